@@ -4,9 +4,8 @@
 //   npm test                      build, type-check, then every suite
 //   npm test -- --only unit,lsp   just those suites (the build still runs)
 //
-// Suites: unit, corpus, lsp (node:test over TypeScript through tsx), webview (the built page in
-// headless Chromium), vscode (the in-editor mocha suite and the UI suite in code-server's real
-// VS Code). A suite that runs no test counts as a failure: nothing here may pass by being empty.
+// Suites: unit, corpus, lsp (node:test over TypeScript through tsx), vscode (the in-editor mocha
+// suite and the UI suite in code-server's real VS Code). A suite that runs no test counts as a failure: nothing here may pass by being empty.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +19,6 @@ const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefine
 const nodeTestSuites = ['unit', 'corpus', 'lsp'];
 const suites = [
   ...nodeTestSuites.map((name) => ({ name, run: () => runNodeTests(name) })),
-  { name: 'webview', run: () => runScript('webview', ['test/webview/run.mjs']) },
   { name: 'vscode', run: runVsCodeSuites },
 ].filter((suite) => !only || only.has(suite.name));
 
@@ -92,10 +90,6 @@ function runNodeTests(name) {
     '--test-reporter=./test/support/summary-reporter.mjs', '--test-reporter-destination=stdout',
     ...files,
   ], { VNET_LENS_SUITE: name })];
-}
-
-function runScript(label, scriptArgs) {
-  return [runCounted(label, process.execPath, scriptArgs)];
 }
 
 function runVsCodeSuites() {

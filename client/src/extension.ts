@@ -1,0 +1,87 @@
+// The VS Code extension: starts the bundled language server over IPC, shows its state in the
+// status bar, registers the commands, and exposes a small API the in-editor tests use.
+// Invariant: the only code that imports `vscode`.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commandIds, modelRequestMethod, type ModelJson } from '../../server/src/protocol';
+import { ServerStatusItem } from './status';
+
+export interface VnetLensApi {
+  /** The network model of a document's deployment set, or of all open documents. */
+  requestModel(uri?: vscode.Uri): Promise<ModelJson>;
+  serverState(): 'starting' | 'running' | 'stopped';
+}
+
+let client: LanguageClient | undefined;
+
+export const documentSelector = [
+  { scheme: 'file', language: 'bicep' },
+  { scheme: 'file', language: 'bicep-params' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', language: 'arm-template' },
+  { scheme: 'untitled', language: 'bicep' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<VnetLensApi> {
+  const output = vscode.window.createOutputChannel('VNet Lens', { log: true });
+  const status = new ServerStatusItem(commandIds.showOutput);
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: {
+      configurationSection: 'vnetLens',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{bicep,bicepparam,json,jsonc}'),
+    },
+  };
+  // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes),
+  // and the status item shows each transition.
+  client = new LanguageClient('vnetLens', 'VNet Lens', serverOptions, clientOptions);
+  context.subscriptions.push(client.onDidChangeState((event) => status.show(event.newState)));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(commandIds.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(commandIds.restartServer, async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand(commandIds.showTopology, () =>
+      vscode.window.showInformationMessage('VNet Lens: the topology view is not available yet.')),
+    vscode.commands.registerCommand(commandIds.fixAllInFile, () =>
+      vscode.window.showInformationMessage('VNet Lens: fixes are not available yet.')),
+  );
+
+  status.show(State.Starting);
+  try {
+    await client.start();
+  } catch (error) {
+    output.appendLine(`The VNet Lens server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    status.show(State.Stopped);
+  }
+
+  return {
+    async requestModel(uri) {
+      if (!client) throw new Error('VNet Lens is not running.');
+      return client.sendRequest<ModelJson>(modelRequestMethod, uri ? { uri: uri.toString() } : {});
+    },
+    serverState() {
+      switch (client?.state) {
+        case State.Running: return 'running';
+        case State.Starting: return 'starting';
+        default: return 'stopped';
+      }
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server, the CLI and the topology page with esbuild,
+// and compiles the in-editor test suite without bundling (mocha loads it inside VS Code).
+// Type checking is separate: `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const production = process.argv.includes('--production');
+// `module` first: jsonc-parser's UMD build requires its own files at run time, which a bundle lacks.
+const node = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: production,
+  logLevel: 'warning', mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({
+    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: production,
+    logLevel: 'warning', entryPoints: ['client/webview/topology.ts'], outfile: 'dist/webview/topology.js',
+  }),
+  esbuild.build({
+    entryPoints: fs.readdirSync('test/vscode/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/vscode/suite/${f}`),
+    outdir: 'out/test/vscode/suite', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
+  }),
+]);

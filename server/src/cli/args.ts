@@ -1,0 +1,111 @@
+// The command line's grammar (DESIGN §7): subcommands, their options and what is valid.
+// Invariant: every mistake in the arguments becomes a UsageError with a message, never a throw
+// that escapes to the user.
+import { parseArgs } from 'node:util';
+import { clouds, type Cloud } from '../protocol';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'none';
+
+export interface CheckCommand {
+  command: 'check';
+  paths: string[];
+  format: OutputFormat;
+  fix: boolean;
+  dryRun: boolean;
+  cloud: Cloud;
+  config: string | undefined;
+  failOn: FailOn;
+}
+
+export interface ParseCommand {
+  command: 'parse' | 'model';
+  paths: string[];
+  format: 'text' | 'json';
+}
+
+export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {}
+
+export const usage = `Usage: vnet-lens <command> <file|dir>... [options]
+
+Commands:
+  check   report private-networking problems
+  parse   report each file's language and syntax errors
+  model   print the network model the templates describe
+
+Options for check:
+  --format text|json|sarif   output format (default: text)
+  --fix                      apply the preferred quick fixes in place
+  --dry-run                  with --fix: print the changes as a unified diff, write nothing
+  --cloud NAME               AzureCloud (default), AzureUSGovernment or AzureChinaCloud
+  --config FILE              a vnetlens.json with rule levels (default: the nearest one)
+  --fail-on error|warning|none
+                             exit 1 when a finding at or above this level exists (default: error)
+Options for parse and model:
+  --format json|text         output format (default: json)
+
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.`;
+
+const formats = ['text', 'json', 'sarif'] as const;
+const failOnLevels = ['error', 'warning', 'none'] as const;
+
+export function parseCommandLine(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        fix: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        cloud: { type: 'string' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
+  const [first, ...rest] = positionals;
+  if (first === undefined) throw new UsageError('No command given.');
+  let command: string = first;
+  let paths = rest;
+  if (command === 'help') return { command: 'help' };
+  if (command !== 'check' && command !== 'parse' && command !== 'model') throw new UsageError(`Unknown command '${command}'.`);
+  if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder.`);
+
+  if (command !== 'parse' && command !== 'model') {
+    const format = oneOf(values.format ?? 'text', formats, '--format');
+    if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run only goes with --fix.');
+    return {
+      command: 'check', paths, format,
+      fix: values.fix ?? false,
+      dryRun: values['dry-run'] ?? false,
+      cloud: oneOf(values.cloud ?? 'AzureCloud', clouds, '--cloud'),
+      config: values.config,
+      failOn: oneOf(values['fail-on'] ?? 'error', failOnLevels, '--fail-on'),
+    };
+  }
+  for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
+  }
+  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format') };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}').`);
+}

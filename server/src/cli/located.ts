@@ -1,0 +1,61 @@
+// Findings with 1-based line/column positions and paths relative to the working directory: the
+// form every CLI output shares. Invariant: the CLI and SARIF are the only 1-based places.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineIndex, type AnalysisResult, type Finding, type Language, type TextRange } from '../engine';
+
+export interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LocatedFinding {
+  finding: Finding;
+  file: string;
+  region: Region;
+  related: { file: string; region: Region; message: string }[];
+}
+
+export interface LocatedFile {
+  file: string;
+  language: Language;
+  findings: LocatedFinding[];
+}
+
+/** Turns the engine's offsets into 1-based regions, reading each text once. */
+export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string>, cwd: string): LocatedFile[] {
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (uri: string) => {
+    let index = indexes.get(uri);
+    if (!index) indexes.set(uri, (index = new LineIndex(texts.get(uri) ?? '')));
+    return index;
+  };
+  const region = (uri: string, range: TextRange): Region => {
+    const index = indexOf(uri);
+    const start = index.positionAt(range.start);
+    const end = index.positionAt(range.end);
+    return { startLine: start.line + 1, startColumn: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1 };
+  };
+  return result.files.map((file) => ({
+    file: displayPath(file.uri, cwd),
+    language: file.language,
+    findings: file.findings.map((finding) => ({
+      finding,
+      file: displayPath(finding.uri, cwd),
+      region: region(finding.uri, finding),
+      related: finding.related.map((related) => ({
+        file: displayPath(related.uri, cwd), region: region(related.uri, related), message: related.message,
+      })),
+    })),
+  }));
+}
+
+/** A path relative to the working directory with forward slashes, as users typed it. */
+export function displayPath(uri: string, cwd: string): string {
+  const absolute = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  const relative = path.relative(cwd, absolute);
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute)
+    .split(path.sep).join('/');
+}

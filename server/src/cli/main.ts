@@ -1,0 +1,127 @@
+// The `vnet-lens` command: reads files, runs the engine, prints text, JSON or SARIF, and exits
+// 0 (clean), 1 (findings at or above --fail-on) or 2 (usage or I/O error). Invariant: every
+// failure becomes a message and exit code 2, never a stack trace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeDocuments, LineIndex, type Level, type SourceDocument } from '../engine';
+import { parseDocument } from '../engine/parse';
+import { toolName, toolVersion } from '../version';
+import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
+import { discoverFiles } from './discover';
+import { formatJson, formatText } from './format';
+import { displayPath, locate } from './located';
+import { nodeHost } from './node-host';
+import { formatSarif } from './sarif';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const exitCodes = { clean: 0, findings: 1, usageOrIo: 2 } as const;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.command) {
+      case 'help':
+        io.stdout(`${usage}\n`);
+        return exitCodes.clean;
+      case 'version':
+        io.stdout(`${toolName} ${toolVersion}\n`);
+        return exitCodes.clean;
+      case 'check':
+        return await runCheck(command, io);
+      case 'parse':
+      case 'model':
+        return runParseOrModel(command, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`vnet-lens: ${error.message}\n\n${usage}\n`);
+      return exitCodes.usageOrIo;
+    }
+    io.stderr(`vnet-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitCodes.usageOrIo;
+  }
+}
+
+interface LoadedFiles {
+  documents: SourceDocument[];
+  texts: Map<string, string>;
+  ioErrors: number;
+}
+
+function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
+  const { files, missing } = discoverFiles(paths, io.cwd);
+  for (const arg of missing) io.stderr(`vnet-lens: cannot read '${arg}': no such file or folder\n`);
+  const documents: SourceDocument[] = [];
+  const texts = new Map<string, string>();
+  let ioErrors = missing.length;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      io.stderr(`vnet-lens: cannot read '${displayPath(file, io.cwd)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      ioErrors++;
+      continue;
+    }
+    const uri = pathToFileURL(file).href;
+    documents.push({ uri, text });
+    texts.set(uri, text);
+  }
+  return { documents, texts, ioErrors };
+}
+
+const levelRank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
+
+async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+  if (command.config !== undefined && !fs.existsSync(path.resolve(io.cwd, command.config))) {
+    io.stderr(`vnet-lens: cannot read config '${command.config}': no such file\n`);
+    return exitCodes.usageOrIo;
+  }
+  const { documents, texts, ioErrors } = loadFiles(command.paths, io);
+  const analysable = documents.filter((document) => parseDocument(document.uri, document.text).language !== 'other');
+  const result = await analyzeDocuments(analysable, nodeHost, { cloud: command.cloud, ruleLevels: {} });
+  const located = locate(result, texts, io.cwd);
+  if (command.format === 'sarif') io.stdout(formatSarif(located, io.cwd));
+  else if (command.format === 'json') io.stdout(formatJson(located));
+  else io.stdout(formatText(located));
+  if (ioErrors > 0) return exitCodes.usageOrIo;
+  if (command.failOn === 'none') return exitCodes.clean;
+  const threshold = levelRank[command.failOn];
+  const failing = result.files.some((file) => file.findings.some((finding) => levelRank[finding.level] >= threshold));
+  return failing ? exitCodes.findings : exitCodes.clean;
+}
+
+function runParseOrModel(command: ParseCommand, io: CliIo): number {
+  const { documents, ioErrors } = loadFiles(command.paths, io);
+  if (command.command === 'model') {
+    io.stdout(JSON.stringify({ entities: [], references: [] }, null, 2) + '\n');
+    return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
+  }
+  const reports = documents.map((document) => {
+    const parsed = parseDocument(document.uri, document.text);
+    const index = new LineIndex(document.text);
+    return {
+      file: displayPath(document.uri, io.cwd),
+      language: parsed.language,
+      syntaxErrors: parsed.syntaxErrors.map((error) => {
+        const position = index.positionAt(error.start);
+        return { line: position.line + 1, column: position.column + 1, message: error.message };
+      }),
+    };
+  });
+  if (command.format === 'json') {
+    io.stdout(JSON.stringify(reports, null, 2) + '\n');
+  } else {
+    for (const report of reports) {
+      io.stdout(`${report.file}: ${report.language}, ${report.syntaxErrors.length} syntax error(s)\n`);
+      for (const error of report.syntaxErrors) io.stdout(`  ${report.file}:${error.line}:${error.column}: ${error.message}\n`);
+    }
+  }
+  return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
+}

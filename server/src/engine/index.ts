@@ -1,0 +1,5 @@
+// The engine's public face for the language server and the CLI.
+export * from './types';
+export { analyzeDocuments } from './analyze';
+export { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
+export { LineIndex } from '../syntax/line-index';

@@ -1,0 +1,62 @@
+// The engine's plain-data API: documents in, findings and the model out. Invariant: offsets are
+// 0-based UTF-16 indexes into the document text; nothing here knows LSP or VS Code.
+import type { Language } from '../syntax/classify';
+import type { Cloud, ModelJson } from '../protocol';
+
+export type { Language };
+export type Level = 'error' | 'warning' | 'info';
+export type ConfiguredLevel = Level | 'off';
+
+export interface SourceDocument {
+  uri: string;
+  text: string;
+}
+
+/** What the engine may ask of its surroundings; it does no I/O itself. */
+export interface Host {
+  /** The text of a file referenced by another (a module, a parameter file's template). */
+  readFile(uri: string): Promise<string | undefined>;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface RelatedLocation extends TextRange {
+  uri: string;
+  message: string;
+}
+
+export interface Finding extends TextRange {
+  ruleId: string;
+  level: Level;
+  message: string;
+  uri: string;
+  related: RelatedLocation[];
+}
+
+export interface SyntaxError extends TextRange {
+  message: string;
+}
+
+export interface FileAnalysis {
+  uri: string;
+  language: Language;
+  syntaxErrors: SyntaxError[];
+  findings: Finding[];
+}
+
+export interface AnalysisOptions {
+  cloud: Cloud;
+  /** Levels set by the user; a rule absent here keeps its default level. */
+  ruleLevels: Record<string, ConfiguredLevel>;
+  isCancelled?: () => boolean;
+}
+
+export interface AnalysisResult {
+  files: FileAnalysis[];
+  model: ModelJson;
+}
+
+export const defaultAnalysisOptions: AnalysisOptions = { cloud: 'AzureCloud', ruleLevels: {} };

@@ -1,0 +1,37 @@
+// The one place where engine offsets become LSP ranges and engine findings become LSP diagnostics.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Level, TextRange } from '../engine';
+import { toolName } from '../version';
+
+const severities: Record<Level, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toRange(document: TextDocument, range: TextRange): Range {
+  return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+/** `documentFor` finds the text of related locations in other files, when the server has it. */
+export function toDiagnostic(
+  document: TextDocument,
+  finding: Finding,
+  documentFor: (uri: string) => TextDocument | undefined,
+): Diagnostic {
+  const relatedInformation: DiagnosticRelatedInformation[] = [];
+  for (const related of finding.related) {
+    const other = related.uri === document.uri ? document : documentFor(related.uri);
+    if (!other) continue;
+    relatedInformation.push({ location: { uri: related.uri, range: toRange(other, related) }, message: related.message });
+  }
+  return {
+    range: toRange(document, finding),
+    severity: severities[finding.level],
+    code: finding.ruleId,
+    source: toolName,
+    message: finding.message,
+    ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+// The server's view of the `vnetLens.*` settings, with defaults for anything unset or invalid.
+import { clouds, type Cloud } from '../protocol';
+import type { ConfiguredLevel } from '../engine';
+
+export interface ServerSettings {
+  cloud: Cloud;
+  rules: Record<string, ConfiguredLevel>;
+}
+
+export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {} };
+
+const levels = new Set(['off', 'info', 'warning', 'error']);
+
+export function readSettings(raw: unknown): ServerSettings {
+  if (typeof raw !== 'object' || raw === null) return defaultSettings;
+  const section = raw as { cloud?: unknown; rules?: unknown };
+  const cloud = clouds.find((name) => name === section.cloud) ?? defaultSettings.cloud;
+  const rules: Record<string, ConfiguredLevel> = {};
+  if (typeof section.rules === 'object' && section.rules !== null) {
+    for (const [id, level] of Object.entries(section.rules)) {
+      if (typeof level === 'string' && levels.has(level)) rules[id] = level as ConfiguredLevel;
+    }
+  }
+  return { cloud, rules };
+}

@@ -1,0 +1,13 @@
+// The rule catalog as data: every rule's id, default level and description. Rules themselves
+// arrive one file each (DESIGN §3); the CLI's SARIF and the settings schema read this list.
+import type { Level } from '../engine/types';
+
+export interface RuleMeta {
+  /** Public contract: settings, suppressions, SARIF and docs use it. Kebab-case. */
+  id: string;
+  level: Level;
+  description: string;
+  fixable: boolean;
+}
+
+export const allRules: readonly RuleMeta[] = [];

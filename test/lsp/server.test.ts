@@ -1,0 +1,71 @@
+// The built server over stdio: initialize, diagnostics for Bicep and ARM documents, the model
+// request, code actions, and a clean shutdown.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { startServer, type LspSession } from '../support/lsp-client';
+import { repoRoot } from '../support/paths';
+
+const examples = path.join(repoRoot, 'examples');
+const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
+
+function open(session: LspSession, relative: string, languageId: string): string {
+  const uri = uriOf(relative);
+  const text = fs.readFileSync(path.join(examples, relative), 'utf8');
+  void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  return uri;
+}
+
+describe('language server over stdio', () => {
+  let session: LspSession;
+
+  before(async () => {
+    session = await startServer(pathToFileURL(examples).href);
+  });
+
+  after(async () => {
+    if (session.child.exitCode === null) session.child.kill();
+  });
+
+  test('publishes diagnostics for an opened Bicep document', async () => {
+    const uri = open(session, 'main.bicep', 'bicep');
+    const published = await session.nextDiagnostics(uri);
+    assert.equal(published.uri, uri);
+    assert.ok(Array.isArray(published.diagnostics));
+  });
+
+  test('publishes diagnostics for an opened ARM template', async () => {
+    const uri = open(session, 'arm/dns.json', 'json');
+    const published = await session.nextDiagnostics(uri);
+    assert.equal(published.uri, uri);
+  });
+
+  test('answers vnetLens/model with entities and references', async () => {
+    const model = await session.connection.sendRequest<{ entities: unknown[]; references: unknown[] }>('vnetLens/model', { uri: uriOf('main.bicep') });
+    assert.ok(Array.isArray(model.entities));
+    assert.ok(Array.isArray(model.references));
+  });
+
+  test('answers code action requests', async () => {
+    const actions = await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf('main.bicep') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.ok(Array.isArray(actions));
+  });
+
+  test('clears diagnostics when a document closes', async () => {
+    const uri = uriOf('main.bicep');
+    void session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const published = await session.nextDiagnostics(uri);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  test('shuts down and exits with code 0', async () => {
+    assert.equal(await session.close(), 0);
+    assert.doesNotMatch(session.stderr(), /Error/);
+  });
+});

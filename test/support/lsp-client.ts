@@ -1,0 +1,68 @@
+// Spawns the built language server (dist/server.js) over stdio and speaks LSP to it with
+// vscode-languageserver-protocol, as an editor would. Used by the LSP suite and the benches.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from './paths';
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  child: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  /** Resolves with the next publishDiagnostics for `uri` (optionally for a given version). */
+  nextDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** shutdown + exit, then waits for the process to end; resolves with its exit code. */
+  close(): Promise<number | null>;
+}
+
+export async function startServer(rootUri?: string): Promise<LspSession> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  const received: PublishDiagnosticsParams[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const index = waiters.findIndex((waiter) => waiter.uri === params.uri);
+    if (index >= 0) waiters.splice(index, 1)[0].resolve(params);
+    else received.push(params);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: rootUri ?? null,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+
+  return {
+    connection,
+    child,
+    stderr: () => stderr,
+    nextDiagnostics(uri, timeoutMs = 10_000) {
+      const earlier = received.findIndex((params) => params.uri === uri);
+      if (earlier >= 0) return Promise.resolve(received.splice(earlier, 1)[0]);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ uri, resolve: (params) => { clearTimeout(timer); resolve(params); } });
+      });
+    },
+    async close() {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The command line: argument handling, exit codes and the three output formats (DESIGN §7).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { parseCommandLine, UsageError } from '../../server/src/cli/args';
+import { runCli } from '../../server/src/cli/main';
+import { formatSarif } from '../../server/src/cli/sarif';
+import { formatJson, formatText } from '../../server/src/cli/format';
+import type { LocatedFile } from '../../server/src/cli/located';
+import { repoRoot } from '../support/paths';
+
+async function cli(args: string[], cwd = repoRoot) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  return { code, stdout, stderr };
+}
+
+const temporaryDirs: string[] = [];
+after(() => {
+  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-cli-'));
+  temporaryDirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [] }';
+
+describe('argument handling', () => {
+  test('check takes paths and options with defaults', () => {
+    assert.deepEqual(parseCommandLine(['check', 'a', 'b']), {
+      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', config: undefined, failOn: 'error',
+    });
+    const full = parseCommandLine(['check', 'x', '--format', 'sarif', '--fix', '--dry-run', '--cloud', 'AzureChinaCloud', '--config', 'c.json', '--fail-on', 'warning']);
+    assert.equal(full.command, 'check');
+    if (full.command !== 'check') return;
+    assert.equal(full.format, 'sarif');
+    assert.equal(full.cloud, 'AzureChinaCloud');
+    assert.equal(full.failOn, 'warning');
+    assert.ok(full.fix && full.dryRun);
+  });
+
+  test('parse and model default to JSON', () => {
+    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json' });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text' });
+  });
+
+  test('mistakes are usage errors with a message', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /No command/],
+      [['lint', 'x'], /Unknown command 'lint'/],
+      [['check'], /at least one file/],
+      [['check', 'x', '--format', 'xml'], /--format must be one of text, json, sarif/],
+      [['check', 'x', '--cloud', 'Mars'], /--cloud must be one of/],
+      [['check', 'x', '--fail-on', 'info'], /--fail-on must be one of error, warning, none/],
+      [['check', 'x', '--dry-run'], /--dry-run only goes with --fix/],
+      [['check', 'x', '--bogus'], /bogus/],
+      [['parse', 'x', '--fix'], /--fix applies to 'check' only/],
+      [['parse', 'x', '--format', 'sarif'], /--format must be one of json, text/],
+    ];
+    for (const [args, message] of cases) {
+      assert.throws(() => parseCommandLine(args), (error: unknown) => error instanceof UsageError && message.test(error.message), args.join(' '));
+    }
+  });
+
+  test('help and version', async () => {
+    const help = await cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: vnet-lens <command>/);
+    const version = await cli(['--version']);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^VNet Lens \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('exit codes', () => {
+  test('0 for a clean workspace', async () => {
+    const dir = workspace({ 'main.bicep': "param location string = 'westeurope'\n", 'arm/t.json': armTemplate });
+    const result = await cli(['check', dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /No problems found in 2 files\./);
+  });
+
+  test('2 and a message for usage errors and missing paths', async () => {
+    const usage = await cli(['check']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /needs at least one file/);
+    const missing = await cli(['check', 'no/such/dir']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read 'no\/such\/dir'/);
+    const config = await cli(['check', '.', '--config', 'no-such-config.json']);
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /cannot read config/);
+  });
+
+  test('the bin script runs the built CLI and returns its exit code', () => {
+    const ok = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.ok(Array.isArray(JSON.parse(ok.stdout).files));
+    const bad = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', '--format', 'xml', 'x'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--format must be one of/);
+  });
+});
+
+describe('output formats', () => {
+  const located: LocatedFile[] = [{
+    file: 'main.bicep',
+    language: 'bicep',
+    findings: [{
+      finding: { ruleId: 'peering-reverse-missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.", uri: 'file:///w/main.bicep', start: 0, end: 4, related: [] },
+      file: 'main.bicep',
+      region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
+      related: [{ file: 'spoke.bicep', region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 }, message: 'the remote VNet' }],
+    }],
+  }];
+
+  test('text: one clickable line per finding and a summary', () => {
+    assert.equal(formatText(located),
+      "main.bicep:3:10: warning peering-reverse-missing: Peering 'hub-to-spoke' has no reverse.\n"
+      + '    spoke.bicep:1:1: the remote VNet\n'
+      + '1 problem (0 errors, 1 warning, 0 info) in 1 file.\n');
+  });
+
+  test('json: files with 1-based findings', () => {
+    const json = JSON.parse(formatJson(located));
+    assert.deepEqual(json.files[0].findings[0], {
+      ruleId: 'peering-reverse-missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.",
+      line: 3, column: 10, endLine: 3, endColumn: 14,
+      related: [{ file: 'spoke.bicep', line: 1, column: 1, message: 'the remote VNet' }],
+    });
+  });
+
+  test('sarif: 2.1.0 with the tool, 1-based regions and related locations', () => {
+    const sarif = JSON.parse(formatSarif(located, '/w'));
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'VNet Lens');
+    assert.match(run.tool.driver.version, /^\d+\.\d+\.\d+$/);
+    assert.ok(Array.isArray(run.tool.driver.rules));
+    assert.equal(run.originalUriBaseIds.SRCROOT.uri, 'file:///w/');
+    const result = run.results[0];
+    assert.equal(result.ruleId, 'peering-reverse-missing');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'main.bicep', uriBaseId: 'SRCROOT' },
+      region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
+    });
+    assert.equal(result.relatedLocations[0].message.text, 'the remote VNet');
+  });
+
+  test('check --format sarif on examples prints a SARIF log', async () => {
+    const result = await cli(['check', 'examples', '--format', 'sarif']);
+    assert.equal(result.code, 0, result.stderr);
+    const sarif = JSON.parse(result.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const artifacts = sarif.runs[0].artifacts.map((artifact: { location: { uri: string } }) => artifact.location.uri);
+    assert.ok(artifacts.includes('examples/main.bicep'), artifacts.join(', '));
+  });
+
+  test('parse reports each file with its language', async () => {
+    const dir = workspace({ 'a.bicep': '', 'b.bicepparam': '', 't.json': armTemplate, 'package.json': '{}' });
+    const result = await cli(['parse', dir], dir);
+    assert.equal(result.code, 0);
+    const reports = JSON.parse(result.stdout) as { file: string; language: string; syntaxErrors: unknown[] }[];
+    assert.deepEqual(reports.map((report) => [report.file, report.language]), [
+      ['a.bicep', 'bicep'], ['b.bicepparam', 'bicepparam'], ['package.json', 'other'], ['t.json', 'arm-template'],
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+// Runs inside the real VS Code extension host on a copy of examples/: the extension activates,
+// its client reaches the server, the model request answers, and the commands and settings exist.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { VnetLensApi } from '../../../client/src/extension';
+
+const extensionId = 'vnet-lens.vnet-lens';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+describe('VNet Lens in VS Code', () => {
+  let api: VnetLensApi;
+
+  before(async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('main.bicep'));
+    await vscode.window.showTextDocument(document);
+    const extension = vscode.extensions.getExtension<VnetLensApi>(extensionId);
+    assert.ok(extension, `${extensionId} is installed`);
+    api = await waitFor('activation', async () => (extension.isActive ? extension.exports : await extension.activate()));
+  });
+
+  it('activates on the examples workspace and starts its server', async () => {
+    assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
+    await waitFor('the server to run', () => api.serverState() === 'running' || undefined);
+  });
+
+  it('answers vnetLens/model through the language client', async () => {
+    const model = await api.requestModel(workspaceFile('main.bicep'));
+    assert.ok(Array.isArray(model.entities), 'entities is an array');
+    assert.ok(Array.isArray(model.references), 'references is an array');
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['vnetLens.showTopology', 'vnetLens.fixAllInFile', 'vnetLens.restartServer', 'vnetLens.showOutput']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('contributes its settings with defaults', () => {
+    const settings = vscode.workspace.getConfiguration('vnetLens');
+    assert.equal(settings.get('cloud'), 'AzureCloud');
+    assert.equal(settings.get('analysisScope'), 'workspace');
+  });
+
+  it('gives .bicep and .bicepparam files their language ids', async () => {
+    const bicep = await vscode.workspace.openTextDocument(workspaceFile('main.bicep'));
+    assert.equal(bicep.languageId, 'bicep');
+    const params = await vscode.workspace.openTextDocument(workspaceFile('main.bicepparam'));
+    assert.equal(params.languageId, 'bicep-params');
+  });
+
+  it('restarts its server on request and keeps answering', async () => {
+    await vscode.commands.executeCommand('vnetLens.restartServer');
+    await waitFor('the server to run again', () => api.serverState() === 'running' || undefined);
+    const model = await api.requestModel();
+    assert.ok(Array.isArray(model.entities));
+  });
+});
