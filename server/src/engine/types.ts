@@ -4,7 +4,9 @@ import type { Language } from '../syntax/classify';
 import type { Cloud, ModelJson } from '../protocol';
 
 export type { Language };
-export type Level = 'error' | 'warning' | 'info';
+import type { Level } from '../rules/registry';
+
+export type { Level };
 export type ConfiguredLevel = Level | 'off';
 
 export interface SourceDocument {
