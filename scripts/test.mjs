@@ -78,7 +78,7 @@ function runCounted(label, command, commandArgs, env = {}) {
 
 function runNodeTests(name) {
   const dir = path.join(root, 'test', name);
-  const files = fs.readdirSync(dir, { recursive: true })
+  const files = (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }) : [])
     .map(String)
     .filter((file) => file.endsWith('.test.ts'))
     .sort()
