@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// Bundles the extension client, the language server, the CLI and the topology page with esbuild,
+// Writes the resource-type facts (types.json), then bundles the extension client, the language server, the CLI and the topology page with esbuild,
 // and compiles the in-editor test suite without bundling (mocha loads it inside VS Code).
 // Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+// The resource-type facts are authored in TypeScript and read at run time as Bicep type data.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-types.ts'], { cwd: root, stdio: 'inherit' });
 const production = process.argv.includes('--production');
 // `module` first: jsonc-parser's UMD build requires its own files at run time, which a bundle lacks.
 const node = {

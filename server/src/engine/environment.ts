@@ -1,0 +1,17 @@
+// Builds the value `environment()` returns for a cloud from the facts, for the evaluator's scope.
+// Unknown suffixes keep one key per property, so the same expression still compares equal.
+import { environmentFacts } from '../facts/environment';
+import type { Cloud } from '../protocol';
+import { makeObject, Unknown, type Value } from '../evaluate/value';
+
+const suffixNames = ['storage', 'keyvaultDns', 'sqlServerHostname', 'acrLoginServer', 'azureFrontDoorEndpointSuffix',
+  'azureDatalakeStoreFileSystem', 'azureDatalakeAnalyticsCatalogAndJob'];
+
+export function environmentValue(cloud: Cloud): Value {
+  const facts = environmentFacts(cloud);
+  return makeObject([
+    ['name', facts.name],
+    ['resourceManager', facts.resourceManager ?? new Unknown('environment().resourceManager')],
+    ['suffixes', makeObject(suffixNames.map((name) => [name, facts.suffixes[name] ?? new Unknown(`environment().suffixes.${name}`)]))],
+  ]);
+}

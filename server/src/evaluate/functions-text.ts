@@ -1,0 +1,106 @@
+// String functions: concat, format, case, replace, split/join, substring and friends.
+import { asInteger, asString, limits, unknownCall, whenKnown } from './functions-support';
+import { concatStrings, freshUnknown, isArray, PartialString, Unknown, type Value } from './value';
+
+type Fn = (args: readonly Value[]) => Value;
+
+function stringFn(name: string, fn: (...texts: string[]) => Value, arity: number): Fn {
+  return whenKnown(name, (args) => {
+    const texts = args.slice(0, arity).map(asString);
+    if (texts.some((text) => text === undefined)) return unknownCall(name, args);
+    return fn(...(texts as string[]));
+  });
+}
+
+function stringify(value: Value): Value {
+  if (typeof value === 'string') return value;
+  if (value instanceof Unknown || value instanceof PartialString) return value;
+  return whenKnown('string', ([v]) => (typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v ?? '') : JSON.stringify(v)))([value]);
+}
+
+/** ARM's format(): `{0}` placeholders, `{{`/`}}` escapes; number format specifiers are not modelled. */
+function format(args: readonly Value[]): Value {
+  const template = asString(args[0]);
+  if (template === undefined) return unknownCall('format', args);
+  const parts: Value[] = [];
+  let text = '';
+  for (let i = 0; i < template.length; i++) {
+    const char = template[i];
+    if ((char === '{' || char === '}') && template[i + 1] === char) {
+      text += char;
+      i++;
+    } else if (char === '{') {
+      const close = template.indexOf('}', i);
+      const match = close > 0 ? /^(\d+)$/.exec(template.slice(i + 1, close)) : null;
+      if (!match) return unknownCall('format', args);
+      const value = args[Number(match[1]) + 1];
+      if (value === undefined) return unknownCall('format', args);
+      parts.push(text, stringify(value));
+      text = '';
+      i = close;
+    } else {
+      text += char;
+    }
+  }
+  parts.push(text);
+  return concatStrings(parts);
+}
+
+function concat(args: readonly Value[]): Value {
+  if (args.length > 0 && args.every(isArray)) return (args as Value[][]).flat().slice(0, limits.maxArray);
+  if (args.some(isArray)) return unknownCall('concat', args);
+  const result = concatStrings(args.map(stringify));
+  if (typeof result === 'string' && result.length > limits.maxString) return freshUnknown('concat');
+  return result;
+}
+
+export const textFunctions: Record<string, Fn> = {
+  concat,
+  format,
+  string: ([value]) => (value === undefined ? unknownCall('string', []) : stringify(value)),
+  toLower: (args) => {
+    const [value] = args;
+    if (value instanceof PartialString) return new PartialString(value.parts.map((part) => (typeof part === 'string' ? part.toLowerCase() : new Unknown(`toLower(${part.key})`, part.hint))));
+    return stringFn('toLower', (text) => text.toLowerCase(), 1)(args);
+  },
+  toUpper: stringFn('toUpper', (text) => text.toUpperCase(), 1),
+  trim: stringFn('trim', (text) => text.trim(), 1),
+  replace: stringFn('replace', (text, from, to) => (from === '' ? text : text.split(from).join(to)), 3),
+  startsWith: stringFn('startsWith', (text, start) => text.toLowerCase().startsWith(start.toLowerCase()), 2),
+  endsWith: stringFn('endsWith', (text, end) => text.toLowerCase().endsWith(end.toLowerCase()), 2),
+  indexOf: stringFn('indexOf', (text, part) => text.toLowerCase().indexOf(part.toLowerCase()), 2),
+  lastIndexOf: stringFn('lastIndexOf', (text, part) => text.toLowerCase().lastIndexOf(part.toLowerCase()), 2),
+  split: whenKnown('split', ([text, separators]) => {
+    const value = asString(text);
+    if (value === undefined) return unknownCall('split', [text, separators]);
+    const list = typeof separators === 'string' ? [separators] : isArray(separators) ? separators.map(asString) : [];
+    if (list.length === 0 || list.some((s) => s === undefined || s === '')) return unknownCall('split', [text, separators]);
+    let pieces = [value];
+    for (const separator of list as string[]) pieces = pieces.flatMap((piece) => piece.split(separator));
+    return pieces.slice(0, limits.maxArray);
+  }),
+  join: whenKnown('join', ([items, separator]) => {
+    if (!isArray(items) || typeof separator !== 'string') return unknownCall('join', [items, separator]);
+    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(separator);
+  }),
+  substring: whenKnown('substring', ([text, start, length]) => {
+    const value = asString(text);
+    const from = asInteger(start ?? 0);
+    const count = length === undefined ? undefined : asInteger(length);
+    if (value === undefined || from === undefined || (length !== undefined && count === undefined)) return unknownCall('substring', [text, start ?? 0, length ?? null]);
+    return value.substr(from, count);
+  }),
+  padLeft: whenKnown('padLeft', ([value, width, padding]) => {
+    const text = typeof value === 'number' ? String(value) : asString(value);
+    const total = asInteger(width);
+    const pad = asString(padding ?? ' ');
+    if (text === undefined || total === undefined || pad === undefined || total > limits.maxString) return unknownCall('padLeft', [value, width, padding ?? ' ']);
+    return text.padStart(total, pad || ' ');
+  }),
+  guid: (args) => unknownCall('guid', args),
+  uniqueString: (args) => unknownCall('uniqueString', args),
+  newGuid: () => freshUnknown('newGuid()'),
+  utcNow: () => freshUnknown('utcNow()'),
+  base64: (args) => unknownCall('base64', args),
+  uri: (args) => unknownCall('uri', args),
+};

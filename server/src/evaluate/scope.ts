@@ -1,0 +1,41 @@
+// What a deployment knows about where it runs: cloud, subscription, resource group. Unless a
+// caller binds them, they are unknowns with fixed keys, so every file of one deployment agrees.
+import type { Cloud } from '../protocol';
+import { makeObject, Unknown, type Value } from './value';
+
+export interface DeploymentScope {
+  cloud: Cloud;
+  kind: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+  subscriptionId: Value;
+  resourceGroupName: Value;
+  /** A region, never 'global' (DESIGN §3 edge cases). */
+  location: Value;
+  deploymentName: Value;
+  /** What `environment()` returns in this cloud; the engine builds it from facts. */
+  environment: Value;
+}
+
+/** `environment()` with every property unknown (one key per property), for callers without facts. */
+export function unknownEnvironment(cloud: Cloud): Value {
+  return makeObject([
+    ['name', cloud],
+    ['resourceManager', new Unknown('environment().resourceManager')],
+    ['suffixes', new Unknown('environment().suffixes')],
+  ]);
+}
+
+export function defaultScope(
+  cloud: Cloud,
+  kind: DeploymentScope['kind'] = 'resourceGroup',
+  environment: Value = unknownEnvironment(cloud),
+): DeploymentScope {
+  return {
+    cloud,
+    kind,
+    subscriptionId: new Unknown('subscription().subscriptionId'),
+    resourceGroupName: new Unknown('resourceGroup().name'),
+    location: new Unknown(kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location', 'region'),
+    deploymentName: new Unknown('deployment().name'),
+    environment,
+  };
+}

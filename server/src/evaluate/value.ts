@@ -1,0 +1,171 @@
+// Values of evaluated templates: known JSON, or unknown with a symbolic key, or a string made of
+// known text and unknown parts (resource ids are mostly that). Invariant: two unknowns with the
+// same key stand for the same value; different keys say nothing (they may still be equal).
+
+/** What an unknown is known to be, even though its value is not. */
+export type UnknownHint = 'region';
+
+export class Unknown {
+  constructor(readonly key: string, readonly hint?: UnknownHint) {}
+}
+
+/** A string with unknown parts, e.g. `/subscriptions/{subscription}/.../virtualNetworks/vnet-hub`. */
+export class PartialString {
+  readonly key: string;
+  constructor(readonly parts: readonly (string | Unknown)[]) {
+    this.key = parts.map((part) => (typeof part === 'string' ? part : `{${part.key}}`)).join('');
+  }
+}
+
+/** A function value (Bicep lambdas, ARM `lambda()`), applied by the library's map/filter/reduce. */
+export class LambdaValue {
+  constructor(readonly arity: number, readonly apply: (args: readonly Value[]) => Value) {}
+}
+
+export type Value =
+  | null | boolean | number | string
+  | readonly Value[]
+  | ObjectValue
+  | Unknown | PartialString | LambdaValue;
+
+export interface ObjectValue {
+  readonly [key: string]: Value;
+}
+
+export type Tri = true | false | 'unknown';
+
+let freshCounter = 0;
+/** An unknown equal to nothing else (its key is never produced twice). */
+export function freshUnknown(what: string, hint?: UnknownHint): Unknown {
+  return new Unknown(`${what}#${++freshCounter}`, hint);
+}
+
+export function isUnknown(value: Value | undefined): value is Unknown {
+  return value instanceof Unknown;
+}
+
+export function isObject(value: Value | undefined): value is ObjectValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    && !(value instanceof Unknown) && !(value instanceof PartialString) && !(value instanceof LambdaValue);
+}
+
+export function isArray(value: Value | undefined): value is readonly Value[] {
+  return Array.isArray(value);
+}
+
+/** A plain object without a prototype, so keys such as `__proto__` from user files stay data. */
+export function makeObject(entries: Iterable<readonly [string, Value]>): ObjectValue {
+  const object: Record<string, Value> = Object.create(null);
+  for (const [key, value] of entries) object[key] = value;
+  return object;
+}
+
+/** Whether a value is fully known (no unknown anywhere inside). */
+export function isKnown(value: Value): boolean {
+  if (value instanceof Unknown || value instanceof PartialString || value instanceof LambdaValue) return false;
+  if (Array.isArray(value)) return value.every(isKnown);
+  if (isObject(value)) return Object.values(value).every(isKnown);
+  return true;
+}
+
+/** The symbolic key of a value that is not a plain known scalar, else undefined. */
+export function keyOf(value: Value): string | undefined {
+  if (value instanceof Unknown || value instanceof PartialString) return value.key;
+  return undefined;
+}
+
+/** Joins values into one string value: known text when every part is known, else a PartialString. */
+export function concatStrings(values: readonly Value[]): string | PartialString | Unknown {
+  const parts: (string | Unknown)[] = [];
+  const push = (part: string | Unknown) => {
+    const last = parts.length - 1;
+    if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] = (parts[last] as string) + part;
+    else if (part !== '') parts.push(part);
+  };
+  for (const value of values) {
+    if (typeof value === 'string') push(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') push(String(value));
+    else if (value === null) push('');
+    else if (value instanceof Unknown) push(value);
+    else if (value instanceof PartialString) value.parts.forEach(push);
+    else return freshUnknown('string');
+  }
+  if (parts.length === 0) return '';
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+  if (parts.length === 1 && parts[0] instanceof Unknown) return parts[0];
+  return new PartialString(parts);
+}
+
+/** Equality in three values; `ignoreCase` for names and ids, which Azure compares that way. */
+export function same(a: Value, b: Value, ignoreCase = false): Tri {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  if (ka !== undefined || kb !== undefined) {
+    if (ka === undefined || kb === undefined) return knownDiffers(a, b, ignoreCase);
+    return (ignoreCase ? ka.toLowerCase() === kb.toLowerCase() : ka === kb) ? true : knownDiffers(a, b, ignoreCase);
+  }
+  if (a instanceof LambdaValue || b instanceof LambdaValue) return 'unknown';
+  if (typeof a === 'string' && typeof b === 'string') return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    return all(a.map((item, index) => same(item, b[index], ignoreCase)));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return all(keys.map((key) => (key in b ? same(a[key], b[key], ignoreCase) : false)));
+  }
+  return a === b;
+}
+
+/**
+ * Two partly known strings whose known text cannot line up differ for certain: different literal
+ * prefixes or suffixes (`{x}/subnets/a` vs `{x}/subnets/b`). Anything else stays unknown.
+ */
+function knownDiffers(a: Value, b: Value, ignoreCase: boolean): Tri {
+  const textual = (value: Value) => typeof value === 'string' || value instanceof PartialString;
+  if (!textual(a) || !textual(b)) return 'unknown';
+  const norm = (text: string) => (ignoreCase ? text.toLowerCase() : text);
+  const prefix = (value: Value) => norm(typeof value === 'string' ? value : typeof (value as PartialString).parts[0] === 'string' ? (value as PartialString).parts[0] as string : '');
+  const suffix = (value: Value) => {
+    if (typeof value === 'string') return norm(value);
+    const last = (value as PartialString).parts.at(-1);
+    return norm(typeof last === 'string' ? last : '');
+  };
+  const pa = prefix(a);
+  const pb = prefix(b);
+  if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
+  const sa = suffix(a);
+  const sb = suffix(b);
+  if (!sa.endsWith(sb) && !sb.endsWith(sa)) return false;
+  return 'unknown';
+}
+
+function all(results: readonly Tri[]): Tri {
+  if (results.includes(false)) return false;
+  return results.every((result) => result === true) ? true : 'unknown';
+}
+
+export function not(value: Tri): Tri {
+  return value === 'unknown' ? 'unknown' : !value;
+}
+
+/** The value as plain JSON for output: unknowns become `{ "$unknown": key }`. */
+export function toJson(value: Value, depth = 0): unknown {
+  if (depth > 64) return { $unknown: 'too-deep' };
+  if (value instanceof Unknown) return { $unknown: value.key };
+  if (value instanceof PartialString) return { $partial: value.key };
+  if (value instanceof LambdaValue) return { $lambda: value.arity };
+  if (Array.isArray(value)) return value.map((item) => toJson(item, depth + 1));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item, depth + 1)]));
+  return value;
+}
+
+/** Plain JSON into a Value (objects lose their prototype). */
+export function fromJson(json: unknown, depth = 0): Value {
+  if (depth > 256) return freshUnknown('too-deep');
+  if (json === null || typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean') return json;
+  if (Array.isArray(json)) return json.map((item) => fromJson(item, depth + 1));
+  if (typeof json === 'object') return makeObject(Object.entries(json as object).map(([key, item]) => [key, fromJson(item, depth + 1)]));
+  return null;
+}

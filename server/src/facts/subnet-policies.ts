@@ -1,0 +1,149 @@
+// Subnet network-policy facts (FACTS §3): the two policy properties, their values per API version, their
+// defaults, what each private-endpoint value applies, and the value a Private Link service subnet needs.
+// Invariants: versions are the stable `Microsoft.Network` versions FACTS §3.1 gives; values compare exactly,
+// a case-only difference is reported apart (FACTS does not say whether ARM ignores case); any answer a
+// preview version could change is `unknown`.
+import { isApiVersionAtLeast } from './api-versions';
+import { closestByEditDistance } from './closest';
+
+export type PolicyProperty = 'privateEndpointNetworkPolicies' | 'privateLinkServiceNetworkPolicies';
+
+interface PolicyValue {
+  readonly value: string;
+  /** First API version whose schema names it; earlier versions accept it only as free text. */
+  readonly since: string;
+}
+
+interface PolicyHistory {
+  /** First stable API version with the property (a free string until `enumSince`). */
+  readonly since: string;
+  /** First API version whose schema lists the values as an enum (every enum stays open to `string`). */
+  readonly enumSince: string;
+  /** Service default when the property is absent (FACTS §3.1, S3 spec). */
+  readonly default: string;
+  readonly values: readonly PolicyValue[];
+}
+
+// FACTS §3.1: property from 2018-10-01 as free string; enum Enabled/Disabled from 2020-07-01;
+// NetworkSecurityGroupEnabled and RouteTableEnabled from 2023-09-01. Enabled/Disabled are the values the
+// property has meant since it exists, so they count as known from 2018-10-01.
+const histories: Readonly<Record<PolicyProperty, PolicyHistory>> = {
+  privateEndpointNetworkPolicies: {
+    since: '2018-10-01',
+    enumSince: '2020-07-01',
+    default: 'Disabled',
+    values: [
+      { value: 'Enabled', since: '2018-10-01' },
+      { value: 'Disabled', since: '2018-10-01' },
+      { value: 'NetworkSecurityGroupEnabled', since: '2023-09-01' },
+      { value: 'RouteTableEnabled', since: '2023-09-01' },
+    ],
+  },
+  privateLinkServiceNetworkPolicies: {
+    since: '2018-10-01',
+    enumSince: '2020-07-01',
+    default: 'Enabled',
+    values: [
+      { value: 'Enabled', since: '2018-10-01' },
+      { value: 'Disabled', since: '2018-10-01' },
+    ],
+  },
+};
+
+export const policyProperties: readonly PolicyProperty[] = ['privateEndpointNetworkPolicies', 'privateLinkServiceNetworkPolicies'];
+
+/** The service default when the property is absent: `Disabled` for endpoints, `Enabled` for PLS (FACTS §3.1). */
+export function policyDefault(property: PolicyProperty): string {
+  return histories[property].default;
+}
+
+/** Every value FACTS §3.1 lists for the property, oldest first. */
+export function policyValues(property: PolicyProperty): readonly string[] {
+  return histories[property].values.map((v) => v.value);
+}
+
+/**
+ * The enum the API schema of `apiVersion` lists for the property: `[]` for a free-string version,
+ * `undefined` before the property exists or when the version is not comparable (preview, malformed).
+ */
+export function policySchemaValues(property: PolicyProperty, apiVersion: string): readonly string[] | undefined {
+  const history = histories[property];
+  const exists = isApiVersionAtLeast(apiVersion, history.since);
+  const hasEnum = isApiVersionAtLeast(apiVersion, history.enumSince);
+  if (exists !== true || hasEnum === 'unknown') return undefined;
+  if (!hasEnum) return [];
+  return history.values.filter((v) => isApiVersionAtLeast(apiVersion, v.since) === true).map((v) => v.value);
+}
+
+export type PolicyValueCheck =
+  | { readonly status: 'valid' }
+  /** Same letters, other case: FACTS does not say whether ARM accepts it. */
+  | { readonly status: 'case-differs'; readonly canonical: string }
+  /** A known value the template's API version does not list yet (FACTS §3.1: warn, ARM may still accept it). */
+  | { readonly status: 'newer-api'; readonly since: string }
+  /** Not a value of the property in any API version. */
+  | { readonly status: 'invalid'; readonly closest: string }
+  /** The API version predates the property. */
+  | { readonly status: 'property-not-in-api'; readonly since: string }
+  /** The API version cannot be compared (preview or malformed). */
+  | { readonly status: 'unknown' };
+
+/** Checks a policy value against the property and the template's API version (rule `subnet-policies-value`). */
+export function checkPolicyValue(property: PolicyProperty, apiVersion: string, value: string): PolicyValueCheck {
+  const history = histories[property];
+  const exists = isApiVersionAtLeast(apiVersion, history.since);
+  if (exists === 'unknown') return { status: 'unknown' };
+  if (!exists) return { status: 'property-not-in-api', since: history.since };
+  const exact = history.values.find((v) => v.value === value);
+  if (!exact) {
+    const folded = history.values.find((v) => v.value.toLowerCase() === value.toLowerCase());
+    if (folded) return { status: 'case-differs', canonical: folded.value };
+    return { status: 'invalid', closest: closestValue(history, apiVersion, value) };
+  }
+  const listed = isApiVersionAtLeast(apiVersion, exact.since);
+  if (listed === 'unknown') return { status: 'unknown' };
+  return listed ? { status: 'valid' } : { status: 'newer-api', since: exact.since };
+}
+
+function closestValue(history: PolicyHistory, apiVersion: string, value: string): string {
+  const usable = history.values.filter((v) => isApiVersionAtLeast(apiVersion, v.since) === true).map((v) => v.value);
+  return closestByEditDistance(usable, value) ?? history.default;
+}
+
+/**
+ * What a `privateEndpointNetworkPolicies` value applies to private-endpoint traffic (FACTS §3.1 semantics,
+ * S6): `undefined` (absent) means the default `Disabled`. Unknown values give `undefined`.
+ */
+export function privateEndpointPolicyEffect(value: string | undefined): { nsg: boolean; routeTable: boolean } | undefined {
+  switch (value ?? histories.privateEndpointNetworkPolicies.default) {
+    case 'Disabled':
+      return { nsg: false, routeTable: false };
+    case 'Enabled':
+      return { nsg: true, routeTable: true };
+    case 'NetworkSecurityGroupEnabled':
+      return { nsg: true, routeTable: false };
+    case 'RouteTableEnabled':
+      return { nsg: false, routeTable: true };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The narrowest `privateEndpointNetworkPolicies` value that applies what the subnet attaches: the single-side
+ * values only when the API version lists them (≥ 2023-09-01), else `Enabled` (DESIGN §3
+ * `pe-subnet-policies-ignored`).
+ */
+export function privateEndpointPolicyFor(attached: { nsg: boolean; routeTable: boolean }, apiVersion: string): string {
+  if (attached.nsg !== attached.routeTable) {
+    const value = attached.nsg ? 'NetworkSecurityGroupEnabled' : 'RouteTableEnabled';
+    if (checkPolicyValue('privateEndpointNetworkPolicies', apiVersion, value).status === 'valid') return value;
+  }
+  return 'Enabled';
+}
+
+/**
+ * FACTS §3.1 (S15): the subnet a Private Link service takes its NAT IPs from must set
+ * `privateLinkServiceNetworkPolicies` to this value explicitly; the default is `Enabled`.
+ */
+export const privateLinkServiceSubnetPolicy = 'Disabled';
