@@ -1,0 +1,98 @@
+// Bicep parsing speed: throughput over every corpus .bicep file, and, for each Azure Verified Module
+// resource module whose compiled main.json sits beside its main.bicep, the time to parse the
+// module's .bicep files (main.bicep plus the local modules it references, transitively) divided by
+// the time JSON.parse takes on its main.json (the same module compiled, nested modules inlined).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseBicep } from '../server/src/syntax/bicep';
+import { corpusRoot, percentile, report } from './support';
+
+interface AvmModule {
+  bicep: string[];
+  json: string;
+}
+
+const corpusFiles = listFiles(corpusRoot, (name) => name.endsWith('.bicep'));
+const corpusTexts = corpusFiles.map((file) => fs.readFileSync(file, 'utf8'));
+const corpusMegabytes = corpusTexts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
+const modules = avmModules();
+
+// Throughput: the best of several rounds over the whole corpus, after a warm-up round. (No forced GC
+// between rounds: a full collection shrinks the young generation and then every round pays for it.)
+parseAll(corpusTexts);
+let bestAll = Number.POSITIVE_INFINITY;
+for (let round = 0; round < 8; round++) {
+  bestAll = Math.min(bestAll, time(() => parseAll(corpusTexts)));
+}
+report({
+  name: 'bicepParseMBps', value: corpusMegabytes / (bestAll / 1000), unit: 'MB/s',
+  note: `${corpusTexts.length} files, ${corpusMegabytes.toFixed(1)} MB, best of 8 rounds ${bestAll.toFixed(0)} ms`,
+});
+
+// Per module, interleaved: our parse and JSON.parse alternate, each keeping its best of 7 runs.
+for (const module of modules) {
+  parseAll(module.bicep);
+  JSON.parse(module.json);
+}
+const ratios = modules.map((module) => {
+  let bestParse = Number.POSITIVE_INFINITY;
+  let bestJson = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 7; run++) {
+    bestParse = Math.min(bestParse, time(() => parseAll(module.bicep)));
+    bestJson = Math.min(bestJson, time(() => JSON.parse(module.json)));
+  }
+  return bestParse / bestJson;
+});
+const note = `${modules.length} AVM resource modules (main.bicep + local modules vs main.json)`;
+report({ name: 'bicepParseVsJsonParseMedian', value: percentile(ratios, 50), unit: 'x', budget: 1, note });
+report({ name: 'bicepParseVsJsonParseP95', value: percentile(ratios, 95), unit: 'x', note });
+
+function parseAll(texts: readonly string[]): void {
+  for (const text of texts) parseBicep(text);
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function avmModules(): AvmModule[] {
+  const jsonFiles = listFiles(path.join(corpusRoot, 'broad'), (name) => name === 'main.json')
+    .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && fs.existsSync(path.join(path.dirname(file), 'main.bicep')));
+  return jsonFiles.map((jsonFile) => ({
+    json: fs.readFileSync(jsonFile, 'utf8'),
+    bicep: localModuleClosure(path.join(path.dirname(jsonFile), 'main.bicep')).map((file) => fs.readFileSync(file, 'utf8')),
+  }));
+}
+
+// main.bicep and every local module it references (`module x './path.bicep'`), transitively.
+function localModuleClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/^\s*module\s+\w+\s+'([^'$]+)'/gm)) {
+      const target = match[1];
+      if (/^(br|ts)[:/]/.test(target)) continue;
+      pending.push(path.resolve(path.dirname(file), target));
+    }
+  }
+  return [...seen];
+}
+
+function listFiles(root: string, accept: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (accept(entry.name)) found.push(full);
+    }
+  };
+  walk(root);
+  return found.sort();
+}

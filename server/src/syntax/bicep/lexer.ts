@@ -1,0 +1,231 @@
+// The Bicep lexer: text in, tokens (with trivia ranges) and lexical errors out, in one linear pass.
+// Invariants: never throws; every character belongs to exactly one token's full span; a run of
+// unrecognised characters becomes one Unrecognized token with one error (so junk input cannot
+// produce an error per byte); a line break inside an interpolation hole ends every open string.
+// Written as one loop over local variables: this is the hottest code of the front end.
+import { scanMultiLineSegment, scanSingleLineSegment, type StringScanner } from './lexer-strings';
+import { Token, TokenKind } from './token';
+import { skipLeadingTrivia, skipTrailingTrivia, type TriviaProblem } from './trivia';
+
+// Local aliases: read once, so the loop does not pay a module-export getter per use when this file
+// runs through a per-file transpiler (tsx); a bundler inlines them anyway.
+const K = TokenKind;
+const TokenClass = Token;
+const skipLeading = skipLeadingTrivia;
+const skipTrailing = skipTrailingTrivia;
+const scanSingleLine = scanSingleLineSegment;
+const scanMultiLine = scanMultiLineSegment;
+
+export interface LexResult {
+  readonly tokens: Token[];
+  /** Lexical errors, in text order. */
+  readonly errors: TriviaProblem[];
+}
+
+// Entries of the interpolation stack: a `{` opened inside a hole, a single-line string's hole, or
+// (any positive number) the hole of a multi-line string with that many dollars.
+const braceInHole = 0;
+
+// [A-Za-z0-9_] by UTF-16 code unit; charCodeAt past the end gives NaN, which indexes to undefined.
+const identifierPart = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) identifierPart[c] = 1;
+}
+const singleLineHole = -1;
+
+export function lex(text: string): LexResult {
+  const tokens: Token[] = [];
+  const problems: TriviaProblem[] = [];
+  const holes: number[] = [];
+  const strings: StringScanner = { text, pos: 0, problems };
+  const length = text.length;
+  let pos = 0;
+  for (;;) {
+    const fullStart = pos;
+    let c = text.charCodeAt(pos);
+    while (c === 32 || c === 9) c = text.charCodeAt(++pos);
+    if (c === 47 || c === 35 || c === 0xfeff) {
+      pos = skipLeading(text, pos, problems);
+      c = text.charCodeAt(pos);
+    }
+    const start = pos;
+    let kind: TokenKind;
+    if (pos >= length) {
+      kind = K.EndOfFile;
+    } else {
+      const next = text.charCodeAt(pos + 1);
+      pos++;
+      switch (c) {
+        case 40: kind = K.LeftParen; break;
+        case 41: kind = K.RightParen; break;
+        case 91: kind = K.LeftSquare; break;
+        case 93: kind = K.RightSquare; break;
+        case 64: kind = K.At; break;
+        case 44: kind = K.Comma; break;
+        case 59: kind = K.Semicolon; break;
+        case 43: kind = K.Plus; break;
+        case 45: kind = K.Minus; break;
+        case 37: kind = K.Modulo; break;
+        case 42: kind = K.Asterisk; break;
+        case 47: kind = K.Slash; break;
+        case 94: kind = K.Hat; break;
+        case 123 /* { */:
+          if (holes.length > 0) holes.push(braceInHole);
+          kind = K.LeftBrace;
+          break;
+        case 125 /* } */: {
+          const top = holes.length > 0 ? holes[holes.length - 1] : braceInHole;
+          if (top === braceInHole) {
+            if (holes.length > 0) holes.pop();
+            kind = K.RightBrace;
+            break;
+          }
+          strings.pos = pos;
+          kind = top === singleLineHole ? scanSingleLine(strings, start, false) : scanMultiLine(strings, start, top, false);
+          pos = strings.pos;
+          if (kind === K.StringRightPiece) holes.pop();
+          break;
+        }
+        case 46 /* . */:
+          if (next === 46 && text.charCodeAt(pos + 1) === 46) {
+            pos += 2;
+            kind = K.Ellipsis;
+          } else {
+            kind = K.Dot;
+          }
+          break;
+        case 63 /* ? */:
+          if (next === 63) {
+            pos++;
+            kind = K.DoubleQuestion;
+          } else {
+            kind = K.Question;
+          }
+          break;
+        case 58 /* : */:
+          if (next === 58) {
+            pos++;
+            kind = K.DoubleColon;
+          } else {
+            kind = K.Colon;
+          }
+          break;
+        case 61 /* = */:
+          kind = next === 61 ? K.Equals : next === 126 ? K.EqualsInsensitive : next === 62 ? K.Arrow : K.Assignment;
+          if (kind !== K.Assignment) pos++;
+          break;
+        case 33 /* ! */:
+          kind = next === 61 ? K.NotEquals : next === 126 ? K.NotEqualsInsensitive : K.Exclamation;
+          if (kind !== K.Exclamation) pos++;
+          break;
+        case 60 /* < */:
+          kind = next === 61 ? K.LessThanOrEqual : K.LessThan;
+          if (next === 61) pos++;
+          break;
+        case 62 /* > */:
+          kind = next === 61 ? K.GreaterThanOrEqual : K.GreaterThan;
+          if (next === 61) pos++;
+          break;
+        case 124 /* | */:
+          kind = next === 124 ? K.LogicalOr : K.Pipe;
+          if (next === 124) pos++;
+          break;
+        case 38 /* & */:
+          if (next === 38) {
+            pos++;
+            kind = K.LogicalAnd;
+          } else {
+            kind = K.Unrecognized;
+            problems.push(unrecognized(text, start, pos));
+          }
+          break;
+        case 39 /* ' */:
+          strings.pos = pos;
+          if (next === 39 && text.charCodeAt(pos + 1) === 39) {
+            strings.pos = pos + 2;
+            kind = scanMultiLine(strings, start, 0, true);
+          } else {
+            kind = scanSingleLine(strings, start, true);
+            if (kind === K.StringLeftPiece) holes.push(singleLineHole);
+          }
+          pos = strings.pos;
+          break;
+        case 36 /* $ */: {
+          let quote = pos;
+          while (text.charCodeAt(quote) === 36) quote++;
+          if (!text.startsWith("'''", quote)) {
+            kind = K.Unrecognized;
+            problems.push(unrecognized(text, start, pos));
+            break;
+          }
+          strings.pos = quote + 3;
+          kind = scanMultiLine(strings, start, quote - start, true);
+          pos = strings.pos;
+          if (kind === K.StringLeftPiece) holes.push(quote - start);
+          break;
+        }
+        case 10:
+        case 13:
+          if (holes.length > 0) {
+            if (holes.some(isStringHole)) {
+              problems.push({ start, end: start, message: 'The string is not terminated before the end of the line.' });
+            }
+            holes.length = 0;
+          }
+          for (c = text.charCodeAt(pos); c === 10 || c === 13; c = text.charCodeAt(++pos));
+          kind = K.NewLine;
+          break;
+        default:
+          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+            while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
+            kind = keywordKind(text, start, pos - start);
+          } else if (c >= 48 && c <= 57) {
+            for (c = text.charCodeAt(pos); c >= 48 && c <= 57; c = text.charCodeAt(++pos));
+            kind = K.Integer;
+          } else {
+            if (isJunk(c)) while (pos < length && isJunk(text.charCodeAt(pos))) pos++;
+            kind = K.Unrecognized;
+            problems.push(unrecognized(text, start, pos));
+          }
+      }
+    }
+    const end = pos;
+    if (kind !== K.NewLine && kind !== K.EndOfFile) {
+      // Trailing trivia: blanks, then at most one comment (as Bicep does).
+      c = text.charCodeAt(pos);
+      while (c === 32 || c === 9) c = text.charCodeAt(++pos);
+      if (c === 47) pos = skipTrailing(text, pos, problems);
+    }
+    tokens.push(new TokenClass(kind, fullStart, start, end, pos, text));
+    if (kind === K.EndOfFile) return { tokens, errors: problems };
+  }
+}
+
+function keywordKind(text: string, start: number, length: number): TokenKind {
+  if (length === 4) {
+    if (text.startsWith('true', start)) return K.TrueKeyword;
+    if (text.startsWith('null', start)) return K.NullKeyword;
+  } else if (length === 5 && text.startsWith('false', start)) {
+    return K.FalseKeyword;
+  }
+  return K.Identifier;
+}
+
+function unrecognized(text: string, start: number, end: number): TriviaProblem {
+  const junk = text.slice(start, end);
+  const message = junk === '"'
+    ? 'Strings use single quotes in Bicep; the character " is not recognised.'
+    : `The following token is not recognised: "${junk.length > 40 ? junk.slice(0, 40) + '…' : junk}".`;
+  return { start, end, message };
+}
+
+function isStringHole(hole: number): boolean {
+  return hole !== braceInHole;
+}
+
+// Characters that can never start a token or trivia, so consecutive ones form one unrecognised run.
+function isJunk(c: number): boolean {
+  if (c >= 128) return true;
+  if (c < 32) return c !== 9 && c !== 10 && c !== 13;
+  return c === 35 || c === 34 || c === 96 || c === 126 || c === 92 || c === 127; // # " ` ~ \ DEL
+}

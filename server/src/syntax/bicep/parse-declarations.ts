@@ -1,0 +1,267 @@
+// Declarations of `.bicep` files (and those shared with `.bicepparam`): targetScope, metadata,
+// param, var, output, resource, module, test, type, func, assert; imports and extensions are in
+// parse-imports.ts, `.bicepparam`-only statements in parse-params-file.ts.
+// Invariant: each declaration parser reads its keyword, then recovers part by part at the line end,
+// so one broken part yields one error and the rest of the declaration still parses.
+import type { Bad, Child, Expression, StringLiteral, TypedLambda, TypedLocalVariable } from './nodes';
+import type { Declaration, DeclarationBody, Decorator, MissingDeclaration } from './nodes-declarations';
+import type { TypeExpression } from './nodes-types';
+import { parseDecorators } from './parse-decorators';
+import { lastEnd, parseExpression, parseExpressionOrSkip } from './parse-expressions';
+import { parseExtensionDeclaration, parseImport } from './parse-imports';
+import { parseForExpression, parseIfCondition, parseObject } from './parse-literals';
+import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
+import { parseParamsFileDeclaration } from './parse-params-file';
+import { expectString, parseType, parseTypeOrSkip } from './parse-types';
+import { maxDepth, type Parser, ParseFlags, suppressAfter } from './parser-state';
+import { Terminators } from './terminators';
+import { type KindSet, type Token, TokenKind } from './token';
+
+const K = TokenKind;
+const T = Terminators;
+const allowComplexLiterals = ParseFlags.allowComplexLiterals;
+const allowResourceDeclarations = ParseFlags.allowResourceDeclarations;
+
+export type DeclarationResult = Declaration | MissingDeclaration | Bad;
+
+/** Context handed to each declaration parser: decorators already read, keyword at the cursor. */
+export interface Start {
+  children: Child[];
+  decorators: Decorator[];
+  keyword: Token;
+}
+
+const unrecognizedDeclaration =
+  'This declaration type is not recognized. Specify a metadata, parameter, variable, resource, or output declaration.';
+
+/** One declaration with its decorators; `nestedResource` accepts only `resource` (inside a body). */
+export function parseDeclaration(p: Parser, nestedResource: boolean): DeclarationResult {
+  if (nestedResource && p.depth >= maxDepth) return p.skipTooDeep();
+  const depth = p.depth;
+  if (nestedResource) p.depth++;
+  const from = p.pos;
+  const errorCount = p.errors.length;
+  try {
+    return parseDeclarationParts(p, nestedResource);
+  } catch (failure) {
+    return p.recover(failure, from, errorCount, T.lineEnd);
+  } finally {
+    p.depth = depth;
+  }
+}
+
+function parseDeclarationParts(p: Parser, nestedResource: boolean): Declaration | MissingDeclaration {
+  const children: Child[] = [];
+  const decorators = parseDecorators(p, children);
+  const token = p.current;
+  if (token.kind === K.Identifier) {
+    const start: Start = { children, decorators, keyword: token };
+    const declaration = nestedResource
+      ? (p.atKeyword('resource') ? parseResource(p, start) : undefined)
+      : p.parameterFile ? parseParamsFileDeclaration(p, start) : parseBicepDeclaration(p, start);
+    if (declaration) return declaration;
+  }
+  if (decorators.length === 0) return p.fail(p.parameterFile ? unrecognizedParamsDeclaration : unrecognizedDeclaration);
+  p.error(token.start, token.start, 'Expected a declaration after the decorator.');
+  return { kind: 'MissingDeclaration', start: children[0].start, end: lastEnd(children), children, decorators };
+}
+
+const unrecognizedParamsDeclaration =
+  'This declaration type is not recognized. Specify a using, extends, param, var, type, import or extensionConfig declaration.';
+
+function parseBicepDeclaration(p: Parser, start: Start): Declaration | undefined {
+  switch (start.keyword.text) {
+    case 'targetScope': return parseTargetScope(p, start);
+    case 'metadata': return parseNamedValue(p, start, 'MetadataDeclaration', 'Expected a metadata identifier at this location.');
+    case 'type': return parseTypeDeclaration(p, start);
+    case 'param': return parseParameter(p, start);
+    case 'var': return parseVariable(p, start);
+    case 'func': return parseFunction(p, start);
+    case 'resource': return parseResource(p, start);
+    case 'output': return parseOutput(p, start);
+    case 'module': return parseModuleOrTest(p, start, 'ModuleDeclaration');
+    case 'test': return parseModuleOrTest(p, start, 'TestDeclaration');
+    case 'import': return parseImport(p, start);
+    case 'extension': return parseExtensionDeclaration(p, start, p.read());
+    // `provider` is what earlier Bicep versions called `extension`; older templates still use it.
+    case 'provider': return parseExtensionDeclaration(p, start, p.read());
+    case 'assert': return parseNamedValue(p, start, 'AssertDeclaration', 'Expected an assert identifier at this location.');
+    default: return undefined;
+  }
+}
+
+/** Reads the keyword; returns the children list with it appended. */
+export function readKeyword(p: Parser, start: Start): Child[] {
+  start.children.push(p.read());
+  return start.children;
+}
+
+export function parseName(p: Parser, message: string, terminators: KindSet, options = 0): Token | Bad {
+  const name = p.at(K.Identifier) ? p.read() : p.attempt(() => p.expect(K.Identifier, message), terminators, options);
+  if (name.kind === K.Identifier && name.end - name.start > maxIdentifierLength) {
+    p.error(name.start, name.end, `The identifier exceeds the limit of ${maxIdentifierLength} characters.`);
+  }
+  return name;
+}
+
+const maxIdentifierLength = 255;
+
+export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
+  if (p.at(K.Assignment)) return p.read();
+  return p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), terminators, suppressAfter(after));
+}
+
+export function parseValue(p: Parser, after: { kind: unknown }): Expression {
+  return parseExpressionOrSkip(p, allowComplexLiterals, T.lineEnd, suppressAfter(after));
+}
+
+function parseTargetScope(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const assignment = p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), T.lineEnd);
+  const value: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
+  children.push(assignment, value);
+  return { kind: 'TargetScopeDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, assignment, value };
+}
+
+/** `metadata name = value` and `assert name = value`. */
+function parseNamedValue(p: Parser, start: Start, kind: 'MetadataDeclaration' | 'AssertDeclaration', message: string): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, message, T.assignmentOrLine);
+  const assignment = parseAssignment(p, name);
+  const value = parseValue(p, assignment);
+  children.push(name, assignment, value);
+  return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, assignment, value };
+}
+
+export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected a type identifier at this location.', T.assignmentOrLine);
+  const assignment = parseAssignment(p, name);
+  const value = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
+  children.push(name, assignment, value);
+  return { kind: 'TypeDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, assignment, value };
+}
+
+function parseParameter(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected a parameter identifier at this location.', T.identifierOrLine);
+  const type = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
+  children.push(name, type);
+  let assignment: Token | undefined;
+  let value: Expression | undefined;
+  if (p.at(K.Assignment)) {
+    assignment = p.read();
+    value = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
+    children.push(assignment, value);
+  } else if (!p.at(K.NewLine) && !p.atEnd()) {
+    value = p.attempt(() => p.fail('Expected the "=" character or a new line at this location.'), T.lineEnd, suppressAfter(type));
+    children.push(value);
+  }
+  return { kind: 'ParameterDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+}
+
+export function parseVariable(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected a variable identifier at this location.', T.assignmentOrLine);
+  children.push(name);
+  let type: TypeExpression | undefined;
+  if (!p.at(K.Assignment) && !p.at(K.NewLine) && !p.atEnd()) {
+    type = parseTypeOrSkip(p, false, T.assignmentOrLine, suppressAfter(name));
+    children.push(type);
+  }
+  const assignment = parseAssignment(p, type ?? name);
+  const value = parseValue(p, assignment);
+  children.push(assignment, value);
+  return { kind: 'VariableDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+}
+
+function parseOutput(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected an output identifier at this location.', T.identifierOrLine);
+  const type = parseTypeOrSkip(p, true, T.assignmentOrLine, suppressAfter(name));
+  const assignment = parseAssignment(p, type);
+  const value = parseValue(p, assignment);
+  children.push(name, type, assignment, value);
+  return { kind: 'OutputDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+}
+
+function parseFunction(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
+  const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
+  children.push(name, lambda);
+  return { kind: 'FunctionDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, lambda };
+}
+
+function parseTypedLambda(p: Parser): TypedLambda {
+  const list = parseParenthesizedList(p, () => parseTypedLocalVariable(p), true);
+  const parametersChildren: Child[] = [list.open, ...list.inner, list.close];
+  const parameters = {
+    kind: 'TypedVariableBlock' as const, start: list.open.start, end: lastEnd(parametersChildren), children: parametersChildren,
+    open: list.open, parameters: list.items, close: list.close,
+  };
+  const returnType: TypeExpression = p.attempt(() => parseType(p, false), T.lambdaBody);
+  const arrow = p.attempt(() => p.expect(K.Arrow, 'Expected the "=>" characters at this location.'), T.lambdaBody);
+  const children: Child[] = [parameters, returnType, arrow];
+  if (arrow.kind === K.Arrow && !startsDeclaration(p, p.peekPastNewLines())) p.pushNewLines(children);
+  const body: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lambdaBody);
+  children.push(body);
+  return { kind: 'TypedLambda', start: children[0].start, end: lastEnd(children), children, parameters, returnType, arrow, body };
+}
+
+function parseTypedLocalVariable(p: Parser): TypedLocalVariable {
+  const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a variable identifier at this location.');
+  const type: TypeExpression = p.attempt(() => parseType(p, false), T.typedVariable);
+  const children = [name, type];
+  return { kind: 'TypedLocalVariable', start: children[0].start, end: lastEnd(children), children, name, type };
+}
+
+function parseResource(p: Parser, start: Start): Declaration {
+  const children = readKeyword(p, start);
+  const name = parseName(p, 'Expected a resource identifier at this location.', T.stringOrLine);
+  const type = p.attempt(() => expectString(p, 'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".'), T.assignmentOrLine, suppressAfter(name));
+  children.push(name, type);
+  const existing = p.atKeyword('existing') ? p.read() : undefined;
+  if (existing) children.push(existing);
+  const assignment = parseAssignment(p, type, T.braceOrLine);
+  children.push(assignment);
+  const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
+  return {
+    kind: 'ResourceDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword,
+    name, type, existing, assignment, value,
+  };
+}
+
+function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 'TestDeclaration'): Declaration {
+  const children = readKeyword(p, start);
+  const isModule = kind === 'ModuleDeclaration';
+  const name = parseName(p, `Expected a ${isModule ? 'module' : 'test'} identifier at this location.`, T.stringOrLine);
+  const path: StringLiteral | Bad = p.attempt(() => expectString(p, `Expected a ${isModule ? 'module' : 'test'} path string. This should be a relative path to another bicep file, e.g. 'myModule.bicep' or '../parent/myModule.bicep'`), T.assignmentOrLine, suppressAfter(name));
+  const assignment = parseAssignment(p, path, T.braceOrLine);
+  children.push(name, path, assignment);
+  if (!isModule) {
+    const value: Expression = p.attempt(() => (p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.')), T.lineEnd, suppressAfter(assignment));
+    children.push(value);
+    return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, path, assignment, value };
+  }
+  const value = parseBody(p, children, assignment, allowComplexLiterals);
+  return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, path, assignment, value };
+}
+
+// The value of a resource or module: `{…}`, `if (…) {…}` (possibly on the next line) or `[for …]`.
+function parseBody(p: Parser, children: Child[], assignment: Token | Bad, flags: number): DeclarationBody {
+  if (assignment.kind === K.Assignment && p.at(K.NewLine) && p.isKeyword(p.peekPastNewLines(), 'if')) p.pushNewLines(children);
+  const value = p.attempt((): DeclarationBody => {
+    if (p.atKeyword('if')) return parseIfCondition(p, flags, false);
+    if (p.at(K.LeftBrace)) return parseObject(p, flags);
+    if (p.at(K.LeftSquare)) return parseForExpression(p, flags, true);
+    return p.fail('Expected the "{" character, the "[" character, or the "if" keyword at this location.');
+  }, T.lineEnd, suppressAfter(assignment));
+  children.push(value);
+  return value;
+}
+
+/** `start`/`end` of a node from its children (ignoring Missing placeholders at the end). */
+export function span(children: readonly Child[]): { start: number; end: number } {
+  return { start: children[0].start, end: lastEnd(children) };
+}

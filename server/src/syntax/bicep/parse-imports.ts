@@ -1,0 +1,134 @@
+// `import` (compile-time imports `import {a, b as c} from '…'`, `import * as ns from '…'`, and the
+// legacy extension form `import 'az@1.0.0' with {…} as x`) and `extension` declarations.
+// Invariant: optional clauses that are absent are `undefined`, never Missing (no error for them).
+import type { Bad, Child, StringLiteral } from './nodes';
+import type {
+  AliasClause, Declaration, ImportedSymbol, ImportedSymbols, ImportFromClause, WildcardImport, WithClause,
+} from './nodes-declarations';
+import { parseName, span, type Start } from './parse-declarations';
+import { parseElements, parseObject, parseString } from './parse-literals';
+import { expectString } from './parse-types';
+import { type Parser, ParseFlags, skipped, suppressAfter } from './parser-state';
+import { Terminators } from './terminators';
+import { type Token, TokenKind } from './token';
+
+const K = TokenKind;
+const T = Terminators;
+const allowComplexLiterals = ParseFlags.allowComplexLiterals;
+
+/** `import …` in a `.bicep` file: a string after the keyword means the legacy extension form. */
+export function parseImport(p: Parser, start: Start): Declaration {
+  const keyword = p.read();
+  if (p.at(K.StringComplete) || p.at(K.StringLeftPiece)) return parseExtensionDeclaration(p, start, keyword);
+  return parseCompileTimeImport(p, start, keyword);
+}
+
+export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token): Declaration {
+  const children = start.children;
+  children.push(keyword);
+  let clause: ImportedSymbols | WildcardImport | Bad;
+  if (p.at(K.LeftBrace)) clause = p.attempt(() => parseImportedSymbols(p), T.lineEnd);
+  else if (p.at(K.Asterisk)) clause = p.attempt(() => parseWildcard(p), T.lineEnd);
+  else if (p.at(K.NewLine) || p.atEnd() || p.at(K.Identifier)) clause = p.missing(expectedImportClause);
+  else {
+    const token = p.read();
+    p.error(token.start, token.end, expectedImportClause);
+    clause = skipped([token]);
+  }
+  const from = p.attempt(() => parseFromClause(p), T.lineEnd);
+  children.push(clause, from);
+  return { kind: 'ImportDeclaration', ...span(children), children, decorators: start.decorators, keyword, clause, from };
+}
+
+const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
+
+function parseImportedSymbols(p: Parser): ImportedSymbols {
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (ImportedSymbol | Bad)[] = [];
+  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
+}
+
+function parseImportedSymbol(p: Parser): ImportedSymbol | Bad {
+  let name: Token | StringLiteral | Bad;
+  const token = p.current;
+  if (token.kind === K.Identifier) name = p.read();
+  else if (token.kind === K.StringComplete) name = parseString(p);
+  else if (token.kind === K.StringLeftPiece) {
+    name = skipped([parseString(p)]);
+    p.error(name.start, name.end, 'The value must be a compile-time constant.');
+  } else {
+    name = skipped([p.read()]);
+    p.error(name.start, name.end, 'Expected the name of an exported symbol at this location.');
+  }
+  if (name.kind === 'Skipped' || name.kind === 'Missing') return name;
+  const alias = p.atKeyword('as') ? parseAlias(p, true) : undefined;
+  const children: Child[] = alias ? [name, alias] : [name];
+  if (name.kind === 'String' && !alias) {
+    p.error(name.start, name.end, 'A symbol imported by a quoted name must be given an identifier with "as".');
+    return skipped(children);
+  }
+  return { kind: 'ImportedSymbol', ...span(children), children, name, alias };
+}
+
+function parseAlias(p: Parser, recover: boolean): AliasClause {
+  const keyword = p.read();
+  const name = recover
+    ? parseName(p, 'Expected an identifier after "as" at this location.', T.commaOrLine)
+    : p.expect(K.Identifier, 'Expected a namespace identifier at this location.');
+  const children = [keyword, name];
+  return { kind: 'AliasClause', ...span(children), children, keyword, name };
+}
+
+function parseWildcard(p: Parser): WildcardImport {
+  const asterisk = p.read();
+  if (!p.atKeyword('as')) p.fail('Expected the "as" keyword at this location.');
+  const alias = parseAlias(p, false);
+  const children = [asterisk, alias];
+  return { kind: 'WildcardImport', ...span(children), children, asterisk, alias };
+}
+
+function parseFromClause(p: Parser): ImportFromClause {
+  const keyword = p.expectKeyword('from');
+  const path = p.attempt(() => expectString(p, 'Expected a path string at this location.'), T.lineEnd);
+  const children = [keyword, path];
+  return { kind: 'ImportFromClause', ...span(children), children, keyword, path };
+}
+
+/** `extension <name or 'spec'> [with {…}] [as alias]`; `keyword` is already read. */
+export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Token): Declaration {
+  const children = start.children;
+  children.push(keyword);
+  const specification = p.at(K.Identifier)
+    ? p.read()
+    : p.attempt(() => expectString(p, 'Expected an extension specification string or name at this location.'), T.lineEnd);
+  children.push(specification);
+  let withClause: WithClause | Bad | undefined;
+  if (!p.at(K.NewLine) && !p.atEnd() && !p.atKeyword('as')) {
+    withClause = p.attempt(() => parseWithClause(p, 'Expected the "with" keyword, "as" keyword, or a new line character at this location.'), T.lineEnd, suppressAfter(specification));
+    children.push(withClause);
+  }
+  let asClause: AliasClause | Bad | undefined;
+  if (!p.at(K.NewLine) && !p.atEnd()) {
+    asClause = p.attempt(() => {
+      if (!p.atKeyword('as')) p.fail('Expected the "with" keyword, "as" keyword, or a new line character at this location.');
+      const clauseKeyword = p.read();
+      const name = parseName(p, 'Expected an extension alias name at this location.', T.lineEnd);
+      const clauseChildren = [clauseKeyword, name];
+      return { kind: 'AliasClause' as const, ...span(clauseChildren), children: clauseChildren, keyword: clauseKeyword, name };
+    }, T.lineEnd, withClause ? suppressAfter(withClause) : 0);
+    children.push(asClause);
+  }
+  return { kind: 'ExtensionDeclaration', ...span(children), children, decorators: start.decorators, keyword, specification, withClause, asClause };
+}
+
+/** `with { … }`. */
+export function parseWithClause(p: Parser, message: string): WithClause {
+  const keyword = p.expectKeyword('with', message);
+  const value = p.attempt(() => (p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.')), T.lineEnd);
+  const children = [keyword, value];
+  return { kind: 'WithClause', ...span(children), children, keyword, value };
+}

@@ -1,0 +1,69 @@
+// The file level: lex, then parse declarations one per line until EndOfFile.
+// Invariants: never throws (a ParseFailure that escapes a declaration is impossible, since each
+// declaration runs inside `attempt`); every token ends up in the tree; each loop turn consumes at
+// least one token, so parsing is linear in the input.
+import { lex } from './lexer';
+import type { Child } from './nodes';
+import type { BicepLanguage, SourceFile } from './nodes-declarations';
+import { parseDeclaration, type DeclarationResult } from './parse-declarations';
+import { type BicepSyntaxError, consumeTerminator, ParseFailure, Parser } from './parser-state';
+import { Terminators } from './terminators';
+import { TokenKind } from './token';
+
+const K = TokenKind;
+const T = Terminators;
+
+export interface BicepParseResult {
+  tree: SourceFile;
+  /** Lexical and syntax errors, sorted by position. */
+  errors: BicepSyntaxError[];
+}
+
+export function parseSourceFile(text: string, language: BicepLanguage): BicepParseResult {
+  const lexed = lex(text);
+  const p = new Parser(lexed.tokens, text, language === 'bicepparam');
+  const children: Child[] = [];
+  const statements: DeclarationResult[] = [];
+  while (!p.atEnd()) {
+    if (p.at(K.NewLine)) {
+      children.push(p.read());
+      continue;
+    }
+    const before = p.pos;
+    const statement = parseDeclaration(p, false);
+    children.push(statement);
+    statements.push(statement);
+    if (p.pos === before) {
+      // Defensive: a statement that consumed nothing would loop forever; skip one token instead.
+      children.push(p.synchronize(before, new ParseFailure(p.current.start, p.current.end, 'Unexpected token.'), T.lineEnd, 0));
+      continue;
+    }
+    if (statement.kind !== 'Skipped' && statement.kind !== 'Missing') expectLineEnd(p, children);
+  }
+  const endOfFile = p.read();
+  children.push(endOfFile);
+  const errors = mergeErrors(lexed.errors, p.errors);
+  const tree: SourceFile = {
+    kind: 'SourceFile', start: 0, end: text.length, children, language,
+    statements: statements as SourceFile['statements'], endOfFile, tokens: lexed.tokens, text,
+  };
+  return { tree, errors };
+}
+
+// A declaration must be followed by a line break or the end of the file.
+function expectLineEnd(p: Parser, children: Child[]): void {
+  if (p.at(K.NewLine)) {
+    children.push(p.read());
+    return;
+  }
+  if (p.atEnd()) return;
+  const token = p.current;
+  const previous = p.tokens[p.pos - 1];
+  if (previous.kind === K.NewLine) return; // the line break went to a recovery; the next line is intact
+  const failure = new ParseFailure(token.start, token.end, 'Expected a new line character at this location.');
+  children.push(p.synchronize(p.pos, failure, T.lineEnd, consumeTerminator));
+}
+
+function mergeErrors(a: readonly BicepSyntaxError[], b: readonly BicepSyntaxError[]): BicepSyntaxError[] {
+  return [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end);
+}

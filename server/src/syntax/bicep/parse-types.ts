@@ -1,0 +1,288 @@
+// Type expressions: names, literal types, unions (`'a' | 'b'`, leading `|`, `|` after a line break),
+// nullable `T?`, non-null `T!`, arrays `T[]`, object types with decorated properties and `*:`,
+// tuples, parenthesised types, `resourceInput<'…'>`-style parameterised types, type member access
+// (`T.prop`, `T[0]`, `T[*]`, `T.*`) and `resource '…'` types.
+// Invariant: recursion passes through parseTypeExpression, which enforces maxDepth.
+import type { Bad, Child, Expression, Missing, StringLiteral } from './nodes';
+import type {
+  ObjectType, ObjectTypeAdditionalProperties, ObjectTypeProperty, TupleType, TupleTypeItem, TypeExpression,
+} from './nodes-types';
+import { parseDecorators } from './parse-decorators';
+import { lastEnd, parseExpression } from './parse-expressions';
+import { parseElements, parseLiteral, parseString } from './parse-literals';
+import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
+import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
+import { Terminators } from './terminators';
+import { type KindSet, type Token, TokenKind } from './token';
+
+const K = TokenKind;
+const T = Terminators;
+
+const expectedType = 'Expected a type at this location. Specify a valid type expression, such as "string", "int", "bool", "object", "array" or "any".';
+
+/** A declaration's type: a type expression or `resource '<type>@<version>'`. */
+export function parseType(p: Parser, allowOptionalResourceType: boolean): TypeExpression {
+  if (!p.atKeyword('resource') || p.peek().kind === K.LessThan) return parseTypeExpression(p);
+  const keyword = p.read();
+  let typeString: StringLiteral | Bad | undefined;
+  if (!allowOptionalResourceType || p.at(K.StringComplete) || p.at(K.StringLeftPiece)) {
+    typeString = p.attempt(() => expectString(p, 'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".'), T.assignmentOrLine);
+  }
+  const children: Child[] = typeString ? [keyword, typeString] : [keyword];
+  return { kind: 'ResourceType', start: keyword.start, end: lastEnd(children), children, keyword, typeString };
+}
+
+/** parseType wrapped in recovery: on failure, the tokens up to a terminator become Skipped. */
+export function parseTypeOrSkip(p: Parser, allowOptionalResourceType: boolean, terminators: KindSet, options = 0): TypeExpression {
+  const from = p.pos;
+  const errorCount = p.errors.length;
+  try {
+    return parseType(p, allowOptionalResourceType);
+  } catch (failure) {
+    return p.recover(failure, from, errorCount, terminators, options);
+  }
+}
+
+/**
+ * A string literal, or a failure with `message`. Like Bicep, a token that is no string makes the
+ * failure swallow the rest of the line (`module m = {` loses its `= {`), so errors match the compiler.
+ */
+export function expectString(p: Parser, message: string, swallowLine = true): StringLiteral {
+  const token = p.current;
+  if (token.kind === K.StringComplete || token.kind === K.StringLeftPiece) {
+    const value = parseString(p);
+    if (value.kind === 'String') return value;
+  } else if (swallowLine) {
+    p.synchronize(p.pos, undefined, T.interpolationHole, 0);
+  }
+  return p.fail(message, token);
+}
+
+export function parseTypeExpression(p: Parser): TypeExpression {
+  if (p.depth >= maxDepth) return p.skipTooDeep();
+  p.depth++;
+  try {
+    return parseUnion(p);
+  } finally {
+    p.depth--;
+  }
+}
+
+function parseUnion(p: Parser): TypeExpression {
+  const children: Child[] = [];
+  const leadingPipe = atUnionSeparator(p);
+  if (leadingPipe) {
+    p.pushNewLines(children);
+    children.push(p.read());
+  }
+  const first = parseUnaryType(p);
+  let result: TypeExpression = first;
+  if (leadingPipe || atUnionSeparator(p)) {
+    const members: TypeExpression[] = [first];
+    children.push(first);
+    while (atUnionSeparator(p)) {
+      p.pushNewLines(children);
+      children.push(p.read());
+      const member: TypeExpression = p.at(K.NewLine)
+        ? p.missing('Expected a type literal at this location.')
+        : p.attempt(() => parseUnaryType(p), T.lineEnd);
+      children.push(member);
+      members.push(member);
+    }
+    result = { kind: 'UnionType', start: children[0].start, end: lastEnd(children), children, members };
+  }
+  return result;
+}
+
+function parseTypeExpressionOrSkip(p: Parser, terminators: KindSet, options: number): TypeExpression {
+  const from = p.pos;
+  const errorCount = p.errors.length;
+  try {
+    return parseTypeExpression(p);
+  } catch (failure) {
+    return p.recover(failure, from, errorCount, terminators, options);
+  }
+}
+
+function atUnionSeparator(p: Parser): boolean {
+  return p.at(K.Pipe) || (p.at(K.NewLine) && p.peek().kind === K.Pipe);
+}
+
+function parseUnaryType(p: Parser): TypeExpression {
+  let type = parseUnaryTypeBase(p);
+  for (;;) {
+    if (p.at(K.Question)) {
+      const question = p.read();
+      type = { kind: 'NullableType', start: type.start, end: question.end, children: [type, question], base: type, question };
+    } else if (p.at(K.Exclamation)) {
+      const bang = p.read();
+      type = { kind: 'NonNullableType', start: type.start, end: bang.end, children: [type, bang], base: type, bang };
+    } else {
+      return type;
+    }
+  }
+}
+
+function parseUnaryTypeBase(p: Parser): TypeExpression {
+  if (!p.at(K.Exclamation) && !p.at(K.Minus)) return parseMemberType(p);
+  const operator = p.read();
+  const operand: TypeExpression = p.attempt(() => parseMemberType(p), T.afterOperand);
+  return { kind: 'UnaryType', start: operator.start, end: operand.end, children: [operator, operand], operator, operand };
+}
+
+function parseMemberType(p: Parser): TypeExpression {
+  let base = parsePrimaryType(p);
+  for (;;) {
+    if (p.at(K.LeftSquare)) {
+      const open = p.read();
+      if (p.at(K.RightSquare)) {
+        const close = p.read();
+        base = { kind: 'ArrayType', start: base.start, end: close.end, children: [base, open, close], item: base, open, close };
+      } else if (p.at(K.Asterisk)) {
+        const asterisk = p.read();
+        const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
+        base = { kind: 'TypeItemsAccess', start: base.start, end: close.end, children: [base, open, asterisk, close], base, open, asterisk, close };
+      } else {
+        const index: Expression = parseExpression(p, 0);
+        const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
+        base = { kind: 'TypeIndexAccess', start: base.start, end: close.end, children: [base, open, index, close], base, open, index, close };
+      }
+    } else if (p.at(K.Dot)) {
+      const dot = p.read();
+      if (p.at(K.Asterisk)) {
+        const asterisk = p.read();
+        base = { kind: 'TypeAdditionalPropertiesAccess', start: base.start, end: asterisk.end, children: [base, dot, asterisk], base, dot, asterisk };
+        continue;
+      }
+      const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
+      if (p.at(K.LessThan) && name.kind === K.Identifier) {
+        const children: Child[] = [base, dot, name];
+        const { open, args, close } = parseTypeArguments(p, children);
+        base = { kind: 'InstanceParameterizedType', start: base.start, end: lastEnd(children), children, base, dot, name, open, arguments: args, close };
+      } else {
+        const end = name.kind === 'Missing' ? dot.end : name.end;
+        base = { kind: 'TypePropertyAccess', start: base.start, end, children: [base, dot, name], base, dot, name };
+      }
+    } else {
+      return base;
+    }
+  }
+}
+
+function parsePrimaryType(p: Parser): TypeExpression {
+  const token = p.current;
+  switch (token.kind) {
+    case K.Integer:
+    case K.NullKeyword:
+    case K.TrueKeyword:
+    case K.FalseKeyword:
+      return parseLiteral(p) as TypeExpression;
+    case K.StringComplete:
+    case K.StringLeftPiece:
+      return parseString(p);
+    case K.LeftBrace:
+      return parseObjectType(p);
+    case K.LeftSquare:
+      return parseTupleType(p);
+    case K.LeftParen:
+      return parseParenthesizedType(p);
+    case K.Identifier: {
+      const name = p.read();
+      if (!p.at(K.LessThan)) return { kind: 'TypeReference', start: name.start, end: name.end, children: [name], name };
+      const children: Child[] = [name];
+      const { open, args, close } = parseTypeArguments(p, children);
+      return { kind: 'ParameterizedType', start: name.start, end: lastEnd(children), children, name, open, arguments: args, close };
+    }
+    default:
+      return p.fail(expectedType);
+  }
+}
+
+function parseTypeArguments(p: Parser, children: Child[]): { open: Token; args: TypeExpression[]; close: Token | Missing } {
+  const open = p.read();
+  children.push(open);
+  const args: TypeExpression[] = [];
+  if (!p.at(K.GreaterThan)) {
+    p.pushNewLines(children);
+    for (;;) {
+      const argument: TypeExpression = p.attempt(() => parseTypeExpression(p), T.typeArgument);
+      children.push(argument);
+      args.push(argument);
+      if (!p.at(K.Comma)) break;
+      children.push(p.read());
+      p.pushNewLines(children);
+    }
+    if (p.at(K.NewLine) && p.peekPastNewLines().kind === K.GreaterThan) p.pushNewLines(children);
+  }
+  const close = p.at(K.GreaterThan) ? p.read() : p.missing('Expected the ">" character at this location.');
+  children.push(close);
+  return { open, args, close };
+}
+
+function parseParenthesizedType(p: Parser): TypeExpression {
+  const { open, inner, close } = parseParenthesizedList(p, () => parseTypeExpression(p), false);
+  let type: TypeExpression;
+  const only = inner.length === 1 ? inner[0] : undefined;
+  if (only && !isToken(only)) {
+    type = only as TypeExpression;
+  } else if (inner.length === 0) {
+    type = { kind: 'Missing', start: open.end, end: open.end, children: [] };
+    p.error(open.end, open.end, parenthesesMessage);
+  } else {
+    type = skipped(inner);
+    if (!only) p.error(type.start, type.end, parenthesesMessage);
+  }
+  const children: Child[] = [open, type, close];
+  return { kind: 'ParenthesizedType', start: open.start, end: lastEnd(children), children, open, type, close };
+}
+
+function parseObjectType(p: Parser): ObjectType {
+  const open = p.read();
+  const children: Child[] = [open];
+  const members: (ObjectTypeProperty | ObjectTypeAdditionalProperties | Bad)[] = [];
+  parseElements(p, K.RightBrace, parseObjectTypeMember, undefined, children, members);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'ObjectType', start: open.start, end: lastEnd(children), children, open, members, close };
+}
+
+function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
+  const children: Child[] = [];
+  const decorators = parseDecorators(p, children);
+  const key = p.attempt((): Token | StringLiteral => {
+    if (p.at(K.Asterisk)) return p.read();
+    if (p.at(K.Identifier)) return p.read();
+    return expectString(p, 'Expected a property name or "*" at this location.', false);
+  }, T.objectKey);
+  const colon = p.at(K.Colon)
+    ? p.read()
+    : p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.objectElement, suppressAfter(key));
+  const value = parseTypeExpressionOrSkip(p, T.objectElement, suppressAfter(colon));
+  children.push(key, colon, value);
+  const start = children[0].start;
+  const end = lastEnd(children);
+  if (isToken(key) && key.kind === K.Asterisk) {
+    return { kind: 'ObjectTypeAdditionalProperties', start, end, children, decorators, asterisk: key, colon, value };
+  }
+  return { kind: 'ObjectTypeProperty', start, end, children, decorators, key, colon, value };
+}
+
+function parseTupleItem(p: Parser): TupleTypeItem | Bad {
+  return p.attempt((): TupleTypeItem => {
+    const children: Child[] = [];
+    const decorators = parseDecorators(p, children);
+    const value = parseTypeExpression(p);
+    children.push(value);
+    return { kind: 'TupleTypeItem', start: children[0].start, end: value.end, children, decorators, value };
+  }, T.arrayElement);
+}
+
+function parseTupleType(p: Parser): TupleType {
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (TupleTypeItem | Bad)[] = [];
+  parseElements(p, K.RightSquare, parseTupleItem, undefined, children, items);
+  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
+  children.push(close);
+  return { kind: 'TupleType', start: open.start, end: lastEnd(children), children, open, items, close };
+}
