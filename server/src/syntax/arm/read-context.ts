@@ -1,0 +1,82 @@
+// What the readers of one file share: the text, and the errors and skips found so far.
+// Invariants: errors and skips only accumulate; a part is checked against the skeleton before it is read,
+// and a part that fails is recorded once, at the node at fault, and not read.
+import type { Node } from 'jsonc-parser';
+import { parseArmExpression } from './expression';
+import { checkPart, type SkeletonPart } from './skeleton-schema';
+import type { ArmSkip, ArmSyntaxError } from './syntax-error';
+import type { ArmExpressionSite, ArmTemplate } from './template-types';
+
+export interface ReadContext {
+  readonly text: string;
+  /** The string values that start with `[`, in file order (json-tree.ts). */
+  readonly bracketStrings: readonly Node[];
+  readonly errors: ArmSyntaxError[];
+  readonly skipped: ArmSkip[];
+}
+
+export function skip(context: ReadContext, node: Node, reason: string): void {
+  context.skipped.push({ start: node.offset, end: node.offset + node.length, reason });
+}
+
+/** Whether `node` has the shape of `part`; if not, it is recorded as skipped (with the first reason). */
+export function acceptPart(context: ReadContext, part: SkeletonPart, node: Node): boolean {
+  const problems = checkPart(part, node);
+  if (problems.length === 0) return true;
+  skip(context, node, problems.map((problem) => problem.reason).join('; '));
+  return false;
+}
+
+/**
+ * The lower-cased keywords at the top of `node` whose values do not have the shape of `part`, each recorded
+ * as skipped at the value at fault. The caller reads the rest of the part.
+ */
+export function rejectedKeywords(context: ReadContext, part: SkeletonPart, node: Node): Set<string> {
+  const rejected = new Set<string>();
+  for (const problem of checkPart(part, node)) {
+    if (problem.keyword === undefined) continue;
+    rejected.add(problem.keyword);
+    skip(context, problem.node, problem.reason);
+  }
+  return rejected;
+}
+
+/**
+ * Parses every expression among the string values under `root` (not under an `exclude`d node; property keys
+ * are never expressions) into `sites`; parse errors go to the context. The candidates come from the JSON
+ * reader, in file order, so this looks at the strings in `root`'s range only, not at every node below it.
+ */
+export function collectExpressions(
+  context: ReadContext, template: ArmTemplate, root: Node | undefined, sites: ArmExpressionSite[], exclude: readonly Node[] = [],
+): void {
+  if (root === undefined) return;
+  const candidates = context.bracketStrings;
+  const end = root.offset + root.length;
+  let i = firstAtOrAfter(candidates, root.offset, 0);
+  while (i < candidates.length) {
+    const node = candidates[i];
+    if (node.offset >= end) break;
+    const excluded = exclude.find((part) => node.offset >= part.offset && node.offset < part.offset + part.length);
+    if (excluded !== undefined) {
+      i = firstAtOrAfter(candidates, excluded.offset + excluded.length, i);
+      continue;
+    }
+    i++;
+    const parsed = parseArmExpression(node, context.text);
+    if (parsed.kind !== 'expression') continue;
+    sites.push({ node, expression: parsed.expression, template });
+    for (const error of parsed.errors) context.errors.push(error);
+  }
+}
+
+/** The index of the first node at or after `offset` in nodes sorted by offset, searching from `from`. */
+function firstAtOrAfter(nodes: readonly Node[], offset: number, from: number): number {
+  let low = from;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].offset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

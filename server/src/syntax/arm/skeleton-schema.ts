@@ -1,0 +1,173 @@
+// The structural shape of ARM files that the views rely on, as one JSON Schema compiled once (ajv) at load.
+// Invariants: a part that fails its check is left out of the views with a reason, never half-read; only the
+// shape we depend on is checked (ARM Tools reports the rest); checks see a shallow projection of the part
+// (only what the schema looks at, keys lower-cased), so a check costs the size of the shape, not of the part.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Node } from 'jsonc-parser';
+
+const stringOrExpression = { type: 'string' } as const;
+const countValue = { type: ['integer', 'string'] } as const;
+const copyLoop = {
+  type: 'object', required: ['name'],
+  properties: { name: stringOrExpression, count: countValue, mode: { type: 'string' }, batchsize: countValue },
+} as const;
+
+/** Keys are lower-cased ARM keywords (see `project`). */
+const skeleton = {
+  $id: 'vnet-lens:arm-skeleton',
+  definitions: {
+    template: {
+      type: 'object',
+      properties: {
+        $schema: { type: 'string' }, contentversion: { type: 'string' }, languageversion: { type: 'string' },
+        parameters: { type: 'object' }, variables: { type: 'object' }, functions: { type: 'array' },
+        definitions: { type: 'object' }, resources: { type: ['array', 'object'] }, outputs: { type: 'object' },
+      },
+    },
+    parameter: {
+      type: 'object',
+      properties: { type: { type: 'string' }, allowedvalues: { type: 'array' } },
+    },
+    variableCopy: {
+      type: 'object', required: ['name', 'count'],
+      properties: { name: { type: 'string' }, count: countValue },
+    },
+    functionNamespace: {
+      type: 'object', required: ['namespace'],
+      properties: { namespace: { type: 'string' }, members: { type: 'object' } },
+    },
+    functionMember: {
+      type: 'object',
+      properties: {
+        parameters: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
+        output: { type: 'object' },
+      },
+    },
+    resource: {
+      type: 'object', required: ['type'],
+      properties: {
+        type: { type: 'string', minLength: 1 }, apiversion: { type: 'string' }, condition: { type: ['boolean', 'string'] },
+        existing: { type: ['boolean', 'string'] }, dependson: { type: 'array' }, resources: { type: 'array' },
+        copy: copyLoop,
+      },
+    },
+    deploymentProperties: {
+      type: 'object',
+      properties: {
+        // Both may be expressions (Bicep writes `loadJsonContent` templates as a variable).
+        template: { type: ['object', 'string'] }, parameters: { type: ['object', 'string'] },
+        expressionevaluationoptions: { type: 'object', properties: { scope: { type: 'string' } } },
+        templatelink: { type: 'object', properties: { relativepath: { type: 'string' }, uri: { type: 'string' }, id: { type: 'string' } } },
+      },
+    },
+    output: {
+      type: 'object',
+      properties: {
+        type: { type: 'string' }, condition: { type: ['boolean', 'string'] },
+        copy: { type: 'object', required: ['count'], properties: { count: countValue } },
+      },
+    },
+    parameterFile: {
+      type: 'object',
+      properties: { $schema: { type: 'string' }, parameters: { type: 'object' } },
+    },
+    parameterValue: {
+      type: 'object',
+      properties: { reference: { type: 'object' } },
+    },
+    // In a nested deployment, an expression may give the whole `{ value }` object.
+    deploymentParameterValue: {
+      type: ['object', 'string'],
+      properties: { reference: { type: 'object' } },
+    },
+  },
+} as const;
+
+export type SkeletonPart = keyof typeof skeleton.definitions;
+
+const partNames: Readonly<Record<SkeletonPart, string>> = {
+  template: 'template', parameter: 'parameter', variableCopy: 'variable copy loop', functionNamespace: 'function namespace',
+  functionMember: 'function', resource: 'resource', deploymentProperties: 'deployment properties', output: 'output',
+  parameterFile: 'parameter file', parameterValue: 'parameter value', deploymentParameterValue: 'parameter value',
+};
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+ajv.addSchema(skeleton);
+const validators = Object.fromEntries(
+  Object.keys(skeleton.definitions).map((part) => [part, ajv.getSchema(`${skeleton.$id}#/definitions/${part}`)!]),
+) as Record<SkeletonPart, ValidateFunction>;
+
+/** One shape problem of a part: where (the jsonc node at fault) and why. */
+export interface SkeletonProblem {
+  readonly node: Node;
+  /** The lower-cased keyword at the part's top the problem is under, if any (e.g. `resources`). */
+  readonly keyword: string | undefined;
+  readonly reason: string;
+}
+
+/** The shape problems of `node` read as `part`; empty when it has the shape we rely on. */
+export function checkPart(part: SkeletonPart, node: Node): SkeletonProblem[] {
+  const validate = validators[part];
+  if (validate(project(node, skeleton.definitions[part] as SchemaShape))) return [];
+  return (validate.errors ?? []).map((error) => toProblem(part, node, error));
+}
+
+function toProblem(part: SkeletonPart, node: Node, error: ErrorObject): SkeletonProblem {
+  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const at = nodeAtPath(node, path) ?? node;
+  const where = path.length === 0 ? '' : ` '${path.join('.')}'`;
+  return { node: at, keyword: path[0], reason: `${partNames[part]}${where} ${error.message ?? 'has an unexpected shape'}` };
+}
+
+/** The node at a path of lower-cased keys and indexes (as `project` wrote them). */
+function nodeAtPath(node: Node, path: readonly string[]): Node | undefined {
+  let current: Node | undefined = node;
+  for (const segment of path) {
+    if (current === undefined) return undefined;
+    if (current.type === 'array') {
+      current = current.children?.[Number(segment)];
+    } else {
+      let next: Node | undefined;
+      for (const property of current.children ?? []) {
+        if (String(property.children?.[0]?.value).toLowerCase() === segment) next = property.children?.[1];
+      }
+      current = next;
+    }
+  }
+  return current;
+}
+
+/** The part of a schema `project` follows. */
+interface SchemaShape {
+  readonly properties?: Readonly<Record<string, SchemaShape>>;
+  readonly items?: SchemaShape;
+}
+
+/**
+ * The plain value of `node` as far as `shape` looks into it: object keys lower-cased and kept only when
+ * the shape names them, array items kept only when the shape describes them; other containers empty.
+ */
+function project(node: Node, shape: SchemaShape | undefined): unknown {
+  switch (node.type) {
+    case 'object': {
+      // Only keys the schema names are kept, so no key such as `__proto__` reaches the object.
+      const value: Record<string, unknown> = {};
+      const properties = shape?.properties;
+      if (properties === undefined) return value;
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        const member = property.children?.[1];
+        if (key === undefined || member === undefined) continue;
+        const name = String(key.value).toLowerCase();
+        if (Object.hasOwn(properties, name)) value[name] = project(member, properties[name]);
+      }
+      return value;
+    }
+    case 'array': {
+      const items = shape?.items;
+      return items === undefined ? [] : (node.children ?? []).map((child) => project(child, items));
+    }
+    default:
+      return node.value;
+  }
+}
