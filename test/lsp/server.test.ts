@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import type { ModelJson } from '../../server/src/protocol';
 import { startServer, type LspSession } from '../support/lsp-client';
 import { repoRoot } from '../support/paths';
 
@@ -42,10 +43,16 @@ describe('language server over stdio', () => {
     assert.equal(published.uri, uri);
   });
 
-  test('answers vnetLens/model with entities and references', async () => {
-    const model = await session.connection.sendRequest<{ entities: unknown[]; references: unknown[] }>('vnetLens/model', { uri: uriOf('main.bicep') });
-    assert.ok(Array.isArray(model.entities));
-    assert.ok(Array.isArray(model.references));
+  test('answers vnetLens/model with the network the deployment builds, across modules', async () => {
+    const model = await session.connection.sendRequest<ModelJson>('vnetLens/model', { uri: uriOf('main.bicep') });
+    const names = (kind: string) => model.entities.filter((entity) => entity.kind === kind).map((entity) => entity.name).sort();
+    assert.deepEqual(names('vnet'), ['vnet-hub', 'vnet-spoke-orders']);
+    assert.deepEqual(names('dnsZone'), ['privatelink.blob.core.windows.net', 'privatelink.vaultcore.azure.net']);
+    assert.equal(names('privateEndpoint').length, 2);
+    const spoke = model.entities.find((entity) => entity.name === 'vnet-spoke-orders');
+    assert.equal(spoke?.file, uriOf('modules/spoke.bicep'));
+    const peering = model.references.find((reference) => reference.kind === 'peering.remoteVnet');
+    assert.equal(peering?.to, spoke?.id, 'the hub peering resolves to the spoke VNet declared in the module');
   });
 
   test('answers code action requests', async () => {

@@ -39,7 +39,7 @@ const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2
 describe('argument handling', () => {
   test('check takes paths and options with defaults', () => {
     assert.deepEqual(parseCommandLine(['check', 'a', 'b']), {
-      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', config: undefined, failOn: 'error',
+      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error',
     });
     const full = parseCommandLine(['check', 'x', '--format', 'sarif', '--fix', '--dry-run', '--cloud', 'AzureChinaCloud', '--config', 'c.json', '--fail-on', 'warning']);
     assert.equal(full.command, 'check');
@@ -113,12 +113,41 @@ describe('exit codes', () => {
   });
 });
 
+describe('configuration', () => {
+  const zoneInRegion = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+
+  test('a warning finding prints but exits 0 under the default --fail-on error', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion });
+    const result = await cli(['check', '.'], dir);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /main\.bicep:3:13: warning dns-zone-location: /);
+  });
+
+  test('vnetlens.json levels apply: error fails the run, off silences', async () => {
+    const strict = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "error" } }' });
+    const failing = await cli(['check', '.'], strict);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stdout, /error dns-zone-location/);
+    const quiet = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "off" } }' });
+    const silent = await cli(['check', '.'], quiet);
+    assert.equal(silent.code, 0);
+    assert.match(silent.stdout, /No problems found/);
+  });
+
+  test('a bad vnetlens.json is reported with its position and defaults apply', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "loud" } }' });
+    const result = await cli(['check', '.', '--fail-on', 'warning'], dir);
+    assert.match(result.stderr, /^vnetlens\.json:1:35: warning: vnetlens\.json: 'rules\.dns-zone-location' must be one of/m);
+    assert.equal(result.code, 1, 'the default level (warning) still applies');
+  });
+});
+
 describe('output formats', () => {
   const located: LocatedFile[] = [{
     file: 'main.bicep',
     language: 'bicep',
     findings: [{
-      finding: { ruleId: 'peering-reverse-missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.", uri: 'file:///w/main.bicep', start: 0, end: 4, related: [] },
+      finding: { ruleId: 'peering-reverse-missing', messageId: 'missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.", uri: 'file:///w/main.bicep', start: 0, end: 4, related: [] },
       file: 'main.bicep',
       region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
       related: [{ file: 'spoke.bicep', region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 }, message: 'the remote VNet' }],

@@ -14,14 +14,15 @@ const mayImport: Record<string, readonly string[]> = {
   syntax: ['syntax/bicep', 'syntax/arm'],
   protocol: [],
   version: [],
+  'package-root': [],
   facts: [],
   evaluate: ['syntax', 'syntax/bicep', 'syntax/arm', 'protocol'],
   model: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'protocol'],
   rules: ['model', 'facts', 'protocol'],
   fixes: ['syntax', 'syntax/bicep', 'syntax/arm', 'model', 'facts', 'protocol'],
   engine: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  lsp: ['engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  cli: ['engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  lsp: ['package-root', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  cli: ['package-root', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   client: ['protocol'],
   webview: ['protocol'],
 };
@@ -41,6 +42,7 @@ function layerOf(file: string): string | undefined {
   const match = /^server\/src\/([^/]+)(?:\/([^/]+)\/)?/.exec(relative);
   if (!match) return undefined;
   if (match[1] === 'version.ts') return 'version';
+  if (match[1] === 'package-root.ts') return 'package-root';
   if (match[1] === 'syntax' && (match[2] === 'bicep' || match[2] === 'arm')) return `syntax/${match[2]}`;
   return match[1].replace(/\.ts$/, '');
 }
@@ -66,6 +68,9 @@ test('every import respects the layer table', () => {
       const where = `${path.relative(repoRoot, file)} imports '${specifier}'`;
       if (specifier.startsWith('.') && specifier.endsWith('/package.json')) {
         if (from !== 'version') violations.push(`${where}: only version.ts reads the package manifest`);
+      } else if (specifier.startsWith('.') && /\/schemas\/[\w.-]+\.json$/.test(specifier)) {
+        // The configuration schema the extension ships is data the engine validates against.
+        if (from !== 'engine') violations.push(`${where}: only the engine reads the shipped schemas`);
       } else if (specifier.startsWith('.')) {
         const target = layerOf(path.resolve(path.dirname(file), specifier));
         if (!target) {

@@ -14,6 +14,8 @@ export interface CheckCommand {
   fix: boolean;
   dryRun: boolean;
   cloud: Cloud;
+  /** Whether --cloud was given (it then wins over vnetlens.json). */
+  cloudGiven: boolean;
   config: string | undefined;
   failOn: FailOn;
 }
@@ -95,6 +97,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       fix: values.fix ?? false,
       dryRun: values['dry-run'] ?? false,
       cloud: oneOf(values.cloud ?? 'AzureCloud', clouds, '--cloud'),
+      cloudGiven: values.cloud !== undefined,
       config: values.config,
       failOn: oneOf(values['fail-on'] ?? 'error', failOnLevels, '--fail-on'),
     };

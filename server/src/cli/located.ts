@@ -41,7 +41,7 @@ export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string
   return result.files.map((file) => ({
     file: displayPath(file.uri, cwd),
     language: file.language,
-    findings: file.findings.map((finding) => ({
+    findings: result.findings.filter((finding) => finding.uri === file.uri).map((finding) => ({
       finding,
       file: displayPath(finding.uri, cwd),
       region: region(finding.uri, finding),

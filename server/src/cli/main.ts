@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocuments, LineIndex, type Level, type SourceDocument } from '../engine';
+import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
@@ -36,7 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runCheck(command, io);
       case 'parse':
       case 'model':
-        return runParseOrModel(command, io);
+        return await runParseOrModel(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -78,14 +79,40 @@ function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
 
 const levelRank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
 
+/** The --config file, or the nearest vnetlens.json from the working directory up. */
+function findConfig(command: CheckCommand, cwd: string): string | undefined {
+  if (command.config !== undefined) return path.resolve(cwd, command.config);
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, configFileName);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
-  if (command.config !== undefined && !fs.existsSync(path.resolve(io.cwd, command.config))) {
-    io.stderr(`vnet-lens: cannot read config '${command.config}': no such file\n`);
-    return exitCodes.usageOrIo;
+  const configPath = findConfig(command, io.cwd);
+  let config: WorkspaceConfig = { rules: {} };
+  if (configPath !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(configPath, 'utf8');
+    } catch {
+      io.stderr(`vnet-lens: cannot read config '${command.config ?? configPath}': no such file\n`);
+      return exitCodes.usageOrIo;
+    }
+    const read = readConfig(text);
+    config = read.config;
+    const index = new LineIndex(text);
+    for (const error of read.errors) {
+      const at = index.positionAt(error.start);
+      io.stderr(`${displayPath(configPath, io.cwd)}:${at.line + 1}:${at.column + 1}: warning: ${error.message}\n`);
+    }
   }
   const { documents, texts, ioErrors } = loadFiles(command.paths, io);
   const analysable = documents.filter((document) => parseDocument(document.uri, document.text).language !== 'other');
-  const result = await analyzeDocuments(analysable, nodeHost, { cloud: command.cloud, ruleLevels: {} });
+  // --cloud on the command line wins over the file; the file's levels apply as written.
+  const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
+  const result = await analyzeDocuments(analysable, nodeHost, { cloud, ruleLevels: config.rules });
   const located = locate(result, texts, io.cwd);
   if (command.format === 'sarif') io.stdout(formatSarif(located, io.cwd));
   else if (command.format === 'json') io.stdout(formatJson(located));
@@ -93,14 +120,21 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (ioErrors > 0) return exitCodes.usageOrIo;
   if (command.failOn === 'none') return exitCodes.clean;
   const threshold = levelRank[command.failOn];
-  const failing = result.files.some((file) => file.findings.some((finding) => levelRank[finding.level] >= threshold));
+  const failing = result.findings.some((finding) => levelRank[finding.level] >= threshold);
   return failing ? exitCodes.findings : exitCodes.clean;
 }
 
-function runParseOrModel(command: ParseCommand, io: CliIo): number {
+async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number> {
   const { documents, ioErrors } = loadFiles(command.paths, io);
   if (command.command === 'model') {
-    io.stdout(JSON.stringify({ entities: [], references: [] }, null, 2) + '\n');
+    const { model } = await analyzeDocuments(documents, nodeHost, { cloud: 'AzureCloud', ruleLevels: {} });
+    const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
+    if (command.format === 'json') {
+      io.stdout(JSON.stringify({ entities, references: model.references }, null, 2) + '\n');
+    } else {
+      for (const entity of entities) io.stdout(`${entity.file}:${entity.line}: ${entity.kind} ${entity.name}\n`);
+      for (const reference of model.references) io.stdout(`${reference.kind}: ${reference.from} -> ${reference.to ?? `(unresolved: ${reference.reason})`}\n`);
+    }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }
   const reports = documents.map((document) => {

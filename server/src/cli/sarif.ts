@@ -1,6 +1,8 @@
 // SARIF 2.1.0 output for CI (GitHub code scanning, Azure DevOps): the tool, its rule metadata and
 // one result per finding with 1-based regions relative to the working directory.
 import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../package-root';
+import { ruleDocPath } from '../rules/docs-location';
 import { allRules } from '../rules/registry';
 import { toolName, toolVersion } from '../version';
 import type { LocatedFile, Region } from './located';
@@ -35,7 +37,10 @@ export function formatSarif(files: readonly LocatedFile[], cwd: string): string 
             id: rule.id,
             name: rule.id,
             shortDescription: { text: rule.description },
+            help: { text: `${rule.description} See docs/rules/${rule.id}.md.` },
+            helpUri: pathToFileURL(ruleDocPath(packageRoot(), rule.id)).href,
             defaultConfiguration: { level: sarifLevel[rule.level] },
+            properties: { fixable: rule.fixable },
           })),
         },
       },

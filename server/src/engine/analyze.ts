@@ -1,25 +1,52 @@
-// The pipeline from text to findings: classify, parse, (evaluate, model, rules as they land).
-// Invariant: never throws for any input text; a file it cannot read is reported, not fatal.
-import { classifyFile } from '../syntax/classify';
+// The pipeline from text to findings: index the files, evaluate every deployment, build the
+// network model, run the rules. Invariant: never throws for any input text; the evaluation of one
+// deployment failing costs that deployment, not the analysis.
+import { buildModel } from '../model/build';
+import { modelToJson } from '../model/json';
+import type { NetworkModel } from '../model/types';
+import type { ModelJson } from '../protocol';
+import { LineIndex } from '../syntax/line-index';
+import { parseDocument } from './parse';
+import { runRules } from './run-rules';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
-import { emptyModel } from './model-json';
+import { Workspace } from './workspace';
 
-/** Analyses documents that form one workspace (or one deployment set). */
+/** Analyses documents that form one workspace: every deployment among them, with what they pull in. */
 export async function analyzeDocuments(
   documents: readonly SourceDocument[],
-  _host: Host,
+  host: Host,
   options: AnalysisOptions = defaultAnalysisOptions,
 ): Promise<AnalysisResult> {
-  const files: FileAnalysis[] = [];
-  for (const document of documents) {
-    if (options.isCancelled?.()) break;
-    files.push(analyzeFile(document));
-  }
-  return { files, model: emptyModel() };
+  const workspace = new Workspace(host);
+  workspace.setCloud(options.cloud);
+  for (const document of documents) workspace.setFile(document.uri, document.text);
+  return analyzeWorkspace(workspace, documents.map((document) => document.uri), options);
 }
 
-function analyzeFile(document: SourceDocument): FileAnalysis {
-  const language = classifyFile(document.uri, document.text);
-  return { uri: document.uri, language, syntaxErrors: [], findings: [] };
+export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
+  const files: FileAnalysis[] = uris.map((uri) => {
+    const file = workspace.file(uri);
+    const parsed = parseDocument(uri, file?.text ?? '');
+    return { uri, language: parsed.language, syntaxErrors: parsed.syntaxErrors };
+  });
+  const model = await workspaceModel(workspace, undefined, options.isCancelled);
+  const findings = runRules(model, workspace, options);
+  return { files, findings, model: modelJson(workspace, model) };
+}
+
+/** The model of the deployments that read `uri` (all deployments when absent). */
+export async function workspaceModel(workspace: Workspace, uri: string | undefined, isCancelled?: () => boolean): Promise<NetworkModel> {
+  const results = await workspace.evaluate(isCancelled);
+  const chosen = uri === undefined ? results : results.filter((result) => result.files.includes(uri));
+  return buildModel(chosen.flatMap((result) => result.resources));
+}
+
+export function modelJson(workspace: Workspace, model: NetworkModel): ModelJson {
+  const indexes = new Map<string, LineIndex>();
+  return modelToJson(model, (uri, offset) => {
+    let index = indexes.get(uri);
+    if (!index) indexes.set(uri, (index = new LineIndex(workspace.file(uri)?.text ?? '')));
+    return index.positionAt(offset).line + 1;
+  });
 }

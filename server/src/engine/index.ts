@@ -1,5 +1,6 @@
 // The engine's public face for the language server and the CLI.
 export * from './types';
-export { analyzeDocuments } from './analyze';
+export { analyzeDocuments, analyzeWorkspace, modelJson, workspaceModel } from './analyze';
+export { Workspace } from './workspace';
 export { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
 export { LineIndex } from '../syntax/line-index';

@@ -32,6 +32,8 @@ export interface RelatedLocation extends TextRange {
 
 export interface Finding extends TextRange {
   ruleId: string;
+  /** Which of the rule's messages (tests and JSON output use it). */
+  messageId: string;
   level: Level;
   message: string;
   uri: string;
@@ -46,7 +48,6 @@ export interface FileAnalysis {
   uri: string;
   language: Language;
   syntaxErrors: SyntaxError[];
-  findings: Finding[];
 }
 
 export interface AnalysisOptions {
@@ -57,7 +58,10 @@ export interface AnalysisOptions {
 }
 
 export interface AnalysisResult {
+  /** The files asked about: language and syntax errors (their findings are in `findings`). */
   files: FileAnalysis[];
+  /** Every finding of the workspace, each in the file that declares the offending resource. */
+  findings: Finding[];
   model: ModelJson;
 }
 

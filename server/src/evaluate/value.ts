@@ -169,3 +169,33 @@ export function fromJson(json: unknown, depth = 0): Value {
   if (typeof json === 'object') return makeObject(Object.entries(json as object).map(([key, item]) => [key, fromJson(item, depth + 1)]));
   return null;
 }
+
+// Objects that stand for something deployed (a resource, a module) have runtime properties the
+// template does not declare; reading one gives an unknown keyed by where it came from.
+const origins = new WeakMap<object, string>();
+
+export function withOrigin<T extends ObjectValue>(object: T, key: string): T {
+  origins.set(object, key);
+  return object;
+}
+
+/** `base.name`, with unknowns for what cannot be known. */
+export function getProperty(base: Value, name: string): Value {
+  if (isObject(base)) {
+    if (Object.prototype.hasOwnProperty.call(base, name)) return base[name];
+    const origin = origins.get(base);
+    return origin === undefined ? freshUnknown(`missing.${name}`) : new Unknown(`${origin}.${name}`);
+  }
+  if (base instanceof Unknown || base instanceof PartialString) return new Unknown(`${base.key}.${name}`);
+  return freshUnknown(`missing.${name}`);
+}
+
+/** `base[index]`. */
+export function getIndex(base: Value, index: Value): Value {
+  if (Array.isArray(base) && typeof index === 'number') return base[index < 0 ? base.length + index : index] ?? freshUnknown('index');
+  if (typeof index === 'string') return getProperty(base, index);
+  const baseKey = keyOf(base);
+  const indexKey = keyOf(index) ?? (typeof index === 'number' ? String(index) : undefined);
+  if (baseKey !== undefined && indexKey !== undefined) return new Unknown(`${baseKey}[${indexKey}]`);
+  return freshUnknown('index');
+}

@@ -1,7 +1,10 @@
 // The one place where engine offsets become LSP ranges and engine findings become LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Level, TextRange } from '../engine';
+import { packageRoot } from '../package-root';
+import { ruleDocPath } from '../rules/docs-location';
 import { toolName } from '../version';
 
 const severities: Record<Level, DiagnosticSeverity> = {
@@ -30,6 +33,7 @@ export function toDiagnostic(
     range: toRange(document, finding),
     severity: severities[finding.level],
     code: finding.ruleId,
+    codeDescription: { href: pathToFileURL(ruleDocPath(packageRoot(), finding.ruleId)).href },
     source: toolName,
     message: finding.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),

@@ -1,8 +1,11 @@
-// The language server: maps LSP onto the engine. Documents are analysed on open and change
-// (debounced per document), diagnostics are pushed, code actions come from findings' fixes, and
-// `vnetLens/model` answers with the model. Invariant: the only module that knows LSP, with convert.ts.
+// The language server: maps LSP onto the engine. It indexes the workspace folders, overlays open
+// documents, re-analyses after changes (debounced, stale runs dropped), pushes diagnostics for
+// every file whose findings change, plumbs code actions and answers `vnetLens/model`.
+// Invariant: with convert.ts, the only module that knows LSP.
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -10,12 +13,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocuments, type Host } from '../engine';
-import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams, type StatusParams } from '../protocol';
+import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Host } from '../engine';
+import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
 import { toDiagnostic } from './convert';
 import { guard } from './guard';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { readWorkspaceFile, scanFolder } from './workspace-files';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.vnetLens`;
 const debounceMs = 150;
@@ -23,15 +29,47 @@ const debounceMs = 150;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
-  const pending = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = defaultSettings;
   let canPullConfiguration = false;
+  let folders: string[] = [];
+  // Files referenced from outside the folders (a module in ../shared) are read, if analysable.
+  const host: Host = { readFile: async (uri) => (isCandidateFileName(uri) ? readWorkspaceFile(uri) : undefined) };
+  const workspace = new Workspace(host);
+  const published = new Map<string, string>();
+  let run = 0;
+  let timer: NodeJS.Timeout | undefined;
+  // vnetlens.json per workspace folder; VS Code settings override its rule levels.
+  const configs = new Map<string, WorkspaceConfig>();
 
-  // Open documents win over the disk; other files are not read yet (the workspace index will).
-  const host: Host = { readFile: async (uri) => documents.get(uri)?.getText() };
+  function loadConfig(uri: string, text: string | undefined): void {
+    if (text === undefined) {
+      configs.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const { config, errors } = readConfig(text);
+    configs.set(uri, config);
+    const document = TextDocument.create(uri, 'json', 0, text);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: errors.map((error) => ({
+        range: { start: document.positionAt(error.start), end: document.positionAt(error.end) },
+        severity: DiagnosticSeverity.Warning, source: toolName, message: error.message,
+      })),
+    });
+  }
+
+  function effective(): { cloud: ServerSettings['cloud']; rules: ServerSettings['rules'] } {
+    const fromFiles = [...configs.values()];
+    const rules = Object.assign({}, ...fromFiles.map((config) => config.rules), settings.rules);
+    return { cloud: fromFiles.find((config) => config.cloud)?.cloud ?? settings.cloud, rules };
+  }
+
+  const isConfigFile = (uri: string) => uri.endsWith(`/${configFileName}`) && folders.some((folder) => uri === `${folder.replace(/\/$/, '')}/${configFileName}`);
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       serverInfo: { name: toolName, version: toolVersion },
       capabilities: {
@@ -43,11 +81,46 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     settings = await pullSettings();
+    for (const folder of folders) {
+      const configUri = `${folder.replace(/\/$/, '')}/${configFileName}`;
+      const configText = readWorkspaceFile(configUri);
+      if (configText !== undefined) loadConfig(configUri, configText);
+    }
+    workspace.setCloud(effective().cloud);
+    for (const folder of folders) {
+      for (const uri of scanFolder(folder)) {
+        const text = readWorkspaceFile(uri);
+        if (text !== undefined && !documents.get(uri)) workspace.setFile(uri, text);
+      }
+    }
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
+    }).catch(() => undefined);
+    schedule();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     settings = canPullConfiguration ? await pullSettings() : readSettings(change.settings?.vnetLens);
-    for (const document of documents.all()) schedule(document.uri);
+    workspace.setCloud(effective().cloud);
+    schedule();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const event of change.changes) {
+      if (isConfigFile(event.uri)) {
+        loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : readWorkspaceFile(event.uri));
+        workspace.setCloud(effective().cloud);
+        continue;
+      }
+      if (documents.get(event.uri)) continue; // the editor's text wins over the disk
+      if (event.type === FileChangeType.Deleted) workspace.removeFile(event.uri);
+      else {
+        const text = readWorkspaceFile(event.uri);
+        if (text === undefined) workspace.removeFile(event.uri);
+        else workspace.setFile(event.uri, text);
+      }
+    }
+    schedule();
   });
 
   async function pullSettings(): Promise<ServerSettings> {
@@ -56,41 +129,65 @@ export function startServer(connection: Connection): void {
       readSettings(await connection.workspace.getConfiguration('vnetLens')), defaultSettings);
   }
 
-  function schedule(uri: string): void {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
-      pending.delete(uri);
-      void validate(uri);
-    }, debounceMs));
+  function schedule(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void analyse(), debounceMs);
   }
 
-  async function validate(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document) return;
-    const version = document.version;
-    notifyStatus({ state: 'analysing', files: 1, findings: 0 });
-    const result = await guard(undefined, log, `analysing ${uri}`, () => analyzeDocuments(
-      [{ uri, text: document.getText() }], host,
-      // A newer version makes this run stale: the engine stops between files and rules.
-      { cloud: settings.cloud, ruleLevels: settings.rules, isCancelled: () => documents.get(uri)?.version !== version },
-    ), undefined);
-    if (!result || documents.get(uri)?.version !== version) return;
-    const findings = result.files.flatMap((file) => file.findings.filter((finding) => finding.uri === uri));
-    const diagnostics = findings.map((finding) => toDiagnostic(document, finding, (other) => documents.get(other)));
-    await connection.sendDiagnostics({ uri, version, diagnostics });
-    notifyStatus({ state: 'idle', files: documents.all().length, findings: findings.length });
+  async function analyse(): Promise<void> {
+    const mine = ++run;
+    const isCancelled = () => run !== mine;
+    void connection.sendNotification(statusNotificationMethod, { state: 'analysing', files: workspace.uris().length, findings: 0 });
+    const result = await guard(undefined, log, 'analysis', () => analyzeWorkspace(workspace, documents.all().map((d) => d.uri),
+      { cloud: effective().cloud, ruleLevels: effective().rules, isCancelled }), undefined);
+    if (!result || isCancelled()) return;
+    const byUri = new Map<string, Finding[]>();
+    for (const finding of result.findings) {
+      const list = byUri.get(finding.uri);
+      if (list) list.push(finding);
+      else byUri.set(finding.uri, [finding]);
+    }
+    for (const document of documents.all()) if (!byUri.has(document.uri)) byUri.set(document.uri, []);
+    for (const uri of published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
+    for (const [uri, findings] of byUri) publish(uri, findings);
+    void connection.sendNotification(statusNotificationMethod, { state: 'idle', files: workspace.uris().length, findings: result.findings.length });
   }
 
-  function notifyStatus(status: StatusParams): void {
-    void connection.sendNotification(statusNotificationMethod, status);
+  function publish(uri: string, findings: Finding[]): void {
+    const open = documents.get(uri);
+    const text = open?.getText() ?? workspace.file(uri)?.text;
+    if (text === undefined) return;
+    const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
+    const diagnostics = findings.map((finding) => toDiagnostic(document, finding, (other) => {
+      const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
+      return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
+    }));
+    const signature = JSON.stringify(diagnostics);
+    // Open documents always get an answer (the client waits for one); others only on change.
+    if (!open && published.get(uri) === signature) return;
+    if (diagnostics.length === 0) published.delete(uri);
+    else published.set(uri, signature);
+    void connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics });
   }
 
-  documents.onDidOpen((event) => schedule(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  // Fires on open too. An unchanged text still gets an answer: the client waits for diagnostics.
+  documents.onDidChangeContent((event) => {
+    if (isConfigFile(event.document.uri)) {
+      loadConfig(event.document.uri, event.document.getText());
+      workspace.setCloud(effective().cloud);
+    } else {
+      workspace.setFile(event.document.uri, event.document.getText());
+    }
+    schedule();
+  });
   documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const uri = event.document.uri;
+    const text = readWorkspaceFile(uri);
+    if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
+    else workspace.setFile(uri, text);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.delete(uri);
+    schedule();
   });
 
   connection.onCodeAction((params, token) => guard(token, log, 'code actions', (): CodeAction[] => {
@@ -100,12 +197,8 @@ export function startServer(connection: Connection): void {
   }, []));
 
   connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
-    guard(token, log, 'model request', async (): Promise<ModelJson> => {
-      const targets = params?.uri ? [documents.get(params.uri)].filter((d) => d !== undefined) : documents.all();
-      const result = await analyzeDocuments(targets.map((d) => ({ uri: d.uri, text: d.getText() })), host,
-        { cloud: settings.cloud, ruleLevels: settings.rules });
-      return result.model;
-    }, { entities: [], references: [] }));
+    guard(token, log, 'model request', async (): Promise<ModelJson> =>
+      modelJson(workspace, await workspaceModel(workspace, params?.uri)), { entities: [], references: [] }));
 
   documents.listen(connection);
   connection.listen();

@@ -11,4 +11,4 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
-export const allRules: readonly RuleMeta[] = [];
+export { rules as allRules } from './catalog';

@@ -38,10 +38,14 @@ describe('VNet Lens in VS Code', () => {
     await waitFor('the server to run', () => api.serverState() === 'running' || undefined);
   });
 
-  it('answers vnetLens/model through the language client', async () => {
-    const model = await api.requestModel(workspaceFile('main.bicep'));
-    assert.ok(Array.isArray(model.entities), 'entities is an array');
-    assert.ok(Array.isArray(model.references), 'references is an array');
+  it('answers vnetLens/model through the language client with the examples network', async () => {
+    const model = await waitFor('the model', async () => {
+      const answer = await api.requestModel(workspaceFile('main.bicep'));
+      return answer.entities.length > 0 ? answer : undefined;
+    });
+    const vnets = model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort();
+    assert.deepEqual(vnets, ['vnet-hub', 'vnet-spoke-orders']);
+    assert.ok(model.references.some((reference) => reference.kind === 'privateEndpoint.subnet' && reference.to !== null));
   });
 
   it('registers its commands', async () => {

@@ -1,0 +1,61 @@
+// The optional workspace configuration file `vnetlens.json` (rule levels, cloud), validated with
+// ajv against the JSON Schema the extension ships (schemas/vnetlens.schema.json). Invariant: a bad
+// file never stops analysis: it yields errors with ranges in the file, and defaults apply.
+import Ajv, { type ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import schema from '../../../schemas/vnetlens.schema.json';
+import type { Cloud } from '../protocol';
+import type { ConfiguredLevel } from './types';
+
+export const configFileName = 'vnetlens.json';
+
+export interface WorkspaceConfig {
+  cloud?: Cloud;
+  rules: Record<string, ConfiguredLevel>;
+}
+
+export interface ConfigError {
+  start: number;
+  end: number;
+  message: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export function readConfig(text: string): { config: WorkspaceConfig; errors: ConfigError[] } {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors.length > 0 || !root) {
+    const first = parseErrors[0];
+    return {
+      config: { rules: {} },
+      errors: [{ start: first?.offset ?? 0, end: (first?.offset ?? 0) + (first?.length ?? 0), message: `${configFileName} is not valid JSON (${first ? printParseErrorCode(first.error) : 'empty'}); default rule levels apply.` }],
+    };
+  }
+  const value = nodeValue(root);
+  if (validate(value)) {
+    const data = value as { cloud?: Cloud; rules?: Record<string, ConfiguredLevel> };
+    return { config: { ...(data.cloud ? { cloud: data.cloud } : {}), rules: { ...(data.rules ?? {}) } }, errors: [] };
+  }
+  return { config: { rules: {} }, errors: (validate.errors ?? []).map((error) => locate(root, error)) };
+}
+
+function locate(root: Node, error: ErrorObject): ConfigError {
+  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+  const node = (extra !== undefined ? findNodeAtLocation(root, [...path, extra])?.parent : undefined) ?? findNodeAtLocation(root, path) ?? root;
+  const where = extra !== undefined ? `'${extra}'` : path.length > 0 ? `'${path.join('.')}'` : 'the file';
+  const detail = extra !== undefined ? 'is not a known setting or rule id'
+    : error.keyword === 'enum' ? `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`
+      : error.message ?? 'is not valid';
+  return { start: node.offset, end: node.offset + node.length, message: `${configFileName}: ${where} ${detail}; default rule levels apply.` };
+}
+
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': return Object.fromEntries((node.children ?? []).map((property) => [property.children?.[0]?.value, property.children?.[1] ? nodeValue(property.children[1]) : null]));
+    case 'array': return (node.children ?? []).map(nodeValue);
+    default: return node.value;
+  }
+}

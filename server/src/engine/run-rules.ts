@@ -1,0 +1,84 @@
+// Runs the rule catalog over a model and turns reports into findings: ranges from anchors, levels
+// from configuration, suppression pragmas honoured, one finding per declaration and message (a
+// module evaluated through two callers, or a loop's instances, reports once).
+import { rangeOfPath } from '../evaluate/declaration';
+import type { NetworkModel } from '../model/types';
+import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/rule';
+import { rules } from '../rules/catalog';
+import { readPragmas, type PragmaIndex } from '../syntax/bicep';
+import { LineIndex } from '../syntax/line-index';
+import type { AnalysisOptions, Finding } from './types';
+import type { Workspace } from './workspace';
+
+export function runRules(model: NetworkModel, workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const suppression = new Suppression(workspace);
+  for (const rule of catalog) {
+    if (options.isCancelled?.()) break;
+    const configured = options.ruleLevels[rule.id];
+    if (configured === 'off') continue;
+    const reports: RuleReport[] = [];
+    try {
+      rule.check({ model, cloud: options.cloud, report: (report) => reports.push(report) });
+    } catch {
+      // A defect in one rule must not take the others down; the rule's tests catch it.
+      continue;
+    }
+    for (const report of reports) {
+      const range = anchorRange(report.at);
+      const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
+      const key = `${rule.id}|${report.at.decl.uri}|${range.start}|${range.end}|${message}`;
+      if (seen.has(key) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
+      seen.add(key);
+      findings.push({
+        ruleId: rule.id,
+        messageId: report.messageId,
+        level: configured ?? report.level ?? rule.level,
+        message,
+        uri: report.at.decl.uri,
+        ...range,
+        related: [
+          ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
+          ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
+        ],
+      });
+    }
+  }
+  return findings;
+}
+
+function anchorRange(anchor: Anchor): { start: number; end: number } {
+  return anchor.path ? rangeOfPath(anchor.decl, anchor.path) : anchor.decl.range;
+}
+
+/** `#disable-next-line id` (Bicep's pragma; in ARM JSON inside a `//` comment on the line above). */
+class Suppression {
+  private readonly bicep = new Map<string, PragmaIndex | undefined>();
+  private readonly json = new Map<string, { lines: LineIndex; text: string }>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  isSuppressed(ruleId: string, uri: string, offset: number): boolean {
+    const file = this.workspace.file(uri);
+    if (!file) return false;
+    if (file.language === 'bicep' || file.language === 'bicepparam') {
+      if (!this.bicep.has(uri)) {
+        const tree = this.workspace.bicepTree(uri);
+        this.bicep.set(uri, tree ? readPragmas(tree, file.text) : undefined);
+      }
+      return this.bicep.get(uri)?.isDisabled(ruleId, offset) ?? false;
+    }
+    let entry = this.json.get(uri);
+    if (!entry) this.json.set(uri, (entry = { lines: new LineIndex(file.text), text: file.text }));
+    const line = entry.lines.positionAt(offset).line;
+    if (line === 0) return false;
+    const start = entry.lines.offsetAt({ line: line - 1, column: 0 });
+    const end = entry.lines.offsetAt({ line, column: 0 });
+    const previous = entry.text.slice(start, end);
+    const match = /^\s*\/\/\s*#disable-next-line\s+(.*)$/.exec(previous.replace(/\r?\n$/, ''));
+    return match !== null && match[1].split(/\s+/).includes(ruleId);
+  }
+}
+
+

@@ -1,0 +1,162 @@
+// The workspace index: every analysable file's text and version, parses cached by version, the
+// deployment entries (files no other file pulls in), and each entry's evaluation cached until a
+// file it read changes — so an edit re-evaluates only the deployments that depend on that file.
+// Invariant: the engine does no I/O of its own; files outside the index come through the Host.
+import { parseBicep, type SourceFile } from '../syntax/bicep';
+import { referencedPaths, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
+import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
+import type { ResourceDecl } from '../evaluate/declaration';
+import { classifyFile, type Language } from '../syntax/classify';
+import type { Cloud } from '../protocol';
+import { environmentValue } from './environment';
+import type { Host } from './types';
+
+interface IndexedFile {
+  text: string;
+  version: number;
+  language: Language;
+  bicep?: LoadedBicepFile;
+}
+
+interface CachedDeployment {
+  result: DeploymentResult;
+  /** Version of every file the evaluation read (-1: it was missing). */
+  read: Map<string, number>;
+}
+
+export class Workspace {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly outside = new Map<string, IndexedFile | null>();
+  private readonly deployments = new Map<string, CachedDeployment>();
+  private versionCounter = 0;
+  private cloud: Cloud = 'AzureCloud';
+
+  constructor(private readonly host: Host) {}
+
+  setCloud(cloud: Cloud): void {
+    if (cloud !== this.cloud) this.deployments.clear();
+    this.cloud = cloud;
+  }
+
+  /** Adds or updates a file; returns false when the text did not change. */
+  setFile(uri: string, text: string): boolean {
+    const existing = this.files.get(uri);
+    if (existing && existing.text === text) return false;
+    this.files.set(uri, { text, version: ++this.versionCounter, language: classifyFile(uri, text) });
+    this.outside.delete(uri);
+    return true;
+  }
+
+  removeFile(uri: string): void {
+    this.files.delete(uri);
+    this.outside.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  file(uri: string): { text: string; language: Language } | undefined {
+    return this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+  }
+
+  bicepTree(uri: string): SourceFile | undefined {
+    const file = this.files.get(uri) ?? this.outside.get(uri);
+    return file ? this.loaded(uri, file)?.tree : undefined;
+  }
+
+  private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
+    if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
+    file.bicep ??= { uri, text: file.text, tree: parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).tree };
+    return file.bicep;
+  }
+
+  /** Entries: parameter files, and Bicep files no other indexed file uses as a module or import. */
+  entries(): string[] {
+    const used = new Set<string>();
+    const bicep: string[] = [];
+    for (const [uri, file] of this.files) {
+      const loaded = this.loaded(uri, file);
+      if (!loaded) continue;
+      bicep.push(uri);
+      for (const path of referencedPaths(loaded.tree)) {
+        const target = resolveLocalPath(uri, path);
+        if (target) used.add(target);
+      }
+    }
+    return bicep.filter((uri) => this.files.get(uri)!.language === 'bicepparam' || !used.has(uri)).sort();
+  }
+
+  /** Evaluates every entry (reusing cached results whose files did not change). */
+  async evaluate(isCancelled: () => boolean = () => false): Promise<DeploymentResult[]> {
+    const entries = this.entries();
+    for (const cached of [...this.deployments.keys()]) if (!entries.includes(cached)) this.deployments.delete(cached);
+    const results: DeploymentResult[] = [];
+    for (const entry of entries) {
+      if (isCancelled()) break;
+      const cached = this.deployments.get(entry);
+      if (cached && this.unchanged(cached)) {
+        results.push(cached.result);
+        continue;
+      }
+      const read = new Map<string, number>();
+      const result = await this.safely(entry, () => evaluateBicepDeployment(entry, {
+        read: async (uri) => {
+          const file = await this.fileFor(uri);
+          read.set(uri, file ? file.version : -1);
+          return file?.text;
+        },
+        parsed: (uri) => {
+          const file = this.files.get(uri);
+          if (!file) return undefined;
+          read.set(uri, file.version);
+          return this.loaded(uri, file);
+        },
+      }, { cloud: this.cloud, environment: environmentValue(this.cloud) }));
+      this.deployments.set(entry, { result, read });
+      results.push(result);
+    }
+    return results;
+  }
+
+  /** All resource declarations of all deployments, each declaration once per distinct evaluation. */
+  async declarations(isCancelled?: () => boolean): Promise<ResourceDecl[]> {
+    return (await this.evaluate(isCancelled)).flatMap((result) => result.resources);
+  }
+
+  /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
+  readonly failures = new Map<string, string>();
+
+  private async safely(entry: string, evaluate: () => Promise<DeploymentResult>): Promise<DeploymentResult> {
+    try {
+      const result = await evaluate();
+      this.failures.delete(entry);
+      return result;
+    } catch (error) {
+      this.failures.set(entry, error instanceof Error ? error.stack ?? error.message : String(error));
+      return { entry, template: entry, files: [entry], resources: [] };
+    }
+  }
+
+  private unchanged(cached: CachedDeployment): boolean {
+    for (const [uri, version] of cached.read) {
+      const file = this.files.get(uri) ?? this.outside.get(uri);
+      if ((file ? file.version : -1) !== version) return false;
+    }
+    return true;
+  }
+
+  private async fileFor(uri: string): Promise<IndexedFile | undefined> {
+    const indexed = this.files.get(uri);
+    if (indexed) return indexed;
+    if (this.outside.has(uri)) return this.outside.get(uri) ?? undefined;
+    const text = await this.host.readFile(uri);
+    const file = text === undefined ? null : { text, version: ++this.versionCounter, language: classifyFile(uri, text) };
+    this.outside.set(uri, file);
+    return file ?? undefined;
+  }
+}

@@ -1,0 +1,270 @@
+// Evaluates Bicep expressions to Values. Invariant: never throws and never recurses without
+// bound (depth-limited); anything it cannot know becomes an Unknown with a stable key built from
+// the source position, so the same expression evaluates to the same unknown.
+import {
+  literalString, present, propertyKey, stringSegments,
+  type Expression, type ForExpression, type ObjectExpression,
+} from '../../syntax/bicep';
+import { callFunction, type FunctionContext } from '../functions';
+import {
+  concatStrings, freshUnknown, getIndex, getProperty, isArray, isObject, LambdaValue, makeObject, not, same, Unknown,
+  type Tri, type Value,
+} from '../value';
+import { limits } from '../functions-support';
+
+/** What an expression can refer to besides its locals. */
+export interface SymbolScope {
+  readonly uri: string;
+  readonly context: FunctionContext;
+  /** A top-level symbol's value (param, var, resource, module, func, import), or undefined. */
+  symbol(name: string): Value | undefined;
+  /** A call of a user-defined or imported function, or undefined when `name` is none of those. */
+  callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined;
+  /** `parent::child` on a resource symbol. */
+  nestedResource(parentSymbol: string, child: string): Value | undefined;
+}
+
+/** Called for each property value inside object literals, to remember where it is written. */
+export type RangeRecorder = (path: string, node: { start: number; end: number }) => void;
+
+export type Locals = ReadonlyMap<string, Value>;
+const noLocals: Locals = new Map();
+const maxDepth = 200;
+
+export class ExpressionEvaluator {
+  private depth = 0;
+
+  constructor(private readonly scope: SymbolScope) {}
+
+  evaluate(node: Expression, locals: Locals = noLocals, record?: RangeRecorder, path = ''): Value {
+    if (this.depth > maxDepth) return this.positional('too-deep', node);
+    this.depth++;
+    try {
+      return this.evaluateNode(node, locals, record, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A key unique to a source position: the same expression gives the same unknown. */
+  positional(what: string, node: { start: number }): Unknown {
+    return new Unknown(`${what}@${this.scope.uri}:${node.start}`);
+  }
+
+  private evaluateNode(node: Expression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
+    switch (node.kind) {
+      case 'String': {
+        const parts = stringSegments(node);
+        if (!parts) return this.positional('string', node);
+        const values: Value[] = [];
+        parts.segments.forEach((segment, index) => {
+          values.push(segment);
+          const hole = parts.expressions[index];
+          if (hole) values.push(this.evaluate(hole, locals));
+        });
+        return concatStrings(values);
+      }
+      case 'Integer': {
+        const value = Number(node.token.text);
+        return Number.isSafeInteger(value) ? value : this.positional('integer', node);
+      }
+      case 'Boolean':
+        return node.value;
+      case 'Null':
+        return null;
+      case 'Object':
+        return this.object(node, locals, record, path);
+      case 'Array': {
+        const items: Value[] = [];
+        node.items.forEach((item, index) => {
+          if (item.kind === 'Spread') {
+            const spread = this.evaluate(item.expression, locals);
+            if (isArray(spread)) items.push(...spread);
+            else items.push(this.positional('spread', item));
+          } else {
+            record?.(`${path}[${index}]`, item);
+            items.push(this.evaluate(item, locals, record, `${path}[${index}]`));
+          }
+        });
+        return items;
+      }
+      case 'For':
+        return this.forExpression(node, locals);
+      case 'VariableAccess': {
+        const name = node.name.text;
+        if (locals.has(name)) return locals.get(name)!;
+        return this.scope.symbol(name) ?? this.positional(`symbol:${name}`, node);
+      }
+      case 'FunctionCall':
+        return this.call(node.name.text, node.arguments, locals, undefined, node);
+      case 'InstanceFunctionCall': {
+        const name = present(node.name)?.text;
+        if (!name) return this.positional('call', node);
+        if (node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)) {
+          const namespace = node.base.name.text;
+          if (namespace === 'az' || namespace === 'sys') return this.call(name, node.arguments, locals, undefined, node);
+          if (this.scope.symbol(namespace) === undefined) return this.call(name, node.arguments, locals, namespace, node);
+        }
+        // Resource methods (listKeys(), getSecret()) run at deployment time.
+        return this.positional(`${name}()`, node);
+      }
+      case 'PropertyAccess': {
+        const name = present(node.name)?.text;
+        const base = this.evaluate(node.base, locals);
+        return name === undefined ? this.positional('property', node) : getProperty(base, name);
+      }
+      case 'ArrayAccess':
+        return getIndex(this.evaluate(node.base, locals), this.evaluate(node.index, locals));
+      case 'ResourceAccess': {
+        const child = present(node.name)?.text;
+        if (node.base.kind !== 'VariableAccess' || !child) return this.positional('resource-access', node);
+        return this.scope.nestedResource(node.base.name.text, child) ?? this.positional('resource-access', node);
+      }
+      case 'NonNullAssertion':
+        return this.evaluate(node.base, locals);
+      case 'Parenthesized':
+        return this.evaluate(node.expression, locals);
+      case 'Unary': {
+        const operand = this.evaluate(node.operand, locals);
+        if (node.operator.text === '!') return typeof operand === 'boolean' ? !operand : this.positional('not', node);
+        return typeof operand === 'number' ? -operand : this.positional('negate', node);
+      }
+      case 'Binary':
+        return this.binary(node.operator.text, node.left, node.right, locals, node);
+      case 'Ternary': {
+        const condition = this.evaluate(node.condition, locals);
+        if (condition === true) return this.evaluate(node.whenTrue, locals);
+        if (condition === false) return this.evaluate(node.whenFalse, locals);
+        const whenTrue = this.evaluate(node.whenTrue, locals);
+        const whenFalse = this.evaluate(node.whenFalse, locals);
+        return same(whenTrue, whenFalse) === true ? whenTrue : this.positional('ternary', node);
+      }
+      case 'Lambda': {
+        const names = 'kind' in node.parameters && node.parameters.kind === 'VariableBlock'
+          ? node.parameters.variables.map((variable) => present(variable)?.text ?? '')
+          : [present(node.parameters as never)?.text ?? ''];
+        return new LambdaValue(names.length, (args) => {
+          const inner = new Map(locals);
+          names.forEach((name, index) => inner.set(name, args[index] ?? null));
+          return this.evaluate(node.body, inner);
+        });
+      }
+      default:
+        return this.positional('expression', node);
+    }
+  }
+
+  private object(node: ObjectExpression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
+    const entries: [string, Value][] = [];
+    for (const member of node.members) {
+      if (member.kind === 'Spread') {
+        const spread = this.evaluate(member.expression, locals);
+        if (isObject(spread)) entries.push(...Object.entries(spread));
+        else return this.positional('spread', member);
+      } else if (member.kind === 'ObjectProperty') {
+        const key = propertyKey(member) ?? (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
+        if (key === undefined) continue;
+        const childPath = path ? `${path}.${key}` : key;
+        record?.(childPath, member.value);
+        entries.push([key, this.evaluate(member.value, locals, record, childPath)]);
+      }
+    }
+    return makeObject(entries);
+  }
+
+  private keyOfInterpolated(key: Expression, locals: Locals): string | undefined {
+    const value = this.evaluate(key, locals);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  private forExpression(node: ForExpression, locals: Locals): Value {
+    const iterable = this.evaluate(node.iterable, locals);
+    if (!isArray(iterable) || iterable.length > limits.maxArray) return this.positional('for', node);
+    const [itemName, indexName] = loopVariables(node);
+    const results: Value[] = [];
+    for (const [index, item] of iterable.entries()) {
+      const inner = new Map(locals);
+      if (itemName) inner.set(itemName, item);
+      if (indexName) inner.set(indexName, index);
+      if (node.body.kind === 'IfCondition') {
+        const condition = node.body.condition.kind === 'Parenthesized' ? this.evaluate(node.body.condition.expression, inner) : undefined;
+        if (condition === false) continue;
+        if (condition !== true) return this.positional('for', node);
+        results.push(node.body.body.kind === 'Object' ? this.evaluate(node.body.body, inner) : this.positional('for-body', node));
+      } else {
+        results.push(this.evaluate(node.body, inner));
+      }
+    }
+    return results;
+  }
+
+  private call(name: string, argumentNodes: readonly Expression[], locals: Locals, namespace: string | undefined, node: { start: number }): Value {
+    const args = argumentNodes.map((argument) => this.evaluate(argument, locals));
+    const user = this.scope.callUser(name, args, namespace);
+    if (user !== undefined) return user;
+    if (namespace !== undefined) return this.positional(`${namespace}.${name}()`, node);
+    switch (name) {
+      case 'any':
+        return args[0] ?? null;
+      case 'loadTextContent': case 'loadJsonContent': case 'loadYamlContent': case 'loadFileAsBase64':
+        return new Unknown(`${name}(${literalString(argumentNodes[0]) ?? '?'})`);
+      case 'resourceGroup': case 'subscription':
+        return args.length === 0 ? callFunction(name, args, this.scope.context) : scopeObject(name, args, this.scope.context);
+      default:
+        return callFunction(name, args, this.scope.context);
+    }
+  }
+
+  private binary(operator: string, leftNode: Expression, rightNode: Expression, locals: Locals, node: { start: number }): Value {
+    const left = this.evaluate(leftNode, locals);
+    if (operator === '&&' && left === false) return false;
+    if (operator === '||' && left === true) return true;
+    if (operator === '??') return left === null ? this.evaluate(rightNode, locals) : left instanceof Unknown ? this.positional('coalesce', node) : left;
+    const right = this.evaluate(rightNode, locals);
+    const tri = (value: Tri): Value => (value === 'unknown' ? this.positional(operator, node) : value);
+    switch (operator) {
+      case '==': return tri(same(left, right));
+      case '!=': return tri(not(same(left, right)));
+      case '=~': return tri(same(left, right, true));
+      case '!~': return tri(not(same(left, right, true)));
+      case '&&': return right === false ? false : left === true && right === true ? true : this.positional('and', node);
+      case '||': return right === true ? true : left === false && right === false ? false : this.positional('or', node);
+      case '<': return callFunction('less', [left, right], this.scope.context);
+      case '<=': return callFunction('lessOrEquals', [left, right], this.scope.context);
+      case '>': return callFunction('greater', [left, right], this.scope.context);
+      case '>=': return callFunction('greaterOrEquals', [left, right], this.scope.context);
+      case '+': return callFunction('add', [left, right], this.scope.context);
+      case '-': return callFunction('sub', [left, right], this.scope.context);
+      case '*': return callFunction('mul', [left, right], this.scope.context);
+      case '/': return callFunction('div', [left, right], this.scope.context);
+      case '%': return callFunction('mod', [left, right], this.scope.context);
+      default: return this.positional(operator, node);
+    }
+  }
+}
+
+export function loopVariables(node: ForExpression): [string | undefined, string | undefined] {
+  const variable = node.variable;
+  if ('kind' in variable && variable.kind === 'VariableBlock') {
+    const [item, index] = variable.variables.map((name) => present(name)?.text);
+    return [item, index];
+  }
+  return [present(variable as never)?.text, undefined];
+}
+
+/**
+ * `resourceGroup('rg')`, `resourceGroup(sub, 'rg')`, `subscription(sub)`: scope objects for `scope:`.
+ * They carry the id of the scope, which resource ids and module scopes build on.
+ */
+function scopeObject(name: string, args: readonly Value[], context: FunctionContext): Value {
+  const subscription = name === 'subscription' ? args[0] : args.length >= 2 ? args[0] : context.scope.subscriptionId;
+  if (name === 'subscription') {
+    return makeObject([['id', concatStrings(['/subscriptions/', subscription])], ['subscriptionId', subscription], ['type', 'Microsoft.Resources/subscriptions']]);
+  }
+  const group = args[args.length - 1];
+  return makeObject([
+    ['id', concatStrings(['/subscriptions/', subscription, '/resourceGroups/', group])],
+    ['name', group], ['subscriptionId', subscription], ['type', 'Microsoft.Resources/resourceGroups'],
+    ['location', freshUnknown('resourceGroup(...).location', 'region')],
+  ]);
+}

@@ -1,0 +1,191 @@
+// Evaluates one Bicep file (or .bicepparam) with bound parameter values: each symbol once, on
+// demand, memoised; resources and modules as they are reached. Invariant: a cycle between symbols
+// or files gives unknowns, never a loop; everything found lands in the shared sink.
+import {
+  declarations, literalString, nameOf, present,
+  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type ResourceDeclaration,
+} from '../../syntax/bicep';
+import type { ResourceDecl, SourceLocation } from '../declaration';
+import type { FunctionContext } from '../functions';
+import type { DeploymentScope } from '../scope';
+import { LambdaValue, makeObject, Unknown, type ObjectValue, type Tri, type Value } from '../value';
+import { ExpressionEvaluator, type SymbolScope } from './expressions';
+import { resolveLocalPath, type LoadedBicepFile } from './files';
+import { evaluateModule } from './modules';
+import { evaluateResource } from './resources';
+
+/** Evaluates an ARM JSON template used as a Bicep module; returns its outputs. */
+export type ArmModuleEvaluator = (uri: string, text: string, params: ReadonlyMap<string, Value>, input: BicepInput) => ObjectValue;
+
+export interface BicepInput {
+  file: LoadedBicepFile;
+  files: ReadonlyMap<string, LoadedBicepFile | string>;
+  /** Values bound by the caller (module params, a parameter file). */
+  params: ReadonlyMap<string, Value>;
+  /** Prefix of the keys of parameters nobody binds and without default. */
+  paramKeyPrefix: string;
+  scope: DeploymentScope;
+  via: readonly SourceLocation[];
+  condition: Tri;
+  count: number | 'unknown';
+  stack: readonly string[];
+  sink: ResourceDecl[];
+  armModule?: ArmModuleEvaluator;
+}
+
+export const maxModuleDepth = 32;
+
+export class BicepFile implements SymbolScope {
+  readonly uri: string;
+  readonly context: FunctionContext;
+  readonly expressions: ExpressionEvaluator;
+  private readonly symbols = new Map<string, Declaration>();
+  private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
+  private readonly values = new Map<string, Value>();
+  private readonly inProgress = new Set<string>();
+  private readonly nested = new Map<string, Value>();
+  private readonly importedFiles = new Map<string, BicepFile>();
+
+  constructor(readonly input: BicepInput) {
+    this.uri = input.file.uri;
+    this.context = { scope: input.scope };
+    this.expressions = new ExpressionEvaluator(this);
+    for (const declaration of declarations(input.file.tree)) this.index(declaration);
+  }
+
+  private index(declaration: Declaration): void {
+    if (declaration.kind === 'ImportDeclaration') {
+      const path = declaration.from.kind === 'ImportFromClause' ? literalString(declaration.from.path) : undefined;
+      const uri = path ? resolveLocalPath(this.uri, path) : undefined;
+      if (!uri) return;
+      if (declaration.clause.kind === 'WildcardImport') {
+        const alias = declaration.clause.alias.kind === 'AliasClause' ? present(declaration.clause.alias.name)?.text : undefined;
+        if (alias) this.imports.set(alias, { uri, wildcard: true });
+      } else if (declaration.clause.kind === 'ImportedSymbols') {
+        for (const item of declaration.clause.items) {
+          if (item.kind !== 'ImportedSymbol') continue;
+          const original = item.name.kind === 'String' ? literalString(item.name) : present(item.name as never)?.text;
+          const alias = item.alias ? present(item.alias.name)?.text : original;
+          if (original && alias) this.imports.set(alias, { uri, name: original });
+        }
+      }
+      return;
+    }
+    const name = 'name' in declaration ? nameOf(declaration as unknown as Parameters<typeof nameOf>[0]) : undefined;
+    if (name && !this.symbols.has(name.text)) this.symbols.set(name.text, declaration);
+  }
+
+  /** Evaluates every resource, module and output; returns the outputs. */
+  evaluateAll(): ObjectValue {
+    for (const [name, declaration] of this.symbols) {
+      if (declaration.kind === 'ResourceDeclaration' || declaration.kind === 'ModuleDeclaration') this.symbol(name);
+    }
+    const outputs: [string, Value][] = [];
+    for (const declaration of declarations(this.input.file.tree)) {
+      if (declaration.kind !== 'OutputDeclaration') continue;
+      const name = nameOf(declaration)?.text;
+      if (name) outputs.push([name, this.expressions.evaluate(declaration.value)]);
+    }
+    return makeObject(outputs);
+  }
+
+  symbol(name: string): Value | undefined {
+    if (this.values.has(name)) return this.values.get(name);
+    const declaration = this.symbols.get(name);
+    if (!declaration) return this.imported(name);
+    if (this.inProgress.has(name)) return new Unknown(`cycle:${this.uri}#${name}`);
+    this.inProgress.add(name);
+    let value: Value;
+    try {
+      value = this.evaluateDeclaration(name, declaration);
+    } finally {
+      this.inProgress.delete(name);
+    }
+    this.values.set(name, value);
+    return value;
+  }
+
+  private evaluateDeclaration(name: string, declaration: Declaration): Value {
+    switch (declaration.kind) {
+      case 'ParameterDeclaration':
+        if (this.input.params.has(name)) return this.input.params.get(name)!;
+        return declaration.value ? this.expressions.evaluate(declaration.value) : new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+      case 'ParameterAssignment':
+        return this.input.params.get(name) ?? this.expressions.evaluate(declaration.value);
+      case 'VariableDeclaration':
+        return this.expressions.evaluate(declaration.value);
+      case 'ResourceDeclaration':
+        return evaluateResource(this, declaration as ResourceDeclaration, undefined, new Map());
+      case 'ModuleDeclaration':
+        return evaluateModule(this, declaration as ModuleDeclaration);
+      case 'FunctionDeclaration':
+        return this.functionValue(declaration as FunctionDeclaration);
+      default:
+        return new Unknown(`${declaration.kind}:${this.uri}#${name}`);
+    }
+  }
+
+  private functionValue(declaration: FunctionDeclaration): Value {
+    const lambda = declaration.lambda;
+    if (lambda.kind !== 'TypedLambda') return new Unknown(`func:${this.uri}#${nameOf(declaration)?.text}`);
+    const names = lambda.parameters.parameters.map((parameter) => (parameter.kind === 'TypedLocalVariable' ? present(parameter.name)?.text ?? '' : ''));
+    return new LambdaValue(names.length, (args) => this.expressions.evaluate(lambda.body, new Map(names.map((n, i) => [n, args[i] ?? null]))));
+  }
+
+  callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined {
+    if (namespace !== undefined) {
+      const target = this.imports.get(namespace);
+      if (!target || !('wildcard' in target)) return undefined;
+      const fn = this.importedFile(target.uri)?.symbol(name);
+      return fn instanceof LambdaValue ? fn.apply(args) : fn === undefined ? undefined : new Unknown(`${namespace}.${name}()`);
+    }
+    const declaration = this.symbols.get(name);
+    if (declaration?.kind !== 'FunctionDeclaration' && !this.imports.has(name)) return undefined;
+    const fn = this.symbol(name);
+    return fn instanceof LambdaValue ? fn.apply(args) : undefined;
+  }
+
+  nestedResource(parentSymbol: string, child: string): Value | undefined {
+    this.symbol(parentSymbol);
+    return this.nested.get(`${parentSymbol}::${child}`);
+  }
+
+  /** Remembers a nested resource's value for `parent::child`. */
+  recordNested(path: string, value: Value): void {
+    this.nested.set(path, value);
+  }
+
+  private imported(name: string): Value | undefined {
+    const target = this.imports.get(name);
+    if (!target) return undefined;
+    const file = this.importedFile(target.uri);
+    if (!file) return new Unknown(`import:${target.uri}#${name}`);
+    if ('wildcard' in target) {
+      // A namespace import: its variables by name (functions are reached through callUser).
+      return makeObject([...file.symbols].filter(([, d]) => d.kind === 'VariableDeclaration').map(([n]) => [n, file.symbol(n) ?? null]));
+    }
+    return file.symbol(target.name) ?? new Unknown(`import:${target.uri}#${target.name}`);
+  }
+
+  private importedFile(uri: string): BicepFile | undefined {
+    if (this.importedFiles.has(uri)) return this.importedFiles.get(uri);
+    const file = this.input.files.get(uri);
+    if (!file || typeof file === 'string' || this.input.stack.includes(uri)) return undefined;
+    // Compile-time imports bring values, never resources: evaluate into a throwaway sink.
+    const evaluator = new BicepFile({
+      ...this.input, file, params: new Map(), paramKeyPrefix: `param:${uri}`, stack: [...this.input.stack, uri], sink: [],
+    });
+    this.importedFiles.set(uri, evaluator);
+    return evaluator;
+  }
+
+  location(node: { start: number; end: number }): SourceLocation {
+    return { uri: this.uri, start: node.start, end: node.end };
+  }
+}
+
+/** Evaluates a Bicep file with its inputs and returns its outputs; resources go to the sink. */
+export function evaluateBicepFile(input: BicepInput): ObjectValue {
+  if (input.stack.length > maxModuleDepth) return makeObject([]);
+  return new BicepFile(input).evaluateAll();
+}

@@ -1,0 +1,91 @@
+// The files one Bicep deployment reads: the entry, its local modules, compile-time imports and
+// the template a parameter file uses — loaded before evaluation so evaluation itself is
+// synchronous. Invariant: bounded (file count and depth); a missing file is simply absent.
+import { parseBicep, literalString, type SourceFile } from '../../syntax/bicep';
+
+export interface LoadedBicepFile {
+  uri: string;
+  text: string;
+  tree: SourceFile;
+}
+
+export interface FileSource {
+  /** Text of a file, or undefined when it cannot be read. */
+  read(uri: string): Promise<string | undefined>;
+  /** A parsed Bicep file already in hand (the workspace index caches them). */
+  parsed?(uri: string): LoadedBicepFile | undefined;
+}
+
+export const loadLimits = { maxFiles: 400 } as const;
+
+/** Resolves a module or import path against the file that names it; registry paths give undefined. */
+export function resolveLocalPath(fromUri: string, path: string): string | undefined {
+  if (/^(br|ts)[:/]/i.test(path) || path.includes('://')) return undefined;
+  try {
+    return new URL(path.replace(/\\/g, '/'), fromUri).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isBicepUri(uri: string): boolean {
+  return /\.bicep(param)?$/i.test(uri);
+}
+
+/** The local paths a file refers to: modules, imports, `using` and `extends`. */
+export function referencedPaths(tree: SourceFile): string[] {
+  const paths: string[] = [];
+  for (const statement of tree.statements) {
+    switch (statement.kind) {
+      case 'ModuleDeclaration':
+      case 'TestDeclaration':
+      case 'ExtendsDeclaration': {
+        const path = literalString(statement.path);
+        if (path) paths.push(path);
+        break;
+      }
+      case 'UsingDeclaration': {
+        const path = statement.path.kind === 'String' ? literalString(statement.path) : undefined;
+        if (path) paths.push(path);
+        break;
+      }
+      case 'ImportDeclaration': {
+        const path = statement.from.kind === 'ImportFromClause' ? literalString(statement.from.path) : undefined;
+        if (path) paths.push(path);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return paths;
+}
+
+/** Loads `entry` and everything it refers to (Bicep files and ARM JSON modules as text). */
+export async function loadClosure(entry: string, source: FileSource): Promise<Map<string, LoadedBicepFile | string>> {
+  const loaded = new Map<string, LoadedBicepFile | string>();
+  const queue = [entry];
+  while (queue.length > 0 && loaded.size < loadLimits.maxFiles) {
+    const uri = queue.shift()!;
+    if (loaded.has(uri)) continue;
+    const cached = source.parsed?.(uri);
+    if (cached) {
+      loaded.set(uri, cached);
+    } else {
+      const text = await source.read(uri);
+      if (text === undefined) continue;
+      if (!isBicepUri(uri)) {
+        loaded.set(uri, text);
+        continue;
+      }
+      loaded.set(uri, { uri, text, tree: parseBicep(text, { parameterFile: /\.bicepparam$/i.test(uri) }).tree });
+    }
+    const file = loaded.get(uri);
+    if (typeof file === 'string' || !file) continue;
+    for (const path of referencedPaths(file.tree)) {
+      const target = resolveLocalPath(uri, path);
+      if (target && !loaded.has(target)) queue.push(target);
+    }
+  }
+  return loaded;
+}

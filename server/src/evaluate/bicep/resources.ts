@@ -1,0 +1,135 @@
+// Evaluates a Bicep `resource` declaration: type, API version, name, id, parent, scope, condition,
+// loop, properties with their source ranges, and nested child resources. Pushes one ResourceDecl
+// per instance (a loop over unknown items gives one with an unknown count) and returns the value
+// other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
+import { present, resourceView, splitResourceType, type ResourceDeclaration } from '../../syntax/bicep';
+import type { TextSpan } from '../declaration';
+import { withInlineChildIds } from '../inline-children';
+import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
+import { concatStrings, isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import { loopVariables, type Locals } from './expressions';
+import type { BicepFile } from './file-evaluator';
+
+export interface ParentContext {
+  type: string;
+  id: Value;
+  name: Value;
+  symbolPath: string;
+}
+
+/** Loops with at most this many known items are expanded instance by instance. */
+export const maxExpandedInstances = 100;
+
+export function evaluateResource(file: BicepFile, node: ResourceDeclaration, parent: ParentContext | undefined, locals: Locals): Value {
+  const view = resourceView(node);
+  const symbol = view.name?.text;
+  if (!view.type || !symbol) return file.expressions.positional('resource', node);
+  const split = splitResourceType(view.type);
+  const type = parent && !split.type.includes('/') ? `${parent.type}/${split.type}` : split.type;
+  const symbolPath = parent ? `${parent.symbolPath}::${symbol}` : symbol;
+
+  const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown'): Value =>
+    evaluateInstance(file, node, { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing }, instanceLocals, index, count);
+
+  let value: Value;
+  if (view.loop) {
+    const iterable = file.expressions.evaluate(view.loop.iterable, locals);
+    const [itemName, indexName] = loopVariables(view.loop);
+    if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
+      value = iterable.map((item, index) => instance(bind(locals, itemName, item, indexName, index), index, iterable.length));
+    } else {
+      const loopKey = `loop@${file.uri}:${view.loop.start}`;
+      instance(bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`)), undefined,
+        isArray(iterable) ? iterable.length : 'unknown');
+      value = new Unknown(`resource:${file.uri}#${symbolPath}[]`);
+    }
+  } else {
+    value = instance(locals, undefined, 1);
+  }
+  if (parent) file.recordNested(symbolPath, value);
+  return value;
+}
+
+function bind(locals: Locals, itemName: string | undefined, item: Value, indexName: string | undefined, index: Value): Locals {
+  const inner = new Map(locals);
+  if (itemName) inner.set(itemName, item);
+  if (indexName) inner.set(indexName, index);
+  return inner;
+}
+
+interface ResourceShape {
+  type: string;
+  apiVersion: string | undefined;
+  symbol: string;
+  symbolPath: string;
+  parent: ParentContext | undefined;
+  existing: boolean;
+}
+
+function evaluateInstance(file: BicepFile, node: ResourceDeclaration, shape: ResourceShape, locals: Locals, index: number | undefined, count: number | 'unknown'): Value {
+  const view = resourceView(node);
+  const input = file.input;
+  const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
+  const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+
+  const ranges = new Map<string, TextSpan>();
+  const body = view.object
+    ? file.expressions.evaluate(view.object, locals, (path, at) => ranges.set(path, { start: at.start, end: at.end }))
+    : makeObject([]);
+  const fields: ObjectValue = isObject(body) ? body : makeObject([]);
+  const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
+
+  // The parent: lexical nesting, or `parent:` (a resource value), or none.
+  let parent = shape.parent;
+  if (!parent && isObject(fields.parent)) {
+    const declared = fields.parent;
+    parent = { type: typeof declared.type === 'string' ? declared.type : '', id: declared.id, name: declared.name, symbolPath: shape.symbolPath };
+  }
+  const type = parent && parent.type && !shape.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') && !shape.type.includes('/')
+    ? `${parent.type}/${shape.type}` : shape.type;
+  const fullName = parent ? concatStrings([parent.name, '/', ownName]) : ownName;
+  const id = parent
+    ? childResourceId(parent.id, type, ownName)
+    : resourceIdAt(isObject(fields.scope) ? fields.scope.id : scopeId(input.scope), type, ownName);
+
+  const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
+  const properties = shape.existing
+    ? withOrigin(makeObject([]), `${key}.properties`)
+    : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
+  const value = withOrigin(makeObject([
+    ...Object.entries(fields).filter(([name]) => name !== 'properties' && name !== 'parent' && name !== 'scope'),
+    ['id', id], ['name', ownName], ['type', type], ['apiVersion', shape.apiVersion ?? null],
+    ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
+  ]), key);
+
+  const nameToken = present(node.name);
+  input.sink.push({
+    uri: file.uri,
+    language: 'bicep',
+    symbol: shape.symbolPath,
+    type,
+    apiVersion: shape.apiVersion,
+    name: fullName,
+    id,
+    location: fields.location,
+    properties: isObject(properties) && !shape.existing ? properties : new Unknown(`${key}.properties`),
+    body: Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'properties')),
+    existing: shape.existing,
+    condition,
+    count: input.count === 'unknown' || count === 'unknown' ? 'unknown' : input.count * count,
+    ...(index === undefined ? {} : { instance: index }),
+    range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
+    propertyRanges: ranges,
+    via: input.via,
+  });
+
+  for (const child of view.children) {
+    evaluateResource(file, child, { type, id, name: fullName, symbolPath: shape.symbolPath }, locals);
+  }
+  return value;
+}
+
+export function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : 'unknown';
+}

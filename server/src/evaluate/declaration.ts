@@ -1,0 +1,62 @@
+// What evaluation produces: one resource declaration per resource (a loop is one declaration with
+// its multiplicity), with evaluated values and the source ranges diagnostics and fixes point at.
+// Invariant: `properties` and the other values are Values (known, unknown or partial); ranges are
+// offsets into the declaring file, never line/column.
+import type { Tri, Value } from './value';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A place in a file: what related information and cross-file references point at. */
+export interface SourceLocation extends TextSpan {
+  uri: string;
+}
+
+export type Language = 'bicep' | 'arm';
+
+export interface ResourceDecl {
+  /** The file that declares the resource. */
+  uri: string;
+  language: Language;
+  /** Bicep symbolic name, or the symbolic name of a languageVersion 2.0 ARM template. */
+  symbol?: string;
+  /** Full resource type, e.g. Microsoft.Network/virtualNetworks/subnets. */
+  type: string;
+  apiVersion?: string;
+  /** The full name (`vnet/subnet` for a child), as ARM sees it. */
+  name: Value;
+  /** Canonical id: /subscriptions/{s}/resourceGroups/{rg}/providers/{type segments and names}. */
+  id: Value;
+  location?: Value;
+  /** The evaluated `properties` object (or an unknown). */
+  properties: Value;
+  /** Other top-level body values (sku, kind, tags, zones, ...). */
+  body: Readonly<Record<string, Value>>;
+  existing: boolean;
+  /** Whether it is deployed: true, false, or unknown (a condition on an unknown value). */
+  condition: Tri;
+  /** A loop's instance count; 1 outside loops. */
+  count: number | 'unknown';
+  /** Instance index inside a loop whose items were expanded. */
+  instance?: number;
+  /** The declaration's anchor: Bicep symbolic name, ARM `"type"` property. */
+  range: TextSpan;
+  /** Ranges of property values by path (`properties.subnets[0].properties.addressPrefix`). */
+  propertyRanges: ReadonlyMap<string, TextSpan>;
+  /** The module calls that led here, outermost first (for related information). */
+  via: readonly SourceLocation[];
+}
+
+/** The range of the nearest recorded path at or above `path`, else the declaration's range. */
+export function rangeOfPath(decl: ResourceDecl, path: string): TextSpan {
+  let current = path;
+  for (;;) {
+    const found = decl.propertyRanges.get(current);
+    if (found) return found;
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+    if (cut <= 0) return decl.range;
+    current = current.slice(0, cut);
+  }
+}

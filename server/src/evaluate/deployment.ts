@@ -1,0 +1,93 @@
+// Evaluates deployments across files: a Bicep entry (with its modules and imports), or a
+// .bicepparam file (its `using` template with the assigned values). Invariant: evaluating one
+// entry never throws; whatever is missing or cyclic becomes unknown.
+import { declarations, literalString, nameOf, type SourceFile } from '../syntax/bicep';
+import type { Cloud } from '../protocol';
+import { BicepFile, evaluateBicepFile, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
+import { loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
+import type { ResourceDecl } from './declaration';
+import { defaultScope, type DeploymentScope } from './scope';
+import type { Value } from './value';
+
+export interface DeploymentOptions {
+  cloud: Cloud;
+  /** What `environment()` returns in that cloud (built from facts by the engine). */
+  environment: Value;
+  armModule?: ArmModuleEvaluator;
+}
+
+export interface DeploymentResult {
+  entry: string;
+  /** The template a parameter file binds (the entry itself otherwise). */
+  template: string;
+  /** Every file the deployment read. */
+  files: string[];
+  resources: ResourceDecl[];
+}
+
+export async function evaluateBicepDeployment(entry: string, source: FileSource, options: DeploymentOptions): Promise<DeploymentResult> {
+  const files = await loadClosure(entry, source);
+  const loaded = files.get(entry);
+  const result: DeploymentResult = { entry, template: entry, files: [...files.keys()], resources: [] };
+  if (!loaded || typeof loaded === 'string') return result;
+
+  let template: LoadedBicepFile = loaded;
+  let params = new Map<string, Value>();
+  if (loaded.tree.language === 'bicepparam') {
+    const usingPath = usingPathOf(loaded.tree);
+    const target = usingPath ? resolveLocalPath(entry, usingPath) : undefined;
+    const file = target ? files.get(target) : undefined;
+    if (!file || typeof file === 'string') return result;
+    template = file;
+    result.template = file.uri;
+    params = parameterAssignments(loaded, files, options);
+  }
+  const input: BicepInput = {
+    file: template,
+    files,
+    params,
+    paramKeyPrefix: 'param',
+    scope: defaultScope(options.cloud, targetScopeOf(template.tree), options.environment),
+    via: [],
+    condition: true,
+    count: 1,
+    stack: [template.uri],
+    sink: result.resources,
+    ...(options.armModule ? { armModule: options.armModule } : {}),
+  };
+  evaluateBicepFile(input);
+  return result;
+}
+
+function usingPathOf(tree: SourceFile): string | undefined {
+  for (const declaration of declarations(tree)) {
+    if (declaration.kind === 'UsingDeclaration' && declaration.path.kind === 'String') return literalString(declaration.path);
+  }
+  return undefined;
+}
+
+/** The values a .bicepparam file assigns, evaluated in the parameter file itself. */
+function parameterAssignments(file: LoadedBicepFile, files: ReadonlyMap<string, LoadedBicepFile | string>, options: DeploymentOptions): Map<string, Value> {
+  const evaluator = new BicepFile({
+    file, files, params: new Map(), paramKeyPrefix: `param:${file.uri}`,
+    scope: defaultScope(options.cloud, 'resourceGroup', options.environment),
+    via: [], condition: true, count: 1, stack: [file.uri], sink: [],
+  });
+  const values = new Map<string, Value>();
+  for (const declaration of declarations(file.tree)) {
+    if (declaration.kind !== 'ParameterAssignment') continue;
+    const name = nameOf(declaration)?.text;
+    const value = name ? evaluator.symbol(name) : undefined;
+    if (name && value !== undefined) values.set(name, value);
+  }
+  return values;
+}
+
+function targetScopeOf(tree: SourceFile): DeploymentScope['kind'] {
+  for (const declaration of declarations(tree)) {
+    if (declaration.kind !== 'TargetScopeDeclaration') continue;
+    const value = literalString(declaration.value);
+    if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
+  }
+  return 'resourceGroup';
+}

@@ -1,0 +1,48 @@
+// Canonical resource ids from a type, a name and where the resource is deployed, in the shape
+// resourceId() gives: `{scope}/providers/{namespace}/{type}/{name}[/{child type}/{child name}]`.
+import { concatStrings, PartialString, Unknown, type Value } from './value';
+import type { DeploymentScope } from './scope';
+
+/** The id of the deployment scope itself (`/subscriptions/{s}/resourceGroups/{rg}`, ...). */
+export function scopeId(scope: DeploymentScope): Value {
+  switch (scope.kind) {
+    case 'resourceGroup': return concatStrings(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName]);
+    case 'subscription': return concatStrings(['/subscriptions/', scope.subscriptionId]);
+    default: return '';
+  }
+}
+
+/** Splits a (partly known) name on '/' into segments; unknown parts stay inside their segment. */
+function nameSegments(name: Value): Value[] | undefined {
+  if (typeof name === 'string') return name.split('/');
+  if (name instanceof Unknown) return [name];
+  if (!(name instanceof PartialString)) return undefined;
+  const segments: (string | Unknown)[][] = [[]];
+  for (const part of name.parts) {
+    if (part instanceof Unknown) {
+      segments[segments.length - 1].push(part);
+      continue;
+    }
+    part.split('/').forEach((piece, index) => {
+      if (index > 0) segments.push([]);
+      if (piece) segments[segments.length - 1].push(piece);
+    });
+  }
+  return segments.map((parts) => concatStrings(parts));
+}
+
+/** `{scope}/providers/ns/t1/n1/t2/n2` for a top-level declaration (its name holds every segment). */
+export function resourceIdAt(base: Value, type: string, name: Value): Value {
+  const [namespace, ...types] = type.split('/');
+  const names = nameSegments(name);
+  if (!names || names.length !== types.length) return new Unknown(`id(${type}:${name instanceof Unknown || name instanceof PartialString ? name.key : JSON.stringify(name)})`);
+  const parts: Value[] = [base, '/providers/', namespace];
+  types.forEach((segment, index) => parts.push(`/${segment}/`, names[index]));
+  return concatStrings(parts);
+}
+
+/** A child's id: its parent's id, its own type's last segment and its own name. */
+export function childResourceId(parentId: Value, type: string, name: Value): Value {
+  const segment = type.slice(type.lastIndexOf('/') + 1);
+  return concatStrings([parentId, `/${segment}/`, name]);
+}

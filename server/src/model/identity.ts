@@ -1,0 +1,60 @@
+// Resolving references by identity: an index of entities by canonical id (case-insensitive, as
+// Azure compares ids), and the parent id of a child id. Invariant: a reference resolves only when
+// the ids are certainly equal; an id that is not even partly known is 'unknown', one that is
+// known but matches nothing declared is 'outside' the analysed set.
+import { isObject, keyOf, PartialString, Unknown, type Value } from '../evaluate/value';
+import type { Reference } from './types';
+
+/** The lookup key of an id value, or undefined when the value cannot be an id. */
+export function idKey(value: Value | undefined): string | undefined {
+  if (typeof value === 'string') return value.toLowerCase().replace(/\/+$/, '');
+  if (value instanceof PartialString) return value.key.toLowerCase().replace(/\/+$/, '');
+  if (value instanceof Unknown) return value.key.toLowerCase();
+  return undefined;
+}
+
+export class IdIndex<T extends { id: Value }> {
+  private readonly byKey = new Map<string, T[]>();
+
+  add(entity: T): void {
+    const key = idKey(entity.id);
+    if (key === undefined) return;
+    const list = this.byKey.get(key);
+    if (list) list.push(entity);
+    else this.byKey.set(key, [entity]);
+  }
+
+  /** Resolves `value` (an id, or an object with an `id`) to an entity of this index. */
+  resolve(value: Value | undefined, prefer?: (candidate: T) => boolean): Reference<T> | undefined {
+    if (value === undefined) return undefined;
+    const id = isObject(value) && value.id !== undefined ? value.id : value;
+    const key = idKey(id);
+    const found = key === undefined ? undefined : this.byKey.get(key);
+    if (found && found.length > 0) {
+      const target = (prefer && found.find(prefer)) ?? found[0];
+      return { resolved: true, target, value: id };
+    }
+    return { resolved: false, value: id, reason: keyOf(id) !== undefined && !(id instanceof PartialString) ? 'unknown' : 'outside' };
+  }
+}
+
+/** `/a/b/types/name` → `/a/b`: the id of a child's parent (two segments up). */
+export function parentIdOf(id: Value): Value | undefined {
+  const parts = typeof id === 'string' ? [id] : id instanceof PartialString ? [...id.parts] : undefined;
+  if (!parts) return undefined;
+  let slashes = 0;
+  for (let index = parts.length - 1; index >= 0; index--) {
+    const part = parts[index];
+    if (typeof part !== 'string') continue;
+    for (let at = part.length - 1; at >= 0; at--) {
+      if (part[at] !== '/') continue;
+      if (++slashes === 2) {
+        const kept = [...parts.slice(0, index), part.slice(0, at)].filter((p) => p !== '');
+        if (kept.length === 0) return undefined;
+        if (kept.length === 1) return kept[0];
+        return new PartialString(kept);
+      }
+    }
+  }
+  return undefined;
+}

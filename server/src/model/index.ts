@@ -1,0 +1,14 @@
+// The model's public face for rules and fixes: entity types, the builder, and the evaluated values
+// and address arithmetic rules reason with (re-exported so rules depend on the model alone).
+export * from './types';
+export { at, buildModel } from './build';
+export { displayValue, modelToJson } from './json';
+export { idKey, parentIdOf } from './identity';
+export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
+export {
+  isArray, isKnown, isObject, isUnknown, keyOf, not, same, PartialString, Unknown,
+  type ObjectValue, type Tri, type Value,
+} from '../evaluate/value';
+export {
+  contains as cidrContains, overlaps as cidrOverlaps, parseCidr, size as cidrSize, formatCidr, type Cidr,
+} from '../evaluate/cidr';

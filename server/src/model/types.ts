@@ -1,0 +1,145 @@
+// The network model: typed entities built from evaluated resource declarations, with references
+// resolved by identity. Invariant: a reference is either resolved to an entity of the set, or
+// unresolved with its reason; nothing here decides whether something is wrong (rules do).
+import type { ResourceDecl } from '../evaluate/declaration';
+import type { Value } from '../evaluate/value';
+
+export type Unresolved = { resolved: false; value: Value; reason: 'outside' | 'unknown' };
+export type Reference<T> = { resolved: true; target: T; value: Value } | Unresolved;
+
+interface EntityBase {
+  /** Unique within a model: the canonical id's key, or the declaration's place for inline parts. */
+  key: string;
+  id: Value;
+  name: Value;
+  /** The declaration that creates (or, for inline parts, contains) the entity. */
+  decl: ResourceDecl;
+  /** Path inside the declaration for inline parts (`properties.subnets[1]`), '' for resources. */
+  path: string;
+}
+
+export interface VirtualNetwork extends EntityBase {
+  kind: 'vnet';
+  location: Value | undefined;
+  addressPrefixes: Value;
+  /** `dhcpOptions.dnsServers`, undefined when absent (Azure-provided DNS). */
+  dnsServers: Value | undefined;
+  subnets: Subnet[];
+  peerings: Peering[];
+  /** Whether the VNet also declares `properties.subnets` inline. */
+  declaresInlineSubnets: boolean;
+}
+
+export interface Subnet extends EntityBase {
+  kind: 'subnet';
+  vnet: VirtualNetwork | undefined;
+  inline: boolean;
+  /** The subnet's own properties object. */
+  properties: Value;
+  /** Path of `properties` relative to the declaration ('' for a child subnet resource). */
+  propertiesPath: string;
+  prefixes: Value[];
+  nsg: Reference<NetworkSecurityGroup> | undefined;
+  routeTable: Reference<RouteTable> | undefined;
+  privateEndpoints: PrivateEndpoint[];
+}
+
+export interface Peering extends EntityBase {
+  kind: 'peering';
+  local: VirtualNetwork | undefined;
+  remote: Reference<VirtualNetwork> | undefined;
+  inline: boolean;
+  properties: Value;
+  propertiesPath: string;
+}
+
+export interface PrivateLinkConnection {
+  path: string;
+  manual: boolean;
+  targetId: Value;
+  target: Reference<Target> | undefined;
+  groupIds: Value;
+}
+
+export interface PrivateEndpoint extends EntityBase {
+  kind: 'privateEndpoint';
+  location: Value | undefined;
+  subnet: Reference<Subnet> | undefined;
+  connections: PrivateLinkConnection[];
+  zoneGroups: ZoneGroup[];
+}
+
+export interface ZoneConfig {
+  path: string;
+  zoneId: Value;
+  zone: Reference<PrivateDnsZone> | undefined;
+}
+
+export interface ZoneGroup extends EntityBase {
+  kind: 'zoneGroup';
+  endpoint: Reference<PrivateEndpoint> | undefined;
+  configs: ZoneConfig[];
+}
+
+export interface PrivateDnsZone extends EntityBase {
+  kind: 'dnsZone';
+  location: Value | undefined;
+  links: VnetLink[];
+  existing: boolean;
+}
+
+export interface VnetLink extends EntityBase {
+  kind: 'vnetLink';
+  zone: Reference<PrivateDnsZone> | undefined;
+  vnet: Reference<VirtualNetwork> | undefined;
+  location: Value | undefined;
+  registrationEnabled: Value | undefined;
+}
+
+export interface NetworkSecurityGroup extends EntityBase {
+  kind: 'nsg';
+}
+
+export interface RouteTable extends EntityBase {
+  kind: 'routeTable';
+  routes: { path: string; properties: Value; name: Value }[];
+}
+
+export interface PrivateLinkService extends EntityBase {
+  kind: 'privateLinkService';
+  /** Subnets of the service's ipConfigurations (its NAT IPs). */
+  subnets: { path: string; subnet: Reference<Subnet> }[];
+}
+
+export interface VnetGateway extends EntityBase {
+  kind: 'vnetGateway';
+  subnets: Reference<Subnet>[];
+}
+
+/** A resource a private endpoint can point at (storage, Key Vault, ...; any declared resource). */
+export interface Target extends EntityBase {
+  kind: 'target';
+  type: string;
+  properties: Value;
+}
+
+export type Entity =
+  | VirtualNetwork | Subnet | Peering | PrivateEndpoint | ZoneGroup | PrivateDnsZone | VnetLink
+  | NetworkSecurityGroup | RouteTable | PrivateLinkService | VnetGateway | Target;
+
+export interface NetworkModel {
+  vnets: VirtualNetwork[];
+  subnets: Subnet[];
+  peerings: Peering[];
+  privateEndpoints: PrivateEndpoint[];
+  zoneGroups: ZoneGroup[];
+  dnsZones: PrivateDnsZone[];
+  vnetLinks: VnetLink[];
+  nsgs: NetworkSecurityGroup[];
+  routeTables: RouteTable[];
+  privateLinkServices: PrivateLinkService[];
+  vnetGateways: VnetGateway[];
+  targets: Target[];
+  /** Every declaration the model was built from, in file order. */
+  declarations: ResourceDecl[];
+}

@@ -1,0 +1,32 @@
+// Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
+// A rule that asks these and acts only on a definite answer reports only certain problems.
+import { displayValue, isArray, type ResourceDecl, type Value } from '../model';
+
+/** Deployed for certain: its condition is true (a maybe-deployed resource can only silence). */
+export function deployed(decl: ResourceDecl): boolean {
+  return decl.condition === true;
+}
+
+export function knownString(value: Value | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function knownBoolean(value: Value | undefined): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** The items of a fully listed array (an unknown array, or one with spread unknowns, is undefined). */
+export function knownArray(value: Value | undefined): readonly Value[] | undefined {
+  return isArray(value) ? value : undefined;
+}
+
+/**
+ * How messages name a resource: its name when known, else its symbolic name (what the user wrote),
+ * else the name with unknown parts as `{…}`.
+ */
+export function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
+  if (typeof entity.name === 'string') return entity.name;
+  if (entity.decl.symbol && entity.path === '') return entity.decl.symbol;
+  const text = displayValue(entity.name);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

@@ -1,0 +1,42 @@
+// dns-zone-location: private DNS zones and their VNet links are global resources; any other
+// location fails or drifts. Certain cases: a known location other than 'global', or a value that
+// is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
+import { isGlobalLocation } from '../facts';
+import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
+import { deployed, knownString, label } from './certain';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'dns-zone-location',
+  level: 'warning',
+  fixable: true,
+  description: "Private DNS zones and their virtual network links use location 'global'.",
+  messages: {
+    zone: "Private DNS zone '{{name}}' has location {{value}}; private DNS zones are global, so the deployment fails or the zone drifts from its template. Use 'global'.",
+    link: "VNet link '{{name}}' has location {{value}}; links of private DNS zones are global. Use 'global'.",
+  },
+  check(context: RuleContext) {
+    const { model } = context;
+    const check = (entity: PrivateDnsZone | VnetLink, messageId: 'zone' | 'link') => {
+      if (!deployed(entity.decl) || entity.decl.existing || entity.location === undefined) return;
+      const shown = regionText(entity.location);
+      if (shown === undefined) return;
+      context.report({
+        messageId,
+        data: { name: label(entity), value: shown },
+        at: { decl: entity.decl, path: 'location' },
+        fix: { kind: 'set-location-global' },
+      });
+    };
+    for (const zone of model.dnsZones) check(zone, 'zone');
+    for (const link of model.vnetLinks) check(link, 'link');
+  },
+});
+
+/** How to show a location that is certainly not global, or undefined when it may be global. */
+function regionText(location: Value): string | undefined {
+  const text = knownString(location);
+  if (text !== undefined) return isGlobalLocation(text) ? undefined : `'${text}'`;
+  if (isUnknown(location) && location.hint === 'region') return `${location.key} (a region)`;
+  return undefined;
+}

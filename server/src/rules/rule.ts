@@ -1,0 +1,55 @@
+// What a rule is: metadata (the public contract of DESIGN §3) plus a `check` over the network
+// model that reports findings by message id. Invariants: rules never touch text (they point at
+// declarations and property paths; the engine turns those into ranges); a rule reports only what
+// is certain — on an unknown value or a maybe-deployed resource it stays silent.
+import type { NetworkModel, ResourceDecl } from '../model';
+import type { Cloud } from '../protocol';
+import type { Level, RuleMeta } from './registry';
+
+/** Where a finding points: a declaration, optionally a property path inside it. */
+export interface Anchor {
+  decl: ResourceDecl;
+  /** `properties.subnets[1].properties.addressPrefix`; absent for the declaration itself. */
+  path?: string;
+}
+
+export interface RelatedAnchor extends Anchor {
+  message: string;
+}
+
+/** A fix a finding allows, named by kind; fix builders (fixes/) turn it into edits. */
+export interface FixRequest {
+  kind: string;
+  [detail: string]: unknown;
+}
+
+export interface RuleReport {
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  at: Anchor;
+  related?: readonly RelatedAnchor[];
+  /** A level other than the rule's default, where DESIGN §3 names one (e.g. a smaller case as warning). */
+  level?: Level;
+  fix?: FixRequest;
+}
+
+export interface RuleContext {
+  readonly model: NetworkModel;
+  readonly cloud: Cloud;
+  report(report: RuleReport): void;
+}
+
+export interface RuleDefinition extends RuleMeta {
+  /** Message templates by id; `{{name}}` is replaced from the report's data. */
+  messages: Readonly<Record<string, string>>;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(definition: RuleDefinition): RuleDefinition {
+  return definition;
+}
+
+/** Fills `{{name}}` placeholders; a missing value stays visible rather than vanishing. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,39 @@
+import rule from '../../../server/src/rules/dns-zone-location';
+import { ruleTests } from '../../support/rule-test';
+
+const zone = (location: string, name = 'privatelink.blob.core.windows.net') => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: '${name}'
+  location: ${location}
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: "location 'global'", code: zone("'global'") },
+    { name: "location 'Global' (case-insensitive)", code: zone("'Global'") },
+    { name: 'a parameter without default could be global', code: `param where string\n${zone('where')}` },
+    { name: 'an existing zone is not ours to place', code: `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.blob.core.windows.net'\n}\n` },
+    { name: 'a conditional zone whose condition is unknown cannot cause a finding', code: `param deploy bool\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = if (deploy) {\n  name: 'x.example'\n  location: 'westeurope'\n}\n` },
+  ],
+  invalid: [
+    { name: 'a region literal', code: zone("[|'westeurope'|]"), errors: [{ messageId: 'zone', level: 'warning', message: /'westeurope'/ }] },
+    { name: 'resourceGroup().location is a region, never global', code: zone('[|resourceGroup().location|]'), errors: [{ messageId: 'zone' }] },
+    { name: 'a location parameter defaulting to the resource group', code: `param location string = resourceGroup().location\n${zone('[|location|]')}`, errors: [{ messageId: 'zone' }] },
+    {
+      name: 'a VNet link in a region',
+      code: `${zone("'global'")}resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-hub'
+  location: [|'eastus'|]
+  properties: { registrationEnabled: false, virtualNetwork: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/v' } }
+}
+`,
+      errors: [{ messageId: 'link' }],
+    },
+    {
+      name: '#disable-next-line on the line above silences that finding only',
+      code: `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'a.example'\n  #disable-next-line dns-zone-location\n  location: 'westeurope'\n}\nresource zone2 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'b.example'\n  location: [|'westeurope'|]\n}\n`,
+      errors: [{ messageId: 'zone' }],
+    },
+  ],
+});
