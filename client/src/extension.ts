@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { commandIds, modelRequestMethod, type ModelJson } from '../../server/src/protocol';
+import { commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams } from '../../server/src/protocol';
 import { ServerStatusItem } from './status';
 
 export interface VnetLensApi {
@@ -61,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
   status.show(State.Starting);
   try {
     await client.start();
+    context.subscriptions.push(client.onNotification(statusNotificationMethod, (params: StatusParams) => status.analysis(params)));
   } catch (error) {
     output.appendLine(`The VNet Lens server did not start: ${error instanceof Error ? error.message : String(error)}`);
     status.show(State.Stopped);

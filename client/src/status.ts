@@ -1,6 +1,7 @@
 // The status bar item that shows whether the VNet Lens server runs; a click opens its output.
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
+import type { StatusParams } from '../../server/src/protocol';
 
 const looks: Record<State.Starting | State.Running | State.Stopped, { text: string; tooltip: string }> = {
   [State.Starting]: { text: '$(sync~spin) VNet Lens', tooltip: 'VNet Lens: starting the server' },
@@ -14,6 +15,14 @@ export class ServerStatusItem implements vscode.Disposable {
   constructor(command: string) {
     this.item.name = 'VNet Lens';
     this.item.command = command;
+  }
+
+  /** The server's last analysis: shown in the tooltip while it runs. */
+  analysis(status: StatusParams): void {
+    if (this.item.text !== looks[State.Running].text) return;
+    this.item.tooltip = status.state === 'analysing'
+      ? `VNet Lens: analysing ${status.files} files`
+      : `VNet Lens: ${status.files} files analysed, ${status.findings} findings`;
   }
 
   show(state: State): void {
