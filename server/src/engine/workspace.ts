@@ -5,6 +5,9 @@
 import { parseBicep, type SourceFile } from '../syntax/bicep';
 import { referencedPaths, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
+import {
+  armLinkedPaths, armModuleEvaluator, evaluateArmDeployment, loadArmText, parameterFileTemplates, type LoadedArmFile,
+} from '../evaluate/arm';
 import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
@@ -16,6 +19,7 @@ interface IndexedFile {
   version: number;
   language: Language;
   bicep?: LoadedBicepFile;
+  arm?: LoadedArmFile;
 }
 
 interface CachedDeployment {
@@ -75,20 +79,41 @@ export class Workspace {
     return file.bicep;
   }
 
-  /** Entries: parameter files, and Bicep files no other indexed file uses as a module or import. */
+  private armLoaded(uri: string, file: IndexedFile): LoadedArmFile | undefined {
+    if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
+    file.arm ??= loadArmText(uri, file.text);
+    return file.arm;
+  }
+
+  /**
+   * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
+   * module, an import, a linked template or the template of a parameter file.
+   */
   entries(): string[] {
     const used = new Set<string>();
-    const bicep: string[] = [];
+    const candidates: string[] = [];
     for (const [uri, file] of this.files) {
-      const loaded = this.loaded(uri, file);
-      if (!loaded) continue;
-      bicep.push(uri);
-      for (const path of referencedPaths(loaded.tree)) {
-        const target = resolveLocalPath(uri, path);
-        if (target) used.add(target);
+      const bicep = this.loaded(uri, file);
+      if (bicep) {
+        candidates.push(uri);
+        for (const path of referencedPaths(bicep.tree)) {
+          const target = resolveLocalPath(uri, path);
+          if (target) used.add(target);
+        }
+        continue;
+      }
+      const arm = this.armLoaded(uri, file);
+      if (!arm) continue;
+      candidates.push(uri);
+      if (file.language === 'arm-parameters') {
+        const template = parameterFileTemplates(uri).find((target) => this.files.has(target));
+        if (template) used.add(template);
+      } else {
+        for (const target of armLinkedPaths(arm)) used.add(target);
       }
     }
-    return bicep.filter((uri) => this.files.get(uri)!.language === 'bicepparam' || !used.has(uri)).sort();
+    const isParameterFile = (uri: string) => ['bicepparam', 'arm-parameters'].includes(this.files.get(uri)!.language);
+    return candidates.filter((uri) => isParameterFile(uri) || !used.has(uri)).sort();
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
@@ -104,19 +129,30 @@ export class Workspace {
         continue;
       }
       const read = new Map<string, number>();
-      const result = await this.safely(entry, () => evaluateBicepDeployment(entry, {
-        read: async (uri) => {
+      const source = {
+        read: async (uri: string) => {
           const file = await this.fileFor(uri);
           read.set(uri, file ? file.version : -1);
           return file?.text;
         },
-        parsed: (uri) => {
+        parsed: (uri: string) => {
           const file = this.files.get(uri);
           if (!file) return undefined;
           read.set(uri, file.version);
           return this.loaded(uri, file);
         },
-      }, { cloud: this.cloud, environment: environmentValue(this.cloud) }));
+        armParsed: (uri: string) => {
+          const file = this.files.get(uri);
+          if (!file) return undefined;
+          read.set(uri, file.version);
+          return this.armLoaded(uri, file);
+        },
+      };
+      const options = { cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator };
+      const language = this.files.get(entry)?.language;
+      const result = await this.safely(entry, () => (language === 'arm-template' || language === 'arm-parameters'
+        ? evaluateArmDeployment(entry, source, options)
+        : evaluateBicepDeployment(entry, source, options)));
       this.deployments.set(entry, { result, read });
       results.push(result);
     }

@@ -1,0 +1,117 @@
+// ARM deployments across files: a template entry (with the files it links), a parameter file bound to
+// its template by name (`X.parameters.json` → `X.json`, `X.jsonc`, or `X.bicep`), and ARM JSON used
+// as a Bicep module. Results have the shape of evaluateBicepDeployment's (deployment.ts).
+// Invariants: never throws; parameter file values are JSON as written (ARM does not evaluate them) and
+// Key Vault references are unknown; a parameter file whose template cannot be found declares nothing.
+import { declarations, literalString, type SourceFile } from '../../syntax/bicep';
+import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
+import { evaluateBicepFile } from '../bicep/file-evaluator';
+import { isBicepUri, loadClosure } from '../bicep/files';
+import type { DeploymentOptions, DeploymentResult } from '../deployment';
+import { defaultScope, type DeploymentScope } from '../scope';
+import { makeObject, Unknown, type Value } from '../value';
+import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
+import { newBudget, type LoadedArmFile } from './input';
+import { literalValue, memberValue } from './json-members';
+import { evaluateArmTemplate } from './template';
+
+/** Evaluates the deployment `entry` starts: an ARM template, or an ARM parameter file with its template. */
+export async function evaluateArmDeployment(entry: string, source: ArmFileSource, options: DeploymentOptions): Promise<DeploymentResult> {
+  const result: DeploymentResult = { entry, template: entry, files: [], resources: [] };
+  try {
+    const first = await readArm(entry, source);
+    if (!first) return result;
+    result.files = [entry];
+    if (first.arm.kind === 'arm-template') return await withTemplate(result, entry, new Map(), source, options);
+    if (first.arm.kind !== 'arm-parameters') return result;
+    const params = parameterFileValues(first);
+    for (const candidate of parameterFileTemplates(entry)) {
+      if (isBicepUri(candidate)) {
+        if (source.parsed?.(candidate) === undefined && (await source.read(candidate)) === undefined) continue;
+        return await withBicepTemplate(result, candidate, params, source, options);
+      }
+      const template = await readArm(candidate, source);
+      if (template?.arm.kind === 'arm-template') return await withTemplate(result, candidate, params, source, options);
+    }
+  } catch {
+    // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts).
+  }
+  return result;
+}
+
+async function withTemplate(
+  result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>, source: ArmFileSource, options: DeploymentOptions,
+): Promise<DeploymentResult> {
+  const files = await loadArmClosure(templateUri, source);
+  const file = files.get(templateUri);
+  result.template = templateUri;
+  result.files = [...new Set([result.entry, ...files.keys()])];
+  if (!file?.arm.template) return result;
+  evaluateArmTemplate({
+    file, files, params, paramKeyPrefix: 'param',
+    scope: defaultScope(options.cloud, armScopeKind(file), options.environment),
+    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(),
+  });
+  return result;
+}
+
+/** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
+async function withBicepTemplate(
+  result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>, source: ArmFileSource, options: DeploymentOptions,
+): Promise<DeploymentResult> {
+  const files = await loadClosure(templateUri, source);
+  const file = files.get(templateUri);
+  result.template = templateUri;
+  result.files = [...new Set([result.entry, ...files.keys()])];
+  if (!file || typeof file === 'string') return result;
+  evaluateBicepFile({
+    file, files, params, paramKeyPrefix: 'param',
+    scope: defaultScope(options.cloud, bicepScopeKind(file.tree), options.environment),
+    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
+    armModule: options.armModule ?? armModuleEvaluator,
+  });
+  return result;
+}
+
+/** A parameter file's values by name: `{ "value": ... }` as written; a Key Vault `reference` is unknown. */
+export function parameterFileValues(file: LoadedArmFile): Map<string, Value> {
+  const values = new Map<string, Value>();
+  for (const parameter of file.arm.parameters?.parameters ?? []) {
+    if (parameter.value) values.set(parameter.name, literalValue(parameter.value));
+    else if (parameter.reference) values.set(parameter.name, new Unknown(`param:${parameter.name}`));
+  }
+  return values;
+}
+
+/** The deployment scope a template's `$schema` names (resource group unless it says otherwise). */
+export function armScopeKind(file: LoadedArmFile): DeploymentScope['kind'] {
+  const schema = memberValue(file.arm.root, '$schema')?.value;
+  if (typeof schema !== 'string') return 'resourceGroup';
+  if (/subscriptionDeploymentTemplate/i.test(schema)) return 'subscription';
+  if (/managementGroupDeploymentTemplate/i.test(schema)) return 'managementGroup';
+  if (/tenantDeploymentTemplate/i.test(schema)) return 'tenant';
+  return 'resourceGroup';
+}
+
+function bicepScopeKind(tree: SourceFile): DeploymentScope['kind'] {
+  for (const declaration of declarations(tree)) {
+    if (declaration.kind !== 'TargetScopeDeclaration') continue;
+    const value = literalString(declaration.value);
+    if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
+  }
+  return 'resourceGroup';
+}
+
+/**
+ * Evaluates an ARM JSON template used as a Bicep module (`module m './t.json'`) with the module's
+ * params, in the module's scope; its resources join the caller's sink with the call's via, condition
+ * and count. Returns its outputs (plain values, as a Bicep module's).
+ */
+export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input) => {
+  const file = loadArmText(uri, text);
+  if (!file.arm.template) return makeObject([]);
+  return evaluateArmTemplate({
+    file, files: input.files, params, paramKeyPrefix: input.paramKeyPrefix, scope: input.scope,
+    via: input.via, condition: input.condition, count: input.count, stack: input.stack, sink: input.sink,
+  });
+};

@@ -1,0 +1,191 @@
+// Evaluates ARM JSON values to Values: `"[...]"` strings as expressions (the `[[` escape as a literal),
+// objects with property `copy` loops expanded, and every member and item's node reported by path.
+// Invariants: never throws; depth and the shared step budget bound every recursion (JSON nesting,
+// expression nesting, variables and user functions); what cannot be known is an Unknown keyed by the
+// source position, so the same text evaluates to the same unknown.
+import type { Node } from 'jsonc-parser';
+import { armLiteralString, isArmExpressionNode, parseArmExpression, type ArmExpr } from '../../syntax/arm';
+import { describeValue } from '../call-key';
+import { getIndex, getProperty, isObject, keyOf, makeObject, Unknown, type Value } from '../value';
+import { evaluateCall } from './calls';
+import { armLimits, type ArmFrame, type Budget, type Env } from './input';
+import { memberValue, membersOf } from './json-members';
+
+/** Called with each member value and array item node under an evaluated value, by path (`a.b[0].c`). */
+export type RangeRecorder = (path: string, node: Node) => void;
+
+export class ArmExpressions {
+  private depth = 0;
+
+  constructor(readonly frame: ArmFrame, private readonly budget: Budget) {}
+
+  /** An unknown unique to a source position in this file. */
+  positional(what: string, offset: number): Unknown {
+    return new Unknown(`${what}@${this.frame.file.uri}:${offset}`);
+  }
+
+  /** Whether there is depth and budget left for one more step (and takes it). */
+  private enter(): boolean {
+    if (this.depth >= armLimits.maxDepth || this.budget.steps <= 0) return false;
+    this.depth++;
+    this.budget.steps--;
+    return true;
+  }
+
+  /** The value of a JSON node, its expressions evaluated in `env`. */
+  value(node: Node, env: Env, record?: RangeRecorder, path = ''): Value {
+    if (!this.enter()) return this.positional('too-deep', node.offset);
+    try {
+      return this.valueOf(node, env, record, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private valueOf(node: Node, env: Env, record: RangeRecorder | undefined, path: string): Value {
+    switch (node.type) {
+      case 'string':
+        return this.stringValue(node, env);
+      case 'number':
+        return typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : this.positional('number', node.offset);
+      case 'boolean':
+        return node.value === true;
+      case 'null':
+        return null;
+      case 'array':
+        return (node.children ?? []).map((item, index) => {
+          const itemPath = `${path}[${index}]`;
+          record?.(itemPath, item);
+          return this.value(item, env, record, itemPath);
+        });
+      case 'object':
+        return this.object(node, env, record, path);
+      default:
+        return this.positional('json', node.offset);
+    }
+  }
+
+  /** A string node: an expression's value, or the literal ARM sees (with `[[` undone). */
+  stringValue(node: Node, env: Env): Value {
+    if (!isArmExpressionNode(node)) return armLiteralString(node) ?? '';
+    const expression = this.expressionOf(node);
+    return expression ? this.evaluate(expression, env) : this.positional('unparsable', node.offset);
+  }
+
+  /** The parsed expression of a `"[...]"` string node (parsed once per file). */
+  expressionOf(node: Node): ArmExpr | undefined {
+    const cache = this.frame.file.expressions;
+    let found = cache.get(node);
+    if (found === undefined) {
+      const parsed = parseArmExpression(node, this.frame.file.text);
+      found = parsed.kind === 'expression' ? parsed.expression ?? null : null;
+      cache.set(node, found);
+    }
+    return found ?? undefined;
+  }
+
+  private object(node: Node, env: Env, record: RangeRecorder | undefined, path: string): Value {
+    const entries: [string, Value][] = [];
+    for (const member of membersOf(node)) {
+      if (member.key.toLowerCase() === 'copy' && isPropertyCopy(member.value)) {
+        this.propertyCopy(member.value, env, record, path, entries);
+        continue;
+      }
+      const childPath = path ? `${path}.${member.key}` : member.key;
+      record?.(childPath, member.value);
+      entries.push([member.key, this.value(member.value, env, record, childPath)]);
+    }
+    return makeObject(entries);
+  }
+
+  /** `"copy": [{ name, count, input }]` inside an object: each entry makes the array property `name`. */
+  private propertyCopy(node: Node, env: Env, record: RangeRecorder | undefined, path: string, entries: [string, Value][]): void {
+    for (const entry of node.children ?? []) {
+      const name = String(memberValue(entry, 'name')!.value);
+      const countNode = memberValue(entry, 'count');
+      const input = memberValue(entry, 'input')!;
+      const count = countNode ? this.value(countNode, env) : undefined;
+      const childPath = path ? `${path}.${name}` : name;
+      record?.(childPath, entry);
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > armLimits.maxCopyCount) {
+        entries.push([name, this.positional('copy', entry.offset)]);
+        continue;
+      }
+      const items: Value[] = [];
+      for (let index = 0; index < count; index++) {
+        const copy = new Map(env.copy).set(name.toLowerCase(), index);
+        const itemPath = `${childPath}[${index}]`;
+        record?.(itemPath, input);
+        items.push(this.value(input, { ...env, copy }, record, itemPath));
+      }
+      entries.push([name, items]);
+    }
+  }
+
+  /** The value of a parsed expression. */
+  evaluate(expr: ArmExpr, env: Env): Value {
+    if (!this.enter()) return this.positional('too-deep', expr.start);
+    try {
+      switch (expr.kind) {
+        case 'string':
+        case 'number':
+        case 'boolean':
+          return expr.value;
+        case 'null':
+          return null;
+        case 'property':
+          return propertyOf(this.evaluate(expr.target, env), expr.name.text);
+        case 'index': {
+          const base = this.evaluate(expr.target, env);
+          const index = this.evaluate(expr.index, env);
+          if (typeof index === 'string') return propertyOf(base, index);
+          return keyOf(index) !== undefined && keyOf(base) === undefined ? lookupKey(base, index) : getIndex(base, index);
+        }
+        case 'call': {
+          const result = evaluateCall(this, expr, env);
+          // What a call builds costs in proportion to its size, so `range()` and `concat()` in loops stay bounded.
+          if (Array.isArray(result)) this.budget.steps -= result.length;
+          else if (typeof result === 'string') this.budget.steps -= result.length >> 6;
+          return result;
+        }
+        default:
+          return this.positional('expression', (expr as ArmExpr).start);
+      }
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/** Whether a `copy` member is a property loop: an array of objects with a string `name` and an `input`. */
+function isPropertyCopy(node: Node): boolean {
+  const entries = node.type === 'array' ? node.children ?? [] : [];
+  return entries.length > 0 && entries.every((entry) =>
+    entry.type === 'object' && memberValue(entry, 'name')?.type === 'string' && memberValue(entry, 'input') !== undefined);
+}
+
+/** `base.name`: ARM matches property names case-insensitively when the exact name is absent. */
+export function propertyOf(base: Value, name: string): Value {
+  if (isObject(base) && !Object.prototype.hasOwnProperty.call(base, name)) {
+    const lower = name.toLowerCase();
+    const key = Object.keys(base).find((candidate) => candidate.toLowerCase() === lower);
+    if (key !== undefined) return base[key];
+  }
+  return getProperty(base, name);
+}
+
+/**
+ * A known collection indexed by an unknown key (`variables('regions')[parameters('location')]`): the
+ * same lookup wherever it is written gives the same unknown (a table is named by a hash of its content).
+ */
+function lookupKey(base: Value, index: Value): Unknown {
+  const described = describeValue(base);
+  let hash = 0x811c9dc5;
+  let high = 0;
+  for (let i = 0; i < described.length; i++) {
+    hash = Math.imul(hash ^ described.charCodeAt(i), 0x01000193) >>> 0;
+    high = Math.imul(high ^ hash, 0x5bd1e995) >>> 0;
+  }
+  const table = described.length <= 80 ? described : `#${high.toString(36)}${hash.toString(36)}`;
+  return new Unknown(`${table}[${keyOf(index)}]`);
+}

@@ -1,0 +1,93 @@
+// The files an ARM deployment reads, loaded before evaluation so evaluation itself is synchronous:
+// the entry, and every file a `templateLink.relativePath` names (transitively). Also: which template a
+// parameter file binds, and a small parse cache so a file read twice is parsed once.
+// Invariants: bounded (`loadLimits.maxFiles`; each file visited once, so a cycle of links ends); a
+// missing file is simply absent; only literal relative paths are followed (an expression path is
+// evaluated later and finds its file only if a literal elsewhere loaded it).
+import type { Node } from 'jsonc-parser';
+import { armExpressions, armLiteralString, armResources, readArmFile, type ArmExpr } from '../../syntax/arm';
+import { isBicepUri, loadLimits, resolveLocalPath, type FileSource } from '../bicep/files';
+import type { ArmFileMap, LoadedArmFile } from './input';
+
+/** A FileSource that may also hand over ARM files already read (the workspace index caches them). */
+export interface ArmFileSource extends FileSource {
+  armParsed?(uri: string): LoadedArmFile | undefined;
+}
+
+const parseCache = new Map<string, LoadedArmFile>();
+const parseCacheSize = 16;
+
+/** Reads ARM text into a LoadedArmFile; the same uri and text give the same object while it stays cached. */
+export function loadArmText(uri: string, text: string): LoadedArmFile {
+  const cached = parseCache.get(uri);
+  parseCache.delete(uri);
+  if (cached && cached.text === text) {
+    parseCache.set(uri, cached);
+    return cached;
+  }
+  const arm = readArmFile(text);
+  const expressions = new Map<Node, ArmExpr | null>();
+  if (arm.template) for (const site of armExpressions(arm.template)) expressions.set(site.node, site.expression ?? null);
+  const loaded: LoadedArmFile = { uri, text, arm, expressions };
+  parseCache.set(uri, loaded);
+  if (parseCache.size > parseCacheSize) parseCache.delete(parseCache.keys().next().value!);
+  return loaded;
+}
+
+/** The ARM file `uri` in a map of loaded files (texts are read on first use); undefined for Bicep or absent files. */
+export function armFileAt(files: ArmFileMap, uri: string): LoadedArmFile | undefined {
+  const entry = files.get(uri);
+  if (typeof entry === 'string') return isBicepUri(uri) ? undefined : loadArmText(uri, entry);
+  return entry !== undefined && 'arm' in entry ? entry : undefined;
+}
+
+/** The files a template links by literal `templateLink.relativePath`, resolved against the template's uri. */
+export function armLinkedPaths(file: LoadedArmFile): string[] {
+  const targets: string[] = [];
+  if (!file.arm.template) return targets;
+  for (const resource of armResources(file.arm.template)) {
+    const path = armLiteralString(resource.deployment?.relativePath);
+    const target = path ? resolveLocalPath(file.uri, path) : undefined;
+    if (target && !targets.includes(target)) targets.push(target);
+  }
+  return targets;
+}
+
+/** `armLinkedPaths` of ARM text (for loaders of other languages, e.g. Bicep modules written in ARM JSON). */
+export function armLinkedPathsOfText(uri: string, text: string): string[] {
+  return armLinkedPaths(loadArmText(uri, text));
+}
+
+/**
+ * The templates a parameter file may bind, most likely first: `X.parameters.json` → `X.json`,
+ * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`). None for other names.
+ */
+export function parameterFileTemplates(uri: string): string[] {
+  const match = /^(.*)\.parameters\.(jsonc?)$/i.exec(uri);
+  if (!match) return [];
+  const [, base, extension] = match;
+  const json = extension.toLowerCase() === 'jsonc' ? ['jsonc', 'json'] : ['json', 'jsonc'];
+  return [...json.map((ext) => `${base}.${ext}`), `${base}.bicep`];
+}
+
+export async function readArm(uri: string, source: ArmFileSource): Promise<LoadedArmFile | undefined> {
+  const parsed = source.armParsed?.(uri);
+  if (parsed) return parsed;
+  const text = await source.read(uri);
+  return text === undefined ? undefined : loadArmText(uri, text);
+}
+
+/** Loads `entry` and every file its templates link by relative path. */
+export async function loadArmClosure(entry: string, source: ArmFileSource): Promise<Map<string, LoadedArmFile>> {
+  const loaded = new Map<string, LoadedArmFile>();
+  const queue = [entry];
+  while (queue.length > 0 && loaded.size < loadLimits.maxFiles) {
+    const uri = queue.shift()!;
+    if (loaded.has(uri) || isBicepUri(uri)) continue;
+    const file = await readArm(uri, source);
+    if (!file) continue;
+    loaded.set(uri, file);
+    for (const target of armLinkedPaths(file)) if (!loaded.has(target)) queue.push(target);
+  }
+  return loaded;
+}

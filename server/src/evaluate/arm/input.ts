@@ -1,0 +1,99 @@
+// What one ARM template evaluation is given and shares: the loaded file, bound parameters, the
+// deployment scope, where its resources go, and the limits that keep it bounded.
+// Invariants: plain data only; `params` keys are matched case-insensitively (ARM names are); the budget
+// object is shared by every template of one deployment, so nested and linked templates draw on one total.
+import type { Node } from 'jsonc-parser';
+import type { ArmExpr, ArmFile, ArmTemplate } from '../../syntax/arm';
+import type { ResourceDecl, SourceLocation } from '../declaration';
+import type { LoadedBicepFile } from '../bicep/files';
+import type { FunctionContext } from '../functions';
+import type { DeploymentScope } from '../scope';
+import type { Tri, Value } from '../value';
+
+/** An ARM JSON file read once: its text, its views, and its expressions parsed (null: does not parse). */
+export interface LoadedArmFile {
+  readonly uri: string;
+  readonly text: string;
+  readonly arm: ArmFile;
+  readonly expressions: Map<Node, ArmExpr | null>;
+}
+
+/** The files a deployment has loaded: ARM files read, Bicep files parsed, or texts not read yet. */
+export type ArmFileMap = ReadonlyMap<string, LoadedArmFile | LoadedBicepFile | string>;
+
+/** Work left for one deployment: each evaluated JSON node or expression costs one step. */
+export interface Budget {
+  steps: number;
+}
+
+export const armLimits = {
+  /** Resource and deployment copy loops with at most this many known iterations are expanded. */
+  maxExpandedInstances: 100,
+  /** ARM's own cap on property, variable and output copy loops. */
+  maxCopyCount: 800,
+  /** Inline deployments nested in one another, and linked templates calling one another. */
+  maxNesting: 32,
+  /** Recursion of expression and JSON evaluation (variables, functions and nesting add up). */
+  maxDepth: 600,
+  /** Evaluation steps per deployment. */
+  maxSteps: 1_000_000,
+} as const;
+
+export function newBudget(): Budget {
+  return { steps: armLimits.maxSteps };
+}
+
+/** How an inline template with `expressionEvaluationOptions.scope: 'outer'` sees its caller. */
+export interface OuterFrame {
+  readonly frame: ArmFrame;
+  readonly env: Env;
+}
+
+export interface ArmTemplateInput {
+  file: LoadedArmFile;
+  /** The template to evaluate: an inline one of `file`, or (by default) the file's own. */
+  template?: ArmTemplate;
+  files: ArmFileMap;
+  /** Values bound by the caller (parameter file, nested deployment, Bicep module). */
+  params: ReadonlyMap<string, Value>;
+  /** Prefix of the keys of parameters nobody binds and without default. */
+  paramKeyPrefix: string;
+  /** Where the template's resources are deployed. */
+  scope: DeploymentScope;
+  via: readonly SourceLocation[];
+  condition: Tri;
+  count: number | 'unknown';
+  /** The caller's loop instance, given to declarations that have none of their own. */
+  instance?: number;
+  /** The files of the calls that led here, the entry first. */
+  stack: readonly string[];
+  sink: ResourceDecl[];
+  /** How many inline deployments this template is nested in. */
+  depth?: number;
+  budget?: Budget;
+  /** Set for an inline template evaluated in its caller's scope. */
+  outer?: OuterFrame;
+}
+
+/** Loop indexes and local names an expression sees. */
+export interface Env {
+  /** Copy loop index by lower-cased loop name; '' is the resource (or output) loop being evaluated. */
+  readonly copy: ReadonlyMap<string, Value>;
+  /** `lambdaVariables('x')` by lower-cased name. */
+  readonly lambda?: ReadonlyMap<string, Value>;
+  /** Inside a user-defined function: `parameters('x')` are its arguments by lower-cased name. */
+  readonly fnParams?: ReadonlyMap<string, Value>;
+}
+
+export const emptyEnv: Env = { copy: new Map() };
+
+/** What expressions can refer to: a template's parameters, variables, functions and deployments. */
+export interface ArmFrame {
+  readonly file: LoadedArmFile;
+  readonly context: FunctionContext;
+  parameter(name: string): Value | undefined;
+  variable(name: string): Value | undefined;
+  callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined;
+  /** `reference(...)` of a deployment this template declares; undefined for anything else. */
+  reference(args: readonly Value[]): Value | undefined;
+}

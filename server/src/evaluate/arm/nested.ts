@@ -1,0 +1,97 @@
+// Evaluates a `Microsoft.Resources/deployments` resource: its inline template (in the caller's
+// scope for `outer`, ARM's default, or with its own parameters for `inner`) or the file its
+// `templateLink.relativePath` names, deployed where `resourceGroup`/`subscriptionId` move it. Its
+// value is what `reference()` gives: `{ name, outputs: { x: { type, value } } }`.
+// Invariants: the deployment itself declares nothing (as a Bicep module); linked files come from the
+// pre-loaded map (files.ts), never read here; a missing file, a URI link, a cycle between files or
+// nesting past `maxNesting` gives outputs that are unknown, keyed by the deployment.
+import type { ArmNestedDeployment, ArmResource, ArmTemplate } from '../../syntax/arm';
+import { armLiteralString } from '../../syntax/arm';
+import { resolveLocalPath } from '../bicep/files';
+import { isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import { propertyOf } from './expressions';
+import { armFileAt } from './files';
+import { armLimits, type ArmTemplateInput, type Env } from './input';
+import { memberValue } from './json-members';
+import { movedScope, scopeMembers } from './resource-scope';
+import { evaluateArmTemplate, type ArmTemplateEvaluator } from './template';
+
+export interface DeploymentInstance {
+  readonly name: Value;
+  readonly condition: Tri;
+  readonly count: number | 'unknown';
+  readonly instance: number | undefined;
+  /** Key of the deployment instance, for its unknowns (`deployment:{uri}#{symbol or @offset}`). */
+  readonly key: string;
+}
+
+export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: ArmResource, env: Env, shape: DeploymentInstance): Value {
+  const deployment = resource.deployment;
+  const depth = (t.input.depth ?? 0) + 1;
+  if (!deployment || depth > armLimits.maxNesting) return referenceValue(shape);
+  const moved = scopeMembers(t.expressions, resource.node, env);
+  const common = {
+    files: t.input.files,
+    scope: { ...movedScope(t.input.scope, moved.resourceGroup, moved.subscriptionId), deploymentName: shape.name },
+    via: [...t.input.via, t.location(resource.type)],
+    condition: shape.condition,
+    count: shape.count,
+    ...(shape.instance === undefined ? {} : { instance: shape.instance }),
+    sink: t.input.sink,
+    depth,
+    budget: t.budget,
+    paramKeyPrefix: `${shape.key}.params`,
+  };
+  let callee: ArmTemplateInput;
+  if (deployment.template) {
+    const template = deployment.template;
+    callee = deployment.scope === 'outer'
+      ? { ...common, file: t.file, template, params: new Map(), stack: t.input.stack, outer: { frame: t, env } }
+      : { ...common, file: t.file, template, params: parameterValues(t, deployment, template, env, shape.key), stack: t.input.stack };
+  } else if (deployment.relativePath) {
+    const path = t.expressions.value(deployment.relativePath, env);
+    const target = typeof path === 'string' ? resolveLocalPath(t.file.uri, path) : undefined;
+    const linked = target !== undefined && !t.input.stack.includes(target) ? armFileAt(t.input.files, target) : undefined;
+    const template = linked?.arm.template;
+    if (!linked || !template || target === undefined) return referenceValue(shape);
+    callee = { ...common, file: linked, params: parameterValues(t, deployment, template, env, shape.key), stack: [...t.input.stack, target] };
+  } else {
+    return referenceValue(shape);
+  }
+  const template = callee.template ?? callee.file.arm.template!;
+  return referenceValue(shape, evaluateArmTemplate(callee), template);
+}
+
+/** The values a deployment passes: `{ name: { value } }` evaluated in the caller; Key Vault references are unknown. */
+function parameterValues(t: ArmTemplateEvaluator, deployment: ArmNestedDeployment, template: ArmTemplate, env: Env, key: string): Map<string, Value> {
+  const values = new Map<string, Value>();
+  const allUnknown = () => new Map(template.parameters.map((parameter): [string, Value] => [parameter.name, new Unknown(`${key}.params:${parameter.name}`)]));
+  if (memberValue(deployment.properties, 'parameterslink')) return allUnknown();
+  if (!deployment.parametersNode) return values;
+  const given = t.expressions.value(deployment.parametersNode, env);
+  if (!isObject(given)) return allUnknown();
+  for (const [name, entry] of Object.entries(given)) {
+    const hasKey = (wanted: string) => isObject(entry) && Object.keys(entry).some((k) => k.toLowerCase() === wanted);
+    values.set(name, hasKey('value') ? propertyOf(entry, 'value')
+      : hasKey('reference') ? new Unknown(`${key}.params:${name}.keyVaultReference`)
+        : new Unknown(`${key}.params:${name}`));
+  }
+  return values;
+}
+
+/** What `reference()` gives for a deployment: its outputs as `{ type, value }`, or unknowns keyed by it. */
+function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, template?: ArmTemplate): ObjectValue {
+  const fields: [string, Value][] = [['name', shape.name]];
+  if (outputs && template) {
+    const types = new Map(template.outputs.map((output) => [output.name, armLiteralString(output.type) ?? 'object']));
+    const typed = Object.entries(outputs).map(([name, value]): [string, Value] =>
+      [name, makeObject([['type', types.get(name) ?? 'object'], ['value', value]])]);
+    fields.push(['outputs', withOrigin(makeObject(typed), `${shape.key}.outputs`)]);
+  }
+  return withOrigin(makeObject(fields), shape.key);
+}
+
+/** `reference(x, version, 'Full')`: the deployment's object under `properties`. */
+export function fullReference(value: Value, key: string): Value {
+  return withOrigin(makeObject([['properties', value]]), key);
+}

@@ -1,0 +1,157 @@
+// Evaluates an ARM resource object into ResourceDecls: full type and name (a nested child's composed
+// with its parent's), canonical id, condition, `copy` loop, `existing`, scope, location, body and
+// properties with the range of every value; then its nested children. Nested deployments go to nested.ts.
+// Invariants: one declaration per instance of a loop of at most `maxExpandedInstances` known iterations,
+// else one with its count (or 'unknown'); `range` is the `"type"` value; `propertyRanges` paths are those
+// of the Bicep side (`properties.subnets[0].properties.addressPrefix`); a resource whose type cannot be
+// known declares nothing.
+import type { Node } from 'jsonc-parser';
+import type { ArmResource } from '../../syntax/arm';
+import { armLiteralString } from '../../syntax/arm';
+import type { TextSpan } from '../declaration';
+import { withInlineChildIds } from '../inline-children';
+import { childResourceId, resourceIdAt } from '../resource-id';
+import { concatStrings, isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import { armLimits, type Env } from './input';
+import { membersOf, spanOf } from './json-members';
+import { evaluateDeploymentInstance } from './nested';
+import { resourceBase } from './resource-scope';
+import type { ArmTemplateEvaluator } from './template';
+
+/** What a nested child inherits from its parent instance. */
+export interface ParentInstance {
+  readonly type: string;
+  readonly id: Value;
+  readonly name: Value;
+  /** The scope id the parent's id is built on. */
+  readonly base: Value;
+  readonly condition: Tri;
+  readonly count: number | 'unknown';
+  readonly instance: number | undefined;
+}
+
+/** Resource keywords that are not part of the resource's body. */
+const notBody = new Set([
+  'type', 'apiversion', 'name', 'resources', 'copy', 'dependson', 'condition', 'existing', 'scope', 'comments',
+  'subscriptionid', 'resourcegroup',
+]);
+/** Body keys read under their usual spelling whatever their case in the file. */
+const canonicalKeys: Readonly<Record<string, string>> = { properties: 'properties', location: 'location', tags: 'tags', sku: 'sku', kind: 'kind' };
+const deploymentsType = 'microsoft.resources/deployments';
+
+interface Shape {
+  readonly type: string;
+  /** Whether the own type is relative to the parent's (`subnets` under a VNet). */
+  readonly relative: boolean;
+}
+
+/** Evaluates a resource (every instance of its loop) and its children; returns its value (an array for an expanded loop). */
+export function evaluateResource(t: ArmTemplateEvaluator, resource: ArmResource, parent: ParentInstance | undefined, env: Env): Value {
+  const ownType = armLiteralString(resource.type) ?? stringOr(t.expressions.value(resource.type, env));
+  if (ownType === undefined || ownType === '') return t.expressions.positional('resource-type', resource.type.offset);
+  const relative = !ownType.split('/')[0].includes('.');
+  if (relative && !parent) return t.expressions.positional('resource-type', resource.type.offset);
+  const shape: Shape = { type: relative ? `${parent!.type}/${ownType}` : ownType, relative };
+
+  const loop = resource.copy;
+  if (!loop) return evaluateInstance(t, resource, shape, parent, env, undefined, 1);
+  const count = loop.count ? t.expressions.value(loop.count, env) : undefined;
+  const loopName = loop.name ? armLiteralString(loop.name)?.toLowerCase() : undefined;
+  const bind = (index: Value): Env => {
+    const copy = new Map(env.copy).set('', index);
+    if (loopName !== undefined) copy.set(loopName, index);
+    return { ...env, copy };
+  };
+  const known = typeof count === 'number' && Number.isInteger(count) && count >= 0;
+  if (known && count <= armLimits.maxExpandedInstances) {
+    return Array.from({ length: count }, (_, index) => evaluateInstance(t, resource, shape, parent, bind(index), index, count));
+  }
+  const index = new Unknown(`copyIndex@${t.file.uri}:${loop.node.offset}`);
+  evaluateInstance(t, resource, shape, parent, bind(index), undefined, known ? count : 'unknown');
+  return new Unknown(`resource:${t.file.uri}@${resource.type.offset}[]`);
+}
+
+function evaluateInstance(
+  t: ArmTemplateEvaluator, resource: ArmResource, shape: Shape, parent: ParentInstance | undefined, env: Env,
+  index: number | undefined, loopCount: number | 'unknown',
+): Value {
+  const input = t.input;
+  const ev = t.expressions;
+  const conditionValue = resource.condition ? ev.value(resource.condition, env) : true;
+  const condition = and(parent?.condition ?? input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+  const count = multiply(parent?.count ?? input.count, loopCount);
+  const instance = index ?? parent?.instance ?? input.instance;
+  const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);
+  const name = parent && shape.relative ? concatStrings([parent.name, '/', ownName]) : ownName;
+  const symbol = resource.symbolicName;
+  const key = `resource:${t.file.uri}#${symbol ?? `@${resource.type.offset}`}${index === undefined ? '' : `[${index}]`}`;
+
+  if (shape.type.toLowerCase() === deploymentsType) {
+    return evaluateDeploymentInstance(t, resource, env, { name, condition, count, instance, key: key.replace(/^resource:/, 'deployment:') });
+  }
+
+  const base = parent ? parent.base : resourceBase(ev, resource.node, env, input.scope);
+  let id = resourceIdAt(base, shape.type, name);
+  if (id instanceof Unknown && parent && shape.relative && !shape.type.slice(parent.type.length + 1).includes('/')) {
+    id = childResourceId(parent.id, shape.type, ownName);
+  }
+
+  const ranges = new Map<string, TextSpan>();
+  const record = (path: string, node: Node) => ranges.set(path, spanOf(node));
+  if (resource.name) record('name', resource.name);
+  const fields: [string, Value][] = [['name', ownName]];
+  for (const member of membersOf(resource.node)) {
+    const lower = member.key.toLowerCase();
+    if (notBody.has(lower)) continue;
+    const path = canonicalKeys[lower] ?? member.key;
+    record(path, member.value);
+    fields.push([path, ev.value(member.value, env, record, path)]);
+  }
+  const body = makeObject(fields);
+  const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
+  const declared = body.properties ?? makeObject([]);
+  const properties = existing || !isObject(declared)
+    ? new Unknown(`${key}.properties`)
+    : withInlineChildIds(shape.type, id, declared);
+  const apiVersion = resource.apiVersion ? stringOr(ev.value(resource.apiVersion, env)) : undefined;
+
+  input.sink.push({
+    uri: t.file.uri,
+    language: 'arm',
+    ...(symbol === undefined ? {} : { symbol }),
+    type: shape.type,
+    ...(apiVersion === undefined ? {} : { apiVersion }),
+    name,
+    id,
+    ...(body.location === undefined ? {} : { location: body.location }),
+    properties,
+    body: Object.fromEntries(fields.filter(([field]) => field !== 'properties')),
+    existing,
+    condition,
+    count,
+    ...(instance === undefined ? {} : { instance }),
+    range: spanOf(resource.type),
+    propertyRanges: ranges,
+    via: input.via,
+  });
+
+  const inherited: ParentInstance = { type: shape.type, id, name, base, condition, count, instance };
+  for (const child of resource.children) evaluateResource(t, child, inherited, env);
+  return withOrigin(makeObject([
+    ['id', id], ['name', ownName], ['type', shape.type], ['apiVersion', apiVersion ?? null],
+    ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
+  ]), key);
+}
+
+function stringOr(value: Value): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : 'unknown';
+}
+
+export function multiply(a: number | 'unknown', b: number | 'unknown'): number | 'unknown' {
+  return a === 'unknown' || b === 'unknown' ? 'unknown' : a * b;
+}

@@ -1,0 +1,173 @@
+// Evaluates one ARM template (a file's own, or one inline in a nested deployment): parameters,
+// variables (and variable copy loops), user functions, resources and outputs, each on demand, once.
+// Invariants: never throws (`evaluateArmTemplate` catches what slips through); names match
+// case-insensitively, as ARM's do; a cycle between variables, parameters or deployments gives an
+// Unknown, never a loop; every resource found lands in `input.sink`.
+import type { Node } from 'jsonc-parser';
+import type { ArmParameter, ArmResource, ArmTemplate, ArmUserFunction, ArmVariable } from '../../syntax/arm';
+import type { SourceLocation } from '../declaration';
+import type { FunctionContext } from '../functions';
+import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
+import { ArmExpressions } from './expressions';
+import { armLimits, emptyEnv, newBudget, type ArmFrame, type ArmTemplateInput, type Budget, type Env, type LoadedArmFile } from './input';
+import { referenceOf } from './references';
+import { evaluateResource } from './resources';
+
+export class ArmTemplateEvaluator implements ArmFrame {
+  readonly file: LoadedArmFile;
+  readonly template: ArmTemplate;
+  readonly context: FunctionContext;
+  readonly expressions: ArmExpressions;
+  /** The environment of the template's top level: empty, or the calling deployment's loop in 'outer' scope. */
+  readonly env: Env;
+  readonly budget: Budget;
+  private readonly parameters = new Map<string, ArmParameter>();
+  private readonly variables = new Map<string, ArmVariable>();
+  private readonly functions = new Map<string, ArmUserFunction>();
+  private readonly bound = new Map<string, Value>();
+  private readonly values = new Map<string, Value | undefined>();
+  private readonly inProgress = new Set<string>();
+  private readonly resourceValues = new Map<ArmResource, Value>();
+  private readonly resourcesInProgress = new Set<ArmResource>();
+  private readonly perResource = new Map<string, Map<ArmResource, Value>>();
+
+  constructor(readonly input: ArmTemplateInput, template: ArmTemplate) {
+    this.file = input.file;
+    this.template = template;
+    this.context = input.outer ? input.outer.frame.context : { scope: input.scope };
+    this.env = input.outer ? input.outer.env : emptyEnv;
+    this.budget = input.budget ?? newBudget();
+    this.expressions = new ArmExpressions(this, this.budget);
+    for (const parameter of template.parameters) this.parameters.set(parameter.name.toLowerCase(), parameter);
+    for (const variable of template.variables) this.variables.set(variable.name.toLowerCase(), variable);
+    for (const fn of template.functions) this.functions.set(`${fn.namespace}.${fn.name}`.toLowerCase(), fn);
+    for (const [name, value] of input.params) this.bound.set(name.toLowerCase(), value);
+  }
+
+  /** Evaluates every resource (in file order) and returns the outputs by name. */
+  evaluateAll(): ObjectValue {
+    for (const resource of this.template.resources) this.resourceValue(resource);
+    return this.outputs();
+  }
+
+  parameter(name: string): Value | undefined {
+    if (this.input.outer) return this.input.outer.frame.parameter(name);
+    const key = name.toLowerCase();
+    return this.memo(`parameters:${key}`, () => {
+      if (this.bound.has(key)) return this.bound.get(key);
+      const declared = this.parameters.get(key);
+      if (!declared) return undefined;
+      if (declared.defaultValue) return this.expressions.value(declared.defaultValue, emptyEnv);
+      return new Unknown(`${this.input.paramKeyPrefix}:${declared.name}`);
+    });
+  }
+
+  variable(name: string): Value | undefined {
+    if (this.input.outer) return this.input.outer.frame.variable(name);
+    const key = name.toLowerCase();
+    const declared = this.variables.get(key);
+    if (!declared) return undefined;
+    return this.memo(`variables:${key}`, () => (declared.kind === 'value'
+      ? this.expressions.value(declared.value, emptyEnv)
+      : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset)));
+  }
+
+  /** A variable or output copy loop: `count` items of `input`, with `copyIndex(name)` (and `copyIndex()`). */
+  copyLoop(countNode: Node | undefined, input: Node | undefined, name: string | undefined, offset: number): Value {
+    const count = countNode ? this.expressions.value(countNode, this.env) : undefined;
+    if (!input || typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > armLimits.maxCopyCount) {
+      return this.expressions.positional('copy', offset);
+    }
+    const items: Value[] = [];
+    for (let index = 0; index < count; index++) {
+      const copy = new Map(this.env.copy).set('', index);
+      if (name !== undefined) copy.set(name.toLowerCase(), index);
+      items.push(this.expressions.value(input, { ...this.env, copy }));
+    }
+    return items;
+  }
+
+  callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined {
+    const fn = this.functions.get(`${namespace}.${name}`.toLowerCase());
+    if (!fn) return this.input.outer?.frame.callUser(namespace, name, args);
+    if (!fn.outputValue) return this.expressions.positional(`${namespace}.${name}()`, fn.node.offset);
+    const fnParams = new Map(fn.parameters.map((parameter, index): [string, Value] => [parameter.name.toLowerCase(), args[index] ?? null]));
+    return this.expressions.value(fn.outputValue, { copy: new Map(), fnParams });
+  }
+
+  /** `reference()` of a deployment or a resource this template declares (references.ts). */
+  reference(args: readonly Value[]): Value | undefined {
+    return referenceOf(this, args);
+  }
+
+  /** A per-resource value computed once (a name or id read without evaluating the whole resource). */
+  cached(kind: string, resource: ArmResource, compute: () => Value): Value {
+    let table = this.perResource.get(kind);
+    if (!table) this.perResource.set(kind, (table = new Map()));
+    let value = table.get(resource);
+    if (value === undefined) table.set(resource, (value = compute()));
+    return value;
+  }
+
+  /** A top-level resource's value (a deployment's is what `reference()` gives), evaluated once. */
+  resourceValue(resource: ArmResource): Value {
+    const done = this.resourceValues.get(resource);
+    if (done !== undefined) return done;
+    if (this.resourcesInProgress.has(resource)) return new Unknown(`cycle:${this.file.uri}@${resource.type.offset}`);
+    this.resourcesInProgress.add(resource);
+    let value: Value;
+    try {
+      value = evaluateResource(this, resource, undefined, this.env);
+    } catch {
+      // A defect in one resource costs that resource, not the template.
+      value = this.expressions.positional('resource', resource.type.offset);
+    } finally {
+      this.resourcesInProgress.delete(resource);
+    }
+    this.resourceValues.set(resource, value);
+    return value;
+  }
+
+  /** Output values by name; an output whose condition is false is absent. */
+  outputs(): ObjectValue {
+    const entries: [string, Value][] = [];
+    for (const output of this.template.outputs) {
+      const condition = output.condition ? this.expressions.value(output.condition, this.env) : true;
+      if (condition === false) continue;
+      const value = output.copy
+        ? this.copyLoop(output.copy.count, output.copy.input, undefined, output.copy.node.offset)
+        : output.value ? this.expressions.value(output.value, this.env) : null;
+      entries.push([output.name, value]);
+    }
+    return makeObject(entries);
+  }
+
+  location(node: { offset: number; length: number }): SourceLocation {
+    return { uri: this.file.uri, start: node.offset, end: node.offset + node.length };
+  }
+
+  private memo(key: string, compute: () => Value | undefined): Value | undefined {
+    if (this.values.has(key)) return this.values.get(key);
+    if (this.inProgress.has(key)) return new Unknown(`cycle:${this.file.uri}#${key}`);
+    this.inProgress.add(key);
+    let value: Value | undefined;
+    try {
+      value = compute();
+    } finally {
+      this.inProgress.delete(key);
+    }
+    this.values.set(key, value);
+    return value;
+  }
+}
+
+/** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */
+export function evaluateArmTemplate(input: ArmTemplateInput): ObjectValue {
+  const template = input.template ?? input.file.arm.template;
+  if (!template || (input.depth ?? 0) > armLimits.maxNesting || input.stack.length > armLimits.maxNesting) return makeObject([]);
+  try {
+    return new ArmTemplateEvaluator(input, template).evaluateAll();
+  } catch {
+    return makeObject([]);
+  }
+}

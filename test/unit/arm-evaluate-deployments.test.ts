@@ -1,0 +1,212 @@
+// The ARM evaluator across templates and files: nested deployments (inner and outer expression scope,
+// outputs through reference(), moved scopes, copy loops), linked templates by relativePath (with cycles
+// and missing files), parameter files bound by name, and ARM JSON used as a Bicep module.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../../server/src/evaluate/arm';
+import { evaluateBicepDeployment } from '../../server/src/evaluate/deployment';
+import type { ResourceDecl } from '../../server/src/evaluate/declaration';
+import { environmentValue } from '../../server/src/engine/environment';
+import { Unknown } from '../../server/src/evaluate/value';
+import { displayValue } from '../../server/src/model/json';
+import { fixtureRoot, fixtureSource } from '../support/fixture';
+
+const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const paramSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
+
+const template = (body: object) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', ...body }, null, 2);
+const parameterFile = (values: object) => JSON.stringify({ $schema: paramSchema, contentVersion: '1.0.0.0', parameters: values }, null, 2);
+const uri = (path: string) => new URL(path, fixtureRoot).href;
+
+async function deploy(files: Record<string, string>, entry = 'main.json') {
+  const map = new Map(Object.entries(files).map(([path, text]) => [uri(path), text]));
+  return evaluateArmDeployment(uri(entry), fixtureSource(map), options);
+}
+
+const zone = (name: unknown, extra: object = {}) => ({ type: 'Microsoft.Network/privateDnsZones', apiVersion: '2020-06-01', name, location: 'global', ...extra });
+const names = (decls: readonly ResourceDecl[]) => decls.map((d) => displayValue(d.name));
+/** A nested deployment resource named `name` with `properties` (mode added). */
+const deployment = (name: unknown, properties: object, extra: object = {}) => ({
+  type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', ...properties }, ...extra,
+});
+/** A zone whose name is an output of a deployment, to read outputs back through a resource. */
+const zoneFromOutput = (expression: string) => zone(expression);
+
+describe('nested deployments', () => {
+  test("'inner' scope: the inline template has its own parameters; outputs come back through reference()", async () => {
+    const result = await deploy({
+      'main.json': template({
+        variables: { zoneName: 'privatelink.blob.core.windows.net' },
+        resources: [
+          deployment('net', {
+            expressionEvaluationOptions: { scope: 'inner' },
+            parameters: { name: { value: "[variables('zoneName')]" } },
+            template: {
+              $schema: schema,
+              parameters: { name: { type: 'string' }, suffix: { type: 'string', defaultValue: '-x' } },
+              variables: { zoneName: 'inner-variable-not-outer' },
+              resources: [zone("[parameters('name')]")],
+              outputs: { out: { type: 'string', value: "[concat(parameters('name'), parameters('suffix'))]" } },
+            },
+          }),
+          zoneFromOutput("[reference('net').outputs.out.value]"),
+          zoneFromOutput("[reference(resourceId('Microsoft.Resources/deployments', 'net'), '2022-09-01').outputs.out.value]"),
+          zoneFromOutput("[reference('net').outputs.missing.value]"),
+        ],
+      }),
+    });
+    assert.deepEqual(names(result.resources).slice(0, 3), ['privatelink.blob.core.windows.net', 'privatelink.blob.core.windows.net-x', 'privatelink.blob.core.windows.net-x']);
+    assert.ok(result.resources[3].name instanceof Unknown, 'an output the template does not declare is unknown');
+    assert.equal(result.resources[0].via.length, 1, 'nested resources carry the deployment as via');
+  });
+
+  test("'outer' scope (ARM's default): the inline template's expressions see the caller's parameters and variables", async () => {
+    const result = await deploy({
+      'main.json': template({
+        parameters: { prefix: { type: 'string', defaultValue: 'outer' } },
+        variables: { v: 'outer-var' },
+        resources: [deployment('nested', {
+          template: {
+            $schema: schema,
+            variables: { v: 'inner-var' },
+            resources: [zone("[concat(parameters('prefix'), '-', variables('v'))]")],
+          },
+        })],
+      }),
+    });
+    assert.deepEqual(names(result.resources), ['outer-outer-var']);
+  });
+
+  test('`resourceGroup`/`subscriptionId` move the nested deployment; resources get ids there', async () => {
+    const result = await deploy({
+      'main.json': template({
+        resources: [deployment('spoke', {
+          expressionEvaluationOptions: { scope: 'inner' },
+          template: { $schema: schema, resources: [zone('z')] },
+        }, { resourceGroup: 'rg-spoke', subscriptionId: 'sub-spoke' })],
+      }),
+    });
+    assert.equal(displayValue(result.resources[0].id), '/subscriptions/sub-spoke/resourceGroups/rg-spoke/providers/Microsoft.Network/privateDnsZones/z');
+  });
+
+  test('a deployment in a copy loop deploys its template once per instance, each with its index', async () => {
+    const result = await deploy({
+      'main.json': template({
+        resources: [deployment("[format('d{0}', copyIndex())]", {
+          template: { $schema: schema, resources: [zone("[format('z{0}', copyIndex())]")] },
+        }, { copy: { name: 'loop', count: 2 } })],
+      }),
+    });
+    assert.deepEqual(names(result.resources), ['z0', 'z1']);
+    assert.deepEqual(result.resources.map((d) => d.instance), [0, 1]);
+  });
+});
+
+describe('linked templates (templateLink.relativePath)', () => {
+  test('a linked file is evaluated with its parameters, relative to the template that links it', async () => {
+    const files: Record<string, string> = {
+      'main.json': template({
+        resources: [
+          deployment('linked', { templateLink: { relativePath: 'nested/zone.json' }, parameters: { name: { value: 'z-linked' } } }),
+          zoneFromOutput("[reference('linked').outputs.id.value]"),
+        ],
+      }),
+      'nested/zone.json': template({
+        parameters: { name: { type: 'string' } },
+        resources: [zone("[parameters('name')]"), deployment('deeper', { templateLink: { relativePath: 'leaf.json' } })],
+        outputs: { id: { type: 'string', value: "[resourceId('Microsoft.Network/privateDnsZones', parameters('name'))]" } },
+      }),
+      'nested/leaf.json': template({ resources: [zone('z-leaf')] }),
+    };
+    const result = await deploy(files);
+    assert.deepEqual(result.files.sort(), [uri('main.json'), uri('nested/leaf.json'), uri('nested/zone.json')]);
+    assert.equal(result.resources[0].uri, uri('nested/zone.json'));
+    const linkedText = files['nested/zone.json'];
+    const { range, propertyRanges } = result.resources[0];
+    assert.equal(linkedText.slice(range.start, range.end), '"Microsoft.Network/privateDnsZones"');
+    assert.equal(linkedText.slice(propertyRanges.get('name')!.start, propertyRanges.get('name')!.end), '"[parameters(\'name\')]"');
+    assert.deepEqual(names(result.resources), ['z-linked', 'z-leaf', '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/privateDnsZones/z-linked']);
+    assert.deepEqual(result.resources.map((d) => d.via.length), [1, 2, 0]);
+  });
+
+  test('a cycle of links and a missing file give unknown outputs, never a loop', async () => {
+    const result = await deploy({
+      'main.json': template({
+        resources: [
+          deployment('a', { templateLink: { relativePath: 'a.json' } }),
+          deployment('gone', { templateLink: { relativePath: 'missing.json' } }),
+          zoneFromOutput("[reference('gone').outputs.x.value]"),
+        ],
+      }),
+      'a.json': template({ resources: [zone('in-a'), deployment('back', { templateLink: { relativePath: 'main.json' } })] }),
+    });
+    assert.equal(result.resources.length, 2, 'a.json is evaluated once; its link back to main.json is not followed');
+    assert.equal(result.resources[0].name, 'in-a');
+    assert.ok(result.resources[1].name instanceof Unknown);
+    assert.match(displayValue(result.resources[1].name), /^\{deployment:.*\.outputs\.x\.value\}$/);
+  });
+});
+
+describe('parameter files', () => {
+  const main = template({
+    parameters: { zoneName: { type: 'string' }, secret: { type: 'securestring', defaultValue: 'dflt' }, other: { type: 'string', defaultValue: 'default-other' } },
+    resources: [zone("[parameters('zoneName')]"), zone("[parameters('secret')]"), zone("[parameters('other')]")],
+  });
+
+  test('X.parameters.json binds X.json: values as written, Key Vault references unknown, the rest by default', async () => {
+    const result = await deploy({
+      'main.json': main,
+      'main.parameters.json': parameterFile({
+        zoneName: { value: '[not-evaluated]' },
+        secret: { reference: { keyVault: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' }, secretName: 'x' } },
+      }),
+    }, 'main.parameters.json');
+    assert.equal(result.template, uri('main.json'));
+    assert.deepEqual(names(result.resources), ['[not-evaluated]', '{param:secret}', 'default-other']);
+  });
+
+  test('.parameters.jsonc binds .jsonc; a parameter file without its template declares nothing', async () => {
+    const bound = await deploy({ 'net.jsonc': main, 'net.parameters.jsonc': parameterFile({ zoneName: { value: 'z' } }) }, 'net.parameters.jsonc');
+    assert.equal(bound.template, uri('net.jsonc'));
+    assert.equal(bound.resources[0].name, 'z');
+    const alone = await deploy({ 'lonely.parameters.json': parameterFile({}) }, 'lonely.parameters.json');
+    assert.deepEqual([alone.template, alone.resources.length], [uri('lonely.parameters.json'), 0]);
+    assert.deepEqual(parameterFileTemplates('file:///a/b.parameters.json'), ['file:///a/b.json', 'file:///a/b.jsonc', 'file:///a/b.bicep']);
+  });
+
+  test('an ARM parameter file may bind a Bicep template of the same name', async () => {
+    const result = await deploy({
+      'main.bicep': "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n",
+      'main.parameters.json': parameterFile({ zoneName: { value: 'from-json' } }),
+    }, 'main.parameters.json');
+    assert.equal(result.template, uri('main.bicep'));
+    assert.deepEqual(names(result.resources), ['from-json']);
+  });
+
+  test('a subscription deployment template deploys at subscription scope', async () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      resources: [{ type: 'Microsoft.Resources/resourceGroups', apiVersion: '2021-04-01', name: 'rg', location: 'westeurope' }],
+    });
+    const result = await deploy({ 'sub.json': text }, 'sub.json');
+    assert.equal(displayValue(result.resources[0].id), '/subscriptions/{subscription().subscriptionId}/providers/Microsoft.Resources/resourceGroups/rg');
+  });
+});
+
+describe('ARM JSON as a Bicep module', () => {
+  test('the module\'s params bind the template; outputs flow back; resources carry the call', async () => {
+    const files = new Map([
+      [uri('main.bicep'), "module net './net.json' = {\n  name: 'net'\n  params: { zoneName: 'privatelink.vaultcore.azure.net' }\n}\nresource z2 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${net.outputs.zone}-copy'\n  location: 'global'\n}\n"],
+      [uri('net.json'), template({
+        parameters: { ZONENAME: { type: 'string' }, unbound: { type: 'string' } },
+        resources: [zone("[parameters('zoneName')]"), zone("[parameters('unbound')]")],
+        outputs: { zone: { type: 'string', value: "[parameters('zoneName')]" } },
+      })],
+    ]);
+    const result = await evaluateBicepDeployment(uri('main.bicep'), fixtureSource(files), { ...options, armModule: armModuleEvaluator });
+    assert.deepEqual(names(result.resources), ['privatelink.vaultcore.azure.net', '{module:file:///fixture/main.bicep#net.params:unbound}', 'privatelink.vaultcore.azure.net-copy']);
+    assert.equal(result.resources[0].language, 'arm');
+    assert.deepEqual(result.resources[0].via.map((v) => v.uri), [uri('main.bicep')]);
+  });
+});
