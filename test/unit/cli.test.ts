@@ -104,9 +104,12 @@ describe('exit codes', () => {
   });
 
   test('the bin script runs the built CLI and returns its exit code', () => {
-    const ok = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(ok.status, 0, ok.stderr);
-    assert.ok(Array.isArray(JSON.parse(ok.stdout).files));
+    // examples/ holds a planted error (pls-subnet-policies), so the default --fail-on error exits 1.
+    const planted = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(planted.status, 1, planted.stderr);
+    assert.ok(Array.isArray(JSON.parse(planted.stdout).files));
+    const lenient = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(lenient.status, 0, lenient.stderr);
     const bad = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', '--format', 'xml', 'x'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format must be one of/);
@@ -190,9 +193,11 @@ describe('output formats', () => {
 
   test('check --format sarif on examples prints a SARIF log', async () => {
     const result = await cli(['check', 'examples', '--format', 'sarif']);
-    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.code, 1, result.stderr);
     const sarif = JSON.parse(result.stdout);
     assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    assert.ok(results.some((r) => r.ruleId === 'pls-subnet-policies' && r.locations[0].physicalLocation.artifactLocation.uri === 'examples/modules/spoke.bicep'));
     const artifacts = sarif.runs[0].artifacts.map((artifact: { location: { uri: string } }) => artifact.location.uri);
     assert.ok(artifacts.includes('examples/main.bicep'), artifacts.join(', '));
   });

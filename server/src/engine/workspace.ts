@@ -28,6 +28,11 @@ interface CachedDeployment {
   read: Map<string, number>;
 }
 
+/** A short, readable tag for an entry file (its path after the last shared folder is not needed). */
+function fileName(uri: string): string {
+  return uri.replace(/^file:\/\/\//, '/');
+}
+
 export class Workspace {
   private readonly files = new Map<string, IndexedFile>();
   private readonly outside = new Map<string, IndexedFile | null>();
@@ -148,7 +153,7 @@ export class Workspace {
           return this.armLoaded(uri, file);
         },
       };
-      const options = { cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator };
+      const options = { cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry) };
       const language = this.files.get(entry)?.language;
       const result = await this.safely(entry, () => (language === 'arm-template' || language === 'arm-parameters'
         ? evaluateArmDeployment(entry, source, options)

@@ -13,6 +13,8 @@ export interface DeploymentOptions {
   cloud: Cloud;
   /** What `environment()` returns in that cloud (built from facts by the engine). */
   environment: Value;
+  /** Keeps this deployment's unknown subscription and resource group apart from others'. */
+  scopeTag?: string;
   armModule?: ArmModuleEvaluator;
 }
 
@@ -48,7 +50,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     params,
     // Qualified by the file: two deployments' unbound `param name` are different values.
     paramKeyPrefix: `param:${template.uri}`,
-    scope: defaultScope(options.cloud, targetScopeOf(template.tree), options.environment),
+    scope: defaultScope(options.cloud, targetScopeOf(template.tree), options.environment, options.scopeTag),
     via: [],
     condition: true,
     count: 1,
@@ -71,7 +73,7 @@ function usingPathOf(tree: SourceFile): string | undefined {
 function parameterAssignments(file: LoadedBicepFile, files: ReadonlyMap<string, LoadedBicepFile | string>, options: DeploymentOptions): Map<string, Value> {
   const evaluator = new BicepFile({
     file, files, params: new Map(), paramKeyPrefix: `param:${file.uri}`,
-    scope: defaultScope(options.cloud, 'resourceGroup', options.environment),
+    scope: defaultScope(options.cloud, 'resourceGroup', options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [file.uri], sink: [],
   });
   const values = new Map<string, Value>();

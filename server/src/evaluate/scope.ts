@@ -24,18 +24,25 @@ export function unknownEnvironment(cloud: Cloud): Value {
   ]);
 }
 
+/**
+ * `tag` names the deployment: two deployments of a workspace may target different subscriptions
+ * and resource groups, so their unknown scope values get different keys (equal keys would make
+ * unrelated templates' same-named resources one resource). Modules share their caller's scope.
+ */
 export function defaultScope(
   cloud: Cloud,
   kind: DeploymentScope['kind'] = 'resourceGroup',
   environment: Value = unknownEnvironment(cloud),
+  tag = '',
 ): DeploymentScope {
+  const at = tag ? `@${tag}` : '';
   return {
     cloud,
     kind,
-    subscriptionId: new Unknown('subscription().subscriptionId'),
-    resourceGroupName: new Unknown('resourceGroup().name'),
-    location: new Unknown(kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location', 'region'),
-    deploymentName: new Unknown('deployment().name'),
+    subscriptionId: new Unknown(`subscription().subscriptionId${at}`),
+    resourceGroupName: new Unknown(`resourceGroup().name${at}`),
+    location: new Unknown(`${kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location'}${at}`, 'region'),
+    deploymentName: new Unknown(`deployment().name${at}`),
     environment,
   };
 }

@@ -106,7 +106,7 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
       case types.routeTable:
         model.routeTables.push({
           kind: 'routeTable', ...base(decl),
-          routes: list(at(props, 'routes')).map((route, index) => ({ path: `properties.routes[${index}].properties`, properties: getProperty(route, 'properties'), name: getProperty(route, 'name') })),
+          routes: list(at(props, 'routes')).map((route, index) => ({ decl, path: `properties.routes[${index}].properties`, properties: getProperty(route, 'properties'), name: getProperty(route, 'name') })),
         });
         break;
       case types.route:
@@ -206,6 +206,6 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
   }
   for (const { decl } of routes) {
     const table = routeTables.resolve(parentIdOf(decl.id), declared);
-    if (table?.resolved) table.target.routes.push({ path: 'properties', properties: decl.properties, name: decl.name });
+    if (table?.resolved) table.target.routes.push({ decl, path: 'properties', properties: decl.properties, name: decl.name });
   }
 }

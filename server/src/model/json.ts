@@ -10,8 +10,13 @@ export function displayValue(value: Value | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
   const key = keyOf(value);
-  if (key !== undefined) return key.includes('{') || key.includes('(') ? key : `{${key}}`;
+  if (key !== undefined) return shortenFiles(key.includes('{') || key.includes('(') ? key : `{${key}}`);
   return JSON.stringify(toJson(value));
+}
+
+/** Keys name their deployment by file path; for people the file name is enough. */
+function shortenFiles(text: string): string {
+  return text.replace(/(@|param:)(?:file:\/\/)?\/[^{}@#:]*\/([^/{}@#:]+\.(?:bicep|bicepparam|jsonc?))/g, '$1$2');
 }
 
 export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: number) => number): ModelJson {

@@ -102,7 +102,8 @@ export interface NetworkSecurityGroup extends EntityBase {
 
 export interface RouteTable extends EntityBase {
   kind: 'routeTable';
-  routes: { path: string; properties: Value; name: Value }[];
+  /** Inline routes (decl = the table's) and child route resources (decl = the route's own). */
+  routes: { decl: ResourceDecl; path: string; properties: Value; name: Value }[];
 }
 
 export interface PrivateLinkService extends EntityBase {

@@ -49,7 +49,7 @@ async function withTemplate(
   if (!file?.arm.template) return result;
   evaluateArmTemplate({
     file, files, params, paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, armScopeKind(file), options.environment),
+    scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(),
   });
   return result;
@@ -66,7 +66,7 @@ async function withBicepTemplate(
   if (!file || typeof file === 'string') return result;
   evaluateBicepFile({
     file, files, params, paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, bicepScopeKind(file.tree), options.environment),
+    scope: defaultScope(options.cloud, bicepScopeKind(file.tree), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
   });
