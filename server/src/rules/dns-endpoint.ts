@@ -1,0 +1,160 @@
+// What the DNS rules know about a private endpoint: the zones its connections need (per configured
+// cloud), whether pe-group-id-invalid silences it, and the zone names its zone group points at.
+// Invariants: a need exists only for a connection whose target type and group id are both certain;
+// `complete` is true only when every connection and group id of the endpoint is certain and has a
+// zone expectation, so "no zone fits any need" can be said for certain only then.
+import { expectedZones, groupIdValidity, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
+import {
+  at, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
+  type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
+} from '../model';
+import { deployed, knownArray, knownString, label } from './certain';
+import type { RuleContext, RuleReport } from './rule';
+
+/** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
+export interface ZoneNeed {
+  connection: PrivateLinkConnection;
+  targetType: string;
+  groupId: string;
+  expectation: ZoneExpectation;
+  /** How messages name the target (label()), when it is declared in the analysed set. */
+  targetLabel?: string;
+  targetLocation?: Value;
+}
+
+export interface EndpointDns {
+  /** pe-group-id-invalid fires for this endpoint: every DNS rule stays silent (DESIGN §3 precedence). */
+  groupIdInvalid: boolean;
+  needs: ZoneNeed[];
+  /** Every connection's target type and group ids are known and each pair has an expectation. */
+  complete: boolean;
+}
+
+/**
+ * Created by the analysed set for certain: deployed, not `existing`, and one instance or an expanded
+ * loop instance (a loop over unknown items may have no instance at all, so it can only silence).
+ */
+export function certainlyCreated(decl: ResourceDecl): boolean {
+  return deployed(decl) && !decl.existing && (decl.count === 1 || decl.instance !== undefined);
+}
+
+/** The zone needs of an endpoint in `cloud`. */
+export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
+  const result: EndpointDns = { groupIdInvalid: false, needs: [], complete: true };
+  const properties = endpoint.decl.properties;
+  // The model lists no connection for an unknown connections array: only a known one is complete.
+  const arraysKnown = isObject(properties) && ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']
+    .every((name) => at(properties, name) === undefined || knownArray(at(properties, name)) !== undefined);
+  if (!arraysKnown) result.complete = false;
+  for (const connection of endpoint.connections) {
+    const targetType = targetTypeOf(connection);
+    const groupIds = knownArray(connection.groupIds);
+    if (targetType === undefined || groupIds === undefined) {
+      result.complete = false;
+      continue;
+    }
+    const target = connection.target?.resolved ? connection.target.target : undefined;
+    for (const value of groupIds) {
+      const groupId = knownString(value);
+      if (groupId === undefined) {
+        result.complete = false;
+        continue;
+      }
+      if (groupIdValidity(targetType, groupId) === 'invalid') result.groupIdInvalid = true;
+      const expectation = expectedZones(cloud, targetType, groupId);
+      if (!expectation) {
+        result.complete = false;
+        continue;
+      }
+      result.needs.push({
+        connection, targetType, groupId, expectation,
+        ...(target ? { targetLabel: label(target), targetLocation: target.decl.location } : {}),
+      });
+    }
+  }
+  if (result.needs.length === 0) result.complete = false;
+  return result;
+}
+
+/**
+ * The target's resource type: from the declared target, else from an id whose provider segments
+ * are literal text (`resourceId('Microsoft.KeyVault/vaults', name)`, a hub's id written out).
+ */
+function targetTypeOf(connection: PrivateLinkConnection): string | undefined {
+  const target = connection.target;
+  if (target?.resolved) {
+    // The model types targets as Target, but a Private Link service resolves here too (model/build.ts).
+    const entity: { kind: string; type?: string } = target.target;
+    return entity.kind === 'privateLinkService' ? 'Microsoft.Network/privateLinkServices' : entity.type;
+  }
+  return typeFromId(connection.targetId);
+}
+
+/**
+ * `{scope}/providers/Ns/type/name[/type/name]` → `Ns/type[/type]`, when every type segment is literal
+ * text; unknown parts may only stand for names (a name never holds '/').
+ */
+function typeFromId(id: Value | undefined): string | undefined {
+  const parts = typeof id === 'string' ? [id] : id instanceof PartialString ? id.parts : undefined;
+  if (!parts) return undefined;
+  const hole = '\u0000';
+  const text = parts.map((part) => (typeof part === 'string' ? part : hole)).join('');
+  const start = text.toLowerCase().lastIndexOf('/providers/');
+  if (start < 0) return undefined;
+  const segments = text.slice(start + '/providers/'.length).split('/');
+  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
+  const types = segments.filter((_, index) => index % 2 === 1);
+  const names = segments.filter((_, index) => index % 2 === 0).slice(1);
+  if ([segments[0], ...types].some((segment) => segment === '' || segment.includes(hole))) return undefined;
+  if (names.some((name) => name === '')) return undefined;
+  return [segments[0], ...types].join('/');
+}
+
+/** The name of the zone a config points at: the zone's known name, else the id's last segment. */
+export function zoneNameOfConfig(config: ZoneConfig): string | undefined {
+  if (config.zone?.resolved) return knownString(config.zone.target.name);
+  return zoneNameFromId(config.zoneId);
+}
+
+/** `…/providers/Microsoft.Network/privateDnsZones/<name>` → `<name>` when that segment is literal. */
+function zoneNameFromId(id: Value | undefined): string | undefined {
+  const last = typeof id === 'string' ? id : id instanceof PartialString ? id.parts[id.parts.length - 1] : undefined;
+  if (typeof last !== 'string') return undefined;
+  const match = /\/providers\/microsoft\.network\/privatednszones\/([^/]+)$/i.exec(last);
+  return match?.[1];
+}
+
+/** Distinct recommended zone names (record names excluded) of some needs, table order. */
+export function neededZoneNames(needs: readonly ZoneNeed[]): string[] {
+  const names = needs.flatMap((need) => need.expectation.zones.filter((zone: ExpectedZone) => !zone.record).map((zone) => zone.name));
+  return [...new Set(names)];
+}
+
+/** Zones of the analysed set whose known name fits a zone name (templates allowed), for fixes. */
+export function zonesNamed(model: NetworkModel, template: string): PrivateDnsZone[] {
+  return model.dnsZones.filter((zone) => {
+    const name = knownString(zone.name);
+    return name !== undefined && zoneNameMatches(template, name);
+  });
+}
+
+/** How messages name an endpoint's target: its name in quotes, or a plain phrase when unknown. */
+export function targetText(need: ZoneNeed): string {
+  if (need.targetLabel !== undefined) return `'${need.targetLabel}'`;
+  return `its ${need.expectation.zones[0]?.service ?? 'target'}`;
+}
+
+/**
+ * A report function that keeps one finding per declaration, anchor and message id: a loop's
+ * instances share one declaration, and their messages (which name the instance) would otherwise
+ * give one finding each (DESIGN §3 "One finding per declaration").
+ */
+export function oncePerDeclaration(context: RuleContext): (report: RuleReport) => void {
+  const seen = new Set<string>();
+  return (report) => {
+    const key = `${report.at.decl.uri}:${report.at.decl.range.start}:${report.at.path ?? ''}:${report.messageId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    context.report(report);
+  };
+}

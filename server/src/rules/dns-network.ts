@@ -1,0 +1,119 @@
+// What the DNS link rules know about zones, links and VNets: which zone groups certainly use a zone,
+// which VNets may be linked to it, which VNets use Azure-provided DNS, which are peered both ways.
+// Invariants: "certainly" answers come only from known values and certainly deployed declarations;
+// every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
+import { type Cloud } from '../facts';
+import {
+  at, isObject, parentIdOf, PartialString, same, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
+  type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
+} from '../model';
+import { knownArray, knownString } from './certain';
+import { certainlyCreated, endpointDns } from './dns-endpoint';
+
+/** Two ids (or id values) name the same resource for certain. */
+export function sameId(a: Value | undefined, b: Value | undefined): boolean {
+  return a !== undefined && b !== undefined && same(a, b, true) === true;
+}
+
+/** Two ids may name the same resource (unknown parts could make them equal). */
+export function mayBeSameId(a: Value | undefined, b: Value | undefined): boolean {
+  return a === undefined || b === undefined || same(a, b, true) !== false;
+}
+
+/** A zone group that certainly writes records into `zone`, with its endpoint when known. */
+export interface ZoneUse {
+  group: ZoneGroup;
+  endpoint: PrivateEndpoint | undefined;
+}
+
+/**
+ * The certainly deployed zone groups whose config points at `zone`, leaving out groups of endpoints
+ * that pe-group-id-invalid silences (DESIGN §3: it silences every DNS rule for that endpoint).
+ */
+export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneUse[] {
+  const uses: ZoneUse[] = [];
+  for (const group of model.zoneGroups) {
+    if (!certainlyCreated(group.decl)) continue;
+    if (!group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, zone.id))) continue;
+    const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
+    if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
+    uses.push({ group, endpoint });
+  }
+  return uses;
+}
+
+/** The links that may belong to `zone`: its resolved links and links whose zone could be it. */
+export function linksMaybeOf(model: NetworkModel, zone: PrivateDnsZone): VnetLink[] {
+  return model.vnetLinks.filter((link) => (link.zone?.resolved
+    ? sameId(link.zone.target.id, zone.id)
+    : mayBeSameId(parentIdOf(link.id), zone.id)));
+}
+
+/** Whether some link (deployed or maybe) may connect `zone` to `vnet`. */
+export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
+  return linksMaybeOf(model, zone).some((link) => {
+    if (!link.vnet) return true;
+    return link.vnet.resolved ? sameId(link.vnet.target.id, vnet.id) : mayBeSameId(link.vnet.value, vnet.id);
+  });
+}
+
+/**
+ * Whether a VNet uses Azure-provided DNS (DESIGN §3: `dhcpOptions.dnsServers` absent or empty): true
+ * only when every declaration of that VNet says so for certain (a template may declare a VNet first
+ * and redeploy it later with the DNS servers of a firewall or resolver it has created meanwhile).
+ */
+export function usesAzureProvidedDns(model: NetworkModel, vnet: VirtualNetwork): boolean | 'unknown' {
+  // An `existing` declaration sets nothing; the declarations that create the VNet decide.
+  const answers = model.vnets
+    .filter((other) => (other === vnet || sameId(other.id, vnet.id)) && !other.decl.existing)
+    .map(declaredAzureDns);
+  if (answers.length === 0) return 'unknown';
+  if (answers.includes(false)) return false;
+  return answers.every((answer) => answer === true) ? true : 'unknown';
+}
+
+function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
+  if (vnet.path !== '') return 'unknown';
+  const properties = vnet.decl.properties;
+  if (!isObject(properties)) return 'unknown';
+  if (!('dhcpOptions' in properties)) return true;
+  const options = properties.dhcpOptions;
+  if (!isObject(options)) return 'unknown';
+  if (!('dnsServers' in options)) return true;
+  const servers = knownArray(at(options, 'dnsServers'));
+  if (servers === undefined) return 'unknown';
+  return servers.length === 0;
+}
+
+/** VNets peered with `vnet` in both directions, each peering certainly deployed (DESIGN §3 "Peered"). */
+export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
+  const found: VirtualNetwork[] = [];
+  for (const peering of vnet.peerings) {
+    if (!certainlyCreated(peering.decl) || !peering.remote?.resolved) continue;
+    const remote = peering.remote.target;
+    if (sameId(remote.id, vnet.id) || found.some((known) => sameId(known.id, remote.id))) continue;
+    const back = remote.peerings.some((reverse) => certainlyCreated(reverse.decl) && reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
+    if (back) found.push(remote);
+  }
+  return found;
+}
+
+/** The VNet of an endpoint, when its subnet and the subnet's VNet are both resolved. */
+export function endpointVnet(endpoint: PrivateEndpoint): VirtualNetwork | undefined {
+  return endpoint.subnet?.resolved ? endpoint.subnet.target.vnet : undefined;
+}
+
+/**
+ * The name of the zone a link belongs to: the resolved zone's known name, else the first segment of
+ * the link's full name (`zone/link`) when it is literal text.
+ */
+export function zoneNameOfLink(link: VnetLink): string | undefined {
+  if (link.zone?.resolved) {
+    const name = knownString(link.zone.target.name);
+    if (name !== undefined) return name;
+  }
+  const name = link.decl.name;
+  const head = typeof name === 'string' ? name : name instanceof PartialString ? name.parts[0] : undefined;
+  if (typeof head !== 'string' || !head.includes('/')) return undefined;
+  return head.slice(0, head.indexOf('/'));
+}

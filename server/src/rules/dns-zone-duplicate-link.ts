@@ -1,0 +1,72 @@
+// dns-zone-duplicate-link: one zone linked twice to one VNet, or one VNet linked to two zones of the
+// same name; Azure rejects the second link (FACTS §5.2: one link per zone and VNet; a VNet cannot be
+// linked to zones with overlapping names, even in other resource groups).
+// Certain cases: both links are created for certain and are different resources (their ids certainly
+// differ); their VNet ids are certainly equal; and either their zones are certainly the same zone, or
+// certainly different zones with the same known name. Reported on the later link (declaration order).
+import { vnetLinkRules } from '../facts';
+import { displayValue, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
+import { label } from './certain';
+import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { sameId, zoneNameOfLink } from './dns-network';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'dns-zone-duplicate-link',
+  level: 'error',
+  fixable: false,
+  description: 'A private DNS zone is linked once to a virtual network, and a virtual network to one zone of a name.',
+  messages: {
+    sameZone: "VNet link '{{link}}' links zone '{{zone}}' to '{{vnet}}' a second time (see '{{other}}'): a zone takes only {{max}} link per virtual network, so the deployment fails.",
+    sameName: "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
+  },
+  check(context: RuleContext) {
+    const { model } = context;
+    const report = oncePerDeclaration(context);
+    const links = ordered(model).filter((link) => certainlyCreated(link.decl) && vnetIdOf(link) !== undefined);
+    links.forEach((link, index) => {
+      for (const earlier of links.slice(0, index)) {
+        if (same(earlier.id, link.id, true) !== false || !sameId(vnetIdOf(earlier), vnetIdOf(link))) continue;
+        const zoneA = zoneIdOf(earlier);
+        const zoneB = zoneIdOf(link);
+        const zonesSame = zoneA !== undefined && zoneB !== undefined ? same(zoneA, zoneB, true) : 'unknown';
+        const name = zoneNameOfLink(link);
+        const otherName = zoneNameOfLink(earlier);
+        let messageId: 'sameZone' | 'sameName' | undefined;
+        if (zonesSame === true) messageId = 'sameZone';
+        else if (zonesSame === false && name !== undefined && name.toLowerCase() === otherName?.toLowerCase()) messageId = 'sameName';
+        if (!messageId) continue;
+        const vnet = link.vnet?.resolved ? label(link.vnet.target) : vnetText(vnetIdOf(link));
+        report({
+          messageId,
+          data: { link: label(link), zone: name ?? (link.zone?.resolved ? label(link.zone.target) : displayValue(zoneIdOf(link))), vnet, other: label(earlier), max: vnetLinkRules.maxLinksPerZoneAndVnet },
+          at: { decl: link.decl },
+          related: [{ decl: earlier.decl, message: `the earlier link '${label(earlier)}'` }],
+        });
+        break;
+      }
+    });
+  },
+});
+
+/** Links in declaration order (file order across the analysed set), loop instances in order. */
+function ordered(model: NetworkModel): VnetLink[] {
+  const index = new Map(model.declarations.map((decl, position) => [decl, position]));
+  const position = (link: VnetLink) => (index.get(link.decl) ?? 0) * 1000 + (link.decl.instance ?? 0);
+  return [...model.vnetLinks].sort((a, b) => position(a) - position(b));
+}
+
+function vnetIdOf(link: VnetLink): Value | undefined {
+  return link.vnet?.value;
+}
+
+/** The zone's id: the resolved zone's, else the link's parent id. */
+function zoneIdOf(link: VnetLink): Value | undefined {
+  return link.zone?.resolved ? link.zone.target.id : parentIdOf(link.id);
+}
+
+/** A VNet named by an id only: its last segment when literal. */
+function vnetText(id: Value | undefined): string {
+  const last = typeof id === 'string' ? id.slice(id.lastIndexOf('/') + 1) : undefined;
+  return last || 'the same virtual network';
+}

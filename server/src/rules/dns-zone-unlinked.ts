@@ -1,0 +1,51 @@
+// dns-zone-unlinked: a privatelink zone that a zone group writes records into has no virtual network
+// link at all, so no VNet resolves through it (FACTS §5.2: records resolve only from linked VNets).
+// Certain cases: the zone is created by the analysed set for certain (DESIGN §3: an existing or
+// passed-in zone is linked elsewhere), its name is a known privatelink name, a zone group created for
+// certain points at it, and no link, not even a maybe-deployed one or one whose zone is unknown, may
+// belong to it. Zone groups of endpoints that pe-group-id-invalid silences do not count.
+import { isPrivatelinkZoneName } from '../facts';
+import { knownString, label } from './certain';
+import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './dns-network';
+import type { VirtualNetwork } from '../model';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'dns-zone-unlinked',
+  level: 'warning',
+  fixable: true,
+  description: 'A private DNS zone that private endpoints use is linked to a virtual network.',
+  messages: {
+    unlinked: "Private DNS zone '{{zone}}' holds the record of private endpoint '{{endpoint}}' but is linked to no virtual network: no client resolves the endpoint's private address through it.",
+  },
+  check(context: RuleContext) {
+    const { model, cloud } = context;
+    const report = oncePerDeclaration(context);
+    for (const zone of model.dnsZones) {
+      if (!certainlyCreated(zone.decl)) continue;
+      const name = knownString(zone.name);
+      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+      if (linksMaybeOf(model, zone).length > 0) continue;
+      const uses = zoneUses(model, zone, cloud);
+      if (uses.length === 0) continue;
+      const vnets: VirtualNetwork[] = [];
+      for (const use of uses) {
+        const vnet = use.endpoint && endpointVnet(use.endpoint);
+        if (vnet && !vnets.some((known) => sameId(known.id, vnet.id))) vnets.push(vnet);
+      }
+      const first = uses[0];
+      report({
+        messageId: 'unlinked',
+        data: { zone: name, endpoint: first.endpoint ? label(first.endpoint) : label(first.group) },
+        at: { decl: zone.decl },
+        related: uses.map((use) => ({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` })),
+        fix: {
+          kind: 'add-vnet-link',
+          zone: zone.decl,
+          vnets: vnets.map((vnet) => ({ key: vnet.key, decl: vnet.decl })),
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,63 @@
+// dns-zone-vnet-link-missing: a VNet that should resolve a private endpoint through a privatelink zone
+// is not linked to it: the endpoint's own VNet, or a VNet peered with it in both directions, that uses
+// Azure-provided DNS (FACTS §5.2: linked zones answer only such VNets, and only when linked).
+// Certain cases: the zone is created for certain with a known privatelink name and has at least one
+// link (with none, dns-zone-unlinked reports it instead); a zone group created for certain points at
+// it; the endpoint's VNet is known; the VNet certainly uses Azure-provided DNS (dhcpOptions.dnsServers
+// absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
+import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
+import type { VirtualNetwork } from '../model';
+import { knownString, label } from './certain';
+import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './dns-network';
+import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'dns-zone-vnet-link-missing',
+  level: 'warning',
+  fixable: true,
+  description: "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
+  messages: {
+    ownVnet: "Private DNS zone '{{zone}}' is not linked to '{{home}}', the virtual network of private endpoint '{{endpoint}}'{{more}}: clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
+    peered: "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
+  },
+  check(context: RuleContext) {
+    const { model, cloud } = context;
+    const report = oncePerDeclaration(context);
+    if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
+    for (const zone of model.dnsZones) {
+      if (!certainlyCreated(zone.decl)) continue;
+      const name = knownString(zone.name);
+      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+      // DESIGN §3: dns-zone-unlinked silences this rule for a zone without links.
+      if (linksMaybeOf(model, zone).length === 0) continue;
+      const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];
+      const related: RelatedAnchor[] = [];
+      for (const use of zoneUses(model, zone, cloud)) {
+        const endpoint = use.endpoint;
+        const home = endpoint && certainlyCreated(endpoint.decl) ? endpointVnet(endpoint) : undefined;
+        if (!endpoint || !home) continue;
+        for (const vnet of [home, ...peeredBothWays(home)]) {
+          if (missing.some((known) => sameId(known.vnet.id, vnet.id))) continue;
+          if (!certainlyCreated(vnet.decl) || usesAzureProvidedDns(model, vnet) !== true || mayBeLinked(model, zone, vnet)) continue;
+          missing.push({ vnet, own: vnet === home, endpoint: label(endpoint) });
+          related.push({ decl: vnet.decl, message: `virtual network '${label(vnet)}' (Azure-provided DNS)` });
+          if (vnet !== home) related.push({ decl: home.decl, message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'` });
+        }
+        related.push({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` });
+      }
+      if (missing.length === 0) continue;
+      const own = missing.find((entry) => entry.own);
+      const others = missing.filter((entry) => entry !== own).map((entry) => `'${label(entry.vnet)}'`).join(', ');
+      report({
+        messageId: own ? 'ownVnet' : 'peered',
+        data: own
+          ? { zone: name, home: label(own.vnet), endpoint: own.endpoint, more: others ? ` (nor to ${others})` : '' }
+          : { zone: name, vnets: others, endpoint: missing[0].endpoint },
+        at: { decl: zone.decl },
+        related: related.filter((entry, index) => related.findIndex((other) => other.decl === entry.decl && other.message === entry.message) === index),
+        fix: { kind: 'add-vnet-link', zone: zone.decl, vnets: missing.map((entry) => ({ key: entry.vnet.key, decl: entry.vnet.decl })) },
+      });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+// nsg-gateway-subnet: an NSG attached to GatewaySubnet. Azure refuses it
+// (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet, FACTS §7, verified). Certain cases only: the
+// subnet is ours, its name is exactly 'GatewaySubnet' (FACTS §7 "name exact"), and the NSG is certainly
+// attached (a conditional null or an unknown id stays silent). Anchor: the subnet.
+import { reservedSubnet } from '../facts';
+import { label } from './certain';
+import { attachedDecl, attaches, oncePerAnchor, owned, subnetAnchor, subnetName, subnetPropertyPath } from './endpoint-common';
+import { defineRule, type RuleContext } from './rule';
+
+const gatewaySubnet = 'GatewaySubnet';
+
+export default defineRule({
+  id: 'nsg-gateway-subnet',
+  level: 'error',
+  fixable: true,
+  description: 'No network security group is attached to GatewaySubnet.',
+  messages: {
+    attached: "GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.",
+  },
+  check(context: RuleContext) {
+    if (reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence !== 'verified') return;
+    const report = oncePerAnchor(context);
+    for (const subnet of context.model.subnets) {
+      if (!owned(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
+      if (attaches(subnet, 'networkSecurityGroup') !== true) continue;
+      const nsg = attachedDecl(subnet, 'networkSecurityGroup');
+      const path = subnetPropertyPath(subnet, 'networkSecurityGroup');
+      report({
+        messageId: 'attached',
+        data: { vnet: subnet.vnet ? ` of VNet '${label(subnet.vnet)}'` : '', nsg: nsg ? `'${nsg.name}'` : 'an NSG' },
+        at: subnetAnchor(subnet),
+        related: [
+          { decl: subnet.decl, path, message: 'the NSG association' },
+          ...(nsg ? [{ decl: nsg.decl, message: `NSG '${nsg.name}'` }] : []),
+        ],
+        fix: { kind: 'remove-subnet-nsg', path },
+      });
+    }
+  },
+});

@@ -1,0 +1,103 @@
+// pe-dns-zone-group-missing: a private endpoint whose target has private DNS zones but that has no
+// privateDnsZoneGroups child, so no A record is written and clients resolve the public address.
+// Certain cases: the endpoint is created for certain, a connection's target type and group id are
+// known and have zones in the configured cloud, no zone group (not even a maybe-deployed one or one
+// whose parent might be this endpoint) exists, and no manual A record may stand in for it (FACTS §2.2).
+import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits, zoneNameMatches, zonesForNewGroup, type Cloud } from '../facts';
+import { parentIdOf, type NetworkModel, type PrivateEndpoint } from '../model';
+import { knownString, label } from './certain';
+import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
+import { endpointVnet, mayBeSameId } from './dns-network';
+import { defineRule, type FixRequest, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'pe-dns-zone-group-missing',
+  level: 'warning',
+  fixable: true,
+  description: 'A private endpoint to a service with a private DNS zone has a DNS zone group.',
+  messages: {
+    missingInVnet: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients in '{{vnet}}' resolve {{target}} to its public address, because no record is written to {{zones}}.",
+    missing: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients resolve {{target}} to its public address, because no record is written to {{zones}}.",
+  },
+  check(context: RuleContext) {
+    const { model, cloud } = context;
+    const report = oncePerDeclaration(context);
+    for (const endpoint of model.privateEndpoints) {
+      if (!certainlyCreated(endpoint.decl)) continue;
+      const dns = endpointDns(endpoint, cloud);
+      if (dns.groupIdInvalid || dns.needs.length === 0) continue;
+      if (mayHaveZoneGroup(model, endpoint)) continue;
+      const zones = neededZoneNames(dns.needs);
+      if (mayHaveManualRecords(model, zones)) continue;
+      const vnet = endpointVnet(endpoint);
+      const first = dns.needs[0];
+      report({
+        messageId: vnet ? 'missingInVnet' : 'missing',
+        data: {
+          endpoint: label(endpoint),
+          target: targetText(first),
+          zones: zones.map((zone) => `'${zone}'`).join(', '),
+          ...(vnet ? { vnet: label(vnet) } : {}),
+        },
+        at: { decl: endpoint.decl },
+        related: [
+          ...(vnet ? [{ decl: vnet.decl, path: vnet.path || undefined, message: `the endpoint's virtual network '${label(vnet)}'` }] : []),
+          ...(first.connection.target?.resolved ? [{ decl: first.connection.target.target.decl, message: `the endpoint's target ${targetText(first)}` }] : []),
+          // A zone of the right name already in the workspace: the zone group only has to point at it.
+          ...zones.flatMap((name) => zonesNamed(model, name)).map((zone) => ({ decl: zone.decl, message: `private DNS zone '${label(zone)}', which the zone group would use` })),
+        ],
+        ...fixFor(model, endpoint, dns.needs, cloud),
+      });
+    }
+  },
+});
+
+/** A zone group declared for this endpoint, maybe deployed, or one whose parent may be it. */
+function mayHaveZoneGroup(model: NetworkModel, endpoint: PrivateEndpoint): boolean {
+  if (endpoint.zoneGroups.length > 0) return true;
+  return model.zoneGroups.some((group) => !group.endpoint?.resolved && mayBeSameId(parentIdOf(group.id), endpoint.id));
+}
+
+/**
+ * Manual A records (`privateDnsZones/A`) in a needed zone replace a zone group (FACTS §2.2); one in a
+ * zone whose name is unknown may be such a record. Either silences the rule.
+ */
+function mayHaveManualRecords(model: NetworkModel, zones: readonly string[]): boolean {
+  return model.targets.some((target) => {
+    if (target.type.toLowerCase() !== 'microsoft.network/privatednszones/a') return false;
+    const name = knownString(target.decl.name);
+    const zone = name?.includes('/') ? name.slice(0, name.indexOf('/')) : undefined;
+    return zone === undefined || zones.some((needed) => zoneNameMatches(needed, zone));
+  });
+}
+
+/**
+ * The fix request: add a zone group with one config per zone the endpoint needs, pointing at zones of
+ * the workspace where they exist; otherwise a zone (global) and a link to the endpoint's VNet. No fix
+ * when the facts give no safe zone set (an ambiguous service, an unfilled placeholder, over 5 zones).
+ */
+function fixFor(model: NetworkModel, endpoint: PrivateEndpoint, needs: readonly ZoneNeed[], cloud: Cloud): { fix?: FixRequest } {
+  const names: string[] = [];
+  for (const need of needs) {
+    const region = knownString(need.targetLocation);
+    const zones = zonesForNewGroup(need.expectation, region ? { regionName: region } : {});
+    if (!zones) return {};
+    for (const zone of zones) if (!names.includes(zone)) names.push(zone);
+  }
+  if (names.length > zoneGroupLimits.maxConfigsPerGroup) return {};
+  const vnet = endpointVnet(endpoint);
+  return {
+    fix: {
+      kind: 'add-dns-zone-group',
+      cloud,
+      endpoint: endpoint.decl,
+      groupName: defaultZoneGroupName,
+      zones: names.map((name) => ({
+        name,
+        configName: zoneConfigName(name),
+        inWorkspace: zonesNamed(model, name).map((zone) => ({ key: zone.key, decl: zone.decl, existing: zone.existing })),
+      })),
+      ...(vnet ? { vnet: { key: vnet.key, decl: vnet.decl } } : {}),
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// pe-dns-zone-mismatch: a zone group config points at a zone whose name is not a recommended zone
+// for the endpoint's target type and group id in the configured cloud: the records land in a zone no
+// client asks, so names resolve to the public address (FACTS §1: only the exact name works).
+// Certain cases: the zone group is created for certain, its endpoint is known, every connection of
+// the endpoint has a known target type and group id with zones, and the config's zone name is known
+// and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
+import { classifyZone, targetsUsingZone, zonesForNewGroup, type Cloud, type LegacyZone } from '../facts';
+import { knownString, label } from './certain';
+import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, zoneNameOfConfig, type ZoneNeed, zonesNamed } from './dns-endpoint';
+import type { NetworkModel, PrivateDnsZone, ZoneConfig, ZoneGroup } from '../model';
+import { sameId } from './dns-network';
+import { defineRule, type FixRequest, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'pe-dns-zone-mismatch',
+  level: 'warning',
+  fixable: true,
+  description: "A private endpoint's DNS zone group points at the private DNS zone its service uses.",
+  messages: {
+    wrongZone: "Zone '{{zone}}' is not the private DNS zone of {{service}} ('{{groupId}}'): the record of private endpoint '{{endpoint}}' lands where no client looks, so clients resolve the public address. Use {{expected}}.",
+    legacyZone: "Zone '{{zone}}' is an older name for the private DNS zone of {{service}} ('{{groupId}}'); the current name is '{{current}}'.",
+  },
+  check(context: RuleContext) {
+    const { model, cloud } = context;
+    const report = oncePerDeclaration(context);
+    for (const group of model.zoneGroups) {
+      if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
+      const endpoint = group.endpoint.target;
+      const dns = endpointDns(endpoint, cloud);
+      if (dns.groupIdInvalid || !dns.complete) continue;
+      for (const config of group.configs) {
+        const zoneName = zoneNameOfConfig(config);
+        if (zoneName === undefined) continue;
+        const verdicts = dns.needs.map((need) => classifyZone(need.expectation, zoneName));
+        if (verdicts.some((verdict) => verdict.kind === 'recommended')) continue;
+        const legacy = verdicts.find((verdict): verdict is { kind: 'legacy'; legacy: LegacyZone } => verdict.kind === 'legacy');
+        const need = dns.needs[0];
+        const common = { zone: zoneName, service: need.expectation.zones[0]?.service ?? need.targetType, groupId: need.groupId, endpoint: label(endpoint) };
+        const zone = config.zone?.resolved ? config.zone.target : undefined;
+        const related = zone ? [{ decl: zone.decl, path: zone.path || undefined, message: `the zone '${zoneName}'` }] : [];
+        const fix = fixFor(model, cloud, group, config, dns.needs, zone, zoneName);
+        const at = { decl: group.decl, path: `${config.path}.properties.privateDnsZoneId` };
+        if (legacy) {
+          report({ messageId: 'legacyZone', level: 'info', data: { ...common, current: legacy.legacy.replacedBy }, at, related, ...fix });
+        } else {
+          const expected = neededZoneNames(dns.needs).map((name) => `'${name}'`).join(' or ');
+          report({ messageId: 'wrongZone', data: { ...common, expected }, at, related, ...fix });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * The fix request: point the config at a recommended zone (one of the workspace where it exists), or
+ * rename the zone when nothing else uses it and its name belongs to no other service. A single
+ * replacement name is required; an ambiguous service or several candidates leave the choice to the user.
+ */
+function fixFor(
+  model: NetworkModel, cloud: Cloud, group: ZoneGroup, config: ZoneConfig, needs: readonly ZoneNeed[],
+  zone: PrivateDnsZone | undefined, zoneName: string,
+): { fix?: FixRequest } {
+  const present = group.configs.map(zoneNameOfConfig);
+  const candidates: string[] = [];
+  for (const need of needs) {
+    const region = knownString(need.targetLocation);
+    const names = zonesForNewGroup(need.expectation, region ? { regionName: region } : {});
+    if (!names) return {};
+    for (const name of names) if (!present.includes(name) && !candidates.includes(name)) candidates.push(name);
+  }
+  if (candidates.length !== 1) return {};
+  const replacement = candidates[0];
+  const usedElsewhere = model.zoneGroups.some((other) => other.configs.some((c) => c !== config && (c.zone?.resolved ? zone !== undefined && sameId(c.zone.target.id, zone.id) : zoneNameOfConfig(c) === undefined || zoneNameOfConfig(c) === zoneName)));
+  const renamable = zone !== undefined && !zone.existing && !usedElsewhere && targetsUsingZone(cloud, zoneName).length === 0;
+  return {
+    fix: {
+      kind: 'point-zone-config',
+      cloud,
+      group: group.decl,
+      configPath: config.path,
+      zoneName: replacement,
+      inWorkspace: zonesNamed(model, replacement).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing })),
+      ...(renamable ? { renameZone: { key: zone.key, decl: zone.decl, to: replacement } } : {}),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// pe-group-id-invalid: a private endpoint connection asks its target for a group id (sub-resource)
+// that the target's type does not have. Certain cases only: the target resolves to a declaration
+// (so its type is known) and facts hold a complete id list for that type without the id — today
+// only a Private Link service, which takes no group ids at all (FACTS §2.1). Anchor: the value.
+import { label } from './certain';
+import { oncePerAnchor, owned } from './endpoint-common';
+import { invalidGroupIds } from './endpoint-group-ids';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'pe-group-id-invalid',
+  level: 'error',
+  fixable: true,
+  description: "A private endpoint's group id is one its target's resource type offers.",
+  messages: {
+    invalid: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which that type does not offer (valid: {{valid}}); the connection cannot be created. Use '{{closest}}'.",
+    noGroupIds: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
+  },
+  check(context: RuleContext) {
+    const report = oncePerAnchor(context);
+    for (const endpoint of context.model.privateEndpoints) {
+      if (!owned(endpoint.decl)) continue;
+      for (const invalid of invalidGroupIds(endpoint)) {
+        const target = invalid.connection.target?.resolved ? invalid.connection.target.target : undefined;
+        const related = target ? [{ decl: target.decl, message: `the connection's target, a ${invalid.targetType}` }] : [];
+        const data = { endpoint: label(endpoint), type: invalid.targetType, target: invalid.targetName, groupId: invalid.groupId };
+        if (invalid.validIds.length === 0 || invalid.closest === undefined) {
+          // FACTS §2.1: groupIds is empty or omitted for a Private Link service; no id is closer than none.
+          report({ messageId: 'noGroupIds', data, at: { decl: endpoint.decl, path: invalid.path }, related });
+          continue;
+        }
+        report({
+          messageId: 'invalid',
+          data: { ...data, valid: invalid.validIds.map((id) => `'${id}'`).join(', '), closest: invalid.closest },
+          at: { decl: endpoint.decl, path: invalid.path },
+          related,
+          fix: { kind: 'replace-group-id', path: invalid.path, value: invalid.closest },
+        });
+      }
+    }
+  },
+});

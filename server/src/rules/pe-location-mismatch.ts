@@ -1,0 +1,46 @@
+// pe-location-mismatch: a private endpoint must sit in the region of its VNet (FACTS §2.3, S4).
+// Certain cases only: the endpoint's subnet resolves to a subnet of a declared VNet, both locations
+// are known strings, and they differ even ignoring case and spaces. FACTS does not say how Azure
+// compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
+// unknown location stay silent. Anchor: the endpoint's `location`.
+import { privateEndpointPlacement } from '../facts';
+import { knownString, label } from './certain';
+import { oncePerAnchor, owned, surely } from './endpoint-common';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'pe-location-mismatch',
+  level: 'error',
+  fixable: true,
+  description: 'A private endpoint is deployed in the same region as its virtual network.',
+  messages: {
+    mismatch: "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
+  },
+  check(context: RuleContext) {
+    if (!privateEndpointPlacement.sameRegionAsVnet) return;
+    const report = oncePerAnchor(context);
+    for (const endpoint of context.model.privateEndpoints) {
+      if (!owned(endpoint.decl) || !endpoint.subnet?.resolved) continue;
+      const subnet = endpoint.subnet.target;
+      const vnet = subnet.vnet;
+      // A maybe-deployed VNet or subnet might be replaced by another one of the same id elsewhere.
+      if (!vnet || !surely(vnet.decl) || !surely(subnet.decl)) continue;
+      const location = knownString(endpoint.location);
+      const vnetLocation = knownString(vnet.location);
+      if (location === undefined || vnetLocation === undefined) continue;
+      if (normalised(location) === normalised(vnetLocation)) continue;
+      report({
+        messageId: 'mismatch',
+        data: { endpoint: label(endpoint), location, vnet: label(vnet), vnetLocation },
+        at: { decl: endpoint.decl, path: 'location' },
+        related: [{ decl: vnet.decl, path: 'location', message: `VNet '${label(vnet)}' is in '${vnetLocation}'` }],
+        fix: { kind: 'use-vnet-location', vnet: vnet.key, value: vnetLocation },
+      });
+    }
+  },
+});
+
+/** Names that differ after this differ for certain; names equal after it may be spellings of one region. */
+function normalised(region: string): string {
+  return region.toLowerCase().replace(/\s+/g, '');
+}

@@ -1,0 +1,80 @@
+// pe-public-access-enabled: a resource reached through a private endpoint still accepts traffic from
+// public networks, because a private endpoint does not by itself turn public access off (FACTS §6, S4).
+// Certain cases only (DESIGN §3): the target is declared and deployed by the analysed set, facts know
+// its type's public-access property, and that property is explicitly set to a value facts state keeps
+// public access on. An absent property stays silent (the service default is not verified).
+// Anchor: the target resource, once however many endpoints point at it.
+import { publicAccessFacts, publicAccessFix, publicAccessState } from '../facts';
+import type { PrivateEndpoint, Target, Value } from '../model';
+import { label } from './certain';
+import { lookup, oncePerAnchor, owned } from './endpoint-common';
+import { defineRule, type RuleContext } from './rule';
+
+interface Exposure {
+  target: Target;
+  path: string;
+  value: string | boolean;
+  endpoints: PrivateEndpoint[];
+}
+
+export default defineRule({
+  id: 'pe-public-access-enabled',
+  level: 'warning',
+  fixable: true,
+  description: 'A resource behind a private endpoint has public network access turned off.',
+  messages: {
+    enabled: "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
+  },
+  check(context: RuleContext) {
+    const report = oncePerAnchor(context);
+    const exposures = new Map<string, Exposure>();
+    for (const endpoint of context.model.privateEndpoints) {
+      if (!owned(endpoint.decl)) continue;
+      for (const connection of endpoint.connections) {
+        if (!connection.target?.resolved || connection.target.target.kind !== 'target') continue;
+        const target = connection.target.target;
+        const exposure = exposures.get(target.key) ?? exposedSetting(target);
+        if (!exposure) continue;
+        if (!exposure.endpoints.includes(endpoint)) exposure.endpoints.push(endpoint);
+        exposures.set(target.key, exposure);
+      }
+    }
+    for (const { target, path, value, endpoints } of exposures.values()) {
+      const edits = publicAccessFix(target.type, target.decl.apiVersion ?? '');
+      const [first] = endpoints;
+      if (!first) continue;
+      report({
+        messageId: 'enabled',
+        data: {
+          target: label(target),
+          type: target.type,
+          endpoint: label(first),
+          others: endpoints.length > 1 ? ` (and ${endpoints.length - 1} more)` : '',
+          property: path,
+          value: typeof value === 'string' ? `'${value}'` : String(value),
+        },
+        at: { decl: target.decl },
+        related: [
+          { decl: target.decl, path, message: 'public network access is turned on here' },
+          ...endpoints.map((endpoint) => ({ decl: endpoint.decl, message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'` })),
+        ],
+        ...(edits ? { fix: { kind: 'disable-public-access', edits } } : {}),
+      });
+    }
+  },
+});
+
+/** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */
+function exposedSetting(target: Target): Exposure | undefined {
+  if (!owned(target.decl)) return undefined;
+  const facts = publicAccessFacts(target.type);
+  if (!facts) return undefined;
+  for (const setting of facts.settings) {
+    const found = setting.path.startsWith('properties.') ? lookup(target.properties, setting.path.slice('properties.'.length)) : undefined;
+    if (!found?.present) continue;
+    const value: Value = found.value;
+    if (typeof value !== 'string' && typeof value !== 'boolean') continue;
+    if (publicAccessState(target.type, setting.path, value) === 'enabled') return { target, path: setting.path, value, endpoints: [] };
+  }
+  return undefined;
+}

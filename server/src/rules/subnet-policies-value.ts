@@ -1,0 +1,57 @@
+// subnet-policies-value: a subnet's network-policy property holds a value that is not one of the
+// property's values, or one the template's API version does not list yet, or the property predates
+// that API version (facts checkPolicyValue, FACTS §3.1). Certain cases only: a known string and a
+// comparable stable API version. A value that differs from a listed one only in case stays silent:
+// FACTS does not say whether Azure compares these values case-sensitively. Anchor: the value.
+import { checkPolicyValue, policyProperties, policyValues } from '../facts';
+import { lookup, oncePerAnchor, owned, subnetLabel, subnetPropertyPath } from './endpoint-common';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'subnet-policies-value',
+  level: 'warning',
+  fixable: true,
+  description: "A subnet's network-policy values are valid for the property and for the template's API version.",
+  messages: {
+    invalid: "Subnet {{subnet}} sets {{property}} to '{{value}}', which is not a value of that property in any API version ({{valid}}), so what Azure makes of it is undefined. Use '{{closest}}'.",
+    newerApi: "Subnet {{subnet}} sets {{property}} to '{{value}}', a value the schema of API version {{apiVersion}} does not list (first listed in {{since}}). Use API version {{since}} or later.",
+    notInApi: "Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.",
+  },
+  check(context: RuleContext) {
+    const report = oncePerAnchor(context);
+    for (const subnet of context.model.subnets) {
+      if (!owned(subnet.decl)) continue;
+      const apiVersion = subnet.decl.apiVersion;
+      if (apiVersion === undefined) continue;
+      for (const property of policyProperties) {
+        const found = lookup(subnet.properties, property);
+        if (!found?.present || typeof found.value !== 'string') continue;
+        const value = found.value;
+        const at = { decl: subnet.decl, path: subnetPropertyPath(subnet, property) };
+        const base = { subnet: subnetLabel(subnet), property, value, apiVersion };
+        const result = checkPolicyValue(property, apiVersion, value);
+        switch (result.status) {
+          case 'invalid':
+            report({
+              messageId: 'invalid',
+              data: { ...base, valid: policyValues(property).map((v) => `'${v}'`).join(', '), closest: result.closest },
+              at,
+              fix: { kind: 'set-subnet-policy', property, value: result.closest },
+            });
+            break;
+          case 'newer-api':
+            // FACTS §3.1: ARM accepts these values on older versions too; the schema just does not name them.
+            // No fix: the remedy is a newer API version, and a listed value would mean something else.
+            report({ messageId: 'newerApi', data: { ...base, since: result.since }, at });
+            break;
+          case 'property-not-in-api':
+            report({ messageId: 'notInApi', data: { ...base, since: result.since }, at });
+            break;
+          default:
+            // 'valid'; 'case-differs' (case rules unverified); 'unknown' (preview or malformed version).
+            break;
+        }
+      }
+    }
+  },
+});

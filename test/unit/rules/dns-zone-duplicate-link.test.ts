@@ -1,0 +1,98 @@
+import rule from '../../../server/src/rules/dns-zone-duplicate-link';
+import { ruleTests } from '../../support/rule-test';
+
+const hub = `resource hub 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+`;
+
+const zone = (symbol = 'zone', name = 'privatelink.blob.core.windows.net', scope = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: '${name}'${scope}
+  location: 'global'
+}
+`;
+
+/** A link `symbol` named `name` on zone `parent` to the VNet id `vnetId`. */
+const link = (symbol: string, name: string, parent = 'zone', vnetId = 'hub.id', head = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
+  parent: ${parent}
+  name: '${name}'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: ${vnetId} } }
+}
+`;
+
+const spoke = `resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'one zone linked to two VNets', code: hub + spoke + zone() + link('toHub', 'link-hub') + link('toSpoke', 'link-spoke', 'zone', 'spoke.id') },
+    { name: 'one VNet linked to two zones of different names', code: hub + zone() + zone('vault', 'privatelink.vaultcore.azure.net') + link('toHub', 'link-hub') + link('vaultToHub', 'link-hub', 'vault') },
+    { name: 'the same link declared twice is one link', code: hub + zone() + link('toHub', 'link-hub') + link('toHubAgain', 'link-hub') },
+    { name: 'a second link that may not be deployed', code: `param again bool\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', 'link-hub-2', 'zone', 'hub.id', 'if (again) ')}` },
+    { name: 'links to VNets given as different unknown ids', code: `param a string\nparam b string\n${zone()}${link('toA', 'link-a', 'zone', 'a')}${link('toB', 'link-b', 'zone', 'b')}` },
+    {
+      name: 'a same-named zone in another resource group may be this resource group',
+      code: `//- /main.bicep\n${hub}${zone()}${link('toHub', 'link-hub')}module other 'other.bicep' = {\n  name: 'other'\n  scope: resourceGroup('rg-other')\n  params: { hubId: hub.id }\n}\n//- /other.bicep\nparam hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}`,
+    },
+    { name: 'a link whose name is unknown may be the same link', code: `param linkName string\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', '${linkName}')}` },
+  ],
+  invalid: [
+    {
+      name: 'one zone linked twice to one VNet: reported on the later link',
+      code: hub + zone() + link('toHub', 'link-hub') + link('[|toHubAgain|]', 'link-hub-2'),
+      errors: [{ messageId: 'sameZone', level: 'error', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub-2' links zone 'privatelink\.blob\.core\.windows\.net' to 'vnet-hub' a second time \(see 'privatelink\.blob\.core\.windows\.net\/link-hub'\)/ }],
+    },
+    {
+      name: 'the same VNet given by the same parameter twice',
+      code: `param hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}${link('[|toHubAgain|]', 'link-hub-2', 'zone', 'hubId')}`,
+      errors: [{ messageId: 'sameZone' }],
+    },
+    {
+      name: 'one VNet linked to two zones of the same name in different resource groups',
+      code: `//- /main.bicep\n${hub}module a 'a.bicep' = {\n  name: 'a'\n  scope: resourceGroup('rg-a')\n  params: { hubId: hub.id }\n}\nmodule b 'b.bicep' = {\n  name: 'b'\n  scope: resourceGroup('rg-b')\n  params: { hubId: hub.id }\n}\n//- /a.bicep\nparam hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}//- /b.bicep\nparam hubId string\n${zone()}${link('[|toHub|]', 'link-hub', 'zone', 'hubId')}`,
+      errors: [{ messageId: 'sameName', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' links 'vnet-hub' to a second zone named 'privatelink\.blob\.core\.windows\.net'/ }],
+    },
+    {
+      name: 'zones that may be in the same resource group are not known to differ, but one zone linked twice is',
+      code: `//- /main.bicep\n${hub}${zone()}${link('toHub', 'link-hub')}module other 'other.bicep' = {\n  name: 'other'\n  params: { hubId: hub.id }\n}\n//- /other.bicep\nparam hubId string\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.blob.core.windows.net'\n}\n${link('[|again|]', 'link-hub-again', 'zone', 'hubId')}`,
+      errors: [{ messageId: 'sameZone' }],
+    },
+  ],
+});
+
+// ARM JSON: the same cases in a deployment template (the marker sits on the later link's "type").
+const armLink = (name: string, marked = false) => `,
+    {
+      "type": ${marked ? '[|"Microsoft.Network/privateDnsZones/virtualNetworkLinks"|]' : '"Microsoft.Network/privateDnsZones/virtualNetworkLinks"'},
+      "apiVersion": "2024-06-01",
+      "name": "privatelink.blob.core.windows.net/${name}",
+      "location": "global",
+      "properties": { "registrationEnabled": false, "virtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" } }
+    }`;
+const arm = (links: string) => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/privateDnsZones",
+      "apiVersion": "2024-06-01",
+      "name": "privatelink.blob.core.windows.net",
+      "location": "global"
+    }${links}
+  ]
+}
+`;
+
+const armCases = {
+  valid: [{ name: 'ARM: one link per VNet', code: arm(armLink('link-hub')) }],
+  invalid: [{ name: 'ARM: one zone linked twice to one VNet', code: arm(armLink('link-hub') + armLink('link-hub-2', true)), errors: [{ messageId: 'sameZone' }] }],
+};
+ruleTests(rule, armCases);

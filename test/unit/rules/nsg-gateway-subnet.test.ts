@@ -1,0 +1,101 @@
+import rule from '../../../server/src/rules/nsg-gateway-subnet';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
+  name: 'nsg-hub'
+  location: 'westeurope'
+}
+`;
+/** A hub VNet with one inline subnet named `name` (Bicep expression, may carry a marker) with `extra` properties. */
+const hub = (name: string, extra: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [
+      {
+        name: ${name}
+        properties: {
+          addressPrefix: '10.0.0.0/27'
+          ${extra}
+        }
+      }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'GatewaySubnet without an NSG', code: hub("'GatewaySubnet'", '') },
+    { name: 'GatewaySubnet with networkSecurityGroup: null', code: hub("'GatewaySubnet'", 'networkSecurityGroup: null') },
+    { name: 'an NSG on another subnet', code: nsg + hub("'snet-shared'", 'networkSecurityGroup: { id: nsg.id }') },
+    { name: 'names match exactly: gatewaysubnet', code: nsg + hub("'gatewaysubnet'", 'networkSecurityGroup: { id: nsg.id }') },
+    { name: 'an NSG that may be null', code: nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: withNsg ? { id: nsg.id } : null', 'param withNsg bool\n') },
+    { name: 'a subnet name from a parameter without default', code: nsg + hub('subnetName', 'networkSecurityGroup: { id: nsg.id }', 'param subnetName string\n') },
+    { name: 'a VNet whose condition is unknown cannot cause a finding', code: nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: { id: nsg.id }', 'param deploy bool\n').replace("= {\n  name: 'vnet-hub'", "= if (deploy) {\n  name: 'vnet-hub'") },
+  ],
+  invalid: [
+    {
+      name: 'an NSG on an inline GatewaySubnet',
+      code: nsg + hub("[|'GatewaySubnet'|]", 'networkSecurityGroup: { id: nsg.id }'),
+      errors: [{ messageId: 'attached', level: 'error', message: /GatewaySubnet of VNet 'vnet-hub' has NSG 'nsg-hub' attached/ }],
+    },
+    {
+      name: 'a name from a variable',
+      code: nsg + hub("[|gatewaySubnetName|]", "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }", "var gatewaySubnetName = 'GatewaySubnet'\n"),
+      errors: [{ messageId: 'attached' }],
+    },
+    {
+      name: 'a child GatewaySubnet resource',
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+resource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'GatewaySubnet'
+  properties: { addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id } }
+}
+`,
+      errors: [{ messageId: 'attached' }],
+    },
+  ],
+});
+
+// ARM JSON: a hub VNet with an inline subnet named `name` whose NSG is given by `nsgId` (a JSON value).
+const arm = (name: string, nsgId: string, parameters = '{}') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": ${parameters},
+  "resources": [
+    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-hub", "location": "westeurope" },
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-hub",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
+        "subnets": [
+          { "name": ${name}, "properties": { "addressPrefix": "10.0.0.0/27", "networkSecurityGroup": { "id": ${nsgId} } } }
+        ]
+      }
+    }
+  ]
+}
+`;
+const nsgId = `"[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]"`;
+
+const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    { name: 'ARM: an NSG on another subnet', code: arm('"snet-shared"', nsgId) },
+    { name: 'ARM: an NSG id from a parameter without default', code: arm('"GatewaySubnet"', `"[parameters('nsgId')]"`, '{ "nsgId": { "type": "string" } }') },
+  ],
+  invalid: [
+    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }] },
+  ],
+};
+ruleTests(rule, armCases);

@@ -1,0 +1,138 @@
+import rule from '../../../server/src/rules/pe-dns-zone-mismatch';
+import { ruleTests } from '../../support/rule-test';
+
+/** A private endpoint `pe` to `target` (declared as `existing` of `type`) with `groupIds`. */
+const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') => `resource target '${type}' existing = {
+  name: '${name}'
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-${name}'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: target.id, groupIds: ${groupIds} } } ]
+  }
+}
+`;
+
+const zone = (name: string, symbol = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: '${name}'
+  location: 'global'
+}
+`;
+
+/** A zone group on `pe` with one config per zone id expression (each may carry a [|…|] marker). */
+const group = (ids: string[], head = '') => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
+  parent: pe
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+${ids.map((id, index) => `      { name: 'z${index}', properties: { privateDnsZoneId: ${id} } }`).join('\n')}
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'Key Vault with privatelink.vaultcore.azure.net', code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['zone.id']) },
+    { name: 'zone names compare case-insensitively', code: endpoint() + zone('PrivateLink.VaultCore.Azure.Net') + group(['zone.id']) },
+    { name: 'blob with the environment() storage suffix', code: endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'blob' ]", 'stprod') + zone('privatelink.blob.${environment().suffixes.storage}') + group(['zone.id']) },
+    { name: 'a hub zone given by resourceId() with the right name', code: endpoint() + group(["resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')"]) },
+    { name: 'a zone given as an unknown id', code: `param zoneId string\n${endpoint()}${group(['zoneId'])}` },
+    { name: 'an unknown group id', code: `param groupId string\n${endpoint('Microsoft.KeyVault/vaults@2026-02-01', '[ groupId ]')}${zone('privatelink.vault.azure.net')}${group(['zone.id'])}` },
+    {
+      name: 'a second connection with an unknown group id may need this zone',
+      code: `param groupId string\n${endpoint().replace("groupIds: [ 'vault' ] } } ]", "groupIds: [ 'vault' ] } }, { name: 'd', properties: { privateLinkServiceId: target.id, groupIds: [ groupId ] } } ]")}${zone('privatelink.vault.azure.net')}${group(['zone.id'])}`,
+    },
+    { name: 'a group id without zones (a Web Apps slot) cannot be judged', code: endpoint('Microsoft.Web/sites@2025-03-01', "[ 'sites-staging' ]", 'app') + zone('privatelink.azurewebsites.net') + group(['zone.id']) },
+    { name: 'a zone group that may not be deployed', code: `param dns bool\n${endpoint()}${zone('privatelink.vault.azure.net')}${group(['zone.id'], 'if (dns) ')}` },
+    { name: 'an unknown zone name', code: `param zoneName string\n${endpoint()}${zone('${zoneName}')}${group(['zone.id'])}` },
+    {
+      name: 'Redis Enterprise and Azure Managed Redis share a group id: either zone is right',
+      code: endpoint('Microsoft.Cache/redisEnterprise@2025-07-01', "[ 'redisEnterprise' ]", 'redis') + zone('privatelink.redis.azure.net') + group(['zone.id']),
+    },
+    {
+      name: 'pe-group-id-invalid takes precedence (a Private Link service given a group id)',
+      code: endpoint('Microsoft.Network/privateLinkServices@2025-09-01', "[ 'vault' ]", 'pls') + zone('privatelink.vault.azure.net') + group(['zone.id']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Key Vault with privatelink.vault.azure.net (the public host suffix, not the private link zone)',
+      code: endpoint() + zone('privatelink.vault.azure.net') + group(['[|zone.id|]']),
+      errors: [{ messageId: 'wrongZone', level: 'warning', message: /^Zone 'privatelink\.vault\.azure\.net' is not the private DNS zone of Azure Key Vault \('vault'\): the record of private endpoint 'pe-kv-prod' lands where no client looks, so clients resolve the public address\. Use 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+    },
+    {
+      name: 'a hub zone given by resourceId() with a wrong name',
+      code: endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'file' ]", 'stprod') + group(["[|resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')|]"]),
+      errors: [{ messageId: 'wrongZone', message: /'privatelink\.file\.core\.windows\.net'/ }],
+    },
+    {
+      name: 'zone names follow the configured cloud',
+      cloud: 'AzureUSGovernment',
+      code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['[|zone.id|]']),
+      errors: [{ messageId: 'wrongZone', message: /Use 'privatelink\.vaultcore\.usgovcloudapi\.net'/ }],
+    },
+    {
+      name: 'an older documented zone name is information',
+      code: endpoint('Microsoft.StorageSync/storageSyncServices@2022-09-01', "[ 'afs' ]", 'sync') + zone('westeurope.privatelink.afs.azure.net') + group(['[|zone.id|]']),
+      errors: [{ messageId: 'legacyZone', level: 'info', message: /current name is 'privatelink\.afs\.azure\.net'/ }],
+    },
+    {
+      name: 'each wrong config of a group is reported',
+      code: endpoint() + zone('privatelink.vault.azure.net') + zone('privatelink.vaultcore.azure.net', 'right') + zone('privatelink.blob.core.windows.net', 'blob') + group(['[|zone.id|]', 'right.id', '[|blob.id|]']),
+      errors: [{ messageId: 'wrongZone' }, { messageId: 'wrongZone' }],
+    },
+    {
+      name: 'reported in the module that declares the zone group, the zone in another file',
+      code: `//- /main.bicep\n${zone('privatelink.vault.azure.net')}module dns 'dns.bicep' = {\n  name: 'dns'\n  params: { zoneId: zone.id }\n}\n//- /dns.bicep\nparam zoneId string\n${endpoint()}${group(['[|zoneId|]'])}`,
+      errors: [{ messageId: 'wrongZone' }],
+    },
+  ],
+});
+
+// ARM JSON: the same cases in a deployment template (the marker sits on the config's zone id).
+const arm = (zoneName: string) => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv",
+      "location": "westeurope",
+      "properties": {
+        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
+        "privateLinkServiceConnections": [
+          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv/default",
+      "dependsOn": [ "[resourceId('Microsoft.Network/privateEndpoints', 'pe-kv')]" ],
+      "properties": {
+        "privateDnsZoneConfigs": [
+          { "name": "kv", "properties": { "privateDnsZoneId": "[resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', '${zoneName}')]" } }
+        ]
+      }
+    }
+  ]
+}
+`;
+
+const armCases = {
+  valid: [{ name: 'ARM: Key Vault with privatelink.vaultcore.azure.net', code: arm('privatelink.vaultcore.azure.net') }],
+  invalid: [
+    {
+      name: 'ARM: Key Vault with privatelink.vault.azure.net',
+      code: arm('privatelink.vault.azure.net').replace(/"privateDnsZoneId": ("[^"]*")/, '"privateDnsZoneId": [|$1|]'),
+      errors: [{ messageId: 'wrongZone' }],
+    },
+  ],
+};
+ruleTests(rule, armCases);

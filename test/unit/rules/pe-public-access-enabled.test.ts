@@ -1,0 +1,134 @@
+import rule from '../../../server/src/rules/pe-public-access-enabled';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+/** A storage account (its `properties` given as Bicep text) and a blob endpoint to it. */
+const storage = (properties: string, symbol = '[|st|]', head = '') => `${head}resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: 'stapp'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: ${properties}
+}
+`;
+const endpoint = (name: string, target = 'st.id', group = 'blob') => `resource ${name.replace(/-/g, '')} 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe' }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: ${target}, groupIds: [ '${group}' ] } } ]
+  }
+}
+`;
+const plain = (text: string) => text.replace('[|st|]', 'st');
+
+ruleTests(rule, {
+  valid: [
+    { name: "publicNetworkAccess 'Disabled'", code: plain(storage("{ publicNetworkAccess: 'Disabled' }")) + endpoint('pe-blob') },
+    { name: "'SecuredByPerimeter' is not public", code: plain(storage("{ publicNetworkAccess: 'SecuredByPerimeter' }")) + endpoint('pe-blob') },
+    { name: 'an absent property stays silent (the service default is not verified)', code: plain(storage('{}')) + endpoint('pe-blob') },
+    { name: 'a value from a parameter without default', code: plain(storage('{ publicNetworkAccess: access }', undefined, 'param access string\n')) + endpoint('pe-blob') },
+    { name: "public access on, but no private endpoint points at it", code: plain(storage("{ publicNetworkAccess: 'Enabled' }")) },
+    {
+      name: 'an endpoint whose condition is unknown cannot cause a finding',
+      code: plain(storage("{ publicNetworkAccess: 'Enabled' }", undefined, 'param deploy bool\n')) + endpoint('pe-blob').replace("= {\n  name: 'pe-blob'", "= if (deploy) {\n  name: 'pe-blob'"),
+    },
+    {
+      name: 'an existing target is not ours to change',
+      code: `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stapp'\n}\n${endpoint('pe-blob')}`,
+    },
+    {
+      name: "a type whose enabling value facts don't state (Redis) stays silent",
+      code: `resource redis 'Microsoft.Cache/redis@2024-11-01' = {
+  name: 'redis'
+  location: 'westeurope'
+  properties: { publicNetworkAccess: 'Enabled', sku: { name: 'Premium', family: 'P', capacity: 1 } }
+}
+${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "storage with publicNetworkAccess 'Enabled'",
+      code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob'),
+      errors: [{ messageId: 'enabled', level: 'warning', message: /'stapp' \(Microsoft\.Storage\/storageAccounts\) is reached through private endpoint 'pe-blob' but sets properties\.publicNetworkAccess to 'Enabled'/ }],
+    },
+    {
+      name: "values compare case-insensitively (FACTS §6): 'enabled'",
+      code: storage("{ publicNetworkAccess: 'enabled' }") + endpoint('pe-blob'),
+      errors: [{ messageId: 'enabled' }],
+    },
+    {
+      name: 'two endpoints to one target give one finding',
+      code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob') + endpoint('pe-file', 'st.id', 'file'),
+      errors: [{ messageId: 'enabled', message: /'pe-blob' \(and 1 more\)/ }],
+    },
+    {
+      name: 'a boolean setting: Automation publicNetworkAccess true',
+      code: `resource [|aa|] 'Microsoft.Automation/automationAccounts@2024-10-23' = {
+  name: 'aa-ops'
+  location: 'westeurope'
+  properties: { publicNetworkAccess: true, sku: { name: 'Basic' } }
+}
+${endpoint('pe-aa', 'aa.id', 'Webhook')}`,
+      errors: [{ messageId: 'enabled', message: /to true/ }],
+    },
+    {
+      name: 'the target in the caller, the endpoint in a module',
+      code: `//- /main.bicep
+${storage("{ publicNetworkAccess: 'Enabled' }")}module ep 'ep.bicep' = {
+  name: 'ep'
+  params: { targetId: st.id }
+}
+//- /ep.bicep
+param targetId string
+${endpoint('pe-blob', 'targetId')}`,
+      errors: [{ messageId: 'enabled' }],
+    },
+  ],
+});
+
+// ARM JSON: a Key Vault (its `properties` as JSON text) and an endpoint to it.
+const arm = (properties: string, parameters = '{}', type = '[|"Microsoft.KeyVault/vaults"|]') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": ${parameters},
+  "resources": [
+    {
+      "type": ${type},
+      "apiVersion": "2026-02-01",
+      "name": "kv-prod",
+      "location": "westeurope",
+      "properties": ${properties}
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv",
+      "location": "westeurope",
+      "properties": {
+        "privateLinkServiceConnections": [
+          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
+        ]
+      }
+    }
+  ]
+}
+`;
+const unmarked = '"Microsoft.KeyVault/vaults"';
+
+const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    { name: "ARM: publicNetworkAccess 'Disabled'", code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "publicNetworkAccess": "Disabled" }', '{}', unmarked) },
+    { name: 'ARM: absent property', code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" } }', '{}', unmarked) },
+    { name: 'ARM: a value from a parameter without default', code: arm('{ "publicNetworkAccess": "[parameters(\'access\')]" }', '{ "access": { "type": "string" } }', unmarked) },
+  ],
+  invalid: [
+    {
+      name: "ARM: a Key Vault with publicNetworkAccess 'Enabled'",
+      code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "publicNetworkAccess": "Enabled" }'),
+      errors: [{ messageId: 'enabled', message: /'kv-prod' \(Microsoft\.KeyVault\/vaults\)/ }],
+    },
+  ],
+};
+ruleTests(rule, armCases);

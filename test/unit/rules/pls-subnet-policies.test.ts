@@ -1,0 +1,161 @@
+import rule from '../../../server/src/rules/pls-subnet-policies';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+/**
+ * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
+ * load balancer with its frontend in the first, and a Private Link service whose NAT IP is in the second.
+ */
+const network = (natExtra: string, natName = "'snet-pls'", feExtra = '', head = '', plsHead = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [
+      {
+        name: 'snet-workload'
+        properties: {
+          addressPrefix: '10.1.0.0/24'
+          ${feExtra}
+        }
+      }
+      {
+        name: ${natName}
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+          ${natExtra}
+        }
+      }
+    ]
+  }
+}
+resource lb 'Microsoft.Network/loadBalancers@2025-09-01' = {
+  name: 'lbi-app'
+  location: 'westeurope'
+  sku: { name: 'Standard' }
+  properties: {
+    frontendIPConfigurations: [ { name: 'fe', properties: { subnet: { id: vnet.properties.subnets[0].id } } } ]
+  }
+}
+resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = ${plsHead}{
+  name: 'pls-app'
+  location: 'westeurope'
+  properties: {
+    loadBalancerFrontendIpConfigurations: [ { id: lb.properties.frontendIPConfigurations[0].id } ]
+    ipConfigurations: [ { name: 'nat', properties: { subnet: { id: vnet.properties.subnets[1].id }, primary: true } } ]
+  }
+}
+`;
+const marked = "[|'snet-pls'|]";
+
+ruleTests(rule, {
+  valid: [
+    { name: "the NAT subnet sets 'Disabled' (the frontend subnet, which does not, is not concerned)", code: network("privateLinkServiceNetworkPolicies: 'Disabled'") },
+    { name: 'a value from a parameter without default', code: network('privateLinkServiceNetworkPolicies: policy', undefined, '', 'param policy string\n') },
+    { name: "a case variant ('disabled') is left to subnet-policies-value", code: network("privateLinkServiceNetworkPolicies: 'disabled'") },
+    { name: 'a service whose condition is unknown cannot cause a finding', code: network('', undefined, '', 'param deploy bool\n', 'if (deploy) ') },
+    {
+      name: 'a subnet outside the analysed files',
+      code: `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+  name: 'pls-app'
+  location: 'westeurope'
+  properties: { ipConfigurations: [ { name: 'nat', properties: { subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-x', 'snet-pls') } } } ] }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the NAT subnet without the property; the frontend subnet stays silent',
+      code: network('', marked),
+      errors: [{ messageId: 'unset', level: 'error', message: /'snet-pls' in VNet 'vnet-spoke' gives Private Link service 'pls-app' its NAT IP.*default is 'Enabled'/ }],
+    },
+    {
+      name: "the NAT subnet with 'Enabled'",
+      code: network("privateLinkServiceNetworkPolicies: 'Enabled'", marked, "privateLinkServiceNetworkPolicies: 'Enabled'"),
+      errors: [{ messageId: 'enabled', message: /sets privateLinkServiceNetworkPolicies to 'Enabled'/ }],
+    },
+    {
+      name: 'a child subnet in another file, used through a module output',
+      code: `//- /main.bicep
+module net 'net.bicep' = {
+  name: 'net'
+}
+resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+  name: 'pls-app'
+  location: 'westeurope'
+  properties: { ipConfigurations: [ { name: 'nat', properties: { subnet: { id: net.outputs.natSubnetId } } } ] }
+}
+//- /net.bicep
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
+}
+resource [|nat|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-pls'
+  properties: { addressPrefix: '10.1.2.0/24' }
+}
+output natSubnetId string = nat.id
+`,
+      errors: [{ messageId: 'unset' }],
+    },
+  ],
+});
+
+// ARM JSON: the same trap — the load balancer's frontend subnet is not the service's NAT subnet.
+const arm = (natExtra: string, natName = '"snet-pls"') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "subnets": [
+          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
+          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/loadBalancers",
+      "apiVersion": "2025-09-01",
+      "name": "lbi-app",
+      "location": "westeurope",
+      "sku": { "name": "Standard" },
+      "properties": {
+        "frontendIPConfigurations": [
+          { "name": "fe", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-workload')]" } } }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls-app",
+      "location": "westeurope",
+      "properties": {
+        "loadBalancerFrontendIpConfigurations": [ { "id": "[resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'lbi-app', 'fe')]" } ],
+        "ipConfigurations": [
+          { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } }
+        ]
+      }
+    }
+  ]
+}
+`;
+
+const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    { name: "ARM: the NAT subnet sets 'Disabled'", code: arm(', "privateLinkServiceNetworkPolicies": "Disabled"') },
+  ],
+  invalid: [
+    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }] },
+  ],
+};
+ruleTests(rule, armCases);

@@ -1,0 +1,112 @@
+import rule from '../../../server/src/rules/route-nva-next-hop';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+/** A route table with one inline route (`name` may carry a marker) whose properties are `route`. */
+const table = (route: string, name = "'to-internet'", head = '') => `${head}resource rt 'Microsoft.Network/routeTables@2025-09-01' = {
+  name: 'rt-spoke'
+  location: 'westeurope'
+  properties: {
+    routes: [
+      {
+        name: ${name}
+        properties: { ${route} }
+      }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'a VirtualAppliance route with an address', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4'") },
+    { name: 'an Internet route without an address', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet'") },
+    { name: 'an empty address is no address', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: ''") },
+    { name: 'an address from a parameter without default (may be empty)', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: ip", undefined, 'param ip string\n') },
+    { name: 'a hop type from a parameter without default', code: table("addressPrefix: '0.0.0.0/0', nextHopType: hop, nextHopIpAddress: '10.0.1.4'", undefined, 'param hop string\n') },
+    { name: "hop types compare exactly: 'internet' is left alone", code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'internet', nextHopIpAddress: '10.0.1.4'") },
+    {
+      name: 'FACTS does not say VirtualAppliance needs an address: silent',
+      code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'"),
+    },
+    {
+      name: 'a table whose condition is unknown cannot cause a finding',
+      code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: '10.0.1.4'", undefined, 'param deploy bool\n').replace("= {\n  name: 'rt-spoke'", "= if (deploy) {\n  name: 'rt-spoke'"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an Internet route with an address',
+      code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: '10.0.1.4'", "[|'to-internet'|]"),
+      errors: [{ messageId: 'addressOnOtherHop', level: 'error', message: /Route 'to-internet' has next hop type 'Internet' and a nextHopIpAddress '10\.0\.1\.4'/ }],
+    },
+    {
+      name: 'a VnetLocal route with an address',
+      code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VnetLocal', nextHopIpAddress: '10.0.1.4'", "[|'local'|]"),
+      errors: [{ messageId: 'addressOnOtherHop' }],
+    },
+    {
+      name: 'a route resource is reported at its declaration',
+      code: `${table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4'")}resource [|toGateway|] 'Microsoft.Network/routeTables/routes@2025-09-01' = {
+  parent: rt
+  name: 'to-onprem'
+  properties: { addressPrefix: '192.168.0.0/16', nextHopType: 'VirtualNetworkGateway', nextHopIpAddress: '10.0.0.4' }
+}
+`,
+      errors: [{ messageId: 'addressOnOtherHop', message: /Route 'to-onprem'/ }],
+    },
+    {
+      name: 'a loop of tables gives one finding',
+      code: `resource rts 'Microsoft.Network/routeTables@2025-09-01' = [for i in range(0, 2): {
+  name: 'rt-\${i}'
+  location: 'westeurope'
+  properties: { routes: [ { name: [|'blackhole-\${i}'|], properties: { addressPrefix: '10.9.0.0/16', nextHopType: 'None', nextHopIpAddress: '10.0.1.4' } } ] }
+}]
+`,
+      errors: [{ messageId: 'addressOnOtherHop' }],
+    },
+  ],
+});
+
+// ARM JSON: a route table with an inline route and a route resource at the top level.
+const arm = (inline: string, standalone: string, inlineName = '"to-internet"', standaloneType = '"Microsoft.Network/routeTables/routes"') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/routeTables",
+      "apiVersion": "2025-09-01",
+      "name": "rt-spoke",
+      "location": "westeurope",
+      "properties": { "routes": [ { "name": ${inlineName}, "properties": { ${inline} } } ] }
+    },
+    {
+      "type": ${standaloneType},
+      "apiVersion": "2025-09-01",
+      "name": "rt-spoke/to-onprem",
+      "dependsOn": [ "[resourceId('Microsoft.Network/routeTables', 'rt-spoke')]" ],
+      "properties": { ${standalone} }
+    }
+  ]
+}
+`;
+const appliance = '"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance", "nextHopIpAddress": "10.0.1.4"';
+
+const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    { name: 'ARM: VirtualAppliance routes with addresses', code: arm(appliance, appliance) },
+  ],
+  invalid: [
+    {
+      name: 'ARM: an Internet route inline and a VirtualNetworkGateway route resource, both with addresses',
+      code: arm(
+        '"addressPrefix": "0.0.0.0/0", "nextHopType": "Internet", "nextHopIpAddress": "10.0.1.4"',
+        '"addressPrefix": "192.168.0.0/16", "nextHopType": "VirtualNetworkGateway", "nextHopIpAddress": "10.0.0.4"',
+        '[|"to-internet"|]',
+        '[|"Microsoft.Network/routeTables/routes"|]',
+      ),
+      errors: [{ messageId: 'addressOnOtherHop', message: /'to-internet'/ }, { messageId: 'addressOnOtherHop', message: /'to-onprem'/ }],
+    },
+  ],
+};
+ruleTests(rule, armCases);

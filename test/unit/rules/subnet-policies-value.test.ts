@@ -1,0 +1,125 @@
+import rule from '../../../server/src/rules/subnet-policies-value';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+/** A VNet at `apiVersion` with one inline subnet whose properties include `extra`. */
+const vnet = (extra: string, apiVersion = '2025-09-01', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [
+      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          ${extra}
+        }
+      }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: "'Enabled' at 2025-09-01", code: vnet("privateEndpointNetworkPolicies: 'Enabled'") },
+    { name: "'RouteTableEnabled' at 2023-09-01", code: vnet("privateEndpointNetworkPolicies: 'RouteTableEnabled'", '2023-09-01') },
+    { name: "'Disabled' for Private Link services", code: vnet("privateLinkServiceNetworkPolicies: 'Disabled'") },
+    { name: "a case variant ('disabled') stays silent: FACTS does not say values are case-sensitive", code: vnet("privateEndpointNetworkPolicies: 'disabled'") },
+    { name: 'a preview API version cannot be compared', code: vnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", '2023-06-01-preview') },
+    { name: 'a value from a parameter without default', code: vnet('privateEndpointNetworkPolicies: policy', undefined, 'param policy string\n') },
+    { name: 'a VNet whose condition is unknown cannot cause a finding', code: vnet("privateEndpointNetworkPolicies: 'Enable'", undefined, 'param deploy bool\n').replace("= {\n  name: 'vnet-spoke'", "= if (deploy) {\n  name: 'vnet-spoke'") },
+  ],
+  invalid: [
+    {
+      name: 'a value that is no value of the property',
+      code: vnet("privateEndpointNetworkPolicies: [|'Enable'|]"),
+      errors: [{ messageId: 'invalid', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' sets privateEndpointNetworkPolicies to 'Enable'.*Use 'Enabled'/ }],
+    },
+    {
+      name: "'NetworkSecurityGroupEnabled' is a privateEndpointNetworkPolicies value, not a privateLinkServiceNetworkPolicies one",
+      code: vnet("privateLinkServiceNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]"),
+      errors: [{ messageId: 'invalid' }],
+    },
+    {
+      name: 'a value newer than the API version',
+      code: vnet("privateEndpointNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]", '2023-05-01'),
+      errors: [{ messageId: 'newerApi', message: /API version 2023-05-01 does not list \(first listed in 2023-09-01\)/ }],
+    },
+    {
+      name: 'the property predates the API version',
+      code: vnet("privateEndpointNetworkPolicies: [|'Disabled'|]", '2018-08-01'),
+      errors: [{ messageId: 'notInApi' }],
+    },
+    {
+      name: 'a child subnet resource',
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
+}
+resource snet 'Microsoft.Network/virtualNetworks/subnets@2022-07-01' = {
+  parent: vnet
+  name: 'snet-pe'
+  properties: {
+    addressPrefix: '10.1.1.0/24'
+    privateEndpointNetworkPolicies: [|'RouteTableEnabled'|]
+    privateLinkServiceNetworkPolicies: [|'Disable'|]
+  }
+}
+`,
+      errors: [{ messageId: 'newerApi' }, { messageId: 'invalid', message: /Use 'Disabled'/ }],
+    },
+    {
+      name: 'a loop of VNets gives one finding',
+      code: `resource vnets 'Microsoft.Network/virtualNetworks@2025-09-01' = [for i in range(0, 3): {
+  name: 'vnet-\${i}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.\${i}.0.0/16' ] }
+    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.\${i}.1.0/24', privateEndpointNetworkPolicies: [|'Enable'|] } } ]
+  }
+}]
+`,
+      errors: [{ messageId: 'invalid' }],
+    },
+  ],
+});
+
+// ARM JSON: a VNet at `apiVersion` with a nested child subnet whose properties include `extra`.
+const arm = (extra: string, apiVersion = '2025-09-01') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] } },
+      "resources": [
+        {
+          "type": "subnets",
+          "apiVersion": "${apiVersion}",
+          "name": "snet-pe",
+          "dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" ],
+          "properties": { "addressPrefix": "10.1.1.0/24", ${extra} }
+        }
+      ]
+    }
+  ]
+}
+`;
+
+const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
+  valid: [
+    { name: "ARM: 'Disabled' at 2025-09-01", code: arm('"privateEndpointNetworkPolicies": "Disabled"') },
+    { name: "ARM: a case variant ('Routetableenabled') stays silent", code: arm('"privateEndpointNetworkPolicies": "Routetableenabled"') },
+  ],
+  invalid: [
+    { name: 'ARM: a value that is no value of the property', code: arm('"privateLinkServiceNetworkPolicies": [|"Disable"|]'), errors: [{ messageId: 'invalid' }] },
+    { name: 'ARM: a value newer than the API version', code: arm('"privateEndpointNetworkPolicies": [|"RouteTableEnabled"|]', '2021-05-01'), errors: [{ messageId: 'newerApi' }] },
+  ],
+};
+ruleTests(rule, armCases);
