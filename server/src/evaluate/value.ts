@@ -75,7 +75,16 @@ export function keyOf(value: Value): string | undefined {
 }
 
 /** Joins values into one string value: known text when every part is known, else a PartialString. */
+/** Longest string evaluation builds; longer text (a doubling loop, say) becomes unknown. */
+export const maxStringLength = 1_000_000;
+
 export function concatStrings(values: readonly Value[]): string | PartialString | Unknown {
+  let length = 0;
+  for (const value of values) {
+    if (typeof value === 'string') length += value.length;
+    else if (value instanceof PartialString) for (const part of value.parts) length += typeof part === 'string' ? part.length : 0;
+  }
+  if (length > maxStringLength) return freshUnknown('long-string');
   const parts: (string | Unknown)[] = [];
   const push = (part: string | Unknown) => {
     const last = parts.length - 1;
