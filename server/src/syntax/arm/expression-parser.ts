@@ -5,7 +5,7 @@
 //               | "'" ( any but "'" | "''" )* "'" | '-'? digit+ | 'true' | 'false' | 'null'
 // Invariants: never throws; stops at the first error and returns it (range + message) with no expression;
 // recursion is bounded by `maxExpressionDepth`; every node range is a FILE range, through the offset map.
-import { commonName, isDigit, isNamePart, isNameStart, qualifiedName } from './expression-names';
+import { isDigit, isNamePart, isNameStart, qualifiedName } from './expression-names';
 import type { ArmCall, ArmExpr, ArmName, ArmStringValue } from './expression-types';
 import type { OffsetMap } from './string-offsets';
 import type { ArmSyntaxError } from './syntax-error';
@@ -247,7 +247,7 @@ class ExpressionParser {
     let i = start + 1;
     while (i < this.end && isNamePart(src.charCodeAt(i))) i++;
     this.pos = i;
-    return { text: commonName(src, start, i) ?? src.slice(start, i), start: this.at(start), end: this.at(i) };
+    return { text: src.slice(start, i), start: this.at(start), end: this.at(i) };
   }
 
   private expect(code: number, what: string): void {

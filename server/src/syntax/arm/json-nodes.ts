@@ -23,19 +23,38 @@ export function membersOf(node: Node | undefined): JsonMember[] {
   return members;
 }
 
-/**
- * The values of an object's members under lower-cased keys, for reading keywords. Only `wanted` keys are
- * kept, so a resource's hundred property names cost one comparison each.
- */
-export function keywordValues<K extends string>(node: Node | undefined, wanted: ReadonlySet<K>): Partial<Record<K, Node>> {
-  const found: Partial<Record<K, Node>> = {};
+/** A set of lower-cased keywords to read from objects (see `keywordValues`). */
+export interface Keywords<K extends string> {
+  readonly names: ReadonlySet<string>;
+  /** Indexed by key length: whether some keyword has it (most keys of a resource are skipped unread). */
+  readonly lengths: readonly boolean[];
+  /** A record of every keyword, undefined: an object literal, so every result has one shape, made fast. */
+  readonly create: () => Record<K, Node | undefined>;
+}
+
+/** Keywords from a function that makes the empty record, e.g. `() => ({ type: none, name: none })`. */
+export function defineKeywords<K extends string>(create: () => Record<K, Node | undefined>): Keywords<K> {
+  const names = Object.keys(create());
+  const lengths: boolean[] = [];
+  for (const name of names) lengths[name.length] = true;
+  return { names: new Set(names), lengths, create };
+}
+
+/** A typed `undefined`, for the records of `defineKeywords`. */
+export const none: Node | undefined = undefined;
+
+/** The values of an object's members under their lower-cased keywords; others are not looked at. */
+export function keywordValues<K extends string>(node: Node | undefined, keywords: Keywords<K>): Record<K, Node | undefined> {
+  const found = keywords.create();
   if (node === undefined || node.type !== 'object' || node.children === undefined) return found;
   for (const property of node.children) {
     const nameNode = property.children?.[0];
     const value = property.children?.[1];
     if (nameNode === undefined || value === undefined) continue;
-    const key = String(nameNode.value).toLowerCase() as K;
-    if (wanted.has(key)) found[key] = value;
+    const name = String(nameNode.value);
+    if (keywords.lengths[name.length] !== true) continue;
+    const key = name.toLowerCase();
+    if (keywords.names.has(key)) found[key as K] = value;
   }
   return found;
 }

@@ -1,8 +1,7 @@
 // Token scanning for the fast JSON tree builder (json-fast-tree.ts): strings, numbers, comments.
 // Invariants: each scan accepts exactly what jsonc-parser's scanner accepts without an error (save raw
 // control characters in strings, see json-fast-tree.ts) and answers -1 or `undefined` for anything else;
-// none allocates except for the string values it returns; the key cache is bounded and only ever hands
-// out a string equal to the text it is asked for.
+// none allocates except for the string values it returns.
 
 const enum Char {
   LineFeed = 10, CarriageReturn = 13, Tab = 9, Space = 32, Quote = 34, Star = 42, Plus = 43, Comma = 44, Minus = 45,
@@ -147,22 +146,3 @@ function decodeEscape(text: string, at: number): string | undefined {
   }
 }
 
-/**
- * A property key: the same few keys (`type`, `value`, `metadata`, ...) make up most of a template's, so a
- * small cache hands out one string per key instead of a new one per occurrence. Direct-mapped by a hash
- * of the characters; a hit is checked against the text, so the cache can only save work, not change it.
- */
-export function keyString(text: string, start: number, end: number): string {
-  const length = end - start;
-  if (length > 24) return text.slice(start, end);
-  let hash = length;
-  for (let i = start; i < end; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
-  const slot = hash & (keyCache.length - 1);
-  const cached = keyCache[slot];
-  if (cached.length === length && text.startsWith(cached, start)) return cached;
-  const key = text.slice(start, end);
-  keyCache[slot] = key;
-  return key;
-}
-
-const keyCache: string[] = new Array<string>(4096).fill('\u0000');

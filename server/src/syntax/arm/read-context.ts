@@ -19,7 +19,7 @@ export function skip(context: ReadContext, node: Node, reason: string): void {
   context.skipped.push({ start: node.offset, end: node.offset + node.length, reason });
 }
 
-/** Whether `node` has the shape of `part`; if not, it is recorded as skipped (with the first reason). */
+/** Whether `node` has the shape of `part`; if not, it is recorded as skipped, with every reason. */
 export function acceptPart(context: ReadContext, part: SkeletonPart, node: Node): boolean {
   const problems = checkPart(part, node);
   if (problems.length === 0) return true;
@@ -34,9 +34,8 @@ export function acceptPart(context: ReadContext, part: SkeletonPart, node: Node)
 export function rejectedKeywords(context: ReadContext, part: SkeletonPart, node: Node): Set<string> {
   const rejected = new Set<string>();
   for (const problem of checkPart(part, node)) {
-    if (problem.keyword === undefined) continue;
-    rejected.add(problem.keyword);
     skip(context, problem.node, problem.reason);
+    if (problem.keyword !== undefined) rejected.add(problem.keyword);
   }
   return rejected;
 }

@@ -5,17 +5,19 @@
 // part is a literal; recursion follows the JSON nesting, which json-tree.ts bounds.
 import type { Node } from 'jsonc-parser';
 import { armLiteralString } from './expression';
-import { keywordValue, keywordValues, membersOf } from './json-nodes';
+import { defineKeywords, keywordValue, keywordValues, membersOf, none } from './json-nodes';
 import { acceptPart, rejectedKeywords, type ReadContext } from './read-context';
 import { readTemplate } from './template-reader';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
-const resourceKeywords = new Set([
-  'type', 'name', 'apiversion', 'location', 'condition', 'dependson', 'existing', 'scope', 'properties', 'copy',
-  'resources',
-] as const);
-const copyKeywords = new Set(['name', 'count', 'mode', 'batchsize', 'input'] as const);
-const deploymentKeywords = new Set(['template', 'parameters', 'expressionevaluationoptions', 'templatelink', 'mode'] as const);
+const resourceKeywords = defineKeywords(() => ({
+  type: none, name: none, apiversion: none, location: none, condition: none, dependson: none, existing: none,
+  scope: none, properties: none, copy: none, resources: none,
+}));
+const copyKeywords = defineKeywords(() => ({ name: none, count: none, mode: none, batchsize: none, input: none }));
+const deploymentKeywords = defineKeywords(() => ({
+  template: none, parameters: none, expressionevaluationoptions: none, templatelink: none, mode: none,
+}));
 const deploymentType = 'microsoft.resources/deployments';
 
 type MutableResource = { -readonly [K in keyof ArmResource]: K extends 'children' ? ArmResource[] : ArmResource[K] };
@@ -85,7 +87,7 @@ export function readCopy(node: Node | undefined): ArmCopy | undefined {
 function readDeployment(context: ReadContext, resource: ArmResource, properties: Node): ArmNestedDeployment {
   const rejected = rejectedKeywords(context, 'deploymentProperties', properties);
   const keywords = keywordValues(properties, deploymentKeywords);
-  for (const keyword of rejected) delete keywords[keyword as keyof typeof keywords];
+  for (const keyword of rejected) keywords[keyword as keyof typeof keywords] = undefined;
   const scopeNode = keywordValue(keywords.expressionevaluationoptions, 'scope');
   const deployment: { -readonly [K in keyof ArmNestedDeployment]: ArmNestedDeployment[K] } = {
     resource,

@@ -108,7 +108,7 @@ export interface SkeletonProblem {
 /** The shape problems of `node` read as `part`; empty when it has the shape we rely on. */
 export function checkPart(part: SkeletonPart, node: Node): SkeletonProblem[] {
   const validate = validators[part];
-  if (validate(project(node, skeleton.definitions[part] as SchemaShape))) return [];
+  if (validate(project(node, shapes[part]))) return [];
   return (validate.errors ?? []).map((error) => toProblem(part, node, error));
 }
 
@@ -137,34 +137,58 @@ function nodeAtPath(node: Node, path: readonly string[]): Node | undefined {
   return current;
 }
 
-/** The part of a schema `project` follows. */
-interface SchemaShape {
-  readonly properties?: Readonly<Record<string, SchemaShape>>;
-  readonly items?: SchemaShape;
+/** What `project` keeps of a value: the keys and items a schema looks at. */
+interface Shape {
+  readonly properties: ReadonlyMap<string, Shape> | undefined;
+  /** Indexed by key length: whether some kept key has it (the rest are passed over unread). */
+  readonly lengths: readonly boolean[];
+  readonly items: Shape | undefined;
 }
+
+interface SchemaNode {
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+}
+
+function shapeOf(schema: SchemaNode | undefined): Shape | undefined {
+  if (schema === undefined) return undefined;
+  const properties = schema.properties === undefined ? undefined
+    : new Map(Object.entries(schema.properties).map(([key, child]) => [key, shapeOf(child) ?? leaf]));
+  const lengths: boolean[] = [];
+  for (const key of properties?.keys() ?? []) lengths[key.length] = true;
+  return { properties, lengths, items: shapeOf(schema.items) };
+}
+
+const leaf: Shape = { properties: undefined, lengths: [], items: undefined };
+const shapes = Object.fromEntries(
+  Object.entries(skeleton.definitions).map(([part, schema]) => [part, shapeOf(schema as SchemaNode) ?? leaf]),
+) as Record<SkeletonPart, Shape>;
 
 /**
  * The plain value of `node` as far as `shape` looks into it: object keys lower-cased and kept only when
  * the shape names them, array items kept only when the shape describes them; other containers empty.
  */
-function project(node: Node, shape: SchemaShape | undefined): unknown {
+function project(node: Node, shape: Shape): unknown {
   switch (node.type) {
     case 'object': {
       // Only keys the schema names are kept, so no key such as `__proto__` reaches the object.
       const value: Record<string, unknown> = {};
-      const properties = shape?.properties;
+      const properties = shape.properties;
       if (properties === undefined) return value;
       for (const property of node.children ?? []) {
         const key = property.children?.[0];
         const member = property.children?.[1];
         if (key === undefined || member === undefined) continue;
-        const name = String(key.value).toLowerCase();
-        if (Object.hasOwn(properties, name)) value[name] = project(member, properties[name]);
+        const name = String(key.value);
+        if (shape.lengths[name.length] !== true) continue;
+        const lower = name.toLowerCase();
+        const child = properties.get(lower);
+        if (child !== undefined) value[lower] = project(member, child);
       }
       return value;
     }
     case 'array': {
-      const items = shape?.items;
+      const items = shape.items;
       return items === undefined ? [] : (node.children ?? []).map((child) => project(child, items));
     }
     default:

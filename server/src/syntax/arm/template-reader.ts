@@ -4,7 +4,7 @@
 // inline templates of nested deployments are read as templates of their own (resource-reader.ts), and their
 // expressions belong to them, not to this template.
 import type { Node } from 'jsonc-parser';
-import { jsonString, keywordValue, keywordValues, membersOf } from './json-nodes';
+import { defineKeywords, jsonString, keywordValue, keywordValues, membersOf, none } from './json-nodes';
 import { acceptPart, collectExpressions, rejectedKeywords, skip, type ReadContext } from './read-context';
 import { readCopy, readResource } from './resource-reader';
 import type {
@@ -12,11 +12,12 @@ import type {
   ArmUserFunction, ArmVariable,
 } from './template-types';
 
-const templateKeywords = new Set([
-  'languageversion', 'parameters', 'variables', 'functions', 'definitions', 'resources', 'outputs',
-] as const);
-const parameterKeywords = new Set(['type', 'defaultvalue', 'allowedvalues'] as const);
-const outputKeywords = new Set(['type', 'value', 'condition', 'copy'] as const);
+const templateKeywords = defineKeywords(() => ({
+  languageversion: none, parameters: none, variables: none, functions: none, definitions: none, resources: none,
+  outputs: none,
+}));
+const parameterKeywords = defineKeywords(() => ({ type: none, defaultvalue: none, allowedvalues: none }));
+const outputKeywords = defineKeywords(() => ({ type: none, value: none, condition: none, copy: none }));
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 
@@ -24,7 +25,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] 
 export function readTemplate(context: ReadContext, node: Node, deployment: ArmNestedDeployment | undefined): ArmTemplate {
   const rejected = rejectedKeywords(context, 'template', node);
   const sections = keywordValues(node, templateKeywords);
-  for (const keyword of rejected) delete sections[keyword as keyof typeof sections];
+  for (const keyword of rejected) sections[keyword as keyof typeof sections] = undefined;
   const template: Mutable<ArmTemplate> = {
     node,
     languageVersion: jsonString(sections.languageversion),

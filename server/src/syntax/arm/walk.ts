@@ -31,12 +31,16 @@ export function armTemplates(template: ArmTemplate, options: ArmWalkOptions = {}
  * nested templates (the default), their resources follow those of the template that holds them.
  */
 export function armResources(template: ArmTemplate, options: ArmWalkOptions = {}): ArmResource[] {
-  return armTemplates(template, options).flatMap(armResourcesOf);
+  const resources: ArmResource[] = [];
+  for (const current of armTemplates(template, options)) for (const resource of armResourcesOf(current)) resources.push(resource);
+  return resources;
 }
 
 /** Every expression site: of `template` and, by default, of the templates nested in it. */
 export function armExpressions(template: ArmTemplate, options: ArmWalkOptions = {}): ArmExpressionSite[] {
-  return armTemplates(template, options).flatMap((current) => current.expressions);
+  const sites: ArmExpressionSite[] = [];
+  for (const current of armTemplates(template, options)) for (const site of current.expressions) sites.push(site);
+  return sites;
 }
 
 /** One template's own resources, flattened with their nested children. */
