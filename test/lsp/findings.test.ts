@@ -1,0 +1,74 @@
+// The planted mistakes of examples/ reach the editor as diagnostics, each in its declaring file,
+// and a change in one file updates the diagnostics of another (DESIGN §2, "Across files").
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { startServer, type LspSession } from '../support/lsp-client';
+import { repoRoot } from '../support/paths';
+
+const examples = path.join(repoRoot, 'examples');
+const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
+const codes = (published: PublishDiagnosticsParams) => published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+
+/** The next diagnostics for `uri` that satisfy `accept` (earlier ones are skipped). */
+async function diagnosticsWhere(session: LspSession, uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const published = await session.nextDiagnostics(uri);
+    if (accept(published)) return published;
+  }
+  throw new Error(`no acceptable diagnostics for ${uri}`);
+}
+
+function open(session: LspSession, relative: string, text = fs.readFileSync(path.join(examples, relative), 'utf8')): string {
+  const uri = uriOf(relative);
+  void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text } });
+  return uri;
+}
+
+describe('findings in the editor', () => {
+  let session: LspSession;
+  before(async () => { session = await startServer(pathToFileURL(examples).href); });
+  after(async () => { await session.close(); });
+
+  test('the planted mistakes appear in their declaring files with rule ids, docs links and related locations', async () => {
+    const data = open(session, 'modules/data.bicep');
+    const published = await diagnosticsWhere(session, data, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(codes(published), ['pe-dns-zone-group-missing@99']);
+    const [diagnostic] = published.diagnostics;
+    assert.equal(diagnostic.severity, 2);
+    assert.equal(diagnostic.source, 'VNet Lens');
+    assert.match(diagnostic.codeDescription?.href ?? '', /docs\/rules\/pe-dns-zone-group-missing\.md$/);
+    assert.ok(diagnostic.relatedInformation?.some((info) => info.location.uri === uriOf('main.bicep')), 'the module call is related information');
+
+    const spoke = open(session, 'modules/spoke.bicep');
+    assert.deepEqual(codes(await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0)), ['pls-subnet-policies@82']);
+    const main = open(session, 'main.bicep');
+    assert.deepEqual(codes(await diagnosticsWhere(session, main, (p) => p.diagnostics.length > 0)), ['peering-reverse-missing@63']);
+  });
+
+  test('adding the reverse peering in the spoke module clears the finding in main.bicep', async () => {
+    const spokeText = fs.readFileSync(path.join(examples, 'modules/spoke.bicep'), 'utf8');
+    const reverse = `
+resource peerSpokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  parent: vnet
+  name: 'peer-spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: {
+      id: resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')
+    }
+    allowVirtualNetworkAccess: true
+    allowForwardedTraffic: true
+  }
+}
+`;
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf('modules/spoke.bicep'), version: 2 },
+      contentChanges: [{ text: spokeText + reverse }],
+    });
+    const main = await diagnosticsWhere(session, uriOf('main.bicep'), (p) => !codes(p).includes('peering-reverse-missing@63'));
+    assert.deepEqual(codes(main), []);
+  });
+});
