@@ -1,0 +1,76 @@
+// Shared by the address and peering rules: what certainly deploys, where an entity sits in file order,
+// where a finding on an entity points, one report per anchor, and ids too ambiguous to follow.
+// Invariant: a declaration causes a finding only when `certain` holds (condition true, a known non-zero
+// count); everything else may only silence.
+import { idKey, type ResourceDecl, type Value } from '../model';
+import { deployed } from './certain';
+import type { Anchor, RuleContext, RuleReport } from './rule';
+
+interface Placed {
+  name: Value;
+  decl: ResourceDecl;
+  path: string;
+}
+
+/** Certainly deployed: condition true and a loop count that is known and not zero (rule of conduct 1). */
+export function certain(decl: ResourceDecl): boolean {
+  return deployed(decl) && typeof decl.count === 'number' && decl.count > 0;
+}
+
+/**
+ * Reports at most once per anchor: a loop's instances, or a module evaluated through two callers, are one
+ * declaration and get one finding (DESIGN §3 "one finding per declaration"), the first instance's.
+ */
+export function reportOnce(context: RuleContext): (report: RuleReport) => void {
+  const seen = new Set<string>();
+  return (report) => {
+    const key = `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    context.report(report);
+  };
+}
+
+/** Where a finding on the entity itself points: a resource's declaration, an inline part's `name`. */
+export function entityAnchor(entity: Placed): Anchor {
+  return entity.path === '' ? { decl: entity.decl } : { decl: entity.decl, path: `${entity.path}.name` };
+}
+
+/** Sorts entities in file order: file, then offset of the declaration or inline part, then loop index. */
+export function compareFileOrder(a: Placed, b: Placed): number {
+  const offset = (entity: Placed) => (entity.path === '' ? entity.decl.range.start : entity.decl.propertyRanges.get(entity.path)?.start ?? entity.decl.range.start);
+  return a.decl.uri.localeCompare(b.decl.uri) || offset(a) - offset(b) || (a.decl.instance ?? -1) - (b.decl.instance ?? -1);
+}
+
+/**
+ * The entity's own name (a child resource's last name segment: 'GatewaySubnet' of 'vnet/GatewaySubnet'),
+ * when known.
+ */
+export function ownName(entity: Placed): string | undefined {
+  if (typeof entity.name !== 'string') return undefined;
+  return entity.path === '' ? entity.name.slice(entity.name.lastIndexOf('/') + 1) : entity.name;
+}
+
+/**
+ * Ids that more than one declaration creates (outside `existing`): one VNet written twice in a deployment
+ * (a template and its module both declare it). Which declaration's properties Azure ends with (address
+ * space, inline subnets) depends on deployment order, so rules that read those properties stay silent.
+ */
+export function createdMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
+  const places = new Map<string, Set<string>>();
+  for (const entity of entities) {
+    const key = idKey(entity.id);
+    if (key === undefined || entity.decl.existing) continue;
+    const place = `${entity.decl.uri}|${entity.decl.range.start}|${entity.path}`;
+    const seen = places.get(key);
+    if (seen) seen.add(place);
+    else places.set(key, new Set([place]));
+  }
+  return new Set([...places].filter(([, seen]) => seen.size > 1).map(([key]) => key));
+}
+
+/** Whether the entity's id is one of `ambiguous` (see createdMoreThanOnce). */
+export function isAmbiguous(ambiguous: ReadonlySet<string>, entity: { id: Value }): boolean {
+  const key = idKey(entity.id);
+  return key !== undefined && ambiguous.has(key);
+}

@@ -1,0 +1,91 @@
+// Address prefixes of subnets and VNets as the address rules read them: each value with its anchor path
+// and, when it is a well-formed network prefix Azure accepts, its parsed CIDR.
+// Invariant: a prefix that is unknown, malformed, has host bits set or lies in a forbidden range has no
+// `cidr` here, so only subnet-cidr-invalid speaks about it and the other rules stay silent on it.
+import { forbiddenIpv4Ranges, type ForbiddenRange } from '../facts';
+import { at, cidrContains, isArray, isObject, parseCidr, type Cidr, type Subnet, type Value, type VirtualNetwork } from '../model';
+
+export interface PrefixEntry {
+  value: Value;
+  /** Path of the value relative to its declaration (an anchor path). */
+  path: string;
+  /** The parsed prefix when Azure accepts it as written (see the invariant above). */
+  cidr: Cidr | undefined;
+}
+
+export interface PrefixList {
+  entries: PrefixEntry[];
+  /** Every prefix is listed (no unknown array); single entries may still be unknown. */
+  complete: boolean;
+}
+
+/** FACTS §7: the forbidden range that wholly contains the prefix (every address of it is unusable). */
+export function forbiddenRangeOf(cidr: Cidr): ForbiddenRange | undefined {
+  return forbiddenRanges().find(({ range }) => cidrContains(range, cidr))?.fact;
+}
+
+let parsedForbidden: { range: Cidr; fact: ForbiddenRange }[] | undefined;
+function forbiddenRanges(): { range: Cidr; fact: ForbiddenRange }[] {
+  parsedForbidden ??= forbiddenIpv4Ranges.flatMap((fact) => {
+    const range = parseCidr(fact.cidr);
+    return range ? [{ range, fact }] : [];
+  });
+  return parsedForbidden;
+}
+
+/** The prefix when it is a known string Azure accepts: well formed, the network address, not forbidden. */
+export function usableCidr(value: Value): Cidr | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cidr = parseCidr(value);
+  if (!cidr || cidr.hostBitsSet || forbiddenRangeOf(cidr)) return undefined;
+  return cidr;
+}
+
+const entry = (value: Value, path: string): PrefixEntry => ({ value, path, cidr: usableCidr(value) });
+
+/** A subnet's `addressPrefix` and `addressPrefixes[]`; undefined when its properties are not known. */
+export function subnetPrefixes(subnet: Subnet): PrefixList | undefined {
+  if (!isObject(subnet.properties)) return undefined;
+  const entries: PrefixEntry[] = [];
+  let complete = true;
+  const single = at(subnet.properties, 'addressPrefix');
+  if (single !== undefined) entries.push(entry(single, `${subnet.propertiesPath}.addressPrefix`));
+  const many = at(subnet.properties, 'addressPrefixes');
+  if (isArray(many)) many.forEach((value, index) => entries.push(entry(value, `${subnet.propertiesPath}.addressPrefixes[${index}]`)));
+  else if (many !== undefined) complete = false;
+  return { entries, complete };
+}
+
+/**
+ * A VNet's `addressSpace.addressPrefixes`; undefined for an `existing` VNet (its space is defined elsewhere)
+ * or when the list is absent (IPAM pool allocations) or unknown.
+ */
+export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
+  if (vnet.decl.existing) return undefined;
+  const list = at(vnet.decl.properties, 'addressSpace.addressPrefixes');
+  if (!isArray(list)) return undefined;
+  return { entries: list.map((value, index) => entry(value, `properties.addressSpace.addressPrefixes[${index}]`)), complete: true };
+}
+
+/** Whether `inner` lies inside the union of `outer` (adjacent prefixes of one version merge). */
+export function coveredBy(inner: Cidr, outer: readonly Cidr[]): boolean {
+  const last = (cidr: Cidr) => cidr.network + (1n << BigInt((cidr.version === 4 ? 32 : 128) - cidr.prefix)) - 1n;
+  const ranges = outer.filter((cidr) => cidr.version === inner.version)
+    .map((cidr) => ({ start: cidr.network, end: last(cidr) }))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let current: { start: bigint; end: bigint } | undefined;
+  for (const range of ranges) {
+    if (current && range.start <= current.end + 1n) {
+      if (range.end > current.end) current.end = range.end;
+      continue;
+    }
+    if (current && inner.network >= current.start && last(inner) <= current.end) return true;
+    current = { ...range };
+  }
+  return current !== undefined && inner.network >= current.start && last(inner) <= current.end;
+}
+
+/** The prefixes as text for messages: `'10.0.0.0/16', '10.1.0.0/16'`. */
+export function prefixText(entries: readonly PrefixEntry[]): string {
+  return entries.map((item) => `'${typeof item.value === 'string' ? item.value : '…'}'`).join(', ');
+}

@@ -1,0 +1,46 @@
+// peering-duplicate: two peerings from one VNet to the same remote VNet (FACTS §4.2 [VERIFIED S8]: one
+// peering link per VNet pair). Certain case: two certainly deployed peerings (not `existing`) whose ids
+// certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
+// and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
+import { displayValue, same, type Peering } from '../model';
+import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
+import { label } from './certain';
+import { isSelfPeering, localIs, sameVnet } from './peering-relations';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'peering-duplicate',
+  level: 'error',
+  fixable: false,
+  description: 'A virtual network has at most one peering to each remote virtual network.',
+  messages: {
+    duplicate: "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', which peering '{{other}}' already does: Azure allows one peering per pair of VNets, so the deployment fails.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    const peerings = context.model.peerings
+      .filter((peering) => peering.local && peering.remote && certain(peering.decl) && !peering.decl.existing && isSelfPeering(peering) !== true)
+      .sort(compareFileOrder);
+    peerings.forEach((later, index) => {
+      const earlier = peerings.slice(0, index).find((candidate) => duplicates(candidate, later));
+      if (!earlier?.local) return;
+      const remote = later.remote?.resolved ? label(later.remote.target) : displayValue(later.remote?.value);
+      report({
+        messageId: 'duplicate',
+        data: { peering: label(later), vnet: label(earlier.local), remote, other: label(earlier) },
+        at: entityAnchor(later),
+        related: [{ ...entityAnchor(earlier), message: `Peering '${label(earlier)}' already connects these VNets.` }],
+      });
+    });
+  },
+});
+
+function duplicates(earlier: Peering, later: Peering): boolean {
+  if (!earlier.local || !earlier.remote || !later.remote) return false;
+  if (same(earlier.id, later.id, true) !== false) return false;
+  if (localIs(later, earlier.local) !== true) return false;
+  const a = earlier.remote;
+  const b = later.remote;
+  if (a.resolved && b.resolved) return sameVnet(a.target, b.target) === true;
+  return same(a.value, b.value, true) === true;
+}

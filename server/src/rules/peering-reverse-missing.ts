@@ -1,0 +1,83 @@
+// peering-reverse-missing: a peering must exist on both VNets; one side alone stays 'Initiated' and
+// carries no traffic (FACTS §4.2 [VERIFIED S7, S17], peeringRules.reverseRequired). Certain case: a
+// certainly deployed peering A→B (not `existing`, not a self-peering) whose remote B is a VNet of the
+// analysed set that is certainly deployed, and either created here or `existing` with no scope of its
+// own, or with the same scope as the peering (DESIGN §3 "Scopes"); and no peering of the model can be
+// B→A (one with an unknown side, a maybe-deployed or an `existing` one silences). A remote reached only
+// through an unknown or outside id stays silent.
+// Fix request: the peering, both VNets, the mirrored flags (facts mirrorPeeringFlags) and a name; it is
+// declined when a flag is unknown or subnet-peering properties are written (FACTS gives no mirroring).
+import { mirrorPeeringFlags, peeringNamePattern, peeringRules } from '../facts';
+import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
+import { certain, entityAnchor, ownName, reportOnce } from './address-certain';
+import { label } from './certain';
+import { connects, isSelfPeering, knownFlags, remoteVnet, writesSubnetPeering } from './peering-relations';
+import { defineRule, type FixRequest, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'peering-reverse-missing',
+  level: 'warning',
+  fixable: true,
+  description: 'A virtual network peering has its reverse peering from the remote virtual network.',
+  messages: {
+    missing: "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', but no peering connects '{{remote}}' back to '{{vnet}}': the peering stays 'Initiated' and no traffic flows between them.",
+  },
+  check(context: RuleContext) {
+    if (!peeringRules.reverseRequired) return;
+    const report = reportOnce(context);
+    const { peerings } = context.model;
+    for (const peering of peerings) {
+      const local = peering.local;
+      const remote = remoteVnet(peering);
+      if (!local || !remote || !certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== false) continue;
+      if (!certain(remote.decl) || !writable(remote, peering)) continue;
+      if (peerings.some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
+      const fix = reverseFix(peering, local, remote);
+      report({
+        messageId: 'missing',
+        data: { peering: label(peering), vnet: label(local), remote: label(remote) },
+        at: entityAnchor(peering),
+        related: [{ decl: remote.decl, ...(remote.path ? { path: remote.path } : {}), message: `VNet '${label(remote)}' is declared here; it needs a peering back to '${label(local)}'.` }],
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});
+
+/**
+ * Whether the analysed set can write the reverse peering on `remote`: it creates the VNet, or refers to it
+ * as `existing` with no scope of its own (Bicep `scope:`), or in the same scope as the peering (the ids'
+ * scope parts compare equal). ARM keeps `resourceGroup`/`subscriptionId` out of the body, so there only
+ * the ids decide.
+ */
+function writable(remote: VirtualNetwork, peering: Peering): boolean {
+  if (!remote.decl.existing) return true;
+  if (remote.decl.language === 'bicep' && remote.decl.body.scope === undefined) return true;
+  const a = scopeKey(remote.id);
+  return a !== undefined && a === scopeKey(peering.id);
+}
+
+/** The scope part of an id (before `/providers/`) as a comparable key; unknown parts compare by key. */
+function scopeKey(id: Value): string | undefined {
+  const key = idKey(id);
+  if (key === undefined) return undefined;
+  const cut = key.indexOf('/providers/');
+  return cut < 0 ? undefined : key.slice(0, cut);
+}
+
+function reverseFix(peering: Peering, local: VirtualNetwork, remote: VirtualNetwork): FixRequest | undefined {
+  const flags = knownFlags(peering);
+  if (!flags || writesSubnetPeering(peering)) return undefined;
+  const from = ownName(remote);
+  const to = ownName(local);
+  const name = from !== undefined && to !== undefined ? `${from}-to-${to}` : undefined;
+  return {
+    kind: 'add-reverse-peering',
+    peering: { decl: peering.decl, path: peering.path },
+    localVnet: { decl: local.decl, path: local.path },
+    remoteVnet: { decl: remote.decl, path: remote.path },
+    flags: mirrorPeeringFlags(flags),
+    ...(name !== undefined && peeringNamePattern.test(name) ? { name } : {}),
+    ...(peering.decl.apiVersion ? { apiVersion: peering.decl.apiVersion } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+// peering-self: a VNet peered to itself. Certain case: a certainly deployed peering (not `existing`) whose
+// remote VNet is certainly its own VNet (same entity, or ids that compare equal). A VNet's address space
+// always overlaps itself, and peered VNets must not overlap (FACTS §4.2 [VERIFIED S7]). This finding
+// silences vnet-address-overlap and peering-reverse-missing for the same peering (DESIGN §3).
+import { certain, entityAnchor, reportOnce } from './address-certain';
+import { label } from './certain';
+import { isSelfPeering } from './peering-relations';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'peering-self',
+  level: 'error',
+  fixable: false,
+  description: 'A virtual network is not peered to itself.',
+  messages: {
+    self: "Peering '{{peering}}' points back at its own VNet '{{vnet}}': a VNet cannot be peered to itself, so Azure rejects the peering.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    for (const peering of context.model.peerings) {
+      if (!certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== true) continue;
+      const vnet = peering.local ? label(peering.local) : label(peering).split('/')[0];
+      report({
+        messageId: 'self',
+        data: { peering: label(peering), vnet },
+        at: entityAnchor(peering),
+        related: [{ decl: peering.decl, path: `${peering.propertiesPath}.remoteVirtualNetwork`, message: `The remote VNet is '${vnet}' itself.` }],
+      });
+    }
+  },
+});

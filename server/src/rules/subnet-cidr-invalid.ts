@@ -1,0 +1,51 @@
+// subnet-cidr-invalid: an address prefix Azure cannot take. Certain cases, on a known string among the
+// prefixes of a certainly deployed subnet or VNet address space this set creates: not CIDR notation (or
+// an impossible address or length), host bits set (fix: the network address), or wholly inside a range
+// Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
+import { formatCidr, parseCidr, type Value } from '../model';
+import { certain, reportOnce } from './address-certain';
+import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './address-prefixes';
+import { label } from './certain';
+import { defineRule, type RuleContext, type RuleReport } from './rule';
+
+export default defineRule({
+  id: 'subnet-cidr-invalid',
+  level: 'error',
+  fixable: true,
+  description: 'Subnet and virtual network address prefixes are valid CIDR network prefixes outside the ranges Azure reserves.',
+  messages: {
+    malformed: "{{owner}} '{{name}}' has the address prefix '{{prefix}}', which is not a valid CIDR prefix (address/length): Azure rejects the deployment.",
+    hostBits: "{{owner}} '{{name}}' has the address prefix '{{prefix}}' with host bits set; its network address is '{{network}}'. Azure rejects a prefix that does not start its range.",
+    forbidden: "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    for (const vnet of context.model.vnets) {
+      if (!certain(vnet.decl)) continue;
+      for (const item of vnetPrefixes(vnet)?.entries ?? []) checkPrefix(item, 'VNet', label(vnet), vnet.decl, report);
+    }
+    for (const subnet of context.model.subnets) {
+      if (!certain(subnet.decl) || subnet.decl.existing) continue;
+      for (const item of subnetPrefixes(subnet)?.entries ?? []) checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
+    }
+  },
+});
+
+function checkPrefix(item: PrefixEntry, owner: string, name: string, decl: RuleReport['at']['decl'], report: (r: RuleReport) => void): void {
+  const text: Value = item.value;
+  if (typeof text !== 'string') return;
+  const at = { decl, path: item.path };
+  const data = { owner, name, prefix: text };
+  const cidr = parseCidr(text);
+  if (!cidr) {
+    report({ messageId: 'malformed', data, at });
+    return;
+  }
+  if (cidr.hostBitsSet) {
+    const network = formatCidr(cidr.version, cidr.network, cidr.prefix);
+    report({ messageId: 'hostBits', data: { ...data, network }, at, fix: { kind: 'use-network-address', value: network } });
+    return;
+  }
+  const forbidden = forbiddenRangeOf(cidr);
+  if (forbidden) report({ messageId: 'forbidden', data: { ...data, range: forbidden.cidr, what: forbidden.label }, at });
+}

@@ -1,0 +1,49 @@
+// subnet-outside-vnet: a subnet prefix must lie inside its VNet's address space (FACTS §7). Certain
+// cases: a certainly deployed subnet of a certainly deployed VNet this set creates, whose address space
+// is fully known, with a prefix that no (merged) prefix of that space covers.
+import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
+import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
+import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './address-prefixes';
+import { label } from './certain';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'subnet-outside-vnet',
+  level: 'error',
+  fixable: false,
+  description: "A subnet's address prefix lies inside the address space of its virtual network.",
+  messages: {
+    outside: "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    const ambiguous = createdMoreThanOnce(context.model.vnets);
+    for (const subnet of context.model.subnets) {
+      const vnet = subnet.vnet;
+      if (!vnet || !certain(subnet.decl) || subnet.decl.existing || !certain(vnet.decl)) continue;
+      // A VNet declared twice may end with either declaration's address space.
+      if (isAmbiguous(ambiguous, vnet)) continue;
+      checkSubnet(subnet, vnet, report);
+    }
+  },
+});
+
+function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, report: ReturnType<typeof reportOnce>): void {
+  const space = vnetPrefixes(vnet);
+  const prefixes = subnetPrefixes(subnet);
+  if (!space || !prefixes) return;
+  // Silent unless every prefix of the space is known and valid: an unknown one might hold the subnet.
+  const outer = space.entries.map((item) => item.cidr);
+  if (outer.length === 0 || outer.some((cidr) => cidr === undefined)) return;
+  const known = outer.filter((cidr) => cidr !== undefined);
+  for (const item of prefixes.entries) {
+    if (!item.cidr || coveredBy(item.cidr, known)) continue;
+    const near = space.entries.find((other) => other.cidr && item.cidr && cidrOverlaps(other.cidr, item.cidr)) ?? space.entries[0];
+    report({
+      messageId: 'outside',
+      data: { subnet: label(subnet), prefix: String(item.value), vnet: label(vnet), space: prefixText(space.entries) },
+      at: { decl: subnet.decl, path: item.path },
+      related: [{ decl: vnet.decl, path: near.path, message: `Address space of VNet '${label(vnet)}'.` }],
+    });
+  }
+}

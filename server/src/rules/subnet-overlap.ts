@@ -1,0 +1,65 @@
+// subnet-overlap: subnets of one VNet must not overlap (FACTS §7). Certain cases: two certainly deployed
+// subnets of the same VNet, with ids that certainly differ (the same id is the same subnet), whose valid
+// prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
+import { cidrOverlaps, same, type Subnet } from '../model';
+import { certain, compareFileOrder, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
+import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
+import { label } from './certain';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'subnet-overlap',
+  level: 'error',
+  fixable: false,
+  description: 'Subnets of one virtual network do not overlap.',
+  messages: {
+    overlap: "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    const ambiguous = createdMoreThanOnce(context.model.vnets);
+    for (const vnet of context.model.vnets) {
+      // A VNet declared twice keeps one declaration's inline subnets (which depends on deployment order);
+      // its child subnets, which join it by id, all stay.
+      const settled = !isAmbiguous(ambiguous, vnet);
+      const subnets = vnet.subnets
+        .filter((subnet) => certain(subnet.decl) && !subnet.decl.existing && (!subnet.inline || settled))
+        .map((subnet) => ({ subnet, entries: (subnetPrefixes(subnet)?.entries ?? []).filter((item) => item.cidr) }))
+        .filter((item) => item.entries.length > 0)
+        .sort((a, b) => compareFileOrder(a.subnet, b.subnet));
+      subnets.forEach((later, index) => {
+        for (const earlier of subnets.slice(0, index)) {
+          const clash = overlapOf(earlier, later);
+          if (!clash) continue;
+          report({
+            messageId: 'overlap',
+            data: {
+              subnet: label(later.subnet), prefix: `'${String(clash.mine.value)}'`,
+              other: label(earlier.subnet), otherPrefix: `'${String(clash.theirs.value)}'`, vnet: label(vnet),
+            },
+            at: { decl: later.subnet.decl, path: clash.mine.path },
+            related: [{ decl: earlier.subnet.decl, path: clash.theirs.path, message: `Subnet '${label(earlier.subnet)}' uses '${String(clash.theirs.value)}'.` }],
+          });
+          break;
+        }
+      });
+    }
+  },
+});
+
+interface Prefixed {
+  subnet: Subnet;
+  entries: PrefixEntry[];
+}
+
+function overlapOf(earlier: Prefixed, later: Prefixed): { mine: PrefixEntry; theirs: PrefixEntry } | undefined {
+  // One subnet declared twice (inline and as a child, or by two templates) is not two subnets: only ids
+  // that certainly differ make two (ids, not names, since a child's name carries its VNet's).
+  if (same(earlier.subnet.id, later.subnet.id, true) !== false) return undefined;
+  for (const mine of later.entries) {
+    for (const theirs of earlier.entries) {
+      if (mine.cidr && theirs.cidr && cidrOverlaps(mine.cidr, theirs.cidr)) return { mine, theirs };
+    }
+  }
+  return undefined;
+}

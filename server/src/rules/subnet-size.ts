@@ -1,0 +1,88 @@
+// subnet-size: subnets too small for Azure or for what they hold (FACTS §7). Certain cases, on a valid
+// prefix of a certainly deployed subnet: IPv4 smaller than /29; IPv6 other than /64; a dedicated subnet
+// (exact name) below its VERIFIED minimum (error) or, for GatewaySubnet, below the VERIFIED recommended
+// /27 (warning, DESIGN §3); more certainly deployed private endpoints with certainly distinct ids than the
+// usable addresses of its fully known IPv4 prefixes (2^(32−n) − 5 each). Sizes FACTS marks unverified
+// (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
+import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
+import { same, type PrivateEndpoint, type Subnet } from '../model';
+import { certain, createdMoreThanOnce, isAmbiguous, ownName, reportOnce } from './address-certain';
+import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
+import { label } from './certain';
+import { defineRule, type RuleContext, type RuleReport } from './rule';
+
+export default defineRule({
+  id: 'subnet-size',
+  level: 'error',
+  fixable: false,
+  description: 'Subnets are large enough for Azure and for the resources they hold.',
+  messages: {
+    tooSmall: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'), smaller than Azure's smallest IPv4 subnet, a /{{limit}}: the deployment fails.",
+    ipv6: "Subnet '{{subnet}}' has the IPv6 prefix '{{prefix}}'; Azure IPv6 subnets must be exactly /{{limit}}, so the deployment fails.",
+    dedicated: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); {{name}} must be a /{{limit}} or larger, so the service that needs it cannot be deployed into it.",
+    recommended: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); Azure recommends a /{{limit}} or larger for {{name}}, so some gateway configurations will not fit and the subnet can only be resized while empty.",
+    endpoints: "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
+  },
+  check(context: RuleContext) {
+    const report = reportOnce(context);
+    const ambiguous = createdMoreThanOnce(context.model.subnets);
+    for (const subnet of context.model.subnets) {
+      if (!certain(subnet.decl) || subnet.decl.existing) continue;
+      const prefixes = subnetPrefixes(subnet);
+      if (!prefixes) continue;
+      const reported = new Set<string>();
+      const emit: Emit = (item, messageId, data, extra = {}) => {
+        if (reported.has(item.path)) return;
+        reported.add(item.path);
+        report({ messageId, data: { subnet: label(subnet), prefix: String(item.value), ...data }, at: { decl: subnet.decl, path: item.path }, ...extra });
+      };
+      for (const item of prefixes.entries) checkPrefix(subnet, item, emit);
+      // A subnet declared twice may end with either declaration's prefix.
+      if (!isAmbiguous(ambiguous, subnet)) checkEndpoints(subnet, prefixes.entries, prefixes.complete, emit);
+    }
+  },
+});
+
+type Emit = (item: PrefixEntry, messageId: string, data: Record<string, string | number>, extra?: Pick<RuleReport, 'level' | 'related'>) => void;
+
+function checkPrefix(subnet: Subnet, item: PrefixEntry, emit: Emit): void {
+  const cidr = item.cidr;
+  if (!cidr) return;
+  if (cidr.version === 6) {
+    if (cidr.prefix !== subnetPrefixLimits.ipv6PrefixLength) emit(item, 'ipv6', { limit: subnetPrefixLimits.ipv6PrefixLength });
+    return;
+  }
+  if (cidr.prefix > subnetPrefixLimits.ipv4SmallestPrefixLength) {
+    emit(item, 'tooSmall', { length: cidr.prefix, limit: subnetPrefixLimits.ipv4SmallestPrefixLength });
+    return;
+  }
+  const name = ownName(subnet);
+  const dedicated = name === undefined ? undefined : reservedSubnet(name);
+  if (!dedicated) return;
+  // Only VERIFIED sizes decide (FACTS §7); an unverified minimum stays silent.
+  const { minimum, recommended } = dedicated;
+  if (minimum.evidence === 'verified' && cidr.prefix > minimum.maxPrefixLength) {
+    emit(item, 'dedicated', { length: cidr.prefix, limit: minimum.maxPrefixLength, name: dedicated.name });
+  } else if (recommended?.evidence === 'verified' && cidr.prefix > recommended.maxPrefixLength) {
+    emit(item, 'recommended', { length: cidr.prefix, limit: recommended.maxPrefixLength, name: dedicated.name }, { level: 'warning' });
+  }
+}
+
+function checkEndpoints(subnet: Subnet, entries: readonly PrefixEntry[], complete: boolean, emit: Emit): void {
+  // Private endpoints take IPv4 addresses; every IPv4 prefix must be known to bound the free addresses.
+  const ipv4 = entries.filter((item) => item.cidr?.version === 4);
+  if (!complete || ipv4.length === 0 || entries.some((item) => item.cidr === undefined)) return;
+  const usable = ipv4.reduce((sum, item) => sum + usableIpv4Addresses(item.cidr?.prefix ?? 32), 0);
+  // A lower bound on the endpoints: certainly deployed ones whose ids certainly differ from each other
+  // (each takes at least one address; a loop's instances have their own ids).
+  const distinct: PrivateEndpoint[] = [];
+  for (const endpoint of subnet.privateEndpoints) {
+    if (!certain(endpoint.decl) || endpoint.decl.existing) continue;
+    if (distinct.every((other) => same(other.id, endpoint.id, true) === false)) distinct.push(endpoint);
+  }
+  if (distinct.length <= usable) return;
+  // One related location per declaration (a loop's instances share theirs).
+  const related = [...new Map(distinct.map((endpoint) => [`${endpoint.decl.uri}|${endpoint.decl.range.start}`, endpoint])).values()]
+    .map((endpoint) => ({ decl: endpoint.decl, message: `Private endpoint '${label(endpoint)}' is placed in this subnet.` }));
+  emit(ipv4[0], 'endpoints', { usable, count: distinct.length }, { related });
+}

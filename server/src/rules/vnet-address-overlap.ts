@@ -1,0 +1,58 @@
+// vnet-address-overlap: peered VNets must not have overlapping address spaces (FACTS §4.2 [VERIFIED S7],
+// peeringRules.addressSpacesMustNotOverlap). Certain cases: a certainly deployed peering A→B between two
+// certainly deployed VNets this set creates, where a valid prefix of A overlaps one of B. Reported on each
+// peering of the pair (A→B and B→A each get their own finding). Silent for a self-peering (peering-self
+// speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
+import { peeringRules } from '../facts';
+import { cidrOverlaps, type VirtualNetwork } from '../model';
+import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
+import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
+import { label } from './certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'vnet-address-overlap',
+  level: 'error',
+  fixable: false,
+  description: 'Peered virtual networks have address spaces that do not overlap.',
+  messages: {
+    overlap: "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
+  },
+  check(context: RuleContext) {
+    if (!peeringRules.addressSpacesMustNotOverlap) return;
+    const report = reportOnce(context);
+    const ambiguous = createdMoreThanOnce(context.model.vnets);
+    for (const peering of context.model.peerings) {
+      const local = peering.local;
+      const remote = remoteVnet(peering);
+      if (!local || !remote || !certain(peering.decl) || peering.decl.existing) continue;
+      // A VNet declared twice may end with either declaration's address space.
+      if (isAmbiguous(ambiguous, remote) || isAmbiguous(ambiguous, local)) continue;
+      if (!certain(local.decl) || !certain(remote.decl)) continue;
+      if (isSelfPeering(peering) !== false || sameVnet(local, remote) !== false || maySubnetPeer(peering)) continue;
+      const clash = overlapOf(local, remote);
+      if (!clash) continue;
+      report({
+        messageId: 'overlap',
+        data: { peering: label(peering), vnet: label(local), prefix: String(clash.mine.value), remote: label(remote), remotePrefix: String(clash.theirs.value) },
+        at: entityAnchor(peering),
+        related: [
+          { decl: local.decl, path: clash.mine.path, message: `Address space of '${label(local)}'.` },
+          { decl: remote.decl, path: clash.theirs.path, message: `Address space of '${label(remote)}'.` },
+        ],
+      });
+    }
+  },
+});
+
+function overlapOf(local: VirtualNetwork, remote: VirtualNetwork): { mine: PrefixEntry; theirs: PrefixEntry } | undefined {
+  const mine = vnetPrefixes(local)?.entries ?? [];
+  const theirs = vnetPrefixes(remote)?.entries ?? [];
+  for (const a of mine) {
+    for (const b of theirs) {
+      if (a.cidr && b.cidr && cidrOverlaps(a.cidr, b.cidr)) return { mine: a, theirs: b };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import rule from '../../../server/src/rules/peering-duplicate';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+interface Cases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+const vnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
+  }
+}
+`;
+const peering = (symbol: string, parent: string, remoteId: string, opts: { name?: string; condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+  parent: ${parent}
+  name: ${opts.name ?? `'${symbol}'`}
+  properties: {
+    remoteVirtualNetwork: { id: ${remoteId} }
+  }
+}
+`;
+const two = vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1');
+
+const bicepCases: Cases = {
+  valid: [
+    { name: 'one peering each way', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
+    { name: 'two peerings of one VNet to two remotes', code: two + vnet('spoke2', 'vnet-spoke22') + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', 'spoke2.id') },
+    { name: 'one peering written twice under the same name is one resource', code: two + peering('a', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }) + peering('b', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }) },
+    { name: 'a second name from a parameter without default may be the same peering', code: `param other string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { name: 'other' })}` },
+    { name: 'a second remote from a parameter without default may be another VNet', code: `param remoteId string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'remoteId')}` },
+    { name: 'a duplicate whose condition is unknown cannot cause a finding', code: `param extra bool\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { condition: 'if (extra) ' })}` },
+    { name: 'a self-peering twice is peering-self\'s', code: two + peering('a', 'hub', 'hub.id') + peering('b', 'hub', 'hub.id') },
+    {
+      name: 'two templates analysed together, each peering its own vnet-hub to vnet-spoke1 under another name',
+      code: `//- /a.bicep\n${two}${peering('a', 'hub', 'spoke.id')}//- /b.bicep\n${two}${peering('b', 'hub', 'spoke.id')}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'two child peerings from hub to spoke: on the later one',
+      code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('hubToSpokeAgain', 'hub', 'spoke.id', { mark: true }),
+      errors: [{ messageId: 'duplicate', level: 'error', message: /Peering 'vnet-hub\/hubToSpokeAgain' connects 'vnet-hub' to 'vnet-spoke1', which peering 'vnet-hub\/hubToSpoke' already does/ }],
+    },
+    {
+      name: 'an inline peering and a child peering to the same remote: the child comes later',
+      code: vnet('hub', 'vnet-hub', "\n    virtualNetworkPeerings: [\n      {\n        name: 'inline-to-spoke'\n        properties: { remoteVirtualNetwork: { id: spoke.id } }\n      }\n    ]") + vnet('spoke', 'vnet-spoke1') + peering('childToSpoke', 'hub', 'spoke.id', { mark: true }),
+      errors: [{ messageId: 'duplicate' }],
+    },
+    {
+      name: 'the remote given once by symbol and once by resourceId',
+      code: two + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', "resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke1')", { mark: true }),
+      errors: [{ messageId: 'duplicate' }],
+    },
+    {
+      name: 'a remote outside the analysed files, written the same way twice',
+      code: `${vnet('hub', 'vnet-hub')}${peering('a', 'hub', "'/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'")}${peering('b', 'hub', "'/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'", { mark: true })}`,
+      errors: [{ messageId: 'duplicate' }],
+    },
+  ],
+};
+
+const arm = (resources: string, parameters = '') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
+  "resources": [
+${resources}
+  ]
+}
+`;
+const armVnet = (name: string, space: string, extra = '') => `    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-05-01",
+      "name": "${name}",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [${space}] }${extra}
+      }
+    }`;
+const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
+      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
+      "apiVersion": "2024-05-01",
+      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
+      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
+      "properties": {
+        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
+      }
+    }`;
+const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
+
+// The same rule on ARM JSON templates.
+const armCases: Cases = {
+  valid: [
+    { name: 'ARM: one peering each way', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
+  ],
+  invalid: [
+    {
+      name: 'ARM: two peerings from hub to spoke, on the later one',
+      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true })].join(',\n')),
+      errors: [{ messageId: 'duplicate' }],
+    },
+  ],
+};
+ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });

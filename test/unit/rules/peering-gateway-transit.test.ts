@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { workspaceModel } from '../../../server/src/engine/analyze';
+import { Workspace } from '../../../server/src/engine/workspace';
+import rule from '../../../server/src/rules/peering-gateway-transit';
+import type { RuleReport } from '../../../server/src/rules/rule';
+import { fixtureHost } from '../../support/fixture';
+import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+interface Cases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+const vnet = (symbol: string, name: string, octet: number) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ['10.${octet}.0.0/16'] } }
+}
+`;
+const peering = (symbol: string, parent: string, remote: string, flags: string, opts: { condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+  parent: ${parent}
+  name: '${symbol}'
+  properties: {
+    remoteVirtualNetwork: { id: ${remote}.id }
+    allowVirtualNetworkAccess: true
+    ${flags}
+  }
+}
+`;
+const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
+const uses = 'useRemoteGateways: true';
+const allows = 'allowGatewayTransit: true';
+
+const bicepCases: Cases = {
+  valid: [
+    { name: 'the spoke uses the gateway the hub allows', code: two + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('spokeToHub', 'spoke', 'hub', uses) },
+    { name: 'no reverse peering: peering-reverse-missing speaks', code: two + peering('spokeToHub', 'spoke', 'hub', uses) },
+    { name: 'the reverse flag from a parameter without default may allow transit', code: `param transit bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: transit')}${peering('spokeToHub', 'spoke', 'hub', uses)}` },
+    { name: 'useRemoteGateways from a parameter without default', code: `param useGw bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: useGw')}` },
+    { name: 'a peering whose condition is unknown cannot cause a finding', code: `param peer bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', uses, { condition: 'if (peer) ' })}` },
+    { name: 'a second reverse that may deploy may allow transit', code: `param extra bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false')}${peering('hubToSpoke2', 'hub', 'spoke', allows, { condition: 'if (extra) ' })}${peering('spokeToHub', 'spoke', 'hub', uses)}` },
+    { name: 'an existing reverse peering: its flags are unknown', code: `${two}resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' existing = {\n  parent: hub\n  name: 'hub-to-spoke'\n}\n${peering('spokeToHub', 'spoke', 'hub', uses)}` },
+    {
+      name: 'a second peering using remote gateways may not deploy',
+      code: `param second bool\n${two}${vnet('hub2', 'vnet-hub2', 2)}${peering('hubToSpoke', 'hub', 'spoke', allows)}${peering('hub2ToSpoke', 'hub2', 'spoke', allows)}${peering('spokeToHub', 'spoke', 'hub', uses)}${peering('spokeToHub2', 'spoke', 'hub2', uses, { condition: 'if (second) ' })}`,
+    },
+    {
+      name: 'two templates analysed together, each with its own spoke using the hub gateway',
+      code: `//- /a.bicep\n${two}${peering('hubToSpoke', 'hub', 'spoke', allows)}${peering('spokeToHub', 'spoke', 'hub', uses)}//- /b.bicep\n${two}${peering('hubToSpokeB', 'hub', 'spoke', allows)}${peering('spokeToHubB', 'spoke', 'hub', uses)}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the reverse peering does not set allowGatewayTransit',
+      code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
+      errors: [{ messageId: 'noTransit', level: 'error', message: /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/ }],
+    },
+    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }] },
+    {
+      name: 'both sides use remote gateways: each peering is reported',
+      code: two + peering('hubToSpoke', 'hub', 'spoke', `${allows}\n    ${uses}`, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', `${allows}\n    ${uses}`, { mark: true }),
+      errors: [{ messageId: 'bothSides' }, { messageId: 'bothSides' }],
+    },
+    {
+      name: 'two peerings of the spoke use remote gateways: the later one',
+      code: two + vnet('hub2', 'vnet-hub2', 2) + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('hub2ToSpoke', 'hub2', 'spoke', allows)
+        + peering('spokeToHub', 'spoke', 'hub', uses) + peering('spokeToHub2', 'spoke', 'hub2', uses, { mark: true }),
+      errors: [{ messageId: 'tooMany', message: /peering 'vnet-spoke\/spokeToHub' of the same VNet 'vnet-spoke' already does/ }],
+    },
+    {
+      name: 'an inline reverse peering without transit',
+      code: `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
+    virtualNetworkPeerings: [
+      { name: 'hub-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } }
+    ]
+  }
+}
+${vnet('spoke', 'vnet-spoke', 1)}${peering('spokeToHub', 'spoke', 'hub', uses, { mark: true })}`,
+      errors: [{ messageId: 'noTransit' }],
+    },
+    {
+      name: 'spokes in a loop that use the gateway of a hub that allows none: one finding',
+      code: `${vnet('hub', 'vnet-hub', 0)}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
+  name: 'vnet-spoke\${i}'
+  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
+}]
+resource hubToSpokes 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: hub
+  name: 'hub-to-spoke\${i}'
+  properties: { remoteVirtualNetwork: { id: spokes[i].id } }
+}]
+resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: spokes[i]
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true
+  }
+}]
+`,
+      errors: [{ messageId: 'noTransit' }],
+    },
+  ],
+};
+
+async function reportsOf(code: string): Promise<RuleReport[]> {
+  const { files } = stripMarkers(code);
+  const workspace = new Workspace(fixtureHost(files));
+  for (const [uri, text] of files) workspace.setFile(uri, text);
+  const model = await workspaceModel(workspace, undefined);
+  const reports: RuleReport[] = [];
+  rule.check({ model, cloud: 'AzureCloud', report: (report) => reports.push(report) });
+  return reports;
+}
+
+test('peering-gateway-transit: the fix sets allowGatewayTransit on the one reverse peering', async () => {
+  const [report] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses));
+  const fix = report.fix as { kind: string; target: { decl: { symbol?: string }; path: string }; property: string; value: unknown };
+  assert.equal(fix.kind, 'set-allow-gateway-transit');
+  assert.equal(fix.target.decl.symbol, 'hubToSpoke');
+  assert.equal(fix.target.path, 'properties');
+  assert.equal(fix.property, 'allowGatewayTransit');
+  assert.equal(fix.value, true);
+  const [both] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke', uses) + peering('spokeToHub', 'spoke', 'hub', uses));
+  assert.equal(both.messageId, 'bothSides');
+  assert.equal(both.fix, undefined);
+});
+
+const arm = (resources: string, parameters = '') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
+  "resources": [
+${resources}
+  ]
+}
+`;
+const armVnet = (name: string, space: string, extra = '') => `    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-05-01",
+      "name": "${name}",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [${space}] }${extra}
+      }
+    }`;
+const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
+      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
+      "apiVersion": "2024-05-01",
+      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
+      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
+      "properties": {
+        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
+      }
+    }`;
+const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
+
+const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
+// The same rule on ARM JSON templates.
+const armCases: Cases = {
+  valid: [
+    { name: 'ARM: the hub allows the transit the spoke uses', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": true' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n')) },
+    { name: 'ARM: the reverse flag from a parameter without default', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n'), '{ "transit": { "type": "bool" } }') },
+  ],
+  invalid: [
+    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }] },
+  ],
+};
+ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });

@@ -1,0 +1,89 @@
+import rule from '../../../server/src/rules/peering-self';
+import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+interface Cases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+const vnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
+  }
+}
+`;
+const peering = (symbol: string, parent: string, remoteId: string, opts: { condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+  parent: ${parent}
+  name: '${symbol}'
+  properties: {
+    remoteVirtualNetwork: { id: ${remoteId} }
+  }
+}
+`;
+
+const bicepCases: Cases = {
+  valid: [
+    { name: 'a peering to another VNet', code: vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1') + peering('hubToSpoke', 'hub', 'spoke.id') },
+    { name: 'a remote id from a parameter without default may be another VNet', code: `param remoteId string\n${vnet('hub', 'vnet-hub')}${peering('hubToRemote', 'hub', 'remoteId')}` },
+    { name: 'a self-peering whose condition is unknown cannot cause a finding', code: `param peer bool\n${vnet('hub', 'vnet-hub')}${peering('hubToHub', 'hub', 'hub.id', { condition: 'if (peer) ' })}` },
+    {
+      name: 'the same name in another resource group is another VNet',
+      code: `${vnet('hub', 'vnet-hub')}${peering('hubToOther', 'hub', "resourceId('other-rg', 'Microsoft.Network/virtualNetworks', 'vnet-hub')")}`,
+    },
+  ],
+  invalid: [
+    { name: 'a child peering whose remote is its parent', code: vnet('hub', 'vnet-hub') + peering('hubToHub', 'hub', 'hub.id', { mark: true }), errors: [{ messageId: 'self', level: 'error', message: /Peering 'vnet-hub\/hubToHub' points back at its own VNet 'vnet-hub'/ }] },
+    {
+      name: 'an inline peering to its own VNet by resourceId',
+      code: vnet('hub', 'vnet-hub', "\n    virtualNetworkPeerings: [\n      {\n        name: [|'loop'|]\n        properties: { remoteVirtualNetwork: { id: resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub') } }\n      }\n    ]"),
+      errors: [{ messageId: 'self' }],
+    },
+    {
+      name: 'the id differs only in letter case (Azure ids ignore case)',
+      code: vnet('hub', 'vnet-hub') + peering('hubToHub', 'hub', "resourceId('Microsoft.Network/virtualNetworks', 'VNET-HUB')", { mark: true }),
+      errors: [{ messageId: 'self' }],
+    },
+  ],
+};
+
+const arm = (resources: string, parameters = '') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
+  "resources": [
+${resources}
+  ]
+}
+`;
+const armVnet = (name: string, space: string, extra = '') => `    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-05-01",
+      "name": "${name}",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [${space}] }${extra}
+      }
+    }`;
+const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
+      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
+      "apiVersion": "2024-05-01",
+      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
+      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
+      "properties": {
+        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
+      }
+    }`;
+const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
+
+// The same rule on ARM JSON templates.
+const armCases: Cases = {
+  valid: [
+    { name: 'ARM: a peering to another VNet', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'))].join(',\n')) },
+  ],
+  invalid: [
+    { name: 'ARM: a peering to its own VNet', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armPeering('vnet-hub', 'hub-to-hub', vnetId('vnet-hub'), { mark: true })].join(',\n')), errors: [{ messageId: 'self' }] },
+  ],
+};
+ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { workspaceModel } from '../../../server/src/engine/analyze';
+import { Workspace } from '../../../server/src/engine/workspace';
+import type { RuleReport } from '../../../server/src/rules/rule';
+import rule from '../../../server/src/rules/subnet-cidr-invalid';
+import { fixtureHost } from '../../support/fixture';
+import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
+
+interface Cases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+const vnet = (space: string, prefix: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [${space}] }
+    subnets: [
+      {
+        name: 'snet-a'
+        properties: { addressPrefix: ${prefix} }
+      }
+    ]
+  }
+}
+`;
+const subnet = (prefix: string) => vnet("'10.0.0.0/16'", prefix);
+
+const bicepCases: Cases = {
+  valid: [
+    { name: 'network prefixes', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "'10.0.4.0/22'") },
+    { name: 'a public (non-RFC 1918) range is allowed', code: vnet("'20.10.0.0/16'", "'20.10.0.0/24'") },
+    { name: 'a range that only contains 168.63.129.16 is not wholly forbidden', code: vnet("'168.63.0.0/16'", "'168.63.128.0/24'") },
+    { name: 'a prefix from a parameter without default is unknown', code: vnet("'10.0.0.0/16'", 'prefix', 'param prefix string\n') },
+    { name: 'a prefix built from an unknown part is not known text', code: vnet("'10.0.0.0/16'", "'\${octets}.0/24'", 'param octets string\n') },
+    { name: 'a VNet whose condition is unknown cannot cause a finding', code: vnet("'10.0.0.0/16'", "'10.0.0.1/24'", 'param deploy bool\n').replace("= {\n  name: 'vnet-hub'", "= if (deploy) {\n  name: 'vnet-hub'") },
+    { name: 'an existing VNet is not ours', code: "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n" },
+  ],
+  invalid: [
+    { name: 'a length beyond 32', code: subnet("[|'10.0.0.0/33'|]"), errors: [{ messageId: 'malformed', level: 'error', message: /Subnet 'snet-a' has the address prefix '10\.0\.0\.0\/33', which is not a valid CIDR prefix/ }] },
+    { name: 'no length', code: subnet("[|'10.0.1.0'|]"), errors: [{ messageId: 'malformed' }] },
+    { name: 'an octet above 255', code: subnet("[|'10.0.256.0/24'|]"), errors: [{ messageId: 'malformed' }] },
+    { name: 'host bits set', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }] },
+    { name: 'IPv6 host bits set', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"), errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }] },
+    { name: 'a VNet address space with host bits set', code: vnet("[|'10.0.0.1/16'|]", "'10.0.1.0/24'"), errors: [{ messageId: 'hostBits', message: /^VNet 'vnet-hub'/ }] },
+    { name: 'loopback', code: vnet("[|'127.0.0.0/8'|]", "[|'127.0.0.0/24'|]"), errors: [{ messageId: 'forbidden', message: /loopback/ }, { messageId: 'forbidden' }] },
+    { name: 'multicast', code: subnet("[|'224.1.0.0/24'|]"), errors: [{ messageId: 'forbidden', message: /inside 224\.0\.0\.0\/4 \(multicast\)/ }] },
+    { name: 'link-local', code: subnet("[|'169.254.10.0/24'|]"), errors: [{ messageId: 'forbidden' }] },
+    { name: "Azure's platform address", code: subnet("[|'168.63.129.16/32'|]"), errors: [{ messageId: 'forbidden', message: /Azure platform DNS/ }] },
+    {
+      name: 'a child subnet resource',
+      code: `${vnet("'10.0.0.0/16'", "'10.0.0.0/24'")}resource snet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {\n  parent: vnet\n  name: 'snet-b'\n  properties: { addressPrefixes: ['10.0.1.0/24', [|'10.0.2.1/24'|]] }\n}\n`,
+      errors: [{ messageId: 'hostBits', message: /'vnet-hub\/snet-b'/ }],
+    },
+  ],
+};
+
+async function reportsOf(code: string): Promise<RuleReport[]> {
+  const { files } = stripMarkers(code);
+  const workspace = new Workspace(fixtureHost(files));
+  for (const [uri, text] of files) workspace.setFile(uri, text);
+  const model = await workspaceModel(workspace, undefined);
+  const reports: RuleReport[] = [];
+  rule.check({ model, cloud: 'AzureCloud', report: (report) => reports.push(report) });
+  return reports;
+}
+
+test('subnet-cidr-invalid: host bits carry the network address as the fix, other cases no fix', async () => {
+  const [hostBits] = await reportsOf(subnet("'10.0.1.10/24'"));
+  assert.deepEqual(hostBits.fix, { kind: 'use-network-address', value: '10.0.1.0/24' });
+  assert.equal(hostBits.at.path, 'properties.subnets[0].properties.addressPrefix');
+  const [malformed] = await reportsOf(subnet("'10.0.0.0/33'"));
+  assert.equal(malformed.fix, undefined);
+});
+
+const arm = (space: string, prefix: string) => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-05-01",
+      "name": "vnet-hub",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [${space}] },
+        "subnets": [ { "name": "snet-a", "properties": { "addressPrefix": ${prefix} } } ]
+      }
+    }
+  ]
+}
+`;
+
+// The same rule on ARM JSON templates.
+const armCases: Cases = {
+  valid: [
+    { name: 'ARM: network prefixes', code: arm('"10.0.0.0/16"', '"10.0.1.0/24"') },
+  ],
+  invalid: [
+    { name: 'ARM: host bits set in a subnet', code: arm('"10.0.0.0/16"', '[|"10.0.1.1/24"|]'), errors: [{ messageId: 'hostBits' }] },
+    { name: 'ARM: malformed VNet prefix', code: arm('[|"10.0.0/16"|]', '"10.0.1.0/24"'), errors: [{ messageId: 'malformed' }] },
+    { name: 'ARM: link-local subnet', code: arm('"10.0.0.0/16"', '[|"169.254.0.0/24"|]'), errors: [{ messageId: 'forbidden' }] },
+  ],
+};
+ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
