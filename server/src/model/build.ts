@@ -53,7 +53,7 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
     switch (decl.type.toLowerCase()) {
       case types.vnet: {
         const vnet: VirtualNetwork = {
-          kind: 'vnet', ...base(decl), location: decl.location, addressPrefixes: at(props, 'addressSpace.addressPrefixes') ?? [],
+          kind: 'vnet', ...base(decl), location: decl.location, addressPrefixes: at(props, 'addressSpace.addressPrefixes'),
           dnsServers: at(props, 'dhcpOptions.dnsServers'), subnets: [], peerings: [],
           declaresInlineSubnets: at(props, 'subnets') !== undefined,
         };

@@ -21,7 +21,8 @@ interface EntityBase {
 export interface VirtualNetwork extends EntityBase {
   kind: 'vnet';
   location: Value | undefined;
-  addressPrefixes: Value;
+  /** `addressSpace.addressPrefixes`; undefined when the declaration does not say (e.g. `existing`). */
+  addressPrefixes: Value | undefined;
   /** `dhcpOptions.dnsServers`, undefined when absent (Azure-provided DNS). */
   dnsServers: Value | undefined;
   subnets: Subnet[];

@@ -31,6 +31,57 @@ export interface ModelJson {
   references: ModelReferenceJson[];
 }
 
+/** A finding as the topology view marks it on the node of the resource it concerns. */
+export interface TopologyFindingJson {
+  ruleId: string;
+  level: 'error' | 'warning' | 'info';
+  message: string;
+  /** The entity's `id` when the finding is about one; otherwise the view matches by file and line. */
+  entityId?: string;
+  file: string;
+  /** 1-based line. */
+  line: number;
+}
+
+/** What the topology view draws: the model, and the findings when the server sends them. */
+export interface TopologyJson extends ModelJson {
+  findings?: TopologyFindingJson[];
+}
+
+export type TopologyScope = 'file' | 'workspace';
+export type TopologyExportFormat = 'svg' | 'png';
+
+/** Messages from the extension to the topology page. */
+export type TopologyToPage =
+  | { type: 'model'; model: TopologyJson; scope: TopologyScope; title: string; seq: number }
+  | { type: 'error'; message: string; scope: TopologyScope }
+  | { type: 'export'; format: TopologyExportFormat; requestId: number };
+
+/** Messages from the topology page to the extension. */
+export type TopologyFromPage =
+  | { type: 'ready' }
+  | { type: 'reveal'; file: string; line: number }
+  | { type: 'scope'; scope: TopologyScope }
+  | { type: 'rendered'; seq: number; nodes: number; edges: number; ms: number }
+  /** An export the extension asked for (`requestId`), or one the user started (`requestId` absent: save dialog). */
+  | { type: 'exported'; format: TopologyExportFormat; requestId?: number; data: string }
+  | { type: 'exportFailed'; requestId?: number; message: string };
+
+/** The argument `vnetLens.showTopology` accepts besides a file URI (the editor-title button passes one). */
+export interface TopologyCommandOptions {
+  scope?: TopologyScope;
+  /** Write the drawing to this file (.svg or .png; relative paths are taken from the first workspace folder). */
+  export?: string;
+}
+
+export interface TopologyCommandResult {
+  scope: TopologyScope;
+  nodes: number;
+  edges: number;
+  /** The absolute path written, when `export` was given. */
+  exported?: string;
+}
+
 /** Notification from the server when it starts or finishes analysing, for the status bar. */
 export const statusNotificationMethod = 'vnetLens/status';
 
