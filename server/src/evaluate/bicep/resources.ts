@@ -2,7 +2,7 @@
 // loop, properties with their source ranges, and nested child resources. Pushes one ResourceDecl
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
 // other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
-import { present, resourceView, splitResourceType, type ResourceDeclaration } from '../../syntax/bicep';
+import { present, resourceView, splitResourceType, type ResourceDeclaration, type ResourceView } from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
@@ -29,7 +29,7 @@ export function evaluateResource(file: BicepFile, node: ResourceDeclaration, par
   const symbolPath = parent ? `${parent.symbolPath}::${symbol}` : symbol;
 
   const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown'): Value =>
-    evaluateInstance(file, node, { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing }, instanceLocals, index, count);
+    evaluateInstance(file, node, view, { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing }, instanceLocals, index, count);
 
   let value: Value;
   if (view.loop) {
@@ -66,8 +66,7 @@ interface ResourceShape {
   existing: boolean;
 }
 
-function evaluateInstance(file: BicepFile, node: ResourceDeclaration, shape: ResourceShape, locals: Locals, index: number | undefined, count: number | 'unknown'): Value {
-  const view = resourceView(node);
+function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: ResourceView, shape: ResourceShape, locals: Locals, index: number | undefined, count: number | 'unknown'): Value {
   const input = file.input;
   const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
   const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
