@@ -21,7 +21,9 @@ const mayImport: Record<string, readonly string[]> = {
   rules: ['model', 'facts', 'protocol'],
   fixes: ['syntax', 'syntax/bicep', 'syntax/arm', 'model', 'facts', 'protocol'],
   engine: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  lsp: ['package-root', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  // Completion and hover logic (editor terms, no LSP): the cursor from syntax, answers from the model and facts.
+  assist: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'engine', 'protocol'],
+  lsp: ['package-root', 'engine', 'assist', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   cli: ['package-root', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   client: ['protocol'],
   webview: ['protocol'],

@@ -18,8 +18,10 @@ import { configFileName, readConfig, type WorkspaceConfig } from '../engine/conf
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
+import { completionHandler, completionTriggerCharacters } from './completion';
 import { toDiagnostic } from './convert';
 import { guard } from './guard';
+import { hoverHandler } from './hover';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { readWorkspaceFile, scanFolder } from './workspace-files';
 
@@ -75,6 +77,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        completionProvider: { triggerCharacters: completionTriggerCharacters },
+        hoverProvider: true,
       },
     };
   });
@@ -195,6 +199,11 @@ export function startServer(connection: Connection): void {
     void params;
     return [];
   }, []));
+
+  // Completion and hover for private networking (server/src/assist), on the same workspace and cloud.
+  const assist = { workspace, documents, cloud: () => effective().cloud, log };
+  connection.onCompletion(completionHandler(assist));
+  connection.onHover(hoverHandler(assist));
 
   connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
     guard(token, log, 'model request', async (): Promise<ModelJson> =>

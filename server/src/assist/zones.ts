@@ -1,0 +1,33 @@
+// The privatelink zone names of a cloud as completion offers them, and what each is for (FACTS §1).
+// Invariants: verified rows only; record names inside another zone (ACR data, Web Apps scm) are never
+// offered as zones; names keep their `{placeholder}` labels for the caller to turn into tab stops.
+import { expectedZones, targetsUsingZone, type Cloud } from '../facts';
+// The facts' public index has no "every zone of a cloud" lookup; the tables themselves are the source.
+import { zoneTables } from '../facts/dns-zones';
+
+const cache = new Map<Cloud, string[]>();
+
+/** Distinct recommended zone names of the cloud, sorted. */
+export function allZoneNames(cloud: Cloud): string[] {
+  let names = cache.get(cloud);
+  if (!names) {
+    const set = new Set<string>();
+    for (const row of zoneTables[cloud]) {
+      if (row.unverified) continue;
+      for (const zone of row.zones) if (!row.records?.includes(zone)) set.add(zone);
+    }
+    names = [...set].sort();
+    cache.set(cloud, names);
+  }
+  return names;
+}
+
+/** Markdown: the services and group ids whose private endpoints use the zone in this cloud. */
+export function describeZone(cloud: Cloud, name: string): string {
+  const users = targetsUsingZone(cloud, name).map(({ resourceType, groupId }) => {
+    const service = expectedZones(cloud, resourceType, groupId)?.zones.find((zone) => zone.name === name)?.service;
+    return `${service ?? resourceType} (\`${groupId}\`)`;
+  });
+  const unique = [...new Set(users)];
+  return unique.length > 0 ? `Private DNS zone in ${cloud} for ${unique.join(', ')}.` : `Private DNS zone in ${cloud}.`;
+}
