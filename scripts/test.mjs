@@ -4,8 +4,9 @@
 //   npm test                      build, type-check, then every suite
 //   npm test -- --only unit,lsp   just those suites (the build still runs)
 //
-// Suites: unit, corpus, lsp (node:test over TypeScript through tsx), vscode (the in-editor mocha
-// suite and the UI suite in code-server's real VS Code). A suite that runs no test counts as a failure: nothing here may pass by being empty.
+// Suites: unit, corpus, lsp (node:test over TypeScript through tsx), webview (the built topology
+// page in headless Chromium), vscode (the in-editor mocha suite and the UI suite in code-server's
+// real VS Code). A suite that runs no test counts as a failure: nothing here may pass by being empty.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefine
 const nodeTestSuites = ['unit', 'corpus', 'lsp'];
 const suites = [
   ...nodeTestSuites.map((name) => ({ name, run: () => runNodeTests(name) })),
+  // The built topology page in headless Chromium (needs Debian's chromium: setup installs it).
+  { name: 'webview', run: () => [setupBrowser() ?? runCounted('webview', process.execPath, ['--import', 'tsx', 'test/webview/run.mjs'])] },
   { name: 'vscode', run: runVsCodeSuites },
 ].filter((suite) => !only || only.has(suite.name));
 
@@ -90,6 +93,12 @@ function runNodeTests(name) {
     '--test-reporter=./test/support/summary-reporter.mjs', '--test-reporter-destination=stdout',
     ...files,
   ], { VNET_LENS_SUITE: name })];
+}
+
+/** Installs what the browser suites need (idempotent); a failure result, or undefined when ready. */
+function setupBrowser() {
+  const setup = run('bash', ['scripts/setup-code-server.sh']);
+  return setup === 0 ? undefined : { label: 'browser setup', passed: 0, failed: 1, exitCode: setup };
 }
 
 function runVsCodeSuites() {

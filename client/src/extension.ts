@@ -4,13 +4,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams } from '../../server/src/protocol';
+import {
+  commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams, type TopologyCommandResult, type TopologyJson,
+} from '../../server/src/protocol';
 import { ServerStatusItem } from './status';
+import { TopologyPanel } from './topology-panel';
 
 export interface VnetLensApi {
   /** The network model of a document's deployment set, or of all open documents. */
   requestModel(uri?: vscode.Uri): Promise<ModelJson>;
   serverState(): 'starting' | 'running' | 'stopped';
+  /** What the topology panel last drew, or undefined when it is closed. */
+  topologyState(): ReturnType<typeof TopologyPanel.state>;
 }
 
 let client: LanguageClient | undefined;
@@ -23,6 +28,12 @@ export const documentSelector = [
   { scheme: 'file', language: 'arm-template' },
   { scheme: 'untitled', language: 'bicep' },
 ];
+
+/** The model for the topology view; the server adds `findings` to it once it sends them. */
+async function requestTopology(uri?: vscode.Uri): Promise<TopologyJson> {
+  if (!client) throw new Error('VNet Lens is not running.');
+  return client.sendRequest<TopologyJson>(modelRequestMethod, uri ? { uri: uri.toString() } : {});
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<VnetLensApi> {
   const output = vscode.window.createOutputChannel('VNet Lens', { log: true });
@@ -52,10 +63,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
     vscode.commands.registerCommand(commandIds.restartServer, async () => {
       await client?.restart();
     }),
-    vscode.commands.registerCommand(commandIds.showTopology, () =>
-      vscode.window.showInformationMessage('VNet Lens: the topology view is not available yet.')),
-    vscode.commands.registerCommand(commandIds.fixAllInFile, () =>
-      vscode.window.showInformationMessage('VNet Lens: fixes are not available yet.')),
+    // The editor-title button passes the file's URI; tests pass { scope?, export? } (TopologyCommandOptions).
+    vscode.commands.registerCommand(commandIds.showTopology, (argument?: unknown): Promise<TopologyCommandResult> =>
+      TopologyPanel.show(context.extensionUri, requestTopology, argument)),
+    // Asks the server for its source.fixAll.vnetLens action on the active file (or the given URI) and
+    // applies its edit; resolves with whether anything changed (the in-editor tests read it).
+    vscode.commands.registerCommand(commandIds.fixAllInFile, async (target?: vscode.Uri): Promise<boolean> => {
+      const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+      if (!document) return false;
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const kind = vscode.CodeActionKind.SourceFixAll.append('vnetLens');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, kind.value);
+      const action = actions?.find((candidate) => candidate.kind && kind.contains(candidate.kind) && candidate.edit);
+      if (!action?.edit) {
+        void vscode.window.showInformationMessage('VNet Lens: nothing to fix in this file.');
+        return false;
+      }
+      return vscode.workspace.applyEdit(action.edit);
+    }),
   );
 
   status.show(State.Starting);
@@ -72,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
       if (!client) throw new Error('VNet Lens is not running.');
       return client.sendRequest<ModelJson>(modelRequestMethod, uri ? { uri: uri.toString() } : {});
     },
+    topologyState: () => TopologyPanel.state(),
     serverState() {
       switch (client?.state) {
         case State.Running: return 'running';

@@ -1,16 +1,169 @@
 // The topology page (browser code, bundled apart from the engine). It receives the model as JSON
-// through postMessage and never imports engine code. The drawing arrives with the topology issue;
-// until then the page lists what the model holds, as text.
-import type { ModelJson } from '../../server/src/protocol';
+// through postMessage, draws it, and posts back what the user does: reveal a declaration, switch the
+// scope, export the drawing. It never imports engine code.
+// Invariant: names from user files reach the page only as text (textContent, canvas text, SVG text nodes).
+import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '../../server/src/protocol';
+import { toSvg } from './export-svg';
+import { buildGraph, type Graph } from './graph';
+import { renderOutline } from './outline';
+import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
+import { TopologyView } from './view';
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+interface VsCodeApi {
+  postMessage(message: TopologyFromPage): void;
+  getState(): PageState | undefined;
+  setState(state: PageState): void;
+}
+interface PageState { scope?: TopologyScope; outline?: boolean }
+declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const root = document.getElementById('topology');
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const state: PageState = { ...vscode.getState() };
 
-window.addEventListener('message', (event: MessageEvent<{ type: string; model?: ModelJson }>) => {
-  if (event.data.type !== 'model' || !event.data.model || !root) return;
-  root.textContent = `${event.data.model.entities.length} resources, ${event.data.model.references.length} references`;
+function styleElement(text: string, id?: string): HTMLStyleElement {
+  const style = document.createElement('style');
+  if (nonce) style.nonce = nonce;
+  if (id) style.id = id;
+  style.textContent = text;
+  return style;
+}
+document.head.append(styleElement(cytoscapeContainerRule, cytoscapeStylesheetId), styleElement(pageCss));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const element = Object.assign(document.createElement(tag), props);
+  element.append(...children);
+  return element;
+}
+
+const scopeButtons = (['file', 'workspace'] as const).map((scope) => {
+  const button = el('button', { type: 'button', textContent: scope === 'file' ? 'Current file' : 'Workspace', title: scope === 'file' ? 'The current file with what it pulls in (modules, parameter files)' : 'Every Bicep and ARM file of the workspace' });
+  button.dataset.scope = scope;
+  button.addEventListener('click', () => {
+    setScope(scope);
+    vscode.postMessage({ type: 'scope', scope });
+  });
+  return button;
 });
+const title = el('span', { className: 'title' });
+const status = el('span', { className: 'status', role: 'status' });
+const fitButton = el('button', { type: 'button', textContent: 'Fit', title: 'Fit the drawing to the view' });
+const outlineButton = el('button', { type: 'button', textContent: 'List', title: 'Show the resources as a list' });
+const exportButtons = (['svg', 'png'] as const).map((format) => {
+  const button = el('button', { type: 'button', textContent: `Export ${format.toUpperCase()}`, title: `Save the drawing as a ${format.toUpperCase()} file` });
+  button.dataset.export = format;
+  button.addEventListener('click', () => exportDrawing(format));
+  return button;
+});
+const legend = el('span', { className: 'legend', ariaHidden: 'true' },
+  el('span', {}, el('span', { className: 'swatch peering' }), 'peering'),
+  el('span', {}, el('span', { className: 'swatch broken' }), 'one-way'),
+  el('span', {}, el('span', { className: 'swatch dns' }), 'DNS'));
+const toolbar = el('header', { className: 'toolbar', role: 'toolbar', ariaLabel: 'Topology' },
+  el('span', { className: 'group', role: 'group', ariaLabel: 'Scope' }, ...scopeButtons),
+  title, status, legend, fitButton, outlineButton, ...exportButtons);
+const graphRoot = el('div', { id: 'graph', ariaLabel: 'Network topology drawing', role: 'img' });
+const empty = el('div', { className: 'empty', hidden: true });
+const outline = el('nav', { className: 'outline', id: 'outline', ariaLabel: 'Resources', hidden: state.outline !== true });
+const app = document.getElementById('topology') ?? document.body;
+app.replaceChildren();
+if (app !== document.body) app.remove();
+document.body.append(toolbar, el('main', {}, el('div', { id: 'graph-area', className: 'graph-area' }, graphRoot, empty), outline));
+
+const reveal = (file: string, line: number) => vscode.postMessage({ type: 'reveal', file, line });
+const view = new TopologyView(graphRoot, { reveal });
+let graph: Graph | undefined;
+let shownScope: TopologyScope | undefined;
+
+function setScope(scope: TopologyScope): void {
+  state.scope = scope;
+  vscode.setState(state);
+  for (const button of scopeButtons) button.setAttribute('aria-pressed', String(button.dataset.scope === scope));
+}
+setScope(state.scope ?? 'file');
+outlineButton.setAttribute('aria-expanded', String(!outline.hidden));
+outlineButton.addEventListener('click', () => {
+  outline.hidden = !outline.hidden;
+  outlineButton.setAttribute('aria-expanded', String(!outline.hidden));
+  state.outline = !outline.hidden;
+  vscode.setState(state);
+});
+// cytoscape measures its container once; follow the panel's size (and the list opening) from here.
+new ResizeObserver(() => view.cy.resize()).observe(graphRoot);
+fitButton.addEventListener('click', () => view.fit());
+
+function exportData(format: TopologyExportFormat): string {
+  if (format === 'svg') return toSvg(view.cy, view.currentTheme);
+  // Twice the pixels for sharp text, but no side beyond 8192 px (larger canvases fail in browsers).
+  return view.cy.png({ full: true, scale: 2, maxWidth: 8192, maxHeight: 8192, bg: view.currentTheme.background, output: 'base64' });
+}
+
+function exportDrawing(format: TopologyExportFormat, requestId?: number): void {
+  try {
+    if (view.cy.elements().length === 0) throw new Error('There is nothing to export: the view is empty.');
+    vscode.postMessage({ type: 'exported', format, data: exportData(format), ...(requestId !== undefined ? { requestId } : {}) });
+  } catch (error) {
+    vscode.postMessage({ type: 'exportFailed', message: error instanceof Error ? error.message : String(error), ...(requestId !== undefined ? { requestId } : {}) });
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<TopologyToPage>) => {
+  const message = event.data;
+  if (!message || typeof message !== 'object') return;
+  switch (message.type) {
+    case 'model': {
+      setScope(message.scope);
+      title.textContent = message.title;
+      graph = buildGraph(message.model);
+      const ms = view.render(graph, shownScope !== message.scope);
+      shownScope = message.scope;
+      const findings = graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) + graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
+      status.className = 'status';
+      status.textContent = `${graph.nodes.length} resources · ${graph.edges.length} relations${findings + graph.unplaced.length ? ` · ${findings + graph.unplaced.length} findings` : ''}`;
+      empty.hidden = graph.nodes.length > 0;
+      empty.textContent = message.scope === 'file'
+        ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
+        : 'No network resources in the workspace.';
+      renderOutline(outline, graph, reveal);
+      vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
+      break;
+    }
+    case 'error':
+      status.className = 'status error';
+      status.textContent = message.message;
+      break;
+    case 'export':
+      exportDrawing(message.format, message.requestId);
+      break;
+  }
+});
+
+// VS Code changes the theme by swapping the body class and the variables on <html>: restyle then.
+let themeFrame = 0;
+const themeChanged = () => {
+  cancelAnimationFrame(themeFrame);
+  themeFrame = requestAnimationFrame(() => view.applyTheme());
+};
+new MutationObserver(themeChanged).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(themeChanged).observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+
+/** Read-only view of what is drawn, for the tests (in a browser and in VS Code) and for debugging. */
+(window as unknown as { vnetLensTopology: unknown }).vnetLensTopology = {
+  describe: () => ({
+    nodes: view.cy.nodes().map((node) => ({
+      id: node.id(), kind: node.data('kind'), name: node.data('name'), label: node.data('label'), parent: node.parent().nonempty() ? node.parent().first().id() : null,
+      file: node.data('file') ?? null, line: node.data('line') ?? null, level: node.data('level') ?? null, tooltip: node.data('tooltip'),
+      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }), colour: node.style('border-color'),
+      background: node.style('background-color'),
+    })),
+    edges: view.cy.edges().map((edge) => ({
+      id: edge.id(), kind: edge.data('kind'), state: edge.data('state'), source: edge.source().id(), target: edge.target().id(),
+      label: edge.data('label'), lineStyle: edge.style('line-style'), colour: edge.style('line-color'), file: edge.data('file') ?? null, line: edge.data('line') ?? null,
+      midpoint: edge.renderedMidpoint(),
+    })),
+    viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },
+    theme: view.currentTheme,
+  }),
+};
 
 vscode.postMessage({ type: 'ready' });

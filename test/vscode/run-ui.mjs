@@ -108,6 +108,105 @@ const steps = [
   }],
 ];
 
+// The topology view: the page runs in two nested iframes (the workbench's webview host, then the
+// page itself). Its canvas has no DOM per node, so the steps read what is drawn through the page's
+// read-only `vnetLensTopology.describe()` and click where it says a node is.
+const topologyFrame = () => page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('iframe#active-frame');
+const describeTopology = () => topologyFrame().locator('body').evaluate(() => window.vnetLensTopology.describe());
+async function waitForTopology(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const description = await describeTopology().catch(() => undefined);
+    if (description && probe(description)) return description;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+const waitForFile = async (file, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(file) || fs.statSync(file).size === 0) {
+    if (Date.now() > deadline) throw new Error(`no ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return fs.readFileSync(file);
+};
+
+// A keybinding is how a user passes an argument to a command: this one exports the drawing.
+fs.writeFileSync(path.join(sandbox.userData, 'User/keybindings.json'), JSON.stringify([
+  { key: 'ctrl+alt+shift+f8', command: 'vnetLens.showTopology', args: { export: 'topology-ui.svg' } },
+]));
+
+steps.push(
+  ['Show Topology draws main.bicep: VNet, subnet and private endpoint nodes inside the webview', async () => {
+    await runCommandPalette('VNet Lens: Show Topology');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'VNet Lens: Show Topology' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'VNet Topology' }).waitFor({ timeout: 30_000 });
+    await topologyFrame().locator('.status', { hasText: 'resources' }).waitFor({ timeout: 60_000 });
+    const { nodes } = await waitForTopology('the drawing', (d) => d.nodes.some((node) => node.kind === 'privateEndpoint'));
+    const named = (name) => nodes.find((node) => node.name === name);
+    const subnet = named('snet-private-endpoints');
+    if (!named('vnet-hub') || !subnet) throw new Error(`missing nodes: ${nodes.map((node) => node.name).join(', ')}`);
+    if (subnet.parent !== named('vnet-spoke-orders')?.id) throw new Error('the endpoint subnet is not inside the spoke VNet');
+    const endpoints = nodes.filter((node) => node.kind === 'privateEndpoint');
+    if (endpoints.length !== 2 || endpoints.some((node) => node.parent !== subnet.id)) throw new Error('the private endpoints are not inside their subnet');
+    // The same resources as text in the page's list.
+    await topologyFrame().locator('button', { hasText: 'List' }).click();
+    for (const text of ['vnet-hub (VNet)', 'snet-private-endpoints (subnet)', '(private endpoint)']) {
+      await topologyFrame().locator('#outline button', { hasText: text }).first().waitFor({ timeout: 10_000 });
+    }
+    await topologyFrame().locator('button', { hasText: 'List' }).click();
+    await topologyFrame().locator('button', { hasText: 'Fit' }).click();
+    await shot('topology');
+  }],
+  ['clicking a node in the view moves the editor to its declaration (another file)', async () => {
+    const { nodes } = await describeTopology();
+    const blob = nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+    if (!blob || !blob.file.endsWith('modules/data.bicep')) throw new Error('no blob endpoint from modules/data.bicep');
+    const graph = await topologyFrame().locator('#graph').boundingBox();
+    await page.mouse.click(graph.x + (blob.box.x1 + blob.box.x2) / 2, graph.y + (blob.box.y1 + blob.box.y2) / 2);
+    await page.locator('.tabs-container .tab.active', { hasText: 'data.bicep' }).waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: `Ln ${blob.line}, Col 1` }).first().waitFor({ timeout: 10_000 });
+  }],
+  ['an edit in main.bicep redraws the view and keeps its pan and zoom', async () => {
+    const before = await describeTopology();
+    // The click left the focus in the webview's frames: bring it back to the workbench first.
+    await page.locator('.tabs-container .tab', { hasText: 'main.bicep' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'main.bicep' }).waitFor();
+    await page.locator('.editor-instance .view-lines').first().click();
+    const line = fs.readFileSync(path.join(sandbox.workspace, 'main.bicep'), 'utf8').split('\n').findIndex((text) => text.includes("'10.0.2.0/24'")) + 1;
+    if (line === 0) throw new Error("main.bicep has no '10.0.2.0/24'");
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('25');
+    const after = await waitForTopology('snet-shared as /25', (d) => d.nodes.some((node) => node.name === 'snet-shared' && node.label.includes('10.0.2.0/25') && node.label.includes('0 / 123 addresses used')));
+    if (JSON.stringify(after.viewport) !== JSON.stringify(before.viewport)) throw new Error(`the viewport moved: ${JSON.stringify(before.viewport)} → ${JSON.stringify(after.viewport)}`);
+    await shot('topology-edited');
+  }],
+  ['Show Topology with an export path (a keybinding passes the argument) writes the SVG', async () => {
+    const target = path.join(sandbox.workspace, 'topology-ui.svg');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Alt+Shift+F8');
+    const svg = (await waitForFile(target)).toString('utf8');
+    if (!svg.startsWith('<?xml') || !svg.includes('<svg') || !svg.includes('>vnet-hub<')) throw new Error('the SVG file does not draw the network');
+  }],
+  ["the view's Export PNG button saves through the save dialog", async () => {
+    const target = path.join(sandbox.workspace, 'main-topology.png');
+    await topologyFrame().locator('button', { hasText: 'Export PNG' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    const png = await waitForFile(target);
+    if (png.subarray(0, 4).toString('latin1') !== '\x89PNG') throw new Error('not a PNG file');
+  }],
+);
+
 try {
   for (const [name, fn] of steps) {
     if (!(await step(name, fn))) break;

@@ -1,0 +1,83 @@
+// Drawing time of the topology page for a 300-node model in headless Chromium (the page the
+// extension ships, under its own HTML and CSP, as test/webview loads it): from the model message to
+// the first frame painted after the layout, in a fresh page each time (what opening the view costs),
+// and a redraw after an edit (one resource added) on a page that already shows the model.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, report } from './support';
+
+interface Page {
+  goto(url: string): Promise<unknown>;
+  close(): Promise<void>;
+  waitForFunction(fn: string): Promise<unknown>;
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+const runs = 5;
+
+if (!fs.existsSync(path.join(repoRoot, 'dist/webview/topology.js'))) {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+// Page code as text: tsx would wrap named functions in a `__name` helper the page does not have.
+const renderInPage = `async ({ model, seq }) => {
+  const start = performance.now();
+  window.postMessage({ type: 'model', model, scope: 'workspace', title: 'bench', seq }, '*');
+  const rendered = await new Promise((resolve) => {
+    const check = () => {
+      const message = window.__posted.find((candidate) => candidate.type === 'rendered' && candidate.seq === seq);
+      if (message) resolve(message); else setTimeout(check, 1);
+    };
+    check();
+  });
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return { ms: performance.now() - start, nodes: rendered.nodes, edges: rendered.edges };
+}`;
+
+/** Posts a model and resolves with the milliseconds until the frame after the page said it drew it. */
+function timeRender(page: Page, model: unknown, seq: number): Promise<{ ms: number; nodes: number; edges: number }> {
+  return page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq })})`);
+}
+
+async function main(): Promise<void> {
+  // Plain ES modules shared with the webview suite (this package is CommonJS: import them dynamically).
+  const { launchBrowser, startPageServer } = await import('../test/webview/harness.mjs' as string);
+  const { largeModel } = await import('../test/webview/large-model.mjs' as string);
+  const model = largeModel(300);
+  const edited = structuredClone(model);
+  edited.entities.push({ ...edited.entities.find((entity: { kind: string }) => entity.kind === 'target'), name: 'st-added', id: '/targets/st-added' });
+
+  const launched = await launchBrowser();
+  const server = await startPageServer();
+  const first: number[] = [];
+  const redraw: number[] = [];
+  let counts = { nodes: 0, edges: 0 };
+  try {
+    for (let run = 0; run < runs; run++) {
+      const page: Page = await launched.browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(server.url);
+      await page.waitForFunction("window.__posted.some((message) => message.type === 'ready')");
+      const opened = await timeRender(page, model, 1);
+      first.push(opened.ms);
+      counts = opened;
+      redraw.push((await timeRender(page, edited, 2)).ms);
+      await page.close();
+    }
+  } finally {
+    await launched.close();
+    await server.close();
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  report({
+    name: 'topologyRenderMs', value: Math.round(median(first)), unit: 'ms', budget: 1000,
+    note: `${counts.nodes} nodes, ${counts.edges} edges, fresh page, median of ${runs} (min ${Math.round(Math.min(...first))}, max ${Math.round(Math.max(...first))})`,
+  });
+  report({
+    name: 'topologyRedrawMs', value: Math.round(median(redraw)), unit: 'ms',
+    note: `one resource added to the ${counts.nodes}-node drawing, median of ${runs}`,
+  });
+}
+
+void main();

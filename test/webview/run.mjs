@@ -1,0 +1,365 @@
+#!/usr/bin/env node
+// The webview suite: the built topology page (dist/webview/topology.js, `npm run build` first) in
+// headless Chromium under the extension's own HTML and CSP, fed model fixtures as the extension
+// feeds them. Each check is one test; the run closes with "webview: N passed, N failed".
+//
+//   node --import tsx test/webview/run.mjs
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatCount, usableAddresses } from '../../client/webview/cidr.ts';
+import { shortName } from '../../client/webview/names.ts';
+import { describe, launchBrowser, lightTheme, openPage, postModel, posted, repoRoot, startPageServer } from './harness.mjs';
+import { largeModel } from './large-model.mjs';
+
+const fixture = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
+const examples = fixture('examples');
+const resultsDir = path.join(repoRoot, 'test-results');
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+const byName = (description, name) => {
+  const node = description.nodes.find((candidate) => candidate.name === name);
+  assert.ok(node, `a node named ${name}`);
+  return node;
+};
+/** Clicks a node where the canvas draws it: the centre of a leaf, just inside the corner of a compound node. */
+async function clickNode(page, node, compound = false) {
+  const box = await page.locator('#graph').boundingBox();
+  const x = compound ? node.box.x1 + 6 : (node.box.x1 + node.box.x2) / 2;
+  const y = compound ? node.box.y1 + 6 : (node.box.y1 + node.box.y2) / 2;
+  await page.mouse.click(box.x + x, box.y + y);
+}
+
+let launched;
+let browser;
+let server;
+let shared;
+
+test('address counts: usable = size − 5 per prefix, IPv6 as a power of two', () => {
+  assert.equal(usableAddresses(['10.0.0.0/24']), 251n);
+  assert.equal(usableAddresses(['10.0.0.0/27']), 27n);
+  assert.equal(usableAddresses(['10.0.0.0/29', '10.0.1.0/28']), 3n + 11n);
+  assert.equal(usableAddresses(['10.0.0.0/32']), 0n);
+  assert.equal(usableAddresses(['{param:prefix}']), undefined);
+  assert.equal(formatCount(usableAddresses(['fd00::/64'])), '≈2^64');
+  assert.equal(shortName('pe-st{uniqueString(/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name})}-blob'), 'pe-st{uniqueString(…)}-blob');
+});
+
+test('the page loads under the strict CSP with no violation and no error', async () => {
+  const { page, errors } = shared;
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'none'; script-src 'nonce-[^']+'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[^']+'; img-src http:\/\/127\.0\.0\.1:\d+ data:/);
+  await postModel(page, examples, { scope: 'file', title: 'main.bicep and what it pulls in' });
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(errors, []);
+});
+
+test('examples: node and edge counts', async () => {
+  const rendered = (await posted(shared.page, 'rendered')).at(-1);
+  const { nodes, edges } = await describe(shared.page);
+  // 3 VNets, 7 subnets, 2 endpoints, 1 Private Link service, 3 zones, 3 targets; the NSG is a badge, the zone group an edge.
+  assert.equal(nodes.length, 19);
+  assert.deepEqual(Object.fromEntries(['vnet', 'subnet', 'privateEndpoint', 'privateLinkService', 'dnsZone', 'target']
+    .map((kind) => [kind, nodes.filter((node) => node.kind === kind).length])), { vnet: 3, subnet: 7, privateEndpoint: 2, privateLinkService: 1, dnsZone: 3, target: 3 });
+  // 1 peering, 5 VNet links, 1 zone group, 2 endpoint targets.
+  assert.equal(edges.length, 9);
+  assert.deepEqual([rendered.nodes, rendered.edges], [19, 9]);
+  assert.match(await shared.page.locator('.status').textContent(), /19 resources · 9 relations · 4 findings/);
+});
+
+test('examples: containment (subnet in its VNet, endpoint in its subnet)', async () => {
+  const description = await describe(shared.page);
+  const id = (name) => byName(description, name).id;
+  for (const subnet of ['GatewaySubnet', 'AzureFirewallSubnet', 'snet-shared']) assert.equal(byName(description, subnet).parent, id('vnet-hub'));
+  for (const subnet of ['snet-workload', 'snet-private-endpoints', 'snet-pls']) assert.equal(byName(description, subnet).parent, id('vnet-spoke-orders'));
+  assert.equal(byName(description, 'snet-vms').parent, id('vnet-mgmt'));
+  const endpoints = description.nodes.filter((node) => node.kind === 'privateEndpoint');
+  assert.equal(endpoints.length, 2);
+  for (const endpoint of endpoints) assert.equal(endpoint.parent, id('snet-private-endpoints'));
+  assert.equal(description.nodes.find((node) => node.kind === 'privateLinkService').parent, id('snet-pls'));
+  for (const node of description.nodes.filter((node) => ['vnet', 'dnsZone', 'target'].includes(node.kind))) assert.equal(node.parent, null);
+  // Siblings do not overlap (VNets side by side, subnets side by side in their VNet).
+  const siblings = new Map();
+  for (const node of description.nodes) siblings.set(node.parent ?? '', [...(siblings.get(node.parent ?? '') ?? []), node]);
+  for (const group of siblings.values()) {
+    for (const [i, a] of group.entries()) {
+      for (const b of group.slice(i + 1)) {
+        const apart = a.box.x2 <= b.box.x1 || b.box.x2 <= a.box.x1 || a.box.y2 <= b.box.y1 || b.box.y2 <= a.box.y1;
+        assert.ok(apart, `${a.name} and ${b.name} do not overlap`);
+      }
+    }
+  }
+  // Drawn inside: the box of each child lies within its parent's box.
+  for (const node of description.nodes.filter((node) => node.parent)) {
+    const parent = description.nodes.find((candidate) => candidate.id === node.parent);
+    assert.ok(node.box.x1 >= parent.box.x1 && node.box.x2 <= parent.box.x2 && node.box.y1 >= parent.box.y1 && node.box.y2 <= parent.box.y2, `${node.name} is drawn inside ${parent.name}`);
+  }
+});
+
+test('examples: labels (address space, prefixes, used/usable, NSG badge, short names)', async () => {
+  const description = await describe(shared.page);
+  assert.equal(byName(description, 'vnet-hub').label, 'vnet-hub\n10.0.0.0/16');
+  assert.equal(byName(description, 'GatewaySubnet').label, 'GatewaySubnet\n10.0.0.0/27\n0 / 27 addresses used');
+  assert.equal(byName(description, 'snet-private-endpoints').label,
+    'snet-private-endpoints\n10.1.1.0/24\n2 / 251 addresses used\nNSG: nsg-vnet-spoke-orders-pe');
+  assert.match(byName(description, 'snet-pls').label, /^⚠ snet-pls\n10\.1\.2\.0\/24\n1 \/ 251 addresses used$/);
+  const blob = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+  assert.equal(blob.label.split('\n')[0], 'pe-storders{uniqueString(…)}-blob');
+  assert.match(blob.label, /private endpoint · blob\n1 DNS zone group/);
+  assert.ok(description.edges.some((edge) => edge.kind === 'vnetLink' && edge.label === 'link · auto-registration'), 'the ARM link with registration says so');
+});
+
+test('examples: the one-way peering is drawn broken (dashed, error colour)', async () => {
+  const { edges, theme } = await describe(shared.page);
+  const peering = edges.find((edge) => edge.kind === 'peering');
+  assert.equal(peering.state, 'broken');
+  assert.equal(peering.lineStyle, 'dashed');
+  assert.equal(rgbToHex(peering.colour), theme.broken);
+  assert.match(peering.label, /peer-hub-to-spoke \(one-way\)/);
+  const link = edges.find((edge) => edge.kind === 'vnetLink');
+  assert.equal(link.lineStyle, 'dotted');
+});
+
+test('two-way peerings are solid; a remote outside the files is a dashed stand-in; badges and IPv6', async () => {
+  const page = shared.page;
+  await postModel(page, fixture('two-way'));
+  const { nodes, edges, theme } = await describe(page);
+  const peerings = edges.filter((edge) => edge.kind === 'peering');
+  assert.deepEqual(peerings.map((edge) => edge.state).sort(), ['ok', 'ok', 'unknown']);
+  for (const edge of peerings.filter((edge) => edge.state === 'ok')) {
+    assert.equal(edge.lineStyle, 'solid');
+    assert.notEqual(rgbToHex(edge.colour), theme.broken);
+  }
+  const outside = nodes.find((node) => node.kind === 'external' && node.name.endsWith('vnet-remote-hub'));
+  assert.ok(outside, 'a stand-in for the remote VNet');
+  assert.match(outside.label, /^vnet-remote-hub\nVNet outside the analysed files$/);
+  assert.match(byName({ nodes }, 'snet-app').label, /NSG: nsg-app\nRoute table: rt-app$/);
+  assert.equal(byName({ nodes }, 'snet-app').level, 'error', 'the route table finding marks the subnet it is attached to');
+  assert.match(byName({ nodes }, 'snet-pe').label, /1 \/ 11 addresses used/);
+  assert.match(byName({ nodes }, 'snet-v6').label, /0 \/ ≈2\^64 addresses used/);
+  assert.match(byName({ nodes }, 'nsg-spare').label, /not attached/);
+  assert.equal(nodes.length, 10);
+  assert.equal(edges.length, 5);
+});
+
+test('findings: marked on their node, with the message in the hover text', async () => {
+  const page = shared.page;
+  await postModel(page, examples, { scope: 'file' });
+  const description = await describe(page);
+  const pls = byName(description, 'snet-pls');
+  assert.equal(pls.level, 'error');
+  assert.match(pls.tooltip, /error pls-subnet-policies: Subnet 'snet-pls' in VNet 'vnet-spoke-orders' gives/);
+  assert.equal(byName(description, 'vnet-spoke-orders').level, null, 'the inline subnet, not its VNet on the same line, takes the finding');
+  const vault = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.startsWith('pe-kv-'));
+  assert.equal(vault.level, 'warning', 'matched by file and line to the declaration above it');
+  assert.match(vault.tooltip, /pe-dns-zone-group-missing/);
+  assert.equal(byName(description, 'contoso.internal').level, 'warning', 'the ARM zone takes the location finding (line 71, zone at 67)');
+  assert.equal(byName(description, 'vnet-mgmt').level, null);
+  // Hover: the drawing's title becomes the node's text, findings included.
+  const box = await page.locator('#graph').boundingBox();
+  await page.mouse.move(box.x + pls.box.x1 + 6, box.y + pls.box.y1 + 6);
+  await page.waitForFunction(() => document.querySelector('#graph').title.includes('pls-subnet-policies'));
+});
+
+test('click on a node posts reveal with its file and line (leaf, endpoint and compound nodes)', async () => {
+  const page = shared.page;
+  const description = await describe(page);
+  await page.evaluate(() => { window.__posted.length = 0; });
+  await clickNode(page, byName(description, 'GatewaySubnet'));
+  await clickNode(page, description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob')));
+  await clickNode(page, byName(description, 'vnet-mgmt'), true);
+  assert.deepEqual(await posted(page, 'reveal'), [
+    { type: 'reveal', file: 'examples/main.bicep', line: 19 },
+    { type: 'reveal', file: 'examples/modules/data.bicep', line: 38 },
+    { type: 'reveal', file: 'examples/arm/dns.json', line: 46 },
+  ]);
+});
+
+test('the list shows every resource as text and reveals from the keyboard too', async () => {
+  const page = shared.page;
+  await page.locator('button', { hasText: 'List' }).click();
+  await page.locator('#outline').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#outline li.outline-node').count(), 19);
+  await page.evaluate(() => { window.__posted.length = 0; });
+  await page.locator('#outline button', { hasText: 'snet-pls (subnet)' }).focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await posted(page, 'reveal'), [{ type: 'reveal', file: 'examples/modules/spoke.bicep', line: 52 }]);
+  await page.locator('button', { hasText: 'List' }).click();
+});
+
+test('a redraw after an edit keeps pan and zoom; an unchanged shape keeps the places', async () => {
+  const page = shared.page;
+  const graph = await page.locator('#graph').boundingBox();
+  await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.mouse.move(graph.x + 200, graph.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(graph.x + 260, graph.y + 240, { steps: 4 });
+  await page.mouse.up();
+  const before = await describe(page);
+  const edited = structuredClone(examples);
+  const blob = edited.entities.find((entity) => entity.kind === 'privateEndpoint' && entity.name.endsWith('-blob'));
+  edited.entities.push({ ...blob, name: 'pe-added', id: `${blob.id}-added`, line: 120 });
+  edited.references.push({ kind: 'privateEndpoint.subnet', from: `${blob.id}-added`, to: edited.references.find((ref) => ref.kind === 'privateEndpoint.subnet').to });
+  await postModel(page, edited, { scope: 'file' });
+  const after = await describe(page);
+  assert.equal(after.nodes.length, before.nodes.length + 1);
+  assert.deepEqual(after.viewport, before.viewport);
+  assert.notEqual(before.viewport.zoom, 1);
+  // Only a label changes: nothing moves.
+  const renamed = structuredClone(edited);
+  renamed.entities.find((entity) => entity.name === 'pe-added').name = 'pe-renamed';
+  await postModel(page, renamed, { scope: 'file' });
+  const again = await describe(page);
+  assert.ok(again.nodes.some((node) => node.name === 'pe-renamed'));
+  assert.deepEqual(again.nodes.map((node) => node.box), after.nodes.map((node) => node.box));
+});
+
+test('the scope switch posts the chosen scope and marks the button', async () => {
+  const page = shared.page;
+  await page.evaluate(() => { window.__posted.length = 0; });
+  await page.locator('button[data-scope="workspace"]').click();
+  assert.deepEqual(await posted(page, 'scope'), [{ type: 'scope', scope: 'workspace' }]);
+  assert.equal(await page.locator('button[data-scope="workspace"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('button[data-scope="file"]').getAttribute('aria-pressed'), 'false');
+});
+
+test('export: SVG (well-formed, with the names and the broken peering) and PNG', async () => {
+  const page = shared.page;
+  await postModel(page, examples, { scope: 'workspace' });
+  await page.evaluate(() => { window.__posted.length = 0; window.postMessage({ type: 'export', format: 'svg', requestId: 7 }, '*'); });
+  await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
+  const [svg] = await posted(page, 'exported');
+  assert.equal(svg.requestId, 7);
+  assert.match(svg.data, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent), nodes: doc.querySelectorAll('g.node').length, broken: doc.querySelectorAll('g.edge.broken path[stroke-dasharray]').length };
+  }, svg.data);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.nodes, 19);
+  assert.equal(parsed.broken, 1);
+  assert.ok(parsed.texts.some((text) => text.includes('vnet-hub')) && parsed.texts.some((text) => text.includes('snet-private-endpoints')));
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'topology.svg'), svg.data);
+  await page.evaluate(() => { window.__posted.length = 0; window.postMessage({ type: 'export', format: 'png', requestId: 8 }, '*'); });
+  await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
+  const [png] = await posted(page, 'exported');
+  const bytes = Buffer.from(png.data, 'base64');
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(bytes.length > 10_000, `a real picture (${bytes.length} bytes)`);
+});
+
+// The README's picture is rewritten only on request (UPDATE_SCREENSHOTS=1) or when it is missing:
+// the layout starts from random positions, so every run draws a slightly different picture.
+test('screenshot for the README (test-results/topology.png; docs/images/topology.png on request)', async () => {
+  const page = shared.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await postModel(page, examples, { scope: 'workspace', title: 'Workspace examples' });
+  await page.locator('button', { hasText: 'Fit' }).click();
+  await page.waitForTimeout(200);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'topology.png');
+  await page.screenshot({ path: file });
+  const readme = path.join(repoRoot, 'docs/images/topology.png');
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !fs.existsSync(readme)) {
+    fs.mkdirSync(path.dirname(readme), { recursive: true });
+    fs.copyFileSync(file, readme);
+  }
+  assert.ok(fs.statSync(file).size > 20_000);
+});
+
+test('a theme change (dark → light) recolours the drawing', async () => {
+  const page = shared.page;
+  const before = await describe(page);
+  await page.evaluate((theme) => {
+    for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+    document.body.classList.replace('vscode-dark', 'vscode-light');
+  }, lightTheme);
+  await page.waitForFunction(() => window.vnetLensTopology.describe().theme.background === '#ffffff');
+  const after = await describe(page);
+  const hub = (description) => description.nodes.find((node) => node.name === 'vnet-hub');
+  assert.equal(rgbToHex(hub(before).colour), '#3794ff');
+  assert.equal(rgbToHex(hub(after).colour), '#1a85ff');
+  const gateway = (description) => description.nodes.find((node) => node.name === 'GatewaySubnet');
+  assert.notEqual(rgbToHex(gateway(after).background), rgbToHex(gateway(before).background));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  await page.screenshot({ path: path.join(resultsDir, 'topology-light.png') });
+});
+
+for (const csp of [true, false]) {
+  test(`hostile names are shown as text and run nothing (${csp ? 'with' : 'even without'} the CSP)`, async () => {
+    const local = await startPageServer({ csp });
+    const { page, errors } = await openPage(browser, local);
+    try {
+      const hostile = fixture('hostile');
+      await postModel(page, hostile);
+      await page.locator('button', { hasText: 'List' }).click();
+      const box = await page.locator('#graph').boundingBox();
+      const { nodes } = await describe(page);
+      for (const node of nodes) await page.mouse.move(box.x + (node.box.x1 + node.box.x2) / 2, box.y + (node.box.y1 + node.box.y2) / 2);
+      await page.evaluate(() => window.postMessage({ type: 'export', format: 'svg', requestId: 1 }, '*'));
+      await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      assert.equal(await page.locator('img, iframe, script:not([src]):not([nonce]), #outline svg, #outline b, #outline i').count(), 0);
+      const outline = await page.locator('#outline').innerText();
+      for (const entity of hostile.entities) assert.ok(outline.includes(entity.name), `the list shows ${entity.name} as text`);
+      assert.ok(outline.includes('<b onmouseover=window.__pwned=4>hover me</b>'), 'the finding message is text');
+      await page.locator('#outline button', { hasText: '<img src=x onerror=window.__pwned=1> (VNet)' }).waitFor({ state: 'visible' });
+      assert.ok(nodes.some((node) => node.label.startsWith('<img src=x onerror=window.__pwned=1>')), 'the canvas label is the raw name');
+      const [svg] = await posted(page, 'exported');
+      assert.ok(svg.data.includes('&lt;img src=x onerror=window.__pwned=1&gt;') && !svg.data.includes('<img'), 'the SVG escapes names');
+      assert.ok(!svg.data.includes('<script'), 'the SVG holds no script');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await local.close();
+    }
+  });
+}
+
+test('an empty model says so; 300 resources draw', async () => {
+  const page = shared.page;
+  await postModel(page, { entities: [], references: [] }, { scope: 'file' });
+  await page.locator('.empty', { hasText: 'No network resources in this file' }).waitFor({ state: 'visible' });
+  const rendered = await postModel(page, largeModel(300), { scope: 'workspace' });
+  assert.ok(rendered.nodes >= 290 && rendered.nodes <= 310, `${rendered.nodes} nodes`);
+  assert.ok(rendered.ms < 10_000, `drawn in ${rendered.ms} ms`);
+});
+
+function rgbToHex(colour) {
+  const match = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(colour);
+  if (!match) return colour;
+  return `#${match.slice(1).map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
+}
+
+let passed = 0;
+let failed = 0;
+try {
+  launched = await launchBrowser();
+  browser = launched.browser;
+  server = await startPageServer();
+  shared = await openPage(browser, server);
+  for (const { name, fn } of tests) {
+    const started = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`ok   ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+      await shared?.page.screenshot({ path: path.join(resultsDir, 'webview-failure.png') }).catch(() => {});
+    }
+  }
+} catch (error) {
+  failed++;
+  console.log(`FAIL setup: ${error?.stack ?? error}`);
+} finally {
+  await launched?.close().catch(() => {});
+  await server?.close();
+}
+console.log(`webview: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
