@@ -106,6 +106,21 @@ const steps = [
     if (!serverProcess) throw new Error('no dist/server.js process from the installed extension');
     log(`server process: ${serverProcess.trim()}`);
   }],
+  ['the Problems panel lists the planted findings of examples/ (README table)', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    // The server analyses the whole workspace, so findings in files not yet opened show too.
+    for (const [rule, file] of [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
+      ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json']]) {
+      await page.locator('.markers-panel', { hasText: file }).first().waitFor({ timeout: 60_000 });
+      await rows.filter({ hasText: rule }).first().waitFor({ timeout: 60_000 });
+    }
+    await shot('problems-panel');
+    const texts = await rows.allInnerTexts();
+    const findings = texts.filter((text) => /VNet Lens/.test(text));
+    if (findings.length !== 4) throw new Error(`expected the 4 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
+    await page.keyboard.press('Control+Shift+M');
+  }],
 ];
 
 // The topology view: the page runs in two nested iframes (the workbench's webview host, then the

@@ -27,6 +27,14 @@ export function knownArray(value: Value | undefined): readonly Value[] | undefin
 export function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
   if (typeof entity.name === 'string') return entity.name;
   if (entity.decl.symbol && entity.path === '') return entity.decl.symbol;
-  const text = displayValue(entity.name);
+  return valueForMessage(entity.name);
+}
+
+/**
+ * A value as messages show it: unknown parts as `{…}` without the deployment tags the engine adds
+ * to keep deployments apart (`resourceGroup().name@main.bicep` reads as `resourceGroup().name`).
+ */
+export function valueForMessage(value: Value | undefined): string {
+  const text = displayValue(value).replace(/@[^{}()\s,]+/g, '');
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

@@ -5,8 +5,8 @@
 // differ); their VNet ids are certainly equal; and either their zones are certainly the same zone, or
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
-import { displayValue, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
-import { label } from './certain';
+import { parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
+import { label, valueForMessage } from './certain';
 import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
 import { sameId, zoneNameOfLink } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
@@ -39,7 +39,7 @@ export default defineRule({
         const vnet = link.vnet?.resolved ? label(link.vnet.target) : vnetText(vnetIdOf(link));
         report({
           messageId,
-          data: { link: label(link), zone: name ?? (link.zone?.resolved ? label(link.zone.target) : displayValue(zoneIdOf(link))), vnet, other: label(earlier), max: vnetLinkRules.maxLinksPerZoneAndVnet },
+          data: { link: label(link), zone: name ?? (link.zone?.resolved ? label(link.zone.target) : valueForMessage(zoneIdOf(link))), vnet, other: label(earlier), max: vnetLinkRules.maxLinksPerZoneAndVnet },
           at: { decl: link.decl },
           related: [{ decl: earlier.decl, message: `the earlier link '${label(earlier)}'` }],
         });

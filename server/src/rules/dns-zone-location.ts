@@ -3,7 +3,7 @@
 // is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
 import { isGlobalLocation } from '../facts';
 import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
-import { deployed, knownString, label } from './certain';
+import { deployed, knownString, label, valueForMessage } from './certain';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
@@ -37,6 +37,6 @@ export default defineRule({
 function regionText(location: Value): string | undefined {
   const text = knownString(location);
   if (text !== undefined) return isGlobalLocation(text) ? undefined : `'${text}'`;
-  if (isUnknown(location) && location.hint === 'region') return `${location.key} (a region)`;
+  if (isUnknown(location) && location.hint === 'region') return `${valueForMessage(location).replace(/^\{|\}$/g, '')} (a region)`;
   return undefined;
 }

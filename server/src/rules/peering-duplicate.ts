@@ -2,9 +2,9 @@
 // peering link per VNet pair). Certain case: two certainly deployed peerings (not `existing`) whose ids
 // certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
-import { displayValue, same, type Peering } from '../model';
+import { same, type Peering } from '../model';
 import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
+import { label, valueForMessage } from './certain';
 import { isSelfPeering, localIs, sameVnet } from './peering-relations';
 import { defineRule, type RuleContext } from './rule';
 
@@ -24,7 +24,7 @@ export default defineRule({
     peerings.forEach((later, index) => {
       const earlier = peerings.slice(0, index).find((candidate) => duplicates(candidate, later));
       if (!earlier?.local) return;
-      const remote = later.remote?.resolved ? label(later.remote.target) : displayValue(later.remote?.value);
+      const remote = later.remote?.resolved ? label(later.remote.target) : valueForMessage(later.remote?.value);
       report({
         messageId: 'duplicate',
         data: { peering: label(later), vnet: label(earlier.local), remote, other: label(earlier) },
