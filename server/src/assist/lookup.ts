@@ -5,10 +5,13 @@
 // and only the markdown layer formats them.
 import { expectedZones, type Cloud, type ZoneExpectation } from '../facts';
 import {
+  connectionTargetType,
   displayValue, isArray, parentIdOf, PartialString, same,
   type Entity, type NetworkModel, type Peering, type PrivateLinkConnection, type ResourceDecl, type Value,
   type VirtualNetwork, type ZoneConfig,
 } from '../model';
+
+export { connectionTargetType, resourceTypeOfId as typeFromId } from '../model';
 
 /** The declarations (a loop's instances, a module's calls) whose anchor is at `anchor` in `uri`. */
 export function declarationsAt(model: NetworkModel, uri: string, anchor: number | undefined): ResourceDecl[] {
@@ -21,33 +24,6 @@ export function inlinePath(collection: string, index: number): string {
   return `properties.${collection}[${index}]`;
 }
 
-/**
- * The type of what a connection targets: the declared target's type, else the provider segments of an id
- * whose types are literal (`resourceId('Microsoft.KeyVault/vaults', name)`).
- */
-export function connectionTargetType(connection: PrivateLinkConnection): string | undefined {
-  const target = connection.target;
-  if (target?.resolved) {
-    // A Private Link service resolves here too (model/build.ts), typed as a target.
-    const entity: { kind: string; type?: string } = target.target;
-    return entity.kind === 'privateLinkService' ? 'Microsoft.Network/privateLinkServices' : entity.type;
-  }
-  return typeFromId(connection.targetId);
-}
-
-/** `{scope}/providers/Ns/type/name[/type/name]` → `Ns/type[/type]` when every type segment is literal. */
-export function typeFromId(id: Value | undefined): string | undefined {
-  const parts = typeof id === 'string' ? [id] : id instanceof PartialString ? id.parts : undefined;
-  if (!parts) return undefined;
-  const hole = '\u0000';
-  const text = parts.map((part) => (typeof part === 'string' ? part : hole)).join('');
-  const start = text.toLowerCase().lastIndexOf('/providers/');
-  if (start < 0) return undefined;
-  const segments = text.slice(start + '/providers/'.length).split('/');
-  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
-  const types = [segments[0]!, ...segments.filter((_, index) => index % 2 === 1)];
-  return types.some((segment) => segment === '' || segment.includes(hole)) ? undefined : types.join('/');
-}
 
 /** The known group ids of a connection (unknown items left out). */
 export function knownGroupIds(connection: PrivateLinkConnection): string[] {

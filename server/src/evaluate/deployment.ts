@@ -4,9 +4,9 @@
 import { declarations, literalString, nameOf, type SourceFile } from '../syntax/bicep';
 import type { Cloud } from '../protocol';
 import { BicepFile, evaluateBicepFile, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
-import { loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
+import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
 import type { ResourceDecl } from './declaration';
-import { defaultScope, type DeploymentScope } from './scope';
+import { defaultScope } from './scope';
 import type { Value } from './value';
 
 export interface DeploymentOptions {
@@ -50,7 +50,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     params,
     // Qualified by the file: two deployments' unbound `param name` are different values.
     paramKeyPrefix: `param:${template.uri}`,
-    scope: defaultScope(options.cloud, targetScopeOf(template.tree), options.environment, options.scopeTag),
+    scope: defaultScope(options.cloud, bicepTargetScope(template.tree), options.environment, options.scopeTag),
     via: [],
     condition: true,
     count: 1,
@@ -86,11 +86,3 @@ function parameterAssignments(file: LoadedBicepFile, files: ReadonlyMap<string, 
   return values;
 }
 
-function targetScopeOf(tree: SourceFile): DeploymentScope['kind'] {
-  for (const declaration of declarations(tree)) {
-    if (declaration.kind !== 'TargetScopeDeclaration') continue;
-    const value = literalString(declaration.value);
-    if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
-  }
-  return 'resourceGroup';
-}

@@ -177,7 +177,7 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
     const subnet = at(endpoint.decl.properties, 'subnet');
     if (subnet !== undefined) endpoint.subnet = subnets.resolve(subnet, declared);
     if (endpoint.subnet?.resolved) endpoint.subnet.target.privateEndpoints.push(endpoint);
-    for (const connection of endpoint.connections) connection.target = targets.resolve(connection.targetId, declared) as PrivateEndpoint['connections'][number]['target'];
+    for (const connection of endpoint.connections) connection.target = targets.resolve(connection.targetId, declared);
   }
   for (const group of model.zoneGroups) {
     group.endpoint = endpoints.resolve(parentIdOf(group.id), declared);

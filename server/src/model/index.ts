@@ -4,6 +4,7 @@ export * from './types';
 export { at, buildModel } from './build';
 export { displayValue, modelToJson } from './json';
 export { idKey, parentIdOf } from './identity';
+export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
 export {
   isArray, isKnown, isObject, isUnknown, keyOf, not, same, PartialString, Unknown,

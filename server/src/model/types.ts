@@ -58,7 +58,8 @@ export interface PrivateLinkConnection {
   path: string;
   manual: boolean;
   targetId: Value;
-  target: Reference<Target> | undefined;
+  /** A PaaS target or a Private Link service of the analysed files. */
+  target: Reference<Target | PrivateLinkService> | undefined;
   groupIds: Value;
 }
 

@@ -4,7 +4,7 @@
 // count); everything else may only silence.
 import { idKey, type ResourceDecl, type Value } from '../model';
 import { deployed } from './certain';
-import type { Anchor, RuleContext, RuleReport } from './rule';
+import type { Anchor } from './rule';
 
 interface Placed {
   name: Value;
@@ -17,19 +17,8 @@ export function certain(decl: ResourceDecl): boolean {
   return deployed(decl) && typeof decl.count === 'number' && decl.count > 0;
 }
 
-/**
- * Reports at most once per anchor: a loop's instances, or a module evaluated through two callers, are one
- * declaration and get one finding (DESIGN §3 "one finding per declaration"), the first instance's.
- */
-export function reportOnce(context: RuleContext): (report: RuleReport) => void {
-  const seen = new Set<string>();
-  return (report) => {
-    const key = `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    context.report(report);
-  };
-}
+/** One finding per anchor (see oncePerAnchor). */
+export { oncePerAnchor as reportOnce } from './certain';
 
 /** Where a finding on the entity itself points: a resource's declaration, an inline part's `name`. */
 export function entityAnchor(entity: Placed): Anchor {

@@ -1,6 +1,7 @@
 // Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
 // A rule that asks these and acts only on a definite answer reports only certain problems.
 import { displayValue, isArray, type ResourceDecl, type Value } from '../model';
+import type { RuleContext, RuleReport } from './rule';
 
 /** Deployed for certain: its condition is true (a maybe-deployed resource can only silence). */
 export function deployed(decl: ResourceDecl): boolean {
@@ -37,4 +38,18 @@ export function label(entity: { name: Value; decl: ResourceDecl; path: string })
 export function valueForMessage(value: Value | undefined): string {
   const text = displayValue(value).replace(/@[^{}()\s,]+/g, '');
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * A report function that keeps the first report per anchor: a loop's instances and a module called
+ * twice share one declaration, and DESIGN §3 wants one finding there even when names differ.
+ */
+export function oncePerAnchor(context: RuleContext): (report: RuleReport) => void {
+  const seen = new Set<string>();
+  return (report) => {
+    const key = `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    context.report(report);
+  };
 }

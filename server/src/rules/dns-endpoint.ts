@@ -5,7 +5,7 @@
 // zone expectation, so "no zone fits any need" can be said for certain only then.
 import { expectedZones, groupIdValidity, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
 import {
-  at, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
+  at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
   type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
 } from '../model';
 import { deployed, knownArray, knownString, label } from './certain';
@@ -47,7 +47,7 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
     .every((name) => at(properties, name) === undefined || knownArray(at(properties, name)) !== undefined);
   if (!arraysKnown) result.complete = false;
   for (const connection of endpoint.connections) {
-    const targetType = targetTypeOf(connection);
+    const targetType = connectionTargetType(connection);
     const groupIds = knownArray(connection.groupIds);
     if (targetType === undefined || groupIds === undefined) {
       result.complete = false;
@@ -76,39 +76,6 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
   return result;
 }
 
-/**
- * The target's resource type: from the declared target, else from an id whose provider segments
- * are literal text (`resourceId('Microsoft.KeyVault/vaults', name)`, a hub's id written out).
- */
-function targetTypeOf(connection: PrivateLinkConnection): string | undefined {
-  const target = connection.target;
-  if (target?.resolved) {
-    // The model types targets as Target, but a Private Link service resolves here too (model/build.ts).
-    const entity: { kind: string; type?: string } = target.target;
-    return entity.kind === 'privateLinkService' ? 'Microsoft.Network/privateLinkServices' : entity.type;
-  }
-  return typeFromId(connection.targetId);
-}
-
-/**
- * `{scope}/providers/Ns/type/name[/type/name]` → `Ns/type[/type]`, when every type segment is literal
- * text; unknown parts may only stand for names (a name never holds '/').
- */
-function typeFromId(id: Value | undefined): string | undefined {
-  const parts = typeof id === 'string' ? [id] : id instanceof PartialString ? id.parts : undefined;
-  if (!parts) return undefined;
-  const hole = '\u0000';
-  const text = parts.map((part) => (typeof part === 'string' ? part : hole)).join('');
-  const start = text.toLowerCase().lastIndexOf('/providers/');
-  if (start < 0) return undefined;
-  const segments = text.slice(start + '/providers/'.length).split('/');
-  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
-  const types = segments.filter((_, index) => index % 2 === 1);
-  const names = segments.filter((_, index) => index % 2 === 0).slice(1);
-  if ([segments[0], ...types].some((segment) => segment === '' || segment.includes(hole))) return undefined;
-  if (names.some((name) => name === '')) return undefined;
-  return [segments[0], ...types].join('/');
-}
 
 /** The name of the zone a config points at: the zone's known name, else the id's last segment. */
 export function zoneNameOfConfig(config: ZoneConfig): string | undefined {

@@ -3,7 +3,7 @@
 // Invariants: every question answers "certain" or "cannot tell"; a caller reports only on certain.
 import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../model';
 import { deployed, label } from './certain';
-import type { Anchor, RuleContext, RuleReport } from './rule';
+import type { Anchor } from './rule';
 
 /**
  * Deployed for certain, and at least once: a loop whose count is unknown may have no instance, so
@@ -18,19 +18,7 @@ export function owned(decl: ResourceDecl): boolean {
   return surely(decl) && !decl.existing;
 }
 
-/**
- * A report function that keeps the first report per anchor: a loop's instances and a module called
- * twice share one declaration, and DESIGN §3 wants one finding there even when names differ.
- */
-export function oncePerAnchor(context: RuleContext): (report: RuleReport) => void {
-  const seen = new Set<string>();
-  return (report) => {
-    const key = `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    context.report(report);
-  };
-}
+export { oncePerAnchor } from './certain';
 
 /** A property read from a value that may not be known: `undefined` = cannot tell (unknown container). */
 export type Lookup = { present: false } | { present: true; value: Value };

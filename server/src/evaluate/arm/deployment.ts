@@ -3,10 +3,9 @@
 // as a Bicep module. Results have the shape of evaluateBicepDeployment's (deployment.ts).
 // Invariants: never throws; parameter file values are JSON as written (ARM does not evaluate them) and
 // Key Vault references are unknown; a parameter file whose template cannot be found declares nothing.
-import { declarations, literalString, type SourceFile } from '../../syntax/bicep';
 import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
-import { isBicepUri, loadClosure } from '../bicep/files';
+import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
 import type { DeploymentOptions, DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { makeObject, Unknown, type Value } from '../value';
@@ -66,7 +65,7 @@ async function withBicepTemplate(
   if (!file || typeof file === 'string') return result;
   evaluateBicepFile({
     file, files, params, paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, bicepScopeKind(file.tree), options.environment, options.scopeTag),
+    scope: defaultScope(options.cloud, bicepTargetScope(file.tree), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
   });
@@ -93,14 +92,6 @@ export function armScopeKind(file: LoadedArmFile): DeploymentScope['kind'] {
   return 'resourceGroup';
 }
 
-function bicepScopeKind(tree: SourceFile): DeploymentScope['kind'] {
-  for (const declaration of declarations(tree)) {
-    if (declaration.kind !== 'TargetScopeDeclaration') continue;
-    const value = literalString(declaration.value);
-    if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
-  }
-  return 'resourceGroup';
-}
 
 /**
  * Evaluates an ARM JSON template used as a Bicep module (`module m './t.json'`) with the module's

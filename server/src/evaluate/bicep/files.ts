@@ -89,3 +89,13 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
   }
   return loaded;
 }
+
+/** The deployment scope a Bicep file declares with `targetScope` (resource group by default). */
+export function bicepTargetScope(tree: SourceFile): 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' {
+  for (const statement of tree.statements) {
+    if (statement.kind !== 'TargetScopeDeclaration') continue;
+    const value = literalString(statement.value);
+    if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
+  }
+  return 'resourceGroup';
+}
