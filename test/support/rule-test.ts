@@ -2,11 +2,17 @@
 // must give exactly the findings marked `[|…|]` in the code, in order, with their message ids. The
 // code is a fixture (STYLE §10: `//- /file` splits files; one file is /main.bicep) run through the
 // real engine: workspace index, evaluation, model, the rule, suppression and ranges.
+// An invalid case may give `output`: the fixed text of each file that the findings' preferred fixes
+// change (`null`: no fix is offered). The harness then proves DESIGN §4 for it: the edits are sorted
+// and non-overlapping, every changed file reparses without syntax errors, the fixed findings are gone,
+// no finding of any rule appears that was not there before, and files not listed are unchanged.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { workspaceModel } from '../../server/src/engine/analyze';
+import { analyzeWorkspace, workspaceModel } from '../../server/src/engine/analyze';
+import { applyTextEdits, FixSession, textSource, type Fix } from '../../server/src/engine/fixes';
+import { parseDocument } from '../../server/src/engine/parse';
 import { runRules } from '../../server/src/engine/run-rules';
-import type { Finding, Level } from '../../server/src/engine/types';
+import type { AnalysisOptions, Finding, Level } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
 import type { Cloud } from '../../server/src/protocol';
 import type { RuleDefinition } from '../../server/src/rules/rule';
@@ -21,6 +27,10 @@ export interface ValidCase {
 export interface InvalidCase extends ValidCase {
   /** One entry per `[|…|]` marker, in file order then text order. */
   errors: { messageId: string; level?: Level; message?: RegExp }[];
+  /** The files the preferred fixes change, as they must read after (a fixture); null: no fix offered. */
+  output?: string | null;
+  /** The title of the (first) preferred fix. */
+  fixTitle?: RegExp;
 }
 
 interface Marked {
@@ -54,6 +64,60 @@ export async function findingsOf(rule: RuleDefinition, files: ReadonlyMap<string
   return runRules(model, workspace, { cloud, ruleLevels: {} }, [rule]);
 }
 
+async function allFindings(files: ReadonlyMap<string, string>, cloud: Cloud): Promise<Finding[]> {
+  const workspace = new Workspace(fixtureHost(files));
+  workspace.setCloud(cloud);
+  for (const [uri, text] of files) workspace.setFile(uri, text);
+  const model = await workspaceModel(workspace, undefined);
+  return runRules(model, workspace, { cloud, ruleLevels: {} });
+}
+
+const findingKey = (f: Finding) => `${f.ruleId}|${f.uri.slice(f.uri.lastIndexOf('/') + 1)}|${f.messageId}|${f.message}`;
+
+/** Applies the preferred fixes of the rule's findings and checks DESIGN §4; returns the fixed texts. */
+export async function checkFixes(rule: RuleDefinition, files: ReadonlyMap<string, string>, cloud: Cloud = 'AzureCloud'): Promise<{ texts: Map<string, string>; titles: string[] }> {
+  const before = await allFindings(files, cloud);
+  const mine = before.filter((f) => f.ruleId === rule.id);
+  const session = new FixSession(textSource(cloud, files));
+  const titles = mine.flatMap((f) => session.fixesOf(f).filter((fix) => fix.isPreferred).map((fix) => fix.title));
+  const { edits, fixed } = session.fixAll(mine);
+  const texts = new Map(files);
+  for (const [uri, list] of edits) {
+    list.forEach((edit, i) => {
+      assert.ok(edit.start <= edit.end && edit.end <= (files.get(uri)?.length ?? 0), 'edits stay in bounds');
+      if (i > 0) assert.ok(list[i - 1].end <= edit.start && list[i - 1].start !== edit.start, 'edits are sorted and do not overlap');
+    });
+    texts.set(uri, applyTextEdits(files.get(uri) ?? '', list));
+  }
+  // Every alternative on its own, not only the preferred ones fix-all takes, keeps DESIGN §4.
+  for (const finding of mine) {
+    for (const fix of session.fixesOf(finding).filter((f) => !f.isPreferred)) {
+      const workspace = new Workspace(fixtureHost(files));
+      workspace.setCloud(cloud);
+      for (const [uri, text] of files) workspace.setFile(uri, text);
+      const { problems } = await roundTrip(workspace, before, finding, fix, { cloud, ruleLevels: {} });
+      assert.deepEqual(problems, [], `the alternative '${fix.title}' keeps DESIGN §4`);
+    }
+  }
+  if (fixed.length === 0) return { texts, titles };
+  for (const [uri, text] of texts) {
+    if (text === files.get(uri)) continue;
+    assert.deepEqual(parseDocument(uri, text).syntaxErrors.map((e) => e.message), [], `the fixed ${uri} parses without syntax errors:\n${text}`);
+  }
+  const after = await allFindings(texts, cloud);
+  const afterKeys = after.map(findingKey);
+  for (const finding of fixed) assert.ok(!afterKeys.includes(findingKey(finding)), `the fix removes the finding: ${finding.message}`);
+  const remaining = before.map(findingKey);
+  const added: string[] = [];
+  for (const key of afterKeys) {
+    const at = remaining.indexOf(key);
+    if (at >= 0) remaining.splice(at, 1);
+    else added.push(key);
+  }
+  assert.deepEqual(added, [], 'the fix adds no finding of any rule');
+  return { texts, titles };
+}
+
 export function ruleTests(rule: RuleDefinition, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
     for (const valid of cases.valid) {
@@ -79,7 +143,60 @@ export function ruleTests(rule: RuleDefinition, cases: { valid: ValidCase[]; inv
           if (error.level) assert.equal(finding?.level, error.level);
           if (error.message) assert.match(finding?.message ?? '', error.message);
         });
+        if (invalid.output === undefined) return;
+        const { texts, titles } = await checkFixes(rule, files, invalid.cloud);
+        if (invalid.output === null) {
+          assert.deepEqual([...texts].filter(([uri, text]) => files.get(uri) !== text).map(([uri]) => uri), [], 'no fix is offered');
+          return;
+        }
+        if (invalid.fixTitle) assert.match(titles[0] ?? '', invalid.fixTitle);
+        const fixedTexts = splitFixture(invalid.output);
+        for (const [uri, text] of texts) {
+          assert.equal(text, fixedTexts.get(uri) ?? files.get(uri), `fixed text of ${uri.slice(uri.lastIndexOf('/') + 1)}`);
+        }
       });
     }
   });
+}
+
+/** What one fix did to a workspace: the texts after it, and DESIGN §4's verdict (empty = kept). */
+export interface RoundTrip {
+  problems: string[];
+  texts: Map<string, string>;
+}
+
+/**
+ * Applies one fix to a workspace (its analysed texts) and re-analyses it: the changed files parse
+ * without syntax errors, the finding is gone, and no finding appears that was not there before.
+ * The workspace is left with the fixed texts; the caller restores them.
+ */
+export async function roundTrip(workspace: Workspace, before: readonly Finding[], finding: Finding, fix: Fix, options: AnalysisOptions): Promise<RoundTrip> {
+  const problems: string[] = [];
+  const texts = new Map<string, string>();
+  for (const change of fix.changes) {
+    const original = workspace.file(change.uri)?.text;
+    if (original === undefined) {
+      problems.push(`edits a file outside the workspace: ${change.uri}`);
+      continue;
+    }
+    const text = applyTextEdits(original, change.edits);
+    texts.set(change.uri, text);
+    const errors = parseDocument(change.uri, text).syntaxErrors;
+    if (errors.length > 0) problems.push(`syntax errors in ${change.uri}: ${errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+  }
+  for (const [uri, text] of texts) workspace.setFile(uri, text);
+  const after = (await analyzeWorkspace(workspace, [], options)).findings;
+  const key = (f: Finding) => `${f.ruleId}|${f.uri}|${f.messageId}|${f.message}`;
+  const remaining = before.map(key);
+  const added: string[] = [];
+  for (const f of after) {
+    const at = remaining.indexOf(key(f));
+    if (at >= 0) remaining.splice(at, 1);
+    else added.push(key(f));
+  }
+  if (after.some((f) => key(f) === key(finding)) && before.filter((f) => key(f) === key(finding)).length <= after.filter((f) => key(f) === key(finding)).length) {
+    problems.push(`the finding stays: ${finding.message}`);
+  }
+  if (added.length > 0) problems.push(`new findings: ${added.join(' / ')}`);
+  return { problems, texts };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parseCommandLine, UsageError } from '../../server/src/cli/args';
+import { unifiedDiff } from '../../server/src/cli/diff';
 import { runCli } from '../../server/src/cli/main';
 import { formatSarif } from '../../server/src/cli/sarif';
 import { formatJson, formatText } from '../../server/src/cli/format';
@@ -210,5 +211,92 @@ describe('output formats', () => {
     assert.deepEqual(reports.map((report) => [report.file, report.language]), [
       ['a.bicep', 'bicep'], ['b.bicepparam', 'bicepparam'], ['package.json', 'other'], ['t.json', 'arm-template'],
     ]);
+  });
+});
+
+describe('fixes', () => {
+  /** A copy of examples/ (its four planted findings, all fixable) in a temporary folder. */
+  function examplesCopy(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-fix-'));
+    temporaryDirs.push(dir);
+    fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
+    return dir;
+  }
+  const snapshot = (dir: string) => new Map(fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+
+  test('--fix --dry-run prints a unified diff of every change and writes nothing', async () => {
+    const dir = examplesCopy();
+    const before = snapshot(dir);
+    const result = await cli(['check', '.', '--fix', '--dry-run'], dir);
+    assert.deepEqual(snapshot(dir), before, 'no file changed');
+    assert.equal(result.code, 0, 'the fixes would leave no error');
+    assert.match(result.stderr, /^Would fix 4 problems in 4 files; nothing was written\.$/m);
+    const files = [...result.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1]).sort();
+    assert.deepEqual(files, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.match(result.stdout, /^--- a\/modules\/spoke\.bicep\n\+\+\+ b\/modules\/spoke\.bicep\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
+    assert.match(result.stdout, /^\+ {10}privateLinkServiceNetworkPolicies: 'Disabled'$/m);
+    assert.match(result.stdout, /^-      "location": "\[resourceGroup\(\)\.location\]"$/m);
+    assert.match(result.stdout, /^\+      "location": "global"$/m);
+  });
+
+  test('--fix applies the preferred fixes in place; the next check is clean', async () => {
+    const dir = examplesCopy();
+    const before = snapshot(dir);
+    const result = await cli(['check', '.', '--fix'], dir);
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stderr, /^Fixed 4 problems in 4 files\.$/m);
+    assert.match(result.stdout, /^No problems found in 8 files\.$/m);
+    const after = snapshot(dir);
+    const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file).sort();
+    assert.deepEqual(changed, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.match(after.get('modules/data.bicep')!, /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{\n {2}parent: peKeyVault\n/);
+    assert.match(after.get('modules/spoke.bicep')!, /parent: vnet\n {2}name: 'vnet-spoke-orders-to-vnet-hub'/);
+    const again = await cli(['check', '.'], dir);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /^No problems found/m);
+  });
+
+  test('--fix keeps CRLF line ends and leaves files it was not given alone', async () => {
+    const zone = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\r\n  name: 'privatelink.blob.core.windows.net'\r\n  location: 'westeurope'\r\n}\r\n";
+    const dir = workspace({ 'zone.bicep': zone, 'other/zone.bicep': zone });
+    const result = await cli(['check', 'zone.bicep', '--fix'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'zone.bicep'), 'utf8'), zone.replace("'westeurope'", "'global'"));
+    assert.equal(fs.readFileSync(path.join(dir, 'other/zone.bicep'), 'utf8'), zone);
+  });
+
+  test('sarif: results carry their fixes as artifact changes with 1-based regions', async () => {
+    const dir = examplesCopy();
+    const result = await cli(['check', '.', '--format', 'sarif'], dir);
+    const sarif = JSON.parse(result.stdout);
+    type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
+    type SarifFix = { description: { text: string }; artifactChanges: { artifactLocation: { uri: string; uriBaseId: string }; replacements: Replacement[] }[] };
+    const results = sarif.runs[0].results as { ruleId: string; fixes?: SarifFix[] }[];
+    assert.equal(results.length, 4);
+    assert.ok(results.every((r) => r.fixes && r.fixes.length > 0), 'every planted finding carries a fix');
+    const location = results.find((r) => r.ruleId === 'dns-zone-location')!.fixes![0];
+    assert.equal(location.description.text, "Set location to 'global'");
+    const [change] = location.artifactChanges;
+    assert.deepEqual(change.artifactLocation, { uri: 'arm/dns.json', uriBaseId: 'SRCROOT' });
+    const { deletedRegion, insertedContent } = change.replacements[0];
+    const line = fs.readFileSync(path.join(dir, 'arm/dns.json'), 'utf8').split('\n')[deletedRegion.startLine - 1];
+    assert.equal(line.slice(deletedRegion.startColumn - 1, deletedRegion.endColumn - 1), '"[resourceGroup().location]"');
+    assert.equal(insertedContent.text, '"global"');
+    const group = results.find((r) => r.ruleId === 'pe-dns-zone-group-missing')!.fixes![0];
+    assert.deepEqual(group.artifactChanges.map((c) => c.artifactLocation.uri).sort(), ['main.bicep', 'modules/data.bicep']);
+    const insertion = group.artifactChanges.find((c) => c.artifactLocation.uri === 'main.bicep')!.replacements[0].deletedRegion;
+    assert.equal(insertion.startLine, insertion.endLine, 'an insertion is an empty region');
+    assert.equal(insertion.startColumn, insertion.endColumn);
+  });
+});
+
+describe('unified diffs', () => {
+  test('hunks with three lines of context, and the missing final newline marked', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\ni';
+    const after = 'a\nb\nc\nd\nE\nf\ng\nh\ni\nj';
+    assert.equal(unifiedDiff('a/x', 'b/x', before, after), [
+      '--- a/x', '+++ b/x', '@@ -2,8 +2,9 @@', ' b', ' c', ' d', '-e', '+E', ' f', ' g', ' h', '-i', '\\ No newline at end of file', '+i', '+j', '\\ No newline at end of file', '',
+    ].join('\n'));
+    assert.equal(unifiedDiff('a/x', 'b/x', 'same\n', 'same\n'), '');
   });
 });

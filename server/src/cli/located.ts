@@ -2,7 +2,7 @@
 // form every CLI output shares. Invariant: the CLI and SARIF are the only 1-based places.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineIndex, type AnalysisResult, type Finding, type Language, type TextRange } from '../engine';
+import { LineIndex, type AnalysisResult, type Finding, type Fix, type Language, type TextRange } from '../engine';
 
 export interface Region {
   startLine: number;
@@ -11,11 +11,19 @@ export interface Region {
   endColumn: number;
 }
 
+/** A fix as SARIF carries it: replacements of 1-based regions (an empty region inserts). */
+export interface LocatedFix {
+  description: string;
+  preferred: boolean;
+  changes: { file: string; replacements: { region: Region; text: string }[] }[];
+}
+
 export interface LocatedFinding {
   finding: Finding;
   file: string;
   region: Region;
   related: { file: string; region: Region; message: string }[];
+  fixes?: LocatedFix[];
 }
 
 export interface LocatedFile {
@@ -24,8 +32,8 @@ export interface LocatedFile {
   findings: LocatedFinding[];
 }
 
-/** Turns the engine's offsets into 1-based regions, reading each text once. */
-export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string>, cwd: string): LocatedFile[] {
+/** Turns the engine's offsets into 1-based regions, reading each text once; `fixesOf` adds fixes. */
+export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string>, cwd: string, fixesOf?: (finding: Finding) => Fix[]): LocatedFile[] {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (uri: string) => {
     let index = indexes.get(uri);
@@ -48,6 +56,14 @@ export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string
       related: finding.related.map((related) => ({
         file: displayPath(related.uri, cwd), region: region(related.uri, related), message: related.message,
       })),
+      ...(fixesOf ? { fixes: fixesOf(finding).filter((fix) => fix.changes.every((change) => texts.has(change.uri))).map((fix) => ({
+        description: fix.title,
+        preferred: fix.isPreferred,
+        changes: fix.changes.map((change) => ({
+          file: displayPath(change.uri, cwd),
+          replacements: change.edits.map((edit) => ({ region: region(change.uri, edit), text: edit.newText })),
+        })),
+      })) } : {}),
     })),
   }));
 }

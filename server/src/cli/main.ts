@@ -3,13 +3,15 @@
 // failure becomes a message and exit code 2, never a stack trace.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { analyzeDocuments, LineIndex, type Level, type SourceDocument } from '../engine';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
+import { unifiedDiff } from './diff';
 import { discoverFiles } from './discover';
+import { fixDocuments } from './fix';
 import { formatJson, formatText } from './format';
 import { displayPath, locate } from './located';
 import { nodeHost } from './node-host';
@@ -112,15 +114,48 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const analysable = documents.filter((document) => parseDocument(document.uri, document.text).language !== 'other');
   // --cloud on the command line wins over the file; the file's levels apply as written.
   const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
-  const result = await analyzeDocuments(analysable, nodeHost, { cloud, ruleLevels: config.rules });
-  const located = locate(result, texts, io.cwd);
+  const options = { cloud, ruleLevels: config.rules };
+  let result;
+  let finalTexts = texts;
+  if (command.fix) {
+    const outcome = await fixDocuments(analysable, nodeHost, options);
+    result = outcome.result;
+    const changed = [...outcome.texts].filter(([uri, text]) => texts.get(uri) !== text);
+    const summary = `${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}`;
+    if (command.dryRun) {
+      for (const [uri, text] of changed) {
+        const file = displayPath(uri, io.cwd);
+        io.stdout(unifiedDiff(file.startsWith('/') ? file : `a/${file}`, file.startsWith('/') ? file : `b/${file}`, texts.get(uri)!, text));
+      }
+      io.stderr(`Would fix ${summary}; nothing was written.\n`);
+      return exitFor(command, result.findings, ioErrors);
+    }
+    for (const [uri, text] of changed) {
+      try {
+        fs.writeFileSync(fileURLToPath(uri), text);
+      } catch (error) {
+        io.stderr(`vnet-lens: cannot write '${displayPath(uri, io.cwd)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+        return exitCodes.usageOrIo;
+      }
+    }
+    io.stderr(`Fixed ${summary}.\n`);
+    finalTexts = new Map([...texts, ...outcome.texts]);
+  } else {
+    result = await analyzeDocuments(analysable, nodeHost, options);
+  }
+  const session = new FixSession(textSource(cloud, finalTexts));
+  const located = locate(result, finalTexts, io.cwd, command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined);
   if (command.format === 'sarif') io.stdout(formatSarif(located, io.cwd));
   else if (command.format === 'json') io.stdout(formatJson(located));
   else io.stdout(formatText(located));
+  return exitFor(command, result.findings, ioErrors);
+}
+
+function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: number): number {
   if (ioErrors > 0) return exitCodes.usageOrIo;
   if (command.failOn === 'none') return exitCodes.clean;
   const threshold = levelRank[command.failOn];
-  const failing = result.findings.some((finding) => levelRank[finding.level] >= threshold);
+  const failing = findings.some((finding) => levelRank[finding.level] >= threshold);
   return failing ? exitCodes.findings : exitCodes.clean;
 }
 

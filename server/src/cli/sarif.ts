@@ -14,7 +14,7 @@ export function formatSarif(files: readonly LocatedFile[], cwd: string): string 
   const location = (file: string, region: Region) => ({
     physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: 'SRCROOT' }, region },
   });
-  const results = files.flatMap((file) => file.findings.map(({ finding, region, related }) => ({
+  const results = files.flatMap((file) => file.findings.map(({ finding, region, related, fixes }) => ({
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: sarifLevel[finding.level],
@@ -22,6 +22,20 @@ export function formatSarif(files: readonly LocatedFile[], cwd: string): string 
     locations: [location(file.file, region)],
     ...(related.length > 0 ? {
       relatedLocations: related.map((other, id) => ({ id, ...location(other.file, other.region), message: { text: other.message } })),
+    } : {}),
+    ...(fixes && fixes.length > 0 ? {
+      // SARIF 2.1.0 §3.55: each fix replaces regions of artifacts; an empty deleted region inserts.
+      fixes: fixes.map((fix) => ({
+        description: { text: fix.description },
+        artifactChanges: fix.changes.map((change) => ({
+          artifactLocation: { uri: encodeURI(change.file), uriBaseId: 'SRCROOT' },
+          replacements: change.replacements.map((replacement) => ({
+            deletedRegion: replacement.region,
+            insertedContent: { text: replacement.text },
+          })),
+        })),
+        properties: { preferred: fix.preferred },
+      })),
     } : {}),
   })));
   const log = {

@@ -7,6 +7,7 @@ import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from
 import { rules } from '../rules/catalog';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
+import { rememberFix } from './fixes';
 import type { AnalysisOptions, Finding } from './types';
 import type { Workspace } from './workspace';
 
@@ -31,7 +32,7 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
       const key = `${rule.id}|${report.at.decl.uri}|${range.start}|${range.end}|${message}`;
       if (seen.has(key) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
       seen.add(key);
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         messageId: report.messageId,
         level: configured ?? report.level ?? rule.level,
@@ -42,7 +43,9 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
           ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
           ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ],
-      });
+      };
+      findings.push(finding);
+      if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });
     }
   }
   return findings;

@@ -20,6 +20,7 @@ import { modelRequestMethod, statusNotificationMethod, type ModelJson, type Mode
 import { toolName, toolVersion } from '../version';
 import { completionHandler, completionTriggerCharacters } from './completion';
 import { toDiagnostic } from './convert';
+import { FixActions } from './fix-actions';
 import { guard } from './guard';
 import { hoverHandler } from './hover';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
@@ -42,6 +43,8 @@ export function startServer(connection: Connection): void {
   let timer: NodeJS.Timeout | undefined;
   // vnetlens.json per workspace folder; VS Code settings override its rule levels.
   const configs = new Map<string, WorkspaceConfig>();
+  // The last analysis's findings with the texts they point into, for code actions.
+  const fixActions = new FixActions(fixAllKind);
 
   function loadConfig(uri: string, text: string | undefined): void {
     if (text === undefined) {
@@ -142,9 +145,11 @@ export function startServer(connection: Connection): void {
     const mine = ++run;
     const isCancelled = () => run !== mine;
     void connection.sendNotification(statusNotificationMethod, { state: 'analysing', files: workspace.uris().length, findings: 0 });
+    const analysedTexts = fixActions.snapshot(workspace);
     const result = await guard(undefined, log, 'analysis', () => analyzeWorkspace(workspace, documents.all().map((d) => d.uri),
       { cloud: effective().cloud, ruleLevels: effective().rules, isCancelled }), undefined);
     if (!result || isCancelled()) return;
+    fixActions.record(result.findings, analysedTexts, workspace, effective().cloud);
     const byUri = new Map<string, Finding[]>();
     for (const finding of result.findings) {
       const list = byUri.get(finding.uri);
@@ -194,11 +199,8 @@ export function startServer(connection: Connection): void {
     schedule();
   });
 
-  connection.onCodeAction((params, token) => guard(token, log, 'code actions', (): CodeAction[] => {
-    // Findings name their fixes once the fix builders land; until then there is nothing to offer.
-    void params;
-    return [];
-  }, []));
+  connection.onCodeAction((params, token) => guard(token, log, 'code actions', (): CodeAction[] =>
+    fixActions.codeActions(params, (uri) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text), []));
 
   // Completion and hover for private networking (server/src/assist), on the same workspace and cloud.
   const assist = { workspace, documents, cloud: () => effective().cloud, log };

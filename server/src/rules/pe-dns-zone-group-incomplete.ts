@@ -7,6 +7,8 @@ import { classifyZone, missingRequiredZones, type Cloud, type ExpectedZone } fro
 import { at, type NetworkModel, type ZoneGroup } from '../model';
 import { knownArray, label } from './certain';
 import { certainlyCreated, endpointDns, oncePerDeclaration, zoneNameOfConfig, zonesNamed } from './dns-endpoint';
+import { linksForNewZone, linksMissing } from './dns-fix-links';
+import { endpointVnet } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
@@ -60,13 +62,15 @@ function knownZoneNames(group: ZoneGroup): string[] | undefined {
 }
 
 function fixRequest(model: NetworkModel, cloud: Cloud, group: ZoneGroup, missing: readonly ExpectedZone[]) {
+  const vnet = group.endpoint?.resolved ? endpointVnet(group.endpoint.target) : undefined;
   return {
     kind: 'add-zone-configs',
     cloud,
     group: group.decl,
     zones: missing.map((zone) => ({
       name: zone.name,
-      inWorkspace: zonesNamed(model, zone.name).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing })),
+      inWorkspace: zonesNamed(model, zone.name).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing, links: linksMissing(model, found, vnet) })),
     })),
+    vnets: linksForNewZone(model, vnet),
   };
 }

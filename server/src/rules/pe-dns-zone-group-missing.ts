@@ -7,6 +7,7 @@ import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits, zoneNameMatches,
 import { parentIdOf, type NetworkModel, type PrivateEndpoint } from '../model';
 import { knownString, label } from './certain';
 import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
+import { linksForNewZone, linksMissing } from './dns-fix-links';
 import { endpointVnet, mayBeSameId } from './dns-network';
 import { defineRule, type FixRequest, type RuleContext } from './rule';
 
@@ -95,9 +96,10 @@ function fixFor(model: NetworkModel, endpoint: PrivateEndpoint, needs: readonly 
       zones: names.map((name) => ({
         name,
         configName: zoneConfigName(name),
-        inWorkspace: zonesNamed(model, name).map((zone) => ({ key: zone.key, decl: zone.decl, existing: zone.existing })),
+        inWorkspace: zonesNamed(model, name).map((zone) => ({ key: zone.key, decl: zone.decl, existing: zone.existing, links: linksMissing(model, zone, vnet) })),
       })),
       ...(vnet ? { vnet: { key: vnet.key, decl: vnet.decl } } : {}),
+      vnets: linksForNewZone(model, vnet),
     },
   };
 }

@@ -8,7 +8,8 @@ import { classifyZone, targetsUsingZone, zonesForNewGroup, type Cloud, type Lega
 import { knownString, label } from './certain';
 import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, zoneNameOfConfig, type ZoneNeed, zonesNamed } from './dns-endpoint';
 import type { NetworkModel, PrivateDnsZone, ZoneConfig, ZoneGroup } from '../model';
-import { sameId } from './dns-network';
+import { linksMissing } from './dns-fix-links';
+import { endpointVnet, sameId } from './dns-network';
 import { defineRule, type FixRequest, type RuleContext } from './rule';
 
 export default defineRule({
@@ -70,6 +71,7 @@ function fixFor(
   }
   if (candidates.length !== 1) return {};
   const replacement = candidates[0];
+  const vnet = group.endpoint?.resolved ? endpointVnet(group.endpoint.target) : undefined;
   const usedElsewhere = model.zoneGroups.some((other) => other.configs.some((c) => c !== config && (c.zone?.resolved ? zone !== undefined && sameId(c.zone.target.id, zone.id) : zoneNameOfConfig(c) === undefined || zoneNameOfConfig(c) === zoneName)));
   const renamable = zone !== undefined && !zone.existing && !usedElsewhere && targetsUsingZone(cloud, zoneName).length === 0;
   return {
@@ -79,7 +81,7 @@ function fixFor(
       group: group.decl,
       configPath: config.path,
       zoneName: replacement,
-      inWorkspace: zonesNamed(model, replacement).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing })),
+      inWorkspace: zonesNamed(model, replacement).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing, links: linksMissing(model, found, vnet) })),
       ...(renamable ? { renameZone: { key: zone.key, decl: zone.decl, to: replacement } } : {}),
     },
   };

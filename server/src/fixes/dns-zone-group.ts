@@ -1,0 +1,232 @@
+// DNS zone group fixes: add the zone group a private endpoint lacks (pe-dns-zone-group-missing), add
+// the configs a group lacks (pe-dns-zone-group-incomplete), point a config at the right zone
+// (pe-dns-zone-mismatch). Zones are reused or created by zone-resources.ts.
+// Invariants: one config per zone (FACTS §2.2: named after the zone, dots as dashes), at most five;
+// the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
+// on their endpoint and on every zone of the same template they use.
+import { defaultZoneGroupName, latestStableApiVersion, zoneConfigName, zoneGroupLimits } from '../facts';
+import { idKey, type ResourceDecl } from '../model';
+import { combineChanges } from './apply';
+import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, isSymbolic, templateOf, typeAndSegments } from './arm-declarations';
+import { member } from './arm-editor';
+import { bicepApiVersion, camel, identifiersOf, insertBicepResources, instanceHeader, uniqueName, type NewResource } from './bicep-declarations';
+import type { FixDocuments } from './documents';
+import { arr, expr, obj, print, type Gen } from './gen';
+import { editorFor } from './property-fixes';
+import { renameZone } from './zone-rename';
+import type { ResourceEditor } from './paths';
+import type { Fix, FileEdits, FixTarget, TextEdit } from './types';
+import { planArmZone, planBicepZone, type WantedZone } from './zone-resources';
+
+const groupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
+
+interface Zones {
+  zones?: (WantedZone & { configName?: string })[];
+  /** The VNets a new zone is linked to (the endpoint's first). */
+  vnets?: { decl: ResourceDecl }[];
+  vnet?: { decl: ResourceDecl };
+}
+
+const newZoneVnets = (request: Zones): ResourceDecl[] => (request.vnets ?? (request.vnet ? [request.vnet] : [])).map((v) => v.decl);
+
+const config = (name: string, id: Gen): Gen => obj(['name', name], ['properties', obj(['privateDnsZoneId', id])]);
+
+function title(verb: string, plans: { reused: boolean; name: string }[]): string {
+  const reused = plans.filter((p) => p.reused).map((p) => `'${p.name}'`);
+  const created = plans.filter((p) => !p.reused).map((p) => `'${p.name}'`);
+  return `${verb}${reused.length ? ` using ${reused.join(', ')}` : ''}${created.length ? `${reused.length ? ' and' : ' with'} new zone${created.length > 1 ? 's' : ''} ${created.join(', ')}` : ''}`;
+}
+
+export function addDnsZoneGroup(docs: FixDocuments, target: FixTarget): Fix[] {
+  const request = target.request as unknown as Zones & { endpoint?: ResourceDecl; groupName?: string };
+  const endpoint = request.endpoint ?? target.anchor.decl;
+  const zones = request.zones ?? [];
+  if (zones.length === 0 || zones.length > zoneGroupLimits.maxConfigsPerGroup || endpoint.existing) return [];
+  const groupName = typeof request.groupName === 'string' ? request.groupName : defaultZoneGroupName;
+  const vnets = newZoneVnets(request);
+  return endpoint.language === 'bicep'
+    ? bicepGroup(docs, endpoint, zones, vnets, groupName)
+    : armGroup(docs, endpoint, zones, vnets, groupName);
+}
+
+function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable<Zones['zones']>, vnets: ResourceDecl[], groupName: string): Fix[] {
+  const tree = docs.bicepTree(endpoint.uri);
+  if (!tree || !endpoint.symbol) return [];
+  const taken = identifiersOf(tree);
+  const plans = zones.map((zone) => ({ zone, plan: planBicepZone(docs, endpoint.uri, zone, vnets, taken) }));
+  if (plans.some((p) => !p.plan)) return [];
+  const header = instanceHeader(docs, endpoint, taken);
+  if (!header) return [];
+  const group: NewResource = {
+    symbol: uniqueName(taken, camel(endpoint.symbol.replace(/::/g, ' '), 'DnsZoneGroup')),
+    type: `${groupType}@${bicepApiVersion(tree, groupType) ?? latestStableApiVersion(groupType)}`,
+    head: header.head,
+    tail: header.tail,
+    body: obj(
+      ['parent', expr(`${endpoint.symbol}${header.index}`)],
+      ['name', groupName],
+      ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zone.configName ?? zoneConfigName(zone.name), expr(plan!.id))))])],
+    ),
+  };
+  const created = plans.flatMap((p) => p.plan!.created);
+  const inserted = insertBicepResources(docs, endpoint.uri, endpoint, [...created, group]);
+  const changes = inserted && combineChanges([{ uri: endpoint.uri, edits: inserted }, ...plans.flatMap((p) => p.plan!.changes)]);
+  if (!changes) return [];
+  return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.reused, name: p.zone.name }))), isPreferred: true, changes }];
+}
+
+function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable<Zones['zones']>, vnets: ResourceDecl[], groupName: string): Fix[] {
+  const node = findTemplateResource(docs, endpoint);
+  const template = node && templateOf(node);
+  const peRef = template && armReference(docs, template, endpoint);
+  const shape = node && typeAndSegments(node);
+  if (!node || !template || !peRef || !shape) return [];
+  const symbolic = isSymbolic(template);
+  const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+  const plans = zones.map((zone) => ({ zone, plan: planArmZone(docs, template, zone, vnets, symbolic, taken) }));
+  if (plans.some((p) => !p.plan)) return [];
+  const condition = conditionOf(node);
+  const body = obj(
+    ['type', groupType],
+    ['apiVersion', armApiVersion(template, groupType) ?? ''],
+    ['name', childName(shape.segments, groupName)],
+    condition !== undefined && ['condition', condition],
+    ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
+    ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zone.configName ?? zoneConfigName(zone.name), expr(plan!.id))))])],
+  );
+  const symbol = uniqueName(taken, camel(endpoint.symbol ?? 'privateEndpoint', 'DnsZoneGroup'));
+  const edits = insertArmResources(docs, endpoint.uri, node, [...plans.flatMap((p) => p.plan!.created), { symbol, body }]);
+  const changes = edits && combineChanges([{ uri: endpoint.uri, edits }, ...plans.flatMap((p) => p.plan!.changes)]);
+  if (!changes) return [];
+  return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.created.length === 0, name: p.zone.name }))), isPreferred: true, changes }];
+}
+
+export function addZoneConfigs(docs: FixDocuments, target: FixTarget): Fix[] {
+  const request = target.request as unknown as Zones & { group?: ResourceDecl };
+  const group = request.group ?? target.anchor.decl;
+  const zones = request.zones ?? [];
+  const editor = editorFor(docs, group);
+  if (!editor || zones.length === 0 || group.count !== 1) return [];
+  const path = 'properties.privateDnsZoneConfigs';
+  const parts: FileEdits[] = [];
+  const items: Gen[] = [];
+  const names: { reused: boolean; name: string }[] = [];
+  if (group.language === 'bicep') {
+    const tree = docs.bicepTree(group.uri);
+    if (!tree) return [];
+    const taken = identifiersOf(tree);
+    const created: NewResource[] = [];
+    for (const zone of zones) {
+      const plan = planBicepZone(docs, group.uri, zone, newZoneVnets(request), taken);
+      if (!plan) return [];
+      items.push(config(zoneConfigName(zone.name), expr(plan.id)));
+      created.push(...plan.created);
+      parts.push(...plan.changes);
+      names.push({ reused: plan.reused, name: zone.name });
+    }
+    if (created.length > 0) {
+      const inserted = insertBicepResources(docs, group.uri, group, created);
+      if (!inserted) return [];
+      parts.push({ uri: group.uri, edits: inserted });
+    }
+  } else {
+    const node = findTemplateResource(docs, group);
+    const template = node && templateOf(node);
+    if (!node || !template) return [];
+    const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+    const created: { symbol: string; body: Gen }[] = [];
+    const dependencies: Gen[] = [];
+    for (const zone of zones) {
+      const plan = planArmZone(docs, template, zone, newZoneVnets(request), isSymbolic(template), taken);
+      if (!plan) return [];
+      items.push(config(zoneConfigName(zone.name), expr(plan.id)));
+      created.push(...plan.created);
+      names.push({ reused: plan.created.length === 0, name: zone.name });
+      dependencies.push(...plan.dependsOn);
+      parts.push(...plan.changes);
+    }
+    const depends = dependOn(editor, dependencies);
+    if (!depends) return [];
+    parts.push({ uri: group.uri, edits: depends });
+    if (created.length > 0) {
+      const inserted = insertArmResources(docs, group.uri, node, created);
+      if (!inserted) return [];
+      parts.push({ uri: group.uri, edits: inserted });
+    }
+  }
+  const appended = editor.append(path, items);
+  const changes = appended && combineChanges([{ uri: group.uri, edits: appended }, ...parts]);
+  if (!changes) return [];
+  return [{ title: title('Add the missing zone configs', names), isPreferred: true, changes }];
+}
+
+export function pointZoneConfig(docs: FixDocuments, target: FixTarget): Fix[] {
+  const request = target.request as {
+    group?: ResourceDecl; configPath?: string; zoneName?: string; inWorkspace?: WantedZone['inWorkspace'];
+    renameZone?: { decl: ResourceDecl; to: string };
+  };
+  const group = request.group ?? target.anchor.decl;
+  const fixes: Fix[] = [];
+  if (typeof request.configPath === 'string' && typeof request.zoneName === 'string' && group.count === 1) {
+    const editor = editorFor(docs, group);
+    const path = `${request.configPath}.properties.privateDnsZoneId`;
+    for (const found of request.inWorkspace ?? []) {
+      if (!editor || !editor.valueAt(path)) break;
+      const id = zoneIdIn(docs, group, found, request.zoneName);
+      const edits = id && editor.replace(path, expr(id.text));
+      const depends = id && dependOn(editor, id.dependsOn);
+      const changes = edits && depends && combineChanges([{ uri: group.uri, edits: [...edits, ...depends] }, ...id.changes]);
+      if (changes) {
+        fixes.push({ title: `Point the zone config at '${request.zoneName}'`, isPreferred: true, changes });
+        break;
+      }
+    }
+  }
+  const rename = request.renameZone;
+  // A zone of the right name in the same resource group (or one that may be) would then exist twice.
+  if (rename && typeof rename.to === 'string' && !(request.inWorkspace ?? []).some((found) => mayShareScope(found.decl, rename.decl))) {
+    fixes.push(...renameZone(docs, rename.decl, rename.to, docs.cloud));
+  }
+  return fixes.map((fix, index) => ({ ...fix, isPreferred: index === 0 }));
+}
+
+function zoneIdIn(docs: FixDocuments, from: ResourceDecl, zone: WantedZone['inWorkspace'][number], name: string): { text: string; changes: FileEdits[]; dependsOn: Gen[] } | undefined {
+  if (from.language === 'bicep') {
+    const tree = docs.bicepTree(from.uri);
+    const plan = tree && planBicepZone(docs, from.uri, { name, inWorkspace: [zone] }, [], identifiersOf(tree));
+    return plan?.reused ? { text: plan.id, changes: plan.changes, dependsOn: [] } : undefined;
+  }
+  const node = findTemplateResource(docs, from);
+  const template = node && templateOf(node);
+  const plan = template && planArmZone(docs, template, { name, inWorkspace: [zone] }, [], isSymbolic(template), new Set());
+  return plan ? { text: plan.id, changes: plan.changes, dependsOn: plan.dependsOn } : undefined;
+}
+
+/** ARM orders only by dependsOn: edits that add these entries to an ARM resource's list (Bicep: none needed). */
+function dependOn(editor: ResourceEditor, entries: readonly Gen[]): TextEdit[] | undefined {
+  if (editor.language === 'bicep' || entries.length === 0) return [];
+  const present = editor.valueAt('dependsOn');
+  const missing = unique(entries).filter((entry) => !present?.text.includes(jsonText(entry)));
+  if (missing.length === 0) return [];
+  return present ? editor.append('dependsOn', missing) : editor.set('dependsOn', arr(...missing));
+}
+
+const jsonText = (value: Gen) => print(value, 'arm', { unit: '', eol: '', inline: true });
+
+/** Entries without repeats (compared as written). */
+function unique(entries: readonly Gen[]): Gen[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => !seen.has(jsonText(entry)) && seen.add(jsonText(entry)) !== undefined);
+}
+
+/** Whether two resources may live in one resource group: their ids' scope parts are equal or not comparable. */
+function mayShareScope(a: ResourceDecl, b: ResourceDecl): boolean {
+  const scope = (decl: ResourceDecl) => {
+    const key = idKey(decl.id);
+    const cut = key?.indexOf('/providers/') ?? -1;
+    return key !== undefined && cut > 0 ? key.slice(0, cut) : undefined;
+  };
+  const left = scope(a);
+  const right = scope(b);
+  return left === undefined || right === undefined || left === right;
+}

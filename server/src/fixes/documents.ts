@@ -1,0 +1,57 @@
+// The files a fix reads, parsed once per fix run: Bicep trees and jsonc trees of the texts the
+// findings were computed on, with each file's style. Invariant: everything comes from FixSource
+// (the analysed texts), never from disk, so edits always fit the text the findings point into.
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Cloud } from '../facts';
+import { parseBicep, type SourceFile } from '../syntax/bicep';
+import { styleOf, type Style } from './layout';
+import type { FixSource } from './types';
+
+export class FixDocuments {
+  private readonly bicep = new Map<string, SourceFile | undefined>();
+  private readonly json = new Map<string, JsonNode | undefined>();
+  private readonly styles = new Map<string, Style>();
+
+  constructor(private readonly source: FixSource) {}
+
+  get cloud(): Cloud {
+    return this.source.cloud;
+  }
+
+  uris(): readonly string[] {
+    return this.source.uris();
+  }
+
+  text(uri: string): string | undefined {
+    return this.source.text(uri);
+  }
+
+  style(uri: string): Style {
+    let style = this.styles.get(uri);
+    if (!style) this.styles.set(uri, (style = styleOf(this.text(uri) ?? '')));
+    return style;
+  }
+
+  /** The Bicep tree of a `.bicep` or `.bicepparam` file; undefined when the parse has errors. */
+  bicepTree(uri: string): SourceFile | undefined {
+    if (!this.bicep.has(uri)) {
+      const text = this.text(uri);
+      const parameterFile = /\.bicepparam$/i.test(uri);
+      const parsed = text === undefined ? undefined : parseBicep(text, { parameterFile });
+      // A fix must leave a file free of syntax errors; one that has them is left alone.
+      this.bicep.set(uri, parsed && parsed.errors.length === 0 ? parsed.tree : undefined);
+    }
+    return this.bicep.get(uri);
+  }
+
+  /** The jsonc tree of a JSON file (comments and trailing commas allowed); undefined on errors. */
+  jsonTree(uri: string): JsonNode | undefined {
+    if (!this.json.has(uri)) {
+      const text = this.text(uri);
+      const errors: ParseError[] = [];
+      const root = text === undefined ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+      this.json.set(uri, errors.length === 0 ? root : undefined);
+    }
+    return this.json.get(uri);
+  }
+}

@@ -1,0 +1,149 @@
+// Fixes that change one resource's own properties: a value replaced, a property set or removed.
+// Each is the same edit in Bicep and ARM (the editor hides the language). Invariants: a value is
+// replaced in place only when that changes nothing but the finding's cause: a non-literal value
+// shared by every instance of a loop is left alone, and so is a value that is not a literal where
+// the fix would drop a user's expression for a computed one (an address prefix, a group id).
+import { peeringFlags, privateDnsLocation, type AccessValue } from '../facts';
+import type { ResourceDecl } from '../model';
+import { ArmResourceEditor } from './arm-editor';
+import { BicepResourceEditor } from './bicep-editor';
+import type { FixDocuments } from './documents';
+import { expr, type Gen } from './gen';
+import type { ResourceEditor } from './paths';
+import type { Fix, FixTarget, TextEdit } from './types';
+
+export function editorFor(docs: FixDocuments, decl: ResourceDecl): ResourceEditor | undefined {
+  return decl.language === 'bicep' ? BicepResourceEditor.for(docs, decl) : ArmResourceEditor.for(docs, decl);
+}
+
+export function single(decl: ResourceDecl, title: string, edits: TextEdit[] | undefined): Fix[] {
+  if (!edits || edits.length === 0) return [];
+  return [{ title, isPreferred: true, changes: [{ uri: decl.uri, edits: [...edits].sort((a, b) => a.start - b.start) }] }];
+}
+
+/** A loop's instances share their source: a computed value there may differ per instance. */
+function sharedByInstances(decl: ResourceDecl): boolean {
+  return decl.count !== 1 || decl.instance !== undefined;
+}
+
+/**
+ * Paths of a child resource's own properties arrive relative to `properties` from some rules
+ * (`networkSecurityGroup` for a child subnet): every resource-level path starts with a body key.
+ */
+export function bodyPath(path: string): string {
+  return /^(properties|location|name|sku|kind|tags|zones|identity|extendedLocation)\b/.test(path) ? path : `properties.${path}`;
+}
+
+/**
+ * Replaces the value at the anchor's path. `keep`: 'expressions' never replaces a computed value;
+ * 'loops' replaces one only outside loops; 'none' always (a value right for every instance).
+ */
+function replaceAt(docs: FixDocuments, target: FixTarget, path: string | undefined, value: Gen, title: string, keep: 'expressions' | 'loops' | 'none'): Fix[] {
+  const decl = target.anchor.decl;
+  if (path === undefined) return [];
+  const editor = editorFor(docs, decl);
+  const current = editor?.valueAt(bodyPath(path));
+  if (!editor || !current) return [];
+  if (!current.literal && (keep === 'expressions' || (keep === 'loops' && sharedByInstances(decl)))) return [];
+  return single(decl, title, editor.replace(bodyPath(path), value));
+}
+
+export function setLocationGlobal(docs: FixDocuments, target: FixTarget): Fix[] {
+  return replaceAt(docs, target, target.anchor.path ?? 'location', privateDnsLocation, `Set location to '${privateDnsLocation}'`, 'none');
+}
+
+export function setRegistrationDisabled(docs: FixDocuments, target: FixTarget): Fix[] {
+  return replaceAt(docs, target, target.anchor.path ?? 'properties.registrationEnabled', false, 'Set registrationEnabled to false', 'loops');
+}
+
+export function replaceGroupId(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { path, value } = target.request as { path?: string; value?: unknown };
+  if (typeof value !== 'string') return [];
+  return replaceAt(docs, target, path, value, `Use group id '${value}'`, 'expressions');
+}
+
+export function useNetworkAddress(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { value } = target.request as { value?: unknown };
+  if (typeof value !== 'string') return [];
+  return replaceAt(docs, target, target.anchor.path, value, `Use the network address '${value}'`, 'expressions');
+}
+
+/** The PE takes its VNet's location: the VNet's own expression when it is written in this file. */
+export function useVnetLocation(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { value, vnetDecl } = target.request as { value?: unknown; vnetDecl?: ResourceDecl };
+  if (typeof value !== 'string') return [];
+  const decl = target.anchor.decl;
+  let written: Gen = value;
+  if (vnetDecl && vnetDecl.uri === decl.uri && vnetDecl.language === decl.language && !sharedByInstances(vnetDecl)) {
+    const source = editorFor(docs, vnetDecl)?.valueAt('location');
+    if (source && !source.literal) {
+      written = decl.language === 'bicep' ? expr(source.text) : expr(source.text.slice(2, -2));
+      if (decl.language === 'arm' && !/^"\[[^]*\]"$/.test(source.text)) written = value;
+    }
+  }
+  return replaceAt(docs, target, target.anchor.path ?? 'location', written, "Use the virtual network's location", 'loops');
+}
+
+export function disablePublicAccess(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { edits } = target.request as { edits?: { path: string; value: AccessValue }[] };
+  const decl = target.anchor.decl;
+  const editor = editorFor(docs, decl);
+  if (!editor || !Array.isArray(edits) || edits.length === 0) return [];
+  const all: TextEdit[] = [];
+  for (const { path, value } of edits) {
+    const current = editor.valueAt(path);
+    if (current && sharedByInstances(decl) && !current.literal) return [];
+    const made = editor.set(path, value);
+    if (!made) return [];
+    all.push(...made);
+  }
+  if (overlapping(all)) return [];
+  return single(decl, 'Turn public network access off', all);
+}
+
+/** privateEndpointNetworkPolicies / privateLinkServiceNetworkPolicies on the subnet (inline or child). */
+export function setSubnetPolicy(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { property, value } = target.request as { property?: unknown; value?: unknown };
+  if (typeof property !== 'string' || typeof value !== 'string') return [];
+  const decl = target.anchor.decl;
+  const path = subnetPolicyPath(target.anchor.path, property);
+  if (!path) return [];
+  const editor = editorFor(docs, decl);
+  const current = editor?.valueAt(path);
+  if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
+  return single(decl, `Set ${property} to '${value}'`, editor.set(path, value));
+}
+
+/** The policy's path from the finding's anchor: the subnet (its `name` if inline) or the value itself. */
+function subnetPolicyPath(anchor: string | undefined, property: string): string | undefined {
+  if (anchor === undefined) return `properties.${property}`;
+  if (anchor === property || anchor.endsWith(`.${property}`)) return bodyPath(anchor);
+  if (anchor.endsWith('.name')) return `${anchor.slice(0, -'.name'.length)}.properties.${property}`;
+  return undefined;
+}
+
+export function setAllowGatewayTransit(docs: FixDocuments, target: FixTarget): Fix[] {
+  const request = target.request as { target?: { decl?: ResourceDecl; path?: string }; property?: unknown; value?: unknown };
+  const decl = request.target?.decl;
+  const property = typeof request.property === 'string' ? request.property : 'allowGatewayTransit';
+  if (!decl || !(peeringFlags as readonly string[]).includes(property)) return [];
+  const base = request.target?.path ? request.target.path : 'properties';
+  const editor = editorFor(docs, decl);
+  const path = `${base}.${property}`;
+  const current = editor?.valueAt(path);
+  if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
+  return single(decl, `Set ${property} to true on the reverse peering`, editor.set(path, request.value === false ? false : true));
+}
+
+export function removeSubnetNsg(docs: FixDocuments, target: FixTarget): Fix[] {
+  const { path } = target.request as { path?: unknown };
+  if (typeof path !== 'string') return [];
+  const decl = target.anchor.decl;
+  const editor = editorFor(docs, decl);
+  return single(decl, 'Remove the network security group association', editor?.remove(bodyPath(path)));
+}
+
+export function overlapping(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  return sorted.some((edit, i) => i > 0 && (edit.start < sorted[i - 1].end || edit.start === sorted[i - 1].start));
+}

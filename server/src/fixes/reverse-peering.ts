@@ -1,0 +1,101 @@
+// add-reverse-peering (peering-reverse-missing): the peering B→A, written where B is declared — in the
+// remote VNet's inline `virtualNetworkPeerings` when it lists its peerings there, else as a child
+// resource after B (or after the local peering when B is `existing` in the peering's own file).
+// Flags are the rule's mirrored ones (DESIGN §3); the name is the rule's `B-to-A` when it has one.
+// Invariants: B is one declared instance; A's id is reachable from B's file (its own symbol, a
+// parameter bound to it, or one threaded through B's single module call); else no fix.
+import { latestStableApiVersion, peeringFlags, peeringNamePattern, type PeeringFlag } from '../facts';
+import type { ResourceDecl } from '../model';
+import { combineChanges } from './apply';
+import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, templateOf, typeAndSegments } from './arm-declarations';
+import { member } from './arm-editor';
+import { bicepApiVersion, camel, identifiersOf, insertBicepResources, instanceHeader, uniqueName } from './bicep-declarations';
+import { reachId } from './bicep-modules';
+import type { FixDocuments } from './documents';
+import { arr, expr, obj, type Gen } from './gen';
+import { editorFor } from './property-fixes';
+import type { Fix, FileEdits, FixTarget } from './types';
+import { vnetLabel } from './zone-resources';
+
+const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
+
+interface Request {
+  peering?: { decl: ResourceDecl; path?: string };
+  localVnet?: { decl: ResourceDecl };
+  remoteVnet?: { decl: ResourceDecl };
+  flags?: Partial<Record<PeeringFlag, boolean>>;
+  name?: string;
+}
+
+function properties(remoteId: string, flags: Partial<Record<PeeringFlag, boolean>>): Gen {
+  return obj(
+    ['remoteVirtualNetwork', obj(['id', expr(remoteId)])],
+    ...peeringFlags.map((flag) => (flags[flag] === undefined ? undefined : [flag, flags[flag]!] as const)),
+  );
+}
+
+export function addReversePeering(docs: FixDocuments, target: FixTarget): Fix[] {
+  const request = target.request as unknown as Request;
+  const remote = request.remoteVnet?.decl;
+  const local = request.localVnet?.decl;
+  const peering = request.peering?.decl ?? target.anchor.decl;
+  if (!remote || !local || remote.count !== 1 || remote.instance !== undefined) return [];
+  const fallback = `${vnetLabel(remote)}-to-${vnetLabel(local)}`;
+  const name = typeof request.name === 'string' ? request.name : peeringNamePattern.test(fallback) ? fallback : 'reverse-peering';
+  const flags = request.flags ?? {};
+  const title = `Add the reverse peering '${name}'`;
+  const inline = editorFor(docs, remote)?.valueAt('properties.virtualNetworkPeerings');
+  if (remote.language === 'bicep') {
+    const tree = docs.bicepTree(remote.uri);
+    if (!tree || !remote.symbol) return [];
+    const taken = identifiersOf(tree);
+    const id = reachId(docs, remote.uri, local, camel(vnetLabel(local), 'Id'), `Resource id of the virtual network ${vnetLabel(local)}, peered with ${vnetLabel(remote)}.`, taken);
+    if (!id) return [];
+    let edits;
+    if (inline) {
+      edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [obj(['name', name], ['properties', properties(id.text, flags)])]);
+    } else {
+      const after = remote.existing && peering.uri === remote.uri ? peering : remote;
+      // A condition on the local peering (in this file) applies to its reverse too: one side alone is the finding.
+      const header = peering.uri === remote.uri ? instanceHeader(docs, peering, taken) : undefined;
+      edits = insertBicepResources(docs, remote.uri, after, [{
+        symbol: uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local))),
+        type: `${peeringType}@${bicepApiVersion(tree, peeringType) ?? latestStableApiVersion(peeringType)}`,
+        head: header && !header.tail ? header.head : '',
+        body: obj(['parent', expr(remote.symbol)], ['name', name], ['properties', properties(id.text, flags)]),
+      }]);
+    }
+    const changes = edits && combineChanges([{ uri: remote.uri, edits }, ...id.changes]);
+    return changes ? [{ title, isPreferred: true, changes }] : [];
+  }
+  const node = findTemplateResource(docs, remote);
+  const template = node && templateOf(node);
+  const remoteRef = template && armReference(docs, template, remote);
+  const localRef = template && armReference(docs, template, local);
+  const shape = node && typeAndSegments(node);
+  if (!node || !template || !remoteRef || !localRef || !shape) return [];
+  let changes: FileEdits[] | undefined;
+  if (inline) {
+    const edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [obj(['name', name], ['properties', properties(localRef.id, flags)])]);
+    changes = edits && [{ uri: remote.uri, edits }];
+  } else {
+    const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+    // An `existing` remote is not deployed here: nothing to wait for, and the peering goes beside the local one.
+    const dependencies = [...(remote.existing ? [] : [remoteRef.dependsOn]), ...(local.existing ? [] : [localRef.dependsOn])];
+    const peeringNode = peering.uri === remote.uri ? findTemplateResource(docs, peering) : undefined;
+    const condition = peeringNode && templateOf(peeringNode) === template ? conditionOf(peeringNode) : undefined;
+    const body = obj(
+      ['type', peeringType],
+      ['apiVersion', armApiVersion(template, peeringType) ?? ''],
+      ['name', childName(shape.segments, name)],
+      condition !== undefined && ['condition', condition],
+      dependencies.length > 0 && ['dependsOn', arr(...dependencies)],
+      ['properties', properties(localRef.id, flags)],
+    );
+    const symbol = uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local)));
+    const beside = remote.existing && peering.uri === remote.uri ? findTemplateResource(docs, peering) : node;
+    const edits = beside && insertArmResources(docs, remote.uri, beside, [{ symbol, body }]);
+    changes = edits && [{ uri: remote.uri, edits }];
+  }
+  return changes ? [{ title, isPreferred: true, changes }] : [];
+}
