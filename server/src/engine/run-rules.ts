@@ -1,5 +1,5 @@
 // Runs the rule catalog over a model and turns reports into findings: ranges from anchors, levels
-// from configuration, suppression pragmas honoured, one finding per declaration and message (a
+// from configuration, suppression pragmas honoured, one finding per declaration and kind of message (a
 // module evaluated through two callers, or a loop's instances, reports once).
 import { rangeOfPath } from '../evaluate/declaration';
 import type { NetworkModel } from '../model/types';
@@ -29,7 +29,9 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
     for (const report of reports) {
       const range = anchorRange(report.at);
       const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-      const key = `${rule.id}|${report.at.decl.uri}|${range.start}|${range.end}|${message}`;
+      // One finding per declaration and kind of message (DESIGN §3): a loop's instances differ in
+      // their names, so the message text cannot be part of the key; the first instance speaks.
+      const key = `${rule.id}|${report.at.decl.uri}|${range.start}|${range.end}|${report.messageId}`;
       if (seen.has(key) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
       seen.add(key);
       const finding: Finding = {

@@ -37,3 +37,16 @@ ruleTests(rule, {
     },
   ],
 });
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [{
+    name: 'a loop of zones in a region is one finding, not one per instance',
+    code: `resource zones 'Microsoft.Network/privateDnsZones@2024-06-01' = [for name in ['a.example', 'b.example', 'c.example']: {
+  name: name
+  location: [|'westeurope'|]
+}]
+`,
+    errors: [{ messageId: 'zone' }],
+  }],
+});
