@@ -162,7 +162,7 @@ function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: 
 async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number> {
   const { documents, ioErrors } = loadFiles(command.paths, io);
   if (command.command === 'model') {
-    const { model } = await analyzeDocuments(documents, nodeHost, { cloud: 'AzureCloud', ruleLevels: {} });
+    const { model = { entities: [], references: [] } } = await analyzeDocuments(documents, nodeHost, { cloud: 'AzureCloud', ruleLevels: {}, withModel: true });
     const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
     if (command.format === 'json') {
       io.stdout(JSON.stringify({ entities, references: model.references }, null, 2) + '\n');

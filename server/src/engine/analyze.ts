@@ -27,12 +27,15 @@ export async function analyzeDocuments(
 export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
   const files: FileAnalysis[] = uris.map((uri) => {
     const file = workspace.file(uri);
+    // Indexed files reuse the parse evaluation needs (parsing is the costliest step after evaluation).
+    const errors = workspace.syntaxErrors(uri);
+    if (file && errors) return { uri, language: file.language, syntaxErrors: errors };
     const parsed = parseDocument(uri, file?.text ?? '');
     return { uri, language: parsed.language, syntaxErrors: parsed.syntaxErrors };
   });
   const model = await workspaceModel(workspace, undefined, options.isCancelled);
   const findings = runRules(model, workspace, options);
-  return { files, findings, model: modelJson(workspace, model) };
+  return { files, findings, ...(options.withModel ? { model: modelJson(workspace, model) } : {}) };
 }
 
 /** The model of the deployments that read `uri` (all deployments when absent). */

@@ -55,6 +55,8 @@ export interface AnalysisOptions {
   /** Levels set by the user; a rule absent here keeps its default level. */
   ruleLevels: Record<string, ConfiguredLevel>;
   isCancelled?: () => boolean;
+  /** Also return the model as JSON (the `model` command); diagnostics do not need it. */
+  withModel?: boolean;
 }
 
 export interface AnalysisResult {
@@ -62,7 +64,8 @@ export interface AnalysisResult {
   files: FileAnalysis[];
   /** Every finding of the workspace, each in the file that declares the offending resource. */
   findings: Finding[];
-  model: ModelJson;
+  /** Present when asked for with `withModel`. */
+  model?: ModelJson;
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = { cloud: 'AzureCloud', ruleLevels: {} };

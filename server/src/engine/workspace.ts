@@ -12,13 +12,15 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
-import type { Host } from './types';
+import type { Host, SyntaxError } from './types';
 
 interface IndexedFile {
   text: string;
   version: number;
   language: Language;
   bicep?: LoadedBicepFile;
+  /** Syntax errors of the Bicep parse above (kept so a file is parsed once per version). */
+  bicepErrors?: SyntaxError[];
   arm?: LoadedArmFile;
 }
 
@@ -73,6 +75,15 @@ export class Workspace {
     return this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
   }
 
+  /** Syntax errors of an indexed file, from the parse evaluation uses; undefined for files not indexed. */
+  syntaxErrors(uri: string): SyntaxError[] | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    if (this.loaded(uri, file)) return file.bicepErrors ?? [];
+    const arm = this.armLoaded(uri, file);
+    return arm ? arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })) : [];
+  }
+
   bicepTree(uri: string): SourceFile | undefined {
     const file = this.files.get(uri) ?? this.outside.get(uri);
     return file ? this.loaded(uri, file)?.tree : undefined;
@@ -80,7 +91,11 @@ export class Workspace {
 
   private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
     if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
-    file.bicep ??= { uri, text: file.text, tree: parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).tree };
+    if (!file.bicep) {
+      const parsed = parseBicep(file.text, { parameterFile: file.language === 'bicepparam' });
+      file.bicep = { uri, text: file.text, tree: parsed.tree };
+      file.bicepErrors = parsed.errors;
+    }
     return file.bicep;
   }
 

@@ -11,9 +11,13 @@ export class Unknown {
 
 /** A string with unknown parts, e.g. `/subscriptions/{subscription}/.../virtualNetworks/vnet-hub`. */
 export class PartialString {
-  readonly key: string;
-  constructor(readonly parts: readonly (string | Unknown)[]) {
-    this.key = parts.map((part) => (typeof part === 'string' ? part : `{${part.key}}`)).join('');
+  private cachedKey: string | undefined;
+  constructor(readonly parts: readonly (string | Unknown)[]) {}
+
+  /** Built on first use: most partial strings are never compared. */
+  get key(): string {
+    this.cachedKey ??= this.parts.map((part) => (typeof part === 'string' ? part : `{${part.key}}`)).join('');
+    return this.cachedKey;
   }
 }
 
