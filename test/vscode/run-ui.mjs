@@ -222,6 +222,111 @@ steps.push(
   }],
 );
 
+// The three headline quick fixes, applied as a user does: cursor on the finding, Ctrl+., pick the
+// fix, save. Each changes the file on disk as expected and its Problems entry goes away. They run
+// last because they change examples/ (the topology steps above expect the planted mistakes).
+async function openAt(file, line, column) {
+  // Through the explorer, by the exact label: quick open ranks main.bicepparam above main.bicep.
+  const entry = page.locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${file.replace(/\./g, '\\.')}$`) }) }).first();
+  await waitStep(`${file} in the explorer`, entry.waitFor({ timeout: 10_000 }));
+  await entry.click();
+  await waitStep(`${file} as the active tab`, page.locator('.tabs-container .tab.active')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${file.replace(/\./g, '\\.')}$`) }) }).first().waitFor({ timeout: 10_000 }));
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await waitStep('go to line', page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 }));
+  await page.keyboard.type(`${line}:${column}`);
+  await waitStep('go to line', page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 10_000 }));
+  await page.keyboard.press('Enter');
+  await waitStep('go to line closing', page.locator('.quick-input-widget input').waitFor({ state: 'hidden', timeout: 10_000 }));
+}
+
+/** Runs a command by its palette title. */
+async function command(title) {
+  await runCommandPalette(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** `what` names the wait in the error, so a failure says which step of the fix did not happen. */
+async function waitStep(what, promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    throw new Error(`${what}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+async function applyQuickFix({ file, line, column, rule, title, changed, expect }) {
+  const diskFile = path.join(sandbox.workspace, changed);
+  const before = fs.readFileSync(diskFile, 'utf8');
+  await openAt(file, line, column);
+  // The menu takes the keyboard (a click is intercepted): move to the fix's row, then Enter. Right
+  // after a save the server may still be re-analysing and offers nothing for text it has not seen
+  // analysed; ask again then, as a user would.
+  const rows = page.locator('.action-widget .monaco-list-row');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await rows.filter({ hasText: title }).first().waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw new Error(`the quick fix menu: ${error.message.split('\n')[0]}`);
+      await page.keyboard.press('Escape');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+  const titles = await rows.allInnerTexts();
+  const actionable = titles.filter((text) => !/^(Quick Fix|More Actions)/i.test(text.trim()) || title.test(text));
+  const index = actionable.findIndex((text) => title.test(text));
+  for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitStep('saving', command('File: Save All'));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const now = fs.readFileSync(diskFile, 'utf8');
+    if (now !== before && expect.test(now)) break;
+    if (Date.now() > deadline) throw new Error(`${changed} did not change as expected:\n${now}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await waitStep(`the ${rule} entry leaving the Problems panel`,
+    page.locator('.markers-panel .monaco-list-row', { hasText: rule }).first().waitFor({ state: 'detached', timeout: 30_000 }));
+}
+
+steps.push(
+  ['Ctrl+. adds the missing DNS zone group to the Key Vault endpoint (across two files)', async () => {
+    // Start from the files on disk: the topology steps left an unsaved edit in main.bicep.
+    await page.locator('.tabs-container .tab', { hasText: 'main.bicep' }).first().click();
+    await page.locator('.editor-instance .view-lines').first().click();
+    await waitStep('reverting main.bicep', command('File: Revert File'));
+    await applyQuickFix({
+      file: 'data.bicep', line: 99, column: 12, rule: 'pe-dns-zone-group-missing', title: /Add DNS zone group/,
+      changed: 'modules/data.bicep', expect: /resource \w+ 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@[^']+' = \{\n  parent: peKeyVault/,
+    });
+    if (!/vaultcoreDnsZoneId: privateDns\.outputs\.vaultZoneId/.test(fs.readFileSync(path.join(sandbox.workspace, 'main.bicep'), 'utf8'))) {
+      throw new Error('main.bicep does not pass the vault zone id to the data module');
+    }
+  }],
+  ['Ctrl+. sets privateLinkServiceNetworkPolicies on the Private Link service subnet', async () => {
+    await applyQuickFix({
+      file: 'spoke.bicep', line: 82, column: 17, rule: 'pls-subnet-policies', title: /privateLinkServiceNetworkPolicies/,
+      changed: 'modules/spoke.bicep', expect: /^\s+privateLinkServiceNetworkPolicies: 'Disabled'$/m,
+    });
+  }],
+  ['Ctrl+. adds the reverse peering in the spoke module', async () => {
+    await applyQuickFix({
+      file: 'main.bicep', line: 63, column: 12, rule: 'peering-reverse-missing', title: /Add the reverse peering/,
+      changed: 'modules/spoke.bicep', expect: /'Microsoft\.Network\/virtualNetworks\/virtualNetworkPeerings@[^']+' = \{\n  parent: vnet\n/,
+    });
+    await shot('quick-fixes-applied');
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    if (rows.some((text) => /pe-dns-zone-group-missing|pls-subnet-policies|peering-reverse-missing/.test(text))) {
+      throw new Error(`fixed findings are still listed:\n${rows.join('\n')}`);
+    }
+  }],
+);
+
 try {
   for (const [name, fn] of steps) {
     if (!(await step(name, fn))) break;
