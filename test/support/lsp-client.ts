@@ -21,7 +21,8 @@ export interface LspSession {
   close(): Promise<number | null>;
 }
 
-export async function startServer(rootUri?: string): Promise<LspSession> {
+/** `settings` is what the client answers for the `vnetLens` configuration section. */
+export async function startServer(rootUri?: string, settings: unknown = null): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += String(chunk); });
@@ -33,7 +34,8 @@ export async function startServer(rootUri?: string): Promise<LspSession> {
     if (index >= 0) waiters.splice(index, 1)[0].resolve(params);
     else received.push(params);
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === 'vnetLens' ? settings : null)));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   await connection.sendRequest('initialize', {

@@ -94,12 +94,7 @@ export function startServer(connection: Connection): void {
       if (configText !== undefined) loadConfig(configUri, configText);
     }
     workspace.setCloud(effective().cloud);
-    for (const folder of folders) {
-      for (const uri of scanFolder(folder)) {
-        const text = readWorkspaceFile(uri);
-        if (text !== undefined && !documents.get(uri)) workspace.setFile(uri, text);
-      }
-    }
+    syncIndex();
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
     }).catch(() => undefined);
@@ -109,8 +104,27 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async (change) => {
     settings = canPullConfiguration ? await pullSettings() : readSettings(change.settings?.vnetLens);
     workspace.setCloud(effective().cloud);
+    syncIndex();
     schedule();
   });
+
+  /**
+   * The index follows vnetLens.analysisScope: the whole folders, or only the open documents (the
+   * files they pull in are read on demand through the host, and forgotten when they change).
+   */
+  function syncIndex(): void {
+    if (settings.analysisScope === 'file') {
+      for (const uri of workspace.uris()) if (!documents.get(uri)) workspace.removeFile(uri);
+      return;
+    }
+    for (const folder of folders) {
+      for (const uri of scanFolder(folder)) {
+        if (documents.get(uri)) continue;
+        const text = readWorkspaceFile(uri);
+        if (text !== undefined) workspace.setFile(uri, text);
+      }
+    }
+  }
 
   connection.onDidChangeWatchedFiles((change) => {
     for (const event of change.changes) {
@@ -120,7 +134,8 @@ export function startServer(connection: Connection): void {
         continue;
       }
       if (documents.get(event.uri)) continue; // the editor's text wins over the disk
-      if (event.type === FileChangeType.Deleted) workspace.removeFile(event.uri);
+      // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
+      if (event.type === FileChangeType.Deleted || settings.analysisScope === 'file') workspace.removeFile(event.uri);
       else {
         const text = readWorkspaceFile(event.uri);
         if (text === undefined) workspace.removeFile(event.uri);
@@ -192,7 +207,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     const text = readWorkspaceFile(uri);
-    if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
+    if (text === undefined || !isCandidateFileName(uri) || settings.analysisScope === 'file') workspace.removeFile(uri);
     else workspace.setFile(uri, text);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(uri);

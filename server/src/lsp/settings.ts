@@ -5,15 +5,17 @@ import type { ConfiguredLevel } from '../engine';
 export interface ServerSettings {
   cloud: Cloud;
   rules: Record<string, ConfiguredLevel>;
+  /** 'workspace': every file of the folders; 'file': open files with what they pull in. */
+  analysisScope: 'file' | 'workspace';
 }
 
-export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {} };
+export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {}, analysisScope: 'workspace' };
 
 const levels = new Set(['off', 'info', 'warning', 'error']);
 
 export function readSettings(raw: unknown): ServerSettings {
   if (typeof raw !== 'object' || raw === null) return defaultSettings;
-  const section = raw as { cloud?: unknown; rules?: unknown };
+  const section = raw as { cloud?: unknown; rules?: unknown; analysisScope?: unknown };
   const cloud = clouds.find((name) => name === section.cloud) ?? defaultSettings.cloud;
   const rules: Record<string, ConfiguredLevel> = {};
   if (typeof section.rules === 'object' && section.rules !== null) {
@@ -21,5 +23,6 @@ export function readSettings(raw: unknown): ServerSettings {
       if (typeof level === 'string' && levels.has(level)) rules[id] = level as ConfiguredLevel;
     }
   }
-  return { cloud, rules };
+  const analysisScope = section.analysisScope === 'file' ? 'file' : 'workspace';
+  return { cloud, rules, analysisScope };
 }
