@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/peering-duplicate';
 import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
 
 interface Cases {
   valid: ValidCase[];
@@ -62,34 +63,6 @@ const bicepCases: Cases = {
   ],
 };
 
-const arm = (resources: string, parameters = '') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
-  "resources": [
-${resources}
-  ]
-}
-`;
-const armVnet = (name: string, space: string, extra = '') => `    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2024-05-01",
-      "name": "${name}",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [${space}] }${extra}
-      }
-    }`;
-const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
-      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
-      "apiVersion": "2024-05-01",
-      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
-      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
-      "properties": {
-        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
-      }
-    }`;
-const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
 
 // The same rule on ARM JSON templates.
 const armCases: Cases = {

@@ -6,6 +6,7 @@ import rule from '../../../server/src/rules/peering-gateway-transit';
 import type { RuleReport } from '../../../server/src/rules/rule';
 import { fixtureHost } from '../../support/fixture';
 import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
 
 interface Cases {
   valid: ValidCase[];
@@ -130,34 +131,6 @@ test('peering-gateway-transit: the fix sets allowGatewayTransit on the one rever
   assert.equal(both.fix, undefined);
 });
 
-const arm = (resources: string, parameters = '') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
-  "resources": [
-${resources}
-  ]
-}
-`;
-const armVnet = (name: string, space: string, extra = '') => `    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2024-05-01",
-      "name": "${name}",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [${space}] }${extra}
-      }
-    }`;
-const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
-      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
-      "apiVersion": "2024-05-01",
-      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
-      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
-      "properties": {
-        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
-      }
-    }`;
-const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
 
 const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
 // The same rule on ARM JSON templates.

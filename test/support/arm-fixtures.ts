@@ -1,0 +1,31 @@
+// ARM template builders the peering and address rule tests share: a template around resources,
+// a VNet, a peering (optionally with its `type` marked as the expected finding range), and a VNet id.
+
+export const arm = (resources: string, parameters = '') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
+  "resources": [
+${resources}
+  ]
+}
+`;
+export const armVnet = (name: string, space: string, extra = '') => `    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2024-05-01",
+      "name": "${name}",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [${space}] }${extra}
+      }
+    }`;
+export const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
+      "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
+      "apiVersion": "2024-05-01",
+      "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
+      "dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks', '${local}')]"],
+      "properties": {
+        "remoteVirtualNetwork": { "id": ${remoteId} }${opts.flags ?? ''}
+      }
+    }`;
+export const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
