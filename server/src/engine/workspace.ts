@@ -19,10 +19,17 @@ interface IndexedFile {
   version: number;
   language: Language;
   bicep?: LoadedBicepFile;
-  /** Syntax errors of the Bicep parse above (kept so a file is parsed once per version). */
-  bicepErrors?: SyntaxError[];
   arm?: LoadedArmFile;
+  /** What a parse tells that the index keeps after dropping the tree (see `parsedLimit`). */
+  summary?: { errors: SyntaxError[]; references: string[] };
 }
+
+/**
+ * Parse trees kept at once: the most recently used files keep theirs (the open documents, the files
+ * being evaluated); older ones keep only their summary and are parsed again when needed. Trees are
+ * the bulk of the server's memory on a large workspace.
+ */
+const parsedLimit = 96;
 
 interface CachedDeployment {
   result: DeploymentResult;
@@ -55,12 +62,14 @@ export class Workspace {
     if (existing && existing.text === text) return false;
     this.files.set(uri, { text, version: ++this.versionCounter, language: classifyFile(uri, text) });
     this.outside.delete(uri);
+    this.recent.delete(uri);
     return true;
   }
 
   removeFile(uri: string): void {
     this.files.delete(uri);
     this.outside.delete(uri);
+    this.recent.delete(uri);
   }
 
   has(uri: string): boolean {
@@ -79,9 +88,7 @@ export class Workspace {
   syntaxErrors(uri: string): SyntaxError[] | undefined {
     const file = this.files.get(uri);
     if (!file) return undefined;
-    if (this.loaded(uri, file)) return file.bicepErrors ?? [];
-    const arm = this.armLoaded(uri, file);
-    return arm ? arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })) : [];
+    return this.summaryOf(uri, file)?.errors ?? [];
   }
 
   bicepTree(uri: string): SourceFile | undefined {
@@ -89,20 +96,48 @@ export class Workspace {
     return file ? this.loaded(uri, file)?.tree : undefined;
   }
 
+  private readonly recent = new Map<string, IndexedFile>();
+
+  /** Marks a file's tree as just used, dropping the least recently used trees beyond the limit. */
+  private touch(uri: string, file: IndexedFile): void {
+    this.recent.delete(uri);
+    this.recent.set(uri, file);
+    for (const [oldUri, old] of this.recent) {
+      if (this.recent.size <= parsedLimit) break;
+      old.bicep = undefined;
+      old.arm = undefined;
+      this.recent.delete(oldUri);
+    }
+  }
+
   private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
     if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
     if (!file.bicep) {
       const parsed = parseBicep(file.text, { parameterFile: file.language === 'bicepparam' });
       file.bicep = { uri, text: file.text, tree: parsed.tree };
-      file.bicepErrors = parsed.errors;
+      file.summary ??= { errors: parsed.errors, references: referencedPaths(parsed.tree) };
     }
+    this.touch(uri, file);
     return file.bicep;
   }
 
   private armLoaded(uri: string, file: IndexedFile): LoadedArmFile | undefined {
     if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
-    file.arm ??= loadArmText(uri, file.text);
+    if (!file.arm) {
+      file.arm = loadArmText(uri, file.text);
+      file.summary ??= {
+        errors: file.arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })),
+        references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [],
+      };
+    }
+    this.touch(uri, file);
     return file.arm;
+  }
+
+  /** Errors and references of a Bicep or ARM file, parsing it only if it was never parsed. */
+  private summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
+    if (!file.summary) this.loaded(uri, file) ?? this.armLoaded(uri, file);
+    return file.summary;
   }
 
   /**
@@ -113,23 +148,19 @@ export class Workspace {
     const used = new Set<string>();
     const candidates: string[] = [];
     for (const [uri, file] of this.files) {
-      const bicep = this.loaded(uri, file);
-      if (bicep) {
-        candidates.push(uri);
-        for (const path of referencedPaths(bicep.tree)) {
-          const target = resolveLocalPath(uri, path);
-          if (target) used.add(target);
-        }
-        continue;
-      }
-      const arm = this.armLoaded(uri, file);
-      if (!arm) continue;
+      const summary = this.summaryOf(uri, file);
+      if (!summary) continue;
       candidates.push(uri);
       if (file.language === 'arm-parameters') {
         const template = parameterFileTemplates(uri).find((target) => this.files.has(target));
         if (template) used.add(template);
+      } else if (file.language === 'arm-template') {
+        for (const target of summary.references) used.add(target);
       } else {
-        for (const target of armLinkedPaths(arm)) used.add(target);
+        for (const path of summary.references) {
+          const target = resolveLocalPath(uri, path);
+          if (target) used.add(target);
+        }
       }
     }
     const isParameterFile = (uri: string) => ['bicepparam', 'arm-parameters'].includes(this.files.get(uri)!.language);
