@@ -4,23 +4,9 @@
 // same for modules/spoke.bicep. Edited documents are reverted afterwards (nothing is saved).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor as waitUpTo, workspaceFile } from './support';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
+const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>) => waitUpTo(what, probe, 60_000);
 const codeOf = (diagnostic: vscode.Diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 const planted = (uri: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'VNet Lens' && codeOf(d) === rule);
 

@@ -5,18 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { VnetLensApi } from '../../../client/src/extension';
-
-const extensionId = 'vnet-lens.vnet-lens';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { extensionId, waitFor } from './support';
 
 /** Pids of VNet Lens servers whose parent is this extension host (not another window's or test's). */
 function serverPids(): number[] {

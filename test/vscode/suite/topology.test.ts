@@ -6,25 +6,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { VnetLensApi } from '../../../client/src/extension';
 import type { TopologyCommandResult } from '../../../server/src/protocol';
+import { extensionId, waitFor, workspaceFile } from './support';
 
-const extensionId = 'vnet-lens.vnet-lens';
 const showTopology = 'vnetLens.showTopology';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function workspaceFile(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
 
 function topologyTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
