@@ -2,6 +2,7 @@
 // its multiplicity), with evaluated values and the source ranges diagnostics and fixes point at.
 // Invariant: `properties` and the other values are Values (known, unknown or partial); ranges are
 // offsets into the declaring file, never line/column.
+import type { DeploymentScope } from './scope';
 import type { Tri, Value } from './value';
 
 export interface TextSpan {
@@ -59,4 +60,23 @@ export function rangeOfPath(decl: ResourceDecl, path: string): TextSpan {
     if (cut <= 0) return decl.range;
     current = current.slice(0, cut);
   }
+}
+
+/**
+ * What evaluating one template (a deployment entry, a module, a nested deployment) is given, in
+ * both languages: bound values, where it deploys, how it was reached, and where resources go.
+ */
+export interface EvaluationInput {
+  /** Values bound by the caller (module params, a parameter file, a nested deployment). */
+  params: ReadonlyMap<string, Value>;
+  /** Prefix of the keys of parameters nobody binds and without default. */
+  paramKeyPrefix: string;
+  /** Where the template's resources are deployed. */
+  scope: DeploymentScope;
+  via: readonly SourceLocation[];
+  condition: Tri;
+  count: number | 'unknown';
+  /** The files of the calls that led here, the entry first (cycles end in unknowns). */
+  stack: readonly string[];
+  sink: ResourceDecl[];
 }

@@ -4,11 +4,10 @@
 // object is shared by every template of one deployment, so nested and linked templates draw on one total.
 import type { Node } from 'jsonc-parser';
 import type { ArmExpr, ArmFile, ArmTemplate } from '../../syntax/arm';
-import type { ResourceDecl, SourceLocation } from '../declaration';
+import type { EvaluationInput } from '../declaration';
 import type { LoadedBicepFile } from '../bicep/files';
 import type { FunctionContext } from '../functions';
-import type { DeploymentScope } from '../scope';
-import type { Tri, Value } from '../value';
+import type { Value } from '../value';
 
 /** An ARM JSON file read once: its text, its views, and its expressions parsed (null: does not parse). */
 export interface LoadedArmFile {
@@ -49,25 +48,13 @@ export interface OuterFrame {
   readonly env: Env;
 }
 
-export interface ArmTemplateInput {
+export interface ArmTemplateInput extends EvaluationInput {
   file: LoadedArmFile;
   /** The template to evaluate: an inline one of `file`, or (by default) the file's own. */
   template?: ArmTemplate;
   files: ArmFileMap;
-  /** Values bound by the caller (parameter file, nested deployment, Bicep module). */
-  params: ReadonlyMap<string, Value>;
-  /** Prefix of the keys of parameters nobody binds and without default. */
-  paramKeyPrefix: string;
-  /** Where the template's resources are deployed. */
-  scope: DeploymentScope;
-  via: readonly SourceLocation[];
-  condition: Tri;
-  count: number | 'unknown';
   /** The caller's loop instance, given to declarations that have none of their own. */
   instance?: number;
-  /** The files of the calls that led here, the entry first. */
-  stack: readonly string[];
-  sink: ResourceDecl[];
   /** How many inline deployments this template is nested in. */
   depth?: number;
   budget?: Budget;

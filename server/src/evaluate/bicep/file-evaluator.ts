@@ -5,10 +5,9 @@ import {
   declarations, literalString, nameOf, present,
   type Declaration, type FunctionDeclaration, type ModuleDeclaration, type ResourceDeclaration,
 } from '../../syntax/bicep';
-import type { ResourceDecl, SourceLocation } from '../declaration';
+import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
-import type { DeploymentScope } from '../scope';
-import { LambdaValue, makeObject, Unknown, type ObjectValue, type Tri, type Value } from '../value';
+import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { resolveLocalPath, type LoadedBicepFile } from './files';
 import { evaluateModule } from './modules';
@@ -17,19 +16,9 @@ import { evaluateResource } from './resources';
 /** Evaluates an ARM JSON template used as a Bicep module; returns its outputs. */
 export type ArmModuleEvaluator = (uri: string, text: string, params: ReadonlyMap<string, Value>, input: BicepInput) => ObjectValue;
 
-export interface BicepInput {
+export interface BicepInput extends EvaluationInput {
   file: LoadedBicepFile;
   files: ReadonlyMap<string, LoadedBicepFile | string>;
-  /** Values bound by the caller (module params, a parameter file). */
-  params: ReadonlyMap<string, Value>;
-  /** Prefix of the keys of parameters nobody binds and without default. */
-  paramKeyPrefix: string;
-  scope: DeploymentScope;
-  via: readonly SourceLocation[];
-  condition: Tri;
-  count: number | 'unknown';
-  stack: readonly string[];
-  sink: ResourceDecl[];
   armModule?: ArmModuleEvaluator;
 }
 
