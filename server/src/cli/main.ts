@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
+import { analyzeDocuments, classifyFile, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
@@ -111,7 +111,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     }
   }
   const { documents, texts, ioErrors } = loadFiles(command.paths, io);
-  const analysable = documents.filter((document) => parseDocument(document.uri, document.text).language !== 'other');
+  // Classifying needs no parse (the engine parses each analysable file once).
+  const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
   // --cloud on the command line wins over the file; the file's levels apply as written.
   const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
   const options = { cloud, ruleLevels: config.rules };
