@@ -12,6 +12,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
+import { needsResourceType } from './needed-types';
 import type { Host, SyntaxError } from './types';
 
 interface IndexedFile {
@@ -199,7 +200,9 @@ export class Workspace {
           return this.armLoaded(uri, file);
         },
       };
-      const options = { cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry) };
+      const options = {
+        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry), needsType: needsResourceType,
+      };
       const language = this.files.get(entry)?.language;
       const result = await this.safely(entry, () => (language === 'arm-template' || language === 'arm-parameters'
         ? evaluateArmDeployment(entry, source, options)

@@ -79,4 +79,10 @@ export interface EvaluationInput {
   /** The files of the calls that led here, the entry first (cycles end in unknowns). */
   stack: readonly string[];
   sink: ResourceDecl[];
+  /**
+   * Whether the analysis needs resources of a type, or children nested in them (absent: all
+   * types). Other resources are evaluated only when an expression refers to them, so what they
+   * alone use is never computed.
+   */
+  needsType?: (type: string) => boolean;
 }

@@ -16,6 +16,8 @@ export interface DeploymentOptions {
   /** Keeps this deployment's unknown subscription and resource group apart from others'. */
   scopeTag?: string;
   armModule?: ArmModuleEvaluator;
+  /** See EvaluationInput.needsType. */
+  needsType?: (type: string) => boolean;
 }
 
 export interface DeploymentResult {
@@ -57,6 +59,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     stack: [template.uri],
     sink: result.resources,
     ...(options.armModule ? { armModule: options.armModule } : {}),
+    ...(options.needsType ? { needsType: options.needsType } : {}),
   };
   evaluateBicepFile(input);
   return result;

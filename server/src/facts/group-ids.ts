@@ -50,6 +50,11 @@ function index(): Map<string, GroupIdFacts> {
   return byType;
 }
 
+/** Every target type with known group ids, as FACTS spells it. */
+export function groupIdTypes(): string[] {
+  return [...index().values()].map((facts) => facts.resourceType);
+}
+
 /** What is known about the group ids of a target type, or `undefined` for a type FACTS does not cover. */
 export function groupIdFacts(resourceType: string): GroupIdFacts | undefined {
   return index().get(resourceType.toLowerCase());

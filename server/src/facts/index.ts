@@ -71,7 +71,7 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
-export { closestGroupId, groupIdFacts, groupIdValidity, type GroupIdFacts } from './group-ids';
+export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, type GroupIdFacts } from './group-ids';
 export {
   defaultZoneGroupName,
   privateEndpointConnectionPaths,

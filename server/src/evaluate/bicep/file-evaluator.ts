@@ -2,11 +2,12 @@
 // demand, memoised; resources and modules as they are reached. Invariant: a cycle between symbols
 // or files gives unknowns, never a loop; everything found lands in the shared sink.
 import {
-  declarations, literalString, nameOf, present,
-  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type ResourceDeclaration,
+  declarations, literalString, nameOf, present, resourceView, splitResourceType,
+  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type OutputDeclaration, type ResourceDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
+import { lazyObject } from '../lazy';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { resolveLocalPath, type LoadedBicepFile } from './files';
@@ -64,18 +65,30 @@ export class BicepFile implements SymbolScope {
     if (name && !this.symbols.has(name.text)) this.symbols.set(name.text, declaration);
   }
 
-  /** Evaluates every resource, module and output; returns the outputs. */
+  /**
+   * Evaluates every module and every resource of a needed type; returns the outputs, each
+   * evaluated when first read (an entry's outputs never are).
+   */
   evaluateAll(): ObjectValue {
     for (const [name, declaration] of this.symbols) {
-      if (declaration.kind === 'ResourceDeclaration' || declaration.kind === 'ModuleDeclaration') this.symbol(name);
+      if (declaration.kind === 'ModuleDeclaration' || (declaration.kind === 'ResourceDeclaration' && this.needed(declaration))) {
+        this.symbol(name);
+      }
     }
-    const outputs: [string, Value][] = [];
+    const outputs = new Map<string, OutputDeclaration>();
     for (const declaration of declarations(this.input.file.tree)) {
-      if (declaration.kind !== 'OutputDeclaration') continue;
-      const name = nameOf(declaration)?.text;
-      if (name) outputs.push([name, this.expressions.evaluate(declaration.value)]);
+      const name = declaration.kind === 'OutputDeclaration' ? nameOf(declaration)?.text : undefined;
+      if (name) outputs.set(name, declaration as OutputDeclaration);
     }
-    return makeObject(outputs);
+    return lazyObject([...outputs.keys()], (name) => this.expressions.evaluate(outputs.get(name)!.value), `outputs:${this.uri}`);
+  }
+
+  /** Whether the analysis needs this resource (or a child nested in it) without being asked for it. */
+  private needed(declaration: ResourceDeclaration): boolean {
+    const needsType = this.input.needsType;
+    if (!needsType) return true;
+    const type = resourceView(declaration).type;
+    return type === undefined || needsType(splitResourceType(type).type);
   }
 
   symbol(name: string): Value | undefined {

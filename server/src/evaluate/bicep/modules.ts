@@ -1,7 +1,8 @@
 // Evaluates a Bicep `module`: its params in the caller, then the called file with those values in
 // its own deployment scope; the module's value carries the callee's outputs. Registry modules,
 // missing files and cycles give unknown outputs.
-import { moduleView, present, type ModuleDeclaration } from '../../syntax/bicep';
+import { moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopVariables, type Locals } from './expressions';
@@ -37,22 +38,21 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   const key = `module:${file.uri}#${symbolPath}`;
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
-  const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
-  const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
-  const body = view.object ? file.expressions.evaluate(view.object, locals) : makeObject([]);
-  const fields: ObjectValue = isObject(body) ? body : makeObject([]);
-  const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
-
+  // A registry module, a missing file or a cycle: nothing inside is known, so its body is not evaluated.
   const target = view.path ? resolveLocalPath(file.uri, view.path) : undefined;
   const callee = target ? input.files.get(target) : undefined;
   if (!target || callee === undefined || input.stack.includes(target) || input.stack.length >= maxModuleDepth) return unknownModule();
+
+  const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
+  const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+  const fields = moduleFields(file, view.object, locals, key);
 
   const nameToken = present(node.name);
   const via = [...input.via, file.location(nameToken ?? node)];
   const scope = moduleScope(input.scope, fields.scope);
   const calleeInput = {
     ...input,
-    params,
+    params: fields.params,
     paramKeyPrefix: `${key}.params`,
     scope,
     via,
@@ -63,14 +63,46 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   let outputs: ObjectValue;
   if (typeof callee === 'string') {
     if (!input.armModule) return unknownModule();
-    outputs = input.armModule(target, callee, params, calleeInput);
+    outputs = input.armModule(target, callee, fields.params, calleeInput);
   } else {
     outputs = evaluateBicepFile({ ...calleeInput, file: callee });
   }
-  return withOrigin(makeObject([
-    ['name', fields.name ?? null],
-    ['outputs', withOrigin(makeObject(Object.entries(outputs)), `${key}.outputs`)],
-  ]), key);
+  return withOrigin(makeObject([['name', fields.name], ['outputs', withOrigin(outputs, `${key}.outputs`)]]), key);
+}
+
+interface ModuleFields {
+  name: Value;
+  scope: Value | undefined;
+  params: ReadonlyMap<string, Value>;
+}
+
+/**
+ * The parts of a module body evaluation uses: `name`, `scope`, and `params` — bound lazily when
+ * written as an object literal, since the callee's networking resources read only a few of them.
+ */
+function moduleFields(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): ModuleFields {
+  if (!body) return { name: null, scope: undefined, params: new Map() };
+  const simple = body.members.every((member) => member.kind !== 'Spread' && (member.kind !== 'ObjectProperty' || propertyKey(member) !== undefined));
+  if (!simple) {
+    const value = file.expressions.evaluate(body, locals);
+    const fields: ObjectValue = isObject(value) ? value : makeObject([]);
+    const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
+    return { name: fields.name ?? null, scope: fields.scope, params };
+  }
+  const field = (name: string) => {
+    const property = objectProperties(body).filter((member) => propertyKey(member) === name).pop();
+    return property ? file.expressions.evaluate(property.value, locals) : undefined;
+  };
+  const paramsNode = objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value;
+  let params: ReadonlyMap<string, Value> = new Map();
+  if (paramsNode?.kind === 'Object' && paramsNode.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined)) {
+    const values = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
+    params = new LazyBindings([...values.keys()], (name) => file.expressions.evaluate(values.get(name)!, locals), `${key}.params`);
+  } else if (paramsNode) {
+    const value = file.expressions.evaluate(paramsNode, locals);
+    if (isObject(value)) params = new Map(Object.entries(value));
+  }
+  return { name: field('name') ?? null, scope: field('scope'), params };
 }
 
 /** A module's `scope:`: a resource group or subscription object moves the deployment there. */

@@ -1,0 +1,26 @@
+// The resource types networking analysis evaluates on its own: every Microsoft.Network type (all
+// rules are about them) and the private-link target types the facts know (a private endpoint may
+// name one by a resourceId() string rather than a symbol). Anything else is evaluated only when one
+// of those refers to it — a role assignment, a lock or a diagnostic setting costs nothing.
+import { groupIdTypes, publicAccessTypes } from '../facts';
+
+const networkPrefix = 'microsoft.network/';
+
+let neededTypes: Set<string> | undefined;
+
+/** The known target types and each of their parent types, lower case. */
+function targetTypesAndParents(): Set<string> {
+  const types = new Set<string>();
+  for (const type of [...groupIdTypes(), ...publicAccessTypes]) {
+    const segments = type.toLowerCase().split('/');
+    for (let length = 2; length <= segments.length; length++) types.add(segments.slice(0, length).join('/'));
+  }
+  return types;
+}
+
+/** Whether a resource of `type`, or a child nested in it, may matter to the network model. */
+export function needsResourceType(type: string): boolean {
+  const lower = type.toLowerCase();
+  neededTypes ??= targetTypesAndParents();
+  return lower.startsWith(networkPrefix) || neededTypes.has(lower);
+}
