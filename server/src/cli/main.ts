@@ -144,6 +144,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   } else {
     result = await analyzeDocuments(analysable, nodeHost, options);
   }
+  // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
+  for (const notice of result.notices) io.stderr(`${displayPath(notice.uri, io.cwd)}: note: ${notice.message}\n`);
   const session = new FixSession(textSource(cloud, finalTexts));
   const located = locate(result, finalTexts, io.cwd, command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined);
   if (command.format === 'sarif') io.stdout(formatSarif(located, io.cwd));

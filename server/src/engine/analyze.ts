@@ -35,7 +35,7 @@ export async function analyzeWorkspace(workspace: Workspace, uris: readonly stri
   });
   const model = await workspaceModel(workspace, undefined, options.isCancelled);
   const findings = runRules(model, workspace, options);
-  return { files, findings, ...(options.withModel ? { model: modelJson(workspace, model) } : {}) };
+  return { files, findings, notices: workspace.notices(), ...(options.withModel ? { model: modelJson(workspace, model) } : {}) };
 }
 
 /** The model of the deployments that read `uri` (all deployments when absent). */

@@ -40,6 +40,12 @@ export interface Finding extends TextRange {
   related: RelatedLocation[];
 }
 
+/** Something about the analysis itself, not a finding: a limit was hit. Shown as information. */
+export interface Notice extends TextRange {
+  uri: string;
+  message: string;
+}
+
 export interface SyntaxError extends TextRange {
   message: string;
 }
@@ -64,6 +70,8 @@ export interface AnalysisResult {
   files: FileAnalysis[];
   /** Every finding of the workspace, each in the file that declares the offending resource. */
   findings: Finding[];
+  /** Files and deployments cut off by a size or time limit, one notice each. */
+  notices: Notice[];
   /** Present when asked for with `withModel`. */
   model?: ModelJson;
 }

@@ -13,12 +13,16 @@ import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
 import { needsResourceType } from './needed-types';
-import type { Host, SyntaxError } from './types';
+import type { Host, Notice, SyntaxError } from './types';
+import { EvaluationStopped } from '../evaluate/stop-clock';
+import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 
 interface IndexedFile {
   text: string;
   version: number;
   language: Language;
+  /** Over the size limit: kept (its text is the user's) but never parsed or evaluated. */
+  tooLarge: boolean;
   bicep?: LoadedBicepFile;
   arm?: LoadedArmFile;
   /** What a parse tells that the index keeps after dropping the tree (see `parsedLimit`). */
@@ -32,8 +36,13 @@ interface IndexedFile {
  */
 const parsedLimit = 96;
 
+/** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
+const yieldEveryMs = 10;
+
 interface CachedDeployment {
   result: DeploymentResult;
+  /** Set when the deployment ran out of time: its resources were dropped. */
+  stoppedAfterMs?: number;
   /** Version of every file the evaluation read (-1: it was missing). */
   read: Map<string, number>;
 }
@@ -50,7 +59,7 @@ export class Workspace {
   private versionCounter = 0;
   private cloud: Cloud = 'AzureCloud';
 
-  constructor(private readonly host: Host) {}
+  constructor(private readonly host: Host, private readonly limits: WorkspaceLimits = defaultLimits) {}
 
   setCloud(cloud: Cloud): void {
     if (cloud !== this.cloud) this.deployments.clear();
@@ -61,7 +70,7 @@ export class Workspace {
   setFile(uri: string, text: string): boolean {
     const existing = this.files.get(uri);
     if (existing && existing.text === text) return false;
-    this.files.set(uri, { text, version: ++this.versionCounter, language: classifyFile(uri, text) });
+    this.files.set(uri, this.indexed(uri, text));
     this.outside.delete(uri);
     this.recent.delete(uri);
     return true;
@@ -109,6 +118,23 @@ export class Workspace {
       old.arm = undefined;
       this.recent.delete(oldUri);
     }
+  }
+
+  private indexed(uri: string, text: string): IndexedFile {
+    const tooLarge = text.length > this.limits.maxFileChars;
+    return { text, version: ++this.versionCounter, language: tooLarge ? 'other' : classifyFile(uri, text), tooLarge };
+  }
+
+  /** One notice per file over the size limit and per deployment stopped for time. */
+  notices(): Notice[] {
+    const notices: Notice[] = [];
+    for (const [uri, file] of [...this.files, ...this.outside]) {
+      if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
+    }
+    for (const [entry, cached] of this.deployments) {
+      if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
+    }
+    return notices;
   }
 
   private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
@@ -173,7 +199,12 @@ export class Workspace {
     const entries = this.entries();
     for (const cached of [...this.deployments.keys()]) if (!entries.includes(cached)) this.deployments.delete(cached);
     const results: DeploymentResult[] = [];
+    let lastYield = performance.now();
     for (const entry of entries) {
+      if (performance.now() - lastYield > yieldEveryMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
       if (isCancelled()) break;
       const cached = this.deployments.get(entry);
       if (cached && this.unchanged(cached)) {
@@ -185,7 +216,7 @@ export class Workspace {
         read: async (uri: string) => {
           const file = await this.fileFor(uri);
           read.set(uri, file ? file.version : -1);
-          return file?.text;
+          return file && !file.tooLarge ? file.text : undefined;
         },
         parsed: (uri: string) => {
           const file = this.files.get(uri);
@@ -201,13 +232,15 @@ export class Workspace {
         },
       };
       const options = {
-        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry), needsType: needsResourceType,
+        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry),
+        needsType: needsResourceType, timeLimitMs: this.limits.evaluationMs,
       };
       const language = this.files.get(entry)?.language;
+      let stoppedAfterMs: number | undefined;
       const result = await this.safely(entry, () => (language === 'arm-template' || language === 'arm-parameters'
         ? evaluateArmDeployment(entry, source, options)
-        : evaluateBicepDeployment(entry, source, options)));
-      this.deployments.set(entry, { result, read });
+        : evaluateBicepDeployment(entry, source, options)), (elapsed) => (stoppedAfterMs = elapsed));
+      this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
       results.push(result);
     }
     return results;
@@ -221,13 +254,14 @@ export class Workspace {
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();
 
-  private async safely(entry: string, evaluate: () => Promise<DeploymentResult>): Promise<DeploymentResult> {
+  private async safely(entry: string, evaluate: () => Promise<DeploymentResult>, stopped: (elapsedMs: number) => void): Promise<DeploymentResult> {
     try {
       const result = await evaluate();
       this.failures.delete(entry);
       return result;
     } catch (error) {
-      this.failures.set(entry, error instanceof Error ? error.stack ?? error.message : String(error));
+      if (error instanceof EvaluationStopped) stopped(error.elapsedMs);
+      else this.failures.set(entry, error instanceof Error ? error.stack ?? error.message : String(error));
       return { entry, template: entry, files: [entry], resources: [] };
     }
   }
@@ -245,7 +279,7 @@ export class Workspace {
     if (indexed) return indexed;
     if (this.outside.has(uri)) return this.outside.get(uri) ?? undefined;
     const text = await this.host.readFile(uri);
-    const file = text === undefined ? null : { text, version: ++this.versionCounter, language: classifyFile(uri, text) };
+    const file = text === undefined ? null : this.indexed(uri, text);
     this.outside.set(uri, file);
     return file ?? undefined;
   }

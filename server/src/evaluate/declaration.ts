@@ -3,6 +3,7 @@
 // Invariant: `properties` and the other values are Values (known, unknown or partial); ranges are
 // offsets into the declaring file, never line/column.
 import type { DeploymentScope } from './scope';
+import type { StopClock } from './stop-clock';
 import type { Tri, Value } from './value';
 
 export interface TextSpan {
@@ -85,4 +86,6 @@ export interface EvaluationInput {
    * alone use is never computed.
    */
   needsType?: (type: string) => boolean;
+  /** The deployment's deadline, ticked on every evaluation step. */
+  clock?: StopClock;
 }

@@ -8,6 +8,7 @@ import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type 
 import type { ResourceDecl } from './declaration';
 import { defaultScope } from './scope';
 import type { Value } from './value';
+import { startClock, type StopClock } from './stop-clock';
 
 export interface DeploymentOptions {
   cloud: Cloud;
@@ -18,6 +19,8 @@ export interface DeploymentOptions {
   armModule?: ArmModuleEvaluator;
   /** See EvaluationInput.needsType. */
   needsType?: (type: string) => boolean;
+  /** Evaluation time allowed for the deployment; beyond it evaluation throws EvaluationStopped. */
+  timeLimitMs?: number;
 }
 
 export interface DeploymentResult {
@@ -37,6 +40,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
 
   let template: LoadedBicepFile = loaded;
   let params = new Map<string, Value>();
+  const clock = startClock(options.timeLimitMs);
   if (loaded.tree.language === 'bicepparam') {
     const usingPath = usingPathOf(loaded.tree);
     const target = usingPath ? resolveLocalPath(entry, usingPath) : undefined;
@@ -44,7 +48,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     if (!file || typeof file === 'string') return result;
     template = file;
     result.template = file.uri;
-    params = parameterAssignments(loaded, files, options);
+    params = parameterAssignments(loaded, files, options, clock);
   }
   const input: BicepInput = {
     file: template,
@@ -60,6 +64,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     sink: result.resources,
     ...(options.armModule ? { armModule: options.armModule } : {}),
     ...(options.needsType ? { needsType: options.needsType } : {}),
+    clock,
   };
   evaluateBicepFile(input);
   return result;
@@ -73,11 +78,13 @@ function usingPathOf(tree: SourceFile): string | undefined {
 }
 
 /** The values a .bicepparam file assigns, evaluated in the parameter file itself. */
-function parameterAssignments(file: LoadedBicepFile, files: ReadonlyMap<string, LoadedBicepFile | string>, options: DeploymentOptions): Map<string, Value> {
+function parameterAssignments(
+  file: LoadedBicepFile, files: ReadonlyMap<string, LoadedBicepFile | string>, options: DeploymentOptions, clock: StopClock | undefined,
+): Map<string, Value> {
   const evaluator = new BicepFile({
     file, files, params: new Map(), paramKeyPrefix: `param:${file.uri}`,
     scope: defaultScope(options.cloud, 'resourceGroup', options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [file.uri], sink: [],
+    via: [], condition: true, count: 1, stack: [file.uri], sink: [], clock,
   });
   const values = new Map<string, Value>();
   for (const declaration of declarations(file.tree)) {

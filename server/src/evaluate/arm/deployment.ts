@@ -9,6 +9,7 @@ import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
 import type { DeploymentOptions, DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { makeObject, Unknown, type Value } from '../value';
+import { EvaluationStopped, startClock } from '../stop-clock';
 import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
 import { newBudget, type LoadedArmFile } from './input';
 import { literalValue, memberValue } from './json-members';
@@ -32,8 +33,10 @@ export async function evaluateArmDeployment(entry: string, source: ArmFileSource
       const template = await readArm(candidate, source);
       if (template?.arm.kind === 'arm-template') return await withTemplate(result, candidate, params, source, options);
     }
-  } catch {
-    // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts).
+  } catch (error) {
+    // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts); running
+    // out of time is the workspace's to report.
+    if (error instanceof EvaluationStopped) throw error;
   }
   return result;
 }
@@ -49,7 +52,7 @@ async function withTemplate(
   evaluateArmTemplate({
     file, files, params, paramKeyPrefix: 'param',
     scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(),
+    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(startClock(options.timeLimitMs)),
   });
   return result;
 }
@@ -68,6 +71,8 @@ async function withBicepTemplate(
     scope: defaultScope(options.cloud, bicepTargetScope(file.tree), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
+    clock: startClock(options.timeLimitMs),
+    ...(options.needsType ? { needsType: options.needsType } : {}),
   });
   return result;
 }

@@ -27,6 +27,7 @@ export class ArmExpressions {
   /** Whether there is depth and budget left for one more step (and takes it). */
   private enter(): boolean {
     if (this.depth >= armLimits.maxDepth || this.budget.steps <= 0) return false;
+    this.budget.clock?.tick();
     this.depth++;
     this.budget.steps--;
     return true;

@@ -8,6 +8,7 @@ import type { EvaluationInput } from '../declaration';
 import type { LoadedBicepFile } from '../bicep/files';
 import type { FunctionContext } from '../functions';
 import type { Value } from '../value';
+import type { StopClock } from '../stop-clock';
 
 /** An ARM JSON file read once: its text, its views, and its expressions parsed (null: does not parse). */
 export interface LoadedArmFile {
@@ -23,6 +24,8 @@ export type ArmFileMap = ReadonlyMap<string, LoadedArmFile | LoadedBicepFile | s
 /** Work left for one deployment: each evaluated JSON node or expression costs one step. */
 export interface Budget {
   steps: number;
+  /** The deployment's deadline, ticked with every step. */
+  clock?: StopClock;
 }
 
 export const armLimits = {
@@ -38,8 +41,8 @@ export const armLimits = {
   maxSteps: 1_000_000,
 } as const;
 
-export function newBudget(): Budget {
-  return { steps: armLimits.maxSteps };
+export function newBudget(clock?: StopClock): Budget {
+  return { steps: armLimits.maxSteps, ...(clock ? { clock } : {}) };
 }
 
 /** How an inline template with `expressionEvaluationOptions.scope: 'outer'` sees its caller. */

@@ -36,7 +36,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
     this.template = template;
     this.context = input.outer ? input.outer.frame.context : { scope: input.scope };
     this.env = input.outer ? input.outer.env : emptyEnv;
-    this.budget = input.budget ?? newBudget();
+    this.budget = input.budget ?? newBudget(input.clock);
     this.expressions = new ArmExpressions(this, this.budget);
     for (const parameter of template.parameters) this.parameters.set(parameter.name.toLowerCase(), parameter);
     for (const variable of template.variables) this.variables.set(variable.name.toLowerCase(), variable);

@@ -11,6 +11,7 @@ import {
   type Tri, type Value,
 } from '../value';
 import { limits } from '../functions-support';
+import type { StopClock } from '../stop-clock';
 
 /** What an expression can refer to besides its locals. */
 export interface SymbolScope {
@@ -22,6 +23,8 @@ export interface SymbolScope {
   callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined;
   /** `parent::child` on a resource symbol. */
   nestedResource(parentSymbol: string, child: string): Value | undefined;
+  /** The deployment's deadline, if it has one. */
+  readonly clock?: StopClock;
 }
 
 /** Called for each property value inside object literals, to remember where it is written. */
@@ -38,6 +41,7 @@ export class ExpressionEvaluator {
 
   evaluate(node: Expression, locals: Locals = noLocals, record?: RangeRecorder, path = ''): Value {
     if (this.depth > maxDepth) return this.positional('too-deep', node);
+    this.scope.clock?.tick();
     this.depth++;
     try {
       return this.evaluateNode(node, locals, record, path);

@@ -8,6 +8,7 @@ import {
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { lazyObject } from '../lazy';
+import type { StopClock } from '../stop-clock';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { resolveLocalPath, type LoadedBicepFile } from './files';
@@ -29,6 +30,7 @@ export class BicepFile implements SymbolScope {
   readonly uri: string;
   readonly context: FunctionContext;
   readonly expressions: ExpressionEvaluator;
+  readonly clock: StopClock | undefined;
   private readonly symbols = new Map<string, Declaration>();
   private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
   private readonly values = new Map<string, Value>();
@@ -39,6 +41,7 @@ export class BicepFile implements SymbolScope {
   constructor(readonly input: BicepInput) {
     this.uri = input.file.uri;
     this.context = { scope: input.scope };
+    this.clock = input.clock;
     this.expressions = new ExpressionEvaluator(this);
     for (const declaration of declarations(input.file.tree)) this.index(declaration);
   }

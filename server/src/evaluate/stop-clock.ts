@@ -1,0 +1,29 @@
+// A deadline for one deployment's evaluation. Evaluation is synchronous, so a template that takes
+// too long (a huge loop, a pathological module tree) is stopped from inside: the evaluators tick the
+// clock on every step, and every few thousand steps it compares the time. Invariant: stopping
+// throws EvaluationStopped, which the workspace catches and turns into one notice; a stopped
+// deployment contributes no resources at all (half a deployment could yield false findings).
+export class EvaluationStopped {
+  constructor(readonly elapsedMs: number) {}
+}
+
+/** Steps between two looks at the time: a look costs far more than a step. */
+const stepsPerLook = 4096;
+
+export class StopClock {
+  private steps = 0;
+  private readonly started = performance.now();
+
+  constructor(private readonly limitMs: number) {}
+
+  tick(): void {
+    if (++this.steps % stepsPerLook !== 0) return;
+    const elapsed = performance.now() - this.started;
+    if (elapsed > this.limitMs) throw new EvaluationStopped(elapsed);
+  }
+}
+
+/** A clock for a deployment that starts now, or none when there is no limit. */
+export function startClock(limitMs: number | undefined): StopClock | undefined {
+  return limitMs === undefined ? undefined : new StopClock(limitMs);
+}

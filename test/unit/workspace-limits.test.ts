@@ -1,0 +1,81 @@
+// DESIGN §10 "never blocks": a file over the size limit is kept but not analysed, a deployment over
+// the time limit is cut off and contributes nothing, each with one information notice; cancellation
+// stops evaluation between deployments. Limits are small here so the cases are quick and certain.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeWorkspace } from '../../server/src/engine/analyze';
+import { defaultLimits, type WorkspaceLimits } from '../../server/src/engine/limits';
+import { Workspace } from '../../server/src/engine/workspace';
+
+const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
+
+// A private DNS zone outside `global`: one certain `dns-zone-location` finding.
+const zoneInWrongLocation = (name: string) =>
+  `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
+
+function workspaceWith(limits: Partial<WorkspaceLimits>, files: Record<string, string>): Workspace {
+  const workspace = new Workspace({ readFile: async () => undefined }, { ...defaultLimits, ...limits });
+  for (const [name, text] of Object.entries(files)) workspace.setFile(`file:///w/${name}`, text);
+  return workspace;
+}
+
+test('a file over the size limit keeps its text, is not analysed and gets one notice', async () => {
+  const large = `${zoneInWrongLocation('privatelink.blob.core.windows.net')}// ${'x'.repeat(2000)}\n`;
+  const workspace = workspaceWith({ maxFileChars: 1000 }, { 'large.bicep': large, 'small.bicep': zoneInWrongLocation('privatelink.vaultcore.azure.net') });
+  const result = await analyzeWorkspace(workspace, ['file:///w/large.bicep', 'file:///w/small.bicep'], options);
+  assert.deepEqual(result.findings.map((finding) => finding.uri), ['file:///w/small.bicep']);
+  assert.equal(result.notices.length, 1);
+  assert.equal(result.notices[0].uri, 'file:///w/large.bicep');
+  assert.match(result.notices[0].message, /did not analyse this file: it is 0\.0 MB, over the 0\.0 MB limit/);
+  assert.equal(workspace.file('file:///w/large.bicep')?.text, large, 'the text is the user\'s: kept as given');
+});
+
+test('a module over the size limit is treated as missing: the caller is still analysed', async () => {
+  const caller = `module m 'big.bicep' = {\n  name: 'm'\n}\n${zoneInWrongLocation('privatelink.blob.core.windows.net')}`;
+  const workspace = workspaceWith({ maxFileChars: 1000 }, { 'main.bicep': caller, 'big.bicep': `${zoneInWrongLocation('privatelink.vaultcore.azure.net')}//${'x'.repeat(2000)}\n` });
+  const result = await analyzeWorkspace(workspace, ['file:///w/main.bicep'], options);
+  assert.deepEqual(result.findings.map((finding) => [finding.uri, finding.ruleId]), [['file:///w/main.bicep', 'dns-zone-location']]);
+  assert.deepEqual(result.notices.map((notice) => notice.uri), ['file:///w/big.bicep']);
+});
+
+test('a deployment over the time limit contributes no resources and gets one notice', async () => {
+  // Enough evaluation steps (a 400 × 400 loop of string work) that a 0 ms limit is certainly exceeded.
+  const slow = `var grid = [for i in range(0, 400): [for j in range(0, 400): '\${i}-\${j}']]\n`
+    + `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: length(grid) > 0 ? 'westeurope' : 'global'\n}\n`;
+  const workspace = workspaceWith({ evaluationMs: 0 }, { 'slow.bicep': slow });
+  const result = await analyzeWorkspace(workspace, ['file:///w/slow.bicep'], options);
+  assert.deepEqual(result.findings, [], 'half an evaluation could yield false findings, so none');
+  assert.equal(result.notices.length, 1);
+  assert.match(result.notices[0].message, /stopped evaluating this deployment after \d+\.\d s \(limit 0\.0 s\)/);
+
+  const relaxed = workspaceWith({}, { 'slow.bicep': slow });
+  const full = await analyzeWorkspace(relaxed, ['file:///w/slow.bicep'], options);
+  assert.deepEqual(full.findings.map((finding) => finding.ruleId), ['dns-zone-location'], 'within the default limit the same file has its finding');
+  assert.deepEqual(full.notices, []);
+});
+
+test('the stopped deployment is not evaluated again until one of its files changes', async () => {
+  const workspace = workspaceWith({ evaluationMs: 0 }, {
+    'slow.bicep': `var grid = [for i in range(0, 300): [for j in range(0, 300): '\${i}\${j}']]\noutput n int = length(grid)\n`
+      + zoneInWrongLocation('privatelink.blob.core.windows.net').replace("'westeurope'", "length(grid) > 0 ? 'westeurope' : 'global'"),
+  });
+  await analyzeWorkspace(workspace, [], options);
+  const first = workspace.notices()[0]?.message;
+  assert.ok(first);
+  await analyzeWorkspace(workspace, [], options);
+  assert.equal(workspace.notices()[0]?.message, first, 'the cached stop is reported, not re-measured');
+  workspace.setFile('file:///w/slow.bicep', zoneInWrongLocation('privatelink.blob.core.windows.net'));
+  const result = await analyzeWorkspace(workspace, [], options);
+  assert.deepEqual(result.notices, []);
+  assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['dns-zone-location']);
+});
+
+test('cancellation stops evaluation between deployments', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 20; i++) files[`z${i}.bicep`] = zoneInWrongLocation(`privatelink.z${i}.example`);
+  const workspace = workspaceWith({}, files);
+  let asked = 0;
+  const results = await workspace.evaluate(() => ++asked > 3);
+  assert.equal(results.length, 3, 'three deployments, then the cancelled run stops');
+  assert.equal((await workspace.evaluate()).length, 20, 'a later run evaluates the rest (and reuses the three)');
+});
