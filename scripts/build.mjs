@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the resource-type facts (types.json), then bundles the extension client, the language server, the CLI and the topology page with esbuild,
+// Writes the resource-type facts (types.json) and the JSON Schema validators, then bundles the extension client, the language server, the CLI and the topology page with esbuild,
 // and compiles the in-editor test suite without bundling (mocha loads it inside VS Code).
 // Type checking is separate: `npm run typecheck`.
 import * as esbuild from 'esbuild';
@@ -12,6 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 // The resource-type facts are authored in TypeScript and read at run time as Bicep type data.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-types.ts'], { cwd: root, stdio: 'inherit' });
+// JSON Schema validators are compiled here, not at run time: the bundles must hold no `new Function`.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-validators.ts'], { cwd: root, stdio: 'inherit' });
 const production = process.argv.includes('--production');
 // `module` first: jsonc-parser's UMD build requires its own files at run time, which a bundle lacks.
 const node = {

@@ -1,9 +1,11 @@
 // The optional workspace configuration file `vnetlens.json` (rule levels, cloud), validated with
 // ajv against the JSON Schema the extension ships (schemas/vnetlens.schema.json). Invariant: a bad
 // file never stops analysis: it yields errors with ranges in the file, and defaults apply.
-import Ajv, { type ErrorObject } from 'ajv';
+// Invariant: no code is generated at run time. The validator is ajv's standalone output, written at
+// build time by scripts/write-validators.ts (ajv.compile would call `new Function`).
+import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import schema from '../../../schemas/vnetlens.schema.json';
+import generatedValidate from './generated/config-validator';
 import type { Cloud } from '../protocol';
 import type { ConfiguredLevel } from './types';
 
@@ -20,8 +22,7 @@ export interface ConfigError {
   message: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+const validate = generatedValidate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export function readConfig(text: string): { config: WorkspaceConfig; errors: ConfigError[] } {
   const parseErrors: ParseError[] = [];

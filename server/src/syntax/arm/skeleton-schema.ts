@@ -1,87 +1,12 @@
-// The structural shape of ARM files that the views rely on, as one JSON Schema compiled once (ajv) at load.
+// The structural shape of ARM files that the views rely on, as one JSON Schema (skeleton-definition.ts)
+// compiled by ajv at build time (generated/skeleton-validators.ts: no code is generated at run time).
 // Invariants: a part that fails its check is left out of the views with a reason, never half-read; only the
 // shape we depend on is checked (ARM Tools reports the rest); checks see a shallow projection of the part
 // (only what the schema looks at, keys lower-cased), so a check costs the size of the shape, not of the part.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-
-const stringOrExpression = { type: 'string' } as const;
-const countValue = { type: ['integer', 'string'] } as const;
-const copyLoop = {
-  type: 'object', required: ['name'],
-  properties: { name: stringOrExpression, count: countValue, mode: { type: 'string' }, batchsize: countValue },
-} as const;
-
-/** Keys are lower-cased ARM keywords (see `project`). */
-const skeleton = {
-  $id: 'vnet-lens:arm-skeleton',
-  definitions: {
-    template: {
-      type: 'object',
-      properties: {
-        $schema: { type: 'string' }, contentversion: { type: 'string' }, languageversion: { type: 'string' },
-        parameters: { type: 'object' }, variables: { type: 'object' }, functions: { type: 'array' },
-        definitions: { type: 'object' }, resources: { type: ['array', 'object'] }, outputs: { type: 'object' },
-      },
-    },
-    parameter: {
-      type: 'object',
-      properties: { type: { type: 'string' }, allowedvalues: { type: 'array' } },
-    },
-    variableCopy: {
-      type: 'object', required: ['name', 'count'],
-      properties: { name: { type: 'string' }, count: countValue },
-    },
-    functionNamespace: {
-      type: 'object', required: ['namespace'],
-      properties: { namespace: { type: 'string' }, members: { type: 'object' } },
-    },
-    functionMember: {
-      type: 'object',
-      properties: {
-        parameters: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
-        output: { type: 'object' },
-      },
-    },
-    resource: {
-      type: 'object', required: ['type'],
-      properties: {
-        type: { type: 'string', minLength: 1 }, apiversion: { type: 'string' }, condition: { type: ['boolean', 'string'] },
-        existing: { type: ['boolean', 'string'] }, dependson: { type: 'array' }, resources: { type: 'array' },
-        copy: copyLoop,
-      },
-    },
-    deploymentProperties: {
-      type: 'object',
-      properties: {
-        // Both may be expressions (Bicep writes `loadJsonContent` templates as a variable).
-        template: { type: ['object', 'string'] }, parameters: { type: ['object', 'string'] },
-        expressionevaluationoptions: { type: 'object', properties: { scope: { type: 'string' } } },
-        templatelink: { type: 'object', properties: { relativepath: { type: 'string' }, uri: { type: 'string' }, id: { type: 'string' } } },
-      },
-    },
-    output: {
-      type: 'object',
-      properties: {
-        type: { type: 'string' }, condition: { type: ['boolean', 'string'] },
-        copy: { type: 'object', required: ['count'], properties: { count: countValue } },
-      },
-    },
-    parameterFile: {
-      type: 'object',
-      properties: { $schema: { type: 'string' }, parameters: { type: 'object' } },
-    },
-    parameterValue: {
-      type: 'object',
-      properties: { reference: { type: 'object' } },
-    },
-    // In a nested deployment, an expression may give the whole `{ value }` object.
-    deploymentParameterValue: {
-      type: ['object', 'string'],
-      properties: { reference: { type: 'object' } },
-    },
-  },
-} as const;
+import * as generated from './generated/skeleton-validators';
+import { skeleton } from './skeleton-definition';
 
 export type SkeletonPart = keyof typeof skeleton.definitions;
 
@@ -91,11 +16,9 @@ const partNames: Readonly<Record<SkeletonPart, string>> = {
   parameterFile: 'parameter file', parameterValue: 'parameter value', deploymentParameterValue: 'parameter value',
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-ajv.addSchema(skeleton);
-const validators = Object.fromEntries(
-  Object.keys(skeleton.definitions).map((part) => [part, ajv.getSchema(`${skeleton.$id}#/definitions/${part}`)!]),
-) as Record<SkeletonPart, ValidateFunction>;
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+// One validator per part, exported under the part's name by scripts/write-validators.ts.
+const validators = generated as unknown as Record<SkeletonPart, Validate>;
 
 /** One shape problem of a part: where (the jsonc node at fault) and why. */
 export interface SkeletonProblem {
