@@ -7,7 +7,16 @@ import { makeObject, Unknown, type Value } from '../evaluate/value';
 const suffixNames = ['storage', 'keyvaultDns', 'sqlServerHostname', 'acrLoginServer', 'azureFrontDoorEndpointSuffix',
   'azureDatalakeStoreFileSystem', 'azureDatalakeAnalyticsCatalogAndJob'];
 
+const byCloud = new Map<Cloud, Value>();
+
+/** The value for a cloud, built once: values are never mutated, so deployments can share it. */
 export function environmentValue(cloud: Cloud): Value {
+  let value = byCloud.get(cloud);
+  if (!value) byCloud.set(cloud, (value = buildEnvironmentValue(cloud)));
+  return value;
+}
+
+function buildEnvironmentValue(cloud: Cloud): Value {
   const facts = environmentFacts(cloud);
   return makeObject([
     ['name', facts.name],

@@ -68,6 +68,8 @@ class Suppression {
     const file = this.workspace.file(uri);
     if (!file) return false;
     if (file.language === 'bicep' || file.language === 'bicepparam') {
+      // Both pragmas that switch rules off start so; a file without one needs no parse tree.
+      if (!file.text.includes('#disable')) return false;
       if (!this.bicep.has(uri)) {
         const tree = this.workspace.bicepTree(uri);
         this.bicep.set(uri, tree ? readPragmas(tree, file.text) : undefined);

@@ -18,8 +18,21 @@ export interface FileSource {
 
 export const loadLimits = { maxFiles: 400 } as const;
 
+/** Resolved paths by file and path: URL parsing is costly and the same pairs recur on every edit. */
+const resolved = new Map<string, string | undefined>();
+const maxResolved = 10_000;
+
 /** Resolves a module or import path against the file that names it; registry paths give undefined. */
 export function resolveLocalPath(fromUri: string, path: string): string | undefined {
+  const key = `${fromUri}\n${path}`;
+  if (resolved.has(key)) return resolved.get(key);
+  if (resolved.size >= maxResolved) resolved.clear();
+  const target = resolve(fromUri, path);
+  resolved.set(key, target);
+  return target;
+}
+
+function resolve(fromUri: string, path: string): string | undefined {
   if (/^(br|ts)[:/]/i.test(path) || path.includes('://')) return undefined;
   try {
     return new URL(path.replace(/\\/g, '/'), fromUri).href;
