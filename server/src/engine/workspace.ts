@@ -82,6 +82,18 @@ export class Workspace {
     this.recent.delete(uri);
   }
 
+  /**
+   * Forgets the files read through the host, and the evaluations that read them (or found them
+   * missing): the host's answers changed (e.g. a setting lets it read files it refused before).
+   */
+  forgetOutsideFiles(): void {
+    for (const [entry, cached] of this.deployments) {
+      if ([...cached.read.keys()].some((uri) => this.outside.has(uri))) this.deployments.delete(entry);
+    }
+    for (const uri of this.outside.keys()) this.recent.delete(uri);
+    this.outside.clear();
+  }
+
   has(uri: string): boolean {
     return this.files.has(uri);
   }

@@ -13,13 +13,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Host } from '../engine';
+import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
 import { completionHandler, completionTriggerCharacters } from './completion';
 import { toDiagnostic } from './convert';
+import { accessHost, FileAccess } from './file-access';
 import { FixActions } from './fix-actions';
 import { guard } from './guard';
 import { hoverHandler } from './hover';
@@ -35,8 +36,10 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = defaultSettings;
   let canPullConfiguration = false;
   let folders: string[] = [];
-  // Files referenced from outside the folders (a module in ../shared) are read, if analysable.
-  const host: Host = { readFile: async (uri) => (isCandidateFileName(uri) ? readWorkspaceFile(uri) : undefined) };
+  // Referenced files (modules, imports, parameter files' templates) are read only if analysable, and
+  // outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace (file-access.ts).
+  const access = new FileAccess();
+  const host = accessHost(access, (uri) => documents.get(uri)?.getText(), log);
   const workspace = new Workspace(host);
   const published = new Map<string, string>();
   let run = 0;
@@ -75,6 +78,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    access.setFolders(folders);
     return {
       serverInfo: { name: toolName, version: toolVersion },
       capabilities: {
@@ -88,9 +92,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     settings = await pullSettings();
+    access.setAllowOutside(settings.allowFilesOutsideWorkspace);
     for (const folder of folders) {
       const configUri = `${folder.replace(/\/$/, '')}/${configFileName}`;
-      const configText = readWorkspaceFile(configUri);
+      const configText = access.read(configUri).text;
       if (configText !== undefined) loadConfig(configUri, configText);
     }
     workspace.setCloud(effective().cloud);
@@ -103,6 +108,11 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     settings = canPullConfiguration ? await pullSettings() : readSettings(change.settings?.vnetLens);
+    if (access.setAllowOutside(settings.allowFilesOutsideWorkspace)) {
+      // Files refused (or read) under the old value are asked for again.
+      workspace.forgetOutsideFiles();
+      host.forgetLogged();
+    }
     workspace.setCloud(effective().cloud);
     syncIndex();
     schedule();
@@ -129,7 +139,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((change) => {
     for (const event of change.changes) {
       if (isConfigFile(event.uri)) {
-        loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : readWorkspaceFile(event.uri));
+        loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text);
         workspace.setCloud(effective().cloud);
         continue;
       }
@@ -137,7 +147,7 @@ export function startServer(connection: Connection): void {
       // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
       if (event.type === FileChangeType.Deleted || settings.analysisScope === 'file') workspace.removeFile(event.uri);
       else {
-        const text = readWorkspaceFile(event.uri);
+        const text = access.read(event.uri).text;
         if (text === undefined) workspace.removeFile(event.uri);
         else workspace.setFile(event.uri, text);
       }
@@ -180,7 +190,11 @@ export function startServer(connection: Connection): void {
   function publish(uri: string, findings: Finding[]): void {
     const open = documents.get(uri);
     const text = open?.getText() ?? workspace.file(uri)?.text;
-    if (text === undefined) return;
+    if (text === undefined) {
+      // A file no longer read (e.g. outside the workspace after the setting was turned off) loses its diagnostics.
+      if (findings.length === 0 && published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
     const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
     const diagnostics = findings.map((finding) => toDiagnostic(document, finding, (other) => {
       const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
@@ -206,8 +220,10 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    const text = readWorkspaceFile(uri);
-    if (text === undefined || !isCandidateFileName(uri) || settings.analysisScope === 'file') workspace.removeFile(uri);
+    // A closed file stays indexed only if it belongs to the folders; one outside is read again
+    // through the host if something references it.
+    const text = settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
+    if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
     else workspace.setFile(uri, text);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(uri);

@@ -7,15 +7,17 @@ export interface ServerSettings {
   rules: Record<string, ConfiguredLevel>;
   /** 'workspace': every file of the folders; 'file': open files with what they pull in. */
   analysisScope: 'file' | 'workspace';
+  /** Read modules and other referenced files outside the workspace folders (off unless exactly true). */
+  allowFilesOutsideWorkspace: boolean;
 }
 
-export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {}, analysisScope: 'workspace' };
+export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {}, analysisScope: 'workspace', allowFilesOutsideWorkspace: false };
 
 const levels = new Set(['off', 'info', 'warning', 'error']);
 
 export function readSettings(raw: unknown): ServerSettings {
   if (typeof raw !== 'object' || raw === null) return defaultSettings;
-  const section = raw as { cloud?: unknown; rules?: unknown; analysisScope?: unknown };
+  const section = raw as { cloud?: unknown; rules?: unknown; analysisScope?: unknown; allowFilesOutsideWorkspace?: unknown };
   const cloud = clouds.find((name) => name === section.cloud) ?? defaultSettings.cloud;
   const rules: Record<string, ConfiguredLevel> = {};
   if (typeof section.rules === 'object' && section.rules !== null) {
@@ -24,5 +26,5 @@ export function readSettings(raw: unknown): ServerSettings {
     }
   }
   const analysisScope = section.analysisScope === 'file' ? 'file' : 'workspace';
-  return { cloud, rules, analysisScope };
+  return { cloud, rules, analysisScope, allowFilesOutsideWorkspace: section.allowFilesOutsideWorkspace === true };
 }

@@ -35,8 +35,17 @@ export function scanFolder(folderUri: string): string[] {
 export function readWorkspaceFile(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    const file = fileURLToPath(uri);
-    if (fs.statSync(file).size > indexLimits.maxFileBytes) return undefined;
+    return readFileAt(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of a file path, with the same limits; only regular files (reading a FIFO would block forever). */
+export function readFileAt(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > indexLimits.maxFileBytes) return undefined;
     return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
