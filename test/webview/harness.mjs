@@ -34,7 +34,8 @@ export const lightTheme = {
   '--vscode-panel-border': '#e5e5e5', '--vscode-sideBar-background': '#f8f8f8',
 };
 
-const nonce = 'harnessNonce0123456789';
+/** The nonce the harness gives topologyHtml (the extension makes a fresh one per page). */
+export const nonce = 'harnessNonce0123456789';
 /** Runs before the page script: the parts of a webview the page relies on. */
 const stub = (theme) => `
 window.__posted = []; window.__csp = [];
@@ -46,8 +47,11 @@ window.acquireVsCodeApi = () => ({
 for (const [name, value] of Object.entries(${JSON.stringify(theme)})) document.documentElement.style.setProperty(name, value);
 `;
 
-/** Serves the page; `csp: false` drops the policy, to show that escaping alone keeps names inert. */
-export async function startPageServer({ csp = true } = {}) {
+/**
+ * Serves the page; `csp: false` drops the policy, to show that escaping alone keeps names inert.
+ * `inject` is HTML put at the end of the body, under the page's own policy (the CSP tests' probes).
+ */
+export async function startPageServer({ csp = true, inject = '' } = {}) {
   if (!fs.existsSync(script)) throw new Error(`missing ${script}: run npm run build`);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
@@ -69,7 +73,8 @@ export async function startPageServer({ csp = true } = {}) {
     if (!csp) html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     const theme = url.searchParams.get('theme') === 'light' ? lightTheme : darkTheme;
     html = html.replace('<body>', `<body class="${url.searchParams.get('theme') === 'light' ? 'vscode-light' : 'vscode-dark'}">`)
-      .replace('</head>', `<script nonce="${nonce}">${stub(theme)}</script>\n</head>`);
+      .replace('</head>', `<script nonce="${nonce}">${stub(theme)}</script>\n</head>`)
+      .replace('</body>', `${inject}</body>`);
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(html);
   });

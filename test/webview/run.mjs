@@ -3,13 +3,15 @@
 // headless Chromium under the extension's own HTML and CSP, fed model fixtures as the extension
 // feeds them. Each check is one test; the run closes with "webview: N passed, N failed".
 //
-//   node --import tsx test/webview/run.mjs
+//   node --import tsx test/webview/run.mjs          every test
+//   node --import tsx test/webview/run.mjs CSP      only tests whose name contains "CSP"
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { formatCount, usableAddresses } from '../../client/webview/cidr.ts';
 import { shortName } from '../../client/webview/names.ts';
-import { describe, launchBrowser, lightTheme, openPage, postModel, posted, repoRoot, startPageServer } from './harness.mjs';
+import { describe, launchBrowser, lightTheme, nonce, openPage, postModel, posted, repoRoot, startPageServer } from './harness.mjs';
 import { largeModel } from './large-model.mjs';
 
 const fixture = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
@@ -320,6 +322,79 @@ for (const csp of [true, false]) {
   });
 }
 
+/** A server standing for the internet on another origin (127.0.0.1, another port); it counts what it is asked. */
+async function startRemote() {
+  const requests = [];
+  const remote = http.createServer((request, response) => {
+    requests.push(request.url);
+    const types = { '/remote.js': 'text/javascript', '/remote.css': 'text/css', '/pixel.svg': 'image/svg+xml' };
+    response.writeHead(200, { 'content-type': types[request.url] ?? 'text/plain', 'access-control-allow-origin': '*' });
+    response.end(request.url === '/remote.js' ? 'window.__remoteRan = true;' : request.url === '/pixel.svg' ? '<svg xmlns="http://www.w3.org/2000/svg"/>' : 'remote');
+  });
+  await new Promise((resolve) => remote.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${remote.address().port}`, requests, close: () => new Promise((resolve) => remote.close(resolve)) };
+}
+
+/** Probes put in the page under its production CSP: each sets a flag or asks the remote server if it is allowed. */
+const cspProbes = (origin) => `
+<script>window.__inlineRan = true;</script>
+<script nonce="not-the-nonce">window.__wrongNonceRan = true;</script>
+<script nonce="${nonce}">
+  window.__nonceRan = true;
+  try { eval('window.__evalRan = true'); } catch (error) { window.__evalBlocked = error.name; }
+  fetch('${origin}/fetch').then(() => { window.__fetched = true; }, () => { window.__fetchBlocked = true; });
+</script>
+<img src="data:," onerror="window.__handlerRan = true">
+<img src="${origin}/pixel.svg">
+<script src="${origin}/remote.js"></script>
+<link rel="stylesheet" href="${origin}/remote.css">
+`;
+
+test('the CSP runs only scripts with the nonce and blocks remote content (no eval, no inline, no other origin)', async () => {
+  const remote = await startRemote();
+  const local = await startPageServer({ inject: cspProbes(remote.origin) });
+  const { page } = await openPage(browser, local);
+  try {
+    await page.waitForFunction(() => window.__fetchBlocked || window.__fetched);
+    await page.waitForFunction(() => window.__csp.length >= 7, undefined, { timeout: 5_000 }).catch(() => {});
+    const flags = await page.evaluate(() => Object.fromEntries(['__inlineRan', '__wrongNonceRan', '__nonceRan', '__evalRan', '__evalBlocked', '__fetched', '__fetchBlocked', '__handlerRan', '__remoteRan']
+      .map((name) => [name, window[name] ?? null])));
+    assert.deepEqual(flags, {
+      __inlineRan: null, __wrongNonceRan: null, __nonceRan: true, __evalRan: null, __evalBlocked: 'EvalError',
+      __fetched: null, __fetchBlocked: true, __handlerRan: null, __remoteRan: null,
+    });
+    const violations = await page.evaluate(() => window.__csp);
+    const blocked = (directive, uri) => violations.some((line) => line.startsWith(directive) && line.endsWith(uri));
+    assert.ok(blocked('script-src', 'inline'), `inline scripts are reported: ${violations.join(' | ')}`);
+    assert.ok(blocked('script-src', 'eval'), 'eval is reported');
+    for (const [directive, file] of [['img-src', '/pixel.svg'], ['script-src', '/remote.js'], ['style-src', '/remote.css'], ['connect-src', '/fetch']]) {
+      assert.ok(blocked(directive, `${remote.origin}${file}`), `${directive} blocks ${file}: ${violations.join(' | ')}`);
+    }
+    assert.deepEqual(remote.requests, [], 'nothing reached the other origin');
+    // The page itself still works under the same policy.
+    assert.equal((await postModel(page, examples)).nodes, 19);
+  } finally {
+    await page.close();
+    await local.close();
+    await remote.close();
+  }
+});
+
+test('control: without the CSP the same probes run and reach the other origin', async () => {
+  const remote = await startRemote();
+  const local = await startPageServer({ csp: false, inject: cspProbes(remote.origin) });
+  const { page } = await openPage(browser, local);
+  try {
+    await page.waitForFunction(() => window.__fetched && window.__remoteRan && window.__handlerRan);
+    assert.equal(await page.evaluate(() => window.__inlineRan && window.__evalRan), true);
+    for (const file of ['/pixel.svg', '/remote.js', '/remote.css', '/fetch']) assert.ok(remote.requests.includes(file), `${file} was requested`);
+  } finally {
+    await page.close();
+    await local.close();
+    await remote.close();
+  }
+});
+
 test('an empty model says so; 300 resources draw', async () => {
   const page = shared.page;
   await postModel(page, { entities: [], references: [] }, { scope: 'file' });
@@ -342,7 +417,8 @@ try {
   browser = launched.browser;
   server = await startPageServer();
   shared = await openPage(browser, server);
-  for (const { name, fn } of tests) {
+  const only = process.argv[2];
+  for (const { name, fn } of tests.filter((candidate) => !only || candidate.name.includes(only))) {
     const started = Date.now();
     try {
       await fn();
