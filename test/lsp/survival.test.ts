@@ -80,6 +80,25 @@ describe('language server survival', () => {
     await stillAnswers();
   });
 
+  test('a document over the size limit keeps its text, gets one information diagnostic and no findings', async () => {
+    const largeUri = pathToFileURL(path.join(examples, 'large.bicep')).href;
+    // A finding at the top (a private DNS zone outside global), then 5 MB of comment: over the 4 MB limit.
+    const zone = "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+    const text = `${zone}${'// padding padding padding padding padding padding padding padding\n'.repeat(80_000)}`;
+    void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: largeUri, languageId: 'bicep', version: 1, text } });
+    const published = await session.nextDiagnostics(largeUri, 30_000);
+    assert.deepEqual(published.diagnostics.map((d) => [d.severity, d.code, d.message]), [
+      [3, undefined, 'VNet Lens did not analyse this file: it is 5.1 MB, over the 4.0 MB limit.'],
+    ]);
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: largeUri, version: 2 }, contentChanges: [{ text: zone }],
+    });
+    const smaller = await session.nextDiagnostics(largeUri, 30_000);
+    assert.deepEqual(smaller.diagnostics.map((d) => d.code), ['dns-zone-location'], 'cut to size, the same file is analysed');
+    void session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: largeUri } });
+    await stillAnswers();
+  });
+
   test('a cancelled request settles and the server goes on', async () => {
     const source = new CancellationTokenSource();
     const pending = session.connection.sendRequest<ModelJson>('vnetLens/model', { uri: mainUri }, source.token);

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Level, TextRange } from '../engine';
+import type { Finding, Level, Notice, TextRange } from '../engine';
 import { packageRoot } from '../package-root';
 import { ruleDocPath } from '../rules/docs-location';
 import { toolName } from '../version';
@@ -15,6 +15,11 @@ const severities: Record<Level, DiagnosticSeverity> = {
 
 export function toRange(document: TextDocument, range: TextRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
+}
+
+/** A limit the analysis hit (file too large, evaluation too long): information, with no rule. */
+export function noticeDiagnostic(document: TextDocument, notice: Notice): Diagnostic {
+  return { range: toRange(document, notice), severity: DiagnosticSeverity.Information, source: toolName, message: notice.message };
 }
 
 /** `documentFor` finds the text of related locations in other files, when the server has it. */

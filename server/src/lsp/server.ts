@@ -13,13 +13,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding } from '../engine';
+import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Notice } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
 import { completionHandler, completionTriggerCharacters } from './completion';
-import { toDiagnostic } from './convert';
+import { noticeDiagnostic, toDiagnostic } from './convert';
 import { accessHost, FileAccess } from './file-access';
 import { FixActions } from './fix-actions';
 import { guard } from './guard';
@@ -161,13 +161,16 @@ export function startServer(connection: Connection): void {
       readSettings(await connection.workspace.getConfiguration('vnetLens')), defaultSettings);
   }
 
+  // Every change makes the running analysis stale at once: it stops at its next look (the workspace
+  // hands the event loop back between deployments), not when the next analysis starts.
   function schedule(): void {
+    run++;
     clearTimeout(timer);
     timer = setTimeout(() => void analyse(), debounceMs);
   }
 
   async function analyse(): Promise<void> {
-    const mine = ++run;
+    const mine = run;
     const isCancelled = () => run !== mine;
     void connection.sendNotification(statusNotificationMethod, { state: 'analysing', files: workspace.uris().length, findings: 0 });
     const analysedTexts = fixActions.snapshot(workspace);
@@ -175,31 +178,36 @@ export function startServer(connection: Connection): void {
       { cloud: effective().cloud, ruleLevels: effective().rules, isCancelled }), undefined);
     if (!result || isCancelled()) return;
     fixActions.record(result.findings, analysedTexts, workspace, effective().cloud);
-    const byUri = new Map<string, Finding[]>();
-    for (const finding of result.findings) {
-      const list = byUri.get(finding.uri);
-      if (list) list.push(finding);
-      else byUri.set(finding.uri, [finding]);
-    }
-    for (const document of documents.all()) if (!byUri.has(document.uri)) byUri.set(document.uri, []);
-    for (const uri of published.keys()) if (!byUri.has(uri)) byUri.set(uri, []);
-    for (const [uri, findings] of byUri) publish(uri, findings);
+    const byUri = new Map<string, { findings: Finding[]; notices: Notice[] }>();
+    const of = (uri: string) => {
+      let entry = byUri.get(uri);
+      if (!entry) byUri.set(uri, (entry = { findings: [], notices: [] }));
+      return entry;
+    };
+    for (const finding of result.findings) of(finding.uri).findings.push(finding);
+    for (const notice of result.notices) of(notice.uri).notices.push(notice);
+    for (const document of documents.all()) of(document.uri);
+    for (const uri of published.keys()) of(uri);
+    for (const [uri, { findings, notices }] of byUri) publish(uri, findings, notices);
     void connection.sendNotification(statusNotificationMethod, { state: 'idle', files: workspace.uris().length, findings: result.findings.length });
   }
 
-  function publish(uri: string, findings: Finding[]): void {
+  function publish(uri: string, findings: Finding[], notices: Notice[]): void {
     const open = documents.get(uri);
     const text = open?.getText() ?? workspace.file(uri)?.text;
     if (text === undefined) {
       // A file no longer read (e.g. outside the workspace after the setting was turned off) loses its diagnostics.
-      if (findings.length === 0 && published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (findings.length === 0 && notices.length === 0 && published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
-    const diagnostics = findings.map((finding) => toDiagnostic(document, finding, (other) => {
-      const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
-      return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
-    }));
+    const diagnostics = [
+      ...notices.map((notice) => noticeDiagnostic(document, notice)),
+      ...findings.map((finding) => toDiagnostic(document, finding, (other) => {
+        const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
+        return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
+      })),
+    ];
     const signature = JSON.stringify(diagnostics);
     // Open documents always get an answer (the client waits for one); others only on change.
     if (!open && published.get(uri) === signature) return;
