@@ -2,6 +2,8 @@
 // Invariants: never throws; every character belongs to exactly one token's full span; a run of
 // unrecognised characters becomes one Unrecognized token with one error (so junk input cannot
 // produce an error per byte); a line break inside an interpolation hole ends every open string.
+// A slice `lex(text, from, to)` scans text[from, to) only (the outline parses one declaration
+// that way): tokens carry absolute offsets and the last one is a zero-width EndOfFile at `to`.
 // Written as one loop over local variables: this is the hottest code of the front end.
 import { scanMultiLineSegment, scanSingleLineSegment, type StringScanner } from './lexer-strings';
 import { Token, TokenKind } from './token';
@@ -33,13 +35,21 @@ for (let c = 0; c < 128; c++) {
 }
 const singleLineHole = -1;
 
-export function lex(text: string): LexResult {
+/**
+ * Lexes `source`, or only source[from, to) when bounds are given: then the first token's fullStart
+ * is `from` (meant to be a line start, where no string or hole is open) and EndOfFile sits at `to`.
+ */
+export function lex(source: string, from = 0, to = source.length): LexResult {
+  const limit = Math.max(0, Math.min(to, source.length));
+  // Scanning a prefix of the source is what keeps every scanner (strings, comments, trivia) from
+  // reading past `to`; V8 makes the prefix a slice of the source, without copying.
+  const text = limit === source.length ? source : source.slice(0, limit);
   const tokens: Token[] = [];
   const problems: TriviaProblem[] = [];
   const holes: number[] = [];
   const strings: StringScanner = { text, pos: 0, problems };
   const length = text.length;
-  let pos = 0;
+  let pos = Math.max(0, Math.min(from, length));
   for (;;) {
     const fullStart = pos;
     let c = text.charCodeAt(pos);
@@ -196,7 +206,7 @@ export function lex(text: string): LexResult {
       while (c === 32 || c === 9) c = text.charCodeAt(++pos);
       if (c === 47) pos = skipTrailing(text, pos, problems);
     }
-    tokens.push(new TokenClass(kind, fullStart, start, end, pos, text));
+    tokens.push(new TokenClass(kind, fullStart, start, end, pos, source));
     if (kind === K.EndOfFile) return { tokens, errors: problems };
   }
 }

@@ -1,4 +1,5 @@
-// The file level: lex, then parse declarations one per line until EndOfFile.
+// The file level: lex, then parse declarations one per line until EndOfFile; and the same for one
+// top-level statement lexed on its own (the lazy outline's slice parse).
 // Invariants: never throws (a ParseFailure that escapes a declaration is impossible, since each
 // declaration runs inside `attempt`); every token ends up in the tree; each loop turn consumes at
 // least one token, so parsing is linear in the input.
@@ -48,6 +49,26 @@ export function parseSourceFile(text: string, language: BicepLanguage): BicepPar
     statements: statements as SourceFile['statements'], endOfFile, tokens: lexed.tokens, text,
   };
   return { tree, errors };
+}
+
+export interface StatementParseResult {
+  statement: DeclarationResult;
+  /** Lexical and syntax errors of the slice, sorted by position. */
+  errors: BicepSyntaxError[];
+  /** True when the statement ends exactly where the slice's tokens do (its EndOfFile is next). */
+  complete: boolean;
+}
+
+/**
+ * Parses the one top-level statement that text[from, to) holds, where `from` is a line start (the
+ * fullStart of the statement's first token) and `to` the line break after it: the tokens are those
+ * of the full lex, so an error-free, complete result is the node the full parse builds there.
+ */
+export function parseStatementSlice(text: string, language: BicepLanguage, from: number, to: number): StatementParseResult {
+  const lexed = lex(text, from, to);
+  const p = new Parser(lexed.tokens, text, language === 'bicepparam');
+  const statement = parseDeclaration(p, false);
+  return { statement, errors: mergeErrors(lexed.errors, p.errors), complete: p.atEnd() };
 }
 
 // A declaration must be followed by a line break or the end of the file.
