@@ -65,3 +65,4 @@ export {
   findDecorator, decoratorArguments, type BodyParts, type ResourceView, type ModuleView,
 } from './views';
 export { lex, type LexResult } from './lexer';
+export { outlineBicep, outlineOfTree, type BicepOutline, type OutlineEntry } from './outline';
