@@ -2,9 +2,11 @@
 // resource module whose compiled main.json sits beside its main.bicep, the time to parse the
 // module's .bicep files (main.bicep plus the local modules it references, transitively) divided by
 // the time JSON.parse takes on its main.json (the same module compiled, nested modules inlined).
+// Also the lazy outline (outline.ts): its throughput over the corpus (the skim; files it gives up on
+// are parsed in full, as the outline does) and its time relative to the full parse.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseBicep } from '../server/src/syntax/bicep';
+import { outlineBicep, parseBicep } from '../server/src/syntax/bicep';
 import { corpusRoot, percentile, report } from './support';
 
 interface AvmModule {
@@ -29,6 +31,22 @@ report({
   note: `${corpusTexts.length} files, ${corpusMegabytes.toFixed(1)} MB, best of 8 rounds ${bestAll.toFixed(0)} ms`,
 });
 
+// The outline of every corpus file, entries only (no declaration parsed), measured like the parse.
+outlineAll(corpusTexts);
+let bestOutline = Number.POSITIVE_INFINITY;
+for (let round = 0; round < 8; round++) {
+  bestOutline = Math.min(bestOutline, time(() => outlineAll(corpusTexts)));
+}
+const skimmed = corpusTexts.filter((text) => outlineBicep(text, 'bicep').skimmed).length;
+report({
+  name: 'bicepOutlineMBps', value: corpusMegabytes / (bestOutline / 1000), unit: 'MB/s',
+  note: `${skimmed}/${corpusTexts.length} files skimmed, the others parsed in full; best of 8 rounds ${bestOutline.toFixed(0)} ms`,
+});
+report({
+  name: 'bicepOutlineVsParse', value: bestOutline / bestAll, unit: 'x',
+  note: 'outline of every corpus file / full parse of every corpus file',
+});
+
 // Per module, interleaved: our parse and JSON.parse alternate, each keeping its best of 7 runs.
 for (const module of modules) {
   parseAll(module.bicep);
@@ -49,6 +67,10 @@ report({ name: 'bicepParseVsJsonParseP95', value: percentile(ratios, 95), unit: 
 
 function parseAll(texts: readonly string[]): void {
   for (const text of texts) parseBicep(text);
+}
+
+function outlineAll(texts: readonly string[]): void {
+  for (const text of texts) outlineBicep(text, 'bicep');
 }
 
 function time(fn: () => void): number {
