@@ -37,8 +37,8 @@ const frames = new Int32Array(maxNesting);
 const Paren = 1, Square = 2, Brace = 3, SingleLineHole = 4, MultiLineHole = 8;
 
 /** parser-state.ts declarationKeywords: where atDeclarationBoundary ends an element list. */
-const boundaryKeywords = new Set(['targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func',
-  'import', 'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider']);
+const boundaryKeywords = ['targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func',
+  'import', 'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider'];
 
 // The first `\n`, `\r`, `$` and `\` of `cachedText` at or after `cachedAt`, the last position asked
 // about (the skim asks in text order): found once each, so most strings and comments are crossed by
@@ -173,8 +173,8 @@ function skipItem(text: string, pos: number): number {
 // parser-state.ts atDeclarationBoundary, conservatively: a column-0 keyword inside brackets gives up
 // unless the token after it (past blanks) is `:`, `,` or a line break, which the parser ignores.
 function atDeclarationBoundary(text: string, pos: number): boolean {
-  const keyword = identifierAt(text, pos);
-  if (!boundaryKeywords.has(keyword)) return false;
+  const keyword = keywordAt(text, pos, boundaryKeywords);
+  if (keyword === undefined) return false;
   let end = skipBlanks(text, pos + keyword.length);
   const c = text.charCodeAt(end);
   if ((c === 58 && text.charCodeAt(end + 1) !== 58) || c === 44 || c === 10 || c === 13) return false;
