@@ -6,7 +6,7 @@ import { modelToJson } from '../model/json';
 import type { NetworkModel } from '../model/types';
 import type { ModelJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';
-import { parseDocument } from './parse';
+import { classifyFile } from '../syntax/classify';
 import { runRules } from './run-rules';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
@@ -25,14 +25,9 @@ export async function analyzeDocuments(
 }
 
 export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
-  const files: FileAnalysis[] = uris.map((uri) => {
-    const file = workspace.file(uri);
-    // Indexed files reuse the parse evaluation needs (parsing is the costliest step after evaluation).
-    const errors = workspace.syntaxErrors(uri);
-    if (file && errors) return { uri, language: file.language, syntaxErrors: errors };
-    const parsed = parseDocument(uri, file?.text ?? '');
-    return { uri, language: parsed.language, syntaxErrors: parsed.syntaxErrors };
-  });
+  // Syntax errors are the compiler's (and `vnet-lens parse`'s) to report: analysis parses only the
+  // declarations it needs.
+  const files: FileAnalysis[] = uris.map((uri) => ({ uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') }));
   const model = await workspaceModel(workspace, undefined, options.isCancelled);
   const findings = runRules(model, workspace, options);
   return { files, findings, notices: workspace.notices(), ...(options.withModel ? { model: modelJson(workspace, model) } : {}) };

@@ -53,7 +53,6 @@ export interface SyntaxError extends TextRange {
 export interface FileAnalysis {
   uri: string;
   language: Language;
-  syntaxErrors: SyntaxError[];
 }
 
 export interface AnalysisOptions {
@@ -66,7 +65,7 @@ export interface AnalysisOptions {
 }
 
 export interface AnalysisResult {
-  /** The files asked about: language and syntax errors (their findings are in `findings`). */
+  /** The files asked about, with their language (their findings are in `findings`). */
   files: FileAnalysis[];
   /** Every finding of the workspace, each in the file that declares the offending resource. */
   findings: Finding[];

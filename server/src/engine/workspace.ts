@@ -3,7 +3,7 @@
 // file it read changes — so an edit re-evaluates only the deployments that depend on that file.
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
 import { parseBicep, type SourceFile } from '../syntax/bicep';
-import { referencedPaths, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
+import { outlineFile, referencedPaths, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
 import {
   armLinkedPaths, armModuleEvaluator, evaluateArmDeployment, loadArmText, parameterFileTemplates, type LoadedArmFile,
@@ -12,7 +12,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
-import { needsResourceType } from './needed-types';
+import { neededProperties, needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
@@ -25,8 +25,11 @@ interface IndexedFile {
   tooLarge: boolean;
   bicep?: LoadedBicepFile;
   arm?: LoadedArmFile;
-  /** What a parse tells that the index keeps after dropping the tree (see `parsedLimit`). */
-  summary?: { errors: SyntaxError[]; references: string[] };
+  /**
+   * What the index keeps after dropping the outline or tree (see `parsedLimit`): the files it refers
+   * to, and its syntax errors once someone asked (a Bicep outline parses only what is needed).
+   */
+  summary?: { references: string[]; errors?: SyntaxError[] };
 }
 
 /**
@@ -106,16 +109,21 @@ export class Workspace {
     return this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
   }
 
-  /** Syntax errors of an indexed file, from the parse evaluation uses; undefined for files not indexed. */
+  /** Syntax errors of an indexed file (a full parse, on first ask); undefined for files not indexed. */
   syntaxErrors(uri: string): SyntaxError[] | undefined {
     const file = this.files.get(uri);
     if (!file) return undefined;
-    return this.summaryOf(uri, file)?.errors ?? [];
+    const summary = this.summaryOf(uri, file);
+    if (!summary) return [];
+    summary.errors ??= parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors
+      .map(({ start, end, message }) => ({ start, end, message }));
+    return summary.errors;
   }
 
+  /** The full syntax tree of a Bicep file, for editor features (analysis parses only what it needs). */
   bicepTree(uri: string): SourceFile | undefined {
     const file = this.files.get(uri) ?? this.outside.get(uri);
-    return file ? this.loaded(uri, file)?.tree : undefined;
+    return file ? this.loaded(uri, file)?.outline.tree() : undefined;
   }
 
   private readonly recent = new Map<string, IndexedFile>();
@@ -152,9 +160,8 @@ export class Workspace {
   private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
     if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
     if (!file.bicep) {
-      const parsed = parseBicep(file.text, { parameterFile: file.language === 'bicepparam' });
-      file.bicep = { uri, text: file.text, tree: parsed.tree };
-      file.summary ??= { errors: parsed.errors, references: referencedPaths(parsed.tree) };
+      file.bicep = outlineFile(uri, file.text);
+      file.summary ??= { references: referencedPaths(file.bicep.outline) };
     }
     this.touch(uri, file);
     return file.bicep;
@@ -245,7 +252,7 @@ export class Workspace {
       };
       const options = {
         cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry),
-        needsType: needsResourceType, timeLimitMs: this.limits.evaluationMs,
+        needsType: needsResourceType, neededProperties, timeLimitMs: this.limits.evaluationMs,
       };
       const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;

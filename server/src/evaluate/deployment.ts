@@ -1,7 +1,6 @@
 // Evaluates deployments across files: a Bicep entry (with its modules and imports), or a
 // .bicepparam file (its `using` template with the assigned values). Invariant: evaluating one
 // entry never throws; whatever is missing or cyclic becomes unknown.
-import { declarations, literalString, nameOf, type SourceFile } from '../syntax/bicep';
 import type { Cloud } from '../protocol';
 import { BicepFile, evaluateBicepFile, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
@@ -17,8 +16,9 @@ export interface DeploymentOptions {
   /** Keeps this deployment's unknown subscription and resource group apart from others'. */
   scopeTag?: string;
   armModule?: ArmModuleEvaluator;
-  /** See EvaluationInput.needsType. */
+  /** See EvaluationInput.needsType and neededProperties. */
   needsType?: (type: string) => boolean;
+  neededProperties?: (type: string) => readonly string[] | undefined;
   /** Evaluation time allowed for the deployment; beyond it evaluation throws EvaluationStopped. */
   timeLimitMs?: number;
 }
@@ -41,8 +41,8 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
   let template: LoadedBicepFile = loaded;
   let params = new Map<string, Value>();
   const clock = startClock(options.timeLimitMs);
-  if (loaded.tree.language === 'bicepparam') {
-    const usingPath = usingPathOf(loaded.tree);
+  if (loaded.outline.language === 'bicepparam') {
+    const usingPath = loaded.outline.entries.find((entry) => entry.keyword === 'using')?.literal;
     const target = usingPath ? resolveLocalPath(entry, usingPath) : undefined;
     const file = target ? files.get(target) : undefined;
     if (!file || typeof file === 'string') return result;
@@ -56,7 +56,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     params,
     // Qualified by the file: two deployments' unbound `param name` are different values.
     paramKeyPrefix: `param:${template.uri}`,
-    scope: defaultScope(options.cloud, bicepTargetScope(template.tree), options.environment, options.scopeTag),
+    scope: defaultScope(options.cloud, bicepTargetScope(template.outline), options.environment, options.scopeTag),
     via: [],
     condition: true,
     count: 1,
@@ -64,17 +64,11 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     sink: result.resources,
     ...(options.armModule ? { armModule: options.armModule } : {}),
     ...(options.needsType ? { needsType: options.needsType } : {}),
+    ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
     clock,
   };
   evaluateBicepFile(input);
   return result;
-}
-
-function usingPathOf(tree: SourceFile): string | undefined {
-  for (const declaration of declarations(tree)) {
-    if (declaration.kind === 'UsingDeclaration' && declaration.path.kind === 'String') return literalString(declaration.path);
-  }
-  return undefined;
 }
 
 /** The values a .bicepparam file assigns, evaluated in the parameter file itself. */
@@ -87,9 +81,9 @@ function parameterAssignments(
     via: [], condition: true, count: 1, stack: [file.uri], sink: [], clock,
   });
   const values = new Map<string, Value>();
-  for (const declaration of declarations(file.tree)) {
-    if (declaration.kind !== 'ParameterAssignment') continue;
-    const name = nameOf(declaration)?.text;
+  for (const entry of file.outline.entries) {
+    if (entry.keyword !== 'param') continue;
+    const name = entry.name;
     const value = name ? evaluator.symbol(name) : undefined;
     if (name && value !== undefined) values.set(name, value);
   }

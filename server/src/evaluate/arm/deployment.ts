@@ -68,11 +68,12 @@ async function withBicepTemplate(
   if (!file || typeof file === 'string') return result;
   evaluateBicepFile({
     file, files, params, paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, bicepTargetScope(file.tree), options.environment, options.scopeTag),
+    scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
     clock: startClock(options.timeLimitMs),
     ...(options.needsType ? { needsType: options.needsType } : {}),
+    ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
   });
   return result;
 }

@@ -2,8 +2,8 @@
 // demand, memoised; resources and modules as they are reached. Invariant: a cycle between symbols
 // or files gives unknowns, never a loop; everything found lands in the shared sink.
 import {
-  declarations, literalString, nameOf, present, resourceView, splitResourceType,
-  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type OutputDeclaration, type ResourceDeclaration,
+  literalString, nameOf, present, splitResourceType,
+  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type OutlineEntry, type ResourceDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
@@ -26,12 +26,19 @@ export interface BicepInput extends EvaluationInput {
 
 export const maxModuleDepth = 32;
 
+/**
+ * Declarations an expression can name. `metadata name = …` (in every Azure Verified Module) and
+ * outputs live apart: were they symbols, `name` would mean the metadata, not `param name`.
+ */
+const valueKeywords = new Set(['param', 'var', 'resource', 'module', 'func']);
+
 export class BicepFile implements SymbolScope {
   readonly uri: string;
   readonly context: FunctionContext;
   readonly expressions: ExpressionEvaluator;
   readonly clock: StopClock | undefined;
-  private readonly symbols = new Map<string, Declaration>();
+  /** Declarations by name, from the outline: each is parsed when its symbol is first evaluated. */
+  private readonly symbols = new Map<string, OutlineEntry>();
   private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
   private readonly values = new Map<string, Value>();
   private readonly inProgress = new Set<string>();
@@ -43,29 +50,33 @@ export class BicepFile implements SymbolScope {
     this.context = { scope: input.scope };
     this.clock = input.clock;
     this.expressions = new ExpressionEvaluator(this);
-    for (const declaration of declarations(input.file.tree)) this.index(declaration);
+    for (const entry of input.file.outline.entries) {
+      if (entry.keyword === 'import') this.indexImport(entry);
+      else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);
+    }
   }
 
-  private index(declaration: Declaration): void {
-    if (declaration.kind === 'ImportDeclaration') {
-      const path = declaration.from.kind === 'ImportFromClause' ? literalString(declaration.from.path) : undefined;
-      const uri = path ? resolveLocalPath(this.uri, path) : undefined;
-      if (!uri) return;
-      if (declaration.clause.kind === 'WildcardImport') {
-        const alias = declaration.clause.alias.kind === 'AliasClause' ? present(declaration.clause.alias.name)?.text : undefined;
-        if (alias) this.imports.set(alias, { uri, wildcard: true });
-      } else if (declaration.clause.kind === 'ImportedSymbols') {
-        for (const item of declaration.clause.items) {
-          if (item.kind !== 'ImportedSymbol') continue;
-          const original = item.name.kind === 'String' ? literalString(item.name) : present(item.name as never)?.text;
-          const alias = item.alias ? present(item.alias.name)?.text : original;
-          if (original && alias) this.imports.set(alias, { uri, name: original });
-        }
+  /** `import {a, b as c} from 'path'` and `import * as ns from 'path'`: names bound to another file. */
+  private indexImport(entry: OutlineEntry): void {
+    // Only a local file can be evaluated: a registry import (types, mostly) needs no parse.
+    if (entry.literal !== undefined && resolveLocalPath(this.uri, entry.literal) === undefined) return;
+    const declaration = this.input.file.outline.declaration(entry);
+    if (declaration?.kind !== 'ImportDeclaration' || declaration.from.kind !== 'ImportFromClause') return;
+    const path = literalString(declaration.from.path);
+    const uri = path ? resolveLocalPath(this.uri, path) : undefined;
+    if (!uri) return;
+    const clause = declaration.clause;
+    if (clause.kind === 'WildcardImport') {
+      const alias = clause.alias.kind === 'AliasClause' ? present(clause.alias.name)?.text : undefined;
+      if (alias) this.imports.set(alias, { uri, wildcard: true });
+    } else if (clause.kind === 'ImportedSymbols') {
+      for (const item of clause.items) {
+        if (item.kind !== 'ImportedSymbol') continue;
+        const original = item.name.kind === 'String' ? literalString(item.name) : present(item.name as never)?.text;
+        const alias = item.alias ? present(item.alias.name)?.text : original;
+        if (original && alias) this.imports.set(alias, { uri, name: original });
       }
-      return;
     }
-    const name = 'name' in declaration ? nameOf(declaration as unknown as Parameters<typeof nameOf>[0]) : undefined;
-    if (name && !this.symbols.has(name.text)) this.symbols.set(name.text, declaration);
   }
 
   /**
@@ -73,36 +84,42 @@ export class BicepFile implements SymbolScope {
    * evaluated when first read (an entry's outputs never are).
    */
   evaluateAll(): ObjectValue {
-    for (const [name, declaration] of this.symbols) {
-      if (declaration.kind === 'ModuleDeclaration' || (declaration.kind === 'ResourceDeclaration' && this.needed(declaration))) {
-        this.symbol(name);
-      }
+    for (const [name, entry] of this.symbols) {
+      if ((entry.keyword === 'module' && this.local(entry)) || (entry.keyword === 'resource' && this.needed(entry))) this.symbol(name);
     }
-    const outputs = new Map<string, OutputDeclaration>();
-    for (const declaration of declarations(this.input.file.tree)) {
-      const name = declaration.kind === 'OutputDeclaration' ? nameOf(declaration)?.text : undefined;
-      if (name) outputs.set(name, declaration as OutputDeclaration);
-    }
-    return lazyObject([...outputs.keys()], (name) => this.expressions.evaluate(outputs.get(name)!.value), `outputs:${this.uri}`);
+    const outputs = new Map<string, OutlineEntry>();
+    for (const entry of this.input.file.outline.entries) if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
+    return lazyObject([...outputs.keys()], (name) => {
+      const declaration = this.input.file.outline.declaration(outputs.get(name)!);
+      return declaration?.kind === 'OutputDeclaration' ? this.expressions.evaluate(declaration.value) : new Unknown(`output:${this.uri}#${name}`);
+    }, `outputs:${this.uri}`);
+  }
+
+  /** A module that deploys a file evaluation has (a registry module, or a missing one, deploys nothing known). */
+  private local(entry: OutlineEntry): boolean {
+    const target = entry.literal === undefined ? undefined : resolveLocalPath(this.uri, entry.literal);
+    return entry.literal === undefined || (target !== undefined && this.input.files.has(target));
   }
 
   /** Whether the analysis needs this resource (or a child nested in it) without being asked for it. */
-  private needed(declaration: ResourceDeclaration): boolean {
+  private needed(entry: OutlineEntry): boolean {
     const needsType = this.input.needsType;
-    if (!needsType) return true;
-    const type = resourceView(declaration).type;
-    return type === undefined || needsType(splitResourceType(type).type);
+    // A type that is not a plain string (an error in the file) is evaluated, as everything was before.
+    return !needsType || entry.literal === undefined || needsType(splitResourceType(entry.literal).type);
   }
 
   symbol(name: string): Value | undefined {
     if (this.values.has(name)) return this.values.get(name);
-    const declaration = this.symbols.get(name);
-    if (!declaration) return this.imported(name);
+    const entry = this.symbols.get(name);
+    if (!entry) return this.imported(name);
     if (this.inProgress.has(name)) return new Unknown(`cycle:${this.uri}#${name}`);
     this.inProgress.add(name);
     let value: Value;
     try {
-      value = this.evaluateDeclaration(name, declaration);
+      // A parameter the caller binds needs no parse of its declaration (decorators, type, default).
+      const bound = entry.keyword === 'param' && this.input.params.has(name);
+      const declaration = bound ? undefined : this.input.file.outline.declaration(entry);
+      value = bound ? this.input.params.get(name)! : declaration ? this.evaluateDeclaration(name, declaration) : new Unknown(`unparsed:${this.uri}#${name}`);
     } finally {
       this.inProgress.delete(name);
     }
@@ -144,8 +161,7 @@ export class BicepFile implements SymbolScope {
       const fn = this.importedFile(target.uri)?.symbol(name);
       return fn instanceof LambdaValue ? fn.apply(args) : fn === undefined ? undefined : new Unknown(`${namespace}.${name}()`);
     }
-    const declaration = this.symbols.get(name);
-    if (declaration?.kind !== 'FunctionDeclaration' && !this.imports.has(name)) return undefined;
+    if (this.symbols.get(name)?.keyword !== 'func' && !this.imports.has(name)) return undefined;
     const fn = this.symbol(name);
     return fn instanceof LambdaValue ? fn.apply(args) : undefined;
   }
@@ -167,7 +183,7 @@ export class BicepFile implements SymbolScope {
     if (!file) return new Unknown(`import:${target.uri}#${name}`);
     if ('wildcard' in target) {
       // A namespace import: its variables by name (functions are reached through callUser).
-      return makeObject([...file.symbols].filter(([, d]) => d.kind === 'VariableDeclaration').map(([n]) => [n, file.symbol(n) ?? null]));
+      return makeObject([...file.symbols].filter(([, entry]) => entry.keyword === 'var').map(([n]) => [n, file.symbol(n) ?? null]));
     }
     return file.symbol(target.name) ?? new Unknown(`import:${target.uri}#${target.name}`);
   }

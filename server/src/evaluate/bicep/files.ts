@@ -1,12 +1,18 @@
 // The files one Bicep deployment reads: the entry, its local modules, compile-time imports and
 // the template a parameter file uses — loaded before evaluation so evaluation itself is
 // synchronous. Invariant: bounded (file count and depth); a missing file is simply absent.
-import { parseBicep, literalString, type SourceFile } from '../../syntax/bicep';
+import { literalString, outlineBicep, type BicepOutline } from '../../syntax/bicep';
 
 export interface LoadedBicepFile {
   uri: string;
   text: string;
-  tree: SourceFile;
+  /** Declarations found by a skim, each parsed when evaluation first needs it. */
+  outline: BicepOutline;
+}
+
+/** Outlines a Bicep or .bicepparam file by its name. */
+export function outlineFile(uri: string, text: string): LoadedBicepFile {
+  return { uri, text, outline: outlineBicep(text, /\.bicepparam$/i.test(uri) ? 'bicepparam' : 'bicep') };
 }
 
 export interface FileSource {
@@ -45,25 +51,24 @@ export function isBicepUri(uri: string): boolean {
   return /\.bicep(param)?$/i.test(uri);
 }
 
-/** The local paths a file refers to: modules, imports, `using` and `extends`. */
-export function referencedPaths(tree: SourceFile): string[] {
+/** The local paths a file refers to: modules, tests, `using` and `extends`, and `import … from`. */
+export function referencedPaths(outline: BicepOutline): string[] {
   const paths: string[] = [];
-  for (const statement of tree.statements) {
-    switch (statement.kind) {
-      case 'ModuleDeclaration':
-      case 'TestDeclaration':
-      case 'ExtendsDeclaration': {
-        const path = literalString(statement.path);
-        if (path) paths.push(path);
+  for (const entry of outline.entries) {
+    switch (entry.keyword) {
+      case 'module':
+      case 'test':
+      case 'extends':
+      case 'using':
+        if (entry.literal) paths.push(entry.literal);
         break;
-      }
-      case 'UsingDeclaration': {
-        const path = statement.path.kind === 'String' ? literalString(statement.path) : undefined;
-        if (path) paths.push(path);
-        break;
-      }
-      case 'ImportDeclaration': {
-        const path = statement.from.kind === 'ImportFromClause' ? literalString(statement.from.path) : undefined;
+      case 'import': {
+        // Only `import … from 'path'` names a file (`import 'az@1.0.0'` is an extension); a registry
+        // path needs no parse.
+        if (entry.literal !== undefined && resolveLocalPath('file:///', entry.literal) === undefined) break;
+        const declaration = outline.declaration(entry);
+        const path = declaration?.kind === 'ImportDeclaration' && declaration.from.kind === 'ImportFromClause'
+          ? literalString(declaration.from.path) : undefined;
         if (path) paths.push(path);
         break;
       }
@@ -91,11 +96,11 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
         loaded.set(uri, text);
         continue;
       }
-      loaded.set(uri, { uri, text, tree: parseBicep(text, { parameterFile: /\.bicepparam$/i.test(uri) }).tree });
+      loaded.set(uri, outlineFile(uri, text));
     }
     const file = loaded.get(uri);
     if (typeof file === 'string' || !file) continue;
-    for (const path of referencedPaths(file.tree)) {
+    for (const path of referencedPaths(file.outline)) {
       const target = resolveLocalPath(uri, path);
       if (target && !loaded.has(target)) queue.push(target);
     }
@@ -104,10 +109,10 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
 }
 
 /** The deployment scope a Bicep file declares with `targetScope` (resource group by default). */
-export function bicepTargetScope(tree: SourceFile): 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' {
-  for (const statement of tree.statements) {
-    if (statement.kind !== 'TargetScopeDeclaration') continue;
-    const value = literalString(statement.value);
+export function bicepTargetScope(outline: BicepOutline): 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' {
+  for (const entry of outline.entries) {
+    if (entry.keyword !== 'targetScope') continue;
+    const value = entry.literal;
     if (value === 'subscription' || value === 'managementGroup' || value === 'tenant') return value;
   }
   return 'resourceGroup';
