@@ -2,7 +2,7 @@
 // rules are about them) and the private-link target types the facts know (a private endpoint may
 // name one by a resourceId() string rather than a symbol). Anything else is evaluated only when one
 // of those refers to it — a role assignment, a lock or a diagnostic setting costs nothing.
-import { groupIdTypes, publicAccessTypes } from '../facts';
+import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 
 const networkPrefix = 'microsoft.network/';
 
@@ -23,4 +23,15 @@ export function needsResourceType(type: string): boolean {
   const lower = type.toLowerCase();
   neededTypes ??= targetTypesAndParents();
   return lower.startsWith(networkPrefix) || neededTypes.has(lower);
+}
+
+/**
+ * The `properties` keys the model reads of a resource type: all (undefined) for Microsoft.Network
+ * types; for a private-link target only those its public-access facts name (FACTS §6), since the
+ * rules read a target's type, name, location and public access, nothing else.
+ */
+export function neededProperties(type: string): readonly string[] | undefined {
+  if (type.toLowerCase().startsWith(networkPrefix)) return undefined;
+  const settings = publicAccessFacts(type)?.settings ?? [];
+  return [...new Set(settings.map((setting) => setting.path.split('.')[1]).filter((key): key is string => key !== undefined))];
 }

@@ -86,6 +86,11 @@ export interface EvaluationInput {
    * alone use is never computed.
    */
   needsType?: (type: string) => boolean;
+  /**
+   * The keys of `properties` the analysis reads for a resource type; undefined: all. For the
+   * others, a resource's body is evaluated in part: `name`, `location`, `parent`, `scope` and those keys.
+   */
+  neededProperties?: (type: string) => readonly string[] | undefined;
   /** The deployment's deadline, ticked on every evaluation step. */
   clock?: StopClock;
 }

@@ -2,12 +2,14 @@
 // loop, properties with their source ranges, and nested child resources. Pushes one ResourceDecl
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
 // other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
-import { present, resourceView, splitResourceType, type ResourceDeclaration, type ResourceView } from '../../syntax/bicep';
+import {
+  objectProperties, present, propertyKey, resourceView, splitResourceType, type ObjectExpression, type ResourceDeclaration, type ResourceView,
+} from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import { concatStrings, isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
-import { loopVariables, type Locals } from './expressions';
+import { loopVariables, type Locals, type RangeRecorder } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
 export interface ParentContext {
@@ -72,9 +74,10 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
   const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
 
   const ranges = new Map<string, TextSpan>();
-  const body = view.object
-    ? file.expressions.evaluate(view.object, locals, (path, at) => ranges.set(path, { start: at.start, end: at.end }))
-    : makeObject([]);
+  const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
+  const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
+  const body = !view.object ? makeObject([])
+    : projection ? evaluateProjected(file, view.object, locals, record, projection) : file.expressions.evaluate(view.object, locals, record);
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
   const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
 
@@ -126,6 +129,38 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
     evaluateResource(file, child, { type, id, name: fullName, symbolPath: shape.symbolPath }, locals);
   }
   return value;
+}
+
+/** Body keys every resource needs: what its id, its parent and its place are made of. */
+const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
+
+/**
+ * A body evaluated in part: the identity keys, and of `properties` only the keys asked for. Where
+ * the syntax is not plain object literals (a spread, a computed key) the whole body is evaluated.
+ */
+function evaluateProjected(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder, keys: readonly string[]): Value {
+  const wanted = new Set(keys.map((key) => key.toLowerCase()));
+  const plain = (object: ObjectExpression) => object.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined);
+  if (!plain(body)) return file.expressions.evaluate(body, locals, record);
+  const entries: [string, Value][] = [];
+  for (const member of objectProperties(body)) {
+    const key = propertyKey(member)!;
+    if (key === 'properties' && member.value.kind === 'Object' && plain(member.value)) {
+      record(key, member.value);
+      const properties: [string, Value][] = [];
+      for (const property of objectProperties(member.value)) {
+        const name = propertyKey(property)!;
+        if (!wanted.has(name.toLowerCase())) continue;
+        record(`properties.${name}`, property.value);
+        properties.push([name, file.expressions.evaluate(property.value, locals, record, `properties.${name}`)]);
+      }
+      entries.push([key, makeObject(properties)]);
+    } else if (identityKeys.has(key) || key === 'properties') {
+      record(key, member.value);
+      entries.push([key, file.expressions.evaluate(member.value, locals, record, key)]);
+    }
+  }
+  return makeObject(entries);
 }
 
 export function and(a: Tri, b: Tri): Tri {

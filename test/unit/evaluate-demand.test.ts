@@ -1,0 +1,75 @@
+// Demand-driven evaluation: the analysis evaluates the resources the network model can use and
+// what they refer to; everything else (role assignments, locks, outputs nobody reads, parameters
+// a module's networking resources never use) is left alone. What is evaluated must be the same
+// as before: these cases check both what is skipped and that what is needed is still found.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace } from '../../server/src/engine/workspace';
+import { displayValue } from '../../server/src/model/json';
+import type { ResourceDecl } from '../../server/src/evaluate/declaration';
+
+async function declarationsOf(files: Record<string, string>): Promise<ResourceDecl[]> {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  for (const [name, text] of Object.entries(files)) workspace.setFile(`file:///w/${name}`, text);
+  return (await workspace.evaluate()).flatMap((result) => result.resources);
+}
+
+const types = (decls: readonly ResourceDecl[]) => decls.map((decl) => decl.type).sort();
+
+test('`metadata name` does not hide `param name` (every Azure Verified Module has both)', async () => {
+  const decls = await declarationsOf({
+    'main.bicep': "metadata name = 'Virtual networks'\nparam name string = 'vnet-a'\n"
+      + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: name\n  location: 'westeurope'\n}\n",
+  });
+  assert.deepEqual(decls.map((decl) => displayValue(decl.name)), ['vnet-a']);
+});
+
+test('a resource the model cannot use is evaluated only when a needed one refers to it', async () => {
+  const lock = "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n";
+  const vnet = (name: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${name}\n  location: 'westeurope'\n}\n`;
+  assert.deepEqual(types(await declarationsOf({ 'a.bicep': `${lock}${vnet("'vnet-a'")}` })), ['Microsoft.Network/virtualNetworks']);
+  const referring = await declarationsOf({ 'b.bicep': `${lock}${vnet("'vnet-${lock.name}'")}` });
+  assert.deepEqual(types(referring), ['Microsoft.Authorization/locks', 'Microsoft.Network/virtualNetworks']);
+  assert.equal(displayValue(referring.find((decl) => decl.symbol === 'vnet')!.name), 'vnet-lock');
+});
+
+test('a private-link target is evaluated on its own (an endpoint may name it by resourceId()), its public access only', async () => {
+  const vault = "param skuName string\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-a'\n  location: 'westeurope'\n"
+    + "  tags: { owner: skuName }\n  properties: {\n    sku: { family: 'A', name: skuName }\n    publicNetworkAccess: 'Enabled'\n  }\n}\n";
+  const decls = await declarationsOf({ 'main.bicep': vault });
+  assert.deepEqual(types(decls), ['Microsoft.KeyVault/vaults']);
+  assert.deepEqual(Object.keys(decls[0].properties as object), ['publicNetworkAccess'], 'what the rules read, nothing more');
+  assert.equal(decls[0].location, 'westeurope');
+  assert.deepEqual([...decls[0].propertyRanges.keys()].sort(), ['location', 'name', 'properties', 'properties.publicNetworkAccess'], 'ranges where fixes and findings point');
+});
+
+test('module outputs are evaluated when read, module params when the callee reads them', async () => {
+  const child = "param prefix string\nparam unused string\n"
+    + "resource assignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid('x')\n  properties: { principalId: unused }\n}\n"
+    + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: '${prefix}-vnet'\n  location: 'westeurope'\n}\n"
+    + 'output assignmentId string = assignment.id\noutput vnetName string = vnet.name\n';
+  // The parent passes `unused` from a lock; nothing networking reads it, so the lock stays unevaluated.
+  const parent = "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n"
+    + "module m 'child.bicep' = {\n  name: 'm'\n  params: {\n    prefix: 'spoke'\n    unused: lock.id\n  }\n}\n";
+  const quiet = await declarationsOf({ 'main.bicep': parent, 'child.bicep': child });
+  assert.deepEqual(types(quiet), ['Microsoft.Network/virtualNetworks']);
+  assert.equal(displayValue(quiet[0].name), 'spoke-vnet', 'the param the VNet reads is bound');
+
+  // Reading the output that names the role assignment evaluates it (in the child) — its identity only:
+  // the model reads no property of a role assignment, so `unused` (and with it the lock) stays unread.
+  const reading = await declarationsOf({
+    'main.bicep': `${parent}resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${m.outputs.assignmentId}'\n  location: 'westeurope'\n}\n`,
+    'child.bicep': child,
+  });
+  assert.deepEqual(types(reading), ['Microsoft.Authorization/roleAssignments', 'Microsoft.Network/virtualNetworks', 'Microsoft.Network/virtualNetworks']);
+});
+
+test('a registry module deploys nothing known and its body is not evaluated', async () => {
+  const decls = await declarationsOf({
+    'main.bicep': "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n}\n"
+      + "module pe 'br/public:avm/res/network/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n"
+      + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
+  });
+  assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks']);
+  assert.match(String((decls[0].name as { key?: string }).key ?? ''), /module:.*#pe\.outputs\.name/, 'the output is an unknown named after the module');
+});
