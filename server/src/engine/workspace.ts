@@ -50,6 +50,11 @@ interface CachedDeployment {
   read: Map<string, number>;
 }
 
+/** Whether ARM text may hold a `relativePath` (property names are case-insensitive; `\u` escapes could spell one). */
+function mayLinkTemplates(text: string): boolean {
+  return /relativepath/i.test(text) || text.includes('\\u');
+}
+
 /** A short, readable tag for an entry file (its path after the last shared folder is not needed). */
 function fileName(uri: string): string {
   return uri.replace(/^file:\/\/\//, '/');
@@ -115,8 +120,10 @@ export class Workspace {
     if (!file) return undefined;
     const summary = this.summaryOf(uri, file);
     if (!summary) return [];
-    summary.errors ??= parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors
-      .map(({ start, end, message }) => ({ start, end, message }));
+    const plain = ({ start, end, message }: SyntaxError) => ({ start, end, message });
+    summary.errors ??= file.language === 'bicep' || file.language === 'bicepparam'
+      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plain)
+      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plain);
     return summary.errors;
   }
 
@@ -180,8 +187,13 @@ export class Workspace {
     return file.arm;
   }
 
-  /** Errors and references of a Bicep or ARM file, parsing it only if it was never parsed. */
+  /** References (and errors, once known) of a Bicep or ARM file, outlining or parsing it if needed. */
   private summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
+    // An ARM file can link templates only through `relativePath` (a parameter file never does): most
+    // need no parse here, which halves the garbage of indexing a large workspace.
+    if (!file.summary && (file.language === 'arm-parameters' || (file.language === 'arm-template' && !mayLinkTemplates(file.text)))) {
+      file.summary = { references: [] };
+    }
     if (!file.summary) this.loaded(uri, file) ?? this.armLoaded(uri, file);
     return file.summary;
   }
