@@ -341,3 +341,22 @@ test('lex(text, from, to) lexes only the slice, with absolute offsets', () => {
   assert.equal(lex("var a = 'xyz'", 0, 10).errors.length, 1);
   assert.deepEqual(lex('abc', 5, 2).tokens.map(shape), [['EndOfFile', 2, 2, 2, 2]]);
 });
+
+test('`existing` is read from the header of a resource, and only there', () => {
+  const text = [
+    "resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {",
+    "  name: 'vnet-hub'",
+    '}',
+    "resource existing 'Microsoft.Network/virtualNetworks@2024-05-01' = {",
+    "  name: 'existing'",
+    '}',
+    "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (true) {",
+    "  name: 'kv'",
+    '}',
+    '',
+  ].join('\n');
+  const outline = outlineBicep(text, 'bicep');
+  assert.ok(outline.skimmed);
+  assert.deepEqual(outline.entries.map((entry) => [entry.name, entry.existing]), [['hub', true], ['existing', false], ['kv', true]]);
+  assert.deepEqual(outline.entries, outlineOfTree(parseBicep(text).tree).entries);
+});

@@ -73,3 +73,12 @@ test('a registry module deploys nothing known and its body is not evaluated', as
   assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks']);
   assert.match(String((decls[0].name as { key?: string }).key ?? ''), /module:.*#pe\.outputs\.name/, 'the output is an unknown named after the module');
 });
+
+test('an `existing` target is evaluated only when referred to; an `existing` network resource always', async () => {
+  const existingVault = "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'kv-a'\n}\n";
+  const existingVnet = "resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n";
+  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${existingVnet}` })), ['Microsoft.Network/virtualNetworks']);
+  const endpoint = "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {\n  name: 'pe'\n  location: 'westeurope'\n"
+    + "  properties: {\n    privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: ['vault'] } }]\n  }\n}\n";
+  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${endpoint}` })), ['Microsoft.KeyVault/vaults', 'Microsoft.Network/privateEndpoints']);
+});

@@ -18,11 +18,16 @@ function targetTypesAndParents(): Set<string> {
   return types;
 }
 
-/** Whether a resource of `type`, or a child nested in it, may matter to the network model. */
-export function needsResourceType(type: string): boolean {
+/**
+ * Whether a resource of `type`, or a child nested in it, may matter to the network model. An
+ * `existing` target is needed only when something refers to it (then it is evaluated anyway): on
+ * its own it has no properties to check.
+ */
+export function needsResourceType(type: string, existing = false): boolean {
   const lower = type.toLowerCase();
+  if (lower.startsWith(networkPrefix)) return true;
   neededTypes ??= targetTypesAndParents();
-  return lower.startsWith(networkPrefix) || neededTypes.has(lower);
+  return !existing && neededTypes.has(lower);
 }
 
 /**

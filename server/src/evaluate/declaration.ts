@@ -82,10 +82,10 @@ export interface EvaluationInput {
   sink: ResourceDecl[];
   /**
    * Whether the analysis needs resources of a type, or children nested in them (absent: all
-   * types). Other resources are evaluated only when an expression refers to them, so what they
-   * alone use is never computed.
+   * types), declared or `existing`. Other resources are evaluated only when an expression refers
+   * to them, so what they alone use is never computed.
    */
-  needsType?: (type: string) => boolean;
+  needsType?: (type: string, existing: boolean) => boolean;
   /**
    * The keys of `properties` the analysis reads for a resource type; undefined: all. For the
    * others, a resource's body is evaluated in part: `name`, `location`, `parent`, `scope` and those keys.

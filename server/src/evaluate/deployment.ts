@@ -17,7 +17,7 @@ export interface DeploymentOptions {
   scopeTag?: string;
   armModule?: ArmModuleEvaluator;
   /** See EvaluationInput.needsType and neededProperties. */
-  needsType?: (type: string) => boolean;
+  needsType?: (type: string, existing: boolean) => boolean;
   neededProperties?: (type: string) => readonly string[] | undefined;
   /** Evaluation time allowed for the deployment; beyond it evaluation throws EvaluationStopped. */
   timeLimitMs?: number;

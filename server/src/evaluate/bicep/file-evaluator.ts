@@ -85,7 +85,7 @@ export class BicepFile implements SymbolScope {
    */
   evaluateAll(): ObjectValue {
     for (const [name, entry] of this.symbols) {
-      if ((entry.keyword === 'module' && this.local(entry)) || (entry.keyword === 'resource' && this.needed(entry))) this.symbol(name);
+      if ((entry.keyword === 'module' && this.deploysNeeded(entry)) || (entry.keyword === 'resource' && this.needed(entry))) this.symbol(name);
     }
     const outputs = new Map<string, OutlineEntry>();
     for (const entry of this.input.file.outline.entries) if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
@@ -95,17 +95,22 @@ export class BicepFile implements SymbolScope {
     }, `outputs:${this.uri}`);
   }
 
-  /** A module that deploys a file evaluation has (a registry module, or a missing one, deploys nothing known). */
-  private local(entry: OutlineEntry): boolean {
-    const target = entry.literal === undefined ? undefined : resolveLocalPath(this.uri, entry.literal);
-    return entry.literal === undefined || (target !== undefined && this.input.files.has(target));
+  /**
+   * Whether a module call may deploy a resource the analysis needs: its file, or a file it calls,
+   * declares one. A registry or missing module deploys nothing known; a module of only role
+   * assignments and child settings is evaluated only if something reads its outputs.
+   */
+  private deploysNeeded(entry: OutlineEntry): boolean {
+    if (entry.literal === undefined) return true;
+    const target = resolveLocalPath(this.uri, entry.literal);
+    return target !== undefined && fileDeploysNeeded(target, this.input);
   }
 
   /** Whether the analysis needs this resource (or a child nested in it) without being asked for it. */
   private needed(entry: OutlineEntry): boolean {
     const needsType = this.input.needsType;
     // A type that is not a plain string (an error in the file) is evaluated, as everything was before.
-    return !needsType || entry.literal === undefined || needsType(splitResourceType(entry.literal).type);
+    return !needsType || entry.literal === undefined || needsType(splitResourceType(entry.literal).type, entry.existing);
   }
 
   symbol(name: string): Value | undefined {
@@ -203,6 +208,29 @@ export class BicepFile implements SymbolScope {
   location(node: { start: number; end: number }): SourceLocation {
     return { uri: this.uri, start: node.start, end: node.end };
   }
+}
+
+/** Answers of fileDeploysNeeded per deployment (its file map), since every module file is asked often. */
+const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
+
+function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string>()): boolean {
+  const file = input.files.get(uri);
+  if (file === undefined || seen.has(uri)) return false;
+  if (typeof file === 'string' || !input.needsType) return true; // an ARM JSON module is not outlined
+  let known = deployingFiles.get(input.files);
+  if (!known) deployingFiles.set(input.files, (known = new Map()));
+  const answer = known.get(uri);
+  if (answer !== undefined) return answer;
+  seen.add(uri);
+  const needsType = input.needsType;
+  const deploys = file.outline.entries.some((entry) => {
+    if (entry.keyword === 'resource') return entry.literal === undefined || needsType(splitResourceType(entry.literal).type, entry.existing);
+    if (entry.keyword !== 'module') return false;
+    const target = entry.literal === undefined ? undefined : resolveLocalPath(uri, entry.literal);
+    return entry.literal === undefined || (target !== undefined && fileDeploysNeeded(target, input, seen));
+  });
+  known.set(uri, deploys);
+  return deploys;
 }
 
 /** Evaluates a Bicep file with its inputs and returns its outputs; resources go to the sink. */

@@ -25,6 +25,8 @@ export interface OutlineEntry {
    * a module or test path, the path of import/using/extends, an extension specification, the
    * targetScope value. */
   readonly literal: string | undefined;
+  /** A `resource … existing`: a reference to a resource deployed elsewhere. */
+  readonly existing: boolean;
   /** The declaration node's offsets: its first decorator or keyword to its last token (no trivia). */
   readonly start: number;
   readonly end: number;
@@ -117,7 +119,8 @@ class LazyOutline implements BicepOutline {
 function entryOf(declaration: Declaration): OutlineEntry {
   const name = declaration.kind === 'ExtensionConfigAssignment' ? nameOf({ name: declaration.alias })
     : 'name' in declaration ? nameOf(declaration) : undefined;
-  return { keyword: declaration.keyword.text, name: name?.text, literal: headerLiteral(declaration), start: declaration.start, end: declaration.end };
+  const existing = declaration.kind === 'ResourceDeclaration' && declaration.existing !== undefined;
+  return { keyword: declaration.keyword.text, name: name?.text, literal: headerLiteral(declaration), existing, start: declaration.start, end: declaration.end };
 }
 
 function headerLiteral(declaration: Declaration): string | undefined {
@@ -178,6 +181,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
   let keyword = '';
   let name: string | undefined;
   let literal: string | undefined;
+  let existing = false;
   let index = 0; // of the current depth-0 token of the declaration (the keyword is 0)
   let stringIndex = -1; // of its first depth-0 string
   let lastEnd = 0;
@@ -187,7 +191,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
     if (q < 0) return undefined;
     if (phase === declaring && !continues(text, q, keyword, last)) {
       if (keyword === 'targetScope' && !(stringIndex === 2 && index === 2)) literal = undefined;
-      entries.push({ keyword, name, literal, start: nodeStart, end: lastEnd });
+      entries.push({ keyword, name, literal, existing, start: nodeStart, end: lastEnd });
       slices.push(sliceStart, crossed.firstBreak >= 0 ? crossed.firstBreak : n);
       phase = none;
     }
@@ -196,6 +200,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       sliceStart = crossed.runs > 0 ? crossed.lastBreakEnd : 0;
       nodeStart = q;
       name = literal = undefined;
+      existing = false;
       stringIndex = -1;
       phase = decorating; // until a line starts with something else than `@`
     }
@@ -224,6 +229,9 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       if (index === 1 && kind === K.Identifier && named.has(keyword) && !isLiteralKeyword(text, scanned.start, pos)) {
         name = text.slice(scanned.start, pos);
       }
+      // `resource name 'type' existing`: the keyword right after the type string.
+      if (index === stringIndex + 1 && index === 3 && kind === K.Identifier && keyword === 'resource' && pos - scanned.start === 8
+        && text.startsWith('existing', scanned.start)) existing = true;
       if (kind >= K.PlainString && kind <= K.MultiLineString && index >= 1 && stringIndex < 0) {
         stringIndex = index;
         if (withLiteral.has(keyword)) {
