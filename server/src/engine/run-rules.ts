@@ -13,6 +13,8 @@ import type { Workspace } from './workspace';
 
 export function runRules(model: NetworkModel, workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
   const findings: Finding[] = [];
+  // Every rule looks at declarations of the model: with none, none can report.
+  if (model.declarations.length === 0) return findings;
   const seen = new Set<string>();
   const suppression = new Suppression(workspace);
   for (const rule of catalog) {

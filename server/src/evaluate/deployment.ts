@@ -2,7 +2,7 @@
 // .bicepparam file (its `using` template with the assigned values). Invariant: evaluating one
 // entry never throws; whatever is missing or cyclic becomes unknown.
 import type { Cloud } from '../protocol';
-import { BicepFile, evaluateBicepFile, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
+import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
 import type { ResourceDecl } from './declaration';
 import { defaultScope } from './scope';
@@ -67,7 +67,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
     clock,
   };
-  evaluateBicepFile(input);
+  evaluateBicepEntry(input);
   return result;
 }
 

@@ -238,3 +238,13 @@ export function evaluateBicepFile(input: BicepInput): ObjectValue {
   if (input.stack.length > maxModuleDepth) return makeObject([]);
   return new BicepFile(input).evaluateAll();
 }
+
+/**
+ * Evaluates a deployment's entry file for its resources. An entry that deploys nothing the
+ * analysis needs (no needed resource in it or in the modules it calls) would push nothing and
+ * nobody reads its outputs: it is not evaluated at all.
+ */
+export function evaluateBicepEntry(input: BicepInput): void {
+  if (input.needsType && !fileDeploysNeeded(input.file.uri, input)) return;
+  evaluateBicepFile(input);
+}
