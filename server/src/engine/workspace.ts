@@ -2,12 +2,10 @@
 // deployment entries (files no other file pulls in), and each entry's evaluation cached until a
 // file it read changes — so an edit re-evaluates only the deployments that depend on that file.
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
-import { parseBicep, type SourceFile } from '../syntax/bicep';
-import { outlineFile, referencedPaths, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
+import type { SourceFile } from '../syntax/bicep';
+import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import {
-  armLinkedPaths, armModuleEvaluator, evaluateArmDeployment, loadArmText, parameterFileTemplates, type LoadedArmFile,
-} from '../evaluate/arm';
+import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../evaluate/arm';
 import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
@@ -16,28 +14,7 @@ import { neededProperties, needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
-
-interface IndexedFile {
-  text: string;
-  version: number;
-  language: Language;
-  /** Over the size limit: kept (its text is the user's) but never parsed or evaluated. */
-  tooLarge: boolean;
-  bicep?: LoadedBicepFile;
-  arm?: LoadedArmFile;
-  /**
-   * What the index keeps after dropping the outline or tree (see `parsedLimit`): the files it refers
-   * to, and its syntax errors once someone asked (a Bicep outline parses only what is needed).
-   */
-  summary?: { references: string[]; errors?: SyntaxError[] };
-}
-
-/**
- * Parse trees kept at once: the most recently used files keep theirs (the open documents, the files
- * being evaluated); older ones keep only their summary and are parsed again when needed. Trees are
- * the bulk of the server's memory on a large workspace.
- */
-const parsedLimit = 96;
+import { FileCache, type IndexedFile } from './file-cache';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
@@ -48,11 +25,6 @@ interface CachedDeployment {
   stoppedAfterMs?: number;
   /** Version of every file the evaluation read (-1: it was missing). */
   read: Map<string, number>;
-}
-
-/** Whether ARM text may hold a `relativePath` (property names are case-insensitive; `\u` escapes could spell one). */
-function mayLinkTemplates(text: string): boolean {
-  return /relativepath/i.test(text) || text.includes('\\u');
 }
 
 /** A short, readable tag for an entry file (its path after the last shared folder is not needed). */
@@ -66,6 +38,7 @@ export class Workspace {
   private readonly deployments = new Map<string, CachedDeployment>();
   private versionCounter = 0;
   private cloud: Cloud = 'AzureCloud';
+  private readonly cache = new FileCache();
 
   constructor(private readonly host: Host, private readonly limits: WorkspaceLimits = defaultLimits) {}
 
@@ -80,14 +53,14 @@ export class Workspace {
     if (existing && existing.text === text) return false;
     this.files.set(uri, this.indexed(uri, text));
     this.outside.delete(uri);
-    this.recent.delete(uri);
+    this.cache.forget(uri);
     return true;
   }
 
   removeFile(uri: string): void {
     this.files.delete(uri);
     this.outside.delete(uri);
-    this.recent.delete(uri);
+    this.cache.forget(uri);
   }
 
   /**
@@ -98,7 +71,7 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if ([...cached.read.keys()].some((uri) => this.outside.has(uri))) this.deployments.delete(entry);
     }
-    for (const uri of this.outside.keys()) this.recent.delete(uri);
+    for (const uri of this.outside.keys()) this.cache.forget(uri);
     this.outside.clear();
   }
 
@@ -114,37 +87,16 @@ export class Workspace {
     return this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
   }
 
-  /** Syntax errors of an indexed file (a full parse, on first ask); undefined for files not indexed. */
-  syntaxErrors(uri: string): SyntaxError[] | undefined {
-    const file = this.files.get(uri);
-    if (!file) return undefined;
-    const summary = this.summaryOf(uri, file);
-    if (!summary) return [];
-    const plain = ({ start, end, message }: SyntaxError) => ({ start, end, message });
-    summary.errors ??= file.language === 'bicep' || file.language === 'bicepparam'
-      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plain)
-      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plain);
-    return summary.errors;
-  }
-
   /** The full syntax tree of a Bicep file, for editor features (analysis parses only what it needs). */
   bicepTree(uri: string): SourceFile | undefined {
     const file = this.files.get(uri) ?? this.outside.get(uri);
-    return file ? this.loaded(uri, file)?.outline.tree() : undefined;
+    return file ? this.cache.loaded(uri, file)?.outline.tree() : undefined;
   }
 
-  private readonly recent = new Map<string, IndexedFile>();
-
-  /** Marks a file's tree as just used, dropping the least recently used trees beyond the limit. */
-  private touch(uri: string, file: IndexedFile): void {
-    this.recent.delete(uri);
-    this.recent.set(uri, file);
-    for (const [oldUri, old] of this.recent) {
-      if (this.recent.size <= parsedLimit) break;
-      old.bicep = undefined;
-      old.arm = undefined;
-      this.recent.delete(oldUri);
-    }
+  /** Syntax errors of an indexed file (a full parse, on first ask); undefined for files not indexed. */
+  syntaxErrors(uri: string): SyntaxError[] | undefined {
+    const file = this.files.get(uri);
+    return file ? this.cache.syntaxErrors(uri, file) : undefined;
   }
 
   private indexed(uri: string, text: string): IndexedFile {
@@ -164,40 +116,6 @@ export class Workspace {
     return notices;
   }
 
-  private loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
-    if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
-    if (!file.bicep) {
-      file.bicep = outlineFile(uri, file.text);
-      file.summary ??= { references: referencedPaths(file.bicep.outline) };
-    }
-    this.touch(uri, file);
-    return file.bicep;
-  }
-
-  private armLoaded(uri: string, file: IndexedFile): LoadedArmFile | undefined {
-    if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
-    if (!file.arm) {
-      file.arm = loadArmText(uri, file.text);
-      file.summary ??= {
-        errors: file.arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })),
-        references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [],
-      };
-    }
-    this.touch(uri, file);
-    return file.arm;
-  }
-
-  /** References (and errors, once known) of a Bicep or ARM file, outlining or parsing it if needed. */
-  private summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
-    // An ARM file can link templates only through `relativePath` (a parameter file never does): most
-    // need no parse here, which halves the garbage of indexing a large workspace.
-    if (!file.summary && (file.language === 'arm-parameters' || (file.language === 'arm-template' && !mayLinkTemplates(file.text)))) {
-      file.summary = { references: [] };
-    }
-    if (!file.summary) this.loaded(uri, file) ?? this.armLoaded(uri, file);
-    return file.summary;
-  }
-
   /**
    * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
    * module, an import, a linked template or the template of a parameter file.
@@ -206,7 +124,7 @@ export class Workspace {
     const used = new Set<string>();
     const candidates: string[] = [];
     for (const [uri, file] of this.files) {
-      const summary = this.summaryOf(uri, file);
+      const summary = this.cache.summaryOf(uri, file);
       if (!summary) continue;
       candidates.push(uri);
       if (file.language === 'arm-parameters') {
@@ -253,13 +171,13 @@ export class Workspace {
           const file = this.files.get(uri);
           if (!file) return undefined;
           read.set(uri, file.version);
-          return this.loaded(uri, file);
+          return this.cache.loaded(uri, file);
         },
         armParsed: (uri: string) => {
           const file = this.files.get(uri);
           if (!file) return undefined;
           read.set(uri, file.version);
-          return this.armLoaded(uri, file);
+          return this.cache.armLoaded(uri, file);
         },
       };
       const options = {

@@ -1,0 +1,103 @@
+// What the workspace keeps per file: its text and version, and what analysis derives from it — a
+// Bicep outline or an ARM reading, and a summary (the files it refers to, its syntax errors once
+// asked). Outlines and readings are kept for the most recently used files only; the summary stays.
+// Invariant: a derived value always belongs to the text beside it (a new text is a new IndexedFile).
+import { parseBicep } from '../syntax/bicep';
+import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
+import { armLinkedPaths, loadArmText, type LoadedArmFile } from '../evaluate/arm';
+import type { Language } from '../syntax/classify';
+import type { SyntaxError } from './types';
+
+export interface IndexedFile {
+  text: string;
+  version: number;
+  language: Language;
+  /** Over the size limit: kept (its text is the user's) but never parsed or evaluated. */
+  tooLarge: boolean;
+  bicep?: LoadedBicepFile;
+  arm?: LoadedArmFile;
+  /**
+   * What the index keeps after dropping the outline or tree (see `parsedLimit`): the files it refers
+   * to, and its syntax errors once someone asked (a Bicep outline parses only what is needed).
+   */
+  summary?: { references: string[]; errors?: SyntaxError[] };
+}
+
+/**
+ * Outlines and ARM readings kept at once: the most recently used files keep theirs (the open
+ * documents, the files being evaluated); older ones keep only their summary and are read again when
+ * needed. Those are the bulk of the server's memory on a large workspace.
+ */
+const parsedLimit = 96;
+
+/** Whether ARM text may hold a `relativePath` (property names are case-insensitive; `\u` escapes could spell one). */
+function mayLinkTemplates(text: string): boolean {
+  return /relativepath/i.test(text) || text.includes('\\u');
+}
+
+/** Outlines, readings and summaries of indexed files, with the recently-used limit on the former. */
+export class FileCache {
+  private readonly recent = new Map<string, IndexedFile>();
+
+  /** Marks a file as just used, dropping the least recently used outlines and readings beyond the limit. */
+  private touch(uri: string, file: IndexedFile): void {
+    this.recent.delete(uri);
+    this.recent.set(uri, file);
+    for (const [oldUri, old] of this.recent) {
+      if (this.recent.size <= parsedLimit) break;
+      old.bicep = undefined;
+      old.arm = undefined;
+      this.recent.delete(oldUri);
+    }
+  }
+
+  /** Forgets that a file was used (it was replaced or removed). */
+  forget(uri: string): void {
+    this.recent.delete(uri);
+  }
+
+  loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
+    if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
+    if (!file.bicep) {
+      file.bicep = outlineFile(uri, file.text);
+      file.summary ??= { references: referencedPaths(file.bicep.outline) };
+    }
+    this.touch(uri, file);
+    return file.bicep;
+  }
+
+  armLoaded(uri: string, file: IndexedFile): LoadedArmFile | undefined {
+    if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
+    if (!file.arm) {
+      file.arm = loadArmText(uri, file.text);
+      file.summary ??= {
+        errors: file.arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })),
+        references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [],
+      };
+    }
+    this.touch(uri, file);
+    return file.arm;
+  }
+
+  /** References (and errors, once known) of a Bicep or ARM file, outlining or parsing it if needed. */
+  summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
+    // An ARM file can link templates only through `relativePath` (a parameter file never does): most
+    // need no parse here, which halves the garbage of indexing a large workspace.
+    if (!file.summary && (file.language === 'arm-parameters' || (file.language === 'arm-template' && !mayLinkTemplates(file.text)))) {
+      file.summary = { references: [] };
+    }
+    if (!file.summary) this.loaded(uri, file) ?? this.armLoaded(uri, file);
+    return file.summary;
+  }
+
+  /** A file's syntax errors (a full parse, on first ask). */
+  syntaxErrors(uri: string, file: IndexedFile): SyntaxError[] {
+    const summary = this.summaryOf(uri, file);
+    if (!summary) return [];
+    const plain = ({ start, end, message }: SyntaxError) => ({ start, end, message });
+    summary.errors ??= file.language === 'bicep' || file.language === 'bicepparam'
+      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plain)
+      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plain);
+    return summary.errors;
+  }
+}
