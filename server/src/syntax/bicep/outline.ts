@@ -6,9 +6,8 @@
 //   `entries` matches `declarations(tree)` for every error-free file (a syntax error the skim cannot
 //   see, as in `var x = 1 2`, may leave an entry's end different from the full parse's).
 // - `declaration(entry)` is dumpTree-equal to the full parse's node at `entry.start`. A slice runs from
-//   the line start before the statement to the line break after it, so token trivia match too; one
-//   that has any error, or does not span exactly the entry, is answered from the full parse (parsed
-//   once, memoised), as is every entry first asked for after `tree()`.
+//   the line start to the line break after the statement (so token trivia match too); a slice with an
+//   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
 import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
 import {
   identifierAt, keywordAt, plainStringValue, scanned, skimToken, skipComment, skipPragma, TokenClass,
@@ -120,7 +119,8 @@ function entryOf(declaration: Declaration): OutlineEntry {
   const name = declaration.kind === 'ExtensionConfigAssignment' ? nameOf({ name: declaration.alias })
     : 'name' in declaration ? nameOf(declaration) : undefined;
   const existing = declaration.kind === 'ResourceDeclaration' && declaration.existing !== undefined;
-  return { keyword: declaration.keyword.text, name: name?.text, literal: headerLiteral(declaration), existing, start: declaration.start, end: declaration.end };
+  const { start, end } = declaration;
+  return { keyword: declaration.keyword.text, name: name?.text, literal: headerLiteral(declaration), existing, start, end };
 }
 
 function headerLiteral(declaration: Declaration): string | undefined {
@@ -150,20 +150,15 @@ interface Skim {
   readonly slices: number[];
 }
 
-const bicepKeywords = [
-  'param', 'var', 'resource', 'output', 'module', 'type', 'func', 'import', 'metadata', 'targetScope', 'test',
-  'extension', 'provider', 'assert',
-];
+const bicepKeywords = ['param', 'var', 'resource', 'output', 'module', 'type', 'func', 'import', 'metadata', 'targetScope', 'test', 'extension', 'provider', 'assert'];
 const paramsKeywords = ['param', 'var', 'using', 'extends', 'import', 'extensionConfig', 'extension', 'type'];
 const named = new Set(['param', 'var', 'resource', 'module', 'output', 'type', 'func', 'metadata', 'assert', 'test', 'extensionConfig']);
 const withLiteral = new Set(['resource', 'module', 'test', 'import', 'using', 'extends', 'extension', 'provider', 'targetScope']);
 const expressionTail = new Set(['var', 'param', 'output', 'metadata', 'assert', 'targetScope']);
 const typeTail = new Set(['type', 'param', 'output', 'func', 'var']);
 /** parse-parentheses.ts startsDeclaration: a lambda body is not taken from a line starting so. */
-const lambdaStoppers = new Set([
-  'metadata', 'param', 'var', 'resource', 'output', 'module', 'targetScope', 'import', 'type', 'func',
-  'assert', 'test', 'extension', 'using', 'extends',
-]);
+const lambdaStoppers = new Set(['metadata', 'param', 'var', 'resource', 'output', 'module', 'targetScope', 'import', 'type', 'func', 'assert', 'test',
+  'extension', 'using', 'extends']);
 
 const K = TokenClass;
 const none = 0;
@@ -181,7 +176,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
   let keyword = '';
   let name: string | undefined;
   let literal: string | undefined;
-  let existing = false;
+  let existing = false; // `resource name 'type' existing`
   let index = 0; // of the current depth-0 token of the declaration (the keyword is 0)
   let stringIndex = -1; // of its first depth-0 string
   let lastEnd = 0;
@@ -229,9 +224,9 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       if (index === 1 && kind === K.Identifier && named.has(keyword) && !isLiteralKeyword(text, scanned.start, pos)) {
         name = text.slice(scanned.start, pos);
       }
-      // `resource name 'type' existing`: the keyword right after the type string.
-      if (index === stringIndex + 1 && index === 3 && kind === K.Identifier && keyword === 'resource' && pos - scanned.start === 8
-        && text.startsWith('existing', scanned.start)) existing = true;
+      if (index === 3 && stringIndex === 2 && kind === K.Identifier && keyword === 'resource' && pos - scanned.start === 8) {
+        existing = text.startsWith('existing', scanned.start);
+      }
       if (kind >= K.PlainString && kind <= K.MultiLineString && index >= 1 && stringIndex < 0) {
         stringIndex = index;
         if (withLiteral.has(keyword)) {
