@@ -76,8 +76,7 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
   const ranges = new Map<string, TextSpan>();
   const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
   const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
-  const body = !view.object ? makeObject([])
-    : projection ? evaluateProjected(file, view.object, locals, record, projection) : file.expressions.evaluate(view.object, locals, record);
+  const body = view.object ? evaluateBody(file, view.object, locals, record, projection) : makeObject([]);
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
   const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
 
@@ -135,17 +134,23 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
 const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
 
 /**
- * A body evaluated in part: the identity keys, and of `properties` only the keys asked for. Where
- * the syntax is not plain object literals (a spread, a computed key) the whole body is evaluated.
+ * A resource body. `dependsOn` only orders the deployment, so it is never evaluated (it would also
+ * keep whole module evaluations alive through their values). With `keys` (a type the model reads
+ * in part), only the identity keys and those keys of `properties` are. Where the syntax is not
+ * plain object literals (a spread, a computed key) the whole body is evaluated.
  */
-function evaluateProjected(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder, keys: readonly string[]): Value {
-  const wanted = new Set(keys.map((key) => key.toLowerCase()));
+function evaluateBody(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder, keys: readonly string[] | undefined): Value {
   const plain = (object: ObjectExpression) => object.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined);
   if (!plain(body)) return file.expressions.evaluate(body, locals, record);
+  const wanted = keys && new Set(keys.map((key) => key.toLowerCase()));
   const entries: [string, Value][] = [];
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;
-    if (key === 'properties' && member.value.kind === 'Object' && plain(member.value)) {
+    if (key === 'dependsOn') continue;
+    if (!wanted) {
+      record(key, member.value);
+      entries.push([key, file.expressions.evaluate(member.value, locals, record, key)]);
+    } else if (key === 'properties' && member.value.kind === 'Object' && plain(member.value)) {
       record(key, member.value);
       const properties: [string, Value][] = [];
       for (const property of objectProperties(member.value)) {
