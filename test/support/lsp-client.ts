@@ -42,7 +42,7 @@ export async function startServer(rootUri?: string, settings: unknown = null): P
     processId: process.pid,
     rootUri: rootUri ?? null,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
   });
   await connection.sendNotification('initialized', {});
 

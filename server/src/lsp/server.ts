@@ -75,8 +75,11 @@ export function startServer(connection: Connection): void {
 
   const isConfigFile = (uri: string) => uri.endsWith(`/${configFileName}`) && folders.some((folder) => uri === `${folder.replace(/\/$/, '')}/${configFileName}`);
 
+  let foldersChange = false;
+
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     access.setFolders(folders);
     return {
@@ -86,18 +89,26 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
         completionProvider: { triggerCharacters: completionTriggerCharacters },
         hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
   });
 
+  const configUriOf = (folder: string) => `${folder.replace(/\/$/, '')}/${configFileName}`;
+
+  function loadFolderConfigs(added: readonly string[]): void {
+    for (const folder of added) {
+      const configText = access.read(configUriOf(folder)).text;
+      if (configText !== undefined) loadConfig(configUriOf(folder), configText);
+    }
+  }
+
   connection.onInitialized(async () => {
     settings = await pullSettings();
     access.setAllowOutside(settings.allowFilesOutsideWorkspace);
-    for (const folder of folders) {
-      const configUri = `${folder.replace(/\/$/, '')}/${configFileName}`;
-      const configText = access.read(configUri).text;
-      if (configText !== undefined) loadConfig(configUri, configText);
-    }
+    loadFolderConfigs(folders);
+    // A folder added or removed later moves the workspace boundary: index, configs and reads follow.
+    if (foldersChange) connection.workspace.onDidChangeWorkspaceFolders((event) => changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
     workspace.setCloud(effective().cloud);
     syncIndex();
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -117,6 +128,23 @@ export function startServer(connection: Connection): void {
     syncIndex();
     schedule();
   });
+
+  function changeFolders(added: readonly string[], removed: readonly string[]): void {
+    const inside = (uri: string, folder: string) => uri.startsWith(`${folder.replace(/\/$/, '')}/`);
+    folders = [...folders.filter((folder) => !removed.includes(folder)), ...added.filter((folder) => !folders.includes(folder))];
+    access.setFolders(folders);
+    for (const folder of removed) {
+      if (configs.has(configUriOf(folder))) loadConfig(configUriOf(folder), undefined);
+      for (const uri of workspace.uris()) if (!documents.get(uri) && inside(uri, folder)) workspace.removeFile(uri);
+    }
+    loadFolderConfigs(added);
+    // What was outside may be inside now (or the reverse): read again on demand.
+    workspace.forgetOutsideFiles();
+    host.forgetLogged();
+    workspace.setCloud(effective().cloud);
+    syncIndex();
+    schedule();
+  }
 
   /**
    * The index follows vnetLens.analysisScope: the whole folders, or only the open documents (the
