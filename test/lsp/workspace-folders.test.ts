@@ -30,9 +30,9 @@ test('a folder added after start is indexed and analysed; removed, its files los
 
   const session = await startServer(pathToFileURL(first).href);
   const seen: PublishDiagnosticsParams[] = [];
-  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => seen.push(params));
+  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => { seen.push(params); });
   const statuses: string[] = [];
-  session.connection.onNotification('vnetLens/status', (status: { state: string }) => statuses.push(status.state));
+  session.connection.onNotification('vnetLens/status', (status: { state: string }) => { statuses.push(status.state); });
   const idle = async () => {
     const count = statuses.filter((state) => state === 'idle').length;
     for (let waited = 0; statuses.filter((state) => state === 'idle').length === count; waited += 20) {

@@ -6,7 +6,14 @@
 export type UnknownHint = 'region';
 
 export class Unknown {
+  private lowered: string | undefined;
   constructor(readonly key: string, readonly hint?: UnknownHint) {}
+
+  /** The key in lower case, built once: ids compare ignoring case, many times over. */
+  get lowerKey(): string {
+    this.lowered ??= this.key.toLowerCase();
+    return this.lowered;
+  }
 }
 
 /** A string with unknown parts, e.g. `/subscriptions/{subscription}/.../virtualNetworks/vnet-hub`. */
@@ -14,10 +21,19 @@ export class PartialString {
   private cachedKey: string | undefined;
   constructor(readonly parts: readonly (string | Unknown)[]) {}
 
+  private lowered: { key: string; head: string; tail: string } | undefined;
+
   /** Built on first use: most partial strings are never compared. */
   get key(): string {
     this.cachedKey ??= this.parts.map((part) => (typeof part === 'string' ? part : `{${part.key}}`)).join('');
     return this.cachedKey;
+  }
+
+  /** The key and the literal text before the first and after the last unknown part, in lower case, built once. */
+  get lower(): { key: string; head: string; tail: string } {
+    const edge = (part: string | Unknown | undefined) => (typeof part === 'string' ? part.toLowerCase() : '');
+    this.lowered ??= { key: this.key.toLowerCase(), head: edge(this.parts[0]), tail: edge(this.parts.at(-1)) };
+    return this.lowered;
   }
 }
 
@@ -115,7 +131,7 @@ export function same(a: Value, b: Value, ignoreCase = false): Tri {
   const kb = keyOf(b);
   if (ka !== undefined || kb !== undefined) {
     if (ka === undefined || kb === undefined) return knownDiffers(a, b, ignoreCase);
-    return (ignoreCase ? ka.toLowerCase() === kb.toLowerCase() : ka === kb) ? true : knownDiffers(a, b, ignoreCase);
+    return (ignoreCase ? lowerKeyOf(a) === lowerKeyOf(b) : ka === kb) ? true : knownDiffers(a, b, ignoreCase);
   }
   if (a instanceof LambdaValue || b instanceof LambdaValue) return 'unknown';
   if (typeof a === 'string' && typeof b === 'string') return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
@@ -136,22 +152,31 @@ export function same(a: Value, b: Value, ignoreCase = false): Tri {
  * prefixes or suffixes (`{x}/subnets/a` vs `{x}/subnets/b`). Anything else stays unknown.
  */
 function knownDiffers(a: Value, b: Value, ignoreCase: boolean): Tri {
-  const textual = (value: Value) => typeof value === 'string' || value instanceof PartialString;
-  if (!textual(a) || !textual(b)) return 'unknown';
-  const norm = (text: string) => (ignoreCase ? text.toLowerCase() : text);
-  const prefix = (value: Value) => norm(typeof value === 'string' ? value : typeof (value as PartialString).parts[0] === 'string' ? (value as PartialString).parts[0] as string : '');
-  const suffix = (value: Value) => {
-    if (typeof value === 'string') return norm(value);
-    const last = (value as PartialString).parts.at(-1);
-    return norm(typeof last === 'string' ? last : '');
-  };
-  const pa = prefix(a);
-  const pb = prefix(b);
-  if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
-  const sa = suffix(a);
-  const sb = suffix(b);
-  if (!sa.endsWith(sb) && !sb.endsWith(sa)) return false;
+  const ea = literalEdges(a, ignoreCase);
+  const eb = literalEdges(b, ignoreCase);
+  if (!ea || !eb) return 'unknown';
+  if (!ea.head.startsWith(eb.head) && !eb.head.startsWith(ea.head)) return false;
+  if (!ea.tail.endsWith(eb.tail) && !eb.tail.endsWith(ea.tail)) return false;
   return 'unknown';
+}
+
+/** The literal text a string value starts and ends with (all of a known string), or undefined for non-text. */
+function literalEdges(value: Value, ignoreCase: boolean): { head: string; tail: string } | undefined {
+  if (typeof value === 'string') {
+    const text = ignoreCase ? value.toLowerCase() : value;
+    return { head: text, tail: text };
+  }
+  if (!(value instanceof PartialString)) return undefined;
+  if (ignoreCase) return value.lower;
+  const edge = (part: string | Unknown | undefined) => (typeof part === 'string' ? part : '');
+  return { head: edge(value.parts[0]), tail: edge(value.parts.at(-1)) };
+}
+
+/** The symbolic key in lower case, or undefined for a plain value. */
+function lowerKeyOf(value: Value): string | undefined {
+  if (value instanceof Unknown) return value.lowerKey;
+  if (value instanceof PartialString) return value.lower.key;
+  return undefined;
 }
 
 function all(results: readonly Tri[]): Tri {
