@@ -40,7 +40,11 @@ export class Workspace {
   private cloud: Cloud = 'AzureCloud';
   private readonly cache = new FileCache();
 
-  constructor(private readonly host: Host, private readonly limits: WorkspaceLimits = defaultLimits) {}
+  /**
+   * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
+   * test compares the two, which must find the same.
+   */
+  constructor(private readonly host: Host, private readonly limits: WorkspaceLimits = defaultLimits, private readonly evaluateEverything = false) {}
 
   setCloud(cloud: Cloud): void {
     if (cloud !== this.cloud) this.deployments.clear();
@@ -182,7 +186,8 @@ export class Workspace {
       };
       const options = {
         cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry),
-        needsType: needsResourceType, neededProperties, timeLimitMs: this.limits.evaluationMs,
+        timeLimitMs: this.limits.evaluationMs,
+        ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
       const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
