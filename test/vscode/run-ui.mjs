@@ -230,9 +230,19 @@ async function openAt(file, line, column) {
   const entry = page.locator('.explorer-folders-view .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${file.replace(/\./g, '\\.')}$`) }) }).first();
   await waitStep(`${file} in the explorer`, entry.waitFor({ timeout: 10_000 }));
-  await entry.click();
-  await waitStep(`${file} as the active tab`, page.locator('.tabs-container .tab.active')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${file.replace(/\./g, '\\.')}$`) }) }).first().waitFor({ timeout: 10_000 }));
+  const activeTab = page.locator('.tabs-container .tab.active')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${file.replace(/\./g, '\\.')}$`) }) }).first();
+  // A click that lands while the workbench moves focus (a notification, the webview giving it back)
+  // can be swallowed: click again rather than fail; three misses are a real failure.
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await activeTab.waitFor({ timeout: 4_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`${file} as the active tab: ${error.message.split('\n')[0]}`);
+    }
+  }
   await page.locator('.editor-instance .view-lines').first().click();
   await page.keyboard.press('Control+G');
   await waitStep('go to line', page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 }));
