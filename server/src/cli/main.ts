@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeDocuments, classifyFile, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
+import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
@@ -165,7 +165,7 @@ function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: 
 async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number> {
   const { documents, ioErrors } = loadFiles(command.paths, io);
   if (command.command === 'model') {
-    const { model = { entities: [], references: [] } } = await analyzeDocuments(documents, nodeHost, { cloud: 'AzureCloud', ruleLevels: {}, withModel: true });
+    const model = await modelOfDocuments(documents, nodeHost, 'AzureCloud');
     const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
     if (command.format === 'json') {
       io.stdout(JSON.stringify({ entities, references: model.references }, null, 2) + '\n');

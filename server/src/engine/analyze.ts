@@ -30,7 +30,15 @@ export async function analyzeWorkspace(workspace: Workspace, uris: readonly stri
   const files: FileAnalysis[] = uris.map((uri) => ({ uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') }));
   const model = await workspaceModel(workspace, undefined, options.isCancelled);
   const findings = runRules(model, workspace, options);
-  return { files, findings, notices: workspace.notices(), ...(options.withModel ? { model: modelJson(workspace, model) } : {}) };
+  return { files, findings, notices: workspace.notices() };
+}
+
+/** The network model of documents that form one workspace, as JSON; no rule runs. */
+export async function modelOfDocuments(documents: readonly SourceDocument[], host: Host, cloud: AnalysisOptions['cloud']): Promise<ModelJson> {
+  const workspace = new Workspace(host);
+  workspace.setCloud(cloud);
+  for (const document of documents) workspace.setFile(document.uri, document.text);
+  return modelJson(workspace, await workspaceModel(workspace, undefined));
 }
 
 /** The model of the deployments that read `uri` (all deployments when absent). */

@@ -1,7 +1,7 @@
 // The engine's plain-data API: documents in, findings and the model out. Invariant: offsets are
 // 0-based UTF-16 indexes into the document text; nothing here knows LSP or VS Code.
 import type { Language } from '../syntax/classify';
-import type { Cloud, ModelJson } from '../protocol';
+import type { Cloud } from '../protocol';
 
 export type { Language };
 import type { Level } from '../rules/registry';
@@ -60,8 +60,6 @@ export interface AnalysisOptions {
   /** Levels set by the user; a rule absent here keeps its default level. */
   ruleLevels: Record<string, ConfiguredLevel>;
   isCancelled?: () => boolean;
-  /** Also return the model as JSON (the `model` command); diagnostics do not need it. */
-  withModel?: boolean;
 }
 
 export interface AnalysisResult {
@@ -71,8 +69,6 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Files and deployments cut off by a size or time limit, one notice each. */
   notices: Notice[];
-  /** Present when asked for with `withModel`. */
-  model?: ModelJson;
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = { cloud: 'AzureCloud', ruleLevels: {} };
