@@ -3,7 +3,7 @@
 // stops evaluation between deployments. Limits are small here so the cases are quick and certain.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeWorkspace } from '../../server/src/engine/analyze';
+import { analyzeDocuments, analyzeWorkspace } from '../../server/src/engine/analyze';
 import { defaultLimits, type WorkspaceLimits } from '../../server/src/engine/limits';
 import { Workspace } from '../../server/src/engine/workspace';
 
@@ -78,4 +78,13 @@ test('cancellation stops evaluation between deployments', async () => {
   const results = await workspace.evaluate(() => ++asked > 3);
   assert.equal(results.length, 3, 'three deployments, then the cancelled run stops');
   assert.equal((await workspace.evaluate()).length, 20, 'a later run evaluates the rest (and reuses the three)');
+});
+
+test('analyzeDocuments takes its own limits (the CLI allows a deployment 60 s, the editor 3 s)', async () => {
+  const slow = `var grid = [for i in range(0, 400): [for j in range(0, 400): '\${i}-\${j}']]\n${zoneInWrongLocation('privatelink.blob.core.windows.net').replace("'westeurope'", "length(grid) > 0 ? 'westeurope' : 'global'")}`;
+  const documents = [{ uri: 'file:///w/slow.bicep', text: slow }];
+  const cut = await analyzeDocuments(documents, { readFile: async () => undefined }, { ...options, limits: { evaluationMs: 0 } });
+  assert.equal(cut.notices.length, 1);
+  const whole = await analyzeDocuments(documents, { readFile: async () => undefined }, options);
+  assert.deepEqual([whole.notices.length, whole.findings.map((finding) => finding.ruleId)], [0, ['dns-zone-location']]);
 });

@@ -115,7 +115,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
   // --cloud on the command line wins over the file; the file's levels apply as written.
   const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
-  const options = { cloud, ruleLevels: config.rules };
+  // A CI run must not depend on the runner's speed: the editor's 3 s per deployment (so typing never
+  // waits) would drop a big template's findings on a slow runner. Still bounded, so nothing hangs.
+  const options = { cloud, ruleLevels: config.rules, limits: { evaluationMs: 60_000 } };
   let result;
   let finalTexts = texts;
   if (command.fix) {

@@ -11,6 +11,7 @@ import { runRules } from './run-rules';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
 import { Workspace } from './workspace';
+import { defaultLimits } from './limits';
 
 /** Analyses documents that form one workspace: every deployment among them, with what they pull in. */
 export async function analyzeDocuments(
@@ -18,7 +19,7 @@ export async function analyzeDocuments(
   host: Host,
   options: AnalysisOptions = defaultAnalysisOptions,
 ): Promise<AnalysisResult> {
-  const workspace = new Workspace(host);
+  const workspace = new Workspace(host, { ...defaultLimits, ...options.limits });
   workspace.setCloud(options.cloud);
   for (const document of documents) workspace.setFile(document.uri, document.text);
   return analyzeWorkspace(workspace, documents.map((document) => document.uri), options);

@@ -2,6 +2,7 @@
 // 0-based UTF-16 indexes into the document text; nothing here knows LSP or VS Code.
 import type { Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
+import type { WorkspaceLimits } from './limits';
 
 export type { Language };
 import type { Level } from '../rules/registry';
@@ -60,6 +61,8 @@ export interface AnalysisOptions {
   /** Levels set by the user; a rule absent here keeps its default level. */
   ruleLevels: Record<string, ConfiguredLevel>;
   isCancelled?: () => boolean;
+  /** For analyzeDocuments, which builds its own workspace: limits other than the editor's. */
+  limits?: Partial<WorkspaceLimits>;
 }
 
 export interface AnalysisResult {
