@@ -36,7 +36,16 @@ export function needsResourceType(type: string, existing = false): boolean {
  * rules read a target's type, name, location and public access, nothing else.
  */
 export function neededProperties(type: string): readonly string[] | undefined {
-  if (type.toLowerCase().startsWith(networkPrefix)) return undefined;
-  const settings = publicAccessFacts(type)?.settings ?? [];
-  return [...new Set(settings.map((setting) => setting.path.split('.')[1]).filter((key): key is string => key !== undefined))];
+  const lower = type.toLowerCase();
+  if (lower.startsWith(networkPrefix)) return undefined;
+  // Asked once per resource instance evaluated: the answer per type is built once.
+  let keys = propertiesByType.get(lower);
+  if (!keys) {
+    const settings = publicAccessFacts(type)?.settings ?? [];
+    keys = [...new Set(settings.map((setting) => setting.path.split('.')[1]).filter((key): key is string => key !== undefined))];
+    propertiesByType.set(lower, keys);
+  }
+  return keys;
 }
+
+const propertiesByType = new Map<string, readonly string[]>();

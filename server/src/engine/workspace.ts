@@ -6,7 +6,6 @@ import type { SourceFile } from '../syntax/bicep';
 import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
 import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../evaluate/arm';
-import type { ResourceDecl } from '../evaluate/declaration';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
@@ -198,11 +197,6 @@ export class Workspace {
       results.push(result);
     }
     return results;
-  }
-
-  /** All resource declarations of all deployments, each declaration once per distinct evaluation. */
-  async declarations(isCancelled?: () => boolean): Promise<ResourceDecl[]> {
-    return (await this.evaluate(isCancelled)).flatMap((result) => result.resources);
   }
 
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */

@@ -119,15 +119,23 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     settings = canPullConfiguration ? await pullSettings() : readSettings(change.settings?.vnetLens);
-    if (access.setAllowOutside(settings.allowFilesOutsideWorkspace)) {
-      // Files refused (or read) under the old value are asked for again.
-      workspace.forgetOutsideFiles();
-      host.forgetLogged();
-    }
+    // Files refused (or read) under the old value are asked for again.
+    if (access.setAllowOutside(settings.allowFilesOutsideWorkspace)) forgetOutsideReads();
+    refresh();
+  });
+
+  /** The boundary of what may be read moved: files read (or refused) through the host are asked for again. */
+  function forgetOutsideReads(): void {
+    workspace.forgetOutsideFiles();
+    host.forgetLogged();
+  }
+
+  /** After settings, configs or folders changed: the cloud, the index and a new analysis follow. */
+  function refresh(): void {
     workspace.setCloud(effective().cloud);
     syncIndex();
     schedule();
-  });
+  }
 
   function changeFolders(added: readonly string[], removed: readonly string[]): void {
     const inside = (uri: string, folder: string) => uri.startsWith(`${folder.replace(/\/$/, '')}/`);
@@ -138,12 +146,9 @@ export function startServer(connection: Connection): void {
       for (const uri of workspace.uris()) if (!documents.get(uri) && inside(uri, folder)) workspace.removeFile(uri);
     }
     loadFolderConfigs(added);
-    // What was outside may be inside now (or the reverse): read again on demand.
-    workspace.forgetOutsideFiles();
-    host.forgetLogged();
-    workspace.setCloud(effective().cloud);
-    syncIndex();
-    schedule();
+    // What was outside may be inside now (or the reverse).
+    forgetOutsideReads();
+    refresh();
   }
 
   /**

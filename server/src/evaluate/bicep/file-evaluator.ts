@@ -11,7 +11,7 @@ import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
-import { resolveLocalPath, type LoadedBicepFile } from './files';
+import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { evaluateModule } from './modules';
 import { evaluateResource } from './resources';
 
@@ -59,7 +59,7 @@ export class BicepFile implements SymbolScope {
   /** `import {a, b as c} from 'path'` and `import * as ns from 'path'`: names bound to another file. */
   private indexImport(entry: OutlineEntry): void {
     // Only a local file can be evaluated: a registry import (types, mostly) needs no parse.
-    if (entry.literal !== undefined && resolveLocalPath(this.uri, entry.literal) === undefined) return;
+    if (entry.literal !== undefined && isRegistryPath(entry.literal)) return;
     const declaration = this.input.file.outline.declaration(entry);
     if (declaration?.kind !== 'ImportDeclaration' || declaration.from.kind !== 'ImportFromClause') return;
     const path = literalString(declaration.from.path);
@@ -85,7 +85,7 @@ export class BicepFile implements SymbolScope {
    */
   evaluateAll(): ObjectValue {
     for (const [name, entry] of this.symbols) {
-      if ((entry.keyword === 'module' && this.deploysNeeded(entry)) || (entry.keyword === 'resource' && this.needed(entry))) this.symbol(name);
+      if (entryDeploysNeeded(entry, this.uri, this.input)) this.symbol(name);
     }
     const outputs = new Map<string, OutlineEntry>();
     for (const entry of this.input.file.outline.entries) if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
@@ -93,24 +93,6 @@ export class BicepFile implements SymbolScope {
       const declaration = this.input.file.outline.declaration(outputs.get(name)!);
       return declaration?.kind === 'OutputDeclaration' ? this.expressions.evaluate(declaration.value) : new Unknown(`output:${this.uri}#${name}`);
     }, `outputs:${this.uri}`);
-  }
-
-  /**
-   * Whether a module call may deploy a resource the analysis needs: its file, or a file it calls,
-   * declares one. A registry or missing module deploys nothing known; a module of only role
-   * assignments and child settings is evaluated only if something reads its outputs.
-   */
-  private deploysNeeded(entry: OutlineEntry): boolean {
-    if (entry.literal === undefined) return true;
-    const target = resolveLocalPath(this.uri, entry.literal);
-    return target !== undefined && fileDeploysNeeded(target, this.input);
-  }
-
-  /** Whether the analysis needs this resource (or a child nested in it) without being asked for it. */
-  private needed(entry: OutlineEntry): boolean {
-    const needsType = this.input.needsType;
-    // A type that is not a plain string (an error in the file) is evaluated, as everything was before.
-    return !needsType || entry.literal === undefined || needsType(splitResourceType(entry.literal).type, entry.existing);
   }
 
   symbol(name: string): Value | undefined {
@@ -213,6 +195,23 @@ export class BicepFile implements SymbolScope {
 /** Answers of fileDeploysNeeded per deployment (its file map), since every module file is asked often. */
 const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
 
+/**
+ * Whether a declaration may put a resource the analysis needs into the model without being asked
+ * for: such a resource (or a parent of one), or a module call whose files declare one. A registry or
+ * missing module deploys nothing known; a module of only role assignments and child settings is
+ * evaluated only if something reads its outputs. A header that is not a plain string (an error in
+ * the file) counts as needed.
+ */
+function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepInput, seen = new Set<string>()): boolean {
+  if (entry.keyword === 'resource') {
+    return !input.needsType || entry.literal === undefined || input.needsType(splitResourceType(entry.literal).type, entry.existing);
+  }
+  if (entry.keyword !== 'module') return false;
+  if (entry.literal === undefined) return true;
+  const target = resolveLocalPath(fromUri, entry.literal);
+  return target !== undefined && fileDeploysNeeded(target, input, seen);
+}
+
 function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string>()): boolean {
   const file = input.files.get(uri);
   if (file === undefined || seen.has(uri)) return false;
@@ -222,13 +221,7 @@ function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string
   const answer = known.get(uri);
   if (answer !== undefined) return answer;
   seen.add(uri);
-  const needsType = input.needsType;
-  const deploys = file.outline.entries.some((entry) => {
-    if (entry.keyword === 'resource') return entry.literal === undefined || needsType(splitResourceType(entry.literal).type, entry.existing);
-    if (entry.keyword !== 'module') return false;
-    const target = entry.literal === undefined ? undefined : resolveLocalPath(uri, entry.literal);
-    return entry.literal === undefined || (target !== undefined && fileDeploysNeeded(target, input, seen));
-  });
+  const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, seen));
   known.set(uri, deploys);
   return deploys;
 }

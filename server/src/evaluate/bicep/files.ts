@@ -38,8 +38,13 @@ export function resolveLocalPath(fromUri: string, path: string): string | undefi
   return target;
 }
 
+/** A registry (`br:`, `br/alias:`, `ts:`) or remote reference: never a local file. */
+export function isRegistryPath(path: string): boolean {
+  return /^(br|ts)[:/]/i.test(path) || path.includes('://');
+}
+
 function resolve(fromUri: string, path: string): string | undefined {
-  if (/^(br|ts)[:/]/i.test(path) || path.includes('://')) return undefined;
+  if (isRegistryPath(path)) return undefined;
   try {
     return new URL(path.replace(/\\/g, '/'), fromUri).href;
   } catch {
@@ -65,7 +70,7 @@ export function referencedPaths(outline: BicepOutline): string[] {
       case 'import': {
         // Only `import … from 'path'` names a file (`import 'az@1.0.0'` is an extension); a registry
         // path needs no parse.
-        if (entry.literal !== undefined && resolveLocalPath('file:///', entry.literal) === undefined) break;
+        if (entry.literal !== undefined && isRegistryPath(entry.literal)) break;
         const declaration = outline.declaration(entry);
         const path = declaration?.kind === 'ImportDeclaration' && declaration.from.kind === 'ImportFromClause'
           ? literalString(declaration.from.path) : undefined;

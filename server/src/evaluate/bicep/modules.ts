@@ -1,7 +1,7 @@
 // Evaluates a Bicep `module`: its params in the caller, then the called file with those values in
 // its own deployment scope; the module's value carries the callee's outputs. Registry modules,
 // missing files and cycles give unknown outputs.
-import { moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+import { isPlainObject, moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
@@ -82,8 +82,7 @@ interface ModuleFields {
  */
 function moduleFields(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): ModuleFields {
   if (!body) return { name: null, scope: undefined, params: new Map() };
-  const simple = body.members.every((member) => member.kind !== 'Spread' && (member.kind !== 'ObjectProperty' || propertyKey(member) !== undefined));
-  if (!simple) {
+  if (!isPlainObject(body)) {
     const value = file.expressions.evaluate(body, locals);
     const fields: ObjectValue = isObject(value) ? value : makeObject([]);
     const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
@@ -95,7 +94,7 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
   };
   const paramsNode = objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value;
   let params: ReadonlyMap<string, Value> = new Map();
-  if (paramsNode?.kind === 'Object' && paramsNode.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined)) {
+  if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const values = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
     params = new LazyBindings([...values.keys()], (name) => file.expressions.evaluate(values.get(name)!, locals), `${key}.params`);
   } else if (paramsNode) {

@@ -3,7 +3,7 @@
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
 // other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
 import {
-  objectProperties, present, propertyKey, resourceView, splitResourceType, type ObjectExpression, type ResourceDeclaration, type ResourceView,
+  isPlainObject, objectProperties, present, propertyKey, resourceView, splitResourceType, type ObjectExpression, type ResourceDeclaration, type ResourceView,
 } from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
 import { withInlineChildIds } from '../inline-children';
@@ -140,8 +140,7 @@ const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
  * plain object literals (a spread, a computed key) the whole body is evaluated.
  */
 function evaluateBody(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder, keys: readonly string[] | undefined): Value {
-  const plain = (object: ObjectExpression) => object.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined);
-  if (!plain(body)) return file.expressions.evaluate(body, locals, record);
+  if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
   const wanted = keys && new Set(keys.map((key) => key.toLowerCase()));
   const entries: [string, Value][] = [];
   for (const member of objectProperties(body)) {
@@ -150,7 +149,7 @@ function evaluateBody(file: BicepFile, body: ObjectExpression, locals: Locals, r
     if (!wanted) {
       record(key, member.value);
       entries.push([key, file.expressions.evaluate(member.value, locals, record, key)]);
-    } else if (key === 'properties' && member.value.kind === 'Object' && plain(member.value)) {
+    } else if (key === 'properties' && member.value.kind === 'Object' && isPlainObject(member.value)) {
       record(key, member.value);
       const properties: [string, Value][] = [];
       for (const property of objectProperties(member.value)) {

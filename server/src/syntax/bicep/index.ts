@@ -61,7 +61,7 @@ export {
 } from './pragmas';
 export {
   declarations, present, nameOf, literalString, bodyParts, resourceView, moduleView, splitResourceType,
-  objectProperties, propertyKey, findProperty, propertyValue, nestedResources, decoratorName,
+  objectProperties, isPlainObject, propertyKey, findProperty, propertyValue, nestedResources, decoratorName,
   findDecorator, decoratorArguments, type BodyParts, type ResourceView, type ModuleView,
 } from './views';
 export { lex, type LexResult } from './lexer';

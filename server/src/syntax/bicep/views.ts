@@ -118,6 +118,11 @@ export function objectProperties(object: ObjectExpression): ObjectProperty[] {
   return result;
 }
 
+/** Whether every member of an object is a `key: value` property with a literal key (no spread, no computed key). */
+export function isPlainObject(object: ObjectExpression): boolean {
+  return object.members.every((member) => member.kind === 'ObjectProperty' && propertyKey(member) !== undefined);
+}
+
 /** A property's key as text (identifier or non-interpolated string). */
 export function propertyKey(property: ObjectProperty): string | undefined {
   const key = property.key;
