@@ -15,6 +15,8 @@ const mayImport: Record<string, readonly string[]> = {
   protocol: [],
   version: [],
   'package-root': [],
+  // The disk walk both faces use to find analysable files.
+  'candidate-files': ['syntax'],
   facts: [],
   evaluate: ['syntax', 'syntax/bicep', 'syntax/arm', 'protocol'],
   model: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'protocol'],
@@ -23,8 +25,8 @@ const mayImport: Record<string, readonly string[]> = {
   engine: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   // Completion and hover logic (editor terms, no LSP): the cursor from syntax, answers from the model and facts.
   assist: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'engine', 'protocol'],
-  lsp: ['package-root', 'engine', 'assist', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  cli: ['package-root', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  lsp: ['package-root', 'candidate-files', 'engine', 'assist', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  cli: ['package-root', 'candidate-files', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   client: ['protocol'],
   webview: ['protocol'],
 };
@@ -45,6 +47,7 @@ function layerOf(file: string): string | undefined {
   if (!match) return undefined;
   if (match[1] === 'version.ts') return 'version';
   if (match[1] === 'package-root.ts') return 'package-root';
+  if (match[1] === 'candidate-files.ts') return 'candidate-files';
   if (match[1] === 'syntax' && (match[2] === 'bicep' || match[2] === 'arm')) return `syntax/${match[2]}`;
   return match[1].replace(/\.ts$/, '');
 }

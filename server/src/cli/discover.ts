@@ -3,9 +3,7 @@
 // later from its content); dependency and VCS folders are skipped.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isCandidateFileName } from '../engine';
-
-const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', 'bin', 'obj']);
+import { candidateFilesUnder } from '../candidate-files';
 
 export interface Discovery {
   files: string[];
@@ -24,30 +22,8 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
       missing.push(arg);
       continue;
     }
-    if (stat.isDirectory()) walk(absolute, files);
+    if (stat.isDirectory()) for (const file of candidateFilesUnder(absolute)) files.add(file);
     else files.add(absolute);
   }
   return { files: [...files].sort(), missing };
-}
-
-function walk(dir: string, into: Set<string>): void {
-  // An explicit stack, not recursion: deep trees must not overflow.
-  const pending = [dir];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isCandidateFileName(entry.name)) {
-        into.add(full);
-      }
-    }
-  }
 }

@@ -2,33 +2,16 @@
 // face: it does the I/O the engine does not. Invariant: bounded (file count, file size), never
 // follows symbolic links out of the folder, skips dependency and VCS folders.
 import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isCandidateFileName } from '../engine';
+import { candidateFilesUnder } from '../candidate-files';
 
-const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'bin', 'obj']);
 export const indexLimits = { maxFiles: 20_000, maxFileBytes: 4 * 1024 * 1024 } as const;
 
-/** URIs of the candidate files under a folder URI. */
+/** URIs of the candidate files under a folder URI (hidden folders skipped, at most indexLimits.maxFiles). */
 export function scanFolder(folderUri: string): string[] {
   if (!folderUri.startsWith('file:')) return [];
-  const found: string[] = [];
-  const pending = [fileURLToPath(folderUri)];
-  while (pending.length > 0 && found.length < indexLimits.maxFiles) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
-      else if (entry.isFile() && isCandidateFileName(entry.name)) found.push(pathToFileURL(full).href);
-    }
-  }
-  return found.sort();
+  return candidateFilesUnder(fileURLToPath(folderUri), { skipHiddenFolders: true, maxFiles: indexLimits.maxFiles })
+    .map((file) => pathToFileURL(file).href).sort();
 }
 
 /** A file's text, or undefined when it is missing, unreadable or too large to analyse. */
