@@ -149,7 +149,8 @@ export class Workspace {
   /** Evaluates every entry (reusing cached results whose files did not change). */
   async evaluate(isCancelled: () => boolean = () => false): Promise<DeploymentResult[]> {
     const entries = this.entries();
-    for (const cached of [...this.deployments.keys()]) if (!entries.includes(cached)) this.deployments.delete(cached);
+    const current = new Set(entries);
+    for (const cached of [...this.deployments.keys()]) if (!current.has(cached)) this.deployments.delete(cached);
     const results: DeploymentResult[] = [];
     let lastYield = performance.now();
     for (const entry of entries) {
