@@ -2,6 +2,7 @@
 // standalone code generation. ajv.compile at run time builds each validator with `new Function`;
 // the shipped server and CLI must evaluate no generated code, so they import these files instead.
 //   - server/src/engine/generated/config-validator.ts    vnetlens.json (schemas/vnetlens.schema.json)
+//   - server/src/engine/generated/baseline-validator.ts  baseline files (schemas/vnetlens-baseline.schema.json)
 //   - server/src/syntax/arm/generated/skeleton-validators.ts   the ARM shapes (skeleton-definition.ts)
 //
 //   node --import tsx scripts/write-validators.ts           write the files (scripts/build.mjs runs this)
@@ -23,6 +24,8 @@ export interface GeneratedValidator {
 export function validatorSources(): GeneratedValidator[] {
   const configSchema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'vnetlens.schema.json'), 'utf8'));
   const config = compile({ allErrors: true, strict: false }, (ajv) => standaloneCode(ajv, ajv.compile(configSchema)));
+  const baselineSchema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'vnetlens-baseline.schema.json'), 'utf8'));
+  const baseline = compile({ allErrors: false, strict: false }, (ajv) => standaloneCode(ajv, ajv.compile(baselineSchema)));
   const skeletonParts = compile({ allErrors: true, strict: true, allowUnionTypes: true }, (ajv) => {
     ajv.addSchema(skeleton);
     // One named export per part (checkPart looks them up by name).
@@ -31,6 +34,7 @@ export function validatorSources(): GeneratedValidator[] {
   });
   return [
     { file: path.join(root, 'server', 'src', 'engine', 'generated', 'config-validator.ts'), text: moduleText('schemas/vnetlens.schema.json', config) },
+    { file: path.join(root, 'server', 'src', 'engine', 'generated', 'baseline-validator.ts'), text: moduleText('schemas/vnetlens-baseline.schema.json', baseline) },
     { file: path.join(root, 'server', 'src', 'syntax', 'arm', 'generated', 'skeleton-validators.ts'), text: moduleText('server/src/syntax/arm/skeleton-definition.ts', skeletonParts) },
   ];
 }

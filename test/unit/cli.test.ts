@@ -40,7 +40,7 @@ const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2
 describe('argument handling', () => {
   test('check takes paths and options with defaults', () => {
     assert.deepEqual(parseCommandLine(['check', 'a', 'b']), {
-      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error',
+      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error', baseline: undefined, writeBaseline: undefined,
     });
     const full = parseCommandLine(['check', 'x', '--format', 'sarif', '--fix', '--dry-run', '--cloud', 'AzureChinaCloud', '--config', 'c.json', '--fail-on', 'warning']);
     assert.equal(full.command, 'check');

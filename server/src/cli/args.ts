@@ -18,6 +18,10 @@ export interface CheckCommand {
   cloudGiven: boolean;
   config: string | undefined;
   failOn: FailOn;
+  /** --baseline FILE: report only findings not recorded in it (or whose entry expired). */
+  baseline: string | undefined;
+  /** --write-baseline FILE: record the current findings there. */
+  writeBaseline: string | undefined;
 }
 
 export interface ParseCommand {
@@ -45,6 +49,9 @@ Options for check:
   --config FILE              a vnetlens.json with rule levels (default: the nearest one)
   --fail-on error|warning|none
                              exit 1 when a finding at or above this level exists (default: error)
+  --baseline FILE            report only findings not recorded in FILE (default: the
+                             "baseline" named in vnetlens.json, if any)
+  --write-baseline FILE      record the current findings in FILE (then exit 0)
 Options for parse and model:
   --format json|text         output format (default: json)
 
@@ -70,12 +77,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         cloud: { type: 'string' },
         config: { type: 'string' },
         'fail-on': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(parserMessage(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
@@ -100,12 +109,26 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       cloudGiven: values.cloud !== undefined,
       config: values.config,
       failOn: oneOf(values['fail-on'] ?? 'error', failOnLevels, '--fail-on'),
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
     };
   }
-  for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on'] as const) {
+  for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on', 'baseline', 'write-baseline'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
   return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format') };
+}
+
+/** Node's parser explains how to pass a positional that starts with '-'; users need one line. */
+function parserMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Unknown option '${option}'.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /does not take/.test(message) ? `${option} takes no value.` : `${option} needs a value.`;
+  }
+  return message.split('\n')[0];
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {

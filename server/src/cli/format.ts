@@ -1,4 +1,5 @@
-// The check command's text and JSON outputs.
+// The check command's text and JSON outputs (main.ts escapes the JSON's non-C0 controls).
+import { escapeControls as safe } from './escape';
 import type { LocatedFile } from './located';
 
 export function formatText(files: readonly LocatedFile[]): string {
@@ -7,9 +8,10 @@ export function formatText(files: readonly LocatedFile[]): string {
   for (const file of files) {
     for (const { finding, region, related } of file.findings) {
       counts[finding.level]++;
-      lines.push(`${file.file}:${region.startLine}:${region.startColumn}: ${finding.level} ${finding.ruleId}: ${finding.message}`);
+      // Names and paths come from the user's files: escaped, so none can move the cursor or fake a line.
+      lines.push(`${safe(file.file)}:${region.startLine}:${region.startColumn}: ${finding.level} ${finding.ruleId}: ${safe(finding.message)}`);
       for (const other of related) {
-        lines.push(`    ${other.file}:${other.region.startLine}:${other.region.startColumn}: ${other.message}`);
+        lines.push(`    ${safe(other.file)}:${other.region.startLine}:${other.region.startColumn}: ${safe(other.message)}`);
       }
     }
   }

@@ -9,13 +9,17 @@ import { configFileName, readConfig, type WorkspaceConfig } from '../engine/conf
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
+import { baselinePathFor, loadBaseline, writeBaselineFile } from './baseline-io';
 import { unifiedDiff } from './diff';
 import { discoverFiles } from './discover';
 import { fixDocuments } from './fix';
+import { escapeControls, escapeJsonControls } from './escape';
 import { formatJson, formatText } from './format';
 import { displayPath, locate } from './located';
 import { nodeHost } from './node-host';
 import { formatSarif } from './sarif';
+import { syntaxFindings } from './syntax-findings';
+import { writeFilesAtomically } from './write-files';
 
 export interface CliIo {
   cwd: string;
@@ -43,10 +47,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`vnet-lens: ${error.message}\n\n${usage}\n`);
+      io.stderr(`vnet-lens: ${escapeControls(error.message)}\n\n${usage}\n`);
       return exitCodes.usageOrIo;
     }
-    io.stderr(`vnet-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`vnet-lens: internal error: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
     return exitCodes.usageOrIo;
   }
 }
@@ -55,20 +59,23 @@ interface LoadedFiles {
   documents: SourceDocument[];
   texts: Map<string, string>;
   ioErrors: number;
+  /** Path arguments that name nothing: an error on its own, nothing is analysed. */
+  missing: number;
 }
 
 function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
   const { files, missing } = discoverFiles(paths, io.cwd);
-  for (const arg of missing) io.stderr(`vnet-lens: cannot read '${arg}': no such file or folder\n`);
+  for (const arg of missing) io.stderr(`vnet-lens: cannot read '${escapeControls(arg)}': no such file or folder\n`);
   const documents: SourceDocument[] = [];
   const texts = new Map<string, string>();
   let ioErrors = missing.length;
+  if (missing.length > 0) return { documents, texts, ioErrors, missing: missing.length };
   for (const file of files) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      io.stderr(`vnet-lens: cannot read '${displayPath(file, io.cwd)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`vnet-lens: cannot read '${escapeControls(displayPath(file, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       ioErrors++;
       continue;
     }
@@ -76,7 +83,7 @@ function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
     documents.push({ uri, text });
     texts.set(uri, text);
   }
-  return { documents, texts, ioErrors };
+  return { documents, texts, ioErrors, missing: 0 };
 }
 
 const levelRank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
@@ -99,7 +106,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     try {
       text = fs.readFileSync(configPath, 'utf8');
     } catch {
-      io.stderr(`vnet-lens: cannot read config '${command.config ?? configPath}': no such file\n`);
+      io.stderr(`vnet-lens: cannot read config '${escapeControls(command.config ?? configPath)}': no such file\n`);
       return exitCodes.usageOrIo;
     }
     const read = readConfig(text);
@@ -107,10 +114,17 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const index = new LineIndex(text);
     for (const error of read.errors) {
       const at = index.positionAt(error.start);
-      io.stderr(`${displayPath(configPath, io.cwd)}:${at.line + 1}:${at.column + 1}: warning: ${error.message}\n`);
+      io.stderr(`${escapeControls(displayPath(configPath, io.cwd))}:${at.line + 1}:${at.column + 1}: warning: ${escapeControls(error.message)}\n`);
     }
   }
-  const { documents, texts, ioErrors } = loadFiles(command.paths, io);
+  const baselinePath = command.writeBaseline === undefined ? baselinePathFor(command.baseline, config.baseline, configPath, io.cwd) : undefined;
+  const baseline = baselinePath === undefined ? undefined : loadBaseline(baselinePath, displayPath(baselinePath, io.cwd));
+  if (baseline !== undefined && 'error' in baseline) {
+    io.stderr(`vnet-lens: ${baseline.error}\n`);
+    return exitCodes.usageOrIo;
+  }
+  const { documents, texts, ioErrors, missing } = loadFiles(command.paths, io);
+  if (missing > 0) return exitCodes.usageOrIo;
   // Classifying needs no parse (the engine parses each analysable file once).
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
   // --cloud on the command line wins over the file; the file's levels apply as written.
@@ -127,19 +141,18 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const summary = `${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}`;
     if (command.dryRun) {
       for (const [uri, text] of changed) {
-        const file = displayPath(uri, io.cwd);
-        io.stdout(unifiedDiff(file.startsWith('/') ? file : `a/${file}`, file.startsWith('/') ? file : `b/${file}`, texts.get(uri)!, text));
+        const file = escapeControls(displayPath(uri, io.cwd));
+        io.stdout(escapeDiff(unifiedDiff(file.startsWith('/') ? file : `a/${file}`, file.startsWith('/') ? file : `b/${file}`, texts.get(uri)!, text)));
       }
       io.stderr(`Would fix ${summary}; nothing was written.\n`);
       return exitFor(command, result.findings, ioErrors);
     }
-    for (const [uri, text] of changed) {
-      try {
-        fs.writeFileSync(fileURLToPath(uri), text);
-      } catch (error) {
-        io.stderr(`vnet-lens: cannot write '${displayPath(uri, io.cwd)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-        return exitCodes.usageOrIo;
-      }
+    const writes = writeFilesAtomically(changed.map(([uri, text]) => [fileURLToPath(uri), text] as const));
+    if (writes.failed) {
+      const list = (files: readonly string[]) => (files.length === 0 ? '(none)' : files.map((file) => escapeControls(displayPath(file, io.cwd))).join(', '));
+      io.stderr(`vnet-lens: cannot write '${escapeControls(displayPath(writes.failed.file, io.cwd))}': ${writes.failed.reason}\n`
+        + `  changed: ${list(writes.written)}\n  not changed: ${list(writes.notWritten)}\n`);
+      return exitCodes.usageOrIo;
     }
     io.stderr(`Fixed ${summary}.\n`);
     finalTexts = new Map([...texts, ...outcome.texts]);
@@ -147,13 +160,40 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     result = await analyzeDocuments(analysable, nodeHost, options);
   }
   // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
-  for (const notice of result.notices) io.stderr(`${displayPath(notice.uri, io.cwd)}: note: ${notice.message}\n`);
+  for (const notice of result.notices) io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
+  // A file that does not parse was not fully checked: its syntax errors are findings too.
+  const findings = [...syntaxFindings(analysable.map((document) => ({ uri: document.uri, text: finalTexts.get(document.uri) ?? document.text }))), ...result.findings];
+  if (command.writeBaseline !== undefined) {
+    const target = path.resolve(io.cwd, command.writeBaseline);
+    try {
+      const count = writeBaselineFile(target, findings);
+      io.stderr(`Recorded ${count} finding${count === 1 ? '' : 's'} in ${escapeControls(displayPath(target, io.cwd))}.\n`);
+    } catch (error) {
+      io.stderr(`vnet-lens: cannot write baseline '${escapeControls(displayPath(target, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return exitCodes.usageOrIo;
+    }
+    return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
+  }
+  const reported = baseline === undefined ? findings : findings.filter((finding) => !baseline.has(finding));
+  if (reported.length < findings.length) {
+    const hidden = findings.length - reported.length;
+    io.stderr(`${hidden} finding${hidden === 1 ? ' is' : 's are'} in the baseline ${escapeControls(displayPath(baselinePath!, io.cwd))} and not shown.\n`);
+  }
+  result = { ...result, findings: reported };
   const session = new FixSession(textSource(cloud, finalTexts));
   const located = locate(result, finalTexts, io.cwd, command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined);
-  if (command.format === 'sarif') io.stdout(formatSarif(located, io.cwd));
-  else if (command.format === 'json') io.stdout(formatJson(located));
+  if (command.format === 'sarif') io.stdout(escapeJsonControls(formatSarif(located, io.cwd)));
+  else if (command.format === 'json') io.stdout(escapeJsonControls(formatJson(located)));
   else io.stdout(formatText(located));
   return exitFor(command, result.findings, ioErrors);
+}
+
+/** A diff's lines keep their text; only controls other than tab and the line breaks are escaped. */
+function escapeDiff(diff: string): string {
+  return diff.split('\n').map((line) => {
+    const crlf = line.endsWith('\r');
+    return escapeControls(crlf ? line.slice(0, -1) : line, { keepTabs: true }) + (crlf ? '\r' : '');
+  }).join('\n');
 }
 
 function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: number): number {
@@ -165,15 +205,16 @@ function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: 
 }
 
 async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number> {
-  const { documents, ioErrors } = loadFiles(command.paths, io);
+  const { documents, ioErrors, missing } = loadFiles(command.paths, io);
+  if (missing > 0) return exitCodes.usageOrIo;
   if (command.command === 'model') {
     const model = await modelOfDocuments(documents, nodeHost, 'AzureCloud');
     const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
     if (command.format === 'json') {
-      io.stdout(JSON.stringify({ entities, references: model.references }, null, 2) + '\n');
+      io.stdout(escapeJsonControls(JSON.stringify({ entities, references: model.references }, null, 2)) + '\n');
     } else {
-      for (const entity of entities) io.stdout(`${entity.file}:${entity.line}: ${entity.kind} ${entity.name}\n`);
-      for (const reference of model.references) io.stdout(`${reference.kind}: ${reference.from} -> ${reference.to ?? `(unresolved: ${reference.reason})`}\n`);
+      for (const entity of entities) io.stdout(escapeControls(`${entity.file}:${entity.line}: ${entity.kind} ${entity.name}`) + '\n');
+      for (const reference of model.references) io.stdout(escapeControls(`${reference.kind}: ${reference.from} -> ${reference.to ?? `(unresolved: ${reference.reason})`}`) + '\n');
     }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }
@@ -190,11 +231,11 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
     };
   });
   if (command.format === 'json') {
-    io.stdout(JSON.stringify(reports, null, 2) + '\n');
+    io.stdout(escapeJsonControls(JSON.stringify(reports, null, 2)) + '\n');
   } else {
     for (const report of reports) {
-      io.stdout(`${report.file}: ${report.language}, ${report.syntaxErrors.length} syntax error(s)\n`);
-      for (const error of report.syntaxErrors) io.stdout(`  ${report.file}:${error.line}:${error.column}: ${error.message}\n`);
+      io.stdout(`${escapeControls(report.file)}: ${report.language}, ${report.syntaxErrors.length} syntax error(s)\n`);
+      for (const error of report.syntaxErrors) io.stdout(`  ${escapeControls(report.file)}:${error.line}:${error.column}: ${escapeControls(error.message)}\n`);
     }
   }
   return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;

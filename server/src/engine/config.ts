@@ -1,4 +1,4 @@
-// The optional workspace configuration file `vnetlens.json` (rule levels, cloud), validated with
+// The optional workspace configuration file `vnetlens.json` (rule levels, cloud, baseline), validated with
 // ajv against the JSON Schema the extension ships (schemas/vnetlens.schema.json). Invariant: a bad
 // file never stops analysis: it yields errors with ranges in the file, and defaults apply.
 // Invariant: no code is generated at run time. The validator is ajv's standalone output, written at
@@ -13,6 +13,8 @@ export const configFileName = 'vnetlens.json';
 
 export interface WorkspaceConfig {
   cloud?: Cloud;
+  /** The baseline file, relative to the folder of vnetlens.json (engine/baseline.ts). */
+  baseline?: string;
   rules: Record<string, ConfiguredLevel>;
 }
 
@@ -36,8 +38,8 @@ export function readConfig(text: string): { config: WorkspaceConfig; errors: Con
   }
   const value = nodeValue(root);
   if (validate(value)) {
-    const data = value as { cloud?: Cloud; rules?: Record<string, ConfiguredLevel> };
-    return { config: { ...(data.cloud ? { cloud: data.cloud } : {}), rules: { ...(data.rules ?? {}) } }, errors: [] };
+    const data = value as { cloud?: Cloud; baseline?: string; rules?: Record<string, ConfiguredLevel> };
+    return { config: { ...(data.cloud ? { cloud: data.cloud } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), rules: { ...(data.rules ?? {}) } }, errors: [] };
   }
   return { config: { rules: {} }, errors: (validate.errors ?? []).map((error) => locate(root, error)) };
 }

@@ -7,6 +7,7 @@ import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from
 import { rules } from '../rules/catalog';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
+import { resourceIdentity } from './finding-identity';
 import { rememberFix } from './fixes';
 import type { AnalysisOptions, Finding } from './types';
 import type { Workspace } from './workspace';
@@ -47,6 +48,7 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
           ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
           ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ],
+        resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
       };
       findings.push(finding);
       if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });

@@ -39,6 +39,8 @@ export interface Finding extends TextRange {
   message: string;
   uri: string;
   related: RelatedLocation[];
+  /** What it is about, stable across line shifts (engine/finding-identity.ts); baselines key on it. */
+  resource?: string;
 }
 
 /** Something about the analysis itself, not a finding: a limit was hit. Shown as information. */

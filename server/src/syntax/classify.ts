@@ -14,7 +14,10 @@ export type Language = 'bicep' | 'bicepparam' | 'arm-template' | 'arm-parameters
 
 /** The file name part of a path or URI, lower-cased. */
 function baseName(pathOrUri: string): string {
-  const withoutQuery = pathOrUri.replace(/[?#].*$/, '');
+  // Only a URI has a query or fragment; in a path, `#` and `?` are part of the file's name.
+  const withoutQuery = /^[a-z][a-z0-9+.-]*:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)
+    ? pathOrUri.replace(/[?#].*$/, '')
+    : pathOrUri;
   return withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1).toLowerCase();
 }
 
