@@ -3,3 +3,5 @@ import packageJson from '../../package.json';
 
 export const toolName = 'VNet Lens';
 export const toolVersion: string = packageJson.version;
+/** package.json `homepage`, if any (SARIF links to rule pages only from a public one). */
+export const toolHomepage: string | undefined = (packageJson as { homepage?: string }).homepage;

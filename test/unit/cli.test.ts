@@ -175,18 +175,18 @@ describe('output formats', () => {
   });
 
   test('sarif: 2.1.0 with the tool, 1-based regions and related locations', () => {
-    const sarif = JSON.parse(formatSarif(located, '/w'));
+    const sarif = JSON.parse(formatSarif(located));
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'VNet Lens');
     assert.match(run.tool.driver.version, /^\d+\.\d+\.\d+$/);
     assert.ok(Array.isArray(run.tool.driver.rules));
-    assert.equal(run.originalUriBaseIds.SRCROOT.uri, 'file:///w/');
+    assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, undefined, 'no path of the machine that wrote it');
     const result = run.results[0];
     assert.equal(result.ruleId, 'peering-reverse-missing');
     assert.equal(result.level, 'warning');
     assert.deepEqual(result.locations[0].physicalLocation, {
-      artifactLocation: { uri: 'main.bicep', uriBaseId: 'SRCROOT' },
+      artifactLocation: { uri: 'main.bicep', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
     });
     assert.equal(result.relatedLocations[0].message.text, 'the remote VNet');
@@ -277,7 +277,7 @@ describe('fixes', () => {
     const location = results.find((r) => r.ruleId === 'dns-zone-location')!.fixes![0];
     assert.equal(location.description.text, "Set location to 'global'");
     const [change] = location.artifactChanges;
-    assert.deepEqual(change.artifactLocation, { uri: 'arm/dns.json', uriBaseId: 'SRCROOT' });
+    assert.deepEqual(change.artifactLocation, { uri: 'arm/dns.json', uriBaseId: '%SRCROOT%' });
     const { deletedRegion, insertedContent } = change.replacements[0];
     const line = fs.readFileSync(path.join(dir, 'arm/dns.json'), 'utf8').split('\n')[deletedRegion.startLine - 1];
     assert.equal(line.slice(deletedRegion.startColumn - 1, deletedRegion.endColumn - 1), '"[resourceGroup().location]"');

@@ -101,6 +101,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command !== 'parse' && command !== 'model') {
     const format = oneOf(values.format ?? 'text', formats, '--format');
     if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run only goes with --fix.');
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline do not go together.');
     return {
       command: 'check', paths, format,
       fix: values.fix ?? false,

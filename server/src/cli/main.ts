@@ -182,7 +182,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   result = { ...result, findings: reported };
   const session = new FixSession(textSource(cloud, finalTexts));
   const located = locate(result, finalTexts, io.cwd, command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined);
-  if (command.format === 'sarif') io.stdout(escapeJsonControls(formatSarif(located, io.cwd)));
+  if (command.format === 'sarif') io.stdout(escapeJsonControls(formatSarif(located)));
   else if (command.format === 'json') io.stdout(escapeJsonControls(formatJson(located)));
   else io.stdout(formatText(located));
   return exitFor(command, result.findings, ioErrors);

@@ -1,43 +1,75 @@
 // SARIF 2.1.0 output for CI (GitHub code scanning, Azure DevOps): the tool, its rule metadata and
-// one result per finding with 1-based regions relative to the working directory.
+// one result per finding with 1-based regions. Invariants: file locations are percent-encoded
+// relative references against %SRCROOT% (the folder the CLI ran in), so the log holds no path of
+// the machine that made it; each result's partialFingerprints survive edits above the finding.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packageRoot } from '../package-root';
-import { ruleDocPath } from '../rules/docs-location';
 import { allRules } from '../rules/registry';
 import { toolName, toolVersion } from '../version';
-import type { LocatedFile, Region } from './located';
+import type { LocatedFile, LocatedFinding, Region } from './located';
+import { publicHomepage, sarifLevel, sarifRule } from './sarif-rules';
+import { syntaxRule } from './syntax-findings';
 
-const sarifLevel = { error: 'error', warning: 'warning', info: 'note' } as const;
+export const sourceRoot = '%SRCROOT%';
 
-export function formatSarif(files: readonly LocatedFile[], cwd: string): string {
-  const ruleIndex = new Map(allRules.map((rule, index) => [rule.id, index]));
+/**
+ * Where a file is, as a SARIF artifactLocation: a path under the root becomes a relative reference
+ * with every segment percent-encoded (so `javascript:x.bicep` cannot read as a scheme, nor `#` as a
+ * fragment); a path outside it stays an absolute file: URI.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file) || path.win32.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  const uri = file.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  return { uri, uriBaseId: sourceRoot };
+}
+
+/** Rule, file and what the finding is about (never its line), hashed: stable across line shifts. */
+function fingerprint({ finding, file }: LocatedFinding): string {
+  const about = finding.resource ?? `${finding.messageId}: ${finding.message}`;
+  return createHash('sha256').update(JSON.stringify([finding.ruleId, file, about])).digest('hex');
+}
+
+export interface SarifOptions {
+  /** package.json `homepage` by default; links appear only for a public https base. */
+  homepage?: string;
+}
+
+export function formatSarif(files: readonly LocatedFile[], options: SarifOptions = {}): string {
+  const rules = [...allRules, syntaxRule];
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const homepage = publicHomepage(options.homepage);
   const location = (file: string, region: Region) => ({
-    physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: 'SRCROOT' }, region },
+    physicalLocation: { artifactLocation: artifactLocation(file), region },
   });
-  const results = files.flatMap((file) => file.findings.map(({ finding, region, related, fixes }) => ({
-    ruleId: finding.ruleId,
-    ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
-    level: sarifLevel[finding.level],
-    message: { text: finding.message },
-    locations: [location(file.file, region)],
-    ...(related.length > 0 ? {
-      relatedLocations: related.map((other, id) => ({ id, ...location(other.file, other.region), message: { text: other.message } })),
-    } : {}),
-    ...(fixes && fixes.length > 0 ? {
-      // SARIF 2.1.0 §3.55: each fix replaces regions of artifacts; an empty deleted region inserts.
-      fixes: fixes.map((fix) => ({
-        description: { text: fix.description },
-        artifactChanges: fix.changes.map((change) => ({
-          artifactLocation: { uri: encodeURI(change.file), uriBaseId: 'SRCROOT' },
-          replacements: change.replacements.map((replacement) => ({
-            deletedRegion: replacement.region,
-            insertedContent: { text: replacement.text },
+  const results = files.flatMap((file) => file.findings.map((located) => {
+    const { finding, region, related, fixes } = located;
+    return {
+      ruleId: finding.ruleId,
+      ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
+      level: sarifLevel[finding.level],
+      message: { text: finding.message },
+      locations: [location(file.file, region)],
+      partialFingerprints: { 'vnetLensFinding/v1': fingerprint(located) },
+      ...(related.length > 0 ? {
+        relatedLocations: related.map((other, id) => ({ id, ...location(other.file, other.region), message: { text: other.message } })),
+      } : {}),
+      ...(fixes && fixes.length > 0 ? {
+        // SARIF 2.1.0 §3.55: each fix replaces regions of artifacts; an empty deleted region inserts.
+        fixes: fixes.map((fix) => ({
+          description: { text: fix.description },
+          artifactChanges: fix.changes.map((change) => ({
+            artifactLocation: artifactLocation(change.file),
+            replacements: change.replacements.map((replacement) => ({
+              deletedRegion: replacement.region,
+              insertedContent: { text: replacement.text },
+            })),
           })),
+          properties: { preferred: fix.preferred },
         })),
-        properties: { preferred: fix.preferred },
-      })),
-    } : {}),
-  })));
+      } : {}),
+    };
+  }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -47,20 +79,15 @@ export function formatSarif(files: readonly LocatedFile[], cwd: string): string 
           name: toolName,
           version: toolVersion,
           semanticVersion: toolVersion,
-          rules: allRules.map((rule) => ({
-            id: rule.id,
-            name: rule.id,
-            shortDescription: { text: rule.description },
-            help: { text: `${rule.description} See docs/rules/${rule.id}.md.` },
-            helpUri: pathToFileURL(ruleDocPath(packageRoot(), rule.id)).href,
-            defaultConfiguration: { level: sarifLevel[rule.level] },
-            properties: { fixable: rule.fixable },
-          })),
+          ...(homepage ? { informationUri: homepage } : {}),
+          rules: rules.map((rule) => sarifRule(rule, homepage)),
         },
       },
-      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
-      artifacts: files.map((file) => ({ location: { uri: encodeURI(file.file), uriBaseId: 'SRCROOT' } })),
+      // No uri: the root is wherever the log is read (the checkout in CI), never this machine's path.
+      originalUriBaseIds: { [sourceRoot]: { description: { text: 'The folder vnet-lens ran in; file locations are relative to it.' } } },
+      artifacts: files.map((file) => ({ location: artifactLocation(file.file) })),
       results,
+      columnKind: 'utf16CodeUnits',
       invocations: [{ executionSuccessful: true }],
     }],
   };

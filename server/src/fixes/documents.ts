@@ -49,7 +49,9 @@ export class FixDocuments {
     if (!this.json.has(uri)) {
       const text = this.text(uri);
       const errors: ParseError[] = [];
-      const root = text === undefined ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+      // jsonc-parser rejects a byte order mark as an invalid symbol; a space in its place keeps
+      // every offset, so edits land where the analysis saw them and the BOM stays in the file.
+      const root = text === undefined ? undefined : parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
       this.json.set(uri, errors.length === 0 ? root : undefined);
     }
     return this.json.get(uri);

@@ -18,6 +18,7 @@ import { configFileName, readConfig, type WorkspaceConfig } from '../engine/conf
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
+import { asBaselined, Baselines } from './baselines';
 import { completionHandler, completionTriggerCharacters } from './completion';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { accessHost, FileAccess } from './file-access';
@@ -48,15 +49,19 @@ export function startServer(connection: Connection): void {
   const configs = new Map<string, WorkspaceConfig>();
   // The last analysis's findings with the texts they point into, for code actions.
   const fixActions = new FixActions(fixAllKind);
+  // The baselines vnetlens.json files name: their findings show as hints.
+  const baselines = new Baselines((uri) => access.read(uri).text, log);
 
   function loadConfig(uri: string, text: string | undefined): void {
     if (text === undefined) {
       configs.delete(uri);
+      baselines.setConfig(uri, undefined);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const { config, errors } = readConfig(text);
     configs.set(uri, config);
+    baselines.setConfig(uri, config.baseline);
     const document = TextDocument.create(uri, 'json', 0, text);
     void connection.sendDiagnostics({
       uri,
@@ -171,6 +176,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((change) => {
     for (const event of change.changes) {
+      if (baselines.isBaselineFile(event.uri)) baselines.forget(event.uri);
       if (isConfigFile(event.uri)) {
         loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text);
         workspace.setCloud(effective().cloud);
@@ -236,10 +242,13 @@ export function startServer(connection: Connection): void {
     const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
     const diagnostics = [
       ...notices.map((notice) => noticeDiagnostic(document, notice)),
-      ...findings.map((finding) => toDiagnostic(document, finding, (other) => {
-        const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
-        return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
-      })),
+      ...findings.map((finding) => {
+        const diagnostic = toDiagnostic(document, finding, (other) => {
+          const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
+          return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
+        });
+        return baselines.has(finding) ? asBaselined(diagnostic) : diagnostic;
+      }),
     ];
     const signature = JSON.stringify(diagnostics);
     // Open documents always get an answer (the client waits for one); others only on change.

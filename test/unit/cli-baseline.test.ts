@@ -1,0 +1,121 @@
+// Baselines end to end: the real CLI writes one, a later run on shifted and extended files reports
+// only what is new (and what expired), vnetlens.json can name it, and the file matches its schema.
+import assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { BaselineMatcher, createBaseline, readBaseline, relativeToBaseline } from '../../server/src/engine/baseline';
+import type { Finding } from '../../server/src/engine';
+import { cli, workspace, zoneInRegion } from '../support/cli-run';
+import { repoRoot } from '../support/paths';
+
+const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/vnetlens-baseline.schema.json'), 'utf8'));
+const validateBaseline = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: 'dns-zone-location', messageId: 'region', level: 'warning', message: 'm', uri: 'file:///repo/infra/main.bicep',
+  start: 0, end: 1, related: [], resource: 'Microsoft.Network/privateDnsZones zone', ...over,
+});
+
+describe('baseline data', () => {
+  test('files are recorded relative to the baseline, and match by rule, file and resource only', () => {
+    assert.equal(relativeToBaseline('file:///repo/infra/a%23b.bicep', 'file:///repo/.vnetlens/baseline.json'), '../infra/a#b.bicep');
+    const text = createBaseline([finding(), finding({ start: 99 }), finding({ resource: undefined })], 'file:///repo/baseline.json');
+    const read = readBaseline(text);
+    assert.ok('baseline' in read);
+    assert.deepEqual(read.baseline.findings, [{ ruleId: 'dns-zone-location', file: 'infra/main.bicep', resource: 'Microsoft.Network/privateDnsZones zone', message: 'm' }]);
+    const matcher = new BaselineMatcher(read.baseline, 'file:///repo/baseline.json');
+    assert.ok(matcher.has(finding({ start: 500, end: 510, message: 'other words' })), 'lines and message do not matter');
+    assert.ok(!matcher.has(finding({ ruleId: 'subnet-size' })));
+    assert.ok(!matcher.has(finding({ uri: 'file:///repo/other.bicep' })));
+    assert.ok(!matcher.has(finding({ resource: 'Microsoft.Network/privateDnsZones zone2' })));
+  });
+
+  test('an entry stops matching on its expiresOn day', () => {
+    const baseline = { version: 1 as const, findings: [{ ruleId: 'dns-zone-location', file: 'infra/main.bicep', resource: 'Microsoft.Network/privateDnsZones zone', expiresOn: '2030-01-02' }] };
+    assert.ok(new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-01').has(finding()));
+    assert.ok(!new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-02').has(finding()));
+  });
+
+  test('a file that is not a baseline is a message, not a throw', () => {
+    assert.match((readBaseline('{') as { error: string }).error, /not valid JSON/);
+    assert.match((readBaseline('{"version":1,"findings":[{"ruleId":"x","file":"a"}]}') as { error: string }).error, /not a VNet Lens baseline: .*resource/);
+    assert.match((readBaseline('{"version":2,"findings":[]}') as { error: string }).error, /version/);
+  });
+});
+
+describe('check --write-baseline and --baseline', () => {
+  test('records today\'s findings; later only new ones are reported, whatever moved', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion('zoneA', 'a.internal') + zoneInRegion('zoneB', 'b.internal') });
+    const written = await cli(['check', '.', '--write-baseline', 'vnetlens.baseline.json', '--fail-on', 'warning'], dir);
+    assert.equal(written.code, 0, written.stderr);
+    assert.match(written.stderr, /^Recorded 2 findings in vnetlens\.baseline\.json\.$/m);
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'vnetlens.baseline.json'), 'utf8')) as { findings: { resource: string }[] };
+    assert.ok(validateBaseline(file), JSON.stringify(validateBaseline.errors));
+    assert.deepEqual(file.findings.map((entry) => entry.resource), [
+      'Microsoft.Network/privateDnsZones zoneA#location', 'Microsoft.Network/privateDnsZones zoneB#location',
+    ]);
+
+    // Lines above every finding, and a new zone: only the new one is reported.
+    fs.writeFileSync(path.join(dir, 'main.bicep'), `// moved\n\n\n${zoneInRegion('zoneC', 'c.internal')}${fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8')}`);
+    const checked = await cli(['check', '.', '--baseline', 'vnetlens.baseline.json', '--fail-on', 'warning'], dir);
+    assert.equal(checked.code, 1);
+    assert.deepEqual(checked.stdout.split('\n').filter((line) => / warning /.test(line)).map((line) => /'([a-z]\.internal)'/.exec(line)?.[1]), ['c.internal']);
+    assert.match(checked.stderr, /^2 findings are in the baseline vnetlens\.baseline\.json and not shown\.$/m);
+
+    const clean = await cli(['check', '.', '--baseline', 'vnetlens.baseline.json', '--fail-on', 'warning', '--format', 'json'], dir);
+    assert.equal(JSON.parse(clean.stdout).files[0].findings.length, 1, 'JSON output filters too');
+  });
+
+  test('an expired entry is reported again, and rewriting the baseline keeps expiry dates', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion('zoneA', 'a.internal') + zoneInRegion('zoneB', 'b.internal') });
+    await cli(['check', '.', '--write-baseline', 'b.json'], dir);
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8'));
+    file.findings[0].expiresOn = '2000-01-01';
+    file.findings[1].expiresOn = '2999-12-31';
+    fs.writeFileSync(path.join(dir, 'b.json'), JSON.stringify(file));
+    const checked = await cli(['check', '.', '--baseline', 'b.json', '--fail-on', 'warning'], dir);
+    assert.equal(checked.code, 1);
+    assert.match(checked.stdout, /'a\.internal'/);
+    assert.doesNotMatch(checked.stdout, /'b\.internal'/);
+    await cli(['check', '.', '--write-baseline', 'b.json'], dir);
+    const rewritten = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8'));
+    assert.deepEqual(rewritten.findings.map((entry: { expiresOn?: string }) => entry.expiresOn), ['2000-01-01', '2999-12-31']);
+  });
+
+  test('vnetlens.json names the baseline relative to itself; --baseline wins', async () => {
+    const dir = workspace({
+      'infra/main.bicep': zoneInRegion('zoneA', 'a.internal'),
+      'vnetlens.json': '{ "baseline": ".vnetlens/baseline.json" }',
+    });
+    fs.mkdirSync(path.join(dir, '.vnetlens'));
+    await cli(['check', 'infra', '--write-baseline', '.vnetlens/baseline.json'], dir);
+    const quiet = await cli(['check', '.', '--fail-on', 'warning'], path.join(dir, 'infra'));
+    assert.equal(quiet.code, 0, quiet.stdout + quiet.stderr);
+    assert.match(quiet.stdout, /No problems found in 1 file/);
+    fs.writeFileSync(path.join(dir, 'empty.json'), '{ "version": 1, "findings": [] }');
+    const loud = await cli(['check', 'infra', '--baseline', 'empty.json', '--fail-on', 'warning'], dir);
+    assert.equal(loud.code, 1);
+  });
+
+  test('a missing or invalid baseline is an error (exit 2) before any analysis', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion(), 'bad.json': '{ "version": 1 }' });
+    const missing = await cli(['check', '.', '--baseline', 'nope.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^vnet-lens: cannot read baseline 'nope\.json': ENOENT$/m);
+    assert.equal(missing.stdout, '');
+    const bad = await cli(['check', '.', '--baseline', 'bad.json'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /baseline 'bad\.json' is not a VNet Lens baseline: .*findings/);
+  });
+
+  test('the flags belong to check, and do not go together', async () => {
+    const model = await cli(['model', '.', '--baseline', 'b.json']);
+    assert.equal(model.code, 2);
+    assert.match(model.stderr, /--baseline applies to 'check' only/);
+    const both = await cli(['check', '.', '--baseline', 'a.json', '--write-baseline', 'b.json']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--baseline and --write-baseline do not go together/);
+  });
+});
