@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { BaselineMatcher, createBaseline, readBaseline, relativeToBaseline } from '../../server/src/engine/baseline';
 import type { Finding } from '../../server/src/engine';
+import { readConfig } from '../../server/src/engine/config';
 import { cli, workspace, zoneInRegion } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
@@ -36,6 +37,15 @@ describe('baseline data', () => {
     const baseline = { version: 1 as const, findings: [{ ruleId: 'dns-zone-location', file: 'infra/main.bicep', resource: 'Microsoft.Network/privateDnsZones zone', expiresOn: '2030-01-02' }] };
     assert.ok(new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-01').has(finding()));
     assert.ok(!new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-02').has(finding()));
+  });
+
+  test('vnetlens.json: "baseline" is a non-empty string, checked by the schema', () => {
+    assert.deepEqual(readConfig('{ "baseline": "b.json" }'), { config: { baseline: 'b.json', rules: {} }, errors: [] });
+    for (const bad of ['{ "baseline": 3 }', '{ "baseline": "" }']) {
+      const read = readConfig(bad);
+      assert.equal(read.config.baseline, undefined, bad);
+      assert.match(read.errors[0]?.message ?? '', /'baseline'/, bad);
+    }
   });
 
   test('a file that is not a baseline is a message, not a throw', () => {
