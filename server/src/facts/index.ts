@@ -21,8 +21,9 @@
 //   dns-zone-link-registration    isPrivatelinkZoneName(name); registrationEnabledPath.
 //   dns-zone-duplicate-link       vnetLinkRules.maxLinksPerZoneAndVnet, .maxSameNameZonesPerVnet.
 //   dns-zone-location             isGlobalLocation(value); fix writes privateDnsLocation ('global').
-//   pe-group-id-invalid           groupIdValidity(type, id): 'invalid' only for a complete list (today only
-//                                 Microsoft.Network/privateLinkServices, which takes none); closestGroupId().
+//   pe-group-id-invalid           groupIdValidity(type, id): 'invalid' for a complete list without the id
+//                                 (Microsoft.Network/privateLinkServices, which takes none) or a near miss of
+//                                 a documented id (nearMissGroupId, FACTS §12); closestGroupId().
 //   pe-location-mismatch          privateEndpointPlacement.sameRegionAsVnet.
 //   pe-subnet-reserved            reservedSubnet(name)?.privateEndpoints.evidence ('verified' | 'inferred').
 //   pe-public-access-enabled      publicAccessFacts(type).settings[].path; publicAccessState(type, path, value)
@@ -45,7 +46,7 @@
 //   peering-gateway-transit       peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit,
 //                                 .maxUseRemoteGatewaysPerVnet.
 //   route-nva-next-hop            hopTypesWithoutNextHopIpAddress (an address there is wrong, per S2);
-//                                 FACTS does not state that VirtualAppliance needs an address.
+//                                 nextHopIpAddressHopType needs one (FACTS §11 MissingNextHopIpAddress).
 //   nsg-gateway-subnet            reservedSubnet('GatewaySubnet').nsgForbidden.
 //
 // Resource type facts (generated/types.json, written by scripts/write-types.ts from resource-types*.ts):
@@ -71,7 +72,7 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
-export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, type GroupIdFacts } from './group-ids';
+export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
 export {
   defaultZoneGroupName,
   privateEndpointConnectionPaths,
