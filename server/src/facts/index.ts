@@ -37,7 +37,7 @@
 //                                 forbiddenIpv4Ranges (CIDR strings; callers parse them).
 //   subnet-size                   subnetPrefixLimits, usableIpv4Addresses(prefix), reservedAddressesPerSubnet,
 //                                 reservedSubnet(name).minimum / .recommended (each with its evidence).
-//   subnet-inline-and-child       no facts needed.
+//   subnet-inline-and-child       vnetPutKeepsUnlistedSubnetsSince (FACTS §14), policyDefault for absent policies.
 //   vnet-address-overlap, peering-self, peering-duplicate
 //                                 peeringRules.addressSpacesMustNotOverlap (others need no facts).
 //   peering-reverse-missing       peeringRules.reverseRequired; fix: mirrorPeeringFlags(flags); decline when
@@ -72,6 +72,7 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
+export { vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion } from './vnet-redeploy';
 export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
 export {
   defaultZoneGroupName,
