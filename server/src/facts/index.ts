@@ -7,6 +7,7 @@
 // What each DESIGN §3 rule asks (all lookups are case-insensitive on types, group ids and zone names):
 //
 //   pe-dns-zone-group-missing     expectedZones(cloud, targetType, groupId) !== undefined → the target has zones.
+//                                 Policy mode: policyCoversGroupId(type, id, configured) (FACTS §15).
 //                                 Fix: zonesForNewGroup(exp, {regionName…}) (undefined = offer no fix),
 //                                 bicepZoneNameExpression(cloud, zone), privateDnsLocation, defaultZoneGroupName,
 //                                 zoneConfigName(zone), latestStableApiVersion(type).
@@ -72,6 +73,7 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
+export { alzPrivateDnsCoverage, policyCoversGroupId, policyMayCoverGroupId, type PolicyCoverage } from './alz-private-dns-policy';
 export { vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion } from './vnet-redeploy';
 export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
 export {
