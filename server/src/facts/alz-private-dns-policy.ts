@@ -67,10 +67,3 @@ export function policyCoversGroupId(resourceType: string | undefined, groupId: s
   const type = resourceType.toLowerCase();
   return alzPrivateDnsCoverage.some((entry) => entry.resourceType.toLowerCase() === type && entry.groupIds.some((id) => id.toLowerCase() === lower));
 }
-
-/** Whether the policy may cover the group id for some type (an unknown target type cannot be ruled out). */
-export function policyMayCoverGroupId(groupId: string, configured?: readonly string[]): boolean {
-  const lower = groupId.toLowerCase();
-  const ids = configured ?? alzPrivateDnsCoverage.flatMap((entry) => entry.groupIds);
-  return ids.some((id) => id.toLowerCase() === lower);
-}

@@ -73,7 +73,7 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
-export { alzPrivateDnsCoverage, policyCoversGroupId, policyMayCoverGroupId, type PolicyCoverage } from './alz-private-dns-policy';
+export { alzPrivateDnsCoverage, policyCoversGroupId, type PolicyCoverage } from './alz-private-dns-policy';
 export { vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion } from './vnet-redeploy';
 export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
 export {
