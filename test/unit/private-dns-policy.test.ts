@@ -13,6 +13,8 @@ import { runRules } from '../../server/src/engine/run-rules';
 import type { Finding, PrivateDnsSettings } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
 import { readSettings } from '../../server/src/lsp/settings';
+import { alzPrivateDnsCoverage, policyCoversGroupId } from '../../server/src/facts/alz-private-dns-policy';
+import { groupIdFacts } from '../../server/src/facts/group-ids';
 import rule from '../../server/src/rules/pe-dns-zone-group-missing';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
@@ -96,6 +98,28 @@ async function findings(code: string, privateDns?: PrivateDnsSettings): Promise<
 }
 const summary = (list: readonly Finding[]) => list.map((f) => `${f.messageId}:${f.level}:${/'([^']+)'/.exec(f.message)?.[1]}`);
 const policy: PrivateDnsSettings = { zoneGroups: 'policy' };
+
+describe('the ALZ initiative coverage as data (FACTS §15)', () => {
+  test('every covered id is one the DNS zone table documents for its type, but HDInsight cluster (FACTS §15 notes it)', () => {
+    for (const entry of alzPrivateDnsCoverage) {
+      const documented = (groupIdFacts(entry.resourceType)?.groupIds ?? []).map((id) => id.toLowerCase());
+      for (const id of entry.groupIds) {
+        if (entry.resourceType === 'Microsoft.HDInsight/clusters') continue;
+        assert.ok(documented.includes(id.toLowerCase()), `${entry.resourceType} ${id}`);
+      }
+    }
+  });
+
+  test('what FACTS §15 lists as not covered is not covered', () => {
+    assert.equal(policyCoversGroupId('Microsoft.Sql/servers', 'sqlServer'), false);
+    assert.equal(policyCoversGroupId('Microsoft.Storage/storageAccounts', 'file_secondary'), false);
+    assert.equal(policyCoversGroupId('Microsoft.DocumentDB/databaseAccounts', 'Analytical'), false);
+    assert.equal(policyCoversGroupId('Microsoft.Relay/namespaces', 'namespace'), false);
+    assert.equal(policyCoversGroupId('Microsoft.DocumentDB/databaseAccounts', 'sql'), true);
+    assert.equal(policyCoversGroupId(undefined, 'blob'), false);
+    assert.equal(policyCoversGroupId(undefined, 'BLOB', ['blob']), true);
+  });
+});
 
 describe('pe-dns-zone-group-missing in policy mode (class 8)', () => {
   test('template mode (the default) reports every endpoint without a zone group', async () => {
