@@ -1,5 +1,5 @@
 // route-nva-next-hop: a route's next hop type and next hop address disagree. Two certain cases:
-// a VirtualAppliance route without an address (absent, null or empty: FACTS §11, MissingNextHopIpAddress),
+// a VirtualAppliance route without an address (absent or null: FACTS §11, MissingNextHopIpAddress),
 // and an address on a hop type that takes none (S2: next hop values are "only allowed in routes where the
 // next hop type is VirtualAppliance"). Hop types compare exactly; an unknown type or address is silent.
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
@@ -28,7 +28,9 @@ export default defineRule({
       if (!hopType?.present || !address) return;
       if (hopType.value === nextHopIpAddressHopType) {
         // FACTS §11: "NextHopIpAddress cannot be Null or Empty … when NextHopType is VirtualAppliance."
-        const missing = !address.present || address.value === null || (typeof address.value === 'string' && address.value.trim() === '');
+        // Only an absent or null address is certain: an empty string can stand for a value Azure assigns
+        // at deployment (a module output read from a NIC's dynamic privateIPAddress evaluates to its input).
+        const missing = !address.present || address.value === null;
         if (missing) report({ messageId: 'missingAddress', data: { route: name, applianceHop: nextHopIpAddressHopType }, at });
         return;
       }

@@ -26,6 +26,28 @@ ruleTests(rule, {
     { name: "hop types compare exactly: 'internet' is left alone", code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'internet', nextHopIpAddress: '10.0.1.4'") },
     { name: 'missing address (class 7): an appliance address from a parameter without default is silent', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: fwIp", undefined, 'param fwIp string\n') },
     { name: "missing address (class 7): hop types compare exactly: 'virtualAppliance' without an address is left alone", code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'virtualAppliance'") },
+    { name: 'missing address (class 7): an empty address may be filled in at deployment (a NIC output read as its input)', code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: fwIp", undefined, "param fwIp string = ''\n") },
+    {
+      name: 'missing address (class 7): an address from a NIC module output whose input is empty (corpus: nested-vms-in-virtual-network)',
+      code: `//- /main.bicep
+module nic 'nic.bicep' = {
+  name: 'nic'
+}
+module udr 'udr.bicep' = {
+  name: 'udr'
+  params: { ip: nic.outputs.assignedIp }
+}
+//- /nic.bicep
+resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'nic-host'
+  location: 'westeurope'
+  properties: { ipConfigurations: [ { name: 'ip', properties: { privateIPAllocationMethod: 'Dynamic', privateIPAddress: '' } } ] }
+}
+output assignedIp string = nic.properties.ipConfigurations[0].properties.privateIPAddress
+//- /udr.bicep
+param ip string
+${table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: ip")}`,
+    },
     { name: 'missing address (class 7): route properties from a parameter without default are silent', code: "param routes array\nresource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n  properties: { routes: routes }\n}\n" },
     {
       name: 'a table whose condition is unknown cannot cause a finding',
@@ -40,13 +62,8 @@ ruleTests(rule, {
       output: null,
     },
     {
-      name: 'missing address (class 7): an empty address on a VirtualAppliance route',
-      code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: ''", "[|'to-firewall'|]"),
-      errors: [{ messageId: 'missingAddress' }],
-    },
-    {
-      name: 'missing address (class 7): the default of a parameter is what a deployment gets',
-      code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: fwIp", "[|'to-firewall'|]", "param fwIp string = ''\n"),
+      name: 'missing address (class 7): a null address on a VirtualAppliance route',
+      code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: null", "[|'to-firewall'|]"),
       errors: [{ messageId: 'missingAddress' }],
     },
     {
