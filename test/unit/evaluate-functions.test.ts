@@ -55,6 +55,14 @@ describe('function library', () => {
     assert.ok(call('resourceId', 'not-a-type') instanceof Unknown);
   });
 
+  test('odd ids (class 6): a resource type with a trailing slash, which ARM accepts, gives the same id', () => {
+    const vnetName = new Unknown('param:vnetName');
+    assert.equal(same(call('resourceId', 'Microsoft.Network/virtualNetworks/', vnetName), call('resourceId', 'Microsoft.Network/virtualNetworks', vnetName)), true);
+    assert.equal(same(call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets/', 'vnet-hub', 'snet'), call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'snet')), true);
+    assert.equal(same(call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups/', 'rg'), call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups', 'rg')), true);
+    assert.ok(call('resourceId', 'Microsoft.Network//virtualNetworks', 'v') instanceof Unknown);
+  });
+
   test('environment() per cloud: known AzureCloud suffixes, unknown elsewhere', () => {
     const azure = call('environment') as { suffixes: Record<string, Value> };
     assert.equal(azure.suffixes.storage, 'core.windows.net');

@@ -1,7 +1,7 @@
 // Group ids per target type: known ids, completeness, and the replacement a fix proposes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closestGroupId, groupIdFacts, groupIdValidity } from '../../server/src/facts/group-ids';
+import { closestGroupId, groupIdFacts, groupIdValidity, nearMissGroupId } from '../../server/src/facts/group-ids';
 
 test('ids come from every cloud’s table, first spelling kept', () => {
   const storage = groupIdFacts('microsoft.storage/STORAGEACCOUNTS')!;
@@ -12,17 +12,29 @@ test('ids come from every cloud’s table, first spelling kept', () => {
   assert.equal(groupIdFacts('Microsoft.Example/things'), undefined);
 });
 
-test('no list from the DNS tables is complete, so their ids are never invalid', () => {
+test('no list from the DNS tables is complete: only a near miss of a documented id is invalid (FACTS §12)', () => {
   assert.equal(groupIdFacts('Microsoft.KeyVault/vaults')?.complete, false);
   assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'vault'), 'valid');
-  assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'VAULT'), 'valid');
-  assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'vaults'), 'unknown');
+  assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'VAULT'), 'invalid');
+  assert.equal(nearMissGroupId('Microsoft.KeyVault/vaults', 'Vault'), 'vault');
+  assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'vaults'), 'invalid');
+  assert.equal(groupIdValidity('Microsoft.KeyVault/vaults', 'managedhsm'), 'unknown');
   assert.equal(groupIdValidity('Microsoft.Example/things', 'x'), 'unknown');
+});
+
+test('near misses: one edit per four letters, a unique nearest id, and Cosmos DB without case', () => {
+  assert.equal(nearMissGroupId('Microsoft.Storage/storageAccounts', 'blobs'), 'blob');
+  assert.equal(nearMissGroupId('Microsoft.Storage/storageAccounts', 'blob'), undefined);
+  assert.equal(nearMissGroupId('Microsoft.Storage/storageAccounts', 'blob_secundary'), 'blob_secondary');
+  assert.equal(nearMissGroupId('Microsoft.Storage/storageAccounts', 'archive'), undefined);
+  assert.equal(nearMissGroupId('Microsoft.Sql/servers', 'sqlservers'), 'sqlServer');
+  assert.equal(nearMissGroupId('Microsoft.DocumentDB/databaseAccounts', 'SQL'), undefined);
+  assert.equal(groupIdValidity('Microsoft.DocumentDB/databaseAccounts', 'sql'), 'valid');
 });
 
 test('Web Apps slots use sites-<slotName>', () => {
   assert.equal(groupIdValidity('Microsoft.Web/sites', 'sites-staging'), 'valid');
-  assert.equal(groupIdValidity('Microsoft.Web/sites', 'sites-'), 'unknown');
+  assert.equal(groupIdValidity('Microsoft.Web/sites', 'sites-'), 'invalid'); // a near miss of 'sites'
 });
 
 test('a customer Private Link service takes no group id (complete, empty list)', () => {

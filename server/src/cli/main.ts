@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
-import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
+import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
@@ -131,7 +131,8 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
   // A CI run must not depend on the runner's speed: the editor's 3 s per deployment (so typing never
   // waits) would drop a big template's findings on a slow runner. Still bounded, so nothing hangs.
-  const options = { cloud, ruleLevels: config.rules, limits: { evaluationMs: 60_000 } };
+  const privateDns = effectivePrivateDns(config.privateDns);
+  const options = { cloud, ruleLevels: config.rules, ...(privateDns ? { privateDns } : {}), limits: { evaluationMs: 60_000 } };
   let result;
   let finalTexts = texts;
   if (command.fix) {

@@ -1,5 +1,5 @@
-// The optional workspace configuration file `vnetlens.json` (rule levels, cloud, baseline), validated with
-// ajv against the JSON Schema the extension ships (schemas/vnetlens.schema.json). Invariant: a bad
+// The optional workspace configuration file `vnetlens.json` (rule levels, cloud, baseline, privateDns),
+// validated with ajv against the JSON Schema the extension ships (schemas/vnetlens.schema.json). Invariant: a bad
 // file never stops analysis: it yields errors with ranges in the file, and defaults apply.
 // Invariant: no code is generated at run time. The validator is ajv's standalone output, written at
 // build time by scripts/write-validators.ts (ajv.compile would call `new Function`).
@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import generatedValidate from './generated/config-validator';
 import type { Cloud } from '../protocol';
-import type { ConfiguredLevel } from './types';
+import type { ConfiguredLevel, PrivateDnsSettings } from './types';
 
 export const configFileName = 'vnetlens.json';
 
@@ -16,6 +16,25 @@ export interface WorkspaceConfig {
   /** The baseline file, relative to the folder of vnetlens.json (engine/baseline.ts). */
   baseline?: string;
   rules: Record<string, ConfiguredLevel>;
+  /** `privateDns`: who creates zone groups; each part absent when the file does not say. */
+  privateDns?: PrivateDnsConfig;
+}
+
+/** The `privateDns` section as written (in vnetlens.json or the `vnetLens.privateDns.*` settings). */
+export interface PrivateDnsConfig {
+  zoneGroups?: PrivateDnsSettings['zoneGroups'];
+  policyGroupIds?: readonly string[];
+}
+
+/**
+ * The analysis's privateDns from configuration layers, the first that says each part winning; undefined
+ * (zone groups come from the templates) unless some layer says 'policy'.
+ */
+export function effectivePrivateDns(...layers: readonly (PrivateDnsConfig | undefined)[]): PrivateDnsSettings | undefined {
+  const zoneGroups = layers.find((layer) => layer?.zoneGroups !== undefined)?.zoneGroups;
+  if (zoneGroups !== 'policy') return undefined;
+  const policyGroupIds = layers.find((layer) => layer?.policyGroupIds !== undefined)?.policyGroupIds;
+  return { zoneGroups, ...(policyGroupIds ? { policyGroupIds: [...policyGroupIds] } : {}) };
 }
 
 export interface ConfigError {
@@ -38,8 +57,16 @@ export function readConfig(text: string): { config: WorkspaceConfig; errors: Con
   }
   const value = nodeValue(root);
   if (validate(value)) {
-    const data = value as { cloud?: Cloud; baseline?: string; rules?: Record<string, ConfiguredLevel> };
-    return { config: { ...(data.cloud ? { cloud: data.cloud } : {}), ...(data.baseline ? { baseline: data.baseline } : {}), rules: { ...(data.rules ?? {}) } }, errors: [] };
+    const data = value as { cloud?: Cloud; baseline?: string; rules?: Record<string, ConfiguredLevel>; privateDns?: PrivateDnsConfig };
+    return {
+      config: {
+        ...(data.cloud ? { cloud: data.cloud } : {}),
+        ...(data.baseline ? { baseline: data.baseline } : {}),
+        rules: { ...(data.rules ?? {}) },
+        ...(data.privateDns ? { privateDns: { ...data.privateDns } } : {}),
+      },
+      errors: [],
+    };
   }
   return { config: { rules: {} }, errors: (validate.errors ?? []).map((error) => locate(root, error)) };
 }

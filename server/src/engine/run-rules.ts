@@ -24,7 +24,7 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
     if (configured === 'off') continue;
     const reports: RuleReport[] = [];
     try {
-      rule.check({ model, cloud: options.cloud, report: (report) => reports.push(report) });
+      rule.check({ model, cloud: options.cloud, ...(options.privateDns ? { privateDns: options.privateDns } : {}), report: (report) => reports.push(report) });
     } catch {
       // A defect in one rule must not take the others down; the rule's tests catch it.
       continue;

@@ -6,8 +6,9 @@ import type { WorkspaceLimits } from './limits';
 
 export type { Language };
 import type { Level } from '../rules/registry';
+import type { PrivateDnsSettings } from '../rules/rule';
 
-export type { Level };
+export type { Level, PrivateDnsSettings };
 export type ConfiguredLevel = Level | 'off';
 
 export interface SourceDocument {
@@ -62,6 +63,8 @@ export interface AnalysisOptions {
   cloud: Cloud;
   /** Levels set by the user; a rule absent here keeps its default level. */
   ruleLevels: Record<string, ConfiguredLevel>;
+  /** Who creates zone groups (configuration `privateDns`); absent: the templates. */
+  privateDns?: PrivateDnsSettings;
   isCancelled?: () => boolean;
   /** For analyzeDocuments, which builds its own workspace: limits other than the editor's. */
   limits?: Partial<WorkspaceLimits>;

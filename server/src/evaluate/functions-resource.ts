@@ -15,6 +15,11 @@ function nameCountOf(type: string): number | undefined {
   return segments.length - 1;
 }
 
+/** A resource type argument as ARM reads it: a trailing '/' (`'Microsoft.Network/virtualNetworks/'`) is accepted. */
+function typeArgument(value: Value | undefined): string | undefined {
+  return asString(value)?.replace(/\/+$/, '');
+}
+
 /** `{ns}/{t1}/{n1}/{t2}/{n2}` from a type and its names. */
 function providerPath(type: string, names: readonly Value[]): Value[] {
   const [namespace, ...types] = type.split('/');
@@ -29,7 +34,7 @@ function providerPath(type: string, names: readonly Value[]): Value[] {
  */
 function typeIndex(args: readonly Value[], maxPrefix: number): number | undefined {
   for (let index = 0; index <= Math.min(maxPrefix, args.length - 1); index++) {
-    const type = asString(args[index]);
+    const type = typeArgument(args[index]);
     const count = type === undefined ? undefined : nameCountOf(type);
     if (count !== undefined && args.length - 1 - index === count) return index;
   }
@@ -41,25 +46,25 @@ const resourceId: Fn = (args, { scope }) => {
   if (index === undefined) return unknownCall('resourceId', args);
   const subscription = index === 2 ? args[0] : scope.subscriptionId;
   const group = index >= 1 ? args[index - 1] : scope.resourceGroupName;
-  return concatStrings(['/subscriptions/', subscription, '/resourceGroups/', group, '/providers/', ...providerPath(asString(args[index])!, args.slice(index + 1))]);
+  return concatStrings(['/subscriptions/', subscription, '/resourceGroups/', group, '/providers/', ...providerPath(typeArgument(args[index])!, args.slice(index + 1))]);
 };
 
 const subscriptionResourceId: Fn = (args, { scope }) => {
   const index = typeIndex(args, 1);
   if (index === undefined) return unknownCall('subscriptionResourceId', args);
   const subscription = index === 1 ? args[0] : scope.subscriptionId;
-  return concatStrings(['/subscriptions/', subscription, '/providers/', ...providerPath(asString(args[index])!, args.slice(index + 1))]);
+  return concatStrings(['/subscriptions/', subscription, '/providers/', ...providerPath(typeArgument(args[index])!, args.slice(index + 1))]);
 };
 
 const tenantResourceId: Fn = (args) => {
   const index = typeIndex(args, 0);
   if (index === undefined) return unknownCall('tenantResourceId', args);
-  return concatStrings(['/providers/', ...providerPath(asString(args[0])!, args.slice(1))]);
+  return concatStrings(['/providers/', ...providerPath(typeArgument(args[0])!, args.slice(1))]);
 };
 
 const extensionResourceId: Fn = (args) => {
   const [base, type, ...names] = args;
-  const typeText = asString(type);
+  const typeText = typeArgument(type);
   if (typeText === undefined || nameCountOf(typeText) !== names.length) return unknownCall('extensionResourceId', args);
   return concatStrings([base, '/providers/', ...providerPath(typeText, names)]);
 };

@@ -11,7 +11,8 @@ export function closestByEditDistance(candidates: readonly string[], value: stri
   return best?.candidate;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance between two strings, as written (callers lower-case them to compare without case). */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -7,6 +7,7 @@
 // What each DESIGN §3 rule asks (all lookups are case-insensitive on types, group ids and zone names):
 //
 //   pe-dns-zone-group-missing     expectedZones(cloud, targetType, groupId) !== undefined → the target has zones.
+//                                 Policy mode: policyCoversGroupId(type, id, configured) (FACTS §15).
 //                                 Fix: zonesForNewGroup(exp, {regionName…}) (undefined = offer no fix),
 //                                 bicepZoneNameExpression(cloud, zone), privateDnsLocation, defaultZoneGroupName,
 //                                 zoneConfigName(zone), latestStableApiVersion(type).
@@ -21,8 +22,9 @@
 //   dns-zone-link-registration    isPrivatelinkZoneName(name); registrationEnabledPath.
 //   dns-zone-duplicate-link       vnetLinkRules.maxLinksPerZoneAndVnet, .maxSameNameZonesPerVnet.
 //   dns-zone-location             isGlobalLocation(value); fix writes privateDnsLocation ('global').
-//   pe-group-id-invalid           groupIdValidity(type, id): 'invalid' only for a complete list (today only
-//                                 Microsoft.Network/privateLinkServices, which takes none); closestGroupId().
+//   pe-group-id-invalid           groupIdValidity(type, id): 'invalid' for a complete list without the id
+//                                 (Microsoft.Network/privateLinkServices, which takes none) or a near miss of
+//                                 a documented id (nearMissGroupId, FACTS §12); closestGroupId().
 //   pe-location-mismatch          privateEndpointPlacement.sameRegionAsVnet.
 //   pe-subnet-reserved            reservedSubnet(name)?.privateEndpoints.evidence ('verified' | 'inferred').
 //   pe-public-access-enabled      publicAccessFacts(type).settings[].path; publicAccessState(type, path, value)
@@ -36,7 +38,7 @@
 //                                 forbiddenIpv4Ranges (CIDR strings; callers parse them).
 //   subnet-size                   subnetPrefixLimits, usableIpv4Addresses(prefix), reservedAddressesPerSubnet,
 //                                 reservedSubnet(name).minimum / .recommended (each with its evidence).
-//   subnet-inline-and-child       no facts needed.
+//   subnet-inline-and-child       vnetPutKeepsUnlistedSubnetsSince (FACTS §14), policyDefault for absent policies.
 //   vnet-address-overlap, peering-self, peering-duplicate
 //                                 peeringRules.addressSpacesMustNotOverlap (others need no facts).
 //   peering-reverse-missing       peeringRules.reverseRequired; fix: mirrorPeeringFlags(flags); decline when
@@ -45,7 +47,7 @@
 //   peering-gateway-transit       peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit,
 //                                 .maxUseRemoteGatewaysPerVnet.
 //   route-nva-next-hop            hopTypesWithoutNextHopIpAddress (an address there is wrong, per S2);
-//                                 FACTS does not state that VirtualAppliance needs an address.
+//                                 nextHopIpAddressHopType needs one (FACTS §11 MissingNextHopIpAddress).
 //   nsg-gateway-subnet            reservedSubnet('GatewaySubnet').nsgForbidden.
 //
 // Resource type facts (generated/types.json, written by scripts/write-types.ts from resource-types*.ts):
@@ -71,7 +73,9 @@ export {
   type ZoneExpectation,
   type ZoneVerdict,
 } from './dns-zones';
-export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, type GroupIdFacts } from './group-ids';
+export { alzPrivateDnsCoverage, policyCoversGroupId, type PolicyCoverage } from './alz-private-dns-policy';
+export { vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion } from './vnet-redeploy';
+export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
 export {
   defaultZoneGroupName,
   privateEndpointConnectionPaths,

@@ -13,8 +13,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Notice } from '../engine';
-import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
+import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Notice, type PrivateDnsSettings } from '../engine';
+import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { toolName, toolVersion } from '../version';
@@ -72,10 +72,12 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  function effective(): { cloud: ServerSettings['cloud']; rules: ServerSettings['rules'] } {
+  function effective(): { cloud: ServerSettings['cloud']; rules: ServerSettings['rules']; privateDns?: PrivateDnsSettings } {
     const fromFiles = [...configs.values()];
     const rules = Object.assign({}, ...fromFiles.map((config) => config.rules), settings.rules);
-    return { cloud: fromFiles.find((config) => config.cloud)?.cloud ?? settings.cloud, rules };
+    // As for the cloud, a workspace's vnetlens.json says how its landing zone works; the user's setting applies otherwise.
+    const privateDns = effectivePrivateDns(...fromFiles.map((config) => config.privateDns), settings.privateDns);
+    return { cloud: fromFiles.find((config) => config.cloud)?.cloud ?? settings.cloud, rules, ...(privateDns ? { privateDns } : {}) };
   }
 
   const isConfigFile = (uri: string) => uri.endsWith(`/${configFileName}`) && folders.some((folder) => uri === `${folder.replace(/\/$/, '')}/${configFileName}`);
@@ -214,7 +216,7 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(statusNotificationMethod, { state: 'analysing', files: workspace.uris().length, findings: 0 });
     const analysedTexts = fixActions.snapshot(workspace);
     const result = await guard(undefined, log, 'analysis', () => analyzeWorkspace(workspace, documents.all().map((d) => d.uri),
-      { cloud: effective().cloud, ruleLevels: effective().rules, isCancelled }), undefined);
+      { cloud: effective().cloud, ruleLevels: effective().rules, ...(effective().privateDns ? { privateDns: effective().privateDns } : {}), isCancelled }), undefined);
     if (!result || isCancelled()) return;
     fixActions.record(result.findings, analysedTexts, workspace, effective().cloud);
     const byUri = new Map<string, { findings: Finding[]; notices: Notice[] }>();

@@ -1,5 +1,6 @@
 // Which group ids of a private endpoint's connections are certainly invalid for their target's type
-// (facts groupIdValidity: 'invalid' only for a complete list). Shared by pe-group-id-invalid and by
+// (facts groupIdValidity: 'invalid' for a complete list without the id, or a near miss of a documented
+// id). Shared by pe-group-id-invalid and by
 // the DNS rules, which DESIGN §3 silences for an endpoint with an invalid group id.
 import { closestGroupId, groupIdFacts, groupIdValidity } from '../facts';
 import type { PrivateEndpoint, PrivateLinkConnection } from '../model';

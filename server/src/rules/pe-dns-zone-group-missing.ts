@@ -3,12 +3,16 @@
 // Certain cases: the endpoint is created for certain, a connection's target type and group id are
 // known and have zones in the configured cloud, no zone group (not even a maybe-deployed one or one
 // whose parent might be this endpoint) exists, and no manual A record may stand in for it (FACTS §2.2).
+// In policy mode (`privateDns.zoneGroups: "policy"`, dns-policy.ts) an endpoint whose needs the DNS policy
+// covers is silent, and a zone group the template creates for a covered group id gets an information
+// finding: it competes with the policy's (FACTS §15).
 import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits, zoneNameMatches, zonesForNewGroup, type Cloud } from '../facts';
 import { parentIdOf, type NetworkModel, type PrivateEndpoint } from '../model';
 import { knownString, label } from './certain';
 import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
 import { linksForNewZone, linksMissing } from './dns-fix-links';
 import { endpointVnet, mayBeSameId } from './dns-network';
+import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './dns-policy';
 import { defineRule, type FixRequest, type RuleContext } from './rule';
 
 export default defineRule({
@@ -19,6 +23,7 @@ export default defineRule({
   messages: {
     missingInVnet: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients in '{{vnet}}' resolve {{target}} to its public address, because no record is written to {{zones}}.",
     missing: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients resolve {{target}} to its public address, because no record is written to {{zones}}.",
+    competesWithPolicy: "Zone group '{{group}}' of private endpoint '{{endpoint}}' is created by the template, but Azure Policy creates the zone groups for group id '{{groupId}}' here (privateDns.zoneGroups is 'policy'): this one stops the policy's, and an endpoint holds only one. Leave the zone group to the policy.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -27,7 +32,7 @@ export default defineRule({
       if (!certainlyCreated(endpoint.decl)) continue;
       const dns = endpointDns(endpoint, cloud);
       if (dns.groupIdInvalid || dns.needs.length === 0) continue;
-      if (mayHaveZoneGroup(model, endpoint)) continue;
+      if (mayHaveZoneGroup(model, endpoint) || policyProvidesZoneGroup(dns.needs, context)) continue;
       const zones = neededZoneNames(dns.needs);
       if (mayHaveManualRecords(model, zones)) continue;
       const vnet = endpointVnet(endpoint);
@@ -46,10 +51,12 @@ export default defineRule({
           ...(first.connection.target?.resolved ? [{ decl: first.connection.target.target.decl, message: `the endpoint's target ${targetText(first)}` }] : []),
           // A zone of the right name already in the workspace: the zone group only has to point at it.
           ...zones.flatMap((name) => zonesNamed(model, name)).map((zone) => ({ decl: zone.decl, message: `private DNS zone '${label(zone)}', which the zone group would use` })),
+          ...policyNotes(endpoint, dns.needs, context),
         ],
         ...fixFor(model, endpoint, dns.needs, cloud),
       });
     }
+    reportCompetingZoneGroups(model, context, report);
   },
 });
 

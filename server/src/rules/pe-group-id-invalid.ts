@@ -1,7 +1,9 @@
 // pe-group-id-invalid: a private endpoint connection asks its target for a group id (sub-resource)
-// that the target's type does not have. Certain cases only: the target resolves to a declaration
-// (so its type is known) and facts hold a complete id list for that type without the id — today
-// only a Private Link service, which takes no group ids at all (FACTS §2.1). Anchor: the value.
+// that the target's type does not have. Certain cases only: the target resolves to a declaration (so
+// its type is known), and either facts hold a complete id list for that type without the id (a Private
+// Link service takes none, FACTS §2.1), or the id is documented for none of the type's sub-resources
+// and is a near miss of one that is (`blobs`, `Vault`): FACTS §12 says no API lists every id, so an
+// undocumented id that resembles none stays silent. Anchor: the value.
 import { label } from './certain';
 import { oncePerAnchor, owned } from './endpoint-common';
 import { invalidGroupIds } from './endpoint-group-ids';
@@ -13,7 +15,7 @@ export default defineRule({
   fixable: true,
   description: "A private endpoint's group id is one its target's resource type offers.",
   messages: {
-    invalid: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which that type does not offer (valid: {{valid}}); the connection cannot be created. Use '{{closest}}'.",
+    invalid: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which is documented for none of that type's sub-resources ({{valid}}) and nearly spells '{{closest}}'. Use '{{closest}}'.",
     noGroupIds: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
   check(context: RuleContext) {

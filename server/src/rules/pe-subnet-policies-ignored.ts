@@ -1,11 +1,15 @@
-// pe-subnet-policies-ignored: a subnet holds private endpoints and attaches an NSG or a route table,
-// but its privateEndpointNetworkPolicies leave that NSG or route table out for private-endpoint
-// traffic (FACTS §3.1, S6: the default 'Disabled' applies neither). Certain cases only: the subnet is
-// ours, a certainly deployed endpoint sits in it, the NSG or route table is certainly attached, and
-// the policy is absent or a known value whose effect facts give. Anchor: the subnet.
+// pe-subnet-policies-ignored: a subnet holds private endpoints, and an NSG rule or a route would change
+// what reaches them, but its privateEndpointNetworkPolicies leave NSGs or route tables out for
+// private-endpoint traffic (FACTS §3.1, S6: the default 'Disabled' applies neither). Judged on effect,
+// not presence (endpoint-traffic.ts): an inbound Deny of the subnet's NSG that certainly blocks traffic
+// to the endpoints, or a client route in the VNet that would override their /32 routes. An NSG without
+// such a rule changes nothing: silent. Certain cases only: the subnet is ours, a certainly deployed
+// endpoint sits in it, and the policy is absent or a known value whose effect facts give.
+// Anchor: the subnet.
 import { privateEndpointPolicyEffect, privateEndpointPolicyFor } from '../facts';
 import { label } from './certain';
-import { attachedDecl, attaches, lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel, surely } from './endpoint-common';
+import { attaches, lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel, subnetName, surely } from './endpoint-common';
+import { blockingRule, overridingRoute, tableLabel } from './endpoint-traffic';
 import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
 
 const property = 'privateEndpointNetworkPolicies';
@@ -16,7 +20,7 @@ export default defineRule({
   fixable: true,
   description: "A subnet's NSG and route table apply to the private endpoints in it.",
   messages: {
-    ignored: "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}} and attaches {{attached}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}} not applied to private-endpoint traffic. Set '{{value}}'.",
+    ignored: "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
   check(context: RuleContext) {
     const report = oncePerAnchor(context);
@@ -31,28 +35,35 @@ export default defineRule({
       if (found.present && typeof current !== 'string') continue;
       const effect = privateEndpointPolicyEffect(current as string | undefined);
       if (!effect) continue;
-      const nsg = attaches(subnet, 'networkSecurityGroup');
-      const routeTable = attaches(subnet, 'routeTable');
-      const nsgIgnored = nsg === true && !effect.nsg;
-      const routesIgnored = routeTable === true && !effect.routeTable;
-      if (!nsgIgnored && !routesIgnored) continue;
-      // The fix must keep whatever the subnet may attach: an uncertain attachment counts as attached.
-      const value = privateEndpointPolicyFor({ nsg: nsg !== false, routeTable: routeTable !== false }, subnet.decl.apiVersion ?? '');
+      const nsg = !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
+        ? blockingRule(subnet.nsg.target, subnet, context.model.declarations) : undefined;
+      const route = effect.routeTable ? undefined : overridingRoute(subnet);
+      if (!nsg && !route) continue;
+      const ignored: string[] = [];
       const related: RelatedAnchor[] = [];
-      const nsgDecl = nsgIgnored ? attachedDecl(subnet, 'networkSecurityGroup') : undefined;
-      if (nsgDecl) related.push({ decl: nsgDecl.decl, message: `NSG '${nsgDecl.name}' does not filter private-endpoint traffic` });
-      const tableDecl = routesIgnored ? attachedDecl(subnet, 'routeTable') : undefined;
-      if (tableDecl) related.push({ decl: tableDecl.decl, message: `route table '${tableDecl.name}' does not route private-endpoint traffic` });
+      if (nsg) {
+        ignored.push(`rule '${nsg.name}' of NSG '${label(nsg.nsg)}' would block traffic to the endpoints but is not applied to them`);
+        related.push({ decl: nsg.decl, ...(nsg.path ? { path: nsg.path } : {}), message: `NSG rule '${nsg.name}' does not filter private-endpoint traffic` });
+      }
+      if (route) {
+        const on = route.client === subnet ? 'this subnet' : `subnet '${subnetName(route.client) ?? label(route.client)}'`;
+        ignored.push(`route '${route.name}' (${route.prefix} via ${route.hopType}) of route table '${tableLabel(route)}' on ${on} is overridden by the endpoints' /32 routes`);
+        related.push({ decl: route.decl, ...(route.path ? { path: route.path } : {}), message: `route '${route.name}' does not apply to traffic to the private endpoints` });
+      }
       related.push(...endpoints.map((endpoint) => ({ decl: endpoint.decl, message: `private endpoint '${label(endpoint)}' sits in this subnet` })));
+      // The fix keeps what the policy already applies and whatever the subnet may attach.
+      const value = privateEndpointPolicyFor({
+        nsg: effect.nsg || nsg !== undefined || attaches(subnet, 'networkSecurityGroup') !== false,
+        routeTable: effect.routeTable || route !== undefined || attaches(subnet, 'routeTable') !== false,
+      }, subnet.decl.apiVersion ?? '');
       report({
         messageId: 'ignored',
         data: {
           subnet: subnetLabel(subnet),
           endpoint: label(first),
           others: endpoints.length > 1 ? ` (and ${endpoints.length - 1} more)` : '',
-          attached: nsgIgnored && routesIgnored ? 'an NSG and a route table' : nsgIgnored ? 'an NSG' : 'a route table',
           state: found.present ? `'${current as string}'` : "unset (default 'Disabled')",
-          ignored: nsgIgnored && routesIgnored ? 'its NSG rules and routes are' : nsgIgnored ? 'its NSG rules are' : 'its routes are',
+          ignored: ignored.join('; '),
           value,
         },
         at: subnetAnchor(subnet),

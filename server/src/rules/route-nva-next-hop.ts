@@ -1,8 +1,7 @@
-// route-nva-next-hop: a route carries a next hop address although its next hop type takes none. The
-// official type data (S2, facts routes) says next hop addresses are "only allowed in routes where the
-// next hop type is VirtualAppliance". FACTS does not state that a VirtualAppliance route needs an
-// address, so that half of the catalog's case stays silent. Certain cases only: a known hop type that
-// facts list as taking no address (compared exactly) and a known, non-empty address.
+// route-nva-next-hop: a route's next hop type and next hop address disagree. Two certain cases:
+// a VirtualAppliance route without an address (absent or null: FACTS §11, MissingNextHopIpAddress),
+// and an address on a hop type that takes none (S2: next hop values are "only allowed in routes where the
+// next hop type is VirtualAppliance"). Hop types compare exactly; an unknown type or address is silent.
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../facts';
 import type { ResourceDecl, Value } from '../model';
@@ -16,8 +15,9 @@ export default defineRule({
   id: 'route-nva-next-hop',
   level: 'error',
   fixable: false,
-  description: 'Only VirtualAppliance routes carry a next hop IP address.',
+  description: 'VirtualAppliance routes carry a next hop IP address, and only they do.',
   messages: {
+    missingAddress: "Route '{{route}}' has next hop type {{applianceHop}} but no nextHopIpAddress: Azure rejects it with MissingNextHopIpAddress. Set the private IP address of the appliance (a NIC with IP forwarding or an internal load balancer frontend).",
     addressOnOtherHop: "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
   },
   check(context: RuleContext) {
@@ -25,7 +25,16 @@ export default defineRule({
     const checkRoute = (properties: Value, name: string, at: Anchor) => {
       const hopType = lookup(properties, 'nextHopType');
       const address = lookup(properties, 'nextHopIpAddress');
-      if (!hopType?.present || !address?.present) return;
+      if (!hopType?.present || !address) return;
+      if (hopType.value === nextHopIpAddressHopType) {
+        // FACTS §11: "NextHopIpAddress cannot be Null or Empty … when NextHopType is VirtualAppliance."
+        // Only an absent or null address is certain: an empty string can stand for a value Azure assigns
+        // at deployment (a module output read from a NIC's dynamic privateIPAddress evaluates to its input).
+        const missing = !address.present || address.value === null;
+        if (missing) report({ messageId: 'missingAddress', data: { route: name, applianceHop: nextHopIpAddressHopType }, at });
+        return;
+      }
+      if (!address.present) return;
       if (typeof hopType.value !== 'string' || !hopTypesWithoutNextHopIpAddress.includes(hopType.value)) return;
       // An empty or unknown address may be a template's way of writing "none".
       if (typeof address.value !== 'string' || address.value.trim() === '') return;

@@ -33,9 +33,20 @@ export interface RuleReport {
   fix?: FixRequest;
 }
 
+/**
+ * Who creates private endpoints' DNS zone groups (configuration `privateDns`): the templates, or an Azure
+ * Policy DeployIfNotExists assignment (FACTS §15) that covers `policyGroupIds` (absent: the ALZ initiative's).
+ */
+export interface PrivateDnsSettings {
+  zoneGroups: 'template' | 'policy';
+  policyGroupIds?: readonly string[];
+}
+
 export interface RuleContext {
   readonly model: NetworkModel;
   readonly cloud: Cloud;
+  /** Absent: zone groups come from the templates. */
+  readonly privateDns?: PrivateDnsSettings;
   report(report: RuleReport): void;
 }
 

@@ -1,11 +1,15 @@
-// subnet-inline-and-child: a VNet that lists `properties.subnets` inline owns its whole subnet list, so a
-// standalone subnet resource of the same VNet is deleted (or blocks the redeployment with
-// InUseSubnetCannotBeDeleted) whenever the VNet is deployed again (DESIGN §3). Certain cases: a certainly
-// deployed child subnet resource (not `existing`) whose parent is a certainly deployed VNet this set
-// creates with a `subnets` array (an empty one included: it deletes every subnet).
-import { at, isArray } from '../model';
+// subnet-inline-and-child: a standalone subnet resource that the next deployment of its VNet deletes or
+// reverts (DESIGN §3, FACTS §14). A VNet that lists `properties.subnets` owns that whole list, so a
+// child subnet absent from it is deleted (or blocks the redeployment with InUseSubnetCannotBeDeleted),
+// and one whose inline twin differs is put back to the twin's properties; a child that repeats its
+// twin changes nothing. Before API 2023-09-01 a VNet without `subnets` deletes its unlisted subnets too.
+// Certain cases: a certainly deployed child subnet (not `existing`) of a certainly deployed VNet this set
+// creates once, with every name and compared value known.
+import { isApiVersionAtLeast, policyDefault, policyProperties, vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion, type PolicyProperty } from '../facts';
+import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
 import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
 import { label } from './certain';
+import { subnetName } from './endpoint-common';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
@@ -14,7 +18,9 @@ export default defineRule({
   fixable: false,
   description: 'A virtual network declares its subnets either inline or as separate subnet resources, not both.',
   messages: {
-    mixed: "Subnet '{{subnet}}' is a separate resource, but VNet '{{vnet}}' also lists its subnets inline: each redeployment of the VNet replaces its subnets with the inline list, deleting '{{subnet}}' or failing with InUseSubnetCannotBeDeleted.",
+    mixed: "Subnet '{{subnet}}' is a separate resource, but VNet '{{vnet}}' lists its subnets inline without it: each redeployment of the VNet replaces its subnets with the inline list, deleting '{{subnet}}' or failing with InUseSubnetCannotBeDeleted.",
+    differs: "Subnet '{{subnet}}' is a separate resource whose {{property}} differs from its inline twin in VNet '{{vnet}}': each redeployment of the VNet puts back the inline {{property}}.",
+    oldApi: "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
   },
   check(context: RuleContext) {
     const report = reportOnce(context);
@@ -22,14 +28,80 @@ export default defineRule({
     for (const subnet of context.model.subnets) {
       const vnet = subnet.vnet;
       if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet)) continue;
-      if (!certain(subnet.decl) || !certain(vnet.decl)) continue;
-      if (!isArray(at(vnet.decl.properties, 'subnets'))) continue;
+      if (!certain(subnet.decl) || !certain(vnet.decl) || !isObject(vnet.decl.properties)) continue;
+      const name = subnetName(subnet);
+      const data = { subnet: label(subnet), vnet: label(vnet) };
+      const inline = at(vnet.decl.properties, 'subnets');
+      if (inline === undefined || inline === null) {
+        const apiVersion = vnet.decl.apiVersion ?? '';
+        if (isApiVersionAtLeast(apiVersion, vnetPutKeepsUnlistedSubnetsSince) !== false) continue;
+        report({
+          messageId: 'oldApi',
+          data: { ...data, apiVersion, since: vnetPutKeepsUnlistedSubnetsSince, suggested: vnetPutSuggestedApiVersion },
+          at: { decl: subnet.decl },
+          related: [{ decl: vnet.decl, message: `VNet '${label(vnet)}' is declared without subnets at API version ${apiVersion}.` }],
+        });
+        continue;
+      }
+      if (!isArray(inline) || name === undefined) continue;
+      const twin = inlineTwin(vnet, name);
+      if (twin === 'unknown') continue;
+      if (twin === undefined) {
+        report({
+          messageId: 'mixed', data, at: { decl: subnet.decl },
+          related: [{ decl: vnet.decl, path: 'properties.subnets', message: `VNet '${label(vnet)}' lists its subnets inline here, without '${name}'.` }],
+        });
+        continue;
+      }
+      const property = differingProperty(subnet.properties, twin.properties);
+      if (property === undefined) continue;
       report({
-        messageId: 'mixed',
-        data: { subnet: label(subnet), vnet: label(vnet) },
-        at: { decl: subnet.decl },
-        related: [{ decl: vnet.decl, path: 'properties.subnets', message: `VNet '${label(vnet)}' lists its subnets inline here.` }],
+        messageId: 'differs', data: { ...data, property }, at: { decl: subnet.decl },
+        related: [{ decl: vnet.decl, path: `${twin.path}.name`, message: `The inline subnet '${name}' of VNet '${label(vnet)}'.` }],
       });
     }
   },
 });
+
+/** The VNet's inline subnet of that name; 'unknown' when some inline name is not known. */
+function inlineTwin(vnet: VirtualNetwork, name: string): Subnet | undefined | 'unknown' {
+  const inline = vnet.subnets.filter((subnet) => subnet.inline && subnet.decl === vnet.decl);
+  const count = at(vnet.decl.properties, 'subnets');
+  if (!isArray(count) || inline.length !== count.length) return 'unknown';
+  let unknown = false;
+  for (const subnet of inline) {
+    if (typeof subnet.name !== 'string') unknown = true;
+    else if (subnet.name.toLowerCase() === name.toLowerCase()) return subnet;
+  }
+  return unknown ? 'unknown' : undefined;
+}
+
+/**
+ * The first property the child and its inline twin certainly set differently, or undefined when they
+ * agree or cannot be told apart. A property only one side sets differs when the other side's absence
+ * certainly means something else: an empty value means none; a policy absent means its default
+ * (FACTS §3.1); any other absent string or flag has a default FACTS does not give, so it cannot tell.
+ */
+function differingProperty(child: Value, twin: Value): string | undefined {
+  if (!isObject(child) || !isObject(twin)) return undefined;
+  for (const key of new Set([...Object.keys(child), ...Object.keys(twin)])) {
+    const inChild = Object.prototype.hasOwnProperty.call(child, key);
+    const inTwin = Object.prototype.hasOwnProperty.call(twin, key);
+    if (inChild && inTwin) {
+      if (same(child[key], twin[key], true) === false) return key;
+      continue;
+    }
+    if (absenceDiffers(key, inChild ? child[key] : twin[key])) return key;
+  }
+  return undefined;
+}
+
+function absenceDiffers(key: string, value: Value): boolean {
+  if (value === null || value === undefined) return false;
+  if (isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  if (typeof value === 'string' && (policyProperties as readonly string[]).includes(key)) {
+    return value.toLowerCase() !== policyDefault(key as PolicyProperty).toLowerCase();
+  }
+  return false;
+}

@@ -6,9 +6,10 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, ownName, reportOnce } from './address-certain';
+import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
 import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
 import { label } from './certain';
+import { subnetName } from './endpoint-common';
 import { defineRule, type RuleContext, type RuleReport } from './rule';
 
 export default defineRule({
@@ -56,7 +57,8 @@ function checkPrefix(subnet: Subnet, item: PrefixEntry, emit: Emit): void {
     emit(item, 'tooSmall', { length: cidr.prefix, limit: subnetPrefixLimits.ipv4SmallestPrefixLength });
     return;
   }
-  const name = ownName(subnet);
+  // The subnet's own name, also when its VNet's part is unknown (`${vnet.outputs.name}/AzureBastionSubnet`).
+  const name = subnetName(subnet);
   const dedicated = name === undefined ? undefined : reservedSubnet(name);
   if (!dedicated) return;
   // Only VERIFIED sizes decide (FACTS §7); an unverified minimum stays silent.

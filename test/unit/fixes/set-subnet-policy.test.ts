@@ -6,11 +6,17 @@ import plsPolicies from '../../../server/src/rules/pls-subnet-policies';
 import policyValue from '../../../server/src/rules/subnet-policies-value';
 import { ruleTests } from '../../support/rule-test';
 
+// An NSG whose inbound deny would filter the endpoints' traffic (pe-subnet-policies-ignored judges effect).
 const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: 'nsg-pe'
   location: 'westeurope'
+  properties: {
+    securityRules: [ { name: 'DenyAllInbound', properties: { priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } } ]
+  }
 }
 `;
+// A route table whose route over the VNet's range the endpoints' /32 routes override.
+const rt = "resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n  properties: { routes: [ { name: 'to-hub', properties: { addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.0.4' } } ] }\n}\n";
 const pe = (subnet = 'vnet.properties.subnets[0].id') => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-kv'
   location: 'westeurope'
@@ -115,10 +121,10 @@ ${pe('subnets[0].id')}`,
     },
     {
       name: "Bicep: only a route table attached: 'RouteTableEnabled'",
-      code: `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n}\n${inline(`      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id } } }`)}${pe()}`,
+      code: `${rt}${inline(`      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id } } }`)}${pe()}`,
       errors: [{ messageId: 'ignored' }],
       fixTitle: /^Set privateEndpointNetworkPolicies to 'RouteTableEnabled'$/,
-      output: `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n}\n${inline(`      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id }, privateEndpointNetworkPolicies: 'RouteTableEnabled' } }`)}${pe()}`,
+      output: `${rt}${inline(`      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id }, privateEndpointNetworkPolicies: 'RouteTableEnabled' } }`)}${pe()}`,
     },
     {
       name: 'Bicep subnet whose properties come from a variable: no place to edit, no fix',
@@ -138,7 +144,8 @@ const arm = (subnets: string, extra = '') => `//- /main.json
       "type": "Microsoft.Network/networkSecurityGroups",
       "apiVersion": "2025-09-01",
       "name": "nsg-pe",
-      "location": "westeurope"
+      "location": "westeurope",
+      "properties": { "securityRules": [ { "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } } ] }
     },
     {
       "type": "Microsoft.Network/virtualNetworks",

@@ -14,6 +14,32 @@ const storage = `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   sku: { name: 'Standard_LRS' }
 }
 `;
+const cosmos = `resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
+  name: 'cosmos-app'
+  location: 'westeurope'
+  properties: { databaseAccountOfferType: 'Standard', locations: [ { locationName: 'westeurope' } ] }
+}
+`;
+const site = `resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: 'app-web'
+  location: 'westeurope'
+}
+`;
+const vault = `resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: 'kv-app'
+  location: 'westeurope'
+  properties: { tenantId: subscription().tenantId, sku: { family: 'A', name: 'standard' } }
+}
+`;
+/** A zone group on `pe` pointing at a hub zone outside the set, so that the fixed endpoint has its DNS. */
+const zoneGroup = (zone: string) => `resource zg 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [ { name: 'z', properties: { privateDnsZoneId: '/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/${zone}' } } ]
+  }
+}
+`;
 /** A private endpoint to `target` asking for `groupIds` (Bicep text); `head` goes before `resource`. */
 const endpoint = (target: string, groupIds: string, head = '', connections = 'privateLinkServiceConnections') => `${head}resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-app'
@@ -37,7 +63,11 @@ ruleTests(rule, {
   valid: [
     { name: 'a Private Link service without group ids', code: pls + endpoint('pls.id', '[]') },
     { name: 'a storage id FACTS lists', code: storage + endpoint('st.id', "[ 'blob' ]") },
-    { name: 'an unlisted storage id: the storage list is not complete, so silent', code: storage + endpoint('st.id', "[ 'bloob' ]") },
+    { name: 'an undocumented storage id unlike any documented one: FACTS §12 has no complete list, so silent', code: storage + endpoint('st.id', "[ 'archive' ]") },
+    { name: 'near miss (class 7): every documented storage id is silent', code: storage + endpoint('st.id', "[ 'blob', 'blob_secondary', 'file_secondary', 'dfs', 'web_secondary' ]") },
+    { name: 'near miss (class 7): Cosmos DB ids compare without case (FACTS §12)', code: cosmos + endpoint('cosmos.id', "[ 'SQL' ]") },
+    { name: 'near miss (class 7): a Web App slot id (sites-<slot>) is documented', code: site + endpoint('app.id', "[ 'sites-staging' ]") },
+    { name: 'near miss (class 7): a near miss of an unknown target type stays silent', code: endpoint('targetId', "[ 'blobs' ]", 'param targetId string\n') },
     { name: 'group ids from a parameter without default', code: pls + endpoint('pls.id', 'ids', 'param ids array\n') },
     { name: 'a target id from a parameter (type unknown)', code: endpoint('plsId', "[ 'blob' ]", 'param plsId string\n') },
     {
@@ -57,6 +87,27 @@ ruleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: "near miss (class 7): 'blobs' on a storage account is fixed to 'blob'",
+      code: storage + endpoint('st.id', "[ [|'blobs'|] ]") + zoneGroup('privatelink.blob.core.windows.net'),
+      errors: [{ messageId: 'invalid', level: 'error', message: /group id 'blobs', which is documented for none of that type's sub-resources \(.*'blob'.*\) and nearly spells 'blob'\. Use 'blob'\./ }],
+      output: storage + endpoint('st.id', "[ 'blob' ]") + zoneGroup('privatelink.blob.core.windows.net'),
+    },
+    {
+      name: "near miss (class 7): 'Vault' on a Key Vault is fixed to 'vault'",
+      code: vault + endpoint('kv.id', "[ [|'Vault'|] ]") + zoneGroup('privatelink.vaultcore.azure.net'),
+      errors: [{ messageId: 'invalid', message: /nearly spells 'vault'/ }],
+      output: vault + endpoint('kv.id', "[ 'vault' ]") + zoneGroup('privatelink.vaultcore.azure.net'),
+    },
+    {
+      name: "near miss (class 7): 'sqlServers' on a SQL server",
+      code: `resource sql 'Microsoft.Sql/servers@2023-08-01' = {
+  name: 'sql-app'
+  location: 'westeurope'
+}
+${endpoint('sql.id', "[ [|'sqlServers'|] ]")}`,
+      errors: [{ messageId: 'invalid', message: /nearly spells 'sqlServer'/ }],
+    },
     {
       name: 'a group id on a Private Link service',
       code: pls + endpoint('pls.id', "[ [|'blob'|] ]"),
@@ -135,12 +186,40 @@ const armEndpoint = (groupIds: string, extra = '') => `    {
       }
     }`;
 
+const armZoneGroup = `,
+    {
+      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+      "apiVersion": "2025-09-01",
+      "name": "pe-app/default",
+      "dependsOn": [ "[resourceId('Microsoft.Network/privateEndpoints', 'pe-app')]" ],
+      "properties": {
+        "privateDnsZoneConfigs": [ { "name": "z", "properties": { "privateDnsZoneId": "/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net" } } ]
+      }
+    }`;
+const armStorage = (endpointJson: string) => arm(`    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2026-04-01",
+      "name": "stapp",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": { "name": "Standard_LRS" }
+    },
+${endpointJson}${armZoneGroup}`);
+const armStorageEndpoint = (groupIds: string) => armEndpoint(groupIds).replace("resourceId('Microsoft.Network/privateLinkServices', 'pls-app')", "resourceId('Microsoft.Storage/storageAccounts', 'stapp')");
+
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: 'ARM: a Private Link service without group ids', code: arm(armEndpoint('[]')) },
+    { name: "ARM: near miss (class 7): the documented 'blob' is silent", code: armStorage(armStorageEndpoint('[ "blob" ]')) },
     { name: 'ARM: a condition on a parameter without default', code: arm(armEndpoint('[ "blob" ]', '\n      "condition": "[parameters(\'deploy\')]",'), '{ "deploy": { "type": "bool" } }') },
   ],
   invalid: [
+    {
+      name: "ARM: near miss (class 7): 'blobs' on a storage account is fixed to 'blob'",
+      code: armStorage(armStorageEndpoint('[ [|"blobs"|] ]')),
+      errors: [{ messageId: 'invalid', message: /nearly spells 'blob'/ }],
+      output: armStorage(armStorageEndpoint('[ "blob" ]')),
+    },
     { name: 'ARM: a group id on a Private Link service', code: arm(armEndpoint('[ [|"blob"|] ]')), errors: [{ messageId: 'noGroupIds' }] },
   ],
 };

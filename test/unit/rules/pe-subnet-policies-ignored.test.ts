@@ -1,18 +1,39 @@
 import rule from '../../../server/src/rules/pe-subnet-policies-ignored';
 import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
-const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
+/** One NSG security rule (Bicep) with the given fields over a deny-everything-inbound default. */
+const securityRule = (name: string, fields: Record<string, string | number> = {}) => {
+  const all: Record<string, string | number> = {
+    priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*',
+    destinationAddressPrefix: '*', destinationPortRange: '*', ...fields,
+  };
+  const body = Object.entries(all).map(([key, value]) => `${key}: ${typeof value === 'number' ? value : `'${value}'`}`).join(', ');
+  return `      { name: '${name}', properties: { ${body} } }\n`;
+};
+const denyAll = securityRule('DenyAllInbound');
+const nsgWith = (rules: string) => `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: 'nsg-pe'
   location: 'westeurope'
+  properties: {
+    securityRules: [
+${rules}    ]
+  }
 }
 `;
-const routes = `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {
+/** A route table with one inline route to `prefix` via `hop`. */
+const routesTo = (prefix: string, hop = 'VirtualAppliance') => `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {
   name: 'rt-spoke'
   location: 'westeurope'
+  properties: {
+    routes: [ { name: 'to-hub', properties: { addressPrefix: '${prefix}', nextHopType: '${hop}'${hop === 'VirtualAppliance' ? ", nextHopIpAddress: '10.0.1.4'" : ''} } } ]
+  }
 }
 `;
-/** A VNet (at `apiVersion`) whose inline subnet has `extra` properties, and an endpoint in it; `name` may carry a marker. */
-const network = (extra: string, name = "'snet-pe'", apiVersion = '2025-09-01', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
+/**
+ * A VNet (at `apiVersion`) whose first inline subnet holds an endpoint and has `extra` properties; the
+ * second subnet, of clients, has `clientExtra`. `name` may carry a marker.
+ */
+const network = (extra: string, name = "'snet-pe'", apiVersion = '2025-09-01', head = '', clientExtra = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -25,6 +46,13 @@ const network = (extra: string, name = "'snet-pe'", apiVersion = '2025-09-01', h
           ${extra}
         }
       }
+      {
+        name: 'snet-app'
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+          ${clientExtra}
+        }
+      }
     ]
   }
 }
@@ -35,63 +63,92 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 }
 `;
 const marked = "[|'snet-pe'|]";
+const withNsg = 'networkSecurityGroup: { id: nsg.id }';
 
 ruleTests(rule, {
   valid: [
-    { name: "an NSG with 'Enabled'", code: nsg + network("networkSecurityGroup: { id: nsg.id }\n          privateEndpointNetworkPolicies: 'Enabled'") },
-    { name: "an NSG with 'NetworkSecurityGroupEnabled'", code: nsg + network("networkSecurityGroup: { id: nsg.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'") },
-    { name: "a route table with 'RouteTableEnabled'", code: routes + network("routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'RouteTableEnabled'") },
-    { name: 'no NSG and no route table', code: network("privateEndpointNetworkPolicies: 'Disabled'") },
-    { name: 'a policy from a parameter without default', code: nsg + network('networkSecurityGroup: { id: nsg.id }\n          privateEndpointNetworkPolicies: policy', undefined, undefined, 'param policy string\n') },
-    { name: 'an NSG that may be null', code: nsg + network('networkSecurityGroup: useNsg ? { id: nsg.id } : null', undefined, undefined, 'param useNsg bool\n') },
-    { name: 'an NSG id from a parameter without default (may be empty)', code: network('networkSecurityGroup: { id: nsgId }', undefined, undefined, 'param nsgId string\n') },
-    { name: "a case variant of a value stays silent ('enabled')", code: nsg + network("networkSecurityGroup: { id: nsg.id }\n          privateEndpointNetworkPolicies: 'enabled'") },
+    { name: 'effect, not presence (class 4): an NSG with no rules', code: nsgWith('') + network(withNsg) },
+    { name: 'effect, not presence (class 4): an NSG whose only rule allows SSH', code: nsgWith(securityRule('AllowSsh', { priority: 100, access: 'Allow', protocol: 'Tcp', destinationPortRange: '22' })) + network(withNsg) },
+    { name: 'effect, not presence (class 4): an NSG that denies outbound Internet', code: nsgWith(securityRule('DenyInternetOut', { direction: 'Outbound', destinationAddressPrefix: 'Internet' })) + network(withNsg) },
+    { name: 'effect, not presence (class 4): an inbound deny of RDP only (FACTS gives no endpoint ports)', code: nsgWith(securityRule('DenyRdp', { destinationPortRange: '3389' })) + network(withNsg) },
+    { name: "effect, not presence (class 4): an inbound deny from the 'Internet' tag", code: nsgWith(securityRule('DenyInternet', { sourceAddressPrefix: 'Internet' })) + network(withNsg) },
+    { name: 'effect, not presence (class 4): an inbound deny of another subnet', code: nsgWith(securityRule('DenyApp', { destinationAddressPrefix: '10.1.2.0/24' })) + network(withNsg) },
+    { name: 'effect, not presence (class 4): an earlier allow of everything from the VNet makes the deny moot', code: nsgWith(securityRule('AllowVnet', { priority: 100, access: 'Allow', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork' }) + denyAll) + network(withNsg) },
+    { name: 'effect, not presence (class 4): NSG rules from a parameter without default', code: "param rules array\nresource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {\n  name: 'nsg-pe'\n  location: 'westeurope'\n  properties: { securityRules: rules }\n}\n" + network(withNsg) },
+    { name: 'effect, not presence (class 4): an NSG outside the analysed files has unknown rules', code: network("networkSecurityGroup: { id: resourceId('rg-hub', 'Microsoft.Network/networkSecurityGroups', 'nsg-hub') }") },
+    { name: 'effect, not presence (class 4): an existing NSG has unknown rules', code: "resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' existing = {\n  name: 'nsg-pe'\n}\n" + network(withNsg) },
+    { name: 'effect, not presence (class 4): an earlier rule of unknown access may allow everything', code: 'param access string\n' + nsgWith("      { name: 'First', properties: { priority: 100, direction: 'Inbound', access: access, protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } }\n" + denyAll) + network(withNsg) },
     {
-      name: 'a subnet without private endpoints',
-      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-app', properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id } } } ]
-  }
+      name: 'effect, not presence (class 4): a deny rule resource that may not be deployed',
+      code: `param strict bool\n${nsgWith('')}resource deny 'Microsoft.Network/networkSecurityGroups/securityRules@2025-09-01' = if (strict) {
+  parent: nsg
+  name: 'DenyAllInbound'
+  properties: { priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' }
 }
-`,
+${network(withNsg)}`,
     },
+    { name: 'effect, not presence (class 4): a 0.0.0.0/0 route never overrides the /32 (FACTS §3.1)', code: routesTo('0.0.0.0/0') + network('routeTable: { id: rt.id }', undefined, undefined, '', 'routeTable: { id: rt.id }') },
+    { name: "effect, not presence (class 4): a route longer than the VNet's address space", code: routesTo('10.1.1.0/24') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
+    { name: 'effect, not presence (class 4): a route that misses the endpoint subnet', code: routesTo('10.2.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
+    { name: 'effect, not presence (class 4): a VnetLocal route', code: routesTo('10.1.0.0/16', 'VnetLocal') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
+    { name: "a deny with 'Enabled'", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Enabled'`) },
+    { name: "a deny with 'NetworkSecurityGroupEnabled'", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`) },
+    { name: "a VNet route with 'RouteTableEnabled'", code: routesTo('10.1.0.0/16') + network("privateEndpointNetworkPolicies: 'RouteTableEnabled'", undefined, undefined, '', 'routeTable: { id: rt.id }') },
+    { name: 'a policy from a parameter without default', code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: policy`, undefined, undefined, 'param policy string\n') },
+    { name: 'an NSG that may be null', code: nsgWith(denyAll) + network('networkSecurityGroup: useNsg ? { id: nsg.id } : null', undefined, undefined, 'param useNsg bool\n') },
+    { name: "a case variant of a value stays silent ('enabled')", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'enabled'`) },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: nsg + network('networkSecurityGroup: { id: nsg.id }', undefined, undefined, 'param deploy bool\n').replace("= {\n  name: 'pe-kv'", "= if (deploy) {\n  name: 'pe-kv'"),
+      code: nsgWith(denyAll) + network(withNsg, undefined, undefined, 'param deploy bool\n').replace("= {\n  name: 'pe-kv'", "= if (deploy) {\n  name: 'pe-kv'"),
     },
   ],
   invalid: [
     {
-      name: 'an NSG with the policy unset',
-      code: nsg + network('networkSecurityGroup: { id: nsg.id }', marked),
-      errors: [{ messageId: 'ignored', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv' and attaches an NSG, but privateEndpointNetworkPolicies is unset \(default 'Disabled'\).*Set 'NetworkSecurityGroupEnabled'/ }],
+      name: 'effect, not presence (class 4): an inbound deny of everything, policy unset',
+      code: nsgWith(denyAll) + network(withNsg, marked),
+      errors: [{ messageId: 'ignored', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv', but privateEndpointNetworkPolicies is unset \(default 'Disabled'\): rule 'DenyAllInbound' of NSG 'nsg-pe' would block traffic to the endpoints but is not applied to them\. Set 'NetworkSecurityGroupEnabled'\./ }],
+      output: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
     },
     {
-      name: "an NSG and a route table with 'Disabled'",
-      code: nsg + routes + network("networkSecurityGroup: { id: nsg.id }\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'", marked),
-      errors: [{ messageId: 'ignored', message: /an NSG and a route table.*'Disabled'.*Set 'Enabled'/ }],
+      name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',
+      code: nsgWith(securityRule('AllowHttps', { priority: 100, access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '443' }) + denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
+      errors: [{ messageId: 'ignored', message: /'Disabled': rule 'DenyAllInbound'/ }],
     },
     {
-      name: "a route table with 'NetworkSecurityGroupEnabled'",
-      code: nsg + routes + network("networkSecurityGroup: { id: nsg.id }\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", marked),
-      errors: [{ messageId: 'ignored', message: /attaches a route table.*its routes are not applied.*Set 'Enabled'/ }],
+      name: 'effect, not presence (class 4): a deny from an address range to the subnet, as a rule resource',
+      code: `${nsgWith('')}resource deny 'Microsoft.Network/networkSecurityGroups/securityRules@2025-09-01' = {
+  parent: nsg
+  name: 'DenyOnPrem'
+  properties: { priority: 200, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '192.168.0.0/16', sourcePortRange: '*', destinationAddressPrefixes: [ '10.1.1.0/24' ], destinationPortRanges: [ '0-65535' ] }
+}
+${network(withNsg, marked)}`,
+      errors: [{ messageId: 'ignored', message: /rule 'DenyOnPrem'/ }],
+    },
+    {
+      name: 'effect, not presence (class 4): a client route over the VNet range is overridden by the /32',
+      code: routesTo('10.1.0.0/16') + network('', marked, undefined, '', 'routeTable: { id: rt.id }'),
+      errors: [{ messageId: 'ignored', message: /route 'to-hub' \(10\.1\.0\.0\/16 via VirtualAppliance\) of route table 'rt-spoke' on subnet 'snet-app' is overridden by the endpoints' \/32 routes\. Set 'RouteTableEnabled'\./ }],
+      output: (routesTo('10.1.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }'))
+        .replace("addressPrefix: '10.1.1.0/24'\n", "addressPrefix: '10.1.1.0/24'\n          privateEndpointNetworkPolicies: 'RouteTableEnabled'\n"),
+    },
+    {
+      name: "effect, not presence (class 4): a deny and a covering route with 'Disabled' need 'Enabled'",
+      code: nsgWith(denyAll) + routesTo('10.0.0.0/8') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
+      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'.*; route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet.*Set 'Enabled'/ }],
+    },
+    {
+      name: "a covering route with 'NetworkSecurityGroupEnabled' keeps the NSG: 'Enabled'",
+      code: nsgWith(denyAll) + routesTo('10.1.0.0/16') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`, marked),
+      errors: [{ messageId: 'ignored', message: /^(?!.*DenyAllInbound).*route 'to-hub'.*Set 'Enabled'/ }],
     },
     {
       name: "before API 2023-09-01 the fix is 'Enabled'",
-      code: nsg + network('networkSecurityGroup: { id: nsg.id }', marked, '2023-05-01'),
+      code: nsgWith(denyAll) + network(withNsg, marked, '2023-05-01'),
       errors: [{ messageId: 'ignored', message: /Set 'Enabled'/ }],
     },
     {
-      name: 'an NSG outside the analysed files, by id',
-      code: network("networkSecurityGroup: { id: resourceId('rg-hub', 'Microsoft.Network/networkSecurityGroups', 'nsg-hub') }", marked),
-      errors: [{ messageId: 'ignored' }],
-    },
-    {
       name: 'a child subnet resource is reported at its declaration',
-      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+      code: `${nsgWith(denyAll)}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
@@ -117,13 +174,15 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   ],
 });
 
-// ARM JSON: an NSG, a VNet whose inline subnet has `extra` properties, and an endpoint in that subnet.
-const arm = (extra: string, name = '"snet-pe"') => `//- /main.json
+// ARM JSON: an NSG with `rules`, a VNet whose inline subnet has `extra` properties, and an endpoint in that subnet.
+const armDenyAll = '{ "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } }';
+const armAllowSsh = '{ "name": "AllowSsh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }';
+const arm = (rules: string, extra: string, name = '"snet-pe"') => `//- /main.json
 {
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "resources": [
-    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope" },
+    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },
     {
       "type": "Microsoft.Network/virtualNetworks",
       "apiVersion": "2025-09-01",
@@ -155,11 +214,18 @@ const arm = (extra: string, name = '"snet-pe"') => `//- /main.json
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
-    { name: "ARM: an NSG with 'Enabled'", code: arm(',\n              "privateEndpointNetworkPolicies": "Enabled"') },
+    { name: "ARM: a deny with 'Enabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Enabled"') },
+    { name: 'ARM: effect, not presence (class 4): an NSG whose only rule allows SSH', code: arm(armAllowSsh, '') },
+    { name: 'ARM: effect, not presence (class 4): an NSG with no rules', code: arm('', ',\n              "privateEndpointNetworkPolicies": "Disabled"') },
   ],
   invalid: [
-    { name: 'ARM: an NSG with the policy unset', code: arm('', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored', message: /Set 'NetworkSecurityGroupEnabled'/ }] },
-    { name: "ARM: an NSG with 'Disabled'", code: arm(',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }] },
+    {
+      name: 'ARM: effect, not presence (class 4): an inbound deny of everything, policy unset',
+      code: arm(`${armAllowSsh}, ${armDenyAll}`, '', '[|"snet-pe"|]'),
+      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound' of NSG 'nsg-pe'.*Set 'NetworkSecurityGroupEnabled'/ }],
+      output: arm(`${armAllowSsh}, ${armDenyAll}`, ',\n              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"'),
+    },
+    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }] },
   ],
 };
 ruleTests(rule, armCases);

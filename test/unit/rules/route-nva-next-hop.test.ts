@@ -24,16 +24,48 @@ ruleTests(rule, {
     { name: 'an address from a parameter without default (may be empty)', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: ip", undefined, 'param ip string\n') },
     { name: 'a hop type from a parameter without default', code: table("addressPrefix: '0.0.0.0/0', nextHopType: hop, nextHopIpAddress: '10.0.1.4'", undefined, 'param hop string\n') },
     { name: "hop types compare exactly: 'internet' is left alone", code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'internet', nextHopIpAddress: '10.0.1.4'") },
+    { name: 'missing address (class 7): an appliance address from a parameter without default is silent', code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: fwIp", undefined, 'param fwIp string\n') },
+    { name: "missing address (class 7): hop types compare exactly: 'virtualAppliance' without an address is left alone", code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'virtualAppliance'") },
+    { name: 'missing address (class 7): an empty address may be filled in at deployment (a NIC output read as its input)', code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: fwIp", undefined, "param fwIp string = ''\n") },
     {
-      name: 'FACTS does not say VirtualAppliance needs an address: silent',
-      code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'"),
+      name: 'missing address (class 7): an address from a NIC module output whose input is empty (corpus: nested-vms-in-virtual-network)',
+      code: `//- /main.bicep
+module nic 'nic.bicep' = {
+  name: 'nic'
+}
+module udr 'udr.bicep' = {
+  name: 'udr'
+  params: { ip: nic.outputs.assignedIp }
+}
+//- /nic.bicep
+resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {
+  name: 'nic-host'
+  location: 'westeurope'
+  properties: { ipConfigurations: [ { name: 'ip', properties: { privateIPAllocationMethod: 'Dynamic', privateIPAddress: '' } } ] }
+}
+output assignedIp string = nic.properties.ipConfigurations[0].properties.privateIPAddress
+//- /udr.bicep
+param ip string
+${table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: ip")}`,
     },
+    { name: 'missing address (class 7): route properties from a parameter without default are silent', code: "param routes array\nresource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n  properties: { routes: routes }\n}\n" },
     {
       name: 'a table whose condition is unknown cannot cause a finding',
       code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: '10.0.1.4'", undefined, 'param deploy bool\n').replace("= {\n  name: 'rt-spoke'", "= if (deploy) {\n  name: 'rt-spoke'"),
     },
   ],
   invalid: [
+    {
+      name: 'missing address (class 7): a VirtualAppliance route without nextHopIpAddress',
+      code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'", "[|'to-firewall'|]"),
+      errors: [{ messageId: 'missingAddress', level: 'error', message: /Route 'to-firewall' has next hop type VirtualAppliance but no nextHopIpAddress: Azure rejects it with MissingNextHopIpAddress/ }],
+      output: null,
+    },
+    {
+      name: 'missing address (class 7): a null address on a VirtualAppliance route',
+      code: table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: null", "[|'to-firewall'|]"),
+      errors: [{ messageId: 'missingAddress' }],
+    },
     {
       name: 'an Internet route with an address',
       code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'Internet', nextHopIpAddress: '10.0.1.4'", "[|'to-internet'|]"),
@@ -95,8 +127,14 @@ const appliance = '"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualApplianc
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: 'ARM: VirtualAppliance routes with addresses', code: arm(appliance, appliance) },
+    { name: 'ARM: missing address (class 7): an address from a parameter without default is silent', code: arm(appliance, '"addressPrefix": "10.0.0.0/8", "nextHopType": "VirtualAppliance", "nextHopIpAddress": "[parameters(\'ip\')]"').replace('"resources": [', '"parameters": { "ip": { "type": "string" } },\n  "resources": [') },
   ],
   invalid: [
+    {
+      name: 'ARM: missing address (class 7): an inline VirtualAppliance route and a route resource without addresses',
+      code: arm('"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance"', '"addressPrefix": "10.0.0.0/8", "nextHopType": "VirtualAppliance", "nextHopIpAddress": null', '[|"to-internet"|]', '[|"Microsoft.Network/routeTables/routes"|]'),
+      errors: [{ messageId: 'missingAddress', message: /'to-internet'/ }, { messageId: 'missingAddress', message: /'to-onprem'/ }],
+    },
     {
       name: 'ARM: an Internet route inline and a VirtualNetworkGateway route resource, both with addresses',
       code: arm(
