@@ -33,7 +33,7 @@ function freePort() {
 /**
  * A sandbox for one code-server run. By default it is fresh, in the temp folder, and its
  * workspace is a copy of examples/ so tests may edit it freely; `npm start` passes a lasting
- * `dir` and the real examples/ folder as `workspace`.
+ * `dir` and its own scratch copy of examples/ as `workspace`.
  */
 export function makeSandbox({ settings = {}, dir, workspace } = {}) {
   if (!fs.existsSync(codeServerEntry)) throw new Error('code-server is not installed: run scripts/setup-code-server.sh');
