@@ -181,3 +181,39 @@ export function saveVsCodeLogs(sandbox, name) {
     log('could not copy VS Code logs:', error.message);
   }
 }
+
+/**
+ * Collects what the workbench reports as an error or warning about our extension: its browser
+ * console (where VS Code logs manifest problems such as an unknown language), failed requests for
+ * the extension's files, and [error]/[warning] lines of the extension host logs that name it.
+ * Returns `list()`, what was reported so far, and `freeze()`, after which `list()` keeps answering
+ * what was reported up to then (a suite that kills the server on purpose freezes it before).
+ */
+export function watchExtensionProblems(page, sandbox, extensionId = 'vnet-lens.vnet-lens') {
+  const ours = (text) => text.includes(extensionId) || /\bvnetLens\b|VNet Lens/.test(text);
+  const seen = [];
+  page.on('console', (message) => {
+    if ((message.type() === 'error' || message.type() === 'warning') && ours(message.text())) {
+      seen.push(`console ${message.type()}: ${message.text().replace(/%c|color: #\w+/g, '').trim()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().includes(extensionId)) seen.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  let frozen;
+  const list = () => {
+    if (frozen) return frozen;
+    const fromLogs = [];
+    const logs = path.join(sandbox.userData, 'logs');
+    const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map(String).filter((file) => file.endsWith('.log')) : [];
+    for (const file of files) {
+      const lines = fs.readFileSync(path.join(logs, file), 'utf8').split('\n');
+      const ourChannel = file.includes(`${extensionId}${path.sep}`);
+      for (const line of lines) {
+        if (/\[(error|warning)\]/.test(line) && (ourChannel || ours(line))) fromLogs.push(`${file}: ${line}`);
+      }
+    }
+    return [...seen, ...fromLogs];
+  };
+  return { list, freeze: () => { frozen = list(); } };
+}
