@@ -62,7 +62,7 @@ export function runSuite({ label, command, args, cwd, env = process.env, timeout
   });
 }
 
-/** "pid command line" for every process whose process group is `pgid` (Linux /proc). */
+/** "pid command line" for every live (not zombie) process whose process group is `pgid` (Linux /proc). */
 export function processesInGroup(pgid) {
   let entries;
   try {
@@ -75,8 +75,9 @@ export function processesInGroup(pgid) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       // Fields after the command name (which may hold spaces, inside parentheses): state ppid pgrp …
-      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (group !== pgid) continue;
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // A zombie has ended; it waits only for a parent (or an init that does not reap) to collect it.
+      if (Number(group) !== pgid || state === 'Z') continue;
       const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
       lines.push(`${pid} ${commandLine}`);
     } catch {
@@ -86,7 +87,9 @@ export function processesInGroup(pgid) {
   return lines;
 }
 
+/** Whether a process of the group still runs (zombies do not count where /proc tells them apart). */
 export function groupAlive(pgid) {
+  if (fs.existsSync('/proc/self/stat')) return processesInGroup(pgid).length > 0;
   try {
     process.kill(-pgid, 0);
     return true;

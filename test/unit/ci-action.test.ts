@@ -41,6 +41,9 @@ function substitute(text: string, inputs: Record<string, string>, stepOutputs: R
 
 /** Runs the action's steps in `workspace` with the given `with:` values; the runner's view of it. */
 function runAction(workspace: string, withInputs: Record<string, string | number>) {
+  // The action's first step builds the CLI when dist/cli.js is missing, with npm ci in the action's
+  // folder: here that is this repository, whose node_modules the test must not replace.
+  assert.ok(fs.existsSync(path.join(repoRoot, 'dist/cli.js')), 'dist/cli.js is built (npm run build)');
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = spec.default ?? '';
   for (const [name, value] of Object.entries(withInputs)) {

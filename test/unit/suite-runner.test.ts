@@ -22,12 +22,15 @@ interface SuiteResult {
 function runSuiteInChild(label: string, childScript: string, timeoutMs: number): SuiteResult {
   const runner = pathToFileURL(path.join(repoRoot, 'scripts/suite-runner.mjs')).href;
   const driver = `
+    import { readFileSync } from 'node:fs';
     import { runSuite } from ${JSON.stringify(runner)};
     const started = Date.now();
     const result = await runSuite({ label: ${JSON.stringify(label)}, command: process.execPath,
       args: ['-e', ${JSON.stringify(childScript)}], timeoutMs: ${timeoutMs}, graceMs: 500, echo: false });
     const pids = [...result.stillRunning, ...result.leftBehind].map((line) => Number(line.split(' ')[0]));
-    const aliveAfter = pids.filter((pid) => { try { process.kill(pid, 0); return true; } catch { return false; } });
+    // Still running: in /proc and not a zombie (an ended process its new parent has yet to collect).
+    const running = (pid) => { try { const stat = readFileSync('/proc/' + pid + '/stat', 'utf8'); return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'; } catch { return false; } };
+    const aliveAfter = pids.filter(running);
     console.log(JSON.stringify({ ...result, elapsedMs: Date.now() - started, aliveAfter }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', driver], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
