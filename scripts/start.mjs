@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: builds and packages the extension, installs it into a local code-server (a real
-// VS Code 1.100.3 served to the browser), opens examples/ and serves until Ctrl-C.
+// VS Code 1.100.3 served to the browser), opens a scratch copy of examples/ (.code-server/examples,
+// recreated at every start, so a quick fix never edits a tracked file) and serves until Ctrl-C.
 //
 //   npm start [-- --port 8080] [-- --host 127.0.0.1]
 // Use 127.0.0.1 or localhost in the browser: webviews need a secure context.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recreateScratchExamples } from './scratch-examples.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,7 +32,7 @@ for (const [what, command, commandArgs] of [
 }
 
 const { installVsix, makeSandbox, startCodeServer, stopCodeServer } = await import('../test/vscode/lib.mjs');
-const workspace = path.join(root, 'examples');
+const workspace = recreateScratchExamples(root);
 const sandbox = makeSandbox({ dir: path.join(root, '.code-server'), workspace });
 console.log(`npm start: installed ${installVsix(sandbox, path.join(root, 'dist/vnet-lens.vsix'), 'vnet-lens.vnet-lens')}`);
 let server;
@@ -41,7 +43,8 @@ try {
   console.error('Is the port taken? Try `npm start -- --port 8081`.');
   process.exit(1);
 }
-console.log(`\nVNet Lens is running in VS Code on examples/:\n\n  ${server.base}/?folder=${encodeURIComponent(workspace)}\n\n(open http://${host}:${port}/ in a browser; Ctrl-C stops it)`);
+console.log(`\nVNet Lens is running in VS Code on a scratch copy of examples/ (${path.relative(root, workspace)}, \
+recreated at every start; edit it freely):\n\n  ${server.base}/?folder=${encodeURIComponent(workspace)}\n\n(open http://${host}:${port}/ in a browser; Ctrl-C stops it)`);
 const stop = async () => {
   await stopCodeServer(server);
   process.exit(0);

@@ -7,6 +7,7 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import {
   commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams, type TopologyCommandResult, type TopologyJson,
 } from '../../server/src/protocol';
+import { registerArmTemplateSnippets } from './arm-template-snippets';
 import { ServerStatusItem } from './status';
 import { TopologyPanel } from './topology-panel';
 
@@ -38,7 +39,7 @@ async function requestTopology(uri?: vscode.Uri): Promise<TopologyJson> {
 export async function activate(context: vscode.ExtensionContext): Promise<VnetLensApi> {
   const output = vscode.window.createOutputChannel('VNet Lens', { log: true });
   const status = new ServerStatusItem(commandIds.showOutput);
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, status, registerArmTemplateSnippets(context.asAbsolutePath(path.join('snippets', 'arm.json'))));
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

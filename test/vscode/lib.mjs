@@ -33,7 +33,7 @@ function freePort() {
 /**
  * A sandbox for one code-server run. By default it is fresh, in the temp folder, and its
  * workspace is a copy of examples/ so tests may edit it freely; `npm start` passes a lasting
- * `dir` and the real examples/ folder as `workspace`.
+ * `dir` and its own scratch copy of examples/ as `workspace`.
  */
 export function makeSandbox({ settings = {}, dir, workspace } = {}) {
   if (!fs.existsSync(codeServerEntry)) throw new Error('code-server is not installed: run scripts/setup-code-server.sh');
@@ -180,4 +180,40 @@ export function saveVsCodeLogs(sandbox, name) {
   } catch (error) {
     log('could not copy VS Code logs:', error.message);
   }
+}
+
+/**
+ * Collects what the workbench reports as an error or warning about our extension: its browser
+ * console (where VS Code logs manifest problems such as an unknown language), failed requests for
+ * the extension's files, and [error]/[warning] lines of the extension host logs that name it.
+ * Returns `list()`, what was reported so far, and `freeze()`, after which `list()` keeps answering
+ * what was reported up to then (a suite that kills the server on purpose freezes it before).
+ */
+export function watchExtensionProblems(page, sandbox, extensionId = 'vnet-lens.vnet-lens') {
+  const ours = (text) => text.includes(extensionId) || /\bvnetLens\b|VNet Lens/.test(text);
+  const seen = [];
+  page.on('console', (message) => {
+    if ((message.type() === 'error' || message.type() === 'warning') && ours(message.text())) {
+      seen.push(`console ${message.type()}: ${message.text().replace(/%c|color: #\w+/g, '').trim()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().includes(extensionId)) seen.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  let frozen;
+  const list = () => {
+    if (frozen) return frozen;
+    const fromLogs = [];
+    const logs = path.join(sandbox.userData, 'logs');
+    const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map(String).filter((file) => file.endsWith('.log')) : [];
+    for (const file of files) {
+      const lines = fs.readFileSync(path.join(logs, file), 'utf8').split('\n');
+      const ourChannel = file.includes(`${extensionId}${path.sep}`);
+      for (const line of lines) {
+        if (/\[(error|warning)\]/.test(line) && (ourChannel || ours(line))) fromLogs.push(`${file}: ${line}`);
+      }
+    }
+    return [...seen, ...fromLogs];
+  };
+  return { list, freeze: () => { frozen = list(); } };
 }

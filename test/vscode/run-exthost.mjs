@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
+import { spawnSync } from 'node:child_process';
 import {
-  launchChromium, log, makeSandbox, onSignalCleanup, removeSandbox, repoRoot, saveVsCodeLogs,
-  startCodeServer, stopCodeServer,
+  installVsix, launchChromium, log, makeSandbox, onSignalCleanup, removeSandbox, repoRoot, saveVsCodeLogs,
+  startCodeServer, stopCodeServer, watchExtensionProblems,
 } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -32,12 +33,18 @@ try {
   for (const file of [path.join(repoRoot, 'dist/extension.js'), path.join(repoRoot, 'dist/server.js'), testsEntry]) {
     if (!fs.existsSync(file)) throw new Error(`missing ${file}: run npm run build`);
   }
+  // A stand-in for the Azure Resource Manager Tools extension declares the `arm-template` language,
+  // installed beside ours, so this suite runs with that language present (the UI suite without).
+  log(installVsix(sandbox, packStandIn(), 'vnet-lens-tests.arm-template-language'));
   server = await startCodeServer(sandbox);
   log(`code-server up on ${server.base}`);
   const remote = (file) => `vscode-remote://${server.authority}${file}`;
   const payload = JSON.stringify([['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsEntry)]]);
   const { context, page } = await launchChromium(sandbox);
   browser = context;
+  // With the arm-template stand-in loaded, activation must log no error or warning either. The
+  // check covers activation and the arm-template suite; later suites kill the server on purpose.
+  const extensionProblems = watchExtensionProblems(page, sandbox);
 
   let resolveExit;
   const exited = new Promise((resolve) => { resolveExit = resolve; });
@@ -45,6 +52,7 @@ try {
     const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
     const match = /ext-host tests: (\d+) passed, (\d+) failed/.exec(line);
     if (match) counts = { passed: Number(match[1]), failed: Number(match[2]) };
+    if (line.includes('offers every ARM snippet, with its body, in an arm-template document')) extensionProblems.freeze();
     if (verbose || !/^(Creating a socket|Resolv|Ignoring fetching|Updating additional)/.test(line)) console.log(`  [exthost ${type}] ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
@@ -53,6 +61,14 @@ try {
   if (code === 'timeout') throw new Error(`the extension tests did not finish within ${timeoutMs} ms`);
   log(`extension host tests exited with code ${code}`);
   exitCode = code === 0 && counts && counts.failed === 0 ? 0 : 1;
+  const problems = extensionProblems.list();
+  if (counts) counts = problems.length > 0 ? { ...counts, failed: counts.failed + 1 } : { ...counts, passed: counts.passed + 1 };
+  if (problems.length > 0) {
+    log(`FAIL VNet Lens logged errors or warnings:\n${problems.join('\n')}`);
+    exitCode = 1;
+  } else {
+    log('ok   VNet Lens logged no error or warning');
+  }
 } catch (error) {
   log('ERROR', error?.stack ?? error);
   if (server) console.log(`---- code-server output (tail) ----\n${server.output().slice(-3000)}`);
@@ -67,4 +83,14 @@ try {
 
 function sleepThen(ms, value) {
   return new Promise((resolve) => setTimeout(() => resolve(value), ms));
+}
+
+/** Packages test/vscode/fixtures/arm-template-language into the sandbox with vsce. */
+function packStandIn() {
+  const vsix = path.join(sandbox.tmp, 'arm-template-language.vsix');
+  const packed = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package',
+    '--allow-missing-repository', '--skip-license', '--out', vsix],
+  { cwd: path.join(repoRoot, 'test/vscode/fixtures/arm-template-language'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  if (packed.status !== 0) throw new Error(`packaging the arm-template stand-in failed:\n${packed.stdout}\n${packed.stderr}`);
+  return vsix;
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   installVsix, launchChromium, log, makeSandbox, onSignalCleanup, removeSandbox, repoRoot, resultsDir,
-  saveVsCodeLogs, startCodeServer, stopCodeServer,
+  saveVsCodeLogs, startCodeServer, stopCodeServer, watchExtensionProblems,
 } from './lib.mjs';
 
 const keep = process.argv.includes('--keep');
@@ -18,6 +18,7 @@ const results = [];
 let server;
 let browser;
 let page;
+let extensionProblems;
 
 const sandbox = makeSandbox();
 onSignalCleanup(async () => {
@@ -61,6 +62,7 @@ const steps = [
   ['the workbench opens examples/', async () => {
     server = await startCodeServer(sandbox);
     ({ context: browser, page } = await launchChromium(sandbox));
+    extensionProblems = watchExtensionProblems(page, sandbox);
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:', 'vscode-file:'].includes(url.protocol)) {
@@ -87,6 +89,12 @@ const steps = [
     // The running state shows the shield icon; starting shows a spinner, stopped an error icon.
     await page.locator('.statusbar-item:has-text("VNet Lens") .codicon-shield').first().waitFor({ timeout: 60_000 });
     await shot('status-bar');
+  }],
+  ['activation logs no error or warning from VNet Lens (manifest, extension host, its output)', async () => {
+    // Without the ARM Tools extension: no `arm-template` language exists here (issue 18 item 7).
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const problems = extensionProblems.list();
+    if (problems.length > 0) throw new Error(`activation logged:\n${problems.join('\n')}`);
   }],
   ['the command palette lists the VNet Lens commands', async () => {
     await runCommandPalette('VNet Lens');

@@ -39,9 +39,10 @@ describe('VNet Lens in VS Code', () => {
   });
 
   it('contributes its settings with defaults', () => {
-    const settings = vscode.workspace.getConfiguration('vnetLens');
-    assert.equal(settings.get('cloud'), 'AzureCloud');
-    assert.equal(settings.get('analysisScope'), 'workspace');
+    // Each setting read at its own scope: reading a resource-scoped one (cloud) without a resource, or a
+    // window-scoped one (analysisScope) with one, makes VS Code log a warning for the extension.
+    assert.equal(vscode.workspace.getConfiguration('vnetLens', workspaceFile('main.bicep')).get('cloud'), 'AzureCloud');
+    assert.equal(vscode.workspace.getConfiguration('vnetLens').get('analysisScope'), 'workspace');
   });
 
   it('gives .bicep and .bicepparam files their language ids', async () => {

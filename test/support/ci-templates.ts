@@ -1,0 +1,139 @@
+// Small templates for the CI recipe tests: one finding each (or none), checked with the CLI.
+
+/** An error: the subnet lies outside its VNet's address space (subnet-outside-vnet). */
+export const errorTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-app'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.0.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'snet-app'
+        properties: {
+          addressPrefix: '10.1.0.0/24'
+        }
+      }
+    ]
+  }
+}
+`;
+
+/** No finding: the same VNet with its subnet inside the address space. */
+export const cleanTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-app'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.0.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'snet-app'
+        properties: {
+          addressPrefix: '10.0.1.0/24'
+        }
+      }
+    ]
+  }
+}
+`;
+
+/** A warning only: a private DNS zone in a region instead of 'global' (dns-zone-location). */
+export const warningTemplate = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'contoso.internal'
+  location: 'westeurope'
+}
+`;
+
+/** Clean in AzureCloud; in AzureUSGovernment the blob zone name is wrong (pe-dns-zone-mismatch, a warning). */
+export const cloudSensitiveTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-data'
+  location: 'westeurope'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.0.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.0.1.0/24'
+        }
+      }
+    ]
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stdata'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+}
+
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-data'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+
+resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-blob'
+  location: 'westeurope'
+  properties: {
+    subnet: {
+      id: vnet.properties.subnets[0].id
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'blob'
+        properties: {
+          privateLinkServiceId: storage.id
+          groupIds: [
+            'blob'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
+  parent: endpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'blob'
+        properties: {
+          privateDnsZoneId: zone.id
+        }
+      }
+    ]
+  }
+}
+`;
