@@ -10,7 +10,7 @@ import { hubBicep, spokeFileBicep } from './hub-and-spoke';
 import { repoRoot, report } from './support';
 
 const sizes = [1000, 4000] as const;
-const runs = Number(process.env.BENCH_SCALING_RUNS ?? 1);
+const runs = Number(process.env.BENCH_SCALING_RUNS ?? 3);
 
 /** A preload that writes the process's user + system CPU seconds to a file when it exits. */
 function cpuRecorder(folder: string): string {
