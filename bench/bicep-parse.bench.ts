@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { outlineBicep, parseBicep } from '../server/src/syntax/bicep';
-import { corpusRoot, percentile, report } from './support';
+import { corpusRoot, median, percentile, report } from './support';
 
 interface AvmModule {
   bicep: string[];
@@ -19,47 +19,41 @@ const corpusTexts = corpusFiles.map((file) => fs.readFileSync(file, 'utf8'));
 const corpusMegabytes = corpusTexts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
 const modules = avmModules();
 
-// Throughput: the best of several rounds over the whole corpus, after a warm-up round. (No forced GC
+// Throughput: the median of several rounds over the whole corpus, after a warm-up round. (No forced GC
 // between rounds: a full collection shrinks the young generation and then every round pays for it.)
 parseAll(corpusTexts);
-let bestAll = Number.POSITIVE_INFINITY;
-for (let round = 0; round < 8; round++) {
-  bestAll = Math.min(bestAll, time(() => parseAll(corpusTexts)));
-}
+const medianAll = median(Array.from({ length: 7 }, () => time(() => parseAll(corpusTexts))));
 report({
-  name: 'bicepParseMBps', value: corpusMegabytes / (bestAll / 1000), unit: 'MB/s',
-  note: `${corpusTexts.length} files, ${corpusMegabytes.toFixed(1)} MB, best of 8 rounds ${bestAll.toFixed(0)} ms`,
+  name: 'bicepParseMBps', value: corpusMegabytes / (medianAll / 1000), unit: 'MB/s',
+  note: `${corpusTexts.length} files, ${corpusMegabytes.toFixed(1)} MB, median of 7 rounds ${medianAll.toFixed(0)} ms`,
 });
 
 // The outline of every corpus file, entries only (no declaration parsed), measured like the parse.
 outlineAll(corpusTexts);
-let bestOutline = Number.POSITIVE_INFINITY;
-for (let round = 0; round < 8; round++) {
-  bestOutline = Math.min(bestOutline, time(() => outlineAll(corpusTexts)));
-}
+const medianOutline = median(Array.from({ length: 7 }, () => time(() => outlineAll(corpusTexts))));
 const skimmed = corpusTexts.filter((text) => outlineBicep(text, 'bicep').skimmed).length;
 report({
-  name: 'bicepOutlineMBps', value: corpusMegabytes / (bestOutline / 1000), unit: 'MB/s',
-  note: `${skimmed}/${corpusTexts.length} files skimmed, the others parsed in full; best of 8 rounds ${bestOutline.toFixed(0)} ms`,
+  name: 'bicepOutlineMBps', value: corpusMegabytes / (medianOutline / 1000), unit: 'MB/s',
+  note: `${skimmed}/${corpusTexts.length} files skimmed, the others parsed in full; median of 7 rounds ${medianOutline.toFixed(0)} ms`,
 });
 report({
-  name: 'bicepOutlineVsParse', value: bestOutline / bestAll, unit: 'x',
+  name: 'bicepOutlineVsParse', value: medianOutline / medianAll, unit: 'x',
   note: 'outline of every corpus file / full parse of every corpus file',
 });
 
-// Per module, interleaved: our parse and JSON.parse alternate, each keeping its best of 7 runs.
+// Per module, interleaved: our parse and JSON.parse alternate, each the median of 7 runs.
 for (const module of modules) {
   parseAll(module.bicep);
   JSON.parse(module.json);
 }
 const ratios = modules.map((module) => {
-  let bestParse = Number.POSITIVE_INFINITY;
-  let bestJson = Number.POSITIVE_INFINITY;
+  const parse: number[] = [];
+  const json: number[] = [];
   for (let run = 0; run < 7; run++) {
-    bestParse = Math.min(bestParse, time(() => parseAll(module.bicep)));
-    bestJson = Math.min(bestJson, time(() => JSON.parse(module.json)));
+    parse.push(time(() => parseAll(module.bicep)));
+    json.push(time(() => JSON.parse(module.json)));
   }
-  return bestParse / bestJson;
+  return median(parse) / median(json);
 });
 const note = `${modules.length} AVM resource modules (main.bicep + local modules vs main.json)`;
 report({ name: 'bicepParseVsJsonParseMedian', value: percentile(ratios, 50), unit: 'x', budget: 1, note });

@@ -23,13 +23,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[index];
 }
 
-/** Milliseconds of the fastest of `repeat` runs: the least disturbed by the other core's work. */
-export function timeBest(fn: () => void, repeat = 5): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeat; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
 }

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   report({
-    name: 'topologyRenderMs', value: Math.round(median(first)), unit: 'ms', budget: 1000,
+    name: 'topologyRenderMs', value: Math.round(median(first)), unit: 'ms', budget: 500,
     note: `${counts.nodes} nodes, ${counts.edges} edges, fresh page, median of ${runs} (min ${Math.round(Math.min(...first))}, max ${Math.round(Math.max(...first))})`,
   });
   report({

@@ -3,14 +3,21 @@
 // the ids are certainly equal; an id that is not even partly known is 'unknown', one that is
 // known but matches nothing declared is 'outside' the analysed set.
 import { isObject, keyOf, PartialString, Unknown, type Value } from '../evaluate/value';
+import { lowerCase } from './id-lookup';
 import type { Reference } from './types';
 
 /** The lookup key of an id value, or undefined when the value cannot be an id. */
 export function idKey(value: Value | undefined): string | undefined {
-  if (typeof value === 'string') return value.toLowerCase().replace(/\/+$/, '');
-  if (value instanceof PartialString) return value.key.toLowerCase().replace(/\/+$/, '');
-  if (value instanceof Unknown) return value.key.toLowerCase();
+  if (typeof value === 'string') return withoutTrailingSlashes(lowerCase(value));
+  if (value instanceof PartialString) return withoutTrailingSlashes(value.lower.key);
+  if (value instanceof Unknown) return value.lowerKey;
   return undefined;
+}
+
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47 /* / */) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 export class IdIndex<T extends { id: Value }> {

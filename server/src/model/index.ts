@@ -4,6 +4,7 @@ export * from './types';
 export { at, buildModel } from './build';
 export { displayValue, modelToJson } from './json';
 export { idKey, parentIdOf } from './identity';
+export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, lowerCase, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
 export {

@@ -45,7 +45,16 @@ export function ownName(entity: Placed): string | undefined {
  * (a template and its module both declare it). Which declaration's properties Azure ends with (address
  * space, inline subnets) depends on deployment order, so rules that read those properties stay silent.
  */
+const createdMoreThanOnceOf = new WeakMap<readonly unknown[], Set<string>>();
+
 export function createdMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
+  // Several rules ask for the same list of one model (its VNets, its subnets): found once per list.
+  let found = createdMoreThanOnceOf.get(entities);
+  if (!found) createdMoreThanOnceOf.set(entities, (found = findCreatedMoreThanOnce(entities)));
+  return found;
+}
+
+function findCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
   const places = new Map<string, Set<string>>();
   for (const entity of entities) {
     const key = idKey(entity.id);

@@ -46,6 +46,18 @@ const entry = (value: Value, path: string): PrefixEntry => ({ value, path, cidr:
 /** A subnet's `addressPrefix` and `addressPrefixes[]`; undefined when its properties are not known. */
 export function subnetPrefixes(subnet: Subnet): PrefixList | undefined {
   if (!isObject(subnet.properties)) return undefined;
+  // Values never change once evaluated, and an unchanged deployment keeps its values from one analysis
+  // to the next: its subnets' prefixes are parsed once, not once per rule and analysis.
+  let byPath = prefixesOf.get(subnet.properties);
+  if (!byPath) prefixesOf.set(subnet.properties, (byPath = new Map()));
+  let list = byPath.get(subnet.propertiesPath);
+  if (!list) byPath.set(subnet.propertiesPath, (list = readSubnetPrefixes(subnet)));
+  return list;
+}
+
+const prefixesOf = new WeakMap<object, Map<string, PrefixList>>();
+
+function readSubnetPrefixes(subnet: Subnet): PrefixList {
   const entries: PrefixEntry[] = [];
   let complete = true;
   const single = at(subnet.properties, 'addressPrefix');

@@ -4,11 +4,12 @@
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
 import { type Cloud } from '../facts';
 import {
-  at, isObject, parentIdOf, PartialString, same, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
+  at, CertainlySameIds, isObject, parentIdOf, PartialString, same, type NetworkModel, type Peering, type PrivateDnsZone, type PrivateEndpoint,
   type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
 } from '../model';
 import { knownArray, knownString } from './certain';
 import { certainlyCreated, endpointDns } from './dns-endpoint';
+import { groupCandidatesFor, linkCandidatesFor, vnetCandidatesFor, zoneLinksOf } from './model-lookups';
 
 /** Two ids (or id values) name the same resource for certain. */
 export function sameId(a: Value | undefined, b: Value | undefined): boolean {
@@ -32,7 +33,7 @@ export interface ZoneUse {
  */
 export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneUse[] {
   const uses: ZoneUse[] = [];
-  for (const group of model.zoneGroups) {
+  for (const group of groupCandidatesFor(model, zone)) {
     if (!certainlyCreated(group.decl)) continue;
     if (!group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, zone.id))) continue;
     const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
@@ -44,14 +45,16 @@ export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud
 
 /** The links that may belong to `zone`: its resolved links and links whose zone could be it. */
 export function linksMaybeOf(model: NetworkModel, zone: PrivateDnsZone): VnetLink[] {
-  return model.vnetLinks.filter((link) => (link.zone?.resolved
-    ? sameId(link.zone.target.id, zone.id)
-    : mayBeSameId(parentIdOf(link.id), zone.id)));
+  return zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)).links;
+}
+
+function belongsMaybe(link: VnetLink, zone: PrivateDnsZone): boolean {
+  return link.zone?.resolved ? sameId(link.zone.target.id, zone.id) : mayBeSameId(parentIdOf(link.id), zone.id);
 }
 
 /** Whether some link (deployed or maybe) may connect `zone` to `vnet`. */
 export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
-  return linksMaybeOf(model, zone).some((link) => {
+  return linkCandidatesFor(zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)), vnet).some((link) => {
     if (!link.vnet) return true;
     return link.vnet.resolved ? sameId(link.vnet.target.id, vnet.id) : mayBeSameId(link.vnet.value, vnet.id);
   });
@@ -64,7 +67,7 @@ export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: Vir
  */
 export function usesAzureProvidedDns(model: NetworkModel, vnet: VirtualNetwork): boolean | 'unknown' {
   // An `existing` declaration sets nothing; the declarations that create the VNet decide.
-  const answers = model.vnets
+  const answers = vnetCandidatesFor(model, vnet.id)
     .filter((other) => (other === vnet || sameId(other.id, vnet.id)) && !other.decl.existing)
     .map(declaredAzureDns);
   if (answers.length === 0) return 'unknown';
@@ -88,14 +91,33 @@ function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
 /** VNets peered with `vnet` in both directions, each peering certainly deployed (DESIGN §3 "Peered"). */
 export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
   const found: VirtualNetwork[] = [];
+  const seen = new CertainlySameIds<VirtualNetwork>();
   for (const peering of vnet.peerings) {
     if (!certainlyCreated(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
-    if (sameId(remote.id, vnet.id) || found.some((known) => sameId(known.id, remote.id))) continue;
-    const back = remote.peerings.some((reverse) => certainlyCreated(reverse.decl) && reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
-    if (back) found.push(remote);
+    if (sameId(remote.id, vnet.id) || seen.candidates(remote.id).some((known) => sameId(known.id, remote.id))) continue;
+    const back = peeringsTo(remote).candidates(vnet.id).some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
+    if (back) {
+      found.push(remote);
+      seen.add(remote.id, remote);
+    }
   }
   return found;
+}
+
+const certainPeerings = new WeakMap<VirtualNetwork, { count: number; byRemote: CertainlySameIds<Peering> }>();
+
+/** A VNet's certainly deployed peerings with a resolved remote, by the remote's id (built once per VNet). */
+function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
+  let known = certainPeerings.get(vnet);
+  if (!known || known.count !== vnet.peerings.length) {
+    const byRemote = new CertainlySameIds<Peering>();
+    for (const peering of vnet.peerings) {
+      if (certainlyCreated(peering.decl) && peering.remote?.resolved) byRemote.add(peering.remote.target.id, peering);
+    }
+    certainPeerings.set(vnet, (known = { count: vnet.peerings.length, byRemote }));
+  }
+  return known.byRemote;
 }
 
 /** The VNet of an endpoint, when its subnet and the subnet's VNet are both resolved. */

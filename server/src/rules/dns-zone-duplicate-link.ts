@@ -5,7 +5,7 @@
 // differ); their VNet ids are certainly equal; and either their zones are certainly the same zone, or
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
-import { parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
+import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
 import { label, valueForMessage } from './certain';
 import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
 import { sameId, zoneNameOfLink } from './dns-network';
@@ -24,8 +24,12 @@ export default defineRule({
     const { model } = context;
     const report = oncePerDeclaration(context);
     const links = ordered(model).filter((link) => certainlyCreated(link.decl) && vnetIdOf(link) !== undefined);
-    links.forEach((link, index) => {
-      for (const earlier of links.slice(0, index)) {
+    // Earlier links by their VNet's id: only links to the same VNet for certain can clash.
+    const earlierByVnet = new CertainlySameIds<VnetLink>();
+    for (const link of links) {
+      const earlierLinks = earlierByVnet.candidates(vnetIdOf(link));
+      earlierByVnet.add(vnetIdOf(link), link);
+      for (const earlier of earlierLinks) {
         if (same(earlier.id, link.id, true) !== false || !sameId(vnetIdOf(earlier), vnetIdOf(link))) continue;
         const zoneA = zoneIdOf(earlier);
         const zoneB = zoneIdOf(link);
@@ -45,7 +49,7 @@ export default defineRule({
         });
         break;
       }
-    });
+    }
   },
 });
 

@@ -6,7 +6,7 @@
 // it; the endpoint's VNet is known; the VNet certainly uses Azure-provided DNS (dhcpOptions.dnsServers
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
-import type { VirtualNetwork } from '../model';
+import { CertainlySameIds, type VirtualNetwork } from '../model';
 import { knownString, label } from './certain';
 import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './dns-network';
@@ -32,15 +32,17 @@ export default defineRule({
       // DESIGN §3: dns-zone-unlinked silences this rule for a zone without links.
       if (linksMaybeOf(model, zone).length === 0) continue;
       const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];
+      const missingByVnet = new CertainlySameIds<VirtualNetwork>();
       const related: RelatedAnchor[] = [];
       for (const use of zoneUses(model, zone, cloud)) {
         const endpoint = use.endpoint;
         const home = endpoint && certainlyCreated(endpoint.decl) ? endpointVnet(endpoint) : undefined;
         if (!endpoint || !home) continue;
         for (const vnet of [home, ...peeredBothWays(home)]) {
-          if (missing.some((known) => sameId(known.vnet.id, vnet.id))) continue;
+          if (missingByVnet.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
           if (!certainlyCreated(vnet.decl) || usesAzureProvidedDns(model, vnet) !== true || mayBeLinked(model, zone, vnet)) continue;
           missing.push({ vnet, own: vnet === home, endpoint: label(endpoint) });
+          missingByVnet.add(vnet.id, vnet);
           related.push({ decl: vnet.decl, message: `virtual network '${label(vnet)}' (Azure-provided DNS)` });
           if (vnet !== home) related.push({ decl: home.decl, message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'` });
         }
@@ -55,9 +57,21 @@ export default defineRule({
           ? { zone: name, home: label(own.vnet), endpoint: own.endpoint, more: others ? ` (nor to ${others})` : '' }
           : { zone: name, vnets: others, endpoint: missing[0].endpoint },
         at: { decl: zone.decl },
-        related: related.filter((entry, index) => related.findIndex((other) => other.decl === entry.decl && other.message === entry.message) === index),
+        related: firstOfEach(related),
         fix: { kind: 'add-vnet-link', zone: zone.decl, vnets: missing.map((entry) => ({ key: entry.vnet.key, decl: entry.vnet.decl })) },
       });
     }
   },
 });
+
+/** Each declaration and message once, at its first place (a zone group per endpoint can repeat them). */
+function firstOfEach(related: readonly RelatedAnchor[]): RelatedAnchor[] {
+  const seen = new Map<object, Set<string>>();
+  return related.filter((entry) => {
+    let messages = seen.get(entry.decl);
+    if (!messages) seen.set(entry.decl, (messages = new Set()));
+    if (messages.has(entry.message)) return false;
+    messages.add(entry.message);
+    return true;
+  });
+}

@@ -2,7 +2,7 @@
 // peering link per VNet pair). Certain case: two certainly deployed peerings (not `existing`) whose ids
 // certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
-import { same, type Peering } from '../model';
+import { certainKey, Lookup, same, type Peering } from '../model';
 import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
 import { label, valueForMessage } from './certain';
 import { isSelfPeering, localIs, sameVnet } from './peering-relations';
@@ -21,9 +21,13 @@ export default defineRule({
     const peerings = context.model.peerings
       .filter((peering) => peering.local && peering.remote && certain(peering.decl) && !peering.decl.existing && isSelfPeering(peering) !== true)
       .sort(compareFileOrder);
-    peerings.forEach((later, index) => {
-      const earlier = peerings.slice(0, index).find((candidate) => duplicates(candidate, later));
-      if (!earlier?.local) return;
+    // Earlier peerings filed by what `duplicates` finds certainly equal: the local VNet's id with the
+    // remote's resolved id (`r`) or its written id (`w`); a later one asks under both.
+    const earlierByEnds = new Lookup<Peering>();
+    for (const later of peerings) {
+      const earlier = earlierByEnds.candidates(endKeys(later)).find((candidate) => duplicates(candidate, later));
+      earlierByEnds.add(endKeys(later), later);
+      if (!earlier?.local) continue;
       const remote = later.remote?.resolved ? label(later.remote.target) : valueForMessage(later.remote?.value);
       report({
         messageId: 'duplicate',
@@ -31,9 +35,23 @@ export default defineRule({
         at: entityAnchor(later),
         related: [{ ...entityAnchor(earlier), message: `Peering '${label(earlier)}' already connects these VNets.` }],
       });
-    });
+    }
   },
 });
+
+/** The keys a peering is filed and asked under: undefined (compare with all) when an id has no certain key. */
+function endKeys(peering: Peering): (string | undefined)[] {
+  const local = peering.local ? certainKey(peering.local.id) : undefined;
+  const remote = peering.remote;
+  if (local === undefined || !remote) return [undefined];
+  const written = certainKey(remote.value);
+  const keys = [written === undefined ? undefined : `w${local}|${written}`];
+  if (remote.resolved) {
+    const resolved = certainKey(remote.target.id);
+    keys.push(resolved === undefined ? undefined : `r${local}|${resolved}`);
+  }
+  return keys;
+}
 
 function duplicates(earlier: Peering, later: Peering): boolean {
   if (!earlier.local || !earlier.remote || !later.remote) return false;

@@ -8,10 +8,11 @@
 //               (false or absent), and there is at least one (fix: set it on the reverse);
 //   tooMany     an earlier peering of A (file order), certainly another resource, also sets it.
 import { peeringRules } from '../facts';
-import { same, type Peering } from '../model';
+import { CertainlySameIds, same, type Peering, type VirtualNetwork } from '../model';
 import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
 import { label } from './certain';
 import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './peering-relations';
+import { peeringCandidatesFor } from './model-lookups';
 import { defineRule, type RuleContext, type RuleReport } from './rule';
 
 export default defineRule({
@@ -29,8 +30,15 @@ export default defineRule({
     const { peerings } = context.model;
     const usesRemote = (peering: Peering) => certain(peering.decl) && !peering.decl.existing && flagOf(peering, 'useRemoteGateways') === true && isSelfPeering(peering) === false;
     const users = peerings.filter(usesRemote).sort(compareFileOrder);
+    // Peerings that may join two VNets come from the model's index, put back in model order (the first
+    // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
+    const position = new Map(peerings.map((peering, index) => [peering, index]));
+    const between = (from: VirtualNetwork, to: VirtualNetwork) => [...peeringCandidatesFor(context.model, from, to)]
+      .sort((a, b) => position.get(a)! - position.get(b)!);
+    const usersByLocal = new CertainlySameIds<Peering>();
     for (const peering of users) {
-      const found = bothSides(peering, peerings, usesRemote) ?? noTransit(peering, peerings) ?? tooMany(peering, users);
+      const found = bothSides(peering, between, usesRemote) ?? noTransit(peering, between) ?? tooMany(peering, usersByLocal);
+      if (peering.local) usersByLocal.add(peering.local.id, peering);
       if (found) report({ ...found, at: entityAnchor(peering) });
     }
   },
@@ -40,11 +48,13 @@ type Finding = Omit<RuleReport, 'at'>;
 
 const sides = (peering: Peering) => ({ peering: label(peering), vnet: peering.local ? label(peering.local) : '', remote: label(remoteVnet(peering) ?? peering) });
 
-function bothSides(peering: Peering, peerings: readonly Peering[], usesRemote: (p: Peering) => boolean): Finding | undefined {
+type Between = (from: VirtualNetwork, to: VirtualNetwork) => Peering[];
+
+function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) => boolean): Finding | undefined {
   const local = peering.local;
   const remote = remoteVnet(peering);
   if (!local || !remote) return undefined;
-  const reverse = peerings.find((other) => other !== peering && usesRemote(other) && connects(other, remote, local) === true);
+  const reverse = between(remote, local).find((other) => other !== peering && usesRemote(other) && connects(other, remote, local) === true);
   if (!reverse) return undefined;
   return {
     messageId: 'bothSides',
@@ -53,11 +63,11 @@ function bothSides(peering: Peering, peerings: readonly Peering[], usesRemote: (
   };
 }
 
-function noTransit(peering: Peering, peerings: readonly Peering[]): Finding | undefined {
+function noTransit(peering: Peering, between: Between): Finding | undefined {
   const local = peering.local;
   const remote = remoteVnet(peering);
   if (!local || !remote || !peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit) return undefined;
-  const candidates = peerings.filter((other) => other !== peering && connects(other, remote, local) !== false);
+  const candidates = between(remote, local).filter((other) => other !== peering && connects(other, remote, local) !== false);
   // Any peering that may be the reverse, may not deploy, or may allow transit keeps the rule silent.
   const lacking = candidates.filter((other) => connects(other, remote, local) === true && certain(other.decl) && !other.decl.existing
     && (flagOf(other, 'allowGatewayTransit') === false || flagOf(other, 'allowGatewayTransit') === 'absent'));
@@ -73,11 +83,12 @@ function noTransit(peering: Peering, peerings: readonly Peering[]): Finding | un
   };
 }
 
-function tooMany(peering: Peering, users: readonly Peering[]): Finding | undefined {
+/** `earlierUsers`: the users before this one in file order, by their local VNet's id. */
+function tooMany(peering: Peering, earlierUsers: CertainlySameIds<Peering>): Finding | undefined {
   const local = peering.local;
   if (!local) return undefined;
   // peeringRules.maxUseRemoteGatewaysPerVnet is 1: any earlier peering of the same VNet is one too many.
-  const earlier = users.slice(0, users.indexOf(peering)).filter((other) => other.local && sameVnet(other.local, local) === true && same(other.id, peering.id, true) === false);
+  const earlier = earlierUsers.candidates(local.id).filter((other) => other.local && sameVnet(other.local, local) === true && same(other.id, peering.id, true) === false);
   if (earlier.length < peeringRules.maxUseRemoteGatewaysPerVnet) return undefined;
   const first = earlier[0];
   return {

@@ -12,6 +12,7 @@ import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
 import { certain, entityAnchor, ownName, reportOnce } from './address-certain';
 import { label } from './certain';
 import { connects, isSelfPeering, knownFlags, remoteVnet, writesSubnetPeering } from './peering-relations';
+import { peeringCandidatesFor } from './model-lookups';
 import { defineRule, type FixRequest, type RuleContext } from './rule';
 
 export default defineRule({
@@ -31,7 +32,7 @@ export default defineRule({
       const remote = remoteVnet(peering);
       if (!local || !remote || !certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== false) continue;
       if (!certain(remote.decl) || !writable(remote, peering)) continue;
-      if (peerings.some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
+      if (peeringCandidatesFor(context.model, remote, local).some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
       const fix = reverseFix(peering, local, remote);
       report({
         messageId: 'missing',

@@ -13,12 +13,19 @@ import { EvaluationStopped, startClock } from '../stop-clock';
 import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
 import { newBudget, type LoadedArmFile } from './input';
 import { literalValue, memberValue } from './json-members';
+import { declaresNothingNeeded } from './skim';
 import { evaluateArmTemplate } from './template';
 
 /** Evaluates the deployment `entry` starts: an ARM template, or an ARM parameter file with its template. */
 export async function evaluateArmDeployment(entry: string, source: ArmFileSource, options: DeploymentOptions): Promise<DeploymentResult> {
   const result: DeploymentResult = { entry, template: entry, files: [], resources: [] };
   try {
+    // Most templates of a broad workspace deploy nothing networking needs: a skim of the text spares
+    // building their tree (the text is read through the source, so the workspace sees the dependency).
+    if (options.needsType) {
+      const text = await source.read(entry);
+      if (text !== undefined && declaresNothingNeeded(text, options.needsType)) return { ...result, files: [entry] };
+    }
     const first = await readArm(entry, source);
     if (!first) return result;
     result.files = [entry];

@@ -1,0 +1,148 @@
+// Lookups of items by resource id that keep `same(a, b, true)` exact while comparing few pairs: an
+// item is filed under a key derived from its id, and a query returns every item whose id *could*
+// compare the asked way (a superset, in the order added); the caller still compares each candidate.
+// So a rule that looks candidates up finds what it found comparing every pair, at linear cost.
+// Invariant: for ids a and b, `same(a, b, true) === true` implies `certainKey(a) === certainKey(b)`
+// (or one of them has none), and `same(a, b, true) !== false` implies `lastSegmentKey(a) ===
+// lastSegmentKey(b)` (or one of them has none). `id-lookup.test.ts` checks both on generated ids.
+import { PartialString, Unknown, type Value } from '../evaluate/value';
+
+const lowered = new Map<string, string>();
+
+/** `text.toLowerCase()`, remembered: the same ids are compared again and again. */
+export function lowerCase(text: string): string {
+  let lower = lowered.get(text);
+  if (lower === undefined) {
+    // Bounded: a long session forgets and starts over rather than growing without end.
+    if (lowered.size > 100_000) lowered.clear();
+    lowered.set(text, (lower = text.toLowerCase()));
+  }
+  return lower;
+}
+
+/**
+ * A key equal for ids `same(…, true)` calls certainly equal: known text by its lower case, unknown and
+ * partly known ids by their lower-case symbolic key (as `same` compares them). Undefined for values
+ * `same` compares by structure (objects, arrays, numbers): those are candidates for every query.
+ */
+export function certainKey(value: Value | undefined): string | undefined {
+  if (typeof value === 'string') return `=${lowerCase(value)}`;
+  if (value instanceof Unknown) return `?${value.lowerKey}`;
+  if (value instanceof PartialString) return `?${value.lower.key}`;
+  return undefined;
+}
+
+/**
+ * The last `/` segment an id certainly ends with, in lower case: of known text, or of the literal text
+ * after a partly known id's last unknown part when that text holds a `/`. Ids that may be equal end
+ * with the same such segment (`same` finds different literal tails different). Undefined when
+ * unknown parts could change it.
+ */
+export function lastSegmentKey(value: Value | undefined): string | undefined {
+  const tail = typeof value === 'string' ? value
+    : value instanceof PartialString && typeof value.parts.at(-1) === 'string' ? value.parts.at(-1) as string : undefined;
+  if (tail === undefined) return undefined;
+  const slash = tail.lastIndexOf('/');
+  return slash < 0 ? undefined : lowerCase(tail.slice(slash + 1));
+}
+
+interface Filed<T> {
+  order: number;
+  item: T;
+}
+
+/**
+ * Items filed under string keys (an item may have several), with keyless items asked every time:
+ * `candidates(keys)` returns, in the order added and once each, the items filed under any of the keys
+ * and the keyless ones; every item when a key of the query is missing.
+ */
+export class Lookup<T> {
+  private readonly byKey = new Map<string, Filed<T>[]>();
+  private readonly keyless: Filed<T>[] = [];
+  private readonly all: T[] = [];
+
+  add(keys: readonly (string | undefined)[], item: T): void {
+    const filed = { order: this.all.length, item };
+    this.all.push(item);
+    if (keys.length === 0 || keys.includes(undefined)) {
+      this.keyless.push(filed);
+      return;
+    }
+    for (const key of new Set(keys as string[])) {
+      const list = this.byKey.get(key);
+      if (list) list.push(filed);
+      else this.byKey.set(key, [filed]);
+    }
+  }
+
+  candidates(keys: readonly (string | undefined)[]): readonly T[] {
+    // A copy: the caller may add to this lookup while it walks the answer.
+    if (keys.length === 0 || keys.includes(undefined)) return [...this.all];
+    const lists = [this.keyless, ...new Set(keys as string[])].map((key) => (typeof key === 'string' ? this.byKey.get(key) ?? [] : key));
+    const found = lists.filter((list) => list.length > 0);
+    if (found.length === 0) return [];
+    if (found.length === 1) return found[0].map((filed) => filed.item);
+    const merged = found.flat().sort((a, b) => a.order - b.order);
+    return merged.filter((filed, index) => index === 0 || merged[index - 1] !== filed).map((filed) => filed.item);
+  }
+}
+
+/** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call equal. */
+export class MaybeSameIds<T> {
+  private readonly lookup = new Lookup<T>();
+  add(id: Value | undefined, item: T): void {
+    this.lookup.add([lastSegmentKey(id)], item);
+  }
+
+  candidates(id: Value | undefined): readonly T[] {
+    return this.lookup.candidates([lastSegmentKey(id)]);
+  }
+}
+
+/** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call certainly equal. */
+export class CertainlySameIds<T> {
+  private readonly lookup = new Lookup<T>();
+  add(id: Value | undefined, item: T): void {
+    this.lookup.add([certainKey(id)], item);
+  }
+
+  candidates(id: Value | undefined): readonly T[] {
+    return this.lookup.candidates([certainKey(id)]);
+  }
+}
+
+/**
+ * Items by a pair of ids (e.g. a peering's local and remote VNet): `candidates(a, b)` holds every
+ * item whose first id may equal `a` and whose second may equal `b`, in no particular order.
+ */
+export class MaybeSameIdPairs<T> {
+  private readonly byPair = new Map<string, T[]>();
+  private readonly byFirst = new Map<string, T[]>();
+  private readonly bySecond = new Map<string, T[]>();
+  private readonly all: T[] = [];
+
+  add(first: Value | undefined, second: Value | undefined, item: T): void {
+    const a = lastSegmentKey(first) ?? '*';
+    const b = lastSegmentKey(second) ?? '*';
+    this.all.push(item);
+    push(this.byPair, `${a}/${b}`, item);
+    push(this.byFirst, a, item);
+    push(this.bySecond, b, item);
+  }
+
+  candidates(first: Value | undefined, second: Value | undefined): readonly T[] {
+    const a = lastSegmentKey(first);
+    const b = lastSegmentKey(second);
+    // A segment never holds a '/'; one that is '*' is filed with the keyless, which only widens the answer.
+    if (a === undefined && b === undefined) return [...this.all];
+    if (a === undefined) return [...(this.bySecond.get(b!) ?? []), ...(this.bySecond.get('*') ?? [])];
+    if (b === undefined) return [...(this.byFirst.get(a) ?? []), ...(this.byFirst.get('*') ?? [])];
+    return [`${a}/${b}`, `${a}/*`, `*/${b}`, '*/*'].flatMap((key) => this.byPair.get(key) ?? []);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

@@ -1,0 +1,108 @@
+// Indexes over one network model, built on first ask and kept for that model alone (keyed weakly by
+// the model object: every analysis builds a new one): links by zone and, per zone, by VNet; zone
+// groups by zone; VNets by id; peerings by local and remote VNet. Rules look candidates up here
+// instead of scanning the model for each entity, then decide with the same comparisons as before, so
+// findings stay as they were and the cost grows with the size of the network, not its square.
+import {
+  certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, parentIdOf,
+  type NetworkModel, type Peering, type PrivateDnsZone, type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
+} from '../model';
+
+interface ZoneLinks {
+  links: VnetLink[];
+  /** The zone's links by the VNet they may join: resolved by its id, written ids by their last segment. */
+  byVnet: Lookup<VnetLink>;
+}
+
+interface ModelLookups {
+  /** Resolved links by their zone's id (`c`), the others by their parent id's last segment (`m`). */
+  linksByZone: Lookup<VnetLink>;
+  zoneLinks: Map<PrivateDnsZone, ZoneLinks>;
+  /** Zone groups by the ids of the zones their configs resolve to. */
+  groupsByZone: Lookup<ZoneGroup>;
+  vnets: CertainlySameIds<VirtualNetwork>;
+  /** Peerings by the VNet they start from (their local VNet, else their id's parent) and their remote. */
+  peeringEnds: MaybeSameIdPairs<Peering>;
+}
+
+const built = new WeakMap<NetworkModel, ModelLookups>();
+
+function lookupsOf(model: NetworkModel): ModelLookups {
+  let lookups = built.get(model);
+  if (lookups) return lookups;
+  const linksByZone = new Lookup<VnetLink>();
+  model.vnetLinks.forEach((link) => {
+    linksByZone.add([link.zone?.resolved ? keyed(`c${certainKey(link.zone.target.id) ?? ''}`) : maybeKey(parentIdOf(link.id))], link);
+  });
+  const groupsByZone = new Lookup<ZoneGroup>();
+  model.zoneGroups.forEach((group) => {
+    const zones = group.configs.flatMap((config) => (config.zone?.resolved ? [config.zone.target.id] : []));
+    // A group without a resolved zone can use none: file it under a key no zone asks for.
+    groupsByZone.add(zones.length === 0 ? ['-'] : zones.map(certainKey), group);
+  });
+  const vnets = new CertainlySameIds<VirtualNetwork>();
+  for (const vnet of model.vnets) vnets.add(vnet.id, vnet);
+  const peeringEnds = new MaybeSameIdPairs<Peering>();
+  for (const peering of model.peerings) peeringEnds.add(localIdOf(peering), remoteIdOf(peering), peering);
+  lookups = { linksByZone, zoneLinks: new Map(), groupsByZone, vnets, peeringEnds };
+  built.set(model, lookups);
+  return lookups;
+}
+
+/** `m` and the last segment, or undefined (keyless) when it has none. */
+function maybeKey(id: Value | undefined): string | undefined {
+  const segment = lastSegmentKey(id);
+  return segment === undefined ? undefined : `m${segment}`;
+}
+
+/** `c` alone means a certain key was missing: keyless. */
+const keyed = (key: string | undefined) => (key === 'c' ? undefined : key);
+
+/** The links that may belong to `zone`, in model order, with an index of them by VNet. */
+export function zoneLinksOf(model: NetworkModel, zone: PrivateDnsZone, belongs: (link: VnetLink) => boolean): ZoneLinks {
+  const lookups = lookupsOf(model);
+  let found = lookups.zoneLinks.get(zone);
+  if (found) return found;
+  const certain = certainKey(zone.id);
+  const links = lookups.linksByZone.candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(zone.id)]).filter(belongs);
+  const byVnet = new Lookup<VnetLink>();
+  for (const link of links) {
+    if (!link.vnet) byVnet.add([], link);
+    else byVnet.add([link.vnet.resolved ? keyed(`c${certainKey(link.vnet.target.id) ?? ''}`) : maybeKey(link.vnet.value)], link);
+  }
+  lookups.zoneLinks.set(zone, (found = { links, byVnet }));
+  return found;
+}
+
+/** Links of `links.byVnet` that may join `vnet` (a superset; the caller compares). */
+export function linkCandidatesFor(links: ZoneLinks, vnet: VirtualNetwork): readonly VnetLink[] {
+  const certain = certainKey(vnet.id);
+  return links.byVnet.candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(vnet.id)]);
+}
+
+/** Zone groups whose configs may resolve to `zone`, in model order (a superset; the caller compares). */
+export function groupCandidatesFor(model: NetworkModel, zone: PrivateDnsZone): readonly ZoneGroup[] {
+  return lookupsOf(model).groupsByZone.candidates([certainKey(zone.id)]);
+}
+
+/** VNets of the model whose id may certainly equal `id` (a superset; the caller compares). */
+export function vnetCandidatesFor(model: NetworkModel, id: Value): readonly VirtualNetwork[] {
+  return lookupsOf(model).vnets.candidates(id);
+}
+
+/** Peerings that may lead from `from` to `to` (a superset, in no order; the caller compares). */
+export function peeringCandidatesFor(model: NetworkModel, from: VirtualNetwork, to: VirtualNetwork): readonly Peering[] {
+  return lookupsOf(model).peeringEnds.candidates(from.id, to.id);
+}
+
+/** What `localIs` compares a peering's start with: its local VNet's id, else its parent id. */
+function localIdOf(peering: Peering): Value | undefined {
+  return peering.local ? peering.local.id : parentIdOf(peering.id);
+}
+
+/** What `remoteIs` compares a peering's end with: the resolved VNet's id, else the written id. */
+function remoteIdOf(peering: Peering): Value | undefined {
+  const remote = peering.remote;
+  if (!remote) return undefined;
+  return remote.resolved ? remote.target.id : remote.value;
+}
