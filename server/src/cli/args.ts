@@ -24,6 +24,8 @@ export interface ParseCommand {
   command: 'parse' | 'model';
   paths: string[];
   format: 'text' | 'json';
+  /** `model --format text --ids`: print resource ids too. */
+  ids: boolean;
 }
 
 export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
@@ -47,6 +49,7 @@ Options for check:
                              exit 1 when a finding at or above this level exists (default: error)
 Options for parse and model:
   --format json|text         output format (default: json)
+  --ids                      model --format text: print resource ids too
 
   -h, --help                 show this help
   -v, --version              show the version
@@ -70,6 +73,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         cloud: { type: 'string' },
         config: { type: 'string' },
         'fail-on': { type: 'string' },
+        ids: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,6 +92,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'help') return { command: 'help' };
   if (command !== 'check' && command !== 'parse' && command !== 'model') throw new UsageError(`Unknown command '${command}'.`);
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder.`);
+  if (values.ids && command !== 'model') throw new UsageError("--ids applies to 'model' only.");
 
   if (command !== 'parse' && command !== 'model') {
     const format = oneOf(values.format ?? 'text', formats, '--format');
@@ -105,7 +110,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
-  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format') };
+  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'), ids: values.ids ?? false };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {

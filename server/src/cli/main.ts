@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { modelAsText } from './model-text';
 import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
 import { configFileName, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
@@ -172,8 +173,7 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
     if (command.format === 'json') {
       io.stdout(JSON.stringify({ entities, references: model.references }, null, 2) + '\n');
     } else {
-      for (const entity of entities) io.stdout(`${entity.file}:${entity.line}: ${entity.kind} ${entity.name}\n`);
-      for (const reference of model.references) io.stdout(`${reference.kind}: ${reference.from} -> ${reference.to ?? `(unresolved: ${reference.reason})`}\n`);
+      io.stdout(modelAsText({ entities, references: model.references }, { ids: command.ids }));
     }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }

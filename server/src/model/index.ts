@@ -3,6 +3,7 @@
 export * from './types';
 export { at, buildModel } from './build';
 export { displayValue, modelToJson } from './json';
+export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
