@@ -209,13 +209,16 @@ export function buildGraph(model: TopologyJson): Graph {
   return { nodes: parentsFirst(nodes), edges, unplaced };
 }
 
-/** Why a resource with no relation in the drawing stands alone, by kind (kinds without an entry say it generically). */
+/**
+ * Why a resource with no relation in the drawing stands alone, by kind (kinds without an entry say it
+ * generically). "Here" is what the view shows: the current file with what it pulls in, or the workspace.
+ */
 const aloneBecause: Record<string, string> = {
-  target: 'no private endpoint in the analysed files targets it',
-  dnsZone: 'linked to no VNet in the analysed files',
-  zoneGroup: 'its private endpoint is not in the analysed files',
-  privateLinkService: 'its subnet is not in the analysed files',
-  vnetGateway: 'its subnet is not in the analysed files',
+  target: 'no private endpoint here targets it',
+  dnsZone: 'linked to no VNet here',
+  zoneGroup: 'its private endpoint is not here',
+  privateLinkService: 'its subnet is not here',
+  vnetGateway: 'its subnet is not here',
 };
 
 /**
@@ -229,7 +232,7 @@ function explainLoners(nodes: GraphNode[], edges: GraphEdge[]): void {
   for (const node of nodes) {
     if (node.parent || parents.has(node.id) || related.has(node.id)) continue;
     if (node.kind === 'vnet' || node.kind === 'nsg' || node.kind === 'routeTable') continue;
-    node.lines.push(aloneBecause[node.kind] ?? 'no relation in the analysed files');
+    node.lines.push(aloneBecause[node.kind] ?? 'no relation to anything here');
   }
 }
 

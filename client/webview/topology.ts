@@ -5,6 +5,7 @@
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '../../server/src/protocol';
 import { toSvg } from './export-svg';
 import { buildGraph, type Graph } from './graph';
+import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
 import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
 import { TopologyView } from './view';
@@ -177,3 +178,4 @@ new MutationObserver(themeChanged).observe(document.documentElement, { attribute
 };
 
 vscode.postMessage({ type: 'ready' });
+warmUpElk();

@@ -129,7 +129,7 @@ test('nothing floats unexplained: a resource with no relation says why', async (
   const parents = new Set(description.nodes.map((node) => node.parent));
   const loners = description.nodes.filter((node) => !node.parent && !parents.has(node.id) && !related.has(node.id));
   assert.deepEqual(loners.map((node) => node.name), ['lbi-orders'], 'the load balancer behind the Private Link service is the one loner');
-  assert.match(loners[0].label, /no private endpoint in the analysed files targets it/);
+  assert.match(loners[0].label, /no private endpoint here targets it/);
 });
 
 /** Whether an axis-parallel segment passes through the inside of a box (touching its border is not). */
