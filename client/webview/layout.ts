@@ -106,10 +106,18 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
     }
   });
   const routes = new Map((result.edges ?? []).map((edge) => [edge.id, edge as ElkExtendedEdge]));
-  // Containers' centres are read after the batch that moved their children, and before the next.
+  // Containers' centres and boxes are read after the batch that moved their children, and before the next.
   const centres = new Map(cy.nodes().map((node) => [node.id(), centre(node)]));
+  const labelShifts: { node: NodeSingular; shift: number }[] = [];
+  cy.nodes().forEach((node) => {
+    if (!node.isParent()) return;
+    const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+    labelShifts.push({ node, shift: Math.min(0, labelSize(node).width / 2 - box.w / 2 + containerPadding / 2) });
+  });
   cy.batch(() => {
     for (const edge of edges) applyRoute(edge, routes.get(edge.id()), centres);
+    // A container's name starts at its left edge, where a narrow panel still shows it.
+    for (const { node, shift } of labelShifts) node.style({ 'text-margin-x': shift, 'text-justify': 'left' });
   });
 }
 
