@@ -81,10 +81,13 @@ function edgeGroup(edge: EdgeSingular, arrow: (colour: string) => string): SVGGE
   const start = edge.sourceEndpoint();
   const end = edge.targetEndpoint();
   const controls = edge.controlPoints() ?? [];
+  // Routed edges (layout.ts) are straight segments through their bend points.
+  const bends = edge.style('curve-style') === 'segments' ? edge.segmentPoints() ?? [] : [];
   // cytoscape draws several control points as a chain of quadratic curves through their midpoints.
   let d = `M ${fixed(start.x)} ${fixed(start.y)}`;
-  if (controls.length === 0) d += ` L ${fixed(end.x)} ${fixed(end.y)}`;
-  controls.forEach((point, index) => {
+  for (const point of bends) d += ` L ${fixed(point.x)} ${fixed(point.y)}`;
+  if (controls.length === 0 || bends.length > 0) d += ` L ${fixed(end.x)} ${fixed(end.y)}`;
+  if (bends.length === 0) controls.forEach((point, index) => {
     const next = controls[index + 1];
     const to = next ? { x: (point.x + next.x) / 2, y: (point.y + next.y) / 2 } : end;
     d += ` Q ${fixed(point.x)} ${fixed(point.y)} ${fixed(to.x)} ${fixed(to.y)}`;

@@ -205,7 +205,35 @@ export function buildGraph(model: TopologyJson): Graph {
     if (!source) continue;
     for (const ref of refs(endpoint, 'privateEndpoint.target')) addEdge(endpoint, 'endpointTarget', source, endOf(ref, 'resource'), 'target', ref.to ? 'ok' : 'unknown');
   }
+  explainLoners(nodes, edges);
   return { nodes: parentsFirst(nodes), edges, unplaced };
+}
+
+/**
+ * Why a resource with no relation in the drawing stands alone, by kind (kinds without an entry say it
+ * generically). "Here" is what the view shows: the current file with what it pulls in, or the workspace.
+ */
+const aloneBecause: Record<string, string> = {
+  target: 'no private endpoint here targets it',
+  dnsZone: 'linked to no VNet here',
+  zoneGroup: 'its private endpoint is not here',
+  privateLinkService: 'its subnet is not here',
+  vnetGateway: 'its subnet is not here',
+};
+
+/**
+ * A leaf outside every container with no edge would float unexplained: it gets a line saying why.
+ * NSGs and route tables say "not attached" already; VNets are containers, drawn for themselves.
+ */
+function explainLoners(nodes: GraphNode[], edges: GraphEdge[]): void {
+  const related = new Set<string>();
+  for (const edge of edges) related.add(edge.source).add(edge.target);
+  const parents = new Set(nodes.map((node) => node.parent));
+  for (const node of nodes) {
+    if (node.parent || parents.has(node.id) || related.has(node.id)) continue;
+    if (node.kind === 'vnet' || node.kind === 'nsg' || node.kind === 'routeTable') continue;
+    node.lines.push(aloneBecause[node.kind] ?? 'no relation to anything here');
+  }
 }
 
 /** Findings per entity: by `entityId`, else the declaration in the same file nearest at or above the line. */

@@ -1,5 +1,6 @@
-// Text helpers for the drawing: short forms of long names (unknown parts print as `{placeholders}`
-// that can run to a hundred characters), and the findings of one element summed up.
+// Text helpers for the drawing: short forms of long names (names arrive as written, unknown parts as
+// `${expression}`, already shortened by the server; ids and reasons can still hold long `{placeholders}`),
+// and the findings of one element summed up.
 // Invariant: returns plain strings; nothing here builds markup.
 import type { TopologyFindingJson } from '../../server/src/protocol';
 

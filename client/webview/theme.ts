@@ -3,6 +3,10 @@
 // and the cytoscape stylesheet built from them. Read again whenever the theme changes.
 // Invariant: every colour handed to cytoscape is plain `#rrggbb` (it cannot parse 8-digit hex).
 import type { StylesheetJson } from 'cytoscape';
+import { iconSize, kindIcon } from './icons';
+
+/** Gap between a node's border and its icon. */
+export const iconInset = 8;
 
 export interface Theme {
   background: string;
@@ -74,10 +78,23 @@ export function readTheme(): Theme {
   };
 }
 
+/** Smallest label size on screen, in pixels: the view never zooms out further (issue 18). */
+export const minLabelPixels = 11;
+
 /** The font cytoscape and the text measure use for node labels. */
 export function labelFont(theme: Theme): { family: string; size: number; lineHeight: number } {
-  const size = Math.max(10, Math.round(theme.fontSize * 0.9));
+  const size = Math.max(minLabelPixels, Math.round(theme.fontSize * 0.9));
   return { family: theme.fontFamily, size, lineHeight: Math.round(size * 1.3) };
+}
+
+/** Edge labels: a pixel smaller than node labels, never below the readable minimum. */
+export function edgeFontSize(theme: Theme): number {
+  return Math.max(minLabelPixels, labelFont(theme).size - 1);
+}
+
+/** The lowest zoom at which every label is still `minLabelPixels` on screen. */
+export function readableZoom(theme: Theme): number {
+  return minLabelPixels / Math.min(labelFont(theme).size, edgeFontSize(theme));
 }
 
 export function stylesheet(theme: Theme): StylesheetJson {
@@ -97,7 +114,18 @@ export function stylesheet(theme: Theme): StylesheetJson {
         width: 'data(w)', height: 'data(h)', 'text-max-width': '600px',
       },
     },
-    ...kinds.map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'border-color': colour } })),
+    ...kinds.map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) } })),
+    {
+      // The icon sits at the left of a leaf (its label moves right to make room) and in the top-left
+      // corner of a container.
+      selector: 'node',
+      style: {
+        'background-width': iconSize, 'background-height': iconSize, 'background-position-x': iconInset,
+        'background-position-y': iconInset, 'background-clip': 'none', 'background-image-containment': 'over',
+        'text-margin-x': (iconSize + iconInset) / 2,
+      },
+    },
+    { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', color: theme.muted } },
     {
       selector: ':parent',
@@ -120,7 +148,7 @@ export function stylesheet(theme: Theme): StylesheetJson {
       style: {
         'curve-style': 'bezier', width: theme.highContrast ? 2 : 1.5, 'line-color': theme.other, 'target-arrow-color': theme.other,
         'target-arrow-shape': 'triangle', 'arrow-scale': 0.9, label: 'data(label)', 'font-family': font.family,
-        'font-size': Math.max(9, font.size - 2), color: theme.muted, 'text-background-color': theme.background,
+        'font-size': edgeFontSize(theme), color: theme.muted, 'text-background-color': theme.background,
         'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-rotation': 'none',
       },
     },

@@ -5,6 +5,7 @@
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '../../server/src/protocol';
 import { toSvg } from './export-svg';
 import { buildGraph, type Graph } from './graph';
+import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
 import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
 import { TopologyView } from './view';
@@ -107,27 +108,36 @@ function exportDrawing(format: TopologyExportFormat, requestId?: number): void {
   }
 }
 
+let drawing: Promise<void> = Promise.resolve();
+
+async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): Promise<void> {
+  setScope(message.scope);
+  title.textContent = message.title;
+  graph = buildGraph(message.model);
+  const ms = await view.render(graph, shownScope !== message.scope);
+  shownScope = message.scope;
+  const findings = graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) + graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
+  status.className = 'status';
+  status.textContent = `${graph.nodes.length} resources · ${graph.edges.length} relations${findings + graph.unplaced.length ? ` · ${findings + graph.unplaced.length} findings` : ''}`;
+  empty.hidden = graph.nodes.length > 0;
+  empty.textContent = message.scope === 'file'
+    ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
+    : 'No network resources in the workspace.';
+  renderOutline(outline, graph, reveal);
+  vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
+}
+
 window.addEventListener('message', (event: MessageEvent<TopologyToPage>) => {
   const message = event.data;
   if (!message || typeof message !== 'object') return;
   switch (message.type) {
-    case 'model': {
-      setScope(message.scope);
-      title.textContent = message.title;
-      graph = buildGraph(message.model);
-      const ms = view.render(graph, shownScope !== message.scope);
-      shownScope = message.scope;
-      const findings = graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) + graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
-      status.className = 'status';
-      status.textContent = `${graph.nodes.length} resources · ${graph.edges.length} relations${findings + graph.unplaced.length ? ` · ${findings + graph.unplaced.length} findings` : ''}`;
-      empty.hidden = graph.nodes.length > 0;
-      empty.textContent = message.scope === 'file'
-        ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
-        : 'No network resources in the workspace.';
-      renderOutline(outline, graph, reveal);
-      vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
+    case 'model':
+      // The layout runs asynchronously: models are drawn one after another, in the order they came.
+      drawing = drawing.then(() => drawModel(message)).catch((error: unknown) => {
+        status.className = 'status error';
+        status.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
+      });
       break;
-    }
     case 'error':
       status.className = 'status error';
       status.textContent = message.message;
@@ -154,12 +164,13 @@ new MutationObserver(themeChanged).observe(document.documentElement, { attribute
       id: node.id(), kind: node.data('kind'), name: node.data('name'), label: node.data('label'), parent: node.parent().nonempty() ? node.parent().first().id() : null,
       file: node.data('file') ?? null, line: node.data('line') ?? null, level: node.data('level') ?? null, tooltip: node.data('tooltip'),
       box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }), colour: node.style('border-color'),
-      background: node.style('background-color'),
+      background: node.style('background-color'), fontSize: Number.parseFloat(node.style('font-size')), icon: node.style('background-image'),
     })),
     edges: view.cy.edges().map((edge) => ({
       id: edge.id(), kind: edge.data('kind'), state: edge.data('state'), source: edge.source().id(), target: edge.target().id(),
       label: edge.data('label'), lineStyle: edge.style('line-style'), colour: edge.style('line-color'), file: edge.data('file') ?? null, line: edge.data('line') ?? null,
-      midpoint: edge.renderedMidpoint(),
+      midpoint: edge.renderedMidpoint(), fontSize: Number.parseFloat(edge.style('font-size')), curve: edge.style('curve-style'),
+      route: [edge.renderedSourceEndpoint(), ...(edge.style('curve-style') === 'segments' ? edge.renderedSegmentPoints() ?? [] : []), edge.renderedTargetEndpoint()],
     })),
     viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },
     theme: view.currentTheme,
@@ -167,3 +178,4 @@ new MutationObserver(themeChanged).observe(document.documentElement, { attribute
 };
 
 vscode.postMessage({ type: 'ready' });
+warmUpElk();

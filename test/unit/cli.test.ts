@@ -52,8 +52,8 @@ describe('argument handling', () => {
   });
 
   test('parse and model default to JSON', () => {
-    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json' });
-    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text' });
+    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json', ids: false });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text', ids: false });
   });
 
   test('mistakes are usage errors with a message', () => {

@@ -107,9 +107,104 @@ test('examples: labels (address space, prefixes, used/usable, NSG badge, short n
     'snet-private-endpoints\n10.1.1.0/24\n2 / 251 addresses used\nNSG: nsg-vnet-spoke-orders-pe');
   assert.match(byName(description, 'snet-pls').label, /^⚠ snet-pls\n10\.1\.2\.0\/24\n1 \/ 251 addresses used$/);
   const blob = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
-  assert.equal(blob.label.split('\n')[0], 'pe-storders{uniqueString(…)}-blob');
+  assert.equal(blob.label.split('\n')[0], 'pe-storders${uniqueString(…)}-blob');
   assert.match(blob.label, /private endpoint · blob\n1 DNS zone group/);
   assert.ok(description.edges.some((edge) => edge.kind === 'vnetLink' && edge.label === 'link · auto-registration'), 'the ARM link with registration says so');
+});
+
+test('the list shows names as written in the source, never evaluator placeholders', async () => {
+  const page = shared.page;
+  await page.locator('button', { hasText: 'List' }).click();
+  await page.locator('#outline').waitFor({ state: 'visible' });
+  const text = await page.locator('#outline').innerText();
+  assert.match(text, /pe-storders\$\{uniqueString\(…\)\}-blob/);
+  assert.match(text, /kv-orders-\$\{uniqueString\(…\)\}/);
+  assert.doesNotMatch(text, /\{subscription\(\)|@main\.bicep|\{uniqueString\(\//);
+  await page.locator('button', { hasText: 'List' }).click();
+});
+
+test('nothing floats unexplained: a resource with no relation says why', async () => {
+  const description = await describe(shared.page);
+  const related = new Set(description.edges.flatMap((edge) => [edge.source, edge.target]));
+  const parents = new Set(description.nodes.map((node) => node.parent));
+  const loners = description.nodes.filter((node) => !node.parent && !parents.has(node.id) && !related.has(node.id));
+  assert.deepEqual(loners.map((node) => node.name), ['lbi-orders'], 'the load balancer behind the Private Link service is the one loner');
+  assert.match(loners[0].label, /no private endpoint here targets it/);
+});
+
+/** Whether an axis-parallel segment passes through the inside of a box (touching its border is not). */
+function crosses(a, b, box, inset = 3) {
+  const [x1, x2] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+  const [y1, y2] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+  return x2 > box.x1 + inset && x1 < box.x2 - inset && y2 > box.y1 + inset && y1 < box.y2 - inset;
+}
+
+// Issue 18: at the default side-by-side size (about 480 px wide) the drawing must read without
+// zooming: labels at 11 px or more on screen, icons per kind, edges routed around containers.
+for (const [width, height] of [[480, 720], [800, 600], [1400, 900]]) {
+  test(`readable at ${width}×${height}: labels ≥ 11 px on screen, icons, orthogonal edges around containers (test-results/topology-${width}x${height}.png)`, async () => {
+    const { page, errors } = await openPage(browser, server, { viewport: { width, height } });
+    try {
+      await postModel(page, examples, { scope: 'file', title: 'main.bicep and what it pulls in' });
+      await page.waitForTimeout(150);
+      fs.mkdirSync(resultsDir, { recursive: true });
+      await page.screenshot({ path: path.join(resultsDir, `topology-${width}x${height}.png`) });
+      const description = await describe(page);
+      const zoom = description.viewport.zoom;
+      for (const element of [...description.nodes, ...description.edges]) {
+        assert.ok(element.fontSize * zoom >= 11, `${element.label} is drawn at ${(element.fontSize * zoom).toFixed(1)} px`);
+      }
+      for (const node of description.nodes) assert.match(node.icon, /^(url\()?["']?data:image\/svg\+xml/, `${node.name} has its kind's icon`);
+      const byId = new Map(description.nodes.map((node) => [node.id, node]));
+      const ancestors = (id) => {
+        const chain = [];
+        for (let node = byId.get(id); node; node = node.parent ? byId.get(node.parent) : undefined) chain.push(node.id);
+        return chain;
+      };
+      const containers = description.nodes.filter((node) => description.nodes.some((child) => child.parent === node.id));
+      for (const edge of description.edges.filter((candidate) => candidate.source !== candidate.target)) {
+        assert.ok(['segments', 'straight'].includes(edge.curve), `${edge.label} is routed (${edge.curve})`);
+        const route = edge.route;
+        for (let i = 1; i < route.length - 1; i++) {
+          const [a, b] = [route[i - 1], route[i]];
+          if (i > 1) assert.ok(Math.abs(a.x - b.x) < 1.5 || Math.abs(a.y - b.y) < 1.5, `${edge.label}: segment ${i} is horizontal or vertical`);
+        }
+        const own = new Set([...ancestors(edge.source), ...ancestors(edge.target)]);
+        for (const container of containers.filter((candidate) => !own.has(candidate.id))) {
+          for (let i = 1; i < route.length; i++) {
+            assert.ok(!crosses(route[i - 1], route[i], container.box), `${edge.kind} ${edge.label} crosses ${container.name}`);
+          }
+        }
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('the wheel scrolls the drawing; Ctrl+wheel zooms, never below the readable size', async () => {
+  const { page } = await openPage(browser, server, { viewport: { width: 480, height: 720 } });
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    const before = (await describe(page)).viewport;
+    const box = await page.locator('#graph').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(100);
+    const scrolled = (await describe(page)).viewport;
+    assert.equal(scrolled.zoom, before.zoom);
+    assert.ok(Math.abs(scrolled.pan.y - (before.pan.y - 200)) < 1, `panned up by 200 px (${before.pan.y} → ${scrolled.pan.y})`);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 400);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(100);
+    const zoomed = await describe(page);
+    const smallest = Math.min(...zoomed.nodes.map((node) => node.fontSize), ...zoomed.edges.map((edge) => edge.fontSize));
+    assert.ok(smallest * zoomed.viewport.zoom >= 11 - 1e-9, `zoomed out to ${zoomed.viewport.zoom}: labels stay readable`);
+  } finally {
+    await page.close();
+  }
 });
 
 test('examples: the one-way peering is drawn broken (dashed, error colour)', async () => {
@@ -254,7 +349,7 @@ test('export: SVG (well-formed, with the names and the broken peering) and PNG',
 });
 
 // The README's picture is rewritten only on request (UPDATE_SCREENSHOTS=1) or when it is missing:
-// the layout starts from random positions, so every run draws a slightly different picture.
+// fonts and the layout library's version change the picture slightly, and review should see when.
 test('screenshot for the README (test-results/topology.png; docs/images/topology.png on request)', async () => {
   const page = shared.page;
   await page.setViewportSize({ width: 1280, height: 800 });

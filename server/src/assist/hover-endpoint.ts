@@ -3,7 +3,7 @@
 // using it. Invariants: every verdict comes from the facts (classifyZone); unknown parts are said to be
 // unknown, never filled in.
 import { classifyZone, type Cloud } from '../facts';
-import { displayValue, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint } from '../model';
+import { asWritten, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint } from '../model';
 import { connectionTargetType, endpointNeeds, knownGroupIds, nameOf, shorten, zoneNameOfConfig } from './lookup';
 import { bullet, code, codeList, symbolNote } from './markdown';
 import { subnetSummary } from './hover-network';
@@ -15,7 +15,7 @@ export function endpointHover(endpoint: PrivateEndpoint, cloud: Cloud): string {
   if (endpoint.connections.length === 0) lines.push(bullet('Target', 'no connection is known'));
   for (const connection of endpoint.connections) {
     const type = connectionTargetType(connection);
-    const target = connection.target?.resolved ? code(nameOf(connection.target.target)) : code(shorten(displayValue(connection.targetId)));
+    const target = connection.target?.resolved ? code(nameOf(connection.target.target)) : code(shorten(asWritten(connection.targetId)));
     const groupIds = knownGroupIds(connection);
     lines.push(bullet(connection.manual ? 'Target (manual approval)' : 'Target',
       `${target}${type ? ` (${code(type)})` : ''}, group id ${groupIds.length > 0 ? codeList(groupIds) : 'not known'}`));
@@ -39,7 +39,7 @@ function zoneGroupText(endpoint: PrivateEndpoint, needs: ReturnType<typeof endpo
     if (group.configs.length === 0) return `${code(nameOf(group))} with no zone configs`;
     const configs = group.configs.map((config) => {
       const name = zoneNameOfConfig(config);
-      if (name === undefined) return `${code(shorten(displayValue(config.zoneId)))} (zone not known)`;
+      if (name === undefined) return `${code(shorten(asWritten(config.zoneId)))} (zone not known)`;
       const verdicts = needs.filter((need) => need.expectation).map((need) => classifyZone(need.expectation!, name).kind);
       const verdict = verdicts.includes('recommended') ? '✓ recommended'
         : verdicts.includes('legacy') ? 'legacy name'
@@ -53,7 +53,7 @@ function zoneGroupText(endpoint: PrivateEndpoint, needs: ReturnType<typeof endpo
 function subnetText(endpoint: PrivateEndpoint): string {
   const subnet = endpoint.subnet;
   if (!subnet) return 'not set';
-  if (!subnet.resolved) return `${code(shorten(displayValue(subnet.value)))} (not declared in the analysed files)`;
+  if (!subnet.resolved) return `${code(shorten(asWritten(subnet.value)))} (not declared in the analysed files)`;
   return subnetSummary(subnet.target);
 }
 
@@ -62,7 +62,7 @@ export function zoneHover(model: NetworkModel, zone: PrivateDnsZone, cloud: Clou
   const lines = [`**Private DNS zone** ${code(name)}${zone.existing ? ' (existing)' : ''}${symbolNote(zone, name)}`, ''];
   if (typeof zone.name === 'string') lines.push(`${describeZone(cloud, zone.name).replace(/^Private DNS zone/, 'Recommended zone')}`, '');
   const links = zone.links.map((link) => {
-    const vnet = link.vnet?.resolved ? nameOf(link.vnet.target) : link.vnet ? shorten(displayValue(link.vnet.value)) : '?';
+    const vnet = link.vnet?.resolved ? nameOf(link.vnet.target) : link.vnet ? shorten(asWritten(link.vnet.value)) : '?';
     return `${code(vnet)}${link.registrationEnabled === true ? ' (auto-registration)' : ''}`;
   });
   lines.push(bullet(`Linked VNets (${zone.links.length})`, links.length > 0 ? links.join(', ') : 'none in the analysed files'));

@@ -6,7 +6,7 @@
 import { expectedZones, type Cloud, type ZoneExpectation } from '../facts';
 import {
   connectionTargetType,
-  displayValue, isArray, parentIdOf, PartialString, same,
+  asWritten, isArray, parentIdOf, PartialString, same,
   type Entity, type NetworkModel, type Peering, type PrivateLinkConnection, type ResourceDecl, type Value,
   type VirtualNetwork, type ZoneConfig,
 } from '../model';
@@ -71,7 +71,7 @@ export function nameOf(entity: { name: Value; decl: ResourceDecl; path: string; 
     if (typeof tail === 'string' && tail.includes('/') && !tail.endsWith('/')) return tail.slice(tail.lastIndexOf('/') + 1);
   }
   if (entity.decl.symbol && entity.path === '') return entity.decl.symbol;
-  return shorten(displayValue(name));
+  return shorten(asWritten(name));
 }
 
 /** An unknown value as text people can read, cut at 80 characters. */

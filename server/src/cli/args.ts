@@ -28,6 +28,8 @@ export interface ParseCommand {
   command: 'parse' | 'model';
   paths: string[];
   format: 'text' | 'json';
+  /** `model --format text --ids`: print resource ids too. */
+  ids: boolean;
 }
 
 export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
@@ -54,6 +56,7 @@ Options for check:
   --write-baseline FILE      record the current findings in FILE (then exit 0)
 Options for parse and model:
   --format json|text         output format (default: json)
+  --ids                      model --format text: print resource ids too
 
   -h, --help                 show this help
   -v, --version              show the version
@@ -79,6 +82,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         'fail-on': { type: 'string' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        ids: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,6 +101,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'help') return { command: 'help' };
   if (command !== 'check' && command !== 'parse' && command !== 'model') throw new UsageError(`Unknown command '${command}'.`);
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder.`);
+  if (values.ids && command !== 'model') throw new UsageError("--ids applies to 'model' only.");
 
   if (command !== 'parse' && command !== 'model') {
     const format = oneOf(values.format ?? 'text', formats, '--format');
@@ -117,7 +122,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on', 'baseline', 'write-baseline'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
-  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format') };
+  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'), ids: values.ids ?? false };
 }
 
 /** Node's parser explains how to pass a positional that starts with '-'; users need one line. */

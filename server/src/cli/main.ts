@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { modelAsText } from './model-text';
 import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
@@ -214,8 +215,9 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
     if (command.format === 'json') {
       io.stdout(escapeJsonControls(JSON.stringify({ entities, references: model.references }, null, 2)) + '\n');
     } else {
-      for (const entity of entities) io.stdout(escapeControls(`${entity.file}:${entity.line}: ${entity.kind} ${entity.name}`) + '\n');
-      for (const reference of model.references) io.stdout(escapeControls(`${reference.kind}: ${reference.from} -> ${reference.to ?? `(unresolved: ${reference.reason})`}`) + '\n');
+      // Names come from templates: each line is escaped, the line breaks between them are ours.
+      const text = modelAsText({ entities, references: model.references }, { ids: command.ids });
+      io.stdout(text.split('\n').map((line) => escapeControls(line)).join('\n'));
     }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }

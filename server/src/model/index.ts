@@ -3,6 +3,7 @@
 export * from './types';
 export { at, buildModel } from './build';
 export { displayValue, modelToJson } from './json';
+export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, lowerCase, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
 export { connectionTargetType, resourceTypeOfId } from './targets';

@@ -1,9 +1,11 @@
 // The model as plain JSON (DESIGN §7 `vnet-lens model`, the server's vnetLens/model, the topology
 // view): entities with kind, name, id, file and 1-based line, and references with their targets or
-// the reason they are unresolved. Unknown values print as `{placeholders}`.
+// the reason they are unresolved. Ids print unknown parts as `{placeholders}` (keys: equal ids, equal
+// text); names and reasons print them as written (`${uniqueString(…)}`, see as-written.ts).
 import type { ModelEntityJson, ModelJson, ModelReferenceJson } from '../protocol';
 import { isArray, keyOf, toJson, type Value } from '../evaluate/value';
 import type { Entity, NetworkModel, Reference } from './types';
+import { asWritten } from './as-written';
 
 /** A value as text: known strings as they are, unknown parts as `{key}`. */
 export function displayValue(value: Value | undefined): string {
@@ -24,7 +26,7 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
   const references: ModelReferenceJson[] = [];
   const entity = (e: Entity, properties: Record<string, unknown>) => {
     entities.push({
-      kind: e.kind, name: displayValue(e.name), id: displayValue(e.id), file: e.decl.uri,
+      kind: e.kind, name: asWritten(e.name), id: displayValue(e.id), file: e.decl.uri,
       line: lineOf(e.decl.uri, e.decl.range.start), properties,
     });
   };
@@ -32,7 +34,7 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
     if (!ref) return;
     references.push(ref.resolved
       ? { kind, from: displayValue(from.id), to: displayValue(ref.target.id) }
-      : { kind, from: displayValue(from.id), to: null, reason: ref.reason === 'unknown' ? `unknown value ${displayValue(ref.value)}` : `outside the analysed files: ${displayValue(ref.value)}` });
+      : { kind, from: displayValue(from.id), to: null, reason: ref.reason === 'unknown' ? `unknown value ${asWritten(ref.value)}` : `outside the analysed files: ${asWritten(ref.value)}` });
   };
   const json = (value: Value | undefined) => (value === undefined ? undefined : toJson(value));
 

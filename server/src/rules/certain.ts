@@ -1,6 +1,6 @@
 // Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
 // A rule that asks these and acts only on a definite answer reports only certain problems.
-import { displayValue, isArray, type ResourceDecl, type Value } from '../model';
+import { asWritten, isArray, type ResourceDecl, type Value } from '../model';
 import type { RuleContext, RuleReport } from './rule';
 
 /** Deployed for certain: its condition is true (a maybe-deployed resource can only silence). */
@@ -23,7 +23,7 @@ export function knownArray(value: Value | undefined): readonly Value[] | undefin
 
 /**
  * How messages name a resource: its name when known, else its symbolic name (what the user wrote),
- * else the name with unknown parts as `{…}`.
+ * else the name as written (unknown parts as `${expression}`).
  */
 export function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
   if (typeof entity.name === 'string') return entity.name;
@@ -31,12 +31,9 @@ export function label(entity: { name: Value; decl: ResourceDecl; path: string })
   return valueForMessage(entity.name);
 }
 
-/**
- * A value as messages show it: unknown parts as `{…}` without the deployment tags the engine adds
- * to keep deployments apart (`resourceGroup().name@main.bicep` reads as `resourceGroup().name`).
- */
+/** A value as messages show it: as written, unknown parts as their source expression (`${uniqueString(…)}`). */
 export function valueForMessage(value: Value | undefined): string {
-  const text = displayValue(value).replace(/@[^{}()\s,]+/g, '');
+  const text = asWritten(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import { armLiteralString, isArmExpressionNode, parseArmExpression, type ArmExpr } from '../../syntax/arm';
 import { describeValue } from '../call-key';
 import { getIndex, getProperty, isObject, keyOf, makeObject, Unknown, type Value } from '../value';
+import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
 import { memberValue, membersOf } from './json-members';
@@ -127,33 +128,39 @@ export class ArmExpressions {
   evaluate(expr: ArmExpr, env: Env): Value {
     if (!this.enter()) return this.positional('too-deep', expr.start);
     try {
-      switch (expr.kind) {
-        case 'string':
-        case 'number':
-        case 'boolean':
-          return expr.value;
-        case 'null':
-          return null;
-        case 'property':
-          return propertyOf(this.evaluate(expr.target, env), expr.name.text);
-        case 'index': {
-          const base = this.evaluate(expr.target, env);
-          const index = this.evaluate(expr.index, env);
-          if (typeof index === 'string') return propertyOf(base, index);
-          return keyOf(index) !== undefined && keyOf(base) === undefined ? lookupKey(base, index) : getIndex(base, index);
-        }
-        case 'call': {
-          const result = evaluateCall(this, expr, env);
-          // What a call builds costs in proportion to its size, so `range()` and `concat()` in loops stay bounded.
-          if (Array.isArray(result)) this.budget.steps -= result.length;
-          else if (typeof result === 'string') this.budget.steps -= result.length >> 6;
-          return result;
-        }
-        default:
-          return this.positional('expression', (expr as ArmExpr).start);
-      }
+      const value = this.evaluateExpression(expr, env);
+      if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end);
+      return value;
     } finally {
       this.depth--;
+    }
+  }
+
+  private evaluateExpression(expr: ArmExpr, env: Env): Value {
+    switch (expr.kind) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return expr.value;
+      case 'null':
+        return null;
+      case 'property':
+        return propertyOf(this.evaluate(expr.target, env), expr.name.text);
+      case 'index': {
+        const base = this.evaluate(expr.target, env);
+        const index = this.evaluate(expr.index, env);
+        if (typeof index === 'string') return propertyOf(base, index);
+        return keyOf(index) !== undefined && keyOf(base) === undefined ? lookupKey(base, index) : getIndex(base, index);
+      }
+      case 'call': {
+        const result = evaluateCall(this, expr, env);
+        // What a call builds costs in proportion to its size, so `range()` and `concat()` in loops stay bounded.
+        if (Array.isArray(result)) this.budget.steps -= result.length;
+        else if (typeof result === 'string') this.budget.steps -= result.length >> 6;
+        return result;
+      }
+      default:
+        return this.positional('expression', (expr as ArmExpr).start);
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   type Tri, type Value,
 } from '../value';
 import { limits } from '../functions-support';
+import { noteWritten } from '../written';
 import type { StopClock } from '../stop-clock';
 
 /** What an expression can refer to besides its locals. */
@@ -25,6 +26,8 @@ export interface SymbolScope {
   nestedResource(parentSymbol: string, child: string): Value | undefined;
   /** The deployment's deadline, if it has one. */
   readonly clock?: StopClock;
+  /** The file's text, to note how unknowns were written (names show them so). */
+  readonly text?: string;
 }
 
 /** Called for each property value inside object literals, to remember where it is written. */
@@ -44,7 +47,9 @@ export class ExpressionEvaluator {
     this.scope.clock?.tick();
     this.depth++;
     try {
-      return this.evaluateNode(node, locals, record, path);
+      const value = this.evaluateNode(node, locals, record, path);
+      if (value instanceof Unknown && this.scope.text !== undefined) noteWritten(value, this.scope.text, node.start, node.end);
+      return value;
     } finally {
       this.depth--;
     }

@@ -37,6 +37,7 @@ export class BicepFile implements SymbolScope {
   readonly context: FunctionContext;
   readonly expressions: ExpressionEvaluator;
   readonly clock: StopClock | undefined;
+  readonly text: string;
   /** Declarations by name, from the outline: each is parsed when its symbol is first evaluated. */
   private readonly symbols = new Map<string, OutlineEntry>();
   private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
@@ -49,6 +50,7 @@ export class BicepFile implements SymbolScope {
     this.uri = input.file.uri;
     this.context = { scope: input.scope };
     this.clock = input.clock;
+    this.text = input.file.text;
     this.expressions = new ExpressionEvaluator(this);
     for (const entry of input.file.outline.entries) {
       if (entry.keyword === 'import') this.indexImport(entry);
