@@ -41,14 +41,14 @@ export function findingsOfRepository(repository: string): FindingRow[] {
     encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
   });
   if (run.status !== 0 && run.status !== 1) throw new Error(`vnet-lens check ${repository} exited with ${run.status}: ${run.stderr}`);
-  const output = JSON.parse(run.stdout) as { files: { findings: { file: string; line: number; ruleId: string; message: string }[] }[] };
-  return output.files.flatMap((file) => file.findings).map((finding) => ({
+  const output = JSON.parse(run.stdout) as { files: { file: string; findings: { line: number; ruleId: string; message: string }[] }[] };
+  return output.files.flatMap((file) => file.findings.map((finding) => ({
     repository,
-    file: path.relative(folder, finding.file).split(path.sep).join('/'),
+    file: path.relative(folder, file.file).split(path.sep).join('/'),
     line: finding.line,
     rule: finding.ruleId,
     message: cell(finding.message),
-  }));
+  })));
 }
 
 export const matchKey = (row: FindingRow) => [row.repository, row.file, row.rule, row.message].join('\t');
