@@ -69,7 +69,7 @@ describe('class 1: deployment roots', () => {
   });
 
   test('Bicep: within one root, the same zone group may be the endpoint\'s and keeps the rule silent', async () => {
-    const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}${foreignZoneGroup.replace('param endpointName string\n', 'param endpointName string\n')}`);
+    const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}${foreignZoneGroup}`);
     assert.deepEqual(found.map(where), []);
   });
 
@@ -145,5 +145,28 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
     assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/main.bicep']);
     assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/main.bicep') && /joins a resource of the deployment/.test(related.message)));
     assert.deepEqual((await findings(`//- /hub/main.bicep\n${hubVnet('westeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`)).map(where), []);
+  });
+
+  const armHub = (location: string) => armTemplate(`{
+  "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "hub",
+  "subscriptionId": "00000000-0000-0000-0000-000000000000", "resourceGroup": "rg-hub",
+  "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" }, "template": ${armTemplate(`{
+    "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-hub", "location": "${location}",
+    "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] }, "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.0.1.0/24" } } ] }
+  }`)} }
+}`);
+  const armSpoke = armTemplate(`{
+  "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-app", "location": "westeurope",
+  "properties": {
+    "subnet": { "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe" },
+    "privateLinkServiceConnections": []
+  }
+}`);
+
+  test('ARM: roots meet through an id written out from names, and the finding says so', async () => {
+    const found = await findings(`//- /hub/azuredeploy.json\n${armHub('northeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`);
+    assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/azuredeploy.json']);
+    assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/azuredeploy.json') && /joins a resource of the deployment/.test(related.message)));
+    assert.deepEqual((await findings(`//- /hub/azuredeploy.json\n${armHub('westeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`)).map(where), []);
   });
 });
