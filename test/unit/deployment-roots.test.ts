@@ -169,4 +169,15 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
     assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/azuredeploy.json') && /joins a resource of the deployment/.test(related.message)));
     assert.deepEqual((await findings(`//- /hub/azuredeploy.json\n${armHub('westeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`)).map(where), []);
   });
+
+  test('Bicep: a root\'s own finding on a resource another root joins carries no join note', async () => {
+    const hub = hubVnet('westeurope').replace("[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ]",
+      "[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } }, { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.2.0/27' } } ]")
+      .replaceAll('/hub/', '/b-hub/');
+    // The spoke's root sorts first, so its model (which joins the hub's VNet) is checked first.
+    const found = await findings(`//- /b-hub/main.bicep\n${hub}//- /a-spoke/main.bicep\n${spokeEndpoint}`);
+    const size = found.filter((finding) => finding.ruleId === 'subnet-size');
+    assert.deepEqual(size.map(where), ['subnet-size b-hub/hub-vnet.bicep']);
+    assert.ok(!size[0].related.some((related) => /joins a resource/.test(related.message)));
+  });
 });

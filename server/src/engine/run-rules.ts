@@ -16,18 +16,24 @@ import type { Workspace } from './workspace';
 
 export function runRules(models: NetworkModel | readonly NetworkModel[], workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const suppression = new Suppression(workspace);
   for (const model of Array.isArray(models) ? models : [models as NetworkModel]) {
     // Every rule looks at declarations of the model: with none, none can report.
     if (model.declarations.length === 0 || options.isCancelled?.()) continue;
-    findings.push(...runCatalog(model, options, catalog, seen, suppression));
+    runCatalog(model, options, catalog, { findings, seen, suppression });
   }
   return findings;
 }
 
-function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], seen: Set<string>, suppression: Suppression): Finding[] {
-  const findings: Finding[] = [];
+interface Collected {
+  findings: Finding[];
+  /** Index in `findings` by finding key. */
+  seen: Map<string, number>;
+  suppression: Suppression;
+}
+
+function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], { findings, seen, suppression }: Collected): void {
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
@@ -45,8 +51,11 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
       // One finding per site, kind of message and resources involved (DESIGN §3): a loop's instances
       // differ in their names, so the message text cannot be part of the key; the first instance speaks.
       const key = `${rule.id}|${range.start}|${range.end}|${reportKey(report)}`;
-      if (seen.has(key) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
-      seen.add(key);
+      const joins = joinsOf(model, report);
+      const earlier = seen.get(key);
+      // The same finding from a root that joined the resource in speaks only until its own root's does.
+      const replaces = earlier !== undefined && joins.length === 0 && findings[earlier].related.some(isJoinNote);
+      if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
       const finding: Finding = {
         ruleId: rule.id,
         messageId: report.messageId,
@@ -57,20 +66,23 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
         related: [
           ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
           ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
-          ...joinsOf(model, report),
+          ...joins,
         ],
       };
-      findings.push(finding);
+      if (replaces) findings[earlier] = finding;
+      else seen.set(key, findings.push(finding) - 1);
       if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });
     }
   }
-  return findings;
 }
+
+const joinNote = 'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)';
+const isJoinNote = (related: Finding['related'][number]) => related.message === joinNote;
 
 /** Related information for each resource of the report that another root deploys (engine/deployments.ts). */
 function joinsOf(model: NetworkModel, report: RuleReport): Finding['related'] {
   const roots = new Set([report.at, ...(report.related ?? [])].map((anchor) => joinedRoot(model, anchor.decl)).filter((root) => root !== undefined));
-  return [...roots].map((root) => ({ uri: root, start: 0, end: 0, message: 'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)' }));
+  return [...roots].map((root) => ({ uri: root, start: 0, end: 0, message: joinNote }));
 }
 
 function anchorRange(anchor: Anchor): { start: number; end: number } {
