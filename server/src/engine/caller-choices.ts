@@ -9,9 +9,20 @@ import type { DeploymentResult } from '../evaluate/deployment';
 
 const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
 
-/** Whether the deployment has a declaration its defaults switch off: only then is the open evaluation worth running. */
+/**
+ * Resource types whose presence can satisfy a rule that reports something missing: zone groups and
+ * manual records (pe-dns-zone-group-*), zones and their links (dns-zone-*, dns-custom-server-unlinked),
+ * VNets with their subnets and peerings (peering-*, dns-zone-vnet-link-missing, service-endpoint-missing),
+ * resolvers and gateways. A new rule that reports something missing adds the types it looks for.
+ */
+const satisfiesAbsence = /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
+
+/**
+ * Whether the deployment has a declaration its defaults switch off that could satisfy such a rule:
+ * only then is the open evaluation worth its cost (it evaluates the deployment again).
+ */
 export function hasSwitchedOff(result: DeploymentResult): boolean {
-  return result.resources.some((decl) => decl.condition === false);
+  return result.resources.some((decl) => decl.condition === false && satisfiesAbsence.test(decl.type));
 }
 
 /**
