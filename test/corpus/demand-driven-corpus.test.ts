@@ -37,5 +37,6 @@ test('demand-driven evaluation finds what full evaluation finds, on every networ
     assert.deepEqual(demanded, await findings(files, texts, true), folder);
     total += demanded.length;
   }
-  assert.ok(total > 50, `the corpus has findings to compare (${total})`);
+  // Fewer false alarms (issue 14) leave fewer findings; the comparison needs some, not many.
+  assert.ok(total > 10, `the corpus has findings to compare (${total})`);
 });

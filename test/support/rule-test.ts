@@ -8,7 +8,8 @@
 // no finding of any rule appears that was not there before, and files not listed are unchanged.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeWorkspace, workspaceModel } from '../../server/src/engine/analyze';
+import { analyzeWorkspace } from '../../server/src/engine/analyze';
+import { deploymentModels } from '../../server/src/engine/deployments';
 import { applyTextEdits, FixSession, textSource, type Fix } from '../../server/src/engine/fixes';
 import { parseDocument } from '../../server/src/engine/parse';
 import { runRules } from '../../server/src/engine/run-rules';
@@ -59,17 +60,16 @@ export async function findingsOf(rule: RuleDefinition, files: ReadonlyMap<string
   const workspace = new Workspace(fixtureHost(files));
   workspace.setCloud(cloud);
   for (const [uri, text] of files) workspace.setFile(uri, text);
-  const model = await workspaceModel(workspace, undefined);
+  const models = deploymentModels(await workspace.evaluate());
   assert.deepEqual([...workspace.failures.values()], [], 'the evaluation itself must not fail');
-  return runRules(model, workspace, { cloud, ruleLevels: {} }, [rule]);
+  return runRules(models, workspace, { cloud, ruleLevels: {} }, [rule]);
 }
 
 async function allFindings(files: ReadonlyMap<string, string>, cloud: Cloud): Promise<Finding[]> {
   const workspace = new Workspace(fixtureHost(files));
   workspace.setCloud(cloud);
   for (const [uri, text] of files) workspace.setFile(uri, text);
-  const model = await workspaceModel(workspace, undefined);
-  return runRules(model, workspace, { cloud, ruleLevels: {} });
+  return runRules(deploymentModels(await workspace.evaluate()), workspace, { cloud, ruleLevels: {} });
 }
 
 const findingKey = (f: Finding) => `${f.ruleId}|${f.uri.slice(f.uri.lastIndexOf('/') + 1)}|${f.messageId}|${f.message}`;

@@ -130,7 +130,9 @@ param vnetName = 'vnet-from-params'
   });
 
   test('loops with known items expand; conditions that are false create nothing', async () => {
-    const model = await modelOf(`param deployExtra bool = false
+    // A deployer's switch (`param deployExtra bool = false`) would make vnet-extra maybe deployed
+    // (caller-choices.test.ts); a variable fixes it.
+    const model = await modelOf(`var deployExtra = false
 var names = ['a', 'b', 'c']
 resource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for (n, i) in names: {
   name: 'vnet-\${n}'

@@ -7,6 +7,7 @@ import type { NetworkModel } from '../model/types';
 import type { ModelJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';
 import { classifyFile } from '../syntax/classify';
+import { deploymentModels } from './deployments';
 import { runRules } from './run-rules';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
@@ -29,8 +30,8 @@ export async function analyzeWorkspace(workspace: Workspace, uris: readonly stri
   // Syntax errors are the compiler's (and `vnet-lens parse`'s) to report: analysis parses only the
   // declarations it needs.
   const files: FileAnalysis[] = uris.map((uri) => ({ uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') }));
-  const model = await workspaceModel(workspace, undefined, options.isCancelled);
-  const findings = runRules(model, workspace, options);
+  // Each deployment is judged on its own model (engine/deployments.ts).
+  const findings = runRules(deploymentModels(await workspace.evaluate(options.isCancelled)), workspace, options);
   return { files, findings, notices: workspace.notices() };
 }
 

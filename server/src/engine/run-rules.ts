@@ -1,23 +1,41 @@
-// Runs the rule catalog over a model and turns reports into findings: ranges from anchors, levels
-// from configuration, suppression pragmas honoured, one finding per declaration and kind of message (a
-// module evaluated through two callers, or a loop's instances, reports once).
+// Runs the rule catalog over the models of a workspace's deployments and turns reports into findings:
+// ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
+// site, kind of message and resources involved (rules/report-key.ts: a loop's instances, or a module
+// two roots deploy alike, report once; a module deployed for two services reports each).
 import { rangeOfPath } from '../evaluate/declaration';
 import type { NetworkModel } from '../model/types';
 import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/rule';
 import { rules } from '../rules/catalog';
+import { reportKey } from '../rules/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
 import { resourceIdentity } from './finding-identity';
+import { joinedRoot } from './deployments';
 import { rememberFix } from './fixes';
 import type { AnalysisOptions, Finding } from './types';
 import type { Workspace } from './workspace';
 
-export function runRules(model: NetworkModel, workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
+export function runRules(models: NetworkModel | readonly NetworkModel[], workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
   const findings: Finding[] = [];
-  // Every rule looks at declarations of the model: with none, none can report.
-  if (model.declarations.length === 0) return findings;
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const suppression = new Suppression(workspace);
+  for (const model of Array.isArray(models) ? models : [models as NetworkModel]) {
+    // Every rule looks at declarations of the model: with none, none can report.
+    if (model.declarations.length === 0 || options.isCancelled?.()) continue;
+    runCatalog(model, options, catalog, { findings, seen, suppression, workspace });
+  }
+  return findings;
+}
+
+interface Collected {
+  findings: Finding[];
+  /** Index in `findings` by finding key. */
+  seen: Map<string, number>;
+  suppression: Suppression;
+  workspace: Workspace;
+}
+
+function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], { findings, seen, suppression, workspace }: Collected): void {
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
@@ -32,11 +50,14 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
     for (const report of reports) {
       const range = anchorRange(report.at);
       const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-      // One finding per declaration and kind of message (DESIGN §3): a loop's instances differ in
-      // their names, so the message text cannot be part of the key; the first instance speaks.
-      const key = `${rule.id}|${report.at.decl.uri}|${range.start}|${range.end}|${report.messageId}`;
-      if (seen.has(key) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
-      seen.add(key);
+      // One finding per site, kind of message and resources involved (DESIGN §3): a loop's instances
+      // differ in their names, so the message text cannot be part of the key; the first instance speaks.
+      const key = `${rule.id}|${range.start}|${range.end}|${reportKey(report)}`;
+      const joins = joinsOf(model, report);
+      const earlier = seen.get(key);
+      // The same finding from a root that joined the resource in speaks only until its own root's does.
+      const replaces = earlier !== undefined && joins.length === 0 && findings[earlier].related.some(isJoinNote);
+      if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
       const finding: Finding = {
         ruleId: rule.id,
         messageId: report.messageId,
@@ -47,14 +68,24 @@ export function runRules(model: NetworkModel, workspace: Workspace, options: Ana
         related: [
           ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
           ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
+          ...joins,
         ],
         resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
       };
-      findings.push(finding);
+      if (replaces) findings[earlier] = finding;
+      else seen.set(key, findings.push(finding) - 1);
       if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });
     }
   }
-  return findings;
+}
+
+const joinNote = 'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)';
+const isJoinNote = (related: Finding['related'][number]) => related.message === joinNote;
+
+/** Related information for each resource of the report that another root deploys (engine/deployments.ts). */
+function joinsOf(model: NetworkModel, report: RuleReport): Finding['related'] {
+  const roots = new Set([report.at, ...(report.related ?? [])].map((anchor) => joinedRoot(model, anchor.decl)).filter((root) => root !== undefined));
+  return [...roots].map((root) => ({ uri: root, start: 0, end: 0, message: joinNote }));
 }
 
 function anchorRange(anchor: Anchor): { start: number; end: number } {

@@ -14,6 +14,9 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
+import { hasSwitchedOff, withCallerChoices } from './caller-choices';
+
+const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
@@ -191,9 +194,16 @@ export class Workspace {
       };
       const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
-      const result = await this.safely(entry, () => (language === 'arm-template' || language === 'arm-parameters'
-        ? evaluateArmDeployment(entry, source, options)
-        : evaluateBicepDeployment(entry, source, options)), (elapsed) => (stoppedAfterMs = elapsed));
+      const evaluateWith = (openParameters: boolean) => (language === 'arm-template' || language === 'arm-parameters'
+        ? evaluateArmDeployment(entry, source, { ...options, openParameters })
+        : evaluateBicepDeployment(entry, source, { ...options, openParameters }));
+      let result = await this.safely(entry, () => evaluateWith(false), (elapsed) => (stoppedAfterMs = elapsed));
+      // A parameter file binds the entry's values: nothing is left for a deployer to choose.
+      if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {
+        const open = await this.safely(entry, () => evaluateWith(true), (elapsed) => (stoppedAfterMs = elapsed));
+        // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
+        result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
+      }
       this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
       results.push(result);
     }

@@ -6,7 +6,7 @@ import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
 import type { ResourceDecl } from './declaration';
 import { defaultScope } from './scope';
-import type { Value } from './value';
+import { Unknown, type Value } from './value';
 import { startClock, type StopClock } from './stop-clock';
 
 export interface DeploymentOptions {
@@ -21,6 +21,17 @@ export interface DeploymentOptions {
   neededProperties?: (type: string) => readonly string[] | undefined;
   /** Evaluation time allowed for the deployment; beyond it evaluation throws EvaluationStopped. */
   timeLimitMs?: number;
+  /**
+   * Every parameter of the entry template is unknown, defaults included: what any deployer may
+   * pass (DESIGN §2 "Absence is judged over every value a caller may pass"). Parameter files bind
+   * their values as usual; modules get what their callers pass.
+   */
+  openParameters?: boolean;
+}
+
+/** The entry template's parameters as unknowns, keyed like parameters nobody binds. */
+export function openParameterValues(names: Iterable<string>, keyPrefix: string): Map<string, Value> {
+  return new Map([...names].map((name) => [name, new Unknown(`${keyPrefix}:${name}`)]));
 }
 
 export interface DeploymentResult {
@@ -49,6 +60,8 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     template = file;
     result.template = file.uri;
     params = parameterAssignments(loaded, files, options, clock);
+  } else if (options.openParameters) {
+    params = openParameterValues(template.outline.entries.filter((entry) => entry.keyword === 'param' && entry.name).map((entry) => entry.name!), `param:${template.uri}`);
   }
   const input: BicepInput = {
     file: template,

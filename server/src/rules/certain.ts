@@ -1,6 +1,7 @@
 // Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
 // A rule that asks these and acts only on a definite answer reports only certain problems.
 import { asWritten, isArray, type ResourceDecl, type Value } from '../model';
+import { reportKey } from './report-key';
 import type { RuleContext, RuleReport } from './rule';
 
 /** Deployed for certain: its condition is true (a maybe-deployed resource can only silence). */
@@ -38,13 +39,13 @@ export function valueForMessage(value: Value | undefined): string {
 }
 
 /**
- * A report function that keeps the first report per anchor: a loop's instances and a module called
- * twice share one declaration, and DESIGN §3 wants one finding there even when names differ.
+ * A report function that keeps the first report per finding (rules/report-key.ts): a loop's
+ * instances share one declaration, and DESIGN §3 wants one finding there even when names differ.
  */
 export function oncePerAnchor(context: RuleContext): (report: RuleReport) => void {
   const seen = new Set<string>();
   return (report) => {
-    const key = `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}`;
+    const key = reportKey(report);
     if (seen.has(key)) return;
     seen.add(key);
     context.report(report);

@@ -9,7 +9,6 @@ import {
   type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
 } from '../model';
 import { deployed, knownArray, knownString, label } from './certain';
-import type { RuleContext, RuleReport } from './rule';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
 export interface ZoneNeed {
@@ -111,17 +110,5 @@ export function targetText(need: ZoneNeed): string {
   return `its ${need.expectation.zones[0]?.service ?? 'target'}`;
 }
 
-/**
- * A report function that keeps one finding per declaration, anchor and message id: a loop's
- * instances share one declaration, and their messages (which name the instance) would otherwise
- * give one finding each (DESIGN §3 "One finding per declaration").
- */
-export function oncePerDeclaration(context: RuleContext): (report: RuleReport) => void {
-  const seen = new Set<string>();
-  return (report) => {
-    const key = `${report.at.decl.uri}:${report.at.decl.range.start}:${report.at.path ?? ''}:${report.messageId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    context.report(report);
-  };
-}
+/** One finding per declaration, message and resources involved (rules/report-key.ts; DESIGN §3). */
+export { oncePerAnchor as oncePerDeclaration } from './certain';

@@ -6,7 +6,7 @@
 import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
 import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
-import type { DeploymentOptions, DeploymentResult } from '../deployment';
+import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { makeObject, Unknown, type Value } from '../value';
 import { EvaluationStopped, startClock } from '../stop-clock';
@@ -29,7 +29,10 @@ export async function evaluateArmDeployment(entry: string, source: ArmFileSource
     const first = await readArm(entry, source);
     if (!first) return result;
     result.files = [entry];
-    if (first.arm.kind === 'arm-template') return await withTemplate(result, entry, new Map(), source, options);
+    if (first.arm.kind === 'arm-template') {
+      const open = options.openParameters ? openParameterValues((first.arm.template?.parameters ?? []).map((parameter) => parameter.name), 'param') : new Map<string, Value>();
+      return await withTemplate(result, entry, open, source, options);
+    }
     if (first.arm.kind !== 'arm-parameters') return result;
     const params = parameterFileValues(first);
     for (const candidate of parameterFileTemplates(entry)) {

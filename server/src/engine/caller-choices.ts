@@ -1,0 +1,46 @@
+// Absence is judged over every value a caller may pass (DESIGN §2): a declaration that the entry's
+// parameter defaults switch off (`if (!empty(privateDnsZoneId))` with default '', `if (deployX)`)
+// is one the deployer may switch on. Such declarations become "maybe deployed": they can silence a
+// rule that reports something missing, and no rule reports them as present and wrong (rules judge
+// only certainly deployed declarations). Values a parameter file or a calling module binds stay
+// certain: only the entry template's own parameters are opened.
+import type { ResourceDecl } from '../evaluate/declaration';
+import type { DeploymentResult } from '../evaluate/deployment';
+
+const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
+
+/**
+ * Resource types whose presence can satisfy a rule that reports something missing: zone groups and
+ * manual records (pe-dns-zone-group-*), zones and their links (dns-zone-*, dns-custom-server-unlinked),
+ * VNets with their subnets and peerings (peering-*, dns-zone-vnet-link-missing, service-endpoint-missing),
+ * resolvers and gateways. A new rule that reports something missing adds the types it looks for.
+ */
+const satisfiesAbsence = /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
+
+/**
+ * Whether the deployment has a declaration its defaults switch off that could satisfy such a rule:
+ * only then is the open evaluation worth its cost (it evaluates the deployment again).
+ */
+export function hasSwitchedOff(result: DeploymentResult): boolean {
+  return result.resources.some((decl) => decl.condition === false && satisfiesAbsence.test(decl.type));
+}
+
+/**
+ * `result`'s declarations, those switched off by default but not when every entry parameter is
+ * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed".
+ */
+export function withCallerChoices(result: DeploymentResult, open: DeploymentResult): DeploymentResult {
+  // A loop over a parameter's default has instances; opened, the loop is one declaration of unknown count.
+  const openConditions = new Map<string, ResourceDecl['condition']>();
+  for (const decl of open.resources) {
+    if (decl.condition === false) continue;
+    openConditions.set(`${place(decl)}[${decl.instance ?? ''}]`, decl.condition);
+    openConditions.set(`${place(decl)}[]`, decl.condition);
+  }
+  const resources = result.resources.map((decl) => {
+    if (decl.condition !== false) return decl;
+    const opened = openConditions.get(`${place(decl)}[${decl.instance ?? ''}]`) ?? openConditions.get(`${place(decl)}[]`);
+    return opened === undefined ? decl : { ...decl, condition: 'unknown' as const };
+  });
+  return { ...result, resources };
+}

@@ -1,0 +1,33 @@
+// What makes two reports one finding (DESIGN §3 "One finding per declaration"): the same rule, site,
+// kind of message and resources involved. A loop's instances are one resource (their declaration);
+// a module deployed twice deploys two resources, told apart by their ids, so a zone module
+// deployed for Key Vault and for MySQL reports each instance's missing link (issue 14, class 2).
+import { idKey, type ResourceDecl } from '../model';
+import type { Anchor, RuleReport } from './rule';
+
+/** Deployment tags the engine adds to unknown scope values (`@/repo/main.bicep`): not part of a name. */
+const deploymentTag = /@[^{}()\s,]+/g;
+
+/** The key of one resource a report involves, with the property path it points at. */
+function involved(anchor: Anchor): string {
+  const decl: ResourceDecl = anchor.decl;
+  const place = `${decl.uri}:${decl.range.start}`;
+  const path = anchor.path ?? '';
+  // Instances of one loop (or a loop of module calls) are one declaration: keyed by its place and
+  // the module calls that led there, never by the instance's name.
+  if (inLoop(decl)) return `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${place}#${path}`;
+  const id = idKey(decl.id);
+  return `${id === undefined ? place : id.replace(deploymentTag, '')}#${path}`;
+}
+
+const inLoop = (decl: ResourceDecl) => decl.instance !== undefined || decl.count !== 1;
+
+/**
+ * The identity of a report: reports with equal keys are one finding. A finding on a loop's
+ * declaration is one finding whatever its instances involve (DESIGN §3); elsewhere every resource
+ * the report names counts.
+ */
+export function reportKey(report: RuleReport): string {
+  const resources = (inLoop(report.at.decl) ? [report.at] : [report.at, ...(report.related ?? [])]).map(involved);
+  return `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}|${report.messageId}|${resources.join('|')}`;
+}

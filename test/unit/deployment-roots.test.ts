@@ -1,0 +1,183 @@
+// Issue 14, class 1 (deployments merge): each root with its module tree is one deployment; unrelated
+// roots never satisfy or trigger each other's rules, a module with callers is analysed through them
+// only, and roots meet only through an explicit reference, which the finding names (Bicep and ARM).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeDocuments } from '../../server/src/engine/analyze';
+import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
+import { fixtureHost, splitFixture } from '../support/fixture';
+
+async function findings(fixture: string): Promise<Finding[]> {
+  const files = splitFixture(fixture);
+  const result = await analyzeDocuments([...files].map(([uri, text]) => ({ uri, text })), fixtureHost(files), defaultAnalysisOptions);
+  return result.findings;
+}
+
+const where = (finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`;
+
+/** A Cosmos DB account and its endpoint, without a zone group. */
+const cosmosEndpoint = `resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: 'cosmos-a'
+  location: 'westeurope'
+  properties: { databaseAccountOfferType: 'Standard', locations: [ { locationName: 'westeurope' } ] }
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-cosmos'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-a', 'snet-pe') }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: account.id, groupIds: [ 'Sql' ] } } ]
+  }
+}
+`;
+
+/** A zone group whose endpoint's name the deployer passes: it could be any endpoint of its own deployment. */
+const foreignZoneGroup = `param endpointName string
+resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  name: '\${endpointName}/default'
+  properties: { privateDnsZoneConfigs: [ { name: 'c', properties: { privateDnsZoneId: '/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.documents.azure.com' } } ] }
+}
+`;
+
+const armTemplate = (resources: string, parameters = '{}') => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": ${parameters},
+  "resources": [${resources}]
+}`;
+
+const armCosmosEndpoint = `{
+  "type": "Microsoft.DocumentDB/databaseAccounts", "apiVersion": "2024-11-15", "name": "cosmos-a", "location": "westeurope",
+  "properties": { "databaseAccountOfferType": "Standard", "locations": [ { "locationName": "westeurope" } ] }
+}, {
+  "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-cosmos", "location": "westeurope",
+  "properties": {
+    "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-a', 'snet-pe')]" },
+    "privateLinkServiceConnections": [ { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.DocumentDB/databaseAccounts', 'cosmos-a')]", "groupIds": [ "Sql" ] } } ]
+  }
+}`;
+
+const armForeignZoneGroup = `{
+  "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "apiVersion": "2025-09-01", "name": "[format('{0}/default', parameters('endpointName'))]",
+  "properties": { "privateDnsZoneConfigs": [ { "name": "c", "properties": { "privateDnsZoneId": "/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.documents.azure.com" } } ] }
+}`;
+
+describe('class 1: deployment roots', () => {
+  test('Bicep: a zone group of another main.bicep does not satisfy this root\'s endpoint', async () => {
+    const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}//- /b/main.bicep\n${foreignZoneGroup}`);
+    assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing a/main.bicep']);
+  });
+
+  test('Bicep: within one root, the same zone group may be the endpoint\'s and keeps the rule silent', async () => {
+    const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}${foreignZoneGroup}`);
+    assert.deepEqual(found.map(where), []);
+  });
+
+  test('ARM: a zone group of another azuredeploy.json does not satisfy this root\'s endpoint', async () => {
+    const found = await findings(`//- /a/azuredeploy.json\n${armTemplate(armCosmosEndpoint)}\n//- /b/azuredeploy.json\n${armTemplate(armForeignZoneGroup, '{ "endpointName": { "type": "string" } }')}`);
+    assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing a/azuredeploy.json']);
+  });
+
+  test('ARM: within one root, the same zone group keeps the rule silent', async () => {
+    const found = await findings(`//- /a/azuredeploy.json\n${armTemplate(`${armCosmosEndpoint}, ${armForeignZoneGroup}`, '{ "endpointName": { "type": "string" } }')}`);
+    assert.deepEqual(found.map(where), []);
+  });
+
+  test('Bicep: a module with a caller is analysed through its caller only, reported once in the module', async () => {
+    const found = await findings(`//- /main.bicep
+module endpoint 'modules/endpoint.bicep' = {
+  name: 'endpoint'
+  params: { zoneGroup: false }
+}
+//- /modules/endpoint.bicep
+param zoneGroup bool = true
+${cosmosEndpoint}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (zoneGroup) {
+  parent: pe
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'c', properties: { privateDnsZoneId: '/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.documents.azure.com' } } ] }
+}
+`);
+    assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing modules/endpoint.bicep']);
+    assert.ok(found[0].related.some((related) => related.uri.endsWith('/main.bicep') && related.message === 'deployed through this module'));
+  });
+
+  test('ARM: a linked template with a caller is analysed through its caller only', async () => {
+    const found = await findings(`//- /azuredeploy.json
+${armTemplate(`{ "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "endpoint",
+  "properties": { "mode": "Incremental", "templateLink": { "relativePath": "nested/endpoint.json" } } }`)}
+//- /nested/endpoint.json
+${armTemplate(armCosmosEndpoint)}`);
+    assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing nested/endpoint.json']);
+  });
+
+  const hubVnet = (location: string) => `module hub 'hub-vnet.bicep' = {
+  name: 'hub'
+  scope: resourceGroup('00000000-0000-0000-0000-000000000000', 'rg-hub')
+  params: { location: '${location}' }
+}
+//- /hub/hub-vnet.bicep
+param location string
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ]
+  }
+}
+`;
+  const spokeEndpoint = `resource hubVnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-hub'
+  scope: resourceGroup('00000000-0000-0000-0000-000000000000', 'rg-hub')
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-app'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '\${hubVnet.id}/subnets/snet-pe' }
+    privateLinkServiceConnections: []
+  }
+}
+`;
+
+  test('Bicep: roots meet through an `existing` declaration of a known id, and the finding says so', async () => {
+    const found = await findings(`//- /hub/main.bicep\n${hubVnet('northeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`);
+    assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/main.bicep']);
+    assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/main.bicep') && /joins a resource of the deployment/.test(related.message)));
+    assert.deepEqual((await findings(`//- /hub/main.bicep\n${hubVnet('westeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`)).map(where), []);
+  });
+
+  const armHub = (location: string) => armTemplate(`{
+  "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "hub",
+  "subscriptionId": "00000000-0000-0000-0000-000000000000", "resourceGroup": "rg-hub",
+  "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" }, "template": ${armTemplate(`{
+    "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-hub", "location": "${location}",
+    "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] }, "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.0.1.0/24" } } ] }
+  }`)} }
+}`);
+  const armSpoke = armTemplate(`{
+  "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-app", "location": "westeurope",
+  "properties": {
+    "subnet": { "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe" },
+    "privateLinkServiceConnections": []
+  }
+}`);
+
+  test('ARM: roots meet through an id written out from names, and the finding says so', async () => {
+    const found = await findings(`//- /hub/azuredeploy.json\n${armHub('northeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`);
+    assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/azuredeploy.json']);
+    assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/azuredeploy.json') && /joins a resource of the deployment/.test(related.message)));
+    assert.deepEqual((await findings(`//- /hub/azuredeploy.json\n${armHub('westeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`)).map(where), []);
+  });
+
+  test('Bicep: a root\'s own finding on a resource another root joins carries no join note', async () => {
+    const hub = hubVnet('westeurope').replace("[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ]",
+      "[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } }, { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.2.0/27' } } ]")
+      .replaceAll('/hub/', '/b-hub/');
+    // The spoke's root sorts first, so its model (which joins the hub's VNet) is checked first.
+    const found = await findings(`//- /b-hub/main.bicep\n${hub}//- /a-spoke/main.bicep\n${spokeEndpoint}`);
+    const size = found.filter((finding) => finding.ruleId === 'subnet-size');
+    assert.deepEqual(size.map(where), ['subnet-size b-hub/hub-vnet.bicep']);
+    assert.ok(!size[0].related.some((related) => /joins a resource/.test(related.message)));
+  });
+});
