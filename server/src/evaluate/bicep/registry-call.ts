@@ -1,0 +1,73 @@
+// A Bicep `module` whose path names a registry: its params are evaluated with their source ranges
+// (so findings land where the user wrote each entry) and handed to the registry interface models.
+import { isPlainObject, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+import type { TextSpan } from '../declaration';
+import { evaluateRegistryCall, type CallParams } from '../registry';
+import type { DeploymentScope } from '../scope';
+import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import type { Locals } from './expressions';
+import type { BicepFile } from './file-evaluator';
+
+export interface RegistryCallContext {
+  key: string;
+  locals: Locals;
+  condition: Tri;
+  count: number | 'unknown';
+  scope: DeploymentScope;
+  name: Value;
+}
+
+/** The module's value (`name`, `outputs`) when an interface model knows the path, else undefined. */
+export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration, path: string, body: ObjectExpression | undefined, context: RegistryCallContext): Value | undefined {
+  const input = file.input;
+  const nameToken = present(node.name);
+  const callRange: TextSpan = nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start };
+  const outputs = evaluateRegistryCall(path, {
+    uri: file.uri,
+    key: context.key,
+    params: callParams(file, body, context.locals, context.key),
+    scope: context.scope,
+    condition: context.condition,
+    count: input.count === 'unknown' || context.count === 'unknown' ? 'unknown' : input.count * context.count,
+    via: [...input.via, file.location(callRange)],
+    callRange,
+    sink: input.sink,
+  });
+  return outputs && withOrigin(makeObject([['name', context.name], ['outputs', outputs]]), context.key);
+}
+
+/** Each parameter evaluated once, when a model first reads it, recording where its parts are written. */
+function callParams(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): CallParams {
+  const ranges = new Map<string, TextSpan>();
+  const record = (path: string, at: { start: number; end: number }) => ranges.set(path, { start: at.start, end: at.end });
+  const paramsNode = body && isPlainObject(body) ? objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value : undefined;
+  const values = new Map<string, Value | undefined>();
+  if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
+    const members = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
+    return {
+      get(name) {
+        if (values.has(name)) return values.get(name);
+        const member = members.get(name);
+        values.set(name, undefined);
+        if (!member) return undefined;
+        record(name, member);
+        const value = file.expressions.evaluate(member, locals, record, name);
+        const present = value === null ? undefined : value;
+        values.set(name, present);
+        return present;
+      },
+      range: (path) => ranges.get(path),
+    };
+  }
+  let whole: Value | undefined;
+  const evaluated = () => (whole ??= paramsNode ? file.expressions.evaluate(paramsNode, locals) : makeObject([]));
+  return {
+    get(name) {
+      const all = evaluated();
+      if (!isObject(all)) return new Unknown(`${key}.params.${name}`);
+      const value = Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
+      return value === null ? undefined : value;
+    },
+    range: () => undefined,
+  };
+}
