@@ -192,3 +192,39 @@ ruleTests(dnsZoneVnetLinkMissing, {
   ],
   invalid: [],
 });
+
+describe('the unseen-modules notice', () => {
+  const noticesOf = (fixture: string) => {
+    const files = splitFixture(fixture);
+    const workspace = new Workspace(fixtureHost(files));
+    for (const [uri, text] of files) workspace.setFile(uri, text);
+    return workspace.notices();
+  };
+
+  test('one notice per workspace lists the registry modules neither cached nor modelled, at the first call', () => {
+    const notices = noticesOf(`//- /a.bicep
+module rg 'br/public:avm/res/resources/resource-group:0.4.0' = {
+  name: 'rg'
+}
+module old 'br/public:avm/res/network/virtual-network:9.1.0' = {
+  name: 'old'
+}
+//- /b.bicep
+module mine 'br:contoso.azurecr.io/modules/hub:1.0.0' = {
+  name: 'mine'
+}
+${hub()}`);
+    assert.equal(notices.length, 1);
+    assert.match(notices[0].uri, /a\.bicep$/);
+    assert.equal(notices[0].start, 0);
+    assert.match(notices[0].message, /3 registry module calls/);
+    assert.match(notices[0].message, /'br\/public:avm\/res\/network\/virtual-network:9\.1\.0'/);
+    assert.match(notices[0].message, /'br:contoso\.azurecr\.io\/modules\/hub:1\.0\.0'/);
+    assert.doesNotMatch(notices[0].message, /virtual-network:0\.7\.0/);
+    assert.match(notices[0].message, /bicep restore/);
+  });
+
+  test('a workspace whose registry modules are all modelled gets no notice', () => {
+    assert.deepEqual(noticesOf(hub() + zone), []);
+  });
+});

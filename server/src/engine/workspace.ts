@@ -14,6 +14,7 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
+import { unseenRegistryNotice } from './registry-notice';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
@@ -107,7 +108,7 @@ export class Workspace {
     return { text, version: ++this.versionCounter, language: tooLarge ? 'other' : classifyFile(uri, text), tooLarge };
   }
 
-  /** One notice per file over the size limit and per deployment stopped for time. */
+  /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */
   notices(): Notice[] {
     const notices: Notice[] = [];
     for (const [uri, file] of [...this.files, ...this.outside]) {
@@ -116,6 +117,10 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
+    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && /\b(br|ts)[:/]/.test(file.text))
+      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
+    const unseen = unseenRegistryNotice(bicepFiles);
+    if (unseen) notices.push(unseen);
     return notices;
   }
 

@@ -57,6 +57,13 @@ function callParams(file: BicepFile, body: ObjectExpression | undefined, locals:
         return present;
       },
       range: (path) => ranges.get(path),
+      branches(name) {
+        const member = members.get(name);
+        if (member?.kind !== 'Ternary') return undefined;
+        const condition = file.expressions.evaluate(member.condition, locals);
+        if (condition === true || condition === false) return undefined;
+        return [file.expressions.evaluate(member.whenTrue, locals), file.expressions.evaluate(member.whenFalse, locals)];
+      },
     };
   }
   let whole: Value | undefined;
@@ -69,5 +76,6 @@ function callParams(file: BicepFile, body: ObjectExpression | undefined, locals:
       return value === null ? undefined : value;
     },
     range: () => undefined,
+    branches: () => undefined,
   };
 }

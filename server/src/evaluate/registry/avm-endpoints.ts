@@ -49,7 +49,9 @@ function declareEntry(call: RegistryCall, target: EndpointTarget, entry: Value, 
     location: field(entry, 'location') ?? target.location,
     scope: scopeOfResourceGroup(call, field(entry, 'resourceGroupResourceId')),
     subnetId: field(entry, 'subnetResourceId') ?? new Unknown(`${call.key}.${at}.subnetResourceId`),
-    connections: manual === true ? { manual: [connection] } : manual === undefined || manual === false ? { automatic: [connection] } : { unknown: connection },
+    // An unknown `isManualConnection` leaves the approval unknown, not the target or group ids, which
+    // are what the rules read: the connection is modelled as automatic.
+    connections: manual === true ? { manual: [connection] } : { automatic: [connection] },
     zoneGroup: zoneGroupOfEntry(entry),
     zoneGroupAt: field(entry, 'privateDnsZoneGroup') !== undefined ? `${at}.privateDnsZoneGroup` : `${at}.privateDnsZoneResourceIds`,
     customDnsConfigs: field(entry, 'customDnsConfigs'),
@@ -101,8 +103,8 @@ interface EndpointSpec {
   location: Value;
   scope: DeploymentScope | undefined;
   subnetId: Value;
-  /** Connections as written: automatic, manual, or one whose kind is unknown. */
-  connections: { automatic: Value } | { manual: Value } | { unknown: Value };
+  /** Connections as written: automatic or manual. */
+  connections: { automatic: Value } | { manual: Value };
   zoneGroup: ZoneGroupRequest;
   /** Parameter path of the zone group request (for ranges). */
   zoneGroupAt: string;
@@ -115,9 +117,7 @@ interface EndpointSpec {
 function declareEndpoint(call: RegistryCall, spec: EndpointSpec): void {
   const connections: [string, Value | undefined][] = 'automatic' in spec.connections
     ? [['privateLinkServiceConnections', spec.connections.automatic]]
-    : 'manual' in spec.connections
-      ? [['manualPrivateLinkServiceConnections', spec.connections.manual]]
-      : [['privateLinkServiceConnections', new Unknown(`${call.key}.${spec.at}.connections`)]];
+    : [['manualPrivateLinkServiceConnections', spec.connections.manual]];
   const properties: ObjectValue = objectOf([
     ['subnet', makeObject([['id', spec.subnetId]])],
     ...connections,
@@ -161,8 +161,7 @@ function declareZoneGroup(call: RegistryCall, spec: EndpointSpec, endpoint: { id
 export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; name: Value } {
   const params = call.params;
   const name = params.get('name') ?? new Unknown(`${call.key}.params.name`);
-  const automatic = params.get('privateLinkServiceConnections');
-  const manual = params.get('manualPrivateLinkServiceConnections');
+  const [automatic, manual] = connectionParams(call);
   const group = params.get('privateDnsZoneGroup');
   const properties = objectOf([
     ['subnet', makeObject([['id', params.get('subnetResourceId') ?? new Unknown(`${call.key}.params.subnetResourceId`)]])],
@@ -189,6 +188,25 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
     zoneGroupAt: 'privateDnsZoneGroup', customDnsConfigs: undefined, ipConfigurations: undefined, count: 1, ranges: [],
   }, endpoint);
   return endpoint;
+}
+
+/**
+ * The module's two connection lists. Resource modules pass the same connection to one or the other
+ * by `isManualConnection ? … : …`; when that is unknown, the connection (its target and group ids,
+ * which are the same either way) is modelled as automatic, since only the approval differs.
+ */
+function connectionParams(call: RegistryCall): [Value | undefined, Value | undefined] {
+  const automatic = call.params.get('privateLinkServiceConnections');
+  const manual = call.params.get('manualPrivateLinkServiceConnections');
+  const either = (branches: readonly [Value, Value] | undefined) => {
+    const filled = branches?.filter((branch) => isArray(branch) && branch.length > 0);
+    return filled?.length === 1 && branches!.some((branch) => branch === null || (isArray(branch) && branch.length === 0)) ? filled[0] : undefined;
+  };
+  const automaticEither = either(call.params.branches('privateLinkServiceConnections'));
+  const manualEither = either(call.params.branches('manualPrivateLinkServiceConnections'));
+  if (automaticEither !== undefined && (manual === undefined || manualEither !== undefined)) return [automaticEither, undefined];
+  if (manualEither !== undefined && automatic === undefined) return [manualEither, undefined];
+  return [automatic, manual];
 }
 
 /** Range pairs for the first few items under a parameter path that maps one to one onto a property path. */

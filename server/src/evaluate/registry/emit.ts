@@ -12,6 +12,8 @@ export interface CallParams {
   get(name: string): Value | undefined;
   /** Range of a recorded path (`privateEndpoints[0].subnetResourceId`). */
   range(path: string): TextSpan | undefined;
+  /** Both values of a parameter written `condition ? a : b` whose condition is unknown; else undefined. */
+  branches(name: string): readonly [Value, Value] | undefined;
 }
 
 export interface RegistryOrigin {
