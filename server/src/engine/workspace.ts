@@ -15,6 +15,7 @@ import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
 import { unseenRegistryNotice } from './registry-notice';
+import { cachedModuleFor } from '../evaluate/registry/cache-location';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
@@ -119,7 +120,11 @@ export class Workspace {
     }
     const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && /\b(br|ts)[:/]/.test(file.text))
       .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
-    const unseen = unseenRegistryNotice(bicepFiles);
+    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+    const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
+      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+      return cached !== undefined && known(cached) !== undefined;
+    });
     if (unseen) notices.push(unseen);
     return notices;
   }

@@ -11,7 +11,8 @@ import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
-import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
+import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
+import { cachedModuleFor } from '../registry/cache-location';
 import { evaluateModule } from './modules';
 import { registryModelOf } from '../registry';
 import { evaluateResource } from './resources';
@@ -209,7 +210,10 @@ function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepIn
   }
   if (entry.keyword !== 'module') return false;
   if (entry.literal === undefined) return true;
-  if (isRegistryPath(entry.literal)) return registryModelOf(entry.literal)?.status === 'modelled';
+  if (isRegistryPath(entry.literal)) {
+    const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
+    return registryModelOf(entry.literal)?.status === 'modelled' || (cached !== undefined && typeof input.files.get(cached) === 'string');
+  }
   const target = resolveLocalPath(fromUri, entry.literal);
   return target !== undefined && fileDeploysNeeded(target, input, seen);
 }

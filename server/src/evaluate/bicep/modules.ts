@@ -39,10 +39,10 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   const key = `module:${file.uri}#${symbolPath}`;
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
-  // A registry module the interface models know declares its resources from its params.
+  // A registry module: from the restore cache, or declared by an interface model from its params.
   if (view.path && isRegistryPath(view.path)) {
     const fields = moduleFields(file, view.object, locals, key);
-    const registryContext = { key, locals, condition: callCondition(file, view.condition, locals), count, scope: moduleScope(input.scope, fields.scope), name: fields.name };
+    const registryContext = { key, locals, condition: callCondition(file, view.condition, locals), count, scope: moduleScope(input.scope, fields.scope), name: fields.name, params: fields.params };
     return evaluateRegistryModule(file, node, view.path, view.object, registryContext) ?? unknownModule();
   }
   // A missing file or a cycle: nothing inside is known, so its body is not evaluated.

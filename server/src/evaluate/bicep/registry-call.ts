@@ -1,8 +1,13 @@
-// A Bicep `module` whose path names a registry: its params are evaluated with their source ranges
-// (so findings land where the user wrote each entry) and handed to the registry interface models.
+// A Bicep `module` whose path names a registry: evaluated from Bicep's restore cache when the module
+// is there, else handed to the interface models with its params' source ranges (so findings land
+// where the user wrote each entry).
 import { isPlainObject, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
-import type { TextSpan } from '../declaration';
-import { evaluateRegistryCall, type CallParams } from '../registry';
+import type { ResourceDecl, TextSpan } from '../declaration';
+import { evaluateRegistryCall, registryModelOf, type CallParams } from '../registry';
+import { anchorCachedResources } from '../registry/anchor';
+import { cachedModuleFor } from '../registry/cache-location';
+import { withOmittedNulls } from '../registry/cached-params';
+import { configText } from './files';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
 import type { Locals } from './expressions';
@@ -15,24 +20,41 @@ export interface RegistryCallContext {
   count: number | 'unknown';
   scope: DeploymentScope;
   name: Value;
+  /** The params as the callee binds them (lazily evaluated). */
+  params: ReadonlyMap<string, Value>;
 }
 
-/** The module's value (`name`, `outputs`) when an interface model knows the path, else undefined. */
+/**
+ * The module's value (`name`, `outputs`): from the compiled module in Bicep's restore cache when it
+ * is there (it wins), else from an interface model that knows the path; undefined for neither.
+ */
 export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration, path: string, body: ObjectExpression | undefined, context: RegistryCallContext): Value | undefined {
   const input = file.input;
   const nameToken = present(node.name);
   const callRange: TextSpan = nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start };
-  const outputs = evaluateRegistryCall(path, {
-    uri: file.uri,
-    key: context.key,
-    params: callParams(file, body, context.locals, context.key),
-    scope: context.scope,
-    condition: context.condition,
-    count: input.count === 'unknown' || context.count === 'unknown' ? 'unknown' : input.count * context.count,
-    via: [...input.via, file.location(callRange)],
-    callRange,
-    sink: input.sink,
+  const count = input.count === 'unknown' || context.count === 'unknown' ? 'unknown' as const : input.count * context.count;
+  const via = [...input.via, file.location(callRange)];
+  const call = (sink: ResourceDecl[]) => ({
+    uri: file.uri, key: context.key, params: callParams(file, body, context.locals, context.key), scope: context.scope,
+    condition: context.condition, count, via, callRange, sink,
   });
+  const cached = cachedModuleFor(file.uri, path, configText(input.files));
+  const text = cached === undefined ? undefined : input.files.get(cached);
+  if (cached !== undefined && typeof text === 'string' && input.armModule && !input.stack.includes(cached)) {
+    // The interface model runs aside only to say where each resource was asked for.
+    const modelled: ResourceDecl[] = [];
+    evaluateRegistryCall(path, call(modelled));
+    const declared: ResourceDecl[] = [];
+    const params = withOmittedNulls(context.params, cached, text);
+    const outputs = input.armModule(cached, text, params, {
+      ...input, params, paramKeyPrefix: `${context.key}.params`, scope: context.scope, via, condition: context.condition,
+      count, stack: [...input.stack, cached], sink: declared,
+    });
+    const reference = registryModelOf(path);
+    input.sink.push(...anchorCachedResources(declared, modelled, { uri: file.uri, callRange, via, module: reference?.module ?? path, tag: reference?.tag ?? '' }));
+    return withOrigin(makeObject([['name', context.name], ['outputs', withOrigin(outputs, `${context.key}.outputs`)]]), context.key);
+  }
+  const outputs = evaluateRegistryCall(path, call(input.sink));
   return outputs && withOrigin(makeObject([['name', context.name], ['outputs', outputs]]), context.key);
 }
 
