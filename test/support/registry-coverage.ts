@@ -56,12 +56,37 @@ function askedEndpoints(text: string): Map<number, number> {
   return asked;
 }
 
-export async function measureRegistryCoverage(folders: readonly string[]): Promise<RegistryCoverage> {
+/** Where the measured restore cache lives: HOME points here while measuring with a cache. */
+export const cacheHome = '/vnet-lens-test-home';
+
+/**
+ * A restore cache holding every public AVM resource module at any tag, served from the corpus's
+ * compiled main.json (built on read, never written): the cache the corpus would have after
+ * `bicep restore`, up to the version differences between the tags and the corpus snapshot.
+ */
+async function readFromCorpusCache(uri: string): Promise<string | undefined> {
+  const match = /^file:\/\/\/vnet-lens-test-home\/\.bicep\/br\/mcr\.microsoft\.com\/bicep%24avm%24res%24([^/]+)\/[^/]+\/main\.json$/.exec(uri);
+  if (!match) return undefined;
+  const file = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res', decodeURIComponent(match[1]).replace(/\$/g, '/'), 'main.json');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+export async function measureRegistryCoverage(folders: readonly string[], withCache = false): Promise<RegistryCoverage> {
+  const home = process.env.HOME;
+  if (withCache) process.env.HOME = cacheHome;
+  try {
+    return await measure(folders, withCache);
+  } finally {
+    process.env.HOME = home;
+  }
+}
+
+async function measure(folders: readonly string[], withCache: boolean): Promise<RegistryCoverage> {
   const started = Date.now();
   const report: RegistryCoverage = { asked: 0, modelled: 0, subnetResolved: 0, targetResolved: 0, withZoneGroup: 0, kinds: {}, missed: [], millis: 0 };
   for (const folder of folders) {
     const files = bicepFilesUnder(path.join(corpusRoot, folder));
-    const workspace = new Workspace({ readFile: async () => undefined });
+    const workspace = new Workspace({ readFile: withCache ? readFromCorpusCache : async () => undefined });
     const asked = new Map<string, Map<number, number>>();
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');

@@ -12,6 +12,8 @@ import peDnsZoneGroupMissing from '../../server/src/rules/pe-dns-zone-group-miss
 import pePublicAccess from '../../server/src/rules/pe-public-access-enabled';
 import peeringReverseMissing from '../../server/src/rules/peering-reverse-missing';
 import dnsZoneVnetLinkMissing from '../../server/src/rules/dns-zone-vnet-link-missing';
+import dnsZoneUnlinked from '../../server/src/rules/dns-zone-unlinked';
+import peSubnetPoliciesIgnored from '../../server/src/rules/pe-subnet-policies-ignored';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { ruleTests } from '../support/rule-test';
 
@@ -226,5 +228,76 @@ ${hub()}`);
 
   test('a workspace whose registry modules are all modelled gets no notice', () => {
     assert.deepEqual(noticesOf(hub() + zone), []);
+  });
+});
+
+describe('fixes through the interface', () => {
+  const entryWithout = '{ subnetResourceId: hub.outputs.subnetResourceIds[0] }';
+  ruleTests(peDnsZoneGroupMissing, {
+    valid: [],
+    invalid: [{
+      name: 'the privateEndpoints entry gets its privateDnsZoneGroup',
+      code: hub() + zone + vault(`[|${entryWithout}|]`),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup.replace('zone.outputs', 'zone.outputs')} }`),
+      fixTitle: /Add DNS zone group/,
+    }],
+  });
+
+  ruleTests(peeringReverseMissing, {
+    valid: [],
+    invalid: [{
+      name: 'the peering entry gets remotePeeringEnabled',
+      code: hub() + spoke('[|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId }|]'),
+      errors: [{ messageId: 'missing' }],
+      output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
+    }],
+  });
+
+  const unlinkedZone = `module zone 'br/public:avm/res/network/private-dns-zone:0.8.0' = {
+  name: 'zone'
+  params: {
+    name: 'privatelink.vaultcore.azure.net'
+  }
+}
+`;
+  ruleTests(dnsZoneUnlinked, {
+    valid: [],
+    invalid: [{
+      name: 'the zone module gets virtualNetworkLinks',
+      code: hub() + unlinkedZone.replace('module zone', 'module [|zone|]') + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      errors: [{ messageId: 'unlinked' }],
+      output: hub() + unlinkedZone.replace(`    name: 'privatelink.vaultcore.azure.net'\n`, `    name: 'privatelink.vaultcore.azure.net'\n    virtualNetworkLinks: [\n      { virtualNetworkResourceId: hub.outputs.resourceId }\n    ]\n`)
+        + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    }],
+  });
+});
+
+describe('subnet policy through the interface', () => {
+  const nsgHub = (entryExtra: string) => `resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: 'nsg-pe'
+  location: 'westeurope'
+}
+module hub 'br/public:avm/res/network/virtual-network:0.7.0' = {
+  name: 'hub'
+  params: {
+    name: 'vnet-hub'
+    addressPrefixes: ['10.0.0.0/16']
+    subnets: [
+      ${entryExtra}
+    ]
+  }
+}
+`;
+  ruleTests(peSubnetPoliciesIgnored, {
+    valid: [
+      { name: 'AVM subnet entry with the policy on', code: nsgHub(`{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) },
+    ],
+    invalid: [{
+      name: 'the subnets entry gets privateEndpointNetworkPolicies',
+      code: nsgHub(`[|{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Disabled' }|]`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      errors: [{ messageId: 'ignored' }],
+      output: nsgHub(`{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    }],
   });
 });

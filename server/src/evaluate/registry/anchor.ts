@@ -3,7 +3,7 @@
 // else at the module call. So findings with and without a cache land in the same place, and no
 // fix ever edits the cache (the resources carry no symbol).
 import type { ResourceDecl, SourceLocation, TextSpan } from '../declaration';
-import { isObject, makeObject, same, type Value } from '../value';
+import { isArray, isObject, makeObject, same, type Value } from '../value';
 
 export interface CachedCall {
   uri: string;
@@ -27,7 +27,7 @@ export function anchorCachedResources(cached: readonly ResourceDecl[], modelled:
       ...rest,
       uri: call.uri,
       language: 'bicep' as const,
-      properties: withoutNulls(decl.properties),
+      properties: twin ? withKnownConnections(withoutNulls(decl.properties), twin) : withoutNulls(decl.properties),
       // A copy loop around a nested deployment multiplies its resources' count; the twin has the
       // same id, so it is one resource of the loop: its count (per parameter entry) holds.
       ...(twin ? { count: twin.count } : {}),
@@ -47,4 +47,20 @@ function withoutNulls(properties: Value): Value {
   if (!isObject(properties)) return properties;
   const kept = makeObject(Object.entries(properties).filter(([, value]) => value !== null));
   return Object.keys(kept).length === Object.keys(properties).length ? properties : kept;
+}
+
+const connectionKeys = ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections'];
+
+/**
+ * An endpoint whose connections the compiled module leaves unknown (`isManualConnection ? … : …`
+ * on an unknown entry) takes the interface model's: the same target and group ids either way.
+ */
+function withKnownConnections(properties: Value, twin: ResourceDecl): Value {
+  if (!isObject(properties) || !isObject(twin.properties) || !twin.type.toLowerCase().endsWith('/privateendpoints')) return properties;
+  if (connectionKeys.every((key) => properties[key] === undefined || isArray(properties[key]))) return properties;
+  const modelled = twin.properties;
+  return makeObject([
+    ...Object.entries(properties).filter(([key]) => !connectionKeys.includes(key)),
+    ...connectionKeys.filter((key) => key in modelled).map((key) => [key, modelled[key]] as const),
+  ]);
 }

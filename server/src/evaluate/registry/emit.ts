@@ -72,7 +72,9 @@ export function field(value: Value | undefined, name: string): Value | undefined
 /** Whether a value is known to be set (true), known to be empty or absent (false), or neither. */
 export function isSet(value: Value | undefined): Tri {
   if (value === undefined || value === null) return false;
-  if (value instanceof Unknown || value instanceof PartialString) return 'unknown';
+  // A string with known non-empty text in it (a resource id, mostly) is not empty.
+  if (value instanceof PartialString) return value.parts.some((part) => typeof part === 'string' && part.length > 0) ? true : 'unknown';
+  if (value instanceof Unknown) return 'unknown';
   if (typeof value === 'string') return value.length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (isObject(value)) return Object.keys(value).length > 0;
