@@ -12,7 +12,8 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { cachedModuleFor, cachedModuleUri, encodeTag, parseRegistryConfig } from '../../server/src/evaluate/registry/cache-location';
 import { displayValue } from '../../server/src/model/json';
 import { fixtureHost, splitFixture } from '../support/fixture';
-import { corpusRoot } from '../support/paths';
+import { corpusRoot, repoRoot } from '../support/paths';
+import { expandSnippet } from '../support/snippet-expander';
 
 const avm = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res');
 const compiled = (module: string) => fs.readFileSync(path.join(avm, module, 'main.json'), 'utf8');
@@ -115,12 +116,14 @@ module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
 async function run(fixture: string, cache: Map<string, string>, config?: string) {
   const files = splitFixture(fixture);
   if (config) files.set('file:///fixture/bicepconfig.json', config);
-  const host = fixtureHost(new Map([...files, ...cache]));
+  const served = fixtureHost(new Map([...files, ...cache]));
+  const reads: string[] = [];
+  const host = { readFile: async (uri: string) => ((await served.readFile(uri)) === undefined ? undefined : (reads.push(uri), served.readFile(uri))) };
   const workspace = new Workspace(host);
   for (const [uri, text] of files) if (uri.endsWith('.bicep')) workspace.setFile(uri, text);
   const model = await workspaceModel(workspace, undefined);
   const result = await analyzeWorkspace(workspace, workspace.uris(), defaultAnalysisOptions);
-  return { model, result };
+  return { model, result, reads };
 }
 
 describe('cached modules', () => {
@@ -188,4 +191,21 @@ module m './t.json' = {
 `, new Map());
     assert.deepEqual(model.vnets.map((vnet) => displayValue(vnet.name)).sort(), ['vnet-default', 'vnet-fallback']);
   });
+});
+
+describe('the vnl-avm snippets with a cache', () => {
+  const snippets = Object.values(JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/bicep.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>)
+    .filter((snippet) => snippet.prefix.startsWith('vnl-avm-'));
+  const cache = restoreCache('/cache', { 'network/virtual-network': '0.10.1', 'network/private-dns-zone': '0.8.1', 'key-vault/vault': '0.14.0' });
+
+  test('there are three', () => assert.equal(snippets.length, 3));
+  for (const snippet of snippets) {
+    test(`${snippet.prefix} raises no finding when its modules are read from the cache`, async () => {
+      const { model, result, reads } = await run(`//- /main.bicep\n${expandSnippet(snippet.body)}`, cache, '{ "cacheRootDirectory": "/cache" }');
+      assert.ok(reads.some((uri) => uri.startsWith('file:///cache/')), 'the cache was read');
+      assert.ok(model.declarations.some((decl) => decl.registry && decl.uri === 'file:///fixture/main.bicep'), 'its resources are in the snippet');
+      assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      assert.deepEqual(result.notices, []);
+    });
+  }
 });
