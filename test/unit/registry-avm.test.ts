@@ -189,9 +189,7 @@ ruleTests(peeringReverseMissing, {
 });
 
 ruleTests(dnsZoneVnetLinkMissing, {
-  valid: [
-    { name: 'AVM zone linked to the endpoint\'s VNet', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) },
-  ],
+  valid: [{ name: 'AVM zone linked to the endpoint\'s VNet', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) }],
   invalid: [],
 });
 
@@ -239,9 +237,8 @@ describe('fixes through the interface', () => {
       name: 'the privateEndpoints entry gets its privateDnsZoneGroup',
       code: hub() + zone + vault(`[|${entryWithout}|]`),
       errors: [{ messageId: 'missingInVnet' }],
-      output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup.replace('zone.outputs', 'zone.outputs')} }`),
-      fixTitle: /Add DNS zone group/,
-    }],
+      output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      fixTitle: /Add DNS zone group/, }],
   });
 
   ruleTests(peeringReverseMissing, {
@@ -249,8 +246,7 @@ describe('fixes through the interface', () => {
     invalid: [{
       name: 'the peering entry gets remotePeeringEnabled',
       code: hub() + spoke('[|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId }|]'),
-      errors: [{ messageId: 'missing' }],
-      output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
+      errors: [{ messageId: 'missing' }], output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
     }],
   });
 
