@@ -64,10 +64,10 @@ test('module outputs are evaluated when read, module params when the callee read
   assert.deepEqual(types(reading), ['Microsoft.Authorization/roleAssignments', 'Microsoft.Network/virtualNetworks', 'Microsoft.Network/virtualNetworks']);
 });
 
-test('a registry module deploys nothing known and its body is not evaluated', async () => {
+test('a registry module no interface model knows deploys nothing known and its body is not evaluated', async () => {
   const decls = await declarationsOf({
     'main.bicep': "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n}\n"
-      + "module pe 'br/public:avm/res/network/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n"
+      + "module pe 'br:contoso.azurecr.io/bicep/modules/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n"
       + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
   });
   assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks']);

@@ -14,6 +14,8 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
+import { unseenRegistryNotice } from './registry-notice';
+import { cachedModuleFor } from '../evaluate/registry/cache-location';
 import { hasSwitchedOff, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -110,7 +112,7 @@ export class Workspace {
     return { text, version: ++this.versionCounter, language: tooLarge ? 'other' : classifyFile(uri, text), tooLarge };
   }
 
-  /** One notice per file over the size limit and per deployment stopped for time. */
+  /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */
   notices(): Notice[] {
     const notices: Notice[] = [];
     for (const [uri, file] of [...this.files, ...this.outside]) {
@@ -119,6 +121,14 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
+    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && /\b(br|ts)[:/]/.test(file.text))
+      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
+    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+    const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
+      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+      return cached !== undefined && known(cached) !== undefined;
+    });
+    if (unseen) notices.push(unseen);
     return notices;
   }
 

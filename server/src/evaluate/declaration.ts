@@ -49,6 +49,11 @@ export interface ResourceDecl {
   propertyRanges: ReadonlyMap<string, TextSpan>;
   /** The module calls that led here, outermost first (for related information). */
   via: readonly SourceLocation[];
+  /**
+   * Set when a registry module's interface model declared the resource: `range` is then the
+   * parameter entry in the caller that asked for it, and `via` ends with the module call.
+   */
+  registry?: { module: string; tag: string; paramPath: string };
 }
 
 /** The range of the nearest recorded path at or above `path`, else the declaration's range. */

@@ -12,6 +12,7 @@ import {
 import { addReversePeering } from './reverse-peering';
 import type { Fix, FileEdits, FixSource, FixTarget } from './types';
 import { addVnetLink } from './vnet-link';
+import { registryFixes } from './avm-fixes';
 
 export type { Fix, FileEdits, FixAnchor, FixRequest, FixSource, FixTarget, TextEdit } from './types';
 export { FixDocuments } from './documents';
@@ -39,7 +40,8 @@ export const builders: Readonly<Record<string, Builder>> = {
 
 /** The fixes of one finding, against the texts of `docs` (share one FixDocuments across findings). */
 export function buildFixes(docs: FixDocuments, target: FixTarget): Fix[] {
-  const builder = builders[target.request.kind];
+  // A registry module's resource is changed through the module's parameters, never elsewhere.
+  const builder = target.anchor.decl.registry ? registryFixes : builders[target.request.kind];
   if (!builder) return [];
   try {
     return builder(docs, target).filter(valid).map((fix, index, all) => ({

@@ -43,7 +43,9 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
   };
   const routes: { decl: ResourceDecl }[] = [];
   const base = (decl: ResourceDecl, path = '', id: Value = decl.id, name: Value = decl.name) => ({
-    key: `${decl.uri}:${decl.range.start}${decl.instance === undefined ? '' : `[${decl.instance}]`}${path ? `#${path}` : ''}`,
+    // Resources a registry module declares share their place (the call, or one parameter entry):
+    // their type and parameter path tell them apart.
+    key: `${decl.uri}:${decl.range.start}${decl.instance === undefined ? '' : `[${decl.instance}]`}${path ? `#${path}` : ''}${decl.registry ? `~${decl.type}~${decl.registry.paramPath}` : ''}`,
     id, name, decl, path,
   });
 

@@ -34,7 +34,9 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
       const parameter = args[0];
       if (typeof parameter !== 'string') return unknownCall('parameters', args);
       if (env.fnParams) return env.fnParams.get(parameter.toLowerCase()) ?? ev.positional(`parameters(${parameter})`, node.start);
-      return frame.parameter(parameter) ?? ev.positional(`parameters(${parameter})`, node.start);
+      // A parameter bound to null (an optional one its caller leaves out) is null, not missing.
+      const bound = frame.parameter(parameter);
+      return bound === undefined ? ev.positional(`parameters(${parameter})`, node.start) : bound;
     }
     case 'variables': {
       const variable = args[0];

@@ -54,8 +54,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     if (this.input.outer) return this.input.outer.frame.parameter(name);
     const key = name.toLowerCase();
     return this.memo(`parameters:${key}`, () => {
-      if (this.bound.has(key)) return this.bound.get(key);
       const declared = this.parameters.get(key);
+      // ARM deploys a parameter passed as null with its default value, as if it were left out.
+      if (this.bound.has(key) && !(this.bound.get(key) === null && declared?.defaultValue)) return this.bound.get(key);
       if (!declared) return undefined;
       if (declared.defaultValue) return this.expressions.value(declared.defaultValue, emptyEnv);
       return new Unknown(`${this.input.paramKeyPrefix}:${declared.name}`);

@@ -11,8 +11,10 @@ import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
-import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
+import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
+import { cachedModuleFor } from '../registry/cache-location';
 import { evaluateModule } from './modules';
+import { registryModelOf } from '../registry';
 import { evaluateResource } from './resources';
 
 /** Evaluates an ARM JSON template used as a Bicep module; returns its outputs. */
@@ -199,8 +201,8 @@ const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
 
 /**
  * Whether a declaration may put a resource the analysis needs into the model without being asked
- * for: such a resource (or a parent of one), or a module call whose files declare one. A registry or
- * missing module deploys nothing known; a module of only role assignments and child settings is
+ * for: such a resource (or a parent of one), or a module call whose files declare one, or a
+ * registry module an interface model declares. Any other registry or missing module deploys nothing known; a module of only role assignments and child settings is
  * evaluated only if something reads its outputs. A header that is not a plain string (an error in
  * the file) counts as needed.
  */
@@ -210,6 +212,10 @@ function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepIn
   }
   if (entry.keyword !== 'module') return false;
   if (entry.literal === undefined) return true;
+  if (isRegistryPath(entry.literal)) {
+    const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
+    return registryModelOf(entry.literal)?.status === 'modelled' || (cached !== undefined && typeof input.files.get(cached) === 'string');
+  }
   const target = resolveLocalPath(fromUri, entry.literal);
   return target !== undefined && fileDeploysNeeded(target, input, seen);
 }

@@ -1,7 +1,8 @@
-// The files one Bicep deployment reads: the entry, its local modules, compile-time imports and
-// the template a parameter file uses — loaded before evaluation so evaluation itself is
+// The files one Bicep deployment reads: the entry, its local modules (and registry modules in
+// Bicep's restore cache), compile-time imports and the template a parameter file uses — loaded before evaluation so evaluation itself is
 // synchronous. Invariant: bounded (file count and depth); a missing file is simply absent.
 import { literalString, outlineBicep, type BicepOutline } from '../../syntax/bicep';
+import { cachedModuleFor, configCandidates } from '../registry/cache-location';
 
 export interface LoadedBicepFile {
   uri: string;
@@ -87,6 +88,7 @@ export function referencedPaths(outline: BicepOutline): string[] {
 /** Loads `entry` and everything it refers to (Bicep files and ARM JSON modules as text). */
 export async function loadClosure(entry: string, source: FileSource): Promise<Map<string, LoadedBicepFile | string>> {
   const loaded = new Map<string, LoadedBicepFile | string>();
+  const missing = new Set<string>();
   const queue = [entry];
   while (queue.length > 0 && loaded.size < loadLimits.maxFiles) {
     const uri = queue.shift()!;
@@ -106,11 +108,38 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
     const file = loaded.get(uri);
     if (typeof file === 'string' || !file) continue;
     for (const path of referencedPaths(file.outline)) {
-      const target = resolveLocalPath(uri, path);
+      const target = isRegistryPath(path) ? await cachedRegistryModule(uri, path, source, loaded, missing) : resolveLocalPath(uri, path);
       if (target && !loaded.has(target)) queue.push(target);
     }
   }
   return loaded;
+}
+
+/**
+ * Where Bicep's restore cache would hold a registry module (FACTS §16): the bicepconfig.json files
+ * up the folder tree are read (and kept, so evaluation finds the same answer) until one exists.
+ */
+async function cachedRegistryModule(fromUri: string, path: string, source: FileSource, loaded: Map<string, LoadedBicepFile | string>, missing: Set<string>): Promise<string | undefined> {
+  for (const candidate of configCandidates(fromUri)) {
+    if (loaded.has(candidate)) break;
+    if (missing.has(candidate)) continue;
+    const text = await source.read(candidate);
+    if (text === undefined) {
+      missing.add(candidate);
+      continue;
+    }
+    loaded.set(candidate, text);
+    break;
+  }
+  return cachedModuleFor(fromUri, path, configText(loaded));
+}
+
+/** Reads bicepconfig.json texts out of a deployment's loaded files. */
+export function configText(files: ReadonlyMap<string, LoadedBicepFile | string>): (uri: string) => string | undefined {
+  return (uri) => {
+    const file = files.get(uri);
+    return typeof file === 'string' ? file : undefined;
+  };
 }
 
 /** The deployment scope a Bicep file declares with `targetScope` (resource group by default). */

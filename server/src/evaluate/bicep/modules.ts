@@ -1,13 +1,14 @@
 // Evaluates a Bicep `module`: its params in the caller, then the called file with those values in
-// its own deployment scope; the module's value carries the callee's outputs. Registry modules,
-// missing files and cycles give unknown outputs.
-import { isPlainObject, moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+// its own deployment scope; the module's value carries the callee's outputs. Registry modules go to
+// their interface models (registry-call.ts); missing files and cycles give unknown outputs.
+import { isPlainObject, moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ModuleView, type ObjectExpression } from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
-import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
+import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopVariables, type Locals } from './expressions';
 import { evaluateBicepFile, maxModuleDepth, type BicepFile } from './file-evaluator';
-import { resolveLocalPath } from './files';
+import { isRegistryPath, resolveLocalPath } from './files';
+import { evaluateRegistryModule } from './registry-call';
 import { and, maxExpandedInstances } from './resources';
 
 export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value {
@@ -38,13 +39,18 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   const key = `module:${file.uri}#${symbolPath}`;
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
-  // A registry module, a missing file or a cycle: nothing inside is known, so its body is not evaluated.
+  // A registry module: from the restore cache, or declared by an interface model from its params.
+  if (view.path && isRegistryPath(view.path)) {
+    const fields = moduleFields(file, view.object, locals, key);
+    const registryContext = { key, locals, condition: callCondition(file, view.condition, locals), count, scope: moduleScope(input.scope, fields.scope), name: fields.name, params: fields.params };
+    return evaluateRegistryModule(file, node, view.path, view.object, registryContext) ?? unknownModule();
+  }
+  // A missing file or a cycle: nothing inside is known, so its body is not evaluated.
   const target = view.path ? resolveLocalPath(file.uri, view.path) : undefined;
   const callee = target ? input.files.get(target) : undefined;
   if (!target || callee === undefined || input.stack.includes(target) || input.stack.length >= maxModuleDepth) return unknownModule();
 
-  const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
-  const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+  const condition = callCondition(file, view.condition, locals);
   const fields = moduleFields(file, view.object, locals, key);
 
   const nameToken = present(node.name);
@@ -68,6 +74,12 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
     outputs = evaluateBicepFile({ ...calleeInput, file: callee });
   }
   return withOrigin(makeObject([['name', fields.name], ['outputs', withOrigin(outputs, `${key}.outputs`)]]), key);
+}
+
+/** The call's `if (…)` joined with the caller's own condition. */
+function callCondition(file: BicepFile, node: ModuleView['condition'], locals: Locals): Tri {
+  const value = node ? file.expressions.evaluate(node, locals) : true;
+  return and(file.input.condition, value === true ? true : value === false ? false : 'unknown');
 }
 
 interface ModuleFields {

@@ -1,0 +1,41 @@
+// Says what stays unseen (issue 15): one information notice per workspace naming the registry
+// modules that neither a restore cache nor an interface model shows, with the hint that
+// `bicep restore` would let VNet Lens read them. It sits at the first such call.
+import { isRegistryPath } from '../evaluate/bicep/files';
+import { registryModelOf } from '../evaluate/registry';
+import type { BicepOutline } from '../syntax/bicep';
+import type { Notice } from './types';
+
+/** Modules listed by name before the rest are counted. */
+const maxNamed = 8;
+
+/**
+ * The notice, or undefined when every registry module call is modelled (or cached: `isCached`
+ * answers for a caller's path as written).
+ */
+export function unseenRegistryNotice(
+  files: Iterable<{ uri: string; outline: BicepOutline }>,
+  isCached: (fromUri: string, path: string) => boolean = () => false,
+): Notice | undefined {
+  const unseen = new Map<string, { uri: string; start: number; end: number }>();
+  let calls = 0;
+  for (const { uri, outline } of files) {
+    for (const entry of outline.entries) {
+      if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) continue;
+      if (registryModelOf(entry.literal)?.status === 'modelled' || isCached(uri, entry.literal)) continue;
+      calls += 1;
+      if (!unseen.has(entry.literal)) unseen.set(entry.literal, { uri, start: entry.start, end: entry.start });
+    }
+  }
+  if (unseen.size === 0) return undefined;
+  const [first] = [...unseen.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
+  const names = [...unseen.keys()].sort();
+  const listed = names.slice(0, maxNamed).map((name) => `'${name}'`).join(', ');
+  const more = names.length > maxNamed ? ` and ${names.length - maxNamed} more` : '';
+  return {
+    ...first,
+    message: `VNet Lens cannot see what ${calls === 1 ? '1 registry module call deploys' : `${calls} registry module calls deploy`}`
+      + ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.`
+      + ' Run `bicep restore` on the calling files to let VNet Lens read them.',
+  };
+}

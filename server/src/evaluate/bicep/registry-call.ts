@@ -1,0 +1,103 @@
+// A Bicep `module` whose path names a registry: evaluated from Bicep's restore cache when the module
+// is there, else handed to the interface models with its params' source ranges (so findings land
+// where the user wrote each entry).
+import { isPlainObject, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+import type { ResourceDecl, TextSpan } from '../declaration';
+import { evaluateRegistryCall, registryModelOf, type CallParams } from '../registry';
+import { anchorCachedResources } from '../registry/anchor';
+import { cachedModuleFor } from '../registry/cache-location';
+import { withOmittedNulls } from '../registry/cached-params';
+import { configText } from './files';
+import type { DeploymentScope } from '../scope';
+import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import type { Locals } from './expressions';
+import type { BicepFile } from './file-evaluator';
+
+export interface RegistryCallContext {
+  key: string;
+  locals: Locals;
+  condition: Tri;
+  count: number | 'unknown';
+  scope: DeploymentScope;
+  name: Value;
+  /** The params as the callee binds them (lazily evaluated). */
+  params: ReadonlyMap<string, Value>;
+}
+
+/**
+ * The module's value (`name`, `outputs`): from the compiled module in Bicep's restore cache when it
+ * is there (it wins), else from an interface model that knows the path; undefined for neither.
+ */
+export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration, path: string, body: ObjectExpression | undefined, context: RegistryCallContext): Value | undefined {
+  const input = file.input;
+  const nameToken = present(node.name);
+  const callRange: TextSpan = nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start };
+  const count = input.count === 'unknown' || context.count === 'unknown' ? 'unknown' as const : input.count * context.count;
+  const via = [...input.via, file.location(callRange)];
+  const call = (sink: ResourceDecl[]) => ({
+    uri: file.uri, key: context.key, params: callParams(file, body, context.locals, context.key), scope: context.scope,
+    condition: context.condition, count, via, callRange, sink,
+  });
+  const cached = cachedModuleFor(file.uri, path, configText(input.files));
+  const text = cached === undefined ? undefined : input.files.get(cached);
+  if (cached !== undefined && typeof text === 'string' && input.armModule && !input.stack.includes(cached)) {
+    // The interface model runs aside only to say where each resource was asked for.
+    const modelled: ResourceDecl[] = [];
+    evaluateRegistryCall(path, call(modelled));
+    const declared: ResourceDecl[] = [];
+    const params = withOmittedNulls(context.params, cached, text);
+    const outputs = input.armModule(cached, text, params, {
+      ...input, params, paramKeyPrefix: `${context.key}.params`, scope: context.scope, via, condition: context.condition,
+      count, stack: [...input.stack, cached], sink: declared,
+    });
+    const reference = registryModelOf(path);
+    input.sink.push(...anchorCachedResources(declared, modelled, { uri: file.uri, callRange, via, module: reference?.module ?? path, tag: reference?.tag ?? '' }));
+    return withOrigin(makeObject([['name', context.name], ['outputs', withOrigin(outputs, `${context.key}.outputs`)]]), context.key);
+  }
+  const outputs = evaluateRegistryCall(path, call(input.sink));
+  return outputs && withOrigin(makeObject([['name', context.name], ['outputs', outputs]]), context.key);
+}
+
+/** Each parameter evaluated once, when a model first reads it, recording where its parts are written. */
+function callParams(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): CallParams {
+  const ranges = new Map<string, TextSpan>();
+  const record = (path: string, at: { start: number; end: number }) => ranges.set(path, { start: at.start, end: at.end });
+  const paramsNode = body && isPlainObject(body) ? objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value : undefined;
+  const values = new Map<string, Value | undefined>();
+  if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
+    const members = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
+    return {
+      get(name) {
+        if (values.has(name)) return values.get(name);
+        const member = members.get(name);
+        values.set(name, undefined);
+        if (!member) return undefined;
+        record(name, member);
+        const value = file.expressions.evaluate(member, locals, record, name);
+        const present = value === null ? undefined : value;
+        values.set(name, present);
+        return present;
+      },
+      range: (path) => ranges.get(path),
+      branches(name) {
+        const member = members.get(name);
+        if (member?.kind !== 'Ternary') return undefined;
+        const condition = file.expressions.evaluate(member.condition, locals);
+        if (condition === true || condition === false) return undefined;
+        return [file.expressions.evaluate(member.whenTrue, locals), file.expressions.evaluate(member.whenFalse, locals)];
+      },
+    };
+  }
+  let whole: Value | undefined;
+  const evaluated = () => (whole ??= paramsNode ? file.expressions.evaluate(paramsNode, locals) : makeObject([]));
+  return {
+    get(name) {
+      const all = evaluated();
+      if (!isObject(all)) return new Unknown(`${key}.params.${name}`);
+      const value = Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
+      return value === null ? undefined : value;
+    },
+    range: () => undefined,
+    branches: () => undefined,
+  };
+}

@@ -1,0 +1,33 @@
+// A cached module's parameters as its caller binds them: Bicep passes null for an optional
+// (`nullable`) parameter the call leaves out, so such a parameter is known to be null, not unknown.
+import type { Value } from '../value';
+
+const nullableByModule = new Map<string, { text: string; names: readonly string[] }>();
+const maxRemembered = 200;
+
+/** The names of a compiled template's nullable parameters without a default (read once per text). */
+function nullableParameters(uri: string, text: string): readonly string[] {
+  const known = nullableByModule.get(uri);
+  if (known && known.text === text) return known.names;
+  let names: string[] = [];
+  try {
+    const parameters = (JSON.parse(text) as { parameters?: Record<string, { nullable?: unknown; defaultValue?: unknown }> }).parameters ?? {};
+    names = Object.entries(parameters).filter(([, declared]) => declared?.nullable === true && !('defaultValue' in declared)).map(([name]) => name);
+  } catch {
+    names = [];
+  }
+  if (nullableByModule.size >= maxRemembered) nullableByModule.clear();
+  nullableByModule.set(uri, { text, names });
+  return names;
+}
+
+/** The call's params plus null for every nullable parameter it leaves out. */
+export function withOmittedNulls(params: ReadonlyMap<string, Value>, uri: string, text: string): ReadonlyMap<string, Value> {
+  const omitted = nullableParameters(uri, text).filter((name) => !params.has(name));
+  if (omitted.length === 0) return params;
+  const lower = new Set([...params.keys()].map((name) => name.toLowerCase()));
+  const completed = new Map<string, Value>();
+  for (const [name, value] of params) completed.set(name, value);
+  for (const name of omitted) if (!lower.has(name.toLowerCase())) completed.set(name, null);
+  return completed;
+}

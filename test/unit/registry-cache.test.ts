@@ -1,0 +1,211 @@
+// Registry modules through Bicep's restore cache (issue 15, item 1): references resolve as Bicep
+// resolves them (aliases, the nearest bicepconfig.json, FACTS §16 layout), a cached module's
+// compiled JSON is evaluated with the caller's params, and findings with and without the cache
+// agree. The cache is built at test time, in memory, from the corpus's compiled AVM modules.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { analyzeWorkspace, workspaceModel } from '../../server/src/engine/analyze';
+import { defaultAnalysisOptions } from '../../server/src/engine/types';
+import { Workspace } from '../../server/src/engine/workspace';
+import { cachedModuleFor, cachedModuleUri, encodeTag, parseRegistryConfig } from '../../server/src/evaluate/registry/cache-location';
+import { displayValue } from '../../server/src/model/json';
+import { fixtureHost, splitFixture } from '../support/fixture';
+import { corpusRoot, repoRoot } from '../support/paths';
+import { expandSnippet } from '../support/snippet-expander';
+
+const avm = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res');
+const compiled = (module: string) => fs.readFileSync(path.join(avm, module, 'main.json'), 'utf8');
+
+/** The restore cache Bicep would leave under `root` for these modules and tags (FACTS §16). */
+function restoreCache(root: string, modules: Record<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [module, tag] of Object.entries(modules)) {
+    files.set(`file://${root}/br/mcr.microsoft.com/bicep${encodeURIComponent('$avm$res$' + module.replace(/\//g, '$'))}/${encodeURIComponent(encodeTag(tag))}/main.json`, compiled(module));
+  }
+  return files;
+}
+
+describe('where the restore cache keeps a module', () => {
+  test('tags encode their upper-case positions; registries and repositories flatten with $', () => {
+    assert.equal(encodeTag('0.11.0'), '0.11.0$');
+    assert.equal(encodeTag('V1'), 'V1$1');
+    assert.equal(encodeTag('aBc'), 'aBc$2');
+    const config = { cacheRootDirectory: '/home/u/.bicep', br: {}, ts: {} };
+    assert.equal(decodeURIComponent(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0', config)!),
+      'file:///home/u/.bicep/br/mcr.microsoft.com/bicep$avm$res$key-vault$vault/0.11.0$/main.json');
+    assert.equal(decodeURIComponent(cachedModuleUri('br:MyReg.azurecr.io:443/modules/hub@sha256:abc123', config)!),
+      'file:///home/u/.bicep/br/myreg.azurecr.io$443/modules$hub/sha256#abc123/main.json');
+    assert.equal(decodeURIComponent(cachedModuleUri('ts:0000/rg-Specs/Hub:V1', config)!), 'file:///home/u/.bicep/ts/0000/rg-specs/hub/v1/main.json');
+  });
+
+  test('aliases come from bicepconfig.json over the built-in public alias; unknown aliases and relative roots give nothing', () => {
+    const config = parseRegistryConfig(`{
+      // comments are allowed
+      "cacheRootDirectory": "/c",
+      "moduleAliases": { "br": { "corp": { "registry": "contoso.azurecr.io", "modulePath": "bicep/modules" } }, "ts": { "specs": { "subscription": "0000", "resourceGroup": "RG" } } }
+    }`)!;
+    assert.equal(decodeURIComponent(cachedModuleUri('br/corp:hub:1.0.0', config)!), 'file:///c/br/contoso.azurecr.io/bicep$modules$hub/1.0.0$/main.json');
+    assert.equal(decodeURIComponent(cachedModuleUri('br/public:avm/res/network/virtual-network:0.7.0', config)!), 'file:///c/br/mcr.microsoft.com/bicep$avm$res$network$virtual-network/0.7.0$/main.json');
+    assert.equal(decodeURIComponent(cachedModuleUri('ts/specs:hub:1.0', config)!), 'file:///c/ts/0000/rg/hub/1.0/main.json');
+    assert.equal(cachedModuleUri('br/other:hub:1.0.0', config), undefined);
+    assert.equal(cachedModuleUri('br/public:x:1.0.0', { cacheRootDirectory: 'relative/cache', br: {}, ts: {} }), undefined);
+  });
+
+  test('the nearest bicepconfig.json up the folder tree decides', () => {
+    const configs = new Map([
+      ['file:///repo/bicepconfig.json', '{ "cacheRootDirectory": "/outer" }'],
+      ['file:///repo/infra/bicepconfig.json', '{ "cacheRootDirectory": "/inner" }'],
+    ]);
+    const at = (from: string) => decodeURIComponent(cachedModuleFor(from, 'br/public:avm/res/x/y:1.0.0', (uri) => configs.get(uri))!);
+    assert.match(at('file:///repo/infra/net/main.bicep'), /^file:\/\/\/inner\//);
+    assert.match(at('file:///repo/main.bicep'), /^file:\/\/\/outer\//);
+  });
+});
+
+const scenario = `//- /main.bicep
+module hub 'br/public:avm/res/network/virtual-network:0.10.1' = {
+  name: 'hub'
+  params: {
+    name: 'vnet-hub'
+    addressPrefixes: ['10.0.0.0/16']
+    subnets: [
+      { name: 'snet-pe', addressPrefix: '10.0.1.0/24' }
+    ]
+  }
+}
+
+module spoke 'br/public:avm/res/network/virtual-network:0.10.1' = {
+  name: 'spoke'
+  params: {
+    name: 'vnet-spoke'
+    addressPrefixes: ['10.1.0.0/16']
+    peerings: [
+      { remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }
+    ]
+  }
+}
+
+module zone 'br/public:avm/res/network/private-dns-zone:0.8.1' = {
+  name: 'zone'
+  params: {
+    name: 'privatelink.vaultcore.azure.net'
+    virtualNetworkLinks: [
+      { virtualNetworkResourceId: hub.outputs.resourceId }
+    ]
+  }
+}
+
+module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
+  name: 'kv'
+  params: {
+    name: 'kv-demo'
+    publicNetworkAccess: 'Enabled'
+    privateEndpoints: [
+      { subnetResourceId: '\${hub.outputs.resourceId}/subnets/snet-pe' }
+      {
+        subnetResourceId: '\${hub.outputs.resourceId}/subnets/snet-pe'
+        privateDnsZoneGroup: { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zone.outputs.resourceId } ] }
+      }
+    ]
+  }
+}
+`;
+
+async function run(fixture: string, cache: Map<string, string>, config?: string) {
+  const files = splitFixture(fixture);
+  if (config) files.set('file:///fixture/bicepconfig.json', config);
+  const served = fixtureHost(new Map([...files, ...cache]));
+  const reads: string[] = [];
+  const host = { readFile: async (uri: string) => ((await served.readFile(uri)) === undefined ? undefined : (reads.push(uri), served.readFile(uri))) };
+  const workspace = new Workspace(host);
+  for (const [uri, text] of files) if (uri.endsWith('.bicep')) workspace.setFile(uri, text);
+  const model = await workspaceModel(workspace, undefined);
+  const result = await analyzeWorkspace(workspace, workspace.uris(), defaultAnalysisOptions);
+  return { model, result, reads };
+}
+
+describe('cached modules', () => {
+  const cache = restoreCache('/cache', {
+    'network/virtual-network': '0.10.1', 'network/private-dns-zone': '0.8.1', 'key-vault/vault': '0.14.0',
+  });
+  const config = '{ "cacheRootDirectory": "/cache" }';
+
+  test('the compiled module is evaluated with the caller\'s params; its resources land at the caller\'s entries', async () => {
+    const { model, result } = await run(scenario, cache, config);
+    const endpoints = model.privateEndpoints.map((endpoint) => displayValue(endpoint.name)).sort();
+    assert.deepEqual(endpoints, ['pep-kv-demo-vault-0', 'pep-kv-demo-vault-1']);
+    for (const entity of [...model.privateEndpoints, ...model.vnets, ...model.peerings, ...model.dnsZones, ...model.vnetLinks]) {
+      assert.equal(entity.decl.uri, 'file:///fixture/main.bicep', `${displayValue(entity.name)} is reported in the caller`);
+      assert.ok(entity.decl.registry, 'and carries its registry origin');
+    }
+    // The cached template, not an interface model, declared them: its own properties are there.
+    assert.ok(model.peerings.every((peering) => 'enableOnlyIPv6Peering' in (peering.properties as object)));
+    assert.deepEqual(result.notices, [], 'nothing stays unseen');
+  });
+
+  test('findings with and without the cache agree', async () => {
+    const key = (finding: { ruleId: string; uri: string; start: number; end: number }) => `${finding.ruleId}@${finding.start}-${finding.end}`;
+    const withCache = (await run(scenario, cache, config)).result.findings.map(key).sort();
+    const without = (await run(scenario, new Map(), config)).result.findings.map(key).sort();
+    assert.ok(without.length >= 3, `the scenario has findings: ${without.join(', ')}`);
+    assert.deepEqual(withCache, without);
+  });
+
+  test('a module missing from the cache falls back to its interface model, and one neither cached nor modelled is noted', async () => {
+    const partial = restoreCache('/cache', { 'key-vault/vault': '0.14.0' });
+    const { model, result } = await run(`${scenario}
+module rg 'br/public:avm/res/resources/resource-group:0.4.0' = {
+  name: 'rg'
+}
+`, partial, config);
+    assert.equal(model.vnets.length, 2);
+    assert.equal(result.notices.length, 1);
+    assert.match(result.notices[0].message, /resource-group:0\.4\.0/);
+  });
+});
+
+describe('ARM parameters bound to null (as compiled modules pass optional values)', () => {
+  test('a null parameter takes its default value, and parameters() of a null one is null, not unknown', async () => {
+    const { model } = await run(`//- /main.bicep
+module m './t.json' = {
+  name: 'm'
+  params: { first: null, second: null }
+}
+//- /t.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "first": { "type": "string", "defaultValue": "vnet-default" },
+    "second": { "type": "string", "nullable": true }
+  },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "[parameters('first')]", "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } } },
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "[coalesce(parameters('second'), 'vnet-fallback')]", "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] } } }
+  ]
+}
+`, new Map());
+    assert.deepEqual(model.vnets.map((vnet) => displayValue(vnet.name)).sort(), ['vnet-default', 'vnet-fallback']);
+  });
+});
+
+describe('the vnl-avm snippets with a cache', () => {
+  const snippets = Object.values(JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/bicep.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>)
+    .filter((snippet) => snippet.prefix.startsWith('vnl-avm-'));
+  const cache = restoreCache('/cache', { 'network/virtual-network': '0.10.1', 'network/private-dns-zone': '0.8.1', 'key-vault/vault': '0.14.0' });
+
+  test('there are three', () => assert.equal(snippets.length, 3));
+  for (const snippet of snippets) {
+    test(`${snippet.prefix} raises no finding when its modules are read from the cache`, async () => {
+      const { model, result, reads } = await run(`//- /main.bicep\n${expandSnippet(snippet.body)}`, cache, '{ "cacheRootDirectory": "/cache" }');
+      assert.ok(reads.some((uri) => uri.startsWith('file:///cache/')), 'the cache was read');
+      assert.ok(model.declarations.some((decl) => decl.registry && decl.uri === 'file:///fixture/main.bicep'), 'its resources are in the snippet');
+      assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      assert.deepEqual(result.notices, []);
+    });
+  }
+});
