@@ -42,13 +42,13 @@ describe('SARIF validates against the SARIF 2.1.0 schema', () => {
   });
 
   test('a corpus repository', async () => {
-    const repository = path.join(corpusRoot, 'networking', 'Azure__data-landing-zone');
+    const repository = path.join(corpusRoot, 'networking', 'Azure__azure-spring-apps-landing-zone-accelerator');
     const result = await cli(['check', repository, '--format', 'sarif', '--fail-on', 'none'], corpusRoot);
     assert.equal(result.code, 0, result.stderr.slice(0, 500));
     const run = assertValidSarif(result.stdout).runs[0];
     assert.ok(run.results.length > 0, 'the corpus repository has findings');
     assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%'));
-    assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('networking/Azure__data-landing-zone/')));
+    assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('networking/Azure__azure-spring-apps-landing-zone-accelerator/')));
   });
 });
 

@@ -270,9 +270,15 @@ describe('fixes through the interface', () => {
 });
 
 describe('subnet policy through the interface', () => {
+  // The NSG denies all inbound traffic, so whether it applies to the endpoint matters (class 4 of #14).
   const nsgHub = (entryExtra: string) => `resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
   name: 'nsg-pe'
   location: 'westeurope'
+  properties: {
+    securityRules: [
+      { name: 'DenyAllInbound', properties: { priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } }
+    ]
+  }
 }
 module hub 'br/public:avm/res/network/virtual-network:0.7.0' = {
   name: 'hub'

@@ -30,17 +30,20 @@ export function hasSwitchedOff(result: DeploymentResult): boolean {
  * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed".
  */
 export function withCallerChoices(result: DeploymentResult, open: DeploymentResult): DeploymentResult {
-  // A loop over a parameter's default has instances; opened, the loop is one declaration of unknown count.
-  const openConditions = new Map<string, ResourceDecl['condition']>();
+  // Instances are matched one to one; a loop over a parameter's default has instances, and opened it
+  // is one declaration of unknown count, which then stands for each of them. An instance the open
+  // evaluation still switches off stays off (another instance switched on says nothing about it).
+  const exact = new Map<string, ResourceDecl['condition']>();
+  const wholeLoop = new Map<string, ResourceDecl['condition']>();
   for (const decl of open.resources) {
-    if (decl.condition === false) continue;
-    openConditions.set(`${place(decl)}[${decl.instance ?? ''}]`, decl.condition);
-    openConditions.set(`${place(decl)}[]`, decl.condition);
+    exact.set(`${place(decl)}[${decl.instance ?? ''}]`, decl.condition);
+    if (decl.instance === undefined) wholeLoop.set(place(decl), decl.condition);
   }
   const resources = result.resources.map((decl) => {
     if (decl.condition !== false) return decl;
-    const opened = openConditions.get(`${place(decl)}[${decl.instance ?? ''}]`) ?? openConditions.get(`${place(decl)}[]`);
-    return opened === undefined ? decl : { ...decl, condition: 'unknown' as const };
+    const key = `${place(decl)}[${decl.instance ?? ''}]`;
+    const opened = exact.has(key) ? exact.get(key) : wholeLoop.get(place(decl));
+    return opened === undefined || opened === false ? decl : { ...decl, condition: 'unknown' as const };
   });
   return { ...result, resources };
 }

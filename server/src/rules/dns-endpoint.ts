@@ -3,7 +3,7 @@
 // Invariants: a need exists only for a connection whose target type and group id are both certain;
 // `complete` is true only when every connection and group id of the endpoint is certain and has a
 // zone expectation, so "no zone fits any need" can be said for certain only then.
-import { expectedZones, groupIdValidity, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
+import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
 import {
   at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
   type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
@@ -59,7 +59,9 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
         result.complete = false;
         continue;
       }
-      if (groupIdValidity(targetType, groupId) === 'invalid') result.groupIdInvalid = true;
+      // A case-only near miss (`Vault`) may deploy (pe-group-id-invalid says so as a warning): its
+      // endpoint keeps its DNS checks, with the zones of the documented id (facts match without case).
+      if (groupIdValidity(targetType, groupId) === 'invalid' && !differsOnlyInCase(targetType, groupId)) result.groupIdInvalid = true;
       const expectation = expectedZones(cloud, targetType, groupId);
       if (!expectation) {
         result.complete = false;
@@ -112,3 +114,8 @@ export function targetText(need: ZoneNeed): string {
 
 /** One finding per declaration, message and resources involved (rules/report-key.ts; DESIGN §3). */
 export { oncePerAnchor as oncePerDeclaration } from './certain';
+
+/** Whether `groupId` is a documented id of the type spelt in another case (`Vault` for `vault`). */
+function differsOnlyInCase(targetType: string, groupId: string): boolean {
+  return nearMissGroupId(targetType, groupId)?.toLowerCase() === groupId.toLowerCase();
+}

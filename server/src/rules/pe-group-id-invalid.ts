@@ -16,6 +16,7 @@ export default defineRule({
   description: "A private endpoint's group id is one its target's resource type offers.",
   messages: {
     invalid: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which is documented for none of that type's sub-resources ({{valid}}) and nearly spells '{{closest}}'. Use '{{closest}}'.",
+    caseOnly: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}'; the documented spelling is '{{closest}}'. Whether another case is accepted depends on how the resource provider compares it: use '{{closest}}'.",
     noGroupIds: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
   check(context: RuleContext) {
@@ -31,8 +32,12 @@ export default defineRule({
           report({ messageId: 'noGroupIds', data, at: { decl: endpoint.decl, path: invalid.path }, related });
           continue;
         }
+        // A case-only difference is said less strongly: facts match group ids without case, and
+        // providers differ in whether they do (FACTS §1 notes, §12), so it may deploy.
+        const caseOnly = invalid.groupId.toLowerCase() === invalid.closest.toLowerCase();
         report({
-          messageId: 'invalid',
+          messageId: caseOnly ? 'caseOnly' : 'invalid',
+          ...(caseOnly ? { level: 'warning' as const } : {}),
           data: { ...data, valid: invalid.validIds.map((id) => `'${id}'`).join(', '), closest: invalid.closest },
           at: { decl: endpoint.decl, path: invalid.path },
           related,

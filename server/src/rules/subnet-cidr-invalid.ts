@@ -33,7 +33,9 @@ export default defineRule({
 
 function checkPrefix(item: PrefixEntry, owner: string, name: string, decl: RuleReport['at']['decl'], report: (r: RuleReport) => void): void {
   const text: Value = item.value;
-  if (typeof text !== 'string') return;
+  // An empty prefix is a placeholder (a parameter default of '' that callers fill in), not a prefix
+  // anyone meant to deploy: saying it is malformed would judge the placeholder, not the template.
+  if (typeof text !== 'string' || text.trim() === '') return;
   const at = { decl, path: item.path };
   const data = { owner, name, prefix: text };
   const cidr = parseCidr(text);

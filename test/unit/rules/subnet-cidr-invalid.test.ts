@@ -34,6 +34,7 @@ const bicepCases: Cases = {
     { name: 'a public (non-RFC 1918) range is allowed', code: vnet("'20.10.0.0/16'", "'20.10.0.0/24'") },
     { name: 'a range that only contains 168.63.129.16 is not wholly forbidden', code: vnet("'168.63.0.0/16'", "'168.63.128.0/24'") },
     { name: 'a prefix from a parameter without default is unknown', code: vnet("'10.0.0.0/16'", 'prefix', 'param prefix string\n') },
+    { name: "an empty prefix from a parameter default is a placeholder for the caller's value", code: vnet('prefix', "'10.0.4.0/22'", "param prefix string = ''\n") },
     { name: 'a prefix built from an unknown part is not known text', code: vnet("'10.0.0.0/16'", "'\${octets}.0/24'", 'param octets string\n') },
     { name: 'a VNet whose condition is unknown cannot cause a finding', code: vnet("'10.0.0.0/16'", "'10.0.0.1/24'", 'param deploy bool\n').replace("= {\n  name: 'vnet-hub'", "= if (deploy) {\n  name: 'vnet-hub'") },
     { name: 'an existing VNet is not ours', code: "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n" },
