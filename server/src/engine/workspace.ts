@@ -12,7 +12,7 @@ import { environmentValue } from './environment';
 import { neededProperties, needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
-import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
+import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
@@ -116,6 +116,8 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
+    const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
+    for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }
 
