@@ -18,12 +18,15 @@ export interface CheckCommand {
   cloudGiven: boolean;
   config: string | undefined;
   failOn: FailOn;
+  /** Read referenced files outside the paths given (off: they are unknown, with a note). */
+  allowOutside: boolean;
 }
 
 export interface ParseCommand {
   command: 'parse' | 'model';
   paths: string[];
   format: 'text' | 'json';
+  allowOutside: boolean;
 }
 
 export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
@@ -47,6 +50,9 @@ Options for check:
                              exit 1 when a finding at or above this level exists (default: error)
 Options for parse and model:
   --format json|text         output format (default: json)
+Options for all:
+  --allow-outside            read modules and templates outside the paths given
+                             (by default they are not read: what they declare is unknown)
 
   -h, --help                 show this help
   -v, --version              show the version
@@ -70,6 +76,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         cloud: { type: 'string' },
         config: { type: 'string' },
         'fail-on': { type: 'string' },
+        'allow-outside': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -100,12 +107,13 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       cloudGiven: values.cloud !== undefined,
       config: values.config,
       failOn: oneOf(values['fail-on'] ?? 'error', failOnLevels, '--fail-on'),
+      allowOutside: values['allow-outside'] ?? false,
     };
   }
   for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
-  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format') };
+  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'), allowOutside: values['allow-outside'] ?? false };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
