@@ -76,19 +76,19 @@ export function deeplyNested(kind: 'bicep' | 'json', depth: number): string {
   return `{"$schema": "${schema}", "contentVersion": "1.0.0.0", "variables": {"deep": ${'[{"a":'.repeat(depth)}1${'}]'.repeat(depth)}}, "resources": []}`;
 }
 
-/** One of the classes above with sizes drawn from `next` (0 ≤ next() < 1), kept small enough to check in well under a second. */
+/** One of the classes above with sizes drawn from `next` (0 ≤ next() < 1), kept small enough to check in about a tenth of a second. */
 export function randomHostile(next: () => number): { label: string; files: Record<string, string> } {
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const classes: [string, () => HostileTemplate][] = [
-    ['arm-concat-doubling', () => armConcatDoubling(int(1, 80))],
-    ['bicep-interpolation-doubling', () => bicepInterpolationDoubling(int(1, 80), next() < 0.5)],
-    ['bicep-object-doubling', () => bicepObjectDoubling(int(1, 80))],
-    ['bicep-array-doubling', () => bicepArrayDoubling(int(1, 80))],
-    ['bicep-loop-square', () => bicepLoopSquare(int(0, 400), int(0, 400), int(1, 3000))],
-    ['bicep-map-square', () => bicepMapSquare(int(0, 2000), int(0, 10_000))],
+    ['arm-concat-doubling', () => armConcatDoubling(int(1, 40))],
+    ['bicep-interpolation-doubling', () => bicepInterpolationDoubling(int(1, 40), next() < 0.5)],
+    ['bicep-object-doubling', () => bicepObjectDoubling(int(1, 40))],
+    ['bicep-array-doubling', () => bicepArrayDoubling(int(1, 40))],
+    ['bicep-loop-square', () => bicepLoopSquare(int(0, 200), int(0, 200), int(1, 3000))],
+    ['bicep-map-square', () => bicepMapSquare(int(0, 300), int(0, 20_000))],
     ['bicep-key-doubling', () => bicepKeyDoubling(int(1, 80))],
-    ['bicep-deep', () => ({ files: { 'main.bicep': deeplyNested('bicep', int(1, 50_000)) } })],
-    ['json-deep', () => ({ files: { 'main.json': deeplyNested('json', int(1, 50_000)) } })],
+    ['bicep-deep', () => ({ files: { 'main.bicep': deeplyNested('bicep', int(1, 5_000)) } })],
+    ['json-deep', () => ({ files: { 'main.json': deeplyNested('json', int(1, 20_000)) } })],
   ];
   const [label, make] = classes[int(0, classes.length - 1)];
   return { label, files: make().files };
