@@ -24,6 +24,7 @@ import type { RuleDefinition } from '../../server/src/rules/rule';
 import { readArmFile } from '../../server/src/syntax/arm';
 import { parseBicep, printTree } from '../../server/src/syntax/bicep';
 import { classifyFile } from '../../server/src/syntax/classify';
+import { randomHostile } from './hostile';
 import { corpusRoot } from './paths';
 
 export interface FuzzInput {
@@ -469,9 +470,16 @@ export function generatedInput(seed: number, plan: Plan, arm: boolean): FuzzInpu
   return { label: `generate-${arm ? 'arm' : 'bicep'} ${seed}`, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [root + name, text])) };
 }
 
-/** Input number `index` of a run with `seed`: mutations and generated workspaces, interleaved. */
+/** Input number `index` of a run with `seed`: mutations, generated and hostile workspaces, interleaved. */
 export function fuzzInput(seed: number, index: number): FuzzInput {
   const inputSeed = (Math.imul(seed, 0x9e3779b1) + index) | 0;
+  // One input in 64 is a hostile class of issue 20 (test/support/hostile.ts) with random sizes: each
+  // costs about a hundred ordinary inputs' time.
+  if (index % 64 === 63) {
+    const hostile = randomHostile(random(inputSeed));
+    const root = `file:///fuzz/${inputSeed}/`;
+    return { label: `hostile ${inputSeed} ${hostile.label}`, files: Object.fromEntries(Object.entries(hostile.files).map(([name, text]) => [root + name, text])) };
+  }
   const family = index % 4;
   if (family < 2) return mutationInput(inputSeed);
   const [plan] = fc.sample(planArbitrary, { seed: inputSeed, numRuns: 1 });

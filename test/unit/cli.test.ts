@@ -40,7 +40,7 @@ const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2
 describe('argument handling', () => {
   test('check takes paths and options with defaults', () => {
     assert.deepEqual(parseCommandLine(['check', 'a', 'b']), {
-      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error', baseline: undefined, writeBaseline: undefined,
+      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error', baseline: undefined, writeBaseline: undefined, allowOutside: false,
     });
     const full = parseCommandLine(['check', 'x', '--format', 'sarif', '--fix', '--dry-run', '--cloud', 'AzureChinaCloud', '--config', 'c.json', '--fail-on', 'warning']);
     assert.equal(full.command, 'check');
@@ -52,8 +52,9 @@ describe('argument handling', () => {
   });
 
   test('parse and model default to JSON', () => {
-    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json', ids: false });
-    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text', ids: false });
+    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json', ids: false, allowOutside: false });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text', ids: false, allowOutside: false });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--allow-outside']), { command: 'model', paths: ['dir'], format: 'json', ids: false, allowOutside: true });
   });
 
   test('mistakes are usage errors with a message', () => {

@@ -17,6 +17,8 @@ const mayImport: Record<string, readonly string[]> = {
   'package-root': [],
   // The disk walk both faces use to find analysable files.
   'candidate-files': ['syntax'],
+  // What the faces may read, and reading it without blocking.
+  'read-scope': ['syntax'],
   facts: [],
   evaluate: ['syntax', 'syntax/bicep', 'syntax/arm', 'protocol'],
   model: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'protocol'],
@@ -25,8 +27,8 @@ const mayImport: Record<string, readonly string[]> = {
   engine: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   // Completion and hover logic (editor terms, no LSP): the cursor from syntax, answers from the model and facts.
   assist: ['syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'engine', 'protocol'],
-  lsp: ['package-root', 'candidate-files', 'engine', 'assist', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  cli: ['package-root', 'candidate-files', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  lsp: ['package-root', 'candidate-files', 'read-scope', 'engine', 'assist', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  cli: ['package-root', 'candidate-files', 'read-scope', 'engine', 'syntax', 'syntax/bicep', 'syntax/arm', 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   client: ['protocol'],
   webview: ['protocol'],
 };
@@ -48,6 +50,7 @@ function layerOf(file: string): string | undefined {
   if (match[1] === 'version.ts') return 'version';
   if (match[1] === 'package-root.ts') return 'package-root';
   if (match[1] === 'candidate-files.ts') return 'candidate-files';
+  if (match[1] === 'read-scope.ts') return 'read-scope';
   if (match[1] === 'syntax' && (match[2] === 'bicep' || match[2] === 'arm')) return `syntax/${match[2]}`;
   return match[1].replace(/\.ts$/, '');
 }

@@ -22,6 +22,8 @@ export interface CheckCommand {
   baseline: string | undefined;
   /** --write-baseline FILE: record the current findings there. */
   writeBaseline: string | undefined;
+  /** Read referenced files outside the paths given (off: they are unknown, with a note). */
+  allowOutside: boolean;
 }
 
 export interface ParseCommand {
@@ -30,6 +32,7 @@ export interface ParseCommand {
   format: 'text' | 'json';
   /** `model --format text --ids`: print resource ids too. */
   ids: boolean;
+  allowOutside: boolean;
 }
 
 export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
@@ -57,6 +60,9 @@ Options for check:
 Options for parse and model:
   --format json|text         output format (default: json)
   --ids                      model --format text: print resource ids too
+Options for all:
+  --allow-outside            read modules and templates outside the paths given
+                             (by default they are not read: what they declare is unknown)
 
   -h, --help                 show this help
   -v, --version              show the version
@@ -83,6 +89,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         ids: { type: 'boolean' },
+        'allow-outside': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -117,12 +124,18 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       failOn: oneOf(values['fail-on'] ?? 'error', failOnLevels, '--fail-on'),
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
+      allowOutside: values['allow-outside'] ?? false,
     };
   }
   for (const option of ['fix', 'dry-run', 'cloud', 'config', 'fail-on', 'baseline', 'write-baseline'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
-  return { command, paths, format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'), ids: values.ids ?? false };
+  return {
+    command, paths,
+    format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'),
+    ids: values.ids ?? false,
+    allowOutside: values['allow-outside'] ?? false,
+  };
 }
 
 /** Node's parser explains how to pass a positional that starts with '-'; users need one line. */

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { modelAsText } from './model-text';
-import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Level, type SourceDocument } from '../engine';
+import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Host, type Level, type SourceDocument } from '../engine';
+import { readRegularFile } from '../read-scope';
+import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
@@ -17,7 +19,7 @@ import { fixDocuments } from './fix';
 import { escapeControls, escapeJsonControls } from './escape';
 import { formatJson, formatText } from './format';
 import { displayPath, locate } from './located';
-import { nodeHost } from './node-host';
+import { cliReadScope, readGivenFile, refusalText, scopedHost } from './reading';
 import { formatSarif } from './sarif';
 import { syntaxFindings } from './syntax-findings';
 import { writeFilesAtomically } from './write-files';
@@ -72,20 +74,36 @@ function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
   let ioErrors = missing.length;
   if (missing.length > 0) return { documents, texts, ioErrors, missing: missing.length };
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      io.stderr(`vnet-lens: cannot read '${escapeControls(displayPath(file, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      ioErrors++;
+    const read = readGivenFile(file);
+    if (read.text === undefined) {
+      // Too large is a limit, as in the editor (a note); anything else was asked for and cannot be read.
+      const shown = escapeControls(displayPath(file, io.cwd));
+      if (read.why === 'too-large') io.stderr(`${shown}: note: VNet Lens did not analyse this file: ${refusalText(read.why)}.\n`);
+      else {
+        io.stderr(`vnet-lens: cannot read '${shown}': ${refusalText(read.why)}\n`);
+        ioErrors++;
+      }
       continue;
     }
     const uri = pathToFileURL(file).href;
-    documents.push({ uri, text });
-    texts.set(uri, text);
+    documents.push({ uri, text: read.text });
+    texts.set(uri, read.text);
   }
   return { documents, texts, ioErrors, missing: 0 };
 }
+
+/** The engine's host for this run: files the paths given reference, inside them unless --allow-outside. */
+function hostFor(command: CheckCommand | ParseCommand, io: CliIo): Host {
+  const isFolder = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  const scope = cliReadScope(command.paths, io.cwd, command.allowOutside, isFolder);
+  // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16).
+  const cacheRoot = userCacheRoot();
+  if (cacheRoot !== undefined) scope.addRoot(cacheRoot);
+  return scopedHost(scope, (file, why) => io.stderr(`${escapeControls(displayPath(file, io.cwd))}: note: not read: ${why}; what it declares is unknown.\n`));
+}
+
+/** A configuration file is small; a larger one is refused rather than parsed. */
+const maxConfigBytes = 1024 * 1024;
 
 const levelRank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
 
@@ -103,13 +121,13 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const configPath = findConfig(command, io.cwd);
   let config: WorkspaceConfig = { rules: {} };
   if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = fs.readFileSync(configPath, 'utf8');
-    } catch {
-      io.stderr(`vnet-lens: cannot read config '${escapeControls(command.config ?? configPath)}': no such file\n`);
+    // Never a FIFO or a device (a FIFO named vnetlens.json would block the run forever).
+    const configRead = readRegularFile(configPath, maxConfigBytes);
+    if (configRead.text === undefined) {
+      io.stderr(`vnet-lens: cannot read config '${escapeControls(command.config ?? configPath)}': ${refusalText(configRead.why)}\n`);
       return exitCodes.usageOrIo;
     }
+    const text = configRead.text;
     const read = readConfig(text);
     config = read.config;
     const index = new LineIndex(text);
@@ -137,7 +155,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   let result;
   let finalTexts = texts;
   if (command.fix) {
-    const outcome = await fixDocuments(analysable, nodeHost, options);
+    const outcome = await fixDocuments(analysable, hostFor(command, io), options);
     result = outcome.result;
     const changed = [...outcome.texts].filter(([uri, text]) => texts.get(uri) !== text);
     const summary = `${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}`;
@@ -159,7 +177,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     io.stderr(`Fixed ${summary}.\n`);
     finalTexts = new Map([...texts, ...outcome.texts]);
   } else {
-    result = await analyzeDocuments(analysable, nodeHost, options);
+    result = await analyzeDocuments(analysable, hostFor(command, io), options);
   }
   // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
   for (const notice of result.notices) io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
@@ -210,7 +228,7 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
   const { documents, ioErrors, missing } = loadFiles(command.paths, io);
   if (missing > 0) return exitCodes.usageOrIo;
   if (command.command === 'model') {
-    const model = await modelOfDocuments(documents, nodeHost, 'AzureCloud');
+    const model = await modelOfDocuments(documents, hostFor(command, io), 'AzureCloud');
     const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
     if (command.format === 'json') {
       io.stdout(escapeJsonControls(JSON.stringify({ entities, references: model.references }, null, 2)) + '\n');

@@ -4,7 +4,7 @@
 // Invariant: no code is generated at run time. The validator is ajv's standalone output, written at
 // build time by scripts/write-validators.ts (ajv.compile would call `new Function`).
 import type { ErrorObject } from 'ajv';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import generatedValidate from './generated/config-validator';
 import type { Cloud } from '../protocol';
 import type { ConfiguredLevel, PrivateDnsSettings } from './types';
@@ -45,7 +45,14 @@ export interface ConfigError {
 
 const validate = generatedValidate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
+/** Deepest nesting read: the schema needs three levels; a deeper file would only overflow the parser's stack. */
+const maxConfigDepth = 32;
+
 export function readConfig(text: string): { config: WorkspaceConfig; errors: ConfigError[] } {
+  const tooDeep = nestedPast(text, maxConfigDepth);
+  if (tooDeep !== undefined) {
+    return { config: { rules: {} }, errors: [{ start: tooDeep, end: tooDeep + 1, message: `${configFileName} is nested more than ${maxConfigDepth} levels deep; default rule levels apply.` }] };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   if (parseErrors.length > 0 || !root) {
@@ -80,6 +87,22 @@ function locate(root: Node, error: ErrorObject): ConfigError {
     : error.keyword === 'enum' ? `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`
       : error.message ?? 'is not valid';
   return { start: node.offset, end: node.offset + node.length, message: `${configFileName}: ${where} ${detail}; default rule levels apply.` };
+}
+
+/** The offset of the first bracket nested deeper than `limit`, found by the scanner (no recursion); undefined if none. */
+function nestedPast(text: string, limit: number): number | undefined {
+  // jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot read).
+  const [openBrace, closeBrace, openBracket, closeBracket, end] = [1, 2, 3, 4, 17] as SyntaxKind[];
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== end; token = scanner.scan()) {
+    if (token === openBrace || token === openBracket) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if (token === closeBrace || token === closeBracket) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 function nodeValue(node: Node): unknown {

@@ -1,6 +1,10 @@
 // Where the engine stops (DESIGN §10): a file over the size limit is not analysed and a deployment
-// over the time limit is cut off, each with one information notice, so the server never blocks.
+// over the time limit is cut off, each with one information notice, so the server never blocks; a
+// value over the size cap (evaluate/value-size.ts) becomes unknown, with one notice naming it.
 import type { Notice } from './types';
+import type { OversizedAt } from '../evaluate/stop-clock';
+import { maxValueUnits } from '../evaluate/value-size';
+import { maxStringLength } from '../evaluate/value';
 
 export interface WorkspaceLimits {
   /** Longest text analysed, in UTF-16 code units. */
@@ -26,5 +30,21 @@ export function stoppedNotice(entry: string, elapsedMs: number, limits: Workspac
     uri: entry, start: 0, end: 0,
     message: `VNet Lens stopped evaluating this deployment after ${seconds(elapsedMs)} (limit ${seconds(limits.evaluationMs)}); `
       + 'it has no findings until it evaluates within the limit.',
+  };
+}
+
+/** The expression as written, shortened to one line of at most 60 characters. */
+function excerpt(text: string | undefined, at: OversizedAt): string {
+  const written = (text ?? '').slice(at.start, Math.min(at.end, at.start + 200)).replace(/\s+/g, ' ');
+  return written.length > 60 ? `${written.slice(0, 57)}...` : written;
+}
+
+export function oversizedNotice(at: OversizedAt, text: string | undefined): Notice {
+  const shown = excerpt(text, at);
+  return {
+    uri: at.uri, start: at.start, end: at.end,
+    message: `VNet Lens treats the value of ${shown ? `\`${shown}\`` : 'this expression'} as unknown: it would be over the size `
+      + `evaluation keeps (${maxStringLength.toLocaleString('en-US')} characters of text, ${maxValueUnits.toLocaleString('en-US')} items and characters in all; `
+      + 'a value that doubles again and again, say).',
   };
 }

@@ -12,7 +12,7 @@ import { environmentValue } from './environment';
 import { neededProperties, needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
-import { defaultLimits, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
+import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
 import { unseenRegistryNotice } from './registry-notice';
 import { cachedModuleFor } from '../evaluate/registry/cache-location';
@@ -129,6 +129,8 @@ export class Workspace {
       return cached !== undefined && known(cached) !== undefined;
     });
     if (unseen) notices.push(unseen);
+    const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
+    for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }
 

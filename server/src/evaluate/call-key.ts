@@ -12,6 +12,21 @@ export function describeValue(value: Value, depth = 0): string {
   return JSON.stringify(value);
 }
 
+/** Longest key spelled out; longer ones are hashed, so keys of calls on calls cannot grow without bound. */
+const maxKeyLength = 1_000;
+
 export function callKey(name: string, args: readonly Value[]): string {
-  return `${name}(${args.map((arg) => describeValue(arg)).join(',')})`;
+  const described = args.map((arg) => describeValue(arg)).join(',');
+  return described.length <= maxKeyLength ? `${name}(${described})` : `${name}(#${hashText(described)})`;
+}
+
+/** A stable 64-bit FNV-style hash of a text, in base 36: equal texts give equal hashes. */
+export function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  let high = 0;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    high = Math.imul(high ^ hash, 0x5bd1e995) >>> 0;
+  }
+  return `${high.toString(36)}${hash.toString(36)}`;
 }

@@ -7,7 +7,7 @@ import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type 
 import type { ResourceDecl } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
-import { startClock, type StopClock } from './stop-clock';
+import { noteClock, startClock, type OversizedAt, type StopClock } from './stop-clock';
 
 export interface DeploymentOptions {
   cloud: Cloud;
@@ -41,6 +41,8 @@ export interface DeploymentResult {
   /** Every file the deployment read. */
   files: string[];
   resources: ResourceDecl[];
+  /** The first expression whose value evaluation made unknown for its size (value-size.ts). */
+  oversized?: OversizedAt;
 }
 
 export async function evaluateBicepDeployment(entry: string, source: FileSource, options: DeploymentOptions): Promise<DeploymentResult> {
@@ -81,6 +83,7 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     clock,
   };
   evaluateBicepEntry(input);
+  noteClock(result, clock);
   return result;
 }
 

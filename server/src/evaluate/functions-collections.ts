@@ -1,9 +1,10 @@
 // Array and object functions, including the lambda ones (map, filter, reduce, toObject).
 import { asInteger, limits, unknownCall, whenKnown } from './functions-support';
 import {
-  freshUnknown, isArray, isKnown, isObject, LambdaValue, makeObject, PartialString, same, Unknown,
+  freshUnknown, isArray, isKnown, isObject, LambdaValue, makeObject, oversizedUnknown, PartialString, same, Unknown,
   type ObjectValue, type Value,
 } from './value';
+import { gatherWithin, maxValueUnits, sizeOf } from './value-size';
 
 type Fn = (args: readonly Value[]) => Value;
 
@@ -112,10 +113,14 @@ function toObject(args: readonly Value[]): Value {
   const [items, keyFn, valueFn] = args;
   if (!isArray(items) || !(keyFn instanceof LambdaValue) || (valueFn !== undefined && !(valueFn instanceof LambdaValue))) return unknownCall('toObject', args);
   const entries: [string, Value][] = [];
+  let total = 0;
   for (const item of items) {
     const key = keyFn.apply([item]);
     if (typeof key !== 'string') return unknownCall('toObject', args);
-    entries.push([key, valueFn ? valueFn.apply([item]) : item]);
+    const value = valueFn ? valueFn.apply([item]) : item;
+    total += key.length + sizeOf(value);
+    if (total > maxValueUnits) return oversizedUnknown('toObject');
+    entries.push([key, value]);
   }
   return makeObject(entries);
 }
@@ -153,7 +158,10 @@ export const collectionFunctions: Record<string, Fn> = {
     ? Object.keys(value).sort().map((key) => makeObject([['key', key], ['value', value[key]]]))
     : unknownCall('items', [value ?? null])),
   flatten: ([value]) => (isArray(value) && value.every(isArray) ? (value as Value[][]).flat() : unknownCall('flatten', [value ?? null])),
-  map: (args) => applyLambda('map', args, (items, fn) => items.map((item, index) => fn.apply([item, index]))),
+  map: (args) => applyLambda('map', args, (items, fn) => {
+    const mapped = gatherWithin(items.length, (index) => fn.apply([items[index], index]));
+    return mapped === 'oversized' ? oversizedUnknown('map') : mapped;
+  }),
   filter: (args) => applyLambda('filter', args, filter),
   reduce: (args) => {
     const [items, initial, fn] = args;

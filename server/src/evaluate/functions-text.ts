@@ -1,6 +1,7 @@
 // String functions: concat, format, case, replace, split/join, substring and friends.
 import { asInteger, asString, limits, unknownCall, whenKnown } from './functions-support';
-import { concatStrings, freshUnknown, isArray, PartialString, Unknown, type Value } from './value';
+import { concatStrings, freshUnknown, isArray, oversizedUnknown, PartialString, Unknown, type Value } from './value';
+import { sizeOf } from './value-size';
 
 type Fn = (args: readonly Value[]) => Value;
 
@@ -15,6 +16,8 @@ function stringFn(name: string, fn: (...texts: string[]) => Value, arity: number
 function stringify(value: Value): Value {
   if (typeof value === 'string') return value;
   if (value instanceof Unknown || value instanceof PartialString) return value;
+  // JSON text is about as long as the value's size: a value over the string limit would give more.
+  if (sizeOf(value) > limits.maxString) return oversizedUnknown('string');
   return whenKnown('string', ([v]) => (typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v ?? '') : JSON.stringify(v)))([value]);
 }
 
@@ -47,10 +50,13 @@ function format(args: readonly Value[]): Value {
 }
 
 function concat(args: readonly Value[]): Value {
-  if (args.length > 0 && args.every(isArray)) return (args as Value[][]).flat().slice(0, limits.maxArray);
+  if (args.length > 0 && args.every(isArray)) {
+    const joined = (args as Value[][]).flat();
+    return joined.length > limits.maxArray ? oversizedUnknown('concat') : joined;
+  }
   if (args.some(isArray)) return unknownCall('concat', args);
   const result = concatStrings(args.map(stringify));
-  if (typeof result === 'string' && result.length > limits.maxString) return freshUnknown('concat');
+  if (typeof result === 'string' && result.length > limits.maxString) return oversizedUnknown('concat');
   return result;
 }
 

@@ -3,6 +3,8 @@
 // clock on every step, and every few thousand steps it compares the time. Invariant: stopping
 // throws EvaluationStopped, which the workspace catches and turns into one notice; a stopped
 // deployment contributes no resources at all (half a deployment could yield false findings).
+// The clock also remembers where evaluation first made a value unknown for its size
+// (value-size.ts): that deployment goes on with the unknown, and the workspace says where.
 export class EvaluationStopped {
   constructor(readonly elapsedMs: number) {}
 }
@@ -10,11 +12,24 @@ export class EvaluationStopped {
 /** Steps between two looks at the time: a look costs far more than a step. */
 const stepsPerLook = 4096;
 
+/** Where a value was too large to keep: the expression's file and range. */
+export interface OversizedAt {
+  uri: string;
+  start: number;
+  end: number;
+}
+
 export class StopClock {
   private steps = 0;
   private readonly started = performance.now();
+  /** The first expression whose value was over the size cap (the innermost: values are capped bottom up). */
+  oversized: OversizedAt | undefined;
 
   constructor(private readonly limitMs: number) {}
+
+  noteOversized(at: OversizedAt): void {
+    this.oversized ??= at;
+  }
 
   tick(): void {
     if (++this.steps % stepsPerLook !== 0) return;
@@ -26,4 +41,9 @@ export class StopClock {
 /** A clock for a deployment that starts now, or none when there is no limit. */
 export function startClock(limitMs: number | undefined): StopClock | undefined {
   return limitMs === undefined ? undefined : new StopClock(limitMs);
+}
+
+/** Copies where the clock saw an oversized value into a deployment's result. */
+export function noteClock(result: { oversized?: OversizedAt }, clock: StopClock | undefined): void {
+  if (clock?.oversized) result.oversized = clock.oversized;
 }

@@ -94,17 +94,36 @@ export function keyOf(value: Value): string | undefined {
   return undefined;
 }
 
-/** Joins values into one string value: known text when every part is known, else a PartialString. */
 /** Longest string evaluation builds; longer text (a doubling loop, say) becomes unknown. */
 export const maxStringLength = 1_000_000;
 
+const oversized = new WeakSet<Unknown>();
+
+/** An unknown standing for a value too large to keep (DESIGN §10: evaluation's memory is bounded). */
+export function oversizedUnknown(what: string): Unknown {
+  const unknown = freshUnknown(`too-large:${what}`);
+  oversized.add(unknown);
+  return unknown;
+}
+
+/** Whether a value is an unknown made for its size. */
+export function isOversized(value: Value | undefined): boolean {
+  return value instanceof Unknown && oversized.has(value);
+}
+
+/**
+ * Joins values into one string value: known text when every part is known, else a PartialString.
+ * Unknown parts count as long as their keys: `concat(x, x)` repeated on an unknown `x` doubles them,
+ * and the string's key spells every one.
+ */
 export function concatStrings(values: readonly Value[]): string | PartialString | Unknown {
   let length = 0;
   for (const value of values) {
     if (typeof value === 'string') length += value.length;
-    else if (value instanceof PartialString) for (const part of value.parts) length += typeof part === 'string' ? part.length : 0;
+    else if (value instanceof Unknown) length += value.key.length;
+    else if (value instanceof PartialString) for (const part of value.parts) length += typeof part === 'string' ? part.length : part.key.length;
   }
-  if (length > maxStringLength) return freshUnknown('long-string');
+  if (length > maxStringLength) return oversizedUnknown('string');
   const parts: (string | Unknown)[] = [];
   const push = (part: string | Unknown) => {
     const last = parts.length - 1;

@@ -22,6 +22,7 @@ import { asBaselined, Baselines } from './baselines';
 import { completionHandler, completionTriggerCharacters } from './completion';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { accessHost, FileAccess } from './file-access';
+import { listenChecked } from './checked-documents';
 import { FixActions } from './fix-actions';
 import { guard } from './guard';
 import { hoverHandler } from './hover';
@@ -106,7 +107,8 @@ export function startServer(connection: Connection): void {
   function loadFolderConfigs(added: readonly string[]): void {
     for (const folder of added) {
       const configText = access.read(configUriOf(folder)).text;
-      if (configText !== undefined) loadConfig(configUriOf(folder), configText);
+      // One folder's bad file costs its own settings, never the others' or the index.
+      if (configText !== undefined) void guard(undefined, log, `reading ${configUriOf(folder)}`, () => loadConfig(configUriOf(folder), configText), undefined);
     }
   }
 
@@ -294,6 +296,6 @@ export function startServer(connection: Connection): void {
     guard(token, log, 'model request', async (): Promise<ModelJson> =>
       modelJson(workspace, await workspaceModel(workspace, params?.uri)), { entities: [], references: [] }));
 
-  documents.listen(connection);
+  listenChecked(documents, connection, log);
   connection.listen();
 }

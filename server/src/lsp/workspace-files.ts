@@ -1,9 +1,9 @@
 // Finds and reads the analysable files of the workspace folders for the index. The server is a
 // face: it does the I/O the engine does not. Invariant: bounded (file count, file size), never
 // follows symbolic links out of the folder, skips dependency and VCS folders.
-import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { candidateFilesUnder } from '../candidate-files';
+import { readRegularFile } from '../read-scope';
 
 export const indexLimits = { maxFiles: 20_000, maxFileBytes: 4 * 1024 * 1024 } as const;
 
@@ -26,11 +26,5 @@ export function readWorkspaceFile(uri: string): string | undefined {
 
 /** The text of a file path, with the same limits; only regular files (reading a FIFO would block forever). */
 export function readFileAt(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > indexLimits.maxFileBytes) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFile(file, indexLimits.maxFileBytes).text;
 }

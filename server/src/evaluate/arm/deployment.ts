@@ -9,7 +9,7 @@ import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
 import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { makeObject, Unknown, type Value } from '../value';
-import { EvaluationStopped, startClock } from '../stop-clock';
+import { EvaluationStopped, noteClock, startClock } from '../stop-clock';
 import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
 import { newBudget, type LoadedArmFile } from './input';
 import { literalValue, memberValue } from './json-members';
@@ -59,11 +59,13 @@ async function withTemplate(
   result.template = templateUri;
   result.files = [...new Set([result.entry, ...files.keys()])];
   if (!file?.arm.template) return result;
+  const clock = startClock(options.timeLimitMs);
   evaluateArmTemplate({
     file, files, params, paramKeyPrefix: 'param',
     scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(startClock(options.timeLimitMs)),
+    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(clock),
   });
+  noteClock(result, clock);
   return result;
 }
 
@@ -76,15 +78,17 @@ async function withBicepTemplate(
   result.template = templateUri;
   result.files = [...new Set([result.entry, ...files.keys()])];
   if (!file || typeof file === 'string') return result;
+  const clock = startClock(options.timeLimitMs);
   evaluateBicepFile({
     file, files, params, paramKeyPrefix: 'param',
     scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
     via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
-    clock: startClock(options.timeLimitMs),
+    clock,
     ...(options.needsType ? { needsType: options.needsType } : {}),
     ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
   });
+  noteClock(result, clock);
   return result;
 }
 
@@ -120,5 +124,6 @@ export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input)
   return evaluateArmTemplate({
     file, files: input.files, params, paramKeyPrefix: input.paramKeyPrefix, scope: input.scope,
     via: input.via, condition: input.condition, count: input.count, stack: input.stack, sink: input.sink,
+    ...(input.clock ? { clock: input.clock } : {}),
   });
 };

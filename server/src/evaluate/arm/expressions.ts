@@ -5,8 +5,9 @@
 // source position, so the same text evaluates to the same unknown.
 import type { Node } from 'jsonc-parser';
 import { armLiteralString, isArmExpressionNode, parseArmExpression, type ArmExpr } from '../../syntax/arm';
-import { describeValue } from '../call-key';
-import { getIndex, getProperty, isObject, keyOf, makeObject, Unknown, type Value } from '../value';
+import { describeValue, hashText } from '../call-key';
+import { getIndex, getProperty, isObject, isOversized, keyOf, makeObject, oversizedUnknown, Unknown, type Value } from '../value';
+import { capped, gatherWithin } from '../value-size';
 import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
@@ -38,7 +39,7 @@ export class ArmExpressions {
   value(node: Node, env: Env, record?: RangeRecorder, path = ''): Value {
     if (!this.enter()) return this.positional('too-deep', node.offset);
     try {
-      return this.valueOf(node, env, record, path);
+      return this.admit(this.valueOf(node, env, record, path), node.offset, node.offset + node.length);
     } finally {
       this.depth--;
     }
@@ -113,22 +114,28 @@ export class ArmExpressions {
         entries.push([name, this.positional('copy', entry.offset)]);
         continue;
       }
-      const items: Value[] = [];
-      for (let index = 0; index < count; index++) {
+      const items = gatherWithin(count, (index) => {
         const copy = new Map(env.copy).set(name.toLowerCase(), index);
         const itemPath = `${childPath}[${index}]`;
         record?.(itemPath, input);
-        items.push(this.value(input, { ...env, copy }, record, itemPath));
-      }
-      entries.push([name, items]);
+        return this.value(input, { ...env, copy }, record, itemPath);
+      });
+      entries.push([name, items === 'oversized' ? oversizedUnknown('copy') : items]);
     }
+  }
+
+  /** The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where. */
+  private admit(value: Value, start: number, end: number): Value {
+    const kept = capped(value);
+    if (isOversized(kept)) this.budget.clock?.noteOversized({ uri: this.frame.file.uri, start, end });
+    return kept;
   }
 
   /** The value of a parsed expression. */
   evaluate(expr: ArmExpr, env: Env): Value {
     if (!this.enter()) return this.positional('too-deep', expr.start);
     try {
-      const value = this.evaluateExpression(expr, env);
+      const value = this.admit(this.evaluateExpression(expr, env), expr.start, expr.end);
       if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end);
       return value;
     } finally {
@@ -188,12 +195,6 @@ export function propertyOf(base: Value, name: string): Value {
  */
 function lookupKey(base: Value, index: Value): Unknown {
   const described = describeValue(base);
-  let hash = 0x811c9dc5;
-  let high = 0;
-  for (let i = 0; i < described.length; i++) {
-    hash = Math.imul(hash ^ described.charCodeAt(i), 0x01000193) >>> 0;
-    high = Math.imul(high ^ hash, 0x5bd1e995) >>> 0;
-  }
-  const table = described.length <= 80 ? described : `#${high.toString(36)}${hash.toString(36)}`;
+  const table = described.length <= 80 ? described : `#${hashText(described)}`;
   return new Unknown(`${table}[${keyOf(index)}]`);
 }

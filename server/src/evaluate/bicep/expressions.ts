@@ -7,11 +7,12 @@ import {
 } from '../../syntax/bicep';
 import { callFunction, type FunctionContext } from '../functions';
 import {
-  concatStrings, freshUnknown, getIndex, getProperty, isArray, isObject, LambdaValue, makeObject, not, same, Unknown,
+  concatStrings, freshUnknown, getIndex, getProperty, isArray, isObject, isOversized, LambdaValue, makeObject, not, oversizedUnknown, same, Unknown,
   type Tri, type Value,
 } from '../value';
 import { limits } from '../functions-support';
 import { noteWritten } from '../written';
+import { capped, maxValueUnits, sizeOf } from '../value-size';
 import type { StopClock } from '../stop-clock';
 
 /** What an expression can refer to besides its locals. */
@@ -47,12 +48,19 @@ export class ExpressionEvaluator {
     this.scope.clock?.tick();
     this.depth++;
     try {
-      const value = this.evaluateNode(node, locals, record, path);
+      const value = this.admit(this.evaluateNode(node, locals, record, path), node);
       if (value instanceof Unknown && this.scope.text !== undefined) noteWritten(value, this.scope.text, node.start, node.end);
       return value;
     } finally {
       this.depth--;
     }
+  }
+
+  /** The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where. */
+  private admit(value: Value, node: Expression): Value {
+    const kept = capped(value);
+    if (isOversized(kept)) this.scope.clock?.noteOversized({ uri: this.scope.uri, start: node.start, end: node.end });
+    return kept;
   }
 
   /** A key unique to a source position: the same expression gives the same unknown. */
@@ -191,6 +199,12 @@ export class ExpressionEvaluator {
     if (!isArray(iterable) || iterable.length > limits.maxArray) return this.positional('for', node);
     const [itemName, indexName] = loopVariables(node);
     const results: Value[] = [];
+    // The expansion stops as soon as it is over the size cap, before the rest is built.
+    let total = 0;
+    const push = (value: Value) => {
+      results.push(value);
+      total += sizeOf(value);
+    };
     for (const [index, item] of iterable.entries()) {
       const inner = new Map(locals);
       if (itemName) inner.set(itemName, item);
@@ -199,10 +213,12 @@ export class ExpressionEvaluator {
         const condition = node.body.condition.kind === 'Parenthesized' ? this.evaluate(node.body.condition.expression, inner) : undefined;
         if (condition === false) continue;
         if (condition !== true) return this.positional('for', node);
-        results.push(node.body.body.kind === 'Object' ? this.evaluate(node.body.body, inner) : this.positional('for-body', node));
+        push(node.body.body.kind === 'Object' ? this.evaluate(node.body.body, inner) : this.positional('for-body', node));
       } else {
-        results.push(this.evaluate(node.body, inner));
+        push(this.evaluate(node.body, inner));
       }
+      // An item over the cap would be over it again on every later turn: the loop stops here.
+      if (total > maxValueUnits || isOversized(results.at(-1))) return oversizedUnknown('for');
     }
     return results;
   }

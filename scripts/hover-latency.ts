@@ -1,0 +1,65 @@
+// Hover latency while a long analysis runs (issue 20, item 4; DESIGN §10 "never blocks"): starts the
+// built server, opens a small file, then a large generated one (`subnets`: one VNet with 4,000 subnets
+// in Bicep; `arm`: an ARM template of about 3.9 MB), and hovers on the small file every 50 ms until
+// the large file's diagnostics arrive. Prints the analysis time and the hover latencies.
+//
+//   node --import tsx scripts/hover-latency.ts subnets|arm
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../test/support/lsp-client';
+
+const zone = "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\n";
+
+function subnetsFile(): string {
+  const subnets = Array.from({ length: 4000 }, (_, i) => `      {\n        name: 'snet-${i}'\n        properties: { addressPrefix: '10.${i >> 8}.${i & 255}.0/24' }\n      }\n`);
+  return "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-big'\n  location: 'westeurope'\n  properties: {\n"
+    + `    addressSpace: { addressPrefixes: [ '10.0.0.0/8' ] }\n    subnets: [\n${subnets.join('')}    ]\n  }\n}\n`;
+}
+
+function armFile(): string {
+  const vnet = (i: number) => ({
+    type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `vnet-${i}`, location: 'westeurope',
+    properties: { addressSpace: { addressPrefixes: [`10.${(i >> 8) & 255}.${i & 255}.0/24`] }, subnets: [{ name: 'a', properties: { addressPrefix: `10.${(i >> 8) & 255}.${i & 255}.0/25` } }] },
+    tags: { owner: 'someone', purpose: 'x'.repeat(50) },
+  });
+  const resources = Array.from({ length: 6600 }, (_, i) => vnet(i));
+  return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2);
+}
+
+async function main(kind: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-hover-'));
+  const large = path.join(dir, kind === 'arm' ? 'main.json' : 'main.bicep');
+  fs.writeFileSync(large, kind === 'arm' ? armFile() : subnetsFile());
+  const session = await startServer(undefined);
+  try {
+    const small = pathToFileURL(path.join(dir, 'small.bicep')).href;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'bicep', version: 1, text: zone } });
+    await session.nextDiagnostics(small, 120_000);
+    const uri = pathToFileURL(large).href;
+    const started = performance.now();
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'arm' ? 'json' : 'bicep', version: 1, text: fs.readFileSync(large, 'utf8') } });
+    let done = false;
+    const diagnostics = session.nextDiagnostics(uri, 600_000).then((published) => { done = true; return published; });
+    const latencies: number[] = [];
+    while (!done) {
+      const sent = performance.now();
+      await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 10 } });
+      latencies.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const published = await diagnostics;
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
+    console.log(JSON.stringify({
+      kind, bytes: fs.statSync(large).size, analysisMs: Math.round(performance.now() - started), hovers: latencies.length,
+      p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1), notices: published.diagnostics.filter((d) => d.severity === 3).map((d) => d.message),
+    }));
+  } finally {
+    await session.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main(process.argv[2] ?? 'subnets');

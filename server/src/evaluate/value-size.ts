@@ -1,0 +1,56 @@
+// The memory budget of evaluation (DESIGN §10): how large a value is, counted as a walk over it sees
+// it, so a value that shares its parts (`{ a: v, b: v }` repeated) counts every occurrence, and the
+// cap that turns a value over it into an unknown. The time limit cannot catch these: one doubling
+// step is one tick. Invariants: sizes are memoised per object (values are immutable), so sizing a
+// value built from sized parts costs only its own entries; sizing never recurses deeper than
+// `maxSizedDepth` (a deeper value counts as over the cap).
+import { isOversized, LambdaValue, oversizedUnknown, PartialString, Unknown, type Value } from './value';
+
+/** Largest value evaluation keeps, in units of one character or one entry (about 8 to 16 MB). */
+export const maxValueUnits = 4_000_000;
+
+const maxSizedDepth = 1_000;
+const sizes = new WeakMap<object, number>();
+
+/** The size of a value in units: characters of text, plus one per entry, part and scalar. */
+export function sizeOf(value: Value, depth = 0): number {
+  if (typeof value === 'string') return value.length + 1;
+  if (value === null || typeof value !== 'object' || value instanceof Unknown || value instanceof LambdaValue) return 1;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  if (depth > maxSizedDepth) return Number.POSITIVE_INFINITY;
+  let size = 1;
+  if (value instanceof PartialString) {
+    for (const part of value.parts) size += typeof part === 'string' ? part.length + 1 : 1;
+  } else if (Array.isArray(value)) {
+    for (const item of value as readonly Value[]) size += sizeOf(item, depth + 1);
+  } else {
+    for (const key in value) size += key.length + sizeOf((value as Record<string, Value>)[key], depth + 1);
+  }
+  sizes.set(value, size);
+  return size;
+}
+
+/** The value, or an oversized unknown when it is over the cap. */
+export function capped(value: Value): Value {
+  if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof LambdaValue) return value;
+  return sizeOf(value) > maxValueUnits ? oversizedUnknown('value') : value;
+}
+
+/**
+ * Items gathered one at a time (loop expansions, `map`): stops as soon as their total size is over
+ * the cap, so a loop of large items never builds the whole array first.
+ */
+export function gatherWithin(count: number, item: (index: number) => Value | undefined): Value[] | 'oversized' {
+  const items: Value[] = [];
+  let total = 1;
+  for (let index = 0; index < count; index++) {
+    const value = item(index);
+    if (value === undefined) continue;
+    total += sizeOf(value);
+    // An item over the cap would likely be over it again on every later turn: stop here.
+    if (total > maxValueUnits || isOversized(value)) return 'oversized';
+    items.push(value);
+  }
+  return items;
+}

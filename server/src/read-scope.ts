@@ -1,0 +1,161 @@
+// Which files the faces (the CLI, the language server) read for the engine, and how (DESIGN §10):
+// only analysable names (.bicep, .bicepparam, .json, .jsonc: templates, parameter files,
+// vnetlens.json, bicepconfig.json), only regular files, never over a size limit, and only inside
+// the roots (the workspace folders; the CLI's path arguments) unless reading outside is allowed.
+// A refused file is absent to the engine, which makes its contents unknown (never a false finding).
+// Invariants: every decision is made on the real path (links resolved, `..` removed, case folded
+// where the file system ignores case) and the path read is the one decided on; a file is stat'ed
+// before it is opened and opened without blocking, so a FIFO or a device is never waited on or read.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isCandidateFileName } from './syntax/classify';
+
+/** Largest file read, in bytes: the engine analyses at most 4 Mi characters of a file. */
+export const maxReadBytes = 4 * 1024 * 1024;
+
+export type Refusal = 'not-file' | 'not-analysable' | 'outside-workspace' | 'missing' | 'not-regular' | 'too-large';
+export type ReadDecision = { read: true; file: string } | { read: false; why: Refusal };
+export type ReadResult = { text: string } | { text?: undefined; why: Refusal };
+
+export interface ReadScopeOptions {
+  allowOutside?: boolean;
+  /** Compare paths ignoring case: by default on macOS and Windows, whose file systems usually do. */
+  ignoreCase?: boolean;
+}
+
+/** The real path of a file (links resolved), or undefined when it does not exist. */
+export function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text of a regular file of at most `maxBytes`, or why not. Stat'ed first, so a FIFO or a
+ * device is refused without being opened; opened non-blocking and checked again on the open file,
+ * so a file swapped for a FIFO in between cannot block; at most `maxBytes + 1` bytes are read.
+ */
+export function readRegularFile(file: string, maxBytes = maxReadBytes): ReadResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return { why: 'missing' };
+  }
+  if (!stat.isFile()) return { why: 'not-regular' };
+  if (stat.size > maxBytes) return { why: 'too-large' };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
+  } catch {
+    return { why: 'missing' };
+  }
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return { why: 'not-regular' };
+    // The size can change after the stat (or lie, as in /proc): read no more than the limit allows.
+    const buffer = Buffer.alloc(Math.min(maxBytes, Math.max(opened.size, 0)) + 1);
+    let length = 0;
+    for (let count = -1; count !== 0 && length < buffer.length;) {
+      count = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      length += count;
+    }
+    if (length > maxBytes) return { why: 'too-large' };
+    return { text: buffer.toString('utf8', 0, length) };
+  } catch {
+    return { why: 'missing' };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export class ReadScope {
+  private roots: string[] = [];
+  private allowOutside: boolean;
+  private readonly fold: (file: string) => string;
+
+  constructor(roots: readonly string[] = [], options: ReadScopeOptions = {}) {
+    this.allowOutside = options.allowOutside ?? false;
+    const ignoreCase = options.ignoreCase ?? (process.platform === 'win32' || process.platform === 'darwin');
+    this.fold = ignoreCase ? (file) => file.toLowerCase() : (file) => file;
+    this.setRoots(roots);
+  }
+
+  /** The folders inside which files may be read (absolute paths or not; resolved to real paths). */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [];
+    for (const root of roots) this.addRoot(root);
+  }
+
+  /** One more folder inside which files may be read (e.g. the Bicep registry cache). */
+  addRoot(root: string): void {
+    const folder = path.resolve(root);
+    this.roots.push(this.fold(realPath(folder) ?? folder));
+  }
+
+  /** Returns whether the setting changed. */
+  setAllowOutside(allow: boolean): boolean {
+    const changed = allow !== this.allowOutside;
+    this.allowOutside = allow;
+    return changed;
+  }
+
+  /** Whether a file URI lies in a root, after resolving links (false when it does not exist). */
+  isInside(uri: string): boolean {
+    const file = this.resolve(uri);
+    return file !== undefined && this.contains(file);
+  }
+
+  /** Whether a file path may be read: an analysable name, on the real path too, inside a root unless allowed outside. */
+  allowsPath(file: string): boolean {
+    return this.decidePath(file).read;
+  }
+
+  decide(uri: string): ReadDecision {
+    if (!uri.startsWith('file:')) return { read: false, why: 'not-file' };
+    // Checked on the URI and again on the real path: a link named x.bicep may point at any file.
+    if (!isCandidateFileName(uri)) return { read: false, why: 'not-analysable' };
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return { read: false, why: 'missing' }; // not a valid file URI (e.g. an encoded '/')
+    }
+    return this.decidePath(file);
+  }
+
+  /** The text of a file the scope allows, read as readRegularFile reads, or why not. */
+  read(uri: string): ReadResult {
+    const decision = this.decide(uri);
+    if (!decision.read) return { why: decision.why };
+    return readRegularFile(decision.file);
+  }
+
+  private decidePath(file: string): ReadDecision {
+    if (!isCandidateFileName(file)) return { read: false, why: 'not-analysable' };
+    const real = realPath(path.resolve(file));
+    if (real === undefined) return { read: false, why: 'missing' };
+    if (!isCandidateFileName(real)) return { read: false, why: 'not-analysable' };
+    if (!this.allowOutside && !this.contains(real)) return { read: false, why: 'outside-workspace' };
+    return { read: true, file: real };
+  }
+
+  private resolve(uri: string): string | undefined {
+    try {
+      return realPath(path.resolve(fileURLToPath(uri)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private contains(file: string): boolean {
+    const folded = this.fold(file);
+    return this.roots.some((root) => {
+      const relative = path.relative(root, folded);
+      return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+    });
+  }
+}

@@ -1,0 +1,113 @@
+// What the CLI reads (DESIGN §10, server/src/cli/reading.ts): only analysable regular files, inside
+// the paths given unless --allow-outside, never a FIFO or a device, never over the size limit. Each
+// case would hang the run or read a secret without it; with strace installed, a last test proves
+// from the system calls that none of the refused files is ever opened.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { readRegularFile } from '../../server/src/read-scope';
+import { repoRoot } from '../support/paths';
+
+const posix = process.platform !== 'win32';
+const hasStrace = posix && spawnSync('strace', ['-V']).status === 0;
+
+// A zone outside `global`: one certain `dns-zone-location` finding wherever it is read.
+const zone = (name: string) => `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
+const moduleCall = (symbol: string, target: string) => `module ${symbol} '${target}' = {\n  name: '${symbol}'\n}\n`;
+
+async function cli(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  return { code, stdout, stderr };
+}
+
+describe('the CLI reads only what it may', { skip: !posix }, () => {
+  let root: string;
+  const at = (relative: string) => path.join(root, relative);
+  const write = (relative: string, text: string) => {
+    fs.mkdirSync(path.dirname(at(relative)), { recursive: true });
+    fs.writeFileSync(at(relative), text);
+  };
+
+  before(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-reads-')));
+    write('outside/spoke.bicep', zone('privatelink.blob.core.windows.net'));
+    write('ws/main.bicep', [
+      moduleCall('pipe', 'pipe.bicep'),
+      moduleCall('zero', 'zero.bicep'),
+      moduleCall('passwd', '../../../../../../../etc/passwd'),
+      moduleCall('environ', '/proc/self/environ'),
+      moduleCall('environLink', 'environ.bicep'),
+      moduleCall('spoke', '../outside/spoke.bicep'),
+      zone('privatelink.vaultcore.azure.net'),
+    ].join(''));
+    execFileSync('mkfifo', [at('ws/pipe.bicep')]);
+    fs.symlinkSync('/dev/zero', at('ws/zero.bicep'));
+    fs.symlinkSync('/proc/self/environ', at('ws/environ.bicep'));
+    fs.mkdirSync(at('fifo-config'));
+    execFileSync('mkfifo', [at('fifo-config/vnetlens.json')]);
+    write('fifo-config/main.bicep', zone('privatelink.vaultcore.azure.net'));
+  });
+
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('a FIFO, a device, /etc/passwd, /proc/self/environ and a module outside the paths are not read', async () => {
+    const result = await cli(['model', 'ws', '--format', 'text'], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'ws/main.bicep:19: dnsZone privatelink.vaultcore.azure.net\n', 'only the file given declares anything: no module was read');
+    assert.match(result.stderr, /ws\/pipe\.bicep: note: not read: it is not a regular file/);
+    assert.match(result.stderr, /ws\/zero\.bicep: note: not read: only \.bicep, \.bicepparam, \.json and \.jsonc files are read/, 'a link is judged by its target');
+    assert.match(result.stderr, /\/etc\/passwd: note: not read: only \.bicep/);
+    assert.match(result.stderr, /\/proc\/self\/environ: note: not read: only \.bicep/);
+    assert.match(result.stderr, /outside\/spoke\.bicep: note: not read: it is outside the paths given \(--allow-outside reads it\)/);
+    const check = await cli(['check', 'ws', '--fail-on', 'none'], root);
+    assert.equal(check.code, 0, 'check finishes too, with the same notes');
+    assert.match(check.stderr, /not a regular file/);
+  });
+
+  test('--allow-outside reads the module outside, and still no FIFO, device or non-template', async () => {
+    const result = await cli(['model', 'ws', '--format', 'text', '--allow-outside'], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^outside\/spoke\.bicep:1: dnsZone privatelink\.blob\.core\.windows\.net$/m);
+    assert.doesNotMatch(result.stderr, /outside the paths given/);
+    assert.match(result.stderr, /not a regular file/);
+    assert.match(result.stderr, /\/etc\/passwd: note: not read/);
+  });
+
+  test('a FIFO or a device given as a path, and a FIFO named vnetlens.json, end with a message, not a hang', async () => {
+    const pipe = await cli(['check', 'ws/pipe.bicep'], root);
+    assert.equal(pipe.code, 2);
+    assert.match(pipe.stderr, /cannot read 'ws\/pipe\.bicep': it is not a regular file/);
+    const device = await cli(['parse', '/dev/zero'], root);
+    assert.equal(device.code, 2);
+    assert.match(device.stderr, /cannot read '\/dev\/zero': only \.bicep/);
+    const config = await cli(['check', 'main.bicep'], at('fifo-config'));
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /cannot read config '.*vnetlens\.json': it is not a regular file/);
+  });
+
+  test('a file over the size limit is not read past the limit, and a lying size does not matter', () => {
+    write('big.bicep', `// ${'x'.repeat(4 * 1024 * 1024)}\n`);
+    assert.deepEqual(readRegularFile(at('big.bicep')), { why: 'too-large' });
+    assert.deepEqual(readRegularFile(at('big.bicep'), 10), { why: 'too-large' });
+    assert.equal(readRegularFile(at('outside/spoke.bicep')).text, zone('privatelink.blob.core.windows.net'));
+  });
+
+  test('strace: no refused file is ever opened', { skip: !hasStrace }, () => {
+    const log = at('strace.log');
+    const run = spawnSync('strace', ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log,
+      // Run from the project (where tsx resolves), on the absolute path of the folder.
+      process.execPath, '--import', 'tsx', path.join(repoRoot, 'server/src/cli/bin.ts'), 'check', at('ws'), '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const opened = fs.readFileSync(log, 'utf8').split('\n').filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    assert.ok(opened.some((line) => line.includes(at('ws/main.bicep'))), 'the trace sees the file that is read');
+    for (const refused of [at('ws/pipe.bicep'), '/dev/zero', '/etc/passwd', '/proc/self/environ', at('outside/spoke.bicep'), at('ws/zero.bicep'), at('ws/environ.bicep')]) {
+      assert.deepEqual(opened.filter((line) => line.includes(`"${refused}"`)), [], `${refused} is never opened`);
+    }
+  });
+});
