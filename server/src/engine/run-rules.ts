@@ -3,12 +3,14 @@
 // site, kind of message and resources involved (rules/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
 import { rangeOfPath } from '../evaluate/declaration';
+import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
 import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/rule';
 import { rules } from '../rules/catalog';
 import { reportKey } from '../rules/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
+import { authorLeavesZoneGroupToPolicy } from './author-intent';
 import { resourceIdentity } from './finding-identity';
 import { joinedRoot } from './deployments';
 import { rememberFix } from './fixes';
@@ -58,6 +60,7 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
       // The same finding from a root that joined the resource in speaks only until its own root's does.
       const replaces = earlier !== undefined && joins.length === 0 && findings[earlier].related.some(isJoinNote);
       if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
+      if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
       const finding: Finding = {
         ruleId: rule.id,
         messageId: report.messageId,
@@ -86,6 +89,23 @@ const isJoinNote = (related: Finding['related'][number]) => related.message === 
 function joinsOf(model: NetworkModel, report: RuleReport): Finding['related'] {
   const roots = new Set([report.at, ...(report.related ?? [])].map((anchor) => joinedRoot(model, anchor.decl)).filter((root) => root !== undefined));
   return [...roots].map((root) => ({ uri: root, start: 0, end: 0, message: joinNote }));
+}
+
+/**
+ * A missing zone group the endpoint's author leaves to Azure Policy, in a comment on the endpoint
+ * (author-intent.ts). Policy never creates zone groups for manual connections (FACTS §15), so an
+ * endpoint with manual connections keeps its finding.
+ */
+function leftToPolicyByAuthor(ruleId: string, report: RuleReport, workspace: Workspace): boolean {
+  if (ruleId !== 'pe-dns-zone-group-missing' || report.messageId === 'competesWithPolicy') return false;
+  const { decl } = report.at;
+  const file = workspace.file(decl.uri);
+  if (file?.language !== 'bicep' || decl.registry) return false;
+  const properties = decl.properties;
+  const manual = isObject(properties) && Object.prototype.hasOwnProperty.call(properties, 'manualPrivateLinkServiceConnections')
+    ? properties['manualPrivateLinkServiceConnections'] : undefined;
+  if (manual !== undefined && !(Array.isArray(manual) && manual.length === 0)) return false;
+  return authorLeavesZoneGroupToPolicy(file.text, decl.range.start);
 }
 
 function anchorRange(anchor: Anchor): { start: number; end: number } {

@@ -1,0 +1,68 @@
+// Issue 14 (the review's last false finding): an endpoint whose author says, in a comment on it, that a
+// DeployIfNotExists policy deploys its DNS zone group is right as written (FACTS §15), so
+// pe-dns-zone-group-missing stays silent there; a manual connection, which the policy never serves, or
+// a note elsewhere in the file keeps the finding.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeDocuments } from '../../server/src/engine/analyze';
+import { authorLeavesZoneGroupToPolicy } from '../../server/src/engine/author-intent';
+import { defaultAnalysisOptions } from '../../server/src/engine/types';
+import { fixtureHost, splitFixture } from '../support/fixture';
+
+async function zoneGroupMissing(text: string): Promise<number> {
+  const files = splitFixture(`//- /main.bicep\n${text}`);
+  const result = await analyzeDocuments([...files].map(([uri, body]) => ({ uri, text: body })), fixtureHost(files), defaultAnalysisOptions);
+  return result.findings.filter((finding) => finding.ruleId === 'pe-dns-zone-group-missing').length;
+}
+
+const network = `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
+  }
+}
+resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+  name: 'kv-orders'
+}
+`;
+
+const endpoint = (connections: string, comment: string) => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-kv'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnet.properties.subnets[0].id }
+    ${connections}: [ { name: 'kv', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
+  }
+${comment}}
+`;
+
+const policyNote = '  // The DNS zone group for this is deployed to the hub via the DINE policy.\n';
+
+describe('the author leaves the zone group to Azure Policy', () => {
+  test('a comment in the endpoint saying a DINE policy deploys its zone group silences the finding', async () => {
+    assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', '')), 1, 'without the note the finding stands');
+    assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', policyNote)), 0);
+  });
+
+  test('a comment just above the endpoint counts too', async () => {
+    const above = '// Zone groups come from the Deploy-Private-DNS-Zones policy (DeployIfNotExists).\n';
+    assert.equal(await zoneGroupMissing(network + above + endpoint('privateLinkServiceConnections', '')), 0);
+  });
+
+  test('manual connections keep the finding: the policy never serves them', async () => {
+    assert.equal(await zoneGroupMissing(network + endpoint('manualPrivateLinkServiceConnections', policyNote)), 1);
+  });
+
+  test('a note on another declaration, or one that names no policy, silences nothing', async () => {
+    const elsewhere = `${network.replace("  name: 'kv-orders'\n", `  name: 'kv-orders'\n${policyNote}`)}\n\n\n\n\n${endpoint('privateLinkServiceConnections', '')}`;
+    assert.equal(await zoneGroupMissing(elsewhere), 1);
+    assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', '  // TODO: add the DNS zone group later.\n')), 1);
+  });
+
+  test("'//' inside a string is not a comment", () => {
+    const text = "resource pe 'x' = {\n  name: 'a // zone group by policy'\n}\n";
+    assert.equal(authorLeavesZoneGroupToPolicy(text, text.indexOf('pe')), false);
+  });
+});
