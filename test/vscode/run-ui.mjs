@@ -183,11 +183,22 @@ steps.push(
     await shot('topology');
   }],
   ['clicking a node in the view moves the editor to its declaration (another file)', async () => {
-    const { nodes } = await describeTopology();
-    const blob = nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+    const blobOf = ({ nodes }) => nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+    let blob = blobOf(await describeTopology());
     if (!blob || !blob.file.endsWith('modules/data.bicep')) throw new Error('no blob endpoint from modules/data.bicep');
     const graph = await topologyFrame().locator('#graph').boundingBox();
-    await page.mouse.click(graph.x + (blob.box.x1 + blob.box.x2) / 2, graph.y + (blob.box.y1 + blob.box.y2) / 2);
+    // The view keeps labels readable instead of shrinking to fit, so the node may lie outside the
+    // panel: scroll it into view as a user would (the wheel pans).
+    const center = (node) => ({ x: (node.box.x1 + node.box.x2) / 2, y: (node.box.y1 + node.box.y2) / 2 });
+    const inside = (point) => point.x > 20 && point.x < graph.width - 20 && point.y > 20 && point.y < graph.height - 20;
+    for (let tries = 0; tries < 6 && !inside(center(blob)); tries++) {
+      await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+      await page.mouse.wheel(center(blob).x - graph.width / 2, center(blob).y - graph.height / 2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      blob = blobOf(await describeTopology());
+    }
+    if (!inside(center(blob))) throw new Error(`the blob endpoint stays outside the view: ${JSON.stringify(blob.box)}`);
+    await page.mouse.click(graph.x + center(blob).x, graph.y + center(blob).y);
     await page.locator('.tabs-container .tab.active', { hasText: 'data.bicep' }).waitFor({ timeout: 15_000 });
     await page.locator('.statusbar-item', { hasText: `Ln ${blob.line}, Col 1` }).first().waitFor({ timeout: 10_000 });
   }],
