@@ -21,7 +21,7 @@ function knownIdKey(decl: ResourceDecl): string | undefined {
 
 /** One model per deployment, each with what its `existing` declarations join from other roots. */
 export function deploymentModels(deployments: readonly DeploymentResult[]): NetworkModel[] {
-  const created = new Map<string, { root: string; decl: ResourceDecl }[]>();
+  const created: Created = new Map();
   for (const deployment of deployments) {
     for (const decl of deployment.resources) {
       const key = decl.existing ? undefined : knownIdKey(decl);
@@ -31,15 +31,15 @@ export function deploymentModels(deployments: readonly DeploymentResult[]): Netw
       else created.set(key, [{ root: deployment.entry, decl }]);
     }
   }
+  const index = indexCreated(created);
   return deployments.map((deployment) => {
     const own = new Set(deployment.resources);
     const joined = new Map<ResourceDecl, string>();
     if (created.size > 0) {
       // The resource an id names, its children, and its parent (whose inline children it may name).
       const join = (key: string) => {
-        for (const [id, list] of created) {
-          if (id !== key && !id.startsWith(`${key}/`) && !key.startsWith(`${id}/`)) continue;
-          for (const other of list) if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
+        for (const other of createdAtOrAround(created, index, key)) {
+          if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
         }
       };
       for (const decl of deployment.resources) {
@@ -53,6 +53,46 @@ export function deploymentModels(deployments: readonly DeploymentResult[]): Netw
     if (joined.size > 0) joins.set(model, joined);
     return model;
   });
+}
+
+type Created = Map<string, { root: string; decl: ResourceDecl }[]>;
+
+/** The '/'-bounded proper prefixes of an id (`/a/b/c` → `/a`, `/a/b`). */
+function ancestorsOf(id: string): string[] {
+  const ancestors: string[] = [];
+  for (let slash = id.indexOf('/', 1); slash > 0; slash = id.indexOf('/', slash + 1)) ancestors.push(id.slice(0, slash));
+  return ancestors;
+}
+
+/** Created ids by each of their ancestors, and each id's place in creation order. */
+interface CreatedIndex {
+  below: Map<string, string[]>;
+  position: Map<string, number>;
+}
+
+function indexCreated(created: Created): CreatedIndex {
+  const below = new Map<string, string[]>();
+  const position = new Map<string, number>();
+  for (const id of created.keys()) {
+    position.set(id, position.size);
+    for (const ancestor of ancestorsOf(id)) {
+      const list = below.get(ancestor);
+      if (list) list.push(id);
+      else below.set(ancestor, [id]);
+    }
+  }
+  return { below, position };
+}
+
+/**
+ * What an id joins: the resource it names, its descendants, and its ancestors (whose inline children
+ * it may name), in creation order — found through the index, not by scanning every created id.
+ */
+function createdAtOrAround(created: Created, index: CreatedIndex, key: string): { root: string; decl: ResourceDecl }[] {
+  const ids = new Set([key, ...(index.below.get(key) ?? []), ...ancestorsOf(key)].filter((id) => created.has(id)));
+  return [...ids]
+    .sort((a, b) => (index.position.get(a) ?? 0) - (index.position.get(b) ?? 0))
+    .flatMap((id) => created.get(id) ?? []);
 }
 
 /** Calls `visit` with every known string inside a value (ids sit in nested objects and arrays). */
