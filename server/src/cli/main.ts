@@ -151,7 +151,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   // A CI run must not depend on the runner's speed: the editor's 3 s per deployment (so typing never
   // waits) would drop a big template's findings on a slow runner. Still bounded, so nothing hangs.
   const privateDns = effectivePrivateDns(config.privateDns);
-  const options = { cloud, ruleLevels: config.rules, ...(privateDns ? { privateDns } : {}), limits: { evaluationMs: 60_000 } };
+  const options = { cloud, ruleLevels: config.rules, ...(privateDns ? { privateDns } : {}), limits: { evaluationMs: 60_000 }, withSyntaxErrors: true };
   let result;
   let finalTexts = texts;
   if (command.fix) {
@@ -182,7 +182,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
   for (const notice of result.notices) io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
   // A file that does not parse was not fully checked: its syntax errors are findings too.
-  const findings = [...syntaxFindings(analysable.map((document) => ({ uri: document.uri, text: finalTexts.get(document.uri) ?? document.text }))), ...result.findings];
+  const findings = [...syntaxFindings(result.files), ...result.findings];
   if (command.writeBaseline !== undefined) {
     const target = path.resolve(io.cwd, command.writeBaseline);
     try {

@@ -1,8 +1,7 @@
 // Syntax errors as findings of the `syntax` rule, so every output format shows them and --fail-on
 // counts them: a file that does not parse was not checked, and must not read as "No problems".
-// The engine leaves syntax to the compiler (it parses only what it needs); the CLI parses fully.
-import type { Finding, SourceDocument } from '../engine';
-import { parseDocument } from '../engine/parse';
+// The engine leaves syntax to the compiler unless asked (`withSyntaxErrors`); the CLI asks.
+import type { FileAnalysis, Finding } from '../engine';
 import type { RuleMeta } from '../rules/registry';
 
 export const syntaxRule: RuleMeta = {
@@ -12,13 +11,13 @@ export const syntaxRule: RuleMeta = {
   fixable: false,
 };
 
-export function syntaxFindings(documents: readonly SourceDocument[]): Finding[] {
-  return documents.flatMap((document) => parseDocument(document.uri, document.text).syntaxErrors.map((error): Finding => ({
+export function syntaxFindings(files: readonly FileAnalysis[]): Finding[] {
+  return files.flatMap((file) => (file.syntaxErrors ?? []).map((error): Finding => ({
     ruleId: syntaxRule.id,
     messageId: 'syntax',
     level: 'error',
     message: error.message,
-    uri: document.uri,
+    uri: file.uri,
     start: error.start,
     end: error.end,
     related: [],

@@ -27,11 +27,15 @@ export async function analyzeDocuments(
 }
 
 export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
-  // Syntax errors are the compiler's (and `vnet-lens parse`'s) to report: analysis parses only the
-  // declarations it needs.
-  const files: FileAnalysis[] = uris.map((uri) => ({ uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') }));
   // Each deployment is judged on its own model (engine/deployments.ts).
   const findings = runRules(deploymentModels(await workspace.evaluate(options.isCancelled)), workspace, options);
+  // Syntax errors are the compiler's to report in the editor: analysis parses only the declarations
+  // it needs. The CLI asks for them; the workspace's parse cache shares ARM reads with evaluation.
+  const files: FileAnalysis[] = uris.map((uri) => ({
+    uri,
+    language: workspace.file(uri)?.language ?? classifyFile(uri, ''),
+    ...(options.withSyntaxErrors ? { syntaxErrors: workspace.syntaxErrors(uri) ?? [] } : {}),
+  }));
   return { files, findings, notices: workspace.notices() };
 }
 

@@ -57,6 +57,8 @@ export interface SyntaxError extends TextRange {
 export interface FileAnalysis {
   uri: string;
   language: Language;
+  /** With `withSyntaxErrors`: the file's syntax errors (from the workspace's cached parse). */
+  syntaxErrors?: SyntaxError[];
 }
 
 export interface AnalysisOptions {
@@ -66,6 +68,8 @@ export interface AnalysisOptions {
   /** Who creates zone groups (configuration `privateDns`); absent: the templates. */
   privateDns?: PrivateDnsSettings;
   isCancelled?: () => boolean;
+  /** Also report each file's syntax errors (the CLI's `syntax` rule); the editor leaves them to the compiler. */
+  withSyntaxErrors?: boolean;
   /** For analyzeDocuments, which builds its own workspace: limits other than the editor's. */
   limits?: Partial<WorkspaceLimits>;
 }
