@@ -2,38 +2,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseCommandLine, UsageError } from '../../server/src/cli/args';
 import { unifiedDiff } from '../../server/src/cli/diff';
-import { runCli } from '../../server/src/cli/main';
 import { formatSarif } from '../../server/src/cli/sarif';
 import { formatJson, formatText } from '../../server/src/cli/format';
 import type { LocatedFile } from '../../server/src/cli/located';
+import { cli, workspace } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
-
-async function cli(args: string[], cwd = repoRoot) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
-  return { code, stdout, stderr };
-}
-
-const temporaryDirs: string[] = [];
-after(() => {
-  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-cli-'));
-  temporaryDirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [] }';
 
@@ -218,8 +195,7 @@ describe('output formats', () => {
 describe('fixes', () => {
   /** A copy of examples/ (its four planted findings, all fixable) in a temporary folder. */
   function examplesCopy(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-fix-'));
-    temporaryDirs.push(dir);
+    const dir = workspace({});
     fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
     return dir;
   }
