@@ -14,6 +14,8 @@ export interface IndexedFile {
   language: Language;
   /** Over the size limit: kept (its text is the user's) but never parsed or evaluated. */
   tooLarge: boolean;
+  /** Whether the text names a registry module (`br:`, `br/…:`, `ts:`), found once per version. */
+  mentionsRegistry?: boolean;
   bicep?: LoadedBicepFile;
   arm?: LoadedArmFile;
   /**

@@ -121,7 +121,8 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
-    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && /\b(br|ts)[:/]/.test(file.text))
+    // notices() runs after every analysis: each file's text is searched once per version, not per call.
+    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
       .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
     const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
     const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
