@@ -112,8 +112,6 @@ export function targetText(need: ZoneNeed): string {
   return `its ${need.expectation.zones[0]?.service ?? 'target'}`;
 }
 
-/** One finding per declaration, message and resources involved (rules/report-key.ts; DESIGN §3). */
-export { oncePerAnchor as oncePerDeclaration } from './certain';
 
 /** Whether `groupId` is a documented id of the type spelt in another case (`Vault` for `vault`). */
 function differsOnlyInCase(targetType: string, groupId: string): boolean {

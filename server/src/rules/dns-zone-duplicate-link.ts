@@ -6,8 +6,8 @@
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
-import { label, valueForMessage } from './certain';
-import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { label, oncePerAnchor, valueForMessage } from './certain';
+import { certainlyCreated } from './dns-endpoint';
 import { sameId, zoneNameOfLink } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
 
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     const links = ordered(model).filter((link) => certainlyCreated(link.decl) && vnetIdOf(link) !== undefined);
     // Earlier links by their VNet's id: only links to the same VNet for certain can clash.
     const earlierByVnet = new CertainlySameIds<VnetLink>();

@@ -5,8 +5,8 @@
 // zone's name (the resolved zone's, or the first segment of the link's full name) is a known
 // privatelink name.
 import { isPrivatelinkZoneName, registrationEnabledPath, vnetLinkRules } from '../facts';
-import { knownBoolean, label } from './certain';
-import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { knownBoolean, label, oncePerAnchor } from './certain';
+import { certainlyCreated } from './dns-endpoint';
 import { zoneNameOfLink } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
 
@@ -19,7 +19,7 @@ export default defineRule({
     registration: "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
   },
   check(context: RuleContext) {
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     for (const link of context.model.vnetLinks) {
       if (!certainlyCreated(link.decl) || knownBoolean(link.registrationEnabled) !== true) continue;
       const zone = zoneNameOfLink(link);

@@ -5,8 +5,8 @@
 // certain points at it, and no link, not even a maybe-deployed one or one whose zone is unknown, may
 // belong to it. Zone groups of endpoints that pe-group-id-invalid silences do not count.
 import { isPrivatelinkZoneName } from '../facts';
-import { knownString, label } from './certain';
-import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { knownString, label, oncePerAnchor } from './certain';
+import { certainlyCreated } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './dns-network';
 import type { VirtualNetwork } from '../model';
 import { defineRule, type RuleContext } from './rule';
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     for (const zone of model.dnsZones) {
       if (!certainlyCreated(zone.decl)) continue;
       const name = knownString(zone.name);

@@ -7,8 +7,8 @@
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
-import { knownString, label } from './certain';
-import { certainlyCreated, oncePerDeclaration } from './dns-endpoint';
+import { knownString, label, oncePerAnchor } from './certain';
+import { certainlyCreated } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './dns-network';
 import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
 
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
     for (const zone of model.dnsZones) {
       if (!certainlyCreated(zone.decl)) continue;

@@ -5,8 +5,8 @@
 // of known zone names, each of them right (a wrong one is pe-dns-zone-mismatch, which takes precedence).
 import { classifyZone, missingRequiredZones, type Cloud, type ExpectedZone } from '../facts';
 import { at, type NetworkModel, type ZoneGroup } from '../model';
-import { knownArray, label } from './certain';
-import { certainlyCreated, endpointDns, oncePerDeclaration, zoneNameOfConfig, zonesNamed } from './dns-endpoint';
+import { knownArray, label, oncePerAnchor } from './certain';
+import { certainlyCreated, endpointDns, zoneNameOfConfig, zonesNamed } from './dns-endpoint';
 import { linksForNewZone, linksMissing } from './dns-fix-links';
 import { endpointVnet } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     for (const group of model.zoneGroups) {
       if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;

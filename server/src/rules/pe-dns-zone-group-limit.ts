@@ -5,8 +5,8 @@
 // created for certain whose configs are a known list longer than the limit.
 import { zoneGroupLimits } from '../facts';
 import { at, type NetworkModel, type ZoneGroup } from '../model';
-import { knownArray, label } from './certain';
-import { certainlyCreated, endpointDns, oncePerDeclaration } from './dns-endpoint';
+import { knownArray, label, oncePerAnchor } from './certain';
+import { certainlyCreated, endpointDns } from './dns-endpoint';
 import { mayBeSameId } from './dns-network';
 import { defineRule, type RuleContext } from './rule';
 
@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     const order = declarationOrder(model);
     for (const endpoint of model.privateEndpoints) {
       if (endpoint.zoneGroups.length < 2 || endpointDns(endpoint, cloud).groupIdInvalid) continue;

@@ -8,8 +8,8 @@
 // finding: it competes with the policy's (FACTS §15).
 import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits, zoneNameMatches, zonesForNewGroup, type Cloud } from '../facts';
 import { parentIdOf, type NetworkModel, type PrivateEndpoint } from '../model';
-import { knownString, label } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
+import { knownString, label, oncePerAnchor } from './certain';
+import { certainlyCreated, endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
 import { linksForNewZone, linksMissing } from './dns-fix-links';
 import { endpointVnet, mayBeSameId } from './dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './dns-policy';
@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl)) continue;
       const dns = endpointDns(endpoint, cloud);

@@ -5,8 +5,8 @@
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
 import { classifyZone, targetsUsingZone, zonesForNewGroup, type Cloud, type LegacyZone } from '../facts';
-import { knownString, label } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, oncePerDeclaration, zoneNameOfConfig, type ZoneNeed, zonesNamed } from './dns-endpoint';
+import { knownString, label, oncePerAnchor } from './certain';
+import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed, zonesNamed } from './dns-endpoint';
 import type { NetworkModel, PrivateDnsZone, ZoneConfig, ZoneGroup } from '../model';
 import { linksMissing } from './dns-fix-links';
 import { endpointVnet, sameId } from './dns-network';
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerDeclaration(context);
+    const report = oncePerAnchor(context);
     for (const group of model.zoneGroups) {
       if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
