@@ -53,6 +53,14 @@ describe('where the restore cache keeps a module', () => {
     assert.equal(cachedModuleUri('br/public:x:1.0.0', { cacheRootDirectory: 'relative/cache', br: {}, ts: {} }), undefined);
   });
 
+  test('a reference holding a lone surrogate is not placed, and nothing throws', () => {
+    const config = { cacheRootDirectory: '/c', br: {}, ts: {} };
+    assert.equal(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0\uD800', config), undefined);
+    assert.equal(cachedModuleUri('br/public:avm/res/key\uDC00-vault/vault:0.11.0', config), undefined);
+    assert.equal(cachedModuleUri('ts:0000/rg/hub\uD800:1.0', config), undefined);
+    assert.ok(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0-\uD83D\uDE00', config), 'a well-formed pair is placed');
+  });
+
   test('the nearest bicepconfig.json up the folder tree decides', () => {
     const configs = new Map([
       ['file:///repo/bicepconfig.json', '{ "cacheRootDirectory": "/outer" }'],

@@ -85,7 +85,7 @@ export function cachedModuleUri(path: string, config: RegistryConfig | undefined
     if (!match) return undefined;
     const [, registry, repository, tag, digest] = match;
     const version = tag !== undefined ? encodeTag(tag) : digest!.replace(':', '#');
-    return pathToUri(joinPath(root, 'br', registry.toLowerCase().replace(/:/g, '$'), repository.replace(/\//g, '$'), version, 'main.json'));
+    return placedUri(joinPath(root, 'br', registry.toLowerCase().replace(/:/g, '$'), repository.replace(/\//g, '$'), version, 'main.json'));
   }
   let body = reference.body;
   if (reference.alias !== undefined) {
@@ -95,7 +95,15 @@ export function cachedModuleUri(path: string, config: RegistryConfig | undefined
   }
   const match = /^([^/]+)\/([^/]+)\/([^/:]+):([^/:]+)$/.exec(body);
   if (!match) return undefined;
-  return pathToUri(joinPath(root, 'ts', ...match.slice(1, 5).map((part) => part.toLowerCase()), 'main.json'));
+  return placedUri(joinPath(root, 'ts', ...match.slice(1, 5).map((part) => part.toLowerCase()), 'main.json'));
+}
+
+/**
+ * A lone UTF-16 surrogate (a template's text may hold one; the fuzzer found it) names no file a
+ * restore could have written, and `encodeURIComponent` throws on it: such a path is not placed.
+ */
+function placedUri(path: string): string | undefined {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path) ? undefined : pathToUri(path);
 }
 
 /** The bicepconfig.json URIs Bicep would consult for a file, nearest first. */
