@@ -57,7 +57,10 @@ function has(map: Map<OrderFrame, Set<string>>, node: OrderNode): boolean {
 }
 
 function predecessors(node: OrderNode): readonly string[] | undefined {
-  return node.frame.language === 'bicep' ? node.frame.after(node.name) : armGraph(node.frame).get(node.name) ?? [];
+  if (node.frame.language === 'bicep') return node.frame.after(node.name);
+  const graph = armGraph(node.frame);
+  // A node with no entry (a resource the template did not evaluate) waits for nothing recorded.
+  return graph.has(node.name) ? graph.get(node.name) : [];
 }
 
 const armGraphs = new WeakMap<ArmOrderFrame, Map<string, readonly string[] | undefined>>();
