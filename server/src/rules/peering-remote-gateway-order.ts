@@ -32,9 +32,10 @@ export default defineRule({
       const inRemote = gatewaysOf.certainly.get(remote) ?? [];
       const created = inRemote.find((gateway) => certain(gateway.decl) && !gateway.decl.existing);
       if (!created) continue;
-      // Any gateway that is or may be in B, or a Route Server, ordered (or maybe ordered) first: silent.
+      // Any gateway that is or may be in B and exists already (`existing`) or is or may be ordered first,
+      // or a Route Server ordered first: silent.
       const mayBeFirst = (decl: VnetGateway['decl']) => orderedBefore(decl, peering.decl) !== false;
-      if ([...inRemote, ...gatewaysOf.maybe].some((gateway) => mayBeFirst(gateway.decl))) continue;
+      if ([...inRemote, ...gatewaysOf.maybe].some((gateway) => gateway.decl.existing || mayBeFirst(gateway.decl))) continue;
       if (routeServers.some(mayBeFirst)) continue;
       report({
         messageId: 'notOrdered',

@@ -87,6 +87,10 @@ ruleTests(rule, {
     { name: 'a gateway that may not be deployed', code: `param withGateway bool\n${hub}${gateway('', 'if (withGateway) ')}${spoke()}${peering()}` },
     { name: 'no gateway in this deployment', code: hub + spoke() + peering() },
     {
+      name: 'an existing gateway declaration: the gateway may be there already',
+      code: `${hub}${gateway()}resource gwBefore 'Microsoft.Network/virtualNetworkGateways@2024-05-01' existing = {\n  name: 'gw-hub'\n}\n${spoke()}${peering()}`,
+    },
+    {
       name: 'the peering in a module whose call waits for the gateway',
       code: `//- /main.bicep\n${hub}${gateway()}module spokeModule 'spoke.bicep' = {\n  name: 'spoke'\n  params: { hubId: hub.id }\n  dependsOn: [\n    gw\n  ]\n}\n//- /spoke.bicep\nparam hubId string\n${spoke()}${peering().replace('hub.id', 'hubId')}`,
     },
