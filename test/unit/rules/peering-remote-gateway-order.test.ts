@@ -100,6 +100,14 @@ ruleTests(rule, {
     },
     { name: 'ARM: dependsOn the gateway by resourceId', code: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false) },
     { name: 'ARM: dependsOn the gateway by its name', code: armCase(`${onSpoke}, "gw-hub"`, false) },
+    {
+      name: 'ARM: peerings in a copy loop that depend on the gateways\' copy loop',
+      code: arm([
+        armHub, armGateway().replace('"name": "[parameters(\'gatewayName\')]",', '"name": "[concat(parameters(\'gatewayName\'), copyIndex())]",\n      "copy": { "name": "gateways", "count": 1 },'),
+        armVnet('vnet-spoke', '"10.1.0.0/16"'),
+        armSpokePeering(false, `${onSpoke}, "gateways"`).replace('"name": "vnet-spoke/spoke-to-hub",', '"name": "[concat(\'vnet-spoke/spoke-to-hub\', copyIndex())]",\n      "copy": { "name": "peerings", "count": 2 },'),
+      ].join(',\n'), armParams),
+    },
   ],
   invalid: [
     {
@@ -131,6 +139,22 @@ resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 }]
 `,
       errors: [{ messageId: 'notOrdered' }],
+      output: `${hub}${gateway()}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
+  name: 'vnet-spoke\${i}'
+  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
+}]
+resource spokesToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: spokes[i]
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true
+  }
+  dependsOn: [
+    gw
+  ]
+}]
+`,
     },
     {
       name: 'the gateway in a module nothing waits for: no fix across files',
