@@ -121,7 +121,7 @@ export {
   subnetPeeringSince,
   type PeeringFlag,
 } from './peering';
-export { hubPeeringRules, remoteGatewayTypes, routeServerTypes } from './peering-hubs';
+export { hubPeeringRules, routeServerTypes } from './peering-hubs';
 export { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from './routes';
 export {
   publicAccessFacts,

@@ -23,8 +23,8 @@ export const hubPeeringRules = {
 } as const;
 
 /**
- * Resource types that count as a VNet's gateway for `useRemoteGateways` (FACTS §4.2: "a VPN/ER gateway (or
- * Route Server)"). Route Server is a `virtualHubs` resource with an ip configuration in the VNet.
+ * A Route Server also counts as a VNet's gateway for `useRemoteGateways` (FACTS §4.2: "a VPN/ER gateway (or
+ * Route Server)"): a `virtualHubs` resource with an ip configuration in the VNet. The model does not place
+ * them in VNets, so a peering that may be ordered after one is not judged.
  */
-export const remoteGatewayTypes = ['microsoft.network/virtualnetworkgateways'] as const;
 export const routeServerTypes = ['microsoft.network/virtualhubs', 'microsoft.network/virtualhubs/ipconfigurations'] as const;
