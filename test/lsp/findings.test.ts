@@ -47,6 +47,8 @@ describe('findings in the editor', () => {
     assert.deepEqual(codes(await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0)), ['pls-subnet-policies@82']);
     const main = open(session, 'main.bicep');
     assert.deepEqual(codes(await diagnosticsWhere(session, main, (p) => p.diagnostics.length > 0)), ['peering-reverse-missing@63']);
+    const connectivity = open(session, 'connectivity.bicep');
+    assert.deepEqual(codes(await diagnosticsWhere(session, connectivity, (p) => p.diagnostics.length > 0)).sort(), ['peering-remote-gateway-order@115', 'peering-spokes-overlap@129']);
   });
 
   test('adding the reverse peering in the spoke module clears the finding in main.bicep', async () => {

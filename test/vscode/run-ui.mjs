@@ -119,14 +119,15 @@ const steps = [
     const rows = page.locator('.markers-panel .monaco-list-row');
     // The server analyses the whole workspace, so findings in files not yet opened show too.
     for (const [rule, file] of [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
-      ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json']]) {
+      ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json'],
+      ['peering-spokes-overlap', 'connectivity.bicep'], ['peering-remote-gateway-order', 'connectivity.bicep']]) {
       await page.locator('.markers-panel', { hasText: file }).first().waitFor({ timeout: 60_000 });
       await rows.filter({ hasText: rule }).first().waitFor({ timeout: 60_000 });
     }
     await shot('problems-panel');
     const texts = await rows.allInnerTexts();
     const findings = texts.filter((text) => /VNet Lens/.test(text));
-    if (findings.length !== 4) throw new Error(`expected the 4 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
+    if (findings.length !== 6) throw new Error(`expected the 6 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
     await page.keyboard.press('Control+Shift+M');
   }],
 ];

@@ -2,6 +2,7 @@
 // its multiplicity), with evaluated values and the source ranges diagnostics and fixes point at.
 // Invariant: `properties` and the other values are Values (known, unknown or partial); ranges are
 // offsets into the declaring file, never line/column.
+import type { OrderNode } from './order';
 import type { DeploymentScope } from './scope';
 import type { StopClock } from './stop-clock';
 import type { Tri, Value } from './value';
@@ -54,6 +55,8 @@ export interface ResourceDecl {
    * parameter entry in the caller that asked for it, and `via` ends with the module call.
    */
   registry?: { module: string; tag: string; paramPath: string };
+  /** Deployment order (issue 17): the declaration's node in its template's order; absent where not recorded. */
+  order?: OrderNode;
 }
 
 /** The range of the nearest recorded path at or above `path`, else the declaration's range. */
@@ -98,4 +101,6 @@ export interface EvaluationInput {
   neededProperties?: (type: string) => readonly string[] | undefined;
   /** The deployment's deadline, ticked on every evaluation step. */
   clock?: StopClock;
+  /** Deployment order (issue 17): the module call or nested deployment this template runs in. */
+  orderCaller?: OrderNode;
 }

@@ -46,6 +46,9 @@
 //                                 peeringNamePattern for the new name.
 //   peering-gateway-transit       peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit,
 //                                 .maxUseRemoteGatewaysPerVnet.
+//   peering-spokes-overlap        hubPeeringRules.peersOfOneVnetMustNotOverlap (FACTS §10).
+//   peering-remote-gateway-order  hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst, .skipVerificationFlag;
+//                                 routeServerTypes (a Route Server also counts: silent).
 //   route-nva-next-hop            hopTypesWithoutNextHopIpAddress (an address there is wrong, per S2);
 //                                 nextHopIpAddressHopType needs one (FACTS §11 MissingNextHopIpAddress).
 //   nsg-gateway-subnet            reservedSubnet('GatewaySubnet').nsgForbidden.
@@ -118,6 +121,7 @@ export {
   subnetPeeringSince,
   type PeeringFlag,
 } from './peering';
+export { hubPeeringRules, routeServerTypes } from './peering-hubs';
 export { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from './routes';
 export {
   publicAccessFacts,

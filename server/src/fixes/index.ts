@@ -4,6 +4,7 @@
 // returns alternatives with at most one preferred, every file's edits sorted and non-overlapping,
 // or none when no safe fix exists (STYLE §8). Imports: syntax, model, facts only.
 import { addDnsZoneGroup, addZoneConfigs, pointZoneConfig } from './dns-zone-group';
+import { addDependency } from './dependency';
 import { FixDocuments } from './documents';
 import {
   disablePublicAccess, removeSubnetNsg, replaceGroupId, setAllowGatewayTransit, setLocationGlobal, setRegistrationDisabled,
@@ -36,6 +37,7 @@ export const builders: Readonly<Record<string, Builder>> = {
   'add-reverse-peering': addReversePeering,
   'use-network-address': useNetworkAddress,
   'remove-subnet-nsg': removeSubnetNsg,
+  'add-dependency': addDependency,
 };
 
 /** The fixes of one finding, against the texts of `docs` (share one FixDocuments across findings). */

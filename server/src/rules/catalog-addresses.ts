@@ -1,8 +1,10 @@
 // Rules of the catalog's addresses group (DESIGN §3), in catalog order.
 import peeringDuplicate from './peering-duplicate';
 import peeringGatewayTransit from './peering-gateway-transit';
+import peeringRemoteGatewayOrder from './peering-remote-gateway-order';
 import peeringReverseMissing from './peering-reverse-missing';
 import peeringSelf from './peering-self';
+import peeringSpokesOverlap from './peering-spokes-overlap';
 import type { RuleDefinition } from './rule';
 import subnetCidrInvalid from './subnet-cidr-invalid';
 import subnetInlineAndChild from './subnet-inline-and-child';
@@ -22,4 +24,6 @@ export const addressesRules: readonly RuleDefinition[] = [
   peeringGatewayTransit,
   peeringSelf,
   peeringDuplicate,
+  peeringSpokesOverlap,
+  peeringRemoteGatewayOrder,
 ];

@@ -23,6 +23,8 @@ export interface DeploymentInstance {
   readonly instance: number | undefined;
   /** Key of the deployment instance, for its unknowns (`deployment:{uri}#{symbol or @offset}`). */
   readonly key: string;
+  /** The deployment's node in its template's deployment order. */
+  readonly orderName: string;
 }
 
 export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: ArmResource, env: Env, shape: DeploymentInstance): Value {
@@ -41,6 +43,7 @@ export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: Ar
     depth,
     budget: t.budget,
     paramKeyPrefix: `${shape.key}.params`,
+    orderCaller: { frame: t.order, name: shape.orderName },
   };
   let callee: ArmTemplateInput;
   if (deployment.template) {

@@ -85,9 +85,15 @@ function evaluateInstance(
   const name = parent && shape.relative ? concatStrings([parent.name, '/', ownName]) : ownName;
   const symbol = resource.symbolicName;
   const key = `resource:${t.file.uri}#${symbol ?? `@${resource.type.offset}`}${index === undefined ? '' : `[${index}]`}`;
+  const orderName = orderNodeName(resource);
+  const orderEntry = (id: Value) => t.order.entries.push({
+    name: orderName, fullName: name, type: shape.type, id, symbol, copyName: resource.copy?.name ? armLiteralString(resource.copy.name)?.toLowerCase() : undefined,
+    dependsOn: resource.dependsOn ? ev.value(resource.dependsOn, env) : [], parent: resource.parent && orderNodeName(resource.parent),
+  });
 
   if (shape.type.toLowerCase() === deploymentsType) {
-    return evaluateDeploymentInstance(t, resource, env, { name, condition, count, instance, key: key.replace(/^resource:/, 'deployment:') });
+    orderEntry(null);
+    return evaluateDeploymentInstance(t, resource, env, { name, condition, count, instance, key: key.replace(/^resource:/, 'deployment:'), orderName });
   }
 
   const base = parent ? parent.base : resourceBase(ev, resource.node, env, input.scope);
@@ -96,6 +102,7 @@ function evaluateInstance(
     id = childResourceId(parent.id, shape.type, ownName);
   }
 
+  orderEntry(id);
   const ranges = new Map<string, TextSpan>();
   const record = (path: string, node: Node) => ranges.set(path, spanOf(node));
   if (resource.name) record('name', resource.name);
@@ -133,6 +140,7 @@ function evaluateInstance(
     range: spanOf(resource.type),
     propertyRanges: ranges,
     via: input.via,
+    order: { frame: t.order, name: orderName },
   });
 
   const inherited: ParentInstance = { type: shape.type, id, name, base, condition, count, instance };
@@ -141,6 +149,11 @@ function evaluateInstance(
     ['id', id], ['name', ownName], ['type', shape.type], ['apiVersion', apiVersion ?? null],
     ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
   ]), key);
+}
+
+/** A resource's node in its template's deployment order: its symbolic name, else its place. */
+function orderNodeName(resource: ArmResource): string {
+  return resource.symbolicName ?? `@${resource.node.offset}`;
 }
 
 function stringOr(value: Value): string | undefined {

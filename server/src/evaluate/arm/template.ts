@@ -11,6 +11,7 @@ import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ArmExpressions } from './expressions';
 import { armLimits, emptyEnv, newBudget, type ArmFrame, type ArmTemplateInput, type Budget, type Env, type LoadedArmFile } from './input';
 import { referenceOf } from './references';
+import { armOrderFrame, type ArmOrderFrame } from '../order';
 import { evaluateResource } from './resources';
 
 export class ArmTemplateEvaluator implements ArmFrame {
@@ -21,6 +22,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   /** The environment of the template's top level: empty, or the calling deployment's loop in 'outer' scope. */
   readonly env: Env;
   readonly budget: Budget;
+  /** The deployment order of this template's resources (issue 17). */
+  readonly order: ArmOrderFrame;
   private readonly parameters = new Map<string, ArmParameter>();
   private readonly variables = new Map<string, ArmVariable>();
   private readonly functions = new Map<string, ArmUserFunction>();
@@ -37,6 +40,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
     this.context = input.outer ? input.outer.frame.context : { scope: input.scope };
     this.env = input.outer ? input.outer.env : emptyEnv;
     this.budget = input.budget ?? newBudget(input.clock);
+    this.order = armOrderFrame(input.orderCaller);
     this.expressions = new ArmExpressions(this, this.budget);
     for (const parameter of template.parameters) this.parameters.set(parameter.name.toLowerCase(), parameter);
     for (const variable of template.variables) this.variables.set(variable.name.toLowerCase(), variable);

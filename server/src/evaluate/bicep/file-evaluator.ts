@@ -15,6 +15,7 @@ import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } fr
 import { cachedModuleFor } from '../registry/cache-location';
 import { evaluateModule } from './modules';
 import { registryModelOf } from '../registry';
+import { BicepDeclarationOrder } from './order';
 import { evaluateResource } from './resources';
 
 /** Evaluates an ARM JSON template used as a Bicep module; returns its outputs. */
@@ -40,6 +41,8 @@ export class BicepFile implements SymbolScope {
   readonly expressions: ExpressionEvaluator;
   readonly clock: StopClock | undefined;
   readonly text: string;
+  /** The deployment order this file implies (issue 17). */
+  readonly order: BicepDeclarationOrder;
   /** Declarations by name, from the outline: each is parsed when its symbol is first evaluated. */
   private readonly symbols = new Map<string, OutlineEntry>();
   private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
@@ -54,6 +57,7 @@ export class BicepFile implements SymbolScope {
     this.clock = input.clock;
     this.text = input.file.text;
     this.expressions = new ExpressionEvaluator(this);
+    this.order = new BicepDeclarationOrder(input.file.outline, (name) => this.symbols.get(name), input.orderCaller);
     for (const entry of input.file.outline.entries) {
       if (entry.keyword === 'import') this.indexImport(entry);
       else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);

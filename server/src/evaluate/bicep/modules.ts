@@ -65,6 +65,7 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
     condition,
     count: input.count === 'unknown' || count === 'unknown' ? 'unknown' as const : input.count * count,
     stack: [...input.stack, target],
+    orderCaller: { frame: file.order, name: view.name?.text ?? symbolPath },
   };
   let outputs: ObjectValue;
   if (typeof callee === 'string') {

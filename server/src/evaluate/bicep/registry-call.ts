@@ -48,7 +48,7 @@ export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration,
     const params = withOmittedNulls(context.params, cached, text);
     const outputs = input.armModule(cached, text, params, {
       ...input, params, paramKeyPrefix: `${context.key}.params`, scope: context.scope, via, condition: context.condition,
-      count, stack: [...input.stack, cached], sink: declared,
+      count, stack: [...input.stack, cached], sink: declared, orderCaller: { frame: file.order, name: nameToken?.text ?? context.key },
     });
     const reference = registryModelOf(path);
     input.sink.push(...anchorCachedResources(declared, modelled, { uri: file.uri, callRange, via, module: reference?.module ?? path, tag: reference?.tag ?? '' }));

@@ -122,6 +122,7 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
     range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
     propertyRanges: ranges,
     via: input.via,
+    order: { frame: file.order, name: shape.symbolPath },
   });
 
   for (const child of view.children) {

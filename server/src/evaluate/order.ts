@@ -1,0 +1,55 @@
+// Deployment order as evaluation records it (issue 17): every declaration names its node in the
+// frame of the template evaluation that declared it, and a frame knows which of its nodes each node
+// is deployed after. The model answers "is A deployed before B" from these (model/dependencies.ts).
+// Invariants: a frame is one evaluation of one template (a Bicep file or an ARM template, through
+// one chain of module calls or nested deployments); a callee frame names the caller's node (the
+// module call or nested deployment) it runs in, so what the call waits for, its content waits for.
+import type { Value } from './value';
+
+/** A declaration, or a module call / nested deployment, inside its frame. */
+export interface OrderNode {
+  readonly frame: OrderFrame;
+  /** Bicep: the symbol path (`vnet`, `vnet::peering`); ARM: the symbolic name or `@offset` of the resource. */
+  readonly name: string;
+}
+
+export type OrderFrame = BicepOrderFrame | ArmOrderFrame;
+
+interface FrameBase {
+  /** The module call or nested deployment this template runs in; undefined for an entry. */
+  readonly caller: OrderNode | undefined;
+}
+
+/**
+ * Bicep orders what the source implies: a symbolic reference (direct, through variables, or a
+ * `dependsOn` entry) and a parent make a dependency (Bicep emits `dependsOn` for each).
+ */
+export interface BicepOrderFrame extends FrameBase {
+  readonly language: 'bicep';
+  /** The nodes of this frame `name` is deployed after, directly; undefined when the source cannot say. */
+  after(name: string): readonly string[] | undefined;
+}
+
+/** One evaluated resource instance (or nested deployment) of an ARM template, as `dependsOn` matches it. */
+export interface ArmOrderEntry {
+  readonly name: string;
+  readonly fullName: Value;
+  readonly type: string;
+  readonly id: Value;
+  readonly symbol: string | undefined;
+  /** The `copy` loop's name, lower-cased. */
+  readonly copyName: string | undefined;
+  /** The evaluated `dependsOn` entries (ARM needs them explicit: `reference()` and ids order nothing here). */
+  readonly dependsOn: readonly Value[] | Value;
+  /** The node of the resource whose `resources` array holds this one. */
+  readonly parent: string | undefined;
+}
+
+export interface ArmOrderFrame extends FrameBase {
+  readonly language: 'arm';
+  readonly entries: ArmOrderEntry[];
+}
+
+export function armOrderFrame(caller: OrderNode | undefined): ArmOrderFrame {
+  return { language: 'arm', caller, entries: [] };
+}

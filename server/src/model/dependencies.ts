@@ -1,0 +1,111 @@
+// "Is A deployed before B?" over the order evaluation records (evaluate/order.ts): B waits for what it
+// depends on, what those depend on, and what the module calls or nested deployments around B wait for;
+// a module call B waits for covers everything inside it. Bicep's implied dependencies (symbolic
+// references, parents) count; in ARM only `dependsOn` and the nesting of a child in its parent's
+// `resources` do (ARM orders nothing by `reference()` or `resourceId()` in this reading, issue 17).
+// Invariant: `true` only when a chain of recorded dependencies proves it; an order that cannot be
+// read (a registry module's interface model, an unknown `dependsOn` entry) makes the answer unknown.
+import type { ResourceDecl } from '../evaluate/declaration';
+import type { ArmOrderFrame, OrderFrame, OrderNode } from '../evaluate/order';
+import { isArray, type Tri } from '../evaluate/value';
+import { idKey } from './identity';
+
+/** Whether `first` is certainly deployed before `later` starts. */
+export function orderedBefore(first: ResourceDecl, later: ResourceDecl): Tri {
+  if (!first.order || !later.order) return 'unknown';
+  const targets = new Map<OrderFrame, Set<string>>();
+  for (let node: OrderNode | undefined = first.order; node; node = node.frame.caller) addTo(targets, node);
+  const visited = new Map<OrderFrame, Set<string>>();
+  const expandedCallers = new Set<OrderNode>();
+  const queue: OrderNode[] = [];
+  let unknown = false;
+
+  const visit = (node: OrderNode) => {
+    if (has(visited, node)) return;
+    addTo(visited, node);
+    queue.push(node);
+  };
+  /** Queues what `node` waits for, and what each call around it waits for. */
+  const expand = (node: OrderNode) => {
+    const before = predecessors(node);
+    if (before === undefined) unknown = true;
+    else for (const name of before) visit({ frame: node.frame, name });
+    const caller = node.frame.caller;
+    if (caller && !expandedCallers.has(caller)) {
+      expandedCallers.add(caller);
+      expand(caller);
+    }
+  };
+
+  expand(later.order);
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (has(targets, node)) return true;
+    expand(node);
+  }
+  return unknown ? 'unknown' : false;
+}
+
+function addTo(map: Map<OrderFrame, Set<string>>, node: OrderNode): void {
+  let names = map.get(node.frame);
+  if (!names) map.set(node.frame, (names = new Set()));
+  names.add(node.name);
+}
+
+function has(map: Map<OrderFrame, Set<string>>, node: OrderNode): boolean {
+  return map.get(node.frame)?.has(node.name) === true;
+}
+
+function predecessors(node: OrderNode): readonly string[] | undefined {
+  if (node.frame.language === 'bicep') return node.frame.after(node.name);
+  const graph = armGraph(node.frame);
+  // A node with no entry (a resource the template did not evaluate) waits for nothing recorded.
+  return graph.has(node.name) ? graph.get(node.name) : [];
+}
+
+const armGraphs = new WeakMap<ArmOrderFrame, Map<string, readonly string[] | undefined>>();
+
+/**
+ * Each ARM node's direct predecessors: its `dependsOn` entries matched by symbolic name, copy loop
+ * name, resource name, `type/name` or id (ARM accepts each), and its parent in a `resources` array.
+ */
+function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefined> {
+  const cached = armGraphs.get(frame);
+  if (cached) return cached;
+  const byKey = new Map<string, Set<string>>();
+  const index = (key: string | undefined, name: string) => {
+    if (key === undefined) return;
+    let names = byKey.get(key);
+    if (!names) byKey.set(key, (names = new Set()));
+    names.add(name);
+  };
+  for (const entry of frame.entries) {
+    if (entry.symbol) index(`symbol:${entry.symbol.toLowerCase()}`, entry.name);
+    if (entry.copyName) index(`copy:${entry.copyName}`, entry.name);
+    const name = idKey(entry.fullName);
+    if (name !== undefined) {
+      index(`name:${name}`, entry.name);
+      index(`name:${entry.type.toLowerCase()}/${name}`, entry.name);
+    }
+    index(idKey(entry.id) && `id:${idKey(entry.id)}`, entry.name);
+  }
+  const graph = new Map<string, readonly string[] | undefined>();
+  for (const entry of frame.entries) {
+    if (graph.has(entry.name) && graph.get(entry.name) === undefined) continue;
+    const found = new Set(graph.get(entry.name) ?? []);
+    let known = isArray(entry.dependsOn);
+    for (const item of isArray(entry.dependsOn) ? entry.dependsOn : []) {
+      const key = idKey(item);
+      const matches = key === undefined ? undefined
+        : byKey.get(`id:${key}`) ?? byKey.get(`name:${key}`) ?? (typeof item === 'string' ? byKey.get(`symbol:${key}`) ?? byKey.get(`copy:${key}`) : undefined);
+      // A written name that matches nothing is outside this template; a computed one may be anything.
+      if (matches) for (const name of matches) found.add(name);
+      else if (typeof item !== 'string') known = false;
+    }
+    if (entry.parent) found.add(entry.parent);
+    found.delete(entry.name);
+    graph.set(entry.name, known ? [...found] : undefined);
+  }
+  armGraphs.set(frame, graph);
+  return graph;
+}

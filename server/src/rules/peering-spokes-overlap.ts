@@ -1,0 +1,121 @@
+// peering-spokes-overlap: every VNet peered with one VNet (the hub) must be non-overlapping with every
+// other VNet peered with it, not only with the hub: the peering written second fails with
+// VnetAddressSpaceOverlapsWithAlreadyPeeredVnet (FACTS §10 [VERIFIED], hubPeeringRules). Whichever order
+// the deployment writes them in, one fails, so the finding goes to the later spoke: the one the recorded
+// deployment order puts second, else the one whose peering with the hub comes later in file order.
+// Certain cases: certainly deployed, created peerings (not subnet peerings, not self-peerings) joining
+// the hub with two spokes that are different VNets this deployment creates once, with known prefixes.
+// Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
+import { hubPeeringRules } from '../facts';
+import { orderedBefore, type Cidr, type Peering, type VirtualNetwork } from '../model';
+import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
+import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
+import { label } from './certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
+import { defineRule, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'peering-spokes-overlap',
+  level: 'error',
+  fixable: false,
+  description: 'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
+  messages: {
+    overlap: "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
+  },
+  check(context: RuleContext) {
+    if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
+    const report = reportOnce(context);
+    const ambiguous = createdMoreThanOnce(context.model.vnets);
+    // Model order is file order (the entry's declarations first, then each module's).
+    const position = new Map(context.model.peerings.map((peering, index) => [peering, index]));
+    const usable = (vnet: VirtualNetwork) => !vnet.decl.existing && certain(vnet.decl) && !isAmbiguous(ambiguous, vnet);
+    for (const [hub, spokes] of spokesByHub(context.model.peerings)) {
+      if (spokes.size < 2) continue;
+      const ranges: SpokeRange[] = [];
+      for (const [spoke, peerings] of spokes) {
+        if (!usable(spoke) || sameVnet(spoke, hub) !== false) continue;
+        for (const entry of vnetPrefixes(spoke)?.entries ?? []) {
+          if (entry.cidr) ranges.push({ spoke, peerings, entry, ...bounds(entry.cidr) });
+        }
+      }
+      const reported = new Set<VirtualNetwork>();
+      for (const [a, b] of overlappingPairs(ranges)) {
+        if (a.spoke === b.spoke || sameVnet(a.spoke, b.spoke) !== false) continue;
+        const [earlier, later] = inOrder(a, b, position);
+        if (reported.has(later.spoke)) continue;
+        reported.add(later.spoke);
+        const peering = later.peerings[0];
+        report({
+          messageId: 'overlap',
+          data: { spoke: label(later.spoke), prefix: String(later.entry.value), other: label(earlier.spoke), otherPrefix: String(earlier.entry.value), hub: label(hub), peering: label(peering) },
+          at: entityAnchor(peering),
+          related: [
+            { decl: later.spoke.decl, path: later.entry.path, message: `Address space of '${label(later.spoke)}'.` },
+            { decl: earlier.spoke.decl, path: earlier.entry.path, message: `Address space of '${label(earlier.spoke)}', peered with '${label(hub)}'.` },
+            { ...entityAnchor(earlier.peerings[0]), message: `Peering of '${label(earlier.spoke)}' with '${label(hub)}'.` },
+          ],
+        });
+      }
+    }
+  },
+});
+
+interface SpokeRange {
+  spoke: VirtualNetwork;
+  /** The spoke's peerings with the hub (either direction), in model order. */
+  peerings: Peering[];
+  entry: PrefixEntry;
+  version: 4 | 6;
+  start: bigint;
+  end: bigint;
+}
+
+/** Hub → spoke → the peerings joining them, from every peering that certainly joins two VNets. */
+function spokesByHub(peerings: readonly Peering[]): Map<VirtualNetwork, Map<VirtualNetwork, Peering[]>> {
+  const hubs = new Map<VirtualNetwork, Map<VirtualNetwork, Peering[]>>();
+  const add = (hub: VirtualNetwork, spoke: VirtualNetwork, peering: Peering) => {
+    let spokes = hubs.get(hub);
+    if (!spokes) hubs.set(hub, (spokes = new Map()));
+    const list = spokes.get(spoke) ?? [];
+    list.push(peering);
+    spokes.set(spoke, list);
+  };
+  for (const peering of peerings) {
+    const local = peering.local;
+    const remote = remoteVnet(peering);
+    if (!local || !remote || !certain(peering.decl) || peering.decl.existing) continue;
+    if (isSelfPeering(peering) !== false || maySubnetPeer(peering)) continue;
+    add(local, remote, peering);
+    add(remote, local, peering);
+  }
+  return hubs;
+}
+
+function bounds(cidr: Cidr): { version: 4 | 6; start: bigint; end: bigint } {
+  const size = 1n << BigInt((cidr.version === 4 ? 32 : 128) - cidr.prefix);
+  return { version: cidr.version, start: cidr.network, end: cidr.network + size - 1n };
+}
+
+/** Pairs of ranges that overlap, found by a sweep in address order (per IP version). */
+function* overlappingPairs(ranges: SpokeRange[]): Generator<[SpokeRange, SpokeRange]> {
+  const sorted = [...ranges].sort((a, b) => a.version - b.version || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let open: SpokeRange[] = [];
+  for (const range of sorted) {
+    open = open.filter((other) => other.version === range.version && other.end >= range.start);
+    for (const other of open) yield [other, range];
+    open.push(range);
+  }
+}
+
+/**
+ * The two spokes in deployment order: by the recorded order when every peering of one is ordered before
+ * every peering of the other, else by their first peering with the hub in file order.
+ */
+function inOrder(a: SpokeRange, b: SpokeRange, position: ReadonlyMap<Peering, number>): [SpokeRange, SpokeRange] {
+  const allBefore = (first: SpokeRange, second: SpokeRange) =>
+    first.peerings.every((p) => second.peerings.every((q) => orderedBefore(p.decl, q.decl) === true));
+  if (allBefore(b, a)) return [b, a];
+  if (allBefore(a, b)) return [a, b];
+  return position.get(a.peerings[0])! <= position.get(b.peerings[0])! ? [a, b] : [b, a];
+}
+

@@ -1,0 +1,172 @@
+import rule from '../../../server/src/rules/peering-remote-gateway-order';
+import { ruleTests } from '../../support/rule-test';
+import { arm, armVnet, vnetId } from '../../support/arm-fixtures';
+
+const hub = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
+    subnets: [
+      {
+        name: 'GatewaySubnet'
+        properties: { addressPrefix: '10.0.0.0/27' }
+      }
+    ]
+  }
+}
+`;
+const gateway = (extra = '', condition = '', subnetId = 'hub.properties.subnets[0].id') => `resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = ${condition}{
+  name: 'gw-hub'
+  location: 'westeurope'
+  properties: {
+    gatewayType: 'Vpn'
+    ipConfigurations: [
+      {
+        name: 'default'
+        properties: { subnet: { id: ${subnetId} } }
+      }
+    ]
+  }${extra}
+}
+`;
+const spoke = (extra = '') => `resource spoke 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.1.0.0/16'] }
+  }${extra}
+}
+`;
+const peering = (opts: { mark?: boolean; props?: string; extra?: string } = {}) => `resource ${opts.mark ? '[|spokeToHub|]' : 'spokeToHub'} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: spoke
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true${opts.props ?? ''}
+  }${opts.extra ?? ''}
+}
+`;
+const fixed = (code: string) => code.replace('[|spokeToHub|]', 'spokeToHub');
+
+const armGateway = (dependsOn = '') => `    {
+      "type": "Microsoft.Network/virtualNetworkGateways",
+      "apiVersion": "2024-05-01",
+      "name": "[parameters('gatewayName')]",
+      "location": "westeurope",${dependsOn}
+      "properties": {
+        "gatewayType": "Vpn",
+        "ipConfigurations": [
+          { "name": "default", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'GatewaySubnet')]" } } }
+        ]
+      }
+    }`;
+const armHub = armVnet('vnet-hub', '"10.0.0.0/16"', `,
+        "subnets": [ { "name": "GatewaySubnet", "properties": { "addressPrefix": "10.0.0.0/27" } } ]`);
+const armSpokePeering = (mark: boolean, dependsOn: string) => `    {
+      "type": ${mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
+      "apiVersion": "2024-05-01",
+      "name": "vnet-spoke/spoke-to-hub",
+      "dependsOn": [${dependsOn}],
+      "properties": {
+        "remoteVirtualNetwork": { "id": ${vnetId('vnet-hub')} },
+        "useRemoteGateways": true
+      }
+    }`;
+const armParams = `{ "gatewayName": { "type": "string", "defaultValue": "gw-hub" } }`;
+const armCase = (dependsOn: string, mark: boolean) => arm([armHub, armGateway(), armVnet('vnet-spoke', '"10.1.0.0/16"'), armSpokePeering(mark, dependsOn)].join(',\n'), armParams);
+const onSpoke = `"[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]"`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'the peering depends on the gateway', code: hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    gw\n  ]' }) },
+    { name: 'a symbolic reference to the gateway orders the peering after it', code: hub + gateway() + spoke() + peering({ props: '\n    remoteBgpCommunities: { virtualNetworkCommunity: gw.name }' }) },
+    { name: 'a reference through a variable', code: `var gatewayId = gw.id\n${hub}${gateway()}${spoke(`\n  tags: { gateway: gatewayId }`)}${peering()}` },
+    { name: 'the spoke VNet waits for the gateway, so its peering does too', code: hub + gateway() + spoke('\n  dependsOn: [\n    gw\n  ]') + peering() },
+    { name: 'doNotVerifyRemoteGateways: its effect is not documented', code: hub + gateway() + spoke() + peering({ props: '\n    doNotVerifyRemoteGateways: true' }) },
+    { name: 'a gateway that may not be deployed', code: `param withGateway bool\n${hub}${gateway('', 'if (withGateway) ')}${spoke()}${peering()}` },
+    { name: 'no gateway in this deployment', code: hub + spoke() + peering() },
+    {
+      name: 'an existing gateway declaration: the gateway may be there already',
+      code: `${hub}${gateway()}resource gwBefore 'Microsoft.Network/virtualNetworkGateways@2024-05-01' existing = {\n  name: 'gw-hub'\n}\n${spoke()}${peering()}`,
+    },
+    {
+      name: 'the peering in a module whose call waits for the gateway',
+      code: `//- /main.bicep\n${hub}${gateway()}module spokeModule 'spoke.bicep' = {\n  name: 'spoke'\n  params: { hubId: hub.id }\n  dependsOn: [\n    gw\n  ]\n}\n//- /spoke.bicep\nparam hubId string\n${spoke()}${peering().replace('hub.id', 'hubId')}`,
+    },
+    {
+      name: 'the gateway in a module the peering waits for',
+      code: `//- /main.bicep\n${hub}module gateway 'gateway.bicep' = {\n  name: 'gateway'\n}\n${spoke()}${peering({ extra: '\n  dependsOn: [\n    gateway\n  ]' })}//- /gateway.bicep\nresource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n${gateway('', '', "'${hub.id}/subnets/GatewaySubnet'")}`,
+    },
+    { name: 'ARM: dependsOn the gateway by resourceId', code: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false) },
+    { name: 'ARM: dependsOn the gateway by its name', code: armCase(`${onSpoke}, "gw-hub"`, false) },
+    {
+      name: 'ARM: peerings in a copy loop that depend on the gateways\' copy loop',
+      code: arm([
+        armHub, armGateway().replace('"name": "[parameters(\'gatewayName\')]",', '"name": "[concat(parameters(\'gatewayName\'), copyIndex())]",\n      "copy": { "name": "gateways", "count": 1 },'),
+        armVnet('vnet-spoke', '"10.1.0.0/16"'),
+        armSpokePeering(false, `${onSpoke}, "gateways"`).replace('"name": "vnet-spoke/spoke-to-hub",', '"name": "[concat(\'vnet-spoke/spoke-to-hub\', copyIndex())]",\n      "copy": { "name": "peerings", "count": 2 },'),
+      ].join(',\n'), armParams),
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing orders the peering after the gateway',
+      code: hub + gateway() + spoke() + peering({ mark: true }),
+      errors: [{ messageId: 'notOrdered', level: 'error', message: /Peering 'vnet-spoke\/spoke-to-hub' sets useRemoteGateways, but nothing orders it after the gateway 'gw-hub' of 'vnet-hub'.*RemoteVnetHasNoGateways/ }],
+      fixTitle: /^Add a dependency on 'gw'$/,
+      output: fixed(hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    gw\n  ]' })),
+    },
+    {
+      name: 'an existing dependsOn gains the gateway',
+      code: hub + gateway() + spoke() + peering({ mark: true, extra: '\n  dependsOn: [\n    spoke\n  ]' }),
+      errors: [{ messageId: 'notOrdered' }],
+      output: fixed(hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    spoke\n    gw\n  ]' })),
+    },
+    {
+      name: 'spokes from a for-loop: one finding, the fix on the loop body',
+      code: `${hub}${gateway()}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
+  name: 'vnet-spoke\${i}'
+  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
+}]
+resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: spokes[i]
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true
+  }
+}]
+`,
+      errors: [{ messageId: 'notOrdered' }],
+      output: `${hub}${gateway()}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
+  name: 'vnet-spoke\${i}'
+  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
+}]
+resource spokesToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: spokes[i]
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true
+  }
+  dependsOn: [
+    gw
+  ]
+}]
+`,
+    },
+    {
+      name: 'the gateway in a module nothing waits for: no fix across files',
+      code: `//- /main.bicep\n${hub}module gateway 'gateway.bicep' = {\n  name: 'gateway'\n}\n${spoke()}${peering({ mark: true })}//- /gateway.bicep\nresource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n${gateway('', '', "'${hub.id}/subnets/GatewaySubnet'")}`,
+      errors: [{ messageId: 'notOrdered' }],
+      output: null,
+    },
+    {
+      name: 'ARM: the peering depends only on its VNet',
+      code: armCase(onSpoke, true),
+      errors: [{ messageId: 'notOrdered' }],
+      output: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false),
+    },
+  ],
+});
