@@ -1,6 +1,6 @@
 // Deployment order as the model answers it (model/dependencies.ts) over real evaluation: Bicep references,
 // variables, parents, module calls; ARM dependsOn by id, name, copy loop and symbolic name, nested
-// deployments, and an unknown entry.
+// deployments, an unknown entry, and reference() (an implicit dependency: order unknown).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deploymentModels } from '../../server/src/engine/deployments';
@@ -73,7 +73,7 @@ ${template([
   assert.equal(orderedBefore(decl('nsg-loop1'), decl('nsg-d')), true);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-d')), false);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-e')), 'unknown');
-  assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-f')), false, 'reference() orders nothing in this reading');
+  assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-f')), 'unknown', 'reference() is an implicit dependency on a resource the model does not name');
 });
 
 test('ARM: symbolic names (languageVersion 2.0) and nested deployments', async () => {

@@ -39,8 +39,10 @@ export interface ArmOrderEntry {
   readonly symbol: string | undefined;
   /** The `copy` loop's name, lower-cased. */
   readonly copyName: string | undefined;
-  /** The evaluated `dependsOn` entries (ARM needs them explicit: `reference()` and ids order nothing here). */
+  /** The evaluated `dependsOn` entries (`resourceId()` orders nothing; `reference()` makes the order unknown). */
   readonly dependsOn: readonly Value[] | Value;
+  /** The resource's text calls `reference()` or `list*()`: ARM then orders it after what they name. */
+  readonly implicitDependencies: boolean;
   /** The node of the resource whose `resources` array holds this one. */
   readonly parent: string | undefined;
 }

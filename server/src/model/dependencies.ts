@@ -1,8 +1,9 @@
 // "Is A deployed before B?" over the order evaluation records (evaluate/order.ts): B waits for what it
 // depends on, what those depend on, and what the module calls or nested deployments around B wait for;
 // a module call B waits for covers everything inside it. Bicep's implied dependencies (symbolic
-// references, parents) count; in ARM only `dependsOn` and the nesting of a child in its parent's
-// `resources` do (ARM orders nothing by `reference()` or `resourceId()` in this reading, issue 17).
+// references, parents) count; in ARM `dependsOn` and the nesting of a child in its parent's
+// `resources` do, `resourceId()` does not, and a `reference()` or `list*()` call (an implicit
+// dependency on a resource the model does not name) makes the resource's order unknown.
 // Invariant: `true` only when a chain of recorded dependencies proves it; an order that cannot be
 // read (a registry module's interface model, an unknown `dependsOn` entry) makes the answer unknown.
 import type { ResourceDecl } from '../evaluate/declaration';
@@ -93,7 +94,7 @@ function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefin
   for (const entry of frame.entries) {
     if (graph.has(entry.name) && graph.get(entry.name) === undefined) continue;
     const found = new Set(graph.get(entry.name) ?? []);
-    let known = isArray(entry.dependsOn);
+    let known = isArray(entry.dependsOn) && !entry.implicitDependencies;
     for (const item of isArray(entry.dependsOn) ? entry.dependsOn : []) {
       const key = idKey(item);
       const matches = key === undefined ? undefined

@@ -101,6 +101,11 @@ ruleTests(rule, {
     { name: 'ARM: dependsOn the gateway by resourceId', code: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false) },
     { name: 'ARM: dependsOn the gateway by its name', code: armCase(`${onSpoke}, "gw-hub"`, false) },
     {
+      name: 'ARM: reference() of the gateway is an implicit dependency',
+      code: armCase(onSpoke, false).replace('"useRemoteGateways": true', `"useRemoteGateways": true,
+        "remoteBgpCommunities": { "virtualNetworkCommunity": "[reference(parameters('gatewayName')).bgpSettings.asn]" }`),
+    },
+    {
       name: 'ARM: peerings in a copy loop that depend on the gateways\' copy loop',
       code: arm([
         armHub, armGateway().replace('"name": "[parameters(\'gatewayName\')]",', '"name": "[concat(parameters(\'gatewayName\'), copyIndex())]",\n      "copy": { "name": "gateways", "count": 1 },'),
