@@ -10,6 +10,7 @@ import {
   setSubnetPolicy, useNetworkAddress, useVnetLocation,
 } from './property-fixes';
 import { addReversePeering } from './reverse-peering';
+import { addServiceEndpoint } from './service-endpoint';
 import type { Fix, FileEdits, FixSource, FixTarget } from './types';
 import { addVnetLink } from './vnet-link';
 import { registryFixes } from './avm-fixes';
@@ -36,6 +37,7 @@ export const builders: Readonly<Record<string, Builder>> = {
   'add-reverse-peering': addReversePeering,
   'use-network-address': useNetworkAddress,
   'remove-subnet-nsg': removeSubnetNsg,
+  'add-service-endpoint': addServiceEndpoint,
 };
 
 /** The fixes of one finding, against the texts of `docs` (share one FixDocuments across findings). */

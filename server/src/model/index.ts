@@ -15,3 +15,4 @@ export {
 export {
   contains as cidrContains, overlaps as cidrOverlaps, parseCidr, size as cidrSize, formatCidr, type Cidr,
 } from '../evaluate/cidr';
+export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';
