@@ -42,6 +42,7 @@ test('every fix offered on examples/ round-trips', async () => {
     "pe-dns-zone-group-missing: Add DNS zone group using 'privatelink.vaultcore.azure.net'",
     "peering-reverse-missing: Add the reverse peering 'vnet-spoke-orders-to-vnet-hub'",
     "pls-subnet-policies: Set privateLinkServiceNetworkPolicies to 'Disabled'",
+    "service-endpoint-missing: Add the 'Microsoft.Storage' service endpoint to the subnet",
   ]);
 });
 
