@@ -75,6 +75,15 @@ ${vnet('', storage())}resource vnet2 'Microsoft.Network/virtualNetworks@2025-09-
 `,
     },
     {
+      name: 'a child subnet twin of the inline subnet carries the endpoint',
+      code: vnet('', `resource twin 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-app'
+  properties: { addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ] }
+}
+${storage()}`),
+    },
+    {
       name: 'Container Registry outside the public cloud (no such endpoint there, FACTS §9.2)',
       cloud: 'AzureUSGovernment',
       code: vnet('', `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
@@ -215,6 +224,33 @@ resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
         { messageId: 'missing', message: /App Service 'app-orders'.*'Microsoft\.Web'/ },
         { messageId: 'missing', message: /Container Registry 'acrapp'.*'Microsoft\.ContainerRegistry'/ },
       ],
+    },
+    {
+      name: 'rules built by a for-expression, over subnets built by one: the finding, and no fix (the subnets share their source)',
+      code: `var names = [ 'snet-a', 'snet-b' ]
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [for (name, i) in names: { name: name, properties: { addressPrefix: '10.1.\${i}.0/24' } }]
+  }
+}
+resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: 'stapp'
+  location: 'westeurope'
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  properties: {
+    networkAcls: {
+      defaultAction: 'Deny'
+      virtualNetworkRules: [|[for name in skip(names, 1): { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', name) }]|]
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'missing', message: /subnet 'snet-b'/ }],
+      output: null,
     },
     {
       name: 'storage accounts in a loop, each naming the subnet: one finding',
