@@ -65,28 +65,28 @@ export interface IneffectiveSetting {
 // (API >= 2021-06-01-preview): defaultAction 'Allow' → "IP filters and VNet rules aren't enforced";
 // publicNetworkAccess 'Disabled' → "restricted to private links only" (S36). SQL: virtual network rules
 // need "Deny public network access" set to No (S34).
+/** A setting with values compared exactly (enums) that silences virtual network and IP rules. */
+const overrides = (setting: IneffectiveSetting['setting'], value: string, effect: string, sinceApiVersion?: string): IneffectiveSetting => ({
+  setting, values: [value], caseInsensitive: false, rules: 'vnet-and-ip', effect, ...(sinceApiVersion ? { sinceApiVersion } : {}),
+});
+const privateLinksOnly = 'operations are restricted to private links only';
+const notEnforced = 'IP filters and virtual network rules are not enforced';
 const ineffective: Partial<Record<EndpointService, readonly IneffectiveSetting[]>> = {
   storage: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet-and-ip', effect: 'only private endpoint traffic is allowed' },
-    { setting: 'defaultAction', values: ['Allow'], caseInsensitive: false, rules: 'vnet-and-ip', effect: 'network rules take effect only with defaultAction Deny' },
+    overrides('publicNetworkAccess', 'Disabled', 'only private endpoint traffic is allowed'),
+    overrides('defaultAction', 'Allow', 'network rules take effect only with defaultAction Deny'),
   ],
-  keyVault: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: true, rules: 'vnet-and-ip', effect: 'this overrides the firewall rules: only private endpoint and trusted service traffic is allowed' },
-  ],
-  cosmosDb: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet-and-ip', effect: 'this takes precedence over every IP and virtual network rule' },
-  ],
-  eventHubs: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet-and-ip', sinceApiVersion: '2021-06-01', effect: 'operations are restricted to private links only' },
-    { setting: 'defaultAction', values: ['Allow'], caseInsensitive: false, rules: 'vnet-and-ip', sinceApiVersion: '2021-06-01', effect: 'IP filters and virtual network rules are not enforced' },
-  ],
-  serviceBus: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet-and-ip', sinceApiVersion: '2021-06-01', effect: 'operations are restricted to private links only' },
-    { setting: 'defaultAction', values: ['Allow'], caseInsensitive: false, rules: 'vnet-and-ip', sinceApiVersion: '2021-06-01', effect: 'IP filters and virtual network rules are not enforced' },
-  ],
-  sql: [
-    { setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet', effect: "SQL virtual network rules need public network access 'Enabled'" },
-  ],
+  keyVault: [{
+    setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: true, rules: 'vnet-and-ip',
+    effect: 'this overrides the firewall rules: only private endpoint and trusted service traffic is allowed',
+  }],
+  cosmosDb: [overrides('publicNetworkAccess', 'Disabled', 'this takes precedence over every IP and virtual network rule')],
+  eventHubs: [overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'), overrides('defaultAction', 'Allow', notEnforced, '2021-06-01')],
+  serviceBus: [overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'), overrides('defaultAction', 'Allow', notEnforced, '2021-06-01')],
+  sql: [{
+    setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet',
+    effect: "SQL virtual network rules need public network access 'Enabled'",
+  }],
 };
 
 export function ineffectiveSettings(service: EndpointService): readonly IneffectiveSetting[] {

@@ -24,16 +24,35 @@ interface Shape {
 }
 
 const acls = 'properties.networkAcls';
+/** Rules under `networkAcls` (Storage, Key Vault): `id` names the subnet. */
+const networkAcls = (service: NetworkRuleService): Shape => ({
+  service, vnetRules: [`${acls}.virtualNetworkRules`], subnetId: 'id', ipRules: `${acls}.ipRules`, defaultAction: `${acls}.defaultAction`,
+});
+/** An Event Hubs or Service Bus `networkRuleSets` child: `subnet.id` names the subnet. */
+const ruleSet = (service: NetworkRuleService): Shape => ({
+  service, vnetRules: ['properties.virtualNetworkRules'], subnetId: 'subnet.id', ipRules: 'properties.ipRules',
+  defaultAction: 'properties.defaultAction', child: true, ownPublicAccess: true,
+});
 // FACTS §9.2 (shapes from the S2 types) and §6 (public access, default action and IP rule paths).
 const shapes: Readonly<Record<string, Shape>> = {
-  'microsoft.storage/storageaccounts': { service: 'storage', vnetRules: [`${acls}.virtualNetworkRules`], subnetId: 'id', ipRules: `${acls}.ipRules`, defaultAction: `${acls}.defaultAction` },
-  'microsoft.keyvault/vaults': { service: 'keyVault', vnetRules: [`${acls}.virtualNetworkRules`], subnetId: 'id', ipRules: `${acls}.ipRules`, defaultAction: `${acls}.defaultAction` },
-  'microsoft.sql/servers/virtualnetworkrules': { service: 'sql', vnetRules: ['properties'], single: true, subnetId: 'virtualNetworkSubnetId', child: true },
-  'microsoft.documentdb/databaseaccounts': { service: 'cosmosDb', vnetRules: ['properties.virtualNetworkRules'], subnetId: 'id', ipRules: 'properties.ipRules' },
-  'microsoft.eventhub/namespaces/networkrulesets': { service: 'eventHubs', vnetRules: ['properties.virtualNetworkRules'], subnetId: 'subnet.id', ipRules: 'properties.ipRules', defaultAction: 'properties.defaultAction', child: true, ownPublicAccess: true },
-  'microsoft.servicebus/namespaces/networkrulesets': { service: 'serviceBus', vnetRules: ['properties.virtualNetworkRules'], subnetId: 'subnet.id', ipRules: 'properties.ipRules', defaultAction: 'properties.defaultAction', child: true, ownPublicAccess: true },
-  'microsoft.web/sites': { service: 'appService', vnetRules: ['properties.siteConfig.ipSecurityRestrictions', 'properties.siteConfig.scmIpSecurityRestrictions'], subnetId: 'vnetSubnetResourceId' },
-  'microsoft.containerregistry/registries': { service: 'containerRegistry', vnetRules: ['properties.networkRuleSet.virtualNetworkRules'], subnetId: 'id' },
+  'microsoft.storage/storageaccounts': networkAcls('storage'),
+  'microsoft.keyvault/vaults': networkAcls('keyVault'),
+  'microsoft.sql/servers/virtualnetworkrules': {
+    service: 'sql', vnetRules: ['properties'], single: true, subnetId: 'virtualNetworkSubnetId', child: true,
+  },
+  'microsoft.documentdb/databaseaccounts': {
+    service: 'cosmosDb', vnetRules: ['properties.virtualNetworkRules'], subnetId: 'id', ipRules: 'properties.ipRules',
+  },
+  'microsoft.eventhub/namespaces/networkrulesets': ruleSet('eventHubs'),
+  'microsoft.servicebus/namespaces/networkrulesets': ruleSet('serviceBus'),
+  // Access restrictions: only entries with `vnetSubnetResourceId` are subnet rules (FACTS §9.2, S37).
+  'microsoft.web/sites': {
+    service: 'appService', subnetId: 'vnetSubnetResourceId',
+    vnetRules: ['properties.siteConfig.ipSecurityRestrictions', 'properties.siteConfig.scmIpSecurityRestrictions'],
+  },
+  'microsoft.containerregistry/registries': {
+    service: 'containerRegistry', vnetRules: ['properties.networkRuleSet.virtualNetworkRules'], subnetId: 'id',
+  },
 };
 
 const publicAccess = 'properties.publicNetworkAccess';
@@ -114,12 +133,13 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
       return value === undefined ? undefined : { decl: from.decl, path, value };
     };
     const ipValue = shape.ipRules === undefined ? undefined : at(body, shape.ipRules);
+    const ipRules = ipValue === undefined || shape.ipRules === undefined ? undefined
+      : { path: shape.ipRules, count: isArray(ipValue) ? ipValue.length : undefined };
+    const publicNetworkAccess = [written(shape.ownPublicAccess ? target : undefined, publicAccess), written(resource, publicAccess)]
+      .filter((setting): setting is ServiceRuleSetting => setting !== undefined);
     result.push({
       kind: 'networkRules', service: shape.service, decl: target.decl, owner: target, resource,
-      vnetRules,
-      ipRules: ipValue === undefined || shape.ipRules === undefined ? undefined : { path: shape.ipRules, count: isArray(ipValue) ? ipValue.length : undefined },
-      defaultAction: written(target, shape.defaultAction),
-      publicNetworkAccess: [written(shape.ownPublicAccess ? target : undefined, publicAccess), written(resource, publicAccess)].filter((s): s is ServiceRuleSetting => s !== undefined),
+      vnetRules, ipRules, defaultAction: written(target, shape.defaultAction), publicNetworkAccess,
     });
   }
   return result;
