@@ -37,11 +37,14 @@ export default defineRule({
       if (!owned(rules.decl)) continue;
       const written = writtenRules(rules);
       for (const setting of ineffectiveSettings(rules.service)) {
-        const candidates: readonly (ServiceRuleSetting | undefined)[] = setting.setting === 'defaultAction' ? [rules.defaultAction] : rules.publicNetworkAccess;
+        const candidates = (setting.setting === 'defaultAction' ? [rules.defaultAction] : rules.publicNetworkAccess)
+          .filter((candidate): candidate is ServiceRuleSetting => candidate !== undefined);
         // A Bicep child nested without `@version` takes its parent's API version.
-        const governing = candidates.find((candidate) => candidate !== undefined && owned(candidate.decl)
-          && typeof candidate.value === 'string' && makesRulesIneffective(setting, candidate.value, candidate.decl.apiVersion ?? rules.resource?.decl.apiVersion));
-        if (!governing) continue;
+        const overrides = (candidate: ServiceRuleSetting) => owned(candidate.decl) && typeof candidate.value === 'string'
+          && makesRulesIneffective(setting, candidate.value, candidate.decl.apiVersion ?? rules.resource?.decl.apiVersion);
+        // Where a rule set and its namespace both write public access, FACTS §9.3 does not say which wins: both must agree.
+        const [governing] = candidates;
+        if (!governing || !candidates.every(overrides)) continue;
         const ip = setting.rules === 'vnet-and-ip' ? written.ip : 0;
         if (written.vnet === 0 && ip === 0) continue;
         const path = written.vnet > 0 ? written.vnetPath : written.ipPath;

@@ -40,6 +40,10 @@ ruleTests(rule, {
     { name: 'storage: under an unknown condition', code: storage(`publicNetworkAccess: 'Disabled'\n    networkAcls: { defaultAction: 'Deny', ${ipRules} }`, 'param deploy bool\n', 'if (deploy) ') },
     { name: "storage: enum values compare exactly ('disabled')", code: storage(`publicNetworkAccess: 'disabled'\n    networkAcls: { defaultAction: 'Deny', ${ipRules} }`) },
     { name: "Event Hubs: defaultAction 'Allow' before API 2021-06-01-preview (FACTS §9.3)", code: eventHubs('', `defaultAction: 'Allow', ${subnetRule.replace('id:', 'subnet: { id:').replace(", action: 'Allow' }", ' } }')}`, '2018-01-01-preview') },
+    {
+      name: "Event Hubs: the rule set says 'Enabled' where the namespace says 'Disabled' (FACTS does not say which wins)",
+      code: eventHubs("publicNetworkAccess: 'Disabled'", "publicNetworkAccess: 'Enabled', defaultAction: 'Deny', ipRules: [ { ipMask: '203.0.113.0/24' } ]"),
+    },
     { name: "SQL: IP firewall rules are not judged, only virtual network rules", code: "resource sql 'Microsoft.Sql/servers@2025-01-01' = {\n  name: 'sql-app'\n  location: 'westeurope'\n  properties: { publicNetworkAccess: 'Disabled' }\n}\n" },
   ],
   invalid: [
