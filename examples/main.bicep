@@ -89,6 +89,7 @@ module data 'modules/data.bicep' = {
     workload: workload
     privateEndpointSubnetId: spoke.outputs.privateEndpointSubnetId
     blobDnsZoneId: privateDns.outputs.blobZoneId
+    workloadSubnetId: spoke.outputs.workloadSubnetId
   }
 }
 

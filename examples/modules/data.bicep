@@ -1,5 +1,6 @@
 // Data services of the workload, reachable only through private endpoints in the spoke:
 // a storage account (blob) and a key vault. Public network access is off on both.
+// Also a log storage account that the workload subnet reaches over a service endpoint.
 
 @description('Region of the services and of their private endpoints (the spoke\'s region).')
 param location string
@@ -14,6 +15,9 @@ param privateEndpointSubnetId string
 
 @description('Resource id of the privatelink.blob private DNS zone.')
 param blobDnsZoneId string
+
+@description('Resource id of the spoke subnet that holds the workload (it writes logs to storage).')
+param workloadSubnetId string
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'st${workload}${uniqueString(resourceGroup().id)}'
@@ -115,6 +119,35 @@ resource peKeyVault 'Microsoft.Network/privateEndpoints@2025-09-01' = {
         }
       }
     ]
+  }
+}
+
+// Deliberate mistake (service-endpoint-missing): this network rule names the workload subnet, but
+// that subnet (spoke.bicep) has no Microsoft.Storage service endpoint, so the rule never matches the
+// workload's traffic and the account refuses it.
+resource logStorage 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: 'stlog${workload}${uniqueString(resourceGroup().id)}'
+  location: location
+  sku: {
+    name: 'Standard_LRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    publicNetworkAccess: 'Enabled'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      virtualNetworkRules: [
+        {
+          id: workloadSubnetId
+          action: 'Allow'
+        }
+      ]
+    }
   }
 }
 

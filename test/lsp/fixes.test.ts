@@ -94,10 +94,11 @@ describe('quick fixes in the editor (LSP)', () => {
     const data = editor.open('modules/data.bicep');
     const published = await diagnosticsWhere(session, data, (p) => p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'));
     const quick = await editor.codeActions(data, published.diagnostics);
-    assert.deepEqual(quick.map((a) => a.title), ["Add DNS zone group using 'privatelink.vaultcore.azure.net'"]);
+    assert.deepEqual(quick.map((a) => a.title).sort(), ["Add DNS zone group using 'privatelink.vaultcore.azure.net'", "Add the 'Microsoft.Storage' service endpoint to the subnet"]);
     const all = await editor.codeActions(data, [], ['source.fixAll.vnetLens']);
     assert.deepEqual(all.map((a) => [a.title, a.kind]), [['Fix all VNet Lens problems', 'source.fixAll.vnetLens']]);
-    assert.deepEqual(Object.keys(all[0].edit!.changes!).sort(), [main, data].sort());
+    // The service endpoint goes onto the workload subnet, declared in the spoke module.
+    assert.deepEqual(Object.keys(all[0].edit!.changes!).sort(), [main, data, uriOf('modules/spoke.bicep')].sort());
     editor.apply(all[0].edit!);
     const after = await diagnosticsWhere(session, data, (p) => p.version === editor.versions.get(data) && !p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'));
     assert.deepEqual(after.diagnostics, []);

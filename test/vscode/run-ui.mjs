@@ -119,7 +119,7 @@ const steps = [
     const rows = page.locator('.markers-panel .monaco-list-row');
     // The server analyses the whole workspace, so findings in files not yet opened show too.
     for (const [rule, file] of [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
-      ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json'],
+      ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json'], ['service-endpoint-missing', 'data.bicep'],
       ['peering-spokes-overlap', 'connectivity.bicep'], ['peering-remote-gateway-order', 'connectivity.bicep']]) {
       await page.locator('.markers-panel', { hasText: file }).first().waitFor({ timeout: 60_000 });
       await rows.filter({ hasText: rule }).first().waitFor({ timeout: 60_000 });
@@ -127,7 +127,7 @@ const steps = [
     await shot('problems-panel');
     const texts = await rows.allInnerTexts();
     const findings = texts.filter((text) => /VNet Lens/.test(text));
-    if (findings.length !== 6) throw new Error(`expected the 6 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
+    if (findings.length !== 7) throw new Error(`expected the 7 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
     await page.keyboard.press('Control+Shift+M');
   }],
 ];
@@ -331,7 +331,7 @@ steps.push(
     await page.locator('.editor-instance .view-lines').first().click();
     await waitStep('reverting main.bicep', command('File: Revert File'));
     await applyQuickFix({
-      file: 'data.bicep', line: 99, column: 12, rule: 'pe-dns-zone-group-missing', title: /Add DNS zone group/,
+      file: 'data.bicep', line: 103, column: 12, rule: 'pe-dns-zone-group-missing', title: /Add DNS zone group/,
       changed: 'modules/data.bicep', expect: /resource \w+ 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@[^']+' = \{\n  parent: peKeyVault/,
     });
     if (!/vaultcoreDnsZoneId: privateDns\.outputs\.vaultZoneId/.test(fs.readFileSync(path.join(sandbox.workspace, 'main.bicep'), 'utf8'))) {

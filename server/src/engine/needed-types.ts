@@ -3,6 +3,7 @@
 // name one by a resourceId() string rather than a symbol). Anything else is evaluated only when one
 // of those refers to it — a role assignment, a lock or a diagnostic setting costs nothing.
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
+import { holdsNetworkRules, networkRuleProperties } from '../model';
 
 const networkPrefix = 'microsoft.network/';
 
@@ -27,7 +28,8 @@ export function needsResourceType(type: string, existing = false): boolean {
   const lower = type.toLowerCase();
   if (lower.startsWith(networkPrefix)) return true;
   neededTypes ??= targetTypesAndParents();
-  return !existing && neededTypes.has(lower);
+  // Service-endpoint rules (model/service-rules.ts) read PaaS network rules, some in child resources.
+  return !existing && (neededTypes.has(lower) || holdsNetworkRules(lower));
 }
 
 /**
@@ -42,7 +44,9 @@ export function neededProperties(type: string): readonly string[] | undefined {
   let keys = propertiesByType.get(lower);
   if (!keys) {
     const settings = publicAccessFacts(type)?.settings ?? [];
-    keys = [...new Set(settings.map((setting) => setting.path.split('.')[1]).filter((key): key is string => key !== undefined))];
+    const ruleKeys = networkRuleProperties(type);
+    if (ruleKeys === undefined) return undefined;
+    keys = [...new Set([...settings.map((setting) => setting.path.split('.')[1]), ...ruleKeys].filter((key): key is string => key !== undefined))];
     propertiesByType.set(lower, keys);
   }
   return keys;

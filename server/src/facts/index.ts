@@ -141,3 +141,7 @@ export {
   type ApiVersion,
 } from './api-versions';
 export { declaredApiVersions, enumValues, hasProperty, isDeclared, propertyInfo, type PropertyInfo, type PropertyKind } from './type-facts';
+export {
+  endpointServes, ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink,
+  type EndpointService, type IneffectiveSetting, type ServiceEndpointFacts,
+} from './service-endpoints';

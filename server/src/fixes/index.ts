@@ -11,6 +11,7 @@ import {
   setSubnetPolicy, useNetworkAddress, useVnetLocation,
 } from './property-fixes';
 import { addReversePeering } from './reverse-peering';
+import { addServiceEndpoint } from './service-endpoint';
 import type { Fix, FileEdits, FixSource, FixTarget } from './types';
 import { addVnetLink } from './vnet-link';
 import { registryFixes } from './avm-fixes';
@@ -38,6 +39,7 @@ export const builders: Readonly<Record<string, Builder>> = {
   'use-network-address': useNetworkAddress,
   'remove-subnet-nsg': removeSubnetNsg,
   'add-dependency': addDependency,
+  'add-service-endpoint': addServiceEndpoint,
 };
 
 /** The fixes of one finding, against the texts of `docs` (share one FixDocuments across findings). */

@@ -16,3 +16,4 @@ export {
   contains as cidrContains, overlaps as cidrOverlaps, parseCidr, size as cidrSize, formatCidr, type Cidr,
 } from '../evaluate/cidr';
 export { orderedBefore } from './dependencies';
+export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';

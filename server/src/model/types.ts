@@ -146,3 +146,44 @@ export interface NetworkModel {
   /** Every declaration the model was built from, in file order. */
   declarations: ResourceDecl[];
 }
+
+// --- Service endpoints and network rules (issue 17, FACTS §9): derived by model/service-rules.ts ---
+
+/** The services whose virtual network rules the model reads (FACTS §9.2). */
+export type NetworkRuleService =
+  | 'storage' | 'keyVault' | 'sql' | 'cosmosDb' | 'eventHubs' | 'serviceBus' | 'appService' | 'containerRegistry';
+
+/** One virtual network rule: the subnet it names and its bypass flag as written. */
+export interface VnetRuleEntry {
+  /** Path of the subnet id inside the rule-holding declaration. */
+  path: string;
+  subnetId: Value;
+  /** Every analysed subnet with that id (inline and child twins); empty when outside or unknown. */
+  subnets: Subnet[];
+  /** `ignoreMissingVnetServiceEndpoint` in any casing, when written. */
+  bypass: { path: string; value: Value } | undefined;
+}
+
+/** A value that governs the rules, with the declaration that writes it. */
+export interface ServiceRuleSetting {
+  decl: ResourceDecl;
+  path: string;
+  value: Value;
+}
+
+export interface ServiceNetworkRules {
+  kind: 'networkRules';
+  service: NetworkRuleService;
+  /** The declaration that writes the rules (the account, or a SQL rule / rule set child). */
+  decl: ResourceDecl;
+  owner: Target;
+  /** The PaaS resource the rules protect: the owner itself, or the parent a child resolves to. */
+  resource: Target | undefined;
+  /** Each rule array written: its item count (undefined when unknown) and the rules that name a subnet. */
+  vnetRules: { path: string; count: number | undefined; rules: VnetRuleEntry[] }[];
+  /** IP rules as written (count undefined when unknown); undefined when absent. */
+  ipRules: { path: string; count: number | undefined } | undefined;
+  defaultAction: ServiceRuleSetting | undefined;
+  /** The rule set's own and the resource's `publicNetworkAccess`, where written. */
+  publicNetworkAccess: ServiceRuleSetting[];
+}

@@ -5,10 +5,12 @@ import { dnsRules } from './catalog-dns';
 import { endpointsRules } from './catalog-endpoints';
 import dnsZoneLocation from './dns-zone-location';
 import type { RuleDefinition } from './rule';
+import { serviceEndpointRules } from './catalog-service-endpoints';
 
 export const rules: readonly RuleDefinition[] = [
   ...dnsRules,
   dnsZoneLocation,
   ...endpointsRules,
   ...addressesRules,
+  ...serviceEndpointRules,
 ];

@@ -44,6 +44,7 @@ test('every fix offered on examples/ round-trips', async () => {
     "peering-remote-gateway-order: Add a dependency on 'vgwConnHub'",
     "peering-reverse-missing: Add the reverse peering 'vnet-spoke-orders-to-vnet-hub'",
     "pls-subnet-policies: Set privateLinkServiceNetworkPolicies to 'Disabled'",
+    "service-endpoint-missing: Add the 'Microsoft.Storage' service endpoint to the subnet",
   ]);
 });
 

@@ -4,7 +4,7 @@
 import func2 from 'ajv/dist/runtime/ucs2length';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"vnetlens.schema.json","title":"VNet Lens configuration","description":"Rule levels, the cloud and private DNS zone-group ownership for VNet Lens, shared by the editor and the vnet-lens CLI.","type":"object","properties":{"$schema":{"type":"string"},"cloud":{"description":"The Azure cloud the templates deploy to; it decides which private DNS zone names are correct.","enum":["AzureCloud","AzureUSGovernment","AzureChinaCloud"]},"baseline":{"description":"A baseline file (written by `vnet-lens check --write-baseline FILE`), relative to this file's folder: the CLI reports only findings not in it, the editor shows those in it as hints.","type":"string","minLength":1},"rules":{"description":"Level per rule id. A rule not listed keeps its default level.","type":"object","properties":{"pe-dns-zone-group-missing":{"$ref":"#/definitions/level"},"pe-dns-zone-mismatch":{"$ref":"#/definitions/level"},"pe-dns-zone-group-incomplete":{"$ref":"#/definitions/level"},"pe-dns-zone-group-limit":{"$ref":"#/definitions/level"},"dns-zone-unlinked":{"$ref":"#/definitions/level"},"dns-zone-vnet-link-missing":{"$ref":"#/definitions/level"},"dns-zone-link-registration":{"$ref":"#/definitions/level"},"dns-zone-duplicate-link":{"$ref":"#/definitions/level"},"dns-zone-location":{"$ref":"#/definitions/level"},"pe-group-id-invalid":{"$ref":"#/definitions/level"},"pe-location-mismatch":{"$ref":"#/definitions/level"},"pe-subnet-reserved":{"$ref":"#/definitions/level"},"pe-public-access-enabled":{"$ref":"#/definitions/level"},"pe-subnet-policies-ignored":{"$ref":"#/definitions/level"},"pls-subnet-policies":{"$ref":"#/definitions/level"},"subnet-policies-value":{"$ref":"#/definitions/level"},"subnet-outside-vnet":{"$ref":"#/definitions/level"},"subnet-overlap":{"$ref":"#/definitions/level"},"subnet-size":{"$ref":"#/definitions/level"},"subnet-cidr-invalid":{"$ref":"#/definitions/level"},"subnet-inline-and-child":{"$ref":"#/definitions/level"},"vnet-address-overlap":{"$ref":"#/definitions/level"},"peering-reverse-missing":{"$ref":"#/definitions/level"},"peering-gateway-transit":{"$ref":"#/definitions/level"},"peering-self":{"$ref":"#/definitions/level"},"peering-duplicate":{"$ref":"#/definitions/level"},"route-nva-next-hop":{"$ref":"#/definitions/level"},"nsg-gateway-subnet":{"$ref":"#/definitions/level"},"peering-spokes-overlap":{"$ref":"#/definitions/level"},"peering-remote-gateway-order":{"$ref":"#/definitions/level"}},"additionalProperties":false},"privateDns":{"description":"Who creates private endpoints' DNS zone groups. Landing zones often leave them to an Azure Policy (DeployIfNotExists), and their templates omit them on purpose.","type":"object","properties":{"zoneGroups":{"description":"template (default): the templates create zone groups, and an endpoint without one is reported. policy: a policy creates them for the group ids it covers, on automatic connections; pe-dns-zone-group-missing stays silent there, still reports manual connections and other group ids, and marks a zone group the template creates for a covered group id (it competes with the policy).","enum":["template","policy"]},"policyGroupIds":{"description":"The group ids the policy covers, for any target type (compared without case). Default: the Azure landing zone initiative Deploy-Private-DNS-Zones, per target type.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"level":{"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"vnetlens.schema.json","title":"VNet Lens configuration","description":"Rule levels, the cloud and private DNS zone-group ownership for VNet Lens, shared by the editor and the vnet-lens CLI.","type":"object","properties":{"$schema":{"type":"string"},"cloud":{"description":"The Azure cloud the templates deploy to; it decides which private DNS zone names are correct.","enum":["AzureCloud","AzureUSGovernment","AzureChinaCloud"]},"baseline":{"description":"A baseline file (written by `vnet-lens check --write-baseline FILE`), relative to this file's folder: the CLI reports only findings not in it, the editor shows those in it as hints.","type":"string","minLength":1},"rules":{"description":"Level per rule id. A rule not listed keeps its default level.","type":"object","properties":{"pe-dns-zone-group-missing":{"$ref":"#/definitions/level"},"pe-dns-zone-mismatch":{"$ref":"#/definitions/level"},"pe-dns-zone-group-incomplete":{"$ref":"#/definitions/level"},"pe-dns-zone-group-limit":{"$ref":"#/definitions/level"},"dns-zone-unlinked":{"$ref":"#/definitions/level"},"dns-zone-vnet-link-missing":{"$ref":"#/definitions/level"},"dns-zone-link-registration":{"$ref":"#/definitions/level"},"dns-zone-duplicate-link":{"$ref":"#/definitions/level"},"dns-zone-location":{"$ref":"#/definitions/level"},"pe-group-id-invalid":{"$ref":"#/definitions/level"},"pe-location-mismatch":{"$ref":"#/definitions/level"},"pe-subnet-reserved":{"$ref":"#/definitions/level"},"pe-public-access-enabled":{"$ref":"#/definitions/level"},"pe-subnet-policies-ignored":{"$ref":"#/definitions/level"},"pls-subnet-policies":{"$ref":"#/definitions/level"},"subnet-policies-value":{"$ref":"#/definitions/level"},"subnet-outside-vnet":{"$ref":"#/definitions/level"},"subnet-overlap":{"$ref":"#/definitions/level"},"subnet-size":{"$ref":"#/definitions/level"},"subnet-cidr-invalid":{"$ref":"#/definitions/level"},"subnet-inline-and-child":{"$ref":"#/definitions/level"},"vnet-address-overlap":{"$ref":"#/definitions/level"},"peering-reverse-missing":{"$ref":"#/definitions/level"},"peering-gateway-transit":{"$ref":"#/definitions/level"},"peering-self":{"$ref":"#/definitions/level"},"peering-duplicate":{"$ref":"#/definitions/level"},"route-nva-next-hop":{"$ref":"#/definitions/level"},"nsg-gateway-subnet":{"$ref":"#/definitions/level"},"peering-spokes-overlap":{"$ref":"#/definitions/level"},"peering-remote-gateway-order":{"$ref":"#/definitions/level"},"service-endpoint-missing":{"$ref":"#/definitions/level"},"network-rules-ineffective":{"$ref":"#/definitions/level"},"service-endpoint-with-private-link":{"$ref":"#/definitions/level"}},"additionalProperties":false},"privateDns":{"description":"Who creates private endpoints' DNS zone groups. Landing zones often leave them to an Azure Policy (DeployIfNotExists), and their templates omit them on purpose.","type":"object","properties":{"zoneGroups":{"description":"template (default): the templates create zone groups, and an endpoint without one is reported. policy: a policy creates them for the group ids it covers, on automatic connections; pe-dns-zone-group-missing stays silent there, still reports manual connections and other group ids, and marks a zone group the template creates for a covered group id (it competes with the policy).","enum":["template","policy"]},"policyGroupIds":{"description":"The group ids the policy covers, for any target type (compared without case). Default: the Azure landing zone initiative Deploy-Private-DNS-Zones, per target type.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"level":{"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."}}};
 const schema12 = {"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."};
 const func3 = Object.prototype.hasOwnProperty;
 
@@ -480,9 +480,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3["service-endpoint-missing"] !== undefined){
+let data34 = data3["service-endpoint-missing"];
+if(!((((data34 === "off") || (data34 === "info")) || (data34 === "warning")) || (data34 === "error"))){
+const err36 = {instancePath:instancePath+"/rules/service-endpoint-missing",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -492,12 +493,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.privateDns !== undefined){
-let data34 = data.privateDns;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key2 in data34){
-if(!((key2 === "zoneGroups") || (key2 === "policyGroupIds"))){
-const err37 = {instancePath:instancePath+"/privateDns",schemaPath:"#/properties/privateDns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data3["network-rules-ineffective"] !== undefined){
+let data35 = data3["network-rules-ineffective"];
+if(!((((data35 === "off") || (data35 === "info")) || (data35 === "warning")) || (data35 === "error"))){
+const err37 = {instancePath:instancePath+"/rules/network-rules-ineffective",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -507,10 +506,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data34.zoneGroups !== undefined){
-let data35 = data34.zoneGroups;
-if(!((data35 === "template") || (data35 === "policy"))){
-const err38 = {instancePath:instancePath+"/privateDns/zoneGroups",schemaPath:"#/properties/privateDns/properties/zoneGroups/enum",keyword:"enum",params:{allowedValues: schema11.properties.privateDns.properties.zoneGroups.enum},message:"must be equal to one of the allowed values"};
+if(data3["service-endpoint-with-private-link"] !== undefined){
+let data36 = data3["service-endpoint-with-private-link"];
+if(!((((data36 === "off") || (data36 === "info")) || (data36 === "warning")) || (data36 === "error"))){
+const err38 = {instancePath:instancePath+"/rules/service-endpoint-with-private-link",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -520,15 +519,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data34.policyGroupIds !== undefined){
-let data36 = data34.policyGroupIds;
-if(Array.isArray(data36)){
-const len0 = data36.length;
-for(let i0=0; i0<len0; i0++){
-let data37 = data36[i0];
-if(typeof data37 === "string"){
-if(func2(data37) < 1){
-const err39 = {instancePath:instancePath+"/privateDns/policyGroupIds/" + i0,schemaPath:"#/properties/privateDns/properties/policyGroupIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err39 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -538,8 +531,12 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/privateDns/policyGroupIds/" + i0,schemaPath:"#/properties/privateDns/properties/policyGroupIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.privateDns !== undefined){
+let data37 = data.privateDns;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key2 in data37){
+if(!((key2 === "zoneGroups") || (key2 === "policyGroupIds"))){
+const err40 = {instancePath:instancePath+"/privateDns",schemaPath:"#/properties/privateDns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -549,18 +546,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-let i1 = data36.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data36[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err41 = {instancePath:instancePath+"/privateDns/policyGroupIds",schemaPath:"#/properties/privateDns/properties/policyGroupIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data37.zoneGroups !== undefined){
+let data38 = data37.zoneGroups;
+if(!((data38 === "template") || (data38 === "policy"))){
+const err41 = {instancePath:instancePath+"/privateDns/zoneGroups",schemaPath:"#/properties/privateDns/properties/zoneGroups/enum",keyword:"enum",params:{allowedValues: schema11.properties.privateDns.properties.zoneGroups.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -568,14 +557,17 @@ else {
 vErrors.push(err41);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/privateDns/policyGroupIds",schemaPath:"#/properties/privateDns/properties/policyGroupIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.policyGroupIds !== undefined){
+let data39 = data37.policyGroupIds;
+if(Array.isArray(data39)){
+const len0 = data39.length;
+for(let i0=0; i0<len0; i0++){
+let data40 = data39[i0];
+if(typeof data40 === "string"){
+if(func2(data40) < 1){
+const err42 = {instancePath:instancePath+"/privateDns/policyGroupIds/" + i0,schemaPath:"#/properties/privateDns/properties/policyGroupIds/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -585,9 +577,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/privateDns",schemaPath:"#/properties/privateDns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/privateDns/policyGroupIds/" + i0,schemaPath:"#/properties/privateDns/properties/policyGroupIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -597,14 +588,62 @@ vErrors.push(err43);
 errors++;
 }
 }
+let i1 = data39.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data39[i1];
+if(typeof item0 !== "string"){
+continue;
 }
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err44 = {instancePath:instancePath+"/privateDns/policyGroupIds",schemaPath:"#/properties/privateDns/properties/policyGroupIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/privateDns/policyGroupIds",schemaPath:"#/properties/privateDns/properties/policyGroupIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/privateDns",schemaPath:"#/properties/privateDns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }

@@ -1,0 +1,57 @@
+// service-endpoint-missing: a PaaS resource's virtual network rule names a subnet whose serviceEndpoints
+// lack the endpoint that serves it (FACTS §9.1–§9.2), and the rule sets no bypass flag: the rule does
+// not apply to that subnet's traffic (Storage and Key Vault deployments are reported to fail with
+// SubnetsHaveNoServiceEndpointsConfigured). Absence is judged over what the subnet may have: every
+// analysed subnet with that id (inline and child twins) must be certainly deployed, ours, with a fully
+// known endpoint list that lacks the service. A bypass flag that is true or unknown, a subnet outside
+// the analysed files or Container Registry outside the public cloud stay silent.
+// Anchor: the rule's subnet reference.
+import { endpointServes, serviceEndpointFacts } from '../facts';
+import { serviceNetworkRules, subnetServiceEndpoints, type ServiceNetworkRules, type VnetRuleEntry } from '../model';
+import { label } from './certain';
+import { oncePerAnchor, owned, subnetAnchor, subnetLabel } from './endpoint-common';
+import { defineRule, type RuleContext } from './rule';
+
+/** The subnet the rule names lacks the endpoint for certain. */
+function lacksEndpoint(rules: ServiceNetworkRules, rule: VnetRuleEntry): boolean {
+  // FACTS §9.2: the flag skips the check; true or unknown may be deliberate (the endpoint comes later).
+  if (rule.bypass && rule.bypass.value !== false) return false;
+  if (rule.subnets.length === 0 || !rule.subnets.every((subnet) => owned(subnet.decl))) return false;
+  return rule.subnets.every((subnet) => {
+    const names = subnetServiceEndpoints(subnet);
+    return names !== undefined && !names.some((name) => endpointServes(rules.service, name));
+  });
+}
+
+export default defineRule({
+  id: 'service-endpoint-missing',
+  level: 'error',
+  fixable: true,
+  description: "A subnet that a service's virtual network rule names has that service's endpoint in its serviceEndpoints.",
+  messages: {
+    missing: "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
+  },
+  check(context: RuleContext) {
+    const report = oncePerAnchor(context);
+    for (const rules of serviceNetworkRules(context.model)) {
+      if (!owned(rules.decl)) continue;
+      const facts = serviceEndpointFacts(rules.service);
+      if (facts.publicCloudOnly && context.cloud !== 'AzureCloud') continue;
+      for (const list of rules.vnetRules) {
+        for (const rule of list.rules) {
+          if (!lacksEndpoint(rules, rule)) continue;
+          const [subnet] = rule.subnets;
+          const endpoint = facts.endpoints[0];
+          report({
+            messageId: 'missing',
+            data: { service: facts.label, resource: label(rules.resource ?? rules.owner), subnet: subnetLabel(subnet), endpoint },
+            at: { decl: rules.decl, path: rule.path },
+            related: rule.subnets.map((twin) => ({ ...subnetAnchor(twin), message: `subnet ${subnetLabel(twin)} has no '${endpoint}' service endpoint` })),
+            // One subnet to change: twins (inline and child) would need the same edit twice.
+            ...(rule.subnets.length === 1 ? { fix: { kind: 'add-service-endpoint', service: endpoint, subnet: { decl: subnet.decl, path: subnet.propertiesPath } } } : {}),
+          });
+        }
+      }
+    }
+  },
+});
