@@ -5,7 +5,9 @@
 // only certainly deployed declarations). Values a parameter file or a calling module binds stay
 // certain: only the entry template's own parameters are opened.
 import type { ResourceDecl } from '../evaluate/declaration';
-import type { DeploymentResult } from '../evaluate/deployment';
+import type { DeploymentOptions, DeploymentResult } from '../evaluate/deployment';
+
+type NeedsType = NonNullable<DeploymentOptions['needsType']>;
 
 const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
 
@@ -16,6 +18,18 @@ const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${c
  * resolvers and gateways. A new rule that reports something missing adds the types it looks for.
  */
 const satisfiesAbsence = /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
+
+/** Types that may nest one of those as a child declaration (a zone group inside its endpoint). */
+const nestsAbsenceType = /^microsoft\.network\/privateendpoints$/i;
+
+/**
+ * What the open evaluation needs of a deployment: withCallerChoices reads there only the conditions
+ * of declarations `satisfiesAbsence` names, so only those types (and the parents that nest them)
+ * are evaluated; whatever they refer to is still evaluated when read.
+ */
+export function openEvaluationNeeds(needsType: NeedsType): NeedsType {
+  return (type, existing) => (satisfiesAbsence.test(type) || nestsAbsenceType.test(type)) && needsType(type, existing);
+}
 
 /**
  * Whether the deployment has a declaration its defaults switch off that could satisfy such a rule:
