@@ -41,7 +41,9 @@ export function hasSwitchedOff(result: DeploymentResult): boolean {
 
 /**
  * `result`'s declarations, those switched off by default but not when every entry parameter is
- * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed".
+ * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed". Only
+ * the types `satisfiesAbsence` names are opened (openEvaluationNeeds): other declarations switched
+ * off by default stay off, in the model as in the rules.
  */
 export function withCallerChoices(result: DeploymentResult, open: DeploymentResult): DeploymentResult {
   // Instances are matched one to one; a loop over a parameter's default has instances, and opened it
