@@ -5,7 +5,9 @@
 // only certainly deployed declarations). Values a parameter file or a calling module binds stay
 // certain: only the entry template's own parameters are opened.
 import type { ResourceDecl } from '../evaluate/declaration';
-import type { DeploymentResult } from '../evaluate/deployment';
+import type { DeploymentOptions, DeploymentResult } from '../evaluate/deployment';
+
+type NeedsType = NonNullable<DeploymentOptions['needsType']>;
 
 const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
 
@@ -17,6 +19,18 @@ const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${c
  */
 const satisfiesAbsence = /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
 
+/** Types that may nest one of those as a child declaration (a zone group inside its endpoint). */
+const nestsAbsenceType = /^microsoft\.network\/privateendpoints$/i;
+
+/**
+ * What the open evaluation needs of a deployment: withCallerChoices reads there only the conditions
+ * of declarations `satisfiesAbsence` names, so only those types (and the parents that nest them)
+ * are evaluated; whatever they refer to is still evaluated when read.
+ */
+export function openEvaluationNeeds(needsType: NeedsType): NeedsType {
+  return (type, existing) => (satisfiesAbsence.test(type) || nestsAbsenceType.test(type)) && needsType(type, existing);
+}
+
 /**
  * Whether the deployment has a declaration its defaults switch off that could satisfy such a rule:
  * only then is the open evaluation worth its cost (it evaluates the deployment again).
@@ -27,7 +41,9 @@ export function hasSwitchedOff(result: DeploymentResult): boolean {
 
 /**
  * `result`'s declarations, those switched off by default but not when every entry parameter is
- * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed".
+ * unknown (`open`, the same deployment evaluated with openParameters) turned "maybe deployed". Only
+ * the types `satisfiesAbsence` names are opened (openEvaluationNeeds): other declarations switched
+ * off by default stay off, in the model as in the rules.
  */
 export function withCallerChoices(result: DeploymentResult, open: DeploymentResult): DeploymentResult {
   // Instances are matched one to one; a loop over a parameter's default has instances, and opened it

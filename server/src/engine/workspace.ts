@@ -16,7 +16,7 @@ import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type Wor
 import { FileCache, type IndexedFile } from './file-cache';
 import { unseenRegistryNotice } from './registry-notice';
 import { cachedModuleFor } from '../evaluate/registry/cache-location';
-import { hasSwitchedOff, withCallerChoices } from './caller-choices';
+import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
 
@@ -207,9 +207,12 @@ export class Workspace {
       };
       const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
-      const evaluateWith = (openParameters: boolean) => (language === 'arm-template' || language === 'arm-parameters'
-        ? evaluateArmDeployment(entry, source, { ...options, openParameters })
-        : evaluateBicepDeployment(entry, source, { ...options, openParameters }));
+      const evaluateWith = (openParameters: boolean) => {
+        const chosen = openParameters && options.needsType ? { ...options, needsType: openEvaluationNeeds(options.needsType) } : options;
+        return language === 'arm-template' || language === 'arm-parameters'
+          ? evaluateArmDeployment(entry, source, { ...chosen, openParameters })
+          : evaluateBicepDeployment(entry, source, { ...chosen, openParameters });
+      };
       let result = await this.safely(entry, () => evaluateWith(false), (elapsed) => (stoppedAfterMs = elapsed));
       // A parameter file binds the entry's values: nothing is left for a deployer to choose.
       if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {

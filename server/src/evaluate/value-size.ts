@@ -4,7 +4,7 @@
 // step is one tick. Invariants: sizes are memoised per object (values are immutable), so sizing a
 // value built from sized parts costs only its own entries; sizing never recurses deeper than
 // `maxSizedDepth` (a deeper value counts as over the cap).
-import { isOversized, LambdaValue, oversizedUnknown, PartialString, Unknown, type Value } from './value';
+import { isOversized, LambdaValue, oversizedUnknown, PartialString, Unknown, type ObjectValue, type Value } from './value';
 
 /** Largest value evaluation keeps, in units of one character or one entry (about 8 to 16 MB). */
 export const maxValueUnits = 4_000_000;
@@ -29,6 +29,32 @@ export function sizeOf(value: Value, depth = 0): number {
   }
   sizes.set(value, size);
   return size;
+}
+
+/**
+ * An object of `entries` (later keys win), sized as it is built: its values are sized already (or
+ * are sized now), so no walk over the new object is needed when it is capped.
+ */
+export function sizedObject(entries: Iterable<readonly [string, Value]>): ObjectValue {
+  const object: Record<string, Value> = Object.create(null);
+  let size = 1;
+  let repeated = false;
+  for (const [key, value] of entries) {
+    if (key in object) repeated = true;
+    object[key] = value;
+    size += key.length + sizeOf(value);
+  }
+  // A repeated key counted twice: the walk on first capping counts what the object holds.
+  if (!repeated) sizes.set(object, size);
+  return object;
+}
+
+/** `items` as an array value, sized as it is built (see sizedObject). */
+export function sizedArray(items: Value[]): Value[] {
+  let size = 1;
+  for (const item of items) size += sizeOf(item);
+  sizes.set(items, size);
+  return items;
 }
 
 /** The value, or an oversized unknown when it is over the cap. */

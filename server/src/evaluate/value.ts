@@ -5,8 +5,17 @@
 /** What an unknown is known to be, even though its value is not. */
 export type UnknownHint = 'region';
 
+/** Where an unknown was first written in a source file (evaluate/written.ts reads it lazily). */
+export interface WrittenAt {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 export class Unknown {
   private lowered: string | undefined;
+  /** Set once by noteWritten, for display only: it never takes part in equality (keys do). */
+  writtenAt: WrittenAt | undefined = undefined;
   constructor(readonly key: string, readonly hint?: UnknownHint) {}
 
   /** The key in lower case, built once: ids compare ignoring case, many times over. */

@@ -1,10 +1,10 @@
 // How people wrote each unknown: the source expression that first produced it (`uniqueString(resourceGroup().id)`,
 // `parameters('name')`), so names can be shown as written instead of as evaluator keys.
-// Invariant: the text never takes part in equality (keys do); it lives beside the value, not in it.
+// Invariant: the text never takes part in equality (keys do). Evaluation only notes where the
+// expression is (every unknown passes here, most are never shown); the text is cut when displayed.
 import type { Unknown } from './value';
 
-const writtenAs = new WeakMap<Unknown, string>();
-/** Longer source text is cut before it is kept: display needs the start, and a long slice would pin the file text. */
+/** Longer source text is cut when shown: display needs the start. */
 const keptLength = 200;
 
 /**
@@ -12,12 +12,15 @@ const keptLength = 200;
  * expression that produced it wins). Callers test `instanceof Unknown` first: this runs on every expression.
  */
 export function noteWritten(value: Unknown, text: string, start: number, end: number): void {
-  if (writtenAs.has(value)) return;
-  const source = text.slice(start, Math.min(end, start + keptLength)).trim();
-  if (source !== '') writtenAs.set(value, end - start > keptLength ? `${source}…` : source);
+  // An empty span (a node error recovery made) is no source: an outer expression may still give one.
+  if (value.writtenAt === undefined && end > start) value.writtenAt = { text, start, end };
 }
 
 /** The source text an unknown was written as, when the evaluator saw it. */
 export function writtenOf(value: Unknown): string | undefined {
-  return writtenAs.get(value);
+  const at = value.writtenAt;
+  if (at === undefined) return undefined;
+  const source = at.text.slice(at.start, Math.min(at.end, at.start + keptLength)).trim();
+  if (source === '') return undefined;
+  return at.end - at.start > keptLength ? `${source}…` : source;
 }

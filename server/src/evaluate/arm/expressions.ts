@@ -6,8 +6,8 @@
 import type { Node } from 'jsonc-parser';
 import { armLiteralString, isArmExpressionNode, parseArmExpression, type ArmExpr } from '../../syntax/arm';
 import { describeValue, hashText } from '../call-key';
-import { getIndex, getProperty, isObject, isOversized, keyOf, makeObject, oversizedUnknown, Unknown, type Value } from '../value';
-import { capped, gatherWithin } from '../value-size';
+import { getIndex, getProperty, isObject, isOversized, keyOf, oversizedUnknown, Unknown, type Value } from '../value';
+import { capped, gatherWithin, sizedArray, sizedObject } from '../value-size';
 import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
@@ -39,7 +39,9 @@ export class ArmExpressions {
   value(node: Node, env: Env, record?: RangeRecorder, path = ''): Value {
     if (!this.enter()) return this.positional('too-deep', node.offset);
     try {
-      return this.admit(this.valueOf(node, env, record, path), node.offset, node.offset + node.length);
+      const value = this.valueOf(node, env, record, path);
+      // A string node's expression was sized where it was evaluated; scalars cannot grow (see admit).
+      return node.type === 'array' || node.type === 'object' ? this.admit(value, node.offset, node.offset + node.length) : this.noted(value, node.offset, node.offset + node.length);
     } finally {
       this.depth--;
     }
@@ -56,11 +58,11 @@ export class ArmExpressions {
       case 'null':
         return null;
       case 'array':
-        return (node.children ?? []).map((item, index) => {
+        return sizedArray((node.children ?? []).map((item, index) => {
           const itemPath = `${path}[${index}]`;
           record?.(itemPath, item);
           return this.value(item, env, record, itemPath);
-        });
+        }));
       case 'object':
         return this.object(node, env, record, path);
       default:
@@ -98,7 +100,7 @@ export class ArmExpressions {
       record?.(childPath, member.value);
       entries.push([member.key, this.value(member.value, env, record, childPath)]);
     }
-    return makeObject(entries);
+    return sizedObject(entries);
   }
 
   /** `"copy": [{ name, count, input }]` inside an object: each entry makes the array property `name`. */
@@ -124,18 +126,27 @@ export class ArmExpressions {
     }
   }
 
-  /** The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where. */
+  /**
+   * The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where.
+   * Called where a value can grow: JSON arrays and objects (their members may repeat a large value)
+   * and calls. A property, an index or a literal is no larger than what it comes from.
+   */
   private admit(value: Value, start: number, end: number): Value {
-    const kept = capped(value);
-    if (isOversized(kept)) this.budget.clock?.noteOversized({ uri: this.frame.file.uri, start, end });
-    return kept;
+    return this.noted(capped(value), start, end);
+  }
+
+  /** The value; when it is an unknown made for its size, the clock notes where (the innermost first). */
+  private noted(value: Value, start: number, end: number): Value {
+    if (isOversized(value)) this.budget.clock?.noteOversized({ uri: this.frame.file.uri, start, end });
+    return value;
   }
 
   /** The value of a parsed expression. */
   evaluate(expr: ArmExpr, env: Env): Value {
     if (!this.enter()) return this.positional('too-deep', expr.start);
     try {
-      const value = this.admit(this.evaluateExpression(expr, env), expr.start, expr.end);
+      const found = this.evaluateExpression(expr, env);
+      const value = expr.kind === 'call' ? this.admit(found, expr.start, expr.end) : this.noted(found, expr.start, expr.end);
       if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end);
       return value;
     } finally {

@@ -12,7 +12,7 @@ import {
 } from '../value';
 import { limits } from '../functions-support';
 import { noteWritten } from '../written';
-import { capped, maxValueUnits, sizeOf } from '../value-size';
+import { capped, maxValueUnits, sizedArray, sizedObject, sizeOf } from '../value-size';
 import type { StopClock } from '../stop-clock';
 
 /** What an expression can refer to besides its locals. */
@@ -36,6 +36,10 @@ export type RangeRecorder = (path: string, node: { start: number; end: number })
 
 export type Locals = ReadonlyMap<string, Value>;
 const noLocals: Locals = new Map();
+/** Expression kinds whose value may be larger than the values they were built from (see admit). */
+const mayGrow: Partial<Record<Expression['kind'], true>> = {
+  Object: true, Array: true, For: true, FunctionCall: true, InstanceFunctionCall: true, VariableAccess: true, ResourceAccess: true,
+};
 const maxDepth = 200;
 
 export class ExpressionEvaluator {
@@ -56,9 +60,15 @@ export class ExpressionEvaluator {
     }
   }
 
-  /** The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where. */
+  /**
+   * The value, or an unknown when it is over the size cap (value-size.ts); the clock notes where.
+   * Sized only where a value can grow: what builds one (literals, loops, calls) and what enters from
+   * outside expressions (a symbol's value, a nested resource). A part of a value (`a.b`, `a[0]`), a
+   * choice between values (`?:`, `??`) or a local (an item of a sized array, a lambda's argument) is
+   * no larger than what it comes from; strings are bounded by concatStrings.
+   */
   private admit(value: Value, node: Expression): Value {
-    const kept = capped(value);
+    const kept = mayGrow[node.kind] === true ? capped(value) : value;
     if (isOversized(kept)) this.scope.clock?.noteOversized({ uri: this.scope.uri, start: node.start, end: node.end });
     return kept;
   }
@@ -103,7 +113,7 @@ export class ExpressionEvaluator {
             items.push(this.evaluate(item, locals, record, `${path}[${index}]`));
           }
         });
-        return items;
+        return sizedArray(items);
       }
       case 'For':
         return this.forExpression(node, locals);
@@ -186,7 +196,7 @@ export class ExpressionEvaluator {
         entries.push([key, this.evaluate(member.value, locals, record, childPath)]);
       }
     }
-    return makeObject(entries);
+    return sizedObject(entries);
   }
 
   private keyOfInterpolated(key: Expression, locals: Locals): string | undefined {
