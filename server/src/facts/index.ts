@@ -137,3 +137,4 @@ export {
   type ApiVersion,
 } from './api-versions';
 export { declaredApiVersions, enumValues, hasProperty, isDeclared, propertyInfo, type PropertyInfo, type PropertyKind } from './type-facts';
+export { azureProvidedDnsAddress, customDnsResolution, dnsResolverTypes, forwarderSubnetsOfUnknownUpstream } from './dns-resolution';

@@ -15,3 +15,4 @@ export {
 export {
   contains as cidrContains, overlaps as cidrOverlaps, parseCidr, size as cidrSize, formatCidr, type Cidr,
 } from '../evaluate/cidr';
+export { declaredDnsServers, dnsResolversOf, placeOfDnsServer, type DnsResolvers } from './dns-servers';
