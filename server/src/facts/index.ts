@@ -138,3 +138,4 @@ export {
 } from './api-versions';
 export { declaredApiVersions, enumValues, hasProperty, isDeclared, propertyInfo, type PropertyInfo, type PropertyKind } from './type-facts';
 export { azureProvidedDnsAddress, customDnsResolution, dnsResolverTypes, forwarderSubnetsOfUnknownUpstream } from './dns-resolution';
+export { forwarderZones } from './zone-forwarders';
