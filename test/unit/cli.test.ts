@@ -193,7 +193,7 @@ describe('output formats', () => {
 });
 
 describe('fixes', () => {
-  /** A copy of examples/ (its four planted findings, all fixable) in a temporary folder. */
+  /** A copy of examples/ (its five planted findings, all fixable) in a temporary folder. */
   function examplesCopy(): string {
     const dir = workspace({});
     fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
@@ -207,9 +207,9 @@ describe('fixes', () => {
     const result = await cli(['check', '.', '--fix', '--dry-run'], dir);
     assert.deepEqual(snapshot(dir), before, 'no file changed');
     assert.equal(result.code, 0, 'the fixes would leave no error');
-    assert.match(result.stderr, /^Would fix 4 problems in 4 files; nothing was written\.$/m);
+    assert.match(result.stderr, /^Would fix 5 problems in 5 files; nothing was written\.$/m);
     const files = [...result.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1]).sort();
-    assert.deepEqual(files, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.deepEqual(files, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
     assert.match(result.stdout, /^--- a\/modules\/spoke\.bicep\n\+\+\+ b\/modules\/spoke\.bicep\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
     assert.match(result.stdout, /^\+ {10}privateLinkServiceNetworkPolicies: 'Disabled'$/m);
     assert.match(result.stdout, /^-      "location": "\[resourceGroup\(\)\.location\]"$/m);
@@ -221,11 +221,11 @@ describe('fixes', () => {
     const before = snapshot(dir);
     const result = await cli(['check', '.', '--fix'], dir);
     assert.equal(result.code, 0, result.stdout);
-    assert.match(result.stderr, /^Fixed 4 problems in 4 files\.$/m);
-    assert.match(result.stdout, /^No problems found in 8 files\.$/m);
+    assert.match(result.stderr, /^Fixed 5 problems in 5 files\.$/m);
+    assert.match(result.stdout, /^No problems found in 9 files\.$/m);
     const after = snapshot(dir);
     const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file).sort();
-    assert.deepEqual(changed, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.deepEqual(changed, ['arm/dns.json', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
     assert.match(after.get('modules/data.bicep')!, /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{\n {2}parent: peKeyVault\n/);
     assert.match(after.get('modules/spoke.bicep')!, /parent: vnet\n {2}name: 'vnet-spoke-orders-to-vnet-hub'/);
     const again = await cli(['check', '.'], dir);
@@ -249,7 +249,7 @@ describe('fixes', () => {
     type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
     type SarifFix = { description: { text: string }; artifactChanges: { artifactLocation: { uri: string; uriBaseId: string }; replacements: Replacement[] }[] };
     const results = sarif.runs[0].results as { ruleId: string; fixes?: SarifFix[] }[];
-    assert.equal(results.length, 4);
+    assert.equal(results.length, 5);
     assert.ok(results.every((r) => r.fixes && r.fixes.length > 0), 'every planted finding carries a fix');
     const location = results.find((r) => r.ruleId === 'dns-zone-location')!.fixes![0];
     assert.equal(location.description.text, "Set location to 'global'");

@@ -38,6 +38,7 @@ test('every fix offered on examples/ round-trips', async () => {
     }
   }
   assert.deepEqual(titles.sort(), [
+    "dns-custom-server-unlinked: Link the zone to 'vnet-hub'",
     "dns-zone-location: Set location to 'global'",
     "pe-dns-zone-group-missing: Add DNS zone group using 'privatelink.vaultcore.azure.net'",
     "peering-reverse-missing: Add the reverse peering 'vnet-spoke-orders-to-vnet-hub'",
