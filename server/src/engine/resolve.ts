@@ -110,7 +110,8 @@ function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Places {
     const subnetName = place.subnet && typeof place.subnet.name === 'string' ? place.subnet.name : undefined;
     if (place.inboundEndpoint) {
       const resolver = place.inboundEndpoint.resolver?.resolved ? ` of DNS Private Resolver ${named(place.inboundEndpoint.resolver.target)}` : '';
-      steps.push({ step: 'server', text: `${server} is inbound endpoint ${named(place.inboundEndpoint)}${resolver} in '${vnetName}': it answers from the zones linked to '${vnetName}'` });
+      const endpointName = label(place.inboundEndpoint);
+      steps.push({ step: 'server', text: `${server} is inbound endpoint '${endpointName.slice(endpointName.lastIndexOf('/') + 1)}'${resolver} in '${vnetName}': it answers from the zones linked to '${vnetName}'` });
       places.push({ vnet: place.vnet });
     } else if (subnetName && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) {
       return { unknown: [...steps, { step: 'server', text: `${server} is in '${subnetName}' of '${vnetName}': a firewall DNS proxy forwards where its policy says, which the network templates do not show` }] };
