@@ -8,3 +8,5 @@ export { classifyFile, isCandidateFileName, type Language } from '../syntax/clas
 export { LineIndex } from '../syntax/line-index';
 export { resolveInDocuments, type ResolveOutcome } from './resolve-run';
 export type { Resolution, ResolutionAnswer, ResolutionStep } from './resolve';
+export { explainResolution } from './resolve';
+export { targetAccesses, type ResolveTarget } from './resolve-target';

@@ -60,23 +60,32 @@ const knownGroupIds = (connection: PrivateLinkConnection): string[] =>
 export function findTarget(model: NetworkModel, cloud: Cloud, asked: string): ResolveTarget | undefined {
   const text = asked.trim().replace(/\.$/, '').toLowerCase();
   for (const candidate of [{ name: text, suffix: undefined as string | undefined }, ...fqdnSplit(text)]) {
-    const accesses: TargetAccess[] = [];
-    for (const endpoint of model.privateEndpoints) {
-      for (const connection of endpoint.connections) {
-        if (!targetNameMatches(connection, candidate.name)) continue;
-        const targetType = connectionTargetType(connection);
-        if (!targetType) continue;
-        for (const groupId of knownGroupIds(connection)) {
-          const zones = (expectedZones(cloud, targetType, groupId)?.zones ?? []).filter((zone) => !zone.record).map((zone) => zone.name);
-          const zoneNames = candidate.suffix === undefined ? zones : zonesForSuffix(cloud, targetType, groupId, zones, candidate.suffix);
-          if (candidate.suffix !== undefined && zoneNames.length === 0) continue;
-          accesses.push({ endpoint, connection, targetType, groupId, zoneNames });
-        }
-      }
-    }
+    const accesses = targetAccesses(model, cloud, (connection) => targetNameMatches(connection, candidate.name), candidate.suffix);
     if (accesses.length > 0) return { asked, resourceName: candidate.name, accesses };
   }
   return undefined;
+}
+
+/**
+ * The group ids of the connections `matches` accepts, with their zones (narrowed to an FQDN's
+ * `suffix` when given; a group id that suffix does not serve is left out).
+ */
+export function targetAccesses(model: NetworkModel, cloud: Cloud, matches: (connection: PrivateLinkConnection) => boolean, suffix?: string): TargetAccess[] {
+  const accesses: TargetAccess[] = [];
+  for (const endpoint of model.privateEndpoints) {
+    for (const connection of endpoint.connections) {
+      if (!matches(connection)) continue;
+      const targetType = connectionTargetType(connection);
+      if (!targetType) continue;
+      for (const groupId of knownGroupIds(connection)) {
+        const zones = (expectedZones(cloud, targetType, groupId)?.zones ?? []).filter((zone) => !zone.record).map((zone) => zone.name);
+        const zoneNames = suffix === undefined ? zones : zonesForSuffix(cloud, targetType, groupId, zones, suffix);
+        if (suffix !== undefined && zoneNames.length === 0) continue;
+        accesses.push({ endpoint, connection, targetType, groupId, zoneNames });
+      }
+    }
+  }
+  return accesses;
 }
 
 /** Every split of `a.b.c.d` into a first label and the rest. */
