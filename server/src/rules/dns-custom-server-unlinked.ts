@@ -8,14 +8,12 @@
 // one analysed, certainly created VNet, outside a firewall subnet (its upstream is not in the VNet's
 // templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
 // (a forwarder may forward to it).
-import { customDnsResolution, forwarderSubnetsOfUnknownUpstream, isPrivatelinkZoneName } from '../facts';
-import {
-  CertainlySameIds, declaredDnsServers, dnsResolversOf, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork,
-} from '../model';
+import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
+import { CertainlySameIds, dnsResolversOf, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
 import { knownString, label, oncePerAnchor } from './certain';
 import { certainlyCreated } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './dns-network';
-import { vnetCandidatesFor } from './model-lookups';
+import { serverVnets } from './dns-custom-servers';
 import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
 
 export default defineRule({
@@ -77,29 +75,6 @@ export default defineRule({
     }
   },
 });
-
-/**
- * The client's custom DNS servers and the analysed VNets they live in, when all of it is certain and
- * none of those VNets may be linked to the zone; undefined otherwise (Azure-provided DNS, unknown
- * servers, a server outside the analysed VNets or behind a forwarder of unknown upstream, a link).
- */
-function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: PrivateDnsZone): { servers: string[]; vnets: VirtualNetwork[] } | undefined {
-  const declarations = vnetCandidatesFor(model, client.id).filter((other) => (other === client || sameId(other.id, client.id)) && !other.decl.existing);
-  const answers = declarations.map(declaredDnsServers);
-  if (answers.length === 0 || answers.some((answer) => answer === undefined || answer === 'azure-provided')) return undefined;
-  const servers = [...new Set(answers.flatMap((answer) => answer as string[]))];
-  const vnets: VirtualNetwork[] = [];
-  for (const server of servers) {
-    const place = placeOfDnsServer(model, server);
-    if (!place.vnet || !certainlyCreated(place.vnet.decl)) return undefined;
-    const subnetName = place.subnet ? knownString(place.subnet.name) : undefined;
-    if (!place.inboundEndpoint && (!place.subnet || subnetName === undefined)) return undefined;
-    if (subnetName !== undefined && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) return undefined;
-    if (mayBeLinked(model, zone, place.vnet)) return undefined;
-    if (!vnets.some((known) => sameId(known.id, place.vnet!.id))) vnets.push(place.vnet);
-  }
-  return { servers, vnets };
-}
 
 /** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
 function resolverMayAnswer(model: NetworkModel, zone: PrivateDnsZone): boolean {

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/dns-custom-server-unlinked';
+import unlinked from '../../../server/src/rules/dns-zone-unlinked';
 import { ruleTests } from '../../support/rule-test';
 
 /** A VNet `symbol` named `name` with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
@@ -180,4 +181,18 @@ const arm = (linkedVnet: string, marked = false) => `//- /main.json
 ruleTests(rule, {
   valid: [{ name: 'ARM: the zone is linked to the hub, where the server lives', code: arm('vnet-hub') }],
   invalid: [{ name: 'ARM: the zone is linked to the spoke only', code: arm('vnet-spoke', true), errors: [{ messageId: 'unlinked', message }] }],
+});
+
+// dns-zone-unlinked's fix also links the zone where the endpoint VNet's custom DNS servers live, so
+// it adds no dns-custom-server-unlinked finding (DESIGN §4 c).
+const newSpokeLink = newHubLink.replace(/zoneLinkVnetHub/g, 'zoneLinkVnetSpoke').replace(/link-vnet-hub/g, 'link-vnet-spoke').replace('id: hub.id', 'id: spoke.id');
+ruleTests(unlinked, {
+  valid: [],
+  invalid: [{
+    name: 'a zone without links used from a spoke on the hub\'s DNS server: linked to both',
+    code: hub() + spoke() + endpoint + zone('[|zone|]'),
+    errors: [{ messageId: 'unlinked' }],
+    fixTitle: /^Link the zone to 'vnet-spoke', 'vnet-hub'$/,
+    output: hub() + spoke() + endpoint + zone() + newSpokeLink + newHubLink,
+  }],
 });
