@@ -11,9 +11,10 @@ import { vnetCandidatesFor } from './model-lookups';
 /**
  * The client's custom DNS servers and the analysed VNets they live in, when all of it is certain and
  * none of those VNets may be linked to the zone; undefined otherwise (Azure-provided DNS, unknown
- * servers, a server outside the analysed VNets or behind a forwarder of unknown upstream, a link).
+ * servers, a server outside the analysed VNets or behind a forwarder of unknown upstream, a link to
+ * `zone` when given).
  */
-export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: PrivateDnsZone): { servers: string[]; vnets: VirtualNetwork[] } | undefined {
+export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: PrivateDnsZone | undefined): { servers: string[]; vnets: VirtualNetwork[] } | undefined {
   const declarations = vnetCandidatesFor(model, client.id).filter((other) => (other === client || sameId(other.id, client.id)) && !other.decl.existing);
   const answers = declarations.map(declaredDnsServers);
   if (answers.length === 0 || answers.some((answer) => answer === undefined || answer === 'azure-provided')) return undefined;
@@ -25,7 +26,7 @@ export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: P
     const subnetName = place.subnet ? knownString(place.subnet.name) : undefined;
     if (!place.inboundEndpoint && (!place.subnet || subnetName === undefined)) return undefined;
     if (subnetName !== undefined && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) return undefined;
-    if (mayBeLinked(model, zone, place.vnet)) return undefined;
+    if (zone && mayBeLinked(model, zone, place.vnet)) return undefined;
     if (!vnets.some((known) => sameId(known.id, place.vnet!.id))) vnets.push(place.vnet);
   }
   return { servers, vnets };

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/dns-custom-server-unlinked';
 import unlinked from '../../../server/src/rules/dns-zone-unlinked';
+import groupMissing from '../../../server/src/rules/pe-dns-zone-group-missing';
 import { ruleTests } from '../../support/rule-test';
 
 /** A VNet `symbol` named `name` with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
@@ -194,5 +195,33 @@ ruleTests(unlinked, {
     errors: [{ messageId: 'unlinked' }],
     fixTitle: /^Link the zone to 'vnet-spoke', 'vnet-hub'$/,
     output: hub() + spoke() + endpoint + zone() + newSpokeLink + newHubLink,
+  }],
+});
+
+// pe-dns-zone-group-missing's fix, pointing the endpoint at a zone linked only to its custom-DNS
+// spoke, links the zone where the servers live too (DESIGN §4 c).
+const endpointWithoutGroup = endpoint.slice(0, endpoint.indexOf('resource group'));
+const newGroup = `resource peDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'privatelink-vaultcore-azure-net'
+        properties: {
+          privateDnsZoneId: zone.id
+        }
+      }
+    ]
+  }
+}
+`;
+ruleTests(groupMissing, {
+  valid: [],
+  invalid: [{
+    name: 'the new zone group writes into a zone the hub\'s DNS server cannot see: the hub is linked too',
+    code: hub() + spoke() + endpointWithoutGroup.replace('resource pe ', 'resource [|pe|] ') + zone() + link('toSpoke', 'spoke.id'),
+    errors: [{ messageId: 'missingInVnet' }],
+    output: hub() + spoke() + endpointWithoutGroup + newGroup + zone() + newHubLink + link('toSpoke', 'spoke.id'),
   }],
 });
