@@ -103,6 +103,17 @@ module privateLinkService 'modules/private-link-service.bicep' = {
   }
 }
 
+// A second spoke whose VNet sends DNS queries to the hub's DNS forwarder at 10.0.2.4 in snet-shared
+// (a VM the platform team runs; it forwards to Azure-provided DNS, 168.63.129.16).
+module spokeReports 'modules/spoke-reports.bicep' = {
+  name: 'spoke-reports-${workload}'
+  params: {
+    location: location
+    workload: workload
+    dnsServer: '10.0.2.4'
+  }
+}
+
 output hubVnetId string = vnetHub.id
 output spokeVnetId string = spoke.outputs.vnetId
 output privateLinkServiceAlias string = privateLinkService.outputs.alias

@@ -122,6 +122,19 @@ describe('completion and hover over stdio on examples/', () => {
     assert.match(vault ?? '', /\*\*DNS zone group:\*\* none in the analysed files/);
   });
 
+  test('hovers a private endpoint\'s target with how its name resolves from each VNet that reaches it', async () => {
+    const data = opened.get(uriOf('modules/data.bicep'))!;
+    const storage = await hover('modules/data.bicep', offsetAfter(data, 'resource stor'));
+    assert.match(storage ?? '', /^\*\*Name resolution\*\* of `st/);
+    assert.match(storage ?? '', /- \*\*from `vnet-spoke-orders`:\*\* \*\*private\*\*/);
+    assert.match(storage ?? '', /`private: private IP of 'pe-storders\$\{uniqueString\(…\)\}-blob' \(peStorageBlob\) in 'snet-private-endpoints'`/);
+    await open('modules/spoke-reports.bicep');
+    const reports = opened.get(uriOf('modules/spoke-reports.bicep'))!;
+    const onId = await hover('modules/spoke-reports.bicep', offsetAfter(reports, 'privateLinkServiceId: repo'));
+    assert.match(onId ?? '', /- \*\*from `vnet-spoke-reports`:\*\* \*\*public\*\*/);
+    assert.match(onId ?? '', /`public: because zone 'privatelink\.file\.core\.windows\.net' is not linked to 'vnet-hub'`/);
+  });
+
   test('hovers a subnet with its range, usable addresses and endpoints; a peering with its missing reverse', async () => {
     const spoke = opened.get(uriOf('modules/spoke.bicep'))!;
     const subnet = await hover('modules/spoke.bicep', offsetAfter(spoke, 'name: privateEndpointSub'));

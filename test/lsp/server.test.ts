@@ -46,9 +46,9 @@ describe('language server over stdio', () => {
   test('answers vnetLens/model with the network the deployment builds, across modules', async () => {
     const model = await session.connection.sendRequest<ModelJson>('vnetLens/model', { uri: uriOf('main.bicep') });
     const names = (kind: string) => model.entities.filter((entity) => entity.kind === kind).map((entity) => entity.name).sort();
-    assert.deepEqual(names('vnet'), ['vnet-hub', 'vnet-spoke-orders']);
-    assert.deepEqual(names('dnsZone'), ['privatelink.blob.core.windows.net', 'privatelink.vaultcore.azure.net']);
-    assert.equal(names('privateEndpoint').length, 2);
+    assert.deepEqual(names('vnet'), ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
+    assert.deepEqual(names('dnsZone'), ['privatelink.blob.core.windows.net', 'privatelink.file.core.windows.net', 'privatelink.vaultcore.azure.net']);
+    assert.equal(names('privateEndpoint').length, 3);
     const spoke = model.entities.find((entity) => entity.name === 'vnet-spoke-orders');
     assert.equal(spoke?.file, uriOf('modules/spoke.bicep'));
     const peering = model.references.find((reference) => reference.kind === 'peering.remoteVnet');

@@ -193,7 +193,7 @@ describe('output formats', () => {
 });
 
 describe('fixes', () => {
-  /** A copy of examples/ (its seven planted findings, all fixable but peering-spokes-overlap) in a temporary folder. */
+  /** A copy of examples/ (its eight planted findings, all fixable but peering-spokes-overlap) in a temporary folder. */
   function examplesCopy(): string {
     const dir = workspace({});
     fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
@@ -207,9 +207,9 @@ describe('fixes', () => {
     const result = await cli(['check', '.', '--fix', '--dry-run'], dir);
     assert.deepEqual(snapshot(dir), before, 'no file changed');
     assert.equal(result.code, 1, 'the fixes would leave one error: peering-spokes-overlap has no fix');
-    assert.match(result.stderr, /^Would fix 6 problems in 5 files; nothing was written\.$/m);
+    assert.match(result.stderr, /^Would fix 7 problems in 6 files; nothing was written\.$/m);
     const files = [...result.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1]).sort();
-    assert.deepEqual(files, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.deepEqual(files, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
     assert.match(result.stdout, /^--- a\/modules\/spoke\.bicep\n\+\+\+ b\/modules\/spoke\.bicep\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
     assert.match(result.stdout, /^\+ {10}privateLinkServiceNetworkPolicies: 'Disabled'$/m);
     assert.match(result.stdout, /^\+ {14}service: 'Microsoft\.Storage'$/m);
@@ -222,12 +222,12 @@ describe('fixes', () => {
     const before = snapshot(dir);
     const result = await cli(['check', '.', '--fix'], dir);
     assert.equal(result.code, 1, result.stdout);
-    assert.match(result.stderr, /^Fixed 6 problems in 5 files\.$/m);
+    assert.match(result.stderr, /^Fixed 7 problems in 6 files\.$/m);
     assert.match(result.stdout, /peering-spokes-overlap/);
-    assert.match(result.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 9 files\.$/m);
+    assert.match(result.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 10 files\.$/m);
     const after = snapshot(dir);
     const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file).sort();
-    assert.deepEqual(changed, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke.bicep']);
+    assert.deepEqual(changed, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
     assert.match(after.get('connectivity.bicep')!, /useRemoteGateways: true\n {2}\}\n {2}dependsOn: \[\n {4}vgwConnHub\n {2}\]\n\}/);
     assert.match(after.get('modules/data.bicep')!, /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{\n {2}parent: peKeyVault\n/);
     assert.match(after.get('modules/spoke.bicep')!, /parent: vnet\n {2}name: 'vnet-spoke-orders-to-vnet-hub'/);
@@ -253,7 +253,7 @@ describe('fixes', () => {
     type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
     type SarifFix = { description: { text: string }; artifactChanges: { artifactLocation: { uri: string; uriBaseId: string }; replacements: Replacement[] }[] };
     const results = sarif.runs[0].results as { ruleId: string; fixes?: SarifFix[] }[];
-    assert.equal(results.length, 7);
+    assert.equal(results.length, 8);
     assert.ok(results.every((r) => r.ruleId === 'peering-spokes-overlap' || (r.fixes && r.fixes.length > 0)), 'every planted finding but the address plan carries a fix');
     const location = results.find((r) => r.ruleId === 'dns-zone-location')!.fixes![0];
     assert.equal(location.description.text, "Set location to 'global'");

@@ -120,14 +120,15 @@ const steps = [
     // The server analyses the whole workspace, so findings in files not yet opened show too.
     for (const [rule, file] of [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
       ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json'], ['service-endpoint-missing', 'data.bicep'],
-      ['peering-spokes-overlap', 'connectivity.bicep'], ['peering-remote-gateway-order', 'connectivity.bicep']]) {
+      ['peering-spokes-overlap', 'connectivity.bicep'], ['peering-remote-gateway-order', 'connectivity.bicep'],
+      ['dns-custom-server-unlinked', 'spoke-reports.bicep']]) {
       await page.locator('.markers-panel', { hasText: file }).first().waitFor({ timeout: 60_000 });
       await rows.filter({ hasText: rule }).first().waitFor({ timeout: 60_000 });
     }
     await shot('problems-panel');
     const texts = await rows.allInnerTexts();
     const findings = texts.filter((text) => /VNet Lens/.test(text));
-    if (findings.length !== 7) throw new Error(`expected the 7 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
+    if (findings.length !== 8) throw new Error(`expected the 8 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
     await page.keyboard.press('Control+Shift+M');
   }],
 ];

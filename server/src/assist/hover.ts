@@ -7,6 +7,7 @@ import type { Cloud } from '../facts';
 import type { Entity, NetworkModel } from '../model';
 import { endpointHover, zoneHover } from './hover-endpoint';
 import { peeringHover, subnetHover, vnetHover } from './hover-network';
+import { resolutionHover } from './hover-resolution';
 import type { AssistHover, TextRange } from './types';
 
 type Hoverable = Extract<Entity, { kind: 'privateEndpoint' | 'subnet' | 'peering' | 'dnsZone' | 'vnet' }>;
@@ -32,7 +33,8 @@ export function hoverFor(model: NetworkModel, uri: string, offset: number, cloud
       }
     }
   }
-  if (!best) return undefined;
+  // A private endpoint's target (its declaration, or a connection's privateLinkServiceId): how it resolves.
+  if (!best) return resolutionHover(model, uri, offset, cloud);
   const markdown = describe(model, best.entity, cloud);
   const note = instances > 1 ? `\n\n*${instances} deployments or loop instances share this declaration; the first is shown.*` : '';
   return { markdown: markdown + note, range: best.range };

@@ -35,16 +35,31 @@ export interface ParseCommand {
   allowOutside: boolean;
 }
 
-export type CliCommand = CheckCommand | ParseCommand | { command: 'help' } | { command: 'version' };
+/** `resolve <target> --from <vnet> [paths]`: how the target's name resolves from the VNet. */
+export interface ResolveCommand {
+  command: 'resolve';
+  /** A resource name, or `<name>.<service suffix>` (an FQDN). */
+  target: string;
+  from: string;
+  paths: string[];
+  format: 'text' | 'json';
+  cloud: Cloud;
+  allowOutside: boolean;
+}
+
+export type CliCommand = CheckCommand | ParseCommand | ResolveCommand | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {}
 
 export const usage = `Usage: vnet-lens <command> <file|dir>... [options]
+       vnet-lens resolve <resource-name|fqdn> --from <vnet> [<file|dir>...] [options]
 
 Commands:
   check   report private-networking problems
   parse   report each file's language and syntax errors
   model   print the network model the templates describe
+  resolve explain how a private-link target's name resolves from a virtual network
+          (paths default to the current folder)
 
 Options for check:
   --format text|json|sarif   output format (default: text)
@@ -57,6 +72,10 @@ Options for check:
   --baseline FILE            report only findings not recorded in FILE (default: the
                              "baseline" named in vnetlens.json, if any)
   --write-baseline FILE      record the current findings in FILE (then exit 0)
+Options for resolve:
+  --from VNET                the virtual network the query comes from (name or id)
+  --format text|json         output format (default: text)
+  --cloud NAME               as for check
 Options for parse and model:
   --format json|text         output format (default: json)
   --ids                      model --format text: print resource ids too
@@ -89,6 +108,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         ids: { type: 'boolean' },
+        from: { type: 'string' },
         'allow-outside': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -106,6 +126,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   let command: string = first;
   let paths = rest;
   if (command === 'help') return { command: 'help' };
+  if (command === 'resolve') return resolveCommand(rest, values);
+  if (values.from !== undefined) throw new UsageError("--from applies to 'resolve' only.");
   if (command !== 'check' && command !== 'parse' && command !== 'model') throw new UsageError(`Unknown command '${command}'.`);
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder.`);
   if (values.ids && command !== 'model') throw new UsageError("--ids applies to 'model' only.");
@@ -135,6 +157,21 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'),
     ids: values.ids ?? false,
     allowOutside: values['allow-outside'] ?? false,
+  };
+}
+
+function resolveCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>): ResolveCommand {
+  const [target, ...paths] = positionals;
+  if (target === undefined || target.trim() === '') throw new UsageError("'resolve' needs a target: a resource name or an FQDN.");
+  if (typeof values.from !== 'string' || values.from.trim() === '') throw new UsageError("'resolve' needs --from <vnet>.");
+  for (const option of ['fix', 'dry-run', 'config', 'fail-on', 'baseline', 'write-baseline', 'ids'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to 'resolve'.`);
+  }
+  return {
+    command: 'resolve', target, from: values.from, paths: paths.length > 0 ? [...paths] : ['.'],
+    format: oneOf(typeof values.format === 'string' ? values.format : 'text', ['text', 'json'] as const, '--format'),
+    cloud: oneOf(typeof values.cloud === 'string' ? values.cloud : 'AzureCloud', clouds, '--cloud'),
+    allowOutside: values['allow-outside'] === true,
   };
 }
 

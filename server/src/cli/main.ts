@@ -11,7 +11,7 @@ import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
-import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand } from './args';
+import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand, type ResolveCommand } from './args';
 import { baselinePathFor, loadBaseline, writeBaselineFile } from './baseline-io';
 import { unifiedDiff } from './diff';
 import { discoverFiles } from './discover';
@@ -20,6 +20,7 @@ import { escapeControls, escapeJsonControls } from './escape';
 import { formatJson, formatText } from './format';
 import { displayPath, locate } from './located';
 import { cliReadScope, readGivenFile, refusalText, scopedHost } from './reading';
+import { runResolve } from './resolve';
 import { formatSarif } from './sarif';
 import { syntaxFindings } from './syntax-findings';
 import { writeFilesAtomically } from './write-files';
@@ -47,6 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'parse':
       case 'model':
         return await runParseOrModel(command, io);
+      case 'resolve':
+        return await runResolve(command, io, loadFiles, hostFor);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -58,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-interface LoadedFiles {
+export interface LoadedFiles {
   documents: SourceDocument[];
   texts: Map<string, string>;
   ioErrors: number;
@@ -66,7 +69,7 @@ interface LoadedFiles {
   missing: number;
 }
 
-function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
+export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
   const { files, missing } = discoverFiles(paths, io.cwd);
   for (const arg of missing) io.stderr(`vnet-lens: cannot read '${escapeControls(arg)}': no such file or folder\n`);
   const documents: SourceDocument[] = [];
@@ -93,7 +96,7 @@ function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
 }
 
 /** The engine's host for this run: files the paths given reference, inside them unless --allow-outside. */
-function hostFor(command: CheckCommand | ParseCommand, io: CliIo): Host {
+function hostFor(command: CheckCommand | ParseCommand | ResolveCommand, io: CliIo): Host {
   const isFolder = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
   const scope = cliReadScope(command.paths, io.cwd, command.allowOutside, isFolder);
   // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16).

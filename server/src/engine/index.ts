@@ -6,3 +6,7 @@ export { defaultLimits, type WorkspaceLimits } from './limits';
 export { applyTextEdits, FixSession, fixKindOf, requestsFix, textSource, workspaceTexts, type Fix, type FileEdits, type TextEdit } from './fixes';
 export { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
 export { LineIndex } from '../syntax/line-index';
+export { resolveInDocuments, type ResolveOutcome } from './resolve-run';
+export type { Resolution, ResolutionAnswer, ResolutionStep } from './resolve';
+export { explainResolution } from './resolve';
+export { targetAccesses, type ResolveTarget } from './resolve-target';

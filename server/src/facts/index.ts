@@ -145,3 +145,5 @@ export {
   endpointServes, ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink,
   type EndpointService, type IneffectiveSetting, type ServiceEndpointFacts,
 } from './service-endpoints';
+export { azureProvidedDnsAddress, customDnsResolution, dnsResolverTypes, forwarderSubnetsOfUnknownUpstream } from './dns-resolution';
+export { forwarderZones } from './zone-forwarders';

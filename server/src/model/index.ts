@@ -17,3 +17,4 @@ export {
 } from '../evaluate/cidr';
 export { orderedBefore } from './dependencies';
 export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';
+export { declaredDnsServers, dnsResolversOf, placeOfDnsServer, type DnsResolvers } from './dns-servers';

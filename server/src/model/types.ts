@@ -126,6 +126,37 @@ export interface Target extends EntityBase {
   properties: Value;
 }
 
+// --- DNS as it resolves (issue 17: dns-custom-server-unlinked, the resolution explainer) ---
+// Derived from the model on demand (model/dns-servers.ts), not built with it: the builder keeps
+// Microsoft.Network/dnsResolvers and their inbound endpoints among `targets`.
+
+/** A `Microsoft.Network/dnsResolvers` resource and the VNet it serves. */
+export interface DnsResolver extends EntityBase {
+  kind: 'dnsResolver';
+  vnet: Reference<VirtualNetwork> | undefined;
+  inboundEndpoints: ResolverInboundEndpoint[];
+}
+
+/** One IP configuration of a `dnsResolvers/inboundEndpoints` resource: where custom DNS servers can point. */
+export interface ResolverInboundEndpoint extends EntityBase {
+  kind: 'resolverInboundEndpoint';
+  resolver: Reference<DnsResolver> | undefined;
+  subnet: Reference<Subnet> | undefined;
+  /** The static private IP, when `privateIpAllocationMethod` is `Static` and the address is known. */
+  privateIp: string | undefined;
+}
+
+/** Where one custom DNS server address of a VNet lies in the analysed set. */
+export interface DnsServerPlace {
+  address: string;
+  /** The one analysed VNet whose known subnet (or address space) holds the address; undefined if none or several. */
+  vnet: VirtualNetwork | undefined;
+  subnet: Subnet | undefined;
+  /** The resolver inbound endpoint with that static address, when one is declared. */
+  inboundEndpoint: ResolverInboundEndpoint | undefined;
+}
+// --- end DNS as it resolves ---
+
 export type Entity =
   | VirtualNetwork | Subnet | Peering | PrivateEndpoint | ZoneGroup | PrivateDnsZone | VnetLink
   | NetworkSecurityGroup | RouteTable | PrivateLinkService | VnetGateway | Target;

@@ -1,4 +1,5 @@
 // Rules of the catalog's dns group (DESIGN §3), in catalog order.
+import dnsCustomServerUnlinked from './dns-custom-server-unlinked';
 import dnsZoneDuplicateLink from './dns-zone-duplicate-link';
 import dnsZoneLinkRegistration from './dns-zone-link-registration';
 import dnsZoneUnlinked from './dns-zone-unlinked';
@@ -18,4 +19,5 @@ export const dnsRules: readonly RuleDefinition[] = [
   dnsZoneVnetLinkMissing,
   dnsZoneLinkRegistration,
   dnsZoneDuplicateLink,
+  dnsCustomServerUnlinked,
 ];

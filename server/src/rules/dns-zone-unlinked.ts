@@ -9,6 +9,7 @@ import { knownString, label, oncePerAnchor } from './certain';
 import { certainlyCreated } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './dns-network';
 import type { VirtualNetwork } from '../model';
+import { serverVnets } from './dns-custom-servers';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
@@ -33,6 +34,12 @@ export default defineRule({
       for (const use of uses) {
         const vnet = use.endpoint && endpointVnet(use.endpoint);
         if (vnet && !vnets.some((known) => sameId(known.id, vnet.id))) vnets.push(vnet);
+      }
+      // A VNet on custom DNS servers asks the zones linked where they live (dns-custom-server-unlinked).
+      for (const vnet of [...vnets]) {
+        for (const server of serverVnets(model, vnet, zone)?.vnets ?? []) {
+          if (!vnets.some((known) => sameId(known.id, server.id))) vnets.push(server);
+        }
       }
       const first = uses[0];
       report({

@@ -39,6 +39,7 @@ test('every fix offered on examples/ round-trips', async () => {
     }
   }
   assert.deepEqual(titles.sort(), [
+    "dns-custom-server-unlinked: Link the zone to 'vnet-hub'",
     "dns-zone-location: Set location to 'global'",
     "pe-dns-zone-group-missing: Add DNS zone group using 'privatelink.vaultcore.azure.net'",
     "peering-remote-gateway-order: Add a dependency on 'vgwConnHub'",

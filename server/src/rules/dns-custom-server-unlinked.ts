@@ -1,0 +1,93 @@
+// dns-custom-server-unlinked: a VNet whose clients resolve a private endpoint uses custom DNS servers,
+// and the zone the endpoint's zone group writes into is not linked where those servers live: custom
+// servers never query the zones linked to the asking VNet, only those linked to the VNet the server
+// (a resolver inbound endpoint or a forwarder) sits in (FACTS §5.2, S5), so the zone is never queried.
+// Certain cases: the zone is created for certain with a known privatelink name and has a link (with
+// none, dns-zone-unlinked reports it); a zone group created for certain writes into it; the client VNet
+// (the endpoint's, or one peered both ways) certainly lists known servers; every server lies in exactly
+// one analysed, certainly created VNet, outside a firewall subnet (its upstream is not in the VNet's
+// templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
+// (a forwarder may forward to it).
+import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
+import { CertainlySameIds, dnsResolversOf, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
+import { knownString, label, oncePerAnchor } from './certain';
+import { certainlyCreated } from './dns-endpoint';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './dns-network';
+import { serverVnets } from './dns-custom-servers';
+import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+
+export default defineRule({
+  id: 'dns-custom-server-unlinked',
+  level: 'warning',
+  fixable: true,
+  description: "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
+  messages: {
+    unlinked: "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
+  },
+  check(context: RuleContext) {
+    const { model, cloud } = context;
+    const report = oncePerAnchor(context);
+    if (!customDnsResolution.customServersBypassOwnLinks || !customDnsResolution.answeredWhereServerLives) return;
+    for (const zone of model.dnsZones) {
+      if (!certainlyCreated(zone.decl)) continue;
+      const name = knownString(zone.name);
+      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+      // Like dns-zone-vnet-link-missing: a zone without any link is dns-zone-unlinked's finding.
+      if (linksMaybeOf(model, zone).length === 0) continue;
+      if (resolverMayAnswer(model, zone)) continue;
+      const toLink = new CertainlySameIds<VirtualNetwork>();
+      const vnetsToLink: VirtualNetwork[] = [];
+      const related: RelatedAnchor[] = [];
+      let first: { client: VirtualNetwork; servers: string[]; endpoint: string; dnsVnets: VirtualNetwork[] } | undefined;
+      const seenClients = new CertainlySameIds<VirtualNetwork>();
+      for (const use of zoneUses(model, zone, cloud)) {
+        const endpoint = use.endpoint;
+        const home = endpoint && certainlyCreated(endpoint.decl) ? endpointVnet(endpoint) : undefined;
+        if (!endpoint || !home) continue;
+        for (const client of [home, ...peeredBothWays(home)]) {
+          if (seenClients.candidates(client.id).some((known) => sameId(known.id, client.id))) continue;
+          seenClients.add(client.id, client);
+          if (!certainlyCreated(client.decl)) continue;
+          const dns = serverVnets(model, client, zone);
+          if (!dns) continue;
+          first ??= { client, servers: dns.servers, endpoint: label(endpoint), dnsVnets: dns.vnets };
+          related.push({ decl: client.decl, message: `virtual network '${label(client)}' uses the custom DNS servers ${dns.servers.join(', ')}` });
+          for (const vnet of dns.vnets) {
+            if (toLink.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
+            toLink.add(vnet.id, vnet);
+            vnetsToLink.push(vnet);
+            related.push({ decl: vnet.decl, message: `the DNS servers live in virtual network '${label(vnet)}'` });
+          }
+        }
+        if (first) related.push({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` });
+      }
+      if (!first) continue;
+      report({
+        messageId: 'unlinked',
+        data: {
+          zone: name, client: label(first.client), endpoint: first.endpoint,
+          servers: first.servers.join(', '), dnsVnets: first.dnsVnets.map((vnet) => `'${label(vnet)}'`).join(', '),
+        },
+        at: { decl: zone.decl },
+        related: firstOfEach(related),
+        fix: { kind: 'add-vnet-link', zone: zone.decl, vnets: vnetsToLink.map((vnet) => ({ key: vnet.key, decl: vnet.decl })) },
+      });
+    }
+  },
+});
+
+/** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
+function resolverMayAnswer(model: NetworkModel, zone: PrivateDnsZone): boolean {
+  return dnsResolversOf(model).resolvers.some((resolver) => !resolver.vnet?.resolved || mayBeLinked(model, zone, resolver.vnet.target));
+}
+
+/** Each declaration and message once, at its first place. */
+function firstOfEach(related: readonly RelatedAnchor[]): RelatedAnchor[] {
+  const seen = new Set<string>();
+  return related.filter((entry) => {
+    const key = `${entry.decl.uri}:${entry.decl.range.start}:${entry.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
