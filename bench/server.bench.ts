@@ -13,7 +13,7 @@ import { startServer, type LspSession } from '../test/support/lsp-client';
 import { hubAndSpokeFileBicep, spokesForLines } from './hub-and-spoke';
 import { corpusRoot, percentile, report } from './support';
 
-const debounceMs = 150; // server/src/lsp/server.ts: edits are coalesced for this long before analysis
+const debounceMs = 150; // server/src/lsp/scheduling.ts: edits are coalesced for this long before analysis
 const edits = 30;
 
 /** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
