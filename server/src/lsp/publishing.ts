@@ -4,7 +4,7 @@
 // file that no longer has any is cleared once.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Notice, Workspace } from '../engine';
+import type { Finding, Notice } from '../engine';
 import { asBaselined, type Baselines } from './baselines';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 
@@ -15,7 +15,8 @@ export class Publisher {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly workspace: Workspace,
+    /** A file's text: the open document's, else the index's or the analysis's. */
+    private readonly textOf: (uri: string) => string | undefined,
     private readonly baselines: Baselines,
   ) {}
 
@@ -38,10 +39,6 @@ export class Publisher {
   cleared(uri: string): void {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.delete(uri);
-  }
-
-  private textOf(uri: string): string | undefined {
-    return this.documents.get(uri)?.getText() ?? this.workspace.file(uri)?.text;
   }
 
   private publish(uri: string, findings: Finding[], notices: Notice[]): void {

@@ -12,15 +12,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, Workspace } from '../engine';
+import type { Finding, Fix } from '../engine';
 import { toolName, toolVersion } from '../version';
 import { Baselines } from './baselines';
 import { listenChecked } from './checked-documents';
 import { completionTriggerCharacters } from './completion';
 import { Configuration } from './configuration';
-import { accessHost, FileAccess } from './file-access';
+import { AnalysisClient } from './analysis-client';
 import { FixActions } from './fix-actions';
-import { guard } from './guard';
 import { registerHandlers } from './handlers';
 import { Publisher } from './publishing';
 import { Scheduler } from './scheduling';
@@ -28,31 +27,40 @@ import { WorkspaceSync } from './workspace-sync';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.vnetLens`;
 
-export function startServer(connection: Connection): void {
+/**
+ * `workerScript`: the file the analysis worker runs (the server's own bundle, whose entry starts the
+ * worker when it is not the main thread).
+ */
+export function startServer(connection: Connection, workerScript: string): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
-  // Referenced files (modules, imports, parameter files' templates) are read only if analysable, and
-  // outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace (file-access.ts).
-  const access = new FileAccess();
-  const host = accessHost(access, (uri) => documents.get(uri)?.getText(), log);
-  const workspace = new Workspace(host);
+  // Evaluation and rules run in a worker thread with a copy of the index (analysis-worker.ts): the
+  // main thread reads requests and answers them from the last finished analysis.
+  const analysis = new AnalysisClient(workerScript, log, () => scheduler.schedule());
+  const { workspace, access } = analysis;
+  // Referenced files (modules, imports, parameter files' templates) are read by the worker, only if
+  // analysable, and outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace
+  // (file-access.ts); `access` holds the same boundary here, for configs and baselines.
+  const host = { forgetLogged: () => undefined }; // the worker's host forgets with its workspace
   // The baselines vnetlens.json files name: their findings show as hints.
   const baselines = new Baselines((uri) => access.read(uri).text, log);
   const configuration = new Configuration(connection, baselines, log);
   // The last analysis's findings with the texts they point into, for code actions.
   const fixActions = new FixActions(fixAllKind);
-  const publisher = new Publisher(connection, documents, workspace, baselines);
+  // Files the last analysis read through the worker's host (outside the index), for offsets in them.
+  let analysedTexts = new Map<string, string>();
+  const textOf = (uri: string) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysedTexts.get(uri);
+  const publisher = new Publisher(connection, documents, textOf, baselines);
 
-  const scheduler = new Scheduler(connection, () => workspace.uris().length, async (isCancelled) => {
-    const analysedTexts = fixActions.snapshot(workspace);
-    const { cloud, rules, privateDns } = configuration.effective();
-    const result = await guard(undefined, log, 'analysis', () => analyzeWorkspace(workspace, documents.all().map((d) => d.uri),
-      { cloud, ruleLevels: rules, ...(privateDns ? { privateDns } : {}), isCancelled }), undefined);
+  const scheduler = new Scheduler(connection, () => workspace.uris().length, async (run, isCancelled) => {
+    const open = documents.all().map((d) => d.uri);
+    const result = await analysis.analyse(run, open, configuration.effective());
     if (!result || isCancelled()) return undefined;
-    fixActions.record(result.findings, analysedTexts, workspace, cloud);
+    analysedTexts = new Map(result.texts);
+    fixActions.record(result.findings, new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])), analysedTexts, open);
     publisher.publishAll(result.findings, result.notices);
     return result.findings.length;
-  });
+  }, (run) => analysis.cancelBefore(run));
   const sync = new WorkspaceSync({
     workspace, documents, access, host, configuration, baselines,
     schedule: () => scheduler.schedule(),
@@ -100,7 +108,14 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => sync.documentChanged(event.document));
   documents.onDidClose((event) => sync.documentClosed(event.document.uri));
 
-  registerHandlers(connection, { workspace, documents, fixActions, cloud: () => configuration.effective().cloud, log });
+  registerHandlers(connection, {
+    workspace, documents, fixActions, cloud: () => configuration.effective().cloud, log, textOf,
+    modelOf: (uri) => analysis.models.modelFor(uri, workspace.versionOf(uri)),
+    // A document opened after the last analysis waits for the one that sees it open (its fixes are built then).
+    fixesReady: (uri) => analysis.models.until(() => fixActions.covers(uri)),
+    modelJson: (uri) => analysis.modelJson(uri),
+  });
+  connection.onShutdown(() => void analysis.stop());
 
   listenChecked(documents, connection, log);
   connection.listen();
