@@ -34,7 +34,7 @@ export function encodeDeployment(result: DeploymentResult): string {
     if (value instanceof LambdaValue) return { '#': 'l', i, n: value.arity };
     if (value instanceof Map) return { '#': 'm', i, v: [...value].map(([key, item]) => [key, inner(item)]) };
     if (Array.isArray(value)) return { '#': 'a', i, v: value.map(inner) };
-    const entries: Record<string, Encoded> = {};
+    const entries: Record<string, Encoded> = Object.create(null); // a key such as __proto__ stays data
     for (const key of Object.keys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
       // A lazy property nobody read: reading it here would evaluate it after the analysis.
