@@ -105,6 +105,8 @@ export class AnalysisClient {
   private requestCounter = 0;
   private cloud: Cloud = 'AzureCloud';
   private restarts = 0;
+  /** Set when workers kept stopping: analyses end at once without a result, so no request waits for one. */
+  private gaveUp = false;
 
   /** `restarted` runs after a new worker replaced one that stopped (its analyses were lost). */
   constructor(private readonly script: string, private readonly log: Logger, private readonly restarted: () => void) {
@@ -121,6 +123,10 @@ export class AnalysisClient {
 
   analyse(run: number, uris: string[], configuration: EffectiveConfiguration): Promise<AnalysisResult | undefined> {
     this.cloud = configuration.cloud;
+    if (this.gaveUp) {
+      this.models.settled(run);
+      return Promise.resolve(undefined);
+    }
     this.analysed.set(run, new Map(uris.map((uri) => [uri, this.workspace.versionOf(uri)])));
     return new Promise((resolve) => {
       this.pending.set(run, resolve);
@@ -130,6 +136,7 @@ export class AnalysisClient {
 
   /** The model of the deployments that read `uri` (all when absent), as JSON; waits for a running analysis. */
   modelJson(uri: string | undefined): Promise<ModelJson> {
+    if (this.gaveUp) return Promise.resolve({ entities: [], references: [] });
     const request = ++this.requestCounter;
     return new Promise((resolve) => {
       this.modelRequests.set(request, resolve);
@@ -168,7 +175,10 @@ export class AnalysisClient {
     for (const resolve of this.modelRequests.values()) resolve({ entities: [], references: [] });
     this.modelRequests.clear();
     // A worker that cannot start at all must not be restarted forever.
-    if (++this.restarts > maxRestarts) return;
+    if (++this.restarts > maxRestarts) {
+      this.gaveUp = true;
+      return;
+    }
     this.start();
     this.restarted();
   }
