@@ -8,25 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { largeArmTemplate, manySubnetsBicep, smallZoneBicep } from '../test/support/long-analysis';
 import { startServer } from '../test/support/lsp-client';
 
-const zone = "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\n";
-
-function subnetsFile(): string {
-  const subnets = Array.from({ length: 4000 }, (_, i) => `      {\n        name: 'snet-${i}'\n        properties: { addressPrefix: '10.${i >> 8}.${i & 255}.0/24' }\n      }\n`);
-  return "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-big'\n  location: 'westeurope'\n  properties: {\n"
-    + `    addressSpace: { addressPrefixes: [ '10.0.0.0/8' ] }\n    subnets: [\n${subnets.join('')}    ]\n  }\n}\n`;
-}
-
-function armFile(): string {
-  const vnet = (i: number) => ({
-    type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `vnet-${i}`, location: 'westeurope',
-    properties: { addressSpace: { addressPrefixes: [`10.${(i >> 8) & 255}.${i & 255}.0/24`] }, subnets: [{ name: 'a', properties: { addressPrefix: `10.${(i >> 8) & 255}.${i & 255}.0/25` } }] },
-    tags: { owner: 'someone', purpose: 'x'.repeat(50) },
-  });
-  const resources = Array.from({ length: 6600 }, (_, i) => vnet(i));
-  return JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2);
-}
+const subnetsFile = () => manySubnetsBicep();
+const armFile = () => largeArmTemplate();
+const zone = smallZoneBicep;
 
 async function main(kind: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-hover-'));

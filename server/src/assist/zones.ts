@@ -22,8 +22,20 @@ export function allZoneNames(cloud: Cloud): string[] {
   return names;
 }
 
-/** Markdown: the services and group ids whose private endpoints use the zone in this cloud. */
+const descriptions = new Map<string, string>();
+
+/**
+ * Markdown: the services and group ids whose private endpoints use the zone in this cloud. Kept once
+ * made: the facts do not change, and a zone-name completion describes every zone of the cloud.
+ */
 export function describeZone(cloud: Cloud, name: string): string {
+  const key = `${cloud}|${name}`;
+  let description = descriptions.get(key);
+  if (description === undefined) descriptions.set(key, (description = describeZoneNow(cloud, name)));
+  return description;
+}
+
+function describeZoneNow(cloud: Cloud, name: string): string {
   const users = targetsUsingZone(cloud, name).map(({ resourceType, groupId }) => {
     const service = expectedZones(cloud, resourceType, groupId)?.zones.find((zone) => zone.name === name)?.service;
     return `${service ?? resourceType} (\`${groupId}\`)`;

@@ -6,7 +6,7 @@ import {
   type CancellationToken, type CompletionItem, type CompletionParams, type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionsAt, type AssistCompletion, type AssistItemKind } from '../assist';
+import { completionsAt, type AssistCompletion, type AssistItemKind, type ModelSource } from '../assist';
 import type { Workspace } from '../engine';
 import type { Cloud } from '../protocol';
 import { toRange } from './convert';
@@ -20,6 +20,8 @@ export interface AssistDependencies {
   documents: TextDocuments<TextDocument>;
   cloud: () => Cloud;
   log: Logger;
+  /** The model a request reads (the last finished analysis's). */
+  modelOf: ModelSource;
 }
 
 const kinds: Record<AssistItemKind, CompletionItemKind> = {
@@ -43,7 +45,7 @@ export function completionHandler(dependencies: AssistDependencies) {
       const document = syncedDocument(dependencies, params.textDocument.uri);
       if (!document) return [];
       const offset = document.offsetAt(params.position);
-      const items = await completionsAt(dependencies.workspace, document.uri, offset, { cloud: dependencies.cloud() });
+      const items = await completionsAt(dependencies.workspace, document.uri, offset, { cloud: dependencies.cloud() }, dependencies.modelOf);
       return items.map((item) => toCompletionItem(document, item));
     }, []);
 }

@@ -1,40 +1,50 @@
 // Code actions from the engine's fixes: a `quickfix` per fix attached to its diagnostic (the
 // preferred one `isPreferred`), and a `source.fixAll.vnetLens` action with every preferred fix of a
-// file. Invariants: an analysis is recorded with the texts it read; an action is offered only while
-// every file it edits still has that text (after an edit, nothing until the next analysis), so no
-// edit ever lands on offsets of another text. Offsets become LSP ranges here and in convert.ts only.
+// file. Invariants: an analysis is recorded with the texts it read (the worker builds the fixes of the
+// open documents' findings against them); an action is offered only while every file it edits still
+// has that text (after an edit, nothing until the next analysis), so no edit ever lands on offsets of
+// another text. Offsets become LSP ranges here and in convert.ts only.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FixSession, textSource, workspaceTexts, type Finding, type Fix, type Workspace } from '../engine';
-import type { Cloud } from '../protocol';
+import type { Finding, Fix } from '../engine';
+import { mergeFixes } from '../fixes';
 import { toRange } from './convert';
 
 export class FixActions {
   private byUri = new Map<string, Finding[]>();
-  private session: FixSession | undefined;
+  private fixes = new Map<Finding, Fix[]>();
+  private texts = new Map<string, string>();
+  /** The documents open when the analysis ran: only their findings have fixes built. */
+  private covered = new Set<string>();
   private readonly documents = new Map<string, TextDocument>();
 
   constructor(private readonly fixAllKind: string) {}
 
-  /** The texts an analysis is about to read. */
-  snapshot(workspace: Workspace): Map<string, string> {
-    return workspaceTexts(workspace);
+  /** Keeps an analysis's findings, the fixes built for them (for the `open` documents) and the texts those point into. */
+  record(findings: readonly Finding[], fixes: ReadonlyMap<Finding, Fix[]>, texts: ReadonlyMap<string, string>, open: readonly string[]): void {
+    this.covered = new Set(open);
+    this.byUri = new Map();
+    this.fixes = new Map(fixes);
+    this.texts = new Map(texts);
+    this.documents.clear();
+    for (const finding of findings) this.byUri.set(finding.uri, [...(this.byUri.get(finding.uri) ?? []), finding]);
   }
 
-  /** Keeps an analysis's findings, unless a file changed while it ran (its offsets may be stale). */
-  record(findings: readonly Finding[], texts: Map<string, string>, workspace: Workspace, cloud: Cloud): void {
-    const now = workspaceTexts(workspace);
-    const unchanged = now.size === texts.size && [...now].every(([uri, text]) => texts.get(uri) === text);
-    this.byUri = new Map();
-    this.documents.clear();
-    this.session = unchanged ? new FixSession(textSource(cloud, texts, (uri) => workspace.file(uri)?.text)) : undefined;
-    if (!unchanged) return;
-    for (const finding of findings) this.byUri.set(finding.uri, [...(this.byUri.get(finding.uri) ?? []), finding]);
+  covers(uri: string): boolean {
+    return this.covered.has(uri);
+  }
+
+  private fixesOf(finding: Finding): Fix[] {
+    return this.fixes.get(finding) ?? [];
+  }
+
+  private preferredOf(finding: Finding): Fix | undefined {
+    return this.fixesOf(finding).find((fix) => fix.isPreferred);
   }
 
   private document(uri: string): TextDocument | undefined {
     let document = this.documents.get(uri);
-    const text = this.session?.source.text(uri);
+    const text = this.texts.get(uri);
     if (!document && text !== undefined) this.documents.set(uri, (document = TextDocument.create(uri, 'plaintext', 0, text)));
     return document;
   }
@@ -42,7 +52,7 @@ export class FixActions {
   /** Whether every file the fix edits still has the analysed text. */
   private current(fix: Fix, textOf: (uri: string) => string | undefined): boolean {
     return fix.changes.every((change) => {
-      const analysed = this.session?.source.text(change.uri);
+      const analysed = this.texts.get(change.uri);
       return analysed !== undefined && textOf(change.uri) === analysed;
     });
   }
@@ -58,11 +68,10 @@ export class FixActions {
   }
 
   codeActions(params: CodeActionParams, textOf: (uri: string) => string | undefined): CodeAction[] {
-    const session = this.session;
     const uri = params.textDocument.uri;
     const findings = this.byUri.get(uri) ?? [];
     const document = this.document(uri);
-    if (!session || !document || textOf(uri) !== session.source.text(uri)) return [];
+    if (!document || textOf(uri) !== this.texts.get(uri)) return [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
     const actions: CodeAction[] = [];
@@ -70,7 +79,7 @@ export class FixActions {
       for (const diagnostic of params.context.diagnostics) {
         const finding = findings.find((f) => matches(f, diagnostic, document));
         if (!finding) continue;
-        for (const fix of session.fixesOf(finding)) {
+        for (const fix of this.fixesOf(finding)) {
           if (!this.current(fix, textOf)) continue;
           const edit = this.edit(new Map(fix.changes.map((change) => [change.uri, change.edits])));
           if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit });
@@ -79,11 +88,12 @@ export class FixActions {
     }
     if (only && wants(this.fixAllKind)) {
       const usable = findings.filter((finding) => {
-        const fix = session.preferredOf(finding);
+        const fix = this.preferredOf(finding);
         return fix !== undefined && this.current(fix, textOf);
       });
-      const { edits, fixed } = session.fixAll(usable);
-      const edit = fixed.length > 0 ? this.edit(edits) : undefined;
+      // Each finding's preferred fix, leaving out any that would touch another's edits (the next pass gets it).
+      const { edits, taken } = mergeFixes(usable.map((finding) => this.preferredOf(finding)!));
+      const edit = taken.length > 0 ? this.edit(edits) : undefined;
       if (edit) actions.push({ title: 'Fix all VNet Lens problems', kind: this.fixAllKind, edit });
     }
     return actions;

@@ -11,7 +11,7 @@ export function hoverHandler(dependencies: AssistDependencies) {
     guard(token, dependencies.log, 'hover', async () => {
       const document = syncedDocument(dependencies, params.textDocument.uri);
       if (!document) return null;
-      const hover = await hoverAt(dependencies.workspace, document.uri, document.offsetAt(params.position), { cloud: dependencies.cloud() });
+      const hover = await hoverAt(dependencies.workspace, document.uri, document.offsetAt(params.position), { cloud: dependencies.cloud() }, dependencies.modelOf);
       if (!hover) return null;
       return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.range) };
     }, null);

@@ -1,7 +1,10 @@
-// Entry point of the bundled language server (dist/server.js). The transport (--node-ipc,
-// --stdio, --socket) comes from the command line, as vscode-languageserver reads it.
+// Entry point of the bundled language server (dist/server.js), and of its analysis worker thread. The
+// transport (--node-ipc, --stdio, --socket) comes from the command line, as vscode-languageserver reads it.
 import v8 from 'node:v8';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { workerRole } from './analysis-client';
+import { runAnalysisWorker } from './analysis-worker';
 import { startServer } from './server';
 
 // V8 lets the heap grow to several times what is live before collecting fully, and keeps the pages
@@ -10,4 +13,6 @@ import { startServer } from './server';
 // measurable cost in time (npm run bench: corpusIndexSeconds, corpusRssMb).
 v8.setFlagsFromString('--heap-growing-percent=50');
 
-startServer(createConnection(ProposedFeatures.all));
+// The same bundle runs the analysis worker (analysis-worker.ts) in a worker thread.
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === workerRole) runAnalysisWorker(parentPort);
+else startServer(createConnection(ProposedFeatures.all), __filename);

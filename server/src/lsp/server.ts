@@ -1,95 +1,77 @@
-// The language server: maps LSP onto the engine. It indexes the workspace folders, overlays open
-// documents, re-analyses after changes (debounced, stale runs dropped), pushes diagnostics for
-// every file whose findings change, plumbs code actions and answers `vnetLens/model`.
-// Invariant: with convert.ts, the only module that knows LSP.
+// The language server: maps LSP onto the engine. It wires the parts together — configuration
+// (settings and vnetlens.json), workspace sync (folders, open documents, watched files), scheduling
+// (debounced, stale runs dropped), publishing (diagnostics per file) and the request handlers — and
+// answers the lifecycle messages.
+// Invariant: with convert.ts and the parts it wires, the only code that knows LSP.
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Notice, type PrivateDnsSettings } from '../engine';
-import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
-import { DiagnosticSeverity } from 'vscode-languageserver';
-import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
+import type { Finding, Fix } from '../engine';
 import { toolName, toolVersion } from '../version';
-import { asBaselined, Baselines } from './baselines';
-import { completionHandler, completionTriggerCharacters } from './completion';
-import { noticeDiagnostic, toDiagnostic } from './convert';
-import { accessHost, FileAccess } from './file-access';
+import { Baselines } from './baselines';
 import { listenChecked } from './checked-documents';
+import { completionTriggerCharacters } from './completion';
+import { Configuration } from './configuration';
+import { AnalysisClient } from './analysis-client';
 import { FixActions } from './fix-actions';
-import { guard } from './guard';
-import { hoverHandler } from './hover';
-import { defaultSettings, readSettings, type ServerSettings } from './settings';
-import { readWorkspaceFile, scanFolder } from './workspace-files';
+import { registerHandlers } from './handlers';
+import { Publisher } from './publishing';
+import { Scheduler } from './scheduling';
+import { WorkspaceSync } from './workspace-sync';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.vnetLens`;
-const debounceMs = 150;
 
-export function startServer(connection: Connection): void {
+/**
+ * `workerScript`: the file the analysis worker runs (the server's own bundle, whose entry starts the
+ * worker when it is not the main thread).
+ */
+export function startServer(connection: Connection, workerScript: string): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
-  let settings: ServerSettings = defaultSettings;
-  let canPullConfiguration = false;
-  let folders: string[] = [];
-  // Referenced files (modules, imports, parameter files' templates) are read only if analysable, and
-  // outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace (file-access.ts).
-  const access = new FileAccess();
-  const host = accessHost(access, (uri) => documents.get(uri)?.getText(), log);
-  const workspace = new Workspace(host);
-  const published = new Map<string, string>();
-  let run = 0;
-  let timer: NodeJS.Timeout | undefined;
-  // vnetlens.json per workspace folder; VS Code settings override its rule levels.
-  const configs = new Map<string, WorkspaceConfig>();
-  // The last analysis's findings with the texts they point into, for code actions.
-  const fixActions = new FixActions(fixAllKind);
+  // Evaluation and rules run in a worker thread with a copy of the index (analysis-worker.ts): the
+  // main thread reads requests and answers them from the last finished analysis.
+  const analysis = new AnalysisClient(workerScript, log, () => scheduler.schedule());
+  const { workspace, access } = analysis;
+  // Referenced files (modules, imports, parameter files' templates) are read by the worker, only if
+  // analysable, and outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace
+  // (file-access.ts); `access` holds the same boundary here, for configs and baselines.
+  const host = { forgetLogged: () => undefined }; // the worker's host forgets with its workspace
   // The baselines vnetlens.json files name: their findings show as hints.
   const baselines = new Baselines((uri) => access.read(uri).text, log);
+  const configuration = new Configuration(connection, baselines, log);
+  // The last analysis's findings with the texts they point into, for code actions.
+  const fixActions = new FixActions(fixAllKind);
+  // Files the last analysis read through the worker's host (outside the index), for offsets in them.
+  let analysedTexts = new Map<string, string>();
+  const textOf = (uri: string) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysedTexts.get(uri);
+  const publisher = new Publisher(connection, documents, textOf, baselines);
 
-  function loadConfig(uri: string, text: string | undefined): void {
-    if (text === undefined) {
-      configs.delete(uri);
-      baselines.setConfig(uri, undefined);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
-    const { config, errors } = readConfig(text);
-    configs.set(uri, config);
-    baselines.setConfig(uri, config.baseline);
-    const document = TextDocument.create(uri, 'json', 0, text);
-    void connection.sendDiagnostics({
-      uri,
-      diagnostics: errors.map((error) => ({
-        range: { start: document.positionAt(error.start), end: document.positionAt(error.end) },
-        severity: DiagnosticSeverity.Warning, source: toolName, message: error.message,
-      })),
-    });
-  }
-
-  function effective(): { cloud: ServerSettings['cloud']; rules: ServerSettings['rules']; privateDns?: PrivateDnsSettings } {
-    const fromFiles = [...configs.values()];
-    const rules = Object.assign({}, ...fromFiles.map((config) => config.rules), settings.rules);
-    // As for the cloud, a workspace's vnetlens.json says how its landing zone works; the user's setting applies otherwise.
-    const privateDns = effectivePrivateDns(...fromFiles.map((config) => config.privateDns), settings.privateDns);
-    return { cloud: fromFiles.find((config) => config.cloud)?.cloud ?? settings.cloud, rules, ...(privateDns ? { privateDns } : {}) };
-  }
-
-  const isConfigFile = (uri: string) => uri.endsWith(`/${configFileName}`) && folders.some((folder) => uri === `${folder.replace(/\/$/, '')}/${configFileName}`);
+  const scheduler = new Scheduler(connection, () => workspace.uris().length, async (run, isCancelled) => {
+    const open = documents.all().map((d) => d.uri);
+    const result = await analysis.analyse(run, open, configuration.effective());
+    if (!result || isCancelled()) return undefined;
+    analysedTexts = new Map(result.texts);
+    fixActions.record(result.findings, new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])), analysedTexts, open);
+    publisher.publishAll(result.findings, result.notices);
+    return result.findings.length;
+  }, (run) => analysis.cancelBefore(run));
+  const sync = new WorkspaceSync({
+    workspace, documents, access, host, configuration, baselines,
+    schedule: () => scheduler.schedule(),
+    cleared: (uri) => publisher.cleared(uri),
+  });
 
   let foldersChange = false;
-
   connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    configuration.canPull = params.capabilities.workspace?.configuration === true;
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
-    folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    access.setFolders(folders);
+    sync.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       serverInfo: { name: toolName, version: toolVersion },
       capabilities: {
@@ -102,199 +84,38 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  const configUriOf = (folder: string) => `${folder.replace(/\/$/, '')}/${configFileName}`;
-
-  function loadFolderConfigs(added: readonly string[]): void {
-    for (const folder of added) {
-      const configText = access.read(configUriOf(folder)).text;
-      // One folder's bad file costs its own settings, never the others' or the index.
-      if (configText !== undefined) void guard(undefined, log, `reading ${configUriOf(folder)}`, () => loadConfig(configUriOf(folder), configText), undefined);
-    }
-  }
-
   connection.onInitialized(async () => {
-    settings = await pullSettings();
-    access.setAllowOutside(settings.allowFilesOutsideWorkspace);
-    loadFolderConfigs(folders);
+    configuration.settings = await configuration.pullSettings();
+    access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace);
+    configuration.loadFolderConfigs(sync.folders, (uri) => access.read(uri).text);
     // A folder added or removed later moves the workspace boundary: index, configs and reads follow.
-    if (foldersChange) connection.workspace.onDidChangeWorkspaceFolders((event) => changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
-    workspace.setCloud(effective().cloud);
-    syncIndex();
+    if (foldersChange) connection.workspace.onDidChangeWorkspaceFolders((event) => sync.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
+    workspace.setCloud(configuration.effective().cloud);
+    sync.syncIndex();
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
     }).catch(() => undefined);
-    schedule();
+    scheduler.schedule();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    settings = canPullConfiguration ? await pullSettings() : readSettings(change.settings?.vnetLens);
+    await configuration.changed(change.settings?.vnetLens);
     // Files refused (or read) under the old value are asked for again.
-    if (access.setAllowOutside(settings.allowFilesOutsideWorkspace)) forgetOutsideReads();
-    refresh();
+    if (access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace)) sync.forgetOutsideReads();
+    sync.refresh();
   });
+  connection.onDidChangeWatchedFiles((change) => sync.watchedFilesChanged(change));
+  documents.onDidChangeContent((event) => sync.documentChanged(event.document));
+  documents.onDidClose((event) => sync.documentClosed(event.document.uri));
 
-  /** The boundary of what may be read moved: files read (or refused) through the host are asked for again. */
-  function forgetOutsideReads(): void {
-    workspace.forgetOutsideFiles();
-    host.forgetLogged();
-  }
-
-  /** After settings, configs or folders changed: the cloud, the index and a new analysis follow. */
-  function refresh(): void {
-    workspace.setCloud(effective().cloud);
-    syncIndex();
-    schedule();
-  }
-
-  function changeFolders(added: readonly string[], removed: readonly string[]): void {
-    const inside = (uri: string, folder: string) => uri.startsWith(`${folder.replace(/\/$/, '')}/`);
-    folders = [...folders.filter((folder) => !removed.includes(folder)), ...added.filter((folder) => !folders.includes(folder))];
-    access.setFolders(folders);
-    for (const folder of removed) {
-      if (configs.has(configUriOf(folder))) loadConfig(configUriOf(folder), undefined);
-      for (const uri of workspace.uris()) if (!documents.get(uri) && inside(uri, folder)) workspace.removeFile(uri);
-    }
-    loadFolderConfigs(added);
-    // What was outside may be inside now (or the reverse).
-    forgetOutsideReads();
-    refresh();
-  }
-
-  /**
-   * The index follows vnetLens.analysisScope: the whole folders, or only the open documents (the
-   * files they pull in are read on demand through the host, and forgotten when they change).
-   */
-  function syncIndex(): void {
-    if (settings.analysisScope === 'file') {
-      for (const uri of workspace.uris()) if (!documents.get(uri)) workspace.removeFile(uri);
-      return;
-    }
-    for (const folder of folders) {
-      for (const uri of scanFolder(folder)) {
-        if (documents.get(uri)) continue;
-        const text = readWorkspaceFile(uri);
-        if (text !== undefined) workspace.setFile(uri, text);
-      }
-    }
-  }
-
-  connection.onDidChangeWatchedFiles((change) => {
-    for (const event of change.changes) {
-      if (baselines.isBaselineFile(event.uri)) baselines.forget(event.uri);
-      if (isConfigFile(event.uri)) {
-        loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text);
-        workspace.setCloud(effective().cloud);
-        continue;
-      }
-      if (documents.get(event.uri)) continue; // the editor's text wins over the disk
-      // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
-      if (event.type === FileChangeType.Deleted || settings.analysisScope === 'file') workspace.removeFile(event.uri);
-      else {
-        const text = access.read(event.uri).text;
-        if (text === undefined) workspace.removeFile(event.uri);
-        else workspace.setFile(event.uri, text);
-      }
-    }
-    schedule();
+  registerHandlers(connection, {
+    workspace, documents, fixActions, cloud: () => configuration.effective().cloud, log, textOf,
+    modelOf: (uri) => analysis.models.modelFor(uri, workspace.versionOf(uri)),
+    // A document opened after the last analysis waits for the one that sees it open (its fixes are built then).
+    fixesReady: (uri) => analysis.models.until(() => fixActions.covers(uri)),
+    modelJson: (uri) => analysis.modelJson(uri),
   });
-
-  async function pullSettings(): Promise<ServerSettings> {
-    if (!canPullConfiguration) return settings;
-    return guard(undefined, log, 'reading settings', async () =>
-      readSettings(await connection.workspace.getConfiguration('vnetLens')), defaultSettings);
-  }
-
-  // Every change makes the running analysis stale at once: it stops at its next look (the workspace
-  // hands the event loop back between deployments), not when the next analysis starts.
-  function schedule(): void {
-    run++;
-    clearTimeout(timer);
-    timer = setTimeout(() => void analyse(), debounceMs);
-  }
-
-  async function analyse(): Promise<void> {
-    const mine = run;
-    const isCancelled = () => run !== mine;
-    void connection.sendNotification(statusNotificationMethod, { state: 'analysing', files: workspace.uris().length, findings: 0 });
-    const analysedTexts = fixActions.snapshot(workspace);
-    const result = await guard(undefined, log, 'analysis', () => analyzeWorkspace(workspace, documents.all().map((d) => d.uri),
-      { cloud: effective().cloud, ruleLevels: effective().rules, ...(effective().privateDns ? { privateDns: effective().privateDns } : {}), isCancelled }), undefined);
-    if (!result || isCancelled()) return;
-    fixActions.record(result.findings, analysedTexts, workspace, effective().cloud);
-    const byUri = new Map<string, { findings: Finding[]; notices: Notice[] }>();
-    const of = (uri: string) => {
-      let entry = byUri.get(uri);
-      if (!entry) byUri.set(uri, (entry = { findings: [], notices: [] }));
-      return entry;
-    };
-    for (const finding of result.findings) of(finding.uri).findings.push(finding);
-    for (const notice of result.notices) of(notice.uri).notices.push(notice);
-    for (const document of documents.all()) of(document.uri);
-    for (const uri of published.keys()) of(uri);
-    for (const [uri, { findings, notices }] of byUri) publish(uri, findings, notices);
-    void connection.sendNotification(statusNotificationMethod, { state: 'idle', files: workspace.uris().length, findings: result.findings.length });
-  }
-
-  function publish(uri: string, findings: Finding[], notices: Notice[]): void {
-    const open = documents.get(uri);
-    const text = open?.getText() ?? workspace.file(uri)?.text;
-    if (text === undefined) {
-      // A file no longer read (e.g. outside the workspace after the setting was turned off) loses its diagnostics.
-      if (findings.length === 0 && notices.length === 0 && published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
-    const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
-    const diagnostics = [
-      ...notices.map((notice) => noticeDiagnostic(document, notice)),
-      ...findings.map((finding) => {
-        const diagnostic = toDiagnostic(document, finding, (other) => {
-          const otherText = documents.get(other)?.getText() ?? workspace.file(other)?.text;
-          return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
-        });
-        return baselines.has(finding) ? asBaselined(diagnostic) : diagnostic;
-      }),
-    ];
-    const signature = JSON.stringify(diagnostics);
-    // Open documents always get an answer (the client waits for one); others only on change.
-    if (!open && published.get(uri) === signature) return;
-    if (diagnostics.length === 0) published.delete(uri);
-    else published.set(uri, signature);
-    void connection.sendDiagnostics({ uri, ...(open ? { version: open.version } : {}), diagnostics });
-  }
-
-  // Fires on open too. An unchanged text still gets an answer: the client waits for diagnostics.
-  documents.onDidChangeContent((event) => {
-    if (isConfigFile(event.document.uri)) {
-      loadConfig(event.document.uri, event.document.getText());
-      workspace.setCloud(effective().cloud);
-    } else {
-      workspace.setFile(event.document.uri, event.document.getText());
-    }
-    schedule();
-  });
-  documents.onDidClose((event) => {
-    const uri = event.document.uri;
-    // A closed file stays indexed only if it belongs to the folders; one outside is read again
-    // through the host if something references it.
-    const text = settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
-    if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
-    else workspace.setFile(uri, text);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-    published.delete(uri);
-    schedule();
-  });
-
-  connection.onCodeAction((params, token) => guard(token, log, 'code actions', (): CodeAction[] =>
-    fixActions.codeActions(params, (uri) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text), []));
-
-  // Completion and hover for private networking (server/src/assist), on the same workspace and cloud.
-  const assist = { workspace, documents, cloud: () => effective().cloud, log };
-  connection.onCompletion(completionHandler(assist));
-  connection.onHover(hoverHandler(assist));
-
-  connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
-    guard(token, log, 'model request', async (): Promise<ModelJson> =>
-      modelJson(workspace, await workspaceModel(workspace, params?.uri)), { entities: [], references: [] }));
+  connection.onShutdown(() => void analysis.stop());
 
   listenChecked(documents, connection, log);
   connection.listen();

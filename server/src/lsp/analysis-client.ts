@@ -1,0 +1,224 @@
+// The main thread's side of the analysis worker (analysis-worker.ts): starts it from the server's own
+// bundle, replays every change of the index and of the read boundary to it, asks for analyses and the
+// whole model, and starts a new worker (replaying the index) if one dies.
+// Invariants: changes reach the worker in the order they happened; an analysis promise always
+// settles (with undefined when the run went stale, failed or its worker died).
+import { Worker } from 'node:worker_threads';
+import type { Host } from '../engine';
+import { Workspace } from '../engine';
+import type { Cloud, ModelJson } from '../protocol';
+import type { FromWorker, ToWorker } from './analysis-messages';
+import type { EffectiveConfiguration } from './configuration';
+import { FileAccess } from './file-access';
+import type { Logger } from './guard';
+import { ModelSnapshot } from './model-snapshot';
+
+/** How many times a stopped worker is replaced before the server gives up analysing. */
+const maxRestarts = 5;
+
+export type AnalysisResult = Extract<FromWorker, { kind: 'result' }>;
+
+/** What the worker thread is started with, so the bundle's entry knows to run the worker. */
+export const workerRole = 'vnet-lens-analysis';
+
+/** The main thread's index: the same as ever, and every change also goes to the worker. */
+export class MirroredWorkspace extends Workspace {
+  /** A number per text sent, by file: which text of a document an analysis saw. */
+  private readonly versions = new Map<string, number>();
+  private counter = 0;
+
+  constructor(private readonly send: (message: ToWorker) => void) {
+    super(noReads);
+  }
+
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
+  override setFile(uri: string, text: string): boolean {
+    const changed = super.setFile(uri, text);
+    if (changed) {
+      this.versions.set(uri, ++this.counter);
+      this.send({ kind: 'set', uri, text });
+    }
+    return changed;
+  }
+
+  override removeFile(uri: string): void {
+    super.removeFile(uri);
+    this.versions.delete(uri);
+    this.send({ kind: 'remove', uri });
+  }
+
+  override setCloud(cloud: Cloud): void {
+    super.setCloud(cloud);
+    this.send({ kind: 'cloud', cloud });
+  }
+
+  override forgetOutsideFiles(): void {
+    super.forgetOutsideFiles();
+    this.send({ kind: 'forget-outside' });
+  }
+}
+
+/** The main thread evaluates nothing: referenced files are the worker's to read. */
+const noReads: Host = { readFile: async () => undefined };
+
+/** The main thread's read boundary: the same decisions, and every change also goes to the worker. */
+export class MirroredAccess extends FileAccess {
+  private folderUris: string[] = [];
+  private allow = false;
+  private send: ((message: ToWorker) => void) | undefined;
+
+  attach(send: (message: ToWorker) => void): void {
+    this.send = send;
+    this.sendState();
+  }
+
+  override setFolders(folderUris: readonly string[]): void {
+    super.setFolders(folderUris);
+    this.folderUris = [...folderUris];
+    this.sendState();
+  }
+
+  override setAllowOutside(allow: boolean): boolean {
+    const changed = super.setAllowOutside(allow);
+    this.allow = allow;
+    this.sendState();
+    return changed;
+  }
+
+  sendState(): void {
+    this.send?.({ kind: 'access', folders: this.folderUris, allowOutside: this.allow });
+  }
+}
+
+export class AnalysisClient {
+  readonly workspace: MirroredWorkspace;
+  readonly access = new MirroredAccess();
+  readonly models = new ModelSnapshot();
+  private worker!: Worker;
+  private readonly pending = new Map<number, (result: AnalysisResult | undefined) => void>();
+  /** The text versions of the open documents each run analyses. */
+  private readonly analysed = new Map<number, Map<string, number | undefined>>();
+  private readonly modelRequests = new Map<number, (model: ModelJson) => void>();
+  private requestCounter = 0;
+  private cloud: Cloud = 'AzureCloud';
+  private restarts = 0;
+  /** Set when workers kept stopping: analyses end at once without a result, so no request waits for one. */
+  private gaveUp = false;
+
+  /** `restarted` runs after a new worker replaced one that stopped (its analyses were lost). */
+  constructor(private readonly script: string, private readonly log: Logger, private readonly restarted: () => void) {
+    this.workspace = new MirroredWorkspace((message) => this.post(message));
+    this.start();
+    this.access.attach((message) => this.post(message));
+  }
+
+  /** Run `run` is the newest: older ones stop at their next look. */
+  cancelBefore(run: number): void {
+    this.models.announce(run);
+    this.post({ kind: 'cancel', run });
+  }
+
+  analyse(run: number, uris: string[], configuration: EffectiveConfiguration): Promise<AnalysisResult | undefined> {
+    this.cloud = configuration.cloud;
+    if (this.gaveUp) {
+      this.models.settled(run);
+      return Promise.resolve(undefined);
+    }
+    this.analysed.set(run, new Map(uris.map((uri) => [uri, this.workspace.versionOf(uri)])));
+    return new Promise((resolve) => {
+      this.pending.set(run, resolve);
+      this.post({ kind: 'analyse', run, uris, configuration });
+    });
+  }
+
+  /** The model of the deployments that read `uri` (all when absent), as JSON; waits for a running analysis. */
+  modelJson(uri: string | undefined): Promise<ModelJson> {
+    if (this.gaveUp) return Promise.resolve({ entities: [], references: [] });
+    const request = ++this.requestCounter;
+    return new Promise((resolve) => {
+      this.modelRequests.set(request, resolve);
+      this.post({ kind: 'model', request, uri });
+    });
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private start(): void {
+    this.worker = new Worker(this.script, { workerData: { role: workerRole } });
+    this.worker.on('message', (message: FromWorker) => this.received(message));
+    this.worker.on('error', (error) => this.log(`analysis worker failed: ${error.stack ?? error.message}`));
+    this.worker.on('exit', (code) => this.restart(code));
+    // The worker never keeps the server alive: the server ends when its client says so.
+    this.worker.unref();
+    // The index as the main thread holds it: none when the server starts, all of it after a restart.
+    this.post({ kind: 'cloud', cloud: this.cloud });
+    for (const uri of this.workspace?.uris() ?? []) {
+      const file = this.workspace.file(uri);
+      if (file) this.post({ kind: 'set', uri, text: file.text });
+    }
+    this.access.sendState();
+  }
+
+  /** A worker that stopped (out of memory, say) is replaced: its runs end without a result, the next analysis runs in the new one. */
+  private restart(code: number): void {
+    this.log(`analysis worker stopped (exit code ${code})${this.restarts < maxRestarts ? '; starting a new one' : ''}`);
+    for (const [run, resolve] of this.pending) {
+      resolve(undefined);
+      this.models.settled(run);
+    }
+    this.pending.clear();
+    for (const resolve of this.modelRequests.values()) resolve({ entities: [], references: [] });
+    this.modelRequests.clear();
+    // A worker that cannot start at all must not be restarted forever.
+    if (++this.restarts > maxRestarts) {
+      this.gaveUp = true;
+      return;
+    }
+    this.start();
+    this.restarted();
+  }
+
+  private received(message: FromWorker): void {
+    switch (message.kind) {
+      case 'log':
+        this.log(message.message);
+        return;
+      case 'result':
+        this.models.resultArrived(message.run);
+        this.settle(message.run, message);
+        return;
+      case 'model':
+        this.models.modelArrived(message, this.analysed.get(message.run) ?? new Map());
+        for (const run of this.analysed.keys()) if (run <= message.run) this.analysed.delete(run);
+        return;
+      case 'stale':
+        this.settle(message.run, undefined);
+        return;
+      case 'failed':
+        this.log(`analysis failed: ${message.message}`);
+        this.models.settled(message.run);
+        this.settle(message.run, undefined);
+        return;
+      case 'model-json':
+        this.modelRequests.get(message.request)?.(message.model);
+        this.modelRequests.delete(message.request);
+        return;
+    }
+  }
+
+  private settle(run: number, result: AnalysisResult | undefined): void {
+    this.pending.get(run)?.(result);
+    this.pending.delete(run);
+  }
+
+  /** Ends the worker (the server is exiting). */
+  stop(): Promise<number> {
+    this.worker.removeAllListeners('exit');
+    return this.worker.terminate();
+  }
+}

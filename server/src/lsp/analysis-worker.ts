@@ -1,0 +1,143 @@
+// The analysis worker: a worker thread of the server that owns evaluation and the rules, so the main
+// thread, which reads requests, never runs a long synchronous stretch (issue 20 item 4: one
+// deployment's evaluation, or the rules over a large network, take seconds). It keeps a copy of the
+// workspace index that the main thread updates by message, reads referenced files through its own
+// file access, and answers each analysis with plain data: findings, notices, the fixes of the open
+// documents' findings, and then the deployments that read the open documents (codec text).
+// Invariants: a run is stale as soon as a newer one is announced, and a stale run posts nothing but
+// `stale`; every finished run posts `result` and then `model`; a failure posts `failed`, never a throw.
+import type { MessagePort } from 'node:worker_threads';
+import type { DeploymentResult } from '../evaluate/deployment';
+import { analyzeWorkspace, FixSession, modelJson, requestsFix, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
+import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
+import { encodeDeployment } from './deployment-codec';
+import { accessHost, FileAccess } from './file-access';
+
+export function runAnalysisWorker(port: MessagePort): void {
+  const post = (message: FromWorker) => port.postMessage(message);
+  const log = (message: string) => post({ kind: 'log', message });
+  const access = new FileAccess();
+  // Open documents are in the index (the main thread sets them), which the workspace reads first.
+  const host = accessHost(access, () => undefined, log);
+  const workspace = new Workspace(host);
+  let latest = 0;
+  const deploymentIds = new WeakMap<DeploymentResult, number>();
+  let nextId = 0;
+  /** Ids of the deployments the last model message listed: the main thread holds their texts. */
+  let held = new Set<number>();
+
+  async function analyse(message: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
+    const { run, uris, configuration } = message;
+    const isCancelled = () => latest !== run;
+    try {
+      const texts = workspaceTexts(workspace);
+      // Evaluated first to keep the results for the model message; the analysis reuses them.
+      const deployments = await workspace.evaluate(isCancelled);
+      const result = isCancelled() ? undefined : await analyzeWorkspace(workspace, uris, {
+        cloud: configuration.cloud, ruleLevels: configuration.rules,
+        ...(configuration.privateDns ? { privateDns: configuration.privateDns } : {}), isCancelled,
+      });
+      if (!result || isCancelled()) {
+        post({ kind: 'stale', run });
+        return;
+      }
+      const fixed = fixesOf(result.findings, new Set(uris), texts, configuration.cloud);
+      post({ kind: 'result', run, findings: result.findings, notices: result.notices, fixes: fixed.fixes, texts: fixed.texts });
+      post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
+    } catch (error) {
+      post({ kind: 'failed', run, message: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+
+  /**
+   * The fixes of findings in open documents (code actions are asked for those only), built against the
+   * texts the analysis read, and the texts the main thread needs: those the fixes edit, and files
+   * outside the index that findings and notices point into. None when a file changed meanwhile.
+   */
+  function fixesOf(findings: readonly Finding[], open: ReadonlySet<string>, texts: Map<string, string>, cloud: Parameters<typeof textSource>[0]) {
+    const now = workspaceTexts(workspace);
+    const unchanged = now.size === texts.size && [...now].every(([uri, text]) => texts.get(uri) === text);
+    const session = new FixSession(textSource(cloud, texts, (uri) => workspace.file(uri)?.text));
+    const fixes: [number, Fix[]][] = [];
+    const involved = new Set<string>();
+    findings.forEach((finding, index) => {
+      for (const uri of [finding.uri, ...finding.related.map((related) => related.uri)]) if (!workspace.has(uri)) involved.add(uri);
+      if (!unchanged || !open.has(finding.uri) || !requestsFix(finding)) return;
+      let built: Fix[] = [];
+      try {
+        built = session.fixesOf(finding);
+      } catch (error) {
+        log(`building fixes failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+      if (built.length === 0) return;
+      fixes.push([index, built]);
+      involved.add(finding.uri);
+      for (const fix of built) for (const change of fix.changes) involved.add(change.uri);
+    });
+    const textsSent = [...involved].flatMap((uri): [string, string][] => {
+      const text = session.source.text(uri);
+      return text === undefined ? [] : [[uri, text]];
+    });
+    return { fixes, texts: textsSent };
+  }
+
+  /** The deployments that read an open document; codec text only for those the main thread lacks. */
+  function entriesReading(deployments: readonly DeploymentResult[], open: ReadonlySet<string>): DeploymentEntry[] {
+    const entries: DeploymentEntry[] = [];
+    for (const deployment of deployments) {
+      if (!deployment.files.some((file) => open.has(file))) continue;
+      let id = deploymentIds.get(deployment);
+      if (id === undefined) deploymentIds.set(deployment, (id = ++nextId));
+      let text: string | undefined;
+      if (!held.has(id)) {
+        try {
+          text = encodeDeployment(deployment);
+        } catch (error) {
+          log(`sending the model of ${deployment.entry} failed: ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+      }
+      entries.push({ id, files: deployment.files, ...(text === undefined ? {} : { text }) });
+    }
+    held = new Set(entries.map((entry) => entry.id));
+    return entries;
+  }
+
+  // Messages are handled one at a time in order; an analysis awaits, so the changes and the `cancel`
+  // that arrive while it runs are seen at its next look (the workspace yields between deployments).
+  let queue = Promise.resolve();
+  port.on('message', (message: ToWorker) => {
+    switch (message.kind) {
+      case 'set': workspace.setFile(message.uri, message.text); return;
+      case 'remove': workspace.removeFile(message.uri); return;
+      case 'cloud': workspace.setCloud(message.cloud); return;
+      case 'forget-outside':
+        workspace.forgetOutsideFiles();
+        host.forgetLogged();
+        return;
+      case 'access':
+        access.setFolders(message.folders);
+        access.setAllowOutside(message.allowOutside);
+        return;
+      case 'cancel':
+        latest = Math.max(latest, message.run);
+        return;
+      case 'analyse':
+        latest = Math.max(latest, message.run);
+        queue = queue.then(() => analyse(message));
+        return;
+      case 'model':
+        // The whole model (the topology view) may wait for a running analysis: it is not an editing request.
+        queue = queue.then(async () => {
+          let model: FromWorker & { kind: 'model-json' } = { kind: 'model-json', request: message.request, model: { entities: [], references: [] } };
+          try {
+            model = { ...model, model: modelJson(workspace, await workspaceModel(workspace, message.uri)) };
+          } catch (error) {
+            log(`model request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+          }
+          post(model);
+        });
+        return;
+    }
+  });
+}

@@ -1,0 +1,134 @@
+// Keeps the engine's workspace index equal to what the editor and the disk hold: the folders' files
+// (or, with vnetLens.analysisScope 'file', the open documents only), open documents over the disk,
+// watched-file changes, folders added and removed, and the read boundary they move.
+// Invariant: the editor's text of an open document wins over the disk; every change asks for a new
+// analysis.
+import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isCandidateFileName, type Workspace } from '../engine';
+import type { Baselines } from './baselines';
+import { configUriOf, isConfigFile, type Configuration } from './configuration';
+import type { FileAccess } from './file-access';
+import { readWorkspaceFile, scanFolder } from './workspace-files';
+
+export interface SyncDependencies {
+  workspace: Workspace;
+  documents: TextDocuments<TextDocument>;
+  access: FileAccess;
+  /** Forgets which refused reads were logged (the boundary moved). */
+  host: { forgetLogged(): void };
+  configuration: Configuration;
+  baselines: Baselines;
+  /** A change happened: analyse again. */
+  schedule: () => void;
+  /** A document closed: its diagnostics go. */
+  cleared: (uri: string) => void;
+}
+
+export class WorkspaceSync {
+  folders: string[] = [];
+
+  constructor(private readonly dependencies: SyncDependencies) {}
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+    this.dependencies.access.setFolders(folders);
+  }
+
+  isConfigFile(uri: string): boolean {
+    return isConfigFile(uri, this.folders);
+  }
+
+  /** After settings, configs or folders changed: the cloud, the index and a new analysis follow. */
+  refresh(): void {
+    this.dependencies.workspace.setCloud(this.dependencies.configuration.effective().cloud);
+    this.syncIndex();
+    this.dependencies.schedule();
+  }
+
+  /** The boundary of what may be read moved: files read (or refused) through the host are asked for again. */
+  forgetOutsideReads(): void {
+    this.dependencies.workspace.forgetOutsideFiles();
+    this.dependencies.host.forgetLogged();
+  }
+
+  /**
+   * The index follows vnetLens.analysisScope: the whole folders, or only the open documents (the
+   * files they pull in are read on demand through the host, and forgotten when they change).
+   */
+  syncIndex(): void {
+    const { workspace, documents, configuration } = this.dependencies;
+    if (configuration.settings.analysisScope === 'file') {
+      for (const uri of workspace.uris()) if (!documents.get(uri)) workspace.removeFile(uri);
+      return;
+    }
+    for (const folder of this.folders) {
+      for (const uri of scanFolder(folder)) {
+        if (documents.get(uri)) continue;
+        const text = readWorkspaceFile(uri);
+        if (text !== undefined) workspace.setFile(uri, text);
+      }
+    }
+  }
+
+  /** A folder added or removed moves the workspace boundary: index, configs and reads follow. */
+  changeFolders(added: readonly string[], removed: readonly string[]): void {
+    const { workspace, documents, configuration, access } = this.dependencies;
+    const inside = (uri: string, folder: string) => uri.startsWith(`${folder.replace(/\/$/, '')}/`);
+    this.setFolders([...this.folders.filter((folder) => !removed.includes(folder)), ...added.filter((folder) => !this.folders.includes(folder))]);
+    for (const folder of removed) {
+      if (configuration.hasConfig(configUriOf(folder))) configuration.loadConfig(configUriOf(folder), undefined);
+      for (const uri of workspace.uris()) if (!documents.get(uri) && inside(uri, folder)) workspace.removeFile(uri);
+    }
+    configuration.loadFolderConfigs(added, (uri) => access.read(uri).text);
+    // What was outside may be inside now (or the reverse).
+    this.forgetOutsideReads();
+    this.refresh();
+  }
+
+  watchedFilesChanged(change: DidChangeWatchedFilesParams): void {
+    const { workspace, documents, configuration, access, baselines } = this.dependencies;
+    for (const event of change.changes) {
+      if (baselines.isBaselineFile(event.uri)) baselines.forget(event.uri);
+      if (this.isConfigFile(event.uri)) {
+        configuration.loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text);
+        workspace.setCloud(configuration.effective().cloud);
+        continue;
+      }
+      if (documents.get(event.uri)) continue; // the editor's text wins over the disk
+      // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
+      if (event.type === FileChangeType.Deleted || configuration.settings.analysisScope === 'file') workspace.removeFile(event.uri);
+      else {
+        const text = access.read(event.uri).text;
+        if (text === undefined) workspace.removeFile(event.uri);
+        else workspace.setFile(event.uri, text);
+      }
+    }
+    this.dependencies.schedule();
+  }
+
+  /** Fires on open too. An unchanged text still gets an answer: the client waits for diagnostics. */
+  documentChanged(document: TextDocument): void {
+    const { workspace, configuration } = this.dependencies;
+    if (this.isConfigFile(document.uri)) {
+      configuration.loadConfig(document.uri, document.getText());
+      workspace.setCloud(configuration.effective().cloud);
+    } else {
+      workspace.setFile(document.uri, document.getText());
+    }
+    this.dependencies.schedule();
+  }
+
+  /**
+   * A closed file stays indexed only if it belongs to the folders; one outside is read again
+   * through the host if something references it.
+   */
+  documentClosed(uri: string): void {
+    const { workspace, configuration, access } = this.dependencies;
+    const text = configuration.settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
+    if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
+    else workspace.setFile(uri, text);
+    this.dependencies.cleared(uri);
+    this.dependencies.schedule();
+  }
+}

@@ -1,0 +1,100 @@
+// The codec that carries deployments from the server's analysis worker to its main thread
+// (lsp/deployment-codec.ts): a model built from decoded deployments reads as the original does — the
+// same model JSON and the same hovers over examples/ and a sample of the corpus — and the value kinds
+// structured cloning would lose (unknowns with their hint and written text, partial strings, lambdas,
+// null-prototype objects, Maps, shared parts, lazy properties nobody read) survive as they should.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { hoverFor } from '../../server/src/assist/hover';
+import { Workspace } from '../../server/src/engine';
+import type { DeploymentResult } from '../../server/src/evaluate/deployment';
+import { lazyObject } from '../../server/src/evaluate/lazy';
+import { LambdaValue, makeObject, PartialString, Unknown, type Value } from '../../server/src/evaluate/value';
+import { noteWritten, writtenOf } from '../../server/src/evaluate/written';
+import { decodeDeployment, encodeDeployment, roundTrip } from '../../server/src/lsp/deployment-codec';
+import { buildModel, modelToJson } from '../../server/src/model';
+import { corpusRoot, repoRoot } from '../support/paths';
+
+async function deploymentsOf(folder: string, limit = Infinity): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  const files = fs.readdirSync(folder, { recursive: true }).map(String).filter((file) => /\.(bicep|bicepparam|json)$/.test(file)).sort().slice(0, limit);
+  for (const file of files) workspace.setFile(pathToFileURL(path.join(folder, file)).href, fs.readFileSync(path.join(folder, file), 'utf8'));
+  return { workspace, results: await workspace.evaluate() };
+}
+
+/** The model JSON and every hover of a model, for comparing two models of one text. */
+function reading(workspace: Workspace, results: readonly DeploymentResult[]): unknown {
+  const model = buildModel(results.flatMap((result) => result.resources));
+  const json = modelToJson(model, (_uri, offset) => offset);
+  const hovers = model.declarations.map((decl) => hoverFor(model, decl.uri, decl.range.start, 'AzureCloud')?.markdown);
+  // Fresh unknowns (equal to nothing) are numbered in the order they are made, which differs between two builds.
+  return JSON.parse(JSON.stringify({ json, hovers, files: workspace.uris().length }).replace(/#\d+/g, '#'));
+}
+
+test('models built from decoded deployments read as the originals: examples/', async () => {
+  const { workspace, results } = await deploymentsOf(path.join(repoRoot, 'examples'));
+  assert.ok(results.some((result) => result.resources.length > 0));
+  const decoded = results.map((result) => decodeDeployment(encodeDeployment(result)));
+  assert.deepEqual(reading(workspace, decoded), reading(workspace, results));
+});
+
+test('models built from decoded deployments read as the originals: a corpus sample', async () => {
+  const { workspace, results } = await deploymentsOf(corpusRoot, 400);
+  assert.ok(results.filter((result) => result.resources.length > 0).length > 10, 'the sample has deployments with resources');
+  const decoded = results.map((result) => decodeDeployment(encodeDeployment(result)));
+  assert.deepEqual(reading(workspace, decoded), reading(workspace, results));
+});
+
+test('unknowns keep key, hint and written text; partial strings their parts; shared parts stay shared', () => {
+  const region = new Unknown('param:location', 'region');
+  noteWritten(region, "param location string = 'x'", 6, 14);
+  const id = new PartialString(['/subscriptions/', new Unknown('subscription'), '/resourceGroups/rg']);
+  const shared = makeObject([['a', 1]]);
+  const value = roundTrip([region, id, shared, shared, makeObject([['ids', [id]]])]) as Value[];
+  const [decodedRegion, decodedId, first, second] = value as [Unknown, PartialString, object, object];
+  assert.ok(decodedRegion instanceof Unknown);
+  assert.equal(decodedRegion.key, 'param:location');
+  assert.equal(decodedRegion.hint, 'region');
+  assert.equal(writtenOf(decodedRegion), 'location');
+  assert.ok(decodedId instanceof PartialString);
+  assert.equal(decodedId.key, id.key);
+  assert.ok(decodedId.parts[1] instanceof Unknown);
+  assert.equal(first, second, 'one object, as before');
+  assert.equal(((value[4] as Record<string, Value[]>).ids)[0], decodedId);
+});
+
+test('objects keep their null prototype and keys such as __proto__ as data; numbers beyond JSON survive', () => {
+  const object = makeObject([['__proto__', 'text'], ['constructor', 1]]) as Record<string, Value>;
+  const decoded = roundTrip([object, Number.POSITIVE_INFINITY, Number.NaN]) as [Record<string, Value>, number, number];
+  assert.equal(Object.getPrototypeOf(decoded[0]), null);
+  assert.deepEqual(Object.entries(decoded[0]), [['__proto__', 'text'], ['constructor', 1]]);
+  assert.equal(decoded[1], Number.POSITIVE_INFINITY);
+  assert.ok(Number.isNaN(decoded[2]));
+});
+
+test('a lambda decodes to one that yields an unknown; a lazy property nobody read is not computed', () => {
+  let computed = 0;
+  const lazy = lazyObject(['value'], () => { computed++; return 'x'; }, 'module');
+  const [lambda, object] = roundTrip([new LambdaValue(2, () => 'never'), lazy]) as [LambdaValue, Record<string, Value>];
+  assert.ok(lambda instanceof LambdaValue);
+  assert.equal(lambda.arity, 2);
+  assert.ok(lambda.apply([1, 2]) instanceof Unknown);
+  assert.equal(computed, 0, 'encoding did not evaluate the lazy property');
+  assert.ok(object.value instanceof Unknown);
+});
+
+test('nesting deeper than the codec keeps becomes an unknown, not a stack overflow', () => {
+  let deep: Value = 'leaf';
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  let decoded = roundTrip(deep);
+  let depth = 0;
+  while (Array.isArray(decoded)) {
+    decoded = (decoded as Value[])[0]!;
+    depth++;
+  }
+  assert.ok(decoded instanceof Unknown);
+  assert.ok(depth > 100 && depth < 1000, `cut at ${depth}`);
+});
