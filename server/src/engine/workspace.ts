@@ -5,7 +5,7 @@
 import type { SourceFile } from '../syntax/bicep';
 import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../evaluate/arm';
+import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText, parameterFileTemplates } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
@@ -16,6 +16,7 @@ import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type Wor
 import { FileCache, type IndexedFile } from './file-cache';
 import { unseenRegistryNotice } from './registry-notice';
 import { cachedModuleFor } from '../evaluate/registry/cache-location';
+import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { hasSwitchedOff, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -201,7 +202,7 @@ export class Workspace {
         },
       };
       const options = {
-        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry),
+        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: this.armModule, scopeTag: fileName(entry),
         timeLimitMs: this.limits.evaluationMs,
         ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
@@ -237,6 +238,18 @@ export class Workspace {
       return { entry, template: entry, files: [entry], resources: [] };
     }
   }
+
+  /**
+   * JSON modules are read once per text: the workspace's while kept, those read through the host
+   * (Bicep's restore cache) once per process, and only as far as the analysis needs them.
+   */
+  private readonly armModule = armModuleEvaluatorWith((uri, text) => {
+    const indexed = this.files.get(uri);
+    const outside = indexed ? undefined : this.outside.get(uri);
+    if (indexed?.text === text) return this.cache.armLoaded(uri, indexed) ?? loadArmText(uri, text);
+    if (outside?.text === text) return cachedModuleReading(uri, text, this.evaluateEverything ? undefined : needsResourceType);
+    return loadArmText(uri, text);
+  });
 
   private unchanged(cached: CachedDeployment): boolean {
     for (const [uri, version] of cached.read) {
