@@ -21,6 +21,7 @@ import { toolName, toolVersion } from '../version';
 import { asBaselined, Baselines } from './baselines';
 import { completionHandler, completionTriggerCharacters } from './completion';
 import { noticeDiagnostic, toDiagnostic } from './convert';
+import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { accessHost, FileAccess } from './file-access';
 import { listenChecked } from './checked-documents';
 import { FixActions } from './fix-actions';
@@ -41,6 +42,10 @@ export function startServer(connection: Connection): void {
   // Referenced files (modules, imports, parameter files' templates) are read only if analysable, and
   // outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace (file-access.ts).
   const access = new FileAccess();
+  // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16): it is
+  // read too (only analysable regular files under the limit), whatever the workspace folders.
+  const cacheRoot = userCacheRoot();
+  if (cacheRoot !== undefined) access.addRoot(cacheRoot);
   const host = accessHost(access, (uri) => documents.get(uri)?.getText(), log);
   const workspace = new Workspace(host);
   const published = new Map<string, string>();
