@@ -14,7 +14,7 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
-import { unseenRegistryNotice } from './registry-notice';
+import { unseenRegistryCalls, unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
 import { cachedModuleFor } from '../evaluate/registry/cache-location';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { hasSwitchedOff, withCallerChoices } from './caller-choices';
@@ -122,18 +122,23 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
-    // notices() runs after every analysis: each file's text is searched once per version, not per call.
-    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
-      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
-    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-    const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
-      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
-      return cached !== undefined && known(cached) !== undefined;
-    });
+    const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
     const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
+  }
+
+  /** Registry module calls neither cached (as last read) nor modelled: drawn as opaque boxes, noted once. */
+  unseenRegistryCalls(): UnseenRegistryCall[] {
+    // Asked after every analysis: each file's text is searched once per version, not per call.
+    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
+      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
+    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+    return unseenRegistryCalls(bicepFiles, (from, path) => {
+      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+      return cached !== undefined && known(cached) !== undefined;
+    });
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace, isCandidateFileName, modelJson, workspaceModel, Workspace, type Finding, type Notice, type PrivateDnsSettings } from '../engine';
+import { analyzeWorkspace, isCandidateFileName, modelJson, unseenModulesJson, workspaceModel, Workspace, type Finding, type Notice, type PrivateDnsSettings } from '../engine';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { modelRequestMethod, statusNotificationMethod, type ModelJson, type ModelRequestParams } from '../protocol';
@@ -299,7 +299,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
     guard(token, log, 'model request', async (): Promise<ModelJson> =>
-      modelJson(workspace, await workspaceModel(workspace, params?.uri)), { entities: [], references: [] }));
+      ({ ...modelJson(workspace, await workspaceModel(workspace, params?.uri)), ...await unseenModulesJson(workspace, params?.uri) }), { entities: [], references: [] }));
 
   listenChecked(documents, connection, log);
   connection.listen();
