@@ -2,13 +2,14 @@
 // (and Private Link services, gateways); DNS zones, endpoint targets and resources outside the analysed
 // files stand alone. Peerings, VNet links, zone groups and endpoint targets are edges; NSGs and route
 // tables attached to a subnet are badges on it. Findings land on the element of their resource.
+// Registry modules nobody can see into are opaque boxes labelled with their reference.
 // Invariant: pure data in, pure data out; names are kept as given (the renderers show them as text).
 import type { ModelEntityJson, ModelReferenceJson, TopologyFindingJson, TopologyJson } from '../../server/src/protocol';
 import { formatCount, usableAddresses } from './cidr';
 import { lastSegment, sameFile, shortName, worstLevel, type Level } from './names';
 
 export type NodeKind = 'vnet' | 'subnet' | 'privateEndpoint' | 'dnsZone' | 'target' | 'nsg' | 'routeTable'
-  | 'privateLinkService' | 'vnetGateway' | 'zoneGroup' | 'external';
+  | 'privateLinkService' | 'vnetGateway' | 'zoneGroup' | 'external' | 'registryModule';
 export type EdgeKind = 'peering' | 'vnetLink' | 'zoneGroup' | 'endpointTarget';
 /** `broken`: a one-way (or self) peering; `unknown`: the other end is outside the analysed files. */
 export type EdgeState = 'ok' | 'broken' | 'unknown';
@@ -160,6 +161,14 @@ export function buildGraph(model: TopologyJson): Graph {
   for (const kind of ['nsg', 'routeTable'] as const) {
     for (const entity of byKind(kind)) if (!attached.has(entity)) addNode(entity, kind, [`${kindTitle[kind]} · not attached`]);
   }
+  // A registry module nobody can see into (neither cached nor modelled): an opaque box named by its
+  // reference, one per call, so the drawing does not pretend the module deploys nothing.
+  for (const module of model.unseenModules ?? []) {
+    nodes.push({
+      id: uniqueId(`registry:${module.file}:${module.line}`), kind: 'registryModule', name: module.reference, file: module.file, line: module.line,
+      lines: [module.reference, 'registry module · contents unseen', 'run `bicep restore` to see into it'], badges: [], findings: [],
+    });
+  }
 
   const endOf = (ref: ModelReferenceJson | undefined, what: string) => {
     const entity = ref?.to ? entityById.get(ref.to) : undefined;
@@ -231,7 +240,7 @@ function explainLoners(nodes: GraphNode[], edges: GraphEdge[]): void {
   const parents = new Set(nodes.map((node) => node.parent));
   for (const node of nodes) {
     if (node.parent || parents.has(node.id) || related.has(node.id)) continue;
-    if (node.kind === 'vnet' || node.kind === 'nsg' || node.kind === 'routeTable') continue;
+    if (node.kind === 'vnet' || node.kind === 'nsg' || node.kind === 'routeTable' || node.kind === 'registryModule') continue;
     node.lines.push(aloneBecause[node.kind] ?? 'no relation to anything here');
   }
 }

@@ -14,6 +14,7 @@ const shapes: Record<string, string> = {
   privateLinkService: '<rect x="1.5" y="5.5" width="7" height="5" rx="2.5"/><rect x="7.5" y="5.5" width="7" height="5" rx="2.5"/>',
   vnetGateway: '<path d="M2.5 14V7L8 2.5 13.5 7v7M6 14v-4h4v4"/>',
   zoneGroup: '<path d="M3 4h10M3 8h10M3 12h10"/>',
+  registryModule: '<path d="M8 1.8l5.6 3.1v6.2L8 14.2l-5.6-3.1V4.9z"/><path d="M2.4 4.9L8 8l5.6-3.1M8 8v6.2"/>',
   external: '<path d="M9 2.5h4.5V7M13.5 2.5L7.5 8.5M11.5 10v3.5h-9v-9H6"/>',
 };
 const generic = '<rect x="2.5" y="2.5" width="11" height="11" rx="2"/>';

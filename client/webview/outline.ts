@@ -9,7 +9,7 @@ import { fileName } from './names';
 const kindText: Record<string, string> = {
   vnet: 'VNet', subnet: 'subnet', privateEndpoint: 'private endpoint', dnsZone: 'private DNS zone', target: 'target',
   nsg: 'NSG', routeTable: 'route table', privateLinkService: 'Private Link service', vnetGateway: 'gateway',
-  zoneGroup: 'zone group', external: 'outside the analysed files',
+  zoneGroup: 'zone group', external: 'outside the analysed files', registryModule: 'registry module, contents unseen',
 };
 const edgeText: Record<string, string> = { peering: 'peering to', vnetLink: 'linked to', zoneGroup: 'used by', endpointTarget: 'connects to' };
 

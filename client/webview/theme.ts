@@ -102,7 +102,7 @@ export function stylesheet(theme: Theme): StylesheetJson {
   const border = theme.highContrast ? 2 : 1;
   const kinds: [string, string][] = [['vnet', theme.vnet], ['subnet', theme.subnet], ['privateEndpoint', theme.endpoint],
     ['dnsZone', theme.zone], ['target', theme.target], ['zoneGroup', theme.zone], ['nsg', theme.other], ['routeTable', theme.other],
-    ['privateLinkService', theme.endpoint], ['vnetGateway', theme.vnet], ['external', theme.muted]];
+    ['privateLinkService', theme.endpoint], ['vnetGateway', theme.vnet], ['external', theme.muted], ['registryModule', theme.muted]];
   const edgeColours: [string, string][] = [['peering', theme.vnet], ['vnetLink', theme.zone], ['zoneGroup', theme.zone], ['endpointTarget', theme.endpoint]];
   return [
     {
@@ -127,6 +127,8 @@ export function stylesheet(theme: Theme): StylesheetJson {
     },
     { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', color: theme.muted } },
+    // Opaque: what the module deploys is not known, so the box is filled and its border doubled.
+    { selector: 'node[kind = "registryModule"]', style: { 'border-style': 'double', 'border-width': border + 2, 'background-color': theme.muted, 'background-opacity': 0.18 } },
     {
       selector: ':parent',
       style: {

@@ -165,6 +165,7 @@ new MutationObserver(themeChanged).observe(document.documentElement, { attribute
       file: node.data('file') ?? null, line: node.data('line') ?? null, level: node.data('level') ?? null, tooltip: node.data('tooltip'),
       box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }), colour: node.style('border-color'),
       background: node.style('background-color'), fontSize: Number.parseFloat(node.style('font-size')), icon: node.style('background-image'),
+      borderStyle: node.style('border-style'),
     })),
     edges: view.cy.edges().map((edge) => ({
       id: edge.id(), kind: edge.data('kind'), state: edge.data('state'), source: edge.source().id(), target: edge.target().id(),

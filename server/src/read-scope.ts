@@ -20,6 +20,11 @@ export type ReadResult = { text: string } | { text?: undefined; why: Refusal };
 
 export interface ReadScopeOptions {
   allowOutside?: boolean;
+  /**
+   * Also read `bicepconfig.json` in the folders above a root (Bicep takes the nearest config up the
+   * folder tree, so a template's registry aliases may be set above the folder analysed); nothing else there.
+   */
+  ancestorConfigs?: boolean;
   /** Compare paths ignoring case: by default on macOS and Windows, whose file systems usually do. */
   ignoreCase?: boolean;
 }
@@ -72,13 +77,24 @@ export function readRegularFile(file: string, maxBytes = maxReadBytes): ReadResu
   }
 }
 
+/** The one name read above the roots with `ancestorConfigs`. */
+const configName = 'bicepconfig.json';
+/** A bicepconfig.json is small: a larger one above the roots is refused rather than read. */
+const maxConfigBytes = 1024 * 1024;
+
 export class ReadScope {
   private roots: string[] = [];
+  /** Roots added with addRoot (e.g. the Bicep registry cache): kept when the others are set again. */
+  private readonly addedRoots: string[] = [];
+  /** The folders strictly above a root (real, folded), when their bicepconfig.json may be read. */
+  private ancestors = new Set<string>();
   private allowOutside: boolean;
+  private readonly ancestorConfigs: boolean;
   private readonly fold: (file: string) => string;
 
   constructor(roots: readonly string[] = [], options: ReadScopeOptions = {}) {
     this.allowOutside = options.allowOutside ?? false;
+    this.ancestorConfigs = options.ancestorConfigs ?? false;
     const ignoreCase = options.ignoreCase ?? (process.platform === 'win32' || process.platform === 'darwin');
     this.fold = ignoreCase ? (file) => file.toLowerCase() : (file) => file;
     this.setRoots(roots);
@@ -86,14 +102,25 @@ export class ReadScope {
 
   /** The folders inside which files may be read (absolute paths or not; resolved to real paths). */
   setRoots(roots: readonly string[]): void {
-    this.roots = [];
-    for (const root of roots) this.addRoot(root);
+    this.roots = roots.map((root) => this.realFolder(root));
+    this.ancestors = new Set();
+    if (!this.ancestorConfigs) return;
+    for (const root of this.roots) {
+      for (let folder = path.dirname(root); !this.ancestors.has(folder); folder = path.dirname(folder)) {
+        this.ancestors.add(folder);
+        if (path.dirname(folder) === folder) break;
+      }
+    }
   }
 
-  /** One more folder inside which files may be read (e.g. the Bicep registry cache). */
+  /** One more folder inside which files may be read (e.g. the Bicep registry cache); kept by setRoots. */
   addRoot(root: string): void {
+    this.addedRoots.push(this.realFolder(root));
+  }
+
+  private realFolder(root: string): string {
     const folder = path.resolve(root);
-    this.roots.push(this.fold(realPath(folder) ?? folder));
+    return this.fold(realPath(folder) ?? folder);
   }
 
   /** Returns whether the setting changed. */
@@ -131,7 +158,7 @@ export class ReadScope {
   read(uri: string): ReadResult {
     const decision = this.decide(uri);
     if (!decision.read) return { why: decision.why };
-    return readRegularFile(decision.file);
+    return readRegularFile(decision.file, this.isAncestorConfig(decision.file) ? maxConfigBytes : maxReadBytes);
   }
 
   private decidePath(file: string): ReadDecision {
@@ -139,8 +166,15 @@ export class ReadScope {
     const real = realPath(path.resolve(file));
     if (real === undefined) return { read: false, why: 'missing' };
     if (!isCandidateFileName(real)) return { read: false, why: 'not-analysable' };
-    if (!this.allowOutside && !this.contains(real)) return { read: false, why: 'outside-workspace' };
+    if (!this.allowOutside && !this.contains(real) && !this.isAncestorConfig(real)) return { read: false, why: 'outside-workspace' };
     return { read: true, file: real };
+  }
+
+  /** Whether a real path is exactly a bicepconfig.json in a folder above a root (ancestorConfigs). */
+  private isAncestorConfig(real: string): boolean {
+    const folded = this.fold(real);
+    return this.ancestors.size > 0 && path.basename(folded) === this.fold(configName) && this.ancestors.has(path.dirname(folded))
+      && !this.contains(real);
   }
 
   private resolve(uri: string): string | undefined {
@@ -153,7 +187,7 @@ export class ReadScope {
 
   private contains(file: string): boolean {
     const folded = this.fold(file);
-    return this.roots.some((root) => {
+    return [...this.roots, ...this.addedRoots].some((root) => {
       const relative = path.relative(root, folded);
       return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
     });

@@ -56,6 +56,35 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  // A folder analysed below the repository's bicepconfig.json, whose alias names a module in the
+  // restore cache (under a temporary HOME): Bicep takes the nearest config up the tree.
+  const zoneTemplate = (name: string) => JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
+    resources: [{ type: 'Microsoft.Network/privateDnsZones', apiVersion: '2020-06-01', name, location: 'westeurope' }],
+  });
+  const withAncestorConfig = () => {
+    write('repo/bicepconfig.json', '{ "moduleAliases": { "br": { "corp": { "registry": "contoso.azurecr.io", "modulePath": "bicep" } } } }');
+    write('repo/secret.json', zoneTemplate('privatelink.queue.core.windows.net'));
+    write('repo/infra/net/main.bicep', [moduleCall('hub', 'br/corp:hub:1.0.0'), moduleCall('secret', '../../secret.json')].join(''));
+    write('home/.bicep/br/contoso.azurecr.io/bicep$hub/1.0.0$/main.json', zoneTemplate('privatelink.blob.core.windows.net'));
+  };
+
+  test('the bicepconfig.json above the folder given is read (its aliases resolve), and nothing else above it', async () => {
+    withAncestorConfig();
+    const home = process.env.HOME;
+    process.env.HOME = at('home');
+    try {
+      const result = await cli(['model', 'repo/infra/net', '--format', 'text'], root);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /dnsZone privatelink\.blob\.core\.windows\.net/, 'the corp alias came from repo/bicepconfig.json');
+      assert.doesNotMatch(result.stdout, /privatelink\.queue/, 'a template above the folder is not read');
+      assert.match(result.stderr, /repo\/secret\.json: note: not read: it is outside the paths given/);
+      assert.doesNotMatch(result.stderr, /bicepconfig/);
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+
   test('a FIFO, a device, /etc/passwd, /proc/self/environ and a module outside the paths are not read', async () => {
     const result = await cli(['model', 'ws', '--format', 'text'], root);
     assert.equal(result.code, 0, result.stderr);
@@ -109,5 +138,18 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
     for (const refused of [at('ws/pipe.bicep'), '/dev/zero', '/etc/passwd', '/proc/self/environ', at('outside/spoke.bicep'), at('ws/zero.bicep'), at('ws/environ.bicep')]) {
       assert.deepEqual(opened.filter((line) => line.includes(`"${refused}"`)), [], `${refused} is never opened`);
     }
+  });
+
+  test('strace: above the folder given, only bicepconfig.json is opened', { skip: !hasStrace }, () => {
+    withAncestorConfig();
+    const log = at('strace-config.log');
+    const run = spawnSync('strace', ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log,
+      process.execPath, '--import', 'tsx', path.join(repoRoot, 'server/src/cli/bin.ts'), 'check', at('repo/infra/net'), '--fail-on', 'none'],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: at('home') } });
+    assert.equal(run.status, 0, run.stderr);
+    const opened = fs.readFileSync(log, 'utf8').split('\n').filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    assert.ok(opened.some((line) => line.includes(`"${at('repo/bicepconfig.json')}"`)), 'the config above is read');
+    assert.ok(opened.some((line) => line.includes('main.json')), 'and the cached module its alias names');
+    assert.deepEqual(opened.filter((line) => line.includes(`"${at('repo/secret.json')}"`)), [], 'a template above is never opened');
   });
 });

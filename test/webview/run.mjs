@@ -207,6 +207,35 @@ test('the wheel scrolls the drawing; Ctrl+wheel zooms, never below the readable 
   }
 });
 
+test('a registry module nobody can see into is an opaque box labelled with its reference, apart from the rest', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    const reference = 'br:contoso.azurecr.io/bicep/app:1.0.0';
+    const call = { reference, file: examples.entities[0].file, line: 3 };
+    await postModel(page, { ...examples, unseenModules: [call] }, { scope: 'workspace' });
+    const description = await describe(page);
+    const boxes = description.nodes.filter((node) => node.kind === 'registryModule');
+    assert.equal(boxes.length, 1);
+    const [box] = boxes;
+    assert.equal(box.name, reference);
+    assert.equal(box.label, `${reference}\nregistry module · contents unseen\nrun \`bicep restore\` to see into it`);
+    assert.equal(box.borderStyle, 'double', 'drawn unlike any resource');
+    assert.equal(box.parent, null);
+    assert.deepEqual([box.file, box.line], [call.file, call.line], 'it leads to the call');
+    assert.ok(box.fontSize * description.viewport.zoom >= 11 - 1e-9, 'its label is readable');
+    for (const other of description.nodes.filter((node) => !node.parent && node.id !== box.id)) {
+      const apart = box.box.x2 <= other.box.x1 || other.box.x2 <= box.box.x1 || box.box.y2 <= other.box.y1 || other.box.y2 <= box.box.y1;
+      assert.ok(apart, `the box does not overlap ${other.name}`);
+    }
+    assert.equal(description.nodes.length, 20, 'the 19 resources of examples and the box');
+    await page.locator('button', { hasText: 'List' }).click();
+    assert.match(await page.locator('#outline').innerText(), /br:contoso\.azurecr\.io\/bicep\/app:1\.0\.0 \(registry module, contents unseen\)/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('examples: the one-way peering is drawn broken (dashed, error colour)', async () => {
   const { edges, theme } = await describe(shared.page);
   const peering = edges.find((edge) => edge.kind === 'peering');

@@ -14,7 +14,8 @@ import { isCandidateFileName } from '../syntax/classify';
  */
 export function cliReadScope(paths: readonly string[], cwd: string, allowOutside: boolean, isFolder: (file: string) => boolean): ReadScope {
   const roots = paths.map((arg) => path.resolve(cwd, arg)).map((absolute) => (isFolder(absolute) ? absolute : path.dirname(absolute)));
-  return new ReadScope(roots, { allowOutside });
+  // Bicep reads the nearest bicepconfig.json up the folder tree: those above the paths are read too (only they).
+  return new ReadScope(roots, { allowOutside, ancestorConfigs: true });
 }
 
 /** Why a file is not read, as the CLI says it. */

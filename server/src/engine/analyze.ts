@@ -55,10 +55,26 @@ export async function workspaceModel(workspace: Workspace, uri: string | undefin
 }
 
 export function modelJson(workspace: Workspace, model: NetworkModel): ModelJson {
+  return modelToJson(model, lineIndexes(workspace));
+}
+
+/**
+ * The registry module calls nobody can see into (issue 15), drawn as opaque boxes: in the files
+ * of the deployments that read `uri`, or anywhere when it is absent.
+ */
+export async function unseenModulesJson(workspace: Workspace, uri: string | undefined): Promise<Pick<ModelJson, 'unseenModules'>> {
+  const files = uri === undefined ? undefined : new Set((await workspace.evaluate()).filter((result) => result.files.includes(uri)).flatMap((result) => result.files));
+  const lineOf = lineIndexes(workspace);
+  const unseen = workspace.unseenRegistryCalls().filter((call) => !files || files.has(call.uri))
+    .map((call) => ({ reference: call.path, file: call.uri, line: lineOf(call.uri, call.start) }));
+  return unseen.length > 0 ? { unseenModules: unseen } : {};
+}
+
+function lineIndexes(workspace: Workspace): (uri: string, offset: number) => number {
   const indexes = new Map<string, LineIndex>();
-  return modelToJson(model, (uri, offset) => {
+  return (uri, offset) => {
     let index = indexes.get(uri);
     if (!index) indexes.set(uri, (index = new LineIndex(workspace.file(uri)?.text ?? '')));
     return index.positionAt(offset).line + 1;
-  });
+  };
 }

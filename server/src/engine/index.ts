@@ -1,6 +1,6 @@
 // The engine's public face for the language server and the CLI.
 export * from './types';
-export { analyzeDocuments, analyzeWorkspace, modelJson, modelOfDocuments, workspaceModel } from './analyze';
+export { analyzeDocuments, analyzeWorkspace, modelJson, modelOfDocuments, unseenModulesJson, workspaceModel } from './analyze';
 export { Workspace } from './workspace';
 export { defaultLimits, type WorkspaceLimits } from './limits';
 export { applyTextEdits, FixSession, fixKindOf, requestsFix, textSource, workspaceTexts, type Fix, type FileEdits, type TextEdit } from './fixes';

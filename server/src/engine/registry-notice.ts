@@ -9,24 +9,34 @@ import type { Notice } from './types';
 /** Modules listed by name before the rest are counted. */
 const maxNamed = 8;
 
-/**
- * The notice, or undefined when every registry module call is modelled (or cached: `isCached`
- * answers for a caller's path as written).
- */
-export function unseenRegistryNotice(
+/** A registry module call that neither a restore cache nor an interface model shows. */
+export interface UnseenRegistryCall {
+  uri: string;
+  start: number;
+  /** The module reference as written (`br/public:avm/res/…:1.2.3`). */
+  path: string;
+}
+
+/** The unseen calls, in file order (`isCached` answers for a caller's path as written). */
+export function unseenRegistryCalls(
   files: Iterable<{ uri: string; outline: BicepOutline }>,
   isCached: (fromUri: string, path: string) => boolean = () => false,
-): Notice | undefined {
-  const unseen = new Map<string, { uri: string; start: number; end: number }>();
-  let calls = 0;
+): UnseenRegistryCall[] {
+  const calls: UnseenRegistryCall[] = [];
   for (const { uri, outline } of files) {
     for (const entry of outline.entries) {
       if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) continue;
       if (registryModelOf(entry.literal)?.status === 'modelled' || isCached(uri, entry.literal)) continue;
-      calls += 1;
-      if (!unseen.has(entry.literal)) unseen.set(entry.literal, { uri, start: entry.start, end: entry.start });
+      calls.push({ uri, start: entry.start, path: entry.literal });
     }
   }
+  return calls;
+}
+
+/** The notice, or undefined when every registry module call is modelled or cached. */
+export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Notice | undefined {
+  const unseen = new Map<string, { uri: string; start: number; end: number }>();
+  for (const { uri, start, path } of calls) if (!unseen.has(path)) unseen.set(path, { uri, start, end: start });
   if (unseen.size === 0) return undefined;
   const [first] = [...unseen.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
   const names = [...unseen.keys()].sort();
@@ -34,7 +44,7 @@ export function unseenRegistryNotice(
   const more = names.length > maxNamed ? ` and ${names.length - maxNamed} more` : '';
   return {
     ...first,
-    message: `VNet Lens cannot see what ${calls === 1 ? '1 registry module call deploys' : `${calls} registry module calls deploy`}`
+    message: `VNet Lens cannot see what ${calls.length === 1 ? '1 registry module call deploys' : `${calls.length} registry module calls deploy`}`
       + ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.`
       + ' Run `bicep restore` on the calling files to let VNet Lens read them.',
   };

@@ -5,7 +5,7 @@
 import type { SourceFile } from '../syntax/bicep';
 import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../evaluate/arm';
+import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText, parameterFileTemplates } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
@@ -14,8 +14,9 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
-import { unseenRegistryNotice } from './registry-notice';
+import { unseenRegistryCalls, unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
 import { cachedModuleFor } from '../evaluate/registry/cache-location';
+import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -121,18 +122,23 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
-    // notices() runs after every analysis: each file's text is searched once per version, not per call.
-    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
-      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
-    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-    const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
-      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
-      return cached !== undefined && known(cached) !== undefined;
-    });
+    const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
     const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
+  }
+
+  /** Registry module calls neither cached (as last read) nor modelled: drawn as opaque boxes, noted once. */
+  unseenRegistryCalls(): UnseenRegistryCall[] {
+    // Asked after every analysis: each file's text is searched once per version, not per call.
+    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
+      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
+    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+    return unseenRegistryCalls(bicepFiles, (from, path) => {
+      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+      return cached !== undefined && known(cached) !== undefined;
+    });
   }
 
   /**
@@ -201,7 +207,7 @@ export class Workspace {
         },
       };
       const options = {
-        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: armModuleEvaluator, scopeTag: fileName(entry),
+        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: this.armModule, scopeTag: fileName(entry),
         timeLimitMs: this.limits.evaluationMs,
         ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
@@ -240,6 +246,18 @@ export class Workspace {
       return { entry, template: entry, files: [entry], resources: [] };
     }
   }
+
+  /**
+   * JSON modules are read once per text: the workspace's while kept, those read through the host
+   * (Bicep's restore cache) once per process, and only as far as the analysis needs them.
+   */
+  private readonly armModule = armModuleEvaluatorWith((uri, text) => {
+    const indexed = this.files.get(uri);
+    const outside = indexed ? undefined : this.outside.get(uri);
+    if (indexed?.text === text) return this.cache.armLoaded(uri, indexed) ?? loadArmText(uri, text);
+    if (outside?.text === text) return cachedModuleReading(uri, text, this.evaluateEverything ? undefined : needsResourceType);
+    return loadArmText(uri, text);
+  });
 
   private unchanged(cached: CachedDeployment): boolean {
     for (const [uri, version] of cached.read) {

@@ -8,15 +8,20 @@
 // `stale`; every finished run posts `result` and then `model`; a failure posts `failed`, never a throw.
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
-import { analyzeWorkspace, FixSession, modelJson, requestsFix, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
+import { analyzeWorkspace, FixSession, modelJson, requestsFix, unseenModulesJson, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
+import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { accessHost, FileAccess } from './file-access';
 
 export function runAnalysisWorker(port: MessagePort): void {
   const post = (message: FromWorker) => port.postMessage(message);
   const log = (message: string) => post({ kind: 'log', message });
   const access = new FileAccess();
+  // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16): it is
+  // read too (only analysable regular files under the limit), whatever the workspace folders.
+  const cacheRoot = userCacheRoot();
+  if (cacheRoot !== undefined) access.addRoot(cacheRoot);
   // Open documents are in the index (the main thread sets them), which the workspace reads first.
   const host = accessHost(access, () => undefined, log);
   const workspace = new Workspace(host);
@@ -131,7 +136,7 @@ export function runAnalysisWorker(port: MessagePort): void {
         queue = queue.then(async () => {
           let model: FromWorker & { kind: 'model-json' } = { kind: 'model-json', request: message.request, model: { entities: [], references: [] } };
           try {
-            model = { ...model, model: modelJson(workspace, await workspaceModel(workspace, message.uri)) };
+            model = { ...model, model: { ...modelJson(workspace, await workspaceModel(workspace, message.uri)), ...await unseenModulesJson(workspace, message.uri) } };
           } catch (error) {
             log(`model request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
           }

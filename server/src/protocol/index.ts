@@ -29,6 +29,16 @@ export interface ModelReferenceJson {
 export interface ModelJson {
   entities: ModelEntityJson[];
   references: ModelReferenceJson[];
+  /** Registry module calls neither cached nor modelled: what they deploy is unseen (an opaque box). */
+  unseenModules?: UnseenModuleJson[];
+}
+
+export interface UnseenModuleJson {
+  /** The module reference as written (`br/public:avm/res/…:1.2.3`). */
+  reference: string;
+  file: string;
+  /** 1-based line of the call. */
+  line: number;
 }
 
 /** A finding as the topology view marks it on the node of the resource it concerns. */

@@ -118,12 +118,20 @@ export function armScopeKind(file: LoadedArmFile): DeploymentScope['kind'] {
  * params, in the module's scope; its resources join the caller's sink with the call's via, condition
  * and count. Returns its outputs (plain values, as a Bicep module's).
  */
-export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input) => {
-  const file = loadArmText(uri, text);
+export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input) => armModuleEvaluatorWith(loadArmText)(uri, text, params, input);
+
+/**
+ * The same, reading module texts through `load` (the workspace's per-file cache, so a module called
+ * from many deployments, such as a cached registry module, is read once while it is kept).
+ */
+export const armModuleEvaluatorWith = (load: (uri: string, text: string) => LoadedArmFile): ArmModuleEvaluator => (uri, text, params, input) => {
+  const file = load(uri, text);
   if (!file.arm.template) return makeObject([]);
   return evaluateArmTemplate({
     file, files: input.files, params, paramKeyPrefix: input.paramKeyPrefix, scope: input.scope,
     via: input.via, condition: input.condition, count: input.count, stack: input.stack, sink: input.sink,
     ...(input.clock ? { clock: input.clock } : {}),
+    // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
+    ...(input.needsType ? { needsType: input.needsType } : {}),
   });
 };

@@ -8,6 +8,7 @@
 import type { ArmNestedDeployment, ArmResource, ArmTemplate } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
 import { resolveLocalPath } from '../bicep/files';
+import { lazyObject } from '../lazy';
 import { isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import { propertyOf } from './expressions';
 import { armFileAt } from './files';
@@ -44,6 +45,7 @@ export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: Ar
     budget: t.budget,
     paramKeyPrefix: `${shape.key}.params`,
     orderCaller: { frame: t.order, name: shape.orderName },
+    ...(t.input.needsType ? { needsType: t.input.needsType } : {}),
   };
   let callee: ArmTemplateInput;
   if (deployment.template) {
@@ -87,9 +89,9 @@ function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, templa
   const fields: [string, Value][] = [['name', shape.name]];
   if (outputs && template) {
     const types = new Map(template.outputs.map((output) => [output.name, armLiteralString(output.type) ?? 'object']));
-    const typed = Object.entries(outputs).map(([name, value]): [string, Value] =>
-      [name, makeObject([['type', types.get(name) ?? 'object'], ['value', value]])]);
-    fields.push(['outputs', withOrigin(makeObject(typed), `${shape.key}.outputs`)]);
+    // Each output is read through, so one nobody reads stays unevaluated (demand.ts).
+    const typed = lazyObject(Object.keys(outputs), (name) => makeObject([['type', types.get(name) ?? 'object'], ['value', outputs[name]]]), `${shape.key}.outputs`);
+    fields.push(['outputs', withOrigin(typed, `${shape.key}.outputs`)]);
   }
   return withOrigin(makeObject(fields), shape.key);
 }

@@ -8,6 +8,8 @@ import type { ArmParameter, ArmResource, ArmTemplate, ArmUserFunction, ArmVariab
 import type { SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
+import { lazyObject } from '../lazy';
+import { mayDeclareNeeded } from './demand';
 import { ArmExpressions } from './expressions';
 import { armLimits, emptyEnv, newBudget, type ArmFrame, type ArmTemplateInput, type Budget, type Env, type LoadedArmFile } from './input';
 import { referenceOf } from './references';
@@ -48,10 +50,16 @@ export class ArmTemplateEvaluator implements ArmFrame {
     for (const [name, value] of input.params) this.bound.set(name.toLowerCase(), value);
   }
 
-  /** Evaluates every resource (in file order) and returns the outputs by name. */
+  /**
+   * Evaluates every resource (in file order) and returns the outputs by name. With `needsType`
+   * (demand.ts), only resources that may declare a needed type, and outputs when first read.
+   */
   evaluateAll(): ObjectValue {
-    for (const resource of this.template.resources) this.resourceValue(resource);
-    return this.outputs();
+    const needsType = this.input.needsType;
+    for (const resource of this.template.resources) {
+      if (!needsType || mayDeclareNeeded(this.file, resource, needsType)) this.resourceValue(resource);
+    }
+    return needsType ? this.lazyOutputs() : this.outputs();
   }
 
   parameter(name: string): Value | undefined {
@@ -145,6 +153,24 @@ export class ArmTemplateEvaluator implements ArmFrame {
       entries.push([output.name, value]);
     }
     return makeObject(entries);
+  }
+
+  /** The outputs, each evaluated when first read; an output whose condition is false is absent. */
+  private lazyOutputs(): ObjectValue {
+    const outputs = new Map(this.template.outputs
+      .filter((output) => !output.condition || this.expressions.value(output.condition, this.env) !== false)
+      .map((output) => [output.name, output]));
+    return lazyObject([...outputs.keys()], (name) => {
+      const output = outputs.get(name)!;
+      try {
+        return output.copy
+          ? this.copyLoop(output.copy.count, output.copy.input, undefined, output.copy.node.offset)
+          : output.value ? this.expressions.value(output.value, this.env) : null;
+      } catch {
+        // Read after evaluateArmTemplate returned: a defect costs this output, as it would the template.
+        return this.expressions.positional('output', output.node.offset);
+      }
+    }, `outputs:${this.file.uri}@${this.template.node.offset}`);
   }
 
   location(node: { offset: number; length: number }): SourceLocation {

@@ -13,6 +13,7 @@ import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { cachedModuleFor } from '../registry/cache-location';
+import { cachedModuleMayDeclareNeeded } from '../registry/cached-skim';
 import { evaluateModule } from './modules';
 import { registryModelOf } from '../registry';
 import { BicepDeclarationOrder } from './order';
@@ -218,7 +219,10 @@ function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepIn
   if (entry.literal === undefined) return true;
   if (isRegistryPath(entry.literal)) {
     const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
-    return registryModelOf(entry.literal)?.status === 'modelled' || (cached !== undefined && typeof input.files.get(cached) === 'string');
+    const text = cached === undefined ? undefined : input.files.get(cached);
+    // The cached module wins over the model: its text says whether it may deploy anything needed.
+    if (cached !== undefined && typeof text === 'string') return !input.needsType || cachedModuleMayDeclareNeeded(cached, text, input.needsType);
+    return registryModelOf(entry.literal)?.status === 'modelled';
   }
   const target = resolveLocalPath(fromUri, entry.literal);
   return target !== undefined && fileDeploysNeeded(target, input, seen);

@@ -1,0 +1,33 @@
+// Demand-driven ARM evaluation (as the Bicep evaluator's): with `needsType` set, a template evaluates
+// only the resources whose text may declare a needed type (the resource itself, a nested child, or a
+// resource of a nested deployment's inline template); anything else is evaluated only when a needed
+// one, or an output someone reads, refers to it. Invariant: answers "not needed" only when certain —
+// a type written as an expression or with an escape, or a linked template, counts as needed.
+import type { ArmResource } from '../../syntax/arm';
+import type { LoadedArmFile } from './input';
+
+const typeMember = /"type"\s*:\s*"([^"]*)"/gi;
+
+const answers = new WeakMap<ArmResource, boolean>();
+
+/** Whether evaluating `resource` may put a resource the analysis needs into the model. */
+export function mayDeclareNeeded(file: LoadedArmFile, resource: ArmResource, needsType: (type: string, existing: boolean) => boolean): boolean {
+  const known = answers.get(resource);
+  if (known !== undefined) return known;
+  const answer = textMayDeclareNeeded(file.text.slice(resource.node.offset, resource.node.offset + resource.node.length), needsType);
+  answers.set(resource, answer);
+  return answer;
+}
+
+/** The same for a resource's JSON text. */
+export function textMayDeclareNeeded(text: string, needsType: (type: string, existing: boolean) => boolean): boolean {
+  if (text.includes('\\u') || /relativepath|templatelink/i.test(text)) return true;
+  for (const match of text.matchAll(typeMember)) {
+    const type = match[1];
+    if (type.startsWith('[') || type.includes('\\')) return true;
+    // A relative child type (`subnets`) is needed when its parent is: the parent's own type decides.
+    // Parameter and output types ("string", "object") are not resource types; needsType turns them down.
+    if (needsType(type, false)) return true;
+  }
+  return false;
+}

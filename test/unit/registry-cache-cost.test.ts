@@ -1,0 +1,134 @@
+// What a cached registry module costs (issue 15: with a cache at most 2× without): its text is
+// skimmed so resources nothing needs are never read, it is read once per process, and only what
+// the analysis needs is evaluated — with the same model as evaluating everything.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { analyzeWorkspace, workspaceModel } from '../../server/src/engine/analyze';
+import { defaultAnalysisOptions } from '../../server/src/engine/types';
+import { defaultLimits } from '../../server/src/engine/limits';
+import { needsResourceType } from '../../server/src/engine/needed-types';
+import { Workspace } from '../../server/src/engine/workspace';
+import { blankUnneededResources } from '../../server/src/evaluate/arm';
+import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
+import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
+import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
+import { modelToJson } from '../../server/src/model/json';
+import { fixtureHost, splitFixture } from '../support/fixture';
+import { corpusRoot } from '../support/paths';
+
+const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const lock = { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', properties: { level: 'CanNotDelete' } };
+const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } } };
+const nested = (resources: unknown[]) => ({
+  type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner',
+  properties: { mode: 'Incremental', template: { $schema: schema, contentVersion: '1.0.0.0', resources } },
+});
+const template = (resources: unknown) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', resources }, null, 2);
+
+describe('the skim of a cached module', () => {
+  test('unneeded top-level resources become { spaces }, keeping every offset; needed ones stay', () => {
+    const text = template([lock, vnet, nested([lock]), nested([vnet])]);
+    const skimmed = blankUnneededResources(text, needsResourceType);
+    assert.equal(skimmed.length, text.length);
+    assert.equal(skimmed.split('\n').length, text.split('\n').length);
+    const parsed = JSON.parse(skimmed) as { resources: Record<string, unknown>[] };
+    assert.deepEqual(parsed.resources, [{}, vnet, {}, nested([vnet])]);
+    // The kept resources sit exactly where they were.
+    const at = text.indexOf('"Microsoft.Network/virtualNetworks"');
+    assert.equal(skimmed.slice(at, at + 40), text.slice(at, at + 40));
+  });
+
+  test('languageVersion 2.0 resources (an object by symbolic name) are skimmed the same way', () => {
+    const text = JSON.stringify({ $schema: schema, languageVersion: '2.0', contentVersion: '1.0.0.0', resources: { lock, vnet } });
+    assert.deepEqual((JSON.parse(blankUnneededResources(text, needsResourceType)) as { resources: unknown }).resources, { lock: {}, vnet });
+  });
+
+  test('any doubt leaves the text as it is: a comment, a type written as an expression, a linked template, broken JSON', () => {
+    const withComment = template([lock]).replace('"resources"', '// note\n  "resources"');
+    assert.equal(blankUnneededResources(withComment, needsResourceType), withComment);
+    const expression = template([{ ...lock, type: "[parameters('type')]" }]);
+    assert.equal(blankUnneededResources(expression, needsResourceType), expression);
+    const linked = template([{ ...nested([]), properties: { mode: 'Incremental', templateLink: { relativePath: 'x.json' } } }]);
+    assert.equal(blankUnneededResources(linked, needsResourceType), linked);
+    const broken = template([lock]).slice(0, -3);
+    assert.equal(blankUnneededResources(broken, needsResourceType), broken);
+  });
+
+  test('a compiled AVM module that deploys nothing the analysis needs is not read at all', () => {
+    const avm = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res');
+    const identity = fs.readFileSync(path.join(avm, 'managed-identity/user-assigned-identity/main.json'), 'utf8');
+    const endpoint = fs.readFileSync(path.join(avm, 'network/private-endpoint/main.json'), 'utf8');
+    assert.equal(cachedModuleMayDeclareNeeded('file:///c/identity/main.json', identity, needsResourceType), false);
+    assert.equal(cachedModuleMayDeclareNeeded('file:///c/endpoint/main.json', endpoint, needsResourceType), true);
+  });
+});
+
+describe('readings of cached modules', () => {
+  test('one reading per text for the whole process; a changed text is read again', () => {
+    const text = template([lock, vnet]);
+    const first = cachedModuleReading('file:///cache/a/main.json', text, needsResourceType);
+    assert.equal(cachedModuleReading('file:///cache/a/main.json', `${text}`, needsResourceType), first);
+    const changed = template([vnet]);
+    const second = cachedModuleReading('file:///cache/a/main.json', changed, needsResourceType);
+    assert.notEqual(second, first);
+    assert.equal(second.arm.template?.resources.length, 1);
+    // Skimmed, the lock is not read; without a demand it is.
+    assert.equal(first.arm.template?.resources.length, 1);
+    assert.equal(cachedModuleReading('file:///cache/a/main.json', text).arm.template?.resources.length, 2);
+  });
+});
+
+describe('demand-driven evaluation of a cached module', () => {
+  const module = JSON.stringify({
+    $schema: schema, contentVersion: '1.0.0.0',
+    parameters: { name: { type: 'string' } },
+    resources: [
+      { ...lock, name: "[format('{0}-lock', parameters('name'))]", scope: "[format('Microsoft.Network/virtualNetworks/{0}', parameters('name'))]" },
+      { ...vnet, name: "[parameters('name')]" },
+      nested([lock]),
+      { ...nested([{ ...vnet, name: 'inner-vnet' }]), name: 'with-vnet' },
+    ],
+    outputs: {
+      resourceId: { type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks', parameters('name'))]" },
+      lockName: { type: 'string', value: "[format('{0}-lock', parameters('name'))]" },
+    },
+  }, null, 2);
+  const cacheUri = `file:///cache/br/contoso.azurecr.io/hub/${encodeURIComponent(encodeTag('1.0.0'))}/main.json`;
+  const fixture = `//- /main.bicep
+module hub 'br:contoso.azurecr.io/hub:1.0.0' = {
+  name: 'hub'
+  params: { name: 'vnet-hub' }
+}
+module spoke 'br:contoso.azurecr.io/hub:1.0.0' = {
+  name: 'spoke'
+  params: { name: 'vnet-spoke' }
+}
+resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  name: 'vnet-spoke/to-hub'
+  properties: { remoteVirtualNetwork: { id: hub.outputs.resourceId } }
+}
+`;
+
+  async function analyse(evaluateEverything: boolean) {
+    const files = splitFixture(fixture);
+    files.set('file:///fixture/bicepconfig.json', '{ "cacheRootDirectory": "/cache" }');
+    const workspace = new Workspace(fixtureHost(new Map([...files, [cacheUri, module]])), defaultLimits, evaluateEverything);
+    for (const [uri, text] of files) if (uri.endsWith('.bicep')) workspace.setFile(uri, text);
+    const model = JSON.stringify(modelToJson(await workspaceModel(workspace, undefined), () => 0));
+    const findings = (await analyzeWorkspace(workspace, workspace.uris(), defaultAnalysisOptions)).findings.map((f) => `${f.ruleId}@${f.start}-${f.end}`).sort();
+    return { model, findings };
+  }
+
+  test('evaluating only what is needed finds what evaluating everything finds, without evaluating the rest', async () => {
+    const demanded = await analyse(false);
+    const everything = await analyse(true);
+    assert.ok(demanded.findings.length > 0, 'the one-way peering is found');
+    assert.deepEqual(demanded.findings, everything.findings);
+    for (const name of ['vnet-hub', 'vnet-spoke', 'inner-vnet', 'to-hub']) assert.ok(demanded.model.includes(name), `${name} is in the model`);
+    // The locks nothing reads are evaluated only when everything is.
+    assert.ok(everything.model.includes('vnet-hub-lock'));
+    assert.ok(!demanded.model.includes('vnet-hub-lock'));
+  });
+});
