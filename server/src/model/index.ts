@@ -18,3 +18,4 @@ export {
 export { orderedBefore } from './dependencies';
 export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';
 export { declaredDnsServers, dnsResolversOf, placeOfDnsServer, type DnsResolvers } from './dns-servers';
+export { overlappingCidrPairs } from './cidr-sweep';

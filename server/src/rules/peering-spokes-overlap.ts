@@ -7,7 +7,7 @@
 // the hub with two spokes that are different VNets this deployment creates once, with known prefixes.
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
-import { orderedBefore, type Cidr, type Peering, type VirtualNetwork } from '../model';
+import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
 import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
 import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
 import { label } from './certain';
@@ -35,11 +35,11 @@ export default defineRule({
       for (const [spoke, peerings] of spokes) {
         if (!usable(spoke) || sameVnet(spoke, hub) !== false) continue;
         for (const entry of vnetPrefixes(spoke)?.entries ?? []) {
-          if (entry.cidr) ranges.push({ spoke, peerings, entry, ...bounds(entry.cidr) });
+          if (entry.cidr) ranges.push({ spoke, peerings, entry, cidr: entry.cidr });
         }
       }
       const reported = new Set<VirtualNetwork>();
-      for (const [a, b] of overlappingPairs(ranges)) {
+      for (const [a, b] of overlappingCidrPairs(ranges, (range) => range.cidr)) {
         if (a.spoke === b.spoke || sameVnet(a.spoke, b.spoke) !== false) continue;
         const [earlier, later] = inOrder(a, b, position);
         if (reported.has(later.spoke)) continue;
@@ -65,9 +65,7 @@ interface SpokeRange {
   /** The spoke's peerings with the hub (either direction), in model order. */
   peerings: Peering[];
   entry: PrefixEntry;
-  version: 4 | 6;
-  start: bigint;
-  end: bigint;
+  cidr: Cidr;
 }
 
 /** Hub → spoke → the peerings joining them, from every peering that certainly joins two VNets. */
@@ -89,22 +87,6 @@ function spokesByHub(peerings: readonly Peering[]): Map<VirtualNetwork, Map<Virt
     add(remote, local, peering);
   }
   return hubs;
-}
-
-function bounds(cidr: Cidr): { version: 4 | 6; start: bigint; end: bigint } {
-  const size = 1n << BigInt((cidr.version === 4 ? 32 : 128) - cidr.prefix);
-  return { version: cidr.version, start: cidr.network, end: cidr.network + size - 1n };
-}
-
-/** Pairs of ranges that overlap, found by a sweep in address order (per IP version). */
-function* overlappingPairs(ranges: SpokeRange[]): Generator<[SpokeRange, SpokeRange]> {
-  const sorted = [...ranges].sort((a, b) => a.version - b.version || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  let open: SpokeRange[] = [];
-  for (const range of sorted) {
-    open = open.filter((other) => other.version === range.version && other.end >= range.start);
-    for (const other of open) yield [other, range];
-    open.push(range);
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 // subnet-overlap: subnets of one VNet must not overlap (FACTS §7). Certain cases: two certainly deployed
 // subnets of the same VNet, with ids that certainly differ (the same id is the same subnet), whose valid
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
-import { cidrOverlaps, same, type Subnet } from '../model';
+// Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
+import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
 import { certain, compareFileOrder, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
 import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
 import { label } from './certain';
@@ -27,8 +28,22 @@ export default defineRule({
         .map((subnet) => ({ subnet, entries: (subnetPrefixes(subnet)?.entries ?? []).filter((item) => item.cidr) }))
         .filter((item) => item.entries.length > 0)
         .sort((a, b) => compareFileOrder(a.subnet, b.subnet));
-      subnets.forEach((later, index) => {
-        for (const earlier of subnets.slice(0, index)) {
+      // Which earlier subnets each one's prefixes meet: a sweep in address order, not every pair.
+      const entries = subnets.flatMap((item, index) => item.entries.map((entry) => ({ index, cidr: entry.cidr! })));
+      const meets = new Map<number, number[]>();
+      for (const [a, b] of overlappingCidrPairs(entries, (entry) => entry.cidr)) {
+        if (a.index === b.index) continue;
+        const [earlier, later] = a.index < b.index ? [a.index, b.index] : [b.index, a.index];
+        const list = meets.get(later) ?? [];
+        list.push(earlier);
+        meets.set(later, list);
+      }
+      for (const index of [...meets.keys()].sort((x, y) => x - y)) {
+        const later = subnets[index];
+        const earlierIndexes = meets.get(index)!;
+        // The first earlier subnet in file order that clashes, as comparing in file order finds it.
+        for (const earlierIndex of [...new Set(earlierIndexes)].sort((x, y) => x - y)) {
+          const earlier = subnets[earlierIndex];
           const clash = overlapOf(earlier, later);
           if (!clash) continue;
           report({
@@ -42,7 +57,7 @@ export default defineRule({
           });
           break;
         }
-      });
+      }
     }
   },
 });
