@@ -33,11 +33,11 @@ test("scope 'workspace' reports an unrelated ARM template's finding; scope 'file
   const wide = await openMainAndCollect(everything);
   await everything.close();
   assert.deepEqual(wide.get(uriOf('arm/dns.json')), ['dns-zone-location']);
-  assert.deepEqual(wide.get(uriOf('modules/data.bicep')), ['pe-dns-zone-group-missing']);
+  assert.deepEqual(wide.get(uriOf('modules/data.bicep')), ['pe-dns-zone-group-missing', 'service-endpoint-missing']);
 
   const openOnly = await startServer(pathToFileURL(examples).href, { analysisScope: 'file' });
   const narrow = await openMainAndCollect(openOnly);
   await openOnly.close();
   assert.equal(narrow.has(uriOf('arm/dns.json')), false, 'the unrelated template is not analysed');
-  assert.deepEqual(narrow.get(uriOf('modules/data.bicep')), ['pe-dns-zone-group-missing'], 'modules main.bicep pulls in are');
+  assert.deepEqual(narrow.get(uriOf('modules/data.bicep')), ['pe-dns-zone-group-missing', 'service-endpoint-missing'], 'modules main.bicep pulls in are');
 });
