@@ -22,6 +22,7 @@ export async function analyzeDocuments(
 ): Promise<AnalysisResult> {
   const workspace = new Workspace(host, { ...defaultLimits, ...options.limits });
   workspace.setCloud(options.cloud);
+  if (options.withSyntaxErrors) workspace.parseInFull();
   for (const document of documents) workspace.setFile(document.uri, document.text);
   return analyzeWorkspace(workspace, documents.map((document) => document.uri), options);
 }

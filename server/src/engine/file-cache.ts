@@ -2,7 +2,7 @@
 // Bicep outline or an ARM reading, and a summary (the files it refers to, its syntax errors once
 // asked). Outlines and readings are kept for the most recently used files only; the summary stays.
 // Invariant: a derived value always belongs to the text beside it (a new text is a new IndexedFile).
-import { parseBicep } from '../syntax/bicep';
+import { outlineOfTree, parseBicep } from '../syntax/bicep';
 import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { armLinkedPaths, loadArmText, type LoadedArmFile } from '../evaluate/arm';
 import type { Language } from '../syntax/classify';
@@ -40,6 +40,12 @@ function mayLinkTemplates(text: string): boolean {
 /** Outlines, readings and summaries of indexed files, with the recently-used limit on the former. */
 export class FileCache {
   private readonly recent = new Map<string, IndexedFile>();
+  /**
+   * Whether every Bicep file's syntax errors will be asked for (the CLI reports them): then a file's
+   * first load is one full parse, whose tree gives the outline and whose errors are kept, instead of
+   * a skim now and a second, full parse for the errors later.
+   */
+  parseInFull = false;
 
   /** Marks a file as just used, dropping the least recently used outlines and readings beyond the limit. */
   private touch(uri: string, file: IndexedFile): void {
@@ -60,6 +66,11 @@ export class FileCache {
 
   loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
     if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
+    if (!file.bicep && this.parseInFull && !file.summary?.errors) {
+      const parsed = parseBicep(file.text, { parameterFile: file.language === 'bicepparam' });
+      file.bicep = { uri, text: file.text, outline: outlineOfTree(parsed.tree) };
+      file.summary = { references: file.summary?.references ?? referencedPaths(file.bicep.outline), errors: parsed.errors.map(plainError) };
+    }
     if (!file.bicep) {
       file.bicep = outlineFile(uri, file.text);
       file.summary ??= { references: referencedPaths(file.bicep.outline) };
@@ -73,7 +84,7 @@ export class FileCache {
     if (!file.arm) {
       file.arm = loadArmText(uri, file.text);
       file.summary ??= {
-        errors: file.arm.arm.errors.map(({ start, end, message }) => ({ start, end, message })),
+        errors: file.arm.arm.errors.map(plainError),
         references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [],
       };
     }
@@ -96,10 +107,11 @@ export class FileCache {
   syntaxErrors(uri: string, file: IndexedFile): SyntaxError[] {
     const summary = this.summaryOf(uri, file);
     if (!summary) return [];
-    const plain = ({ start, end, message }: SyntaxError) => ({ start, end, message });
     summary.errors ??= file.language === 'bicep' || file.language === 'bicepparam'
-      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plain)
-      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plain);
+      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plainError)
+      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plainError);
     return summary.errors;
   }
 }
+
+const plainError = ({ start, end, message }: SyntaxError): SyntaxError => ({ start, end, message });

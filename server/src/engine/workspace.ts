@@ -102,6 +102,14 @@ export class Workspace {
     return file ? this.cache.loaded(uri, file)?.outline.tree() : undefined;
   }
 
+  /**
+   * Every file's syntax errors will be asked for (the CLI): Bicep files are then parsed in full once,
+   * when first needed, instead of skimmed for evaluation and parsed again for their errors.
+   */
+  parseInFull(): void {
+    this.cache.parseInFull = true;
+  }
+
   /** Syntax errors of an indexed file (a full parse, on first ask); undefined for files not indexed. */
   syntaxErrors(uri: string): SyntaxError[] | undefined {
     const file = this.files.get(uri);
