@@ -13,7 +13,7 @@ import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { cachedModuleFor } from '../registry/cache-location';
-import { evaluateModule } from './modules';
+import { evaluateModule, maxModuleDepth } from './modules';
 import { registryModelOf } from '../registry';
 import { evaluateResource } from './resources';
 
@@ -25,8 +25,6 @@ export interface BicepInput extends EvaluationInput {
   files: ReadonlyMap<string, LoadedBicepFile | string>;
   armModule?: ArmModuleEvaluator;
 }
-
-export const maxModuleDepth = 32;
 
 /**
  * Declarations an expression can name. `metadata name = …` (in every Azure Verified Module) and
@@ -58,6 +56,11 @@ export class BicepFile implements SymbolScope {
       if (entry.keyword === 'import') this.indexImport(entry);
       else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);
     }
+  }
+
+  /** The outputs of a module this file calls (modules.ts reaches the evaluator through here, not an import cycle). */
+  evaluateCallee(input: BicepInput): ObjectValue {
+    return evaluateBicepFile(input);
   }
 
   /** `import {a, b as c} from 'path'` and `import * as ns from 'path'`: names bound to another file. */
