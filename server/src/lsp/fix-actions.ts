@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FixSession, textSource, workspaceTexts, type Finding, type Fix, type Workspace } from '../engine';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import { toRange } from './convert';
 
 export class FixActions {
