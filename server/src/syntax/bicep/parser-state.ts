@@ -7,6 +7,7 @@
 // stays far from the stack limit; every token read ends up in exactly one node of the result.
 import type { Bad, Child, Expression, Missing, Skipped } from './nodes';
 import type { Declaration, Decorator, MissingDeclaration } from './nodes-declarations';
+import { declarationKeywords as declarationKeywordList } from './lexical-rules';
 import { type KindSet, Token, TokenKind } from './token';
 
 const K = TokenKind;
@@ -41,10 +42,7 @@ export const ParseFlags = { allowComplexLiterals, allowResourceDeclarations, sup
  */
 export const maxDepth = 128;
 
-const declarationKeywords = new Set([
-  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import',
-  'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider',
-]);
+const declarationKeywords = new Set(declarationKeywordList);
 
 export type DeclarationResult = Declaration | MissingDeclaration | Bad;
 
