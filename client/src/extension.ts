@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams, type TopologyCommandResult, type TopologyJson,
-} from '../../server/src/protocol';
+} from '@vnet-lens/protocol';
 import { registerArmTemplateSnippets } from './arm-template-snippets';
 import { ServerStatusItem } from './status';
 import { TopologyPanel } from './topology-panel';

@@ -1,7 +1,7 @@
 // The status bar item that shows whether the VNet Lens server runs; a click opens its output.
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
-import type { StatusParams } from '../../server/src/protocol';
+import type { StatusParams } from '@vnet-lens/protocol';
 
 const looks: Record<State.Starting | State.Running | State.Stopped, { text: string; tooltip: string }> = {
   [State.Starting]: { text: '$(sync~spin) VNet Lens', tooltip: 'VNet Lens: starting the server' },

@@ -2,7 +2,7 @@
 // as VS Code URIs, and exported drawings written to disk.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TopologyExportFormat } from '../../server/src/protocol';
+import type { TopologyExportFormat } from '@vnet-lens/protocol';
 
 export async function writeExport(uri: vscode.Uri, format: TopologyExportFormat, data: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, format === 'png' ? Buffer.from(data, 'base64') : Buffer.from(data, 'utf8'));

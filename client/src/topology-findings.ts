@@ -2,7 +2,7 @@
 // of the files the model's resources come from. The page puts each on the declaration nearest at or
 // above its line; the server's own findings (with entity ids) take over once it sends them.
 import * as vscode from 'vscode';
-import type { ModelJson, TopologyFindingJson } from '../../server/src/protocol';
+import type { ModelJson, TopologyFindingJson } from '@vnet-lens/protocol';
 import { resolveFile } from './topology-files';
 
 const diagnosticSource = 'VNet Lens';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type {
   TopologyCommandOptions, TopologyCommandResult, TopologyExportFormat, TopologyFromPage, TopologyJson, TopologyScope, TopologyToPage,
-} from '../../server/src/protocol';
+} from '@vnet-lens/protocol';
 import { resolveFile, writeExport } from './topology-files';
 import { findingsFromDiagnostics } from './topology-findings';
 import { topologyHtml } from './topology-html';

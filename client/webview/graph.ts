@@ -4,7 +4,7 @@
 // tables attached to a subnet are badges on it. Findings land on the element of their resource.
 // Registry modules nobody can see into are opaque boxes labelled with their reference.
 // Invariant: pure data in, pure data out; names are kept as given (the renderers show them as text).
-import type { ModelEntityJson, ModelReferenceJson, TopologyFindingJson, TopologyJson } from '../../server/src/protocol';
+import type { ModelEntityJson, ModelReferenceJson, TopologyFindingJson, TopologyJson } from '@vnet-lens/protocol';
 import { formatCount, usableAddresses } from './cidr';
 import { lastSegment, sameFile, shortName, worstLevel, type Level } from './names';
 

@@ -2,7 +2,7 @@
 // `${expression}`, already shortened by the server; ids and reasons can still hold long `{placeholders}`),
 // and the findings of one element summed up.
 // Invariant: returns plain strings; nothing here builds markup.
-import type { TopologyFindingJson } from '../../server/src/protocol';
+import type { TopologyFindingJson } from '@vnet-lens/protocol';
 
 export type Level = TopologyFindingJson['level'];
 const levelRank: Record<Level, number> = { info: 1, warning: 2, error: 3 };

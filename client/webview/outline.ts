@@ -2,7 +2,7 @@
 // that reveals its declaration. It is what screen readers and keyboards use (the canvas is opaque to
 // them), and a way to find a resource by name.
 // Invariant: text goes in through textContent only.
-import type { TopologyFindingJson } from '../../server/src/protocol';
+import type { TopologyFindingJson } from '@vnet-lens/protocol';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { fileName } from './names';
 

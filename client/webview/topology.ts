@@ -2,7 +2,7 @@
 // through postMessage, draws it, and posts back what the user does: reveal a declaration, switch the
 // scope, export the drawing. It never imports engine code.
 // Invariant: names from user files reach the page only as text (textContent, canvas text, SVG text nodes).
-import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '../../server/src/protocol';
+import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
 import { toSvg } from './export-svg';
 import { buildGraph, type Graph } from './graph';
 import { warmUpElk } from './layout';

@@ -15,7 +15,7 @@ import { parseDocument } from '../../server/src/engine/parse';
 import { runRules } from '../../server/src/engine/run-rules';
 import type { AnalysisOptions, Finding, Level } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
-import type { Cloud } from '../../server/src/protocol';
+import type { Cloud } from '../../server/src/facts';
 import type { RuleDefinition } from '../../server/src/rules/rule';
 import { fixtureHost, splitFixture } from './fixture';
 

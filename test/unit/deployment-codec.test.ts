@@ -15,7 +15,8 @@ import { lazyObject } from '../../server/src/evaluate/lazy';
 import { LambdaValue, makeObject, PartialString, Unknown, type Value } from '../../server/src/evaluate/value';
 import { noteWritten, writtenOf } from '../../server/src/evaluate/written';
 import { decodeDeployment, encodeDeployment, roundTrip } from '../../server/src/lsp/deployment-codec';
-import { buildModel, modelToJson } from '../../server/src/model';
+import { modelToJson } from '../../server/src/engine/model-json';
+import { buildModel } from '../../server/src/model';
 import { corpusRoot, repoRoot } from '../support/paths';
 
 async function deploymentsOf(folder: string, limit = Infinity): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {

@@ -14,7 +14,7 @@ import { blankUnneededResources } from '../../server/src/evaluate/arm';
 import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
 import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
-import { modelToJson } from '../../server/src/model/json';
+import { modelToJson } from '../../server/src/engine/model-json';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot } from '../support/paths';
 

@@ -2,7 +2,7 @@
 // Invariant: every mistake in the arguments becomes a UsageError with a message, never a throw
 // that escapes to the user.
 import { parseArgs } from 'node:util';
-import { clouds, type Cloud } from '../protocol';
+import { clouds, type Cloud } from '../facts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'none';

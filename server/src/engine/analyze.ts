@@ -2,7 +2,7 @@
 // network model, run the rules. Invariant: never throws for any input text; the evaluation of one
 // deployment failing costs that deployment, not the analysis.
 import { buildModel } from '../model/build';
-import { modelToJson } from '../model/json';
+import { modelToJson } from './model-json';
 import type { NetworkModel } from '../model/types';
 import type { ModelJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import generatedValidate from './generated/config-validator';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import type { ConfiguredLevel, PrivateDnsSettings } from './types';
 
 export const configFileName = 'vnetlens.json';

@@ -1,7 +1,7 @@
 // Builds the value `environment()` returns for a cloud from the facts, for the evaluator's scope.
 // Unknown suffixes keep one key per property, so the same expression still compares equal.
 import { environmentFacts } from '../facts/environment';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import { makeObject, Unknown, type Value } from '../evaluate/value';
 
 const suffixNames = ['storage', 'keyvaultDns', 'sqlServerHostname', 'acrLoginServer', 'azureFrontDoorEndpointSuffix',

@@ -5,7 +5,7 @@
 // Invariant: edits are offsets into the session's texts; a face must check the current text is
 // still that text before applying them.
 import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type FixTarget, type TextEdit } from '../fixes';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import type { Finding } from './types';
 import type { Workspace } from './workspace';
 

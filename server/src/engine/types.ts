@@ -1,7 +1,7 @@
 // The engine's plain-data API: documents in, findings and the model out. Invariant: offsets are
 // 0-based UTF-16 indexes into the document text; nothing here knows LSP or VS Code.
 import type { Language } from '../syntax/classify';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import type { WorkspaceLimits } from './limits';
 
 export type { Language };

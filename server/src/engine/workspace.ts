@@ -7,7 +7,7 @@ import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
 import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText, parameterFileTemplates } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import { environmentValue } from './environment';
 import { neededProperties, needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';

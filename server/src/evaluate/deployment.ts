@@ -1,7 +1,6 @@
 // Evaluates deployments across files: a Bicep entry (with its modules and imports), or a
 // .bicepparam file (its `using` template with the assigned values). Invariant: evaluating one
 // entry never throws; whatever is missing or cyclic becomes unknown.
-import type { Cloud } from '../protocol';
 import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
 import type { ResourceDecl } from './declaration';
@@ -10,7 +9,8 @@ import { Unknown, type Value } from './value';
 import { noteClock, startClock, type OversizedAt, type StopClock } from './stop-clock';
 
 export interface DeploymentOptions {
-  cloud: Cloud;
+  /** The cloud's name (facts' `Cloud`); evaluation reads only `environment`. */
+  cloud: string;
   /** What `environment()` returns in that cloud (built from facts by the engine). */
   environment: Value;
   /** Keeps this deployment's unknown subscription and resource group apart from others'. */

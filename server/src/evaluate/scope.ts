@@ -1,10 +1,10 @@
 // What a deployment knows about where it runs: cloud, subscription, resource group. Unless a
 // caller binds them, they are unknowns with fixed keys, so every file of one deployment agrees.
-import type { Cloud } from '../protocol';
 import { makeObject, Unknown, type Value } from './value';
 
 export interface DeploymentScope {
-  cloud: Cloud;
+  /** The cloud's name, as `environment().name` gives it (one of facts' `clouds`: evaluation only carries it). */
+  cloud: string;
   kind: 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
   subscriptionId: Value;
   resourceGroupName: Value;
@@ -16,7 +16,7 @@ export interface DeploymentScope {
 }
 
 /** `environment()` with every property unknown (one key per property), for callers without facts. */
-export function unknownEnvironment(cloud: Cloud): Value {
+export function unknownEnvironment(cloud: string): Value {
   return makeObject([
     ['name', cloud],
     ['resourceManager', new Unknown('environment().resourceManager')],
@@ -30,7 +30,7 @@ export function unknownEnvironment(cloud: Cloud): Value {
  * unrelated templates' same-named resources one resource). Modules share their caller's scope.
  */
 export function defaultScope(
-  cloud: Cloud,
+  cloud: string,
   kind: DeploymentScope['kind'] = 'resourceGroup',
   environment: Value = unknownEnvironment(cloud),
   tag = '',

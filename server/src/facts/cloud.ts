@@ -4,7 +4,6 @@
 
 export const clouds = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
 export type Cloud = (typeof clouds)[number];
-/** Alias kept for facts/environment.ts, which names the type this way. */
 
 /** The cloud a setting or `--cloud` value names (case-insensitive), or `undefined` for an unknown name. */
 export function parseCloud(name: string): Cloud | undefined {

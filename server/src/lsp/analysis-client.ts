@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Host } from '../engine';
 import { Workspace } from '../engine';
-import type { Cloud, ModelJson } from '../protocol';
+import type { Cloud } from '../facts';
+import type { ModelJson } from '../protocol';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import type { EffectiveConfiguration } from './configuration';
 import { FileAccess } from './file-access';

@@ -2,7 +2,8 @@
 // data only (structured clone), with deployments as codec text (deployment-codec.ts).
 // Invariant: the worker's index is the main thread's, replayed message by message in order.
 import type { Finding, Fix, Notice } from '../engine';
-import type { Cloud, ModelJson } from '../protocol';
+import type { Cloud } from '../facts';
+import type { ModelJson } from '../protocol';
 import type { EffectiveConfiguration } from './configuration';
 
 export type ToWorker =

@@ -8,7 +8,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt, type AssistCompletion, type AssistItemKind, type ModelSource } from '../assist';
 import type { Workspace } from '../engine';
-import type { Cloud } from '../protocol';
+import type { Cloud } from '../facts';
 import { toRange } from './convert';
 import { guard, type Logger } from './guard';
 

@@ -5,7 +5,8 @@ import type { CodeAction, Connection, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelSource } from '../assist';
 import type { Workspace } from '../engine';
-import { modelRequestMethod, type Cloud, type ModelJson, type ModelRequestParams } from '../protocol';
+import type { Cloud } from '../facts';
+import { modelRequestMethod, type ModelJson, type ModelRequestParams } from '../protocol';
 import { completionHandler } from './completion';
 import type { FixActions } from './fix-actions';
 import { guard, type Logger } from './guard';

@@ -1,5 +1,5 @@
 // The server's view of the `vnetLens.*` settings, with defaults for anything unset or invalid.
-import { clouds, type Cloud } from '../protocol';
+import { clouds, type Cloud } from '../facts';
 import type { ConfiguredLevel } from '../engine';
 import type { PrivateDnsConfig } from '../engine/config';
 

@@ -2,7 +2,7 @@
 // and address arithmetic rules reason with (re-exported so rules depend on the model alone).
 export * from './types';
 export { at, buildModel } from './build';
-export { displayValue, modelToJson } from './json';
+export { displayValue } from './json';
 export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, lowerCase, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';

@@ -108,5 +108,3 @@ export const commandIds = {
   showOutput: 'vnetLens.showOutput',
 } as const;
 
-export const clouds = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
-export type Cloud = (typeof clouds)[number];

@@ -7,7 +7,7 @@
 import { reservedSubnet } from '../facts';
 import { label } from './certain';
 import { oncePerAnchor, owned, subnetAnchor, subnetName, subnetNameFromId } from './endpoint-common';
-import type { Level } from './registry';
+import type { Level } from './rule-meta';
 import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
 
 /** What each dedicated subnet is for, and how firmly DESIGN §3 rejects an endpoint there. */

@@ -3,8 +3,8 @@
 // declarations and property paths; the engine turns those into ranges); a rule reports only what
 // is certain — on an unknown value or a maybe-deployed resource it stays silent.
 import type { NetworkModel, ResourceDecl } from '../model';
-import type { Cloud } from '../protocol';
-import type { Level, RuleMeta } from './registry';
+import type { Cloud } from '../facts';
+import type { Level, RuleMeta } from './rule-meta';
 
 /** Where a finding points: a declaration, optionally a property path inside it. */
 export interface Anchor {

@@ -15,7 +15,7 @@ import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
 import { memberValue } from './json-members';
 import { movedScope, scopeMembers } from './resource-scope';
-import { evaluateArmTemplate, type ArmTemplateEvaluator } from './template';
+import type { ArmTemplateEvaluator } from './template';
 
 export interface DeploymentInstance {
   readonly name: Value;
@@ -64,7 +64,7 @@ export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: Ar
     return referenceValue(shape);
   }
   const template = callee.template ?? callee.file.arm.template!;
-  return referenceValue(shape, evaluateArmTemplate(callee), template);
+  return referenceValue(shape, t.evaluateNested(callee), template);
 }
 
 /** The values a deployment passes: `{ name: { value } }` evaluated in the caller; Key Vault references are unknown. */

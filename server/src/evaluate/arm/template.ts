@@ -50,6 +50,11 @@ export class ArmTemplateEvaluator implements ArmFrame {
     for (const [name, value] of input.params) this.bound.set(name.toLowerCase(), value);
   }
 
+  /** The outputs of a nested or linked deployment (nested.ts reaches the evaluator through here, not an import cycle). */
+  evaluateNested(input: ArmTemplateInput): ObjectValue {
+    return evaluateArmTemplate(input);
+  }
+
   /**
    * Evaluates every resource (in file order) and returns the outputs by name. With `needsType`
    * (demand.ts), only resources that may declare a needed type, and outputs when first read.

@@ -14,7 +14,7 @@ import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { cachedModuleFor } from '../registry/cache-location';
 import { cachedModuleMayDeclareNeeded } from '../registry/cached-skim';
-import { evaluateModule } from './modules';
+import { evaluateModule, maxModuleDepth } from './modules';
 import { registryModelOf } from '../registry';
 import { BicepDeclarationOrder } from './order';
 import { evaluateResource } from './resources';
@@ -27,8 +27,6 @@ export interface BicepInput extends EvaluationInput {
   files: ReadonlyMap<string, LoadedBicepFile | string>;
   armModule?: ArmModuleEvaluator;
 }
-
-export const maxModuleDepth = 32;
 
 /**
  * Declarations an expression can name. `metadata name = …` (in every Azure Verified Module) and
@@ -63,6 +61,11 @@ export class BicepFile implements SymbolScope {
       if (entry.keyword === 'import') this.indexImport(entry);
       else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);
     }
+  }
+
+  /** The outputs of a module this file calls (modules.ts reaches the evaluator through here, not an import cycle). */
+  evaluateCallee(input: BicepInput): ObjectValue {
+    return evaluateBicepFile(input);
   }
 
   /** `import {a, b as c} from 'path'` and `import * as ns from 'path'`: names bound to another file. */

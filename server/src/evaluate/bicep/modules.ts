@@ -6,10 +6,13 @@ import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopVariables, type Locals } from './expressions';
-import { evaluateBicepFile, maxModuleDepth, type BicepFile } from './file-evaluator';
+import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
 import { evaluateRegistryModule } from './registry-call';
 import { and, maxExpandedInstances } from './resources';
+
+/** How deep modules may call modules; a deeper call's outputs are unknown. */
+export const maxModuleDepth = 32;
 
 export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value {
   const view = moduleView(node);
@@ -72,7 +75,7 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
     if (!input.armModule) return unknownModule();
     outputs = input.armModule(target, callee, fields.params, calleeInput);
   } else {
-    outputs = evaluateBicepFile({ ...calleeInput, file: callee });
+    outputs = file.evaluateCallee({ ...calleeInput, file: callee });
   }
   return withOrigin(makeObject([['name', fields.name], ['outputs', withOrigin(outputs, `${key}.outputs`)]]), key);
 }

@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import { parseArmExpression } from './expression';
 import { checkPart, type SkeletonPart } from './skeleton-schema';
 import type { ArmSkip, ArmSyntaxError } from './syntax-error';
-import type { ArmExpressionSite, ArmTemplate } from './template-types';
+import type { ArmExpressionSite, ArmNestedDeployment, ArmTemplate } from './template-types';
 
 export interface ReadContext {
   readonly text: string;
@@ -13,6 +13,11 @@ export interface ReadContext {
   readonly bracketStrings: readonly Node[];
   readonly errors: ArmSyntaxError[];
   readonly skipped: ArmSkip[];
+  /**
+   * Reads a nested deployment's inline template. A template's resources hold nested templates, so
+   * the resource reader reaches the template reader through here rather than importing it back.
+   */
+  readonly readTemplate: (context: ReadContext, node: Node, deployment: ArmNestedDeployment | undefined) => ArmTemplate;
 }
 
 export function skip(context: ReadContext, node: Node, reason: string): void {

@@ -7,7 +7,6 @@ import type { Node } from 'jsonc-parser';
 import { armLiteralString } from './expression';
 import { defineKeywords, keywordValue, keywordValues, membersOf, none } from './json-nodes';
 import { acceptPart, rejectedKeywords, type ReadContext } from './read-context';
-import { readTemplate } from './template-reader';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
 const resourceKeywords = defineKeywords(() => ({
@@ -102,7 +101,7 @@ function readDeployment(context: ReadContext, resource: ArmResource, properties:
     relativePath: keywordValue(keywords.templatelink, 'relativepath'),
     mode: keywords.mode,
   };
-  if (keywords.template?.type === 'object') deployment.template = readTemplate(context, keywords.template, deployment);
+  if (keywords.template?.type === 'object') deployment.template = context.readTemplate(context, keywords.template, deployment);
   return deployment;
 }
 

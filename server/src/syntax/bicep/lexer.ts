@@ -6,6 +6,7 @@
 // that way): tokens carry absolute offsets and the last one is a zero-width EndOfFile at `to`.
 // Written as one loop over local variables: this is the hottest code of the front end.
 import { scanMultiLineSegment, scanSingleLineSegment, type StringScanner } from './lexer-strings';
+import { identifierPart as identifierPartTable } from './lexical-rules';
 import { Token, TokenKind } from './token';
 import { skipLeadingTrivia, skipTrailingTrivia, type TriviaProblem } from './trivia';
 
@@ -28,11 +29,7 @@ export interface LexResult {
 // (any positive number) the hole of a multi-line string with that many dollars.
 const braceInHole = 0;
 
-// [A-Za-z0-9_] by UTF-16 code unit; charCodeAt past the end gives NaN, which indexes to undefined.
-const identifierPart = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) identifierPart[c] = 1;
-}
+const identifierPart = identifierPartTable;
 const singleLineHole = -1;
 
 /**

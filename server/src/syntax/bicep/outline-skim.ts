@@ -1,11 +1,16 @@
 // Character-level scanning for the lazy outline (outline.ts): the tokens of a depth-0 line, read one
 // at a time into `scanned` (no Token object), and bracket groups and strings with their `${…}` holes
-// crossed whole by one tight loop. The lexer's rules are copied exactly where statement boundaries
-// depend on them. Invariants: every function returns -1 ("give up") rather than guess — on junk, an
-// unterminated string or comment, unbalanced brackets, a line break in an interpolation hole, a
-// column-0 declaration keyword inside brackets (where the parser ends the group), nesting deeper than
+// crossed whole by one tight loop. The rules it shares with the lexer and the parser (identifier
+// characters, declaration keywords, pragmas, first-on-line) are theirs (lexical-rules.ts, trivia.ts);
+// how it crosses strings and groups is its own, and gives up wherever the lexer could differ.
+// Invariants: every function returns -1 ("give up") rather than guess — on junk, an unterminated
+// string or comment, unbalanced brackets, a line break in an interpolation hole, a column-0
+// declaration keyword inside brackets (where the parser ends the group), nesting deeper than
 // maxNesting; never reads outside the text; allocates nothing per character or token.
+import { declarationKeywords, identifierPart as identifierPartTable, pragmaKeywords } from './lexical-rules';
+import { scanMultiLineSegment, scanSingleLineSegment } from './lexer-strings';
 import { decodeEscapes } from './strings';
+import { isFirstOnLine, type TriviaProblem } from './trivia';
 
 /** Classes of the token `skimToken` read last; LineEnd: a line break or the end, nothing read. */
 export const TokenClass = {
@@ -17,15 +22,14 @@ const K = TokenClass;
 export const scanned = { start: 0, kind: 0 as number };
 
 // Character tables by UTF-16 code unit: identifier characters; what a group skips without a look;
-// operators of a depth-0 line (`=` aside); what a single-line string skips. Every lookup is guarded
+// operators of a depth-0 line (`=` aside). Every lookup is guarded
 // by `pos < n`: a typed array indexed with charCodeAt's NaN past the end takes a 4× slower path.
-const identifierPart = table((c) => /[A-Za-z0-9_]/.test(c));
+const identifierPart = identifierPartTable;
 const plainInGroup = table((c) => /[A-Za-z0-9_ \t!%*+,\-.:;<=>?@^|]/.test(c));
 const operator = table((c) => /[!%&*+,\-./:;<>?@^|]/.test(c));
-const plainInString = table((c) => !/['$\\\n\r]/.test(c), true);
 
-function table(accept: (c: string) => boolean, nonAscii = false): Uint8Array {
-  const result = new Uint8Array(65536).fill(nonAscii ? 1 : 0);
+function table(accept: (c: string) => boolean): Uint8Array {
+  const result = new Uint8Array(65536);
   for (let c = 0; c < 128; c++) result[c] = accept(String.fromCharCode(c)) ? 1 : 0;
   return result;
 }
@@ -36,9 +40,8 @@ const frames = new Int32Array(maxNesting);
 // Frames: brackets, then string holes (a multi-line string's is MultiLineHole + its dollar count).
 const Paren = 1, Square = 2, Brace = 3, SingleLineHole = 4, MultiLineHole = 8;
 
-/** parser-state.ts declarationKeywords: where atDeclarationBoundary ends an element list. */
-const boundaryKeywords = ['targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func',
-  'import', 'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider'];
+/** Where the parser's atDeclarationBoundary ends an element list. */
+const boundaryKeywords = declarationKeywords;
 
 // The first `\n`, `\r`, `$` and `\` of `cachedText` at or after `cachedAt`, the last position asked
 // about (the skim asks in text order): found once each, so most strings and comments are crossed by
@@ -155,7 +158,7 @@ function skipItem(text: string, pos: number): number {
         break;
       }
       case 47: pos = text.charCodeAt(pos + 1) === 47 || text.charCodeAt(pos + 1) === 42 ? skipComment(text, pos) : pos + 1; break;
-      case 35: pos = firstOnLine(text, pos) ? skipPragma(text, pos) : -1; break; // else `#` is junk
+      case 35: pos = isFirstOnLine(text, pos) ? skipPragma(text, pos) : -1; break; // else `#` is junk
       case 38: pos = text.charCodeAt(pos + 1) === 38 ? pos + 2 : -1; break;
       case 126: pos = isTildeOperator(text, pos) ? pos + 1 : -1; break;
       default: return -1; // junk
@@ -198,47 +201,33 @@ function scanSingleLine(text: string, pos: number): number {
   return plain ? quote + 1 : scanSingleLineSlowly(text, pos);
 }
 
-// The same, a character at a time (and without the cache, for a lookahead).
+// The lexer's own string scanners (lexer-strings.ts) read every string the fast path above cannot:
+// one set of rules for escapes, holes and closing quotes. Whatever they would report as a problem
+// (an unterminated string, a bad escape) makes the skim give up, so the full parse decides.
+const strings = { text: '', pos: 0, problems: [] as TriviaProblem[] };
+
+function lexedStringEnd(text: string, pos: number, dollars: number): number {
+  strings.text = text;
+  strings.pos = pos;
+  strings.problems.length = 0;
+  if (dollars < 0) scanSingleLineSegment(strings, pos - 1, true);
+  else scanMultiLineSegment(strings, pos - 3, dollars, true);
+  return strings.problems.length > 0 ? -1 : strings.pos;
+}
+
+/** After a single-line string's `'` or a hole's `}`, a character at a time (and without the cache, for a lookahead). */
 function scanSingleLineSlowly(text: string, pos: number): number {
-  const n = text.length;
-  for (;;) {
-    let c = 0;
-    while (pos < n && plainInString[c = text.charCodeAt(pos)] === 1) pos++;
-    if (pos >= n) return -1;
-    if (c === 39) return pos + 1;
-    if (c === 36) {
-      if (text.charCodeAt(++pos) === 123) return pos + 1;
-      continue;
-    }
-    const escaped = text.charCodeAt(pos + 1); // after a backslash; else `c` is a line break
-    if (c !== 92 || pos + 1 >= n || escaped === 10 || escaped === 13) return -1;
-    pos += 2;
-  }
+  return lexedStringEnd(text, pos, -1);
 }
 
 /** After `'''`: the position after the closing quotes (extra quotes belong to the string). */
 function skipVerbatim(text: string, pos: number): number {
-  pos = text.indexOf("'''", pos);
-  if (pos >= 0) while (text.charCodeAt(pos + 3) === 39) pos++;
-  return pos < 0 ? -1 : pos + 3;
+  return lexedStringEnd(text, pos, 0);
 }
 
-/** lexer-strings.ts scanMultiLineSegment with `dollars` > 0: after the closing quotes or a hole's `{`. */
+/** After `$'''` (`dollars` of them) or a hole's `}`: the position after the closing quotes or a hole's `{`. */
 function scanMultiLine(text: string, pos: number, dollars: number): number {
-  for (let quotes = 0; pos < text.length;) {
-    const c = text.charCodeAt(pos);
-    quotes = c === 39 ? quotes + 1 : 0;
-    if (quotes === 3) return skipVerbatim(text, pos - 2);
-    if (c === 36) {
-      let run = pos;
-      while (text.charCodeAt(run) === 36) run++;
-      if (run - pos >= dollars && text.charCodeAt(run) === 123) return run + 1;
-      pos = run;
-      continue;
-    }
-    pos++;
-  }
-  return -1;
+  return lexedStringEnd(text, pos, dollars);
 }
 
 /** The end of the `//` or `/*` comment at `pos`, or -1 when a `/*` is not closed. */
@@ -251,7 +240,7 @@ export function skipComment(text: string, pos: number): number {
   return Math.min(nextNewline, nextReturn);
 }
 
-const pragmas = ['#disable-next-line', '#disable-diagnostics', '#restore-diagnostics'];
+const pragmas = pragmaKeywords.map(([keyword]) => keyword);
 
 // trivia.ts scanPragma (keyword, codes, blanks); the skim is sure of one that a line break or comment ends.
 export function skipPragma(text: string, pos: number): number {
@@ -263,12 +252,6 @@ export function skipPragma(text: string, pos: number): number {
   if (end >= text.length || c === 10 || c === 13) return end;
   const next = text.charCodeAt(end + 1);
   return c === 47 && (next === 47 || next === 42) ? end : -1;
-}
-
-function firstOnLine(text: string, pos: number): boolean {
-  let i = pos - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || (i === 0 && text.charCodeAt(0) === 0xfeff);
 }
 
 // `=~` or `!~` in a group, where the `=` or `!` is not the end of a two-character operator.

@@ -4,16 +4,16 @@
 // Invariant: each declaration parser reads its keyword, then recovers part by part at the line end,
 // so one broken part yields one error and the rest of the declaration still parses.
 import type { Bad, Child, Expression, StringLiteral, TypedLambda, TypedLocalVariable } from './nodes';
-import type { Declaration, DeclarationBody, Decorator, MissingDeclaration } from './nodes-declarations';
+import type { Declaration, DeclarationBody, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { lastEnd, parseExpression, parseExpressionOrSkip } from './parse-expressions';
+import { lastEnd, parseName } from './parse-common';
+import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
 import { parseForExpression, parseIfCondition, parseObject } from './parse-literals';
 import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
-import { parseParamsFileDeclaration } from './parse-params-file';
 import { expectString, parseType, parseTypeOrSkip } from './parse-types';
-import { maxDepth, type Parser, ParseFlags, suppressAfter } from './parser-state';
+import { type DeclarationResult, maxDepth, type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type KindSet, type Token, TokenKind } from './token';
 
@@ -22,14 +22,7 @@ const T = Terminators;
 const allowComplexLiterals = ParseFlags.allowComplexLiterals;
 const allowResourceDeclarations = ParseFlags.allowResourceDeclarations;
 
-export type DeclarationResult = Declaration | MissingDeclaration | Bad;
-
-/** Context handed to each declaration parser: decorators already read, keyword at the cursor. */
-export interface Start {
-  children: Child[];
-  decorators: Decorator[];
-  keyword: Token;
-}
+export type { DeclarationResult, Start } from './parser-state';
 
 const unrecognizedDeclaration =
   'This declaration type is not recognized. Specify a metadata, parameter, variable, resource, or output declaration.';
@@ -58,7 +51,7 @@ function parseDeclarationParts(p: Parser, nestedResource: boolean): Declaration 
     const start: Start = { children, decorators, keyword: token };
     const declaration = nestedResource
       ? (p.atKeyword('resource') ? parseResource(p, start) : undefined)
-      : p.parameterFile ? parseParamsFileDeclaration(p, start) : parseBicepDeclaration(p, start);
+      : p.parameterFile ? p.grammar.paramsFileDeclaration(p, start) : parseBicepDeclaration(p, start);
     if (declaration) return declaration;
   }
   if (decorators.length === 0) return p.fail(p.parameterFile ? unrecognizedParamsDeclaration : unrecognizedDeclaration);
@@ -95,16 +88,6 @@ export function readKeyword(p: Parser, start: Start): Child[] {
   start.children.push(p.read());
   return start.children;
 }
-
-export function parseName(p: Parser, message: string, terminators: KindSet, options = 0): Token | Bad {
-  const name = p.at(K.Identifier) ? p.read() : p.attempt(() => p.expect(K.Identifier, message), terminators, options);
-  if (name.kind === K.Identifier && name.end - name.start > maxIdentifierLength) {
-    p.error(name.start, name.end, `The identifier exceeds the limit of ${maxIdentifierLength} characters.`);
-  }
-  return name;
-}
-
-const maxIdentifierLength = 255;
 
 export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
   if (p.at(K.Assignment)) return p.read();
@@ -259,9 +242,4 @@ function parseBody(p: Parser, children: Child[], assignment: Token | Bad, flags:
   }, T.lineEnd, suppressAfter(assignment));
   children.push(value);
   return value;
-}
-
-/** `start`/`end` of a node from its children (ignoring Missing placeholders at the end). */
-export function span(children: readonly Child[]): { start: number; end: number } {
-  return { start: children[0].start, end: lastEnd(children) };
 }

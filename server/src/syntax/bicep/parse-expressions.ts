@@ -6,6 +6,7 @@
 // ParseFailure; recursion passes through parseExpression, which enforces maxDepth (and restores the
 // depth counter in `finally`, so failures unwinding through it keep the count exact).
 import type { Child, Expression, Missing } from './nodes';
+import { lastEnd } from './parse-common';
 import { parseArray, parseForExpression, parseLiteral, parseObject, parseString } from './parse-literals';
 import { parseLambdaRest, parseParenthesizedOrLambda } from './parse-parentheses';
 import { isMissing, maxDepth, type Parser, ParseFlags } from './parser-state';
@@ -251,13 +252,4 @@ export function parseArguments(p: Parser, flags: number, children: Child[]): Cal
   const close = p.at(K.RightParen) ? p.read() : p.missing('Expected the ")" character at this location.');
   children.push(close);
   return { open, args, close, end: close.kind === 'Missing' ? lastEnd(children) : close.end };
-}
-
-/** End of the last child that is not a Missing placeholder (those sit at the next token). */
-export function lastEnd(children: readonly Child[]): number {
-  for (let i = children.length - 1; i > 0; i--) {
-    const child = children[i];
-    if (child.end !== child.start || (child as { kind: unknown }).kind !== 'Missing') return child.end;
-  }
-  return children[0].end;
 }

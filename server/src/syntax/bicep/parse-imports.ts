@@ -5,10 +5,10 @@ import type { Bad, Child, StringLiteral } from './nodes';
 import type {
   AliasClause, Declaration, ImportedSymbol, ImportedSymbols, ImportFromClause, WildcardImport, WithClause,
 } from './nodes-declarations';
-import { parseName, span, type Start } from './parse-declarations';
+import { parseName, span } from './parse-common';
 import { parseElements, parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
-import { type Parser, ParseFlags, skipped, suppressAfter } from './parser-state';
+import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
 

@@ -7,8 +7,7 @@ import type {
   ArrayExpression, Bad, Child, Expression, ForExpression, IfCondition, ObjectExpression, ObjectMember,
   Spread, StringLiteral, VariableBlock,
 } from './nodes';
-import { parseDeclaration } from './parse-declarations';
-import { lastEnd, parseExpression, parseExpressionOrSkip } from './parse-expressions';
+import { lastEnd } from './parse-common';
 import { parseParenthesized, parseParenthesizedList, variableBlock } from './parse-parentheses';
 import { isMissing, isToken, type Parser, ParseFlags, skipped, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -50,7 +49,7 @@ export function parseString(p: Parser): StringLiteral | Bad {
   const tokens: Token[] = [first];
   const expressions: Expression[] = [];
   for (;;) {
-    let hole = parseExpressionOrSkip(p, 0, T.interpolationHole);
+    let hole = p.grammar.expressionOrSkip(p, 0, T.interpolationHole);
     if (!p.at(K.StringMiddlePiece) && !p.at(K.StringRightPiece) && !p.at(K.NewLine) && !p.atEnd()) {
       const from = p.pos;
       const token = p.current;
@@ -91,7 +90,7 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
   try {
     if ((flags & F.allowResourceDeclarations) !== 0 &&
       (p.at(K.At) || (p.atKeyword('resource') && p.peek().kind === K.Identifier))) {
-      return parseDeclaration(p, true) as ObjectMember;
+      return p.grammar.declaration(p, true) as ObjectMember;
     }
     if (p.at(K.Ellipsis)) return parseSpread(p, T.objectSpread);
     let key: Token | StringLiteral | Bad;
@@ -109,7 +108,7 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
     const colon = p.at(K.Colon)
       ? p.read()
       : p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.objectElement, suppressAfter(key));
-    const value = parseExpressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
+    const value = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
     const children = [key, colon, value];
     return { kind: 'ObjectProperty', start: key.start, end: lastEnd(children), children, key, colon, value };
   } catch (failure) {
@@ -148,12 +147,12 @@ function parseArrayItem(p: Parser): Expression | Spread {
       return p.recover(failure, from, errorCount, T.arrayElement);
     }
   }
-  return parseExpressionOrSkip(p, allowComplexLiterals, T.arrayElement);
+  return p.grammar.expressionOrSkip(p, allowComplexLiterals, T.arrayElement);
 }
 
 function parseSpread(p: Parser, terminators: KindSet): Spread {
   const ellipsis = p.read();
-  const expression = parseExpressionOrSkip(p, allowComplexLiterals, terminators);
+  const expression = p.grammar.expressionOrSkip(p, allowComplexLiterals, terminators);
   const children = [ellipsis, expression];
   return { kind: 'Spread', start: ellipsis.start, end: lastEnd(children), children, ellipsis, expression };
 }
@@ -204,7 +203,7 @@ export function parseForExpression(p: Parser, flags: number, resourceContext: bo
   else variable = p.missing('Expected a loop item variable identifier or "(" at this location.');
   const variableBroken = !isToken(variable) && variable.kind !== 'VariableBlock';
   const inKeyword = p.attempt(() => p.expectKeyword('in'), T.forClause, variableBroken ? 1 : 0);
-  const iterable = parseExpressionOrSkip(p, allowComplexLiterals, T.forIterable, suppressAfter(inKeyword));
+  const iterable = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.forIterable, suppressAfter(inKeyword));
   const colon = p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.forClause, suppressAfter(iterable));
   const body = p.attempt(() => parseForBody(p, flags, resourceContext), T.forClause, suppressAfter(colon));
   children.push(variable, inKeyword, iterable, colon, body);
@@ -222,7 +221,7 @@ export function parseForExpression(p: Parser, flags: number, resourceContext: bo
 }
 
 function parseLoopVariables(p: Parser): VariableBlock | Bad {
-  const list = parseParenthesizedList(p, () => parseExpression(p, 0), false);
+  const list = parseParenthesizedList(p, () => p.grammar.expression(p, 0), false);
   const errorCount = p.errors.length;
   const block = variableBlock(p, list);
   if (block.variables.length !== 2 && p.errors.length === errorCount && !block.variables.some(isMissing)) {
@@ -233,7 +232,7 @@ function parseLoopVariables(p: Parser): VariableBlock | Bad {
 }
 
 function parseForBody(p: Parser, flags: number, resourceContext: boolean): Expression | IfCondition {
-  if (!resourceContext) return parseExpression(p, flags | allowComplexLiterals);
+  if (!resourceContext) return p.grammar.expression(p, flags | allowComplexLiterals);
   if (p.at(K.LeftBrace)) return parseObject(p, flags);
   if (p.atKeyword('if')) return parseIfCondition(p, flags, true);
   return p.fail('Expected the "{" character or the "if" keyword at this location.');

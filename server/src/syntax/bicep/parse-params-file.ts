@@ -4,11 +4,12 @@
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
 import {
-  parseAssignment, parseName, parseTypeDeclaration, parseValue, parseVariable, span, type Start,
+  parseAssignment, parseTypeDeclaration, parseValue, parseVariable,
 } from './parse-declarations';
+import { parseName, span } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-types';
-import { type Parser, suppressAfter } from './parser-state';
+import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
 

@@ -2,7 +2,7 @@
 // shared with loop variable blocks, parenthesised types and typed lambda parameters.
 // Invariant: a `(` left open at the end of a line does not swallow a column-0 declaration below it.
 import type { Bad, Child, Expression, LambdaExpression, ParenthesizedExpression, VariableBlock } from './nodes';
-import { lastEnd, parseExpression, parseExpressionOrSkip } from './parse-expressions';
+import { lastEnd } from './parse-common';
 import { isToken, type Parser, ParseFlags, skipped } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
@@ -51,13 +51,13 @@ export function parseParenthesizedList<T extends Child>(p: Parser, parseItem: ()
 }
 
 export function parseParenthesized(p: Parser, flags: number): ParenthesizedExpression {
-  const list = parseParenthesizedList(p, () => parseExpression(p, flags), true);
+  const list = parseParenthesizedList(p, () => p.grammar.expression(p, flags), true);
   return parenthesizedFromList(p, list);
 }
 
 /** A `(`: a parenthesised expression, or the parameters of a lambda when `=>` follows. */
 export function parseParenthesizedOrLambda(p: Parser, flags: number): Expression {
-  const list = parseParenthesizedList(p, () => parseExpression(p, flags), true);
+  const list = parseParenthesizedList(p, () => p.grammar.expression(p, flags), true);
   if (!p.at(K.Arrow)) return parenthesizedFromList(p, list);
   const block = variableBlock(p, list);
   return parseLambdaRest(p, block, [block]);
@@ -89,7 +89,7 @@ export function parseLambdaRest(p: Parser, parameters: Token | VariableBlock, ch
   const arrow = p.read();
   children.push(arrow);
   if (!startsDeclaration(p, p.peekPastNewLines())) p.pushNewLines(children);
-  const body = parseExpressionOrSkip(p, F.allowComplexLiterals, T.lambdaBody);
+  const body = p.grammar.expressionOrSkip(p, F.allowComplexLiterals, T.lambdaBody);
   children.push(body);
   return { kind: 'Lambda', start: parameters.start, end: lastEnd(children), children, parameters, arrow, body };
 }

@@ -7,11 +7,21 @@ import { lex } from './lexer';
 import type { Child } from './nodes';
 import type { BicepLanguage, SourceFile } from './nodes-declarations';
 import { parseDeclaration, type DeclarationResult } from './parse-declarations';
-import { type BicepSyntaxError, consumeTerminator, ParseFailure, Parser } from './parser-state';
+import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
+import { parseParamsFileDeclaration } from './parse-params-file';
+import { type BicepSyntaxError, consumeTerminator, type Grammar, ParseFailure, Parser } from './parser-state';
 import { Terminators } from './terminators';
 import { TokenKind } from './token';
 
 const K = TokenKind;
+
+/** The grammar's entry points, handed to every parser (see `Grammar`). */
+const grammar: Grammar = {
+  expression: parseExpression,
+  expressionOrSkip: parseExpressionOrSkip,
+  declaration: parseDeclaration,
+  paramsFileDeclaration: parseParamsFileDeclaration,
+};
 const T = Terminators;
 
 export interface BicepParseResult {
@@ -22,7 +32,7 @@ export interface BicepParseResult {
 
 export function parseSourceFile(text: string, language: BicepLanguage): BicepParseResult {
   const lexed = lex(text);
-  const p = new Parser(lexed.tokens, text, language === 'bicepparam');
+  const p = new Parser(lexed.tokens, text, language === 'bicepparam', grammar);
   const children: Child[] = [];
   const statements: DeclarationResult[] = [];
   while (!p.atEnd()) {
@@ -66,7 +76,7 @@ export interface StatementParseResult {
  */
 export function parseStatementSlice(text: string, language: BicepLanguage, from: number, to: number): StatementParseResult {
   const lexed = lex(text, from, to);
-  const p = new Parser(lexed.tokens, text, language === 'bicepparam');
+  const p = new Parser(lexed.tokens, text, language === 'bicepparam', grammar);
   const statement = parseDeclaration(p, false);
   return { statement, errors: mergeErrors(lexed.errors, p.errors), complete: p.atEnd() };
 }

@@ -8,7 +8,8 @@ import type {
   ObjectType, ObjectTypeAdditionalProperties, ObjectTypeProperty, TupleType, TupleTypeItem, TypeExpression,
 } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { lastEnd, parseExpression } from './parse-expressions';
+import { lastEnd } from './parse-common';
+import { parseExpression } from './parse-expressions';
 import { parseElements, parseLiteral, parseString } from './parse-literals';
 import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
 import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';

@@ -5,7 +5,9 @@
 // returns the skipped tokens as a Skipped node (or a zero-width Missing node) with one error.
 // Invariants: the cursor never moves past EndOfFile; `depth` never exceeds maxDepth, so recursion
 // stays far from the stack limit; every token read ends up in exactly one node of the result.
-import type { Bad, Child, Missing, Skipped } from './nodes';
+import type { Bad, Child, Expression, Missing, Skipped } from './nodes';
+import type { Declaration, Decorator, MissingDeclaration } from './nodes-declarations';
+import { declarationKeywords as declarationKeywordList } from './lexical-rules';
 import { type KindSet, Token, TokenKind } from './token';
 
 const K = TokenKind;
@@ -40,10 +42,28 @@ export const ParseFlags = { allowComplexLiterals, allowResourceDeclarations, sup
  */
 export const maxDepth = 128;
 
-const declarationKeywords = new Set([
-  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import',
-  'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider',
-]);
+const declarationKeywords = new Set(declarationKeywordList);
+
+export type DeclarationResult = Declaration | MissingDeclaration | Bad;
+
+/** Context handed to each declaration parser: decorators already read, keyword at the cursor. */
+export interface Start {
+  children: Child[];
+  decorators: Decorator[];
+  keyword: Token;
+}
+
+/**
+ * The grammar's mutually recursive entry points. A parse module calls one that lives in a module above
+ * it (an object member's nested resource, an expression inside a string or a parenthesis) through the
+ * parser rather than by importing that module, so the parse-*.ts modules import one another one way.
+ */
+export interface Grammar {
+  expression(p: Parser, flags: number): Expression;
+  expressionOrSkip(p: Parser, flags: number, terminators: KindSet, options?: number): Expression;
+  declaration(p: Parser, nestedResource: boolean): DeclarationResult;
+  paramsFileDeclaration(p: Parser, start: Start): Declaration | undefined;
+}
 
 export class Parser {
   pos = 0;
@@ -51,7 +71,9 @@ export class Parser {
   readonly errors: BicepSyntaxError[] = [];
   private readonly last: number;
 
-  constructor(readonly tokens: readonly Token[], readonly text: string, readonly parameterFile: boolean) {
+  constructor(
+    readonly tokens: readonly Token[], readonly text: string, readonly parameterFile: boolean, readonly grammar: Grammar,
+  ) {
     this.last = tokens.length - 1;
   }
 

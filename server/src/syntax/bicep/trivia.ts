@@ -2,13 +2,8 @@
 // skips trivia and records its errors) and by Token.leading/trailing (which build Trivia objects).
 // Invariants: trivia never starts with a line break; a pragma is recognised only when the `#` is the
 // first non-blank character of its line (Bicep reports `/* c */#disable-next-line` as an error).
+import { pragmaKeywords } from './lexical-rules';
 import type { Trivia, TriviaKind } from './token';
-
-const pragmaKeywords: readonly [string, TriviaKind][] = [
-  ['#disable-next-line', 'DisableNextLine'],
-  ['#disable-diagnostics', 'DisableDiagnostics'],
-  ['#restore-diagnostics', 'RestoreDiagnostics'],
-];
 
 export interface TriviaProblem {
   start: number;

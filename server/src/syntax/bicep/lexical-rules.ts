@@ -1,0 +1,22 @@
+// Bicep's lexical rules that more than one reader applies — the lexer, the trivia scanner, the parser's
+// declaration boundary and the lazy outline's skim — defined once here, so the readers cannot drift.
+import type { TriviaKind } from './token';
+
+/** [A-Za-z0-9_] by UTF-16 code unit; charCodeAt past the end gives NaN, which indexes to undefined. */
+export const identifierPart = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) identifierPart[c] = 1;
+}
+
+/** Keywords that, first on a line in column 0, start a top-level declaration and so end an unclosed list. */
+export const declarationKeywords: readonly string[] = [
+  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import',
+  'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider',
+];
+
+/** `#…` pragmas, recognised only first on their line, with the trivia kind each makes. */
+export const pragmaKeywords: readonly (readonly [string, TriviaKind])[] = [
+  ['#disable-next-line', 'DisableNextLine'],
+  ['#disable-diagnostics', 'DisableDiagnostics'],
+  ['#restore-diagnostics', 'RestoreDiagnostics'],
+];
