@@ -3,26 +3,33 @@
 // `bicep restore` would let VNet Lens read them. It sits at the first such call.
 import { isRegistryPath } from '../evaluate/bicep/files';
 import { registryModelOf } from '../evaluate/registry';
-import type { BicepOutline } from '../syntax/bicep';
+import type { BicepOutline, OutlineEntry } from '../syntax/bicep';
 import type { Notice } from './types';
+import type { IndexedFile } from './file-cache';
+import { cachedModuleFor } from '../evaluate/registry/cache-location';
 
 /** Modules listed by name before the rest are counted. */
 const maxNamed = 8;
+
+/** Whether an outline entry calls a registry module that neither an interface model nor the cache shows. */
+export function isUnseenCall(uri: string, entry: OutlineEntry, isCached: (fromUri: string, path: string) => boolean): boolean {
+  if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) return false;
+  return registryModelOf(entry.literal)?.status !== 'modelled' && !isCached(uri, entry.literal);
+}
 
 /**
  * The notice, or undefined when every registry module call is modelled (or cached: `isCached`
  * answers for a caller's path as written).
  */
 export function unseenRegistryNotice(
-  files: Iterable<{ uri: string; outline: BicepOutline }>,
+  files: Iterable<{ uri: string; outline: Pick<BicepOutline, 'entries'> }>,
   isCached: (fromUri: string, path: string) => boolean = () => false,
 ): Notice | undefined {
   const unseen = new Map<string, { uri: string; start: number; end: number }>();
   let calls = 0;
   for (const { uri, outline } of files) {
     for (const entry of outline.entries) {
-      if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) continue;
-      if (registryModelOf(entry.literal)?.status === 'modelled' || isCached(uri, entry.literal)) continue;
+      if (entry.literal === undefined || !isUnseenCall(uri, entry, isCached)) continue;
       calls += 1;
       if (!unseen.has(entry.literal)) unseen.set(entry.literal, { uri, start: entry.start, end: entry.start });
     }
@@ -38,4 +45,31 @@ export function unseenRegistryNotice(
       + ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.`
       + ' Run `bicep restore` on the calling files to let VNet Lens read them.',
   };
+}
+
+/**
+ * The notice for a workspace's indexed files. It runs after every analysis, so each file's text is
+ * searched once per version, and its unseen calls are found once per version and `generation` (of
+ * the set of known files and their bicepconfig.json files, which say where the cache is).
+ */
+export function workspaceRegistryNotice(
+  files: ReadonlyMap<string, IndexedFile>,
+  generation: number,
+  outlineOf: (uri: string, file: IndexedFile) => BicepOutline | undefined,
+  known: (uri: string) => IndexedFile | undefined,
+): Notice | undefined {
+  const isCached = (from: string, path: string) => {
+    const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+    return cached !== undefined && known(cached) !== undefined;
+  };
+  const calling: { uri: string; outline: Pick<BicepOutline, 'entries'> }[] = [];
+  for (const [uri, file] of files) {
+    if (file.language !== 'bicep' || !(file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text))) continue;
+    if (file.unseenCalls?.generation !== generation) {
+      const entries = outlineOf(uri, file)?.entries.filter((entry) => isUnseenCall(uri, entry, isCached)) ?? [];
+      file.unseenCalls = { generation, entries };
+    }
+    calling.push({ uri, outline: { entries: file.unseenCalls.entries } });
+  }
+  return unseenRegistryNotice(calling);
 }

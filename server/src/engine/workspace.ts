@@ -14,8 +14,7 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
-import { unseenRegistryNotice } from './registry-notice';
-import { cachedModuleFor } from '../evaluate/registry/cache-location';
+import { workspaceRegistryNotice } from './registry-notice';
 import { hasSwitchedOff, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -43,6 +42,14 @@ export class Workspace {
   private versionCounter = 0;
   private cloud: Cloud = 'AzureCloud';
   private readonly cache = new FileCache();
+  /** The entries each file was read by: an edit makes exactly those evaluations stale. */
+  private readonly readers = new Map<string, Set<string>>();
+  /** entries() as last found, with what each file deploys; dropped when the set of files or a language changes. */
+  private entryCache?: { entries: string[]; deploys: Map<string, readonly string[] | undefined> };
+  /** Files edited since entries() last looked (their language kept). */
+  private readonly edited = new Set<string>();
+  /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
+  private knownGeneration = 0;
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -59,9 +66,13 @@ export class Workspace {
   setFile(uri: string, text: string): boolean {
     const existing = this.files.get(uri);
     if (existing && existing.text === text) return false;
-    this.files.set(uri, this.indexed(uri, text));
+    const file = this.indexed(uri, text);
+    this.files.set(uri, file);
+    if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
+    else this.edited.add(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
+    this.invalidateReaders(uri);
     return true;
   }
 
@@ -69,6 +80,18 @@ export class Workspace {
     this.files.delete(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
+    this.filesChanged();
+    this.invalidateReaders(uri);
+  }
+
+  private filesChanged(): void {
+    this.knownGeneration++;
+    this.entryCache = undefined;
+  }
+
+  private invalidateReaders(uri: string): void {
+    for (const entry of this.readers.get(uri) ?? []) this.deployments.delete(entry);
+    this.readers.delete(uri);
   }
 
   /**
@@ -81,6 +104,7 @@ export class Workspace {
     }
     for (const uri of this.outside.keys()) this.cache.forget(uri);
     this.outside.clear();
+    this.knownGeneration++;
   }
 
   has(uri: string): boolean {
@@ -121,14 +145,8 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
-    // notices() runs after every analysis: each file's text is searched once per version, not per call.
-    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
-      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
     const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-    const unseen = unseenRegistryNotice(bicepFiles, (from, path) => {
-      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
-      return cached !== undefined && known(cached) !== undefined;
-    });
+    const unseen = workspaceRegistryNotice(this.files, this.knownGeneration, (uri, file) => this.cache.loaded(uri, file)?.outline, known);
     if (unseen) notices.push(unseen);
     const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
@@ -137,29 +155,35 @@ export class Workspace {
 
   /**
    * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
-   * module, an import, a linked template or the template of a parameter file.
+   * module, an import, a linked template or the template of a parameter file. Found again only when
+   * the set of files changed or an edit changed what a file deploys.
    */
   entries(): string[] {
+    const cached = this.entryCache;
+    const edited = [...this.edited];
+    this.edited.clear();
+    if (cached && edited.every((uri) => sameList(this.deploysOf(uri), cached.deploys.get(uri)))) return cached.entries;
+    const deploys = new Map<string, readonly string[] | undefined>();
     const used = new Set<string>();
-    const candidates: string[] = [];
-    for (const [uri, file] of this.files) {
-      const summary = this.cache.summaryOf(uri, file);
-      if (!summary) continue;
-      candidates.push(uri);
-      if (file.language === 'arm-parameters') {
-        const template = parameterFileTemplates(uri).find((target) => this.files.has(target));
-        if (template) used.add(template);
-      } else if (file.language === 'arm-template') {
-        for (const target of summary.references) used.add(target);
-      } else {
-        for (const path of summary.references) {
-          const target = resolveLocalPath(uri, path);
-          if (target) used.add(target);
-        }
-      }
+    for (const uri of this.files.keys()) {
+      const targets = this.deploysOf(uri);
+      deploys.set(uri, targets);
+      for (const target of targets ?? []) used.add(target);
     }
-    const isParameterFile = (uri: string) => ['bicepparam', 'arm-parameters'].includes(this.files.get(uri)!.language);
-    return candidates.filter((uri) => isParameterFile(uri) || !used.has(uri)).sort();
+    const entries = [...deploys].filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)!.language) || !used.has(uri)))
+      .map(([uri]) => uri).sort();
+    this.entryCache = { entries, deploys };
+    return entries;
+  }
+
+  /** What a file deploys (modules, imports, linked templates, a parameter file's template); undefined: no template. */
+  private deploysOf(uri: string): readonly string[] | undefined {
+    const file = this.files.get(uri);
+    const summary = file && this.cache.summaryOf(uri, file);
+    if (!file || !summary) return undefined;
+    if (file.language === 'arm-parameters') return parameterFileTemplates(uri).filter((target) => this.files.has(target)).slice(0, 1);
+    if (file.language === 'arm-template') return summary.references;
+    return (file.deploys ??= summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []));
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
@@ -175,8 +199,9 @@ export class Workspace {
         lastYield = performance.now();
       }
       if (isCancelled()) break;
+      // An edit drops the evaluations that read the file (invalidateReaders): what is cached is current.
       const cached = this.deployments.get(entry);
-      if (cached && this.unchanged(cached)) {
+      if (cached) {
         results.push(cached.result);
         continue;
       }
@@ -217,7 +242,15 @@ export class Workspace {
         // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
         result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
       }
-      this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+      // A file edited while this ran leaves the result stale: it is used this once, never kept.
+      if (this.unchanged(read)) {
+        this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+        for (const uri of read.keys()) {
+          const readers = this.readers.get(uri);
+          if (readers) readers.add(entry);
+          else this.readers.set(uri, new Set([entry]));
+        }
+      }
       results.push(result);
     }
     return results;
@@ -238,8 +271,8 @@ export class Workspace {
     }
   }
 
-  private unchanged(cached: CachedDeployment): boolean {
-    for (const [uri, version] of cached.read) {
+  private unchanged(read: CachedDeployment['read']): boolean {
+    for (const [uri, version] of read) {
       const file = this.files.get(uri) ?? this.outside.get(uri);
       if ((file ? file.version : -1) !== version) return false;
     }
@@ -253,6 +286,11 @@ export class Workspace {
     const text = await this.host.readFile(uri);
     const file = text === undefined ? null : this.indexed(uri, text);
     this.outside.set(uri, file);
+    this.knownGeneration++;
     return file ?? undefined;
   }
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
 }
