@@ -30,15 +30,29 @@ export type Edit = (files: Files, random: () => number) => string;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 
+/**
+ * Fresh unknowns (`utcNow()`, `newGuid()`, a `filter` result, a missing property: evaluate/value.ts
+ * `freshUnknown`) are numbered `#n` by a process-wide counter so that no two are ever equal: two
+ * evaluations of one text number them differently. Numbered in order of appearance instead, equal
+ * answers compare equal (a renumbering keeps which unknowns are one and the same).
+ */
+function canonical(text: string): string {
+  const numbers = new Map<string, number>();
+  return text.replace(/#(\d+)\b/g, (_, counter: string) => {
+    if (!numbers.has(counter)) numbers.set(counter, numbers.size);
+    return `#fresh${numbers.get(counter)}`;
+  });
+}
+
 /** Everything an analysis answers, as comparable text. */
 async function answer(workspace: Workspace, uris: readonly string[]): Promise<{ findings: string; notices: string; models: string[] }> {
   const result = await analyzeWorkspace(workspace, uris, options);
   // Asked again with nothing changed, the kept models are exactly the ones the rules judged.
   const models = deploymentModelsOf(workspace).models(await workspace.evaluate());
   return {
-    findings: JSON.stringify(result.findings.map((finding) => ({ ...finding, fix: fixKindOf(finding) })), null, 1),
-    notices: JSON.stringify(result.notices, null, 1),
-    models: models.map((model) => JSON.stringify(modelJson(workspace, model))),
+    findings: canonical(JSON.stringify(result.findings.map((finding) => ({ ...finding, fix: fixKindOf(finding) })), null, 1)),
+    notices: canonical(JSON.stringify(result.notices, null, 1)),
+    models: models.map((model) => canonical(JSON.stringify(modelJson(workspace, model)))),
   };
 }
 
@@ -65,11 +79,20 @@ export async function assertIncrementalEqualsFresh(initial: Files, edits: readon
     for (const [uri, text] of files) fresh.setFile(uri, text);
     const expected = await answer(fresh, [...files.keys()]);
     const context = `seed ${seed}, after edits:\n  ${done.join('\n  ')}`;
-    assert.equal(kept.findings, expected.findings, `findings differ; ${context}`);
-    assert.equal(kept.notices, expected.notices, `notices differ; ${context}`);
-    assert.deepEqual(kept.models, expected.models, `models differ; ${context}`);
+    assert.ok(kept.findings === expected.findings, `findings differ; ${context}\n${firstDifference(kept.findings, expected.findings)}`);
+    assert.ok(kept.notices === expected.notices, `notices differ; ${context}\n${firstDifference(kept.notices, expected.notices)}`);
+    assert.equal(kept.models.length, expected.models.length, `deployments differ; ${context}`);
+    kept.models.forEach((model, index) => assert.ok(model === expected.models[index], `model ${index} differs; ${context}\n${firstDifference(model, expected.models[index])}`));
   }
   return done;
+}
+
+/** Where two texts first differ, with a little context of each (whole models are too long to read). */
+function firstDifference(actual: string, expected: string): string {
+  let at = 0;
+  while (at < actual.length && actual[at] === expected[at]) at++;
+  const window = (text: string) => text.slice(Math.max(0, at - 300), at + 300);
+  return `incremental: …${window(actual)}…\nfresh:       …${window(expected)}…`;
 }
 
 const shortName = (uri: string) => uri.replace(/^.*\//, '');
