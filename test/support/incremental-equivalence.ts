@@ -175,6 +175,16 @@ export const addModuleCall: Edit = (files, random) => {
   return `call ${shortName(callee)} from ${shortName(caller)}`;
 };
 
+/** Adds a call of a registry module nothing models: the workspace's registry notice must follow. */
+export const addRegistryCall: Edit = (files, random) => {
+  const bicep = [...files.keys()].filter((uri) => uri.endsWith('.bicep'));
+  if (bicep.length === 0) return insertCharacters(files, random);
+  const caller = pick(bicep, random);
+  const name = `registry${Math.floor(random() * 1000)}`;
+  files.set(caller, `${files.get(caller)!}\nmodule ${name} 'br/public:avm/res/unmodelled/thing-${name}:0.1.0' = {\n  name: '${name}'\n}\n`);
+  return `call a registry module from ${shortName(caller)}`;
+};
+
 /** Breaks the syntax of a file and mends it again within the same edit's next step. */
 export function breakAndFix(): Edit {
   let broken: { uri: string; text: string } | undefined;

@@ -1,10 +1,11 @@
 // Issue 16 item 2: analysing a workspace again after an edit reuses the evaluations, models and
 // findings of the deployments the edit did not touch; the result must equal a fresh analysis.
 // Seeded random edit sequences over a small generated workspace of several roots (Bicep and ARM,
-// modules, a parameter file, roots joined through `existing` and ids written out from names).
+// modules, registry calls, a parameter file, roots joined through `existing` and ids written out
+// from names).
 import { describe, test } from 'node:test';
 import {
-  addComment, addModuleCall, assertIncrementalEqualsFresh, breakAndFix, changePrefix, deleteCharacters,
+  addComment, addModuleCall, addRegistryCall, assertIncrementalEqualsFresh, breakAndFix, changePrefix, deleteCharacters,
   deleteDeclaration, insertCharacters, typeIntoName, type Edit, type Files,
 } from '../support/incremental-equivalence';
 
@@ -113,7 +114,7 @@ export function generatedWorkspace(): Files {
 
 const edits = (): Edit[] => [
   insertCharacters, deleteCharacters, typeIntoName, typeIntoName, addComment, changePrefix, changePrefix,
-  deleteDeclaration, addModuleCall, breakAndFix(),
+  deleteDeclaration, addModuleCall, addRegistryCall, breakAndFix(),
 ];
 
 describe('incremental analysis equals a fresh one', () => {

@@ -47,6 +47,11 @@ export function unseenRegistryNotice(
   };
 }
 
+/** Whether a Bicep file's text names a registry module (`br:`, `br/…:`, `ts:`), searched once per version. */
+export function callsRegistry(file: IndexedFile): boolean {
+  return file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text));
+}
+
 /**
  * The notice for a workspace's indexed files. It runs after every analysis, so each file's text is
  * searched once per version, and its unseen calls are found once per version and `generation` (of
@@ -64,7 +69,7 @@ export function workspaceRegistryNotice(
   };
   const calling: { uri: string; outline: Pick<BicepOutline, 'entries'> }[] = [];
   for (const [uri, file] of files) {
-    if (file.language !== 'bicep' || !(file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text))) continue;
+    if (!callsRegistry(file)) continue;
     if (file.unseenCalls?.generation !== generation) {
       const entries = outlineOf(uri, file)?.entries.filter((entry) => isUnseenCall(uri, entry, isCached)) ?? [];
       file.unseenCalls = { generation, entries };

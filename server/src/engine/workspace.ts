@@ -3,9 +3,8 @@
 // file it read changes — so an edit re-evaluates only the deployments that depend on that file.
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
 import type { SourceFile } from '../syntax/bicep';
-import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluator, evaluateArmDeployment, parameterFileTemplates } from '../evaluate/arm';
+import { armModuleEvaluator, evaluateArmDeployment } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../protocol';
 import { environmentValue } from './environment';
@@ -14,7 +13,8 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
-import { workspaceRegistryNotice } from './registry-notice';
+import { EntryIndex } from './entry-index';
+import { callsRegistry, workspaceRegistryNotice } from './registry-notice';
 import { hasSwitchedOff, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -44,12 +44,12 @@ export class Workspace {
   private readonly cache = new FileCache();
   /** The entries each file was read by: an edit makes exactly those evaluations stale. */
   private readonly readers = new Map<string, Set<string>>();
-  /** entries() as last found, with what each file deploys; dropped when the set of files or a language changes. */
-  private entryCache?: { entries: string[]; deploys: Map<string, readonly string[] | undefined> };
-  /** Files edited since entries() last looked (their language kept). */
-  private readonly edited = new Set<string>();
+  private readonly entryIndex = new EntryIndex(this.files, this.cache);
   /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
   private knownGeneration = 0;
+  /** Counts edits to Bicep files that name a registry module (before or after the edit). */
+  private registryCallerEdits = 0;
+  private registryNotice?: { key: string; notice: Notice | undefined };
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -68,8 +68,9 @@ export class Workspace {
     if (existing && existing.text === text) return false;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
+    if ((existing && callsRegistry(existing)) || callsRegistry(file)) this.registryCallerEdits++;
     if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
-    else this.edited.add(uri);
+    else this.entryIndex.edited(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
     this.invalidateReaders(uri);
@@ -77,6 +78,8 @@ export class Workspace {
   }
 
   removeFile(uri: string): void {
+    const existing = this.files.get(uri);
+    if (existing && callsRegistry(existing)) this.registryCallerEdits++;
     this.files.delete(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
@@ -86,7 +89,7 @@ export class Workspace {
 
   private filesChanged(): void {
     this.knownGeneration++;
-    this.entryCache = undefined;
+    this.entryIndex.filesChanged();
   }
 
   private invalidateReaders(uri: string): void {
@@ -145,9 +148,13 @@ export class Workspace {
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
     }
-    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-    const unseen = workspaceRegistryNotice(this.files, this.knownGeneration, (uri, file) => this.cache.loaded(uri, file)?.outline, known);
-    if (unseen) notices.push(unseen);
+    // Found again only when a registry caller or the set of known files changed (not on every keystroke).
+    const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
+    if (this.registryNotice?.key !== key) {
+      const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+      this.registryNotice = { key, notice: workspaceRegistryNotice(this.files, this.knownGeneration, (uri, file) => this.cache.loaded(uri, file)?.outline, known) };
+    }
+    if (this.registryNotice.notice) notices.push(this.registryNotice.notice);
     const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
@@ -155,35 +162,10 @@ export class Workspace {
 
   /**
    * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
-   * module, an import, a linked template or the template of a parameter file. Found again only when
-   * the set of files changed or an edit changed what a file deploys.
+   * module, an import, a linked template or the template of a parameter file.
    */
   entries(): string[] {
-    const cached = this.entryCache;
-    const edited = [...this.edited];
-    this.edited.clear();
-    if (cached && edited.every((uri) => sameList(this.deploysOf(uri), cached.deploys.get(uri)))) return cached.entries;
-    const deploys = new Map<string, readonly string[] | undefined>();
-    const used = new Set<string>();
-    for (const uri of this.files.keys()) {
-      const targets = this.deploysOf(uri);
-      deploys.set(uri, targets);
-      for (const target of targets ?? []) used.add(target);
-    }
-    const entries = [...deploys].filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)!.language) || !used.has(uri)))
-      .map(([uri]) => uri).sort();
-    this.entryCache = { entries, deploys };
-    return entries;
-  }
-
-  /** What a file deploys (modules, imports, linked templates, a parameter file's template); undefined: no template. */
-  private deploysOf(uri: string): readonly string[] | undefined {
-    const file = this.files.get(uri);
-    const summary = file && this.cache.summaryOf(uri, file);
-    if (!file || !summary) return undefined;
-    if (file.language === 'arm-parameters') return parameterFileTemplates(uri).filter((target) => this.files.has(target)).slice(0, 1);
-    if (file.language === 'arm-template') return summary.references;
-    return (file.deploys ??= summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []));
+    return this.entryIndex.entries();
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
@@ -289,8 +271,4 @@ export class Workspace {
     this.knownGeneration++;
     return file ?? undefined;
   }
-}
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
 }
