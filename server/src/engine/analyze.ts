@@ -7,7 +7,7 @@ import type { NetworkModel } from '../model/types';
 import type { ModelJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';
 import { classifyFile } from '../syntax/classify';
-import { deploymentModels } from './deployments';
+import { DeploymentModels } from './deployments';
 import { runRules } from './run-rules';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
@@ -27,9 +27,22 @@ export async function analyzeDocuments(
   return analyzeWorkspace(workspace, documents.map((document) => document.uri), options);
 }
 
+const modelsByWorkspace = new WeakMap<Workspace, DeploymentModels>();
+
+/** The deployment models a workspace keeps between analyses (the equivalence test reads them too). */
+export function deploymentModelsOf(workspace: Workspace): DeploymentModels {
+  let models = modelsByWorkspace.get(workspace);
+  if (!models) modelsByWorkspace.set(workspace, (models = new DeploymentModels()));
+  return models;
+}
+
 export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
-  // Each deployment is judged on its own model (engine/deployments.ts).
-  const findings = runRules(deploymentModels(await workspace.evaluate(options.isCancelled)), workspace, options);
+  // Each deployment is judged on its own model (engine/deployments.ts); a workspace analysed again
+  // keeps the models, and with them the findings, of the deployments an edit did not touch.
+  const models = deploymentModelsOf(workspace);
+  const results = await workspace.evaluate(options.isCancelled);
+  // A cancelled evaluation is partial: its results are thrown away, and must not replace the models kept.
+  const findings = options.isCancelled?.() ? [] : runRules(models.models(results), workspace, options);
   // Syntax errors are the compiler's to report in the editor: analysis parses only the declarations
   // it needs. The CLI asks for them; the workspace's parse cache shares ARM reads with evaluation.
   const files: FileAnalysis[] = uris.map((uri) => ({

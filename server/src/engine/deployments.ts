@@ -21,38 +21,117 @@ function knownIdKey(decl: ResourceDecl): string | undefined {
 
 /** One model per deployment, each with what its `existing` declarations join from other roots. */
 export function deploymentModels(deployments: readonly DeploymentResult[]): NetworkModel[] {
-  const created: Created = new Map();
-  for (const deployment of deployments) {
-    for (const decl of deployment.resources) {
-      const key = decl.existing ? undefined : knownIdKey(decl);
-      if (key === undefined) continue;
-      const list = created.get(key);
-      if (list) list.push({ root: deployment.entry, decl });
-      else created.set(key, [{ root: deployment.entry, decl }]);
+  return new DeploymentModels().models(deployments);
+}
+
+/** What one deployment offers to and asks of the others: computed once per evaluation result. */
+interface Reach {
+  result: DeploymentResult;
+  /** Certainly known ids it creates, with their declarations, in declaration order. */
+  creates: [key: string, decl: ResourceDecl][];
+  /** Ids it names (`existing` declarations, ids written out from names), in the order it names them. */
+  names: string[];
+  model?: NetworkModel;
+}
+
+/**
+ * The models of a workspace's deployments, kept between analyses (issue 16 item 2): a deployment
+ * whose evaluation result is the same object as last time, and that names no id another changed
+ * deployment creates (or created), keeps its model, so the rules' results for it can be kept too.
+ * Invariant: `models` answers what `deploymentModels` computes from scratch, model for model.
+ */
+export class DeploymentModels {
+  private reach = new Map<string, Reach>();
+  private created: Created = new Map();
+  private index: CreatedIndex = { below: new Map(), position: new Map() };
+
+  models(deployments: readonly DeploymentResult[]): NetworkModel[] {
+    const previous = this.reach;
+    this.reach = new Map();
+    // Ids whose creators changed: a deployment naming one of them (or one around it) joins anew.
+    const changed = new Set<string>();
+    const changedEntries = new Set<string>();
+    for (const deployment of deployments) {
+      const before = previous.get(deployment.entry);
+      if (before?.result === deployment) {
+        this.reach.set(deployment.entry, before);
+        continue;
+      }
+      const reach = reachOf(deployment);
+      this.reach.set(deployment.entry, reach);
+      changedEntries.add(deployment.entry);
+      for (const [key] of [...(before?.creates ?? []), ...reach.creates]) changed.add(key);
     }
+    for (const [entry, before] of previous) {
+      if (this.reach.get(entry) !== before) for (const [key] of before.creates) changed.add(key);
+    }
+    // Creation order follows the order of the deployments: a new order is a new index.
+    if (changed.size > 0 || !sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
+    const touched = withAncestors(changed);
+    return deployments.map((deployment) => {
+      const reach = this.reach.get(deployment.entry)!;
+      const rejoins = changed.size > 0 && reach.names.some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
+      if (!reach.model || changedEntries.has(deployment.entry) || rejoins) reach.model = this.modelOf(reach);
+      return reach.model;
+    });
   }
-  const index = indexCreated(created);
-  return deployments.map((deployment) => {
+
+  private rebuildIndex(): void {
+    this.created = new Map();
+    for (const [root, reach] of this.reach) {
+      for (const [key, decl] of reach.creates) {
+        const list = this.created.get(key);
+        if (list) list.push({ root, decl });
+        else this.created.set(key, [{ root, decl }]);
+      }
+    }
+    this.index = indexCreated(this.created);
+  }
+
+  private modelOf({ result: deployment, names }: Reach): NetworkModel {
     const own = new Set(deployment.resources);
     const joined = new Map<ResourceDecl, string>();
-    if (created.size > 0) {
-      // The resource an id names, its children, and its parent (whose inline children it may name).
-      const join = (key: string) => {
-        for (const other of createdAtOrAround(created, index, key)) {
+    // The resource an id names, its children, and its parent (whose inline children it may name).
+    if (this.created.size > 0) {
+      for (const key of names) {
+        for (const other of createdAtOrAround(this.created, this.index, key)) {
           if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
         }
-      };
-      for (const decl of deployment.resources) {
-        const key = decl.existing ? knownIdKey(decl) : undefined;
-        if (key !== undefined) join(key);
-        // An id written out from names (`/subscriptions/…/virtualNetworks/hub`) names its resource too.
-        else forEachString(decl.properties, (text) => { if (text.startsWith('/')) join(text.toLowerCase().replace(/\/+$/, '')); });
       }
     }
     const model = buildModel([...deployment.resources, ...joined.keys()]);
     if (joined.size > 0) joins.set(model, joined);
     return model;
-  });
+  }
+}
+
+function reachOf(deployment: DeploymentResult): Reach {
+  const creates: Reach['creates'] = [];
+  const names: string[] = [];
+  for (const decl of deployment.resources) {
+    const key = knownIdKey(decl);
+    if (key !== undefined && !decl.existing) creates.push([key, decl]);
+    const named = decl.existing ? key : undefined;
+    if (named !== undefined) names.push(named);
+    else {
+      // An id written out from names (`/subscriptions/…/virtualNetworks/hub`) names its resource too.
+      forEachString(decl.properties, (text) => { if (text.startsWith('/')) names.push(text.toLowerCase().replace(/\/+$/, '')); });
+    }
+  }
+  return { result: deployment, creates, names };
+}
+
+function sameOrder(a: Iterable<string>, b: Iterable<string>): boolean {
+  const other = b[Symbol.iterator]();
+  for (const item of a) if (other.next().value !== item) return false;
+  return other.next().done === true;
+}
+
+/** The ids with every '/'-bounded prefix of each. */
+function withAncestors(ids: ReadonlySet<string>): Set<string> {
+  const all = new Set(ids);
+  for (const id of ids) for (const ancestor of ancestorsOf(id)) all.add(ancestor);
+  return all;
 }
 
 type Created = Map<string, { root: string; decl: ResourceDecl }[]>;

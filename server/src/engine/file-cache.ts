@@ -2,7 +2,7 @@
 // Bicep outline or an ARM reading, and a summary (the files it refers to, its syntax errors once
 // asked). Outlines and readings are kept for the most recently used files only; the summary stays.
 // Invariant: a derived value always belongs to the text beside it (a new text is a new IndexedFile).
-import { outlineOfTree, parseBicep } from '../syntax/bicep';
+import { outlineOfTree, parseBicep, type OutlineEntry } from '../syntax/bicep';
 import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { armLinkedPaths, loadArmText, type LoadedArmFile } from '../evaluate/arm';
 import type { Language } from '../syntax/classify';
@@ -16,6 +16,10 @@ export interface IndexedFile {
   tooLarge: boolean;
   /** Whether the text names a registry module (`br:`, `br/…:`, `ts:`), found once per version. */
   mentionsRegistry?: boolean;
+  /** The local files a Bicep file deploys or imports (its references resolved), once per version. */
+  deploys?: readonly string[];
+  /** Its calls of registry modules nothing shows (registry-notice.ts), as of a generation of the set of known files. */
+  unseenCalls?: { generation: number; entries: readonly OutlineEntry[] };
   bicep?: LoadedBicepFile;
   arm?: LoadedArmFile;
   /**

@@ -1,10 +1,13 @@
 // Says what stays unseen (issue 15): one information notice per workspace naming the registry
 // modules that neither a restore cache nor an interface model shows, with the hint that
-// `bicep restore` would let VNet Lens read them. It sits at the first such call.
+// `bicep restore` would let VNet Lens read them. It sits at the first such call. The same calls are
+// drawn as opaque boxes in the topology.
 import { isRegistryPath } from '../evaluate/bicep/files';
 import { registryModelOf } from '../evaluate/registry';
-import type { BicepOutline } from '../syntax/bicep';
+import type { BicepOutline, OutlineEntry } from '../syntax/bicep';
 import type { Notice } from './types';
+import type { IndexedFile } from './file-cache';
+import { cachedModuleFor } from '../evaluate/registry/cache-location';
 
 /** Modules listed by name before the rest are counted. */
 const maxNamed = 8;
@@ -17,17 +20,21 @@ export interface UnseenRegistryCall {
   path: string;
 }
 
+/** Whether an outline entry calls a registry module that neither an interface model nor the cache shows. */
+export function isUnseenCall(uri: string, entry: OutlineEntry, isCached: (fromUri: string, path: string) => boolean): boolean {
+  if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) return false;
+  return registryModelOf(entry.literal)?.status !== 'modelled' && !isCached(uri, entry.literal);
+}
+
 /** The unseen calls, in file order (`isCached` answers for a caller's path as written). */
 export function unseenRegistryCalls(
-  files: Iterable<{ uri: string; outline: BicepOutline }>,
+  files: Iterable<{ uri: string; outline: Pick<BicepOutline, 'entries'> }>,
   isCached: (fromUri: string, path: string) => boolean = () => false,
 ): UnseenRegistryCall[] {
   const calls: UnseenRegistryCall[] = [];
   for (const { uri, outline } of files) {
     for (const entry of outline.entries) {
-      if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) continue;
-      if (registryModelOf(entry.literal)?.status === 'modelled' || isCached(uri, entry.literal)) continue;
-      calls.push({ uri, start: entry.start, path: entry.literal });
+      if (entry.literal !== undefined && isUnseenCall(uri, entry, isCached)) calls.push({ uri, start: entry.start, path: entry.literal });
     }
   }
   return calls;
@@ -48,4 +55,36 @@ export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Noti
       + ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.`
       + ' Run `bicep restore` on the calling files to let VNet Lens read them.',
   };
+}
+
+/** Whether a Bicep file's text names a registry module (`br:`, `br/…:`, `ts:`), searched once per version. */
+export function callsRegistry(file: IndexedFile): boolean {
+  return file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text));
+}
+
+/**
+ * The unseen calls of a workspace's indexed files. Asked after every analysis, so each file's text is
+ * searched once per version, and its unseen calls are found once per version and `generation` (of
+ * the set of known files and their bicepconfig.json files, which say where the cache is).
+ */
+export function workspaceUnseenCalls(
+  files: ReadonlyMap<string, IndexedFile>,
+  generation: number,
+  outlineOf: (uri: string, file: IndexedFile) => BicepOutline | undefined,
+  known: (uri: string) => IndexedFile | undefined,
+): UnseenRegistryCall[] {
+  const isCached = (from: string, path: string) => {
+    const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
+    return cached !== undefined && known(cached) !== undefined;
+  };
+  const calling: { uri: string; outline: Pick<BicepOutline, 'entries'> }[] = [];
+  for (const [uri, file] of files) {
+    if (!callsRegistry(file)) continue;
+    if (file.unseenCalls?.generation !== generation) {
+      const entries = outlineOf(uri, file)?.entries.filter((entry) => isUnseenCall(uri, entry, isCached)) ?? [];
+      file.unseenCalls = { generation, entries };
+    }
+    calling.push({ uri, outline: { entries: file.unseenCalls.entries } });
+  }
+  return unseenRegistryCalls(calling);
 }

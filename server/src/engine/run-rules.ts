@@ -21,23 +21,57 @@ export function runRules(models: NetworkModel | readonly NetworkModel[], workspa
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
   const suppression = new Suppression(workspace);
+  const settings = settingsKey(options);
   for (const model of Array.isArray(models) ? models : [models as NetworkModel]) {
     // Every rule looks at declarations of the model: with none, none can report.
     if (model.declarations.length === 0 || options.isCancelled?.()) continue;
-    runCatalog(model, options, catalog, { findings, seen, suppression, workspace });
+    for (const candidate of judged(model, options, catalog, settings, { suppression, workspace })) {
+      const earlier = seen.get(candidate.key);
+      if (earlier === undefined) seen.set(candidate.key, findings.push(candidate.finding) - 1);
+      // The same finding from a root that joined the resource in speaks only until its own root's does.
+      else if (!candidate.joined && findings[earlier].related.some(isJoinNote)) findings[earlier] = candidate.finding;
+    }
   }
   return findings;
 }
 
-interface Collected {
-  findings: Finding[];
-  /** Index in `findings` by finding key. */
-  seen: Map<string, number>;
+/** One model's findings before they meet other models': each with its key and whether it rests on a join. */
+interface Candidate {
+  key: string;
+  joined: boolean;
+  finding: Finding;
+}
+
+/**
+ * A model's candidates, kept with the model (issue 16 item 2): a deployment whose model is kept
+ * (engine/deployments.ts DeploymentModels) keeps its findings without running a rule. They depend
+ * only on the model's declarations, the texts of their files (which a kept model's evaluation read
+ * at the same versions) and the settings, which are part of the key.
+ */
+const judgedModels = new WeakMap<NetworkModel, { settings: string; catalog: readonly RuleDefinition[]; candidates: Candidate[] }>();
+
+function judged(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], settings: string, context: Context): Candidate[] {
+  const kept = judgedModels.get(model);
+  if (kept && kept.settings === settings && kept.catalog === catalog) return kept.candidates;
+  const candidates = runCatalog(model, options, catalog, context);
+  // A cancelled run stopped between rules: its candidates are not the model's.
+  if (!options.isCancelled?.()) judgedModels.set(model, { settings, catalog, candidates });
+  return candidates;
+}
+
+/** What the findings of a model depend on besides the model. */
+function settingsKey(options: AnalysisOptions): string {
+  return JSON.stringify([options.cloud, options.ruleLevels, options.privateDns ?? null]);
+}
+
+interface Context {
   suppression: Suppression;
   workspace: Workspace;
 }
 
-function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], { findings, seen, suppression, workspace }: Collected): void {
+function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], { suppression, workspace }: Context): Candidate[] {
+  const candidates: Candidate[] = [];
+  const seen = new Map<string, number>();
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
@@ -57,8 +91,8 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
       const key = `${rule.id}|${range.start}|${range.end}|${reportKey(report)}`;
       const joins = joinsOf(model, report);
       const earlier = seen.get(key);
-      // The same finding from a root that joined the resource in speaks only until its own root's does.
-      const replaces = earlier !== undefined && joins.length === 0 && findings[earlier].related.some(isJoinNote);
+      // runRules merges models by the same test, so deciding it here first changes nothing.
+      const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
       if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
       if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
       const finding: Finding = {
@@ -75,11 +109,13 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
         ],
         resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
       };
-      if (replaces) findings[earlier] = finding;
-      else seen.set(key, findings.push(finding) - 1);
+      const candidate = { key, joined: joins.length > 0, finding };
+      if (replaces) candidates[earlier] = candidate;
+      else seen.set(key, candidates.push(candidate) - 1);
       if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });
     }
   }
+  return candidates;
 }
 
 const joinNote = 'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)';

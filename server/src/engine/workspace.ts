@@ -3,9 +3,8 @@
 // file it read changes — so an edit re-evaluates only the deployments that depend on that file.
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
 import type { SourceFile } from '../syntax/bicep';
-import { resolveLocalPath } from '../evaluate/bicep/files';
 import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText, parameterFileTemplates } from '../evaluate/arm';
+import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../facts';
 import { environmentValue } from './environment';
@@ -14,9 +13,9 @@ import type { Host, Notice, SyntaxError } from './types';
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
-import { unseenRegistryCalls, unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
-import { cachedModuleFor } from '../evaluate/registry/cache-location';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
+import { EntryIndex } from './entry-index';
+import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
 import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
 const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
@@ -44,6 +43,14 @@ export class Workspace {
   private versionCounter = 0;
   private cloud: Cloud = 'AzureCloud';
   private readonly cache = new FileCache();
+  /** The entries each file was read by: an edit makes exactly those evaluations stale. */
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly entryIndex = new EntryIndex(this.files, this.cache);
+  /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
+  private knownGeneration = 0;
+  /** Counts edits to Bicep files that name a registry module (before or after the edit). */
+  private registryCallerEdits = 0;
+  private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -60,16 +67,35 @@ export class Workspace {
   setFile(uri: string, text: string): boolean {
     const existing = this.files.get(uri);
     if (existing && existing.text === text) return false;
-    this.files.set(uri, this.indexed(uri, text));
+    const file = this.indexed(uri, text);
+    this.files.set(uri, file);
+    if ((existing && callsRegistry(existing)) || callsRegistry(file)) this.registryCallerEdits++;
+    if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
+    else this.entryIndex.edited(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
+    this.invalidateReaders(uri);
     return true;
   }
 
   removeFile(uri: string): void {
+    const existing = this.files.get(uri);
+    if (existing && callsRegistry(existing)) this.registryCallerEdits++;
     this.files.delete(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
+    this.filesChanged();
+    this.invalidateReaders(uri);
+  }
+
+  private filesChanged(): void {
+    this.knownGeneration++;
+    this.entryIndex.filesChanged();
+  }
+
+  private invalidateReaders(uri: string): void {
+    for (const entry of this.readers.get(uri) ?? []) this.deployments.delete(entry);
+    this.readers.delete(uri);
   }
 
   /**
@@ -82,6 +108,7 @@ export class Workspace {
     }
     for (const uri of this.outside.keys()) this.cache.forget(uri);
     this.outside.clear();
+    this.knownGeneration++;
   }
 
   has(uri: string): boolean {
@@ -137,16 +164,17 @@ export class Workspace {
     return notices;
   }
 
-  /** Registry module calls neither cached (as last read) nor modelled: drawn as opaque boxes, noted once. */
+  /**
+   * Registry module calls neither cached (as last read) nor modelled: drawn as opaque boxes, noted
+   * once. Found again only when a registry caller or the set of known files changed (not on every keystroke).
+   */
   unseenRegistryCalls(): UnseenRegistryCall[] {
-    // Asked after every analysis: each file's text is searched once per version, not per call.
-    const bicepFiles = [...this.files].filter(([, file]) => file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text)))
-      .map(([uri, file]) => ({ uri, outline: this.cache.loaded(uri, file)?.outline })).filter((f): f is { uri: string; outline: NonNullable<typeof f.outline> } => f.outline !== undefined);
-    const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-    return unseenRegistryCalls(bicepFiles, (from, path) => {
-      const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
-      return cached !== undefined && known(cached) !== undefined;
-    });
+    const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
+    if (this.registryCalls?.key !== key) {
+      const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
+      this.registryCalls = { key, calls: workspaceUnseenCalls(this.files, this.knownGeneration, (uri, file) => this.cache.loaded(uri, file)?.outline, known) };
+    }
+    return this.registryCalls.calls;
   }
 
   /**
@@ -154,26 +182,7 @@ export class Workspace {
    * module, an import, a linked template or the template of a parameter file.
    */
   entries(): string[] {
-    const used = new Set<string>();
-    const candidates: string[] = [];
-    for (const [uri, file] of this.files) {
-      const summary = this.cache.summaryOf(uri, file);
-      if (!summary) continue;
-      candidates.push(uri);
-      if (file.language === 'arm-parameters') {
-        const template = parameterFileTemplates(uri).find((target) => this.files.has(target));
-        if (template) used.add(template);
-      } else if (file.language === 'arm-template') {
-        for (const target of summary.references) used.add(target);
-      } else {
-        for (const path of summary.references) {
-          const target = resolveLocalPath(uri, path);
-          if (target) used.add(target);
-        }
-      }
-    }
-    const isParameterFile = (uri: string) => ['bicepparam', 'arm-parameters'].includes(this.files.get(uri)!.language);
-    return candidates.filter((uri) => isParameterFile(uri) || !used.has(uri)).sort();
+    return this.entryIndex.entries();
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
@@ -189,8 +198,9 @@ export class Workspace {
         lastYield = performance.now();
       }
       if (isCancelled()) break;
+      // An edit drops the evaluations that read the file (invalidateReaders): what is cached is current.
       const cached = this.deployments.get(entry);
-      if (cached && this.unchanged(cached)) {
+      if (cached) {
         results.push(cached.result);
         continue;
       }
@@ -234,7 +244,15 @@ export class Workspace {
         // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
         result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
       }
-      this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+      // A file edited while this ran leaves the result stale: it is used this once, never kept.
+      if (this.unchanged(read)) {
+        this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+        for (const uri of read.keys()) {
+          const readers = this.readers.get(uri);
+          if (readers) readers.add(entry);
+          else this.readers.set(uri, new Set([entry]));
+        }
+      }
       results.push(result);
     }
     return results;
@@ -267,8 +285,8 @@ export class Workspace {
     return loadArmText(uri, text);
   });
 
-  private unchanged(cached: CachedDeployment): boolean {
-    for (const [uri, version] of cached.read) {
+  private unchanged(read: CachedDeployment['read']): boolean {
+    for (const [uri, version] of read) {
       const file = this.files.get(uri) ?? this.outside.get(uri);
       if ((file ? file.version : -1) !== version) return false;
     }
@@ -282,6 +300,7 @@ export class Workspace {
     const text = await this.host.readFile(uri);
     const file = text === undefined ? null : this.indexed(uri, text);
     this.outside.set(uri, file);
+    this.knownGeneration++;
     return file ?? undefined;
   }
 }

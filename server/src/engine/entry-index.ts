@@ -1,0 +1,60 @@
+// The deployment entries of a workspace: parameter files (Bicep and ARM), and templates no other
+// indexed file pulls in as a module, an import, a linked template or the template of a parameter
+// file. Kept between analyses: found again only when the set of files (or a language) changed, or
+// an edit changed what a file deploys — an edit inside a resource keeps them (issue 16 item 2).
+import { resolveLocalPath } from '../evaluate/bicep/files';
+import { parameterFileTemplates } from '../evaluate/arm';
+import type { FileCache, IndexedFile } from './file-cache';
+
+const isParameterFile = (file: IndexedFile | undefined) => file?.language === 'bicepparam' || file?.language === 'arm-parameters';
+
+export class EntryIndex {
+  /** The entries as last found, with what each file deploys. */
+  private found?: { entries: string[]; deploys: Map<string, readonly string[] | undefined> };
+  /** Files edited (their language kept) since the entries were last asked for. */
+  private readonly editedFiles = new Set<string>();
+
+  constructor(private readonly files: ReadonlyMap<string, IndexedFile>, private readonly cache: FileCache) {}
+
+  /** A file's text changed, its language did not. */
+  edited(uri: string): void {
+    this.editedFiles.add(uri);
+  }
+
+  /** A file was added or removed, or its language changed. */
+  filesChanged(): void {
+    this.found = undefined;
+  }
+
+  entries(): string[] {
+    const found = this.found;
+    const edited = [...this.editedFiles];
+    this.editedFiles.clear();
+    if (found && edited.every((uri) => sameList(this.deploysOf(uri), found.deploys.get(uri)))) return found.entries;
+    const deploys = new Map<string, readonly string[] | undefined>();
+    const used = new Set<string>();
+    for (const uri of this.files.keys()) {
+      const targets = this.deploysOf(uri);
+      deploys.set(uri, targets);
+      for (const target of targets ?? []) used.add(target);
+    }
+    const entries = [...deploys].filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)) || !used.has(uri)))
+      .map(([uri]) => uri).sort();
+    this.found = { entries, deploys };
+    return entries;
+  }
+
+  /** What a file deploys (modules, imports, linked templates, a parameter file's template); undefined: no template. */
+  private deploysOf(uri: string): readonly string[] | undefined {
+    const file = this.files.get(uri);
+    const summary = file && this.cache.summaryOf(uri, file);
+    if (!file || !summary) return undefined;
+    if (file.language === 'arm-parameters') return parameterFileTemplates(uri).filter((target) => this.files.has(target)).slice(0, 1);
+    if (file.language === 'arm-template') return summary.references;
+    return (file.deploys ??= summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []));
+  }
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
+}
