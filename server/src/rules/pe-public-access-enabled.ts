@@ -3,9 +3,11 @@
 // Certain cases only (DESIGN §3): the target is declared and deployed by the analysed set, facts know
 // its type's public-access property, and that property is explicitly set to a value facts state keeps
 // public access on. An absent property stays silent (the service default is not verified).
-// Anchor: the target resource, once however many endpoints point at it.
+// Anchor: the target resource, once however many endpoints point at it. No fix is offered when the
+// target writes virtual network or IP rules: turning public access off would make them grant nothing
+// (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
 import { publicAccessFacts, publicAccessFix, publicAccessState } from '../facts';
-import type { PrivateEndpoint, Target, Value } from '../model';
+import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
 import { label } from './certain';
 import { lookup, oncePerAnchor, owned } from './endpoint-common';
 import { defineRule, type RuleContext } from './rule';
@@ -39,8 +41,9 @@ export default defineRule({
         exposures.set(target.key, exposure);
       }
     }
+    const ruled = targetsWithNetworkRules(context.model);
     for (const { target, path, value, endpoints } of exposures.values()) {
-      const edits = publicAccessFix(target.type, target.decl.apiVersion ?? '');
+      const edits = ruled.has(target.key) ? undefined : publicAccessFix(target.type, target.decl.apiVersion ?? '');
       const [first] = endpoints;
       if (!first) continue;
       report({
@@ -63,6 +66,16 @@ export default defineRule({
     }
   },
 });
+
+/** Keys of the targets that write (or may write) virtual network or IP rules. */
+function targetsWithNetworkRules(model: NetworkModel): Set<string> {
+  const keys = new Set<string>();
+  for (const rules of serviceNetworkRules(model)) {
+    const writesRules = rules.vnetRules.some((list) => list.count !== 0) || (rules.ipRules !== undefined && rules.ipRules.count !== 0);
+    if (writesRules && rules.resource) keys.add(rules.resource.key);
+  }
+  return keys;
+}
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */
 function exposedSetting(target: Target): Exposure | undefined {

@@ -58,6 +58,12 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       errors: [{ messageId: 'enabled' }],
     },
     {
+      name: 'a target that writes virtual network rules: reported, but turning access off is the author\'s call (no fix)',
+      code: storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }") + endpoint('pe-blob'),
+      errors: [{ messageId: 'enabled' }],
+      output: null,
+    },
+    {
       name: 'two endpoints to one target give one finding',
       code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob') + endpoint('pe-file', 'st.id', 'file'),
       errors: [{ messageId: 'enabled', message: /'pe-blob' \(and 1 more\)/ }],
