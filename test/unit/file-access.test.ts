@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { accessHost, FileAccess } from '../../server/src/lsp/file-access';
+import { accessHost, analysisFileAccess, FileAccess } from '../../server/src/lsp/file-access';
 
 const bicep = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\n";
 
@@ -33,6 +33,9 @@ describe('file access', () => {
     write('outside/secret.txt', 'secret');
     // A sibling whose name starts with the folder's: a string prefix test would call it inside.
     write('ws-evil/zone.bicep', bicep);
+    // Bicep takes the nearest bicepconfig.json up the folder tree, above the workspace folder too.
+    write('bicepconfig.json', '{ "moduleAliases": {} }');
+    write('main.bicep', bicep);
     fs.symlinkSync(at('outside/spoke.bicep'), at('ws/link-out.bicep'));
     fs.symlinkSync(at('outside'), at('ws/dir-link'));
     fs.symlinkSync(at('outside/secret.txt'), at('ws/secret-link.bicep'));
@@ -50,6 +53,14 @@ describe('file access', () => {
       assert.ok(access.read(uri(name)).text !== undefined, name);
     }
     assert.equal(access.isInside(uri('ws/main.bicep')), true);
+  });
+
+  test("the analysis reads bicepconfig.json above the folder (Bicep's nearest config), and nothing else there", () => {
+    const access = analysisFileAccess();
+    access.setFolders([folder]);
+    assert.ok(access.read(uri('bicepconfig.json')).text !== undefined, 'the config above the folder');
+    assert.deepEqual(access.read(uri('main.bicep')), { why: 'outside-workspace' }, 'a template above the folder');
+    assert.deepEqual(new FileAccess([folder]).read(uri('bicepconfig.json')), { why: 'outside-workspace' }, 'plain access does not');
   });
 
   test('a file outside the folder is refused by default and read when allowed', () => {

@@ -11,17 +11,12 @@ import type { DeploymentResult } from '../evaluate/deployment';
 import { analyzeWorkspace, FixSession, modelJson, requestsFix, unseenModulesJson, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
-import { userCacheRoot } from '../evaluate/registry/cache-location';
-import { accessHost, FileAccess } from './file-access';
+import { accessHost, analysisFileAccess } from './file-access';
 
 export function runAnalysisWorker(port: MessagePort): void {
   const post = (message: FromWorker) => port.postMessage(message);
   const log = (message: string) => post({ kind: 'log', message });
-  const access = new FileAccess();
-  // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16): it is
-  // read too (only analysable regular files under the limit), whatever the workspace folders.
-  const cacheRoot = userCacheRoot();
-  if (cacheRoot !== undefined) access.addRoot(cacheRoot);
+  const access = analysisFileAccess();
   // Open documents are in the index (the main thread sets them), which the workspace reads first.
   const host = accessHost(access, () => undefined, log);
   const workspace = new Workspace(host);

@@ -4,6 +4,7 @@
 // A refused file is absent to the engine, which makes its contents unknown (never a false finding).
 import { fileURLToPath } from 'node:url';
 import type { Host } from '../engine';
+import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { ReadScope, type ReadScopeOptions, type Refusal } from '../read-scope';
 
 export type { ReadDecision, Refusal } from '../read-scope';
@@ -19,6 +20,18 @@ export class FileAccess extends ReadScope {
   setFolders(folderUris: readonly string[]): void {
     this.setRoots(folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)));
   }
+}
+
+/**
+ * What the analysis reads: the workspace folders (set later), Bicep's restore cache, which holds the
+ * compiled registry modules the templates name (FACTS §16), and — as Bicep looks for the nearest one up
+ * the folder tree — exactly `bicepconfig.json` in the folders above them. Nothing else outside.
+ */
+export function analysisFileAccess(): FileAccess {
+  const access = new FileAccess([], { ancestorConfigs: true });
+  const cacheRoot = userCacheRoot();
+  if (cacheRoot !== undefined) access.addRoot(cacheRoot);
+  return access;
 }
 
 export function refusalMessage(uri: string, why: Refusal): string | undefined {
