@@ -117,18 +117,27 @@ const steps = [
   ['the Problems panel lists the planted findings of examples/ (README table)', async () => {
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');
-    // The server analyses the whole workspace, so findings in files not yet opened show too.
-    for (const [rule, file] of [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
+    // The panel draws only the rows that fit, and eight findings with their related locations do not:
+    // each planted rule is found through the panel's own filter, and must show exactly once.
+    const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+    const planted = [['peering-reverse-missing', 'main.bicep'], ['pe-dns-zone-group-missing', 'data.bicep'],
       ['pls-subnet-policies', 'spoke.bicep'], ['dns-zone-location', 'dns.json'], ['service-endpoint-missing', 'data.bicep'],
       ['peering-spokes-overlap', 'connectivity.bicep'], ['peering-remote-gateway-order', 'connectivity.bicep'],
-      ['dns-custom-server-unlinked', 'spoke-reports.bicep']]) {
+      ['dns-custom-server-unlinked', 'spoke-reports.bicep']];
+    // The server analyses the whole workspace, so findings in files not yet opened show too.
+    for (const [rule, file] of planted) {
+      await filter.fill(rule);
       await page.locator('.markers-panel', { hasText: file }).first().waitFor({ timeout: 60_000 });
       await rows.filter({ hasText: rule }).first().waitFor({ timeout: 60_000 });
+      const shown = (await rows.allInnerTexts()).filter((text) => text.includes(rule) && text.includes('VNet Lens'));
+      if (shown.length !== 1) throw new Error(`expected one ${rule} finding, the panel shows ${shown.length}:\n${shown.join('\n')}`);
     }
+    await filter.fill('');
+    // Nothing else: the Problems tab counts every diagnostic of the workspace.
+    const badge = page.locator('.part.panel .composite-bar .badge-content').first();
+    await page.waitForFunction(() => document.querySelector('.part.panel .composite-bar .badge-content')?.textContent?.trim() === String(8), undefined, { timeout: 30_000 })
+      .catch(async () => { throw new Error(`expected the 8 planted findings, the Problems tab counts ${await badge.innerText()}`); });
     await shot('problems-panel');
-    const texts = await rows.allInnerTexts();
-    const findings = texts.filter((text) => /VNet Lens/.test(text));
-    if (findings.length !== 8) throw new Error(`expected the 8 planted findings, the panel shows ${findings.length}:\n${texts.join('\n')}`);
     await page.keyboard.press('Control+Shift+M');
   }],
 ];
@@ -170,11 +179,16 @@ steps.push(
     await topologyFrame().locator('.status', { hasText: 'resources' }).waitFor({ timeout: 60_000 });
     const { nodes } = await waitForTopology('the drawing', (d) => d.nodes.some((node) => node.kind === 'privateEndpoint'));
     const named = (name) => nodes.find((node) => node.name === name);
-    const subnet = named('snet-private-endpoints');
-    if (!named('vnet-hub') || !subnet) throw new Error(`missing nodes: ${nodes.map((node) => node.name).join(', ')}`);
-    if (subnet.parent !== named('vnet-spoke-orders')?.id) throw new Error('the endpoint subnet is not inside the spoke VNet');
+    // Both spokes have an 'snet-private-endpoints': the orders spoke's holds the storage and vault
+    // endpoints, the reports spoke's its file endpoint.
+    const subnetIn = (vnet) => nodes.find((node) => node.name === 'snet-private-endpoints' && node.parent === named(vnet)?.id);
+    const subnet = subnetIn('vnet-spoke-orders');
+    const reportsSubnet = subnetIn('vnet-spoke-reports');
+    if (!named('vnet-hub') || !subnet || !reportsSubnet) throw new Error(`missing nodes: ${nodes.map((node) => `${node.name} in ${node.parent}`).join(', ')}`);
     const endpoints = nodes.filter((node) => node.kind === 'privateEndpoint');
-    if (endpoints.length !== 2 || endpoints.some((node) => node.parent !== subnet.id)) throw new Error('the private endpoints are not inside their subnet');
+    if (endpoints.length !== 3 || endpoints.filter((node) => node.parent === subnet.id).length !== 2 || endpoints.filter((node) => node.parent === reportsSubnet.id).length !== 1) {
+      throw new Error('the private endpoints are not inside their subnets');
+    }
     // The same resources as text in the page's list.
     await topologyFrame().locator('button', { hasText: 'List' }).click();
     for (const text of ['vnet-hub (VNet)', 'snet-private-endpoints (subnet)', '(private endpoint)']) {

@@ -27,7 +27,7 @@ describe('VNet Lens in VS Code', () => {
       return answer.entities.length > 0 ? answer : undefined;
     });
     const vnets = model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort();
-    assert.deepEqual(vnets, ['vnet-hub', 'vnet-spoke-orders']);
+    assert.deepEqual(vnets, ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
     assert.ok(model.references.some((reference) => reference.kind === 'privateEndpoint.subnet' && reference.to !== null));
   });
 

@@ -59,6 +59,6 @@ describe('VNet Lens server restart', () => {
         return undefined; // the request raced the restart
       }
     });
-    assert.deepEqual(model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort(), ['vnet-hub', 'vnet-spoke-orders']);
+    assert.deepEqual(model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort(), ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
   });
 });
