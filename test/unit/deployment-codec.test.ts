@@ -17,6 +17,7 @@ import { noteWritten, writtenOf } from '../../server/src/evaluate/written';
 import { decodeDeployment, encodeDeployment, roundTrip } from '../../server/src/lsp/deployment-codec';
 import { modelToJson } from '../../server/src/engine/model-json';
 import { buildModel } from '../../server/src/model';
+import { hubAndSpokeFileBicep, spokesForLines } from '../../bench/hub-and-spoke';
 import { corpusRoot, repoRoot } from '../support/paths';
 
 async function deploymentsOf(folder: string, limit = Infinity): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {
@@ -98,4 +99,18 @@ test('nesting deeper than the codec keeps becomes an unknown, not a stack overfl
   }
   assert.ok(decoded instanceof Unknown);
   assert.ok(depth > 100 && depth < 1000, `cut at ${depth}`);
+});
+
+test('machinery is left out: a deployment of a 5,000-line file encodes to a few times its text, not its syntax tree', async () => {
+  // A Bicep deployment-order frame (a class) holds the file's outline and tree; written out, a 5,000-line
+  // hub-and-spoke file passed V8's longest string and every keystroke cost seconds.
+  const text = hubAndSpokeFileBicep(spokesForLines(5000));
+  const workspace = new Workspace({ readFile: async () => undefined });
+  workspace.setFile('file:///hub.bicep', text);
+  const [result] = await workspace.evaluate();
+  assert.ok(result.resources.some((decl) => decl.order !== undefined), 'the declarations carry their order');
+  const encoded = encodeDeployment(result);
+  assert.ok(encoded.length < 40 * text.length, `encoded ${encoded.length} characters for a ${text.length}-character file`);
+  const decoded = decodeDeployment(encoded);
+  assert.equal(decoded.resources.length, result.resources.length);
 });

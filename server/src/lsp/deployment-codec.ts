@@ -13,10 +13,12 @@ import { noteWritten, writtenOf } from '../evaluate/written';
 const maxDepth = 400;
 
 type Encoded = null | boolean | number | string | { '#': string; [key: string]: unknown };
+/** What a value encodes as; undefined: left out (see below). */
+type Encoding = Encoded | undefined;
 
 export function encodeDeployment(result: DeploymentResult): string {
   const ids = new Map<object, number>();
-  const encode = (value: unknown, depth: number): Encoded => {
+  const encode = (value: unknown, depth: number): Encoding => {
     if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
     if (typeof value === 'number') return Number.isFinite(value) ? value : { '#': 'n', v: String(value) };
     if (typeof value !== 'object') return typeof value === 'function' ? { '#': 'l', n: 0 } : null;
@@ -32,18 +34,26 @@ export function encodeDeployment(result: DeploymentResult): string {
     }
     if (value instanceof PartialString) return { '#': 's', i, p: value.parts.map(inner) };
     if (value instanceof LambdaValue) return { '#': 'l', i, n: value.arity };
-    if (value instanceof Map) return { '#': 'm', i, v: [...value].map(([key, item]) => [key, inner(item)]) };
-    if (Array.isArray(value)) return { '#': 'a', i, v: value.map(inner) };
+    if (value instanceof Map) return { '#': 'm', i, v: [...value].map(([key, item]) => [key, inner(item) ?? null]) };
+    // Any other class instance is no value but the analysis's own machinery (a Bicep deployment-order
+    // frame holds the file's whole outline and syntax tree): rules read it in the worker, requests on
+    // this side never do, and writing it out could pass V8's longest string. It is left out.
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) return undefined;
+    if (Array.isArray(value)) return { '#': 'a', i, v: value.map((item) => inner(item) ?? null) };
     const entries: Record<string, Encoded> = Object.create(null); // a key such as __proto__ stays data
     for (const key of Object.keys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
       // A lazy property nobody read: reading it here would evaluate it after the analysis.
       if (descriptor.get) entries[key] = { '#': 'x' };
-      else if (descriptor.value !== undefined) entries[key] = inner(descriptor.value);
+      else if (descriptor.value !== undefined) {
+        const encoded = inner(descriptor.value);
+        if (encoded !== undefined) entries[key] = encoded;
+      }
     }
     return { '#': 'o', i, v: entries, ...(Object.getPrototypeOf(value) === null ? {} : { p: 1 }) };
   };
-  return JSON.stringify(encode(result, 0));
+  return JSON.stringify(encode(result, 0) ?? null);
 }
 
 export function decodeDeployment(text: string): DeploymentResult {
