@@ -4,7 +4,8 @@
 // with tags and ids, and revived on the main thread only when a request needs them.
 // Invariants: what decodes compares as what was encoded (unknown keys, hints and the text they were
 // written as survive; shared parts stay shared); a lambda decodes to one that yields an unknown; a
-// property still to be computed (evaluate/lazy.ts) is not computed here: it decodes to an unknown.
+// property still to be computed (evaluate/lazy.ts) is not computed here: it decodes to an unknown; an
+// instance of any other class (the analysis's machinery, not a value) is left out.
 import type { DeploymentResult } from '../evaluate/deployment';
 import { freshUnknown, LambdaValue, PartialString, Unknown, type Value } from '../evaluate/value';
 import { noteWritten, writtenOf } from '../evaluate/written';
@@ -38,9 +39,9 @@ export function encodeDeployment(result: DeploymentResult): string {
     // Any other class instance is no value but the analysis's own machinery (a Bicep deployment-order
     // frame holds the file's whole outline and syntax tree): rules read it in the worker, requests on
     // this side never do, and writing it out could pass V8's longest string. It is left out.
-    const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) return undefined;
     if (Array.isArray(value)) return { '#': 'a', i, v: value.map((item) => inner(item) ?? null) };
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
     const entries: Record<string, Encoded> = Object.create(null); // a key such as __proto__ stays data
     for (const key of Object.keys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
