@@ -42,7 +42,7 @@ export interface ArmOrderEntry {
   /** The evaluated `dependsOn` entries (`resourceId()` orders nothing; `reference()` makes the order unknown). */
   readonly dependsOn: readonly Value[] | Value;
   /** The resource's text calls `reference()` or `list*()`: ARM then orders it after what they name. */
-  readonly implicitDependencies: boolean;
+  readonly implicitDependencies: () => boolean;
   /** The node of the resource whose `resources` array holds this one. */
   readonly parent: string | undefined;
 }

@@ -94,7 +94,7 @@ function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefin
   for (const entry of frame.entries) {
     if (graph.has(entry.name) && graph.get(entry.name) === undefined) continue;
     const found = new Set(graph.get(entry.name) ?? []);
-    let known = isArray(entry.dependsOn) && !entry.implicitDependencies;
+    let known = isArray(entry.dependsOn) && !entry.implicitDependencies();
     for (const item of isArray(entry.dependsOn) ? entry.dependsOn : []) {
       const key = idKey(item);
       const matches = key === undefined ? undefined

@@ -89,7 +89,7 @@ function evaluateInstance(
   const orderEntry = (id: Value) => t.order.entries.push({
     name: orderName, fullName: name, type: shape.type, id, symbol, copyName: resource.copy?.name ? armLiteralString(resource.copy.name)?.toLowerCase() : undefined,
     dependsOn: resource.dependsOn ? ev.value(resource.dependsOn, env) : [], parent: resource.parent && orderNodeName(resource.parent),
-    implicitDependencies: callsImplicitDependency(t.file.text, resource.node),
+    implicitDependencies: () => callsImplicitDependency(t.file.text, resource.node),
   });
 
   if (shape.type.toLowerCase() === deploymentsType) {
@@ -155,11 +155,19 @@ function evaluateInstance(
 /**
  * ARM makes `reference()` and `list*()` of a resource in the same template an implicit dependency.
  * Which resource such a call names is not recorded, so a resource whose text makes one has an order
- * the model cannot read (a false "not ordered" would be a false alarm).
+ * the model cannot read (a false "not ordered" would be a false alarm). Asked only when a rule reads the
+ * order, once per resource however many copies it has.
  */
 function callsImplicitDependency(text: string, node: Node): boolean {
-  return /\b(?:reference|list[a-z]*)\s*\(/i.test(text.slice(node.offset, node.offset + node.length));
+  let calls = implicitCalls.get(node);
+  if (calls === undefined) {
+    calls = /\b(?:reference|list[a-z]*)\s*\(/i.test(text.slice(node.offset, node.offset + node.length));
+    implicitCalls.set(node, calls);
+  }
+  return calls;
 }
+
+const implicitCalls = new WeakMap<Node, boolean>();
 
 /** A resource's node in its template's deployment order: its symbolic name, else its place. */
 function orderNodeName(resource: ArmResource): string {
