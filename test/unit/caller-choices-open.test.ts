@@ -85,3 +85,34 @@ test('what it evaluates still turns the switched-off zone group and VNet maybe d
     'virtualNetworks unknown',
   ]);
 });
+
+test('only those types are opened: evaluating every resource opens nothing more (fuzz seed 20261204, input 189858)', async () => {
+  // A module switched off by default holds a storage account; the open evaluation of every resource
+  // meets it, demand-driven evaluation does not. Either way it stays off, as the defaults have it.
+  const files = splitFixture(`//- main.bicep
+param deploy bool = true
+module data 'data.bicep' = if (!deploy) {
+  name: 'data'
+}
+//- data.bicep
+resource st 'Microsoft.Storage/storageAccounts@2025-01-01' = {
+  name: 'st1'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+}
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+`);
+  const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
+  const run = (openParameters: boolean, needsType?: (type: string, existing: boolean) => boolean) =>
+    evaluateBicepDeployment(`${fixtureRoot}main.bicep`, fixtureSource(files), { ...options, openParameters, ...(needsType ? { needsType } : {}) });
+  const conditions = (result: Awaited<ReturnType<typeof run>>) => result.resources.map((decl) => `${decl.type.split('/').at(-1)} ${decl.condition}`).sort();
+  const everything = withCallerChoices(await run(false), await run(true));
+  const demanded = withCallerChoices(await run(false, needsResourceType), await run(true, openEvaluationNeeds(needsResourceType)));
+  assert.deepEqual(conditions(everything), ['storageAccounts false', 'virtualNetworks unknown']);
+  assert.deepEqual(conditions(demanded), conditions(everything));
+});

@@ -28,8 +28,11 @@ const nestsAbsenceType = /^microsoft\.network\/privateendpoints$/i;
  * are evaluated; whatever they refer to is still evaluated when read.
  */
 export function openEvaluationNeeds(needsType: NeedsType): NeedsType {
-  return (type, existing) => (satisfiesAbsence.test(type) || nestsAbsenceType.test(type)) && needsType(type, existing);
+  return (type, existing) => opensType(type) && needsType(type, existing);
 }
+
+/** The types the open evaluation is for; what else it reads on the way is not opened. */
+const opensType = (type: string) => satisfiesAbsence.test(type) || nestsAbsenceType.test(type);
 
 /**
  * Whether the deployment has a declaration its defaults switch off that could satisfy such a rule:
@@ -56,7 +59,9 @@ export function withCallerChoices(result: DeploymentResult, open: DeploymentResu
     if (decl.instance === undefined) wholeLoop.set(place(decl), decl.condition);
   }
   const resources = result.resources.map((decl) => {
-    if (decl.condition !== false) return decl;
+    // Whatever else the open evaluation met (a storage account an endpoint reads, or every resource
+    // when evaluation is not demand-driven) stays as the defaults have it, so both ways agree.
+    if (decl.condition !== false || !opensType(decl.type)) return decl;
     const key = `${place(decl)}[${decl.instance ?? ''}]`;
     const opened = exact.has(key) ? exact.get(key) : wholeLoop.get(place(decl));
     return opened === undefined || opened === false ? decl : { ...decl, condition: 'unknown' as const };
