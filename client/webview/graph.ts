@@ -4,7 +4,7 @@
 // tables attached to a subnet are badges on it. Findings land on the element of their resource.
 // Registry modules nobody can see into are opaque boxes labelled with their reference.
 // Invariant: pure data in, pure data out; names are kept as given (the renderers show them as text).
-import type { ModelEntityJson, ModelReferenceJson, TopologyFindingJson, TopologyJson } from '@vnet-lens/protocol';
+import type { ModelEntityJson, ModelReferenceJson, TopologyFindingJson, TopologyJson, TopologyResolutionJson } from '@vnet-lens/protocol';
 import { formatCount, usableAddresses } from './cidr';
 import { lastSegment, sameFile, shortName, worstLevel, type Level } from './names';
 
@@ -34,6 +34,8 @@ export interface GraphNode extends Declared {
 
 export interface GraphEdge extends Declared {
   id: string;
+  /** The id of the model entity the edge stands for (the peering, link, zone group or endpoint). */
+  entity: string;
   kind: EdgeKind;
   source: string;
   target: string;
@@ -46,6 +48,22 @@ export interface Graph {
   edges: GraphEdge[];
   /** Findings that matched no drawn resource (their file is outside the view, say). */
   unplaced: TopologyFindingJson[];
+  /** How each private-link target resolves from each VNet that reaches it, as paths in the drawing. */
+  resolutions: GraphResolution[];
+}
+
+/** A name resolution (the server's explainer) with the drawn elements it goes through. */
+export interface GraphResolution {
+  targetName: string;
+  fromName: string;
+  answer: TopologyResolutionJson['answer'];
+  steps: { step: string; text: string }[];
+  /** The nodes of the target and of the asking VNet, when drawn. */
+  targetNode?: string;
+  fromNode?: string;
+  /** Every node and edge of the path: the asking VNet, the DNS servers' VNets, the zone, its link, the zone group's edge, the endpoint, the target. */
+  nodes: string[];
+  edges: string[];
 }
 
 const kindTitle: Record<string, string> = {
@@ -178,7 +196,7 @@ export function buildGraph(model: TopologyJson): Graph {
   // findings are on the endpoint's node already.
   const addEdge = (entity: ModelEntityJson, kind: EdgeKind, source: GraphNode, target: GraphNode, label: string, state: EdgeState) => {
     const own = kind === 'peering' || kind === 'vnetLink' ? declared(entity) : { ...declared(entity), findings: [], level: undefined };
-    edges.push({ id: uniqueId(`edge:${kind}:${entity.id}:${source.id}->${target.id}`), kind, source: source.id, target: target.id, label, state, ...own });
+    edges.push({ id: uniqueId(`edge:${kind}:${entity.id}:${source.id}->${target.id}`), entity: entity.id, kind, source: source.id, target: target.id, label, state, ...own });
   };
 
   const peerings = byKind('peering');
@@ -215,7 +233,32 @@ export function buildGraph(model: TopologyJson): Graph {
     for (const ref of refs(endpoint, 'privateEndpoint.target')) addEdge(endpoint, 'endpointTarget', source, endOf(ref, 'resource'), 'target', ref.to ? 'ok' : 'unknown');
   }
   explainLoners(nodes, edges);
-  return { nodes: parentsFirst(nodes), edges, unplaced };
+  const nodeOfEntity = new Map<string, string>();
+  for (const [entity, node] of nodeOf) if (!nodeOfEntity.has(entity.id)) nodeOfEntity.set(entity.id, node.id);
+  const resolutions = (model.resolutions ?? []).map((resolution) => resolutionPath(resolution, nodeOfEntity, edges));
+  return { nodes: parentsFirst(nodes), edges, unplaced, resolutions };
+}
+
+/**
+ * The drawn path of a resolution: the nodes of the entities its steps go through (zone groups are drawn
+ * on their endpoint, links and zone groups as edges), the edges of those entities between two nodes of
+ * the path, and the edge from a path endpoint to the target.
+ */
+function resolutionPath(resolution: TopologyResolutionJson, nodeOfEntity: ReadonlyMap<string, string>, edges: readonly GraphEdge[]): GraphResolution {
+  const entities = new Set(resolution.steps.flatMap((step) => step.entities));
+  const targetNode = nodeOfEntity.get(resolution.target);
+  const fromNode = nodeOfEntity.get(resolution.from);
+  const nodes = new Set<string>();
+  for (const id of [resolution.from, ...entities, resolution.target]) {
+    const node = nodeOfEntity.get(id);
+    if (node) nodes.add(node);
+  }
+  const onPath = edges.filter((edge) => entities.has(edge.entity) && nodes.has(edge.source) && nodes.has(edge.target)
+    && (edge.kind !== 'endpointTarget' || edge.target === targetNode));
+  return {
+    targetName: resolution.targetName, fromName: resolution.fromName, answer: resolution.answer, steps: resolution.steps.map(({ step, text }) => ({ step, text })),
+    ...(targetNode ? { targetNode } : {}), ...(fromNode ? { fromNode } : {}), nodes: [...nodes], edges: onPath.map((edge) => edge.id),
+  };
 }
 
 /**

@@ -13,7 +13,8 @@ const kindText: Record<string, string> = {
 };
 const edgeText: Record<string, string> = { peering: 'peering to', vnetLink: 'linked to', zoneGroup: 'used by', endpointTarget: 'connects to' };
 
-export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: string, line: number) => void): void {
+export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: string, line: number) => void, select: (nodeId: string) => void): void {
+  const resolving = new Set(graph.resolutions.flatMap((resolution) => [resolution.fromNode, resolution.targetNode]));
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const children = new Map<string, GraphNode[]>();
   for (const node of graph.nodes) {
@@ -55,6 +56,14 @@ export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: st
       details.className = 'details';
       details.textContent = [...node.lines.slice(1), ...node.badges].join(' · ');
       item.append(details);
+      if (resolving.has(node.id)) {
+        // Selecting the node draws its name resolutions (topology.ts), for the keyboard as for the mouse.
+        const show = button('Show name resolution', undefined, undefined, `How names resolve ${node.kind === 'vnet' ? 'from' : 'of'} ${node.name}`);
+        show.disabled = false;
+        show.className = 'show-resolution';
+        show.addEventListener('click', () => select(node.id));
+        item.append(show);
+      }
       if (node.findings.length > 0) item.append(findingsList(node.findings));
       const edges = edgesFrom.get(node.id) ?? [];
       if (edges.length > 0) {

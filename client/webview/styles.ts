@@ -41,12 +41,27 @@ body {
 .legend .broken { border-top-style: dashed; border-color: var(--vscode-errorForeground, #f48771); }
 .legend .dns { border-top-style: dotted; border-color: var(--vscode-charts-orange, #d18616); }
 main { flex: 1; display: flex; min-height: 0; }
-main .graph-area { flex: 1; min-width: 0; position: relative; }
-#graph { position: absolute; inset: 0; }
+main .graph-area { flex: 1; min-width: 0; position: relative; display: flex; flex-direction: column; }
+#graph { flex: 1; min-height: 0; }
 .empty {
   position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; text-align: center;
   padding: 2em; color: var(--vscode-descriptionForeground, #9d9d9d); pointer-events: none;
 }
+.resolution {
+  flex: none; max-height: 38%; overflow: auto; padding: 4px 10px;
+  background: var(--vscode-sideBar-background, transparent);
+  border-top: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #80808059));
+}
+.resolution[hidden] { display: none; }
+.resolution h2 { font-size: 1em; margin: 4px 0; }
+.resolution h3 { font-size: 1em; font-weight: normal; margin: 6px 0 2px; overflow-wrap: anywhere; }
+.resolution .verdict { font-weight: 600; }
+.resolution .private .verdict { color: var(--vscode-charts-green, #89d185); }
+.resolution .public .verdict { color: var(--vscode-errorForeground, #f48771); }
+.resolution .unknown .verdict { color: var(--vscode-editorWarning-foreground, #cca700); }
+.resolution ol { margin: 0; padding-left: 1.6em; }
+.resolution li, .resolution p { overflow-wrap: anywhere; color: var(--vscode-descriptionForeground, #9d9d9d); }
+.resolution p { margin: 4px 0; }
 .outline {
   width: 32%; min-width: 14em; max-width: 28em; overflow: auto; padding: 4px 8px;
   border-left: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #80808059));

@@ -166,5 +166,9 @@ export function stylesheet(theme: Theme): StylesheetJson {
       style: { 'underlay-color': theme[level], 'underlay-padding': 3, 'underlay-opacity': 0.3 },
     })),
     { selector: ':selected', style: { 'overlay-color': theme.link, 'overlay-opacity': 0.15, 'overlay-padding': 4 } },
+    // A name resolution's path (a VNet or target selected): its elements in the link colour, the rest faded.
+    { selector: '.off-path', style: { opacity: 0.25 } },
+    { selector: 'node.on-path', style: { 'border-color': theme.link, 'border-width': border + 2 } },
+    { selector: 'edge.on-path', style: { 'line-color': theme.link, 'target-arrow-color': theme.link, 'line-style': 'solid', width: 3.5, color: theme.foreground } },
   ];
 }

@@ -5,6 +5,7 @@
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
 import { toSvg } from './export-svg';
 import { buildGraph, type Graph } from './graph';
+import { renderResolutions } from './resolution-panel';
 import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
 import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
@@ -65,16 +66,39 @@ const toolbar = el('header', { className: 'toolbar', role: 'toolbar', ariaLabel:
   title, status, legend, fitButton, outlineButton, ...exportButtons);
 const graphRoot = el('div', { id: 'graph', ariaLabel: 'Network topology drawing', role: 'img' });
 const empty = el('div', { className: 'empty', hidden: true });
+const resolutionPanel = el('aside', { className: 'resolution', id: 'resolution', ariaLabel: 'Name resolution', hidden: true });
+resolutionPanel.setAttribute('aria-live', 'polite');
 const outline = el('nav', { className: 'outline', id: 'outline', ariaLabel: 'Resources', hidden: state.outline !== true });
 const app = document.getElementById('topology') ?? document.body;
 app.replaceChildren();
 if (app !== document.body) app.remove();
-document.body.append(toolbar, el('main', {}, el('div', { id: 'graph-area', className: 'graph-area' }, graphRoot, empty), outline));
+document.body.append(toolbar, el('main', {}, el('div', { id: 'graph-area', className: 'graph-area' }, graphRoot, empty, resolutionPanel), outline));
 
 const reveal = (file: string, line: number) => vscode.postMessage({ type: 'reveal', file, line });
 const view = new TopologyView(graphRoot, { reveal });
 let graph: Graph | undefined;
 let shownScope: TopologyScope | undefined;
+
+/**
+ * A selected VNet or target shows how names resolve through it (issue 17): the path drawn, the steps
+ * beside it. Read from the selection after each change, so a redraw keeps what is shown.
+ */
+function showSelectedResolutions(): void {
+  const selected = view.cy.nodes(':selected').filter((node) => node.data('kind') === 'vnet' || node.data('kind') === 'target');
+  const node = selected.length === 1 ? selected.first() : undefined;
+  const shown = node && graph ? graph.resolutions.filter((resolution) => resolution.fromNode === node.id() || resolution.targetNode === node.id()) : [];
+  view.showPath(shown.flatMap((resolution) => resolution.nodes), shown.flatMap((resolution) => resolution.edges));
+  renderResolutions(resolutionPanel, node ? { kind: node.data('kind') as 'vnet' | 'target', name: String(node.data('name')) } : undefined, shown);
+}
+let selectionFrame = 0;
+view.cy.on('select unselect', 'node', () => {
+  cancelAnimationFrame(selectionFrame);
+  selectionFrame = requestAnimationFrame(showSelectedResolutions);
+});
+const selectNode = (id: string) => {
+  view.cy.nodes(':selected').unselect();
+  view.cy.getElementById(id).select();
+};
 
 function setScope(scope: TopologyScope): void {
   state.scope = scope;
@@ -123,7 +147,8 @@ async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): P
   empty.textContent = message.scope === 'file'
     ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
     : 'No network resources in the workspace.';
-  renderOutline(outline, graph, reveal);
+  renderOutline(outline, graph, reveal, selectNode);
+  showSelectedResolutions();
   vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
 }
 
@@ -165,12 +190,12 @@ new MutationObserver(themeChanged).observe(document.documentElement, { attribute
       file: node.data('file') ?? null, line: node.data('line') ?? null, level: node.data('level') ?? null, tooltip: node.data('tooltip'),
       box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }), colour: node.style('border-color'),
       background: node.style('background-color'), fontSize: Number.parseFloat(node.style('font-size')), icon: node.style('background-image'),
-      borderStyle: node.style('border-style'),
+      borderStyle: node.style('border-style'), classes: node.classes(), selected: node.selected(),
     })),
     edges: view.cy.edges().map((edge) => ({
       id: edge.id(), kind: edge.data('kind'), state: edge.data('state'), source: edge.source().id(), target: edge.target().id(),
       label: edge.data('label'), lineStyle: edge.style('line-style'), colour: edge.style('line-color'), file: edge.data('file') ?? null, line: edge.data('line') ?? null,
-      midpoint: edge.renderedMidpoint(), fontSize: Number.parseFloat(edge.style('font-size')), curve: edge.style('curve-style'),
+      midpoint: edge.renderedMidpoint(), fontSize: Number.parseFloat(edge.style('font-size')), curve: edge.style('curve-style'), classes: edge.classes(),
       route: [edge.renderedSourceEndpoint(), ...(edge.style('curve-style') === 'segments' ? edge.renderedSegmentPoints() ?? [] : []), edge.renderedTargetEndpoint()],
     })),
     viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },

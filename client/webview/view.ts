@@ -5,7 +5,7 @@
 // wheel; Ctrl+wheel zooms). A new model keeps the user's pan and zoom; a model with the same shape
 // only updates the labels.
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeCollection, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
@@ -79,6 +79,32 @@ export class TopologyView {
     if (first) this.fit();
     else cy.viewport(viewport);
     return performance.now() - started;
+  }
+
+  /**
+   * Marks a path (a name resolution): its nodes and edges stand out and the rest fades, except the
+   * containers of its nodes (a faded VNet would fade everything drawn inside it). Empty lists clear it.
+   */
+  showPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    const cy = this.cy;
+    let path = cy.collection();
+    for (const id of [...nodeIds, ...edgeIds]) path = path.union(cy.getElementById(id));
+    cy.batch(() => {
+      cy.elements().removeClass('on-path off-path');
+      if (path.empty()) return;
+      path.addClass('on-path');
+      cy.elements().not(path.union(path.nodes().ancestors())).addClass('off-path');
+    });
+    this.bringIntoView(path.nodes());
+  }
+
+  /** Pans (never zooms) so that the elements are seen, when some of them are outside the view. */
+  private bringIntoView(elements: NodeCollection): void {
+    if (elements.empty()) return;
+    const box = elements.boundingBox({});
+    const extent = this.cy.extent();
+    const inside = box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
+    if (!inside) this.cy.center(elements);
   }
 
   /** Reads the theme again and restyles; sizes follow the (possibly new) font. */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { ModelJson } from '../../server/src/protocol';
+import type { ModelJson, TopologyJson } from '../../server/src/protocol';
 import { startServer, type LspSession } from '../support/lsp-client';
 import { repoRoot } from '../support/paths';
 
@@ -53,6 +53,20 @@ describe('language server over stdio', () => {
     assert.equal(spoke?.file, uriOf('modules/spoke.bicep'));
     const peering = model.references.find((reference) => reference.kind === 'peering.remoteVnet');
     assert.equal(peering?.to, spoke?.id, 'the hub peering resolves to the spoke VNet declared in the module');
+  });
+
+  test('vnetLens/model carries the name resolutions the topology view draws, with the path as model ids', async () => {
+    const model = await session.connection.sendRequest<TopologyJson>('vnetLens/model', { uri: uriOf('main.bicep') });
+    const ids = new Set(model.entities.map((entity) => entity.id));
+    const answers = (model.resolutions ?? []).map((resolution) => `${resolution.targetName.split('$')[0]} from ${resolution.fromName}: ${resolution.answer}`).sort();
+    assert.deepEqual(answers, ['kv-orders- from vnet-spoke-orders: unknown', 'storders from vnet-spoke-orders: private', 'streporders from vnet-spoke-reports: public']);
+    for (const resolution of model.resolutions ?? []) {
+      assert.ok(ids.has(resolution.from), `the asking VNet of ${resolution.targetName} is an entity of the model`);
+      for (const step of resolution.steps) for (const id of step.entities) assert.ok(ids.has(id), `${step.step} goes through an entity of the model: ${id}`);
+    }
+    const blob = model.resolutions?.find((resolution) => resolution.answer === 'private');
+    assert.deepEqual(blob?.steps.map((step) => step.step), ['dns', 'zone', 'link', 'record', 'answer']);
+    assert.ok(ids.has(blob?.target ?? ''), 'the blob store is declared: its node is the target');
   });
 
   test('answers code action requests', async () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { formatCount, usableAddresses } from '../../client/webview/cidr.ts';
 import { shortName } from '../../client/webview/names.ts';
 import { describe, launchBrowser, lightTheme, nonce, openPage, postModel, posted, repoRoot, startPageServer } from './harness.mjs';
+import { examplesTopology } from './examples-topology.ts';
 import { largeModel } from './large-model.mjs';
 
 const fixture = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
@@ -516,6 +517,73 @@ test('control: without the CSP the same probes run and reach the other origin', 
     await page.close();
     await local.close();
     await remote.close();
+  }
+});
+
+test('a selected VNet or target draws how names resolve through it: the path, the answer and its steps (engine on examples/)', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    const model = await examplesTopology(repoRoot);
+    assert.ok(model.resolutions.length >= 3, 'the engine explains the examples\' targets');
+    await postModel(page, model, { scope: 'workspace' });
+    const panel = page.locator('#resolution');
+    const onPath = async () => {
+      const { nodes, edges } = await describe(page);
+      return { nodes: nodes.filter((node) => node.classes.includes('on-path')), edges: edges.filter((edge) => edge.classes.includes('on-path')), faded: nodes.filter((node) => node.classes.includes('off-path')) };
+    };
+    assert.equal(await panel.isHidden(), true, 'nothing selected, no panel');
+
+    // The reports spoke asks a DNS server in the hub, whose VNet is not linked to the file zone: public.
+    await clickNode(page, byName(await describe(page), 'vnet-spoke-reports'), true);
+    await panel.locator('h2', { hasText: 'Name resolution from vnet-spoke-reports' }).waitFor();
+    const reports = panel.locator('section.resolution-item');
+    assert.equal(await reports.count(), 1);
+    assert.match(await reports.locator('h3').innerText(), /^streporders\$\{uniqueString\(…\)\} from vnet-spoke-reports: public$/);
+    assert.match(await reports.innerText(), /10\.0\.2\.4 lies in subnet 'snet-shared' of 'vnet-hub'/);
+    assert.match(await reports.innerText(), /'privatelink\.file\.core\.windows\.net' is not linked to 'vnet-hub'/);
+    let drawn = await onPath();
+    assert.deepEqual(drawn.nodes.map((node) => node.name).sort(), ['privatelink.file.core.windows.net', 'streporders${uniqueString(…)}', 'vnet-hub', 'vnet-spoke-reports'].sort());
+    assert.deepEqual(drawn.edges, [], 'no link joins the zone to the hub: no edge is on the path');
+    assert.ok(drawn.faded.some((node) => node.name === 'vnet-mgmt'), 'what the path does not go through fades');
+
+    // The blob target from the orders spoke: zone, its link to the spoke, the zone group, the endpoint: private.
+    await page.screenshot({ path: path.join(resultsDir, 'topology-resolution.png') });
+    const inView = await describe(page);
+    const graphBox = await page.locator('#graph').boundingBox();
+    for (const node of drawn.nodes) {
+      const seen = inView.nodes.find((candidate) => candidate.id === node.id).box;
+      assert.ok(seen.x2 > 0 && seen.y2 > 0 && seen.x1 < graphBox.width && seen.y1 < graphBox.height, `${node.name} is brought into view`);
+    }
+
+    // The blob target from the orders spoke, chosen from the list: zone, its link to the spoke, the
+    // zone group, the endpoint: private.
+    await page.locator('button', { hasText: 'List' }).click();
+    await page.locator('#outline li.outline-node.target', { hasText: 'storders' }).locator('> button.show-resolution').click();
+    await panel.locator('h2', { hasText: 'Name resolution of storders' }).waitFor();
+    assert.match(await panel.locator('section.resolution-item h3').innerText(), /from vnet-spoke-orders: private$/);
+    assert.equal(await panel.locator('section.resolution-item li').count(), 5, 'dns, zone, link, record, answer');
+    drawn = await onPath();
+    assert.deepEqual(drawn.edges.map((edge) => edge.kind).sort(), ['endpointTarget', 'vnetLink', 'zoneGroup']);
+    assert.ok(drawn.edges.every((edge) => edge.lineStyle === 'solid'), 'path edges are drawn solid');
+    assert.deepEqual(drawn.nodes.map((node) => node.kind).sort(), ['dnsZone', 'privateEndpoint', 'target', 'vnet']);
+    const endpoint = drawn.nodes.find((node) => node.kind === 'privateEndpoint');
+    const containers = (await describe(page)).nodes.filter((node) => node.id === endpoint.parent);
+    assert.ok(containers.every((node) => !node.classes.includes('off-path')), 'the endpoint\'s subnet does not fade it');
+
+    // Clicking the background clears it; the list selects from the keyboard.
+    const box = await page.locator('#graph').boundingBox();
+    await page.mouse.click(box.x + 3, box.y + box.height - 3);
+    await panel.waitFor({ state: 'hidden' });
+    assert.deepEqual((await onPath()).nodes, []);
+    const orders = page.locator('#outline li.outline-node.vnet', { hasText: 'vnet-spoke-orders (VNet)' }).locator('> button.show-resolution');
+    await orders.focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('h2', { hasText: 'Name resolution from vnet-spoke-orders' }).waitFor();
+    const answers = await panel.locator('section.resolution-item .verdict').allInnerTexts();
+    assert.deepEqual(answers.sort(), ['private', 'unknown'], 'the blob store resolves privately; the vault has no zone group writing its record');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
   }
 });
 

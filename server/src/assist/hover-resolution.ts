@@ -3,9 +3,9 @@
 // reaches it: the endpoints' VNets and the VNets peered with them both ways (engine/resolve.ts).
 // Invariants: template text enters the markdown only through `code`; no hover where no endpoint
 // of the analysed files connects to the target.
-import { explainResolution, targetAccesses, type Resolution } from '../engine';
+import { connectsToTarget, explainResolution, reachingVnets, targetAccesses, type Resolution } from '../engine';
 import type { Cloud } from '../facts';
-import { same, type NetworkModel, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork } from '../model';
+import { same, type NetworkModel, type PrivateLinkConnection, type Value } from '../model';
 import { nameOf } from './lookup';
 import { bullet, code } from './markdown';
 import type { AssistHover, TextRange } from './types';
@@ -18,7 +18,7 @@ export function resolutionHover(model: NetworkModel, uri: string, offset: number
   for (const target of model.targets) {
     if (target.decl.uri !== uri || target.path !== '') continue;
     const range = [target.decl.range, target.decl.propertyRanges.get('name')].find(inside);
-    if (range) return hoverOf(model, cloud, nameOf(target), (connection) => connectsTo(connection, target), range);
+    if (range) return hoverOf(model, cloud, nameOf(target), (connection) => connectsToTarget(connection, target), range);
   }
   for (const endpoint of model.privateEndpoints) {
     if (endpoint.decl.uri !== uri) continue;
@@ -26,16 +26,11 @@ export function resolutionHover(model: NetworkModel, uri: string, offset: number
       const range = endpoint.decl.propertyRanges.get(`${connection.path}.properties.privateLinkServiceId`);
       if (!inside(range)) continue;
       const target = connection.target?.resolved ? connection.target.target : undefined;
-      const matches = target?.kind === 'target' ? (other: PrivateLinkConnection) => connectsTo(other, target) : (other: PrivateLinkConnection) => other === connection || sameId(other.targetId, connection.targetId);
+      const matches = target?.kind === 'target' ? (other: PrivateLinkConnection) => connectsToTarget(other, target) : (other: PrivateLinkConnection) => other === connection || sameId(other.targetId, connection.targetId);
       return hoverOf(model, cloud, target ? nameOf(target) : 'the target', matches, range);
     }
   }
   return undefined;
-}
-
-function connectsTo(connection: PrivateLinkConnection, target: Target): boolean {
-  if (connection.target?.resolved) return connection.target.target === target || sameId(connection.target.target.id, target.id);
-  return sameId(connection.targetId, target.id);
 }
 
 function hoverOf(model: NetworkModel, cloud: Cloud, shown: string, matches: (connection: PrivateLinkConnection) => boolean, range: TextRange): AssistHover | undefined {
@@ -53,20 +48,3 @@ function hoverOf(model: NetworkModel, cloud: Cloud, shown: string, matches: (con
 }
 
 const answerText = (resolution: Resolution) => ({ private: '**private**', public: '**public**', unknown: '**unknown**' })[resolution.answer];
-
-/** The endpoints' VNets, then the VNets peered with each both ways, once each. */
-function reachingVnets(homes: readonly (VirtualNetwork | undefined)[]): VirtualNetwork[] {
-  const found: VirtualNetwork[] = [];
-  const add = (vnet: VirtualNetwork) => {
-    if (!found.some((known) => known === vnet || sameId(known.id, vnet.id))) found.push(vnet);
-  };
-  for (const home of homes) if (home) add(home);
-  for (const home of homes) {
-    if (!home) continue;
-    for (const peering of home.peerings) {
-      const remote = peering.remote?.resolved ? peering.remote.target : undefined;
-      if (remote && remote.peerings.some((back) => back.remote?.resolved && sameId(back.remote.target.id, home.id))) add(remote);
-    }
-  }
-  return found;
-}

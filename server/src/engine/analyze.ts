@@ -4,11 +4,13 @@
 import { buildModel } from '../model/build';
 import { modelToJson } from './model-json';
 import type { NetworkModel } from '../model/types';
-import type { ModelJson } from '../protocol';
+import type { Cloud } from '../facts';
+import type { ModelJson, TopologyResolutionJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';
 import { classifyFile } from '../syntax/classify';
 import { DeploymentModels } from './deployments';
 import { runRules } from './run-rules';
+import { topologyResolutions } from './topology-resolutions';
 import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
 import { defaultAnalysisOptions } from './types';
 import { Workspace } from './workspace';
@@ -66,6 +68,17 @@ export async function workspaceModel(workspace: Workspace, uri: string | undefin
   const results = await workspace.evaluate(isCancelled);
   const chosen = uri === undefined ? results : results.filter((result) => result.files.includes(uri));
   return buildModel(chosen.flatMap((result) => result.resources));
+}
+
+/**
+ * The topology view's name resolutions (engine/topology-resolutions.ts) of the deployments that read
+ * `uri` (all when absent), each explained on its own model as the rules see it.
+ */
+export async function resolutionsJson(workspace: Workspace, uri: string | undefined, cloud: Cloud): Promise<TopologyResolutionJson[]> {
+  const results = await workspace.evaluate();
+  // All results, so the models kept for the other deployments stay kept.
+  const models = deploymentModelsOf(workspace).models(results);
+  return topologyResolutions(models.filter((_, index) => uri === undefined || results[index].files.includes(uri)), cloud);
 }
 
 export function modelJson(workspace: Workspace, model: NetworkModel): ModelJson {

@@ -1,6 +1,6 @@
 // The engine's public face for the language server and the CLI.
 export * from './types';
-export { analyzeDocuments, analyzeWorkspace, modelJson, modelOfDocuments, unseenModulesJson, workspaceModel } from './analyze';
+export { analyzeDocuments, analyzeWorkspace, modelJson, modelOfDocuments, resolutionsJson, unseenModulesJson, workspaceModel } from './analyze';
 export { Workspace } from './workspace';
 export { defaultLimits, type WorkspaceLimits } from './limits';
 export { applyTextEdits, FixSession, fixKindOf, requestsFix, textSource, workspaceTexts, type Fix, type FileEdits, type TextEdit } from './fixes';
@@ -9,4 +9,5 @@ export { LineIndex } from '../syntax/line-index';
 export { resolveInDocuments, type ResolveOutcome } from './resolve-run';
 export type { Resolution, ResolutionAnswer, ResolutionStep } from './resolve';
 export { explainResolution } from './resolve';
-export { targetAccesses, type ResolveTarget } from './resolve-target';
+export { connectsToTarget, targetAccesses, type ResolveTarget } from './resolve-target';
+export { reachingVnets } from './resolve-reach';

@@ -3,7 +3,7 @@
 // input; a target or VNet the files do not hold is a problem message, not a guess.
 import type { Cloud } from '../facts';
 import { deploymentModels } from './deployments';
-import { explainResolution, type Resolution } from './resolve';
+import { explainResolution, resolutionData, type Resolution } from './resolve';
 import { findTarget, findVnets } from './resolve-target';
 import type { Host, SourceDocument } from './types';
 import { defaultLimits } from './limits';
@@ -31,7 +31,7 @@ export async function resolveInDocuments(documents: readonly SourceDocument[], h
     vnetFound ||= vnets.length > 0;
     if (!found) continue;
     for (const vnet of vnets) {
-      const resolution = explainResolution(model, found, vnet);
+      const resolution = resolutionData(explainResolution(model, found, vnet));
       // A module analysed through two roots, or a VNet seen by both, explains the same way once.
       const key = JSON.stringify(resolution);
       if (seen.has(key)) continue;

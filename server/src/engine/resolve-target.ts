@@ -4,7 +4,7 @@
 // Invariant: matches compare names case-insensitively and only on known text; nothing is guessed.
 import { expectedZones, forwarderZones, type Cloud } from '../facts';
 import {
-  connectionTargetType, isArray, PartialString, same, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Value, type VirtualNetwork,
+  connectionTargetType, isArray, PartialString, same, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork,
 } from '../model';
 
 /** One group id of one connection to the target, with the zone names its answer comes from. */
@@ -47,6 +47,13 @@ export function targetNameMatches(connection: PrivateLinkConnection, text: strin
   if (!(name instanceof PartialString)) return false;
   const pattern = name.parts.map((part) => (typeof part === 'string' ? part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^./]+')).join('');
   return new RegExp(`^${pattern}$`).test(text);
+}
+
+/** Whether a connection reaches the declared target: resolved to it, or naming its id. */
+export function connectsToTarget(connection: PrivateLinkConnection, target: Target): boolean {
+  const sameId = (a: Value, b: Value) => same(a, b, true) === true;
+  if (connection.target?.resolved) return connection.target.target === target || sameId(connection.target.target.id, target.id);
+  return sameId(connection.targetId, target.id);
 }
 
 const knownGroupIds = (connection: PrivateLinkConnection): string[] =>

@@ -5,7 +5,7 @@
 // `public` only when every step is certain; otherwise `unknown`, with the step that it depends on.
 import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream, zoneNameMatches } from '../facts';
 import {
-  at, declaredDnsServers, dnsResolversOf, isArray, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type ResourceDecl, type Value, type VirtualNetwork,
+  at, declaredDnsServers, dnsResolversOf, isArray, placeOfDnsServer, type Entity, type NetworkModel, type PrivateDnsZone, type ResourceDecl, type Value, type VirtualNetwork,
 } from '../model';
 import { valueForMessage } from '../rules/certain';
 import { certainlyCreated } from '../rules/dns-endpoint';
@@ -19,6 +19,8 @@ export interface ResolutionStep {
   /** dns: the asking VNet's DNS; server: where a custom server lives; zone, link, record: the zone's part; answer. */
   step: 'dns' | 'server' | 'zone' | 'link' | 'record' | 'answer';
   text: string;
+  /** The model's resources the step goes through (the topology view draws them as the path). */
+  via?: readonly Entity[];
 }
 
 /** How one name (a group id's zone) of the target resolves. */
@@ -76,6 +78,12 @@ export function explainResolution(model: NetworkModel, target: ResolveTarget, fr
   return { target: target.asked, from: label(from), answer, steps, names };
 }
 
+/** The resolution as plain data (the CLI's JSON, comparisons): its steps without the resources they go through. */
+export function resolutionData(resolution: Resolution): Resolution {
+  const plain = (steps: readonly ResolutionStep[]) => steps.map(({ step, text }) => ({ step, text }));
+  return { ...resolution, steps: plain(resolution.steps), names: resolution.names.map((name) => ({ ...name, steps: plain(name.steps) })) };
+}
+
 /** How steps name a resource: its known name, else its name as written with the symbolic name beside it. */
 function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
   return typeof entity.name === 'string' ? entity.name : valueForMessage(entity.name);
@@ -97,11 +105,11 @@ function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Places {
   if (answers.length === 0) return { unknown: [{ step: 'dns', text: `'${name}' is declared existing: its DNS servers are set outside the analysed files` }] };
   if (answers.some((answer) => answer === undefined)) return { unknown: [{ step: 'dns', text: `the DNS servers of '${name}' are not known (a parameter or expression decides them)` }] };
   if (answers.every((answer) => answer === 'azure-provided')) {
-    return { places: [{ vnet: from }], steps: [{ step: 'dns', text: `'${name}' uses Azure-provided DNS (${azureProvidedDnsAddress}): it answers from the private DNS zones linked to '${name}'` }] };
+    return { places: [{ vnet: from }], steps: [{ step: 'dns', text: `'${name}' uses Azure-provided DNS (${azureProvidedDnsAddress}): it answers from the private DNS zones linked to '${name}'`, via: [from] }] };
   }
   if (answers.includes('azure-provided')) return { unknown: [{ step: 'dns', text: `'${name}' is declared both with and without custom DNS servers: which applies depends on the deployment order` }] };
   const servers = [...new Set(answers.flatMap((answer) => answer as string[]))];
-  const steps: ResolutionStep[] = [{ step: 'dns', text: `'${name}' uses the custom DNS servers ${servers.join(', ')}: the zones linked to '${name}' itself are not asked (FACTS §5.2)` }];
+  const steps: ResolutionStep[] = [{ step: 'dns', text: `'${name}' uses the custom DNS servers ${servers.join(', ')}: the zones linked to '${name}' itself are not asked (FACTS §5.2)`, via: [from] }];
   const places: AnsweringPlace[] = [];
   for (const server of servers) {
     const place = placeOfDnsServer(model, server);
@@ -111,12 +119,12 @@ function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Places {
     if (place.inboundEndpoint) {
       const resolver = place.inboundEndpoint.resolver?.resolved ? ` of DNS Private Resolver ${named(place.inboundEndpoint.resolver.target)}` : '';
       const endpointName = label(place.inboundEndpoint);
-      steps.push({ step: 'server', text: `${server} is inbound endpoint '${endpointName.slice(endpointName.lastIndexOf('/') + 1)}'${resolver} in '${vnetName}': it answers from the zones linked to '${vnetName}'` });
+      steps.push({ step: 'server', text: `${server} is inbound endpoint '${endpointName.slice(endpointName.lastIndexOf('/') + 1)}'${resolver} in '${vnetName}': it answers from the zones linked to '${vnetName}'`, via: [place.vnet] });
       places.push({ vnet: place.vnet });
     } else if (subnetName && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) {
       return { unknown: [...steps, { step: 'server', text: `${server} is in '${subnetName}' of '${vnetName}': a firewall DNS proxy forwards where its policy says, which the network templates do not show` }] };
     } else {
-      steps.push({ step: 'server', text: `${server} lies in ${subnetName ? `subnet '${subnetName}' of ` : ''}'${vnetName}': a forwarder there that forwards to Azure-provided DNS answers from the zones linked to '${vnetName}'` });
+      steps.push({ step: 'server', text: `${server} lies in ${subnetName ? `subnet '${subnetName}' of ` : ''}'${vnetName}': a forwarder there that forwards to Azure-provided DNS answers from the zones linked to '${vnetName}'`, via: [place.vnet] });
       places.push({ vnet: place.vnet, forwarder: server });
     }
   }
@@ -146,26 +154,26 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
   const vnetName = label(place.vnet);
   const result = (answer: ResolutionAnswer, steps: ResolutionStep[], extra: Partial<NameResolution> = {}): NameResolution => ({ groupId, zone: zoneName, answer, steps, ...extra });
   const zones = model.dnsZones.filter((zone) => typeof zone.name === 'string' && zoneNameMatches(zoneName, zone.name));
-  const zoneStep: ResolutionStep = { step: 'zone', text: `group id '${groupId}' is answered from the private DNS zone '${zoneName}' (FACTS §1)` };
+  const zoneStep = (via: readonly Entity[]): ResolutionStep => ({ step: 'zone', text: `group id '${groupId}' is answered from the private DNS zone '${zoneName}' (FACTS §1)`, via });
   if (zones.length === 0) {
-    return result('unknown', [zoneStep, { step: 'link', text: `no zone named '${zoneName}' is in the analysed files: whether one is linked to '${vnetName}' is not known` }, answerStep('unknown')]);
+    return result('unknown', [zoneStep([]), { step: 'link', text: `no zone named '${zoneName}' is in the analysed files: whether one is linked to '${vnetName}' is not known` }, answerStep('unknown')]);
   }
   const linked = zones.find((zone) => certainlyLinked(zone, place.vnet));
   if (!linked) {
     const maybe = zones.find((zone) => mayBeLinked(model, zone, place.vnet));
-    if (maybe) return result('unknown', [zoneStep, { step: 'link', text: `a link that may not be deployed, or names a VNet that is not known, may join '${zoneName}' to '${vnetName}'` }, answerStep('unknown')]);
+    if (maybe) return result('unknown', [zoneStep(zones), { step: 'link', text: `a link that may not be deployed, or names a VNet that is not known, may join '${zoneName}' to '${vnetName}'` }, answerStep('unknown')]);
     const elsewhere = zones.find((zone) => zone.existing || !certainlyCreated(zone.decl));
-    if (elsewhere) return result('unknown', [zoneStep, { step: 'link', text: `'${zoneName}' is ${elsewhere.existing ? 'declared existing' : 'maybe deployed'}: its links may be made elsewhere` }, answerStep('unknown')]);
+    if (elsewhere) return result('unknown', [zoneStep([elsewhere]), { step: 'link', text: `'${zoneName}' is ${elsewhere.existing ? 'declared existing' : 'maybe deployed'}: its links may be made elsewhere` }, answerStep('unknown')]);
     const resolver = dnsResolversOf(model).resolvers.find((entry) => {
       const vnet = entry.vnet?.resolved ? entry.vnet.target : undefined;
       return !vnet || zones.some((zone) => mayBeLinked(model, zone, vnet));
     });
     if (place.forwarder && resolver) {
-      return result('unknown', [zoneStep, { step: 'link', text: `'${zoneName}' is not linked to '${vnetName}', but the forwarder ${place.forwarder} may forward to DNS Private Resolver ${named(resolver)}, whose VNet may be` }, answerStep('unknown')]);
+      return result('unknown', [zoneStep(zones), { step: 'link', text: `'${zoneName}' is not linked to '${vnetName}', but the forwarder ${place.forwarder} may forward to DNS Private Resolver ${named(resolver)}, whose VNet may be` }, answerStep('unknown')]);
     }
-    return result('public', [zoneStep, { step: 'link', text: `'${zoneName}' is not linked to '${vnetName}': Azure-provided DNS there follows the service's public CNAME to its public address` }, answerStep('public', `because zone '${zoneName}' is not linked to '${vnetName}'`)]);
+    return result('public', [zoneStep(zones), { step: 'link', text: `'${zoneName}' is not linked to '${vnetName}': Azure-provided DNS there follows the service's public CNAME to its public address` }, answerStep('public', `because zone '${zoneName}' is not linked to '${vnetName}'`)]);
   }
-  const linkStep: ResolutionStep = { step: 'link', text: `'${zoneName}' is linked to '${vnetName}'` };
+  const linkStep: ResolutionStep = { step: 'link', text: `'${zoneName}' is linked to '${vnetName}'`, via: linksJoining(linked, place.vnet) };
   const writers = accesses.flatMap((access) => access.endpoint.zoneGroups
     .filter((group) => group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, linked.id)))
     .map((group) => ({ access, group })));
@@ -174,27 +182,32 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
     const endpoint = certain.access.endpoint;
     const subnet = endpoint.subnet?.resolved ? ` in ${named(endpoint.subnet.target)}` : '';
     const address = staticAddress(certain.access);
-    const recordStep: ResolutionStep = { step: 'record', text: `zone group ${named(certain.group)} of private endpoint ${named(endpoint)} writes the A record into it` };
+    const recordStep: ResolutionStep = { step: 'record', text: `zone group ${named(certain.group)} of private endpoint ${named(endpoint)} writes the A record into it`, via: [certain.group, endpoint] };
     const answered = `private IP of ${named(endpoint)}${subnet}${address ? ` (${address})` : ''}`;
     if (place.forwarder) {
-      return result('unknown', [zoneStep, linkStep, recordStep, answerStep('unknown', `the ${answered} if the forwarder ${place.forwarder} forwards to Azure-provided DNS (${azureProvidedDnsAddress})`)]);
+      return result('unknown', [zoneStep([linked]), linkStep, recordStep, answerStep('unknown', `the ${answered} if the forwarder ${place.forwarder} forwards to Azure-provided DNS (${azureProvidedDnsAddress})`)]);
     }
-    return result('private', [zoneStep, linkStep, recordStep, answerStep('private', answered)], { endpoint: label(endpoint), ...(address ? { address } : {}) });
+    return result('private', [zoneStep([linked]), linkStep, recordStep, answerStep('private', answered, [endpoint])], { endpoint: label(endpoint), ...(address ? { address } : {}) });
   }
   const why = writers.length > 0
     ? `the zone group that writes the record may not be deployed`
     : `no zone group of an endpoint to it writes into '${zoneName}': without an A record added by hand or by Azure Policy (FACTS §15) the name does not resolve there (FACTS §1)`;
-  return result('unknown', [zoneStep, linkStep, { step: 'record', text: why }, answerStep('unknown')]);
+  const via = writers.length > 0 ? writers.flatMap(({ access, group }) => [group, access.endpoint]) : accesses.map((access) => access.endpoint);
+  return result('unknown', [zoneStep([linked]), linkStep, { step: 'record', text: why, via }, answerStep('unknown')]);
 }
 
-function answerStep(answer: ResolutionAnswer, detail?: string): ResolutionStep {
+function answerStep(answer: ResolutionAnswer, detail?: string, via?: readonly Entity[]): ResolutionStep {
   if (answer === 'unknown') return { step: 'answer', text: detail ? `unknown: ${detail}` : 'unknown: the answer depends on the step above' };
-  return { step: 'answer', text: `${answer}: ${detail ?? ''}`.trim() };
+  return { step: 'answer', text: `${answer}: ${detail ?? ''}`.trim(), ...(via ? { via } : {}) };
 }
 
 /** A link created for certain that joins the zone to the VNet. */
 function certainlyLinked(zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
-  return zone.links.some((link) => certainlyCreated(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
+  return linksJoining(zone, vnet).length > 0;
+}
+
+function linksJoining(zone: PrivateDnsZone, vnet: VirtualNetwork): Entity[] {
+  return zone.links.filter((link) => certainlyCreated(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
 }
 
 /** The statically assigned private IP of the endpoint for the access's group id, when known. */

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Host } from '../engine';
 import { Workspace } from '../engine';
 import type { Cloud } from '../facts';
-import type { ModelJson } from '../protocol';
+import type { TopologyJson } from '../protocol';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import type { EffectiveConfiguration } from './configuration';
 import { FileAccess } from './file-access';
@@ -102,7 +102,7 @@ export class AnalysisClient {
   private readonly pending = new Map<number, (result: AnalysisResult | undefined) => void>();
   /** The text versions of the open documents each run analyses. */
   private readonly analysed = new Map<number, Map<string, number | undefined>>();
-  private readonly modelRequests = new Map<number, (model: ModelJson) => void>();
+  private readonly modelRequests = new Map<number, (model: TopologyJson) => void>();
   private requestCounter = 0;
   private cloud: Cloud = 'AzureCloud';
   private restarts = 0;
@@ -136,7 +136,7 @@ export class AnalysisClient {
   }
 
   /** The model of the deployments that read `uri` (all when absent), as JSON; waits for a running analysis. */
-  modelJson(uri: string | undefined): Promise<ModelJson> {
+  modelJson(uri: string | undefined): Promise<TopologyJson> {
     if (this.gaveUp) return Promise.resolve({ entities: [], references: [] });
     const request = ++this.requestCounter;
     return new Promise((resolve) => {

@@ -3,7 +3,7 @@
 // Invariant: the worker's index is the main thread's, replayed message by message in order.
 import type { Finding, Fix, Notice } from '../engine';
 import type { Cloud } from '../facts';
-import type { ModelJson } from '../protocol';
+import type { TopologyJson } from '../protocol';
 import type { EffectiveConfiguration } from './configuration';
 
 export type ToWorker =
@@ -36,4 +36,4 @@ export type FromWorker =
   | { kind: 'model'; run: number; uris: string[]; deployments: DeploymentEntry[] }
   | { kind: 'stale'; run: number }
   | { kind: 'failed'; run: number; message: string }
-  | { kind: 'model-json'; request: number; model: ModelJson };
+  | { kind: 'model-json'; request: number; model: TopologyJson };

@@ -8,7 +8,8 @@
 // `stale`; every finished run posts `result` and then `model`; a failure posts `failed`, never a throw.
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
-import { analyzeWorkspace, FixSession, modelJson, requestsFix, unseenModulesJson, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
+import type { Cloud } from '../facts';
+import { analyzeWorkspace, FixSession, modelJson, requestsFix, resolutionsJson, unseenModulesJson, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
@@ -20,6 +21,8 @@ export function runAnalysisWorker(port: MessagePort): void {
   // Open documents are in the index (the main thread sets them), which the workspace reads first.
   const host = accessHost(access, () => undefined, log);
   const workspace = new Workspace(host);
+  /** The cloud the main thread last set: the workspace evaluates with it, the resolutions read its zones. */
+  let cloud: Cloud = 'AzureCloud';
   let latest = 0;
   const deploymentIds = new WeakMap<DeploymentResult, number>();
   let nextId = 0;
@@ -110,7 +113,10 @@ export function runAnalysisWorker(port: MessagePort): void {
     switch (message.kind) {
       case 'set': workspace.setFile(message.uri, message.text); return;
       case 'remove': workspace.removeFile(message.uri); return;
-      case 'cloud': workspace.setCloud(message.cloud); return;
+      case 'cloud':
+        cloud = message.cloud;
+        workspace.setCloud(message.cloud);
+        return;
       case 'forget-outside':
         workspace.forgetOutsideFiles();
         host.forgetLogged();
@@ -131,7 +137,11 @@ export function runAnalysisWorker(port: MessagePort): void {
         queue = queue.then(async () => {
           let model: FromWorker & { kind: 'model-json' } = { kind: 'model-json', request: message.request, model: { entities: [], references: [] } };
           try {
-            model = { ...model, model: { ...modelJson(workspace, await workspaceModel(workspace, message.uri)), ...await unseenModulesJson(workspace, message.uri) } };
+            const resolutions = await resolutionsJson(workspace, message.uri, cloud);
+            model = {
+              ...model,
+              model: { ...modelJson(workspace, await workspaceModel(workspace, message.uri)), ...await unseenModulesJson(workspace, message.uri), ...(resolutions.length > 0 ? { resolutions } : {}) },
+            };
           } catch (error) {
             log(`model request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
           }

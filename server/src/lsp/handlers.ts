@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModelSource } from '../assist';
 import type { Workspace } from '../engine';
 import type { Cloud } from '../facts';
-import { modelRequestMethod, type ModelJson, type ModelRequestParams } from '../protocol';
+import { modelRequestMethod, type ModelRequestParams, type TopologyJson } from '../protocol';
 import { completionHandler } from './completion';
 import type { FixActions } from './fix-actions';
 import { guard, type Logger } from './guard';
@@ -25,7 +25,7 @@ export interface HandlerDependencies {
   /** Resolves when code actions for `uri` can be answered (at once, unless it was not open when the last analysis ran). */
   fixesReady: (uri: string) => Promise<void>;
   /** For `vnetLens/model`: the whole model, or a document's, as JSON. */
-  modelJson: (uri: string | undefined) => Promise<ModelJson>;
+  modelJson: (uri: string | undefined) => Promise<TopologyJson>;
 }
 
 export function registerHandlers(connection: Connection, dependencies: HandlerDependencies): void {
@@ -41,5 +41,5 @@ export function registerHandlers(connection: Connection, dependencies: HandlerDe
   connection.onHover(hoverHandler(assist));
 
   connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
-    guard(token, log, 'model request', (): Promise<ModelJson> => dependencies.modelJson(params?.uri), { entities: [], references: [] }));
+    guard(token, log, 'model request', (): Promise<TopologyJson> => dependencies.modelJson(params?.uri), { entities: [], references: [] }));
 }

@@ -53,9 +53,32 @@ export interface TopologyFindingJson {
   line: number;
 }
 
-/** What the topology view draws: the model, and the findings when the server sends them. */
+/**
+ * How a private-link target's name resolves from one VNet that reaches it (the `resolve` explainer),
+ * drawn as a path when the VNet or the target is selected. Ids are the model entities' `id`s.
+ */
+export interface TopologyResolutionJson {
+  /** The target's id (a `target` entity's, or the id the endpoints' connections name). */
+  target: string;
+  targetName: string;
+  /** The asking VNet's id. */
+  from: string;
+  fromName: string;
+  answer: 'private' | 'public' | 'unknown';
+  steps: TopologyResolutionStepJson[];
+}
+
+export interface TopologyResolutionStepJson {
+  step: 'dns' | 'server' | 'zone' | 'link' | 'record' | 'answer';
+  text: string;
+  /** Ids of the entities the step goes through (VNets, zones, links, zone groups, endpoints). */
+  entities: string[];
+}
+
+/** What the topology view draws: the model, the findings when the server sends them, and name resolutions. */
 export interface TopologyJson extends ModelJson {
   findings?: TopologyFindingJson[];
+  resolutions?: TopologyResolutionJson[];
 }
 
 export type TopologyScope = 'file' | 'workspace';

@@ -1,0 +1,22 @@
+// The VNets that reach a private-link target: those of its endpoints, then the VNets peered with each
+// of them both ways (a one-way peering carries no traffic). Shared by the hover and the topology view.
+import { same, type Value, type VirtualNetwork } from '../model';
+
+const sameId = (a: Value, b: Value) => same(a, b, true) === true;
+
+/** The endpoints' VNets, then the VNets peered with each both ways, once each. */
+export function reachingVnets(homes: readonly (VirtualNetwork | undefined)[]): VirtualNetwork[] {
+  const found: VirtualNetwork[] = [];
+  const add = (vnet: VirtualNetwork) => {
+    if (!found.some((known) => known === vnet || sameId(known.id, vnet.id))) found.push(vnet);
+  };
+  for (const home of homes) if (home) add(home);
+  for (const home of homes) {
+    if (!home) continue;
+    for (const peering of home.peerings) {
+      const remote = peering.remote?.resolved ? peering.remote.target : undefined;
+      if (remote && remote.peerings.some((back) => back.remote?.resolved && sameId(back.remote.target.id, home.id))) add(remote);
+    }
+  }
+  return found;
+}
