@@ -81,19 +81,23 @@ let shownScope: TopologyScope | undefined;
 
 /**
  * A selected VNet or target shows how names resolve through it (issue 17): the path drawn, the steps
- * beside it. Read from the selection after each change, so a redraw keeps what is shown.
+ * beside it. Read from the selection after each change, so a redraw keeps what is shown; only a new
+ * selection pans the drawing to its path (a redraw keeps the user's pan and zoom).
  */
-function showSelectedResolutions(): void {
+function showSelectedResolutions(bringIntoView: boolean): void {
   const selected = view.cy.nodes(':selected').filter((node) => node.data('kind') === 'vnet' || node.data('kind') === 'target');
   const node = selected.length === 1 ? selected.first() : undefined;
   const shown = node && graph ? graph.resolutions.filter((resolution) => resolution.fromNode === node.id() || resolution.targetNode === node.id()) : [];
-  view.showPath(shown.flatMap((resolution) => resolution.nodes), shown.flatMap((resolution) => resolution.edges));
+  view.showPath(shown.flatMap((resolution) => resolution.nodes), shown.flatMap((resolution) => resolution.edges), bringIntoView);
   renderResolutions(resolutionPanel, node ? { kind: node.data('kind') as 'vnet' | 'target', name: String(node.data('name')) } : undefined, shown);
 }
 let selectionFrame = 0;
 view.cy.on('select unselect', 'node', () => {
   cancelAnimationFrame(selectionFrame);
-  selectionFrame = requestAnimationFrame(showSelectedResolutions);
+  selectionFrame = requestAnimationFrame(() => showSelectedResolutions(true));
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') view.cy.nodes(':selected').unselect();
 });
 const selectNode = (id: string) => {
   view.cy.nodes(':selected').unselect();
@@ -148,7 +152,7 @@ async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): P
     ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
     : 'No network resources in the workspace.';
   renderOutline(outline, graph, reveal, selectNode);
-  showSelectedResolutions();
+  showSelectedResolutions(false);
   vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
 }
 

@@ -84,8 +84,9 @@ export class TopologyView {
   /**
    * Marks a path (a name resolution): its nodes and edges stand out and the rest fades, except the
    * containers of its nodes (a faded VNet would fade everything drawn inside it). Empty lists clear it.
+   * `bringIntoView` pans to a path partly outside the view.
    */
-  showPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+  showPath(nodeIds: readonly string[], edgeIds: readonly string[], bringIntoView = true): void {
     const cy = this.cy;
     let path = cy.collection();
     for (const id of [...nodeIds, ...edgeIds]) path = path.union(cy.getElementById(id));
@@ -95,7 +96,7 @@ export class TopologyView {
       path.addClass('on-path');
       cy.elements().not(path.union(path.nodes().ancestors())).addClass('off-path');
     });
-    this.bringIntoView(path.nodes());
+    if (bringIntoView) this.bringIntoView(path.nodes());
   }
 
   /** Pans (never zooms) so that the elements are seen, when some of them are outside the view. */

@@ -198,6 +198,22 @@ steps.push(
     await topologyFrame().locator('button', { hasText: 'Fit' }).click();
     await shot('topology');
   }],
+  ['the view explains name resolution from a VNet chosen in its list, with what the server sends', async () => {
+    await topologyFrame().locator('button', { hasText: 'List' }).click();
+    await topologyFrame().locator('#outline li.outline-node.vnet', { hasText: 'vnet-spoke-orders (VNet)' }).locator('> button.show-resolution').click();
+    const panel = topologyFrame().locator('#resolution');
+    await panel.locator('h2', { hasText: 'Name resolution from vnet-spoke-orders' }).waitFor({ timeout: 10_000 });
+    const answers = (await panel.locator('.verdict').allInnerTexts()).sort();
+    if (JSON.stringify(answers) !== JSON.stringify(['private', 'unknown'])) throw new Error(`answers from vnet-spoke-orders: ${answers.join(', ')}`);
+    const { nodes } = await describeTopology();
+    const onPath = nodes.filter((node) => node.classes.includes('on-path')).map((node) => node.kind);
+    if (!onPath.includes('dnsZone') || !onPath.includes('target')) throw new Error(`the path is not drawn: ${onPath.join(', ')}`);
+    await shot('topology-resolution');
+    // Escape (the button keeps the focus) clears the selection and the panel.
+    await topologyFrame().locator('#outline li.outline-node.vnet', { hasText: 'vnet-spoke-orders (VNet)' }).locator('> button.show-resolution').press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 10_000 });
+    await topologyFrame().locator('button', { hasText: 'List' }).click();
+  }],
   ['clicking a node in the view moves the editor to its declaration (another file)', async () => {
     const blobOf = ({ nodes }) => nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
     let blob = blobOf(await describeTopology());
