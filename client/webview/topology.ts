@@ -5,9 +5,9 @@
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
 import { toSvg } from './export-svg';
 import { buildGraph, type Graph } from './graph';
-import { renderResolutions } from './resolution-panel';
 import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
+import { renderResolutions } from './resolution-panel';
 import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
 import { TopologyView } from './view';
 

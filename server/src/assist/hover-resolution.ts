@@ -36,7 +36,7 @@ export function resolutionHover(model: NetworkModel, uri: string, offset: number
 function hoverOf(model: NetworkModel, cloud: Cloud, shown: string, matches: (connection: PrivateLinkConnection) => boolean, range: TextRange): AssistHover | undefined {
   const accesses = targetAccesses(model, cloud, matches);
   if (accesses.length === 0) return undefined;
-  const vnets = reachingVnets(accesses.map((access) => access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
+  const vnets = reachingVnets(model, accesses.map((access) => access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
   const lines = [`**Name resolution** of ${code(shown)}`, ''];
   if (vnets.length === 0) lines.push('- the virtual networks of its private endpoints are not known');
   for (const vnet of vnets) {

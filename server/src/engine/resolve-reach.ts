@@ -1,11 +1,12 @@
 // The VNets that reach a private-link target: those of its endpoints, then the VNets peered with each
 // of them both ways (a one-way peering carries no traffic). Shared by the hover and the topology view.
-import { same, type Value, type VirtualNetwork } from '../model';
+import { same, type NetworkModel, type Value, type VirtualNetwork } from '../model';
+import { peeringCandidatesFor } from '../rules/model-lookups';
 
 const sameId = (a: Value, b: Value) => same(a, b, true) === true;
 
 /** The endpoints' VNets, then the VNets peered with each both ways, once each. */
-export function reachingVnets(homes: readonly (VirtualNetwork | undefined)[]): VirtualNetwork[] {
+export function reachingVnets(model: NetworkModel, homes: readonly (VirtualNetwork | undefined)[]): VirtualNetwork[] {
   const found: VirtualNetwork[] = [];
   const add = (vnet: VirtualNetwork) => {
     if (!found.some((known) => known === vnet || sameId(known.id, vnet.id))) found.push(vnet);
@@ -15,7 +16,10 @@ export function reachingVnets(homes: readonly (VirtualNetwork | undefined)[]): V
     if (!home) continue;
     for (const peering of home.peerings) {
       const remote = peering.remote?.resolved ? peering.remote.target : undefined;
-      if (remote && remote.peerings.some((back) => back.remote?.resolved && sameId(back.remote.target.id, home.id))) add(remote);
+      // A hub has a peering per spoke: the way back is looked up by id, not searched.
+      const back = remote && peeringCandidatesFor(model, remote, home)
+        .some((candidate) => candidate.local === remote && candidate.remote?.resolved === true && sameId(candidate.remote.target.id, home.id));
+      if (remote && back) add(remote);
     }
   }
   return found;

@@ -9,7 +9,7 @@ import {
 } from '../model';
 import { valueForMessage } from '../rules/certain';
 import { certainlyCreated } from '../rules/dns-endpoint';
-import { mayBeLinked, sameId } from '../rules/dns-network';
+import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/dns-network';
 import { vnetCandidatesFor } from '../rules/model-lookups';
 import type { ResolveTarget, TargetAccess } from './resolve-target';
 
@@ -158,7 +158,7 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
   if (zones.length === 0) {
     return result('unknown', [zoneStep([]), { step: 'link', text: `no zone named '${zoneName}' is in the analysed files: whether one is linked to '${vnetName}' is not known` }, answerStep('unknown')]);
   }
-  const linked = zones.find((zone) => certainlyLinked(zone, place.vnet));
+  const linked = zones.find((zone) => certainlyLinked(model, zone, place.vnet));
   if (!linked) {
     const maybe = zones.find((zone) => mayBeLinked(model, zone, place.vnet));
     if (maybe) return result('unknown', [zoneStep(zones), { step: 'link', text: `a link that may not be deployed, or names a VNet that is not known, may join '${zoneName}' to '${vnetName}'` }, answerStep('unknown')]);
@@ -173,7 +173,7 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
     }
     return result('public', [zoneStep(zones), { step: 'link', text: `'${zoneName}' is not linked to '${vnetName}': Azure-provided DNS there follows the service's public CNAME to its public address` }, answerStep('public', `because zone '${zoneName}' is not linked to '${vnetName}'`)]);
   }
-  const linkStep: ResolutionStep = { step: 'link', text: `'${zoneName}' is linked to '${vnetName}'`, via: linksJoining(linked, place.vnet) };
+  const linkStep: ResolutionStep = { step: 'link', text: `'${zoneName}' is linked to '${vnetName}'`, via: linksJoining(model, linked, place.vnet) };
   const writers = accesses.flatMap((access) => access.endpoint.zoneGroups
     .filter((group) => group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, linked.id)))
     .map((group) => ({ access, group })));
@@ -202,12 +202,14 @@ function answerStep(answer: ResolutionAnswer, detail?: string, via?: readonly En
 }
 
 /** A link created for certain that joins the zone to the VNet. */
-function certainlyLinked(zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
-  return linksJoining(zone, vnet).length > 0;
+function certainlyLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
+  return linksJoining(model, zone, vnet).length > 0;
 }
 
-function linksJoining(zone: PrivateDnsZone, vnet: VirtualNetwork): Entity[] {
-  return zone.links.filter((link) => certainlyCreated(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
+/** The zone's links created for certain to the VNet (looked up by id: a hub zone may have thousands). */
+function linksJoining(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): Entity[] {
+  return linkCandidatesBetween(model, zone, vnet).filter((link) => link.zone?.resolved === true && link.zone.target === zone
+    && certainlyCreated(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
 }
 
 /** The statically assigned private IP of the endpoint for the access's group id, when known. */

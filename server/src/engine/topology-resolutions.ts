@@ -4,24 +4,20 @@
 // Invariant: each deployment is explained on its own model, as the rules judge it; a target and
 // VNet explained alike by two deployments (a module with two callers) are listed once.
 import type { Cloud } from '../facts';
-import { asWritten, displayValue, same, type NetworkModel, type PrivateLinkConnection, type Target, type Value } from '../model';
+import { asWritten, displayValue, type NetworkModel, type Target } from '../model';
 import type { TopologyResolutionJson } from '../protocol';
 import { explainResolution } from './resolve';
 import { reachingVnets } from './resolve-reach';
-import { connectsToTarget, targetAccesses } from './resolve-target';
-
-const sameId = (a: Value, b: Value) => same(a, b, true) === true;
+import { targetAccesses, type TargetAccess } from './resolve-target';
 
 export function topologyResolutions(models: readonly NetworkModel[], cloud: Cloud): TopologyResolutionJson[] {
   const resolutions: TopologyResolutionJson[] = [];
   const seen = new Set<string>();
   for (const model of models) {
-    for (const target of targetsOf(model)) {
-      const accesses = targetAccesses(model, cloud, target.matches);
-      if (accesses.length === 0) continue;
-      const homes = accesses.map((access) => (access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
-      for (const vnet of reachingVnets(homes)) {
-        const resolution = explainResolution(model, { asked: target.name, resourceName: target.name, accesses }, vnet);
+    for (const target of targetsOf(model, cloud)) {
+      const homes = target.accesses.map((access) => (access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
+      for (const vnet of reachingVnets(model, homes)) {
+        const resolution = explainResolution(model, { asked: target.name, resourceName: target.name, accesses: target.accesses }, vnet);
         const json: TopologyResolutionJson = {
           target: target.id, targetName: target.name, from: displayValue(vnet.id), fromName: resolution.from, answer: resolution.answer,
           steps: resolution.steps.map((step) => ({ step: step.step, text: step.text, entities: [...new Set((step.via ?? []).map((entity) => displayValue(entity.id)))] })),
@@ -39,28 +35,30 @@ export function topologyResolutions(models: readonly NetworkModel[], cloud: Clou
 interface TargetOfEndpoints {
   id: string;
   name: string;
-  matches: (connection: PrivateLinkConnection) => boolean;
+  accesses: TargetAccess[];
 }
 
-/** The targets the model's endpoints connect to: declared ones, and ids of targets outside the files. */
-function targetsOf(model: NetworkModel): TargetOfEndpoints[] {
-  const found: TargetOfEndpoints[] = [];
-  const declared = new Set<Target>();
-  const outside = new Set<string>();
-  for (const endpoint of model.privateEndpoints) {
-    for (const connection of endpoint.connections) {
-      const target = connection.target?.resolved ? connection.target.target : undefined;
-      if (target?.kind === 'target') {
-        if (declared.has(target)) continue;
-        declared.add(target);
-        found.push({ id: displayValue(target.id), name: asWritten(target.name), matches: (other) => connectsToTarget(other, target) });
-      } else if (!connection.target?.resolved && typeof connection.targetId === 'string' && !outside.has(connection.targetId.toLowerCase())) {
-        const id = connection.targetId;
-        outside.add(id.toLowerCase());
-        const trimmed = id.replace(/\/+$/, '');
-        found.push({ id, name: trimmed.slice(trimmed.lastIndexOf('/') + 1) || id, matches: (other) => !other.target?.resolved && sameId(other.targetId, id) });
-      }
+/**
+ * The targets the model's endpoints connect to, each with its accesses (one pass over the endpoints):
+ * declared targets, and the ids of targets outside the files (compared case-insensitively).
+ */
+function targetsOf(model: NetworkModel, cloud: Cloud): TargetOfEndpoints[] {
+  const byTarget = new Map<Target | string, TargetOfEndpoints>();
+  for (const access of targetAccesses(model, cloud, () => true)) {
+    const { connection } = access;
+    const declared = connection.target?.resolved && connection.target.target.kind === 'target' ? connection.target.target : undefined;
+    const outside = !connection.target?.resolved && typeof connection.targetId === 'string' ? connection.targetId : undefined;
+    const key = declared ?? outside?.toLowerCase().replace(/\/+$/, '');
+    if (key === undefined) continue;
+    let target = byTarget.get(key);
+    if (!target) {
+      const trimmed = outside?.replace(/\/+$/, '');
+      target = declared
+        ? { id: displayValue(declared.id), name: asWritten(declared.name), accesses: [] }
+        : { id: outside!, name: trimmed!.slice(trimmed!.lastIndexOf('/') + 1) || outside!, accesses: [] };
+      byTarget.set(key, target);
     }
+    target.accesses.push(access);
   }
-  return found;
+  return [...byTarget.values()];
 }

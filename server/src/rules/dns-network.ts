@@ -52,6 +52,11 @@ function belongsMaybe(link: VnetLink, zone: PrivateDnsZone): boolean {
   return link.zone?.resolved ? sameId(link.zone.target.id, zone.id) : mayBeSameId(parentIdOf(link.id), zone.id);
 }
 
+/** Links that may join `zone` to `vnet` (a superset, from the model's lookups; the caller compares). */
+export function linkCandidatesBetween(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): readonly VnetLink[] {
+  return linkCandidatesFor(zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)), vnet);
+}
+
 /** Whether some link (deployed or maybe) may connect `zone` to `vnet`. */
 export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
   return linkCandidatesFor(zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)), vnet).some((link) => {
