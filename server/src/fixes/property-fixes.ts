@@ -3,7 +3,7 @@
 // replaced in place only when that changes nothing but the finding's cause: a non-literal value
 // shared by every instance of a loop is left alone, and so is a value that is not a literal where
 // the fix would drop a user's expression for a computed one (an address prefix, a group id).
-import { privateDnsLocation } from '../facts';
+import { privateDnsLocation, publicAccessFix } from '../facts';
 import type { ResourceDecl } from '../model';
 import { ArmResourceEditor } from './arm-editor';
 import { BicepResourceEditor } from './bicep-editor';
@@ -78,10 +78,12 @@ export const useVnetLocation: Builder<'use-vnet-location'> = (docs, { value, vne
   return replaceAt(docs, anchor, anchor.path ?? 'location', written, "Use the virtual network's location", 'loops');
 };
 
-export const disablePublicAccess: Builder<'disable-public-access'> = (docs, { edits }, anchor) => {
+/** Every public-access setting of the resource's type gets its disabling value for the API version (FACTS §6). */
+export const disablePublicAccess: Builder<'disable-public-access'> = (docs, _request, anchor) => {
   const decl = anchor.decl;
+  const edits = publicAccessFix(decl.type, decl.apiVersion ?? '');
   const editor = editorFor(docs, decl);
-  if (!editor || edits.length === 0) return [];
+  if (!editor || !edits || edits.length === 0) return [];
   const all: TextEdit[] = [];
   for (const { path, value } of edits) {
     const current = editor.valueAt(path);

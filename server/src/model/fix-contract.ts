@@ -28,8 +28,8 @@ export type FixRequest =
   | { kind: 'replace-group-id'; path: string; value: string }
   /** The anchor's location becomes `value`, the location of `vnet`. */
   | { kind: 'use-vnet-location'; vnet: ResourceDecl; value: string }
-  /** The public-access settings of the anchor's resource that turn it off (facts publicAccessFix). */
-  | { kind: 'disable-public-access'; edits: readonly { path: string; value: string | boolean }[] }
+  /** The anchor's resource turns public network access off (the settings facts name for its type). */
+  | { kind: 'disable-public-access' }
   | { kind: 'set-subnet-policy'; property: string; value: string }
   /** `allowGatewayTransit: true` on the reverse peering (its properties at `reverse.path`). */
   | { kind: 'set-allow-gateway-transit'; reverse: FixAnchor }
