@@ -1,6 +1,7 @@
 // DNS zone group fixes: add the zone group a private endpoint lacks (pe-dns-zone-group-missing), add
 // the configs a group lacks (pe-dns-zone-group-incomplete), point a config at the right zone
-// (pe-dns-zone-mismatch). Zones are reused or created by zone-resources.ts.
+// (pe-dns-zone-mismatch). The rules name the endpoint or group and the zone names; which zones to
+// reuse and which VNets to link is planned by dns-plan.ts, the zones reused or created by zone-resources.ts.
 // Invariants: one config per zone (FACTS §2.2: named after the zone, dots as dashes), at most five;
 // the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
 // on their endpoint and on every zone of the same template they use.
@@ -29,7 +30,7 @@ function title(verb: string, plans: { reused: boolean; name: string }[]): string
   return `${verb}${reused.length ? ` using ${reused.join(', ')}` : ''}${created.length ? `${reused.length ? ' and' : ' with'} new zone${created.length > 1 ? 's' : ''} ${created.join(', ')}` : ''}`;
 }
 
-/** The group named after the facts' default, one config per zone: the request's endpoint and zone names, planned by dns-plan.ts. */
+/** A group with the facts' default name and one config per zone name the rule asked for. */
 export const addDnsZoneGroup: Builder<'add-dns-zone-group'> = (docs, { model, endpoint, zones: names }) => {
   if (names.length === 0 || names.length > zoneGroupLimits.maxConfigsPerGroup || endpoint.decl.existing) return [];
   const home = docs.queries.endpointVnet(endpoint);
