@@ -18,7 +18,7 @@ import { runRules } from '../../server/src/engine/run-rules';
 import type { Finding } from '../../server/src/engine/types';
 import { defaultLimits } from '../../server/src/engine/limits';
 import { Workspace } from '../../server/src/engine/workspace';
-import { builders } from '../../server/src/fixes';
+import { builders, type Fix } from '../../server/src/fixes';
 import { rules } from '../../server/src/rules/catalog';
 import type { RuleDefinition } from '../../server/src/rules/rule';
 import { readArmFile } from '../../server/src/syntax/arm';
@@ -54,7 +54,8 @@ const checkedRules: RuleDefinition[] = rules.map((rule) => ({
 
 // buildFixes swallows a builder's exception (a defect costs the fix); wrap each builder so the
 // fuzzer sees it. The builders table is a plain object read at call time.
-const table = builders as Record<string, (typeof builders)[string]>;
+// Each builder takes its own kind's request; `never` lets one wrapper type hold them all.
+const table = builders as Record<string, (...args: never[]) => Fix[]>;
 for (const [kind, builder] of Object.entries(table)) {
   if ((builder as { fuzzWrapped?: true }).fuzzWrapped) continue;
   const wrapped = Object.assign((...args: Parameters<typeof builder>) => {

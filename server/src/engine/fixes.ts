@@ -1,32 +1,32 @@
-// Fix plumbing between the rules and the fix builders: a finding remembers the fix its report
-// requested (in a side table, so Finding stays plain data), and a FixSession builds the edits on
-// demand against the texts the analysis read. Fix-all takes each finding's preferred fix, in
+// Fix plumbing between the rules and the fix builders: a finding carries the fix its report
+// requested (`Finding.fix`, model/fix-contract.ts), and a FixSession builds the edits on demand
+// against the texts the analysis read, handing the builders the rules' predicates they plan with. Fix-all takes each finding's preferred fix, in
 // finding order, leaving out any that would touch another's edits (the next pass gets it).
 // Invariant: edits are offsets into the session's texts; a face must check the current text is
 // still that text before applying them.
-import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type FixTarget, type TextEdit } from '../fixes';
+import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type TextEdit } from '../fixes';
 import type { Cloud } from '../facts';
+import { fixQueries } from '../rules/fix-queries';
 import type { Finding } from './types';
 import type { Workspace } from './workspace';
 
 export type { Fix, FileEdits, TextEdit } from '../fixes';
 export { applyTextEdits };
 
-const requests = new WeakMap<Finding, FixTarget>();
-
-/** Called by runRules for a report that names a fix. */
-export function rememberFix(finding: Finding, target: FixTarget): void {
-  requests.set(finding, target);
-}
-
 /** Whether the finding's rule requested a fix (the builder may still find none safe). */
 export function requestsFix(finding: Finding): boolean {
-  return requests.has(finding);
+  return finding.fix !== undefined;
 }
 
 /** The fix kind a finding requested, if any. */
 export function fixKindOf(finding: Finding): string | undefined {
-  return requests.get(finding)?.request.kind;
+  return finding.fix?.request.kind;
+}
+
+/** The finding as plain data, without its fix request (which holds model entities): what crosses a thread. */
+export function withoutFixRequest(finding: Finding): Finding {
+  const { fix: _request, ...plain } = finding;
+  return plain;
 }
 
 /** A source over fixed texts (the analysed ones): a map, falling back to a reader for other files. */
@@ -50,14 +50,13 @@ export class FixSession {
   private readonly built = new WeakMap<Finding, Fix[]>();
 
   constructor(readonly source: FixSource) {
-    this.docs = createFixDocuments(source);
+    this.docs = createFixDocuments(source, fixQueries);
   }
 
   fixesOf(finding: Finding): Fix[] {
     let fixes = this.built.get(finding);
     if (!fixes) {
-      const target = requests.get(finding);
-      fixes = target ? buildFixes(this.docs, target) : [];
+      fixes = finding.fix ? buildFixes(this.docs, finding.fix) : [];
       this.built.set(finding, fixes);
     }
     return fixes;

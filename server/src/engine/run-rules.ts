@@ -13,7 +13,6 @@ import { LineIndex } from '../syntax/line-index';
 import { authorLeavesZoneGroupToPolicy } from './author-intent';
 import { resourceIdentity } from './finding-identity';
 import { joinedRoot } from './deployments';
-import { rememberFix } from './fixes';
 import type { AnalysisOptions, Finding } from './types';
 import type { Workspace } from './workspace';
 
@@ -108,11 +107,11 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
           ...joins,
         ],
         resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
+        ...(report.fix ? { fix: { request: report.fix, anchor: report.at } } : {}),
       };
       const candidate = { key, joined: joins.length > 0, finding };
       if (replaces) candidates[earlier] = candidate;
       else seen.set(key, candidates.push(candidate) - 1);
-      if (report.fix) rememberFix(finding, { request: report.fix, anchor: report.at });
     }
   }
   return candidates;

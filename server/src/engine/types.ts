@@ -5,6 +5,7 @@ import type { Cloud } from '../facts';
 import type { WorkspaceLimits } from './limits';
 
 export type { Language };
+import type { RequestedFix } from '../model';
 import type { Level } from '../rules/registry';
 import type { PrivateDnsSettings } from '../rules/rule';
 
@@ -42,6 +43,11 @@ export interface Finding extends TextRange {
   related: RelatedLocation[];
   /** What it is about, stable across line shifts (engine/finding-identity.ts); baselines key on it. */
   resource?: string;
+  /**
+   * The fix the rule requested (model/fix-contract.ts), built into edits by `FixSession.fixesOf`. It
+   * holds model entities: no output format writes it, and it does not cross threads (withoutFixRequest).
+   */
+  fix?: RequestedFix;
 }
 
 /** Something about the analysis itself, not a finding: a limit was hit. Shown as information. */

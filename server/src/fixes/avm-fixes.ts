@@ -5,12 +5,15 @@
 // for such resources (their declarations live in the module, not in the user's files).
 import { declarations, isPlainObject, moduleView, objectProperties, propertyKey, type ArrayExpression, type ModuleDeclaration, type ObjectExpression, type SourceFile } from '../syntax/bicep';
 import type { ResourceDecl } from '../model';
+import { wantedZones } from './dns-plan';
 import type { FixDocuments } from './documents';
-import type { Fix, FixTarget, TextEdit } from './types';
+import { reversePlan } from './reverse-peering';
+import type { Builder, Fix, FixAnchor, FixKind, FixRequest, FixRequestOf, TextEdit } from './types';
 
-type Builder = (docs: FixDocuments, target: FixTarget) => Fix[];
+/** The kinds a registry module's interface can take; any other request gets no fix on such a resource. */
+type RegistryBuilders = { readonly [K in FixKind]?: Builder<K> };
 
-export const registryBuilders: Readonly<Record<string, Builder>> = {
+const registryBuilders: RegistryBuilders = {
   'add-dns-zone-group': addZoneGroupEntry,
   'add-reverse-peering': enableRemotePeering,
   'add-vnet-link': addVirtualNetworkLink,
@@ -18,8 +21,12 @@ export const registryBuilders: Readonly<Record<string, Builder>> = {
 };
 
 /** The fixes of a finding on a registry-declared resource. */
-export function registryFixes(docs: FixDocuments, target: FixTarget): Fix[] {
-  return registryBuilders[target.request.kind]?.(docs, target) ?? [];
+export function registryFixes(docs: FixDocuments, request: FixRequest, anchor: FixAnchor): Fix[] {
+  return buildWith(registryBuilders, docs, request.kind, request, anchor);
+}
+
+function buildWith<K extends FixKind>(table: RegistryBuilders, docs: FixDocuments, kind: K, request: FixRequestOf<K>, anchor: FixAnchor): Fix[] {
+  return table[kind]?.(docs, request, anchor) ?? [];
 }
 
 function single(uri: string, title: string, edit: TextEdit | undefined): Fix[] {
@@ -94,18 +101,18 @@ function entryOf(docs: FixDocuments, decl: ResourceDecl, prefix: string): { text
   return text && entry ? { text, entry } : undefined;
 }
 
-function enableRemotePeering(docs: FixDocuments, target: FixTarget): Fix[] {
-  const decl = target.anchor.decl;
-  if (decl.registry?.module !== 'avm/res/network/virtual-network') return [];
+function enableRemotePeering(docs: FixDocuments, request: FixRequestOf<'add-reverse-peering'>, anchor: FixAnchor): Fix[] {
+  const decl = anchor.decl;
+  // The module mirrors the flags itself; the peering must still be one the reverse can mirror.
+  if (!reversePlan(request) || decl.registry?.module !== 'avm/res/network/virtual-network') return [];
   const found = entryOf(docs, decl, 'peerings[');
   if (!found || objectProperties(found.entry).some((member) => propertyKey(member) === 'remotePeeringEnabled')) return [];
   return single(decl.uri, 'Set remotePeeringEnabled to true', addProperty(found.text, found.entry, 'remotePeeringEnabled', 'true'));
 }
 
-function setSubnetEntryPolicy(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { property, value } = target.request as { property?: unknown; value?: unknown };
-  const decl = target.anchor.decl;
-  if (typeof property !== 'string' || typeof value !== 'string' || !/^[A-Za-z]+$/.test(value)) return [];
+function setSubnetEntryPolicy(docs: FixDocuments, { property, value }: FixRequestOf<'set-subnet-policy'>, anchor: FixAnchor): Fix[] {
+  const decl = anchor.decl;
+  if (!/^[A-Za-z]+$/.test(value)) return [];
   if (decl.registry?.module !== 'avm/res/network/virtual-network') return [];
   const found = entryOf(docs, decl, 'subnets[');
   if (!found) return [];
@@ -114,13 +121,12 @@ function setSubnetEntryPolicy(docs: FixDocuments, target: FixTarget): Fix[] {
   return single(decl.uri, `Set ${property} to '${value}'`, edit);
 }
 
-function addZoneGroupEntry(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as { endpoint?: ResourceDecl; zones?: { name: string; inWorkspace: { decl: ResourceDecl; links?: readonly unknown[] }[] }[] };
-  const endpoint = request.endpoint ?? target.anchor.decl;
-  const zones = request.zones ?? [];
-  if (!endpoint.registry || zones.length !== 1) return [];
+function addZoneGroupEntry(docs: FixDocuments, request: FixRequestOf<'add-dns-zone-group'>): Fix[] {
+  const endpoint = request.endpoint.decl;
+  if (!endpoint.registry || request.zones.length !== 1) return [];
+  const zones = wantedZones(docs.queries, request.model, request.zones, docs.queries.endpointVnet(request.endpoint));
   // One reachable zone of the name, linked where it must be: the entry then needs only the group.
-  const candidates = zones[0].inWorkspace.filter((zone) => (zone.links ?? []).length === 0);
+  const candidates = zones[0].inWorkspace.filter((zone) => zone.links.length === 0);
   const ids = candidates.map((zone) => idExpression(docs, endpoint.uri, zone.decl)).filter((id): id is string => id !== undefined);
   if (ids.length !== 1 || candidates.length !== zones[0].inWorkspace.length) return [];
   const group = `{ privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: ${ids[0]} } ] }`;
@@ -134,15 +140,14 @@ function addZoneGroupEntry(docs: FixDocuments, target: FixTarget): Fix[] {
   return single(endpoint.uri, `Add DNS zone group using '${zones[0].name}'`, addProperty(text, entry, 'privateDnsZoneGroup', group));
 }
 
-function addVirtualNetworkLink(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as { zone?: ResourceDecl; vnets?: { decl: ResourceDecl }[] };
-  const zone = request.zone ?? target.anchor.decl;
+function addVirtualNetworkLink(docs: FixDocuments, request: FixRequestOf<'add-vnet-link'>, anchor: FixAnchor): Fix[] {
+  const zone = anchor.decl;
   if (zone.registry?.module !== 'avm/res/network/private-dns-zone' || zone.registry.paramPath !== '') return [];
   const text = docs.text(zone.uri);
   const tree = docs.bicepTree(zone.uri);
   const call = zone.via.at(-1);
   const params = tree && call && callParams(tree, call.start);
-  const ids = (request.vnets ?? []).map((vnet) => idExpression(docs, zone.uri, vnet.decl));
+  const ids = request.vnets.map((vnet) => idExpression(docs, zone.uri, vnet));
   if (!text || !params || ids.length === 0 || ids.some((id) => id === undefined)) return [];
   const items = ids.map((id) => `{ virtualNetworkResourceId: ${id} }`);
   const links = objectProperties(params).find((member) => propertyKey(member) === 'virtualNetworkLinks');

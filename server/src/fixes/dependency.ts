@@ -8,12 +8,11 @@ import type { ResourceDecl } from '../model';
 import type { FixDocuments } from './documents';
 import { arr, expr, type Gen } from './gen';
 import { editorFor, single } from './property-fixes';
-import type { Fix, FixTarget } from './types';
+import type { Builder } from './types';
 
-export function addDependency(docs: FixDocuments, target: FixTarget): Fix[] {
-  const decl = target.anchor.decl;
-  const dependency = (target.request as { dependency?: { decl?: ResourceDecl } }).dependency?.decl;
-  if (!dependency || !decl.order || dependency.order?.frame !== decl.order.frame) return [];
+export const addDependency: Builder<'add-dependency'> = (docs, { dependency }, anchor) => {
+  const decl = anchor.decl;
+  if (!decl.order || dependency.order?.frame !== decl.order.frame) return [];
   const entry = decl.language === 'bicep' ? dependency.symbol && expr(dependency.symbol) : armEntry(docs, dependency);
   const editor = editorFor(docs, decl);
   if (!entry || !editor) return [];
@@ -22,7 +21,7 @@ export function addDependency(docs: FixDocuments, target: FixTarget): Fix[] {
   const edits = present ? editor.append('dependsOn', [entry]) : editor.set('dependsOn', arr(entry));
   const named = dependency.symbol ?? (typeof dependency.name === 'string' ? dependency.name : 'the gateway');
   return single(decl, `Add a dependency on '${named}'`, edits);
-}
+};
 
 /** How an ARM `dependsOn` names the resource where the template deploys it. */
 function armEntry(docs: FixDocuments, dependency: ResourceDecl): Gen | undefined {

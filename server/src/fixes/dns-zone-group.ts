@@ -1,11 +1,13 @@
 // DNS zone group fixes: add the zone group a private endpoint lacks (pe-dns-zone-group-missing), add
 // the configs a group lacks (pe-dns-zone-group-incomplete), point a config at the right zone
-// (pe-dns-zone-mismatch). Zones are reused or created by zone-resources.ts.
+// (pe-dns-zone-mismatch). The rules name the endpoint or group and the zone names; which zones to
+// reuse and which VNets to link is planned by dns-plan.ts, the zones reused or created by zone-resources.ts.
 // Invariants: one config per zone (FACTS §2.2: named after the zone, dots as dashes), at most five;
 // the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
 // on their endpoint and on every zone of the same template they use.
 import { defaultZoneGroupName, latestStableApiVersion, zoneConfigName, zoneGroupLimits } from '../facts';
 import { idKey, type ResourceDecl } from '../model';
+import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-plan';
 import { combineChanges } from './apply';
 import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, isSymbolic, templateOf, typeAndSegments } from './arm-declarations';
 import { member } from './arm-editor';
@@ -15,19 +17,10 @@ import { arr, expr, obj, print, type Gen } from './gen';
 import { editorFor } from './property-fixes';
 import { renameZone } from './zone-rename';
 import type { ResourceEditor } from './paths';
-import type { Fix, FileEdits, FixTarget, TextEdit } from './types';
+import type { Builder, Fix, FileEdits, TextEdit } from './types';
 import { planArmZone, planBicepZone, type WantedZone } from './zone-resources';
 
 const groupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
-
-interface Zones {
-  zones?: (WantedZone & { configName?: string })[];
-  /** The VNets a new zone is linked to (the endpoint's first). */
-  vnets?: { decl: ResourceDecl }[];
-  vnet?: { decl: ResourceDecl };
-}
-
-const newZoneVnets = (request: Zones): ResourceDecl[] => (request.vnets ?? (request.vnet ? [request.vnet] : [])).map((v) => v.decl);
 
 const config = (name: string, id: Gen): Gen => obj(['name', name], ['properties', obj(['privateDnsZoneId', id])]);
 
@@ -37,19 +30,18 @@ function title(verb: string, plans: { reused: boolean; name: string }[]): string
   return `${verb}${reused.length ? ` using ${reused.join(', ')}` : ''}${created.length ? `${reused.length ? ' and' : ' with'} new zone${created.length > 1 ? 's' : ''} ${created.join(', ')}` : ''}`;
 }
 
-export function addDnsZoneGroup(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as unknown as Zones & { endpoint?: ResourceDecl; groupName?: string };
-  const endpoint = request.endpoint ?? target.anchor.decl;
-  const zones = request.zones ?? [];
-  if (zones.length === 0 || zones.length > zoneGroupLimits.maxConfigsPerGroup || endpoint.existing) return [];
-  const groupName = typeof request.groupName === 'string' ? request.groupName : defaultZoneGroupName;
-  const vnets = newZoneVnets(request);
-  return endpoint.language === 'bicep'
-    ? bicepGroup(docs, endpoint, zones, vnets, groupName)
-    : armGroup(docs, endpoint, zones, vnets, groupName);
-}
+/** A group with the facts' default name and one config per zone name the rule asked for. */
+export const addDnsZoneGroup: Builder<'add-dns-zone-group'> = (docs, { model, endpoint, zones: names }) => {
+  if (names.length === 0 || names.length > zoneGroupLimits.maxConfigsPerGroup || endpoint.decl.existing) return [];
+  const home = docs.queries.endpointVnet(endpoint);
+  const zones = wantedZones(docs.queries, model, names, home);
+  const vnets = linksForNewZone(docs.queries, model, home);
+  return endpoint.decl.language === 'bicep'
+    ? bicepGroup(docs, endpoint.decl, zones, vnets, defaultZoneGroupName)
+    : armGroup(docs, endpoint.decl, zones, vnets, defaultZoneGroupName);
+};
 
-function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable<Zones['zones']>, vnets: ResourceDecl[], groupName: string): Fix[] {
+function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly WantedZone[], vnets: readonly ResourceDecl[], groupName: string): Fix[] {
   const tree = docs.bicepTree(endpoint.uri);
   if (!tree || !endpoint.symbol) return [];
   const taken = identifiersOf(tree);
@@ -65,7 +57,7 @@ function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullab
     body: obj(
       ['parent', expr(`${endpoint.symbol}${header.index}`)],
       ['name', groupName],
-      ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zone.configName ?? zoneConfigName(zone.name), expr(plan!.id))))])],
+      ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id))))])],
     ),
   };
   const created = plans.flatMap((p) => p.plan!.created);
@@ -75,7 +67,7 @@ function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullab
   return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.reused, name: p.zone.name }))), isPreferred: true, changes }];
 }
 
-function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable<Zones['zones']>, vnets: ResourceDecl[], groupName: string): Fix[] {
+function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly WantedZone[], vnets: readonly ResourceDecl[], groupName: string): Fix[] {
   const node = findTemplateResource(docs, endpoint);
   const template = node && templateOf(node);
   const peRef = template && armReference(docs, template, endpoint);
@@ -92,7 +84,7 @@ function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable
     ['name', childName(shape.segments, groupName)],
     condition !== undefined && ['condition', condition],
     ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
-    ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zone.configName ?? zoneConfigName(zone.name), expr(plan!.id))))])],
+    ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id))))])],
   );
   const symbol = uniqueName(taken, camel(endpoint.symbol ?? 'privateEndpoint', 'DnsZoneGroup'));
   const edits = insertArmResources(docs, endpoint.uri, node, [...plans.flatMap((p) => p.plan!.created), { symbol, body }]);
@@ -101,10 +93,11 @@ function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: NonNullable
   return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.created.length === 0, name: p.zone.name }))), isPreferred: true, changes }];
 }
 
-export function addZoneConfigs(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as unknown as Zones & { group?: ResourceDecl };
-  const group = request.group ?? target.anchor.decl;
-  const zones = request.zones ?? [];
+export const addZoneConfigs: Builder<'add-zone-configs'> = (docs, request) => {
+  const group = request.group.decl;
+  const home = groupVnet(docs.queries, request.group);
+  const zones = wantedZones(docs.queries, request.model, request.zones, home);
+  const newZoneVnets = linksForNewZone(docs.queries, request.model, home);
   const editor = editorFor(docs, group);
   if (!editor || zones.length === 0 || group.count !== 1) return [];
   const path = 'properties.privateDnsZoneConfigs';
@@ -117,7 +110,7 @@ export function addZoneConfigs(docs: FixDocuments, target: FixTarget): Fix[] {
     const taken = identifiersOf(tree);
     const created: NewResource[] = [];
     for (const zone of zones) {
-      const plan = planBicepZone(docs, group.uri, zone, newZoneVnets(request), taken);
+      const plan = planBicepZone(docs, group.uri, zone, newZoneVnets, taken);
       if (!plan) return [];
       items.push(config(zoneConfigName(zone.name), expr(plan.id)));
       created.push(...plan.created);
@@ -137,7 +130,7 @@ export function addZoneConfigs(docs: FixDocuments, target: FixTarget): Fix[] {
     const created: { symbol: string; body: Gen }[] = [];
     const dependencies: Gen[] = [];
     for (const zone of zones) {
-      const plan = planArmZone(docs, template, zone, newZoneVnets(request), isSymbolic(template), taken);
+      const plan = planArmZone(docs, template, zone, newZoneVnets, isSymbolic(template), taken);
       if (!plan) return [];
       items.push(config(zoneConfigName(zone.name), expr(plan.id)));
       created.push(...plan.created);
@@ -158,37 +151,35 @@ export function addZoneConfigs(docs: FixDocuments, target: FixTarget): Fix[] {
   const changes = appended && combineChanges([{ uri: group.uri, edits: appended }, ...parts]);
   if (!changes) return [];
   return [{ title: title('Add the missing zone configs', names), isPreferred: true, changes }];
-}
+};
 
-export function pointZoneConfig(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as {
-    group?: ResourceDecl; configPath?: string; zoneName?: string; inWorkspace?: WantedZone['inWorkspace'];
-    renameZone?: { decl: ResourceDecl; to: string };
-  };
-  const group = request.group ?? target.anchor.decl;
+/** Point the config at a zone of the right name the workspace has, or rename its zone when nothing else uses it. */
+export const pointZoneConfig: Builder<'point-zone-config'> = (docs, { model, group: entity, config, zoneName }) => {
+  const group = entity.decl;
+  const [wanted] = wantedZones(docs.queries, model, [zoneName], groupVnet(docs.queries, entity));
   const fixes: Fix[] = [];
-  if (typeof request.configPath === 'string' && typeof request.zoneName === 'string' && group.count === 1) {
+  if (group.count === 1) {
     const editor = editorFor(docs, group);
-    const path = `${request.configPath}.properties.privateDnsZoneId`;
-    for (const found of request.inWorkspace ?? []) {
+    const path = `${config.path}.properties.privateDnsZoneId`;
+    for (const found of wanted.inWorkspace) {
       if (!editor || !editor.valueAt(path)) break;
-      const id = zoneIdIn(docs, group, found, request.zoneName);
+      const id = zoneIdIn(docs, group, found, zoneName);
       const edits = id && editor.replace(path, expr(id.text));
       const depends = id && dependOn(editor, id.dependsOn);
       const changes = edits && depends && combineChanges([{ uri: group.uri, edits: [...edits, ...depends] }, ...id.changes]);
       if (changes) {
-        fixes.push({ title: `Point the zone config at '${request.zoneName}'`, isPreferred: true, changes });
+        fixes.push({ title: `Point the zone config at '${zoneName}'`, isPreferred: true, changes });
         break;
       }
     }
   }
-  const rename = request.renameZone;
+  const rename = renamableZone(docs.queries, model, config, docs.cloud);
   // A zone of the right name in the same resource group (or one that may be) would then exist twice.
-  if (rename && typeof rename.to === 'string' && !(request.inWorkspace ?? []).some((found) => mayShareScope(found.decl, rename.decl))) {
-    fixes.push(...renameZone(docs, rename.decl, rename.to, docs.cloud));
+  if (rename && !wanted.inWorkspace.some((found) => mayShareScope(found.decl, rename.decl))) {
+    fixes.push(...renameZone(docs, rename.decl, zoneName, docs.cloud));
   }
   return fixes.map((fix, index) => ({ ...fix, isPreferred: index === 0 }));
-}
+};
 
 function zoneIdIn(docs: FixDocuments, from: ResourceDecl, zone: WantedZone['inWorkspace'][number], name: string): { text: string; changes: FileEdits[]; dependsOn: Gen[] } | undefined {
   if (from.language === 'bicep') {

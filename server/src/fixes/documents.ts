@@ -1,8 +1,10 @@
 // The files a fix reads, parsed once per fix run: Bicep trees and jsonc trees of the texts the
 // findings were computed on, with each file's style. Invariant: everything comes from FixSource
-// (the analysed texts), never from disk, so edits always fit the text the findings point into.
+// (the analysed texts), never from disk, so edits always fit the text the findings point into; what
+// fix planning asks of the model beyond its entities, it asks the rules' predicates (`queries`).
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Cloud } from '../facts';
+import type { ModelQueries } from '../model';
 import { parseBicep, type SourceFile } from '../syntax/bicep';
 import { styleOf, type Style } from './layout';
 import type { FixSource } from './types';
@@ -12,7 +14,7 @@ export class FixDocuments {
   private readonly json = new Map<string, JsonNode | undefined>();
   private readonly styles = new Map<string, Style>();
 
-  constructor(private readonly source: FixSource) {}
+  constructor(private readonly source: FixSource, readonly queries: ModelQueries) {}
 
   get cloud(): Cloud {
     return this.source.cloud;

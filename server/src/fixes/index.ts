@@ -12,18 +12,16 @@ import {
 } from './property-fixes';
 import { addReversePeering } from './reverse-peering';
 import { addServiceEndpoint } from './service-endpoint';
-import type { Fix, FileEdits, FixSource, FixTarget } from './types';
+import type { Builders, Fix, FileEdits, FixKind, FixRequestOf, FixSource, ModelQueries, RequestedFix } from './types';
 import { addVnetLink } from './vnet-link';
 import { registryFixes } from './avm-fixes';
 
-export type { Fix, FileEdits, FixAnchor, FixRequest, FixSource, FixTarget, TextEdit } from './types';
+export type { Builder, Builders, Fix, FileEdits, FixAnchor, FixRequest, FixSource, ModelQueries, RequestedFix, TextEdit } from './types';
 export { FixDocuments } from './documents';
 export { applyTextEdits, combineChanges, mergeFixes } from './apply';
 
-type Builder = (docs: FixDocuments, target: FixTarget) => Fix[];
-
 /** Every fix kind a rule may request, with its builder. */
-export const builders: Readonly<Record<string, Builder>> = {
+export const builders: Builders = {
   'add-dns-zone-group': addDnsZoneGroup,
   'add-zone-configs': addZoneConfigs,
   'point-zone-config': pointZoneConfig,
@@ -43,12 +41,11 @@ export const builders: Readonly<Record<string, Builder>> = {
 };
 
 /** The fixes of one finding, against the texts of `docs` (share one FixDocuments across findings). */
-export function buildFixes(docs: FixDocuments, target: FixTarget): Fix[] {
-  // A registry module's resource is changed through the module's parameters, never elsewhere.
-  const builder = target.anchor.decl.registry ? registryFixes : builders[target.request.kind];
-  if (!builder) return [];
+export function buildFixes(docs: FixDocuments, { request, anchor }: RequestedFix): Fix[] {
   try {
-    return builder(docs, target).filter(valid).map((fix, index, all) => ({
+    // A registry module's resource is changed through the module's parameters, never elsewhere.
+    const built = anchor.decl.registry ? registryFixes(docs, request, anchor) : build(builders, docs, request.kind, request, anchor);
+    return built.filter(valid).map((fix, index, all) => ({
       ...fix,
       isPreferred: fix.isPreferred && all.findIndex((other) => other.isPreferred) === index,
     }));
@@ -64,6 +61,11 @@ function valid(fix: Fix): boolean {
     edit.start <= edit.end && (i === 0 || edits[i - 1].end <= edit.start && edits[i - 1].start !== edit.start)));
 }
 
-export function createFixDocuments(source: FixSource): FixDocuments {
-  return new FixDocuments(source);
+/** Runs the builder of `kind`; the kind is passed apart so the compiler pairs builder and request. */
+function build<K extends FixKind>(table: Builders, docs: FixDocuments, kind: K, request: FixRequestOf<K>, anchor: RequestedFix['anchor']): Fix[] {
+  return table[kind](docs, request, anchor);
+}
+
+export function createFixDocuments(source: FixSource, queries: ModelQueries): FixDocuments {
+  return new FixDocuments(source, queries);
 }

@@ -3,14 +3,14 @@
 // replaced in place only when that changes nothing but the finding's cause: a non-literal value
 // shared by every instance of a loop is left alone, and so is a value that is not a literal where
 // the fix would drop a user's expression for a computed one (an address prefix, a group id).
-import { peeringFlags, privateDnsLocation, type AccessValue } from '../facts';
+import { privateDnsLocation, publicAccessFix } from '../facts';
 import type { ResourceDecl } from '../model';
 import { ArmResourceEditor } from './arm-editor';
 import { BicepResourceEditor } from './bicep-editor';
 import type { FixDocuments } from './documents';
 import { expr, type Gen } from './gen';
 import type { ResourceEditor } from './paths';
-import type { Fix, FixTarget, TextEdit } from './types';
+import type { Builder, Fix, FixAnchor, TextEdit } from './types';
 
 export function editorFor(docs: FixDocuments, decl: ResourceDecl): ResourceEditor | undefined {
   return decl.language === 'bicep' ? BicepResourceEditor.for(docs, decl) : ArmResourceEditor.for(docs, decl);
@@ -38,8 +38,8 @@ export function bodyPath(path: string): string {
  * Replaces the value at the anchor's path. `keep`: 'expressions' never replaces a computed value;
  * 'loops' replaces one only outside loops; 'none' always (a value right for every instance).
  */
-function replaceAt(docs: FixDocuments, target: FixTarget, path: string | undefined, value: Gen, title: string, keep: 'expressions' | 'loops' | 'none'): Fix[] {
-  const decl = target.anchor.decl;
+function replaceAt(docs: FixDocuments, anchor: FixAnchor, path: string | undefined, value: Gen, title: string, keep: 'expressions' | 'loops' | 'none'): Fix[] {
+  const decl = anchor.decl;
   if (path === undefined) return [];
   const editor = editorFor(docs, decl);
   const current = editor?.valueAt(bodyPath(path));
@@ -48,47 +48,42 @@ function replaceAt(docs: FixDocuments, target: FixTarget, path: string | undefin
   return single(decl, title, editor.replace(bodyPath(path), value));
 }
 
-export function setLocationGlobal(docs: FixDocuments, target: FixTarget): Fix[] {
-  return replaceAt(docs, target, target.anchor.path ?? 'location', privateDnsLocation, `Set location to '${privateDnsLocation}'`, 'none');
-}
+export const setLocationGlobal: Builder<'set-location-global'> = (docs, _request, anchor) => {
+  return replaceAt(docs, anchor, anchor.path ?? 'location', privateDnsLocation, `Set location to '${privateDnsLocation}'`, 'none');
+};
 
-export function setRegistrationDisabled(docs: FixDocuments, target: FixTarget): Fix[] {
-  return replaceAt(docs, target, target.anchor.path ?? 'properties.registrationEnabled', false, 'Set registrationEnabled to false', 'loops');
-}
+export const setRegistrationDisabled: Builder<'set-registration-disabled'> = (docs, _request, anchor) => {
+  return replaceAt(docs, anchor, anchor.path ?? 'properties.registrationEnabled', false, 'Set registrationEnabled to false', 'loops');
+};
 
-export function replaceGroupId(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { path, value } = target.request as { path?: string; value?: unknown };
-  if (typeof value !== 'string') return [];
-  return replaceAt(docs, target, path, value, `Use group id '${value}'`, 'expressions');
-}
+export const replaceGroupId: Builder<'replace-group-id'> = (docs, { path, value }, anchor) => {
+  return replaceAt(docs, anchor, path, value, `Use group id '${value}'`, 'expressions');
+};
 
-export function useNetworkAddress(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { value } = target.request as { value?: unknown };
-  if (typeof value !== 'string') return [];
-  return replaceAt(docs, target, target.anchor.path, value, `Use the network address '${value}'`, 'expressions');
-}
+export const useNetworkAddress: Builder<'use-network-address'> = (docs, { value }, anchor) => {
+  return replaceAt(docs, anchor, anchor.path, value, `Use the network address '${value}'`, 'expressions');
+};
 
 /** The PE takes its VNet's location: the VNet's own expression when it is written in this file. */
-export function useVnetLocation(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { value, vnetDecl } = target.request as { value?: unknown; vnetDecl?: ResourceDecl };
-  if (typeof value !== 'string') return [];
-  const decl = target.anchor.decl;
+export const useVnetLocation: Builder<'use-vnet-location'> = (docs, { value, vnet: vnetDecl }, anchor) => {
+  const decl = anchor.decl;
   let written: Gen = value;
-  if (vnetDecl && vnetDecl.uri === decl.uri && vnetDecl.language === decl.language && !sharedByInstances(vnetDecl)) {
+  if (vnetDecl.uri === decl.uri && vnetDecl.language === decl.language && !sharedByInstances(vnetDecl)) {
     const source = editorFor(docs, vnetDecl)?.valueAt('location');
     if (source && !source.literal) {
       written = decl.language === 'bicep' ? expr(source.text) : expr(source.text.slice(2, -2));
       if (decl.language === 'arm' && !/^"\[[^]*\]"$/.test(source.text)) written = value;
     }
   }
-  return replaceAt(docs, target, target.anchor.path ?? 'location', written, "Use the virtual network's location", 'loops');
-}
+  return replaceAt(docs, anchor, anchor.path ?? 'location', written, "Use the virtual network's location", 'loops');
+};
 
-export function disablePublicAccess(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { edits } = target.request as { edits?: { path: string; value: AccessValue }[] };
-  const decl = target.anchor.decl;
+/** Every public-access setting of the resource's type gets its disabling value for the API version (FACTS §6). */
+export const disablePublicAccess: Builder<'disable-public-access'> = (docs, _request, anchor) => {
+  const decl = anchor.decl;
+  const edits = publicAccessFix(decl.type, decl.apiVersion ?? '');
   const editor = editorFor(docs, decl);
-  if (!editor || !Array.isArray(edits) || edits.length === 0) return [];
+  if (!editor || !edits || edits.length === 0) return [];
   const all: TextEdit[] = [];
   for (const { path, value } of edits) {
     const current = editor.valueAt(path);
@@ -99,20 +94,18 @@ export function disablePublicAccess(docs: FixDocuments, target: FixTarget): Fix[
   }
   if (overlapping(all)) return [];
   return single(decl, 'Turn public network access off', all);
-}
+};
 
 /** privateEndpointNetworkPolicies / privateLinkServiceNetworkPolicies on the subnet (inline or child). */
-export function setSubnetPolicy(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { property, value } = target.request as { property?: unknown; value?: unknown };
-  if (typeof property !== 'string' || typeof value !== 'string') return [];
-  const decl = target.anchor.decl;
-  const path = subnetPolicyPath(target.anchor.path, property);
+export const setSubnetPolicy: Builder<'set-subnet-policy'> = (docs, { property, value }, anchor) => {
+  const decl = anchor.decl;
+  const path = subnetPolicyPath(anchor.path, property);
   if (!path) return [];
   const editor = editorFor(docs, decl);
   const current = editor?.valueAt(path);
   if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
   return single(decl, `Set ${property} to '${value}'`, editor.set(path, value));
-}
+};
 
 /** The policy's path from the finding's anchor: the subnet (its `name` if inline) or the value itself. */
 function subnetPolicyPath(anchor: string | undefined, property: string): string | undefined {
@@ -122,26 +115,20 @@ function subnetPolicyPath(anchor: string | undefined, property: string): string 
   return undefined;
 }
 
-export function setAllowGatewayTransit(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as { target?: { decl?: ResourceDecl; path?: string }; property?: unknown; value?: unknown };
-  const decl = request.target?.decl;
-  const property = typeof request.property === 'string' ? request.property : 'allowGatewayTransit';
-  if (!decl || !(peeringFlags as readonly string[]).includes(property)) return [];
-  const base = request.target?.path ? request.target.path : 'properties';
+export const setAllowGatewayTransit: Builder<'set-allow-gateway-transit'> = (docs, { reverse }) => {
+  const decl = reverse.decl;
   const editor = editorFor(docs, decl);
-  const path = `${base}.${property}`;
+  const path = `${reverse.path ? reverse.path : 'properties'}.allowGatewayTransit`;
   const current = editor?.valueAt(path);
   if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
-  return single(decl, `Set ${property} to true on the reverse peering`, editor.set(path, request.value === false ? false : true));
-}
+  return single(decl, 'Set allowGatewayTransit to true on the reverse peering', editor.set(path, true));
+};
 
-export function removeSubnetNsg(docs: FixDocuments, target: FixTarget): Fix[] {
-  const { path } = target.request as { path?: unknown };
-  if (typeof path !== 'string') return [];
-  const decl = target.anchor.decl;
+export const removeSubnetNsg: Builder<'remove-subnet-nsg'> = (docs, { path }, anchor) => {
+  const decl = anchor.decl;
   const editor = editorFor(docs, decl);
   return single(decl, 'Remove the network security group association', editor?.remove(bodyPath(path)));
-}
+};
 
 export function overlapping(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start);

@@ -1,30 +1,57 @@
 // add-reverse-peering (peering-reverse-missing): the peering B→A, written where B is declared — in the
 // remote VNet's inline `virtualNetworkPeerings` when it lists its peerings there, else as a child
 // resource after B (or after the local peering when B is `existing` in the peering's own file).
-// Flags are the rule's mirrored ones (DESIGN §3); the name is the rule's `B-to-A` when it has one.
+// Flags are the peering's, mirrored (DESIGN §3, facts mirrorPeeringFlags); the name is `B-to-A` from
+// the VNets' own names when they are known.
 // Invariants: B is one declared instance; A's id is reachable from B's file (its own symbol, a
-// parameter bound to it, or one threaded through B's single module call); else no fix.
-import { latestStableApiVersion, peeringFlags, peeringNamePattern, type PeeringFlag } from '../facts';
-import type { ResourceDecl } from '../model';
+// parameter bound to it, or one threaded through B's single module call); else no fix. No fix when a
+// flag is unknown or subnet-peering properties are written (FACTS gives no mirroring for those).
+import { latestStableApiVersion, mirrorPeeringFlags, peeringFlags, peeringNamePattern, subnetPeeringProperties, type PeeringFlag } from '../facts';
+import { at, isObject, type Peering, type VirtualNetwork } from '../model';
 import { combineChanges } from './apply';
 import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, templateOf, typeAndSegments } from './arm-declarations';
 import { member } from './arm-editor';
 import { bicepApiVersion, camel, identifiersOf, insertBicepResources, instanceHeader, uniqueName } from './bicep-declarations';
 import { reachId } from './bicep-modules';
-import type { FixDocuments } from './documents';
 import { arr, expr, obj, type Gen } from './gen';
 import { editorFor } from './property-fixes';
-import type { Fix, FileEdits, FixTarget } from './types';
+import type { Builder, FileEdits, FixRequestOf } from './types';
 import { vnetLabel } from './zone-resources';
 
 const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 
-interface Request {
-  peering?: { decl: ResourceDecl; path?: string };
-  localVnet?: { decl: ResourceDecl };
-  remoteVnet?: { decl: ResourceDecl };
-  flags?: Partial<Record<PeeringFlag, boolean>>;
-  name?: string;
+type Flags = Partial<Record<PeeringFlag, boolean>>;
+
+/** The reverse peering's flags and, when the VNets' own names are known, its name; undefined when it cannot mirror. */
+export function reversePlan({ peering, local, remote }: FixRequestOf<'add-reverse-peering'>): { flags: Flags; name?: string } | undefined {
+  const flags = knownFlags(peering);
+  if (!flags || writesSubnetPeering(peering)) return undefined;
+  const from = ownName(remote);
+  const to = ownName(local);
+  const name = from !== undefined && to !== undefined ? `${from}-to-${to}` : undefined;
+  return { flags: mirrorPeeringFlags(flags), ...(name !== undefined && peeringNamePattern.test(name) ? { name } : {}) };
+}
+
+/** The flags the peering writes, or undefined when one is written but not a known boolean. */
+function knownFlags(peering: Peering): Flags | undefined {
+  if (!isObject(peering.properties)) return undefined;
+  const flags: Flags = {};
+  for (const flag of peeringFlags) {
+    const value = at(peering.properties, flag);
+    if (value !== undefined && typeof value !== 'boolean') return undefined;
+    if (value !== undefined) flags[flag] = value;
+  }
+  return flags;
+}
+
+function writesSubnetPeering(peering: Peering): boolean {
+  return isObject(peering.properties) && subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined);
+}
+
+/** A VNet's own name (a child's last name segment), when known. */
+function ownName(vnet: VirtualNetwork): string | undefined {
+  if (typeof vnet.name !== 'string') return undefined;
+  return vnet.path === '' ? vnet.name.slice(vnet.name.lastIndexOf('/') + 1) : vnet.name;
 }
 
 function properties(remoteId: string, flags: Partial<Record<PeeringFlag, boolean>>): Gen {
@@ -34,15 +61,15 @@ function properties(remoteId: string, flags: Partial<Record<PeeringFlag, boolean
   );
 }
 
-export function addReversePeering(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as unknown as Request;
-  const remote = request.remoteVnet?.decl;
-  const local = request.localVnet?.decl;
-  const peering = request.peering?.decl ?? target.anchor.decl;
-  if (!remote || !local || remote.count !== 1 || remote.instance !== undefined) return [];
+export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request) => {
+  const plan = reversePlan(request);
+  const remote = request.remote.decl;
+  const local = request.local.decl;
+  const peering = request.peering.decl;
+  if (!plan || remote.count !== 1 || remote.instance !== undefined) return [];
   const fallback = `${vnetLabel(remote)}-to-${vnetLabel(local)}`;
-  const name = typeof request.name === 'string' ? request.name : peeringNamePattern.test(fallback) ? fallback : 'reverse-peering';
-  const flags = request.flags ?? {};
+  const name = plan.name ?? (peeringNamePattern.test(fallback) ? fallback : 'reverse-peering');
+  const flags = plan.flags;
   const title = `Add the reverse peering '${name}'`;
   const inline = editorFor(docs, remote)?.valueAt('properties.virtualNetworkPeerings');
   if (remote.language === 'bicep') {
@@ -98,4 +125,4 @@ export function addReversePeering(docs: FixDocuments, target: FixTarget): Fix[] 
     changes = edits && [{ uri: remote.uri, edits }];
   }
   return changes ? [{ title, isPreferred: true, changes }] : [];
-}
+};

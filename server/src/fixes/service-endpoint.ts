@@ -2,15 +2,13 @@
 // `serviceEndpoints` (appended to a written list, or the property added), inline subnet or child subnet
 // resource, Bicep or ARM. Declines where the edit would reach more than that subnet (a loop's shared
 // source), where the list is not written as a plain array, and on registry-modelled subnets.
-import type { ResourceDecl } from '../model';
 import { arr, obj } from './gen';
 import { bodyPath, editorFor, single } from './property-fixes';
-import type { Fix, FixTarget } from './types';
+import type { Builder } from './types';
 
-export function addServiceEndpoint(docs: Parameters<typeof editorFor>[0], target: FixTarget): Fix[] {
-  const { service, subnet } = target.request as { service?: unknown; subnet?: { decl?: ResourceDecl; path?: unknown } };
-  const decl = subnet?.decl;
-  if (typeof service !== 'string' || !decl || typeof subnet?.path !== 'string' || decl.registry) return [];
+export const addServiceEndpoint: Builder<'add-service-endpoint'> = (docs, { service, subnet }) => {
+  const decl = subnet.decl;
+  if (decl.registry) return [];
   if (decl.count !== 1 || decl.instance !== undefined) return [];
   const editor = editorFor(docs, decl);
   if (!editor) return [];
@@ -18,4 +16,4 @@ export function addServiceEndpoint(docs: Parameters<typeof editorFor>[0], target
   const entry = obj(['service', service]);
   const edits = editor.valueAt(path) ? editor.append(path, [entry]) : editor.set(path, arr(entry));
   return single(decl, `Add the '${service}' service endpoint to the subnet`, edits);
-}
+};

@@ -1,9 +1,12 @@
-// The fix layer's data: what a finding asks for (a request naming a kind), what a builder returns
-// (alternatives, each a set of text edits per file). Invariants: offsets are 0-based UTF-16 indexes
+// The fix layer's data: what a builder returns (alternatives, each a set of text edits per file) for
+// a request (model/fix-contract.ts), and what it may read. Invariants: offsets are 0-based UTF-16 indexes
 // into the text the findings were computed on; within one file a fix's edits are sorted and never
 // overlap; a builder that finds no safe edit returns no fix, and the finding stays.
 import type { Cloud } from '../facts';
-import type { ResourceDecl } from '../model';
+import type { FixAnchor, FixKind, FixRequestOf } from '../model';
+import type { FixDocuments } from './documents';
+
+export type { FixAnchor, FixKind, FixRequest, FixRequestOf, ModelQueries, RequestedFix } from '../model';
 
 export interface TextEdit {
   start: number;
@@ -26,22 +29,11 @@ export interface Fix {
   changes: FileEdits[];
 }
 
-/** A fix a finding allows, named by kind (the rule's `fix: { kind, ...details }`). */
-export interface FixRequest {
-  kind: string;
-  [detail: string]: unknown;
-}
+/** Turns a request of one kind, for a finding at `anchor`, into fix alternatives. */
+export type Builder<K extends FixKind> = (docs: FixDocuments, request: FixRequestOf<K>, anchor: FixAnchor) => Fix[];
 
-/** Where the finding points: the declaration and the property path inside it. */
-export interface FixAnchor {
-  decl: ResourceDecl;
-  path?: string;
-}
-
-export interface FixTarget {
-  request: FixRequest;
-  anchor: FixAnchor;
-}
+/** A builder per kind, each typed for its own request: no builder casts what it reads. */
+export type Builders = { readonly [K in FixKind]: Builder<K> };
 
 /** What fixes may read of the workspace: file texts at the time of the analysis, and the cloud. */
 export interface FixSource {

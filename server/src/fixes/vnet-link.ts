@@ -2,15 +2,10 @@
 // to each VNet that must resolve through it, without auto-registration (FACTS §5.2), right after
 // the zone's declaration. Invariants: the zone is a single declared instance of the analysed set;
 // every VNet must be reachable from the zone's file, or no link is added at all.
-import type { ResourceDecl } from '../model';
-import type { FixDocuments } from './documents';
-import type { Fix, FixTarget } from './types';
+import type { Builder } from './types';
 import { linkChanges, vnetLabel } from './zone-resources';
 
-export function addVnetLink(docs: FixDocuments, target: FixTarget): Fix[] {
-  const request = target.request as { zone?: ResourceDecl; vnets?: { decl: ResourceDecl }[] };
-  const zone = request.zone ?? target.anchor.decl;
-  const vnets = (request.vnets ?? []).map((v) => v.decl);
-  const changes = linkChanges(docs, zone, vnets);
+export const addVnetLink: Builder<'add-vnet-link'> = (docs, { vnets }, anchor) => {
+  const changes = linkChanges(docs, anchor.decl, vnets);
   return changes ? [{ title: `Link the zone to ${vnets.map((v) => `'${vnetLabel(v)}'`).join(', ')}`, isPreferred: true, changes }] : [];
-}
+};

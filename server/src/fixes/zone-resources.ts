@@ -21,8 +21,8 @@ export const linkType = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
 
 export interface WantedZone {
   name: string;
-  /** Zones of that name in the workspace, with the links each lacks once a group writes into it. */
-  inWorkspace: readonly { decl: ResourceDecl; existing?: boolean; links?: readonly { decl: ResourceDecl }[] }[];
+  /** Zones of that name in the workspace, with the VNets each must be linked to once a group writes into it. */
+  inWorkspace: readonly { decl: ResourceDecl; links: readonly ResourceDecl[] }[];
 }
 
 /**
@@ -73,7 +73,7 @@ export function planBicepZone(docs: FixDocuments, uri: string, zone: WantedZone,
   for (const found of zone.inWorkspace) {
     const reached = reachId(docs, uri, found.decl, camel(label, 'DnsZoneId'), `Resource id of the ${zone.name} private DNS zone.`, taken);
     if (!reached) continue;
-    const links = found.links?.length ? linkChanges(docs, found.decl, found.links.map((l) => l.decl)) : [];
+    const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     if (!links) return undefined;
     return { id: reached.text, created: [], changes: [...reached.changes, ...links], reused: true };
   }
@@ -123,7 +123,7 @@ export function planArmZone(
   for (const found of zone.inWorkspace) {
     const reference = armReference(docs, template, found.decl);
     if (!reference) continue;
-    const links = found.links?.length ? linkChanges(docs, found.decl, found.links.map((l) => l.decl)) : [];
+    const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     return links ? { id: reference.id, dependsOn: [reference.dependsOn], created: [], changes: links } : undefined;
   }
   if (zone.inWorkspace.length > 0 || vnets.length === 0) return undefined;

@@ -9,7 +9,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
 import type { Cloud } from '../facts';
-import { analyzeWorkspace, FixSession, modelJson, requestsFix, resolutionsJson, unseenModulesJson, textSource, workspaceModel, workspaceTexts, Workspace, type Finding, type Fix } from '../engine';
+import {
+  analyzeWorkspace, FixSession, modelJson, requestsFix, resolutionsJson, unseenModulesJson, textSource, withoutFixRequest, workspaceModel, workspaceTexts, Workspace,
+  type Finding, type Fix,
+} from '../engine';
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
@@ -45,7 +48,8 @@ export function runAnalysisWorker(port: MessagePort): void {
         return;
       }
       const fixed = fixesOf(result.findings, new Set(uris), texts, configuration.cloud);
-      post({ kind: 'result', run, findings: result.findings, notices: result.notices, fixes: fixed.fixes, texts: fixed.texts });
+      // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
+      post({ kind: 'result', run, findings: result.findings.map(withoutFixRequest), notices: result.notices, fixes: fixed.fixes, texts: fixed.texts });
       post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
     } catch (error) {
       post({ kind: 'failed', run, message: error instanceof Error ? error.stack ?? error.message : String(error) });

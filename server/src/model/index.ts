@@ -1,6 +1,7 @@
 // The model's public face for rules and fixes: entity types, the builder, and the evaluated values
 // and address arithmetic rules reason with (re-exported so rules depend on the model alone).
 export * from './types';
+export type { FixAnchor, FixKind, FixRequest, FixRequestOf, ModelQueries, RequestedFix } from './fix-contract';
 export { at, buildModel } from './build';
 export { displayValue } from './json';
 export { asWritten } from './as-written';

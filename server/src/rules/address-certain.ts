@@ -32,15 +32,6 @@ export function compareFileOrder(a: Placed, b: Placed): number {
 }
 
 /**
- * The entity's own name (a child resource's last name segment: 'GatewaySubnet' of 'vnet/GatewaySubnet'),
- * when known.
- */
-export function ownName(entity: Placed): string | undefined {
-  if (typeof entity.name !== 'string') return undefined;
-  return entity.path === '' ? entity.name.slice(entity.name.lastIndexOf('/') + 1) : entity.name;
-}
-
-/**
  * Ids that more than one declaration creates (outside `existing`): one VNet written twice in a deployment
  * (a template and its module both declare it). Which declaration's properties Azure ends with (address
  * space, inline subnets) depends on deployment order, so rules that read those properties stay silent.

@@ -70,7 +70,7 @@ export default defineRule({
         },
         at: { decl: zone.decl },
         related: firstOfEach(related),
-        fix: { kind: 'add-vnet-link', zone: zone.decl, vnets: vnetsToLink.map((vnet) => ({ key: vnet.key, decl: vnet.decl })) },
+        fix: { kind: 'add-vnet-link', vnets: vnetsToLink.map((vnet) => vnet.decl) },
       });
     }
   },

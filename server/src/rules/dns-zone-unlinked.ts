@@ -47,11 +47,7 @@ export default defineRule({
         data: { zone: name, endpoint: first.endpoint ? label(first.endpoint) : label(first.group) },
         at: { decl: zone.decl },
         related: uses.map((use) => ({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` })),
-        fix: {
-          kind: 'add-vnet-link',
-          zone: zone.decl,
-          vnets: vnets.map((vnet) => ({ key: vnet.key, decl: vnet.decl })),
-        },
+        fix: { kind: 'add-vnet-link', vnets: vnets.map((vnet) => vnet.decl) },
       });
     }
   },

@@ -58,7 +58,7 @@ export default defineRule({
           : { zone: name, vnets: others, endpoint: missing[0].endpoint },
         at: { decl: zone.decl },
         related: firstOfEach(related),
-        fix: { kind: 'add-vnet-link', zone: zone.decl, vnets: missing.map((entry) => ({ key: entry.vnet.key, decl: entry.vnet.decl })) },
+        fix: { kind: 'add-vnet-link', vnets: missing.map((entry) => entry.vnet.decl) },
       });
     }
   },

@@ -3,12 +3,10 @@
 // Certain cases: the facts state every zone is needed (missingRequiredZones is non-empty only then);
 // the zone group is created for certain and is the endpoint's only one; its configs are a known list
 // of known zone names, each of them right (a wrong one is pe-dns-zone-mismatch, which takes precedence).
-import { classifyZone, missingRequiredZones, type Cloud, type ExpectedZone } from '../facts';
-import { at, type NetworkModel, type ZoneGroup } from '../model';
+import { classifyZone, missingRequiredZones, type ExpectedZone } from '../facts';
+import { at, type ZoneGroup } from '../model';
 import { knownArray, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, zoneNameOfConfig, zonesNamed } from './dns-endpoint';
-import { linksForNewZone, linksMissing } from './dns-fix-links';
-import { endpointVnet } from './dns-network';
+import { certainlyCreated, endpointDns, zoneNameOfConfig } from './dns-endpoint';
 import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
@@ -48,7 +46,7 @@ export default defineRule({
         },
         at: { decl: group.decl },
         related: [{ decl: endpoint.decl, message: `the private endpoint '${label(endpoint)}'` }],
-        fix: fixRequest(model, cloud, group, missing),
+        fix: { kind: 'add-zone-configs', model, group, zones: missing.map((zone) => zone.name) },
       });
     }
   },
@@ -59,18 +57,4 @@ function knownZoneNames(group: ZoneGroup): string[] | undefined {
   if (!knownArray(at(group.decl.properties, 'privateDnsZoneConfigs'))) return undefined;
   const names = group.configs.map(zoneNameOfConfig);
   return names.every((name): name is string => name !== undefined) ? names : undefined;
-}
-
-function fixRequest(model: NetworkModel, cloud: Cloud, group: ZoneGroup, missing: readonly ExpectedZone[]) {
-  const vnet = group.endpoint?.resolved ? endpointVnet(group.endpoint.target) : undefined;
-  return {
-    kind: 'add-zone-configs',
-    cloud,
-    group: group.decl,
-    zones: missing.map((zone) => ({
-      name: zone.name,
-      inWorkspace: zonesNamed(model, zone.name).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing, links: linksMissing(model, found, vnet) })),
-    })),
-    vnets: linksForNewZone(model, vnet),
-  };
 }

@@ -6,14 +6,13 @@
 // In policy mode (`privateDns.zoneGroups: "policy"`, dns-policy.ts) an endpoint whose needs the DNS policy
 // covers is silent, and a zone group the template creates for a covered group id gets an information
 // finding: it competes with the policy's (FACTS §15).
-import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits, zoneNameMatches, zonesForNewGroup, type Cloud } from '../facts';
-import { parentIdOf, type NetworkModel, type PrivateEndpoint } from '../model';
+import { zoneGroupLimits, zoneNameMatches, zonesForNewGroup } from '../facts';
+import { parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
 import { knownString, label, oncePerAnchor } from './certain';
 import { certainlyCreated, endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
-import { linksForNewZone, linksMissing } from './dns-fix-links';
 import { endpointVnet, mayBeSameId } from './dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './dns-policy';
-import { defineRule, type FixRequest, type RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-missing',
@@ -53,7 +52,7 @@ export default defineRule({
           ...zones.flatMap((name) => zonesNamed(model, name)).map((zone) => ({ decl: zone.decl, message: `private DNS zone '${label(zone)}', which the zone group would use` })),
           ...policyNotes(endpoint, dns.needs, context),
         ],
-        ...fixFor(model, endpoint, dns.needs, cloud),
+        ...fixFor(model, endpoint, dns.needs),
       });
     }
     reportCompetingZoneGroups(model, context, report);
@@ -80,11 +79,11 @@ function mayHaveManualRecords(model: NetworkModel, zones: readonly string[]): bo
 }
 
 /**
- * The fix request: add a zone group with one config per zone the endpoint needs, pointing at zones of
- * the workspace where they exist; otherwise a zone (global) and a link to the endpoint's VNet. No fix
- * when the facts give no safe zone set (an ambiguous service, an unfilled placeholder, over 5 zones).
+ * The fix request: a zone group with one config per zone the endpoint needs (fixes/ finds or creates
+ * the zones). No fix when the facts give no safe zone set (an ambiguous service, an unfilled
+ * placeholder, over 5 zones).
  */
-function fixFor(model: NetworkModel, endpoint: PrivateEndpoint, needs: readonly ZoneNeed[], cloud: Cloud): { fix?: FixRequest } {
+function fixFor(model: NetworkModel, endpoint: PrivateEndpoint, needs: readonly ZoneNeed[]): { fix?: FixRequest } {
   const names: string[] = [];
   for (const need of needs) {
     const region = knownString(need.targetLocation);
@@ -93,20 +92,5 @@ function fixFor(model: NetworkModel, endpoint: PrivateEndpoint, needs: readonly 
     for (const zone of zones) if (!names.includes(zone)) names.push(zone);
   }
   if (names.length > zoneGroupLimits.maxConfigsPerGroup) return {};
-  const vnet = endpointVnet(endpoint);
-  return {
-    fix: {
-      kind: 'add-dns-zone-group',
-      cloud,
-      endpoint: endpoint.decl,
-      groupName: defaultZoneGroupName,
-      zones: names.map((name) => ({
-        name,
-        configName: zoneConfigName(name),
-        inWorkspace: zonesNamed(model, name).map((zone) => ({ key: zone.key, decl: zone.decl, existing: zone.existing, links: linksMissing(model, zone, vnet) })),
-      })),
-      ...(vnet ? { vnet: { key: vnet.key, decl: vnet.decl } } : {}),
-      vnets: linksForNewZone(model, vnet),
-    },
-  };
+  return { fix: { kind: 'add-dns-zone-group', model, endpoint, zones: names } };
 }

@@ -4,13 +4,11 @@
 // Certain cases: the zone group is created for certain, its endpoint is known, every connection of
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
-import { classifyZone, targetsUsingZone, zonesForNewGroup, type Cloud, type LegacyZone } from '../facts';
+import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
 import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed, zonesNamed } from './dns-endpoint';
-import type { NetworkModel, PrivateDnsZone, ZoneConfig, ZoneGroup } from '../model';
-import { linksMissing } from './dns-fix-links';
-import { endpointVnet, sameId } from './dns-network';
-import { defineRule, type FixRequest, type RuleContext } from './rule';
+import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './dns-endpoint';
+import type { FixRequest, NetworkModel, ZoneConfig, ZoneGroup } from '../model';
+import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
   id: 'pe-dns-zone-mismatch',
@@ -39,7 +37,7 @@ export default defineRule({
         const common = { zone: zoneName, service: need.expectation.zones[0]?.service ?? need.targetType, groupId: need.groupId, endpoint: label(endpoint) };
         const zone = config.zone?.resolved ? config.zone.target : undefined;
         const related = zone ? [{ decl: zone.decl, path: zone.path || undefined, message: `the zone '${zoneName}'` }] : [];
-        const fix = fixFor(model, cloud, group, config, dns.needs, zone, zoneName);
+        const fix = fixFor(model, group, config, dns.needs);
         const at = { decl: group.decl, path: `${config.path}.properties.privateDnsZoneId` };
         if (legacy) {
           report({ messageId: 'legacyZone', level: 'info', data: { ...common, current: legacy.legacy.replacedBy }, at, related, ...fix });
@@ -53,14 +51,11 @@ export default defineRule({
 });
 
 /**
- * The fix request: point the config at a recommended zone (one of the workspace where it exists), or
- * rename the zone when nothing else uses it and its name belongs to no other service. A single
- * replacement name is required; an ambiguous service or several candidates leave the choice to the user.
+ * The fix request: the one recommended zone name the config should point at (fixes/ points it at a
+ * zone of the workspace, or renames the zone when nothing else uses it). An ambiguous service or
+ * several candidates leave the choice to the user.
  */
-function fixFor(
-  model: NetworkModel, cloud: Cloud, group: ZoneGroup, config: ZoneConfig, needs: readonly ZoneNeed[],
-  zone: PrivateDnsZone | undefined, zoneName: string,
-): { fix?: FixRequest } {
+function fixFor(model: NetworkModel, group: ZoneGroup, config: ZoneConfig, needs: readonly ZoneNeed[]): { fix?: FixRequest } {
   const present = group.configs.map(zoneNameOfConfig);
   const candidates: string[] = [];
   for (const need of needs) {
@@ -70,19 +65,5 @@ function fixFor(
     for (const name of names) if (!present.includes(name) && !candidates.includes(name)) candidates.push(name);
   }
   if (candidates.length !== 1) return {};
-  const replacement = candidates[0];
-  const vnet = group.endpoint?.resolved ? endpointVnet(group.endpoint.target) : undefined;
-  const usedElsewhere = model.zoneGroups.some((other) => other.configs.some((c) => c !== config && (c.zone?.resolved ? zone !== undefined && sameId(c.zone.target.id, zone.id) : zoneNameOfConfig(c) === undefined || zoneNameOfConfig(c) === zoneName)));
-  const renamable = zone !== undefined && !zone.existing && !usedElsewhere && targetsUsingZone(cloud, zoneName).length === 0;
-  return {
-    fix: {
-      kind: 'point-zone-config',
-      cloud,
-      group: group.decl,
-      configPath: config.path,
-      zoneName: replacement,
-      inWorkspace: zonesNamed(model, replacement).map((found) => ({ key: found.key, decl: found.decl, existing: found.existing, links: linksMissing(model, found, vnet) })),
-      ...(renamable ? { renameZone: { key: zone.key, decl: zone.decl, to: replacement } } : {}),
-    },
-  };
+  return { fix: { kind: 'point-zone-config', model, group, config, zoneName: candidates[0] } };
 }

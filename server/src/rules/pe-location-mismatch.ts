@@ -34,7 +34,7 @@ export default defineRule({
         data: { endpoint: label(endpoint), location, vnet: label(vnet), vnetLocation },
         at: { decl: endpoint.decl, path: 'location' },
         related: [{ decl: vnet.decl, path: 'location', message: `VNet '${label(vnet)}' is in '${vnetLocation}'` }],
-        fix: { kind: 'use-vnet-location', vnet: vnet.key, vnetDecl: vnet.decl, value: vnetLocation },
+        fix: { kind: 'use-vnet-location', vnet: vnet.decl, value: vnetLocation },
       });
     }
   },

@@ -6,7 +6,7 @@
 // Anchor: the target resource, once however many endpoints point at it. No fix is offered when the
 // target writes virtual network or IP rules: turning public access off would make them grant nothing
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
-import { publicAccessFacts, publicAccessFix, publicAccessState } from '../facts';
+import { publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
 import { label } from './certain';
 import { lookup, oncePerAnchor, owned } from './endpoint-common';
@@ -43,7 +43,6 @@ export default defineRule({
     }
     const ruled = targetsWithNetworkRules(context.model);
     for (const { target, path, value, endpoints } of exposures.values()) {
-      const edits = ruled.has(target.key) ? undefined : publicAccessFix(target.type, target.decl.apiVersion ?? '');
       const [first] = endpoints;
       if (!first) continue;
       report({
@@ -61,7 +60,7 @@ export default defineRule({
           { decl: target.decl, path, message: 'public network access is turned on here' },
           ...endpoints.map((endpoint) => ({ decl: endpoint.decl, message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'` })),
         ],
-        ...(edits ? { fix: { kind: 'disable-public-access', edits } } : {}),
+        ...(ruled.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
     }
   },

@@ -78,7 +78,7 @@ function noTransit(peering: Peering, between: Between): Finding | undefined {
     data: { ...sides(peering), reverse: label(reverse) },
     related: [{ ...entityAnchor(reverse), message: `Reverse peering '${label(reverse)}' lacks allowGatewayTransit: true.` }],
     ...(lacking.length === 1
-      ? { fix: { kind: 'set-allow-gateway-transit', target: { decl: reverse.decl, path: reverse.propertiesPath }, property: 'allowGatewayTransit', value: true } }
+      ? { fix: { kind: 'set-allow-gateway-transit', reverse: { decl: reverse.decl, path: reverse.propertiesPath } } }
       : {}),
   };
 }

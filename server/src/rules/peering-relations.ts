@@ -2,7 +2,7 @@
 // possibly) connects, its flags, and whether it peers subnets only.
 // Invariant: "A→B" means a peering whose local VNet is A and whose remote resolves to B; every answer is
 // three-valued, so a peering with an unknown side may silence a finding and never causes one.
-import { peeringFlags, subnetPeeringProperties, type PeeringFlag } from '../facts';
+import { subnetPeeringProperties, type PeeringFlag } from '../facts';
 import { at, isObject, parentIdOf, same, type Peering, type Tri, type Value, type VirtualNetwork } from '../model';
 
 /** Whether two VNet entities are the same VNet: the same entity, or ids that compare equal. */
@@ -58,17 +58,6 @@ export function flagOf(peering: Peering, flag: PeeringFlag): boolean | 'absent' 
   return typeof value === 'boolean' ? value : undefined;
 }
 
-/** Known flags for mirroring, or undefined when one is written but unknown. */
-export function knownFlags(peering: Peering): Partial<Record<PeeringFlag, boolean>> | undefined {
-  const flags: Partial<Record<PeeringFlag, boolean>> = {};
-  for (const flag of peeringFlags) {
-    const value = flagOf(peering, flag);
-    if (value === undefined) return undefined;
-    if (value !== 'absent') flags[flag] = value;
-  }
-  return flags;
-}
-
 /**
  * Whether the peering may be a subnet peering (FACTS §4.1: `peerCompleteVnets: false`, with subnet lists):
  * true or unknown as soon as a subnet-peering property is written and `peerCompleteVnets` is not known true.
@@ -77,9 +66,4 @@ export function maySubnetPeer(peering: Peering): boolean {
   if (!isObject(peering.properties)) return true;
   const written = subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined);
   return written && at(peering.properties, 'peerCompleteVnets') !== true;
-}
-
-/** Whether a subnet-peering property is written at all (a reverse-peering fix declines then). */
-export function writesSubnetPeering(peering: Peering): boolean {
-  return isObject(peering.properties) && subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined);
 }

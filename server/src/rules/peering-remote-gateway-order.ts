@@ -42,7 +42,7 @@ export default defineRule({
         data: { peering: label(peering), gateway: label(created), remote: label(remote) },
         at: entityAnchor(peering),
         related: [{ decl: created.decl, message: `Gateway '${label(created)}' of '${label(remote)}'.` }],
-        fix: { kind: 'add-dependency', target: { decl: peering.decl }, dependency: { decl: created.decl } },
+        fix: { kind: 'add-dependency', dependency: created.decl },
       });
     }
   },

@@ -5,15 +5,14 @@
 // own, or with the same scope as the peering (DESIGN §3 "Scopes"); and no peering of the model can be
 // B→A (one with an unknown side, a maybe-deployed or an `existing` one silences). A remote reached only
 // through an unknown or outside id stays silent.
-// Fix request: the peering, both VNets, the mirrored flags (facts mirrorPeeringFlags) and a name; it is
-// declined when a flag is unknown or subnet-peering properties are written (FACTS gives no mirroring).
-import { mirrorPeeringFlags, peeringNamePattern, peeringRules } from '../facts';
+// Fix request: the peering and both VNets (fixes/reverse-peering.ts mirrors the flags and names it).
+import { peeringRules } from '../facts';
 import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
-import { certain, entityAnchor, ownName, reportOnce } from './address-certain';
+import { certain, entityAnchor, reportOnce } from './address-certain';
 import { label } from './certain';
-import { connects, isSelfPeering, knownFlags, remoteVnet, writesSubnetPeering } from './peering-relations';
+import { connects, isSelfPeering, remoteVnet } from './peering-relations';
 import { peeringCandidatesFor } from './model-lookups';
-import { defineRule, type FixRequest, type RuleContext } from './rule';
+import { defineRule, type RuleContext } from './rule';
 
 export default defineRule({
   id: 'peering-reverse-missing',
@@ -33,13 +32,12 @@ export default defineRule({
       if (!local || !remote || !certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== false) continue;
       if (!certain(remote.decl) || !writable(remote, peering)) continue;
       if (peeringCandidatesFor(context.model, remote, local).some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
-      const fix = reverseFix(peering, local, remote);
       report({
         messageId: 'missing',
         data: { peering: label(peering), vnet: label(local), remote: label(remote) },
         at: entityAnchor(peering),
         related: [{ decl: remote.decl, ...(remote.path ? { path: remote.path } : {}), message: `VNet '${label(remote)}' is declared here; it needs a peering back to '${label(local)}'.` }],
-        ...(fix ? { fix } : {}),
+        fix: { kind: 'add-reverse-peering', peering, local, remote },
       });
     }
   },
@@ -64,21 +62,4 @@ function scopeKey(id: Value): string | undefined {
   if (key === undefined) return undefined;
   const cut = key.indexOf('/providers/');
   return cut < 0 ? undefined : key.slice(0, cut);
-}
-
-function reverseFix(peering: Peering, local: VirtualNetwork, remote: VirtualNetwork): FixRequest | undefined {
-  const flags = knownFlags(peering);
-  if (!flags || writesSubnetPeering(peering)) return undefined;
-  const from = ownName(remote);
-  const to = ownName(local);
-  const name = from !== undefined && to !== undefined ? `${from}-to-${to}` : undefined;
-  return {
-    kind: 'add-reverse-peering',
-    peering: { decl: peering.decl, path: peering.path },
-    localVnet: { decl: local.decl, path: local.path },
-    remoteVnet: { decl: remote.decl, path: remote.path },
-    flags: mirrorPeeringFlags(flags),
-    ...(name !== undefined && peeringNamePattern.test(name) ? { name } : {}),
-    ...(peering.decl.apiVersion ? { apiVersion: peering.decl.apiVersion } : {}),
-  };
 }

@@ -2,25 +2,15 @@
 // model that reports findings by message id. Invariants: rules never touch text (they point at
 // declarations and property paths; the engine turns those into ranges); a rule reports only what
 // is certain — on an unknown value or a maybe-deployed resource it stays silent.
-import type { NetworkModel, ResourceDecl } from '../model';
+import type { FixAnchor, FixRequest, NetworkModel } from '../model';
 import type { Cloud } from '../facts';
 import type { Level, RuleMeta } from './rule-meta';
 
 /** Where a finding points: a declaration, optionally a property path inside it. */
-export interface Anchor {
-  decl: ResourceDecl;
-  /** `properties.subnets[1].properties.addressPrefix`; absent for the declaration itself. */
-  path?: string;
-}
+export type Anchor = FixAnchor;
 
 export interface RelatedAnchor extends Anchor {
   message: string;
-}
-
-/** A fix a finding allows, named by kind; fix builders (fixes/) turn it into edits. */
-export interface FixRequest {
-  kind: string;
-  [detail: string]: unknown;
 }
 
 export interface RuleReport {
@@ -30,6 +20,7 @@ export interface RuleReport {
   related?: readonly RelatedAnchor[];
   /** A level other than the rule's default, where DESIGN §3 names one (e.g. a smaller case as warning). */
   level?: Level;
+  /** The fix the finding allows: what the rule decided, one variant per builder (model/fix-contract.ts). */
   fix?: FixRequest;
 }
 

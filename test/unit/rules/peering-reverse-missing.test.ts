@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { workspaceModel } from '../../../server/src/engine/analyze';
 import { Workspace } from '../../../server/src/engine/workspace';
+import { reversePlan } from '../../../server/src/fixes/reverse-peering';
 import rule from '../../../server/src/rules/peering-reverse-missing';
 import type { RuleReport } from '../../../server/src/rules/rule';
 import { fixtureHost } from '../../support/fixture';
@@ -103,42 +104,37 @@ async function reportsOf(code: string): Promise<RuleReport[]> {
   return reports;
 }
 
-interface ReverseFix {
-  kind: string;
-  peering: { decl: { symbol?: string }; path: string };
-  localVnet: { decl: { symbol?: string } };
-  remoteVnet: { decl: { symbol?: string; uri: string } };
-  flags: Record<string, boolean>;
-  name?: string;
-  apiVersion?: string;
+/** The report's reverse-peering request (the rule names the peering and both VNets; fixes/ plans the rest). */
+function reverseRequest(report: RuleReport) {
+  assert.equal(report.fix?.kind, 'add-reverse-peering');
+  return report.fix?.kind === 'add-reverse-peering' ? report.fix : assert.fail('no reverse-peering request');
 }
 
 test('peering-reverse-missing: the fix mirrors the flags (gateway flags swapped) and names both VNets', async () => {
   const [report] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke.id', { flags }));
-  const fix = report.fix as unknown as ReverseFix;
-  assert.equal(fix.kind, 'add-reverse-peering');
+  const fix = reverseRequest(report);
   assert.equal(fix.peering.decl.symbol, 'hubToSpoke');
-  assert.equal(fix.localVnet.decl.symbol, 'hub');
-  assert.equal(fix.remoteVnet.decl.symbol, 'spoke');
-  assert.deepEqual(fix.flags, { allowVirtualNetworkAccess: true, allowForwardedTraffic: false, useRemoteGateways: true, allowGatewayTransit: false });
-  assert.equal(fix.name, 'vnet-spoke-to-vnet-hub');
-  assert.equal(fix.apiVersion, '2024-05-01');
+  assert.equal(fix.local.decl.symbol, 'hub');
+  assert.equal(fix.remote.decl.symbol, 'spoke');
+  const plan = reversePlan(fix);
+  assert.deepEqual(plan?.flags, { allowVirtualNetworkAccess: true, allowForwardedTraffic: false, useRemoteGateways: true, allowGatewayTransit: false });
+  assert.equal(plan?.name, 'vnet-spoke-to-vnet-hub');
 });
 
 test('peering-reverse-missing: absent flags stay absent; the remote VNet of a module is named in its file', async () => {
   const [report] = await reportsOf(`//- /main.bicep\n${vnet('hub', 'vnet-hub', 0)}module spoke 'spoke.bicep' = {\n  name: 'spoke'\n}\n${peering('p', 'hub', 'spoke.outputs.vnetId')}//- /spoke.bicep\n${vnet('vnet', 'vnet-spoke', 1)}output vnetId string = vnet.id\n`);
-  const fix = report.fix as unknown as ReverseFix;
-  assert.deepEqual(fix.flags, {});
-  assert.match(fix.remoteVnet.decl.uri, /spoke\.bicep$/);
+  const fix = reverseRequest(report);
+  assert.deepEqual(reversePlan(fix)?.flags, {});
+  assert.match(fix.remote.decl.uri, /spoke\.bicep$/);
 });
 
 test('peering-reverse-missing: no fix when a flag is unknown or subnet peering is written', async () => {
   const [unknownFlag] = await reportsOf(`param fwd bool\n${two}${peering('p', 'hub', 'spoke.id', { flags: '\n    allowForwardedTraffic: fwd' })}`);
   assert.equal(unknownFlag.messageId, 'missing');
-  assert.equal(unknownFlag.fix, undefined);
+  assert.equal(reversePlan(reverseRequest(unknownFlag)), undefined);
   const [subnets] = await reportsOf(two + peering('p', 'hub', 'spoke.id', { flags: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']" }));
   assert.equal(subnets.messageId, 'missing');
-  assert.equal(subnets.fix, undefined);
+  assert.equal(reversePlan(reverseRequest(subnets)), undefined);
 });
 
 
