@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/dns-zone-link-registration';
-import { ruleTests } from '../../support/rule-test';
+import { edited, ruleTests } from '../../support/rule-test';
 
 const zone = (name = 'privatelink.blob.core.windows.net', existing = false) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${existing ? 'existing ' : ''}= {
   name: '${name}'${existing ? '' : "\n  location: 'global'"}
@@ -31,26 +31,31 @@ ruleTests(rule, {
       name: 'registration on a privatelink zone',
       code: zone() + link('[|true|]'),
       errors: [{ messageId: 'registration', level: 'warning', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' turns on auto-registration in private link zone 'privatelink\.blob\.core\.windows\.net'/ }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a link named in full, without a declared zone',
       code: link('[|true|]', '', "name: 'privatelink.vaultcore.azure.net/link-hub'"),
       errors: [{ messageId: 'registration', message: /'privatelink\.vaultcore\.azure\.net'/ }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a link on an existing privatelink zone (the link is ours)',
       code: zone('privatelink.vaultcore.azure.net', true) + link('[|true|]'),
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a privatelink-global zone (Azure Virtual Desktop)',
       code: zone('privatelink-global.wvd.microsoft.com') + link('[|true|]'),
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a parameter whose default is true',
       code: `param register bool = true\n${zone()}${link('[|register|]')}`,
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: register', 'registrationEnabled: false']),
     },
   ],
 });
@@ -80,6 +85,6 @@ const armCases = {
     { name: 'ARM: registration on a zone that is not a privatelink zone', code: arm('contoso.internal', 'true') },
     { name: 'ARM: a privatelink zone link without registration', code: arm('privatelink.blob.core.windows.net', 'false') },
   ],
-  invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }] }],
+  invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }], output: edited([': true', ': false']) }],
 };
 ruleTests(rule, armCases);

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/nsg-gateway-subnet';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: 'nsg-hub'
@@ -40,11 +40,15 @@ ruleTests(rule, {
       name: 'an NSG on an inline GatewaySubnet',
       code: nsg + hub("[|'GatewaySubnet'|]", 'networkSecurityGroup: { id: nsg.id }'),
       errors: [{ messageId: 'attached', level: 'error', message: /GatewaySubnet of VNet 'vnet-hub' has NSG 'nsg-hub' attached/ }],
+      output: edited([`          networkSecurityGroup: { id: nsg.id }
+`, '']),
     },
     {
       name: 'a name from a variable',
       code: nsg + hub("[|gatewaySubnetName|]", "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }", "var gatewaySubnetName = 'GatewaySubnet'\n"),
       errors: [{ messageId: 'attached' }],
+      output: edited([`          networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }
+`, '']),
     },
     {
       name: 'a child GatewaySubnet resource',
@@ -60,6 +64,7 @@ resource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
 }
 `,
       errors: [{ messageId: 'attached' }],
+      output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
     },
   ],
 });
@@ -95,7 +100,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: 'ARM: an NSG id from a parameter without default', code: arm('"GatewaySubnet"', `"[parameters('nsgId')]"`, '{ "nsgId": { "type": "string" } }') },
   ],
   invalid: [
-    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }] },
+    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }], output: edited([`, "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '']) },
   ],
 };
 ruleTests(rule, armCases);

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pe-subnet-policies-ignored';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** One NSG security rule (Bicep) with the given fields over a deny-everything-inbound default. */
 const securityRule = (name: string, fields: Record<string, string | number> = {}) => {
@@ -113,6 +113,7 @@ ${network(withNsg)}`,
       name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',
       code: nsgWith(securityRule('AllowHttps', { priority: 100, access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '443' }) + denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
       errors: [{ messageId: 'ignored', message: /'Disabled': rule 'DenyAllInbound'/ }],
+      output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
     {
       name: 'effect, not presence (class 4): a deny from an address range to the subnet, as a rule resource',
@@ -123,6 +124,10 @@ ${network(withNsg)}`,
 }
 ${network(withNsg, marked)}`,
       errors: [{ messageId: 'ignored', message: /rule 'DenyOnPrem'/ }],
+      output: edited([`nsg.id }
+`, `nsg.id }
+          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
+`]),
     },
     {
       name: 'effect, not presence (class 4): a client route over the VNet range is overridden by the /32',
@@ -135,16 +140,22 @@ ${network(withNsg, marked)}`,
       name: "effect, not presence (class 4): a deny and a covering route with 'Disabled' need 'Enabled'",
       code: nsgWith(denyAll) + routesTo('10.0.0.0/8') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
       errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'.*; route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet.*Set 'Enabled'/ }],
+      output: edited(['Disabled', 'Enabled']),
     },
     {
       name: "a covering route with 'NetworkSecurityGroupEnabled' keeps the NSG: 'Enabled'",
       code: nsgWith(denyAll) + routesTo('10.1.0.0/16') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`, marked),
       errors: [{ messageId: 'ignored', message: /^(?!.*DenyAllInbound).*route 'to-hub'.*Set 'Enabled'/ }],
+      output: edited(['NetworkSecurityGroupEnabled', 'Enabled']),
     },
     {
       name: "before API 2023-09-01 the fix is 'Enabled'",
       code: nsgWith(denyAll) + network(withNsg, marked, '2023-05-01'),
       errors: [{ messageId: 'ignored', message: /Set 'Enabled'/ }],
+      output: edited([`nsg.id }
+`, `nsg.id }
+          privateEndpointNetworkPolicies: 'Enabled'
+`]),
     },
     {
       name: 'a child subnet resource is reported at its declaration',
@@ -170,6 +181,7 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 }
 `,
       errors: [{ messageId: 'ignored', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv' \(and 1 more\)/ }],
+      output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
   ],
 });
@@ -225,7 +237,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound' of NSG 'nsg-pe'.*Set 'NetworkSecurityGroupEnabled'/ }],
       output: arm(`${armAllowSsh}, ${armDenyAll}`, ',\n              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"'),
     },
-    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }] },
+    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }], output: edited(['Disabled', 'NetworkSecurityGroupEnabled']) },
   ],
 };
 ruleTests(rule, armCases);

@@ -5,7 +5,7 @@ import { Workspace } from '../../../server/src/engine/workspace';
 import rule from '../../../server/src/rules/peering-gateway-transit';
 import type { RuleReport } from '../../../server/src/rules/rule';
 import { fixtureHost } from '../../support/fixture';
-import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
 
 interface Cases {
@@ -56,8 +56,12 @@ const bicepCases: Cases = {
       name: 'the reverse peering does not set allowGatewayTransit',
       code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
       errors: [{ messageId: 'noTransit', level: 'error', message: /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/ }],
+      output: edited([`allowForwardedTraffic: true
+`, `allowForwardedTraffic: true
+    allowGatewayTransit: true
+`]),
     },
-    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }] },
+    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }], output: edited([' false', ' true']) },
     {
       name: 'both sides use remote gateways: each peering is reported',
       code: two + peering('hubToSpoke', 'hub', 'spoke', `${allows}\n    ${uses}`, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', `${allows}\n    ${uses}`, { mark: true }),
@@ -82,6 +86,7 @@ const bicepCases: Cases = {
 }
 ${vnet('spoke', 'vnet-spoke', 1)}${peering('spokeToHub', 'spoke', 'hub', uses, { mark: true })}`,
       errors: [{ messageId: 'noTransit' }],
+      output: edited(['spoke.id }', 'spoke.id }, allowGatewayTransit: true']),
     },
     {
       name: 'spokes in a loop that use the gateway of a hub that allows none: one finding',
@@ -104,6 +109,7 @@ resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 }]
 `,
       errors: [{ messageId: 'noTransit' }],
+      output: edited(['i].id }', 'i].id }, allowGatewayTransit: true']),
     },
   ],
 };
@@ -140,7 +146,8 @@ const armCases: Cases = {
     { name: 'ARM: the reverse flag from a parameter without default', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n'), '{ "transit": { "type": "bool" } }') },
   ],
   invalid: [
-    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }] },
+    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }], output: edited([`vnet-spoke')]" }`, `vnet-spoke')]" },
+        "allowGatewayTransit": true`]) },
   ],
 };
 ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /**
  * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
@@ -68,11 +68,18 @@ ruleTests(rule, {
       name: 'the NAT subnet without the property; the frontend subnet stays silent',
       code: network('', marked),
       errors: [{ messageId: 'unset', level: 'error', message: /'snet-pls' in VNet 'vnet-spoke' gives Private Link service 'pls-app' its NAT IP.*default is 'Enabled'/ }],
+      output: edited([`10.1.2.0/24'
+`, `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+`]),
     },
     {
       name: "the NAT subnet with 'Enabled'",
       code: network("privateLinkServiceNetworkPolicies: 'Enabled'", marked, "privateLinkServiceNetworkPolicies: 'Enabled'"),
       errors: [{ messageId: 'enabled', message: /sets privateLinkServiceNetworkPolicies to 'Enabled'/ }],
+      output: edited([`10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Enabled`, `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled`]),
     },
     {
       name: 'a child subnet in another file, used through a module output',
@@ -99,6 +106,7 @@ resource [|nat|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
 output natSubnetId string = nat.id
 `,
       errors: [{ messageId: 'unset' }],
+      output: edited(["10.1.2.0/24'", "10.1.2.0/24', privateLinkServiceNetworkPolicies: 'Disabled'"]),
     },
   ],
 });
@@ -155,7 +163,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: "ARM: the NAT subnet sets 'Disabled'", code: arm(', "privateLinkServiceNetworkPolicies": "Disabled"') },
   ],
   invalid: [
-    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }] },
+    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }], output: edited(['10.1.2.0/24"', '10.1.2.0/24", "privateLinkServiceNetworkPolicies": "Disabled"']) },
   ],
 };
 ruleTests(rule, armCases);

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
 const vnet = (extra: string, resources: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
@@ -113,6 +113,14 @@ ${storage()}`),
       name: 'Key Vault with the flag false',
       code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: false', markedId)),
       errors: [{ messageId: 'missing', message: /Key Vault 'kv-app'.*'Microsoft\.KeyVault'/ }],
+      output: edited([`10.1.0.0/24'
+`, `10.1.0.0/24'
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+`]),
     },
     {
       name: 'a SQL virtualNetworkRules child of a server, naming a child subnet; the fix adds the property to the child',
@@ -224,6 +232,7 @@ resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
         { messageId: 'missing', message: /App Service 'app-orders'.*'Microsoft\.Web'/ },
         { messageId: 'missing', message: /Container Registry 'acrapp'.*'Microsoft\.ContainerRegistry'/ },
       ],
+      output: edited(["Microsoft.Storage' }", "Microsoft.Storage' }, { service: 'Microsoft.AzureCosmosDB' }"]),
     },
     {
       name: 'rules built by a for-expression, over subnets built by one: the finding, and no fix (the subnets share their source)',
@@ -263,6 +272,14 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
 }]
 `),
       errors: [{ messageId: 'missing' }],
+      output: edited([`10.1.0.0/24'
+`, `10.1.0.0/24'
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+          ]
+`]),
     },
     {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
@@ -355,6 +372,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       name: 'ARM: a copy loop of storage accounts: one finding',
       code: arm('', armStorage('snet-app', armId('snet-app'), '\n      "copy": { "name": "accounts", "count": 2 },')),
       errors: [{ messageId: 'missing' }],
+      output: edited(['10.1.0.0/24"', '10.1.0.0/24", "serviceEndpoints": [ { "service": "Microsoft.Storage" } ]']),
     },
   ],
 };

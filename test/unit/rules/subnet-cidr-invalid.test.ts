@@ -5,7 +5,7 @@ import { Workspace } from '../../../server/src/engine/workspace';
 import type { RuleReport } from '../../../server/src/rules/rule';
 import rule from '../../../server/src/rules/subnet-cidr-invalid';
 import { fixtureHost } from '../../support/fixture';
-import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 interface Cases {
   valid: ValidCase[];
@@ -43,9 +43,9 @@ const bicepCases: Cases = {
     { name: 'a length beyond 32', code: subnet("[|'10.0.0.0/33'|]"), errors: [{ messageId: 'malformed', level: 'error', message: /Subnet 'snet-a' has the address prefix '10\.0\.0\.0\/33', which is not a valid CIDR prefix/ }] },
     { name: 'no length', code: subnet("[|'10.0.1.0'|]"), errors: [{ messageId: 'malformed' }] },
     { name: 'an octet above 255', code: subnet("[|'10.0.256.0/24'|]"), errors: [{ messageId: 'malformed' }] },
-    { name: 'host bits set', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }] },
-    { name: 'IPv6 host bits set', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"), errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }] },
-    { name: 'a VNet address space with host bits set', code: vnet("[|'10.0.0.1/16'|]", "'10.0.1.0/24'"), errors: [{ messageId: 'hostBits', message: /^VNet 'vnet-hub'/ }] },
+    { name: 'host bits set', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }], output: edited(['10.0.1.10', '10.0.1.0']) },
+    { name: 'IPv6 host bits set', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"), errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }], output: edited(['0:1::1', '0:1::']) },
+    { name: 'a VNet address space with host bits set', code: vnet("[|'10.0.0.1/16'|]", "'10.0.1.0/24'"), errors: [{ messageId: 'hostBits', message: /^VNet 'vnet-hub'/ }], output: edited(['10.0.0.1', '10.0.0.0']) },
     { name: 'loopback', code: vnet("[|'127.0.0.0/8'|]", "[|'127.0.0.0/24'|]"), errors: [{ messageId: 'forbidden', message: /loopback/ }, { messageId: 'forbidden' }] },
     { name: 'multicast', code: subnet("[|'224.1.0.0/24'|]"), errors: [{ messageId: 'forbidden', message: /inside 224\.0\.0\.0\/4 \(multicast\)/ }] },
     { name: 'link-local', code: subnet("[|'169.254.10.0/24'|]"), errors: [{ messageId: 'forbidden' }] },
@@ -54,6 +54,7 @@ const bicepCases: Cases = {
       name: 'a child subnet resource',
       code: `${vnet("'10.0.0.0/16'", "'10.0.0.0/24'")}resource snet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {\n  parent: vnet\n  name: 'snet-b'\n  properties: { addressPrefixes: ['10.0.1.0/24', [|'10.0.2.1/24'|]] }\n}\n`,
       errors: [{ messageId: 'hostBits', message: /'vnet-hub\/snet-b'/ }],
+      output: edited(['10.0.2.1', '10.0.2.0']),
     },
   ],
 };
@@ -101,7 +102,7 @@ const armCases: Cases = {
     { name: 'ARM: network prefixes', code: arm('"10.0.0.0/16"', '"10.0.1.0/24"') },
   ],
   invalid: [
-    { name: 'ARM: host bits set in a subnet', code: arm('"10.0.0.0/16"', '[|"10.0.1.1/24"|]'), errors: [{ messageId: 'hostBits' }] },
+    { name: 'ARM: host bits set in a subnet', code: arm('"10.0.0.0/16"', '[|"10.0.1.1/24"|]'), errors: [{ messageId: 'hostBits' }], output: edited(['10.0.1.1', '10.0.1.0']) },
     { name: 'ARM: malformed VNet prefix', code: arm('[|"10.0.0/16"|]', '"10.0.1.0/24"'), errors: [{ messageId: 'malformed' }] },
     { name: 'ARM: link-local subnet', code: arm('"10.0.0.0/16"', '[|"169.254.0.0/24"|]'), errors: [{ messageId: 'forbidden' }] },
   ],
