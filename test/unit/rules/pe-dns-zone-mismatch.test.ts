@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pe-dns-zone-mismatch';
-import { ruleTests } from '../../support/rule-test';
+import { edited, ruleTests } from '../../support/rule-test';
 
 /** A private endpoint `pe` to `target` (declared as `existing` of `type`) with `groupIds`. */
 const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') => `resource target '${type}' existing = {
@@ -62,6 +62,9 @@ ruleTests(rule, {
       name: 'Key Vault with privatelink.vault.azure.net (the public host suffix, not the private link zone)',
       code: endpoint() + zone('privatelink.vault.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'wrongZone', level: 'warning', message: /^Zone 'privatelink\.vault\.azure\.net' is not the private DNS zone of Azure Key Vault \('vault'\): the record of private endpoint 'pe-kv-prod' lands where no client looks, so clients resolve the public address\. Use 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+      // The renamed zone has no link: dns-zone-unlinked sees it now (a DESIGN §4 (c) gap of the rename fix).
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
     {
       name: 'a hub zone given by resourceId() with a wrong name',
@@ -73,11 +76,15 @@ ruleTests(rule, {
       cloud: 'AzureUSGovernment',
       code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'wrongZone', message: /Use 'privatelink\.vaultcore\.usgovcloudapi\.net'/ }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vaultcore.azure.net', 'privatelink.vaultcore.usgovcloudapi.net']),
     },
     {
       name: 'an older documented zone name is information',
       code: endpoint('Microsoft.StorageSync/storageSyncServices@2022-09-01', "[ 'afs' ]", 'sync') + zone('westeurope.privatelink.afs.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'legacyZone', level: 'info', message: /current name is 'privatelink\.afs\.azure\.net'/ }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['westeurope.privatelink.afs.azure.net', 'privatelink.afs.azure.net']),
     },
     {
       name: 'each wrong config of a group is reported',
@@ -88,6 +95,8 @@ ruleTests(rule, {
       name: 'reported in the module that declares the zone group, the zone in another file',
       code: `//- /main.bicep\n${zone('privatelink.vault.azure.net')}module dns 'dns.bicep' = {\n  name: 'dns'\n  params: { zoneId: zone.id }\n}\n//- /dns.bicep\nparam zoneId string\n${endpoint()}${group(['[|zoneId|]'])}`,
       errors: [{ messageId: 'wrongZone' }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
   ],
 });
