@@ -1,5 +1,6 @@
 // Private DNS fixtures the DNS and zone-group rule tests share: a VNet, a Key Vault endpoint with its
 // zone group, a zone and a link as authors write them, and the links, zones and groups the fixes write.
+import { armKvPe } from './zone-group-fixtures';
 
 /** A VNet with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
 export const vnet = (symbol = 'vnet', name = 'vnet-spoke', octet = 1, extra = '', subnet = 'snet-pe') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
@@ -124,18 +125,7 @@ export const armDnsTemplate = (vnets: string, opts: { subnet?: string; marked?: 
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "resources": [${vnets}
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${opts.subnet ?? 'snet-pe'}')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    },
+${armKvPe().replace("'snet-pe'", `'${opts.subnet ?? 'snet-pe'}'`)},
     {
       "type": ${opts.marked ? '[|"Microsoft.Network/privateDnsZones"|]' : '"Microsoft.Network/privateDnsZones"'},
       "apiVersion": "2024-06-01",
@@ -172,17 +162,7 @@ export const armZoneByParameter = (zoneType: string, extra = '') => `//- /main.j
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "parameters": { "zoneName": { "type": "string", "defaultValue": "privatelink.vaultcore.azure.net" } },
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]
-      }
-    },
+  "resources": [${armDnsVnet('vnet-spoke', 1)}
     {
       "type": "Microsoft.Network/privateEndpoints",
       "apiVersion": "2025-09-01",
