@@ -5,6 +5,7 @@ import peIgnored from '../../../server/src/rules/pe-subnet-policies-ignored';
 import plsPolicies from '../../../server/src/rules/pls-subnet-policies';
 import policyValue from '../../../server/src/rules/subnet-policies-value';
 import { ruleTests } from '../../support/rule-test';
+import { armEndpointInSnetPe, armSpokeSubnets } from '../../support/subnet-fixtures';
 
 // An NSG whose inbound deny would filter the endpoints' traffic (pe-subnet-policies-ignored judges effect).
 const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
@@ -135,40 +136,14 @@ ${pe('subnets[0].id')}`,
   ],
 });
 
-const arm = (subnets: string, extra = '') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
+const arm = (subnets: string, extra = '') => armSpokeSubnets(subnets, `,${extra}\n${armEndpointInSnetPe}`, `    {
       "type": "Microsoft.Network/networkSecurityGroups",
       "apiVersion": "2025-09-01",
       "name": "nsg-pe",
       "location": "westeurope",
       "properties": { "securityRules": [ { "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } } ] }
     },
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-${subnets}
-        ]
-      }
-    },${extra}
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } }
-    }
-  ]
-}
-`;
+`);
 const nsgRef = `{ "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }`;
 
 ruleTests(peIgnored, {

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/pe-subnet-policies-ignored';
+import { armEndpointInSnetPe, armSpokeSubnets } from '../../support/subnet-fixtures';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** One NSG security rule (Bicep) with the given fields over a deny-everything-inbound default. */
@@ -189,40 +190,13 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 // ARM JSON: an NSG with `rules`, a VNet whose inline subnet has `extra` properties, and an endpoint in that subnet.
 const armDenyAll = '{ "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } }';
 const armAllowSsh = '{ "name": "AllowSsh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }';
-const arm = (rules: string, extra: string, name = '"snet-pe"') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
+const arm = (rules: string, extra: string, name = '"snet-pe"') => armSpokeSubnets(`          {
             "name": ${name},
             "properties": {
               "addressPrefix": "10.1.1.0/24",
               "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }${extra}
             }
-          }
-        ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } }
-    }
-  ]
-}
-`;
+          }`, `,\n${armEndpointInSnetPe}`, `    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },\n`);
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [

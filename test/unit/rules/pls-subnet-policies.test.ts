@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
+import { armSpokeSubnets } from '../../support/subnet-fixtures';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /**
@@ -112,24 +113,8 @@ output natSubnetId string = nat.id
 });
 
 // ARM JSON: the same trap — the load balancer's frontend subnet is not the service's NAT subnet.
-const arm = (natExtra: string, natName = '"snet-pls"') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
-          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }
-        ]
-      }
-    },
+const arm = (natExtra: string, natName = '"snet-pls"') => armSpokeSubnets(`          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
+          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }`, `,
     {
       "type": "Microsoft.Network/loadBalancers",
       "apiVersion": "2025-09-01",
@@ -153,10 +138,7 @@ const arm = (natExtra: string, natName = '"snet-pls"') => `//- /main.json
           { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } }
         ]
       }
-    }
-  ]
-}
-`;
+    }`);
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
+import { armSpokeSubnets } from '../../support/subnet-fixtures';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
@@ -305,23 +306,7 @@ ${storage('subnetId')}`,
 });
 
 /** An ARM template: a VNet with inline subnet `snet-app` (`extra` properties), a child subnet `snet-data`, and `resources`. */
-const arm = (extra: string, resources: string) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }
-        ]
-      }
-    },
+const arm = (extra: string, resources: string) => armSpokeSubnets(`          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }`, `,
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
@@ -331,10 +316,7 @@ const arm = (extra: string, resources: string) => `//- /main.json
         "addressPrefix": "10.1.1.0/24"
       }
     },
-${resources}
-  ]
-}
-`;
+${resources}`);
 const armStorage = (subnet: string, id = `"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"`, copy = '') => `    {
       "type": "Microsoft.Storage/storageAccounts",
       "apiVersion": "2026-04-01",
