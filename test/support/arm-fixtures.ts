@@ -45,3 +45,12 @@ export const armReverse = (flags = '', apiVersion = '2024-05-01') => `    {
         }${flags}
       }
     }`;
+/** A Bicep VNet whose address space follows its name's length (peering tests need distinct ones). */
+export const bicepVnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
+  }
+}
+`;

@@ -217,7 +217,13 @@ export async function checkInvalidCase(rule: RuleDefinition, invalid: InvalidCas
   assertFixes(invalid, files, await checkFixes(rule, files, invalid.cloud, invalid.reveals));
 }
 
-export function ruleTests(rule: RuleDefinition, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+/** A rule's cases: the code it must leave alone and the code it must report. */
+export interface RuleCases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+export function ruleTests(rule: RuleDefinition, cases: RuleCases): void {
   describe(rule.id, () => {
     for (const valid of cases.valid) {
       test(`valid: ${valid.name}`, async () => {

@@ -1,5 +1,23 @@
-// ARM fixtures the subnet-policy and service-endpoint rule tests share: a template around VNet
-// vnet-spoke (10.1.0.0/16) and its subnets, and a private endpoint in its subnet snet-pe.
+// Fixtures the subnet rule tests share: a Bicep VNet with inline subnets; in ARM a template around
+// VNet vnet-spoke (10.1.0.0/16) and its subnets, and a private endpoint in its subnet snet-pe.
+
+/** A Bicep VNet `name` over `space` (a Bicep array's items) with `subnets` (items of its array), after `head`. */
+export const vnetWithSubnets = (name: string, space: string, subnets: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [${space}] }
+    subnets: [
+${subnets}
+    ]
+  }
+}
+`;
+/** One inline subnet item of vnetWithSubnets. */
+export const inlineSubnet = (name: string, prefix: string) => `      {
+        name: '${name}'
+        properties: { addressPrefix: ${prefix} }
+      }`;
 
 /** A template: `before` (resources, each line-ended), vnet-spoke with `subnets` (its array's lines), then `after`. */
 export const armSpokeSubnets = (subnets: string, after = '', before = '') => `//- /main.json

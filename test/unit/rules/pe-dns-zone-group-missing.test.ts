@@ -122,18 +122,7 @@ const arm = (resources: string) => `//- /main.json
   "contentVersion": "1.0.0.0",
   "parameters": { "dns": { "type": "bool" } },
   "resources": [
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    }${resources}
+${armKvPe()}${resources}
   ]
 }
 `;

@@ -1,11 +1,6 @@
 import rule from '../../../server/src/rules/peering-gateway-transit';
-import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
 
 const vnet = (symbol: string, name: string, octet: number) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
@@ -27,7 +22,7 @@ const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const uses = 'useRemoteGateways: true';
 const allows = 'allowGatewayTransit: true';
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'the spoke uses the gateway the hub allows', code: two + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('spokeToHub', 'spoke', 'hub', uses) },
     { name: 'no reverse peering: peering-reverse-missing speaks', code: two + peering('spokeToHub', 'spoke', 'hub', uses) },
@@ -117,7 +112,7 @@ resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 
 const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: the hub allows the transit the spoke uses', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": true' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n')) },
     { name: 'ARM: the reverse flag from a parameter without default', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n'), '{ "transit": { "type": "bool" } }') },

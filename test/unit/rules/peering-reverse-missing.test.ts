@@ -4,12 +4,7 @@
 // swapped); no fix when a flag is unknown or subnet peering is written.
 import rule from '../../../server/src/rules/peering-reverse-missing';
 import { arm, armPeering, armReverse, armVnet, vnetId } from '../../support/arm-fixtures';
-import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, octet: number, opts: { condition?: string; extra?: string } = {}) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = ${opts.condition ?? ''}{
   name: '${name}'
@@ -52,7 +47,7 @@ const hubIdParam = "@description('Resource id of the virtual network vnet-hub, p
 const spokeInline = "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-other', properties: { remoteVirtualNetwork: { id: other.id } } }\n    ]";
 const otherInline = vnet('other', 'vnet-other', 2, { extra: "\n    virtualNetworkPeerings: [ { name: 'other-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } } ]" });
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'a peering with its reverse', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
     { name: 'the reverse written inline in the remote VNet', code: vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1, { extra: "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-hub', properties: { remoteVirtualNetwork: { id: hub.id } } }\n    ]" }) + peering('hubToSpoke', 'hub', 'spoke.id') },
@@ -237,7 +232,7 @@ const symbolicReverse = `,
     }`;
 const usesGateways = ',\n        "useRemoteGateways": true';
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: a peering with its reverse', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
     { name: 'ARM: a remote outside the template', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armPeering('vnet-hub', 'hub-to-far', vnetId('vnet-far'))].join(',\n')) },

@@ -1,10 +1,5 @@
 import rule from '../../../server/src/rules/subnet-cidr-invalid';
-import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (space: string, prefix: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-hub'
@@ -22,7 +17,7 @@ const vnet = (space: string, prefix: string, head = '') => `${head}resource vnet
 `;
 const subnet = (prefix: string) => vnet("'10.0.0.0/16'", prefix);
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'network prefixes', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "'10.0.4.0/22'") },
     { name: 'a public (non-RFC 1918) range is allowed', code: vnet("'20.10.0.0/16'", "'20.10.0.0/24'") },
@@ -73,7 +68,7 @@ const arm = (space: string, prefix: string) => `//- /main.json
 `;
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: network prefixes', code: arm('"10.0.0.0/16"', '"10.0.1.0/24"') },
   ],
