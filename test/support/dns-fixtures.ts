@@ -189,3 +189,19 @@ export const armZoneByParameter = (zoneType: string, extra = '') => `//- /main.j
   ]
 }
 `;
+
+/** An ARM template with the blob zone at location `value`, then `link` (resources after it). */
+export const armBlobZone = (value: string, link = '') => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/privateDnsZones",
+      "apiVersion": "2024-06-01",
+      "name": "privatelink.blob.core.windows.net",
+      "location": ${value}
+    }${link}
+  ]
+}
+`;

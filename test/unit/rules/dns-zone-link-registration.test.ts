@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/dns-zone-link-registration';
+import { armBlobZone } from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
 const zone = (name = 'privatelink.blob.core.windows.net', existing = false) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${existing ? 'existing ' : ''}= {
@@ -88,3 +89,38 @@ const armCases = {
   invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }], output: edited([': true', ': false']) }],
 };
 ruleTests(rule, armCases);
+
+// set-registration-disabled: the value replaced in place, in Bicep and ARM.
+
+const hubLink = (value: string) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: 'privatelink.vaultcore.azure.net'
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-hub'
+  location: 'global'
+  properties: { registrationEnabled: ${value}, virtualNetwork: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub' } }
+}
+`;
+
+const armLinkHub = (value: string) => `,
+    {
+      "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+      "apiVersion": "2024-06-01",
+      "name": "privatelink.blob.core.windows.net/link-hub",
+      "location": "global",
+      "properties": { "registrationEnabled": ${value}, "virtualNetwork": { "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub" } }
+    }`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'Bicep: true becomes false', code: hubLink('[|true|]'), errors: [{ messageId: 'registration' }], fixTitle: /^Set registrationEnabled to false$/, output: hubLink('false') },
+    {
+      name: 'ARM: true becomes false',
+      code: armBlobZone('"global"', armLinkHub('[|true|]')),
+      errors: [{ messageId: 'registration' }],
+      output: armBlobZone('"global"', armLinkHub('false')),
+    },
+  ],
+});

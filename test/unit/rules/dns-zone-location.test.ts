@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/dns-zone-location';
+import { armBlobZone } from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
 const zone = (location: string, name = 'privatelink.blob.core.windows.net') => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
@@ -55,3 +56,26 @@ ruleTests(rule, {
   output: edited(['westeurope', 'global']),
   }],
 });
+
+// set-location-global: the value replaced in place, whatever expression it was, comments kept.
+const zoneWithComment = (value: string) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: ${value} // keep this comment
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'Bicep: a region literal', code: zoneWithComment("[|'westeurope'|]"), errors: [{ messageId: 'zone' }], fixTitle: /^Set location to 'global'$/, output: zoneWithComment("'global'") },
+    { name: 'Bicep: resourceGroup().location', code: zoneWithComment('[|resourceGroup().location|]'), errors: [{ messageId: 'zone' }], output: zoneWithComment("'global'") },
+    {
+      name: 'Bicep: zones in a loop share the location expression; global is right for each',
+      code: `param location string = resourceGroup().location\nresource zones 'Microsoft.Network/privateDnsZones@2024-06-01' = [for name in [ 'a.example' ]: {\n  name: name\n  location: [|location|]\n}]\n`,
+      errors: [{ messageId: 'zone' }],
+      output: edited(['location: location', "location: 'global'"]),
+    },
+    { name: 'ARM: an expression string', code: armBlobZone('[|"[resourceGroup().location]"|]'), errors: [{ messageId: 'zone' }], output: armBlobZone('"global"') },
+  ],
+});
+
