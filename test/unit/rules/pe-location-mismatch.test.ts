@@ -148,3 +148,36 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// use-vnet-location: the VNet's own location expression written on the endpoint.
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep: the VNet's own location expression",
+      code: network('vnetLocation', "[|'eastus'|]", "param vnetLocation string = 'westeurope'\n"),
+      errors: [{ messageId: 'mismatch' }],
+      fixTitle: /^Use the virtual network's location$/,
+      output: network('vnetLocation', 'vnetLocation', "param vnetLocation string = 'westeurope'\n"),
+    },
+    {
+      name: "ARM: the VNet's expression",
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "location": { "type": "string", "defaultValue": "westeurope" } },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-spoke", "location": "[parameters('location')]",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] }, "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ] } },
+    { "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-kv", "location": [|"eastus"|],
+      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } } }
+  ]
+}
+`,
+      errors: [{ messageId: 'mismatch' }],
+      output: edited(['"location": "eastus"', `"location": "[parameters('location')]"`]),
+    },
+  ],
+});
+

@@ -144,3 +144,76 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// disable-public-access: the value on the target turned off, in Bicep and ARM.
+const storageBehindEndpoint = (properties: string, symbol = 'st') => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: 'stapp'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: ${properties}
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-blob'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe' }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: st.id, groupIds: [ 'blob' ] } } ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep: 'Enabled' becomes 'Disabled'",
+      code: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Enabled'\n  }", '[|st|]'),
+      errors: [{ messageId: 'enabled' }],
+      fixTitle: /^Turn public network access off$/,
+      output: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Disabled'\n  }"),
+    },
+    {
+      name: 'Bicep: a parameter that enables it is replaced at the use',
+      code: `param access string = 'Enabled'\n${storageBehindEndpoint('{ publicNetworkAccess: access }', '[|st|]')}`,
+      errors: [{ messageId: 'enabled' }],
+      output: `param access string = 'Enabled'\n${storageBehindEndpoint("{ publicNetworkAccess: 'Disabled' }")}`,
+    },
+    {
+      name: 'ARM: a Key Vault',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": [|"Microsoft.KeyVault/vaults"|],
+      "apiVersion": "2026-02-01",
+      "name": "kv-prod",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "publicNetworkAccess": "Enabled"
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv",
+      "location": "westeurope",
+      "dependsOn": [ "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]" ],
+      "properties": {
+        "subnet": { "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe" },
+        "privateLinkServiceConnections": [ { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } } ]
+      }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'enabled' }],
+      output: edited(['"publicNetworkAccess": "Enabled"', '"publicNetworkAccess": "Disabled"']),
+    },
+  ],
+});
+
