@@ -104,3 +104,71 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// remove-subnet-nsg: the association removed with its comment and the comma before it.
+const gatewayVnet = (name: string, nsgLines: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [
+      {
+        name: ${name}
+        properties: {
+          addressPrefix: '10.0.0.0/27'${nsgLines}
+        }
+      }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: the association lines are removed, with their comment',
+      code: nsg + gatewayVnet("[|'GatewaySubnet'|]", '\n          networkSecurityGroup: { // not allowed here\n            id: nsg.id\n          }'),
+      errors: [{ messageId: 'attached' }],
+      fixTitle: /^Remove the network security group association$/,
+      output: nsg + gatewayVnet("'GatewaySubnet'", ''),
+    },
+    {
+      name: 'Bicep: a child GatewaySubnet resource with a single-line association',
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-hub'\n}\nresource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n  parent: vnet\n  name: 'GatewaySubnet'\n  properties: { addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id } }\n}\n`,
+      errors: [{ messageId: 'attached' }],
+      output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
+    },
+    {
+      name: 'ARM: the last property goes, and the comma before it',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-hub",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
+        "subnets": [
+          {
+            "name": [|"GatewaySubnet"|],
+            "properties": {
+              "addressPrefix": "10.0.0.0/27", // the gateway
+              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'attached' }],
+      output: edited([`"10.0.0.0/27", // the gateway\n              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '"10.0.0.0/27" // the gateway']),
+    },
+  ],
+});

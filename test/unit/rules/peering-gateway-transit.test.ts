@@ -123,3 +123,63 @@ const armCases: RuleCases = {
   ],
 };
 ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+
+// set-allow-gateway-transit: the flag set on the reverse peering, written where the properties end.
+const flaggedPeering = (symbol: string, parent: string, remote: string, flags: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: ${parent}
+  name: '${symbol.replace(/[[|\]]/g, '')}'
+  properties: {
+    remoteVirtualNetwork: { id: ${remote}.id }
+    allowVirtualNetworkAccess: true${flags}
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: allowGatewayTransit added to the reverse peering',
+      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      errors: [{ messageId: 'noTransit' }],
+      fixTitle: /^Set allowGatewayTransit to true on the reverse peering$/,
+      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+    },
+    {
+      name: 'Bicep: false on the reverse becomes true',
+      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      errors: [{ messageId: 'noTransit' }],
+      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+    },
+    {
+      name: 'ARM: the reverse peering gets allowGatewayTransit',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-hub", "location": "westeurope", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } } },
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-spoke", "location": "westeurope", "properties": { "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] } } },
+    {
+      "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+      "apiVersion": "2024-05-01",
+      "name": "vnet-hub/hub-to-spoke",
+      "properties": {
+        "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" }
+      }
+    },
+    {
+      "type": [|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|],
+      "apiVersion": "2024-05-01",
+      "name": "vnet-spoke/spoke-to-hub",
+      "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" }, "useRemoteGateways": true }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'noTransit' }],
+      output: edited([`'vnet-spoke')]" }\n`, `'vnet-spoke')]" },\n        "allowGatewayTransit": true\n`]),
+    },
+  ],
+});
+

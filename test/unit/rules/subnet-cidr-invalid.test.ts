@@ -32,7 +32,7 @@ const bicepCases: RuleCases = {
     { name: 'a length beyond 32', code: subnet("[|'10.0.0.0/33'|]"), errors: [{ messageId: 'malformed', level: 'error', message: /Subnet 'snet-a' has the address prefix '10\.0\.0\.0\/33', which is not a valid CIDR prefix/ }], output: null },
     { name: 'no length', code: subnet("[|'10.0.1.0'|]"), errors: [{ messageId: 'malformed' }] },
     { name: 'an octet above 255', code: subnet("[|'10.0.256.0/24'|]"), errors: [{ messageId: 'malformed' }] },
-    { name: 'host bits set', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }], output: edited(['10.0.1.10', '10.0.1.0']) },
+    { name: 'host bits set', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }], fixTitle: /^Use the network address '10\.0\.1\.0\/24'$/, output: edited(['10.0.1.10', '10.0.1.0']) },
     { name: 'IPv6 host bits set', code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"), errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }], output: edited(['0:1::1', '0:1::']) },
     { name: 'a VNet address space with host bits set', code: vnet("[|'10.0.0.1/16'|]", "'10.0.1.0/24'"), errors: [{ messageId: 'hostBits', message: /^VNet 'vnet-hub'/ }], output: edited(['10.0.0.1', '10.0.0.0']) },
     { name: 'loopback', code: vnet("[|'127.0.0.0/8'|]", "[|'127.0.0.0/24'|]"), errors: [{ messageId: 'forbidden', message: /loopback/ }, { messageId: 'forbidden' }] },
@@ -79,3 +79,17 @@ const armCases: RuleCases = {
   ],
 };
 ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+
+// use-network-address: the literal rewritten in place; a prefix from a parameter default is not rewritten at the use.
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'a prefix from a parameter default is not rewritten at the use', code: `param prefix string = '10.0.1.10/24'\n${subnet('[|prefix|]')}`, errors: [{ messageId: 'hostBits' }], output: null },
+    {
+      name: 'ARM: a subnet prefix on one line',
+      code: `//- /main.json\n{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [ { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-hub", "location": "westeurope",\n    "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] }, "subnets": [ { "name": "snet-a", "properties": { "addressPrefix": [|"10.0.1.10/24"|] } } ] } } ]\n}\n`,
+      errors: [{ messageId: 'hostBits' }],
+      output: edited(['"10.0.1.10/24"', '"10.0.1.0/24"']),
+    },
+  ],
+});
