@@ -49,3 +49,28 @@ export const armEndpointInSnetPe = `    {
       "location": "westeurope",
       "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } }
     }`;
+
+/** A Bicep vnet-spoke (10.1.0.0/16, at `api`) whose subnets array holds `subnets`. */
+export const spokeVnetWithSubnets = (subnets: string, api = '2025-09-01') => `resource vnet 'Microsoft.Network/virtualNetworks@${api}' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [
+${subnets}
+    ]
+  }
+}
+`;
+
+/** armSpokeSubnets behind NSG nsg-pe (denying all inbound), `extra` resources and the endpoint in snet-pe after it. */
+export const armSpokeBehindNsg = (subnets: string, extra = '') => armSpokeSubnets(subnets, `,${extra}\n${armEndpointInSnetPe}`, `    {
+      "type": "Microsoft.Network/networkSecurityGroups",
+      "apiVersion": "2025-09-01",
+      "name": "nsg-pe",
+      "location": "westeurope",
+      "properties": { "securityRules": [ { "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } } ] }
+    },
+`);
+/** The id of nsg-pe, as an ARM subnet's networkSecurityGroup. */
+export const nsgRef = `{ "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }`;

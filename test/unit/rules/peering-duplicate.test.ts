@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/peering-duplicate';
-import { ruleTests, type RuleCases } from '../../support/rule-test';
 import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = bicepVnet;
 const peering = (symbol: string, parent: string, remoteId: string, opts: { name?: string; condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{

@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/peering-gateway-transit';
-import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, octet: number) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'

@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
-import { armSpokeSubnets } from '../../support/subnet-fixtures';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeSubnets, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /**
  * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
@@ -149,3 +149,146 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// set-subnet-policy on the NAT subnet: 'Disabled' written where the subnet's properties end.
+const pls = (subnet = 'vnet.properties.subnets[0].id') => `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+  name: 'pls'
+  location: 'westeurope'
+  properties: {
+    ipConfigurations: [ { name: 'nat', properties: { subnet: { id: ${subnet} } } } ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep inline subnet: privateLinkServiceNetworkPolicies 'Disabled' added",
+      code: spokeVnetWithSubnets(`      {
+        name: [|'snet-pls'|]
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+        }
+      }`) + pls(),
+      errors: [{ messageId: 'unset' }],
+      fixTitle: /^Set privateLinkServiceNetworkPolicies to 'Disabled'$/,
+      output: spokeVnetWithSubnets(`      {
+        name: 'snet-pls'
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      }`) + pls(),
+    },
+    {
+      name: "Bicep child subnet set to 'Enabled': replaced",
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+// NAT subnet
+resource [|natSubnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-pls'
+  properties: {
+    addressPrefix: '10.1.2.0/24'
+    privateLinkServiceNetworkPolicies: 'Enabled' // default
+  }
+}
+${pls('natSubnet.id')}`,
+      errors: [{ messageId: 'enabled' }],
+      output: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+// NAT subnet
+resource natSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-pls'
+  properties: {
+    addressPrefix: '10.1.2.0/24'
+    privateLinkServiceNetworkPolicies: 'Disabled' // default
+  }
+}
+${pls('natSubnet.id')}`,
+    },
+    {
+      name: 'Bicep inline subnet with an empty properties object',
+      code: spokeVnetWithSubnets(`      { name: [|'snet-pls'|], properties: {} }`) + pls(),
+      errors: [{ messageId: 'unset' }],
+      output: spokeVnetWithSubnets(`      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`) + pls(),
+    },
+    {
+      name: 'ARM inline subnet in a conditional VNet deployed for certain',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
+  "resources": [
+    {
+      "condition": "[parameters('deployVnet')]",
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "subnets": [
+          {
+            "name": [|"snet-pls"|],
+            "properties": {
+              "addressPrefix": "10.1.2.0/24"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'unset' }],
+      output: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
+  "resources": [
+    {
+      "condition": "[parameters('deployVnet')]",
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "subnets": [
+          {
+            "name": "snet-pls",
+            "properties": {
+              "addressPrefix": "10.1.2.0/24",
+              "privateLinkServiceNetworkPolicies": "Disabled"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
+    }
+  ]
+}
+`,
+    },
+  ],
+});

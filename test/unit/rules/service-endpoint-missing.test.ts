@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
-import { armSpokeSubnets } from '../../support/subnet-fixtures';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
 const vnet = (extra: string, resources: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {

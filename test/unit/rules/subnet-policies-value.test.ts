@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/subnet-policies-value';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeBehindNsg, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet at `apiVersion` with one inline subnet whose properties include `extra`. */
 const vnet = (extra: string, apiVersion = '2025-09-01', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
@@ -127,3 +128,46 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// set-subnet-policy: the invalid value replaced by the one the API version allows.
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: a value of no API version becomes the closest valid one',
+      code: spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          privateEndpointNetworkPolicies: [|'Disable'|]
+        }
+      }`),
+      errors: [{ messageId: 'invalid' }],
+      output: spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          privateEndpointNetworkPolicies: 'Disabled'
+        }
+      }`),
+    },
+    {
+      name: 'ARM child subnet: the value is replaced',
+      code: armSpokeBehindNsg('', `
+    {
+      "type": "Microsoft.Network/virtualNetworks/subnets",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-app",
+      "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": [|"Disable"|] }
+    },`),
+      errors: [{ messageId: 'invalid' }],
+      output: armSpokeBehindNsg('', `
+    {
+      "type": "Microsoft.Network/virtualNetworks/subnets",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-app",
+      "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": "Disabled" }
+    },`),
+    },
+  ],
+});

@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/subnet-size';
-import { inlineSubnet, vnetWithSubnets } from '../../support/subnet-fixtures';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
+import { inlineSubnet, vnetWithSubnets } from '../../support/subnet-fixtures';
 
 const vnet = (subnets: string, head = '') => vnetWithSubnets('vnet-hub', "'10.0.0.0/16', 'fd00:db8::/48'", subnets, head);
 const inline = inlineSubnet;

@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/vnet-address-overlap';
-import { ruleTests, type RuleCases } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, space: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
