@@ -1,5 +1,6 @@
 // ARM template builders the peering and address rule tests share: a template around resources,
-// a VNet, a peering (optionally with its `type` marked as the expected finding range), and a VNet id.
+// a VNet, a peering (optionally with its `type` marked as the expected finding range), a VNet id, and
+// the reverse peering add-reverse-peering writes.
 
 export const arm = (resources: string, parameters = '') => `//- /main.json
 {
@@ -29,3 +30,27 @@ export const armPeering = (local: string, name: string, remoteId: string, opts: 
       }
     }`;
 export const vnetId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks', '${name}')]"`;
+/** The reverse peering vnet-spoke → vnet-hub that add-reverse-peering writes as a child resource. */
+export const armReverse = (flags = '', apiVersion = '2024-05-01') => `    {
+      "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+      "apiVersion": "${apiVersion}",
+      "name": "vnet-spoke/vnet-spoke-to-vnet-hub",
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]",
+        "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"
+      ],
+      "properties": {
+        "remoteVirtualNetwork": {
+          "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"
+        }${flags}
+      }
+    }`;
+/** A Bicep VNet whose address space follows its name's length (peering tests need distinct ones). */
+export const bicepVnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
+  }
+}
+`;

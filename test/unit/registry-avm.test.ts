@@ -145,6 +145,7 @@ ruleTests(peDnsZoneGroupMissing, {
       name: 'AVM entry without a zone group',
       code: hub() + zone + vault('[|{ subnetResourceId: hub.outputs.subnetResourceIds[0] }|]'),
       errors: [{ messageId: 'missingInVnet' }],
+      output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
     },
   ],
 });
@@ -184,6 +185,7 @@ ruleTests(peeringReverseMissing, {
       name: 'AVM peering without the reverse',
       code: hub() + spoke('[|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId }|]'),
       errors: [{ messageId: 'missing' }],
+      output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
     },
   ],
 });

@@ -1,63 +1,14 @@
 import rule from '../../../server/src/rules/dns-custom-server-unlinked';
 import unlinked from '../../../server/src/rules/dns-zone-unlinked';
 import groupMissing from '../../../server/src/rules/pe-dns-zone-group-missing';
-import { ruleTests } from '../../support/rule-test';
+import { armDnsTemplate, armDnsVnet, armNewLink, armZoneEnd, kvEndpoint, link, newGroup, newHubLink, newLink, vnet, zone } from '../../support/dns-fixtures';
+import { edited, ruleTests } from '../../support/rule-test';
 
-/** A VNet `symbol` named `name` with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
-const vnet = (symbol: string, name: string, octet: number, extra = '', subnet = 'snet-pe') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.${octet}.0.0/16' ] }
-    subnets: [ { name: '${subnet}', properties: { addressPrefix: '10.${octet}.1.0/24' } } ]${extra ? `\n    ${extra}` : ''}
-  }
-}
-`;
 const customDns = (servers = "'10.0.1.4'") => `dhcpOptions: { dnsServers: [ ${servers} ] }`;
 const hub = (subnet = 'snet-dns') => vnet('hub', 'vnet-hub', 0, '', subnet);
 const spoke = (extra = customDns()) => vnet('spoke', 'vnet-spoke', 1, extra);
-
-const endpoint = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: spoke.properties.subnets[0].id }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
-  parent: pe
-  name: 'default'
-  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zone.id } } ] }
-}
-`;
-const zone = (symbol = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: 'privatelink.vaultcore.azure.net'
-  location: 'global'
-}
-`;
-const link = (symbol: string, vnetId: string, head = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
-  parent: zone
-  name: '${symbol}'
-  location: 'global'
-  properties: { registrationEnabled: false, virtualNetwork: { id: ${vnetId} } }
-}
-`;
-const newHubLink = `resource zoneLinkVnetHub 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
-  parent: zone
-  name: 'link-vnet-hub'
-  location: 'global'
-  properties: {
-    registrationEnabled: false
-    virtualNetwork: {
-      id: hub.id
-    }
-  }
-}
-`;
+const endpoint = kvEndpoint({ subnet: 'spoke.properties.subnets[0].id' });
+const hubLinkAfterZone = edited([zone(), zone() + newHubLink]);
 const resolver = (vnetId = 'hub.id') => `resource resolver 'Microsoft.Network/dnsResolvers@2025-05-01' = {
   name: 'dnspr-hub'
   location: 'westeurope'
@@ -109,84 +60,34 @@ ruleTests(rule, {
       name: 'the server is a DNS Private Resolver inbound endpoint in the hub',
       code: hub() + spoke() + resolver() + endpoint + zone('[|zone|]') + link('toSpoke', 'spoke.id'),
       errors: [{ messageId: 'unlinked', message }],
+      output: hubLinkAfterZone,
     },
     {
       name: 'endpoints created in a loop: one finding',
       code: `${hub()}${spoke()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {\n  name: 'kv-prod'\n}\nresource pes 'Microsoft.Network/privateEndpoints@2025-09-01' = [for i in range(0, 2): {\n  name: 'pe-kv-\${i}'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: spoke.properties.subnets[0].id }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}]\nresource groups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = [for i in range(0, 2): {\n  parent: pes[i]\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zone.id } } ] }\n}]\n${zone('[|zone|]')}${link('toSpoke', 'spoke.id')}`,
       errors: [{ messageId: 'unlinked', message: /private endpoint 'pe-kv-0'/ }],
+      output: hubLinkAfterZone,
     },
     {
       name: 'the spoke comes from a module',
       code: `//- /main.bicep\n${hub()}module net 'spoke.bicep' = {\n  name: 'spoke'\n}\n${endpoint.replace('spoke.properties.subnets[0].id', 'net.outputs.subnetId')}${zone('[|zone|]')}${link('toSpoke', 'net.outputs.vnetId')}//- /spoke.bicep\n${spoke()}output vnetId string = spoke.id\noutput subnetId string = spoke.properties.subnets[0].id\n`,
       errors: [{ messageId: 'unlinked', message }],
+      output: hubLinkAfterZone,
     },
   ],
 });
 
 // ARM JSON: the spoke on the hub's DNS server, the zone linked to `linkedVnet` only.
-const armVnet = (name: string, octet: number, dns = '') => `
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "${name}",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.${octet}.0.0/16" ] },${dns ? `\n        "dhcpOptions": { "dnsServers": [ "${dns}" ] },` : ''}
-        "subnets": [ { "name": "snet-a", "properties": { "addressPrefix": "10.${octet}.1.0/24" } } ]
-      }
-    },`;
-const arm = (linkedVnet: string, marked = false) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [${armVnet('vnet-hub', 0)}${armVnet('vnet-spoke', 1, '10.0.1.4')}
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-a')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    },
-    {
-      "type": ${marked ? '[|"Microsoft.Network/privateDnsZones"|]' : '"Microsoft.Network/privateDnsZones"'},
-      "apiVersion": "2024-06-01",
-      "name": "privatelink.vaultcore.azure.net",
-      "location": "global"
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv/default",
-      "properties": {
-        "privateDnsZoneConfigs": [
-          { "name": "kv", "properties": { "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]" } }
-        ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
-      "apiVersion": "2024-06-01",
-      "name": "privatelink.vaultcore.azure.net/link",
-      "location": "global",
-      "properties": { "registrationEnabled": false, "virtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', '${linkedVnet}')]" } }
-    }
-  ]
-}
-`;
+const arm = (linkedVnet: string, marked = false) => armDnsTemplate(armDnsVnet('vnet-hub', 0, '', 'snet-a') + armDnsVnet('vnet-spoke', 1, '10.0.1.4', 'snet-a'), { subnet: 'snet-a', marked, linkedVnet });
 
 ruleTests(rule, {
   valid: [{ name: 'ARM: the zone is linked to the hub, where the server lives', code: arm('vnet-hub') }],
-  invalid: [{ name: 'ARM: the zone is linked to the spoke only', code: arm('vnet-spoke', true), errors: [{ messageId: 'unlinked', message }] }],
+  invalid: [{ name: 'ARM: the zone is linked to the spoke only', code: arm('vnet-spoke', true), errors: [{ messageId: 'unlinked', message }], output: edited([armZoneEnd, `${armZoneEnd}\n${armNewLink('vnet-hub')},`]) }],
 });
 
 // dns-zone-unlinked's fix also links the zone where the endpoint VNet's custom DNS servers live, so
 // it adds no dns-custom-server-unlinked finding (DESIGN §4 c).
-const newSpokeLink = newHubLink.replace(/zoneLinkVnetHub/g, 'zoneLinkVnetSpoke').replace(/link-vnet-hub/g, 'link-vnet-spoke').replace('id: hub.id', 'id: spoke.id');
+const newSpokeLink = newLink('spoke.id');
 ruleTests(unlinked, {
   valid: [],
   invalid: [{
@@ -201,27 +102,12 @@ ruleTests(unlinked, {
 // pe-dns-zone-group-missing's fix, pointing the endpoint at a zone linked only to its custom-DNS
 // spoke, links the zone where the servers live too (DESIGN §4 c).
 const endpointWithoutGroup = endpoint.slice(0, endpoint.indexOf('resource group'));
-const newGroup = `resource peDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
-  parent: pe
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'privatelink-vaultcore-azure-net'
-        properties: {
-          privateDnsZoneId: zone.id
-        }
-      }
-    ]
-  }
-}
-`;
 ruleTests(groupMissing, {
   valid: [],
   invalid: [{
     name: 'the new zone group writes into a zone the hub\'s DNS server cannot see: the hub is linked too',
     code: hub() + spoke() + endpointWithoutGroup.replace('resource pe ', 'resource [|pe|] ') + zone() + link('toSpoke', 'spoke.id'),
     errors: [{ messageId: 'missingInVnet' }],
-    output: hub() + spoke() + endpointWithoutGroup + newGroup + zone() + newHubLink + link('toSpoke', 'spoke.id'),
+    output: hub() + spoke() + endpointWithoutGroup + newGroup('zone.id') + zone() + newHubLink + link('toSpoke', 'spoke.id'),
   }],
 });

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/dns-zone-link-registration';
-import { ruleTests } from '../../support/rule-test';
+import { armBlobZone } from '../../support/dns-fixtures';
+import { edited, ruleTests } from '../../support/rule-test';
 
 const zone = (name = 'privatelink.blob.core.windows.net', existing = false) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${existing ? 'existing ' : ''}= {
   name: '${name}'${existing ? '' : "\n  location: 'global'"}
@@ -31,26 +32,31 @@ ruleTests(rule, {
       name: 'registration on a privatelink zone',
       code: zone() + link('[|true|]'),
       errors: [{ messageId: 'registration', level: 'warning', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' turns on auto-registration in private link zone 'privatelink\.blob\.core\.windows\.net'/ }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a link named in full, without a declared zone',
       code: link('[|true|]', '', "name: 'privatelink.vaultcore.azure.net/link-hub'"),
       errors: [{ messageId: 'registration', message: /'privatelink\.vaultcore\.azure\.net'/ }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a link on an existing privatelink zone (the link is ours)',
       code: zone('privatelink.vaultcore.azure.net', true) + link('[|true|]'),
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a privatelink-global zone (Azure Virtual Desktop)',
       code: zone('privatelink-global.wvd.microsoft.com') + link('[|true|]'),
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
       name: 'a parameter whose default is true',
       code: `param register bool = true\n${zone()}${link('[|register|]')}`,
       errors: [{ messageId: 'registration' }],
+      output: edited(['registrationEnabled: register', 'registrationEnabled: false']),
     },
   ],
 });
@@ -80,6 +86,41 @@ const armCases = {
     { name: 'ARM: registration on a zone that is not a privatelink zone', code: arm('contoso.internal', 'true') },
     { name: 'ARM: a privatelink zone link without registration', code: arm('privatelink.blob.core.windows.net', 'false') },
   ],
-  invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }] }],
+  invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }], output: edited([': true', ': false']) }],
 };
 ruleTests(rule, armCases);
+
+// set-registration-disabled: the value replaced in place, in Bicep and ARM.
+
+const hubLink = (value: string) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: 'privatelink.vaultcore.azure.net'
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-hub'
+  location: 'global'
+  properties: { registrationEnabled: ${value}, virtualNetwork: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub' } }
+}
+`;
+
+const armLinkHub = (value: string) => `,
+    {
+      "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+      "apiVersion": "2024-06-01",
+      "name": "privatelink.blob.core.windows.net/link-hub",
+      "location": "global",
+      "properties": { "registrationEnabled": ${value}, "virtualNetwork": { "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/hub" } }
+    }`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'Bicep: true becomes false', code: hubLink('[|true|]'), errors: [{ messageId: 'registration' }], fixTitle: /^Set registrationEnabled to false$/, output: hubLink('false') },
+    {
+      name: 'ARM: true becomes false',
+      code: armBlobZone('"global"', armLinkHub('[|true|]')),
+      errors: [{ messageId: 'registration' }],
+      output: armBlobZone('"global"', armLinkHub('false')),
+    },
+  ],
+});

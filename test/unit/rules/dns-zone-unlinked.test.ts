@@ -1,56 +1,23 @@
+// dns-zone-unlinked, and its fix add-vnet-link: a global link without auto-registration from the zone
+// to each VNet that must resolve through it, written after the zone's declaration; Bicep and ARM.
 import rule from '../../../server/src/rules/dns-zone-unlinked';
-import { ruleTests } from '../../support/rule-test';
+import { armDnsTemplate, armDnsVnet, armNewLink, armZoneByParameter, armZoneEnd, kvEndpoint, link, newLink, vnet, zone } from '../../support/dns-fixtures';
+import { edited, ruleTests } from '../../support/rule-test';
 
-const network = `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-`;
-
-/** A Key Vault endpoint (or one to `targetType`) in vnet-spoke with a zone group on zone `zone`. */
-const endpoint = (groupHead = '', targetType = 'Microsoft.KeyVault/vaults@2026-02-01') => `resource kv '${targetType}' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${groupHead}{
-  parent: pe
-  name: 'default'
-  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zone.id } } ] }
-}
-`;
-
-const zone = (symbol = 'zone', name = 'privatelink.vaultcore.azure.net', head = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = ${head}{
-  name: '${name}'
-  location: 'global'
-}
-`;
-
-const link = (head = '', parent = "parent: zone\n  name: 'link-spoke'") => `resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
-  ${parent}
-  location: 'global'
-  properties: { registrationEnabled: false, virtualNetwork: { id: vnet.id } }
-}
-`;
+const network = vnet();
+const endpoint = (groupHead = '', targetType?: string) => kvEndpoint({ groupHead, targetType });
+/** The zone's link to vnet-spoke, as an author writes it (on zone `parent`, or named in full). */
+const spokeLink = (head = '', name = 'link-spoke', parent = 'zone') => link('link', 'vnet.id', head, name, parent);
+const linkAfterZone = edited([zone(), zone() + newLink()]);
 
 ruleTests(rule, {
   valid: [
-    { name: 'the zone is linked', code: network + endpoint() + zone() + link() },
+    { name: 'the zone is linked', code: network + endpoint() + zone() + spokeLink() },
     { name: 'a zone no zone group uses', code: network + zone() },
     { name: 'an existing zone is linked elsewhere', code: `${network}${endpoint()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n` },
     { name: 'a zone that is not a privatelink zone', code: network + endpoint() + zone('zone', 'contoso.internal') },
-    { name: 'a link that may be deployed', code: `param linkIt bool\n${network}${endpoint()}${zone()}${link('if (linkIt) ')}` },
-    { name: 'a link whose zone name is unknown may belong to the zone', code: `param zoneName string\n${network}${endpoint()}${zone()}${link('', "name: '${zoneName}/link-spoke'")}` },
+    { name: 'a link that may be deployed', code: `param linkIt bool\n${network}${endpoint()}${zone()}${spokeLink('if (linkIt) ')}` },
+    { name: 'a link whose zone name is unknown may belong to the zone', code: `param zoneName string\n${network}${endpoint()}${zone()}${spokeLink('', '${zoneName}/link-spoke', '')}` },
     { name: 'a zone group that may be deployed', code: `param dns bool\n${network}${endpoint('if (dns) ')}${zone()}` },
     { name: 'a zone that may be deployed', code: `param dns bool\n${network}${endpoint()}${zone('zone', 'privatelink.vaultcore.azure.net', 'if (dns) ')}` },
     { name: 'an unknown zone name', code: `param zoneName string\n${network}${endpoint()}${zone('zone', '${zoneName}')}` },
@@ -59,83 +26,63 @@ ruleTests(rule, {
       name: 'the link declared in another file on the zone as an existing resource',
       code: `//- /main.bicep\n${network}${endpoint()}${zone()}module links 'links.bicep' = {\n  name: 'links'\n  params: { vnetId: vnet.id }\n}\n//- /links.bicep\nparam vnetId string\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\nresource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {\n  parent: zone\n  name: 'link'\n  location: 'global'\n  properties: { registrationEnabled: false, virtualNetwork: { id: vnetId } }\n}\n`,
     },
+    { name: 'ARM: the zone is linked', code: armDnsTemplate(armDnsVnet('vnet-spoke', 1), { linkedVnet: 'vnet-spoke', linkName: 'link-spoke' }) },
   ],
   invalid: [
     {
-      name: 'a zone a zone group uses, with no link',
+      name: 'a zone a zone group uses, with no link: a link to the endpoint\'s VNet after the zone',
       code: network + endpoint() + zone('[|zone|]'),
       errors: [{ messageId: 'unlinked', level: 'warning', message: /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' holds the record of private endpoint 'pe-kv' but is linked to no virtual network/ }],
+      fixTitle: /^Link the zone to 'vnet-spoke'$/,
+      output: linkAfterZone,
     },
     {
       name: 'a link to another zone does not count',
-      code: network + endpoint() + zone('[|zone|]') + zone('blob', 'privatelink.blob.core.windows.net') + link('', "parent: blob\n  name: 'link-spoke'"),
+      code: network + endpoint() + zone('[|zone|]') + zone('blob', 'privatelink.blob.core.windows.net') + spokeLink('', 'link-spoke', 'blob'),
       errors: [{ messageId: 'unlinked' }],
+      output: linkAfterZone,
     },
     {
       name: 'reported in the file that creates the zone, the zone group in a module',
-      code: `//- /main.bicep\n${network}${zone('[|zone|]')}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id, zoneId: zone.id }\n}\n//- /data.bicep\nparam subnetId string\nparam zoneId string\nresource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {\n  name: 'kv-prod'\n}\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-kv'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: subnetId }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}\nresource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zoneId } } ] }\n}\n`,
+      code: `//- /main.bicep\n${network}${zone('[|zone|]')}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id, zoneId: zone.id }\n}\n//- /data.bicep\nparam subnetId string\nparam zoneId string\n${kvEndpoint({ subnet: 'subnetId', zoneId: 'zoneId' })}`,
       errors: [{ messageId: 'unlinked' }],
+      output: linkAfterZone,
+    },
+    {
+      name: "the zone in a module whose caller declares the VNet: the VNet's id is passed in",
+      code: `//- /main.bicep
+${network}${endpoint().replace('zone.id', 'dns.outputs.zoneId')}module dns 'dns.bicep' = {
+  name: 'dns'
+}
+//- /dns.bicep
+${zone('[|zone|]')}output zoneId string = zone.id
+`,
+      errors: [{ messageId: 'unlinked' }],
+      output: `//- /main.bicep
+${network}${endpoint().replace('zone.id', 'dns.outputs.zoneId')}module dns 'dns.bicep' = {
+  name: 'dns'
+  params: {
+    vnetSpokeId: vnet.id
+  }
+}
+//- /dns.bicep
+@description('Resource id of the virtual network vnet-spoke.')
+param vnetSpokeId string
+
+${zone()}${newLink('vnetSpokeId')}output zoneId string = zone.id
+`,
+    },
+    {
+      name: 'ARM: a zone a zone group uses, with no link',
+      code: armDnsTemplate(armDnsVnet('vnet-spoke', 1), { marked: true }),
+      errors: [{ messageId: 'unlinked' }],
+      output: edited([armZoneEnd, `${armZoneEnd}\n${armNewLink('vnet-spoke')},`]),
+    },
+    {
+      name: 'ARM: a link named with format() after a zone whose name is a parameter',
+      code: armZoneByParameter('[|"Microsoft.Network/privateDnsZones"|]'),
+      errors: [{ messageId: 'unlinked' }],
+      output: armZoneByParameter('"Microsoft.Network/privateDnsZones"', `,\n${armNewLink('vnet-spoke', "parameters('zoneName')", "[format('{0}/{1}', parameters('zoneName'), 'link-vnet-spoke')]")}`),
     },
   ],
 });
-
-// ARM JSON: the same cases in a deployment template (the marker sits on the zone's "type").
-const arm = (link: boolean, marked = false) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    },
-    {
-      "type": ${marked ? '[|"Microsoft.Network/privateDnsZones"|]' : '"Microsoft.Network/privateDnsZones"'},
-      "apiVersion": "2024-06-01",
-      "name": "privatelink.vaultcore.azure.net",
-      "location": "global"
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv/default",
-      "properties": {
-        "privateDnsZoneConfigs": [
-          { "name": "kv", "properties": { "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]" } }
-        ]
-      }
-    }${link ? `,
-    {
-      "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
-      "apiVersion": "2024-06-01",
-      "name": "privatelink.vaultcore.azure.net/link-spoke",
-      "location": "global",
-      "properties": { "registrationEnabled": false, "virtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" } }
-    }` : ''}
-  ]
-}
-`;
-
-const armCases = {
-  valid: [{ name: 'ARM: the zone is linked', code: arm(true) }],
-  invalid: [{ name: 'ARM: a zone a zone group uses, with no link', code: arm(false, true), errors: [{ messageId: 'unlinked' }] }],
-};
-ruleTests(rule, armCases);

@@ -4,7 +4,7 @@
 import peeringReverseMissing from '../../../server/src/rules/peering-reverse-missing';
 import subnetSize from '../../../server/src/rules/subnet-size';
 import vnetAddressOverlap from '../../../server/src/rules/vnet-address-overlap';
-import { arm, armPeering, armVnet } from '../../support/arm-fixtures';
+import { arm, armPeering, armReverse, armVnet } from '../../support/arm-fixtures';
 import { ruleTests } from '../../support/rule-test';
 
 /** A caller that deploys a VNet module and a Bastion subnet module named after the VNet module's output. */
@@ -90,6 +90,7 @@ ruleTests(peeringReverseMissing, {
       name: 'odd ids (class 6): a trailing-slash resourceId() names a VNet of the template',
       code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true })].join(',\n')),
       errors: [{ messageId: 'missing', message: /connects 'vnet-hub' to 'vnet-spoke'/ }],
+      output: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armReverse(), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'))].join(',\n')),
     },
   ],
 });

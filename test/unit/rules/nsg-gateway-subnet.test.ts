@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/nsg-gateway-subnet';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: 'nsg-hub'
@@ -40,11 +40,15 @@ ruleTests(rule, {
       name: 'an NSG on an inline GatewaySubnet',
       code: nsg + hub("[|'GatewaySubnet'|]", 'networkSecurityGroup: { id: nsg.id }'),
       errors: [{ messageId: 'attached', level: 'error', message: /GatewaySubnet of VNet 'vnet-hub' has NSG 'nsg-hub' attached/ }],
+      output: edited([`          networkSecurityGroup: { id: nsg.id }
+`, '']),
     },
     {
       name: 'a name from a variable',
       code: nsg + hub("[|gatewaySubnetName|]", "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }", "var gatewaySubnetName = 'GatewaySubnet'\n"),
       errors: [{ messageId: 'attached' }],
+      output: edited([`          networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }
+`, '']),
     },
     {
       name: 'a child GatewaySubnet resource',
@@ -60,6 +64,7 @@ resource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
 }
 `,
       errors: [{ messageId: 'attached' }],
+      output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
     },
   ],
 });
@@ -95,7 +100,75 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: 'ARM: an NSG id from a parameter without default', code: arm('"GatewaySubnet"', `"[parameters('nsgId')]"`, '{ "nsgId": { "type": "string" } }') },
   ],
   invalid: [
-    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }] },
+    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }], output: edited([`, "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '']) },
   ],
 };
 ruleTests(rule, armCases);
+
+// remove-subnet-nsg: the association removed with its comment and the comma before it.
+const gatewayVnet = (name: string, nsgLines: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [
+      {
+        name: ${name}
+        properties: {
+          addressPrefix: '10.0.0.0/27'${nsgLines}
+        }
+      }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: the association lines are removed, with their comment',
+      code: nsg + gatewayVnet("[|'GatewaySubnet'|]", '\n          networkSecurityGroup: { // not allowed here\n            id: nsg.id\n          }'),
+      errors: [{ messageId: 'attached' }],
+      fixTitle: /^Remove the network security group association$/,
+      output: nsg + gatewayVnet("'GatewaySubnet'", ''),
+    },
+    {
+      name: 'Bicep: a child GatewaySubnet resource with a single-line association',
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-hub'\n}\nresource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n  parent: vnet\n  name: 'GatewaySubnet'\n  properties: { addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id } }\n}\n`,
+      errors: [{ messageId: 'attached' }],
+      output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
+    },
+    {
+      name: 'ARM: the last property goes, and the comma before it',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-hub",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
+        "subnets": [
+          {
+            "name": [|"GatewaySubnet"|],
+            "properties": {
+              "addressPrefix": "10.0.0.0/27", // the gateway
+              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'attached' }],
+      output: edited([`"10.0.0.0/27", // the gateway\n              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '"10.0.0.0/27" // the gateway']),
+    },
+  ],
+});

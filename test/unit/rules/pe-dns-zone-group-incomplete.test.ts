@@ -1,19 +1,10 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-incomplete';
+import { armDnsVnet, newZone, vnet as spokeVnet } from '../../support/dns-fixtures';
 import { ruleTests } from '../../support/rule-test';
+import { armEndpoint, armZoneWithLink, targetEndpoint, zoneIdJson as zoneId, zoneWithLink } from '../../support/zone-group-fixtures';
 
 /** A private endpoint `pe` to an existing target of `type` with `groupIds`. */
-const endpoint = (type = 'Microsoft.Insights/privateLinkScopes@2021-09-01', groupIds = "[ 'azuremonitor' ]") => `resource target '${type}' existing = {
-  name: 'target'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-target'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: target.id, groupIds: ${groupIds} } } ]
-  }
-}
-`;
+const endpoint = (type = 'Microsoft.Insights/privateLinkScopes@2021-09-01', groupIds = "[ 'azuremonitor' ]") => targetEndpoint(type, groupIds);
 
 /** A zone group on `pe` pointing at zones by name (each in the hub resource group). */
 const group = (zones: string[], symbol = 'group', name = 'default') => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
@@ -72,18 +63,7 @@ const arm = (zones: readonly string[], marked = false) => `//- /main.json
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "resources": [
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-ampls",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.Insights/privateLinkScopes', 'ampls')]", "groupIds": [ "azuremonitor" ] } }
-        ]
-      }
-    },
+${armEndpoint('pe-ampls', "[resourceId('Microsoft.Insights/privateLinkScopes', 'ampls')]", 'azuremonitor')},
     {
       "type": ${marked ? '[|"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"|]' : '"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"'},
       "apiVersion": "2025-09-01",
@@ -104,3 +84,91 @@ const armCases = {
   invalid: [{ name: 'ARM: four of the five Azure Monitor zones', code: arm(monitorZones.slice(1), true), errors: [{ messageId: 'missing', message: /'privatelink\.monitor\.azure\.com'/ }] }],
 };
 ruleTests(rule, armCases);
+
+// add-zone-configs: configs appended to the group for the zones it lacks (reused, or created with their link).
+const monitor: [string, string][] = [
+  ['privatelink.monitor.azure.com', 'zMonitor'],
+  ['privatelink.oms.opinsights.azure.com', 'zOms'],
+  ['privatelink.ods.opinsights.azure.com', 'zOds'],
+  ['privatelink.agentsvc.azure-automation.net', 'zAgent'],
+];
+const groupOf = (symbol: string, configs: string) => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+${configs}
+    ]
+  }
+}
+`;
+/** The config add-zone-configs appends for the blob zone. */
+const blobConfig = (id: string) => `      {
+        name: 'privatelink-blob-core-windows-net'
+        properties: {
+          privateDnsZoneId: ${id}
+        }
+      }`;
+const configs = monitor.map(([, symbol]) => `      { name: '${symbol}', properties: { privateDnsZoneId: ${symbol}.id } }`).join('\n');
+const base = spokeVnet() + targetEndpoint('Microsoft.Insights/privateLinkScopes@2021-09-01', "[ 'azuremonitor' ]", 'target', 'vnet.properties.subnets[0].id') + monitor.map(([name, symbol]) => zoneWithLink(name, symbol)).join('');
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: the missing zone is in the file: its config is appended',
+      code: base + zoneWithLink('privatelink.blob.core.windows.net', 'zBlob') + groupOf('[|group|]', configs),
+      errors: [{ messageId: 'missing' }],
+      fixTitle: /^Add the missing zone configs using 'privatelink\.blob\.core\.windows\.net'$/,
+      output: base + zoneWithLink('privatelink.blob.core.windows.net', 'zBlob') + groupOf('group', `${configs}\n${blobConfig('zBlob.id')}`),
+    },
+    {
+      name: 'Bicep: the missing zone does not exist: created with its link after the group',
+      code: base + groupOf('[|group|]', configs),
+      errors: [{ messageId: 'missing' }],
+      output: base + groupOf('group', `${configs}\n${blobConfig('privateDnsZoneBlob.id')}`) + newZone("'privatelink.blob.${environment().suffixes.storage}'", 'Blob'),
+    },
+  ],
+});
+
+const armBase = (type: string, configsText: string, dependsOn: string) => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [${armDnsVnet('vnet-spoke', 1)}
+${[...monitor.map(([name]) => name), 'privatelink.blob.core.windows.net'].map(armZoneWithLink).join('\n')}
+${armEndpoint('pe-target', "[resourceId('Microsoft.Insights/privateLinkScopes', 'scope')]", 'azuremonitor')},
+    {
+      "type": ${type},
+      "apiVersion": "2025-09-01",
+      "name": "pe-target/default",
+      "dependsOn": [${dependsOn}],
+      "properties": {
+        "privateDnsZoneConfigs": [
+${configsText}
+        ]
+      }
+    }
+  ]
+}
+`;
+const armConfigs = monitor.map(([name], i) => `          { "name": "z${i}", "properties": { "privateDnsZoneId": ${zoneId(name)} } }`).join(',\n');
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ARM: the config is appended, and the group depends on the zone',
+      code: armBase('[|"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"|]', armConfigs, ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]" `),
+      errors: [{ messageId: 'missing' }],
+      output: armBase('"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"', `${armConfigs},
+          {
+            "name": "privatelink-blob-core-windows-net",
+            "properties": {
+              "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')]"
+            }
+          }`, ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]", "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')]" `),
+    },
+  ],
+});
+

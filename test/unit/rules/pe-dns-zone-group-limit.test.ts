@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-limit';
 import { ruleTests } from '../../support/rule-test';
+import { armKvPe } from '../../support/zone-group-fixtures';
 
 const endpoint = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-prod'
@@ -86,18 +87,7 @@ const arm = (groups: string) => `//- /main.json
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "resources": [
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    }${groups}
+${armKvPe()}${groups}
   ]
 }
 `;

@@ -1,29 +1,26 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-missing';
-import { ruleTests } from '../../support/rule-test';
+import { armNewLink, newGroup, newLink, newZone, vnet as spokeVnet } from '../../support/dns-fixtures';
+import { edited, ruleTests } from '../../support/rule-test';
+import { armKvPe, armNewGroup, armSpokeVnet, armTemplate, armZone, markedType, symbolic } from '../../support/zone-group-fixtures';
 
-const vnet = `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+const vnet = `${spokeVnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-prod'
 }
 `;
 
-/** A private endpoint in vnet-spoke; `symbol` may carry a [|…|] marker. */
-const pe = (symbol = 'pe', groupIds = "[ 'vault' ]", target = 'kv.id', head = '') => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = ${head}{
+/** A private endpoint in vnet-spoke (or `subnet`); `symbol` may carry a [|…|] marker. */
+const pe = (symbol = 'pe', groupIds = "[ 'vault' ]", target = 'kv.id', head = '', subnet = 'vnet.properties.subnets[0].id') => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = ${head}{
   name: 'pe-kv'
   location: 'westeurope'
   properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
+    subnet: { id: ${subnet} }
     privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: ${target}, groupIds: ${groupIds} } } ]
   }
 }
 `;
+/** What add-dns-zone-group writes after an endpoint when no zone exists: the zone, its link, the group. */
+const newZoneAndGroup = (head = '', tail = '', parent = 'pe') => newZone() + newGroup('privateDnsZoneVaultcore.id', head, tail, parent);
+const appended = (text: string) => (code: string) => code + text;
 
 const zone = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.vaultcore.azure.net'
@@ -68,6 +65,7 @@ ruleTests(rule, {
       name: 'a Key Vault endpoint without a zone group',
       code: vnet + pe('[|pe|]') + zone,
       errors: [{ messageId: 'missingInVnet', level: 'warning', message: /^Private endpoint 'pe-kv' has no private DNS zone group: clients in 'vnet-spoke' resolve 'kv-prod' to its public address, because no record is written to 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+      output: edited([pe(), pe() + newGroup('zone.id')], [zone, zone + newLink()]),
     },
     {
       name: 'the subnet given as an id: the VNet is not named',
@@ -78,32 +76,41 @@ ruleTests(rule, {
       name: 'a target given by resourceId(): the type comes from the id',
       code: vnet + pe('[|pe|]', "[ 'vault' ]", "resourceId('Microsoft.KeyVault/vaults', 'kv-other')"),
       errors: [{ messageId: 'missingInVnet', message: /its Azure Key Vault/ }],
+      output: appended(newZoneAndGroup()),
     },
     {
       name: 'a manual (pending) connection needs DNS too',
       code: `${vnet}resource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-kv'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: vnet.properties.subnets[0].id }\n    manualPrivateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}\n`,
       errors: [{ messageId: 'missingInVnet' }],
+      output: appended(newZoneAndGroup()),
     },
     {
       name: 'zone names follow the configured cloud',
       cloud: 'AzureUSGovernment',
       code: vnet + pe('[|pe|]'),
       errors: [{ messageId: 'missingInVnet', message: /'privatelink\.vaultcore\.usgovcloudapi\.net'/ }],
+      output: appended(newZone("'privatelink.vaultcore.usgovcloudapi.net'") + newGroup('privateDnsZoneVaultcore.id', '', '', 'pe', 'privatelink-vaultcore-usgovcloudapi-net')),
     },
     {
       name: 'a manual A record in another zone does not replace the zone group',
       code: `${vnet}${pe('[|pe|]')}resource blob 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\nresource record 'Microsoft.Network/privateDnsZones/A@2024-06-01' = {\n  parent: blob\n  name: 'kv-prod'\n  properties: { ttl: 10, aRecords: [ { ipv4Address: '10.1.1.4' } ] }\n}\n`,
       errors: [{ messageId: 'missingInVnet' }],
+      output: edited([pe(), pe() + newZoneAndGroup()]),
     },
     {
       name: 'endpoints in a loop give one finding',
       code: `${vnet}resource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a', 'b' ]: {\n  name: 'pe-\${name}'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: vnet.properties.subnets[0].id }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: resourceId('Microsoft.KeyVault/vaults', 'kv-\${name}'), groupIds: [ 'vault' ] } } ]\n  }\n}]\n`,
       errors: [{ messageId: 'missingInVnet' }],
+      output: appended(newZoneAndGroup("[for (name, i) in [ 'a', 'b' ]: ", ']', 'pe[i]')),
     },
     {
       name: 'reported in the module that declares the endpoint',
       code: `//- /main.bicep\n${vnet}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\n//- /data.bicep\nparam subnetId string\nresource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {\n  name: 'kv-prod'\n}\nresource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-kv'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: subnetId }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}\n`,
       errors: [{ messageId: 'missingInVnet', message: /clients in 'vnet-spoke'/ }],
+      output: (code) => edited(
+        ['subnetId: vnet.properties.subnets[0].id', 'subnetId: vnet.properties.subnets[0].id, vnetSpokeId: vnet.id'],
+        ['param subnetId string\n', "param subnetId string\n@description('Resource id of the virtual network vnet-spoke.')\nparam vnetSpokeId string\n"],
+      )(code) + newZone(undefined, undefined, 'vnetSpokeId') + newGroup('privateDnsZoneVaultcore.id'),
     },
   ],
 });
@@ -115,18 +122,7 @@ const arm = (resources: string) => `//- /main.json
   "contentVersion": "1.0.0.0",
   "parameters": { "dns": { "type": "bool" } },
   "resources": [
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    }${resources}
+${armKvPe()}${resources}
   ]
 }
 `;
@@ -153,3 +149,244 @@ const armCases = {
   ],
 };
 ruleTests(rule, armCases);
+
+// add-dns-zone-group: the zone group reuses a zone the workspace declares (same file, `existing`, a
+// parameter already bound to its id, or a module output threaded in as a new parameter), else adds the
+// zone (global), a link to the endpoint's VNet and the group. Zone names per cloud; Bicep writes
+// environment() where it yields the right name, the literal otherwise (Key Vault).
+const network = spokeVnet();
+const kvPe = (symbol = 'pe', subnet?: string) => pe(symbol, undefined, undefined, undefined, subnet);
+const kvExisting = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+  name: 'kv-prod'
+}
+`;
+const zoneLink = (vnetId = 'vnet.id') => `resource zoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-spoke'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: ${vnetId} } }
+}
+`;
+/** The Key Vault zone (created with a link to the spoke unless `head` makes it existing). */
+const linkedZone = (head = '', vnetId = 'vnet.id') => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${head}= {
+  name: 'privatelink.vaultcore.azure.net'${head ? '' : "\n  location: 'global'"}
+}
+${head ? '' : zoneLink(vnetId)}`;
+const marked = (text: string) => text.replace("resource pe '", "resource [|pe|] '");
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the zone declared in the same file: the group points at it',
+      code: network + kvExisting + linkedZone() + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      fixTitle: /^Add DNS zone group using 'privatelink\.vaultcore\.azure\.net'$/,
+      output: network + kvExisting + linkedZone() + kvPe() + newGroup('zone.id'),
+    },
+    {
+      name: 'a zone of the file without a link: the link to the endpoint VNet is added beside it',
+      code: network + kvExisting + linkedZone().replace(zoneLink(), '') + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: network + kvExisting + linkedZone().replace(zoneLink(), '') + `resource zoneLinkVnetSpoke 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'link-vnet-spoke'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: vnet.id
+    }
+  }
+}
+` + kvPe() + newGroup('zone.id'),
+    },
+    {
+      name: 'an existing zone in the same file',
+      code: network + kvExisting + linkedZone('existing ') + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: network + kvExisting + linkedZone('existing ') + kvPe() + newGroup('zone.id'),
+    },
+    {
+      name: 'no zone anywhere: zone (global, literal Key Vault name), link to the VNet and group',
+      code: network + kvExisting + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      fixTitle: /^Add DNS zone group with new zone 'privatelink\.vaultcore\.azure\.net'$/,
+      output: network + kvExisting + kvPe() + newZone() + newGroup('privateDnsZoneVaultcore.id'),
+    },
+    {
+      name: 'storage blob: the new zone is named through environment().suffixes.storage',
+      code: `${network}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stprod'\n}\n${marked(kvPe()).replace('kv.id', 'st.id').replace("'vault'", "'blob'")}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: `${network}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stprod'\n}\n${kvPe().replace('kv.id', 'st.id').replace("'vault'", "'blob'")}${newZone("'privatelink.blob.${environment().suffixes.storage}'", 'Blob')}${newGroup('privateDnsZoneBlob.id').replace('privatelink-vaultcore-azure-net', 'privatelink-blob-core-windows-net')}`,
+    },
+    {
+      name: 'Azure US Government: the zone name of that cloud, written out',
+      cloud: 'AzureUSGovernment',
+      code: network + kvExisting + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: network + kvExisting + kvPe() + newZone("'privatelink.vaultcore.usgovcloudapi.net'") + newGroup('privateDnsZoneVaultcore.id').replace('privatelink-vaultcore-azure-net', 'privatelink-vaultcore-usgovcloudapi-net'),
+    },
+    {
+      name: 'endpoints in a loop with a condition: the group repeats both, one per instance',
+      code: `param deploy bool = true\n${network}${kvExisting}${linkedZone()}resource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a', 'b' ]: if (deploy) {\n  name: 'pe-\${name}'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: vnet.properties.subnets[0].id }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}]\n`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: `param deploy bool = true\n${network}${kvExisting}${linkedZone()}resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a', 'b' ]: if (deploy) {\n  name: 'pe-\${name}'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: vnet.properties.subnets[0].id }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}]\n${newGroup('zone.id', "[for (name, i) in [ 'a', 'b' ]: if (deploy) ", ']', 'pe[i]')}`,
+    },
+    {
+      name: 'blank lines between declarations and CRLF line ends are kept',
+      code: `${network}\n${kvExisting}\n${linkedZone()}\n${marked(kvPe())}\n// the end\n`.replace(/\n/g, '\r\n'),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: `${network}\n${kvExisting}\n${linkedZone()}\n${kvPe()}\n${newGroup('zone.id')}\n// the end\n`.replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'in a module, the zone id already passed in as a parameter is reused',
+      code: `//- /main.bicep
+${network}${linkedZone()}module data 'data.bicep' = {
+  name: 'data'
+  params: {
+    subnetId: vnet.properties.subnets[0].id
+    vaultZoneId: zone.id
+  }
+}
+//- /data.bicep
+param subnetId string
+param vaultZoneId string
+${kvExisting}${marked(kvPe('pe', 'subnetId'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: `//- /data.bicep
+param subnetId string
+param vaultZoneId string
+${kvExisting}${kvPe('pe', 'subnetId')}${newGroup('vaultZoneId')}`,
+    },
+    {
+      name: "in a module, a sibling module's output: threaded through a new parameter (as in examples/)",
+      code: `//- /main.bicep
+${network}module dns 'dns.bicep' = {
+  name: 'dns'
+  params: { vnetId: vnet.id }
+}
+module data 'data.bicep' = {
+  name: 'data'
+  params: {
+    subnetId: vnet.properties.subnets[0].id
+  }
+}
+//- /dns.bicep
+param vnetId string
+${linkedZone('', 'vnetId')}output vaultZoneId string = zone.id
+//- /data.bicep
+param subnetId string
+
+${kvExisting}
+${marked(kvPe('pe', 'subnetId'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      fixTitle: /^Add DNS zone group using 'privatelink\.vaultcore\.azure\.net'$/,
+      output: `//- /main.bicep
+${network}module dns 'dns.bicep' = {
+  name: 'dns'
+  params: { vnetId: vnet.id }
+}
+module data 'data.bicep' = {
+  name: 'data'
+  params: {
+    subnetId: vnet.properties.subnets[0].id
+    vaultcoreDnsZoneId: dns.outputs.vaultZoneId
+  }
+}
+//- /data.bicep
+param subnetId string
+
+@description('Resource id of the privatelink.vaultcore.azure.net private DNS zone.')
+param vaultcoreDnsZoneId string
+
+${kvExisting}
+${kvPe('pe', 'subnetId')}
+${newGroup('vaultcoreDnsZoneId')}`,
+    },
+    {
+      name: 'the zone exists in a module called twice: it cannot be threaded in and is not duplicated',
+      code: `//- /main.bicep
+${network}module dns 'dns.bicep' = {
+  name: 'dns'
+}
+module data 'data.bicep' = {
+  name: 'data'
+  params: { subnetId: vnet.properties.subnets[0].id }
+}
+module data2 'data.bicep' = {
+  name: 'data2'
+  params: { subnetId: vnet.properties.subnets[0].id }
+}
+//- /dns.bicep
+${linkedZone()}output vaultZoneId string = zone.id
+//- /data.bicep
+param subnetId string
+${kvExisting}${marked(kvPe('pe', 'subnetId'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+  ],
+});
+
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ARM: the zone of the same template, with dependsOn on the endpoint and the zone',
+      code: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe(markedType)].join(',\n')),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe(), armNewGroup].join(',\n')),
+    },
+    {
+      name: 'ARM: a conditional endpoint in a tab-indented CRLF template: the group takes the condition',
+      code: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe(markedType).replace('"apiVersion": "2025-09-01",\n      "name": "pe-kv",', '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",')].join(',\n'),
+        '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },')
+        .replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe().replace('"apiVersion": "2025-09-01",\n      "name": "pe-kv",', '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",'),
+        armNewGroup.replace('"name": "pe-kv/default",', '"name": "pe-kv/default",\n      "condition": "[parameters(\'dns\')]",')].join(',\n'),
+      '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },')
+        .replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'ARM: no zone: zone, link and group after the endpoint',
+      code: armTemplate([armSpokeVnet, armKvPe(markedType), armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg')].join(',\n')),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: armTemplate([armSpokeVnet, armKvPe(), armZone, armNewLink('vnet-spoke'), armNewGroup, armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg')].join(',\n')),
+    },
+  ],
+});
+
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ARM languageVersion 2.0: a symbolic name for the group, dependsOn by symbolic names',
+      code: symbolic(markedType),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: symbolic('"Microsoft.Network/privateEndpoints"', `,
+    "peDnsZoneGroup": {
+      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv/default",
+      "dependsOn": [
+        "pe",
+        "zone"
+      ],
+      "properties": {
+        "privateDnsZoneConfigs": [
+          {
+            "name": "privatelink-vaultcore-azure-net",
+            "properties": {
+              "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]"
+            }
+          }
+        ]
+      }
+    }`),
+    },
+  ],
+});

@@ -1,19 +1,10 @@
 import rule from '../../../server/src/rules/pe-dns-zone-mismatch';
-import { ruleTests } from '../../support/rule-test';
+import { armDnsVnet, vnet } from '../../support/dns-fixtures';
+import { edited, ruleTests } from '../../support/rule-test';
+import { armKvPe, armZoneWithLink, targetEndpoint, zoneIdJson as zoneId, zoneWithLink } from '../../support/zone-group-fixtures';
 
 /** A private endpoint `pe` to `target` (declared as `existing` of `type`) with `groupIds`. */
-const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') => `resource target '${type}' existing = {
-  name: '${name}'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-${name}'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: target.id, groupIds: ${groupIds} } } ]
-  }
-}
-`;
+const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') => targetEndpoint(type, groupIds, name);
 
 const zone = (name: string, symbol = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: '${name}'
@@ -62,6 +53,9 @@ ruleTests(rule, {
       name: 'Key Vault with privatelink.vault.azure.net (the public host suffix, not the private link zone)',
       code: endpoint() + zone('privatelink.vault.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'wrongZone', level: 'warning', message: /^Zone 'privatelink\.vault\.azure\.net' is not the private DNS zone of Azure Key Vault \('vault'\): the record of private endpoint 'pe-kv-prod' lands where no client looks, so clients resolve the public address\. Use 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+      // The renamed zone has no link: dns-zone-unlinked sees it now (a DESIGN §4 (c) gap of the rename fix).
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
     {
       name: 'a hub zone given by resourceId() with a wrong name',
@@ -73,11 +67,15 @@ ruleTests(rule, {
       cloud: 'AzureUSGovernment',
       code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'wrongZone', message: /Use 'privatelink\.vaultcore\.usgovcloudapi\.net'/ }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vaultcore.azure.net', 'privatelink.vaultcore.usgovcloudapi.net']),
     },
     {
       name: 'an older documented zone name is information',
       code: endpoint('Microsoft.StorageSync/storageSyncServices@2022-09-01', "[ 'afs' ]", 'sync') + zone('westeurope.privatelink.afs.azure.net') + group(['[|zone.id|]']),
       errors: [{ messageId: 'legacyZone', level: 'info', message: /current name is 'privatelink\.afs\.azure\.net'/ }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['westeurope.privatelink.afs.azure.net', 'privatelink.afs.azure.net']),
     },
     {
       name: 'each wrong config of a group is reported',
@@ -88,6 +86,8 @@ ruleTests(rule, {
       name: 'reported in the module that declares the zone group, the zone in another file',
       code: `//- /main.bicep\n${zone('privatelink.vault.azure.net')}module dns 'dns.bicep' = {\n  name: 'dns'\n  params: { zoneId: zone.id }\n}\n//- /dns.bicep\nparam zoneId string\n${endpoint()}${group(['[|zoneId|]'])}`,
       errors: [{ messageId: 'wrongZone' }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
   ],
 });
@@ -98,18 +98,7 @@ const arm = (zoneName: string) => `//- /main.json
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
   "resources": [
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" },
-        "privateLinkServiceConnections": [
-          { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } }
-        ]
-      }
-    },
+${armKvPe()},
     {
       "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
       "apiVersion": "2025-09-01",
@@ -136,3 +125,67 @@ const armCases = {
   ],
 };
 ruleTests(rule, armCases);
+
+// point-zone-config: the config pointed at the right zone of the workspace, or, when none exists and
+// nothing else uses it, the zone renamed.
+const kv = targetEndpoint('Microsoft.KeyVault/vaults@2026-02-01', "[ 'vault' ]", 'target', 'vnet.properties.subnets[0].id');
+const network = vnet();
+const armMismatch = (right: boolean, id: string, dependsOn: string) => `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [${armDnsVnet('vnet-spoke', 1)}
+${armZoneWithLink('privatelink.vault.azure.net')}${right ? `\n${armZoneWithLink('privatelink.vaultcore.azure.net')}` : ''}
+    {
+      "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv/default",
+      "properties": { "privateDnsZoneConfigs": [ { "name": "kv", "properties": { "privateDnsZoneId": ${id} } } ] }${dependsOn}
+    },
+${armKvPe()}
+  ]
+}
+`;
+const wrongGroup = (id: string) => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: ${id} } } ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: the right zone exists: the config points at it (renaming the wrong one is the other choice)',
+      code: network + kv + zoneWithLink('privatelink.vault.azure.net', 'wrong') + zoneWithLink('privatelink.vaultcore.azure.net', 'right') + wrongGroup('[|wrong.id|]'),
+      errors: [{ messageId: 'wrongZone' }],
+      fixTitle: /^Point the zone config at 'privatelink\.vaultcore\.azure\.net'$/,
+      output: network + kv + zoneWithLink('privatelink.vault.azure.net', 'wrong') + zoneWithLink('privatelink.vaultcore.azure.net', 'right') + wrongGroup('right.id'),
+    },
+    {
+      name: 'Bicep: no right zone and nothing else uses the wrong one: it is renamed',
+      code: network + kv + zoneWithLink('privatelink.vault.azure.net', 'wrong') + wrongGroup('[|wrong.id|]'),
+      errors: [{ messageId: 'wrongZone' }],
+      fixTitle: /^Rename the private DNS zone to 'privatelink\.vaultcore\.azure\.net'$/,
+      output: network + kv + zoneWithLink('privatelink.vaultcore.azure.net', 'wrong') + wrongGroup('wrong.id'),
+    },
+    {
+      name: 'ARM: the config names the wrong zone by its name, so no rename; the right zone of the template is pointed at',
+      code: armMismatch(true, `[|${zoneId('privatelink.vault.azure.net')}|]`, ''),
+      errors: [{ messageId: 'wrongZone' }],
+      output: armMismatch(true, zoneId('privatelink.vaultcore.azure.net'), `,
+      "dependsOn": [
+        "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]"
+      ]`),
+    },
+    {
+      name: 'ARM: without the right zone, renaming would strand the id built from the old name: no fix',
+      code: armMismatch(false, `[|${zoneId('privatelink.vault.azure.net')}|]`, ''),
+      errors: [{ messageId: 'wrongZone' }],
+      output: null,
+    },
+  ],
+});

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pe-group-id-invalid';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const pls = `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
   name: 'pls-app'
@@ -107,6 +107,9 @@ ruleTests(rule, {
 }
 ${endpoint('sql.id', "[ [|'sqlServers'|] ]")}`,
       errors: [{ messageId: 'invalid', message: /nearly spells 'sqlServer'/ }],
+      // With a valid group id the endpoint's missing zone group shows (a DESIGN §4 (c) gap of the fix).
+      reveals: ['pe-dns-zone-group-missing'],
+      output: edited(['sqlServers', 'sqlServer']),
     },
     {
       name: 'a group id on a Private Link service',
@@ -224,3 +227,41 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
+
+// FACTS §2.1 gives a complete group id list only for a Private Link service, which takes none: there is
+// no closest valid id to write, so the rule requests no fix (and the case documents it).
+const plsEndpoint = (groupIds: string) => `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' existing = {
+  name: 'pls'
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-pls'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe' }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: pls.id, groupIds: ${groupIds} } } ]
+  }
+}
+`;
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    { name: 'Bicep: a Private Link service given a group id: no id to write, no fix', code: plsEndpoint("[ [|'vault'|] ]"), errors: [{ messageId: 'noGroupIds' }], output: null },
+    {
+      name: 'ARM: the same, no fix',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Network/privateLinkServices", "apiVersion": "2025-09-01", "name": "pls", "location": "westeurope", "properties": {} },
+    { "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-pls", "location": "westeurope",
+      "properties": { "subnet": { "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe" },
+        "privateLinkServiceConnections": [ { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.Network/privateLinkServices', 'pls')]", "groupIds": [ [|"vault"|] ] } } ] } }
+  ]
+}
+`,
+      errors: [{ messageId: 'noGroupIds' }],
+      output: null,
+    },
+  ],
+});

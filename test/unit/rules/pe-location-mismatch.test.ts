@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pe-location-mismatch';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet in `vnetLocation` with one inline subnet and a private endpoint in `peLocation` (Bicep expressions). */
 const network = (vnetLocation: string, peLocation: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
@@ -50,11 +50,13 @@ ruleTests(rule, {
       name: 'literal regions that differ',
       code: network("'westeurope'", "[|'eastus'|]"),
       errors: [{ messageId: 'mismatch', level: 'error', message: /'pe-kv' is in 'eastus' but its VNet 'vnet-spoke' is in 'westeurope'/ }],
+      output: edited(['eastus', 'westeurope']),
     },
     {
       name: 'a parameter default against a literal',
       code: network('location', "[|'northeurope'|]", "param location string = 'westeurope'\n"),
       errors: [{ messageId: 'mismatch' }],
+      output: edited(["'northeurope'", 'location']),
     },
     {
       name: 'a child subnet resource, the endpoint in a module',
@@ -82,6 +84,7 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 }
 `,
       errors: [{ messageId: 'mismatch' }],
+      output: edited(['swedencentral', 'westeurope']),
     },
     {
       name: 'a loop of endpoints gives one finding',
@@ -100,6 +103,7 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a'
 }]
 `,
       errors: [{ messageId: 'mismatch' }],
+      output: edited(['eastus', 'westeurope']),
     },
   ],
 });
@@ -140,7 +144,40 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: 'ARM: resourceGroup().location against a literal', code: arm('"[resourceGroup().location]"', '"eastus"') },
   ],
   invalid: [
-    { name: 'ARM: literal regions that differ', code: arm('"westeurope"', '[|"eastus"|]'), errors: [{ messageId: 'mismatch' }] },
+    { name: 'ARM: literal regions that differ', code: arm('"westeurope"', '[|"eastus"|]'), errors: [{ messageId: 'mismatch' }], output: edited(['eastus', 'westeurope']) },
   ],
 };
 ruleTests(rule, armCases);
+
+// use-vnet-location: the VNet's own location expression written on the endpoint.
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep: the VNet's own location expression",
+      code: network('vnetLocation', "[|'eastus'|]", "param vnetLocation string = 'westeurope'\n"),
+      errors: [{ messageId: 'mismatch' }],
+      fixTitle: /^Use the virtual network's location$/,
+      output: network('vnetLocation', 'vnetLocation', "param vnetLocation string = 'westeurope'\n"),
+    },
+    {
+      name: "ARM: the VNet's expression",
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "location": { "type": "string", "defaultValue": "westeurope" } },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-spoke", "location": "[parameters('location')]",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] }, "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ] } },
+    { "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-kv", "location": [|"eastus"|],
+      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } } }
+  ]
+}
+`,
+      errors: [{ messageId: 'mismatch' }],
+      output: edited(['"location": "eastus"', `"location": "[parameters('location')]"`]),
+    },
+  ],
+});
+

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/pe-public-access-enabled';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A storage account (its `properties` given as Bicep text) and a blob endpoint to it. */
 const storage = (properties: string, symbol = '[|st|]', head = '') => `${head}resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
@@ -51,11 +51,13 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       name: "storage with publicNetworkAccess 'Enabled'",
       code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob'),
       errors: [{ messageId: 'enabled', level: 'warning', message: /'stapp' \(Microsoft\.Storage\/storageAccounts\) is reached through private endpoint 'pe-blob' but sets properties\.publicNetworkAccess to 'Enabled'/ }],
+      output: edited(['Enabled', 'Disabled']),
     },
     {
       name: "values compare case-insensitively (FACTS §6): 'enabled'",
       code: storage("{ publicNetworkAccess: 'enabled' }") + endpoint('pe-blob'),
       errors: [{ messageId: 'enabled' }],
+      output: edited(['enabled', 'Disabled']),
     },
     {
       name: 'a target that writes virtual network rules: reported, but turning access off is the author\'s call (no fix)',
@@ -67,6 +69,7 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       name: 'two endpoints to one target give one finding',
       code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob') + endpoint('pe-file', 'st.id', 'file'),
       errors: [{ messageId: 'enabled', message: /'pe-blob' \(and 1 more\)/ }],
+      output: edited(['Enabled', 'Disabled']),
     },
     {
       name: 'a boolean setting: Automation publicNetworkAccess true',
@@ -77,6 +80,7 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
 }
 ${endpoint('pe-aa', 'aa.id', 'Webhook')}`,
       errors: [{ messageId: 'enabled', message: /to true/ }],
+      output: edited(['publicNetworkAccess: true', 'publicNetworkAccess: false']),
     },
     {
       name: 'the target in the caller, the endpoint in a module',
@@ -89,6 +93,7 @@ ${storage("{ publicNetworkAccess: 'Enabled' }")}module ep 'ep.bicep' = {
 param targetId string
 ${endpoint('pe-blob', 'targetId')}`,
       errors: [{ messageId: 'enabled' }],
+      output: edited(['Enabled', 'Disabled']),
     },
   ],
 });
@@ -134,7 +139,81 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       name: "ARM: a Key Vault with publicNetworkAccess 'Enabled'",
       code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "publicNetworkAccess": "Enabled" }'),
       errors: [{ messageId: 'enabled', message: /'kv-prod' \(Microsoft\.KeyVault\/vaults\)/ }],
+      output: edited(['Enabled', 'Disabled']),
     },
   ],
 };
 ruleTests(rule, armCases);
+
+// disable-public-access: the value on the target turned off, in Bicep and ARM.
+const storageBehindEndpoint = (properties: string, symbol = 'st') => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: 'stapp'
+  location: 'westeurope'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: ${properties}
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-blob'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe' }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: st.id, groupIds: [ 'blob' ] } } ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep: 'Enabled' becomes 'Disabled'",
+      code: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Enabled'\n  }", '[|st|]'),
+      errors: [{ messageId: 'enabled' }],
+      fixTitle: /^Turn public network access off$/,
+      output: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Disabled'\n  }"),
+    },
+    {
+      name: 'Bicep: a parameter that enables it is replaced at the use',
+      code: `param access string = 'Enabled'\n${storageBehindEndpoint('{ publicNetworkAccess: access }', '[|st|]')}`,
+      errors: [{ messageId: 'enabled' }],
+      output: `param access string = 'Enabled'\n${storageBehindEndpoint("{ publicNetworkAccess: 'Disabled' }")}`,
+    },
+    {
+      name: 'ARM: a Key Vault',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": [|"Microsoft.KeyVault/vaults"|],
+      "apiVersion": "2026-02-01",
+      "name": "kv-prod",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "publicNetworkAccess": "Enabled"
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "pe-kv",
+      "location": "westeurope",
+      "dependsOn": [ "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]" ],
+      "properties": {
+        "subnet": { "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe" },
+        "privateLinkServiceConnections": [ { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", "groupIds": [ "vault" ] } } ]
+      }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'enabled' }],
+      output: edited(['"publicNetworkAccess": "Enabled"', '"publicNetworkAccess": "Disabled"']),
+    },
+  ],
+});
+

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/pe-subnet-policies-ignored';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armEndpointInSnetPe, armSpokeBehindNsg, armSpokeSubnets, nsgRef, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /** One NSG security rule (Bicep) with the given fields over a deny-everything-inbound default. */
 const securityRule = (name: string, fields: Record<string, string | number> = {}) => {
@@ -113,6 +114,7 @@ ${network(withNsg)}`,
       name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',
       code: nsgWith(securityRule('AllowHttps', { priority: 100, access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '443' }) + denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
       errors: [{ messageId: 'ignored', message: /'Disabled': rule 'DenyAllInbound'/ }],
+      output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
     {
       name: 'effect, not presence (class 4): a deny from an address range to the subnet, as a rule resource',
@@ -123,6 +125,10 @@ ${network(withNsg)}`,
 }
 ${network(withNsg, marked)}`,
       errors: [{ messageId: 'ignored', message: /rule 'DenyOnPrem'/ }],
+      output: edited([`nsg.id }
+`, `nsg.id }
+          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
+`]),
     },
     {
       name: 'effect, not presence (class 4): a client route over the VNet range is overridden by the /32',
@@ -135,16 +141,22 @@ ${network(withNsg, marked)}`,
       name: "effect, not presence (class 4): a deny and a covering route with 'Disabled' need 'Enabled'",
       code: nsgWith(denyAll) + routesTo('10.0.0.0/8') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
       errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'.*; route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet.*Set 'Enabled'/ }],
+      output: edited(['Disabled', 'Enabled']),
     },
     {
       name: "a covering route with 'NetworkSecurityGroupEnabled' keeps the NSG: 'Enabled'",
       code: nsgWith(denyAll) + routesTo('10.1.0.0/16') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`, marked),
       errors: [{ messageId: 'ignored', message: /^(?!.*DenyAllInbound).*route 'to-hub'.*Set 'Enabled'/ }],
+      output: edited(['NetworkSecurityGroupEnabled', 'Enabled']),
     },
     {
       name: "before API 2023-09-01 the fix is 'Enabled'",
       code: nsgWith(denyAll) + network(withNsg, marked, '2023-05-01'),
       errors: [{ messageId: 'ignored', message: /Set 'Enabled'/ }],
+      output: edited([`nsg.id }
+`, `nsg.id }
+          privateEndpointNetworkPolicies: 'Enabled'
+`]),
     },
     {
       name: 'a child subnet resource is reported at its declaration',
@@ -170,6 +182,7 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 }
 `,
       errors: [{ messageId: 'ignored', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv' \(and 1 more\)/ }],
+      output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
   ],
 });
@@ -177,40 +190,13 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 // ARM JSON: an NSG with `rules`, a VNet whose inline subnet has `extra` properties, and an endpoint in that subnet.
 const armDenyAll = '{ "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } }';
 const armAllowSsh = '{ "name": "AllowSsh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }';
-const arm = (rules: string, extra: string, name = '"snet-pe"') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
+const arm = (rules: string, extra: string, name = '"snet-pe"') => armSpokeSubnets(`          {
             "name": ${name},
             "properties": {
               "addressPrefix": "10.1.1.0/24",
               "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }${extra}
             }
-          }
-        ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } }
-    }
-  ]
-}
-`;
+          }`, `,\n${armEndpointInSnetPe}`, `    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },\n`);
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
@@ -225,7 +211,183 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound' of NSG 'nsg-pe'.*Set 'NetworkSecurityGroupEnabled'/ }],
       output: arm(`${armAllowSsh}, ${armDenyAll}`, ',\n              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"'),
     },
-    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }] },
+    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }], output: edited(['Disabled', 'NetworkSecurityGroupEnabled']) },
   ],
 };
 ruleTests(rule, armCases);
+
+// set-subnet-policy: the value the template's API version allows, on inline subnets and child subnet
+// resources, in Bicep and ARM; in CRLF, tab-indented, single-line and commented layouts.
+// An NSG whose inbound deny would filter the endpoints' traffic (pe-subnet-policies-ignored judges effect).
+const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
+  name: 'nsg-pe'
+  location: 'westeurope'
+  properties: {
+    securityRules: [ { name: 'DenyAllInbound', properties: { priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } } ]
+  }
+}
+`;
+// A route table whose route over the VNet's range the endpoints' /32 routes override.
+const rt = "resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n  properties: { routes: [ { name: 'to-hub', properties: { addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.0.4' } } ] }\n}\n";
+const pe = (subnet = 'vnet.properties.subnets[0].id') => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-kv'
+  location: 'westeurope'
+  properties: { subnet: { id: ${subnet} } }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep inline subnet, policy unset: the property is added after the last one, comment kept',
+      code: nsg + spokeVnetWithSubnets(`      {
+        name: [|'snet-pe'|]
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          networkSecurityGroup: { id: nsg.id } // the NSG
+        }
+      }`) + pe(),
+      errors: [{ messageId: 'ignored' }],
+      fixTitle: /^Set privateEndpointNetworkPolicies to 'NetworkSecurityGroupEnabled'$/,
+      output: nsg + spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          networkSecurityGroup: { id: nsg.id } // the NSG
+          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
+        }
+      }`) + pe(),
+    },
+    {
+      name: "Bicep inline subnet on an API version before NetworkSecurityGroupEnabled: 'Enabled', replacing 'Disabled'",
+      code: nsg + spokeVnetWithSubnets(`      {
+        name: [|'snet-pe'|]
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          networkSecurityGroup: { id: nsg.id }
+          privateEndpointNetworkPolicies: 'Disabled'
+        }
+      }`, '2023-05-01') + pe(),
+      errors: [{ messageId: 'ignored' }],
+      output: nsg + spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          networkSecurityGroup: { id: nsg.id }
+          privateEndpointNetworkPolicies: 'Enabled'
+        }
+      }`, '2023-05-01') + pe(),
+    },
+    {
+      name: 'Bicep single-line subnet object',
+      code: nsg + spokeVnetWithSubnets(`      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id } } }`) + pe(),
+      errors: [{ messageId: 'ignored' }],
+      output: nsg + spokeVnetWithSubnets(`      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id }, privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled' } }`) + pe(),
+    },
+    {
+      name: 'Bicep child subnet resource in a CRLF, tab-indented file',
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource [|subnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t}\n}\n${pe('subnet.id')}`.replace(/\n/g, '\r\n'),
+      errors: [{ messageId: 'ignored' }],
+      output: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource subnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t\tprivateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'\n\t}\n}\n${pe('subnet.id')}`.replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'Bicep child subnets in a loop: the policy goes on the loop body',
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+resource [|subnets|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = [for (name, i) in [ 'snet-pe' ]: {
+  parent: vnet
+  name: name
+  properties: {
+    addressPrefix: '10.1.\${i}.0/24'
+    networkSecurityGroup: { id: nsg.id }
+  }
+}]
+${pe('subnets[0].id')}`,
+      errors: [{ messageId: 'ignored' }],
+      output: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+resource subnets 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = [for (name, i) in [ 'snet-pe' ]: {
+  parent: vnet
+  name: name
+  properties: {
+    addressPrefix: '10.1.\${i}.0/24'
+    networkSecurityGroup: { id: nsg.id }
+    privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
+  }
+}]
+${pe('subnets[0].id')}`,
+    },
+    {
+      name: "Bicep: only a route table attached: 'RouteTableEnabled'",
+      code: `${rt}${spokeVnetWithSubnets(`      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id } } }`)}${pe()}`,
+      errors: [{ messageId: 'ignored' }],
+      fixTitle: /^Set privateEndpointNetworkPolicies to 'RouteTableEnabled'$/,
+      output: `${rt}${spokeVnetWithSubnets(`      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', routeTable: { id: rt.id }, privateEndpointNetworkPolicies: 'RouteTableEnabled' } }`)}${pe()}`,
+    },
+    {
+      name: 'Bicep subnet whose properties come from a variable: no place to edit, no fix',
+      code: `${nsg}var props = { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id } }\n${spokeVnetWithSubnets(`      { name: [|'snet-pe'|], properties: props }`)}${pe()}`,
+      errors: [{ messageId: 'ignored' }],
+      output: null,
+    },
+  ],
+});
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ARM inline subnet: the property follows the last one, with its comma and comment',
+      code: armSpokeBehindNsg(`          {
+            "name": [|"snet-pe"|],
+            "properties": {
+              "addressPrefix": "10.1.1.0/24",
+              "networkSecurityGroup": ${nsgRef} // the NSG
+            }
+          }`),
+      errors: [{ messageId: 'ignored' }],
+      output: armSpokeBehindNsg(`          {
+            "name": "snet-pe",
+            "properties": {
+              "addressPrefix": "10.1.1.0/24",
+              "networkSecurityGroup": ${nsgRef}, // the NSG
+              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"
+            }
+          }`),
+    },
+    {
+      name: "ARM inline subnet with 'Disabled': the value is replaced in place",
+      code: armSpokeBehindNsg(`          { "name": [|"snet-pe"|], "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "Disabled" } }`),
+      errors: [{ messageId: 'ignored' }],
+      output: armSpokeBehindNsg(`          { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled" } }`),
+    },
+    {
+      name: 'ARM child subnet resource (the inline subnet list is empty)',
+      code: armSpokeBehindNsg('', `
+    {
+      "type": [|"Microsoft.Network/virtualNetworks/subnets"|],
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-pe",
+      "properties": {
+        "addressPrefix": "10.1.1.0/24",
+        "networkSecurityGroup": ${nsgRef}
+      }
+    },`),
+      errors: [{ messageId: 'ignored' }],
+      output: armSpokeBehindNsg('', `
+    {
+      "type": "Microsoft.Network/virtualNetworks/subnets",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-pe",
+      "properties": {
+        "addressPrefix": "10.1.1.0/24",
+        "networkSecurityGroup": ${nsgRef},
+        "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"
+      }
+    },`),
+    },
+  ],
+});

@@ -1,20 +1,8 @@
 import rule from '../../../server/src/rules/peering-duplicate';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-const vnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
-  }
-}
-`;
+const vnet = bicepVnet;
 const peering = (symbol: string, parent: string, remoteId: string, opts: { name?: string; condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: ${opts.name ?? `'${symbol}'`}
@@ -25,7 +13,7 @@ const peering = (symbol: string, parent: string, remoteId: string, opts: { name?
 `;
 const two = vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1');
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'one peering each way', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
     { name: 'two peerings of one VNet to two remotes', code: two + vnet('spoke2', 'vnet-spoke22') + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', 'spoke2.id') },
@@ -65,7 +53,7 @@ const bicepCases: Cases = {
 
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: one peering each way', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
   ],

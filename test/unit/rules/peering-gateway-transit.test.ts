@@ -1,17 +1,6 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { workspaceModel } from '../../../server/src/engine/analyze';
-import { Workspace } from '../../../server/src/engine/workspace';
 import rule from '../../../server/src/rules/peering-gateway-transit';
-import type { RuleReport } from '../../../server/src/rules/rule';
-import { fixtureHost } from '../../support/fixture';
-import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, octet: number) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
@@ -33,7 +22,7 @@ const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const uses = 'useRemoteGateways: true';
 const allows = 'allowGatewayTransit: true';
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'the spoke uses the gateway the hub allows', code: two + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('spokeToHub', 'spoke', 'hub', uses) },
     { name: 'no reverse peering: peering-reverse-missing speaks', code: two + peering('spokeToHub', 'spoke', 'hub', uses) },
@@ -56,12 +45,23 @@ const bicepCases: Cases = {
       name: 'the reverse peering does not set allowGatewayTransit',
       code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
       errors: [{ messageId: 'noTransit', level: 'error', message: /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/ }],
+      output: edited([`allowForwardedTraffic: true
+`, `allowForwardedTraffic: true
+    allowGatewayTransit: true
+`]),
     },
-    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }] },
+    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }], output: edited(['allowGatewayTransit: false', 'allowGatewayTransit: true']) },
     {
       name: 'both sides use remote gateways: each peering is reported',
       code: two + peering('hubToSpoke', 'hub', 'spoke', `${allows}\n    ${uses}`, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', `${allows}\n    ${uses}`, { mark: true }),
       errors: [{ messageId: 'bothSides' }, { messageId: 'bothSides' }],
+      output: null,
+    },
+    {
+      name: 'both sides use remote gateways, neither allows transit: no fix can choose the side',
+      code: two + peering('hubToSpoke', 'hub', 'spoke', uses, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
+      errors: [{ messageId: 'bothSides' }, { messageId: 'bothSides' }],
+      output: null,
     },
     {
       name: 'two peerings of the spoke use remote gateways: the later one',
@@ -82,6 +82,7 @@ const bicepCases: Cases = {
 }
 ${vnet('spoke', 'vnet-spoke', 1)}${peering('spokeToHub', 'spoke', 'hub', uses, { mark: true })}`,
       errors: [{ messageId: 'noTransit' }],
+      output: edited(['spoke.id }', 'spoke.id }, allowGatewayTransit: true']),
     },
     {
       name: 'spokes in a loop that use the gateway of a hub that allows none: one finding',
@@ -104,40 +105,81 @@ resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 }]
 `,
       errors: [{ messageId: 'noTransit' }],
+      output: edited(['i].id }', 'i].id }, allowGatewayTransit: true']),
     },
   ],
 };
 
-async function reportsOf(code: string): Promise<RuleReport[]> {
-  const { files } = stripMarkers(code);
-  const workspace = new Workspace(fixtureHost(files));
-  for (const [uri, text] of files) workspace.setFile(uri, text);
-  const model = await workspaceModel(workspace, undefined);
-  const reports: RuleReport[] = [];
-  rule.check({ model, cloud: 'AzureCloud', report: (report) => reports.push(report) });
-  return reports;
-}
-
-test('peering-gateway-transit: the fix sets allowGatewayTransit on the one reverse peering', async () => {
-  const [report] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses));
-  const fix = report.fix?.kind === 'set-allow-gateway-transit' ? report.fix : assert.fail(`a set-allow-gateway-transit request, not ${report.fix?.kind}`);
-  assert.equal(fix.reverse.decl.symbol, 'hubToSpoke');
-  assert.equal(fix.reverse.path, 'properties');
-  const [both] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke', uses) + peering('spokeToHub', 'spoke', 'hub', uses));
-  assert.equal(both.messageId, 'bothSides');
-  assert.equal(both.fix, undefined);
-});
-
-
 const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: the hub allows the transit the spoke uses', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": true' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n')) },
     { name: 'ARM: the reverse flag from a parameter without default', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n'), '{ "transit": { "type": "bool" } }') },
   ],
   invalid: [
-    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }] },
+    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }], output: edited([`vnet-spoke')]" }`, `vnet-spoke')]" },
+        "allowGatewayTransit": true`]) },
   ],
 };
 ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+
+// set-allow-gateway-transit: the flag set on the reverse peering, written where the properties end.
+const flaggedPeering = (symbol: string, parent: string, remote: string, flags: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  parent: ${parent}
+  name: '${symbol.replace(/[[|\]]/g, '')}'
+  properties: {
+    remoteVirtualNetwork: { id: ${remote}.id }
+    allowVirtualNetworkAccess: true${flags}
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: allowGatewayTransit added to the reverse peering',
+      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      errors: [{ messageId: 'noTransit' }],
+      fixTitle: /^Set allowGatewayTransit to true on the reverse peering$/,
+      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+    },
+    {
+      name: 'Bicep: false on the reverse becomes true',
+      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      errors: [{ messageId: 'noTransit' }],
+      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+    },
+    {
+      name: 'ARM: the reverse peering gets allowGatewayTransit',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-hub", "location": "westeurope", "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } } },
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-spoke", "location": "westeurope", "properties": { "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] } } },
+    {
+      "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+      "apiVersion": "2024-05-01",
+      "name": "vnet-hub/hub-to-spoke",
+      "properties": {
+        "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" }
+      }
+    },
+    {
+      "type": [|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|],
+      "apiVersion": "2024-05-01",
+      "name": "vnet-spoke/spoke-to-hub",
+      "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" }, "useRemoteGateways": true }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'noTransit' }],
+      output: edited([`'vnet-spoke')]" }\n`, `'vnet-spoke')]" },\n        "allowGatewayTransit": true\n`]),
+    },
+  ],
+});
+

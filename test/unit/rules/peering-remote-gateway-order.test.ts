@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/peering-remote-gateway-order';
-import { ruleTests } from '../../support/rule-test';
 import { arm, armVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests } from '../../support/rule-test';
 
 const hub = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-hub'

@@ -1,18 +1,10 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { workspaceModel } from '../../../server/src/engine/analyze';
-import { Workspace } from '../../../server/src/engine/workspace';
-import { reversePlan } from '../../../server/src/fixes/reverse-peering';
+// peering-reverse-missing, and its fix add-reverse-peering: B→A where B is declared — a child resource
+// after B, beside the local peering when B is `existing` there, an item of B's inline peerings, or in
+// B's module with A's id threaded in — with the flags mirrored (gateway transit and remote gateways
+// swapped); no fix when a flag is unknown or subnet peering is written.
 import rule from '../../../server/src/rules/peering-reverse-missing';
-import type { RuleReport } from '../../../server/src/rules/rule';
-import { fixtureHost } from '../../support/fixture';
-import { ruleTests, stripMarkers, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { arm, armPeering, armReverse, armVnet, vnetId } from '../../support/arm-fixtures';
+import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, octet: number, opts: { condition?: string; extra?: string } = {}) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = ${opts.condition ?? ''}{
   name: '${name}'
@@ -36,8 +28,26 @@ const peering = (symbol: string, parent: string, remoteId: string, opts: { flags
 `;
 const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const flags = '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: true\n    useRemoteGateways: false';
+/** The reverse peering add-reverse-peering writes (spoke → hub unless told), with `mirrored` flags. */
+const reverse = (parent = 'spoke', id = 'hub.id', mirrored = '', symbol = 'peerVnetSpokeToVnetHub', api = '2024-05-01') => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@${api}' = {
+  parent: ${parent}
+  name: 'vnet-spoke-to-vnet-hub'
+  properties: {
+    remoteVirtualNetwork: {
+      id: ${id}
+    }${mirrored}
+  }
+}
+`;
+/** The reverse written right after the VNet `after` (its declaration's text). */
+const reverseAfter = (after: string, reverseText = reverse()) => edited([after, after + reverseText]);
+const spokeVnet = vnet('spoke', 'vnet-spoke', 1);
+const appended = (text: string) => (code: string) => code + text;
+const hubIdParam = "@description('Resource id of the virtual network vnet-hub, peered with vnet-spoke.')\nparam vnetHubId string\n";
+const spokeInline = "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-other', properties: { remoteVirtualNetwork: { id: other.id } } }\n    ]";
+const otherInline = vnet('other', 'vnet-other', 2, { extra: "\n    virtualNetworkPeerings: [ { name: 'other-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } } ]" });
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'a peering with its reverse', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
     { name: 'the reverse written inline in the remote VNet', code: vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1, { extra: "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-hub', properties: { remoteVirtualNetwork: { id: hub.id } } }\n    ]" }) + peering('hubToSpoke', 'hub', 'spoke.id') },
@@ -54,20 +64,56 @@ const bicepCases: Cases = {
   ],
   invalid: [
     {
-      name: 'hub to spoke, both created here, no way back',
+      name: 'hub to spoke, both created here, no way back: the reverse after the remote VNet',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
       errors: [{ messageId: 'missing', level: 'warning', message: /Peering 'vnet-hub\/hubToSpoke' connects 'vnet-hub' to 'vnet-spoke', but no peering connects 'vnet-spoke' back to 'vnet-hub'/ }],
+      fixTitle: /^Add the reverse peering 'vnet-spoke-to-vnet-hub'$/,
+      output: reverseAfter(spokeVnet),
     },
-    { name: 'an existing remote with no scope of its own', code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }), errors: [{ messageId: 'missing' }] },
-    { name: 'an existing remote in the same scope as the peering', code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke', 'resourceGroup()') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }), errors: [{ messageId: 'missing' }] },
-    { name: 'the remote peers elsewhere, not back', code: two + vnet('other', 'vnet-other', 2) + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }) + peering('spokeToOther', 'spoke', 'other.id') + peering('otherToSpoke', 'other', 'spoke.id'), errors: [{ messageId: 'missing' }] },
+    {
+      name: 'flags mirrored (transit ⇄ remote gateways)',
+      code: two + peering('hubToSpoke', 'hub', 'spoke.id', { flags, mark: true }),
+      errors: [{ messageId: 'missing' }],
+      output: reverseAfter(spokeVnet, reverse('spoke', 'hub.id', '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: false\n    useRemoteGateways: true')),
+    },
+    {
+      name: 'an existing remote with no scope of its own: beside the local peering',
+      code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      errors: [{ messageId: 'missing' }],
+      output: appended(reverse()),
+    },
+    {
+      name: 'an existing remote in the same scope as the peering',
+      code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke', 'resourceGroup()') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      errors: [{ messageId: 'missing' }],
+      output: appended(reverse()),
+    },
+    {
+      name: 'an existing remote of the same scope after a blank line: no flags written',
+      code: `${vnet('hub', 'vnet-hub', 0)}${existingVnet('spoke', 'vnet-spoke')}\n${peering('hubToSpoke', 'hub', 'spoke.id', { mark: true })}`,
+      errors: [{ messageId: 'missing' }],
+      output: appended(`\n${reverse()}`),
+    },
+    {
+      name: 'the remote peers elsewhere, not back',
+      code: two + vnet('other', 'vnet-other', 2) + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }) + peering('spokeToOther', 'spoke', 'other.id') + peering('otherToSpoke', 'other', 'spoke.id'),
+      errors: [{ messageId: 'missing' }],
+      output: reverseAfter(spokeVnet),
+    },
     {
       name: 'an inline peering without reverse: anchored at its name',
-      code: vnet('hub', 'vnet-hub', 0, { extra: "\n    virtualNetworkPeerings: [\n      { name: [|'hub-to-spoke'|], properties: { remoteVirtualNetwork: { id: spoke.id } } }\n    ]" }) + vnet('spoke', 'vnet-spoke', 1),
+      code: vnet('hub', 'vnet-hub', 0, { extra: "\n    virtualNetworkPeerings: [\n      { name: [|'hub-to-spoke'|], properties: { remoteVirtualNetwork: { id: spoke.id } } }\n    ]" }) + spokeVnet,
       errors: [{ messageId: 'missing' }],
+      output: appended(reverse('spoke', 'hub.id', '', undefined, '2025-09-01')),
     },
     {
-      name: 'the spoke VNet comes from a module (as in examples/main.bicep)',
+      name: 'the remote VNet lists its peerings inline: one more item there',
+      code: vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1, { extra: spokeInline }) + otherInline + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      errors: [{ messageId: 'missing' }],
+      output: edited([spokeInline, spokeInline.replace('} }\n    ]', "} }\n      {\n        name: 'vnet-spoke-to-vnet-hub'\n        properties: {\n          remoteVirtualNetwork: {\n            id: hub.id\n          }\n        }\n      }\n    ]")]),
+    },
+    {
+      name: 'the spoke VNet comes from a module (as in examples/main.bicep): the hub id through a new parameter',
       code: `//- /main.bicep
 ${vnet('hub', 'vnet-hub', 0)}module spoke 'spoke.bicep' = {
   name: 'spoke'
@@ -76,9 +122,40 @@ ${peering('peerHubToSpoke', 'hub', 'spoke.outputs.vnetId', { mark: true })}//- /
 ${vnet('vnet', 'vnet-spoke', 1)}output vnetId string = vnet.id
 `,
       errors: [{ messageId: 'missing' }],
+      output: edited(
+        ["name: 'spoke'\n", "name: 'spoke'\n  params: {\n    vnetHubId: hub.id\n  }\n"],
+        ['//- /spoke.bicep\n', `//- /spoke.bicep\n${hubIdParam}\n`],
+        ['output vnetId', `${reverse('vnet', 'vnetHubId', '', undefined, '2025-09-01')}output vnetId`],
+      ),
     },
     {
-      name: 'hub to spokes in a loop: one finding for the declaration',
+      name: 'a spoke module with a parameter already, and a flag: the new parameter after it, the flag mirrored',
+      code: `//- /main.bicep
+${vnet('hub', 'vnet-hub', 0)}module spoke 'spoke.bicep' = {
+  name: 'spoke'
+}
+${peering('peerHubToSpoke', 'hub', 'spoke.outputs.vnetId', { flags: '\n    allowForwardedTraffic: true', mark: true })}//- /spoke.bicep
+@description('Region.')
+param location string = 'westeurope'
+
+${vnet('vnet', 'vnet-spoke', 1)}
+output vnetId string = vnet.id
+`,
+      errors: [{ messageId: 'missing' }],
+      output: edited(
+        ["name: 'spoke'\n", "name: 'spoke'\n  params: {\n    vnetHubId: hub.id\n  }\n"],
+        ["param location string = 'westeurope'\n\n", `param location string = 'westeurope'\n\n${hubIdParam}\n`],
+        ['\noutput vnetId', `\n${reverse('vnet', 'vnetHubId', '\n    allowForwardedTraffic: true', undefined, '2025-09-01')}\noutput vnetId`],
+      ),
+    },
+    {
+      name: 'a conditional local peering (deployed for certain), CRLF and tabs: the reverse takes the same condition',
+      code: `param peer bool = true\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ', mark: true })}`.replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      errors: [{ messageId: 'missing' }],
+      output: `param peer bool = true\n${two}${reverse().replace('= {', '= if (peer) {')}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ' })}`.replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'hub to spokes in a loop: one finding for the declaration, no single declaration to write the reverse beside',
       code: `${vnet('hub', 'vnet-hub', 0)}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
   name: 'vnet-spoke\${i}'
   properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
@@ -90,57 +167,26 @@ resource [|hubToSpokes|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 }]
 `,
       errors: [{ messageId: 'missing' }],
+      output: null,
+    },
+    {
+      name: 'no fix when a flag is unknown',
+      code: `param fwd bool\n${two}${peering('p', 'hub', 'spoke.id', { flags: '\n    allowForwardedTraffic: fwd', mark: true })}`,
+      errors: [{ messageId: 'missing' }],
+      output: null,
+    },
+    {
+      name: 'no fix when subnet peering is written',
+      code: two + peering('p', 'hub', 'spoke.id', { flags: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']", mark: true }),
+      errors: [{ messageId: 'missing' }],
+      output: null,
     },
   ],
 };
 
-async function reportsOf(code: string): Promise<RuleReport[]> {
-  const { files } = stripMarkers(code);
-  const workspace = new Workspace(fixtureHost(files));
-  for (const [uri, text] of files) workspace.setFile(uri, text);
-  const model = await workspaceModel(workspace, undefined);
-  const reports: RuleReport[] = [];
-  rule.check({ model, cloud: 'AzureCloud', report: (report) => reports.push(report) });
-  return reports;
-}
-
-/** The report's reverse-peering request (the rule names the peering and both VNets; fixes/ plans the rest). */
-function reverseRequest(report: RuleReport) {
-  assert.equal(report.fix?.kind, 'add-reverse-peering');
-  return report.fix?.kind === 'add-reverse-peering' ? report.fix : assert.fail('no reverse-peering request');
-}
-
-test('peering-reverse-missing: the fix mirrors the flags (gateway flags swapped) and names both VNets', async () => {
-  const [report] = await reportsOf(two + peering('hubToSpoke', 'hub', 'spoke.id', { flags }));
-  const fix = reverseRequest(report);
-  assert.equal(fix.peering.decl.symbol, 'hubToSpoke');
-  assert.equal(fix.local.decl.symbol, 'hub');
-  assert.equal(fix.remote.decl.symbol, 'spoke');
-  const plan = reversePlan(fix);
-  assert.deepEqual(plan?.flags, { allowVirtualNetworkAccess: true, allowForwardedTraffic: false, useRemoteGateways: true, allowGatewayTransit: false });
-  assert.equal(plan?.name, 'vnet-spoke-to-vnet-hub');
-});
-
-test('peering-reverse-missing: absent flags stay absent; the remote VNet of a module is named in its file', async () => {
-  const [report] = await reportsOf(`//- /main.bicep\n${vnet('hub', 'vnet-hub', 0)}module spoke 'spoke.bicep' = {\n  name: 'spoke'\n}\n${peering('p', 'hub', 'spoke.outputs.vnetId')}//- /spoke.bicep\n${vnet('vnet', 'vnet-spoke', 1)}output vnetId string = vnet.id\n`);
-  const fix = reverseRequest(report);
-  assert.deepEqual(reversePlan(fix)?.flags, {});
-  assert.match(fix.remote.decl.uri, /spoke\.bicep$/);
-});
-
-test('peering-reverse-missing: no fix when a flag is unknown or subnet peering is written', async () => {
-  const [unknownFlag] = await reportsOf(`param fwd bool\n${two}${peering('p', 'hub', 'spoke.id', { flags: '\n    allowForwardedTraffic: fwd' })}`);
-  assert.equal(unknownFlag.messageId, 'missing');
-  assert.equal(reversePlan(reverseRequest(unknownFlag)), undefined);
-  const [subnets] = await reportsOf(two + peering('p', 'hub', 'spoke.id', { flags: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']" }));
-  assert.equal(subnets.messageId, 'missing');
-  assert.equal(reversePlan(reverseRequest(subnets)), undefined);
-});
-
-
 const armPair = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
 /** A languageVersion 2.0 template (symbolic names, `existing` resources) with hub, an existing spoke, and hub→spoke. */
-const armSymbolic = (spokeScope: string, remoteId: string, marked: boolean) => `//- /main.json
+const armSymbolic = (spokeScope: string, remoteId: string, marked: boolean, after = '') => `//- /main.json
 {
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "languageVersion": "2.0",
@@ -165,12 +211,28 @@ const armSymbolic = (spokeScope: string, remoteId: string, marked: boolean) => `
       "name": "vnet-hub/hub-to-spoke",
       "dependsOn": ["hub"],
       "properties": { "remoteVirtualNetwork": { "id": ${remoteId} } }
-    }
+    }${after}
   }
 }
 `;
+/** The reverse add-reverse-peering writes in a languageVersion 2.0 template: by symbolic name. */
+const symbolicReverse = `,
+    "peerVnetSpokeToVnetHub": {
+      "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+      "apiVersion": "2024-05-01",
+      "name": "vnet-spoke/vnet-spoke-to-vnet-hub",
+      "dependsOn": [
+        "hub"
+      ],
+      "properties": {
+        "remoteVirtualNetwork": {
+          "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"
+        }
+      }
+    }`;
+const usesGateways = ',\n        "useRemoteGateways": true';
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: a peering with its reverse', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
     { name: 'ARM: a remote outside the template', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armPeering('vnet-hub', 'hub-to-far', vnetId('vnet-far'))].join(',\n')) },
@@ -178,12 +240,46 @@ const armCases: Cases = {
     { name: 'ARM: a reverse whose condition is unknown', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { condition: '"[parameters(\'back\')]"' })].join(',\n'), '{ "back": { "type": "bool" } }') },
   ],
   invalid: [
-    { name: 'ARM: an existing remote in the same resource group', code: armSymbolic('', vnetId('vnet-spoke'), true), errors: [{ messageId: 'missing' }] },
-    { name: 'ARM: a one-way peering between two VNets of the template', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { mark: true })].join(',\n')), errors: [{ messageId: 'missing' }] },
+    {
+      name: 'ARM languageVersion 2.0, an existing remote in the same resource group: beside the local peering, by symbolic name',
+      code: armSymbolic('', vnetId('vnet-spoke'), true),
+      errors: [{ messageId: 'missing' }],
+      output: armSymbolic('', vnetId('vnet-spoke'), false, symbolicReverse),
+    },
+    {
+      name: 'ARM: a one-way peering between two VNets of the template: a child resource after the remote VNet, depending on both',
+      code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { mark: true })].join(',\n')),
+      errors: [{ messageId: 'missing' }],
+      output: arm([...armPair, armReverse(), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'))].join(',\n')),
+    },
+    {
+      name: 'ARM: the local peering uses remote gateways: the reverse allows transit',
+      code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true })].join(',\n')),
+      errors: [{ messageId: 'missing' }],
+      output: arm([...armPair, armReverse(',\n        "allowGatewayTransit": true'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways })].join(',\n')),
+    },
     {
       name: 'ARM: an inline one-way peering, anchored at its name',
       code: arm([armVnet('vnet-hub', '"10.0.0.0/16"', `,\n        "virtualNetworkPeerings": [ { "name": [|"hub-to-spoke"|], "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`), armVnet('vnet-spoke', '"10.1.0.0/16"')].join(',\n')),
       errors: [{ messageId: 'missing' }],
+      output: arm([armVnet('vnet-hub', '"10.0.0.0/16"', `,\n        "virtualNetworkPeerings": [ { "name": "hub-to-spoke", "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`), armVnet('vnet-spoke', '"10.1.0.0/16"'), armReverse('', '2025-09-01')].join(',\n')),
+    },
+    {
+      name: 'ARM: the remote VNet lists its peerings inline',
+      code: arm([...armPair.slice(0, 1), armVnet('vnet-spoke', '"10.1.0.0/16"', ',\n        "virtualNetworkPeerings": []'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true })].join(',\n')),
+      errors: [{ messageId: 'missing' }],
+      output: arm([...armPair.slice(0, 1), armVnet('vnet-spoke', '"10.1.0.0/16"', `,
+        "virtualNetworkPeerings": [
+          {
+            "name": "vnet-spoke-to-vnet-hub",
+            "properties": {
+              "remoteVirtualNetwork": {
+                "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]"
+              },
+              "allowGatewayTransit": true
+            }
+          }
+        ]`), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways })].join(',\n')),
     },
   ],
 };

@@ -1,20 +1,8 @@
 import rule from '../../../server/src/rules/peering-self';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-const vnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.${name.length}.0.0/16'] }${extra}
-  }
-}
-`;
+const vnet = bicepVnet;
 const peering = (symbol: string, parent: string, remoteId: string, opts: { condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: '${symbol}'
@@ -24,7 +12,7 @@ const peering = (symbol: string, parent: string, remoteId: string, opts: { condi
 }
 `;
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'a peering to another VNet', code: vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1') + peering('hubToSpoke', 'hub', 'spoke.id') },
     { name: 'a remote id from a parameter without default may be another VNet', code: `param remoteId string\n${vnet('hub', 'vnet-hub')}${peering('hubToRemote', 'hub', 'remoteId')}` },
@@ -51,7 +39,7 @@ const bicepCases: Cases = {
 
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: a peering to another VNet', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'))].join(',\n')) },
   ],

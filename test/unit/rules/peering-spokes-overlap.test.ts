@@ -1,6 +1,6 @@
 import rule from '../../../server/src/rules/peering-spokes-overlap';
-import { ruleTests } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { ruleTests } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, space: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'

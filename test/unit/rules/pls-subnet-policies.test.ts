@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeSubnets, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /**
  * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
@@ -68,11 +69,18 @@ ruleTests(rule, {
       name: 'the NAT subnet without the property; the frontend subnet stays silent',
       code: network('', marked),
       errors: [{ messageId: 'unset', level: 'error', message: /'snet-pls' in VNet 'vnet-spoke' gives Private Link service 'pls-app' its NAT IP.*default is 'Enabled'/ }],
+      output: edited([`10.1.2.0/24'
+`, `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+`]),
     },
     {
       name: "the NAT subnet with 'Enabled'",
       code: network("privateLinkServiceNetworkPolicies: 'Enabled'", marked, "privateLinkServiceNetworkPolicies: 'Enabled'"),
       errors: [{ messageId: 'enabled', message: /sets privateLinkServiceNetworkPolicies to 'Enabled'/ }],
+      output: edited([`10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Enabled`, `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled`]),
     },
     {
       name: 'a child subnet in another file, used through a module output',
@@ -99,29 +107,14 @@ resource [|nat|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
 output natSubnetId string = nat.id
 `,
       errors: [{ messageId: 'unset' }],
+      output: edited(["10.1.2.0/24'", "10.1.2.0/24', privateLinkServiceNetworkPolicies: 'Disabled'"]),
     },
   ],
 });
 
 // ARM JSON: the same trap — the load balancer's frontend subnet is not the service's NAT subnet.
-const arm = (natExtra: string, natName = '"snet-pls"') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
-          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }
-        ]
-      }
-    },
+const arm = (natExtra: string, natName = '"snet-pls"') => armSpokeSubnets(`          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
+          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }`, `,
     {
       "type": "Microsoft.Network/loadBalancers",
       "apiVersion": "2025-09-01",
@@ -145,17 +138,157 @@ const arm = (natExtra: string, natName = '"snet-pls"') => `//- /main.json
           { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } }
         ]
       }
-    }
-  ]
-}
-`;
+    }`);
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: "ARM: the NAT subnet sets 'Disabled'", code: arm(', "privateLinkServiceNetworkPolicies": "Disabled"') },
   ],
   invalid: [
-    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }] },
+    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }], output: edited(['10.1.2.0/24"', '10.1.2.0/24", "privateLinkServiceNetworkPolicies": "Disabled"']) },
   ],
 };
 ruleTests(rule, armCases);
+
+// set-subnet-policy on the NAT subnet: 'Disabled' written where the subnet's properties end.
+const pls = (subnet = 'vnet.properties.subnets[0].id') => `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+  name: 'pls'
+  location: 'westeurope'
+  properties: {
+    ipConfigurations: [ { name: 'nat', properties: { subnet: { id: ${subnet} } } } ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Bicep inline subnet: privateLinkServiceNetworkPolicies 'Disabled' added",
+      code: spokeVnetWithSubnets(`      {
+        name: [|'snet-pls'|]
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+        }
+      }`) + pls(),
+      errors: [{ messageId: 'unset' }],
+      fixTitle: /^Set privateLinkServiceNetworkPolicies to 'Disabled'$/,
+      output: spokeVnetWithSubnets(`      {
+        name: 'snet-pls'
+        properties: {
+          addressPrefix: '10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled'
+        }
+      }`) + pls(),
+    },
+    {
+      name: "Bicep child subnet set to 'Enabled': replaced",
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+// NAT subnet
+resource [|natSubnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-pls'
+  properties: {
+    addressPrefix: '10.1.2.0/24'
+    privateLinkServiceNetworkPolicies: 'Enabled' // default
+  }
+}
+${pls('natSubnet.id')}`,
+      errors: [{ messageId: 'enabled' }],
+      output: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-spoke'
+}
+// NAT subnet
+resource natSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+  parent: vnet
+  name: 'snet-pls'
+  properties: {
+    addressPrefix: '10.1.2.0/24'
+    privateLinkServiceNetworkPolicies: 'Disabled' // default
+  }
+}
+${pls('natSubnet.id')}`,
+    },
+    {
+      name: 'Bicep inline subnet with an empty properties object',
+      code: spokeVnetWithSubnets(`      { name: [|'snet-pls'|], properties: {} }`) + pls(),
+      errors: [{ messageId: 'unset' }],
+      output: spokeVnetWithSubnets(`      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`) + pls(),
+    },
+    {
+      name: 'ARM inline subnet in a conditional VNet deployed for certain',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
+  "resources": [
+    {
+      "condition": "[parameters('deployVnet')]",
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "subnets": [
+          {
+            "name": [|"snet-pls"|],
+            "properties": {
+              "addressPrefix": "10.1.2.0/24"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
+    }
+  ]
+}
+`,
+      errors: [{ messageId: 'unset' }],
+      output: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
+  "resources": [
+    {
+      "condition": "[parameters('deployVnet')]",
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "subnets": [
+          {
+            "name": "snet-pls",
+            "properties": {
+              "addressPrefix": "10.1.2.0/24",
+              "privateLinkServiceNetworkPolicies": "Disabled"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
+    }
+  ]
+}
+`,
+    },
+  ],
+});

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
 const vnet = (extra: string, resources: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
@@ -113,6 +114,14 @@ ${storage()}`),
       name: 'Key Vault with the flag false',
       code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: false', markedId)),
       errors: [{ messageId: 'missing', message: /Key Vault 'kv-app'.*'Microsoft\.KeyVault'/ }],
+      output: edited([`10.1.0.0/24'
+`, `10.1.0.0/24'
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+`]),
     },
     {
       name: 'a SQL virtualNetworkRules child of a server, naming a child subnet; the fix adds the property to the child',
@@ -224,6 +233,7 @@ resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
         { messageId: 'missing', message: /App Service 'app-orders'.*'Microsoft\.Web'/ },
         { messageId: 'missing', message: /Container Registry 'acrapp'.*'Microsoft\.ContainerRegistry'/ },
       ],
+      output: edited(["Microsoft.Storage' }", "Microsoft.Storage' }, { service: 'Microsoft.AzureCosmosDB' }"]),
     },
     {
       name: 'rules built by a for-expression, over subnets built by one: the finding, and no fix (the subnets share their source)',
@@ -263,6 +273,14 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
 }]
 `),
       errors: [{ messageId: 'missing' }],
+      output: edited([`10.1.0.0/24'
+`, `10.1.0.0/24'
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+          ]
+`]),
     },
     {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
@@ -288,23 +306,7 @@ ${storage('subnetId')}`,
 });
 
 /** An ARM template: a VNet with inline subnet `snet-app` (`extra` properties), a child subnet `snet-data`, and `resources`. */
-const arm = (extra: string, resources: string) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }
-        ]
-      }
-    },
+const arm = (extra: string, resources: string) => armSpokeSubnets(`          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }`, `,
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
@@ -314,10 +316,7 @@ const arm = (extra: string, resources: string) => `//- /main.json
         "addressPrefix": "10.1.1.0/24"
       }
     },
-${resources}
-  ]
-}
-`;
+${resources}`);
 const armStorage = (subnet: string, id = `"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"`, copy = '') => `    {
       "type": "Microsoft.Storage/storageAccounts",
       "apiVersion": "2026-04-01",
@@ -355,6 +354,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       name: 'ARM: a copy loop of storage accounts: one finding',
       code: arm('', armStorage('snet-app', armId('snet-app'), '\n      "copy": { "name": "accounts", "count": 2 },')),
       errors: [{ messageId: 'missing' }],
+      output: edited(['10.1.0.0/24"', '10.1.0.0/24", "serviceEndpoints": [ { "service": "Microsoft.Storage" } ]']),
     },
   ],
 };

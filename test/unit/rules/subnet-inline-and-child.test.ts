@@ -1,10 +1,5 @@
 import rule from '../../../server/src/rules/subnet-inline-and-child';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (subnets: string | undefined, opts: { head?: string; existing?: boolean; condition?: string; api?: string } = {}) => opts.existing
   ? `${opts.head ?? ''}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-spoke'\n}\n`
@@ -27,7 +22,7 @@ const child = (symbol = 'snetPe', extra = '', properties = "addressPrefix: '10.1
 const withTwin = (properties: string) => `[\n      { name: 'snet-app', properties: { addressPrefix: '10.1.0.0/24' } }\n      { name: 'snet-pe', properties: { ${properties} } }\n    ]`;
 const nsg = "resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: 'nsg-pe'\n  location: 'westeurope'\n}\n";
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'only inline subnets', code: vnet(inlineList) },
     { name: 'harmless repeats (class 5): a child that repeats its inline twin', code: vnet(withTwin("addressPrefix: '10.1.1.0/24'")) + child() },
@@ -136,7 +131,7 @@ const arm = (subnets: string, childMarked: boolean, childProperties = '"addressP
 `;
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: only a child subnet resource', code: arm('', false) },
     { name: 'ARM: harmless repeats (class 5): a child that repeats its inline twin', code: arm(',\n        "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]', false) },

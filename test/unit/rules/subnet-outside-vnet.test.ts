@@ -1,10 +1,5 @@
 import rule from '../../../server/src/rules/subnet-outside-vnet';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (prefixes: string, subnets: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-hub'
@@ -34,7 +29,7 @@ const bare = (prefixes: string) => `resource vnet 'Microsoft.Network/virtualNetw
 }
 `;
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'an inline subnet inside the address space', code: vnet("['10.0.0.0/16']", inline('snet-a', "'10.0.1.0/24'")) },
     { name: 'a child subnet inside the second prefix', code: bare("['10.0.0.0/16', '10.1.0.0/16']") + child("'10.1.4.0/24'") },
@@ -133,7 +128,7 @@ const armChild = (prefix: string) => `    {
     }`;
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: a child subnet inside the address space', code: arm(`${armVnet('"10.0.0.0/16"')},\n${armChild('"10.0.3.0/24"')}`) },
     { name: 'ARM: a prefix from a parameter without default', code: arm(`${armVnet('"10.0.0.0/16"')},\n${armChild('"[parameters(\'prefix\')]"')}`).replace('"resources"', '"parameters": { "prefix": { "type": "string" } },\n  "resources"') },

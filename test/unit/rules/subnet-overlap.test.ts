@@ -1,26 +1,9 @@
 import rule from '../../../server/src/rules/subnet-overlap';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
+import { inlineSubnet, vnetWithSubnets } from '../../support/subnet-fixtures';
 
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-const vnet = (subnets: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.1.0.0/16', 'fd00:db8::/48'] }
-    subnets: [
-${subnets}
-    ]
-  }
-}
-`;
-const inline = (name: string, prefix: string) => `      {
-        name: '${name}'
-        properties: { addressPrefix: ${prefix} }
-      }`;
+const vnet = (subnets: string, head = '') => vnetWithSubnets('vnet-spoke', "'10.1.0.0/16', 'fd00:db8::/48'", subnets, head);
+const inline = inlineSubnet;
 const bare = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'
@@ -34,7 +17,7 @@ const child = (symbol: string, name: string, prefix: string, extra = '') => `res
 }
 `;
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'adjacent subnets', code: vnet(`${inline('a', "'10.1.0.0/24'")}\n${inline('b', "'10.1.1.0/24'")}`) },
     { name: 'IPv4 and IPv6 never overlap', code: vnet(`${inline('a', "'10.1.0.0/24'")}\n${inline('b', "'fd00:db8:0:1::/64'")}`) },
@@ -127,7 +110,7 @@ const armChild = (name: string, prefix: string) => `    {
     }`;
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: adjacent inline subnets', code: arm(armVnet('\n          { "name": "a", "properties": { "addressPrefix": "10.1.0.0/24" } },\n          { "name": "b", "properties": { "addressPrefix": "10.1.1.0/24" } }\n        ')) },
     {

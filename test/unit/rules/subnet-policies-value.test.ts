@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/subnet-policies-value';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { armSpokeBehindNsg, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet at `apiVersion` with one inline subnet whose properties include `extra`. */
 const vnet = (extra: string, apiVersion = '2025-09-01', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
@@ -35,11 +36,13 @@ ruleTests(rule, {
       name: 'a value that is no value of the property',
       code: vnet("privateEndpointNetworkPolicies: [|'Enable'|]"),
       errors: [{ messageId: 'invalid', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' sets privateEndpointNetworkPolicies to 'Enable'.*Use 'Enabled'/ }],
+      output: edited(['Enable', 'Enabled']),
     },
     {
       name: "'NetworkSecurityGroupEnabled' is a privateEndpointNetworkPolicies value, not a privateLinkServiceNetworkPolicies one",
       code: vnet("privateLinkServiceNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]"),
       errors: [{ messageId: 'invalid' }],
+      output: edited(['NetworkSecurityGroupEnabled', 'Enabled']),
     },
     {
       name: 'a value newer than the API version',
@@ -69,6 +72,7 @@ resource snet 'Microsoft.Network/virtualNetworks/subnets@2022-07-01' = {
 }
 `,
       errors: [{ messageId: 'newerApi' }, { messageId: 'invalid', message: /Use 'Disabled'/ }],
+      output: edited(['Disable', 'Disabled']),
     },
     {
       name: 'a loop of VNets gives one finding',
@@ -82,6 +86,7 @@ resource snet 'Microsoft.Network/virtualNetworks/subnets@2022-07-01' = {
 }]
 `,
       errors: [{ messageId: 'invalid' }],
+      output: edited(['Enable', 'Enabled']),
     },
   ],
 });
@@ -118,8 +123,51 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: "ARM: a case variant ('Routetableenabled') stays silent", code: arm('"privateEndpointNetworkPolicies": "Routetableenabled"') },
   ],
   invalid: [
-    { name: 'ARM: a value that is no value of the property', code: arm('"privateLinkServiceNetworkPolicies": [|"Disable"|]'), errors: [{ messageId: 'invalid' }] },
+    { name: 'ARM: a value that is no value of the property', code: arm('"privateLinkServiceNetworkPolicies": [|"Disable"|]'), errors: [{ messageId: 'invalid' }], output: edited(['Disable', 'Disabled']) },
     { name: 'ARM: a value newer than the API version', code: arm('"privateEndpointNetworkPolicies": [|"RouteTableEnabled"|]', '2021-05-01'), errors: [{ messageId: 'newerApi' }] },
   ],
 };
 ruleTests(rule, armCases);
+
+// set-subnet-policy: the invalid value replaced by the one the API version allows.
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'Bicep: a value of no API version becomes the closest valid one',
+      code: spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          privateEndpointNetworkPolicies: [|'Disable'|]
+        }
+      }`),
+      errors: [{ messageId: 'invalid' }],
+      output: spokeVnetWithSubnets(`      {
+        name: 'snet-pe'
+        properties: {
+          addressPrefix: '10.1.1.0/24'
+          privateEndpointNetworkPolicies: 'Disabled'
+        }
+      }`),
+    },
+    {
+      name: 'ARM child subnet: the value is replaced',
+      code: armSpokeBehindNsg('', `
+    {
+      "type": "Microsoft.Network/virtualNetworks/subnets",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-app",
+      "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": [|"Disable"|] }
+    },`),
+      errors: [{ messageId: 'invalid' }],
+      output: armSpokeBehindNsg('', `
+    {
+      "type": "Microsoft.Network/virtualNetworks/subnets",
+      "apiVersion": "2025-09-01",
+      "name": "vnet-spoke/snet-app",
+      "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": "Disabled" }
+    },`),
+    },
+  ],
+});

@@ -1,26 +1,9 @@
 import rule from '../../../server/src/rules/subnet-size';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { ruleTests, type RuleCases } from '../../support/rule-test';
+import { inlineSubnet, vnetWithSubnets } from '../../support/subnet-fixtures';
 
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-const vnet = (subnets: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.0.0.0/16', 'fd00:db8::/48'] }
-    subnets: [
-${subnets}
-    ]
-  }
-}
-`;
-const inline = (name: string, prefix: string) => `      {
-        name: '${name}'
-        properties: { addressPrefix: ${prefix} }
-      }`;
+const vnet = (subnets: string, head = '') => vnetWithSubnets('vnet-hub', "'10.0.0.0/16', 'fd00:db8::/48'", subnets, head);
+const inline = inlineSubnet;
 const one = (name: string, prefix: string, head = '') => vnet(inline(name, prefix), head);
 const withEndpoints = (prefix: string, count: number, condition = '', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-spoke'
@@ -50,7 +33,7 @@ resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = [for i in range(0,
 }]
 `;
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'a /29, the smallest IPv4 subnet', code: one('snet-a', "'10.0.0.0/29'") },
     { name: 'an IPv6 /64', code: one('snet-a', "'fd00:db8:0:1::/64'") },
@@ -113,7 +96,7 @@ ${subnets}
 const armSubnet = (name: string, prefix: string) => `          { "name": "${name}", "properties": { "addressPrefix": ${prefix} } }`;
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: a /29 and GatewaySubnet /27', code: arm(`${armSubnet('snet-a', '"10.0.0.0/29"')},\n${armSubnet('GatewaySubnet', '"10.0.1.0/27"')}`) },
     { name: 'ARM: an IPv6 /64', code: arm(armSubnet('snet-a', '"fd00:db8:0:1::/64"')) },

@@ -1,11 +1,6 @@
 import rule from '../../../server/src/rules/vnet-address-overlap';
-import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
-
-interface Cases {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
+import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (symbol: string, name: string, space: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
@@ -26,7 +21,7 @@ const peering = (symbol: string, parent: string, remote: string, opts: { props?:
 `;
 const pair = (a: string, b: string) => vnet('hub', 'vnet-hub', a) + vnet('spoke', 'vnet-spoke', b);
 
-const bicepCases: Cases = {
+const bicepCases: RuleCases = {
   valid: [
     { name: 'peered VNets with separate address spaces', code: pair("'10.0.0.0/16'", "'10.1.0.0/16'") + peering('hubToSpoke', 'hub', 'spoke') + peering('spokeToHub', 'spoke', 'hub') },
     { name: 'overlapping VNets that are not peered', code: pair("'10.0.0.0/16'", "'10.0.0.0/16'") },
@@ -89,7 +84,7 @@ ${vnet('vnet', 'vnet-spoke', "'10.0.64.0/18'")}output vnetId string = vnet.id
 
 
 // The same rule on ARM JSON templates.
-const armCases: Cases = {
+const armCases: RuleCases = {
   valid: [
     { name: 'ARM: peered VNets with separate spaces', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'))].join(',\n')) },
   ],
