@@ -92,6 +92,16 @@ test('10,000 nested brackets, parentheses, braces, strings and types: errors, no
   }
 });
 
+test('too deep right before a line break and a closer: the list moves on (no endless empty items)', hangGuard, () => {
+  // Every depth around the limit, so the innermost expression starts exactly at the limit once: there
+  // the next token is a line break and then `}`, which the too-deep skip used to leave unread.
+  for (let depth = maxDepth - 6; depth <= maxDepth + 2; depth++) {
+    const text = "var a = [ { 'x': f" + '['.repeat(depth) + 'e \n}';
+    const result = checkLossless(text);
+    assert.ok(result.errors.length < 20, `few errors at depth ${depth}: ${result.errors.length}`);
+  }
+});
+
 test('nesting up to the limit is fine', () => {
   const depth = maxDepth - 2;
   const result = checkLossless('var x = ' + '['.repeat(depth) + ']'.repeat(depth) + '\n');

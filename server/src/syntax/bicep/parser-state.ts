@@ -218,7 +218,12 @@ export class Parser {
   skipTooDeep(): Bad {
     const from = this.pos;
     const token = this.current;
-    this.error(token.start, token.end, `The expression is nested too deeply (more than ${maxDepth} levels).`);
+    const message = `The expression is nested too deeply (more than ${maxDepth} levels).`;
+    // Nothing to skip here (a closer, a line break, the end): fail as any expression that cannot start
+    // here does, so the caller's recovery moves past it. An empty node instead would let a list of
+    // elements take it as an item and ask again at the same token, forever (fuzz seed 20261205, input 712921).
+    if (token.kind === K.EndOfFile || token.kind === K.NewLine || isCloser(token.kind)) this.fail(message);
+    this.error(token.start, token.end, message);
     let balance = 0;
     for (;;) {
       const kind = this.current.kind;
