@@ -98,8 +98,8 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-02-01' = {
 }
 
 // Deliberate mistake (pe-dns-zone-group-missing): this endpoint has no privateDnsZoneGroups child,
-// so no A record is written to privatelink.vaultcore.azure.net (created in private-dns.bicep) and
-// clients keep resolving the vault's public address, which is closed.
+// so no A record is written to privatelink.vaultcore.azure.net (created and linked to the spoke in
+// private-dns.bicep): clients in the spoke find no record for the vault there and get no address.
 resource peKeyVault 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-${keyVault.name}'
   location: location

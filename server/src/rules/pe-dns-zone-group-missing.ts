@@ -1,5 +1,7 @@
 // pe-dns-zone-group-missing: a private endpoint whose target has private DNS zones but that has no
-// privateDnsZoneGroups child, so no A record is written and clients resolve the public address.
+// privateDnsZoneGroups child, so no A record is written: clients get the public address, or no address
+// at all where a zone of that name without the record is linked (FACTS §1). The message says only that
+// they do not get the private one, which holds either way.
 // Certain cases: the endpoint is created for certain, a connection's target type and group id are
 // known and have zones in the configured cloud, no zone group (not even a maybe-deployed one or one
 // whose parent might be this endpoint) exists, and no manual A record may stand in for it (FACTS §2.2).
@@ -20,8 +22,8 @@ export default defineRule({
   fixable: true,
   description: 'A private endpoint to a service with a private DNS zone has a DNS zone group.',
   messages: {
-    missingInVnet: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients in '{{vnet}}' resolve {{target}} to its public address, because no record is written to {{zones}}.",
-    missing: "Private endpoint '{{endpoint}}' has no private DNS zone group: clients resolve {{target}} to its public address, because no record is written to {{zones}}.",
+    missingInVnet: "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients in '{{vnet}}' do not resolve it to the endpoint's private address.",
+    missing: "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients do not resolve it to the endpoint's private address.",
     competesWithPolicy: "Zone group '{{group}}' of private endpoint '{{endpoint}}' is created by the template, but Azure Policy creates the zone groups for group id '{{groupId}}' here (privateDns.zoneGroups is 'policy'): this one stops the policy's, and an endpoint holds only one. Leave the zone group to the policy.",
   },
   check(context: RuleContext) {

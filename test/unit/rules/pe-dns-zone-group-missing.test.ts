@@ -64,7 +64,7 @@ ruleTests(rule, {
     {
       name: 'a Key Vault endpoint without a zone group',
       code: vnet + pe('[|pe|]') + zone,
-      errors: [{ messageId: 'missingInVnet', level: 'warning', message: /^Private endpoint 'pe-kv' has no private DNS zone group: clients in 'vnet-spoke' resolve 'kv-prod' to its public address, because no record is written to 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+      errors: [{ messageId: 'missingInVnet', level: 'warning', message: /^Private endpoint 'pe-kv' has no private DNS zone group: no record for 'kv-prod' is written to 'privatelink\.vaultcore\.azure\.net', so clients in 'vnet-spoke' do not resolve it to the endpoint's private address\.$/ }],
       output: edited([pe(), pe() + newGroup('zone.id')], [zone, zone + newLink()]),
     },
     {
