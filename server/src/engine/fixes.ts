@@ -1,7 +1,8 @@
 // Fix plumbing between the rules and the fix builders: a finding carries the fix its report
 // requested (`Finding.fix`, model/fix-contract.ts), and a FixSession builds the edits on demand
-// against the texts the analysis read, handing the builders the rules' predicates they plan with. Fix-all takes each finding's preferred fix, in
-// finding order, leaving out any that would touch another's edits (the next pass gets it).
+// against the texts the analysis read, handing the builders the rules' predicates they plan with.
+// Fix-all takes each finding's preferred fix, in finding order, leaving out any that would touch
+// another's edits (the next pass gets it).
 // Invariant: edits are offsets into the session's texts; a face must check the current text is
 // still that text before applying them.
 import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type TextEdit } from '../fixes';
