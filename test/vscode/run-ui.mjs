@@ -266,7 +266,10 @@ steps.push(
     await topologyFrame().locator('button', { hasText: 'Export PNG' }).click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
+    // The dialog fills in its suggested path after it shows: typing before that mixes the two.
+    await page.waitForFunction(() => /\.png$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, { timeout: 15_000 });
     await input.fill(target);
+    if (await input.inputValue() !== target) throw new Error(`the save dialog reads ${await input.inputValue()}`);
     await page.keyboard.press('Enter');
     const png = await waitForFile(target);
     if (png.subarray(0, 4).toString('latin1') !== '\x89PNG') throw new Error('not a PNG file');
