@@ -3,14 +3,12 @@
 // reaches it: the endpoints' VNets and the VNets peered with them both ways (engine/resolve.ts).
 // Invariants: template text enters the markdown only through `code`; no hover where no endpoint
 // of the analysed files connects to the target.
-import { connectsToTarget, explainResolution, reachingVnets, targetAccesses, type Resolution } from '../engine';
+import { connectsToTarget, explainResolution, reachingVnets, sameId, targetAccesses, type Resolution } from '../engine';
 import type { Cloud } from '../facts';
-import { same, type NetworkModel, type PrivateLinkConnection, type Value } from '../model';
+import type { NetworkModel, PrivateLinkConnection } from '../model';
 import { nameOf } from './lookup';
 import { bullet, code } from './markdown';
 import type { AssistHover, TextRange } from './types';
-
-const sameId = (a: Value, b: Value) => same(a, b, true) === true;
 
 /** The hover when the cursor is on a target's anchor or on a connection's `privateLinkServiceId`. */
 export function resolutionHover(model: NetworkModel, uri: string, offset: number, cloud: Cloud): AssistHover | undefined {

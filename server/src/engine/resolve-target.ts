@@ -4,8 +4,9 @@
 // Invariant: matches compare names case-insensitively and only on known text; nothing is guessed.
 import { expectedZones, forwarderZones, type Cloud } from '../facts';
 import {
-  connectionTargetType, isArray, PartialString, same, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork,
+  connectionTargetType, isArray, PartialString, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork,
 } from '../model';
+import { sameId } from '../rules/dns-network';
 
 /** One group id of one connection to the target, with the zone names its answer comes from. */
 export interface TargetAccess {
@@ -51,7 +52,6 @@ export function targetNameMatches(connection: PrivateLinkConnection, text: strin
 
 /** Whether a connection reaches the declared target: resolved to it, or naming its id. */
 export function connectsToTarget(connection: PrivateLinkConnection, target: Target): boolean {
-  const sameId = (a: Value, b: Value) => same(a, b, true) === true;
   if (connection.target?.resolved) return connection.target.target === target || sameId(connection.target.target.id, target.id);
   return sameId(connection.targetId, target.id);
 }
@@ -119,7 +119,7 @@ export function findVnets(model: NetworkModel, asked: string): VirtualNetwork[] 
   matches.sort((a, b) => Number(a.decl.existing) - Number(b.decl.existing));
   const distinct: VirtualNetwork[] = [];
   for (const vnet of matches) {
-    if (!distinct.some((known) => same(known.id, vnet.id, true) === true)) distinct.push(vnet);
+    if (!distinct.some((known) => sameId(known.id, vnet.id))) distinct.push(vnet);
   }
   return distinct;
 }
