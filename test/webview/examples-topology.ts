@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { modelJson, resolutionsJson, Workspace, workspaceModel } from '../../server/src/engine';
+import { isCandidateFileName, modelJson, resolutionsJson, Workspace, workspaceModel } from '../../server/src/engine';
 import type { TopologyJson } from '../../server/src/protocol';
 
 export async function examplesTopology(repoRoot: string): Promise<TopologyJson> {
@@ -14,7 +14,7 @@ export async function examplesTopology(repoRoot: string): Promise<TopologyJson> 
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (/\.(bicep|bicepparam|json)$/.test(entry.name)) files.push(file);
+      else if (isCandidateFileName(file)) files.push(file);
     }
   };
   walk(root);
