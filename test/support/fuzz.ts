@@ -20,7 +20,7 @@ import { defaultLimits } from '../../server/src/engine/limits';
 import { Workspace } from '../../server/src/engine/workspace';
 import { builders, type Fix } from '../../server/src/fixes';
 import { rules } from '../../server/src/rules/catalog';
-import type { RuleDefinition } from '../../server/src/rules/rule';
+import type { RuleDefinition } from '../../server/src/rules/support/rule';
 import { readArmFile } from '../../server/src/syntax/arm';
 import { parseBicep, printTree } from '../../server/src/syntax/bicep';
 import { classifyFile } from '../../server/src/syntax/classify';

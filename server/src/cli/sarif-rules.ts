@@ -3,7 +3,7 @@
 // section as the full description, and a helpUri only where the project has a public home page.
 import fs from 'node:fs';
 import { packageRoot } from '../package-root';
-import { ruleDocPath } from '../rules/docs-location';
+import { ruleDocPath } from '../rules/support/docs-location';
 import type { RuleMeta } from '../rules/registry';
 import { toolHomepage } from '../version';
 

@@ -7,10 +7,10 @@ import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream, zoneNameMat
 import {
   at, declaredDnsServers, dnsResolversOf, isArray, placeOfDnsServer, type Entity, type NetworkModel, type PrivateDnsZone, type ResourceDecl, type Value, type VirtualNetwork,
 } from '../model';
-import { valueForMessage } from '../rules/certain';
-import { certainlyCreated } from '../rules/dns-endpoint';
-import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/dns-network';
-import { vnetCandidatesFor } from '../rules/model-lookups';
+import { valueForMessage } from '../rules/support/certain';
+import { certainlyCreated } from '../rules/support/dns-endpoint';
+import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/support/dns-network';
+import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolveTarget, TargetAccess } from './resolve-target';
 
 export type ResolutionAnswer = 'private' | 'public' | 'unknown';

@@ -5,7 +5,7 @@ import peeringRemoteGatewayOrder from './peering-remote-gateway-order';
 import peeringReverseMissing from './peering-reverse-missing';
 import peeringSelf from './peering-self';
 import peeringSpokesOverlap from './peering-spokes-overlap';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from './support/rule';
 import subnetCidrInvalid from './subnet-cidr-invalid';
 import subnetInlineAndChild from './subnet-inline-and-child';
 import subnetOutsideVnet from './subnet-outside-vnet';

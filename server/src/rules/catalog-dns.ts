@@ -8,7 +8,7 @@ import peDnsZoneGroupIncomplete from './pe-dns-zone-group-incomplete';
 import peDnsZoneGroupLimit from './pe-dns-zone-group-limit';
 import peDnsZoneGroupMissing from './pe-dns-zone-group-missing';
 import peDnsZoneMismatch from './pe-dns-zone-mismatch';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from './support/rule';
 
 export const dnsRules: readonly RuleDefinition[] = [
   peDnsZoneGroupMissing,

@@ -7,7 +7,7 @@ import peSubnetPoliciesIgnored from './pe-subnet-policies-ignored';
 import peSubnetReserved from './pe-subnet-reserved';
 import plsSubnetPolicies from './pls-subnet-policies';
 import routeNvaNextHop from './route-nva-next-hop';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from './support/rule';
 import subnetPoliciesValue from './subnet-policies-value';
 
 export const endpointsRules: readonly RuleDefinition[] = [

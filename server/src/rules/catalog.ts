@@ -4,7 +4,7 @@ import { addressesRules } from './catalog-addresses';
 import { dnsRules } from './catalog-dns';
 import { endpointsRules } from './catalog-endpoints';
 import dnsZoneLocation from './dns-zone-location';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from './support/rule';
 import { serviceEndpointRules } from './catalog-service-endpoints';
 
 export const rules: readonly RuleDefinition[] = [

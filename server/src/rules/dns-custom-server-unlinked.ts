@@ -10,11 +10,11 @@
 // (a forwarder may forward to it).
 import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
 import { CertainlySameIds, dnsResolversOf, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './dns-network';
-import { serverVnets } from './dns-custom-servers';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { knownString, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated } from './support/dns-endpoint';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './support/dns-network';
+import { serverVnets } from './support/dns-custom-servers';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-custom-server-unlinked',

@@ -6,10 +6,10 @@
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
-import { label, oncePerAnchor, valueForMessage } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { sameId, zoneNameOfLink } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { label, oncePerAnchor, valueForMessage } from './support/certain';
+import { certainlyCreated } from './support/dns-endpoint';
+import { sameId, zoneNameOfLink } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-duplicate-link',

@@ -5,10 +5,10 @@
 // zone's name (the resolved zone's, or the first segment of the link's full name) is a known
 // privatelink name.
 import { isPrivatelinkZoneName, registrationEnabledPath, vnetLinkRules } from '../facts';
-import { knownBoolean, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { zoneNameOfLink } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { knownBoolean, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated } from './support/dns-endpoint';
+import { zoneNameOfLink } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-link-registration',

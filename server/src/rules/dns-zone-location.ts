@@ -3,8 +3,8 @@
 // is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
 import { isGlobalLocation } from '../facts';
 import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
-import { deployed, knownString, label, valueForMessage } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { deployed, knownString, label, valueForMessage } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-location',

@@ -5,12 +5,12 @@
 // certain points at it, and no link, not even a maybe-deployed one or one whose zone is unknown, may
 // belong to it. Zone groups of endpoints that pe-group-id-invalid silences do not count.
 import { isPrivatelinkZoneName } from '../facts';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './dns-network';
+import { knownString, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated } from './support/dns-endpoint';
+import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './support/dns-network';
 import type { VirtualNetwork } from '../model';
-import { serverVnets } from './dns-custom-servers';
-import { defineRule, type RuleContext } from './rule';
+import { serverVnets } from './support/dns-custom-servers';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-unlinked',

@@ -7,10 +7,10 @@
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './dns-network';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { knownString, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated } from './support/dns-endpoint';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './support/dns-network';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-vnet-link-missing',

@@ -7,9 +7,9 @@
 // non-empty rule list), once per declaration.
 import { ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, type ServiceNetworkRules, type ServiceRuleSetting } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { oncePerAnchor, owned } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 

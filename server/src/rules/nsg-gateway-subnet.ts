@@ -3,9 +3,9 @@
 // subnet is ours, its name is exactly 'GatewaySubnet' (FACTS §7 "name exact"), and the NSG is certainly
 // attached (a conditional null or an unknown id stays silent). Anchor: the subnet.
 import { reservedSubnet } from '../facts';
-import { label } from './certain';
-import { attachedDecl, attaches, oncePerAnchor, owned, subnetAnchor, subnetName, subnetPropertyPath } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { attachedDecl, attaches, oncePerAnchor, owned, subnetAnchor, subnetName, subnetPropertyPath } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 const gatewaySubnet = 'GatewaySubnet';
 

@@ -5,9 +5,9 @@
 // of known zone names, each of them right (a wrong one is pe-dns-zone-mismatch, which takes precedence).
 import { classifyZone, missingRequiredZones, type ExpectedZone } from '../facts';
 import { at, type ZoneGroup } from '../model';
-import { knownArray, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, zoneNameOfConfig } from './dns-endpoint';
-import { defineRule, type RuleContext } from './rule';
+import { knownArray, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated, endpointDns, zoneNameOfConfig } from './support/dns-endpoint';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-incomplete',

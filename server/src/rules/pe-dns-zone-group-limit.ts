@@ -5,10 +5,10 @@
 // created for certain whose configs are a known list longer than the limit.
 import { zoneGroupLimits } from '../facts';
 import { at, type NetworkModel, type ZoneGroup } from '../model';
-import { knownArray, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns } from './dns-endpoint';
-import { mayBeSameId } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { knownArray, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated, endpointDns } from './support/dns-endpoint';
+import { mayBeSameId } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-limit',

@@ -5,10 +5,10 @@
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
 import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './dns-endpoint';
+import { knownString, label, oncePerAnchor } from './support/certain';
+import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './support/dns-endpoint';
 import type { FixRequest, NetworkModel, ZoneConfig, ZoneGroup } from '../model';
-import { defineRule, type RuleContext } from './rule';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-mismatch',

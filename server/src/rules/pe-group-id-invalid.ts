@@ -4,10 +4,10 @@
 // Link service takes none, FACTS §2.1), or the id is documented for none of the type's sub-resources
 // and is a near miss of one that is (`blobs`, `Vault`): FACTS §12 says no API lists every id, so an
 // undocumented id that resembles none stays silent. Anchor: the value.
-import { label } from './certain';
-import { oncePerAnchor, owned } from './endpoint-common';
-import { invalidGroupIds } from './endpoint-group-ids';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { oncePerAnchor, owned } from './support/endpoint-common';
+import { invalidGroupIds } from './support/endpoint-group-ids';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-group-id-invalid',

@@ -4,9 +4,9 @@
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
 import { privateEndpointPlacement } from '../facts';
-import { knownString, label } from './certain';
-import { oncePerAnchor, owned, surely } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { knownString, label } from './support/certain';
+import { oncePerAnchor, owned, surely } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-location-mismatch',

@@ -8,9 +8,9 @@
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
 import { publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
-import { label } from './certain';
-import { lookup, oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { lookup, oncePerAnchor, owned } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 interface Exposure {
   target: Target;

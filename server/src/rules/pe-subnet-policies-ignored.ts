@@ -7,10 +7,10 @@
 // endpoint sits in it, and the policy is absent or a known value whose effect facts give.
 // Anchor: the subnet.
 import { privateEndpointPolicyEffect, privateEndpointPolicyFor } from '../facts';
-import { label } from './certain';
-import { attaches, lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel, subnetName, surely } from './endpoint-common';
-import { blockingRule, overridingRoute, tableLabel } from './endpoint-traffic';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { attaches, lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel, subnetName, surely } from './support/endpoint-common';
+import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 const property = 'privateEndpointNetworkPolicies';
 

@@ -5,10 +5,10 @@
 // and AzureBastionSubnet; warning for AzureFirewallManagementSubnet and RouteServerSubnet, where
 // FACTS only infers the restriction. Anchor: the endpoint's subnet reference.
 import { reservedSubnet } from '../facts';
-import { label } from './certain';
-import { oncePerAnchor, owned, subnetAnchor, subnetName, subnetNameFromId } from './endpoint-common';
-import type { Level } from './rule-meta';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { oncePerAnchor, owned, subnetAnchor, subnetName, subnetNameFromId } from './support/endpoint-common';
+import type { Level } from './support/rule-meta';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 /** What each dedicated subnet is for, and how firmly DESIGN §3 rejects an endpoint there. */
 const dedicated: Readonly<Record<string, { service: string; level: Level }>> = {

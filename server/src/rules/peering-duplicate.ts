@@ -3,10 +3,10 @@
 // certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
 import { certainKey, Lookup, same, type Peering } from '../model';
-import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
-import { label, valueForMessage } from './certain';
-import { isSelfPeering, localIs, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { certain, compareFileOrder, entityAnchor, reportOnce } from './support/address-certain';
+import { label, valueForMessage } from './support/certain';
+import { isSelfPeering, localIs, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-duplicate',

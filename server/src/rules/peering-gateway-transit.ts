@@ -9,11 +9,11 @@
 //   tooMany     an earlier peering of A (file order), certainly another resource, also sets it.
 import { peeringRules } from '../facts';
 import { CertainlySameIds, same, type Peering, type VirtualNetwork } from '../model';
-import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './peering-relations';
-import { peeringCandidatesFor } from './model-lookups';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { certain, compareFileOrder, entityAnchor, reportOnce } from './support/address-certain';
+import { label } from './support/certain';
+import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
+import { peeringCandidatesFor } from './support/model-lookups';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'peering-gateway-transit',

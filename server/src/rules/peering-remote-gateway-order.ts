@@ -7,10 +7,10 @@
 // be ordered before the peering (model/dependencies.ts). Fix: add the dependency on the gateway.
 import { hubPeeringRules, routeServerTypes } from '../facts';
 import { at, orderedBefore, type Peering, type VirtualNetwork, type VnetGateway } from '../model';
-import { certain, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { certain, entityAnchor, reportOnce } from './support/address-certain';
+import { label } from './support/certain';
+import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-remote-gateway-order',

@@ -8,11 +8,11 @@
 // Fix request: the peering and both VNets (fixes/reverse-peering.ts mirrors the flags and names it).
 import { peeringRules } from '../facts';
 import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
-import { certain, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { connects, isSelfPeering, remoteVnet } from './peering-relations';
-import { peeringCandidatesFor } from './model-lookups';
-import { defineRule, type RuleContext } from './rule';
+import { certain, entityAnchor, reportOnce } from './support/address-certain';
+import { label } from './support/certain';
+import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
+import { peeringCandidatesFor } from './support/model-lookups';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-reverse-missing',

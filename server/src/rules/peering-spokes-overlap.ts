@@ -8,11 +8,11 @@
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
 import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
-import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './support/address-certain';
+import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { label } from './support/certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-spokes-overlap',

@@ -6,9 +6,9 @@
 // subnet-policies-value). Anchor: the subnet, once however many services use it.
 import { policyDefault, policyValues, privateLinkServiceSubnetPolicy } from '../facts';
 import type { PrivateLinkService, Subnet } from '../model';
-import { label } from './certain';
-import { lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 const property = 'privateLinkServiceNetworkPolicies';
 

@@ -5,9 +5,9 @@
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../facts';
 import type { ResourceDecl, Value } from '../model';
-import { label } from './certain';
-import { lastSegment, lookup, oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type Anchor, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { lastSegment, lookup, oncePerAnchor, owned } from './support/endpoint-common';
+import { defineRule, type Anchor, type RuleContext } from './support/rule';
 
 const routeType = 'microsoft.network/routetables/routes';
 

@@ -8,9 +8,9 @@
 // Anchor: the rule's subnet reference.
 import { endpointServes, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, subnetServiceEndpoints, type ServiceNetworkRules, type VnetRuleEntry } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned, subnetAnchor, subnetLabel } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { oncePerAnchor, owned, subnetAnchor, subnetLabel } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 /** The subnet the rule names lacks the endpoint for certain. */
 function lacksEndpoint(rules: ServiceNetworkRules, rule: VnetRuleEntry): boolean {

@@ -6,9 +6,9 @@
 // Anchor: the first such rule's subnet reference, once per resource.
 import { serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink } from '../facts';
 import { serviceNetworkRules } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned, surely } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { label } from './support/certain';
+import { oncePerAnchor, owned, surely } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'service-endpoint-with-private-link',

@@ -3,10 +3,10 @@
 // an impossible address or length), host bits set (fix: the network address), or wholly inside a range
 // Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
 import { formatCidr, parseCidr, type Value } from '../model';
-import { certain, reportOnce } from './address-certain';
-import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { certain, reportOnce } from './support/address-certain';
+import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { label } from './support/certain';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'subnet-cidr-invalid',

@@ -7,10 +7,10 @@
 // creates once, with every name and compared value known.
 import { isApiVersionAtLeast, policyDefault, policyProperties, vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion, type PolicyProperty } from '../facts';
 import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { label } from './certain';
-import { subnetName } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './support/address-certain';
+import { label } from './support/certain';
+import { subnetName } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-inline-and-child',

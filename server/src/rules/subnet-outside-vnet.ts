@@ -2,10 +2,10 @@
 // cases: a certainly deployed subnet of a certainly deployed VNet this set creates, whose address space
 // is fully known, with a prefix that no (merged) prefix of that space covers.
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './support/address-certain';
+import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
+import { label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-outside-vnet',

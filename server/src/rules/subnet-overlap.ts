@@ -3,10 +3,10 @@
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
 // Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
 import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
-import { certain, compareFileOrder, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { certain, compareFileOrder, createdMoreThanOnce, isAmbiguous, reportOnce } from './support/address-certain';
+import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-overlap',

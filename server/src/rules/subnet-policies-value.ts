@@ -4,8 +4,8 @@
 // comparable stable API version. A value that differs from a listed one only in case stays silent:
 // FACTS does not say whether Azure compares these values case-sensitively. Anchor: the value.
 import { checkPolicyValue, policyProperties, policyValues } from '../facts';
-import { lookup, oncePerAnchor, owned, subnetLabel, subnetPropertyPath } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { lookup, oncePerAnchor, owned, subnetLabel, subnetPropertyPath } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-policies-value',

@@ -6,11 +6,11 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { subnetName } from './endpoint-common';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './support/address-certain';
+import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { label } from './support/certain';
+import { subnetName } from './support/endpoint-common';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'subnet-size',

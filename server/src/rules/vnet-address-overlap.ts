@@ -5,11 +5,11 @@
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
-import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './support/address-certain';
+import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { label } from './support/certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'vnet-address-overlap',

@@ -3,8 +3,8 @@
 // FACTS §15: the policy matches `privateLinkServiceConnections[*].groupIds[*]` only, so manual connections
 // get no zone group; it has no existence condition, so any zone group the template adds satisfies it and
 // stops the policy's own (and an endpoint holds one zone group, FACTS §2.2).
-import { policyCoversGroupId } from '../facts';
-import type { NetworkModel, PrivateEndpoint } from '../model';
+import { policyCoversGroupId } from '../../facts';
+import type { NetworkModel, PrivateEndpoint } from '../../model';
 import { label } from './certain';
 import { certainlyCreated, endpointDns, type ZoneNeed } from './dns-endpoint';
 import { lastSegment } from './endpoint-common';

@@ -1,7 +1,7 @@
 // Helpers the endpoint, policy and routing rules share: certainty of a declaration, one finding per
 // anchor, subnet names and anchors, and whether a subnet certainly attaches an NSG or route table.
 // Invariants: every question answers "certain" or "cannot tell"; a caller reports only on certain.
-import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../model';
+import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../../model';
 import { deployed, label } from './certain';
 import type { Anchor } from './rule';
 

@@ -1,8 +1,8 @@
 // Where a client VNet's custom DNS servers live, for dns-custom-server-unlinked and the link fixes:
 // the analysed VNets that answer its queries through their own zone links (FACTS §5.2, S5).
 // Invariant: an answer only when every server and its VNet are certain; otherwise undefined.
-import { forwarderSubnetsOfUnknownUpstream } from '../facts';
-import { declaredDnsServers, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
+import { forwarderSubnetsOfUnknownUpstream } from '../../facts';
+import { declaredDnsServers, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../../model';
 import { knownString } from './certain';
 import { certainlyCreated } from './dns-endpoint';
 import { mayBeLinked, sameId } from './dns-network';

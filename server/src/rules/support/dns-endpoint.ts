@@ -3,11 +3,11 @@
 // Invariants: a need exists only for a connection whose target type and group id are both certain;
 // `complete` is true only when every connection and group id of the endpoint is certain and has a
 // zone expectation, so "no zone fits any need" can be said for certain only then.
-import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
+import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../../facts';
 import {
   at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
   type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
-} from '../model';
+} from '../../model';
 import { deployed, knownArray, knownString, label } from './certain';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */

@@ -2,11 +2,11 @@
 // which VNets may be linked to it, which VNets use Azure-provided DNS, which are peered both ways.
 // Invariants: "certainly" answers come only from known values and certainly deployed declarations;
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
-import { type Cloud } from '../facts';
+import { type Cloud } from '../../facts';
 import {
   at, CertainlySameIds, isObject, parentIdOf, PartialString, same, type NetworkModel, type Peering, type PrivateDnsZone, type PrivateEndpoint,
   type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
-} from '../model';
+} from '../../model';
 import { knownArray, knownString } from './certain';
 import { certainlyCreated, endpointDns } from './dns-endpoint';
 import { groupCandidatesFor, linkCandidatesFor, vnetCandidatesFor, zoneLinksOf } from './model-lookups';

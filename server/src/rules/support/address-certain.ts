@@ -2,7 +2,7 @@
 // where a finding on an entity points, one report per anchor, and ids too ambiguous to follow.
 // Invariant: a declaration causes a finding only when `certain` holds (condition true, a known non-zero
 // count); everything else may only silence.
-import { idKey, type ResourceDecl, type Value } from '../model';
+import { idKey, type ResourceDecl, type Value } from '../../model';
 import { deployed } from './certain';
 import type { Anchor } from './rule';
 

@@ -1,6 +1,6 @@
 // Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
 // A rule that asks these and acts only on a definite answer reports only certain problems.
-import { asWritten, isArray, type ResourceDecl, type Value } from '../model';
+import { asWritten, isArray, type ResourceDecl, type Value } from '../../model';
 import { reportKey } from './report-key';
 import type { RuleContext, RuleReport } from './rule';
 
@@ -39,7 +39,7 @@ export function valueForMessage(value: Value | undefined): string {
 }
 
 /**
- * A report function that keeps the first report per finding (rules/report-key.ts): a loop's
+ * A report function that keeps the first report per finding (rules/support/report-key.ts): a loop's
  * instances share one declaration, and DESIGN §3 wants one finding there even when names differ.
  */
 export function oncePerAnchor(context: RuleContext): (report: RuleReport) => void {

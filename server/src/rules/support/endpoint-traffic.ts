@@ -4,7 +4,7 @@
 // inbound NSG rules matter; a UDR overrides the /32 when its prefix is no longer than the VNet's address
 // space, never for 0.0.0.0/0 (FACTS §3.1). Invariant: every answer is certain; an NSG or route table
 // whose contents are not fully known (a parameter, `existing`, a maybe-deployed rule) gives no answer.
-import { at, cidrContains, idKey, isArray, isObject, parentIdOf, parseCidr, type Cidr, type NetworkSecurityGroup, type ResourceDecl, type RouteTable, type Subnet, type Value } from '../model';
+import { at, cidrContains, idKey, isArray, isObject, parentIdOf, parseCidr, type Cidr, type NetworkSecurityGroup, type ResourceDecl, type RouteTable, type Subnet, type Value } from '../../model';
 import { subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
 import { label } from './certain';
 import { attaches, owned, surely } from './endpoint-common';
