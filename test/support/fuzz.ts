@@ -19,7 +19,7 @@ import type { Finding } from '../../server/src/engine/types';
 import { defaultLimits } from '../../server/src/engine/limits';
 import { Workspace } from '../../server/src/engine/workspace';
 import { builders, type Fix } from '../../server/src/fixes';
-import { rules } from '../../server/src/rules/catalog';
+import { allRules as rules } from '../../server/src/rules';
 import type { RuleDefinition } from '../../server/src/rules/support/rule';
 import { readArmFile } from '../../server/src/syntax/arm';
 import { parseBicep, printTree } from '../../server/src/syntax/bicep';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { packageRoot } from '../package-root';
 import { ruleDocPath } from '../rules/support/docs-location';
-import type { RuleMeta } from '../rules/registry';
+import type { RuleMeta } from '../rules/support/rule-meta';
 import { toolHomepage } from '../version';
 
 const sarifLevel = { error: 'error', warning: 'warning', info: 'note' } as const;

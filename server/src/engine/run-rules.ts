@@ -6,7 +6,7 @@ import { rangeOfPath } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
 import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/support/rule';
-import { rules } from '../rules/catalog';
+import { allRules as rules } from '../rules';
 import { reportKey } from '../rules/support/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';

@@ -6,7 +6,7 @@ import type { WorkspaceLimits } from './limits';
 
 export type { Language };
 import type { RequestedFix } from '../model';
-import type { Level } from '../rules/registry';
+import type { Level } from '../rules/support/rule-meta';
 import type { PrivateDnsSettings } from '../rules/support/rule';
 
 export type { Level, PrivateDnsSettings };
