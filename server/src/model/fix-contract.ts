@@ -58,8 +58,8 @@ export interface RequestedFix {
  * engine hands these over (rules/support/fix-queries.ts), and no second copy of the rules' reasoning exists.
  */
 export interface ModelQueries {
-  /** Created by this deployment for certain: not `existing`, deployed, one instance. */
-  certainlyCreated(decl: ResourceDecl): boolean;
+  /** Created by this deployment for certain, as one resource (rules/support/certain.ts). */
+  certainlyCreatedAsOne(decl: ResourceDecl): boolean;
   /** Two ids name the same resource for certain. */
   sameId(a: Value | undefined, b: Value | undefined): boolean;
   zonesNamed(model: NetworkModel, name: string): PrivateDnsZone[];

@@ -6,9 +6,9 @@
 import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../../facts';
 import {
   at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
-  type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
+  type PrivateLinkConnection, type Value, type ZoneConfig,
 } from '../../model';
-import { deployed, knownArray, knownString, label } from './certain';
+import { knownArray, knownString, label } from './certain';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
 export interface ZoneNeed {
@@ -27,14 +27,6 @@ export interface EndpointDns {
   needs: ZoneNeed[];
   /** Every connection's target type and group ids are known and each pair has an expectation. */
   complete: boolean;
-}
-
-/**
- * Created by the analysed set for certain: deployed, not `existing`, and one instance or an expanded
- * loop instance (a loop over unknown items may have no instance at all, so it can only silence).
- */
-export function certainlyCreated(decl: ResourceDecl): boolean {
-  return deployed(decl) && !decl.existing && (decl.count === 1 || decl.instance !== undefined);
 }
 
 /** The zone needs of an endpoint in `cloud`. */

@@ -38,7 +38,11 @@ export interface RuleContext {
   readonly cloud: Cloud;
   /** Absent: zone groups come from the templates. */
   readonly privateDns?: PrivateDnsSettings;
-  report(report: RuleReport): void;
+  /**
+   * Reports a finding. Report every instance that is one: the engine keeps one finding per rule, site,
+   * kind of message and resources involved (report-key.ts), the one dedup policy.
+   */
+  readonly report: (report: RuleReport) => void;
 }
 
 export interface RuleDefinition extends RuleMeta {
