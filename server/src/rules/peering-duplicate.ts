@@ -3,7 +3,7 @@
 // certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
 import { certainKey, Lookup, same, type Peering } from '../model';
-import { compareFileOrder, entityAnchor } from './support/address-certain';
+import { compareFileOrder, entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label, valueForMessage } from './support/certain';
 import { isSelfPeering, localIs, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';

@@ -9,7 +9,7 @@
 //   tooMany     an earlier peering of A (file order), certainly another resource, also sets it.
 import { peeringRules } from '../facts';
 import { CertainlySameIds, same, type Peering, type VirtualNetwork } from '../model';
-import { compareFileOrder, entityAnchor } from './support/address-certain';
+import { compareFileOrder, entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label } from './support/certain';
 import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';

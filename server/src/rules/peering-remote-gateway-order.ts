@@ -7,7 +7,7 @@
 // be ordered before the peering (model/dependencies.ts). Fix: add the dependency on the gateway.
 import { hubPeeringRules, routeServerTypes } from '../facts';
 import { at, orderedBefore, type Peering, type VirtualNetwork, type VnetGateway } from '../model';
-import { entityAnchor } from './support/address-certain';
+import { entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label } from './support/certain';
 import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';

@@ -8,7 +8,7 @@
 // Fix request: the peering and both VNets (fixes/reverse-peering.ts mirrors the flags and names it).
 import { peeringRules } from '../facts';
 import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
-import { entityAnchor } from './support/address-certain';
+import { entityAnchor } from './support/entity-placement';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';

@@ -2,7 +2,7 @@
 // remote VNet is certainly its own VNet (same entity, or ids that compare equal). A VNet's address space
 // always overlaps itself, and peered VNets must not overlap (FACTS §4.2 [VERIFIED S7]). This finding
 // silences vnet-address-overlap and peering-reverse-missing for the same peering (DESIGN §3).
-import { entityAnchor } from './support/address-certain';
+import { entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label } from './support/certain';
 import { isSelfPeering } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';

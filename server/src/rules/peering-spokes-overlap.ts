@@ -8,7 +8,7 @@
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
 import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/address-certain';
+import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';

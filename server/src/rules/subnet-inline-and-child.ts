@@ -7,7 +7,7 @@
 // creates once, with every name and compared value known.
 import { isApiVersionAtLeast, policyDefault, policyProperties, vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion, type PolicyProperty } from '../facts';
 import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/address-certain';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
 import { certainlyDeployed, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';

@@ -2,7 +2,7 @@
 // cases: a certainly deployed subnet of a certainly deployed VNet this set creates, whose address space
 // is fully known, with a prefix that no (merged) prefix of that space covers.
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/address-certain';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
 import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';

@@ -3,7 +3,7 @@
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
 // Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
 import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
-import { compareFileOrder, createdMoreThanOnce, isAmbiguous } from './support/address-certain';
+import { compareFileOrder, createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';

@@ -6,7 +6,7 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/address-certain';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';

@@ -5,7 +5,7 @@
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/address-certain';
+import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
