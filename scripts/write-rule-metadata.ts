@@ -6,6 +6,7 @@
 //   - package.json                       the `vnetLens.rules` setting: the same entries
 //   - docs/rules/<id>.md                 the front matter: id, level, fixable, description
 //   - README.md                          the table of rules: id and page, default level, fix, description
+// and then, when it wrote the schema, the validators compiled from it (scripts/write-validators.ts).
 // Everything else in those files is kept as it is.
 //
 //   node --import tsx scripts/write-rule-metadata.ts           write the files (npm run rules:metadata)
@@ -14,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RuleDefinition } from '../server/src/rules/support/rule';
 import type { RuleMeta } from '../server/src/rules/support/rule-meta';
+import { validatorSources } from './write-validators';
 
 const root = path.resolve(__dirname, '..');
 const rulesFolder = path.join(root, 'server', 'src', 'rules');
@@ -193,6 +195,14 @@ if (require.main === module) {
     } else {
       fs.writeFileSync(file, text);
       console.log(`wrote ${shown}`);
+    }
+  }
+  // The engine validates vnetlens.json with code compiled from the schema: compiled again once it changed.
+  if (!check) {
+    for (const { file, text } of validatorSources()) {
+      if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) continue;
+      fs.writeFileSync(file, text);
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }
   }
   for (const problem of problems) console.error(problem);
