@@ -7,7 +7,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { analyzeWorkspace } from '../server/src/engine/analyze';
 import { Workspace } from '../server/src/engine/workspace';
 import { LineIndex } from '../server/src/syntax/line-index';
-import { rules } from '../server/src/rules/catalog';
+import { allRules as rules } from '../server/src/rules';
 
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'networking');
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@ import { analyzeWorkspace } from '../../server/src/engine/analyze';
 import { FixSession, requestsFix, textSource, workspaceTexts } from '../../server/src/engine/fixes';
 import type { AnalysisOptions } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
-import { rules } from '../../server/src/rules/catalog';
+import { allRules as rules } from '../../server/src/rules';
 import { corpusRoot } from '../support/paths';
 import { roundTrip } from '../support/rule-test';
 

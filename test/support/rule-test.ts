@@ -19,7 +19,7 @@ import { runRules } from '../../server/src/engine/run-rules';
 import type { AnalysisOptions, Finding, Level } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
 import type { Cloud } from '../../server/src/facts';
-import type { RuleDefinition } from '../../server/src/rules/rule';
+import type { RuleDefinition } from '../../server/src/rules/support/rule';
 import { fixtureHost, fixtureRoot, splitFixture } from './fixture';
 
 export interface ValidCase {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { artifactLocation, formatSarif } from '../../server/src/cli/sarif';
 import { publicHomepage } from '../../server/src/cli/sarif-rules';
-import { allRules } from '../../server/src/rules/registry';
+import { allRules } from '../../server/src/rules';
 import { cli, workspace, zoneInRegion } from '../support/cli-run';
 import { corpusRoot, repoRoot } from '../support/paths';
 

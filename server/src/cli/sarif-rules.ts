@@ -3,8 +3,8 @@
 // section as the full description, and a helpUri only where the project has a public home page.
 import fs from 'node:fs';
 import { packageRoot } from '../package-root';
-import { ruleDocPath } from '../rules/docs-location';
-import type { RuleMeta } from '../rules/registry';
+import { ruleDocPath } from '../rules/support/docs-location';
+import type { RuleMeta } from '../rules/support/rule-meta';
 import { toolHomepage } from '../version';
 
 const sarifLevel = { error: 'error', warning: 'warning', info: 'note' } as const;

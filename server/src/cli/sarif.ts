@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules } from '../rules/registry';
+import { allRules } from '../rules';
 import { toolName, toolVersion } from '../version';
 import type { LocatedFile, LocatedFinding, Region } from './located';
 import { publicHomepage, sarifLevel, sarifRule } from './sarif-rules';

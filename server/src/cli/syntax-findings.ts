@@ -2,7 +2,7 @@
 // counts them: a file that does not parse was not checked, and must not read as "No problems".
 // The engine leaves syntax to the compiler unless asked (`withSyntaxErrors`); the CLI asks.
 import type { FileAnalysis, Finding } from '../engine';
-import type { RuleMeta } from '../rules/registry';
+import type { RuleMeta } from '../rules/support/rule-meta';
 
 export const syntaxRule: RuleMeta = {
   id: 'syntax',

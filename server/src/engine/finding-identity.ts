@@ -2,7 +2,7 @@
 // change (baselines and SARIF fingerprints key on it). Invariant: built from the source as written
 // (type, symbolic name or the name expression's text, property path), never from offsets or from
 // evaluated placeholders, whose keys carry absolute paths and counters.
-import type { Anchor } from '../rules/rule';
+import type { Anchor } from '../rules/support/rule';
 
 /** `Microsoft.Network/privateEndpoints pe#properties.subnet`; `text` is the declaring file's text. */
 export function resourceIdentity(anchor: Anchor, text: string | undefined): string {

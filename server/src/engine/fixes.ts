@@ -7,7 +7,7 @@
 // still that text before applying them.
 import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type TextEdit } from '../fixes';
 import type { Cloud } from '../facts';
-import { fixQueries } from '../rules/fix-queries';
+import { fixQueries } from '../rules/support/fix-queries';
 import type { Finding } from './types';
 import type { Workspace } from './workspace';
 

@@ -11,4 +11,4 @@ export type { Resolution, ResolutionAnswer, ResolutionStep } from './resolve';
 export { explainResolution } from './resolve';
 export { connectsToTarget, targetAccesses, type ResolveTarget } from './resolve-target';
 export { reachingVnets } from './resolve-reach';
-export { sameId } from '../rules/dns-network';
+export { sameId } from '../rules/support/dns-network';

@@ -1,8 +1,8 @@
 // The VNets that reach a private-link target: those of its endpoints, then the VNets peered with each
 // of them both ways (a one-way peering carries no traffic). Shared by the hover and the topology view.
 import type { NetworkModel, VirtualNetwork } from '../model';
-import { sameId } from '../rules/dns-network';
-import { peeringCandidatesFor } from '../rules/model-lookups';
+import { sameId } from '../rules/support/dns-network';
+import { peeringCandidatesFor } from '../rules/support/model-lookups';
 
 /** The endpoints' VNets, then the VNets peered with each both ways, once each. */
 export function reachingVnets(model: NetworkModel, homes: readonly (VirtualNetwork | undefined)[]): VirtualNetwork[] {

@@ -6,7 +6,7 @@ import { expectedZones, forwarderZones, type Cloud } from '../facts';
 import {
   connectionTargetType, isArray, PartialString, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork,
 } from '../model';
-import { sameId } from '../rules/dns-network';
+import { sameId } from '../rules/support/dns-network';
 
 /** One group id of one connection to the target, with the zone names its answer comes from. */
 export interface TargetAccess {

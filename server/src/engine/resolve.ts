@@ -7,10 +7,9 @@ import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream, zoneNameMat
 import {
   at, declaredDnsServers, dnsResolversOf, isArray, placeOfDnsServer, type Entity, type NetworkModel, type PrivateDnsZone, type ResourceDecl, type Value, type VirtualNetwork,
 } from '../model';
-import { valueForMessage } from '../rules/certain';
-import { certainlyCreated } from '../rules/dns-endpoint';
-import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/dns-network';
-import { vnetCandidatesFor } from '../rules/model-lookups';
+import { certainlyCreatedAsOne, valueForMessage } from '../rules/support/certain';
+import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/support/dns-network';
+import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolveTarget, TargetAccess } from './resolve-target';
 
 export type ResolutionAnswer = 'private' | 'public' | 'unknown';
@@ -162,7 +161,7 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
   if (!linked) {
     const maybe = zones.find((zone) => mayBeLinked(model, zone, place.vnet));
     if (maybe) return result('unknown', [zoneStep(zones), { step: 'link', text: `a link that may not be deployed, or names a VNet that is not known, may join '${zoneName}' to '${vnetName}'` }, answerStep('unknown')]);
-    const elsewhere = zones.find((zone) => zone.existing || !certainlyCreated(zone.decl));
+    const elsewhere = zones.find((zone) => zone.existing || !certainlyCreatedAsOne(zone.decl));
     if (elsewhere) return result('unknown', [zoneStep([elsewhere]), { step: 'link', text: `'${zoneName}' is ${elsewhere.existing ? 'declared existing' : 'maybe deployed'}: its links may be made elsewhere` }, answerStep('unknown')]);
     const resolver = dnsResolversOf(model).resolvers.find((entry) => {
       const vnet = entry.vnet?.resolved ? entry.vnet.target : undefined;
@@ -177,7 +176,7 @@ function resolveAt(model: NetworkModel, zoneName: string, accesses: readonly Tar
   const writers = accesses.flatMap((access) => access.endpoint.zoneGroups
     .filter((group) => group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, linked.id)))
     .map((group) => ({ access, group })));
-  const certain = writers.find(({ access, group }) => certainlyCreated(group.decl) && certainlyCreated(access.endpoint.decl));
+  const certain = writers.find(({ access, group }) => certainlyCreatedAsOne(group.decl) && certainlyCreatedAsOne(access.endpoint.decl));
   if (certain) {
     const endpoint = certain.access.endpoint;
     const subnet = endpoint.subnet?.resolved ? ` in ${named(endpoint.subnet.target)}` : '';
@@ -209,7 +208,7 @@ function certainlyLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: Virtua
 /** The zone's links created for certain to the VNet (looked up by id: a hub zone may have thousands). */
 function linksJoining(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): Entity[] {
   return linkCandidatesBetween(model, zone, vnet).filter((link) => link.zone?.resolved === true && link.zone.target === zone
-    && certainlyCreated(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
+    && certainlyCreatedAsOne(link.decl) && link.vnet?.resolved === true && sameId(link.vnet.target.id, vnet.id));
 }
 
 /** The statically assigned private IP of the endpoint for the access's group id, when known. */

@@ -1,13 +1,13 @@
 // Runs the rule catalog over the models of a workspace's deployments and turns reports into findings:
 // ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
-// site, kind of message and resources involved (rules/report-key.ts: a loop's instances, or a module
+// site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
 import { rangeOfPath } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
-import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/rule';
-import { rules } from '../rules/catalog';
-import { reportKey } from '../rules/report-key';
+import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/support/rule';
+import { allRules as rules } from '../rules';
+import { reportKey } from '../rules/support/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
 import { authorLeavesZoneGroupToPolicy } from './author-intent';

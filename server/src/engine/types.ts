@@ -6,8 +6,8 @@ import type { WorkspaceLimits } from './limits';
 
 export type { Language };
 import type { RequestedFix } from '../model';
-import type { Level } from '../rules/registry';
-import type { PrivateDnsSettings } from '../rules/rule';
+import type { Level } from '../rules/support/rule-meta';
+import type { PrivateDnsSettings } from '../rules/support/rule';
 
 export type { Level, PrivateDnsSettings };
 export type ConfiguredLevel = Level | 'off';

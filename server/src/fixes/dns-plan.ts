@@ -25,7 +25,7 @@ export function groupVnet(queries: ModelQueries, group: ZoneGroup): VirtualNetwo
 /** The endpoint's VNet, then the VNets peered with it both ways that resolve through linked zones. */
 function resolvingVnets(queries: ModelQueries, model: NetworkModel, home: VirtualNetwork | undefined): VirtualNetwork[] {
   if (!home) return [];
-  const peered = queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreated(vnet.decl) && queries.usesAzureProvidedDns(model, vnet) === true);
+  const peered = queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreatedAsOne(vnet.decl) && queries.usesAzureProvidedDns(model, vnet) === true);
   return [home, ...peered.filter((vnet) => !queries.sameId(vnet.id, home.id))];
 }
 
@@ -34,7 +34,7 @@ function resolvingVnets(queries: ModelQueries, model: NetworkModel, home: Virtua
  * linked there too, or dns-custom-server-unlinked reports it (FACTS §5.2).
  */
 function dnsServerVnets(queries: ModelQueries, model: NetworkModel, home: VirtualNetwork, zone: PrivateDnsZone | undefined): VirtualNetwork[] {
-  const clients = [home, ...queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreated(vnet.decl))];
+  const clients = [home, ...queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreatedAsOne(vnet.decl))];
   return clients.flatMap((client) => queries.serverVnets(model, client, zone)?.vnets ?? []);
 }
 
@@ -53,10 +53,10 @@ export function linksForNewZone(queries: ModelQueries, model: NetworkModel, home
 
 /** The links a zone of the workspace lacks once the endpoint uses it (none for a zone owned elsewhere). */
 function linksMissing(queries: ModelQueries, model: NetworkModel, zone: PrivateDnsZone, home: VirtualNetwork | undefined): VirtualNetwork[] {
-  if (!home || zone.existing || !queries.certainlyCreated(zone.decl)) return [];
+  if (!home || zone.existing || !queries.certainlyCreatedAsOne(zone.decl)) return [];
   const unlinked = queries.linksMaybeOf(model, zone).length === 0;
   const resolving = resolvingVnets(queries, model, home)
-    .filter((vnet, index) => (index === 0 && unlinked) || (queries.usesAzureProvidedDns(model, vnet) === true && queries.certainlyCreated(vnet.decl)));
+    .filter((vnet, index) => (index === 0 && unlinked) || (queries.usesAzureProvidedDns(model, vnet) === true && queries.certainlyCreatedAsOne(vnet.decl)));
   return withUnique(queries, resolving, dnsServerVnets(queries, model, home, zone))
     .filter((vnet) => !queries.mayBeLinked(model, zone, vnet));
 }

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Level, Notice, TextRange } from '../engine';
 import { packageRoot } from '../package-root';
-import { ruleDocPath } from '../rules/docs-location';
+import { ruleDocPath } from '../rules/support/docs-location';
 import { toolName } from '../version';
 
 const severities: Record<Level, DiagnosticSeverity> = {

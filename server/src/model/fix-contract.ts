@@ -55,11 +55,11 @@ export interface RequestedFix {
 /**
  * The DNS rules' own predicates, which fix planning asks so that a fix links a zone exactly where the
  * link rules look (DESIGN §4 c: a fix adds no finding). Fixes may not import rules (DESIGN §1): the
- * engine hands these over (rules/fix-queries.ts), and no second copy of the rules' reasoning exists.
+ * engine hands these over (rules/support/fix-queries.ts), and no second copy of the rules' reasoning exists.
  */
 export interface ModelQueries {
-  /** Created by this deployment for certain: not `existing`, deployed, one instance. */
-  certainlyCreated(decl: ResourceDecl): boolean;
+  /** Created by this deployment for certain, as one resource (rules/support/certain.ts). */
+  certainlyCreatedAsOne(decl: ResourceDecl): boolean;
   /** Two ids name the same resource for certain. */
   sameId(a: Value | undefined, b: Value | undefined): boolean;
   zonesNamed(model: NetworkModel, name: string): PrivateDnsZone[];

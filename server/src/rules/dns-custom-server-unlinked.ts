@@ -10,11 +10,10 @@
 // (a forwarder may forward to it).
 import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
 import { CertainlySameIds, dnsResolversOf, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './dns-network';
-import { serverVnets } from './dns-custom-servers';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './support/dns-network';
+import { serverVnets } from './support/dns-custom-servers';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-custom-server-unlinked',
@@ -26,10 +25,10 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     if (!customDnsResolution.customServersBypassOwnLinks || !customDnsResolution.answeredWhereServerLives) return;
     for (const zone of model.dnsZones) {
-      if (!certainlyCreated(zone.decl)) continue;
+      if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);
       if (name === undefined || !isPrivatelinkZoneName(name)) continue;
       // Like dns-zone-vnet-link-missing: a zone without any link is dns-zone-unlinked's finding.
@@ -42,12 +41,12 @@ export default defineRule({
       const seenClients = new CertainlySameIds<VirtualNetwork>();
       for (const use of zoneUses(model, zone, cloud)) {
         const endpoint = use.endpoint;
-        const home = endpoint && certainlyCreated(endpoint.decl) ? endpointVnet(endpoint) : undefined;
+        const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
         if (!endpoint || !home) continue;
         for (const client of [home, ...peeredBothWays(home)]) {
           if (seenClients.candidates(client.id).some((known) => sameId(known.id, client.id))) continue;
           seenClients.add(client.id, client);
-          if (!certainlyCreated(client.decl)) continue;
+          if (!certainlyCreatedAsOne(client.decl)) continue;
           const dns = serverVnets(model, client, zone);
           if (!dns) continue;
           first ??= { client, servers: dns.servers, endpoint: label(endpoint), dnsVnets: dns.vnets };

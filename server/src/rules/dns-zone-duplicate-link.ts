@@ -6,10 +6,9 @@
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
-import { label, oncePerAnchor, valueForMessage } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { sameId, zoneNameOfLink } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, label, valueForMessage } from './support/certain';
+import { sameId, zoneNameOfLink } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-duplicate-link',
@@ -22,8 +21,8 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model } = context;
-    const report = oncePerAnchor(context);
-    const links = ordered(model).filter((link) => certainlyCreated(link.decl) && vnetIdOf(link) !== undefined);
+    const { report } = context;
+    const links = ordered(model).filter((link) => certainlyCreatedAsOne(link.decl) && vnetIdOf(link) !== undefined);
     // Earlier links by their VNet's id: only links to the same VNet for certain can clash.
     const earlierByVnet = new CertainlySameIds<VnetLink>();
     for (const link of links) {

@@ -5,10 +5,9 @@
 // zone's name (the resolved zone's, or the first segment of the link's full name) is a known
 // privatelink name.
 import { isPrivatelinkZoneName, registrationEnabledPath, vnetLinkRules } from '../facts';
-import { knownBoolean, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { zoneNameOfLink } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownBoolean, label } from './support/certain';
+import { zoneNameOfLink } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-link-registration',
@@ -19,9 +18,9 @@ export default defineRule({
     registration: "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const link of context.model.vnetLinks) {
-      if (!certainlyCreated(link.decl) || knownBoolean(link.registrationEnabled) !== true) continue;
+      if (!certainlyCreatedAsOne(link.decl) || knownBoolean(link.registrationEnabled) !== true) continue;
       const zone = zoneNameOfLink(link);
       if (zone === undefined || !isPrivatelinkZoneName(zone)) continue;
       const target = link.zone?.resolved ? link.zone.target : undefined;

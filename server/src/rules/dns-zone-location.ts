@@ -3,8 +3,8 @@
 // is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
 import { isGlobalLocation } from '../facts';
 import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
-import { deployed, knownString, label, valueForMessage } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { conditionHolds, knownString, label, valueForMessage } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-location',
@@ -18,7 +18,7 @@ export default defineRule({
   check(context: RuleContext) {
     const { model } = context;
     const check = (entity: PrivateDnsZone | VnetLink, messageId: 'zone' | 'link') => {
-      if (!deployed(entity.decl) || entity.decl.existing || entity.location === undefined) return;
+      if (!conditionHolds(entity.decl) || entity.decl.existing || entity.location === undefined) return;
       const shown = regionText(entity.location);
       if (shown === undefined) return;
       context.report({

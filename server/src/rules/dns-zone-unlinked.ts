@@ -5,12 +5,11 @@
 // certain points at it, and no link, not even a maybe-deployed one or one whose zone is unknown, may
 // belong to it. Zone groups of endpoints that pe-group-id-invalid silences do not count.
 import { isPrivatelinkZoneName } from '../facts';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './dns-network';
+import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './support/dns-network';
 import type { VirtualNetwork } from '../model';
-import { serverVnets } from './dns-custom-servers';
-import { defineRule, type RuleContext } from './rule';
+import { serverVnets } from './support/dns-custom-servers';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-unlinked',
@@ -22,9 +21,9 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const zone of model.dnsZones) {
-      if (!certainlyCreated(zone.decl)) continue;
+      if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);
       if (name === undefined || !isPrivatelinkZoneName(name)) continue;
       if (linksMaybeOf(model, zone).length > 0) continue;

@@ -7,10 +7,9 @@
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated } from './dns-endpoint';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './dns-network';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './support/dns-network';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-vnet-link-missing',
@@ -23,10 +22,10 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
     for (const zone of model.dnsZones) {
-      if (!certainlyCreated(zone.decl)) continue;
+      if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);
       if (name === undefined || !isPrivatelinkZoneName(name)) continue;
       // DESIGN §3: dns-zone-unlinked silences this rule for a zone without links.
@@ -36,11 +35,11 @@ export default defineRule({
       const related: RelatedAnchor[] = [];
       for (const use of zoneUses(model, zone, cloud)) {
         const endpoint = use.endpoint;
-        const home = endpoint && certainlyCreated(endpoint.decl) ? endpointVnet(endpoint) : undefined;
+        const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
         if (!endpoint || !home) continue;
         for (const vnet of [home, ...peeredBothWays(home)]) {
           if (missingByVnet.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
-          if (!certainlyCreated(vnet.decl) || usesAzureProvidedDns(model, vnet) !== true || mayBeLinked(model, zone, vnet)) continue;
+          if (!certainlyCreatedAsOne(vnet.decl) || usesAzureProvidedDns(model, vnet) !== true || mayBeLinked(model, zone, vnet)) continue;
           missing.push({ vnet, own: vnet === home, endpoint: label(endpoint) });
           missingByVnet.add(vnet.id, vnet);
           related.push({ decl: vnet.decl, message: `virtual network '${label(vnet)}' (Azure-provided DNS)` });

@@ -7,9 +7,8 @@
 // non-empty rule list), once per declaration.
 import { ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, type ServiceNetworkRules, type ServiceRuleSetting } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
@@ -32,15 +31,15 @@ export default defineRule({
     overridden: "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const rules of serviceNetworkRules(context.model)) {
-      if (!owned(rules.decl)) continue;
+      if (!certainlyCreated(rules.decl)) continue;
       const written = writtenRules(rules);
       for (const setting of ineffectiveSettings(rules.service)) {
         const candidates = (setting.setting === 'defaultAction' ? [rules.defaultAction] : rules.publicNetworkAccess)
           .filter((candidate): candidate is ServiceRuleSetting => candidate !== undefined);
         // A Bicep child nested without `@version` takes its parent's API version.
-        const overrides = (candidate: ServiceRuleSetting) => owned(candidate.decl) && typeof candidate.value === 'string'
+        const overrides = (candidate: ServiceRuleSetting) => certainlyCreated(candidate.decl) && typeof candidate.value === 'string'
           && makesRulesIneffective(setting, candidate.value, candidate.decl.apiVersion ?? rules.resource?.decl.apiVersion);
         // Where a rule set and its namespace both write public access, FACTS §9.3 does not say which wins: both must agree.
         const [governing] = candidates;

@@ -3,9 +3,9 @@
 // subnet is ours, its name is exactly 'GatewaySubnet' (FACTS §7 "name exact"), and the NSG is certainly
 // attached (a conditional null or an unknown id stays silent). Anchor: the subnet.
 import { reservedSubnet } from '../facts';
-import { label } from './certain';
-import { attachedDecl, attaches, oncePerAnchor, owned, subnetAnchor, subnetName, subnetPropertyPath } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { attachedDecl, attaches, subnetAnchor, subnetName, subnetPropertyPath } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 const gatewaySubnet = 'GatewaySubnet';
 
@@ -19,9 +19,9 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence !== 'verified') return;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const subnet of context.model.subnets) {
-      if (!owned(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
+      if (!certainlyCreated(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
       if (attaches(subnet, 'networkSecurityGroup') !== true) continue;
       const nsg = attachedDecl(subnet, 'networkSecurityGroup');
       const path = subnetPropertyPath(subnet, 'networkSecurityGroup');

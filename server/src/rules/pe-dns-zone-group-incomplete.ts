@@ -5,9 +5,9 @@
 // of known zone names, each of them right (a wrong one is pe-dns-zone-mismatch, which takes precedence).
 import { classifyZone, missingRequiredZones, type ExpectedZone } from '../facts';
 import { at, type ZoneGroup } from '../model';
-import { knownArray, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, zoneNameOfConfig } from './dns-endpoint';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownArray, label } from './support/certain';
+import { endpointDns, zoneNameOfConfig } from './support/dns-endpoint';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-incomplete',
@@ -19,9 +19,9 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const group of model.zoneGroups) {
-      if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
+      if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
       // Several groups on one endpoint is pe-dns-zone-group-limit's error; which one is short is moot.
       if (endpoint.zoneGroups.length !== 1) continue;

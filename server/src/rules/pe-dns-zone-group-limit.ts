@@ -5,10 +5,10 @@
 // created for certain whose configs are a known list longer than the limit.
 import { zoneGroupLimits } from '../facts';
 import { at, type NetworkModel, type ZoneGroup } from '../model';
-import { knownArray, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns } from './dns-endpoint';
-import { mayBeSameId } from './dns-network';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownArray, label } from './support/certain';
+import { endpointDns } from './support/dns-endpoint';
+import { mayBeSameId } from './support/dns-network';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-limit',
@@ -21,14 +21,14 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     const order = declarationOrder(model);
     for (const endpoint of model.privateEndpoints) {
       if (endpoint.zoneGroups.length < 2 || endpointDns(endpoint, cloud).groupIdInvalid) continue;
       const groups = [...endpoint.zoneGroups].sort((a, b) => order(a) - order(b));
       groups.forEach((group, index) => {
-        if (index === 0 || !certainlyCreated(group.decl)) return;
-        const earlier = groups.slice(0, index).filter((other) => certainlyCreated(other.decl));
+        if (index === 0 || !certainlyCreatedAsOne(group.decl)) return;
+        const earlier = groups.slice(0, index).filter((other) => certainlyCreatedAsOne(other.decl));
         // The same id twice is one group declared twice, not a second group; an unknown id may be that.
         if (earlier.length === 0 || earlier.some((other) => mayBeSameId(other.id, group.id))) return;
         report({
@@ -40,7 +40,7 @@ export default defineRule({
       });
     }
     for (const group of model.zoneGroups) {
-      if (!certainlyCreated(group.decl)) continue;
+      if (!certainlyCreatedAsOne(group.decl)) continue;
       const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
       if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
       const configs = knownArray(at(group.decl.properties, 'privateDnsZoneConfigs'));

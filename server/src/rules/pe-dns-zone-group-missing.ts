@@ -10,11 +10,11 @@
 // finding: it competes with the policy's (FACTS §15).
 import { zoneGroupLimits, zoneNameMatches, zonesForNewGroup } from '../facts';
 import { parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './dns-endpoint';
-import { endpointVnet, mayBeSameId } from './dns-network';
-import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './dns-policy';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './support/dns-endpoint';
+import { endpointVnet, mayBeSameId } from './support/dns-network';
+import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-group-missing',
@@ -28,9 +28,9 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreated(endpoint.decl)) continue;
+      if (!certainlyCreatedAsOne(endpoint.decl)) continue;
       const dns = endpointDns(endpoint, cloud);
       if (dns.groupIdInvalid || dns.needs.length === 0) continue;
       if (mayHaveZoneGroup(model, endpoint) || policyProvidesZoneGroup(dns.needs, context)) continue;

@@ -5,10 +5,10 @@
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
 import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
-import { knownString, label, oncePerAnchor } from './certain';
-import { certainlyCreated, endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './dns-endpoint';
+import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './support/dns-endpoint';
 import type { FixRequest, NetworkModel, ZoneConfig, ZoneGroup } from '../model';
-import { defineRule, type RuleContext } from './rule';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-dns-zone-mismatch',
@@ -21,9 +21,9 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const group of model.zoneGroups) {
-      if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
+      if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
       const dns = endpointDns(endpoint, cloud);
       if (dns.groupIdInvalid || !dns.complete) continue;

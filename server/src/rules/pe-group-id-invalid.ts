@@ -4,10 +4,9 @@
 // Link service takes none, FACTS §2.1), or the id is documented for none of the type's sub-resources
 // and is a near miss of one that is (`blobs`, `Vault`): FACTS §12 says no API lists every id, so an
 // undocumented id that resembles none stays silent. Anchor: the value.
-import { label } from './certain';
-import { oncePerAnchor, owned } from './endpoint-common';
-import { invalidGroupIds } from './endpoint-group-ids';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { invalidGroupIds } from './support/endpoint-group-ids';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-group-id-invalid',
@@ -20,9 +19,9 @@ export default defineRule({
     noGroupIds: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const endpoint of context.model.privateEndpoints) {
-      if (!owned(endpoint.decl)) continue;
+      if (!certainlyCreated(endpoint.decl)) continue;
       for (const invalid of invalidGroupIds(endpoint)) {
         const target = invalid.connection.target?.resolved ? invalid.connection.target.target : undefined;
         const related = target ? [{ decl: target.decl, message: `the connection's target, a ${invalid.targetType}` }] : [];

@@ -4,9 +4,8 @@
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
 import { privateEndpointPlacement } from '../facts';
-import { knownString, label } from './certain';
-import { oncePerAnchor, owned, surely } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, certainlyDeployed, knownString, label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'pe-location-mismatch',
@@ -18,13 +17,13 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (!privateEndpointPlacement.sameRegionAsVnet) return;
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const endpoint of context.model.privateEndpoints) {
-      if (!owned(endpoint.decl) || !endpoint.subnet?.resolved) continue;
+      if (!certainlyCreated(endpoint.decl) || !endpoint.subnet?.resolved) continue;
       const subnet = endpoint.subnet.target;
       const vnet = subnet.vnet;
       // A maybe-deployed VNet or subnet might be replaced by another one of the same id elsewhere.
-      if (!vnet || !surely(vnet.decl) || !surely(subnet.decl)) continue;
+      if (!vnet || !certainlyDeployed(vnet.decl) || !certainlyDeployed(subnet.decl)) continue;
       const location = knownString(endpoint.location);
       const vnetLocation = knownString(vnet.location);
       if (location === undefined || vnetLocation === undefined) continue;

@@ -8,9 +8,9 @@
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
 import { publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
-import { label } from './certain';
-import { lookup, oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { lookup } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 interface Exposure {
   target: Target;
@@ -28,10 +28,10 @@ export default defineRule({
     enabled: "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     const exposures = new Map<string, Exposure>();
     for (const endpoint of context.model.privateEndpoints) {
-      if (!owned(endpoint.decl)) continue;
+      if (!certainlyCreated(endpoint.decl)) continue;
       for (const connection of endpoint.connections) {
         if (!connection.target?.resolved || connection.target.target.kind !== 'target') continue;
         const target = connection.target.target;
@@ -78,7 +78,7 @@ function targetsWithNetworkRules(model: NetworkModel): Set<string> {
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */
 function exposedSetting(target: Target): Exposure | undefined {
-  if (!owned(target.decl)) return undefined;
+  if (!certainlyCreated(target.decl)) return undefined;
   const facts = publicAccessFacts(target.type);
   if (!facts) return undefined;
   for (const setting of facts.settings) {

@@ -7,10 +7,10 @@
 // endpoint sits in it, and the policy is absent or a known value whose effect facts give.
 // Anchor: the subnet.
 import { privateEndpointPolicyEffect, privateEndpointPolicyFor } from '../facts';
-import { label } from './certain';
-import { attaches, lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel, subnetName, surely } from './endpoint-common';
-import { blockingRule, overridingRoute, tableLabel } from './endpoint-traffic';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { attaches, lookup, subnetAnchor, subnetLabel, subnetName } from './support/endpoint-common';
+import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 const property = 'privateEndpointNetworkPolicies';
 
@@ -23,10 +23,10 @@ export default defineRule({
     ignored: "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const subnet of context.model.subnets) {
-      if (!owned(subnet.decl)) continue;
-      const endpoints = subnet.privateEndpoints.filter((endpoint) => surely(endpoint.decl));
+      if (!certainlyCreated(subnet.decl)) continue;
+      const endpoints = subnet.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl));
       const [first] = endpoints;
       if (!first) continue;
       const found = lookup(subnet.properties, property);

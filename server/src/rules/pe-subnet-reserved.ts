@@ -5,10 +5,10 @@
 // and AzureBastionSubnet; warning for AzureFirewallManagementSubnet and RouteServerSubnet, where
 // FACTS only infers the restriction. Anchor: the endpoint's subnet reference.
 import { reservedSubnet } from '../facts';
-import { label } from './certain';
-import { oncePerAnchor, owned, subnetAnchor, subnetName, subnetNameFromId } from './endpoint-common';
-import type { Level } from './rule-meta';
-import { defineRule, type RelatedAnchor, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { subnetAnchor, subnetName, subnetNameFromId } from './support/endpoint-common';
+import type { Level } from './support/rule-meta';
+import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 /** What each dedicated subnet is for, and how firmly DESIGN §3 rejects an endpoint there. */
 const dedicated: Readonly<Record<string, { service: string; level: Level }>> = {
@@ -28,9 +28,9 @@ export default defineRule({
     reserved: "Private endpoint '{{endpoint}}' is placed in '{{subnet}}', a subnet reserved for {{service}}. Move the endpoint to a subnet of its own.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const endpoint of context.model.privateEndpoints) {
-      if (!owned(endpoint.decl) || !endpoint.subnet) continue;
+      if (!certainlyCreated(endpoint.decl) || !endpoint.subnet) continue;
       const reference = endpoint.subnet;
       const name = (reference.resolved ? subnetName(reference.target) : undefined) ?? subnetNameFromId(reference.value);
       if (name === undefined) continue;

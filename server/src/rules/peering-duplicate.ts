@@ -3,10 +3,10 @@
 // certainly differ (the same id is one peering written twice), whose local VNets are certainly the same
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
 import { certainKey, Lookup, same, type Peering } from '../model';
-import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
-import { label, valueForMessage } from './certain';
-import { isSelfPeering, localIs, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { compareFileOrder, entityAnchor } from './support/entity-placement';
+import { certainlyCreated, label, valueForMessage } from './support/certain';
+import { isSelfPeering, localIs, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-duplicate',
@@ -17,9 +17,9 @@ export default defineRule({
     duplicate: "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', which peering '{{other}}' already does: Azure allows one peering per pair of VNets, so the deployment fails.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const peerings = context.model.peerings
-      .filter((peering) => peering.local && peering.remote && certain(peering.decl) && !peering.decl.existing && isSelfPeering(peering) !== true)
+      .filter((peering) => peering.local && peering.remote && certainlyCreated(peering.decl) && isSelfPeering(peering) !== true)
       .sort(compareFileOrder);
     // Earlier peerings filed by what `duplicates` finds certainly equal: the local VNet's id with the
     // remote's resolved id (`r`) or its written id (`w`); a later one asks under both.

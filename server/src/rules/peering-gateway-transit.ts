@@ -9,11 +9,11 @@
 //   tooMany     an earlier peering of A (file order), certainly another resource, also sets it.
 import { peeringRules } from '../facts';
 import { CertainlySameIds, same, type Peering, type VirtualNetwork } from '../model';
-import { certain, compareFileOrder, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './peering-relations';
-import { peeringCandidatesFor } from './model-lookups';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { compareFileOrder, entityAnchor } from './support/entity-placement';
+import { certainlyCreated, label } from './support/certain';
+import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
+import { peeringCandidatesFor } from './support/model-lookups';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'peering-gateway-transit',
@@ -26,9 +26,9 @@ export default defineRule({
     tooMany: "Peering '{{peering}}' sets useRemoteGateways, but peering '{{other}}' of the same VNet '{{vnet}}' already does: Azure allows only one such peering per VNet, so this one is rejected.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const { peerings } = context.model;
-    const usesRemote = (peering: Peering) => certain(peering.decl) && !peering.decl.existing && flagOf(peering, 'useRemoteGateways') === true && isSelfPeering(peering) === false;
+    const usesRemote = (peering: Peering) => certainlyCreated(peering.decl) && flagOf(peering, 'useRemoteGateways') === true && isSelfPeering(peering) === false;
     const users = peerings.filter(usesRemote).sort(compareFileOrder);
     // Peerings that may join two VNets come from the model's index, put back in model order (the first
     // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
@@ -69,7 +69,7 @@ function noTransit(peering: Peering, between: Between): Finding | undefined {
   if (!local || !remote || !peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit) return undefined;
   const candidates = between(remote, local).filter((other) => other !== peering && connects(other, remote, local) !== false);
   // Any peering that may be the reverse, may not deploy, or may allow transit keeps the rule silent.
-  const lacking = candidates.filter((other) => connects(other, remote, local) === true && certain(other.decl) && !other.decl.existing
+  const lacking = candidates.filter((other) => connects(other, remote, local) === true && certainlyCreated(other.decl)
     && (flagOf(other, 'allowGatewayTransit') === false || flagOf(other, 'allowGatewayTransit') === 'absent'));
   if (lacking.length === 0 || lacking.length !== candidates.length) return undefined;
   const reverse = lacking[0];

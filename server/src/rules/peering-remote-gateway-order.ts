@@ -7,10 +7,10 @@
 // be ordered before the peering (model/dependencies.ts). Fix: add the dependency on the gateway.
 import { hubPeeringRules, routeServerTypes } from '../facts';
 import { at, orderedBefore, type Peering, type VirtualNetwork, type VnetGateway } from '../model';
-import { certain, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { entityAnchor } from './support/entity-placement';
+import { certainlyCreated, label } from './support/certain';
+import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-remote-gateway-order',
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (!hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst) return;
-    const report = reportOnce(context);
+    const { report } = context;
     const { model } = context;
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
     const routeServers = model.declarations.filter((decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false);
@@ -30,7 +30,7 @@ export default defineRule({
       const remote = remoteVnet(peering);
       if (!remote || !judged(peering)) continue;
       const inRemote = gatewaysOf.certainly.get(remote) ?? [];
-      const created = inRemote.find((gateway) => certain(gateway.decl) && !gateway.decl.existing);
+      const created = inRemote.find((gateway) => certainlyCreated(gateway.decl));
       if (!created) continue;
       // Any gateway that is or may be in B and exists already (`existing`) or is or may be ordered first,
       // or a Route Server ordered first: silent.
@@ -50,7 +50,7 @@ export default defineRule({
 
 /** A certainly deployed, created A→B that uses remote gateways and does not skip their verification. */
 function judged(peering: Peering): boolean {
-  if (!certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== false) return false;
+  if (!certainlyCreated(peering.decl) || isSelfPeering(peering) !== false) return false;
   if (flagOf(peering, 'useRemoteGateways') !== true) return false;
   const skip = at(peering.properties, hubPeeringRules.skipVerificationFlag);
   return skip === undefined || skip === false;

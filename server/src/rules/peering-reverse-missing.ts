@@ -8,11 +8,11 @@
 // Fix request: the peering and both VNets (fixes/reverse-peering.ts mirrors the flags and names it).
 import { peeringRules } from '../facts';
 import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
-import { certain, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { connects, isSelfPeering, remoteVnet } from './peering-relations';
-import { peeringCandidatesFor } from './model-lookups';
-import { defineRule, type RuleContext } from './rule';
+import { entityAnchor } from './support/entity-placement';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
+import { peeringCandidatesFor } from './support/model-lookups';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-reverse-missing',
@@ -24,13 +24,13 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (!peeringRules.reverseRequired) return;
-    const report = reportOnce(context);
+    const { report } = context;
     const { peerings } = context.model;
     for (const peering of peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
-      if (!local || !remote || !certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== false) continue;
-      if (!certain(remote.decl) || !writable(remote, peering)) continue;
+      if (!local || !remote || !certainlyCreated(peering.decl) || isSelfPeering(peering) !== false) continue;
+      if (!certainlyDeployed(remote.decl) || !writable(remote, peering)) continue;
       if (peeringCandidatesFor(context.model, remote, local).some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
       report({
         messageId: 'missing',

@@ -2,10 +2,10 @@
 // remote VNet is certainly its own VNet (same entity, or ids that compare equal). A VNet's address space
 // always overlaps itself, and peered VNets must not overlap (FACTS §4.2 [VERIFIED S7]). This finding
 // silences vnet-address-overlap and peering-reverse-missing for the same peering (DESIGN §3).
-import { certain, entityAnchor, reportOnce } from './address-certain';
-import { label } from './certain';
-import { isSelfPeering } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { entityAnchor } from './support/entity-placement';
+import { certainlyCreated, label } from './support/certain';
+import { isSelfPeering } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-self',
@@ -16,9 +16,9 @@ export default defineRule({
     self: "Peering '{{peering}}' points back at its own VNet '{{vnet}}': a VNet cannot be peered to itself, so Azure rejects the peering.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     for (const peering of context.model.peerings) {
-      if (!certain(peering.decl) || peering.decl.existing || isSelfPeering(peering) !== true) continue;
+      if (!certainlyCreated(peering.decl) || isSelfPeering(peering) !== true) continue;
       const vnet = peering.local ? label(peering.local) : label(peering).split('/')[0];
       report({
         messageId: 'self',

@@ -8,11 +8,11 @@
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
 import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
-import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
+import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { certainlyCreated, label } from './support/certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'peering-spokes-overlap',
@@ -24,11 +24,11 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     // Model order is file order (the entry's declarations first, then each module's).
     const position = new Map(context.model.peerings.map((peering, index) => [peering, index]));
-    const usable = (vnet: VirtualNetwork) => !vnet.decl.existing && certain(vnet.decl) && !isAmbiguous(ambiguous, vnet);
+    const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isAmbiguous(ambiguous, vnet);
     for (const [hub, spokes] of spokesByHub(context.model.peerings)) {
       if (spokes.size < 2) continue;
       const ranges: SpokeRange[] = [];
@@ -81,7 +81,7 @@ function spokesByHub(peerings: readonly Peering[]): Map<VirtualNetwork, Map<Virt
   for (const peering of peerings) {
     const local = peering.local;
     const remote = remoteVnet(peering);
-    if (!local || !remote || !certain(peering.decl) || peering.decl.existing) continue;
+    if (!local || !remote || !certainlyCreated(peering.decl)) continue;
     if (isSelfPeering(peering) !== false || maySubnetPeer(peering)) continue;
     add(local, remote, peering);
     add(remote, local, peering);

@@ -6,9 +6,9 @@
 // subnet-policies-value). Anchor: the subnet, once however many services use it.
 import { policyDefault, policyValues, privateLinkServiceSubnetPolicy } from '../facts';
 import type { PrivateLinkService, Subnet } from '../model';
-import { label } from './certain';
-import { lookup, oncePerAnchor, owned, subnetAnchor, subnetLabel } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { lookup, subnetAnchor, subnetLabel } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 const property = 'privateLinkServiceNetworkPolicies';
 
@@ -27,10 +27,10 @@ export default defineRule({
     enabled: "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but sets privateLinkServiceNetworkPolicies to '{{value}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     const uses = new Map<string, Use>();
     for (const service of context.model.privateLinkServices) {
-      if (!owned(service.decl)) continue;
+      if (!certainlyCreated(service.decl)) continue;
       for (const { path, subnet } of service.subnets) {
         if (!subnet.resolved) continue;
         const use = uses.get(subnet.target.key) ?? { subnet: subnet.target, services: [] };
@@ -39,7 +39,7 @@ export default defineRule({
       }
     }
     for (const { subnet, services } of uses.values()) {
-      if (!owned(subnet.decl)) continue;
+      if (!certainlyCreated(subnet.decl)) continue;
       const found = lookup(subnet.properties, property);
       if (!found) continue;
       const value = found.present ? found.value : undefined;

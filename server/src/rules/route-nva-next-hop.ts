@@ -5,9 +5,9 @@
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../facts';
 import type { ResourceDecl, Value } from '../model';
-import { label } from './certain';
-import { lastSegment, lookup, oncePerAnchor, owned } from './endpoint-common';
-import { defineRule, type Anchor, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { lastSegment, lookup } from './support/endpoint-common';
+import { defineRule, type Anchor, type RuleContext } from './support/rule';
 
 const routeType = 'microsoft.network/routetables/routes';
 
@@ -21,7 +21,7 @@ export default defineRule({
     addressOnOtherHop: "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     const checkRoute = (properties: Value, name: string, at: Anchor) => {
       const hopType = lookup(properties, 'nextHopType');
       const address = lookup(properties, 'nextHopIpAddress');
@@ -46,7 +46,7 @@ export default defineRule({
     };
     // Inline routes (`properties.routes[i]`) of route tables the set creates.
     for (const table of context.model.routeTables) {
-      if (!owned(table.decl)) continue;
+      if (!certainlyCreated(table.decl)) continue;
       for (const route of table.routes) {
         if (route.path === 'properties') continue; // a route resource: checked below with its own declaration
         const routePath = route.path.replace(/\.properties$/, '');
@@ -56,7 +56,7 @@ export default defineRule({
     }
     // Route resources (`Microsoft.Network/routeTables/routes`), whose own declaration is the anchor.
     for (const decl of context.model.declarations) {
-      if (decl.type.toLowerCase() !== routeType || !owned(decl)) continue;
+      if (decl.type.toLowerCase() !== routeType || !certainlyCreated(decl)) continue;
       checkRoute(decl.properties, routeName(decl), { decl });
     }
   },

@@ -8,15 +8,15 @@
 // Anchor: the rule's subnet reference.
 import { endpointServes, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, subnetServiceEndpoints, type ServiceNetworkRules, type VnetRuleEntry } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned, subnetAnchor, subnetLabel } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, label } from './support/certain';
+import { subnetAnchor, subnetLabel } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 /** The subnet the rule names lacks the endpoint for certain. */
 function lacksEndpoint(rules: ServiceNetworkRules, rule: VnetRuleEntry): boolean {
   // FACTS §9.2: the flag skips the check; true or unknown may be deliberate (the endpoint comes later).
   if (rule.bypass && rule.bypass.value !== false) return false;
-  if (rule.subnets.length === 0 || !rule.subnets.every((subnet) => owned(subnet.decl))) return false;
+  if (rule.subnets.length === 0 || !rule.subnets.every((subnet) => certainlyCreated(subnet.decl))) return false;
   return rule.subnets.every((subnet) => {
     const names = subnetServiceEndpoints(subnet);
     return names !== undefined && !names.some((name) => endpointServes(rules.service, name));
@@ -32,9 +32,9 @@ export default defineRule({
     missing: "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const rules of serviceNetworkRules(context.model)) {
-      if (!owned(rules.decl)) continue;
+      if (!certainlyCreated(rules.decl)) continue;
       const facts = serviceEndpointFacts(rules.service);
       if (facts.publicCloudOnly && context.cloud !== 'AzureCloud') continue;
       for (const list of rules.vnetRules) {

@@ -6,9 +6,8 @@
 // Anchor: the first such rule's subnet reference, once per resource.
 import { serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink } from '../facts';
 import { serviceNetworkRules } from '../model';
-import { label } from './certain';
-import { oncePerAnchor, owned, surely } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'service-endpoint-with-private-link',
@@ -19,17 +18,17 @@ export default defineRule({
     both: "{{service}} '{{resource}}' has {{count}} service-endpoint network rule(s) and private endpoint '{{endpoint}}'{{others}}: {{service}} does not support both. Remove the subnet rules and reach it through the private endpoint.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const rules of serviceNetworkRules(context.model)) {
       if (!servicesWithoutEndpointsBesidePrivateLink.includes(rules.service)) continue;
       const resource = rules.resource;
-      if (!resource || !owned(rules.decl) || !owned(resource.decl)) continue;
+      if (!resource || !certainlyCreated(rules.decl) || !certainlyCreated(resource.decl)) continue;
       const facts = serviceEndpointFacts(rules.service);
       if (facts.publicCloudOnly && context.cloud !== 'AzureCloud') continue;
       const subnetRules = rules.vnetRules.flatMap((list) => list.rules);
       const [first] = subnetRules;
       if (!first) continue;
-      const endpoints = context.model.privateEndpoints.filter((endpoint) => surely(endpoint.decl)
+      const endpoints = context.model.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl)
         && endpoint.connections.some((connection) => connection.target?.resolved && connection.target.target === resource));
       const [endpoint] = endpoints;
       if (!endpoint) continue;

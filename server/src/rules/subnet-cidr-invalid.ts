@@ -3,10 +3,9 @@
 // an impossible address or length), host bits set (fix: the network address), or wholly inside a range
 // Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
 import { formatCidr, parseCidr, type Value } from '../model';
-import { certain, reportOnce } from './address-certain';
-import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'subnet-cidr-invalid',
@@ -19,13 +18,13 @@ export default defineRule({
     forbidden: "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     for (const vnet of context.model.vnets) {
-      if (!certain(vnet.decl)) continue;
+      if (!certainlyDeployed(vnet.decl)) continue;
       for (const item of vnetPrefixes(vnet)?.entries ?? []) checkPrefix(item, 'VNet', label(vnet), vnet.decl, report);
     }
     for (const subnet of context.model.subnets) {
-      if (!certain(subnet.decl) || subnet.decl.existing) continue;
+      if (!certainlyCreated(subnet.decl)) continue;
       for (const item of subnetPrefixes(subnet)?.entries ?? []) checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
     }
   },

@@ -7,10 +7,10 @@
 // creates once, with every name and compared value known.
 import { isApiVersionAtLeast, policyDefault, policyProperties, vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion, type PolicyProperty } from '../facts';
 import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { label } from './certain';
-import { subnetName } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { certainlyDeployed, label } from './support/certain';
+import { subnetName } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-inline-and-child',
@@ -23,12 +23,12 @@ export default defineRule({
     oldApi: "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     for (const subnet of context.model.subnets) {
       const vnet = subnet.vnet;
       if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet)) continue;
-      if (!certain(subnet.decl) || !certain(vnet.decl) || !isObject(vnet.decl.properties)) continue;
+      if (!certainlyDeployed(subnet.decl) || !certainlyDeployed(vnet.decl) || !isObject(vnet.decl.properties)) continue;
       const name = subnetName(subnet);
       const data = { subnet: label(subnet), vnet: label(vnet) };
       const inline = at(vnet.decl.properties, 'subnets');

@@ -2,10 +2,10 @@
 // cases: a certainly deployed subnet of a certainly deployed VNet this set creates, whose address space
 // is fully known, with a prefix that no (merged) prefix of that space covers.
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-outside-vnet',
@@ -16,11 +16,11 @@ export default defineRule({
     outside: "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     for (const subnet of context.model.subnets) {
       const vnet = subnet.vnet;
-      if (!vnet || !certain(subnet.decl) || subnet.decl.existing || !certain(vnet.decl)) continue;
+      if (!vnet || !certainlyCreated(subnet.decl) || !certainlyDeployed(vnet.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
       if (isAmbiguous(ambiguous, vnet)) continue;
       checkSubnet(subnet, vnet, report);
@@ -28,7 +28,7 @@ export default defineRule({
   },
 });
 
-function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, report: ReturnType<typeof reportOnce>): void {
+function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, report: RuleContext['report']): void {
   const space = vnetPrefixes(vnet);
   const prefixes = subnetPrefixes(subnet);
   if (!space || !prefixes) return;

@@ -3,10 +3,10 @@
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
 // Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
 import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
-import { certain, compareFileOrder, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { defineRule, type RuleContext } from './rule';
+import { compareFileOrder, createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { certainlyCreated, label } from './support/certain';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-overlap',
@@ -17,14 +17,14 @@ export default defineRule({
     overlap: "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     for (const vnet of context.model.vnets) {
       // A VNet declared twice keeps one declaration's inline subnets (which depends on deployment order);
       // its child subnets, which join it by id, all stay.
       const settled = !isAmbiguous(ambiguous, vnet);
       const subnets = vnet.subnets
-        .filter((subnet) => certain(subnet.decl) && !subnet.decl.existing && (!subnet.inline || settled))
+        .filter((subnet) => certainlyCreated(subnet.decl) && (!subnet.inline || settled))
         .map((subnet) => ({ subnet, entries: (subnetPrefixes(subnet)?.entries ?? []).filter((item) => item.cidr) }))
         .filter((item) => item.entries.length > 0)
         .sort((a, b) => compareFileOrder(a.subnet, b.subnet));

@@ -4,8 +4,9 @@
 // comparable stable API version. A value that differs from a listed one only in case stays silent:
 // FACTS does not say whether Azure compares these values case-sensitively. Anchor: the value.
 import { checkPolicyValue, policyProperties, policyValues } from '../facts';
-import { lookup, oncePerAnchor, owned, subnetLabel, subnetPropertyPath } from './endpoint-common';
-import { defineRule, type RuleContext } from './rule';
+import { certainlyCreated } from './support/certain';
+import { lookup, subnetLabel, subnetPropertyPath } from './support/endpoint-common';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'subnet-policies-value',
@@ -18,9 +19,9 @@ export default defineRule({
     notInApi: "Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.",
   },
   check(context: RuleContext) {
-    const report = oncePerAnchor(context);
+    const { report } = context;
     for (const subnet of context.model.subnets) {
-      if (!owned(subnet.decl)) continue;
+      if (!certainlyCreated(subnet.decl)) continue;
       const apiVersion = subnet.decl.apiVersion;
       if (apiVersion === undefined) continue;
       for (const property of policyProperties) {

@@ -6,11 +6,11 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { certain, createdMoreThanOnce, isAmbiguous, reportOnce } from './address-certain';
-import { subnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { subnetName } from './endpoint-common';
-import { defineRule, type RuleContext, type RuleReport } from './rule';
+import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { certainlyCreated, label } from './support/certain';
+import { subnetName } from './support/endpoint-common';
+import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
   id: 'subnet-size',
@@ -25,10 +25,10 @@ export default defineRule({
     endpoints: "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
   check(context: RuleContext) {
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.subnets);
     for (const subnet of context.model.subnets) {
-      if (!certain(subnet.decl) || subnet.decl.existing) continue;
+      if (!certainlyCreated(subnet.decl)) continue;
       const prefixes = subnetPrefixes(subnet);
       if (!prefixes) continue;
       const reported = new Set<string>();
@@ -79,7 +79,7 @@ function checkEndpoints(subnet: Subnet, entries: readonly PrefixEntry[], complet
   // (each takes at least one address; a loop's instances have their own ids).
   const distinct: PrivateEndpoint[] = [];
   for (const endpoint of subnet.privateEndpoints) {
-    if (!certain(endpoint.decl) || endpoint.decl.existing) continue;
+    if (!certainlyCreated(endpoint.decl)) continue;
     if (distinct.every((other) => same(other.id, endpoint.id, true) === false)) distinct.push(endpoint);
   }
   if (distinct.length <= usable) return;

@@ -5,11 +5,11 @@
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
-import { certain, createdMoreThanOnce, entityAnchor, isAmbiguous, reportOnce } from './address-certain';
-import { vnetPrefixes, type PrefixEntry } from './address-prefixes';
-import { label } from './certain';
-import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './peering-relations';
-import { defineRule, type RuleContext } from './rule';
+import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
+import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
+import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'vnet-address-overlap',
@@ -21,15 +21,15 @@ export default defineRule({
   },
   check(context: RuleContext) {
     if (!peeringRules.addressSpacesMustNotOverlap) return;
-    const report = reportOnce(context);
+    const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     for (const peering of context.model.peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
-      if (!local || !remote || !certain(peering.decl) || peering.decl.existing) continue;
+      if (!local || !remote || !certainlyCreated(peering.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
       if (isAmbiguous(ambiguous, remote) || isAmbiguous(ambiguous, local)) continue;
-      if (!certain(local.decl) || !certain(remote.decl)) continue;
+      if (!certainlyDeployed(local.decl) || !certainlyDeployed(remote.decl)) continue;
       if (isSelfPeering(peering) !== false || sameVnet(local, remote) !== false || maySubnetPeer(peering)) continue;
       const clash = overlapOf(local, remote);
       if (!clash) continue;

@@ -4,7 +4,7 @@
 import func2 from 'ajv/dist/runtime/ucs2length';
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"vnetlens.schema.json","title":"VNet Lens configuration","description":"Rule levels, the cloud and private DNS zone-group ownership for VNet Lens, shared by the editor and the vnet-lens CLI.","type":"object","properties":{"$schema":{"type":"string"},"cloud":{"description":"The Azure cloud the templates deploy to; it decides which private DNS zone names are correct.","enum":["AzureCloud","AzureUSGovernment","AzureChinaCloud"]},"baseline":{"description":"A baseline file (written by `vnet-lens check --write-baseline FILE`), relative to this file's folder: the CLI reports only findings not in it, the editor shows those in it as hints.","type":"string","minLength":1},"rules":{"description":"Level per rule id. A rule not listed keeps its default level.","type":"object","properties":{"pe-dns-zone-group-missing":{"$ref":"#/definitions/level"},"pe-dns-zone-mismatch":{"$ref":"#/definitions/level"},"pe-dns-zone-group-incomplete":{"$ref":"#/definitions/level"},"pe-dns-zone-group-limit":{"$ref":"#/definitions/level"},"dns-zone-unlinked":{"$ref":"#/definitions/level"},"dns-zone-vnet-link-missing":{"$ref":"#/definitions/level"},"dns-zone-link-registration":{"$ref":"#/definitions/level"},"dns-zone-duplicate-link":{"$ref":"#/definitions/level"},"dns-custom-server-unlinked":{"$ref":"#/definitions/level"},"dns-zone-location":{"$ref":"#/definitions/level"},"pe-group-id-invalid":{"$ref":"#/definitions/level"},"pe-location-mismatch":{"$ref":"#/definitions/level"},"pe-subnet-reserved":{"$ref":"#/definitions/level"},"pe-public-access-enabled":{"$ref":"#/definitions/level"},"pe-subnet-policies-ignored":{"$ref":"#/definitions/level"},"pls-subnet-policies":{"$ref":"#/definitions/level"},"subnet-policies-value":{"$ref":"#/definitions/level"},"subnet-outside-vnet":{"$ref":"#/definitions/level"},"subnet-overlap":{"$ref":"#/definitions/level"},"subnet-size":{"$ref":"#/definitions/level"},"subnet-cidr-invalid":{"$ref":"#/definitions/level"},"subnet-inline-and-child":{"$ref":"#/definitions/level"},"vnet-address-overlap":{"$ref":"#/definitions/level"},"peering-reverse-missing":{"$ref":"#/definitions/level"},"peering-gateway-transit":{"$ref":"#/definitions/level"},"peering-self":{"$ref":"#/definitions/level"},"peering-duplicate":{"$ref":"#/definitions/level"},"route-nva-next-hop":{"$ref":"#/definitions/level"},"nsg-gateway-subnet":{"$ref":"#/definitions/level"},"peering-spokes-overlap":{"$ref":"#/definitions/level"},"peering-remote-gateway-order":{"$ref":"#/definitions/level"},"service-endpoint-missing":{"$ref":"#/definitions/level"},"network-rules-ineffective":{"$ref":"#/definitions/level"},"service-endpoint-with-private-link":{"$ref":"#/definitions/level"}},"additionalProperties":false},"privateDns":{"description":"Who creates private endpoints' DNS zone groups. Landing zones often leave them to an Azure Policy (DeployIfNotExists), and their templates omit them on purpose.","type":"object","properties":{"zoneGroups":{"description":"template (default): the templates create zone groups, and an endpoint without one is reported. policy: a policy creates them for the group ids it covers, on automatic connections; pe-dns-zone-group-missing stays silent there, still reports manual connections and other group ids, and marks a zone group the template creates for a covered group id (it competes with the policy).","enum":["template","policy"]},"policyGroupIds":{"description":"The group ids the policy covers, for any target type (compared without case). Default: the Azure landing zone initiative Deploy-Private-DNS-Zones, per target type.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"level":{"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"vnetlens.schema.json","title":"VNet Lens configuration","description":"Rule levels, the cloud and private DNS zone-group ownership for VNet Lens, shared by the editor and the vnet-lens CLI.","type":"object","properties":{"$schema":{"type":"string"},"cloud":{"description":"The Azure cloud the templates deploy to; it decides which private DNS zone names are correct.","enum":["AzureCloud","AzureUSGovernment","AzureChinaCloud"]},"baseline":{"description":"A baseline file (written by `vnet-lens check --write-baseline FILE`), relative to this file's folder: the CLI reports only findings not in it, the editor shows those in it as hints.","type":"string","minLength":1},"rules":{"description":"Level per rule id. A rule not listed keeps its default level.","type":"object","properties":{"pe-dns-zone-group-missing":{"$ref":"#/definitions/level"},"pe-dns-zone-mismatch":{"$ref":"#/definitions/level"},"pe-dns-zone-group-incomplete":{"$ref":"#/definitions/level"},"pe-dns-zone-group-limit":{"$ref":"#/definitions/level"},"dns-zone-unlinked":{"$ref":"#/definitions/level"},"dns-zone-vnet-link-missing":{"$ref":"#/definitions/level"},"dns-zone-link-registration":{"$ref":"#/definitions/level"},"dns-zone-duplicate-link":{"$ref":"#/definitions/level"},"dns-zone-location":{"$ref":"#/definitions/level"},"pe-group-id-invalid":{"$ref":"#/definitions/level"},"pe-location-mismatch":{"$ref":"#/definitions/level"},"pe-subnet-reserved":{"$ref":"#/definitions/level"},"pe-public-access-enabled":{"$ref":"#/definitions/level"},"pe-subnet-policies-ignored":{"$ref":"#/definitions/level"},"pls-subnet-policies":{"$ref":"#/definitions/level"},"subnet-policies-value":{"$ref":"#/definitions/level"},"subnet-outside-vnet":{"$ref":"#/definitions/level"},"subnet-overlap":{"$ref":"#/definitions/level"},"subnet-size":{"$ref":"#/definitions/level"},"subnet-cidr-invalid":{"$ref":"#/definitions/level"},"subnet-inline-and-child":{"$ref":"#/definitions/level"},"vnet-address-overlap":{"$ref":"#/definitions/level"},"peering-reverse-missing":{"$ref":"#/definitions/level"},"peering-gateway-transit":{"$ref":"#/definitions/level"},"peering-self":{"$ref":"#/definitions/level"},"peering-duplicate":{"$ref":"#/definitions/level"},"route-nva-next-hop":{"$ref":"#/definitions/level"},"nsg-gateway-subnet":{"$ref":"#/definitions/level"},"service-endpoint-missing":{"$ref":"#/definitions/level"},"network-rules-ineffective":{"$ref":"#/definitions/level"},"service-endpoint-with-private-link":{"$ref":"#/definitions/level"},"dns-custom-server-unlinked":{"$ref":"#/definitions/level"},"peering-spokes-overlap":{"$ref":"#/definitions/level"},"peering-remote-gateway-order":{"$ref":"#/definitions/level"}},"additionalProperties":false},"privateDns":{"description":"Who creates private endpoints' DNS zone groups. Landing zones often leave them to an Azure Policy (DeployIfNotExists), and their templates omit them on purpose.","type":"object","properties":{"zoneGroups":{"description":"template (default): the templates create zone groups, and an endpoint without one is reported. policy: a policy creates them for the group ids it covers, on automatic connections; pe-dns-zone-group-missing stays silent there, still reports manual connections and other group ids, and marks a zone group the template creates for a covered group id (it competes with the policy).","enum":["template","policy"]},"policyGroupIds":{"description":"The group ids the policy covers, for any target type (compared without case). Default: the Azure landing zone initiative Deploy-Private-DNS-Zones, per target type.","type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"level":{"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."}}};
 const schema12 = {"enum":["off","info","warning","error"],"description":"off: not checked; info, warning, error: the severity of its findings."};
 const func3 = Object.prototype.hasOwnProperty;
 
@@ -194,10 +194,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data3["dns-custom-server-unlinked"] !== undefined){
-let data12 = data3["dns-custom-server-unlinked"];
+if(data3["dns-zone-location"] !== undefined){
+let data12 = data3["dns-zone-location"];
 if(!((((data12 === "off") || (data12 === "info")) || (data12 === "warning")) || (data12 === "error"))){
-const err14 = {instancePath:instancePath+"/rules/dns-custom-server-unlinked",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/rules/dns-zone-location",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -207,10 +207,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data3["dns-zone-location"] !== undefined){
-let data13 = data3["dns-zone-location"];
+if(data3["pe-group-id-invalid"] !== undefined){
+let data13 = data3["pe-group-id-invalid"];
 if(!((((data13 === "off") || (data13 === "info")) || (data13 === "warning")) || (data13 === "error"))){
-const err15 = {instancePath:instancePath+"/rules/dns-zone-location",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/rules/pe-group-id-invalid",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -220,10 +220,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3["pe-group-id-invalid"] !== undefined){
-let data14 = data3["pe-group-id-invalid"];
+if(data3["pe-location-mismatch"] !== undefined){
+let data14 = data3["pe-location-mismatch"];
 if(!((((data14 === "off") || (data14 === "info")) || (data14 === "warning")) || (data14 === "error"))){
-const err16 = {instancePath:instancePath+"/rules/pe-group-id-invalid",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/rules/pe-location-mismatch",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -233,10 +233,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data3["pe-location-mismatch"] !== undefined){
-let data15 = data3["pe-location-mismatch"];
+if(data3["pe-subnet-reserved"] !== undefined){
+let data15 = data3["pe-subnet-reserved"];
 if(!((((data15 === "off") || (data15 === "info")) || (data15 === "warning")) || (data15 === "error"))){
-const err17 = {instancePath:instancePath+"/rules/pe-location-mismatch",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/rules/pe-subnet-reserved",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -246,10 +246,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data3["pe-subnet-reserved"] !== undefined){
-let data16 = data3["pe-subnet-reserved"];
+if(data3["pe-public-access-enabled"] !== undefined){
+let data16 = data3["pe-public-access-enabled"];
 if(!((((data16 === "off") || (data16 === "info")) || (data16 === "warning")) || (data16 === "error"))){
-const err18 = {instancePath:instancePath+"/rules/pe-subnet-reserved",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/rules/pe-public-access-enabled",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -259,10 +259,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data3["pe-public-access-enabled"] !== undefined){
-let data17 = data3["pe-public-access-enabled"];
+if(data3["pe-subnet-policies-ignored"] !== undefined){
+let data17 = data3["pe-subnet-policies-ignored"];
 if(!((((data17 === "off") || (data17 === "info")) || (data17 === "warning")) || (data17 === "error"))){
-const err19 = {instancePath:instancePath+"/rules/pe-public-access-enabled",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/rules/pe-subnet-policies-ignored",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -272,10 +272,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data3["pe-subnet-policies-ignored"] !== undefined){
-let data18 = data3["pe-subnet-policies-ignored"];
+if(data3["pls-subnet-policies"] !== undefined){
+let data18 = data3["pls-subnet-policies"];
 if(!((((data18 === "off") || (data18 === "info")) || (data18 === "warning")) || (data18 === "error"))){
-const err20 = {instancePath:instancePath+"/rules/pe-subnet-policies-ignored",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/rules/pls-subnet-policies",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -285,10 +285,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data3["pls-subnet-policies"] !== undefined){
-let data19 = data3["pls-subnet-policies"];
+if(data3["subnet-policies-value"] !== undefined){
+let data19 = data3["subnet-policies-value"];
 if(!((((data19 === "off") || (data19 === "info")) || (data19 === "warning")) || (data19 === "error"))){
-const err21 = {instancePath:instancePath+"/rules/pls-subnet-policies",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/rules/subnet-policies-value",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -298,10 +298,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data3["subnet-policies-value"] !== undefined){
-let data20 = data3["subnet-policies-value"];
+if(data3["subnet-outside-vnet"] !== undefined){
+let data20 = data3["subnet-outside-vnet"];
 if(!((((data20 === "off") || (data20 === "info")) || (data20 === "warning")) || (data20 === "error"))){
-const err22 = {instancePath:instancePath+"/rules/subnet-policies-value",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/rules/subnet-outside-vnet",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -311,10 +311,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data3["subnet-outside-vnet"] !== undefined){
-let data21 = data3["subnet-outside-vnet"];
+if(data3["subnet-overlap"] !== undefined){
+let data21 = data3["subnet-overlap"];
 if(!((((data21 === "off") || (data21 === "info")) || (data21 === "warning")) || (data21 === "error"))){
-const err23 = {instancePath:instancePath+"/rules/subnet-outside-vnet",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/rules/subnet-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -324,10 +324,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data3["subnet-overlap"] !== undefined){
-let data22 = data3["subnet-overlap"];
+if(data3["subnet-size"] !== undefined){
+let data22 = data3["subnet-size"];
 if(!((((data22 === "off") || (data22 === "info")) || (data22 === "warning")) || (data22 === "error"))){
-const err24 = {instancePath:instancePath+"/rules/subnet-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/rules/subnet-size",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -337,10 +337,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data3["subnet-size"] !== undefined){
-let data23 = data3["subnet-size"];
+if(data3["subnet-cidr-invalid"] !== undefined){
+let data23 = data3["subnet-cidr-invalid"];
 if(!((((data23 === "off") || (data23 === "info")) || (data23 === "warning")) || (data23 === "error"))){
-const err25 = {instancePath:instancePath+"/rules/subnet-size",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/rules/subnet-cidr-invalid",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -350,10 +350,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data3["subnet-cidr-invalid"] !== undefined){
-let data24 = data3["subnet-cidr-invalid"];
+if(data3["subnet-inline-and-child"] !== undefined){
+let data24 = data3["subnet-inline-and-child"];
 if(!((((data24 === "off") || (data24 === "info")) || (data24 === "warning")) || (data24 === "error"))){
-const err26 = {instancePath:instancePath+"/rules/subnet-cidr-invalid",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/rules/subnet-inline-and-child",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -363,10 +363,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data3["subnet-inline-and-child"] !== undefined){
-let data25 = data3["subnet-inline-and-child"];
+if(data3["vnet-address-overlap"] !== undefined){
+let data25 = data3["vnet-address-overlap"];
 if(!((((data25 === "off") || (data25 === "info")) || (data25 === "warning")) || (data25 === "error"))){
-const err27 = {instancePath:instancePath+"/rules/subnet-inline-and-child",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/rules/vnet-address-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -376,10 +376,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data3["vnet-address-overlap"] !== undefined){
-let data26 = data3["vnet-address-overlap"];
+if(data3["peering-reverse-missing"] !== undefined){
+let data26 = data3["peering-reverse-missing"];
 if(!((((data26 === "off") || (data26 === "info")) || (data26 === "warning")) || (data26 === "error"))){
-const err28 = {instancePath:instancePath+"/rules/vnet-address-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err28 = {instancePath:instancePath+"/rules/peering-reverse-missing",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -389,10 +389,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data3["peering-reverse-missing"] !== undefined){
-let data27 = data3["peering-reverse-missing"];
+if(data3["peering-gateway-transit"] !== undefined){
+let data27 = data3["peering-gateway-transit"];
 if(!((((data27 === "off") || (data27 === "info")) || (data27 === "warning")) || (data27 === "error"))){
-const err29 = {instancePath:instancePath+"/rules/peering-reverse-missing",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/rules/peering-gateway-transit",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -402,10 +402,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data3["peering-gateway-transit"] !== undefined){
-let data28 = data3["peering-gateway-transit"];
+if(data3["peering-self"] !== undefined){
+let data28 = data3["peering-self"];
 if(!((((data28 === "off") || (data28 === "info")) || (data28 === "warning")) || (data28 === "error"))){
-const err30 = {instancePath:instancePath+"/rules/peering-gateway-transit",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/rules/peering-self",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -415,10 +415,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data3["peering-self"] !== undefined){
-let data29 = data3["peering-self"];
+if(data3["peering-duplicate"] !== undefined){
+let data29 = data3["peering-duplicate"];
 if(!((((data29 === "off") || (data29 === "info")) || (data29 === "warning")) || (data29 === "error"))){
-const err31 = {instancePath:instancePath+"/rules/peering-self",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err31 = {instancePath:instancePath+"/rules/peering-duplicate",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -428,10 +428,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data3["peering-duplicate"] !== undefined){
-let data30 = data3["peering-duplicate"];
+if(data3["route-nva-next-hop"] !== undefined){
+let data30 = data3["route-nva-next-hop"];
 if(!((((data30 === "off") || (data30 === "info")) || (data30 === "warning")) || (data30 === "error"))){
-const err32 = {instancePath:instancePath+"/rules/peering-duplicate",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/rules/route-nva-next-hop",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -441,10 +441,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data3["route-nva-next-hop"] !== undefined){
-let data31 = data3["route-nva-next-hop"];
+if(data3["nsg-gateway-subnet"] !== undefined){
+let data31 = data3["nsg-gateway-subnet"];
 if(!((((data31 === "off") || (data31 === "info")) || (data31 === "warning")) || (data31 === "error"))){
-const err33 = {instancePath:instancePath+"/rules/route-nva-next-hop",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err33 = {instancePath:instancePath+"/rules/nsg-gateway-subnet",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,10 +454,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data3["nsg-gateway-subnet"] !== undefined){
-let data32 = data3["nsg-gateway-subnet"];
+if(data3["service-endpoint-missing"] !== undefined){
+let data32 = data3["service-endpoint-missing"];
 if(!((((data32 === "off") || (data32 === "info")) || (data32 === "warning")) || (data32 === "error"))){
-const err34 = {instancePath:instancePath+"/rules/nsg-gateway-subnet",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err34 = {instancePath:instancePath+"/rules/service-endpoint-missing",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -467,10 +467,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data3["peering-spokes-overlap"] !== undefined){
-let data33 = data3["peering-spokes-overlap"];
+if(data3["network-rules-ineffective"] !== undefined){
+let data33 = data3["network-rules-ineffective"];
 if(!((((data33 === "off") || (data33 === "info")) || (data33 === "warning")) || (data33 === "error"))){
-const err35 = {instancePath:instancePath+"/rules/peering-spokes-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err35 = {instancePath:instancePath+"/rules/network-rules-ineffective",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -480,10 +480,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data3["peering-remote-gateway-order"] !== undefined){
-let data34 = data3["peering-remote-gateway-order"];
+if(data3["service-endpoint-with-private-link"] !== undefined){
+let data34 = data3["service-endpoint-with-private-link"];
 if(!((((data34 === "off") || (data34 === "info")) || (data34 === "warning")) || (data34 === "error"))){
-const err36 = {instancePath:instancePath+"/rules/peering-remote-gateway-order",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/rules/service-endpoint-with-private-link",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -493,10 +493,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data3["service-endpoint-missing"] !== undefined){
-let data35 = data3["service-endpoint-missing"];
+if(data3["dns-custom-server-unlinked"] !== undefined){
+let data35 = data3["dns-custom-server-unlinked"];
 if(!((((data35 === "off") || (data35 === "info")) || (data35 === "warning")) || (data35 === "error"))){
-const err37 = {instancePath:instancePath+"/rules/service-endpoint-missing",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err37 = {instancePath:instancePath+"/rules/dns-custom-server-unlinked",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -506,10 +506,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data3["network-rules-ineffective"] !== undefined){
-let data36 = data3["network-rules-ineffective"];
+if(data3["peering-spokes-overlap"] !== undefined){
+let data36 = data3["peering-spokes-overlap"];
 if(!((((data36 === "off") || (data36 === "info")) || (data36 === "warning")) || (data36 === "error"))){
-const err38 = {instancePath:instancePath+"/rules/network-rules-ineffective",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err38 = {instancePath:instancePath+"/rules/peering-spokes-overlap",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -519,10 +519,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data3["service-endpoint-with-private-link"] !== undefined){
-let data37 = data3["service-endpoint-with-private-link"];
+if(data3["peering-remote-gateway-order"] !== undefined){
+let data37 = data3["peering-remote-gateway-order"];
 if(!((((data37 === "off") || (data37 === "info")) || (data37 === "warning")) || (data37 === "error"))){
-const err39 = {instancePath:instancePath+"/rules/service-endpoint-with-private-link",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/rules/peering-remote-gateway-order",schemaPath:"#/definitions/level/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }

@@ -6,7 +6,7 @@
 import {
   certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, parentIdOf,
   type NetworkModel, type Peering, type PrivateDnsZone, type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
-} from '../model';
+} from '../../model';
 
 interface ZoneLinks {
   links: VnetLink[];

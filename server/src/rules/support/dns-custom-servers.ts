@@ -1,10 +1,9 @@
 // Where a client VNet's custom DNS servers live, for dns-custom-server-unlinked and the link fixes:
 // the analysed VNets that answer its queries through their own zone links (FACTS §5.2, S5).
 // Invariant: an answer only when every server and its VNet are certain; otherwise undefined.
-import { forwarderSubnetsOfUnknownUpstream } from '../facts';
-import { declaredDnsServers, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
-import { knownString } from './certain';
-import { certainlyCreated } from './dns-endpoint';
+import { forwarderSubnetsOfUnknownUpstream } from '../../facts';
+import { declaredDnsServers, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../../model';
+import { certainlyCreatedAsOne, knownString } from './certain';
 import { mayBeLinked, sameId } from './dns-network';
 import { vnetCandidatesFor } from './model-lookups';
 
@@ -22,7 +21,7 @@ export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: P
   const vnets: VirtualNetwork[] = [];
   for (const server of servers) {
     const place = placeOfDnsServer(model, server);
-    if (!place.vnet || !certainlyCreated(place.vnet.decl)) return undefined;
+    if (!place.vnet || !certainlyCreatedAsOne(place.vnet.decl)) return undefined;
     const subnetName = place.subnet ? knownString(place.subnet.name) : undefined;
     if (!place.inboundEndpoint && (!place.subnet || subnetName === undefined)) return undefined;
     if (subnetName !== undefined && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) return undefined;

@@ -1,24 +1,9 @@
-// Helpers the endpoint, policy and routing rules share: certainty of a declaration, one finding per
-// anchor, subnet names and anchors, and whether a subnet certainly attaches an NSG or route table.
+// Helpers the endpoint, policy and routing rules share: subnet names and anchors, properties that may
+// be unknown, and whether a subnet certainly attaches an NSG or route table.
 // Invariants: every question answers "certain" or "cannot tell"; a caller reports only on certain.
-import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../model';
-import { deployed, label } from './certain';
+import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../../model';
+import { label } from './certain';
 import type { Anchor } from './rule';
-
-/**
- * Deployed for certain, and at least once: a loop whose count is unknown may have no instance, so
- * like a condition on an unknown value it can silence a finding but never cause one.
- */
-export function surely(decl: ResourceDecl): boolean {
-  return deployed(decl) && decl.count !== 'unknown' && decl.count > 0;
-}
-
-/** Ours to change: certainly deployed by the analysed set and not merely referenced as `existing`. */
-export function owned(decl: ResourceDecl): boolean {
-  return surely(decl) && !decl.existing;
-}
-
-export { oncePerAnchor } from './certain';
 
 /** A property read from a value that may not be known: `undefined` = cannot tell (unknown container). */
 export type Lookup = { present: false } | { present: true; value: Value };

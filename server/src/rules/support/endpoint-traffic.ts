@@ -4,10 +4,10 @@
 // inbound NSG rules matter; a UDR overrides the /32 when its prefix is no longer than the VNet's address
 // space, never for 0.0.0.0/0 (FACTS §3.1). Invariant: every answer is certain; an NSG or route table
 // whose contents are not fully known (a parameter, `existing`, a maybe-deployed rule) gives no answer.
-import { at, cidrContains, idKey, isArray, isObject, parentIdOf, parseCidr, type Cidr, type NetworkSecurityGroup, type ResourceDecl, type RouteTable, type Subnet, type Value } from '../model';
+import { at, cidrContains, idKey, isArray, isObject, parentIdOf, parseCidr, type Cidr, type NetworkSecurityGroup, type ResourceDecl, type RouteTable, type Subnet, type Value } from '../../model';
 import { subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
-import { label } from './certain';
-import { attaches, owned, surely } from './endpoint-common';
+import { certainlyCreated, certainlyDeployed, label } from './certain';
+import { attaches } from './endpoint-common';
 
 const securityRuleType = 'microsoft.network/networksecuritygroups/securityrules';
 
@@ -76,7 +76,7 @@ function readRule(decl: ResourceDecl, path: string | undefined, name: Value, pro
 
 /** Every rule of the NSG, inline and as child resources; undefined when the set is not certainly known. */
 function securityRules(nsg: NetworkSecurityGroup, declarations: readonly ResourceDecl[]): SecurityRule[] | undefined {
-  if (!owned(nsg.decl) || !isObject(nsg.decl.properties)) return undefined;
+  if (!certainlyCreated(nsg.decl) || !isObject(nsg.decl.properties)) return undefined;
   const inline = at(nsg.decl.properties, 'securityRules');
   if (inline !== undefined && !isArray(inline)) return undefined;
   const rules: SecurityRule[] = [];
@@ -88,7 +88,7 @@ function securityRules(nsg: NetworkSecurityGroup, declarations: readonly Resourc
   for (const decl of declarations) {
     if (decl.type.toLowerCase() !== securityRuleType || decl.condition === false) continue;
     if (idKey(parentIdOf(decl.id)) !== nsgKey) continue;
-    if (!surely(decl) || !isObject(decl.properties)) return undefined;
+    if (!certainlyDeployed(decl) || !isObject(decl.properties)) return undefined;
     rules.push(readRule(decl, undefined, decl.name, decl.properties));
   }
   return rules;
@@ -170,11 +170,11 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
   if (holders.some((holder) => holder === undefined)) return undefined;
   const longest = Math.min(...holders.map((holder) => holder!.prefix));
   for (const client of vnet.subnets) {
-    if (!surely(client.decl) || client.routeTable?.resolved !== true || attaches(client, 'routeTable') !== true) continue;
+    if (!certainlyDeployed(client.decl) || client.routeTable?.resolved !== true || attaches(client, 'routeTable') !== true) continue;
     const table = client.routeTable.target;
-    if (!owned(table.decl)) continue;
+    if (!certainlyCreated(table.decl)) continue;
     for (const route of table.routes) {
-      if (!surely(route.decl)) continue;
+      if (!certainlyDeployed(route.decl)) continue;
       const prefix = at(route.properties, 'addressPrefix');
       const hopType = at(route.properties, 'nextHopType');
       if (typeof prefix !== 'string' || typeof hopType !== 'string' || hopType.toLowerCase() === 'vnetlocal') continue;

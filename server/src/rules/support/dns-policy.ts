@@ -3,10 +3,10 @@
 // FACTS §15: the policy matches `privateLinkServiceConnections[*].groupIds[*]` only, so manual connections
 // get no zone group; it has no existence condition, so any zone group the template adds satisfies it and
 // stops the policy's own (and an endpoint holds one zone group, FACTS §2.2).
-import { policyCoversGroupId } from '../facts';
-import type { NetworkModel, PrivateEndpoint } from '../model';
-import { label } from './certain';
-import { certainlyCreated, endpointDns, type ZoneNeed } from './dns-endpoint';
+import { policyCoversGroupId } from '../../facts';
+import type { NetworkModel, PrivateEndpoint } from '../../model';
+import { certainlyCreatedAsOne, label } from './certain';
+import { endpointDns, type ZoneNeed } from './dns-endpoint';
 import { lastSegment } from './endpoint-common';
 import type { RelatedAnchor, RuleContext, RuleReport } from './rule';
 
@@ -39,7 +39,7 @@ export function policyNotes(endpoint: PrivateEndpoint, needs: readonly ZoneNeed[
 export function reportCompetingZoneGroups(model: NetworkModel, context: RuleContext, report: (report: RuleReport) => void): void {
   if (context.privateDns?.zoneGroups !== 'policy') return;
   for (const group of model.zoneGroups) {
-    if (!certainlyCreated(group.decl) || !group.endpoint?.resolved) continue;
+    if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
     const endpoint = group.endpoint.target;
     const dns = endpointDns(endpoint, context.cloud);
     const covered = dns.groupIdInvalid ? undefined : dns.needs.find((need) => coveredByPolicy(need, context));

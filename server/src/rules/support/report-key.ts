@@ -2,7 +2,7 @@
 // kind of message and resources involved. A loop's instances are one resource (their declaration);
 // a module deployed twice deploys two resources, told apart by their ids, so a zone module
 // deployed for Key Vault and for MySQL reports each instance's missing link (issue 14, class 2).
-import { idKey, type ResourceDecl } from '../model';
+import { idKey, type ResourceDecl } from '../../model';
 import type { Anchor, RuleReport } from './rule';
 
 /** Deployment tags the engine adds to unknown scope values (`@/repo/main.bicep`): not part of a name. */

@@ -2,13 +2,13 @@
 // which VNets may be linked to it, which VNets use Azure-provided DNS, which are peered both ways.
 // Invariants: "certainly" answers come only from known values and certainly deployed declarations;
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
-import { type Cloud } from '../facts';
+import { type Cloud } from '../../facts';
 import {
   at, CertainlySameIds, isObject, parentIdOf, PartialString, same, type NetworkModel, type Peering, type PrivateDnsZone, type PrivateEndpoint,
   type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
-} from '../model';
-import { knownArray, knownString } from './certain';
-import { certainlyCreated, endpointDns } from './dns-endpoint';
+} from '../../model';
+import { certainlyCreatedAsOne, knownArray, knownString } from './certain';
+import { endpointDns } from './dns-endpoint';
 import { groupCandidatesFor, linkCandidatesFor, vnetCandidatesFor, zoneLinksOf } from './model-lookups';
 
 /** Two ids (or id values) name the same resource for certain. */
@@ -34,7 +34,7 @@ export interface ZoneUse {
 export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneUse[] {
   const uses: ZoneUse[] = [];
   for (const group of groupCandidatesFor(model, zone)) {
-    if (!certainlyCreated(group.decl)) continue;
+    if (!certainlyCreatedAsOne(group.decl)) continue;
     if (!group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, zone.id))) continue;
     const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
     if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
@@ -98,7 +98,7 @@ export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
   const found: VirtualNetwork[] = [];
   const seen = new CertainlySameIds<VirtualNetwork>();
   for (const peering of vnet.peerings) {
-    if (!certainlyCreated(peering.decl) || !peering.remote?.resolved) continue;
+    if (!certainlyCreatedAsOne(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
     if (sameId(remote.id, vnet.id) || seen.candidates(remote.id).some((known) => sameId(known.id, remote.id))) continue;
     const back = peeringsTo(remote).candidates(vnet.id).some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
@@ -118,7 +118,7 @@ function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
   if (!known || known.count !== vnet.peerings.length) {
     const byRemote = new CertainlySameIds<Peering>();
     for (const peering of vnet.peerings) {
-      if (certainlyCreated(peering.decl) && peering.remote?.resolved) byRemote.add(peering.remote.target.id, peering);
+      if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved) byRemote.add(peering.remote.target.id, peering);
     }
     certainPeerings.set(vnet, (known = { count: vnet.peerings.length, byRemote }));
   }

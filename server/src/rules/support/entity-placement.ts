@@ -1,9 +1,6 @@
-// Shared by the address and peering rules: what certainly deploys, where an entity sits in file order,
-// where a finding on an entity points, one report per anchor, and ids too ambiguous to follow.
-// Invariant: a declaration causes a finding only when `certain` holds (condition true, a known non-zero
-// count); everything else may only silence.
-import { idKey, type ResourceDecl, type Value } from '../model';
-import { deployed } from './certain';
+// Shared by the address and peering rules: where an entity sits in file order, where a finding on an
+// entity points, and ids too ambiguous to follow.
+import { idKey, type ResourceDecl, type Value } from '../../model';
 import type { Anchor } from './rule';
 
 interface Placed {
@@ -11,14 +8,6 @@ interface Placed {
   decl: ResourceDecl;
   path: string;
 }
-
-/** Certainly deployed: condition true and a loop count that is known and not zero (rule of conduct 1). */
-export function certain(decl: ResourceDecl): boolean {
-  return deployed(decl) && typeof decl.count === 'number' && decl.count > 0;
-}
-
-/** One finding per anchor (see oncePerAnchor). */
-export { oncePerAnchor as reportOnce } from './certain';
 
 /** Where a finding on the entity itself points: a resource's declaration, an inline part's `name`. */
 export function entityAnchor(entity: Placed): Anchor {

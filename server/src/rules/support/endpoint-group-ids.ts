@@ -2,8 +2,8 @@
 // (facts groupIdValidity: 'invalid' for a complete list without the id, or a near miss of a documented
 // id). Shared by pe-group-id-invalid and by
 // the DNS rules, which DESIGN §3 silences for an endpoint with an invalid group id.
-import { closestGroupId, groupIdFacts, groupIdValidity } from '../facts';
-import type { PrivateEndpoint, PrivateLinkConnection } from '../model';
+import { closestGroupId, groupIdFacts, groupIdValidity } from '../../facts';
+import type { PrivateEndpoint, PrivateLinkConnection } from '../../model';
 import { knownArray, knownString, label } from './certain';
 
 export interface InvalidGroupId {

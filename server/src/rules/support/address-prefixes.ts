@@ -2,8 +2,8 @@
 // and, when it is a well-formed network prefix Azure accepts, its parsed CIDR.
 // Invariant: a prefix that is unknown, malformed, has host bits set or lies in a forbidden range has no
 // `cidr` here, so only subnet-cidr-invalid speaks about it and the other rules stay silent on it.
-import { forbiddenIpv4Ranges, type ForbiddenRange } from '../facts';
-import { at, cidrContains, isArray, isObject, parseCidr, type Cidr, type Subnet, type Value, type VirtualNetwork } from '../model';
+import { forbiddenIpv4Ranges, type ForbiddenRange } from '../../facts';
+import { at, cidrContains, isArray, isObject, parseCidr, type Cidr, type Subnet, type Value, type VirtualNetwork } from '../../model';
 
 export interface PrefixEntry {
   value: Value;

@@ -2,8 +2,8 @@
 // possibly) connects, its flags, and whether it peers subnets only.
 // Invariant: "A→B" means a peering whose local VNet is A and whose remote resolves to B; every answer is
 // three-valued, so a peering with an unknown side may silence a finding and never causes one.
-import { subnetPeeringProperties, type PeeringFlag } from '../facts';
-import { at, isObject, parentIdOf, same, type Peering, type Tri, type Value, type VirtualNetwork } from '../model';
+import { subnetPeeringProperties, type PeeringFlag } from '../../facts';
+import { at, isObject, parentIdOf, same, type Peering, type Tri, type Value, type VirtualNetwork } from '../../model';
 
 /** Whether two VNet entities are the same VNet: the same entity, or ids that compare equal. */
 export function sameVnet(a: VirtualNetwork, b: VirtualNetwork): Tri {

@@ -2,8 +2,8 @@
 // model that reports findings by message id. Invariants: rules never touch text (they point at
 // declarations and property paths; the engine turns those into ranges); a rule reports only what
 // is certain — on an unknown value or a maybe-deployed resource it stays silent.
-import type { FixAnchor, FixRequest, NetworkModel } from '../model';
-import type { Cloud } from '../facts';
+import type { FixAnchor, FixRequest, NetworkModel } from '../../model';
+import type { Cloud } from '../../facts';
 import type { Level, RuleMeta } from './rule-meta';
 
 /** Where a finding points: a declaration, optionally a property path inside it. */
@@ -38,7 +38,11 @@ export interface RuleContext {
   readonly cloud: Cloud;
   /** Absent: zone groups come from the templates. */
   readonly privateDns?: PrivateDnsSettings;
-  report(report: RuleReport): void;
+  /**
+   * Reports a finding. Report every instance that is one: the engine keeps one finding per rule, site,
+   * kind of message and resources involved (report-key.ts), the one dedup policy.
+   */
+  readonly report: (report: RuleReport) => void;
 }
 
 export interface RuleDefinition extends RuleMeta {

@@ -3,12 +3,12 @@
 // Invariants: a need exists only for a connection whose target type and group id are both certain;
 // `complete` is true only when every connection and group id of the endpoint is certain and has a
 // zone expectation, so "no zone fits any need" can be said for certain only then.
-import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../facts';
+import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../../facts';
 import {
   at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
-  type PrivateLinkConnection, type ResourceDecl, type Value, type ZoneConfig,
-} from '../model';
-import { deployed, knownArray, knownString, label } from './certain';
+  type PrivateLinkConnection, type Value, type ZoneConfig,
+} from '../../model';
+import { knownArray, knownString, label } from './certain';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
 export interface ZoneNeed {
@@ -27,14 +27,6 @@ export interface EndpointDns {
   needs: ZoneNeed[];
   /** Every connection's target type and group ids are known and each pair has an expectation. */
   complete: boolean;
-}
-
-/**
- * Created by the analysed set for certain: deployed, not `existing`, and one instance or an expanded
- * loop instance (a loop over unknown items may have no instance at all, so it can only silence).
- */
-export function certainlyCreated(decl: ResourceDecl): boolean {
-  return deployed(decl) && !decl.existing && (decl.count === 1 || decl.instance !== undefined);
 }
 
 /** The zone needs of an endpoint in `cloud`. */

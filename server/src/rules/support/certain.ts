@@ -1,0 +1,64 @@
+// Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
+// A rule that asks these and acts only on a definite answer reports only certain problems.
+// The one word for "certainly deployed" is certainlyDeployed; the others say how they differ from it.
+import { asWritten, isArray, type ResourceDecl, type Value } from '../../model';
+
+/**
+ * Deployed for certain, at least once: its condition is true and its loop count known and not zero.
+ * A maybe-deployed resource, or a loop whose count is unknown (it may have no instance), can only silence.
+ */
+export function certainlyDeployed(decl: ResourceDecl): boolean {
+  return decl.condition === true && typeof decl.count === 'number' && decl.count > 0;
+}
+
+/** Ours to change: certainly deployed by the analysed set, not merely referenced as `existing`. */
+export function certainlyCreated(decl: ResourceDecl): boolean {
+  return certainlyDeployed(decl) && !decl.existing;
+}
+
+/**
+ * Created for certain as one resource: condition true, not `existing`, and outside a loop (count 1) or
+ * one expanded instance of one. Why apart: the DNS rules and fixes pair one zone, link or zone group with
+ * another by id, and a declaration that stands for several resources (a loop of unexpanded instances, a
+ * call of a looped module) gives no one id to pair, so it can only silence.
+ */
+export function certainlyCreatedAsOne(decl: ResourceDecl): boolean {
+  return conditionHolds(decl) && !decl.existing && (decl.count === 1 || decl.instance !== undefined);
+}
+
+/**
+ * Its condition is certainly true, whatever its loop count. Why apart: dns-zone-location judges a value
+ * written on the declaration, wrong in every instance it has, and has always asked only the condition.
+ */
+export function conditionHolds(decl: ResourceDecl): boolean {
+  return decl.condition === true;
+}
+
+export function knownString(value: Value | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function knownBoolean(value: Value | undefined): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** The items of a fully listed array (an unknown array, or one with spread unknowns, is undefined). */
+export function knownArray(value: Value | undefined): readonly Value[] | undefined {
+  return isArray(value) ? value : undefined;
+}
+
+/**
+ * How messages name a resource: its name when known, else its symbolic name (what the user wrote),
+ * else the name as written (unknown parts as `${expression}`).
+ */
+export function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
+  if (typeof entity.name === 'string') return entity.name;
+  if (entity.decl.symbol && entity.path === '') return entity.decl.symbol;
+  return valueForMessage(entity.name);
+}
+
+/** A value as messages show it: as written, unknown parts as their source expression (`${uniqueString(…)}`). */
+export function valueForMessage(value: Value | undefined): string {
+  const text = asWritten(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
