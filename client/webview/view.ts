@@ -6,7 +6,7 @@
 // only updates the labels. Each step of a drawing is a performance measure named `topology:<step>`
 // (the render bench reports them).
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection, type SingularElementReturnValue } from 'cytoscape';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
@@ -68,7 +68,7 @@ export class TopologyView {
     if (shape === this.shape) {
       // Same resources and relations: new labels and markers, same places.
       cy.batch(() => {
-        for (const element of elements) cy.getElementById(element.data.id as string).data(element.data);
+        for (const element of elements) updateData(cy.getElementById(element.data.id as string), element.data);
       });
       return performance.now() - started;
     }
@@ -76,11 +76,22 @@ export class TopologyView {
     this.shape = shape;
     const viewport = { pan: { ...cy.pan() }, zoom: cy.zoom() };
     const packed = graph.nodes.length > routedUpTo;
-    if (packed) await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces());
+    const kept = packed && await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces());
     phase('pack');
     cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
+      if (kept) {
+        // The drawn elements stay (cytoscape keeps their styles): only what changed is touched.
+        const ids = new Set(elements.map((element) => String(element.data.id)));
+        cy.elements().filter((element) => !ids.has(element.id())).remove();
+        for (const element of elements) {
+          const drawn = cy.getElementById(String(element.data.id));
+          if (drawn.empty()) cy.add(element);
+          else updateData(drawn, element.data);
+        }
+      } else {
+        cy.elements().remove();
+        cy.add(elements);
+      }
     });
     phase('add');
     if (!packed) await layoutWithElk(cy, (node) => this.labelBox(String(node.data('label'))));
@@ -95,8 +106,9 @@ export class TopologyView {
    * Gives the elements of a large drawing their places (layout-packed.ts) before cytoscape sees them.
    * A redraw that only adds top-level resources (with their contents) keeps every drawn resource where
    * it is, and packs the new ones below the drawing; any other change packs the whole drawing again.
+   * Says whether the drawn places were kept.
    */
-  private async placePacked(graph: Graph, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<void> {
+  private async placePacked(graph: Graph, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<boolean> {
     const parents = new Set(graph.nodes.flatMap((node) => (node.parent === undefined ? [] : [node.parent])));
     const nodes: PackedNode[] = elements.filter((element) => element.group === 'nodes').map(({ data }) => ({
       id: String(data.id), ...(data.parent !== undefined ? { parent: String(data.parent) } : {}), kind: String(data.kind),
@@ -114,6 +126,7 @@ export class TopologyView {
       const shift = shifts.get(id);
       if (shift !== undefined) element.data.labelShift = shift;
     }
+    return kept !== undefined;
   }
 
   /** Where the drawn resources are (leaves' centres, containers' parents) and the drawing's box. */
@@ -260,6 +273,13 @@ export class TopologyView {
     }
     return { width, height: lines.length * font.lineHeight };
   }
+}
+
+/** Sets an element's data to `data`, dropping keys it no longer has (a finding gone takes its level). */
+function updateData(element: SingularElementReturnValue, data: ElementDefinition['data']): void {
+  const stale = Object.keys(element.data() as object).filter((key) => !(key in data));
+  if (stale.length > 0) element.removeData(stale.join(' '));
+  if (stale.length > 0 || Object.entries(data).some(([key, value]) => element.data(key) !== value)) element.data(data);
 }
 
 function tooltip(name: string, details: string[], badges: string[], file: string | undefined, line: number | undefined, findings: string): string {

@@ -289,6 +289,18 @@ test('findings: marked on their node, with the message in the hover text', async
   await page.waitForFunction(() => document.querySelector('#graph').title.includes('pls-subnet-policies'));
 });
 
+test('a finding fixed in a redraw of the same resources takes its marker with it', async () => {
+  const page = shared.page;
+  await postModel(page, examples, { scope: 'file' });
+  assert.equal(byName(await describe(page), 'snet-pls').level, 'error');
+  await postModel(page, { ...examples, findings: [] }, { scope: 'file' });
+  const fixed = await describe(page);
+  for (const node of fixed.nodes) {
+    assert.equal(node.level, null, `${node.name} has no marker`);
+    assert.ok(!node.label.includes('⚠'), `${node.name}: ${node.label}`);
+  }
+});
+
 test('click on a node posts reveal with its file and line (leaf, endpoint and compound nodes)', async () => {
   const page = shared.page;
   const description = await describe(page);
