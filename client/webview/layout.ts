@@ -1,13 +1,13 @@
 // Places the drawing with ELK's layered algorithm (elkjs): VNets and subnets are containers ELK lays
 // out with their contents (hierarchy handling "include children"), and edges are routed orthogonally
 // around the containers. cytoscape then draws nodes at ELK's places and edges along ELK's bend points.
-// ELK's hierarchical layout grows steeply with size (300 nodes take about three times fCoSE's time),
-// so a drawing of more than `routedUpTo` nodes is laid out by fCoSE instead (view.ts).
+// ELK's hierarchical layout grows steeply with size (300 nodes take seconds), so a drawing of more
+// than `routedUpTo` nodes is packed by ELK's box layout instead (layout-packed.ts).
 // Invariant: positions and routes come from ELK; this module only translates between the two graphs.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 
-const elk = new ELK();
+export const elk = new ELK();
 
 /**
  * ELK builds its layout machinery on first use (a large share of a small drawing's time): do that
@@ -23,7 +23,8 @@ export function warmUpElk(): void {
     ],
     edges: [{ id: 'e', sources: ['b'], targets: ['c'] }],
   };
-  setTimeout(() => void elk.layout(tiny).catch(() => undefined), 0);
+  const packed: ElkNode = { id: 'warm-up-box', layoutOptions: { 'elk.algorithm': 'box' }, children: [{ id: 'd', width: 10, height: 10 }] };
+  setTimeout(() => void elk.layout(tiny).then(() => elk.layout(packed)).catch(() => undefined), 0);
 }
 
 /** Largest drawing ELK lays out; real templates' drawings are far smaller (the examples have 19 nodes). */
@@ -69,13 +70,8 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
   for (const node of cy.nodes()) {
     const elkNode: ElkNode = { id: node.id() };
     if (node.isParent()) {
-      const label = labelSize(node);
       elkNode.children = [];
-      elkNode.layoutOptions = {
-        'elk.padding': `[top=${containerPadding + label.height + 4},left=${containerPadding},bottom=${containerPadding},right=${containerPadding}]`,
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${Math.ceil(label.width) + 2 * containerPadding},${label.height + 2 * containerPadding})`,
-      };
+      elkNode.layoutOptions = containerLayoutOptions(labelSize(node));
     } else {
       elkNode.width = Number(node.data('w'));
       elkNode.height = Number(node.data('h'));
@@ -112,13 +108,27 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
   cy.nodes().forEach((node) => {
     if (!node.isParent()) return;
     const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
-    labelShifts.push({ node, shift: Math.min(0, labelSize(node).width / 2 - box.w / 2 + containerPadding / 2) });
+    labelShifts.push({ node, shift: containerLabelShift(labelSize(node).width, box.w) });
   });
   cy.batch(() => {
     for (const edge of edges) applyRoute(edge, routes.get(edge.id()), centres);
     // A container's name starts at its left edge, where a narrow panel still shows it.
     for (const { node, shift } of labelShifts) node.style({ 'text-margin-x': shift, 'text-justify': 'left' });
   });
+}
+
+/** How far a container's name (centred by cytoscape) moves left to start at the container's left edge. */
+export function containerLabelShift(labelWidth: number, boxWidth: number): number {
+  return Math.min(0, labelWidth / 2 - boxWidth / 2 + containerPadding / 2);
+}
+
+/** ELK options of a container: room for its label on top, and at least the label's width. */
+export function containerLayoutOptions(label: { width: number; height: number }): Record<string, string> {
+  return {
+    'elk.padding': `[top=${containerPadding + label.height + 4},left=${containerPadding},bottom=${containerPadding},right=${containerPadding}]`,
+    'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+    'elk.nodeSize.minimum': `(${Math.ceil(label.width) + 2 * containerPadding},${label.height + 2 * containerPadding})`,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // workbench sets on the page, and the body class vscode-light / vscode-dark / vscode-high-contrast),
 // and the cytoscape stylesheet built from them. Read again whenever the theme changes.
 // Invariant: every colour handed to cytoscape is plain `#rrggbb` (it cannot parse 8-digit hex).
-import type { StylesheetJson } from 'cytoscape';
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
 import { iconSize, kindIcon } from './icons';
 
 /** Gap between a node's border and its icon. */
@@ -97,6 +97,9 @@ export function readableZoom(theme: Theme): number {
   return minLabelPixels / Math.min(labelFont(theme).size, edgeFontSize(theme));
 }
 
+/** cytoscape draws `text-justify` but its types lack it (layout.ts sets it through `style()`). */
+const justifyLeft: object = { 'text-justify': 'left' };
+
 export function stylesheet(theme: Theme): StylesheetJson {
   const font = labelFont(theme);
   const border = theme.highContrast ? 2 : 1;
@@ -126,6 +129,8 @@ export function stylesheet(theme: Theme): StylesheetJson {
       },
     },
     { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
+    // A large drawing's containers (layout-packed.ts) carry the shift that starts their name at their left edge.
+    { selector: 'node[labelShift]:parent', style: { 'text-margin-x': (node: NodeSingular) => Number(node.data('labelShift')), ...justifyLeft } },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', color: theme.muted } },
     // Opaque: what the module deploys is not known, so the box is filled and its border doubled.
     { selector: 'node[kind = "registryModule"]', style: { 'border-style': 'double', 'border-width': border + 2, 'background-color': theme.muted, 'background-opacity': 0.18 } },

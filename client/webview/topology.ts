@@ -141,7 +141,9 @@ let drawing: Promise<void> = Promise.resolve();
 async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): Promise<void> {
   setScope(message.scope);
   title.textContent = message.title;
+  const graphStart = performance.now();
   graph = buildGraph(message.model);
+  performance.measure('topology:graph', { start: graphStart });
   const ms = await view.render(graph, shownScope !== message.scope);
   shownScope = message.scope;
   const findings = graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) + graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
@@ -151,8 +153,10 @@ async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): P
   empty.textContent = message.scope === 'file'
     ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
     : 'No network resources in the workspace.';
+  const outlineStart = performance.now();
   renderOutline(outline, graph, reveal, selectNode);
   showSelectedResolutions(false);
+  performance.measure('topology:outline', { start: outlineStart });
   vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
 }
 

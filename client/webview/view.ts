@@ -1,19 +1,18 @@
 // The drawing: a cytoscape instance laid out by ELK (layout.ts: layered, containers for VNets and
-// subnets, orthogonal edges), or by fCoSE (compound-aware force layout) when it has more than
-// `routedUpTo` nodes, where ELK would take too long. It never zooms out below the size at which labels stay readable
+// subnets, orthogonal edges), or packed by ELK's box layout (layout-packed.ts) when it has more than
+// `routedUpTo` nodes, where the layered layout would take too long. It never zooms out below the size at which labels stay readable
 // (theme.ts `readableZoom`): a drawing larger than the panel is panned (drag, or scroll with the
 // wheel; Ctrl+wheel zooms). A new model keeps the user's pan and zoom; a model with the same shape
-// only updates the labels.
+// only updates the labels. Each step of a drawing is a performance measure named `topology:<step>`
+// (the render bench reports them).
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type EventObject, type NodeCollection, type NodeSingular } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection, type SingularElementReturnValue } from 'cytoscape';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
+import { containerLabelShifts, keepsPlaces, layoutPacked, packBelow, type DrawnPlaces, type PackedNode } from './layout-packed';
 import { findingsText, fileName } from './names';
 import { iconInset, labelFont, readableZoom, readTheme, stylesheet, type Theme } from './theme';
-
-cytoscape.use(fcose);
 
 /** Space kept around the drawing when it is fitted to the view. */
 const fitPadding = 24;
@@ -57,28 +56,94 @@ export class TopologyView {
    */
   async render(graph: Graph, refit = false): Promise<number> {
     const started = performance.now();
+    let phaseStart = started;
+    const phase = (name: string) => {
+      performance.measure(`topology:${name}`, { start: phaseStart });
+      phaseStart = performance.now();
+    };
     const elements = [...graph.nodes.map((node) => this.nodeElement(node)), ...graph.edges.map((edge) => this.edgeElement(edge))];
     const shape = JSON.stringify([graph.nodes.map((node) => [node.id, node.parent ?? '', node.lines.length + node.badges.length]), graph.edges.map((edge) => [edge.id, edge.source, edge.target])]);
     const cy = this.cy;
+    phase('elements');
     if (shape === this.shape) {
       // Same resources and relations: new labels and markers, same places.
       cy.batch(() => {
-        for (const element of elements) cy.getElementById(element.data.id as string).data(element.data);
+        for (const element of elements) updateData(cy.getElementById(element.data.id as string), element.data);
       });
       return performance.now() - started;
     }
     const first = this.shape === '' || cy.nodes().length === 0 || refit;
     this.shape = shape;
     const viewport = { pan: { ...cy.pan() }, zoom: cy.zoom() };
+    const packed = graph.nodes.length > routedUpTo;
+    const kept = packed && await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces());
+    phase('pack');
     cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
+      if (kept) {
+        // The drawn elements stay (cytoscape keeps their styles): only what changed is touched.
+        const ids = new Set(elements.map((element) => String(element.data.id)));
+        cy.elements().filter((element) => !ids.has(element.id())).remove();
+        for (const element of elements) {
+          const drawn = cy.getElementById(String(element.data.id));
+          if (drawn.empty()) cy.add(element);
+          else updateData(drawn, element.data);
+        }
+      } else {
+        cy.elements().remove();
+        cy.add(elements);
+      }
     });
-    if (cy.nodes().length <= routedUpTo) await layoutWithElk(cy, (node) => this.labelBox(String(node.data('label'))));
-    else forceLayout(cy);
+    phase('add');
+    if (!packed) await layoutWithElk(cy, (node) => this.labelBox(String(node.data('label'))));
+    phase('layered');
     if (first) this.fit();
     else cy.viewport(viewport);
+    phase('fit');
     return performance.now() - started;
+  }
+
+  /**
+   * Gives the elements of a large drawing their places (layout-packed.ts) before cytoscape sees them.
+   * A redraw that only adds top-level resources (with their contents) keeps every drawn resource where
+   * it is, and packs the new ones below the drawing; any other change packs the whole drawing again.
+   * Says whether the drawn places were kept.
+   */
+  private async placePacked(graph: Graph, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<boolean> {
+    const parents = new Set(graph.nodes.flatMap((node) => (node.parent === undefined ? [] : [node.parent])));
+    const nodes: PackedNode[] = elements.filter((element) => element.group === 'nodes').map(({ data }) => ({
+      id: String(data.id), ...(data.parent !== undefined ? { parent: String(data.parent) } : {}), kind: String(data.kind),
+      width: Number(data.w), height: Number(data.h),
+      label: parents.has(String(data.id)) ? this.labelBox(String(data.label)) : { width: 0, height: 0 },
+    }));
+    const aspect = this.cy.width() / Math.max(1, this.cy.height());
+    const kept = drawn && keepsPlaces(nodes, parents, drawn) ? drawn : undefined;
+    const centres = kept ? await packBelow(nodes, graph.edges, aspect, kept) : await layoutPacked(nodes, graph.edges, aspect);
+    const shifts = containerLabelShifts(nodes, centres);
+    for (const element of elements) {
+      const id = String(element.data.id);
+      const centre = centres.get(id);
+      if (centre) element.position = centre;
+      const shift = shifts.get(id);
+      if (shift !== undefined) element.data.labelShift = shift;
+    }
+    return kept !== undefined;
+  }
+
+  /** Where the drawn resources are (leaves' centres, containers' parents) and the drawing's box. */
+  private drawnPlaces(): DrawnPlaces {
+    const leaves = new Map<string, { x: number; y: number }>();
+    const sizes = new Map<string, { w: number; h: number }>();
+    const containers = new Set<string>();
+    const parentOf = new Map<string, string | undefined>();
+    this.cy.nodes().forEach((node) => {
+      parentOf.set(node.id(), node.parent().nonempty() ? node.parent().first().id() : undefined);
+      if (node.isParent()) containers.add(node.id());
+      else {
+        leaves.set(node.id(), { ...node.position() });
+        sizes.set(node.id(), { w: Number(node.data('w')), h: Number(node.data('h')) });
+      }
+    });
+    return { leaves, sizes, containers, parentOf, box: this.cy.elements().boundingBox({}) };
   }
 
   /**
@@ -91,7 +156,8 @@ export class TopologyView {
     let path = cy.collection();
     for (const id of [...nodeIds, ...edgeIds]) path = path.union(cy.getElementById(id));
     cy.batch(() => {
-      cy.elements().removeClass('on-path off-path');
+      // Only the marked ones: cytoscape restyles every element removeClass is called on, marked or not.
+      cy.elements('.on-path, .off-path').removeClass('on-path off-path');
       if (path.empty()) return;
       path.addClass('on-path');
       cy.elements().not(path.union(path.nodes().ancestors())).addClass('off-path');
@@ -209,23 +275,13 @@ export class TopologyView {
   }
 }
 
-function tooltip(name: string, details: string[], badges: string[], file: string | undefined, line: number | undefined, findings: string): string {
-  return [name, ...details, ...badges, ...(file !== undefined ? [`${fileName(file)}:${line}`] : []), ...(findings ? ['', findings] : [])].join('\n');
+/** Sets an element's data to `data`, dropping keys it no longer has (a finding gone takes its level). */
+function updateData(element: SingularElementReturnValue, data: ElementDefinition['data']): void {
+  const stale = Object.keys(element.data() as object).filter((key) => !(key in data));
+  if (stale.length > 0) element.removeData(stale.join(' '));
+  if (stale.length > 0 || Object.entries(data).some(([key, value]) => element.data(key) !== value)) element.data(data);
 }
 
-/**
- * fCoSE for drawings too large for ELK. Zone-group edges run from a few zones to endpoints in every
- * VNet: as springs they pull all VNets onto each other, so the layout leaves them out (they are still
- * drawn). VNet links are weak springs for the same reason. Compound nodes repel harder, which keeps
- * VNets and subnets apart.
- */
-function forceLayout(cy: Core): void {
-  cy.elements().not(cy.edges('[kind = "zoneGroup"]')).layout({
-    name: 'fcose', animate: false, fit: false, padding: 30, quality: 'default', randomize: true,
-    nodeDimensionsIncludeLabels: true, nodeSeparation: 75, nestingFactor: 0.5, gravityRangeCompound: 2,
-    idealEdgeLength: (edge: EdgeSingular) => (edge.data('kind') === 'vnetLink' ? 180 : 100),
-    edgeElasticity: (edge: EdgeSingular) => (edge.data('kind') === 'vnetLink' ? 0.1 : 0.45),
-    nodeRepulsion: (node: NodeSingular) => (node.isParent() ? 60000 : 15000),
-    tilingPaddingVertical: 14, tilingPaddingHorizontal: 14,
-  } as cytoscape.LayoutOptions).run();
+function tooltip(name: string, details: string[], badges: string[], file: string | undefined, line: number | undefined, findings: string): string {
+  return [name, ...details, ...badges, ...(file !== undefined ? [`${fileName(file)}:${line}`] : []), ...(findings ? ['', findings] : [])].join('\n');
 }

@@ -289,6 +289,18 @@ test('findings: marked on their node, with the message in the hover text', async
   await page.waitForFunction(() => document.querySelector('#graph').title.includes('pls-subnet-policies'));
 });
 
+test('a finding fixed in a redraw of the same resources takes its marker with it', async () => {
+  const page = shared.page;
+  await postModel(page, examples, { scope: 'file' });
+  assert.equal(byName(await describe(page), 'snet-pls').level, 'error');
+  await postModel(page, { ...examples, findings: [] }, { scope: 'file' });
+  const fixed = await describe(page);
+  for (const node of fixed.nodes) {
+    assert.equal(node.level, null, `${node.name} has no marker`);
+    assert.ok(!node.label.includes('⚠'), `${node.name}: ${node.label}`);
+  }
+});
+
 test('click on a node posts reveal with its file and line (leaf, endpoint and compound nodes)', async () => {
   const page = shared.page;
   const description = await describe(page);
@@ -593,6 +605,51 @@ test('an empty model says so; 300 resources draw', async () => {
   const rendered = await postModel(page, largeModel(300), { scope: 'workspace' });
   assert.ok(rendered.nodes >= 290 && rendered.nodes <= 310, `${rendered.nodes} nodes`);
   assert.ok(rendered.ms < 10_000, `drawn in ${rendered.ms} ms`);
+});
+
+// Issue 16: a large drawing is packed (ELK's box layout, not a force layout): no two resources drawn
+// over each other, the same model drawn the same way, and a redraw that adds a resource moves nothing.
+test('300 resources: nothing overlaps, the same model draws the same, and an added resource moves nothing', async () => {
+  const model = largeModel(300);
+  const drawings = [];
+  for (let run = 0; run < 2; run++) {
+    const { page, errors } = await openPage(browser, server);
+    try {
+      await postModel(page, model, { scope: 'workspace' });
+      drawings.push(await describe(page));
+      if (run === 1) {
+        const edited = structuredClone(model);
+        edited.entities.push({ ...edited.entities.find((entity) => entity.kind === 'target'), name: 'st-added', id: '/targets/st-added' });
+        await postModel(page, edited, { scope: 'workspace' });
+        const after = await describe(page);
+        assert.equal(after.nodes.length, drawings[1].nodes.length + 1);
+        assert.deepEqual(after.viewport, drawings[1].viewport);
+        const placed = new Map(after.nodes.map((node) => [node.id, node.box]));
+        for (const node of drawings[1].nodes) assert.deepEqual(placed.get(node.id), node.box, `${node.name} stays where it was`);
+        drawings.push(after);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.deepEqual(drawings[1].nodes.map((node) => [node.id, node.box]), drawings[0].nodes.map((node) => [node.id, node.box]));
+  for (const drawing of [drawings[0], drawings[2]]) {
+    const byId = new Map(drawing.nodes.map((node) => [node.id, node]));
+    const ancestors = (node) => {
+      const chain = new Set();
+      for (let current = node; current?.parent; current = byId.get(current.parent)) chain.add(current.parent);
+      return chain;
+    };
+    const overlaps = [];
+    for (const [i, a] of drawing.nodes.entries()) {
+      for (const b of drawing.nodes.slice(i + 1)) {
+        if (ancestors(a).has(b.id) || ancestors(b).has(a.id)) continue;
+        if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) overlaps.push(`${a.name} / ${b.name}`);
+      }
+    }
+    assert.deepEqual(overlaps, [], 'no two resources drawn over each other');
+  }
 });
 
 function rgbToHex(colour) {
