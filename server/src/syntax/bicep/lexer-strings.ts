@@ -6,7 +6,6 @@
 import { TokenKind } from './token';
 import type { TriviaProblem } from './trivia';
 
-const K = TokenKind;
 
 /** What the string scanners need from the lexer. */
 export interface StringScanner {
@@ -27,7 +26,7 @@ for (const c of [10, 13, 39, 36, 92]) stringSpecial[c] = 1;
  */
 export function scanSingleLineSegment(s: StringScanner, tokenStart: number, first: boolean): TokenKind {
   const text = s.text;
-  const end = first ? K.StringComplete : K.StringRightPiece;
+  const end = first ? TokenKind.StringComplete : TokenKind.StringRightPiece;
   let pos = s.pos;
   const length = text.length;
   for (;;) {
@@ -55,7 +54,7 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
     }
     if (c === 36 /* $ */ && text.charCodeAt(pos) === 123 /* { */) {
       s.pos = pos + 1;
-      return first ? K.StringLeftPiece : K.StringMiddlePiece;
+      return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
     }
     if (c === 92 /* \ */) pos = scanEscape(s, pos - 1);
   }
@@ -101,7 +100,7 @@ function isHex(c: number): boolean {
  */
 export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dollars: number, first: boolean): TokenKind {
   const text = s.text;
-  const end = first ? K.StringComplete : K.StringRightPiece;
+  const end = first ? TokenKind.StringComplete : TokenKind.StringRightPiece;
   let pos = s.pos;
   if (dollars === 0) {
     const close = text.indexOf("'''", pos);
@@ -128,7 +127,7 @@ export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dolla
         while (text.charCodeAt(run) === 36) run++;
         if (run - pos >= dollars && text.charCodeAt(run) === 123) {
           s.pos = run + 1;
-          return first ? K.StringLeftPiece : K.StringMiddlePiece;
+          return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
         }
         pos = run;
         continue;

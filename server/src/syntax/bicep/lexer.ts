@@ -11,8 +11,9 @@ import { Token, TokenKind } from './token';
 import { skipLeadingTrivia, skipTrailingTrivia, type TriviaProblem } from './trivia';
 
 // Local aliases: read once, so the loop does not pay a module-export getter per use when this file
-// runs through a per-file transpiler (tsx); a bundler inlines them anyway.
-const K = TokenKind;
+// runs through a per-file transpiler (tsx); a bundler inlines them anyway. Token kinds are written
+// `TokenKind.X`, not through an alias: esbuild inlines an enum member only when it is named so, and
+// through an alias every kind was a property load in the shipped bundle.
 const TokenClass = Token;
 const skipLeading = skipLeadingTrivia;
 const skipTrailing = skipTrailingTrivia;
@@ -58,91 +59,93 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
     const start = pos;
     let kind: TokenKind;
     if (pos >= length) {
-      kind = K.EndOfFile;
+      kind = TokenKind.EndOfFile;
     } else {
       const next = text.charCodeAt(pos + 1);
       pos++;
       switch (c) {
-        case 40: kind = K.LeftParen; break;
-        case 41: kind = K.RightParen; break;
-        case 91: kind = K.LeftSquare; break;
-        case 93: kind = K.RightSquare; break;
-        case 64: kind = K.At; break;
-        case 44: kind = K.Comma; break;
-        case 59: kind = K.Semicolon; break;
-        case 43: kind = K.Plus; break;
-        case 45: kind = K.Minus; break;
-        case 37: kind = K.Modulo; break;
-        case 42: kind = K.Asterisk; break;
-        case 47: kind = K.Slash; break;
-        case 94: kind = K.Hat; break;
+        case 40: kind = TokenKind.LeftParen; break;
+        case 41: kind = TokenKind.RightParen; break;
+        case 91: kind = TokenKind.LeftSquare; break;
+        case 93: kind = TokenKind.RightSquare; break;
+        case 64: kind = TokenKind.At; break;
+        case 44: kind = TokenKind.Comma; break;
+        case 59: kind = TokenKind.Semicolon; break;
+        case 43: kind = TokenKind.Plus; break;
+        case 45: kind = TokenKind.Minus; break;
+        case 37: kind = TokenKind.Modulo; break;
+        case 42: kind = TokenKind.Asterisk; break;
+        case 47: kind = TokenKind.Slash; break;
+        case 94: kind = TokenKind.Hat; break;
         case 123 /* { */:
           if (holes.length > 0) holes.push(braceInHole);
-          kind = K.LeftBrace;
+          kind = TokenKind.LeftBrace;
           break;
         case 125 /* } */: {
           const top = holes.length > 0 ? holes[holes.length - 1] : braceInHole;
           if (top === braceInHole) {
             if (holes.length > 0) holes.pop();
-            kind = K.RightBrace;
+            kind = TokenKind.RightBrace;
             break;
           }
           strings.pos = pos;
           kind = top === singleLineHole ? scanSingleLine(strings, start, false) : scanMultiLine(strings, start, top, false);
           pos = strings.pos;
-          if (kind === K.StringRightPiece) holes.pop();
+          if (kind === TokenKind.StringRightPiece) holes.pop();
           break;
         }
         case 46 /* . */:
           if (next === 46 && text.charCodeAt(pos + 1) === 46) {
             pos += 2;
-            kind = K.Ellipsis;
+            kind = TokenKind.Ellipsis;
           } else {
-            kind = K.Dot;
+            kind = TokenKind.Dot;
           }
           break;
         case 63 /* ? */:
           if (next === 63) {
             pos++;
-            kind = K.DoubleQuestion;
+            kind = TokenKind.DoubleQuestion;
           } else {
-            kind = K.Question;
+            kind = TokenKind.Question;
           }
           break;
         case 58 /* : */:
           if (next === 58) {
             pos++;
-            kind = K.DoubleColon;
+            kind = TokenKind.DoubleColon;
           } else {
-            kind = K.Colon;
+            kind = TokenKind.Colon;
           }
           break;
         case 61 /* = */:
-          kind = next === 61 ? K.Equals : next === 126 ? K.EqualsInsensitive : next === 62 ? K.Arrow : K.Assignment;
-          if (kind !== K.Assignment) pos++;
+          kind = next === 61 ? TokenKind.Equals : next === 126 ? TokenKind.EqualsInsensitive
+            : next === 62 ? TokenKind.Arrow : TokenKind.Assignment;
+          if (kind !== TokenKind.Assignment) pos++;
           break;
         case 33 /* ! */:
-          kind = next === 61 ? K.NotEquals : next === 126 ? K.NotEqualsInsensitive : K.Exclamation;
-          if (kind !== K.Exclamation) pos++;
+          kind = next === 61 ? TokenKind.NotEquals
+            : next === 126 ? TokenKind.NotEqualsInsensitive : TokenKind.Exclamation;
+          if (kind !== TokenKind.Exclamation) pos++;
           break;
         case 60 /* < */:
-          kind = next === 61 ? K.LessThanOrEqual : K.LessThan;
+          kind = next === 61 ? TokenKind.LessThanOrEqual : TokenKind.LessThan;
           if (next === 61) pos++;
           break;
         case 62 /* > */:
-          kind = next === 61 ? K.GreaterThanOrEqual : K.GreaterThan;
+          kind = next === 61 ? TokenKind.GreaterThanOrEqual : TokenKind.GreaterThan;
           if (next === 61) pos++;
           break;
         case 124 /* | */:
-          kind = next === 124 ? K.LogicalOr : K.Pipe;
+          kind = next === 124 ? TokenKind.LogicalOr : TokenKind.Pipe;
           if (next === 124) pos++;
           break;
         case 38 /* & */:
           if (next === 38) {
             pos++;
-            kind = K.LogicalAnd;
+            kind = TokenKind.LogicalAnd;
           } else {
-            kind = K.Unrecognized;
+            kind = TokenKind.Unrecognized;
             problems.push(unrecognized(text, start, pos));
           }
           break;
@@ -153,7 +156,7 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
             kind = scanMultiLine(strings, start, 0, true);
           } else {
             kind = scanSingleLine(strings, start, true);
-            if (kind === K.StringLeftPiece) holes.push(singleLineHole);
+            if (kind === TokenKind.StringLeftPiece) holes.push(singleLineHole);
           }
           pos = strings.pos;
           break;
@@ -161,14 +164,14 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
           let quote = pos;
           while (text.charCodeAt(quote) === 36) quote++;
           if (!text.startsWith("'''", quote)) {
-            kind = K.Unrecognized;
+            kind = TokenKind.Unrecognized;
             problems.push(unrecognized(text, start, pos));
             break;
           }
           strings.pos = quote + 3;
           kind = scanMultiLine(strings, start, quote - start, true);
           pos = strings.pos;
-          if (kind === K.StringLeftPiece) holes.push(quote - start);
+          if (kind === TokenKind.StringLeftPiece) holes.push(quote - start);
           break;
         }
         case 10:
@@ -180,7 +183,7 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
             holes.length = 0;
           }
           for (c = text.charCodeAt(pos); c === 10 || c === 13; c = text.charCodeAt(++pos));
-          kind = K.NewLine;
+          kind = TokenKind.NewLine;
           break;
         default:
           if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
@@ -188,34 +191,34 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
             kind = keywordKind(text, start, pos - start);
           } else if (c >= 48 && c <= 57) {
             for (c = text.charCodeAt(pos); c >= 48 && c <= 57; c = text.charCodeAt(++pos));
-            kind = K.Integer;
+            kind = TokenKind.Integer;
           } else {
             if (isJunk(c)) while (pos < length && isJunk(text.charCodeAt(pos))) pos++;
-            kind = K.Unrecognized;
+            kind = TokenKind.Unrecognized;
             problems.push(unrecognized(text, start, pos));
           }
       }
     }
     const end = pos;
-    if (kind !== K.NewLine && kind !== K.EndOfFile) {
+    if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile) {
       // Trailing trivia: blanks, then at most one comment (as Bicep does).
       c = text.charCodeAt(pos);
       while (c === 32 || c === 9) c = text.charCodeAt(++pos);
       if (c === 47) pos = skipTrailing(text, pos, problems);
     }
     tokens.push(new TokenClass(kind, fullStart, start, end, pos, source));
-    if (kind === K.EndOfFile) return { tokens, errors: problems };
+    if (kind === TokenKind.EndOfFile) return { tokens, errors: problems };
   }
 }
 
 function keywordKind(text: string, start: number, length: number): TokenKind {
   if (length === 4) {
-    if (text.startsWith('true', start)) return K.TrueKeyword;
-    if (text.startsWith('null', start)) return K.NullKeyword;
+    if (text.startsWith('true', start)) return TokenKind.TrueKeyword;
+    if (text.startsWith('null', start)) return TokenKind.NullKeyword;
   } else if (length === 5 && text.startsWith('false', start)) {
-    return K.FalseKeyword;
+    return TokenKind.FalseKeyword;
   }
-  return K.Identifier;
+  return TokenKind.Identifier;
 }
 
 function unrecognized(text: string, start: number, end: number): TriviaProblem {
