@@ -89,7 +89,7 @@ function evaluateInstance(
   const orderEntry = (id: Value) => t.order.entries.push({
     name: orderName, fullName: name, type: shape.type, id, symbol, copyName: resource.copy?.name ? armLiteralString(resource.copy.name)?.toLowerCase() : undefined,
     dependsOn: resource.dependsOn ? ev.value(resource.dependsOn, env) : [], parent: resource.parent && orderNodeName(resource.parent),
-    implicitDependencies: () => callsImplicitDependency(t.file.text, resource.node),
+    implicitDependencies: implicitDependencyQuery(t.file.text, resource.node.offset, resource.node.length),
   });
 
   if (shape.type.toLowerCase() === deploymentsType) {
@@ -158,16 +158,15 @@ function evaluateInstance(
  * the model cannot read (a false "not ordered" would be a false alarm). Asked only when a rule reads the
  * order, once per resource however many copies it has.
  */
-function callsImplicitDependency(text: string, node: Node): boolean {
-  let calls = implicitCalls.get(node);
-  if (calls === undefined) {
-    calls = /\b(?:reference|list[a-z]*)\s*\(/i.test(text.slice(node.offset, node.offset + node.length));
-    implicitCalls.set(node, calls);
-  }
-  return calls;
+/**
+ * Whether the resource's text calls reference() or list*(), asked only when a rule reads the order.
+ * Made here, apart from evaluateInstance, so the query holds the text and a span only: models keep
+ * it as long as their deployment, and the evaluator and JSON tree must not live that long.
+ */
+function implicitDependencyQuery(text: string, offset: number, length: number): () => boolean {
+  let calls: boolean | undefined;
+  return () => (calls ??= /\b(?:reference|list[a-z]*)\s*\(/i.test(text.slice(offset, offset + length)));
 }
-
-const implicitCalls = new WeakMap<Node, boolean>();
 
 /** A resource's node in its template's deployment order: its symbolic name, else its place. */
 function orderNodeName(resource: ArmResource): string {

@@ -56,7 +56,7 @@ export class BicepFile implements SymbolScope {
     this.clock = input.clock;
     this.text = input.file.text;
     this.expressions = new ExpressionEvaluator(this);
-    this.order = new BicepDeclarationOrder(input.file.outline, (name) => this.symbols.get(name), input.orderCaller);
+    this.order = new BicepDeclarationOrder(input.file.outline, this.symbols, input.orderCaller);
     for (const entry of input.file.outline.entries) {
       if (entry.keyword === 'import') this.indexImport(entry);
       else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);

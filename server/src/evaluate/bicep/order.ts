@@ -4,8 +4,8 @@
 // a declaration evaluation skipped (a role assignment, a script) still counts.
 // Invariant: names that cannot be found give undefined (the order is not known), never an empty list.
 import {
-  present, resourceView, walkNodes,
-  type BicepOutline, type Node, type OutlineEntry, type ResourceDeclaration,
+  outlineBicep, outlineOfTree, parseBicep, present, resourceView, walkNodes,
+  type BicepLanguage, type BicepOutline, type Node, type OutlineEntry, type ResourceDeclaration,
 } from '../../syntax/bicep';
 import type { BicepOrderFrame, OrderNode } from '../order';
 
@@ -15,11 +15,33 @@ export class BicepDeclarationOrder implements BicepOrderFrame {
   private readonly variableMemo = new Map<string, readonly string[]>();
   private readonly variablesInProgress = new Set<string>();
 
+  /** What the outline was made from: the frame outlines it again when first asked (see the constructor). */
+  private readonly source: { text: string; language: BicepLanguage; skimmed: boolean };
+  private outlineMade: BicepOutline | undefined;
+
+  /**
+   * Models keep frames as long as their deployment, and few frames are ever asked (a rule reading
+   * the order of a peering): so a frame holds the file's text and its declarations by name, never
+   * the evaluation's outline (with every declaration evaluation parsed) nor the evaluator. The same
+   * text outlined the same way (skimmed or from a full parse) gives the same declarations.
+   */
   constructor(
-    private readonly outline: BicepOutline,
-    private readonly entryOf: (symbol: string) => OutlineEntry | undefined,
+    outline: BicepOutline,
+    private readonly symbols: ReadonlyMap<string, OutlineEntry>,
     readonly caller: OrderNode | undefined,
-  ) {}
+  ) {
+    this.source = { text: outline.text, language: outline.language, skimmed: outline.skimmed };
+  }
+
+  private get outline(): BicepOutline {
+    const { text, language, skimmed } = this.source;
+    this.outlineMade ??= skimmed ? outlineBicep(text, language) : outlineOfTree(parseBicep(text, { parameterFile: language === 'bicepparam' }).tree);
+    return this.outlineMade;
+  }
+
+  private entryOf(symbol: string): OutlineEntry | undefined {
+    return this.symbols.get(symbol);
+  }
 
   after(name: string): readonly string[] | undefined {
     if (this.memo.has(name)) return this.memo.get(name);
