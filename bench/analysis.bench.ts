@@ -14,7 +14,9 @@ const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
 const runsPerModule = 5;
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true }).map(String)
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
     .map((file) => path.join(dir, file))
     .filter((file) => /\.(bicep|bicepparam|json|jsonc)$/i.test(file) && fs.statSync(file).isFile());
 }
@@ -22,7 +24,11 @@ function filesUnder(dir: string): string[] {
 async function analyse(files: readonly { uri: string; text: string }[]): Promise<number> {
   const workspace = new Workspace({ readFile: async () => undefined });
   for (const file of files) workspace.setFile(file.uri, file.text);
-  const result = await analyzeWorkspace(workspace, files.map((file) => file.uri), options);
+  const result = await analyzeWorkspace(
+    workspace,
+    files.map((file) => file.uri),
+    options,
+  );
   return result.findings.length;
 }
 
@@ -36,21 +42,33 @@ async function elapsedMs(fn: () => unknown): Promise<number> {
 
 async function networkingCorpus(): Promise<void> {
   const networking = path.join(corpusRoot, 'networking');
-  const folders = fs.readdirSync(networking).sort().map((folder) => filesUnder(path.join(networking, folder)).map(load));
+  const folders = fs
+    .readdirSync(networking)
+    .sort()
+    .map((folder) => filesUnder(path.join(networking, folder)).map(load));
   const rounds: number[] = [];
   let findings = 0;
   for (let round = 0; round < 3; round++) {
-    rounds.push(await elapsedMs(async () => {
-      findings = 0;
-      for (const files of folders) findings += await analyse(files);
-    }) / 1000);
+    rounds.push(
+      (await elapsedMs(async () => {
+        findings = 0;
+        for (const files of folders) findings += await analyse(files);
+      })) / 1000,
+    );
   }
   const fileCount = folders.reduce((sum, files) => sum + files.length, 0);
-  report({ name: 'networkingAnalysisSeconds', value: median(rounds), unit: 's', note: `${folders.length} repository folders, ${fileCount} files, ${findings} findings, median of 3` });
+  report({
+    name: 'networkingAnalysisSeconds',
+    value: median(rounds),
+    unit: 's',
+    note: `${folders.length} repository folders, ${fileCount} files, ${findings} findings, median of 3`,
+  });
 }
 
 async function modules(): Promise<void> {
-  const dirs = fs.readdirSync(path.join(corpusRoot, 'broad'), { recursive: true }).map(String)
+  const dirs = fs
+    .readdirSync(path.join(corpusRoot, 'broad'), { recursive: true })
+    .map(String)
     .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && file.endsWith(`${path.sep}main.json`))
     .map((file) => path.join(corpusRoot, 'broad', path.dirname(file)))
     .filter((dir) => fs.existsSync(path.join(dir, 'main.bicep')));
@@ -58,7 +76,9 @@ async function modules(): Promise<void> {
   const networkRatios: number[] = [];
   for (const dir of dirs) {
     // The module's own Bicep files (main.bicep and its local modules below it); its tests excluded.
-    const files = filesUnder(dir).filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file)).map(load);
+    const files = filesUnder(dir)
+      .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file))
+      .map(load);
     const json = fs.readFileSync(path.join(dir, 'main.json'), 'utf8');
     await analyse(files);
     JSON.parse(json);
@@ -76,8 +96,20 @@ async function modules(): Promise<void> {
   report({ name: 'analysisVsJsonParse.median', value: percentile(ratios, 50), unit: 'x', budget: 1, note });
   report({ name: 'analysisVsJsonParse.p95', value: percentile(ratios, 95), unit: 'x', note });
   const networkNote = `the ${networkRatios.length} of them that declare Microsoft.Network resources`;
-  report({ name: 'networkAnalysisVsJsonParse.median', value: percentile(networkRatios, 50), unit: 'x', budget: 2, note: networkNote });
-  report({ name: 'networkAnalysisVsJsonParse.p95', value: percentile(networkRatios, 95), unit: 'x', budget: 4, note: networkNote });
+  report({
+    name: 'networkAnalysisVsJsonParse.median',
+    value: percentile(networkRatios, 50),
+    unit: 'x',
+    budget: 2,
+    note: networkNote,
+  });
+  report({
+    name: 'networkAnalysisVsJsonParse.p95',
+    value: percentile(networkRatios, 95),
+    unit: 'x',
+    budget: 4,
+    note: networkNote,
+  });
 }
 
 async function main(): Promise<void> {

@@ -38,10 +38,18 @@ const medianJson = median(jsonTimes);
 const medianRead = median(readTimes);
 
 report({
-  name: 'armReadVsJsonParse', value: medianRead / medianJson, unit: 'x', budget: 3,
+  name: 'armReadVsJsonParse',
+  value: medianRead / medianJson,
+  unit: 'x',
+  budget: 3,
   note: `${texts.length} files, ${megabytes.toFixed(1)} MB, ${expressions} expressions; JSON.parse ${medianJson.toFixed(0)} ms`,
 });
-report({ name: 'armReadMBps', value: megabytes / (medianRead / 1000), unit: 'MB/s', note: `readArmFile ${medianRead.toFixed(0)} ms` });
+report({
+  name: 'armReadMBps',
+  value: megabytes / (medianRead / 1000),
+  unit: 'MB/s',
+  note: `readArmFile ${medianRead.toFixed(0)} ms`,
+});
 
 function timeOnce(fn: () => void): number {
   gc?.();

@@ -24,7 +24,9 @@ const modules = avmModules();
 parseAll(corpusTexts);
 const medianAll = median(Array.from({ length: 7 }, () => time(() => parseAll(corpusTexts))));
 report({
-  name: 'bicepParseMBps', value: corpusMegabytes / (medianAll / 1000), unit: 'MB/s',
+  name: 'bicepParseMBps',
+  value: corpusMegabytes / (medianAll / 1000),
+  unit: 'MB/s',
   note: `${corpusTexts.length} files, ${corpusMegabytes.toFixed(1)} MB, median of 7 rounds ${medianAll.toFixed(0)} ms`,
 });
 
@@ -33,11 +35,15 @@ outlineAll(corpusTexts);
 const medianOutline = median(Array.from({ length: 7 }, () => time(() => outlineAll(corpusTexts))));
 const skimmed = corpusTexts.filter((text) => outlineBicep(text, 'bicep').skimmed).length;
 report({
-  name: 'bicepOutlineMBps', value: corpusMegabytes / (medianOutline / 1000), unit: 'MB/s',
+  name: 'bicepOutlineMBps',
+  value: corpusMegabytes / (medianOutline / 1000),
+  unit: 'MB/s',
   note: `${skimmed}/${corpusTexts.length} files skimmed, the others parsed in full; median of 7 rounds ${medianOutline.toFixed(0)} ms`,
 });
 report({
-  name: 'bicepOutlineVsParse', value: medianOutline / medianAll, unit: 'x',
+  name: 'bicepOutlineVsParse',
+  value: medianOutline / medianAll,
+  unit: 'x',
   note: 'outline of every corpus file / full parse of every corpus file',
 });
 
@@ -74,11 +80,14 @@ function time(fn: () => void): number {
 }
 
 function avmModules(): AvmModule[] {
-  const jsonFiles = listFiles(path.join(corpusRoot, 'broad'), (name) => name === 'main.json')
-    .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && fs.existsSync(path.join(path.dirname(file), 'main.bicep')));
+  const jsonFiles = listFiles(path.join(corpusRoot, 'broad'), (name) => name === 'main.json').filter(
+    (file) => /[\\/]avm[\\/]res[\\/]/.test(file) && fs.existsSync(path.join(path.dirname(file), 'main.bicep')),
+  );
   return jsonFiles.map((jsonFile) => ({
     json: fs.readFileSync(jsonFile, 'utf8'),
-    bicep: localModuleClosure(path.join(path.dirname(jsonFile), 'main.bicep')).map((file) => fs.readFileSync(file, 'utf8')),
+    bicep: localModuleClosure(path.join(path.dirname(jsonFile), 'main.bicep')).map((file) =>
+      fs.readFileSync(file, 'utf8'),
+    ),
   }));
 }
 

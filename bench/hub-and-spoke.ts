@@ -3,21 +3,29 @@
 // each zone, and a storage account behind a private endpoint with a DNS zone group. A correct network:
 // the rules walk every relation and find nothing wrong with the spokes.
 
-const zones = ['privatelink.blob.core.windows.net', 'privatelink.file.core.windows.net', 'privatelink.queue.core.windows.net'];
+const zones = [
+  'privatelink.blob.core.windows.net',
+  'privatelink.file.core.windows.net',
+  'privatelink.queue.core.windows.net',
+];
 const zoneSymbols = ['zoneBlob', 'zoneFile', 'zoneQueue'];
 
 /** The hub: its VNet, the three zones and their links to the hub. */
 export function hubBicep(): string {
-  return [
-    vnetBicep('hub', 'vnet-hub', '172.16.0.0/16', '172.16.0.0/24', '172.16.1.0/24', false),
-    ...zones.map((zone, index) => [
-      `resource ${zoneSymbols[index]} 'Microsoft.Network/privateDnsZones@2020-06-01' = {`,
-      `  name: '${zone}'`,
-      `  location: 'global'`,
-      `}`,
-      linkBicep(`hubLink${index}`, zoneSymbols[index], 'link-hub', 'hub'),
-    ].join('\n')),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      vnetBicep('hub', 'vnet-hub', '172.16.0.0/16', '172.16.0.0/24', '172.16.1.0/24', false),
+      ...zones.map((zone, index) =>
+        [
+          `resource ${zoneSymbols[index]} 'Microsoft.Network/privateDnsZones@2020-06-01' = {`,
+          `  name: '${zone}'`,
+          `  location: 'global'`,
+          `}`,
+          linkBicep(`hubLink${index}`, zoneSymbols[index], 'link-hub', 'hub'),
+        ].join('\n'),
+      ),
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** One spoke as its own file: it refers to the hub and the zones as `existing`. */
@@ -26,7 +34,10 @@ export function spokeFileBicep(index: number): string {
     `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {`,
     `  name: 'vnet-hub'`,
     `}`,
-    ...zones.map((zone, at) => `resource ${zoneSymbols[at]} 'Microsoft.Network/privateDnsZones@2020-06-01' existing = {\n  name: '${zone}'\n}`),
+    ...zones.map(
+      (zone, at) =>
+        `resource ${zoneSymbols[at]} 'Microsoft.Network/privateDnsZones@2020-06-01' existing = {\n  name: '${zone}'\n}`,
+    ),
   ];
   return [...header, spokeBicep(index, '')].join('\n\n') + '\n';
 }

@@ -10,10 +10,17 @@ import { corpusRoot, median, report } from './support';
 
 const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
 const home = '/vnet-lens-bench-home';
-const repositories = ['Azure__bicep-registry-modules', 'Azure__AKS-Landing-Zone-Accelerator', 'Azure__ARO-Landing-Zone-Accelerator'];
+const repositories = [
+  'Azure__bicep-registry-modules',
+  'Azure__AKS-Landing-Zone-Accelerator',
+  'Azure__ARO-Landing-Zone-Accelerator',
+];
 
 function filesUnder(dir: string): { uri: string; text: string }[] {
-  return fs.readdirSync(dir, { recursive: true }).map(String).map((file) => path.join(dir, file))
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .map((file) => path.join(dir, file))
     .filter((file) => /\.(bicep|bicepparam|json)$/i.test(file) && fs.statSync(file).isFile())
     .map((file) => ({ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') }));
 }
@@ -21,9 +28,17 @@ function filesUnder(dir: string): { uri: string; text: string }[] {
 const compiled = new Map<string, string | undefined>();
 /** The cache Bicep would leave after `bicep restore`, read from the corpus (at any tag). */
 async function readCached(uri: string): Promise<string | undefined> {
-  const match = /^file:\/\/\/vnet-lens-bench-home\/\.bicep\/br\/mcr\.microsoft\.com\/bicep%24avm%24res%24([^/]+)\/[^/]+\/main\.json$/.exec(uri);
+  const match =
+    /^file:\/\/\/vnet-lens-bench-home\/\.bicep\/br\/mcr\.microsoft\.com\/bicep%24avm%24res%24([^/]+)\/[^/]+\/main\.json$/.exec(
+      uri,
+    );
   if (!match) return undefined;
-  const file = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res', decodeURIComponent(match[1]).replace(/\$/g, '/'), 'main.json');
+  const file = path.join(
+    corpusRoot,
+    'broad/Azure__bicep-registry-modules/avm/res',
+    decodeURIComponent(match[1]).replace(/\$/g, '/'),
+    'main.json',
+  );
   if (!compiled.has(file)) compiled.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
   return compiled.get(file);
 }
@@ -31,7 +46,13 @@ async function readCached(uri: string): Promise<string | undefined> {
 async function analyse(files: readonly { uri: string; text: string }[], withCache: boolean): Promise<number> {
   const workspace = new Workspace({ readFile: withCache ? readCached : async () => undefined });
   for (const file of files) workspace.setFile(file.uri, file.text);
-  return (await analyzeWorkspace(workspace, files.map((file) => file.uri), options)).findings.length;
+  return (
+    await analyzeWorkspace(
+      workspace,
+      files.map((file) => file.uri),
+      options,
+    )
+  ).findings.length;
 }
 
 async function main(): Promise<void> {

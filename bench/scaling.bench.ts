@@ -15,7 +15,10 @@ const runs = Number(process.env.BENCH_SCALING_RUNS ?? 3);
 /** A preload that writes the process's user + system CPU seconds to a file when it exits. */
 function cpuRecorder(folder: string): string {
   const file = path.join(folder, 'cpu-recorder.cjs');
-  fs.writeFileSync(file, `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.CPU_OUT, String((u.user + u.system) / 1e6)); });\n`);
+  fs.writeFileSync(
+    file,
+    `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.CPU_OUT, String((u.user + u.system) / 1e6)); });\n`,
+  );
   return file;
 }
 
@@ -23,17 +26,24 @@ function workspace(folder: string, spokes: number): string {
   const dir = path.join(folder, `spokes-${spokes}`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'hub.bicep'), hubBicep());
-  for (let index = 1; index <= spokes; index++) fs.writeFileSync(path.join(dir, `spoke-${index}.bicep`), spokeFileBicep(index));
+  for (let index = 1; index <= spokes; index++)
+    fs.writeFileSync(path.join(dir, `spoke-${index}.bicep`), spokeFileBicep(index));
   return dir;
 }
 
 function checkCpuSeconds(recorder: string, dir: string, out: string): { seconds: number; output: string } {
   const child = spawnSync(process.execPath, ['--require', recorder, path.join(repoRoot, 'dist/cli.js'), 'check', dir], {
-    encoding: 'utf8', env: { ...process.env, CPU_OUT: out }, maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+    env: { ...process.env, CPU_OUT: out },
+    maxBuffer: 256 * 1024 * 1024,
   });
   // 0: no findings, 1: findings; anything else is a crash or an I/O error and fails the bench.
-  if (child.status !== 0 && child.status !== 1) throw new Error(`check exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
-  return { seconds: Number(fs.readFileSync(out, 'utf8')), output: child.stdout.split('\n').filter(Boolean).at(-1) ?? '' };
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`check exited ${child.status}: ${child.stderr.slice(0, 2000)}`);
+  return {
+    seconds: Number(fs.readFileSync(out, 'utf8')),
+    output: child.stdout.split('\n').filter(Boolean).at(-1) ?? '',
+  };
 }
 
 function main(): void {
@@ -54,10 +64,17 @@ function main(): void {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
     const [small, large] = seconds.map(median);
     const exponent = Math.log(large / small) / Math.log(sizes[1] / sizes[0]);
-    const note = (index: number) => `CPU s of dist/cli.js check, ${sizes[index]} spoke files + hub, median of ${runs}: ${summaries[index]}`;
+    const note = (index: number) =>
+      `CPU s of dist/cli.js check, ${sizes[index]} spoke files + hub, median of ${runs}: ${summaries[index]}`;
     report({ name: 'scaling.spokes1000Seconds', value: small, unit: 's', note: note(0) });
     report({ name: 'scaling.spokes4000Seconds', value: large, unit: 's', budget: 12, note: note(1) });
-    report({ name: 'scaling.exponent', value: exponent, unit: '', budget: 1.25, note: 'k in time ∝ spokes^k from 1,000 to 4,000 spokes' });
+    report({
+      name: 'scaling.exponent',
+      value: exponent,
+      unit: '',
+      budget: 1.25,
+      note: 'k in time ∝ spokes^k from 1,000 to 4,000 spokes',
+    });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -20,7 +20,10 @@ const edits = 30;
 
 /** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
 function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -42,12 +45,20 @@ function whenIdle(session: LspSession): Promise<void> {
  * Opens the file and types into a spoke's VNet name, then deletes what it typed; milliseconds per
  * edit, and the server's CPU milliseconds per edit (what load on the machine cannot inflate).
  */
-async function typeInto(session: LspSession, uri: string, text: string): Promise<{ latencies: number[]; cpuMsPerEdit: number }> {
+async function typeInto(
+  session: LspSession,
+  uri: string,
+  text: string,
+): Promise<{ latencies: number[]; cpuMsPerEdit: number }> {
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
-  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => waiting.get(`${params.uri}@${params.version}`)?.(params));
+  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) =>
+    waiting.get(`${params.uri}@${params.version}`)?.(params),
+  );
   const next = (version: number) => new Promise<void>((resolve) => waiting.set(`${uri}@${version}`, () => resolve()));
   const opened = next(1);
-  void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text } });
+  void session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'bicep', version: 1, text },
+  });
   await opened;
   const lines = text.split('\n');
   const line = lines.findIndex((candidate) => candidate.includes("name: 'vnet-spoke-0010'"));
@@ -60,10 +71,16 @@ async function typeInto(session: LspSession, uri: string, text: string): Promise
     const typed = typing ? edit : edits - edit - 1; // characters already typed
     const change = typing
       ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: 'x' }
-      : { range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed } }, text: '' };
+      : {
+          range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed } },
+          text: '',
+        };
     const published = next(version);
     const start = process.hrtime.bigint();
-    void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
     await published;
     latencies.push(Number(process.hrtime.bigint() - start) / 1e6 - debounceMs);
   }
@@ -77,14 +94,26 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
   const lineCount = text.split('\n').length;
-  const note = (where: string) => `${lineCount}-line hub-and-spoke file, ${where}, ${edits} edits to a VNet name; the ${debounceMs} ms debounce subtracted`;
+  const note = (where: string) =>
+    `${lineCount}-line hub-and-spoke file, ${where}, ${edits} edits to a VNet name; the ${debounceMs} ms debounce subtracted`;
   try {
     const alone = await startServer(undefined);
     const { latencies: aloneMs, cpuMsPerEdit: aloneCpuMs } = await typeInto(alone, uri, text);
     await alone.close();
-    report({ name: 'keystrokeCpuMs', value: aloneCpuMs, unit: 'ms', note: `the server's CPU per edit, ${note('no folder open')}` });
+    report({
+      name: 'keystrokeCpuMs',
+      value: aloneCpuMs,
+      unit: 'ms',
+      note: `the server's CPU per edit, ${note('no folder open')}`,
+    });
     report({ name: 'keystrokeMs.p50', value: percentile(aloneMs, 50), unit: 'ms', note: note('no folder open') });
-    report({ name: 'keystrokeMs.p95', value: percentile(aloneMs, 95), unit: 'ms', budget: 50, note: note('no folder open') });
+    report({
+      name: 'keystrokeMs.p95',
+      value: percentile(aloneMs, 95),
+      unit: 'ms',
+      budget: 50,
+      note: note('no folder open'),
+    });
 
     const started = process.hrtime.bigint();
     const session = await startServer(pathToFileURL(corpusRoot).href);
@@ -92,23 +121,63 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const memory = rssMb(session.child.pid!);
     const cpu = cpuSeconds(session.child.pid!);
-    report({ name: 'corpusIndexSeconds', value: seconds, unit: 's', budget: 5, note: 'server start → first analysis of all of ../shared/corpus as one workspace (wall time)' });
-    report({ name: 'corpusIndexCpuSeconds', value: cpu, unit: 's', note: 'the server\'s CPU seconds for the same: what load on the machine cannot inflate' });
-    report({ name: 'corpusRssMb', value: memory, unit: 'MB', budget: 300, note: 'server resident memory after indexing the corpus' });
+    report({
+      name: 'corpusIndexSeconds',
+      value: seconds,
+      unit: 's',
+      budget: 5,
+      note: 'server start → first analysis of all of ../shared/corpus as one workspace (wall time)',
+    });
+    report({
+      name: 'corpusIndexCpuSeconds',
+      value: cpu,
+      unit: 's',
+      note: "the server's CPU seconds for the same: what load on the machine cannot inflate",
+    });
+    report({
+      name: 'corpusRssMb',
+      value: memory,
+      unit: 'MB',
+      budget: 300,
+      note: 'server resident memory after indexing the corpus',
+    });
     const { latencies: workspaceMs, cpuMsPerEdit: workspaceCpuMs } = await typeInto(session, uri, text);
     await session.close();
-    report({ name: 'workspaceKeystrokeCpuMs', value: workspaceCpuMs, unit: 'ms', note: `the server's CPU per edit, ${note('all of ../shared/corpus open')}` });
-    report({ name: 'workspaceKeystrokeMs.p50', value: percentile(workspaceMs, 50), unit: 'ms', note: note('all of ../shared/corpus open') });
-    report({ name: 'workspaceKeystrokeMs.p95', value: percentile(workspaceMs, 95), unit: 'ms', budget: 50, note: note('all of ../shared/corpus open') });
+    report({
+      name: 'workspaceKeystrokeCpuMs',
+      value: workspaceCpuMs,
+      unit: 'ms',
+      note: `the server's CPU per edit, ${note('all of ../shared/corpus open')}`,
+    });
+    report({
+      name: 'workspaceKeystrokeMs.p50',
+      value: percentile(workspaceMs, 50),
+      unit: 'ms',
+      note: note('all of ../shared/corpus open'),
+    });
+    report({
+      name: 'workspaceKeystrokeMs.p95',
+      value: percentile(workspaceMs, 95),
+      unit: 'ms',
+      budget: 50,
+      note: note('all of ../shared/corpus open'),
+    });
 
     const during = await startServer(undefined);
     const run = await requestsDuringLongAnalysis(during, folder, { wanted: 40, arm: true });
     await during.close();
     const answered = run.requests.filter((request) => request.duringAnalysis).map((request) => request.ms);
-    const duringNote = `${answered.length} hovers, completions and code actions on a small document while a 4,000-subnet VNet and a 3.9 MB ARM `
-      + `template are analysed (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`;
+    const duringNote =
+      `${answered.length} hovers, completions and code actions on a small document while a 4,000-subnet VNet and a 3.9 MB ARM ` +
+      `template are analysed (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`;
     report({ name: 'hoverDuringAnalysisMs.p50', value: percentile(answered, 50), unit: 'ms', note: duringNote });
-    report({ name: 'hoverDuringAnalysisMs.p95', value: percentile(answered, 95), unit: 'ms', budget: 100, note: duringNote });
+    report({
+      name: 'hoverDuringAnalysisMs.p95',
+      value: percentile(answered, 95),
+      unit: 'ms',
+      budget: 100,
+      note: duringNote,
+    });
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -55,7 +55,11 @@ async function cpuSeconds(session: CdpSession): Promise<number> {
 }
 
 /** Posts a model and resolves with the milliseconds until the frame after the page said it drew it. */
-function timeRender(page: Page, model: unknown, seq: number): Promise<{ ms: number; nodes: number; edges: number; steps: Record<string, number> }> {
+function timeRender(
+  page: Page,
+  model: unknown,
+  seq: number,
+): Promise<{ ms: number; nodes: number; edges: number; steps: Record<string, number> }> {
   return page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq })})`);
 }
 
@@ -65,7 +69,11 @@ async function main(): Promise<void> {
   const { largeModel } = await import('../test/webview/large-model.mjs' as string);
   const model = largeModel(300);
   const edited = structuredClone(model);
-  edited.entities.push({ ...edited.entities.find((entity: { kind: string }) => entity.kind === 'target'), name: 'st-added', id: '/targets/st-added' });
+  edited.entities.push({
+    ...edited.entities.find((entity: { kind: string }) => entity.kind === 'target'),
+    name: 'st-added',
+    id: '/targets/st-added',
+  });
 
   const launched = await launchBrowser();
   const server = await startPageServer();
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
       await session.send('Performance.enable');
       const cpuBefore = await cpuSeconds(session);
       const opened = await timeRender(page, model, 1);
-      firstCpu.push((await cpuSeconds(session) - cpuBefore) * 1000);
+      firstCpu.push(((await cpuSeconds(session)) - cpuBefore) * 1000);
       first.push(opened.ms);
       for (const [step, ms] of Object.entries(opened.steps)) steps.set(step, [...(steps.get(step) ?? []), ms]);
       counts = opened;
@@ -97,15 +105,30 @@ async function main(): Promise<void> {
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   report({
-    name: 'topologyRenderMs', value: Math.round(median(first)), unit: 'ms', budget: 500,
+    name: 'topologyRenderMs',
+    value: Math.round(median(first)),
+    unit: 'ms',
+    budget: 500,
     note: `${counts.nodes} nodes, ${counts.edges} edges, fresh page, median of ${runs} (min ${Math.round(Math.min(...first))}, max ${Math.round(Math.max(...first))})`,
   });
-  report({ name: 'topologyRenderCpuMs', value: Math.round(median(firstCpu)), unit: 'ms', note: `the page's CPU time for the first drawing, median of ${runs}` });
+  report({
+    name: 'topologyRenderCpuMs',
+    value: Math.round(median(firstCpu)),
+    unit: 'ms',
+    note: `the page's CPU time for the first drawing, median of ${runs}`,
+  });
   for (const [step, values] of steps) {
-    report({ name: `topologyRenderSteps.${step}Ms`, value: Math.round(median(values)), unit: 'ms', note: `median of ${runs}` });
+    report({
+      name: `topologyRenderSteps.${step}Ms`,
+      value: Math.round(median(values)),
+      unit: 'ms',
+      note: `median of ${runs}`,
+    });
   }
   report({
-    name: 'topologyRedrawMs', value: Math.round(median(redraw)), unit: 'ms',
+    name: 'topologyRedrawMs',
+    value: Math.round(median(redraw)),
+    unit: 'ms',
     note: `one resource added to the ${counts.nodes}-node drawing, median of ${runs}`,
   });
 }

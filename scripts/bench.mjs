@@ -22,7 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',').filter(Boolean) : undefined;
-const files = fs.readdirSync(path.join(root, 'bench'))
+const files = fs
+  .readdirSync(path.join(root, 'bench'))
   .filter((file) => file.endsWith('.bench.ts') && (!only || only.some((word) => file.includes(word))))
   .sort();
 if (files.length === 0) {
@@ -31,7 +32,8 @@ if (files.length === 0) {
 }
 
 // The server and CLI benches run the shipped bundles: build them first, so the figures are today's code.
-if (files.some((file) => /server|scaling/.test(file))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (files.some((file) => /server|scaling/.test(file)))
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 
 const results = {};
 const crashed = [];
@@ -44,15 +46,24 @@ for (const file of files) {
   const bundle = path.join(root, 'out', 'bench', file.replace(/\.ts$/, '.js'));
   if (!runsInBrowser) {
     await esbuild.build({
-      entryPoints: [path.join(root, 'bench', file)], outfile: bundle, bundle: true, platform: 'node', format: 'cjs',
-      target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning',
+      entryPoints: [path.join(root, 'bench', file)],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
       // Bench files find the repository (and ../shared) from their own folder.
       define: { __dirname: JSON.stringify(path.join(root, 'bench')) },
     });
   }
   const entry = runsInBrowser ? ['--import', 'tsx', path.join('bench', file)] : [bundle];
   const child = spawnSync(process.execPath, ['--expose-gc', ...entry], {
-    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The one-minute load average before and after the part: other work on the machine slows it.
   const load = `${loadBefore.toFixed(2)}–${os.loadavg()[0].toFixed(2)}`;
@@ -63,18 +74,31 @@ for (const file of files) {
   }
   if (child.status !== 0) {
     crashed.push(file);
-    results[`${file}:error`] = { name: `${file}:error`, value: child.status ?? child.signal, unit: 'exit code', file, load };
+    results[`${file}:error`] = {
+      name: `${file}:error`,
+      value: child.status ?? child.signal,
+      unit: 'exit code',
+      file,
+      load,
+    };
   }
 }
 
 const rows = Object.values(results).map((r) => [
-  r.name, formatNumber(r.value), r.unit ?? '',
+  r.name,
+  formatNumber(r.value),
+  r.unit ?? '',
   r.budget === undefined ? '' : `${formatNumber(r.budget)} ${r.value <= r.budget ? 'met' : 'MISSED'}`,
-  r.load, r.note ?? '',
+  r.load,
+  r.note ?? '',
 ]);
 const header = ['measurement', 'value', 'unit', 'budget', 'load', 'note'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-const format = (row) => row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
+const format = (row) =>
+  row
+    .map((cell, i) => String(cell).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log(format(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(format(row));
@@ -86,9 +110,20 @@ for (const r of Object.values(results)) {
   for (const step of steps.slice(0, -1)) into = into[step] ??= {};
   into[steps.at(-1)] = r.value;
 }
-fs.writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify({
-  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, ...values, details: results,
-}, null, 2) + '\n');
+fs.writeFileSync(
+  path.join(root, 'bench-results.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      ...values,
+      details: results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 if (crashed.length > 0) {
   console.error(`bench: ${crashed.join(', ')} crashed`);
   process.exit(1);

@@ -17,20 +17,47 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-validators.ts'
 const production = process.argv.includes('--production');
 // `module` first: jsonc-parser's UMD build requires its own files at run time, which a bundle lacks.
 const node = {
-  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, minify: production,
-  logLevel: 'warning', mainFields: ['module', 'main'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([
-  esbuild.build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({
+    ...node,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  }),
   esbuild.build({ ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({
-    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true, minify: production,
-    logLevel: 'warning', entryPoints: ['client/webview/topology.ts'], outfile: 'dist/webview/topology.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: true,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: ['client/webview/topology.ts'],
+    outfile: 'dist/webview/topology.js',
   }),
   esbuild.build({
-    entryPoints: fs.readdirSync('test/vscode/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/vscode/suite/${f}`),
-    outdir: 'out/test/vscode/suite', bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
+    entryPoints: fs
+      .readdirSync('test/vscode/suite')
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `test/vscode/suite/${f}`),
+    outdir: 'out/test/vscode/suite',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
   }),
 ]);

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     const dir = path.join(corpus, folder);
     for (const file of fs.readdirSync(dir, { recursive: true }).map(String)) {
       const full = path.join(dir, file);
-      if (/\.(bicep|bicepparam|json|jsonc)$/i.test(file) && fs.statSync(full).isFile()) workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
+      if (/\.(bicep|bicepparam|json|jsonc)$/i.test(file) && fs.statSync(full).isFile())
+        workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
     }
     const result = await analyzeWorkspace(workspace, [], { cloud: 'AzureCloud', ruleLevels: {} });
     for (const finding of result.findings) {
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     }
   }
   console.log('rule                             findings');
-  for (const [id, count] of counts) if (!only || id === only) console.log(`${id.padEnd(32)} ${String(count).padStart(8)}`);
+  for (const [id, count] of counts)
+    if (!only || id === only) console.log(`${id.padEnd(32)} ${String(count).padStart(8)}`);
   for (const [id, list] of examples) {
     console.log(`\n== ${id}`);
     for (const sample of list) console.log(`  ${sample}`);

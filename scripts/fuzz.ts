@@ -24,13 +24,18 @@ const workers = Math.max(1, option('workers', Math.min(2, os.availableParallelis
 const only = option('only', -1);
 const outDir = path.resolve(__dirname, '..', 'test-results', 'fuzz');
 
-interface Failure { index: number; label: string; problems: string[] }
+interface Failure {
+  index: number;
+  label: string;
+  problems: string[];
+}
 
 if (only >= 0) {
   const input = fuzzInput(seed, only);
   void checkInput(input).then((problems) => {
     console.log(input.label);
-    for (const [uri, text] of Object.entries(input.files)) console.log(`--- ${uri}\n${text.length > 4000 ? `${text.slice(0, 4000)}\n… (${text.length} characters)` : text}`);
+    for (const [uri, text] of Object.entries(input.files))
+      console.log(`--- ${uri}\n${text.length > 4000 ? `${text.slice(0, 4000)}\n… (${text.length} characters)` : text}`);
     console.log(problems.length === 0 ? 'no problem' : problems.join('\n'));
     process.exitCode = problems.length === 0 ? 0 : 1;
   });
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   let lastReport = started;
   const report = () => {
     const seconds = (Date.now() - started) / 1000;
-    console.log(`${done} inputs in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)}/s), ${failures.length} failing`);
+    console.log(
+      `${done} inputs in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)}/s), ${failures.length} failing`,
+    );
   };
   const record = (failure: Failure) => {
     failures.push(failure);
@@ -76,7 +83,11 @@ async function main(): Promise<void> {
         }
         current = next++;
         timer = setTimeout(() => {
-          record({ index: current, label: fuzzInput(seed, current).label, problems: [`hang: no answer within ${timeoutMs} ms`] });
+          record({
+            index: current,
+            label: fuzzInput(seed, current).label,
+            problems: [`hang: no answer within ${timeoutMs} ms`],
+          });
           done++;
           current = -1;
           void worker.terminate();
@@ -107,7 +118,11 @@ async function main(): Promise<void> {
           process.exit(2);
         }
         if (current >= 0) {
-          record({ index: current, label: fuzzInput(seed, current).label, problems: [`worker crashed: ${error.stack ?? error.message}`] });
+          record({
+            index: current,
+            label: fuzzInput(seed, current).label,
+            problems: [`worker crashed: ${error.stack ?? error.message}`],
+          });
           done++;
           current = -1;
         }
@@ -122,7 +137,9 @@ async function main(): Promise<void> {
   });
 
   report();
-  console.log(`fuzz: seed ${seed}, ${done} inputs, ${workers} workers, ${failures.length} failing${failures.length > 0 ? ` (written to ${path.relative(process.cwd(), outDir)})` : ''}`);
+  console.log(
+    `fuzz: seed ${seed}, ${done} inputs, ${workers} workers, ${failures.length} failing${failures.length > 0 ? ` (written to ${path.relative(process.cwd(), outDir)})` : ''}`,
+  );
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 
@@ -136,5 +153,8 @@ function save(failure: Failure): void {
     names[name] = uri;
     fs.writeFileSync(path.join(dir, name), text);
   }
-  fs.writeFileSync(path.join(dir, 'failure.json'), `${JSON.stringify({ seed, index: failure.index, label: failure.label, uris: names, problems: failure.problems, reproduce: `npm run fuzz -- --seed ${seed} --only ${failure.index}` }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'failure.json'),
+    `${JSON.stringify({ seed, index: failure.index, label: failure.label, uris: names, problems: failure.problems, reproduce: `npm run fuzz -- --seed ${seed} --only ${failure.index}` }, null, 2)}\n`,
+  );
 }

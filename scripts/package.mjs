@@ -11,4 +11,11 @@ const run = (args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run(['scripts/build.mjs', '--production']);
-run(['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', 'dist/vnet-lens.vsix']);
+run([
+  'node_modules/@vscode/vsce/vsce',
+  'package',
+  '--no-dependencies',
+  '--no-rewrite-relative-links',
+  '--out',
+  'dist/vnet-lens.vsix',
+]);

@@ -34,7 +34,9 @@ for (const [what, command, commandArgs] of [
 const { installVsix, makeSandbox, startCodeServer, stopCodeServer } = await import('../test/vscode/lib.mjs');
 const workspace = recreateScratchExamples(root);
 const sandbox = makeSandbox({ dir: path.join(root, '.code-server'), workspace });
-console.log(`npm start: installed ${installVsix(sandbox, path.join(root, 'dist/vnet-lens.vsix'), 'vnet-lens.vnet-lens')}`);
+console.log(
+  `npm start: installed ${installVsix(sandbox, path.join(root, 'dist/vnet-lens.vsix'), 'vnet-lens.vnet-lens')}`,
+);
 let server;
 try {
   server = await startCodeServer(sandbox, { port, host, inheritOutput: false });

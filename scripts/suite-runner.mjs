@@ -12,7 +12,16 @@ const defaultGraceMs = 10_000;
  * `message` says which suite hung and what was running; `leftBehind` lists what outlived a suite
  * that ended. Either way every process of the group is gone when it resolves.
  */
-export function runSuite({ label, command, args, cwd, env = process.env, timeoutMs, graceMs = defaultGraceMs, echo = true }) {
+export function runSuite({
+  label,
+  command,
+  args,
+  cwd,
+  env = process.env,
+  timeoutMs,
+  graceMs = defaultGraceMs,
+  echo = true,
+}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
     const pgid = child.pid;
@@ -55,9 +64,17 @@ export function runSuite({ label, command, args, cwd, env = process.env, timeout
       const minutes = timeoutMs < 60_000 ? (timeoutMs / 60_000).toFixed(2) : String(Math.round(timeoutMs / 60_000));
       const message = timedOut
         ? `${label} timed out after ${minutes} min and was killed; still running:\n${
-          stillRunning.map((line) => `  ${line}`).join('\n') || '  (no process list available)'}`
+            stillRunning.map((line) => `  ${line}`).join('\n') || '  (no process list available)'
+          }`
         : undefined;
-      resolve({ stdout: Buffer.concat(chunks).toString('utf8'), exitCode: timedOut ? 1 : exitCode, timedOut, message, stillRunning, leftBehind });
+      resolve({
+        stdout: Buffer.concat(chunks).toString('utf8'),
+        exitCode: timedOut ? 1 : exitCode,
+        timedOut,
+        message,
+        stillRunning,
+        leftBehind,
+      });
     });
   });
 }

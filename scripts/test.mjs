@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test suite of the project, in order, and closes with one "N passed, N failed" line.
 //
-//   npm test                      build, type-check, then every suite
+//   npm test                      build, type-check, format check, then every suite
 //   npm test -- --only unit,lsp   just those suites (the build still runs)
 //
 // Suites: unit, corpus, lsp (node:test over TypeScript through tsx), webview (the built topology
@@ -23,13 +23,25 @@ const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefine
 const minutes = (fallback) => Number(process.env.VNET_LENS_SUITE_TIMEOUT_MIN ?? fallback) * 60_000;
 // Budgets several times a normal run's length on 2 cores (unit takes over 10 min when the machine
 // is shared by several runs), so only a hang reaches them.
-const timeouts = { unit: minutes(25), corpus: minutes(20), lsp: minutes(20), webview: minutes(20), exthost: minutes(20), ui: minutes(20) };
+const timeouts = {
+  unit: minutes(25),
+  corpus: minutes(20),
+  lsp: minutes(20),
+  webview: minutes(20),
+  exthost: minutes(20),
+  ui: minutes(20),
+};
 
 const nodeTestSuites = ['unit', 'corpus', 'lsp'];
 const suites = [
   ...nodeTestSuites.map((name) => ({ name, run: () => runNodeTests(name) })),
   // The built topology page in headless Chromium (needs Debian's chromium: setup installs it).
-  { name: 'webview', run: async () => [setupBrowser() ?? await runCounted('webview', process.execPath, ['--import', 'tsx', 'test/webview/run.mjs'])] },
+  {
+    name: 'webview',
+    run: async () => [
+      setupBrowser() ?? (await runCounted('webview', process.execPath, ['--import', 'tsx', 'test/webview/run.mjs'])),
+    ],
+  },
   { name: 'vscode', run: runVsCodeSuites },
 ].filter((suite) => !only || only.has(suite.name));
 
@@ -42,6 +54,10 @@ step('typecheck', () => run('node', ['node_modules/typescript/bin/tsc', '--noEmi
 // One TypeScript project per layer (the webview's among them), each referencing only the layers it may
 // import: a wrong import fails here. Declarations go to out/layers, so a second run checks only what changed.
 step('typecheck layers', () => run('node', ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.layers.json']));
+// One layout for all code (prettier at width 120, .prettierrc.json): `npm run format` writes it.
+step('format check', () =>
+  run('node', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']),
+);
 for (const suite of suites) {
   console.log(`\n=== ${suite.name} ===`);
   for (const result of await suite.run()) {
@@ -79,11 +95,18 @@ function run(command, commandArgs, options = {}) {
  */
 async function runCounted(label, command, commandArgs, env = {}) {
   const result = await runSuite({
-    label, command, args: commandArgs, cwd: root, env: { ...process.env, ...env }, timeoutMs: timeouts[label],
+    label,
+    command,
+    args: commandArgs,
+    cwd: root,
+    env: { ...process.env, ...env },
+    timeoutMs: timeouts[label],
   });
   if (result.message) console.log(`\n${result.message}`);
   if (result.leftBehind.length > 0) {
-    console.log(`\n${label} left processes behind (killed):\n${result.leftBehind.map((line) => `  ${line}`).join('\n')}`);
+    console.log(
+      `\n${label} left processes behind (killed):\n${result.leftBehind.map((line) => `  ${line}`).join('\n')}`,
+    );
   }
   const counts = [...result.stdout.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed/gm)];
   const last = counts.at(-1);
@@ -104,12 +127,23 @@ async function runNodeTests(name) {
     .sort()
     .map((file) => path.join('test', name, file));
   if (files.length === 0) return [{ label: name, passed: 0, failed: 0, exitCode: 0 }];
-  return [await runCounted(name, process.execPath, [
-    '--import', 'tsx', '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./test/support/summary-reporter.mjs', '--test-reporter-destination=stdout',
-    ...files,
-  ], { VNET_LENS_SUITE: name })];
+  return [
+    await runCounted(
+      name,
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./test/support/summary-reporter.mjs',
+        '--test-reporter-destination=stdout',
+        ...files,
+      ],
+      { VNET_LENS_SUITE: name },
+    ),
+  ];
 }
 
 /** Installs what the browser suites need (idempotent); a failure result, or undefined when ready. */

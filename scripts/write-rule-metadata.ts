@@ -65,7 +65,8 @@ export function ruleMetadataOutputs(): RuleMetadataOutputs {
 
 /** The ids of the rule files: every `.ts` file of the rules folder but the list itself. */
 function ruleFileIds(): string[] {
-  return fs.readdirSync(rulesFolder, { withFileTypes: true })
+  return fs
+    .readdirSync(rulesFolder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'index.ts')
     .map((entry) => entry.name.slice(0, -'.ts'.length))
     .sort();
@@ -102,7 +103,7 @@ function identifierOf(id: string): string {
 export function listText(groups: readonly Group[]): string {
   const ids = groups.flatMap((group) => group.ids);
   return [
-    '// Every rule, in DESIGN §3 order and grouped as there; the engine, the CLI\'s SARIF and the tests read it.',
+    "// Every rule, in DESIGN §3 order and grouped as there; the engine, the CLI's SARIF and the tests read it.",
     `// Written by scripts/write-rule-metadata.ts: it keeps this order and these comments, adds a new rule file`,
     '// at the end (move its line into its group), and drops a rule whose file is gone.',
     ...ids.map((id) => `import ${identifierOf(id)} from './${id}';`),
@@ -121,7 +122,9 @@ function loadRule(id: string, problems: string[]): RuleDefinition | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a rule file named only at run time
   const rule = (require(file) as { default?: Partial<RuleDefinition> }).default;
   if (!rule || typeof rule.check !== 'function' || typeof rule.id !== 'string') {
-    problems.push(`server/src/rules/${id}.ts does not export a rule by default (export default defineRule({...})); only rules belong in server/src/rules (shared code goes in rules/support/)`);
+    problems.push(
+      `server/src/rules/${id}.ts does not export a rule by default (export default defineRule({...})); only rules belong in server/src/rules (shared code goes in rules/support/)`,
+    );
     return undefined;
   }
   if (rule.id !== id) {
@@ -134,15 +137,21 @@ function loadRule(id: string, problems: string[]): RuleDefinition | undefined {
 /** `schemas/vnetlens.schema.json` with `rules.properties` listing every rule, in list order. */
 export function withSchemaRules(schemaText: string, rules: readonly RuleMeta[]): string {
   const schema = JSON.parse(schemaText) as { properties: { rules: { properties: Record<string, unknown> } } };
-  schema.properties.rules.properties = Object.fromEntries(rules.map((rule) => [rule.id, { $ref: '#/definitions/level' }]));
+  schema.properties.rules.properties = Object.fromEntries(
+    rules.map((rule) => [rule.id, { $ref: '#/definitions/level' }]),
+  );
   return jsonText(schema);
 }
 
 /** `package.json` with the `vnetLens.rules` setting listing every rule, its levels those of the schema. */
 export function withSettingRules(manifestText: string, rules: readonly RuleMeta[], schemaText: string): string {
-  const manifest = JSON.parse(manifestText) as { contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } } };
+  const manifest = JSON.parse(manifestText) as {
+    contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } };
+  };
   const levels = (JSON.parse(schemaText) as { definitions: { level: { enum: string[] } } }).definitions.level.enum;
-  manifest.contributes.configuration.properties['vnetLens.rules'].properties = Object.fromEntries(rules.map((rule) => [rule.id, { type: 'string', enum: levels }]));
+  manifest.contributes.configuration.properties['vnetLens.rules'].properties = Object.fromEntries(
+    rules.map((rule) => [rule.id, { type: 'string', enum: levels }]),
+  );
   return jsonText(manifest);
 }
 
@@ -155,13 +164,24 @@ export function withReadmeTable(readmeText: string, rules: readonly RuleMeta[]):
   const rowsStart = start + readmeHeader.length;
   let rowsEnd = rowsStart;
   while (readmeText.startsWith('|', rowsEnd)) rowsEnd = readmeText.indexOf('\n', rowsEnd) + 1 || readmeText.length;
-  const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.level} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |\n`);
+  const rows = rules.map(
+    (rule) =>
+      `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.level} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |\n`,
+  );
   return readmeText.slice(0, rowsStart) + rows.join('') + readmeText.slice(rowsEnd);
 }
 
 /** A rule page with its front matter (id, level, fixable, description) written from the rule, the rest kept. */
 export function withFrontMatter(page: string, rule: RuleMeta): string {
-  const frontMatter = ['---', `id: ${rule.id}`, `level: ${rule.level}`, `fixable: ${rule.fixable}`, `description: ${JSON.stringify(rule.description)}`, '---', ''].join('\n');
+  const frontMatter = [
+    '---',
+    `id: ${rule.id}`,
+    `level: ${rule.level}`,
+    `fixable: ${rule.fixable}`,
+    `description: ${JSON.stringify(rule.description)}`,
+    '---',
+    '',
+  ].join('\n');
   const close = page.startsWith('---\n') ? page.indexOf('\n---\n', 3) : -1;
   return frontMatter + (close >= 0 ? page.slice(close + '\n---\n'.length) : `\n${page}`);
 }
@@ -170,7 +190,9 @@ export function withFrontMatter(page: string, rule: RuleMeta): string {
 function docOutput(rule: RuleMeta, problems: string[]): GeneratedFile[] {
   const file = path.join(root, 'docs', 'rules', `${rule.id}.md`);
   if (!fs.existsSync(file)) {
-    problems.push(`docs/rules/${rule.id}.md is missing: write the rule's page (What, Why, Bad, Good, Fix, When not to worry), then run ${writeCommand}`);
+    problems.push(
+      `docs/rules/${rule.id}.md is missing: write the rule's page (What, Why, Bad, Good, Fix, When not to worry), then run ${writeCommand}`,
+    );
     return [];
   }
   return [{ file, text: withFrontMatter(fs.readFileSync(file, 'utf8'), rule) }];

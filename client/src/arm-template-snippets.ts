@@ -18,7 +18,9 @@ export function readArmSnippets(file: string): vscode.CompletionItem[] {
   const definitions = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, SnippetDefinition>;
   return Object.entries(definitions).map(([name, definition]) => {
     const item = new vscode.CompletionItem(definition.prefix, vscode.CompletionItemKind.Snippet);
-    item.insertText = new vscode.SnippetString(Array.isArray(definition.body) ? definition.body.join('\n') : definition.body);
+    item.insertText = new vscode.SnippetString(
+      Array.isArray(definition.body) ? definition.body.join('\n') : definition.body,
+    );
     item.detail = name;
     if (definition.description) item.documentation = definition.description;
     return item;
@@ -27,7 +29,10 @@ export function readArmSnippets(file: string): vscode.CompletionItem[] {
 
 export function registerArmTemplateSnippets(snippetFile: string): vscode.Disposable {
   let items: vscode.CompletionItem[] | undefined;
-  return vscode.languages.registerCompletionItemProvider({ language: armTemplateLanguage }, {
-    provideCompletionItems: () => (items ??= readArmSnippets(snippetFile)),
-  });
+  return vscode.languages.registerCompletionItemProvider(
+    { language: armTemplateLanguage },
+    {
+      provideCompletionItems: () => (items ??= readArmSnippets(snippetFile)),
+    },
+  );
 }

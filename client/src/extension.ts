@@ -3,9 +3,21 @@
 // Invariant: the only code that imports `vscode`.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  commandIds, modelRequestMethod, statusNotificationMethod, type ModelJson, type StatusParams, type TopologyCommandResult, type TopologyJson,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  commandIds,
+  modelRequestMethod,
+  statusNotificationMethod,
+  type ModelJson,
+  type StatusParams,
+  type TopologyCommandResult,
+  type TopologyJson,
 } from '@vnet-lens/protocol';
 import { registerArmTemplateSnippets } from './arm-template-snippets';
 import { ServerStatusItem } from './status';
@@ -39,12 +51,20 @@ async function requestTopology(uri?: vscode.Uri): Promise<TopologyJson> {
 export async function activate(context: vscode.ExtensionContext): Promise<VnetLensApi> {
   const output = vscode.window.createOutputChannel('VNet Lens', { log: true });
   const status = new ServerStatusItem(commandIds.showOutput);
-  context.subscriptions.push(output, status, registerArmTemplateSnippets(context.asAbsolutePath(path.join('snippets', 'arm.json'))));
+  context.subscriptions.push(
+    output,
+    status,
+    registerArmTemplateSnippets(context.asAbsolutePath(path.join('snippets', 'arm.json'))),
+  );
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
@@ -66,15 +86,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
     }),
     // The editor-title button passes the file's URI; tests pass { scope?, export? } (TopologyCommandOptions).
     vscode.commands.registerCommand(commandIds.showTopology, (argument?: unknown): Promise<TopologyCommandResult> =>
-      TopologyPanel.show(context.extensionUri, requestTopology, argument)),
+      TopologyPanel.show(context.extensionUri, requestTopology, argument),
+    ),
     // Asks the server for its source.fixAll.vnetLens action on the active file (or the given URI) and
     // applies its edit; resolves with whether anything changed (the in-editor tests read it).
     vscode.commands.registerCommand(commandIds.fixAllInFile, async (target?: vscode.Uri): Promise<boolean> => {
-      const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+      const document = target
+        ? await vscode.workspace.openTextDocument(target)
+        : vscode.window.activeTextEditor?.document;
       if (!document) return false;
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
       const kind = vscode.CodeActionKind.SourceFixAll.append('vnetLens');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, kind.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        whole,
+        kind.value,
+      );
       const action = actions?.find((candidate) => candidate.kind && kind.contains(candidate.kind) && candidate.edit);
       if (!action?.edit) {
         void vscode.window.showInformationMessage('VNet Lens: nothing to fix in this file.');
@@ -87,7 +115,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
   status.show(State.Starting);
   try {
     await client.start();
-    context.subscriptions.push(client.onNotification(statusNotificationMethod, (params: StatusParams) => status.analysis(params)));
+    context.subscriptions.push(
+      client.onNotification(statusNotificationMethod, (params: StatusParams) => status.analysis(params)),
+    );
   } catch (error) {
     output.appendLine(`The VNet Lens server did not start: ${error instanceof Error ? error.message : String(error)}`);
     status.show(State.Stopped);
@@ -101,9 +131,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
     topologyState: () => TopologyPanel.state(),
     serverState() {
       switch (client?.state) {
-        case State.Running: return 'running';
-        case State.Starting: return 'starting';
-        default: return 'stopped';
+        case State.Running:
+          return 'running';
+        case State.Starting:
+          return 'starting';
+        default:
+          return 'stopped';
       }
     },
   };

@@ -20,16 +20,18 @@ export class ServerStatusItem implements vscode.Disposable {
   /** The server's last analysis: shown in the tooltip while it runs. */
   analysis(status: StatusParams): void {
     if (this.item.text !== looks[State.Running].text) return;
-    this.item.tooltip = status.state === 'analysing'
-      ? `VNet Lens: analysing ${status.files} files`
-      : `VNet Lens: ${status.files} files analysed, ${status.findings} findings`;
+    this.item.tooltip =
+      status.state === 'analysing'
+        ? `VNet Lens: analysing ${status.files} files`
+        : `VNet Lens: ${status.files} files analysed, ${status.findings} findings`;
   }
 
   show(state: State): void {
     const look = looks[state === State.Running || state === State.Starting ? state : State.Stopped];
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
-    this.item.backgroundColor = state === State.Stopped ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.backgroundColor =
+      state === State.Stopped ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
   }
 

@@ -21,8 +21,11 @@ export function findingsFromDiagnostics(model: ModelJson): TopologyFindingJson[]
       if (diagnostic.source !== diagnosticSource) continue;
       const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       findings.push({
-        ruleId: code === undefined ? 'vnet-lens' : String(code), level: level(diagnostic.severity), message: diagnostic.message,
-        file, line: diagnostic.range.start.line + 1,
+        ruleId: code === undefined ? 'vnet-lens' : String(code),
+        level: level(diagnostic.severity),
+        message: diagnostic.message,
+        file,
+        line: diagnostic.range.start.line + 1,
       });
     }
   }

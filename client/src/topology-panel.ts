@@ -5,7 +5,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type {
-  TopologyCommandOptions, TopologyCommandResult, TopologyExportFormat, TopologyFromPage, TopologyJson, TopologyScope, TopologyToPage,
+  TopologyCommandOptions,
+  TopologyCommandResult,
+  TopologyExportFormat,
+  TopologyFromPage,
+  TopologyJson,
+  TopologyScope,
+  TopologyToPage,
 } from '@vnet-lens/protocol';
 import { resolveFile, writeExport } from './topology-files';
 import { findingsFromDiagnostics } from './topology-findings';
@@ -19,7 +25,9 @@ const waitMs = 60_000;
 const analysedLanguages = new Set(['bicep', 'bicep-params', 'arm-template', 'json', 'jsonc']);
 
 export function isAnalysedDocument(document: vscode.TextDocument): boolean {
-  return analysedLanguages.has(document.languageId) && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  return (
+    analysedLanguages.has(document.languageId) && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled')
+  );
 }
 
 export class TopologyPanel implements vscode.Disposable {
@@ -42,11 +50,14 @@ export class TopologyPanel implements vscode.Disposable {
 
   /** Opens the panel (or brings it forward) and answers once the page has drawn the current model. */
   static async show(extensionUri: vscode.Uri, source: ModelSource, argument?: unknown): Promise<TopologyCommandResult> {
-    const options: TopologyCommandOptions = argument instanceof vscode.Uri ? {} : (argument as TopologyCommandOptions | undefined) ?? {};
+    const options: TopologyCommandOptions =
+      argument instanceof vscode.Uri ? {} : ((argument as TopologyCommandOptions | undefined) ?? {});
     const document = argument instanceof vscode.Uri ? argument : undefined;
     let panel = TopologyPanel.current;
     if (!panel) {
-      const defaultScope = vscode.workspace.getConfiguration('vnetLens').get<TopologyScope>('topology.defaultScope', 'file');
+      const defaultScope = vscode.workspace
+        .getConfiguration('vnetLens')
+        .get<TopologyScope>('topology.defaultScope', 'file');
       panel = new TopologyPanel(extensionUri, source, options.scope ?? defaultScope);
       TopologyPanel.current = panel;
     } else {
@@ -61,15 +72,25 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   /** What the open panel last drew (for the in-editor tests), or undefined when it is closed. */
-  static state(): { scope: TopologyScope; renders: number; nodes: number; edges: number; document?: string } | undefined {
+  static state():
+    { scope: TopologyScope; renders: number; nodes: number; edges: number; document?: string } | undefined {
     const panel = TopologyPanel.current;
     if (!panel) return undefined;
-    return { scope: panel.scope, renders: panel.renders, ...panel.counts, ...(panel.document ? { document: panel.document.toString() } : {}) };
+    return {
+      scope: panel.scope,
+      renders: panel.renders,
+      ...panel.counts,
+      ...(panel.document ? { document: panel.document.toString() } : {}),
+    };
   }
 
   private readonly panel: vscode.WebviewPanel;
 
-  private constructor(extensionUri: vscode.Uri, private readonly source: ModelSource, scope: TopologyScope) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly source: ModelSource,
+    scope: TopologyScope,
+  ) {
     this.scope = scope;
     const active = vscode.window.activeTextEditor;
     if (active && isAnalysedDocument(active.document)) {
@@ -77,11 +98,21 @@ export class TopologyPanel implements vscode.Disposable {
       this.editorColumn = active.viewColumn;
     }
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel(viewType, 'VNet Topology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true, localResourceRoots: [root], retainContextWhenHidden: true,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      viewType,
+      'VNet Topology',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [root],
+        retainContextWhenHidden: true,
+      },
+    );
     const webview = this.panel.webview;
-    webview.html = topologyHtml({ cspSource: webview.cspSource, scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'topology.js')).toString() });
+    webview.html = topologyHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'topology.js')).toString(),
+    });
     this.disposables.push(
       webview.onDidReceiveMessage((message: TopologyFromPage) => this.onMessage(message)),
       this.panel.onDidDispose(() => this.dispose()),
@@ -129,12 +160,20 @@ export class TopologyPanel implements vscode.Disposable {
         title = 'No Bicep or ARM file is open';
       } else {
         model = await this.source(scope === 'file' ? this.document : undefined);
-        title = scope === 'file' && this.document ? `${path.basename(this.document.path)} and what it pulls in` : `Workspace ${vscode.workspace.name ?? ''}`.trim();
+        title =
+          scope === 'file' && this.document
+            ? `${path.basename(this.document.path)} and what it pulls in`
+            : `Workspace ${vscode.workspace.name ?? ''}`.trim();
       }
       this.serverFindings = model.findings !== undefined;
       if (model.findings === undefined) model = { ...model, findings: findingsFromDiagnostics(model) };
     } catch (error) {
-      if (seq === this.seq) this.post({ type: 'error', scope, message: `The model could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      if (seq === this.seq)
+        this.post({
+          type: 'error',
+          scope,
+          message: `The model could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        });
       throw error;
     }
     if (seq !== this.seq) return this.waitForRender(this.seq);
@@ -145,7 +184,10 @@ export class TopologyPanel implements vscode.Disposable {
 
   private waitForRender(seq: number): Promise<void> {
     if (this.renderedSeq >= seq) return Promise.resolve();
-    return withTimeout(new Promise<void>((resolve) => this.renderWaiters.push({ seq, resolve })), 'the topology to draw');
+    return withTimeout(
+      new Promise<void>((resolve) => this.renderWaiters.push({ seq, resolve })),
+      'the topology to draw',
+    );
   }
 
   private onMessage(message: TopologyFromPage): void {
@@ -192,7 +234,9 @@ export class TopologyPanel implements vscode.Disposable {
     if (!uri) return;
     const position = new vscode.Position(Math.max(0, line - 1), 0);
     const editor = await vscode.window.showTextDocument(uri, {
-      viewColumn: this.editorColumn ?? vscode.ViewColumn.One, preserveFocus: false, selection: new vscode.Range(position, position),
+      viewColumn: this.editorColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+      selection: new vscode.Range(position, position),
     });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -214,7 +258,8 @@ export class TopologyPanel implements vscode.Disposable {
 
   private async saveWithDialog(format: TopologyExportFormat, data: string): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const base = this.scope === 'file' && this.document ? path.basename(this.document.path).replace(/\.[^.]+$/, '') : 'workspace';
+    const base =
+      this.scope === 'file' && this.document ? path.basename(this.document.path).replace(/\.[^.]+$/, '') : 'workspace';
     const uri = await vscode.window.showSaveDialog({
       title: `Export the topology as ${format.toUpperCase()}`,
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${base}-topology.${format}`) } : {}),
@@ -222,7 +267,9 @@ export class TopologyPanel implements vscode.Disposable {
     });
     if (!uri) return;
     await writeExport(uri, format, data);
-    void vscode.window.showInformationMessage(`VNet Lens: the topology was saved to ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showInformationMessage(
+      `VNet Lens: the topology was saved to ${vscode.workspace.asRelativePath(uri)}.`,
+    );
   }
 }
 

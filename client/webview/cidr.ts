@@ -47,6 +47,8 @@ function isIpv6(text: string): boolean {
   const halves = text.split('::');
   if (halves.length > 2) return false;
   const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
-  return groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group) || isIpv4(group))
-    && (halves.length === 2 ? groups.length < 8 : groups.length === 8);
+  return (
+    groups.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group) || isIpv4(group)) &&
+    (halves.length === 2 ? groups.length < 8 : groups.length === 8)
+  );
 }

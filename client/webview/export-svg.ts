@@ -11,12 +11,22 @@ export function toSvg(cy: Core, theme: Theme): string {
   const margin = 24;
   const box = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
   const svg = element('svg', {
-    version: '1.1', width: Math.ceil(box.w + 2 * margin), height: Math.ceil(box.h + 2 * margin),
+    version: '1.1',
+    width: Math.ceil(box.w + 2 * margin),
+    height: Math.ceil(box.h + 2 * margin),
     viewBox: `${fixed(box.x1 - margin)} ${fixed(box.y1 - margin)} ${fixed(box.w + 2 * margin)} ${fixed(box.h + 2 * margin)}`,
     'font-family': theme.fontFamily,
   });
   svg.append(element('title', {}, 'VNet Lens topology'));
-  svg.append(element('rect', { x: box.x1 - margin, y: box.y1 - margin, width: box.w + 2 * margin, height: box.h + 2 * margin, fill: theme.background }));
+  svg.append(
+    element('rect', {
+      x: box.x1 - margin,
+      y: box.y1 - margin,
+      width: box.w + 2 * margin,
+      height: box.h + 2 * margin,
+      fill: theme.background,
+    }),
+  );
   const defs = element('defs', {});
   svg.append(defs);
   const markers = new Map<string, string>();
@@ -25,7 +35,15 @@ export function toSvg(cy: Core, theme: Theme): string {
     if (!id) {
       id = `arrow-${markers.size}`;
       markers.set(colour, id);
-      const marker = element('marker', { id, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' });
+      const marker = element('marker', {
+        id,
+        viewBox: '0 0 10 10',
+        refX: 10,
+        refY: 5,
+        markerWidth: 5,
+        markerHeight: 5,
+        orient: 'auto-start-reverse',
+      });
       marker.append(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: colour }));
       defs.append(marker);
     }
@@ -33,7 +51,11 @@ export function toSvg(cy: Core, theme: Theme): string {
   };
 
   const depth = (node: NodeSingular) => node.ancestors().length;
-  const nodes: NodeSingular[] = cy.nodes().toArray().map((node) => node as NodeSingular).sort((a, b) => depth(a) - depth(b));
+  const nodes: NodeSingular[] = cy
+    .nodes()
+    .toArray()
+    .map((node) => node as NodeSingular)
+    .sort((a, b) => depth(a) - depth(b));
   for (const node of nodes.filter((node) => node.isParent())) svg.append(nodeGroup(node));
   for (const edge of cy.edges()) svg.append(edgeGroup(edge, arrow));
   for (const node of nodes.filter((node) => !node.isParent())) svg.append(nodeGroup(node));
@@ -47,17 +69,33 @@ function nodeGroup(node: NodeSingular): SVGGElement {
   const underlay = Number(node.style('underlay-opacity'));
   if (underlay > 0) {
     const pad = Number.parseFloat(node.style('underlay-padding'));
-    group.append(element('rect', {
-      x: box.x1 - pad, y: box.y1 - pad, width: box.w + 2 * pad, height: box.h + 2 * pad, rx: 10,
-      fill: node.style('underlay-color'), 'fill-opacity': underlay,
-    }));
+    group.append(
+      element('rect', {
+        x: box.x1 - pad,
+        y: box.y1 - pad,
+        width: box.w + 2 * pad,
+        height: box.h + 2 * pad,
+        rx: 10,
+        fill: node.style('underlay-color'),
+        'fill-opacity': underlay,
+      }),
+    );
   }
   const borderWidth = Number.parseFloat(node.style('border-width'));
-  group.append(element('rect', {
-    x: box.x1 + borderWidth / 2, y: box.y1 + borderWidth / 2, width: Math.max(0, box.w - borderWidth), height: Math.max(0, box.h - borderWidth), rx: 6,
-    fill: node.style('background-color'), 'fill-opacity': node.style('background-opacity'),
-    stroke: node.style('border-color'), 'stroke-width': borderWidth, ...dash(node.style('border-style')),
-  }));
+  group.append(
+    element('rect', {
+      x: box.x1 + borderWidth / 2,
+      y: box.y1 + borderWidth / 2,
+      width: Math.max(0, box.w - borderWidth),
+      height: Math.max(0, box.h - borderWidth),
+      rx: 6,
+      fill: node.style('background-color'),
+      'fill-opacity': node.style('background-opacity'),
+      stroke: node.style('border-color'),
+      'stroke-width': borderWidth,
+      ...dash(node.style('border-style')),
+    }),
+  );
   const lines = String(node.data('label') ?? '').split('\n');
   const size = Number.parseFloat(node.style('font-size'));
   const lineHeight = size * 1.3;
@@ -67,7 +105,11 @@ function nodeGroup(node: NodeSingular): SVGGElement {
     ? box.y1 - 4 - lines.length * lineHeight + size
     : centre.y - (lines.length * lineHeight) / 2 + size;
   const text = element('text', {
-    x: centre.x, y: top, 'text-anchor': 'middle', 'font-size': size, fill: node.style('color'),
+    x: centre.x,
+    y: top,
+    'text-anchor': 'middle',
+    'font-size': size,
+    fill: node.style('color'),
     ...(node.style('font-weight') === 'bold' ? { 'font-weight': 'bold' } : {}),
   });
   lines.forEach((line, index) => text.append(element('tspan', { x: centre.x, y: top + index * lineHeight }, line)));
@@ -76,38 +118,69 @@ function nodeGroup(node: NodeSingular): SVGGElement {
 }
 
 function edgeGroup(edge: EdgeSingular, arrow: (colour: string) => string): SVGGElement {
-  const group = element('g', { class: `edge ${String(edge.data('kind'))} ${String(edge.data('state'))}` }) as SVGGElement;
+  const group = element('g', {
+    class: `edge ${String(edge.data('kind'))} ${String(edge.data('state'))}`,
+  }) as SVGGElement;
   group.append(element('title', {}, String(edge.data('tooltip') ?? edge.data('name') ?? '')));
   const start = edge.sourceEndpoint();
   const end = edge.targetEndpoint();
   const controls = edge.controlPoints() ?? [];
   // Routed edges (layout.ts) are straight segments through their bend points.
-  const bends = edge.style('curve-style') === 'segments' ? edge.segmentPoints() ?? [] : [];
+  const bends = edge.style('curve-style') === 'segments' ? (edge.segmentPoints() ?? []) : [];
   // cytoscape draws several control points as a chain of quadratic curves through their midpoints.
   let d = `M ${fixed(start.x)} ${fixed(start.y)}`;
   for (const point of bends) d += ` L ${fixed(point.x)} ${fixed(point.y)}`;
   if (controls.length === 0 || bends.length > 0) d += ` L ${fixed(end.x)} ${fixed(end.y)}`;
-  if (bends.length === 0) controls.forEach((point, index) => {
-    const next = controls[index + 1];
-    const to = next ? { x: (point.x + next.x) / 2, y: (point.y + next.y) / 2 } : end;
-    d += ` Q ${fixed(point.x)} ${fixed(point.y)} ${fixed(to.x)} ${fixed(to.y)}`;
-  });
+  if (bends.length === 0)
+    controls.forEach((point, index) => {
+      const next = controls[index + 1];
+      const to = next ? { x: (point.x + next.x) / 2, y: (point.y + next.y) / 2 } : end;
+      d += ` Q ${fixed(point.x)} ${fixed(point.y)} ${fixed(to.x)} ${fixed(to.y)}`;
+    });
   const colour = edge.style('line-color');
   const underlay = Number(edge.style('underlay-opacity'));
   if (underlay > 0) {
-    group.append(element('path', { d, fill: 'none', stroke: edge.style('underlay-color'), 'stroke-opacity': underlay, 'stroke-width': Number.parseFloat(edge.style('width')) + 8, 'stroke-linecap': 'round' }));
+    group.append(
+      element('path', {
+        d,
+        fill: 'none',
+        stroke: edge.style('underlay-color'),
+        'stroke-opacity': underlay,
+        'stroke-width': Number.parseFloat(edge.style('width')) + 8,
+        'stroke-linecap': 'round',
+      }),
+    );
   }
-  group.append(element('path', {
-    d, fill: 'none', stroke: colour, 'stroke-width': Number.parseFloat(edge.style('width')), ...dash(edge.style('line-style')),
-    ...(edge.style('target-arrow-shape') !== 'none' ? { 'marker-end': `url(#${arrow(colour)})` } : {}),
-  }));
+  group.append(
+    element('path', {
+      d,
+      fill: 'none',
+      stroke: colour,
+      'stroke-width': Number.parseFloat(edge.style('width')),
+      ...dash(edge.style('line-style')),
+      ...(edge.style('target-arrow-shape') !== 'none' ? { 'marker-end': `url(#${arrow(colour)})` } : {}),
+    }),
+  );
   const label = String(edge.data('label') ?? '');
   if (label) {
     const middle = edge.midpoint();
-    group.append(element('text', {
-      x: middle.x, y: middle.y, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': Number.parseFloat(edge.style('font-size')),
-      fill: edge.style('color'), stroke: edge.style('text-background-color'), 'stroke-width': 3, 'paint-order': 'stroke',
-    }, label));
+    group.append(
+      element(
+        'text',
+        {
+          x: middle.x,
+          y: middle.y,
+          'text-anchor': 'middle',
+          'dominant-baseline': 'middle',
+          'font-size': Number.parseFloat(edge.style('font-size')),
+          fill: edge.style('color'),
+          stroke: edge.style('text-background-color'),
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+        },
+        label,
+      ),
+    );
   }
   return group;
 }
@@ -124,7 +197,8 @@ function fixed(value: number): string {
 
 function element(name: string, attributes: Record<string, string | number>, text?: string): SVGElement {
   const node = document.createElementNS(svgNs, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, typeof value === 'number' ? fixed(value) : value);
+  for (const [key, value] of Object.entries(attributes))
+    node.setAttribute(key, typeof value === 'number' ? fixed(value) : value);
   if (text !== undefined) node.textContent = text;
   return node;
 }

@@ -29,8 +29,16 @@ const outerSpacing = 40;
  * The centre of every leaf, for nodes listed parents first. `aspect` is the panel's width over its
  * height: rows about as wide, so that the drawing reads by panning down.
  */
-export async function layoutPacked(nodes: readonly PackedNode[], edges: readonly { source: string; target: string }[], aspect: number): Promise<Map<string, { x: number; y: number }>> {
-  const root: ElkNode = { id: '__root', layoutOptions: { ...packed(Math.min(4, Math.max(0.5, aspect)), outerSpacing), 'elk.json.shapeCoords': 'ROOT' }, children: [] };
+export async function layoutPacked(
+  nodes: readonly PackedNode[],
+  edges: readonly { source: string; target: string }[],
+  aspect: number,
+): Promise<Map<string, { x: number; y: number }>> {
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: { ...packed(Math.min(4, Math.max(0.5, aspect)), outerSpacing), 'elk.json.shapeCoords': 'ROOT' },
+    children: [],
+  };
   const parentIds = new Set(nodes.flatMap((node) => (node.parent === undefined ? [] : [node.parent])));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const elkNodes = new Map<string, ElkNode>();
@@ -39,7 +47,11 @@ export async function layoutPacked(nodes: readonly PackedNode[], edges: readonly
   for (const node of nodes) {
     const container = parentIds.has(node.id);
     const elkNode: ElkNode = container
-      ? { id: node.id, children: [], layoutOptions: { ...containerOptions(node, narrowest.get(node.id) ?? 0), ...packed(undefined, innerSpacing) } }
+      ? {
+          id: node.id,
+          children: [],
+          layoutOptions: { ...containerOptions(node, narrowest.get(node.id) ?? 0), ...packed(undefined, innerSpacing) },
+        }
       : { id: node.id, width: node.width, height: node.height };
     elkNodes.set(node.id, elkNode);
     const holder = node.parent === undefined ? undefined : elkNodes.get(node.parent);
@@ -56,7 +68,10 @@ export async function layoutPacked(nodes: readonly PackedNode[], edges: readonly
   const neighbourTops = new Map<string, Set<string>>();
   for (const { source, target } of edges) {
     if (source === target) continue;
-    for (const [end, other] of [[source, target], [target, source]]) {
+    for (const [end, other] of [
+      [source, target],
+      [target, source],
+    ]) {
       const tops = neighbourTops.get(end) ?? new Set<string>();
       tops.add(outermost(other));
       neighbourTops.set(end, tops);
@@ -72,17 +87,27 @@ export async function layoutPacked(nodes: readonly PackedNode[], edges: readonly
     groups.set(only, [...(groups.get(only) ?? []), node.id]);
     grouped.add(node.id);
   }
-  const zonesFirst = [...topLevel.filter((node) => node.kind === 'dnsZone'), ...topLevel.filter((node) => node.kind !== 'dnsZone')];
+  const zonesFirst = [
+    ...topLevel.filter((node) => node.kind === 'dnsZone'),
+    ...topLevel.filter((node) => node.kind !== 'dnsZone'),
+  ];
   for (const node of zonesFirst) {
     if (grouped.has(node.id)) continue;
     const elkNode = elkNodes.get(node.id) as ElkNode;
     const members = groups.get(node.id);
-    (root.children ??= []).push(!members ? elkNode : {
-      id: `__group:${node.id}`,
-      layoutOptions: { ...packed(undefined, outerSpacing), 'elk.padding': '[top=0,left=0,bottom=0,right=0]' },
-      // The VNet first (the higher priority), its resources after it, in rows below or beside it.
-      children: [{ ...elkNode, layoutOptions: { ...elkNode.layoutOptions, 'elk.priority': '1' } }, ...members.map((member) => elkNodes.get(member) as ElkNode)],
-    });
+    (root.children ??= []).push(
+      !members
+        ? elkNode
+        : {
+            id: `__group:${node.id}`,
+            layoutOptions: { ...packed(undefined, outerSpacing), 'elk.padding': '[top=0,left=0,bottom=0,right=0]' },
+            // The VNet first (the higher priority), its resources after it, in rows below or beside it.
+            children: [
+              { ...elkNode, layoutOptions: { ...elkNode.layoutOptions, 'elk.priority': '1' } },
+              ...members.map((member) => elkNodes.get(member) as ElkNode),
+            ],
+          },
+    );
   }
   // The box layout sorts by priority (highest first), then by size (smallest first, a stable sort):
   // falling priorities keep the top level in this order. Inside containers, equal sizes keep the
@@ -95,7 +120,8 @@ export async function layoutPacked(nodes: readonly PackedNode[], edges: readonly
   const centres = new Map<string, { x: number; y: number }>();
   const collect = (node: ElkNode) => {
     if (node.children?.length) for (const child of node.children) collect(child);
-    else if (node.x !== undefined && node.y !== undefined) centres.set(node.id, { x: node.x + (node.width ?? 0) / 2, y: node.y + (node.height ?? 0) / 2 });
+    else if (node.x !== undefined && node.y !== undefined)
+      centres.set(node.id, { x: node.x + (node.width ?? 0) / 2, y: node.y + (node.height ?? 0) / 2 });
   };
   collect(result);
   return centres;
@@ -113,7 +139,11 @@ export interface DrawnPlaces {
  * Whether a redraw can keep the drawn places: every drawn resource is still there, in the same
  * container, as a leaf of the same size or as a container, and every new one is top-level or inside a new one.
  */
-export function keepsPlaces(nodes: readonly PackedNode[], containers: ReadonlySet<string>, drawn: DrawnPlaces): boolean {
+export function keepsPlaces(
+  nodes: readonly PackedNode[],
+  containers: ReadonlySet<string>,
+  drawn: DrawnPlaces,
+): boolean {
   const ids = new Set(nodes.map((node) => node.id));
   for (const id of drawn.parentOf.keys()) if (!ids.has(id)) return false;
   for (const node of nodes) {
@@ -121,7 +151,8 @@ export function keepsPlaces(nodes: readonly PackedNode[], containers: ReadonlySe
       if (node.parent !== undefined && drawn.parentOf.has(node.parent)) return false;
       continue;
     }
-    if (drawn.parentOf.get(node.id) !== node.parent || drawn.containers.has(node.id) !== containers.has(node.id)) return false;
+    if (drawn.parentOf.get(node.id) !== node.parent || drawn.containers.has(node.id) !== containers.has(node.id))
+      return false;
     const size = drawn.sizes.get(node.id);
     if (size && (size.w !== node.width || size.h !== node.height)) return false;
   }
@@ -132,7 +163,12 @@ export function keepsPlaces(nodes: readonly PackedNode[], containers: ReadonlySe
  * The drawn leaves where they are, and the new resources (top-level, with their contents) packed
  * on their own and put below the drawing, from its left edge.
  */
-export async function packBelow(nodes: readonly PackedNode[], edges: readonly { source: string; target: string }[], aspect: number, drawn: DrawnPlaces): Promise<Map<string, { x: number; y: number }>> {
+export async function packBelow(
+  nodes: readonly PackedNode[],
+  edges: readonly { source: string; target: string }[],
+  aspect: number,
+  drawn: DrawnPlaces,
+): Promise<Map<string, { x: number; y: number }>> {
   const centres = new Map(drawn.leaves);
   const added = nodes.filter((node) => !drawn.parentOf.has(node.id));
   if (added.length === 0) return centres;
@@ -146,8 +182,15 @@ export async function packBelow(nodes: readonly PackedNode[], edges: readonly { 
     top = Math.min(top, centre.y - node.height / 2);
   }
   // New containers draw their padding and name above their children.
-  const above = Math.max(0, ...added.filter((node) => !placed.has(node.id)).map((node) => containerPadding + node.label.height + 4));
-  for (const [id, centre] of placed) centres.set(id, { x: drawn.box.x1 + containerPadding + centre.x - left, y: drawn.box.y2 + outerSpacing + above + centre.y - top });
+  const above = Math.max(
+    0,
+    ...added.filter((node) => !placed.has(node.id)).map((node) => containerPadding + node.label.height + 4),
+  );
+  for (const [id, centre] of placed)
+    centres.set(id, {
+      x: drawn.box.x1 + containerPadding + centre.x - left,
+      y: drawn.box.y2 + outerSpacing + above + centre.y - top,
+    });
   return centres;
 }
 
@@ -155,7 +198,10 @@ export async function packBelow(nodes: readonly PackedNode[], edges: readonly { 
  * How far each container's name moves left to start at its left edge (layout.ts does the same from
  * cytoscape's boxes; here the boxes follow from the centres: the children's extent and the padding).
  */
-export function containerLabelShifts(nodes: readonly PackedNode[], centres: ReadonlyMap<string, { x: number; y: number }>): Map<string, number> {
+export function containerLabelShifts(
+  nodes: readonly PackedNode[],
+  centres: ReadonlyMap<string, { x: number; y: number }>,
+): Map<string, number> {
   const childrenExtent = new Map<string, { x1: number; x2: number }>();
   const shifts = new Map<string, number>();
   // Parents come first in the list: backwards, a container's children are all measured before it.
@@ -171,14 +217,21 @@ export function containerLabelShifts(nodes: readonly PackedNode[], centres: Read
     }
     if (!box || node.parent === undefined) continue;
     const parent = childrenExtent.get(node.parent);
-    childrenExtent.set(node.parent, { x1: Math.min(parent?.x1 ?? Infinity, box.x1), x2: Math.max(parent?.x2 ?? -Infinity, box.x2) });
+    childrenExtent.set(node.parent, {
+      x1: Math.min(parent?.x1 ?? Infinity, box.x1),
+      x2: Math.max(parent?.x2 ?? -Infinity, box.x2),
+    });
   }
   return shifts;
 }
 
 /** Box layout options: rows about `aspect` times as wide as tall (ELK's default 1.3 without), `spacing` apart. */
 function packed(aspect: number | undefined, spacing: number): Record<string, string> {
-  return { 'elk.algorithm': 'box', ...(aspect !== undefined ? { 'elk.aspectRatio': aspect.toFixed(2) } : {}), 'elk.spacing.nodeNode': String(spacing) };
+  return {
+    'elk.algorithm': 'box',
+    ...(aspect !== undefined ? { 'elk.aspectRatio': aspect.toFixed(2) } : {}),
+    'elk.spacing.nodeNode': String(spacing),
+  };
 }
 
 /**
@@ -198,8 +251,11 @@ function containerOptions(node: PackedNode, narrowest: number): Record<string, s
 function narrowestWidths(nodes: readonly PackedNode[]): Map<string, number> {
   const widths = new Map<string, number>();
   for (const node of [...nodes].reverse()) {
-    const own = widths.has(node.id) ? Math.max(widths.get(node.id) as number, node.label.width + 2 * containerPadding) : node.width;
-    if (node.parent !== undefined) widths.set(node.parent, Math.max(widths.get(node.parent) ?? 0, own + 2 * containerPadding));
+    const own = widths.has(node.id)
+      ? Math.max(widths.get(node.id) as number, node.label.width + 2 * containerPadding)
+      : node.width;
+    if (node.parent !== undefined)
+      widths.set(node.parent, Math.max(widths.get(node.parent) ?? 0, own + 2 * containerPadding));
   }
   return widths;
 }

@@ -23,8 +23,19 @@ export function warmUpElk(): void {
     ],
     edges: [{ id: 'e', sources: ['b'], targets: ['c'] }],
   };
-  const packed: ElkNode = { id: 'warm-up-box', layoutOptions: { 'elk.algorithm': 'box' }, children: [{ id: 'd', width: 10, height: 10 }] };
-  setTimeout(() => void elk.layout(tiny).then(() => elk.layout(packed)).catch(() => undefined), 0);
+  const packed: ElkNode = {
+    id: 'warm-up-box',
+    layoutOptions: { 'elk.algorithm': 'box' },
+    children: [{ id: 'd', width: 10, height: 10 }],
+  };
+  setTimeout(
+    () =>
+      void elk
+        .layout(tiny)
+        .then(() => elk.layout(packed))
+        .catch(() => undefined),
+    0,
+  );
 }
 
 /** Largest drawing ELK lays out; real templates' drawings are far smaller (the examples have 19 nodes). */
@@ -64,7 +75,7 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
   const elkNodes = new Map<string, ElkNode>();
   const holder = (node: NodeSingular): ElkNode => {
     const parent = node.parent();
-    return parent.nonempty() ? elkNodes.get(parent.first().id()) ?? graph : graph;
+    return parent.nonempty() ? (elkNodes.get(parent.first().id()) ?? graph) : graph;
   };
   // cytoscape lists parents before their children (graph.ts sorts them so).
   for (const node of cy.nodes()) {
@@ -84,7 +95,11 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
   cy.edges().forEach((edge) => {
     if (edge.source().id() !== edge.target().id()) edges.push(edge);
   });
-  graph.edges = edges.map((edge): ElkExtendedEdge => ({ id: edge.id(), sources: [edge.source().id()], targets: [edge.target().id()] }));
+  graph.edges = edges.map((edge): ElkExtendedEdge => ({
+    id: edge.id(),
+    sources: [edge.source().id()],
+    targets: [edge.target().id()],
+  }));
 
   const result = await elk.layout(graph);
   const placed = new Map<string, ElkNode>();
@@ -135,7 +150,11 @@ export function containerLayoutOptions(label: { width: number; height: number })
  * Draws an edge along ELK's route: the end points as offsets from the node centres, the bend points
  * as cytoscape segment weights (along the line between the ends) and distances (across it).
  */
-function applyRoute(edge: EdgeSingular, route: ElkExtendedEdge | undefined, centres: ReadonlyMap<string, { x: number; y: number }>): void {
+function applyRoute(
+  edge: EdgeSingular,
+  route: ElkExtendedEdge | undefined,
+  centres: ReadonlyMap<string, { x: number; y: number }>,
+): void {
   const section = route?.sections?.[0];
   if (!section) return;
   const start = section.startPoint;

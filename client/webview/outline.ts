@@ -7,13 +7,32 @@ import type { Graph, GraphEdge, GraphNode } from './graph';
 import { fileName } from './names';
 
 const kindText: Record<string, string> = {
-  vnet: 'VNet', subnet: 'subnet', privateEndpoint: 'private endpoint', dnsZone: 'private DNS zone', target: 'target',
-  nsg: 'NSG', routeTable: 'route table', privateLinkService: 'Private Link service', vnetGateway: 'gateway',
-  zoneGroup: 'zone group', external: 'outside the analysed files', registryModule: 'registry module, contents unseen',
+  vnet: 'VNet',
+  subnet: 'subnet',
+  privateEndpoint: 'private endpoint',
+  dnsZone: 'private DNS zone',
+  target: 'target',
+  nsg: 'NSG',
+  routeTable: 'route table',
+  privateLinkService: 'Private Link service',
+  vnetGateway: 'gateway',
+  zoneGroup: 'zone group',
+  external: 'outside the analysed files',
+  registryModule: 'registry module, contents unseen',
 };
-const edgeText: Record<string, string> = { peering: 'peering to', vnetLink: 'linked to', zoneGroup: 'used by', endpointTarget: 'connects to' };
+const edgeText: Record<string, string> = {
+  peering: 'peering to',
+  vnetLink: 'linked to',
+  zoneGroup: 'used by',
+  endpointTarget: 'connects to',
+};
 
-export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: string, line: number) => void, select: (nodeId: string) => void): void {
+export function renderOutline(
+  root: HTMLElement,
+  graph: Graph,
+  reveal: (file: string, line: number) => void,
+  select: (nodeId: string) => void,
+): void {
   const resolving = new Set(graph.resolutions.flatMap((resolution) => [resolution.fromNode, resolution.targetNode]));
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const children = new Map<string, GraphNode[]>();
@@ -39,7 +58,14 @@ export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: st
     for (const finding of findings) {
       const item = document.createElement('li');
       item.className = `finding ${finding.level}`;
-      item.append(button(`${finding.level}: ${finding.message}`, finding.file, finding.line, `${finding.ruleId} · ${fileName(finding.file)}:${finding.line}`));
+      item.append(
+        button(
+          `${finding.level}: ${finding.message}`,
+          finding.file,
+          finding.line,
+          `${finding.ruleId} · ${fileName(finding.file)}:${finding.line}`,
+        ),
+      );
       list.append(item);
     }
     return list;
@@ -51,14 +77,26 @@ export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: st
       item.className = `outline-node ${node.kind}`;
       item.dataset.nodeId = node.id;
       const where = node.file !== undefined ? ` · ${fileName(node.file)}:${node.line}` : '';
-      item.append(button(`${node.name} (${kindText[node.kind] ?? node.kind})`, node.file, node.line, `${[...node.lines.slice(1), ...node.badges].join('\n')}${where}`));
+      item.append(
+        button(
+          `${node.name} (${kindText[node.kind] ?? node.kind})`,
+          node.file,
+          node.line,
+          `${[...node.lines.slice(1), ...node.badges].join('\n')}${where}`,
+        ),
+      );
       const details = document.createElement('span');
       details.className = 'details';
       details.textContent = [...node.lines.slice(1), ...node.badges].join(' · ');
       item.append(details);
       if (resolving.has(node.id)) {
         // Selecting the node draws its name resolutions (topology.ts), for the keyboard as for the mouse.
-        const show = button('Show name resolution', undefined, undefined, `How names resolve ${node.kind === 'vnet' ? 'from' : 'of'} ${node.name}`);
+        const show = button(
+          'Show name resolution',
+          undefined,
+          undefined,
+          `How names resolve ${node.kind === 'vnet' ? 'from' : 'of'} ${node.name}`,
+        );
         show.disabled = false;
         show.className = 'show-resolution';
         show.addEventListener('click', () => select(node.id));
@@ -73,8 +111,16 @@ export function renderOutline(root: HTMLElement, graph: Graph, reveal: (file: st
           const relation = document.createElement('li');
           relation.className = `outline-edge ${edge.kind} ${edge.state}`;
           const target = byId.get(edge.target);
-          const state = edge.state === 'broken' ? ' (one-way)' : edge.state === 'unknown' ? ' (outside the analysed files)' : '';
-          relation.append(button(`${edgeText[edge.kind] ?? edge.kind} ${target?.name ?? edge.target}${state}`, edge.file, edge.line, edge.name));
+          const state =
+            edge.state === 'broken' ? ' (one-way)' : edge.state === 'unknown' ? ' (outside the analysed files)' : '';
+          relation.append(
+            button(
+              `${edgeText[edge.kind] ?? edge.kind} ${target?.name ?? edge.target}${state}`,
+              edge.file,
+              edge.line,
+              edge.name,
+            ),
+          );
           if (edge.findings.length > 0) relation.append(findingsList(edge.findings));
           relations.append(relation);
         }

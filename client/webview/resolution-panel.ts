@@ -11,19 +11,25 @@ export interface SelectedForResolution {
 
 const answerText = { private: 'private', public: 'public', unknown: 'unknown' } as const;
 
-export function renderResolutions(panel: HTMLElement, selected: SelectedForResolution | undefined, resolutions: readonly GraphResolution[]): void {
+export function renderResolutions(
+  panel: HTMLElement,
+  selected: SelectedForResolution | undefined,
+  resolutions: readonly GraphResolution[],
+): void {
   panel.replaceChildren();
   panel.hidden = selected === undefined;
   if (!selected) return;
   const heading = document.createElement('h2');
-  heading.textContent = selected.kind === 'vnet' ? `Name resolution from ${selected.name}` : `Name resolution of ${selected.name}`;
+  heading.textContent =
+    selected.kind === 'vnet' ? `Name resolution from ${selected.name}` : `Name resolution of ${selected.name}`;
   panel.append(heading);
   if (resolutions.length === 0) {
     const none = document.createElement('p');
     none.className = 'none';
-    none.textContent = selected.kind === 'vnet'
-      ? 'No private endpoint shown here is reached from this VNet (its own subnets, or a VNet peered with it both ways).'
-      : 'No private endpoint shown here connects to this resource from a known VNet.';
+    none.textContent =
+      selected.kind === 'vnet'
+        ? 'No private endpoint shown here is reached from this VNet (its own subnets, or a VNet peered with it both ways).'
+        : 'No private endpoint shown here connects to this resource from a known VNet.';
     panel.append(none);
     return;
   }

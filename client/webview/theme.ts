@@ -39,7 +39,10 @@ export function toHex(value: string, fallback: string): string {
   if (result === '#010203' && value.trim().toLowerCase() !== '#010203') return fallback;
   const rgba = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(result);
   if (!rgba) return result;
-  return `#${rgba.slice(1, 4).map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgba
+    .slice(1, 4)
+    .map((part) => Number(part).toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 export function readTheme(): Theme {
@@ -103,42 +106,92 @@ const justifyLeft: object = { 'text-justify': 'left' };
 export function stylesheet(theme: Theme): StylesheetJson {
   const font = labelFont(theme);
   const border = theme.highContrast ? 2 : 1;
-  const kinds: [string, string][] = [['vnet', theme.vnet], ['subnet', theme.subnet], ['privateEndpoint', theme.endpoint],
-    ['dnsZone', theme.zone], ['target', theme.target], ['zoneGroup', theme.zone], ['nsg', theme.other], ['routeTable', theme.other],
-    ['privateLinkService', theme.endpoint], ['vnetGateway', theme.vnet], ['external', theme.muted], ['registryModule', theme.muted]];
-  const edgeColours: [string, string][] = [['peering', theme.vnet], ['vnetLink', theme.zone], ['zoneGroup', theme.zone], ['endpointTarget', theme.endpoint]];
+  const kinds: [string, string][] = [
+    ['vnet', theme.vnet],
+    ['subnet', theme.subnet],
+    ['privateEndpoint', theme.endpoint],
+    ['dnsZone', theme.zone],
+    ['target', theme.target],
+    ['zoneGroup', theme.zone],
+    ['nsg', theme.other],
+    ['routeTable', theme.other],
+    ['privateLinkService', theme.endpoint],
+    ['vnetGateway', theme.vnet],
+    ['external', theme.muted],
+    ['registryModule', theme.muted],
+  ];
+  const edgeColours: [string, string][] = [
+    ['peering', theme.vnet],
+    ['vnetLink', theme.zone],
+    ['zoneGroup', theme.zone],
+    ['endpointTarget', theme.endpoint],
+  ];
   return [
     {
       selector: 'node',
       style: {
-        shape: 'round-rectangle', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center',
-        'font-family': font.family, 'font-size': font.size, 'line-height': 1.3, color: theme.foreground,
-        'background-color': theme.background, 'background-opacity': 1, 'border-width': border, 'border-color': theme.other,
-        width: 'data(w)', height: 'data(h)', 'text-max-width': '600px',
+        shape: 'round-rectangle',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-family': font.family,
+        'font-size': font.size,
+        'line-height': 1.3,
+        color: theme.foreground,
+        'background-color': theme.background,
+        'background-opacity': 1,
+        'border-width': border,
+        'border-color': theme.other,
+        width: 'data(w)',
+        height: 'data(h)',
+        'text-max-width': '600px',
       },
     },
-    ...kinds.map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) } })),
+    ...kinds.map(([kind, colour]) => ({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) },
+    })),
     {
       // The icon sits at the left of a leaf (its label moves right to make room) and in the top-left
       // corner of a container.
       selector: 'node',
       style: {
-        'background-width': iconSize, 'background-height': iconSize, 'background-position-x': iconInset,
-        'background-position-y': iconInset, 'background-clip': 'none', 'background-image-containment': 'over',
+        'background-width': iconSize,
+        'background-height': iconSize,
+        'background-position-x': iconInset,
+        'background-position-y': iconInset,
+        'background-clip': 'none',
+        'background-image-containment': 'over',
         'text-margin-x': (iconSize + iconInset) / 2,
       },
     },
     { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
     // A large drawing's containers (layout-packed.ts) carry the shift that starts their name at their left edge.
-    { selector: 'node[labelShift]:parent', style: { 'text-margin-x': (node: NodeSingular) => Number(node.data('labelShift')), ...justifyLeft } },
+    {
+      selector: 'node[labelShift]:parent',
+      style: { 'text-margin-x': (node: NodeSingular) => Number(node.data('labelShift')), ...justifyLeft },
+    },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', color: theme.muted } },
     // Opaque: what the module deploys is not known, so the box is filled and its border doubled.
-    { selector: 'node[kind = "registryModule"]', style: { 'border-style': 'double', 'border-width': border + 2, 'background-color': theme.muted, 'background-opacity': 0.18 } },
+    {
+      selector: 'node[kind = "registryModule"]',
+      style: {
+        'border-style': 'double',
+        'border-width': border + 2,
+        'background-color': theme.muted,
+        'background-opacity': 0.18,
+      },
+    },
     {
       selector: ':parent',
       style: {
-        'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, 'padding': '14px',
-        'background-opacity': theme.highContrast ? 0 : 0.07, 'border-width': border + 1,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        padding: '14px',
+        'background-opacity': theme.highContrast ? 0 : 0.07,
+        'border-width': border + 1,
       },
     },
     { selector: 'node[kind = "vnet"]:parent', style: { 'background-color': theme.vnet, 'font-weight': 'bold' } },
@@ -147,24 +200,56 @@ export function stylesheet(theme: Theme): StylesheetJson {
     // fill everything inside it, gets a thick border instead.
     ...(['error', 'warning', 'info'] as const).map((level) => ({
       selector: `node[level = "${level}"]`,
-      style: { 'underlay-color': theme[level], 'underlay-padding': 5, 'underlay-opacity': 0.55, 'border-color': theme[level], 'border-width': border + 1 },
+      style: {
+        'underlay-color': theme[level],
+        'underlay-padding': 5,
+        'underlay-opacity': 0.55,
+        'border-color': theme[level],
+        'border-width': border + 1,
+      },
     })),
-    { selector: 'node[level]:parent', style: { 'underlay-opacity': 0, 'border-width': border + 3, 'border-style': 'double' } },
+    {
+      selector: 'node[level]:parent',
+      style: { 'underlay-opacity': 0, 'border-width': border + 3, 'border-style': 'double' },
+    },
     {
       selector: 'edge',
       style: {
-        'curve-style': 'bezier', width: theme.highContrast ? 2 : 1.5, 'line-color': theme.other, 'target-arrow-color': theme.other,
-        'target-arrow-shape': 'triangle', 'arrow-scale': 0.9, label: 'data(label)', 'font-family': font.family,
-        'font-size': edgeFontSize(theme), color: theme.muted, 'text-background-color': theme.background,
-        'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-rotation': 'none',
+        'curve-style': 'bezier',
+        width: theme.highContrast ? 2 : 1.5,
+        'line-color': theme.other,
+        'target-arrow-color': theme.other,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-family': font.family,
+        'font-size': edgeFontSize(theme),
+        color: theme.muted,
+        'text-background-color': theme.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-rotation': 'none',
       },
     },
-    ...edgeColours.map(([kind, colour]) => ({ selector: `edge[kind = "${kind}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } })),
+    ...edgeColours.map(([kind, colour]) => ({
+      selector: `edge[kind = "${kind}"]`,
+      style: { 'line-color': colour, 'target-arrow-color': colour },
+    })),
     { selector: 'edge[kind = "vnetLink"], edge[kind = "zoneGroup"]', style: { 'line-style': 'dotted' } },
-    { selector: 'edge[state = "unknown"]', style: { 'line-style': 'dashed', 'line-color': theme.muted, 'target-arrow-color': theme.muted } },
+    {
+      selector: 'edge[state = "unknown"]',
+      style: { 'line-style': 'dashed', 'line-color': theme.muted, 'target-arrow-color': theme.muted },
+    },
     {
       selector: 'edge[state = "broken"]',
-      style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': theme.broken, 'target-arrow-color': theme.broken, color: theme.broken, width: 2.5 },
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 5],
+        'line-color': theme.broken,
+        'target-arrow-color': theme.broken,
+        color: theme.broken,
+        width: 2.5,
+      },
     },
     ...(['error', 'warning', 'info'] as const).map((level) => ({
       selector: `edge[level = "${level}"]`,
@@ -174,6 +259,15 @@ export function stylesheet(theme: Theme): StylesheetJson {
     // A name resolution's path (a VNet or target selected): its elements in the link colour, the rest faded.
     { selector: '.off-path', style: { opacity: 0.25 } },
     { selector: 'node.on-path', style: { 'border-color': theme.link, 'border-width': border + 2 } },
-    { selector: 'edge.on-path', style: { 'line-color': theme.link, 'target-arrow-color': theme.link, 'line-style': 'solid', width: 3.5, color: theme.foreground } },
+    {
+      selector: 'edge.on-path',
+      style: {
+        'line-color': theme.link,
+        'target-arrow-color': theme.link,
+        'line-style': 'solid',
+        width: 3.5,
+        color: theme.foreground,
+      },
+    },
   ];
 }

@@ -16,7 +16,10 @@ interface VsCodeApi {
   getState(): PageState | undefined;
   setState(state: PageState): void;
 }
-interface PageState { scope?: TopologyScope; outline?: boolean }
+interface PageState {
+  scope?: TopologyScope;
+  outline?: boolean;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
@@ -32,14 +35,25 @@ function styleElement(text: string, id?: string): HTMLStyleElement {
 }
 document.head.append(styleElement(cytoscapeContainerRule, cytoscapeStylesheetId), styleElement(pageCss));
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const element = Object.assign(document.createElement(tag), props);
   element.append(...children);
   return element;
 }
 
 const scopeButtons = (['file', 'workspace'] as const).map((scope) => {
-  const button = el('button', { type: 'button', textContent: scope === 'file' ? 'Current file' : 'Workspace', title: scope === 'file' ? 'The current file with what it pulls in (modules, parameter files)' : 'Every Bicep and ARM file of the workspace' });
+  const button = el('button', {
+    type: 'button',
+    textContent: scope === 'file' ? 'Current file' : 'Workspace',
+    title:
+      scope === 'file'
+        ? 'The current file with what it pulls in (modules, parameter files)'
+        : 'Every Bicep and ARM file of the workspace',
+  });
   button.dataset.scope = scope;
   button.addEventListener('click', () => {
     setScope(scope);
@@ -52,27 +66,55 @@ const status = el('span', { className: 'status', role: 'status' });
 const fitButton = el('button', { type: 'button', textContent: 'Fit', title: 'Fit the drawing to the view' });
 const outlineButton = el('button', { type: 'button', textContent: 'List', title: 'Show the resources as a list' });
 const exportButtons = (['svg', 'png'] as const).map((format) => {
-  const button = el('button', { type: 'button', textContent: `Export ${format.toUpperCase()}`, title: `Save the drawing as a ${format.toUpperCase()} file` });
+  const button = el('button', {
+    type: 'button',
+    textContent: `Export ${format.toUpperCase()}`,
+    title: `Save the drawing as a ${format.toUpperCase()} file`,
+  });
   button.dataset.export = format;
   button.addEventListener('click', () => exportDrawing(format));
   return button;
 });
-const legend = el('span', { className: 'legend', ariaHidden: 'true' },
+const legend = el(
+  'span',
+  { className: 'legend', ariaHidden: 'true' },
   el('span', {}, el('span', { className: 'swatch peering' }), 'peering'),
   el('span', {}, el('span', { className: 'swatch broken' }), 'one-way'),
-  el('span', {}, el('span', { className: 'swatch dns' }), 'DNS'));
-const toolbar = el('header', { className: 'toolbar', role: 'toolbar', ariaLabel: 'Topology' },
+  el('span', {}, el('span', { className: 'swatch dns' }), 'DNS'),
+);
+const toolbar = el(
+  'header',
+  { className: 'toolbar', role: 'toolbar', ariaLabel: 'Topology' },
   el('span', { className: 'group', role: 'group', ariaLabel: 'Scope' }, ...scopeButtons),
-  title, status, legend, fitButton, outlineButton, ...exportButtons);
+  title,
+  status,
+  legend,
+  fitButton,
+  outlineButton,
+  ...exportButtons,
+);
 const graphRoot = el('div', { id: 'graph', ariaLabel: 'Network topology drawing', role: 'img' });
 const empty = el('div', { className: 'empty', hidden: true });
-const resolutionPanel = el('aside', { className: 'resolution', id: 'resolution', ariaLabel: 'Name resolution', hidden: true });
+const resolutionPanel = el('aside', {
+  className: 'resolution',
+  id: 'resolution',
+  ariaLabel: 'Name resolution',
+  hidden: true,
+});
 resolutionPanel.setAttribute('aria-live', 'polite');
-const outline = el('nav', { className: 'outline', id: 'outline', ariaLabel: 'Resources', hidden: state.outline !== true });
+const outline = el('nav', {
+  className: 'outline',
+  id: 'outline',
+  ariaLabel: 'Resources',
+  hidden: state.outline !== true,
+});
 const app = document.getElementById('topology') ?? document.body;
 app.replaceChildren();
 if (app !== document.body) app.remove();
-document.body.append(toolbar, el('main', {}, el('div', { id: 'graph-area', className: 'graph-area' }, graphRoot, empty, resolutionPanel), outline));
+document.body.append(
+  toolbar,
+  el('main', {}, el('div', { id: 'graph-area', className: 'graph-area' }, graphRoot, empty, resolutionPanel), outline),
+);
 
 const reveal = (file: string, line: number) => vscode.postMessage({ type: 'reveal', file, line });
 const view = new TopologyView(graphRoot, { reveal });
@@ -85,11 +127,26 @@ let shownScope: TopologyScope | undefined;
  * selection pans the drawing to its path (a redraw keeps the user's pan and zoom).
  */
 function showSelectedResolutions(bringIntoView: boolean): void {
-  const selected = view.cy.nodes(':selected').filter((node) => node.data('kind') === 'vnet' || node.data('kind') === 'target');
+  const selected = view.cy
+    .nodes(':selected')
+    .filter((node) => node.data('kind') === 'vnet' || node.data('kind') === 'target');
   const node = selected.length === 1 ? selected.first() : undefined;
-  const shown = node && graph ? graph.resolutions.filter((resolution) => resolution.fromNode === node.id() || resolution.targetNode === node.id()) : [];
-  view.showPath(shown.flatMap((resolution) => resolution.nodes), shown.flatMap((resolution) => resolution.edges), bringIntoView);
-  renderResolutions(resolutionPanel, node ? { kind: node.data('kind') as 'vnet' | 'target', name: String(node.data('name')) } : undefined, shown);
+  const shown =
+    node && graph
+      ? graph.resolutions.filter(
+          (resolution) => resolution.fromNode === node.id() || resolution.targetNode === node.id(),
+        )
+      : [];
+  view.showPath(
+    shown.flatMap((resolution) => resolution.nodes),
+    shown.flatMap((resolution) => resolution.edges),
+    bringIntoView,
+  );
+  renderResolutions(
+    resolutionPanel,
+    node ? { kind: node.data('kind') as 'vnet' | 'target', name: String(node.data('name')) } : undefined,
+    shown,
+  );
 }
 let selectionFrame = 0;
 view.cy.on('select unselect', 'node', () => {
@@ -124,15 +181,31 @@ fitButton.addEventListener('click', () => view.fit());
 function exportData(format: TopologyExportFormat): string {
   if (format === 'svg') return toSvg(view.cy, view.currentTheme);
   // Twice the pixels for sharp text, but no side beyond 8192 px (larger canvases fail in browsers).
-  return view.cy.png({ full: true, scale: 2, maxWidth: 8192, maxHeight: 8192, bg: view.currentTheme.background, output: 'base64' });
+  return view.cy.png({
+    full: true,
+    scale: 2,
+    maxWidth: 8192,
+    maxHeight: 8192,
+    bg: view.currentTheme.background,
+    output: 'base64',
+  });
 }
 
 function exportDrawing(format: TopologyExportFormat, requestId?: number): void {
   try {
     if (view.cy.elements().length === 0) throw new Error('There is nothing to export: the view is empty.');
-    vscode.postMessage({ type: 'exported', format, data: exportData(format), ...(requestId !== undefined ? { requestId } : {}) });
+    vscode.postMessage({
+      type: 'exported',
+      format,
+      data: exportData(format),
+      ...(requestId !== undefined ? { requestId } : {}),
+    });
   } catch (error) {
-    vscode.postMessage({ type: 'exportFailed', message: error instanceof Error ? error.message : String(error), ...(requestId !== undefined ? { requestId } : {}) });
+    vscode.postMessage({
+      type: 'exportFailed',
+      message: error instanceof Error ? error.message : String(error),
+      ...(requestId !== undefined ? { requestId } : {}),
+    });
   }
 }
 
@@ -146,18 +219,27 @@ async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): P
   performance.measure('topology:graph', { start: graphStart });
   const ms = await view.render(graph, shownScope !== message.scope);
   shownScope = message.scope;
-  const findings = graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) + graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
+  const findings =
+    graph.nodes.reduce((sum, node) => sum + node.findings.length, 0) +
+    graph.edges.reduce((sum, edge) => sum + edge.findings.length, 0);
   status.className = 'status';
   status.textContent = `${graph.nodes.length} resources · ${graph.edges.length} relations${findings + graph.unplaced.length ? ` · ${findings + graph.unplaced.length} findings` : ''}`;
   empty.hidden = graph.nodes.length > 0;
-  empty.textContent = message.scope === 'file'
-    ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
-    : 'No network resources in the workspace.';
+  empty.textContent =
+    message.scope === 'file'
+      ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
+      : 'No network resources in the workspace.';
   const outlineStart = performance.now();
   renderOutline(outline, graph, reveal, selectNode);
   showSelectedResolutions(false);
   performance.measure('topology:outline', { start: outlineStart });
-  vscode.postMessage({ type: 'rendered', seq: message.seq, nodes: graph.nodes.length, edges: graph.edges.length, ms: Math.round(ms) });
+  vscode.postMessage({
+    type: 'rendered',
+    seq: message.seq,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    ms: Math.round(ms),
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<TopologyToPage>) => {
@@ -166,10 +248,12 @@ window.addEventListener('message', (event: MessageEvent<TopologyToPage>) => {
   switch (message.type) {
     case 'model':
       // The layout runs asynchronously: models are drawn one after another, in the order they came.
-      drawing = drawing.then(() => drawModel(message)).catch((error: unknown) => {
-        status.className = 'status error';
-        status.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
-      });
+      drawing = drawing
+        .then(() => drawModel(message))
+        .catch((error: unknown) => {
+          status.className = 'status error';
+          status.textContent = `The drawing failed: ${error instanceof Error ? error.message : String(error)}`;
+        });
       break;
     case 'error':
       status.className = 'status error';
@@ -188,23 +272,53 @@ const themeChanged = () => {
   themeFrame = requestAnimationFrame(() => view.applyTheme());
 };
 new MutationObserver(themeChanged).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-new MutationObserver(themeChanged).observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+new MutationObserver(themeChanged).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ['style', 'class'],
+});
 
 /** Read-only view of what is drawn, for the tests (in a browser and in VS Code) and for debugging. */
 (window as unknown as { vnetLensTopology: unknown }).vnetLensTopology = {
   describe: () => ({
     nodes: view.cy.nodes().map((node) => ({
-      id: node.id(), kind: node.data('kind'), name: node.data('name'), label: node.data('label'), parent: node.parent().nonempty() ? node.parent().first().id() : null,
-      file: node.data('file') ?? null, line: node.data('line') ?? null, level: node.data('level') ?? null, tooltip: node.data('tooltip'),
-      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }), colour: node.style('border-color'),
-      background: node.style('background-color'), fontSize: Number.parseFloat(node.style('font-size')), icon: node.style('background-image'),
-      borderStyle: node.style('border-style'), classes: node.classes(), selected: node.selected(),
+      id: node.id(),
+      kind: node.data('kind'),
+      name: node.data('name'),
+      label: node.data('label'),
+      parent: node.parent().nonempty() ? node.parent().first().id() : null,
+      file: node.data('file') ?? null,
+      line: node.data('line') ?? null,
+      level: node.data('level') ?? null,
+      tooltip: node.data('tooltip'),
+      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
+      colour: node.style('border-color'),
+      background: node.style('background-color'),
+      fontSize: Number.parseFloat(node.style('font-size')),
+      icon: node.style('background-image'),
+      borderStyle: node.style('border-style'),
+      classes: node.classes(),
+      selected: node.selected(),
     })),
     edges: view.cy.edges().map((edge) => ({
-      id: edge.id(), kind: edge.data('kind'), state: edge.data('state'), source: edge.source().id(), target: edge.target().id(),
-      label: edge.data('label'), lineStyle: edge.style('line-style'), colour: edge.style('line-color'), file: edge.data('file') ?? null, line: edge.data('line') ?? null,
-      midpoint: edge.renderedMidpoint(), fontSize: Number.parseFloat(edge.style('font-size')), curve: edge.style('curve-style'), classes: edge.classes(),
-      route: [edge.renderedSourceEndpoint(), ...(edge.style('curve-style') === 'segments' ? edge.renderedSegmentPoints() ?? [] : []), edge.renderedTargetEndpoint()],
+      id: edge.id(),
+      kind: edge.data('kind'),
+      state: edge.data('state'),
+      source: edge.source().id(),
+      target: edge.target().id(),
+      label: edge.data('label'),
+      lineStyle: edge.style('line-style'),
+      colour: edge.style('line-color'),
+      file: edge.data('file') ?? null,
+      line: edge.data('line') ?? null,
+      midpoint: edge.renderedMidpoint(),
+      fontSize: Number.parseFloat(edge.style('font-size')),
+      curve: edge.style('curve-style'),
+      classes: edge.classes(),
+      route: [
+        edge.renderedSourceEndpoint(),
+        ...(edge.style('curve-style') === 'segments' ? (edge.renderedSegmentPoints() ?? []) : []),
+        edge.renderedTargetEndpoint(),
+      ],
     })),
     viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },
     theme: view.currentTheme,

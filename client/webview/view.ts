@@ -6,11 +6,24 @@
 // only updates the labels. Each step of a drawing is a performance measure named `topology:<step>`
 // (the render bench reports them).
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection, type SingularElementReturnValue } from 'cytoscape';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeCollection,
+  type SingularElementReturnValue,
+} from 'cytoscape';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
-import { containerLabelShifts, keepsPlaces, layoutPacked, packBelow, type DrawnPlaces, type PackedNode } from './layout-packed';
+import {
+  containerLabelShifts,
+  keepsPlaces,
+  layoutPacked,
+  packBelow,
+  type DrawnPlaces,
+  type PackedNode,
+} from './layout-packed';
 import { findingsText, fileName } from './names';
 import { iconInset, labelFont, readableZoom, readTheme, stylesheet, type Theme } from './theme';
 
@@ -32,8 +45,13 @@ export class TopologyView {
   constructor(container: HTMLElement, handlers: ViewHandlers) {
     this.theme = readTheme();
     this.cy = cytoscape({
-      container, style: stylesheet(this.theme), minZoom: readableZoom(this.theme), maxZoom: 4,
-      boxSelectionEnabled: false, autoungrabify: false, userZoomingEnabled: false,
+      container,
+      style: stylesheet(this.theme),
+      minZoom: readableZoom(this.theme),
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: false,
+      userZoomingEnabled: false,
     });
     container.addEventListener('wheel', (event) => this.wheel(event, container), { passive: false });
     this.cy.on('tap', 'node, edge', (event: EventObject) => {
@@ -61,8 +79,14 @@ export class TopologyView {
       performance.measure(`topology:${name}`, { start: phaseStart });
       phaseStart = performance.now();
     };
-    const elements = [...graph.nodes.map((node) => this.nodeElement(node)), ...graph.edges.map((edge) => this.edgeElement(edge))];
-    const shape = JSON.stringify([graph.nodes.map((node) => [node.id, node.parent ?? '', node.lines.length + node.badges.length]), graph.edges.map((edge) => [edge.id, edge.source, edge.target])]);
+    const elements = [
+      ...graph.nodes.map((node) => this.nodeElement(node)),
+      ...graph.edges.map((edge) => this.edgeElement(edge)),
+    ];
+    const shape = JSON.stringify([
+      graph.nodes.map((node) => [node.id, node.parent ?? '', node.lines.length + node.badges.length]),
+      graph.edges.map((edge) => [edge.id, edge.source, edge.target]),
+    ]);
     const cy = this.cy;
     phase('elements');
     if (shape === this.shape) {
@@ -76,13 +100,15 @@ export class TopologyView {
     this.shape = shape;
     const viewport = { pan: { ...cy.pan() }, zoom: cy.zoom() };
     const packed = graph.nodes.length > routedUpTo;
-    const kept = packed && await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces());
+    const kept = packed && (await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces()));
     phase('pack');
     cy.batch(() => {
       if (kept) {
         // The drawn elements stay (cytoscape keeps their styles): only what changed is touched.
         const ids = new Set(elements.map((element) => String(element.data.id)));
-        cy.elements().filter((element) => !ids.has(element.id())).remove();
+        cy.elements()
+          .filter((element) => !ids.has(element.id()))
+          .remove();
         for (const element of elements) {
           const drawn = cy.getElementById(String(element.data.id));
           if (drawn.empty()) cy.add(element);
@@ -110,14 +136,21 @@ export class TopologyView {
    */
   private async placePacked(graph: Graph, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<boolean> {
     const parents = new Set(graph.nodes.flatMap((node) => (node.parent === undefined ? [] : [node.parent])));
-    const nodes: PackedNode[] = elements.filter((element) => element.group === 'nodes').map(({ data }) => ({
-      id: String(data.id), ...(data.parent !== undefined ? { parent: String(data.parent) } : {}), kind: String(data.kind),
-      width: Number(data.w), height: Number(data.h),
-      label: parents.has(String(data.id)) ? this.labelBox(String(data.label)) : { width: 0, height: 0 },
-    }));
+    const nodes: PackedNode[] = elements
+      .filter((element) => element.group === 'nodes')
+      .map(({ data }) => ({
+        id: String(data.id),
+        ...(data.parent !== undefined ? { parent: String(data.parent) } : {}),
+        kind: String(data.kind),
+        width: Number(data.w),
+        height: Number(data.h),
+        label: parents.has(String(data.id)) ? this.labelBox(String(data.label)) : { width: 0, height: 0 },
+      }));
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
     const kept = drawn && keepsPlaces(nodes, parents, drawn) ? drawn : undefined;
-    const centres = kept ? await packBelow(nodes, graph.edges, aspect, kept) : await layoutPacked(nodes, graph.edges, aspect);
+    const centres = kept
+      ? await packBelow(nodes, graph.edges, aspect, kept)
+      : await layoutPacked(nodes, graph.edges, aspect);
     const shifts = containerLabelShifts(nodes, centres);
     for (const element of elements) {
       const id = String(element.data.id);
@@ -234,9 +267,21 @@ export class TopologyView {
     return {
       group: 'nodes',
       data: {
-        id: node.id, ...(node.parent ? { parent: node.parent } : {}), kind: node.kind, label, name: node.name,
-        ...(node.level ? { level: node.level } : {}), ...(node.file !== undefined ? { file: node.file, line: node.line } : {}),
-        tooltip: tooltip(node.name, node.lines.slice(1), node.badges, node.file, node.line, findingsText(node.findings)),
+        id: node.id,
+        ...(node.parent ? { parent: node.parent } : {}),
+        kind: node.kind,
+        label,
+        name: node.name,
+        ...(node.level ? { level: node.level } : {}),
+        ...(node.file !== undefined ? { file: node.file, line: node.line } : {}),
+        tooltip: tooltip(
+          node.name,
+          node.lines.slice(1),
+          node.badges,
+          node.file,
+          node.line,
+          findingsText(node.findings),
+        ),
         ...this.size(label),
       },
     };
@@ -246,10 +291,25 @@ export class TopologyView {
     return {
       group: 'edges',
       data: {
-        id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, state: edge.state, name: edge.name,
-        label: edge.level ? `${levelGlyph[edge.level]}${edge.label}` : edge.label, ...(edge.level ? { level: edge.level } : {}),
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        kind: edge.kind,
+        state: edge.state,
+        name: edge.name,
+        label: edge.level ? `${levelGlyph[edge.level]}${edge.label}` : edge.label,
+        ...(edge.level ? { level: edge.level } : {}),
         ...(edge.file !== undefined ? { file: edge.file, line: edge.line } : {}),
-        tooltip: tooltip(edge.name, [`${edge.kind}${edge.state === 'ok' ? '' : ` (${edge.state === 'broken' ? 'one-way' : 'other end outside the analysed files'})`}`], [], edge.file, edge.line, findingsText(edge.findings)),
+        tooltip: tooltip(
+          edge.name,
+          [
+            `${edge.kind}${edge.state === 'ok' ? '' : ` (${edge.state === 'broken' ? 'one-way' : 'other end outside the analysed files'})`}`,
+          ],
+          [],
+          edge.file,
+          edge.line,
+          findingsText(edge.findings),
+        ),
       },
     };
   }
@@ -282,6 +342,19 @@ function updateData(element: SingularElementReturnValue, data: ElementDefinition
   if (stale.length > 0 || Object.entries(data).some(([key, value]) => element.data(key) !== value)) element.data(data);
 }
 
-function tooltip(name: string, details: string[], badges: string[], file: string | undefined, line: number | undefined, findings: string): string {
-  return [name, ...details, ...badges, ...(file !== undefined ? [`${fileName(file)}:${line}`] : []), ...(findings ? ['', findings] : [])].join('\n');
+function tooltip(
+  name: string,
+  details: string[],
+  badges: string[],
+  file: string | undefined,
+  line: number | undefined,
+  findings: string,
+): string {
+  return [
+    name,
+    ...details,
+    ...badges,
+    ...(file !== undefined ? [`${fileName(file)}:${line}`] : []),
+    ...(findings ? ['', findings] : []),
+  ].join('\n');
 }

@@ -31,7 +31,8 @@ export function candidateFilesUnder(dir: string, options: WalkOptions = {}): str
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name) && !(options.skipHiddenFolders && entry.name.startsWith('.'))) pending.push(full);
+        if (!skippedFolders.has(entry.name) && !(options.skipHiddenFolders && entry.name.startsWith('.')))
+          pending.push(full);
       } else if (entry.isFile() && isCandidateFileName(entry.name)) {
         found.push(full);
       }

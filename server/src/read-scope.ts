@@ -166,15 +166,20 @@ export class ReadScope {
     const real = realPath(path.resolve(file));
     if (real === undefined) return { read: false, why: 'missing' };
     if (!isCandidateFileName(real)) return { read: false, why: 'not-analysable' };
-    if (!this.allowOutside && !this.contains(real) && !this.isAncestorConfig(real)) return { read: false, why: 'outside-workspace' };
+    if (!this.allowOutside && !this.contains(real) && !this.isAncestorConfig(real))
+      return { read: false, why: 'outside-workspace' };
     return { read: true, file: real };
   }
 
   /** Whether a real path is exactly a bicepconfig.json in a folder above a root (ancestorConfigs). */
   private isAncestorConfig(real: string): boolean {
     const folded = this.fold(real);
-    return this.ancestors.size > 0 && path.basename(folded) === this.fold(configName) && this.ancestors.has(path.dirname(folded))
-      && !this.contains(real);
+    return (
+      this.ancestors.size > 0 &&
+      path.basename(folded) === this.fold(configName) &&
+      this.ancestors.has(path.dirname(folded)) &&
+      !this.contains(real)
+    );
   }
 
   private resolve(uri: string): string | undefined {
@@ -189,7 +194,9 @@ export class ReadScope {
     const folded = this.fold(file);
     return [...this.roots, ...this.addedRoots].some((root) => {
       const relative = path.relative(root, folded);
-      return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+      return (
+        relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative)
+      );
     });
   }
 }

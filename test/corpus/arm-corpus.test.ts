@@ -7,7 +7,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
 import {
-  armExpressions, armResources, forEachArmExprNode, readArmFile, type ArmExpr, type ArmFile, type ArmRange,
+  armExpressions,
+  armResources,
+  forEachArmExprNode,
+  readArmFile,
+  type ArmExpr,
+  type ArmFile,
+  type ArmRange,
 } from '../../server/src/syntax/arm';
 import { buildFastTree } from '../../server/src/syntax/arm/json-fast-tree';
 import { corpusRoot } from '../support/paths';
@@ -27,30 +33,52 @@ const arm = read.filter((entry) => entry.file.kind !== 'other');
 const templates = arm.filter((entry) => entry.file.template !== undefined);
 
 /** ROLES.tsv kinds of each corpus file. */
-const roles = new Map(fs.readFileSync(path.join(corpusRoot, 'ROLES.tsv'), 'utf8').split('\n').slice(1)
-  .map((line) => line.split('\t')).filter((cells) => cells.length > 3).map((cells) => [cells[0], { role: cells[2], kind: cells[3] }]));
+const roles = new Map(
+  fs
+    .readFileSync(path.join(corpusRoot, 'ROLES.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter((cells) => cells.length > 3)
+    .map((cells) => [cells[0], { role: cells[2], kind: cells[3] }]),
+);
 
 test('every ARM file of the corpus is recognised by its $schema', (t) => {
   const byKind = (kind: string) => arm.filter((entry) => entry.file.kind === kind).length;
-  t.diagnostic(`${jsonFiles.length} JSON files: ${byKind('arm-template')} templates, ${byKind('arm-parameters')} parameter files`);
+  t.diagnostic(
+    `${jsonFiles.length} JSON files: ${byKind('arm-template')} templates, ${byKind('arm-parameters')} parameter files`,
+  );
   const compiled = [...roles].filter(([, r]) => r.role === 'compiled').map(([file]) => file);
   assert.ok(compiled.length >= 494);
   const kindOf = new Map(read.map((entry) => [entry.relative, entry.file.kind]));
-  assert.deepEqual(compiled.filter((file) => kindOf.get(file) !== 'arm-template'), [], 'every compiled AVM main.json');
+  assert.deepEqual(
+    compiled.filter((file) => kindOf.get(file) !== 'arm-template'),
+    [],
+    'every compiled AVM main.json',
+  );
   // ROLES.tsv calls a few more files ARM: policy definitions and template specs, whose $schema is not a
   // deployment schema, so ARM would not deploy them as templates either.
-  const notArm = [...roles].filter(([file, r]) => (r.kind === 'arm' || r.kind === 'armparams') && kindOf.get(file) === 'other');
+  const notArm = [...roles].filter(
+    ([file, r]) => (r.kind === 'arm' || r.kind === 'armparams') && kindOf.get(file) === 'other',
+  );
   for (const [file] of notArm) {
-    const schema = (parseTree(fs.readFileSync(path.join(corpusRoot, file), 'utf8'))?.children ?? [])
-      .find((p) => p.children?.[0].value === '$schema')?.children?.[1].value;
-    assert.ok(schema === undefined || !/deployment(Template|Parameters)\.json/i.test(String(schema)), `${file}: ${schema}`);
+    const schema = (parseTree(fs.readFileSync(path.join(corpusRoot, file), 'utf8'))?.children ?? []).find(
+      (p) => p.children?.[0].value === '$schema',
+    )?.children?.[1].value;
+    assert.ok(
+      schema === undefined || !/deployment(Template|Parameters)\.json/i.test(String(schema)),
+      `${file}: ${schema}`,
+    );
   }
-  t.diagnostic(`${notArm.length} files ROLES.tsv lists as ARM have no deployment $schema (policy definitions, template specs)`);
+  t.diagnostic(
+    `${notArm.length} files ROLES.tsv lists as ARM have no deployment $schema (policy definitions, template specs)`,
+  );
   assert.ok(byKind('arm-template') >= 640 && byKind('arm-parameters') >= 170);
 });
 
 test('every ARM file reads with no syntax error and no skipped part', () => {
-  const failures = arm.filter((entry) => entry.file.errors.length > 0 || entry.file.skipped.length > 0)
+  const failures = arm
+    .filter((entry) => entry.file.errors.length > 0 || entry.file.skipped.length > 0)
     .map((entry) => `${entry.relative}: ${JSON.stringify([...entry.file.errors, ...entry.file.skipped].slice(0, 2))}`);
   assert.deepEqual(failures.slice(0, 10), []);
 });
@@ -67,12 +95,14 @@ test('every expression parses', (t) => {
       if (site.expression === undefined) unparsed.push(`${entry.relative}: ${String(site.node.value).slice(0, 120)}`);
     }
   }
-  t.diagnostic(`${templates.length} templates: ${expressions} expressions, ${unparsed.length} unparsed; ${resources} resources`);
+  t.diagnostic(
+    `${templates.length} templates: ${expressions} expressions, ${unparsed.length} unparsed; ${resources} resources`,
+  );
   assert.ok(expressions > 45_000, `${expressions} expressions`);
   assert.deepEqual(unparsed.slice(0, 10), []);
 });
 
-test('the fast tree is jsonc-parser\'s tree, node for node, on every ARM file', () => {
+test("the fast tree is jsonc-parser's tree, node for node, on every ARM file", () => {
   const failures: string[] = [];
   for (const entry of arm) {
     const fast = buildFastTree(entry.text);
@@ -84,7 +114,7 @@ test('the fast tree is jsonc-parser\'s tree, node for node, on every ARM file', 
   assert.deepEqual(failures.slice(0, 10), []);
 });
 
-test('expression ranges hold the expression\'s text, through JSON escapes (200 files)', (t) => {
+test("expression ranges hold the expression's text, through JSON escapes (200 files)", (t) => {
   const step = Math.max(1, Math.floor(templates.length / 200));
   const sample = templates.filter((_, i) => i % step === 0).slice(0, 200);
   // Escapes inside expressions are rare; the files that have them are checked too.
@@ -112,7 +142,8 @@ test('expression ranges hold the expression\'s text, through JSON escapes (200 f
 /** Why `node`'s range does not hold its own source text, or `undefined` when it does. */
 function rangeProblem(text: string, token: Node, root: ArmExpr, node: ArmExpr): string | undefined {
   const source = (range: ArmRange): string | undefined => {
-    if (range.start < token.offset + 1 || range.end > token.offset + token.length - 1 || range.start > range.end) return undefined;
+    if (range.start < token.offset + 1 || range.end > token.offset + token.length - 1 || range.start > range.end)
+      return undefined;
     try {
       // The raw file text of the range, JSON-decoded: it fails or differs if the map split or missed an escape.
       return JSON.parse(`"${text.slice(range.start, range.end)}"`) as string;
@@ -128,7 +159,9 @@ function rangeProblem(text: string, token: Node, root: ArmExpr, node: ArmExpr): 
       const name = node.namespace ? `${source(node.namespace)}.${source(node.name)}` : source(node.name);
       const expected = node.namespace ? `${node.namespace.text}.${node.name.text}` : node.name.text;
       if (name !== expected) return `call name '${name}' is not '${expected}'`;
-      return own.startsWith(expected) && /^\s*\(/.test(own.slice(expected.length)) && own.endsWith(')') ? undefined : `call is '${own}'`;
+      return own.startsWith(expected) && /^\s*\(/.test(own.slice(expected.length)) && own.endsWith(')')
+        ? undefined
+        : `call is '${own}'`;
     }
     case 'string':
       return own === `'${node.value.replace(/'/g, "''")}'` ? undefined : `string is '${own}'`;
@@ -138,11 +171,15 @@ function rangeProblem(text: string, token: Node, root: ArmExpr, node: ArmExpr): 
     case 'null':
       return own === 'null' ? undefined : `null is '${own}'`;
     case 'property':
-      return source(node.name) === node.name.text && own.startsWith(source(node.target)!) && own.endsWith(node.name.text)
-        ? undefined : `property is '${own}'`;
+      return source(node.name) === node.name.text &&
+        own.startsWith(source(node.target)!) &&
+        own.endsWith(node.name.text)
+        ? undefined
+        : `property is '${own}'`;
     case 'index':
       return own.startsWith(source(node.target)!) && own.endsWith(']') && own.includes(source(node.index)!)
-        ? undefined : `index is '${own}'`;
+        ? undefined
+        : `index is '${own}'`;
   }
 }
 
@@ -165,5 +202,9 @@ function treeDifference(actual: Node | undefined, expected: Node | undefined): s
 }
 
 function listJsonFiles(root: string): string[] {
-  return fs.readdirSync(root, { recursive: true }).map(String).filter((file) => /\.jsonc?$/i.test(file)).sort();
+  return fs
+    .readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((file) => /\.jsonc?$/i.test(file))
+    .sort();
 }

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
-  computeLineStarts, lineIndex, parseBicep, printTree, type BicepParseResult,
+  computeLineStarts,
+  lineIndex,
+  parseBicep,
+  printTree,
+  type BicepParseResult,
 } from '../../server/src/syntax/bicep';
 import { corpusRoot } from '../support/paths';
 
@@ -19,17 +23,25 @@ const grammarRoot = path.join(corpusRoot, 'bicep-grammar');
 const knownInvalid = new Map([
   // A deliberately broken fixture of the quickstart repo's own CI tests: `param abc` has no type
   // (the compiler reports BCP279).
-  ['broad/rahulm-msft__azure-quickstart-templates/test/ci-tests/data/validate-deploymentfile-tests/bicep-error/main.bicep', 'param without a type'],
+  [
+    'broad/rahulm-msft__azure-quickstart-templates/test/ci-tests/data/validate-deploymentfile-tests/bicep-error/main.bicep',
+    'param without a type',
+  ],
   // An archived template with `'a',\n'b'` in an array: a comma followed by a line break is BCP238.
-  ['networking/Azure__azure-spring-apps-landing-zone-accelerator/archive/Bicep/modules/VM/virtualmachine.bicep', 'comma before a line break (BCP238)'],
+  [
+    'networking/Azure__azure-spring-apps-landing-zone-accelerator/archive/Bicep/modules/VM/virtualmachine.bicep',
+    'comma before a line break (BCP238)',
+  ],
 ]);
 
 /** Syntax-error codes (those of the Bicep lexer and parser), from bicep-grammar/README.md. */
-const syntaxCodes = new Set(`BCP001 BCP002 BCP003 BCP004 BCP005 BCP006 BCP007 BCP008 BCP009 BCP010 BCP011 BCP012
+const syntaxCodes = new Set(
+  `BCP001 BCP002 BCP003 BCP004 BCP005 BCP006 BCP007 BCP008 BCP009 BCP010 BCP011 BCP012
   BCP013 BCP015 BCP016 BCP017 BCP018 BCP019 BCP020 BCP021 BCP022 BCP023 BCP024 BCP064 BCP068 BCP087 BCP096 BCP097
   BCP103 BCP117 BCP118 BCP123 BCP133 BCP136 BCP140 BCP162 BCP167 BCP201 BCP202 BCP226 BCP236 BCP237 BCP238 BCP243
   BCP249 BCP257 BCP266 BCP279 BCP300 BCP305 BCP317 BCP322 BCP325 BCP344 BCP346 BCP347 BCP354 BCP355 BCP356 BCP375
-  BCP404 BCP436`.split(/\s+/));
+  BCP404 BCP436`.split(/\s+/),
+);
 
 interface Parsed {
   readonly relative: string;
@@ -63,11 +75,14 @@ function listBicepFiles(folder: string): string[] {
 }
 
 function describeFailures(files: readonly Parsed[]): string {
-  return files.slice(0, 8).map(({ relative, text, result }) => {
-    const error = result.errors[0];
-    const line = lineIndex(computeLineStarts(text), error.start) + 1;
-    return `${relative}:${line}: ${error.message} (${result.errors.length} errors)`;
-  }).join('\n');
+  return files
+    .slice(0, 8)
+    .map(({ relative, text, result }) => {
+      const error = result.errors[0];
+      const line = lineIndex(computeLineStarts(text), error.start) + 1;
+      return `${relative}:${line}: ${error.message} (${result.errors.length} errors)`;
+    })
+    .join('\n');
 }
 
 /** Parses every file of a group and asserts none has an error (apart from the known-invalid ones). */
@@ -78,9 +93,17 @@ function assertAllClean(group: string, files: readonly string[]): void {
   assert.equal(failing.length, 0, `${failing.length} ${group} files have syntax errors:\n${describeFailures(failing)}`);
 }
 
-const expectations = fs.readFileSync(path.join(grammarRoot, 'EXPECTATIONS.tsv'), 'utf8').trim().split('\n').slice(1)
+const expectations = fs
+  .readFileSync(path.join(grammarRoot, 'EXPECTATIONS.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
   .map((line) => line.split('\t'))
-  .map((cells) => ({ sample: `bicep-grammar/${cells[0]}`, clean: cells[1] === 'yes', diagnostics: `bicep-grammar/${cells[10]}` }));
+  .map((cells) => ({
+    sample: `bicep-grammar/${cells[0]}`,
+    clean: cells[1] === 'yes',
+    diagnostics: `bicep-grammar/${cells[10]}`,
+  }));
 
 test('baseline samples the compiler parses cleanly have no syntax error', () => {
   const clean = expectations.filter((row) => row.clean).map((row) => row.sample);
@@ -150,7 +173,9 @@ test('deliberate syntax errors are reported on the lines the compiler reports th
       else misses.push(`${row.sample}:${line + 1} ${code}`);
     }
   }
-  console.log(`bicep corpus: ${broken.length} error samples; ${agreed}/${marked} lines with a compiler syntax error also get an error from us`);
+  console.log(
+    `bicep corpus: ${broken.length} error samples; ${agreed}/${marked} lines with a compiler syntax error also get an error from us`,
+  );
   assert.deepEqual(misses, []);
   assert.equal(agreed, marked);
 });

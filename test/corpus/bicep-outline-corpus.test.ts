@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
-  declarations, dumpTree, outlineBicep, outlineOfTree, parseBicep, type BicepLanguage, type Declaration,
+  declarations,
+  dumpTree,
+  outlineBicep,
+  outlineOfTree,
+  parseBicep,
+  type BicepLanguage,
+  type Declaration,
   type SourceFile,
 } from '../../server/src/syntax/bicep';
 import { corpusRoot } from '../support/paths';
@@ -58,16 +64,19 @@ test('the outline agrees with the full parse on every corpus file', { timeout: 6
     const byStart = new Map(declarations(full.tree).map((declaration) => [declaration.start, declaration]));
     const lazy = outline.entries.map((entry) => outline.declaration(entry));
     outline.entries.forEach((entry, i) => {
-      if (dump(lazy[i]) !== dump(byStart.get(entry.start))) mismatches.push(`${relative}: the declaration at ${entry.start} differs`);
+      if (dump(lazy[i]) !== dump(byStart.get(entry.start)))
+        mismatches.push(`${relative}: the declaration at ${entry.start} differs`);
     });
     // A declaration answered from the outline's own full parse is that tree's node (see outline.ts).
     const treeNodes = new Set<unknown>(declarations(outline.tree()));
     if (isClean && lazy.some((declaration) => treeNodes.has(declaration))) fromFullParse.push(relative);
   }
   const share = cleanSkimmed / clean;
-  console.log(`bicep outline: ${files.length} files; ${cleanSkimmed}/${clean} error-free files skimmed lazily `
-    + `(${(share * 100).toFixed(1)}%), ${fellBack.length} fell back to a full parse${fellBack.length ? `: ${fellBack.slice(0, 5).join(', ')}` : ''}; `
-    + `of ${files.length - clean} files with syntax errors ${brokenSkimmed} skimmed (${brokenExact} with exactly the full parse's entries)`);
+  console.log(
+    `bicep outline: ${files.length} files; ${cleanSkimmed}/${clean} error-free files skimmed lazily ` +
+      `(${(share * 100).toFixed(1)}%), ${fellBack.length} fell back to a full parse${fellBack.length ? `: ${fellBack.slice(0, 5).join(', ')}` : ''}; ` +
+      `of ${files.length - clean} files with syntax errors ${brokenSkimmed} skimmed (${brokenExact} with exactly the full parse's entries)`,
+  );
   assert.deepEqual(mismatches.slice(0, 10), []);
   assert.deepEqual(fromFullParse.slice(0, 10), [], 'error-free files whose slices did not parse on their own');
   assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)}% of the error-free files were skimmed`);

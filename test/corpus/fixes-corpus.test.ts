@@ -19,10 +19,16 @@ import { roundTrip } from '../support/rule-test';
 const networking = path.join(corpusRoot, 'networking');
 const options: AnalysisOptions = { cloud: 'AzureCloud', ruleLevels: {} };
 
-interface Tally { requested: number; offered: number; kept: number }
+interface Tally {
+  requested: number;
+  offered: number;
+  kept: number;
+}
 
 test('every fix offered on the networking corpus round-trips', { timeout: 600_000 }, async (t) => {
-  const tallies = new Map<string, Tally>(rules.filter((rule) => rule.fixable).map((rule) => [rule.id, { requested: 0, offered: 0, kept: 0 }]));
+  const tallies = new Map<string, Tally>(
+    rules.filter((rule) => rule.fixable).map((rule) => [rule.id, { requested: 0, offered: 0, kept: 0 }]),
+  );
   const failures: string[] = [];
   let files = 0;
   for (const folder of fs.readdirSync(networking).sort()) {
@@ -47,14 +53,31 @@ test('every fix offered on the networking corpus round-trips', { timeout: 600_00
         const { problems, texts } = await roundTrip(workspace, before, finding, fix, options);
         for (const uri of texts.keys()) workspace.setFile(uri, originals.get(uri)!);
         if (problems.length === 0) tally.kept++;
-        else failures.push(`${path.relative(networking, new URL(finding.uri).pathname)} ${finding.ruleId} '${fix.title}': ${problems.join('; ')}`);
+        else
+          failures.push(
+            `${path.relative(networking, new URL(finding.uri).pathname)} ${finding.ruleId} '${fix.title}': ${problems.join('; ')}`,
+          );
       }
     }
   }
-  const rows = [...tallies].map(([id, tally]) => `${id.padEnd(30)} ${String(tally.requested).padStart(9)} ${String(tally.offered).padStart(8)} ${String(tally.kept).padStart(13)}`);
-  const total = [...tallies.values()].reduce((sum, tally) => ({ requested: sum.requested + tally.requested, offered: sum.offered + tally.offered, kept: sum.kept + tally.kept }), { requested: 0, offered: 0, kept: 0 });
-  const table = [`fix round trips on ${files} files of corpus/networking`, `${'rule'.padEnd(30)} requested  offered  round-tripped`, ...rows,
-    `${'total'.padEnd(30)} ${String(total.requested).padStart(9)} ${String(total.offered).padStart(8)} ${String(total.kept).padStart(13)}`].join('\n');
+  const rows = [...tallies].map(
+    ([id, tally]) =>
+      `${id.padEnd(30)} ${String(tally.requested).padStart(9)} ${String(tally.offered).padStart(8)} ${String(tally.kept).padStart(13)}`,
+  );
+  const total = [...tallies.values()].reduce(
+    (sum, tally) => ({
+      requested: sum.requested + tally.requested,
+      offered: sum.offered + tally.offered,
+      kept: sum.kept + tally.kept,
+    }),
+    { requested: 0, offered: 0, kept: 0 },
+  );
+  const table = [
+    `fix round trips on ${files} files of corpus/networking`,
+    `${'rule'.padEnd(30)} requested  offered  round-tripped`,
+    ...rows,
+    `${'total'.padEnd(30)} ${String(total.requested).padStart(9)} ${String(total.offered).padStart(8)} ${String(total.kept).padStart(13)}`,
+  ].join('\n');
   for (const line of table.split('\n')) t.diagnostic(line);
   assert.ok(files > 1000, 'the corpus was read');
   assert.ok(total.offered > 0, 'some fixes are offered');

@@ -14,6 +14,9 @@ test('references resolve across the networking corpus', { timeout: 300_000 }, as
     const tally = report.tallies[kind];
     assert.ok(tally.resolved > 0, `${kind}: some references resolve`);
     const ofDeclared = tally.resolved / (tally.resolved + tally.missedInSet);
-    assert.ok(ofDeclared >= 0.95, `${kind}: ${(100 * ofDeclared).toFixed(1)}% of references to declared targets resolve\n${report.missedExamples.join('\n')}`);
+    assert.ok(
+      ofDeclared >= 0.95,
+      `${kind}: ${(100 * ofDeclared).toFixed(1)}% of references to declared targets resolve\n${report.missedExamples.join('\n')}`,
+    );
   }
 });

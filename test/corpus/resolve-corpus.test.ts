@@ -23,49 +23,75 @@ async function resolutionsIn(folder: string): Promise<Map<string, Resolution>> {
   const workspace = new Workspace({ readFile: async () => undefined });
   for (const file of fs.readdirSync(folder, { recursive: true }).map(String)) {
     const full = path.join(folder, file);
-    if (/\.(bicep|bicepparam|json)$/i.test(file) && fs.statSync(full).isFile()) workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
+    if (/\.(bicep|bicepparam|json)$/i.test(file) && fs.statSync(full).isFile())
+      workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
   }
   const found = new Map<string, Resolution>();
   for (const model of deploymentModels(await workspace.evaluate())) {
     for (const endpoint of model.privateEndpoints) {
       const accesses = targetAccesses(model, 'AzureCloud', (connection) => endpoint.connections.includes(connection));
-      const endpointName = typeof endpoint.name === 'string' ? endpoint.name : endpoint.decl.symbol ?? '?';
+      const endpointName = typeof endpoint.name === 'string' ? endpoint.name : (endpoint.decl.symbol ?? '?');
       for (const vnet of model.vnets) {
         if (vnet.decl.existing || typeof vnet.name !== 'string' || accesses.length === 0) continue;
         const groups = accesses.map((access) => access.groupId).join('+');
-        found.set(`${endpointName}:${groups} from ${vnet.name}`, explainResolution(model, { asked: endpointName, resourceName: endpointName, accesses }, vnet));
+        found.set(
+          `${endpointName}:${groups} from ${vnet.name}`,
+          explainResolution(model, { asked: endpointName, resourceName: endpointName, accesses }, vnet),
+        );
       }
     }
   }
   return found;
 }
 
-const answers = (found: Map<string, Resolution>) => Object.fromEntries([...found].map(([key, resolution]) => [key, resolution.answer]));
+const answers = (found: Map<string, Resolution>) =>
+  Object.fromEntries([...found].map(([key, resolution]) => [key, resolution.answer]));
 
 describe('resolution on corpus repositories', () => {
   test('spring-apps landing zone: private from the hub, public from the spoke (zones linked to the hub only)', async () => {
-    const found = await resolutionsIn(path.join(repository('Azure__azure-spring-apps-landing-zone-accelerator'), 'archive/Bicep'));
+    const found = await resolutionsIn(
+      path.join(repository('Azure__azure-spring-apps-landing-zone-accelerator'), 'archive/Bicep'),
+    );
     assert.deepEqual(answers(found), {
       'privateEndpoint:Vault from vnet-hub': 'private',
       'privateEndpoint:Vault from vnet-spoke': 'public',
       'privateEndpoint:mysqlServer from vnet-hub': 'private',
       'privateEndpoint:mysqlServer from vnet-spoke': 'public',
     });
-    assert.equal(found.get('privateEndpoint:mysqlServer from vnet-spoke')!.steps.at(-1)!.text, "public: because zone 'privatelink.mysql.database.azure.com' is not linked to 'vnet-spoke'");
+    assert.equal(
+      found.get('privateEndpoint:mysqlServer from vnet-spoke')!.steps.at(-1)!.text,
+      "public: because zone 'privatelink.mysql.database.azure.com' is not linked to 'vnet-spoke'",
+    );
   });
 
   test('firewall DNS proxy quickstart: spokes ask the firewall, whose address is a reference(): unknown', async () => {
-    const found = await resolutionsIn(repository('rahulm-msft__azure-quickstart-templates/quickstarts/microsoft.network/azure-firewall-dns-proxy'));
-    const fromHub = [...found].filter(([key]) => key.endsWith(' from HubVnet')).map(([, resolution]) => resolution.answer);
+    const found = await resolutionsIn(
+      repository('rahulm-msft__azure-quickstart-templates/quickstarts/microsoft.network/azure-firewall-dns-proxy'),
+    );
+    const fromHub = [...found]
+      .filter(([key]) => key.endsWith(' from HubVnet'))
+      .map(([, resolution]) => resolution.answer);
     const fromSpokes = [...found].filter(([key]) => !key.endsWith(' from HubVnet'));
     assert.ok(fromHub.length >= 3 && fromHub.every((answer) => answer === 'private'), JSON.stringify(answers(found)));
-    assert.ok(fromSpokes.length >= 6 && fromSpokes.every(([, resolution]) => resolution.answer === 'unknown'), JSON.stringify(answers(found)));
+    assert.ok(
+      fromSpokes.length >= 6 && fromSpokes.every(([, resolution]) => resolution.answer === 'unknown'),
+      JSON.stringify(answers(found)),
+    );
     assert.match(fromSpokes[0][1].steps[0].text, /^the DNS servers of '(Development|Production)VNet' are not known/);
   });
 
   test('key vault quickstart: private from its one VNet', async () => {
-    const found = await resolutionsIn(repository('rahulm-msft__azure-quickstart-templates/quickstarts/microsoft.keyvault/key-vault-private-endpoint'));
-    assert.equal(found.get('KeyVaultPrivateEndpoint:vault from UbuntuVnet')?.answer, 'private', JSON.stringify(answers(found)));
-    assert.match(found.get('KeyVaultPrivateEndpoint:vault from UbuntuVnet')!.steps.at(-1)!.text, /^private: private IP of 'KeyVaultPrivateEndpoint' in 'DefaultSubnet'$/);
+    const found = await resolutionsIn(
+      repository('rahulm-msft__azure-quickstart-templates/quickstarts/microsoft.keyvault/key-vault-private-endpoint'),
+    );
+    assert.equal(
+      found.get('KeyVaultPrivateEndpoint:vault from UbuntuVnet')?.answer,
+      'private',
+      JSON.stringify(answers(found)),
+    );
+    assert.match(
+      found.get('KeyVaultPrivateEndpoint:vault from UbuntuVnet')!.steps.at(-1)!.text,
+      /^private: private IP of 'KeyVaultPrivateEndpoint' in 'DefaultSubnet'$/,
+    );
   });
 });

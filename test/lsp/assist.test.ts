@@ -31,37 +31,49 @@ describe('completion and hover over stdio on examples/', () => {
   let session: LspSession;
   const opened = new Map<string, string>();
 
-  async function open(relative: string, text = read(relative), languageId = relative.endsWith('.json') ? 'json' : 'bicep'): Promise<string> {
+  async function open(
+    relative: string,
+    text = read(relative),
+    languageId = relative.endsWith('.json') ? 'json' : 'bicep',
+  ): Promise<string> {
     const uri = uriOf(relative);
     if (opened.has(uri)) {
       void session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       await session.nextDiagnostics(uri);
     }
     opened.set(uri, text);
-    void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    void session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     await session.nextDiagnostics(uri);
     return uri;
   }
 
   async function completion(relative: string, offset: number): Promise<CompletionItem[]> {
     const uri = uriOf(relative);
-    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList | null>('textDocument/completion', {
-      textDocument: { uri }, position: positionAt(opened.get(uri)!, offset),
-    });
-    return Array.isArray(result) ? result : result?.items ?? [];
+    const result = await session.connection.sendRequest<CompletionItem[] | CompletionList | null>(
+      'textDocument/completion',
+      {
+        textDocument: { uri },
+        position: positionAt(opened.get(uri)!, offset),
+      },
+    );
+    return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   async function hover(relative: string, offset: number): Promise<string | undefined> {
     const uri = uriOf(relative);
     const result = await session.connection.sendRequest<Hover | null>('textDocument/hover', {
-      textDocument: { uri }, position: positionAt(opened.get(uri)!, offset),
+      textDocument: { uri },
+      position: positionAt(opened.get(uri)!, offset),
     });
     return result ? (result.contents as MarkupContent).value : undefined;
   }
 
   before(async () => {
     session = await startServer(pathToFileURL(examples).href);
-    for (const file of ['main.bicep', 'modules/data.bicep', 'modules/spoke.bicep', 'modules/private-dns.bicep']) await open(file);
+    for (const file of ['main.bicep', 'modules/data.bicep', 'modules/spoke.bicep', 'modules/private-dns.bicep'])
+      await open(file);
   });
 
   after(async () => {
@@ -76,18 +88,27 @@ describe('completion and hover over stdio on examples/', () => {
     const item = blob.find((i) => i.label === 'blob')!;
     assert.ok(item.textEdit && 'range' in item.textEdit);
     assert.equal(item.textEdit.newText, "'blob'");
-    assert.deepEqual(item.textEdit.range.start, positionAt(text, offsetAfter(text, "groupIds: [\n            ")));
+    assert.deepEqual(item.textEdit.range.start, positionAt(text, offsetAfter(text, 'groupIds: [\n            ')));
     const vault = await completion('modules/data.bicep', offsetAfter(text, "groupIds: [\n            'va"));
-    assert.deepEqual(vault.map((i) => i.label), ['vault']);
+    assert.deepEqual(
+      vault.map((i) => i.label),
+      ['vault'],
+    );
   });
 
   test('completes subnet policy values for the API version, and peering flags', async () => {
     const spoke = opened.get(uriOf('modules/spoke.bicep'))!;
     const policies = await completion('modules/spoke.bicep', offsetAfter(spoke, "privateEndpointNetworkPolicies: 'En"));
-    assert.deepEqual(policies.map((i) => i.label), ['Enabled', 'Disabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled']);
+    assert.deepEqual(
+      policies.map((i) => i.label),
+      ['Enabled', 'Disabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'],
+    );
     const main = opened.get(uriOf('main.bicep'))!;
     const flags = await completion('main.bicep', offsetAfter(main, 'allowGatewayTransit: fa'));
-    assert.deepEqual(flags.map((i) => i.label), ['false', 'true']);
+    assert.deepEqual(
+      flags.map((i) => i.label),
+      ['false', 'true'],
+    );
   });
 
   test('completes privatelink zone names with environment() for storage', async () => {
@@ -101,11 +122,17 @@ describe('completion and hover over stdio on examples/', () => {
 
   test('completes in ARM templates: a policy value typed into the subnet of arm/dns.json', async () => {
     const original = read('arm/dns.json');
-    const edited = original.replace('"addressPrefix": "[parameters(\'vmSubnetPrefix\')]"', '"addressPrefix": "[parameters(\'vmSubnetPrefix\')]",\n              "privateLinkServiceNetworkPolicies": ""');
+    const edited = original.replace(
+      '"addressPrefix": "[parameters(\'vmSubnetPrefix\')]"',
+      '"addressPrefix": "[parameters(\'vmSubnetPrefix\')]",\n              "privateLinkServiceNetworkPolicies": ""',
+    );
     assert.notEqual(edited, original);
     await open('arm/dns.json', edited);
     const items = await completion('arm/dns.json', offsetAfter(edited, '"privateLinkServiceNetworkPolicies": "'));
-    assert.deepEqual(items.map((i) => i.label), ['Enabled', 'Disabled']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Enabled', 'Disabled'],
+    );
     assert.equal(items[1]!.textEdit?.newText, '"Disabled"');
   });
 
@@ -116,23 +143,32 @@ describe('completion and hover over stdio on examples/', () => {
     assert.match(blob ?? '', /\(`Microsoft\.Storage\/storageAccounts`\), group id `blob`/);
     assert.match(blob ?? '', /Expected zone\(s\) in AzureCloud:\*\* `privatelink\.blob\.core\.windows\.net`/);
     assert.match(blob ?? '', /`default` → `privatelink\.blob\.core\.windows\.net` \(✓ recommended\)/);
-    assert.match(blob ?? '', /\*\*Subnet:\*\* `snet-private-endpoints` in VNet `vnet-spoke-orders` \(`10\.1\.1\.0\/24`\)/);
+    assert.match(
+      blob ?? '',
+      /\*\*Subnet:\*\* `snet-private-endpoints` in VNet `vnet-spoke-orders` \(`10\.1\.1\.0\/24`\)/,
+    );
     const vault = await hover('modules/data.bicep', offsetAfter(data, 'resource peKey'));
     assert.match(vault ?? '', /`privatelink\.vaultcore\.azure\.net`/);
     assert.match(vault ?? '', /\*\*DNS zone group:\*\* none in the analysed files/);
   });
 
-  test('hovers a private endpoint\'s target with how its name resolves from each VNet that reaches it', async () => {
+  test("hovers a private endpoint's target with how its name resolves from each VNet that reaches it", async () => {
     const data = opened.get(uriOf('modules/data.bicep'))!;
     const storage = await hover('modules/data.bicep', offsetAfter(data, 'resource stor'));
     assert.match(storage ?? '', /^\*\*Name resolution\*\* of `st/);
     assert.match(storage ?? '', /- \*\*from `vnet-spoke-orders`:\*\* \*\*private\*\*/);
-    assert.match(storage ?? '', /`private: private IP of 'pe-storders\$\{uniqueString\(…\)\}-blob' \(peStorageBlob\) in 'snet-private-endpoints'`/);
+    assert.match(
+      storage ?? '',
+      /`private: private IP of 'pe-storders\$\{uniqueString\(…\)\}-blob' \(peStorageBlob\) in 'snet-private-endpoints'`/,
+    );
     await open('modules/spoke-reports.bicep');
     const reports = opened.get(uriOf('modules/spoke-reports.bicep'))!;
     const onId = await hover('modules/spoke-reports.bicep', offsetAfter(reports, 'privateLinkServiceId: repo'));
     assert.match(onId ?? '', /- \*\*from `vnet-spoke-reports`:\*\* \*\*public\*\*/);
-    assert.match(onId ?? '', /`public: because zone 'privatelink\.file\.core\.windows\.net' is not linked to 'vnet-hub'`/);
+    assert.match(
+      onId ?? '',
+      /`public: because zone 'privatelink\.file\.core\.windows\.net' is not linked to 'vnet-hub'`/,
+    );
   });
 
   test('hovers a subnet with its range, usable addresses and endpoints; a peering with its missing reverse', async () => {

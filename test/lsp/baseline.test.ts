@@ -13,7 +13,11 @@ import { startServer, type LspSession } from '../support/lsp-client';
 const zone = (symbol: string, name: string) =>
   `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
 
-async function diagnosticsWhere(session: LspSession, uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+async function diagnosticsWhere(
+  session: LspSession,
+  uri: string,
+  accept: (p: PublishDiagnosticsParams) => boolean,
+): Promise<PublishDiagnosticsParams> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const published = await session.nextDiagnostics(uri);
     if (accept(published)) return published;
@@ -32,7 +36,11 @@ describe('baselined findings in the editor', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-lsp-baseline-'));
     fs.writeFileSync(path.join(dir, 'main.bicep'), zone('zoneA', 'a.internal'));
     // The real CLI records today's finding; then a second zone arrives.
-    const code = await runCli(['check', '.', '--write-baseline', 'vnetlens.baseline.json'], { cwd: dir, stdout: () => undefined, stderr: () => undefined });
+    const code = await runCli(['check', '.', '--write-baseline', 'vnetlens.baseline.json'], {
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: () => undefined,
+    });
     assert.equal(code, 0);
     fs.appendFileSync(path.join(dir, 'main.bicep'), zone('zoneB', 'b.internal'));
     fs.writeFileSync(path.join(dir, 'vnetlens.json'), '{ "baseline": "vnetlens.baseline.json" }');
@@ -45,7 +53,14 @@ describe('baselined findings in the editor', () => {
 
   test('the baselined finding is a hint, the new one a warning', async () => {
     const uri = pathToFileURL(path.join(dir, 'main.bicep')).href;
-    void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text: fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8') } });
+    void session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri,
+        languageId: 'bicep',
+        version: 1,
+        text: fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8'),
+      },
+    });
     const published = await diagnosticsWhere(session, uri, (p) => p.diagnostics.length === 2);
     assert.deepEqual(severities(published), ['a.internal:4', 'b.internal:2']);
     const hint = published.diagnostics.find((d) => d.severity === 4)!;
@@ -57,8 +72,14 @@ describe('baselined findings in the editor', () => {
     const uri = pathToFileURL(path.join(dir, 'main.bicep')).href;
     const baseline = path.join(dir, 'vnetlens.baseline.json');
     fs.writeFileSync(baseline, '{ "version": 1, "findings": [] }\n');
-    void session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(baseline).href, type: 2 }] });
-    const published = await diagnosticsWhere(session, uri, (p) => p.diagnostics.every((d) => d.severity === 2) && p.diagnostics.length === 2);
+    void session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(baseline).href, type: 2 }],
+    });
+    const published = await diagnosticsWhere(
+      session,
+      uri,
+      (p) => p.diagnostics.every((d) => d.severity === 2) && p.diagnostics.length === 2,
+    );
     assert.deepEqual(severities(published), ['a.internal:2', 'b.internal:2']);
   });
 });

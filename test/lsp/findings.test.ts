@@ -11,10 +11,15 @@ import { repoRoot } from '../support/paths';
 
 const examples = path.join(repoRoot, 'examples');
 const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
-const codes = (published: PublishDiagnosticsParams) => published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+const codes = (published: PublishDiagnosticsParams) =>
+  published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
 
 /** The next diagnostics for `uri` that satisfy `accept` (earlier ones are skipped). */
-async function diagnosticsWhere(session: LspSession, uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+async function diagnosticsWhere(
+  session: LspSession,
+  uri: string,
+  accept: (p: PublishDiagnosticsParams) => boolean,
+): Promise<PublishDiagnosticsParams> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const published = await session.nextDiagnostics(uri);
     if (accept(published)) return published;
@@ -22,16 +27,26 @@ async function diagnosticsWhere(session: LspSession, uri: string, accept: (p: Pu
   throw new Error(`no acceptable diagnostics for ${uri}`);
 }
 
-function open(session: LspSession, relative: string, text = fs.readFileSync(path.join(examples, relative), 'utf8')): string {
+function open(
+  session: LspSession,
+  relative: string,
+  text = fs.readFileSync(path.join(examples, relative), 'utf8'),
+): string {
   const uri = uriOf(relative);
-  void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text } });
+  void session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'bicep', version: 1, text },
+  });
   return uri;
 }
 
 describe('findings in the editor', () => {
   let session: LspSession;
-  before(async () => { session = await startServer(pathToFileURL(examples).href); });
-  after(async () => { await session.close(); });
+  before(async () => {
+    session = await startServer(pathToFileURL(examples).href);
+  });
+  after(async () => {
+    await session.close();
+  });
 
   test('the planted mistakes appear in their declaring files with rule ids, docs links and related locations', async () => {
     const data = open(session, 'modules/data.bicep');
@@ -41,14 +56,24 @@ describe('findings in the editor', () => {
     assert.equal(diagnostic.severity, 2);
     assert.equal(diagnostic.source, 'VNet Lens');
     assert.match(diagnostic.codeDescription?.href ?? '', /docs\/rules\/pe-dns-zone-group-missing\.md$/);
-    assert.ok(diagnostic.relatedInformation?.some((info) => info.location.uri === uriOf('main.bicep')), 'the module call is related information');
+    assert.ok(
+      diagnostic.relatedInformation?.some((info) => info.location.uri === uriOf('main.bicep')),
+      'the module call is related information',
+    );
 
     const spoke = open(session, 'modules/spoke.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0)), ['pls-subnet-policies@82']);
+    assert.deepEqual(codes(await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0)), [
+      'pls-subnet-policies@82',
+    ]);
     const main = open(session, 'main.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, main, (p) => p.diagnostics.length > 0)), ['peering-reverse-missing@63']);
+    assert.deepEqual(codes(await diagnosticsWhere(session, main, (p) => p.diagnostics.length > 0)), [
+      'peering-reverse-missing@63',
+    ]);
     const connectivity = open(session, 'connectivity.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, connectivity, (p) => p.diagnostics.length > 0)).sort(), ['peering-remote-gateway-order@115', 'peering-spokes-overlap@129']);
+    assert.deepEqual(codes(await diagnosticsWhere(session, connectivity, (p) => p.diagnostics.length > 0)).sort(), [
+      'peering-remote-gateway-order@115',
+      'peering-spokes-overlap@129',
+    ]);
   });
 
   test('adding the reverse peering in the spoke module clears the finding in main.bicep', async () => {
@@ -70,7 +95,11 @@ resource peerSpokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeering
       textDocument: { uri: uriOf('modules/spoke.bicep'), version: 2 },
       contentChanges: [{ text: spokeText + reverse }],
     });
-    const main = await diagnosticsWhere(session, uriOf('main.bicep'), (p) => !codes(p).includes('peering-reverse-missing@63'));
+    const main = await diagnosticsWhere(
+      session,
+      uriOf('main.bicep'),
+      (p) => !codes(p).includes('peering-reverse-missing@63'),
+    );
     assert.deepEqual(codes(main), []);
   });
 });

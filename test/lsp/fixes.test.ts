@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  PublishDiagnosticsParams,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer, type LspSession } from '../support/lsp-client';
 import { repoRoot } from '../support/paths';
@@ -15,7 +21,11 @@ const examples = path.join(repoRoot, 'examples');
 const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
 const textOf = (relative: string) => fs.readFileSync(path.join(examples, relative), 'utf8');
 
-async function diagnosticsWhere(session: LspSession, uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+async function diagnosticsWhere(
+  session: LspSession,
+  uri: string,
+  accept: (p: PublishDiagnosticsParams) => boolean,
+): Promise<PublishDiagnosticsParams> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const published = await session.nextDiagnostics(uri);
     if (accept(published)) return published;
@@ -32,7 +42,9 @@ class Editor {
     const uri = uriOf(relative);
     this.texts.set(uri, textOf(relative));
     this.versions.set(uri, 1);
-    void this.session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text: textOf(relative) } });
+    void this.session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'bicep', version: 1, text: textOf(relative) },
+    });
     return uri;
   }
 
@@ -49,12 +61,19 @@ class Editor {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    void this.session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return this.session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    return this.session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
   }
 }
 
@@ -65,25 +84,41 @@ describe('quick fixes in the editor (LSP)', () => {
     session = await startServer(pathToFileURL(examples).href);
     editor = new Editor(session);
   });
-  after(async () => { await session.close(); });
+  after(async () => {
+    await session.close();
+  });
 
   test('the quick fix of pls-subnet-policies is preferred, edits the subnet, and the diagnostic goes away', async () => {
     const spoke = editor.open('modules/spoke.bicep');
     const published = await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0);
     const diagnostic = published.diagnostics.find((d) => d.code === 'pls-subnet-policies')!;
     const actions = await editor.codeActions(spoke, [diagnostic]);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [["Set privateLinkServiceNetworkPolicies to 'Disabled'", 'quickfix', true]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [["Set privateLinkServiceNetworkPolicies to 'Disabled'", 'quickfix', true]],
+    );
     assert.deepEqual(actions[0].diagnostics, [diagnostic]);
     const edits = actions[0].edit!.changes![spoke];
-    assert.deepEqual(edits.map((e) => e.newText), ["          privateLinkServiceNetworkPolicies: 'Disabled'\n"]);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ["          privateLinkServiceNetworkPolicies: 'Disabled'\n"],
+    );
     editor.apply(actions[0].edit!);
     const after = await diagnosticsWhere(session, spoke, (p) => p.version === editor.versions.get(spoke));
-    assert.deepEqual(after.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   test('nothing is offered for a text the server has not analysed yet', async () => {
     const spoke = uriOf('modules/spoke.bicep');
-    const stale = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'pls-subnet-policies', source: 'VNet Lens' };
+    const stale = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      message: 'x',
+      code: 'pls-subnet-policies',
+      source: 'VNet Lens',
+    };
     editor.change(spoke, `// edited\n${editor.texts.get(spoke)}`);
     assert.deepEqual(await editor.codeActions(spoke, [stale], ['source.fixAll.vnetLens']), []);
     await diagnosticsWhere(session, spoke, (p) => p.version === editor.versions.get(spoke));
@@ -92,15 +127,28 @@ describe('quick fixes in the editor (LSP)', () => {
   test('source.fixAll.vnetLens applies the preferred fixes of a file, across the files they touch', async () => {
     const main = editor.open('main.bicep');
     const data = editor.open('modules/data.bicep');
-    const published = await diagnosticsWhere(session, data, (p) => p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'));
+    const published = await diagnosticsWhere(session, data, (p) =>
+      p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'),
+    );
     const quick = await editor.codeActions(data, published.diagnostics);
-    assert.deepEqual(quick.map((a) => a.title).sort(), ["Add DNS zone group using 'privatelink.vaultcore.azure.net'", "Add the 'Microsoft.Storage' service endpoint to the subnet"]);
+    assert.deepEqual(quick.map((a) => a.title).sort(), [
+      "Add DNS zone group using 'privatelink.vaultcore.azure.net'",
+      "Add the 'Microsoft.Storage' service endpoint to the subnet",
+    ]);
     const all = await editor.codeActions(data, [], ['source.fixAll.vnetLens']);
-    assert.deepEqual(all.map((a) => [a.title, a.kind]), [['Fix all VNet Lens problems', 'source.fixAll.vnetLens']]);
+    assert.deepEqual(
+      all.map((a) => [a.title, a.kind]),
+      [['Fix all VNet Lens problems', 'source.fixAll.vnetLens']],
+    );
     // The service endpoint goes onto the workload subnet, declared in the spoke module.
     assert.deepEqual(Object.keys(all[0].edit!.changes!).sort(), [main, data, uriOf('modules/spoke.bicep')].sort());
     editor.apply(all[0].edit!);
-    const after = await diagnosticsWhere(session, data, (p) => p.version === editor.versions.get(data) && !p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'));
+    const after = await diagnosticsWhere(
+      session,
+      data,
+      (p) =>
+        p.version === editor.versions.get(data) && !p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'),
+    );
     assert.deepEqual(after.diagnostics, []);
     assert.match(editor.texts.get(main)!, /vaultcoreDnsZoneId: privateDns\.outputs\.vaultZoneId/);
   });

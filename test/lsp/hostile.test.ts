@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { startServer, type LspSession } from '../support/lsp-client';
 
-const zoneInWrongLocation = "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+const zoneInWrongLocation =
+  "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
 
 describe('language server isolation', () => {
   let root: string;
@@ -23,7 +24,9 @@ describe('language server isolation', () => {
     fs.writeFileSync(path.join(root, 'vnetlens.json'), `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
     fs.writeFileSync(path.join(root, 'zone.bicep'), zoneInWrongLocation);
     session = await startServer(pathToFileURL(root).href);
-    session.connection.onNotification('window/logMessage', (params: { message: string }) => { logs.push(params.message); });
+    session.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      logs.push(params.message);
+    });
   });
 
   after(() => {
@@ -31,15 +34,23 @@ describe('language server isolation', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const open = (name: string, text: unknown, version = 1) => session.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri: uriOf(name), languageId: 'bicep', version, text },
-  });
+  const open = (name: string, text: unknown, version = 1) =>
+    session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriOf(name), languageId: 'bicep', version, text },
+    });
 
   test('a vnetlens.json nested 100,000 deep gets a clear diagnostic, and the workspace is still indexed', async () => {
     const config = await session.nextDiagnostics(uriOf('vnetlens.json'), 30_000);
-    assert.deepEqual(config.diagnostics.map((d) => d.message), ['vnetlens.json is nested more than 32 levels deep; default rule levels apply.']);
+    assert.deepEqual(
+      config.diagnostics.map((d) => d.message),
+      ['vnetlens.json is nested more than 32 levels deep; default rule levels apply.'],
+    );
     const zone = await session.nextDiagnostics(uriOf('zone.bicep'), 30_000);
-    assert.deepEqual(zone.diagnostics.map((d) => d.code), ['dns-zone-location'], 'the file on disk was indexed and analysed');
+    assert.deepEqual(
+      zone.diagnostics.map((d) => d.code),
+      ['dns-zone-location'],
+      'the file on disk was indexed and analysed',
+    );
   });
 
   test('a didOpen whose text is not a string is ignored with a log; later documents are analysed', async () => {
@@ -47,9 +58,20 @@ describe('language server isolation', () => {
     await open('object.bicep', { text: zoneInWrongLocation });
     await open('fine.bicep', zoneInWrongLocation);
     const fine = await session.nextDiagnostics(uriOf('fine.bicep'), 30_000);
-    assert.deepEqual(fine.diagnostics.map((d) => d.code), ['dns-zone-location']);
-    assert.ok(logs.some((line) => line.startsWith('Ignored textDocument/didOpen: the text of') && line.includes('number.bicep')), logs.join('\n'));
-    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('number.bicep') }, position: { line: 0, character: 0 } });
+    assert.deepEqual(
+      fine.diagnostics.map((d) => d.code),
+      ['dns-zone-location'],
+    );
+    assert.ok(
+      logs.some(
+        (line) => line.startsWith('Ignored textDocument/didOpen: the text of') && line.includes('number.bicep'),
+      ),
+      logs.join('\n'),
+    );
+    const hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uriOf('number.bicep') },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null, 'the ignored document is unknown: hover answers null');
   });
 
@@ -61,27 +83,52 @@ describe('language server isolation', () => {
     // Past the end: appended at the end, where it changes nothing the rules see.
     await session.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: uriOf('fine.bicep'), version: 3 },
-      contentChanges: [{ range: { start: { line: 10_000, character: 5 }, end: { line: 20_000, character: 0 } }, text: '// appended\n' }],
+      contentChanges: [
+        {
+          range: { start: { line: 10_000, character: 5 }, end: { line: 20_000, character: 0 } },
+          text: '// appended\n',
+        },
+      ],
     });
     const after = await session.nextDiagnostics(uriOf('fine.bicep'), 30_000);
     assert.equal(after.version, 3);
     const locationLine = zoneInWrongLocation.split('\n').findIndex((line) => line.includes('location:'));
-    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.range.start.line]), [['dns-zone-location', locationLine]], 'the text is the original plus the appended line');
-    assert.ok(logs.some((line) => line.startsWith('Ignored textDocument/didChange')), logs.join('\n'));
+    assert.deepEqual(
+      after.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['dns-zone-location', locationLine]],
+      'the text is the original plus the appended line',
+    );
+    assert.ok(
+      logs.some((line) => line.startsWith('Ignored textDocument/didChange')),
+      logs.join('\n'),
+    );
   });
 
   test('malformed JSON-RPC and unknown methods get errors or are dropped; the server keeps serving', async () => {
-    const raw = (body: string) => session.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const raw = (body: string) =>
+      session.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     raw('{this is not json');
     raw('{"jsonrpc":"2.0","id":"x"}');
     raw('[1, 2, 3]');
-    await assert.rejects(session.connection.sendRequest('vnetLens/noSuchMethod', {}), (error: { code?: number }) => error.code === -32601);
-    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('never-opened.bicep') }, position: { line: 0, character: 0 } });
+    await assert.rejects(
+      session.connection.sendRequest('vnetLens/noSuchMethod', {}),
+      (error: { code?: number }) => error.code === -32601,
+    );
+    const hover = await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uriOf('never-opened.bicep') },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
-    const completion = await session.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf('never-opened.bicep') }, position: { line: 0, character: 0 } });
+    const completion = await session.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: uriOf('never-opened.bicep') },
+      position: { line: 0, character: 0 },
+    });
     assert.ok(completion === null || (Array.isArray(completion) && completion.length === 0));
     await open('after.bicep', zoneInWrongLocation);
-    assert.deepEqual((await session.nextDiagnostics(uriOf('after.bicep'), 30_000)).diagnostics.map((d) => d.code), ['dns-zone-location']);
+    assert.deepEqual(
+      (await session.nextDiagnostics(uriOf('after.bicep'), 30_000)).diagnostics.map((d) => d.code),
+      ['dns-zone-location'],
+    );
   });
 
   test('exits cleanly after all that', async () => {

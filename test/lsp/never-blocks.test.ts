@@ -12,7 +12,8 @@ import type { CodeAction, CompletionItem, Hover, MarkupContent } from 'vscode-la
 import { requestsDuringLongAnalysis, type LongAnalysisRun } from '../support/long-analysis';
 import { startServer, type LspSession } from '../support/lsp-client';
 
-const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: readonly number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
 
 describe('requests during a long analysis', () => {
   let folder: string;
@@ -33,22 +34,36 @@ describe('requests during a long analysis', () => {
   test('at least 20 requests ran while an analysis did, with p95 under 100 ms', () => {
     const during = run.requests.filter((request) => request.duringAnalysis);
     const latencies = during.map((request) => Math.round(request.ms));
-    assert.ok(during.length >= 20, `only ${during.length} requests ran during ${run.idles} analyses: ${JSON.stringify(latencies)}`);
+    assert.ok(
+      during.length >= 20,
+      `only ${during.length} requests ran during ${run.idles} analyses: ${JSON.stringify(latencies)}`,
+    );
     assert.ok(percentile(latencies, 95) < 100, `p95 ${percentile(latencies, 95)} ms: ${JSON.stringify(latencies)}`);
   });
 
   test('they were answered from the last finished analysis: hover, completion and the quick fix', () => {
     const during = run.requests.filter((request) => request.duringAnalysis);
     const of = (kind: string) => during.filter((request) => request.kind === kind).map((request) => request.answer);
-    for (const hover of of('hover') as (Hover | null)[]) assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /Private DNS zone\*\* `privatelink\.blob\.core\.windows\.net`/);
-    for (const items of of('completion') as CompletionItem[][]) assert.ok(items.some((item) => item.label === 'privatelink.blob.core.windows.net'), 'zone names are offered');
+    for (const hover of of('hover') as (Hover | null)[])
+      assert.match(
+        (hover?.contents as MarkupContent | undefined)?.value ?? '',
+        /Private DNS zone\*\* `privatelink\.blob\.core\.windows\.net`/,
+      );
+    for (const items of of('completion') as CompletionItem[][])
+      assert.ok(
+        items.some((item) => item.label === 'privatelink.blob.core.windows.net'),
+        'zone names are offered',
+      );
     for (const actions of of('codeAction') as CodeAction[][]) {
-      assert.ok(actions.some((action) => action.kind === 'quickfix' && action.edit !== undefined), `a quick fix for the zone's location: ${JSON.stringify(actions)}`);
+      assert.ok(
+        actions.some((action) => action.kind === 'quickfix' && action.edit !== undefined),
+        `a quick fix for the zone's location: ${JSON.stringify(actions)}`,
+      );
     }
     assert.ok(of('hover').length > 0 && of('completion').length > 0 && of('codeAction').length > 0);
   });
 
-  test('vnetLens/status: idle only once every open document\'s diagnostics are published', () => {
+  test("vnetLens/status: idle only once every open document's diagnostics are published", () => {
     assert.ok(run.idles >= 1);
     assert.deepEqual(run.contractBreaches, []);
   });

@@ -45,7 +45,10 @@ before(() => {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-lsp-cache-')));
   const cached = path.join(root, 'home/.bicep/br/mcr.microsoft.com/bicep$avm$res$network$private-endpoint/0.13.0$');
   fs.mkdirSync(cached, { recursive: true });
-  fs.copyFileSync(path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res/network/private-endpoint/main.json'), path.join(cached, 'main.json'));
+  fs.copyFileSync(
+    path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res/network/private-endpoint/main.json'),
+    path.join(cached, 'main.json'),
+  );
   fs.mkdirSync(path.join(root, 'ws'));
   fs.writeFileSync(path.join(root, 'ws/main.bicep'), main);
   fs.mkdirSync(path.join(root, 'empty-home'));
@@ -60,11 +63,16 @@ async function diagnosticsWithHome(home: string): Promise<PublishDiagnosticsPara
   try {
     session = await startServer(pathToFileURL(path.join(root, 'ws')).href);
     const uri = pathToFileURL(path.join(root, 'ws/main.bicep')).href;
-    void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bicep', version: 1, text: main } });
+    void session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'bicep', version: 1, text: main },
+    });
     let last = await session.nextDiagnostics(uri, 20_000);
     // Later publications (the workspace scan) may follow the first; take the last within a moment.
     for (;;) {
-      const next = await Promise.race([session.nextDiagnostics(uri, 20_000), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1500))]);
+      const next = await Promise.race([
+        session.nextDiagnostics(uri, 20_000),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1500)),
+      ]);
       if (!next) return last;
       last = next;
     }
@@ -74,16 +82,26 @@ async function diagnosticsWithHome(home: string): Promise<PublishDiagnosticsPara
   }
 }
 
-test('an AVM endpoint only the restore cache describes gets its finding in the editor, at the module call', { timeout: 90_000 }, async () => {
-  const published = await diagnosticsWithHome(path.join(root, 'home'));
-  const finding = published.diagnostics.find((d) => d.code === 'pe-dns-zone-group-missing');
-  assert.ok(finding, `found: ${published.diagnostics.map((d) => d.code).join(', ')}`);
-  assert.equal(finding.range.start.line, 16, 'at the module call in the caller');
-  assert.match(String(finding.message), /'pe-kv'/);
-});
+test(
+  'an AVM endpoint only the restore cache describes gets its finding in the editor, at the module call',
+  { timeout: 90_000 },
+  async () => {
+    const published = await diagnosticsWithHome(path.join(root, 'home'));
+    const finding = published.diagnostics.find((d) => d.code === 'pe-dns-zone-group-missing');
+    assert.ok(finding, `found: ${published.diagnostics.map((d) => d.code).join(', ')}`);
+    assert.equal(finding.range.start.line, 16, 'at the module call in the caller');
+    assert.match(String(finding.message), /'pe-kv'/);
+  },
+);
 
 test('without the cache the same call stays unseen, and says so', { timeout: 90_000 }, async () => {
   const published = await diagnosticsWithHome(path.join(root, 'empty-home'));
-  assert.equal(published.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'), false);
-  assert.ok(published.diagnostics.some((d) => /bicep restore/.test(String(d.message))), `the unseen-module notice: ${published.diagnostics.map((d) => d.message).join(' | ')}`);
+  assert.equal(
+    published.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'),
+    false,
+  );
+  assert.ok(
+    published.diagnostics.some((d) => /bicep restore/.test(String(d.message))),
+    `the unseen-module notice: ${published.diagnostics.map((d) => d.message).join(' | ')}`,
+  );
 });

@@ -117,13 +117,23 @@ async function serve(allowFilesOutsideWorkspace: boolean | undefined): Promise<O
   const codes = new Map<string, string[]>();
   const versions = new Map<string, number | undefined>();
   const logs: string[] = [];
-  session.connection.onNotification('window/logMessage', (params: { message: string }) => { logs.push(params.message); });
+  session.connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
   session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-    codes.set(params.uri, params.diagnostics.map((diagnostic) => String(diagnostic.code)));
+    codes.set(
+      params.uri,
+      params.diagnostics.map((diagnostic) => String(diagnostic.code)),
+    );
     versions.set(params.uri, params.version);
   });
   void session.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri: uriOf('workspace/main.bicep'), languageId: 'bicep', version: 1, text: files['workspace/main.bicep'] },
+    textDocument: {
+      uri: uriOf('workspace/main.bicep'),
+      languageId: 'bicep',
+      version: 1,
+      text: files['workspace/main.bicep'],
+    },
   });
   const settled = async (version: number) => {
     for (let waited = 0; versions.get(uriOf('workspace/main.bicep')) !== version; waited += 25) {
@@ -152,36 +162,60 @@ async function changeSetting(observed: Observed, allow: boolean, version: number
 const outsideFindings = (codes: Map<string, string[]>) => ({
   main: codes.get(uriOf('workspace/main.bicep')) ?? [],
   spoke: codes.get(uriOf('outside/spoke.bicep')) ?? [],
-  linked: [...(codes.get(uriOf('workspace/linked.bicep')) ?? []), ...(codes.get(uriOf('outside/linked-target.bicep')) ?? [])],
+  linked: [
+    ...(codes.get(uriOf('workspace/linked.bicep')) ?? []),
+    ...(codes.get(uriOf('outside/linked-target.bicep')) ?? []),
+  ],
 });
 
-test('by default a module outside the workspace folder is not read, and the log says why, once per path', { timeout: 60_000 }, async () => {
-  const observed = await serve(undefined);
-  try {
-    assert.deepEqual(outsideFindings(observed.codes), { main: [], spoke: [], linked: [] },
-      'the spoke VNet, its zone and the linked zone stay unknown: no peering-reverse-missing, no dns-zone-location');
-    // Another analysis asks again: still one line per path.
-    await changeSetting(observed, false, 2);
-    const outside = observed.logs.filter((line) => line.includes('outside the workspace folders'));
-    assert.equal(outside.filter((line) => line.includes(path.join(root, 'outside/spoke.bicep'))).length, 1, observed.logs.join('\n'));
-    assert.equal(outside.filter((line) => line.includes(path.join(root, 'workspace/linked.bicep'))).length, 1, 'the link is refused by its real path');
-    assert.match(outside[0], /vnetLens\.allowFilesOutsideWorkspace/);
-  } finally {
-    await observed.session.close();
-  }
-});
+test(
+  'by default a module outside the workspace folder is not read, and the log says why, once per path',
+  { timeout: 60_000 },
+  async () => {
+    const observed = await serve(undefined);
+    try {
+      assert.deepEqual(
+        outsideFindings(observed.codes),
+        { main: [], spoke: [], linked: [] },
+        'the spoke VNet, its zone and the linked zone stay unknown: no peering-reverse-missing, no dns-zone-location',
+      );
+      // Another analysis asks again: still one line per path.
+      await changeSetting(observed, false, 2);
+      const outside = observed.logs.filter((line) => line.includes('outside the workspace folders'));
+      assert.equal(
+        outside.filter((line) => line.includes(path.join(root, 'outside/spoke.bicep'))).length,
+        1,
+        observed.logs.join('\n'),
+      );
+      assert.equal(
+        outside.filter((line) => line.includes(path.join(root, 'workspace/linked.bicep'))).length,
+        1,
+        'the link is refused by its real path',
+      );
+      assert.match(outside[0], /vnetLens\.allowFilesOutsideWorkspace/);
+    } finally {
+      await observed.session.close();
+    }
+  },
+);
 
-test('with vnetLens.allowFilesOutsideWorkspace the outside module is read and its findings appear', { timeout: 60_000 }, async () => {
-  const observed = await serve(true);
-  try {
-    assert.deepEqual(outsideFindings(observed.codes), {
-      main: ['peering-reverse-missing'], spoke: ['dns-zone-location'], linked: ['dns-zone-location'],
-    });
-    assert.equal(observed.logs.filter((line) => line.includes('outside the workspace folders')).length, 0);
-  } finally {
-    await observed.session.close();
-  }
-});
+test(
+  'with vnetLens.allowFilesOutsideWorkspace the outside module is read and its findings appear',
+  { timeout: 60_000 },
+  async () => {
+    const observed = await serve(true);
+    try {
+      assert.deepEqual(outsideFindings(observed.codes), {
+        main: ['peering-reverse-missing'],
+        spoke: ['dns-zone-location'],
+        linked: ['dns-zone-location'],
+      });
+      assert.equal(observed.logs.filter((line) => line.includes('outside the workspace folders')).length, 0);
+    } finally {
+      await observed.session.close();
+    }
+  },
+);
 
 test('turning the setting on and off again takes effect without a restart', { timeout: 60_000 }, async () => {
   const observed = await serve(false);
@@ -189,10 +223,16 @@ test('turning the setting on and off again takes effect without a restart', { ti
     assert.deepEqual(outsideFindings(observed.codes).main, []);
     await changeSetting(observed, true, 2);
     assert.deepEqual(outsideFindings(observed.codes), {
-      main: ['peering-reverse-missing'], spoke: ['dns-zone-location'], linked: ['dns-zone-location'],
+      main: ['peering-reverse-missing'],
+      spoke: ['dns-zone-location'],
+      linked: ['dns-zone-location'],
     });
     await changeSetting(observed, false, 3);
-    assert.deepEqual(outsideFindings(observed.codes), { main: [], spoke: [], linked: [] }, 'the outside files lose their diagnostics');
+    assert.deepEqual(
+      outsideFindings(observed.codes),
+      { main: [], spoke: [], linked: [] },
+      'the outside files lose their diagnostics',
+    );
   } finally {
     await observed.session.close();
   }
@@ -204,9 +244,17 @@ test('a file that is not Bicep or ARM is never read, whatever the setting', { ti
     try {
       // The refusal is decided on the name before any file system call, and logged.
       assert.equal(observed.codes.has(uriOf('notes.txt')), false);
-      const refused = observed.logs.filter((line) => line.includes('only .bicep, .bicepparam, .json and .jsonc files are read'));
-      assert.ok(refused.some((line) => line.includes(path.join(root, 'notes.txt'))), observed.logs.join('\n'));
-      assert.ok(refused.some((line) => line.includes(`${path.sep}etc${path.sep}passwd`)), 'the ../../etc/passwd module is refused by name');
+      const refused = observed.logs.filter((line) =>
+        line.includes('only .bicep, .bicepparam, .json and .jsonc files are read'),
+      );
+      assert.ok(
+        refused.some((line) => line.includes(path.join(root, 'notes.txt'))),
+        observed.logs.join('\n'),
+      );
+      assert.ok(
+        refused.some((line) => line.includes(`${path.sep}etc${path.sep}passwd`)),
+        'the ../../etc/passwd module is refused by name',
+      );
       assert.ok(![...observed.codes.keys()].some((uri) => uri.endsWith('/etc/passwd')));
     } finally {
       await observed.session.close();

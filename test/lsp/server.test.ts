@@ -15,7 +15,9 @@ const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative))
 function open(session: LspSession, relative: string, languageId: string): string {
   const uri = uriOf(relative);
   const text = fs.readFileSync(path.join(examples, relative), 'utf8');
-  void session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  void session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version: 1, text },
+  });
   return uri;
 }
 
@@ -45,9 +47,17 @@ describe('language server over stdio', () => {
 
   test('answers vnetLens/model with the network the deployment builds, across modules', async () => {
     const model = await session.connection.sendRequest<ModelJson>('vnetLens/model', { uri: uriOf('main.bicep') });
-    const names = (kind: string) => model.entities.filter((entity) => entity.kind === kind).map((entity) => entity.name).sort();
+    const names = (kind: string) =>
+      model.entities
+        .filter((entity) => entity.kind === kind)
+        .map((entity) => entity.name)
+        .sort();
     assert.deepEqual(names('vnet'), ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
-    assert.deepEqual(names('dnsZone'), ['privatelink.blob.core.windows.net', 'privatelink.file.core.windows.net', 'privatelink.vaultcore.azure.net']);
+    assert.deepEqual(names('dnsZone'), [
+      'privatelink.blob.core.windows.net',
+      'privatelink.file.core.windows.net',
+      'privatelink.vaultcore.azure.net',
+    ]);
     assert.equal(names('privateEndpoint').length, 3);
     const spoke = model.entities.find((entity) => entity.name === 'vnet-spoke-orders');
     assert.equal(spoke?.file, uriOf('modules/spoke.bicep'));
@@ -58,14 +68,25 @@ describe('language server over stdio', () => {
   test('vnetLens/model carries the name resolutions the topology view draws, with the path as model ids', async () => {
     const model = await session.connection.sendRequest<TopologyJson>('vnetLens/model', { uri: uriOf('main.bicep') });
     const ids = new Set(model.entities.map((entity) => entity.id));
-    const answers = (model.resolutions ?? []).map((resolution) => `${resolution.targetName.split('$')[0]} from ${resolution.fromName}: ${resolution.answer}`).sort();
-    assert.deepEqual(answers, ['kv-orders- from vnet-spoke-orders: unknown', 'storders from vnet-spoke-orders: private', 'streporders from vnet-spoke-reports: public']);
+    const answers = (model.resolutions ?? [])
+      .map((resolution) => `${resolution.targetName.split('$')[0]} from ${resolution.fromName}: ${resolution.answer}`)
+      .sort();
+    assert.deepEqual(answers, [
+      'kv-orders- from vnet-spoke-orders: unknown',
+      'storders from vnet-spoke-orders: private',
+      'streporders from vnet-spoke-reports: public',
+    ]);
     for (const resolution of model.resolutions ?? []) {
       assert.ok(ids.has(resolution.from), `the asking VNet of ${resolution.targetName} is an entity of the model`);
-      for (const step of resolution.steps) for (const id of step.entities) assert.ok(ids.has(id), `${step.step} goes through an entity of the model: ${id}`);
+      for (const step of resolution.steps)
+        for (const id of step.entities)
+          assert.ok(ids.has(id), `${step.step} goes through an entity of the model: ${id}`);
     }
     const blob = model.resolutions?.find((resolution) => resolution.answer === 'private');
-    assert.deepEqual(blob?.steps.map((step) => step.step), ['dns', 'zone', 'link', 'record', 'answer']);
+    assert.deepEqual(
+      blob?.steps.map((step) => step.step),
+      ['dns', 'zone', 'link', 'record', 'answer'],
+    );
     assert.ok(ids.has(blob?.target ?? ''), 'the blob store is declared: its node is the target');
   });
 

@@ -20,7 +20,12 @@ export const armVnet = (name: string, space: string, extra = '') => `    {
         "addressSpace": { "addressPrefixes": [${space}] }${extra}
       }
     }`;
-export const armPeering = (local: string, name: string, remoteId: string, opts: { flags?: string; mark?: boolean; condition?: string } = {}) => `    {
+export const armPeering = (
+  local: string,
+  name: string,
+  remoteId: string,
+  opts: { flags?: string; mark?: boolean; condition?: string } = {},
+) => `    {
       "type": ${opts.mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
       "apiVersion": "2024-05-01",
       "name": "${local}/${name}",${opts.condition ? `\n      "condition": ${opts.condition},` : ''}
@@ -46,7 +51,11 @@ export const armReverse = (flags = '', apiVersion = '2024-05-01') => `    {
       }
     }`;
 /** A Bicep VNet whose address space follows its name's length (peering tests need distinct ones). */
-export const bicepVnet = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+export const bicepVnet = (
+  symbol: string,
+  name: string,
+  extra = '',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {

@@ -39,11 +39,15 @@ export function removeTemporaryDirs(): void {
 /** The parts of a SARIF log the recipes rely on; throws when the file is not a SARIF 2.1.0 log. */
 export function readSarif(file: string): { ruleIds: string[] } {
   const log = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    version?: string; $schema?: string; runs?: { tool?: { driver?: { name?: string } }; results?: { ruleId?: string }[] }[];
+    version?: string;
+    $schema?: string;
+    runs?: { tool?: { driver?: { name?: string } }; results?: { ruleId?: string }[] }[];
   };
   if (log.version !== '2.1.0') throw new Error(`SARIF version ${String(log.version)}, not 2.1.0`);
-  if (!/sarif(-schema)?-2\.1\.0\.json$/.test(log.$schema ?? '')) throw new Error(`SARIF $schema ${String(log.$schema)}`);
+  if (!/sarif(-schema)?-2\.1\.0\.json$/.test(log.$schema ?? ''))
+    throw new Error(`SARIF $schema ${String(log.$schema)}`);
   const run = log.runs?.[0];
-  if (run?.tool?.driver?.name === undefined || !Array.isArray(run.results)) throw new Error('SARIF without a run, tool or results');
+  if (run?.tool?.driver?.name === undefined || !Array.isArray(run.results))
+    throw new Error('SARIF without a run, tool or results');
   return { ruleIds: run.results.map((result) => result.ruleId ?? '') };
 }

@@ -9,7 +9,15 @@ import { repoRoot } from './paths';
 export async function cli(args: string[], cwd = repoRoot) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  const code = await runCli(args, {
+    cwd,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
   return { code, stdout, stderr };
 }
 

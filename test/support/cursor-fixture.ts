@@ -30,12 +30,22 @@ export function cursorFixture(fixture: string, cloud: Cloud = 'AzureCloud'): Cur
   return { files, ...cursor, workspace };
 }
 
-export async function complete(fixture: string, cloud: Cloud = 'AzureCloud'): Promise<{ items: AssistCompletion[]; text: string; offset: number }> {
+export async function complete(
+  fixture: string,
+  cloud: Cloud = 'AzureCloud',
+): Promise<{ items: AssistCompletion[]; text: string; offset: number }> {
   const f = cursorFixture(fixture, cloud);
-  return { items: await completionsAt(f.workspace, f.uri, f.offset, { cloud }), text: f.files.get(f.uri)!, offset: f.offset };
+  return {
+    items: await completionsAt(f.workspace, f.uri, f.offset, { cloud }),
+    text: f.files.get(f.uri)!,
+    offset: f.offset,
+  };
 }
 
-export async function hover(fixture: string, cloud: Cloud = 'AzureCloud'): Promise<{ hover: AssistHover | undefined; text: string }> {
+export async function hover(
+  fixture: string,
+  cloud: Cloud = 'AzureCloud',
+): Promise<{ hover: AssistHover | undefined; text: string }> {
   const f = cursorFixture(fixture, cloud);
   return { hover: await hoverAt(f.workspace, f.uri, f.offset, { cloud }), text: f.files.get(f.uri)! };
 }

@@ -3,7 +3,13 @@
 import { armKvPe } from './zone-group-fixtures';
 
 /** A VNet with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
-export const vnet = (symbol = 'vnet', name = 'vnet-spoke', octet = 1, extra = '', subnet = 'snet-pe') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+export const vnet = (
+  symbol = 'vnet',
+  name = 'vnet-spoke',
+  octet = 1,
+  extra = '',
+  subnet = 'snet-pe',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -14,7 +20,9 @@ export const vnet = (symbol = 'vnet', name = 'vnet-spoke', octet = 1, extra = ''
 `;
 
 /** A Key Vault endpoint (or one to `targetType`) in `subnet`, with a zone group on `zoneId`. */
-export const kvEndpoint = (opts: { subnet?: string; zoneId?: string; groupHead?: string; targetType?: string } = {}) => `resource kv '${opts.targetType ?? 'Microsoft.KeyVault/vaults@2026-02-01'}' existing = {
+export const kvEndpoint = (
+  opts: { subnet?: string; zoneId?: string; groupHead?: string; targetType?: string } = {},
+) => `resource kv '${opts.targetType ?? 'Microsoft.KeyVault/vaults@2026-02-01'}' existing = {
   name: 'kv-prod'
 }
 resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
@@ -32,14 +40,24 @@ resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-
 }
 `;
 
-export const zone = (symbol = 'zone', name = 'privatelink.vaultcore.azure.net', head = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = ${head}{
+export const zone = (
+  symbol = 'zone',
+  name = 'privatelink.vaultcore.azure.net',
+  head = '',
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = ${head}{
   name: '${name}'
   location: 'global'
 }
 `;
 
 /** A link as an author writes it, on one line; `parent` '' leaves the parent out (a full name). */
-export const link = (symbol: string, vnetId: string, head = '', name = symbol, parent = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
+export const link = (
+  symbol: string,
+  vnetId: string,
+  head = '',
+  name = symbol,
+  parent = 'zone',
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
   ${parent ? `parent: ${parent}\n  ` : ''}name: '${name}'
   location: 'global'
   properties: { registrationEnabled: false, virtualNetwork: { id: ${vnetId} } }
@@ -47,7 +65,12 @@ export const link = (symbol: string, vnetId: string, head = '', name = symbol, p
 `;
 
 /** The link add-vnet-link writes after the zone: global, without auto-registration. */
-export const newLink = (vnetId = 'vnet.id', label = 'vnet-spoke', symbol = 'zoneLinkVnetSpoke', parent = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+export const newLink = (
+  vnetId = 'vnet.id',
+  label = 'vnet-spoke',
+  symbol = 'zoneLinkVnetSpoke',
+  parent = 'zone',
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
   parent: ${parent}
   name: 'link-${label}'
   location: 'global'
@@ -62,7 +85,11 @@ export const newLink = (vnetId = 'vnet.id', label = 'vnet-spoke', symbol = 'zone
 export const newHubLink = newLink('hub.id', 'vnet-hub', 'zoneLinkVnetHub');
 
 /** The ARM link add-vnet-link writes: after the zone, depending on the zone and the VNet. */
-export const armNewLink = (vnetName: string, zoneName = "'privatelink.vaultcore.azure.net'", name = `privatelink.vaultcore.azure.net/link-${vnetName}`) => `    {
+export const armNewLink = (
+  vnetName: string,
+  zoneName = "'privatelink.vaultcore.azure.net'",
+  name = `privatelink.vaultcore.azure.net/link-${vnetName}`,
+) => `    {
       "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
       "apiVersion": "2024-06-01",
       "name": "${name}",
@@ -80,7 +107,13 @@ export const armNewLink = (vnetName: string, zoneName = "'privatelink.vaultcore.
     }`;
 
 /** The zone group add-dns-zone-group writes (the Key Vault zone unless `configName` says otherwise). */
-export const newGroup = (id: string, head = '', tail = '', parent = 'pe', configName = 'privatelink-vaultcore-azure-net') => `resource peDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
+export const newGroup = (
+  id: string,
+  head = '',
+  tail = '',
+  parent = 'pe',
+  configName = 'privatelink-vaultcore-azure-net',
+) => `resource peDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
   parent: ${parent}
   name: 'default'
   properties: {
@@ -97,7 +130,11 @@ export const newGroup = (id: string, head = '', tail = '', parent = 'pe', config
 `;
 
 /** The zone (global) and its link to the endpoint's VNet that add-dns-zone-group writes when none exists. */
-export const newZone = (name = "'privatelink.vaultcore.azure.net'", label = 'Vaultcore', vnetId = 'vnet.id') => `resource privateDnsZone${label} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+export const newZone = (
+  name = "'privatelink.vaultcore.azure.net'",
+  label = 'Vaultcore',
+  vnetId = 'vnet.id',
+) => `resource privateDnsZone${label} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: ${name}
   location: 'global'
 }
@@ -120,7 +157,10 @@ export const armDnsVnet = (name: string, octet: number, dns = '', subnet = 'snet
  * An ARM template: the VNets, a Key Vault endpoint in vnet-spoke's `subnet`, the Key Vault zone
  * (its "type" marked when `marked`), the endpoint's zone group, and a link to `linkedVnet` if given.
  */
-export const armDnsTemplate = (vnets: string, opts: { subnet?: string; marked?: boolean; linkedVnet?: string; linkName?: string } = {}) => `//- /main.json
+export const armDnsTemplate = (
+  vnets: string,
+  opts: { subnet?: string; marked?: boolean; linkedVnet?: string; linkName?: string } = {},
+) => `//- /main.json
 {
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -141,14 +181,18 @@ ${armKvPe().replace("'snet-pe'", `'${opts.subnet ?? 'snet-pe'}'`)},
           { "name": "kv", "properties": { "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]" } }
         ]
       }
-    }${opts.linkedVnet ? `,
+    }${
+      opts.linkedVnet
+        ? `,
     {
       "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
       "apiVersion": "2024-06-01",
       "name": "privatelink.vaultcore.azure.net/${opts.linkName ?? 'link'}",
       "location": "global",
       "properties": { "registrationEnabled": false, "virtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', '${opts.linkedVnet}')]" } }
-    }` : ''}
+    }`
+        : ''
+    }
   ]
 }
 `;

@@ -58,14 +58,17 @@ const checkedRules: RuleDefinition[] = rules.map((rule) => ({
 const table = builders as Record<string, (...args: never[]) => Fix[]>;
 for (const [kind, builder] of Object.entries(table)) {
   if ((builder as { fuzzWrapped?: true }).fuzzWrapped) continue;
-  const wrapped = Object.assign((...args: Parameters<typeof builder>) => {
-    try {
-      return builder(...args);
-    } catch (error) {
-      sink?.push(`fix builder ${kind} threw: ${describe(error)}`);
-      throw error;
-    }
-  }, { fuzzWrapped: true as const });
+  const wrapped = Object.assign(
+    (...args: Parameters<typeof builder>) => {
+      try {
+        return builder(...args);
+      } catch (error) {
+        sink?.push(`fix builder ${kind} threw: ${describe(error)}`);
+        throw error;
+      }
+    },
+    { fuzzWrapped: true as const },
+  );
   table[kind] = wrapped;
 }
 
@@ -99,7 +102,8 @@ export function readCorpusUri(uri: string): string | undefined {
 
 const syntaxErrorCounts = (uri: string, text: string) => {
   const counts = new Map<string, number>();
-  for (const error of parseDocument(uri, text).syntaxErrors) counts.set(error.message, (counts.get(error.message) ?? 0) + 1);
+  for (const error of parseDocument(uri, text).syntaxErrors)
+    counts.set(error.message, (counts.get(error.message) ?? 0) + 1);
   return counts;
 };
 
@@ -115,7 +119,8 @@ export async function checkInput(input: FuzzInput, maxFixedFindings = 200): Prom
     const workspace = new Workspace(host);
     for (const [uri, text] of files) workspace.setFile(uri, text);
     const model = await workspaceModel(workspace, undefined);
-    for (const [entry, failure] of workspace.failures) problems.push(`evaluation of ${entry} failed: ${failure.split('\n').slice(0, 4).join(' | ')}`);
+    for (const [entry, failure] of workspace.failures)
+      problems.push(`evaluation of ${entry} failed: ${failure.split('\n').slice(0, 4).join(' | ')}`);
     const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
     const findings = runRules(model, workspace, options, checkedRules);
     // Broken files can make references cyclic, and which symbol of a cycle turns unknown depends on the
@@ -123,7 +128,8 @@ export async function checkInput(input: FuzzInput, maxFixedFindings = 200): Prom
     if (syntaxErrors === 0) await checkDemandDriven(host, files, workspace, findings, problems);
     const texts = workspaceTexts(workspace);
     const session = new FixSession(textSource(options.cloud, texts, readCorpusUri));
-    for (const finding of findings.slice(0, maxFixedFindings)) checkFixes(session, finding, (uri) => texts.get(uri) ?? readCorpusUri(uri), problems);
+    for (const finding of findings.slice(0, maxFixedFindings))
+      checkFixes(session, finding, (uri) => texts.get(uri) ?? readCorpusUri(uri), problems);
   } catch (error) {
     problems.push(`threw: ${describe(error)}`);
   } finally {
@@ -138,17 +144,33 @@ export async function checkInput(input: FuzzInput, maxFixedFindings = 200): Prom
  * deployment stopped by the time limit in either run makes the two incomparable.
  */
 async function checkDemandDriven(
-  host: { readFile(uri: string): Promise<string | undefined> }, files: ReadonlyMap<string, string>, demanded: Workspace, findings: readonly Finding[], problems: string[],
+  host: { readFile(uri: string): Promise<string | undefined> },
+  files: ReadonlyMap<string, string>,
+  demanded: Workspace,
+  findings: readonly Finding[],
+  problems: string[],
 ): Promise<void> {
   const full = new Workspace(host, defaultLimits, true);
   for (const [uri, text] of files) full.setFile(uri, text);
-  const fullFindings = runRules(await workspaceModel(full, undefined), full, { cloud: 'AzureCloud', ruleLevels: {} }, checkedRules);
+  const fullFindings = runRules(
+    await workspaceModel(full, undefined),
+    full,
+    { cloud: 'AzureCloud', ruleLevels: {} },
+    checkedRules,
+  );
   if (demanded.notices().length > 0 || full.notices().length > 0) return;
-  const summary = (list: readonly Finding[]) => list.map((f) => `${f.uri}:${f.start}-${f.end} ${f.ruleId} ${f.message.replace(/#\d+/g, '#')}`).sort();
+  const summary = (list: readonly Finding[]) =>
+    list.map((f) => `${f.uri}:${f.start}-${f.end} ${f.ruleId} ${f.message.replace(/#\d+/g, '#')}`).sort();
   const [a, b] = [summary(findings), summary(fullFindings)];
   if (JSON.stringify(a) === JSON.stringify(b)) return;
-  const only = (x: string[], y: string[]) => x.filter((item) => !y.includes(item)).slice(0, 2).join('; ');
-  problems.push(`demand-driven evaluation differs from full evaluation: only demand-driven [${only(a, b)}], only full [${only(b, a)}]`);
+  const only = (x: string[], y: string[]) =>
+    x
+      .filter((item) => !y.includes(item))
+      .slice(0, 2)
+      .join('; ');
+  problems.push(
+    `demand-driven evaluation differs from full evaluation: only demand-driven [${only(a, b)}], only full [${only(b, a)}]`,
+  );
 }
 
 /** Checks the parsers on one file; returns its number of syntax errors. */
@@ -161,7 +183,8 @@ function checkSyntax(uri: string, text: string, problems: string[]): number {
       if (printTree(parsed.tree) !== text) problems.push(`parseBicep is not lossless for ${uri}`);
       errors += parsed.errors.length;
       for (const error of parsed.errors) {
-        if (!(error.start >= 0 && error.start <= error.end && error.end <= text.length)) problems.push(`syntax error out of bounds in ${uri}: ${error.start}-${error.end}`);
+        if (!(error.start >= 0 && error.start <= error.end && error.end <= text.length))
+          problems.push(`syntax error out of bounds in ${uri}: ${error.start}-${error.end}`);
       }
     } catch (error) {
       problems.push(`parseBicep threw on ${uri}: ${describe(error)}`);
@@ -181,7 +204,12 @@ function checkSyntax(uri: string, text: string, problems: string[]): number {
   return errors;
 }
 
-function checkFixes(session: FixSession, finding: Finding, textOf: (uri: string) => string | undefined, problems: string[]): void {
+function checkFixes(
+  session: FixSession,
+  finding: Finding,
+  textOf: (uri: string) => string | undefined,
+  problems: string[],
+): void {
   for (const fix of session.fixesOf(finding)) {
     for (const change of fix.changes) {
       const original = textOf(change.uri);
@@ -189,16 +217,28 @@ function checkFixes(session: FixSession, finding: Finding, textOf: (uri: string)
         problems.push(`fix '${fix.title}' (${finding.ruleId}) edits an unknown file ${change.uri}`);
         continue;
       }
-      const inBounds = change.edits.every((edit, i, edits) => edit.start <= edit.end && edit.end <= original.length
-        && (i === 0 || (edits[i - 1].end <= edit.start && edits[i - 1].start !== edit.start)));
+      const inBounds = change.edits.every(
+        (edit, i, edits) =>
+          edit.start <= edit.end &&
+          edit.end <= original.length &&
+          (i === 0 || (edits[i - 1].end <= edit.start && edits[i - 1].start !== edit.start)),
+      );
       if (!inBounds) {
         problems.push(`fix '${fix.title}' (${finding.ruleId}) has edits out of bounds or overlapping in ${change.uri}`);
         continue;
       }
       const fixed = applyTextEdits(original, change.edits);
       const before = syntaxErrorCounts(change.uri, original);
-      const added = [...syntaxErrorCounts(change.uri, fixed)].filter(([message, count]) => count > (before.get(message) ?? 0));
-      if (added.length > 0) problems.push(`fix '${fix.title}' (${finding.ruleId}) adds syntax errors to ${change.uri}: ${added.map(([m]) => m).slice(0, 3).join('; ')}`);
+      const added = [...syntaxErrorCounts(change.uri, fixed)].filter(
+        ([message, count]) => count > (before.get(message) ?? 0),
+      );
+      if (added.length > 0)
+        problems.push(
+          `fix '${fix.title}' (${finding.ruleId}) adds syntax errors to ${change.uri}: ${added
+            .map(([m]) => m)
+            .slice(0, 3)
+            .join('; ')}`,
+        );
     }
   }
 }
@@ -217,8 +257,81 @@ export function random(seed: number): () => number {
   };
 }
 
-const bicepTokens = ['{', '}', '[', ']', '(', ')', "'", "'''", '${', ':', ',', '\n', 'resource', 'module', 'for', 'if', 'existing', '@', '.', '?', '!', '=', '::', '?.', '??', '#disable-next-line', '/*', '//', 'param', 'var', 'output', 'import', 'type', 'func', '=>', '\r\n', '\t', '\\', '\u{1F600}', '\uD800', '\0'];
-const jsonTokens = ['{', '}', '[', ']', '"', ',', ':', '\n', 'null', '"[', ']"', '[[', '"resources"', '"copy"', '"condition"', '"[concat("', "\"[parameters('x')]\"", "[reference(", '"type"', '"dependsOn"', "'", '(', ')', '/*', '//', '\\u', '\uD800', '\0', '1e999', '-'];
+const bicepTokens = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  "'",
+  "'''",
+  '${',
+  ':',
+  ',',
+  '\n',
+  'resource',
+  'module',
+  'for',
+  'if',
+  'existing',
+  '@',
+  '.',
+  '?',
+  '!',
+  '=',
+  '::',
+  '?.',
+  '??',
+  '#disable-next-line',
+  '/*',
+  '//',
+  'param',
+  'var',
+  'output',
+  'import',
+  'type',
+  'func',
+  '=>',
+  '\r\n',
+  '\t',
+  '\\',
+  '\u{1F600}',
+  '\uD800',
+  '\0',
+];
+const jsonTokens = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ',',
+  ':',
+  '\n',
+  'null',
+  '"[',
+  ']"',
+  '[[',
+  '"resources"',
+  '"copy"',
+  '"condition"',
+  '"[concat("',
+  '"[parameters(\'x\')]"',
+  '[reference(',
+  '"type"',
+  '"dependsOn"',
+  "'",
+  '(',
+  ')',
+  '/*',
+  '//',
+  '\\u',
+  '\uD800',
+  '\0',
+  '1e999',
+  '-',
+];
 
 let corpusList: string[] | undefined;
 
@@ -230,7 +343,8 @@ export function corpusFiles(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(bicep|bicepparam|json|jsonc)$/i.test(entry.name) && fs.statSync(full).size <= 300_000) found.push(full);
+      else if (/\.(bicep|bicepparam|json|jsonc)$/i.test(entry.name) && fs.statSync(full).size <= 300_000)
+        found.push(full);
     }
   };
   walk(corpusRoot);
@@ -247,11 +361,21 @@ export function mutate(text: string, next: () => number, json: boolean): string 
   for (let i = 0; i < operations; i++) {
     const [start, end] = slice();
     switch (int(8)) {
-      case 0: text = text.slice(0, start) + text.slice(end); break;
-      case 1: text = text.slice(0, end) + text.slice(start, end) + text.slice(end); break;
+      case 0:
+        text = text.slice(0, start) + text.slice(end);
+        break;
+      case 1:
+        text = text.slice(0, end) + text.slice(start, end) + text.slice(end);
+        break;
       case 2: {
         const [otherStart, otherEnd] = slice();
-        if (otherStart >= end) text = text.slice(0, start) + text.slice(otherStart, otherEnd) + text.slice(end, otherStart) + text.slice(start, end) + text.slice(otherEnd);
+        if (otherStart >= end)
+          text =
+            text.slice(0, start) +
+            text.slice(otherStart, otherEnd) +
+            text.slice(end, otherStart) +
+            text.slice(start, end) +
+            text.slice(otherEnd);
         break;
       }
       case 3:
@@ -267,8 +391,11 @@ export function mutate(text: string, next: () => number, json: boolean): string 
         text = text.slice(0, start) + bytes + text.slice(start);
         break;
       }
-      case 6: text = text.slice(0, start); break;
-      default: text = text.slice(0, start) + text.slice(start, end).toUpperCase() + text.slice(end);
+      case 6:
+        text = text.slice(0, start);
+        break;
+      default:
+        text = text.slice(0, start) + text.slice(start, end).toUpperCase() + text.slice(end);
     }
   }
   return text;
@@ -281,13 +408,30 @@ export function mutationInput(seed: number): FuzzInput {
   const file = list[Math.floor(next() * list.length)];
   const original = fs.readFileSync(file, 'utf8');
   const json = /\.jsonc?$/i.test(file);
-  return { label: `mutate ${seed} ${path.relative(corpusRoot, file)}`, files: { [pathToFileURL(file).href]: mutate(original, next, json) } };
+  return {
+    label: `mutate ${seed} ${path.relative(corpusRoot, file)}`,
+    files: { [pathToFileURL(file).href]: mutate(original, next, json) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Grammar-aware generation: a plan of networking resources, rendered as Bicep (with a module) or ARM
 
-const kinds = ['vnet', 'subnet', 'pe', 'zone', 'link', 'group', 'peering', 'nsg', 'routes', 'pls', 'storage', 'vault', 'module'] as const;
+const kinds = [
+  'vnet',
+  'subnet',
+  'pe',
+  'zone',
+  'link',
+  'group',
+  'peering',
+  'nsg',
+  'routes',
+  'pls',
+  'storage',
+  'vault',
+  'module',
+] as const;
 type Kind = (typeof kinds)[number];
 
 interface PlanItem {
@@ -305,7 +449,10 @@ const planItem: fc.Arbitrary<PlanItem> = fc.record({
 
 export const planArbitrary = fc.record({
   main: fc.array(planItem, { maxLength: 10 }),
-  module: fc.array(planItem.filter((item) => item.kind !== 'module'), { maxLength: 6 }),
+  module: fc.array(
+    planItem.filter((item) => item.kind !== 'module'),
+    { maxLength: 6 },
+  ),
   existing: fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
   cyclic: fc.boolean(),
 });
@@ -326,24 +473,48 @@ const types: Record<Exclude<Kind, 'module'>, string> = {
   vault: 'Microsoft.KeyVault/vaults@2026-02-01',
 };
 
-const zoneNames = ['privatelink.blob.core.windows.net', 'privatelink.vaultcore.azure.net', 'privatelink.file.core.windows.net', 'privatelink.database.windows.net', 'privatelink.blob.core.usgovcloudapi.net', 'contoso.internal', ''];
+const zoneNames = [
+  'privatelink.blob.core.windows.net',
+  'privatelink.vaultcore.azure.net',
+  'privatelink.file.core.windows.net',
+  'privatelink.database.windows.net',
+  'privatelink.blob.core.usgovcloudapi.net',
+  'contoso.internal',
+  '',
+];
 const groupIds = ['blob', 'vault', 'file', 'sqlServer', 'sites', 'Blob', '', 'nonsense'];
 const targetKind = (pick: number): Kind => (['storage', 'vault', 'pls'] as const)[pick % 3];
 /** Mostly the group id that fits the target (so endpoint rules and fixes run), sometimes any. */
-const groupIdFor = (targetPick: number, pick: number) => (pick % 3 === 0 ? groupIds[pick % groupIds.length] : [['blob', 'file'][pick % 2], 'vault', ''][targetPick % 3]);
+const groupIdFor = (targetPick: number, pick: number) =>
+  pick % 3 === 0 ? groupIds[pick % groupIds.length] : [['blob', 'file'][pick % 2], 'vault', ''][targetPick % 3];
 const locations = ["'westeurope'", "'global'", 'location', "'eastus'", 'resourceGroup().location', "''"];
-const cidr = (p: number[], i: number) => [
-  `'10.${p[i] % 4}.${(p[i + 1] % 3) * 16}.0/${[16, 24, 26, 28, 29, 30, 32, 8][p[i + 2] % 8]}'`,
-  `'10.0.0.0/${p[i] % 40}'`, "'10.0.300.0/24'", "'not-a-cidr'", 'prefix', `'fd00:${p[i]}::/64'`, "'10.1.2.3/24'",
-][p[i + 3] % 7];
+const cidr = (p: number[], i: number) =>
+  [
+    `'10.${p[i] % 4}.${(p[i + 1] % 3) * 16}.0/${[16, 24, 26, 28, 29, 30, 32, 8][p[i + 2] % 8]}'`,
+    `'10.0.0.0/${p[i] % 40}'`,
+    "'10.0.300.0/24'",
+    "'not-a-cidr'",
+    'prefix',
+    `'fd00:${p[i]}::/64'`,
+    "'10.1.2.3/24'",
+  ][p[i + 3] % 7];
 
 /** Renders a plan as Bicep: the entry `main.bicep` and a module `mod.bicep` it calls. */
 export function planToBicep(plan: Plan): Record<string, string> {
-  return { 'main.bicep': bicepFile(plan.main, plan, 'mod.bicep'), 'mod.bicep': bicepFile(plan.module, plan, plan.cyclic ? 'main.bicep' : undefined) };
+  return {
+    'main.bicep': bicepFile(plan.main, plan, 'mod.bicep'),
+    'mod.bicep': bicepFile(plan.module, plan, plan.cyclic ? 'main.bicep' : undefined),
+  };
 }
 
 function bicepFile(items: PlanItem[], plan: Plan, moduleFile: string | undefined): string {
-  const lines = ["param location string = 'westeurope'", "param prefix string = '10.9.0.0/16'", 'param deploy bool = true', "param names array = [ 'a', 'b' ]", 'param targetId string = \'\''];
+  const lines = [
+    "param location string = 'westeurope'",
+    "param prefix string = '10.9.0.0/16'",
+    'param deploy bool = true',
+    "param names array = [ 'a', 'b' ]",
+    "param targetId string = ''",
+  ];
   const symbols: { kind: Kind; symbol: string; loop: boolean }[] = [];
   const ref = (kind: Kind, pick: number, member: string, fallback: string) => {
     const candidates = symbols.filter((s) => s.kind === kind);
@@ -360,37 +531,77 @@ function bicepFile(items: PlanItem[], plan: Plan, moduleFile: string | undefined
     const name = (base: string) => `'${base}${nameSuffix}'`;
     let body: string;
     switch (item.kind) {
-      case 'vnet': body = `name: ${name(`vnet-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: {\n    addressSpace: { addressPrefixes: [ ${cidr(p, 2)} ] }\n    subnets: [\n      { name: 'snet-${p[6] % 2}', properties: { addressPrefix: ${cidr(p, 5)}, privateEndpointNetworkPolicies: '${['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'bogus'][p[8] % 4]}' } }\n    ]\n  }`; break;
-      case 'subnet': body = `parent: ${ref('vnet', p[0], '', 'vnet0')}\n  name: ${name(`snet-${p[1] % 3}`)}\n  properties: { addressPrefix: ${cidr(p, 2)}, networkSecurityGroup: { id: ${ref('nsg', p[6], '.id', 'targetId')} }, privateLinkServiceNetworkPolicies: 'Enabled' }`; break;
-      case 'pe': body = `name: ${name(`pe-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: {\n    subnet: { id: ${ref('subnet', p[2], '.id', ref('vnet', p[3], '.properties.subnets[0].id', 'targetId'))} }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: ${ref(targetKind(p[4]), p[5], '.id', 'targetId')}, groupIds: [ '${groupIdFor(p[4], p[6])}' ] } } ]\n  }`; break;
-      case 'zone': body = `name: ${p[1] % 4 === 0 ? `'${zoneNames[p[0] % zoneNames.length]}'` : `'${zoneNames[p[0] % zoneNames.length]}${nameSuffix}'`}\n  location: ${locations[p[2] % locations.length]}`; break;
-      case 'link': body = `parent: ${ref('zone', p[0], '', 'zone0')}\n  name: ${name(`link-${p[1] % 3}`)}\n  location: 'global'\n  properties: { registrationEnabled: ${p[2] % 2 === 0}, virtualNetwork: { id: ${ref('vnet', p[3], '.id', 'targetId')} } }`; break;
-      case 'group': body = `parent: ${ref('pe', p[0], '', 'pe0')}\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'z', properties: { privateDnsZoneId: ${ref('zone', p[1], '.id', 'targetId')} } } ] }`; break;
-      case 'peering': body = `parent: ${ref('vnet', p[0], '', 'vnet0')}\n  name: ${name(`peer-${p[1] % 3}`)}\n  properties: { remoteVirtualNetwork: { id: ${ref('vnet', p[2], '.id', 'targetId')} }, allowGatewayTransit: ${p[3] % 2 === 0}, useRemoteGateways: ${p[4] % 2 === 0}, allowForwardedTraffic: true }`; break;
-      case 'nsg': body = `name: ${name(`nsg-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: { securityRules: [] }`; break;
-      case 'routes': body = `name: ${name(`rt-${p[0] % 3}`)}\n  location: location\n  properties: { routes: [ { name: 'r', properties: { addressPrefix: ${cidr(p, 1)}, nextHopType: '${['VirtualAppliance', 'Internet', 'None'][p[5] % 3]}', nextHopIpAddress: '10.0.${p[6] % 3}.4' } } ] }`; break;
-      case 'pls': body = `name: ${name(`pls-${p[0] % 3}`)}\n  location: location\n  properties: { ipConfigurations: [ { name: 'ip', properties: { subnet: { id: ${ref('subnet', p[1], '.id', 'targetId')} } } } ] }`; break;
-      case 'storage': body = `name: ${name(`st${p[0] % 3}`)}\n  location: location\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n  properties: { publicNetworkAccess: '${['Enabled', 'Disabled'][p[1] % 2]}' }`; break;
-      case 'vault': body = `name: ${name(`kv${p[0] % 3}`)}\n  location: location\n  properties: { tenantId: tenant().tenantId, sku: { family: 'A', name: 'standard' }, publicNetworkAccess: 'Enabled' }`; break;
-      case 'module': body = `name: ${name(`mod-${p[0] % 3}`)}\n  params: { location: ${locations[p[1] % locations.length]}, prefix: ${cidr(p, 2)}, deploy: ${p[6] % 2 === 0} }`; break;
+      case 'vnet':
+        body = `name: ${name(`vnet-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: {\n    addressSpace: { addressPrefixes: [ ${cidr(p, 2)} ] }\n    subnets: [\n      { name: 'snet-${p[6] % 2}', properties: { addressPrefix: ${cidr(p, 5)}, privateEndpointNetworkPolicies: '${['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'bogus'][p[8] % 4]}' } }\n    ]\n  }`;
+        break;
+      case 'subnet':
+        body = `parent: ${ref('vnet', p[0], '', 'vnet0')}\n  name: ${name(`snet-${p[1] % 3}`)}\n  properties: { addressPrefix: ${cidr(p, 2)}, networkSecurityGroup: { id: ${ref('nsg', p[6], '.id', 'targetId')} }, privateLinkServiceNetworkPolicies: 'Enabled' }`;
+        break;
+      case 'pe':
+        body = `name: ${name(`pe-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: {\n    subnet: { id: ${ref('subnet', p[2], '.id', ref('vnet', p[3], '.properties.subnets[0].id', 'targetId'))} }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: ${ref(targetKind(p[4]), p[5], '.id', 'targetId')}, groupIds: [ '${groupIdFor(p[4], p[6])}' ] } } ]\n  }`;
+        break;
+      case 'zone':
+        body = `name: ${p[1] % 4 === 0 ? `'${zoneNames[p[0] % zoneNames.length]}'` : `'${zoneNames[p[0] % zoneNames.length]}${nameSuffix}'`}\n  location: ${locations[p[2] % locations.length]}`;
+        break;
+      case 'link':
+        body = `parent: ${ref('zone', p[0], '', 'zone0')}\n  name: ${name(`link-${p[1] % 3}`)}\n  location: 'global'\n  properties: { registrationEnabled: ${p[2] % 2 === 0}, virtualNetwork: { id: ${ref('vnet', p[3], '.id', 'targetId')} } }`;
+        break;
+      case 'group':
+        body = `parent: ${ref('pe', p[0], '', 'pe0')}\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'z', properties: { privateDnsZoneId: ${ref('zone', p[1], '.id', 'targetId')} } } ] }`;
+        break;
+      case 'peering':
+        body = `parent: ${ref('vnet', p[0], '', 'vnet0')}\n  name: ${name(`peer-${p[1] % 3}`)}\n  properties: { remoteVirtualNetwork: { id: ${ref('vnet', p[2], '.id', 'targetId')} }, allowGatewayTransit: ${p[3] % 2 === 0}, useRemoteGateways: ${p[4] % 2 === 0}, allowForwardedTraffic: true }`;
+        break;
+      case 'nsg':
+        body = `name: ${name(`nsg-${p[0] % 3}`)}\n  location: ${locations[p[1] % locations.length]}\n  properties: { securityRules: [] }`;
+        break;
+      case 'routes':
+        body = `name: ${name(`rt-${p[0] % 3}`)}\n  location: location\n  properties: { routes: [ { name: 'r', properties: { addressPrefix: ${cidr(p, 1)}, nextHopType: '${['VirtualAppliance', 'Internet', 'None'][p[5] % 3]}', nextHopIpAddress: '10.0.${p[6] % 3}.4' } } ] }`;
+        break;
+      case 'pls':
+        body = `name: ${name(`pls-${p[0] % 3}`)}\n  location: location\n  properties: { ipConfigurations: [ { name: 'ip', properties: { subnet: { id: ${ref('subnet', p[1], '.id', 'targetId')} } } } ] }`;
+        break;
+      case 'storage':
+        body = `name: ${name(`st${p[0] % 3}`)}\n  location: location\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n  properties: { publicNetworkAccess: '${['Enabled', 'Disabled'][p[1] % 2]}' }`;
+        break;
+      case 'vault':
+        body = `name: ${name(`kv${p[0] % 3}`)}\n  location: location\n  properties: { tenantId: tenant().tenantId, sku: { family: 'A', name: 'standard' }, publicNetworkAccess: 'Enabled' }`;
+        break;
+      case 'module':
+        body = `name: ${name(`mod-${p[0] % 3}`)}\n  params: { location: ${locations[p[1] % locations.length]}, prefix: ${cidr(p, 2)}, deploy: ${p[6] % 2 === 0} }`;
+        break;
     }
-    const head = item.wrap === 'if' ? `if (${['deploy', '!deploy', 'true', "location == 'westeurope'"][p[7] % 4]}) ` : '';
-    const declaration = item.kind === 'module'
-      ? (moduleFile ? `module ${symbol} '${moduleFile}'` : undefined)
-      : `resource ${symbol} '${types[item.kind]}'${existing ? ' existing' : ''}`;
+    const head =
+      item.wrap === 'if' ? `if (${['deploy', '!deploy', 'true', "location == 'westeurope'"][p[7] % 4]}) ` : '';
+    const declaration =
+      item.kind === 'module'
+        ? moduleFile
+          ? `module ${symbol} '${moduleFile}'`
+          : undefined
+        : `resource ${symbol} '${types[item.kind]}'${existing ? ' existing' : ''}`;
     if (!declaration) return;
     const value = existing ? `{\n  name: 'existing-${index}'\n}` : `${head}{\n  ${body}\n}`;
-    const loop = item.wrap === 'for' ? `[for i in range(0, ${p[8] % 4}): ${value}]` : item.wrap === 'forItems' ? `[for (n, k) in names: ${value}]` : value;
+    const loop =
+      item.wrap === 'for'
+        ? `[for i in range(0, ${p[8] % 4}): ${value}]`
+        : item.wrap === 'forItems'
+          ? `[for (n, k) in names: ${value}]`
+          : value;
     lines.push(`${declaration} = ${existing ? value : loop}`);
     symbols.push({ kind: item.kind, symbol, loop: !existing && loopVar !== undefined });
   });
-  lines.push(`output firstId string = ${symbols.length > 0 && symbols[0].kind !== 'module' && !symbols[0].loop ? `${symbols[0].symbol}.id` : "''"}`);
+  lines.push(
+    `output firstId string = ${symbols.length > 0 && symbols[0].kind !== 'module' && !symbols[0].loop ? `${symbols[0].symbol}.id` : "''"}`,
+  );
   return lines.join('\n') + '\n';
 }
 
 /** Renders a plan as ARM JSON: `main.json` with copy loops, conditions and a nested deployment of `mod.json`. */
 export function planToArm(plan: Plan): Record<string, string> {
-  return { 'main.json': armFile(plan.main, plan, 'mod.json'), 'mod.json': armFile(plan.module, plan, plan.cyclic ? 'main.json' : undefined) };
+  return {
+    'main.json': armFile(plan.main, plan, 'mod.json'),
+    'mod.json': armFile(plan.module, plan, plan.cyclic ? 'main.json' : undefined),
+  };
 }
 
 function armFile(items: PlanItem[], plan: Plan, moduleFile: string | undefined): string {
@@ -405,7 +616,8 @@ function armFile(items: PlanItem[], plan: Plan, moduleFile: string | undefined):
     const value = cidr(p, i);
     return value === 'prefix' ? "[parameters('prefix')]" : value.slice(1, -1);
   };
-  const location = (pick: number) => ['westeurope', 'global', "[parameters('location')]", '[resourceGroup().location]', ''][pick % 5];
+  const location = (pick: number) =>
+    ['westeurope', 'global', "[parameters('location')]", '[resourceGroup().location]', ''][pick % 5];
   const resources: unknown[] = [];
   items.forEach((item, index) => {
     const p = item.picks;
@@ -415,60 +627,186 @@ function armFile(items: PlanItem[], plan: Plan, moduleFile: string | undefined):
     const armName = (expr: string) => (loop ? `[concat(${expr})]` : expr.slice(1, -1));
     const common = (kind: Exclude<Kind, 'module'>, nameBase: string, parentName?: string) => {
       const expr = parentName ? `${parentName}, '/', ${nameExpr(nameBase)}` : nameExpr(nameBase);
-      names.push({ kind, type: types[kind], name: parentName ? `${parentName}, ${nameExpr(nameBase)}` : nameExpr(nameBase) });
+      names.push({
+        kind,
+        type: types[kind],
+        name: parentName ? `${parentName}, ${nameExpr(nameBase)}` : nameExpr(nameBase),
+      });
       const [type, apiVersion] = types[kind].split('@');
       return { type, apiVersion, name: parentName || loop ? `[concat(${expr})]` : armName(expr) };
     };
-    const parent = (kind: Kind, pick: number) => names.filter((n) => n.kind === kind)[pick % Math.max(1, names.filter((n) => n.kind === kind).length)]?.name.split(', ')[0] ?? "'missing'";
+    const parent = (kind: Kind, pick: number) =>
+      names
+        .filter((n) => n.kind === kind)
+        [pick % Math.max(1, names.filter((n) => n.kind === kind).length)]?.name.split(', ')[0] ?? "'missing'";
     let resource: Record<string, unknown>;
     switch (item.kind) {
-      case 'vnet': resource = { ...common('vnet', `vnet-${p[0] % 3}`), location: location(p[1]), properties: { addressSpace: { addressPrefixes: [armCidr(p, 2)] }, subnets: [{ name: `snet-${p[6] % 2}`, properties: { addressPrefix: armCidr(p, 5), privateEndpointNetworkPolicies: ['Disabled', 'Enabled', 'bogus'][p[8] % 3] } }] } }; break;
-      case 'subnet': resource = { ...common('subnet', `snet-${p[1] % 3}`, parent('vnet', p[0])), properties: { addressPrefix: armCidr(p, 2), networkSecurityGroup: { id: refId('nsg', p[6]) } } }; break;
-      case 'pe': resource = { ...common('pe', `pe-${p[0] % 3}`), location: location(p[1]), properties: { subnet: { id: refId('subnet', p[2]) }, privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: refId(targetKind(p[4]), p[5]), groupIds: [groupIdFor(p[4], p[6])] } }] } }; break;
-      case 'zone': resource = { ...common('zone', zoneNames[p[0] % zoneNames.length]), location: location(p[2]) }; break;
-      case 'link': resource = { ...common('link', `link-${p[1] % 3}`, parent('zone', p[0])), location: 'global', properties: { registrationEnabled: p[2] % 2 === 0, virtualNetwork: { id: refId('vnet', p[3]) } } }; break;
-      case 'group': resource = { ...common('group', 'default', parent('pe', p[0])), properties: { privateDnsZoneConfigs: [{ name: 'z', properties: { privateDnsZoneId: refId('zone', p[1]) } }] } }; break;
-      case 'peering': resource = { ...common('peering', `peer-${p[1] % 3}`, parent('vnet', p[0])), properties: { remoteVirtualNetwork: { id: refId('vnet', p[2]) }, allowGatewayTransit: p[3] % 2 === 0, useRemoteGateways: p[4] % 2 === 0 } }; break;
-      case 'nsg': resource = { ...common('nsg', `nsg-${p[0] % 3}`), location: location(p[1]), properties: { securityRules: [] } }; break;
-      case 'routes': resource = { ...common('routes', `rt-${p[0] % 3}`), location: location(p[1]), properties: { routes: [{ name: 'r', properties: { addressPrefix: armCidr(p, 1), nextHopType: 'VirtualAppliance', nextHopIpAddress: `10.0.${p[6] % 3}.4` } }] } }; break;
-      case 'pls': resource = { ...common('pls', `pls-${p[0] % 3}`), location: location(p[1]), properties: { ipConfigurations: [{ name: 'ip', properties: { subnet: { id: refId('subnet', p[1]) } } }] } }; break;
-      case 'storage': resource = { ...common('storage', `st${p[0] % 3}`), location: location(p[1]), kind: 'StorageV2', sku: { name: 'Standard_LRS' }, properties: { publicNetworkAccess: ['Enabled', 'Disabled'][p[1] % 2] } }; break;
-      case 'vault': resource = { ...common('vault', `kv${p[0] % 3}`), location: location(p[1]), properties: { tenantId: '[subscription().tenantId]', sku: { family: 'A', name: 'standard' } } }; break;
+      case 'vnet':
+        resource = {
+          ...common('vnet', `vnet-${p[0] % 3}`),
+          location: location(p[1]),
+          properties: {
+            addressSpace: { addressPrefixes: [armCidr(p, 2)] },
+            subnets: [
+              {
+                name: `snet-${p[6] % 2}`,
+                properties: {
+                  addressPrefix: armCidr(p, 5),
+                  privateEndpointNetworkPolicies: ['Disabled', 'Enabled', 'bogus'][p[8] % 3],
+                },
+              },
+            ],
+          },
+        };
+        break;
+      case 'subnet':
+        resource = {
+          ...common('subnet', `snet-${p[1] % 3}`, parent('vnet', p[0])),
+          properties: { addressPrefix: armCidr(p, 2), networkSecurityGroup: { id: refId('nsg', p[6]) } },
+        };
+        break;
+      case 'pe':
+        resource = {
+          ...common('pe', `pe-${p[0] % 3}`),
+          location: location(p[1]),
+          properties: {
+            subnet: { id: refId('subnet', p[2]) },
+            privateLinkServiceConnections: [
+              {
+                name: 'c',
+                properties: { privateLinkServiceId: refId(targetKind(p[4]), p[5]), groupIds: [groupIdFor(p[4], p[6])] },
+              },
+            ],
+          },
+        };
+        break;
+      case 'zone':
+        resource = { ...common('zone', zoneNames[p[0] % zoneNames.length]), location: location(p[2]) };
+        break;
+      case 'link':
+        resource = {
+          ...common('link', `link-${p[1] % 3}`, parent('zone', p[0])),
+          location: 'global',
+          properties: { registrationEnabled: p[2] % 2 === 0, virtualNetwork: { id: refId('vnet', p[3]) } },
+        };
+        break;
+      case 'group':
+        resource = {
+          ...common('group', 'default', parent('pe', p[0])),
+          properties: { privateDnsZoneConfigs: [{ name: 'z', properties: { privateDnsZoneId: refId('zone', p[1]) } }] },
+        };
+        break;
+      case 'peering':
+        resource = {
+          ...common('peering', `peer-${p[1] % 3}`, parent('vnet', p[0])),
+          properties: {
+            remoteVirtualNetwork: { id: refId('vnet', p[2]) },
+            allowGatewayTransit: p[3] % 2 === 0,
+            useRemoteGateways: p[4] % 2 === 0,
+          },
+        };
+        break;
+      case 'nsg':
+        resource = { ...common('nsg', `nsg-${p[0] % 3}`), location: location(p[1]), properties: { securityRules: [] } };
+        break;
+      case 'routes':
+        resource = {
+          ...common('routes', `rt-${p[0] % 3}`),
+          location: location(p[1]),
+          properties: {
+            routes: [
+              {
+                name: 'r',
+                properties: {
+                  addressPrefix: armCidr(p, 1),
+                  nextHopType: 'VirtualAppliance',
+                  nextHopIpAddress: `10.0.${p[6] % 3}.4`,
+                },
+              },
+            ],
+          },
+        };
+        break;
+      case 'pls':
+        resource = {
+          ...common('pls', `pls-${p[0] % 3}`),
+          location: location(p[1]),
+          properties: { ipConfigurations: [{ name: 'ip', properties: { subnet: { id: refId('subnet', p[1]) } } }] },
+        };
+        break;
+      case 'storage':
+        resource = {
+          ...common('storage', `st${p[0] % 3}`),
+          location: location(p[1]),
+          kind: 'StorageV2',
+          sku: { name: 'Standard_LRS' },
+          properties: { publicNetworkAccess: ['Enabled', 'Disabled'][p[1] % 2] },
+        };
+        break;
+      case 'vault':
+        resource = {
+          ...common('vault', `kv${p[0] % 3}`),
+          location: location(p[1]),
+          properties: { tenantId: '[subscription().tenantId]', sku: { family: 'A', name: 'standard' } },
+        };
+        break;
       case 'module': {
         if (!moduleFile) return;
         const inline = p[0] % 2 === 0;
         resource = {
-          type: 'Microsoft.Resources/deployments', apiVersion: '2025-04-01', name: loop ? "[concat('mod-', string(copyIndex()))]" : `mod-${index}`,
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2025-04-01',
+          name: loop ? "[concat('mod-', string(copyIndex()))]" : `mod-${index}`,
           properties: {
-            mode: 'Incremental', expressionEvaluationOptions: { scope: p[1] % 2 === 0 ? 'inner' : 'outer' },
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: p[1] % 2 === 0 ? 'inner' : 'outer' },
             parameters: { location: { value: location(p[2]) }, prefix: { value: armCidr(p, 3) } },
-            ...(inline ? { template: JSON.parse(armFile(plan.module.slice(0, 3), plan, undefined)) } : { templateLink: { relativePath: moduleFile } }),
+            ...(inline
+              ? { template: JSON.parse(armFile(plan.module.slice(0, 3), plan, undefined)) }
+              : { templateLink: { relativePath: moduleFile } }),
           },
         };
       }
     }
-    if (loop) resource.copy = { name: `copy${index}`, count: item.wrap === 'for' ? p[8] % 4 : "[length(parameters('names'))]" };
-    if (item.wrap === 'if') resource.condition = ['[parameters(\'deploy\')]', '[not(parameters(\'deploy\'))]', true, "[equals(parameters('location'), 'westeurope')]"][p[7] % 4];
+    if (loop)
+      resource.copy = { name: `copy${index}`, count: item.wrap === 'for' ? p[8] % 4 : "[length(parameters('names'))]" };
+    if (item.wrap === 'if')
+      resource.condition = [
+        "[parameters('deploy')]",
+        "[not(parameters('deploy'))]",
+        true,
+        "[equals(parameters('location'), 'westeurope')]",
+      ][p[7] % 4];
     const existing = plan.existing[index % plan.existing.length] && p[9] % 3 === 0;
     if (existing && item.kind !== 'module') resource = { ...resource, existing: true };
     resources.push(resource);
   });
-  return JSON.stringify({
-    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-    contentVersion: '1.0.0.0',
-    parameters: {
-      location: { type: 'string', defaultValue: 'westeurope' }, prefix: { type: 'string', defaultValue: '10.9.0.0/16' },
-      deploy: { type: 'bool', defaultValue: true }, names: { type: 'array', defaultValue: ['a', 'b'] }, targetId: { type: 'string', defaultValue: '' },
+  return JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        location: { type: 'string', defaultValue: 'westeurope' },
+        prefix: { type: 'string', defaultValue: '10.9.0.0/16' },
+        deploy: { type: 'bool', defaultValue: true },
+        names: { type: 'array', defaultValue: ['a', 'b'] },
+        targetId: { type: 'string', defaultValue: '' },
+      },
+      resources,
     },
-    resources,
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 /** Generated files under a root of their own (file:///fuzz/<n>/). */
 export function generatedInput(seed: number, plan: Plan, arm: boolean): FuzzInput {
   const files = arm ? planToArm(plan) : planToBicep(plan);
   const root = `file:///fuzz/${seed}/`;
-  return { label: `generate-${arm ? 'arm' : 'bicep'} ${seed}`, files: Object.fromEntries(Object.entries(files).map(([name, text]) => [root + name, text])) };
+  return {
+    label: `generate-${arm ? 'arm' : 'bicep'} ${seed}`,
+    files: Object.fromEntries(Object.entries(files).map(([name, text]) => [root + name, text])),
+  };
 }
 
 /** Input number `index` of a run with `seed`: mutations, generated and hostile workspaces, interleaved. */
@@ -479,7 +817,10 @@ export function fuzzInput(seed: number, index: number): FuzzInput {
   if (index % 64 === 63) {
     const hostile = randomHostile(random(inputSeed));
     const root = `file:///fuzz/${inputSeed}/`;
-    return { label: `hostile ${inputSeed} ${hostile.label}`, files: Object.fromEntries(Object.entries(hostile.files).map(([name, text]) => [root + name, text])) };
+    return {
+      label: `hostile ${inputSeed} ${hostile.label}`,
+      files: Object.fromEntries(Object.entries(hostile.files).map(([name, text]) => [root + name, text])),
+    };
   }
   const family = index % 4;
   if (family < 2) return mutationInput(inputSeed);

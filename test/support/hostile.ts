@@ -12,19 +12,26 @@ export interface HostileTemplate {
 
 /** A virtual network whose name is `nameExpression`, so demand-driven evaluation needs its value. */
 const bicepVnet = (nameExpression: string) =>
-  `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${nameExpression}\n  location: 'westeurope'\n`
-  + "  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }\n}\n";
+  `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${nameExpression}\n  location: 'westeurope'\n` +
+  "  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }\n}\n";
 
 /** ARM: each variable `concat`s the previous one twice (issue 20: 60 of them took 3.9 GB, then V8 died). */
 export function armConcatDoubling(count: number): HostileTemplate {
   const variables: Record<string, string> = { v0: 'ab' };
   for (let i = 1; i < count; i++) variables[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
   const template = {
-    $schema: schema, contentVersion: '1.0.0.0', variables,
-    resources: [{
-      type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: `[variables('v${count - 1}')]`, location: 'westeurope',
-      properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
-    }],
+    $schema: schema,
+    contentVersion: '1.0.0.0',
+    variables,
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworks',
+        apiVersion: '2024-05-01',
+        name: `[variables('v${count - 1}')]`,
+        location: 'westeurope',
+        properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
+      },
+    ],
   };
   return { files: { 'main.json': JSON.stringify(template, null, 1) }, cutAt: 'concat(variables(' };
 }
@@ -47,13 +54,17 @@ export function bicepObjectDoubling(count: number): HostileTemplate {
 export function bicepArrayDoubling(count: number): HostileTemplate {
   const lines = ['var a0 = [ 1 ]'];
   for (let i = 1; i < count; i++) lines.push(`var a${i} = concat(a${i - 1}, a${i - 1})`);
-  return { files: { 'main.bicep': `${lines.join('\n')}\n${bicepVnet(`'x\${length(a${count - 1})}'`)}` }, cutAt: 'concat(a' };
+  return {
+    files: { 'main.bicep': `${lines.join('\n')}\n${bicepVnet(`'x\${length(a${count - 1})}'`)}` },
+    cutAt: 'concat(a',
+  };
 }
 
 /** Bicep: a loop of loops, `outer × inner` strings of about `width` characters (each step is cheap, the whole is not). */
 export function bicepLoopSquare(outer: number, inner: number, width = 10): HostileTemplate {
-  const text = `var pad = '${'x'.repeat(width)}'\nvar grid = [for i in range(0, ${outer}): [for j in range(0, ${inner}): '\${pad}-\${i}-\${j}']]\n`
-    + bicepVnet("'x${length(grid)}'");
+  const text =
+    `var pad = '${'x'.repeat(width)}'\nvar grid = [for i in range(0, ${outer}): [for j in range(0, ${inner}): '\${pad}-\${i}-\${j}']]\n` +
+    bicepVnet("'x${length(grid)}'");
   return { files: { 'main.bicep': text }, cutAt: '[for ' };
 }
 

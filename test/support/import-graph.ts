@@ -19,7 +19,9 @@ export interface ImportEdge {
 /** Every `.ts` file under `dir` (recursively), skipping dependencies. */
 export function typeScriptFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true }).map(String)
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
     .filter((file) => file.endsWith('.ts') && !file.split(path.sep).includes('node_modules'))
     .map((file) => path.join(dir, file))
     .sort();
@@ -37,12 +39,19 @@ export function importsOf(file: string): ImportEdge[] {
       add(node.moduleSpecifier.text, importIsTypeOnly(node));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node.moduleSpecifier.text, exportIsTypeOnly(node));
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)
-      && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       add(node.moduleReference.expression.text, node.isTypeOnly);
-    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])
-      && (node.expression.kind === ts.SyntaxKind.ImportKeyword
-        || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteral(node.arguments[0]) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       add(node.arguments[0].text, false);
     }
     ts.forEachChild(node, visit);
@@ -64,8 +73,12 @@ function importIsTypeOnly(node: ts.ImportDeclaration): boolean {
 function exportIsTypeOnly(node: ts.ExportDeclaration): boolean {
   if (node.isTypeOnly) return true;
   const clause = node.exportClause;
-  return !!clause && ts.isNamedExports(clause) && clause.elements.length > 0
-    && clause.elements.every((element) => element.isTypeOnly);
+  return (
+    !!clause &&
+    ts.isNamedExports(clause) &&
+    clause.elements.length > 0 &&
+    clause.elements.every((element) => element.isTypeOnly)
+  );
 }
 
 /** The `.ts` file a relative specifier names (`./x` → `x.ts` or `x/index.ts`), if it exists. */
@@ -86,10 +99,16 @@ export function importCycles(files: readonly string[], follow: (edge: ImportEdge
   const known = new Set(files);
   const next = new Map<string, string[]>();
   for (const file of files) {
-    next.set(file, importsOf(file).filter((edge) => edge.to && known.has(edge.to) && follow(edge)).map((edge) => edge.to!));
+    next.set(
+      file,
+      importsOf(file)
+        .filter((edge) => edge.to && known.has(edge.to) && follow(edge))
+        .map((edge) => edge.to!),
+    );
   }
-  return stronglyConnected(files, next).filter((component) =>
-    component.length > 1 || next.get(component[0])!.includes(component[0]));
+  return stronglyConnected(files, next).filter(
+    (component) => component.length > 1 || next.get(component[0])!.includes(component[0]),
+  );
 }
 
 /** Tarjan's algorithm, iterative so a long import chain cannot overflow the stack. */
@@ -103,16 +122,22 @@ function stronglyConnected(nodes: readonly string[], next: ReadonlyMap<string, r
   for (const root of nodes) {
     if (index.has(root)) continue;
     const work: Array<{ node: string; child: number }> = [{ node: root, child: 0 }];
-    index.set(root, counter); lowLink.set(root, counter); counter++;
-    stack.push(root); onStack.add(root);
+    index.set(root, counter);
+    lowLink.set(root, counter);
+    counter++;
+    stack.push(root);
+    onStack.add(root);
     while (work.length > 0) {
       const frame = work[work.length - 1];
       const targets = next.get(frame.node) ?? [];
       if (frame.child < targets.length) {
         const target = targets[frame.child++];
         if (!index.has(target)) {
-          index.set(target, counter); lowLink.set(target, counter); counter++;
-          stack.push(target); onStack.add(target);
+          index.set(target, counter);
+          lowLink.set(target, counter);
+          counter++;
+          stack.push(target);
+          onStack.add(target);
           work.push({ node: target, child: 0 });
         } else if (onStack.has(target)) {
           lowLink.set(frame.node, Math.min(lowLink.get(frame.node)!, index.get(target)!));

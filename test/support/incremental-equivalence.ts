@@ -45,12 +45,21 @@ function canonical(text: string): string {
 }
 
 /** Everything an analysis answers, as comparable text. */
-async function answer(workspace: Workspace, uris: readonly string[]): Promise<{ findings: string; notices: string; models: string[] }> {
+async function answer(
+  workspace: Workspace,
+  uris: readonly string[],
+): Promise<{ findings: string; notices: string; models: string[] }> {
   const result = await analyzeWorkspace(workspace, uris, options);
   // Asked again with nothing changed, the kept models are exactly the ones the rules judged.
   const models = deploymentModelsOf(workspace).models(await workspace.evaluate());
   return {
-    findings: canonical(JSON.stringify(result.findings.map((finding) => ({ ...finding, fix: fixKindOf(finding) })), null, 1)),
+    findings: canonical(
+      JSON.stringify(
+        result.findings.map((finding) => ({ ...finding, fix: fixKindOf(finding) })),
+        null,
+        1,
+      ),
+    ),
     notices: canonical(JSON.stringify(result.notices, null, 1)),
     models: models.map((model) => canonical(JSON.stringify(modelJson(workspace, model)))),
   };
@@ -60,7 +69,12 @@ async function answer(workspace: Workspace, uris: readonly string[]): Promise<{ 
  * Applies `count` edits drawn from `edits` to `initial`, analysing one workspace incrementally
  * after each, and asserts it answers what a fresh workspace answers. Returns the edits made.
  */
-export async function assertIncrementalEqualsFresh(initial: Files, edits: readonly Edit[], count: number, seed: number): Promise<string[]> {
+export async function assertIncrementalEqualsFresh(
+  initial: Files,
+  edits: readonly Edit[],
+  count: number,
+  seed: number,
+): Promise<string[]> {
   const random = seededRandom(seed);
   const files = new Map(initial);
   const incremental = new Workspace({ readFile: async (uri) => files.get(uri) }, limits);
@@ -79,10 +93,21 @@ export async function assertIncrementalEqualsFresh(initial: Files, edits: readon
     for (const [uri, text] of files) fresh.setFile(uri, text);
     const expected = await answer(fresh, [...files.keys()]);
     const context = `seed ${seed}, after edits:\n  ${done.join('\n  ')}`;
-    assert.ok(kept.findings === expected.findings, `findings differ; ${context}\n${firstDifference(kept.findings, expected.findings)}`);
-    assert.ok(kept.notices === expected.notices, `notices differ; ${context}\n${firstDifference(kept.notices, expected.notices)}`);
+    assert.ok(
+      kept.findings === expected.findings,
+      `findings differ; ${context}\n${firstDifference(kept.findings, expected.findings)}`,
+    );
+    assert.ok(
+      kept.notices === expected.notices,
+      `notices differ; ${context}\n${firstDifference(kept.notices, expected.notices)}`,
+    );
     assert.equal(kept.models.length, expected.models.length, `deployments differ; ${context}`);
-    kept.models.forEach((model, index) => assert.ok(model === expected.models[index], `model ${index} differs; ${context}\n${firstDifference(model, expected.models[index])}`));
+    kept.models.forEach((model, index) =>
+      assert.ok(
+        model === expected.models[index],
+        `model ${index} differs; ${context}\n${firstDifference(model, expected.models[index])}`,
+      ),
+    );
   }
   return done;
 }
@@ -102,7 +127,9 @@ export const insertCharacters: Edit = (files, random) => {
   const uri = pick([...files.keys()], random);
   const text = files.get(uri)!;
   const at = Math.floor(random() * (text.length + 1));
-  const typed = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick([...'ab1-\' {}[]:\n/'], random)).join('');
+  const typed = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick([..."ab1-' {}[]:\n/"], random)).join(
+    '',
+  );
   files.set(uri, text.slice(0, at) + typed + text.slice(at));
   return `insert ${JSON.stringify(typed)} at ${at} of ${shortName(uri)}`;
 };
@@ -119,7 +146,9 @@ export const deleteCharacters: Edit = (files, random) => {
 
 /** Types into a name, where most keystrokes land in practice (the model changes, the syntax holds). */
 export const typeIntoName: Edit = (files, random) => {
-  const sites = [...files].flatMap(([uri, text]) => [...text.matchAll(/name["']?\s*:\s*["']/g)].map((match) => ({ uri, at: match.index + match[0].length })));
+  const sites = [...files].flatMap(([uri, text]) =>
+    [...text.matchAll(/name["']?\s*:\s*["']/g)].map((match) => ({ uri, at: match.index + match[0].length })),
+  );
   if (sites.length === 0) return insertCharacters(files, random);
   const { uri, at } = pick(sites, random);
   const text = files.get(uri)!;
@@ -140,8 +169,13 @@ export const addComment: Edit = (files, random) => {
 
 /** Sets an address prefix (Bicep or JSON) to another CIDR, which may overlap or be too small. */
 export const changePrefix: Edit = (files, random) => {
-  const sites = [...files].flatMap(([uri, text]) => [...text.matchAll(/(addressPrefix(?:es)?["']?\s*:\s*\[?\s*["'])([0-9./]+)(["'])/g)]
-    .map((match) => ({ uri, at: match.index + match[1].length, length: match[2].length })));
+  const sites = [...files].flatMap(([uri, text]) =>
+    [...text.matchAll(/(addressPrefix(?:es)?["']?\s*:\s*\[?\s*["'])([0-9./]+)(["'])/g)].map((match) => ({
+      uri,
+      at: match.index + match[1].length,
+      length: match[2].length,
+    })),
+  );
   if (sites.length === 0) return insertCharacters(files, random);
   const { uri, at, length } = pick(sites, random);
   const prefix = `10.${Math.floor(random() * 3)}.${Math.floor(random() * 4)}.0/${pick([16, 24, 26, 27, 29], random)}`;
@@ -152,7 +186,8 @@ export const changePrefix: Edit = (files, random) => {
 
 /** Deletes a Bicep resource or module declaration, up to the next top-level declaration. */
 export const deleteDeclaration: Edit = (files, random) => {
-  const sites = [...files].filter(([uri]) => uri.endsWith('.bicep'))
+  const sites = [...files]
+    .filter(([uri]) => uri.endsWith('.bicep'))
     .flatMap(([uri, text]) => [...text.matchAll(/^(resource|module) /gm)].map((match) => ({ uri, at: match.index })));
   if (sites.length === 0) return deleteCharacters(files, random);
   const { uri, at } = pick(sites, random);
@@ -168,7 +203,10 @@ export const addModuleCall: Edit = (files, random) => {
   const bicep = [...files.keys()].filter((uri) => uri.endsWith('.bicep'));
   if (bicep.length < 2) return insertCharacters(files, random);
   const caller = pick(bicep, random);
-  const callee = pick(bicep.filter((uri) => uri !== caller), random);
+  const callee = pick(
+    bicep.filter((uri) => uri !== caller),
+    random,
+  );
   const relative = relativePath(caller, callee);
   const name = `added${Math.floor(random() * 1000)}`;
   files.set(caller, `${files.get(caller)!}\nmodule ${name} '${relative}' = {\n  name: '${name}'\n}\n`);
@@ -181,7 +219,10 @@ export const addRegistryCall: Edit = (files, random) => {
   if (bicep.length === 0) return insertCharacters(files, random);
   const caller = pick(bicep, random);
   const name = `registry${Math.floor(random() * 1000)}`;
-  files.set(caller, `${files.get(caller)!}\nmodule ${name} 'br/public:avm/res/unmodelled/thing-${name}:0.1.0' = {\n  name: '${name}'\n}\n`);
+  files.set(
+    caller,
+    `${files.get(caller)!}\nmodule ${name} 'br/public:avm/res/unmodelled/thing-${name}:0.1.0' = {\n  name: '${name}'\n}\n`,
+  );
   return `call a registry module from ${shortName(caller)}`;
 };
 

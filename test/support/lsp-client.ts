@@ -25,8 +25,13 @@ export interface LspSession {
 export async function startServer(rootUri?: string, settings: unknown = null): Promise<LspSession> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const waiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   const received: PublishDiagnosticsParams[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -35,14 +40,18 @@ export async function startServer(rootUri?: string, settings: unknown = null): P
     else received.push(params);
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'vnetLens' ? settings : null)));
+    params.items.map((item) => (item.section === 'vnetLens' ? settings : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: rootUri ?? null,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
   });
   await connection.sendNotification('initialized', {});
 
@@ -54,8 +63,17 @@ export async function startServer(rootUri?: string, settings: unknown = null): P
       const earlier = received.findIndex((params) => params.uri === uri);
       if (earlier >= 0) return Promise.resolve(received.splice(earlier, 1)[0]);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ uri, resolve: (params) => { clearTimeout(timer); resolve(params); } });
+        const timer = setTimeout(
+          () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          resolve: (params) => {
+            clearTimeout(timer);
+            resolve(params);
+          },
+        });
       });
     },
     async close() {

@@ -7,7 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { workspaceModel } from '../../server/src/engine/analyze';
 import { Workspace } from '../../server/src/engine/workspace';
 import {
-  declarations, isPlainObject, moduleView, objectProperties, parseBicep, present, propertyKey, type ModuleDeclaration,
+  declarations,
+  isPlainObject,
+  moduleView,
+  objectProperties,
+  parseBicep,
+  present,
+  propertyKey,
+  type ModuleDeclaration,
 } from '../../server/src/syntax/bicep';
 import type { NetworkModel } from '../../server/src/model/types';
 import { corpusRoot } from './paths';
@@ -27,7 +34,11 @@ export interface RegistryCoverage {
 }
 
 function bicepFilesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true }).map(String).filter((file) => /\.(bicep|bicepparam|json)$/i.test(file)).map((file) => path.join(dir, file))
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => /\.(bicep|bicepparam|json)$/i.test(file))
+    .map((file) => path.join(dir, file))
     .filter((file) => fs.statSync(file).isFile());
 }
 
@@ -43,8 +54,14 @@ function askedEndpoints(text: string): Map<number, number> {
       asked.set(name.start, 1);
       continue;
     }
-    const params = view.object && isPlainObject(view.object) ? objectProperties(view.object).find((member) => propertyKey(member) === 'params')?.value : undefined;
-    const entries = params?.kind === 'Object' ? objectProperties(params).find((member) => propertyKey(member) === 'privateEndpoints')?.value : undefined;
+    const params =
+      view.object && isPlainObject(view.object)
+        ? objectProperties(view.object).find((member) => propertyKey(member) === 'params')?.value
+        : undefined;
+    const entries =
+      params?.kind === 'Object'
+        ? objectProperties(params).find((member) => propertyKey(member) === 'privateEndpoints')?.value
+        : undefined;
     if (!entries || entries.kind === 'Null') continue;
     if (entries.kind === 'Array') {
       const items = entries.items.length;
@@ -65,13 +82,24 @@ export const cacheHome = '/vnet-lens-test-home';
  * `bicep restore`, up to the version differences between the tags and the corpus snapshot.
  */
 async function readFromCorpusCache(uri: string): Promise<string | undefined> {
-  const match = /^file:\/\/\/vnet-lens-test-home\/\.bicep\/br\/mcr\.microsoft\.com\/bicep%24avm%24res%24([^/]+)\/[^/]+\/main\.json$/.exec(uri);
+  const match =
+    /^file:\/\/\/vnet-lens-test-home\/\.bicep\/br\/mcr\.microsoft\.com\/bicep%24avm%24res%24([^/]+)\/[^/]+\/main\.json$/.exec(
+      uri,
+    );
   if (!match) return undefined;
-  const file = path.join(corpusRoot, 'broad/Azure__bicep-registry-modules/avm/res', decodeURIComponent(match[1]).replace(/\$/g, '/'), 'main.json');
+  const file = path.join(
+    corpusRoot,
+    'broad/Azure__bicep-registry-modules/avm/res',
+    decodeURIComponent(match[1]).replace(/\$/g, '/'),
+    'main.json',
+  );
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
-export async function measureRegistryCoverage(folders: readonly string[], withCache = false): Promise<RegistryCoverage> {
+export async function measureRegistryCoverage(
+  folders: readonly string[],
+  withCache = false,
+): Promise<RegistryCoverage> {
   const home = process.env.HOME;
   if (withCache) process.env.HOME = cacheHome;
   try {
@@ -83,7 +111,16 @@ export async function measureRegistryCoverage(folders: readonly string[], withCa
 
 async function measure(folders: readonly string[], withCache: boolean): Promise<RegistryCoverage> {
   const started = Date.now();
-  const report: RegistryCoverage = { asked: 0, modelled: 0, subnetResolved: 0, targetResolved: 0, withZoneGroup: 0, kinds: {}, missed: [], millis: 0 };
+  const report: RegistryCoverage = {
+    asked: 0,
+    modelled: 0,
+    subnetResolved: 0,
+    targetResolved: 0,
+    withZoneGroup: 0,
+    kinds: {},
+    missed: [],
+    millis: 0,
+  };
   for (const folder of folders) {
     const files = bicepFilesUnder(path.join(corpusRoot, folder));
     const workspace = new Workspace({ readFile: withCache ? readFromCorpusCache : async () => undefined });
@@ -110,9 +147,13 @@ async function measure(folders: readonly string[], withCache: boolean): Promise<
         const complete = found.filter((endpoint) => endpoint.subnet && endpoint.connections.some((c) => c.target));
         report.modelled += Math.min(count, complete.length);
         report.subnetResolved += Math.min(count, found.filter((e) => e.subnet?.resolved).length);
-        report.targetResolved += Math.min(count, found.filter((e) => e.connections.some((c) => c.target?.resolved)).length);
+        report.targetResolved += Math.min(
+          count,
+          found.filter((e) => e.connections.some((c) => c.target?.resolved)).length,
+        );
         report.withZoneGroup += Math.min(count, found.filter((e) => e.zoneGroups.length > 0).length);
-        if (complete.length < count && report.missed.length < 40) report.missed.push(`${uri.slice(uri.indexOf('/corpus/') + 8)} @${start}: ${complete.length}/${count}`);
+        if (complete.length < count && report.missed.length < 40)
+          report.missed.push(`${uri.slice(uri.indexOf('/corpus/') + 8)} @${start}: ${complete.length}/${count}`);
       }
     }
   }
@@ -122,17 +163,26 @@ async function measure(folders: readonly string[], withCache: boolean): Promise<
 
 function tallyKinds(model: NetworkModel, kinds: Record<string, number>): void {
   const groups: [string, { decl: { registry?: unknown } }[]][] = [
-    ['privateEndpoint', model.privateEndpoints], ['zoneGroup', model.zoneGroups], ['vnet', model.vnets], ['subnet', model.subnets],
-    ['peering', model.peerings], ['dnsZone', model.dnsZones], ['vnetLink', model.vnetLinks], ['target', model.targets],
+    ['privateEndpoint', model.privateEndpoints],
+    ['zoneGroup', model.zoneGroups],
+    ['vnet', model.vnets],
+    ['subnet', model.subnets],
+    ['peering', model.peerings],
+    ['dnsZone', model.dnsZones],
+    ['vnetLink', model.vnetLinks],
+    ['target', model.targets],
   ];
-  for (const [kind, entities] of groups) kinds[kind] = (kinds[kind] ?? 0) + entities.filter((entity) => entity.decl.registry).length;
+  for (const [kind, entities] of groups)
+    kinds[kind] = (kinds[kind] ?? 0) + entities.filter((entity) => entity.decl.registry).length;
 }
 
 export function formatRegistryCoverage(label: string, report: RegistryCoverage): string {
-  const pct = (n: number) => `${(100 * n / Math.max(1, report.asked)).toFixed(1)}%`;
+  const pct = (n: number) => `${((100 * n) / Math.max(1, report.asked)).toFixed(1)}%`;
   return [
-    `${label}: ${report.asked} endpoints asked by unconditional registry calls; modelled ${report.modelled} (${pct(report.modelled)}),`
-      + ` subnet resolved ${report.subnetResolved}, target resolved ${report.targetResolved}, with zone group ${report.withZoneGroup} (${report.millis} ms)`,
-    `  registry-declared per kind: ${Object.entries(report.kinds).map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+    `${label}: ${report.asked} endpoints asked by unconditional registry calls; modelled ${report.modelled} (${pct(report.modelled)}),` +
+      ` subnet resolved ${report.subnetResolved}, target resolved ${report.targetResolved}, with zone group ${report.withZoneGroup} (${report.millis} ms)`,
+    `  registry-declared per kind: ${Object.entries(report.kinds)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}`,
   ].join('\n');
 }

@@ -81,8 +81,17 @@ export function stripMarkers(fixture: string): Marked {
     let output = '';
     let open: number | undefined;
     for (let i = 0; i < text.length; i++) {
-      if (text.startsWith('[|', i)) { open = output.length; i++; continue; }
-      if (text.startsWith('|]', i) && open !== undefined) { ranges.push({ uri, start: open, end: output.length }); open = undefined; i++; continue; }
+      if (text.startsWith('[|', i)) {
+        open = output.length;
+        i++;
+        continue;
+      }
+      if (text.startsWith('|]', i) && open !== undefined) {
+        ranges.push({ uri, start: open, end: output.length });
+        open = undefined;
+        i++;
+        continue;
+      }
       output += text[i];
     }
     files.set(uri, output);
@@ -90,7 +99,11 @@ export function stripMarkers(fixture: string): Marked {
   return { files, ranges };
 }
 
-export async function findingsOf(rule: RuleDefinition, files: ReadonlyMap<string, string>, cloud: Cloud = 'AzureCloud'): Promise<Finding[]> {
+export async function findingsOf(
+  rule: RuleDefinition,
+  files: ReadonlyMap<string, string>,
+  cloud: Cloud = 'AzureCloud',
+): Promise<Finding[]> {
   const workspace = new Workspace(fixtureHost(files));
   workspace.setCloud(cloud);
   for (const [uri, text] of files) workspace.setFile(uri, text);
@@ -118,18 +131,32 @@ export interface FixOutcome {
 }
 
 /** Applies the preferred fixes of the rule's findings and checks DESIGN §4; returns what they wrote. */
-export async function checkFixes(rule: RuleDefinition, files: ReadonlyMap<string, string>, cloud: Cloud = 'AzureCloud', reveals: readonly string[] = []): Promise<FixOutcome> {
+export async function checkFixes(
+  rule: RuleDefinition,
+  files: ReadonlyMap<string, string>,
+  cloud: Cloud = 'AzureCloud',
+  reveals: readonly string[] = [],
+): Promise<FixOutcome> {
   const before = await allFindings(files, cloud);
   const mine = before.filter((f) => f.ruleId === rule.id);
   const session = new FixSession(textSource(cloud, files));
   const offered = mine.reduce((sum, f) => sum + session.fixesOf(f).length, 0);
-  const titles = mine.flatMap((f) => session.fixesOf(f).filter((fix) => fix.isPreferred).map((fix) => fix.title));
+  const titles = mine.flatMap((f) =>
+    session
+      .fixesOf(f)
+      .filter((fix) => fix.isPreferred)
+      .map((fix) => fix.title),
+  );
   const { edits, fixed } = session.fixAll(mine);
   const texts = new Map(files);
   for (const [uri, list] of edits) {
     list.forEach((edit, i) => {
       assert.ok(edit.start <= edit.end && edit.end <= (files.get(uri)?.length ?? 0), 'edits stay in bounds');
-      if (i > 0) assert.ok(list[i - 1].end <= edit.start && list[i - 1].start !== edit.start, 'edits are sorted and do not overlap');
+      if (i > 0)
+        assert.ok(
+          list[i - 1].end <= edit.start && list[i - 1].start !== edit.start,
+          'edits are sorted and do not overlap',
+        );
     });
     texts.set(uri, applyTextEdits(files.get(uri) ?? '', list));
   }
@@ -149,11 +176,16 @@ export async function checkFixes(rule: RuleDefinition, files: ReadonlyMap<string
   if (fixed.length === 0) return outcome;
   for (const [uri, text] of texts) {
     if (text === files.get(uri)) continue;
-    assert.deepEqual(parseDocument(uri, text).syntaxErrors.map((e) => e.message), [], `the fixed ${uri} parses without syntax errors:\n${text}`);
+    assert.deepEqual(
+      parseDocument(uri, text).syntaxErrors.map((e) => e.message),
+      [],
+      `the fixed ${uri} parses without syntax errors:\n${text}`,
+    );
   }
   const after = await allFindings(texts, cloud);
   const afterKeys = after.map(findingKey);
-  for (const finding of fixed) assert.ok(!afterKeys.includes(findingKey(finding)), `the fix removes the finding: ${finding.message}`);
+  for (const finding of fixed)
+    assert.ok(!afterKeys.includes(findingKey(finding)), `the fix removes the finding: ${finding.message}`);
   const remaining = before.map(findingKey);
   const added: string[] = [];
   for (const key of afterKeys) {
@@ -161,7 +193,11 @@ export async function checkFixes(rule: RuleDefinition, files: ReadonlyMap<string
     if (at >= 0) remaining.splice(at, 1);
     else added.push(key);
   }
-  assert.deepEqual(added.map((key) => key.slice(0, key.indexOf('|'))), [...reveals], `the fix adds no finding of any rule${reveals.length ? ` but the ones the case names (${reveals.join(', ')})` : ''}: ${added.join(' / ')}`);
+  assert.deepEqual(
+    added.map((key) => key.slice(0, key.indexOf('|'))),
+    [...reveals],
+    `the fix adds no finding of any rule${reveals.length ? ` but the ones the case names (${reveals.join(', ')})` : ''}: ${added.join(' / ')}`,
+  );
   return outcome;
 }
 
@@ -173,10 +209,20 @@ function asFixture(before: ReadonlyMap<string, string>, after: ReadonlyMap<strin
 }
 
 /** Every file reads as the fixture `expected` says (files it does not list stay as they were). */
-function assertTexts(code: string, files: ReadonlyMap<string, string>, actual: ReadonlyMap<string, string>, expected: Expected, what: string): void {
+function assertTexts(
+  code: string,
+  files: ReadonlyMap<string, string>,
+  actual: ReadonlyMap<string, string>,
+  expected: Expected,
+  what: string,
+): void {
   const fixedTexts = splitFixture(typeof expected === 'string' ? expected : expected(code.replace(/\[\||\|\]/g, '')));
   for (const [uri, text] of actual) {
-    assert.equal(text, fixedTexts.get(uri) ?? files.get(uri), `${what}: text of ${uri.slice(uri.lastIndexOf('/') + 1)}`);
+    assert.equal(
+      text,
+      fixedTexts.get(uri) ?? files.get(uri),
+      `${what}: text of ${uri.slice(uri.lastIndexOf('/') + 1)}`,
+    );
   }
 }
 
@@ -184,7 +230,10 @@ function assertTexts(code: string, files: ReadonlyMap<string, string>, actual: R
 function assertFixes(invalid: InvalidCase, files: ReadonlyMap<string, string>, outcome: FixOutcome): void {
   const changedByPreferred = [...outcome.texts].some(([uri, text]) => files.get(uri) !== text);
   if (invalid.output === undefined || invalid.output === null) {
-    assert.ok(outcome.offered === 0, `the case expects no fix, but ${outcome.offered} are offered; the preferred '${outcome.titles[0]}' writes:\n${asFixture(files, outcome.texts)}`);
+    assert.ok(
+      outcome.offered === 0,
+      `the case expects no fix, but ${outcome.offered} are offered; the preferred '${outcome.titles[0]}' writes:\n${asFixture(files, outcome.texts)}`,
+    );
   } else {
     assert.ok(changedByPreferred, 'the case gives an output, but no preferred fix is offered');
     if (invalid.fixTitle) assert.match(outcome.titles[0] ?? '', invalid.fixTitle);
@@ -192,10 +241,14 @@ function assertFixes(invalid: InvalidCase, files: ReadonlyMap<string, string>, o
   }
   const expected = invalid.alternatives ?? {};
   for (const [title, texts] of outcome.alternatives) {
-    assert.ok(title in expected, `the alternative '${title}' has no expected text; it writes:\n${asFixture(files, texts)}`);
+    assert.ok(
+      title in expected,
+      `the alternative '${title}' has no expected text; it writes:\n${asFixture(files, texts)}`,
+    );
     assertTexts(invalid.code, files, texts, expected[title], `the alternative '${title}'`);
   }
-  for (const title of Object.keys(expected)) assert.ok(outcome.alternatives.has(title), `the alternative '${title}' is not offered`);
+  for (const title of Object.keys(expected))
+    assert.ok(outcome.alternatives.has(title), `the alternative '${title}' is not offered`);
 }
 
 /** Runs one invalid case: its findings as marked, and every fix they offer pinned by its expected text. */
@@ -203,14 +256,22 @@ export async function checkInvalidCase(rule: RuleDefinition, invalid: InvalidCas
   const { files, ranges } = stripMarkers(invalid.code);
   assert.equal(ranges.length, invalid.errors.length, 'one expected error per [|…|] marker');
   const findings = await findingsOf(rule, files, invalid.cloud);
-  const actual = findings.map((f) => ({ uri: f.uri, start: f.start, end: f.end, messageId: f.messageId }))
+  const actual = findings
+    .map((f) => ({ uri: f.uri, start: f.start, end: f.end, messageId: f.messageId }))
     .sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start);
-  const expected = ranges.map((range, index) => ({ ...range, messageId: invalid.errors[index].messageId }))
+  const expected = ranges
+    .map((range, index) => ({ ...range, messageId: invalid.errors[index].messageId }))
     .sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start);
-  const show = (list: typeof actual) => list.map((f) => `${f.messageId} ${f.uri.slice(f.uri.lastIndexOf('/') + 1)}:${f.start}-${f.end} '${files.get(f.uri)?.slice(f.start, f.end)}'`);
+  const show = (list: typeof actual) =>
+    list.map(
+      (f) =>
+        `${f.messageId} ${f.uri.slice(f.uri.lastIndexOf('/') + 1)}:${f.start}-${f.end} '${files.get(f.uri)?.slice(f.start, f.end)}'`,
+    );
   assert.deepEqual(show(actual), show(expected));
   invalid.errors.forEach((error, index) => {
-    const finding = findings.find((f) => f.uri === ranges[index].uri && f.start === ranges[index].start && f.end === ranges[index].end);
+    const finding = findings.find(
+      (f) => f.uri === ranges[index].uri && f.start === ranges[index].start && f.end === ranges[index].end,
+    );
     if (error.level) assert.equal(finding?.level, error.level);
     if (error.message) assert.match(finding?.message ?? '', error.message);
   });
@@ -229,7 +290,10 @@ export function ruleTests(rule: RuleDefinition, cases: RuleCases): void {
       test(`valid: ${valid.name}`, async () => {
         const { files } = stripMarkers(valid.code);
         const findings = await findingsOf(rule, files, valid.cloud);
-        assert.deepEqual(findings.map((f) => `${f.messageId}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${f.messageId}: ${f.message}`),
+          [],
+        );
       });
     }
     for (const invalid of cases.invalid) test(`invalid: ${invalid.name}`, () => checkInvalidCase(rule, invalid));
@@ -247,7 +311,13 @@ export interface RoundTrip {
  * without syntax errors, the finding is gone, and no finding appears that was not there before.
  * The workspace is left with the fixed texts; the caller restores them.
  */
-export async function roundTrip(workspace: Workspace, before: readonly Finding[], finding: Finding, fix: Fix, options: AnalysisOptions): Promise<RoundTrip> {
+export async function roundTrip(
+  workspace: Workspace,
+  before: readonly Finding[],
+  finding: Finding,
+  fix: Fix,
+  options: AnalysisOptions,
+): Promise<RoundTrip> {
   const problems: string[] = [];
   const texts = new Map<string, string>();
   for (const change of fix.changes) {
@@ -259,7 +329,13 @@ export async function roundTrip(workspace: Workspace, before: readonly Finding[]
     const text = applyTextEdits(original, change.edits);
     texts.set(change.uri, text);
     const errors = parseDocument(change.uri, text).syntaxErrors;
-    if (errors.length > 0) problems.push(`syntax errors in ${change.uri}: ${errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+    if (errors.length > 0)
+      problems.push(
+        `syntax errors in ${change.uri}: ${errors
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join('; ')}`,
+      );
   }
   for (const [uri, text] of texts) workspace.setFile(uri, text);
   const after = (await analyzeWorkspace(workspace, [], options)).findings;
@@ -271,7 +347,10 @@ export async function roundTrip(workspace: Workspace, before: readonly Finding[]
     if (at >= 0) remaining.splice(at, 1);
     else added.push(key(f));
   }
-  if (after.some((f) => key(f) === key(finding)) && before.filter((f) => key(f) === key(finding)).length <= after.filter((f) => key(f) === key(finding)).length) {
+  if (
+    after.some((f) => key(f) === key(finding)) &&
+    before.filter((f) => key(f) === key(finding)).length <= after.filter((f) => key(f) === key(finding)).length
+  ) {
     problems.push(`the finding stays: ${finding.message}`);
   }
   if (added.length > 0) problems.push(`new findings: ${added.join(' / ')}`);

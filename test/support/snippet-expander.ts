@@ -29,10 +29,22 @@ export interface ExpandOptions {
 }
 
 const defaultVariables: Readonly<Record<string, string>> = {
-  TM_FILENAME: 'main.bicep', TM_FILENAME_BASE: 'main', TM_DIRECTORY: '/workspace', TM_FILEPATH: '/workspace/main.bicep',
-  RELATIVE_FILEPATH: 'main.bicep', WORKSPACE_NAME: 'workspace', TM_LINE_INDEX: '0', TM_LINE_NUMBER: '1',
-  TM_SELECTED_TEXT: '', TM_CURRENT_LINE: '', TM_CURRENT_WORD: '', CLIPBOARD: '', CURRENT_YEAR: '2026',
-  CURRENT_MONTH: '01', CURRENT_DATE: '01', UUID: '00000000-0000-0000-0000-000000000000',
+  TM_FILENAME: 'main.bicep',
+  TM_FILENAME_BASE: 'main',
+  TM_DIRECTORY: '/workspace',
+  TM_FILEPATH: '/workspace/main.bicep',
+  RELATIVE_FILEPATH: 'main.bicep',
+  WORKSPACE_NAME: 'workspace',
+  TM_LINE_INDEX: '0',
+  TM_LINE_NUMBER: '1',
+  TM_SELECTED_TEXT: '',
+  TM_CURRENT_LINE: '',
+  TM_CURRENT_WORD: '',
+  CLIPBOARD: '',
+  CURRENT_YEAR: '2026',
+  CURRENT_MONTH: '01',
+  CURRENT_DATE: '01',
+  UUID: '00000000-0000-0000-0000-000000000000',
 };
 
 /** Expands a snippet body (lines joined with `\n`) into the text the editor leaves after tabbing through. */
@@ -41,7 +53,12 @@ export function expandSnippet(body: string | readonly string[], options: ExpandO
   const nodes = new Parser(text).parseAll();
   const defining = new Map<number, Extract<SnippetNode, { kind: 'placeholder' }>>();
   walk(nodes, (node) => {
-    if (node.kind === 'placeholder' && node.index !== 0 && !defining.has(node.index) && (node.children.length > 0 || node.choices)) {
+    if (
+      node.kind === 'placeholder' &&
+      node.index !== 0 &&
+      !defining.has(node.index) &&
+      (node.children.length > 0 || node.choices)
+    ) {
       defining.set(node.index, node);
     }
   });
@@ -55,29 +72,32 @@ export function expandSnippet(body: string | readonly string[], options: ExpandO
     if (!definition || stack.has(index)) return '';
     stack.add(index);
     const value = definition.choices
-      ? definition.choices[options.choices?.[index] ?? 0] ?? definition.choices[0]!
+      ? (definition.choices[options.choices?.[index] ?? 0] ?? definition.choices[0]!)
       : render(definition.children, stack);
     stack.delete(index);
     values.set(index, value);
     return value;
   };
-  const render = (list: readonly SnippetNode[], stack: Set<number>): string => list.map((node) => {
-    switch (node.kind) {
-      case 'text':
-        return node.value;
-      case 'placeholder': {
-        if (node.index === 0) return render(node.children, stack);
-        const value = valueOf(node.index, stack);
-        return node.transform ? applyTransform(node.transform, value) : value;
-      }
-      case 'variable': {
-        const known = options.variables?.[node.name] ?? defaultVariables[node.name];
-        // VS Code turns an unknown variable into a placeholder holding its default, or its name.
-        const value = known ?? (node.hasDefault ? render(node.children, stack) : node.name);
-        return node.transform && known !== undefined ? applyTransform(node.transform, value) : value;
-      }
-    }
-  }).join('');
+  const render = (list: readonly SnippetNode[], stack: Set<number>): string =>
+    list
+      .map((node) => {
+        switch (node.kind) {
+          case 'text':
+            return node.value;
+          case 'placeholder': {
+            if (node.index === 0) return render(node.children, stack);
+            const value = valueOf(node.index, stack);
+            return node.transform ? applyTransform(node.transform, value) : value;
+          }
+          case 'variable': {
+            const known = options.variables?.[node.name] ?? defaultVariables[node.name];
+            // VS Code turns an unknown variable into a placeholder holding its default, or its name.
+            const value = known ?? (node.hasDefault ? render(node.children, stack) : node.name);
+            return node.transform && known !== undefined ? applyTransform(node.transform, value) : value;
+          }
+        }
+      })
+      .join('');
   return render(nodes, new Set());
 }
 
@@ -101,19 +121,25 @@ function applyTransform(transform: Transform, value: string): string {
 }
 
 function formatGroups(format: readonly FormatPart[], groups: readonly (string | undefined)[]): string {
-  return format.map((part) => {
-    if (part.kind === 'text') return part.value;
-    const value = groups[part.index] ?? '';
-    switch (part.shorthand) {
-      case 'upcase': return value.toLocaleUpperCase();
-      case 'downcase': return value.toLocaleLowerCase();
-      case 'capitalize': return value ? value[0]!.toLocaleUpperCase() + value.slice(1) : '';
-      default: break;
-    }
-    if (value && part.ifValue !== undefined) return part.ifValue;
-    if (!value && part.elseValue !== undefined) return part.elseValue;
-    return value;
-  }).join('');
+  return format
+    .map((part) => {
+      if (part.kind === 'text') return part.value;
+      const value = groups[part.index] ?? '';
+      switch (part.shorthand) {
+        case 'upcase':
+          return value.toLocaleUpperCase();
+        case 'downcase':
+          return value.toLocaleLowerCase();
+        case 'capitalize':
+          return value ? value[0]!.toLocaleUpperCase() + value.slice(1) : '';
+        default:
+          break;
+      }
+      if (value && part.ifValue !== undefined) return part.ifValue;
+      if (!value && part.elseValue !== undefined) return part.elseValue;
+      return value;
+    })
+    .join('');
 }
 
 class Parser {
@@ -169,7 +195,9 @@ class Parser {
     const after = this.text[this.pos];
     if (after === '}') {
       this.pos += 1;
-      return isIndex ? { kind: 'placeholder', index: Number(head[0]), children: [] } : { kind: 'variable', name: head[0], children: [], hasDefault: false };
+      return isIndex
+        ? { kind: 'placeholder', index: Number(head[0]), children: [] }
+        : { kind: 'variable', name: head[0], children: [], hasDefault: false };
     }
     if (after === ':') {
       this.pos += 1;
@@ -268,7 +296,10 @@ class Parser {
 
   private parseFormatGroup(): FormatPart | undefined {
     const start = this.pos;
-    const fail = () => { this.pos = start + 1; return undefined; };
+    const fail = () => {
+      this.pos = start + 1;
+      return undefined;
+    };
     this.pos += 1;
     const simple = /^\d+/.exec(this.text.slice(this.pos));
     if (simple) {
@@ -298,7 +329,9 @@ class Parser {
       this.pos += 1;
       const value = this.until('}');
       if (value === undefined) return fail();
-      return marker === '+' ? { kind: 'group', index: group, ifValue: value } : { kind: 'group', index: group, elseValue: value };
+      return marker === '+'
+        ? { kind: 'group', index: group, ifValue: value }
+        : { kind: 'group', index: group, elseValue: value };
     }
     if (marker === '?') {
       this.pos += 1;
@@ -337,7 +370,8 @@ function mergeText(nodes: SnippetNode[]): SnippetNode[] {
   const merged: SnippetNode[] = [];
   for (const node of nodes) {
     const last = merged[merged.length - 1];
-    if (node.kind === 'text' && last?.kind === 'text') merged[merged.length - 1] = { kind: 'text', value: last.value + node.value };
+    if (node.kind === 'text' && last?.kind === 'text')
+      merged[merged.length - 1] = { kind: 'text', value: last.value + node.value };
     else merged.push(node);
   }
   return merged;

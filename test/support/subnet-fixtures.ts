@@ -2,7 +2,12 @@
 // VNet vnet-spoke (10.1.0.0/16) and its subnets, and a private endpoint in its subnet snet-pe.
 
 /** A Bicep VNet `name` over `space` (a Bicep array's items) with `subnets` (items of its array), after `head`. */
-export const vnetWithSubnets = (name: string, space: string, subnets: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+export const vnetWithSubnets = (
+  name: string,
+  space: string,
+  subnets: string,
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -51,7 +56,10 @@ export const armEndpointInSnetPe = `    {
     }`;
 
 /** A Bicep vnet-spoke (10.1.0.0/16, at `api`) whose subnets array holds `subnets`. */
-export const spokeVnetWithSubnets = (subnets: string, api = '2025-09-01') => `resource vnet 'Microsoft.Network/virtualNetworks@${api}' = {
+export const spokeVnetWithSubnets = (
+  subnets: string,
+  api = '2025-09-01',
+) => `resource vnet 'Microsoft.Network/virtualNetworks@${api}' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -64,13 +72,18 @@ ${subnets}
 `;
 
 /** armSpokeSubnets behind NSG nsg-pe (denying all inbound), `extra` resources and the endpoint in snet-pe after it. */
-export const armSpokeBehindNsg = (subnets: string, extra = '') => armSpokeSubnets(subnets, `,${extra}\n${armEndpointInSnetPe}`, `    {
+export const armSpokeBehindNsg = (subnets: string, extra = '') =>
+  armSpokeSubnets(
+    subnets,
+    `,${extra}\n${armEndpointInSnetPe}`,
+    `    {
       "type": "Microsoft.Network/networkSecurityGroups",
       "apiVersion": "2025-09-01",
       "name": "nsg-pe",
       "location": "westeurope",
       "properties": { "securityRules": [ { "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } } ] }
     },
-`);
+`,
+  );
 /** The id of nsg-pe, as an ARM subnet's networkSecurityGroup. */
 export const nsgRef = `{ "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }`;

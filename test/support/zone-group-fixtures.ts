@@ -3,7 +3,12 @@
 // zone, the group add-dns-zone-group writes, and a languageVersion 2.0 template with symbolic names.
 
 /** A private endpoint `pe` to an existing `target` (named `name`) of `type` with `groupIds`. */
-export const targetEndpoint = (type: string, groupIds: string, name = 'target', subnet = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')") => `resource target '${type}' existing = {
+export const targetEndpoint = (
+  type: string,
+  groupIds: string,
+  name = 'target',
+  subnet = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')",
+) => `resource target '${type}' existing = {
   name: '${name}'
 }
 resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
@@ -17,7 +22,10 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 `;
 
 /** A zone with its link to vnet-spoke (symbol `<symbol>Link`). */
-export const zoneWithLink = (name: string, symbol: string) => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+export const zoneWithLink = (
+  name: string,
+  symbol: string,
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: '${name}'
   location: 'global'
 }
@@ -30,7 +38,12 @@ resource ${symbol}Link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@20
 `;
 
 /** An ARM private endpoint in vnet-spoke's `snet-pe` to `targetId` (an ARM expression) for `groupId`. */
-export const armEndpoint = (name: string, targetId: string, groupId: string, type = '"Microsoft.Network/privateEndpoints"') => `    {
+export const armEndpoint = (
+  name: string,
+  targetId: string,
+  groupId: string,
+  type = '"Microsoft.Network/privateEndpoints"',
+) => `    {
       "type": ${type},
       "apiVersion": "2025-09-01",
       "name": "${name}",
@@ -43,7 +56,10 @@ export const armEndpoint = (name: string, targetId: string, groupId: string, typ
       }
     }`;
 
-export const armTemplate = (resources: string, head = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",') => `//- /main.json
+export const armTemplate = (
+  resources: string,
+  head = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+) => `//- /main.json
 {
   ${head}
   "contentVersion": "1.0.0.0",
@@ -62,7 +78,8 @@ export const armSpokeVnet = `    {
         "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]
       }
     }`;
-export const armKvPe = (type?: string) => armEndpoint('pe-kv', "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", 'vault', type);
+export const armKvPe = (type?: string) =>
+  armEndpoint('pe-kv', "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", 'vault', type);
 export const armZone = `    {
       "type": "Microsoft.Network/privateDnsZones",
       "apiVersion": "2024-06-01",

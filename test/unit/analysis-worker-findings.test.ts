@@ -18,9 +18,11 @@ test('the worker posts findings without their fix requests, and the fixes built 
   const { port1, port2 } = new MessageChannel();
   runAnalysisWorker(port1);
   try {
-    const result = new Promise<FromWorker>((resolve) => port2.on('message', (message: FromWorker) => {
-      if (message.kind !== 'log' && message.kind !== 'model') resolve(message);
-    }));
+    const result = new Promise<FromWorker>((resolve) =>
+      port2.on('message', (message: FromWorker) => {
+        if (message.kind !== 'log' && message.kind !== 'model') resolve(message);
+      }),
+    );
     port2.postMessage({ kind: 'set', uri, text });
     port2.postMessage({ kind: 'analyse', run: 1, uris: [uri], configuration: { cloud: 'AzureCloud', rules: {} } });
     const message = await result;
@@ -28,9 +30,16 @@ test('the worker posts findings without their fix requests, and the fixes built 
     if (message.kind !== 'result') return;
     const index = message.findings.findIndex((finding) => finding.ruleId === 'dns-zone-location');
     assert.ok(index >= 0, 'the zone in a region is found');
-    assert.ok(message.findings.every((finding) => !('fix' in finding)), 'no request crosses the thread');
-    const [, fixes] = message.fixes.find(([at]) => at === index) ?? assert.fail('the finding of the open document has its fix');
-    assert.deepEqual(fixes.map((fix) => fix.title), ["Set location to 'global'"]);
+    assert.ok(
+      message.findings.every((finding) => !('fix' in finding)),
+      'no request crosses the thread',
+    );
+    const [, fixes] =
+      message.fixes.find(([at]) => at === index) ?? assert.fail('the finding of the open document has its fix');
+    assert.deepEqual(
+      fixes.map((fix) => fix.title),
+      ["Set location to 'global'"],
+    );
   } finally {
     port1.close();
     port2.close();

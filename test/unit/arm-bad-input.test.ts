@@ -9,21 +9,31 @@ const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymen
 const hangGuard = { timeout: 60_000 };
 
 test('truncated templates give syntax errors and keep what was read', () => {
-  const full = `{ "$schema": "${schema}", "resources": [ { "type": "Microsoft.Network/virtualNetworks", "name": "[parameters('n')]" },`
-    + ' { "type": "Microsoft.Network/privateDnsZones", "name": "z" } ] }';
+  const full =
+    `{ "$schema": "${schema}", "resources": [ { "type": "Microsoft.Network/virtualNetworks", "name": "[parameters('n')]" },` +
+    ' { "type": "Microsoft.Network/privateDnsZones", "name": "z" } ] }';
   for (let cut = full.indexOf('"resources"'); cut < full.length; cut += 7) {
     const text = full.slice(0, cut);
     const file = readArmFile(text);
     assert.equal(file.kind, 'arm-template', text);
     assert.ok(file.errors.length > 0, text);
     for (const error of file.errors) {
-      assert.ok(error.start >= 0 && error.start <= error.end && error.end <= text.length, `${text}: ${JSON.stringify(error)}`);
+      assert.ok(
+        error.start >= 0 && error.start <= error.end && error.end <= text.length,
+        `${text}: ${JSON.stringify(error)}`,
+      );
       assert.match(error.message, /^[A-Z].*\.$/, 'errors are sentences');
     }
   }
   const file = readArmFile(full.slice(0, full.indexOf('{ "type": "Microsoft.Network/privateDnsZones"')));
-  assert.deepEqual(file.template?.resources.map((r) => r.fullType), ['Microsoft.Network/virtualNetworks']);
-  assert.deepEqual(file.errors.map((e) => e.message), ['Value expected.', "Closing bracket ']' expected.", "Closing brace '}' expected."]);
+  assert.deepEqual(
+    file.template?.resources.map((r) => r.fullType),
+    ['Microsoft.Network/virtualNetworks'],
+  );
+  assert.deepEqual(
+    file.errors.map((e) => e.message),
+    ['Value expected.', "Closing bracket ']' expected.", "Closing brace '}' expected."],
+  );
 });
 
 test('syntax errors are named in words', () => {
@@ -39,18 +49,32 @@ test('syntax errors are named in words', () => {
   ];
   for (const [body, message] of cases) {
     const file = readArmFile(`{ "$schema": "${schema}", ${body} }`);
-    assert.ok(file.errors.some((error) => error.message === message), `${body}: ${file.errors.map((e) => e.message).join(' | ')}`);
+    assert.ok(
+      file.errors.some((error) => error.message === message),
+      `${body}: ${file.errors.map((e) => e.message).join(' | ')}`,
+    );
   }
 });
 
 test('strings that start with [ but are not expressions are literals; broken expressions are errors', () => {
   const text = JSON.stringify({
     $schema: schema,
-    variables: { a: '[[escaped]', b: '[not closed', c: '[two] [brackets', d: '[[', e: '[', f: '[concat(]', g: '[Required] the name [x]' },
+    variables: {
+      a: '[[escaped]',
+      b: '[not closed',
+      c: '[two] [brackets',
+      d: '[[',
+      e: '[',
+      f: '[concat(]',
+      g: '[Required] the name [x]',
+    },
   });
   const file = readArmFile(text);
   const sites = armExpressions(file.template!);
-  assert.deepEqual(sites.map((site) => site.node.value), ['[concat(]', '[Required] the name [x]']);
+  assert.deepEqual(
+    sites.map((site) => site.node.value),
+    ['[concat(]', '[Required] the name [x]'],
+  );
   assert.ok(sites.every((site) => site.expression === undefined));
   assert.equal(file.errors.length, 2);
   for (const error of file.errors) assert.ok(text.slice(error.start, error.end).length > 0);
@@ -77,11 +101,15 @@ test(`nesting deeper than ${maxJsonDepth} is one clear error, not a stack overfl
 
 test('a 10 MB template is read whole', hangGuard, () => {
   const resource = (i: number) => ({
-    type: 'Microsoft.Network/privateEndpoints', apiVersion: '2023-04-01', name: `[format('pe-{0}', ${i})]`,
+    type: 'Microsoft.Network/privateEndpoints',
+    apiVersion: '2023-04-01',
+    name: `[format('pe-{0}', ${i})]`,
     location: '[resourceGroup().location]',
     properties: {
       subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnet'), 'pe')]" },
-      privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[parameters('target')]", groupIds: ['blob'] } }],
+      privateLinkServiceConnections: [
+        { name: 'c', properties: { privateLinkServiceId: "[parameters('target')]", groupIds: ['blob'] } },
+      ],
     },
   });
   const resources = Array.from({ length: 20_000 }, (_, i) => resource(i));
@@ -94,8 +122,21 @@ test('a 10 MB template is read whole', hangGuard, () => {
 });
 
 test('odd input never throws', () => {
-  for (const text of ['', ' ', '\ufeff', 'null', '{', '}', '{"$schema":', `{"$schema": "${schema}"`, `{"$schema": "${schema}", "resources": [,]}`,
-    `{"$schema": "${schema}", "resources": [{"type": "a", "resources": [{"type": "b", "resources": [1]}]}]}`, '\u0000', '"\\u"', '[1,,2]']) {
+  for (const text of [
+    '',
+    ' ',
+    '\ufeff',
+    'null',
+    '{',
+    '}',
+    '{"$schema":',
+    `{"$schema": "${schema}"`,
+    `{"$schema": "${schema}", "resources": [,]}`,
+    `{"$schema": "${schema}", "resources": [{"type": "a", "resources": [{"type": "b", "resources": [1]}]}]}`,
+    '\u0000',
+    '"\\u"',
+    '[1,,2]',
+  ]) {
     const file = readArmFile(text);
     assert.ok(['arm-template', 'arm-parameters', 'other'].includes(file.kind), text);
   }

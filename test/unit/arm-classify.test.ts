@@ -31,7 +31,10 @@ test('both parameter file schemas, http and https, are parameter files', () => {
     const file = readArmFile(withSchema(schema, '"contentVersion": "1.0.0.0", "parameters": { "a": { "value": 1 } }'));
     assert.equal(file.kind, 'arm-parameters', schema);
     assert.equal(file.template, undefined);
-    assert.deepEqual(file.parameters?.parameters.map((p) => p.name), ['a']);
+    assert.deepEqual(
+      file.parameters?.parameters.map((p) => p.name),
+      ['a'],
+    );
   }
 });
 
@@ -56,8 +59,9 @@ test('other JSON is "other", quietly, even when it is broken', () => {
 });
 
 test('comments, trailing commas and a byte order mark are accepted, as ARM accepts them', () => {
-  const text = '\ufeff// a template\n{ /* schema */ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n'
-    + '  "resources": [ { "type": "Microsoft.Network/virtualNetworks", "name": "v", }, ],\n}\n';
+  const text =
+    '\ufeff// a template\n{ /* schema */ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n' +
+    '  "resources": [ { "type": "Microsoft.Network/virtualNetworks", "name": "v", }, ],\n}\n';
   const file = readArmFile(text);
   assert.equal(file.kind, 'arm-template');
   assert.deepEqual(file.errors, []);

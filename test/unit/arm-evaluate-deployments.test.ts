@@ -16,7 +16,8 @@ const paramSchema = 'https://schema.management.azure.com/schemas/2019-04-01/depl
 const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
 
 const template = (body: object) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', ...body }, null, 2);
-const parameterFile = (values: object) => JSON.stringify({ $schema: paramSchema, contentVersion: '1.0.0.0', parameters: values }, null, 2);
+const parameterFile = (values: object) =>
+  JSON.stringify({ $schema: paramSchema, contentVersion: '1.0.0.0', parameters: values }, null, 2);
 const uri = (path: string) => new URL(path, fixtureRoot).href;
 
 async function deploy(files: Record<string, string>, entry = 'main.json') {
@@ -24,11 +25,21 @@ async function deploy(files: Record<string, string>, entry = 'main.json') {
   return evaluateArmDeployment(uri(entry), fixtureSource(map), options);
 }
 
-const zone = (name: unknown, extra: object = {}) => ({ type: 'Microsoft.Network/privateDnsZones', apiVersion: '2020-06-01', name, location: 'global', ...extra });
+const zone = (name: unknown, extra: object = {}) => ({
+  type: 'Microsoft.Network/privateDnsZones',
+  apiVersion: '2020-06-01',
+  name,
+  location: 'global',
+  ...extra,
+});
 const names = (decls: readonly ResourceDecl[]) => decls.map((d) => displayValue(d.name));
 /** A nested deployment resource named `name` with `properties` (mode added). */
 const deployment = (name: unknown, properties: object, extra: object = {}) => ({
-  type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', ...properties }, ...extra,
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name,
+  properties: { mode: 'Incremental', ...properties },
+  ...extra,
 });
 /** A zone whose name is an output of a deployment, to read outputs back through a resource. */
 const zoneFromOutput = (expression: string) => zone(expression);
@@ -51,12 +62,18 @@ describe('nested deployments', () => {
             },
           }),
           zoneFromOutput("[reference('net').outputs.out.value]"),
-          zoneFromOutput("[reference(resourceId('Microsoft.Resources/deployments', 'net'), '2022-09-01').outputs.out.value]"),
+          zoneFromOutput(
+            "[reference(resourceId('Microsoft.Resources/deployments', 'net'), '2022-09-01').outputs.out.value]",
+          ),
           zoneFromOutput("[reference('net').outputs.missing.value]"),
         ],
       }),
     });
-    assert.deepEqual(names(result.resources).slice(0, 3), ['privatelink.blob.core.windows.net', 'privatelink.blob.core.windows.net-x', 'privatelink.blob.core.windows.net-x']);
+    assert.deepEqual(names(result.resources).slice(0, 3), [
+      'privatelink.blob.core.windows.net',
+      'privatelink.blob.core.windows.net-x',
+      'privatelink.blob.core.windows.net-x',
+    ]);
     assert.ok(result.resources[3].name instanceof Unknown, 'an output the template does not declare is unknown');
     assert.equal(result.resources[0].via.length, 1, 'nested resources carry the deployment as via');
   });
@@ -66,13 +83,15 @@ describe('nested deployments', () => {
       'main.json': template({
         parameters: { prefix: { type: 'string', defaultValue: 'outer' } },
         variables: { v: 'outer-var' },
-        resources: [deployment('nested', {
-          template: {
-            $schema: schema,
-            variables: { v: 'inner-var' },
-            resources: [zone("[concat(parameters('prefix'), '-', variables('v'))]")],
-          },
-        })],
+        resources: [
+          deployment('nested', {
+            template: {
+              $schema: schema,
+              variables: { v: 'inner-var' },
+              resources: [zone("[concat(parameters('prefix'), '-', variables('v'))]")],
+            },
+          }),
+        ],
       }),
     });
     assert.deepEqual(names(result.resources), ['outer-outer-var']);
@@ -81,25 +100,43 @@ describe('nested deployments', () => {
   test('`resourceGroup`/`subscriptionId` move the nested deployment; resources get ids there', async () => {
     const result = await deploy({
       'main.json': template({
-        resources: [deployment('spoke', {
-          expressionEvaluationOptions: { scope: 'inner' },
-          template: { $schema: schema, resources: [zone('z')] },
-        }, { resourceGroup: 'rg-spoke', subscriptionId: 'sub-spoke' })],
+        resources: [
+          deployment(
+            'spoke',
+            {
+              expressionEvaluationOptions: { scope: 'inner' },
+              template: { $schema: schema, resources: [zone('z')] },
+            },
+            { resourceGroup: 'rg-spoke', subscriptionId: 'sub-spoke' },
+          ),
+        ],
       }),
     });
-    assert.equal(displayValue(result.resources[0].id), '/subscriptions/sub-spoke/resourceGroups/rg-spoke/providers/Microsoft.Network/privateDnsZones/z');
+    assert.equal(
+      displayValue(result.resources[0].id),
+      '/subscriptions/sub-spoke/resourceGroups/rg-spoke/providers/Microsoft.Network/privateDnsZones/z',
+    );
   });
 
   test('a deployment in a copy loop deploys its template once per instance, each with its index', async () => {
     const result = await deploy({
       'main.json': template({
-        resources: [deployment("[format('d{0}', copyIndex())]", {
-          template: { $schema: schema, resources: [zone("[format('z{0}', copyIndex())]")] },
-        }, { copy: { name: 'loop', count: 2 } })],
+        resources: [
+          deployment(
+            "[format('d{0}', copyIndex())]",
+            {
+              template: { $schema: schema, resources: [zone("[format('z{0}', copyIndex())]")] },
+            },
+            { copy: { name: 'loop', count: 2 } },
+          ),
+        ],
       }),
     });
     assert.deepEqual(names(result.resources), ['z0', 'z1']);
-    assert.deepEqual(result.resources.map((d) => d.instance), [0, 1]);
+    assert.deepEqual(
+      result.resources.map((d) => d.instance),
+      [0, 1],
+    );
   });
 });
 
@@ -108,14 +145,22 @@ describe('linked templates (templateLink.relativePath)', () => {
     const files: Record<string, string> = {
       'main.json': template({
         resources: [
-          deployment('linked', { templateLink: { relativePath: 'nested/zone.json' }, parameters: { name: { value: 'z-linked' } } }),
+          deployment('linked', {
+            templateLink: { relativePath: 'nested/zone.json' },
+            parameters: { name: { value: 'z-linked' } },
+          }),
           zoneFromOutput("[reference('linked').outputs.id.value]"),
         ],
       }),
       'nested/zone.json': template({
         parameters: { name: { type: 'string' } },
-        resources: [zone("[parameters('name')]"), deployment('deeper', { templateLink: { relativePath: 'leaf.json' } })],
-        outputs: { id: { type: 'string', value: "[resourceId('Microsoft.Network/privateDnsZones', parameters('name'))]" } },
+        resources: [
+          zone("[parameters('name')]"),
+          deployment('deeper', { templateLink: { relativePath: 'leaf.json' } }),
+        ],
+        outputs: {
+          id: { type: 'string', value: "[resourceId('Microsoft.Network/privateDnsZones', parameters('name'))]" },
+        },
       }),
       'nested/leaf.json': template({ resources: [zone('z-leaf')] }),
     };
@@ -125,9 +170,19 @@ describe('linked templates (templateLink.relativePath)', () => {
     const linkedText = files['nested/zone.json'];
     const { range, propertyRanges } = result.resources[0];
     assert.equal(linkedText.slice(range.start, range.end), '"Microsoft.Network/privateDnsZones"');
-    assert.equal(linkedText.slice(propertyRanges.get('name')!.start, propertyRanges.get('name')!.end), '"[parameters(\'name\')]"');
-    assert.deepEqual(names(result.resources), ['z-linked', 'z-leaf', '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/privateDnsZones/z-linked']);
-    assert.deepEqual(result.resources.map((d) => d.via.length), [1, 2, 0]);
+    assert.equal(
+      linkedText.slice(propertyRanges.get('name')!.start, propertyRanges.get('name')!.end),
+      '"[parameters(\'name\')]"',
+    );
+    assert.deepEqual(names(result.resources), [
+      'z-linked',
+      'z-leaf',
+      '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/privateDnsZones/z-linked',
+    ]);
+    assert.deepEqual(
+      result.resources.map((d) => d.via.length),
+      [1, 2, 0],
+    );
   });
 
   test('a cycle of links and a missing file give unknown outputs, never a loop', async () => {
@@ -139,7 +194,9 @@ describe('linked templates (templateLink.relativePath)', () => {
           zoneFromOutput("[reference('gone').outputs.x.value]"),
         ],
       }),
-      'a.json': template({ resources: [zone('in-a'), deployment('back', { templateLink: { relativePath: 'main.json' } })] }),
+      'a.json': template({
+        resources: [zone('in-a'), deployment('back', { templateLink: { relativePath: 'main.json' } })],
+      }),
     });
     assert.equal(result.resources.length, 2, 'a.json is evaluated once; its link back to main.json is not followed');
     assert.equal(result.resources[0].name, 'in-a');
@@ -150,36 +207,59 @@ describe('linked templates (templateLink.relativePath)', () => {
 
 describe('parameter files', () => {
   const main = template({
-    parameters: { zoneName: { type: 'string' }, secret: { type: 'securestring', defaultValue: 'dflt' }, other: { type: 'string', defaultValue: 'default-other' } },
+    parameters: {
+      zoneName: { type: 'string' },
+      secret: { type: 'securestring', defaultValue: 'dflt' },
+      other: { type: 'string', defaultValue: 'default-other' },
+    },
     resources: [zone("[parameters('zoneName')]"), zone("[parameters('secret')]"), zone("[parameters('other')]")],
   });
 
   test('X.parameters.json binds X.json: values as written, Key Vault references unknown, the rest by default', async () => {
-    const result = await deploy({
-      'main.json': main,
-      'main.parameters.json': parameterFile({
-        zoneName: { value: '[not-evaluated]' },
-        secret: { reference: { keyVault: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' }, secretName: 'x' } },
-      }),
-    }, 'main.parameters.json');
+    const result = await deploy(
+      {
+        'main.json': main,
+        'main.parameters.json': parameterFile({
+          zoneName: { value: '[not-evaluated]' },
+          secret: {
+            reference: {
+              keyVault: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v' },
+              secretName: 'x',
+            },
+          },
+        }),
+      },
+      'main.parameters.json',
+    );
     assert.equal(result.template, uri('main.json'));
     assert.deepEqual(names(result.resources), ['[not-evaluated]', '{param:secret}', 'default-other']);
   });
 
   test('.parameters.jsonc binds .jsonc; a parameter file without its template declares nothing', async () => {
-    const bound = await deploy({ 'net.jsonc': main, 'net.parameters.jsonc': parameterFile({ zoneName: { value: 'z' } }) }, 'net.parameters.jsonc');
+    const bound = await deploy(
+      { 'net.jsonc': main, 'net.parameters.jsonc': parameterFile({ zoneName: { value: 'z' } }) },
+      'net.parameters.jsonc',
+    );
     assert.equal(bound.template, uri('net.jsonc'));
     assert.equal(bound.resources[0].name, 'z');
     const alone = await deploy({ 'lonely.parameters.json': parameterFile({}) }, 'lonely.parameters.json');
     assert.deepEqual([alone.template, alone.resources.length], [uri('lonely.parameters.json'), 0]);
-    assert.deepEqual(parameterFileTemplates('file:///a/b.parameters.json'), ['file:///a/b.json', 'file:///a/b.jsonc', 'file:///a/b.bicep']);
+    assert.deepEqual(parameterFileTemplates('file:///a/b.parameters.json'), [
+      'file:///a/b.json',
+      'file:///a/b.jsonc',
+      'file:///a/b.bicep',
+    ]);
   });
 
   test('an ARM parameter file may bind a Bicep template of the same name', async () => {
-    const result = await deploy({
-      'main.bicep': "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n",
-      'main.parameters.json': parameterFile({ zoneName: { value: 'from-json' } }),
-    }, 'main.parameters.json');
+    const result = await deploy(
+      {
+        'main.bicep':
+          "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n",
+        'main.parameters.json': parameterFile({ zoneName: { value: 'from-json' } }),
+      },
+      'main.parameters.json',
+    );
     assert.equal(result.template, uri('main.bicep'));
     assert.deepEqual(names(result.resources), ['from-json']);
   });
@@ -187,26 +267,47 @@ describe('parameter files', () => {
   test('a subscription deployment template deploys at subscription scope', async () => {
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
-      resources: [{ type: 'Microsoft.Resources/resourceGroups', apiVersion: '2021-04-01', name: 'rg', location: 'westeurope' }],
+      resources: [
+        { type: 'Microsoft.Resources/resourceGroups', apiVersion: '2021-04-01', name: 'rg', location: 'westeurope' },
+      ],
     });
     const result = await deploy({ 'sub.json': text }, 'sub.json');
-    assert.equal(displayValue(result.resources[0].id), '/subscriptions/{subscription().subscriptionId}/providers/Microsoft.Resources/resourceGroups/rg');
+    assert.equal(
+      displayValue(result.resources[0].id),
+      '/subscriptions/{subscription().subscriptionId}/providers/Microsoft.Resources/resourceGroups/rg',
+    );
   });
 });
 
 describe('ARM JSON as a Bicep module', () => {
-  test('the module\'s params bind the template; outputs flow back; resources carry the call', async () => {
+  test("the module's params bind the template; outputs flow back; resources carry the call", async () => {
     const files = new Map([
-      [uri('main.bicep'), "module net './net.json' = {\n  name: 'net'\n  params: { zoneName: 'privatelink.vaultcore.azure.net' }\n}\nresource z2 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${net.outputs.zone}-copy'\n  location: 'global'\n}\n"],
-      [uri('net.json'), template({
-        parameters: { ZONENAME: { type: 'string' }, unbound: { type: 'string' } },
-        resources: [zone("[parameters('zoneName')]"), zone("[parameters('unbound')]")],
-        outputs: { zone: { type: 'string', value: "[parameters('zoneName')]" } },
-      })],
+      [
+        uri('main.bicep'),
+        "module net './net.json' = {\n  name: 'net'\n  params: { zoneName: 'privatelink.vaultcore.azure.net' }\n}\nresource z2 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${net.outputs.zone}-copy'\n  location: 'global'\n}\n",
+      ],
+      [
+        uri('net.json'),
+        template({
+          parameters: { ZONENAME: { type: 'string' }, unbound: { type: 'string' } },
+          resources: [zone("[parameters('zoneName')]"), zone("[parameters('unbound')]")],
+          outputs: { zone: { type: 'string', value: "[parameters('zoneName')]" } },
+        }),
+      ],
     ]);
-    const result = await evaluateBicepDeployment(uri('main.bicep'), fixtureSource(files), { ...options, armModule: armModuleEvaluator });
-    assert.deepEqual(names(result.resources), ['privatelink.vaultcore.azure.net', '{module:file:///fixture/main.bicep#net.params:unbound}', 'privatelink.vaultcore.azure.net-copy']);
+    const result = await evaluateBicepDeployment(uri('main.bicep'), fixtureSource(files), {
+      ...options,
+      armModule: armModuleEvaluator,
+    });
+    assert.deepEqual(names(result.resources), [
+      'privatelink.vaultcore.azure.net',
+      '{module:file:///fixture/main.bicep#net.params:unbound}',
+      'privatelink.vaultcore.azure.net-copy',
+    ]);
     assert.equal(result.resources[0].language, 'arm');
-    assert.deepEqual(result.resources[0].via.map((v) => v.uri), [uri('main.bicep')]);
+    assert.deepEqual(
+      result.resources[0].via.map((v) => v.uri),
+      [uri('main.bicep')],
+    );
   });
 });

@@ -4,12 +4,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
 import {
-  forEachArmExprNode, maxExpressionDepth, parseArmExpression, parseArmExpressionText,
-  type ArmExpr, type ArmStringValue,
+  forEachArmExprNode,
+  maxExpressionDepth,
+  parseArmExpression,
+  parseArmExpressionText,
+  type ArmExpr,
+  type ArmStringValue,
 } from '../../server/src/syntax/arm';
 
 /** Parses the JSON string token `token` (raw file text, quotes included) as it sits in a small file. */
-function parseToken(token: string): { text: string; value: ArmStringValue; raw: (r: { start: number; end: number }) => string } {
+function parseToken(token: string): {
+  text: string;
+  value: ArmStringValue;
+  raw: (r: { start: number; end: number }) => string;
+} {
   const text = `{\n  "value": ${token}\n}`;
   const node = parseTree(text)!.children![0].children![1] as Node;
   return { text, value: parseArmExpression(node, text), raw: (r) => text.slice(r.start, r.end) };
@@ -27,20 +35,30 @@ function expression(token: string): { expr: ArmExpr; raw: (r: { start: number; e
 /** The expression as compact text, to compare structure at a glance. */
 function show(expr: ArmExpr): string {
   switch (expr.kind) {
-    case 'call': return `${expr.namespace ? `${expr.namespace.text}.` : ''}${expr.name.text}(${expr.args.map(show).join(', ')})`;
-    case 'string': return JSON.stringify(expr.value);
-    case 'number': return String(expr.value);
-    case 'boolean': return String(expr.value);
-    case 'null': return 'null';
-    case 'property': return `${show(expr.target)}.${expr.name.text}`;
-    case 'index': return `${show(expr.target)}[${show(expr.index)}]`;
+    case 'call':
+      return `${expr.namespace ? `${expr.namespace.text}.` : ''}${expr.name.text}(${expr.args.map(show).join(', ')})`;
+    case 'string':
+      return JSON.stringify(expr.value);
+    case 'number':
+      return String(expr.value);
+    case 'boolean':
+      return String(expr.value);
+    case 'null':
+      return 'null';
+    case 'property':
+      return `${show(expr.target)}.${expr.name.text}`;
+    case 'index':
+      return `${show(expr.target)}[${show(expr.index)}]`;
   }
 }
 
 test('what is an expression: "[...]"; "[[...]" and "[x" are literals', () => {
   assert.deepEqual(parseToken('"[[not an expression]"').value, { kind: 'literal', value: '[not an expression]' });
   assert.deepEqual(parseToken('"[[x"').value, { kind: 'literal', value: '[[x' });
-  assert.deepEqual(parseToken('"[starts but does not end"').value, { kind: 'literal', value: '[starts but does not end' });
+  assert.deepEqual(parseToken('"[starts but does not end"').value, {
+    kind: 'literal',
+    value: '[starts but does not end',
+  });
   assert.deepEqual(parseToken('"ends]"').value, { kind: 'literal', value: 'ends]' });
   assert.deepEqual(parseToken('" [leading space]"').value, { kind: 'literal', value: ' [leading space]' });
   assert.deepEqual(parseToken('"["').value, { kind: 'literal', value: '[' });
@@ -49,15 +67,28 @@ test('what is an expression: "[...]"; "[[...]" and "[x" are literals', () => {
 });
 
 test('calls nest, with properties and indexes chained after them', () => {
-  assert.equal(show(expression(`"[concat('a', parameters('b'), variables('c')[0])]"`).expr),
-    'concat("a", parameters("b"), variables("c")[0])');
-  const { expr, raw } = expression(`"[reference(resourceId('Microsoft.Network/virtualNetworks', parameters('vnet')), '2023-04-01').subnets[1].id]"`);
-  assert.equal(show(expr), 'reference(resourceId("Microsoft.Network/virtualNetworks", parameters("vnet")), "2023-04-01").subnets[1].id');
-  assert.equal(raw(expr), `reference(resourceId('Microsoft.Network/virtualNetworks', parameters('vnet')), '2023-04-01').subnets[1].id`);
+  assert.equal(
+    show(expression(`"[concat('a', parameters('b'), variables('c')[0])]"`).expr),
+    'concat("a", parameters("b"), variables("c")[0])',
+  );
+  const { expr, raw } = expression(
+    `"[reference(resourceId('Microsoft.Network/virtualNetworks', parameters('vnet')), '2023-04-01').subnets[1].id]"`,
+  );
+  assert.equal(
+    show(expr),
+    'reference(resourceId("Microsoft.Network/virtualNetworks", parameters("vnet")), "2023-04-01").subnets[1].id',
+  );
+  assert.equal(
+    raw(expr),
+    `reference(resourceId('Microsoft.Network/virtualNetworks', parameters('vnet')), '2023-04-01').subnets[1].id`,
+  );
   assert.equal(expr.kind, 'property');
   if (expr.kind === 'property') assert.equal(raw(expr.name), 'id');
   assert.equal(show(expression('"[resourceGroup().location]"').expr), 'resourceGroup().location');
-  assert.equal(show(expression(`"[variables('a')[parameters('i')]['key']]"`).expr), 'variables("a")[parameters("i")]["key"]');
+  assert.equal(
+    show(expression(`"[variables('a')[parameters('i')]['key']]"`).expr),
+    'variables("a")[parameters("i")]["key"]',
+  );
 });
 
 test('user functions are called with their namespace', () => {
@@ -75,7 +106,10 @@ test("strings escape a quote as '' and keep the range of the whole literal", () 
   const { expr, raw } = expression(`"[concat('it''s', '''', '')]"`);
   assert.equal(expr.kind, 'call');
   if (expr.kind !== 'call') return;
-  assert.deepEqual(expr.args.map((arg) => arg.kind === 'string' && arg.value), ["it's", "'", '']);
+  assert.deepEqual(
+    expr.args.map((arg) => arg.kind === 'string' && arg.value),
+    ["it's", "'", ''],
+  );
   assert.deepEqual(expr.args.map(raw), [`'it''s'`, `''''`, `''`]);
 });
 
@@ -83,8 +117,8 @@ test('numbers are whole and may be negative; true, false and null are literals o
   assert.equal(show(expression('"[add(-1, 22)]"').expr), 'add(-1, 22)');
   assert.equal(show(expression('"[if(true, false, null)]"').expr), 'if(true, false, null)');
   assert.equal(show(expression('"[if(true(), false(), null())]"').expr), 'if(true(), false(), null())');
-  assert.equal(show(expression('"[  concat( \'a\' ,\'b\' )  ]"').expr), 'concat("a", "b")');
-  const { raw, expr } = expression('"[  concat( \'a\' ,\'b\' )  ]"');
+  assert.equal(show(expression("\"[  concat( 'a' ,'b' )  ]\"").expr), 'concat("a", "b")');
+  const { raw, expr } = expression("\"[  concat( 'a' ,'b' )  ]\"");
   assert.equal(raw(expr), "concat( 'a' ,'b' )");
 });
 
@@ -94,8 +128,16 @@ test('JSON escapes inside the string map every node to its place in the file', (
   const { expr, raw } = expression(token);
   assert.equal(expr.kind, 'call');
   if (expr.kind !== 'call') return;
-  assert.deepEqual(expr.args.map(raw), [String.raw`'a\"b'`, String.raw`'\u0041'`, String.raw`'x\\y'`, String.raw`parameters('n\u0061me')`]);
-  assert.deepEqual(expr.args.slice(0, 3).map((arg) => arg.kind === 'string' && arg.value), ['a"b', 'A', 'x\\y']);
+  assert.deepEqual(expr.args.map(raw), [
+    String.raw`'a\"b'`,
+    String.raw`'\u0041'`,
+    String.raw`'x\\y'`,
+    String.raw`parameters('n\u0061me')`,
+  ]);
+  assert.deepEqual(
+    expr.args.slice(0, 3).map((arg) => arg.kind === 'string' && arg.value),
+    ['a"b', 'A', 'x\\y'],
+  );
   assert.equal(raw(expr), token.slice(2, -2));
   const last = expr.args[3];
   assert.ok(last.kind === 'call' && last.args[0].kind === 'string' && last.args[0].value === 'name');
@@ -122,7 +164,8 @@ test('the lower-level parser takes a decoded value and an offset map', () => {
   // `[f('"')]` written as "[f('\"')]": the quote takes two characters in the file.
   const table = Int32Array.from([0, 1, 2, 3, 4, 6, 7, 8, 9]);
   const mapped = parseArmExpressionText(`[f('"')]`, table);
-  if (mapped.kind !== 'expression' || !mapped.expression || mapped.expression.kind !== 'call') return assert.fail('no call');
+  if (mapped.kind !== 'expression' || !mapped.expression || mapped.expression.kind !== 'call')
+    return assert.fail('no call');
   assert.deepEqual([mapped.expression.args[0].start, mapped.expression.args[0].end], [3, 7]);
   assert.deepEqual(parseArmExpressionText('[[x]', 0), { kind: 'literal', value: '[x]' });
 });

@@ -36,10 +36,22 @@ const options = { allowTrailingComma: true };
 
 test('well-formed JSON gives the tree parseTree gives', () => {
   for (const text of [
-    '{}', '[]', '1', '-0', '1.5e-3', '-12E+2', '"s"', 'true', 'false', 'null', ' \t\r\n{ } ',
+    '{}',
+    '[]',
+    '1',
+    '-0',
+    '1.5e-3',
+    '-12E+2',
+    '"s"',
+    'true',
+    'false',
+    'null',
+    ' \t\r\n{ } ',
     '{"a":1,"b":[1,2,{"c":null}],"d":{"e":"f"}}',
     '{ "a" : [ ] , "b" : { } }',
-    '{"a":1,}', '[1,2,]', '[[],[[]],{}]',
+    '{"a":1,}',
+    '[1,2,]',
+    '[[],[[]],{}]',
     '// line comment\n{ /* block */ "a": /* before value */ 1 // after\n, "b": 2 }',
     '{"esc":"q\\"b\\\\s\\/f\\b\\f\\n\\r\\t\\u0041\\u00e9"}',
     '{"\\u0041key": "v", "": ""}',
@@ -56,8 +68,23 @@ test('well-formed JSON gives the tree parseTree gives', () => {
 });
 
 test('anything else goes to jsonc-parser, which recovers and names the errors', () => {
-  for (const text of ['{"a":1 "b":2}', '{"a":}', '[1 2]', '{,}', '[,]', '{"a"}', '{"a":01}', '{"a":"\n"}', '{"a":.5}',
-    '{"a":1}}', '{"a":tru}', '/* open', '{"a": "x\\q"}', '{"a":1} x', '']) {
+  for (const text of [
+    '{"a":1 "b":2}',
+    '{"a":}',
+    '[1 2]',
+    '{,}',
+    '[,]',
+    '{"a"}',
+    '{"a":01}',
+    '{"a":"\n"}',
+    '{"a":.5}',
+    '{"a":1}}',
+    '{"a":tru}',
+    '/* open',
+    '{"a": "x\\q"}',
+    '{"a":1} x',
+    '',
+  ]) {
     const fast = buildFastTree(text);
     assert.equal(fast.ok, false, text);
     const tree = readJsonTree(text);
@@ -88,5 +115,8 @@ test('a byte order mark is read as nothing, offsets unchanged', () => {
   assert.equal(tree.root?.offset, 1);
   assert.equal(tree.root?.children?.[0].children?.[1].offset, 7);
   const broken = readJsonTree('\ufeff{"a": }');
-  assert.deepEqual(broken.errors.map((e) => [e.start, e.message]), [[7, 'Value expected.']]);
+  assert.deepEqual(
+    broken.errors.map((e) => [e.start, e.message]),
+    [[7, 'Value expected.']],
+  );
 });

@@ -8,44 +8,111 @@ import { needsResourceType } from '../../server/src/engine/needed-types';
 import { environmentValue } from '../../server/src/engine/environment';
 
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const template = (resources: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({
-  $schema: schema, contentVersion: '1.0.0.0', parameters: { name: { type: 'string' } }, resources, ...extra,
-}, null, 2);
-const lock = { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', properties: { level: 'CanNotDelete' } };
-const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'westeurope', properties: {} };
+const template = (resources: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify(
+    {
+      $schema: schema,
+      contentVersion: '1.0.0.0',
+      parameters: { name: { type: 'string' } },
+      resources,
+      ...extra,
+    },
+    null,
+    2,
+  );
+const lock = {
+  type: 'Microsoft.Authorization/locks',
+  apiVersion: '2020-05-01',
+  name: 'lock',
+  properties: { level: 'CanNotDelete' },
+};
+const vnet = {
+  type: 'Microsoft.Network/virtualNetworks',
+  apiVersion: '2024-05-01',
+  name: 'vnet',
+  location: 'westeurope',
+  properties: {},
+};
 
 test('a template of unneeded types declares nothing needed; a needed type, an expression or a doubt says otherwise', () => {
   assert.equal(declaresNothingNeeded(template([lock]), needsResourceType), true);
   assert.equal(declaresNothingNeeded(template([lock, vnet]), needsResourceType), false);
   // The key's case does not matter to ARM, nor to the skim.
-  assert.equal(declaresNothingNeeded(template([lock]).replace('"type": "Microsoft.Authorization/locks"', '"TYPE": "Microsoft.Network/networkSecurityGroups"'), needsResourceType), false);
+  assert.equal(
+    declaresNothingNeeded(
+      template([lock]).replace(
+        '"type": "Microsoft.Authorization/locks"',
+        '"TYPE": "Microsoft.Network/networkSecurityGroups"',
+      ),
+      needsResourceType,
+    ),
+    false,
+  );
   assert.equal(declaresNothingNeeded(template([{ ...lock, type: "[parameters('type')]" }]), needsResourceType), false);
-  assert.equal(declaresNothingNeeded(template([lock]).replace('Microsoft.Authorization', 'Microsoft\\u002eNetwork'), needsResourceType), false);
+  assert.equal(
+    declaresNothingNeeded(
+      template([lock]).replace('Microsoft.Authorization', 'Microsoft\\u002eNetwork'),
+      needsResourceType,
+    ),
+    false,
+  );
   // A nested inline template's resources are in the same text.
-  const nested = { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner', properties: { mode: 'Incremental', template: JSON.parse(template([vnet])) } };
+  const nested = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'inner',
+    properties: { mode: 'Incremental', template: JSON.parse(template([vnet])) },
+  };
   assert.equal(declaresNothingNeeded(template([nested]), needsResourceType), false);
   // A linked template's types are in another file.
-  const linked = { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: 'other.json' } } };
+  const linked = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'linked',
+    properties: { mode: 'Incremental', templateLink: { relativePath: 'other.json' } },
+  };
   assert.equal(declaresNothingNeeded(template([linked]), needsResourceType), false);
   // A parameter file is not a template.
-  assert.equal(declaresNothingNeeded(JSON.stringify({ $schema: schema.replace('deploymentTemplate', 'deploymentParameters'), parameters: {} }), needsResourceType), false);
+  assert.equal(
+    declaresNothingNeeded(
+      JSON.stringify({ $schema: schema.replace('deploymentTemplate', 'deploymentParameters'), parameters: {} }),
+      needsResourceType,
+    ),
+    false,
+  );
 });
 
 test('the deployment of a template that needs nothing reads its text only and declares nothing', async () => {
   const uri = 'file:///w/locks.json';
-  const texts = new Map([[uri, template([lock])], ['file:///w/net.json', template([lock, vnet])]]);
+  const texts = new Map([
+    [uri, template([lock])],
+    ['file:///w/net.json', template([lock, vnet])],
+  ]);
   const reads: string[] = [];
   const parsed: string[] = [];
   const source = {
-    read: async (file: string) => { reads.push(file); return texts.get(file); },
-    armParsed: (file: string) => { parsed.push(file); return undefined; },
+    read: async (file: string) => {
+      reads.push(file);
+      return texts.get(file);
+    },
+    armParsed: (file: string) => {
+      parsed.push(file);
+      return undefined;
+    },
   };
-  const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud'), needsType: needsResourceType };
+  const options = {
+    cloud: 'AzureCloud' as const,
+    environment: environmentValue('AzureCloud'),
+    needsType: needsResourceType,
+  };
   const skimmed = await evaluateArmDeployment(uri, source, options);
   assert.deepEqual(skimmed, { entry: uri, template: uri, files: [uri], resources: [] });
   assert.deepEqual(parsed, [], 'no tree built');
   assert.deepEqual(reads, [uri]);
   const full = await evaluateArmDeployment('file:///w/net.json', source, options);
   // A template with a needed type is read and evaluated in full (every resource of it, as before).
-  assert.deepEqual(full.resources.map((resource) => resource.type), ['Microsoft.Authorization/locks', 'Microsoft.Network/virtualNetworks']);
+  assert.deepEqual(
+    full.resources.map((resource) => resource.type),
+    ['Microsoft.Authorization/locks', 'Microsoft.Network/virtualNetworks'],
+  );
 });

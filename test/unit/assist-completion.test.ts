@@ -42,7 +42,14 @@ const endpoint = (target: string, groupIds: string) => `resource pe 'Microsoft.N
 describe('completion: group ids', () => {
   test("offers the target's group ids inside groupIds when the target is declared (Bicep)", async () => {
     const { items, text } = await complete(`param subnetId string\n${storage}${endpoint('st.id', "'$0'")}`);
-    assert.deepEqual(labels(items).slice(0, 6), ['blob', 'blob_secondary', 'table', 'table_secondary', 'queue', 'queue_secondary']);
+    assert.deepEqual(labels(items).slice(0, 6), [
+      'blob',
+      'blob_secondary',
+      'table',
+      'table_secondary',
+      'queue',
+      'queue_secondary',
+    ]);
     for (const id of ['file', 'web', 'dfs']) assert.ok(labels(items).includes(id), id);
     const blob = items.find((item) => item.label === 'blob')!;
     assert.match(blob.documentation ?? '', /privatelink\.blob\.core\.windows\.net/);
@@ -52,7 +59,9 @@ describe('completion: group ids', () => {
   });
 
   test('reads the type of a literal resourceId target and fills an empty array slot', async () => {
-    const { items, text } = await complete(`param subnetId string\n${endpoint("resourceId('Microsoft.KeyVault/vaults', 'kv-demo')", '$0')}`);
+    const { items, text } = await complete(
+      `param subnetId string\n${endpoint("resourceId('Microsoft.KeyVault/vaults', 'kv-demo')", '$0')}`,
+    );
     assert.deepEqual(labels(items), ['vault']);
     assert.match(applied(text, items[0]!), /groupIds: \[\n {12}'vault'\n/);
   });
@@ -63,7 +72,8 @@ describe('completion: group ids', () => {
   });
 
   test('offers group ids in an ARM template, written as JSON strings', async () => {
-    const { items, text } = await complete(`//- /main.json\n${armTemplate(`    {
+    const { items, text } = await complete(
+      `//- /main.json\n${armTemplate(`    {
       "type": "Microsoft.Network/privateEndpoints",
       "apiVersion": "2025-09-01",
       "name": "pe-sql",
@@ -80,7 +90,8 @@ describe('completion: group ids', () => {
           }
         ]
       }
-    }`)}`);
+    }`)}`,
+    );
     assert.deepEqual(labels(items), ['sqlServer']);
     assert.equal(items[0]!.insertText, '"sqlServer"');
     assert.match(applied(text, items[0]!), /"groupIds": \[ "sqlServer" \]/);
@@ -100,7 +111,10 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
     const blob = items.find((item) => item.label === 'privatelink.blob.core.windows.net')!;
     assert.equal(blob.insertText, "'privatelink.blob.${environment().suffixes.storage}'");
     assert.equal(blob.filterText, "'privatelink.blob.core.windows.net'");
-    assert.ok(!labels(items).some((label) => label.includes('data.privatelink.azurecr.io')), 'record names are not zones');
+    assert.ok(
+      !labels(items).some((label) => label.includes('data.privatelink.azurecr.io')),
+      'record names are not zones',
+    );
     const aks = items.find((item) => item.label === 'privatelink.{regionName}.azmk8s.io')!;
     assert.equal(aks.snippet, true);
     assert.equal(aks.insertText, "'privatelink.${1:regionName}.azmk8s.io'");
@@ -108,30 +122,41 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   });
 
   test('uses the zone names of the configured cloud', async () => {
-    const { items } = await complete(`resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+    const { items } = await complete(
+      `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.va$0'
   location: 'global'
-}`, 'AzureUSGovernment');
+}`,
+      'AzureUSGovernment',
+    );
     assert.ok(labels(items).includes('privatelink.vaultcore.usgovcloudapi.net'));
     assert.ok(!labels(items).includes('privatelink.vaultcore.azure.net'));
     const blob = items.find((item) => item.label === 'privatelink.blob.core.usgovcloudapi.net')!;
-    assert.equal(blob.insertText, "'privatelink.blob.core.usgovcloudapi.net'", 'no environment() suffix is stated for this cloud');
+    assert.equal(
+      blob.insertText,
+      "'privatelink.blob.core.usgovcloudapi.net'",
+      'no environment() suffix is stated for this cloud',
+    );
   });
 
   test('offers zone names in an ARM private DNS zone', async () => {
-    const { items } = await complete(`//- /main.json\n${armTemplate(`    {
+    const { items } = await complete(
+      `//- /main.json\n${armTemplate(`    {
       "type": "Microsoft.Network/privateDnsZones",
       "apiVersion": "2024-06-01",
       "name": "$0",
       "location": "global"
-    }`)}`);
+    }`)}`,
+    );
     const blob = items.find((item) => item.label === 'privatelink.blob.core.windows.net')!;
     assert.equal(blob.insertText, '"privatelink.blob.core.windows.net"');
     assert.deepEqual(blob.range.end - blob.range.start, 2, 'replaces the empty string');
   });
 
   test("offers the endpoint's zones as privateDnsZoneId of a zone group: a zone symbol when declared, else resourceId()", async () => {
-    const zoneGroup = (value: string) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+    const zoneGroup = (
+      value: string,
+    ) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: {
@@ -154,9 +179,14 @@ resource zoneBlob 'Microsoft.Network/privateDnsZones@2024-06-01' = {
 ${zoneGroup('$0')}`);
     assert.deepEqual(labels(declared.items), ['zoneBlob.id']);
     assert.match(applied(declared.text, declared.items[0]!), /privateDnsZoneId: zoneBlob\.id\n/);
-    const missing = await complete(`param subnetId string\n${storage}${endpoint('st.id', "'blob'")}\n${zoneGroup('$0')}`);
+    const missing = await complete(
+      `param subnetId string\n${storage}${endpoint('st.id', "'blob'")}\n${zoneGroup('$0')}`,
+    );
     assert.deepEqual(labels(missing.items), ['privatelink.blob.core.windows.net']);
-    assert.equal(missing.items[0]!.insertText, "resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.${environment().suffixes.storage}')");
+    assert.equal(
+      missing.items[0]!.insertText,
+      "resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.${environment().suffixes.storage}')",
+    );
     assert.deepEqual(parseBicep(applied(missing.text, missing.items[0]!)).errors, []);
   });
 });
@@ -203,19 +233,26 @@ describe('completion: subnet policy values', () => {
 }`);
     assert.equal(labels(inline.items).length, 4);
     assert.equal(inline.items[0]!.filterText, "'Enabled'");
-    const arm = await complete(`//- /main.json\n${armTemplate(`    {
+    const arm = await complete(
+      `//- /main.json\n${armTemplate(`    {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2023-04-01",
       "name": "vnet/snet-pe",
       "properties": { "addressPrefix": "10.0.1.0/24", "privateEndpointNetworkPolicies": "$0" }
-    }`)}`);
+    }`)}`,
+    );
     assert.deepEqual(labels(arm.items), ['Enabled', 'Disabled']);
     assert.equal(arm.items[0]!.insertText, '"Enabled"');
   });
 });
 
 describe('completion: peering flags', () => {
-  const peering = (name: string, parent: string, remote: string, body: string) => `resource ${name} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  const peering = (
+    name: string,
+    parent: string,
+    remote: string,
+    body: string,
+  ) => `resource ${name} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
   parent: ${parent}
   name: '${name}'
   properties: {
@@ -251,7 +288,9 @@ resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   test('offers true and false, the value mirroring the reverse peering first', async () => {
     const plain = await complete(`${vnets}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: $0')}`);
     assert.deepEqual(labels(plain.items), ['false', 'true']);
-    const mirrored = await complete(`${vnets}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: true')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit:$0')}`);
+    const mirrored = await complete(
+      `${vnets}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: true')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit:$0')}`,
+    );
     assert.deepEqual(labels(mirrored.items), ['true', 'false']);
     assert.equal(mirrored.items[0]!.preselect, true);
     assert.match(mirrored.items[0]!.detail ?? '', /mirrors the reverse peering/);
@@ -259,7 +298,9 @@ resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   });
 
   test('offers the flag names not yet written inside a peering, as snippets', async () => {
-    const { items, text } = await complete(`${vnets}${peering('hubToSpoke', 'hub', 'spoke', 'allowVirtualNetworkAccess: true\n    allowG$0')}`);
+    const { items, text } = await complete(
+      `${vnets}${peering('hubToSpoke', 'hub', 'spoke', 'allowVirtualNetworkAccess: true\n    allowG$0')}`,
+    );
     assert.deepEqual(labels(items), ['allowForwardedTraffic', 'allowGatewayTransit', 'useRemoteGateways']);
     const gateway = items.find((item) => item.label === 'allowGatewayTransit')!;
     assert.equal(gateway.snippet, true);
@@ -284,12 +325,14 @@ resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   }
 }`);
     assert.deepEqual(labels(inline.items), ['false', 'true']);
-    const arm = await complete(`//- /main.json\n${armTemplate(`    {
+    const arm = await complete(
+      `//- /main.json\n${armTemplate(`    {
       "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
       "apiVersion": "2025-09-01",
       "name": "hub/to-spoke",
       "properties": { "allowVirtualNetworkAccess": true, "allowF$0" }
-    }`)}`);
+    }`)}`,
+    );
     assert.deepEqual(labels(arm.items), ['allowForwardedTraffic', 'allowGatewayTransit', 'useRemoteGateways']);
     assert.equal(arm.items[0]!.insertText, '"allowForwardedTraffic": ${1|false,true|}');
     assert.equal(arm.text.slice(arm.items[0]!.range.start, arm.items[0]!.range.end), '"allowF"');
@@ -300,8 +343,14 @@ describe('completion: elsewhere', () => {
   test('offers nothing outside the places it knows', async () => {
     assert.deepEqual((await complete(`${storage.replace("'westeurope'", "'westeu$0'")}`)).items, []);
     assert.deepEqual((await complete(`param x string = '$0'`)).items, []);
-    assert.deepEqual((await complete(`resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+    assert.deepEqual(
+      (
+        await complete(`resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.\${$0}'
-}`)).items, [], 'not inside an interpolation');
+}`)
+      ).items,
+      [],
+      'not inside an interpolation',
+    );
   });
 });

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hover } from '../support/cursor-fixture';
 
-const vnet = (symbol: string, name: string, octet: number, dns = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const vnet = (
+  symbol: string,
+  name: string,
+  octet: number,
+  dns = '',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -13,13 +18,20 @@ const vnet = (symbol: string, name: string, octet: number, dns = '') => `resourc
   }
 }
 `;
-const peering = (symbol: string, parent: string, remote: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+const peering = (
+  symbol: string,
+  parent: string,
+  remote: string,
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
   parent: ${parent}
   name: 'to-${remote}'
   properties: { remoteVirtualNetwork: { id: ${remote}.id } }
 }
 `;
-const rest = (targetCursor = '', idCursor = '') => `resource st${targetCursor} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+const rest = (
+  targetCursor = '',
+  idCursor = '',
+) => `resource st${targetCursor} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stdemo'
   location: 'westeurope'
   kind: 'StorageV2'
@@ -49,9 +61,13 @@ resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01'
   properties: { registrationEnabled: false, virtualNetwork: { id: spoke.id } }
 }
 `;
-const network = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1) + peering('hubToSpoke', 'hub', 'spoke') + peering('spokeToHub', 'spoke', 'hub');
+const network =
+  vnet('hub', 'vnet-hub', 0) +
+  vnet('spoke', 'vnet-spoke', 1) +
+  peering('hubToSpoke', 'hub', 'spoke') +
+  peering('spokeToHub', 'spoke', 'hub');
 
-test('on the target: private from the endpoint\'s VNet, public from the hub peered both ways (not linked)', async () => {
+test("on the target: private from the endpoint's VNet, public from the hub peered both ways (not linked)", async () => {
   const { hover: result } = await hover(network + rest('$0'));
   assert.ok(result, 'a hover');
   const markdown = result.markdown;

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { armTemplate, hover } from '../support/cursor-fixture';
 
-const network = (subnetName = 'snet-pe', prefix = '10.0.1.0/24') => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const network = (
+  subnetName = 'snet-pe',
+  prefix = '10.0.1.0/24',
+) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -56,7 +59,11 @@ const endpoint = (symbol: string) => `resource ${symbol} 'Microsoft.Network/priv
 }
 `;
 
-const zone = (symbol: string, name: string, cursor = '') => `resource ${symbol}${cursor} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+const zone = (
+  symbol: string,
+  name: string,
+  cursor = '',
+) => `resource ${symbol}${cursor} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: '${name}'
   location: 'global'
 }
@@ -73,7 +80,9 @@ resource ${symbol}Link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@20
 }
 `;
 
-const zoneGroup = (zoneSymbol: string) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const zoneGroup = (
+  zoneSymbol: string,
+) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: {
@@ -91,7 +100,9 @@ const zoneGroup = (zoneSymbol: string) => `resource dns 'Microsoft.Network/priva
 
 describe('hover: private endpoint', () => {
   test('shows target, group id, expected zone, zone group status, subnet and VNet', async () => {
-    const { hover: result, text } = await hover(`${network()}${endpoint('pe$0')}${zone('zoneBlob', 'privatelink.blob.${environment().suffixes.storage}')}${zoneGroup('zoneBlob')}`);
+    const { hover: result, text } = await hover(
+      `${network()}${endpoint('pe$0')}${zone('zoneBlob', 'privatelink.blob.${environment().suffixes.storage}')}${zoneGroup('zoneBlob')}`,
+    );
     assert.ok(result);
     assert.equal(text.slice(result.range.start, result.range.end), 'pe');
     const md = result.markdown;
@@ -105,10 +116,17 @@ describe('hover: private endpoint', () => {
   test('says when the zone group is missing or points at the wrong zone, per cloud', async () => {
     const missing = await hover(`${network()}${endpoint('pe$0')}`);
     assert.match(missing.hover!.markdown, /\*\*DNS zone group:\*\* none in the analysed files/);
-    const wrong = await hover(`${network()}${endpoint('pe')}${zone('zoneFile', 'privatelink.file.core.windows.net')}${zoneGroup('zoneFile').replace("name: 'default'", "name: 'default$0'")}`);
+    const wrong = await hover(
+      `${network()}${endpoint('pe')}${zone('zoneFile', 'privatelink.file.core.windows.net')}${zoneGroup('zoneFile').replace("name: 'default'", "name: 'default$0'")}`,
+    );
     assert.equal(wrong.hover, undefined, 'a zone group is not hovered');
-    const wrongOnPe = await hover(`${network()}${endpoint('pe$0')}${zone('zoneFile', 'privatelink.file.core.windows.net')}${zoneGroup('zoneFile')}`);
-    assert.match(wrongOnPe.hover!.markdown, /`privatelink\.file\.core\.windows\.net` \(✗ not a zone this endpoint needs\)/);
+    const wrongOnPe = await hover(
+      `${network()}${endpoint('pe$0')}${zone('zoneFile', 'privatelink.file.core.windows.net')}${zoneGroup('zoneFile')}`,
+    );
+    assert.match(
+      wrongOnPe.hover!.markdown,
+      /`privatelink\.file\.core\.windows\.net` \(✗ not a zone this endpoint needs\)/,
+    );
     const china = await hover(`${network()}${endpoint('pe$0')}`, 'AzureChinaCloud');
     assert.match(china.hover!.markdown, /in AzureChinaCloud:\*\* `privatelink\.blob\.core\.chinacloudapi\.cn`/);
   });
@@ -130,7 +148,9 @@ describe('hover: subnet', () => {
   test('handles the smallest subnet and a prefix that is not known', async () => {
     const small = await hover(`${network('tiny$0', '10.0.1.0/29')}`);
     assert.match(small.hover!.markdown, /`10\.0\.1\.4` to `10\.0\.1\.6`: 3 addresses/);
-    const unknown = await hover(`param prefix string\n${network('snet$0', "' ?? ''}").replace("'' ?? ''}'", 'prefix')}`);
+    const unknown = await hover(
+      `param prefix string\n${network('snet$0', "' ?? ''}").replace("'' ?? ''}'", 'prefix')}`,
+    );
     assert.match(unknown.hover!.markdown, /\*\*Address range:\*\* `\$\{prefix\}` \(not known\)/);
   });
 
@@ -141,7 +161,10 @@ describe('hover: subnet', () => {
 });
 
 describe('hover: peering', () => {
-  const vnet = (symbol: string, prefix: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  const vnet = (
+    symbol: string,
+    prefix: string,
+  ) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: '${symbol}'
   location: 'westeurope'
   properties: {
@@ -153,7 +176,13 @@ describe('hover: peering', () => {
   }
 }
 `;
-  const peering = (symbol: string, from: string, to: string, flags: string, cursor = '') => `resource ${symbol}${cursor} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  const peering = (
+    symbol: string,
+    from: string,
+    to: string,
+    flags: string,
+    cursor = '',
+  ) => `resource ${symbol}${cursor} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
   parent: ${from}
   name: '${symbol}'
   properties: {
@@ -166,7 +195,9 @@ describe('hover: peering', () => {
 `;
 
   test('shows the remote VNet, that the reverse is missing, and the flags', async () => {
-    const { hover: result } = await hover(`${vnet('hub', '10.0.0.0/16')}${vnet('spoke', '10.1.0.0/16')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: true', '$0')}`);
+    const { hover: result } = await hover(
+      `${vnet('hub', '10.0.0.0/16')}${vnet('spoke', '10.1.0.0/16')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: true', '$0')}`,
+    );
     const md = result!.markdown;
     assert.match(md, /^\*\*VNet peering\*\* `hubToSpoke`/);
     assert.match(md, /\*\*From → to:\*\* `hub` → `spoke`/);
@@ -176,7 +207,9 @@ describe('hover: peering', () => {
   });
 
   test('shows the reverse peering and the flags on both sides', async () => {
-    const { hover: result } = await hover(`${vnet('hub', '10.0.0.0/16')}${vnet('spoke', '10.1.0.0/16')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: true')}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: true', '$0')}`);
+    const { hover: result } = await hover(
+      `${vnet('hub', '10.0.0.0/16')}${vnet('spoke', '10.1.0.0/16')}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: true')}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: true', '$0')}`,
+    );
     const md = result!.markdown;
     assert.match(md, /\*\*Reverse peering:\*\* ✓ `hubToSpoke`/);
     assert.match(md, /\| `allowGatewayTransit` \| not set \| true \|/);
@@ -184,14 +217,18 @@ describe('hover: peering', () => {
   });
 
   test('cannot tell when the remote VNet is not in the analysed files', async () => {
-    const { hover: result } = await hover(`${vnet('hub', '10.0.0.0/16')}${peering('toRemote', 'hub', 'hub', '', '$0').replace('hub.id', "'/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'")}`);
+    const { hover: result } = await hover(
+      `${vnet('hub', '10.0.0.0/16')}${peering('toRemote', 'hub', 'hub', '', '$0').replace('hub.id', "'/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'")}`,
+    );
     assert.match(result!.markdown, /\*\*Reverse peering:\*\* cannot tell: the remote VNet is not declared/);
   });
 });
 
 describe('hover: private DNS zone', () => {
   test('shows the linked VNets and the zone groups that use it', async () => {
-    const { hover: result } = await hover(`${network()}${endpoint('pe')}${zone('zoneBlob', 'privatelink.blob.${environment().suffixes.storage}', '$0')}${zoneGroup('zoneBlob')}`);
+    const { hover: result } = await hover(
+      `${network()}${endpoint('pe')}${zone('zoneBlob', 'privatelink.blob.${environment().suffixes.storage}', '$0')}${zoneGroup('zoneBlob')}`,
+    );
     const md = result!.markdown;
     assert.match(md, /^\*\*Private DNS zone\*\* `privatelink\.blob\.core\.windows\.net` · symbol `zoneBlob`/);
     assert.match(md, /Recommended zone in AzureCloud for .*Storage account \(`blob`\)/);
@@ -200,35 +237,44 @@ describe('hover: private DNS zone', () => {
   });
 
   test('works in ARM templates on the "type" and "name" values', async () => {
-    const template = (cursorOnName: boolean) => `//- /main.json\n${armTemplate(`    {
+    const template = (cursorOnName: boolean) =>
+      `//- /main.json\n${armTemplate(
+        `    {
       "type": "Microsoft.Network/virtualNetworks",
       "apiVersion": "2025-09-01",
       "name": "vnet-mgmt",
       "location": "westeurope",
       "properties": { "addressSpace": { "addressPrefixes": [ "10.2.0.0/16" ] }, "subnets": [ { "name": "snet-vms", "properties": { "addressPrefix": "10.2.0.0/24" } } ] }
-    }`, `    {
+    }`,
+        `    {
       "type": "Microsoft.Network/privateDnsZones${cursorOnName ? '' : '$0'}",
       "apiVersion": "2024-06-01",
       "name": "contoso.internal${cursorOnName ? '$0' : ''}",
       "location": "global"
-    }`, `    {
+    }`,
+        `    {
       "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
       "apiVersion": "2024-06-01",
       "name": "contoso.internal/link-mgmt",
       "location": "global",
       "properties": { "virtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-mgmt')]" }, "registrationEnabled": true }
-    }`)}`;
+    }`,
+      )}`;
     for (const onName of [false, true]) {
       const { hover: result } = await hover(template(onName));
       assert.match(result!.markdown, /^\*\*Private DNS zone\*\* `contoso\.internal`/);
       assert.match(result!.markdown, /\*\*Linked VNets \(1\):\*\* `vnet-mgmt` \(auto-registration\)/);
     }
-    const subnet = await hover(template(false).replace('"snet-vms"', '"snet-vms$0"').replace('privateDnsZones$0', 'privateDnsZones'));
+    const subnet = await hover(
+      template(false).replace('"snet-vms"', '"snet-vms$0"').replace('privateDnsZones$0', 'privateDnsZones'),
+    );
     assert.match(subnet.hover!.markdown, /`10\.2\.0\.4` to `10\.2\.0\.254`: 251 addresses/);
   });
 
   test('gives no hover away from anchors', async () => {
-    const { hover: result } = await hover(`${network()}${endpoint('pe').replace("location: 'westeurope'", "location: 'westeu$0rope'")}`);
+    const { hover: result } = await hover(
+      `${network()}${endpoint('pe').replace("location: 'westeurope'", "location: 'westeu$0rope'")}`,
+    );
     assert.equal(result, undefined);
   });
 });

@@ -11,7 +11,11 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 
 async function zoneGroupMissing(text: string): Promise<number> {
   const files = splitFixture(`//- /main.bicep\n${text}`);
-  const result = await analyzeDocuments([...files].map(([uri, body]) => ({ uri, text: body })), fixtureHost(files), defaultAnalysisOptions);
+  const result = await analyzeDocuments(
+    [...files].map(([uri, body]) => ({ uri, text: body })),
+    fixtureHost(files),
+    defaultAnalysisOptions,
+  );
   return result.findings.filter((finding) => finding.ruleId === 'pe-dns-zone-group-missing').length;
 }
 
@@ -28,7 +32,10 @@ resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
 }
 `;
 
-const endpoint = (connections: string, comment: string) => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+const endpoint = (
+  connections: string,
+  comment: string,
+) => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-kv'
   location: 'westeurope'
   properties: {
@@ -42,7 +49,11 @@ const policyNote = '  // The DNS zone group for this is deployed to the hub via 
 
 describe('the author leaves the zone group to Azure Policy', () => {
   test('a comment in the endpoint saying a DINE policy deploys its zone group silences the finding', async () => {
-    assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', '')), 1, 'without the note the finding stands');
+    assert.equal(
+      await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', '')),
+      1,
+      'without the note the finding stands',
+    );
     assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', policyNote)), 0);
   });
 
@@ -58,7 +69,12 @@ describe('the author leaves the zone group to Azure Policy', () => {
   test('a note on another declaration, or one that names no policy, silences nothing', async () => {
     const elsewhere = `${network.replace("  name: 'kv-orders'\n", `  name: 'kv-orders'\n${policyNote}`)}\n\n\n\n\n${endpoint('privateLinkServiceConnections', '')}`;
     assert.equal(await zoneGroupMissing(elsewhere), 1);
-    assert.equal(await zoneGroupMissing(network + endpoint('privateLinkServiceConnections', '  // TODO: add the DNS zone group later.\n')), 1);
+    assert.equal(
+      await zoneGroupMissing(
+        network + endpoint('privateLinkServiceConnections', '  // TODO: add the DNS zone group later.\n'),
+      ),
+      1,
+    );
   });
 
   test("'//' inside a string is not a comment", () => {

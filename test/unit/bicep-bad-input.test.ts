@@ -25,7 +25,8 @@ function random(seed: number): () => number {
 function checkLossless(text: string, parameterFile = false) {
   const result = parseBicep(text, { parameterFile });
   assert.equal(printTree(result.tree), text);
-  for (const error of result.errors) assert.ok(error.start >= 0 && error.start <= error.end && error.end <= text.length);
+  for (const error of result.errors)
+    assert.ok(error.start >= 0 && error.start <= error.end && error.end <= text.length);
   return result;
 }
 
@@ -41,8 +42,45 @@ test('random bytes: no throw, errors reported, lossless', hangGuard, () => {
 
 test('random Bicep-like tokens: no throw, lossless', hangGuard, () => {
   const next = random(7);
-  const pieces = ['param', 'var', 'resource', 'module', ' ', '\n', '\r\n', '{', '}', '[', ']', '(', ')', "'", '${', "'''", '$\'\'\'',
-    ':', ',', '=', '=>', '?', '.?', '::', '!', '@', 'for', 'in', 'if', 'x', '1', '/*', '*/', '//', '#disable-next-line a', '|', '...'];
+  const pieces = [
+    'param',
+    'var',
+    'resource',
+    'module',
+    ' ',
+    '\n',
+    '\r\n',
+    '{',
+    '}',
+    '[',
+    ']',
+    '(',
+    ')',
+    "'",
+    '${',
+    "'''",
+    "$'''",
+    ':',
+    ',',
+    '=',
+    '=>',
+    '?',
+    '.?',
+    '::',
+    '!',
+    '@',
+    'for',
+    'in',
+    'if',
+    'x',
+    '1',
+    '/*',
+    '*/',
+    '//',
+    '#disable-next-line a',
+    '|',
+    '...',
+  ];
   for (let round = 0; round < 200; round++) {
     let text = '';
     for (let i = 0; i < 300; i++) text += pieces[Math.floor(next() * pieces.length)];
@@ -87,7 +125,10 @@ test('10,000 nested brackets, parentheses, braces, strings and types: errors, no
   ];
   for (const text of cases) {
     const result = checkLossless(text);
-    assert.ok(result.errors.some((error) => error.message.includes('nested too deeply')), text.slice(0, 30));
+    assert.ok(
+      result.errors.some((error) => error.message.includes('nested too deeply')),
+      text.slice(0, 30),
+    );
     assert.ok(result.errors.length < 500, `few errors for ${text.slice(0, 30)}: ${result.errors.length}`);
   }
 });
@@ -108,22 +149,42 @@ test('nesting up to the limit is fine', () => {
   assert.deepEqual(result.errors, []);
 });
 
-test('100,000-term operator and member chains: no recursion in parsing, printing, walking or dumping', hangGuard, () => {
-  for (const text of ['var x = ' + '1 + '.repeat(100_000) + '1', 'var x = a' + '.b'.repeat(100_000), 'var x = ' + 'a ?? '.repeat(100_000) + 'b']) {
-    const result = checkLossless(text);
-    assert.deepEqual(result.errors, []);
-    let nodes = 0;
-    walkNodes(result.tree, () => {
-      nodes++;
-    });
-    assert.ok(nodes > 100_000);
-    assert.ok(dumpTree(result.tree).length > 0);
-  }
-});
+test(
+  '100,000-term operator and member chains: no recursion in parsing, printing, walking or dumping',
+  hangGuard,
+  () => {
+    for (const text of [
+      'var x = ' + '1 + '.repeat(100_000) + '1',
+      'var x = a' + '.b'.repeat(100_000),
+      'var x = ' + 'a ?? '.repeat(100_000) + 'b',
+    ]) {
+      const result = checkLossless(text);
+      assert.deepEqual(result.errors, []);
+      let nodes = 0;
+      walkNodes(result.tree, () => {
+        nodes++;
+      });
+      assert.ok(nodes > 100_000);
+      assert.ok(dumpTree(result.tree).length > 0);
+    }
+  },
+);
 
 test('unterminated strings, interpolations and comments at the end of the file', () => {
-  for (const text of ["var a = 'abc", "var a = 'abc\\", "var a = '${", "var a = '${b", "var a = '${b}c", "var a = '${'${x",
-    "var a = '''", "var a = '''abc''", "var a = $'''${", "var a = $'''x${y}", '/* unterminated', "param p string = '\\u{"]) {
+  for (const text of [
+    "var a = 'abc",
+    "var a = 'abc\\",
+    "var a = '${",
+    "var a = '${b",
+    "var a = '${b}c",
+    "var a = '${'${x",
+    "var a = '''",
+    "var a = '''abc''",
+    "var a = $'''${",
+    "var a = $'''x${y}",
+    '/* unterminated',
+    "param p string = '\\u{",
+  ]) {
     assert.ok(checkLossless(text).errors.length > 0, text);
   }
 });

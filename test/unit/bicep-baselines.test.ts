@@ -19,7 +19,8 @@ const corpusCases: Record<string, string> = {
   'corpus-typed-variables': 'bicep-grammar/baselines/TypedVariables_LF/main.bicep',
   'corpus-params-extends': 'bicep-grammar/baselines_bicepparam/Extends/parameters.bicepparam',
   'corpus-invalid-newlines': 'bicep-grammar/baselines/InvalidNewlineSensitivity_LF/main.bicep',
-  'corpus-private-endpoint': 'networking/Azure-Samples__app-service-and-sql-database-3-tier-with-private-networking-and-auth/bicep/modules/privateEndPoint.bicep',
+  'corpus-private-endpoint':
+    'networking/Azure-Samples__app-service-and-sql-database-3-tier-with-private-networking-and-auth/bicep/modules/privateEndPoint.bicep',
 };
 
 function sourceOf(caseName: string): string {
@@ -34,12 +35,20 @@ function render(file: string): string {
   const text = fs.readFileSync(file, 'utf8');
   const { tree, errors } = parseBicep(text, { parameterFile: file.endsWith('.bicepparam') });
   const starts = computeLineStarts(text);
-  const errorLines = errors.map((error) => `${lineIndex(starts, error.start) + 1}: [${error.start},${error.end}) ${error.message}`);
+  const errorLines = errors.map(
+    (error) => `${lineIndex(starts, error.start) + 1}: [${error.start},${error.end}) ${error.message}`,
+  );
   return `${dumpTree(tree)}errors (${errors.length}):\n${errorLines.map((line) => `  ${line}\n`).join('')}`;
 }
 
-const ownCases = fs.readdirSync(baselineRoot).filter((name) => !(name in corpusCases) &&
-  (fs.existsSync(path.join(baselineRoot, name, 'main.bicep')) || fs.existsSync(path.join(baselineRoot, name, 'main.bicepparam'))));
+const ownCases = fs
+  .readdirSync(baselineRoot)
+  .filter(
+    (name) =>
+      !(name in corpusCases) &&
+      (fs.existsSync(path.join(baselineRoot, name, 'main.bicep')) ||
+        fs.existsSync(path.join(baselineRoot, name, 'main.bicepparam'))),
+  );
 
 for (const caseName of [...ownCases, ...Object.keys(corpusCases)].sort()) {
   test(`golden syntax tree: ${caseName}`, () => {
@@ -51,7 +60,11 @@ for (const caseName of [...ownCases, ...Object.keys(corpusCases)].sort()) {
       if (!update) assert.fail(`${expectedFile} was missing and has been written; review and rerun`);
       return;
     }
-    assert.equal(actual, fs.readFileSync(expectedFile, 'utf8'), `${caseName}: rerun with UPDATE_BASELINES=1 and review the diff`);
+    assert.equal(
+      actual,
+      fs.readFileSync(expectedFile, 'utf8'),
+      `${caseName}: rerun with UPDATE_BASELINES=1 and review the diff`,
+    );
   });
 }
 

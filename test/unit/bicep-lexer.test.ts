@@ -29,18 +29,51 @@ function rebuild(tokens: readonly Token[]): string {
 }
 
 test('punctuation and operators', () => {
-  assert.deepEqual(
-    kinds('?? ? . .? :: : => = == != =~ !~ ! < <= > >= && || | ... ^ @ , ; + - * / %'),
-    ['DoubleQuestion', 'Question', 'Dot', 'Dot', 'Question', 'DoubleColon', 'Colon', 'Arrow', 'Assignment',
-      'Equals', 'NotEquals', 'EqualsInsensitive', 'NotEqualsInsensitive', 'Exclamation', 'LessThan',
-      'LessThanOrEqual', 'GreaterThan', 'GreaterThanOrEqual', 'LogicalAnd', 'LogicalOr', 'Pipe', 'Ellipsis',
-      'Hat', 'At', 'Comma', 'Semicolon', 'Plus', 'Minus', 'Asterisk', 'Slash', 'Modulo', 'EndOfFile'],
-  );
+  assert.deepEqual(kinds('?? ? . .? :: : => = == != =~ !~ ! < <= > >= && || | ... ^ @ , ; + - * / %'), [
+    'DoubleQuestion',
+    'Question',
+    'Dot',
+    'Dot',
+    'Question',
+    'DoubleColon',
+    'Colon',
+    'Arrow',
+    'Assignment',
+    'Equals',
+    'NotEquals',
+    'EqualsInsensitive',
+    'NotEqualsInsensitive',
+    'Exclamation',
+    'LessThan',
+    'LessThanOrEqual',
+    'GreaterThan',
+    'GreaterThanOrEqual',
+    'LogicalAnd',
+    'LogicalOr',
+    'Pipe',
+    'Ellipsis',
+    'Hat',
+    'At',
+    'Comma',
+    'Semicolon',
+    'Plus',
+    'Minus',
+    'Asterisk',
+    'Slash',
+    'Modulo',
+    'EndOfFile',
+  ]);
 });
 
 test('identifiers, keywords and integers', () => {
   assert.deepEqual(kinds('true false null trueish _x9 42'), [
-    'TrueKeyword', 'FalseKeyword', 'NullKeyword', 'Identifier', 'Identifier', 'Integer', 'EndOfFile',
+    'TrueKeyword',
+    'FalseKeyword',
+    'NullKeyword',
+    'Identifier',
+    'Identifier',
+    'Integer',
+    'EndOfFile',
   ]);
 });
 
@@ -51,7 +84,11 @@ test('consecutive line breaks form one NewLine token; CRLF stays whole', () => {
 test('an interpolated string splits into pieces around its holes', () => {
   assert.deepEqual(texts("'a${b}c${d}e'"), ["'a${", 'b', '}c${', 'd', "}e'", '']);
   assert.deepEqual(kinds("'a${b}c${d}e'").slice(0, 5), [
-    'StringLeftPiece', 'Identifier', 'StringMiddlePiece', 'Identifier', 'StringRightPiece',
+    'StringLeftPiece',
+    'Identifier',
+    'StringMiddlePiece',
+    'Identifier',
+    'StringRightPiece',
   ]);
 });
 
@@ -84,7 +121,7 @@ test('unterminated strings yield a token and an error, and lexing goes on', () =
   assert.equal(single.errors.length, 1);
   assert.deepEqual(single.tokens.map((t) => t.text).slice(3, 6), ["'abc", '\n', 'var']);
   assert.equal(lex("'''never closed").errors.length, 1);
-  assert.equal(lex("'${a").errors.length, 0, 'an open hole at EOF is the parser\'s to report');
+  assert.equal(lex("'${a").errors.length, 0, "an open hole at EOF is the parser's to report");
   assert.equal(lex("'${a\nb").errors.length, 1);
 });
 
@@ -93,21 +130,42 @@ test('comments and whitespace are trivia; trailing trivia stops at the line end'
   const x = tokens[1];
   assert.equal(x.text, 'x');
   // Trailing trivia is blanks then at most one comment (as in Bicep); the blank after it leads `x`.
-  assert.deepEqual(tokens[0].trailing.map((t) => t.kind), ['Whitespace', 'MultiLineComment']);
-  assert.deepEqual(x.leading.map((t) => t.kind), ['Whitespace']);
-  assert.deepEqual(x.trailing.map((t) => t.kind), ['Whitespace', 'SingleLineComment']);
+  assert.deepEqual(
+    tokens[0].trailing.map((t) => t.kind),
+    ['Whitespace', 'MultiLineComment'],
+  );
+  assert.deepEqual(
+    x.leading.map((t) => t.kind),
+    ['Whitespace'],
+  );
+  assert.deepEqual(
+    x.trailing.map((t) => t.kind),
+    ['Whitespace', 'SingleLineComment'],
+  );
   assert.equal(tokens[2].kind, K.NewLine);
-  assert.deepEqual(tokens[3].leading.map((t) => t.text), ['  ']);
+  assert.deepEqual(
+    tokens[3].leading.map((t) => t.text),
+    ['  '],
+  );
 });
 
 test('pragmas are trivia only at the start of a line', () => {
-  const { tokens, errors } = lex('#disable-next-line rule-a BCP037 // why\nparam x int\n  #disable-diagnostics a\nvar y = 1 #disable-next-line b\n');
-  assert.deepEqual(tokens[0].leading.map((t) => [t.kind, t.text]), [
-    ['DisableNextLine', '#disable-next-line rule-a BCP037 '], ['SingleLineComment', '// why'],
-  ]);
+  const { tokens, errors } = lex(
+    '#disable-next-line rule-a BCP037 // why\nparam x int\n  #disable-diagnostics a\nvar y = 1 #disable-next-line b\n',
+  );
+  assert.deepEqual(
+    tokens[0].leading.map((t) => [t.kind, t.text]),
+    [
+      ['DisableNextLine', '#disable-next-line rule-a BCP037 '],
+      ['SingleLineComment', '// why'],
+    ],
+  );
   const disableDiagnostics = tokens.find((t) => t.leading.some((trivia) => trivia.kind === 'DisableDiagnostics'));
   assert.ok(disableDiagnostics, 'indented pragma');
-  assert.ok(tokens.some((t) => t.kind === K.Unrecognized && t.text === '#'), 'pragma after code is not one');
+  assert.ok(
+    tokens.some((t) => t.kind === K.Unrecognized && t.text === '#'),
+    'pragma after code is not one',
+  );
   assert.equal(errors.length, 1);
 });
 
@@ -118,14 +176,16 @@ test('a pragma without codes is an error', () => {
 
 test('runs of unrecognised characters are one token and one error', () => {
   const { tokens, errors } = lex('a €€€ "q" b');
-  assert.deepEqual(tokens.map((t) => TokenKind[t.kind]), [
-    'Identifier', 'Unrecognized', 'Unrecognized', 'Identifier', 'Unrecognized', 'Identifier', 'EndOfFile',
-  ]);
+  assert.deepEqual(
+    tokens.map((t) => TokenKind[t.kind]),
+    ['Identifier', 'Unrecognized', 'Unrecognized', 'Identifier', 'Unrecognized', 'Identifier', 'EndOfFile'],
+  );
   assert.equal(errors.length, 3);
 });
 
 test('trivia objects rebuild the text exactly, BOM and CRLF included', () => {
-  const text = "\uFEFF// head\r\n@description('x') /* c */\r\nparam p string = '''\r\nmulti\r\n''' // t\r\n\r\n#disable-next-line a\r\nvar v = 1\t\r\n";
+  const text =
+    "\uFEFF// head\r\n@description('x') /* c */\r\nparam p string = '''\r\nmulti\r\n''' // t\r\n\r\n#disable-next-line a\r\nvar v = 1\t\r\n";
   const { tokens } = lex(text);
   assert.equal(rebuild(tokens), text);
   assert.equal(tokens[0].leading[0].kind, 'ByteOrderMark');

@@ -5,8 +5,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  declarations, dumpTree, lex, outlineBicep, outlineOfTree, parseBicep, TokenKind, type BicepLanguage,
-  type Declaration, type SourceFile,
+  declarations,
+  dumpTree,
+  lex,
+  outlineBicep,
+  outlineOfTree,
+  parseBicep,
+  TokenKind,
+  type BicepLanguage,
+  type Declaration,
+  type SourceFile,
 } from '../../server/src/syntax/bicep';
 
 // dumpTree walks any node (it is typed for a whole file).
@@ -21,10 +29,15 @@ function check(text: string, expected: Expected[], language: BicepLanguage = 'bi
   assert.deepEqual(full.errors, [], 'the case should be valid Bicep');
   const outline = outlineBicep(text, language);
   assert.equal(outline.skimmed, true, 'the skim should handle the case');
-  assert.deepEqual(outline.entries.map((e) => [e.keyword, e.name, e.literal, text.slice(e.start, e.end)]), expected);
+  assert.deepEqual(
+    outline.entries.map((e) => [e.keyword, e.name, e.literal, text.slice(e.start, e.end)]),
+    expected,
+  );
   assert.deepEqual(outline.entries, outlineOfTree(full.tree).entries);
   const fromFull = declarations(full.tree);
-  outline.entries.forEach((entry, i) => assert.equal(dump(outline.declaration(entry)), dump(fromFull[i]), `entry ${i}`));
+  outline.entries.forEach((entry, i) =>
+    assert.equal(dump(outline.declaration(entry)), dump(fromFull[i]), `entry ${i}`),
+  );
 }
 
 /** Whatever the skim does, every entry's declaration is the full parse's at its start. */
@@ -217,19 +230,23 @@ test('.bicepparam files: using, extends, param assignments, extensionConfig', ()
     "extensionConfig k8s with { namespace: 'y' }",
   ].join('\n');
   const lines = text.split('\n');
-  check(text, [
-    ['using', undefined, './main.bicep', lines[0]],
-    ['extends', undefined, './base.bicepparam', lines[1]],
-    ['param', 'location', undefined, lines[2]],
-    ['param', 'subnets', undefined, lines.slice(3, 6).join('\n')],
-    ['var', 'prefix', undefined, lines[6]],
-    ['extensionConfig', 'k8s', undefined, lines[7]],
-  ], 'bicepparam');
+  check(
+    text,
+    [
+      ['using', undefined, './main.bicep', lines[0]],
+      ['extends', undefined, './base.bicepparam', lines[1]],
+      ['param', 'location', undefined, lines[2]],
+      ['param', 'subnets', undefined, lines.slice(3, 6).join('\n')],
+      ['var', 'prefix', undefined, lines[6]],
+      ['extensionConfig', 'k8s', undefined, lines[7]],
+    ],
+    'bicepparam',
+  );
   check('using none\n', [['using', undefined, undefined, 'using none']], 'bicepparam');
 });
 
 test('declarations are parsed once, lazily; after tree() the rest come from the tree', () => {
-  const text = "param a string\nparam b string\nparam c string\n";
+  const text = 'param a string\nparam b string\nparam c string\n';
   const outline = outlineBicep(text, 'bicep');
   const [a, b, c] = outline.entries;
   const lazyA = outline.declaration(a);
@@ -248,11 +265,14 @@ test('declarations are parsed once, lazily; after tree() the rest come from the 
 });
 
 test('outlineOfTree answers from the tree it is given', () => {
-  const { tree } = parseBicep("param a string\nvar b = 1\n");
+  const { tree } = parseBicep('param a string\nvar b = 1\n');
   const outline = outlineOfTree(tree);
   assert.equal(outline.skimmed, false);
   assert.equal(outline.tree(), tree);
-  assert.deepEqual(outline.entries.map((e) => e.keyword), ['param', 'var']);
+  assert.deepEqual(
+    outline.entries.map((e) => e.keyword),
+    ['param', 'var'],
+  );
   assert.equal(outline.declaration(outline.entries[1]), declarations(tree)[1]);
 });
 
@@ -265,18 +285,21 @@ test('unusual text falls back to the full parse, with the same declarations', ()
     'var a = 1 /* open\nparam b string', // unterminated comment
     'param a string\n  junk here\nparam b string', // a line that starts no declaration
     'param a string\n"quoted"\nparam b string', // junk characters
-    '@description(\'x\')\n', // decorators without a declaration
-    '@description(\'x\') param a string\nparam b string', // a declaration on the decorator line
+    "@description('x')\n", // decorators without a declaration
+    "@description('x') param a string\nparam b string", // a declaration on the decorator line
     'var a = {\n  b: 1\nvar c = 2\n}', // a column-0 keyword inside braces
     "var a = '''never closed\nparam b string",
     'var a = 1\n#if\nparam b string', // not a pragma
-    'resource r \'a/b@1\' = {\n}\n}\nparam c string', // a stray closer
+    "resource r 'a/b@1' = {\n}\n}\nparam c string", // a stray closer
   ];
   for (const text of cases) {
     const { outline, full } = checkAgainstFullParse(text);
     assert.equal(outline.skimmed, false, JSON.stringify(text));
     assert.deepEqual(outline.entries, outlineOfTree(full.tree).entries);
-    assert.deepEqual(outline.entries.map((e) => dump(outline.declaration(e))), declarations(full.tree).map(dump));
+    assert.deepEqual(
+      outline.entries.map((e) => dump(outline.declaration(e))),
+      declarations(full.tree).map(dump),
+    );
   }
 });
 
@@ -286,7 +309,10 @@ test('a syntax error the skim cannot see: the declaration comes from the full pa
   assert.equal(outline.skimmed, true);
   assert.ok(full.errors.length > 0);
   // The entry follows the line; the full parse ends the declaration before the stray `2`.
-  assert.deepEqual(outline.entries.map((e) => text.slice(e.start, e.end)), ['var a = 1 2', 'param b string']);
+  assert.deepEqual(
+    outline.entries.map((e) => text.slice(e.start, e.end)),
+    ['var a = 1 2', 'param b string'],
+  );
   assert.equal(outline.declaration(outline.entries[0])?.end, text.indexOf(' 2'));
 });
 
@@ -294,14 +320,72 @@ test('random Bicep-like text never throws and agrees with the full parse', { tim
   let state = 12345;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
-  const pieces = ['param x int', 'var', 'resource r \'a/b@1\' =', 'module m \'x\' =', '\n', '\r\n', ' ', '{', '}', '[', ']',
-    '(', ')', "'", "'s'", '${', "'''", "$'''", '$', '@d()', '@', '//c', '/*', '*/', '?', ':', '|', '=>', '=', 'if', '#disable-next-line a',
-    '\n  ? 1\n  : 2', '\n| \'b\'', 'x', '1', '~', '&&', '"', '\ufeff', 'é', 'using', 'type t = ', 'func f() int =>\n', '\t'];
+  const pieces = [
+    'param x int',
+    'var',
+    "resource r 'a/b@1' =",
+    "module m 'x' =",
+    '\n',
+    '\r\n',
+    ' ',
+    '{',
+    '}',
+    '[',
+    ']',
+    '(',
+    ')',
+    "'",
+    "'s'",
+    '${',
+    "'''",
+    "$'''",
+    '$',
+    '@d()',
+    '@',
+    '//c',
+    '/*',
+    '*/',
+    '?',
+    ':',
+    '|',
+    '=>',
+    '=',
+    'if',
+    '#disable-next-line a',
+    '\n  ? 1\n  : 2',
+    "\n| 'b'",
+    'x',
+    '1',
+    '~',
+    '&&',
+    '"',
+    '\ufeff',
+    'é',
+    'using',
+    'type t = ',
+    'func f() int =>\n',
+    '\t',
+  ];
   // Whole statements joined by line breaks, blank and comment lines; some get a random piece inserted.
-  const statements = ['param a int', "@description('d')", '@minValue(\n  1\n)', "var b = {\n  c: 'x${y}'\n}", 'var f = x =>\n  x',
-    "resource r 'a/b@1' = {\n  name: 'n'\nresource c 'c@1' = {}\n}", "module m './m.bicep' =\n  if (d) {}", "var t = a\n  ? 'b'\n  : 'c'",
-    "type u = 'a'\n  | 'b'", "output o string = '''\n${x}\n'''", "import { a } from 'b.bicep'", "targetScope = 'tenant'",
-    "var m = $$'''${a} $${b}'''", 'var z = [for i in range(0, 1): i]', 'var y = 1 // }', "using 'main.bicep'", "extends 'b'"];
+  const statements = [
+    'param a int',
+    "@description('d')",
+    '@minValue(\n  1\n)',
+    "var b = {\n  c: 'x${y}'\n}",
+    'var f = x =>\n  x',
+    "resource r 'a/b@1' = {\n  name: 'n'\nresource c 'c@1' = {}\n}",
+    "module m './m.bicep' =\n  if (d) {}",
+    "var t = a\n  ? 'b'\n  : 'c'",
+    "type u = 'a'\n  | 'b'",
+    "output o string = '''\n${x}\n'''",
+    "import { a } from 'b.bicep'",
+    "targetScope = 'tenant'",
+    "var m = $$'''${a} $${b}'''",
+    'var z = [for i in range(0, 1): i]',
+    'var y = 1 // }',
+    "using 'main.bicep'",
+    "extends 'b'",
+  ];
   const joins = ['\n', '\r\n', '\n\n', '\n// c\n', '\n#disable-next-line x\n', '\n  /* a\n */ '];
   let skimmed = 0;
   for (let round = 0; round < 1500; round++) {
@@ -329,14 +413,25 @@ test('lex(text, from, to) lexes only the slice, with absolute offsets', () => {
   const to = text.indexOf('\nparam c');
   const slice = lex(text, from, to).tokens;
   const whole = lex(text).tokens.filter((t) => t.fullStart >= from && t.fullEnd <= to);
-  const shape = (t: { kind: TokenKind; fullStart: number; start: number; end: number; fullEnd: number }) =>
-    [TokenKind[t.kind], t.fullStart, t.start, t.end, t.fullEnd];
+  const shape = (t: { kind: TokenKind; fullStart: number; start: number; end: number; fullEnd: number }) => [
+    TokenKind[t.kind],
+    t.fullStart,
+    t.start,
+    t.end,
+    t.fullEnd,
+  ];
   assert.deepEqual(slice.slice(0, -1).map(shape), whole.map(shape));
   assert.deepEqual(shape(slice[slice.length - 1]), ['EndOfFile', to, to, to, to]);
-  assert.deepEqual(slice[slice.length - 2].trailing.map((t) => t.text), [' ', '// c']);
+  assert.deepEqual(
+    slice[slice.length - 2].trailing.map((t) => t.text),
+    [' ', '// c'],
+  );
   // Scanning stops at `to`: a comment or string closed only after it is unterminated in the slice.
   const cut = lex('var a = /* x */ 1', 0, 12);
-  assert.deepEqual(cut.errors.map((e) => e.message), ['The multi-line comment is not terminated.']);
+  assert.deepEqual(
+    cut.errors.map((e) => e.message),
+    ['The multi-line comment is not terminated.'],
+  );
   assert.equal(cut.tokens[cut.tokens.length - 1].start, 12);
   assert.equal(lex("var a = 'xyz'", 0, 10).errors.length, 1);
   assert.deepEqual(lex('abc', 5, 2).tokens.map(shape), [['EndOfFile', 2, 2, 2, 2]]);
@@ -357,6 +452,13 @@ test('`existing` is read from the header of a resource, and only there', () => {
   ].join('\n');
   const outline = outlineBicep(text, 'bicep');
   assert.ok(outline.skimmed);
-  assert.deepEqual(outline.entries.map((entry) => [entry.name, entry.existing]), [['hub', true], ['existing', false], ['kv', true]]);
+  assert.deepEqual(
+    outline.entries.map((entry) => [entry.name, entry.existing]),
+    [
+      ['hub', true],
+      ['existing', false],
+      ['kv', true],
+    ],
+  );
   assert.deepEqual(outline.entries, outlineOfTree(parseBicep(text).tree).entries);
 });

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  declarations, nameOf, parseBicep, printTree, resourceView, type ResourceDeclaration,
+  declarations,
+  nameOf,
+  parseBicep,
+  printTree,
+  resourceView,
+  type ResourceDeclaration,
 } from '../../server/src/syntax/bicep';
 
 function parseBroken(text: string, parameterFile = false) {
@@ -17,15 +22,27 @@ function parseBroken(text: string, parameterFile = false) {
 }
 
 function names(text: string, parameterFile = false): string[] {
-  return declarations(parseBroken(text, parameterFile).tree).map((d) => `${d.kind}:${nameOf(d as { name?: never })?.text ?? ''}`);
+  return declarations(parseBroken(text, parameterFile).tree).map(
+    (d) => `${d.kind}:${nameOf(d as { name?: never })?.text ?? ''}`,
+  );
 }
 
 const validResource = "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {\n  name: 'pe'\n}\n";
 
 test('a broken line followed by a valid resource still yields that resource', () => {
-  for (const broken of ['var = = =', 'param', 'garbage here !!', '@@@', "var x = concat('a' 'b')", 'output o string =', 'var y = {a: }']) {
+  for (const broken of [
+    'var = = =',
+    'param',
+    'garbage here !!',
+    '@@@',
+    "var x = concat('a' 'b')",
+    'output o string =',
+    'var y = {a: }',
+  ]) {
     const result = parseBroken(`${broken}\n${validResource}`);
-    const resources = declarations(result.tree).filter((d): d is ResourceDeclaration => d.kind === 'ResourceDeclaration');
+    const resources = declarations(result.tree).filter(
+      (d): d is ResourceDeclaration => d.kind === 'ResourceDeclaration',
+    );
     assert.equal(resources.length, 1, broken);
     const view = resourceView(resources[0]);
     assert.equal(view.name?.text, 'pe', broken);
@@ -35,7 +52,9 @@ test('a broken line followed by a valid resource still yields that resource', ()
 });
 
 test('an unclosed object stops at the next column-0 declaration', () => {
-  const text = "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet'\n  properties: {\n    x: 1\n\n" + validResource;
+  const text =
+    "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet'\n  properties: {\n    x: 1\n\n" +
+    validResource;
   assert.deepEqual(names(text), ['ResourceDeclaration:vnet', 'ResourceDeclaration:pe']);
   const vnet = declarations(parseBicep(text).tree)[0] as ResourceDeclaration;
   assert.equal(resourceView(vnet).object?.members.length, 2, 'the properties before the break are kept');
@@ -45,11 +64,15 @@ test('unclosed arrays, calls and parentheses stop at the next declaration too', 
   assert.deepEqual(names(`var a = [1, 2\n${validResource}`), ['VariableDeclaration:a', 'ResourceDeclaration:pe']);
   assert.deepEqual(names(`var b = concat('a',\n${validResource}`), ['VariableDeclaration:b', 'ResourceDeclaration:pe']);
   assert.deepEqual(names(`var c = (\n${validResource}`), ['VariableDeclaration:c', 'ResourceDeclaration:pe']);
-  assert.deepEqual(names(`var d = [for x in y: \n${validResource}`), ['VariableDeclaration:d', 'ResourceDeclaration:pe']);
+  assert.deepEqual(names(`var d = [for x in y: \n${validResource}`), [
+    'VariableDeclaration:d',
+    'ResourceDeclaration:pe',
+  ]);
 });
 
 test('child resources written without indentation are still children', () => {
-  const text = "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'v'\n\nresource subnet 'subnets@2024-05-01' = {\n  name: 's'\n}\n}\n";
+  const text =
+    "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'v'\n\nresource subnet 'subnets@2024-05-01' = {\n  name: 's'\n}\n}\n";
   const result = parseBicep(text);
   assert.deepEqual(result.errors, []);
   const vnet = declarations(result.tree)[0] as ResourceDeclaration;
@@ -66,7 +89,15 @@ test('missing parts become Missing nodes with one error each, not a cascade', ()
 });
 
 test('unterminated strings and interpolations at the end of the file', () => {
-  for (const text of ["var a = 'abc", "var a = '${b", "var a = '${b}", "var a = '''abc", "var a = $'''${b", "var a = '${'${", '/* open comment']) {
+  for (const text of [
+    "var a = 'abc",
+    "var a = '${b",
+    "var a = '${b}",
+    "var a = '''abc",
+    "var a = $'''${b",
+    "var a = '${'${",
+    '/* open comment',
+  ]) {
     const result = parseBroken(text);
     assert.ok(result.errors.length >= 1, text);
   }
@@ -79,7 +110,10 @@ test('a string broken by a line break does not take the next line with it', () =
 
 test('two declarations on one line: the second is skipped with an error', () => {
   const result = parseBroken('var a = 1 var b = 2\nvar c = 3\n');
-  assert.deepEqual(declarations(result.tree).map((d) => nameOf(d as { name?: never })?.text), ['a', 'c']);
+  assert.deepEqual(
+    declarations(result.tree).map((d) => nameOf(d as { name?: never })?.text),
+    ['a', 'c'],
+  );
 });
 
 test('stray closers and junk at the top level are skipped line by line', () => {

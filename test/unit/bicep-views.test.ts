@@ -3,10 +3,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  declarations, decoratorArguments, decoratorName, findDecorator, findProperty, isMultiLineString, literalString,
-  moduleView, nameOf, nodePathAt, objectProperties, parseBicep, propertyKey, propertyValue, resourceView,
-  splitResourceType, stringSegments, stringValue, tokenAt, type Expression, type ModuleDeclaration,
-  type ResourceDeclaration, type StringLiteral, type VariableDeclaration,
+  declarations,
+  decoratorArguments,
+  decoratorName,
+  findDecorator,
+  findProperty,
+  isMultiLineString,
+  literalString,
+  moduleView,
+  nameOf,
+  nodePathAt,
+  objectProperties,
+  parseBicep,
+  propertyKey,
+  propertyValue,
+  resourceView,
+  splitResourceType,
+  stringSegments,
+  stringValue,
+  tokenAt,
+  type Expression,
+  type ModuleDeclaration,
+  type ResourceDeclaration,
+  type StringLiteral,
+  type VariableDeclaration,
 } from '../../server/src/syntax/bicep';
 
 const template = `@description('The hub')
@@ -91,7 +111,7 @@ test('views of broken declarations return undefined parts', () => {
     const view = resourceView(declaration);
     assert.equal(view.type, undefined);
   }
-  const noName = declarations(parseBicep("param\nvar = 1\n").tree);
+  const noName = declarations(parseBicep('param\nvar = 1\n').tree);
   for (const d of noName) assert.equal(nameOf(d as { name?: never }), undefined);
 });
 
@@ -125,7 +145,9 @@ test('unterminated strings decode to undefined', () => {
 });
 
 test('decorators: names with namespaces and arguments', () => {
-  const declaration = declarations(parseBicep("@sys.description('d')\n@secure()\n@batchSize\nparam p string\n").tree)[0];
+  const declaration = declarations(
+    parseBicep("@sys.description('d')\n@secure()\n@batchSize\nparam p string\n").tree,
+  )[0];
   assert.deepEqual(declaration.decorators.map(decoratorName), ['sys.description', 'secure', 'batchSize']);
   const description = findDecorator(declaration, 'description');
   assert.ok(description);
@@ -135,7 +157,8 @@ test('decorators: names with namespaces and arguments', () => {
 
 test('splitResourceType separates the API version', () => {
   assert.deepEqual(splitResourceType('Microsoft.Network/virtualNetworks/subnets@2024-05-01'), {
-    type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01',
+    type: 'Microsoft.Network/virtualNetworks/subnets',
+    apiVersion: '2024-05-01',
   });
   assert.deepEqual(splitResourceType('subnets'), { type: 'subnets', apiVersion: undefined });
 });

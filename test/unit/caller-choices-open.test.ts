@@ -47,11 +47,17 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = if (deployVnet) {
 
 async function evaluate(openParameters: boolean, needsType: (type: string, existing: boolean) => boolean) {
   const files = splitFixture(template);
-  const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud'), needsType, openParameters };
+  const options = {
+    cloud: 'AzureCloud' as const,
+    environment: environmentValue('AzureCloud'),
+    needsType,
+    openParameters,
+  };
   return evaluateBicepDeployment(`${fixtureRoot}main.bicep`, fixtureSource(files), options);
 }
 
-const typesOf = (result: Awaited<ReturnType<typeof evaluate>>) => result.resources.map((decl) => decl.type.toLowerCase()).sort();
+const typesOf = (result: Awaited<ReturnType<typeof evaluate>>) =>
+  result.resources.map((decl) => decl.type.toLowerCase()).sort();
 
 test('the open evaluation evaluates only what a missing-thing rule can be satisfied by, and their nesting endpoints', async () => {
   const open = await evaluate(true, openEvaluationNeeds(needsResourceType));
@@ -75,7 +81,9 @@ test('the open evaluation evaluates only what a missing-thing rule can be satisf
 test('what it evaluates still turns the switched-off zone group and VNet maybe deployed', async () => {
   const result = await evaluate(false, needsResourceType);
   const open = await evaluate(true, openEvaluationNeeds(needsResourceType));
-  const conditions = withCallerChoices(result, open).resources.map((decl) => `${decl.type.split('/').at(-1)} ${decl.condition}`).sort();
+  const conditions = withCallerChoices(result, open)
+    .resources.map((decl) => `${decl.type.split('/').at(-1)} ${decl.condition}`)
+    .sort();
   assert.deepEqual(conditions, [
     'networkSecurityGroups true',
     'privateDnsZoneGroups unknown',
@@ -109,10 +117,18 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
 `);
   const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
   const run = (openParameters: boolean, needsType?: (type: string, existing: boolean) => boolean) =>
-    evaluateBicepDeployment(`${fixtureRoot}main.bicep`, fixtureSource(files), { ...options, openParameters, ...(needsType ? { needsType } : {}) });
-  const conditions = (result: Awaited<ReturnType<typeof run>>) => result.resources.map((decl) => `${decl.type.split('/').at(-1)} ${decl.condition}`).sort();
+    evaluateBicepDeployment(`${fixtureRoot}main.bicep`, fixtureSource(files), {
+      ...options,
+      openParameters,
+      ...(needsType ? { needsType } : {}),
+    });
+  const conditions = (result: Awaited<ReturnType<typeof run>>) =>
+    result.resources.map((decl) => `${decl.type.split('/').at(-1)} ${decl.condition}`).sort();
   const everything = withCallerChoices(await run(false), await run(true));
-  const demanded = withCallerChoices(await run(false, needsResourceType), await run(true, openEvaluationNeeds(needsResourceType)));
+  const demanded = withCallerChoices(
+    await run(false, needsResourceType),
+    await run(true, openEvaluationNeeds(needsResourceType)),
+  );
   assert.deepEqual(conditions(everything), ['storageAccounts false', 'virtualNetworks unknown']);
   assert.deepEqual(conditions(demanded), conditions(everything));
 });

@@ -10,11 +10,16 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 
 async function rulesFired(fixture: string): Promise<string[]> {
   const files = splitFixture(fixture);
-  const result = await analyzeDocuments([...files].map(([uri, text]) => ({ uri, text })), fixtureHost(files), defaultAnalysisOptions);
+  const result = await analyzeDocuments(
+    [...files].map(([uri, text]) => ({ uri, text })),
+    fixtureHost(files),
+    defaultAnalysisOptions,
+  );
   return result.findings.map((finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`);
 }
 
-const zoneId = '/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
+const zoneId =
+  '/subscriptions/x/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net';
 
 /** A Key Vault endpoint whose zone group exists when `condition` holds. */
 const endpoint = (params: string, condition: string) => `${params}
@@ -37,28 +42,53 @@ resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-
 `;
 
 const configurableZone = endpoint(`param privateDnsZoneId string = ''`, '!empty(privateDnsZoneId)');
-const switchedZone = endpoint(`param deployZoneGroup bool = false\nparam privateDnsZoneId string = '${zoneId}'`, 'deployZoneGroup');
+const switchedZone = endpoint(
+  `param deployZoneGroup bool = false\nparam privateDnsZoneId string = '${zoneId}'`,
+  'deployZoneGroup',
+);
 
-const armEndpoint = (defaultValue: string) => JSON.stringify({
-  $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-  contentVersion: '1.0.0.0',
-  parameters: { privateDnsZoneId: { type: 'string', defaultValue } },
-  resources: [
+const armEndpoint = (defaultValue: string) =>
+  JSON.stringify(
     {
-      type: 'Microsoft.Network/privateEndpoints', apiVersion: '2025-09-01', name: 'pe-kv', location: 'westeurope',
-      properties: {
-        subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe')]" },
-        privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", groupIds: ['vault'] } }],
-      },
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { privateDnsZoneId: { type: 'string', defaultValue } },
+      resources: [
+        {
+          type: 'Microsoft.Network/privateEndpoints',
+          apiVersion: '2025-09-01',
+          name: 'pe-kv',
+          location: 'westeurope',
+          properties: {
+            subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe')]" },
+            privateLinkServiceConnections: [
+              {
+                name: 'c',
+                properties: {
+                  privateLinkServiceId: "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]",
+                  groupIds: ['vault'],
+                },
+              },
+            ],
+          },
+        },
+        {
+          condition: "[not(empty(parameters('privateDnsZoneId')))]",
+          type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+          apiVersion: '2025-09-01',
+          name: 'pe-kv/default',
+          dependsOn: ["[resourceId('Microsoft.Network/privateEndpoints', 'pe-kv')]"],
+          properties: {
+            privateDnsZoneConfigs: [
+              { name: 'c', properties: { privateDnsZoneId: "[parameters('privateDnsZoneId')]" } },
+            ],
+          },
+        },
+      ],
     },
-    {
-      condition: "[not(empty(parameters('privateDnsZoneId')))]",
-      type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', apiVersion: '2025-09-01', name: 'pe-kv/default',
-      dependsOn: ["[resourceId('Microsoft.Network/privateEndpoints', 'pe-kv')]"],
-      properties: { privateDnsZoneConfigs: [{ name: 'c', properties: { privateDnsZoneId: "[parameters('privateDnsZoneId')]" } }] },
-    },
-  ],
-}, null, 2);
+    null,
+    2,
+  );
 
 /** A private DNS zone in a region, deployed when `deployZone` (default `byDefault`) holds. */
 const switchedWrongZone = (byDefault: boolean) => `param deployZone bool = ${byDefault}
@@ -69,7 +99,7 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = if (deployZone) {
 `;
 
 describe('class 3: absence is judged over every value a caller may pass', () => {
-  test('Bicep: a zone group under `!empty(param)` with default \'\' may be deployed: silent', async () => {
+  test("Bicep: a zone group under `!empty(param)` with default '' may be deployed: silent", async () => {
     assert.deepEqual(await rulesFired(configurableZone), []);
   });
 
@@ -77,7 +107,7 @@ describe('class 3: absence is judged over every value a caller may pass', () => 
     assert.deepEqual(await rulesFired(switchedZone), []);
   });
 
-  test('Bicep: a calling module that binds \'\' makes the absence certain', async () => {
+  test("Bicep: a calling module that binds '' makes the absence certain", async () => {
     const fired = await rulesFired(`//- /main.bicep
 module kv 'kv.bicep' = {
   name: 'kv'
@@ -88,7 +118,7 @@ ${configurableZone}`);
     assert.deepEqual(fired, ['pe-dns-zone-group-missing kv.bicep']);
   });
 
-  test('Bicep: a calling module that passes its own deployer\'s choice leaves it open', async () => {
+  test("Bicep: a calling module that passes its own deployer's choice leaves it open", async () => {
     const fired = await rulesFired(`//- /main.bicep
 param zoneId string = ''
 module kv 'kv.bicep' = {
@@ -100,7 +130,7 @@ ${configurableZone}`);
     assert.deepEqual(fired, []);
   });
 
-  test('Bicep: a parameter file that binds \'\' makes the absence certain', async () => {
+  test("Bicep: a parameter file that binds '' makes the absence certain", async () => {
     const fired = await rulesFired(`//- /main.bicepparam
 using 'main.bicep'
 param privateDnsZoneId = ''
@@ -109,11 +139,11 @@ ${configurableZone}`);
     assert.deepEqual(fired, ['pe-dns-zone-group-missing main.bicep']);
   });
 
-  test('ARM: a zone group under `not(empty(parameters(...)))` with default \'\' may be deployed: silent', async () => {
+  test("ARM: a zone group under `not(empty(parameters(...)))` with default '' may be deployed: silent", async () => {
     assert.deepEqual(await rulesFired(`//- /azuredeploy.json\n${armEndpoint('')}`), []);
   });
 
-  test('ARM: a parameter file that binds \'\' makes the absence certain', async () => {
+  test("ARM: a parameter file that binds '' makes the absence certain", async () => {
     const fired = await rulesFired(`//- /azuredeploy.json
 ${armEndpoint('')}
 //- /azuredeploy.parameters.json

@@ -12,24 +12,41 @@ import { repoRoot } from '../support/paths';
 
 after(removeTemporaryDirs);
 
-interface ActionStep { name?: string; id?: string; shell?: string; run?: string; uses?: string; env?: Record<string, string> }
+interface ActionStep {
+  name?: string;
+  id?: string;
+  shell?: string;
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+}
 interface Action {
   inputs: Record<string, { default?: string }>;
   outputs: Record<string, { value: string }>;
   runs: { using: string; steps: ActionStep[] };
 }
-interface WorkflowStep { id?: string; uses?: string; if?: string; with?: Record<string, string | number> }
+interface WorkflowStep {
+  id?: string;
+  uses?: string;
+  if?: string;
+  with?: Record<string, string | number>;
+}
 
 const action = parseYamlFile(path.join(repoRoot, 'action.yml')) as Action;
 const workflow = readmeRecipe('.github/workflows/vnet-lens.yml').parsed as {
-  permissions: Record<string, string>; jobs: Record<string, { steps: WorkflowStep[] }>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: WorkflowStep[] }>;
 };
 const workflowSteps = Object.values(workflow.jobs)[0]?.steps ?? [];
 const ourStep = workflowSteps.find((step) => /^[\w.-]+\/vnet-lens@/.test(step.uses ?? ''));
 const uploadStep = workflowSteps.find((step) => (step.uses ?? '').startsWith('github/codeql-action/upload-sarif@'));
 
 /** What the runner does with `${{ … }}` in a composite step: inputs, and outputs of earlier steps. */
-function substitute(text: string, inputs: Record<string, string>, stepOutputs: Record<string, Record<string, string>>): string {
+function substitute(
+  text: string,
+  inputs: Record<string, string>,
+  stepOutputs: Record<string, Record<string, string>>,
+): string {
   return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (whole, expression: string) => {
     const input = /^inputs\.([\w-]+)$/.exec(expression);
     if (input) return inputs[input[1] ?? ''] ?? '';
@@ -64,26 +81,51 @@ function runAction(workspace: string, withInputs: Record<string, string | number
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = substitute(value, inputs, stepOutputs);
     // The variables a runner sets for every step (https://docs.github.com/actions/reference/variables-reference).
     Object.assign(env, {
-      CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_ACTION_PATH: repoRoot,
-      GITHUB_OUTPUT: outputFile, GITHUB_ENV: path.join(runnerTemp, 'env'), GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary'),
-      GITHUB_REPOSITORY: 'contoso/infra', GITHUB_SHA: '0'.repeat(40), GITHUB_REF: 'refs/heads/main', RUNNER_TEMP: runnerTemp, RUNNER_OS: 'Linux',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_ACTION_PATH: repoRoot,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_ENV: path.join(runnerTemp, 'env'),
+      GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary'),
+      GITHUB_REPOSITORY: 'contoso/infra',
+      GITHUB_SHA: '0'.repeat(40),
+      GITHUB_REF: 'refs/heads/main',
+      RUNNER_TEMP: runnerTemp,
+      RUNNER_OS: 'Linux',
     });
     // GitHub's command line for `shell: bash`.
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd: workspace,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     log += result.stdout + result.stderr;
     if (step.id) {
-      stepOutputs[step.id] = Object.fromEntries(fs.readFileSync(outputFile, 'utf8').split('\n').filter(Boolean)
-        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+      stepOutputs[step.id] = Object.fromEntries(
+        fs
+          .readFileSync(outputFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
     }
     if (result.status !== 0) return { exitCode: result.status ?? 1, failedStep: step.name, log, stepOutputs };
   }
-  const actionOutputs = Object.fromEntries(Object.entries(action.outputs).map(([name, output]) => [name, substitute(output.value, inputs, stepOutputs)]));
+  const actionOutputs = Object.fromEntries(
+    Object.entries(action.outputs).map(([name, output]) => [name, substitute(output.value, inputs, stepOutputs)]),
+  );
   return { exitCode: 0, failedStep: undefined, log, stepOutputs, actionOutputs };
 }
 
 /** The SARIF file the run left, found the way the README's upload step names it. */
 function uploadedSarif(workspace: string, stepOutputs: Record<string, Record<string, string>>): string {
-  const sarifFile = substitute(String(uploadStep?.with?.sarif_file), {}, { [ourStep?.id ?? '']: stepOutputs.check ?? {} });
+  const sarifFile = substitute(
+    String(uploadStep?.with?.sarif_file),
+    {},
+    { [ourStep?.id ?? '']: stepOutputs.check ?? {} },
+  );
   assert.ok(sarifFile, 'the upload step names a SARIF file');
   return path.resolve(workspace, sarifFile);
 }
@@ -101,13 +143,20 @@ describe('the GitHub Action (action.yml) with the README workflow', () => {
   });
 
   test('an error in the checked folder fails the step and leaves a SARIF 2.1.0 log naming it', () => {
-    const workspace = temporaryRepo('action', { 'infra/network.bicep': errorTemplate, 'other/ignored.bicep': warningTemplate });
+    const workspace = temporaryRepo('action', {
+      'infra/network.bicep': errorTemplate,
+      'other/ignored.bicep': warningTemplate,
+    });
     const run = runAction(workspace, ourStep?.with ?? {});
     assert.equal(run.exitCode, 1, run.log);
     assert.equal(run.failedStep, 'Check Bicep and ARM templates');
-    assert.match(run.log, /infra\/network\.bicep:14:26: error subnet-outside-vnet/, 'the job log shows the finding as text');
+    assert.match(
+      run.log,
+      /infra\/network\.bicep:14:26: error subnet-outside-vnet/,
+      'the job log shows the finding as text',
+    );
     const sarif = readSarif(uploadedSarif(workspace, run.stepOutputs));
-    assert.deepEqual(sarif.ruleIds, ['subnet-outside-vnet'], 'only the README\'s paths (infra) are checked');
+    assert.deepEqual(sarif.ruleIds, ['subnet-outside-vnet'], "only the README's paths (infra) are checked");
   });
 
   test('a clean folder passes and still writes the SARIF log, at the path the action outputs', () => {
@@ -136,12 +185,19 @@ describe('the GitHub Action (action.yml) with the README workflow', () => {
   });
 
   test('several paths (spaces or new lines) and another SARIF file name', () => {
-    const workspace = temporaryRepo('action', { 'a/one.bicep': errorTemplate, 'b/two.bicep': warningTemplate, 'c/three.bicep': errorTemplate });
+    const workspace = temporaryRepo('action', {
+      'a/one.bicep': errorTemplate,
+      'b/two.bicep': warningTemplate,
+      'c/three.bicep': errorTemplate,
+    });
     fs.mkdirSync(path.join(workspace, 'out'));
     const again = runAction(workspace, { paths: 'a\nb', 'fail-on': 'none', 'sarif-file': 'out/results.sarif' });
     assert.equal(again.exitCode, 0, again.log);
     assert.equal(again.actionOutputs?.['sarif-file'], 'out/results.sarif');
-    assert.deepEqual(readSarif(path.join(workspace, 'out/results.sarif')).ruleIds.sort(), ['dns-zone-location', 'subnet-outside-vnet']);
+    assert.deepEqual(readSarif(path.join(workspace, 'out/results.sarif')).ruleIds.sort(), [
+      'dns-zone-location',
+      'subnet-outside-vnet',
+    ]);
   });
 
   test('an unknown fail-on level is a usage error (exit 2), not a pass', () => {

@@ -12,10 +12,17 @@ import { repoRoot } from '../support/paths';
 after(removeTemporaryDirs);
 
 interface PipelineStep {
-  script?: string; displayName?: string; workingDirectory?: string; task?: string; condition?: string;
+  script?: string;
+  displayName?: string;
+  workingDirectory?: string;
+  task?: string;
+  condition?: string;
   inputs?: Record<string, string>;
 }
-const pipeline = readmeRecipe('azure-pipelines.yml').parsed as { variables: Record<string, string>; steps: PipelineStep[] };
+const pipeline = readmeRecipe('azure-pipelines.yml').parsed as {
+  variables: Record<string, string>;
+  steps: PipelineStep[];
+};
 const install = pipeline.steps.find((step) => step.displayName === 'Install VNet Lens');
 const check = pipeline.steps.find((step) => step.displayName === 'Check Bicep and ARM templates');
 const publish = pipeline.steps.find((step) => step.task?.startsWith('PublishBuildArtifacts@'));
@@ -37,14 +44,25 @@ function runCheck(files: Record<string, string>) {
   const staging = temporaryRepo('ado-staging');
   const variables = {
     ...pipeline.variables,
-    'Agent.TempDirectory': agentTemp, 'Build.ArtifactStagingDirectory': staging, 'Build.SourcesDirectory': sources,
+    'Agent.TempDirectory': agentTemp,
+    'Build.ArtifactStagingDirectory': staging,
+    'Build.SourcesDirectory': sources,
   };
   const script = path.join(agentTemp, 'check.sh');
   fs.writeFileSync(script, expand(check?.script ?? '', variables));
   // How the agent runs a `script` step on Linux: bash, without profile or rc files.
   const result = spawnSync('bash', ['--noprofile', '--norc', script], {
-    cwd: expand(check?.workingDirectory ?? '', variables), encoding: 'utf8', timeout: 120_000,
-    env: { PATH: process.env.PATH, HOME: agentTemp, TF_BUILD: 'True', AGENT_TEMPDIRECTORY: agentTemp, BUILD_ARTIFACTSTAGINGDIRECTORY: staging, BUILD_SOURCESDIRECTORY: sources },
+    cwd: expand(check?.workingDirectory ?? '', variables),
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: agentTemp,
+      TF_BUILD: 'True',
+      AGENT_TEMPDIRECTORY: agentTemp,
+      BUILD_ARTIFACTSTAGINGDIRECTORY: staging,
+      BUILD_SOURCESDIRECTORY: sources,
+    },
   });
   const published = expand(publish?.inputs?.PathtoPublish ?? '', variables);
   return { exitCode: result.status, log: result.stdout + result.stderr, published };
@@ -53,7 +71,10 @@ function runCheck(files: Record<string, string>) {
 describe('the Azure DevOps pipeline in the README', () => {
   test('installs from the named repository and publishes a CodeAnalysisLogs artifact even when the check fails', () => {
     assert.ok(install && check && publish, 'install, check and publish steps');
-    assert.match(install.script ?? '', /git clone --depth 1 --branch "\$\(vnetLensRef\)" "\$\(vnetLensRepo\)" "\$\(Agent\.TempDirectory\)\/vnet-lens"/);
+    assert.match(
+      install.script ?? '',
+      /git clone --depth 1 --branch "\$\(vnetLensRef\)" "\$\(vnetLensRepo\)" "\$\(Agent\.TempDirectory\)\/vnet-lens"/,
+    );
     assert.match(install.script ?? '', /npm ci/);
     assert.ok(pipeline.variables.vnetLensRepo && pipeline.variables.vnetLensRef);
     assert.equal(publish.inputs?.ArtifactName, 'CodeAnalysisLogs');

@@ -19,7 +19,11 @@ function run(command: string, args: string[], options: SpawnSyncOptions & { cwd:
 }
 
 function git(cwd: string, ...args: string[]) {
-  const result = run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, env: gitEnv });
+  const result = run(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, env: gitEnv },
+  );
   return result;
 }
 
@@ -32,13 +36,23 @@ before(() => {
   assert.equal(setup.status, 0, setup.output);
   const cache = temporaryRepo('pre-commit-home');
   // No global git configuration or hooks of the machine take part.
-  gitEnv = { PATH: process.env.PATH, HOME: cache, PRE_COMMIT_HOME: path.join(cache, 'pre-commit'), GIT_CONFIG_NOSYSTEM: '1', LANG: 'C.UTF-8' };
+  gitEnv = {
+    PATH: process.env.PATH,
+    HOME: cache,
+    PRE_COMMIT_HOME: path.join(cache, 'pre-commit'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    LANG: 'C.UTF-8',
+  };
 
   // The hook repository as pre-commit clones it: this working tree's files (tracked or new, not
   // ignored) plus the built CLI, which a real clone builds on first use (scripts/pre-commit.sh).
   hookRepo = temporaryRepo('hook-repo');
-  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
-    .stdout.split('\0').filter((file) => file && fs.existsSync(path.join(repoRoot, file)));
+  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+    .stdout.split('\0')
+    .filter((file) => file && fs.existsSync(path.join(repoRoot, file)));
   for (const file of [...files, 'dist/cli.js']) {
     fs.mkdirSync(path.dirname(path.join(hookRepo, file)), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, file), path.join(hookRepo, file));
@@ -52,12 +66,17 @@ before(() => {
 
 /** A user repository with the README's .pre-commit-config.yaml (pointing at the local hook repo) installed. */
 function userRepo(): string {
-  const config = readmeRecipe('.pre-commit-config.yaml').parsed as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+  const config = readmeRecipe('.pre-commit-config.yaml').parsed as {
+    repos: { repo: string; rev: string; hooks: { id: string }[] }[];
+  };
   assert.equal(config.repos.length, 1);
   const entry = config.repos[0]!;
   entry.repo = hookRepo;
   entry.rev = hookRev;
-  const repo = temporaryRepo('pre-commit-user', { '.pre-commit-config.yaml': stringify(config), 'README.md': 'infra\n' });
+  const repo = temporaryRepo('pre-commit-user', {
+    '.pre-commit-config.yaml': stringify(config),
+    'README.md': 'infra\n',
+  });
   assert.equal(git(repo, 'init', '-q').status, 0);
   const install = run('pre-commit', ['install'], { cwd: repo, env: gitEnv });
   assert.equal(install.status, 0, install.output);
@@ -80,10 +99,19 @@ function commit(repo: string, files: Record<string, string>) {
 
 describe('the pre-commit hook with the README configuration', () => {
   test('declares one hook on .bicep, .bicepparam and ARM JSON files', () => {
-    const hooks = parseYamlFile(path.join(repoRoot, '.pre-commit-hooks.yaml')) as { id: string; files: string; language: string; entry: string }[];
-    assert.deepEqual(hooks.map((hook) => hook.id), ['vnet-lens']);
+    const hooks = parseYamlFile(path.join(repoRoot, '.pre-commit-hooks.yaml')) as {
+      id: string;
+      files: string;
+      language: string;
+      entry: string;
+    }[];
+    assert.deepEqual(
+      hooks.map((hook) => hook.id),
+      ['vnet-lens'],
+    );
     const files = new RegExp(hooks[0]!.files);
-    for (const name of ['main.bicep', 'main.bicepparam', 'azuredeploy.json', 'a/b.jsonc']) assert.ok(files.test(name), name);
+    for (const name of ['main.bicep', 'main.bicepparam', 'azuredeploy.json', 'a/b.jsonc'])
+      assert.ok(files.test(name), name);
     for (const name of ['README.md', 'main.bicep.bak', 'script.sh']) assert.ok(!files.test(name), name);
     assert.ok(fs.existsSync(path.join(repoRoot, hooks[0]!.entry)), 'the entry script exists');
   });

@@ -12,9 +12,10 @@ function randomPrefixes(seed: number, count: number): Cidr[] {
   };
   const prefixes: Cidr[] = [];
   for (let index = 0; index < count; index++) {
-    const written = next(4) === 0
-      ? `2001:db8:${next(4).toString(16)}::/${48 + next(17)}`
-      : `10.${next(4)}.${next(8)}.0/${16 + next(13)}`;
+    const written =
+      next(4) === 0
+        ? `2001:db8:${next(4).toString(16)}::/${48 + next(17)}`
+        : `10.${next(4)}.${next(8)}.0/${16 + next(13)}`;
     prefixes.push(parseCidr(written)!);
   }
   return prefixes;
@@ -25,7 +26,9 @@ test('the sweep yields exactly the overlapping pairs, each once', () => {
     const prefixes = randomPrefixes(seed, 120).map((cidr, index) => ({ index, cidr }));
     const key = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
     const expected = new Set<string>();
-    for (const a of prefixes) for (const b of prefixes) if (a.index < b.index && cidrOverlaps(a.cidr, b.cidr)) expected.add(key(a.index, b.index));
+    for (const a of prefixes)
+      for (const b of prefixes)
+        if (a.index < b.index && cidrOverlaps(a.cidr, b.cidr)) expected.add(key(a.index, b.index));
     const found: string[] = [];
     for (const [a, b] of overlappingCidrPairs(prefixes, (item) => item.cidr)) found.push(key(a.index, b.index));
     assert.equal(found.length, new Set(found).size, `seed ${seed}: a pair came twice`);

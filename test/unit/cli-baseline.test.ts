@@ -15,26 +15,60 @@ const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/vnetlens-
 const validateBaseline = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: 'dns-zone-location', messageId: 'region', level: 'warning', message: 'm', uri: 'file:///repo/infra/main.bicep',
-  start: 0, end: 1, related: [], resource: 'Microsoft.Network/privateDnsZones zone', ...over,
+  ruleId: 'dns-zone-location',
+  messageId: 'region',
+  level: 'warning',
+  message: 'm',
+  uri: 'file:///repo/infra/main.bicep',
+  start: 0,
+  end: 1,
+  related: [],
+  resource: 'Microsoft.Network/privateDnsZones zone',
+  ...over,
 });
 
 describe('baseline data', () => {
   test('files are recorded relative to the baseline, and match by rule, file and resource only', () => {
-    assert.equal(relativeToBaseline('file:///repo/infra/a%23b.bicep', 'file:///repo/.vnetlens/baseline.json'), '../infra/a#b.bicep');
-    const text = createBaseline([finding(), finding({ start: 99 }), finding({ resource: undefined })], 'file:///repo/baseline.json');
+    assert.equal(
+      relativeToBaseline('file:///repo/infra/a%23b.bicep', 'file:///repo/.vnetlens/baseline.json'),
+      '../infra/a#b.bicep',
+    );
+    const text = createBaseline(
+      [finding(), finding({ start: 99 }), finding({ resource: undefined })],
+      'file:///repo/baseline.json',
+    );
     const read = readBaseline(text);
     assert.ok('baseline' in read);
-    assert.deepEqual(read.baseline.findings, [{ ruleId: 'dns-zone-location', file: 'infra/main.bicep', resource: 'Microsoft.Network/privateDnsZones zone', message: 'm' }]);
+    assert.deepEqual(read.baseline.findings, [
+      {
+        ruleId: 'dns-zone-location',
+        file: 'infra/main.bicep',
+        resource: 'Microsoft.Network/privateDnsZones zone',
+        message: 'm',
+      },
+    ]);
     const matcher = new BaselineMatcher(read.baseline, 'file:///repo/baseline.json');
-    assert.ok(matcher.has(finding({ start: 500, end: 510, message: 'other words' })), 'lines and message do not matter');
+    assert.ok(
+      matcher.has(finding({ start: 500, end: 510, message: 'other words' })),
+      'lines and message do not matter',
+    );
     assert.ok(!matcher.has(finding({ ruleId: 'subnet-size' })));
     assert.ok(!matcher.has(finding({ uri: 'file:///repo/other.bicep' })));
     assert.ok(!matcher.has(finding({ resource: 'Microsoft.Network/privateDnsZones zone2' })));
   });
 
   test('an entry stops matching on its expiresOn day', () => {
-    const baseline = { version: 1 as const, findings: [{ ruleId: 'dns-zone-location', file: 'infra/main.bicep', resource: 'Microsoft.Network/privateDnsZones zone', expiresOn: '2030-01-02' }] };
+    const baseline = {
+      version: 1 as const,
+      findings: [
+        {
+          ruleId: 'dns-zone-location',
+          file: 'infra/main.bicep',
+          resource: 'Microsoft.Network/privateDnsZones zone',
+          expiresOn: '2030-01-02',
+        },
+      ],
+    };
     assert.ok(new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-01').has(finding()));
     assert.ok(!new BaselineMatcher(baseline, 'file:///repo/b.json', '2030-01-02').has(finding()));
   });
@@ -50,31 +84,52 @@ describe('baseline data', () => {
 
   test('a file that is not a baseline is a message, not a throw', () => {
     assert.match((readBaseline('{') as { error: string }).error, /not valid JSON/);
-    assert.match((readBaseline('{"version":1,"findings":[{"ruleId":"x","file":"a"}]}') as { error: string }).error, /not a VNet Lens baseline: .*resource/);
+    assert.match(
+      (readBaseline('{"version":1,"findings":[{"ruleId":"x","file":"a"}]}') as { error: string }).error,
+      /not a VNet Lens baseline: .*resource/,
+    );
     assert.match((readBaseline('{"version":2,"findings":[]}') as { error: string }).error, /version/);
   });
 });
 
 describe('check --write-baseline and --baseline', () => {
-  test('records today\'s findings; later only new ones are reported, whatever moved', async () => {
+  test("records today's findings; later only new ones are reported, whatever moved", async () => {
     const dir = workspace({ 'main.bicep': zoneInRegion('zoneA', 'a.internal') + zoneInRegion('zoneB', 'b.internal') });
-    const written = await cli(['check', '.', '--write-baseline', 'vnetlens.baseline.json', '--fail-on', 'warning'], dir);
+    const written = await cli(
+      ['check', '.', '--write-baseline', 'vnetlens.baseline.json', '--fail-on', 'warning'],
+      dir,
+    );
     assert.equal(written.code, 0, written.stderr);
     assert.match(written.stderr, /^Recorded 2 findings in vnetlens\.baseline\.json\.$/m);
-    const file = JSON.parse(fs.readFileSync(path.join(dir, 'vnetlens.baseline.json'), 'utf8')) as { findings: { resource: string }[] };
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'vnetlens.baseline.json'), 'utf8')) as {
+      findings: { resource: string }[];
+    };
     assert.ok(validateBaseline(file), JSON.stringify(validateBaseline.errors));
-    assert.deepEqual(file.findings.map((entry) => entry.resource), [
-      'Microsoft.Network/privateDnsZones zoneA#location', 'Microsoft.Network/privateDnsZones zoneB#location',
-    ]);
+    assert.deepEqual(
+      file.findings.map((entry) => entry.resource),
+      ['Microsoft.Network/privateDnsZones zoneA#location', 'Microsoft.Network/privateDnsZones zoneB#location'],
+    );
 
     // Lines above every finding, and a new zone: only the new one is reported.
-    fs.writeFileSync(path.join(dir, 'main.bicep'), `// moved\n\n\n${zoneInRegion('zoneC', 'c.internal')}${fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8')}`);
+    fs.writeFileSync(
+      path.join(dir, 'main.bicep'),
+      `// moved\n\n\n${zoneInRegion('zoneC', 'c.internal')}${fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8')}`,
+    );
     const checked = await cli(['check', '.', '--baseline', 'vnetlens.baseline.json', '--fail-on', 'warning'], dir);
     assert.equal(checked.code, 1);
-    assert.deepEqual(checked.stdout.split('\n').filter((line) => / warning /.test(line)).map((line) => /'([a-z]\.internal)'/.exec(line)?.[1]), ['c.internal']);
+    assert.deepEqual(
+      checked.stdout
+        .split('\n')
+        .filter((line) => / warning /.test(line))
+        .map((line) => /'([a-z]\.internal)'/.exec(line)?.[1]),
+      ['c.internal'],
+    );
     assert.match(checked.stderr, /^2 findings are in the baseline vnetlens\.baseline\.json and not shown\.$/m);
 
-    const clean = await cli(['check', '.', '--baseline', 'vnetlens.baseline.json', '--fail-on', 'warning', '--format', 'json'], dir);
+    const clean = await cli(
+      ['check', '.', '--baseline', 'vnetlens.baseline.json', '--fail-on', 'warning', '--format', 'json'],
+      dir,
+    );
     assert.equal(JSON.parse(clean.stdout).files[0].findings.length, 1, 'JSON output filters too');
   });
 
@@ -91,7 +146,10 @@ describe('check --write-baseline and --baseline', () => {
     assert.doesNotMatch(checked.stdout, /'b\.internal'/);
     await cli(['check', '.', '--write-baseline', 'b.json'], dir);
     const rewritten = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8'));
-    assert.deepEqual(rewritten.findings.map((entry: { expiresOn?: string }) => entry.expiresOn), ['2000-01-01', '2999-12-31']);
+    assert.deepEqual(
+      rewritten.findings.map((entry: { expiresOn?: string }) => entry.expiresOn),
+      ['2000-01-01', '2999-12-31'],
+    );
   });
 
   test('vnetlens.json names the baseline relative to itself; --baseline wins', async () => {

@@ -19,9 +19,16 @@ describe('atomic fixes', () => {
     // 200 KB of comment after the finding: the rewritten file is over the 64 KB limit below.
     const large = zoneInRegion('zoneB', 'b.internal') + `// ${'x'.repeat(200_000)}\n`;
     const dir = workspace({ 'a.bicep': small, 'b.bicep': large });
-    const run = spawnSync('bash', ['-c', `ulimit -f 64; exec "${process.execPath}" "${path.join(repoRoot, 'dist/cli.js')}" check . --fix`], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      ['-c', `ulimit -f 64; exec "${process.execPath}" "${path.join(repoRoot, 'dist/cli.js')}" check . --fix`],
+      { cwd: dir, encoding: 'utf8' },
+    );
     assert.equal(run.status, 2, run.stderr);
-    assert.match(run.stderr, /^vnet-lens: cannot write 'b\.bicep': EFBIG\n {2}changed: a\.bicep\n {2}not changed: b\.bicep\n$/m);
+    assert.match(
+      run.stderr,
+      /^vnet-lens: cannot write 'b\.bicep': EFBIG\n {2}changed: a\.bicep\n {2}not changed: b\.bicep\n$/m,
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'a.bicep'), 'utf8'), fixed(small));
     assert.equal(fs.readFileSync(path.join(dir, 'b.bicep'), 'utf8'), large, 'not truncated');
     assert.deepEqual(leftovers(dir), [], 'no temporary file left behind');
@@ -33,7 +40,10 @@ describe('atomic fixes', () => {
     fs.chmodSync(path.join(dir, 'b.bicep'), 0o444);
     const result = await cli(['check', '.', '--fix'], dir);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, "vnet-lens: cannot write 'b.bicep': read-only\n  changed: (none)\n  not changed: a.bicep, b.bicep\n");
+    assert.equal(
+      result.stderr,
+      "vnet-lens: cannot write 'b.bicep': read-only\n  changed: (none)\n  not changed: a.bicep, b.bicep\n",
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'a.bicep'), 'utf8'), text);
     assert.equal(fs.readFileSync(path.join(dir, 'b.bicep'), 'utf8'), text);
   });

@@ -16,13 +16,22 @@ const posix = process.platform !== 'win32';
 const hasStrace = posix && spawnSync('strace', ['-V']).status === 0;
 
 // A zone outside `global`: one certain `dns-zone-location` finding wherever it is read.
-const zone = (name: string) => `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
+const zone = (name: string) =>
+  `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
 const moduleCall = (symbol: string, target: string) => `module ${symbol} '${target}' = {\n  name: '${symbol}'\n}\n`;
 
 async function cli(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+  const code = await runCli(args, {
+    cwd,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -37,15 +46,18 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
   before(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-reads-')));
     write('outside/spoke.bicep', zone('privatelink.blob.core.windows.net'));
-    write('ws/main.bicep', [
-      moduleCall('pipe', 'pipe.bicep'),
-      moduleCall('zero', 'zero.bicep'),
-      moduleCall('passwd', '../../../../../../../etc/passwd'),
-      moduleCall('environ', '/proc/self/environ'),
-      moduleCall('environLink', 'environ.bicep'),
-      moduleCall('spoke', '../outside/spoke.bicep'),
-      zone('privatelink.vaultcore.azure.net'),
-    ].join(''));
+    write(
+      'ws/main.bicep',
+      [
+        moduleCall('pipe', 'pipe.bicep'),
+        moduleCall('zero', 'zero.bicep'),
+        moduleCall('passwd', '../../../../../../../etc/passwd'),
+        moduleCall('environ', '/proc/self/environ'),
+        moduleCall('environLink', 'environ.bicep'),
+        moduleCall('spoke', '../outside/spoke.bicep'),
+        zone('privatelink.vaultcore.azure.net'),
+      ].join(''),
+    );
     execFileSync('mkfifo', [at('ws/pipe.bicep')]);
     fs.symlinkSync('/dev/zero', at('ws/zero.bicep'));
     fs.symlinkSync('/proc/self/environ', at('ws/environ.bicep'));
@@ -58,15 +70,28 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
 
   // A folder analysed below the repository's bicepconfig.json, whose alias names a module in the
   // restore cache (under a temporary HOME): Bicep takes the nearest config up the tree.
-  const zoneTemplate = (name: string) => JSON.stringify({
-    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0',
-    resources: [{ type: 'Microsoft.Network/privateDnsZones', apiVersion: '2020-06-01', name, location: 'westeurope' }],
-  });
+  const zoneTemplate = (name: string) =>
+    JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: [
+        { type: 'Microsoft.Network/privateDnsZones', apiVersion: '2020-06-01', name, location: 'westeurope' },
+      ],
+    });
   const withAncestorConfig = () => {
-    write('repo/bicepconfig.json', '{ "moduleAliases": { "br": { "corp": { "registry": "contoso.azurecr.io", "modulePath": "bicep" } } } }');
+    write(
+      'repo/bicepconfig.json',
+      '{ "moduleAliases": { "br": { "corp": { "registry": "contoso.azurecr.io", "modulePath": "bicep" } } } }',
+    );
     write('repo/secret.json', zoneTemplate('privatelink.queue.core.windows.net'));
-    write('repo/infra/net/main.bicep', [moduleCall('hub', 'br/corp:hub:1.0.0'), moduleCall('secret', '../../secret.json')].join(''));
-    write('home/.bicep/br/contoso.azurecr.io/bicep$hub/1.0.0$/main.json', zoneTemplate('privatelink.blob.core.windows.net'));
+    write(
+      'repo/infra/net/main.bicep',
+      [moduleCall('hub', 'br/corp:hub:1.0.0'), moduleCall('secret', '../../secret.json')].join(''),
+    );
+    write(
+      'home/.bicep/br/contoso.azurecr.io/bicep$hub/1.0.0$/main.json',
+      zoneTemplate('privatelink.blob.core.windows.net'),
+    );
   };
 
   test('the bicepconfig.json above the folder given is read (its aliases resolve), and nothing else above it', async () => {
@@ -76,7 +101,11 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
     try {
       const result = await cli(['model', 'repo/infra/net', '--format', 'text'], root);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /dnsZone privatelink\.blob\.core\.windows\.net/, 'the corp alias came from repo/bicepconfig.json');
+      assert.match(
+        result.stdout,
+        /dnsZone privatelink\.blob\.core\.windows\.net/,
+        'the corp alias came from repo/bicepconfig.json',
+      );
       assert.doesNotMatch(result.stdout, /privatelink\.queue/, 'a template above the folder is not read');
       assert.match(result.stderr, /repo\/secret\.json: note: not read: it is outside the paths given/);
       assert.doesNotMatch(result.stderr, /bicepconfig/);
@@ -88,12 +117,23 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
   test('a FIFO, a device, /etc/passwd, /proc/self/environ and a module outside the paths are not read', async () => {
     const result = await cli(['model', 'ws', '--format', 'text'], root);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, 'ws/main.bicep:19: dnsZone privatelink.vaultcore.azure.net\n', 'only the file given declares anything: no module was read');
+    assert.equal(
+      result.stdout,
+      'ws/main.bicep:19: dnsZone privatelink.vaultcore.azure.net\n',
+      'only the file given declares anything: no module was read',
+    );
     assert.match(result.stderr, /ws\/pipe\.bicep: note: not read: it is not a regular file/);
-    assert.match(result.stderr, /ws\/zero\.bicep: note: not read: only \.bicep, \.bicepparam, \.json and \.jsonc files are read/, 'a link is judged by its target');
+    assert.match(
+      result.stderr,
+      /ws\/zero\.bicep: note: not read: only \.bicep, \.bicepparam, \.json and \.jsonc files are read/,
+      'a link is judged by its target',
+    );
     assert.match(result.stderr, /\/etc\/passwd: note: not read: only \.bicep/);
     assert.match(result.stderr, /\/proc\/self\/environ: note: not read: only \.bicep/);
-    assert.match(result.stderr, /outside\/spoke\.bicep: note: not read: it is outside the paths given \(--allow-outside reads it\)/);
+    assert.match(
+      result.stderr,
+      /outside\/spoke\.bicep: note: not read: it is outside the paths given \(--allow-outside reads it\)/,
+    );
     const check = await cli(['check', 'ws', '--fail-on', 'none'], root);
     assert.equal(check.code, 0, 'check finishes too, with the same notes');
     assert.match(check.stderr, /not a regular file/);
@@ -129,27 +169,93 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
 
   test('strace: no refused file is ever opened', { skip: !hasStrace }, () => {
     const log = at('strace.log');
-    const run = spawnSync('strace', ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log,
-      // Run from the project (where tsx resolves), on the absolute path of the folder.
-      process.execPath, '--import', 'tsx', path.join(repoRoot, 'server/src/cli/bin.ts'), 'check', at('ws'), '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=open,openat,openat2',
+        '-o',
+        log,
+        // Run from the project (where tsx resolves), on the absolute path of the folder.
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'server/src/cli/bin.ts'),
+        'check',
+        at('ws'),
+        '--fail-on',
+        'none',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
     assert.equal(run.status, 0, run.stderr);
-    const opened = fs.readFileSync(log, 'utf8').split('\n').filter((line) => /open/.test(line) && !/ENOENT/.test(line));
-    assert.ok(opened.some((line) => line.includes(at('ws/main.bicep'))), 'the trace sees the file that is read');
-    for (const refused of [at('ws/pipe.bicep'), '/dev/zero', '/etc/passwd', '/proc/self/environ', at('outside/spoke.bicep'), at('ws/zero.bicep'), at('ws/environ.bicep')]) {
-      assert.deepEqual(opened.filter((line) => line.includes(`"${refused}"`)), [], `${refused} is never opened`);
+    const opened = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    assert.ok(
+      opened.some((line) => line.includes(at('ws/main.bicep'))),
+      'the trace sees the file that is read',
+    );
+    for (const refused of [
+      at('ws/pipe.bicep'),
+      '/dev/zero',
+      '/etc/passwd',
+      '/proc/self/environ',
+      at('outside/spoke.bicep'),
+      at('ws/zero.bicep'),
+      at('ws/environ.bicep'),
+    ]) {
+      assert.deepEqual(
+        opened.filter((line) => line.includes(`"${refused}"`)),
+        [],
+        `${refused} is never opened`,
+      );
     }
   });
 
   test('strace: above the folder given, only bicepconfig.json is opened', { skip: !hasStrace }, () => {
     withAncestorConfig();
     const log = at('strace-config.log');
-    const run = spawnSync('strace', ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log,
-      process.execPath, '--import', 'tsx', path.join(repoRoot, 'server/src/cli/bin.ts'), 'check', at('repo/infra/net'), '--fail-on', 'none'],
-    { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: at('home') } });
+    const run = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=open,openat,openat2',
+        '-o',
+        log,
+        process.execPath,
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'server/src/cli/bin.ts'),
+        'check',
+        at('repo/infra/net'),
+        '--fail-on',
+        'none',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: at('home') } },
+    );
     assert.equal(run.status, 0, run.stderr);
-    const opened = fs.readFileSync(log, 'utf8').split('\n').filter((line) => /open/.test(line) && !/ENOENT/.test(line));
-    assert.ok(opened.some((line) => line.includes(`"${at('repo/bicepconfig.json')}"`)), 'the config above is read');
-    assert.ok(opened.some((line) => line.includes('main.json')), 'and the cached module its alias names');
-    assert.deepEqual(opened.filter((line) => line.includes(`"${at('repo/secret.json')}"`)), [], 'a template above is never opened');
+    const opened = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    assert.ok(
+      opened.some((line) => line.includes(`"${at('repo/bicepconfig.json')}"`)),
+      'the config above is read',
+    );
+    assert.ok(
+      opened.some((line) => line.includes('main.json')),
+      'and the cached module its alias names',
+    );
+    assert.deepEqual(
+      opened.filter((line) => line.includes(`"${at('repo/secret.json')}"`)),
+      [],
+      'a template above is never opened',
+    );
   });
 });

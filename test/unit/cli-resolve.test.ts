@@ -10,7 +10,10 @@ test('resolve --format json prints the answer and the steps', async () => {
   assert.equal(result.code, 0, result.stderr);
   const body = JSON.parse(result.stdout);
   assert.equal(body.answer, 'public');
-  assert.deepEqual(body.steps.map((step: { step: string }) => step.step), ['dns', 'server', 'zone', 'link', 'answer']);
+  assert.deepEqual(
+    body.steps.map((step: { step: string }) => step.step),
+    ['dns', 'server', 'zone', 'link', 'answer'],
+  );
   assert.equal(body.from, 'vnet-spoke-reports');
   assert.equal(body.names[0].zone, 'privatelink.file.core.windows.net');
 });
@@ -21,7 +24,10 @@ test('resolve prints numbered steps as text, paths default to the current folder
   const lines = result.stdout.trimEnd().split('\n');
   assert.equal(lines[0], 'storage from vnet-spoke-orders: private');
   assert.match(lines[1], /^ {2}1\. 'vnet-spoke-orders' uses Azure-provided DNS/);
-  assert.match(lines.at(-1)!, /^ {2}5\. private: private IP of 'pe-storders\$\{uniqueString\(…\)\}-blob' \(peStorageBlob\) in 'snet-private-endpoints'$/);
+  assert.match(
+    lines.at(-1)!,
+    /^ {2}5\. private: private IP of 'pe-storders\$\{uniqueString\(…\)\}-blob' \(peStorageBlob\) in 'snet-private-endpoints'$/,
+  );
 });
 
 test('a target or VNet the files do not hold: a message and exit 2', async () => {
@@ -64,11 +70,20 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 
 test('the grammar: a target and --from are required; check-only options are refused', () => {
   assert.deepEqual(parseCommandLine(['resolve', 'kv.vault.azure.net', '--from', 'vnet-a']), {
-    command: 'resolve', target: 'kv.vault.azure.net', from: 'vnet-a', paths: ['.'], format: 'text', cloud: 'AzureCloud', allowOutside: false,
+    command: 'resolve',
+    target: 'kv.vault.azure.net',
+    from: 'vnet-a',
+    paths: ['.'],
+    format: 'text',
+    cloud: 'AzureCloud',
+    allowOutside: false,
   });
   assert.throws(() => parseCommandLine(['resolve', '--from', 'vnet-a']), UsageError);
   assert.throws(() => parseCommandLine(['resolve', 'kv']), /needs --from/);
   assert.throws(() => parseCommandLine(['resolve', 'kv', '--from', 'v', '--fix']), /does not apply to 'resolve'/);
-  assert.throws(() => parseCommandLine(['resolve', 'kv', '--from', 'v', '--format', 'sarif']), /--format must be one of text, json/);
+  assert.throws(
+    () => parseCommandLine(['resolve', 'kv', '--from', 'v', '--format', 'sarif']),
+    /--format must be one of text, json/,
+  );
   assert.throws(() => parseCommandLine(['check', 'examples', '--from', 'v']), /--from applies to 'resolve' only/);
 });

@@ -15,7 +15,9 @@ import { corpusRoot, repoRoot } from '../support/paths';
 // The SARIF 2.1.0 (rtm.5, the final 2.1.0 schema) JSON schema as @microsoft/jest-sarif ships it. One of
 // its patterns ('...]?$') is valid only without the u flag, hence unicodeRegExp: false.
 const schemaFile = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+  JSON.parse(fs.readFileSync(schemaFile, 'utf8')),
+);
 
 function assertValidSarif(text: string): { runs: [SarifRun] } {
   const log = JSON.parse(text) as { runs: [SarifRun] };
@@ -24,15 +26,39 @@ function assertValidSarif(text: string): { runs: [SarifRun] } {
 }
 
 interface SarifRun {
-  tool: { driver: { version: string; informationUri?: string; rules: { id: string; helpUri?: string; help: { text: string; markdown?: string }; fullDescription: { text: string } }[] } };
+  tool: {
+    driver: {
+      version: string;
+      informationUri?: string;
+      rules: {
+        id: string;
+        helpUri?: string;
+        help: { text: string; markdown?: string };
+        fullDescription: { text: string };
+      }[];
+    };
+  };
   originalUriBaseIds: Record<string, { uri?: string }>;
-  results: { ruleId: string; level: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[] }[];
+  results: {
+    ruleId: string;
+    level: string;
+    partialFingerprints: Record<string, string>;
+    locations: {
+      physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
+    }[];
+  }[];
 }
 
 describe('SARIF validates against the SARIF 2.1.0 schema', () => {
   test('the schema rejects what is not SARIF (the validator is real)', () => {
     assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: {} }] }), false);
-    assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {}, level: 'loud' }] }] }), false);
+    assert.equal(
+      validateSarif({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {}, level: 'loud' }] }],
+      }),
+      false,
+    );
   });
 
   test('examples/, with its findings and fixes', async () => {
@@ -48,7 +74,13 @@ describe('SARIF validates against the SARIF 2.1.0 schema', () => {
     const run = assertValidSarif(result.stdout).runs[0];
     assert.ok(run.results.length > 0, 'the corpus repository has findings');
     assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%'));
-    assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.startsWith('networking/Azure__azure-spring-apps-landing-zone-accelerator/')));
+    assert.ok(
+      run.results.every((r) =>
+        r.locations[0].physicalLocation.artifactLocation.uri.startsWith(
+          'networking/Azure__azure-spring-apps-landing-zone-accelerator/',
+        ),
+      ),
+    );
   });
 });
 
@@ -61,17 +93,29 @@ describe('SARIF for code scanning', () => {
     const run = assertValidSarif(result.stdout).runs[0];
     assert.deepEqual(Object.keys(run.originalUriBaseIds), ['%SRCROOT%']);
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, undefined);
-    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'infra/main.bicep', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, {
+      uri: 'infra/main.bicep',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 
   test('partialFingerprints stay when lines above a finding change, and differ between findings', async () => {
     const dir = workspace({ 'main.bicep': zoneInRegion('zoneA', 'a.internal') + zoneInRegion('zoneB', 'b.internal') });
     const before = assertValidSarif((await cli(['check', '.', '--format', 'sarif'], dir)).stdout).runs[0].results;
-    fs.writeFileSync(path.join(dir, 'main.bicep'), `// a comment\n\n${fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8')}`);
+    fs.writeFileSync(
+      path.join(dir, 'main.bicep'),
+      `// a comment\n\n${fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8')}`,
+    );
     const after = assertValidSarif((await cli(['check', '.', '--format', 'sarif'], dir)).stdout).runs[0].results;
     assert.equal(before.length, 2);
-    assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
-    assert.deepEqual(after.map((r) => r.locations[0].physicalLocation.region.startLine), before.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
+    assert.deepEqual(
+      after.map((r) => r.partialFingerprints),
+      before.map((r) => r.partialFingerprints),
+    );
+    assert.deepEqual(
+      after.map((r) => r.locations[0].physicalLocation.region.startLine),
+      before.map((r) => r.locations[0].physicalLocation.region.startLine + 2),
+    );
     assert.notDeepEqual(before[0].partialFingerprints, before[1].partialFingerprints);
   });
 
@@ -87,27 +131,42 @@ describe('SARIF for code scanning', () => {
       const what = /## What\n+([\s\S]*?)\n## /.exec(page)![1].trim();
       assert.equal(entry.fullDescription.text, what);
     }
-    assert.ok(run.tool.driver.rules.some((item) => item.id === 'syntax'), 'syntax findings have a rule too');
+    assert.ok(
+      run.tool.driver.rules.some((item) => item.id === 'syntax'),
+      'syntax findings have a rule too',
+    );
   });
 
-  test('helpUri and informationUri only from a public homepage; the version is the package\'s', () => {
+  test("helpUri and informationUri only from a public homepage; the version is the package's", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     const today = assertValidSarif(formatSarif([])).runs[0].tool.driver;
     assert.equal(today.version, manifest.version);
     assert.equal(publicHomepage(manifest.homepage), undefined, 'package.json has no public homepage today');
     assert.ok(today.rules.every((rule) => rule.helpUri === undefined) && today.informationUri === undefined);
-    for (const placeholder of ['https://example.invalid/vnet-lens', 'file:///build/vnet-lens', 'http://vnet-lens.dev/', 'https://example.com/x']) {
+    for (const placeholder of [
+      'https://example.invalid/vnet-lens',
+      'file:///build/vnet-lens',
+      'http://vnet-lens.dev/',
+      'https://example.com/x',
+    ]) {
       assert.equal(publicHomepage(placeholder), undefined, placeholder);
     }
-    const published = assertValidSarif(formatSarif([], { homepage: 'https://vnet-lens.dev/docs-root' })).runs[0].tool.driver;
+    const published = assertValidSarif(formatSarif([], { homepage: 'https://vnet-lens.dev/docs-root' })).runs[0].tool
+      .driver;
     assert.equal(published.informationUri, 'https://vnet-lens.dev/docs-root/');
     assert.equal(published.rules[0].helpUri, `https://vnet-lens.dev/docs-root/docs/rules/${allRules[0].id}.md`);
   });
 
   test('file names become percent-encoded relative references that cannot read as a scheme', async () => {
-    assert.deepEqual(artifactLocation('javascript:alert(1).bicep'), { uri: 'javascript%3Aalert%281%29.bicep', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactLocation('javascript:alert(1).bicep'), {
+      uri: 'javascript%3Aalert%281%29.bicep',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.deepEqual(artifactLocation('a b/c#d?.bicep'), { uri: 'a%20b/c%23d%3F.bicep', uriBaseId: '%SRCROOT%' });
-    const dir = workspace({ 'javascript:alert(1).bicep': zoneInRegion(), 'x#y?.bicep': zoneInRegion('z2', 'other.internal') });
+    const dir = workspace({
+      'javascript:alert(1).bicep': zoneInRegion(),
+      'x#y?.bicep': zoneInRegion('z2', 'other.internal'),
+    });
     const run = assertValidSarif((await cli(['check', '.', '--format', 'sarif'], dir)).stdout).runs[0];
     const uris = run.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri).sort();
     assert.deepEqual(uris, ['javascript%3Aalert%281%29.bicep', 'x%23y%3F.bicep']);

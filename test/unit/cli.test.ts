@@ -12,14 +12,39 @@ import type { LocatedFile } from '../../server/src/cli/located';
 import { cli, workspace } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
-const armTemplate = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [] }';
+const armTemplate =
+  '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [] }';
 
 describe('argument handling', () => {
   test('check takes paths and options with defaults', () => {
     assert.deepEqual(parseCommandLine(['check', 'a', 'b']), {
-      command: 'check', paths: ['a', 'b'], format: 'text', fix: false, dryRun: false, cloud: 'AzureCloud', cloudGiven: false, config: undefined, failOn: 'error', baseline: undefined, writeBaseline: undefined, allowOutside: false,
+      command: 'check',
+      paths: ['a', 'b'],
+      format: 'text',
+      fix: false,
+      dryRun: false,
+      cloud: 'AzureCloud',
+      cloudGiven: false,
+      config: undefined,
+      failOn: 'error',
+      baseline: undefined,
+      writeBaseline: undefined,
+      allowOutside: false,
     });
-    const full = parseCommandLine(['check', 'x', '--format', 'sarif', '--fix', '--dry-run', '--cloud', 'AzureChinaCloud', '--config', 'c.json', '--fail-on', 'warning']);
+    const full = parseCommandLine([
+      'check',
+      'x',
+      '--format',
+      'sarif',
+      '--fix',
+      '--dry-run',
+      '--cloud',
+      'AzureChinaCloud',
+      '--config',
+      'c.json',
+      '--fail-on',
+      'warning',
+    ]);
     assert.equal(full.command, 'check');
     if (full.command !== 'check') return;
     assert.equal(full.format, 'sarif');
@@ -29,9 +54,27 @@ describe('argument handling', () => {
   });
 
   test('parse and model default to JSON', () => {
-    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), { command: 'parse', paths: ['f.bicep'], format: 'json', ids: false, allowOutside: false });
-    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), { command: 'model', paths: ['dir'], format: 'text', ids: false, allowOutside: false });
-    assert.deepEqual(parseCommandLine(['model', 'dir', '--allow-outside']), { command: 'model', paths: ['dir'], format: 'json', ids: false, allowOutside: true });
+    assert.deepEqual(parseCommandLine(['parse', 'f.bicep']), {
+      command: 'parse',
+      paths: ['f.bicep'],
+      format: 'json',
+      ids: false,
+      allowOutside: false,
+    });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--format', 'text']), {
+      command: 'model',
+      paths: ['dir'],
+      format: 'text',
+      ids: false,
+      allowOutside: false,
+    });
+    assert.deepEqual(parseCommandLine(['model', 'dir', '--allow-outside']), {
+      command: 'model',
+      paths: ['dir'],
+      format: 'json',
+      ids: false,
+      allowOutside: true,
+    });
   });
 
   test('mistakes are usage errors with a message', () => {
@@ -48,7 +91,11 @@ describe('argument handling', () => {
       [['parse', 'x', '--format', 'sarif'], /--format must be one of json, text/],
     ];
     for (const [args, message] of cases) {
-      assert.throws(() => parseCommandLine(args), (error: unknown) => error instanceof UsageError && message.test(error.message), args.join(' '));
+      assert.throws(
+        () => parseCommandLine(args),
+        (error: unknown) => error instanceof UsageError && message.test(error.message),
+        args.join(' '),
+      );
     }
   });
 
@@ -84,19 +131,32 @@ describe('exit codes', () => {
 
   test('the bin script runs the built CLI and returns its exit code', () => {
     // examples/ holds a planted error (pls-subnet-policies), so the default --fail-on error exits 1.
-    const planted = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+    const planted = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--format', 'json'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     assert.equal(planted.status, 1, planted.stderr);
     assert.ok(Array.isArray(JSON.parse(planted.stdout).files));
-    const lenient = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--fail-on', 'none'], { cwd: repoRoot, encoding: 'utf8' });
+    const lenient = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', 'examples', '--fail-on', 'none'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     assert.equal(lenient.status, 0, lenient.stderr);
-    const bad = spawnSync(process.execPath, [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', '--format', 'xml', 'x'], { cwd: repoRoot, encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/vnet-lens.js'), 'check', '--format', 'xml', 'x'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format must be one of/);
   });
 });
 
 describe('configuration', () => {
-  const zoneInRegion = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+  const zoneInRegion =
+    "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
 
   test('a warning finding prints but exits 0 under the default --fail-on error', async () => {
     const dir = workspace({ 'main.bicep': zoneInRegion });
@@ -106,48 +166,86 @@ describe('configuration', () => {
   });
 
   test('vnetlens.json levels apply: error fails the run, off silences', async () => {
-    const strict = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "error" } }' });
+    const strict = workspace({
+      'main.bicep': zoneInRegion,
+      'vnetlens.json': '{ "rules": { "dns-zone-location": "error" } }',
+    });
     const failing = await cli(['check', '.'], strict);
     assert.equal(failing.code, 1);
     assert.match(failing.stdout, /error dns-zone-location/);
-    const quiet = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "off" } }' });
+    const quiet = workspace({
+      'main.bicep': zoneInRegion,
+      'vnetlens.json': '{ "rules": { "dns-zone-location": "off" } }',
+    });
     const silent = await cli(['check', '.'], quiet);
     assert.equal(silent.code, 0);
     assert.match(silent.stdout, /No problems found/);
   });
 
   test('a bad vnetlens.json is reported with its position and defaults apply', async () => {
-    const dir = workspace({ 'main.bicep': zoneInRegion, 'vnetlens.json': '{ "rules": { "dns-zone-location": "loud" } }' });
+    const dir = workspace({
+      'main.bicep': zoneInRegion,
+      'vnetlens.json': '{ "rules": { "dns-zone-location": "loud" } }',
+    });
     const result = await cli(['check', '.', '--fail-on', 'warning'], dir);
-    assert.match(result.stderr, /^vnetlens\.json:1:35: warning: vnetlens\.json: 'rules\.dns-zone-location' must be one of/m);
+    assert.match(
+      result.stderr,
+      /^vnetlens\.json:1:35: warning: vnetlens\.json: 'rules\.dns-zone-location' must be one of/m,
+    );
     assert.equal(result.code, 1, 'the default level (warning) still applies');
   });
 });
 
 describe('output formats', () => {
-  const located: LocatedFile[] = [{
-    file: 'main.bicep',
-    language: 'bicep',
-    findings: [{
-      finding: { ruleId: 'peering-reverse-missing', messageId: 'missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.", uri: 'file:///w/main.bicep', start: 0, end: 4, related: [] },
+  const located: LocatedFile[] = [
+    {
       file: 'main.bicep',
-      region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
-      related: [{ file: 'spoke.bicep', region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 }, message: 'the remote VNet' }],
-    }],
-  }];
+      language: 'bicep',
+      findings: [
+        {
+          finding: {
+            ruleId: 'peering-reverse-missing',
+            messageId: 'missing',
+            level: 'warning',
+            message: "Peering 'hub-to-spoke' has no reverse.",
+            uri: 'file:///w/main.bicep',
+            start: 0,
+            end: 4,
+            related: [],
+          },
+          file: 'main.bicep',
+          region: { startLine: 3, startColumn: 10, endLine: 3, endColumn: 14 },
+          related: [
+            {
+              file: 'spoke.bicep',
+              region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 5 },
+              message: 'the remote VNet',
+            },
+          ],
+        },
+      ],
+    },
+  ];
 
   test('text: one clickable line per finding and a summary', () => {
-    assert.equal(formatText(located),
-      "main.bicep:3:10: warning peering-reverse-missing: Peering 'hub-to-spoke' has no reverse.\n"
-      + '    spoke.bicep:1:1: the remote VNet\n'
-      + '1 problem (0 errors, 1 warning, 0 info) in 1 file.\n');
+    assert.equal(
+      formatText(located),
+      "main.bicep:3:10: warning peering-reverse-missing: Peering 'hub-to-spoke' has no reverse.\n" +
+        '    spoke.bicep:1:1: the remote VNet\n' +
+        '1 problem (0 errors, 1 warning, 0 info) in 1 file.\n',
+    );
   });
 
   test('json: files with 1-based findings', () => {
     const json = JSON.parse(formatJson(located));
     assert.deepEqual(json.files[0].findings[0], {
-      ruleId: 'peering-reverse-missing', level: 'warning', message: "Peering 'hub-to-spoke' has no reverse.",
-      line: 3, column: 10, endLine: 3, endColumn: 14,
+      ruleId: 'peering-reverse-missing',
+      level: 'warning',
+      message: "Peering 'hub-to-spoke' has no reverse.",
+      line: 3,
+      column: 10,
+      endLine: 3,
+      endColumn: 14,
       related: [{ file: 'spoke.bicep', line: 1, column: 1, message: 'the remote VNet' }],
     });
   });
@@ -175,8 +273,17 @@ describe('output formats', () => {
     assert.equal(result.code, 1, result.stderr);
     const sarif = JSON.parse(result.stdout);
     assert.equal(sarif.version, '2.1.0');
-    const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
-    assert.ok(results.some((r) => r.ruleId === 'pls-subnet-policies' && r.locations[0].physicalLocation.artifactLocation.uri === 'examples/modules/spoke.bicep'));
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+    }[];
+    assert.ok(
+      results.some(
+        (r) =>
+          r.ruleId === 'pls-subnet-policies' &&
+          r.locations[0].physicalLocation.artifactLocation.uri === 'examples/modules/spoke.bicep',
+      ),
+    );
     const artifacts = sarif.runs[0].artifacts.map((artifact: { location: { uri: string } }) => artifact.location.uri);
     assert.ok(artifacts.includes('examples/main.bicep'), artifacts.join(', '));
   });
@@ -186,9 +293,15 @@ describe('output formats', () => {
     const result = await cli(['parse', dir], dir);
     assert.equal(result.code, 0);
     const reports = JSON.parse(result.stdout) as { file: string; language: string; syntaxErrors: unknown[] }[];
-    assert.deepEqual(reports.map((report) => [report.file, report.language]), [
-      ['a.bicep', 'bicep'], ['b.bicepparam', 'bicepparam'], ['package.json', 'other'], ['t.json', 'arm-template'],
-    ]);
+    assert.deepEqual(
+      reports.map((report) => [report.file, report.language]),
+      [
+        ['a.bicep', 'bicep'],
+        ['b.bicepparam', 'bicepparam'],
+        ['package.json', 'other'],
+        ['t.json', 'arm-template'],
+      ],
+    );
   });
 });
 
@@ -199,7 +312,14 @@ describe('fixes', () => {
     fs.cpSync(path.join(repoRoot, 'examples'), dir, { recursive: true });
     return dir;
   }
-  const snapshot = (dir: string) => new Map(fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  const snapshot = (dir: string) =>
+    new Map(
+      fs
+        .readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+        .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+    );
 
   test('--fix --dry-run prints a unified diff of every change and writes nothing', async () => {
     const dir = examplesCopy();
@@ -209,8 +329,18 @@ describe('fixes', () => {
     assert.equal(result.code, 1, 'the fixes would leave one error: peering-spokes-overlap has no fix');
     assert.match(result.stderr, /^Would fix 7 problems in 6 files; nothing was written\.$/m);
     const files = [...result.stdout.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1]).sort();
-    assert.deepEqual(files, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
-    assert.match(result.stdout, /^--- a\/modules\/spoke\.bicep\n\+\+\+ b\/modules\/spoke\.bicep\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
+    assert.deepEqual(files, [
+      'arm/dns.json',
+      'connectivity.bicep',
+      'main.bicep',
+      'modules/data.bicep',
+      'modules/spoke-reports.bicep',
+      'modules/spoke.bicep',
+    ]);
+    assert.match(
+      result.stdout,
+      /^--- a\/modules\/spoke\.bicep\n\+\+\+ b\/modules\/spoke\.bicep\n@@ -\d+,\d+ \+\d+,\d+ @@$/m,
+    );
     assert.match(result.stdout, /^\+ {10}privateLinkServiceNetworkPolicies: 'Disabled'$/m);
     assert.match(result.stdout, /^\+ {14}service: 'Microsoft\.Storage'$/m);
     assert.match(result.stdout, /^-      "location": "\[resourceGroup\(\)\.location\]"$/m);
@@ -226,10 +356,26 @@ describe('fixes', () => {
     assert.match(result.stdout, /peering-spokes-overlap/);
     assert.match(result.stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 10 files\.$/m);
     const after = snapshot(dir);
-    const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file).sort();
-    assert.deepEqual(changed, ['arm/dns.json', 'connectivity.bicep', 'main.bicep', 'modules/data.bicep', 'modules/spoke-reports.bicep', 'modules/spoke.bicep']);
-    assert.match(after.get('connectivity.bicep')!, /useRemoteGateways: true\n {2}\}\n {2}dependsOn: \[\n {4}vgwConnHub\n {2}\]\n\}/);
-    assert.match(after.get('modules/data.bicep')!, /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{\n {2}parent: peKeyVault\n/);
+    const changed = [...after]
+      .filter(([file, text]) => before.get(file) !== text)
+      .map(([file]) => file)
+      .sort();
+    assert.deepEqual(changed, [
+      'arm/dns.json',
+      'connectivity.bicep',
+      'main.bicep',
+      'modules/data.bicep',
+      'modules/spoke-reports.bicep',
+      'modules/spoke.bicep',
+    ]);
+    assert.match(
+      after.get('connectivity.bicep')!,
+      /useRemoteGateways: true\n {2}\}\n {2}dependsOn: \[\n {4}vgwConnHub\n {2}\]\n\}/,
+    );
+    assert.match(
+      after.get('modules/data.bicep')!,
+      /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{\n {2}parent: peKeyVault\n/,
+    );
     assert.match(after.get('modules/spoke.bicep')!, /parent: vnet\n {2}name: 'vnet-spoke-orders-to-vnet-hub'/);
     fs.writeFileSync(path.join(dir, 'vnetlens.json'), '{ "rules": { "peering-spokes-overlap": "off" } }');
     const again = await cli(['check', '.', '--config', 'vnetlens.json'], dir);
@@ -238,7 +384,8 @@ describe('fixes', () => {
   });
 
   test('--fix keeps CRLF line ends and leaves files it was not given alone', async () => {
-    const zone = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\r\n  name: 'privatelink.blob.core.windows.net'\r\n  location: 'westeurope'\r\n}\r\n";
+    const zone =
+      "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\r\n  name: 'privatelink.blob.core.windows.net'\r\n  location: 'westeurope'\r\n}\r\n";
     const dir = workspace({ 'zone.bicep': zone, 'other/zone.bicep': zone });
     const result = await cli(['check', 'zone.bicep', '--fix'], dir);
     assert.equal(result.code, 0, result.stderr);
@@ -250,22 +397,38 @@ describe('fixes', () => {
     const dir = examplesCopy();
     const result = await cli(['check', '.', '--format', 'sarif'], dir);
     const sarif = JSON.parse(result.stdout);
-    type Replacement = { deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number }; insertedContent: { text: string } };
-    type SarifFix = { description: { text: string }; artifactChanges: { artifactLocation: { uri: string; uriBaseId: string }; replacements: Replacement[] }[] };
+    type Replacement = {
+      deletedRegion: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+      insertedContent: { text: string };
+    };
+    type SarifFix = {
+      description: { text: string };
+      artifactChanges: { artifactLocation: { uri: string; uriBaseId: string }; replacements: Replacement[] }[];
+    };
     const results = sarif.runs[0].results as { ruleId: string; fixes?: SarifFix[] }[];
     assert.equal(results.length, 8);
-    assert.ok(results.every((r) => r.ruleId === 'peering-spokes-overlap' || (r.fixes && r.fixes.length > 0)), 'every planted finding but the address plan carries a fix');
+    assert.ok(
+      results.every((r) => r.ruleId === 'peering-spokes-overlap' || (r.fixes && r.fixes.length > 0)),
+      'every planted finding but the address plan carries a fix',
+    );
     const location = results.find((r) => r.ruleId === 'dns-zone-location')!.fixes![0];
     assert.equal(location.description.text, "Set location to 'global'");
     const [change] = location.artifactChanges;
     assert.deepEqual(change.artifactLocation, { uri: 'arm/dns.json', uriBaseId: '%SRCROOT%' });
     const { deletedRegion, insertedContent } = change.replacements[0];
     const line = fs.readFileSync(path.join(dir, 'arm/dns.json'), 'utf8').split('\n')[deletedRegion.startLine - 1];
-    assert.equal(line.slice(deletedRegion.startColumn - 1, deletedRegion.endColumn - 1), '"[resourceGroup().location]"');
+    assert.equal(
+      line.slice(deletedRegion.startColumn - 1, deletedRegion.endColumn - 1),
+      '"[resourceGroup().location]"',
+    );
     assert.equal(insertedContent.text, '"global"');
     const group = results.find((r) => r.ruleId === 'pe-dns-zone-group-missing')!.fixes![0];
-    assert.deepEqual(group.artifactChanges.map((c) => c.artifactLocation.uri).sort(), ['main.bicep', 'modules/data.bicep']);
-    const insertion = group.artifactChanges.find((c) => c.artifactLocation.uri === 'main.bicep')!.replacements[0].deletedRegion;
+    assert.deepEqual(group.artifactChanges.map((c) => c.artifactLocation.uri).sort(), [
+      'main.bicep',
+      'modules/data.bicep',
+    ]);
+    const insertion = group.artifactChanges.find((c) => c.artifactLocation.uri === 'main.bicep')!.replacements[0]
+      .deletedRegion;
     assert.equal(insertion.startLine, insertion.endLine, 'an insertion is an empty region');
     assert.equal(insertion.startColumn, insertion.endColumn);
   });
@@ -275,9 +438,28 @@ describe('unified diffs', () => {
   test('hunks with three lines of context, and the missing final newline marked', () => {
     const before = 'a\nb\nc\nd\ne\nf\ng\nh\ni';
     const after = 'a\nb\nc\nd\nE\nf\ng\nh\ni\nj';
-    assert.equal(unifiedDiff('a/x', 'b/x', before, after), [
-      '--- a/x', '+++ b/x', '@@ -2,8 +2,9 @@', ' b', ' c', ' d', '-e', '+E', ' f', ' g', ' h', '-i', '\\ No newline at end of file', '+i', '+j', '\\ No newline at end of file', '',
-    ].join('\n'));
+    assert.equal(
+      unifiedDiff('a/x', 'b/x', before, after),
+      [
+        '--- a/x',
+        '+++ b/x',
+        '@@ -2,8 +2,9 @@',
+        ' b',
+        ' c',
+        ' d',
+        '-e',
+        '+E',
+        ' f',
+        ' g',
+        ' h',
+        '-i',
+        '\\ No newline at end of file',
+        '+i',
+        '+j',
+        '\\ No newline at end of file',
+        '',
+      ].join('\n'),
+    );
     assert.equal(unifiedDiff('a/x', 'b/x', 'same\n', 'same\n'), '');
   });
 });

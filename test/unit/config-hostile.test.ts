@@ -21,19 +21,35 @@ test('a vnetlens.json nested 100,000 deep is one error at the first bracket too 
 });
 
 test('brackets inside strings and comments do not count as nesting', () => {
-  const { errors } = readConfig(`{ "cloud": "AzureCloud", // ${'['.repeat(100)}\n "rules": { "subnet-size": "error" } }`);
+  const { errors } = readConfig(
+    `{ "cloud": "AzureCloud", // ${'['.repeat(100)}\n "rules": { "subnet-size": "error" } }`,
+  );
   assert.deepEqual(errors, []);
-  assert.deepEqual(readConfig(`{ "x": "${'{'.repeat(100)}" }`).errors.map((error) => /nested/.test(error.message)), [false]);
+  assert.deepEqual(
+    readConfig(`{ "x": "${'{'.repeat(100)}" }`).errors.map((error) => /nested/.test(error.message)),
+    [false],
+  );
 });
 
 test('the CLI reports the deep file as a warning and goes on with the defaults', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-config-'));
   try {
     fs.writeFileSync(path.join(dir, 'vnetlens.json'), deep(100_000));
-    fs.writeFileSync(path.join(dir, 'main.bicep'), "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n");
+    fs.writeFileSync(
+      path.join(dir, 'main.bicep'),
+      "resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n",
+    );
     let stderr = '';
     let stdout = '';
-    const code = await runCli(['check', 'main.bicep'], { cwd: dir, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+    const code = await runCli(['check', 'main.bicep'], {
+      cwd: dir,
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+    });
     assert.equal(code, 0, stderr);
     assert.match(stderr, /^vnetlens\.json:1:289: warning: vnetlens\.json is nested more than 32 levels deep/m);
     assert.doesNotMatch(stderr, /internal error/);

@@ -5,9 +5,14 @@ import { test } from 'node:test';
 import { readConfig } from '../../server/src/engine/config';
 
 test('a valid file gives its cloud and rule levels', () => {
-  const { config, errors } = readConfig('{\n  // comments are fine\n  "cloud": "AzureChinaCloud",\n  "rules": { "dns-zone-location": "error", "peering-self": "off" },\n}');
+  const { config, errors } = readConfig(
+    '{\n  // comments are fine\n  "cloud": "AzureChinaCloud",\n  "rules": { "dns-zone-location": "error", "peering-self": "off" },\n}',
+  );
   assert.deepEqual(errors, []);
-  assert.deepEqual(config, { cloud: 'AzureChinaCloud', rules: { 'dns-zone-location': 'error', 'peering-self': 'off' } });
+  assert.deepEqual(config, {
+    cloud: 'AzureChinaCloud',
+    rules: { 'dns-zone-location': 'error', 'peering-self': 'off' },
+  });
 });
 
 test('an unknown rule id is reported at its key, and defaults apply', () => {

@@ -20,12 +20,13 @@ async function declarations(fixture: string): Promise<(name: string) => Resource
   };
 }
 
-const nsg = (symbol: string, name: string, extra = '') => `resource ${symbol} 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: '${name}'\n  location: 'westeurope'${extra}\n}\n`;
+const nsg = (symbol: string, name: string, extra = '') =>
+  `resource ${symbol} 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: '${name}'\n  location: 'westeurope'${extra}\n}\n`;
 
 test('Bicep: references, variables and dependsOn order; unrelated declarations do not', async () => {
   const decl = await declarations(`//- /main.bicep
 ${nsg('a', 'nsg-a')}var aId = a.id
-${nsg('b', 'nsg-b', "\n  tags: { after: aId }")}${nsg('c', 'nsg-c', '\n  dependsOn: [\n    b\n  ]')}${nsg('d', 'nsg-d')}`);
+${nsg('b', 'nsg-b', '\n  tags: { after: aId }')}${nsg('c', 'nsg-c', '\n  dependsOn: [\n    b\n  ]')}${nsg('d', 'nsg-d')}`);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-b')), true, 'through a variable');
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-c')), true, 'transitively');
   assert.equal(orderedBefore(decl('nsg-c'), decl('nsg-a')), false);
@@ -48,7 +49,8 @@ ${nsg('x', 'nsg-inner')}output id string = x.id
   assert.equal(orderedBefore(decl('nsg-last'), decl('nsg-inner')), false);
 });
 
-const armNsg = (name: string, extra = '') => `{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01", "name": "${name}", "location": "westeurope"${extra} }`;
+const armNsg = (name: string, extra = '') =>
+  `{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01", "name": "${name}", "location": "westeurope"${extra} }`;
 const template = (resources: string[], extra = '') => `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",${extra}
@@ -60,7 +62,8 @@ const template = (resources: string[], extra = '') => `{
 
 test('ARM: dependsOn by resourceId, by name and by copy loop; an unknown entry leaves the order unknown', async () => {
   const decl = await declarations(`//- /main.json
-${template([
+${template(
+  [
     armNsg('nsg-a'),
     armNsg('nsg-b', `, "dependsOn": ["[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-a')]"]`),
     armNsg('nsg-c', ', "dependsOn": ["nsg-b"]'),
@@ -68,12 +71,18 @@ ${template([
     armNsg('nsg-d', ', "dependsOn": ["loop"]'),
     armNsg('nsg-e', `, "dependsOn": ["[parameters('other')]"]`),
     armNsg('nsg-f', `, "properties": { "x": "[reference('nsg-a')]" }`),
-  ], '\n  "parameters": { "other": { "type": "string" } },')}`);
+  ],
+  '\n  "parameters": { "other": { "type": "string" } },',
+)}`);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-c')), true);
   assert.equal(orderedBefore(decl('nsg-loop1'), decl('nsg-d')), true);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-d')), false);
   assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-e')), 'unknown');
-  assert.equal(orderedBefore(decl('nsg-a'), decl('nsg-f')), 'unknown', 'reference() is an implicit dependency on a resource the model does not name');
+  assert.equal(
+    orderedBefore(decl('nsg-a'), decl('nsg-f')),
+    'unknown',
+    'reference() is an implicit dependency on a resource the model does not name',
+  );
 });
 
 test('ARM: symbolic names (languageVersion 2.0) and nested deployments', async () => {

@@ -20,10 +20,19 @@ import { buildModel } from '../../server/src/model';
 import { hubAndSpokeFileBicep, spokesForLines } from '../../bench/hub-and-spoke';
 import { corpusRoot, repoRoot } from '../support/paths';
 
-async function deploymentsOf(folder: string, limit = Infinity): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {
+async function deploymentsOf(
+  folder: string,
+  limit = Infinity,
+): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {
   const workspace = new Workspace({ readFile: async () => undefined });
-  const files = fs.readdirSync(folder, { recursive: true }).map(String).filter((file) => /\.(bicep|bicepparam|json)$/.test(file)).sort().slice(0, limit);
-  for (const file of files) workspace.setFile(pathToFileURL(path.join(folder, file)).href, fs.readFileSync(path.join(folder, file), 'utf8'));
+  const files = fs
+    .readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((file) => /\.(bicep|bicepparam|json)$/.test(file))
+    .sort()
+    .slice(0, limit);
+  for (const file of files)
+    workspace.setFile(pathToFileURL(path.join(folder, file)).href, fs.readFileSync(path.join(folder, file), 'utf8'));
   return { workspace, results: await workspace.evaluate() };
 }
 
@@ -45,7 +54,10 @@ test('models built from decoded deployments read as the originals: examples/', a
 
 test('models built from decoded deployments read as the originals: a corpus sample', async () => {
   const { workspace, results } = await deploymentsOf(corpusRoot, 400);
-  assert.ok(results.filter((result) => result.resources.length > 0).length > 10, 'the sample has deployments with resources');
+  assert.ok(
+    results.filter((result) => result.resources.length > 0).length > 10,
+    'the sample has deployments with resources',
+  );
   const decoded = results.map((result) => decodeDeployment(encodeDeployment(result)));
   assert.deepEqual(reading(workspace, decoded), reading(workspace, results));
 });
@@ -65,21 +77,34 @@ test('unknowns keep key, hint and written text; partial strings their parts; sha
   assert.equal(decodedId.key, id.key);
   assert.ok(decodedId.parts[1] instanceof Unknown);
   assert.equal(first, second, 'one object, as before');
-  assert.equal(((value[4] as Record<string, Value[]>).ids)[0], decodedId);
+  assert.equal((value[4] as Record<string, Value[]>).ids[0], decodedId);
 });
 
 test('objects keep their null prototype and keys such as __proto__ as data; numbers beyond JSON survive', () => {
-  const object = makeObject([['__proto__', 'text'], ['constructor', 1]]) as Record<string, Value>;
+  const object = makeObject([
+    ['__proto__', 'text'],
+    ['constructor', 1],
+  ]) as Record<string, Value>;
   const decoded = roundTrip([object, Number.POSITIVE_INFINITY, Number.NaN]) as [Record<string, Value>, number, number];
   assert.equal(Object.getPrototypeOf(decoded[0]), null);
-  assert.deepEqual(Object.entries(decoded[0]), [['__proto__', 'text'], ['constructor', 1]]);
+  assert.deepEqual(Object.entries(decoded[0]), [
+    ['__proto__', 'text'],
+    ['constructor', 1],
+  ]);
   assert.equal(decoded[1], Number.POSITIVE_INFINITY);
   assert.ok(Number.isNaN(decoded[2]));
 });
 
 test('a lambda decodes to one that yields an unknown; a lazy property nobody read is not computed', () => {
   let computed = 0;
-  const lazy = lazyObject(['value'], () => { computed++; return 'x'; }, 'module');
+  const lazy = lazyObject(
+    ['value'],
+    () => {
+      computed++;
+      return 'x';
+    },
+    'module',
+  );
   const [lambda, object] = roundTrip([new LambdaValue(2, () => 'never'), lazy]) as [LambdaValue, Record<string, Value>];
   assert.ok(lambda instanceof LambdaValue);
   assert.equal(lambda.arity, 2);
@@ -108,9 +133,15 @@ test('machinery is left out: a deployment of a 5,000-line file encodes to a few 
   const workspace = new Workspace({ readFile: async () => undefined });
   workspace.setFile('file:///hub.bicep', text);
   const [result] = await workspace.evaluate();
-  assert.ok(result.resources.some((decl) => decl.order !== undefined), 'the declarations carry their order');
+  assert.ok(
+    result.resources.some((decl) => decl.order !== undefined),
+    'the declarations carry their order',
+  );
   const encoded = encodeDeployment(result);
-  assert.ok(encoded.length < 40 * text.length, `encoded ${encoded.length} characters for a ${text.length}-character file`);
+  assert.ok(
+    encoded.length < 40 * text.length,
+    `encoded ${encoded.length} characters for a ${text.length}-character file`,
+  );
   const decoded = decodeDeployment(encoded);
   assert.equal(decoded.resources.length, result.resources.length);
 });

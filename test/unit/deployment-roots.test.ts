@@ -9,7 +9,11 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 
 async function findings(fixture: string): Promise<Finding[]> {
   const files = splitFixture(fixture);
-  const result = await analyzeDocuments([...files].map(([uri, text]) => ({ uri, text })), fixtureHost(files), defaultAnalysisOptions);
+  const result = await analyzeDocuments(
+    [...files].map(([uri, text]) => ({ uri, text })),
+    fixtureHost(files),
+    defaultAnalysisOptions,
+  );
   return result.findings;
 }
 
@@ -63,23 +67,27 @@ const armForeignZoneGroup = `{
 }`;
 
 describe('class 1: deployment roots', () => {
-  test('Bicep: a zone group of another main.bicep does not satisfy this root\'s endpoint', async () => {
+  test("Bicep: a zone group of another main.bicep does not satisfy this root's endpoint", async () => {
     const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}//- /b/main.bicep\n${foreignZoneGroup}`);
     assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing a/main.bicep']);
   });
 
-  test('Bicep: within one root, the same zone group may be the endpoint\'s and keeps the rule silent', async () => {
+  test("Bicep: within one root, the same zone group may be the endpoint's and keeps the rule silent", async () => {
     const found = await findings(`//- /a/main.bicep\n${cosmosEndpoint}${foreignZoneGroup}`);
     assert.deepEqual(found.map(where), []);
   });
 
-  test('ARM: a zone group of another azuredeploy.json does not satisfy this root\'s endpoint', async () => {
-    const found = await findings(`//- /a/azuredeploy.json\n${armTemplate(armCosmosEndpoint)}\n//- /b/azuredeploy.json\n${armTemplate(armForeignZoneGroup, '{ "endpointName": { "type": "string" } }')}`);
+  test("ARM: a zone group of another azuredeploy.json does not satisfy this root's endpoint", async () => {
+    const found = await findings(
+      `//- /a/azuredeploy.json\n${armTemplate(armCosmosEndpoint)}\n//- /b/azuredeploy.json\n${armTemplate(armForeignZoneGroup, '{ "endpointName": { "type": "string" } }')}`,
+    );
     assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing a/azuredeploy.json']);
   });
 
   test('ARM: within one root, the same zone group keeps the rule silent', async () => {
-    const found = await findings(`//- /a/azuredeploy.json\n${armTemplate(`${armCosmosEndpoint}, ${armForeignZoneGroup}`, '{ "endpointName": { "type": "string" } }')}`);
+    const found = await findings(
+      `//- /a/azuredeploy.json\n${armTemplate(`${armCosmosEndpoint}, ${armForeignZoneGroup}`, '{ "endpointName": { "type": "string" } }')}`,
+    );
     assert.deepEqual(found.map(where), []);
   });
 
@@ -98,7 +106,11 @@ ${cosmosEndpoint}resource group 'Microsoft.Network/privateEndpoints/privateDnsZo
 }
 `);
     assert.deepEqual(found.map(where), ['pe-dns-zone-group-missing modules/endpoint.bicep']);
-    assert.ok(found[0].related.some((related) => related.uri.endsWith('/main.bicep') && related.message === 'deployed through this module'));
+    assert.ok(
+      found[0].related.some(
+        (related) => related.uri.endsWith('/main.bicep') && related.message === 'deployed through this module',
+      ),
+    );
   });
 
   test('ARM: a linked template with a caller is analysed through its caller only', async () => {
@@ -141,13 +153,26 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 `;
 
   test('Bicep: roots meet through an `existing` declaration of a known id, and the finding says so', async () => {
-    const found = await findings(`//- /hub/main.bicep\n${hubVnet('northeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`);
+    const found = await findings(
+      `//- /hub/main.bicep\n${hubVnet('northeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`,
+    );
     assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/main.bicep']);
-    assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/main.bicep') && /joins a resource of the deployment/.test(related.message)));
-    assert.deepEqual((await findings(`//- /hub/main.bicep\n${hubVnet('westeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`)).map(where), []);
+    assert.ok(
+      found[0].related.some(
+        (related) =>
+          related.uri.endsWith('/hub/main.bicep') && /joins a resource of the deployment/.test(related.message),
+      ),
+    );
+    assert.deepEqual(
+      (await findings(`//- /hub/main.bicep\n${hubVnet('westeurope')}//- /spoke/main.bicep\n${spokeEndpoint}`)).map(
+        where,
+      ),
+      [],
+    );
   });
 
-  const armHub = (location: string) => armTemplate(`{
+  const armHub = (location: string) =>
+    armTemplate(`{
   "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "hub",
   "subscriptionId": "00000000-0000-0000-0000-000000000000", "resourceGroup": "rg-hub",
   "properties": { "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" }, "template": ${armTemplate(`{
@@ -164,15 +189,30 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 }`);
 
   test('ARM: roots meet through an id written out from names, and the finding says so', async () => {
-    const found = await findings(`//- /hub/azuredeploy.json\n${armHub('northeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`);
+    const found = await findings(
+      `//- /hub/azuredeploy.json\n${armHub('northeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`,
+    );
     assert.deepEqual(found.map(where), ['pe-location-mismatch spoke/azuredeploy.json']);
-    assert.ok(found[0].related.some((related) => related.uri.endsWith('/hub/azuredeploy.json') && /joins a resource of the deployment/.test(related.message)));
-    assert.deepEqual((await findings(`//- /hub/azuredeploy.json\n${armHub('westeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`)).map(where), []);
+    assert.ok(
+      found[0].related.some(
+        (related) =>
+          related.uri.endsWith('/hub/azuredeploy.json') && /joins a resource of the deployment/.test(related.message),
+      ),
+    );
+    assert.deepEqual(
+      (
+        await findings(`//- /hub/azuredeploy.json\n${armHub('westeurope')}\n//- /spoke/azuredeploy.json\n${armSpoke}`)
+      ).map(where),
+      [],
+    );
   });
 
-  test('Bicep: a root\'s own finding on a resource another root joins carries no join note', async () => {
-    const hub = hubVnet('westeurope').replace("[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ]",
-      "[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } }, { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.2.0/27' } } ]")
+  test("Bicep: a root's own finding on a resource another root joins carries no join note", async () => {
+    const hub = hubVnet('westeurope')
+      .replace(
+        "[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ]",
+        "[ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } }, { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.2.0/27' } } ]",
+      )
       .replaceAll('/hub/', '/b-hub/');
     // The spoke's root sorts first, so its model (which joins the hub's VNet) is checked first.
     const found = await findings(`//- /b-hub/main.bicep\n${hub}//- /a-spoke/main.bicep\n${spokeEndpoint}`);

@@ -6,8 +6,14 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
 
-const documents = ['README.md', ...fs.readdirSync(path.join(repoRoot, 'docs'), { recursive: true })
-  .map(String).filter((file) => file.endsWith('.md')).map((file) => path.join('docs', file))];
+const documents = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(repoRoot, 'docs'), { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => path.join('docs', file)),
+];
 
 test('every link of README.md and docs/ names a file of the repository', () => {
   const broken: string[] = [];
@@ -20,7 +26,8 @@ test('every link of README.md and docs/ names a file of the repository', () => {
         continue;
       }
       const file = target.split('#')[0] ?? '';
-      if (file && !fs.existsSync(path.resolve(repoRoot, path.dirname(document), file))) broken.push(`${document}: ${target}`);
+      if (file && !fs.existsSync(path.resolve(repoRoot, path.dirname(document), file)))
+        broken.push(`${document}: ${target}`);
     }
   }
   assert.deepEqual(broken, []);
@@ -28,6 +35,9 @@ test('every link of README.md and docs/ names a file of the repository', () => {
 
 test('README.md and docs/ cite no section of a document that is not in the repository', () => {
   const citations = documents.flatMap((document) =>
-    [...fs.readFileSync(path.join(repoRoot, document), 'utf8').matchAll(/\b(DESIGN|FACTS|STYLE)(\.md)? ?§/g)].map((match) => `${document}: ${match[0]}`));
+    [...fs.readFileSync(path.join(repoRoot, document), 'utf8').matchAll(/\b(DESIGN|FACTS|STYLE)(\.md)? ?§/g)].map(
+      (match) => `${document}: ${match[0]}`,
+    ),
+  );
   assert.deepEqual(citations, []);
 });

@@ -18,39 +18,58 @@ const types = (decls: readonly ResourceDecl[]) => decls.map((decl) => decl.type)
 
 test('`metadata name` does not hide `param name` (every Azure Verified Module has both)', async () => {
   const decls = await declarationsOf({
-    'main.bicep': "metadata name = 'Virtual networks'\nparam name string = 'vnet-a'\n"
-      + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: name\n  location: 'westeurope'\n}\n",
+    'main.bicep':
+      "metadata name = 'Virtual networks'\nparam name string = 'vnet-a'\n" +
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: name\n  location: 'westeurope'\n}\n",
   });
-  assert.deepEqual(decls.map((decl) => displayValue(decl.name)), ['vnet-a']);
+  assert.deepEqual(
+    decls.map((decl) => displayValue(decl.name)),
+    ['vnet-a'],
+  );
 });
 
 test('a resource the model cannot use is evaluated only when a needed one refers to it', async () => {
-  const lock = "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n";
-  const vnet = (name: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${name}\n  location: 'westeurope'\n}\n`;
-  assert.deepEqual(types(await declarationsOf({ 'a.bicep': `${lock}${vnet("'vnet-a'")}` })), ['Microsoft.Network/virtualNetworks']);
+  const lock =
+    "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n";
+  const vnet = (name: string) =>
+    `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${name}\n  location: 'westeurope'\n}\n`;
+  assert.deepEqual(types(await declarationsOf({ 'a.bicep': `${lock}${vnet("'vnet-a'")}` })), [
+    'Microsoft.Network/virtualNetworks',
+  ]);
   const referring = await declarationsOf({ 'b.bicep': `${lock}${vnet("'vnet-${lock.name}'")}` });
   assert.deepEqual(types(referring), ['Microsoft.Authorization/locks', 'Microsoft.Network/virtualNetworks']);
   assert.equal(displayValue(referring.find((decl) => decl.symbol === 'vnet')!.name), 'vnet-lock');
 });
 
 test('a private-link target is evaluated on its own (an endpoint may name it by resourceId()), its public access only', async () => {
-  const vault = "param skuName string\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-a'\n  location: 'westeurope'\n"
-    + "  tags: { owner: skuName }\n  properties: {\n    sku: { family: 'A', name: skuName }\n    publicNetworkAccess: 'Enabled'\n  }\n}\n";
+  const vault =
+    "param skuName string\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-a'\n  location: 'westeurope'\n" +
+    "  tags: { owner: skuName }\n  properties: {\n    sku: { family: 'A', name: skuName }\n    publicNetworkAccess: 'Enabled'\n  }\n}\n";
   const decls = await declarationsOf({ 'main.bicep': vault });
   assert.deepEqual(types(decls), ['Microsoft.KeyVault/vaults']);
-  assert.deepEqual(Object.keys(decls[0].properties as object), ['publicNetworkAccess'], 'what the rules read, nothing more');
+  assert.deepEqual(
+    Object.keys(decls[0].properties as object),
+    ['publicNetworkAccess'],
+    'what the rules read, nothing more',
+  );
   assert.equal(decls[0].location, 'westeurope');
-  assert.deepEqual([...decls[0].propertyRanges.keys()].sort(), ['location', 'name', 'properties', 'properties.publicNetworkAccess'], 'ranges where fixes and findings point');
+  assert.deepEqual(
+    [...decls[0].propertyRanges.keys()].sort(),
+    ['location', 'name', 'properties', 'properties.publicNetworkAccess'],
+    'ranges where fixes and findings point',
+  );
 });
 
 test('module outputs are evaluated when read, module params when the callee reads them', async () => {
-  const child = "param prefix string\nparam unused string\n"
-    + "resource assignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid('x')\n  properties: { principalId: unused }\n}\n"
-    + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: '${prefix}-vnet'\n  location: 'westeurope'\n}\n"
-    + 'output assignmentId string = assignment.id\noutput vnetName string = vnet.name\n';
+  const child =
+    'param prefix string\nparam unused string\n' +
+    "resource assignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid('x')\n  properties: { principalId: unused }\n}\n" +
+    "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: '${prefix}-vnet'\n  location: 'westeurope'\n}\n" +
+    'output assignmentId string = assignment.id\noutput vnetName string = vnet.name\n';
   // The parent passes `unused` from a lock; nothing networking reads it, so the lock stays unevaluated.
-  const parent = "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n"
-    + "module m 'child.bicep' = {\n  name: 'm'\n  params: {\n    prefix: 'spoke'\n    unused: lock.id\n  }\n}\n";
+  const parent =
+    "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n" +
+    "module m 'child.bicep' = {\n  name: 'm'\n  params: {\n    prefix: 'spoke'\n    unused: lock.id\n  }\n}\n";
   const quiet = await declarationsOf({ 'main.bicep': parent, 'child.bicep': child });
   assert.deepEqual(types(quiet), ['Microsoft.Network/virtualNetworks']);
   assert.equal(displayValue(quiet[0].name), 'spoke-vnet', 'the param the VNet reads is bound');
@@ -61,24 +80,40 @@ test('module outputs are evaluated when read, module params when the callee read
     'main.bicep': `${parent}resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${m.outputs.assignmentId}'\n  location: 'westeurope'\n}\n`,
     'child.bicep': child,
   });
-  assert.deepEqual(types(reading), ['Microsoft.Authorization/roleAssignments', 'Microsoft.Network/virtualNetworks', 'Microsoft.Network/virtualNetworks']);
+  assert.deepEqual(types(reading), [
+    'Microsoft.Authorization/roleAssignments',
+    'Microsoft.Network/virtualNetworks',
+    'Microsoft.Network/virtualNetworks',
+  ]);
 });
 
 test('a registry module no interface model knows deploys nothing known and its body is not evaluated', async () => {
   const decls = await declarationsOf({
-    'main.bicep': "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n}\n"
-      + "module pe 'br:contoso.azurecr.io/bicep/modules/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n"
-      + "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
+    'main.bicep':
+      "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n}\n" +
+      "module pe 'br:contoso.azurecr.io/bicep/modules/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n" +
+      "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
   });
   assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks']);
-  assert.match(String((decls[0].name as { key?: string }).key ?? ''), /module:.*#pe\.outputs\.name/, 'the output is an unknown named after the module');
+  assert.match(
+    String((decls[0].name as { key?: string }).key ?? ''),
+    /module:.*#pe\.outputs\.name/,
+    'the output is an unknown named after the module',
+  );
 });
 
 test('an `existing` target is evaluated only when referred to; an `existing` network resource always', async () => {
   const existingVault = "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'kv-a'\n}\n";
-  const existingVnet = "resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n";
-  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${existingVnet}` })), ['Microsoft.Network/virtualNetworks']);
-  const endpoint = "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {\n  name: 'pe'\n  location: 'westeurope'\n"
-    + "  properties: {\n    privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: ['vault'] } }]\n  }\n}\n";
-  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${endpoint}` })), ['Microsoft.KeyVault/vaults', 'Microsoft.Network/privateEndpoints']);
+  const existingVnet =
+    "resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n";
+  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${existingVnet}` })), [
+    'Microsoft.Network/virtualNetworks',
+  ]);
+  const endpoint =
+    "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {\n  name: 'pe'\n  location: 'westeurope'\n" +
+    "  properties: {\n    privateLinkServiceConnections: [{ name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: ['vault'] } }]\n  }\n}\n";
+  assert.deepEqual(types(await declarationsOf({ 'main.bicep': `${existingVault}${endpoint}` })), [
+    'Microsoft.KeyVault/vaults',
+    'Microsoft.Network/privateEndpoints',
+  ]);
 });

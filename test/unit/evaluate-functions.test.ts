@@ -5,7 +5,16 @@ import { describe, test } from 'node:test';
 import { callFunction, type FunctionContext } from '../../server/src/evaluate/functions';
 import { defaultScope } from '../../server/src/evaluate/scope';
 import { environmentValue } from '../../server/src/engine/environment';
-import { concatStrings, isObject, LambdaValue, PartialString, same, toJson, Unknown, type Value } from '../../server/src/evaluate/value';
+import {
+  concatStrings,
+  isObject,
+  LambdaValue,
+  PartialString,
+  same,
+  toJson,
+  Unknown,
+  type Value,
+} from '../../server/src/evaluate/value';
 
 const context: FunctionContext = { scope: defaultScope('AzureCloud', 'resourceGroup', environmentValue('AzureCloud')) };
 const call = (name: string, ...args: Value[]) => callFunction(name, args, context);
@@ -46,27 +55,56 @@ describe('function library', () => {
     const vnetName = new Unknown('param:vnetName');
     const vnet = call('resourceId', 'Microsoft.Network/virtualNetworks', vnetName);
     const subnet = call('resourceId', 'Microsoft.Network/virtualNetworks/subnets', vnetName, 'snet-pe');
-    assert.equal((vnet as PartialString).key, '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/virtualNetworks/{param:vnetName}');
+    assert.equal(
+      (vnet as PartialString).key,
+      '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}/providers/Microsoft.Network/virtualNetworks/{param:vnetName}',
+    );
     assert.equal(same(subnet, concatStrings([vnet, '/subnets/snet-pe']), true), true);
     const rgId = (call('resourceGroup') as { id: Value }).id;
-    assert.equal(same(concatStrings([rgId, '/providers/Microsoft.Network/virtualNetworks/', vnetName]), vnet, true), true);
+    assert.equal(
+      same(concatStrings([rgId, '/providers/Microsoft.Network/virtualNetworks/', vnetName]), vnet, true),
+      true,
+    );
     const otherGroup = call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks', 'vnet-hub');
-    assert.match((otherGroup as PartialString).key, /\/resourceGroups\/rg-hub\/providers\/Microsoft.Network\/virtualNetworks\/vnet-hub$/);
+    assert.match(
+      (otherGroup as PartialString).key,
+      /\/resourceGroups\/rg-hub\/providers\/Microsoft.Network\/virtualNetworks\/vnet-hub$/,
+    );
     assert.ok(call('resourceId', 'not-a-type') instanceof Unknown);
   });
 
   test('odd ids (class 6): a resource type with a trailing slash, which ARM accepts, gives the same id', () => {
     const vnetName = new Unknown('param:vnetName');
-    assert.equal(same(call('resourceId', 'Microsoft.Network/virtualNetworks/', vnetName), call('resourceId', 'Microsoft.Network/virtualNetworks', vnetName)), true);
-    assert.equal(same(call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets/', 'vnet-hub', 'snet'), call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'snet')), true);
-    assert.equal(same(call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups/', 'rg'), call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups', 'rg')), true);
+    assert.equal(
+      same(
+        call('resourceId', 'Microsoft.Network/virtualNetworks/', vnetName),
+        call('resourceId', 'Microsoft.Network/virtualNetworks', vnetName),
+      ),
+      true,
+    );
+    assert.equal(
+      same(
+        call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets/', 'vnet-hub', 'snet'),
+        call('resourceId', 'rg-hub', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'snet'),
+      ),
+      true,
+    );
+    assert.equal(
+      same(
+        call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups/', 'rg'),
+        call('subscriptionResourceId', 'Microsoft.Resources/resourceGroups', 'rg'),
+      ),
+      true,
+    );
     assert.ok(call('resourceId', 'Microsoft.Network//virtualNetworks', 'v') instanceof Unknown);
   });
 
   test('environment() per cloud: known AzureCloud suffixes, unknown elsewhere', () => {
     const azure = call('environment') as { suffixes: Record<string, Value> };
     assert.equal(azure.suffixes.storage, 'core.windows.net');
-    const gov = callFunction('environment', [], { scope: defaultScope('AzureUSGovernment', 'resourceGroup', environmentValue('AzureUSGovernment')) }) as { suffixes: Record<string, Value>; name: Value };
+    const gov = callFunction('environment', [], {
+      scope: defaultScope('AzureUSGovernment', 'resourceGroup', environmentValue('AzureUSGovernment')),
+    }) as { suffixes: Record<string, Value>; name: Value };
     assert.equal(gov.name, 'AzureUSGovernment');
     assert.ok(gov.suffixes.storage instanceof Unknown);
   });
@@ -98,7 +136,11 @@ describe('function library', () => {
     assert.deepEqual(toJson(call('toObject', ['a', 'b'], new LambdaValue(1, ([x]) => x))), { a: 'a', b: 'b' });
     assert.deepEqual(call('range', 1, 3), [1, 2, 3]);
     assert.ok(call('range', 0, 10_000_000) instanceof Unknown);
-    assert.deepEqual(toJson(call('union', { a: 1, n: { x: 1 } } as Value, { b: 2, n: { y: 2 } } as Value)), { a: 1, b: 2, n: { x: 1, y: 2 } });
+    assert.deepEqual(toJson(call('union', { a: 1, n: { x: 1 } } as Value, { b: 2, n: { y: 2 } } as Value)), {
+      a: 1,
+      b: 2,
+      n: { x: 1, y: 2 },
+    });
   });
 
   test('CIDR functions', () => {

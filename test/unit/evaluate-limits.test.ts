@@ -16,7 +16,8 @@ async function evaluate(fixture: string) {
   return model;
 }
 
-const vnet = (name: string) => `resource v 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${name}\n  location: 'westeurope'\n}\n`;
+const vnet = (name: string) =>
+  `resource v 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: ${name}\n  location: 'westeurope'\n}\n`;
 
 test('a module cycle ends in unknowns, and the resources on the way are still found', { timeout: 20_000 }, async () => {
   const model = await evaluate(`//- /a.bicep
@@ -33,19 +34,26 @@ module a 'a.bicep' = { name: 'a' }
 });
 
 test('a chain of 60 modules is cut at the depth limit, not followed forever', { timeout: 20_000 }, async () => {
-  const files = Array.from({ length: 60 }, (_, i) => `//- /m${i}.bicep\nmodule next 'm${i + 1}.bicep' = { name: 'm${i + 1}' }\n${vnet(`'vnet-${i}'`)}`).join('\n');
+  const files = Array.from(
+    { length: 60 },
+    (_, i) => `//- /m${i}.bicep\nmodule next 'm${i + 1}.bicep' = { name: 'm${i + 1}' }\n${vnet(`'vnet-${i}'`)}`,
+  ).join('\n');
   const model = await evaluate(`${files}\n//- /m60.bicep\n${vnet("'vnet-60'")}`);
   assert.ok(model.vnets.length >= 30 && model.vnets.length < 61, `${model.vnets.length} VNets`);
 });
 
 test('a huge range() loop is capped: one declaration with an unknown count', { timeout: 20_000 }, async () => {
-  const model = await evaluate(`resource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(0, 100000000): {\n  name: 'vnet-\${i}'\n  location: 'westeurope'\n}]\n`);
+  const model = await evaluate(
+    `resource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(0, 100000000): {\n  name: 'vnet-\${i}'\n  location: 'westeurope'\n}]\n`,
+  );
   assert.equal(model.vnets.length, 1);
   assert.equal(model.vnets[0].decl.count, 'unknown');
 });
 
 test('a loop over an unknown array is one declaration with an unknown count and unknown values', async () => {
-  const model = await evaluate(`param names array\nresource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for n in names: {\n  name: n\n  location: 'westeurope'\n}]\n`);
+  const model = await evaluate(
+    `param names array\nresource vnets 'Microsoft.Network/virtualNetworks@2024-05-01' = [for n in names: {\n  name: n\n  location: 'westeurope'\n}]\n`,
+  );
   assert.equal(model.vnets.length, 1);
   assert.equal(model.vnets[0].decl.count, 'unknown');
   assert.equal(typeof model.vnets[0].name, 'object');
@@ -66,7 +74,9 @@ test('symbols that refer to each other end in unknowns', async () => {
 });
 
 test('a missing module file and a registry module give unknown outputs', async () => {
-  const model = await evaluate(`module gone 'missing.bicep' = { name: 'x' }\nmodule reg 'br/public:avm/res/network/virtual-network:0.1.0' = { name: 'y' }\n${vnet('gone.outputs.name')}`);
+  const model = await evaluate(
+    `module gone 'missing.bicep' = { name: 'x' }\nmodule reg 'br/public:avm/res/network/virtual-network:0.1.0' = { name: 'y' }\n${vnet('gone.outputs.name')}`,
+  );
   assert.equal(model.vnets.length, 1);
   assert.match(displayValue(model.vnets[0].name), /module:.*gone/);
 });

@@ -7,8 +7,14 @@ import { analyzeDocuments } from '../../server/src/engine/analyze';
 import { maxValueUnits, sizeOf } from '../../server/src/evaluate/value-size';
 import { makeObject, type Value } from '../../server/src/evaluate/value';
 import {
-  armConcatDoubling, bicepArrayDoubling, bicepInterpolationDoubling, bicepKeyDoubling, bicepLoopSquare, bicepMapSquare,
-  bicepObjectDoubling, type HostileTemplate,
+  armConcatDoubling,
+  bicepArrayDoubling,
+  bicepInterpolationDoubling,
+  bicepKeyDoubling,
+  bicepLoopSquare,
+  bicepMapSquare,
+  bicepObjectDoubling,
+  type HostileTemplate,
 } from '../support/hostile';
 
 const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
@@ -24,7 +30,10 @@ async function assertCutOnce(template: HostileTemplate): Promise<void> {
   assert.equal(result.notices.length, 1, result.notices.map((notice) => notice.message).join('\n'));
   const [notice] = result.notices;
   const text = Object.values(template.files)[0];
-  assert.ok(text.slice(notice.start, notice.end).startsWith(template.cutAt!), `notice at ${JSON.stringify(text.slice(notice.start, notice.start + 40))}`);
+  assert.ok(
+    text.slice(notice.start, notice.end).startsWith(template.cutAt!),
+    `notice at ${JSON.stringify(text.slice(notice.start, notice.start + 40))}`,
+  );
   assert.match(notice.message, /treats the value of `.+` as unknown: it would be over the size evaluation keeps/);
 }
 
@@ -61,7 +70,11 @@ test('values under the cap are kept whole and give no notice', async () => {
 
 test('sizeOf counts shared parts once per occurrence, and cheaply', () => {
   let value: Value = makeObject([['a', 1]]);
-  for (let i = 0; i < 40; i++) value = makeObject([['a', value], ['b', value]]);
+  for (let i = 0; i < 40; i++)
+    value = makeObject([
+      ['a', value],
+      ['b', value],
+    ]);
   assert.ok(sizeOf(value) > maxValueUnits * 1000, 'a 40-level doubling is far over the cap');
   assert.equal(sizeOf(['ab', 'c']), 1 + 3 + 2);
 });

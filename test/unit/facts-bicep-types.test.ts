@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { readTypesJson, TypeBaseKind, type BicepType, type ObjectTypeProperty, type TypeReference } from '@azure/bicep-types';
+import {
+  readTypesJson,
+  TypeBaseKind,
+  type BicepType,
+  type ObjectTypeProperty,
+  type TypeReference,
+} from '@azure/bicep-types';
 import { apiVersionTypes, latestStableApiVersion } from '../../server/src/facts/api-versions';
 import { publicAccessTypes, publicAccessFacts } from '../../server/src/facts/public-access';
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../../server/src/facts/routes';
@@ -27,7 +33,13 @@ for (const line of fs.readFileSync(path.join(officialRoot, 'MANIFEST.tsv'), 'utf
   const types = readTypesJson(fs.readFileSync(path.join(officialRoot, file), 'utf8'));
   for (const type of types) {
     if (type.type === TypeBaseKind.ResourceType) {
-      official.set(type.name.toLowerCase(), { types, file, body: type.body, readable: type.readableScopes, writable: type.writableScopes });
+      official.set(type.name.toLowerCase(), {
+        types,
+        file,
+        body: type.body,
+        readable: type.readableScopes,
+        writable: type.writableScopes,
+      });
     }
   }
 }
@@ -41,9 +53,15 @@ function compare(mine: TypeReference, theirs: TypeReference, theirTypes: BicepTy
   const b = theirTypes[theirs.index]!;
   const literals = (t: BicepType, types: BicepType[]) =>
     t.type === TypeBaseKind.UnionType
-      ? t.elements.flatMap((e) => { const m = types[e.index]!; return m.type === TypeBaseKind.StringLiteralType ? [m.value] : []; }).sort()
+      ? t.elements
+          .flatMap((e) => {
+            const m = types[e.index]!;
+            return m.type === TypeBaseKind.StringLiteralType ? [m.value] : [];
+          })
+          .sort()
       : [];
-  const isOpen = (t: BicepType, types: BicepType[]) => t.type === TypeBaseKind.UnionType && t.elements.some((e) => types[e.index]!.type === TypeBaseKind.StringType);
+  const isOpen = (t: BicepType, types: BicepType[]) =>
+    t.type === TypeBaseKind.UnionType && t.elements.some((e) => types[e.index]!.type === TypeBaseKind.StringType);
   switch (a.type) {
     case TypeBaseKind.UnionType:
       assert.equal(b.type, TypeBaseKind.UnionType, `${where}: official is ${b.type}, not an enum`);
@@ -58,16 +76,27 @@ function compare(mine: TypeReference, theirs: TypeReference, theirTypes: BicepTy
       return 1 + compare(a.itemType, (b as { itemType: TypeReference }).itemType, theirTypes, `${where}[]`);
     case TypeBaseKind.ObjectType: {
       const props: Record<string, ObjectTypeProperty> | undefined =
-        b.type === TypeBaseKind.ObjectType ? b.properties : b.type === TypeBaseKind.DiscriminatedObjectType ? b.baseProperties : undefined;
+        b.type === TypeBaseKind.ObjectType
+          ? b.properties
+          : b.type === TypeBaseKind.DiscriminatedObjectType
+            ? b.baseProperties
+            : undefined;
       assert.ok(props, `${where}: official is ${b.type}, not an object`);
       let checks = 1;
       for (const [name, property] of Object.entries(a.properties)) {
         const at = `${where}.${name}`;
         const theirProperty: ObjectTypeProperty | undefined = props[name];
         assert.ok(theirProperty, `${at}: path missing in the official data`);
-        assert.equal(property.flags & theirProperty.flags, property.flags, `${at}: flags ${property.flags} not in official ${theirProperty.flags}`);
+        assert.equal(
+          property.flags & theirProperty.flags,
+          property.flags,
+          `${at}: flags ${property.flags} not in official ${theirProperty.flags}`,
+        );
         if (property.description) {
-          assert.ok(theirProperty.description?.includes(property.description), `${at}: official description lacks "${property.description}"`);
+          assert.ok(
+            theirProperty.description?.includes(property.description),
+            `${at}: official description lacks "${property.description}"`,
+          );
         }
         checks += 1 + compare(property.type, theirProperty.type, theirTypes, at);
       }
@@ -104,11 +133,22 @@ test('subnet policy values per API version agree with the declared and official 
   for (const version of versions) {
     for (const property of policyProperties) {
       const declared = enumValues('Microsoft.Network/virtualNetworks/subnets', version, `properties.${property}`);
-      assert.deepEqual([...(declared?.values ?? [])].sort(), [...(policySchemaValues(property, version) ?? [])].sort(), `${property}@${version}`);
+      assert.deepEqual(
+        [...(declared?.values ?? [])].sort(),
+        [...(policySchemaValues(property, version) ?? [])].sort(),
+        `${property}@${version}`,
+      );
       assert.equal(declared?.open, true);
     }
   }
-  assert.deepEqual(enumValues('Microsoft.Network/virtualNetworks', '2020-07-01', 'properties.subnets[].properties.privateEndpointNetworkPolicies')?.values, ['Enabled', 'Disabled']);
+  assert.deepEqual(
+    enumValues(
+      'Microsoft.Network/virtualNetworks',
+      '2020-07-01',
+      'properties.subnets[].properties.privateEndpointNetworkPolicies',
+    )?.values,
+    ['Enabled', 'Disabled'],
+  );
 });
 
 test('newest stable API versions exist in the official data wherever it holds that provider version', () => {
@@ -116,7 +156,9 @@ test('newest stable API versions exist in the official data wherever it holds th
   for (const type of apiVersionTypes) {
     const version = latestStableApiVersion(type)!;
     const namespace = type.split('/')[0]!.toLowerCase();
-    const sameFile = [...official.entries()].some(([name]) => name.startsWith(`${namespace}/`) && name.endsWith(`@${version}`));
+    const sameFile = [...official.entries()].some(
+      ([name]) => name.startsWith(`${namespace}/`) && name.endsWith(`@${version}`),
+    );
     if (!sameFile) continue;
     assert.ok(official.has(`${type}@${version}`.toLowerCase()), `${type}@${version} missing from the official data`);
     checked++;
@@ -137,8 +179,13 @@ test('public-access settings agree with the official data where it has the type'
       assert.ok(info, `${type} ${setting.path} not declared`);
       const values = [...setting.disabling, ...setting.enabling];
       if (values.every((v) => typeof v === 'boolean')) assert.equal(info.kind, 'bool', `${type} ${setting.path}`);
-      else if (info.kind === 'enum') for (const v of values) assert.ok(info.values.includes(String(v)), `${type} ${setting.path}: ${v} not in enum`);
-      else assert.ok(setting.enabling.length === 0 || propertyHasDescription(type, version, setting.path), `${type} ${setting.path}: enabling value without a source`);
+      else if (info.kind === 'enum')
+        for (const v of values) assert.ok(info.values.includes(String(v)), `${type} ${setting.path}: ${v} not in enum`);
+      else
+        assert.ok(
+          setting.enabling.length === 0 || propertyHasDescription(type, version, setting.path),
+          `${type} ${setting.path}: enabling value without a source`,
+        );
       checked++;
     }
   }
@@ -161,7 +208,9 @@ function propertyHasDescription(type: string, version: string, dotted: string): 
 
 test('route hop types without a next hop address are official hop types in every declared version', () => {
   for (const version of declaredApiVersions('Microsoft.Network/routeTables/routes')) {
-    const hopTypes = enumValues('Microsoft.Network/routeTables/routes', version, 'properties.nextHopType')?.values ?? [];
-    for (const hop of [...hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType]) assert.ok(hopTypes.includes(hop), `${hop}@${version}`);
+    const hopTypes =
+      enumValues('Microsoft.Network/routeTables/routes', version, 'properties.nextHopType')?.values ?? [];
+    for (const hop of [...hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType])
+      assert.ok(hopTypes.includes(hop), `${hop}@${version}`);
   }
 });

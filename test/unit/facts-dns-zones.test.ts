@@ -28,8 +28,14 @@ interface SharedEntry {
   inferred?: string[];
 }
 
-const shared: SharedEntry[] = JSON.parse(fs.readFileSync(path.join(sharedRoot, 'azure/dns-zones.json'), 'utf8')).entries;
-const cloudKey: Record<Cloud, 'public' | 'usgov' | 'china'> = { AzureCloud: 'public', AzureUSGovernment: 'usgov', AzureChinaCloud: 'china' };
+const shared: SharedEntry[] = JSON.parse(
+  fs.readFileSync(path.join(sharedRoot, 'azure/dns-zones.json'), 'utf8'),
+).entries;
+const cloudKey: Record<Cloud, 'public' | 'usgov' | 'china'> = {
+  AzureCloud: 'public',
+  AzureUSGovernment: 'usgov',
+  AzureChinaCloud: 'china',
+};
 // FACTS App. A #35 flags this row as a suspected doc typo ("flag, don't enforce"); dns-zones.json keeps it plain.
 const extraUnverified = new Set(['AzureUSGovernment|microsoft.devices/iothubs|iothub']);
 
@@ -47,9 +53,15 @@ test('the tables hold exactly the zones and verified flags of dns-zones.json, pe
       }
       rows++;
       assert.ok(found, `${cloud} ${entry.resourceType} ${entry.groupId} missing`);
-      for (const zone of zones) assert.ok(found.zones.some((z) => z.name === zone), `${cloud} ${entry.groupId}: ${zone}`);
-      const unverified = Boolean(unverifiedChina) || (entry.inferred ?? []).includes(cloudKey[cloud])
-        || extraUnverified.has(`${cloud}|${entry.resourceType.toLowerCase()}|${entry.groupId.toLowerCase()}`);
+      for (const zone of zones)
+        assert.ok(
+          found.zones.some((z) => z.name === zone),
+          `${cloud} ${entry.groupId}: ${zone}`,
+        );
+      const unverified =
+        Boolean(unverifiedChina) ||
+        (entry.inferred ?? []).includes(cloudKey[cloud]) ||
+        extraUnverified.has(`${cloud}|${entry.resourceType.toLowerCase()}|${entry.groupId.toLowerCase()}`);
       assert.equal(found.verified, !unverified, `${cloud} ${entry.resourceType} ${entry.groupId} verified flag`);
     }
     const tableGroupIds = zoneTables[cloud].reduce((n, row) => n + row.groupIds.length, 0);
@@ -64,7 +76,8 @@ test('table invariants: lower-case names, known placeholders, privatelink labels
         const outsidePlaceholders = name.replace(/\{\w+\}/g, '');
         assert.equal(outsidePlaceholders, outsidePlaceholders.toLowerCase(), name);
         assert.ok(isPrivatelinkZoneName(name), `${name} is a privatelink zone`);
-        for (const match of name.matchAll(/\{(\w+)\}/g)) assert.ok((placeholderKinds as readonly string[]).includes(match[1]!), name);
+        for (const match of name.matchAll(/\{(\w+)\}/g))
+          assert.ok((placeholderKinds as readonly string[]).includes(match[1]!), name);
       }
       for (const record of row.records ?? []) assert.ok(row.zones.includes(record), record);
       if (row.needsAll) assert.ok(row.zones.length <= zoneGroupLimits.maxConfigsPerGroup, row.service);
@@ -73,7 +86,8 @@ test('table invariants: lower-case names, known placeholders, privatelink labels
 });
 
 test('storage blob resolves to each cloud’s own zone', () => {
-  const blob = (cloud: Cloud) => expectedZones(cloud, 'Microsoft.Storage/storageAccounts', 'blob')?.zones.map((z) => z.name);
+  const blob = (cloud: Cloud) =>
+    expectedZones(cloud, 'Microsoft.Storage/storageAccounts', 'blob')?.zones.map((z) => z.name);
   assert.deepEqual(blob('AzureCloud'), ['privatelink.blob.core.windows.net']);
   assert.deepEqual(blob('AzureUSGovernment'), ['privatelink.blob.core.usgovcloudapi.net']);
   assert.deepEqual(blob('AzureChinaCloud'), ['privatelink.blob.core.chinacloudapi.cn']);
@@ -94,8 +108,17 @@ test('Azure Monitor private link scope needs all 5 zones in AzureCloud, not in U
   assert.equal(ampls.needsAll, 'verified');
   assert.equal(ampls.zones.length, 5);
   const four = ampls.zones.slice(0, 4).map((z) => z.name);
-  assert.deepEqual(missingRequiredZones(ampls, four).map((z) => z.name), ['privatelink.blob.core.windows.net']);
-  assert.deepEqual(missingRequiredZones(ampls, ampls.zones.map((z) => z.name.toUpperCase())), []);
+  assert.deepEqual(
+    missingRequiredZones(ampls, four).map((z) => z.name),
+    ['privatelink.blob.core.windows.net'],
+  );
+  assert.deepEqual(
+    missingRequiredZones(
+      ampls,
+      ampls.zones.map((z) => z.name.toUpperCase()),
+    ),
+    [],
+  );
   const gov = expectedZones('AzureUSGovernment', 'Microsoft.Insights/privateLinkScopes', 'azuremonitor')!;
   assert.equal(gov.zones.length, 6);
   assert.equal(gov.needsAll, false);
@@ -119,7 +142,10 @@ test('placeholders match exactly one DNS label', () => {
   assert.equal(classifyZone(adx, 'privatelink.a.b.kusto.windows.net').kind, 'not-recommended');
   assert.ok(zoneNameMatches('privatelink.{dnsPrefix}.database.windows.net', 'privatelink.abc123.database.windows.net'));
   assert.deepEqual(placeholdersOf('{subzone}.privatelink.{regionName}.azmk8s.io'), ['subzone', 'regionName']);
-  assert.equal(fillZoneName('privatelink.{region}.prometheus.monitor.azure.com', { regionName: 'EastUS' }), 'privatelink.eastus.prometheus.monitor.azure.com');
+  assert.equal(
+    fillZoneName('privatelink.{region}.prometheus.monitor.azure.com', { regionName: 'EastUS' }),
+    'privatelink.eastus.prometheus.monitor.azure.com',
+  );
   assert.equal(fillZoneName('privatelink.{regionName}.azmk8s.io', {}), undefined);
   assert.equal(fillZoneName('privatelink.{regionName}.azmk8s.io', { regionName: 'east.us' }), undefined);
 });
@@ -148,7 +174,10 @@ test('zones for a new zone group: placeholders need values, ambiguity blocks', (
   const adx = expectedZones('AzureCloud', 'Microsoft.Kusto/Clusters', 'cluster')!;
   assert.equal(zonesForNewGroup(adx), undefined);
   assert.deepEqual(zonesForNewGroup(adx, { regionName: 'westeurope' }), [
-    'privatelink.westeurope.kusto.windows.net', 'privatelink.blob.core.windows.net', 'privatelink.queue.core.windows.net', 'privatelink.table.core.windows.net',
+    'privatelink.westeurope.kusto.windows.net',
+    'privatelink.blob.core.windows.net',
+    'privatelink.queue.core.windows.net',
+    'privatelink.table.core.windows.net',
   ]);
   const aks = expectedZones('AzureCloud', 'Microsoft.ContainerService/managedClusters', 'management')!;
   assert.deepEqual(zonesForNewGroup(aks, { regionName: 'eastus' }), ['privatelink.eastus.azmk8s.io']);
@@ -157,12 +186,17 @@ test('zones for a new zone group: placeholders need values, ambiguity blocks', (
   assert.equal(classifyZone(redis, 'privatelink.redis.azure.net').kind, 'recommended');
   assert.equal(classifyZone(redis, 'privatelink.redisenterprise.cache.azure.net').kind, 'recommended');
   assert.equal(zonesForNewGroup(redis), undefined);
-  assert.equal(zonesForNewGroup(expectedZones('AzureCloud', 'Microsoft.CognitiveServices/accounts', 'account')!)?.length, 3);
+  assert.equal(
+    zonesForNewGroup(expectedZones('AzureCloud', 'Microsoft.CognitiveServices/accounts', 'account')!)?.length,
+    3,
+  );
 });
 
 test('unverified rows are hidden unless asked for', () => {
   assert.equal(expectedZones('AzureChinaCloud', 'Microsoft.ContainerRegistry/registries', 'registry'), undefined);
-  const acr = expectedZones('AzureChinaCloud', 'Microsoft.ContainerRegistry/registries', 'registry', { includeUnverified: true });
+  const acr = expectedZones('AzureChinaCloud', 'Microsoft.ContainerRegistry/registries', 'registry', {
+    includeUnverified: true,
+  });
   assert.equal(acr?.verified, false);
   assert.equal(expectedZones('AzureCloud', 'Microsoft.Storage/storageAccounts', 'file_secondary'), undefined);
   assert.ok(expectedZones('AzureUSGovernment', 'Microsoft.Storage/storageAccounts', 'file_secondary'));
@@ -172,7 +206,10 @@ test('unverified rows are hidden unless asked for', () => {
 test('unknown types and group ids have no expectation', () => {
   assert.equal(expectedZones('AzureCloud', 'Microsoft.Web/sites', 'sites-staging'), undefined);
   assert.equal(expectedZones('AzureCloud', 'Microsoft.Network/privateLinkServices', ''), undefined);
-  assert.equal(expectedZones('AzureUSGovernment', 'Microsoft.ContainerService/managedClusters', 'management'), undefined);
+  assert.equal(
+    expectedZones('AzureUSGovernment', 'Microsoft.ContainerService/managedClusters', 'management'),
+    undefined,
+  );
 });
 
 test('privatelink zone names and the targets that use a zone', () => {
@@ -180,8 +217,14 @@ test('privatelink zone names and the targets that use a zone', () => {
   assert.ok(isPrivatelinkZoneName('PRIVATELINK.contoso.com'));
   assert.ok(!isPrivatelinkZoneName('contoso.com'));
   assert.ok(!isPrivatelinkZoneName('myprivatelink.contoso.com'));
-  const blobUsers = targetsUsingZone('AzureCloud', 'privatelink.blob.core.windows.net').map((t) => `${t.resourceType}|${t.groupId}`);
-  for (const user of ['Microsoft.Storage/storageAccounts|blob', 'Microsoft.Compute/diskAccesses|disks', 'Microsoft.Insights/privateLinkScopes|azuremonitor']) {
+  const blobUsers = targetsUsingZone('AzureCloud', 'privatelink.blob.core.windows.net').map(
+    (t) => `${t.resourceType}|${t.groupId}`,
+  );
+  for (const user of [
+    'Microsoft.Storage/storageAccounts|blob',
+    'Microsoft.Compute/diskAccesses|disks',
+    'Microsoft.Insights/privateLinkScopes|azuremonitor',
+  ]) {
     assert.ok(blobUsers.includes(user), user);
   }
   assert.deepEqual(targetsUsingZone('AzureCloud', 'scm.privatelink.azurewebsites.net'), []);
@@ -190,8 +233,20 @@ test('privatelink zone names and the targets that use a zone', () => {
 test('clouds and the zone names Bicep fixes write', () => {
   assert.equal(parseCloud('azureusgovernment'), 'AzureUSGovernment');
   assert.equal(parseCloud('AzureGermanCloud'), undefined);
-  assert.equal(bicepZoneNameExpression('AzureCloud', 'privatelink.blob.core.windows.net'), "'privatelink.blob.${environment().suffixes.storage}'");
-  assert.equal(bicepZoneNameExpression('AzureCloud', 'privatelink.dfs.core.windows.net'), "'privatelink.dfs.${environment().suffixes.storage}'");
-  assert.equal(bicepZoneNameExpression('AzureCloud', 'privatelink.vaultcore.azure.net'), "'privatelink.vaultcore.azure.net'");
-  assert.equal(bicepZoneNameExpression('AzureUSGovernment', 'privatelink.blob.core.usgovcloudapi.net'), "'privatelink.blob.core.usgovcloudapi.net'");
+  assert.equal(
+    bicepZoneNameExpression('AzureCloud', 'privatelink.blob.core.windows.net'),
+    "'privatelink.blob.${environment().suffixes.storage}'",
+  );
+  assert.equal(
+    bicepZoneNameExpression('AzureCloud', 'privatelink.dfs.core.windows.net'),
+    "'privatelink.dfs.${environment().suffixes.storage}'",
+  );
+  assert.equal(
+    bicepZoneNameExpression('AzureCloud', 'privatelink.vaultcore.azure.net'),
+    "'privatelink.vaultcore.azure.net'",
+  );
+  assert.equal(
+    bicepZoneNameExpression('AzureUSGovernment', 'privatelink.blob.core.usgovcloudapi.net'),
+    "'privatelink.blob.core.usgovcloudapi.net'",
+  );
 });

@@ -5,7 +5,17 @@ import { closestGroupId, groupIdFacts, groupIdValidity, nearMissGroupId } from '
 
 test('ids come from every cloud’s table, first spelling kept', () => {
   const storage = groupIdFacts('microsoft.storage/STORAGEACCOUNTS')!;
-  for (const id of ['blob', 'blob_secondary', 'table', 'queue', 'file', 'file_secondary', 'web', 'dfs', 'dfs_secondary']) {
+  for (const id of [
+    'blob',
+    'blob_secondary',
+    'table',
+    'queue',
+    'file',
+    'file_secondary',
+    'web',
+    'dfs',
+    'dfs_secondary',
+  ]) {
     assert.ok(storage.groupIds.includes(id), id);
   }
   assert.deepEqual(groupIdFacts('Microsoft.SignalRService/SignalR')?.groupIds, ['signalr']);

@@ -3,12 +3,28 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { compareApiVersions, isApiVersionAtLeast, latestStableApiVersion, parseApiVersion } from '../../server/src/facts/api-versions';
-import { mirrorPeeringFlags, peeringNamePattern, peeringRules, reversePeeringFlag } from '../../server/src/facts/peering';
+import {
+  compareApiVersions,
+  isApiVersionAtLeast,
+  latestStableApiVersion,
+  parseApiVersion,
+} from '../../server/src/facts/api-versions';
+import {
+  mirrorPeeringFlags,
+  peeringNamePattern,
+  peeringRules,
+  reversePeeringFlag,
+} from '../../server/src/facts/peering';
 import { isGlobalLocation, resolutionPolicy, vnetLinkRules } from '../../server/src/facts/private-dns';
 import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits } from '../../server/src/facts/private-endpoint';
 import { resourceTypesJsonText } from '../../server/src/facts/resource-types';
-import { declaredApiVersions, enumValues, hasProperty, isDeclared, propertyInfo } from '../../server/src/facts/type-facts';
+import {
+  declaredApiVersions,
+  enumValues,
+  hasProperty,
+  isDeclared,
+  propertyInfo,
+} from '../../server/src/facts/type-facts';
 import { repoRoot } from '../support/paths';
 
 test('the generated types.json is current (run: node --import tsx scripts/write-types.ts)', () => {
@@ -19,11 +35,14 @@ test('the generated types.json is current (run: node --import tsx scripts/write-
 test('a reverse peering mirrors access and forwarding and swaps the gateway flags', () => {
   assert.equal(reversePeeringFlag('allowGatewayTransit'), 'useRemoteGateways');
   assert.equal(reversePeeringFlag('allowForwardedTraffic'), 'allowForwardedTraffic');
-  assert.deepEqual(mirrorPeeringFlags({ allowVirtualNetworkAccess: true, allowForwardedTraffic: false, useRemoteGateways: true }), {
-    allowVirtualNetworkAccess: true,
-    allowForwardedTraffic: false,
-    allowGatewayTransit: true,
-  });
+  assert.deepEqual(
+    mirrorPeeringFlags({ allowVirtualNetworkAccess: true, allowForwardedTraffic: false, useRemoteGateways: true }),
+    {
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: false,
+      allowGatewayTransit: true,
+    },
+  );
   assert.equal(peeringRules.maxUseRemoteGatewaysPerVnet, 1);
   assert.ok(peeringNamePattern.test('hub-to-spoke_1'));
   assert.ok(peeringNamePattern.test('a'));
@@ -63,16 +82,44 @@ test('types.json reader: declared versions, paths through arrays, enums and flag
   assert.equal(hasProperty(peering, '2020-07-01', 'properties.peerCompleteVnets'), false);
   assert.equal(hasProperty(peering, '2023-11-01', 'properties.peerCompleteVnets'), true);
   assert.equal(hasProperty(peering, '2022-01-01', 'properties.peerCompleteVnets'), undefined);
-  assert.equal(propertyInfo('microsoft.network/VIRTUALNETWORKS', '2025-09-01', 'properties.subnets[*].properties.networkSecurityGroup.id')?.kind, 'string');
-  assert.equal(propertyInfo('Microsoft.Network/privateEndpoints', '2025-09-01', 'properties.privateLinkServiceConnections.properties.groupIds')?.kind, 'array');
+  assert.equal(
+    propertyInfo(
+      'microsoft.network/VIRTUALNETWORKS',
+      '2025-09-01',
+      'properties.subnets[*].properties.networkSecurityGroup.id',
+    )?.kind,
+    'string',
+  );
+  assert.equal(
+    propertyInfo(
+      'Microsoft.Network/privateEndpoints',
+      '2025-09-01',
+      'properties.privateLinkServiceConnections.properties.groupIds',
+    )?.kind,
+    'array',
+  );
   assert.equal(propertyInfo('Microsoft.Network/privateDnsZones', '2024-06-01', 'name')?.flags, 1);
-  assert.deepEqual(enumValues('Microsoft.Network/privateDnsZones/virtualNetworkLinks', '2024-06-01', 'properties.resolutionPolicy'), {
-    values: ['Default', 'NxDomainRedirect'],
-    open: true,
-  });
-  assert.equal(enumValues('Microsoft.Network/privateDnsZones/virtualNetworkLinks', '2020-06-01', 'properties.resolutionPolicy'), undefined);
-  assert.ok(enumValues('Microsoft.Network/routeTables/routes', '2025-09-01', 'properties.nextHopType')?.values.includes('VirtualApplianceEcmp'));
-  assert.ok(!enumValues('Microsoft.Network/routeTables/routes', '2023-11-01', 'properties.nextHopType')?.values.includes('VirtualApplianceEcmp'));
+  assert.deepEqual(
+    enumValues('Microsoft.Network/privateDnsZones/virtualNetworkLinks', '2024-06-01', 'properties.resolutionPolicy'),
+    {
+      values: ['Default', 'NxDomainRedirect'],
+      open: true,
+    },
+  );
+  assert.equal(
+    enumValues('Microsoft.Network/privateDnsZones/virtualNetworkLinks', '2020-06-01', 'properties.resolutionPolicy'),
+    undefined,
+  );
+  assert.ok(
+    enumValues('Microsoft.Network/routeTables/routes', '2025-09-01', 'properties.nextHopType')?.values.includes(
+      'VirtualApplianceEcmp',
+    ),
+  );
+  assert.ok(
+    !enumValues('Microsoft.Network/routeTables/routes', '2023-11-01', 'properties.nextHopType')?.values.includes(
+      'VirtualApplianceEcmp',
+    ),
+  );
   assert.ok(isDeclared('Microsoft.KeyVault/vaults', '2026-02-01'));
   assert.ok(!isDeclared('Microsoft.KeyVault/vaults', '2023-07-01'));
 });

@@ -18,23 +18,44 @@ test('enum-backed types: Enabled keeps public access, Disabled and SecuredByPeri
 test('types whose enabling value no source states never read as enabled', () => {
   assert.equal(publicAccessState('Microsoft.Cache/redis', pna, 'Enabled'), 'unknown');
   assert.equal(publicAccessState('Microsoft.Cache/redis', pna, 'Disabled'), 'disabled');
-  assert.equal(publicAccessState('Microsoft.Insights/privateLinkScopes', 'properties.accessModeSettings.queryAccessMode', 'Open'), 'unknown');
+  assert.equal(
+    publicAccessState('Microsoft.Insights/privateLinkScopes', 'properties.accessModeSettings.queryAccessMode', 'Open'),
+    'unknown',
+  );
   assert.equal(publicAccessState('Microsoft.Example/things', pna, 'Enabled'), 'unknown');
-  assert.equal(publicAccessState('Microsoft.Storage/storageAccounts', 'properties.networkAcls.defaultAction', 'Allow'), 'unknown');
+  assert.equal(
+    publicAccessState('Microsoft.Storage/storageAccounts', 'properties.networkAcls.defaultAction', 'Allow'),
+    'unknown',
+  );
 });
 
 test('boolean and nested paths', () => {
-  assert.equal(publicAccessState('Microsoft.Sql/managedInstances', 'properties.publicDataEndpointEnabled', true), 'enabled');
-  assert.equal(publicAccessState('Microsoft.Sql/managedInstances', 'properties.publicDataEndpointEnabled', 'true'), 'unknown');
+  assert.equal(
+    publicAccessState('Microsoft.Sql/managedInstances', 'properties.publicDataEndpointEnabled', true),
+    'enabled',
+  );
+  assert.equal(
+    publicAccessState('Microsoft.Sql/managedInstances', 'properties.publicDataEndpointEnabled', 'true'),
+    'unknown',
+  );
   assert.equal(publicAccessState('Microsoft.Automation/automationAccounts', pna, false), 'disabled');
-  assert.equal(publicAccessFacts('Microsoft.DBforPostgreSQL/flexibleServers')?.settings[0]?.path, 'properties.network.publicNetworkAccess');
+  assert.equal(
+    publicAccessFacts('Microsoft.DBforPostgreSQL/flexibleServers')?.settings[0]?.path,
+    'properties.network.publicNetworkAccess',
+  );
 });
 
 test('fix values, including Search’s lower-case era and AMPLS’s two properties', () => {
   assert.deepEqual(publicAccessFix('Microsoft.KeyVault/vaults', '2023-07-01'), [{ path: pna, value: 'Disabled' }]);
-  assert.deepEqual(publicAccessFix('Microsoft.Sql/managedInstances', '2025-01-01'), [{ path: 'properties.publicDataEndpointEnabled', value: false }]);
-  assert.deepEqual(publicAccessFix('Microsoft.Search/searchServices', '2023-11-01'), [{ path: pna, value: 'disabled' }]);
-  assert.deepEqual(publicAccessFix('Microsoft.Search/searchServices', '2025-05-01'), [{ path: pna, value: 'Disabled' }]);
+  assert.deepEqual(publicAccessFix('Microsoft.Sql/managedInstances', '2025-01-01'), [
+    { path: 'properties.publicDataEndpointEnabled', value: false },
+  ]);
+  assert.deepEqual(publicAccessFix('Microsoft.Search/searchServices', '2023-11-01'), [
+    { path: pna, value: 'disabled' },
+  ]);
+  assert.deepEqual(publicAccessFix('Microsoft.Search/searchServices', '2025-05-01'), [
+    { path: pna, value: 'Disabled' },
+  ]);
   assert.equal(publicAccessFix('Microsoft.Search/searchServices', '2024-06-01-preview'), undefined);
   assert.equal(publicAccessFix('Microsoft.Search/searchServices', '2024-03-01'), undefined);
   assert.deepEqual(publicAccessFix('Microsoft.Insights/privateLinkScopes', '2021-09-01'), [

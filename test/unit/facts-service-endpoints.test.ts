@@ -1,7 +1,12 @@
 // FACTS §9 as data: which endpoint names serve which service, and which settings make rules grant nothing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { endpointServes, ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts } from '../../server/src/facts';
+import {
+  endpointServes,
+  ineffectiveSettings,
+  makesRulesIneffective,
+  serviceEndpointFacts,
+} from '../../server/src/facts';
 
 test('endpoint names (FACTS §9.1): Storage takes the regional and the cross-region endpoint, names compare case-insensitively', () => {
   assert.equal(endpointServes('storage', 'Microsoft.Storage'), true);
@@ -14,8 +19,12 @@ test('endpoint names (FACTS §9.1): Storage takes the regional and the cross-reg
 });
 
 test('bypass flags (FACTS §9.2): none on Storage, App Service and Container Registry', () => {
-  assert.deepEqual((['storage', 'keyVault', 'sql', 'cosmosDb', 'eventHubs', 'serviceBus', 'appService', 'containerRegistry'] as const)
-    .filter((service) => serviceEndpointFacts(service).bypassFlag), ['keyVault', 'sql', 'cosmosDb', 'eventHubs', 'serviceBus']);
+  assert.deepEqual(
+    (
+      ['storage', 'keyVault', 'sql', 'cosmosDb', 'eventHubs', 'serviceBus', 'appService', 'containerRegistry'] as const
+    ).filter((service) => serviceEndpointFacts(service).bypassFlag),
+    ['keyVault', 'sql', 'cosmosDb', 'eventHubs', 'serviceBus'],
+  );
   assert.equal(serviceEndpointFacts('containerRegistry').publicCloudOnly, true);
 });
 
@@ -30,7 +39,19 @@ test('overriding settings (FACTS §9.3): enum values exactly, Key Vault case-ins
   const eventHubsDefault = ineffectiveSettings('eventHubs').find((setting) => setting.setting === 'defaultAction')!;
   assert.equal(makesRulesIneffective(eventHubsDefault, 'Allow', '2021-06-01-preview'), true);
   assert.equal(makesRulesIneffective(eventHubsDefault, 'Allow', '2021-01-01-preview'), false);
-  assert.equal(makesRulesIneffective(eventHubsDefault, 'Allow', undefined), false, 'an unknown API version is not judged');
-  assert.deepEqual(ineffectiveSettings('containerRegistry'), [], 'FACTS §9.3 states no override for Container Registry');
-  assert.deepEqual(ineffectiveSettings('sql').map((setting) => setting.rules), ['vnet'], 'SQL: only virtual network rules');
+  assert.equal(
+    makesRulesIneffective(eventHubsDefault, 'Allow', undefined),
+    false,
+    'an unknown API version is not judged',
+  );
+  assert.deepEqual(
+    ineffectiveSettings('containerRegistry'),
+    [],
+    'FACTS §9.3 states no override for Container Registry',
+  );
+  assert.deepEqual(
+    ineffectiveSettings('sql').map((setting) => setting.rules),
+    ['vnet'],
+    'SQL: only virtual network rules',
+  );
 });

@@ -23,11 +23,20 @@ const pls = 'privateLinkServiceNetworkPolicies' as const;
 test('privateEndpointNetworkPolicies values per API version', () => {
   assert.deepEqual(checkPolicyValue(pe, '2020-07-01', 'Enabled'), { status: 'valid' });
   assert.deepEqual(checkPolicyValue(pe, '2019-04-01', 'Disabled'), { status: 'valid' });
-  assert.deepEqual(checkPolicyValue(pe, '2020-07-01', 'NetworkSecurityGroupEnabled'), { status: 'newer-api', since: '2023-09-01' });
-  assert.deepEqual(checkPolicyValue(pe, '2023-06-01', 'RouteTableEnabled'), { status: 'newer-api', since: '2023-09-01' });
+  assert.deepEqual(checkPolicyValue(pe, '2020-07-01', 'NetworkSecurityGroupEnabled'), {
+    status: 'newer-api',
+    since: '2023-09-01',
+  });
+  assert.deepEqual(checkPolicyValue(pe, '2023-06-01', 'RouteTableEnabled'), {
+    status: 'newer-api',
+    since: '2023-09-01',
+  });
   assert.deepEqual(checkPolicyValue(pe, '2023-09-01', 'NetworkSecurityGroupEnabled'), { status: 'valid' });
   assert.deepEqual(checkPolicyValue(pe, '2025-09-01', 'RouteTableEnabled'), { status: 'valid' });
-  assert.deepEqual(checkPolicyValue(pe, '2017-10-01', 'Enabled'), { status: 'property-not-in-api', since: '2018-10-01' });
+  assert.deepEqual(checkPolicyValue(pe, '2017-10-01', 'Enabled'), {
+    status: 'property-not-in-api',
+    since: '2018-10-01',
+  });
   assert.deepEqual(checkPolicyValue(pe, '2023-09-01-preview', 'Enabled'), { status: 'unknown' });
   assert.deepEqual(checkPolicyValue(pe, 'latest', 'Enabled'), { status: 'unknown' });
 });
@@ -35,7 +44,10 @@ test('privateEndpointNetworkPolicies values per API version', () => {
 test('case-only differences and invalid values with the closest valid one', () => {
   assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'enabled'), { status: 'case-differs', canonical: 'Enabled' });
   assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'Enable'), { status: 'invalid', closest: 'Enabled' });
-  assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'RouteTablesEnabled'), { status: 'invalid', closest: 'RouteTableEnabled' });
+  assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'RouteTablesEnabled'), {
+    status: 'invalid',
+    closest: 'RouteTableEnabled',
+  });
   assert.deepEqual(checkPolicyValue(pe, '2022-01-01', 'RouteTablesEnabled'), { status: 'invalid', closest: 'Enabled' });
   assert.deepEqual(checkPolicyValue(pls, '2024-05-01', 'RouteTableEnabled'), { status: 'invalid', closest: 'Enabled' });
   assert.deepEqual(checkPolicyValue(pls, '2024-05-01', 'Disabled'), { status: 'valid' });
@@ -44,7 +56,12 @@ test('case-only differences and invalid values with the closest valid one', () =
 test('schema enums and defaults', () => {
   assert.deepEqual(policySchemaValues(pe, '2019-04-01'), []);
   assert.deepEqual(policySchemaValues(pe, '2020-07-01'), ['Enabled', 'Disabled']);
-  assert.deepEqual(policySchemaValues(pe, '2023-11-01'), ['Enabled', 'Disabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled']);
+  assert.deepEqual(policySchemaValues(pe, '2023-11-01'), [
+    'Enabled',
+    'Disabled',
+    'NetworkSecurityGroupEnabled',
+    'RouteTableEnabled',
+  ]);
   assert.equal(policySchemaValues(pe, '2017-03-01'), undefined);
   assert.equal(policyDefault(pe), 'Disabled');
   assert.equal(policyDefault(pls), 'Enabled');
@@ -81,8 +98,18 @@ test('address limits, reserved addresses and forbidden ranges', () => {
   assert.equal(usableIpv4Addresses(24), 251);
   assert.equal(usableIpv4Addresses(32), 0);
   assert.equal(usableIpv4Addresses(33), 0);
-  assert.deepEqual(subnetPrefixLimits, { ipv4SmallestPrefixLength: 29, ipv4LargestPrefixLength: 2, ipv6PrefixLength: 64 });
-  assert.deepEqual(forbiddenIpv4Ranges.map((r) => r.cidr).sort(), ['127.0.0.0/8', '168.63.129.16/32', '169.254.0.0/16', '224.0.0.0/4', '255.255.255.255/32']);
+  assert.deepEqual(subnetPrefixLimits, {
+    ipv4SmallestPrefixLength: 29,
+    ipv4LargestPrefixLength: 2,
+    ipv6PrefixLength: 64,
+  });
+  assert.deepEqual(forbiddenIpv4Ranges.map((r) => r.cidr).sort(), [
+    '127.0.0.0/8',
+    '168.63.129.16/32',
+    '169.254.0.0/16',
+    '224.0.0.0/4',
+    '255.255.255.255/32',
+  ]);
   assert.ok(subnetNamePattern.test('snet-pe_01'));
   assert.ok(!subnetNamePattern.test('-snet'));
   assert.ok(!subnetNamePattern.test('snet.'));

@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { accessHost, analysisFileAccess, FileAccess } from '../../server/src/lsp/file-access';
 
-const bicep = "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\n";
+const bicep =
+  "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'global'\n}\n";
 
 describe('file access', () => {
   let root: string;
@@ -60,13 +61,21 @@ describe('file access', () => {
     access.setFolders([folder]);
     assert.ok(access.read(uri('bicepconfig.json')).text !== undefined, 'the config above the folder');
     assert.deepEqual(access.read(uri('main.bicep')), { why: 'outside-workspace' }, 'a template above the folder');
-    assert.deepEqual(new FileAccess([folder]).read(uri('bicepconfig.json')), { why: 'outside-workspace' }, 'plain access does not');
+    assert.deepEqual(
+      new FileAccess([folder]).read(uri('bicepconfig.json')),
+      { why: 'outside-workspace' },
+      'plain access does not',
+    );
   });
 
   test('a file outside the folder is refused by default and read when allowed', () => {
     const access = new FileAccess([folder]);
     assert.deepEqual(access.read(uri('outside/spoke.bicep')), { why: 'outside-workspace' });
-    assert.deepEqual(access.read(uri('ws-evil/zone.bicep')), { why: 'outside-workspace' }, 'a sibling with the same prefix is outside');
+    assert.deepEqual(
+      access.read(uri('ws-evil/zone.bicep')),
+      { why: 'outside-workspace' },
+      'a sibling with the same prefix is outside',
+    );
     assert.equal(access.setAllowOutside(true), true);
     assert.equal(access.setAllowOutside(true), false, 'no change');
     assert.equal(access.read(uri('outside/spoke.bicep')).text, bicep);
@@ -86,16 +95,38 @@ describe('file access', () => {
     // A folder URI spelled in another case than on disk, as a case-insensitive system may report it.
     const upper = pathToFileURL(at('WS')).href;
     assert.equal(new FileAccess([upper], { ignoreCase: true }).read(uri('ws/main.bicep')).text, bicep);
-    assert.deepEqual(new FileAccess([upper], { ignoreCase: false }).read(uri('ws/main.bicep')), { why: 'outside-workspace' });
+    assert.deepEqual(new FileAccess([upper], { ignoreCase: false }).read(uri('ws/main.bicep')), {
+      why: 'outside-workspace',
+    });
   });
 
   test('symbolic links are judged by their real path', () => {
     const access = new FileAccess([folder]);
-    assert.deepEqual(access.read(uri('ws/link-out.bicep')), { why: 'outside-workspace' }, 'a file link inside pointing out');
-    assert.deepEqual(access.read(uri('ws/dir-link/spoke.bicep')), { why: 'outside-workspace' }, 'a folder link inside pointing out');
-    assert.equal(access.read(uri('outside/link-in.bicep')).text, bicep, 'a link outside pointing in reads a workspace file');
-    assert.equal(new FileAccess([uri('ws-link')]).read(uri('ws/main.bicep')).text, bicep, 'a folder opened through a link');
-    assert.equal(new FileAccess([folder]).read(uri('ws-link/main.bicep')).text, bicep, 'a file reached through a link to the folder');
+    assert.deepEqual(
+      access.read(uri('ws/link-out.bicep')),
+      { why: 'outside-workspace' },
+      'a file link inside pointing out',
+    );
+    assert.deepEqual(
+      access.read(uri('ws/dir-link/spoke.bicep')),
+      { why: 'outside-workspace' },
+      'a folder link inside pointing out',
+    );
+    assert.equal(
+      access.read(uri('outside/link-in.bicep')).text,
+      bicep,
+      'a link outside pointing in reads a workspace file',
+    );
+    assert.equal(
+      new FileAccess([uri('ws-link')]).read(uri('ws/main.bicep')).text,
+      bicep,
+      'a folder opened through a link',
+    );
+    assert.equal(
+      new FileAccess([folder]).read(uri('ws-link/main.bicep')).text,
+      bicep,
+      'a file reached through a link to the folder',
+    );
   });
 
   test('only .bicep, .bicepparam, .json and .jsonc are read, inside or out, allowed or not', () => {
@@ -104,7 +135,11 @@ describe('file access', () => {
       assert.deepEqual(access.read(uri('ws/readme.txt')), { why: 'not-analysable' });
       assert.deepEqual(access.read(uri('outside/secret.txt')), { why: 'not-analysable' });
       assert.deepEqual(access.read('file:///etc/passwd'), { why: 'not-analysable' });
-      assert.deepEqual(access.read(uri('ws/secret-link.bicep')), { why: 'not-analysable' }, 'a .bicep link to a .txt file');
+      assert.deepEqual(
+        access.read(uri('ws/secret-link.bicep')),
+        { why: 'not-analysable' },
+        'a .bicep link to a .txt file',
+      );
     }
   });
 
@@ -116,13 +151,21 @@ describe('file access', () => {
     assert.deepEqual(access.read(`${folder}/a%2Fb.bicep`), { why: 'missing' });
   });
 
-  test('a FIFO with an analysable name is not read (reading would block forever)', { skip: process.platform === 'win32' }, () => {
-    execFileSync('mkfifo', [at('ws/pipe.bicep')]);
-    assert.deepEqual(new FileAccess([folder]).read(uri('ws/pipe.bicep')), { why: 'not-regular' });
-  });
+  test(
+    'a FIFO with an analysable name is not read (reading would block forever)',
+    { skip: process.platform === 'win32' },
+    () => {
+      execFileSync('mkfifo', [at('ws/pipe.bicep')]);
+      assert.deepEqual(new FileAccess([folder]).read(uri('ws/pipe.bicep')), { why: 'not-regular' });
+    },
+  );
 
   test('no folders: only open documents are readable', async () => {
-    const host = accessHost(new FileAccess([]), (u) => (u === uri('ws/open.bicep') ? 'open text' : undefined), () => {});
+    const host = accessHost(
+      new FileAccess([]),
+      (u) => (u === uri('ws/open.bicep') ? 'open text' : undefined),
+      () => {},
+    );
     assert.equal(await host.readFile(uri('ws/open.bicep')), 'open text');
     assert.equal(await host.readFile(uri('ws/main.bicep')), undefined);
   });
@@ -130,7 +173,11 @@ describe('file access', () => {
   test('the host: open documents first, each refused path logged once until forgotten', async () => {
     const logs: string[] = [];
     const open = new Map([[uri('outside/open.bicep'), 'edited text']]);
-    const host = accessHost(new FileAccess([folder]), (u) => open.get(u), (line) => logs.push(line));
+    const host = accessHost(
+      new FileAccess([folder]),
+      (u) => open.get(u),
+      (line) => logs.push(line),
+    );
     assert.equal(await host.readFile(uri('outside/open.bicep')), 'edited text', 'an open document is always readable');
     assert.equal(await host.readFile(uri('ws/main.bicep')), bicep);
     assert.equal(await host.readFile(uri('outside/spoke.bicep')), undefined);
@@ -138,8 +185,18 @@ describe('file access', () => {
     assert.equal(await host.readFile(uri('ws/readme.txt')), undefined);
     assert.equal(await host.readFile(uri('ws/missing.bicep')), undefined);
     assert.equal(logs.length, 2, logs.join('\n'));
-    assert.match(logs[0], new RegExp(`^Not reading ${escape(at('outside/spoke.bicep'))}: it is outside the workspace folders\\..*vnetLens\\.allowFilesOutsideWorkspace`));
-    assert.match(logs[1], new RegExp(`^Not reading ${escape(at('ws/readme.txt'))}: only \\.bicep, \\.bicepparam, \\.json and \\.jsonc files are read\\.$`));
+    assert.match(
+      logs[0],
+      new RegExp(
+        `^Not reading ${escape(at('outside/spoke.bicep'))}: it is outside the workspace folders\\..*vnetLens\\.allowFilesOutsideWorkspace`,
+      ),
+    );
+    assert.match(
+      logs[1],
+      new RegExp(
+        `^Not reading ${escape(at('ws/readme.txt'))}: only \\.bicep, \\.bicepparam, \\.json and \\.jsonc files are read\\.$`,
+      ),
+    );
     host.forgetLogged();
     await host.readFile(uri('outside/spoke.bicep'));
     assert.equal(logs.length, 3);

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { analyzeDocuments, FixSession, fixKindOf, requestsFix, textSource, withoutFixRequest, type Finding } from '../../server/src/engine';
+import {
+  analyzeDocuments,
+  FixSession,
+  fixKindOf,
+  requestsFix,
+  textSource,
+  withoutFixRequest,
+  type Finding,
+} from '../../server/src/engine';
 import { repoRoot } from '../support/paths';
 
 const uri = 'file:///w/main.bicep';
@@ -39,9 +47,10 @@ async function findings(): Promise<Finding[]> {
   return result.findings;
 }
 
-const byRule = (all: readonly Finding[], ruleId: string) => all.find((finding) => finding.ruleId === ruleId) ?? assert.fail(`no ${ruleId} finding`);
+const byRule = (all: readonly Finding[], ruleId: string) =>
+  all.find((finding) => finding.ruleId === ruleId) ?? assert.fail(`no ${ruleId} finding`);
 
-test('a finding carries its rule\'s request, typed by kind, and where the finding points', async () => {
+test("a finding carries its rule's request, typed by kind, and where the finding points", async () => {
   const all = await findings();
   const location = byRule(all, 'dns-zone-location');
   assert.equal(location.fix?.request.kind, 'set-location-global');
@@ -56,7 +65,11 @@ test('the zone group request names the endpoint and the zone names; fixes/ finds
   const request = missing.fix?.request;
   assert.equal(request?.kind, 'add-dns-zone-group');
   if (request?.kind !== 'add-dns-zone-group') return;
-  assert.deepEqual(Object.keys(request).sort(), ['endpoint', 'kind', 'model', 'zones'], 'what the rule decided, no edit plan');
+  assert.deepEqual(
+    Object.keys(request).sort(),
+    ['endpoint', 'kind', 'model', 'zones'],
+    'what the rule decided, no edit plan',
+  );
   assert.equal(request.endpoint.decl.symbol, 'pe');
   assert.deepEqual(request.zones, ['privatelink.vaultcore.azure.net']);
   // Planned in fixes/ from the model: the workspace's zone is reused and linked to the endpoint's VNet.
@@ -79,8 +92,15 @@ test('without its request a finding is plain data: it clones and serialises whol
 
 test('no fix builder casts the request it reads', () => {
   const folder = path.join(repoRoot, 'server/src/fixes');
-  const casts = fs.readdirSync(folder).filter((file) => file.endsWith('.ts')).flatMap((file) => fs.readFileSync(path.join(folder, file), 'utf8')
-    .split('\n').map((line, index) => ({ where: `${file}:${index + 1}`, line }))
-    .filter(({ line }) => /\bas unknown as\b|\brequest\)? as\b/.test(line)));
+  const casts = fs
+    .readdirSync(folder)
+    .filter((file) => file.endsWith('.ts'))
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(folder, file), 'utf8')
+        .split('\n')
+        .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
+        .filter(({ line }) => /\bas unknown as\b|\brequest\)? as\b/.test(line)),
+    );
   assert.deepEqual(casts, []);
 });

@@ -15,22 +15,34 @@ test('300 seeded fuzz inputs (mutations and generated workspaces) pass every che
   for (let index = 0; index < 300; index++) {
     const input = fuzzInput(seed, index);
     const problems = await checkInput(input);
-    if (problems.length > 0) failures.push(`#${index} ${input.label} (npm run fuzz -- --seed ${seed} --only ${index}):\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0)
+      failures.push(
+        `#${index} ${input.label} (npm run fuzz -- --seed ${seed} --only ${index}):\n  ${problems.join('\n  ')}`,
+      );
   }
   assert.deepEqual(failures, []);
 });
 
 for (const arm of [false, true]) {
   test(`generated ${arm ? 'ARM' : 'Bicep'} workspaces pass every check (shrinking on failure)`, async () => {
-    await fc.assert(fc.asyncProperty(planArbitrary, async (plan) => {
-      const problems = await checkInput(generatedInput(0, plan, arm));
-      assert.deepEqual(problems, []);
-    }), { seed, numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, async (plan) => {
+        const problems = await checkInput(generatedInput(0, plan, arm));
+        assert.deepEqual(problems, []);
+      }),
+      { seed, numRuns: 60 },
+    );
   });
 }
 
 test('a throw inside the pipeline is reported as a problem, not passed', async () => {
   // The checks themselves: text that is not a string makes the parser throw, which must be caught and named.
-  const problems = await checkInput({ label: 'not a text', files: { 'file:///fuzz/self/main.bicep': undefined as unknown as string } });
-  assert.ok(problems.some((problem) => /threw/.test(problem)), problems.join('\n'));
+  const problems = await checkInput({
+    label: 'not a text',
+    files: { 'file:///fuzz/self/main.bicep': undefined as unknown as string },
+  });
+  assert.ok(
+    problems.some((problem) => /threw/.test(problem)),
+    problems.join('\n'),
+  );
 });

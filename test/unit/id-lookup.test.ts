@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, MaybeSameIds,
+  certainKey,
+  CertainlySameIds,
+  lastSegmentKey,
+  Lookup,
+  MaybeSameIdPairs,
+  MaybeSameIds,
 } from '../../server/src/model/id-lookup';
 import { makeObject, PartialString, same, Unknown, type Value } from '../../server/src/evaluate/value';
 
@@ -19,7 +24,19 @@ function random(seed: number): () => number {
   };
 }
 
-const texts = ['', '/', 'a', 'A', 'vnet-hub', 'VNET-hub', '/subnets/', '/providers/Microsoft.Network/virtualNetworks/', 'x/', '/*', '*'];
+const texts = [
+  '',
+  '/',
+  'a',
+  'A',
+  'vnet-hub',
+  'VNET-hub',
+  '/subnets/',
+  '/providers/Microsoft.Network/virtualNetworks/',
+  'x/',
+  '/*',
+  '*',
+];
 const unknownKeys = ['rg@main', 'RG@main', 'sub@spoke', 'param:name'];
 
 function randomId(next: () => number): Value {
@@ -80,8 +97,14 @@ test('lookups answer every item the exact comparison keeps, in the order added',
     for (const query of ids(seed + 100, 100)) {
       const maybeAnswer = maybe.candidates(query);
       const certainAnswer = certain.candidates(query);
-      assert.deepEqual([...maybeAnswer], [...maybeAnswer].sort((x, y) => x - y));
-      assert.deepEqual([...certainAnswer], [...certainAnswer].sort((x, y) => x - y));
+      assert.deepEqual(
+        [...maybeAnswer],
+        [...maybeAnswer].sort((x, y) => x - y),
+      );
+      assert.deepEqual(
+        [...certainAnswer],
+        [...certainAnswer].sort((x, y) => x - y),
+      );
       values.forEach((id, index) => {
         const answer = same(id, query, true);
         if (answer !== false) assert.ok(maybeAnswer.includes(index), `maybe: item ${index} missing (seed ${seed})`);
@@ -104,7 +127,8 @@ test('a pair lookup answers every item whose two ids may both match', () => {
     for (const b of queries.slice(0, 20)) {
       const answer = new Set(pairs.candidates(a, b));
       firsts.forEach((first, index) => {
-        if (same(first, a, true) !== false && same(seconds[index], b, true) !== false) assert.ok(answer.has(index), `pair item ${index} missing`);
+        if (same(first, a, true) !== false && same(seconds[index], b, true) !== false)
+          assert.ok(answer.has(index), `pair item ${index} missing`);
       });
     }
   }

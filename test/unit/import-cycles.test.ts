@@ -40,7 +40,10 @@ test('the cycle check finds a planted runtime cycle, through a re-export and a r
   });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const cycles = importCycles(typeScriptFiles(dir), runtimeOnly);
-  assert.deepEqual(cycles.map((cycle) => cycle.map((file) => path.basename(file))), [['a.ts', 'b.ts', 'c.ts']]);
+  assert.deepEqual(
+    cycles.map((cycle) => cycle.map((file) => path.basename(file))),
+    [['a.ts', 'b.ts', 'c.ts']],
+  );
 });
 
 test('the cycle check finds a file importing itself and a side-effect import', (t) => {
@@ -50,7 +53,9 @@ test('the cycle check finds a file importing itself and a side-effect import', (
     'y.ts': "import * as x from './x';\nexport const y = x;\n",
   });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const cycles = importCycles(typeScriptFiles(dir), runtimeOnly).map((cycle) => cycle.map((file) => path.basename(file)));
+  const cycles = importCycles(typeScriptFiles(dir), runtimeOnly).map((cycle) =>
+    cycle.map((file) => path.basename(file)),
+  );
   assert.deepEqual(cycles.sort(), [['self.ts'], ['x.ts', 'y.ts']]);
 });
 
@@ -66,5 +71,9 @@ test('imports the compiler erases close no runtime cycle, and one runtime name a
   assert.deepEqual(importCycles(files, runtimeOnly), []);
   assert.equal(importCycles(files, () => true).length, 2, 'both circles exist when types count');
   const bImports = importsOf(path.join(dir, 'b.ts'));
-  assert.deepEqual(bImports.map((edge) => edge.typeOnly), [false], "a named value beside a type keeps the import");
+  assert.deepEqual(
+    bImports.map((edge) => edge.typeOnly),
+    [false],
+    'a named value beside a type keeps the import',
+  );
 });

@@ -5,8 +5,18 @@
 // from names).
 import { describe, test } from 'node:test';
 import {
-  addComment, addModuleCall, addRegistryCall, assertIncrementalEqualsFresh, breakAndFix, changePrefix, deleteCharacters,
-  deleteDeclaration, insertCharacters, typeIntoName, type Edit, type Files,
+  addComment,
+  addModuleCall,
+  addRegistryCall,
+  assertIncrementalEqualsFresh,
+  breakAndFix,
+  changePrefix,
+  deleteCharacters,
+  deleteDeclaration,
+  insertCharacters,
+  typeIntoName,
+  type Edit,
+  type Files,
 } from '../support/incremental-equivalence';
 
 const subscription = '00000000-0000-0000-0000-000000000000';
@@ -42,7 +52,10 @@ resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01'
 }
 `;
 
-const spoke = (index: number, location: string) => `resource hubVnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+const spoke = (
+  index: number,
+  location: string,
+) => `resource hubVnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
   name: 'vnet-hub'
   scope: resourceGroup('${subscription}', 'rg-hub')
 }
@@ -83,7 +96,8 @@ const armTemplate = (resources: string, parameters = '{}') => `{
   "resources": [${resources}]
 }`;
 
-const armSpoke = armTemplate(`{
+const armSpoke = armTemplate(
+  `{
   "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "[parameters('endpointName')]", "location": "westeurope",
   "properties": {
     "subnet": { "id": "/subscriptions/${subscription}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe" },
@@ -92,7 +106,9 @@ const armSpoke = armTemplate(`{
 }, {
   "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-arm", "location": "westeurope",
   "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] }, "subnets": [ { "name": "GatewaySubnet", "properties": { "addressPrefix": "10.0.0.0/29" } } ] }
-}`, '{ "endpointName": { "type": "string", "defaultValue": "pe-arm" } }');
+}`,
+  '{ "endpointName": { "type": "string", "defaultValue": "pe-arm" } }',
+);
 
 const armParameters = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
@@ -113,8 +129,17 @@ export function generatedWorkspace(): Files {
 }
 
 const edits = (): Edit[] => [
-  insertCharacters, deleteCharacters, typeIntoName, typeIntoName, addComment, changePrefix, changePrefix,
-  deleteDeclaration, addModuleCall, addRegistryCall, breakAndFix(),
+  insertCharacters,
+  deleteCharacters,
+  typeIntoName,
+  typeIntoName,
+  addComment,
+  changePrefix,
+  changePrefix,
+  deleteDeclaration,
+  addModuleCall,
+  addRegistryCall,
+  breakAndFix(),
 ];
 
 describe('incremental analysis equals a fresh one', () => {

@@ -33,8 +33,35 @@ const mayImport: Record<string, readonly string[]> = {
   engine: [...syntax, 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
   // Completion and hover logic (editor terms, no LSP): the cursor from syntax, answers from the model and facts.
   assist: [...syntax, 'evaluate', 'model', 'facts', 'engine'],
-  lsp: ['package-root', 'candidate-files', 'read-scope', 'engine', 'assist', ...syntax, 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
-  cli: ['package-root', 'candidate-files', 'read-scope', 'engine', ...syntax, 'evaluate', 'model', 'facts', 'rules', 'fixes', 'protocol', 'version'],
+  lsp: [
+    'package-root',
+    'candidate-files',
+    'read-scope',
+    'engine',
+    'assist',
+    ...syntax,
+    'evaluate',
+    'model',
+    'facts',
+    'rules',
+    'fixes',
+    'protocol',
+    'version',
+  ],
+  cli: [
+    'package-root',
+    'candidate-files',
+    'read-scope',
+    'engine',
+    ...syntax,
+    'evaluate',
+    'model',
+    'facts',
+    'rules',
+    'fixes',
+    'protocol',
+    'version',
+  ],
   client: ['protocol'],
   webview: ['protocol'],
 };
@@ -56,7 +83,8 @@ function layerOf(root: string, file: string): string | undefined {
   if (relative.startsWith('client/src/')) return 'client';
   const match = /^server\/src\/([^/]+)(?:\/([^/]+)\/)?/.exec(relative);
   if (!match) return undefined;
-  if (['version.ts', 'package-root.ts', 'candidate-files.ts', 'read-scope.ts'].includes(match[1])) return match[1].replace(/\.ts$/, '');
+  if (['version.ts', 'package-root.ts', 'candidate-files.ts', 'read-scope.ts'].includes(match[1]))
+    return match[1].replace(/\.ts$/, '');
   if (match[1] === 'syntax' && (match[2] === 'bicep' || match[2] === 'arm')) return `syntax/${match[2]}`;
   return match[1].replace(/\.ts$/, '');
 }
@@ -79,14 +107,18 @@ function layerViolations(root: string): string[] {
       } else if (specifier.startsWith('.')) {
         const target = layerOf(root, path.resolve(path.dirname(file), specifier));
         if (!target) violations.push(`${where}, outside the layered source`);
-        else if ((from === 'client' || from === 'webview') && target === 'protocol') violations.push(`${where}: import '${protocolPackage}' instead of reaching into the server`);
+        else if ((from === 'client' || from === 'webview') && target === 'protocol')
+          violations.push(`${where}: import '${protocolPackage}' instead of reaching into the server`);
         else if (!allowed(target)) violations.push(`${where}: ${from} may not import ${target}`);
       } else if (specifier === protocolPackage) {
         if (!allowed('protocol')) violations.push(`${where}: ${from} may not import protocol`);
       } else {
-        const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        const packageName = specifier.startsWith('@')
+          ? specifier.split('/').slice(0, 2).join('/')
+          : specifier.split('/')[0];
         const owners = packageOwners[packageName];
-        if (owners && !owners.includes(from)) violations.push(`${where}: only ${owners.join(', ')} may use ${packageName}`);
+        if (owners && !owners.includes(from))
+          violations.push(`${where}: only ${owners.join(', ')} may use ${packageName}`);
       }
     }
   }
@@ -116,12 +148,32 @@ test('the layer check fails on planted wrong imports', (t) => {
   const root = scratch(t);
   write(root, 'server/src/evaluate/value.ts', 'export const value = 1;\n');
   write(root, 'server/src/protocol/index.ts', 'export const method = "m";\n');
-  write(root, 'server/src/syntax/bicep/lexer.ts', "import { value } from '../../evaluate/value';\nexport const lexer = value;\n");
+  write(
+    root,
+    'server/src/syntax/bicep/lexer.ts',
+    "import { value } from '../../evaluate/value';\nexport const lexer = value;\n",
+  );
   write(root, 'server/src/rules/rule.ts', "import { method } from '../protocol';\nexport const rule = method;\n");
-  write(root, 'server/src/model/build.ts', "import { method } from '@vnet-lens/protocol';\nexport const build = method;\n");
-  write(root, 'client/src/status.ts', "import type { method } from '../../server/src/protocol';\nexport type Status = typeof method;\n");
-  write(root, 'client/src/fine.ts', "import { method } from '@vnet-lens/protocol';\nimport * as vscode from 'vscode';\nexport const fine = [method, vscode];\n");
-  write(root, 'server/src/engine/lsp-use.ts', "import { createConnection } from 'vscode-languageserver/node';\nexport const c = createConnection;\n");
+  write(
+    root,
+    'server/src/model/build.ts',
+    "import { method } from '@vnet-lens/protocol';\nexport const build = method;\n",
+  );
+  write(
+    root,
+    'client/src/status.ts',
+    "import type { method } from '../../server/src/protocol';\nexport type Status = typeof method;\n",
+  );
+  write(
+    root,
+    'client/src/fine.ts',
+    "import { method } from '@vnet-lens/protocol';\nimport * as vscode from 'vscode';\nexport const fine = [method, vscode];\n",
+  );
+  write(
+    root,
+    'server/src/engine/lsp-use.ts',
+    "import { createConnection } from 'vscode-languageserver/node';\nexport const c = createConnection;\n",
+  );
   assert.deepEqual(layerViolations(root).sort(), [
     "client/src/status.ts imports '../../server/src/protocol': import '@vnet-lens/protocol' instead of reaching into the server",
     "server/src/engine/lsp-use.ts imports 'vscode-languageserver/node': only lsp may use vscode-languageserver",
@@ -136,13 +188,22 @@ const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
 /** The layer projects' `references`, as layer names, read from their tsconfig.json files. */
 function projectReferences(): Map<string, string[]> {
   const projects = new Map<string, string[]>();
-  const layers = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tsconfig.layers.json'), 'utf8')) as { references: Array<{ path: string }> };
+  const layers = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tsconfig.layers.json'), 'utf8')) as {
+    references: Array<{ path: string }>;
+  };
   for (const { path: folder } of layers.references) {
     const dir = path.join(repoRoot, folder);
-    const config = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')) as { references?: Array<{ path: string }> };
-    const name = (target: string) => (path.resolve(target) === path.join(repoRoot, 'server/src')
-      ? 'server top-level files' : layerOf(repoRoot, path.join(target, 'x.ts')) ?? target);
-    projects.set(name(dir), (config.references ?? []).map((reference) => name(path.resolve(dir, reference.path))));
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')) as {
+      references?: Array<{ path: string }>;
+    };
+    const name = (target: string) =>
+      path.resolve(target) === path.join(repoRoot, 'server/src')
+        ? 'server top-level files'
+        : (layerOf(repoRoot, path.join(target, 'x.ts')) ?? target);
+    projects.set(
+      name(dir),
+      (config.references ?? []).map((reference) => name(path.resolve(dir, reference.path))),
+    );
   }
   return projects;
 }
@@ -154,21 +215,35 @@ test('each layer project references only layers the table allows, and every laye
     assert.ok(projects.has(layer), `${layer} has a tsconfig.json in tsconfig.layers.json`);
   }
   for (const [layer, references] of projects) {
-    const allowed = layer === 'server top-level files'
-      ? topLevel.flatMap((name) => mayImport[name])
-      : [...mayImport[layer], ...(topLevel.some((name) => mayImport[layer].includes(name)) ? ['server top-level files'] : [])];
+    const allowed =
+      layer === 'server top-level files'
+        ? topLevel.flatMap((name) => mayImport[name])
+        : [
+            ...mayImport[layer],
+            ...(topLevel.some((name) => mayImport[layer].includes(name)) ? ['server top-level files'] : []),
+          ];
     for (const reference of references) assert.ok(allowed.includes(reference), `${layer} references ${reference}`);
   }
 });
 
 test('the compiler rejects a planted import of a layer the project does not reference', (t) => {
   const root = scratch(t);
-  for (const file of ['tsconfig.base.json', 'tsconfig.layer.json']) fs.copyFileSync(path.join(repoRoot, file), path.join(root, file));
+  for (const file of ['tsconfig.base.json', 'tsconfig.layer.json'])
+    fs.copyFileSync(path.join(repoRoot, file), path.join(root, file));
   fs.cpSync(path.join(repoRoot, 'server/src/syntax'), path.join(root, 'server/src/syntax'), { recursive: true });
   // syntax/bicep may import nothing of ours; plant an import of syntax/arm in its lexer.
   const lexer = path.join(root, 'server/src/syntax/bicep/lexer.ts');
-  fs.writeFileSync(lexer, `import { parseArmExpression } from '../arm/expression';\nexport const planted = parseArmExpression;\n${fs.readFileSync(lexer, 'utf8')}`);
-  const build = spawnSync(process.execPath, [tsc, '-b', path.join(root, 'server/src/syntax/bicep')], { cwd: root, encoding: 'utf8' });
+  fs.writeFileSync(
+    lexer,
+    `import { parseArmExpression } from '../arm/expression';\nexport const planted = parseArmExpression;\n${fs.readFileSync(lexer, 'utf8')}`,
+  );
+  const build = spawnSync(process.execPath, [tsc, '-b', path.join(root, 'server/src/syntax/bicep')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.notEqual(build.status, 0, 'the build fails');
-  assert.match(build.stdout, /lexer\.ts.*error TS6307: File '[^']*server\/src\/syntax\/arm\/expression\.ts' is not listed within the file list of project '[^']*server\/src\/syntax\/bicep\/tsconfig\.json'/);
+  assert.match(
+    build.stdout,
+    /lexer\.ts.*error TS6307: File '[^']*server\/src\/syntax\/arm\/expression\.ts' is not listed within the file list of project '[^']*server\/src\/syntax\/bicep\/tsconfig\.json'/,
+  );
 });

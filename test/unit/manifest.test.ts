@@ -17,7 +17,10 @@ const builtIn = ['json', 'jsonc'];
 
 test('snippets are contributed only to languages this extension or VS Code declares', () => {
   const known = new Set([...manifest.contributes.languages.map((language) => language.id), ...builtIn]);
-  const unknown = manifest.contributes.snippets.filter((snippet) => !known.has(snippet.language)).map((snippet) => snippet.language);
+  const unknown = manifest.contributes.snippets
+    .filter((snippet) => !known.has(snippet.language))
+    .map((snippet) => snippet.language);
   assert.deepEqual(unknown, []);
-  for (const snippet of manifest.contributes.snippets) assert.ok(fs.existsSync(path.join(repoRoot, snippet.path)), snippet.path);
+  for (const snippet of manifest.contributes.snippets)
+    assert.ok(fs.existsSync(path.join(repoRoot, snippet.path)), snippet.path);
 });

@@ -16,7 +16,8 @@ test('the model of examples/ matches its golden file', async () => {
   const workspace = new Workspace({ readFile: async () => undefined });
   for (const file of fs.readdirSync(examples, { recursive: true }).map(String).sort()) {
     const full = path.join(examples, file);
-    if (/\.(bicep|bicepparam|json)$/.test(file) && fs.statSync(full).isFile()) workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
+    if (/\.(bicep|bicepparam|json)$/.test(file) && fs.statSync(full).isFile())
+      workspace.setFile(pathToFileURL(full).href, fs.readFileSync(full, 'utf8'));
   }
   const model = modelJson(workspace, await workspaceModel(workspace, undefined));
   const root = pathToFileURL(repoRoot).href;

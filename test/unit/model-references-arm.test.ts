@@ -18,9 +18,12 @@ const uri = (path: string) => new URL(path, fixtureRoot).href;
 
 async function modelOf(files: Record<string, string> | object, entry = 'main.json'): Promise<NetworkModel> {
   const isFiles = Object.keys(files).every((key) => /\.jsonc?$/.test(key));
-  const texts = isFiles ? files as Record<string, string> : { 'main.json': template(files) };
+  const texts = isFiles ? (files as Record<string, string>) : { 'main.json': template(files) };
   const source = fixtureSource(new Map(Object.entries(texts).map(([path, text]) => [uri(path), text])));
-  const result = await evaluateArmDeployment(uri(entry), source, { cloud: 'AzureCloud', environment: environmentValue('AzureCloud') });
+  const result = await evaluateArmDeployment(uri(entry), source, {
+    cloud: 'AzureCloud',
+    environment: environmentValue('AzureCloud'),
+  });
   return buildModel(result.resources);
 }
 
@@ -30,7 +33,10 @@ function targetName<T extends { name: unknown }>(reference: Reference<T> | undef
 }
 
 const vnet = {
-  type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet-spoke', location: 'westeurope',
+  type: 'Microsoft.Network/virtualNetworks',
+  apiVersion: '2024-05-01',
+  name: 'vnet-spoke',
+  location: 'westeurope',
   properties: {
     addressSpace: { addressPrefixes: ['10.1.0.0/16'] },
     subnets: [
@@ -40,8 +46,12 @@ const vnet = {
   },
 };
 const pe = (subnetId: string, name = 'pe-x', extra: object = {}) => ({
-  type: 'Microsoft.Network/privateEndpoints', apiVersion: '2024-05-01', name, location: 'westeurope',
-  properties: { subnet: { id: subnetId }, privateLinkServiceConnections: [] }, ...extra,
+  type: 'Microsoft.Network/privateEndpoints',
+  apiVersion: '2024-05-01',
+  name,
+  location: 'westeurope',
+  properties: { subnet: { id: subnetId }, privateLinkServiceConnections: [] },
+  ...extra,
 });
 
 describe('ARM reference forms', () => {
@@ -51,17 +61,26 @@ describe('ARM reference forms', () => {
         vnet,
         pe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]", 'pe-resourceid'),
         pe("[concat(resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke'), '/subnets/snet-pe')]", 'pe-concat'),
-        pe("[format('{0}/subnets/{1}', resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke'), 'snet-pe')]", 'pe-format'),
+        pe(
+          "[format('{0}/subnets/{1}', resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke'), 'snet-pe')]",
+          'pe-format',
+        ),
       ],
     });
     assert.equal(model.subnets.length, 2);
-    assert.deepEqual(model.privateEndpoints.map((e) => targetName(e.subnet)), ['snet-pe', 'snet-pe', 'snet-pe']);
+    assert.deepEqual(
+      model.privateEndpoints.map((e) => targetName(e.subnet)),
+      ['snet-pe', 'snet-pe', 'snet-pe'],
+    );
     assert.equal(model.subnets[1].privateEndpoints.length, 3);
   });
 
   test('reference() of a VNet the template declares reads its inline subnets, by id and by symbolic name', async () => {
     const byId = await modelOf({
-      resources: [vnet, pe("[reference(resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke'), '2024-05-01').subnets[1].id]")],
+      resources: [
+        vnet,
+        pe("[reference(resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke'), '2024-05-01').subnets[1].id]"),
+      ],
     });
     assert.equal(targetName(byId.privateEndpoints[0].subnet), 'snet-pe');
     const bySymbol = await modelOf({
@@ -76,7 +95,12 @@ describe('ARM reference forms', () => {
       languageVersion: '2.0',
       resources: {
         hub: { existing: true, type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet-hub' },
-        snet: { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: 'vnet-hub/snet-pe', properties: { addressPrefix: '10.0.1.0/24' } },
+        snet: {
+          type: 'Microsoft.Network/virtualNetworks/subnets',
+          apiVersion: '2024-05-01',
+          name: 'vnet-hub/snet-pe',
+          properties: { addressPrefix: '10.0.1.0/24' },
+        },
         pe: pe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'snet-pe')]"),
       },
     });
@@ -86,14 +110,25 @@ describe('ARM reference forms', () => {
     assert.equal(model.vnets[0].decl.symbol, 'hub');
   });
 
-  test('a nested child resource (relative type in the VNet\'s `resources`)', async () => {
+  test("a nested child resource (relative type in the VNet's `resources`)", async () => {
     const model = await modelOf({
       parameters: { vnetName: { type: 'string', defaultValue: 'vnet-a' } },
       resources: [
         {
-          type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[parameters('vnetName')]", location: 'westeurope',
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2024-05-01',
+          name: "[parameters('vnetName')]",
+          location: 'westeurope',
           properties: { addressSpace: { addressPrefixes: ['10.2.0.0/16'] } },
-          resources: [{ type: 'subnets', apiVersion: '2024-05-01', name: 'snet-pe', dependsOn: ["[parameters('vnetName')]"], properties: { addressPrefix: '10.2.0.0/24' } }],
+          resources: [
+            {
+              type: 'subnets',
+              apiVersion: '2024-05-01',
+              name: 'snet-pe',
+              dependsOn: ["[parameters('vnetName')]"],
+              properties: { addressPrefix: '10.2.0.0/24' },
+            },
+          ],
         },
         pe("[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-pe')]"),
       ],
@@ -107,7 +142,9 @@ describe('ARM reference forms', () => {
     const model = await modelOf({
       resources: [
         {
-          type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'net',
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'net',
           properties: {
             mode: 'Incremental',
             expressionEvaluationOptions: { scope: 'inner' },
@@ -116,7 +153,12 @@ describe('ARM reference forms', () => {
               $schema: schema,
               parameters: { vnetName: { type: 'string' } },
               resources: [{ ...vnet, name: "[parameters('vnetName')]" }],
-              outputs: { peSubnetId: { type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-pe')]" } },
+              outputs: {
+                peSubnetId: {
+                  type: 'string',
+                  value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-pe')]",
+                },
+              },
             },
           },
         },
@@ -128,11 +170,16 @@ describe('ARM reference forms', () => {
     assert.equal(model.vnets[0].decl.via.length, 1, 'the VNet is reached through the nested deployment');
   });
 
-  test('a linked template (relativePath) declares the VNet; the caller\'s endpoint resolves into it', async () => {
+  test("a linked template (relativePath) declares the VNet; the caller's endpoint resolves into it", async () => {
     const model = await modelOf({
       'main.json': template({
         resources: [
-          { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'net', properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/vnet.json' } } },
+          {
+            type: 'Microsoft.Resources/deployments',
+            apiVersion: '2022-09-01',
+            name: 'net',
+            properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/vnet.json' } },
+          },
           pe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-app')]"),
         ],
       }),
@@ -143,16 +190,32 @@ describe('ARM reference forms', () => {
   });
 
   test('a parameter file binds its template; unbound parameters stay unknown with one key', async () => {
-    const model = await modelOf({
-      'main.json': template({
-        parameters: { vnetName: { type: 'string' }, otherName: { type: 'string' } },
-        resources: [
-          { ...vnet, name: "[parameters('vnetName')]", properties: { addressSpace: { addressPrefixes: ['10.4.0.0/16'] } } },
-          { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2024-05-01', name: "[format('{0}/snet', parameters('otherName'))]", properties: { addressPrefix: '10.4.0.0/24' } },
-        ],
-      }),
-      'main.parameters.json': JSON.stringify({ $schema: paramSchema, contentVersion: '1.0.0.0', parameters: { vnetName: { value: 'vnet-from-params' } } }),
-    }, 'main.parameters.json');
+    const model = await modelOf(
+      {
+        'main.json': template({
+          parameters: { vnetName: { type: 'string' }, otherName: { type: 'string' } },
+          resources: [
+            {
+              ...vnet,
+              name: "[parameters('vnetName')]",
+              properties: { addressSpace: { addressPrefixes: ['10.4.0.0/16'] } },
+            },
+            {
+              type: 'Microsoft.Network/virtualNetworks/subnets',
+              apiVersion: '2024-05-01',
+              name: "[format('{0}/snet', parameters('otherName'))]",
+              properties: { addressPrefix: '10.4.0.0/24' },
+            },
+          ],
+        }),
+        'main.parameters.json': JSON.stringify({
+          $schema: paramSchema,
+          contentVersion: '1.0.0.0',
+          parameters: { vnetName: { value: 'vnet-from-params' } },
+        }),
+      },
+      'main.parameters.json',
+    );
     assert.equal(displayValue(model.vnets[0].name), 'vnet-from-params');
     assert.ok(!model.subnets[0].vnet, 'a subnet of an unknown VNet is not guessed onto another');
   });
@@ -163,20 +226,44 @@ describe('ARM reference forms', () => {
       variables: { names: ['a', 'b', 'c'] },
       resources: [
         {
-          type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[format('vnet-{0}', variables('names')[copyIndex()])]", location: 'westeurope',
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2024-05-01',
+          name: "[format('vnet-{0}', variables('names')[copyIndex()])]",
+          location: 'westeurope',
           copy: { name: 'vnets', count: "[length(variables('names'))]" },
           properties: { addressSpace: { addressPrefixes: ["[format('10.{0}.0.0/16', copyIndex())]"] } },
         },
-        { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet-extra', location: 'westeurope', condition: "[parameters('deployExtra')]" },
         {
-          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', apiVersion: '2024-05-01', name: 'vnet-a/a-to-c',
-          properties: { remoteVirtualNetwork: { id: "[resourceId('Microsoft.Network/virtualNetworks', format('vnet-{0}', variables('names')[2]))]" } },
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2024-05-01',
+          name: 'vnet-extra',
+          location: 'westeurope',
+          condition: "[parameters('deployExtra')]",
+        },
+        {
+          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+          apiVersion: '2024-05-01',
+          name: 'vnet-a/a-to-c',
+          properties: {
+            remoteVirtualNetwork: {
+              id: "[resourceId('Microsoft.Network/virtualNetworks', format('vnet-{0}', variables('names')[2]))]",
+            },
+          },
         },
       ],
     });
-    assert.deepEqual(model.vnets.map((v) => displayValue(v.name)), ['vnet-a', 'vnet-b', 'vnet-c']);
-    assert.deepEqual(model.vnets.map((v) => v.decl.count), [3, 3, 3]);
-    assert.deepEqual(model.vnets.map((v) => displayValue(v.addressPrefixes)), ['["10.0.0.0/16"]', '["10.1.0.0/16"]', '["10.2.0.0/16"]']);
+    assert.deepEqual(
+      model.vnets.map((v) => displayValue(v.name)),
+      ['vnet-a', 'vnet-b', 'vnet-c'],
+    );
+    assert.deepEqual(
+      model.vnets.map((v) => v.decl.count),
+      [3, 3, 3],
+    );
+    assert.deepEqual(
+      model.vnets.map((v) => displayValue(v.addressPrefixes)),
+      ['["10.0.0.0/16"]', '["10.1.0.0/16"]', '["10.2.0.0/16"]'],
+    );
     assert.equal(displayValue(model.peerings[0].local?.name), 'vnet-a');
     assert.equal(targetName(model.peerings[0].remote), 'vnet-c');
   });
@@ -187,25 +274,49 @@ describe('ARM reference forms', () => {
       resources: [
         pe("[resourceId('rg-other', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-x', 'snet')]", 'pe-outside'),
         pe("[parameters('subnetId')]", 'pe-unknown'),
-        pe("[reference(resourceId('Microsoft.Network/virtualNetworks', 'vnet-y'), '2024-05-01').subnets[0].id]", 'pe-reference'),
+        pe(
+          "[reference(resourceId('Microsoft.Network/virtualNetworks', 'vnet-y'), '2024-05-01').subnets[0].id]",
+          'pe-reference',
+        ),
       ],
     });
-    assert.deepEqual(model.privateEndpoints.map((e) => targetName(e.subnet)), ['unresolved:outside', 'unresolved:unknown', 'unresolved:unknown']);
+    assert.deepEqual(
+      model.privateEndpoints.map((e) => targetName(e.subnet)),
+      ['unresolved:outside', 'unresolved:unknown', 'unresolved:unknown'],
+    );
   });
 
   test('a nested deployment moved to another resource group deploys there', async () => {
     const model = await modelOf({
       resources: [
         {
-          type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'spoke', resourceGroup: 'rg-spoke',
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'spoke',
+          resourceGroup: 'rg-spoke',
           properties: {
-            mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' },
-            template: { $schema: schema, resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet-s', location: 'westeurope' }] },
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            template: {
+              $schema: schema,
+              resources: [
+                {
+                  type: 'Microsoft.Network/virtualNetworks',
+                  apiVersion: '2024-05-01',
+                  name: 'vnet-s',
+                  location: 'westeurope',
+                },
+              ],
+            },
           },
         },
         {
-          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', apiVersion: '2024-05-01', name: 'vnet-hub/to-spoke',
-          properties: { remoteVirtualNetwork: { id: "[resourceId('rg-spoke', 'Microsoft.Network/virtualNetworks', 'vnet-s')]" } },
+          type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+          apiVersion: '2024-05-01',
+          name: 'vnet-hub/to-spoke',
+          properties: {
+            remoteVirtualNetwork: { id: "[resourceId('rg-spoke', 'Microsoft.Network/virtualNetworks', 'vnet-s')]" },
+          },
         },
       ],
     });

@@ -33,7 +33,10 @@ const vnet = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 `;
-const pe = (subnetId: string, name = 'pe-x') => `resource pe${name.replace(/\W/g, '')} 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+const pe = (
+  subnetId: string,
+  name = 'pe-x',
+) => `resource pe${name.replace(/\W/g, '')} 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -45,12 +48,17 @@ const pe = (subnetId: string, name = 'pe-x') => `resource pe${name.replace(/\W/g
 
 describe('Bicep reference forms', () => {
   test('inline collection by index, interpolated id and resourceId() reach the same subnet', async () => {
-    const model = await modelOf(vnet
-      + pe('vnet.properties.subnets[1].id', 'pe-index')
-      + pe("'${vnet.id}/subnets/snet-pe'", 'pe-interpolated')
-      + pe("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')", 'pe-resourceid'));
+    const model = await modelOf(
+      vnet +
+        pe('vnet.properties.subnets[1].id', 'pe-index') +
+        pe("'${vnet.id}/subnets/snet-pe'", 'pe-interpolated') +
+        pe("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')", 'pe-resourceid'),
+    );
     assert.equal(model.subnets.length, 2);
-    assert.deepEqual(model.privateEndpoints.map((e) => targetName(e.subnet)), ['snet-pe', 'snet-pe', 'snet-pe']);
+    assert.deepEqual(
+      model.privateEndpoints.map((e) => targetName(e.subnet)),
+      ['snet-pe', 'snet-pe', 'snet-pe'],
+    );
     assert.equal(model.subnets[1].privateEndpoints.length, 3);
   });
 
@@ -148,8 +156,14 @@ resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-
   name: 'a-to-c'
   properties: { remoteVirtualNetwork: { id: vnets[2].id } }
 }`);
-    assert.deepEqual(model.vnets.map((v) => displayValue(v.name)), ['vnet-a', 'vnet-b', 'vnet-c']);
-    assert.deepEqual(model.vnets.map((v) => v.decl.count), [3, 3, 3]);
+    assert.deepEqual(
+      model.vnets.map((v) => displayValue(v.name)),
+      ['vnet-a', 'vnet-b', 'vnet-c'],
+    );
+    assert.deepEqual(
+      model.vnets.map((v) => v.decl.count),
+      [3, 3, 3],
+    );
     assert.equal(displayValue(model.peerings[0].local?.name), 'vnet-a');
     assert.equal(targetName(model.peerings[0].remote), 'vnet-c');
   });
@@ -158,7 +172,10 @@ resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-
     const model = await modelOf(`param subnetId string
 ${pe("resourceId('rg-other', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-x', 'snet')", 'pe-outside')}
 ${pe('subnetId', 'pe-unknown')}`);
-    assert.deepEqual(model.privateEndpoints.map((e) => targetName(e.subnet)), ['unresolved:outside', 'unresolved:unknown']);
+    assert.deepEqual(
+      model.privateEndpoints.map((e) => targetName(e.subnet)),
+      ['unresolved:outside', 'unresolved:unknown'],
+    );
   });
 
   test('a module scoped to another resource group deploys there', async () => {

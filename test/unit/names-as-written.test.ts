@@ -59,7 +59,8 @@ describe('names as written: Bicep', () => {
   });
 
   test('a name passed to a module reads as the caller wrote it', async () => {
-    assert.deepEqual(await names(`//- /main.bicep
+    assert.deepEqual(
+      await names(`//- /main.bicep
 param env string
 module spoke 'spoke.bicep' = {
   name: 'spoke'
@@ -72,7 +73,9 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   location: 'westeurope'
   properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
 }
-`), ['vnet vnet-${env}-spoke']);
+`),
+      ['vnet vnet-${env}-spoke'],
+    );
   });
 
   test('hover names an inline subnet as written', async () => {
@@ -85,7 +88,8 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   test('rule messages name resources as written', async () => {
     const overlapping = bicepNetwork.replace(
       "{ name: 'snet-${toLower(storageName)}-pe', properties: { addressPrefix: '10.0.1.0/24' } }",
-      "{ name: 'snet-${toLower(storageName)}-a', properties: { addressPrefix: '10.0.1.0/24' } }\n      { name: 'snet-${toLower(storageName)}-b', properties: { addressPrefix: '10.0.1.0/25' } }");
+      "{ name: 'snet-${toLower(storageName)}-a', properties: { addressPrefix: '10.0.1.0/24' } }\n      { name: 'snet-${toLower(storageName)}-b', properties: { addressPrefix: '10.0.1.0/25' } }",
+    );
     const { files, documents } = documentsOf(overlapping);
     const result = await analyzeDocuments(documents, fixtureHost(files));
     const overlap = result.findings.find((finding) => finding.ruleId === 'subnet-overlap');
@@ -96,15 +100,21 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
 });
 
 describe('names as written: ARM', () => {
-  const arm = armTemplate(`    {
+  const arm = armTemplate(
+    `    {
       "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01",
       "name": "[format('vnet-{0}-hub', uniqueString(resourceGroup().id))]", "location": "westeurope",
       "properties": { "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] } }
-    }`, `    {
+    }`,
+    `    {
       "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2024-05-01",
       "name": "[concat('pe-', parameters('storageName'), '-blob')]", "location": "westeurope",
       "properties": { "subnet": { "id": "[parameters('subnetId')]" }, "privateLinkServiceConnections": [] }
-    }`).replace('"resources"', '"parameters": { "storageName": { "type": "string" }, "subnetId": { "type": "string" } },\n  "resources"');
+    }`,
+  ).replace(
+    '"resources"',
+    '"parameters": { "storageName": { "type": "string" }, "subnetId": { "type": "string" } },\n  "resources"',
+  );
 
   test('concat and format show each unknown argument as written', async () => {
     assert.deepEqual((await names(`//- /main.json\n${arm}`)).sort(), [
@@ -120,7 +130,10 @@ describe('shortExpression', () => {
     assert.equal(shortExpression("parameters('storageAccountName')"), "parameters('storageAccountName')");
     assert.equal(shortExpression('environment().suffixes.storage'), 'environment().suffixes.storage');
     assert.equal(shortExpression('uniqueString(resourceGroup().id)'), 'uniqueString(…)');
-    assert.equal(shortExpression("reference(resourceId('Microsoft.Network/virtualNetworks', 'x')).outputs.name"), 'reference(…).outputs.name');
+    assert.equal(
+      shortExpression("reference(resourceId('Microsoft.Network/virtualNetworks', 'x')).outputs.name"),
+      'reference(…).outputs.name',
+    );
     assert.equal(shortExpression("concat('a', ')', parameters('b'))"), 'concat(…)');
     assert.equal(shortExpression('condition\n  ? averyveryverylongname\n  : anotherveryveryverylongname').length, 40);
   });
@@ -132,7 +145,15 @@ describe('vnet-lens model --format text', () => {
   async function cli(args: string[], cwd: string) {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { cwd, stdout: (text) => { stdout += text; }, stderr: (text) => { stderr += text; } });
+    const code = await runCli(args, {
+      cwd,
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+    });
     return { code, stdout, stderr };
   }
 
@@ -143,11 +164,17 @@ describe('vnet-lens model --format text', () => {
     const plain = await cli(['model', '.', '--format', 'text'], dir);
     assert.equal(plain.code, 0, plain.stderr);
     assert.match(plain.stdout, /^main\.bicep:\d+: privateEndpoint pe-st\$\{uniqueString\(…\)\}-blob$/m);
-    assert.match(plain.stdout, /^privateEndpoint\.subnet: pe-st\$\{uniqueString\(…\)\}-blob -> snet-\$\{toLower\(storageName\)\}-pe$/m);
+    assert.match(
+      plain.stdout,
+      /^privateEndpoint\.subnet: pe-st\$\{uniqueString\(…\)\}-blob -> snet-\$\{toLower\(storageName\)\}-pe$/m,
+    );
     assert.doesNotMatch(plain.stdout, /\/subscriptions\/|\{subscription\(\)/);
     const withIds = await cli(['model', '.', '--format', 'text', '--ids'], dir);
     assert.equal(withIds.code, 0, withIds.stderr);
-    assert.match(withIds.stdout, /^ {2}id \/subscriptions\/\{subscription\(\)\.subscriptionId[^}]*\}\/.*\/privateEndpoints\/pe-st/m);
+    assert.match(
+      withIds.stdout,
+      /^ {2}id \/subscriptions\/\{subscription\(\)\.subscriptionId[^}]*\}\/.*\/privateEndpoints\/pe-st/m,
+    );
     const wrongCommand = await cli(['check', '.', '--ids'], dir);
     assert.equal(wrongCommand.code, 2);
     assert.match(wrongCommand.stderr, /--ids applies to 'model' only/);

@@ -65,7 +65,8 @@ test('Bicep: a kept result lets go of the outline evaluation used, and its order
 });
 
 const armUri = 'file:///w/main.json';
-const armNsg = (name: string, extra = '') => `{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01", "name": "${name}", "location": "westeurope"${extra} }`;
+const armNsg = (name: string, extra = '') =>
+  `{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01", "name": "${name}", "location": "westeurope"${extra} }`;
 const armText = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -78,7 +79,12 @@ const armText = `{
 `;
 
 test('ARM: a kept result lets go of the JSON tree, and reference() still makes the order unknown', async () => {
-  let loaded: LoadedArmFile | undefined = { uri: armUri, text: armText, arm: readArmFile(armText), expressions: new Map() };
+  let loaded: LoadedArmFile | undefined = {
+    uri: armUri,
+    text: armText,
+    arm: readArmFile(armText),
+    expressions: new Map(),
+  };
   assert.ok(loaded.arm.root);
   const tree = new WeakRef(loaded.arm.root);
   const source = { read: async () => armText, armParsed: () => loaded };

@@ -20,7 +20,9 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 
 describe('privateDns configuration (class 8)', () => {
   test('vnetlens.json: zoneGroups and policyGroupIds are read as written', () => {
-    const { config, errors } = readConfig('{ "privateDns": { "zoneGroups": "policy", "policyGroupIds": ["blob", "vault"] } }');
+    const { config, errors } = readConfig(
+      '{ "privateDns": { "zoneGroups": "policy", "policyGroupIds": ["blob", "vault"] } }',
+    );
     assert.deepEqual(errors, []);
     assert.deepEqual(config.privateDns, { zoneGroups: 'policy', policyGroupIds: ['blob', 'vault'] });
     assert.equal(readConfig('{ "rules": {} }').config.privateDns, undefined);
@@ -40,12 +42,18 @@ describe('privateDns configuration (class 8)', () => {
   test('layers: the first that says each part wins; only policy mode changes the analysis', () => {
     assert.equal(effectivePrivateDns(undefined, {}), undefined);
     assert.equal(effectivePrivateDns({ zoneGroups: 'template' }, { zoneGroups: 'policy' }), undefined);
-    assert.deepEqual(effectivePrivateDns({ policyGroupIds: ['blob'] }, { zoneGroups: 'policy', policyGroupIds: ['vault'] }), { zoneGroups: 'policy', policyGroupIds: ['blob'] });
+    assert.deepEqual(
+      effectivePrivateDns({ policyGroupIds: ['blob'] }, { zoneGroups: 'policy', policyGroupIds: ['vault'] }),
+      { zoneGroups: 'policy', policyGroupIds: ['blob'] },
+    );
     assert.deepEqual(effectivePrivateDns(undefined, { zoneGroups: 'policy' }), { zoneGroups: 'policy' });
   });
 
   test('VS Code settings: vnetLens.privateDns.* kept only when valid', () => {
-    assert.deepEqual(readSettings({ privateDns: { zoneGroups: 'policy', policyGroupIds: ['blob'] } }).privateDns, { zoneGroups: 'policy', policyGroupIds: ['blob'] });
+    assert.deepEqual(readSettings({ privateDns: { zoneGroups: 'policy', policyGroupIds: ['blob'] } }).privateDns, {
+      zoneGroups: 'policy',
+      policyGroupIds: ['blob'],
+    });
     assert.deepEqual(readSettings({ privateDns: { zoneGroups: 'sometimes', policyGroupIds: [1] } }).privateDns, {});
     assert.deepEqual(readSettings({}).privateDns, {});
   });
@@ -73,7 +81,12 @@ resource sql 'Microsoft.Sql/servers@2023-08-01' = {
 }
 `;
 /** An endpoint to `target` for `groupId`, automatic unless `manual`. */
-const endpoint = (symbol: string, target: string, groupId: string, manual = false) => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+const endpoint = (
+  symbol: string,
+  target: string,
+  groupId: string,
+  manual = false,
+) => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   name: '${symbol}'
   location: 'westeurope'
   properties: {
@@ -82,7 +95,9 @@ const endpoint = (symbol: string, target: string, groupId: string, manual = fals
   }
 }
 `;
-const zoneGroup = (parent: string) => `resource ${parent}Dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
+const zoneGroup = (
+  parent: string,
+) => `resource ${parent}Dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
   parent: ${parent}
   name: 'default'
   properties: { privateDnsZoneConfigs: [ { name: 'blob', properties: { privateDnsZoneId: '/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net' } } ] }
@@ -94,9 +109,12 @@ async function findings(code: string, privateDns?: PrivateDnsSettings): Promise<
   const workspace = new Workspace(fixtureHost(files));
   for (const [uri, text] of files) workspace.setFile(uri, text);
   const model = await workspaceModel(workspace, undefined);
-  return runRules(model, workspace, { cloud: 'AzureCloud', ruleLevels: {}, ...(privateDns ? { privateDns } : {}) }, [rule]);
+  return runRules(model, workspace, { cloud: 'AzureCloud', ruleLevels: {}, ...(privateDns ? { privateDns } : {}) }, [
+    rule,
+  ]);
 }
-const summary = (list: readonly Finding[]) => list.map((f) => `${f.messageId}:${f.level}:${/'([^']+)'/.exec(f.message)?.[1]}`);
+const summary = (list: readonly Finding[]) =>
+  list.map((f) => `${f.messageId}:${f.level}:${/'([^']+)'/.exec(f.message)?.[1]}`);
 const policy: PrivateDnsSettings = { zoneGroups: 'policy' };
 
 describe('the ALZ initiative coverage as data (FACTS §15)', () => {
@@ -128,32 +146,54 @@ describe('pe-dns-zone-group-missing in policy mode (class 8)', () => {
 
   test('a covered group id on an automatic connection is silent', async () => {
     assert.deepEqual(await findings(storage + endpoint('peBlob', 'st', 'blob'), policy), []);
-    assert.deepEqual(await findings(storage + endpoint('peBlob', 'st', 'BLOB').replace("'BLOB'", "'blob'"), policy), []);
+    assert.deepEqual(
+      await findings(storage + endpoint('peBlob', 'st', 'BLOB').replace("'BLOB'", "'blob'"), policy),
+      [],
+    );
   });
 
   test('a manual connection still fires: the policy ignores manual connections (FACTS §15)', async () => {
     const list = await findings(storage + endpoint('peManual', 'st', 'blob', true), policy);
     assert.deepEqual(summary(list), ['missing:warning:peManual']);
-    assert.match(list[0].related.map((r) => r.message).join('\n'), /manual connection, which the DNS policy gives no zone group/);
+    assert.match(
+      list[0].related.map((r) => r.message).join('\n'),
+      /manual connection, which the DNS policy gives no zone group/,
+    );
   });
 
   test('an uncovered group id still fires (sqlServer is not in the ALZ initiative, FACTS §15)', async () => {
     const list = await findings(storage + endpoint('peSql', 'sql', 'sqlServer'), policy);
     assert.deepEqual(summary(list), ['missing:warning:peSql']);
-    assert.match(list[0].related.map((r) => r.message).join('\n'), /'sqlServer' of Microsoft\.Sql\/servers is not among the group ids the DNS policy covers/);
+    assert.match(
+      list[0].related.map((r) => r.message).join('\n'),
+      /'sqlServer' of Microsoft\.Sql\/servers is not among the group ids the DNS policy covers/,
+    );
   });
 
   test('configured policyGroupIds replace the initiative list', async () => {
     const code = storage + endpoint('peBlob', 'st', 'blob') + endpoint('peSql', 'sql', 'sqlServer');
-    assert.deepEqual(summary(await findings(code, { zoneGroups: 'policy', policyGroupIds: ['sqlserver'] })), ['missing:warning:peBlob']);
+    assert.deepEqual(summary(await findings(code, { zoneGroups: 'policy', policyGroupIds: ['sqlserver'] })), [
+      'missing:warning:peBlob',
+    ]);
   });
 
   test('a zone group the template creates for a covered group id is marked as information', async () => {
     const list = await findings(storage + endpoint('peBlob', 'st', 'blob') + zoneGroup('peBlob'), policy);
     assert.deepEqual(summary(list), ['competesWithPolicy:info:default']);
-    assert.match(list[0].message, /Zone group 'default' of private endpoint 'peBlob' is created by the template, but Azure Policy creates the zone groups for group id 'blob'/);
-    assert.deepEqual(await findings(storage + endpoint('peBlob', 'st', 'blob') + zoneGroup('peBlob')), [], 'template mode: a zone group is what it wants');
-    assert.deepEqual(await findings(storage + endpoint('peManual', 'st', 'blob', true) + zoneGroup('peManual'), policy), [], 'a manual connection needs the template zone group');
+    assert.match(
+      list[0].message,
+      /Zone group 'default' of private endpoint 'peBlob' is created by the template, but Azure Policy creates the zone groups for group id 'blob'/,
+    );
+    assert.deepEqual(
+      await findings(storage + endpoint('peBlob', 'st', 'blob') + zoneGroup('peBlob')),
+      [],
+      'template mode: a zone group is what it wants',
+    );
+    assert.deepEqual(
+      await findings(storage + endpoint('peManual', 'st', 'blob', true) + zoneGroup('peManual'), policy),
+      [],
+      'a manual connection needs the template zone group',
+    );
   });
 
   test('ARM: the same in a deployment template', async () => {
@@ -177,7 +217,9 @@ describe('pe-dns-zone-group-missing in policy mode (class 8)', () => {
 }
 `;
     assert.deepEqual(await findings(arm('privateLinkServiceConnections'), policy), []);
-    assert.deepEqual(summary(await findings(arm('manualPrivateLinkServiceConnections'), policy)), ['missing:warning:pe-blob']);
+    assert.deepEqual(summary(await findings(arm('manualPrivateLinkServiceConnections'), policy)), [
+      'missing:warning:pe-blob',
+    ]);
     assert.deepEqual(summary(await findings(arm('privateLinkServiceConnections'))), ['missing:warning:pe-blob']);
   });
 });
@@ -191,15 +233,27 @@ describe('the CLI takes privateDns from vnetlens.json end to end (class 8)', () 
   test('--config with policy mode silences a covered endpoint; without it the endpoint is reported', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-policy-'));
     temporaryDirs.push(dir);
-    fs.writeFileSync(path.join(dir, 'main.bicep'), storage + endpoint('peBlob', 'st', 'blob') + endpoint('peSql', 'sql', 'sqlServer'));
+    fs.writeFileSync(
+      path.join(dir, 'main.bicep'),
+      storage + endpoint('peBlob', 'st', 'blob') + endpoint('peSql', 'sql', 'sqlServer'),
+    );
     fs.writeFileSync(path.join(dir, 'policy.json'), '{ "privateDns": { "zoneGroups": "policy" } }');
     const run = async (args: string[]) => {
       let stdout = '';
-      const code = await runCli(args, { cwd: dir, stdout: (text) => { stdout += text; }, stderr: () => undefined });
+      const code = await runCli(args, {
+        cwd: dir,
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: () => undefined,
+      });
       return { code, stdout };
     };
-    const ruleIdsOf = (stdout: string) => (JSON.parse(stdout) as { files: { findings: { ruleId: string; message: string }[] }[] }).files
-      .flatMap((file) => file.findings).filter((f) => f.ruleId === rule.id).map((f) => /'([^']+)'/.exec(f.message)?.[1]);
+    const ruleIdsOf = (stdout: string) =>
+      (JSON.parse(stdout) as { files: { findings: { ruleId: string; message: string }[] }[] }).files
+        .flatMap((file) => file.findings)
+        .filter((f) => f.ruleId === rule.id)
+        .map((f) => /'([^']+)'/.exec(f.message)?.[1]);
     const template = await run(['check', '.', '--format', 'json', '--fail-on', 'none']);
     assert.deepEqual(ruleIdsOf(template.stdout).sort(), ['peBlob', 'peSql']);
     const policyMode = await run(['check', '.', '--format', 'json', '--fail-on', 'none', '--config', 'policy.json']);

@@ -45,7 +45,11 @@ const zone = `module zone 'br/public:avm/res/network/private-dns-zone:0.8.0' = {
   }
 }
 `;
-const vault = (entry: string, extra = '', version = '0.11.0') => `module kv 'br/public:avm/res/key-vault/vault:${version}' = {
+const vault = (
+  entry: string,
+  extra = '',
+  version = '0.11.0',
+) => `module kv 'br/public:avm/res/key-vault/vault:${version}' = {
   name: 'kv'
   params: {
     name: 'kv-demo'${extra}
@@ -58,14 +62,18 @@ const vault = (entry: string, extra = '', version = '0.11.0') => `module kv 'br/
 const zoneGroup = `privateDnsZoneGroup: { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zone.outputs.resourceId } ] }`;
 
 describe('AVM interface models', () => {
-  test('a privateEndpoints entry becomes an endpoint on the module\'s subnet and main resource, anchored at the entry', async () => {
-    const { model, text } = await modelOf(hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`));
+  test("a privateEndpoints entry becomes an endpoint on the module's subnet and main resource, anchored at the entry", async () => {
+    const { model, text } = await modelOf(
+      hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    );
     assert.equal(model.privateEndpoints.length, 1);
     const endpoint = model.privateEndpoints[0];
     assert.equal(displayValue(endpoint.name), 'pep-kv-demo-vault-0');
     assert.ok(endpoint.subnet?.resolved && displayValue(endpoint.subnet.target.name) === 'vnet-hub/snet-pe');
     const target = endpoint.connections[0].target;
-    assert.ok(target?.resolved && target.target.kind === 'target' && target.target.type === 'Microsoft.KeyVault/vaults');
+    assert.ok(
+      target?.resolved && target.target.kind === 'target' && target.target.type === 'Microsoft.KeyVault/vaults',
+    );
     assert.deepEqual(endpoint.connections[0].groupIds, ['vault']);
     assert.equal(endpoint.zoneGroups.length, 1);
     assert.ok(endpoint.zoneGroups[0].configs[0].zone?.resolved);
@@ -75,7 +83,13 @@ describe('AVM interface models', () => {
   });
 
   test('the older privateDnsZoneResourceIds shape gives the endpoint its zone group', async () => {
-    const { model } = await modelOf(hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneResourceIds: [zone.outputs.resourceId] }`));
+    const { model } = await modelOf(
+      hub() +
+        zone +
+        vault(
+          `{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneResourceIds: [zone.outputs.resourceId] }`,
+        ),
+    );
     const configs = model.privateEndpoints[0].zoneGroups[0].configs;
     assert.equal(configs.length, 1);
     assert.ok(configs[0].zone?.resolved);
@@ -118,9 +132,16 @@ module spoke 'br/public:avm/res/network/virtual-network:0.7.0' = {
     const spoke = model.vnets.find((v) => v.name === 'vnet-spoke')!;
     assert.deepEqual(spoke.dnsServers, ['10.0.0.4']);
     const subnet = model.subnets.find((s) => s.name === 'vnet-spoke/snet-a')!;
-    assert.equal((subnet.properties as { privateEndpointNetworkPolicies: string }).privateEndpointNetworkPolicies, 'Enabled');
-    assert.deepEqual(model.peerings.map((p) => displayValue(p.name)).sort(), ['vnet-hub/peer-vnet-hub-vnet-spoke', 'vnet-spoke/peer-vnet-spoke-vnet-hub']);
-    for (const peering of model.peerings) assert.ok(peering.remote?.resolved, `${displayValue(peering.name)} reaches its remote`);
+    assert.equal(
+      (subnet.properties as { privateEndpointNetworkPolicies: string }).privateEndpointNetworkPolicies,
+      'Enabled',
+    );
+    assert.deepEqual(model.peerings.map((p) => displayValue(p.name)).sort(), [
+      'vnet-hub/peer-vnet-hub-vnet-spoke',
+      'vnet-spoke/peer-vnet-spoke-vnet-hub',
+    ]);
+    for (const peering of model.peerings)
+      assert.ok(peering.remote?.resolved, `${displayValue(peering.name)} reaches its remote`);
     const local = model.peerings.find((p) => p.name === 'vnet-spoke/peer-vnet-spoke-vnet-hub')!;
     assert.equal((local.properties as { allowForwardedTraffic: boolean }).allowForwardedTraffic, false);
   });
@@ -137,8 +158,14 @@ module spoke 'br/public:avm/res/network/virtual-network:0.7.0' = {
 
 ruleTests(peDnsZoneGroupMissing, {
   valid: [
-    { name: 'AVM entry with privateDnsZoneGroup', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) },
-    { name: 'AVM entry whose zone group is a parameter the caller may set', code: `param group object\n${hub()}${zone}${vault('{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: group }')}` },
+    {
+      name: 'AVM entry with privateDnsZoneGroup',
+      code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    },
+    {
+      name: 'AVM entry whose zone group is a parameter the caller may set',
+      code: `param group object\n${hub()}${zone}${vault('{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: group }')}`,
+    },
   ],
   invalid: [
     {
@@ -152,13 +179,31 @@ ruleTests(peDnsZoneGroupMissing, {
 
 ruleTests(pePublicAccess, {
   valid: [
-    { name: 'AVM vault with public access off', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`, `\n    publicNetworkAccess: 'Disabled'`) },
-    { name: 'AVM vault leaving the default (module- and version-dependent)', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) },
+    {
+      name: 'AVM vault with public access off',
+      code:
+        hub() +
+        zone +
+        vault(
+          `{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`,
+          `\n    publicNetworkAccess: 'Disabled'`,
+        ),
+    },
+    {
+      name: 'AVM vault leaving the default (module- and version-dependent)',
+      code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    },
   ],
   invalid: [
     {
       name: 'AVM vault with public access on',
-      code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`, `\n    publicNetworkAccess: 'Enabled'`).replace('module kv', 'module [|kv|]'),
+      code:
+        hub() +
+        zone +
+        vault(
+          `{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`,
+          `\n    publicNetworkAccess: 'Enabled'`,
+        ).replace('module kv', 'module [|kv|]'),
       errors: [{ messageId: 'enabled' }],
     },
   ],
@@ -178,7 +223,10 @@ const spoke = (peering: string) => `module spoke 'br/public:avm/res/network/virt
 
 ruleTests(peeringReverseMissing, {
   valid: [
-    { name: 'AVM peering with remotePeeringEnabled builds the reverse', code: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }') },
+    {
+      name: 'AVM peering with remotePeeringEnabled builds the reverse',
+      code: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
+    },
   ],
   invalid: [
     {
@@ -191,7 +239,12 @@ ruleTests(peeringReverseMissing, {
 });
 
 ruleTests(dnsZoneVnetLinkMissing, {
-  valid: [{ name: 'AVM zone linked to the endpoint\'s VNet', code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) }],
+  valid: [
+    {
+      name: "AVM zone linked to the endpoint's VNet",
+      code: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    },
+  ],
   invalid: [],
 });
 
@@ -235,21 +288,27 @@ describe('fixes through the interface', () => {
   const entryWithout = '{ subnetResourceId: hub.outputs.subnetResourceIds[0] }';
   ruleTests(peDnsZoneGroupMissing, {
     valid: [],
-    invalid: [{
-      name: 'the privateEndpoints entry gets its privateDnsZoneGroup',
-      code: hub() + zone + vault(`[|${entryWithout}|]`),
-      errors: [{ messageId: 'missingInVnet' }],
-      output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
-      fixTitle: /Add DNS zone group/, }],
+    invalid: [
+      {
+        name: 'the privateEndpoints entry gets its privateDnsZoneGroup',
+        code: hub() + zone + vault(`[|${entryWithout}|]`),
+        errors: [{ messageId: 'missingInVnet' }],
+        output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+        fixTitle: /Add DNS zone group/,
+      },
+    ],
   });
 
   ruleTests(peeringReverseMissing, {
     valid: [],
-    invalid: [{
-      name: 'the peering entry gets remotePeeringEnabled',
-      code: hub() + spoke('[|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId }|]'),
-      errors: [{ messageId: 'missing' }], output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
-    }],
+    invalid: [
+      {
+        name: 'the peering entry gets remotePeeringEnabled',
+        code: hub() + spoke('[|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId }|]'),
+        errors: [{ messageId: 'missing' }],
+        output: hub() + spoke('{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }'),
+      },
+    ],
   });
 
   const unlinkedZone = `module zone 'br/public:avm/res/network/private-dns-zone:0.8.0' = {
@@ -261,13 +320,23 @@ describe('fixes through the interface', () => {
 `;
   ruleTests(dnsZoneUnlinked, {
     valid: [],
-    invalid: [{
-      name: 'the zone module gets virtualNetworkLinks',
-      code: hub() + unlinkedZone.replace('module zone', 'module [|zone|]') + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
-      errors: [{ messageId: 'unlinked' }],
-      output: hub() + unlinkedZone.replace(`    name: 'privatelink.vaultcore.azure.net'\n`, `    name: 'privatelink.vaultcore.azure.net'\n    virtualNetworkLinks: [\n      { virtualNetworkResourceId: hub.outputs.resourceId }\n    ]\n`)
-        + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
-    }],
+    invalid: [
+      {
+        name: 'the zone module gets virtualNetworkLinks',
+        code:
+          hub() +
+          unlinkedZone.replace('module zone', 'module [|zone|]') +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+        errors: [{ messageId: 'unlinked' }],
+        output:
+          hub() +
+          unlinkedZone.replace(
+            `    name: 'privatelink.vaultcore.azure.net'\n`,
+            `    name: 'privatelink.vaultcore.azure.net'\n    virtualNetworkLinks: [\n      { virtualNetworkResourceId: hub.outputs.resourceId }\n    ]\n`,
+          ) +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      },
+    ],
   });
 });
 
@@ -295,13 +364,33 @@ module hub 'br/public:avm/res/network/virtual-network:0.7.0' = {
 `;
   ruleTests(peSubnetPoliciesIgnored, {
     valid: [
-      { name: 'AVM subnet entry with the policy on', code: nsgHub(`{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`) },
+      {
+        name: 'AVM subnet entry with the policy on',
+        code:
+          nsgHub(
+            `{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`,
+          ) +
+          zone +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      },
     ],
-    invalid: [{
-      name: 'the subnets entry gets privateEndpointNetworkPolicies',
-      code: nsgHub(`[|{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Disabled' }|]`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
-      errors: [{ messageId: 'ignored' }],
-      output: nsgHub(`{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`) + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
-    }],
+    invalid: [
+      {
+        name: 'the subnets entry gets privateEndpointNetworkPolicies',
+        code:
+          nsgHub(
+            `[|{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Disabled' }|]`,
+          ) +
+          zone +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+        errors: [{ messageId: 'ignored' }],
+        output:
+          nsgHub(
+            `{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Enabled' }`,
+          ) +
+          zone +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+      },
+    ],
   });
 });

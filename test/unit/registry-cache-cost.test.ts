@@ -19,13 +19,27 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot } from '../support/paths';
 
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const lock = { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', properties: { level: 'CanNotDelete' } };
-const vnet = { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } } };
+const lock = {
+  type: 'Microsoft.Authorization/locks',
+  apiVersion: '2020-05-01',
+  name: 'lock',
+  properties: { level: 'CanNotDelete' },
+};
+const vnet = {
+  type: 'Microsoft.Network/virtualNetworks',
+  apiVersion: '2024-05-01',
+  name: 'vnet',
+  location: 'westeurope',
+  properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
+};
 const nested = (resources: unknown[]) => ({
-  type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'inner',
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name: 'inner',
   properties: { mode: 'Incremental', template: { $schema: schema, contentVersion: '1.0.0.0', resources } },
 });
-const template = (resources: unknown) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', resources }, null, 2);
+const template = (resources: unknown) =>
+  JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', resources }, null, 2);
 
 describe('the skim of a cached module', () => {
   test('unneeded top-level resources become { spaces }, keeping every offset; needed ones stay', () => {
@@ -41,8 +55,16 @@ describe('the skim of a cached module', () => {
   });
 
   test('languageVersion 2.0 resources (an object by symbolic name) are skimmed the same way', () => {
-    const text = JSON.stringify({ $schema: schema, languageVersion: '2.0', contentVersion: '1.0.0.0', resources: { lock, vnet } });
-    assert.deepEqual((JSON.parse(blankUnneededResources(text, needsResourceType)) as { resources: unknown }).resources, { lock: {}, vnet });
+    const text = JSON.stringify({
+      $schema: schema,
+      languageVersion: '2.0',
+      contentVersion: '1.0.0.0',
+      resources: { lock, vnet },
+    });
+    assert.deepEqual(
+      (JSON.parse(blankUnneededResources(text, needsResourceType)) as { resources: unknown }).resources,
+      { lock: {}, vnet },
+    );
   });
 
   test('any doubt leaves the text as it is: a comment, a type written as an expression, a linked template, broken JSON', () => {
@@ -50,7 +72,9 @@ describe('the skim of a cached module', () => {
     assert.equal(blankUnneededResources(withComment, needsResourceType), withComment);
     const expression = template([{ ...lock, type: "[parameters('type')]" }]);
     assert.equal(blankUnneededResources(expression, needsResourceType), expression);
-    const linked = template([{ ...nested([]), properties: { mode: 'Incremental', templateLink: { relativePath: 'x.json' } } }]);
+    const linked = template([
+      { ...nested([]), properties: { mode: 'Incremental', templateLink: { relativePath: 'x.json' } } },
+    ]);
     assert.equal(blankUnneededResources(linked, needsResourceType), linked);
     const broken = template([lock]).slice(0, -3);
     assert.equal(blankUnneededResources(broken, needsResourceType), broken);
@@ -81,20 +105,29 @@ describe('readings of cached modules', () => {
 });
 
 describe('demand-driven evaluation of a cached module', () => {
-  const module = JSON.stringify({
-    $schema: schema, contentVersion: '1.0.0.0',
-    parameters: { name: { type: 'string' } },
-    resources: [
-      { ...lock, name: "[format('{0}-lock', parameters('name'))]", scope: "[format('Microsoft.Network/virtualNetworks/{0}', parameters('name'))]" },
-      { ...vnet, name: "[parameters('name')]" },
-      nested([lock]),
-      { ...nested([{ ...vnet, name: 'inner-vnet' }]), name: 'with-vnet' },
-    ],
-    outputs: {
-      resourceId: { type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks', parameters('name'))]" },
-      lockName: { type: 'string', value: "[format('{0}-lock', parameters('name'))]" },
+  const module = JSON.stringify(
+    {
+      $schema: schema,
+      contentVersion: '1.0.0.0',
+      parameters: { name: { type: 'string' } },
+      resources: [
+        {
+          ...lock,
+          name: "[format('{0}-lock', parameters('name'))]",
+          scope: "[format('Microsoft.Network/virtualNetworks/{0}', parameters('name'))]",
+        },
+        { ...vnet, name: "[parameters('name')]" },
+        nested([lock]),
+        { ...nested([{ ...vnet, name: 'inner-vnet' }]), name: 'with-vnet' },
+      ],
+      outputs: {
+        resourceId: { type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks', parameters('name'))]" },
+        lockName: { type: 'string', value: "[format('{0}-lock', parameters('name'))]" },
+      },
     },
-  }, null, 2);
+    null,
+    2,
+  );
   const cacheUri = `file:///cache/br/contoso.azurecr.io/hub/${encodeURIComponent(encodeTag('1.0.0'))}/main.json`;
   const fixture = `//- /main.bicep
 module hub 'br:contoso.azurecr.io/hub:1.0.0' = {
@@ -114,10 +147,16 @@ resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-
   async function analyse(evaluateEverything: boolean) {
     const files = splitFixture(fixture);
     files.set('file:///fixture/bicepconfig.json', '{ "cacheRootDirectory": "/cache" }');
-    const workspace = new Workspace(fixtureHost(new Map([...files, [cacheUri, module]])), defaultLimits, evaluateEverything);
+    const workspace = new Workspace(
+      fixtureHost(new Map([...files, [cacheUri, module]])),
+      defaultLimits,
+      evaluateEverything,
+    );
     for (const [uri, text] of files) if (uri.endsWith('.bicep')) workspace.setFile(uri, text);
     const model = JSON.stringify(modelToJson(await workspaceModel(workspace, undefined), () => 0));
-    const findings = (await analyzeWorkspace(workspace, workspace.uris(), defaultAnalysisOptions)).findings.map((f) => `${f.ruleId}@${f.start}-${f.end}`).sort();
+    const findings = (await analyzeWorkspace(workspace, workspace.uris(), defaultAnalysisOptions)).findings
+      .map((f) => `${f.ruleId}@${f.start}-${f.end}`)
+      .sort();
     return { model, findings };
   }
 
@@ -126,7 +165,8 @@ resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-
     const everything = await analyse(true);
     assert.ok(demanded.findings.length > 0, 'the one-way peering is found');
     assert.deepEqual(demanded.findings, everything.findings);
-    for (const name of ['vnet-hub', 'vnet-spoke', 'inner-vnet', 'to-hub']) assert.ok(demanded.model.includes(name), `${name} is in the model`);
+    for (const name of ['vnet-hub', 'vnet-spoke', 'inner-vnet', 'to-hub'])
+      assert.ok(demanded.model.includes(name), `${name} is in the model`);
     // The locks nothing reads are evaluated only when everything is.
     assert.ok(everything.model.includes('vnet-hub-lock'));
     assert.ok(!demanded.model.includes('vnet-hub-lock'));

@@ -9,7 +9,12 @@ import { describe, test } from 'node:test';
 import { analyzeWorkspace, workspaceModel } from '../../server/src/engine/analyze';
 import { defaultAnalysisOptions } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
-import { cachedModuleFor, cachedModuleUri, encodeTag, parseRegistryConfig } from '../../server/src/evaluate/registry/cache-location';
+import {
+  cachedModuleFor,
+  cachedModuleUri,
+  encodeTag,
+  parseRegistryConfig,
+} from '../../server/src/evaluate/registry/cache-location';
 import { displayValue } from '../../server/src/model/json';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot, repoRoot } from '../support/paths';
@@ -22,7 +27,10 @@ const compiled = (module: string) => fs.readFileSync(path.join(avm, module, 'mai
 function restoreCache(root: string, modules: Record<string, string>): Map<string, string> {
   const files = new Map<string, string>();
   for (const [module, tag] of Object.entries(modules)) {
-    files.set(`file://${root}/br/mcr.microsoft.com/bicep${encodeURIComponent('$avm$res$' + module.replace(/\//g, '$'))}/${encodeURIComponent(encodeTag(tag))}/main.json`, compiled(module));
+    files.set(
+      `file://${root}/br/mcr.microsoft.com/bicep${encodeURIComponent('$avm$res$' + module.replace(/\//g, '$'))}/${encodeURIComponent(encodeTag(tag))}/main.json`,
+      compiled(module),
+    );
   }
   return files;
 }
@@ -33,11 +41,18 @@ describe('where the restore cache keeps a module', () => {
     assert.equal(encodeTag('V1'), 'V1$1');
     assert.equal(encodeTag('aBc'), 'aBc$2');
     const config = { cacheRootDirectory: '/home/u/.bicep', br: {}, ts: {} };
-    assert.equal(decodeURIComponent(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0', config)!),
-      'file:///home/u/.bicep/br/mcr.microsoft.com/bicep$avm$res$key-vault$vault/0.11.0$/main.json');
-    assert.equal(decodeURIComponent(cachedModuleUri('br:MyReg.azurecr.io:443/modules/hub@sha256:abc123', config)!),
-      'file:///home/u/.bicep/br/myreg.azurecr.io$443/modules$hub/sha256#abc123/main.json');
-    assert.equal(decodeURIComponent(cachedModuleUri('ts:0000/rg-Specs/Hub:V1', config)!), 'file:///home/u/.bicep/ts/0000/rg-specs/hub/v1/main.json');
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0', config)!),
+      'file:///home/u/.bicep/br/mcr.microsoft.com/bicep$avm$res$key-vault$vault/0.11.0$/main.json',
+    );
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('br:MyReg.azurecr.io:443/modules/hub@sha256:abc123', config)!),
+      'file:///home/u/.bicep/br/myreg.azurecr.io$443/modules$hub/sha256#abc123/main.json',
+    );
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('ts:0000/rg-Specs/Hub:V1', config)!),
+      'file:///home/u/.bicep/ts/0000/rg-specs/hub/v1/main.json',
+    );
   });
 
   test('aliases come from bicepconfig.json over the built-in public alias; unknown aliases and relative roots give nothing', () => {
@@ -46,11 +61,23 @@ describe('where the restore cache keeps a module', () => {
       "cacheRootDirectory": "/c",
       "moduleAliases": { "br": { "corp": { "registry": "contoso.azurecr.io", "modulePath": "bicep/modules" } }, "ts": { "specs": { "subscription": "0000", "resourceGroup": "RG" } } }
     }`)!;
-    assert.equal(decodeURIComponent(cachedModuleUri('br/corp:hub:1.0.0', config)!), 'file:///c/br/contoso.azurecr.io/bicep$modules$hub/1.0.0$/main.json');
-    assert.equal(decodeURIComponent(cachedModuleUri('br/public:avm/res/network/virtual-network:0.7.0', config)!), 'file:///c/br/mcr.microsoft.com/bicep$avm$res$network$virtual-network/0.7.0$/main.json');
-    assert.equal(decodeURIComponent(cachedModuleUri('ts/specs:hub:1.0', config)!), 'file:///c/ts/0000/rg/hub/1.0/main.json');
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('br/corp:hub:1.0.0', config)!),
+      'file:///c/br/contoso.azurecr.io/bicep$modules$hub/1.0.0$/main.json',
+    );
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('br/public:avm/res/network/virtual-network:0.7.0', config)!),
+      'file:///c/br/mcr.microsoft.com/bicep$avm$res$network$virtual-network/0.7.0$/main.json',
+    );
+    assert.equal(
+      decodeURIComponent(cachedModuleUri('ts/specs:hub:1.0', config)!),
+      'file:///c/ts/0000/rg/hub/1.0/main.json',
+    );
     assert.equal(cachedModuleUri('br/other:hub:1.0.0', config), undefined);
-    assert.equal(cachedModuleUri('br/public:x:1.0.0', { cacheRootDirectory: 'relative/cache', br: {}, ts: {} }), undefined);
+    assert.equal(
+      cachedModuleUri('br/public:x:1.0.0', { cacheRootDirectory: 'relative/cache', br: {}, ts: {} }),
+      undefined,
+    );
   });
 
   test('a reference holding a lone surrogate is not placed, and nothing throws', () => {
@@ -58,7 +85,10 @@ describe('where the restore cache keeps a module', () => {
     assert.equal(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0\uD800', config), undefined);
     assert.equal(cachedModuleUri('br/public:avm/res/key\uDC00-vault/vault:0.11.0', config), undefined);
     assert.equal(cachedModuleUri('ts:0000/rg/hub\uD800:1.0', config), undefined);
-    assert.ok(cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0-\uD83D\uDE00', config), 'a well-formed pair is placed');
+    assert.ok(
+      cachedModuleUri('br/public:avm/res/key-vault/vault:0.11.0-\uD83D\uDE00', config),
+      'a well-formed pair is placed',
+    );
   });
 
   test('the nearest bicepconfig.json up the folder tree decides', () => {
@@ -66,7 +96,8 @@ describe('where the restore cache keeps a module', () => {
       ['file:///repo/bicepconfig.json', '{ "cacheRootDirectory": "/outer" }'],
       ['file:///repo/infra/bicepconfig.json', '{ "cacheRootDirectory": "/inner" }'],
     ]);
-    const at = (from: string) => decodeURIComponent(cachedModuleFor(from, 'br/public:avm/res/x/y:1.0.0', (uri) => configs.get(uri))!);
+    const at = (from: string) =>
+      decodeURIComponent(cachedModuleFor(from, 'br/public:avm/res/x/y:1.0.0', (uri) => configs.get(uri))!);
     assert.match(at('file:///repo/infra/net/main.bicep'), /^file:\/\/\/inner\//);
     assert.match(at('file:///repo/main.bicep'), /^file:\/\/\/outer\//);
   });
@@ -126,7 +157,10 @@ async function run(fixture: string, cache: Map<string, string>, config?: string)
   if (config) files.set('file:///fixture/bicepconfig.json', config);
   const served = fixtureHost(new Map([...files, ...cache]));
   const reads: string[] = [];
-  const host = { readFile: async (uri: string) => ((await served.readFile(uri)) === undefined ? undefined : (reads.push(uri), served.readFile(uri))) };
+  const host = {
+    readFile: async (uri: string) =>
+      (await served.readFile(uri)) === undefined ? undefined : (reads.push(uri), served.readFile(uri)),
+  };
   const workspace = new Workspace(host);
   for (const [uri, text] of files) if (uri.endsWith('.bicep')) workspace.setFile(uri, text);
   const model = await workspaceModel(workspace, undefined);
@@ -136,16 +170,28 @@ async function run(fixture: string, cache: Map<string, string>, config?: string)
 
 describe('cached modules', () => {
   const cache = restoreCache('/cache', {
-    'network/virtual-network': '0.10.1', 'network/private-dns-zone': '0.8.1', 'key-vault/vault': '0.14.0',
+    'network/virtual-network': '0.10.1',
+    'network/private-dns-zone': '0.8.1',
+    'key-vault/vault': '0.14.0',
   });
   const config = '{ "cacheRootDirectory": "/cache" }';
 
-  test('the compiled module is evaluated with the caller\'s params; its resources land at the caller\'s entries', async () => {
+  test("the compiled module is evaluated with the caller's params; its resources land at the caller's entries", async () => {
     const { model, result } = await run(scenario, cache, config);
     const endpoints = model.privateEndpoints.map((endpoint) => displayValue(endpoint.name)).sort();
     assert.deepEqual(endpoints, ['pep-kv-demo-vault-0', 'pep-kv-demo-vault-1']);
-    for (const entity of [...model.privateEndpoints, ...model.vnets, ...model.peerings, ...model.dnsZones, ...model.vnetLinks]) {
-      assert.equal(entity.decl.uri, 'file:///fixture/main.bicep', `${displayValue(entity.name)} is reported in the caller`);
+    for (const entity of [
+      ...model.privateEndpoints,
+      ...model.vnets,
+      ...model.peerings,
+      ...model.dnsZones,
+      ...model.vnetLinks,
+    ]) {
+      assert.equal(
+        entity.decl.uri,
+        'file:///fixture/main.bicep',
+        `${displayValue(entity.name)} is reported in the caller`,
+      );
       assert.ok(entity.decl.registry, 'and carries its registry origin');
     }
     // The cached template, not an interface model, declared them: its own properties are there.
@@ -154,7 +200,8 @@ describe('cached modules', () => {
   });
 
   test('findings with and without the cache agree', async () => {
-    const key = (finding: { ruleId: string; uri: string; start: number; end: number }) => `${finding.ruleId}@${finding.start}-${finding.end}`;
+    const key = (finding: { ruleId: string; uri: string; start: number; end: number }) =>
+      `${finding.ruleId}@${finding.start}-${finding.end}`;
     const withCache = (await run(scenario, cache, config)).result.findings.map(key).sort();
     const without = (await run(scenario, new Map(), config)).result.findings.map(key).sort();
     assert.ok(without.length >= 3, `the scenario has findings: ${without.join(', ')}`);
@@ -163,11 +210,15 @@ describe('cached modules', () => {
 
   test('a module missing from the cache falls back to its interface model, and one neither cached nor modelled is noted', async () => {
     const partial = restoreCache('/cache', { 'key-vault/vault': '0.14.0' });
-    const { model, result } = await run(`${scenario}
+    const { model, result } = await run(
+      `${scenario}
 module rg 'br/public:avm/res/resources/resource-group:0.4.0' = {
   name: 'rg'
 }
-`, partial, config);
+`,
+      partial,
+      config,
+    );
     assert.equal(model.vnets.length, 2);
     assert.equal(result.notices.length, 1);
     assert.match(result.notices[0].message, /resource-group:0\.4\.0/);
@@ -176,7 +227,8 @@ module rg 'br/public:avm/res/resources/resource-group:0.4.0' = {
 
 describe('ARM parameters bound to null (as compiled modules pass optional values)', () => {
   test('a null parameter takes its default value, and parameters() of a null one is null, not unknown', async () => {
-    const { model } = await run(`//- /main.bicep
+    const { model } = await run(
+      `//- /main.bicep
 module m './t.json' = {
   name: 'm'
   params: { first: null, second: null }
@@ -196,23 +248,46 @@ module m './t.json' = {
       "properties": { "addressSpace": { "addressPrefixes": ["10.1.0.0/16"] } } }
   ]
 }
-`, new Map());
+`,
+      new Map(),
+    );
     assert.deepEqual(model.vnets.map((vnet) => displayValue(vnet.name)).sort(), ['vnet-default', 'vnet-fallback']);
   });
 });
 
 describe('the vnl-avm snippets with a cache', () => {
-  const snippets = Object.values(JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/bicep.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>)
-    .filter((snippet) => snippet.prefix.startsWith('vnl-avm-'));
-  const cache = restoreCache('/cache', { 'network/virtual-network': '0.10.1', 'network/private-dns-zone': '0.8.1', 'key-vault/vault': '0.14.0' });
+  const snippets = Object.values(
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/bicep.json'), 'utf8')) as Record<
+      string,
+      { prefix: string; body: string[] }
+    >,
+  ).filter((snippet) => snippet.prefix.startsWith('vnl-avm-'));
+  const cache = restoreCache('/cache', {
+    'network/virtual-network': '0.10.1',
+    'network/private-dns-zone': '0.8.1',
+    'key-vault/vault': '0.14.0',
+  });
 
   test('there are three', () => assert.equal(snippets.length, 3));
   for (const snippet of snippets) {
     test(`${snippet.prefix} raises no finding when its modules are read from the cache`, async () => {
-      const { model, result, reads } = await run(`//- /main.bicep\n${expandSnippet(snippet.body)}`, cache, '{ "cacheRootDirectory": "/cache" }');
-      assert.ok(reads.some((uri) => uri.startsWith('file:///cache/')), 'the cache was read');
-      assert.ok(model.declarations.some((decl) => decl.registry && decl.uri === 'file:///fixture/main.bicep'), 'its resources are in the snippet');
-      assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+      const { model, result, reads } = await run(
+        `//- /main.bicep\n${expandSnippet(snippet.body)}`,
+        cache,
+        '{ "cacheRootDirectory": "/cache" }',
+      );
+      assert.ok(
+        reads.some((uri) => uri.startsWith('file:///cache/')),
+        'the cache was read',
+      );
+      assert.ok(
+        model.declarations.some((decl) => decl.registry && decl.uri === 'file:///fixture/main.bicep'),
+        'its resources are in the snippet',
+      );
+      assert.deepEqual(
+        result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`),
+        [],
+      );
       assert.deepEqual(result.notices, []);
     });
   }

@@ -29,7 +29,11 @@ test('calls neither cached nor modelled are listed for the drawing, by file and 
   const main = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'))!;
   const other = [...files.keys()].find((uri) => uri.endsWith('/other.bicep'))!;
   // A private registry's module has no interface model; the AVM virtual network module has one.
-  assert.deepEqual(await unseenModulesJson(workspace, undefined), { unseenModules: [{ reference: 'br:contoso.azurecr.io/bicep/app:1.0.0', file: main, line: 1 }] });
-  assert.deepEqual(await unseenModulesJson(workspace, main), { unseenModules: [{ reference: 'br:contoso.azurecr.io/bicep/app:1.0.0', file: main, line: 1 }] });
+  assert.deepEqual(await unseenModulesJson(workspace, undefined), {
+    unseenModules: [{ reference: 'br:contoso.azurecr.io/bicep/app:1.0.0', file: main, line: 1 }],
+  });
+  assert.deepEqual(await unseenModulesJson(workspace, main), {
+    unseenModules: [{ reference: 'br:contoso.azurecr.io/bicep/app:1.0.0', file: main, line: 1 }],
+  });
   assert.deepEqual(await unseenModulesJson(workspace, other), {}, 'not in the deployments of other.bicep');
 });

@@ -12,12 +12,19 @@ import { repoRoot } from '../support/paths';
 
 function examplesDocuments() {
   const examples = path.join(repoRoot, 'examples');
-  return fs.readdirSync(examples, { recursive: true }).map(String).sort()
+  return fs
+    .readdirSync(examples, { recursive: true })
+    .map(String)
+    .sort()
     .filter((file) => /\.(bicep|bicepparam|json)$/.test(file))
-    .map((file) => ({ uri: pathToFileURL(path.join(examples, file)).href, text: fs.readFileSync(path.join(examples, file), 'utf8') }));
+    .map((file) => ({
+      uri: pathToFileURL(path.join(examples, file)).href,
+      text: fs.readFileSync(path.join(examples, file), 'utf8'),
+    }));
 }
 
-const examplesResolve = (target: string, from: string) => resolveInDocuments(examplesDocuments(), { readFile: async () => undefined }, 'AzureCloud', target, from);
+const examplesResolve = (target: string, from: string) =>
+  resolveInDocuments(examplesDocuments(), { readFile: async () => undefined }, 'AzureCloud', target, from);
 
 function only(outcome: ResolveOutcome) {
   assert.deepEqual(outcome.problems, []);
@@ -61,35 +68,62 @@ describe('examples/: every endpoint from every VNet', () => {
 
   test('the file endpoint from the reports spoke: custom DNS in the hub, whose VNet the zone is not linked to', async () => {
     const steps = texts(await examplesResolve('reports', 'vnet-spoke-reports'));
-    assert.equal(steps[0], "dns: 'vnet-spoke-reports' uses the custom DNS servers 10.0.2.4: the zones linked to 'vnet-spoke-reports' itself are not asked (FACTS §5.2)");
+    assert.equal(
+      steps[0],
+      "dns: 'vnet-spoke-reports' uses the custom DNS servers 10.0.2.4: the zones linked to 'vnet-spoke-reports' itself are not asked (FACTS §5.2)",
+    );
     assert.match(steps[1], /^server: 10\.0\.2\.4 lies in subnet 'snet-shared' of 'vnet-hub'/);
-    assert.equal(steps.at(-1), "answer: public: because zone 'privatelink.file.core.windows.net' is not linked to 'vnet-hub'");
+    assert.equal(
+      steps.at(-1),
+      "answer: public: because zone 'privatelink.file.core.windows.net' is not linked to 'vnet-hub'",
+    );
   });
 
   test('through the forwarder, a linked zone is private only if the forwarder forwards to Azure-provided DNS', async () => {
-    assert.match(texts(await examplesResolve('storage', 'vnet-spoke-reports')).at(-1)!, /^answer: unknown: the private IP of .* if the forwarder 10\.0\.2\.4 forwards to Azure-provided DNS \(168\.63\.129\.16\)$/);
+    assert.match(
+      texts(await examplesResolve('storage', 'vnet-spoke-reports')).at(-1)!,
+      /^answer: unknown: the private IP of .* if the forwarder 10\.0\.2\.4 forwards to Azure-provided DNS \(168\.63\.129\.16\)$/,
+    );
   });
 
   test('the vault without a zone group: the linked zone holds no record', async () => {
-    assert.match(texts(await examplesResolve('keyVault', 'vnet-hub')).at(-2)!, /^record: no zone group of an endpoint to it writes into 'privatelink\.vaultcore\.azure\.net'/);
+    assert.match(
+      texts(await examplesResolve('keyVault', 'vnet-hub')).at(-2)!,
+      /^record: no zone group of an endpoint to it writes into 'privatelink\.vaultcore\.azure\.net'/,
+    );
   });
 
   test('FQDNs: a public forwarder zone (vault.azure.net) or the zone without privatelink. name the same target', async () => {
     const byFqdn = only(await examplesResolve('kv-orders-abc123.vault.azure.net', 'vnet-hub'));
     assert.equal(byFqdn.target, 'kv-orders-abc123.vault.azure.net');
     assert.deepEqual(byFqdn.steps, only(await examplesResolve('keyVault', 'vnet-hub')).steps);
-    assert.equal(only(await examplesResolve('strepordersxyz.file.core.windows.net', 'vnet-spoke-reports')).answer, 'public');
+    assert.equal(
+      only(await examplesResolve('strepordersxyz.file.core.windows.net', 'vnet-spoke-reports')).answer,
+      'public',
+    );
   });
 
   test('a name the files do not hold, or a service suffix the target does not serve, is a problem, not a guess', async () => {
-    assert.match((await examplesResolve('storders1.file.core.windows.net', 'vnet-hub')).problems[0], /no private endpoint of the analysed files connects to/);
-    assert.match((await examplesResolve('storage', 'vnet-nowhere')).problems[0], /no virtual network named 'vnet-nowhere'/);
+    assert.match(
+      (await examplesResolve('storders1.file.core.windows.net', 'vnet-hub')).problems[0],
+      /no private endpoint of the analysed files connects to/,
+    );
+    assert.match(
+      (await examplesResolve('storage', 'vnet-nowhere')).problems[0],
+      /no virtual network named 'vnet-nowhere'/,
+    );
     assert.match((await examplesResolve('storage', 'vnet-mgmt')).problems[0], /in different deployments/);
   });
 });
 
 // Fixtures: a spoke on custom DNS whose server is `server`, a Key Vault endpoint there, the zone linked to `linked`.
-const vnet = (symbol: string, name: string, octet: number, extra = '', subnet = 'snet-a') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const vnet = (
+  symbol: string,
+  name: string,
+  octet: number,
+  extra = '',
+  subnet = 'snet-a',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -119,13 +153,17 @@ const zone = (linked: string[]) => `resource zone 'Microsoft.Network/privateDnsZ
   name: 'privatelink.vaultcore.azure.net'
   location: 'global'
 }
-${linked.map((id, index) => `resource link${index} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+${linked
+  .map(
+    (id, index) => `resource link${index} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
   parent: zone
   name: 'link${index}'
   location: 'global'
   properties: { registrationEnabled: false, virtualNetwork: { id: ${id} } }
 }
-`).join('')}`;
+`,
+  )
+  .join('')}`;
 const resolver = `resource resolver 'Microsoft.Network/dnsResolvers@2025-05-01' = {
   name: 'dnspr-hub'
   location: 'westeurope'
@@ -138,7 +176,8 @@ resource inbound 'Microsoft.Network/dnsResolvers/inboundEndpoints@2025-05-01' = 
   properties: { ipConfigurations: [ { privateIpAllocationMethod: 'Static', privateIpAddress: '10.0.1.4', subnet: { id: hub.properties.subnets[0].id } } ] }
 }
 `;
-const customSpoke = (servers = "'10.0.1.4'") => vnet('spoke', 'vnet-spoke', 1, `dhcpOptions: { dnsServers: [ ${servers} ] }`);
+const customSpoke = (servers = "'10.0.1.4'") =>
+  vnet('spoke', 'vnet-spoke', 1, `dhcpOptions: { dnsServers: [ ${servers} ] }`);
 
 async function fixture(code: string, target = 'kv-prod', from = 'vnet-spoke') {
   const files = splitFixture(code);
@@ -148,32 +187,48 @@ async function fixture(code: string, target = 'kv-prod', from = 'vnet-spoke') {
 
 describe('fixtures', () => {
   test('a DNS Private Resolver inbound endpoint in the linked hub: private, with the static IP', async () => {
-    const resolution = await fixture(vnet('hub', 'vnet-hub', 0) + customSpoke() + resolver + endpoint('zone.id', '10.1.1.10') + zone(['hub.id']));
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0) + customSpoke() + resolver + endpoint('zone.id', '10.1.1.10') + zone(['hub.id']),
+    );
     assert.equal(resolution.answer, 'private');
-    assert.equal(resolution.steps[1].text, "10.0.1.4 is inbound endpoint 'inbound' of DNS Private Resolver 'dnspr-hub' in 'vnet-hub': it answers from the zones linked to 'vnet-hub'");
+    assert.equal(
+      resolution.steps[1].text,
+      "10.0.1.4 is inbound endpoint 'inbound' of DNS Private Resolver 'dnspr-hub' in 'vnet-hub': it answers from the zones linked to 'vnet-hub'",
+    );
     assert.equal(resolution.steps.at(-1)!.text, "private: private IP of 'pe-kv' in 'snet-a' (10.1.1.10)");
-    assert.deepEqual({ endpoint: resolution.names[0].endpoint, address: resolution.names[0].address }, { endpoint: 'pe-kv', address: '10.1.1.10' });
+    assert.deepEqual(
+      { endpoint: resolution.names[0].endpoint, address: resolution.names[0].address },
+      { endpoint: 'pe-kv', address: '10.1.1.10' },
+    );
   });
 
-  test('the resolver\'s VNet is not linked, the spoke is: public', async () => {
-    const resolution = await fixture(vnet('hub', 'vnet-hub', 0) + customSpoke() + resolver + endpoint() + zone(['spoke.id']));
+  test("the resolver's VNet is not linked, the spoke is: public", async () => {
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0) + customSpoke() + resolver + endpoint() + zone(['spoke.id']),
+    );
     assert.equal(resolution.answer, 'public');
   });
 
   test('a server in AzureFirewallSubnet: unknown, the firewall policy decides', async () => {
-    const resolution = await fixture(vnet('hub', 'vnet-hub', 0, '', 'AzureFirewallSubnet') + customSpoke() + endpoint() + zone(['hub.id']));
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0, '', 'AzureFirewallSubnet') + customSpoke() + endpoint() + zone(['hub.id']),
+    );
     assert.equal(resolution.answer, 'unknown');
     assert.match(resolution.steps[1].text, /firewall DNS proxy forwards where its policy says/);
   });
 
   test('DNS servers from a parameter: unknown, saying so', async () => {
-    const resolution = await fixture(`param servers array\n${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1, 'dhcpOptions: { dnsServers: servers }')}${endpoint()}${zone(['hub.id'])}`);
+    const resolution = await fixture(
+      `param servers array\n${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1, 'dhcpOptions: { dnsServers: servers }')}${endpoint()}${zone(['hub.id'])}`,
+    );
     assert.equal(resolution.answer, 'unknown');
     assert.match(resolution.steps[0].text, /the DNS servers of 'vnet-spoke' are not known/);
   });
 
   test('a server outside the analysed VNets (on-premises): unknown', async () => {
-    const resolution = await fixture(vnet('hub', 'vnet-hub', 0) + customSpoke("'192.168.0.4'") + endpoint() + zone(['hub.id']));
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0) + customSpoke("'192.168.0.4'") + endpoint() + zone(['hub.id']),
+    );
     assert.equal(resolution.answer, 'unknown');
     assert.match(resolution.steps[1].text, /192\.168\.0\.4 lies in no virtual network of the analysed files/);
   });
@@ -191,9 +246,14 @@ describe('fixtures', () => {
   });
 
   test('Azure-provided DNS and a zone linked elsewhere only: public, naming the missing link', async () => {
-    const resolution = await fixture(vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1) + endpoint() + zone(['hub.id']));
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1) + endpoint() + zone(['hub.id']),
+    );
     assert.equal(resolution.answer, 'public');
-    assert.equal(resolution.steps.at(-1)!.text, "public: because zone 'privatelink.vaultcore.azure.net' is not linked to 'vnet-spoke'");
+    assert.equal(
+      resolution.steps.at(-1)!.text,
+      "public: because zone 'privatelink.vaultcore.azure.net' is not linked to 'vnet-spoke'",
+    );
   });
 
   test('an ARM template, the target by FQDN', async () => {

@@ -13,7 +13,11 @@ import { repoRoot } from '../support/paths';
 test('the list has rules and each has its contract', () => {
   assert.ok(rules.length > 0);
   assert.equal(new Set(rules.map((rule) => rule.id)).size, rules.length, 'each rule is listed once');
-  const sarif = JSON.parse(formatSarif([])).runs[0].tool.driver.rules as { id: string; helpUri?: string; help?: { text: string } }[];
+  const sarif = JSON.parse(formatSarif([])).runs[0].tool.driver.rules as {
+    id: string;
+    helpUri?: string;
+    help?: { text: string };
+  }[];
   for (const rule of rules) {
     assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${rule.id} is kebab-case`);
     assert.ok(rule.id.length <= 36, `${rule.id} is at most 36 characters`);

@@ -24,7 +24,10 @@ test('the scratch copy takes edits without touching examples/, and each start re
   // What a quick fix and a new file do during a session.
   fs.writeFileSync(path.join(scratch, 'main.bicep'), "param location string = 'eastus'\n");
   fs.writeFileSync(path.join(scratch, 'topology.svg'), '<svg/>');
-  assert.equal(fs.readFileSync(path.join(root, 'examples', 'main.bicep'), 'utf8'), "param location string = 'westeurope'\n");
+  assert.equal(
+    fs.readFileSync(path.join(root, 'examples', 'main.bicep'), 'utf8'),
+    "param location string = 'westeurope'\n",
+  );
 
   recreateScratchExamples(root);
   assert.equal(fs.readFileSync(path.join(scratch, 'main.bicep'), 'utf8'), "param location string = 'westeurope'\n");

@@ -42,20 +42,33 @@ const bicepTargets: Record<string, string> = {
 
 /** The target type a group id of the generic snippet stands for (FACTS §1a). */
 const typeOfGroupId: Record<string, string> = {
-  blob: 'Microsoft.Storage/storageAccounts', file: 'Microsoft.Storage/storageAccounts', queue: 'Microsoft.Storage/storageAccounts',
-  table: 'Microsoft.Storage/storageAccounts', dfs: 'Microsoft.Storage/storageAccounts', web: 'Microsoft.Storage/storageAccounts',
-  vault: 'Microsoft.KeyVault/vaults', sqlServer: 'Microsoft.Sql/servers', sites: 'Microsoft.Web/sites',
-  registry: 'Microsoft.ContainerRegistry/registries', namespace: 'Microsoft.ServiceBus/namespaces',
-  Sql: 'Microsoft.DocumentDB/databaseAccounts', MongoDB: 'Microsoft.DocumentDB/databaseAccounts',
-  Cassandra: 'Microsoft.DocumentDB/databaseAccounts', Gremlin: 'Microsoft.DocumentDB/databaseAccounts',
-  Table: 'Microsoft.DocumentDB/databaseAccounts', Analytical: 'Microsoft.DocumentDB/databaseAccounts',
+  blob: 'Microsoft.Storage/storageAccounts',
+  file: 'Microsoft.Storage/storageAccounts',
+  queue: 'Microsoft.Storage/storageAccounts',
+  table: 'Microsoft.Storage/storageAccounts',
+  dfs: 'Microsoft.Storage/storageAccounts',
+  web: 'Microsoft.Storage/storageAccounts',
+  vault: 'Microsoft.KeyVault/vaults',
+  sqlServer: 'Microsoft.Sql/servers',
+  sites: 'Microsoft.Web/sites',
+  registry: 'Microsoft.ContainerRegistry/registries',
+  namespace: 'Microsoft.ServiceBus/namespaces',
+  Sql: 'Microsoft.DocumentDB/databaseAccounts',
+  MongoDB: 'Microsoft.DocumentDB/databaseAccounts',
+  Cassandra: 'Microsoft.DocumentDB/databaseAccounts',
+  Gremlin: 'Microsoft.DocumentDB/databaseAccounts',
+  Table: 'Microsoft.DocumentDB/databaseAccounts',
+  Analytical: 'Microsoft.DocumentDB/databaseAccounts',
 };
 
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 /** An ARM snippet placed in a template's `resources` array, indented as the editor would. */
 export function inTemplate(expansion: string): string {
-  const indented = expansion.split('\n').map((line) => (line === '' ? line : `    ${line}`)).join('\n');
+  const indented = expansion
+    .split('\n')
+    .map((line) => (line === '' ? line : `    ${line}`))
+    .join('\n');
   return `{\n  "$schema": "${schema}",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n${indented}\n  ]\n}\n`;
 }
 
@@ -64,15 +77,21 @@ function documentFor(language: Language, expansion: string, withTargets: boolean
   if (language === 'arm') return { uri: 'file:///snippets/template.json', text: inTemplate(expansion) };
   const declared = new Set([...expansion.matchAll(/^resource (\w+) /gm)].map((match) => match[1]));
   const targets = withTargets
-    ? Object.entries(bicepTargets).filter(([symbol]) => !declared.has(symbol) && new RegExp(`\\b${symbol}\\.id\\b`).test(expansion))
-      .map(([symbol, type]) => `\nresource ${symbol} '${type}@${latestStableApiVersion(type)}' existing = {\n  name: 'target'\n}\n`)
+    ? Object.entries(bicepTargets)
+        .filter(([symbol]) => !declared.has(symbol) && new RegExp(`\\b${symbol}\\.id\\b`).test(expansion))
+        .map(
+          ([symbol, type]) =>
+            `\nresource ${symbol} '${type}@${latestStableApiVersion(type)}' existing = {\n  name: 'target'\n}\n`,
+        )
     : [];
   return { uri: 'file:///snippets/main.bicep', text: expansion + '\n' + targets.join('') };
 }
 
 function syntaxErrors(language: Language, text: string): string[] {
   const errors = language === 'bicep' ? parseBicep(text).errors : readArmFile(text).errors;
-  return errors.map((error) => `${error.message} at ${error.start}: ${JSON.stringify(text.slice(error.start, error.start + 30))}`);
+  return errors.map(
+    (error) => `${error.message} at ${error.start}: ${JSON.stringify(text.slice(error.start, error.start + 30))}`,
+  );
 }
 
 async function analyse(document: { uri: string; text: string }): Promise<{ model: NetworkModel; findings: string[] }> {
@@ -102,10 +121,16 @@ function apiVersions(language: Language, text: string): { type: string; apiVersi
 function zonesMatchGroupIds(model: NetworkModel): string[] {
   const problems: string[] = [];
   for (const endpoint of model.privateEndpoints) {
-    const groupIds = endpoint.connections.flatMap((c) => (Array.isArray(c.groupIds) ? c.groupIds : []))
+    const groupIds = endpoint.connections
+      .flatMap((c) => (Array.isArray(c.groupIds) ? c.groupIds : []))
       .filter((id): id is string => typeof id === 'string');
-    const zoneNames = endpoint.zoneGroups.flatMap((group) => group.configs.map((config) =>
-      config.zone?.resolved ? displayValue(config.zone.target.name) : displayValue(config.zoneId).replace(/^.*\/privateDnsZones\//i, '')));
+    const zoneNames = endpoint.zoneGroups.flatMap((group) =>
+      group.configs.map((config) =>
+        config.zone?.resolved
+          ? displayValue(config.zone.target.name)
+          : displayValue(config.zoneId).replace(/^.*\/privateDnsZones\//i, ''),
+      ),
+    );
     for (const groupId of groupIds) {
       const type = typeOfGroupId[groupId];
       assert.ok(type, `group id ${groupId} has a type in this test`);
@@ -113,7 +138,8 @@ function zonesMatchGroupIds(model: NetworkModel): string[] {
       assert.ok(expectation, `FACTS name zones for ${type} ${groupId}`);
       if (zoneNames.length === 0) problems.push(`${groupId}: no zone config`);
       for (const name of zoneNames) {
-        if (classifyZone(expectation, name).kind !== 'recommended') problems.push(`${groupId}: zone ${name} is not recommended`);
+        if (classifyZone(expectation, name).kind !== 'recommended')
+          problems.push(`${groupId}: zone ${name} is not recommended`);
       }
     }
   }
@@ -129,9 +155,21 @@ for (const language of ['bicep', 'arm'] as const) {
       assert.deepEqual(prefixes, [
         // Azure Verified Modules are Bicep modules (issue 15): their snippets are Bicep only.
         ...(language === 'bicep' ? ['vnl-avm-hub-spoke', 'vnl-avm-private-dns-zone', 'vnl-avm-private-endpoint'] : []),
-        'vnl-dns-zone-group', 'vnl-hub-spoke', 'vnl-nsg', 'vnl-peering-pair', 'vnl-private-dns-zone', 'vnl-private-endpoint',
-        'vnl-private-endpoint-acr', 'vnl-private-endpoint-cosmos', 'vnl-private-endpoint-keyvault', 'vnl-private-endpoint-sql',
-        'vnl-private-endpoint-storage', 'vnl-private-endpoint-webapp', 'vnl-private-link-service', 'vnl-route-table', 'vnl-subnet-pe',
+        'vnl-dns-zone-group',
+        'vnl-hub-spoke',
+        'vnl-nsg',
+        'vnl-peering-pair',
+        'vnl-private-dns-zone',
+        'vnl-private-endpoint',
+        'vnl-private-endpoint-acr',
+        'vnl-private-endpoint-cosmos',
+        'vnl-private-endpoint-keyvault',
+        'vnl-private-endpoint-sql',
+        'vnl-private-endpoint-storage',
+        'vnl-private-endpoint-webapp',
+        'vnl-private-link-service',
+        'vnl-route-table',
+        'vnl-subnet-pe',
         'vnl-vnet-link',
       ]);
       for (const [name, snippet] of snippets) assert.match(snippet.description, /^[A-Z].*\.$/, `${name}: a sentence`);
@@ -152,7 +190,8 @@ for (const language of ['bicep', 'arm'] as const) {
           const modules = [...document.text.matchAll(/^module \w+ 'br\/public:(avm\/[^:']+):([^']+)'/gm)];
           // An Azure Verified Module snippet declares no resource itself: each module's version is one
           // whose interface VNet Lens models (issue 15), so the snippet is checked without a cache too.
-          for (const [, module, tag] of modules) assert.ok(placeAvmModule(module, tag)?.version, `${module}:${tag} is modelled`);
+          for (const [, module, tag] of modules)
+            assert.ok(placeAvmModule(module, tag)?.version, `${module}:${tag} is modelled`);
           assert.ok(versions.length > 0 || modules.length > 0, 'declares resources or modules');
           for (const { type, apiVersion } of versions) {
             const latest = latestStableApiVersion(type);
@@ -164,7 +203,8 @@ for (const language of ['bicep', 'arm'] as const) {
         test('keeps every option of every choice free of findings, with zones that fit the group ids', async () => {
           const choices = snippetChoices(snippet.body);
           const variants: ExpandOptions[] = [{}];
-          for (const [index, options] of choices) options.forEach((_, option) => variants.push({ choices: { [index]: option } }));
+          for (const [index, options] of choices)
+            options.forEach((_, option) => variants.push({ choices: { [index]: option } }));
           for (const variant of variants) {
             const expansion = expandSnippet(snippet.body, variant);
             const document = documentFor(language, expansion, true);

@@ -73,7 +73,11 @@ describe('suite runner', () => {
   });
 
   test('a suite that ends in time keeps its exit code and output', () => {
-    const result = runSuiteInChild('corpus', "console.log('corpus: 1 passed, 1 failed'); process.exitCode = 1;", 30_000);
+    const result = runSuiteInChild(
+      'corpus',
+      "console.log('corpus: 1 passed, 1 failed'); process.exitCode = 1;",
+      30_000,
+    );
     assert.equal(result.timedOut, false);
     assert.equal(result.exitCode, 1);
     assert.equal(result.stdout, 'corpus: 1 passed, 1 failed\n');

@@ -17,14 +17,28 @@ async function notices(files: Record<string, string>) {
 }
 
 test('an object or array sized as it is built has the size a walk over a copy finds', () => {
-  const inner = sizedObject([['name', 'vnet'], ['tags', makeObject([['a', 'b']])]]);
-  const entries: [string, Value][] = [['inner', inner], ['list', sizedArray(['x', 1, null, new Unknown('u')])], ['again', inner]];
-  const copy = (value: Value): Value => (Array.isArray(value) ? value.map(copy) : value !== null && typeof value === 'object' && !(value instanceof Unknown)
-    ? makeObject(Object.entries(value).map(([key, item]) => [key, copy(item)])) : value);
+  const inner = sizedObject([
+    ['name', 'vnet'],
+    ['tags', makeObject([['a', 'b']])],
+  ]);
+  const entries: [string, Value][] = [
+    ['inner', inner],
+    ['list', sizedArray(['x', 1, null, new Unknown('u')])],
+    ['again', inner],
+  ];
+  const copy = (value: Value): Value =>
+    Array.isArray(value)
+      ? value.map(copy)
+      : value !== null && typeof value === 'object' && !(value instanceof Unknown)
+        ? makeObject(Object.entries(value).map(([key, item]) => [key, copy(item)]))
+        : value;
   const built = sizedObject(entries);
   assert.equal(sizeOf(built), sizeOf(copy(built)));
   // A repeated key keeps the later value, and the size counts only what the object holds.
-  const repeated = sizedObject([['a', 'a long first value'], ['a', 'x']]);
+  const repeated = sizedObject([
+    ['a', 'a long first value'],
+    ['a', 'x'],
+  ]);
   assert.equal(sizeOf(repeated), sizeOf(makeObject([['a', 'x']])));
 });
 
@@ -32,11 +46,18 @@ test('an ARM variable doubled through JSON members 60 times is cut off once, whe
   const variables: Record<string, unknown> = { v0: { a: 1 } };
   for (let i = 1; i < 60; i++) variables[`v${i}`] = { a: `[variables('v${i - 1}')]`, b: `[variables('v${i - 1}')]` };
   const template = {
-    $schema: schema, contentVersion: '1.0.0.0', variables,
-    resources: [{
-      type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[string(length(string(variables('v59'))))]", location: 'westeurope',
-      properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
-    }],
+    $schema: schema,
+    contentVersion: '1.0.0.0',
+    variables,
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworks',
+        apiVersion: '2024-05-01',
+        name: "[string(length(string(variables('v59'))))]",
+        location: 'westeurope',
+        properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
+      },
+    ],
   };
   const found = await notices({ 'main.json': JSON.stringify(template, null, 1) });
   assert.equal(found.length, 1);
@@ -46,7 +67,12 @@ test('an ARM variable doubled through JSON members 60 times is cut off once, whe
 test('a Bicep array doubled through a choice and an array literal is cut off once, where the array is written', async () => {
   const lines = ['param pick bool = true', 'var a0 = [ 1 ]'];
   for (let i = 1; i < 60; i++) lines.push(`var a${i} = pick ? [ a${i - 1}, a${i - 1} ] : a${i - 1}`);
-  lines.push(`resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {`, `  name: string(length(string(a59)))`, `  location: 'westeurope'`, '}');
+  lines.push(
+    `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {`,
+    `  name: string(length(string(a59)))`,
+    `  location: 'westeurope'`,
+    '}',
+  );
   const found = await notices({ 'main.bicep': lines.join('\n') });
   assert.equal(found.length, 1);
   assert.match(found[0], /^\[ a\d+, a/);

@@ -6,7 +6,8 @@ import { workspaceModel } from '../../server/src/engine/analyze';
 import { Workspace } from '../../server/src/engine/workspace';
 import { displayValue } from '../../server/src/model/json';
 
-const vnet = (i: number) => `resource v 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-${i}'\n  location: 'westeurope'\n}\n`;
+const vnet = (i: number) =>
+  `resource v 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-${i}'\n  location: 'westeurope'\n}\n`;
 
 test('many files: entries, syntax errors and edits stay right when older trees are dropped', async () => {
   const workspace = new Workspace({ readFile: async () => undefined });

@@ -21,27 +21,46 @@ function workspaceWith(limits: Partial<WorkspaceLimits>, files: Record<string, s
 
 test('a file over the size limit keeps its text, is not analysed and gets one notice', async () => {
   const large = `${zoneInWrongLocation('privatelink.blob.core.windows.net')}// ${'x'.repeat(2000)}\n`;
-  const workspace = workspaceWith({ maxFileChars: 1000 }, { 'large.bicep': large, 'small.bicep': zoneInWrongLocation('privatelink.vaultcore.azure.net') });
+  const workspace = workspaceWith(
+    { maxFileChars: 1000 },
+    { 'large.bicep': large, 'small.bicep': zoneInWrongLocation('privatelink.vaultcore.azure.net') },
+  );
   const result = await analyzeWorkspace(workspace, ['file:///w/large.bicep', 'file:///w/small.bicep'], options);
-  assert.deepEqual(result.findings.map((finding) => finding.uri), ['file:///w/small.bicep']);
+  assert.deepEqual(
+    result.findings.map((finding) => finding.uri),
+    ['file:///w/small.bicep'],
+  );
   assert.equal(result.notices.length, 1);
   assert.equal(result.notices[0].uri, 'file:///w/large.bicep');
   assert.match(result.notices[0].message, /did not analyse this file: it is 0\.0 MB, over the 0\.0 MB limit/);
-  assert.equal(workspace.file('file:///w/large.bicep')?.text, large, 'the text is the user\'s: kept as given');
+  assert.equal(workspace.file('file:///w/large.bicep')?.text, large, "the text is the user's: kept as given");
 });
 
 test('a module over the size limit is treated as missing: the caller is still analysed', async () => {
   const caller = `module m 'big.bicep' = {\n  name: 'm'\n}\n${zoneInWrongLocation('privatelink.blob.core.windows.net')}`;
-  const workspace = workspaceWith({ maxFileChars: 1000 }, { 'main.bicep': caller, 'big.bicep': `${zoneInWrongLocation('privatelink.vaultcore.azure.net')}//${'x'.repeat(2000)}\n` });
+  const workspace = workspaceWith(
+    { maxFileChars: 1000 },
+    {
+      'main.bicep': caller,
+      'big.bicep': `${zoneInWrongLocation('privatelink.vaultcore.azure.net')}//${'x'.repeat(2000)}\n`,
+    },
+  );
   const result = await analyzeWorkspace(workspace, ['file:///w/main.bicep'], options);
-  assert.deepEqual(result.findings.map((finding) => [finding.uri, finding.ruleId]), [['file:///w/main.bicep', 'dns-zone-location']]);
-  assert.deepEqual(result.notices.map((notice) => notice.uri), ['file:///w/big.bicep']);
+  assert.deepEqual(
+    result.findings.map((finding) => [finding.uri, finding.ruleId]),
+    [['file:///w/main.bicep', 'dns-zone-location']],
+  );
+  assert.deepEqual(
+    result.notices.map((notice) => notice.uri),
+    ['file:///w/big.bicep'],
+  );
 });
 
 test('a deployment over the time limit contributes no resources and gets one notice', async () => {
   // Enough evaluation steps (a 400 × 400 loop of string work) that a 0 ms limit is certainly exceeded.
-  const slow = `var grid = [for i in range(0, 400): [for j in range(0, 400): '\${i}-\${j}']]\n`
-    + `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: length(grid) > 0 ? 'westeurope' : 'global'\n}\n`;
+  const slow =
+    `var grid = [for i in range(0, 400): [for j in range(0, 400): '\${i}-\${j}']]\n` +
+    `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: length(grid) > 0 ? 'westeurope' : 'global'\n}\n`;
   const workspace = workspaceWith({ evaluationMs: 0 }, { 'slow.bicep': slow });
   const result = await analyzeWorkspace(workspace, ['file:///w/slow.bicep'], options);
   assert.deepEqual(result.findings, [], 'half an evaluation could yield false findings, so none');
@@ -50,15 +69,26 @@ test('a deployment over the time limit contributes no resources and gets one not
 
   const relaxed = workspaceWith({}, { 'slow.bicep': slow });
   const full = await analyzeWorkspace(relaxed, ['file:///w/slow.bicep'], options);
-  assert.deepEqual(full.findings.map((finding) => finding.ruleId), ['dns-zone-location'], 'within the default limit the same file has its finding');
+  assert.deepEqual(
+    full.findings.map((finding) => finding.ruleId),
+    ['dns-zone-location'],
+    'within the default limit the same file has its finding',
+  );
   assert.deepEqual(full.notices, []);
 });
 
 test('the stopped deployment is not evaluated again until one of its files changes', async () => {
-  const workspace = workspaceWith({ evaluationMs: 0 }, {
-    'slow.bicep': `var grid = [for i in range(0, 300): [for j in range(0, 300): '\${i}\${j}']]\noutput n int = length(grid)\n`
-      + zoneInWrongLocation('privatelink.blob.core.windows.net').replace("'westeurope'", "length(grid) > 0 ? 'westeurope' : 'global'"),
-  });
+  const workspace = workspaceWith(
+    { evaluationMs: 0 },
+    {
+      'slow.bicep':
+        `var grid = [for i in range(0, 300): [for j in range(0, 300): '\${i}\${j}']]\noutput n int = length(grid)\n` +
+        zoneInWrongLocation('privatelink.blob.core.windows.net').replace(
+          "'westeurope'",
+          "length(grid) > 0 ? 'westeurope' : 'global'",
+        ),
+    },
+  );
   await analyzeWorkspace(workspace, [], options);
   const first = workspace.notices()[0]?.message;
   assert.ok(first);
@@ -67,7 +97,10 @@ test('the stopped deployment is not evaluated again until one of its files chang
   workspace.setFile('file:///w/slow.bicep', zoneInWrongLocation('privatelink.blob.core.windows.net'));
   const result = await analyzeWorkspace(workspace, [], options);
   assert.deepEqual(result.notices, []);
-  assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['dns-zone-location']);
+  assert.deepEqual(
+    result.findings.map((finding) => finding.ruleId),
+    ['dns-zone-location'],
+  );
 });
 
 test('cancellation stops evaluation between deployments', async () => {
@@ -83,7 +116,11 @@ test('cancellation stops evaluation between deployments', async () => {
 test('analyzeDocuments takes its own limits (the CLI allows a deployment 60 s, the editor 3 s)', async () => {
   const slow = `var grid = [for i in range(0, 400): [for j in range(0, 400): '\${i}-\${j}']]\n${zoneInWrongLocation('privatelink.blob.core.windows.net').replace("'westeurope'", "length(grid) > 0 ? 'westeurope' : 'global'")}`;
   const documents = [{ uri: 'file:///w/slow.bicep', text: slow }];
-  const cut = await analyzeDocuments(documents, { readFile: async () => undefined }, { ...options, limits: { evaluationMs: 0 } });
+  const cut = await analyzeDocuments(
+    documents,
+    { readFile: async () => undefined },
+    { ...options, limits: { evaluationMs: 0 } },
+  );
   assert.equal(cut.notices.length, 1);
   const whole = await analyzeDocuments(documents, { readFile: async () => undefined }, options);
   assert.deepEqual([whole.notices.length, whole.findings.map((finding) => finding.ruleId)], [0, ['dns-zone-location']]);

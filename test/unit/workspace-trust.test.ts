@@ -9,7 +9,8 @@ import { defaultSettings, readSettings } from '../../server/src/lsp/settings';
 import { repoRoot } from '../support/paths';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-const settings: Record<string, { type?: string; default?: unknown; description?: string }> = manifest.contributes.configuration.properties;
+const settings: Record<string, { type?: string; default?: unknown; description?: string }> =
+  manifest.contributes.configuration.properties;
 
 test('untrusted workspaces: limited support, restricting exactly the outside-files setting', () => {
   const { untrustedWorkspaces } = manifest.capabilities;
@@ -43,7 +44,11 @@ test('vnetLens.allowFilesOutsideWorkspace: a boolean, off by default, described'
 test('the server turns it on only for exactly true', () => {
   assert.equal(readSettings({ allowFilesOutsideWorkspace: true }).allowFilesOutsideWorkspace, true);
   for (const value of [false, 'true', 1, null, undefined, {}]) {
-    assert.equal(readSettings({ allowFilesOutsideWorkspace: value }).allowFilesOutsideWorkspace, false, JSON.stringify(value));
+    assert.equal(
+      readSettings({ allowFilesOutsideWorkspace: value }).allowFilesOutsideWorkspace,
+      false,
+      JSON.stringify(value),
+    );
   }
   assert.equal(readSettings(null).allowFilesOutsideWorkspace, false);
 });

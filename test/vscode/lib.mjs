@@ -36,31 +36,43 @@ function freePort() {
  * `dir` and its own scratch copy of examples/ as `workspace`.
  */
 export function makeSandbox({ settings = {}, dir, workspace } = {}) {
-  if (!fs.existsSync(codeServerEntry)) throw new Error('code-server is not installed: run scripts/setup-code-server.sh');
+  if (!fs.existsSync(codeServerEntry))
+    throw new Error('code-server is not installed: run scripts/setup-code-server.sh');
   const tmp = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-vscode-'));
   fs.mkdirSync(tmp, { recursive: true });
-  const dirs = Object.fromEntries(['user-data', 'extensions', 'workspace', 'xdg', 'chromium-profile', 'tmp']
-    .map((name) => [name, path.join(tmp, name)]));
+  const dirs = Object.fromEntries(
+    ['user-data', 'extensions', 'workspace', 'xdg', 'chromium-profile', 'tmp'].map((name) => [
+      name,
+      path.join(tmp, name),
+    ]),
+  );
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   if (workspace) dirs.workspace = workspace;
   else fs.cpSync(path.join(repoRoot, 'examples'), dirs.workspace, { recursive: true });
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs['user-data'], 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'chat.commandCenter.enabled': false,
-    'window.commandCenter': false,
-    'editor.minimap.enabled': false,
-    'files.autoSave': 'off',
-    ...settings,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dirs['user-data'], 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'chat.commandCenter.enabled': false,
+        'window.commandCenter': false,
+        'editor.minimap.enabled': false,
+        'files.autoSave': 'off',
+        ...settings,
+      },
+      null,
+      2,
+    ),
+  );
   const configFile = path.join(tmp, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const env = { ...process.env };
@@ -69,13 +81,25 @@ export function makeSandbox({ settings = {}, dir, workspace } = {}) {
   env.EXTENSIONS_GALLERY = '{}';
   // code-server, VS Code and the built-in extensions write config, logs, sockets and temp files
   // under these: keep every one of them inside the sandbox.
-  for (const [name, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_RUNTIME_DIR', 'runtime']]) {
+  for (const [name, sub] of [
+    ['XDG_CONFIG_HOME', 'config'],
+    ['XDG_DATA_HOME', 'data'],
+    ['XDG_CACHE_HOME', 'cache'],
+    ['XDG_RUNTIME_DIR', 'runtime'],
+  ]) {
     env[name] = path.join(dirs.xdg, sub);
     fs.mkdirSync(env[name], { recursive: true, mode: 0o700 });
   }
   env.TMPDIR = dirs.tmp;
   const common = ['--config', configFile, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
-  return { tmp, workspace: dirs.workspace, userData: dirs['user-data'], browserProfile: dirs['chromium-profile'], env, common };
+  return {
+    tmp,
+    workspace: dirs.workspace,
+    userData: dirs['user-data'],
+    browserProfile: dirs['chromium-profile'],
+    env,
+    common,
+  };
 }
 
 export function removeSandbox(sandbox) {
@@ -83,11 +107,18 @@ export function removeSandbox(sandbox) {
 }
 
 export function installVsix(sandbox, vsix, extensionId) {
-  const install = spawnSync(process.execPath, [codeServerEntry, ...sandbox.common, '--install-extension', vsix, '--force'],
-    { env: sandbox.env, encoding: 'utf8', timeout: 120_000 });
-  if (install.status !== 0) throw new Error(`--install-extension exited ${install.status}\n${install.stdout}\n${install.stderr}`);
-  const list = spawnSync(process.execPath, [codeServerEntry, ...sandbox.common, '--list-extensions', '--show-versions'],
-    { env: sandbox.env, encoding: 'utf8', timeout: 60_000 });
+  const install = spawnSync(
+    process.execPath,
+    [codeServerEntry, ...sandbox.common, '--install-extension', vsix, '--force'],
+    { env: sandbox.env, encoding: 'utf8', timeout: 120_000 },
+  );
+  if (install.status !== 0)
+    throw new Error(`--install-extension exited ${install.status}\n${install.stdout}\n${install.stderr}`);
+  const list = spawnSync(
+    process.execPath,
+    [codeServerEntry, ...sandbox.common, '--list-extensions', '--show-versions'],
+    { env: sandbox.env, encoding: 'utf8', timeout: 60_000 },
+  );
   const line = list.stdout.split('\n').find((entry) => entry.startsWith(`${extensionId}@`));
   if (!line) throw new Error(`${extensionId} is not listed after install:\n${list.stdout}\n${list.stderr}`);
   return line.trim();
@@ -96,30 +127,75 @@ export function installVsix(sandbox, vsix, extensionId) {
 // code-server runs in its own process group so that stopping it also stops the extension host
 // and the language servers it forked; a runner stopped by a signal takes the group along.
 const liveGroups = new Set();
-const killGroup = (pgid, signal) => { try { process.kill(-pgid, signal); } catch { /* already gone */ } };
-const groupAlive = (pgid) => { try { process.kill(-pgid, 0); return true; } catch (error) { return error.code === 'EPERM'; } };
+const killGroup = (pgid, signal) => {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    /* already gone */
+  }
+};
+const groupAlive = (pgid) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
 const cleanups = new Set();
 export const onSignalCleanup = (fn) => cleanups.add(fn);
-process.on('exit', () => { for (const group of liveGroups) killGroup(group, 'SIGKILL'); });
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+process.on('exit', () => {
+  for (const group of liveGroups) killGroup(group, 'SIGKILL');
+});
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(signal, async () => {
     log(`${signal}: stopping code-server and Chromium`);
     for (const group of liveGroups) killGroup(group, 'SIGKILL');
     setTimeout(() => process.exit(code), 5000).unref();
-    for (const fn of cleanups) { try { await fn(); } catch { /* best effort */ } }
+    for (const fn of cleanups) {
+      try {
+        await fn();
+      } catch {
+        /* best effort */
+      }
+    }
     process.exit(code);
   });
 }
 
-export async function startCodeServer(sandbox, { port: wantedPort, host = '127.0.0.1', timeoutMs = 60_000, inheritOutput = false } = {}) {
-  const port = wantedPort ?? await freePort();
+export async function startCodeServer(
+  sandbox,
+  { port: wantedPort, host = '127.0.0.1', timeoutMs = 60_000, inheritOutput = false } = {},
+) {
+  const port = wantedPort ?? (await freePort());
   const base = `http://${host}:${port}`;
   const output = [];
-  const child = spawn(process.execPath, [codeServerEntry, ...sandbox.common,
-    '--auth', 'none', '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened', sandbox.workspace],
-  { env: sandbox.env, stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'], detached: true });
+  const child = spawn(
+    process.execPath,
+    [
+      codeServerEntry,
+      ...sandbox.common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `${host}:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      sandbox.workspace,
+    ],
+    {
+      env: sandbox.env,
+      stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
+      detached: true,
+    },
+  );
   liveGroups.add(child.pid);
   if (!inheritOutput) {
     child.stdout.on('data', (chunk) => output.push(chunk.toString()));
@@ -128,7 +204,11 @@ export async function startCodeServer(sandbox, { port: wantedPort, host = '127.0
   const since = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`code-server exited ${child.exitCode}:\n${output.join('')}`);
-    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() - since > timeoutMs) {
       killGroup(child.pid, 'SIGKILL');
       throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms:\n${output.join('')}`);
@@ -159,15 +239,29 @@ export async function launchChromium(sandbox, viewport = { width: 1600, height: 
   const context = await chromium.launchPersistentContext(sandbox.browserProfile, {
     executablePath: chromiumPath,
     headless: true,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: sandbox.env.TMPDIR },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      XDG_CACHE_HOME: path.join(home, '.cache'),
+      TMPDIR: sandbox.env.TMPDIR,
+    },
     viewport,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       // Debian's Chromium still looks up Google hosts with the flags above; resolve nothing but
       // localhost inside Chromium itself, so no lookup leaves the machine.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost'],
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
 
@@ -194,18 +288,29 @@ export function watchExtensionProblems(page, sandbox, extensionId = 'vnet-lens.v
   const seen = [];
   page.on('console', (message) => {
     if ((message.type() === 'error' || message.type() === 'warning') && ours(message.text())) {
-      seen.push(`console ${message.type()}: ${message.text().replace(/%c|color: #\w+/g, '').trim()}`);
+      seen.push(
+        `console ${message.type()}: ${message
+          .text()
+          .replace(/%c|color: #\w+/g, '')
+          .trim()}`,
+      );
     }
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url().includes(extensionId)) seen.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && response.url().includes(extensionId))
+      seen.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   let frozen;
   const list = () => {
     if (frozen) return frozen;
     const fromLogs = [];
     const logs = path.join(sandbox.userData, 'logs');
-    const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map(String).filter((file) => file.endsWith('.log')) : [];
+    const files = fs.existsSync(logs)
+      ? fs
+          .readdirSync(logs, { recursive: true })
+          .map(String)
+          .filter((file) => file.endsWith('.log'))
+      : [];
     for (const file of files) {
       const lines = fs.readFileSync(path.join(logs, file), 'utf8').split('\n');
       const ourChannel = file.includes(`${extensionId}${path.sep}`);
@@ -215,5 +320,10 @@ export function watchExtensionProblems(page, sandbox, extensionId = 'vnet-lens.v
     }
     return [...seen, ...fromLogs];
   };
-  return { list, freeze: () => { frozen = list(); } };
+  return {
+    list,
+    freeze: () => {
+      frozen = list();
+    },
+  };
 }

@@ -10,8 +10,17 @@ import path from 'node:path';
 import util from 'node:util';
 import { spawnSync } from 'node:child_process';
 import {
-  installVsix, launchChromium, log, makeSandbox, onSignalCleanup, removeSandbox, repoRoot, saveVsCodeLogs,
-  startCodeServer, stopCodeServer, watchExtensionProblems,
+  installVsix,
+  launchChromium,
+  log,
+  makeSandbox,
+  onSignalCleanup,
+  removeSandbox,
+  repoRoot,
+  saveVsCodeLogs,
+  startCodeServer,
+  stopCodeServer,
+  watchExtensionProblems,
 } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -39,7 +48,10 @@ try {
   server = await startCodeServer(sandbox);
   log(`code-server up on ${server.base}`);
   const remote = (file) => `vscode-remote://${server.authority}${file}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(testsEntry)]]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(testsEntry)],
+  ]);
   const { context, page } = await launchChromium(sandbox);
   browser = context;
   // With the arm-template stand-in loaded, activation must log no error or warning either. The
@@ -47,22 +59,29 @@ try {
   const extensionProblems = watchExtensionProblems(page, sandbox);
 
   let resolveExit;
-  const exited = new Promise((resolve) => { resolveExit = resolve; });
+  const exited = new Promise((resolve) => {
+    resolveExit = resolve;
+  });
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
     const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
     const match = /ext-host tests: (\d+) passed, (\d+) failed/.exec(line);
     if (match) counts = { passed: Number(match[1]), failed: Number(match[2]) };
-    if (line.includes('offers every ARM snippet, with its body, in an arm-template document')) extensionProblems.freeze();
-    if (verbose || !/^(Creating a socket|Resolv|Ignoring fetching|Updating additional)/.test(line)) console.log(`  [exthost ${type}] ${line}`);
+    if (line.includes('offers every ARM snippet, with its body, in an arm-template document'))
+      extensionProblems.freeze();
+    if (verbose || !/^(Creating a socket|Resolv|Ignoring fetching|Updating additional)/.test(line))
+      console.log(`  [exthost ${type}] ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-  await page.goto(`${server.base}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(payload)}`);
+  await page.goto(
+    `${server.base}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(payload)}`,
+  );
   const code = await Promise.race([exited, sleepThen(timeoutMs, 'timeout')]);
   if (code === 'timeout') throw new Error(`the extension tests did not finish within ${timeoutMs} ms`);
   log(`extension host tests exited with code ${code}`);
   exitCode = code === 0 && counts && counts.failed === 0 ? 0 : 1;
   const problems = extensionProblems.list();
-  if (counts) counts = problems.length > 0 ? { ...counts, failed: counts.failed + 1 } : { ...counts, passed: counts.passed + 1 };
+  if (counts)
+    counts = problems.length > 0 ? { ...counts, failed: counts.failed + 1 } : { ...counts, passed: counts.passed + 1 };
   if (problems.length > 0) {
     log(`FAIL VNet Lens logged errors or warnings:\n${problems.join('\n')}`);
     exitCode = 1;
@@ -76,7 +95,8 @@ try {
   await browser?.close().catch(() => {});
   await stopCodeServer(server);
   if (exitCode !== 0) saveVsCodeLogs(sandbox, 'vscode-logs-exthost');
-  if (!keep) removeSandbox(sandbox); else log('kept', sandbox.tmp);
+  if (!keep) removeSandbox(sandbox);
+  else log('kept', sandbox.tmp);
   console.log(`exthost: ${counts?.passed ?? 0} passed, ${counts?.failed ?? (exitCode ? 1 : 0)} failed`);
   process.exit(exitCode);
 }
@@ -88,9 +108,24 @@ function sleepThen(ms, value) {
 /** Packages test/vscode/fixtures/arm-template-language into the sandbox with vsce. */
 function packStandIn() {
   const vsix = path.join(sandbox.tmp, 'arm-template-language.vsix');
-  const packed = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package',
-    '--allow-missing-repository', '--skip-license', '--out', vsix],
-  { cwd: path.join(repoRoot, 'test/vscode/fixtures/arm-template-language'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
-  if (packed.status !== 0) throw new Error(`packaging the arm-template stand-in failed:\n${packed.stdout}\n${packed.stderr}`);
+  const packed = spawnSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      vsix,
+    ],
+    {
+      cwd: path.join(repoRoot, 'test/vscode/fixtures/arm-template-language'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    },
+  );
+  if (packed.status !== 0)
+    throw new Error(`packaging the arm-template stand-in failed:\n${packed.stdout}\n${packed.stderr}`);
   return vsix;
 }

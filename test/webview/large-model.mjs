@@ -26,8 +26,14 @@ export function largeModel(nodes = 300) {
       }
     }
     const zone = zones[v % zones.length];
-    add('vnetLink', `${zone}/link-${v}`, `/zones/${zone}/links/link-${v}`, { location: 'global', registrationEnabled: false });
-    references.push({ kind: 'vnetLink.zone', from: `/zones/${zone}/links/link-${v}`, to: `/zones/${zone}` }, { kind: 'vnetLink.vnet', from: `/zones/${zone}/links/link-${v}`, to: vnet });
+    add('vnetLink', `${zone}/link-${v}`, `/zones/${zone}/links/link-${v}`, {
+      location: 'global',
+      registrationEnabled: false,
+    });
+    references.push(
+      { kind: 'vnetLink.zone', from: `/zones/${zone}/links/link-${v}`, to: `/zones/${zone}` },
+      { kind: 'vnetLink.vnet', from: `/zones/${zone}/links/link-${v}`, to: vnet },
+    );
     for (let s = 0; s < 4; s++) {
       const subnet = `${vnet}/subnets/snet-${s}`;
       add('subnet', `snet-${s}`, subnet, { vnet, inline: true, prefixes: [`10.${v}.${s}.0/24`], privateEndpoints: 2 });
@@ -35,10 +41,20 @@ export function largeModel(nodes = 300) {
         const target = `/targets/st${v}x${s}x${p}`;
         const endpoint = `/endpoints/pe-${v}-${s}-${p}`;
         add('target', `st${v}x${s}x${p}`, target, { type: 'Microsoft.Storage/storageAccounts' });
-        add('privateEndpoint', `pe-${v}-${s}-${p}`, endpoint, { location: 'westeurope', connections: [{ groupIds: ['blob'], manual: false }], zoneGroups: 1 });
-        references.push({ kind: 'privateEndpoint.subnet', from: endpoint, to: subnet }, { kind: 'privateEndpoint.target', from: endpoint, to: target });
+        add('privateEndpoint', `pe-${v}-${s}-${p}`, endpoint, {
+          location: 'westeurope',
+          connections: [{ groupIds: ['blob'], manual: false }],
+          zoneGroups: 1,
+        });
+        references.push(
+          { kind: 'privateEndpoint.subnet', from: endpoint, to: subnet },
+          { kind: 'privateEndpoint.target', from: endpoint, to: target },
+        );
         add('zoneGroup', `pe-${v}-${s}-${p}/default`, `${endpoint}/zoneGroups/default`, { configs: 1 });
-        references.push({ kind: 'zoneGroup.privateEndpoint', from: `${endpoint}/zoneGroups/default`, to: endpoint }, { kind: 'zoneConfig.zone', from: `${endpoint}/zoneGroups/default`, to: `/zones/${zones[p]}` });
+        references.push(
+          { kind: 'zoneGroup.privateEndpoint', from: `${endpoint}/zoneGroups/default`, to: endpoint },
+          { kind: 'zoneConfig.zone', from: `${endpoint}/zoneGroups/default`, to: `/zones/${zones[p]}` },
+        );
       }
     }
   }

@@ -11,11 +11,22 @@ import http from 'node:http';
 import path from 'node:path';
 import { formatCount, usableAddresses } from '../../client/webview/cidr.ts';
 import { shortName } from '../../client/webview/names.ts';
-import { describe, launchBrowser, lightTheme, nonce, openPage, postModel, posted, repoRoot, startPageServer } from './harness.mjs';
+import {
+  describe,
+  launchBrowser,
+  lightTheme,
+  nonce,
+  openPage,
+  postModel,
+  posted,
+  repoRoot,
+  startPageServer,
+} from './harness.mjs';
 import { examplesTopology } from './examples-topology.ts';
 import { largeModel } from './large-model.mjs';
 
-const fixture = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
+const fixture = (name) =>
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
 const examples = fixture('examples');
 const resultsDir = path.join(repoRoot, 'test-results');
 const tests = [];
@@ -46,13 +57,21 @@ test('address counts: usable = size − 5 per prefix, IPv6 as a power of two', (
   assert.equal(usableAddresses(['10.0.0.0/32']), 0n);
   assert.equal(usableAddresses(['{param:prefix}']), undefined);
   assert.equal(formatCount(usableAddresses(['fd00::/64'])), '≈2^64');
-  assert.equal(shortName('pe-st{uniqueString(/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name})}-blob'), 'pe-st{uniqueString(…)}-blob');
+  assert.equal(
+    shortName(
+      'pe-st{uniqueString(/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name})}-blob',
+    ),
+    'pe-st{uniqueString(…)}-blob',
+  );
 });
 
 test('the page loads under the strict CSP with no violation and no error', async () => {
   const { page, errors } = shared;
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  assert.match(csp, /default-src 'none'; script-src 'nonce-[^']+'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[^']+'; img-src http:\/\/127\.0\.0\.1:\d+ data:/);
+  assert.match(
+    csp,
+    /default-src 'none'; script-src 'nonce-[^']+'; style-src http:\/\/127\.0\.0\.1:\d+ 'nonce-[^']+'; img-src http:\/\/127\.0\.0\.1:\d+ data:/,
+  );
   await postModel(page, examples, { scope: 'file', title: 'main.bicep and what it pulls in' });
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(errors, []);
@@ -63,8 +82,15 @@ test('examples: node and edge counts', async () => {
   const { nodes, edges } = await describe(shared.page);
   // 3 VNets, 7 subnets, 2 endpoints, 1 Private Link service, 3 zones, 3 targets; the NSG is a badge, the zone group an edge.
   assert.equal(nodes.length, 19);
-  assert.deepEqual(Object.fromEntries(['vnet', 'subnet', 'privateEndpoint', 'privateLinkService', 'dnsZone', 'target']
-    .map((kind) => [kind, nodes.filter((node) => node.kind === kind).length])), { vnet: 3, subnet: 7, privateEndpoint: 2, privateLinkService: 1, dnsZone: 3, target: 3 });
+  assert.deepEqual(
+    Object.fromEntries(
+      ['vnet', 'subnet', 'privateEndpoint', 'privateLinkService', 'dnsZone', 'target'].map((kind) => [
+        kind,
+        nodes.filter((node) => node.kind === kind).length,
+      ]),
+    ),
+    { vnet: 3, subnet: 7, privateEndpoint: 2, privateLinkService: 1, dnsZone: 3, target: 3 },
+  );
   // 1 peering, 5 VNet links, 1 zone group, 2 endpoint targets.
   assert.equal(edges.length, 9);
   assert.deepEqual([rendered.nodes, rendered.edges], [19, 9]);
@@ -74,17 +100,21 @@ test('examples: node and edge counts', async () => {
 test('examples: containment (subnet in its VNet, endpoint in its subnet)', async () => {
   const description = await describe(shared.page);
   const id = (name) => byName(description, name).id;
-  for (const subnet of ['GatewaySubnet', 'AzureFirewallSubnet', 'snet-shared']) assert.equal(byName(description, subnet).parent, id('vnet-hub'));
-  for (const subnet of ['snet-workload', 'snet-private-endpoints', 'snet-pls']) assert.equal(byName(description, subnet).parent, id('vnet-spoke-orders'));
+  for (const subnet of ['GatewaySubnet', 'AzureFirewallSubnet', 'snet-shared'])
+    assert.equal(byName(description, subnet).parent, id('vnet-hub'));
+  for (const subnet of ['snet-workload', 'snet-private-endpoints', 'snet-pls'])
+    assert.equal(byName(description, subnet).parent, id('vnet-spoke-orders'));
   assert.equal(byName(description, 'snet-vms').parent, id('vnet-mgmt'));
   const endpoints = description.nodes.filter((node) => node.kind === 'privateEndpoint');
   assert.equal(endpoints.length, 2);
   for (const endpoint of endpoints) assert.equal(endpoint.parent, id('snet-private-endpoints'));
   assert.equal(description.nodes.find((node) => node.kind === 'privateLinkService').parent, id('snet-pls'));
-  for (const node of description.nodes.filter((node) => ['vnet', 'dnsZone', 'target'].includes(node.kind))) assert.equal(node.parent, null);
+  for (const node of description.nodes.filter((node) => ['vnet', 'dnsZone', 'target'].includes(node.kind)))
+    assert.equal(node.parent, null);
   // Siblings do not overlap (VNets side by side, subnets side by side in their VNet).
   const siblings = new Map();
-  for (const node of description.nodes) siblings.set(node.parent ?? '', [...(siblings.get(node.parent ?? '') ?? []), node]);
+  for (const node of description.nodes)
+    siblings.set(node.parent ?? '', [...(siblings.get(node.parent ?? '') ?? []), node]);
   for (const group of siblings.values()) {
     for (const [i, a] of group.entries()) {
       for (const b of group.slice(i + 1)) {
@@ -96,7 +126,13 @@ test('examples: containment (subnet in its VNet, endpoint in its subnet)', async
   // Drawn inside: the box of each child lies within its parent's box.
   for (const node of description.nodes.filter((node) => node.parent)) {
     const parent = description.nodes.find((candidate) => candidate.id === node.parent);
-    assert.ok(node.box.x1 >= parent.box.x1 && node.box.x2 <= parent.box.x2 && node.box.y1 >= parent.box.y1 && node.box.y2 <= parent.box.y2, `${node.name} is drawn inside ${parent.name}`);
+    assert.ok(
+      node.box.x1 >= parent.box.x1 &&
+        node.box.x2 <= parent.box.x2 &&
+        node.box.y1 >= parent.box.y1 &&
+        node.box.y2 <= parent.box.y2,
+      `${node.name} is drawn inside ${parent.name}`,
+    );
   }
 });
 
@@ -104,13 +140,18 @@ test('examples: labels (address space, prefixes, used/usable, NSG badge, short n
   const description = await describe(shared.page);
   assert.equal(byName(description, 'vnet-hub').label, 'vnet-hub\n10.0.0.0/16');
   assert.equal(byName(description, 'GatewaySubnet').label, 'GatewaySubnet\n10.0.0.0/27\n0 / 27 addresses used');
-  assert.equal(byName(description, 'snet-private-endpoints').label,
-    'snet-private-endpoints\n10.1.1.0/24\n2 / 251 addresses used\nNSG: nsg-vnet-spoke-orders-pe');
+  assert.equal(
+    byName(description, 'snet-private-endpoints').label,
+    'snet-private-endpoints\n10.1.1.0/24\n2 / 251 addresses used\nNSG: nsg-vnet-spoke-orders-pe',
+  );
   assert.match(byName(description, 'snet-pls').label, /^⚠ snet-pls\n10\.1\.2\.0\/24\n1 \/ 251 addresses used$/);
   const blob = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
   assert.equal(blob.label.split('\n')[0], 'pe-storders${uniqueString(…)}-blob');
   assert.match(blob.label, /private endpoint · blob\n1 DNS zone group/);
-  assert.ok(description.edges.some((edge) => edge.kind === 'vnetLink' && edge.label === 'link · auto-registration'), 'the ARM link with registration says so');
+  assert.ok(
+    description.edges.some((edge) => edge.kind === 'vnetLink' && edge.label === 'link · auto-registration'),
+    'the ARM link with registration says so',
+  );
 });
 
 test('the list shows names as written in the source, never evaluator placeholders', async () => {
@@ -129,7 +170,11 @@ test('nothing floats unexplained: a resource with no relation says why', async (
   const related = new Set(description.edges.flatMap((edge) => [edge.source, edge.target]));
   const parents = new Set(description.nodes.map((node) => node.parent));
   const loners = description.nodes.filter((node) => !node.parent && !parents.has(node.id) && !related.has(node.id));
-  assert.deepEqual(loners.map((node) => node.name), ['lbi-orders'], 'the load balancer behind the Private Link service is the one loner');
+  assert.deepEqual(
+    loners.map((node) => node.name),
+    ['lbi-orders'],
+    'the load balancer behind the Private Link service is the one loner',
+  );
   assert.match(loners[0].label, /no private endpoint here targets it/);
 });
 
@@ -142,7 +187,11 @@ function crosses(a, b, box, inset = 3) {
 
 // Issue 18: at the default side-by-side size (about 480 px wide) the drawing must read without
 // zooming: labels at 11 px or more on screen, icons per kind, edges routed around containers.
-for (const [width, height] of [[480, 720], [800, 600], [1400, 900]]) {
+for (const [width, height] of [
+  [480, 720],
+  [800, 600],
+  [1400, 900],
+]) {
   test(`readable at ${width}×${height}: labels ≥ 11 px on screen, icons, orthogonal edges around containers (test-results/topology-${width}x${height}.png)`, async () => {
     const { page, errors } = await openPage(browser, server, { viewport: { width, height } });
     try {
@@ -153,27 +202,40 @@ for (const [width, height] of [[480, 720], [800, 600], [1400, 900]]) {
       const description = await describe(page);
       const zoom = description.viewport.zoom;
       for (const element of [...description.nodes, ...description.edges]) {
-        assert.ok(element.fontSize * zoom >= 11, `${element.label} is drawn at ${(element.fontSize * zoom).toFixed(1)} px`);
+        assert.ok(
+          element.fontSize * zoom >= 11,
+          `${element.label} is drawn at ${(element.fontSize * zoom).toFixed(1)} px`,
+        );
       }
-      for (const node of description.nodes) assert.match(node.icon, /^(url\()?["']?data:image\/svg\+xml/, `${node.name} has its kind's icon`);
+      for (const node of description.nodes)
+        assert.match(node.icon, /^(url\()?["']?data:image\/svg\+xml/, `${node.name} has its kind's icon`);
       const byId = new Map(description.nodes.map((node) => [node.id, node]));
       const ancestors = (id) => {
         const chain = [];
         for (let node = byId.get(id); node; node = node.parent ? byId.get(node.parent) : undefined) chain.push(node.id);
         return chain;
       };
-      const containers = description.nodes.filter((node) => description.nodes.some((child) => child.parent === node.id));
+      const containers = description.nodes.filter((node) =>
+        description.nodes.some((child) => child.parent === node.id),
+      );
       for (const edge of description.edges.filter((candidate) => candidate.source !== candidate.target)) {
         assert.ok(['segments', 'straight'].includes(edge.curve), `${edge.label} is routed (${edge.curve})`);
         const route = edge.route;
         for (let i = 1; i < route.length - 1; i++) {
           const [a, b] = [route[i - 1], route[i]];
-          if (i > 1) assert.ok(Math.abs(a.x - b.x) < 1.5 || Math.abs(a.y - b.y) < 1.5, `${edge.label}: segment ${i} is horizontal or vertical`);
+          if (i > 1)
+            assert.ok(
+              Math.abs(a.x - b.x) < 1.5 || Math.abs(a.y - b.y) < 1.5,
+              `${edge.label}: segment ${i} is horizontal or vertical`,
+            );
         }
         const own = new Set([...ancestors(edge.source), ...ancestors(edge.target)]);
         for (const container of containers.filter((candidate) => !own.has(candidate.id))) {
           for (let i = 1; i < route.length; i++) {
-            assert.ok(!crosses(route[i - 1], route[i], container.box), `${edge.kind} ${edge.label} crosses ${container.name}`);
+            assert.ok(
+              !crosses(route[i - 1], route[i], container.box),
+              `${edge.kind} ${edge.label} crosses ${container.name}`,
+            );
           }
         }
       }
@@ -195,14 +257,23 @@ test('the wheel scrolls the drawing; Ctrl+wheel zooms, never below the readable 
     await page.waitForTimeout(100);
     const scrolled = (await describe(page)).viewport;
     assert.equal(scrolled.zoom, before.zoom);
-    assert.ok(Math.abs(scrolled.pan.y - (before.pan.y - 200)) < 1, `panned up by 200 px (${before.pan.y} → ${scrolled.pan.y})`);
+    assert.ok(
+      Math.abs(scrolled.pan.y - (before.pan.y - 200)) < 1,
+      `panned up by 200 px (${before.pan.y} → ${scrolled.pan.y})`,
+    );
     await page.keyboard.down('Control');
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 400);
     await page.keyboard.up('Control');
     await page.waitForTimeout(100);
     const zoomed = await describe(page);
-    const smallest = Math.min(...zoomed.nodes.map((node) => node.fontSize), ...zoomed.edges.map((edge) => edge.fontSize));
-    assert.ok(smallest * zoomed.viewport.zoom >= 11 - 1e-9, `zoomed out to ${zoomed.viewport.zoom}: labels stay readable`);
+    const smallest = Math.min(
+      ...zoomed.nodes.map((node) => node.fontSize),
+      ...zoomed.edges.map((edge) => edge.fontSize),
+    );
+    assert.ok(
+      smallest * zoomed.viewport.zoom >= 11 - 1e-9,
+      `zoomed out to ${zoomed.viewport.zoom}: labels stay readable`,
+    );
   } finally {
     await page.close();
   }
@@ -225,12 +296,19 @@ test('a registry module nobody can see into is an opaque box labelled with its r
     assert.deepEqual([box.file, box.line], [call.file, call.line], 'it leads to the call');
     assert.ok(box.fontSize * description.viewport.zoom >= 11 - 1e-9, 'its label is readable');
     for (const other of description.nodes.filter((node) => !node.parent && node.id !== box.id)) {
-      const apart = box.box.x2 <= other.box.x1 || other.box.x2 <= box.box.x1 || box.box.y2 <= other.box.y1 || other.box.y2 <= box.box.y1;
+      const apart =
+        box.box.x2 <= other.box.x1 ||
+        other.box.x2 <= box.box.x1 ||
+        box.box.y2 <= other.box.y1 ||
+        other.box.y2 <= box.box.y1;
       assert.ok(apart, `the box does not overlap ${other.name}`);
     }
     assert.equal(description.nodes.length, 20, 'the 19 resources of examples and the box');
     await page.locator('button', { hasText: 'List' }).click();
-    assert.match(await page.locator('#outline').innerText(), /br:contoso\.azurecr\.io\/bicep\/app:1\.0\.0 \(registry module, contents unseen\)/);
+    assert.match(
+      await page.locator('#outline').innerText(),
+      /br:contoso\.azurecr\.io\/bicep\/app:1\.0\.0 \(registry module, contents unseen\)/,
+    );
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
@@ -262,7 +340,11 @@ test('two-way peerings are solid; a remote outside the files is a dashed stand-i
   assert.ok(outside, 'a stand-in for the remote VNet');
   assert.match(outside.label, /^vnet-remote-hub\nVNet outside the analysed files$/);
   assert.match(byName({ nodes }, 'snet-app').label, /NSG: nsg-app\nRoute table: rt-app$/);
-  assert.equal(byName({ nodes }, 'snet-app').level, 'error', 'the route table finding marks the subnet it is attached to');
+  assert.equal(
+    byName({ nodes }, 'snet-app').level,
+    'error',
+    'the route table finding marks the subnet it is attached to',
+  );
   assert.match(byName({ nodes }, 'snet-pe').label, /1 \/ 11 addresses used/);
   assert.match(byName({ nodes }, 'snet-v6').label, /0 \/ ≈2\^64 addresses used/);
   assert.match(byName({ nodes }, 'nsg-spare').label, /not attached/);
@@ -277,11 +359,19 @@ test('findings: marked on their node, with the message in the hover text', async
   const pls = byName(description, 'snet-pls');
   assert.equal(pls.level, 'error');
   assert.match(pls.tooltip, /error pls-subnet-policies: Subnet 'snet-pls' in VNet 'vnet-spoke-orders' gives/);
-  assert.equal(byName(description, 'vnet-spoke-orders').level, null, 'the inline subnet, not its VNet on the same line, takes the finding');
+  assert.equal(
+    byName(description, 'vnet-spoke-orders').level,
+    null,
+    'the inline subnet, not its VNet on the same line, takes the finding',
+  );
   const vault = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.startsWith('pe-kv-'));
   assert.equal(vault.level, 'warning', 'matched by file and line to the declaration above it');
   assert.match(vault.tooltip, /pe-dns-zone-group-missing/);
-  assert.equal(byName(description, 'contoso.internal').level, 'warning', 'the ARM zone takes the location finding (line 71, zone at 67)');
+  assert.equal(
+    byName(description, 'contoso.internal').level,
+    'warning',
+    'the ARM zone takes the location finding (line 71, zone at 67)',
+  );
   assert.equal(byName(description, 'vnet-mgmt').level, null);
   // Hover: the drawing's title becomes the node's text, findings included.
   const box = await page.locator('#graph').boundingBox();
@@ -304,9 +394,14 @@ test('a finding fixed in a redraw of the same resources takes its marker with it
 test('click on a node posts reveal with its file and line (leaf, endpoint and compound nodes)', async () => {
   const page = shared.page;
   const description = await describe(page);
-  await page.evaluate(() => { window.__posted.length = 0; });
+  await page.evaluate(() => {
+    window.__posted.length = 0;
+  });
   await clickNode(page, byName(description, 'GatewaySubnet'));
-  await clickNode(page, description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob')));
+  await clickNode(
+    page,
+    description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob')),
+  );
   await clickNode(page, byName(description, 'vnet-mgmt'), true);
   assert.deepEqual(await posted(page, 'reveal'), [
     { type: 'reveal', file: 'examples/main.bicep', line: 19 },
@@ -320,7 +415,9 @@ test('the list shows every resource as text and reveals from the keyboard too', 
   await page.locator('button', { hasText: 'List' }).click();
   await page.locator('#outline').waitFor({ state: 'visible' });
   assert.equal(await page.locator('#outline li.outline-node').count(), 19);
-  await page.evaluate(() => { window.__posted.length = 0; });
+  await page.evaluate(() => {
+    window.__posted.length = 0;
+  });
   await page.locator('#outline button', { hasText: 'snet-pls (subnet)' }).focus();
   await page.keyboard.press('Enter');
   assert.deepEqual(await posted(page, 'reveal'), [{ type: 'reveal', file: 'examples/modules/spoke.bicep', line: 52 }]);
@@ -340,7 +437,11 @@ test('a redraw after an edit keeps pan and zoom; an unchanged shape keeps the pl
   const edited = structuredClone(examples);
   const blob = edited.entities.find((entity) => entity.kind === 'privateEndpoint' && entity.name.endsWith('-blob'));
   edited.entities.push({ ...blob, name: 'pe-added', id: `${blob.id}-added`, line: 120 });
-  edited.references.push({ kind: 'privateEndpoint.subnet', from: `${blob.id}-added`, to: edited.references.find((ref) => ref.kind === 'privateEndpoint.subnet').to });
+  edited.references.push({
+    kind: 'privateEndpoint.subnet',
+    from: `${blob.id}-added`,
+    to: edited.references.find((ref) => ref.kind === 'privateEndpoint.subnet').to,
+  });
   await postModel(page, edited, { scope: 'file' });
   const after = await describe(page);
   assert.equal(after.nodes.length, before.nodes.length + 1);
@@ -352,12 +453,17 @@ test('a redraw after an edit keeps pan and zoom; an unchanged shape keeps the pl
   await postModel(page, renamed, { scope: 'file' });
   const again = await describe(page);
   assert.ok(again.nodes.some((node) => node.name === 'pe-renamed'));
-  assert.deepEqual(again.nodes.map((node) => node.box), after.nodes.map((node) => node.box));
+  assert.deepEqual(
+    again.nodes.map((node) => node.box),
+    after.nodes.map((node) => node.box),
+  );
 });
 
 test('the scope switch posts the chosen scope and marks the button', async () => {
   const page = shared.page;
-  await page.evaluate(() => { window.__posted.length = 0; });
+  await page.evaluate(() => {
+    window.__posted.length = 0;
+  });
   await page.locator('button[data-scope="workspace"]').click();
   assert.deepEqual(await posted(page, 'scope'), [{ type: 'scope', scope: 'workspace' }]);
   assert.equal(await page.locator('button[data-scope="workspace"]').getAttribute('aria-pressed'), 'true');
@@ -367,22 +473,36 @@ test('the scope switch posts the chosen scope and marks the button', async () =>
 test('export: SVG (well-formed, with the names and the broken peering) and PNG', async () => {
   const page = shared.page;
   await postModel(page, examples, { scope: 'workspace' });
-  await page.evaluate(() => { window.__posted.length = 0; window.postMessage({ type: 'export', format: 'svg', requestId: 7 }, '*'); });
+  await page.evaluate(() => {
+    window.__posted.length = 0;
+    window.postMessage({ type: 'export', format: 'svg', requestId: 7 }, '*');
+  });
   await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
   const [svg] = await posted(page, 'exported');
   assert.equal(svg.requestId, 7);
   assert.match(svg.data, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent), nodes: doc.querySelectorAll('g.node').length, broken: doc.querySelectorAll('g.edge.broken path[stroke-dasharray]').length };
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      nodes: doc.querySelectorAll('g.node').length,
+      broken: doc.querySelectorAll('g.edge.broken path[stroke-dasharray]').length,
+    };
   }, svg.data);
   assert.equal(parsed.error, null);
   assert.equal(parsed.nodes, 19);
   assert.equal(parsed.broken, 1);
-  assert.ok(parsed.texts.some((text) => text.includes('vnet-hub')) && parsed.texts.some((text) => text.includes('snet-private-endpoints')));
+  assert.ok(
+    parsed.texts.some((text) => text.includes('vnet-hub')) &&
+      parsed.texts.some((text) => text.includes('snet-private-endpoints')),
+  );
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'topology.svg'), svg.data);
-  await page.evaluate(() => { window.__posted.length = 0; window.postMessage({ type: 'export', format: 'png', requestId: 8 }, '*'); });
+  await page.evaluate(() => {
+    window.__posted.length = 0;
+    window.postMessage({ type: 'export', format: 'png', requestId: 8 }, '*');
+  });
   await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
   const [png] = await posted(page, 'exported');
   const bytes = Buffer.from(png.data, 'base64');
@@ -437,19 +557,32 @@ for (const csp of [true, false]) {
       await page.locator('button', { hasText: 'List' }).click();
       const box = await page.locator('#graph').boundingBox();
       const { nodes } = await describe(page);
-      for (const node of nodes) await page.mouse.move(box.x + (node.box.x1 + node.box.x2) / 2, box.y + (node.box.y1 + node.box.y2) / 2);
+      for (const node of nodes)
+        await page.mouse.move(box.x + (node.box.x1 + node.box.x2) / 2, box.y + (node.box.y1 + node.box.y2) / 2);
       await page.evaluate(() => window.postMessage({ type: 'export', format: 'svg', requestId: 1 }, '*'));
       await page.waitForFunction(() => window.__posted.some((message) => message.type === 'exported'));
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
-      assert.equal(await page.locator('img, iframe, script:not([src]):not([nonce]), #outline svg, #outline b, #outline i').count(), 0);
+      assert.equal(
+        await page.locator('img, iframe, script:not([src]):not([nonce]), #outline svg, #outline b, #outline i').count(),
+        0,
+      );
       const outline = await page.locator('#outline').innerText();
-      for (const entity of hostile.entities) assert.ok(outline.includes(entity.name), `the list shows ${entity.name} as text`);
+      for (const entity of hostile.entities)
+        assert.ok(outline.includes(entity.name), `the list shows ${entity.name} as text`);
       assert.ok(outline.includes('<b onmouseover=window.__pwned=4>hover me</b>'), 'the finding message is text');
-      await page.locator('#outline button', { hasText: '<img src=x onerror=window.__pwned=1> (VNet)' }).waitFor({ state: 'visible' });
-      assert.ok(nodes.some((node) => node.label.startsWith('<img src=x onerror=window.__pwned=1>')), 'the canvas label is the raw name');
+      await page
+        .locator('#outline button', { hasText: '<img src=x onerror=window.__pwned=1> (VNet)' })
+        .waitFor({ state: 'visible' });
+      assert.ok(
+        nodes.some((node) => node.label.startsWith('<img src=x onerror=window.__pwned=1>')),
+        'the canvas label is the raw name',
+      );
       const [svg] = await posted(page, 'exported');
-      assert.ok(svg.data.includes('&lt;img src=x onerror=window.__pwned=1&gt;') && !svg.data.includes('<img'), 'the SVG escapes names');
+      assert.ok(
+        svg.data.includes('&lt;img src=x onerror=window.__pwned=1&gt;') && !svg.data.includes('<img'),
+        'the SVG escapes names',
+      );
       assert.ok(!svg.data.includes('<script'), 'the SVG holds no script');
       assert.deepEqual(errors, []);
     } finally {
@@ -466,10 +599,20 @@ async function startRemote() {
     requests.push(request.url);
     const types = { '/remote.js': 'text/javascript', '/remote.css': 'text/css', '/pixel.svg': 'image/svg+xml' };
     response.writeHead(200, { 'content-type': types[request.url] ?? 'text/plain', 'access-control-allow-origin': '*' });
-    response.end(request.url === '/remote.js' ? 'window.__remoteRan = true;' : request.url === '/pixel.svg' ? '<svg xmlns="http://www.w3.org/2000/svg"/>' : 'remote');
+    response.end(
+      request.url === '/remote.js'
+        ? 'window.__remoteRan = true;'
+        : request.url === '/pixel.svg'
+          ? '<svg xmlns="http://www.w3.org/2000/svg"/>'
+          : 'remote',
+    );
   });
   await new Promise((resolve) => remote.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${remote.address().port}`, requests, close: () => new Promise((resolve) => remote.close(resolve)) };
+  return {
+    origin: `http://127.0.0.1:${remote.address().port}`,
+    requests,
+    close: () => new Promise((resolve) => remote.close(resolve)),
+  };
 }
 
 /** Probes put in the page under its production CSP: each sets a flag or asks the remote server if it is allowed. */
@@ -494,18 +637,46 @@ test('the CSP runs only scripts with the nonce and blocks remote content (no eva
   try {
     await page.waitForFunction(() => window.__fetchBlocked || window.__fetched);
     await page.waitForFunction(() => window.__csp.length >= 7, undefined, { timeout: 5_000 }).catch(() => {});
-    const flags = await page.evaluate(() => Object.fromEntries(['__inlineRan', '__wrongNonceRan', '__nonceRan', '__evalRan', '__evalBlocked', '__fetched', '__fetchBlocked', '__handlerRan', '__remoteRan']
-      .map((name) => [name, window[name] ?? null])));
+    const flags = await page.evaluate(() =>
+      Object.fromEntries(
+        [
+          '__inlineRan',
+          '__wrongNonceRan',
+          '__nonceRan',
+          '__evalRan',
+          '__evalBlocked',
+          '__fetched',
+          '__fetchBlocked',
+          '__handlerRan',
+          '__remoteRan',
+        ].map((name) => [name, window[name] ?? null]),
+      ),
+    );
     assert.deepEqual(flags, {
-      __inlineRan: null, __wrongNonceRan: null, __nonceRan: true, __evalRan: null, __evalBlocked: 'EvalError',
-      __fetched: null, __fetchBlocked: true, __handlerRan: null, __remoteRan: null,
+      __inlineRan: null,
+      __wrongNonceRan: null,
+      __nonceRan: true,
+      __evalRan: null,
+      __evalBlocked: 'EvalError',
+      __fetched: null,
+      __fetchBlocked: true,
+      __handlerRan: null,
+      __remoteRan: null,
     });
     const violations = await page.evaluate(() => window.__csp);
     const blocked = (directive, uri) => violations.some((line) => line.startsWith(directive) && line.endsWith(uri));
     assert.ok(blocked('script-src', 'inline'), `inline scripts are reported: ${violations.join(' | ')}`);
     assert.ok(blocked('script-src', 'eval'), 'eval is reported');
-    for (const [directive, file] of [['img-src', '/pixel.svg'], ['script-src', '/remote.js'], ['style-src', '/remote.css'], ['connect-src', '/fetch']]) {
-      assert.ok(blocked(directive, `${remote.origin}${file}`), `${directive} blocks ${file}: ${violations.join(' | ')}`);
+    for (const [directive, file] of [
+      ['img-src', '/pixel.svg'],
+      ['script-src', '/remote.js'],
+      ['style-src', '/remote.css'],
+      ['connect-src', '/fetch'],
+    ]) {
+      assert.ok(
+        blocked(directive, `${remote.origin}${file}`),
+        `${directive} blocks ${file}: ${violations.join(' | ')}`,
+      );
     }
     assert.deepEqual(remote.requests, [], 'nothing reached the other origin');
     // The page itself still works under the same policy.
@@ -524,7 +695,8 @@ test('control: without the CSP the same probes run and reach the other origin', 
   try {
     await page.waitForFunction(() => window.__fetched && window.__remoteRan && window.__handlerRan);
     assert.equal(await page.evaluate(() => window.__inlineRan && window.__evalRan), true);
-    for (const file of ['/pixel.svg', '/remote.js', '/remote.css', '/fetch']) assert.ok(remote.requests.includes(file), `${file} was requested`);
+    for (const file of ['/pixel.svg', '/remote.js', '/remote.css', '/fetch'])
+      assert.ok(remote.requests.includes(file), `${file} was requested`);
   } finally {
     await page.close();
     await local.close();
@@ -536,12 +708,16 @@ test('a selected VNet or target draws how names resolve through it: the path, th
   const { page, errors } = await openPage(browser, server);
   try {
     const model = await examplesTopology(repoRoot);
-    assert.ok(model.resolutions.length >= 3, 'the engine explains the examples\' targets');
+    assert.ok(model.resolutions.length >= 3, "the engine explains the examples' targets");
     await postModel(page, model, { scope: 'workspace' });
     const panel = page.locator('#resolution');
     const onPath = async () => {
       const { nodes, edges } = await describe(page);
-      return { nodes: nodes.filter((node) => node.classes.includes('on-path')), edges: edges.filter((edge) => edge.classes.includes('on-path')), faded: nodes.filter((node) => node.classes.includes('off-path')) };
+      return {
+        nodes: nodes.filter((node) => node.classes.includes('on-path')),
+        edges: edges.filter((edge) => edge.classes.includes('on-path')),
+        faded: nodes.filter((node) => node.classes.includes('off-path')),
+      };
     };
     assert.equal(await panel.isHidden(), true, 'nothing selected, no panel');
 
@@ -550,13 +726,22 @@ test('a selected VNet or target draws how names resolve through it: the path, th
     await panel.locator('h2', { hasText: 'Name resolution from vnet-spoke-reports' }).waitFor();
     const reports = panel.locator('section.resolution-item');
     assert.equal(await reports.count(), 1);
-    assert.match(await reports.locator('h3').innerText(), /^streporders\$\{uniqueString\(…\)\} from vnet-spoke-reports: public$/);
+    assert.match(
+      await reports.locator('h3').innerText(),
+      /^streporders\$\{uniqueString\(…\)\} from vnet-spoke-reports: public$/,
+    );
     assert.match(await reports.innerText(), /10\.0\.2\.4 lies in subnet 'snet-shared' of 'vnet-hub'/);
     assert.match(await reports.innerText(), /'privatelink\.file\.core\.windows\.net' is not linked to 'vnet-hub'/);
     let drawn = await onPath();
-    assert.deepEqual(drawn.nodes.map((node) => node.name).sort(), ['privatelink.file.core.windows.net', 'streporders${uniqueString(…)}', 'vnet-hub', 'vnet-spoke-reports'].sort());
+    assert.deepEqual(
+      drawn.nodes.map((node) => node.name).sort(),
+      ['privatelink.file.core.windows.net', 'streporders${uniqueString(…)}', 'vnet-hub', 'vnet-spoke-reports'].sort(),
+    );
     assert.deepEqual(drawn.edges, [], 'no link joins the zone to the hub: no edge is on the path');
-    assert.ok(drawn.faded.some((node) => node.name === 'vnet-mgmt'), 'what the path does not go through fades');
+    assert.ok(
+      drawn.faded.some((node) => node.name === 'vnet-mgmt'),
+      'what the path does not go through fades',
+    );
 
     // The blob target from the orders spoke: zone, its link to the spoke, the zone group, the endpoint: private.
     await page.screenshot({ path: path.join(resultsDir, 'topology-resolution.png') });
@@ -564,34 +749,52 @@ test('a selected VNet or target draws how names resolve through it: the path, th
     const graphBox = await page.locator('#graph').boundingBox();
     for (const node of drawn.nodes) {
       const seen = inView.nodes.find((candidate) => candidate.id === node.id).box;
-      assert.ok(seen.x2 > 0 && seen.y2 > 0 && seen.x1 < graphBox.width && seen.y1 < graphBox.height, `${node.name} is brought into view`);
+      assert.ok(
+        seen.x2 > 0 && seen.y2 > 0 && seen.x1 < graphBox.width && seen.y1 < graphBox.height,
+        `${node.name} is brought into view`,
+      );
     }
 
     // The blob target from the orders spoke, chosen from the list: zone, its link to the spoke, the
     // zone group, the endpoint: private.
     await page.locator('button', { hasText: 'List' }).click();
-    await page.locator('#outline li.outline-node.target', { hasText: 'storders' }).locator('> button.show-resolution').click();
+    await page
+      .locator('#outline li.outline-node.target', { hasText: 'storders' })
+      .locator('> button.show-resolution')
+      .click();
     await panel.locator('h2', { hasText: 'Name resolution of storders' }).waitFor();
     assert.match(await panel.locator('section.resolution-item h3').innerText(), /from vnet-spoke-orders: private$/);
     assert.equal(await panel.locator('section.resolution-item li').count(), 5, 'dns, zone, link, record, answer');
     drawn = await onPath();
     assert.deepEqual(drawn.edges.map((edge) => edge.kind).sort(), ['endpointTarget', 'vnetLink', 'zoneGroup']);
-    assert.ok(drawn.edges.every((edge) => edge.lineStyle === 'solid'), 'path edges are drawn solid');
+    assert.ok(
+      drawn.edges.every((edge) => edge.lineStyle === 'solid'),
+      'path edges are drawn solid',
+    );
     assert.deepEqual(drawn.nodes.map((node) => node.kind).sort(), ['dnsZone', 'privateEndpoint', 'target', 'vnet']);
     const endpoint = drawn.nodes.find((node) => node.kind === 'privateEndpoint');
     const containers = (await describe(page)).nodes.filter((node) => node.id === endpoint.parent);
-    assert.ok(containers.every((node) => !node.classes.includes('off-path')), 'the endpoint\'s subnet does not fade it');
+    assert.ok(
+      containers.every((node) => !node.classes.includes('off-path')),
+      "the endpoint's subnet does not fade it",
+    );
 
     // Escape clears it; the list selects from the keyboard.
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     assert.deepEqual((await onPath()).nodes, []);
-    const orders = page.locator('#outline li.outline-node.vnet', { hasText: 'vnet-spoke-orders (VNet)' }).locator('> button.show-resolution');
+    const orders = page
+      .locator('#outline li.outline-node.vnet', { hasText: 'vnet-spoke-orders (VNet)' })
+      .locator('> button.show-resolution');
     await orders.focus();
     await page.keyboard.press('Enter');
     await panel.locator('h2', { hasText: 'Name resolution from vnet-spoke-orders' }).waitFor();
     const answers = await panel.locator('section.resolution-item .verdict').allInnerTexts();
-    assert.deepEqual(answers.sort(), ['private', 'unknown'], 'the blob store resolves privately; the vault has no zone group writing its record');
+    assert.deepEqual(
+      answers.sort(),
+      ['private', 'unknown'],
+      'the blob store resolves privately; the vault has no zone group writing its record',
+    );
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
@@ -619,13 +822,18 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
       drawings.push(await describe(page));
       if (run === 1) {
         const edited = structuredClone(model);
-        edited.entities.push({ ...edited.entities.find((entity) => entity.kind === 'target'), name: 'st-added', id: '/targets/st-added' });
+        edited.entities.push({
+          ...edited.entities.find((entity) => entity.kind === 'target'),
+          name: 'st-added',
+          id: '/targets/st-added',
+        });
         await postModel(page, edited, { scope: 'workspace' });
         const after = await describe(page);
         assert.equal(after.nodes.length, drawings[1].nodes.length + 1);
         assert.deepEqual(after.viewport, drawings[1].viewport);
         const placed = new Map(after.nodes.map((node) => [node.id, node.box]));
-        for (const node of drawings[1].nodes) assert.deepEqual(placed.get(node.id), node.box, `${node.name} stays where it was`);
+        for (const node of drawings[1].nodes)
+          assert.deepEqual(placed.get(node.id), node.box, `${node.name} stays where it was`);
         drawings.push(after);
       }
       assert.deepEqual(errors, []);
@@ -633,7 +841,10 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
       await page.close();
     }
   }
-  assert.deepEqual(drawings[1].nodes.map((node) => [node.id, node.box]), drawings[0].nodes.map((node) => [node.id, node.box]));
+  assert.deepEqual(
+    drawings[1].nodes.map((node) => [node.id, node.box]),
+    drawings[0].nodes.map((node) => [node.id, node.box]),
+  );
   for (const drawing of [drawings[0], drawings[2]]) {
     const byId = new Map(drawing.nodes.map((node) => [node.id, node]));
     const ancestors = (node) => {
@@ -645,7 +856,8 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
     for (const [i, a] of drawing.nodes.entries()) {
       for (const b of drawing.nodes.slice(i + 1)) {
         if (ancestors(a).has(b.id) || ancestors(b).has(a.id)) continue;
-        if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) overlaps.push(`${a.name} / ${b.name}`);
+        if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2)
+          overlaps.push(`${a.name} / ${b.name}`);
       }
     }
     assert.deepEqual(overlaps, [], 'no two resources drawn over each other');
@@ -655,7 +867,10 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
 function rgbToHex(colour) {
   const match = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(colour);
   if (!match) return colour;
-  return `#${match.slice(1).map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
+  return `#${match
+    .slice(1)
+    .map((part) => Number(part).toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 let passed = 0;
@@ -674,7 +889,12 @@ try {
       console.log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+      console.log(
+        `FAIL ${name}\n     ${String(error?.stack ?? error)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n     ')}`,
+      );
       await shared?.page.screenshot({ path: path.join(resultsDir, 'webview-failure.png') }).catch(() => {});
     }
   }

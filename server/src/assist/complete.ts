@@ -4,8 +4,19 @@
 // Invariants: offers only what the facts state for the configured cloud; offers nothing when the target
 // or the place is not known (no guessing); never changes text outside `context.replace`.
 import {
-  bicepZoneNameExpression, checkPolicyValue, groupIdFacts, peeringFlags, policyDefault, policyProperties, policyValues,
-  privateEndpointPolicyEffect, zoneConfigName, zoneNameMatches, type Cloud, type PeeringFlag, type PolicyProperty,
+  bicepZoneNameExpression,
+  checkPolicyValue,
+  groupIdFacts,
+  peeringFlags,
+  policyDefault,
+  policyProperties,
+  policyValues,
+  privateEndpointPolicyEffect,
+  zoneConfigName,
+  zoneNameMatches,
+  type Cloud,
+  type PeeringFlag,
+  type PolicyProperty,
 } from '../facts';
 import { peeringFlagValueItems, peeringFlagKeyItems } from './complete-peering';
 import { allZoneNames, describeZone } from './zones';
@@ -28,15 +39,35 @@ export function completionsFor(input: CompletionInput): AssistCompletion[] {
   if (!type) return [];
   const path = context.path;
   if (context.position === 'key') {
-    const where = type === types.peering && pathIs(path, ['properties']) ? 'resource' : type === types.vnet ? vnetPeeringPath(path) : undefined;
+    const where =
+      type === types.peering && pathIs(path, ['properties'])
+        ? 'resource'
+        : type === types.vnet
+          ? vnetPeeringPath(path)
+          : undefined;
     return where ? peeringFlagKeyItems(input) : [];
   }
-  if (type === types.endpoint && pathIs(path, ['properties', 'privateLinkServiceConnections|manualPrivateLinkServiceConnections', '#', 'properties', 'groupIds', '#'])) {
+  if (
+    type === types.endpoint &&
+    pathIs(path, [
+      'properties',
+      'privateLinkServiceConnections|manualPrivateLinkServiceConnections',
+      '#',
+      'properties',
+      'groupIds',
+      '#',
+    ])
+  ) {
     return groupIdItems(input, String(path[1]), path[2] as number);
   }
   if (type === types.zone && pathIs(path, ['name'])) return zoneNameItems(input);
-  if (type === types.zoneGroup && pathIs(path, ['properties', 'privateDnsZoneConfigs', '#', 'properties', 'privateDnsZoneId'])) return zoneIdItems(input);
-  if (type === types.zoneGroup && pathIs(path, ['properties', 'privateDnsZoneConfigs', '#', 'name'])) return zoneConfigNameItems(input);
+  if (
+    type === types.zoneGroup &&
+    pathIs(path, ['properties', 'privateDnsZoneConfigs', '#', 'properties', 'privateDnsZoneId'])
+  )
+    return zoneIdItems(input);
+  if (type === types.zoneGroup && pathIs(path, ['properties', 'privateDnsZoneConfigs', '#', 'name']))
+    return zoneConfigNameItems(input);
   const policy = policyAt(type, path);
   if (policy) return policyItems(input, policy);
   const flag = flagAt(type, path);
@@ -54,16 +85,29 @@ function policyAt(type: string, path: readonly PathStep[]): PolicyProperty | und
   const property = policyProperties.find((p) => typeof last === 'string' && p.toLowerCase() === last.toLowerCase());
   if (!property) return undefined;
   if (type === types.subnet && path.length === 2 && pathIs(path.slice(0, 1), ['properties'])) return property;
-  if (type === types.vnet && path.length === 5 && pathIs(path.slice(0, 4), ['properties', 'subnets', '#', 'properties'])) return property;
+  if (
+    type === types.vnet &&
+    path.length === 5 &&
+    pathIs(path.slice(0, 4), ['properties', 'subnets', '#', 'properties'])
+  )
+    return property;
   return undefined;
 }
 
-function flagAt(type: string, path: readonly PathStep[]): { flag: PeeringFlag; inline: number | undefined } | undefined {
+function flagAt(
+  type: string,
+  path: readonly PathStep[],
+): { flag: PeeringFlag; inline: number | undefined } | undefined {
   const last = path[path.length - 1];
   const flag = peeringFlags.find((f) => typeof last === 'string' && f.toLowerCase() === last.toLowerCase());
   if (!flag) return undefined;
-  if (type === types.peering && path.length === 2 && pathIs(path.slice(0, 1), ['properties'])) return { flag, inline: undefined };
-  if (type === types.vnet && path.length === 5 && pathIs(path.slice(0, 4), ['properties', 'virtualNetworkPeerings', '#', 'properties'])) {
+  if (type === types.peering && path.length === 2 && pathIs(path.slice(0, 1), ['properties']))
+    return { flag, inline: undefined };
+  if (
+    type === types.vnet &&
+    path.length === 5 &&
+    pathIs(path.slice(0, 4), ['properties', 'virtualNetworkPeerings', '#', 'properties'])
+  ) {
     return { flag, inline: path[2] as number };
   }
   return undefined;
@@ -73,7 +117,9 @@ function groupIdItems(input: CompletionInput, collection: string, index: number)
   const { context, model } = input;
   if (!model) return [];
   const path = inlinePath(collection, index).toLowerCase();
-  const endpoint = model.privateEndpoints.find((e) => declarationsAt(model, input.uri, context.anchor).includes(e.decl));
+  const endpoint = model.privateEndpoints.find((e) =>
+    declarationsAt(model, input.uri, context.anchor).includes(e.decl),
+  );
   const connection = endpoint?.connections.find((c) => c.path.toLowerCase() === path);
   const targetType = connection ? connectionTargetType(connection) : undefined;
   const facts = targetType ? groupIdFacts(targetType) : undefined;
@@ -83,12 +129,20 @@ function groupIdItems(input: CompletionInput, collection: string, index: number)
     const zones = neededZoneNames(needs);
     const service = needs[0]?.expectation?.zones[0]?.service;
     return item(context, {
-      index: order, label: groupId, kind: 'enum', insertText: quoted(context, groupId), filterText: quoted(context, groupId).trim(),
+      index: order,
+      label: groupId,
+      kind: 'enum',
+      insertText: quoted(context, groupId),
+      filterText: quoted(context, groupId).trim(),
       detail: `${facts.resourceType} sub-resource`,
       documentation: [
         service ? `Group id of ${service}.` : `Group id of \`${facts.resourceType}\`.`,
-        zones.length > 0 ? `Private DNS zone${zones.length > 1 ? 's' : ''} in ${input.cloud}: ${zones.map((z) => `\`${z}\``).join(', ')}` : '',
-      ].filter(Boolean).join('\n\n'),
+        zones.length > 0
+          ? `Private DNS zone${zones.length > 1 ? 's' : ''} in ${input.cloud}: ${zones.map((z) => `\`${z}\``).join(', ')}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     });
   });
 }
@@ -96,9 +150,14 @@ function groupIdItems(input: CompletionInput, collection: string, index: number)
 function zoneNameItems(input: CompletionInput): AssistCompletion[] {
   const { context, model, cloud } = input;
   // Zones that endpoints of the analysed files need and nobody declares yet come first.
-  const declared = (model?.dnsZones ?? []).map((zone) => (typeof zone.name === 'string' ? zone.name.toLowerCase() : undefined));
-  const wanted = new Set(neededZoneNames((model?.privateEndpoints ?? []).flatMap((e) => endpointNeeds(e.connections, cloud)))
-    .filter((name) => !declared.some((d) => d !== undefined && zoneNameMatches(name, d))));
+  const declared = (model?.dnsZones ?? []).map((zone) =>
+    typeof zone.name === 'string' ? zone.name.toLowerCase() : undefined,
+  );
+  const wanted = new Set(
+    neededZoneNames((model?.privateEndpoints ?? []).flatMap((e) => endpointNeeds(e.connections, cloud))).filter(
+      (name) => !declared.some((d) => d !== undefined && zoneNameMatches(name, d)),
+    ),
+  );
   const names = allZoneNames(cloud);
   const ordered = [...names.filter((n) => wanted.has(n)), ...names.filter((n) => !wanted.has(n))];
   let preselected = false;
@@ -108,9 +167,14 @@ function zoneNameItems(input: CompletionInput): AssistCompletion[] {
     const preselect = needed && !preselected;
     if (preselect) preselected = true;
     return item(context, {
-      index: order, label: name, kind: 'value', ...write, filterText: quoted(context, name).trim(),
+      index: order,
+      label: name,
+      kind: 'value',
+      ...write,
+      filterText: quoted(context, name).trim(),
       detail: needed ? 'needed by a private endpoint here' : 'privatelink zone',
-      documentation: describeZone(cloud, name), ...(preselect ? { preselect: true } : {}),
+      documentation: describeZone(cloud, name),
+      ...(preselect ? { preselect: true } : {}),
     });
   });
 }
@@ -119,10 +183,16 @@ function zoneNameItems(input: CompletionInput): AssistCompletion[] {
  * A zone name as the file writes it: Bicep uses `environment()` where the facts say it yields this name
  * (DESIGN §4), else the literal; a `{placeholder}` becomes a tab stop.
  */
-export function zoneNameText(context: CursorContext, cloud: Cloud, name: string): { insertText: string; snippet?: boolean } {
+export function zoneNameText(
+  context: CursorContext,
+  cloud: Cloud,
+  name: string,
+): { insertText: string; snippet?: boolean } {
   const lead = context.afterColon ? ' ' : '';
   if (!name.includes('{')) {
-    return { insertText: context.language === 'bicep' ? lead + bicepZoneNameExpression(cloud, name) : quoted(context, name) };
+    return {
+      insertText: context.language === 'bicep' ? lead + bicepZoneNameExpression(cloud, name) : quoted(context, name),
+    };
   }
   let stop = 0;
   const body = name.replace(/\{(\w+)\}/g, (_, placeholder: string) => `\${${++stop}:${placeholder}}`);
@@ -136,7 +206,9 @@ function groupNeeds(input: CompletionInput): string[] {
   const decls = declarationsAt(model, input.uri, context.anchor);
   const group = model.zoneGroups.find((g) => decls.includes(g.decl));
   const endpoint = group?.endpoint?.resolved ? group.endpoint.target : undefined;
-  return endpoint ? neededZoneNames(endpointNeeds(endpoint.connections, input.cloud)).filter((name) => !name.includes('{')) : [];
+  return endpoint
+    ? neededZoneNames(endpointNeeds(endpoint.connections, input.cloud)).filter((name) => !name.includes('{'))
+    : [];
 }
 
 function zoneIdItems(input: CompletionInput): AssistCompletion[] {
@@ -145,42 +217,80 @@ function zoneIdItems(input: CompletionInput): AssistCompletion[] {
   const items: AssistCompletion[] = [];
   const lead = context.afterColon ? ' ' : '';
   for (const name of needed) {
-    const zone = model?.dnsZones.find((z) => typeof z.name === 'string' && zoneNameMatches(name, z.name) && z.decl.uri === input.uri && z.decl.symbol);
+    const zone = model?.dnsZones.find(
+      (z) => typeof z.name === 'string' && zoneNameMatches(name, z.name) && z.decl.uri === input.uri && z.decl.symbol,
+    );
     const documentation = describeZone(cloud, name);
     if (zone && context.language === 'bicep') {
       const symbol = zone.decl.symbol!.replace(/::.*$/, '');
-      items.push(item(context, { index: items.length, label: `${symbol}.id`, kind: 'reference', insertText: `${lead}${symbol}.id`, detail: name, documentation, preselect: items.length === 0 }));
+      items.push(
+        item(context, {
+          index: items.length,
+          label: `${symbol}.id`,
+          kind: 'reference',
+          insertText: `${lead}${symbol}.id`,
+          detail: name,
+          documentation,
+          preselect: items.length === 0,
+        }),
+      );
       continue;
     }
-    const insertText = context.language === 'bicep'
-      ? `${lead}resourceId('Microsoft.Network/privateDnsZones', ${bicepZoneNameExpression(cloud, name)})`
-      : quoted(context, `[resourceId('Microsoft.Network/privateDnsZones', '${name}')]`);
-    items.push(item(context, {
-      index: items.length, label: name, kind: 'reference', insertText, filterText: insertText.trim(),
-      detail: 'zone in this resource group', documentation, ...(items.length === 0 ? { preselect: true } : {}),
-    }));
+    const insertText =
+      context.language === 'bicep'
+        ? `${lead}resourceId('Microsoft.Network/privateDnsZones', ${bicepZoneNameExpression(cloud, name)})`
+        : quoted(context, `[resourceId('Microsoft.Network/privateDnsZones', '${name}')]`);
+    items.push(
+      item(context, {
+        index: items.length,
+        label: name,
+        kind: 'reference',
+        insertText,
+        filterText: insertText.trim(),
+        detail: 'zone in this resource group',
+        documentation,
+        ...(items.length === 0 ? { preselect: true } : {}),
+      }),
+    );
   }
   return items;
 }
 
 function zoneConfigNameItems(input: CompletionInput): AssistCompletion[] {
   const { context } = input;
-  return groupNeeds(input).map((name, order) => item(context, {
-    index: order, label: zoneConfigName(name), kind: 'value', insertText: quoted(context, zoneConfigName(name)),
-    filterText: quoted(context, zoneConfigName(name)).trim(), detail: `config for ${name}`,
-  }));
+  return groupNeeds(input).map((name, order) =>
+    item(context, {
+      index: order,
+      label: zoneConfigName(name),
+      kind: 'value',
+      insertText: quoted(context, zoneConfigName(name)),
+      filterText: quoted(context, zoneConfigName(name)).trim(),
+      detail: `config for ${name}`,
+    }),
+  );
 }
 
 function policyItems(input: CompletionInput, property: PolicyProperty): AssistCompletion[] {
   const { context } = input;
   const api = context.apiVersion;
-  const checks = policyValues(property).map((value) => ({ value, check: api ? checkPolicyValue(property, api, value) : undefined }));
-  const offered = checks.filter(({ check }) => !check || check.status === 'valid' || check.status === 'unknown').map(({ value }) => value);
-  return offered.map((value, order) => item(context, {
-    index: order, label: value, kind: 'enum', insertText: quoted(context, value), filterText: quoted(context, value).trim(),
-    detail: value === policyDefault(property) ? `${property} (default)` : property,
-    documentation: policyDocumentation(property, value),
+  const checks = policyValues(property).map((value) => ({
+    value,
+    check: api ? checkPolicyValue(property, api, value) : undefined,
   }));
+  const offered = checks
+    .filter(({ check }) => !check || check.status === 'valid' || check.status === 'unknown')
+    .map(({ value }) => value);
+  return offered.map((value, order) =>
+    item(context, {
+      index: order,
+      label: value,
+      kind: 'enum',
+      insertText: quoted(context, value),
+      filterText: quoted(context, value).trim(),
+      detail: value === policyDefault(property) ? `${property} (default)` : property,
+      documentation: policyDocumentation(property, value),
+    }),
+  );
 }
 
 function policyDocumentation(property: PolicyProperty, value: string): string {
@@ -196,4 +306,3 @@ function policyDocumentation(property: PolicyProperty, value: string): string {
     ? `${applies.join(' and ')} of the subnet ${applies.length > 1 ? 'apply' : 'applies'} to private endpoint traffic.`
     : "The default: the subnet's NSG and route table do not apply to private endpoint traffic.";
 }
-

@@ -35,23 +35,45 @@ export function armCursor(text: string, offset: number): CursorContext | undefin
   if (location.isAtPropertyKey) {
     const path = rest.slice(0, -1);
     const object = findNodeAtLocation(resource.node, path as JSONPath);
-    const typed = previous && previous.type === 'property' ? { start: previous.offset, end: previous.offset + previous.length } : { start: offset, end: offset };
-    const siblingKeys = (object?.children ?? []).map((property) => property.children?.[0])
+    const typed =
+      previous && previous.type === 'property'
+        ? { start: previous.offset, end: previous.offset + previous.length }
+        : { start: offset, end: offset };
+    const siblingKeys = (object?.children ?? [])
+      .map((property) => property.children?.[0])
       .filter((key): key is Node => key !== undefined && !(key.offset === typed.start))
       .map((key) => String(key.value));
     return { ...base, path, position: 'key', replace: typed, afterColon: false, siblingKeys };
   }
   if (previous && previous.type === 'string') {
     if (String(previous.value).startsWith('[')) return undefined;
-    return { ...base, path: rest, position: 'value', replace: { start: previous.offset, end: previous.offset + previous.length }, afterColon: false };
+    return {
+      ...base,
+      path: rest,
+      position: 'value',
+      replace: { start: previous.offset, end: previous.offset + previous.length },
+      afterColon: false,
+    };
   }
   if (previous && previous.type !== 'property') {
-    return { ...base, path: rest, position: 'value', replace: { start: previous.offset, end: previous.offset + previous.length }, afterColon: false };
+    return {
+      ...base,
+      path: rest,
+      position: 'value',
+      replace: { start: previous.offset, end: previous.offset + previous.length },
+      afterColon: false,
+    };
   }
   // Nothing parsed at the cursor: a bare word being typed (`tr`), or nothing yet.
   let start = offset;
   while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
-  return { ...base, path: rest, position: 'value', replace: { start, end: offset }, afterColon: start === offset && text[start - 1] === ':' };
+  return {
+    ...base,
+    path: rest,
+    position: 'value',
+    replace: { start, end: offset },
+    afterColon: start === offset && text[start - 1] === ':',
+  };
 }
 
 /**
@@ -72,15 +94,27 @@ function innermostResource(root: Node, path: JSONPath): Resource | undefined {
       if (!node || node.type !== 'object') return found;
       const own = stringOf(member(node, 'type'));
       const relative = own !== undefined && !own.split('/')[0]!.includes('.');
-      const type = own === undefined ? undefined : relative ? (level === 'resource' && parentType ? `${parentType}/${own}` : undefined) : own;
+      const type =
+        own === undefined
+          ? undefined
+          : relative
+            ? level === 'resource' && parentType
+              ? `${parentType}/${own}`
+              : undefined
+            : own;
       found = { node, type, end: index + 2 };
       parentType = type;
       level = 'resource';
       index++;
       continue;
     }
-    if (level === 'resource' && lower === 'properties' && typeof path[index + 1] === 'string'
-      && String(path[index + 1]).toLowerCase() === 'template' && parentType?.toLowerCase() === 'microsoft.resources/deployments') {
+    if (
+      level === 'resource' &&
+      lower === 'properties' &&
+      typeof path[index + 1] === 'string' &&
+      String(path[index + 1]).toLowerCase() === 'template' &&
+      parentType?.toLowerCase() === 'microsoft.resources/deployments'
+    ) {
       level = 'template';
       parentType = undefined;
       index++;

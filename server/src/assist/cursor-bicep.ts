@@ -3,15 +3,26 @@
 // Invariants: reads the error-tolerant tree only (a half-typed line still has a context); answers
 // `undefined` wherever completion has nothing sound to offer (inside interpolations, calls, decorators).
 import {
-  nodePathAt, propertyKey, resourceView, splitResourceType, Token,
-  type ArrayExpression, type Node, type ObjectExpression, type ObjectProperty, type ResourceDeclaration, type SourceFile,
+  nodePathAt,
+  propertyKey,
+  resourceView,
+  splitResourceType,
+  Token,
+  type ArrayExpression,
+  type Node,
+  type ObjectExpression,
+  type ObjectProperty,
+  type ResourceDeclaration,
+  type SourceFile,
 } from '../syntax/bicep';
 import type { CursorContext, PathStep, TextRange } from './types';
 
 export function bicepCursor(tree: SourceFile, text: string, offset: number): CursorContext | undefined {
   const nodes = nodePathAt(tree, offset);
   let resourceAt = -1;
-  nodes.forEach((node, index) => { if (node.kind === 'ResourceDeclaration') resourceAt = index; });
+  nodes.forEach((node, index) => {
+    if (node.kind === 'ResourceDeclaration') resourceAt = index;
+  });
   if (resourceAt < 0) return undefined;
   const { resourceType, apiVersion } = typeOfChain(nodes.slice(0, resourceAt + 1).filter(isResource));
   const declaration = nodes[resourceAt] as ResourceDeclaration;
@@ -19,7 +30,13 @@ export function bicepCursor(tree: SourceFile, text: string, offset: number): Cur
   const bodyAt = view.object ? nodes.indexOf(view.object, resourceAt) : -1;
   if (bodyAt < 0) return undefined;
   const name = view.name;
-  const base = { language: 'bicep' as const, resourceType, apiVersion, anchor: name?.start, siblingKeys: [] as string[] };
+  const base = {
+    language: 'bicep' as const,
+    resourceType,
+    apiVersion,
+    anchor: name?.start,
+    siblingKeys: [] as string[],
+  };
   const path: PathStep[] = [];
   const here: TextRange = { start: offset, end: offset };
 
@@ -37,7 +54,14 @@ export function bicepCursor(tree: SourceFile, text: string, offset: number): Cur
         if (key === undefined) return undefined;
         const keyNode = node.key;
         if (offset >= keyNode.start && offset <= keyNode.end) {
-          return { ...base, path, position: 'key', replace: { start: keyNode.start, end: keyNode.end }, afterColon: false, siblingKeys: siblingKeysOf(nodes[index - 1], node) };
+          return {
+            ...base,
+            path,
+            position: 'key',
+            replace: { start: keyNode.start, end: keyNode.end },
+            afterColon: false,
+            siblingKeys: siblingKeysOf(nodes[index - 1], node),
+          };
         }
         path.push(key);
         if (!next) {
@@ -78,7 +102,10 @@ function isResource(node: Node): node is ResourceDeclaration {
 }
 
 /** The full type of the innermost resource: a nested child's relative type is joined to its parents'. */
-function typeOfChain(chain: readonly ResourceDeclaration[]): { resourceType: string | undefined; apiVersion: string | undefined } {
+function typeOfChain(chain: readonly ResourceDeclaration[]): {
+  resourceType: string | undefined;
+  apiVersion: string | undefined;
+} {
   let resourceType: string | undefined;
   let apiVersion: string | undefined;
   for (const declaration of chain) {
@@ -95,24 +122,45 @@ function typeOfChain(chain: readonly ResourceDeclaration[]): { resourceType: str
  * The cursor is in an object but on no member: a value is being typed when the last member before it is
  * `key:` with its value still missing on the same line; else a new property name.
  */
-function objectLevel(object: ObjectExpression, text: string, offset: number, path: PathStep[], base: Omit<CursorContext, 'path' | 'position' | 'replace' | 'afterColon'>): CursorContext {
+function objectLevel(
+  object: ObjectExpression,
+  text: string,
+  offset: number,
+  path: PathStep[],
+  base: Omit<CursorContext, 'path' | 'position' | 'replace' | 'afterColon'>,
+): CursorContext {
   let last: ObjectProperty | undefined;
   for (const member of object.members) {
     if (member.end > offset) break;
     last = member.kind === 'ObjectProperty' ? member : undefined;
   }
   const here = { start: offset, end: offset };
-  if (last && last.value.kind === 'Missing' && last.colon instanceof Token && !/[\r\n]/.test(text.slice(last.colon.end, offset))) {
+  if (
+    last &&
+    last.value.kind === 'Missing' &&
+    last.colon instanceof Token &&
+    !/[\r\n]/.test(text.slice(last.colon.end, offset))
+  ) {
     const key = propertyKey(last);
-    if (key !== undefined) return { ...base, path: [...path, key], position: 'value', replace: here, afterColon: offset === last.colon.end };
+    if (key !== undefined)
+      return { ...base, path: [...path, key], position: 'value', replace: here, afterColon: offset === last.colon.end };
   }
-  return { ...base, path, position: 'key', replace: here, afterColon: false, siblingKeys: siblingKeysOf(object, undefined) };
+  return {
+    ...base,
+    path,
+    position: 'key',
+    replace: here,
+    afterColon: false,
+    siblingKeys: siblingKeysOf(object, undefined),
+  };
 }
 
 function siblingKeysOf(object: Node | undefined, except: ObjectProperty | undefined): string[] {
   if (!object || object.kind !== 'Object') return [];
-  return object.members.filter((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m !== except)
-    .map(propertyKey).filter((key): key is string => key !== undefined);
+  return object.members
+    .filter((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m !== except)
+    .map(propertyKey)
+    .filter((key): key is string => key !== undefined);
 }
 
 function itemsBefore(array: ArrayExpression, offset: number): number {

@@ -15,17 +15,28 @@ export function endpointHover(endpoint: PrivateEndpoint, cloud: Cloud): string {
   if (endpoint.connections.length === 0) lines.push(bullet('Target', 'no connection is known'));
   for (const connection of endpoint.connections) {
     const type = connectionTargetType(connection);
-    const target = connection.target?.resolved ? code(nameOf(connection.target.target)) : code(shorten(asWritten(connection.targetId)));
+    const target = connection.target?.resolved
+      ? code(nameOf(connection.target.target))
+      : code(shorten(asWritten(connection.targetId)));
     const groupIds = knownGroupIds(connection);
-    lines.push(bullet(connection.manual ? 'Target (manual approval)' : 'Target',
-      `${target}${type ? ` (${code(type)})` : ''}, group id ${groupIds.length > 0 ? codeList(groupIds) : 'not known'}`));
+    lines.push(
+      bullet(
+        connection.manual ? 'Target (manual approval)' : 'Target',
+        `${target}${type ? ` (${code(type)})` : ''}, group id ${groupIds.length > 0 ? codeList(groupIds) : 'not known'}`,
+      ),
+    );
   }
   const needs = endpointNeeds(endpoint.connections, cloud);
   const zoneLines = needs.map((need) => {
     const zones = need.expectation?.zones.filter((zone) => !zone.record).map((zone) => zone.name) ?? [];
     return zones.length > 0 ? `${codeList(zones)} (${code(need.groupId)})` : `none known for ${code(need.groupId)}`;
   });
-  lines.push(bullet(`Expected zone(s) in ${cloud}`, zoneLines.length > 0 ? zoneLines.join('; ') : 'not known (the target type or group id is not known)'));
+  lines.push(
+    bullet(
+      `Expected zone(s) in ${cloud}`,
+      zoneLines.length > 0 ? zoneLines.join('; ') : 'not known (the target type or group id is not known)',
+    ),
+  );
   lines.push(bullet('DNS zone group', zoneGroupText(endpoint, needs)));
   lines.push(bullet('Subnet', subnetText(endpoint)));
   return lines.join('\n');
@@ -35,19 +46,27 @@ function zoneGroupText(endpoint: PrivateEndpoint, needs: ReturnType<typeof endpo
   if (endpoint.zoneGroups.length === 0) {
     return 'none in the analysed files: no A record is written, so clients resolve the public address (unless Azure Policy adds one)';
   }
-  return endpoint.zoneGroups.map((group) => {
-    if (group.configs.length === 0) return `${code(nameOf(group))} with no zone configs`;
-    const configs = group.configs.map((config) => {
-      const name = zoneNameOfConfig(config);
-      if (name === undefined) return `${code(shorten(asWritten(config.zoneId)))} (zone not known)`;
-      const verdicts = needs.filter((need) => need.expectation).map((need) => classifyZone(need.expectation!, name).kind);
-      const verdict = verdicts.includes('recommended') ? '✓ recommended'
-        : verdicts.includes('legacy') ? 'legacy name'
-          : verdicts.length > 0 ? '✗ not a zone this endpoint needs' : 'not checked';
-      return `${code(name)} (${verdict})`;
-    });
-    return `${code(nameOf(group))} → ${configs.join(', ')}`;
-  }).join('; ');
+  return endpoint.zoneGroups
+    .map((group) => {
+      if (group.configs.length === 0) return `${code(nameOf(group))} with no zone configs`;
+      const configs = group.configs.map((config) => {
+        const name = zoneNameOfConfig(config);
+        if (name === undefined) return `${code(shorten(asWritten(config.zoneId)))} (zone not known)`;
+        const verdicts = needs
+          .filter((need) => need.expectation)
+          .map((need) => classifyZone(need.expectation!, name).kind);
+        const verdict = verdicts.includes('recommended')
+          ? '✓ recommended'
+          : verdicts.includes('legacy')
+            ? 'legacy name'
+            : verdicts.length > 0
+              ? '✗ not a zone this endpoint needs'
+              : 'not checked';
+        return `${code(name)} (${verdict})`;
+      });
+      return `${code(nameOf(group))} → ${configs.join(', ')}`;
+    })
+    .join('; ');
 }
 
 function subnetText(endpoint: PrivateEndpoint): string {
@@ -59,18 +78,31 @@ function subnetText(endpoint: PrivateEndpoint): string {
 
 export function zoneHover(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): string {
   const name = nameOf(zone);
-  const lines = [`**Private DNS zone** ${code(name)}${zone.existing ? ' (existing)' : ''}${symbolNote(zone, name)}`, ''];
-  if (typeof zone.name === 'string') lines.push(`${describeZone(cloud, zone.name).replace(/^Private DNS zone/, 'Recommended zone')}`, '');
+  const lines = [
+    `**Private DNS zone** ${code(name)}${zone.existing ? ' (existing)' : ''}${symbolNote(zone, name)}`,
+    '',
+  ];
+  if (typeof zone.name === 'string')
+    lines.push(`${describeZone(cloud, zone.name).replace(/^Private DNS zone/, 'Recommended zone')}`, '');
   const links = zone.links.map((link) => {
     const vnet = link.vnet?.resolved ? nameOf(link.vnet.target) : link.vnet ? shorten(asWritten(link.vnet.value)) : '?';
     return `${code(vnet)}${link.registrationEnabled === true ? ' (auto-registration)' : ''}`;
   });
-  lines.push(bullet(`Linked VNets (${zone.links.length})`, links.length > 0 ? links.join(', ') : 'none in the analysed files'));
-  const groups = model.zoneGroups.filter((group) => group.configs.some((config) => config.zone?.resolved && config.zone.target === zone));
+  lines.push(
+    bullet(`Linked VNets (${zone.links.length})`, links.length > 0 ? links.join(', ') : 'none in the analysed files'),
+  );
+  const groups = model.zoneGroups.filter((group) =>
+    group.configs.some((config) => config.zone?.resolved && config.zone.target === zone),
+  );
   const users = groups.map((group) => {
     const endpoint = group.endpoint?.resolved ? ` of ${code(nameOf(group.endpoint.target))}` : '';
     return `${code(nameOf(group))}${endpoint}`;
   });
-  lines.push(bullet(`Used by zone groups (${groups.length})`, users.length > 0 ? users.join(', ') : 'none in the analysed files'));
+  lines.push(
+    bullet(
+      `Used by zone groups (${groups.length})`,
+      users.length > 0 ? users.join(', ') : 'none in the analysed files',
+    ),
+  );
   return lines.join('\n');
 }

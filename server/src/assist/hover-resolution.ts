@@ -11,12 +11,19 @@ import { bullet, code } from './markdown';
 import type { AssistHover, TextRange } from './types';
 
 /** The hover when the cursor is on a target's anchor or on a connection's `privateLinkServiceId`. */
-export function resolutionHover(model: NetworkModel, uri: string, offset: number, cloud: Cloud): AssistHover | undefined {
-  const inside = (range: TextRange | undefined): range is TextRange => range !== undefined && offset >= range.start && offset <= range.end;
+export function resolutionHover(
+  model: NetworkModel,
+  uri: string,
+  offset: number,
+  cloud: Cloud,
+): AssistHover | undefined {
+  const inside = (range: TextRange | undefined): range is TextRange =>
+    range !== undefined && offset >= range.start && offset <= range.end;
   for (const target of model.targets) {
     if (target.decl.uri !== uri || target.path !== '') continue;
     const range = [target.decl.range, target.decl.propertyRanges.get('name')].find(inside);
-    if (range) return hoverOf(model, cloud, nameOf(target), (connection) => connectsToTarget(connection, target), range);
+    if (range)
+      return hoverOf(model, cloud, nameOf(target), (connection) => connectsToTarget(connection, target), range);
   }
   for (const endpoint of model.privateEndpoints) {
     if (endpoint.decl.uri !== uri) continue;
@@ -24,17 +31,29 @@ export function resolutionHover(model: NetworkModel, uri: string, offset: number
       const range = endpoint.decl.propertyRanges.get(`${connection.path}.properties.privateLinkServiceId`);
       if (!inside(range)) continue;
       const target = connection.target?.resolved ? connection.target.target : undefined;
-      const matches = target?.kind === 'target' ? (other: PrivateLinkConnection) => connectsToTarget(other, target) : (other: PrivateLinkConnection) => other === connection || sameId(other.targetId, connection.targetId);
+      const matches =
+        target?.kind === 'target'
+          ? (other: PrivateLinkConnection) => connectsToTarget(other, target)
+          : (other: PrivateLinkConnection) => other === connection || sameId(other.targetId, connection.targetId);
       return hoverOf(model, cloud, target ? nameOf(target) : 'the target', matches, range);
     }
   }
   return undefined;
 }
 
-function hoverOf(model: NetworkModel, cloud: Cloud, shown: string, matches: (connection: PrivateLinkConnection) => boolean, range: TextRange): AssistHover | undefined {
+function hoverOf(
+  model: NetworkModel,
+  cloud: Cloud,
+  shown: string,
+  matches: (connection: PrivateLinkConnection) => boolean,
+  range: TextRange,
+): AssistHover | undefined {
   const accesses = targetAccesses(model, cloud, matches);
   if (accesses.length === 0) return undefined;
-  const vnets = reachingVnets(model, accesses.map((access) => access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
+  const vnets = reachingVnets(
+    model,
+    accesses.map((access) => (access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined)),
+  );
   const lines = [`**Name resolution** of ${code(shown)}`, ''];
   if (vnets.length === 0) lines.push('- the virtual networks of its private endpoints are not known');
   for (const vnet of vnets) {
@@ -45,4 +64,5 @@ function hoverOf(model: NetworkModel, cloud: Cloud, shown: string, matches: (con
   return { markdown: lines.join('\n'), range };
 }
 
-const answerText = (resolution: Resolution) => ({ private: '**private**', public: '**public**', unknown: '**unknown**' })[resolution.answer];
+const answerText = (resolution: Resolution) =>
+  ({ private: '**private**', public: '**public**', unknown: '**unknown**' })[resolution.answer];

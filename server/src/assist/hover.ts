@@ -14,19 +14,29 @@ type Hoverable = Extract<Entity, { kind: 'privateEndpoint' | 'subnet' | 'peering
 
 function anchorsOf(entity: Entity): TextRange[] {
   const decl = entity.decl;
-  const ranges = entity.path === '' ? [decl.range, decl.propertyRanges.get('name')] : [decl.propertyRanges.get(`${entity.path}.name`)];
+  const ranges =
+    entity.path === ''
+      ? [decl.range, decl.propertyRanges.get('name')]
+      : [decl.propertyRanges.get(`${entity.path}.name`)];
   return ranges.filter((range): range is TextRange => range !== undefined);
 }
 
 export function hoverFor(model: NetworkModel, uri: string, offset: number, cloud: Cloud): AssistHover | undefined {
-  const candidates: Hoverable[] = [...model.privateEndpoints, ...model.subnets, ...model.peerings, ...model.dnsZones, ...model.vnets];
+  const candidates: Hoverable[] = [
+    ...model.privateEndpoints,
+    ...model.subnets,
+    ...model.peerings,
+    ...model.dnsZones,
+    ...model.vnets,
+  ];
   let best: { entity: Hoverable; range: TextRange } | undefined;
   let instances = 0;
   for (const entity of candidates) {
     if (entity.decl.uri !== uri) continue;
     for (const range of anchorsOf(entity)) {
       if (offset < range.start || offset > range.end) continue;
-      if (best && best.range.start === range.start && best.range.end === range.end && best.entity.kind === entity.kind) instances++;
+      if (best && best.range.start === range.start && best.range.end === range.end && best.entity.kind === entity.kind)
+        instances++;
       else if (!best || range.end - range.start < best.range.end - best.range.start) {
         best = { entity, range };
         instances = 1;
@@ -36,7 +46,8 @@ export function hoverFor(model: NetworkModel, uri: string, offset: number, cloud
   // A private endpoint's target (its declaration, or a connection's privateLinkServiceId): how it resolves.
   if (!best) return resolutionHover(model, uri, offset, cloud);
   const markdown = describe(model, best.entity, cloud);
-  const note = instances > 1 ? `\n\n*${instances} deployments or loop instances share this declaration; the first is shown.*` : '';
+  const note =
+    instances > 1 ? `\n\n*${instances} deployments or loop instances share this declaration; the first is shown.*` : '';
   return { markdown: markdown + note, range: best.range };
 }
 

@@ -20,7 +20,10 @@ export type * from './types';
 /** The network model of the deployments that read a document. */
 export type ModelSource = (uri: string) => Promise<NetworkModel>;
 
-const evaluatedNow = (workspace: Workspace): ModelSource => (uri) => workspaceModel(workspace, uri);
+const evaluatedNow =
+  (workspace: Workspace): ModelSource =>
+  (uri) =>
+    workspaceModel(workspace, uri);
 
 /** Where the cursor is, for a file the workspace holds (Bicep or ARM template). */
 export function cursorAt(workspace: Workspace, uri: string, offset: number): CursorContext | undefined {
@@ -34,7 +37,11 @@ export function cursorAt(workspace: Workspace, uri: string, offset: number): Cur
 }
 
 export async function completionsAt(
-  workspace: Workspace, uri: string, offset: number, options: AssistOptions, modelOf: ModelSource = evaluatedNow(workspace),
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  options: AssistOptions,
+  modelOf: ModelSource = evaluatedNow(workspace),
 ): Promise<AssistCompletion[]> {
   const context = cursorAt(workspace, uri, offset);
   if (!context) return [];
@@ -43,7 +50,11 @@ export async function completionsAt(
 }
 
 export async function hoverAt(
-  workspace: Workspace, uri: string, offset: number, options: AssistOptions, modelOf: ModelSource = evaluatedNow(workspace),
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  options: AssistOptions,
+  modelOf: ModelSource = evaluatedNow(workspace),
 ): Promise<AssistHover | undefined> {
   const file = workspace.file(uri);
   if (!file || (file.language !== 'bicep' && file.language !== 'arm-template')) return undefined;

@@ -6,9 +6,19 @@
 import { expectedZones, type Cloud, type ZoneExpectation } from '../facts';
 import {
   connectionTargetType,
-  asWritten, isArray, parentIdOf, PartialString, same,
-  type Entity, type NetworkModel, type Peering, type PrivateLinkConnection, type ResourceDecl, type Value,
-  type VirtualNetwork, type ZoneConfig,
+  asWritten,
+  isArray,
+  parentIdOf,
+  PartialString,
+  same,
+  type Entity,
+  type NetworkModel,
+  type Peering,
+  type PrivateLinkConnection,
+  type ResourceDecl,
+  type Value,
+  type VirtualNetwork,
+  type ZoneConfig,
 } from '../model';
 
 export { connectionTargetType, resourceTypeOfId as typeFromId } from '../model';
@@ -23,7 +33,6 @@ export function declarationsAt(model: NetworkModel, uri: string, anchor: number 
 export function inlinePath(collection: string, index: number): string {
   return `properties.${collection}[${index}]`;
 }
-
 
 /** The known group ids of a connection (unknown items left out). */
 export function knownGroupIds(connection: PrivateLinkConnection): string[] {
@@ -42,14 +51,19 @@ export function endpointNeeds(connections: readonly PrivateLinkConnection[], clo
   for (const connection of connections) {
     const targetType = connectionTargetType(connection);
     if (!targetType) continue;
-    for (const groupId of knownGroupIds(connection)) needs.push({ targetType, groupId, expectation: expectedZones(cloud, targetType, groupId) });
+    for (const groupId of knownGroupIds(connection))
+      needs.push({ targetType, groupId, expectation: expectedZones(cloud, targetType, groupId) });
   }
   return needs;
 }
 
 /** Distinct zone names (record names left out) the needs ask for, table order. */
 export function neededZoneNames(needs: readonly EndpointNeed[]): string[] {
-  return [...new Set(needs.flatMap((need) => need.expectation?.zones.filter((zone) => !zone.record).map((zone) => zone.name) ?? []))];
+  return [
+    ...new Set(
+      needs.flatMap((need) => need.expectation?.zones.filter((zone) => !zone.record).map((zone) => zone.name) ?? []),
+    ),
+  ];
 }
 
 /** The name of the zone a config points at: the declared zone's known name, else the id's last segment. */
@@ -68,7 +82,8 @@ export function nameOf(entity: { name: Value; decl: ResourceDecl; path: string; 
   if (typeof name === 'string') return child ? name.slice(name.lastIndexOf('/') + 1) : name;
   if (child && name instanceof PartialString) {
     const tail = name.parts[name.parts.length - 1];
-    if (typeof tail === 'string' && tail.includes('/') && !tail.endsWith('/')) return tail.slice(tail.lastIndexOf('/') + 1);
+    if (typeof tail === 'string' && tail.includes('/') && !tail.endsWith('/'))
+      return tail.slice(tail.lastIndexOf('/') + 1);
   }
   if (entity.decl.symbol && entity.path === '') return entity.decl.symbol;
   return shorten(asWritten(name));
@@ -109,10 +124,16 @@ export function reversePeerings(model: NetworkModel, peering: Peering): ReverseS
     if (other === peering) continue;
     const otherLocal = localVnet(model, other);
     const from = otherLocal ? sameVnet(otherLocal, remote) : 'unknown';
-    const to = other.remote?.resolved ? sameVnet(other.remote.target, local) : other.remote ? same(other.remote.value, local.id, true) : false;
+    const to = other.remote?.resolved
+      ? sameVnet(other.remote.target, local)
+      : other.remote
+        ? same(other.remote.value, local.id, true)
+        : false;
     if (from === true && to === true) found.push(other);
     else if (from !== false && to !== false) uncertain = true;
   }
   if (found.length > 0) return { kind: 'found', peerings: found };
-  return uncertain ? { kind: 'unknown', reason: 'a peering of the remote VNet has an unknown target' } : { kind: 'missing', remote };
+  return uncertain
+    ? { kind: 'unknown', reason: 'a peering of the remote VNet has an unknown target' }
+    : { kind: 'missing', remote };
 }

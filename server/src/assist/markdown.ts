@@ -32,4 +32,3 @@ export function symbolNote(entity: { decl: { symbol?: string }; path: string }, 
   const symbol = entity.decl.symbol?.replace(/^.*::/, '');
   return symbol && entity.path === '' && symbol !== shown ? ` · symbol ${code(symbol)}` : '';
 }
-

@@ -128,16 +128,20 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'help') return { command: 'help' };
   if (command === 'resolve') return resolveCommand(rest, values);
   if (values.from !== undefined) throw new UsageError("--from applies to 'resolve' only.");
-  if (command !== 'check' && command !== 'parse' && command !== 'model') throw new UsageError(`Unknown command '${command}'.`);
+  if (command !== 'check' && command !== 'parse' && command !== 'model')
+    throw new UsageError(`Unknown command '${command}'.`);
   if (paths.length === 0) throw new UsageError(`'${command}' needs at least one file or folder.`);
   if (values.ids && command !== 'model') throw new UsageError("--ids applies to 'model' only.");
 
   if (command !== 'parse' && command !== 'model') {
     const format = oneOf(values.format ?? 'text', formats, '--format');
     if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run only goes with --fix.');
-    if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('--baseline and --write-baseline do not go together.');
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined)
+      throw new UsageError('--baseline and --write-baseline do not go together.');
     return {
-      command: 'check', paths, format,
+      command: 'check',
+      paths,
+      format,
       fix: values.fix ?? false,
       dryRun: values['dry-run'] ?? false,
       cloud: oneOf(values.cloud ?? 'AzureCloud', clouds, '--cloud'),
@@ -153,22 +157,31 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to 'check' only.`);
   }
   return {
-    command, paths,
+    command,
+    paths,
     format: oneOf(values.format ?? 'json', ['json', 'text'] as const, '--format'),
     ids: values.ids ?? false,
     allowOutside: values['allow-outside'] ?? false,
   };
 }
 
-function resolveCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>): ResolveCommand {
+function resolveCommand(
+  positionals: readonly string[],
+  values: Record<string, string | boolean | undefined>,
+): ResolveCommand {
   const [target, ...paths] = positionals;
-  if (target === undefined || target.trim() === '') throw new UsageError("'resolve' needs a target: a resource name or an FQDN.");
-  if (typeof values.from !== 'string' || values.from.trim() === '') throw new UsageError("'resolve' needs --from <vnet>.");
+  if (target === undefined || target.trim() === '')
+    throw new UsageError("'resolve' needs a target: a resource name or an FQDN.");
+  if (typeof values.from !== 'string' || values.from.trim() === '')
+    throw new UsageError("'resolve' needs --from <vnet>.");
   for (const option of ['fix', 'dry-run', 'config', 'fail-on', 'baseline', 'write-baseline', 'ids'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to 'resolve'.`);
   }
   return {
-    command: 'resolve', target, from: values.from, paths: paths.length > 0 ? [...paths] : ['.'],
+    command: 'resolve',
+    target,
+    from: values.from,
+    paths: paths.length > 0 ? [...paths] : ['.'],
     format: oneOf(typeof values.format === 'string' ? values.format : 'text', ['text', 'json'] as const, '--format'),
     cloud: oneOf(typeof values.cloud === 'string' ? values.cloud : 'AzureCloud', clouds, '--cloud'),
     allowOutside: values['allow-outside'] === true,

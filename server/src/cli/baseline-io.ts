@@ -8,9 +8,15 @@ import { escapeControls, escapeJsonControls } from './escape';
 import { replaceFile } from './write-files';
 
 /** --baseline (relative to the working folder), else vnetlens.json's `baseline` (relative to its folder). */
-export function baselinePathFor(given: string | undefined, configBaseline: string | undefined, configPath: string | undefined, cwd: string): string | undefined {
+export function baselinePathFor(
+  given: string | undefined,
+  configBaseline: string | undefined,
+  configPath: string | undefined,
+  cwd: string,
+): string | undefined {
   if (given !== undefined) return path.resolve(cwd, given);
-  if (configBaseline !== undefined && configPath !== undefined) return path.resolve(path.dirname(configPath), configBaseline);
+  if (configBaseline !== undefined && configPath !== undefined)
+    return path.resolve(path.dirname(configPath), configBaseline);
   return undefined;
 }
 
@@ -20,7 +26,9 @@ export function loadBaseline(file: string, shown: string): BaselineMatcher | { e
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return { error: `cannot read baseline '${escapeControls(shown)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      error: `cannot read baseline '${escapeControls(shown)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   const read = readBaseline(text);
   if ('error' in read) return { error: `baseline '${escapeControls(shown)}' is ${escapeControls(read.error)}` };

@@ -11,7 +11,10 @@ interface Line {
 function splitLines(text: string): Line[] {
   if (text === '') return [];
   const parts = text.split(/(?<=\n)/);
-  return parts.map((part) => ({ text: part.replace(/\r?\n$/, (m) => (m === '\r\n' ? '\r' : '')), ended: part.endsWith('\n') }));
+  return parts.map((part) => ({
+    text: part.replace(/\r?\n$/, (m) => (m === '\r\n' ? '\r' : '')),
+    ended: part.endsWith('\n'),
+  }));
 }
 
 type Op = { kind: ' ' | '-' | '+'; line: Line };
@@ -22,7 +25,8 @@ function diffLines(a: Line[], b: Line[]): Op[] {
   let head = 0;
   while (head < a.length && head < b.length && same(a[head], b[head])) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail]))
+    tail++;
   const x0 = a.slice(head, a.length - tail);
   const y0 = b.slice(head, b.length - tail);
   const n = x0.length;
@@ -34,9 +38,13 @@ function diffLines(a: Line[], b: Line[]): Op[] {
   search: for (let d = 0; d <= max && max > 0; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && same(x0[x], y0[y])) { x++; y++; }
+      while (x < n && y < m && same(x0[x], y0[y])) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
       if (x >= n && y >= m) break search;
     }
@@ -61,7 +69,11 @@ function diffLines(a: Line[], b: Line[]): Op[] {
     y = prevY;
   }
   ops.reverse();
-  return [...a.slice(0, head).map((line) => ({ kind: ' ' as const, line })), ...ops, ...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line }))];
+  return [
+    ...a.slice(0, head).map((line) => ({ kind: ' ' as const, line })),
+    ...ops,
+    ...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line })),
+  ];
 }
 
 /** A unified diff of one file, or '' when the texts are equal. */
@@ -71,7 +83,10 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   let i = 0;
   while (i < ops.length) {
-    if (ops[i].kind === ' ') { i++; continue; }
+    if (ops[i].kind === ' ') {
+      i++;
+      continue;
+    }
     let start = Math.max(0, i - context);
     let end = i;
     // Extend the hunk while changes are within 2 * context lines of each other.
@@ -79,7 +94,10 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
       while (end < ops.length && ops[end].kind !== ' ') end++;
       let next = end;
       while (next < ops.length && ops[next].kind === ' ') next++;
-      if (next < ops.length && next - end <= 2 * context) { end = next; continue; }
+      if (next < ops.length && next - end <= 2 * context) {
+        end = next;
+        continue;
+      }
       end = Math.min(ops.length, end + context);
       break;
     }
@@ -92,7 +110,9 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
     const hunk = ops.slice(start, end);
     const oldCount = hunk.filter((op) => op.kind !== '+').length;
     const newCount = hunk.filter((op) => op.kind !== '-').length;
-    out.push(`@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@`);
+    out.push(
+      `@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@`,
+    );
     for (const op of hunk) {
       out.push(`${op.kind}${op.line.text}`);
       if (!op.line.ended) out.push('\\ No newline at end of file');

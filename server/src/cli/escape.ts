@@ -16,7 +16,7 @@ function hex(char: string): string {
 
 /** For text output: each unsafe character as a visible escape (`\x1b`, `\n`, `\u202e`). */
 export function escapeControls(text: string, options: { keepTabs?: boolean } = {}): string {
-  return text.replace(unsafe, (char) => (options.keepTabs && char === '\t' ? char : named[char] ?? hex(char)));
+  return text.replace(unsafe, (char) => (options.keepTabs && char === '\t' ? char : (named[char] ?? hex(char))));
 }
 
 /**

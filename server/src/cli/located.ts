@@ -33,7 +33,12 @@ export interface LocatedFile {
 }
 
 /** Turns the engine's offsets into 1-based regions, reading each text once; `fixesOf` adds fixes. */
-export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string>, cwd: string, fixesOf?: (finding: Finding) => Fix[]): LocatedFile[] {
+export function locate(
+  result: AnalysisResult,
+  texts: ReadonlyMap<string, string>,
+  cwd: string,
+  fixesOf?: (finding: Finding) => Fix[],
+): LocatedFile[] {
   const indexes = new Map<string, LineIndex>();
   const indexOf = (uri: string) => {
     let index = indexes.get(uri);
@@ -44,27 +49,45 @@ export function locate(result: AnalysisResult, texts: ReadonlyMap<string, string
     const index = indexOf(uri);
     const start = index.positionAt(range.start);
     const end = index.positionAt(range.end);
-    return { startLine: start.line + 1, startColumn: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1 };
+    return {
+      startLine: start.line + 1,
+      startColumn: start.column + 1,
+      endLine: end.line + 1,
+      endColumn: end.column + 1,
+    };
   };
   return result.files.map((file) => ({
     file: displayPath(file.uri, cwd),
     language: file.language,
-    findings: result.findings.filter((finding) => finding.uri === file.uri).map((finding) => ({
-      finding,
-      file: displayPath(finding.uri, cwd),
-      region: region(finding.uri, finding),
-      related: finding.related.map((related) => ({
-        file: displayPath(related.uri, cwd), region: region(related.uri, related), message: related.message,
-      })),
-      ...(fixesOf ? { fixes: fixesOf(finding).filter((fix) => fix.changes.every((change) => texts.has(change.uri))).map((fix) => ({
-        description: fix.title,
-        preferred: fix.isPreferred,
-        changes: fix.changes.map((change) => ({
-          file: displayPath(change.uri, cwd),
-          replacements: change.edits.map((edit) => ({ region: region(change.uri, edit), text: edit.newText })),
+    findings: result.findings
+      .filter((finding) => finding.uri === file.uri)
+      .map((finding) => ({
+        finding,
+        file: displayPath(finding.uri, cwd),
+        region: region(finding.uri, finding),
+        related: finding.related.map((related) => ({
+          file: displayPath(related.uri, cwd),
+          region: region(related.uri, related),
+          message: related.message,
         })),
-      })) } : {}),
-    })),
+        ...(fixesOf
+          ? {
+              fixes: fixesOf(finding)
+                .filter((fix) => fix.changes.every((change) => texts.has(change.uri)))
+                .map((fix) => ({
+                  description: fix.title,
+                  preferred: fix.isPreferred,
+                  changes: fix.changes.map((change) => ({
+                    file: displayPath(change.uri, cwd),
+                    replacements: change.edits.map((edit) => ({
+                      region: region(change.uri, edit),
+                      text: edit.newText,
+                    })),
+                  })),
+                })),
+            }
+          : {}),
+      })),
   }));
 }
 
@@ -73,5 +96,6 @@ export function displayPath(uri: string, cwd: string): string {
   const absolute = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
   const relative = path.relative(cwd, absolute);
   return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute)
-    .split(path.sep).join('/');
+    .split(path.sep)
+    .join('/');
 }

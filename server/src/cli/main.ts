@@ -5,7 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { modelAsText } from './model-text';
-import { analyzeDocuments, classifyFile, modelOfDocuments, FixSession, LineIndex, textSource, type Finding, type Host, type Level, type SourceDocument } from '../engine';
+import {
+  analyzeDocuments,
+  classifyFile,
+  modelOfDocuments,
+  FixSession,
+  LineIndex,
+  textSource,
+  type Finding,
+  type Host,
+  type Level,
+  type SourceDocument,
+} from '../engine';
 import { readRegularFile } from '../read-scope';
 import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
@@ -81,7 +92,8 @@ export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
     if (read.text === undefined) {
       // Too large is a limit, as in the editor (a note); anything else was asked for and cannot be read.
       const shown = escapeControls(displayPath(file, io.cwd));
-      if (read.why === 'too-large') io.stderr(`${shown}: note: VNet Lens did not analyse this file: ${refusalText(read.why)}.\n`);
+      if (read.why === 'too-large')
+        io.stderr(`${shown}: note: VNet Lens did not analyse this file: ${refusalText(read.why)}.\n`);
       else {
         io.stderr(`vnet-lens: cannot read '${shown}': ${refusalText(read.why)}\n`);
         ioErrors++;
@@ -102,7 +114,9 @@ function hostFor(command: CheckCommand | ParseCommand | ResolveCommand, io: CliI
   // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16).
   const cacheRoot = userCacheRoot();
   if (cacheRoot !== undefined) scope.addRoot(cacheRoot);
-  return scopedHost(scope, (file, why) => io.stderr(`${escapeControls(displayPath(file, io.cwd))}: note: not read: ${why}; what it declares is unknown.\n`));
+  return scopedHost(scope, (file, why) =>
+    io.stderr(`${escapeControls(displayPath(file, io.cwd))}: note: not read: ${why}; what it declares is unknown.\n`),
+  );
 }
 
 /** A configuration file is small; a larger one is refused rather than parsed. */
@@ -127,7 +141,9 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     // Never a FIFO or a device (a FIFO named vnetlens.json would block the run forever).
     const configRead = readRegularFile(configPath, maxConfigBytes);
     if (configRead.text === undefined) {
-      io.stderr(`vnet-lens: cannot read config '${escapeControls(command.config ?? configPath)}': ${refusalText(configRead.why)}\n`);
+      io.stderr(
+        `vnet-lens: cannot read config '${escapeControls(command.config ?? configPath)}': ${refusalText(configRead.why)}\n`,
+      );
       return exitCodes.usageOrIo;
     }
     const text = configRead.text;
@@ -136,11 +152,17 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const index = new LineIndex(text);
     for (const error of read.errors) {
       const at = index.positionAt(error.start);
-      io.stderr(`${escapeControls(displayPath(configPath, io.cwd))}:${at.line + 1}:${at.column + 1}: warning: ${escapeControls(error.message)}\n`);
+      io.stderr(
+        `${escapeControls(displayPath(configPath, io.cwd))}:${at.line + 1}:${at.column + 1}: warning: ${escapeControls(error.message)}\n`,
+      );
     }
   }
-  const baselinePath = command.writeBaseline === undefined ? baselinePathFor(command.baseline, config.baseline, configPath, io.cwd) : undefined;
-  const baseline = baselinePath === undefined ? undefined : loadBaseline(baselinePath, displayPath(baselinePath, io.cwd));
+  const baselinePath =
+    command.writeBaseline === undefined
+      ? baselinePathFor(command.baseline, config.baseline, configPath, io.cwd)
+      : undefined;
+  const baseline =
+    baselinePath === undefined ? undefined : loadBaseline(baselinePath, displayPath(baselinePath, io.cwd));
   if (baseline !== undefined && 'error' in baseline) {
     io.stderr(`vnet-lens: ${baseline.error}\n`);
     return exitCodes.usageOrIo;
@@ -150,11 +172,17 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   // Classifying needs no parse (the engine parses each analysable file once).
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
   // --cloud on the command line wins over the file; the file's levels apply as written.
-  const cloud = command.cloudGiven ? command.cloud : config.cloud ?? command.cloud;
+  const cloud = command.cloudGiven ? command.cloud : (config.cloud ?? command.cloud);
   // A CI run must not depend on the runner's speed: the editor's 3 s per deployment (so typing never
   // waits) would drop a big template's findings on a slow runner. Still bounded, so nothing hangs.
   const privateDns = effectivePrivateDns(config.privateDns);
-  const options = { cloud, ruleLevels: config.rules, ...(privateDns ? { privateDns } : {}), limits: { evaluationMs: 60_000 }, withSyntaxErrors: true };
+  const options = {
+    cloud,
+    ruleLevels: config.rules,
+    ...(privateDns ? { privateDns } : {}),
+    limits: { evaluationMs: 60_000 },
+    withSyntaxErrors: true,
+  };
   let result;
   let finalTexts = texts;
   if (command.fix) {
@@ -165,16 +193,28 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     if (command.dryRun) {
       for (const [uri, text] of changed) {
         const file = escapeControls(displayPath(uri, io.cwd));
-        io.stdout(escapeDiff(unifiedDiff(file.startsWith('/') ? file : `a/${file}`, file.startsWith('/') ? file : `b/${file}`, texts.get(uri)!, text)));
+        io.stdout(
+          escapeDiff(
+            unifiedDiff(
+              file.startsWith('/') ? file : `a/${file}`,
+              file.startsWith('/') ? file : `b/${file}`,
+              texts.get(uri)!,
+              text,
+            ),
+          ),
+        );
       }
       io.stderr(`Would fix ${summary}; nothing was written.\n`);
       return exitFor(command, result.findings, ioErrors);
     }
     const writes = writeFilesAtomically(changed.map(([uri, text]) => [fileURLToPath(uri), text] as const));
     if (writes.failed) {
-      const list = (files: readonly string[]) => (files.length === 0 ? '(none)' : files.map((file) => escapeControls(displayPath(file, io.cwd))).join(', '));
-      io.stderr(`vnet-lens: cannot write '${escapeControls(displayPath(writes.failed.file, io.cwd))}': ${writes.failed.reason}\n`
-        + `  changed: ${list(writes.written)}\n  not changed: ${list(writes.notWritten)}\n`);
+      const list = (files: readonly string[]) =>
+        files.length === 0 ? '(none)' : files.map((file) => escapeControls(displayPath(file, io.cwd))).join(', ');
+      io.stderr(
+        `vnet-lens: cannot write '${escapeControls(displayPath(writes.failed.file, io.cwd))}': ${writes.failed.reason}\n` +
+          `  changed: ${list(writes.written)}\n  not changed: ${list(writes.notWritten)}\n`,
+      );
       return exitCodes.usageOrIo;
     }
     io.stderr(`Fixed ${summary}.\n`);
@@ -183,16 +223,21 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     result = await analyzeDocuments(analysable, hostFor(command, io), options);
   }
   // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
-  for (const notice of result.notices) io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
+  for (const notice of result.notices)
+    io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
   // A file that does not parse was not fully checked: its syntax errors are findings too.
   const findings = [...syntaxFindings(result.files), ...result.findings];
   if (command.writeBaseline !== undefined) {
     const target = path.resolve(io.cwd, command.writeBaseline);
     try {
       const count = writeBaselineFile(target, findings);
-      io.stderr(`Recorded ${count} finding${count === 1 ? '' : 's'} in ${escapeControls(displayPath(target, io.cwd))}.\n`);
+      io.stderr(
+        `Recorded ${count} finding${count === 1 ? '' : 's'} in ${escapeControls(displayPath(target, io.cwd))}.\n`,
+      );
     } catch (error) {
-      io.stderr(`vnet-lens: cannot write baseline '${escapeControls(displayPath(target, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(
+        `vnet-lens: cannot write baseline '${escapeControls(displayPath(target, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
       return exitCodes.usageOrIo;
     }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
@@ -200,11 +245,18 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const reported = baseline === undefined ? findings : findings.filter((finding) => !baseline.has(finding));
   if (reported.length < findings.length) {
     const hidden = findings.length - reported.length;
-    io.stderr(`${hidden} finding${hidden === 1 ? ' is' : 's are'} in the baseline ${escapeControls(displayPath(baselinePath!, io.cwd))} and not shown.\n`);
+    io.stderr(
+      `${hidden} finding${hidden === 1 ? ' is' : 's are'} in the baseline ${escapeControls(displayPath(baselinePath!, io.cwd))} and not shown.\n`,
+    );
   }
   result = { ...result, findings: reported };
   const session = new FixSession(textSource(cloud, finalTexts));
-  const located = locate(result, finalTexts, io.cwd, command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined);
+  const located = locate(
+    result,
+    finalTexts,
+    io.cwd,
+    command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined,
+  );
   if (command.format === 'sarif') io.stdout(escapeJsonControls(formatSarif(located)));
   else if (command.format === 'json') io.stdout(escapeJsonControls(formatJson(located)));
   else io.stdout(formatText(located));
@@ -213,10 +265,13 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
 
 /** A diff's lines keep their text; only controls other than tab and the line breaks are escaped. */
 function escapeDiff(diff: string): string {
-  return diff.split('\n').map((line) => {
-    const crlf = line.endsWith('\r');
-    return escapeControls(crlf ? line.slice(0, -1) : line, { keepTabs: true }) + (crlf ? '\r' : '');
-  }).join('\n');
+  return diff
+    .split('\n')
+    .map((line) => {
+      const crlf = line.endsWith('\r');
+      return escapeControls(crlf ? line.slice(0, -1) : line, { keepTabs: true }) + (crlf ? '\r' : '');
+    })
+    .join('\n');
 }
 
 function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: number): number {
@@ -238,7 +293,12 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
     } else {
       // Names come from templates: each line is escaped, the line breaks between them are ours.
       const text = modelAsText({ entities, references: model.references }, { ids: command.ids });
-      io.stdout(text.split('\n').map((line) => escapeControls(line)).join('\n'));
+      io.stdout(
+        text
+          .split('\n')
+          .map((line) => escapeControls(line))
+          .join('\n'),
+      );
     }
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }
@@ -259,7 +319,8 @@ async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number
   } else {
     for (const report of reports) {
       io.stdout(`${escapeControls(report.file)}: ${report.language}, ${report.syntaxErrors.length} syntax error(s)\n`);
-      for (const error of report.syntaxErrors) io.stdout(`  ${escapeControls(report.file)}:${error.line}:${error.column}: ${escapeControls(error.message)}\n`);
+      for (const error of report.syntaxErrors)
+        io.stdout(`  ${escapeControls(report.file)}:${error.line}:${error.column}: ${escapeControls(error.message)}\n`);
     }
   }
   return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;

@@ -12,9 +12,13 @@ export function modelAsText(model: ModelJson, options: { ids: boolean }): string
   }
   if (model.references.length > 0) lines.push('', 'references:');
   for (const reference of model.references) {
-    const from = options.ids ? reference.from : nameById.get(reference.from) ?? reference.from;
-    const to = reference.to === null ? `(unresolved: ${unresolvedText(reference.reason ?? '', options.ids)})`
-      : options.ids ? reference.to : nameById.get(reference.to) ?? reference.to;
+    const from = options.ids ? reference.from : (nameById.get(reference.from) ?? reference.from);
+    const to =
+      reference.to === null
+        ? `(unresolved: ${unresolvedText(reference.reason ?? '', options.ids)})`
+        : options.ids
+          ? reference.to
+          : (nameById.get(reference.to) ?? reference.to);
     lines.push(`${reference.kind}: ${from} -> ${to}`);
   }
   return lines.map((line) => `${line}\n`).join('');
@@ -25,6 +29,10 @@ function unresolvedText(reason: string, ids: boolean): string {
   if (ids) return reason;
   const match = /^(unknown value|outside the analysed files:)\s*(.*)$/.exec(reason);
   if (!match) return reason;
-  const tail = match[2].split('/').filter((part) => part !== '').slice(-2).join('/');
+  const tail = match[2]
+    .split('/')
+    .filter((part) => part !== '')
+    .slice(-2)
+    .join('/');
   return `${match[1].replace(/:$/, '')}${tail ? ` …/${tail}` : ''}`;
 }

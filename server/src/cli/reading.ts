@@ -12,8 +12,15 @@ import { isCandidateFileName } from '../syntax/classify';
  * The scope of one run: each folder argument is a root, and so is each file argument's folder (a
  * template's modules sit beside it). The Bicep registry cache may be added with `addRoot`.
  */
-export function cliReadScope(paths: readonly string[], cwd: string, allowOutside: boolean, isFolder: (file: string) => boolean): ReadScope {
-  const roots = paths.map((arg) => path.resolve(cwd, arg)).map((absolute) => (isFolder(absolute) ? absolute : path.dirname(absolute)));
+export function cliReadScope(
+  paths: readonly string[],
+  cwd: string,
+  allowOutside: boolean,
+  isFolder: (file: string) => boolean,
+): ReadScope {
+  const roots = paths
+    .map((arg) => path.resolve(cwd, arg))
+    .map((absolute) => (isFolder(absolute) ? absolute : path.dirname(absolute)));
   // Bicep reads the nearest bicepconfig.json up the folder tree: those above the paths are read too (only they).
   return new ReadScope(roots, { allowOutside, ancestorConfigs: true });
 }
@@ -21,11 +28,16 @@ export function cliReadScope(paths: readonly string[], cwd: string, allowOutside
 /** Why a file is not read, as the CLI says it. */
 export function refusalText(why: Refusal): string {
   switch (why) {
-    case 'outside-workspace': return 'it is outside the paths given (--allow-outside reads it)';
-    case 'not-analysable': return 'only .bicep, .bicepparam, .json and .jsonc files are read';
-    case 'not-regular': return 'it is not a regular file (a pipe or a device, say)';
-    case 'too-large': return `it is over the ${maxReadBytes / (1024 * 1024)} MB limit`;
-    default: return 'no such file';
+    case 'outside-workspace':
+      return 'it is outside the paths given (--allow-outside reads it)';
+    case 'not-analysable':
+      return 'only .bicep, .bicepparam, .json and .jsonc files are read';
+    case 'not-regular':
+      return 'it is not a regular file (a pipe or a device, say)';
+    case 'too-large':
+      return `it is over the ${maxReadBytes / (1024 * 1024)} MB limit`;
+    default:
+      return 'no such file';
   }
 }
 

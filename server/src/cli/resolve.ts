@@ -17,11 +17,20 @@ export async function runResolve(
   const { documents, ioErrors, missing } = loadFiles(command.paths, io);
   if (missing > 0) return exit.usageOrIo;
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
-  const outcome = await resolveInDocuments(analysable, hostFor(command, io), command.cloud, command.target, command.from);
+  const outcome = await resolveInDocuments(
+    analysable,
+    hostFor(command, io),
+    command.cloud,
+    command.target,
+    command.from,
+  );
   for (const problem of outcome.problems) io.stderr(`vnet-lens: ${escapeControls(problem)}\n`);
   if (outcome.resolutions.length === 0) return exit.usageOrIo;
   if (command.format === 'json') {
-    const body = outcome.resolutions.length === 1 ? outcome.resolutions[0] : { answer: combined(outcome.resolutions), steps: [], resolutions: outcome.resolutions };
+    const body =
+      outcome.resolutions.length === 1
+        ? outcome.resolutions[0]
+        : { answer: combined(outcome.resolutions), steps: [], resolutions: outcome.resolutions };
     io.stdout(escapeJsonControls(JSON.stringify(body, null, 2)) + '\n');
   } else {
     io.stdout(outcome.resolutions.map(resolutionText).join('\n'));
@@ -31,7 +40,9 @@ export async function runResolve(
 
 /** Several deployments (or VNets of one name) that agree give their answer; otherwise unknown. */
 function combined(resolutions: readonly Resolution[]): Resolution['answer'] {
-  return resolutions.every((resolution) => resolution.answer === resolutions[0].answer) ? resolutions[0].answer : 'unknown';
+  return resolutions.every((resolution) => resolution.answer === resolutions[0].answer)
+    ? resolutions[0].answer
+    : 'unknown';
 }
 
 /** `<target> from <vnet>: <answer>` and the numbered steps; each line escaped. */

@@ -21,7 +21,12 @@ export function publicHomepage(homepage: unknown = toolHomepage): string | undef
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' || /(^|\.)(invalid|example|localhost|test)$/.test(url.hostname) || /^example\.(com|org|net)$/.test(url.hostname)) return undefined;
+  if (
+    url.protocol !== 'https:' ||
+    /(^|\.)(invalid|example|localhost|test)$/.test(url.hostname) ||
+    /^example\.(com|org|net)$/.test(url.hostname)
+  )
+    return undefined;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
@@ -38,7 +43,10 @@ function readRuleDoc(id: string): RuleDoc | undefined {
   } catch {
     return undefined;
   }
-  const markdown = text.replace(/\r\n/g, '\n').replace(/^---\n[\s\S]*?\n---\n+/, '').trim();
+  const markdown = text
+    .replace(/\r\n/g, '\n')
+    .replace(/^---\n[\s\S]*?\n---\n+/, '')
+    .trim();
   const what = /(?:^|\n)## What\n+([\s\S]*?)(?=\n## |(?![\s\S]))/.exec(markdown)?.[1].trim();
   return { markdown, what: what ?? '' };
 }

@@ -20,14 +20,21 @@ export const sourceRoot = '%SRCROOT%';
  */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   if (path.isAbsolute(file) || path.win32.isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  const uri = file.split('/').map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  const uri = file
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('/');
   return { uri, uriBaseId: sourceRoot };
 }
 
 /** Rule, file and what the finding is about (never its line), hashed: stable across line shifts. */
 function fingerprint({ finding, file }: LocatedFinding): string {
   const about = finding.resource ?? `${finding.messageId}: ${finding.message}`;
-  return createHash('sha256').update(JSON.stringify([finding.ruleId, file, about])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([finding.ruleId, file, about]))
+    .digest('hex');
 }
 
 export interface SarifOptions {
@@ -42,54 +49,68 @@ export function formatSarif(files: readonly LocatedFile[], options: SarifOptions
   const location = (file: string, region: Region) => ({
     physicalLocation: { artifactLocation: artifactLocation(file), region },
   });
-  const results = files.flatMap((file) => file.findings.map((located) => {
-    const { finding, region, related, fixes } = located;
-    return {
-      ruleId: finding.ruleId,
-      ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
-      level: sarifLevel[finding.level],
-      message: { text: finding.message },
-      locations: [location(file.file, region)],
-      partialFingerprints: { 'vnetLensFinding/v1': fingerprint(located) },
-      ...(related.length > 0 ? {
-        relatedLocations: related.map((other, id) => ({ id, ...location(other.file, other.region), message: { text: other.message } })),
-      } : {}),
-      ...(fixes && fixes.length > 0 ? {
-        // SARIF 2.1.0 §3.55: each fix replaces regions of artifacts; an empty deleted region inserts.
-        fixes: fixes.map((fix) => ({
-          description: { text: fix.description },
-          artifactChanges: fix.changes.map((change) => ({
-            artifactLocation: artifactLocation(change.file),
-            replacements: change.replacements.map((replacement) => ({
-              deletedRegion: replacement.region,
-              insertedContent: { text: replacement.text },
-            })),
-          })),
-          properties: { preferred: fix.preferred },
-        })),
-      } : {}),
-    };
-  }));
+  const results = files.flatMap((file) =>
+    file.findings.map((located) => {
+      const { finding, region, related, fixes } = located;
+      return {
+        ruleId: finding.ruleId,
+        ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
+        level: sarifLevel[finding.level],
+        message: { text: finding.message },
+        locations: [location(file.file, region)],
+        partialFingerprints: { 'vnetLensFinding/v1': fingerprint(located) },
+        ...(related.length > 0
+          ? {
+              relatedLocations: related.map((other, id) => ({
+                id,
+                ...location(other.file, other.region),
+                message: { text: other.message },
+              })),
+            }
+          : {}),
+        ...(fixes && fixes.length > 0
+          ? {
+              // SARIF 2.1.0 §3.55: each fix replaces regions of artifacts; an empty deleted region inserts.
+              fixes: fixes.map((fix) => ({
+                description: { text: fix.description },
+                artifactChanges: fix.changes.map((change) => ({
+                  artifactLocation: artifactLocation(change.file),
+                  replacements: change.replacements.map((replacement) => ({
+                    deletedRegion: replacement.region,
+                    insertedContent: { text: replacement.text },
+                  })),
+                })),
+                properties: { preferred: fix.preferred },
+              })),
+            }
+          : {}),
+      };
+    }),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: toolName,
-          version: toolVersion,
-          semanticVersion: toolVersion,
-          ...(homepage ? { informationUri: homepage } : {}),
-          rules: rules.map((rule) => sarifRule(rule, homepage)),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: toolName,
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            ...(homepage ? { informationUri: homepage } : {}),
+            rules: rules.map((rule) => sarifRule(rule, homepage)),
+          },
         },
+        // No uri: the root is wherever the log is read (the checkout in CI), never this machine's path.
+        originalUriBaseIds: {
+          [sourceRoot]: { description: { text: 'The folder vnet-lens ran in; file locations are relative to it.' } },
+        },
+        artifacts: files.map((file) => ({ location: artifactLocation(file.file) })),
+        results,
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true }],
       },
-      // No uri: the root is wherever the log is read (the checkout in CI), never this machine's path.
-      originalUriBaseIds: { [sourceRoot]: { description: { text: 'The folder vnet-lens ran in; file locations are relative to it.' } } },
-      artifacts: files.map((file) => ({ location: artifactLocation(file.file) })),
-      results,
-      columnKind: 'utf16CodeUnits',
-      invocations: [{ executionSuccessful: true }],
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

@@ -12,14 +12,16 @@ export const syntaxRule: RuleMeta = {
 };
 
 export function syntaxFindings(files: readonly FileAnalysis[]): Finding[] {
-  return files.flatMap((file) => (file.syntaxErrors ?? []).map((error): Finding => ({
-    ruleId: syntaxRule.id,
-    messageId: 'syntax',
-    level: 'error',
-    message: error.message,
-    uri: file.uri,
-    start: error.start,
-    end: error.end,
-    related: [],
-  })));
+  return files.flatMap((file) =>
+    (file.syntaxErrors ?? []).map((error): Finding => ({
+      ruleId: syntaxRule.id,
+      messageId: 'syntax',
+      level: 'error',
+      message: error.message,
+      uri: file.uri,
+      start: error.start,
+      end: error.end,
+      related: [],
+    })),
+  );
 }

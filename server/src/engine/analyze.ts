@@ -26,7 +26,11 @@ export async function analyzeDocuments(
   workspace.setCloud(options.cloud);
   if (options.withSyntaxErrors) workspace.parseInFull();
   for (const document of documents) workspace.setFile(document.uri, document.text);
-  return analyzeWorkspace(workspace, documents.map((document) => document.uri), options);
+  return analyzeWorkspace(
+    workspace,
+    documents.map((document) => document.uri),
+    options,
+  );
 }
 
 const modelsByWorkspace = new WeakMap<Workspace, DeploymentModels>();
@@ -38,7 +42,11 @@ export function deploymentModelsOf(workspace: Workspace): DeploymentModels {
   return models;
 }
 
-export async function analyzeWorkspace(workspace: Workspace, uris: readonly string[], options: AnalysisOptions): Promise<AnalysisResult> {
+export async function analyzeWorkspace(
+  workspace: Workspace,
+  uris: readonly string[],
+  options: AnalysisOptions,
+): Promise<AnalysisResult> {
   // Each deployment is judged on its own model (engine/deployments.ts); a workspace analysed again
   // keeps the models, and with them the findings, of the deployments an edit did not touch.
   const models = deploymentModelsOf(workspace);
@@ -56,7 +64,11 @@ export async function analyzeWorkspace(workspace: Workspace, uris: readonly stri
 }
 
 /** The network model of documents that form one workspace, as JSON; no rule runs. */
-export async function modelOfDocuments(documents: readonly SourceDocument[], host: Host, cloud: AnalysisOptions['cloud']): Promise<ModelJson> {
+export async function modelOfDocuments(
+  documents: readonly SourceDocument[],
+  host: Host,
+  cloud: AnalysisOptions['cloud'],
+): Promise<ModelJson> {
   const workspace = new Workspace(host);
   workspace.setCloud(cloud);
   for (const document of documents) workspace.setFile(document.uri, document.text);
@@ -64,7 +76,11 @@ export async function modelOfDocuments(documents: readonly SourceDocument[], hos
 }
 
 /** The model of the deployments that read `uri` (all deployments when absent). */
-export async function workspaceModel(workspace: Workspace, uri: string | undefined, isCancelled?: () => boolean): Promise<NetworkModel> {
+export async function workspaceModel(
+  workspace: Workspace,
+  uri: string | undefined,
+  isCancelled?: () => boolean,
+): Promise<NetworkModel> {
   const results = await workspace.evaluate(isCancelled);
   const chosen = uri === undefined ? results : results.filter((result) => result.files.includes(uri));
   return buildModel(chosen.flatMap((result) => result.resources));
@@ -74,11 +90,18 @@ export async function workspaceModel(workspace: Workspace, uri: string | undefin
  * The topology view's name resolutions (engine/topology-resolutions.ts) of the deployments that read
  * `uri` (all when absent), each explained on its own model as the rules see it.
  */
-export async function resolutionsJson(workspace: Workspace, uri: string | undefined, cloud: Cloud): Promise<TopologyResolutionJson[]> {
+export async function resolutionsJson(
+  workspace: Workspace,
+  uri: string | undefined,
+  cloud: Cloud,
+): Promise<TopologyResolutionJson[]> {
   const results = await workspace.evaluate();
   // All results, so the models kept for the other deployments stay kept.
   const models = deploymentModelsOf(workspace).models(results);
-  return topologyResolutions(models.filter((_, index) => uri === undefined || results[index].files.includes(uri)), cloud);
+  return topologyResolutions(
+    models.filter((_, index) => uri === undefined || results[index].files.includes(uri)),
+    cloud,
+  );
 }
 
 export function modelJson(workspace: Workspace, model: NetworkModel): ModelJson {
@@ -89,10 +112,20 @@ export function modelJson(workspace: Workspace, model: NetworkModel): ModelJson 
  * The registry module calls nobody can see into (issue 15), drawn as opaque boxes: in the files
  * of the deployments that read `uri`, or anywhere when it is absent.
  */
-export async function unseenModulesJson(workspace: Workspace, uri: string | undefined): Promise<Pick<ModelJson, 'unseenModules'>> {
-  const files = uri === undefined ? undefined : new Set((await workspace.evaluate()).filter((result) => result.files.includes(uri)).flatMap((result) => result.files));
+export async function unseenModulesJson(
+  workspace: Workspace,
+  uri: string | undefined,
+): Promise<Pick<ModelJson, 'unseenModules'>> {
+  const files =
+    uri === undefined
+      ? undefined
+      : new Set(
+          (await workspace.evaluate()).filter((result) => result.files.includes(uri)).flatMap((result) => result.files),
+        );
   const lineOf = lineIndexes(workspace);
-  const unseen = workspace.unseenRegistryCalls().filter((call) => !files || files.has(call.uri))
+  const unseen = workspace
+    .unseenRegistryCalls()
+    .filter((call) => !files || files.has(call.uri))
     .map((call) => ({ reference: call.path, file: call.uri, line: lineOf(call.uri, call.start) }));
   return unseen.length > 0 ? { unseenModules: unseen } : {};
 }

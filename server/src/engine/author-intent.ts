@@ -24,7 +24,9 @@ export function authorLeavesZoneGroupToPolicy(text: string, anchor: number): boo
   for (let line = 0; line < linesAbove && start > 0; line++) start = text.lastIndexOf('\n', start - 1);
   nextStatement.lastIndex = anchor;
   const end = nextStatement.exec(text)?.index ?? text.length;
-  return commentsOf(text.slice(Math.max(0, start), end)).some((comment) => mentionsZoneGroup.test(comment) && mentionsPolicy.test(comment));
+  return commentsOf(text.slice(Math.max(0, start), end)).some(
+    (comment) => mentionsZoneGroup.test(comment) && mentionsPolicy.test(comment),
+  );
 }
 
 /** The `//` and `/* *\/` comments of a slice of Bicep (strings are skipped so '//' inside them is not one). */

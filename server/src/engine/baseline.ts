@@ -42,8 +42,11 @@ function keyOf(ruleId: string, file: string, resource: string): string {
 /** The baseline file's text for `findings` (those without a resource identity cannot be recorded). */
 export function createBaseline(findings: readonly Finding[], baselineUri: string, previous?: BaselineFile): string {
   // Writing over an old baseline keeps the expiry dates people set on entries that still match.
-  const expiries = new Map((previous?.findings ?? []).filter((entry) => entry.expiresOn)
-    .map((entry) => [keyOf(entry.ruleId, entry.file, entry.resource), entry.expiresOn!]));
+  const expiries = new Map(
+    (previous?.findings ?? [])
+      .filter((entry) => entry.expiresOn)
+      .map((entry) => [keyOf(entry.ruleId, entry.file, entry.resource), entry.expiresOn!]),
+  );
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
     if (finding.resource === undefined) continue;
@@ -51,9 +54,17 @@ export function createBaseline(findings: readonly Finding[], baselineUri: string
     const key = keyOf(finding.ruleId, file, finding.resource);
     if (entries.has(key)) continue;
     const expiresOn = expiries.get(key);
-    entries.set(key, { ruleId: finding.ruleId, file, resource: finding.resource, message: finding.message, ...(expiresOn ? { expiresOn } : {}) });
+    entries.set(key, {
+      ruleId: finding.ruleId,
+      file,
+      resource: finding.resource,
+      message: finding.message,
+      ...(expiresOn ? { expiresOn } : {}),
+    });
   }
-  const sorted = [...entries.values()].sort((a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.resource, b.resource));
+  const sorted = [...entries.values()].sort(
+    (a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.resource, b.resource),
+  );
   const file: BaselineFile = { version: baselineVersion, findings: sorted };
   return JSON.stringify(file, null, 2) + '\n';
 }
@@ -72,7 +83,9 @@ export function readBaseline(text: string): { baseline: BaselineFile } | { error
   }
   if (!validate(data)) {
     const first = validate.errors?.[0];
-    return { error: `not a VNet Lens baseline: ${first ? `${first.instancePath || 'the file'} ${first.message ?? 'is not valid'}` : 'invalid'}` };
+    return {
+      error: `not a VNet Lens baseline: ${first ? `${first.instancePath || 'the file'} ${first.message ?? 'is not valid'}` : 'invalid'}`,
+    };
   }
   return { baseline: data as BaselineFile };
 }
@@ -86,7 +99,11 @@ export function today(now = new Date()): string {
 export class BaselineMatcher {
   private readonly live = new Set<string>();
 
-  constructor(baseline: BaselineFile, private readonly baselineUri: string, day: string = today()) {
+  constructor(
+    baseline: BaselineFile,
+    private readonly baselineUri: string,
+    day: string = today(),
+  ) {
     for (const entry of baseline.findings) {
       if (entry.expiresOn !== undefined && entry.expiresOn <= day) continue;
       this.live.add(keyOf(entry.ruleId, entry.file, entry.resource));

@@ -9,7 +9,8 @@ import type { DeploymentOptions, DeploymentResult } from '../evaluate/deployment
 
 type NeedsType = NonNullable<DeploymentOptions['needsType']>;
 
-const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
+const place = (decl: ResourceDecl) =>
+  `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${decl.uri}:${decl.range.start}`;
 
 /**
  * Resource types whose presence can satisfy a rule that reports something missing: zone groups and
@@ -17,7 +18,8 @@ const place = (decl: ResourceDecl) => `${decl.via.map((call) => `${call.uri}:${c
  * VNets with their subnets and peerings (peering-*, dns-zone-vnet-link-missing, service-endpoint-missing),
  * resolvers and gateways. A new rule that reports something missing adds the types it looks for.
  */
-const satisfiesAbsence = /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
+const satisfiesAbsence =
+  /^microsoft\.network\/(privateendpoints\/privatednszonegroups|privatednszones|virtualnetworks|dnsresolvers|virtualnetworkgateways)(\/|$)/i;
 
 /** Types that may nest one of those as a child declaration (a zone group inside its endpoint). */
 const nestsAbsenceType = /^microsoft\.network\/privateendpoints$/i;

@@ -70,7 +70,9 @@ export class DeploymentModels {
     const touched = withAncestors(changed);
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
-      const rejoins = changed.size > 0 && reach.names.some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
+      const rejoins =
+        changed.size > 0 &&
+        reach.names.some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
       if (!reach.model || changedEntries.has(deployment.entry) || rejoins) reach.model = this.modelOf(reach);
       return reach.model;
     });
@@ -115,7 +117,9 @@ function reachOf(deployment: DeploymentResult): Reach {
     if (named !== undefined) names.push(named);
     else {
       // An id written out from names (`/subscriptions/…/virtualNetworks/hub`) names its resource too.
-      forEachString(decl.properties, (text) => { if (text.startsWith('/')) names.push(text.toLowerCase().replace(/\/+$/, '')); });
+      forEachString(decl.properties, (text) => {
+        if (text.startsWith('/')) names.push(text.toLowerCase().replace(/\/+$/, ''));
+      });
     }
   }
   return { result: deployment, creates, names };
@@ -139,7 +143,8 @@ type Created = Map<string, { root: string; decl: ResourceDecl }[]>;
 /** The '/'-bounded proper prefixes of an id (`/a/b/c` → `/a`, `/a/b`). */
 function ancestorsOf(id: string): string[] {
   const ancestors: string[] = [];
-  for (let slash = id.indexOf('/', 1); slash > 0; slash = id.indexOf('/', slash + 1)) ancestors.push(id.slice(0, slash));
+  for (let slash = id.indexOf('/', 1); slash > 0; slash = id.indexOf('/', slash + 1))
+    ancestors.push(id.slice(0, slash));
   return ancestors;
 }
 
@@ -178,7 +183,8 @@ function createdAtOrAround(created: Created, index: CreatedIndex, key: string): 
 function forEachString(value: Value | undefined, visit: (text: string) => void, depth = 0): void {
   if (typeof value === 'string') visit(value);
   else if (depth < 32 && isArray(value)) for (const item of value) forEachString(item, visit, depth + 1);
-  else if (depth < 32 && isObject(value)) for (const item of Object.values(value)) forEachString(item, visit, depth + 1);
+  else if (depth < 32 && isObject(value))
+    for (const item of Object.values(value)) forEachString(item, visit, depth + 1);
 }
 
 /** The root whose deployment creates `decl`, when `model` joined it from another root. */

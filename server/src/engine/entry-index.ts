@@ -6,7 +6,8 @@ import { resolveLocalPath } from '../evaluate/bicep/files';
 import { parameterFileTemplates } from '../evaluate/arm';
 import type { FileCache, IndexedFile } from './file-cache';
 
-const isParameterFile = (file: IndexedFile | undefined) => file?.language === 'bicepparam' || file?.language === 'arm-parameters';
+const isParameterFile = (file: IndexedFile | undefined) =>
+  file?.language === 'bicepparam' || file?.language === 'arm-parameters';
 
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
@@ -14,7 +15,10 @@ export class EntryIndex {
   /** Files edited (their language kept) since the entries were last asked for. */
   private readonly editedFiles = new Set<string>();
 
-  constructor(private readonly files: ReadonlyMap<string, IndexedFile>, private readonly cache: FileCache) {}
+  constructor(
+    private readonly files: ReadonlyMap<string, IndexedFile>,
+    private readonly cache: FileCache,
+  ) {}
 
   /** A file's text changed, its language did not. */
   edited(uri: string): void {
@@ -38,8 +42,10 @@ export class EntryIndex {
       deploys.set(uri, targets);
       for (const target of targets ?? []) used.add(target);
     }
-    const entries = [...deploys].filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)) || !used.has(uri)))
-      .map(([uri]) => uri).sort();
+    const entries = [...deploys]
+      .filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)) || !used.has(uri)))
+      .map(([uri]) => uri)
+      .sort();
     this.found = { entries, deploys };
     return entries;
   }
@@ -49,12 +55,18 @@ export class EntryIndex {
     const file = this.files.get(uri);
     const summary = file && this.cache.summaryOf(uri, file);
     if (!file || !summary) return undefined;
-    if (file.language === 'arm-parameters') return parameterFileTemplates(uri).filter((target) => this.files.has(target)).slice(0, 1);
+    if (file.language === 'arm-parameters')
+      return parameterFileTemplates(uri)
+        .filter((target) => this.files.has(target))
+        .slice(0, 1);
     if (file.language === 'arm-template') return summary.references;
     return (file.deploys ??= summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []));
   }
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]));
+  return (
+    a === b ||
+    (a !== undefined && b !== undefined && a.length === b.length && a.every((item, index) => item === b[index]))
+  );
 }

@@ -4,8 +4,15 @@ import { environmentFacts } from '../facts/environment';
 import type { Cloud } from '../facts';
 import { makeObject, Unknown, type Value } from '../evaluate/value';
 
-const suffixNames = ['storage', 'keyvaultDns', 'sqlServerHostname', 'acrLoginServer', 'azureFrontDoorEndpointSuffix',
-  'azureDatalakeStoreFileSystem', 'azureDatalakeAnalyticsCatalogAndJob'];
+const suffixNames = [
+  'storage',
+  'keyvaultDns',
+  'sqlServerHostname',
+  'acrLoginServer',
+  'azureFrontDoorEndpointSuffix',
+  'azureDatalakeStoreFileSystem',
+  'azureDatalakeAnalyticsCatalogAndJob',
+];
 
 const byCloud = new Map<Cloud, Value>();
 
@@ -21,6 +28,11 @@ function buildEnvironmentValue(cloud: Cloud): Value {
   return makeObject([
     ['name', facts.name],
     ['resourceManager', facts.resourceManager ?? new Unknown('environment().resourceManager')],
-    ['suffixes', makeObject(suffixNames.map((name) => [name, facts.suffixes[name] ?? new Unknown(`environment().suffixes.${name}`)]))],
+    [
+      'suffixes',
+      makeObject(
+        suffixNames.map((name) => [name, facts.suffixes[name] ?? new Unknown(`environment().suffixes.${name}`)]),
+      ),
+    ],
   ]);
 }

@@ -73,7 +73,10 @@ export class FileCache {
     if (!file.bicep && this.parseInFull && !file.summary?.errors) {
       const parsed = parseBicep(file.text, { parameterFile: file.language === 'bicepparam' });
       file.bicep = { uri, text: file.text, outline: outlineOfTree(parsed.tree) };
-      file.summary = { references: file.summary?.references ?? referencedPaths(file.bicep.outline), errors: parsed.errors.map(plainError) };
+      file.summary = {
+        references: file.summary?.references ?? referencedPaths(file.bicep.outline),
+        errors: parsed.errors.map(plainError),
+      };
     }
     if (!file.bicep) {
       file.bicep = outlineFile(uri, file.text);
@@ -100,7 +103,10 @@ export class FileCache {
   summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
     // An ARM file can link templates only through `relativePath` (a parameter file never does): most
     // need no parse here, which halves the garbage of indexing a large workspace.
-    if (!file.summary && (file.language === 'arm-parameters' || (file.language === 'arm-template' && !mayLinkTemplates(file.text)))) {
+    if (
+      !file.summary &&
+      (file.language === 'arm-parameters' || (file.language === 'arm-template' && !mayLinkTemplates(file.text)))
+    ) {
       file.summary = { references: [] };
     }
     if (!file.summary) this.loaded(uri, file) ?? this.armLoaded(uri, file);
@@ -111,9 +117,10 @@ export class FileCache {
   syntaxErrors(uri: string, file: IndexedFile): SyntaxError[] {
     const summary = this.summaryOf(uri, file);
     if (!summary) return [];
-    summary.errors ??= file.language === 'bicep' || file.language === 'bicepparam'
-      ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plainError)
-      : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plainError);
+    summary.errors ??=
+      file.language === 'bicep' || file.language === 'bicepparam'
+        ? parseBicep(file.text, { parameterFile: file.language === 'bicepparam' }).errors.map(plainError)
+        : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plainError);
     return summary.errors;
   }
 }

@@ -8,8 +8,11 @@ import type { Anchor } from '../rules/support/rule';
 export function resourceIdentity(anchor: Anchor, text: string | undefined): string {
   const decl = anchor.decl;
   const nameRange = decl.propertyRanges.get('name');
-  const written = decl.symbol
-    ?? (nameRange && text !== undefined ? text.slice(nameRange.start, nameRange.end).replace(/\s+/g, ' ').trim() : undefined)
-    ?? '(unnamed)';
+  const written =
+    decl.symbol ??
+    (nameRange && text !== undefined
+      ? text.slice(nameRange.start, nameRange.end).replace(/\s+/g, ' ').trim()
+      : undefined) ??
+    '(unnamed)';
   return `${decl.type} ${written}${anchor.path ? `#${anchor.path}` : ''}`;
 }

@@ -5,7 +5,16 @@
 // another's edits (the next pass gets it).
 // Invariant: edits are offsets into the session's texts; a face must check the current text is
 // still that text before applying them.
-import { applyTextEdits, buildFixes, createFixDocuments, mergeFixes, type Fix, type FixDocuments, type FixSource, type TextEdit } from '../fixes';
+import {
+  applyTextEdits,
+  buildFixes,
+  createFixDocuments,
+  mergeFixes,
+  type Fix,
+  type FixDocuments,
+  type FixSource,
+  type TextEdit,
+} from '../fixes';
 import type { Cloud } from '../facts';
 import { fixQueries } from '../rules/support/fix-queries';
 import type { Finding } from './types';
@@ -31,7 +40,11 @@ export function withoutFixRequest(finding: Finding): Finding {
 }
 
 /** A source over fixed texts (the analysed ones): a map, falling back to a reader for other files. */
-export function textSource(cloud: Cloud, texts: ReadonlyMap<string, string>, other?: (uri: string) => string | undefined): FixSource {
+export function textSource(
+  cloud: Cloud,
+  texts: ReadonlyMap<string, string>,
+  other?: (uri: string) => string | undefined,
+): FixSource {
   const uris = [...texts.keys()];
   return { cloud, text: (uri) => texts.get(uri) ?? other?.(uri), uris: () => uris };
 }
@@ -69,7 +82,8 @@ export class FixSession {
 
   /** The preferred fixes of these findings merged into one set of edits per file. */
   fixAll(findings: readonly Finding[]): { edits: Map<string, TextEdit[]>; fixed: Finding[] } {
-    const candidates = findings.map((finding) => ({ finding, fix: this.preferredOf(finding) }))
+    const candidates = findings
+      .map((finding) => ({ finding, fix: this.preferredOf(finding) }))
       .filter((entry): entry is { finding: Finding; fix: Fix } => entry.fix !== undefined);
     const { edits, taken } = mergeFixes(candidates.map((entry) => entry.fix));
     return { edits, fixed: candidates.filter((entry) => taken.includes(entry.fix)).map((entry) => entry.finding) };

@@ -1,9 +1,28 @@
 // The engine's public face for the language server and the CLI.
 export * from './types';
-export { analyzeDocuments, analyzeWorkspace, modelJson, modelOfDocuments, resolutionsJson, unseenModulesJson, workspaceModel } from './analyze';
+export {
+  analyzeDocuments,
+  analyzeWorkspace,
+  modelJson,
+  modelOfDocuments,
+  resolutionsJson,
+  unseenModulesJson,
+  workspaceModel,
+} from './analyze';
 export { Workspace } from './workspace';
 export { defaultLimits, type WorkspaceLimits } from './limits';
-export { applyTextEdits, FixSession, fixKindOf, requestsFix, textSource, withoutFixRequest, workspaceTexts, type Fix, type FileEdits, type TextEdit } from './fixes';
+export {
+  applyTextEdits,
+  FixSession,
+  fixKindOf,
+  requestsFix,
+  textSource,
+  withoutFixRequest,
+  workspaceTexts,
+  type Fix,
+  type FileEdits,
+  type TextEdit,
+} from './fixes';
 export { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
 export { LineIndex } from '../syntax/line-index';
 export { resolveInDocuments, type ResolveOutcome } from './resolve-run';

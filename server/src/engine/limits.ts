@@ -20,16 +20,21 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function tooLargeNotice(uri: string, chars: number, limits: WorkspaceLimits): Notice {
   return {
-    uri, start: 0, end: 0,
+    uri,
+    start: 0,
+    end: 0,
     message: `VNet Lens did not analyse this file: it is ${megabytes(chars)}, over the ${megabytes(limits.maxFileChars)} limit.`,
   };
 }
 
 export function stoppedNotice(entry: string, elapsedMs: number, limits: WorkspaceLimits): Notice {
   return {
-    uri: entry, start: 0, end: 0,
-    message: `VNet Lens stopped evaluating this deployment after ${seconds(elapsedMs)} (limit ${seconds(limits.evaluationMs)}); `
-      + 'it has no findings until it evaluates within the limit.',
+    uri: entry,
+    start: 0,
+    end: 0,
+    message:
+      `VNet Lens stopped evaluating this deployment after ${seconds(elapsedMs)} (limit ${seconds(limits.evaluationMs)}); ` +
+      'it has no findings until it evaluates within the limit.',
   };
 }
 
@@ -42,9 +47,12 @@ function excerpt(text: string | undefined, at: OversizedAt): string {
 export function oversizedNotice(at: OversizedAt, text: string | undefined): Notice {
   const shown = excerpt(text, at);
   return {
-    uri: at.uri, start: at.start, end: at.end,
-    message: `VNet Lens treats the value of ${shown ? `\`${shown}\`` : 'this expression'} as unknown: it would be over the size `
-      + `evaluation keeps (${maxStringLength.toLocaleString('en-US')} characters of text, ${maxValueUnits.toLocaleString('en-US')} items and characters in all; `
-      + 'a value that doubles again and again, say).',
+    uri: at.uri,
+    start: at.start,
+    end: at.end,
+    message:
+      `VNet Lens treats the value of ${shown ? `\`${shown}\`` : 'this expression'} as unknown: it would be over the size ` +
+      `evaluation keeps (${maxStringLength.toLocaleString('en-US')} characters of text, ${maxValueUnits.toLocaleString('en-US')} items and characters in all; ` +
+      'a value that doubles again and again, say).',
   };
 }

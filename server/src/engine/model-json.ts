@@ -2,7 +2,16 @@
 // view): entities with kind, name, id, file and 1-based line, and references with their targets or
 // the reason they are unresolved. Ids print unknown parts as `{placeholders}` (model/json.ts); names
 // and reasons print them as written (`${uniqueString(…)}`, see model/as-written.ts).
-import { asWritten, displayValue, isArray, keyOf, type Entity, type NetworkModel, type Reference, type Value } from '../model';
+import {
+  asWritten,
+  displayValue,
+  isArray,
+  keyOf,
+  type Entity,
+  type NetworkModel,
+  type Reference,
+  type Value,
+} from '../model';
 import { toJson } from '../evaluate/value';
 import type { ModelEntityJson, ModelJson, ModelReferenceJson } from '../protocol';
 
@@ -15,22 +24,44 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
   const references: ModelReferenceJson[] = [];
   const entity = (e: Entity, properties: Record<string, unknown>) => {
     entities.push({
-      kind: e.kind, name: asWritten(e.name), id: displayValue(e.id), file: e.decl.uri,
-      line: lineOf(e.decl.uri, e.decl.range.start), properties,
+      kind: e.kind,
+      name: asWritten(e.name),
+      id: displayValue(e.id),
+      file: e.decl.uri,
+      line: lineOf(e.decl.uri, e.decl.range.start),
+      properties,
     });
   };
   const reference = (kind: string, from: Entity, ref: Reference<Entity> | undefined) => {
     if (!ref) return;
-    references.push(ref.resolved
-      ? { kind, from: displayValue(from.id), to: displayValue(ref.target.id) }
-      : { kind, from: displayValue(from.id), to: null, reason: ref.reason === 'unknown' ? `unknown value ${asWritten(ref.value)}` : `outside the analysed files: ${asWritten(ref.value)}` });
+    references.push(
+      ref.resolved
+        ? { kind, from: displayValue(from.id), to: displayValue(ref.target.id) }
+        : {
+            kind,
+            from: displayValue(from.id),
+            to: null,
+            reason:
+              ref.reason === 'unknown'
+                ? `unknown value ${asWritten(ref.value)}`
+                : `outside the analysed files: ${asWritten(ref.value)}`,
+          },
+    );
   };
   const json = (value: Value | undefined) => (value === undefined ? undefined : toJson(value));
 
-  for (const vnet of model.vnets) entity(vnet, { location: json(vnet.location), addressPrefixes: json(vnet.addressPrefixes), dnsServers: json(vnet.dnsServers), existing: vnet.decl.existing });
+  for (const vnet of model.vnets)
+    entity(vnet, {
+      location: json(vnet.location),
+      addressPrefixes: json(vnet.addressPrefixes),
+      dnsServers: json(vnet.dnsServers),
+      existing: vnet.decl.existing,
+    });
   for (const subnet of model.subnets) {
     entity(subnet, {
-      vnet: subnet.vnet ? displayValue(subnet.vnet.id) : null, inline: subnet.inline, prefixes: subnet.prefixes.map((p) => toJson(p)),
+      vnet: subnet.vnet ? displayValue(subnet.vnet.id) : null,
+      inline: subnet.inline,
+      prefixes: subnet.prefixes.map((p) => toJson(p)),
       privateEndpointNetworkPolicies: json(valueAt(subnet.properties, 'privateEndpointNetworkPolicies')),
       privateLinkServiceNetworkPolicies: json(valueAt(subnet.properties, 'privateLinkServiceNetworkPolicies')),
       privateEndpoints: subnet.privateEndpoints.length,
@@ -39,7 +70,10 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
     reference('subnet.routeTable', subnet, subnet.routeTable);
   }
   for (const peering of model.peerings) {
-    entity(peering, { local: peering.local ? displayValue(peering.local.id) : null, properties: json(peering.properties) });
+    entity(peering, {
+      local: peering.local ? displayValue(peering.local.id) : null,
+      properties: json(peering.properties),
+    });
     reference('peering.remoteVnet', peering, peering.remote);
   }
   for (const endpoint of model.privateEndpoints) {
@@ -56,7 +90,8 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
     reference('zoneGroup.privateEndpoint', group, group.endpoint);
     for (const config of group.configs) reference('zoneConfig.zone', group, config.zone);
   }
-  for (const zone of model.dnsZones) entity(zone, { location: json(zone.location), existing: zone.existing, links: zone.links.length });
+  for (const zone of model.dnsZones)
+    entity(zone, { location: json(zone.location), existing: zone.existing, links: zone.links.length });
   for (const link of model.vnetLinks) {
     entity(link, { location: json(link.location), registrationEnabled: json(link.registrationEnabled) });
     reference('vnetLink.zone', link, link.zone);

@@ -46,7 +46,13 @@ export function neededProperties(type: string): readonly string[] | undefined {
     const settings = publicAccessFacts(type)?.settings ?? [];
     const ruleKeys = networkRuleProperties(type);
     if (ruleKeys === undefined) return undefined;
-    keys = [...new Set([...settings.map((setting) => setting.path.split('.')[1]), ...ruleKeys].filter((key): key is string => key !== undefined))];
+    keys = [
+      ...new Set(
+        [...settings.map((setting) => setting.path.split('.')[1]), ...ruleKeys].filter(
+          (key): key is string => key !== undefined,
+        ),
+      ),
+    ];
     propertiesByType.set(lower, keys);
   }
   return keys;

@@ -14,7 +14,10 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   switch (language) {
     case 'bicep':
     case 'bicepparam':
-      return { language, syntaxErrors: parseBicep(text, { parameterFile: language === 'bicepparam' }).errors.map(plain) };
+      return {
+        language,
+        syntaxErrors: parseBicep(text, { parameterFile: language === 'bicepparam' }).errors.map(plain),
+      };
     case 'arm-template':
     case 'arm-parameters':
       return { language, syntaxErrors: readArmFile(text).errors.map(plain) };
@@ -23,5 +26,8 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   }
 }
 
-const plain = (error: { start: number; end: number; message: string }): SyntaxError =>
-  ({ start: error.start, end: error.end, message: error.message });
+const plain = (error: { start: number; end: number; message: string }): SyntaxError => ({
+  start: error.start,
+  end: error.end,
+  message: error.message,
+});

@@ -21,7 +21,11 @@ export interface UnseenRegistryCall {
 }
 
 /** Whether an outline entry calls a registry module that neither an interface model nor the cache shows. */
-export function isUnseenCall(uri: string, entry: OutlineEntry, isCached: (fromUri: string, path: string) => boolean): boolean {
+export function isUnseenCall(
+  uri: string,
+  entry: OutlineEntry,
+  isCached: (fromUri: string, path: string) => boolean,
+): boolean {
   if (entry.keyword !== 'module' || entry.literal === undefined || !isRegistryPath(entry.literal)) return false;
   return registryModelOf(entry.literal)?.status !== 'modelled' && !isCached(uri, entry.literal);
 }
@@ -34,7 +38,8 @@ export function unseenRegistryCalls(
   const calls: UnseenRegistryCall[] = [];
   for (const { uri, outline } of files) {
     for (const entry of outline.entries) {
-      if (entry.literal !== undefined && isUnseenCall(uri, entry, isCached)) calls.push({ uri, start: entry.start, path: entry.literal });
+      if (entry.literal !== undefined && isUnseenCall(uri, entry, isCached))
+        calls.push({ uri, start: entry.start, path: entry.literal });
     }
   }
   return calls;
@@ -47,13 +52,17 @@ export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Noti
   if (unseen.size === 0) return undefined;
   const [first] = [...unseen.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
   const names = [...unseen.keys()].sort();
-  const listed = names.slice(0, maxNamed).map((name) => `'${name}'`).join(', ');
+  const listed = names
+    .slice(0, maxNamed)
+    .map((name) => `'${name}'`)
+    .join(', ');
   const more = names.length > maxNamed ? ` and ${names.length - maxNamed} more` : '';
   return {
     ...first,
-    message: `VNet Lens cannot see what ${calls.length === 1 ? '1 registry module call deploys' : `${calls.length} registry module calls deploy`}`
-      + ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.`
-      + ' Run `bicep restore` on the calling files to let VNet Lens read them.',
+    message:
+      `VNet Lens cannot see what ${calls.length === 1 ? '1 registry module call deploys' : `${calls.length} registry module calls deploy`}` +
+      ` (${listed}${more}): ${names.length === 1 ? 'it is' : 'they are'} not in the local Bicep module cache and no interface model covers ${names.length === 1 ? 'it' : 'them'}.` +
+      ' Run `bicep restore` on the calling files to let VNet Lens read them.',
   };
 }
 

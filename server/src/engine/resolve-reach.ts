@@ -16,8 +16,14 @@ export function reachingVnets(model: NetworkModel, homes: readonly (VirtualNetwo
     for (const peering of home.peerings) {
       const remote = peering.remote?.resolved ? peering.remote.target : undefined;
       // A hub has a peering per spoke: the way back is looked up by id, not searched.
-      const back = remote && peeringCandidatesFor(model, remote, home)
-        .some((candidate) => candidate.local === remote && candidate.remote?.resolved === true && sameId(candidate.remote.target.id, home.id));
+      const back =
+        remote &&
+        peeringCandidatesFor(model, remote, home).some(
+          (candidate) =>
+            candidate.local === remote &&
+            candidate.remote?.resolved === true &&
+            sameId(candidate.remote.target.id, home.id),
+        );
       if (remote && back) add(remote);
     }
   }

@@ -15,7 +15,13 @@ export interface ResolveOutcome {
   problems: string[];
 }
 
-export async function resolveInDocuments(documents: readonly SourceDocument[], host: Host, cloud: Cloud, target: string, from: string): Promise<ResolveOutcome> {
+export async function resolveInDocuments(
+  documents: readonly SourceDocument[],
+  host: Host,
+  cloud: Cloud,
+  target: string,
+  from: string,
+): Promise<ResolveOutcome> {
   const workspace = new Workspace(host, { ...defaultLimits, evaluationMs: 60_000 });
   workspace.setCloud(cloud);
   for (const document of documents) workspace.setFile(document.uri, document.text);
@@ -40,8 +46,12 @@ export async function resolveInDocuments(documents: readonly SourceDocument[], h
     }
   }
   const problems: string[] = [];
-  if (!targetFound) problems.push(`no private endpoint of the analysed files connects to '${target}' (give the target's resource name, or <name>.<service suffix>)`);
+  if (!targetFound)
+    problems.push(
+      `no private endpoint of the analysed files connects to '${target}' (give the target's resource name, or <name>.<service suffix>)`,
+    );
   if (!vnetFound) problems.push(`no virtual network named '${from}' is in the analysed files`);
-  else if (targetFound && resolutions.length === 0) problems.push(`'${target}' and '${from}' are in different deployments: no one model holds both`);
+  else if (targetFound && resolutions.length === 0)
+    problems.push(`'${target}' and '${from}' are in different deployments: no one model holds both`);
   return { resolutions, problems };
 }

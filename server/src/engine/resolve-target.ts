@@ -4,7 +4,15 @@
 // Invariant: matches compare names case-insensitively and only on known text; nothing is guessed.
 import { expectedZones, forwarderZones, type Cloud } from '../facts';
 import {
-  connectionTargetType, isArray, PartialString, type NetworkModel, type PrivateEndpoint, type PrivateLinkConnection, type Target, type Value, type VirtualNetwork,
+  connectionTargetType,
+  isArray,
+  PartialString,
+  type NetworkModel,
+  type PrivateEndpoint,
+  type PrivateLinkConnection,
+  type Target,
+  type Value,
+  type VirtualNetwork,
 } from '../model';
 import { sameId } from '../rules/support/dns-network';
 
@@ -32,7 +40,9 @@ const lastSegment = (id: Value | undefined): Value | undefined => {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1) || undefined;
   }
   const tail = id instanceof PartialString ? id.parts.at(-1) : undefined;
-  return typeof tail === 'string' && tail.includes('/') ? tail.slice(tail.lastIndexOf('/') + 1) || undefined : undefined;
+  return typeof tail === 'string' && tail.includes('/')
+    ? tail.slice(tail.lastIndexOf('/') + 1) || undefined
+    : undefined;
 };
 
 /**
@@ -46,13 +56,16 @@ export function targetNameMatches(connection: PrivateLinkConnection, text: strin
   const name = declared ? declared.name : lastSegment(connection.targetId);
   if (typeof name === 'string') return name.toLowerCase() === text;
   if (!(name instanceof PartialString)) return false;
-  const pattern = name.parts.map((part) => (typeof part === 'string' ? part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^./]+')).join('');
+  const pattern = name.parts
+    .map((part) => (typeof part === 'string' ? part.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^./]+'))
+    .join('');
   return new RegExp(`^${pattern}$`).test(text);
 }
 
 /** Whether a connection reaches the declared target: resolved to it, or naming its id. */
 export function connectsToTarget(connection: PrivateLinkConnection, target: Target): boolean {
-  if (connection.target?.resolved) return connection.target.target === target || sameId(connection.target.target.id, target.id);
+  if (connection.target?.resolved)
+    return connection.target.target === target || sameId(connection.target.target.id, target.id);
   return sameId(connection.targetId, target.id);
 }
 
@@ -67,7 +80,12 @@ const knownGroupIds = (connection: PrivateLinkConnection): string[] =>
 export function findTarget(model: NetworkModel, cloud: Cloud, asked: string): ResolveTarget | undefined {
   const text = asked.trim().replace(/\.$/, '').toLowerCase();
   for (const candidate of [{ name: text, suffix: undefined as string | undefined }, ...fqdnSplit(text)]) {
-    const accesses = targetAccesses(model, cloud, (connection) => targetNameMatches(connection, candidate.name), candidate.suffix);
+    const accesses = targetAccesses(
+      model,
+      cloud,
+      (connection) => targetNameMatches(connection, candidate.name),
+      candidate.suffix,
+    );
     if (accesses.length > 0) return { asked, resourceName: candidate.name, accesses };
   }
   return undefined;
@@ -77,7 +95,12 @@ export function findTarget(model: NetworkModel, cloud: Cloud, asked: string): Re
  * The group ids of the connections `matches` accepts, with their zones (narrowed to an FQDN's
  * `suffix` when given; a group id that suffix does not serve is left out).
  */
-export function targetAccesses(model: NetworkModel, cloud: Cloud, matches: (connection: PrivateLinkConnection) => boolean, suffix?: string): TargetAccess[] {
+export function targetAccesses(
+  model: NetworkModel,
+  cloud: Cloud,
+  matches: (connection: PrivateLinkConnection) => boolean,
+  suffix?: string,
+): TargetAccess[] {
   const accesses: TargetAccess[] = [];
   for (const endpoint of model.privateEndpoints) {
     for (const connection of endpoint.connections) {
@@ -85,7 +108,9 @@ export function targetAccesses(model: NetworkModel, cloud: Cloud, matches: (conn
       const targetType = connectionTargetType(connection);
       if (!targetType) continue;
       for (const groupId of knownGroupIds(connection)) {
-        const zones = (expectedZones(cloud, targetType, groupId)?.zones ?? []).filter((zone) => !zone.record).map((zone) => zone.name);
+        const zones = (expectedZones(cloud, targetType, groupId)?.zones ?? [])
+          .filter((zone) => !zone.record)
+          .map((zone) => zone.name);
         const zoneNames = suffix === undefined ? zones : zonesForSuffix(cloud, targetType, groupId, zones, suffix);
         if (suffix !== undefined && zoneNames.length === 0) continue;
         accesses.push({ endpoint, connection, targetType, groupId, zoneNames });
@@ -102,7 +127,13 @@ function fqdnSplit(text: string): { name: string; suffix: string }[] {
 }
 
 /** The zones an FQDN suffix leads to: `privatelink.<suffix>` itself, or every zone when the suffix is a forwarder of a one-zone row. */
-function zonesForSuffix(cloud: Cloud, type: string, groupId: string, zones: readonly string[], suffix: string): string[] {
+function zonesForSuffix(
+  cloud: Cloud,
+  type: string,
+  groupId: string,
+  zones: readonly string[],
+  suffix: string,
+): string[] {
   const direct = zones.filter((zone) => zone === `privatelink.${suffix}`);
   if (direct.length > 0) return direct;
   const forwarders = forwarderZones(cloud, type, groupId).map((zone) => zone.toLowerCase());

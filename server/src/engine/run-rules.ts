@@ -16,7 +16,12 @@ import { joinedRoot } from './deployments';
 import type { AnalysisOptions, Finding } from './types';
 import type { Workspace } from './workspace';
 
-export function runRules(models: NetworkModel | readonly NetworkModel[], workspace: Workspace, options: AnalysisOptions, catalog: readonly RuleDefinition[] = rules): Finding[] {
+export function runRules(
+  models: NetworkModel | readonly NetworkModel[],
+  workspace: Workspace,
+  options: AnalysisOptions,
+  catalog: readonly RuleDefinition[] = rules,
+): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
   const suppression = new Suppression(workspace);
@@ -47,9 +52,18 @@ interface Candidate {
  * only on the model's declarations, the texts of their files (which a kept model's evaluation read
  * at the same versions) and the settings, which are part of the key.
  */
-const judgedModels = new WeakMap<NetworkModel, { settings: string; catalog: readonly RuleDefinition[]; candidates: Candidate[] }>();
+const judgedModels = new WeakMap<
+  NetworkModel,
+  { settings: string; catalog: readonly RuleDefinition[]; candidates: Candidate[] }
+>();
 
-function judged(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], settings: string, context: Context): Candidate[] {
+function judged(
+  model: NetworkModel,
+  options: AnalysisOptions,
+  catalog: readonly RuleDefinition[],
+  settings: string,
+  context: Context,
+): Candidate[] {
   const kept = judgedModels.get(model);
   if (kept && kept.settings === settings && kept.catalog === catalog) return kept.candidates;
   const candidates = runCatalog(model, options, catalog, context);
@@ -68,7 +82,12 @@ interface Context {
   workspace: Workspace;
 }
 
-function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: readonly RuleDefinition[], { suppression, workspace }: Context): Candidate[] {
+function runCatalog(
+  model: NetworkModel,
+  options: AnalysisOptions,
+  catalog: readonly RuleDefinition[],
+  { suppression, workspace }: Context,
+): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
   for (const rule of catalog) {
@@ -77,7 +96,12 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
     if (configured === 'off') continue;
     const reports: RuleReport[] = [];
     try {
-      rule.check({ model, cloud: options.cloud, ...(options.privateDns ? { privateDns: options.privateDns } : {}), report: (report) => reports.push(report) });
+      rule.check({
+        model,
+        cloud: options.cloud,
+        ...(options.privateDns ? { privateDns: options.privateDns } : {}),
+        report: (report) => reports.push(report),
+      });
     } catch {
       // A defect in one rule must not take the others down; the rule's tests catch it.
       continue;
@@ -92,7 +116,8 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
       const earlier = seen.get(key);
       // runRules merges models by the same test, so deciding it here first changes nothing.
       const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
-      if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start)) continue;
+      if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start))
+        continue;
       if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
       const finding: Finding = {
         ruleId: rule.id,
@@ -102,7 +127,11 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
         uri: report.at.decl.uri,
         ...range,
         related: [
-          ...(report.related ?? []).map((related) => ({ uri: related.decl.uri, ...anchorRange(related), message: related.message })),
+          ...(report.related ?? []).map((related) => ({
+            uri: related.decl.uri,
+            ...anchorRange(related),
+            message: related.message,
+          })),
           ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
           ...joins,
         ],
@@ -117,12 +146,17 @@ function runCatalog(model: NetworkModel, options: AnalysisOptions, catalog: read
   return candidates;
 }
 
-const joinNote = 'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)';
+const joinNote =
+  'this finding joins a resource of the deployment this file starts, through an explicit reference (`existing` or an id built from names)';
 const isJoinNote = (related: Finding['related'][number]) => related.message === joinNote;
 
 /** Related information for each resource of the report that another root deploys (engine/deployments.ts). */
 function joinsOf(model: NetworkModel, report: RuleReport): Finding['related'] {
-  const roots = new Set([report.at, ...(report.related ?? [])].map((anchor) => joinedRoot(model, anchor.decl)).filter((root) => root !== undefined));
+  const roots = new Set(
+    [report.at, ...(report.related ?? [])]
+      .map((anchor) => joinedRoot(model, anchor.decl))
+      .filter((root) => root !== undefined),
+  );
   return [...roots].map((root) => ({ uri: root, start: 0, end: 0, message: joinNote }));
 }
 
@@ -137,8 +171,10 @@ function leftToPolicyByAuthor(ruleId: string, report: RuleReport, workspace: Wor
   const file = workspace.file(decl.uri);
   if (file?.language !== 'bicep' || decl.registry) return false;
   const properties = decl.properties;
-  const manual = isObject(properties) && Object.prototype.hasOwnProperty.call(properties, 'manualPrivateLinkServiceConnections')
-    ? properties['manualPrivateLinkServiceConnections'] : undefined;
+  const manual =
+    isObject(properties) && Object.prototype.hasOwnProperty.call(properties, 'manualPrivateLinkServiceConnections')
+      ? properties['manualPrivateLinkServiceConnections']
+      : undefined;
   if (manual !== undefined && !(Array.isArray(manual) && manual.length === 0)) return false;
   return authorLeavesZoneGroupToPolicy(file.text, decl.range.start);
 }
@@ -177,5 +213,3 @@ class Suppression {
     return match !== null && match[1].split(/\s+/).includes(ruleId);
   }
 }
-
-

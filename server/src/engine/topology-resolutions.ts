@@ -15,12 +15,26 @@ export function topologyResolutions(models: readonly NetworkModel[], cloud: Clou
   const seen = new Set<string>();
   for (const model of models) {
     for (const target of targetsOf(model, cloud)) {
-      const homes = target.accesses.map((access) => (access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined));
+      const homes = target.accesses.map((access) =>
+        access.endpoint.subnet?.resolved ? access.endpoint.subnet.target.vnet : undefined,
+      );
       for (const vnet of reachingVnets(model, homes)) {
-        const resolution = explainResolution(model, { asked: target.name, resourceName: target.name, accesses: target.accesses }, vnet);
+        const resolution = explainResolution(
+          model,
+          { asked: target.name, resourceName: target.name, accesses: target.accesses },
+          vnet,
+        );
         const json: TopologyResolutionJson = {
-          target: target.id, targetName: target.name, from: displayValue(vnet.id), fromName: resolution.from, answer: resolution.answer,
-          steps: resolution.steps.map((step) => ({ step: step.step, text: step.text, entities: [...new Set((step.via ?? []).map((entity) => displayValue(entity.id)))] })),
+          target: target.id,
+          targetName: target.name,
+          from: displayValue(vnet.id),
+          fromName: resolution.from,
+          answer: resolution.answer,
+          steps: resolution.steps.map((step) => ({
+            step: step.step,
+            text: step.text,
+            entities: [...new Set((step.via ?? []).map((entity) => displayValue(entity.id)))],
+          })),
         };
         const key = JSON.stringify(json);
         if (seen.has(key)) continue;
@@ -46,8 +60,10 @@ function targetsOf(model: NetworkModel, cloud: Cloud): TargetOfEndpoints[] {
   const byTarget = new Map<Target | string, TargetOfEndpoints>();
   for (const access of targetAccesses(model, cloud, () => true)) {
     const { connection } = access;
-    const declared = connection.target?.resolved && connection.target.target.kind === 'target' ? connection.target.target : undefined;
-    const outside = !connection.target?.resolved && typeof connection.targetId === 'string' ? connection.targetId : undefined;
+    const declared =
+      connection.target?.resolved && connection.target.target.kind === 'target' ? connection.target.target : undefined;
+    const outside =
+      !connection.target?.resolved && typeof connection.targetId === 'string' ? connection.targetId : undefined;
     const key = declared ?? outside?.toLowerCase().replace(/\/+$/, '');
     if (key === undefined) continue;
     let target = byTarget.get(key);

@@ -56,7 +56,11 @@ export class Workspace {
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
    * test compares the two, which must find the same.
    */
-  constructor(private readonly host: Host, private readonly limits: WorkspaceLimits = defaultLimits, private readonly evaluateEverything = false) {}
+  constructor(
+    private readonly host: Host,
+    private readonly limits: WorkspaceLimits = defaultLimits,
+    private readonly evaluateEverything = false,
+  ) {}
 
   setCloud(cloud: Cloud): void {
     if (cloud !== this.cloud) this.deployments.clear();
@@ -159,7 +163,11 @@ export class Workspace {
     }
     const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
-    const oversized = new Map([...this.deployments.values()].flatMap(({ result: { oversized: at } }) => (at ? [[`${at.uri}:${at.start}`, at] as const] : [])));
+    const oversized = new Map(
+      [...this.deployments.values()].flatMap(({ result: { oversized: at } }) =>
+        at ? [[`${at.uri}:${at.start}`, at] as const] : [],
+      ),
+    );
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }
@@ -172,7 +180,15 @@ export class Workspace {
     const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
     if (this.registryCalls?.key !== key) {
       const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-      this.registryCalls = { key, calls: workspaceUnseenCalls(this.files, this.knownGeneration, (uri, file) => this.cache.loaded(uri, file)?.outline, known) };
+      this.registryCalls = {
+        key,
+        calls: workspaceUnseenCalls(
+          this.files,
+          this.knownGeneration,
+          (uri, file) => this.cache.loaded(uri, file)?.outline,
+          known,
+        ),
+      };
     }
     return this.registryCalls.calls;
   }
@@ -225,22 +241,36 @@ export class Workspace {
         },
       };
       const options = {
-        cloud: this.cloud, environment: environmentValue(this.cloud), armModule: this.armModule, scopeTag: fileName(entry),
+        cloud: this.cloud,
+        environment: environmentValue(this.cloud),
+        armModule: this.armModule,
+        scopeTag: fileName(entry),
         timeLimitMs: this.limits.evaluationMs,
         ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
       const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
       const evaluateWith = (openParameters: boolean) => {
-        const chosen = openParameters && options.needsType ? { ...options, needsType: openEvaluationNeeds(options.needsType) } : options;
+        const chosen =
+          openParameters && options.needsType
+            ? { ...options, needsType: openEvaluationNeeds(options.needsType) }
+            : options;
         return language === 'arm-template' || language === 'arm-parameters'
           ? evaluateArmDeployment(entry, source, { ...chosen, openParameters })
           : evaluateBicepDeployment(entry, source, { ...chosen, openParameters });
       };
-      let result = await this.safely(entry, () => evaluateWith(false), (elapsed) => (stoppedAfterMs = elapsed));
+      let result = await this.safely(
+        entry,
+        () => evaluateWith(false),
+        (elapsed) => (stoppedAfterMs = elapsed),
+      );
       // A parameter file binds the entry's values: nothing is left for a deployer to choose.
       if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {
-        const open = await this.safely(entry, () => evaluateWith(true), (elapsed) => (stoppedAfterMs = elapsed));
+        const open = await this.safely(
+          entry,
+          () => evaluateWith(true),
+          (elapsed) => (stoppedAfterMs = elapsed),
+        );
         // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
         result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
       }
@@ -261,14 +291,18 @@ export class Workspace {
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();
 
-  private async safely(entry: string, evaluate: () => Promise<DeploymentResult>, stopped: (elapsedMs: number) => void): Promise<DeploymentResult> {
+  private async safely(
+    entry: string,
+    evaluate: () => Promise<DeploymentResult>,
+    stopped: (elapsedMs: number) => void,
+  ): Promise<DeploymentResult> {
     try {
       const result = await evaluate();
       this.failures.delete(entry);
       return result;
     } catch (error) {
       if (error instanceof EvaluationStopped) stopped(error.elapsedMs);
-      else this.failures.set(entry, error instanceof Error ? error.stack ?? error.message : String(error));
+      else this.failures.set(entry, error instanceof Error ? (error.stack ?? error.message) : String(error));
       return { entry, template: entry, files: [entry], resources: [] };
     }
   }
@@ -281,7 +315,8 @@ export class Workspace {
     const indexed = this.files.get(uri);
     const outside = indexed ? undefined : this.outside.get(uri);
     if (indexed?.text === text) return this.cache.armLoaded(uri, indexed) ?? loadArmText(uri, text);
-    if (outside?.text === text) return cachedModuleReading(uri, text, this.evaluateEverything ? undefined : needsResourceType);
+    if (outside?.text === text)
+      return cachedModuleReading(uri, text, this.evaluateEverything ? undefined : needsResourceType);
     return loadArmText(uri, text);
   });
 

@@ -8,7 +8,10 @@ export function describeValue(value: Value, depth = 0): string {
   if (value instanceof LambdaValue) return 'lambda';
   if (depth > 8) return '…';
   if (Array.isArray(value)) return `[${value.map((item) => describeValue(item, depth + 1)).join(',')}]`;
-  if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${k}:${describeValue(v, depth + 1)}`).join(',')}}`;
+  if (isObject(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}:${describeValue(v, depth + 1)}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 

@@ -71,8 +71,12 @@ export function lastAddress(cidr: Cidr): bigint {
 }
 
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return outer.version === inner.version && outer.prefix <= inner.prefix
-    && inner.network >= outer.network && lastAddress(inner) <= lastAddress(outer);
+  return (
+    outer.version === inner.version &&
+    outer.prefix <= inner.prefix &&
+    inner.network >= outer.network &&
+    lastAddress(inner) <= lastAddress(outer)
+  );
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
@@ -86,10 +90,16 @@ export function formatIp(version: 4 | 6, value: bigint): string {
   let bestStart = -1;
   let bestLength = 1;
   for (let start = 0; start < 8;) {
-    if (groups[start] !== 0) { start++; continue; }
+    if (groups[start] !== 0) {
+      start++;
+      continue;
+    }
     let end = start;
     while (end < 8 && groups[end] === 0) end++;
-    if (end - start > bestLength) { bestStart = start; bestLength = end - start; }
+    if (end - start > bestLength) {
+      bestStart = start;
+      bestLength = end - start;
+    }
     start = end;
   }
   const hex = groups.map((group) => group.toString(16));
@@ -126,14 +136,20 @@ export function describeCidr(cidr: Cidr): Record<string, string | number> {
   const last = lastAddress(cidr);
   if (cidr.version === 6) {
     return {
-      network: formatIp(6, cidr.network), netmask: formatIp(6, mask),
-      firstUsable: formatIp(6, cidr.network), lastUsable: formatIp(6, last), cidr: cidr.prefix,
+      network: formatIp(6, cidr.network),
+      netmask: formatIp(6, mask),
+      firstUsable: formatIp(6, cidr.network),
+      lastUsable: formatIp(6, last),
+      cidr: cidr.prefix,
     };
   }
   const tiny = cidr.prefix >= 31;
   return {
-    network: formatIp(4, cidr.network), netmask: formatIp(4, mask), broadcast: formatIp(4, last),
+    network: formatIp(4, cidr.network),
+    netmask: formatIp(4, mask),
+    broadcast: formatIp(4, last),
     firstUsable: formatIp(4, tiny ? cidr.network : cidr.network + 1n),
-    lastUsable: formatIp(4, tiny ? last : last - 1n), cidr: cidr.prefix,
+    lastUsable: formatIp(4, tiny ? last : last - 1n),
+    cidr: cidr.prefix,
   };
 }

@@ -45,7 +45,11 @@ export interface DeploymentResult {
   oversized?: OversizedAt;
 }
 
-export async function evaluateBicepDeployment(entry: string, source: FileSource, options: DeploymentOptions): Promise<DeploymentResult> {
+export async function evaluateBicepDeployment(
+  entry: string,
+  source: FileSource,
+  options: DeploymentOptions,
+): Promise<DeploymentResult> {
   const files = await loadClosure(entry, source);
   const loaded = files.get(entry);
   const result: DeploymentResult = { entry, template: entry, files: [...files.keys()], resources: [] };
@@ -63,7 +67,10 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
     result.template = file.uri;
     params = parameterAssignments(loaded, files, options, clock);
   } else if (options.openParameters) {
-    params = openParameterValues(template.outline.entries.filter((entry) => entry.keyword === 'param' && entry.name).map((entry) => entry.name!), `param:${template.uri}`);
+    params = openParameterValues(
+      template.outline.entries.filter((entry) => entry.keyword === 'param' && entry.name).map((entry) => entry.name!),
+      `param:${template.uri}`,
+    );
   }
   const input: BicepInput = {
     file: template,
@@ -89,12 +96,23 @@ export async function evaluateBicepDeployment(entry: string, source: FileSource,
 
 /** The values a .bicepparam file assigns, evaluated in the parameter file itself. */
 function parameterAssignments(
-  file: LoadedBicepFile, files: ReadonlyMap<string, LoadedBicepFile | string>, options: DeploymentOptions, clock: StopClock | undefined,
+  file: LoadedBicepFile,
+  files: ReadonlyMap<string, LoadedBicepFile | string>,
+  options: DeploymentOptions,
+  clock: StopClock | undefined,
 ): Map<string, Value> {
   const evaluator = new BicepFile({
-    file, files, params: new Map(), paramKeyPrefix: `param:${file.uri}`,
+    file,
+    files,
+    params: new Map(),
+    paramKeyPrefix: `param:${file.uri}`,
     scope: defaultScope(options.cloud, 'resourceGroup', options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [file.uri], sink: [], clock,
+    via: [],
+    condition: true,
+    count: 1,
+    stack: [file.uri],
+    sink: [],
+    clock,
   });
   const values = new Map<string, Value>();
   for (const entry of file.outline.entries) {
@@ -105,4 +123,3 @@ function parameterAssignments(
   }
   return values;
 }
-

@@ -1,8 +1,18 @@
 // Array and object functions, including the lambda ones (map, filter, reduce, toObject).
 import { asInteger, limits, unknownCall, whenKnown } from './functions-support';
 import {
-  freshUnknown, isArray, isKnown, isObject, LambdaValue, makeObject, oversizedUnknown, PartialString, same, Unknown,
-  type ObjectValue, type Value,
+  freshUnknown,
+  isArray,
+  isKnown,
+  isObject,
+  LambdaValue,
+  makeObject,
+  oversizedUnknown,
+  PartialString,
+  same,
+  Unknown,
+  type ObjectValue,
+  type Value,
 } from './value';
 import { gatherWithin, maxValueUnits, sizeOf } from './value-size';
 
@@ -65,7 +75,8 @@ function union(args: readonly Value[]): Value {
   if (args.length > 0 && args.every(isObject)) return mergeObjects(args as ObjectValue[]);
   if (args.length > 0 && args.every(isArray) && args.every(isKnown)) {
     const result: Value[] = [];
-    for (const item of (args as Value[][]).flat()) if (!result.some((existing) => same(existing, item) === true)) result.push(item);
+    for (const item of (args as Value[][]).flat())
+      if (!result.some((existing) => same(existing, item) === true)) result.push(item);
     return result;
   }
   return unknownCall('union', args);
@@ -91,7 +102,11 @@ function range(args: readonly Value[]): Value {
   return Array.from({ length: count }, (_, index) => start + index);
 }
 
-function applyLambda(name: string, args: readonly Value[], run: (items: readonly Value[], fn: LambdaValue) => Value): Value {
+function applyLambda(
+  name: string,
+  args: readonly Value[],
+  run: (items: readonly Value[], fn: LambdaValue) => Value,
+): Value {
   const [items, fn] = args;
   if (!(fn instanceof LambdaValue)) return unknownCall(name, args);
   if (isArray(items)) return run(items, fn);
@@ -111,7 +126,12 @@ function filter(items: readonly Value[], fn: LambdaValue): Value {
 
 function toObject(args: readonly Value[]): Value {
   const [items, keyFn, valueFn] = args;
-  if (!isArray(items) || !(keyFn instanceof LambdaValue) || (valueFn !== undefined && !(valueFn instanceof LambdaValue))) return unknownCall('toObject', args);
+  if (
+    !isArray(items) ||
+    !(keyFn instanceof LambdaValue) ||
+    (valueFn !== undefined && !(valueFn instanceof LambdaValue))
+  )
+    return unknownCall('toObject', args);
   const entries: [string, Value][] = [];
   let total = 0;
   for (const item of items) {
@@ -136,7 +156,14 @@ export const collectionFunctions: Record<string, Fn> = {
   union,
   range,
   createArray: (args) => [...args],
-  array: ([value]) => (value === undefined ? [] : isArray(value) ? value : value instanceof Unknown ? unknownCall('array', [value]) : [value]),
+  array: ([value]) =>
+    value === undefined
+      ? []
+      : isArray(value)
+        ? value
+        : value instanceof Unknown
+          ? unknownCall('array', [value])
+          : [value],
   createObject: (args) => {
     const entries: [string, Value][] = [];
     for (let i = 0; i + 1 < args.length; i += 2) {
@@ -146,22 +173,39 @@ export const collectionFunctions: Record<string, Fn> = {
     return makeObject(entries);
   },
   intersection: whenKnown('intersection', (args) => {
-    if (args.every(isArray)) return (args[0] as Value[]).filter((item) => args.every((other) => (other as Value[]).some((x) => same(x, item) === true)));
+    if (args.every(isArray))
+      return (args[0] as Value[]).filter((item) =>
+        args.every((other) => (other as Value[]).some((x) => same(x, item) === true)),
+      );
     if (args.every(isObject)) {
       const [first, ...rest] = args as ObjectValue[];
-      return makeObject(Object.entries(first).filter(([key, value]) => rest.every((other) => key in other && same(other[key], value) === true)));
+      return makeObject(
+        Object.entries(first).filter(([key, value]) =>
+          rest.every((other) => key in other && same(other[key], value) === true),
+        ),
+      );
     }
     return unknownCall('intersection', args);
   }),
   objectKeys: ([value]) => (isObject(value) ? Object.keys(value) : unknownCall('objectKeys', [value ?? null])),
-  items: ([value]) => (isObject(value)
-    ? Object.keys(value).sort().map((key) => makeObject([['key', key], ['value', value[key]]]))
-    : unknownCall('items', [value ?? null])),
-  flatten: ([value]) => (isArray(value) && value.every(isArray) ? (value as Value[][]).flat() : unknownCall('flatten', [value ?? null])),
-  map: (args) => applyLambda('map', args, (items, fn) => {
-    const mapped = gatherWithin(items.length, (index) => fn.apply([items[index], index]));
-    return mapped === 'oversized' ? oversizedUnknown('map') : mapped;
-  }),
+  items: ([value]) =>
+    isObject(value)
+      ? Object.keys(value)
+          .sort()
+          .map((key) =>
+            makeObject([
+              ['key', key],
+              ['value', value[key]],
+            ]),
+          )
+      : unknownCall('items', [value ?? null]),
+  flatten: ([value]) =>
+    isArray(value) && value.every(isArray) ? (value as Value[][]).flat() : unknownCall('flatten', [value ?? null]),
+  map: (args) =>
+    applyLambda('map', args, (items, fn) => {
+      const mapped = gatherWithin(items.length, (index) => fn.apply([items[index], index]));
+      return mapped === 'oversized' ? oversizedUnknown('map') : mapped;
+    }),
   filter: (args) => applyLambda('filter', args, filter),
   reduce: (args) => {
     const [items, initial, fn] = args;

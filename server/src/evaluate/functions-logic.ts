@@ -32,7 +32,7 @@ export const logicFunctions: Record<string, Fn> = {
     const [condition, whenTrue, whenFalse] = args;
     if (condition === true) return whenTrue ?? null;
     if (condition === false) return whenFalse ?? null;
-    return same(whenTrue ?? null, whenFalse ?? null) === true ? whenTrue ?? null : unknownCall('if', args);
+    return same(whenTrue ?? null, whenFalse ?? null) === true ? (whenTrue ?? null) : unknownCall('if', args);
   },
   coalesce: (args) => {
     for (const value of args) {
@@ -43,13 +43,23 @@ export const logicFunctions: Record<string, Fn> = {
   },
   equals,
   not: ([value]) => (typeof value === 'boolean' ? !value : unknownCall('not', [value ?? null])),
-  and: (args) => (args.includes(false) ? false : args.every((value) => value === true) ? true : unknownCall('and', args)),
+  and: (args) =>
+    args.includes(false) ? false : args.every((value) => value === true) ? true : unknownCall('and', args),
   or: (args) => (args.includes(true) ? true : args.every((value) => value === false) ? false : unknownCall('or', args)),
-  bool: ([value]) => (typeof value === 'boolean' ? value
-    : value === 'true' || value === 'false' ? value === 'true'
-      : typeof value === 'number' ? value !== 0 : unknownCall('bool', [value ?? null])),
-  int: ([value]) => (typeof value === 'number' ? Math.trunc(value)
-    : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : unknownCall('int', [value ?? null])),
+  bool: ([value]) =>
+    typeof value === 'boolean'
+      ? value
+      : value === 'true' || value === 'false'
+        ? value === 'true'
+        : typeof value === 'number'
+          ? value !== 0
+          : unknownCall('bool', [value ?? null]),
+  int: ([value]) =>
+    typeof value === 'number'
+      ? Math.trunc(value)
+      : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+        ? Number(value)
+        : unknownCall('int', [value ?? null]),
   less: compare('less', (order) => order < 0),
   lessOrEquals: compare('lessOrEquals', (order) => order <= 0),
   greater: compare('greater', (order) => order > 0),
@@ -61,11 +71,15 @@ export const logicFunctions: Record<string, Fn> = {
   mod: arithmetic('mod', (a, b) => (b === 0 ? undefined : a % b)),
   min: (args) => {
     const numbers = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
-    return numbers.every((n) => typeof n === 'number') && numbers.length > 0 ? Math.min(...(numbers as number[])) : unknownCall('min', args);
+    return numbers.every((n) => typeof n === 'number') && numbers.length > 0
+      ? Math.min(...(numbers as number[]))
+      : unknownCall('min', args);
   },
   max: (args) => {
     const numbers = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
-    return numbers.every((n) => typeof n === 'number') && numbers.length > 0 ? Math.max(...(numbers as number[])) : unknownCall('max', args);
+    return numbers.every((n) => typeof n === 'number') && numbers.length > 0
+      ? Math.max(...(numbers as number[]))
+      : unknownCall('max', args);
   },
   json: ([value]) => {
     if (typeof value !== 'string') return unknownCall('json', [value ?? null]);

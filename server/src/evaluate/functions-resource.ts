@@ -46,14 +46,26 @@ const resourceId: Fn = (args, { scope }) => {
   if (index === undefined) return unknownCall('resourceId', args);
   const subscription = index === 2 ? args[0] : scope.subscriptionId;
   const group = index >= 1 ? args[index - 1] : scope.resourceGroupName;
-  return concatStrings(['/subscriptions/', subscription, '/resourceGroups/', group, '/providers/', ...providerPath(typeArgument(args[index])!, args.slice(index + 1))]);
+  return concatStrings([
+    '/subscriptions/',
+    subscription,
+    '/resourceGroups/',
+    group,
+    '/providers/',
+    ...providerPath(typeArgument(args[index])!, args.slice(index + 1)),
+  ]);
 };
 
 const subscriptionResourceId: Fn = (args, { scope }) => {
   const index = typeIndex(args, 1);
   if (index === undefined) return unknownCall('subscriptionResourceId', args);
   const subscription = index === 1 ? args[0] : scope.subscriptionId;
-  return concatStrings(['/subscriptions/', subscription, '/providers/', ...providerPath(typeArgument(args[index])!, args.slice(index + 1))]);
+  return concatStrings([
+    '/subscriptions/',
+    subscription,
+    '/providers/',
+    ...providerPath(typeArgument(args[index])!, args.slice(index + 1)),
+  ]);
 };
 
 const tenantResourceId: Fn = (args) => {
@@ -69,28 +81,31 @@ const extensionResourceId: Fn = (args) => {
   return concatStrings([base, '/providers/', ...providerPath(typeText, names)]);
 };
 
-const subscription: Fn = (_args, { scope }) => makeObject([
-  ['id', concatStrings(['/subscriptions/', scope.subscriptionId])],
-  ['subscriptionId', scope.subscriptionId],
-  ['tenantId', new Unknown('subscription().tenantId')],
-  ['displayName', new Unknown('subscription().displayName')],
-]);
+const subscription: Fn = (_args, { scope }) =>
+  makeObject([
+    ['id', concatStrings(['/subscriptions/', scope.subscriptionId])],
+    ['subscriptionId', scope.subscriptionId],
+    ['tenantId', new Unknown('subscription().tenantId')],
+    ['displayName', new Unknown('subscription().displayName')],
+  ]);
 
-const resourceGroup: Fn = (_args, { scope }) => makeObject([
-  ['id', concatStrings(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName])],
-  ['name', scope.resourceGroupName],
-  ['location', scope.location],
-  ['type', 'Microsoft.Resources/resourceGroups'],
-  ['properties', makeObject([['provisioningState', 'Succeeded']])],
-  ['tags', new Unknown('resourceGroup().tags')],
-  ['managedBy', new Unknown('resourceGroup().managedBy')],
-]);
+const resourceGroup: Fn = (_args, { scope }) =>
+  makeObject([
+    ['id', concatStrings(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName])],
+    ['name', scope.resourceGroupName],
+    ['location', scope.location],
+    ['type', 'Microsoft.Resources/resourceGroups'],
+    ['properties', makeObject([['provisioningState', 'Succeeded']])],
+    ['tags', new Unknown('resourceGroup().tags')],
+    ['managedBy', new Unknown('resourceGroup().managedBy')],
+  ]);
 
-const deployment: Fn = (_args, { scope }) => makeObject([
-  ['name', scope.deploymentName],
-  ['location', scope.location],
-  ['properties', new Unknown('deployment().properties')],
-]);
+const deployment: Fn = (_args, { scope }) =>
+  makeObject([
+    ['name', scope.deploymentName],
+    ['location', scope.location],
+    ['properties', new Unknown('deployment().properties')],
+  ]);
 
 const environment: Fn = (_args, { scope }) => scope.environment;
 

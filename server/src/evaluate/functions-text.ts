@@ -18,7 +18,9 @@ function stringify(value: Value): Value {
   if (value instanceof Unknown || value instanceof PartialString) return value;
   // JSON text is about as long as the value's size: a value over the string limit would give more.
   if (sizeOf(value) > limits.maxString) return oversizedUnknown('string');
-  return whenKnown('string', ([v]) => (typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v ?? '') : JSON.stringify(v)))([value]);
+  return whenKnown('string', ([v]) =>
+    typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v ?? '') : JSON.stringify(v),
+  )([value]);
 }
 
 /** ARM's format(): `{0}` placeholders, `{{`/`}}` escapes; number format specifiers are not modelled. */
@@ -66,7 +68,12 @@ export const textFunctions: Record<string, Fn> = {
   string: ([value]) => (value === undefined ? unknownCall('string', []) : stringify(value)),
   toLower: (args) => {
     const [value] = args;
-    if (value instanceof PartialString) return new PartialString(value.parts.map((part) => (typeof part === 'string' ? part.toLowerCase() : new Unknown(`toLower(${part.key})`, part.hint))));
+    if (value instanceof PartialString)
+      return new PartialString(
+        value.parts.map((part) =>
+          typeof part === 'string' ? part.toLowerCase() : new Unknown(`toLower(${part.key})`, part.hint),
+        ),
+      );
     return stringFn('toLower', (text) => text.toLowerCase(), 1)(args);
   },
   toUpper: stringFn('toUpper', (text) => text.toUpperCase(), 1),
@@ -80,7 +87,8 @@ export const textFunctions: Record<string, Fn> = {
     const value = asString(text);
     if (value === undefined) return unknownCall('split', [text, separators]);
     const list = typeof separators === 'string' ? [separators] : isArray(separators) ? separators.map(asString) : [];
-    if (list.length === 0 || list.some((s) => s === undefined || s === '')) return unknownCall('split', [text, separators]);
+    if (list.length === 0 || list.some((s) => s === undefined || s === ''))
+      return unknownCall('split', [text, separators]);
     let pieces = [value];
     for (const separator of list as string[]) pieces = pieces.flatMap((piece) => piece.split(separator));
     return pieces.slice(0, limits.maxArray);
@@ -93,14 +101,16 @@ export const textFunctions: Record<string, Fn> = {
     const value = asString(text);
     const from = asInteger(start ?? 0);
     const count = length === undefined ? undefined : asInteger(length);
-    if (value === undefined || from === undefined || (length !== undefined && count === undefined)) return unknownCall('substring', [text, start ?? 0, length ?? null]);
+    if (value === undefined || from === undefined || (length !== undefined && count === undefined))
+      return unknownCall('substring', [text, start ?? 0, length ?? null]);
     return value.substr(from, count);
   }),
   padLeft: whenKnown('padLeft', ([value, width, padding]) => {
     const text = typeof value === 'number' ? String(value) : asString(value);
     const total = asInteger(width);
     const pad = asString(padding ?? ' ');
-    if (text === undefined || total === undefined || pad === undefined || total > limits.maxString) return unknownCall('padLeft', [value, width, padding ?? ' ']);
+    if (text === undefined || total === undefined || pad === undefined || total > limits.maxString)
+      return unknownCall('padLeft', [value, width, padding ?? ' ']);
     return text.padStart(total, pad || ' ');
   }),
   guid: (args) => unknownCall('guid', args),

@@ -36,7 +36,11 @@ export function lazyObject(names: readonly string[], compute: Compute, cycleKey:
 export class LazyBindings implements ReadonlyMap<string, Value> {
   private readonly bound: ObjectValue;
 
-  constructor(private readonly names: readonly string[], compute: Compute, cycleKey: string) {
+  constructor(
+    private readonly names: readonly string[],
+    compute: Compute,
+    cycleKey: string,
+  ) {
     this.bound = lazyObject(names, compute, cycleKey);
   }
 

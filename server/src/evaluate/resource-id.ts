@@ -6,9 +6,12 @@ import type { DeploymentScope } from './scope';
 /** The id of the deployment scope itself (`/subscriptions/{s}/resourceGroups/{rg}`, ...). */
 export function scopeId(scope: DeploymentScope): Value {
   switch (scope.kind) {
-    case 'resourceGroup': return concatStrings(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName]);
-    case 'subscription': return concatStrings(['/subscriptions/', scope.subscriptionId]);
-    default: return '';
+    case 'resourceGroup':
+      return concatStrings(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroupName]);
+    case 'subscription':
+      return concatStrings(['/subscriptions/', scope.subscriptionId]);
+    default:
+      return '';
   }
 }
 
@@ -35,7 +38,10 @@ function nameSegments(name: Value): Value[] | undefined {
 export function resourceIdAt(base: Value, type: string, name: Value): Value {
   const [namespace, ...types] = type.split('/');
   const names = nameSegments(name);
-  if (!names || names.length !== types.length) return new Unknown(`id(${type}:${name instanceof Unknown || name instanceof PartialString ? name.key : JSON.stringify(name)})`);
+  if (!names || names.length !== types.length)
+    return new Unknown(
+      `id(${type}:${name instanceof Unknown || name instanceof PartialString ? name.key : JSON.stringify(name)})`,
+    );
   const parts: Value[] = [base, '/providers/', namespace];
   types.forEach((segment, index) => parts.push(`/${segment}/`, names[index]));
   return concatStrings(parts);

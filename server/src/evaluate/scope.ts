@@ -41,7 +41,10 @@ export function defaultScope(
     kind,
     subscriptionId: new Unknown(`subscription().subscriptionId${at}`),
     resourceGroupName: new Unknown(`resourceGroup().name${at}`),
-    location: new Unknown(`${kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location'}${at}`, 'region'),
+    location: new Unknown(
+      `${kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location'}${at}`,
+      'region',
+    ),
     deploymentName: new Unknown(`deployment().name${at}`),
     environment,
   };

@@ -4,7 +4,15 @@
 // step is one tick. Invariants: sizes are memoised per object (values are immutable), so sizing a
 // value built from sized parts costs only its own entries; sizing never recurses deeper than
 // `maxSizedDepth` (a deeper value counts as over the cap).
-import { isOversized, LambdaValue, oversizedUnknown, PartialString, Unknown, type ObjectValue, type Value } from './value';
+import {
+  isOversized,
+  LambdaValue,
+  oversizedUnknown,
+  PartialString,
+  Unknown,
+  type ObjectValue,
+  type Value,
+} from './value';
 
 /** Largest value evaluation keeps, in units of one character or one entry (about 8 to 16 MB). */
 export const maxValueUnits = 4_000_000;
@@ -59,7 +67,8 @@ export function sizedArray(items: Value[]): Value[] {
 
 /** The value, or an oversized unknown when it is over the cap. */
 export function capped(value: Value): Value {
-  if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof LambdaValue) return value;
+  if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof LambdaValue)
+    return value;
   return sizeOf(value) > maxValueUnits ? oversizedUnknown('value') : value;
 }
 

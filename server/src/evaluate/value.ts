@@ -16,7 +16,10 @@ export class Unknown {
   private lowered: string | undefined;
   /** Set once by noteWritten, for display only: it never takes part in equality (keys do). */
   writtenAt: WrittenAt | undefined = undefined;
-  constructor(readonly key: string, readonly hint?: UnknownHint) {}
+  constructor(
+    readonly key: string,
+    readonly hint?: UnknownHint,
+  ) {}
 
   /** The key in lower case, built once: ids compare ignoring case, many times over. */
   get lowerKey(): string {
@@ -48,14 +51,14 @@ export class PartialString {
 
 /** A function value (Bicep lambdas, ARM `lambda()`), applied by the library's map/filter/reduce. */
 export class LambdaValue {
-  constructor(readonly arity: number, readonly apply: (args: readonly Value[]) => Value) {}
+  constructor(
+    readonly arity: number,
+    readonly apply: (args: readonly Value[]) => Value,
+  ) {}
 }
 
 export type Value =
-  | null | boolean | number | string
-  | readonly Value[]
-  | ObjectValue
-  | Unknown | PartialString | LambdaValue;
+  null | boolean | number | string | readonly Value[] | ObjectValue | Unknown | PartialString | LambdaValue;
 
 export interface ObjectValue {
   readonly [key: string]: Value;
@@ -74,8 +77,14 @@ export function isUnknown(value: Value | undefined): value is Unknown {
 }
 
 export function isObject(value: Value | undefined): value is ObjectValue {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && !(value instanceof Unknown) && !(value instanceof PartialString) && !(value instanceof LambdaValue);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Unknown) &&
+    !(value instanceof PartialString) &&
+    !(value instanceof LambdaValue)
+  );
 }
 
 export function isArray(value: Value | undefined): value is readonly Value[] {
@@ -130,7 +139,8 @@ export function concatStrings(values: readonly Value[]): string | PartialString 
   for (const value of values) {
     if (typeof value === 'string') length += value.length;
     else if (value instanceof Unknown) length += value.key.length;
-    else if (value instanceof PartialString) for (const part of value.parts) length += typeof part === 'string' ? part.length : part.key.length;
+    else if (value instanceof PartialString)
+      for (const part of value.parts) length += typeof part === 'string' ? part.length : part.key.length;
   }
   if (length > maxStringLength) return oversizedUnknown('string');
   const parts: (string | Unknown)[] = [];
@@ -223,7 +233,8 @@ export function toJson(value: Value, depth = 0): unknown {
   if (value instanceof PartialString) return { $partial: value.key };
   if (value instanceof LambdaValue) return { $lambda: value.arity };
   if (Array.isArray(value)) return value.map((item) => toJson(item, depth + 1));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item, depth + 1)]));
+  if (isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item, depth + 1)]));
   return value;
 }
 
@@ -232,7 +243,8 @@ export function fromJson(json: unknown, depth = 0): Value {
   if (depth > 256) return freshUnknown('too-deep');
   if (json === null || typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean') return json;
   if (Array.isArray(json)) return json.map((item) => fromJson(item, depth + 1));
-  if (typeof json === 'object') return makeObject(Object.entries(json as object).map(([key, item]) => [key, fromJson(item, depth + 1)]));
+  if (typeof json === 'object')
+    return makeObject(Object.entries(json as object).map(([key, item]) => [key, fromJson(item, depth + 1)]));
   return null;
 }
 
@@ -258,7 +270,8 @@ export function getProperty(base: Value, name: string): Value {
 
 /** `base[index]`. */
 export function getIndex(base: Value, index: Value): Value {
-  if (Array.isArray(base) && typeof index === 'number') return base[index < 0 ? base.length + index : index] ?? freshUnknown('index');
+  if (Array.isArray(base) && typeof index === 'number')
+    return base[index < 0 ? base.length + index : index] ?? freshUnknown('index');
   if (typeof index === 'string') return getProperty(base, index);
   const baseKey = keyOf(base);
   const indexKey = keyOf(index) ?? (typeof index === 'number' ? String(index) : undefined);

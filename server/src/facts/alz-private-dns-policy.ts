@@ -16,7 +16,10 @@ export interface PolicyCoverage {
 export const alzPrivateDnsCoverage: readonly PolicyCoverage[] = [
   // Passed explicitly by the initiative (FACTS §15 row 4).
   { resourceType: 'Microsoft.Automation/automationAccounts', groupIds: ['Webhook', 'DSCAndHybridWorker'] },
-  { resourceType: 'Microsoft.DocumentDB/databaseAccounts', groupIds: ['SQL', 'MongoDB', 'Cassandra', 'Gremlin', 'Table'] },
+  {
+    resourceType: 'Microsoft.DocumentDB/databaseAccounts',
+    groupIds: ['SQL', 'MongoDB', 'Cassandra', 'Gremlin', 'Table'],
+  },
   { resourceType: 'Microsoft.DataFactory/factories', groupIds: ['dataFactory', 'portal'] },
   { resourceType: 'Microsoft.Databricks/workspaces', groupIds: ['databricks_ui_api', 'browser_authentication'] },
   { resourceType: 'Microsoft.HDInsight/clusters', groupIds: ['cluster'] },
@@ -27,7 +30,19 @@ export const alzPrivateDnsCoverage: readonly PolicyCoverage[] = [
   // Storage built-ins (FACTS §15 row 5; file_secondary is not covered).
   {
     resourceType: 'Microsoft.Storage/storageAccounts',
-    groupIds: ['blob', 'blob_secondary', 'queue', 'queue_secondary', 'table', 'table_secondary', 'file', 'web', 'web_secondary', 'dfs', 'dfs_secondary'],
+    groupIds: [
+      'blob',
+      'blob_secondary',
+      'queue',
+      'queue_secondary',
+      'table',
+      'table_secondary',
+      'file',
+      'web',
+      'web_secondary',
+      'dfs',
+      'dfs_secondary',
+    ],
   },
   // Built-ins FACTS §15 row 5 names, with the one group id FACTS §1 documents for the type.
   { resourceType: 'Microsoft.KeyVault/vaults', groupIds: ['vault'] },
@@ -60,10 +75,16 @@ export const alzPrivateDnsCoverage: readonly PolicyCoverage[] = [
  * target of `resourceType`: by the configured ids when the user lists them (any type), else by the
  * initiative's coverage above. Without a known type, only a configured list can answer.
  */
-export function policyCoversGroupId(resourceType: string | undefined, groupId: string, configured?: readonly string[]): boolean {
+export function policyCoversGroupId(
+  resourceType: string | undefined,
+  groupId: string,
+  configured?: readonly string[],
+): boolean {
   const lower = groupId.toLowerCase();
   if (configured) return configured.some((id) => id.toLowerCase() === lower);
   if (resourceType === undefined) return false;
   const type = resourceType.toLowerCase();
-  return alzPrivateDnsCoverage.some((entry) => entry.resourceType.toLowerCase() === type && entry.groupIds.some((id) => id.toLowerCase() === lower));
+  return alzPrivateDnsCoverage.some(
+    (entry) => entry.resourceType.toLowerCase() === type && entry.groupIds.some((id) => id.toLowerCase() === lower),
+  );
 }

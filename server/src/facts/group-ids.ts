@@ -27,7 +27,14 @@ export interface GroupIdFacts {
  * incomplete, and only a near miss of a documented id is judged there.
  */
 const explicitFacts: readonly GroupIdFacts[] = [
-  { resourceType: 'Microsoft.Network/privateLinkServices', groupIds: [], spellings: [], prefixes: [], complete: true, caseInsensitive: false },
+  {
+    resourceType: 'Microsoft.Network/privateLinkServices',
+    groupIds: [],
+    spellings: [],
+    prefixes: [],
+    complete: true,
+    caseInsensitive: false,
+  },
 ];
 
 const prefixesByType: Readonly<Record<string, readonly string[]>> = { 'microsoft.web/sites': ['sites-'] };
@@ -54,8 +61,12 @@ function index(): Map<string, GroupIdFacts> {
   byType = new Map();
   for (const [k, entry] of collected) {
     byType.set(k, {
-      resourceType: entry.resourceType, groupIds: entry.ids, spellings: [...entry.spellings],
-      prefixes: prefixesByType[k] ?? [], complete: false, caseInsensitive: caseInsensitiveTypes.has(k),
+      resourceType: entry.resourceType,
+      groupIds: entry.ids,
+      spellings: [...entry.spellings],
+      prefixes: prefixesByType[k] ?? [],
+      complete: false,
+      caseInsensitive: caseInsensitiveTypes.has(k),
     });
   }
   for (const facts of explicitFacts) byType.set(facts.resourceType.toLowerCase(), facts);
@@ -116,5 +127,7 @@ export function groupIdValidity(resourceType: string, groupId: string): 'valid' 
 
 /** The known id nearest to `groupId` by edit distance (case-insensitive), for a replacement fix. */
 export function closestGroupId(resourceType: string, groupId: string): string | undefined {
-  return nearMissGroupId(resourceType, groupId) ?? closestByEditDistance(groupIdFacts(resourceType)?.groupIds ?? [], groupId);
+  return (
+    nearMissGroupId(resourceType, groupId) ?? closestByEditDistance(groupIdFacts(resourceType)?.groupIds ?? [], groupId)
+  );
 }

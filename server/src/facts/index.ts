@@ -78,7 +78,14 @@ export {
 } from './dns-zones';
 export { alzPrivateDnsCoverage, policyCoversGroupId, type PolicyCoverage } from './alz-private-dns-policy';
 export { vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion } from './vnet-redeploy';
-export { closestGroupId, groupIdFacts, groupIdTypes, groupIdValidity, nearMissGroupId, type GroupIdFacts } from './group-ids';
+export {
+  closestGroupId,
+  groupIdFacts,
+  groupIdTypes,
+  groupIdValidity,
+  nearMissGroupId,
+  type GroupIdFacts,
+} from './group-ids';
 export {
   defaultZoneGroupName,
   privateEndpointConnectionPaths,
@@ -86,7 +93,13 @@ export {
   zoneConfigName,
   zoneGroupLimits,
 } from './private-endpoint';
-export { isGlobalLocation, privateDnsLocation, registrationEnabledPath, resolutionPolicy, vnetLinkRules } from './private-dns';
+export {
+  isGlobalLocation,
+  privateDnsLocation,
+  registrationEnabledPath,
+  resolutionPolicy,
+  vnetLinkRules,
+} from './private-dns';
 export {
   checkPolicyValue,
   policyDefault,
@@ -140,10 +153,29 @@ export {
   parseApiVersion,
   type ApiVersion,
 } from './api-versions';
-export { declaredApiVersions, enumValues, hasProperty, isDeclared, propertyInfo, type PropertyInfo, type PropertyKind } from './type-facts';
 export {
-  endpointServes, ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink,
-  type EndpointService, type IneffectiveSetting, type ServiceEndpointFacts,
+  declaredApiVersions,
+  enumValues,
+  hasProperty,
+  isDeclared,
+  propertyInfo,
+  type PropertyInfo,
+  type PropertyKind,
+} from './type-facts';
+export {
+  endpointServes,
+  ineffectiveSettings,
+  makesRulesIneffective,
+  serviceEndpointFacts,
+  servicesWithoutEndpointsBesidePrivateLink,
+  type EndpointService,
+  type IneffectiveSetting,
+  type ServiceEndpointFacts,
 } from './service-endpoints';
-export { azureProvidedDnsAddress, customDnsResolution, dnsResolverTypes, forwarderSubnetsOfUnknownUpstream } from './dns-resolution';
+export {
+  azureProvidedDnsAddress,
+  customDnsResolution,
+  dnsResolverTypes,
+  forwarderSubnetsOfUnknownUpstream,
+} from './dns-resolution';
 export { forwarderZones } from './zone-forwarders';

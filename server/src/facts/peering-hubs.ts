@@ -27,4 +27,7 @@ export const hubPeeringRules = {
  * Route Server)"): a `virtualHubs` resource with an ip configuration in the VNet. The model does not place
  * them in VNets, so a peering that may be ordered after one is not judged.
  */
-export const routeServerTypes = ['microsoft.network/virtualhubs', 'microsoft.network/virtualhubs/ipconfigurations'] as const;
+export const routeServerTypes = [
+  'microsoft.network/virtualhubs',
+  'microsoft.network/virtualhubs/ipconfigurations',
+] as const;

@@ -3,7 +3,12 @@
 // Invariants: only the four flags DESIGN §3 mirrors are mirrored; subnet-peering properties are listed so a
 // fix can decline (FACTS does not say how they mirror); every rule here is [VERIFIED] in FACTS §4.2.
 
-export const peeringFlags = ['allowVirtualNetworkAccess', 'allowForwardedTraffic', 'allowGatewayTransit', 'useRemoteGateways'] as const;
+export const peeringFlags = [
+  'allowVirtualNetworkAccess',
+  'allowForwardedTraffic',
+  'allowGatewayTransit',
+  'useRemoteGateways',
+] as const;
 export type PeeringFlag = (typeof peeringFlags)[number];
 
 /**
@@ -22,7 +27,9 @@ export function reversePeeringFlag(flag: PeeringFlag): PeeringFlag {
 }
 
 /** The flags a reverse peering gets from known flags of the forward one; absent flags stay absent. */
-export function mirrorPeeringFlags(flags: Partial<Record<PeeringFlag, boolean>>): Partial<Record<PeeringFlag, boolean>> {
+export function mirrorPeeringFlags(
+  flags: Partial<Record<PeeringFlag, boolean>>,
+): Partial<Record<PeeringFlag, boolean>> {
   const mirrored: Partial<Record<PeeringFlag, boolean>> = {};
   for (const flag of peeringFlags) {
     const value = flags[flag];

@@ -34,9 +34,17 @@ export interface PublicAccessFacts {
 const pna = 'properties.publicNetworkAccess';
 const perimeter = ['Disabled', 'SecuredByPerimeter'] as const;
 /** String setting at `path` with FACTS' disabling values and the known enabling ones. */
-const str = (path: string, enabling: readonly string[], disabling: readonly string[] = ['Disabled']): PublicAccessSetting => ({ path, disabling, enabling });
+const str = (
+  path: string,
+  enabling: readonly string[],
+  disabling: readonly string[] = ['Disabled'],
+): PublicAccessSetting => ({ path, disabling, enabling });
 const bool = (path: string, off: boolean): PublicAccessSetting => ({ path, disabling: [off], enabling: [!off] });
-const entry = (resourceType: string, apiVersion: string | undefined, ...settings: PublicAccessSetting[]): PublicAccessFacts => ({
+const entry = (
+  resourceType: string,
+  apiVersion: string | undefined,
+  ...settings: PublicAccessSetting[]
+): PublicAccessFacts => ({
   resourceType,
   ...(apiVersion ? { apiVersion } : {}),
   settings,
@@ -126,7 +134,11 @@ const same = (a: AccessValue, b: unknown) =>
  * What a known value of the setting at `path` means: `disabled`, `enabled` (a value a source states keeps
  * public access on), or `unknown` (anything else, or a path without facts).
  */
-export function publicAccessState(resourceType: string, path: string, value: unknown): 'disabled' | 'enabled' | 'unknown' {
+export function publicAccessState(
+  resourceType: string,
+  path: string,
+  value: unknown,
+): 'disabled' | 'enabled' | 'unknown' {
   const setting = publicAccessFacts(resourceType)?.settings.find((s) => s.path === path);
   if (!setting) return 'unknown';
   if (setting.disabling.some((v) => same(v, value))) return 'disabled';
@@ -138,12 +150,17 @@ export function publicAccessState(resourceType: string, path: string, value: unk
  * The property values a fix writes to turn public access off for a template at `apiVersion`, or `undefined`
  * when the type has no facts or the value for that version is unknown.
  */
-export function publicAccessFix(resourceType: string, apiVersion: string): { path: string; value: AccessValue }[] | undefined {
+export function publicAccessFix(
+  resourceType: string,
+  apiVersion: string,
+): { path: string; value: AccessValue }[] | undefined {
   const facts = publicAccessFacts(resourceType);
   if (!facts) return undefined;
   const edits: { path: string; value: AccessValue }[] = [];
   for (const setting of facts.settings) {
-    const value = setting.disablingByApiVersion ? versionedValue(setting.disablingByApiVersion, apiVersion) : setting.disabling[0];
+    const value = setting.disablingByApiVersion
+      ? versionedValue(setting.disablingByApiVersion, apiVersion)
+      : setting.disabling[0];
     if (value === undefined) return undefined;
     edits.push({ path: setting.path, value });
   }

@@ -20,7 +20,12 @@ function subnetProps(v: string): Props {
     addressPrefixes: arrayOf('string'),
     networkSecurityGroup: idRef,
     routeTable: idRef,
-    delegations: arrayOf(object('Delegation', { name: 'string', properties: object('ServiceDelegationPropertiesFormat', { serviceName: 'string' }) })),
+    delegations: arrayOf(
+      object('Delegation', {
+        name: 'string',
+        properties: object('ServiceDelegationPropertiesFormat', { serviceName: 'string' }),
+      }),
+    ),
     privateEndpointNetworkPolicies: openEnum(policySchemaValues('privateEndpointNetworkPolicies', v) ?? []),
     privateLinkServiceNetworkPolicies: openEnum(policySchemaValues('privateLinkServiceNetworkPolicies', v) ?? []),
   };
@@ -39,7 +44,14 @@ function peeringProps(v: string): Props {
 
 // Route hop types as the official data lists them per version (S2); VirtualApplianceEcmp is new in 2025-09-01.
 function routeProps(v: string): Props {
-  const hopTypes = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', nextHopIpAddressHopType, ...(atLeast(v, '2025-09-01') ? ['VirtualApplianceEcmp'] : []), 'None'];
+  const hopTypes = [
+    'VirtualNetworkGateway',
+    'VnetLocal',
+    'Internet',
+    nextHopIpAddressHopType,
+    ...(atLeast(v, '2025-09-01') ? ['VirtualApplianceEcmp'] : []),
+    'None',
+  ];
   return {
     addressPrefix: 'string',
     nextHopType: openEnum(hopTypes),
@@ -51,7 +63,12 @@ function routeProps(v: string): Props {
 }
 
 function connection(name: string): Props[string] {
-  return arrayOf(object(name, { name: 'string', properties: object(`${name}Properties`, { privateLinkServiceId: 'string', groupIds: arrayOf('string') }) }));
+  return arrayOf(
+    object(name, {
+      name: 'string',
+      properties: object(`${name}Properties`, { privateLinkServiceId: 'string', groupIds: arrayOf('string') }),
+    }),
+  );
 }
 
 function networkDecls(v: string): ResourceDecl[] {
@@ -66,12 +83,18 @@ function networkDecls(v: string): ResourceDecl[] {
           addressSpace: object('AddressSpace', { addressPrefixes: arrayOf('string') }),
           dhcpOptions: object('DhcpOptions', { dnsServers: arrayOf('string') }),
           subnets: arrayOf(object('Subnet', { name: 'string', properties: props(subnetProps(v)) })),
-          virtualNetworkPeerings: arrayOf(object('VirtualNetworkPeering', { name: 'string', properties: props(peeringProps(v)) })),
+          virtualNetworkPeerings: arrayOf(
+            object('VirtualNetworkPeering', { name: 'string', properties: props(peeringProps(v)) }),
+          ),
         }),
       },
     },
     { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: v, props: { properties: props(subnetProps(v)) } },
-    { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', apiVersion: v, props: { properties: props(peeringProps(v)) } },
+    {
+      type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+      apiVersion: v,
+      props: { properties: props(peeringProps(v)) },
+    },
     {
       type: 'Microsoft.Network/privateEndpoints',
       apiVersion: v,
@@ -89,7 +112,9 @@ function networkDecls(v: string): ResourceDecl[] {
       apiVersion: v,
       props: {
         properties: props({
-          privateDnsZoneConfigs: arrayOf(object('PrivateDnsZoneConfig', { name: 'string', properties: props({ privateDnsZoneId: 'string' }) })),
+          privateDnsZoneConfigs: arrayOf(
+            object('PrivateDnsZoneConfig', { name: 'string', properties: props({ privateDnsZoneId: 'string' }) }),
+          ),
         }),
       },
     },
@@ -97,7 +122,10 @@ function networkDecls(v: string): ResourceDecl[] {
     {
       type: 'Microsoft.Network/routeTables',
       apiVersion: v,
-      props: { location: 'string', properties: props({ routes: arrayOf(object('Route', { name: 'string', properties: props(routeProps(v)) })) }) },
+      props: {
+        location: 'string',
+        properties: props({ routes: arrayOf(object('Route', { name: 'string', properties: props(routeProps(v)) })) }),
+      },
     },
     { type: 'Microsoft.Network/routeTables/routes', apiVersion: v, props: { properties: props(routeProps(v)) } },
     {
@@ -106,7 +134,9 @@ function networkDecls(v: string): ResourceDecl[] {
       props: {
         location: 'string',
         properties: props({
-          ipConfigurations: arrayOf(object('PrivateLinkServiceIpConfiguration', { name: 'string', properties: props({ subnet: idRef }) })),
+          ipConfigurations: arrayOf(
+            object('PrivateLinkServiceIpConfiguration', { name: 'string', properties: props({ subnet: idRef }) }),
+          ),
           loadBalancerFrontendIpConfigurations: arrayOf(idRef),
         }),
       },

@@ -8,7 +8,9 @@ import { object, openEnum, type PropSpec, type ResourceDecl, type Shape } from '
 /** The enum of a public-access string setting: its enabling values, then its disabling values. */
 function accessEnum(resourceType: string, path: string): Shape {
   const setting = publicAccessFacts(resourceType)?.settings.find((s) => s.path === path);
-  const values = [...(setting?.enabling ?? []), ...(setting?.disabling ?? [])].filter((v): v is string => typeof v === 'string');
+  const values = [...(setting?.enabling ?? []), ...(setting?.disabling ?? [])].filter(
+    (v): v is string => typeof v === 'string',
+  );
   return openEnum(values);
 }
 
@@ -27,19 +29,38 @@ const enumDecl = (type: string, apiVersion: string): ResourceDecl => ({
 export const paasResourceDecls: readonly ResourceDecl[] = [
   enumDecl('Microsoft.Storage/storageAccounts', '2026-04-01'),
   enumDecl('Microsoft.Sql/servers', '2025-01-01'),
-  { type: 'Microsoft.Sql/managedInstances', apiVersion: '2025-01-01', props: properties('publicDataEndpointEnabled', 'bool') },
+  {
+    type: 'Microsoft.Sql/managedInstances',
+    apiVersion: '2025-01-01',
+    props: properties('publicDataEndpointEnabled', 'bool'),
+  },
   {
     type: 'Microsoft.KeyVault/vaults',
     apiVersion: '2026-02-01',
     props: properties(pna, {
       shape: 'string',
-      description: "If set to 'disabled' all traffic except private endpoint traffic and that that originates from trusted services will be blocked.",
+      description:
+        "If set to 'disabled' all traffic except private endpoint traffic and that that originates from trusted services will be blocked.",
     }),
   },
   enumDecl('Microsoft.KeyVault/managedHSMs', '2026-02-01'),
   enumDecl('Microsoft.DocumentDB/databaseAccounts', '2026-03-15'),
-  { type: 'Microsoft.Web/sites', apiVersion: '2025-03-01', props: properties(pna, { shape: 'string', description: "Allowed Values: 'Enabled', 'Disabled' or an empty string." }) },
-  { type: 'Microsoft.Web/staticSites', apiVersion: '2025-03-01', props: properties(pna, { shape: 'string', description: "Allowed Values: 'Enabled', 'Disabled' or an empty string." }) },
+  {
+    type: 'Microsoft.Web/sites',
+    apiVersion: '2025-03-01',
+    props: properties(pna, {
+      shape: 'string',
+      description: "Allowed Values: 'Enabled', 'Disabled' or an empty string.",
+    }),
+  },
+  {
+    type: 'Microsoft.Web/staticSites',
+    apiVersion: '2025-03-01',
+    props: properties(pna, {
+      shape: 'string',
+      description: "Allowed Values: 'Enabled', 'Disabled' or an empty string.",
+    }),
+  },
   enumDecl('Microsoft.ContainerRegistry/registries', '2025-11-01'),
   enumDecl('Microsoft.Search/searchServices', '2025-05-01'),
   enumDecl('Microsoft.CognitiveServices/accounts', '2026-07-01'),

@@ -7,4 +7,9 @@
 export const nextHopIpAddressHopType = 'VirtualAppliance';
 
 /** Hop types that, per S2, must not carry `nextHopIpAddress`. */
-export const hopTypesWithoutNextHopIpAddress: readonly string[] = ['VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'];
+export const hopTypesWithoutNextHopIpAddress: readonly string[] = [
+  'VirtualNetworkGateway',
+  'VnetLocal',
+  'Internet',
+  'None',
+];

@@ -6,7 +6,7 @@
 
 /** The services whose virtual network rules the model reads (model/service-rules.ts), by the model's names. */
 export type EndpointService =
-  | 'storage' | 'keyVault' | 'sql' | 'cosmosDb' | 'eventHubs' | 'serviceBus' | 'appService' | 'containerRegistry';
+  'storage' | 'keyVault' | 'sql' | 'cosmosDb' | 'eventHubs' | 'serviceBus' | 'appService' | 'containerRegistry';
 
 export interface ServiceEndpointFacts {
   /** How messages name the service. */
@@ -30,7 +30,12 @@ const endpointFacts: Readonly<Record<EndpointService, ServiceEndpointFacts>> = {
   serviceBus: { label: 'Service Bus', endpoints: ['Microsoft.ServiceBus'], bypassFlag: true },
   // §9.2 App Service: no flag in ARM; without the endpoint the subnet rule never matches (S37).
   appService: { label: 'App Service', endpoints: ['Microsoft.Web'], bypassFlag: false },
-  containerRegistry: { label: 'Container Registry', endpoints: ['Microsoft.ContainerRegistry'], bypassFlag: false, publicCloudOnly: true },
+  containerRegistry: {
+    label: 'Container Registry',
+    endpoints: ['Microsoft.ContainerRegistry'],
+    bypassFlag: false,
+    publicCloudOnly: true,
+  },
 };
 
 export function serviceEndpointFacts(service: EndpointService): ServiceEndpointFacts {
@@ -66,8 +71,18 @@ export interface IneffectiveSetting {
 // publicNetworkAccess 'Disabled' → "restricted to private links only" (S36). SQL: virtual network rules
 // need "Deny public network access" set to No (S34).
 /** A setting with values compared exactly (enums) that silences virtual network and IP rules. */
-const overrides = (setting: IneffectiveSetting['setting'], value: string, effect: string, sinceApiVersion?: string): IneffectiveSetting => ({
-  setting, values: [value], caseInsensitive: false, rules: 'vnet-and-ip', effect, ...(sinceApiVersion ? { sinceApiVersion } : {}),
+const overrides = (
+  setting: IneffectiveSetting['setting'],
+  value: string,
+  effect: string,
+  sinceApiVersion?: string,
+): IneffectiveSetting => ({
+  setting,
+  values: [value],
+  caseInsensitive: false,
+  rules: 'vnet-and-ip',
+  effect,
+  ...(sinceApiVersion ? { sinceApiVersion } : {}),
 });
 const privateLinksOnly = 'operations are restricted to private links only';
 const notEnforced = 'IP filters and virtual network rules are not enforced';
@@ -76,17 +91,35 @@ const ineffective: Partial<Record<EndpointService, readonly IneffectiveSetting[]
     overrides('publicNetworkAccess', 'Disabled', 'only private endpoint traffic is allowed'),
     overrides('defaultAction', 'Allow', 'network rules take effect only with defaultAction Deny'),
   ],
-  keyVault: [{
-    setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: true, rules: 'vnet-and-ip',
-    effect: 'this overrides the firewall rules: only private endpoint and trusted service traffic is allowed',
-  }],
-  cosmosDb: [overrides('publicNetworkAccess', 'Disabled', 'this takes precedence over every IP and virtual network rule')],
-  eventHubs: [overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'), overrides('defaultAction', 'Allow', notEnforced, '2021-06-01')],
-  serviceBus: [overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'), overrides('defaultAction', 'Allow', notEnforced, '2021-06-01')],
-  sql: [{
-    setting: 'publicNetworkAccess', values: ['Disabled'], caseInsensitive: false, rules: 'vnet',
-    effect: "SQL virtual network rules need public network access 'Enabled'",
-  }],
+  keyVault: [
+    {
+      setting: 'publicNetworkAccess',
+      values: ['Disabled'],
+      caseInsensitive: true,
+      rules: 'vnet-and-ip',
+      effect: 'this overrides the firewall rules: only private endpoint and trusted service traffic is allowed',
+    },
+  ],
+  cosmosDb: [
+    overrides('publicNetworkAccess', 'Disabled', 'this takes precedence over every IP and virtual network rule'),
+  ],
+  eventHubs: [
+    overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'),
+    overrides('defaultAction', 'Allow', notEnforced, '2021-06-01'),
+  ],
+  serviceBus: [
+    overrides('publicNetworkAccess', 'Disabled', privateLinksOnly, '2021-06-01'),
+    overrides('defaultAction', 'Allow', notEnforced, '2021-06-01'),
+  ],
+  sql: [
+    {
+      setting: 'publicNetworkAccess',
+      values: ['Disabled'],
+      caseInsensitive: false,
+      rules: 'vnet',
+      effect: "SQL virtual network rules need public network access 'Enabled'",
+    },
+  ],
 };
 
 export function ineffectiveSettings(service: EndpointService): readonly IneffectiveSetting[] {
@@ -94,8 +127,16 @@ export function ineffectiveSettings(service: EndpointService): readonly Ineffect
 }
 
 /** Whether a written value makes the rules grant nothing (its API version checked against `sinceApiVersion`). */
-export function makesRulesIneffective(setting: IneffectiveSetting, value: string, apiVersion: string | undefined): boolean {
-  if (setting.sinceApiVersion !== undefined && !(apiVersion !== undefined && apiVersion.slice(0, 10) >= setting.sinceApiVersion)) return false;
+export function makesRulesIneffective(
+  setting: IneffectiveSetting,
+  value: string,
+  apiVersion: string | undefined,
+): boolean {
+  if (
+    setting.sinceApiVersion !== undefined &&
+    !(apiVersion !== undefined && apiVersion.slice(0, 10) >= setting.sinceApiVersion)
+  )
+    return false;
   return setting.values.some((v) => (setting.caseInsensitive ? v.toLowerCase() === value.toLowerCase() : v === value));
 }
 
@@ -105,4 +146,7 @@ export function makesRulesIneffective(setting: IneffectiveSetting, value: string
  * Service ("Access restriction rules based on service endpoints are not supported on apps that have
  * private endpoint configured", S37).
  */
-export const servicesWithoutEndpointsBesidePrivateLink: readonly EndpointService[] = ['containerRegistry', 'appService'];
+export const servicesWithoutEndpointsBesidePrivateLink: readonly EndpointService[] = [
+  'containerRegistry',
+  'appService',
+];

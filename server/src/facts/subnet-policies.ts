@@ -50,7 +50,10 @@ const histories: Readonly<Record<PolicyProperty, PolicyHistory>> = {
   },
 };
 
-export const policyProperties: readonly PolicyProperty[] = ['privateEndpointNetworkPolicies', 'privateLinkServiceNetworkPolicies'];
+export const policyProperties: readonly PolicyProperty[] = [
+  'privateEndpointNetworkPolicies',
+  'privateLinkServiceNetworkPolicies',
+];
 
 /** The service default when the property is absent: `Disabled` for endpoints, `Enabled` for PLS (FACTS §3.1). */
 export function policyDefault(property: PolicyProperty): string {
@@ -114,7 +117,9 @@ function closestValue(history: PolicyHistory, apiVersion: string, value: string)
  * What a `privateEndpointNetworkPolicies` value applies to private-endpoint traffic (FACTS §3.1 semantics,
  * S6): `undefined` (absent) means the default `Disabled`. Unknown values give `undefined`.
  */
-export function privateEndpointPolicyEffect(value: string | undefined): { nsg: boolean; routeTable: boolean } | undefined {
+export function privateEndpointPolicyEffect(
+  value: string | undefined,
+): { nsg: boolean; routeTable: boolean } | undefined {
   switch (value ?? histories.privateEndpointNetworkPolicies.default) {
     case 'Disabled':
       return { nsg: false, routeTable: false };

@@ -61,7 +61,8 @@ export function buildTypes(decls: readonly ResourceDecl[]): BicepType[] {
     if (shape === 'string') return factory.addStringType();
     if (shape === 'bool') return factory.addBooleanType();
     if (shape === 'int') return factory.addIntegerType();
-    if ('enum' in shape) return factory.addUnionType([...shape.enum.map(literal), ...(shape.open ? [factory.addStringType()] : [])]);
+    if ('enum' in shape)
+      return factory.addUnionType([...shape.enum.map(literal), ...(shape.open ? [factory.addStringType()] : [])]);
     if ('array' in shape) return factory.addArrayType(emit(shape.array));
     return factory.addObjectType(shape.object, emitProps(shape.props));
   };
@@ -69,7 +70,10 @@ export function buildTypes(decls: readonly ResourceDecl[]): BicepType[] {
     Object.fromEntries(
       Object.entries(props).map(([name, value]) => {
         const spec = isSpec(value) ? value : { shape: value };
-        const property: ObjectTypeProperty = { type: emit(spec.shape), flags: spec.flags ?? ObjectTypePropertyFlags.None };
+        const property: ObjectTypeProperty = {
+          type: emit(spec.shape),
+          flags: spec.flags ?? ObjectTypePropertyFlags.None,
+        };
         if (spec.description) property.description = spec.description;
         return [name, property];
       }),

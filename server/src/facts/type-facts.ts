@@ -77,7 +77,11 @@ export function hasProperty(resourceType: string, apiVersion: string, path: stri
 }
 
 /** The enum of `path` at a declared version, or `undefined` when it is not an enum there. */
-export function enumValues(resourceType: string, apiVersion: string, path: string): { values: readonly string[]; open: boolean } | undefined {
+export function enumValues(
+  resourceType: string,
+  apiVersion: string,
+  path: string,
+): { values: readonly string[]; open: boolean } | undefined {
   const info = propertyInfo(resourceType, apiVersion, path);
   return info?.kind === 'enum' ? { values: info.values, open: info.open } : undefined;
 }
@@ -102,7 +106,9 @@ function describe(types: BicepType[], ref: TypeReference, flags: number): Proper
       const members = type.elements.map((e) => types[e.index]);
       const values = members.flatMap((m) => (m?.type === TypeBaseKind.StringLiteralType ? [m.value] : []));
       const open = members.some((m) => m?.type === TypeBaseKind.StringType);
-      return values.length + (open ? 1 : 0) === members.length ? { kind: 'enum', values, open, flags } : simple('other');
+      return values.length + (open ? 1 : 0) === members.length
+        ? { kind: 'enum', values, open, flags }
+        : simple('other');
     }
     default:
       return simple('other');

@@ -20,9 +20,15 @@ export function mergeFixes(fixes: readonly Fix[]): { edits: Map<string, TextEdit
   const edits = new Map<string, TextEdit[]>();
   const taken: Fix[] = [];
   for (const fix of fixes) {
-    const clash = fix.changes.some((change) => change.edits.some((edit) => (edits.get(change.uri) ?? []).some((other) => conflicts(edit, other))));
+    const clash = fix.changes.some((change) =>
+      change.edits.some((edit) => (edits.get(change.uri) ?? []).some((other) => conflicts(edit, other))),
+    );
     if (clash) continue;
-    for (const change of fix.changes) edits.set(change.uri, [...(edits.get(change.uri) ?? []), ...change.edits].sort((a, b) => a.start - b.start));
+    for (const change of fix.changes)
+      edits.set(
+        change.uri,
+        [...(edits.get(change.uri) ?? []), ...change.edits].sort((a, b) => a.start - b.start),
+      );
     taken.push(fix);
   }
   return { edits, taken };

@@ -53,7 +53,8 @@ export function isSymbolic(template: JsonNode): boolean {
 function nameExpression(node: JsonNode | undefined): { literal: string } | { expression: string } | undefined {
   const value = str(node);
   if (value === undefined) return undefined;
-  if (value.startsWith('[[') || !value.startsWith('[')) return { literal: value.startsWith('[[') ? value.slice(1) : value };
+  if (value.startsWith('[[') || !value.startsWith('['))
+    return { literal: value.startsWith('[[') ? value.slice(1) : value };
   return value.endsWith(']') ? { expression: value.slice(1, -1).trim() } : undefined;
 }
 
@@ -84,7 +85,8 @@ export function typeAndSegments(resource: JsonNode): { type: string; segments: s
   return { type, segments };
 }
 
-export const resourceIdText = (type: string, segments: readonly string[]) => `resourceId(${[armString(type), ...segments].join(', ')})`;
+export const resourceIdText = (type: string, segments: readonly string[]) =>
+  `resourceId(${[armString(type), ...segments].join(', ')})`;
 
 /** The resource object of an ARM declaration, in the analysed text. */
 export function findTemplateResource(docs: FixDocuments, decl: ResourceDecl): JsonNode | undefined {
@@ -93,7 +95,11 @@ export function findTemplateResource(docs: FixDocuments, decl: ResourceDecl): Js
 }
 
 /** A single-instance resource of the same template: its id and how a new resource depends on it. */
-export function armReference(docs: FixDocuments, template: JsonNode, target: ResourceDecl): { id: string; dependsOn: Gen } | undefined {
+export function armReference(
+  docs: FixDocuments,
+  template: JsonNode,
+  target: ResourceDecl,
+): { id: string; dependsOn: Gen } | undefined {
   if (target.language !== 'arm' || target.count !== 1 || target.instance !== undefined) return undefined;
   const root = docs.jsonTree(target.uri);
   const node = root && findArmResource(root, target);
@@ -114,7 +120,10 @@ export function childName(parentSegments: readonly string[], child: string): Gen
     return [...parentSegments.map((s) => s.slice(1, -1).replace(/''/g, "'")), child].join('/');
   }
   const holes = parentSegments.map((_, i) => `{${i}}`).join('/');
-  return { kind: 'expr', text: `format('${holes}/{${parentSegments.length}}', ${[...parentSegments, armString(child)].join(', ')})` };
+  return {
+    kind: 'expr',
+    text: `format('${holes}/{${parentSegments.length}}', ${[...parentSegments, armString(child)].join(', ')})`,
+  };
 }
 
 export function armApiVersion(template: JsonNode, type: string): string | undefined {
@@ -135,7 +144,12 @@ export function armApiVersion(template: JsonNode, type: string): string | undefi
 }
 
 /** Inserts resources after the top-level resource holding `anchor`, in the template's own form. */
-export function insertArmResources(docs: FixDocuments, uri: string, anchor: JsonNode, resources: readonly { symbol: string; body: Gen }[]): TextEdit[] | undefined {
+export function insertArmResources(
+  docs: FixDocuments,
+  uri: string,
+  anchor: JsonNode,
+  resources: readonly { symbol: string; body: Gen }[],
+): TextEdit[] | undefined {
   const template = templateOf(anchor);
   const text = docs.text(uri);
   const holder = template && member(template, 'resources')?.value;
@@ -147,10 +161,18 @@ export function insertArmResources(docs: FixDocuments, uri: string, anchor: Json
   const item = symbolic ? top.parent! : top;
   const after = holder.children?.indexOf(item) ?? -1;
   if (after < 0) return undefined;
-  const render = (indent: string, inline: boolean) => resources.map((r) => (symbolic
-    ? printMember(r.symbol, r.body, 'arm', { ...options, inline }, indent)
-    : print(r.body, 'arm', { ...options, inline }, indent))).join(inline ? ', ' : `,${style.eol}${indent}`);
-  return insertMember(text, style, jsonContainer(holder), (indent) => render(indent, false), render('', true), { after, expandEmpty: true });
+  const render = (indent: string, inline: boolean) =>
+    resources
+      .map((r) =>
+        symbolic
+          ? printMember(r.symbol, r.body, 'arm', { ...options, inline }, indent)
+          : print(r.body, 'arm', { ...options, inline }, indent),
+      )
+      .join(inline ? ', ' : `,${style.eol}${indent}`);
+  return insertMember(text, style, jsonContainer(holder), (indent) => render(indent, false), render('', true), {
+    after,
+    expandEmpty: true,
+  });
 }
 
 /** An ARM resource's `condition`, to repeat on a child that must follow it. */

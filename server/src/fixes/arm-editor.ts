@@ -18,7 +18,8 @@ export function findArmResource(root: JsonNode, decl: ResourceDecl): JsonNode | 
   const node = findNodeAtOffset(root, decl.range.start);
   if (!node || node.type !== 'string' || node.offset !== decl.range.start) return undefined;
   const property = node.parent;
-  if (property?.type !== 'property' || property.children?.[0]?.value?.toString().toLowerCase() !== 'type') return undefined;
+  if (property?.type !== 'property' || property.children?.[0]?.value?.toString().toLowerCase() !== 'type')
+    return undefined;
   return property.parent?.type === 'object' ? property.parent : undefined;
 }
 
@@ -76,7 +77,12 @@ export function isJsonLiteral(node: JsonNode): boolean {
 export class ArmResourceEditor implements ResourceEditor {
   readonly language = 'arm' as const;
 
-  constructor(private readonly docs: FixDocuments, readonly uri: string, private readonly text: string, private readonly resource: JsonNode) {}
+  constructor(
+    private readonly docs: FixDocuments,
+    readonly uri: string,
+    private readonly text: string,
+    private readonly resource: JsonNode,
+  ) {}
 
   static for(docs: FixDocuments, decl: ResourceDecl): ArmResourceEditor | undefined {
     const root = docs.jsonTree(decl.uri);
@@ -99,7 +105,12 @@ export class ArmResourceEditor implements ResourceEditor {
     const found = this.resolve(path);
     if (found?.kind !== 'found') return undefined;
     const { node } = found;
-    return { start: node.offset, end: node.offset + node.length, literal: isJsonLiteral(node), text: this.text.slice(node.offset, node.offset + node.length) };
+    return {
+      start: node.offset,
+      end: node.offset + node.length,
+      literal: isJsonLiteral(node),
+      text: this.text.slice(node.offset, node.offset + node.length),
+    };
   }
 
   has(path: string): boolean | undefined {
@@ -114,9 +125,19 @@ export class ArmResourceEditor implements ResourceEditor {
     if (value === null || typeof value !== 'object') {
       // A scalar: jsonc-parser's own minimal edit at the node's JSON path.
       const written = typeof value === 'string' && value.startsWith('[') ? `[${value}` : value;
-      return modify(this.text, getNodePath(node), written, {}).map((e) => ({ start: e.offset, end: e.offset + e.length, newText: e.content }));
+      return modify(this.text, getNodePath(node), written, {}).map((e) => ({
+        start: e.offset,
+        end: e.offset + e.length,
+        newText: e.content,
+      }));
     }
-    return [{ start: node.offset, end: node.offset + node.length, newText: print(value, 'arm', this.options(), lineIndent(this.text, node.offset)) }];
+    return [
+      {
+        start: node.offset,
+        end: node.offset + node.length,
+        newText: print(value, 'arm', this.options(), lineIndent(this.text, node.offset)),
+      },
+    ];
   }
 
   set(path: string, value: Gen): TextEdit[] | undefined {
@@ -126,8 +147,13 @@ export class ArmResourceEditor implements ResourceEditor {
     const [key] = found.rest;
     const nested = nest(found.rest, value);
     if (typeof key !== 'string' || nested === undefined) return undefined;
-    return insertMember(this.text, this.docs.style(this.uri), jsonContainer(found.parent),
-      (indent) => printMember(key, nested, 'arm', this.options(), indent), printMember(key, nested, 'arm', this.options(true)));
+    return insertMember(
+      this.text,
+      this.docs.style(this.uri),
+      jsonContainer(found.parent),
+      (indent) => printMember(key, nested, 'arm', this.options(), indent),
+      printMember(key, nested, 'arm', this.options(true)),
+    );
   }
 
   remove(path: string): TextEdit[] | undefined {
@@ -140,7 +166,13 @@ export class ArmResourceEditor implements ResourceEditor {
     const found = this.resolve(path);
     if (found?.kind !== 'found' || found.node.type !== 'array' || items.length === 0) return undefined;
     const { eol } = this.docs.style(this.uri);
-    return insertMember(this.text, this.docs.style(this.uri), jsonContainer(found.node),
-      (indent) => items.map((item) => print(item, 'arm', this.options(), indent)).join(`,${eol}${indent}`), items.map((item) => print(item, 'arm', this.options(true))).join(', '), { expandEmpty: items.some(isComposite) });
+    return insertMember(
+      this.text,
+      this.docs.style(this.uri),
+      jsonContainer(found.node),
+      (indent) => items.map((item) => print(item, 'arm', this.options(), indent)).join(`,${eol}${indent}`),
+      items.map((item) => print(item, 'arm', this.options(true))).join(', '),
+      { expandEmpty: items.some(isComposite) },
+    );
   }
 }

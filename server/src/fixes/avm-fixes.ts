@@ -3,7 +3,17 @@
 // `privateDnsZoneGroup`, the peering entry `remotePeeringEnabled: true`, the zone's
 // `virtualNetworkLinks` the missing VNet, the `subnets` entry its policy. Nothing else is offered
 // for such resources (their declarations live in the module, not in the user's files).
-import { declarations, isPlainObject, moduleView, objectProperties, propertyKey, type ArrayExpression, type ModuleDeclaration, type ObjectExpression, type SourceFile } from '../syntax/bicep';
+import {
+  declarations,
+  isPlainObject,
+  moduleView,
+  objectProperties,
+  propertyKey,
+  type ArrayExpression,
+  type ModuleDeclaration,
+  type ObjectExpression,
+  type SourceFile,
+} from '../syntax/bicep';
 import type { ResourceDecl } from '../model';
 import { wantedZones } from './dns-plan';
 import type { FixDocuments } from './documents';
@@ -25,7 +35,13 @@ export function registryFixes(docs: FixDocuments, request: FixRequest, anchor: F
   return buildWith(registryBuilders, docs, request.kind, request, anchor);
 }
 
-function buildWith<K extends FixKind>(table: RegistryBuilders, docs: FixDocuments, kind: K, request: FixRequestOf<K>, anchor: FixAnchor): Fix[] {
+function buildWith<K extends FixKind>(
+  table: RegistryBuilders,
+  docs: FixDocuments,
+  kind: K,
+  request: FixRequestOf<K>,
+  anchor: FixAnchor,
+): Fix[] {
   return table[kind]?.(docs, request, anchor) ?? [];
 }
 
@@ -51,7 +67,12 @@ function objectAt(tree: SourceFile, start: number): ObjectExpression | undefined
   const visit = (node: unknown): void => {
     if (found || typeof node !== 'object' || node === null) return;
     const candidate = node as { kind?: string; start?: number; end?: number };
-    if (typeof candidate.start === 'number' && typeof candidate.end === 'number' && (candidate.end < start || candidate.start > start)) return;
+    if (
+      typeof candidate.start === 'number' &&
+      typeof candidate.end === 'number' &&
+      (candidate.end < start || candidate.start > start)
+    )
+      return;
     if (candidate.kind === 'Object' && candidate.start === start) {
       found = node as ObjectExpression;
       return;
@@ -89,11 +110,17 @@ function addProperty(text: string, object: ObjectExpression, key: string, value:
     return { start: lineStart, end: lineStart, newText: `${indent}${key}: ${value}\n` };
   }
   const last = members.at(-1);
-  return last ? { start: last.end, end: last.end, newText: `, ${key}: ${value}` } : { start: object.open.end, end: close, newText: ` ${key}: ${value} ` };
+  return last
+    ? { start: last.end, end: last.end, newText: `, ${key}: ${value}` }
+    : { start: object.open.end, end: close, newText: ` ${key}: ${value} ` };
 }
 
 /** The parameter entry a registry resource came from, when it is an object literal in its caller. */
-function entryOf(docs: FixDocuments, decl: ResourceDecl, prefix: string): { text: string; entry: ObjectExpression } | undefined {
+function entryOf(
+  docs: FixDocuments,
+  decl: ResourceDecl,
+  prefix: string,
+): { text: string; entry: ObjectExpression } | undefined {
   if (!decl.registry?.paramPath.startsWith(prefix)) return undefined;
   const tree = docs.bicepTree(decl.uri);
   const text = docs.text(decl.uri);
@@ -101,23 +128,38 @@ function entryOf(docs: FixDocuments, decl: ResourceDecl, prefix: string): { text
   return text && entry ? { text, entry } : undefined;
 }
 
-function enableRemotePeering(docs: FixDocuments, request: FixRequestOf<'add-reverse-peering'>, anchor: FixAnchor): Fix[] {
+function enableRemotePeering(
+  docs: FixDocuments,
+  request: FixRequestOf<'add-reverse-peering'>,
+  anchor: FixAnchor,
+): Fix[] {
   const decl = anchor.decl;
   // The module mirrors the flags itself; the peering must still be one the reverse can mirror.
   if (!reversePlan(request) || decl.registry?.module !== 'avm/res/network/virtual-network') return [];
   const found = entryOf(docs, decl, 'peerings[');
-  if (!found || objectProperties(found.entry).some((member) => propertyKey(member) === 'remotePeeringEnabled')) return [];
-  return single(decl.uri, 'Set remotePeeringEnabled to true', addProperty(found.text, found.entry, 'remotePeeringEnabled', 'true'));
+  if (!found || objectProperties(found.entry).some((member) => propertyKey(member) === 'remotePeeringEnabled'))
+    return [];
+  return single(
+    decl.uri,
+    'Set remotePeeringEnabled to true',
+    addProperty(found.text, found.entry, 'remotePeeringEnabled', 'true'),
+  );
 }
 
-function setSubnetEntryPolicy(docs: FixDocuments, { property, value }: FixRequestOf<'set-subnet-policy'>, anchor: FixAnchor): Fix[] {
+function setSubnetEntryPolicy(
+  docs: FixDocuments,
+  { property, value }: FixRequestOf<'set-subnet-policy'>,
+  anchor: FixAnchor,
+): Fix[] {
   const decl = anchor.decl;
   if (!/^[A-Za-z]+$/.test(value)) return [];
   if (decl.registry?.module !== 'avm/res/network/virtual-network') return [];
   const found = entryOf(docs, decl, 'subnets[');
   if (!found) return [];
   const current = objectProperties(found.entry).find((member) => propertyKey(member) === property);
-  const edit = current ? { start: current.value.start, end: current.value.end, newText: `'${value}'` } : addProperty(found.text, found.entry, property, `'${value}'`);
+  const edit = current
+    ? { start: current.value.start, end: current.value.end, newText: `'${value}'` }
+    : addProperty(found.text, found.entry, property, `'${value}'`);
   return single(decl.uri, `Set ${property} to '${value}'`, edit);
 }
 
@@ -127,17 +169,29 @@ function addZoneGroupEntry(docs: FixDocuments, request: FixRequestOf<'add-dns-zo
   const zones = wantedZones(docs.queries, request.model, request.zones, docs.queries.endpointVnet(request.endpoint));
   // One reachable zone of the name, linked where it must be: the entry then needs only the group.
   const candidates = zones[0].inWorkspace.filter((zone) => zone.links.length === 0);
-  const ids = candidates.map((zone) => idExpression(docs, endpoint.uri, zone.decl)).filter((id): id is string => id !== undefined);
+  const ids = candidates
+    .map((zone) => idExpression(docs, endpoint.uri, zone.decl))
+    .filter((id): id is string => id !== undefined);
   if (ids.length !== 1 || candidates.length !== zones[0].inWorkspace.length) return [];
   const group = `{ privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: ${ids[0]} } ] }`;
   const text = docs.text(endpoint.uri);
   const tree = docs.bicepTree(endpoint.uri);
   const call = endpoint.via.at(-1);
-  const entry = endpoint.registry.paramPath === '' && endpoint.registry.module === 'avm/res/network/private-endpoint'
-    ? tree && call && callParams(tree, call.start)
-    : entryOf(docs, endpoint, 'privateEndpoints[')?.entry;
-  if (!text || !entry || objectProperties(entry).some((member) => /^privateDnsZone(Group|ResourceIds)$/.test(propertyKey(member) ?? ''))) return [];
-  return single(endpoint.uri, `Add DNS zone group using '${zones[0].name}'`, addProperty(text, entry, 'privateDnsZoneGroup', group));
+  const entry =
+    endpoint.registry.paramPath === '' && endpoint.registry.module === 'avm/res/network/private-endpoint'
+      ? tree && call && callParams(tree, call.start)
+      : entryOf(docs, endpoint, 'privateEndpoints[')?.entry;
+  if (
+    !text ||
+    !entry ||
+    objectProperties(entry).some((member) => /^privateDnsZone(Group|ResourceIds)$/.test(propertyKey(member) ?? ''))
+  )
+    return [];
+  return single(
+    endpoint.uri,
+    `Add DNS zone group using '${zones[0].name}'`,
+    addProperty(text, entry, 'privateDnsZoneGroup', group),
+  );
 }
 
 function addVirtualNetworkLink(docs: FixDocuments, request: FixRequestOf<'add-vnet-link'>, anchor: FixAnchor): Fix[] {
@@ -153,17 +207,34 @@ function addVirtualNetworkLink(docs: FixDocuments, request: FixRequestOf<'add-vn
   const links = objectProperties(params).find((member) => propertyKey(member) === 'virtualNetworkLinks');
   let edit: TextEdit;
   if (!links) {
-    edit = addProperty(text, params, 'virtualNetworkLinks', `[\n${lineIndent(text, params.start)}    ${items.join(`\n${lineIndent(text, params.start)}    `)}\n${lineIndent(text, params.start)}  ]`);
+    edit = addProperty(
+      text,
+      params,
+      'virtualNetworkLinks',
+      `[\n${lineIndent(text, params.start)}    ${items.join(`\n${lineIndent(text, params.start)}    `)}\n${lineIndent(text, params.start)}  ]`,
+    );
   } else if (links.value.kind === 'Array') {
     const array = links.value as ArrayExpression;
     const last = array.items.at(-1);
     const multiline = text.slice(array.start, array.end).includes('\n');
     const indent = last ? lineIndent(text, last.start) : `${lineIndent(text, links.start)}  `;
     edit = multiline
-      ? { start: text.lastIndexOf('\n', array.close.start - 1) + 1, end: text.lastIndexOf('\n', array.close.start - 1) + 1, newText: items.map((item) => `${indent}${item}\n`).join('') }
-      : { start: last ? last.end : array.open.end, end: last ? last.end : array.open.end, newText: `${last ? ', ' : ''}${items.join(', ')}` };
+      ? {
+          start: text.lastIndexOf('\n', array.close.start - 1) + 1,
+          end: text.lastIndexOf('\n', array.close.start - 1) + 1,
+          newText: items.map((item) => `${indent}${item}\n`).join(''),
+        }
+      : {
+          start: last ? last.end : array.open.end,
+          end: last ? last.end : array.open.end,
+          newText: `${last ? ', ' : ''}${items.join(', ')}`,
+        };
   } else {
     return [];
   }
-  return single(zone.uri, ids.length === 1 ? 'Add a virtual network link' : `Add ${ids.length} virtual network links`, edit);
+  return single(
+    zone.uri,
+    ids.length === 1 ? 'Add a virtual network link' : `Add ${ids.length} virtual network links`,
+    edit,
+  );
 }

@@ -7,8 +7,19 @@
 import { latestStableApiVersion } from '../facts';
 import type { ResourceDecl } from '../model';
 import {
-  bodyParts, declarations, forEachToken, literalString, present, splitResourceType, Token, TokenKind, walkNodes,
-  type Declaration, type ForExpression, type ResourceDeclaration, type SourceFile,
+  bodyParts,
+  declarations,
+  forEachToken,
+  literalString,
+  present,
+  splitResourceType,
+  Token,
+  TokenKind,
+  walkNodes,
+  type Declaration,
+  type ForExpression,
+  type ResourceDeclaration,
+  type SourceFile,
 } from '../syntax/bicep';
 import { findResourceNode } from './bicep-editor';
 import type { FixDocuments } from './documents';
@@ -35,8 +46,13 @@ export function uniqueName(taken: Set<string>, base: string): string {
 
 /** A camelCase symbol from free text: `privatelink.vaultcore` → `privatelinkVaultcore`. */
 export function camel(...parts: string[]): string {
-  const words = parts.join(' ').split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
-  const joined = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
+  const words = parts
+    .join(' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '');
+  const joined = words
+    .map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1)))
+    .join('');
   return /^[A-Za-z_]/.test(joined) ? joined : `r${joined}`;
 }
 
@@ -70,13 +86,23 @@ export interface NewResource {
 }
 
 /** Renders resources and inserts them after the top-level declaration holding `after`. */
-export function insertBicepResources(docs: FixDocuments, uri: string, after: ResourceDecl, resources: readonly NewResource[]): TextEdit[] | undefined {
+export function insertBicepResources(
+  docs: FixDocuments,
+  uri: string,
+  after: ResourceDecl,
+  resources: readonly NewResource[],
+): TextEdit[] | undefined {
   const tree = docs.bicepTree(uri);
   const text = docs.text(uri);
   const node = tree && findResourceNode(tree, after);
   const top = node && tree && topLevelOf(tree, node);
   if (!top || text === undefined) return undefined;
-  return insertAfterDeclaration(docs, uri, top, resources.map((r) => renderResource(docs, uri, r)));
+  return insertAfterDeclaration(
+    docs,
+    uri,
+    top,
+    resources.map((r) => renderResource(docs, uri, r)),
+  );
 }
 
 export function renderResource(docs: FixDocuments, uri: string, resource: NewResource): string {
@@ -89,20 +115,29 @@ export function renderResource(docs: FixDocuments, uri: string, resource: NewRes
  * Inserts blocks after a top-level declaration's last line, in the file's spacing: separated by
  * blank lines when a blank line follows the declaration (or it ends the file), else line by line.
  */
-export function insertAfterDeclaration(docs: FixDocuments, uri: string, declaration: Declaration, blocks: readonly string[]): TextEdit[] | undefined {
+export function insertAfterDeclaration(
+  docs: FixDocuments,
+  uri: string,
+  declaration: Declaration,
+  blocks: readonly string[],
+): TextEdit[] | undefined {
   const text = docs.text(uri);
   if (text === undefined || blocks.length === 0 || !restOfLineIsTrivia(text, declaration.end, false)) return undefined;
   const { eol } = docs.style(uri);
   const at = afterLineEnd(text, declaration.end);
   // At the end of the file the blank line (or none) before the declaration shows the spacing.
-  const spaced = at === text.length
-    ? /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(text.slice(0, lineStart(text, declaration.start))) || lineStart(text, declaration.start) === 0
-    : /^[ \t]*(\r\n|\n|\r)/.test(text.slice(at));
+  const spaced =
+    at === text.length
+      ? /(\r\n|\n|\r)[ \t]*(\r\n|\n|\r)$/.test(text.slice(0, lineStart(text, declaration.start))) ||
+        lineStart(text, declaration.start) === 0
+      : /^[ \t]*(\r\n|\n|\r)/.test(text.slice(at));
   if (at === text.length && !/[\r\n]$/.test(text)) {
     return [{ start: at, end: at, newText: blocks.map((block) => `${eol}${spaced ? eol : ''}${block}`).join('') }];
   }
   const newText = spaced
-    ? (at === text.length ? blocks.map((block) => `${eol}${block}${eol}`).join('') : `${eol}${blocks.join(eol + eol)}${eol}`)
+    ? at === text.length
+      ? blocks.map((block) => `${eol}${block}${eol}`).join('')
+      : `${eol}${blocks.join(eol + eol)}${eol}`
     : blocks.map((block) => `${block}${eol}`).join('');
   return [{ start: at, end: at, newText }];
 }
@@ -111,7 +146,11 @@ export function insertAfterDeclaration(docs: FixDocuments, uri: string, declarat
  * The loop and condition of a resource, to repeat on a child that must exist once per instance:
  * `head`/`tail` for the new declaration and the index expression to write after the parent symbol.
  */
-export function instanceHeader(docs: FixDocuments, decl: ResourceDecl, taken: Set<string>): { head: string; tail: string; index: string } | undefined {
+export function instanceHeader(
+  docs: FixDocuments,
+  decl: ResourceDecl,
+  taken: Set<string>,
+): { head: string; tail: string; index: string } | undefined {
   const tree = docs.bicepTree(decl.uri);
   const text = docs.text(decl.uri);
   const node = tree && findResourceNode(tree, decl);

@@ -5,8 +5,17 @@
 // never assumed absent; new members follow the object's layout (layout.insertMember).
 import type { ResourceDecl } from '../model';
 import {
-  bodyParts, findProperty, Token, TokenKind, walkNodes, type ArrayExpression, type Expression, type ObjectExpression, type Spread,
-  type ResourceDeclaration, type SourceFile,
+  bodyParts,
+  findProperty,
+  Token,
+  TokenKind,
+  walkNodes,
+  type ArrayExpression,
+  type Expression,
+  type ObjectExpression,
+  type Spread,
+  type ResourceDeclaration,
+  type SourceFile,
 } from '../syntax/bicep';
 import type { FixDocuments } from './documents';
 import { isComposite, print, printMember, type Gen } from './gen';
@@ -19,7 +28,8 @@ export function findResourceNode(tree: SourceFile, decl: ResourceDecl): Resource
   let found: ResourceDeclaration | undefined;
   walkNodes(tree, (node) => {
     if (found) return false;
-    if (node.kind === 'ResourceDeclaration' && node.name instanceof Token && node.name.start === decl.range.start) found = node;
+    if (node.kind === 'ResourceDeclaration' && node.name instanceof Token && node.name.start === decl.range.start)
+      found = node;
     return undefined;
   });
   return found;
@@ -27,12 +37,22 @@ export function findResourceNode(tree: SourceFile, decl: ResourceDecl): Resource
 
 export function objectContainer(object: ObjectExpression): Container | undefined {
   if (!(object.close instanceof Token)) return undefined;
-  return { open: object.open.start, close: object.close.start, members: object.members.map((m) => ({ start: m.start, end: m.end })), commas: false };
+  return {
+    open: object.open.start,
+    close: object.close.start,
+    members: object.members.map((m) => ({ start: m.start, end: m.end })),
+    commas: false,
+  };
 }
 
 export function arrayContainer(array: ArrayExpression): Container | undefined {
   if (!(array.close instanceof Token)) return undefined;
-  return { open: array.open.start, close: array.close.start, members: array.items.map((m) => ({ start: m.start, end: m.end })), commas: false };
+  return {
+    open: array.open.start,
+    close: array.close.start,
+    members: array.items.map((m) => ({ start: m.start, end: m.end })),
+    commas: false,
+  };
 }
 
 type Resolved =
@@ -71,10 +91,18 @@ export function resolveBicepPath(root: ObjectExpression, steps: readonly Step[])
 
 export function isBicepLiteral(node: Expression): boolean {
   switch (node.kind) {
-    case 'String': return node.expressions.length === 0 && node.tokens.length === 1 && node.tokens[0].kind === TokenKind.StringComplete;
-    case 'Integer': case 'Boolean': case 'Null': return true;
-    case 'Unary': return node.operand.kind === 'Integer';
-    default: return false;
+    case 'String':
+      return (
+        node.expressions.length === 0 && node.tokens.length === 1 && node.tokens[0].kind === TokenKind.StringComplete
+      );
+    case 'Integer':
+    case 'Boolean':
+    case 'Null':
+      return true;
+    case 'Unary':
+      return node.operand.kind === 'Integer';
+    default:
+      return false;
   }
 }
 
@@ -105,7 +133,12 @@ export class BicepResourceEditor implements ResourceEditor {
     const found = resolveBicepPath(this.body, parsePath(path));
     if (found?.kind !== 'found') return undefined;
     const { node } = found;
-    return { start: node.start, end: node.end, literal: isBicepLiteral(node), text: this.text.slice(node.start, node.end) };
+    return {
+      start: node.start,
+      end: node.end,
+      literal: isBicepLiteral(node),
+      text: this.text.slice(node.start, node.end),
+    };
   }
 
   has(path: string): boolean | undefined {
@@ -130,8 +163,13 @@ export class BicepResourceEditor implements ResourceEditor {
     if (typeof key !== 'string' || nested === undefined || !container) return undefined;
     const style = this.docs.style(this.uri);
     const options = { unit: style.unit, eol: style.eol };
-    return insertMember(this.text, style, container,
-      (indent) => printMember(key, nested, 'bicep', options, indent), printMember(key, nested, 'bicep', { ...options, inline: true }));
+    return insertMember(
+      this.text,
+      style,
+      container,
+      (indent) => printMember(key, nested, 'bicep', options, indent),
+      printMember(key, nested, 'bicep', { ...options, inline: true }),
+    );
   }
 
   remove(path: string): TextEdit[] | undefined {
@@ -147,7 +185,16 @@ export class BicepResourceEditor implements ResourceEditor {
     if (found.node.items.some((i) => i.kind === 'Spread')) return undefined;
     const container = arrayContainer(found.node);
     const { eol } = this.docs.style(this.uri);
-    return container && insertMember(this.text, this.docs.style(this.uri), container,
-      (indent) => items.map((item) => this.render(item, indent)).join(`${eol}${indent}`), items.map((item) => this.render(item, '', true)).join(', '), { expandEmpty: items.some(isComposite) });
+    return (
+      container &&
+      insertMember(
+        this.text,
+        this.docs.style(this.uri),
+        container,
+        (indent) => items.map((item) => this.render(item, indent)).join(`${eol}${indent}`),
+        items.map((item) => this.render(item, '', true)).join(', '),
+        { expandEmpty: items.some(isComposite) },
+      )
+    );
   }
 }

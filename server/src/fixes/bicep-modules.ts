@@ -6,7 +6,15 @@
 // outputs are matched by their text (`output x string = zone.id`), never guessed.
 import type { ResourceDecl } from '../model';
 import {
-  bodyParts, declarations, literalString, nameOf, propertyKey, Token, type ModuleDeclaration, type ObjectExpression, type SourceFile,
+  bodyParts,
+  declarations,
+  literalString,
+  nameOf,
+  propertyKey,
+  Token,
+  type ModuleDeclaration,
+  type ObjectExpression,
+  type SourceFile,
 } from '../syntax/bicep';
 import { objectContainer, resolveBicepPath } from './bicep-editor';
 import { identifiersOf, insertAfterDeclaration, uniqueName } from './bicep-declarations';
@@ -33,7 +41,10 @@ function resolveModulePath(from: string, path: string): string | undefined {
 }
 
 /** Every `module` declaration of the workspace whose path is `callee`, and whether a param file deploys it. */
-export function callersOf(docs: FixDocuments, callee: string): { calls: { uri: string; node: ModuleDeclaration }[]; paramFile: boolean } {
+export function callersOf(
+  docs: FixDocuments,
+  callee: string,
+): { calls: { uri: string; node: ModuleDeclaration }[]; paramFile: boolean } {
   const base = decodeURIComponent(callee.slice(callee.lastIndexOf('/') + 1));
   const calls: { uri: string; node: ModuleDeclaration }[] = [];
   let paramFile = false;
@@ -66,18 +77,30 @@ export function localId(decl: ResourceDecl, uri: string): string | undefined {
 }
 
 /** An expression of the caller's file for the target's id: its own `sym.id`, or a sibling module's output. */
-function idInCaller(docs: FixDocuments, caller: SourceFile, callerUri: string, target: ResourceDecl): string | undefined {
+function idInCaller(
+  docs: FixDocuments,
+  caller: SourceFile,
+  callerUri: string,
+  target: ResourceDecl,
+): string | undefined {
   const own = localId(target, callerUri);
   if (own) return own;
   const targetId = localId(target, target.uri);
   const targetTree = docs.bicepTree(target.uri);
   if (!targetId || !targetTree) return undefined;
-  const output = declarations(targetTree).find((d) => d.kind === 'OutputDeclaration'
-    && compact(docs.text(target.uri)!.slice(d.value.start, d.value.end)) === compact(targetId));
+  const output = declarations(targetTree).find(
+    (d) =>
+      d.kind === 'OutputDeclaration' &&
+      compact(docs.text(target.uri)!.slice(d.value.start, d.value.end)) === compact(targetId),
+  );
   const outputName = output && output.kind === 'OutputDeclaration' ? nameOf(output) : undefined;
   if (!outputName) return undefined;
-  const modules = declarations(caller).filter((d): d is ModuleDeclaration => d.kind === 'ModuleDeclaration'
-    && literalString(d.path) !== undefined && resolveModulePath(callerUri, literalString(d.path)!) === target.uri);
+  const modules = declarations(caller).filter(
+    (d): d is ModuleDeclaration =>
+      d.kind === 'ModuleDeclaration' &&
+      literalString(d.path) !== undefined &&
+      resolveModulePath(callerUri, literalString(d.path)!) === target.uri,
+  );
   if (modules.length !== 1 || bodyParts(modules[0].value).loop) return undefined;
   const moduleName = nameOf(modules[0]);
   return moduleName ? `${moduleName.text}.outputs.${outputName.text}` : undefined;
@@ -87,7 +110,14 @@ function idInCaller(docs: FixDocuments, caller: SourceFile, callerUri: string, t
  * An expression in `uri` for the id of `target` declared in another Bicep file: an existing
  * parameter the single caller binds to it, else a new parameter (named after `hint`) passed in.
  */
-export function reachId(docs: FixDocuments, uri: string, target: ResourceDecl, hint: string, description: string, taken?: Set<string>): Reached | undefined {
+export function reachId(
+  docs: FixDocuments,
+  uri: string,
+  target: ResourceDecl,
+  hint: string,
+  description: string,
+  taken?: Set<string>,
+): Reached | undefined {
   const own = localId(target, uri);
   if (own) return { text: own, changes: [] };
   const tree = docs.bicepTree(uri);
@@ -102,12 +132,19 @@ export function reachId(docs: FixDocuments, uri: string, target: ResourceDecl, h
   if (!value || !body) return undefined;
   const params = resolveBicepPath(body, ['params']);
   if (!params) return undefined;
-  const declared = new Set(declarations(tree).flatMap((d) => (d.kind === 'ParameterDeclaration' ? [nameOf(d)?.text] : [])));
+  const declared = new Set(
+    declarations(tree).flatMap((d) => (d.kind === 'ParameterDeclaration' ? [nameOf(d)?.text] : [])),
+  );
   if (params.kind === 'found' && params.node.kind === 'Object') {
     for (const member of params.node.members) {
       if (member.kind !== 'ObjectProperty') continue;
       const key = propertyKey(member);
-      if (key && declared.has(key) && compact(callerText.slice(member.value.start, member.value.end)) === compact(value)) return { text: key, changes: [] };
+      if (
+        key &&
+        declared.has(key) &&
+        compact(callerText.slice(member.value.start, member.value.end)) === compact(value)
+      )
+        return { text: key, changes: [] };
     }
   }
   const names = taken ?? new Set<string>();
@@ -116,7 +153,13 @@ export function reachId(docs: FixDocuments, uri: string, target: ResourceDecl, h
   const added = addParameter(docs, uri, tree, name, description);
   const passed = passArgument(docs, call.uri, params.kind === 'found' ? params.node : undefined, body, name, value);
   if (!added || !passed) return undefined;
-  return { text: name, changes: [{ uri, edits: added }, { uri: call.uri, edits: passed }] };
+  return {
+    text: name,
+    changes: [
+      { uri, edits: added },
+      { uri: call.uri, edits: passed },
+    ],
+  };
 }
 
 function addParameter(docs: FixDocuments, uri: string, tree: SourceFile, name: string, description: string) {
@@ -126,12 +169,25 @@ function addParameter(docs: FixDocuments, uri: string, tree: SourceFile, name: s
   const block = `@description(${bicepString(description)})${eol}param ${name} string`;
   const last = params.at(-1);
   if (last) return insertAfterDeclaration(docs, uri, last, [block]);
-  const first = all.find((d) => d.kind !== 'TargetScopeDeclaration' && d.kind !== 'MetadataDeclaration' && d.kind !== 'ImportDeclaration' && d.kind !== 'ExtensionDeclaration');
+  const first = all.find(
+    (d) =>
+      d.kind !== 'TargetScopeDeclaration' &&
+      d.kind !== 'MetadataDeclaration' &&
+      d.kind !== 'ImportDeclaration' &&
+      d.kind !== 'ExtensionDeclaration',
+  );
   if (!first) return undefined;
   return [{ start: first.start, end: first.start, newText: `${block}${eol}${eol}` }];
 }
 
-function passArgument(docs: FixDocuments, uri: string, params: ObjectExpression | undefined | { kind: string }, body: ObjectExpression, name: string, value: string) {
+function passArgument(
+  docs: FixDocuments,
+  uri: string,
+  params: ObjectExpression | undefined | { kind: string },
+  body: ObjectExpression,
+  name: string,
+  value: string,
+) {
   const text = docs.text(uri)!;
   const style = docs.style(uri);
   const options = { unit: style.unit, eol: style.eol };
@@ -139,6 +195,14 @@ function passArgument(docs: FixDocuments, uri: string, params: ObjectExpression 
   const target = (params as ObjectExpression | undefined) ?? body;
   const container = objectContainer(target);
   if (!container) return undefined;
-  const member = params ? [name, expr(value)] as const : ['params', { kind: 'object', entries: [[name, expr(value)]] }] as const;
-  return insertMember(text, style, container, (indent) => printMember(member[0], member[1], 'bicep', options, indent), printMember(member[0], member[1], 'bicep', { ...options, inline: true }));
+  const member = params
+    ? ([name, expr(value)] as const)
+    : (['params', { kind: 'object', entries: [[name, expr(value)]] }] as const);
+  return insertMember(
+    text,
+    style,
+    container,
+    (indent) => printMember(member[0], member[1], 'bicep', options, indent),
+    printMember(member[0], member[1], 'bicep', { ...options, inline: true }),
+  );
 }

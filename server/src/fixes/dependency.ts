@@ -29,14 +29,19 @@ function armEntry(docs: FixDocuments, dependency: ResourceDecl): Gen | undefined
   const editor = editorFor(docs, dependency);
   if (!editor) return undefined;
   // Another resource group or subscription would need its scope in the id: no fix.
-  if (editor.has('resourceGroup') !== false || editor.has('subscriptionId') !== false || editor.has('scope') !== false) return undefined;
+  if (editor.has('resourceGroup') !== false || editor.has('subscriptionId') !== false || editor.has('scope') !== false)
+    return undefined;
   const loop = editor.valueAt('copy.name');
   if (loop) return loop.literal ? jsonString(loop.text) : undefined;
   const name = editor.valueAt('name');
   if (!name || dependency.type.split('/').length !== 2) return undefined;
   const text = jsonString(name.text);
   if (text === undefined) return undefined;
-  const nameExpression = name.literal ? `'${text.replace(/'/g, "''")}'` : text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : undefined;
+  const nameExpression = name.literal
+    ? `'${text.replace(/'/g, "''")}'`
+    : text.startsWith('[') && text.endsWith(']')
+      ? text.slice(1, -1)
+      : undefined;
   return nameExpression && expr(`resourceId('${dependency.type}', ${nameExpression})`);
 }
 

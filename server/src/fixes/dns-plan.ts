@@ -6,14 +6,29 @@
 // those rules look. Invariant: a zone `existing` here, or not created for certain, is owned elsewhere
 // and gets no links from us.
 import { targetsUsingZone, type Cloud } from '../facts';
-import type { ModelQueries, NetworkModel, PrivateDnsZone, ResourceDecl, VirtualNetwork, ZoneConfig, ZoneGroup } from '../model';
+import type {
+  ModelQueries,
+  NetworkModel,
+  PrivateDnsZone,
+  ResourceDecl,
+  VirtualNetwork,
+  ZoneConfig,
+  ZoneGroup,
+} from '../model';
 import type { WantedZone } from './zone-resources';
 
 /** The zones a group would point at: each name with the zones of that name in the workspace and the links each lacks. */
-export function wantedZones(queries: ModelQueries, model: NetworkModel, names: readonly string[], home: VirtualNetwork | undefined): WantedZone[] {
+export function wantedZones(
+  queries: ModelQueries,
+  model: NetworkModel,
+  names: readonly string[],
+  home: VirtualNetwork | undefined,
+): WantedZone[] {
   return names.map((name) => ({
     name,
-    inWorkspace: queries.zonesNamed(model, name).map((zone) => ({ decl: zone.decl, links: linksMissing(queries, model, zone, home).map((vnet) => vnet.decl) })),
+    inWorkspace: queries
+      .zonesNamed(model, name)
+      .map((zone) => ({ decl: zone.decl, links: linksMissing(queries, model, zone, home).map((vnet) => vnet.decl) })),
   }));
 }
 
@@ -23,9 +38,15 @@ export function groupVnet(queries: ModelQueries, group: ZoneGroup): VirtualNetwo
 }
 
 /** The endpoint's VNet, then the VNets peered with it both ways that resolve through linked zones. */
-function resolvingVnets(queries: ModelQueries, model: NetworkModel, home: VirtualNetwork | undefined): VirtualNetwork[] {
+function resolvingVnets(
+  queries: ModelQueries,
+  model: NetworkModel,
+  home: VirtualNetwork | undefined,
+): VirtualNetwork[] {
   if (!home) return [];
-  const peered = queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreatedAsOne(vnet.decl) && queries.usesAzureProvidedDns(model, vnet) === true);
+  const peered = queries
+    .peeredBothWays(home)
+    .filter((vnet) => queries.certainlyCreatedAsOne(vnet.decl) && queries.usesAzureProvidedDns(model, vnet) === true);
   return [home, ...peered.filter((vnet) => !queries.sameId(vnet.id, home.id))];
 }
 
@@ -33,32 +54,58 @@ function resolvingVnets(queries: ModelQueries, model: NetworkModel, home: Virtua
  * Where the custom DNS servers of the endpoint's VNet and its peers (both ways) live: a zone must be
  * linked there too, or dns-custom-server-unlinked reports it (FACTS §5.2).
  */
-function dnsServerVnets(queries: ModelQueries, model: NetworkModel, home: VirtualNetwork, zone: PrivateDnsZone | undefined): VirtualNetwork[] {
+function dnsServerVnets(
+  queries: ModelQueries,
+  model: NetworkModel,
+  home: VirtualNetwork,
+  zone: PrivateDnsZone | undefined,
+): VirtualNetwork[] {
   const clients = [home, ...queries.peeredBothWays(home).filter((vnet) => queries.certainlyCreatedAsOne(vnet.decl))];
   return clients.flatMap((client) => queries.serverVnets(model, client, zone)?.vnets ?? []);
 }
 
 /** Adds each VNet of `more` not already in `vnets` (by identity). */
-function withUnique(queries: ModelQueries, vnets: readonly VirtualNetwork[], more: readonly VirtualNetwork[]): VirtualNetwork[] {
+function withUnique(
+  queries: ModelQueries,
+  vnets: readonly VirtualNetwork[],
+  more: readonly VirtualNetwork[],
+): VirtualNetwork[] {
   const all = [...vnets];
   for (const vnet of more) if (!all.some((known) => queries.sameId(known.id, vnet.id))) all.push(vnet);
   return all;
 }
 
 /** The links a new zone needs: the endpoint's VNet (a zone needs one link), the resolving peers, the DNS servers' VNets. */
-export function linksForNewZone(queries: ModelQueries, model: NetworkModel, home: VirtualNetwork | undefined): ResourceDecl[] {
-  const resolving = resolvingVnets(queries, model, home).filter((vnet, index) => index === 0 || queries.usesAzureProvidedDns(model, vnet) === true);
-  return (home ? withUnique(queries, resolving, dnsServerVnets(queries, model, home, undefined)) : resolving).map((vnet) => vnet.decl);
+export function linksForNewZone(
+  queries: ModelQueries,
+  model: NetworkModel,
+  home: VirtualNetwork | undefined,
+): ResourceDecl[] {
+  const resolving = resolvingVnets(queries, model, home).filter(
+    (vnet, index) => index === 0 || queries.usesAzureProvidedDns(model, vnet) === true,
+  );
+  return (home ? withUnique(queries, resolving, dnsServerVnets(queries, model, home, undefined)) : resolving).map(
+    (vnet) => vnet.decl,
+  );
 }
 
 /** The links a zone of the workspace lacks once the endpoint uses it (none for a zone owned elsewhere). */
-function linksMissing(queries: ModelQueries, model: NetworkModel, zone: PrivateDnsZone, home: VirtualNetwork | undefined): VirtualNetwork[] {
+function linksMissing(
+  queries: ModelQueries,
+  model: NetworkModel,
+  zone: PrivateDnsZone,
+  home: VirtualNetwork | undefined,
+): VirtualNetwork[] {
   if (!home || zone.existing || !queries.certainlyCreatedAsOne(zone.decl)) return [];
   const unlinked = queries.linksMaybeOf(model, zone).length === 0;
-  const resolving = resolvingVnets(queries, model, home)
-    .filter((vnet, index) => (index === 0 && unlinked) || (queries.usesAzureProvidedDns(model, vnet) === true && queries.certainlyCreatedAsOne(vnet.decl)));
-  return withUnique(queries, resolving, dnsServerVnets(queries, model, home, zone))
-    .filter((vnet) => !queries.mayBeLinked(model, zone, vnet));
+  const resolving = resolvingVnets(queries, model, home).filter(
+    (vnet, index) =>
+      (index === 0 && unlinked) ||
+      (queries.usesAzureProvidedDns(model, vnet) === true && queries.certainlyCreatedAsOne(vnet.decl)),
+  );
+  return withUnique(queries, resolving, dnsServerVnets(queries, model, home, zone)).filter(
+    (vnet) => !queries.mayBeLinked(model, zone, vnet),
+  );
 }
 
 /**
@@ -66,12 +113,23 @@ function linksMissing(queries: ModelQueries, model: NetworkModel, zone: PrivateD
  * created here, used by no other config (nor by a config whose zone is unknown), and its name the zone
  * of no service (FACTS §1), so nothing else resolves through it.
  */
-export function renamableZone(queries: ModelQueries, model: NetworkModel, config: ZoneConfig, cloud: Cloud): PrivateDnsZone | undefined {
+export function renamableZone(
+  queries: ModelQueries,
+  model: NetworkModel,
+  config: ZoneConfig,
+  cloud: Cloud,
+): PrivateDnsZone | undefined {
   const zone = config.zone?.resolved ? config.zone.target : undefined;
   const zoneName = queries.zoneNameOfConfig(config);
   if (!zone || zone.existing || zoneName === undefined) return undefined;
-  const usedElsewhere = model.zoneGroups.some((other) => other.configs.some((c) => c !== config && (c.zone?.resolved
-    ? queries.sameId(c.zone.target.id, zone.id)
-    : queries.zoneNameOfConfig(c) === undefined || queries.zoneNameOfConfig(c) === zoneName)));
+  const usedElsewhere = model.zoneGroups.some((other) =>
+    other.configs.some(
+      (c) =>
+        c !== config &&
+        (c.zone?.resolved
+          ? queries.sameId(c.zone.target.id, zone.id)
+          : queries.zoneNameOfConfig(c) === undefined || queries.zoneNameOfConfig(c) === zoneName),
+    ),
+  );
   return !usedElsewhere && targetsUsingZone(cloud, zoneName).length === 0 ? zone : undefined;
 }

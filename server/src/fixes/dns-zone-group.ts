@@ -9,9 +9,27 @@ import { defaultZoneGroupName, latestStableApiVersion, zoneConfigName, zoneGroup
 import { idKey, type ResourceDecl } from '../model';
 import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-plan';
 import { combineChanges } from './apply';
-import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, isSymbolic, templateOf, typeAndSegments } from './arm-declarations';
+import {
+  armApiVersion,
+  armReference,
+  childName,
+  conditionOf,
+  findTemplateResource,
+  insertArmResources,
+  isSymbolic,
+  templateOf,
+  typeAndSegments,
+} from './arm-declarations';
 import { member } from './arm-editor';
-import { bicepApiVersion, camel, identifiersOf, insertBicepResources, instanceHeader, uniqueName, type NewResource } from './bicep-declarations';
+import {
+  bicepApiVersion,
+  camel,
+  identifiersOf,
+  insertBicepResources,
+  instanceHeader,
+  uniqueName,
+  type NewResource,
+} from './bicep-declarations';
 import type { FixDocuments } from './documents';
 import { arr, expr, obj, print, type Gen } from './gen';
 import { editorFor } from './property-fixes';
@@ -41,7 +59,13 @@ export const addDnsZoneGroup: Builder<'add-dns-zone-group'> = (docs, { model, en
     : armGroup(docs, endpoint.decl, zones, vnets, defaultZoneGroupName);
 };
 
-function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly WantedZone[], vnets: readonly ResourceDecl[], groupName: string): Fix[] {
+function bicepGroup(
+  docs: FixDocuments,
+  endpoint: ResourceDecl,
+  zones: readonly WantedZone[],
+  vnets: readonly ResourceDecl[],
+  groupName: string,
+): Fix[] {
   const tree = docs.bicepTree(endpoint.uri);
   if (!tree || !endpoint.symbol) return [];
   const taken = identifiersOf(tree);
@@ -57,24 +81,48 @@ function bicepGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly 
     body: obj(
       ['parent', expr(`${endpoint.symbol}${header.index}`)],
       ['name', groupName],
-      ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id))))])],
+      [
+        'properties',
+        obj([
+          'privateDnsZoneConfigs',
+          arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id)))),
+        ]),
+      ],
     ),
   };
   const created = plans.flatMap((p) => p.plan!.created);
   const inserted = insertBicepResources(docs, endpoint.uri, endpoint, [...created, group]);
-  const changes = inserted && combineChanges([{ uri: endpoint.uri, edits: inserted }, ...plans.flatMap((p) => p.plan!.changes)]);
+  const changes =
+    inserted && combineChanges([{ uri: endpoint.uri, edits: inserted }, ...plans.flatMap((p) => p.plan!.changes)]);
   if (!changes) return [];
-  return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.reused, name: p.zone.name }))), isPreferred: true, changes }];
+  return [
+    {
+      title: title(
+        'Add DNS zone group',
+        plans.map((p) => ({ reused: p.plan!.reused, name: p.zone.name })),
+      ),
+      isPreferred: true,
+      changes,
+    },
+  ];
 }
 
-function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly WantedZone[], vnets: readonly ResourceDecl[], groupName: string): Fix[] {
+function armGroup(
+  docs: FixDocuments,
+  endpoint: ResourceDecl,
+  zones: readonly WantedZone[],
+  vnets: readonly ResourceDecl[],
+  groupName: string,
+): Fix[] {
   const node = findTemplateResource(docs, endpoint);
   const template = node && templateOf(node);
   const peRef = template && armReference(docs, template, endpoint);
   const shape = node && typeAndSegments(node);
   if (!node || !template || !peRef || !shape) return [];
   const symbolic = isSymbolic(template);
-  const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+  const taken = new Set(
+    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
+  );
   const plans = zones.map((zone) => ({ zone, plan: planArmZone(docs, template, zone, vnets, symbolic, taken) }));
   if (plans.some((p) => !p.plan)) return [];
   const condition = conditionOf(node);
@@ -84,13 +132,31 @@ function armGroup(docs: FixDocuments, endpoint: ResourceDecl, zones: readonly Wa
     ['name', childName(shape.segments, groupName)],
     condition !== undefined && ['condition', condition],
     ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
-    ['properties', obj(['privateDnsZoneConfigs', arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id))))])],
+    [
+      'properties',
+      obj([
+        'privateDnsZoneConfigs',
+        arr(...plans.map(({ zone, plan }) => config(zoneConfigName(zone.name), expr(plan!.id)))),
+      ]),
+    ],
   );
   const symbol = uniqueName(taken, camel(endpoint.symbol ?? 'privateEndpoint', 'DnsZoneGroup'));
-  const edits = insertArmResources(docs, endpoint.uri, node, [...plans.flatMap((p) => p.plan!.created), { symbol, body }]);
+  const edits = insertArmResources(docs, endpoint.uri, node, [
+    ...plans.flatMap((p) => p.plan!.created),
+    { symbol, body },
+  ]);
   const changes = edits && combineChanges([{ uri: endpoint.uri, edits }, ...plans.flatMap((p) => p.plan!.changes)]);
   if (!changes) return [];
-  return [{ title: title('Add DNS zone group', plans.map((p) => ({ reused: p.plan!.created.length === 0, name: p.zone.name }))), isPreferred: true, changes }];
+  return [
+    {
+      title: title(
+        'Add DNS zone group',
+        plans.map((p) => ({ reused: p.plan!.created.length === 0, name: p.zone.name })),
+      ),
+      isPreferred: true,
+      changes,
+    },
+  ];
 }
 
 export const addZoneConfigs: Builder<'add-zone-configs'> = (docs, request) => {
@@ -126,7 +192,9 @@ export const addZoneConfigs: Builder<'add-zone-configs'> = (docs, request) => {
     const node = findTemplateResource(docs, group);
     const template = node && templateOf(node);
     if (!node || !template) return [];
-    const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+    const taken = new Set(
+      (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
+    );
     const created: { symbol: string; body: Gen }[] = [];
     const dependencies: Gen[] = [];
     for (const zone of zones) {
@@ -166,7 +234,8 @@ export const pointZoneConfig: Builder<'point-zone-config'> = (docs, { model, gro
       const id = zoneIdIn(docs, group, found, zoneName);
       const edits = id && editor.replace(path, expr(id.text));
       const depends = id && dependOn(editor, id.dependsOn);
-      const changes = edits && depends && combineChanges([{ uri: group.uri, edits: [...edits, ...depends] }, ...id.changes]);
+      const changes =
+        edits && depends && combineChanges([{ uri: group.uri, edits: [...edits, ...depends] }, ...id.changes]);
       if (changes) {
         fixes.push({ title: `Point the zone config at '${zoneName}'`, isPreferred: true, changes });
         break;
@@ -181,7 +250,12 @@ export const pointZoneConfig: Builder<'point-zone-config'> = (docs, { model, gro
   return fixes.map((fix, index) => ({ ...fix, isPreferred: index === 0 }));
 };
 
-function zoneIdIn(docs: FixDocuments, from: ResourceDecl, zone: WantedZone['inWorkspace'][number], name: string): { text: string; changes: FileEdits[]; dependsOn: Gen[] } | undefined {
+function zoneIdIn(
+  docs: FixDocuments,
+  from: ResourceDecl,
+  zone: WantedZone['inWorkspace'][number],
+  name: string,
+): { text: string; changes: FileEdits[]; dependsOn: Gen[] } | undefined {
   if (from.language === 'bicep') {
     const tree = docs.bicepTree(from.uri);
     const plan = tree && planBicepZone(docs, from.uri, { name, inWorkspace: [zone] }, [], identifiersOf(tree));
@@ -189,7 +263,8 @@ function zoneIdIn(docs: FixDocuments, from: ResourceDecl, zone: WantedZone['inWo
   }
   const node = findTemplateResource(docs, from);
   const template = node && templateOf(node);
-  const plan = template && planArmZone(docs, template, { name, inWorkspace: [zone] }, [], isSymbolic(template), new Set());
+  const plan =
+    template && planArmZone(docs, template, { name, inWorkspace: [zone] }, [], isSymbolic(template), new Set());
   return plan ? { text: plan.id, changes: plan.changes, dependsOn: plan.dependsOn } : undefined;
 }
 

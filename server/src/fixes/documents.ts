@@ -14,7 +14,10 @@ export class FixDocuments {
   private readonly json = new Map<string, JsonNode | undefined>();
   private readonly styles = new Map<string, Style>();
 
-  constructor(private readonly source: FixSource, readonly queries: ModelQueries) {}
+  constructor(
+    private readonly source: FixSource,
+    readonly queries: ModelQueries,
+  ) {}
 
   get cloud(): Cloud {
     return this.source.cloud;
@@ -53,7 +56,10 @@ export class FixDocuments {
       const errors: ParseError[] = [];
       // jsonc-parser rejects a byte order mark as an invalid symbol; a space in its place keeps
       // every offset, so edits land where the analysis saw them and the BOM stays in the file.
-      const root = text === undefined ? undefined : parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
+      const root =
+        text === undefined
+          ? undefined
+          : parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
       this.json.set(uri, errors.length === 0 ? root : undefined);
     }
     return this.json.get(uri);

@@ -12,8 +12,10 @@ export type Gen =
   | { kind: 'array'; items: readonly Gen[] }
   | { kind: 'expr'; text: string };
 
-export const obj = (...entries: (readonly [string, Gen] | undefined | false)[]): Gen =>
-  ({ kind: 'object', entries: entries.filter((e): e is readonly [string, Gen] => Array.isArray(e)) });
+export const obj = (...entries: (readonly [string, Gen] | undefined | false)[]): Gen => ({
+  kind: 'object',
+  entries: entries.filter((e): e is readonly [string, Gen] => Array.isArray(e)),
+});
 export const arr = (...items: Gen[]): Gen => ({ kind: 'array', items });
 /** Bicep source text, or the expression inside an ARM `[…]` string. */
 export const expr = (text: string): Gen => ({ kind: 'expr', text });
@@ -21,7 +23,8 @@ export const expr = (text: string): Gen => ({ kind: 'expr', text });
 export type Language = 'bicep' | 'arm';
 
 /** An object or array: written over several lines when it goes into an empty list. */
-export const isComposite = (value: Gen): boolean => value !== null && typeof value === 'object' && value.kind !== 'expr';
+export const isComposite = (value: Gen): boolean =>
+  value !== null && typeof value === 'object' && value.kind !== 'expr';
 
 export interface PrintOptions {
   unit: string;
@@ -55,7 +58,8 @@ function printBicep(value: Gen, options: PrintOptions, indent: string): string {
   if (value.kind === 'object') {
     const key = (k: string) => (identifier.test(k) ? k : bicepString(k));
     if (value.entries.length === 0) return '{}';
-    if (options.inline) return `{ ${value.entries.map(([k, v]) => `${key(k)}: ${printBicep(v, options, indent)}`).join(', ')} }`;
+    if (options.inline)
+      return `{ ${value.entries.map(([k, v]) => `${key(k)}: ${printBicep(v, options, indent)}`).join(', ')} }`;
     return `{${options.eol}${value.entries.map(([k, v]) => `${inner}${key(k)}: ${printBicep(v, options, inner)}`).join(options.eol)}${options.eol}${indent}}`;
   }
   if (value.items.length === 0) return '[]';
@@ -70,7 +74,8 @@ function printJson(value: Gen, options: PrintOptions, indent: string): string {
   const inner = indent + options.unit;
   if (value.kind === 'object') {
     if (value.entries.length === 0) return '{}';
-    if (options.inline) return `{ ${value.entries.map(([k, v]) => `${JSON.stringify(k)}: ${printJson(v, options, indent)}`).join(', ')} }`;
+    if (options.inline)
+      return `{ ${value.entries.map(([k, v]) => `${JSON.stringify(k)}: ${printJson(v, options, indent)}`).join(', ')} }`;
     return `{${options.eol}${value.entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${printJson(v, options, inner)}`).join(`,${options.eol}`)}${options.eol}${indent}}`;
   }
   if (value.items.length === 0) return '[]';

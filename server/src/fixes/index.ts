@@ -7,8 +7,15 @@ import { addDnsZoneGroup, addZoneConfigs, pointZoneConfig } from './dns-zone-gro
 import { addDependency } from './dependency';
 import { FixDocuments } from './documents';
 import {
-  disablePublicAccess, removeSubnetNsg, replaceGroupId, setAllowGatewayTransit, setLocationGlobal, setRegistrationDisabled,
-  setSubnetPolicy, useNetworkAddress, useVnetLocation,
+  disablePublicAccess,
+  removeSubnetNsg,
+  replaceGroupId,
+  setAllowGatewayTransit,
+  setLocationGlobal,
+  setRegistrationDisabled,
+  setSubnetPolicy,
+  useNetworkAddress,
+  useVnetLocation,
 } from './property-fixes';
 import { addReversePeering } from './reverse-peering';
 import { addServiceEndpoint } from './service-endpoint';
@@ -16,7 +23,18 @@ import type { Builders, Fix, FileEdits, FixKind, FixRequestOf, FixSource, ModelQ
 import { addVnetLink } from './vnet-link';
 import { registryFixes } from './avm-fixes';
 
-export type { Builder, Builders, Fix, FileEdits, FixAnchor, FixRequest, FixSource, ModelQueries, RequestedFix, TextEdit } from './types';
+export type {
+  Builder,
+  Builders,
+  Fix,
+  FileEdits,
+  FixAnchor,
+  FixRequest,
+  FixSource,
+  ModelQueries,
+  RequestedFix,
+  TextEdit,
+} from './types';
 export { FixDocuments } from './documents';
 export { applyTextEdits, combineChanges, mergeFixes } from './apply';
 
@@ -44,7 +62,9 @@ export const builders: Builders = {
 export function buildFixes(docs: FixDocuments, { request, anchor }: RequestedFix): Fix[] {
   try {
     // A registry module's resource is changed through the module's parameters, never elsewhere.
-    const built = anchor.decl.registry ? registryFixes(docs, request, anchor) : build(builders, docs, request.kind, request, anchor);
+    const built = anchor.decl.registry
+      ? registryFixes(docs, request, anchor)
+      : build(builders, docs, request.kind, request, anchor);
     return built.filter(valid).map((fix, index, all) => ({
       ...fix,
       isPreferred: fix.isPreferred && all.findIndex((other) => other.isPreferred) === index,
@@ -57,12 +77,28 @@ export function buildFixes(docs: FixDocuments, { request, anchor }: RequestedFix
 
 /** Sorted, non-overlapping, in bounds, and actually changing something. */
 function valid(fix: Fix): boolean {
-  return fix.changes.length > 0 && fix.changes.every((change: FileEdits) => change.edits.length > 0 && change.edits.every((edit, i, edits) =>
-    edit.start <= edit.end && (i === 0 || edits[i - 1].end <= edit.start && edits[i - 1].start !== edit.start)));
+  return (
+    fix.changes.length > 0 &&
+    fix.changes.every(
+      (change: FileEdits) =>
+        change.edits.length > 0 &&
+        change.edits.every(
+          (edit, i, edits) =>
+            edit.start <= edit.end &&
+            (i === 0 || (edits[i - 1].end <= edit.start && edits[i - 1].start !== edit.start)),
+        ),
+    )
+  );
 }
 
 /** Runs the builder of `kind`; the kind is passed apart so the compiler pairs builder and request. */
-function build<K extends FixKind>(table: Builders, docs: FixDocuments, kind: K, request: FixRequestOf<K>, anchor: RequestedFix['anchor']): Fix[] {
+function build<K extends FixKind>(
+  table: Builders,
+  docs: FixDocuments,
+  kind: K,
+  request: FixRequestOf<K>,
+  anchor: RequestedFix['anchor'],
+): Fix[] {
   return table[kind](docs, request, anchor);
 }
 

@@ -106,8 +106,11 @@ export interface Container {
  * keep intact (a member sharing its line with the next one).
  */
 export function insertMember(
-  text: string, style: Style, container: Container,
-  render: (indent: string) => string, inline: string,
+  text: string,
+  style: Style,
+  container: Container,
+  render: (indent: string) => string,
+  inline: string,
   options: { after?: number; expandEmpty?: boolean } = {},
 ): TextEdit[] | undefined {
   const { members, commas } = container;
@@ -125,7 +128,13 @@ export function insertMember(
       return [{ start: container.open + 1, end: container.close, newText: ` ${inline} ` }];
     }
     const indent = baseIndent + style.unit;
-    return [{ start: container.open + 1, end: container.close, newText: `${style.eol}${indent}${render(indent)}${style.eol}${baseIndent}` }];
+    return [
+      {
+        start: container.open + 1,
+        end: container.close,
+        newText: `${style.eol}${indent}${render(indent)}${style.eol}${baseIndent}`,
+      },
+    ];
   }
   const index = Math.min(options.after ?? members.length - 1, members.length - 1);
   const member = members[index];
@@ -148,8 +157,13 @@ export function insertMember(
     if (!last) trailing = ',';
     if (!last && !hasComma) return undefined;
   }
-  edits.push({ start: at, end: at, newText: `${indent}${render(indent)}${trailing}${at === text.length && !/[\r\n]$/.test(text) ? '' : style.eol}` });
-  if (at === text.length && !/[\r\n]$/.test(text)) edits[edits.length - 1].newText = `${style.eol}${indent}${render(indent)}${trailing}`;
+  edits.push({
+    start: at,
+    end: at,
+    newText: `${indent}${render(indent)}${trailing}${at === text.length && !/[\r\n]$/.test(text) ? '' : style.eol}`,
+  });
+  if (at === text.length && !/[\r\n]$/.test(text))
+    edits[edits.length - 1].newText = `${style.eol}${indent}${render(indent)}${trailing}`;
   return edits;
 }
 
@@ -162,7 +176,11 @@ export function removeMember(text: string, container: Container, index: number):
   const member = members[index];
   if (!member) return undefined;
   const last = index === members.length - 1;
-  if (startsLine(text, member.start) && restOfLineIsTrivia(text, member.end, commas) && startsLine(text, container.close)) {
+  if (
+    startsLine(text, member.start) &&
+    restOfLineIsTrivia(text, member.end, commas) &&
+    startsLine(text, container.close)
+  ) {
     const edits: TextEdit[] = [];
     if (commas && last && index > 0) {
       const previous = members[index - 1];
@@ -189,5 +207,8 @@ function sameLine(text: string, a: number, b: number): boolean {
 
 /** Indents every line after the first of a rendered block by `indent` (the block was made at indent ''). */
 export function reindent(block: string, indent: string, eol: string): string {
-  return block.split('\n').map((line, i) => (i === 0 || line === '' ? line : indent + line)).join(eol);
+  return block
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : indent + line))
+    .join(eol);
 }

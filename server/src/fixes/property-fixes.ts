@@ -18,7 +18,9 @@ export function editorFor(docs: FixDocuments, decl: ResourceDecl): ResourceEdito
 
 export function single(decl: ResourceDecl, title: string, edits: TextEdit[] | undefined): Fix[] {
   if (!edits || edits.length === 0) return [];
-  return [{ title, isPreferred: true, changes: [{ uri: decl.uri, edits: [...edits].sort((a, b) => a.start - b.start) }] }];
+  return [
+    { title, isPreferred: true, changes: [{ uri: decl.uri, edits: [...edits].sort((a, b) => a.start - b.start) }] },
+  ];
 }
 
 /** A loop's instances share their source: a computed value there may differ per instance. */
@@ -31,14 +33,23 @@ function sharedByInstances(decl: ResourceDecl): boolean {
  * (`networkSecurityGroup` for a child subnet): every resource-level path starts with a body key.
  */
 export function bodyPath(path: string): string {
-  return /^(properties|location|name|sku|kind|tags|zones|identity|extendedLocation)\b/.test(path) ? path : `properties.${path}`;
+  return /^(properties|location|name|sku|kind|tags|zones|identity|extendedLocation)\b/.test(path)
+    ? path
+    : `properties.${path}`;
 }
 
 /**
  * Replaces the value at the anchor's path. `keep`: 'expressions' never replaces a computed value;
  * 'loops' replaces one only outside loops; 'none' always (a value right for every instance).
  */
-function replaceAt(docs: FixDocuments, anchor: FixAnchor, path: string | undefined, value: Gen, title: string, keep: 'expressions' | 'loops' | 'none'): Fix[] {
+function replaceAt(
+  docs: FixDocuments,
+  anchor: FixAnchor,
+  path: string | undefined,
+  value: Gen,
+  title: string,
+  keep: 'expressions' | 'loops' | 'none',
+): Fix[] {
   const decl = anchor.decl;
   if (path === undefined) return [];
   const editor = editorFor(docs, decl);
@@ -49,11 +60,25 @@ function replaceAt(docs: FixDocuments, anchor: FixAnchor, path: string | undefin
 }
 
 export const setLocationGlobal: Builder<'set-location-global'> = (docs, _request, anchor) => {
-  return replaceAt(docs, anchor, anchor.path ?? 'location', privateDnsLocation, `Set location to '${privateDnsLocation}'`, 'none');
+  return replaceAt(
+    docs,
+    anchor,
+    anchor.path ?? 'location',
+    privateDnsLocation,
+    `Set location to '${privateDnsLocation}'`,
+    'none',
+  );
 };
 
 export const setRegistrationDisabled: Builder<'set-registration-disabled'> = (docs, _request, anchor) => {
-  return replaceAt(docs, anchor, anchor.path ?? 'properties.registrationEnabled', false, 'Set registrationEnabled to false', 'loops');
+  return replaceAt(
+    docs,
+    anchor,
+    anchor.path ?? 'properties.registrationEnabled',
+    false,
+    'Set registrationEnabled to false',
+    'loops',
+  );
 };
 
 export const replaceGroupId: Builder<'replace-group-id'> = (docs, { path, value }, anchor) => {

@@ -6,12 +6,35 @@
 // Invariants: B is one declared instance; A's id is reachable from B's file (its own symbol, a
 // parameter bound to it, or one threaded through B's single module call); else no fix. No fix when a
 // flag is unknown or subnet-peering properties are written (FACTS gives no mirroring for those).
-import { latestStableApiVersion, mirrorPeeringFlags, peeringFlags, peeringNamePattern, subnetPeeringProperties, type PeeringFlag } from '../facts';
+import {
+  latestStableApiVersion,
+  mirrorPeeringFlags,
+  peeringFlags,
+  peeringNamePattern,
+  subnetPeeringProperties,
+  type PeeringFlag,
+} from '../facts';
 import { at, isObject, type Peering, type VirtualNetwork } from '../model';
 import { combineChanges } from './apply';
-import { armApiVersion, armReference, childName, conditionOf, findTemplateResource, insertArmResources, templateOf, typeAndSegments } from './arm-declarations';
+import {
+  armApiVersion,
+  armReference,
+  childName,
+  conditionOf,
+  findTemplateResource,
+  insertArmResources,
+  templateOf,
+  typeAndSegments,
+} from './arm-declarations';
 import { member } from './arm-editor';
-import { bicepApiVersion, camel, identifiersOf, insertBicepResources, instanceHeader, uniqueName } from './bicep-declarations';
+import {
+  bicepApiVersion,
+  camel,
+  identifiersOf,
+  insertBicepResources,
+  instanceHeader,
+  uniqueName,
+} from './bicep-declarations';
 import { reachId } from './bicep-modules';
 import { arr, expr, obj, type Gen } from './gen';
 import { editorFor } from './property-fixes';
@@ -23,7 +46,11 @@ const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 type Flags = Partial<Record<PeeringFlag, boolean>>;
 
 /** The reverse peering's flags and, when the VNets' own names are known, its name; undefined when it cannot mirror. */
-export function reversePlan({ peering, local, remote }: FixRequestOf<'add-reverse-peering'>): { flags: Flags; name?: string } | undefined {
+export function reversePlan({
+  peering,
+  local,
+  remote,
+}: FixRequestOf<'add-reverse-peering'>): { flags: Flags; name?: string } | undefined {
   const flags = knownFlags(peering);
   if (!flags || writesSubnetPeering(peering)) return undefined;
   const from = ownName(remote);
@@ -45,7 +72,10 @@ function knownFlags(peering: Peering): Flags | undefined {
 }
 
 function writesSubnetPeering(peering: Peering): boolean {
-  return isObject(peering.properties) && subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined);
+  return (
+    isObject(peering.properties) &&
+    subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined)
+  );
 }
 
 /** A VNet's own name (a child's last name segment), when known. */
@@ -57,7 +87,7 @@ function ownName(vnet: VirtualNetwork): string | undefined {
 function properties(remoteId: string, flags: Partial<Record<PeeringFlag, boolean>>): Gen {
   return obj(
     ['remoteVirtualNetwork', obj(['id', expr(remoteId)])],
-    ...peeringFlags.map((flag) => (flags[flag] === undefined ? undefined : [flag, flags[flag]!] as const)),
+    ...peeringFlags.map((flag) => (flags[flag] === undefined ? undefined : ([flag, flags[flag]!] as const))),
   );
 }
 
@@ -76,21 +106,32 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
     const tree = docs.bicepTree(remote.uri);
     if (!tree || !remote.symbol) return [];
     const taken = identifiersOf(tree);
-    const id = reachId(docs, remote.uri, local, camel(vnetLabel(local), 'Id'), `Resource id of the virtual network ${vnetLabel(local)}, peered with ${vnetLabel(remote)}.`, taken);
+    const id = reachId(
+      docs,
+      remote.uri,
+      local,
+      camel(vnetLabel(local), 'Id'),
+      `Resource id of the virtual network ${vnetLabel(local)}, peered with ${vnetLabel(remote)}.`,
+      taken,
+    );
     if (!id) return [];
     let edits;
     if (inline) {
-      edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [obj(['name', name], ['properties', properties(id.text, flags)])]);
+      edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [
+        obj(['name', name], ['properties', properties(id.text, flags)]),
+      ]);
     } else {
       const after = remote.existing && peering.uri === remote.uri ? peering : remote;
       // A condition on the local peering (in this file) applies to its reverse too: one side alone is the finding.
       const header = peering.uri === remote.uri ? instanceHeader(docs, peering, taken) : undefined;
-      edits = insertBicepResources(docs, remote.uri, after, [{
-        symbol: uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local))),
-        type: `${peeringType}@${bicepApiVersion(tree, peeringType) ?? latestStableApiVersion(peeringType)}`,
-        head: header && !header.tail ? header.head : '',
-        body: obj(['parent', expr(remote.symbol)], ['name', name], ['properties', properties(id.text, flags)]),
-      }]);
+      edits = insertBicepResources(docs, remote.uri, after, [
+        {
+          symbol: uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local))),
+          type: `${peeringType}@${bicepApiVersion(tree, peeringType) ?? latestStableApiVersion(peeringType)}`,
+          head: header && !header.tail ? header.head : '',
+          body: obj(['parent', expr(remote.symbol)], ['name', name], ['properties', properties(id.text, flags)]),
+        },
+      ]);
     }
     const changes = edits && combineChanges([{ uri: remote.uri, edits }, ...id.changes]);
     return changes ? [{ title, isPreferred: true, changes }] : [];
@@ -103,12 +144,19 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
   if (!node || !template || !remoteRef || !localRef || !shape) return [];
   let changes: FileEdits[] | undefined;
   if (inline) {
-    const edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [obj(['name', name], ['properties', properties(localRef.id, flags)])]);
+    const edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [
+      obj(['name', name], ['properties', properties(localRef.id, flags)]),
+    ]);
     changes = edits && [{ uri: remote.uri, edits }];
   } else {
-    const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+    const taken = new Set(
+      (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
+    );
     // An `existing` remote is not deployed here: nothing to wait for, and the peering goes beside the local one.
-    const dependencies = [...(remote.existing ? [] : [remoteRef.dependsOn]), ...(local.existing ? [] : [localRef.dependsOn])];
+    const dependencies = [
+      ...(remote.existing ? [] : [remoteRef.dependsOn]),
+      ...(local.existing ? [] : [localRef.dependsOn]),
+    ];
     const peeringNode = peering.uri === remote.uri ? findTemplateResource(docs, peering) : undefined;
     const condition = peeringNode && templateOf(peeringNode) === template ? conditionOf(peeringNode) : undefined;
     const body = obj(

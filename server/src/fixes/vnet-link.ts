@@ -7,5 +7,7 @@ import { linkChanges, vnetLabel } from './zone-resources';
 
 export const addVnetLink: Builder<'add-vnet-link'> = (docs, { vnets }, anchor) => {
   const changes = linkChanges(docs, anchor.decl, vnets);
-  return changes ? [{ title: `Link the zone to ${vnets.map((v) => `'${vnetLabel(v)}'`).join(', ')}`, isPreferred: true, changes }] : [];
+  return changes
+    ? [{ title: `Link the zone to ${vnets.map((v) => `'${vnetLabel(v)}'`).join(', ')}`, isPreferred: true, changes }]
+    : [];
 };

@@ -44,10 +44,15 @@ export function renameZone(docs: FixDocuments, zone: ResourceDecl, to: string, c
   if (!old || !isPrivatelinkZoneName(to) || zone.count !== 1 || zone.instance !== undefined) return [];
   const source = nameSource(docs, zone);
   if (!source) return [];
-  const inside = (found: { uri: string; at: number }) => found.uri === zone.uri && found.at >= source.start && found.at < source.end;
+  const inside = (found: { uri: string; at: number }) =>
+    found.uri === zone.uri && found.at >= source.start && found.at < source.end;
   // The old name is written there and nowhere else in the workspace, and the text that computes it
   // nowhere else in the file (another file reaches the zone through ids passed in, not by its name).
-  if (!occurrences(docs, [...docs.uris()], old).every(inside) || !occurrences(docs, [zone.uri], source.text).every(inside)) return [];
+  if (
+    !occurrences(docs, [...docs.uris()], old).every(inside) ||
+    !occurrences(docs, [zone.uri], source.text).every(inside)
+  )
+    return [];
   const newText = zone.language === 'bicep' ? bicepZoneNameExpression(cloud, to) : JSON.stringify(to);
   const edit: TextEdit = { start: source.start, end: source.end, newText };
   return single(zone, `Rename the private DNS zone to '${to}'`, [edit]);

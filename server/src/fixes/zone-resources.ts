@@ -8,9 +8,25 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { bicepZoneNameExpression, privateDnsLocation } from '../facts';
 import type { ResourceDecl } from '../model';
 import { combineChanges } from './apply';
-import { armApiVersion, armReference, childName, findTemplateResource, insertArmResources, resourceIdText, templateOf, typeAndSegments } from './arm-declarations';
+import {
+  armApiVersion,
+  armReference,
+  childName,
+  findTemplateResource,
+  insertArmResources,
+  resourceIdText,
+  templateOf,
+  typeAndSegments,
+} from './arm-declarations';
 import { member } from './arm-editor';
-import { bicepApiVersion, camel, identifiersOf, insertBicepResources, uniqueName, type NewResource } from './bicep-declarations';
+import {
+  bicepApiVersion,
+  camel,
+  identifiersOf,
+  insertBicepResources,
+  uniqueName,
+  type NewResource,
+} from './bicep-declarations';
 import { reachId } from './bicep-modules';
 import type { FixDocuments } from './documents';
 import { armString, expr, obj, type Gen } from './gen';
@@ -31,15 +47,17 @@ export interface WantedZone {
  */
 export function linkNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/name['"]?\s*:\s*['"]([^'"\n]*)['"]/g)) names.add(match[1].slice(match[1].lastIndexOf('/') + 1));
+  for (const match of text.matchAll(/name['"]?\s*:\s*['"]([^'"\n]*)['"]/g))
+    names.add(match[1].slice(match[1].lastIndexOf('/') + 1));
   return names;
 }
 
 /** The same for a JSON template: the last segment of every string `name` in it. */
 function jsonNames(node: JsonNode, names = new Set<string>()): Set<string> {
   for (const child of node.children ?? []) {
-    const [key, value] = child.type === 'property' ? child.children ?? [] : [];
-    if (key?.value === 'name' && value?.type === 'string') names.add(String(value.value).slice(String(value.value).lastIndexOf('/') + 1));
+    const [key, value] = child.type === 'property' ? (child.children ?? []) : [];
+    if (key?.value === 'name' && value?.type === 'string')
+      names.add(String(value.value).slice(String(value.value).lastIndexOf('/') + 1));
     jsonNames(child, names);
   }
   return names;
@@ -54,7 +72,7 @@ export function zoneLabel(name: string): string {
 /** A VNet's readable name for link names: its known own name, else its symbol. */
 export function vnetLabel(vnet: ResourceDecl): string {
   const name = typeof vnet.name === 'string' ? vnet.name.slice(vnet.name.lastIndexOf('/') + 1) : undefined;
-  return name && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) ? name : vnet.symbol?.replace(/\W/g, '') ?? 'vnet';
+  return name && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) ? name : (vnet.symbol?.replace(/\W/g, '') ?? 'vnet');
 }
 
 export interface BicepZonePlan {
@@ -68,10 +86,23 @@ export interface BicepZonePlan {
  * The id of a zone named `zone.name`, valid in Bicep file `uri`: a reachable zone of the workspace
  * (plus the links it lacks, beside it), else a new zone linked to `vnets`.
  */
-export function planBicepZone(docs: FixDocuments, uri: string, zone: WantedZone, vnets: readonly ResourceDecl[], taken: Set<string>): BicepZonePlan | undefined {
+export function planBicepZone(
+  docs: FixDocuments,
+  uri: string,
+  zone: WantedZone,
+  vnets: readonly ResourceDecl[],
+  taken: Set<string>,
+): BicepZonePlan | undefined {
   const label = zoneLabel(zone.name);
   for (const found of zone.inWorkspace) {
-    const reached = reachId(docs, uri, found.decl, camel(label, 'DnsZoneId'), `Resource id of the ${zone.name} private DNS zone.`, taken);
+    const reached = reachId(
+      docs,
+      uri,
+      found.decl,
+      camel(label, 'DnsZoneId'),
+      `Resource id of the ${zone.name} private DNS zone.`,
+      taken,
+    );
     if (!reached) continue;
     const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     if (!links) return undefined;
@@ -81,14 +112,23 @@ export function planBicepZone(docs: FixDocuments, uri: string, zone: WantedZone,
   const tree = docs.bicepTree(uri);
   if (!tree) return undefined;
   const symbol = uniqueName(taken, camel('privateDnsZone', label));
-  const created: NewResource[] = [{
-    symbol,
-    type: `${zoneType}@${bicepApiVersion(tree, zoneType)}`,
-    body: obj(['name', expr(bicepZoneNameExpression(docs.cloud, zone.name))], ['location', privateDnsLocation]),
-  }];
+  const created: NewResource[] = [
+    {
+      symbol,
+      type: `${zoneType}@${bicepApiVersion(tree, zoneType)}`,
+      body: obj(['name', expr(bicepZoneNameExpression(docs.cloud, zone.name))], ['location', privateDnsLocation]),
+    },
+  ];
   const changes: FileEdits[] = [];
   for (const vnet of vnets) {
-    const vnetId = reachId(docs, uri, vnet, camel(vnetLabel(vnet), 'Id'), `Resource id of the virtual network ${vnetLabel(vnet)}.`, taken);
+    const vnetId = reachId(
+      docs,
+      uri,
+      vnet,
+      camel(vnetLabel(vnet), 'Id'),
+      `Resource id of the virtual network ${vnetLabel(vnet)}.`,
+      taken,
+    );
     if (!vnetId) return undefined;
     created.push(bicepLink(tree, symbol, vnet, vnetId.text, taken));
     changes.push(...vnetId.changes);
@@ -96,7 +136,13 @@ export function planBicepZone(docs: FixDocuments, uri: string, zone: WantedZone,
   return { id: `${symbol}.id`, created, changes, reused: false };
 }
 
-export function bicepLink(tree: Parameters<typeof bicepApiVersion>[0], zoneSymbol: string, vnet: ResourceDecl, vnetId: string, taken: Set<string>): NewResource {
+export function bicepLink(
+  tree: Parameters<typeof bicepApiVersion>[0],
+  zoneSymbol: string,
+  vnet: ResourceDecl,
+  vnetId: string,
+  taken: Set<string>,
+): NewResource {
   return {
     symbol: uniqueName(taken, camel(zoneSymbol, 'Link', vnetLabel(vnet))),
     type: `${linkType}@${bicepApiVersion(tree, linkType)}`,
@@ -118,7 +164,12 @@ export interface ArmZonePlan {
 
 /** The id of a zone named `zone.name`, valid in the ARM template `template` (as planBicepZone). */
 export function planArmZone(
-  docs: FixDocuments, template: JsonNode, zone: WantedZone, vnets: readonly ResourceDecl[], symbolic: boolean, taken: Set<string>,
+  docs: FixDocuments,
+  template: JsonNode,
+  zone: WantedZone,
+  vnets: readonly ResourceDecl[],
+  symbolic: boolean,
+  taken: Set<string>,
 ): ArmZonePlan | undefined {
   for (const found of zone.inWorkspace) {
     const reference = armReference(docs, template, found.decl);
@@ -130,10 +181,17 @@ export function planArmZone(
   const symbol = uniqueName(taken, camel('privateDnsZone', zoneLabel(zone.name)));
   const id = resourceIdText(zoneType, [armString(zone.name)]);
   const zoneDepends: Gen = symbolic ? symbol : expr(id);
-  const created: { symbol: string; body: Gen }[] = [{
-    symbol,
-    body: obj(['type', zoneType], ['apiVersion', armApiVersion(template, zoneType) ?? ''], ['name', zone.name], ['location', privateDnsLocation]),
-  }];
+  const created: { symbol: string; body: Gen }[] = [
+    {
+      symbol,
+      body: obj(
+        ['type', zoneType],
+        ['apiVersion', armApiVersion(template, zoneType) ?? ''],
+        ['name', zone.name],
+        ['location', privateDnsLocation],
+      ),
+    },
+  ];
   for (const vnet of vnets) {
     const vnetRef = armReference(docs, template, vnet);
     if (!vnetRef) return undefined;
@@ -143,8 +201,12 @@ export function planArmZone(
 }
 
 export function armLink(
-  template: JsonNode, zoneSegments: readonly string[], zoneDepends: Gen | undefined, vnet: ResourceDecl,
-  vnetRef: { id: string; dependsOn: Gen }, taken: Set<string>,
+  template: JsonNode,
+  zoneSegments: readonly string[],
+  zoneDepends: Gen | undefined,
+  vnet: ResourceDecl,
+  vnetRef: { id: string; dependsOn: Gen },
+  taken: Set<string>,
 ): { symbol: string; body: Gen } {
   const linkName = uniqueName(jsonNames(template), `link-${vnetLabel(vnet)}`);
   const symbol = uniqueName(taken, camel(zoneLabel(zoneSegments[0].slice(1, -1)), 'Link', vnetLabel(vnet)));
@@ -162,7 +224,11 @@ export function armLink(
 }
 
 /** Links from a zone to VNets, after the zone's declaration; undefined when one cannot be written. */
-export function linkChanges(docs: FixDocuments, zone: ResourceDecl, vnets: readonly ResourceDecl[]): FileEdits[] | undefined {
+export function linkChanges(
+  docs: FixDocuments,
+  zone: ResourceDecl,
+  vnets: readonly ResourceDecl[],
+): FileEdits[] | undefined {
   if (vnets.length === 0 || zone.existing || zone.count !== 1 || zone.instance !== undefined) return undefined;
   if (zone.language === 'bicep') {
     const tree = docs.bicepTree(zone.uri);
@@ -171,7 +237,14 @@ export function linkChanges(docs: FixDocuments, zone: ResourceDecl, vnets: reado
     const links: NewResource[] = [];
     const parts: FileEdits[] = [];
     for (const vnet of vnets) {
-      const id = reachId(docs, zone.uri, vnet, camel(vnetLabel(vnet), 'Id'), `Resource id of the virtual network ${vnetLabel(vnet)}.`, taken);
+      const id = reachId(
+        docs,
+        zone.uri,
+        vnet,
+        camel(vnetLabel(vnet), 'Id'),
+        `Resource id of the virtual network ${vnetLabel(vnet)}.`,
+        taken,
+      );
       if (!id) return undefined;
       links.push(bicepLink(tree, zone.symbol, vnet, id.text, taken));
       parts.push(...id.changes);
@@ -184,7 +257,9 @@ export function linkChanges(docs: FixDocuments, zone: ResourceDecl, vnets: reado
   const zoneRef = template && armReference(docs, template, zone);
   const shape = node && typeAndSegments(node);
   if (!node || !template || !zoneRef || !shape) return undefined;
-  const taken = new Set((member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')));
+  const taken = new Set(
+    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
+  );
   const links: { symbol: string; body: Gen }[] = [];
   for (const vnet of vnets) {
     const vnetRef = armReference(docs, template, vnet);

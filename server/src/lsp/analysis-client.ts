@@ -110,7 +110,11 @@ export class AnalysisClient {
   private gaveUp = false;
 
   /** `restarted` runs after a new worker replaced one that stopped (its analyses were lost). */
-  constructor(private readonly script: string, private readonly log: Logger, private readonly restarted: () => void) {
+  constructor(
+    private readonly script: string,
+    private readonly log: Logger,
+    private readonly restarted: () => void,
+  ) {
     this.workspace = new MirroredWorkspace((message) => this.post(message));
     this.start();
     this.access.attach((message) => this.post(message));

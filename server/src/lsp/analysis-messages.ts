@@ -31,7 +31,14 @@ export type FromWorker =
    * A finished analysis: findings, notices, the fixes of open documents' findings (by index into
    * `findings`) and the analysed texts those fixes and any file outside the index point into.
    */
-  | { kind: 'result'; run: number; findings: Finding[]; notices: Notice[]; fixes: [number, Fix[]][]; texts: [string, string][] }
+  | {
+      kind: 'result';
+      run: number;
+      findings: Finding[];
+      notices: Notice[];
+      fixes: [number, Fix[]][];
+      texts: [string, string][];
+    }
   /** Follows each result: the deployments that read the documents open when it ran. */
   | { kind: 'model'; run: number; uris: string[]; deployments: DeploymentEntry[] }
   | { kind: 'stale'; run: number }

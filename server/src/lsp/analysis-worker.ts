@@ -10,8 +10,19 @@ import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
 import type { Cloud } from '../facts';
 import {
-  analyzeWorkspace, FixSession, modelJson, requestsFix, resolutionsJson, unseenModulesJson, textSource, withoutFixRequest, workspaceModel, workspaceTexts, Workspace,
-  type Finding, type Fix,
+  analyzeWorkspace,
+  FixSession,
+  modelJson,
+  requestsFix,
+  resolutionsJson,
+  unseenModulesJson,
+  textSource,
+  withoutFixRequest,
+  workspaceModel,
+  workspaceTexts,
+  Workspace,
+  type Finding,
+  type Fix,
 } from '../engine';
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
@@ -39,20 +50,31 @@ export function runAnalysisWorker(port: MessagePort): void {
       const texts = workspaceTexts(workspace);
       // Evaluated first to keep the results for the model message; the analysis reuses them.
       const deployments = await workspace.evaluate(isCancelled);
-      const result = isCancelled() ? undefined : await analyzeWorkspace(workspace, uris, {
-        cloud: configuration.cloud, ruleLevels: configuration.rules,
-        ...(configuration.privateDns ? { privateDns: configuration.privateDns } : {}), isCancelled,
-      });
+      const result = isCancelled()
+        ? undefined
+        : await analyzeWorkspace(workspace, uris, {
+            cloud: configuration.cloud,
+            ruleLevels: configuration.rules,
+            ...(configuration.privateDns ? { privateDns: configuration.privateDns } : {}),
+            isCancelled,
+          });
       if (!result || isCancelled()) {
         post({ kind: 'stale', run });
         return;
       }
       const fixed = fixesOf(result.findings, new Set(uris), texts, configuration.cloud);
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
-      post({ kind: 'result', run, findings: result.findings.map(withoutFixRequest), notices: result.notices, fixes: fixed.fixes, texts: fixed.texts });
+      post({
+        kind: 'result',
+        run,
+        findings: result.findings.map(withoutFixRequest),
+        notices: result.notices,
+        fixes: fixed.fixes,
+        texts: fixed.texts,
+      });
       post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
     } catch (error) {
-      post({ kind: 'failed', run, message: error instanceof Error ? error.stack ?? error.message : String(error) });
+      post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   }
 
@@ -61,20 +83,26 @@ export function runAnalysisWorker(port: MessagePort): void {
    * texts the analysis read, and the texts the main thread needs: those the fixes edit, and files
    * outside the index that findings and notices point into. None when a file changed meanwhile.
    */
-  function fixesOf(findings: readonly Finding[], open: ReadonlySet<string>, texts: Map<string, string>, cloud: Parameters<typeof textSource>[0]) {
+  function fixesOf(
+    findings: readonly Finding[],
+    open: ReadonlySet<string>,
+    texts: Map<string, string>,
+    cloud: Parameters<typeof textSource>[0],
+  ) {
     const now = workspaceTexts(workspace);
     const unchanged = now.size === texts.size && [...now].every(([uri, text]) => texts.get(uri) === text);
     const session = new FixSession(textSource(cloud, texts, (uri) => workspace.file(uri)?.text));
     const fixes: [number, Fix[]][] = [];
     const involved = new Set<string>();
     findings.forEach((finding, index) => {
-      for (const uri of [finding.uri, ...finding.related.map((related) => related.uri)]) if (!workspace.has(uri)) involved.add(uri);
+      for (const uri of [finding.uri, ...finding.related.map((related) => related.uri)])
+        if (!workspace.has(uri)) involved.add(uri);
       if (!unchanged || !open.has(finding.uri) || !requestsFix(finding)) return;
       let built: Fix[] = [];
       try {
         built = session.fixesOf(finding);
       } catch (error) {
-        log(`building fixes failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`building fixes failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       if (built.length === 0) return;
       fixes.push([index, built]);
@@ -100,7 +128,9 @@ export function runAnalysisWorker(port: MessagePort): void {
         try {
           text = encodeDeployment(deployment);
         } catch (error) {
-          log(`sending the model of ${deployment.entry} failed: ${error instanceof Error ? error.message : String(error)}`);
+          log(
+            `sending the model of ${deployment.entry} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
           continue;
         }
       }
@@ -115,8 +145,12 @@ export function runAnalysisWorker(port: MessagePort): void {
   let queue = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     switch (message.kind) {
-      case 'set': workspace.setFile(message.uri, message.text); return;
-      case 'remove': workspace.removeFile(message.uri); return;
+      case 'set':
+        workspace.setFile(message.uri, message.text);
+        return;
+      case 'remove':
+        workspace.removeFile(message.uri);
+        return;
       case 'cloud':
         cloud = message.cloud;
         workspace.setCloud(message.cloud);
@@ -139,15 +173,23 @@ export function runAnalysisWorker(port: MessagePort): void {
       case 'model':
         // The whole model (the topology view) may wait for a running analysis: it is not an editing request.
         queue = queue.then(async () => {
-          let model: FromWorker & { kind: 'model-json' } = { kind: 'model-json', request: message.request, model: { entities: [], references: [] } };
+          let model: FromWorker & { kind: 'model-json' } = {
+            kind: 'model-json',
+            request: message.request,
+            model: { entities: [], references: [] },
+          };
           try {
             const resolutions = await resolutionsJson(workspace, message.uri, cloud);
             model = {
               ...model,
-              model: { ...modelJson(workspace, await workspaceModel(workspace, message.uri)), ...await unseenModulesJson(workspace, message.uri), ...(resolutions.length > 0 ? { resolutions } : {}) },
+              model: {
+                ...modelJson(workspace, await workspaceModel(workspace, message.uri)),
+                ...(await unseenModulesJson(workspace, message.uri)),
+                ...(resolutions.length > 0 ? { resolutions } : {}),
+              },
             };
           } catch (error) {
-            log(`model request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+            log(`model request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           }
           post(model);
         });

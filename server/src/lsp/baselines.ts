@@ -10,7 +10,10 @@ export class Baselines {
   private readonly named = new Map<string, string>();
   private readonly matchers = new Map<string, BaselineMatcher | undefined>();
 
-  constructor(private readonly read: (uri: string) => string | undefined, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly read: (uri: string) => string | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
 
   /** vnetlens.json at `configUri` names `baseline` (relative to its folder), or no longer exists. */
   setConfig(configUri: string, baseline: string | undefined): void {
@@ -41,7 +44,8 @@ export class Baselines {
     if (!this.matchers.has(uri)) {
       const text = this.read(uri);
       const read = text === undefined ? undefined : readBaseline(text);
-      if (read && 'error' in read) this.log(`VNet Lens: baseline ${uri} is ${read.error}; its findings show at their own level.`);
+      if (read && 'error' in read)
+        this.log(`VNet Lens: baseline ${uri} is ${read.error}; its findings show at their own level.`);
       this.matchers.set(uri, read && 'baseline' in read ? new BaselineMatcher(read.baseline, uri) : undefined);
     }
     return this.matchers.get(uri);

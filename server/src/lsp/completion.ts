@@ -2,8 +2,13 @@
 // and the assist layer's items become LSP completion items with text edits over their ranges.
 // Invariant: answers through `guard` (a failure is an empty list and a log line, never a crash).
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind,
-  type CancellationToken, type CompletionItem, type CompletionParams, type TextDocuments,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CancellationToken,
+  type CompletionItem,
+  type CompletionParams,
+  type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt, type AssistCompletion, type AssistItemKind, type ModelSource } from '../assist';
@@ -41,13 +46,25 @@ export function syncedDocument(dependencies: AssistDependencies, uri: string): T
 
 export function completionHandler(dependencies: AssistDependencies) {
   return (params: CompletionParams, token: CancellationToken): Promise<CompletionItem[]> =>
-    guard(token, dependencies.log, 'completion', async () => {
-      const document = syncedDocument(dependencies, params.textDocument.uri);
-      if (!document) return [];
-      const offset = document.offsetAt(params.position);
-      const items = await completionsAt(dependencies.workspace, document.uri, offset, { cloud: dependencies.cloud() }, dependencies.modelOf);
-      return items.map((item) => toCompletionItem(document, item));
-    }, []);
+    guard(
+      token,
+      dependencies.log,
+      'completion',
+      async () => {
+        const document = syncedDocument(dependencies, params.textDocument.uri);
+        if (!document) return [];
+        const offset = document.offsetAt(params.position);
+        const items = await completionsAt(
+          dependencies.workspace,
+          document.uri,
+          offset,
+          { cloud: dependencies.cloud() },
+          dependencies.modelOf,
+        );
+        return items.map((item) => toCompletionItem(document, item));
+      },
+      [],
+    );
 }
 
 function toCompletionItem(document: TextDocument, item: AssistCompletion): CompletionItem {

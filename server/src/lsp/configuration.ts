@@ -26,7 +26,11 @@ export class Configuration {
   /** vnetlens.json per workspace folder. */
   private readonly configs = new Map<string, WorkspaceConfig>();
 
-  constructor(private readonly connection: Connection, private readonly baselines: Baselines, private readonly log: Logger) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly baselines: Baselines,
+    private readonly log: Logger,
+  ) {}
 
   /** Reads (or, with no text, forgets) the vnetlens.json at `uri` and publishes its problems. */
   loadConfig(uri: string, text: string | undefined): void {
@@ -44,7 +48,9 @@ export class Configuration {
       uri,
       diagnostics: errors.map((error) => ({
         range: { start: document.positionAt(error.start), end: document.positionAt(error.end) },
-        severity: DiagnosticSeverity.Warning, source: toolName, message: error.message,
+        severity: DiagnosticSeverity.Warning,
+        source: toolName,
+        message: error.message,
       })),
     });
   }
@@ -59,7 +65,8 @@ export class Configuration {
       const uri = configUriOf(folder);
       const configText = read(uri);
       // One folder's bad file costs its own settings, never the others' or the index.
-      if (configText !== undefined) void guard(undefined, this.log, `reading ${uri}`, () => this.loadConfig(uri, configText), undefined);
+      if (configText !== undefined)
+        void guard(undefined, this.log, `reading ${uri}`, () => this.loadConfig(uri, configText), undefined);
     }
   }
 
@@ -68,14 +75,23 @@ export class Configuration {
     const rules = Object.assign({}, ...fromFiles.map((config) => config.rules), this.settings.rules);
     // As for the cloud, a workspace's vnetlens.json says how its landing zone works; the user's setting applies otherwise.
     const privateDns = effectivePrivateDns(...fromFiles.map((config) => config.privateDns), this.settings.privateDns);
-    return { cloud: fromFiles.find((config) => config.cloud)?.cloud ?? this.settings.cloud, rules, ...(privateDns ? { privateDns } : {}) };
+    return {
+      cloud: fromFiles.find((config) => config.cloud)?.cloud ?? this.settings.cloud,
+      rules,
+      ...(privateDns ? { privateDns } : {}),
+    };
   }
 
   /** The settings the client holds now (the current ones when it cannot be asked). */
   async pullSettings(): Promise<ServerSettings> {
     if (!this.canPull) return this.settings;
-    return guard(undefined, this.log, 'reading settings', async () =>
-      readSettings(await this.connection.workspace.getConfiguration('vnetLens')), defaultSettings);
+    return guard(
+      undefined,
+      this.log,
+      'reading settings',
+      async () => readSettings(await this.connection.workspace.getConfiguration('vnetLens')),
+      defaultSettings,
+    );
   }
 
   /** After didChangeConfiguration: pulled, or read from the notification when the client cannot be asked. */

@@ -1,5 +1,10 @@
 // The one place where engine offsets become LSP ranges and engine findings become LSP diagnostics.
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Level, Notice, TextRange } from '../engine';
@@ -19,7 +24,12 @@ export function toRange(document: TextDocument, range: TextRange): Range {
 
 /** A limit the analysis hit (file too large, evaluation too long): information, with no rule. */
 export function noticeDiagnostic(document: TextDocument, notice: Notice): Diagnostic {
-  return { range: toRange(document, notice), severity: DiagnosticSeverity.Information, source: toolName, message: notice.message };
+  return {
+    range: toRange(document, notice),
+    severity: DiagnosticSeverity.Information,
+    source: toolName,
+    message: notice.message,
+  };
 }
 
 /** `documentFor` finds the text of related locations in other files, when the server has it. */
@@ -32,7 +42,10 @@ export function toDiagnostic(
   for (const related of finding.related) {
     const other = related.uri === document.uri ? document : documentFor(related.uri);
     if (!other) continue;
-    relatedInformation.push({ location: { uri: related.uri, range: toRange(other, related) }, message: related.message });
+    relatedInformation.push({
+      location: { uri: related.uri, range: toRange(other, related) },
+      message: related.message,
+    });
   }
   return {
     range: toRange(document, finding),

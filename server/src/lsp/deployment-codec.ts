@@ -31,7 +31,13 @@ export function encodeDeployment(result: DeploymentResult): string {
     const inner = (item: unknown) => encode(item, depth + 1);
     if (value instanceof Unknown) {
       const written = writtenOf(value);
-      return { '#': 'u', i, k: value.key, ...(value.hint ? { h: value.hint } : {}), ...(written !== undefined ? { w: written } : {}) };
+      return {
+        '#': 'u',
+        i,
+        k: value.key,
+        ...(value.hint ? { h: value.hint } : {}),
+        ...(written !== undefined ? { w: written } : {}),
+      };
     }
     if (value instanceof PartialString) return { '#': 's', i, p: value.parts.map(inner) };
     if (value instanceof LambdaValue) return { '#': 'l', i, n: value.arity };
@@ -66,9 +72,12 @@ export function decodeDeployment(text: string): DeploymentResult {
       return value;
     };
     switch (encoded['#']) {
-      case 'n': return Number(encoded.v);
-      case 'r': return byId.get(encoded.i as number) ?? freshUnknown('shared');
-      case 'x': return freshUnknown('unread');
+      case 'n':
+        return Number(encoded.v);
+      case 'r':
+        return byId.get(encoded.i as number) ?? freshUnknown('shared');
+      case 'x':
+        return freshUnknown('unread');
       case 'u': {
         const unknown = keep(new Unknown(String(encoded.k), encoded.h as Unknown['hint']));
         if (typeof encoded.w === 'string') noteWritten(unknown, encoded.w, 0, encoded.w.length);
@@ -80,7 +89,8 @@ export function decodeDeployment(text: string): DeploymentResult {
         for (const part of encoded.p as Encoded[]) parts.push(decode(part) as string | Unknown);
         return partial;
       }
-      case 'l': return keep(new LambdaValue(Number(encoded.n), () => freshUnknown('lambda')));
+      case 'l':
+        return keep(new LambdaValue(Number(encoded.n), () => freshUnknown('lambda')));
       case 'm': {
         const map = keep(new Map<string, unknown>());
         for (const [key, item] of encoded.v as [string, Encoded][]) map.set(key, decode(item));
@@ -95,11 +105,17 @@ export function decodeDeployment(text: string): DeploymentResult {
         const object = keep((encoded.p ? {} : Object.create(null)) as Record<string, unknown>);
         for (const [key, item] of Object.entries(encoded.v as Record<string, Encoded>)) {
           // As data, never as the prototype, whatever the object's own prototype is.
-          Object.defineProperty(object, key, { value: decode(item), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(object, key, {
+            value: decode(item),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
         return object;
       }
-      default: return null;
+      default:
+        return null;
     }
   };
   return decode(JSON.parse(text) as Encoded) as DeploymentResult;
@@ -107,6 +123,8 @@ export function decodeDeployment(text: string): DeploymentResult {
 
 /** A value as the codec returns it, for tests that compare values across the boundary. */
 export function roundTrip(value: Value): Value {
-  const result = decodeDeployment(encodeDeployment({ entry: '', template: '', files: [], resources: [], value } as unknown as DeploymentResult));
+  const result = decodeDeployment(
+    encodeDeployment({ entry: '', template: '', files: [], resources: [], value } as unknown as DeploymentResult),
+  );
   return (result as unknown as { value: Value }).value;
 }

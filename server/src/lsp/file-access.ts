@@ -35,7 +35,15 @@ export function analysisFileAccess(): FileAccess {
 }
 
 export function refusalMessage(uri: string, why: Refusal): string | undefined {
-  const shown = uri.startsWith('file:') ? (() => { try { return fileURLToPath(uri); } catch { return uri; } })() : uri;
+  const shown = uri.startsWith('file:')
+    ? (() => {
+        try {
+          return fileURLToPath(uri);
+        } catch {
+          return uri;
+        }
+      })()
+    : uri;
   switch (why) {
     case 'outside-workspace':
       return `Not reading ${shown}: it is outside the workspace folders. Its resources are treated as unknown; set vnetLens.allowFilesOutsideWorkspace to read files outside the workspace.`;
@@ -54,7 +62,11 @@ export function refusalMessage(uri: string, why: Refusal): string | undefined {
  * The engine's Host: open documents first (always readable), then the disk through `access`.
  * Each refused path is logged once (until `forgetLogged`, after the setting changes).
  */
-export function accessHost(access: FileAccess, openText: (uri: string) => string | undefined, log: (message: string) => void): Host & { forgetLogged(): void } {
+export function accessHost(
+  access: FileAccess,
+  openText: (uri: string) => string | undefined,
+  log: (message: string) => void,
+): Host & { forgetLogged(): void } {
   const logged = new Set<string>();
   return {
     readFile: async (uri) => {

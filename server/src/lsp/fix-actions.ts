@@ -4,7 +4,14 @@
 // open documents' findings against them); an action is offered only while every file it edits still
 // has that text (after an edit, nothing until the next analysis), so no edit ever lands on offsets of
 // another text. Offsets become LSP ranges here and in convert.ts only.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../engine';
 import { mergeFixes } from '../fixes';
@@ -21,7 +28,12 @@ export class FixActions {
   constructor(private readonly fixAllKind: string) {}
 
   /** Keeps an analysis's findings, the fixes built for them (for the `open` documents) and the texts those point into. */
-  record(findings: readonly Finding[], fixes: ReadonlyMap<Finding, Fix[]>, texts: ReadonlyMap<string, string>, open: readonly string[]): void {
+  record(
+    findings: readonly Finding[],
+    fixes: ReadonlyMap<Finding, Fix[]>,
+    texts: ReadonlyMap<string, string>,
+    open: readonly string[],
+  ): void {
     this.covered = new Set(open);
     this.byUri = new Map();
     this.fixes = new Map(fixes);
@@ -45,7 +57,8 @@ export class FixActions {
   private document(uri: string): TextDocument | undefined {
     let document = this.documents.get(uri);
     const text = this.texts.get(uri);
-    if (!document && text !== undefined) this.documents.set(uri, (document = TextDocument.create(uri, 'plaintext', 0, text)));
+    if (!document && text !== undefined)
+      this.documents.set(uri, (document = TextDocument.create(uri, 'plaintext', 0, text)));
     return document;
   }
 
@@ -82,7 +95,14 @@ export class FixActions {
         for (const fix of this.fixesOf(finding)) {
           if (!this.current(fix, textOf)) continue;
           const edit = this.edit(new Map(fix.changes.map((change) => [change.uri, change.edits])));
-          if (edit) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit });
+          if (edit)
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.isPreferred,
+              edit,
+            });
         }
       }
     }
@@ -103,6 +123,10 @@ export class FixActions {
 function matches(finding: Finding, diagnostic: Diagnostic, document: TextDocument): boolean {
   if (diagnostic.code !== finding.ruleId || diagnostic.message !== finding.message) return false;
   const range = toRange(document, finding);
-  return range.start.line === diagnostic.range.start.line && range.start.character === diagnostic.range.start.character
-    && range.end.line === diagnostic.range.end.line && range.end.character === diagnostic.range.end.character;
+  return (
+    range.start.line === diagnostic.range.start.line &&
+    range.start.character === diagnostic.range.start.character &&
+    range.end.line === diagnostic.range.end.line &&
+    range.end.character === diagnostic.range.end.character
+  );
 }

@@ -16,7 +16,7 @@ export async function guard<T>(
     const result = await fn();
     return token?.isCancellationRequested ? fallback : result;
   } catch (error) {
-    log(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fallback;
   }
 }

@@ -30,10 +30,18 @@ export interface HandlerDependencies {
 
 export function registerHandlers(connection: Connection, dependencies: HandlerDependencies): void {
   const { workspace, documents, fixActions, log } = dependencies;
-  connection.onCodeAction((params, token) => guard(token, log, 'code actions', async (): Promise<CodeAction[]> => {
-    await dependencies.fixesReady(params.textDocument.uri);
-    return fixActions.codeActions(params, dependencies.textOf);
-  }, []));
+  connection.onCodeAction((params, token) =>
+    guard(
+      token,
+      log,
+      'code actions',
+      async (): Promise<CodeAction[]> => {
+        await dependencies.fixesReady(params.textDocument.uri);
+        return fixActions.codeActions(params, dependencies.textOf);
+      },
+      [],
+    ),
+  );
 
   // Completion and hover for private networking (server/src/assist), on the same workspace and cloud.
   const assist = { workspace, documents, cloud: dependencies.cloud, log, modelOf: dependencies.modelOf };
@@ -41,5 +49,9 @@ export function registerHandlers(connection: Connection, dependencies: HandlerDe
   connection.onHover(hoverHandler(assist));
 
   connection.onRequest(modelRequestMethod, (params: ModelRequestParams | undefined, token) =>
-    guard(token, log, 'model request', (): Promise<TopologyJson> => dependencies.modelJson(params?.uri), { entities: [], references: [] }));
+    guard(token, log, 'model request', (): Promise<TopologyJson> => dependencies.modelJson(params?.uri), {
+      entities: [],
+      references: [],
+    }),
+  );
 }

@@ -8,11 +8,26 @@ import { guard } from './guard';
 
 export function hoverHandler(dependencies: AssistDependencies) {
   return (params: HoverParams, token: CancellationToken): Promise<Hover | null> =>
-    guard(token, dependencies.log, 'hover', async () => {
-      const document = syncedDocument(dependencies, params.textDocument.uri);
-      if (!document) return null;
-      const hover = await hoverAt(dependencies.workspace, document.uri, document.offsetAt(params.position), { cloud: dependencies.cloud() }, dependencies.modelOf);
-      if (!hover) return null;
-      return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.range) };
-    }, null);
+    guard(
+      token,
+      dependencies.log,
+      'hover',
+      async () => {
+        const document = syncedDocument(dependencies, params.textDocument.uri);
+        if (!document) return null;
+        const hover = await hoverAt(
+          dependencies.workspace,
+          document.uri,
+          document.offsetAt(params.position),
+          { cloud: dependencies.cloud() },
+          dependencies.modelOf,
+        );
+        if (!hover) return null;
+        return {
+          contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+          range: toRange(document, hover.range),
+        };
+      },
+      null,
+    );
 }

@@ -14,5 +14,6 @@ import { startServer } from './server';
 v8.setFlagsFromString('--heap-growing-percent=50');
 
 // The same bundle runs the analysis worker (analysis-worker.ts) in a worker thread.
-if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === workerRole) runAnalysisWorker(parentPort);
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === workerRole)
+  runAnalysisWorker(parentPort);
 else startServer(createConnection(ProposedFeatures.all), __filename);

@@ -43,7 +43,10 @@ export class ModelSnapshot {
     this.wake();
   }
 
-  modelArrived(message: Extract<FromWorker, { kind: 'model' }>, versions: ReadonlyMap<string, number | undefined>): void {
+  modelArrived(
+    message: Extract<FromWorker, { kind: 'model' }>,
+    versions: ReadonlyMap<string, number | undefined>,
+  ): void {
     const next = new Map<number, HeldDeployment>();
     for (const entry of message.deployments) next.set(entry.id, this.held(entry));
     this.deployments = next;
@@ -61,7 +64,8 @@ export class ModelSnapshot {
 
   /** Resolves once `ready()` holds or no analysis is left to wait for (then the caller answers with what it has). */
   async until(ready: () => boolean): Promise<void> {
-    while (this.resulted > this.modelled || (!ready() && this.busy())) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    while (this.resulted > this.modelled || (!ready() && this.busy()))
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
   /** The model of the deployments that read `uri`, from the last finished analysis that saw its text `version`. */
@@ -69,7 +73,9 @@ export class ModelSnapshot {
     await this.until(() => this.covered.has(uri) && this.covered.get(uri) === version);
     let model = this.models.get(uri);
     if (!model) {
-      const resources = [...this.deployments.values()].filter((held) => held.files.includes(uri)).flatMap((held) => this.decoded(held).resources);
+      const resources = [...this.deployments.values()]
+        .filter((held) => held.files.includes(uri))
+        .flatMap((held) => this.decoded(held).resources);
       this.models.set(uri, (model = buildModel(resources)));
     }
     return model;
@@ -78,7 +84,12 @@ export class ModelSnapshot {
   private held(entry: DeploymentEntry): HeldDeployment {
     if (entry.text !== undefined) return { files: entry.files, text: entry.text };
     // The worker sends a deployment's text once while it stays listed.
-    return this.deployments.get(entry.id) ?? { files: entry.files, decoded: { entry: '', template: '', files: entry.files, resources: [] } };
+    return (
+      this.deployments.get(entry.id) ?? {
+        files: entry.files,
+        decoded: { entry: '', template: '', files: entry.files, resources: [] },
+      }
+    );
   }
 
   private decoded(held: HeldDeployment): DeploymentResult {

@@ -46,7 +46,8 @@ export class Publisher {
     const text = this.textOf(uri);
     if (text === undefined) {
       // A file no longer read (e.g. outside the workspace after the setting was turned off) loses its diagnostics.
-      if (findings.length === 0 && notices.length === 0 && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (findings.length === 0 && notices.length === 0 && this.published.delete(uri))
+        void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);

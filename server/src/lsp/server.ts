@@ -52,17 +52,32 @@ export function startServer(connection: Connection, workerScript: string): void 
   const textOf = (uri: string) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysedTexts.get(uri);
   const publisher = new Publisher(connection, documents, textOf, baselines);
 
-  const scheduler = new Scheduler(connection, () => workspace.uris().length, async (run, isCancelled) => {
-    const open = documents.all().map((d) => d.uri);
-    const result = await analysis.analyse(run, open, configuration.effective());
-    if (!result || isCancelled()) return undefined;
-    analysedTexts = new Map(result.texts);
-    fixActions.record(result.findings, new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])), analysedTexts, open);
-    publisher.publishAll(result.findings, result.notices);
-    return result.findings.length;
-  }, (run) => analysis.cancelBefore(run));
+  const scheduler = new Scheduler(
+    connection,
+    () => workspace.uris().length,
+    async (run, isCancelled) => {
+      const open = documents.all().map((d) => d.uri);
+      const result = await analysis.analyse(run, open, configuration.effective());
+      if (!result || isCancelled()) return undefined;
+      analysedTexts = new Map(result.texts);
+      fixActions.record(
+        result.findings,
+        new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])),
+        analysedTexts,
+        open,
+      );
+      publisher.publishAll(result.findings, result.notices);
+      return result.findings.length;
+    },
+    (run) => analysis.cancelBefore(run),
+  );
   const sync = new WorkspaceSync({
-    workspace, documents, access, host, configuration, baselines,
+    workspace,
+    documents,
+    access,
+    host,
+    configuration,
+    baselines,
     schedule: () => scheduler.schedule(),
     cleared: (uri) => publisher.cleared(uri),
   });
@@ -89,12 +104,20 @@ export function startServer(connection: Connection, workerScript: string): void 
     access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace);
     configuration.loadFolderConfigs(sync.folders, (uri) => access.read(uri).text);
     // A folder added or removed later moves the workspace boundary: index, configs and reads follow.
-    if (foldersChange) connection.workspace.onDidChangeWorkspaceFolders((event) => sync.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
+    if (foldersChange)
+      connection.workspace.onDidChangeWorkspaceFolders((event) =>
+        sync.changeFolders(
+          event.added.map((f) => f.uri),
+          event.removed.map((f) => f.uri),
+        ),
+      );
     workspace.setCloud(configuration.effective().cloud);
     sync.syncIndex();
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
-    }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
+      })
+      .catch(() => undefined);
     scheduler.schedule();
   });
 
@@ -109,7 +132,12 @@ export function startServer(connection: Connection, workerScript: string): void 
   documents.onDidClose((event) => sync.documentClosed(event.document.uri));
 
   registerHandlers(connection, {
-    workspace, documents, fixActions, cloud: () => configuration.effective().cloud, log, textOf,
+    workspace,
+    documents,
+    fixActions,
+    cloud: () => configuration.effective().cloud,
+    log,
+    textOf,
     modelOf: (uri) => analysis.models.modelFor(uri, workspace.versionOf(uri)),
     // A document opened after the last analysis waits for the one that sees it open (its fixes are built then).
     fixesReady: (uri) => analysis.models.until(() => fixActions.covers(uri)),

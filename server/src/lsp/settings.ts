@@ -14,13 +14,25 @@ export interface ServerSettings {
   privateDns: PrivateDnsConfig;
 }
 
-export const defaultSettings: ServerSettings = { cloud: 'AzureCloud', rules: {}, analysisScope: 'workspace', allowFilesOutsideWorkspace: false, privateDns: {} };
+export const defaultSettings: ServerSettings = {
+  cloud: 'AzureCloud',
+  rules: {},
+  analysisScope: 'workspace',
+  allowFilesOutsideWorkspace: false,
+  privateDns: {},
+};
 
 const levels = new Set(['off', 'info', 'warning', 'error']);
 
 export function readSettings(raw: unknown): ServerSettings {
   if (typeof raw !== 'object' || raw === null) return defaultSettings;
-  const section = raw as { cloud?: unknown; rules?: unknown; analysisScope?: unknown; allowFilesOutsideWorkspace?: unknown; privateDns?: unknown };
+  const section = raw as {
+    cloud?: unknown;
+    rules?: unknown;
+    analysisScope?: unknown;
+    allowFilesOutsideWorkspace?: unknown;
+    privateDns?: unknown;
+  };
   const cloud = clouds.find((name) => name === section.cloud) ?? defaultSettings.cloud;
   const rules: Record<string, ConfiguredLevel> = {};
   if (typeof section.rules === 'object' && section.rules !== null) {
@@ -29,15 +41,24 @@ export function readSettings(raw: unknown): ServerSettings {
     }
   }
   const analysisScope = section.analysisScope === 'file' ? 'file' : 'workspace';
-  return { cloud, rules, analysisScope, allowFilesOutsideWorkspace: section.allowFilesOutsideWorkspace === true, privateDns: readPrivateDns(section.privateDns) };
+  return {
+    cloud,
+    rules,
+    analysisScope,
+    allowFilesOutsideWorkspace: section.allowFilesOutsideWorkspace === true,
+    privateDns: readPrivateDns(section.privateDns),
+  };
 }
 
 /** `vnetLens.privateDns.zoneGroups` and `.policyGroupIds`, each kept only when valid. */
 function readPrivateDns(raw: unknown): PrivateDnsConfig {
   if (typeof raw !== 'object' || raw === null) return {};
   const section = raw as { zoneGroups?: unknown; policyGroupIds?: unknown };
-  const zoneGroups = section.zoneGroups === 'policy' || section.zoneGroups === 'template' ? section.zoneGroups : undefined;
-  const ids = Array.isArray(section.policyGroupIds) && section.policyGroupIds.every((id) => typeof id === 'string' && id !== '')
-    ? (section.policyGroupIds as string[]) : undefined;
+  const zoneGroups =
+    section.zoneGroups === 'policy' || section.zoneGroups === 'template' ? section.zoneGroups : undefined;
+  const ids =
+    Array.isArray(section.policyGroupIds) && section.policyGroupIds.every((id) => typeof id === 'string' && id !== '')
+      ? (section.policyGroupIds as string[])
+      : undefined;
   return { ...(zoneGroups ? { zoneGroups } : {}), ...(ids ? { policyGroupIds: [...ids] } : {}) };
 }

@@ -11,7 +11,8 @@ export const indexLimits = { maxFiles: 20_000, maxFileBytes: 4 * 1024 * 1024 } a
 export function scanFolder(folderUri: string): string[] {
   if (!folderUri.startsWith('file:')) return [];
   return candidateFilesUnder(fileURLToPath(folderUri), { skipHiddenFolders: true, maxFiles: indexLimits.maxFiles })
-    .map((file) => pathToFileURL(file).href).sort();
+    .map((file) => pathToFileURL(file).href)
+    .sort();
 }
 
 /** A file's text, or undefined when it is missing, unreadable or too large to analyse. */

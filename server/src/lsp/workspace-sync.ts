@@ -75,7 +75,10 @@ export class WorkspaceSync {
   changeFolders(added: readonly string[], removed: readonly string[]): void {
     const { workspace, documents, configuration, access } = this.dependencies;
     const inside = (uri: string, folder: string) => uri.startsWith(`${folder.replace(/\/$/, '')}/`);
-    this.setFolders([...this.folders.filter((folder) => !removed.includes(folder)), ...added.filter((folder) => !this.folders.includes(folder))]);
+    this.setFolders([
+      ...this.folders.filter((folder) => !removed.includes(folder)),
+      ...added.filter((folder) => !this.folders.includes(folder)),
+    ]);
     for (const folder of removed) {
       if (configuration.hasConfig(configUriOf(folder))) configuration.loadConfig(configUriOf(folder), undefined);
       for (const uri of workspace.uris()) if (!documents.get(uri) && inside(uri, folder)) workspace.removeFile(uri);
@@ -91,13 +94,17 @@ export class WorkspaceSync {
     for (const event of change.changes) {
       if (baselines.isBaselineFile(event.uri)) baselines.forget(event.uri);
       if (this.isConfigFile(event.uri)) {
-        configuration.loadConfig(event.uri, event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text);
+        configuration.loadConfig(
+          event.uri,
+          event.type === FileChangeType.Deleted ? undefined : access.read(event.uri).text,
+        );
         workspace.setCloud(configuration.effective().cloud);
         continue;
       }
       if (documents.get(event.uri)) continue; // the editor's text wins over the disk
       // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
-      if (event.type === FileChangeType.Deleted || configuration.settings.analysisScope === 'file') workspace.removeFile(event.uri);
+      if (event.type === FileChangeType.Deleted || configuration.settings.analysisScope === 'file')
+        workspace.removeFile(event.uri);
       else {
         const text = access.read(event.uri).text;
         if (text === undefined) workspace.removeFile(event.uri);
@@ -125,7 +132,8 @@ export class WorkspaceSync {
    */
   documentClosed(uri: string): void {
     const { workspace, configuration, access } = this.dependencies;
-    const text = configuration.settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
+    const text =
+      configuration.settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
     if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
     else workspace.setFile(uri, text);
     this.dependencies.cleared(uri);

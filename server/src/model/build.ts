@@ -5,8 +5,16 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
 import { IdIndex, parentIdOf } from './identity';
 import type {
-  Entity, NetworkModel, NetworkSecurityGroup, PrivateDnsZone, PrivateEndpoint, PrivateLinkService,
-  RouteTable, Subnet, Target, VirtualNetwork,
+  Entity,
+  NetworkModel,
+  NetworkSecurityGroup,
+  PrivateDnsZone,
+  PrivateEndpoint,
+  PrivateLinkService,
+  RouteTable,
+  Subnet,
+  Target,
+  VirtualNetwork,
 } from './types';
 
 const types = {
@@ -38,15 +46,29 @@ const list = (value: Value | undefined): readonly Value[] => (isArray(value) ? v
 
 export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel {
   const model: NetworkModel = {
-    vnets: [], subnets: [], peerings: [], privateEndpoints: [], zoneGroups: [], dnsZones: [], vnetLinks: [],
-    nsgs: [], routeTables: [], privateLinkServices: [], vnetGateways: [], targets: [], declarations: [...declarations],
+    vnets: [],
+    subnets: [],
+    peerings: [],
+    privateEndpoints: [],
+    zoneGroups: [],
+    dnsZones: [],
+    vnetLinks: [],
+    nsgs: [],
+    routeTables: [],
+    privateLinkServices: [],
+    vnetGateways: [],
+    targets: [],
+    declarations: [...declarations],
   };
   const routes: { decl: ResourceDecl }[] = [];
   const base = (decl: ResourceDecl, path = '', id: Value = decl.id, name: Value = decl.name) => ({
     // Resources a registry module declares share their place (the call, or one parameter entry):
     // their type and parameter path tell them apart.
     key: `${decl.uri}:${decl.range.start}${decl.instance === undefined ? '' : `[${decl.instance}]`}${path ? `#${path}` : ''}${decl.registry ? `~${decl.type}~${decl.registry.paramPath}` : ''}`,
-    id, name, decl, path,
+    id,
+    name,
+    decl,
+    path,
   });
 
   for (const decl of declarations) {
@@ -55,18 +77,39 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
     switch (decl.type.toLowerCase()) {
       case types.vnet: {
         const vnet: VirtualNetwork = {
-          kind: 'vnet', ...base(decl), location: decl.location, addressPrefixes: at(props, 'addressSpace.addressPrefixes'),
-          dnsServers: at(props, 'dhcpOptions.dnsServers'), subnets: [], peerings: [],
+          kind: 'vnet',
+          ...base(decl),
+          location: decl.location,
+          addressPrefixes: at(props, 'addressSpace.addressPrefixes'),
+          dnsServers: at(props, 'dhcpOptions.dnsServers'),
+          subnets: [],
+          peerings: [],
           declaresInlineSubnets: at(props, 'subnets') !== undefined,
         };
         model.vnets.push(vnet);
         list(at(props, 'subnets')).forEach((subnet, index) => {
           const path = `properties.subnets[${index}]`;
-          model.subnets.push(makeSubnet(base(decl, path, getProperty(subnet, 'id'), getProperty(subnet, 'name')), vnet, true, getProperty(subnet, 'properties'), `${path}.properties`));
+          model.subnets.push(
+            makeSubnet(
+              base(decl, path, getProperty(subnet, 'id'), getProperty(subnet, 'name')),
+              vnet,
+              true,
+              getProperty(subnet, 'properties'),
+              `${path}.properties`,
+            ),
+          );
         });
         list(at(props, 'virtualNetworkPeerings')).forEach((peering, index) => {
           const path = `properties.virtualNetworkPeerings[${index}]`;
-          model.peerings.push({ kind: 'peering', ...base(decl, path, getProperty(peering, 'id'), getProperty(peering, 'name')), local: vnet, remote: undefined, inline: true, properties: getProperty(peering, 'properties'), propertiesPath: `${path}.properties` });
+          model.peerings.push({
+            kind: 'peering',
+            ...base(decl, path, getProperty(peering, 'id'), getProperty(peering, 'name')),
+            local: vnet,
+            remote: undefined,
+            inline: true,
+            properties: getProperty(peering, 'properties'),
+            propertiesPath: `${path}.properties`,
+          });
         });
         break;
       }
@@ -74,41 +117,82 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         model.subnets.push(makeSubnet(base(decl), undefined, false, props, 'properties'));
         break;
       case types.peering:
-        model.peerings.push({ kind: 'peering', ...base(decl), local: undefined, remote: undefined, inline: false, properties: props, propertiesPath: 'properties' });
+        model.peerings.push({
+          kind: 'peering',
+          ...base(decl),
+          local: undefined,
+          remote: undefined,
+          inline: false,
+          properties: props,
+          propertiesPath: 'properties',
+        });
         break;
       case types.privateEndpoint: {
-        const connections = (['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections'] as const).flatMap((property) =>
-          list(at(props, property)).map((connection, index) => ({
-            path: `properties.${property}[${index}]`,
-            manual: property === 'manualPrivateLinkServiceConnections',
-            targetId: at(connection, 'properties.privateLinkServiceId') ?? getProperty(connection, 'privateLinkServiceId'),
-            target: undefined,
-            groupIds: at(connection, 'properties.groupIds') ?? [],
-          })));
-        model.privateEndpoints.push({ kind: 'privateEndpoint', ...base(decl), location: decl.location, subnet: undefined, connections, zoneGroups: [] });
+        const connections = (['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections'] as const).flatMap(
+          (property) =>
+            list(at(props, property)).map((connection, index) => ({
+              path: `properties.${property}[${index}]`,
+              manual: property === 'manualPrivateLinkServiceConnections',
+              targetId:
+                at(connection, 'properties.privateLinkServiceId') ?? getProperty(connection, 'privateLinkServiceId'),
+              target: undefined,
+              groupIds: at(connection, 'properties.groupIds') ?? [],
+            })),
+        );
+        model.privateEndpoints.push({
+          kind: 'privateEndpoint',
+          ...base(decl),
+          location: decl.location,
+          subnet: undefined,
+          connections,
+          zoneGroups: [],
+        });
         break;
       }
       case types.zoneGroup:
         model.zoneGroups.push({
-          kind: 'zoneGroup', ...base(decl), endpoint: undefined,
+          kind: 'zoneGroup',
+          ...base(decl),
+          endpoint: undefined,
           configs: list(at(props, 'privateDnsZoneConfigs')).map((config, index) => ({
-            path: `properties.privateDnsZoneConfigs[${index}]`, zoneId: at(config, 'properties.privateDnsZoneId') ?? getProperty(config, 'privateDnsZoneId'), zone: undefined,
+            path: `properties.privateDnsZoneConfigs[${index}]`,
+            zoneId: at(config, 'properties.privateDnsZoneId') ?? getProperty(config, 'privateDnsZoneId'),
+            zone: undefined,
           })),
         });
         break;
       case types.dnsZone:
-        model.dnsZones.push({ kind: 'dnsZone', ...base(decl), location: decl.location, links: [], existing: decl.existing });
+        model.dnsZones.push({
+          kind: 'dnsZone',
+          ...base(decl),
+          location: decl.location,
+          links: [],
+          existing: decl.existing,
+        });
         break;
       case types.vnetLink:
-        model.vnetLinks.push({ kind: 'vnetLink', ...base(decl), zone: undefined, vnet: undefined, location: decl.location, registrationEnabled: at(props, 'registrationEnabled') });
+        model.vnetLinks.push({
+          kind: 'vnetLink',
+          ...base(decl),
+          zone: undefined,
+          vnet: undefined,
+          location: decl.location,
+          registrationEnabled: at(props, 'registrationEnabled'),
+        });
         break;
       case types.nsg:
         model.nsgs.push({ kind: 'nsg', ...base(decl) });
         break;
       case types.routeTable:
         model.routeTables.push({
-          kind: 'routeTable', ...base(decl),
-          routes: list(at(props, 'routes')).map((route, index) => ({ decl, path: `properties.routes[${index}].properties`, properties: getProperty(route, 'properties'), name: getProperty(route, 'name') })),
+          kind: 'routeTable',
+          ...base(decl),
+          routes: list(at(props, 'routes')).map((route, index) => ({
+            decl,
+            path: `properties.routes[${index}].properties`,
+            properties: getProperty(route, 'properties'),
+            name: getProperty(route, 'name'),
+          })),
         });
         break;
       case types.route:
@@ -128,11 +212,39 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
   return model;
 }
 
-function makeSubnet(shape: Omit<Subnet, 'kind' | 'vnet' | 'inline' | 'properties' | 'propertiesPath' | 'prefixes' | 'nsg' | 'routeTable' | 'privateEndpoints'>, vnet: VirtualNetwork | undefined, inline: boolean, properties: Value, propertiesPath: string): Subnet {
+function makeSubnet(
+  shape: Omit<
+    Subnet,
+    | 'kind'
+    | 'vnet'
+    | 'inline'
+    | 'properties'
+    | 'propertiesPath'
+    | 'prefixes'
+    | 'nsg'
+    | 'routeTable'
+    | 'privateEndpoints'
+  >,
+  vnet: VirtualNetwork | undefined,
+  inline: boolean,
+  properties: Value,
+  propertiesPath: string,
+): Subnet {
   const single = at(properties, 'addressPrefix');
   const many = at(properties, 'addressPrefixes');
   const prefixes = [...(single === undefined ? [] : [single]), ...list(many)];
-  return { kind: 'subnet', ...shape, vnet, inline, properties, propertiesPath, prefixes, nsg: undefined, routeTable: undefined, privateEndpoints: [] };
+  return {
+    kind: 'subnet',
+    ...shape,
+    vnet,
+    inline,
+    properties,
+    propertiesPath,
+    prefixes,
+    nsg: undefined,
+    routeTable: undefined,
+    privateEndpoints: [],
+  };
 }
 
 /** Prefer a declaration that creates the resource over one that refers to an existing one. */
@@ -196,7 +308,8 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
     list(at(service.decl.properties, 'ipConfigurations')).forEach((configuration, index) => {
       const subnet = at(configuration, 'properties.subnet');
       const resolved = subnet === undefined ? undefined : subnets.resolve(subnet, declared);
-      if (resolved) service.subnets.push({ path: `properties.ipConfigurations[${index}].properties.subnet`, subnet: resolved });
+      if (resolved)
+        service.subnets.push({ path: `properties.ipConfigurations[${index}].properties.subnet`, subnet: resolved });
     });
   }
   for (const gateway of model.vnetGateways) {
@@ -208,6 +321,7 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
   }
   for (const { decl } of routes) {
     const table = routeTables.resolve(parentIdOf(decl.id), declared);
-    if (table?.resolved) table.target.routes.push({ decl, path: 'properties', properties: decl.properties, name: decl.name });
+    if (table?.resolved)
+      table.target.routes.push({ decl, path: 'properties', properties: decl.properties, name: decl.name });
   }
 }

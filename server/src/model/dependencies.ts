@@ -97,8 +97,12 @@ function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefin
     let known = isArray(entry.dependsOn) && !entry.implicitDependencies();
     for (const item of isArray(entry.dependsOn) ? entry.dependsOn : []) {
       const key = idKey(item);
-      const matches = key === undefined ? undefined
-        : byKey.get(`id:${key}`) ?? byKey.get(`name:${key}`) ?? (typeof item === 'string' ? byKey.get(`symbol:${key}`) ?? byKey.get(`copy:${key}`) : undefined);
+      const matches =
+        key === undefined
+          ? undefined
+          : (byKey.get(`id:${key}`) ??
+            byKey.get(`name:${key}`) ??
+            (typeof item === 'string' ? (byKey.get(`symbol:${key}`) ?? byKey.get(`copy:${key}`)) : undefined));
       // A written name that matches nothing is outside this template; a computed one may be anything.
       if (matches) for (const name of matches) found.add(name);
       else if (typeof item !== 'string') known = false;

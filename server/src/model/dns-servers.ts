@@ -7,7 +7,14 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { isArray, isObject, same, type Value } from '../evaluate/value';
 import { at } from './build';
 import { IdIndex, parentIdOf } from './identity';
-import type { DnsResolver, DnsServerPlace, NetworkModel, ResolverInboundEndpoint, Subnet, VirtualNetwork } from './types';
+import type {
+  DnsResolver,
+  DnsServerPlace,
+  NetworkModel,
+  ResolverInboundEndpoint,
+  Subnet,
+  VirtualNetwork,
+} from './types';
 
 const resolverType = 'microsoft.network/dnsresolvers';
 const inboundEndpointType = 'microsoft.network/dnsresolvers/inboundendpoints';
@@ -39,8 +46,14 @@ function readResolvers(model: NetworkModel): DnsResolvers {
     if (type === resolverType) {
       const vnet = at(target.decl.properties, 'virtualNetwork');
       resolvers.push({
-        kind: 'dnsResolver', key: target.key, id: target.id, name: target.name, decl: target.decl, path: target.path,
-        vnet: vnet === undefined ? undefined : vnets.resolve(vnet, declared), inboundEndpoints: [],
+        kind: 'dnsResolver',
+        key: target.key,
+        id: target.id,
+        name: target.name,
+        decl: target.decl,
+        path: target.path,
+        vnet: vnet === undefined ? undefined : vnets.resolve(vnet, declared),
+        inboundEndpoints: [],
       });
     } else if (type === inboundEndpointType) {
       const configurations = at(target.decl.properties, 'ipConfigurations');
@@ -48,9 +61,15 @@ function readResolvers(model: NetworkModel): DnsResolvers {
       configurations.forEach((configuration, index) => {
         const subnet = at(configuration, 'subnet');
         inboundEndpoints.push({
-          kind: 'resolverInboundEndpoint', key: `${target.key}#${index}`, id: target.id, name: target.name, decl: target.decl,
-          path: `properties.ipConfigurations[${index}]`, resolver: undefined,
-          subnet: subnet === undefined ? undefined : subnets.resolve(subnet, declared), privateIp: staticAddress(configuration),
+          kind: 'resolverInboundEndpoint',
+          key: `${target.key}#${index}`,
+          id: target.id,
+          name: target.name,
+          decl: target.decl,
+          path: `properties.ipConfigurations[${index}]`,
+          resolver: undefined,
+          subnet: subnet === undefined ? undefined : subnets.resolve(subnet, declared),
+          privateIp: staticAddress(configuration),
         });
       });
     }
@@ -94,19 +113,26 @@ export function declaredDnsServers(vnet: VirtualNetwork): string[] | 'azure-prov
 
 const asHost = (address: string): Cidr | undefined => parseCidr(`${address}/${address.includes(':') ? 128 : 32}`);
 
-const holds = (prefixes: readonly Value[], host: Cidr) => prefixes.some((prefix) => {
-  const cidr = typeof prefix === 'string' ? parseCidr(prefix) : undefined;
-  return cidr !== undefined && !cidr.hostBitsSet && contains(cidr, host);
-});
+const holds = (prefixes: readonly Value[], host: Cidr) =>
+  prefixes.some((prefix) => {
+    const cidr = typeof prefix === 'string' ? parseCidr(prefix) : undefined;
+    return cidr !== undefined && !cidr.hostBitsSet && contains(cidr, host);
+  });
 
 /** Where a DNS server address lies: the one analysed VNet (and subnet) that holds it, and a resolver inbound endpoint with that address. */
 export function placeOfDnsServer(model: NetworkModel, address: string): DnsServerPlace {
   const place: DnsServerPlace = { address, vnet: undefined, subnet: undefined, inboundEndpoint: undefined };
   const host = asHost(address);
   if (!host) return place;
-  const subnets = model.subnets.filter((subnet) => subnet.vnet && !subnet.vnet.decl.existing && holds(subnet.prefixes, host));
+  const subnets = model.subnets.filter(
+    (subnet) => subnet.vnet && !subnet.vnet.decl.existing && holds(subnet.prefixes, host),
+  );
   const bySubnet = distinctVnets(subnets.map((subnet) => subnet.vnet!));
-  const bySpace = distinctVnets(model.vnets.filter((vnet) => !vnet.decl.existing && isArray(vnet.addressPrefixes) && holds(vnet.addressPrefixes, host)));
+  const bySpace = distinctVnets(
+    model.vnets.filter(
+      (vnet) => !vnet.decl.existing && isArray(vnet.addressPrefixes) && holds(vnet.addressPrefixes, host),
+    ),
+  );
   const vnets = bySubnet.length > 0 ? bySubnet : bySpace;
   if (vnets.length === 1) {
     place.vnet = vnets[0];

@@ -5,7 +5,16 @@
 // request on its finding (engine/types.ts `Finding.fix`) and never across a thread boundary.
 import type { ResourceDecl } from '../evaluate/declaration';
 import type { Value } from '../evaluate/value';
-import type { NetworkModel, Peering, PrivateDnsZone, PrivateEndpoint, VirtualNetwork, VnetLink, ZoneConfig, ZoneGroup } from './types';
+import type {
+  NetworkModel,
+  Peering,
+  PrivateDnsZone,
+  PrivateEndpoint,
+  VirtualNetwork,
+  VnetLink,
+  ZoneConfig,
+  ZoneGroup,
+} from './types';
 
 /** Where the finding points: the declaration and the property path inside it. */
 export interface FixAnchor {
@@ -70,5 +79,9 @@ export interface ModelQueries {
   linksMaybeOf(model: NetworkModel, zone: PrivateDnsZone): VnetLink[];
   mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean;
   /** The analysed VNets where the client's custom DNS servers live, when certain (FACTS §5.2). */
-  serverVnets(model: NetworkModel, client: VirtualNetwork, zone: PrivateDnsZone | undefined): { vnets: VirtualNetwork[] } | undefined;
+  serverVnets(
+    model: NetworkModel,
+    client: VirtualNetwork,
+    zone: PrivateDnsZone | undefined,
+  ): { vnets: VirtualNetwork[] } | undefined;
 }

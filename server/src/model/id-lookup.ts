@@ -39,8 +39,12 @@ export function certainKey(value: Value | undefined): string | undefined {
  * unknown parts could change it.
  */
 export function lastSegmentKey(value: Value | undefined): string | undefined {
-  const tail = typeof value === 'string' ? value
-    : value instanceof PartialString && typeof value.parts.at(-1) === 'string' ? value.parts.at(-1) as string : undefined;
+  const tail =
+    typeof value === 'string'
+      ? value
+      : value instanceof PartialString && typeof value.parts.at(-1) === 'string'
+        ? (value.parts.at(-1) as string)
+        : undefined;
   if (tail === undefined) return undefined;
   const slash = tail.lastIndexOf('/');
   return slash < 0 ? undefined : lowerCase(tail.slice(slash + 1));
@@ -78,7 +82,9 @@ export class Lookup<T> {
   candidates(keys: readonly (string | undefined)[]): readonly T[] {
     // A copy: the caller may add to this lookup while it walks the answer.
     if (keys.length === 0 || keys.includes(undefined)) return [...this.all];
-    const lists = [this.keyless, ...new Set(keys as string[])].map((key) => (typeof key === 'string' ? this.byKey.get(key) ?? [] : key));
+    const lists = [this.keyless, ...new Set(keys as string[])].map((key) =>
+      typeof key === 'string' ? (this.byKey.get(key) ?? []) : key,
+    );
     const found = lists.filter((list) => list.length > 0);
     if (found.length === 0) return [];
     if (found.length === 1) return found[0].map((filed) => filed.item);

@@ -41,7 +41,11 @@ export class IdIndex<T extends { id: Value }> {
       const target = (prefer && found.find(prefer)) ?? found[0];
       return { resolved: true, target, value: id };
     }
-    return { resolved: false, value: id, reason: keyOf(id) !== undefined && !(id instanceof PartialString) ? 'unknown' : 'outside' };
+    return {
+      resolved: false,
+      value: id,
+      reason: keyOf(id) !== undefined && !(id instanceof PartialString) ? 'unknown' : 'outside',
+    };
   }
 }
 

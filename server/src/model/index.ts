@@ -6,15 +6,38 @@ export { at, buildModel } from './build';
 export { displayValue } from './json';
 export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
-export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, lowerCase, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
+export {
+  certainKey,
+  CertainlySameIds,
+  lastSegmentKey,
+  Lookup,
+  lowerCase,
+  MaybeSameIdPairs,
+  MaybeSameIds,
+} from './id-lookup';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
 export {
-  isArray, isKnown, isObject, isUnknown, keyOf, not, same, PartialString, Unknown,
-  type ObjectValue, type Tri, type Value,
+  isArray,
+  isKnown,
+  isObject,
+  isUnknown,
+  keyOf,
+  not,
+  same,
+  PartialString,
+  Unknown,
+  type ObjectValue,
+  type Tri,
+  type Value,
 } from '../evaluate/value';
 export {
-  contains as cidrContains, overlaps as cidrOverlaps, parseCidr, size as cidrSize, formatCidr, type Cidr,
+  contains as cidrContains,
+  overlaps as cidrOverlaps,
+  parseCidr,
+  size as cidrSize,
+  formatCidr,
+  type Cidr,
 } from '../evaluate/cidr';
 export { orderedBefore } from './dependencies';
 export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';

@@ -5,7 +5,15 @@
 import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
 import { at } from './build';
 import { IdIndex, idKey, parentIdOf } from './identity';
-import type { NetworkModel, NetworkRuleService, ServiceNetworkRules, ServiceRuleSetting, Subnet, Target, VnetRuleEntry } from './types';
+import type {
+  NetworkModel,
+  NetworkRuleService,
+  ServiceNetworkRules,
+  ServiceRuleSetting,
+  Subnet,
+  Target,
+  VnetRuleEntry,
+} from './types';
 
 interface Shape {
   service: NetworkRuleService;
@@ -26,32 +34,51 @@ interface Shape {
 const acls = 'properties.networkAcls';
 /** Rules under `networkAcls` (Storage, Key Vault): `id` names the subnet. */
 const networkAcls = (service: NetworkRuleService): Shape => ({
-  service, vnetRules: [`${acls}.virtualNetworkRules`], subnetId: 'id', ipRules: `${acls}.ipRules`, defaultAction: `${acls}.defaultAction`,
+  service,
+  vnetRules: [`${acls}.virtualNetworkRules`],
+  subnetId: 'id',
+  ipRules: `${acls}.ipRules`,
+  defaultAction: `${acls}.defaultAction`,
 });
 /** An Event Hubs or Service Bus `networkRuleSets` child: `subnet.id` names the subnet. */
 const ruleSet = (service: NetworkRuleService): Shape => ({
-  service, vnetRules: ['properties.virtualNetworkRules'], subnetId: 'subnet.id', ipRules: 'properties.ipRules',
-  defaultAction: 'properties.defaultAction', child: true, ownPublicAccess: true,
+  service,
+  vnetRules: ['properties.virtualNetworkRules'],
+  subnetId: 'subnet.id',
+  ipRules: 'properties.ipRules',
+  defaultAction: 'properties.defaultAction',
+  child: true,
+  ownPublicAccess: true,
 });
 // FACTS §9.2 (shapes from the S2 types) and §6 (public access, default action and IP rule paths).
 const shapes: Readonly<Record<string, Shape>> = {
   'microsoft.storage/storageaccounts': networkAcls('storage'),
   'microsoft.keyvault/vaults': networkAcls('keyVault'),
   'microsoft.sql/servers/virtualnetworkrules': {
-    service: 'sql', vnetRules: ['properties'], single: true, subnetId: 'virtualNetworkSubnetId', child: true,
+    service: 'sql',
+    vnetRules: ['properties'],
+    single: true,
+    subnetId: 'virtualNetworkSubnetId',
+    child: true,
   },
   'microsoft.documentdb/databaseaccounts': {
-    service: 'cosmosDb', vnetRules: ['properties.virtualNetworkRules'], subnetId: 'id', ipRules: 'properties.ipRules',
+    service: 'cosmosDb',
+    vnetRules: ['properties.virtualNetworkRules'],
+    subnetId: 'id',
+    ipRules: 'properties.ipRules',
   },
   'microsoft.eventhub/namespaces/networkrulesets': ruleSet('eventHubs'),
   'microsoft.servicebus/namespaces/networkrulesets': ruleSet('serviceBus'),
   // Access restrictions: only entries with `vnetSubnetResourceId` are subnet rules (FACTS §9.2, S37).
   'microsoft.web/sites': {
-    service: 'appService', subnetId: 'vnetSubnetResourceId',
+    service: 'appService',
+    subnetId: 'vnetSubnetResourceId',
     vnetRules: ['properties.siteConfig.ipSecurityRestrictions', 'properties.siteConfig.scmIpSecurityRestrictions'],
   },
   'microsoft.containerregistry/registries': {
-    service: 'containerRegistry', vnetRules: ['properties.networkRuleSet.virtualNetworkRules'], subnetId: 'id',
+    service: 'containerRegistry',
+    vnetRules: ['properties.networkRuleSet.virtualNetworkRules'],
+    subnetId: 'id',
   },
 };
 
@@ -102,7 +129,9 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
   for (const target of model.targets) {
     const shape = shapes[target.type.toLowerCase()];
     if (!shape) continue;
-    const parent = shape.child ? parents.resolve(parentIdOf(target.id), (candidate) => !candidate.decl.existing) : undefined;
+    const parent = shape.child
+      ? parents.resolve(parentIdOf(target.id), (candidate) => !candidate.decl.existing)
+      : undefined;
     const resource = shape.child ? (parent?.resolved ? parent.target : undefined) : target;
     const entry = (rule: Value, path: string): VnetRuleEntry | undefined => {
       if (!isObject(rule)) return undefined;
@@ -111,7 +140,9 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
       const key = idKey(isObject(subnetId) ? getProperty(subnetId, 'id') : subnetId);
       const flag = Object.keys(rule).find((name) => bypassFlag.test(name));
       return {
-        path: `${path}.${shape.subnetId}`, subnetId, subnets: key === undefined ? [] : subnetsById.get(key) ?? [],
+        path: `${path}.${shape.subnetId}`,
+        subnetId,
+        subnets: key === undefined ? [] : (subnetsById.get(key) ?? []),
         bypass: flag === undefined ? undefined : { path: `${path}.${flag}`, value: rule[flag] },
       };
     };
@@ -133,13 +164,24 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
       return value === undefined ? undefined : { decl: from.decl, path, value };
     };
     const ipValue = shape.ipRules === undefined ? undefined : at(body, shape.ipRules);
-    const ipRules = ipValue === undefined || shape.ipRules === undefined ? undefined
-      : { path: shape.ipRules, count: isArray(ipValue) ? ipValue.length : undefined };
-    const publicNetworkAccess = [written(shape.ownPublicAccess ? target : undefined, publicAccess), written(resource, publicAccess)]
-      .filter((setting): setting is ServiceRuleSetting => setting !== undefined);
+    const ipRules =
+      ipValue === undefined || shape.ipRules === undefined
+        ? undefined
+        : { path: shape.ipRules, count: isArray(ipValue) ? ipValue.length : undefined };
+    const publicNetworkAccess = [
+      written(shape.ownPublicAccess ? target : undefined, publicAccess),
+      written(resource, publicAccess),
+    ].filter((setting): setting is ServiceRuleSetting => setting !== undefined);
     result.push({
-      kind: 'networkRules', service: shape.service, decl: target.decl, owner: target, resource,
-      vnetRules, ipRules, defaultAction: written(target, shape.defaultAction), publicNetworkAccess,
+      kind: 'networkRules',
+      service: shape.service,
+      decl: target.decl,
+      owner: target,
+      resource,
+      vnetRules,
+      ipRules,
+      defaultAction: written(target, shape.defaultAction),
+      publicNetworkAccess,
     });
   }
   return result;

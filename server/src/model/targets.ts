@@ -5,7 +5,8 @@ import type { PrivateLinkConnection } from './types';
 
 export function connectionTargetType(connection: PrivateLinkConnection): string | undefined {
   const target = connection.target;
-  if (target?.resolved) return target.target.kind === 'privateLinkService' ? 'Microsoft.Network/privateLinkServices' : target.target.type;
+  if (target?.resolved)
+    return target.target.kind === 'privateLinkService' ? 'Microsoft.Network/privateLinkServices' : target.target.type;
   return resourceTypeOfId(connection.targetId);
 }
 

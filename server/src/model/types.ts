@@ -158,8 +158,18 @@ export interface DnsServerPlace {
 // --- end DNS as it resolves ---
 
 export type Entity =
-  | VirtualNetwork | Subnet | Peering | PrivateEndpoint | ZoneGroup | PrivateDnsZone | VnetLink
-  | NetworkSecurityGroup | RouteTable | PrivateLinkService | VnetGateway | Target;
+  | VirtualNetwork
+  | Subnet
+  | Peering
+  | PrivateEndpoint
+  | ZoneGroup
+  | PrivateDnsZone
+  | VnetLink
+  | NetworkSecurityGroup
+  | RouteTable
+  | PrivateLinkService
+  | VnetGateway
+  | Target;
 
 export interface NetworkModel {
   vnets: VirtualNetwork[];
@@ -182,7 +192,7 @@ export interface NetworkModel {
 
 /** The services whose virtual network rules the model reads (FACTS §9.2). */
 export type NetworkRuleService =
-  | 'storage' | 'keyVault' | 'sql' | 'cosmosDb' | 'eventHubs' | 'serviceBus' | 'appService' | 'containerRegistry';
+  'storage' | 'keyVault' | 'sql' | 'cosmosDb' | 'eventHubs' | 'serviceBus' | 'appService' | 'containerRegistry';
 
 /** One virtual network rule: the subnet it names and its bypass flag as written. */
 export interface VnetRuleEntry {

@@ -130,4 +130,3 @@ export const commandIds = {
   restartServer: 'vnetLens.restartServer',
   showOutput: 'vnetLens.showOutput',
 } as const;
-

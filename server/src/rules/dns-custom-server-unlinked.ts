@@ -9,7 +9,13 @@
 // templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
 // (a forwarder may forward to it).
 import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
-import { CertainlySameIds, dnsResolversOf, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../model';
+import {
+  CertainlySameIds,
+  dnsResolversOf,
+  type NetworkModel,
+  type PrivateDnsZone,
+  type VirtualNetwork,
+} from '../model';
 import { certainlyCreatedAsOne, knownString, label } from './support/certain';
 import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './support/dns-network';
 import { serverVnets } from './support/dns-custom-servers';
@@ -19,9 +25,11 @@ export default defineRule({
   id: 'dns-custom-server-unlinked',
   level: 'warning',
   fixable: true,
-  description: "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
+  description:
+    "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
   messages: {
-    unlinked: "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
+    unlinked:
+      "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -37,7 +45,8 @@ export default defineRule({
       const toLink = new CertainlySameIds<VirtualNetwork>();
       const vnetsToLink: VirtualNetwork[] = [];
       const related: RelatedAnchor[] = [];
-      let first: { client: VirtualNetwork; servers: string[]; endpoint: string; dnsVnets: VirtualNetwork[] } | undefined;
+      let first:
+        { client: VirtualNetwork; servers: string[]; endpoint: string; dnsVnets: VirtualNetwork[] } | undefined;
       const seenClients = new CertainlySameIds<VirtualNetwork>();
       for (const use of zoneUses(model, zone, cloud)) {
         const endpoint = use.endpoint;
@@ -50,7 +59,10 @@ export default defineRule({
           const dns = serverVnets(model, client, zone);
           if (!dns) continue;
           first ??= { client, servers: dns.servers, endpoint: label(endpoint), dnsVnets: dns.vnets };
-          related.push({ decl: client.decl, message: `virtual network '${label(client)}' uses the custom DNS servers ${dns.servers.join(', ')}` });
+          related.push({
+            decl: client.decl,
+            message: `virtual network '${label(client)}' uses the custom DNS servers ${dns.servers.join(', ')}`,
+          });
           for (const vnet of dns.vnets) {
             if (toLink.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
             toLink.add(vnet.id, vnet);
@@ -58,14 +70,21 @@ export default defineRule({
             related.push({ decl: vnet.decl, message: `the DNS servers live in virtual network '${label(vnet)}'` });
           }
         }
-        if (first) related.push({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` });
+        if (first)
+          related.push({
+            decl: use.group.decl,
+            message: `zone group '${label(use.group)}' writes its records into this zone`,
+          });
       }
       if (!first) continue;
       report({
         messageId: 'unlinked',
         data: {
-          zone: name, client: label(first.client), endpoint: first.endpoint,
-          servers: first.servers.join(', '), dnsVnets: first.dnsVnets.map((vnet) => `'${label(vnet)}'`).join(', '),
+          zone: name,
+          client: label(first.client),
+          endpoint: first.endpoint,
+          servers: first.servers.join(', '),
+          dnsVnets: first.dnsVnets.map((vnet) => `'${label(vnet)}'`).join(', '),
         },
         at: { decl: zone.decl },
         related: firstOfEach(related),
@@ -77,7 +96,9 @@ export default defineRule({
 
 /** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
 function resolverMayAnswer(model: NetworkModel, zone: PrivateDnsZone): boolean {
-  return dnsResolversOf(model).resolvers.some((resolver) => !resolver.vnet?.resolved || mayBeLinked(model, zone, resolver.vnet.target));
+  return dnsResolversOf(model).resolvers.some(
+    (resolver) => !resolver.vnet?.resolved || mayBeLinked(model, zone, resolver.vnet.target),
+  );
 }
 
 /** Each declaration and message once, at its first place. */

@@ -16,8 +16,10 @@ export default defineRule({
   fixable: false,
   description: 'A private DNS zone is linked once to a virtual network, and a virtual network to one zone of a name.',
   messages: {
-    sameZone: "VNet link '{{link}}' links zone '{{zone}}' to '{{vnet}}' a second time (see '{{other}}'): a zone takes only {{max}} link per virtual network, so the deployment fails.",
-    sameName: "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
+    sameZone:
+      "VNet link '{{link}}' links zone '{{zone}}' to '{{vnet}}' a second time (see '{{other}}'): a zone takes only {{max}} link per virtual network, so the deployment fails.",
+    sameName:
+      "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
   },
   check(context: RuleContext) {
     const { model } = context;
@@ -37,12 +39,19 @@ export default defineRule({
         const otherName = zoneNameOfLink(earlier);
         let messageId: 'sameZone' | 'sameName' | undefined;
         if (zonesSame === true) messageId = 'sameZone';
-        else if (zonesSame === false && name !== undefined && name.toLowerCase() === otherName?.toLowerCase()) messageId = 'sameName';
+        else if (zonesSame === false && name !== undefined && name.toLowerCase() === otherName?.toLowerCase())
+          messageId = 'sameName';
         if (!messageId) continue;
         const vnet = link.vnet?.resolved ? label(link.vnet.target) : vnetText(vnetIdOf(link));
         report({
           messageId,
-          data: { link: label(link), zone: name ?? (link.zone?.resolved ? label(link.zone.target) : valueForMessage(zoneIdOf(link))), vnet, other: label(earlier), max: vnetLinkRules.maxLinksPerZoneAndVnet },
+          data: {
+            link: label(link),
+            zone: name ?? (link.zone?.resolved ? label(link.zone.target) : valueForMessage(zoneIdOf(link))),
+            vnet,
+            other: label(earlier),
+            max: vnetLinkRules.maxLinksPerZoneAndVnet,
+          },
           at: { decl: link.decl },
           related: [{ decl: earlier.decl, message: `the earlier link '${label(earlier)}'` }],
         });

@@ -15,7 +15,8 @@ export default defineRule({
   fixable: true,
   description: 'Virtual network links to privatelink DNS zones do not auto-register virtual machines.',
   messages: {
-    registration: "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
+    registration:
+      "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -28,7 +29,10 @@ export default defineRule({
         messageId: 'registration',
         data: { link: label(link), zone, max: vnetLinkRules.maxRegistrationZonesPerVnet },
         at: { decl: link.decl, path: registrationEnabledPath },
-        related: target && target.decl !== link.decl ? [{ decl: target.decl, message: `the private link zone '${zone}'` }] : [],
+        related:
+          target && target.decl !== link.decl
+            ? [{ decl: target.decl, message: `the private link zone '${zone}'` }]
+            : [],
         fix: { kind: 'set-registration-disabled' },
       });
     }

@@ -37,6 +37,7 @@ export default defineRule({
 function regionText(location: Value): string | undefined {
   const text = knownString(location);
   if (text !== undefined) return isGlobalLocation(text) ? undefined : `'${text}'`;
-  if (isUnknown(location) && location.hint === 'region') return `${valueForMessage(location).replace(/^\{|\}$/g, '')} (a region)`;
+  if (isUnknown(location) && location.hint === 'region')
+    return `${valueForMessage(location).replace(/^\{|\}$/g, '')} (a region)`;
   return undefined;
 }

@@ -17,7 +17,8 @@ export default defineRule({
   fixable: true,
   description: 'A private DNS zone that private endpoints use is linked to a virtual network.',
   messages: {
-    unlinked: "Private DNS zone '{{zone}}' holds the record of private endpoint '{{endpoint}}' but is linked to no virtual network: no client resolves the endpoint's private address through it.",
+    unlinked:
+      "Private DNS zone '{{zone}}' holds the record of private endpoint '{{endpoint}}' but is linked to no virtual network: no client resolves the endpoint's private address through it.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -45,7 +46,10 @@ export default defineRule({
         messageId: 'unlinked',
         data: { zone: name, endpoint: first.endpoint ? label(first.endpoint) : label(first.group) },
         at: { decl: zone.decl },
-        related: uses.map((use) => ({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` })),
+        related: uses.map((use) => ({
+          decl: use.group.decl,
+          message: `zone group '${label(use.group)}' writes its records into this zone`,
+        })),
         fix: { kind: 'add-vnet-link', vnets: vnets.map((vnet) => vnet.decl) },
       });
     }

@@ -8,17 +8,28 @@
 import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
 import { certainlyCreatedAsOne, knownString, label } from './support/certain';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns, zoneUses } from './support/dns-network';
+import {
+  endpointVnet,
+  linksMaybeOf,
+  mayBeLinked,
+  peeredBothWays,
+  sameId,
+  usesAzureProvidedDns,
+  zoneUses,
+} from './support/dns-network';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
   id: 'dns-zone-vnet-link-missing',
   level: 'warning',
   fixable: true,
-  description: "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
+  description:
+    "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
   messages: {
-    ownVnet: "Private DNS zone '{{zone}}' is not linked to '{{home}}', the virtual network of private endpoint '{{endpoint}}'{{more}}: clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
-    peered: "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
+    ownVnet:
+      "Private DNS zone '{{zone}}' is not linked to '{{home}}', the virtual network of private endpoint '{{endpoint}}'{{more}}: clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
+    peered:
+      "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -39,17 +50,32 @@ export default defineRule({
         if (!endpoint || !home) continue;
         for (const vnet of [home, ...peeredBothWays(home)]) {
           if (missingByVnet.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
-          if (!certainlyCreatedAsOne(vnet.decl) || usesAzureProvidedDns(model, vnet) !== true || mayBeLinked(model, zone, vnet)) continue;
+          if (
+            !certainlyCreatedAsOne(vnet.decl) ||
+            usesAzureProvidedDns(model, vnet) !== true ||
+            mayBeLinked(model, zone, vnet)
+          )
+            continue;
           missing.push({ vnet, own: vnet === home, endpoint: label(endpoint) });
           missingByVnet.add(vnet.id, vnet);
           related.push({ decl: vnet.decl, message: `virtual network '${label(vnet)}' (Azure-provided DNS)` });
-          if (vnet !== home) related.push({ decl: home.decl, message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'` });
+          if (vnet !== home)
+            related.push({
+              decl: home.decl,
+              message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'`,
+            });
         }
-        related.push({ decl: use.group.decl, message: `zone group '${label(use.group)}' writes its records into this zone` });
+        related.push({
+          decl: use.group.decl,
+          message: `zone group '${label(use.group)}' writes its records into this zone`,
+        });
       }
       if (missing.length === 0) continue;
       const own = missing.find((entry) => entry.own);
-      const others = missing.filter((entry) => entry !== own).map((entry) => `'${label(entry.vnet)}'`).join(', ');
+      const others = missing
+        .filter((entry) => entry !== own)
+        .map((entry) => `'${label(entry.vnet)}'`)
+        .join(', ');
       report({
         messageId: own ? 'ownVnet' : 'peered',
         data: own

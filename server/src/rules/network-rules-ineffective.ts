@@ -26,9 +26,11 @@ export default defineRule({
   id: 'network-rules-ineffective',
   level: 'warning',
   fixable: false,
-  description: "Virtual network and IP rules are not overridden by the resource's public network access or default action.",
+  description:
+    "Virtual network and IP rules are not overridden by the resource's public network access or default action.",
   messages: {
-    overridden: "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
+    overridden:
+      "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -36,26 +38,44 @@ export default defineRule({
       if (!certainlyCreated(rules.decl)) continue;
       const written = writtenRules(rules);
       for (const setting of ineffectiveSettings(rules.service)) {
-        const candidates = (setting.setting === 'defaultAction' ? [rules.defaultAction] : rules.publicNetworkAccess)
-          .filter((candidate): candidate is ServiceRuleSetting => candidate !== undefined);
+        const candidates = (
+          setting.setting === 'defaultAction' ? [rules.defaultAction] : rules.publicNetworkAccess
+        ).filter((candidate): candidate is ServiceRuleSetting => candidate !== undefined);
         // A Bicep child nested without `@version` takes its parent's API version.
-        const overrides = (candidate: ServiceRuleSetting) => certainlyCreated(candidate.decl) && typeof candidate.value === 'string'
-          && makesRulesIneffective(setting, candidate.value, candidate.decl.apiVersion ?? rules.resource?.decl.apiVersion);
+        const overrides = (candidate: ServiceRuleSetting) =>
+          certainlyCreated(candidate.decl) &&
+          typeof candidate.value === 'string' &&
+          makesRulesIneffective(setting, candidate.value, candidate.decl.apiVersion ?? rules.resource?.decl.apiVersion);
         // Where a rule set and its namespace both write public access, FACTS §9.3 does not say which wins: both must agree.
         const [governing] = candidates;
         if (!governing || !candidates.every(overrides)) continue;
         const ip = setting.rules === 'vnet-and-ip' ? written.ip : 0;
         if (written.vnet === 0 && ip === 0) continue;
         const path = written.vnet > 0 ? written.vnetPath : written.ipPath;
-        const described = [written.vnet > 0 ? plural(written.vnet, 'virtual network rule') : '', ip > 0 ? plural(ip, 'IP rule') : ''].filter(Boolean).join(' and ');
+        const described = [
+          written.vnet > 0 ? plural(written.vnet, 'virtual network rule') : '',
+          ip > 0 ? plural(ip, 'IP rule') : '',
+        ]
+          .filter(Boolean)
+          .join(' and ');
         report({
           messageId: 'overridden',
           data: {
-            service: serviceEndpointFacts(rules.service).label, resource: label(rules.resource ?? rules.owner), rules: described,
-            setting: setting.setting, value: String(governing.value), effect: setting.effect,
+            service: serviceEndpointFacts(rules.service).label,
+            resource: label(rules.resource ?? rules.owner),
+            rules: described,
+            setting: setting.setting,
+            value: String(governing.value),
+            effect: setting.effect,
           },
           at: { decl: rules.decl, ...(path ? { path } : {}) },
-          related: [{ decl: governing.decl, path: governing.path, message: `${setting.setting} is '${String(governing.value)}' here` }],
+          related: [
+            {
+              decl: governing.decl,
+              path: governing.path,
+              message: `${setting.setting} is '${String(governing.value)}' here`,
+            },
+          ],
         });
         break;
       }

@@ -15,7 +15,8 @@ export default defineRule({
   fixable: true,
   description: 'No network security group is attached to GatewaySubnet.',
   messages: {
-    attached: "GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.",
+    attached:
+      'GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
   },
   check(context: RuleContext) {
     if (reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence !== 'verified') return;

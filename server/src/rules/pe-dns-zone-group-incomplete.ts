@@ -15,7 +15,8 @@ export default defineRule({
   fixable: true,
   description: 'A DNS zone group holds every private DNS zone its private endpoint needs.',
   messages: {
-    missing: "Zone group '{{group}}' of private endpoint '{{endpoint}}' lacks {{missing}}: {{service}} needs all its zones, and names in a missing zone resolve to their public address.",
+    missing:
+      "Zone group '{{group}}' of private endpoint '{{endpoint}}' lacks {{missing}}: {{service}} needs all its zones, and names in a missing zone resolve to their public address.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -30,10 +31,12 @@ export default defineRule({
       const names = knownZoneNames(group);
       if (!names) continue;
       // Every config present must be right for some need; otherwise the mismatch is the finding.
-      if (!names.every((name) => dns.needs.some((need) => classifyZone(need.expectation, name).kind === 'recommended'))) continue;
+      if (!names.every((name) => dns.needs.some((need) => classifyZone(need.expectation, name).kind === 'recommended')))
+        continue;
       const missing: ExpectedZone[] = [];
       for (const need of dns.needs) {
-        for (const zone of missingRequiredZones(need.expectation, names)) if (!missing.some((m) => m.name === zone.name)) missing.push(zone);
+        for (const zone of missingRequiredZones(need.expectation, names))
+          if (!missing.some((m) => m.name === zone.name)) missing.push(zone);
       }
       if (missing.length === 0) continue;
       report({

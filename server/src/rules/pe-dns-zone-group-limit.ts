@@ -16,8 +16,10 @@ export default defineRule({
   fixable: false,
   description: 'A private endpoint has at most one DNS zone group, and a zone group at most five zone configs.',
   messages: {
-    secondGroup: "Private endpoint '{{endpoint}}' already has zone group '{{first}}'; a private endpoint takes only one DNS zone group, so deploying '{{group}}' fails. Put all zone configs in one group.",
-    tooManyConfigs: "Zone group '{{group}}' has {{count}} zone configs; a zone group holds at most {{max}} zones, so the deployment fails.",
+    secondGroup:
+      "Private endpoint '{{endpoint}}' already has zone group '{{first}}'; a private endpoint takes only one DNS zone group, so deploying '{{group}}' fails. Put all zone configs in one group.",
+    tooManyConfigs:
+      "Zone group '{{group}}' has {{count}} zone configs; a zone group holds at most {{max}} zones, so the deployment fails.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;

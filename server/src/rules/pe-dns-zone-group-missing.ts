@@ -22,9 +22,12 @@ export default defineRule({
   fixable: true,
   description: 'A private endpoint to a service with a private DNS zone has a DNS zone group.',
   messages: {
-    missingInVnet: "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients in '{{vnet}}' do not resolve it to the endpoint's private address.",
-    missing: "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients do not resolve it to the endpoint's private address.",
-    competesWithPolicy: "Zone group '{{group}}' of private endpoint '{{endpoint}}' is created by the template, but Azure Policy creates the zone groups for group id '{{groupId}}' here (privateDns.zoneGroups is 'policy'): this one stops the policy's, and an endpoint holds only one. Leave the zone group to the policy.",
+    missingInVnet:
+      "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients in '{{vnet}}' do not resolve it to the endpoint's private address.",
+    missing:
+      "Private endpoint '{{endpoint}}' has no private DNS zone group: no record for {{target}} is written to {{zones}}, so clients do not resolve it to the endpoint's private address.",
+    competesWithPolicy:
+      "Zone group '{{group}}' of private endpoint '{{endpoint}}' is created by the template, but Azure Policy creates the zone groups for group id '{{groupId}}' here (privateDns.zoneGroups is 'policy'): this one stops the policy's, and an endpoint holds only one. Leave the zone group to the policy.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -48,10 +51,25 @@ export default defineRule({
         },
         at: { decl: endpoint.decl },
         related: [
-          ...(vnet ? [{ decl: vnet.decl, path: vnet.path || undefined, message: `the endpoint's virtual network '${label(vnet)}'` }] : []),
-          ...(first.connection.target?.resolved ? [{ decl: first.connection.target.target.decl, message: `the endpoint's target ${targetText(first)}` }] : []),
+          ...(vnet
+            ? [
+                {
+                  decl: vnet.decl,
+                  path: vnet.path || undefined,
+                  message: `the endpoint's virtual network '${label(vnet)}'`,
+                },
+              ]
+            : []),
+          ...(first.connection.target?.resolved
+            ? [{ decl: first.connection.target.target.decl, message: `the endpoint's target ${targetText(first)}` }]
+            : []),
           // A zone of the right name already in the workspace: the zone group only has to point at it.
-          ...zones.flatMap((name) => zonesNamed(model, name)).map((zone) => ({ decl: zone.decl, message: `private DNS zone '${label(zone)}', which the zone group would use` })),
+          ...zones
+            .flatMap((name) => zonesNamed(model, name))
+            .map((zone) => ({
+              decl: zone.decl,
+              message: `private DNS zone '${label(zone)}', which the zone group would use`,
+            })),
           ...policyNotes(endpoint, dns.needs, context),
         ],
         ...fixFor(model, endpoint, dns.needs),

@@ -16,8 +16,10 @@ export default defineRule({
   fixable: true,
   description: "A private endpoint's DNS zone group points at the private DNS zone its service uses.",
   messages: {
-    wrongZone: "Zone '{{zone}}' is not the private DNS zone of {{service}} ('{{groupId}}'): the record of private endpoint '{{endpoint}}' lands where no client looks, so clients resolve the public address. Use {{expected}}.",
-    legacyZone: "Zone '{{zone}}' is an older name for the private DNS zone of {{service}} ('{{groupId}}'); the current name is '{{current}}'.",
+    wrongZone:
+      "Zone '{{zone}}' is not the private DNS zone of {{service}} ('{{groupId}}'): the record of private endpoint '{{endpoint}}' lands where no client looks, so clients resolve the public address. Use {{expected}}.",
+    legacyZone:
+      "Zone '{{zone}}' is an older name for the private DNS zone of {{service}} ('{{groupId}}'); the current name is '{{current}}'.",
   },
   check(context: RuleContext) {
     const { model, cloud } = context;
@@ -32,17 +34,35 @@ export default defineRule({
         if (zoneName === undefined) continue;
         const verdicts = dns.needs.map((need) => classifyZone(need.expectation, zoneName));
         if (verdicts.some((verdict) => verdict.kind === 'recommended')) continue;
-        const legacy = verdicts.find((verdict): verdict is { kind: 'legacy'; legacy: LegacyZone } => verdict.kind === 'legacy');
+        const legacy = verdicts.find(
+          (verdict): verdict is { kind: 'legacy'; legacy: LegacyZone } => verdict.kind === 'legacy',
+        );
         const need = dns.needs[0];
-        const common = { zone: zoneName, service: need.expectation.zones[0]?.service ?? need.targetType, groupId: need.groupId, endpoint: label(endpoint) };
+        const common = {
+          zone: zoneName,
+          service: need.expectation.zones[0]?.service ?? need.targetType,
+          groupId: need.groupId,
+          endpoint: label(endpoint),
+        };
         const zone = config.zone?.resolved ? config.zone.target : undefined;
-        const related = zone ? [{ decl: zone.decl, path: zone.path || undefined, message: `the zone '${zoneName}'` }] : [];
+        const related = zone
+          ? [{ decl: zone.decl, path: zone.path || undefined, message: `the zone '${zoneName}'` }]
+          : [];
         const fix = fixFor(model, group, config, dns.needs);
         const at = { decl: group.decl, path: `${config.path}.properties.privateDnsZoneId` };
         if (legacy) {
-          report({ messageId: 'legacyZone', level: 'info', data: { ...common, current: legacy.legacy.replacedBy }, at, related, ...fix });
+          report({
+            messageId: 'legacyZone',
+            level: 'info',
+            data: { ...common, current: legacy.legacy.replacedBy },
+            at,
+            related,
+            ...fix,
+          });
         } else {
-          const expected = neededZoneNames(dns.needs).map((name) => `'${name}'`).join(' or ');
+          const expected = neededZoneNames(dns.needs)
+            .map((name) => `'${name}'`)
+            .join(' or ');
           report({ messageId: 'wrongZone', data: { ...common, expected }, at, related, ...fix });
         }
       }
@@ -55,7 +75,12 @@ export default defineRule({
  * zone of the workspace, or renames the zone when nothing else uses it). An ambiguous service or
  * several candidates leave the choice to the user.
  */
-function fixFor(model: NetworkModel, group: ZoneGroup, config: ZoneConfig, needs: readonly ZoneNeed[]): { fix?: FixRequest } {
+function fixFor(
+  model: NetworkModel,
+  group: ZoneGroup,
+  config: ZoneConfig,
+  needs: readonly ZoneNeed[],
+): { fix?: FixRequest } {
   const present = group.configs.map(zoneNameOfConfig);
   const candidates: string[] = [];
   for (const need of needs) {

@@ -14,9 +14,12 @@ export default defineRule({
   fixable: true,
   description: "A private endpoint's group id is one its target's resource type offers.",
   messages: {
-    invalid: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which is documented for none of that type's sub-resources ({{valid}}) and nearly spells '{{closest}}'. Use '{{closest}}'.",
-    caseOnly: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}'; the documented spelling is '{{closest}}'. Whether another case is accepted depends on how the resource provider compares it: use '{{closest}}'.",
-    noGroupIds: "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
+    invalid:
+      "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which is documented for none of that type's sub-resources ({{valid}}) and nearly spells '{{closest}}'. Use '{{closest}}'.",
+    caseOnly:
+      "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}'; the documented spelling is '{{closest}}'. Whether another case is accepted depends on how the resource provider compares it: use '{{closest}}'.",
+    noGroupIds:
+      "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -24,8 +27,15 @@ export default defineRule({
       if (!certainlyCreated(endpoint.decl)) continue;
       for (const invalid of invalidGroupIds(endpoint)) {
         const target = invalid.connection.target?.resolved ? invalid.connection.target.target : undefined;
-        const related = target ? [{ decl: target.decl, message: `the connection's target, a ${invalid.targetType}` }] : [];
-        const data = { endpoint: label(endpoint), type: invalid.targetType, target: invalid.targetName, groupId: invalid.groupId };
+        const related = target
+          ? [{ decl: target.decl, message: `the connection's target, a ${invalid.targetType}` }]
+          : [];
+        const data = {
+          endpoint: label(endpoint),
+          type: invalid.targetType,
+          target: invalid.targetName,
+          groupId: invalid.groupId,
+        };
         if (invalid.validIds.length === 0 || invalid.closest === undefined) {
           // FACTS §2.1: groupIds is empty or omitted for a Private Link service; no id is closer than none.
           report({ messageId: 'noGroupIds', data, at: { decl: endpoint.decl, path: invalid.path }, related });

@@ -13,7 +13,8 @@ export default defineRule({
   fixable: true,
   description: 'A private endpoint is deployed in the same region as its virtual network.',
   messages: {
-    mismatch: "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
+    mismatch:
+      "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
   },
   check(context: RuleContext) {
     if (!privateEndpointPlacement.sameRegionAsVnet) return;

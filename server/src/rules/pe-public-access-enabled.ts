@@ -25,7 +25,8 @@ export default defineRule({
   fixable: true,
   description: 'A resource behind a private endpoint has public network access turned off.',
   messages: {
-    enabled: "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
+    enabled:
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -58,7 +59,10 @@ export default defineRule({
         at: { decl: target.decl },
         related: [
           { decl: target.decl, path, message: 'public network access is turned on here' },
-          ...endpoints.map((endpoint) => ({ decl: endpoint.decl, message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'` })),
+          ...endpoints.map((endpoint) => ({
+            decl: endpoint.decl,
+            message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
+          })),
         ],
         ...(ruled.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
@@ -70,7 +74,8 @@ export default defineRule({
 function targetsWithNetworkRules(model: NetworkModel): Set<string> {
   const keys = new Set<string>();
   for (const rules of serviceNetworkRules(model)) {
-    const writesRules = rules.vnetRules.some((list) => list.count !== 0) || (rules.ipRules !== undefined && rules.ipRules.count !== 0);
+    const writesRules =
+      rules.vnetRules.some((list) => list.count !== 0) || (rules.ipRules !== undefined && rules.ipRules.count !== 0);
     if (writesRules && rules.resource) keys.add(rules.resource.key);
   }
   return keys;
@@ -82,11 +87,14 @@ function exposedSetting(target: Target): Exposure | undefined {
   const facts = publicAccessFacts(target.type);
   if (!facts) return undefined;
   for (const setting of facts.settings) {
-    const found = setting.path.startsWith('properties.') ? lookup(target.properties, setting.path.slice('properties.'.length)) : undefined;
+    const found = setting.path.startsWith('properties.')
+      ? lookup(target.properties, setting.path.slice('properties.'.length))
+      : undefined;
     if (!found?.present) continue;
     const value: Value = found.value;
     if (typeof value !== 'string' && typeof value !== 'boolean') continue;
-    if (publicAccessState(target.type, setting.path, value) === 'enabled') return { target, path: setting.path, value, endpoints: [] };
+    if (publicAccessState(target.type, setting.path, value) === 'enabled')
+      return { target, path: setting.path, value, endpoints: [] };
   }
   return undefined;
 }

@@ -20,7 +20,8 @@ export default defineRule({
   fixable: true,
   description: "A subnet's NSG and route table apply to the private endpoints in it.",
   messages: {
-    ignored: "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
+    ignored:
+      "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -35,27 +36,50 @@ export default defineRule({
       if (found.present && typeof current !== 'string') continue;
       const effect = privateEndpointPolicyEffect(current as string | undefined);
       if (!effect) continue;
-      const nsg = !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
-        ? blockingRule(subnet.nsg.target, subnet, context.model.declarations) : undefined;
+      const nsg =
+        !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
+          ? blockingRule(subnet.nsg.target, subnet, context.model.declarations)
+          : undefined;
       const route = effect.routeTable ? undefined : overridingRoute(subnet);
       if (!nsg && !route) continue;
       const ignored: string[] = [];
       const related: RelatedAnchor[] = [];
       if (nsg) {
-        ignored.push(`rule '${nsg.name}' of NSG '${label(nsg.nsg)}' would block traffic to the endpoints but is not applied to them`);
-        related.push({ decl: nsg.decl, ...(nsg.path ? { path: nsg.path } : {}), message: `NSG rule '${nsg.name}' does not filter private-endpoint traffic` });
+        ignored.push(
+          `rule '${nsg.name}' of NSG '${label(nsg.nsg)}' would block traffic to the endpoints but is not applied to them`,
+        );
+        related.push({
+          decl: nsg.decl,
+          ...(nsg.path ? { path: nsg.path } : {}),
+          message: `NSG rule '${nsg.name}' does not filter private-endpoint traffic`,
+        });
       }
       if (route) {
-        const on = route.client === subnet ? 'this subnet' : `subnet '${subnetName(route.client) ?? label(route.client)}'`;
-        ignored.push(`route '${route.name}' (${route.prefix} via ${route.hopType}) of route table '${tableLabel(route)}' on ${on} is overridden by the endpoints' /32 routes`);
-        related.push({ decl: route.decl, ...(route.path ? { path: route.path } : {}), message: `route '${route.name}' does not apply to traffic to the private endpoints` });
+        const on =
+          route.client === subnet ? 'this subnet' : `subnet '${subnetName(route.client) ?? label(route.client)}'`;
+        ignored.push(
+          `route '${route.name}' (${route.prefix} via ${route.hopType}) of route table '${tableLabel(route)}' on ${on} is overridden by the endpoints' /32 routes`,
+        );
+        related.push({
+          decl: route.decl,
+          ...(route.path ? { path: route.path } : {}),
+          message: `route '${route.name}' does not apply to traffic to the private endpoints`,
+        });
       }
-      related.push(...endpoints.map((endpoint) => ({ decl: endpoint.decl, message: `private endpoint '${label(endpoint)}' sits in this subnet` })));
+      related.push(
+        ...endpoints.map((endpoint) => ({
+          decl: endpoint.decl,
+          message: `private endpoint '${label(endpoint)}' sits in this subnet`,
+        })),
+      );
       // The fix keeps what the policy already applies and whatever the subnet may attach.
-      const value = privateEndpointPolicyFor({
-        nsg: effect.nsg || nsg !== undefined || attaches(subnet, 'networkSecurityGroup') !== false,
-        routeTable: effect.routeTable || route !== undefined || attaches(subnet, 'routeTable') !== false,
-      }, subnet.decl.apiVersion ?? '');
+      const value = privateEndpointPolicyFor(
+        {
+          nsg: effect.nsg || nsg !== undefined || attaches(subnet, 'networkSecurityGroup') !== false,
+          routeTable: effect.routeTable || route !== undefined || attaches(subnet, 'routeTable') !== false,
+        },
+        subnet.decl.apiVersion ?? '',
+      );
       report({
         messageId: 'ignored',
         data: {

@@ -23,9 +23,11 @@ export default defineRule({
   id: 'pe-subnet-reserved',
   level: 'error',
   fixable: false,
-  description: 'A private endpoint is not placed in a subnet dedicated to a gateway, firewall, Bastion or Route Server.',
+  description:
+    'A private endpoint is not placed in a subnet dedicated to a gateway, firewall, Bastion or Route Server.',
   messages: {
-    reserved: "Private endpoint '{{endpoint}}' is placed in '{{subnet}}', a subnet reserved for {{service}}. Move the endpoint to a subnet of its own.",
+    reserved:
+      "Private endpoint '{{endpoint}}' is placed in '{{subnet}}', a subnet reserved for {{service}}. Move the endpoint to a subnet of its own.",
   },
   check(context: RuleContext) {
     const { report } = context;

@@ -14,12 +14,16 @@ export default defineRule({
   fixable: false,
   description: 'A virtual network has at most one peering to each remote virtual network.',
   messages: {
-    duplicate: "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', which peering '{{other}}' already does: Azure allows one peering per pair of VNets, so the deployment fails.",
+    duplicate:
+      "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', which peering '{{other}}' already does: Azure allows one peering per pair of VNets, so the deployment fails.",
   },
   check(context: RuleContext) {
     const { report } = context;
     const peerings = context.model.peerings
-      .filter((peering) => peering.local && peering.remote && certainlyCreated(peering.decl) && isSelfPeering(peering) !== true)
+      .filter(
+        (peering) =>
+          peering.local && peering.remote && certainlyCreated(peering.decl) && isSelfPeering(peering) !== true,
+      )
       .sort(compareFileOrder);
     // Earlier peerings filed by what `duplicates` finds certainly equal: the local VNet's id with the
     // remote's resolved id (`r`) or its written id (`w`); a later one asks under both.

@@ -19,25 +19,33 @@ export default defineRule({
   id: 'peering-gateway-transit',
   level: 'error',
   fixable: true,
-  description: 'A peering that uses remote gateways has a reverse peering that allows gateway transit, and is the only one of its virtual network that does.',
+  description:
+    'A peering that uses remote gateways has a reverse peering that allows gateway transit, and is the only one of its virtual network that does.',
   messages: {
-    bothSides: "Peering '{{peering}}' and its reverse '{{reverse}}' both set useRemoteGateways: a VNet that uses the remote gateway must have none of its own, so at most one of '{{vnet}}' and '{{remote}}' can, and Azure rejects the peering.",
-    noTransit: "Peering '{{peering}}' sets useRemoteGateways, but the reverse peering '{{reverse}}' from '{{remote}}' does not set allowGatewayTransit: Azure rejects the peering, and '{{vnet}}' cannot reach on-premises networks through the gateway of '{{remote}}'.",
-    tooMany: "Peering '{{peering}}' sets useRemoteGateways, but peering '{{other}}' of the same VNet '{{vnet}}' already does: Azure allows only one such peering per VNet, so this one is rejected.",
+    bothSides:
+      "Peering '{{peering}}' and its reverse '{{reverse}}' both set useRemoteGateways: a VNet that uses the remote gateway must have none of its own, so at most one of '{{vnet}}' and '{{remote}}' can, and Azure rejects the peering.",
+    noTransit:
+      "Peering '{{peering}}' sets useRemoteGateways, but the reverse peering '{{reverse}}' from '{{remote}}' does not set allowGatewayTransit: Azure rejects the peering, and '{{vnet}}' cannot reach on-premises networks through the gateway of '{{remote}}'.",
+    tooMany:
+      "Peering '{{peering}}' sets useRemoteGateways, but peering '{{other}}' of the same VNet '{{vnet}}' already does: Azure allows only one such peering per VNet, so this one is rejected.",
   },
   check(context: RuleContext) {
     const { report } = context;
     const { peerings } = context.model;
-    const usesRemote = (peering: Peering) => certainlyCreated(peering.decl) && flagOf(peering, 'useRemoteGateways') === true && isSelfPeering(peering) === false;
+    const usesRemote = (peering: Peering) =>
+      certainlyCreated(peering.decl) &&
+      flagOf(peering, 'useRemoteGateways') === true &&
+      isSelfPeering(peering) === false;
     const users = peerings.filter(usesRemote).sort(compareFileOrder);
     // Peerings that may join two VNets come from the model's index, put back in model order (the first
     // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
     const position = new Map(peerings.map((peering, index) => [peering, index]));
-    const between = (from: VirtualNetwork, to: VirtualNetwork) => [...peeringCandidatesFor(context.model, from, to)]
-      .sort((a, b) => position.get(a)! - position.get(b)!);
+    const between = (from: VirtualNetwork, to: VirtualNetwork) =>
+      [...peeringCandidatesFor(context.model, from, to)].sort((a, b) => position.get(a)! - position.get(b)!);
     const usersByLocal = new CertainlySameIds<Peering>();
     for (const peering of users) {
-      const found = bothSides(peering, between, usesRemote) ?? noTransit(peering, between) ?? tooMany(peering, usersByLocal);
+      const found =
+        bothSides(peering, between, usesRemote) ?? noTransit(peering, between) ?? tooMany(peering, usersByLocal);
       if (peering.local) usersByLocal.add(peering.local.id, peering);
       if (found) report({ ...found, at: entityAnchor(peering) });
     }
@@ -46,7 +54,11 @@ export default defineRule({
 
 type Finding = Omit<RuleReport, 'at'>;
 
-const sides = (peering: Peering) => ({ peering: label(peering), vnet: peering.local ? label(peering.local) : '', remote: label(remoteVnet(peering) ?? peering) });
+const sides = (peering: Peering) => ({
+  peering: label(peering),
+  vnet: peering.local ? label(peering.local) : '',
+  remote: label(remoteVnet(peering) ?? peering),
+});
 
 type Between = (from: VirtualNetwork, to: VirtualNetwork) => Peering[];
 
@@ -54,7 +66,9 @@ function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) 
   const local = peering.local;
   const remote = remoteVnet(peering);
   if (!local || !remote) return undefined;
-  const reverse = between(remote, local).find((other) => other !== peering && usesRemote(other) && connects(other, remote, local) === true);
+  const reverse = between(remote, local).find(
+    (other) => other !== peering && usesRemote(other) && connects(other, remote, local) === true,
+  );
   if (!reverse) return undefined;
   return {
     messageId: 'bothSides',
@@ -67,16 +81,24 @@ function noTransit(peering: Peering, between: Between): Finding | undefined {
   const local = peering.local;
   const remote = remoteVnet(peering);
   if (!local || !remote || !peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit) return undefined;
-  const candidates = between(remote, local).filter((other) => other !== peering && connects(other, remote, local) !== false);
+  const candidates = between(remote, local).filter(
+    (other) => other !== peering && connects(other, remote, local) !== false,
+  );
   // Any peering that may be the reverse, may not deploy, or may allow transit keeps the rule silent.
-  const lacking = candidates.filter((other) => connects(other, remote, local) === true && certainlyCreated(other.decl)
-    && (flagOf(other, 'allowGatewayTransit') === false || flagOf(other, 'allowGatewayTransit') === 'absent'));
+  const lacking = candidates.filter(
+    (other) =>
+      connects(other, remote, local) === true &&
+      certainlyCreated(other.decl) &&
+      (flagOf(other, 'allowGatewayTransit') === false || flagOf(other, 'allowGatewayTransit') === 'absent'),
+  );
   if (lacking.length === 0 || lacking.length !== candidates.length) return undefined;
   const reverse = lacking[0];
   return {
     messageId: 'noTransit',
     data: { ...sides(peering), reverse: label(reverse) },
-    related: [{ ...entityAnchor(reverse), message: `Reverse peering '${label(reverse)}' lacks allowGatewayTransit: true.` }],
+    related: [
+      { ...entityAnchor(reverse), message: `Reverse peering '${label(reverse)}' lacks allowGatewayTransit: true.` },
+    ],
     ...(lacking.length === 1
       ? { fix: { kind: 'set-allow-gateway-transit', reverse: { decl: reverse.decl, path: reverse.propertiesPath } } }
       : {}),
@@ -88,7 +110,11 @@ function tooMany(peering: Peering, earlierUsers: CertainlySameIds<Peering>): Fin
   const local = peering.local;
   if (!local) return undefined;
   // peeringRules.maxUseRemoteGatewaysPerVnet is 1: any earlier peering of the same VNet is one too many.
-  const earlier = earlierUsers.candidates(local.id).filter((other) => other.local && sameVnet(other.local, local) === true && same(other.id, peering.id, true) === false);
+  const earlier = earlierUsers
+    .candidates(local.id)
+    .filter(
+      (other) => other.local && sameVnet(other.local, local) === true && same(other.id, peering.id, true) === false,
+    );
   if (earlier.length < peeringRules.maxUseRemoteGatewaysPerVnet) return undefined;
   const first = earlier[0];
   return {

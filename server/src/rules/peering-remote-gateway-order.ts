@@ -16,16 +16,20 @@ export default defineRule({
   id: 'peering-remote-gateway-order',
   level: 'error',
   fixable: true,
-  description: 'A peering that uses remote gateways is deployed after the gateway of its remote virtual network, when the same deployment creates it.',
+  description:
+    'A peering that uses remote gateways is deployed after the gateway of its remote virtual network, when the same deployment creates it.',
   messages: {
-    notOrdered: "Peering '{{peering}}' sets useRemoteGateways, but nothing orders it after the gateway '{{gateway}}' of '{{remote}}' that this deployment creates: if the peering is written first, Azure rejects it with RemoteVnetHasNoGateways.",
+    notOrdered:
+      "Peering '{{peering}}' sets useRemoteGateways, but nothing orders it after the gateway '{{gateway}}' of '{{remote}}' that this deployment creates: if the peering is written first, Azure rejects it with RemoteVnetHasNoGateways.",
   },
   check(context: RuleContext) {
     if (!hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst) return;
     const { report } = context;
     const { model } = context;
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
-    const routeServers = model.declarations.filter((decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false);
+    const routeServers = model.declarations.filter(
+      (decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false,
+    );
     for (const peering of model.peerings) {
       const remote = remoteVnet(peering);
       if (!remote || !judged(peering)) continue;
@@ -35,7 +39,8 @@ export default defineRule({
       // Any gateway that is or may be in B and exists already (`existing`) or is or may be ordered first,
       // or a Route Server ordered first: silent.
       const mayBeFirst = (decl: VnetGateway['decl']) => orderedBefore(decl, peering.decl) !== false;
-      if ([...inRemote, ...gatewaysOf.maybe].some((gateway) => gateway.decl.existing || mayBeFirst(gateway.decl))) continue;
+      if ([...inRemote, ...gatewaysOf.maybe].some((gateway) => gateway.decl.existing || mayBeFirst(gateway.decl)))
+        continue;
       if (routeServers.some(mayBeFirst)) continue;
       report({
         messageId: 'notOrdered',
@@ -60,7 +65,10 @@ function judged(peering: Peering): boolean {
  * Gateways by the VNet of their subnets (each gateway once per VNet), and those whose subnet does not
  * resolve to a VNet, which may be in any.
  */
-function gatewaysByVnet(gateways: readonly VnetGateway[]): { certainly: Map<VirtualNetwork, VnetGateway[]>; maybe: VnetGateway[] } {
+function gatewaysByVnet(gateways: readonly VnetGateway[]): {
+  certainly: Map<VirtualNetwork, VnetGateway[]>;
+  maybe: VnetGateway[];
+} {
   const certainly = new Map<VirtualNetwork, VnetGateway[]>();
   const maybe: VnetGateway[] = [];
   for (const gateway of gateways) {
@@ -78,7 +86,8 @@ function gatewaysByVnet(gateways: readonly VnetGateway[]): { certainly: Map<Virt
   // A VNet entity declared twice (a template and its `existing` reference) is the same VNet.
   for (const [vnet, list] of certainly) {
     for (const [other, more] of certainly) {
-      if (other !== vnet && sameVnet(other, vnet) !== false) list.push(...more.filter((gateway) => !list.includes(gateway)));
+      if (other !== vnet && sameVnet(other, vnet) !== false)
+        list.push(...more.filter((gateway) => !list.includes(gateway)));
     }
   }
   return { certainly, maybe };

@@ -20,7 +20,8 @@ export default defineRule({
   fixable: true,
   description: 'A virtual network peering has its reverse peering from the remote virtual network.',
   messages: {
-    missing: "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', but no peering connects '{{remote}}' back to '{{vnet}}': the peering stays 'Initiated' and no traffic flows between them.",
+    missing:
+      "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', but no peering connects '{{remote}}' back to '{{vnet}}': the peering stays 'Initiated' and no traffic flows between them.",
   },
   check(context: RuleContext) {
     if (!peeringRules.reverseRequired) return;
@@ -31,12 +32,23 @@ export default defineRule({
       const remote = remoteVnet(peering);
       if (!local || !remote || !certainlyCreated(peering.decl) || isSelfPeering(peering) !== false) continue;
       if (!certainlyDeployed(remote.decl) || !writable(remote, peering)) continue;
-      if (peeringCandidatesFor(context.model, remote, local).some((other) => other !== peering && connects(other, remote, local) !== false)) continue;
+      if (
+        peeringCandidatesFor(context.model, remote, local).some(
+          (other) => other !== peering && connects(other, remote, local) !== false,
+        )
+      )
+        continue;
       report({
         messageId: 'missing',
         data: { peering: label(peering), vnet: label(local), remote: label(remote) },
         at: entityAnchor(peering),
-        related: [{ decl: remote.decl, ...(remote.path ? { path: remote.path } : {}), message: `VNet '${label(remote)}' is declared here; it needs a peering back to '${label(local)}'.` }],
+        related: [
+          {
+            decl: remote.decl,
+            ...(remote.path ? { path: remote.path } : {}),
+            message: `VNet '${label(remote)}' is declared here; it needs a peering back to '${label(local)}'.`,
+          },
+        ],
         fix: { kind: 'add-reverse-peering', peering, local, remote },
       });
     }

@@ -24,7 +24,13 @@ export default defineRule({
         messageId: 'self',
         data: { peering: label(peering), vnet },
         at: entityAnchor(peering),
-        related: [{ decl: peering.decl, path: `${peering.propertiesPath}.remoteVirtualNetwork`, message: `The remote VNet is '${vnet}' itself.` }],
+        related: [
+          {
+            decl: peering.decl,
+            path: `${peering.propertiesPath}.remoteVirtualNetwork`,
+            message: `The remote VNet is '${vnet}' itself.`,
+          },
+        ],
       });
     }
   },

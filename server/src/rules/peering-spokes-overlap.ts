@@ -18,9 +18,11 @@ export default defineRule({
   id: 'peering-spokes-overlap',
   level: 'error',
   fixable: false,
-  description: 'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
+  description:
+    'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
   messages: {
-    overlap: "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
+    overlap:
+      "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
   check(context: RuleContext) {
     if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
@@ -47,12 +49,26 @@ export default defineRule({
         const peering = later.peerings[0];
         report({
           messageId: 'overlap',
-          data: { spoke: label(later.spoke), prefix: String(later.entry.value), other: label(earlier.spoke), otherPrefix: String(earlier.entry.value), hub: label(hub), peering: label(peering) },
+          data: {
+            spoke: label(later.spoke),
+            prefix: String(later.entry.value),
+            other: label(earlier.spoke),
+            otherPrefix: String(earlier.entry.value),
+            hub: label(hub),
+            peering: label(peering),
+          },
           at: entityAnchor(peering),
           related: [
             { decl: later.spoke.decl, path: later.entry.path, message: `Address space of '${label(later.spoke)}'.` },
-            { decl: earlier.spoke.decl, path: earlier.entry.path, message: `Address space of '${label(earlier.spoke)}', peered with '${label(hub)}'.` },
-            { ...entityAnchor(earlier.peerings[0]), message: `Peering of '${label(earlier.spoke)}' with '${label(hub)}'.` },
+            {
+              decl: earlier.spoke.decl,
+              path: earlier.entry.path,
+              message: `Address space of '${label(earlier.spoke)}', peered with '${label(hub)}'.`,
+            },
+            {
+              ...entityAnchor(earlier.peerings[0]),
+              message: `Peering of '${label(earlier.spoke)}' with '${label(hub)}'.`,
+            },
           ],
         });
       }
@@ -100,4 +116,3 @@ function inOrder(a: SpokeRange, b: SpokeRange, position: ReadonlyMap<Peering, nu
   if (allBefore(a, b)) return [a, b];
   return position.get(a.peerings[0])! <= position.get(b.peerings[0])! ? [a, b] : [b, a];
 }
-

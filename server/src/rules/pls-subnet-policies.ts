@@ -21,10 +21,13 @@ export default defineRule({
   id: 'pls-subnet-policies',
   level: 'error',
   fixable: true,
-  description: "The subnet a Private Link service takes its NAT IPs from sets privateLinkServiceNetworkPolicies to 'Disabled'.",
+  description:
+    "The subnet a Private Link service takes its NAT IPs from sets privateLinkServiceNetworkPolicies to 'Disabled'.",
   messages: {
-    unset: "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but does not set privateLinkServiceNetworkPolicies, whose default is '{{default}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
-    enabled: "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but sets privateLinkServiceNetworkPolicies to '{{value}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
+    unset:
+      "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but does not set privateLinkServiceNetworkPolicies, whose default is '{{default}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
+    enabled:
+      "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but sets privateLinkServiceNetworkPolicies to '{{value}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -46,7 +49,12 @@ export default defineRule({
       if (!found.present && policyDefault(property) === privateLinkServiceSubnetPolicy) continue;
       if (found.present) {
         // Only a listed value other than 'Disabled' is certain; case variants and typos are not judged here.
-        if (typeof value !== 'string' || value === privateLinkServiceSubnetPolicy || !policyValues(property).includes(value)) continue;
+        if (
+          typeof value !== 'string' ||
+          value === privateLinkServiceSubnetPolicy ||
+          !policyValues(property).includes(value)
+        )
+          continue;
       }
       const [first] = services;
       if (!first) continue;
@@ -60,7 +68,11 @@ export default defineRule({
           value: typeof value === 'string' ? value : '',
         },
         at: subnetAnchor(subnet),
-        related: services.map(({ service, path }) => ({ decl: service.decl, path, message: `Private Link service '${label(service)}' takes its NAT IP from this subnet` })),
+        related: services.map(({ service, path }) => ({
+          decl: service.decl,
+          path,
+          message: `Private Link service '${label(service)}' takes its NAT IP from this subnet`,
+        })),
         fix: { kind: 'set-subnet-policy', property, value: privateLinkServiceSubnetPolicy },
       });
     }

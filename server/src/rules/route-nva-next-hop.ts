@@ -17,8 +17,10 @@ export default defineRule({
   fixable: false,
   description: 'VirtualAppliance routes carry a next hop IP address, and only they do.',
   messages: {
-    missingAddress: "Route '{{route}}' has next hop type {{applianceHop}} but no nextHopIpAddress: Azure rejects it with MissingNextHopIpAddress. Set the private IP address of the appliance (a NIC with IP forwarding or an internal load balancer frontend).",
-    addressOnOtherHop: "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
+    missingAddress:
+      "Route '{{route}}' has next hop type {{applianceHop}} but no nextHopIpAddress: Azure rejects it with MissingNextHopIpAddress. Set the private IP address of the appliance (a NIC with IP forwarding or an internal load balancer frontend).",
+    addressOnOtherHop:
+      "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -31,7 +33,8 @@ export default defineRule({
         // Only an absent or null address is certain: an empty string can stand for a value Azure assigns
         // at deployment (a module output read from a NIC's dynamic privateIPAddress evaluates to its input).
         const missing = !address.present || address.value === null;
-        if (missing) report({ messageId: 'missingAddress', data: { route: name, applianceHop: nextHopIpAddressHopType }, at });
+        if (missing)
+          report({ messageId: 'missingAddress', data: { route: name, applianceHop: nextHopIpAddressHopType }, at });
         return;
       }
       if (!address.present) return;

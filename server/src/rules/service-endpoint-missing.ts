@@ -27,9 +27,11 @@ export default defineRule({
   id: 'service-endpoint-missing',
   level: 'error',
   fixable: true,
-  description: "A subnet that a service's virtual network rule names has that service's endpoint in its serviceEndpoints.",
+  description:
+    "A subnet that a service's virtual network rule names has that service's endpoint in its serviceEndpoints.",
   messages: {
-    missing: "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
+    missing:
+      "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -44,11 +46,27 @@ export default defineRule({
           const endpoint = facts.endpoints[0];
           report({
             messageId: 'missing',
-            data: { service: facts.label, resource: label(rules.resource ?? rules.owner), subnet: subnetLabel(subnet), endpoint },
+            data: {
+              service: facts.label,
+              resource: label(rules.resource ?? rules.owner),
+              subnet: subnetLabel(subnet),
+              endpoint,
+            },
             at: { decl: rules.decl, path: rule.path },
-            related: rule.subnets.map((twin) => ({ ...subnetAnchor(twin), message: `subnet ${subnetLabel(twin)} has no '${endpoint}' service endpoint` })),
+            related: rule.subnets.map((twin) => ({
+              ...subnetAnchor(twin),
+              message: `subnet ${subnetLabel(twin)} has no '${endpoint}' service endpoint`,
+            })),
             // One subnet to change: twins (inline and child) would need the same edit twice.
-            ...(rule.subnets.length === 1 ? { fix: { kind: 'add-service-endpoint', service: endpoint, subnet: { decl: subnet.decl, path: subnet.propertiesPath } } } : {}),
+            ...(rule.subnets.length === 1
+              ? {
+                  fix: {
+                    kind: 'add-service-endpoint',
+                    service: endpoint,
+                    subnet: { decl: subnet.decl, path: subnet.propertiesPath },
+                  },
+                }
+              : {}),
           });
         }
       }

@@ -28,18 +28,29 @@ export default defineRule({
       const subnetRules = rules.vnetRules.flatMap((list) => list.rules);
       const [first] = subnetRules;
       if (!first) continue;
-      const endpoints = context.model.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl)
-        && endpoint.connections.some((connection) => connection.target?.resolved && connection.target.target === resource));
+      const endpoints = context.model.privateEndpoints.filter(
+        (endpoint) =>
+          certainlyDeployed(endpoint.decl) &&
+          endpoint.connections.some(
+            (connection) => connection.target?.resolved && connection.target.target === resource,
+          ),
+      );
       const [endpoint] = endpoints;
       if (!endpoint) continue;
       report({
         messageId: 'both',
         data: {
-          service: facts.label, resource: label(resource), count: subnetRules.length, endpoint: label(endpoint),
+          service: facts.label,
+          resource: label(resource),
+          count: subnetRules.length,
+          endpoint: label(endpoint),
           others: endpoints.length > 1 ? ` (and ${endpoints.length - 1} more)` : '',
         },
         at: { decl: rules.decl, path: first.path },
-        related: endpoints.map((pe) => ({ decl: pe.decl, message: `private endpoint '${label(pe)}' connects to '${label(resource)}'` })),
+        related: endpoints.map((pe) => ({
+          decl: pe.decl,
+          message: `private endpoint '${label(pe)}' connects to '${label(resource)}'`,
+        })),
       });
     }
   },

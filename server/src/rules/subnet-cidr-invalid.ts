@@ -11,11 +11,15 @@ export default defineRule({
   id: 'subnet-cidr-invalid',
   level: 'error',
   fixable: true,
-  description: 'Subnet and virtual network address prefixes are valid CIDR network prefixes outside the ranges Azure reserves.',
+  description:
+    'Subnet and virtual network address prefixes are valid CIDR network prefixes outside the ranges Azure reserves.',
   messages: {
-    malformed: "{{owner}} '{{name}}' has the address prefix '{{prefix}}', which is not a valid CIDR prefix (address/length): Azure rejects the deployment.",
-    hostBits: "{{owner}} '{{name}}' has the address prefix '{{prefix}}' with host bits set; its network address is '{{network}}'. Azure rejects a prefix that does not start its range.",
-    forbidden: "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
+    malformed:
+      "{{owner}} '{{name}}' has the address prefix '{{prefix}}', which is not a valid CIDR prefix (address/length): Azure rejects the deployment.",
+    hostBits:
+      "{{owner}} '{{name}}' has the address prefix '{{prefix}}' with host bits set; its network address is '{{network}}'. Azure rejects a prefix that does not start its range.",
+    forbidden:
+      "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -25,12 +29,19 @@ export default defineRule({
     }
     for (const subnet of context.model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
-      for (const item of subnetPrefixes(subnet)?.entries ?? []) checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
+      for (const item of subnetPrefixes(subnet)?.entries ?? [])
+        checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
     }
   },
 });
 
-function checkPrefix(item: PrefixEntry, owner: string, name: string, decl: RuleReport['at']['decl'], report: (r: RuleReport) => void): void {
+function checkPrefix(
+  item: PrefixEntry,
+  owner: string,
+  name: string,
+  decl: RuleReport['at']['decl'],
+  report: (r: RuleReport) => void,
+): void {
   const text: Value = item.value;
   // An empty prefix is a placeholder (a parameter default of '' that callers fill in), not a prefix
   // anyone meant to deploy: saying it is malformed would judge the placeholder, not the template.
@@ -44,9 +55,15 @@ function checkPrefix(item: PrefixEntry, owner: string, name: string, decl: RuleR
   }
   if (cidr.hostBitsSet) {
     const network = formatCidr(cidr.version, cidr.network, cidr.prefix);
-    report({ messageId: 'hostBits', data: { ...data, network }, at, fix: { kind: 'use-network-address', value: network } });
+    report({
+      messageId: 'hostBits',
+      data: { ...data, network },
+      at,
+      fix: { kind: 'use-network-address', value: network },
+    });
     return;
   }
   const forbidden = forbiddenRangeOf(cidr);
-  if (forbidden) report({ messageId: 'forbidden', data: { ...data, range: forbidden.cidr, what: forbidden.label }, at });
+  if (forbidden)
+    report({ messageId: 'forbidden', data: { ...data, range: forbidden.cidr, what: forbidden.label }, at });
 }

@@ -5,7 +5,14 @@
 // twin changes nothing. Before API 2023-09-01 a VNet without `subnets` deletes its unlisted subnets too.
 // Certain cases: a certainly deployed child subnet (not `existing`) of a certainly deployed VNet this set
 // creates once, with every name and compared value known.
-import { isApiVersionAtLeast, policyDefault, policyProperties, vnetPutKeepsUnlistedSubnetsSince, vnetPutSuggestedApiVersion, type PolicyProperty } from '../facts';
+import {
+  isApiVersionAtLeast,
+  policyDefault,
+  policyProperties,
+  vnetPutKeepsUnlistedSubnetsSince,
+  vnetPutSuggestedApiVersion,
+  type PolicyProperty,
+} from '../facts';
 import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
 import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
 import { certainlyDeployed, label } from './support/certain';
@@ -18,16 +25,20 @@ export default defineRule({
   fixable: false,
   description: 'A virtual network declares its subnets either inline or as separate subnet resources, not both.',
   messages: {
-    mixed: "Subnet '{{subnet}}' is a separate resource, but VNet '{{vnet}}' lists its subnets inline without it: each redeployment of the VNet replaces its subnets with the inline list, deleting '{{subnet}}' or failing with InUseSubnetCannotBeDeleted.",
-    differs: "Subnet '{{subnet}}' is a separate resource whose {{property}} differs from its inline twin in VNet '{{vnet}}': each redeployment of the VNet puts back the inline {{property}}.",
-    oldApi: "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
+    mixed:
+      "Subnet '{{subnet}}' is a separate resource, but VNet '{{vnet}}' lists its subnets inline without it: each redeployment of the VNet replaces its subnets with the inline list, deleting '{{subnet}}' or failing with InUseSubnetCannotBeDeleted.",
+    differs:
+      "Subnet '{{subnet}}' is a separate resource whose {{property}} differs from its inline twin in VNet '{{vnet}}': each redeployment of the VNet puts back the inline {{property}}.",
+    oldApi:
+      "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
   },
   check(context: RuleContext) {
     const { report } = context;
     const ambiguous = createdMoreThanOnce(context.model.vnets);
     for (const subnet of context.model.subnets) {
       const vnet = subnet.vnet;
-      if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet)) continue;
+      if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet))
+        continue;
       if (!certainlyDeployed(subnet.decl) || !certainlyDeployed(vnet.decl) || !isObject(vnet.decl.properties)) continue;
       const name = subnetName(subnet);
       const data = { subnet: label(subnet), vnet: label(vnet) };
@@ -39,7 +50,12 @@ export default defineRule({
           messageId: 'oldApi',
           data: { ...data, apiVersion, since: vnetPutKeepsUnlistedSubnetsSince, suggested: vnetPutSuggestedApiVersion },
           at: { decl: subnet.decl },
-          related: [{ decl: vnet.decl, message: `VNet '${label(vnet)}' is declared without subnets at API version ${apiVersion}.` }],
+          related: [
+            {
+              decl: vnet.decl,
+              message: `VNet '${label(vnet)}' is declared without subnets at API version ${apiVersion}.`,
+            },
+          ],
         });
         continue;
       }
@@ -48,16 +64,32 @@ export default defineRule({
       if (twin === 'unknown') continue;
       if (twin === undefined) {
         report({
-          messageId: 'mixed', data, at: { decl: subnet.decl },
-          related: [{ decl: vnet.decl, path: 'properties.subnets', message: `VNet '${label(vnet)}' lists its subnets inline here, without '${name}'.` }],
+          messageId: 'mixed',
+          data,
+          at: { decl: subnet.decl },
+          related: [
+            {
+              decl: vnet.decl,
+              path: 'properties.subnets',
+              message: `VNet '${label(vnet)}' lists its subnets inline here, without '${name}'.`,
+            },
+          ],
         });
         continue;
       }
       const property = differingProperty(subnet.properties, twin.properties);
       if (property === undefined) continue;
       report({
-        messageId: 'differs', data: { ...data, property }, at: { decl: subnet.decl },
-        related: [{ decl: vnet.decl, path: `${twin.path}.name`, message: `The inline subnet '${name}' of VNet '${label(vnet)}'.` }],
+        messageId: 'differs',
+        data: { ...data, property },
+        at: { decl: subnet.decl },
+        related: [
+          {
+            decl: vnet.decl,
+            path: `${twin.path}.name`,
+            message: `The inline subnet '${name}' of VNet '${label(vnet)}'.`,
+          },
+        ],
       });
     }
   },

@@ -13,7 +13,8 @@ export default defineRule({
   fixable: false,
   description: "A subnet's address prefix lies inside the address space of its virtual network.",
   messages: {
-    outside: "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
+    outside:
+      "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -38,7 +39,8 @@ function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, report: RuleContext['
   const known = outer.filter((cidr) => cidr !== undefined);
   for (const item of prefixes.entries) {
     if (!item.cidr || coveredBy(item.cidr, known)) continue;
-    const near = space.entries.find((other) => other.cidr && item.cidr && cidrOverlaps(other.cidr, item.cidr)) ?? space.entries[0];
+    const near =
+      space.entries.find((other) => other.cidr && item.cidr && cidrOverlaps(other.cidr, item.cidr)) ?? space.entries[0];
     report({
       messageId: 'outside',
       data: { subnet: label(subnet), prefix: String(item.value), vnet: label(vnet), space: prefixText(space.entries) },

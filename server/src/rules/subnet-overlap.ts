@@ -14,7 +14,8 @@ export default defineRule({
   fixable: false,
   description: 'Subnets of one virtual network do not overlap.',
   messages: {
-    overlap: "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
+    overlap:
+      "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -49,11 +50,20 @@ export default defineRule({
           report({
             messageId: 'overlap',
             data: {
-              subnet: label(later.subnet), prefix: `'${String(clash.mine.value)}'`,
-              other: label(earlier.subnet), otherPrefix: `'${String(clash.theirs.value)}'`, vnet: label(vnet),
+              subnet: label(later.subnet),
+              prefix: `'${String(clash.mine.value)}'`,
+              other: label(earlier.subnet),
+              otherPrefix: `'${String(clash.theirs.value)}'`,
+              vnet: label(vnet),
             },
             at: { decl: later.subnet.decl, path: clash.mine.path },
-            related: [{ decl: earlier.subnet.decl, path: clash.theirs.path, message: `Subnet '${label(earlier.subnet)}' uses '${String(clash.theirs.value)}'.` }],
+            related: [
+              {
+                decl: earlier.subnet.decl,
+                path: clash.theirs.path,
+                message: `Subnet '${label(earlier.subnet)}' uses '${String(clash.theirs.value)}'.`,
+              },
+            ],
           });
           break;
         }

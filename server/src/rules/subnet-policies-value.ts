@@ -14,9 +14,12 @@ export default defineRule({
   fixable: true,
   description: "A subnet's network-policy values are valid for the property and for the template's API version.",
   messages: {
-    invalid: "Subnet {{subnet}} sets {{property}} to '{{value}}', which is not a value of that property in any API version ({{valid}}), so what Azure makes of it is undefined. Use '{{closest}}'.",
-    newerApi: "Subnet {{subnet}} sets {{property}} to '{{value}}', a value the schema of API version {{apiVersion}} does not list (first listed in {{since}}). Use API version {{since}} or later.",
-    notInApi: "Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.",
+    invalid:
+      "Subnet {{subnet}} sets {{property}} to '{{value}}', which is not a value of that property in any API version ({{valid}}), so what Azure makes of it is undefined. Use '{{closest}}'.",
+    newerApi:
+      "Subnet {{subnet}} sets {{property}} to '{{value}}', a value the schema of API version {{apiVersion}} does not list (first listed in {{since}}). Use API version {{since}} or later.",
+    notInApi:
+      'Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.',
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -35,7 +38,13 @@ export default defineRule({
           case 'invalid':
             report({
               messageId: 'invalid',
-              data: { ...base, valid: policyValues(property).map((v) => `'${v}'`).join(', '), closest: result.closest },
+              data: {
+                ...base,
+                valid: policyValues(property)
+                  .map((v) => `'${v}'`)
+                  .join(', '),
+                closest: result.closest,
+              },
               at,
               fix: { kind: 'set-subnet-policy', property, value: result.closest },
             });

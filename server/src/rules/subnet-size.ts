@@ -18,11 +18,15 @@ export default defineRule({
   fixable: false,
   description: 'Subnets are large enough for Azure and for the resources they hold.',
   messages: {
-    tooSmall: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'), smaller than Azure's smallest IPv4 subnet, a /{{limit}}: the deployment fails.",
+    tooSmall:
+      "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'), smaller than Azure's smallest IPv4 subnet, a /{{limit}}: the deployment fails.",
     ipv6: "Subnet '{{subnet}}' has the IPv6 prefix '{{prefix}}'; Azure IPv6 subnets must be exactly /{{limit}}, so the deployment fails.",
-    dedicated: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); {{name}} must be a /{{limit}} or larger, so the service that needs it cannot be deployed into it.",
-    recommended: "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); Azure recommends a /{{limit}} or larger for {{name}}, so some gateway configurations will not fit and the subnet can only be resized while empty.",
-    endpoints: "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
+    dedicated:
+      "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); {{name}} must be a /{{limit}} or larger, so the service that needs it cannot be deployed into it.",
+    recommended:
+      "Subnet '{{subnet}}' is a /{{length}} ('{{prefix}}'); Azure recommends a /{{limit}} or larger for {{name}}, so some gateway configurations will not fit and the subnet can only be resized while empty.",
+    endpoints:
+      "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
   check(context: RuleContext) {
     const { report } = context;
@@ -35,7 +39,12 @@ export default defineRule({
       const emit: Emit = (item, messageId, data, extra = {}) => {
         if (reported.has(item.path)) return;
         reported.add(item.path);
-        report({ messageId, data: { subnet: label(subnet), prefix: String(item.value), ...data }, at: { decl: subnet.decl, path: item.path }, ...extra });
+        report({
+          messageId,
+          data: { subnet: label(subnet), prefix: String(item.value), ...data },
+          at: { decl: subnet.decl, path: item.path },
+          ...extra,
+        });
       };
       for (const item of prefixes.entries) checkPrefix(subnet, item, emit);
       // A subnet declared twice may end with either declaration's prefix.
@@ -44,13 +53,19 @@ export default defineRule({
   },
 });
 
-type Emit = (item: PrefixEntry, messageId: string, data: Record<string, string | number>, extra?: Pick<RuleReport, 'level' | 'related'>) => void;
+type Emit = (
+  item: PrefixEntry,
+  messageId: string,
+  data: Record<string, string | number>,
+  extra?: Pick<RuleReport, 'level' | 'related'>,
+) => void;
 
 function checkPrefix(subnet: Subnet, item: PrefixEntry, emit: Emit): void {
   const cidr = item.cidr;
   if (!cidr) return;
   if (cidr.version === 6) {
-    if (cidr.prefix !== subnetPrefixLimits.ipv6PrefixLength) emit(item, 'ipv6', { limit: subnetPrefixLimits.ipv6PrefixLength });
+    if (cidr.prefix !== subnetPrefixLimits.ipv6PrefixLength)
+      emit(item, 'ipv6', { limit: subnetPrefixLimits.ipv6PrefixLength });
     return;
   }
   if (cidr.prefix > subnetPrefixLimits.ipv4SmallestPrefixLength) {
@@ -66,7 +81,12 @@ function checkPrefix(subnet: Subnet, item: PrefixEntry, emit: Emit): void {
   if (minimum.evidence === 'verified' && cidr.prefix > minimum.maxPrefixLength) {
     emit(item, 'dedicated', { length: cidr.prefix, limit: minimum.maxPrefixLength, name: dedicated.name });
   } else if (recommended?.evidence === 'verified' && cidr.prefix > recommended.maxPrefixLength) {
-    emit(item, 'recommended', { length: cidr.prefix, limit: recommended.maxPrefixLength, name: dedicated.name }, { level: 'warning' });
+    emit(
+      item,
+      'recommended',
+      { length: cidr.prefix, limit: recommended.maxPrefixLength, name: dedicated.name },
+      { level: 'warning' },
+    );
   }
 }
 
@@ -84,7 +104,11 @@ function checkEndpoints(subnet: Subnet, entries: readonly PrefixEntry[], complet
   }
   if (distinct.length <= usable) return;
   // One related location per declaration (a loop's instances share theirs).
-  const related = [...new Map(distinct.map((endpoint) => [`${endpoint.decl.uri}|${endpoint.decl.range.start}`, endpoint])).values()]
-    .map((endpoint) => ({ decl: endpoint.decl, message: `Private endpoint '${label(endpoint)}' is placed in this subnet.` }));
+  const related = [
+    ...new Map(distinct.map((endpoint) => [`${endpoint.decl.uri}|${endpoint.decl.range.start}`, endpoint])).values(),
+  ].map((endpoint) => ({
+    decl: endpoint.decl,
+    message: `Private endpoint '${label(endpoint)}' is placed in this subnet.`,
+  }));
   emit(ipv4[0], 'endpoints', { usable, count: distinct.length }, { related });
 }

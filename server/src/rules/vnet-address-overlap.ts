@@ -17,7 +17,8 @@ export default defineRule({
   fixable: false,
   description: 'Peered virtual networks have address spaces that do not overlap.',
   messages: {
-    overlap: "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
+    overlap:
+      "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
   check(context: RuleContext) {
     if (!peeringRules.addressSpacesMustNotOverlap) return;
@@ -35,7 +36,13 @@ export default defineRule({
       if (!clash) continue;
       report({
         messageId: 'overlap',
-        data: { peering: label(peering), vnet: label(local), prefix: String(clash.mine.value), remote: label(remote), remotePrefix: String(clash.theirs.value) },
+        data: {
+          peering: label(peering),
+          vnet: label(local),
+          prefix: String(clash.mine.value),
+          remote: label(remote),
+          remotePrefix: String(clash.theirs.value),
+        },
         at: entityAnchor(peering),
         related: [
           { decl: local.decl, path: clash.mine.path, message: `Address space of '${label(local)}'.` },
@@ -46,7 +53,10 @@ export default defineRule({
   },
 });
 
-function overlapOf(local: VirtualNetwork, remote: VirtualNetwork): { mine: PrefixEntry; theirs: PrefixEntry } | undefined {
+function overlapOf(
+  local: VirtualNetwork,
+  remote: VirtualNetwork,
+): { mine: PrefixEntry; theirs: PrefixEntry } | undefined {
   const mine = vnetPrefixes(local)?.entries ?? [];
   const theirs = vnetPrefixes(remote)?.entries ?? [];
   for (const a of mine) {

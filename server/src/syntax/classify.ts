@@ -6,8 +6,17 @@ import { armKindOfSchema } from './arm/schema-kind';
 // jsonc-parser declares SyntaxKind as a `const enum`, which a per-file transpiler (esbuild, tsx)
 // cannot inline; these are its values.
 const SyntaxKind = {
-  OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, ColonToken: 6,
-  StringLiteral: 10, LineCommentTrivia: 12, BlockCommentTrivia: 13, LineBreakTrivia: 14, Trivia: 15, EOF: 17,
+  OpenBraceToken: 1,
+  CloseBraceToken: 2,
+  OpenBracketToken: 3,
+  CloseBracketToken: 4,
+  ColonToken: 6,
+  StringLiteral: 10,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
 } as const;
 
 export type Language = 'bicep' | 'bicepparam' | 'arm-template' | 'arm-parameters' | 'other';
@@ -15,9 +24,10 @@ export type Language = 'bicep' | 'bicepparam' | 'arm-template' | 'arm-parameters
 /** The file name part of a path or URI, lower-cased. */
 function baseName(pathOrUri: string): string {
   // Only a URI has a query or fragment; in a path, `#` and `?` are part of the file's name.
-  const withoutQuery = /^[a-z][a-z0-9+.-]*:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)
-    ? pathOrUri.replace(/[?#].*$/, '')
-    : pathOrUri;
+  const withoutQuery =
+    /^[a-z][a-z0-9+.-]*:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)
+      ? pathOrUri.replace(/[?#].*$/, '')
+      : pathOrUri;
   return withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1).toLowerCase();
 }
 
@@ -84,7 +94,12 @@ function scanNextSignificant(scanner: ReturnType<typeof createScanner>): Scanner
   for (;;) {
     const kind = scanner.scan();
     const code: number = kind;
-    if (code !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia
-      && code !== SyntaxKind.LineCommentTrivia && code !== SyntaxKind.BlockCommentTrivia) return kind;
+    if (
+      code !== SyntaxKind.Trivia &&
+      kind !== SyntaxKind.LineBreakTrivia &&
+      code !== SyntaxKind.LineCommentTrivia &&
+      code !== SyntaxKind.BlockCommentTrivia
+    )
+      return kind;
   }
 }

@@ -19,7 +19,8 @@ function examples(): Workspace {
   const workspace = new Workspace({ readFile: async () => undefined });
   const dir = path.join(repoRoot, 'examples');
   for (const file of fs.readdirSync(dir, { recursive: true }).map(String)) {
-    if (/\.(bicep|bicepparam|json)$/.test(file)) workspace.setFile(pathToFileURL(path.join(dir, file)).href, fs.readFileSync(path.join(dir, file), 'utf8'));
+    if (/\.(bicep|bicepparam|json)$/.test(file))
+      workspace.setFile(pathToFileURL(path.join(dir, file)).href, fs.readFileSync(path.join(dir, file), 'utf8'));
   }
   return workspace;
 }
@@ -55,5 +56,8 @@ test('fix-all on examples/ leaves only the finding that has no fix (an address p
   const { edits, fixed } = new FixSession(textSource(options.cloud, workspaceTexts(workspace))).fixAll(findings);
   assert.equal(fixed.length, findings.length - 1);
   for (const [uri, list] of edits) workspace.setFile(uri, applyTextEdits(workspace.file(uri)!.text, list));
-  assert.deepEqual((await analyzeWorkspace(workspace, [], options)).findings.map((f) => f.ruleId), ['peering-spokes-overlap']);
+  assert.deepEqual(
+    (await analyzeWorkspace(workspace, [], options)).findings.map((f) => f.ruleId),
+    ['peering-spokes-overlap'],
+  );
 });

@@ -16,10 +16,19 @@ const subnet = (prefix: string) => `resource vnet 'Microsoft.Network/virtualNetw
 }
 `;
 /** Host bits set: the rule offers use-network-address, which writes '10.0.1.0/24'. */
-const hostBits: InvalidCase = { name: 'host bits', code: subnet("[|'10.0.1.10/24'|]"), errors: [{ messageId: 'hostBits' }] };
+const hostBits: InvalidCase = {
+  name: 'host bits',
+  code: subnet("[|'10.0.1.10/24'|]"),
+  errors: [{ messageId: 'hostBits' }],
+};
 /** A malformed prefix: the rule reports it and offers no fix. */
-const malformed: InvalidCase = { name: 'malformed', code: subnet("[|'10.0.0.0/33'|]"), errors: [{ messageId: 'malformed' }] };
-const rejects = (invalid: InvalidCase, message: RegExp) => assert.rejects(checkInvalidCase(subnetCidrInvalid, invalid), message);
+const malformed: InvalidCase = {
+  name: 'malformed',
+  code: subnet("[|'10.0.0.0/33'|]"),
+  errors: [{ messageId: 'malformed' }],
+};
+const rejects = (invalid: InvalidCase, message: RegExp) =>
+  assert.rejects(checkInvalidCase(subnetCidrInvalid, invalid), message);
 
 test('a case whose finding offers a fix must give its expected output; the failure shows what the fix writes', async () => {
   await rejects(hostBits, /expects no fix, but 1 are offered[\s\S]*addressPrefix: '10\.0\.1\.0\/24'/);
@@ -31,7 +40,10 @@ test('the expected output must be the whole text the fix writes, whether written
   await checkInvalidCase(subnetCidrInvalid, { ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']) });
   await rejects({ ...hostBits, output: subnet("'10.0.1.1/24'") }, /the preferred fix: text of main\.bicep/);
   await rejects({ ...hostBits, output: edited(['10.0.1.10', '10.0.0.0']) }, /the preferred fix: text of main\.bicep/);
-  await rejects({ ...hostBits, output: edited(['10.9.9.9', '10.0.1.0']) }, /edits '10\.9\.9\.9', which the code does not hold/);
+  await rejects(
+    { ...hostBits, output: edited(['10.9.9.9', '10.0.1.0']) },
+    /edits '10\.9\.9\.9', which the code does not hold/,
+  );
   await rejects({ ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']), fixTitle: /^Remove/ }, /match/);
 });
 
@@ -42,6 +54,12 @@ test('an expected output without a fix fails; null and no output pass when none 
 });
 
 test('a fix that lets another finding appear fails unless the case names that rule', async () => {
-  await rejects({ ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']), reveals: ['subnet-overlap'] }, /adds no finding of any rule but the ones the case names/);
-  await rejects({ ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']), alternatives: { 'Some other fix': '' } }, /the alternative 'Some other fix' is not offered/);
+  await rejects(
+    { ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']), reveals: ['subnet-overlap'] },
+    /adds no finding of any rule but the ones the case names/,
+  );
+  await rejects(
+    { ...hostBits, output: edited(['10.0.1.10', '10.0.1.0']), alternatives: { 'Some other fix': '' } },
+    /the alternative 'Some other fix' is not offered/,
+  );
 });

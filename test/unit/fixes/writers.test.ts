@@ -12,7 +12,11 @@ import { parsePath } from '../../../server/src/fixes/paths';
 
 const json = (text: string, path: (string | number)[] = []): Container => {
   let node = parseTree(text)!;
-  for (const step of path) node = typeof step === 'number' ? node.children![step] : node.children!.find((p) => p.children![0].value === step)!.children![1];
+  for (const step of path)
+    node =
+      typeof step === 'number'
+        ? node.children![step]
+        : node.children!.find((p) => p.children![0].value === step)!.children![1];
   return jsonContainer(node);
 };
 const member = (text: string) => (indent: string) => text.replace(/\n/g, `\n${indent}`);
@@ -39,10 +43,18 @@ describe('layout', () => {
 
   test('single-line containers get `, member`; empty ones ` member `, or expanded lines for big members', () => {
     const text = '{ "a": { "b": 1 }, "c": [] }';
-    assert.equal(applyTextEdits(text, insertMember(text, styleOf(text), json(text, ['a']), member('"x": 2'), '"x": 2')!), '{ "a": { "b": 1, "x": 2 }, "c": [] }');
-    assert.equal(applyTextEdits(text, insertMember(text, styleOf(text), json(text, ['c']), member('1'), '1')!), '{ "a": { "b": 1 }, "c": [ 1 ] }');
+    assert.equal(
+      applyTextEdits(text, insertMember(text, styleOf(text), json(text, ['a']), member('"x": 2'), '"x": 2')!),
+      '{ "a": { "b": 1, "x": 2 }, "c": [] }',
+    );
+    assert.equal(
+      applyTextEdits(text, insertMember(text, styleOf(text), json(text, ['c']), member('1'), '1')!),
+      '{ "a": { "b": 1 }, "c": [ 1 ] }',
+    );
     const multi = '{\n  "c": []\n}';
-    const expanded = insertMember(multi, styleOf(multi), json(multi, ['c']), member('{\n  "k": 1\n}'), '{ "k": 1 }', { expandEmpty: true })!;
+    const expanded = insertMember(multi, styleOf(multi), json(multi, ['c']), member('{\n  "k": 1\n}'), '{ "k": 1 }', {
+      expandEmpty: true,
+    })!;
     assert.equal(applyTextEdits(multi, expanded), '{\n  "c": [\n    {\n      "k": 1\n    }\n  ]\n}');
   });
 
@@ -68,14 +80,32 @@ describe('layout', () => {
 });
 
 describe('printing values', () => {
-  const value = obj(['name', "it's"], ['id', expr('zone.id')], ['flags', arr(true, 1, null)], ['$key', '${x}'], ['nested', obj(['k', '[literal'])]);
+  const value = obj(
+    ['name', "it's"],
+    ['id', expr('zone.id')],
+    ['flags', arr(true, 1, null)],
+    ['$key', '${x}'],
+    ['nested', obj(['k', '[literal'])],
+  );
   test('Bicep: quoted keys where needed, escaped strings, expressions as written', () => {
-    assert.equal(print(value, 'bicep', { unit: '  ', eol: '\n' }), "{\n  name: 'it\\'s'\n  id: zone.id\n  flags: [\n    true\n    1\n    null\n  ]\n  '$key': '\\${x}'\n  nested: {\n    k: '[literal'\n  }\n}");
-    assert.equal(print(value, 'bicep', { unit: '  ', eol: '\n', inline: true }), "{ name: 'it\\'s', id: zone.id, flags: [ true, 1, null ], '$key': '\\${x}', nested: { k: '[literal' } }");
+    assert.equal(
+      print(value, 'bicep', { unit: '  ', eol: '\n' }),
+      "{\n  name: 'it\\'s'\n  id: zone.id\n  flags: [\n    true\n    1\n    null\n  ]\n  '$key': '\\${x}'\n  nested: {\n    k: '[literal'\n  }\n}",
+    );
+    assert.equal(
+      print(value, 'bicep', { unit: '  ', eol: '\n', inline: true }),
+      "{ name: 'it\\'s', id: zone.id, flags: [ true, 1, null ], '$key': '\\${x}', nested: { k: '[literal' } }",
+    );
   });
   test('JSON: expressions in brackets, a literal starting with [ escaped as [[', () => {
-    assert.equal(print(value, 'arm', { unit: '\t', eol: '\r\n', inline: true }), '{ "name": "it\'s", "id": "[zone.id]", "flags": [ true, 1, null ], "$key": "${x}", "nested": { "k": "[[literal" } }');
-    assert.equal(print(obj(['a', obj(['b', 1])]), 'arm', { unit: '\t', eol: '\r\n' }, '\t'), '{\r\n\t\t"a": {\r\n\t\t\t"b": 1\r\n\t\t}\r\n\t}');
+    assert.equal(
+      print(value, 'arm', { unit: '\t', eol: '\r\n', inline: true }),
+      '{ "name": "it\'s", "id": "[zone.id]", "flags": [ true, 1, null ], "$key": "${x}", "nested": { "k": "[[literal" } }',
+    );
+    assert.equal(
+      print(obj(['a', obj(['b', 1])]), 'arm', { unit: '\t', eol: '\r\n' }, '\t'),
+      '{\r\n\t\t"a": {\r\n\t\t\t"b": 1\r\n\t\t}\r\n\t}',
+    );
   });
   test('paths', () => {
     assert.deepEqual(parsePath('properties.subnets[2].properties.x'), ['properties', 'subnets', 2, 'properties', 'x']);
@@ -85,17 +115,49 @@ describe('printing values', () => {
 
 describe('applying and merging edits', () => {
   test('edits apply from the end', () => {
-    assert.equal(applyTextEdits('abcdef', [{ start: 1, end: 2, newText: 'X' }, { start: 4, end: 4, newText: 'Y' }]), 'aXcdYef');
+    assert.equal(
+      applyTextEdits('abcdef', [
+        { start: 1, end: 2, newText: 'X' },
+        { start: 4, end: 4, newText: 'Y' },
+      ]),
+      'aXcdYef',
+    );
   });
   test('fix-all leaves out a fix that touches an edit already taken, whole', () => {
-    const fix = (title: string, start: number, end: number) => ({ title, isPreferred: true, changes: [{ uri: 'u', edits: [{ start, end, newText: title }] }] });
+    const fix = (title: string, start: number, end: number) => ({
+      title,
+      isPreferred: true,
+      changes: [{ uri: 'u', edits: [{ start, end, newText: title }] }],
+    });
     const { edits, taken } = mergeFixes([fix('a', 0, 2), fix('b', 1, 3), fix('c', 2, 2), fix('d', 2, 2)]);
-    assert.deepEqual(taken.map((f) => f.title), ['a', 'c']);
-    assert.deepEqual(edits.get('u')!.map((e) => e.newText), ['a', 'c']);
+    assert.deepEqual(
+      taken.map((f) => f.title),
+      ['a', 'c'],
+    );
+    assert.deepEqual(
+      edits.get('u')!.map((e) => e.newText),
+      ['a', 'c'],
+    );
   });
   test('one fix: insertions at one offset join in order, an overlap is refused', () => {
-    assert.deepEqual(combineChanges([{ uri: 'u', edits: [{ start: 3, end: 3, newText: 'a' }] }, { uri: 'u', edits: [{ start: 3, end: 3, newText: 'b' }] }]),
-      [{ uri: 'u', edits: [{ start: 3, end: 3, newText: 'ab' }] }]);
-    assert.equal(combineChanges([{ uri: 'u', edits: [{ start: 1, end: 4, newText: '' }, { start: 2, end: 2, newText: 'x' }] }]), undefined);
+    assert.deepEqual(
+      combineChanges([
+        { uri: 'u', edits: [{ start: 3, end: 3, newText: 'a' }] },
+        { uri: 'u', edits: [{ start: 3, end: 3, newText: 'b' }] },
+      ]),
+      [{ uri: 'u', edits: [{ start: 3, end: 3, newText: 'ab' }] }],
+    );
+    assert.equal(
+      combineChanges([
+        {
+          uri: 'u',
+          edits: [
+            { start: 1, end: 4, newText: '' },
+            { start: 2, end: 2, newText: 'x' },
+          ],
+        },
+      ]),
+      undefined,
+    );
   });
 });

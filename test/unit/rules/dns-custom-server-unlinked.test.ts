@@ -1,7 +1,19 @@
 import rule from '../../../server/src/rules/dns-custom-server-unlinked';
 import unlinked from '../../../server/src/rules/dns-zone-unlinked';
 import groupMissing from '../../../server/src/rules/pe-dns-zone-group-missing';
-import { armDnsTemplate, armDnsVnet, armNewLink, armZoneEnd, kvEndpoint, link, newGroup, newHubLink, newLink, vnet, zone } from '../../support/dns-fixtures';
+import {
+  armDnsTemplate,
+  armDnsVnet,
+  armNewLink,
+  armZoneEnd,
+  kvEndpoint,
+  link,
+  newGroup,
+  newHubLink,
+  newLink,
+  vnet,
+  zone,
+} from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
 const customDns = (servers = "'10.0.1.4'") => `dhcpOptions: { dnsServers: [ ${servers} ] }`;
@@ -21,27 +33,68 @@ resource inbound 'Microsoft.Network/dnsResolvers/inboundEndpoints@2025-05-01' = 
   properties: { ipConfigurations: [ { privateIpAllocationMethod: 'Static', privateIpAddress: '10.0.1.4', subnet: { id: hub.properties.subnets[0].id } } ] }
 }
 `;
-const message = /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' is not linked to 'vnet-hub', where the custom DNS servers 10\.0\.1\.4 of 'vnet-spoke' live: .*resolve private endpoint 'pe-kv' to its public address\.$/;
+const message =
+  /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' is not linked to 'vnet-hub', where the custom DNS servers 10\.0\.1\.4 of 'vnet-spoke' live: .*resolve private endpoint 'pe-kv' to its public address\.$/;
 
 ruleTests(rule, {
   valid: [
-    { name: 'the zone is linked where the DNS server lives', code: hub() + spoke() + endpoint + zone() + link('toHub', 'hub.id') },
-    { name: 'Azure-provided DNS: dns-zone-vnet-link-missing judges it', code: hub() + spoke('') + endpoint + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'a server outside every analysed VNet (on-premises DNS)', code: hub() + spoke(customDns("'192.168.10.4'")) + endpoint + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'a server in AzureFirewallSubnet: the DNS proxy forwards where its policy says', code: hub('AzureFirewallSubnet') + spoke() + endpoint + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'DNS servers that are not known', code: `param servers array\n${hub()}${spoke('dhcpOptions: { dnsServers: servers }')}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}` },
-    { name: 'one server of two is not known', code: `param second string\n${hub()}${spoke(customDns("'10.0.1.4', second"))}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}` },
-    { name: 'a link that may reach the DNS VNet', code: `param linkHub bool\n${hub()}${spoke()}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}${link('toHub', 'hub.id', 'if (linkHub) ')}` },
-    { name: 'a link to an unknown VNet may be the one', code: `param vnetId string\n${hub()}${spoke()}${endpoint}${zone()}${link('toSomewhere', 'vnetId')}` },
-    { name: 'a zone without links is dns-zone-unlinked\'s finding', code: hub() + spoke() + endpoint + zone() },
-    { name: 'a resolver whose VNet is not known may answer', code: `param resolverVnetId string\n${hub()}${spoke()}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}${resolver('resolverVnetId')}` },
+    {
+      name: 'the zone is linked where the DNS server lives',
+      code: hub() + spoke() + endpoint + zone() + link('toHub', 'hub.id'),
+    },
+    {
+      name: 'Azure-provided DNS: dns-zone-vnet-link-missing judges it',
+      code: hub() + spoke('') + endpoint + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: 'a server outside every analysed VNet (on-premises DNS)',
+      code: hub() + spoke(customDns("'192.168.10.4'")) + endpoint + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: 'a server in AzureFirewallSubnet: the DNS proxy forwards where its policy says',
+      code: hub('AzureFirewallSubnet') + spoke() + endpoint + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: 'DNS servers that are not known',
+      code: `param servers array\n${hub()}${spoke('dhcpOptions: { dnsServers: servers }')}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}`,
+    },
+    {
+      name: 'one server of two is not known',
+      code: `param second string\n${hub()}${spoke(customDns("'10.0.1.4', second"))}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}`,
+    },
+    {
+      name: 'a link that may reach the DNS VNet',
+      code: `param linkHub bool\n${hub()}${spoke()}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}${link('toHub', 'hub.id', 'if (linkHub) ')}`,
+    },
+    {
+      name: 'a link to an unknown VNet may be the one',
+      code: `param vnetId string\n${hub()}${spoke()}${endpoint}${zone()}${link('toSomewhere', 'vnetId')}`,
+    },
+    { name: "a zone without links is dns-zone-unlinked's finding", code: hub() + spoke() + endpoint + zone() },
+    {
+      name: 'a resolver whose VNet is not known may answer',
+      code: `param resolverVnetId string\n${hub()}${spoke()}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}${resolver('resolverVnetId')}`,
+    },
     {
       name: 'a resolver in a third VNet is linked: a forwarder in the hub may forward to it',
-      code: hub() + spoke() + vnet('dnsVnet', 'vnet-dns', 2) + resolver('dnsVnet.id').replace("'10.0.1.4'", "'10.2.1.4'").replace('hub.properties', 'dnsVnet.properties') + endpoint + zone() + link('toSpoke', 'spoke.id') + link('toDns', 'dnsVnet.id'),
+      code:
+        hub() +
+        spoke() +
+        vnet('dnsVnet', 'vnet-dns', 2) +
+        resolver('dnsVnet.id').replace("'10.0.1.4'", "'10.2.1.4'").replace('hub.properties', 'dnsVnet.properties') +
+        endpoint +
+        zone() +
+        link('toSpoke', 'spoke.id') +
+        link('toDns', 'dnsVnet.id'),
     },
     {
       name: 'a spoke on custom DNS servers inside itself, linked',
-      code: hub() + vnet('spoke', 'vnet-spoke', 1, customDns("'10.1.1.4'")) + endpoint + zone() + link('toSpoke', 'spoke.id'),
+      code:
+        hub() +
+        vnet('spoke', 'vnet-spoke', 1, customDns("'10.1.1.4'")) +
+        endpoint +
+        zone() +
+        link('toSpoke', 'spoke.id'),
     },
     {
       name: 'an existing zone is linked elsewhere',
@@ -50,7 +103,7 @@ ruleTests(rule, {
   ],
   invalid: [
     {
-      name: 'a spoke on the hub\'s DNS server, the zone linked only to the spoke',
+      name: "a spoke on the hub's DNS server, the zone linked only to the spoke",
       code: hub() + spoke() + endpoint + zone('[|zone|]') + link('toSpoke', 'spoke.id'),
       errors: [{ messageId: 'unlinked', level: 'warning', message }],
       fixTitle: /^Link the zone to 'vnet-hub'$/,
@@ -78,11 +131,23 @@ ruleTests(rule, {
 });
 
 // ARM JSON: the spoke on the hub's DNS server, the zone linked to `linkedVnet` only.
-const arm = (linkedVnet: string, marked = false) => armDnsTemplate(armDnsVnet('vnet-hub', 0, '', 'snet-a') + armDnsVnet('vnet-spoke', 1, '10.0.1.4', 'snet-a'), { subnet: 'snet-a', marked, linkedVnet });
+const arm = (linkedVnet: string, marked = false) =>
+  armDnsTemplate(armDnsVnet('vnet-hub', 0, '', 'snet-a') + armDnsVnet('vnet-spoke', 1, '10.0.1.4', 'snet-a'), {
+    subnet: 'snet-a',
+    marked,
+    linkedVnet,
+  });
 
 ruleTests(rule, {
   valid: [{ name: 'ARM: the zone is linked to the hub, where the server lives', code: arm('vnet-hub') }],
-  invalid: [{ name: 'ARM: the zone is linked to the spoke only', code: arm('vnet-spoke', true), errors: [{ messageId: 'unlinked', message }], output: edited([armZoneEnd, `${armZoneEnd}\n${armNewLink('vnet-hub')},`]) }],
+  invalid: [
+    {
+      name: 'ARM: the zone is linked to the spoke only',
+      code: arm('vnet-spoke', true),
+      errors: [{ messageId: 'unlinked', message }],
+      output: edited([armZoneEnd, `${armZoneEnd}\n${armNewLink('vnet-hub')},`]),
+    },
+  ],
 });
 
 // dns-zone-unlinked's fix also links the zone where the endpoint VNet's custom DNS servers live, so
@@ -90,13 +155,15 @@ ruleTests(rule, {
 const newSpokeLink = newLink('spoke.id');
 ruleTests(unlinked, {
   valid: [],
-  invalid: [{
-    name: 'a zone without links used from a spoke on the hub\'s DNS server: linked to both',
-    code: hub() + spoke() + endpoint + zone('[|zone|]'),
-    errors: [{ messageId: 'unlinked' }],
-    fixTitle: /^Link the zone to 'vnet-spoke', 'vnet-hub'$/,
-    output: hub() + spoke() + endpoint + zone() + newSpokeLink + newHubLink,
-  }],
+  invalid: [
+    {
+      name: "a zone without links used from a spoke on the hub's DNS server: linked to both",
+      code: hub() + spoke() + endpoint + zone('[|zone|]'),
+      errors: [{ messageId: 'unlinked' }],
+      fixTitle: /^Link the zone to 'vnet-spoke', 'vnet-hub'$/,
+      output: hub() + spoke() + endpoint + zone() + newSpokeLink + newHubLink,
+    },
+  ],
 });
 
 // pe-dns-zone-group-missing's fix, pointing the endpoint at a zone linked only to its custom-DNS
@@ -104,10 +171,24 @@ ruleTests(unlinked, {
 const endpointWithoutGroup = endpoint.slice(0, endpoint.indexOf('resource group'));
 ruleTests(groupMissing, {
   valid: [],
-  invalid: [{
-    name: 'the new zone group writes into a zone the hub\'s DNS server cannot see: the hub is linked too',
-    code: hub() + spoke() + endpointWithoutGroup.replace('resource pe ', 'resource [|pe|] ') + zone() + link('toSpoke', 'spoke.id'),
-    errors: [{ messageId: 'missingInVnet' }],
-    output: hub() + spoke() + endpointWithoutGroup + newGroup('zone.id') + zone() + newHubLink + link('toSpoke', 'spoke.id'),
-  }],
+  invalid: [
+    {
+      name: "the new zone group writes into a zone the hub's DNS server cannot see: the hub is linked too",
+      code:
+        hub() +
+        spoke() +
+        endpointWithoutGroup.replace('resource pe ', 'resource [|pe|] ') +
+        zone() +
+        link('toSpoke', 'spoke.id'),
+      errors: [{ messageId: 'missingInVnet' }],
+      output:
+        hub() +
+        spoke() +
+        endpointWithoutGroup +
+        newGroup('zone.id') +
+        zone() +
+        newHubLink +
+        link('toSpoke', 'spoke.id'),
+    },
+  ],
 });

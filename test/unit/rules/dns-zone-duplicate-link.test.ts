@@ -8,14 +8,24 @@ const hub = `resource hub 'Microsoft.Network/virtualNetworks@2025-09-01' = {
 }
 `;
 
-const zone = (symbol = 'zone', name = 'privatelink.blob.core.windows.net', scope = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+const zone = (
+  symbol = 'zone',
+  name = 'privatelink.blob.core.windows.net',
+  scope = '',
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: '${name}'${scope}
   location: 'global'
 }
 `;
 
 /** A link `symbol` named `name` on zone `parent` to the VNet id `vnetId`. */
-const link = (symbol: string, name: string, parent = 'zone', vnetId = 'hub.id', head = '') => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
+const link = (
+  symbol: string,
+  name: string,
+  parent = 'zone',
+  vnetId = 'hub.id',
+  head = '',
+) => `resource ${symbol} 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
   parent: ${parent}
   name: '${name}'
   location: 'global'
@@ -32,22 +42,52 @@ const spoke = `resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
 
 ruleTests(rule, {
   valid: [
-    { name: 'one zone linked to two VNets', code: hub + spoke + zone() + link('toHub', 'link-hub') + link('toSpoke', 'link-spoke', 'zone', 'spoke.id') },
-    { name: 'one VNet linked to two zones of different names', code: hub + zone() + zone('vault', 'privatelink.vaultcore.azure.net') + link('toHub', 'link-hub') + link('vaultToHub', 'link-hub', 'vault') },
-    { name: 'the same link declared twice is one link', code: hub + zone() + link('toHub', 'link-hub') + link('toHubAgain', 'link-hub') },
-    { name: 'a second link that may not be deployed', code: `param again bool\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', 'link-hub-2', 'zone', 'hub.id', 'if (again) ')}` },
-    { name: 'links to VNets given as different unknown ids', code: `param a string\nparam b string\n${zone()}${link('toA', 'link-a', 'zone', 'a')}${link('toB', 'link-b', 'zone', 'b')}` },
+    {
+      name: 'one zone linked to two VNets',
+      code: hub + spoke + zone() + link('toHub', 'link-hub') + link('toSpoke', 'link-spoke', 'zone', 'spoke.id'),
+    },
+    {
+      name: 'one VNet linked to two zones of different names',
+      code:
+        hub +
+        zone() +
+        zone('vault', 'privatelink.vaultcore.azure.net') +
+        link('toHub', 'link-hub') +
+        link('vaultToHub', 'link-hub', 'vault'),
+    },
+    {
+      name: 'the same link declared twice is one link',
+      code: hub + zone() + link('toHub', 'link-hub') + link('toHubAgain', 'link-hub'),
+    },
+    {
+      name: 'a second link that may not be deployed',
+      code: `param again bool\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', 'link-hub-2', 'zone', 'hub.id', 'if (again) ')}`,
+    },
+    {
+      name: 'links to VNets given as different unknown ids',
+      code: `param a string\nparam b string\n${zone()}${link('toA', 'link-a', 'zone', 'a')}${link('toB', 'link-b', 'zone', 'b')}`,
+    },
     {
       name: 'a same-named zone in another resource group may be this resource group',
       code: `//- /main.bicep\n${hub}${zone()}${link('toHub', 'link-hub')}module other 'other.bicep' = {\n  name: 'other'\n  scope: resourceGroup('rg-other')\n  params: { hubId: hub.id }\n}\n//- /other.bicep\nparam hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}`,
     },
-    { name: 'a link whose name is unknown may be the same link', code: `param linkName string\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', '${linkName}')}` },
+    {
+      name: 'a link whose name is unknown may be the same link',
+      code: `param linkName string\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', '${linkName}')}`,
+    },
   ],
   invalid: [
     {
       name: 'one zone linked twice to one VNet: reported on the later link',
       code: hub + zone() + link('toHub', 'link-hub') + link('[|toHubAgain|]', 'link-hub-2'),
-      errors: [{ messageId: 'sameZone', level: 'error', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub-2' links zone 'privatelink\.blob\.core\.windows\.net' to 'vnet-hub' a second time \(see 'privatelink\.blob\.core\.windows\.net\/link-hub'\)/ }],
+      errors: [
+        {
+          messageId: 'sameZone',
+          level: 'error',
+          message:
+            /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub-2' links zone 'privatelink\.blob\.core\.windows\.net' to 'vnet-hub' a second time \(see 'privatelink\.blob\.core\.windows\.net\/link-hub'\)/,
+        },
+      ],
     },
     {
       name: 'the same VNet given by the same parameter twice',
@@ -57,7 +97,13 @@ ruleTests(rule, {
     {
       name: 'one VNet linked to two zones of the same name in different resource groups',
       code: `//- /main.bicep\n${hub}module a 'a.bicep' = {\n  name: 'a'\n  scope: resourceGroup('rg-a')\n  params: { hubId: hub.id }\n}\nmodule b 'b.bicep' = {\n  name: 'b'\n  scope: resourceGroup('rg-b')\n  params: { hubId: hub.id }\n}\n//- /a.bicep\nparam hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}//- /b.bicep\nparam hubId string\n${zone()}${link('[|toHub|]', 'link-hub', 'zone', 'hubId')}`,
-      errors: [{ messageId: 'sameName', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' links 'vnet-hub' to a second zone named 'privatelink\.blob\.core\.windows\.net'/ }],
+      errors: [
+        {
+          messageId: 'sameName',
+          message:
+            /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' links 'vnet-hub' to a second zone named 'privatelink\.blob\.core\.windows\.net'/,
+        },
+      ],
     },
     {
       name: 'zones that may be in the same resource group are not known to differ, but one zone linked twice is',
@@ -93,6 +139,12 @@ const arm = (links: string) => `//- /main.json
 
 const armCases = {
   valid: [{ name: 'ARM: one link per VNet', code: arm(armLink('link-hub')) }],
-  invalid: [{ name: 'ARM: one zone linked twice to one VNet', code: arm(armLink('link-hub') + armLink('link-hub-2', true)), errors: [{ messageId: 'sameZone' }] }],
+  invalid: [
+    {
+      name: 'ARM: one zone linked twice to one VNet',
+      code: arm(armLink('link-hub') + armLink('link-hub-2', true)),
+      errors: [{ messageId: 'sameZone' }],
+    },
+  ],
 };
 ruleTests(rule, armCases);

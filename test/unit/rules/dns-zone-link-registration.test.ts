@@ -2,13 +2,20 @@ import rule from '../../../server/src/rules/dns-zone-link-registration';
 import { armBlobZone } from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
-const zone = (name = 'privatelink.blob.core.windows.net', existing = false) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${existing ? 'existing ' : ''}= {
+const zone = (
+  name = 'privatelink.blob.core.windows.net',
+  existing = false,
+) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${existing ? 'existing ' : ''}= {
   name: '${name}'${existing ? '' : "\n  location: 'global'"}
 }
 `;
 
 /** A link `link` on `zone` (or named in full by `name`); `registration` is the property's value text. */
-const link = (registration: string, head = '', parent = "parent: zone\n  name: 'link-hub'") => `resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
+const link = (
+  registration: string,
+  head = '',
+  parent = "parent: zone\n  name: 'link-hub'",
+) => `resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = ${head}{
   ${parent}
   location: 'global'
   properties: {
@@ -25,13 +32,23 @@ ruleTests(rule, {
     { name: 'an unknown registration value', code: `param register bool\n${zone()}${link('register')}` },
     { name: 'a link that may not be deployed', code: `param linkIt bool\n${zone()}${link('true', 'if (linkIt) ')}` },
     { name: 'an unknown zone name', code: `param zoneName string\n${zone('${zoneName}')}${link('true')}` },
-    { name: 'a link named in full with an unknown zone name', code: `param zoneName string\n${link('true', '', "name: '${zoneName}/link-hub'")}` },
+    {
+      name: 'a link named in full with an unknown zone name',
+      code: `param zoneName string\n${link('true', '', "name: '${zoneName}/link-hub'")}`,
+    },
   ],
   invalid: [
     {
       name: 'registration on a privatelink zone',
       code: zone() + link('[|true|]'),
-      errors: [{ messageId: 'registration', level: 'warning', message: /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' turns on auto-registration in private link zone 'privatelink\.blob\.core\.windows\.net'/ }],
+      errors: [
+        {
+          messageId: 'registration',
+          level: 'warning',
+          message:
+            /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-hub' turns on auto-registration in private link zone 'privatelink\.blob\.core\.windows\.net'/,
+        },
+      ],
       output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
@@ -84,9 +101,19 @@ const arm = (zone: string, registration: string) => `//- /main.json
 const armCases = {
   valid: [
     { name: 'ARM: registration on a zone that is not a privatelink zone', code: arm('contoso.internal', 'true') },
-    { name: 'ARM: a privatelink zone link without registration', code: arm('privatelink.blob.core.windows.net', 'false') },
+    {
+      name: 'ARM: a privatelink zone link without registration',
+      code: arm('privatelink.blob.core.windows.net', 'false'),
+    },
   ],
-  invalid: [{ name: 'ARM: registration on a privatelink zone', code: arm('privatelink.blob.core.windows.net', '[|true|]'), errors: [{ messageId: 'registration' }], output: edited([': true', ': false']) }],
+  invalid: [
+    {
+      name: 'ARM: registration on a privatelink zone',
+      code: arm('privatelink.blob.core.windows.net', '[|true|]'),
+      errors: [{ messageId: 'registration' }],
+      output: edited([': true', ': false']),
+    },
+  ],
 };
 ruleTests(rule, armCases);
 
@@ -115,7 +142,13 @@ const armLinkHub = (value: string) => `,
 ruleTests(rule, {
   valid: [],
   invalid: [
-    { name: 'Bicep: true becomes false', code: hubLink('[|true|]'), errors: [{ messageId: 'registration' }], fixTitle: /^Set registrationEnabled to false$/, output: hubLink('false') },
+    {
+      name: 'Bicep: true becomes false',
+      code: hubLink('[|true|]'),
+      errors: [{ messageId: 'registration' }],
+      fixTitle: /^Set registrationEnabled to false$/,
+      output: hubLink('false'),
+    },
     {
       name: 'ARM: true becomes false',
       code: armBlobZone('"global"', armLinkHub('[|true|]')),

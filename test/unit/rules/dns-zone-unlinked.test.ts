@@ -1,7 +1,18 @@
 // dns-zone-unlinked, and its fix add-vnet-link: a global link without auto-registration from the zone
 // to each VNet that must resolve through it, written after the zone's declaration; Bicep and ARM.
 import rule from '../../../server/src/rules/dns-zone-unlinked';
-import { armDnsTemplate, armDnsVnet, armNewLink, armZoneByParameter, armZoneEnd, kvEndpoint, link, newLink, vnet, zone } from '../../support/dns-fixtures';
+import {
+  armDnsTemplate,
+  armDnsVnet,
+  armNewLink,
+  armZoneByParameter,
+  armZoneEnd,
+  kvEndpoint,
+  link,
+  newLink,
+  vnet,
+  zone,
+} from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
 const network = vnet();
@@ -14,31 +25,64 @@ ruleTests(rule, {
   valid: [
     { name: 'the zone is linked', code: network + endpoint() + zone() + spokeLink() },
     { name: 'a zone no zone group uses', code: network + zone() },
-    { name: 'an existing zone is linked elsewhere', code: `${network}${endpoint()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n` },
+    {
+      name: 'an existing zone is linked elsewhere',
+      code: `${network}${endpoint()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n`,
+    },
     { name: 'a zone that is not a privatelink zone', code: network + endpoint() + zone('zone', 'contoso.internal') },
-    { name: 'a link that may be deployed', code: `param linkIt bool\n${network}${endpoint()}${zone()}${spokeLink('if (linkIt) ')}` },
-    { name: 'a link whose zone name is unknown may belong to the zone', code: `param zoneName string\n${network}${endpoint()}${zone()}${spokeLink('', '${zoneName}/link-spoke', '')}` },
+    {
+      name: 'a link that may be deployed',
+      code: `param linkIt bool\n${network}${endpoint()}${zone()}${spokeLink('if (linkIt) ')}`,
+    },
+    {
+      name: 'a link whose zone name is unknown may belong to the zone',
+      code: `param zoneName string\n${network}${endpoint()}${zone()}${spokeLink('', '${zoneName}/link-spoke', '')}`,
+    },
     { name: 'a zone group that may be deployed', code: `param dns bool\n${network}${endpoint('if (dns) ')}${zone()}` },
-    { name: 'a zone that may be deployed', code: `param dns bool\n${network}${endpoint()}${zone('zone', 'privatelink.vaultcore.azure.net', 'if (dns) ')}` },
-    { name: 'an unknown zone name', code: `param zoneName string\n${network}${endpoint()}${zone('zone', '${zoneName}')}` },
-    { name: 'pe-group-id-invalid silences the DNS rules of its endpoint', code: network + endpoint('', 'Microsoft.Network/privateLinkServices@2025-09-01') + zone() },
+    {
+      name: 'a zone that may be deployed',
+      code: `param dns bool\n${network}${endpoint()}${zone('zone', 'privatelink.vaultcore.azure.net', 'if (dns) ')}`,
+    },
+    {
+      name: 'an unknown zone name',
+      code: `param zoneName string\n${network}${endpoint()}${zone('zone', '${zoneName}')}`,
+    },
+    {
+      name: 'pe-group-id-invalid silences the DNS rules of its endpoint',
+      code: network + endpoint('', 'Microsoft.Network/privateLinkServices@2025-09-01') + zone(),
+    },
     {
       name: 'the link declared in another file on the zone as an existing resource',
       code: `//- /main.bicep\n${network}${endpoint()}${zone()}module links 'links.bicep' = {\n  name: 'links'\n  params: { vnetId: vnet.id }\n}\n//- /links.bicep\nparam vnetId string\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\nresource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {\n  parent: zone\n  name: 'link'\n  location: 'global'\n  properties: { registrationEnabled: false, virtualNetwork: { id: vnetId } }\n}\n`,
     },
-    { name: 'ARM: the zone is linked', code: armDnsTemplate(armDnsVnet('vnet-spoke', 1), { linkedVnet: 'vnet-spoke', linkName: 'link-spoke' }) },
+    {
+      name: 'ARM: the zone is linked',
+      code: armDnsTemplate(armDnsVnet('vnet-spoke', 1), { linkedVnet: 'vnet-spoke', linkName: 'link-spoke' }),
+    },
   ],
   invalid: [
     {
-      name: 'a zone a zone group uses, with no link: a link to the endpoint\'s VNet after the zone',
+      name: "a zone a zone group uses, with no link: a link to the endpoint's VNet after the zone",
       code: network + endpoint() + zone('[|zone|]'),
-      errors: [{ messageId: 'unlinked', level: 'warning', message: /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' holds the record of private endpoint 'pe-kv' but is linked to no virtual network/ }],
+      errors: [
+        {
+          messageId: 'unlinked',
+          level: 'warning',
+          message:
+            /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' holds the record of private endpoint 'pe-kv' but is linked to no virtual network/,
+        },
+      ],
       fixTitle: /^Link the zone to 'vnet-spoke'$/,
       output: linkAfterZone,
     },
     {
       name: 'a link to another zone does not count',
-      code: network + endpoint() + zone('[|zone|]') + zone('blob', 'privatelink.blob.core.windows.net') + spokeLink('', 'link-spoke', 'blob'),
+      code:
+        network +
+        endpoint() +
+        zone('[|zone|]') +
+        zone('blob', 'privatelink.blob.core.windows.net') +
+        spokeLink('', 'link-spoke', 'blob'),
       errors: [{ messageId: 'unlinked' }],
       output: linkAfterZone,
     },
@@ -82,7 +126,10 @@ ${zone()}${newLink('vnetSpokeId')}output zoneId string = zone.id
       name: 'ARM: a link named with format() after a zone whose name is a parameter',
       code: armZoneByParameter('[|"Microsoft.Network/privateDnsZones"|]'),
       errors: [{ messageId: 'unlinked' }],
-      output: armZoneByParameter('"Microsoft.Network/privateDnsZones"', `,\n${armNewLink('vnet-spoke', "parameters('zoneName')", "[format('{0}/{1}', parameters('zoneName'), 'link-vnet-spoke')]")}`),
+      output: armZoneByParameter(
+        '"Microsoft.Network/privateDnsZones"',
+        `,\n${armNewLink('vnet-spoke', "parameters('zoneName')", "[format('{0}/{1}', parameters('zoneName'), 'link-vnet-spoke')]")}`,
+      ),
     },
   ],
 });

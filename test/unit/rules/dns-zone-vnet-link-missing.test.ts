@@ -1,13 +1,30 @@
 // dns-zone-vnet-link-missing, and its fix add-vnet-link: the zone is linked to the endpoint's VNet
 // and to VNets peered both ways with it, after the zone's declaration; Bicep and ARM.
 import rule from '../../../server/src/rules/dns-zone-vnet-link-missing';
-import { armDnsTemplate, armDnsVnet, armNewLink, armZoneByParameter, armZoneEnd, kvEndpoint, link, newHubLink, newLink, vnet, zone } from '../../support/dns-fixtures';
+import {
+  armDnsTemplate,
+  armDnsVnet,
+  armNewLink,
+  armZoneByParameter,
+  armZoneEnd,
+  kvEndpoint,
+  link,
+  newHubLink,
+  newLink,
+  vnet,
+  zone,
+} from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 
 const hub = (extra = '') => vnet('hub', 'vnet-hub', 0, extra);
 const spoke = (extra = '') => vnet('spoke', 'vnet-spoke', 1, extra);
 
-const peering = (symbol: string, parent: string, remote: string, head = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = ${head}{
+const peering = (
+  symbol: string,
+  parent: string,
+  remote: string,
+  head = '',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = ${head}{
   parent: ${parent}
   name: 'to-${remote}'
   properties: { remoteVirtualNetwork: { id: ${remote}.id }, allowVirtualNetworkAccess: true }
@@ -18,7 +35,6 @@ const peered = peering('hubToSpoke', 'hub', 'spoke') + peering('spokeToHub', 'sp
 /** A Key Vault endpoint in vnet-spoke (or in `subnet`) with a zone group on `zone`. */
 const endpoint = (subnet = 'spoke.properties.subnets[0].id', targetType?: string) => kvEndpoint({ subnet, targetType });
 const newSpokeLink = newLink('spoke.id');
-
 
 const hubAndSpoke = armDnsVnet('vnet-hub', 0) + armDnsVnet('vnet-spoke', 1);
 const farLink = `,
@@ -48,39 +64,98 @@ resource spokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
 
 ruleTests(rule, {
   valid: [
-    { name: "the zone is linked to the endpoint's VNet", code: spoke() + endpoint() + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'linked to the endpoint\'s VNet and to the VNet peered both ways', code: hub() + spoke() + peered + endpoint() + zone() + link('toSpoke', 'spoke.id') + link('toHub', 'hub.id') },
-    { name: 'a one-way peering from the spoke does not make the hub a client', code: hub() + spoke() + peering('spokeToHub', 'spoke', 'hub') + endpoint() + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'a one-way peering from the hub does not make the hub a client', code: hub() + spoke() + peering('hubToSpoke', 'hub', 'spoke') + endpoint() + zone() + link('toSpoke', 'spoke.id') },
-    { name: 'a peering that may not be deployed', code: `param back bool\n${hub()}${spoke()}${peering('hubToSpoke', 'hub', 'spoke')}${peering('spokeToHub', 'spoke', 'hub', 'if (back) ')}${endpoint()}${zone()}${link('toSpoke', 'spoke.id')}` },
+    {
+      name: "the zone is linked to the endpoint's VNet",
+      code: spoke() + endpoint() + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: "linked to the endpoint's VNet and to the VNet peered both ways",
+      code: hub() + spoke() + peered + endpoint() + zone() + link('toSpoke', 'spoke.id') + link('toHub', 'hub.id'),
+    },
+    {
+      name: 'a one-way peering from the spoke does not make the hub a client',
+      code: hub() + spoke() + peering('spokeToHub', 'spoke', 'hub') + endpoint() + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: 'a one-way peering from the hub does not make the hub a client',
+      code: hub() + spoke() + peering('hubToSpoke', 'hub', 'spoke') + endpoint() + zone() + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: 'a peering that may not be deployed',
+      code: `param back bool\n${hub()}${spoke()}${peering('hubToSpoke', 'hub', 'spoke')}${peering('spokeToHub', 'spoke', 'hub', 'if (back) ')}${endpoint()}${zone()}${link('toSpoke', 'spoke.id')}`,
+    },
     {
       name: 'a spoke on custom DNS resolves through the hub, which is linked',
-      code: hub() + spoke("dhcpOptions: { dnsServers: [ '10.0.1.4' ] }") + peered + endpoint() + zone() + link('toHub', 'hub.id'),
+      code:
+        hub() +
+        spoke("dhcpOptions: { dnsServers: [ '10.0.1.4' ] }") +
+        peered +
+        endpoint() +
+        zone() +
+        link('toHub', 'hub.id'),
     },
-    { name: 'a zone without any link is dns-zone-unlinked\'s finding', code: spoke() + endpoint() + zone() },
-    { name: 'a link to an unknown VNet may be the missing one', code: `param vnetId string\n${spoke()}${endpoint()}${zone()}${link('toSomewhere', 'vnetId')}` },
-    { name: 'a link that may be deployed', code: `param linkIt bool\n${hub()}${spoke()}${endpoint()}${zone()}${link('toHub', 'hub.id')}${link('toSpoke', 'spoke.id', 'if (linkIt) ')}` },
-    { name: 'DNS servers that are not known', code: `param dns object\n${hub()}${spoke('dhcpOptions: dns')}${endpoint()}${zone()}${link('toHub', 'hub.id')}` },
-    { name: 'an endpoint whose subnet is given as an unknown id', code: `param subnetId string\n${hub()}${endpoint('subnetId')}${zone()}${link('toHub', 'hub.id')}` },
-    { name: 'an existing zone is linked elsewhere', code: `${hub()}${spoke()}${endpoint()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n${link('toHub', 'hub.id')}` },
+    { name: "a zone without any link is dns-zone-unlinked's finding", code: spoke() + endpoint() + zone() },
+    {
+      name: 'a link to an unknown VNet may be the missing one',
+      code: `param vnetId string\n${spoke()}${endpoint()}${zone()}${link('toSomewhere', 'vnetId')}`,
+    },
+    {
+      name: 'a link that may be deployed',
+      code: `param linkIt bool\n${hub()}${spoke()}${endpoint()}${zone()}${link('toHub', 'hub.id')}${link('toSpoke', 'spoke.id', 'if (linkIt) ')}`,
+    },
+    {
+      name: 'DNS servers that are not known',
+      code: `param dns object\n${hub()}${spoke('dhcpOptions: dns')}${endpoint()}${zone()}${link('toHub', 'hub.id')}`,
+    },
+    {
+      name: 'an endpoint whose subnet is given as an unknown id',
+      code: `param subnetId string\n${hub()}${endpoint('subnetId')}${zone()}${link('toHub', 'hub.id')}`,
+    },
+    {
+      name: 'an existing zone is linked elsewhere',
+      code: `${hub()}${spoke()}${endpoint()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n${link('toHub', 'hub.id')}`,
+    },
     {
       name: 'a VNet redeployed later with custom DNS servers (a firewall DNS proxy)',
       code: `//- /main.bicep\n${hub()}${spoke()}${endpoint()}${zone()}${link('toHub', 'hub.id')}module dns 'dns.bicep' = {\n  name: 'dns'\n}\n//- /dns.bicep\n${spoke("dhcpOptions: { dnsServers: [ '10.0.1.4' ] }")}`,
     },
-    { name: "ARM: the zone is linked to the endpoint's VNet", code: armDnsTemplate(hubAndSpoke, { linkedVnet: 'vnet-spoke' }) },
-    { name: 'pe-group-id-invalid silences the DNS rules of its endpoint', code: hub() + spoke() + endpoint('spoke.properties.subnets[0].id', 'Microsoft.Network/privateLinkServices@2025-09-01') + zone() + link('toHub', 'hub.id') },
+    {
+      name: "ARM: the zone is linked to the endpoint's VNet",
+      code: armDnsTemplate(hubAndSpoke, { linkedVnet: 'vnet-spoke' }),
+    },
+    {
+      name: 'pe-group-id-invalid silences the DNS rules of its endpoint',
+      code:
+        hub() +
+        spoke() +
+        endpoint('spoke.properties.subnets[0].id', 'Microsoft.Network/privateLinkServices@2025-09-01') +
+        zone() +
+        link('toHub', 'hub.id'),
+    },
   ],
   invalid: [
     {
       name: "a zone linked to the hub only: the endpoint's own VNet cannot resolve it",
       code: hub() + spoke() + endpoint() + zone('[|zone|]') + link('toHub', 'hub.id'),
-      errors: [{ messageId: 'ownVnet', level: 'warning', message: /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' is not linked to 'vnet-spoke', the virtual network of private endpoint 'pe-kv': clients there use Azure-provided DNS/ }],
+      errors: [
+        {
+          messageId: 'ownVnet',
+          level: 'warning',
+          message:
+            /^Private DNS zone 'privatelink\.vaultcore\.azure\.net' is not linked to 'vnet-spoke', the virtual network of private endpoint 'pe-kv': clients there use Azure-provided DNS/,
+        },
+      ],
       output: edited([zone(), zone() + newSpokeLink]),
     },
     {
       name: 'the hub peered both ways is not linked',
       code: hub() + spoke() + peered + endpoint() + zone('[|zone|]') + link('toSpoke', 'spoke.id'),
-      errors: [{ messageId: 'peered', message: /is not linked to 'vnet-hub', peered with the virtual network of private endpoint 'pe-kv'/ }],
+      errors: [
+        {
+          messageId: 'peered',
+          message: /is not linked to 'vnet-hub', peered with the virtual network of private endpoint 'pe-kv'/,
+        },
+      ],
       output: edited([zone(), zone() + newHubLink]),
     },
     {
@@ -97,8 +172,20 @@ ruleTests(rule, {
     },
     {
       name: 'neither the own VNet nor the peered one is linked',
-      code: hub() + spoke() + vnet('other', 'vnet-other', 2) + peered + endpoint() + zone('[|zone|]') + link('toOther', 'other.id'),
-      errors: [{ messageId: 'ownVnet', message: /'vnet-spoke', the virtual network of private endpoint 'pe-kv' \(nor to 'vnet-hub'\)/ }],
+      code:
+        hub() +
+        spoke() +
+        vnet('other', 'vnet-other', 2) +
+        peered +
+        endpoint() +
+        zone('[|zone|]') +
+        link('toOther', 'other.id'),
+      errors: [
+        {
+          messageId: 'ownVnet',
+          message: /'vnet-spoke', the virtual network of private endpoint 'pe-kv' \(nor to 'vnet-hub'\)/,
+        },
+      ],
       output: edited([zone(), zone() + newSpokeLink + newHubLink]),
     },
     {
@@ -111,7 +198,10 @@ ruleTests(rule, {
       name: 'ARM: the endpoint VNet, using Azure-provided DNS, is linked (the zone had a link to another VNet)',
       code: armZoneByParameter('[|"Microsoft.Network/privateDnsZones"|]', farLink),
       errors: [{ messageId: 'ownVnet' }],
-      output: armZoneByParameter('"Microsoft.Network/privateDnsZones"', `,\n${armNewLink('vnet-spoke', "parameters('zoneName')", "[format('{0}/{1}', parameters('zoneName'), 'link-vnet-spoke')]")}${farLink}`),
+      output: armZoneByParameter(
+        '"Microsoft.Network/privateDnsZones"',
+        `,\n${armNewLink('vnet-spoke', "parameters('zoneName')", "[format('{0}/{1}', parameters('zoneName'), 'link-vnet-spoke')]")}${farLink}`,
+      ),
     },
     {
       name: 'the hub, peered both ways with the endpoint VNet named vnet, gets its link',

@@ -49,23 +49,38 @@ resource host 'Microsoft.Network/bastionHosts@2024-05-01' = {
 `;
 
 /** An ARM Bastion subnet whose VNet name is a parameter without default (as a nested deployment's output would be). */
-const armBastion = (prefix: string) => arm(`    {
+const armBastion = (prefix: string) =>
+  arm(
+    `    {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2024-05-01",
       "name": "[concat(parameters('vnetName'), '/AzureBastionSubnet')]",
       "properties": { "addressPrefix": ${prefix} }
-    }`, '{ "vnetName": { "type": "string" } }');
+    }`,
+    '{ "vnetName": { "type": "string" } }',
+  );
 
 ruleTests(subnetSize, {
   valid: [
-    { name: 'modules (class 6): a /26 AzureBastionSubnet named after a module output', code: bastionThroughModules('10.0.1.0/26') },
-    { name: 'ARM modules (class 6): a /26 AzureBastionSubnet of a VNet named by a parameter', code: armBastion('"10.0.1.0/26"') },
+    {
+      name: 'modules (class 6): a /26 AzureBastionSubnet named after a module output',
+      code: bastionThroughModules('10.0.1.0/26'),
+    },
+    {
+      name: 'ARM modules (class 6): a /26 AzureBastionSubnet of a VNet named by a parameter',
+      code: armBastion('"10.0.1.0/26"'),
+    },
   ],
   invalid: [
     {
       name: 'modules (class 6): a /27 AzureBastionSubnet named after a module output',
-      code: bastionThroughModules('10.0.1.0/27').replace("addressPrefix: prefix", "addressPrefix: [|prefix|]"),
-      errors: [{ messageId: 'dedicated', message: /is a \/27 \('10\.0\.1\.0\/27'\); AzureBastionSubnet must be a \/26 or larger/ }],
+      code: bastionThroughModules('10.0.1.0/27').replace('addressPrefix: prefix', 'addressPrefix: [|prefix|]'),
+      errors: [
+        {
+          messageId: 'dedicated',
+          message: /is a \/27 \('10\.0\.1\.0\/27'\); AzureBastionSubnet must be a \/26 or larger/,
+        },
+      ],
     },
     {
       name: 'ARM modules (class 6): a /27 AzureBastionSubnet of a VNet named by a parameter',
@@ -82,15 +97,35 @@ ruleTests(peeringReverseMissing, {
   valid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() finds the reverse peering',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'))].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
+        ].join(',\n'),
+      ),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() names a VNet of the template',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true })].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'missing', message: /connects 'vnet-hub' to 'vnet-spoke'/ }],
-      output: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armReverse(), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'))].join(',\n')),
+      output: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armReverse(),
+          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
+        ].join(',\n'),
+      ),
     },
   ],
 });
@@ -99,13 +134,27 @@ ruleTests(vnetAddressOverlap, {
   valid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between VNets that do not overlap',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'))].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
+        ].join(',\n'),
+      ),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between overlapping VNets',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.0.128.0/17"'), armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }), armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark: true })].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.0.128.0/17"'),
+          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
+          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'overlap' }, { messageId: 'overlap' }],
     },
   ],

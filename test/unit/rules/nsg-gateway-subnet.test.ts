@@ -7,7 +7,11 @@ const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' =
 }
 `;
 /** A hub VNet with one inline subnet named `name` (Bicep expression, may carry a marker) with `extra` properties. */
-const hub = (name: string, extra: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const hub = (
+  name: string,
+  extra: string,
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-hub'
   location: 'westeurope'
   properties: {
@@ -28,27 +32,66 @@ const hub = (name: string, extra: string, head = '') => `${head}resource vnet 'M
 ruleTests(rule, {
   valid: [
     { name: 'GatewaySubnet without an NSG', code: hub("'GatewaySubnet'", '') },
-    { name: 'GatewaySubnet with networkSecurityGroup: null', code: hub("'GatewaySubnet'", 'networkSecurityGroup: null') },
+    {
+      name: 'GatewaySubnet with networkSecurityGroup: null',
+      code: hub("'GatewaySubnet'", 'networkSecurityGroup: null'),
+    },
     { name: 'an NSG on another subnet', code: nsg + hub("'snet-shared'", 'networkSecurityGroup: { id: nsg.id }') },
-    { name: 'names match exactly: gatewaysubnet', code: nsg + hub("'gatewaysubnet'", 'networkSecurityGroup: { id: nsg.id }') },
-    { name: 'an NSG that may be null', code: nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: withNsg ? { id: nsg.id } : null', 'param withNsg bool\n') },
-    { name: 'a subnet name from a parameter without default', code: nsg + hub('subnetName', 'networkSecurityGroup: { id: nsg.id }', 'param subnetName string\n') },
-    { name: 'a VNet whose condition is unknown cannot cause a finding', code: nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: { id: nsg.id }', 'param deploy bool\n').replace("= {\n  name: 'vnet-hub'", "= if (deploy) {\n  name: 'vnet-hub'") },
+    {
+      name: 'names match exactly: gatewaysubnet',
+      code: nsg + hub("'gatewaysubnet'", 'networkSecurityGroup: { id: nsg.id }'),
+    },
+    {
+      name: 'an NSG that may be null',
+      code:
+        nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: withNsg ? { id: nsg.id } : null', 'param withNsg bool\n'),
+    },
+    {
+      name: 'a subnet name from a parameter without default',
+      code: nsg + hub('subnetName', 'networkSecurityGroup: { id: nsg.id }', 'param subnetName string\n'),
+    },
+    {
+      name: 'a VNet whose condition is unknown cannot cause a finding',
+      code:
+        nsg +
+        hub("'GatewaySubnet'", 'networkSecurityGroup: { id: nsg.id }', 'param deploy bool\n').replace(
+          "= {\n  name: 'vnet-hub'",
+          "= if (deploy) {\n  name: 'vnet-hub'",
+        ),
+    },
   ],
   invalid: [
     {
       name: 'an NSG on an inline GatewaySubnet',
       code: nsg + hub("[|'GatewaySubnet'|]", 'networkSecurityGroup: { id: nsg.id }'),
-      errors: [{ messageId: 'attached', level: 'error', message: /GatewaySubnet of VNet 'vnet-hub' has NSG 'nsg-hub' attached/ }],
-      output: edited([`          networkSecurityGroup: { id: nsg.id }
-`, '']),
+      errors: [
+        {
+          messageId: 'attached',
+          level: 'error',
+          message: /GatewaySubnet of VNet 'vnet-hub' has NSG 'nsg-hub' attached/,
+        },
+      ],
+      output: edited([
+        `          networkSecurityGroup: { id: nsg.id }
+`,
+        '',
+      ]),
     },
     {
       name: 'a name from a variable',
-      code: nsg + hub("[|gatewaySubnetName|]", "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }", "var gatewaySubnetName = 'GatewaySubnet'\n"),
+      code:
+        nsg +
+        hub(
+          '[|gatewaySubnetName|]',
+          "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }",
+          "var gatewaySubnetName = 'GatewaySubnet'\n",
+        ),
       errors: [{ messageId: 'attached' }],
-      output: edited([`          networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }
-`, '']),
+      output: edited([
+        `          networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }
+`,
+        '',
+      ]),
     },
     {
       name: 'a child GatewaySubnet resource',
@@ -97,16 +140,30 @@ const nsgId = `"[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub'
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: 'ARM: an NSG on another subnet', code: arm('"snet-shared"', nsgId) },
-    { name: 'ARM: an NSG id from a parameter without default', code: arm('"GatewaySubnet"', `"[parameters('nsgId')]"`, '{ "nsgId": { "type": "string" } }') },
+    {
+      name: 'ARM: an NSG id from a parameter without default',
+      code: arm('"GatewaySubnet"', `"[parameters('nsgId')]"`, '{ "nsgId": { "type": "string" } }'),
+    },
   ],
   invalid: [
-    { name: 'ARM: an NSG on GatewaySubnet', code: arm('[|"GatewaySubnet"|]', nsgId), errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }], output: edited([`, "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '']) },
+    {
+      name: 'ARM: an NSG on GatewaySubnet',
+      code: arm('[|"GatewaySubnet"|]', nsgId),
+      errors: [{ messageId: 'attached', message: /NSG 'nsg-hub'/ }],
+      output: edited([
+        `, "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`,
+        '',
+      ]),
+    },
   ],
 };
 ruleTests(rule, armCases);
 
 // remove-subnet-nsg: the association removed with its comment and the comma before it.
-const gatewayVnet = (name: string, nsgLines: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const gatewayVnet = (
+  name: string,
+  nsgLines: string,
+) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-hub'
   location: 'westeurope'
   properties: {
@@ -128,7 +185,12 @@ ruleTests(rule, {
   invalid: [
     {
       name: 'Bicep: the association lines are removed, with their comment',
-      code: nsg + gatewayVnet("[|'GatewaySubnet'|]", '\n          networkSecurityGroup: { // not allowed here\n            id: nsg.id\n          }'),
+      code:
+        nsg +
+        gatewayVnet(
+          "[|'GatewaySubnet'|]",
+          '\n          networkSecurityGroup: { // not allowed here\n            id: nsg.id\n          }',
+        ),
       errors: [{ messageId: 'attached' }],
       fixTitle: /^Remove the network security group association$/,
       output: nsg + gatewayVnet("'GatewaySubnet'", ''),
@@ -168,7 +230,10 @@ ruleTests(rule, {
 }
 `,
       errors: [{ messageId: 'attached' }],
-      output: edited([`"10.0.0.0/27", // the gateway\n              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`, '"10.0.0.0/27" // the gateway']),
+      output: edited([
+        `"10.0.0.0/27", // the gateway\n              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`,
+        '"10.0.0.0/27" // the gateway',
+      ]),
     },
   ],
 });

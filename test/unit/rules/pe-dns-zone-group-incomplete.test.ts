@@ -1,13 +1,24 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-incomplete';
 import { armDnsVnet, newZone, vnet as spokeVnet } from '../../support/dns-fixtures';
 import { ruleTests } from '../../support/rule-test';
-import { armEndpoint, armZoneWithLink, targetEndpoint, zoneIdJson as zoneId, zoneWithLink } from '../../support/zone-group-fixtures';
+import {
+  armEndpoint,
+  armZoneWithLink,
+  targetEndpoint,
+  zoneIdJson as zoneId,
+  zoneWithLink,
+} from '../../support/zone-group-fixtures';
 
 /** A private endpoint `pe` to an existing target of `type` with `groupIds`. */
-const endpoint = (type = 'Microsoft.Insights/privateLinkScopes@2021-09-01', groupIds = "[ 'azuremonitor' ]") => targetEndpoint(type, groupIds);
+const endpoint = (type = 'Microsoft.Insights/privateLinkScopes@2021-09-01', groupIds = "[ 'azuremonitor' ]") =>
+  targetEndpoint(type, groupIds);
 
 /** A zone group on `pe` pointing at zones by name (each in the hub resource group). */
-const group = (zones: string[], symbol = 'group', name = 'default') => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const group = (
+  zones: string[],
+  symbol = 'group',
+  name = 'default',
+) => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: '${name}'
   properties: {
@@ -29,30 +40,82 @@ const monitorZones = [
 ruleTests(rule, {
   valid: [
     { name: 'an Azure Monitor private link scope with all five zones', code: endpoint() + group(monitorZones) },
-    { name: 'a service with one zone is complete with it', code: endpoint('Microsoft.KeyVault/vaults@2026-02-01', "[ 'vault' ]") + group(['privatelink.vaultcore.azure.net']) },
-    { name: 'the facts do not say every zone is needed (Azure Data Explorer)', code: endpoint('Microsoft.Kusto/clusters@2024-04-13', "[ 'cluster' ]") + group(['privatelink.blob.core.windows.net']) },
-    { name: 'an unknown zone id may be the missing zone', code: `param zoneId string\n${endpoint()}${group([...monitorZones.slice(0, 4), '=zoneId'])}` },
-    { name: 'an unknown list of configs', code: `param configs array\n${endpoint()}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: configs }\n}\n` },
-    { name: 'pe-dns-zone-mismatch takes precedence when a config is wrong', code: endpoint() + group([...monitorZones.slice(0, 3), 'privatelink.vaultcore.azure.net']) },
-    { name: 'six zones in Azure Government do not fit one group: nothing certain to ask', cloud: 'AzureUSGovernment', code: endpoint() + group(['privatelink.monitor.azure.us']) },
-    { name: 'two zone groups on the endpoint are pe-dns-zone-group-limit\'s finding', code: endpoint() + group(monitorZones.slice(0, 3)) + group(monitorZones.slice(3), 'second', 'second') },
-    { name: 'an unknown group id', code: `param groupId string\n${endpoint('Microsoft.Insights/privateLinkScopes@2021-09-01', '[ groupId ]')}${group(monitorZones.slice(0, 1))}` },
+    {
+      name: 'a service with one zone is complete with it',
+      code:
+        endpoint('Microsoft.KeyVault/vaults@2026-02-01', "[ 'vault' ]") + group(['privatelink.vaultcore.azure.net']),
+    },
+    {
+      name: 'the facts do not say every zone is needed (Azure Data Explorer)',
+      code:
+        endpoint('Microsoft.Kusto/clusters@2024-04-13', "[ 'cluster' ]") + group(['privatelink.blob.core.windows.net']),
+    },
+    {
+      name: 'an unknown zone id may be the missing zone',
+      code: `param zoneId string\n${endpoint()}${group([...monitorZones.slice(0, 4), '=zoneId'])}`,
+    },
+    {
+      name: 'an unknown list of configs',
+      code: `param configs array\n${endpoint()}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: configs }\n}\n`,
+    },
+    {
+      name: 'pe-dns-zone-mismatch takes precedence when a config is wrong',
+      code: endpoint() + group([...monitorZones.slice(0, 3), 'privatelink.vaultcore.azure.net']),
+    },
+    {
+      name: 'six zones in Azure Government do not fit one group: nothing certain to ask',
+      cloud: 'AzureUSGovernment',
+      code: endpoint() + group(['privatelink.monitor.azure.us']),
+    },
+    {
+      name: "two zone groups on the endpoint are pe-dns-zone-group-limit's finding",
+      code: endpoint() + group(monitorZones.slice(0, 3)) + group(monitorZones.slice(3), 'second', 'second'),
+    },
+    {
+      name: 'an unknown group id',
+      code: `param groupId string\n${endpoint('Microsoft.Insights/privateLinkScopes@2021-09-01', '[ groupId ]')}${group(monitorZones.slice(0, 1))}`,
+    },
   ],
   invalid: [
     {
       name: 'an Azure Monitor private link scope without the blob zone',
-      code: `${endpoint()}resource [|group|] 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: {\n    privateDnsZoneConfigs: [\n${monitorZones.slice(0, 4).map((zone, index) => `      { name: 'z${index}', properties: { privateDnsZoneId: resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', '${zone}') } }`).join('\n')}\n    ]\n  }\n}\n`,
-      errors: [{ messageId: 'missing', level: 'warning', message: /^Zone group 'pe-target\/default' of private endpoint 'pe-target' lacks 'privatelink\.blob\.core\.windows\.net': Azure Monitor private link scope needs all its zones/ }],
+      code: `${endpoint()}resource [|group|] 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: {\n    privateDnsZoneConfigs: [\n${monitorZones
+        .slice(0, 4)
+        .map(
+          (zone, index) =>
+            `      { name: 'z${index}', properties: { privateDnsZoneId: resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', '${zone}') } }`,
+        )
+        .join('\n')}\n    ]\n  }\n}\n`,
+      errors: [
+        {
+          messageId: 'missing',
+          level: 'warning',
+          message:
+            /^Zone group 'pe-target\/default' of private endpoint 'pe-target' lacks 'privatelink\.blob\.core\.windows\.net': Azure Monitor private link scope needs all its zones/,
+        },
+      ],
     },
     {
       name: 'an empty zone group lacks every zone',
       code: `${endpoint()}resource [|group|] 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [] }\n}\n`,
-      errors: [{ messageId: 'missing', message: /'privatelink\.monitor\.azure\.com', 'privatelink\.oms\.opinsights\.azure\.com', 'privatelink\.ods\.opinsights\.azure\.com', 'privatelink\.agentsvc\.azure-automation\.net', 'privatelink\.blob\.core\.windows\.net'/ }],
+      errors: [
+        {
+          messageId: 'missing',
+          message:
+            /'privatelink\.monitor\.azure\.com', 'privatelink\.oms\.opinsights\.azure\.com', 'privatelink\.ods\.opinsights\.azure\.com', 'privatelink\.agentsvc\.azure-automation\.net', 'privatelink\.blob\.core\.windows\.net'/,
+        },
+      ],
     },
     {
       name: 'zones declared in the template, the storage zone through environment()',
       code: `${endpoint()}resource monitor 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.monitor.azure.com'\n  location: 'global'\n}\nresource blob 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.\${environment().suffixes.storage}'\n  location: 'global'\n}\nresource [|group|] 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: {\n    privateDnsZoneConfigs: [\n      { name: 'monitor', properties: { privateDnsZoneId: monitor.id } }\n      { name: 'blob', properties: { privateDnsZoneId: blob.id } }\n    ]\n  }\n}\n`,
-      errors: [{ messageId: 'missing', message: /lacks 'privatelink\.oms\.opinsights\.azure\.com', 'privatelink\.ods\.opinsights\.azure\.com', 'privatelink\.agentsvc\.azure-automation\.net':/ }],
+      errors: [
+        {
+          messageId: 'missing',
+          message:
+            /lacks 'privatelink\.oms\.opinsights\.azure\.com', 'privatelink\.ods\.opinsights\.azure\.com', 'privatelink\.agentsvc\.azure-automation\.net':/,
+        },
+      ],
     },
   ],
 });
@@ -81,7 +144,13 @@ ${zones.map((zone, index) => `          { "name": "z${index}", "properties": { "
 
 const armCases = {
   valid: [{ name: 'ARM: all five Azure Monitor zones', code: arm(monitorZones) }],
-  invalid: [{ name: 'ARM: four of the five Azure Monitor zones', code: arm(monitorZones.slice(1), true), errors: [{ messageId: 'missing', message: /'privatelink\.monitor\.azure\.com'/ }] }],
+  invalid: [
+    {
+      name: 'ARM: four of the five Azure Monitor zones',
+      code: arm(monitorZones.slice(1), true),
+      errors: [{ messageId: 'missing', message: /'privatelink\.monitor\.azure\.com'/ }],
+    },
+  ],
 };
 ruleTests(rule, armCases);
 
@@ -92,7 +161,10 @@ const monitor: [string, string][] = [
   ['privatelink.ods.opinsights.azure.com', 'zOds'],
   ['privatelink.agentsvc.azure-automation.net', 'zAgent'],
 ];
-const groupOf = (symbol: string, configs: string) => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const groupOf = (
+  symbol: string,
+  configs: string,
+) => `resource ${symbol} 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: {
@@ -109,8 +181,18 @@ const blobConfig = (id: string) => `      {
           privateDnsZoneId: ${id}
         }
       }`;
-const configs = monitor.map(([, symbol]) => `      { name: '${symbol}', properties: { privateDnsZoneId: ${symbol}.id } }`).join('\n');
-const base = spokeVnet() + targetEndpoint('Microsoft.Insights/privateLinkScopes@2021-09-01', "[ 'azuremonitor' ]", 'target', 'vnet.properties.subnets[0].id') + monitor.map(([name, symbol]) => zoneWithLink(name, symbol)).join('');
+const configs = monitor
+  .map(([, symbol]) => `      { name: '${symbol}', properties: { privateDnsZoneId: ${symbol}.id } }`)
+  .join('\n');
+const base =
+  spokeVnet() +
+  targetEndpoint(
+    'Microsoft.Insights/privateLinkScopes@2021-09-01',
+    "[ 'azuremonitor' ]",
+    'target',
+    'vnet.properties.subnets[0].id',
+  ) +
+  monitor.map(([name, symbol]) => zoneWithLink(name, symbol)).join('');
 
 ruleTests(rule, {
   valid: [],
@@ -120,13 +202,19 @@ ruleTests(rule, {
       code: base + zoneWithLink('privatelink.blob.core.windows.net', 'zBlob') + groupOf('[|group|]', configs),
       errors: [{ messageId: 'missing' }],
       fixTitle: /^Add the missing zone configs using 'privatelink\.blob\.core\.windows\.net'$/,
-      output: base + zoneWithLink('privatelink.blob.core.windows.net', 'zBlob') + groupOf('group', `${configs}\n${blobConfig('zBlob.id')}`),
+      output:
+        base +
+        zoneWithLink('privatelink.blob.core.windows.net', 'zBlob') +
+        groupOf('group', `${configs}\n${blobConfig('zBlob.id')}`),
     },
     {
       name: 'Bicep: the missing zone does not exist: created with its link after the group',
       code: base + groupOf('[|group|]', configs),
       errors: [{ messageId: 'missing' }],
-      output: base + groupOf('group', `${configs}\n${blobConfig('privateDnsZoneBlob.id')}`) + newZone("'privatelink.blob.${environment().suffixes.storage}'", 'Blob'),
+      output:
+        base +
+        groupOf('group', `${configs}\n${blobConfig('privateDnsZoneBlob.id')}`) +
+        newZone("'privatelink.blob.${environment().suffixes.storage}'", 'Blob'),
     },
   ],
 });
@@ -152,23 +240,32 @@ ${configsText}
   ]
 }
 `;
-const armConfigs = monitor.map(([name], i) => `          { "name": "z${i}", "properties": { "privateDnsZoneId": ${zoneId(name)} } }`).join(',\n');
+const armConfigs = monitor
+  .map(([name], i) => `          { "name": "z${i}", "properties": { "privateDnsZoneId": ${zoneId(name)} } }`)
+  .join(',\n');
 
 ruleTests(rule, {
   valid: [],
   invalid: [
     {
       name: 'ARM: the config is appended, and the group depends on the zone',
-      code: armBase('[|"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"|]', armConfigs, ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]" `),
+      code: armBase(
+        '[|"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"|]',
+        armConfigs,
+        ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]" `,
+      ),
       errors: [{ messageId: 'missing' }],
-      output: armBase('"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"', `${armConfigs},
+      output: armBase(
+        '"Microsoft.Network/privateEndpoints/privateDnsZoneGroups"',
+        `${armConfigs},
           {
             "name": "privatelink-blob-core-windows-net",
             "properties": {
               "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')]"
             }
-          }`, ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]", "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')]" `),
+          }`,
+        ` "[resourceId('Microsoft.Network/privateEndpoints', 'pe-target')]", "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')]" `,
+      ),
     },
   ],
 });
-

@@ -1,7 +1,15 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-missing';
 import { armNewLink, newGroup, newLink, newZone, vnet as spokeVnet } from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
-import { armKvPe, armNewGroup, armSpokeVnet, armTemplate, armZone, markedType, symbolic } from '../../support/zone-group-fixtures';
+import {
+  armKvPe,
+  armNewGroup,
+  armSpokeVnet,
+  armTemplate,
+  armZone,
+  markedType,
+  symbolic,
+} from '../../support/zone-group-fixtures';
 
 const vnet = `${spokeVnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-prod'
@@ -9,7 +17,13 @@ const vnet = `${spokeVnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' e
 `;
 
 /** A private endpoint in vnet-spoke (or `subnet`); `symbol` may carry a [|…|] marker. */
-const pe = (symbol = 'pe', groupIds = "[ 'vault' ]", target = 'kv.id', head = '', subnet = 'vnet.properties.subnets[0].id') => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = ${head}{
+const pe = (
+  symbol = 'pe',
+  groupIds = "[ 'vault' ]",
+  target = 'kv.id',
+  head = '',
+  subnet = 'vnet.properties.subnets[0].id',
+) => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = ${head}{
   name: 'pe-kv'
   location: 'westeurope'
   properties: {
@@ -19,7 +33,8 @@ const pe = (symbol = 'pe', groupIds = "[ 'vault' ]", target = 'kv.id', head = ''
 }
 `;
 /** What add-dns-zone-group writes after an endpoint when no zone exists: the zone, its link, the group. */
-const newZoneAndGroup = (head = '', tail = '', parent = 'pe') => newZone() + newGroup('privateDnsZoneVaultcore.id', head, tail, parent);
+const newZoneAndGroup = (head = '', tail = '', parent = 'pe') =>
+  newZone() + newGroup('privateDnsZoneVaultcore.id', head, tail, parent);
 const appended = (text: string) => (code: string) => code + text;
 
 const zone = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
@@ -28,7 +43,10 @@ const zone = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
 }
 `;
 
-const group = (head = '', parent = 'parent: pe\n  name: \'default\'') => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
+const group = (
+  head = '',
+  parent = "parent: pe\n  name: 'default'",
+) => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
   ${parent}
   properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zone.id } } ] }
 }
@@ -37,20 +55,48 @@ const group = (head = '', parent = 'parent: pe\n  name: \'default\'') => `resour
 ruleTests(rule, {
   valid: [
     { name: 'an endpoint with a zone group', code: vnet + pe() + zone + group() },
-    { name: 'a zone group named by its full name, without parent', code: vnet + pe() + zone + group('', "name: 'pe-kv/default'") },
-    { name: 'a zone group that may be deployed silences the finding', code: `param dns bool\n${vnet}${pe()}${zone}${group('if (dns) ')}` },
-    { name: 'a zone group whose parent name is unknown may belong to the endpoint', code: `param peName string\n${vnet}${pe()}${zone}${group('', "name: '${peName}/default'")}` },
-    { name: 'an endpoint that may not be deployed', code: `param deploy bool\n${vnet}${pe('pe', "[ 'vault' ]", 'kv.id', 'if (deploy) ')}` },
-    { name: 'an existing endpoint is not ours to change', code: "resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: 'pe-kv'\n}\n" },
-    { name: 'a target given as an unknown id has no known type', code: `param targetId string\n${vnet}${pe('pe', "[ 'vault' ]", 'targetId')}` },
+    {
+      name: 'a zone group named by its full name, without parent',
+      code: vnet + pe() + zone + group('', "name: 'pe-kv/default'"),
+    },
+    {
+      name: 'a zone group that may be deployed silences the finding',
+      code: `param dns bool\n${vnet}${pe()}${zone}${group('if (dns) ')}`,
+    },
+    {
+      name: 'a zone group whose parent name is unknown may belong to the endpoint',
+      code: `param peName string\n${vnet}${pe()}${zone}${group('', "name: '${peName}/default'")}`,
+    },
+    {
+      name: 'an endpoint that may not be deployed',
+      code: `param deploy bool\n${vnet}${pe('pe', "[ 'vault' ]", 'kv.id', 'if (deploy) ')}`,
+    },
+    {
+      name: 'an existing endpoint is not ours to change',
+      code: "resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: 'pe-kv'\n}\n",
+    },
+    {
+      name: 'a target given as an unknown id has no known type',
+      code: `param targetId string\n${vnet}${pe('pe', "[ 'vault' ]", 'targetId')}`,
+    },
     { name: 'an unknown group id', code: `param groupId string\n${vnet}${pe('pe', '[ groupId ]')}` },
-    { name: 'a group id with no private DNS zone (a Web Apps slot)', code: `${vnet}resource site 'Microsoft.Web/sites@2025-03-01' existing = {\n  name: 'app'\n}\n${pe('pe', "[ 'sites-staging' ]", 'site.id')}` },
-    { name: 'a customer Private Link service takes no group id and has no zone', code: `${vnet}resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' existing = {\n  name: 'pls'\n}\n${pe('pe', '[]', 'pls.id')}` },
+    {
+      name: 'a group id with no private DNS zone (a Web Apps slot)',
+      code: `${vnet}resource site 'Microsoft.Web/sites@2025-03-01' existing = {\n  name: 'app'\n}\n${pe('pe', "[ 'sites-staging' ]", 'site.id')}`,
+    },
+    {
+      name: 'a customer Private Link service takes no group id and has no zone',
+      code: `${vnet}resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' existing = {\n  name: 'pls'\n}\n${pe('pe', '[]', 'pls.id')}`,
+    },
     {
       name: 'pe-group-id-invalid takes precedence (a Private Link service given a group id)',
       code: `${vnet}resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' existing = {\n  name: 'pls'\n}\n${pe('pe', "[ 'vault' ]", 'pls.id')}`,
     },
-    { name: 'a group id without zones in the configured cloud (Static Web Apps in Azure China)', cloud: 'AzureChinaCloud', code: `${vnet}resource swa 'Microsoft.Web/staticSites@2025-03-01' existing = {\n  name: 'swa'\n}\n${pe('pe', "[ 'staticSites' ]", 'swa.id')}` },
+    {
+      name: 'a group id without zones in the configured cloud (Static Web Apps in Azure China)',
+      cloud: 'AzureChinaCloud',
+      code: `${vnet}resource swa 'Microsoft.Web/staticSites@2025-03-01' existing = {\n  name: 'swa'\n}\n${pe('pe', "[ 'staticSites' ]", 'swa.id')}`,
+    },
     {
       name: 'a manual A record in the needed zone replaces the zone group',
       code: `${vnet}${pe()}${zone}resource record 'Microsoft.Network/privateDnsZones/A@2024-06-01' = {\n  parent: zone\n  name: 'kv-prod'\n  properties: { ttl: 10, aRecords: [ { ipv4Address: '10.1.1.4' } ] }\n}\n`,
@@ -64,7 +110,14 @@ ruleTests(rule, {
     {
       name: 'a Key Vault endpoint without a zone group',
       code: vnet + pe('[|pe|]') + zone,
-      errors: [{ messageId: 'missingInVnet', level: 'warning', message: /^Private endpoint 'pe-kv' has no private DNS zone group: no record for 'kv-prod' is written to 'privatelink\.vaultcore\.azure\.net', so clients in 'vnet-spoke' do not resolve it to the endpoint's private address\.$/ }],
+      errors: [
+        {
+          messageId: 'missingInVnet',
+          level: 'warning',
+          message:
+            /^Private endpoint 'pe-kv' has no private DNS zone group: no record for 'kv-prod' is written to 'privatelink\.vaultcore\.azure\.net', so clients in 'vnet-spoke' do not resolve it to the endpoint's private address\.$/,
+        },
+      ],
       output: edited([pe(), pe() + newGroup('zone.id')], [zone, zone + newLink()]),
     },
     {
@@ -89,7 +142,10 @@ ruleTests(rule, {
       cloud: 'AzureUSGovernment',
       code: vnet + pe('[|pe|]'),
       errors: [{ messageId: 'missingInVnet', message: /'privatelink\.vaultcore\.usgovcloudapi\.net'/ }],
-      output: appended(newZone("'privatelink.vaultcore.usgovcloudapi.net'") + newGroup('privateDnsZoneVaultcore.id', '', '', 'pe', 'privatelink-vaultcore-usgovcloudapi-net')),
+      output: appended(
+        newZone("'privatelink.vaultcore.usgovcloudapi.net'") +
+          newGroup('privateDnsZoneVaultcore.id', '', '', 'pe', 'privatelink-vaultcore-usgovcloudapi-net'),
+      ),
     },
     {
       name: 'a manual A record in another zone does not replace the zone group',
@@ -107,10 +163,16 @@ ruleTests(rule, {
       name: 'reported in the module that declares the endpoint',
       code: `//- /main.bicep\n${vnet}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\n//- /data.bicep\nparam subnetId string\nresource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {\n  name: 'kv-prod'\n}\nresource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-kv'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: subnetId }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]\n  }\n}\n`,
       errors: [{ messageId: 'missingInVnet', message: /clients in 'vnet-spoke'/ }],
-      output: (code) => edited(
-        ['subnetId: vnet.properties.subnets[0].id', 'subnetId: vnet.properties.subnets[0].id, vnetSpokeId: vnet.id'],
-        ['param subnetId string\n', "param subnetId string\n@description('Resource id of the virtual network vnet-spoke.')\nparam vnetSpokeId string\n"],
-      )(code) + newZone(undefined, undefined, 'vnetSpokeId') + newGroup('privateDnsZoneVaultcore.id'),
+      output: (code) =>
+        edited(
+          ['subnetId: vnet.properties.subnets[0].id', 'subnetId: vnet.properties.subnets[0].id, vnetSpokeId: vnet.id'],
+          [
+            'param subnetId string\n',
+            "param subnetId string\n@description('Resource id of the virtual network vnet-spoke.')\nparam vnetSpokeId string\n",
+          ],
+        )(code) +
+        newZone(undefined, undefined, 'vnetSpokeId') +
+        newGroup('privateDnsZoneVaultcore.id'),
     },
   ],
 });
@@ -138,12 +200,18 @@ const armGroup = (condition = '') => `,
 const armCases = {
   valid: [
     { name: 'ARM: an endpoint with a zone group', code: arm(armGroup()) },
-    { name: 'ARM: a zone group that may be deployed', code: arm(armGroup(`\n      "condition": "[parameters('dns')]",`)) },
+    {
+      name: 'ARM: a zone group that may be deployed',
+      code: arm(armGroup(`\n      "condition": "[parameters('dns')]",`)),
+    },
   ],
   invalid: [
     {
       name: 'ARM: a Key Vault endpoint without a zone group',
-      code: arm('').replace('"type": "Microsoft.Network/privateEndpoints"', '"type": [|"Microsoft.Network/privateEndpoints"|]'),
+      code: arm('').replace(
+        '"type": "Microsoft.Network/privateEndpoints"',
+        '"type": [|"Microsoft.Network/privateEndpoints"|]',
+      ),
       errors: [{ messageId: 'missing', message: /'privatelink\.vaultcore\.azure\.net'/ }],
     },
   ],
@@ -160,7 +228,9 @@ const kvExisting = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing 
   name: 'kv-prod'
 }
 `;
-const zoneLink = (vnetId = 'vnet.id') => `resource zoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+const zoneLink = (
+  vnetId = 'vnet.id',
+) => `resource zoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
   parent: zone
   name: 'link-spoke'
   location: 'global'
@@ -168,7 +238,10 @@ const zoneLink = (vnetId = 'vnet.id') => `resource zoneLink 'Microsoft.Network/p
 }
 `;
 /** The Key Vault zone (created with a link to the spoke unless `head` makes it existing). */
-const linkedZone = (head = '', vnetId = 'vnet.id') => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${head}= {
+const linkedZone = (
+  head = '',
+  vnetId = 'vnet.id',
+) => `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' ${head}= {
   name: 'privatelink.vaultcore.azure.net'${head ? '' : "\n  location: 'global'"}
 }
 ${head ? '' : zoneLink(vnetId)}`;
@@ -188,7 +261,11 @@ ruleTests(rule, {
       name: 'a zone of the file without a link: the link to the endpoint VNet is added beside it',
       code: network + kvExisting + linkedZone().replace(zoneLink(), '') + marked(kvPe()),
       errors: [{ messageId: 'missingInVnet' }],
-      output: network + kvExisting + linkedZone().replace(zoneLink(), '') + `resource zoneLinkVnetSpoke 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+      output:
+        network +
+        kvExisting +
+        linkedZone().replace(zoneLink(), '') +
+        `resource zoneLinkVnetSpoke 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
   parent: zone
   name: 'link-vnet-spoke'
   location: 'global'
@@ -199,7 +276,9 @@ ruleTests(rule, {
     }
   }
 }
-` + kvPe() + newGroup('zone.id'),
+` +
+        kvPe() +
+        newGroup('zone.id'),
     },
     {
       name: 'an existing zone in the same file',
@@ -225,7 +304,15 @@ ruleTests(rule, {
       cloud: 'AzureUSGovernment',
       code: network + kvExisting + marked(kvPe()),
       errors: [{ messageId: 'missingInVnet' }],
-      output: network + kvExisting + kvPe() + newZone("'privatelink.vaultcore.usgovcloudapi.net'") + newGroup('privateDnsZoneVaultcore.id').replace('privatelink-vaultcore-azure-net', 'privatelink-vaultcore-usgovcloudapi-net'),
+      output:
+        network +
+        kvExisting +
+        kvPe() +
+        newZone("'privatelink.vaultcore.usgovcloudapi.net'") +
+        newGroup('privateDnsZoneVaultcore.id').replace(
+          'privatelink-vaultcore-azure-net',
+          'privatelink-vaultcore-usgovcloudapi-net',
+        ),
     },
     {
       name: 'endpoints in a loop with a condition: the group repeats both, one per instance',
@@ -237,7 +324,10 @@ ruleTests(rule, {
       name: 'blank lines between declarations and CRLF line ends are kept',
       code: `${network}\n${kvExisting}\n${linkedZone()}\n${marked(kvPe())}\n// the end\n`.replace(/\n/g, '\r\n'),
       errors: [{ messageId: 'missingInVnet' }],
-      output: `${network}\n${kvExisting}\n${linkedZone()}\n${kvPe()}\n${newGroup('zone.id')}\n// the end\n`.replace(/\n/g, '\r\n'),
+      output: `${network}\n${kvExisting}\n${linkedZone()}\n${kvPe()}\n${newGroup('zone.id')}\n// the end\n`.replace(
+        /\n/g,
+        '\r\n',
+      ),
     },
     {
       name: 'in a module, the zone id already passed in as a parameter is reused',
@@ -329,7 +419,6 @@ ${kvExisting}${marked(kvPe('pe', 'subnetId'))}`,
   ],
 });
 
-
 ruleTests(rule, {
   valid: [],
   invalid: [
@@ -341,24 +430,63 @@ ruleTests(rule, {
     },
     {
       name: 'ARM: a conditional endpoint in a tab-indented CRLF template: the group takes the condition',
-      code: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe(markedType).replace('"apiVersion": "2025-09-01",\n      "name": "pe-kv",', '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",')].join(',\n'),
-        '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },')
-        .replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      code: armTemplate(
+        [
+          armZone,
+          armNewLink('vnet-spoke'),
+          armSpokeVnet,
+          armKvPe(markedType).replace(
+            '"apiVersion": "2025-09-01",\n      "name": "pe-kv",',
+            '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",',
+          ),
+        ].join(',\n'),
+        '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },',
+      )
+        .replace(/ {2}/g, '\t')
+        .replace(/\n/g, '\r\n'),
       errors: [{ messageId: 'missingInVnet' }],
-      output: armTemplate([armZone, armNewLink('vnet-spoke'), armSpokeVnet, armKvPe().replace('"apiVersion": "2025-09-01",\n      "name": "pe-kv",', '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",'),
-        armNewGroup.replace('"name": "pe-kv/default",', '"name": "pe-kv/default",\n      "condition": "[parameters(\'dns\')]",')].join(',\n'),
-      '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },')
-        .replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      output: armTemplate(
+        [
+          armZone,
+          armNewLink('vnet-spoke'),
+          armSpokeVnet,
+          armKvPe().replace(
+            '"apiVersion": "2025-09-01",\n      "name": "pe-kv",',
+            '"apiVersion": "2025-09-01",\n      "name": "pe-kv",\n      "condition": "[parameters(\'dns\')]",',
+          ),
+          armNewGroup.replace(
+            '"name": "pe-kv/default",',
+            '"name": "pe-kv/default",\n      "condition": "[parameters(\'dns\')]",',
+          ),
+        ].join(',\n'),
+        '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "parameters": { "dns": { "type": "bool", "defaultValue": true } },',
+      )
+        .replace(/ {2}/g, '\t')
+        .replace(/\n/g, '\r\n'),
     },
     {
       name: 'ARM: no zone: zone, link and group after the endpoint',
-      code: armTemplate([armSpokeVnet, armKvPe(markedType), armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg')].join(',\n')),
+      code: armTemplate(
+        [
+          armSpokeVnet,
+          armKvPe(markedType),
+          armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg'),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'missingInVnet' }],
-      output: armTemplate([armSpokeVnet, armKvPe(), armZone, armNewLink('vnet-spoke'), armNewGroup, armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg')].join(',\n')),
+      output: armTemplate(
+        [
+          armSpokeVnet,
+          armKvPe(),
+          armZone,
+          armNewLink('vnet-spoke'),
+          armNewGroup,
+          armZone.replace('privateDnsZones', 'networkSecurityGroups').replace('privatelink.vaultcore.azure.net', 'nsg'),
+        ].join(',\n'),
+      ),
     },
   ],
 });
-
 
 ruleTests(rule, {
   valid: [],
@@ -367,7 +495,9 @@ ruleTests(rule, {
       name: 'ARM languageVersion 2.0: a symbolic name for the group, dependsOn by symbolic names',
       code: symbolic(markedType),
       errors: [{ messageId: 'missingInVnet' }],
-      output: symbolic('"Microsoft.Network/privateEndpoints"', `,
+      output: symbolic(
+        '"Microsoft.Network/privateEndpoints"',
+        `,
     "peDnsZoneGroup": {
       "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
       "apiVersion": "2025-09-01",
@@ -386,7 +516,8 @@ ruleTests(rule, {
           }
         ]
       }
-    }`),
+    }`,
+      ),
     },
   ],
 });

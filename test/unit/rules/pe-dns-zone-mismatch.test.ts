@@ -1,10 +1,17 @@
 import rule from '../../../server/src/rules/pe-dns-zone-mismatch';
 import { armDnsVnet, vnet } from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
-import { armKvPe, armZoneWithLink, targetEndpoint, zoneIdJson as zoneId, zoneWithLink } from '../../support/zone-group-fixtures';
+import {
+  armKvPe,
+  armZoneWithLink,
+  targetEndpoint,
+  zoneIdJson as zoneId,
+  zoneWithLink,
+} from '../../support/zone-group-fixtures';
 
 /** A private endpoint `pe` to `target` (declared as `existing` of `type`) with `groupIds`. */
-const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') => targetEndpoint(type, groupIds, name);
+const endpoint = (type = 'Microsoft.KeyVault/vaults@2026-02-01', groupIds = "[ 'vault' ]", name = 'kv-prod') =>
+  targetEndpoint(type, groupIds, name);
 
 const zone = (name: string, symbol = 'zone') => `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: '${name}'
@@ -13,7 +20,10 @@ const zone = (name: string, symbol = 'zone') => `resource ${symbol} 'Microsoft.N
 `;
 
 /** A zone group on `pe` with one config per zone id expression (each may carry a [|…|] marker). */
-const group = (ids: string[], head = '') => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
+const group = (
+  ids: string[],
+  head = '',
+) => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = ${head}{
   parent: pe
   name: 'default'
   properties: {
@@ -26,40 +36,87 @@ ${ids.map((id, index) => `      { name: 'z${index}', properties: { privateDnsZon
 
 ruleTests(rule, {
   valid: [
-    { name: 'Key Vault with privatelink.vaultcore.azure.net', code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['zone.id']) },
-    { name: 'zone names compare case-insensitively', code: endpoint() + zone('PrivateLink.VaultCore.Azure.Net') + group(['zone.id']) },
-    { name: 'blob with the environment() storage suffix', code: endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'blob' ]", 'stprod') + zone('privatelink.blob.${environment().suffixes.storage}') + group(['zone.id']) },
-    { name: 'a hub zone given by resourceId() with the right name', code: endpoint() + group(["resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')"]) },
+    {
+      name: 'Key Vault with privatelink.vaultcore.azure.net',
+      code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['zone.id']),
+    },
+    {
+      name: 'zone names compare case-insensitively',
+      code: endpoint() + zone('PrivateLink.VaultCore.Azure.Net') + group(['zone.id']),
+    },
+    {
+      name: 'blob with the environment() storage suffix',
+      code:
+        endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'blob' ]", 'stprod') +
+        zone('privatelink.blob.${environment().suffixes.storage}') +
+        group(['zone.id']),
+    },
+    {
+      name: 'a hub zone given by resourceId() with the right name',
+      code:
+        endpoint() +
+        group(["resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')"]),
+    },
     { name: 'a zone given as an unknown id', code: `param zoneId string\n${endpoint()}${group(['zoneId'])}` },
-    { name: 'an unknown group id', code: `param groupId string\n${endpoint('Microsoft.KeyVault/vaults@2026-02-01', '[ groupId ]')}${zone('privatelink.vault.azure.net')}${group(['zone.id'])}` },
+    {
+      name: 'an unknown group id',
+      code: `param groupId string\n${endpoint('Microsoft.KeyVault/vaults@2026-02-01', '[ groupId ]')}${zone('privatelink.vault.azure.net')}${group(['zone.id'])}`,
+    },
     {
       name: 'a second connection with an unknown group id may need this zone',
       code: `param groupId string\n${endpoint().replace("groupIds: [ 'vault' ] } } ]", "groupIds: [ 'vault' ] } }, { name: 'd', properties: { privateLinkServiceId: target.id, groupIds: [ groupId ] } } ]")}${zone('privatelink.vault.azure.net')}${group(['zone.id'])}`,
     },
-    { name: 'a group id without zones (a Web Apps slot) cannot be judged', code: endpoint('Microsoft.Web/sites@2025-03-01', "[ 'sites-staging' ]", 'app') + zone('privatelink.azurewebsites.net') + group(['zone.id']) },
-    { name: 'a zone group that may not be deployed', code: `param dns bool\n${endpoint()}${zone('privatelink.vault.azure.net')}${group(['zone.id'], 'if (dns) ')}` },
-    { name: 'an unknown zone name', code: `param zoneName string\n${endpoint()}${zone('${zoneName}')}${group(['zone.id'])}` },
+    {
+      name: 'a group id without zones (a Web Apps slot) cannot be judged',
+      code:
+        endpoint('Microsoft.Web/sites@2025-03-01', "[ 'sites-staging' ]", 'app') +
+        zone('privatelink.azurewebsites.net') +
+        group(['zone.id']),
+    },
+    {
+      name: 'a zone group that may not be deployed',
+      code: `param dns bool\n${endpoint()}${zone('privatelink.vault.azure.net')}${group(['zone.id'], 'if (dns) ')}`,
+    },
+    {
+      name: 'an unknown zone name',
+      code: `param zoneName string\n${endpoint()}${zone('${zoneName}')}${group(['zone.id'])}`,
+    },
     {
       name: 'Redis Enterprise and Azure Managed Redis share a group id: either zone is right',
-      code: endpoint('Microsoft.Cache/redisEnterprise@2025-07-01', "[ 'redisEnterprise' ]", 'redis') + zone('privatelink.redis.azure.net') + group(['zone.id']),
+      code:
+        endpoint('Microsoft.Cache/redisEnterprise@2025-07-01', "[ 'redisEnterprise' ]", 'redis') +
+        zone('privatelink.redis.azure.net') +
+        group(['zone.id']),
     },
     {
       name: 'pe-group-id-invalid takes precedence (a Private Link service given a group id)',
-      code: endpoint('Microsoft.Network/privateLinkServices@2025-09-01', "[ 'vault' ]", 'pls') + zone('privatelink.vault.azure.net') + group(['zone.id']),
+      code:
+        endpoint('Microsoft.Network/privateLinkServices@2025-09-01', "[ 'vault' ]", 'pls') +
+        zone('privatelink.vault.azure.net') +
+        group(['zone.id']),
     },
   ],
   invalid: [
     {
       name: 'Key Vault with privatelink.vault.azure.net (the public host suffix, not the private link zone)',
       code: endpoint() + zone('privatelink.vault.azure.net') + group(['[|zone.id|]']),
-      errors: [{ messageId: 'wrongZone', level: 'warning', message: /^Zone 'privatelink\.vault\.azure\.net' is not the private DNS zone of Azure Key Vault \('vault'\): the record of private endpoint 'pe-kv-prod' lands where no client looks, so clients resolve the public address\. Use 'privatelink\.vaultcore\.azure\.net'\.$/ }],
+      errors: [
+        {
+          messageId: 'wrongZone',
+          level: 'warning',
+          message:
+            /^Zone 'privatelink\.vault\.azure\.net' is not the private DNS zone of Azure Key Vault \('vault'\): the record of private endpoint 'pe-kv-prod' lands where no client looks, so clients resolve the public address\. Use 'privatelink\.vaultcore\.azure\.net'\.$/,
+        },
+      ],
       // The renamed zone has no link: dns-zone-unlinked sees it now (a DESIGN §4 (c) gap of the rename fix).
       reveals: ['dns-zone-unlinked'],
       output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
     {
       name: 'a hub zone given by resourceId() with a wrong name',
-      code: endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'file' ]", 'stprod') + group(["[|resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')|]"]),
+      code:
+        endpoint('Microsoft.Storage/storageAccounts@2026-04-01', "[ 'file' ]", 'stprod') +
+        group(["[|resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net')|]"]),
       errors: [{ messageId: 'wrongZone', message: /'privatelink\.file\.core\.windows\.net'/ }],
     },
     {
@@ -72,14 +129,22 @@ ruleTests(rule, {
     },
     {
       name: 'an older documented zone name is information',
-      code: endpoint('Microsoft.StorageSync/storageSyncServices@2022-09-01', "[ 'afs' ]", 'sync') + zone('westeurope.privatelink.afs.azure.net') + group(['[|zone.id|]']),
+      code:
+        endpoint('Microsoft.StorageSync/storageSyncServices@2022-09-01', "[ 'afs' ]", 'sync') +
+        zone('westeurope.privatelink.afs.azure.net') +
+        group(['[|zone.id|]']),
       errors: [{ messageId: 'legacyZone', level: 'info', message: /current name is 'privatelink\.afs\.azure\.net'/ }],
       reveals: ['dns-zone-unlinked'],
       output: edited(['westeurope.privatelink.afs.azure.net', 'privatelink.afs.azure.net']),
     },
     {
       name: 'each wrong config of a group is reported',
-      code: endpoint() + zone('privatelink.vault.azure.net') + zone('privatelink.vaultcore.azure.net', 'right') + zone('privatelink.blob.core.windows.net', 'blob') + group(['[|zone.id|]', 'right.id', '[|blob.id|]']),
+      code:
+        endpoint() +
+        zone('privatelink.vault.azure.net') +
+        zone('privatelink.vaultcore.azure.net', 'right') +
+        zone('privatelink.blob.core.windows.net', 'blob') +
+        group(['[|zone.id|]', 'right.id', '[|blob.id|]']),
       errors: [{ messageId: 'wrongZone' }, { messageId: 'wrongZone' }],
     },
     {
@@ -115,7 +180,9 @@ ${armKvPe()},
 `;
 
 const armCases = {
-  valid: [{ name: 'ARM: Key Vault with privatelink.vaultcore.azure.net', code: arm('privatelink.vaultcore.azure.net') }],
+  valid: [
+    { name: 'ARM: Key Vault with privatelink.vaultcore.azure.net', code: arm('privatelink.vaultcore.azure.net') },
+  ],
   invalid: [
     {
       name: 'ARM: Key Vault with privatelink.vault.azure.net',
@@ -128,7 +195,12 @@ ruleTests(rule, armCases);
 
 // point-zone-config: the config pointed at the right zone of the workspace, or, when none exists and
 // nothing else uses it, the zone renamed.
-const kv = targetEndpoint('Microsoft.KeyVault/vaults@2026-02-01', "[ 'vault' ]", 'target', 'vnet.properties.subnets[0].id');
+const kv = targetEndpoint(
+  'Microsoft.KeyVault/vaults@2026-02-01',
+  "[ 'vault' ]",
+  'target',
+  'vnet.properties.subnets[0].id',
+);
 const network = vnet();
 const armMismatch = (right: boolean, id: string, dependsOn: string) => `//- /main.json
 {
@@ -146,7 +218,9 @@ ${armKvPe()}
   ]
 }
 `;
-const wrongGroup = (id: string) => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const wrongGroup = (
+  id: string,
+) => `resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: {
@@ -160,10 +234,20 @@ ruleTests(rule, {
   invalid: [
     {
       name: 'Bicep: the right zone exists: the config points at it (renaming the wrong one is the other choice)',
-      code: network + kv + zoneWithLink('privatelink.vault.azure.net', 'wrong') + zoneWithLink('privatelink.vaultcore.azure.net', 'right') + wrongGroup('[|wrong.id|]'),
+      code:
+        network +
+        kv +
+        zoneWithLink('privatelink.vault.azure.net', 'wrong') +
+        zoneWithLink('privatelink.vaultcore.azure.net', 'right') +
+        wrongGroup('[|wrong.id|]'),
       errors: [{ messageId: 'wrongZone' }],
       fixTitle: /^Point the zone config at 'privatelink\.vaultcore\.azure\.net'$/,
-      output: network + kv + zoneWithLink('privatelink.vault.azure.net', 'wrong') + zoneWithLink('privatelink.vaultcore.azure.net', 'right') + wrongGroup('right.id'),
+      output:
+        network +
+        kv +
+        zoneWithLink('privatelink.vault.azure.net', 'wrong') +
+        zoneWithLink('privatelink.vaultcore.azure.net', 'right') +
+        wrongGroup('right.id'),
     },
     {
       name: 'Bicep: no right zone and nothing else uses the wrong one: it is renamed',
@@ -176,10 +260,14 @@ ruleTests(rule, {
       name: 'ARM: the config names the wrong zone by its name, so no rename; the right zone of the template is pointed at',
       code: armMismatch(true, `[|${zoneId('privatelink.vault.azure.net')}|]`, ''),
       errors: [{ messageId: 'wrongZone' }],
-      output: armMismatch(true, zoneId('privatelink.vaultcore.azure.net'), `,
+      output: armMismatch(
+        true,
+        zoneId('privatelink.vaultcore.azure.net'),
+        `,
       "dependsOn": [
         "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]"
-      ]`),
+      ]`,
+      ),
     },
     {
       name: 'ARM: without the right zone, renaming would strand the id built from the old name: no fix',

@@ -32,7 +32,9 @@ const vault = `resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
 }
 `;
 /** A zone group on `pe` pointing at a hub zone outside the set, so that the fixed endpoint has its DNS. */
-const zoneGroup = (zone: string) => `resource zg 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const zoneGroup = (
+  zone: string,
+) => `resource zg 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: {
@@ -41,7 +43,12 @@ const zoneGroup = (zone: string) => `resource zg 'Microsoft.Network/privateEndpo
 }
 `;
 /** A private endpoint to `target` asking for `groupIds` (Bicep text); `head` goes before `resource`. */
-const endpoint = (target: string, groupIds: string, head = '', connections = 'privateLinkServiceConnections') => `${head}resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+const endpoint = (
+  target: string,
+  groupIds: string,
+  head = '',
+  connections = 'privateLinkServiceConnections',
+) => `${head}resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-app'
   location: 'westeurope'
   properties: {
@@ -63,16 +70,39 @@ ruleTests(rule, {
   valid: [
     { name: 'a Private Link service without group ids', code: pls + endpoint('pls.id', '[]') },
     { name: 'a storage id FACTS lists', code: storage + endpoint('st.id', "[ 'blob' ]") },
-    { name: 'an undocumented storage id unlike any documented one: FACTS §12 has no complete list, so silent', code: storage + endpoint('st.id', "[ 'archive' ]") },
-    { name: 'near miss (class 7): every documented storage id is silent', code: storage + endpoint('st.id', "[ 'blob', 'blob_secondary', 'file_secondary', 'dfs', 'web_secondary' ]") },
-    { name: 'near miss (class 7): Cosmos DB ids compare without case (FACTS §12)', code: cosmos + endpoint('cosmos.id', "[ 'SQL' ]") },
-    { name: 'near miss (class 7): a Web App slot id (sites-<slot>) is documented', code: site + endpoint('app.id', "[ 'sites-staging' ]") },
-    { name: 'near miss (class 7): a near miss of an unknown target type stays silent', code: endpoint('targetId', "[ 'blobs' ]", 'param targetId string\n') },
+    {
+      name: 'an undocumented storage id unlike any documented one: FACTS §12 has no complete list, so silent',
+      code: storage + endpoint('st.id', "[ 'archive' ]"),
+    },
+    {
+      name: 'near miss (class 7): every documented storage id is silent',
+      code: storage + endpoint('st.id', "[ 'blob', 'blob_secondary', 'file_secondary', 'dfs', 'web_secondary' ]"),
+    },
+    {
+      name: 'near miss (class 7): Cosmos DB ids compare without case (FACTS §12)',
+      code: cosmos + endpoint('cosmos.id', "[ 'SQL' ]"),
+    },
+    {
+      name: 'near miss (class 7): a Web App slot id (sites-<slot>) is documented',
+      code: site + endpoint('app.id', "[ 'sites-staging' ]"),
+    },
+    {
+      name: 'near miss (class 7): a near miss of an unknown target type stays silent',
+      code: endpoint('targetId', "[ 'blobs' ]", 'param targetId string\n'),
+    },
     { name: 'group ids from a parameter without default', code: pls + endpoint('pls.id', 'ids', 'param ids array\n') },
-    { name: 'a target id from a parameter (type unknown)', code: endpoint('plsId', "[ 'blob' ]", 'param plsId string\n') },
+    {
+      name: 'a target id from a parameter (type unknown)',
+      code: endpoint('plsId', "[ 'blob' ]", 'param plsId string\n'),
+    },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: pls + endpoint('pls.id', "[ 'blob' ]", 'param deploy bool\n').replace("= {\n  name: 'pe-app'", "= if (deploy) {\n  name: 'pe-app'"),
+      code:
+        pls +
+        endpoint('pls.id', "[ 'blob' ]", 'param deploy bool\n').replace(
+          "= {\n  name: 'pe-app'",
+          "= if (deploy) {\n  name: 'pe-app'",
+        ),
     },
     {
       name: 'an endpoint loop with an unknown count cannot cause a finding',
@@ -90,13 +120,22 @@ ruleTests(rule, {
     {
       name: "near miss (class 7): 'blobs' on a storage account is fixed to 'blob'",
       code: storage + endpoint('st.id', "[ [|'blobs'|] ]") + zoneGroup('privatelink.blob.core.windows.net'),
-      errors: [{ messageId: 'invalid', level: 'error', message: /group id 'blobs', which is documented for none of that type's sub-resources \(.*'blob'.*\) and nearly spells 'blob'\. Use 'blob'\./ }],
+      errors: [
+        {
+          messageId: 'invalid',
+          level: 'error',
+          message:
+            /group id 'blobs', which is documented for none of that type's sub-resources \(.*'blob'.*\) and nearly spells 'blob'\. Use 'blob'\./,
+        },
+      ],
       output: storage + endpoint('st.id', "[ 'blob' ]") + zoneGroup('privatelink.blob.core.windows.net'),
     },
     {
       name: "near miss (class 7): 'Vault' on a Key Vault is fixed to 'vault'",
       code: vault + endpoint('kv.id', "[ [|'Vault'|] ]") + zoneGroup('privatelink.vaultcore.azure.net'),
-      errors: [{ messageId: 'caseOnly', level: 'warning', message: /group id 'Vault'; the documented spelling is 'vault'/ }],
+      errors: [
+        { messageId: 'caseOnly', level: 'warning', message: /group id 'Vault'; the documented spelling is 'vault'/ },
+      ],
       output: vault + endpoint('kv.id', "[ 'vault' ]") + zoneGroup('privatelink.vaultcore.azure.net'),
     },
     {
@@ -114,11 +153,25 @@ ${endpoint('sql.id', "[ [|'sqlServers'|] ]")}`,
     {
       name: 'a group id on a Private Link service',
       code: pls + endpoint('pls.id', "[ [|'blob'|] ]"),
-      errors: [{ messageId: 'noGroupIds', level: 'error', message: /'pe-app' asks Microsoft\.Network\/privateLinkServices 'pls-app' for group id 'blob'.*takes no group ids/ }],
+      errors: [
+        {
+          messageId: 'noGroupIds',
+          level: 'error',
+          message:
+            /'pe-app' asks Microsoft\.Network\/privateLinkServices 'pls-app' for group id 'blob'.*takes no group ids/,
+        },
+      ],
     },
     {
       name: 'a manual connection to a Private Link service by resourceId()',
-      code: pls + endpoint("resourceId('Microsoft.Network/privateLinkServices', 'pls-app')", "[ [|'default'|] ]", '', 'manualPrivateLinkServiceConnections'),
+      code:
+        pls +
+        endpoint(
+          "resourceId('Microsoft.Network/privateLinkServices', 'pls-app')",
+          "[ [|'default'|] ]",
+          '',
+          'manualPrivateLinkServiceConnections',
+        ),
       errors: [{ messageId: 'noGroupIds' }],
     },
     {
@@ -199,7 +252,8 @@ const armZoneGroup = `,
         "privateDnsZoneConfigs": [ { "name": "z", "properties": { "privateDnsZoneId": "/subscriptions/s/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net" } } ]
       }
     }`;
-const armStorage = (endpointJson: string) => arm(`    {
+const armStorage = (endpointJson: string) =>
+  arm(`    {
       "type": "Microsoft.Storage/storageAccounts",
       "apiVersion": "2026-04-01",
       "name": "stapp",
@@ -208,13 +262,26 @@ const armStorage = (endpointJson: string) => arm(`    {
       "sku": { "name": "Standard_LRS" }
     },
 ${endpointJson}${armZoneGroup}`);
-const armStorageEndpoint = (groupIds: string) => armEndpoint(groupIds).replace("resourceId('Microsoft.Network/privateLinkServices', 'pls-app')", "resourceId('Microsoft.Storage/storageAccounts', 'stapp')");
+const armStorageEndpoint = (groupIds: string) =>
+  armEndpoint(groupIds).replace(
+    "resourceId('Microsoft.Network/privateLinkServices', 'pls-app')",
+    "resourceId('Microsoft.Storage/storageAccounts', 'stapp')",
+  );
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: 'ARM: a Private Link service without group ids', code: arm(armEndpoint('[]')) },
-    { name: "ARM: near miss (class 7): the documented 'blob' is silent", code: armStorage(armStorageEndpoint('[ "blob" ]')) },
-    { name: 'ARM: a condition on a parameter without default', code: arm(armEndpoint('[ "blob" ]', '\n      "condition": "[parameters(\'deploy\')]",'), '{ "deploy": { "type": "bool" } }') },
+    {
+      name: "ARM: near miss (class 7): the documented 'blob' is silent",
+      code: armStorage(armStorageEndpoint('[ "blob" ]')),
+    },
+    {
+      name: 'ARM: a condition on a parameter without default',
+      code: arm(
+        armEndpoint('[ "blob" ]', '\n      "condition": "[parameters(\'deploy\')]",'),
+        '{ "deploy": { "type": "bool" } }',
+      ),
+    },
   ],
   invalid: [
     {
@@ -223,7 +290,11 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       errors: [{ messageId: 'invalid', message: /nearly spells 'blob'/ }],
       output: armStorage(armStorageEndpoint('[ "blob" ]')),
     },
-    { name: 'ARM: a group id on a Private Link service', code: arm(armEndpoint('[ [|"blob"|] ]')), errors: [{ messageId: 'noGroupIds' }] },
+    {
+      name: 'ARM: a group id on a Private Link service',
+      code: arm(armEndpoint('[ [|"blob"|] ]')),
+      errors: [{ messageId: 'noGroupIds' }],
+    },
   ],
 };
 ruleTests(rule, armCases);
@@ -245,7 +316,12 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 ruleTests(rule, {
   valid: [],
   invalid: [
-    { name: 'Bicep: a Private Link service given a group id: no id to write, no fix', code: plsEndpoint("[ [|'vault'|] ]"), errors: [{ messageId: 'noGroupIds' }], output: null },
+    {
+      name: 'Bicep: a Private Link service given a group id: no id to write, no fix',
+      code: plsEndpoint("[ [|'vault'|] ]"),
+      errors: [{ messageId: 'noGroupIds' }],
+      output: null,
+    },
     {
       name: 'ARM: the same, no fix',
       code: `//- /main.json

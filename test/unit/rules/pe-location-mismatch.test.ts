@@ -2,7 +2,11 @@ import rule from '../../../server/src/rules/pe-location-mismatch';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet in `vnetLocation` with one inline subnet and a private endpoint in `peLocation` (Bicep expressions). */
-const network = (vnetLocation: string, peLocation: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const network = (
+  vnetLocation: string,
+  peLocation: string,
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
   location: ${vnetLocation}
   properties: {
@@ -22,18 +26,30 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 ruleTests(rule, {
   valid: [
     { name: 'same literal region', code: network("'westeurope'", "'westeurope'") },
-    { name: 'one location parameter for both', code: network('location', 'location', "param location string = 'westeurope'\n") },
+    {
+      name: 'one location parameter for both',
+      code: network('location', 'location', "param location string = 'westeurope'\n"),
+    },
     { name: 'resourceGroup().location on both', code: network('resourceGroup().location', 'resourceGroup().location') },
-    { name: "a case and space difference is not certainly another region ('West Europe')", code: network("'West Europe'", "'westeurope'") },
+    {
+      name: "a case and space difference is not certainly another region ('West Europe')",
+      code: network("'West Europe'", "'westeurope'"),
+    },
     { name: 'an unknown VNet location', code: network('where', "'eastus'", 'param where string\n') },
     { name: 'a region that is unknown but certainly a region', code: network('resourceGroup().location', "'eastus'") },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',
-      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace("= {\n  name: 'vnet-spoke'", "= if (deploy) {\n  name: 'vnet-spoke'"),
+      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace(
+        "= {\n  name: 'vnet-spoke'",
+        "= if (deploy) {\n  name: 'vnet-spoke'",
+      ),
     },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace("= {\n  name: 'pe-kv'", "= if (deploy) {\n  name: 'pe-kv'"),
+      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace(
+        "= {\n  name: 'pe-kv'",
+        "= if (deploy) {\n  name: 'pe-kv'",
+      ),
     },
     {
       name: 'a subnet outside the analysed files',
@@ -49,7 +65,13 @@ ruleTests(rule, {
     {
       name: 'literal regions that differ',
       code: network("'westeurope'", "[|'eastus'|]"),
-      errors: [{ messageId: 'mismatch', level: 'error', message: /'pe-kv' is in 'eastus' but its VNet 'vnet-spoke' is in 'westeurope'/ }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          level: 'error',
+          message: /'pe-kv' is in 'eastus' but its VNet 'vnet-spoke' is in 'westeurope'/,
+        },
+      ],
       output: edited(['eastus', 'westeurope']),
     },
     {
@@ -140,11 +162,23 @@ const arm = (vnetLocation: string, peLocation: string, parameters = '{}') => `//
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
-    { name: 'ARM: one location parameter for both', code: arm('"[parameters(\'location\')]"', '"[parameters(\'location\')]"', '{ "location": { "type": "string", "defaultValue": "westeurope" } }') },
+    {
+      name: 'ARM: one location parameter for both',
+      code: arm(
+        '"[parameters(\'location\')]"',
+        '"[parameters(\'location\')]"',
+        '{ "location": { "type": "string", "defaultValue": "westeurope" } }',
+      ),
+    },
     { name: 'ARM: resourceGroup().location against a literal', code: arm('"[resourceGroup().location]"', '"eastus"') },
   ],
   invalid: [
-    { name: 'ARM: literal regions that differ', code: arm('"westeurope"', '[|"eastus"|]'), errors: [{ messageId: 'mismatch' }], output: edited(['eastus', 'westeurope']) },
+    {
+      name: 'ARM: literal regions that differ',
+      code: arm('"westeurope"', '[|"eastus"|]'),
+      errors: [{ messageId: 'mismatch' }],
+      output: edited(['eastus', 'westeurope']),
+    },
   ],
 };
 ruleTests(rule, armCases);
@@ -180,4 +214,3 @@ ruleTests(rule, {
     },
   ],
 });
-

@@ -2,7 +2,11 @@ import rule from '../../../server/src/rules/pe-public-access-enabled';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A storage account (its `properties` given as Bicep text) and a blob endpoint to it. */
-const storage = (properties: string, symbol = '[|st|]', head = '') => `${head}resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+const storage = (
+  properties: string,
+  symbol = '[|st|]',
+  head = '',
+) => `${head}resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stapp'
   location: 'westeurope'
   kind: 'StorageV2'
@@ -10,7 +14,11 @@ const storage = (properties: string, symbol = '[|st|]', head = '') => `${head}re
   properties: ${properties}
 }
 `;
-const endpoint = (name: string, target = 'st.id', group = 'blob') => `resource ${name.replace(/-/g, '')} 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+const endpoint = (
+  name: string,
+  target = 'st.id',
+  group = 'blob',
+) => `resource ${name.replace(/-/g, '')} 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -23,14 +31,31 @@ const plain = (text: string) => text.replace('[|st|]', 'st');
 
 ruleTests(rule, {
   valid: [
-    { name: "publicNetworkAccess 'Disabled'", code: plain(storage("{ publicNetworkAccess: 'Disabled' }")) + endpoint('pe-blob') },
-    { name: "'SecuredByPerimeter' is not public", code: plain(storage("{ publicNetworkAccess: 'SecuredByPerimeter' }")) + endpoint('pe-blob') },
-    { name: 'an absent property stays silent (the service default is not verified)', code: plain(storage('{}')) + endpoint('pe-blob') },
-    { name: 'a value from a parameter without default', code: plain(storage('{ publicNetworkAccess: access }', undefined, 'param access string\n')) + endpoint('pe-blob') },
-    { name: "public access on, but no private endpoint points at it", code: plain(storage("{ publicNetworkAccess: 'Enabled' }")) },
+    {
+      name: "publicNetworkAccess 'Disabled'",
+      code: plain(storage("{ publicNetworkAccess: 'Disabled' }")) + endpoint('pe-blob'),
+    },
+    {
+      name: "'SecuredByPerimeter' is not public",
+      code: plain(storage("{ publicNetworkAccess: 'SecuredByPerimeter' }")) + endpoint('pe-blob'),
+    },
+    {
+      name: 'an absent property stays silent (the service default is not verified)',
+      code: plain(storage('{}')) + endpoint('pe-blob'),
+    },
+    {
+      name: 'a value from a parameter without default',
+      code: plain(storage('{ publicNetworkAccess: access }', undefined, 'param access string\n')) + endpoint('pe-blob'),
+    },
+    {
+      name: 'public access on, but no private endpoint points at it',
+      code: plain(storage("{ publicNetworkAccess: 'Enabled' }")),
+    },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: plain(storage("{ publicNetworkAccess: 'Enabled' }", undefined, 'param deploy bool\n')) + endpoint('pe-blob').replace("= {\n  name: 'pe-blob'", "= if (deploy) {\n  name: 'pe-blob'"),
+      code:
+        plain(storage("{ publicNetworkAccess: 'Enabled' }", undefined, 'param deploy bool\n')) +
+        endpoint('pe-blob').replace("= {\n  name: 'pe-blob'", "= if (deploy) {\n  name: 'pe-blob'"),
     },
     {
       name: 'an existing target is not ours to change',
@@ -50,7 +75,14 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
     {
       name: "storage with publicNetworkAccess 'Enabled'",
       code: storage("{ publicNetworkAccess: 'Enabled' }") + endpoint('pe-blob'),
-      errors: [{ messageId: 'enabled', level: 'warning', message: /'stapp' \(Microsoft\.Storage\/storageAccounts\) is reached through private endpoint 'pe-blob' but sets properties\.publicNetworkAccess to 'Enabled'/ }],
+      errors: [
+        {
+          messageId: 'enabled',
+          level: 'warning',
+          message:
+            /'stapp' \(Microsoft\.Storage\/storageAccounts\) is reached through private endpoint 'pe-blob' but sets properties\.publicNetworkAccess to 'Enabled'/,
+        },
+      ],
       output: edited(['Enabled', 'Disabled']),
     },
     {
@@ -60,8 +92,11 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       output: edited(['enabled', 'Disabled']),
     },
     {
-      name: 'a target that writes virtual network rules: reported, but turning access off is the author\'s call (no fix)',
-      code: storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }") + endpoint('pe-blob'),
+      name: "a target that writes virtual network rules: reported, but turning access off is the author's call (no fix)",
+      code:
+        storage(
+          "{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }",
+        ) + endpoint('pe-blob'),
       errors: [{ messageId: 'enabled' }],
       output: null,
     },
@@ -130,9 +165,26 @@ const unmarked = '"Microsoft.KeyVault/vaults"';
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
-    { name: "ARM: publicNetworkAccess 'Disabled'", code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "publicNetworkAccess": "Disabled" }', '{}', unmarked) },
-    { name: 'ARM: absent property', code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" } }', '{}', unmarked) },
-    { name: 'ARM: a value from a parameter without default', code: arm('{ "publicNetworkAccess": "[parameters(\'access\')]" }', '{ "access": { "type": "string" } }', unmarked) },
+    {
+      name: "ARM: publicNetworkAccess 'Disabled'",
+      code: arm(
+        '{ "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "publicNetworkAccess": "Disabled" }',
+        '{}',
+        unmarked,
+      ),
+    },
+    {
+      name: 'ARM: absent property',
+      code: arm('{ "tenantId": "t", "sku": { "family": "A", "name": "standard" } }', '{}', unmarked),
+    },
+    {
+      name: 'ARM: a value from a parameter without default',
+      code: arm(
+        '{ "publicNetworkAccess": "[parameters(\'access\')]" }',
+        '{ "access": { "type": "string" } }',
+        unmarked,
+      ),
+    },
   ],
   invalid: [
     {
@@ -146,7 +198,10 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
 ruleTests(rule, armCases);
 
 // disable-public-access: the value on the target turned off, in Bicep and ARM.
-const storageBehindEndpoint = (properties: string, symbol = 'st') => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+const storageBehindEndpoint = (
+  properties: string,
+  symbol = 'st',
+) => `resource ${symbol} 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stapp'
   location: 'westeurope'
   kind: 'StorageV2'
@@ -168,7 +223,10 @@ ruleTests(rule, {
   invalid: [
     {
       name: "Bicep: 'Enabled' becomes 'Disabled'",
-      code: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Enabled'\n  }", '[|st|]'),
+      code: storageBehindEndpoint(
+        "{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Enabled'\n  }",
+        '[|st|]',
+      ),
       errors: [{ messageId: 'enabled' }],
       fixTitle: /^Turn public network access off$/,
       output: storageBehindEndpoint("{\n    minimumTlsVersion: 'TLS1_2'\n    publicNetworkAccess: 'Disabled'\n  }"),
@@ -216,4 +274,3 @@ ruleTests(rule, {
     },
   ],
 });
-

@@ -1,14 +1,29 @@
 import rule from '../../../server/src/rules/pe-subnet-policies-ignored';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { armEndpointInSnetPe, armSpokeBehindNsg, armSpokeSubnets, nsgRef, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
+import {
+  armEndpointInSnetPe,
+  armSpokeBehindNsg,
+  armSpokeSubnets,
+  nsgRef,
+  spokeVnetWithSubnets,
+} from '../../support/subnet-fixtures';
 
 /** One NSG security rule (Bicep) with the given fields over a deny-everything-inbound default. */
 const securityRule = (name: string, fields: Record<string, string | number> = {}) => {
   const all: Record<string, string | number> = {
-    priority: 4096, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*',
-    destinationAddressPrefix: '*', destinationPortRange: '*', ...fields,
+    priority: 4096,
+    direction: 'Inbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    sourcePortRange: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: '*',
+    ...fields,
   };
-  const body = Object.entries(all).map(([key, value]) => `${key}: ${typeof value === 'number' ? value : `'${value}'`}`).join(', ');
+  const body = Object.entries(all)
+    .map(([key, value]) => `${key}: ${typeof value === 'number' ? value : `'${value}'`}`)
+    .join(', ');
   return `      { name: '${name}', properties: { ${body} } }\n`;
 };
 const denyAll = securityRule('DenyAllInbound');
@@ -22,7 +37,10 @@ ${rules}    ]
 }
 `;
 /** A route table with one inline route to `prefix` via `hop`. */
-const routesTo = (prefix: string, hop = 'VirtualAppliance') => `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {
+const routesTo = (
+  prefix: string,
+  hop = 'VirtualAppliance',
+) => `resource rt 'Microsoft.Network/routeTables@2025-09-01' = {
   name: 'rt-spoke'
   location: 'westeurope'
   properties: {
@@ -34,7 +52,13 @@ const routesTo = (prefix: string, hop = 'VirtualAppliance') => `resource rt 'Mic
  * A VNet (at `apiVersion`) whose first inline subnet holds an endpoint and has `extra` properties; the
  * second subnet, of clients, has `clientExtra`. `name` may carry a marker.
  */
-const network = (extra: string, name = "'snet-pe'", apiVersion = '2025-09-01', head = '', clientExtra = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
+const network = (
+  extra: string,
+  name = "'snet-pe'",
+  apiVersion = '2025-09-01',
+  head = '',
+  clientExtra = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -69,16 +93,71 @@ const withNsg = 'networkSecurityGroup: { id: nsg.id }';
 ruleTests(rule, {
   valid: [
     { name: 'effect, not presence (class 4): an NSG with no rules', code: nsgWith('') + network(withNsg) },
-    { name: 'effect, not presence (class 4): an NSG whose only rule allows SSH', code: nsgWith(securityRule('AllowSsh', { priority: 100, access: 'Allow', protocol: 'Tcp', destinationPortRange: '22' })) + network(withNsg) },
-    { name: 'effect, not presence (class 4): an NSG that denies outbound Internet', code: nsgWith(securityRule('DenyInternetOut', { direction: 'Outbound', destinationAddressPrefix: 'Internet' })) + network(withNsg) },
-    { name: 'effect, not presence (class 4): an inbound deny of RDP only (FACTS gives no endpoint ports)', code: nsgWith(securityRule('DenyRdp', { destinationPortRange: '3389' })) + network(withNsg) },
-    { name: "effect, not presence (class 4): an inbound deny from the 'Internet' tag", code: nsgWith(securityRule('DenyInternet', { sourceAddressPrefix: 'Internet' })) + network(withNsg) },
-    { name: 'effect, not presence (class 4): an inbound deny of another subnet', code: nsgWith(securityRule('DenyApp', { destinationAddressPrefix: '10.1.2.0/24' })) + network(withNsg) },
-    { name: 'effect, not presence (class 4): an earlier allow of everything from the VNet makes the deny moot', code: nsgWith(securityRule('AllowVnet', { priority: 100, access: 'Allow', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork' }) + denyAll) + network(withNsg) },
-    { name: 'effect, not presence (class 4): NSG rules from a parameter without default', code: "param rules array\nresource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {\n  name: 'nsg-pe'\n  location: 'westeurope'\n  properties: { securityRules: rules }\n}\n" + network(withNsg) },
-    { name: 'effect, not presence (class 4): an NSG outside the analysed files has unknown rules', code: network("networkSecurityGroup: { id: resourceId('rg-hub', 'Microsoft.Network/networkSecurityGroups', 'nsg-hub') }") },
-    { name: 'effect, not presence (class 4): an existing NSG has unknown rules', code: "resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' existing = {\n  name: 'nsg-pe'\n}\n" + network(withNsg) },
-    { name: 'effect, not presence (class 4): an earlier rule of unknown access may allow everything', code: 'param access string\n' + nsgWith("      { name: 'First', properties: { priority: 100, direction: 'Inbound', access: access, protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } }\n" + denyAll) + network(withNsg) },
+    {
+      name: 'effect, not presence (class 4): an NSG whose only rule allows SSH',
+      code:
+        nsgWith(
+          securityRule('AllowSsh', { priority: 100, access: 'Allow', protocol: 'Tcp', destinationPortRange: '22' }),
+        ) + network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an NSG that denies outbound Internet',
+      code:
+        nsgWith(securityRule('DenyInternetOut', { direction: 'Outbound', destinationAddressPrefix: 'Internet' })) +
+        network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an inbound deny of RDP only (FACTS gives no endpoint ports)',
+      code: nsgWith(securityRule('DenyRdp', { destinationPortRange: '3389' })) + network(withNsg),
+    },
+    {
+      name: "effect, not presence (class 4): an inbound deny from the 'Internet' tag",
+      code: nsgWith(securityRule('DenyInternet', { sourceAddressPrefix: 'Internet' })) + network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an inbound deny of another subnet',
+      code: nsgWith(securityRule('DenyApp', { destinationAddressPrefix: '10.1.2.0/24' })) + network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an earlier allow of everything from the VNet makes the deny moot',
+      code:
+        nsgWith(
+          securityRule('AllowVnet', {
+            priority: 100,
+            access: 'Allow',
+            sourceAddressPrefix: 'VirtualNetwork',
+            destinationAddressPrefix: 'VirtualNetwork',
+          }) + denyAll,
+        ) + network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): NSG rules from a parameter without default',
+      code:
+        "param rules array\nresource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {\n  name: 'nsg-pe'\n  location: 'westeurope'\n  properties: { securityRules: rules }\n}\n" +
+        network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an NSG outside the analysed files has unknown rules',
+      code: network(
+        "networkSecurityGroup: { id: resourceId('rg-hub', 'Microsoft.Network/networkSecurityGroups', 'nsg-hub') }",
+      ),
+    },
+    {
+      name: 'effect, not presence (class 4): an existing NSG has unknown rules',
+      code:
+        "resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' existing = {\n  name: 'nsg-pe'\n}\n" +
+        network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): an earlier rule of unknown access may allow everything',
+      code:
+        'param access string\n' +
+        nsgWith(
+          "      { name: 'First', properties: { priority: 100, direction: 'Inbound', access: access, protocol: '*', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } }\n" +
+            denyAll,
+        ) +
+        network(withNsg),
+    },
     {
       name: 'effect, not presence (class 4): a deny rule resource that may not be deployed',
       code: `param strict bool\n${nsgWith('')}resource deny 'Microsoft.Network/networkSecurityGroups/securityRules@2025-09-01' = if (strict) {
@@ -88,31 +167,105 @@ ruleTests(rule, {
 }
 ${network(withNsg)}`,
     },
-    { name: 'effect, not presence (class 4): a 0.0.0.0/0 route never overrides the /32 (FACTS §3.1)', code: routesTo('0.0.0.0/0') + network('routeTable: { id: rt.id }', undefined, undefined, '', 'routeTable: { id: rt.id }') },
-    { name: "effect, not presence (class 4): a route longer than the VNet's address space", code: routesTo('10.1.1.0/24') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
-    { name: 'effect, not presence (class 4): a route that misses the endpoint subnet', code: routesTo('10.2.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
-    { name: 'effect, not presence (class 4): a VnetLocal route', code: routesTo('10.1.0.0/16', 'VnetLocal') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }') },
-    { name: "a deny with 'Enabled'", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Enabled'`) },
-    { name: "a deny with 'NetworkSecurityGroupEnabled'", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`) },
-    { name: "a VNet route with 'RouteTableEnabled'", code: routesTo('10.1.0.0/16') + network("privateEndpointNetworkPolicies: 'RouteTableEnabled'", undefined, undefined, '', 'routeTable: { id: rt.id }') },
-    { name: 'a policy from a parameter without default', code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: policy`, undefined, undefined, 'param policy string\n') },
-    { name: 'an NSG that may be null', code: nsgWith(denyAll) + network('networkSecurityGroup: useNsg ? { id: nsg.id } : null', undefined, undefined, 'param useNsg bool\n') },
-    { name: "a case variant of a value stays silent ('enabled')", code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'enabled'`) },
+    {
+      name: 'effect, not presence (class 4): a 0.0.0.0/0 route never overrides the /32 (FACTS §3.1)',
+      code:
+        routesTo('0.0.0.0/0') +
+        network('routeTable: { id: rt.id }', undefined, undefined, '', 'routeTable: { id: rt.id }'),
+    },
+    {
+      name: "effect, not presence (class 4): a route longer than the VNet's address space",
+      code: routesTo('10.1.1.0/24') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }'),
+    },
+    {
+      name: 'effect, not presence (class 4): a route that misses the endpoint subnet',
+      code: routesTo('10.2.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }'),
+    },
+    {
+      name: 'effect, not presence (class 4): a VnetLocal route',
+      code: routesTo('10.1.0.0/16', 'VnetLocal') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }'),
+    },
+    {
+      name: "a deny with 'Enabled'",
+      code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Enabled'`),
+    },
+    {
+      name: "a deny with 'NetworkSecurityGroupEnabled'",
+      code:
+        nsgWith(denyAll) +
+        network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
+    },
+    {
+      name: "a VNet route with 'RouteTableEnabled'",
+      code:
+        routesTo('10.1.0.0/16') +
+        network(
+          "privateEndpointNetworkPolicies: 'RouteTableEnabled'",
+          undefined,
+          undefined,
+          '',
+          'routeTable: { id: rt.id }',
+        ),
+    },
+    {
+      name: 'a policy from a parameter without default',
+      code:
+        nsgWith(denyAll) +
+        network(
+          `${withNsg}\n          privateEndpointNetworkPolicies: policy`,
+          undefined,
+          undefined,
+          'param policy string\n',
+        ),
+    },
+    {
+      name: 'an NSG that may be null',
+      code:
+        nsgWith(denyAll) +
+        network('networkSecurityGroup: useNsg ? { id: nsg.id } : null', undefined, undefined, 'param useNsg bool\n'),
+    },
+    {
+      name: "a case variant of a value stays silent ('enabled')",
+      code: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'enabled'`),
+    },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: nsgWith(denyAll) + network(withNsg, undefined, undefined, 'param deploy bool\n').replace("= {\n  name: 'pe-kv'", "= if (deploy) {\n  name: 'pe-kv'"),
+      code:
+        nsgWith(denyAll) +
+        network(withNsg, undefined, undefined, 'param deploy bool\n').replace(
+          "= {\n  name: 'pe-kv'",
+          "= if (deploy) {\n  name: 'pe-kv'",
+        ),
     },
   ],
   invalid: [
     {
       name: 'effect, not presence (class 4): an inbound deny of everything, policy unset',
       code: nsgWith(denyAll) + network(withNsg, marked),
-      errors: [{ messageId: 'ignored', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv', but privateEndpointNetworkPolicies is unset \(default 'Disabled'\): rule 'DenyAllInbound' of NSG 'nsg-pe' would block traffic to the endpoints but is not applied to them\. Set 'NetworkSecurityGroupEnabled'\./ }],
-      output: nsgWith(denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
+      errors: [
+        {
+          messageId: 'ignored',
+          level: 'warning',
+          message:
+            /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv', but privateEndpointNetworkPolicies is unset \(default 'Disabled'\): rule 'DenyAllInbound' of NSG 'nsg-pe' would block traffic to the endpoints but is not applied to them\. Set 'NetworkSecurityGroupEnabled'\./,
+        },
+      ],
+      output:
+        nsgWith(denyAll) +
+        network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
     },
     {
       name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',
-      code: nsgWith(securityRule('AllowHttps', { priority: 100, access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '443' }) + denyAll) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
+      code:
+        nsgWith(
+          securityRule('AllowHttps', {
+            priority: 100,
+            access: 'Allow',
+            protocol: 'Tcp',
+            sourceAddressPrefix: 'VirtualNetwork',
+            destinationPortRange: '443',
+          }) + denyAll,
+        ) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
       errors: [{ messageId: 'ignored', message: /'Disabled': rule 'DenyAllInbound'/ }],
       output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
@@ -125,27 +278,56 @@ ${network(withNsg)}`,
 }
 ${network(withNsg, marked)}`,
       errors: [{ messageId: 'ignored', message: /rule 'DenyOnPrem'/ }],
-      output: edited([`nsg.id }
-`, `nsg.id }
+      output: edited([
+        `nsg.id }
+`,
+        `nsg.id }
           privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
-`]),
+`,
+      ]),
     },
     {
       name: 'effect, not presence (class 4): a client route over the VNet range is overridden by the /32',
       code: routesTo('10.1.0.0/16') + network('', marked, undefined, '', 'routeTable: { id: rt.id }'),
-      errors: [{ messageId: 'ignored', message: /route 'to-hub' \(10\.1\.0\.0\/16 via VirtualAppliance\) of route table 'rt-spoke' on subnet 'snet-app' is overridden by the endpoints' \/32 routes\. Set 'RouteTableEnabled'\./ }],
-      output: (routesTo('10.1.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }'))
-        .replace("addressPrefix: '10.1.1.0/24'\n", "addressPrefix: '10.1.1.0/24'\n          privateEndpointNetworkPolicies: 'RouteTableEnabled'\n"),
+      errors: [
+        {
+          messageId: 'ignored',
+          message:
+            /route 'to-hub' \(10\.1\.0\.0\/16 via VirtualAppliance\) of route table 'rt-spoke' on subnet 'snet-app' is overridden by the endpoints' \/32 routes\. Set 'RouteTableEnabled'\./,
+        },
+      ],
+      output: (routesTo('10.1.0.0/16') + network('', undefined, undefined, '', 'routeTable: { id: rt.id }')).replace(
+        "addressPrefix: '10.1.1.0/24'\n",
+        "addressPrefix: '10.1.1.0/24'\n          privateEndpointNetworkPolicies: 'RouteTableEnabled'\n",
+      ),
     },
     {
       name: "effect, not presence (class 4): a deny and a covering route with 'Disabled' need 'Enabled'",
-      code: nsgWith(denyAll) + routesTo('10.0.0.0/8') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`, marked),
-      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'.*; route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet.*Set 'Enabled'/ }],
+      code:
+        nsgWith(denyAll) +
+        routesTo('10.0.0.0/8') +
+        network(
+          `${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`,
+          marked,
+        ),
+      errors: [
+        {
+          messageId: 'ignored',
+          message:
+            /rule 'DenyAllInbound'.*; route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet.*Set 'Enabled'/,
+        },
+      ],
       output: edited(['Disabled', 'Enabled']),
     },
     {
       name: "a covering route with 'NetworkSecurityGroupEnabled' keeps the NSG: 'Enabled'",
-      code: nsgWith(denyAll) + routesTo('10.1.0.0/16') + network(`${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`, marked),
+      code:
+        nsgWith(denyAll) +
+        routesTo('10.1.0.0/16') +
+        network(
+          `${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`,
+          marked,
+        ),
       errors: [{ messageId: 'ignored', message: /^(?!.*DenyAllInbound).*route 'to-hub'.*Set 'Enabled'/ }],
       output: edited(['NetworkSecurityGroupEnabled', 'Enabled']),
     },
@@ -153,10 +335,13 @@ ${network(withNsg, marked)}`,
       name: "before API 2023-09-01 the fix is 'Enabled'",
       code: nsgWith(denyAll) + network(withNsg, marked, '2023-05-01'),
       errors: [{ messageId: 'ignored', message: /Set 'Enabled'/ }],
-      output: edited([`nsg.id }
-`, `nsg.id }
+      output: edited([
+        `nsg.id }
+`,
+        `nsg.id }
           privateEndpointNetworkPolicies: 'Enabled'
-`]),
+`,
+      ]),
     },
     {
       name: 'a child subnet resource is reported at its declaration',
@@ -181,37 +366,65 @@ resource pe2 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   properties: { subnet: { id: snet.id } }
 }
 `,
-      errors: [{ messageId: 'ignored', message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv' \(and 1 more\)/ }],
+      errors: [
+        {
+          messageId: 'ignored',
+          message: /'snet-pe' in VNet 'vnet-spoke' holds private endpoint 'pe-kv' \(and 1 more\)/,
+        },
+      ],
       output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
     },
   ],
 });
 
 // ARM JSON: an NSG with `rules`, a VNet whose inline subnet has `extra` properties, and an endpoint in that subnet.
-const armDenyAll = '{ "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } }';
-const armAllowSsh = '{ "name": "AllowSsh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }';
-const arm = (rules: string, extra: string, name = '"snet-pe"') => armSpokeSubnets(`          {
+const armDenyAll =
+  '{ "name": "DenyAllInbound", "properties": { "priority": 4096, "direction": "Inbound", "access": "Deny", "protocol": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*" } }';
+const armAllowSsh =
+  '{ "name": "AllowSsh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }';
+const arm = (rules: string, extra: string, name = '"snet-pe"') =>
+  armSpokeSubnets(
+    `          {
             "name": ${name},
             "properties": {
               "addressPrefix": "10.1.1.0/24",
               "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-pe')]" }${extra}
             }
-          }`, `,\n${armEndpointInSnetPe}`, `    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },\n`);
+          }`,
+    `,\n${armEndpointInSnetPe}`,
+    `    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-pe", "location": "westeurope", "properties": { "securityRules": [ ${rules} ] } },\n`,
+  );
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
-    { name: "ARM: a deny with 'Enabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Enabled"') },
+    {
+      name: "ARM: a deny with 'Enabled'",
+      code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Enabled"'),
+    },
     { name: 'ARM: effect, not presence (class 4): an NSG whose only rule allows SSH', code: arm(armAllowSsh, '') },
-    { name: 'ARM: effect, not presence (class 4): an NSG with no rules', code: arm('', ',\n              "privateEndpointNetworkPolicies": "Disabled"') },
+    {
+      name: 'ARM: effect, not presence (class 4): an NSG with no rules',
+      code: arm('', ',\n              "privateEndpointNetworkPolicies": "Disabled"'),
+    },
   ],
   invalid: [
     {
       name: 'ARM: effect, not presence (class 4): an inbound deny of everything, policy unset',
       code: arm(`${armAllowSsh}, ${armDenyAll}`, '', '[|"snet-pe"|]'),
-      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound' of NSG 'nsg-pe'.*Set 'NetworkSecurityGroupEnabled'/ }],
-      output: arm(`${armAllowSsh}, ${armDenyAll}`, ',\n              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"'),
+      errors: [
+        { messageId: 'ignored', message: /rule 'DenyAllInbound' of NSG 'nsg-pe'.*Set 'NetworkSecurityGroupEnabled'/ },
+      ],
+      output: arm(
+        `${armAllowSsh}, ${armDenyAll}`,
+        ',\n              "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"',
+      ),
     },
-    { name: "ARM: a deny with 'Disabled'", code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'), errors: [{ messageId: 'ignored' }], output: edited(['Disabled', 'NetworkSecurityGroupEnabled']) },
+    {
+      name: "ARM: a deny with 'Disabled'",
+      code: arm(armDenyAll, ',\n              "privateEndpointNetworkPolicies": "Disabled"', '[|"snet-pe"|]'),
+      errors: [{ messageId: 'ignored' }],
+      output: edited(['Disabled', 'NetworkSecurityGroupEnabled']),
+    },
   ],
 };
 ruleTests(rule, armCases);
@@ -228,8 +441,11 @@ const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' =
 }
 `;
 // A route table whose route over the VNet's range the endpoints' /32 routes override.
-const rt = "resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n  properties: { routes: [ { name: 'to-hub', properties: { addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.0.4' } } ] }\n}\n";
-const pe = (subnet = 'vnet.properties.subnets[0].id') => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+const rt =
+  "resource rt 'Microsoft.Network/routeTables@2025-09-01' = {\n  name: 'rt'\n  location: 'westeurope'\n  properties: { routes: [ { name: 'to-hub', properties: { addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.0.4' } } ] }\n}\n";
+const pe = (
+  subnet = 'vnet.properties.subnets[0].id',
+) => `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-kv'
   location: 'westeurope'
   properties: { subnet: { id: ${subnet} } }
@@ -241,55 +457,90 @@ ruleTests(rule, {
   invalid: [
     {
       name: 'Bicep inline subnet, policy unset: the property is added after the last one, comment kept',
-      code: nsg + spokeVnetWithSubnets(`      {
+      code:
+        nsg +
+        spokeVnetWithSubnets(`      {
         name: [|'snet-pe'|]
         properties: {
           addressPrefix: '10.1.1.0/24'
           networkSecurityGroup: { id: nsg.id } // the NSG
         }
-      }`) + pe(),
+      }`) +
+        pe(),
       errors: [{ messageId: 'ignored' }],
       fixTitle: /^Set privateEndpointNetworkPolicies to 'NetworkSecurityGroupEnabled'$/,
-      output: nsg + spokeVnetWithSubnets(`      {
+      output:
+        nsg +
+        spokeVnetWithSubnets(`      {
         name: 'snet-pe'
         properties: {
           addressPrefix: '10.1.1.0/24'
           networkSecurityGroup: { id: nsg.id } // the NSG
           privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'
         }
-      }`) + pe(),
+      }`) +
+        pe(),
     },
     {
       name: "Bicep inline subnet on an API version before NetworkSecurityGroupEnabled: 'Enabled', replacing 'Disabled'",
-      code: nsg + spokeVnetWithSubnets(`      {
+      code:
+        nsg +
+        spokeVnetWithSubnets(
+          `      {
         name: [|'snet-pe'|]
         properties: {
           addressPrefix: '10.1.1.0/24'
           networkSecurityGroup: { id: nsg.id }
           privateEndpointNetworkPolicies: 'Disabled'
         }
-      }`, '2023-05-01') + pe(),
+      }`,
+          '2023-05-01',
+        ) +
+        pe(),
       errors: [{ messageId: 'ignored' }],
-      output: nsg + spokeVnetWithSubnets(`      {
+      output:
+        nsg +
+        spokeVnetWithSubnets(
+          `      {
         name: 'snet-pe'
         properties: {
           addressPrefix: '10.1.1.0/24'
           networkSecurityGroup: { id: nsg.id }
           privateEndpointNetworkPolicies: 'Enabled'
         }
-      }`, '2023-05-01') + pe(),
+      }`,
+          '2023-05-01',
+        ) +
+        pe(),
     },
     {
       name: 'Bicep single-line subnet object',
-      code: nsg + spokeVnetWithSubnets(`      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id } } }`) + pe(),
+      code:
+        nsg +
+        spokeVnetWithSubnets(
+          `      { name: [|'snet-pe'|], properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id } } }`,
+        ) +
+        pe(),
       errors: [{ messageId: 'ignored' }],
-      output: nsg + spokeVnetWithSubnets(`      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id }, privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled' } }`) + pe(),
+      output:
+        nsg +
+        spokeVnetWithSubnets(
+          `      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', networkSecurityGroup: { id: nsg.id }, privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled' } }`,
+        ) +
+        pe(),
     },
     {
       name: 'Bicep child subnet resource in a CRLF, tab-indented file',
-      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource [|subnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t}\n}\n${pe('subnet.id')}`.replace(/\n/g, '\r\n'),
+      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource [|subnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t}\n}\n${pe('subnet.id')}`.replace(
+        /\n/g,
+        '\r\n',
+      ),
       errors: [{ messageId: 'ignored' }],
-      output: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource subnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t\tprivateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'\n\t}\n}\n${pe('subnet.id')}`.replace(/\n/g, '\r\n'),
+      output:
+        `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n\tname: 'vnet-spoke'\n}\nresource subnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n\tparent: vnet\n\tname: 'snet-pe'\n\tproperties: {\n\t\taddressPrefix: '10.1.1.0/24'\n\t\tnetworkSecurityGroup: {\n\t\t\tid: nsg.id\n\t\t}\n\t\tprivateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'\n\t}\n}\n${pe('subnet.id')}`.replace(
+          /\n/g,
+          '\r\n',
+        ),
     },
     {
       name: 'Bicep child subnets in a loop: the policy goes on the loop body',
@@ -360,13 +611,19 @@ ruleTests(rule, {
     },
     {
       name: "ARM inline subnet with 'Disabled': the value is replaced in place",
-      code: armSpokeBehindNsg(`          { "name": [|"snet-pe"|], "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "Disabled" } }`),
+      code: armSpokeBehindNsg(
+        `          { "name": [|"snet-pe"|], "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "Disabled" } }`,
+      ),
       errors: [{ messageId: 'ignored' }],
-      output: armSpokeBehindNsg(`          { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled" } }`),
+      output: armSpokeBehindNsg(
+        `          { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24", "networkSecurityGroup": ${nsgRef}, "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled" } }`,
+      ),
     },
     {
       name: 'ARM child subnet resource (the inline subnet list is empty)',
-      code: armSpokeBehindNsg('', `
+      code: armSpokeBehindNsg(
+        '',
+        `
     {
       "type": [|"Microsoft.Network/virtualNetworks/subnets"|],
       "apiVersion": "2025-09-01",
@@ -375,9 +632,12 @@ ruleTests(rule, {
         "addressPrefix": "10.1.1.0/24",
         "networkSecurityGroup": ${nsgRef}
       }
-    },`),
+    },`,
+      ),
       errors: [{ messageId: 'ignored' }],
-      output: armSpokeBehindNsg('', `
+      output: armSpokeBehindNsg(
+        '',
+        `
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
@@ -387,7 +647,8 @@ ruleTests(rule, {
         "networkSecurityGroup": ${nsgRef},
         "privateEndpointNetworkPolicies": "NetworkSecurityGroupEnabled"
       }
-    },`),
+    },`,
+      ),
     },
   ],
 });

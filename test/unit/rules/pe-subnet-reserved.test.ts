@@ -2,7 +2,11 @@ import rule from '../../../server/src/rules/pe-subnet-reserved';
 import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet with one inline subnet named `subnet` and an endpoint in it (the subnet id marked by `mark`). */
-const inline = (subnet: string, mark = (text: string) => text, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const inline = (
+  subnet: string,
+  mark = (text: string) => text,
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-hub'
   location: 'westeurope'
   properties: {
@@ -24,10 +28,16 @@ ruleTests(rule, {
   valid: [
     { name: 'an ordinary subnet', code: inline('snet-private-endpoints') },
     { name: 'names match exactly: gatewaysubnet is not GatewaySubnet', code: inline('gatewaysubnet') },
-    { name: 'a subnet id from a parameter', code: `param subnetId string\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe'\n  location: 'westeurope'\n  properties: { subnet: { id: subnetId } }\n}\n` },
+    {
+      name: 'a subnet id from a parameter',
+      code: `param subnetId string\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe'\n  location: 'westeurope'\n  properties: { subnet: { id: subnetId } }\n}\n`,
+    },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: inline('GatewaySubnet', undefined, 'param deploy bool\n').replace("= {\n  name: 'pe-kv'", "= if (deploy) {\n  name: 'pe-kv'"),
+      code: inline('GatewaySubnet', undefined, 'param deploy bool\n').replace(
+        "= {\n  name: 'pe-kv'",
+        "= if (deploy) {\n  name: 'pe-kv'",
+      ),
     },
     {
       name: 'a subnet whose name is a parameter without default',
@@ -35,11 +45,31 @@ ruleTests(rule, {
     },
   ],
   invalid: [
-    { name: 'GatewaySubnet is an error', code: inline('GatewaySubnet', marked), errors: [{ messageId: 'reserved', level: 'error', message: /'pe-kv' is placed in 'GatewaySubnet'/ }] },
-    { name: 'AzureFirewallSubnet is an error', code: inline('AzureFirewallSubnet', marked), errors: [{ messageId: 'reserved', level: 'error' }] },
-    { name: 'AzureBastionSubnet is an error', code: inline('AzureBastionSubnet', marked), errors: [{ messageId: 'reserved', level: 'error' }] },
-    { name: 'AzureFirewallManagementSubnet is a warning', code: inline('AzureFirewallManagementSubnet', marked), errors: [{ messageId: 'reserved', level: 'warning' }] },
-    { name: 'RouteServerSubnet is a warning', code: inline('RouteServerSubnet', marked), errors: [{ messageId: 'reserved', level: 'warning', message: /Azure Route Server/ }] },
+    {
+      name: 'GatewaySubnet is an error',
+      code: inline('GatewaySubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'error', message: /'pe-kv' is placed in 'GatewaySubnet'/ }],
+    },
+    {
+      name: 'AzureFirewallSubnet is an error',
+      code: inline('AzureFirewallSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'error' }],
+    },
+    {
+      name: 'AzureBastionSubnet is an error',
+      code: inline('AzureBastionSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'error' }],
+    },
+    {
+      name: 'AzureFirewallManagementSubnet is a warning',
+      code: inline('AzureFirewallManagementSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'warning' }],
+    },
+    {
+      name: 'RouteServerSubnet is a warning',
+      code: inline('RouteServerSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'warning', message: /Azure Route Server/ }],
+    },
     {
       name: 'a child subnet resource',
       code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
@@ -103,12 +133,18 @@ const arm = (subnet: string, idMark = (text: string) => text) => `//- /main.json
 `;
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
-  valid: [
-    { name: 'ARM: an ordinary subnet', code: arm('snet-pe') },
-  ],
+  valid: [{ name: 'ARM: an ordinary subnet', code: arm('snet-pe') }],
   invalid: [
-    { name: 'ARM: AzureBastionSubnet is an error', code: arm('AzureBastionSubnet', marked), errors: [{ messageId: 'reserved', level: 'error' }] },
-    { name: 'ARM: RouteServerSubnet is a warning', code: arm('RouteServerSubnet', marked), errors: [{ messageId: 'reserved', level: 'warning' }] },
+    {
+      name: 'ARM: AzureBastionSubnet is an error',
+      code: arm('AzureBastionSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'error' }],
+    },
+    {
+      name: 'ARM: RouteServerSubnet is a warning',
+      code: arm('RouteServerSubnet', marked),
+      errors: [{ messageId: 'reserved', level: 'warning' }],
+    },
   ],
 };
 ruleTests(rule, armCases);

@@ -3,7 +3,12 @@ import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-f
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = bicepVnet;
-const peering = (symbol: string, parent: string, remoteId: string, opts: { name?: string; condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+const peering = (
+  symbol: string,
+  parent: string,
+  remoteId: string,
+  opts: { name?: string; condition?: string; mark?: boolean } = {},
+) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: ${opts.name ?? `'${symbol}'`}
   properties: {
@@ -15,13 +20,37 @@ const two = vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1');
 
 const bicepCases: RuleCases = {
   valid: [
-    { name: 'one peering each way', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
-    { name: 'two peerings of one VNet to two remotes', code: two + vnet('spoke2', 'vnet-spoke22') + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', 'spoke2.id') },
-    { name: 'one peering written twice under the same name is one resource', code: two + peering('a', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }) + peering('b', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }) },
-    { name: 'a second name from a parameter without default may be the same peering', code: `param other string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { name: 'other' })}` },
-    { name: 'a second remote from a parameter without default may be another VNet', code: `param remoteId string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'remoteId')}` },
-    { name: 'a duplicate whose condition is unknown cannot cause a finding', code: `param extra bool\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { condition: 'if (extra) ' })}` },
-    { name: 'a self-peering twice is peering-self\'s', code: two + peering('a', 'hub', 'hub.id') + peering('b', 'hub', 'hub.id') },
+    {
+      name: 'one peering each way',
+      code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id'),
+    },
+    {
+      name: 'two peerings of one VNet to two remotes',
+      code: two + vnet('spoke2', 'vnet-spoke22') + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', 'spoke2.id'),
+    },
+    {
+      name: 'one peering written twice under the same name is one resource',
+      code:
+        two +
+        peering('a', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }) +
+        peering('b', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }),
+    },
+    {
+      name: 'a second name from a parameter without default may be the same peering',
+      code: `param other string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { name: 'other' })}`,
+    },
+    {
+      name: 'a second remote from a parameter without default may be another VNet',
+      code: `param remoteId string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'remoteId')}`,
+    },
+    {
+      name: 'a duplicate whose condition is unknown cannot cause a finding',
+      code: `param extra bool\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { condition: 'if (extra) ' })}`,
+    },
+    {
+      name: "a self-peering twice is peering-self's",
+      code: two + peering('a', 'hub', 'hub.id') + peering('b', 'hub', 'hub.id'),
+    },
     {
       name: 'two templates analysed together, each peering its own vnet-hub to vnet-spoke1 under another name',
       code: `//- /a.bicep\n${two}${peering('a', 'hub', 'spoke.id')}//- /b.bicep\n${two}${peering('b', 'hub', 'spoke.id')}`,
@@ -30,17 +59,35 @@ const bicepCases: RuleCases = {
   invalid: [
     {
       name: 'two child peerings from hub to spoke: on the later one',
-      code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('hubToSpokeAgain', 'hub', 'spoke.id', { mark: true }),
-      errors: [{ messageId: 'duplicate', level: 'error', message: /Peering 'vnet-hub\/hubToSpokeAgain' connects 'vnet-hub' to 'vnet-spoke1', which peering 'vnet-hub\/hubToSpoke' already does/ }],
+      code:
+        two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('hubToSpokeAgain', 'hub', 'spoke.id', { mark: true }),
+      errors: [
+        {
+          messageId: 'duplicate',
+          level: 'error',
+          message:
+            /Peering 'vnet-hub\/hubToSpokeAgain' connects 'vnet-hub' to 'vnet-spoke1', which peering 'vnet-hub\/hubToSpoke' already does/,
+        },
+      ],
     },
     {
       name: 'an inline peering and a child peering to the same remote: the child comes later',
-      code: vnet('hub', 'vnet-hub', "\n    virtualNetworkPeerings: [\n      {\n        name: 'inline-to-spoke'\n        properties: { remoteVirtualNetwork: { id: spoke.id } }\n      }\n    ]") + vnet('spoke', 'vnet-spoke1') + peering('childToSpoke', 'hub', 'spoke.id', { mark: true }),
+      code:
+        vnet(
+          'hub',
+          'vnet-hub',
+          "\n    virtualNetworkPeerings: [\n      {\n        name: 'inline-to-spoke'\n        properties: { remoteVirtualNetwork: { id: spoke.id } }\n      }\n    ]",
+        ) +
+        vnet('spoke', 'vnet-spoke1') +
+        peering('childToSpoke', 'hub', 'spoke.id', { mark: true }),
       errors: [{ messageId: 'duplicate' }],
     },
     {
       name: 'the remote given once by symbol and once by resourceId',
-      code: two + peering('a', 'hub', 'spoke.id') + peering('b', 'hub', "resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke1')", { mark: true }),
+      code:
+        two +
+        peering('a', 'hub', 'spoke.id') +
+        peering('b', 'hub', "resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke1')", { mark: true }),
       errors: [{ messageId: 'duplicate' }],
     },
     {
@@ -51,18 +98,37 @@ const bicepCases: RuleCases = {
   ],
 };
 
-
 // The same rule on ARM JSON templates.
 const armCases: RuleCases = {
   valid: [
-    { name: 'ARM: one peering each way', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
+    {
+      name: 'ARM: one peering each way',
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub')),
+        ].join(',\n'),
+      ),
+    },
   ],
   invalid: [
     {
       name: 'ARM: two peerings from hub to spoke, on the later one',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true })].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'duplicate' }],
     },
   ],
 };
-ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+ruleTests(rule, {
+  valid: [...bicepCases.valid, ...armCases.valid],
+  invalid: [...bicepCases.invalid, ...armCases.invalid],
+});

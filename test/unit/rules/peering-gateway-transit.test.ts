@@ -2,13 +2,23 @@ import rule from '../../../server/src/rules/peering-gateway-transit';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
-const vnet = (symbol: string, name: string, octet: number) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+const vnet = (
+  symbol: string,
+  name: string,
+  octet: number,
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: { addressSpace: { addressPrefixes: ['10.${octet}.0.0/16'] } }
 }
 `;
-const peering = (symbol: string, parent: string, remote: string, flags: string, opts: { condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+const peering = (
+  symbol: string,
+  parent: string,
+  remote: string,
+  flags: string,
+  opts: { condition?: string; mark?: boolean } = {},
+) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: '${symbol}'
   properties: {
@@ -24,13 +34,34 @@ const allows = 'allowGatewayTransit: true';
 
 const bicepCases: RuleCases = {
   valid: [
-    { name: 'the spoke uses the gateway the hub allows', code: two + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('spokeToHub', 'spoke', 'hub', uses) },
-    { name: 'no reverse peering: peering-reverse-missing speaks', code: two + peering('spokeToHub', 'spoke', 'hub', uses) },
-    { name: 'the reverse flag from a parameter without default may allow transit', code: `param transit bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: transit')}${peering('spokeToHub', 'spoke', 'hub', uses)}` },
-    { name: 'useRemoteGateways from a parameter without default', code: `param useGw bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: useGw')}` },
-    { name: 'a peering whose condition is unknown cannot cause a finding', code: `param peer bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', uses, { condition: 'if (peer) ' })}` },
-    { name: 'a second reverse that may deploy may allow transit', code: `param extra bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false')}${peering('hubToSpoke2', 'hub', 'spoke', allows, { condition: 'if (extra) ' })}${peering('spokeToHub', 'spoke', 'hub', uses)}` },
-    { name: 'an existing reverse peering: its flags are unknown', code: `${two}resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' existing = {\n  parent: hub\n  name: 'hub-to-spoke'\n}\n${peering('spokeToHub', 'spoke', 'hub', uses)}` },
+    {
+      name: 'the spoke uses the gateway the hub allows',
+      code: two + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('spokeToHub', 'spoke', 'hub', uses),
+    },
+    {
+      name: 'no reverse peering: peering-reverse-missing speaks',
+      code: two + peering('spokeToHub', 'spoke', 'hub', uses),
+    },
+    {
+      name: 'the reverse flag from a parameter without default may allow transit',
+      code: `param transit bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: transit')}${peering('spokeToHub', 'spoke', 'hub', uses)}`,
+    },
+    {
+      name: 'useRemoteGateways from a parameter without default',
+      code: `param useGw bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', 'useRemoteGateways: useGw')}`,
+    },
+    {
+      name: 'a peering whose condition is unknown cannot cause a finding',
+      code: `param peer bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', '')}${peering('spokeToHub', 'spoke', 'hub', uses, { condition: 'if (peer) ' })}`,
+    },
+    {
+      name: 'a second reverse that may deploy may allow transit',
+      code: `param extra bool\n${two}${peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false')}${peering('hubToSpoke2', 'hub', 'spoke', allows, { condition: 'if (extra) ' })}${peering('spokeToHub', 'spoke', 'hub', uses)}`,
+    },
+    {
+      name: 'an existing reverse peering: its flags are unknown',
+      code: `${two}resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' existing = {\n  parent: hub\n  name: 'hub-to-spoke'\n}\n${peering('spokeToHub', 'spoke', 'hub', uses)}`,
+    },
     {
       name: 'a second peering using remote gateways may not deploy',
       code: `param second bool\n${two}${vnet('hub2', 'vnet-hub2', 2)}${peering('hubToSpoke', 'hub', 'spoke', allows)}${peering('hub2ToSpoke', 'hub2', 'spoke', allows)}${peering('spokeToHub', 'spoke', 'hub', uses)}${peering('spokeToHub2', 'spoke', 'hub2', uses, { condition: 'if (second) ' })}`,
@@ -43,31 +74,68 @@ const bicepCases: RuleCases = {
   invalid: [
     {
       name: 'the reverse peering does not set allowGatewayTransit',
-      code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
-      errors: [{ messageId: 'noTransit', level: 'error', message: /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/ }],
-      output: edited([`allowForwardedTraffic: true
-`, `allowForwardedTraffic: true
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') +
+        peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
+      errors: [
+        {
+          messageId: 'noTransit',
+          level: 'error',
+          message:
+            /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/,
+        },
+      ],
+      output: edited([
+        `allowForwardedTraffic: true
+`,
+        `allowForwardedTraffic: true
     allowGatewayTransit: true
-`]),
+`,
+      ]),
     },
-    { name: 'the reverse peering sets allowGatewayTransit: false', code: two + peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }), errors: [{ messageId: 'noTransit' }], output: edited(['allowGatewayTransit: false', 'allowGatewayTransit: true']) },
+    {
+      name: 'the reverse peering sets allowGatewayTransit: false',
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke', 'allowGatewayTransit: false') +
+        peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
+      errors: [{ messageId: 'noTransit' }],
+      output: edited(['allowGatewayTransit: false', 'allowGatewayTransit: true']),
+    },
     {
       name: 'both sides use remote gateways: each peering is reported',
-      code: two + peering('hubToSpoke', 'hub', 'spoke', `${allows}\n    ${uses}`, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', `${allows}\n    ${uses}`, { mark: true }),
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke', `${allows}\n    ${uses}`, { mark: true }) +
+        peering('spokeToHub', 'spoke', 'hub', `${allows}\n    ${uses}`, { mark: true }),
       errors: [{ messageId: 'bothSides' }, { messageId: 'bothSides' }],
       output: null,
     },
     {
       name: 'both sides use remote gateways, neither allows transit: no fix can choose the side',
-      code: two + peering('hubToSpoke', 'hub', 'spoke', uses, { mark: true }) + peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke', uses, { mark: true }) +
+        peering('spokeToHub', 'spoke', 'hub', uses, { mark: true }),
       errors: [{ messageId: 'bothSides' }, { messageId: 'bothSides' }],
       output: null,
     },
     {
       name: 'two peerings of the spoke use remote gateways: the later one',
-      code: two + vnet('hub2', 'vnet-hub2', 2) + peering('hubToSpoke', 'hub', 'spoke', allows) + peering('hub2ToSpoke', 'hub2', 'spoke', allows)
-        + peering('spokeToHub', 'spoke', 'hub', uses) + peering('spokeToHub2', 'spoke', 'hub2', uses, { mark: true }),
-      errors: [{ messageId: 'tooMany', message: /peering 'vnet-spoke\/spokeToHub' of the same VNet 'vnet-spoke' already does/ }],
+      code:
+        two +
+        vnet('hub2', 'vnet-hub2', 2) +
+        peering('hubToSpoke', 'hub', 'spoke', allows) +
+        peering('hub2ToSpoke', 'hub2', 'spoke', allows) +
+        peering('spokeToHub', 'spoke', 'hub', uses) +
+        peering('spokeToHub2', 'spoke', 'hub2', uses, { mark: true }),
+      errors: [
+        {
+          messageId: 'tooMany',
+          message: /peering 'vnet-spoke\/spokeToHub' of the same VNet 'vnet-spoke' already does/,
+        },
+      ],
     },
     {
       name: 'an inline reverse peering without transit',
@@ -114,18 +182,70 @@ const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1
 // The same rule on ARM JSON templates.
 const armCases: RuleCases = {
   valid: [
-    { name: 'ARM: the hub allows the transit the spoke uses', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": true' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n')) },
-    { name: 'ARM: the reverse flag from a parameter without default', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"' }), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true' })].join(',\n'), '{ "transit": { "type": "bool" } }') },
+    {
+      name: 'ARM: the hub allows the transit the spoke uses',
+      code: arm(
+        [
+          ...base,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), {
+            flags: ',\n        "allowGatewayTransit": true',
+          }),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
+            flags: ',\n        "useRemoteGateways": true',
+          }),
+        ].join(',\n'),
+      ),
+    },
+    {
+      name: 'ARM: the reverse flag from a parameter without default',
+      code: arm(
+        [
+          ...base,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), {
+            flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"',
+          }),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
+            flags: ',\n        "useRemoteGateways": true',
+          }),
+        ].join(',\n'),
+        '{ "transit": { "type": "bool" } }',
+      ),
+    },
   ],
   invalid: [
-    { name: 'ARM: the reverse lacks allowGatewayTransit', code: arm([...base, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark: true })].join(',\n')), errors: [{ messageId: 'noTransit' }], output: edited([`vnet-spoke')]" }`, `vnet-spoke')]" },
-        "allowGatewayTransit": true`]) },
+    {
+      name: 'ARM: the reverse lacks allowGatewayTransit',
+      code: arm(
+        [
+          ...base,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
+            flags: ',\n        "useRemoteGateways": true',
+            mark: true,
+          }),
+        ].join(',\n'),
+      ),
+      errors: [{ messageId: 'noTransit' }],
+      output: edited([
+        `vnet-spoke')]" }`,
+        `vnet-spoke')]" },
+        "allowGatewayTransit": true`,
+      ]),
+    },
   ],
 };
-ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+ruleTests(rule, {
+  valid: [...bicepCases.valid, ...armCases.valid],
+  invalid: [...bicepCases.invalid, ...armCases.invalid],
+});
 
 // set-allow-gateway-transit: the flag set on the reverse peering, written where the properties end.
-const flaggedPeering = (symbol: string, parent: string, remote: string, flags: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+const flaggedPeering = (
+  symbol: string,
+  parent: string,
+  remote: string,
+  flags: string,
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
   parent: ${parent}
   name: '${symbol.replace(/[[|\]]/g, '')}'
   properties: {
@@ -140,16 +260,28 @@ ruleTests(rule, {
   invalid: [
     {
       name: 'Bicep: allowGatewayTransit added to the reverse peering',
-      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      code:
+        two +
+        flaggedPeering('hubToSpoke', 'hub', 'spoke', '') +
+        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
       errors: [{ messageId: 'noTransit' }],
       fixTitle: /^Set allowGatewayTransit to true on the reverse peering$/,
-      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      output:
+        two +
+        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
+        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'Bicep: false on the reverse becomes true',
-      code: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') + flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      code:
+        two +
+        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') +
+        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
       errors: [{ messageId: 'noTransit' }],
-      output: two + flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') + flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      output:
+        two +
+        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
+        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'ARM: the reverse peering gets allowGatewayTransit',
@@ -182,4 +314,3 @@ ruleTests(rule, {
     },
   ],
 });
-

@@ -16,7 +16,11 @@ const hub = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 `;
-const gateway = (extra = '', condition = '', subnetId = 'hub.properties.subnets[0].id') => `resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = ${condition}{
+const gateway = (
+  extra = '',
+  condition = '',
+  subnetId = 'hub.properties.subnets[0].id',
+) => `resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = ${condition}{
   name: 'gw-hub'
   location: 'westeurope'
   properties: {
@@ -38,7 +42,9 @@ const spoke = (extra = '') => `resource spoke 'Microsoft.Network/virtualNetworks
   }${extra}
 }
 `;
-const peering = (opts: { mark?: boolean; props?: string; extra?: string } = {}) => `resource ${opts.mark ? '[|spokeToHub|]' : 'spokeToHub'} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+const peering = (
+  opts: { mark?: boolean; props?: string; extra?: string } = {},
+) => `resource ${opts.mark ? '[|spokeToHub|]' : 'spokeToHub'} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
   parent: spoke
   name: 'spoke-to-hub'
   properties: {
@@ -61,8 +67,12 @@ const armGateway = (dependsOn = '') => `    {
         ]
       }
     }`;
-const armHub = armVnet('vnet-hub', '"10.0.0.0/16"', `,
-        "subnets": [ { "name": "GatewaySubnet", "properties": { "addressPrefix": "10.0.0.0/27" } } ]`);
+const armHub = armVnet(
+  'vnet-hub',
+  '"10.0.0.0/16"',
+  `,
+        "subnets": [ { "name": "GatewaySubnet", "properties": { "addressPrefix": "10.0.0.0/27" } } ]`,
+);
 const armSpokePeering = (mark: boolean, dependsOn: string) => `    {
       "type": ${mark ? '[|"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"|]' : '"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"'},
       "apiVersion": "2024-05-01",
@@ -74,17 +84,43 @@ const armSpokePeering = (mark: boolean, dependsOn: string) => `    {
       }
     }`;
 const armParams = `{ "gatewayName": { "type": "string", "defaultValue": "gw-hub" } }`;
-const armCase = (dependsOn: string, mark: boolean) => arm([armHub, armGateway(), armVnet('vnet-spoke', '"10.1.0.0/16"'), armSpokePeering(mark, dependsOn)].join(',\n'), armParams);
+const armCase = (dependsOn: string, mark: boolean) =>
+  arm(
+    [armHub, armGateway(), armVnet('vnet-spoke', '"10.1.0.0/16"'), armSpokePeering(mark, dependsOn)].join(',\n'),
+    armParams,
+  );
 const onSpoke = `"[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]"`;
 
 ruleTests(rule, {
   valid: [
-    { name: 'the peering depends on the gateway', code: hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    gw\n  ]' }) },
-    { name: 'a symbolic reference to the gateway orders the peering after it', code: hub + gateway() + spoke() + peering({ props: '\n    remoteBgpCommunities: { virtualNetworkCommunity: gw.name }' }) },
-    { name: 'a reference through a variable', code: `var gatewayId = gw.id\n${hub}${gateway()}${spoke(`\n  tags: { gateway: gatewayId }`)}${peering()}` },
-    { name: 'the spoke VNet waits for the gateway, so its peering does too', code: hub + gateway() + spoke('\n  dependsOn: [\n    gw\n  ]') + peering() },
-    { name: 'doNotVerifyRemoteGateways: its effect is not documented', code: hub + gateway() + spoke() + peering({ props: '\n    doNotVerifyRemoteGateways: true' }) },
-    { name: 'a gateway that may not be deployed', code: `param withGateway bool\n${hub}${gateway('', 'if (withGateway) ')}${spoke()}${peering()}` },
+    {
+      name: 'the peering depends on the gateway',
+      code: hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    gw\n  ]' }),
+    },
+    {
+      name: 'a symbolic reference to the gateway orders the peering after it',
+      code:
+        hub +
+        gateway() +
+        spoke() +
+        peering({ props: '\n    remoteBgpCommunities: { virtualNetworkCommunity: gw.name }' }),
+    },
+    {
+      name: 'a reference through a variable',
+      code: `var gatewayId = gw.id\n${hub}${gateway()}${spoke(`\n  tags: { gateway: gatewayId }`)}${peering()}`,
+    },
+    {
+      name: 'the spoke VNet waits for the gateway, so its peering does too',
+      code: hub + gateway() + spoke('\n  dependsOn: [\n    gw\n  ]') + peering(),
+    },
+    {
+      name: 'doNotVerifyRemoteGateways: its effect is not documented',
+      code: hub + gateway() + spoke() + peering({ props: '\n    doNotVerifyRemoteGateways: true' }),
+    },
+    {
+      name: 'a gateway that may not be deployed',
+      code: `param withGateway bool\n${hub}${gateway('', 'if (withGateway) ')}${spoke()}${peering()}`,
+    },
     { name: 'no gateway in this deployment', code: hub + spoke() + peering() },
     {
       name: 'an existing gateway declaration: the gateway may be there already',
@@ -98,27 +134,53 @@ ruleTests(rule, {
       name: 'the gateway in a module the peering waits for',
       code: `//- /main.bicep\n${hub}module gateway 'gateway.bicep' = {\n  name: 'gateway'\n}\n${spoke()}${peering({ extra: '\n  dependsOn: [\n    gateway\n  ]' })}//- /gateway.bicep\nresource hub 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-hub'\n}\n${gateway('', '', "'${hub.id}/subnets/GatewaySubnet'")}`,
     },
-    { name: 'ARM: dependsOn the gateway by resourceId', code: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false) },
+    {
+      name: 'ARM: dependsOn the gateway by resourceId',
+      code: armCase(
+        `${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`,
+        false,
+      ),
+    },
     { name: 'ARM: dependsOn the gateway by its name', code: armCase(`${onSpoke}, "gw-hub"`, false) },
     {
       name: 'ARM: reference() of the gateway is an implicit dependency',
-      code: armCase(onSpoke, false).replace('"useRemoteGateways": true', `"useRemoteGateways": true,
-        "remoteBgpCommunities": { "virtualNetworkCommunity": "[reference(parameters('gatewayName')).bgpSettings.asn]" }`),
+      code: armCase(onSpoke, false).replace(
+        '"useRemoteGateways": true',
+        `"useRemoteGateways": true,
+        "remoteBgpCommunities": { "virtualNetworkCommunity": "[reference(parameters('gatewayName')).bgpSettings.asn]" }`,
+      ),
     },
     {
-      name: 'ARM: peerings in a copy loop that depend on the gateways\' copy loop',
-      code: arm([
-        armHub, armGateway().replace('"name": "[parameters(\'gatewayName\')]",', '"name": "[concat(parameters(\'gatewayName\'), copyIndex())]",\n      "copy": { "name": "gateways", "count": 1 },'),
-        armVnet('vnet-spoke', '"10.1.0.0/16"'),
-        armSpokePeering(false, `${onSpoke}, "gateways"`).replace('"name": "vnet-spoke/spoke-to-hub",', '"name": "[concat(\'vnet-spoke/spoke-to-hub\', copyIndex())]",\n      "copy": { "name": "peerings", "count": 2 },'),
-      ].join(',\n'), armParams),
+      name: "ARM: peerings in a copy loop that depend on the gateways' copy loop",
+      code: arm(
+        [
+          armHub,
+          armGateway().replace(
+            '"name": "[parameters(\'gatewayName\')]",',
+            '"name": "[concat(parameters(\'gatewayName\'), copyIndex())]",\n      "copy": { "name": "gateways", "count": 1 },',
+          ),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armSpokePeering(false, `${onSpoke}, "gateways"`).replace(
+            '"name": "vnet-spoke/spoke-to-hub",',
+            '"name": "[concat(\'vnet-spoke/spoke-to-hub\', copyIndex())]",\n      "copy": { "name": "peerings", "count": 2 },',
+          ),
+        ].join(',\n'),
+        armParams,
+      ),
     },
   ],
   invalid: [
     {
       name: 'nothing orders the peering after the gateway',
       code: hub + gateway() + spoke() + peering({ mark: true }),
-      errors: [{ messageId: 'notOrdered', level: 'error', message: /Peering 'vnet-spoke\/spoke-to-hub' sets useRemoteGateways, but nothing orders it after the gateway 'gw-hub' of 'vnet-hub'.*RemoteVnetHasNoGateways/ }],
+      errors: [
+        {
+          messageId: 'notOrdered',
+          level: 'error',
+          message:
+            /Peering 'vnet-spoke\/spoke-to-hub' sets useRemoteGateways, but nothing orders it after the gateway 'gw-hub' of 'vnet-hub'.*RemoteVnetHasNoGateways/,
+        },
+      ],
       fixTitle: /^Add a dependency on 'gw'$/,
       output: fixed(hub + gateway() + spoke() + peering({ extra: '\n  dependsOn: [\n    gw\n  ]' })),
     },
@@ -171,7 +233,10 @@ resource spokesToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2
       name: 'ARM: the peering depends only on its VNet',
       code: armCase(onSpoke, true),
       errors: [{ messageId: 'notOrdered' }],
-      output: armCase(`${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`, false),
+      output: armCase(
+        `${onSpoke}, "[resourceId('Microsoft.Network/virtualNetworkGateways', parameters('gatewayName'))]"`,
+        false,
+      ),
     },
   ],
 });

@@ -6,7 +6,12 @@ import rule from '../../../server/src/rules/peering-reverse-missing';
 import { arm, armPeering, armReverse, armVnet, vnetId } from '../../support/arm-fixtures';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
-const vnet = (symbol: string, name: string, octet: number, opts: { condition?: string; extra?: string } = {}) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = ${opts.condition ?? ''}{
+const vnet = (
+  symbol: string,
+  name: string,
+  octet: number,
+  opts: { condition?: string; extra?: string } = {},
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = ${opts.condition ?? ''}{
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -14,11 +19,20 @@ const vnet = (symbol: string, name: string, octet: number, opts: { condition?: s
   }
 }
 `;
-const existingVnet = (symbol: string, name: string, scope = '') => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
+const existingVnet = (
+  symbol: string,
+  name: string,
+  scope = '',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
   name: '${name}'${scope ? `\n  scope: ${scope}` : ''}
 }
 `;
-const peering = (symbol: string, parent: string, remoteId: string, opts: { flags?: string; condition?: string; mark?: boolean } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+const peering = (
+  symbol: string,
+  parent: string,
+  remoteId: string,
+  opts: { flags?: string; condition?: string; mark?: boolean } = {},
+) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: '${symbol}'
   properties: {
@@ -27,9 +41,16 @@ const peering = (symbol: string, parent: string, remoteId: string, opts: { flags
 }
 `;
 const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
-const flags = '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: true\n    useRemoteGateways: false';
+const flags =
+  '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: true\n    useRemoteGateways: false';
 /** The reverse peering add-reverse-peering writes (spoke → hub unless told), with `mirrored` flags. */
-const reverse = (parent = 'spoke', id = 'hub.id', mirrored = '', symbol = 'peerVnetSpokeToVnetHub', api = '2024-05-01') => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@${api}' = {
+const reverse = (
+  parent = 'spoke',
+  id = 'hub.id',
+  mirrored = '',
+  symbol = 'peerVnetSpokeToVnetHub',
+  api = '2024-05-01',
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@${api}' = {
   parent: ${parent}
   name: 'vnet-spoke-to-vnet-hub'
   properties: {
@@ -43,30 +64,93 @@ const reverse = (parent = 'spoke', id = 'hub.id', mirrored = '', symbol = 'peerV
 const reverseAfter = (after: string, reverseText = reverse()) => edited([after, after + reverseText]);
 const spokeVnet = vnet('spoke', 'vnet-spoke', 1);
 const appended = (text: string) => (code: string) => code + text;
-const hubIdParam = "@description('Resource id of the virtual network vnet-hub, peered with vnet-spoke.')\nparam vnetHubId string\n";
-const spokeInline = "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-other', properties: { remoteVirtualNetwork: { id: other.id } } }\n    ]";
-const otherInline = vnet('other', 'vnet-other', 2, { extra: "\n    virtualNetworkPeerings: [ { name: 'other-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } } ]" });
+const hubIdParam =
+  "@description('Resource id of the virtual network vnet-hub, peered with vnet-spoke.')\nparam vnetHubId string\n";
+const spokeInline =
+  "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-other', properties: { remoteVirtualNetwork: { id: other.id } } }\n    ]";
+const otherInline = vnet('other', 'vnet-other', 2, {
+  extra:
+    "\n    virtualNetworkPeerings: [ { name: 'other-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } } ]",
+});
 
 const bicepCases: RuleCases = {
   valid: [
-    { name: 'a peering with its reverse', code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id') },
-    { name: 'the reverse written inline in the remote VNet', code: vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1, { extra: "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-hub', properties: { remoteVirtualNetwork: { id: hub.id } } }\n    ]" }) + peering('hubToSpoke', 'hub', 'spoke.id') },
-    { name: 'a remote outside the analysed files', code: vnet('hub', 'vnet-hub', 0) + peering('hubToFar', 'hub', "'/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'") },
-    { name: 'a remote reached only through an unknown id', code: `param remoteId string\n${vnet('hub', 'vnet-hub', 0)}${peering('hubToRemote', 'hub', 'remoteId')}` },
-    { name: 'an existing remote in another resource group: not ours to write', code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke', "resourceGroup('rg-spoke')") + peering('hubToSpoke', 'hub', 'spoke.id') },
-    { name: 'an existing remote in an unknown scope', code: `param spokeRg string\n${vnet('hub', 'vnet-hub', 0)}${existingVnet('spoke', 'vnet-spoke', 'resourceGroup(spokeRg)')}${peering('hubToSpoke', 'hub', 'spoke.id')}` },
-    { name: 'a reverse whose condition is unknown may exist', code: `param back bool\n${two}${peering('hubToSpoke', 'hub', 'spoke.id')}${peering('spokeToHub', 'spoke', 'hub.id', { condition: 'if (back) ' })}` },
-    { name: 'a peering whose condition is unknown cannot cause a finding', code: `param peer bool\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ' })}` },
-    { name: 'a remote VNet whose condition is unknown cannot cause a finding', code: `param deploySpoke bool\n${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1, { condition: 'if (deploySpoke) ' })}${peering('hubToSpoke', 'hub', 'spoke.id')}` },
-    { name: 'a peering of the remote to an unknown id may be the reverse', code: `param backId string\n${two}${peering('hubToSpoke', 'hub', 'spoke.id')}${peering('spokeBack', 'spoke', 'backId')}` },
-    { name: 'an existing reverse peering', code: `${two}${peering('hubToSpoke', 'hub', 'spoke.id')}resource back 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' existing = {\n  parent: spoke\n  name: 'spoke-to-hub'\n}\n` },
-    { name: 'a self-peering is peering-self\'s', code: vnet('hub', 'vnet-hub', 0) + peering('hubToHub', 'hub', 'hub.id') },
+    {
+      name: 'a peering with its reverse',
+      code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id'),
+    },
+    {
+      name: 'the reverse written inline in the remote VNet',
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        vnet('spoke', 'vnet-spoke', 1, {
+          extra:
+            "\n    virtualNetworkPeerings: [\n      { name: 'spoke-to-hub', properties: { remoteVirtualNetwork: { id: hub.id } } }\n    ]",
+        }) +
+        peering('hubToSpoke', 'hub', 'spoke.id'),
+    },
+    {
+      name: 'a remote outside the analysed files',
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        peering(
+          'hubToFar',
+          'hub',
+          "'/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/far'",
+        ),
+    },
+    {
+      name: 'a remote reached only through an unknown id',
+      code: `param remoteId string\n${vnet('hub', 'vnet-hub', 0)}${peering('hubToRemote', 'hub', 'remoteId')}`,
+    },
+    {
+      name: 'an existing remote in another resource group: not ours to write',
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        existingVnet('spoke', 'vnet-spoke', "resourceGroup('rg-spoke')") +
+        peering('hubToSpoke', 'hub', 'spoke.id'),
+    },
+    {
+      name: 'an existing remote in an unknown scope',
+      code: `param spokeRg string\n${vnet('hub', 'vnet-hub', 0)}${existingVnet('spoke', 'vnet-spoke', 'resourceGroup(spokeRg)')}${peering('hubToSpoke', 'hub', 'spoke.id')}`,
+    },
+    {
+      name: 'a reverse whose condition is unknown may exist',
+      code: `param back bool\n${two}${peering('hubToSpoke', 'hub', 'spoke.id')}${peering('spokeToHub', 'spoke', 'hub.id', { condition: 'if (back) ' })}`,
+    },
+    {
+      name: 'a peering whose condition is unknown cannot cause a finding',
+      code: `param peer bool\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ' })}`,
+    },
+    {
+      name: 'a remote VNet whose condition is unknown cannot cause a finding',
+      code: `param deploySpoke bool\n${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1, { condition: 'if (deploySpoke) ' })}${peering('hubToSpoke', 'hub', 'spoke.id')}`,
+    },
+    {
+      name: 'a peering of the remote to an unknown id may be the reverse',
+      code: `param backId string\n${two}${peering('hubToSpoke', 'hub', 'spoke.id')}${peering('spokeBack', 'spoke', 'backId')}`,
+    },
+    {
+      name: 'an existing reverse peering',
+      code: `${two}${peering('hubToSpoke', 'hub', 'spoke.id')}resource back 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' existing = {\n  parent: spoke\n  name: 'spoke-to-hub'\n}\n`,
+    },
+    {
+      name: "a self-peering is peering-self's",
+      code: vnet('hub', 'vnet-hub', 0) + peering('hubToHub', 'hub', 'hub.id'),
+    },
   ],
   invalid: [
     {
       name: 'hub to spoke, both created here, no way back: the reverse after the remote VNet',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
-      errors: [{ messageId: 'missing', level: 'warning', message: /Peering 'vnet-hub\/hubToSpoke' connects 'vnet-hub' to 'vnet-spoke', but no peering connects 'vnet-spoke' back to 'vnet-hub'/ }],
+      errors: [
+        {
+          messageId: 'missing',
+          level: 'warning',
+          message:
+            /Peering 'vnet-hub\/hubToSpoke' connects 'vnet-hub' to 'vnet-spoke', but no peering connects 'vnet-spoke' back to 'vnet-hub'/,
+        },
+      ],
       fixTitle: /^Add the reverse peering 'vnet-spoke-to-vnet-hub'$/,
       output: reverseAfter(spokeVnet),
     },
@@ -74,17 +158,30 @@ const bicepCases: RuleCases = {
       name: 'flags mirrored (transit ⇄ remote gateways)',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id', { flags, mark: true }),
       errors: [{ messageId: 'missing' }],
-      output: reverseAfter(spokeVnet, reverse('spoke', 'hub.id', '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: false\n    useRemoteGateways: true')),
+      output: reverseAfter(
+        spokeVnet,
+        reverse(
+          'spoke',
+          'hub.id',
+          '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: false\n    useRemoteGateways: true',
+        ),
+      ),
     },
     {
       name: 'an existing remote with no scope of its own: beside the local peering',
-      code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        existingVnet('spoke', 'vnet-spoke') +
+        peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
       errors: [{ messageId: 'missing' }],
       output: appended(reverse()),
     },
     {
       name: 'an existing remote in the same scope as the peering',
-      code: vnet('hub', 'vnet-hub', 0) + existingVnet('spoke', 'vnet-spoke', 'resourceGroup()') + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        existingVnet('spoke', 'vnet-spoke', 'resourceGroup()') +
+        peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
       errors: [{ messageId: 'missing' }],
       output: appended(reverse()),
     },
@@ -96,21 +193,40 @@ const bicepCases: RuleCases = {
     },
     {
       name: 'the remote peers elsewhere, not back',
-      code: two + vnet('other', 'vnet-other', 2) + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }) + peering('spokeToOther', 'spoke', 'other.id') + peering('otherToSpoke', 'other', 'spoke.id'),
+      code:
+        two +
+        vnet('other', 'vnet-other', 2) +
+        peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }) +
+        peering('spokeToOther', 'spoke', 'other.id') +
+        peering('otherToSpoke', 'other', 'spoke.id'),
       errors: [{ messageId: 'missing' }],
       output: reverseAfter(spokeVnet),
     },
     {
       name: 'an inline peering without reverse: anchored at its name',
-      code: vnet('hub', 'vnet-hub', 0, { extra: "\n    virtualNetworkPeerings: [\n      { name: [|'hub-to-spoke'|], properties: { remoteVirtualNetwork: { id: spoke.id } } }\n    ]" }) + spokeVnet,
+      code:
+        vnet('hub', 'vnet-hub', 0, {
+          extra:
+            "\n    virtualNetworkPeerings: [\n      { name: [|'hub-to-spoke'|], properties: { remoteVirtualNetwork: { id: spoke.id } } }\n    ]",
+        }) + spokeVnet,
       errors: [{ messageId: 'missing' }],
       output: appended(reverse('spoke', 'hub.id', '', undefined, '2025-09-01')),
     },
     {
       name: 'the remote VNet lists its peerings inline: one more item there',
-      code: vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1, { extra: spokeInline }) + otherInline + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
+      code:
+        vnet('hub', 'vnet-hub', 0) +
+        vnet('spoke', 'vnet-spoke', 1, { extra: spokeInline }) +
+        otherInline +
+        peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),
       errors: [{ messageId: 'missing' }],
-      output: edited([spokeInline, spokeInline.replace('} }\n    ]', "} }\n      {\n        name: 'vnet-spoke-to-vnet-hub'\n        properties: {\n          remoteVirtualNetwork: {\n            id: hub.id\n          }\n        }\n      }\n    ]")]),
+      output: edited([
+        spokeInline,
+        spokeInline.replace(
+          '} }\n    ]',
+          "} }\n      {\n        name: 'vnet-spoke-to-vnet-hub'\n        properties: {\n          remoteVirtualNetwork: {\n            id: hub.id\n          }\n        }\n      }\n    ]",
+        ),
+      ]),
     },
     {
       name: 'the spoke VNet comes from a module (as in examples/main.bicep): the hub id through a new parameter',
@@ -145,14 +261,22 @@ output vnetId string = vnet.id
       output: edited(
         ["name: 'spoke'\n", "name: 'spoke'\n  params: {\n    vnetHubId: hub.id\n  }\n"],
         ["param location string = 'westeurope'\n\n", `param location string = 'westeurope'\n\n${hubIdParam}\n`],
-        ['\noutput vnetId', `\n${reverse('vnet', 'vnetHubId', '\n    allowForwardedTraffic: true', undefined, '2025-09-01')}\noutput vnetId`],
+        [
+          '\noutput vnetId',
+          `\n${reverse('vnet', 'vnetHubId', '\n    allowForwardedTraffic: true', undefined, '2025-09-01')}\noutput vnetId`,
+        ],
       ),
     },
     {
       name: 'a conditional local peering (deployed for certain), CRLF and tabs: the reverse takes the same condition',
-      code: `param peer bool = true\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ', mark: true })}`.replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      code: `param peer bool = true\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ', mark: true })}`
+        .replace(/ {2}/g, '\t')
+        .replace(/\n/g, '\r\n'),
       errors: [{ messageId: 'missing' }],
-      output: `param peer bool = true\n${two}${reverse().replace('= {', '= if (peer) {')}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ' })}`.replace(/ {2}/g, '\t').replace(/\n/g, '\r\n'),
+      output:
+        `param peer bool = true\n${two}${reverse().replace('= {', '= if (peer) {')}${peering('hubToSpoke', 'hub', 'spoke.id', { condition: 'if (peer) ' })}`
+          .replace(/ {2}/g, '\t')
+          .replace(/\n/g, '\r\n'),
     },
     {
       name: 'hub to spokes in a loop: one finding for the declaration, no single declaration to write the reverse beside',
@@ -177,7 +301,12 @@ resource [|hubToSpokes|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
     },
     {
       name: 'no fix when subnet peering is written',
-      code: two + peering('p', 'hub', 'spoke.id', { flags: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']", mark: true }),
+      code:
+        two +
+        peering('p', 'hub', 'spoke.id', {
+          flags: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']",
+          mark: true,
+        }),
       errors: [{ messageId: 'missing' }],
       output: null,
     },
@@ -234,10 +363,41 @@ const usesGateways = ',\n        "useRemoteGateways": true';
 // The same rule on ARM JSON templates.
 const armCases: RuleCases = {
   valid: [
-    { name: 'ARM: a peering with its reverse', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'))].join(',\n')) },
-    { name: 'ARM: a remote outside the template', code: arm([armVnet('vnet-hub', '"10.0.0.0/16"'), armPeering('vnet-hub', 'hub-to-far', vnetId('vnet-far'))].join(',\n')) },
-    { name: 'ARM: an existing remote in another resource group', code: armSymbolic('\n      "resourceGroup": "rg-spoke",', `"[resourceId('rg-spoke', 'Microsoft.Network/virtualNetworks', 'vnet-spoke')]"`, false) },
-    { name: 'ARM: a reverse whose condition is unknown', code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')), armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { condition: '"[parameters(\'back\')]"' })].join(',\n'), '{ "back": { "type": "bool" } }') },
+    {
+      name: 'ARM: a peering with its reverse',
+      code: arm(
+        [
+          ...armPair,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub')),
+        ].join(',\n'),
+      ),
+    },
+    {
+      name: 'ARM: a remote outside the template',
+      code: arm(
+        [armVnet('vnet-hub', '"10.0.0.0/16"'), armPeering('vnet-hub', 'hub-to-far', vnetId('vnet-far'))].join(',\n'),
+      ),
+    },
+    {
+      name: 'ARM: an existing remote in another resource group',
+      code: armSymbolic(
+        '\n      "resourceGroup": "rg-spoke",',
+        `"[resourceId('rg-spoke', 'Microsoft.Network/virtualNetworks', 'vnet-spoke')]"`,
+        false,
+      ),
+    },
+    {
+      name: 'ARM: a reverse whose condition is unknown',
+      code: arm(
+        [
+          ...armPair,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { condition: '"[parameters(\'back\')]"' }),
+        ].join(',\n'),
+        '{ "back": { "type": "bool" } }',
+      ),
+    },
   ],
   invalid: [
     {
@@ -254,21 +414,63 @@ const armCases: RuleCases = {
     },
     {
       name: 'ARM: the local peering uses remote gateways: the reverse allows transit',
-      code: arm([...armPair, armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true })].join(',\n')),
+      code: arm(
+        [
+          ...armPair,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'missing' }],
-      output: arm([...armPair, armReverse(',\n        "allowGatewayTransit": true'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways })].join(',\n')),
+      output: arm(
+        [
+          ...armPair,
+          armReverse(',\n        "allowGatewayTransit": true'),
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways }),
+        ].join(',\n'),
+      ),
     },
     {
       name: 'ARM: an inline one-way peering, anchored at its name',
-      code: arm([armVnet('vnet-hub', '"10.0.0.0/16"', `,\n        "virtualNetworkPeerings": [ { "name": [|"hub-to-spoke"|], "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`), armVnet('vnet-spoke', '"10.1.0.0/16"')].join(',\n')),
+      code: arm(
+        [
+          armVnet(
+            'vnet-hub',
+            '"10.0.0.0/16"',
+            `,\n        "virtualNetworkPeerings": [ { "name": [|"hub-to-spoke"|], "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`,
+          ),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'missing' }],
-      output: arm([armVnet('vnet-hub', '"10.0.0.0/16"', `,\n        "virtualNetworkPeerings": [ { "name": "hub-to-spoke", "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`), armVnet('vnet-spoke', '"10.1.0.0/16"'), armReverse('', '2025-09-01')].join(',\n')),
+      output: arm(
+        [
+          armVnet(
+            'vnet-hub',
+            '"10.0.0.0/16"',
+            `,\n        "virtualNetworkPeerings": [ { "name": "hub-to-spoke", "properties": { "remoteVirtualNetwork": { "id": ${vnetId('vnet-spoke')} } } } ]`,
+          ),
+          armVnet('vnet-spoke', '"10.1.0.0/16"'),
+          armReverse('', '2025-09-01'),
+        ].join(',\n'),
+      ),
     },
     {
       name: 'ARM: the remote VNet lists its peerings inline',
-      code: arm([...armPair.slice(0, 1), armVnet('vnet-spoke', '"10.1.0.0/16"', ',\n        "virtualNetworkPeerings": []'), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true })].join(',\n')),
+      code: arm(
+        [
+          ...armPair.slice(0, 1),
+          armVnet('vnet-spoke', '"10.1.0.0/16"', ',\n        "virtualNetworkPeerings": []'),
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways, mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'missing' }],
-      output: arm([...armPair.slice(0, 1), armVnet('vnet-spoke', '"10.1.0.0/16"', `,
+      output: arm(
+        [
+          ...armPair.slice(0, 1),
+          armVnet(
+            'vnet-spoke',
+            '"10.1.0.0/16"',
+            `,
         "virtualNetworkPeerings": [
           {
             "name": "vnet-spoke-to-vnet-hub",
@@ -279,8 +481,15 @@ const armCases: RuleCases = {
               "allowGatewayTransit": true
             }
           }
-        ]`), armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways })].join(',\n')),
+        ]`,
+          ),
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { flags: usesGateways }),
+        ].join(',\n'),
+      ),
     },
   ],
 };
-ruleTests(rule, { valid: [...bicepCases.valid, ...armCases.valid], invalid: [...bicepCases.invalid, ...armCases.invalid] });
+ruleTests(rule, {
+  valid: [...bicepCases.valid, ...armCases.valid],
+  invalid: [...bicepCases.invalid, ...armCases.invalid],
+});

@@ -2,7 +2,11 @@ import rule from '../../../server/src/rules/peering-spokes-overlap';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
 import { ruleTests } from '../../support/rule-test';
 
-const vnet = (symbol: string, name: string, space: string) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+const vnet = (
+  symbol: string,
+  name: string,
+  space: string,
+) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: '${name}'
   location: 'westeurope'
   properties: {
@@ -10,7 +14,12 @@ const vnet = (symbol: string, name: string, space: string) => `resource ${symbol
   }
 }
 `;
-const peering = (symbol: string, parent: string, remote: string, opts: { props?: string; condition?: string; mark?: boolean; dependsOn?: string } = {}) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
+const peering = (
+  symbol: string,
+  parent: string,
+  remote: string,
+  opts: { props?: string; condition?: string; mark?: boolean; dependsOn?: string } = {},
+) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
   parent: ${parent}
   name: '${symbol}'
   properties: {
@@ -18,41 +27,89 @@ const peering = (symbol: string, parent: string, remote: string, opts: { props?:
   }${opts.dependsOn ? `\n  dependsOn: [${opts.dependsOn}]` : ''}
 }
 `;
-const hubAnd = (one: string, two: string) => vnet('hub', 'vnet-hub', "'10.0.0.0/16'") + vnet('one', 'vnet-one', one) + vnet('two', 'vnet-two', two);
+const hubAnd = (one: string, two: string) =>
+  vnet('hub', 'vnet-hub', "'10.0.0.0/16'") + vnet('one', 'vnet-one', one) + vnet('two', 'vnet-two', two);
 
 ruleTests(rule, {
   valid: [
-    { name: 'spokes of one hub that do not overlap', code: hubAnd("'10.1.0.0/16'", "'10.2.0.0/16'") + peering('hubToOne', 'hub', 'one') + peering('oneToHub', 'one', 'hub') + peering('hubToTwo', 'hub', 'two') + peering('twoToHub', 'two', 'hub') },
+    {
+      name: 'spokes of one hub that do not overlap',
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.2.0.0/16'") +
+        peering('hubToOne', 'hub', 'one') +
+        peering('oneToHub', 'one', 'hub') +
+        peering('hubToTwo', 'hub', 'two') +
+        peering('twoToHub', 'two', 'hub'),
+    },
     {
       name: 'overlapping VNets peered with different hubs',
-      code: hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") + vnet('hub2', 'vnet-hub2', "'10.9.0.0/16'") + peering('hubToOne', 'hub', 'one') + peering('hub2ToTwo', 'hub2', 'two'),
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") +
+        vnet('hub2', 'vnet-hub2', "'10.9.0.0/16'") +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hub2ToTwo', 'hub2', 'two'),
     },
-    { name: 'a peering that may not be deployed', code: `param peerTwo bool\n${hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'")}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two', { condition: 'if (peerTwo) ' })}` },
-    { name: 'an address space from a parameter without default', code: `param space string\n${hubAnd("'10.1.0.0/16'", 'space')}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two')}` },
+    {
+      name: 'a peering that may not be deployed',
+      code: `param peerTwo bool\n${hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'")}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two', { condition: 'if (peerTwo) ' })}`,
+    },
+    {
+      name: 'an address space from a parameter without default',
+      code: `param space string\n${hubAnd("'10.1.0.0/16'", 'space')}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two')}`,
+    },
     {
       name: 'an existing spoke: its address space is unknown',
       code: `${vnet('hub', 'vnet-hub', "'10.0.0.0/16'")}${vnet('one', 'vnet-one', "'10.1.0.0/16'")}resource two 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'vnet-two'\n}\n${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two')}`,
     },
     {
       name: 'a subnet peering may join overlapping VNets',
-      code: hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") + peering('hubToOne', 'hub', 'one') + peering('hubToTwo', 'hub', 'two', { props: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']\n    remoteSubnetNames: ['b']" }),
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hubToTwo', 'hub', 'two', {
+          props: "\n    peerCompleteVnets: false\n    localSubnetNames: ['a']\n    remoteSubnetNames: ['b']",
+        }),
     },
-    { name: 'a spoke that overlaps only the hub is vnet-address-overlap\'s', code: hubAnd("'10.0.1.0/24'", "'10.2.0.0/16'") + peering('hubToOne', 'hub', 'one') + peering('hubToTwo', 'hub', 'two') },
+    {
+      name: "a spoke that overlaps only the hub is vnet-address-overlap's",
+      code:
+        hubAnd("'10.0.1.0/24'", "'10.2.0.0/16'") +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hubToTwo', 'hub', 'two'),
+    },
   ],
   invalid: [
     {
       name: 'two spokes of one hub overlap: the later peering is reported',
-      code: hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'") + peering('hubToOne', 'hub', 'one') + peering('hubToTwo', 'hub', 'two', { mark: true }),
-      errors: [{ messageId: 'overlap', level: 'error', message: /'vnet-two' \(10\.1\.128\.0\/17\) overlaps 'vnet-one' \(10\.1\.0\.0\/16\), which is also peered with 'vnet-hub': Azure rejects peering 'vnet-hub\/hubToTwo' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet/ }],
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'") +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hubToTwo', 'hub', 'two', { mark: true }),
+      errors: [
+        {
+          messageId: 'overlap',
+          level: 'error',
+          message:
+            /'vnet-two' \(10\.1\.128\.0\/17\) overlaps 'vnet-one' \(10\.1\.0\.0\/16\), which is also peered with 'vnet-hub': Azure rejects peering 'vnet-hub\/hubToTwo' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet/,
+        },
+      ],
     },
     {
-      name: 'peerings both ways: one finding, on the later spoke\'s first peering',
-      code: hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") + peering('oneToHub', 'one', 'hub') + peering('hubToOne', 'hub', 'one') + peering('twoToHub', 'two', 'hub', { mark: true }) + peering('hubToTwo', 'hub', 'two'),
+      name: "peerings both ways: one finding, on the later spoke's first peering",
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") +
+        peering('oneToHub', 'one', 'hub') +
+        peering('hubToOne', 'hub', 'one') +
+        peering('twoToHub', 'two', 'hub', { mark: true }) +
+        peering('hubToTwo', 'hub', 'two'),
       errors: [{ messageId: 'overlap' }],
     },
     {
       name: 'the deployment order decides which spoke is later, not the file order',
-      code: hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") + peering('hubToTwo', 'hub', 'two', { mark: true, dependsOn: 'hubToOne' }) + peering('hubToOne', 'hub', 'one'),
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'") +
+        peering('hubToTwo', 'hub', 'two', { mark: true, dependsOn: 'hubToOne' }) +
+        peering('hubToOne', 'hub', 'one'),
       errors: [{ messageId: 'overlap', message: /peering 'vnet-hub\/hubToTwo'/ }],
     },
     {
@@ -88,19 +145,31 @@ ${vnet('two', 'vnet-two', "'10.1.0.0/24'")}output vnetId string = two.id
     },
     {
       name: 'ARM: spokes peered to the hub from their side',
-      code: arm([
-        armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-one', '"10.1.0.0/16"'), armVnet('vnet-two', '"10.1.0.0/16"'),
-        armPeering('vnet-one', 'to-hub', vnetId('vnet-hub')), armPeering('vnet-two', 'to-hub', vnetId('vnet-hub'), { mark: true }),
-      ].join(',\n')),
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-one', '"10.1.0.0/16"'),
+          armVnet('vnet-two', '"10.1.0.0/16"'),
+          armPeering('vnet-one', 'to-hub', vnetId('vnet-hub')),
+          armPeering('vnet-two', 'to-hub', vnetId('vnet-hub'), { mark: true }),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'overlap' }],
     },
     {
-      name: 'ARM: a dependsOn on the later one\'s peering reverses the file order',
-      code: arm([
-        armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-one', '"10.1.0.0/16"'), armVnet('vnet-two', '"10.1.0.0/16"'),
-        armPeering('vnet-one', 'to-hub', vnetId('vnet-hub'), { mark: true }).replace(`"dependsOn": [`, `"dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vnet-two', 'to-hub')]", `),
-        armPeering('vnet-two', 'to-hub', vnetId('vnet-hub')),
-      ].join(',\n')),
+      name: "ARM: a dependsOn on the later one's peering reverses the file order",
+      code: arm(
+        [
+          armVnet('vnet-hub', '"10.0.0.0/16"'),
+          armVnet('vnet-one', '"10.1.0.0/16"'),
+          armVnet('vnet-two', '"10.1.0.0/16"'),
+          armPeering('vnet-one', 'to-hub', vnetId('vnet-hub'), { mark: true }).replace(
+            `"dependsOn": [`,
+            `"dependsOn": ["[resourceId('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vnet-two', 'to-hub')]", `,
+          ),
+          armPeering('vnet-two', 'to-hub', vnetId('vnet-hub')),
+        ].join(',\n'),
+      ),
       errors: [{ messageId: 'overlap', message: /peering 'vnet-one\/to-hub'/ }],
     },
   ],

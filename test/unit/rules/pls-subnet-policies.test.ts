@@ -6,7 +6,13 @@ import { armSpokeSubnets, spokeVnetWithSubnets } from '../../support/subnet-fixt
  * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
  * load balancer with its frontend in the first, and a Private Link service whose NAT IP is in the second.
  */
-const network = (natExtra: string, natName = "'snet-pls'", feExtra = '', head = '', plsHead = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const network = (
+  natExtra: string,
+  natName = "'snet-pls'",
+  feExtra = '',
+  head = '',
+  plsHead = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -50,10 +56,22 @@ const marked = "[|'snet-pls'|]";
 
 ruleTests(rule, {
   valid: [
-    { name: "the NAT subnet sets 'Disabled' (the frontend subnet, which does not, is not concerned)", code: network("privateLinkServiceNetworkPolicies: 'Disabled'") },
-    { name: 'a value from a parameter without default', code: network('privateLinkServiceNetworkPolicies: policy', undefined, '', 'param policy string\n') },
-    { name: "a case variant ('disabled') is left to subnet-policies-value", code: network("privateLinkServiceNetworkPolicies: 'disabled'") },
-    { name: 'a service whose condition is unknown cannot cause a finding', code: network('', undefined, '', 'param deploy bool\n', 'if (deploy) ') },
+    {
+      name: "the NAT subnet sets 'Disabled' (the frontend subnet, which does not, is not concerned)",
+      code: network("privateLinkServiceNetworkPolicies: 'Disabled'"),
+    },
+    {
+      name: 'a value from a parameter without default',
+      code: network('privateLinkServiceNetworkPolicies: policy', undefined, '', 'param policy string\n'),
+    },
+    {
+      name: "a case variant ('disabled') is left to subnet-policies-value",
+      code: network("privateLinkServiceNetworkPolicies: 'disabled'"),
+    },
+    {
+      name: 'a service whose condition is unknown cannot cause a finding',
+      code: network('', undefined, '', 'param deploy bool\n', 'if (deploy) '),
+    },
     {
       name: 'a subnet outside the analysed files',
       code: `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
@@ -68,19 +86,36 @@ ruleTests(rule, {
     {
       name: 'the NAT subnet without the property; the frontend subnet stays silent',
       code: network('', marked),
-      errors: [{ messageId: 'unset', level: 'error', message: /'snet-pls' in VNet 'vnet-spoke' gives Private Link service 'pls-app' its NAT IP.*default is 'Enabled'/ }],
-      output: edited([`10.1.2.0/24'
-`, `10.1.2.0/24'
+      errors: [
+        {
+          messageId: 'unset',
+          level: 'error',
+          message:
+            /'snet-pls' in VNet 'vnet-spoke' gives Private Link service 'pls-app' its NAT IP.*default is 'Enabled'/,
+        },
+      ],
+      output: edited([
+        `10.1.2.0/24'
+`,
+        `10.1.2.0/24'
           privateLinkServiceNetworkPolicies: 'Disabled'
-`]),
+`,
+      ]),
     },
     {
       name: "the NAT subnet with 'Enabled'",
-      code: network("privateLinkServiceNetworkPolicies: 'Enabled'", marked, "privateLinkServiceNetworkPolicies: 'Enabled'"),
+      code: network(
+        "privateLinkServiceNetworkPolicies: 'Enabled'",
+        marked,
+        "privateLinkServiceNetworkPolicies: 'Enabled'",
+      ),
       errors: [{ messageId: 'enabled', message: /sets privateLinkServiceNetworkPolicies to 'Enabled'/ }],
-      output: edited([`10.1.2.0/24'
-          privateLinkServiceNetworkPolicies: 'Enabled`, `10.1.2.0/24'
-          privateLinkServiceNetworkPolicies: 'Disabled`]),
+      output: edited([
+        `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Enabled`,
+        `10.1.2.0/24'
+          privateLinkServiceNetworkPolicies: 'Disabled`,
+      ]),
     },
     {
       name: 'a child subnet in another file, used through a module output',
@@ -113,8 +148,11 @@ output natSubnetId string = nat.id
 });
 
 // ARM JSON: the same trap — the load balancer's frontend subnet is not the service's NAT subnet.
-const arm = (natExtra: string, natName = '"snet-pls"') => armSpokeSubnets(`          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
-          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }`, `,
+const arm = (natExtra: string, natName = '"snet-pls"') =>
+  armSpokeSubnets(
+    `          { "name": "snet-workload", "properties": { "addressPrefix": "10.1.0.0/24" } },
+          { "name": ${natName}, "properties": { "addressPrefix": "10.1.2.0/24"${natExtra} } }`,
+    `,
     {
       "type": "Microsoft.Network/loadBalancers",
       "apiVersion": "2025-09-01",
@@ -138,20 +176,28 @@ const arm = (natExtra: string, natName = '"snet-pls"') => armSpokeSubnets(`     
           { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } }
         ]
       }
-    }`);
+    }`,
+  );
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: "ARM: the NAT subnet sets 'Disabled'", code: arm(', "privateLinkServiceNetworkPolicies": "Disabled"') },
   ],
   invalid: [
-    { name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent', code: arm('', '[|"snet-pls"|]'), errors: [{ messageId: 'unset' }], output: edited(['10.1.2.0/24"', '10.1.2.0/24", "privateLinkServiceNetworkPolicies": "Disabled"']) },
+    {
+      name: 'ARM: the NAT subnet without the property; the frontend subnet stays silent',
+      code: arm('', '[|"snet-pls"|]'),
+      errors: [{ messageId: 'unset' }],
+      output: edited(['10.1.2.0/24"', '10.1.2.0/24", "privateLinkServiceNetworkPolicies": "Disabled"']),
+    },
   ],
 };
 ruleTests(rule, armCases);
 
 // set-subnet-policy on the NAT subnet: 'Disabled' written where the subnet's properties end.
-const pls = (subnet = 'vnet.properties.subnets[0].id') => `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+const pls = (
+  subnet = 'vnet.properties.subnets[0].id',
+) => `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
   name: 'pls'
   location: 'westeurope'
   properties: {
@@ -165,7 +211,8 @@ ruleTests(rule, {
   invalid: [
     {
       name: "Bicep inline subnet: privateLinkServiceNetworkPolicies 'Disabled' added",
-      code: spokeVnetWithSubnets(`      {
+      code:
+        spokeVnetWithSubnets(`      {
         name: [|'snet-pls'|]
         properties: {
           addressPrefix: '10.1.2.0/24'
@@ -173,7 +220,8 @@ ruleTests(rule, {
       }`) + pls(),
       errors: [{ messageId: 'unset' }],
       fixTitle: /^Set privateLinkServiceNetworkPolicies to 'Disabled'$/,
-      output: spokeVnetWithSubnets(`      {
+      output:
+        spokeVnetWithSubnets(`      {
         name: 'snet-pls'
         properties: {
           addressPrefix: '10.1.2.0/24'
@@ -215,7 +263,10 @@ ${pls('natSubnet.id')}`,
       name: 'Bicep inline subnet with an empty properties object',
       code: spokeVnetWithSubnets(`      { name: [|'snet-pls'|], properties: {} }`) + pls(),
       errors: [{ messageId: 'unset' }],
-      output: spokeVnetWithSubnets(`      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`) + pls(),
+      output:
+        spokeVnetWithSubnets(
+          `      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`,
+        ) + pls(),
     },
     {
       name: 'ARM inline subnet in a conditional VNet deployed for certain',

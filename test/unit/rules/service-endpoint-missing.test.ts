@@ -3,7 +3,11 @@ import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../suppo
 import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
-const vnet = (extra: string, resources: string, head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+const vnet = (
+  extra: string,
+  resources: string,
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -21,7 +25,10 @@ const vnet = (extra: string, resources: string, head = '') => `${head}resource v
 ${resources}`;
 
 /** A storage account whose one virtual network rule names `snet-app` (`id` may carry a marker). */
-const storage = (id = 'vnet.properties.subnets[0].id', head = '') => `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = ${head}{
+const storage = (
+  id = 'vnet.properties.subnets[0].id',
+  head = '',
+) => `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = ${head}{
   name: 'stapp'
   location: 'westeurope'
   sku: { name: 'Standard_LRS' }
@@ -37,7 +44,10 @@ const storage = (id = 'vnet.properties.subnets[0].id', head = '') => `resource s
 const markedId = '[|vnet.properties.subnets[0].id|]';
 
 /** A Key Vault whose rule names `snet-app`, with `flag` in the rule. */
-const vault = (flag: string, id = 'vnet.properties.subnets[0].id') => `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = {
+const vault = (
+  flag: string,
+  id = 'vnet.properties.subnets[0].id',
+) => `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: 'kv-app'
   location: 'westeurope'
   properties: {
@@ -53,15 +63,49 @@ const vault = (flag: string, id = 'vnet.properties.subnets[0].id') => `resource 
 
 ruleTests(rule, {
   valid: [
-    { name: "the subnet has 'Microsoft.Storage'", code: vnet("\n          serviceEndpoints: [ { service: 'Microsoft.Storage' } ]", storage()) },
-    { name: "the subnet has the cross-region 'Microsoft.Storage.Global' (FACTS §9.1)", code: vnet("\n          serviceEndpoints: [ { service: 'Microsoft.Storage.Global', locations: [ '*' ] } ]", storage()) },
-    { name: 'the endpoint list comes from a parameter without default', code: vnet('\n          serviceEndpoints: endpoints', storage(), 'param endpoints array\n') },
-    { name: 'one entry of the list is unknown', code: vnet("\n          serviceEndpoints: [ { service: 'Microsoft.Sql' }, { service: other } ]", storage(), 'param other string\n') },
-    { name: 'Key Vault with ignoreMissingVnetServiceEndpoint: true (FACTS §9.2)', code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: true')) },
-    { name: 'Key Vault with the flag from a parameter without default', code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: skip'), 'param skip bool\n') },
-    { name: 'a subnet outside the analysed files', code: storage("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-x', 'snet-app')") },
-    { name: 'an existing subnet (its endpoints are not known)', code: `resource snet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' existing = {\n  name: 'vnet-x/snet-app'\n}\n${storage('snet.id')}` },
-    { name: 'a storage account whose condition is unknown', code: vnet('', storage(undefined, 'if (deploy) '), 'param deploy bool\n') },
+    {
+      name: "the subnet has 'Microsoft.Storage'",
+      code: vnet("\n          serviceEndpoints: [ { service: 'Microsoft.Storage' } ]", storage()),
+    },
+    {
+      name: "the subnet has the cross-region 'Microsoft.Storage.Global' (FACTS §9.1)",
+      code: vnet(
+        "\n          serviceEndpoints: [ { service: 'Microsoft.Storage.Global', locations: [ '*' ] } ]",
+        storage(),
+      ),
+    },
+    {
+      name: 'the endpoint list comes from a parameter without default',
+      code: vnet('\n          serviceEndpoints: endpoints', storage(), 'param endpoints array\n'),
+    },
+    {
+      name: 'one entry of the list is unknown',
+      code: vnet(
+        "\n          serviceEndpoints: [ { service: 'Microsoft.Sql' }, { service: other } ]",
+        storage(),
+        'param other string\n',
+      ),
+    },
+    {
+      name: 'Key Vault with ignoreMissingVnetServiceEndpoint: true (FACTS §9.2)',
+      code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: true')),
+    },
+    {
+      name: 'Key Vault with the flag from a parameter without default',
+      code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: skip'), 'param skip bool\n'),
+    },
+    {
+      name: 'a subnet outside the analysed files',
+      code: storage("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-x', 'snet-app')"),
+    },
+    {
+      name: 'an existing subnet (its endpoints are not known)',
+      code: `resource snet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' existing = {\n  name: 'vnet-x/snet-app'\n}\n${storage('snet.id')}`,
+    },
+    {
+      name: 'a storage account whose condition is unknown',
+      code: vnet('', storage(undefined, 'if (deploy) '), 'param deploy bool\n'),
+    },
     {
       name: 'a VNet the caller may switch on holds a twin with the endpoint (absence over caller values)',
       code: `param withEndpoints bool = false
@@ -77,51 +121,76 @@ ${vnet('', storage())}resource vnet2 'Microsoft.Network/virtualNetworks@2025-09-
     },
     {
       name: 'a child subnet twin of the inline subnet carries the endpoint',
-      code: vnet('', `resource twin 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
+      code: vnet(
+        '',
+        `resource twin 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
   parent: vnet
   name: 'snet-app'
   properties: { addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ] }
 }
-${storage()}`),
+${storage()}`,
+      ),
     },
     {
       name: 'Container Registry outside the public cloud (no such endpoint there, FACTS §9.2)',
       cloud: 'AzureUSGovernment',
-      code: vnet('', `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+      code: vnet(
+        '',
+        `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   name: 'acrapp'
   location: 'westeurope'
   sku: { name: 'Premium' }
   properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
 }
-`),
+`,
+      ),
     },
   ],
   invalid: [
     {
       name: 'a storage rule naming an inline subnet without endpoints; the fix adds the property',
       code: vnet('', storage(markedId)),
-      errors: [{ messageId: 'missing', level: 'error', message: /Storage 'stapp' has a virtual network rule for subnet 'snet-app' in VNet 'vnet-spoke', whose serviceEndpoints lack 'Microsoft\.Storage'/ }],
-      output: vnet("\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]", storage()),
+      errors: [
+        {
+          messageId: 'missing',
+          level: 'error',
+          message:
+            /Storage 'stapp' has a virtual network rule for subnet 'snet-app' in VNet 'vnet-spoke', whose serviceEndpoints lack 'Microsoft\.Storage'/,
+        },
+      ],
+      output: vnet(
+        "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
+        storage(),
+      ),
       fixTitle: /Add the 'Microsoft\.Storage' service endpoint to the subnet/,
     },
     {
       name: 'a subnet with other endpoints; the fix appends to the list',
-      code: vnet("\n          serviceEndpoints: [\n            { service: 'Microsoft.Sql' }\n          ]", storage(markedId)),
+      code: vnet(
+        "\n          serviceEndpoints: [\n            { service: 'Microsoft.Sql' }\n          ]",
+        storage(markedId),
+      ),
       errors: [{ messageId: 'missing' }],
-      output: vnet("\n          serviceEndpoints: [\n            { service: 'Microsoft.Sql' }\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]", storage()),
+      output: vnet(
+        "\n          serviceEndpoints: [\n            { service: 'Microsoft.Sql' }\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
+        storage(),
+      ),
     },
     {
       name: 'Key Vault with the flag false',
       code: vnet('', vault(', ignoreMissingVnetServiceEndpoint: false', markedId)),
       errors: [{ messageId: 'missing', message: /Key Vault 'kv-app'.*'Microsoft\.KeyVault'/ }],
-      output: edited([`10.1.0.0/24'
-`, `10.1.0.0/24'
+      output: edited([
+        `10.1.0.0/24'
+`,
+        `10.1.0.0/24'
           serviceEndpoints: [
             {
               service: 'Microsoft.KeyVault'
             }
           ]
-`]),
+`,
+      ]),
     },
     {
       name: 'a SQL virtualNetworkRules child of a server, naming a child subnet; the fix adds the property to the child',
@@ -178,7 +247,9 @@ resource sql 'Microsoft.Sql/servers@2025-01-01' = {
     },
     {
       name: 'Cosmos DB, Event Hubs, Service Bus, App Service and Container Registry rules',
-      code: vnet("\n          serviceEndpoints: [ { service: 'Microsoft.Storage' } ]", `resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
+      code: vnet(
+        "\n          serviceEndpoints: [ { service: 'Microsoft.Storage' } ]",
+        `resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
   name: 'cosmos-app'
   location: 'westeurope'
   properties: {
@@ -225,7 +296,8 @@ resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   sku: { name: 'Premium' }
   properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: [|vnet.properties.subnets[0].id|] } ] } }
 }
-`),
+`,
+      ),
       errors: [
         { messageId: 'missing', message: /Cosmos DB 'cosmos-app'.*'Microsoft\.AzureCosmosDB'/ },
         { messageId: 'missing', message: /Event Hubs 'evhns-app'.*'Microsoft\.EventHub'/ },
@@ -264,41 +336,53 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
     },
     {
       name: 'storage accounts in a loop, each naming the subnet: one finding',
-      code: vnet('', `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = [for name in [ 'stone', 'sttwo' ]: {
+      code: vnet(
+        '',
+        `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = [for name in [ 'stone', 'sttwo' ]: {
   name: name
   location: 'westeurope'
   sku: { name: 'Standard_LRS' }
   kind: 'StorageV2'
   properties: { networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: [|vnet.properties.subnets[0].id|] } ] } }
 }]
-`),
+`,
+      ),
       errors: [{ messageId: 'missing' }],
-      output: edited([`10.1.0.0/24'
-`, `10.1.0.0/24'
+      output: edited([
+        `10.1.0.0/24'
+`,
+        `10.1.0.0/24'
           serviceEndpoints: [
             {
               service: 'Microsoft.Storage'
             }
           ]
-`]),
+`,
+      ]),
     },
     {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
       code: `//- /main.bicep
-${vnet('', `module data 'data.bicep' = {
+${vnet(
+  '',
+  `module data 'data.bicep' = {
   name: 'data'
   params: { subnetId: vnet.properties.subnets[0].id }
 }
-`)}//- /data.bicep
+`,
+)}//- /data.bicep
 param subnetId string
 ${storage('[|subnetId|]')}`,
       errors: [{ messageId: 'missing' }],
       output: `//- /main.bicep
-${vnet("\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]", `module data 'data.bicep' = {
+${vnet(
+  "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
+  `module data 'data.bicep' = {
   name: 'data'
   params: { subnetId: vnet.properties.subnets[0].id }
 }
-`)}//- /data.bicep
+`,
+)}//- /data.bicep
 param subnetId string
 ${storage('subnetId')}`,
     },
@@ -306,7 +390,10 @@ ${storage('subnetId')}`,
 });
 
 /** An ARM template: a VNet with inline subnet `snet-app` (`extra` properties), a child subnet `snet-data`, and `resources`. */
-const arm = (extra: string, resources: string) => armSpokeSubnets(`          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }`, `,
+const arm = (extra: string, resources: string) =>
+  armSpokeSubnets(
+    `          { "name": "snet-app", "properties": { "addressPrefix": "10.1.0.0/24"${extra} } }`,
+    `,
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
@@ -316,11 +403,16 @@ const arm = (extra: string, resources: string) => armSpokeSubnets(`          { "
         "addressPrefix": "10.1.1.0/24"
       }
     },
-${resources}`);
-const armStorage = (subnet: string, id = `"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"`, copy = '') => `    {
+${resources}`,
+  );
+const armStorage = (
+  subnet: string,
+  id = `"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"`,
+  copy = '',
+) => `    {
       "type": "Microsoft.Storage/storageAccounts",
       "apiVersion": "2026-04-01",
-      "name": "stapp${copy ? "[copyIndex()]" : ''}",${copy}
+      "name": "stapp${copy ? '[copyIndex()]' : ''}",${copy}
       "location": "westeurope",
       "sku": { "name": "Standard_LRS" },
       "kind": "StorageV2",
@@ -331,11 +423,15 @@ const armStorage = (subnet: string, id = `"[resourceId('Microsoft.Network/virtua
         }
       }
     }`;
-const armId = (subnet: string) => `[|"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"|]`;
+const armId = (subnet: string) =>
+  `[|"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', '${subnet}')]"|]`;
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
-    { name: "ARM: the inline subnet has 'Microsoft.Storage'", code: arm(', "serviceEndpoints": [ { "service": "Microsoft.Storage" } ]', armStorage('snet-app')) },
+    {
+      name: "ARM: the inline subnet has 'Microsoft.Storage'",
+      code: arm(', "serviceEndpoints": [ { "service": "Microsoft.Storage" } ]', armStorage('snet-app')),
+    },
   ],
   invalid: [
     {
@@ -348,7 +444,10 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       name: 'ARM: a child subnet; the fix adds the property to it',
       code: arm('', armStorage('snet-data', armId('snet-data'))),
       errors: [{ messageId: 'missing' }],
-      output: arm('', armStorage('snet-data')).replace('"addressPrefix": "10.1.1.0/24"\n', '"addressPrefix": "10.1.1.0/24",\n        "serviceEndpoints": [\n          {\n            "service": "Microsoft.Storage"\n          }\n        ]\n'),
+      output: arm('', armStorage('snet-data')).replace(
+        '"addressPrefix": "10.1.1.0/24"\n',
+        '"addressPrefix": "10.1.1.0/24",\n        "serviceEndpoints": [\n          {\n            "service": "Microsoft.Storage"\n          }\n        ]\n',
+      ),
     },
     {
       name: 'ARM: a copy loop of storage accounts: one finding',

@@ -3,7 +3,11 @@ import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-
 
 const subnetId = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-app')";
 /** A Premium registry with `networkRuleSet` and, unless `endpoint` is '', a private endpoint to it. */
-const registry = (ruleSet: string, endpoint = "resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-acrapp'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }\n    privateLinkServiceConnections: [ { name: 'registry', properties: { privateLinkServiceId: acr.id, groupIds: [ 'registry' ] } } ]\n  }\n}\n", head = '') => `${head}resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+const registry = (
+  ruleSet: string,
+  endpoint = "resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-acrapp'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }\n    privateLinkServiceConnections: [ { name: 'registry', properties: { privateLinkServiceId: acr.id, groupIds: [ 'registry' ] } } ]\n  }\n}\n",
+  head = '',
+) => `${head}resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   name: 'acrapp'
   location: 'westeurope'
   sku: { name: 'Premium' }
@@ -12,7 +16,11 @@ const registry = (ruleSet: string, endpoint = "resource pe 'Microsoft.Network/pr
 ${endpoint}`;
 
 /** A web app with `restrictions` in its siteConfig and a private endpoint (`condition` on it). */
-const app = (restrictions: string, condition = '', head = '') => `${head}resource app 'Microsoft.Web/sites@2025-03-01' = {
+const app = (
+  restrictions: string,
+  condition = '',
+  head = '',
+) => `${head}resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: 'app-orders'
   location: 'westeurope'
   properties: {
@@ -33,22 +41,53 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = ${condition}{
 
 ruleTests(rule, {
   valid: [
-    { name: 'a registry with a private endpoint and only IP rules', code: registry("{ defaultAction: 'Deny', ipRules: [ { action: 'Allow', value: '203.0.113.0/24' } ] }") },
-    { name: 'a registry with subnet rules and no private endpoint', code: registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: ${subnetId} } ] }`, '') },
-    { name: 'an app with IP restrictions only', code: app("ipSecurityRestrictions: [ { name: 'office', ipAddress: '203.0.113.0/24', action: 'Allow', priority: 100 } ]") },
-    { name: 'an endpoint under an unknown condition', code: app(`ipSecurityRestrictions: [ { name: 'spoke', vnetSubnetResourceId: ${subnetId}, action: 'Allow', priority: 100 } ]`, 'if (withPe) ', 'param withPe bool\n') },
-    { name: 'outside the public cloud, registries have no service endpoints (FACTS §9.2)', cloud: 'AzureChinaCloud', code: registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: ${subnetId} } ] }`) },
+    {
+      name: 'a registry with a private endpoint and only IP rules',
+      code: registry("{ defaultAction: 'Deny', ipRules: [ { action: 'Allow', value: '203.0.113.0/24' } ] }"),
+    },
+    {
+      name: 'a registry with subnet rules and no private endpoint',
+      code: registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: ${subnetId} } ] }`, ''),
+    },
+    {
+      name: 'an app with IP restrictions only',
+      code: app(
+        "ipSecurityRestrictions: [ { name: 'office', ipAddress: '203.0.113.0/24', action: 'Allow', priority: 100 } ]",
+      ),
+    },
+    {
+      name: 'an endpoint under an unknown condition',
+      code: app(
+        `ipSecurityRestrictions: [ { name: 'spoke', vnetSubnetResourceId: ${subnetId}, action: 'Allow', priority: 100 } ]`,
+        'if (withPe) ',
+        'param withPe bool\n',
+      ),
+    },
+    {
+      name: 'outside the public cloud, registries have no service endpoints (FACTS §9.2)',
+      cloud: 'AzureChinaCloud',
+      code: registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: ${subnetId} } ] }`),
+    },
   ],
   invalid: [
     {
       name: 'a registry with a subnet rule and a private endpoint',
       code: registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: [|${subnetId}|] } ] }`),
-      errors: [{ messageId: 'both', level: 'error', message: /Container Registry 'acrapp' has 1 service-endpoint network rule\(s\) and private endpoint 'pe-acrapp': Container Registry does not support both/ }],
+      errors: [
+        {
+          messageId: 'both',
+          level: 'error',
+          message:
+            /Container Registry 'acrapp' has 1 service-endpoint network rule\(s\) and private endpoint 'pe-acrapp': Container Registry does not support both/,
+        },
+      ],
       output: null,
     },
     {
       name: 'an app with a subnet restriction on the SCM site and a private endpoint',
-      code: app(`scmIpSecurityRestrictions: [ { name: 'spoke', vnetSubnetResourceId: [|${subnetId}|], action: 'Allow', priority: 100 } ]`),
+      code: app(
+        `scmIpSecurityRestrictions: [ { name: 'spoke', vnetSubnetResourceId: [|${subnetId}|], action: 'Allow', priority: 100 } ]`,
+      ),
       errors: [{ messageId: 'both', message: /App Service 'app-orders'/ }],
     },
     {
@@ -73,11 +112,14 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = [for (name, i) in 
     {
       name: 'the private endpoint in a module, given the registry id',
       code: `//- /main.bicep
-${registry(`{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: [|${subnetId}|] } ] }`, `module pe 'pe.bicep' = {
+${registry(
+  `{ defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: [|${subnetId}|] } ] }`,
+  `module pe 'pe.bicep' = {
   name: 'pe'
   params: { targetId: acr.id }
 }
-`)}//- /pe.bicep
+`,
+)}//- /pe.bicep
 param targetId string
 resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: 'pe-acrapp'
@@ -121,9 +163,18 @@ const arm = (restrictions: string) => `//- /main.json
 `;
 const armSubnet = `"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-app')]"`;
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
-  valid: [{ name: 'ARM: an app with an IP restriction and a private endpoint', code: arm('{ "name": "office", "ipAddress": "203.0.113.0/24", "action": "Allow", "priority": 100 }') }],
+  valid: [
+    {
+      name: 'ARM: an app with an IP restriction and a private endpoint',
+      code: arm('{ "name": "office", "ipAddress": "203.0.113.0/24", "action": "Allow", "priority": 100 }'),
+    },
+  ],
   invalid: [
-    { name: 'ARM: an app with a subnet restriction and a private endpoint', code: arm(`{ "name": "spoke", "vnetSubnetResourceId": [|${armSubnet}|], "action": "Allow", "priority": 100 }`), errors: [{ messageId: 'both' }] },
+    {
+      name: 'ARM: an app with a subnet restriction and a private endpoint',
+      code: arm(`{ "name": "spoke", "vnetSubnetResourceId": [|${armSubnet}|], "action": "Allow", "priority": 100 }`),
+      errors: [{ messageId: 'both' }],
+    },
   ],
 };
 ruleTests(rule, armCases);

@@ -3,7 +3,11 @@ import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../suppo
 import { armSpokeBehindNsg, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet at `apiVersion` with one inline subnet whose properties include `extra`. */
-const vnet = (extra: string, apiVersion = '2025-09-01', head = '') => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
+const vnet = (
+  extra: string,
+  apiVersion = '2025-09-01',
+  head = '',
+) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
   name: 'vnet-spoke'
   location: 'westeurope'
   properties: {
@@ -24,18 +28,42 @@ const vnet = (extra: string, apiVersion = '2025-09-01', head = '') => `${head}re
 ruleTests(rule, {
   valid: [
     { name: "'Enabled' at 2025-09-01", code: vnet("privateEndpointNetworkPolicies: 'Enabled'") },
-    { name: "'RouteTableEnabled' at 2023-09-01", code: vnet("privateEndpointNetworkPolicies: 'RouteTableEnabled'", '2023-09-01') },
+    {
+      name: "'RouteTableEnabled' at 2023-09-01",
+      code: vnet("privateEndpointNetworkPolicies: 'RouteTableEnabled'", '2023-09-01'),
+    },
     { name: "'Disabled' for Private Link services", code: vnet("privateLinkServiceNetworkPolicies: 'Disabled'") },
-    { name: "a case variant ('disabled') stays silent: FACTS does not say values are case-sensitive", code: vnet("privateEndpointNetworkPolicies: 'disabled'") },
-    { name: 'a preview API version cannot be compared', code: vnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", '2023-06-01-preview') },
-    { name: 'a value from a parameter without default', code: vnet('privateEndpointNetworkPolicies: policy', undefined, 'param policy string\n') },
-    { name: 'a VNet whose condition is unknown cannot cause a finding', code: vnet("privateEndpointNetworkPolicies: 'Enable'", undefined, 'param deploy bool\n').replace("= {\n  name: 'vnet-spoke'", "= if (deploy) {\n  name: 'vnet-spoke'") },
+    {
+      name: "a case variant ('disabled') stays silent: FACTS does not say values are case-sensitive",
+      code: vnet("privateEndpointNetworkPolicies: 'disabled'"),
+    },
+    {
+      name: 'a preview API version cannot be compared',
+      code: vnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", '2023-06-01-preview'),
+    },
+    {
+      name: 'a value from a parameter without default',
+      code: vnet('privateEndpointNetworkPolicies: policy', undefined, 'param policy string\n'),
+    },
+    {
+      name: 'a VNet whose condition is unknown cannot cause a finding',
+      code: vnet("privateEndpointNetworkPolicies: 'Enable'", undefined, 'param deploy bool\n').replace(
+        "= {\n  name: 'vnet-spoke'",
+        "= if (deploy) {\n  name: 'vnet-spoke'",
+      ),
+    },
   ],
   invalid: [
     {
       name: 'a value that is no value of the property',
       code: vnet("privateEndpointNetworkPolicies: [|'Enable'|]"),
-      errors: [{ messageId: 'invalid', level: 'warning', message: /'snet-pe' in VNet 'vnet-spoke' sets privateEndpointNetworkPolicies to 'Enable'.*Use 'Enabled'/ }],
+      errors: [
+        {
+          messageId: 'invalid',
+          level: 'warning',
+          message: /'snet-pe' in VNet 'vnet-spoke' sets privateEndpointNetworkPolicies to 'Enable'.*Use 'Enabled'/,
+        },
+      ],
       output: edited(['Enable', 'Enabled']),
     },
     {
@@ -47,7 +75,9 @@ ruleTests(rule, {
     {
       name: 'a value newer than the API version',
       code: vnet("privateEndpointNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]", '2023-05-01'),
-      errors: [{ messageId: 'newerApi', message: /API version 2023-05-01 does not list \(first listed in 2023-09-01\)/ }],
+      errors: [
+        { messageId: 'newerApi', message: /API version 2023-05-01 does not list \(first listed in 2023-09-01\)/ },
+      ],
     },
     {
       name: 'the property predates the API version',
@@ -120,11 +150,23 @@ const arm = (extra: string, apiVersion = '2025-09-01') => `//- /main.json
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
     { name: "ARM: 'Disabled' at 2025-09-01", code: arm('"privateEndpointNetworkPolicies": "Disabled"') },
-    { name: "ARM: a case variant ('Routetableenabled') stays silent", code: arm('"privateEndpointNetworkPolicies": "Routetableenabled"') },
+    {
+      name: "ARM: a case variant ('Routetableenabled') stays silent",
+      code: arm('"privateEndpointNetworkPolicies": "Routetableenabled"'),
+    },
   ],
   invalid: [
-    { name: 'ARM: a value that is no value of the property', code: arm('"privateLinkServiceNetworkPolicies": [|"Disable"|]'), errors: [{ messageId: 'invalid' }], output: edited(['Disable', 'Disabled']) },
-    { name: 'ARM: a value newer than the API version', code: arm('"privateEndpointNetworkPolicies": [|"RouteTableEnabled"|]', '2021-05-01'), errors: [{ messageId: 'newerApi' }] },
+    {
+      name: 'ARM: a value that is no value of the property',
+      code: arm('"privateLinkServiceNetworkPolicies": [|"Disable"|]'),
+      errors: [{ messageId: 'invalid' }],
+      output: edited(['Disable', 'Disabled']),
+    },
+    {
+      name: 'ARM: a value newer than the API version',
+      code: arm('"privateEndpointNetworkPolicies": [|"RouteTableEnabled"|]', '2021-05-01'),
+      errors: [{ messageId: 'newerApi' }],
+    },
   ],
 };
 ruleTests(rule, armCases);
@@ -153,21 +195,27 @@ ruleTests(rule, {
     },
     {
       name: 'ARM child subnet: the value is replaced',
-      code: armSpokeBehindNsg('', `
+      code: armSpokeBehindNsg(
+        '',
+        `
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
       "name": "vnet-spoke/snet-app",
       "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": [|"Disable"|] }
-    },`),
+    },`,
+      ),
       errors: [{ messageId: 'invalid' }],
-      output: armSpokeBehindNsg('', `
+      output: armSpokeBehindNsg(
+        '',
+        `
     {
       "type": "Microsoft.Network/virtualNetworks/subnets",
       "apiVersion": "2025-09-01",
       "name": "vnet-spoke/snet-app",
       "properties": { "addressPrefix": "10.1.3.0/24", "privateLinkServiceNetworkPolicies": "Disabled" }
-    },`),
+    },`,
+      ),
     },
   ],
 });

@@ -13,7 +13,9 @@ describe('VNet Lens in VS Code', () => {
     await vscode.window.showTextDocument(document);
     const extension = vscode.extensions.getExtension<VnetLensApi>(extensionId);
     assert.ok(extension, `${extensionId} is installed`);
-    api = await waitFor('activation', async () => (extension.isActive ? extension.exports : await extension.activate()));
+    api = await waitFor('activation', async () =>
+      extension.isActive ? extension.exports : await extension.activate(),
+    );
   });
 
   it('activates on the examples workspace and starts its server', async () => {
@@ -26,14 +28,24 @@ describe('VNet Lens in VS Code', () => {
       const answer = await api.requestModel(workspaceFile('main.bicep'));
       return answer.entities.length > 0 ? answer : undefined;
     });
-    const vnets = model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort();
+    const vnets = model.entities
+      .filter((entity) => entity.kind === 'vnet')
+      .map((entity) => entity.name)
+      .sort();
     assert.deepEqual(vnets, ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
-    assert.ok(model.references.some((reference) => reference.kind === 'privateEndpoint.subnet' && reference.to !== null));
+    assert.ok(
+      model.references.some((reference) => reference.kind === 'privateEndpoint.subnet' && reference.to !== null),
+    );
   });
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['vnetLens.showTopology', 'vnetLens.fixAllInFile', 'vnetLens.restartServer', 'vnetLens.showOutput']) {
+    for (const id of [
+      'vnetLens.showTopology',
+      'vnetLens.fixAllInFile',
+      'vnetLens.restartServer',
+      'vnetLens.showOutput',
+    ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });

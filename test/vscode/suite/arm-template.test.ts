@@ -24,13 +24,26 @@ describe('VNet Lens beside the arm-template language', () => {
     assert.equal(document.languageId, 'arm-template');
     const at = document.getText().indexOf('"resources": [') + '"resources": ['.length;
     assert.ok(at > '"resources": ['.length, 'arm/dns.json has a resources array');
-    const snippets = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/arm.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const snippets = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/arm.json'), 'utf8')) as Record<
+      string,
+      { prefix: string; body: string[] }
+    >;
     const items = await waitFor('the vnl- snippets', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(at));
-      const found = (list?.items ?? []).filter((item) => item.kind === vscode.CompletionItemKind.Snippet && String(typeof item.label === 'string' ? item.label : item.label.label).startsWith('vnl-'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        document.positionAt(at),
+      );
+      const found = (list?.items ?? []).filter(
+        (item) =>
+          item.kind === vscode.CompletionItemKind.Snippet &&
+          String(typeof item.label === 'string' ? item.label : item.label.label).startsWith('vnl-'),
+      );
       return found.length > 0 ? found : undefined;
     });
-    const byLabel = new Map(items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, item]));
+    const byLabel = new Map(
+      items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, item]),
+    );
     for (const snippet of Object.values(snippets)) {
       const item = byLabel.get(snippet.prefix);
       assert.ok(item, `${snippet.prefix} is offered`);

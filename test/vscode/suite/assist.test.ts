@@ -22,13 +22,23 @@ function positionAfter(document: vscode.TextDocument, marker: string): vscode.Po
 }
 
 async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    document.uri,
+    position,
+  );
   return list?.items ?? [];
 }
 
 async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  return (hovers ?? []).flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+    .join('\n');
 }
 
 describe('VNet Lens completion, hover and snippets in VS Code', () => {
@@ -51,15 +61,20 @@ describe('VNet Lens completion, hover and snippets in VS Code', () => {
     assert.ok(blob, 'blob is offered');
     assert.equal(blob.kind, vscode.CompletionItemKind.EnumMember);
     const edit = blob.textEdit ?? (blob.insertText !== undefined ? { newText: blob.insertText } : undefined);
-    assert.equal(typeof edit?.newText === 'string' ? edit.newText : (edit?.newText as vscode.SnippetString | undefined)?.value, "'blob'");
+    assert.equal(
+      typeof edit?.newText === 'string' ? edit.newText : (edit?.newText as vscode.SnippetString | undefined)?.value,
+      "'blob'",
+    );
     assert.ok(items.some((item) => labelOf(item) === 'dfs'));
   });
 
   it('completes subnet policy values in an ARM template typed into arm/dns.json', async () => {
     const document = await vscode.workspace.openTextDocument(workspaceFile('arm/dns.json'));
     const editor = await vscode.window.showTextDocument(document);
-    const anchor = "\"addressPrefix\": \"[parameters('vmSubnetPrefix')]\"";
-    await editor.edit((builder) => builder.insert(positionAfter(document, anchor), ',\n              "privateEndpointNetworkPolicies": ""'));
+    const anchor = '"addressPrefix": "[parameters(\'vmSubnetPrefix\')]"';
+    await editor.edit((builder) =>
+      builder.insert(positionAfter(document, anchor), ',\n              "privateEndpointNetworkPolicies": ""'),
+    );
     try {
       const position = positionAfter(document, '"privateEndpointNetworkPolicies": "');
       const items = await waitFor('policy values', async () => {
@@ -108,17 +123,30 @@ describe('VNet Lens completion, hover and snippets in VS Code', () => {
     const snippets = items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(file);
-    for (const prefix of ['vnl-private-endpoint', 'vnl-private-endpoint-storage', 'vnl-hub-spoke', 'vnl-private-dns-zone']) {
+    for (const prefix of [
+      'vnl-private-endpoint',
+      'vnl-private-endpoint-storage',
+      'vnl-hub-spoke',
+      'vnl-private-dns-zone',
+    ]) {
       assert.ok(snippets.includes(prefix), `${prefix} is offered (got ${snippets.join(', ')})`);
     }
   });
 
   it('expands every snippet to the text the unit tests check (tab stops, choices, mirrors, transforms)', async function () {
     this.timeout(180_000);
-    const expected = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/vscode/snippet-expansions.json'), 'utf8')) as Record<'bicep' | 'arm', Record<string, string>>;
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'test/vscode/snippet-expansions.json'), 'utf8'),
+    ) as Record<'bicep' | 'arm', Record<string, string>>;
     const mismatches: string[] = [];
-    for (const [language, file, languageId] of [['bicep', 'snippets/bicep.json', 'bicep'], ['arm', 'snippets/arm.json', 'json']] as const) {
-      const snippets = JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    for (const [language, file, languageId] of [
+      ['bicep', 'snippets/bicep.json', 'bicep'],
+      ['arm', 'snippets/arm.json', 'json'],
+    ] as const) {
+      const snippets = JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<
+        string,
+        { prefix: string; body: string[] }
+      >;
       for (const snippet of Object.values(snippets)) {
         const body = snippet.body.join('\n');
         const document = await vscode.workspace.openTextDocument({ language: languageId, content: '' });
@@ -127,7 +155,10 @@ describe('VNet Lens completion, hover and snippets in VS Code', () => {
         const stops = new Set([...body.matchAll(/\$\{?(\d+)/g)].map((match) => match[1])).size;
         for (let step = 0; step <= stops; step++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
         const text = document.getText().replace(/\r\n/g, '\n');
-        if (text !== expected[language][snippet.prefix]) mismatches.push(`${language} ${snippet.prefix}:\n${text}\n--- expected ---\n${expected[language][snippet.prefix]}`);
+        if (text !== expected[language][snippet.prefix])
+          mismatches.push(
+            `${language} ${snippet.prefix}:\n${text}\n--- expected ---\n${expected[language][snippet.prefix]}`,
+          );
         // Close the choice list first: closing the editor under an open suggest widget logs disposal errors.
         await vscode.commands.executeCommand('hideSuggestWidget');
         await vscode.commands.executeCommand('leaveSnippet');

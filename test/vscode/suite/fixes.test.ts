@@ -6,9 +6,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor as waitUpTo, workspaceFile } from './support';
 
-const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>) => waitUpTo(what, probe, 60_000);
-const codeOf = (diagnostic: vscode.Diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
-const planted = (uri: vscode.Uri, rule: string) => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'VNet Lens' && codeOf(d) === rule);
+const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>) =>
+  waitUpTo(what, probe, 60_000);
+const codeOf = (diagnostic: vscode.Diagnostic) =>
+  typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+const planted = (uri: vscode.Uri, rule: string) =>
+  vscode.languages.getDiagnostics(uri).find((d) => d.source === 'VNet Lens' && codeOf(d) === rule);
 
 describe('VNet Lens quick fixes in VS Code', () => {
   after(async () => {
@@ -24,13 +27,23 @@ describe('VNet Lens quick fixes in VS Code', () => {
     await vscode.window.showTextDocument(document);
     const diagnostic = await waitFor('the planted diagnostic', () => planted(uri, 'pe-dns-zone-group-missing'));
     const action = await waitFor('the quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return actions.find((candidate) => candidate.title === "Add DNS zone group using 'privatelink.vaultcore.azure.net'");
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      return actions.find(
+        (candidate) => candidate.title === "Add DNS zone group using 'privatelink.vaultcore.azure.net'",
+      );
     });
     assert.equal(action.isPreferred, true);
     assert.ok(action.edit, 'the action carries its edit');
     assert.ok(await vscode.workspace.applyEdit(action.edit));
-    assert.match(document.getText(), /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{/);
+    assert.match(
+      document.getText(),
+      /resource peKeyVaultDnsZoneGroup 'Microsoft\.Network\/privateEndpoints\/privateDnsZoneGroups@2025-09-01' = \{/,
+    );
     assert.match(document.getText(), /param vaultcoreDnsZoneId string/);
     await waitFor('the diagnostic to clear', () => !planted(uri, 'pe-dns-zone-group-missing'));
   });
@@ -40,7 +53,10 @@ describe('VNet Lens quick fixes in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     await waitFor('the planted diagnostic', () => planted(uri, 'pls-subnet-policies'));
-    const applied = await waitFor('the fix-all command', async () => (await vscode.commands.executeCommand<boolean>('vnetLens.fixAllInFile', uri)) || undefined);
+    const applied = await waitFor(
+      'the fix-all command',
+      async () => (await vscode.commands.executeCommand<boolean>('vnetLens.fixAllInFile', uri)) || undefined,
+    );
     assert.equal(applied, true);
     assert.match(document.getText(), /privateLinkServiceNetworkPolicies: 'Disabled'/);
     await waitFor('the diagnostic to clear', () => !planted(uri, 'pls-subnet-policies'));

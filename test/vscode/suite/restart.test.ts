@@ -37,7 +37,9 @@ describe('VNet Lens server restart', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(mainUri));
     const extension = vscode.extensions.getExtension<VnetLensApi>(extensionId);
     assert.ok(extension, `${extensionId} is installed`);
-    api = await waitFor('activation', async () => (extension.isActive ? extension.exports : await extension.activate()));
+    api = await waitFor('activation', async () =>
+      extension.isActive ? extension.exports : await extension.activate(),
+    );
     await waitFor('the server to run', () => api.serverState() === 'running' || undefined);
   });
 
@@ -59,6 +61,12 @@ describe('VNet Lens server restart', () => {
         return undefined; // the request raced the restart
       }
     });
-    assert.deepEqual(model.entities.filter((entity) => entity.kind === 'vnet').map((entity) => entity.name).sort(), ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports']);
+    assert.deepEqual(
+      model.entities
+        .filter((entity) => entity.kind === 'vnet')
+        .map((entity) => entity.name)
+        .sort(),
+      ['vnet-hub', 'vnet-spoke-orders', 'vnet-spoke-reports'],
+    );
   });
 });

@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 export const extensionId = 'vnet-lens.vnet-lens';
 
 /** Polls `probe` until it gives a value (not undefined or false), or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

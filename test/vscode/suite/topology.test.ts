@@ -11,7 +11,8 @@ import { extensionId, waitFor, workspaceFile } from './support';
 const showTopology = 'vnetLens.showTopology';
 
 function topologyTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('vnetLens.topology'));
 }
 
@@ -21,9 +22,14 @@ describe('VNet Lens topology view', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension<VnetLensApi>(extensionId);
     assert.ok(extension, `${extensionId} is installed`);
-    api = await waitFor('activation', async () => (extension.isActive ? extension.exports : await extension.activate()));
+    api = await waitFor('activation', async () =>
+      extension.isActive ? extension.exports : await extension.activate(),
+    );
     await waitFor('the server to run', () => api.serverState() === 'running');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('main.bicep')), vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(workspaceFile('main.bicep')),
+      vscode.ViewColumn.One,
+    );
   });
 
   after(async () => {
@@ -52,7 +58,10 @@ describe('VNet Lens topology view', () => {
   });
 
   it('the editor-title button (a file URI) draws that file', async () => {
-    const arm = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, workspaceFile('arm/dns.json'));
+    const arm = await vscode.commands.executeCommand<TopologyCommandResult>(
+      showTopology,
+      workspaceFile('arm/dns.json'),
+    );
     assert.equal(arm.scope, 'file');
     assert.equal(api.topologyState()?.document, workspaceFile('arm/dns.json').toString());
     // The ARM template alone: vnet-mgmt, its subnet and the zone contoso.internal, linked once.
@@ -61,14 +70,26 @@ describe('VNet Lens topology view', () => {
   });
 
   it('redraws after an edit, without a save', async () => {
-    const before = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, workspaceFile('main.bicep'));
+    const before = await vscode.commands.executeCommand<TopologyCommandResult>(
+      showTopology,
+      workspaceFile('main.bicep'),
+    );
     const renders = api.topologyState()?.renders ?? 0;
     const document = await vscode.workspace.openTextDocument(workspaceFile('main.bicep'));
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, new vscode.Position(document.lineCount, 0), [
-      '', "resource vnetExtra 'Microsoft.Network/virtualNetworks@2025-09-01' = {",
-      "  name: 'vnet-extra'", '  location: location', "  properties: { addressSpace: { addressPrefixes: [ '10.9.0.0/16' ] } }", '}', '',
-    ].join('\n'));
+    edit.insert(
+      document.uri,
+      new vscode.Position(document.lineCount, 0),
+      [
+        '',
+        "resource vnetExtra 'Microsoft.Network/virtualNetworks@2025-09-01' = {",
+        "  name: 'vnet-extra'",
+        '  location: location',
+        "  properties: { addressSpace: { addressPrefixes: [ '10.9.0.0/16' ] } }",
+        '}',
+        '',
+      ].join('\n'),
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       const state = await waitFor('a redraw with the new VNet', () => {
@@ -84,12 +105,16 @@ describe('VNet Lens topology view', () => {
   });
 
   it('exports SVG and PNG files to the path given to the command', async () => {
-    const svg = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, { export: 'out/topology-test.svg' });
+    const svg = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, {
+      export: 'out/topology-test.svg',
+    });
     assert.equal(svg.exported, workspaceFile('out/topology-test.svg').fsPath);
     const text = fs.readFileSync(svg.exported, 'utf8');
     assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
     assert.ok(text.includes('>vnet-hub<') && text.includes('snet-private-endpoints'), 'the SVG names the resources');
-    const png = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, { export: 'out/topology-test.png' });
+    const png = await vscode.commands.executeCommand<TopologyCommandResult>(showTopology, {
+      export: 'out/topology-test.png',
+    });
     assert.ok(png.exported);
     const bytes = fs.readFileSync(png.exported);
     assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);

@@ -8,7 +8,17 @@ import { parse, type ParseError } from 'jsonc-parser';
 import type { ArmCall } from '../../syntax/arm';
 import { callFunction } from '../functions';
 import { unknownCall } from '../functions-support';
-import { concatStrings, fromJson, isArray, isObject, LambdaValue, PartialString, same, Unknown, type Value } from '../value';
+import {
+  concatStrings,
+  fromJson,
+  isArray,
+  isObject,
+  LambdaValue,
+  PartialString,
+  same,
+  Unknown,
+  type Value,
+} from '../value';
 import type { ArmExpressions } from './expressions';
 import type { Env } from './input';
 
@@ -16,8 +26,10 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
   const frame = ev.frame;
   if (node.namespace !== undefined) {
     const args = node.args.map((arg) => ev.evaluate(arg, env));
-    return frame.callUser(node.namespace.text, node.name.text, args)
-      ?? ev.positional(`${node.namespace.text}.${node.name.text}()`, node.start);
+    return (
+      frame.callUser(node.namespace.text, node.name.text, args) ??
+      ev.positional(`${node.namespace.text}.${node.name.text}()`, node.start)
+    );
   }
   const name = node.name.text.toLowerCase();
   switch (name) {
@@ -33,7 +45,8 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
     case 'parameters': {
       const parameter = args[0];
       if (typeof parameter !== 'string') return unknownCall('parameters', args);
-      if (env.fnParams) return env.fnParams.get(parameter.toLowerCase()) ?? ev.positional(`parameters(${parameter})`, node.start);
+      if (env.fnParams)
+        return env.fnParams.get(parameter.toLowerCase()) ?? ev.positional(`parameters(${parameter})`, node.start);
       // A parameter bound to null (an optional one its caller leaves out) is null, not missing.
       const bound = frame.parameter(parameter);
       return bound === undefined ? ev.positional(`parameters(${parameter})`, node.start) : bound;
@@ -45,7 +58,10 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
     }
     case 'lambdavariables': {
       const local = args[0];
-      return (typeof local === 'string' ? env.lambda?.get(local.toLowerCase()) : undefined) ?? ev.positional('lambdaVariables', node.start);
+      return (
+        (typeof local === 'string' ? env.lambda?.get(local.toLowerCase()) : undefined) ??
+        ev.positional('lambdaVariables', node.start)
+      );
     }
     case 'copyindex':
       return copyIndex(args, env) ?? ev.positional('copyIndex', node.start);
@@ -60,9 +76,13 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
     case 'tryget':
       return tryGet(args);
     case 'json':
-      return typeof args[0] === 'string' ? jsonWithComments(args[0]) ?? unknownCall('json', args) : callFunction('json', args, frame.context);
+      return typeof args[0] === 'string'
+        ? (jsonWithComments(args[0]) ?? unknownCall('json', args))
+        : callFunction('json', args, frame.context);
     case 'split':
-      return args[0] instanceof PartialString ? splitPartial(args[0], args[1]) ?? unknownCall('split', args) : callFunction('split', args, frame.context);
+      return args[0] instanceof PartialString
+        ? (splitPartial(args[0], args[1]) ?? unknownCall('split', args))
+        : callFunction('split', args, frame.context);
     default:
       return callFunction(node.name.text, args, frame.context);
   }
@@ -137,7 +157,8 @@ function jsonWithComments(text: string): Value | undefined {
  */
 function splitPartial(text: PartialString, separators: Value | undefined): Value | undefined {
   const list = typeof separators === 'string' ? [separators] : isArray(separators) ? separators : undefined;
-  if (!list || list.length === 0 || !list.every((separator) => typeof separator === 'string' && separator !== '')) return undefined;
+  if (!list || list.length === 0 || !list.every((separator) => typeof separator === 'string' && separator !== ''))
+    return undefined;
   const pieces: (string | Unknown)[][] = [[]];
   for (const part of text.parts) {
     if (part instanceof Unknown) {

@@ -11,10 +11,17 @@ const typeMember = /"type"\s*:\s*"([^"]*)"/gi;
 const answers = new WeakMap<ArmResource, boolean>();
 
 /** Whether evaluating `resource` may put a resource the analysis needs into the model. */
-export function mayDeclareNeeded(file: LoadedArmFile, resource: ArmResource, needsType: (type: string, existing: boolean) => boolean): boolean {
+export function mayDeclareNeeded(
+  file: LoadedArmFile,
+  resource: ArmResource,
+  needsType: (type: string, existing: boolean) => boolean,
+): boolean {
   const known = answers.get(resource);
   if (known !== undefined) return known;
-  const answer = textMayDeclareNeeded(file.text.slice(resource.node.offset, resource.node.offset + resource.node.length), needsType);
+  const answer = textMayDeclareNeeded(
+    file.text.slice(resource.node.offset, resource.node.offset + resource.node.length),
+    needsType,
+  );
   answers.set(resource, answer);
   return answer;
 }

@@ -17,7 +17,11 @@ import { declaresNothingNeeded } from './skim';
 import { evaluateArmTemplate } from './template';
 
 /** Evaluates the deployment `entry` starts: an ARM template, or an ARM parameter file with its template. */
-export async function evaluateArmDeployment(entry: string, source: ArmFileSource, options: DeploymentOptions): Promise<DeploymentResult> {
+export async function evaluateArmDeployment(
+  entry: string,
+  source: ArmFileSource,
+  options: DeploymentOptions,
+): Promise<DeploymentResult> {
   const result: DeploymentResult = { entry, template: entry, files: [], resources: [] };
   try {
     // Most templates of a broad workspace deploy nothing networking needs: a skim of the text spares
@@ -30,7 +34,12 @@ export async function evaluateArmDeployment(entry: string, source: ArmFileSource
     if (!first) return result;
     result.files = [entry];
     if (first.arm.kind === 'arm-template') {
-      const open = options.openParameters ? openParameterValues((first.arm.template?.parameters ?? []).map((parameter) => parameter.name), 'param') : new Map<string, Value>();
+      const open = options.openParameters
+        ? openParameterValues(
+            (first.arm.template?.parameters ?? []).map((parameter) => parameter.name),
+            'param',
+          )
+        : new Map<string, Value>();
       return await withTemplate(result, entry, open, source, options);
     }
     if (first.arm.kind !== 'arm-parameters') return result;
@@ -52,7 +61,11 @@ export async function evaluateArmDeployment(entry: string, source: ArmFileSource
 }
 
 async function withTemplate(
-  result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>, source: ArmFileSource, options: DeploymentOptions,
+  result: DeploymentResult,
+  templateUri: string,
+  params: ReadonlyMap<string, Value>,
+  source: ArmFileSource,
+  options: DeploymentOptions,
 ): Promise<DeploymentResult> {
   const files = await loadArmClosure(templateUri, source);
   const file = files.get(templateUri);
@@ -61,9 +74,17 @@ async function withTemplate(
   if (!file?.arm.template) return result;
   const clock = startClock(options.timeLimitMs);
   evaluateArmTemplate({
-    file, files, params, paramKeyPrefix: 'param',
+    file,
+    files,
+    params,
+    paramKeyPrefix: 'param',
     scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources, budget: newBudget(clock),
+    via: [],
+    condition: true,
+    count: 1,
+    stack: [templateUri],
+    sink: result.resources,
+    budget: newBudget(clock),
   });
   noteClock(result, clock);
   return result;
@@ -71,7 +92,11 @@ async function withTemplate(
 
 /** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
 async function withBicepTemplate(
-  result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>, source: ArmFileSource, options: DeploymentOptions,
+  result: DeploymentResult,
+  templateUri: string,
+  params: ReadonlyMap<string, Value>,
+  source: ArmFileSource,
+  options: DeploymentOptions,
 ): Promise<DeploymentResult> {
   const files = await loadClosure(templateUri, source);
   const file = files.get(templateUri);
@@ -80,9 +105,16 @@ async function withBicepTemplate(
   if (!file || typeof file === 'string') return result;
   const clock = startClock(options.timeLimitMs);
   evaluateBicepFile({
-    file, files, params, paramKeyPrefix: 'param',
+    file,
+    files,
+    params,
+    paramKeyPrefix: 'param',
     scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
-    via: [], condition: true, count: 1, stack: [templateUri], sink: result.resources,
+    via: [],
+    condition: true,
+    count: 1,
+    stack: [templateUri],
+    sink: result.resources,
     armModule: options.armModule ?? armModuleEvaluator,
     clock,
     ...(options.needsType ? { needsType: options.needsType } : {}),
@@ -112,26 +144,36 @@ export function armScopeKind(file: LoadedArmFile): DeploymentScope['kind'] {
   return 'resourceGroup';
 }
 
-
 /**
  * Evaluates an ARM JSON template used as a Bicep module (`module m './t.json'`) with the module's
  * params, in the module's scope; its resources join the caller's sink with the call's via, condition
  * and count. Returns its outputs (plain values, as a Bicep module's).
  */
-export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input) => armModuleEvaluatorWith(loadArmText)(uri, text, params, input);
+export const armModuleEvaluator: ArmModuleEvaluator = (uri, text, params, input) =>
+  armModuleEvaluatorWith(loadArmText)(uri, text, params, input);
 
 /**
  * The same, reading module texts through `load` (the workspace's per-file cache, so a module called
  * from many deployments, such as a cached registry module, is read once while it is kept).
  */
-export const armModuleEvaluatorWith = (load: (uri: string, text: string) => LoadedArmFile): ArmModuleEvaluator => (uri, text, params, input) => {
-  const file = load(uri, text);
-  if (!file.arm.template) return makeObject([]);
-  return evaluateArmTemplate({
-    file, files: input.files, params, paramKeyPrefix: input.paramKeyPrefix, scope: input.scope,
-    via: input.via, condition: input.condition, count: input.count, stack: input.stack, sink: input.sink,
-    ...(input.clock ? { clock: input.clock } : {}),
-    // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
-    ...(input.needsType ? { needsType: input.needsType } : {}),
-  });
-};
+export const armModuleEvaluatorWith =
+  (load: (uri: string, text: string) => LoadedArmFile): ArmModuleEvaluator =>
+  (uri, text, params, input) => {
+    const file = load(uri, text);
+    if (!file.arm.template) return makeObject([]);
+    return evaluateArmTemplate({
+      file,
+      files: input.files,
+      params,
+      paramKeyPrefix: input.paramKeyPrefix,
+      scope: input.scope,
+      via: input.via,
+      condition: input.condition,
+      count: input.count,
+      stack: input.stack,
+      sink: input.sink,
+      ...(input.clock ? { clock: input.clock } : {}),
+      // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
+      ...(input.needsType ? { needsType: input.needsType } : {}),
+    });
+  };

@@ -19,7 +19,10 @@ export type RangeRecorder = (path: string, node: Node) => void;
 export class ArmExpressions {
   private depth = 0;
 
-  constructor(readonly frame: ArmFrame, private readonly budget: Budget) {}
+  constructor(
+    readonly frame: ArmFrame,
+    private readonly budget: Budget,
+  ) {}
 
   /** An unknown unique to a source position in this file. */
   positional(what: string, offset: number): Unknown {
@@ -41,7 +44,9 @@ export class ArmExpressions {
     try {
       const value = this.valueOf(node, env, record, path);
       // A string node's expression was sized where it was evaluated; scalars cannot grow (see admit).
-      return node.type === 'array' || node.type === 'object' ? this.admit(value, node.offset, node.offset + node.length) : this.noted(value, node.offset, node.offset + node.length);
+      return node.type === 'array' || node.type === 'object'
+        ? this.admit(value, node.offset, node.offset + node.length)
+        : this.noted(value, node.offset, node.offset + node.length);
     } finally {
       this.depth--;
     }
@@ -52,17 +57,21 @@ export class ArmExpressions {
       case 'string':
         return this.stringValue(node, env);
       case 'number':
-        return typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : this.positional('number', node.offset);
+        return typeof node.value === 'number' && Number.isFinite(node.value)
+          ? node.value
+          : this.positional('number', node.offset);
       case 'boolean':
         return node.value === true;
       case 'null':
         return null;
       case 'array':
-        return sizedArray((node.children ?? []).map((item, index) => {
-          const itemPath = `${path}[${index}]`;
-          record?.(itemPath, item);
-          return this.value(item, env, record, itemPath);
-        }));
+        return sizedArray(
+          (node.children ?? []).map((item, index) => {
+            const itemPath = `${path}[${index}]`;
+            record?.(itemPath, item);
+            return this.value(item, env, record, itemPath);
+          }),
+        );
       case 'object':
         return this.object(node, env, record, path);
       default:
@@ -83,7 +92,7 @@ export class ArmExpressions {
     let found = cache.get(node);
     if (found === undefined) {
       const parsed = parseArmExpression(node, this.frame.file.text);
-      found = parsed.kind === 'expression' ? parsed.expression ?? null : null;
+      found = parsed.kind === 'expression' ? (parsed.expression ?? null) : null;
       cache.set(node, found);
     }
     return found ?? undefined;
@@ -104,7 +113,13 @@ export class ArmExpressions {
   }
 
   /** `"copy": [{ name, count, input }]` inside an object: each entry makes the array property `name`. */
-  private propertyCopy(node: Node, env: Env, record: RangeRecorder | undefined, path: string, entries: [string, Value][]): void {
+  private propertyCopy(
+    node: Node,
+    env: Env,
+    record: RangeRecorder | undefined,
+    path: string,
+    entries: [string, Value][],
+  ): void {
     for (const entry of node.children ?? []) {
       const name = String(memberValue(entry, 'name')!.value);
       const countNode = memberValue(entry, 'count');
@@ -146,7 +161,8 @@ export class ArmExpressions {
     if (!this.enter()) return this.positional('too-deep', expr.start);
     try {
       const found = this.evaluateExpression(expr, env);
-      const value = expr.kind === 'call' ? this.admit(found, expr.start, expr.end) : this.noted(found, expr.start, expr.end);
+      const value =
+        expr.kind === 'call' ? this.admit(found, expr.start, expr.end) : this.noted(found, expr.start, expr.end);
       if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end);
       return value;
     } finally {
@@ -185,9 +201,16 @@ export class ArmExpressions {
 
 /** Whether a `copy` member is a property loop: an array of objects with a string `name` and an `input`. */
 function isPropertyCopy(node: Node): boolean {
-  const entries = node.type === 'array' ? node.children ?? [] : [];
-  return entries.length > 0 && entries.every((entry) =>
-    entry.type === 'object' && memberValue(entry, 'name')?.type === 'string' && memberValue(entry, 'input') !== undefined);
+  const entries = node.type === 'array' ? (node.children ?? []) : [];
+  return (
+    entries.length > 0 &&
+    entries.every(
+      (entry) =>
+        entry.type === 'object' &&
+        memberValue(entry, 'name')?.type === 'string' &&
+        memberValue(entry, 'input') !== undefined,
+    )
+  );
 }
 
 /** `base.name`: ARM matches property names case-insensitively when the exact name is absent. */

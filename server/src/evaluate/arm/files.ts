@@ -27,7 +27,8 @@ export function loadArmText(uri: string, text: string): LoadedArmFile {
   }
   const arm = readArmFile(text);
   const expressions = new Map<Node, ArmExpr | null>();
-  if (arm.template) for (const site of armExpressions(arm.template)) expressions.set(site.node, site.expression ?? null);
+  if (arm.template)
+    for (const site of armExpressions(arm.template)) expressions.set(site.node, site.expression ?? null);
   const loaded: LoadedArmFile = { uri, text, arm, expressions };
   parseCache.set(uri, loaded);
   if (parseCache.size > parseCacheSize) parseCache.delete(parseCache.keys().next().value!);

@@ -2,10 +2,30 @@
 // as a Bicep module, into the same ResourceDecls the Bicep evaluator produces.
 // API Boundary: other code uses evaluate/arm through these exports. Invariant: nothing here throws or
 // does I/O of its own (files come through a FileSource, loaded before evaluation).
-export { evaluateArmDeployment, armModuleEvaluator, armModuleEvaluatorWith, parameterFileValues, armScopeKind } from './deployment';
+export {
+  evaluateArmDeployment,
+  armModuleEvaluator,
+  armModuleEvaluatorWith,
+  parameterFileValues,
+  armScopeKind,
+} from './deployment';
 export { evaluateArmTemplate, ArmTemplateEvaluator } from './template';
 export { blankUnneededResources } from './skim-resources';
 export {
-  loadArmClosure, loadArmText, armFileAt, armLinkedPaths, armLinkedPathsOfText, parameterFileTemplates, type ArmFileSource,
+  loadArmClosure,
+  loadArmText,
+  armFileAt,
+  armLinkedPaths,
+  armLinkedPathsOfText,
+  parameterFileTemplates,
+  type ArmFileSource,
 } from './files';
-export { armLimits, newBudget, type ArmTemplateInput, type LoadedArmFile, type ArmFileMap, type Budget, type Env } from './input';
+export {
+  armLimits,
+  newBudget,
+  type ArmTemplateInput,
+  type LoadedArmFile,
+  type ArmFileMap,
+  type Budget,
+  type Env,
+} from './input';

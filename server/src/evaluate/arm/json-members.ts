@@ -37,11 +37,17 @@ export function spanOf(node: Node): TextSpan {
 /** A node's JSON as a Value, strings as written (parameter files are not evaluated). */
 export function literalValue(node: Node): Value {
   switch (node.type) {
-    case 'string': return String(node.value);
-    case 'number': return typeof node.value === 'number' ? node.value : null;
-    case 'boolean': return node.value === true;
-    case 'array': return (node.children ?? []).map(literalValue);
-    case 'object': return makeObject(membersOf(node).map((member) => [member.key, literalValue(member.value)]));
-    default: return null;
+    case 'string':
+      return String(node.value);
+    case 'number':
+      return typeof node.value === 'number' ? node.value : null;
+    case 'boolean':
+      return node.value === true;
+    case 'array':
+      return (node.children ?? []).map(literalValue);
+    case 'object':
+      return makeObject(membersOf(node).map((member) => [member.key, literalValue(member.value)]));
+    default:
+      return null;
   }
 }

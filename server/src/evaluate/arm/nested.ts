@@ -28,7 +28,12 @@ export interface DeploymentInstance {
   readonly orderName: string;
 }
 
-export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: ArmResource, env: Env, shape: DeploymentInstance): Value {
+export function evaluateDeploymentInstance(
+  t: ArmTemplateEvaluator,
+  resource: ArmResource,
+  env: Env,
+  shape: DeploymentInstance,
+): Value {
   const deployment = resource.deployment;
   const depth = (t.input.depth ?? 0) + 1;
   if (!deployment || depth > armLimits.maxNesting) return referenceValue(shape);
@@ -50,16 +55,29 @@ export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: Ar
   let callee: ArmTemplateInput;
   if (deployment.template) {
     const template = deployment.template;
-    callee = deployment.scope === 'outer'
-      ? { ...common, file: t.file, template, params: new Map(), stack: t.input.stack, outer: { frame: t, env } }
-      : { ...common, file: t.file, template, params: parameterValues(t, deployment, template, env, shape.key), stack: t.input.stack };
+    callee =
+      deployment.scope === 'outer'
+        ? { ...common, file: t.file, template, params: new Map(), stack: t.input.stack, outer: { frame: t, env } }
+        : {
+            ...common,
+            file: t.file,
+            template,
+            params: parameterValues(t, deployment, template, env, shape.key),
+            stack: t.input.stack,
+          };
   } else if (deployment.relativePath) {
     const path = t.expressions.value(deployment.relativePath, env);
     const target = typeof path === 'string' ? resolveLocalPath(t.file.uri, path) : undefined;
-    const linked = target !== undefined && !t.input.stack.includes(target) ? armFileAt(t.input.files, target) : undefined;
+    const linked =
+      target !== undefined && !t.input.stack.includes(target) ? armFileAt(t.input.files, target) : undefined;
     const template = linked?.arm.template;
     if (!linked || !template || target === undefined) return referenceValue(shape);
-    callee = { ...common, file: linked, params: parameterValues(t, deployment, template, env, shape.key), stack: [...t.input.stack, target] };
+    callee = {
+      ...common,
+      file: linked,
+      params: parameterValues(t, deployment, template, env, shape.key),
+      stack: [...t.input.stack, target],
+    };
   } else {
     return referenceValue(shape);
   }
@@ -68,18 +86,35 @@ export function evaluateDeploymentInstance(t: ArmTemplateEvaluator, resource: Ar
 }
 
 /** The values a deployment passes: `{ name: { value } }` evaluated in the caller; Key Vault references are unknown. */
-function parameterValues(t: ArmTemplateEvaluator, deployment: ArmNestedDeployment, template: ArmTemplate, env: Env, key: string): Map<string, Value> {
+function parameterValues(
+  t: ArmTemplateEvaluator,
+  deployment: ArmNestedDeployment,
+  template: ArmTemplate,
+  env: Env,
+  key: string,
+): Map<string, Value> {
   const values = new Map<string, Value>();
-  const allUnknown = () => new Map(template.parameters.map((parameter): [string, Value] => [parameter.name, new Unknown(`${key}.params:${parameter.name}`)]));
+  const allUnknown = () =>
+    new Map(
+      template.parameters.map((parameter): [string, Value] => [
+        parameter.name,
+        new Unknown(`${key}.params:${parameter.name}`),
+      ]),
+    );
   if (memberValue(deployment.properties, 'parameterslink')) return allUnknown();
   if (!deployment.parametersNode) return values;
   const given = t.expressions.value(deployment.parametersNode, env);
   if (!isObject(given)) return allUnknown();
   for (const [name, entry] of Object.entries(given)) {
     const hasKey = (wanted: string) => isObject(entry) && Object.keys(entry).some((k) => k.toLowerCase() === wanted);
-    values.set(name, hasKey('value') ? propertyOf(entry, 'value')
-      : hasKey('reference') ? new Unknown(`${key}.params:${name}.keyVaultReference`)
-        : new Unknown(`${key}.params:${name}`));
+    values.set(
+      name,
+      hasKey('value')
+        ? propertyOf(entry, 'value')
+        : hasKey('reference')
+          ? new Unknown(`${key}.params:${name}.keyVaultReference`)
+          : new Unknown(`${key}.params:${name}`),
+    );
   }
   return values;
 }
@@ -90,7 +125,15 @@ function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, templa
   if (outputs && template) {
     const types = new Map(template.outputs.map((output) => [output.name, armLiteralString(output.type) ?? 'object']));
     // Each output is read through, so one nobody reads stays unevaluated (demand.ts).
-    const typed = lazyObject(Object.keys(outputs), (name) => makeObject([['type', types.get(name) ?? 'object'], ['value', outputs[name]]]), `${shape.key}.outputs`);
+    const typed = lazyObject(
+      Object.keys(outputs),
+      (name) =>
+        makeObject([
+          ['type', types.get(name) ?? 'object'],
+          ['value', outputs[name]],
+        ]),
+      `${shape.key}.outputs`,
+    );
     fields.push(['outputs', withOrigin(typed, `${shape.key}.outputs`)]);
   }
   return withOrigin(makeObject(fields), shape.key);

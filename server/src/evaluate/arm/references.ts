@@ -36,7 +36,9 @@ function findResource(t: ArmTemplateEvaluator, target: Value): ArmResource | und
   const marker = '/providers/microsoft.resources/deployments/';
   const at = text.lastIndexOf(marker);
   const deploymentName = at >= 0 ? text.slice(at + marker.length) : text;
-  const deployment = candidates.find((resource) => isDeployment(resource) && nameKey(ownName(t, resource)) === deploymentName);
+  const deployment = candidates.find(
+    (resource) => isDeployment(resource) && nameKey(ownName(t, resource)) === deploymentName,
+  );
   if (deployment) return deployment;
   const resources = candidates.filter((resource) => !isDeployment(resource));
   if (typeof target === 'string' && !target.includes('/')) {

@@ -13,7 +13,11 @@ import type { Env } from './input';
 import { memberValue } from './json-members';
 
 /** The scope a `resourceGroup`/`subscriptionId` pair (either may be absent) moves a deployment to. */
-export function movedScope(caller: DeploymentScope, resourceGroup: Value | undefined, subscriptionId: Value | undefined): DeploymentScope {
+export function movedScope(
+  caller: DeploymentScope,
+  resourceGroup: Value | undefined,
+  subscriptionId: Value | undefined,
+): DeploymentScope {
   if (resourceGroup === undefined && subscriptionId === undefined) return caller;
   const subscription = subscriptionId ?? caller.subscriptionId;
   if (resourceGroup === undefined) {
@@ -32,7 +36,11 @@ export function movedScope(caller: DeploymentScope, resourceGroup: Value | undef
 }
 
 /** The `resourceGroup`/`subscriptionId` members of a resource object, evaluated. */
-export function scopeMembers(ev: ArmExpressions, node: Node, env: Env): { resourceGroup?: Value; subscriptionId?: Value } {
+export function scopeMembers(
+  ev: ArmExpressions,
+  node: Node,
+  env: Env,
+): { resourceGroup?: Value; subscriptionId?: Value } {
   const group = memberValue(node, 'resourcegroup');
   const subscription = memberValue(node, 'subscriptionid');
   return {

@@ -32,11 +32,27 @@ export interface ParentInstance {
 
 /** Resource keywords that are not part of the resource's body. */
 const notBody = new Set([
-  'type', 'apiversion', 'name', 'resources', 'copy', 'dependson', 'condition', 'existing', 'scope', 'comments',
-  'subscriptionid', 'resourcegroup',
+  'type',
+  'apiversion',
+  'name',
+  'resources',
+  'copy',
+  'dependson',
+  'condition',
+  'existing',
+  'scope',
+  'comments',
+  'subscriptionid',
+  'resourcegroup',
 ]);
 /** Body keys read under their usual spelling whatever their case in the file. */
-const canonicalKeys: Readonly<Record<string, string>> = { properties: 'properties', location: 'location', tags: 'tags', sku: 'sku', kind: 'kind' };
+const canonicalKeys: Readonly<Record<string, string>> = {
+  properties: 'properties',
+  location: 'location',
+  tags: 'tags',
+  sku: 'sku',
+  kind: 'kind',
+};
 const deploymentsType = 'microsoft.resources/deployments';
 
 interface Shape {
@@ -46,7 +62,12 @@ interface Shape {
 }
 
 /** Evaluates a resource (every instance of its loop) and its children; returns its value (an array for an expanded loop). */
-export function evaluateResource(t: ArmTemplateEvaluator, resource: ArmResource, parent: ParentInstance | undefined, env: Env): Value {
+export function evaluateResource(
+  t: ArmTemplateEvaluator,
+  resource: ArmResource,
+  parent: ParentInstance | undefined,
+  env: Env,
+): Value {
   const ownType = armLiteralString(resource.type) ?? stringOr(t.expressions.value(resource.type, env));
   if (ownType === undefined || ownType === '') return t.expressions.positional('resource-type', resource.type.offset);
   const relative = !ownType.split('/')[0].includes('.');
@@ -64,7 +85,9 @@ export function evaluateResource(t: ArmTemplateEvaluator, resource: ArmResource,
   };
   const known = typeof count === 'number' && Number.isInteger(count) && count >= 0;
   if (known && count <= armLimits.maxExpandedInstances) {
-    return Array.from({ length: count }, (_, index) => evaluateInstance(t, resource, shape, parent, bind(index), index, count));
+    return Array.from({ length: count }, (_, index) =>
+      evaluateInstance(t, resource, shape, parent, bind(index), index, count),
+    );
   }
   const index = new Unknown(`copyIndex@${t.file.uri}:${loop.node.offset}`);
   evaluateInstance(t, resource, shape, parent, bind(index), undefined, known ? count : 'unknown');
@@ -72,13 +95,21 @@ export function evaluateResource(t: ArmTemplateEvaluator, resource: ArmResource,
 }
 
 function evaluateInstance(
-  t: ArmTemplateEvaluator, resource: ArmResource, shape: Shape, parent: ParentInstance | undefined, env: Env,
-  index: number | undefined, loopCount: number | 'unknown',
+  t: ArmTemplateEvaluator,
+  resource: ArmResource,
+  shape: Shape,
+  parent: ParentInstance | undefined,
+  env: Env,
+  index: number | undefined,
+  loopCount: number | 'unknown',
 ): Value {
   const input = t.input;
   const ev = t.expressions;
   const conditionValue = resource.condition ? ev.value(resource.condition, env) : true;
-  const condition = and(parent?.condition ?? input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+  const condition = and(
+    parent?.condition ?? input.condition,
+    conditionValue === true ? true : conditionValue === false ? false : 'unknown',
+  );
   const count = multiply(parent?.count ?? input.count, loopCount);
   const instance = index ?? parent?.instance ?? input.instance;
   const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);
@@ -86,15 +117,29 @@ function evaluateInstance(
   const symbol = resource.symbolicName;
   const key = `resource:${t.file.uri}#${symbol ?? `@${resource.type.offset}`}${index === undefined ? '' : `[${index}]`}`;
   const orderName = orderNodeName(resource);
-  const orderEntry = (id: Value) => t.order.entries.push({
-    name: orderName, fullName: name, type: shape.type, id, symbol, copyName: resource.copy?.name ? armLiteralString(resource.copy.name)?.toLowerCase() : undefined,
-    dependsOn: resource.dependsOn ? ev.value(resource.dependsOn, env) : [], parent: resource.parent && orderNodeName(resource.parent),
-    implicitDependencies: implicitDependencyQuery(t.file.text, resource.node.offset, resource.node.length),
-  });
+  const orderEntry = (id: Value) =>
+    t.order.entries.push({
+      name: orderName,
+      fullName: name,
+      type: shape.type,
+      id,
+      symbol,
+      copyName: resource.copy?.name ? armLiteralString(resource.copy.name)?.toLowerCase() : undefined,
+      dependsOn: resource.dependsOn ? ev.value(resource.dependsOn, env) : [],
+      parent: resource.parent && orderNodeName(resource.parent),
+      implicitDependencies: implicitDependencyQuery(t.file.text, resource.node.offset, resource.node.length),
+    });
 
   if (shape.type.toLowerCase() === deploymentsType) {
     orderEntry(null);
-    return evaluateDeploymentInstance(t, resource, env, { name, condition, count, instance, key: key.replace(/^resource:/, 'deployment:'), orderName });
+    return evaluateDeploymentInstance(t, resource, env, {
+      name,
+      condition,
+      count,
+      instance,
+      key: key.replace(/^resource:/, 'deployment:'),
+      orderName,
+    });
   }
 
   const base = parent ? parent.base : resourceBase(ev, resource.node, env, input.scope);
@@ -118,9 +163,8 @@ function evaluateInstance(
   const body = makeObject(fields);
   const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
   const declared = body.properties ?? makeObject([]);
-  const properties = existing || !isObject(declared)
-    ? new Unknown(`${key}.properties`)
-    : withInlineChildIds(shape.type, id, declared);
+  const properties =
+    existing || !isObject(declared) ? new Unknown(`${key}.properties`) : withInlineChildIds(shape.type, id, declared);
   const apiVersion = resource.apiVersion ? stringOr(ev.value(resource.apiVersion, env)) : undefined;
 
   input.sink.push({
@@ -146,10 +190,16 @@ function evaluateInstance(
 
   const inherited: ParentInstance = { type: shape.type, id, name, base, condition, count, instance };
   for (const child of resource.children) evaluateResource(t, child, inherited, env);
-  return withOrigin(makeObject([
-    ['id', id], ['name', ownName], ['type', shape.type], ['apiVersion', apiVersion ?? null],
-    ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
-  ]), key);
+  return withOrigin(
+    makeObject([
+      ['id', id],
+      ['name', ownName],
+      ['type', shape.type],
+      ['apiVersion', apiVersion ?? null],
+      ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
+    ]),
+    key,
+  );
 }
 
 /**

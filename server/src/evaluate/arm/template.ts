@@ -11,7 +11,16 @@ import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { lazyObject } from '../lazy';
 import { mayDeclareNeeded } from './demand';
 import { ArmExpressions } from './expressions';
-import { armLimits, emptyEnv, newBudget, type ArmFrame, type ArmTemplateInput, type Budget, type Env, type LoadedArmFile } from './input';
+import {
+  armLimits,
+  emptyEnv,
+  newBudget,
+  type ArmFrame,
+  type ArmTemplateInput,
+  type Budget,
+  type Env,
+  type LoadedArmFile,
+} from './input';
 import { referenceOf } from './references';
 import { armOrderFrame, type ArmOrderFrame } from '../order';
 import { evaluateResource } from './resources';
@@ -36,7 +45,10 @@ export class ArmTemplateEvaluator implements ArmFrame {
   private readonly resourcesInProgress = new Set<ArmResource>();
   private readonly perResource = new Map<string, Map<ArmResource, Value>>();
 
-  constructor(readonly input: ArmTemplateInput, template: ArmTemplate) {
+  constructor(
+    readonly input: ArmTemplateInput,
+    template: ArmTemplate,
+  ) {
     this.file = input.file;
     this.template = template;
     this.context = input.outer ? input.outer.frame.context : { scope: input.scope };
@@ -85,15 +97,23 @@ export class ArmTemplateEvaluator implements ArmFrame {
     const key = name.toLowerCase();
     const declared = this.variables.get(key);
     if (!declared) return undefined;
-    return this.memo(`variables:${key}`, () => (declared.kind === 'value'
-      ? this.expressions.value(declared.value, emptyEnv)
-      : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset)));
+    return this.memo(`variables:${key}`, () =>
+      declared.kind === 'value'
+        ? this.expressions.value(declared.value, emptyEnv)
+        : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset),
+    );
   }
 
   /** A variable or output copy loop: `count` items of `input`, with `copyIndex(name)` (and `copyIndex()`). */
   copyLoop(countNode: Node | undefined, input: Node | undefined, name: string | undefined, offset: number): Value {
     const count = countNode ? this.expressions.value(countNode, this.env) : undefined;
-    if (!input || typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > armLimits.maxCopyCount) {
+    if (
+      !input ||
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 0 ||
+      count > armLimits.maxCopyCount
+    ) {
       return this.expressions.positional('copy', offset);
     }
     const items: Value[] = [];
@@ -109,7 +129,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     const fn = this.functions.get(`${namespace}.${name}`.toLowerCase());
     if (!fn) return this.input.outer?.frame.callUser(namespace, name, args);
     if (!fn.outputValue) return this.expressions.positional(`${namespace}.${name}()`, fn.node.offset);
-    const fnParams = new Map(fn.parameters.map((parameter, index): [string, Value] => [parameter.name.toLowerCase(), args[index] ?? null]));
+    const fnParams = new Map(
+      fn.parameters.map((parameter, index): [string, Value] => [parameter.name.toLowerCase(), args[index] ?? null]),
+    );
     return this.expressions.value(fn.outputValue, { copy: new Map(), fnParams });
   }
 
@@ -154,7 +176,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
       if (condition === false) continue;
       const value = output.copy
         ? this.copyLoop(output.copy.count, output.copy.input, undefined, output.copy.node.offset)
-        : output.value ? this.expressions.value(output.value, this.env) : null;
+        : output.value
+          ? this.expressions.value(output.value, this.env)
+          : null;
       entries.push([output.name, value]);
     }
     return makeObject(entries);
@@ -162,20 +186,28 @@ export class ArmTemplateEvaluator implements ArmFrame {
 
   /** The outputs, each evaluated when first read; an output whose condition is false is absent. */
   private lazyOutputs(): ObjectValue {
-    const outputs = new Map(this.template.outputs
-      .filter((output) => !output.condition || this.expressions.value(output.condition, this.env) !== false)
-      .map((output) => [output.name, output]));
-    return lazyObject([...outputs.keys()], (name) => {
-      const output = outputs.get(name)!;
-      try {
-        return output.copy
-          ? this.copyLoop(output.copy.count, output.copy.input, undefined, output.copy.node.offset)
-          : output.value ? this.expressions.value(output.value, this.env) : null;
-      } catch {
-        // Read after evaluateArmTemplate returned: a defect costs this output, as it would the template.
-        return this.expressions.positional('output', output.node.offset);
-      }
-    }, `outputs:${this.file.uri}@${this.template.node.offset}`);
+    const outputs = new Map(
+      this.template.outputs
+        .filter((output) => !output.condition || this.expressions.value(output.condition, this.env) !== false)
+        .map((output) => [output.name, output]),
+    );
+    return lazyObject(
+      [...outputs.keys()],
+      (name) => {
+        const output = outputs.get(name)!;
+        try {
+          return output.copy
+            ? this.copyLoop(output.copy.count, output.copy.input, undefined, output.copy.node.offset)
+            : output.value
+              ? this.expressions.value(output.value, this.env)
+              : null;
+        } catch {
+          // Read after evaluateArmTemplate returned: a defect costs this output, as it would the template.
+          return this.expressions.positional('output', output.node.offset);
+        }
+      },
+      `outputs:${this.file.uri}@${this.template.node.offset}`,
+    );
   }
 
   location(node: { offset: number; length: number }): SourceLocation {
@@ -200,7 +232,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
 /** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */
 export function evaluateArmTemplate(input: ArmTemplateInput): ObjectValue {
   const template = input.template ?? input.file.arm.template;
-  if (!template || (input.depth ?? 0) > armLimits.maxNesting || input.stack.length > armLimits.maxNesting) return makeObject([]);
+  if (!template || (input.depth ?? 0) > armLimits.maxNesting || input.stack.length > armLimits.maxNesting)
+    return makeObject([]);
   try {
     return new ArmTemplateEvaluator(input, template).evaluateAll();
   } catch {

@@ -2,13 +2,31 @@
 // bound (depth-limited); anything it cannot know becomes an Unknown with a stable key built from
 // the source position, so the same expression evaluates to the same unknown.
 import {
-  literalString, present, propertyKey, stringSegments,
-  type Expression, type ForExpression, type ObjectExpression,
+  literalString,
+  present,
+  propertyKey,
+  stringSegments,
+  type Expression,
+  type ForExpression,
+  type ObjectExpression,
 } from '../../syntax/bicep';
 import { callFunction, type FunctionContext } from '../functions';
 import {
-  concatStrings, freshUnknown, getIndex, getProperty, isArray, isObject, isOversized, LambdaValue, makeObject, not, oversizedUnknown, same, Unknown,
-  type Tri, type Value,
+  concatStrings,
+  freshUnknown,
+  getIndex,
+  getProperty,
+  isArray,
+  isObject,
+  isOversized,
+  LambdaValue,
+  makeObject,
+  not,
+  oversizedUnknown,
+  same,
+  Unknown,
+  type Tri,
+  type Value,
 } from '../value';
 import { limits } from '../functions-support';
 import { noteWritten } from '../written';
@@ -38,7 +56,13 @@ export type Locals = ReadonlyMap<string, Value>;
 const noLocals: Locals = new Map();
 /** Expression kinds whose value may be larger than the values they were built from (see admit). */
 const mayGrow: Partial<Record<Expression['kind'], true>> = {
-  Object: true, Array: true, For: true, FunctionCall: true, InstanceFunctionCall: true, VariableAccess: true, ResourceAccess: true,
+  Object: true,
+  Array: true,
+  For: true,
+  FunctionCall: true,
+  InstanceFunctionCall: true,
+  VariableAccess: true,
+  ResourceAccess: true,
 };
 const maxDepth = 200;
 
@@ -53,7 +77,8 @@ export class ExpressionEvaluator {
     this.depth++;
     try {
       const value = this.admit(this.evaluateNode(node, locals, record, path), node);
-      if (value instanceof Unknown && this.scope.text !== undefined) noteWritten(value, this.scope.text, node.start, node.end);
+      if (value instanceof Unknown && this.scope.text !== undefined)
+        noteWritten(value, this.scope.text, node.start, node.end);
       return value;
     } finally {
       this.depth--;
@@ -129,8 +154,10 @@ export class ExpressionEvaluator {
         if (!name) return this.positional('call', node);
         if (node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)) {
           const namespace = node.base.name.text;
-          if (namespace === 'az' || namespace === 'sys') return this.call(name, node.arguments, locals, undefined, node);
-          if (this.scope.symbol(namespace) === undefined) return this.call(name, node.arguments, locals, namespace, node);
+          if (namespace === 'az' || namespace === 'sys')
+            return this.call(name, node.arguments, locals, undefined, node);
+          if (this.scope.symbol(namespace) === undefined)
+            return this.call(name, node.arguments, locals, namespace, node);
         }
         // Resource methods (listKeys(), getSecret()) run at deployment time.
         return this.positional(`${name}()`, node);
@@ -167,9 +194,10 @@ export class ExpressionEvaluator {
         return same(whenTrue, whenFalse) === true ? whenTrue : this.positional('ternary', node);
       }
       case 'Lambda': {
-        const names = 'kind' in node.parameters && node.parameters.kind === 'VariableBlock'
-          ? node.parameters.variables.map((variable) => present(variable)?.text ?? '')
-          : [present(node.parameters as never)?.text ?? ''];
+        const names =
+          'kind' in node.parameters && node.parameters.kind === 'VariableBlock'
+            ? node.parameters.variables.map((variable) => present(variable)?.text ?? '')
+            : [present(node.parameters as never)?.text ?? ''];
         return new LambdaValue(names.length, (args) => {
           const inner = new Map(locals);
           names.forEach((name, index) => inner.set(name, args[index] ?? null));
@@ -189,7 +217,9 @@ export class ExpressionEvaluator {
         if (isObject(spread)) entries.push(...Object.entries(spread));
         else return this.positional('spread', member);
       } else if (member.kind === 'ObjectProperty') {
-        const key = propertyKey(member) ?? (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
+        const key =
+          propertyKey(member) ??
+          (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
         if (key === undefined) continue;
         const childPath = path ? `${path}.${key}` : key;
         record?.(childPath, member.value);
@@ -220,10 +250,15 @@ export class ExpressionEvaluator {
       if (itemName) inner.set(itemName, item);
       if (indexName) inner.set(indexName, index);
       if (node.body.kind === 'IfCondition') {
-        const condition = node.body.condition.kind === 'Parenthesized' ? this.evaluate(node.body.condition.expression, inner) : undefined;
+        const condition =
+          node.body.condition.kind === 'Parenthesized'
+            ? this.evaluate(node.body.condition.expression, inner)
+            : undefined;
         if (condition === false) continue;
         if (condition !== true) return this.positional('for', node);
-        push(node.body.body.kind === 'Object' ? this.evaluate(node.body.body, inner) : this.positional('for-body', node));
+        push(
+          node.body.body.kind === 'Object' ? this.evaluate(node.body.body, inner) : this.positional('for-body', node),
+        );
       } else {
         push(this.evaluate(node.body, inner));
       }
@@ -233,7 +268,13 @@ export class ExpressionEvaluator {
     return results;
   }
 
-  private call(name: string, argumentNodes: readonly Expression[], locals: Locals, namespace: string | undefined, node: { start: number }): Value {
+  private call(
+    name: string,
+    argumentNodes: readonly Expression[],
+    locals: Locals,
+    namespace: string | undefined,
+    node: { start: number },
+  ): Value {
     const args = argumentNodes.map((argument) => this.evaluate(argument, locals));
     const user = this.scope.callUser(name, args, namespace);
     if (user !== undefined) return user;
@@ -241,39 +282,72 @@ export class ExpressionEvaluator {
     switch (name) {
       case 'any':
         return args[0] ?? null;
-      case 'loadTextContent': case 'loadJsonContent': case 'loadYamlContent': case 'loadFileAsBase64':
+      case 'loadTextContent':
+      case 'loadJsonContent':
+      case 'loadYamlContent':
+      case 'loadFileAsBase64':
         return new Unknown(`${name}(${literalString(argumentNodes[0]) ?? '?'})`);
-      case 'resourceGroup': case 'subscription':
-        return args.length === 0 ? callFunction(name, args, this.scope.context) : scopeObject(name, args, this.scope.context);
+      case 'resourceGroup':
+      case 'subscription':
+        return args.length === 0
+          ? callFunction(name, args, this.scope.context)
+          : scopeObject(name, args, this.scope.context);
       default:
         return callFunction(name, args, this.scope.context);
     }
   }
 
-  private binary(operator: string, leftNode: Expression, rightNode: Expression, locals: Locals, node: { start: number }): Value {
+  private binary(
+    operator: string,
+    leftNode: Expression,
+    rightNode: Expression,
+    locals: Locals,
+    node: { start: number },
+  ): Value {
     const left = this.evaluate(leftNode, locals);
     if (operator === '&&' && left === false) return false;
     if (operator === '||' && left === true) return true;
-    if (operator === '??') return left === null ? this.evaluate(rightNode, locals) : left instanceof Unknown ? this.positional('coalesce', node) : left;
+    if (operator === '??')
+      return left === null
+        ? this.evaluate(rightNode, locals)
+        : left instanceof Unknown
+          ? this.positional('coalesce', node)
+          : left;
     const right = this.evaluate(rightNode, locals);
     const tri = (value: Tri): Value => (value === 'unknown' ? this.positional(operator, node) : value);
     switch (operator) {
-      case '==': return tri(same(left, right));
-      case '!=': return tri(not(same(left, right)));
-      case '=~': return tri(same(left, right, true));
-      case '!~': return tri(not(same(left, right, true)));
-      case '&&': return right === false ? false : left === true && right === true ? true : this.positional('and', node);
-      case '||': return right === true ? true : left === false && right === false ? false : this.positional('or', node);
-      case '<': return callFunction('less', [left, right], this.scope.context);
-      case '<=': return callFunction('lessOrEquals', [left, right], this.scope.context);
-      case '>': return callFunction('greater', [left, right], this.scope.context);
-      case '>=': return callFunction('greaterOrEquals', [left, right], this.scope.context);
-      case '+': return callFunction('add', [left, right], this.scope.context);
-      case '-': return callFunction('sub', [left, right], this.scope.context);
-      case '*': return callFunction('mul', [left, right], this.scope.context);
-      case '/': return callFunction('div', [left, right], this.scope.context);
-      case '%': return callFunction('mod', [left, right], this.scope.context);
-      default: return this.positional(operator, node);
+      case '==':
+        return tri(same(left, right));
+      case '!=':
+        return tri(not(same(left, right)));
+      case '=~':
+        return tri(same(left, right, true));
+      case '!~':
+        return tri(not(same(left, right, true)));
+      case '&&':
+        return right === false ? false : left === true && right === true ? true : this.positional('and', node);
+      case '||':
+        return right === true ? true : left === false && right === false ? false : this.positional('or', node);
+      case '<':
+        return callFunction('less', [left, right], this.scope.context);
+      case '<=':
+        return callFunction('lessOrEquals', [left, right], this.scope.context);
+      case '>':
+        return callFunction('greater', [left, right], this.scope.context);
+      case '>=':
+        return callFunction('greaterOrEquals', [left, right], this.scope.context);
+      case '+':
+        return callFunction('add', [left, right], this.scope.context);
+      case '-':
+        return callFunction('sub', [left, right], this.scope.context);
+      case '*':
+        return callFunction('mul', [left, right], this.scope.context);
+      case '/':
+        return callFunction('div', [left, right], this.scope.context);
+      case '%':
+        return callFunction('mod', [left, right], this.scope.context);
+      default:
+        return this.positional(operator, node);
     }
   }
 }
@@ -294,12 +368,18 @@ export function loopVariables(node: ForExpression): [string | undefined, string 
 function scopeObject(name: string, args: readonly Value[], context: FunctionContext): Value {
   const subscription = name === 'subscription' ? args[0] : args.length >= 2 ? args[0] : context.scope.subscriptionId;
   if (name === 'subscription') {
-    return makeObject([['id', concatStrings(['/subscriptions/', subscription])], ['subscriptionId', subscription], ['type', 'Microsoft.Resources/subscriptions']]);
+    return makeObject([
+      ['id', concatStrings(['/subscriptions/', subscription])],
+      ['subscriptionId', subscription],
+      ['type', 'Microsoft.Resources/subscriptions'],
+    ]);
   }
   const group = args[args.length - 1];
   return makeObject([
     ['id', concatStrings(['/subscriptions/', subscription, '/resourceGroups/', group])],
-    ['name', group], ['subscriptionId', subscription], ['type', 'Microsoft.Resources/resourceGroups'],
+    ['name', group],
+    ['subscriptionId', subscription],
+    ['type', 'Microsoft.Resources/resourceGroups'],
     ['location', freshUnknown('resourceGroup(...).location', 'region')],
   ]);
 }

@@ -2,8 +2,15 @@
 // demand, memoised; resources and modules as they are reached. Invariant: a cycle between symbols
 // or files gives unknowns, never a loop; everything found lands in the shared sink.
 import {
-  literalString, nameOf, present, splitResourceType,
-  type Declaration, type FunctionDeclaration, type ModuleDeclaration, type OutlineEntry, type ResourceDeclaration,
+  literalString,
+  nameOf,
+  present,
+  splitResourceType,
+  type Declaration,
+  type FunctionDeclaration,
+  type ModuleDeclaration,
+  type OutlineEntry,
+  type ResourceDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
@@ -20,7 +27,12 @@ import { BicepDeclarationOrder } from './order';
 import { evaluateResource } from './resources';
 
 /** Evaluates an ARM JSON template used as a Bicep module; returns its outputs. */
-export type ArmModuleEvaluator = (uri: string, text: string, params: ReadonlyMap<string, Value>, input: BicepInput) => ObjectValue;
+export type ArmModuleEvaluator = (
+  uri: string,
+  text: string,
+  params: ReadonlyMap<string, Value>,
+  input: BicepInput,
+) => ObjectValue;
 
 export interface BicepInput extends EvaluationInput {
   file: LoadedBicepFile;
@@ -59,7 +71,8 @@ export class BicepFile implements SymbolScope {
     this.order = new BicepDeclarationOrder(input.file.outline, this.symbols, input.orderCaller);
     for (const entry of input.file.outline.entries) {
       if (entry.keyword === 'import') this.indexImport(entry);
-      else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name)) this.symbols.set(entry.name, entry);
+      else if (entry.name !== undefined && valueKeywords.has(entry.keyword) && !this.symbols.has(entry.name))
+        this.symbols.set(entry.name, entry);
     }
   }
 
@@ -100,11 +113,18 @@ export class BicepFile implements SymbolScope {
       if (entryDeploysNeeded(entry, this.uri, this.input)) this.symbol(name);
     }
     const outputs = new Map<string, OutlineEntry>();
-    for (const entry of this.input.file.outline.entries) if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
-    return lazyObject([...outputs.keys()], (name) => {
-      const declaration = this.input.file.outline.declaration(outputs.get(name)!);
-      return declaration?.kind === 'OutputDeclaration' ? this.expressions.evaluate(declaration.value) : new Unknown(`output:${this.uri}#${name}`);
-    }, `outputs:${this.uri}`);
+    for (const entry of this.input.file.outline.entries)
+      if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
+    return lazyObject(
+      [...outputs.keys()],
+      (name) => {
+        const declaration = this.input.file.outline.declaration(outputs.get(name)!);
+        return declaration?.kind === 'OutputDeclaration'
+          ? this.expressions.evaluate(declaration.value)
+          : new Unknown(`output:${this.uri}#${name}`);
+      },
+      `outputs:${this.uri}`,
+    );
   }
 
   symbol(name: string): Value | undefined {
@@ -118,7 +138,11 @@ export class BicepFile implements SymbolScope {
       // A parameter the caller binds needs no parse of its declaration (decorators, type, default).
       const bound = entry.keyword === 'param' && this.input.params.has(name);
       const declaration = bound ? undefined : this.input.file.outline.declaration(entry);
-      value = bound ? this.input.params.get(name)! : declaration ? this.evaluateDeclaration(name, declaration) : new Unknown(`unparsed:${this.uri}#${name}`);
+      value = bound
+        ? this.input.params.get(name)!
+        : declaration
+          ? this.evaluateDeclaration(name, declaration)
+          : new Unknown(`unparsed:${this.uri}#${name}`);
     } finally {
       this.inProgress.delete(name);
     }
@@ -130,7 +154,9 @@ export class BicepFile implements SymbolScope {
     switch (declaration.kind) {
       case 'ParameterDeclaration':
         if (this.input.params.has(name)) return this.input.params.get(name)!;
-        return declaration.value ? this.expressions.evaluate(declaration.value) : new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+        return declaration.value
+          ? this.expressions.evaluate(declaration.value)
+          : new Unknown(`${this.input.paramKeyPrefix}:${name}`);
       case 'ParameterAssignment':
         return this.input.params.get(name) ?? this.expressions.evaluate(declaration.value);
       case 'VariableDeclaration':
@@ -149,8 +175,12 @@ export class BicepFile implements SymbolScope {
   private functionValue(declaration: FunctionDeclaration): Value {
     const lambda = declaration.lambda;
     if (lambda.kind !== 'TypedLambda') return new Unknown(`func:${this.uri}#${nameOf(declaration)?.text}`);
-    const names = lambda.parameters.parameters.map((parameter) => (parameter.kind === 'TypedLocalVariable' ? present(parameter.name)?.text ?? '' : ''));
-    return new LambdaValue(names.length, (args) => this.expressions.evaluate(lambda.body, new Map(names.map((n, i) => [n, args[i] ?? null]))));
+    const names = lambda.parameters.parameters.map((parameter) =>
+      parameter.kind === 'TypedLocalVariable' ? (present(parameter.name)?.text ?? '') : '',
+    );
+    return new LambdaValue(names.length, (args) =>
+      this.expressions.evaluate(lambda.body, new Map(names.map((n, i) => [n, args[i] ?? null]))),
+    );
   }
 
   callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined {
@@ -158,7 +188,11 @@ export class BicepFile implements SymbolScope {
       const target = this.imports.get(namespace);
       if (!target || !('wildcard' in target)) return undefined;
       const fn = this.importedFile(target.uri)?.symbol(name);
-      return fn instanceof LambdaValue ? fn.apply(args) : fn === undefined ? undefined : new Unknown(`${namespace}.${name}()`);
+      return fn instanceof LambdaValue
+        ? fn.apply(args)
+        : fn === undefined
+          ? undefined
+          : new Unknown(`${namespace}.${name}()`);
     }
     if (this.symbols.get(name)?.keyword !== 'func' && !this.imports.has(name)) return undefined;
     const fn = this.symbol(name);
@@ -182,7 +216,9 @@ export class BicepFile implements SymbolScope {
     if (!file) return new Unknown(`import:${target.uri}#${name}`);
     if ('wildcard' in target) {
       // A namespace import: its variables by name (functions are reached through callUser).
-      return makeObject([...file.symbols].filter(([, entry]) => entry.keyword === 'var').map(([n]) => [n, file.symbol(n) ?? null]));
+      return makeObject(
+        [...file.symbols].filter(([, entry]) => entry.keyword === 'var').map(([n]) => [n, file.symbol(n) ?? null]),
+      );
     }
     return file.symbol(target.name) ?? new Unknown(`import:${target.uri}#${target.name}`);
   }
@@ -193,7 +229,12 @@ export class BicepFile implements SymbolScope {
     if (!file || typeof file === 'string' || this.input.stack.includes(uri)) return undefined;
     // Compile-time imports bring values, never resources: evaluate into a throwaway sink.
     const evaluator = new BicepFile({
-      ...this.input, file, params: new Map(), paramKeyPrefix: `param:${uri}`, stack: [...this.input.stack, uri], sink: [],
+      ...this.input,
+      file,
+      params: new Map(),
+      paramKeyPrefix: `param:${uri}`,
+      stack: [...this.input.stack, uri],
+      sink: [],
     });
     this.importedFiles.set(uri, evaluator);
     return evaluator;
@@ -214,9 +255,18 @@ const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
  * evaluated only if something reads its outputs. A header that is not a plain string (an error in
  * the file) counts as needed.
  */
-function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepInput, seen = new Set<string>()): boolean {
+function entryDeploysNeeded(
+  entry: OutlineEntry,
+  fromUri: string,
+  input: BicepInput,
+  seen = new Set<string>(),
+): boolean {
   if (entry.keyword === 'resource') {
-    return !input.needsType || entry.literal === undefined || input.needsType(splitResourceType(entry.literal).type, entry.existing);
+    return (
+      !input.needsType ||
+      entry.literal === undefined ||
+      input.needsType(splitResourceType(entry.literal).type, entry.existing)
+    );
   }
   if (entry.keyword !== 'module') return false;
   if (entry.literal === undefined) return true;
@@ -224,7 +274,8 @@ function entryDeploysNeeded(entry: OutlineEntry, fromUri: string, input: BicepIn
     const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
     const text = cached === undefined ? undefined : input.files.get(cached);
     // The cached module wins over the model: its text says whether it may deploy anything needed.
-    if (cached !== undefined && typeof text === 'string') return !input.needsType || cachedModuleMayDeclareNeeded(cached, text, input.needsType);
+    if (cached !== undefined && typeof text === 'string')
+      return !input.needsType || cachedModuleMayDeclareNeeded(cached, text, input.needsType);
     return registryModelOf(entry.literal)?.status === 'modelled';
   }
   const target = resolveLocalPath(fromUri, entry.literal);

@@ -73,8 +73,10 @@ export function referencedPaths(outline: BicepOutline): string[] {
         // path needs no parse.
         if (entry.literal !== undefined && isRegistryPath(entry.literal)) break;
         const declaration = outline.declaration(entry);
-        const path = declaration?.kind === 'ImportDeclaration' && declaration.from.kind === 'ImportFromClause'
-          ? literalString(declaration.from.path) : undefined;
+        const path =
+          declaration?.kind === 'ImportDeclaration' && declaration.from.kind === 'ImportFromClause'
+            ? literalString(declaration.from.path)
+            : undefined;
         if (path) paths.push(path);
         break;
       }
@@ -108,7 +110,9 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
     const file = loaded.get(uri);
     if (typeof file === 'string' || !file) continue;
     for (const path of referencedPaths(file.outline)) {
-      const target = isRegistryPath(path) ? await cachedRegistryModule(uri, path, source, loaded, missing) : resolveLocalPath(uri, path);
+      const target = isRegistryPath(path)
+        ? await cachedRegistryModule(uri, path, source, loaded, missing)
+        : resolveLocalPath(uri, path);
       if (target && !loaded.has(target)) queue.push(target);
     }
   }
@@ -119,7 +123,13 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
  * Where Bicep's restore cache would hold a registry module (FACTS §16): the bicepconfig.json files
  * up the folder tree are read (and kept, so evaluation finds the same answer) until one exists.
  */
-async function cachedRegistryModule(fromUri: string, path: string, source: FileSource, loaded: Map<string, LoadedBicepFile | string>, missing: Set<string>): Promise<string | undefined> {
+async function cachedRegistryModule(
+  fromUri: string,
+  path: string,
+  source: FileSource,
+  loaded: Map<string, LoadedBicepFile | string>,
+  missing: Set<string>,
+): Promise<string | undefined> {
   for (const candidate of configCandidates(fromUri)) {
     if (loaded.has(candidate)) break;
     if (missing.has(candidate)) continue;
@@ -143,7 +153,9 @@ export function configText(files: ReadonlyMap<string, LoadedBicepFile | string>)
 }
 
 /** The deployment scope a Bicep file declares with `targetScope` (resource group by default). */
-export function bicepTargetScope(outline: BicepOutline): 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' {
+export function bicepTargetScope(
+  outline: BicepOutline,
+): 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' {
   for (const entry of outline.entries) {
     if (entry.keyword !== 'targetScope') continue;
     const value = entry.literal;

@@ -1,7 +1,16 @@
 // Evaluates a Bicep `module`: its params in the caller, then the called file with those values in
 // its own deployment scope; the module's value carries the callee's outputs. Registry modules go to
 // their interface models (registry-call.ts); missing files and cycles give unknown outputs.
-import { isPlainObject, moduleView, objectProperties, present, propertyKey, type ModuleDeclaration, type ModuleView, type ObjectExpression } from '../../syntax/bicep';
+import {
+  isPlainObject,
+  moduleView,
+  objectProperties,
+  present,
+  propertyKey,
+  type ModuleDeclaration,
+  type ModuleView,
+  type ObjectExpression,
+} from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
@@ -27,16 +36,30 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       return locals;
     };
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
-      return iterable.map((item, index) => evaluateCall(file, node, bind(item, index), `${symbol}[${index}]`, iterable.length));
+      return iterable.map((item, index) =>
+        evaluateCall(file, node, bind(item, index), `${symbol}[${index}]`, iterable.length),
+      );
     }
     const loopKey = `loop@${file.uri}:${view.loop.start}`;
-    evaluateCall(file, node, bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`)), `${symbol}[]`, 'unknown');
+    evaluateCall(
+      file,
+      node,
+      bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`)),
+      `${symbol}[]`,
+      'unknown',
+    );
     return new Unknown(`module:${file.uri}#${symbol}[]`);
   }
   return evaluateCall(file, node, new Map(), symbol, 1);
 }
 
-function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, symbolPath: string, count: number | 'unknown'): Value {
+function evaluateCall(
+  file: BicepFile,
+  node: ModuleDeclaration,
+  locals: Locals,
+  symbolPath: string,
+  count: number | 'unknown',
+): Value {
   const view = moduleView(node);
   const input = file.input;
   const key = `module:${file.uri}#${symbolPath}`;
@@ -45,13 +68,22 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   // A registry module: from the restore cache, or declared by an interface model from its params.
   if (view.path && isRegistryPath(view.path)) {
     const fields = moduleFields(file, view.object, locals, key);
-    const registryContext = { key, locals, condition: callCondition(file, view.condition, locals), count, scope: moduleScope(input.scope, fields.scope), name: fields.name, params: fields.params };
+    const registryContext = {
+      key,
+      locals,
+      condition: callCondition(file, view.condition, locals),
+      count,
+      scope: moduleScope(input.scope, fields.scope),
+      name: fields.name,
+      params: fields.params,
+    };
     return evaluateRegistryModule(file, node, view.path, view.object, registryContext) ?? unknownModule();
   }
   // A missing file or a cycle: nothing inside is known, so its body is not evaluated.
   const target = view.path ? resolveLocalPath(file.uri, view.path) : undefined;
   const callee = target ? input.files.get(target) : undefined;
-  if (!target || callee === undefined || input.stack.includes(target) || input.stack.length >= maxModuleDepth) return unknownModule();
+  if (!target || callee === undefined || input.stack.includes(target) || input.stack.length >= maxModuleDepth)
+    return unknownModule();
 
   const condition = callCondition(file, view.condition, locals);
   const fields = moduleFields(file, view.object, locals, key);
@@ -66,7 +98,7 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
     scope,
     via,
     condition,
-    count: input.count === 'unknown' || count === 'unknown' ? 'unknown' as const : input.count * count,
+    count: input.count === 'unknown' || count === 'unknown' ? ('unknown' as const) : input.count * count,
     stack: [...input.stack, target],
     orderCaller: { frame: file.order, name: view.name?.text ?? symbolPath },
   };
@@ -77,7 +109,13 @@ function evaluateCall(file: BicepFile, node: ModuleDeclaration, locals: Locals, 
   } else {
     outputs = file.evaluateCallee({ ...calleeInput, file: callee });
   }
-  return withOrigin(makeObject([['name', fields.name], ['outputs', withOrigin(outputs, `${key}.outputs`)]]), key);
+  return withOrigin(
+    makeObject([
+      ['name', fields.name],
+      ['outputs', withOrigin(outputs, `${key}.outputs`)],
+    ]),
+    key,
+  );
 }
 
 /** The call's `if (…)` joined with the caller's own condition. */
@@ -105,14 +143,22 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     return { name: fields.name ?? null, scope: fields.scope, params };
   }
   const field = (name: string) => {
-    const property = objectProperties(body).filter((member) => propertyKey(member) === name).pop();
+    const property = objectProperties(body)
+      .filter((member) => propertyKey(member) === name)
+      .pop();
     return property ? file.expressions.evaluate(property.value, locals) : undefined;
   };
-  const paramsNode = objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value;
+  const paramsNode = objectProperties(body)
+    .filter((member) => propertyKey(member) === 'params')
+    .pop()?.value;
   let params: ReadonlyMap<string, Value> = new Map();
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const values = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
-    params = new LazyBindings([...values.keys()], (name) => file.expressions.evaluate(values.get(name)!, locals), `${key}.params`);
+    params = new LazyBindings(
+      [...values.keys()],
+      (name) => file.expressions.evaluate(values.get(name)!, locals),
+      `${key}.params`,
+    );
   } else if (paramsNode) {
     const value = file.expressions.evaluate(paramsNode, locals);
     if (isObject(value)) params = new Map(Object.entries(value));
@@ -125,7 +171,8 @@ function moduleScope(caller: DeploymentScope, scope: Value | undefined): Deploym
   if (!isObject(scope)) return caller;
   if (scope.type === 'Microsoft.Resources/resourceGroups') {
     return {
-      ...caller, kind: 'resourceGroup',
+      ...caller,
+      kind: 'resourceGroup',
       subscriptionId: scope.subscriptionId ?? caller.subscriptionId,
       resourceGroupName: scope.name ?? caller.resourceGroupName,
       location: scope.location ?? caller.location,

@@ -4,8 +4,17 @@
 // a declaration evaluation skipped (a role assignment, a script) still counts.
 // Invariant: names that cannot be found give undefined (the order is not known), never an empty list.
 import {
-  outlineBicep, outlineOfTree, parseBicep, present, resourceView, walkNodes,
-  type BicepLanguage, type BicepOutline, type Node, type OutlineEntry, type ResourceDeclaration,
+  outlineBicep,
+  outlineOfTree,
+  parseBicep,
+  present,
+  resourceView,
+  walkNodes,
+  type BicepLanguage,
+  type BicepOutline,
+  type Node,
+  type OutlineEntry,
+  type ResourceDeclaration,
 } from '../../syntax/bicep';
 import type { BicepOrderFrame, OrderNode } from '../order';
 
@@ -35,7 +44,9 @@ export class BicepDeclarationOrder implements BicepOrderFrame {
 
   private get outline(): BicepOutline {
     const { text, language, skimmed } = this.source;
-    this.outlineMade ??= skimmed ? outlineBicep(text, language) : outlineOfTree(parseBicep(text, { parameterFile: language === 'bicepparam' }).tree);
+    this.outlineMade ??= skimmed
+      ? outlineBicep(text, language)
+      : outlineOfTree(parseBicep(text, { parameterFile: language === 'bicepparam' }).tree);
     return this.outlineMade;
   }
 
@@ -57,7 +68,9 @@ export class BicepDeclarationOrder implements BicepOrderFrame {
     let node: Node | undefined = this.outline.declaration(entry);
     for (const child of nested) {
       if (node?.kind !== 'ResourceDeclaration') return undefined;
-      node = resourceView(node as ResourceDeclaration).children.find((candidate) => present(candidate.name)?.text === child);
+      node = resourceView(node as ResourceDeclaration).children.find(
+        (candidate) => present(candidate.name)?.text === child,
+      );
     }
     if (!node) return undefined;
     const names = new Set(this.referencesIn(node));

@@ -1,7 +1,14 @@
 // A Bicep `module` whose path names a registry: evaluated from Bicep's restore cache when the module
 // is there, else handed to the interface models with its params' source ranges (so findings land
 // where the user wrote each entry).
-import { isPlainObject, objectProperties, present, propertyKey, type ModuleDeclaration, type ObjectExpression } from '../../syntax/bicep';
+import {
+  isPlainObject,
+  objectProperties,
+  present,
+  propertyKey,
+  type ModuleDeclaration,
+  type ObjectExpression,
+} from '../../syntax/bicep';
 import type { ResourceDecl, TextSpan } from '../declaration';
 import { evaluateRegistryCall, registryModelOf, type CallParams } from '../registry';
 import { anchorCachedResources } from '../registry/anchor';
@@ -28,15 +35,31 @@ export interface RegistryCallContext {
  * The module's value (`name`, `outputs`): from the compiled module in Bicep's restore cache when it
  * is there (it wins), else from an interface model that knows the path; undefined for neither.
  */
-export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration, path: string, body: ObjectExpression | undefined, context: RegistryCallContext): Value | undefined {
+export function evaluateRegistryModule(
+  file: BicepFile,
+  node: ModuleDeclaration,
+  path: string,
+  body: ObjectExpression | undefined,
+  context: RegistryCallContext,
+): Value | undefined {
   const input = file.input;
   const nameToken = present(node.name);
-  const callRange: TextSpan = nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start };
-  const count = input.count === 'unknown' || context.count === 'unknown' ? 'unknown' as const : input.count * context.count;
+  const callRange: TextSpan = nameToken
+    ? { start: nameToken.start, end: nameToken.end }
+    : { start: node.start, end: node.start };
+  const count =
+    input.count === 'unknown' || context.count === 'unknown' ? ('unknown' as const) : input.count * context.count;
   const via = [...input.via, file.location(callRange)];
   const call = (sink: ResourceDecl[]) => ({
-    uri: file.uri, key: context.key, params: callParams(file, body, context.locals, context.key), scope: context.scope,
-    condition: context.condition, count, via, callRange, sink,
+    uri: file.uri,
+    key: context.key,
+    params: callParams(file, body, context.locals, context.key),
+    scope: context.scope,
+    condition: context.condition,
+    count,
+    via,
+    callRange,
+    sink,
   });
   const cached = cachedModuleFor(file.uri, path, configText(input.files));
   const text = cached === undefined ? undefined : input.files.get(cached);
@@ -47,22 +70,59 @@ export function evaluateRegistryModule(file: BicepFile, node: ModuleDeclaration,
     const declared: ResourceDecl[] = [];
     const params = withOmittedNulls(context.params, cached, text);
     const outputs = input.armModule(cached, text, params, {
-      ...input, params, paramKeyPrefix: `${context.key}.params`, scope: context.scope, via, condition: context.condition,
-      count, stack: [...input.stack, cached], sink: declared, orderCaller: { frame: file.order, name: nameToken?.text ?? context.key },
+      ...input,
+      params,
+      paramKeyPrefix: `${context.key}.params`,
+      scope: context.scope,
+      via,
+      condition: context.condition,
+      count,
+      stack: [...input.stack, cached],
+      sink: declared,
+      orderCaller: { frame: file.order, name: nameToken?.text ?? context.key },
     });
     const reference = registryModelOf(path);
-    input.sink.push(...anchorCachedResources(declared, modelled, { uri: file.uri, callRange, via, module: reference?.module ?? path, tag: reference?.tag ?? '' }));
-    return withOrigin(makeObject([['name', context.name], ['outputs', withOrigin(outputs, `${context.key}.outputs`)]]), context.key);
+    input.sink.push(
+      ...anchorCachedResources(declared, modelled, {
+        uri: file.uri,
+        callRange,
+        via,
+        module: reference?.module ?? path,
+        tag: reference?.tag ?? '',
+      }),
+    );
+    return withOrigin(
+      makeObject([
+        ['name', context.name],
+        ['outputs', withOrigin(outputs, `${context.key}.outputs`)],
+      ]),
+      context.key,
+    );
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
-  return outputs && withOrigin(makeObject([['name', context.name], ['outputs', outputs]]), context.key);
+  return (
+    outputs &&
+    withOrigin(
+      makeObject([
+        ['name', context.name],
+        ['outputs', outputs],
+      ]),
+      context.key,
+    )
+  );
 }
 
 /** Each parameter evaluated once, when a model first reads it, recording where its parts are written. */
 function callParams(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): CallParams {
   const ranges = new Map<string, TextSpan>();
-  const record = (path: string, at: { start: number; end: number }) => ranges.set(path, { start: at.start, end: at.end });
-  const paramsNode = body && isPlainObject(body) ? objectProperties(body).filter((member) => propertyKey(member) === 'params').pop()?.value : undefined;
+  const record = (path: string, at: { start: number; end: number }) =>
+    ranges.set(path, { start: at.start, end: at.end });
+  const paramsNode =
+    body && isPlainObject(body)
+      ? objectProperties(body)
+          .filter((member) => propertyKey(member) === 'params')
+          .pop()?.value
+      : undefined;
   const values = new Map<string, Value | undefined>();
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const members = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
@@ -84,7 +144,10 @@ function callParams(file: BicepFile, body: ObjectExpression | undefined, locals:
         if (member?.kind !== 'Ternary') return undefined;
         const condition = file.expressions.evaluate(member.condition, locals);
         if (condition === true || condition === false) return undefined;
-        return [file.expressions.evaluate(member.whenTrue, locals), file.expressions.evaluate(member.whenFalse, locals)];
+        return [
+          file.expressions.evaluate(member.whenTrue, locals),
+          file.expressions.evaluate(member.whenFalse, locals),
+        ];
       },
     };
   }

@@ -3,12 +3,30 @@
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
 // other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
 import {
-  isPlainObject, objectProperties, present, propertyKey, resourceView, splitResourceType, type ObjectExpression, type ResourceDeclaration, type ResourceView,
+  isPlainObject,
+  objectProperties,
+  present,
+  propertyKey,
+  resourceView,
+  splitResourceType,
+  type ObjectExpression,
+  type ResourceDeclaration,
+  type ResourceView,
 } from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
-import { concatStrings, isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import {
+  concatStrings,
+  isArray,
+  isObject,
+  makeObject,
+  Unknown,
+  withOrigin,
+  type ObjectValue,
+  type Tri,
+  type Value,
+} from '../value';
 import { loopVariables, type Locals, type RangeRecorder } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
@@ -22,7 +40,12 @@ export interface ParentContext {
 /** Loops with at most this many known items are expanded instance by instance. */
 export const maxExpandedInstances = 100;
 
-export function evaluateResource(file: BicepFile, node: ResourceDeclaration, parent: ParentContext | undefined, locals: Locals): Value {
+export function evaluateResource(
+  file: BicepFile,
+  node: ResourceDeclaration,
+  parent: ParentContext | undefined,
+  locals: Locals,
+): Value {
   const view = resourceView(node);
   const symbol = view.name?.text;
   if (!view.type || !symbol) return file.expressions.positional('resource', node);
@@ -31,18 +54,31 @@ export function evaluateResource(file: BicepFile, node: ResourceDeclaration, par
   const symbolPath = parent ? `${parent.symbolPath}::${symbol}` : symbol;
 
   const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown'): Value =>
-    evaluateInstance(file, node, view, { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing }, instanceLocals, index, count);
+    evaluateInstance(
+      file,
+      node,
+      view,
+      { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing },
+      instanceLocals,
+      index,
+      count,
+    );
 
   let value: Value;
   if (view.loop) {
     const iterable = file.expressions.evaluate(view.loop.iterable, locals);
     const [itemName, indexName] = loopVariables(view.loop);
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
-      value = iterable.map((item, index) => instance(bind(locals, itemName, item, indexName, index), index, iterable.length));
+      value = iterable.map((item, index) =>
+        instance(bind(locals, itemName, item, indexName, index), index, iterable.length),
+      );
     } else {
       const loopKey = `loop@${file.uri}:${view.loop.start}`;
-      instance(bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`)), undefined,
-        isArray(iterable) ? iterable.length : 'unknown');
+      instance(
+        bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`)),
+        undefined,
+        isArray(iterable) ? iterable.length : 'unknown',
+      );
       value = new Unknown(`resource:${file.uri}#${symbolPath}[]`);
     }
   } else {
@@ -52,7 +88,13 @@ export function evaluateResource(file: BicepFile, node: ResourceDeclaration, par
   return value;
 }
 
-function bind(locals: Locals, itemName: string | undefined, item: Value, indexName: string | undefined, index: Value): Locals {
+function bind(
+  locals: Locals,
+  itemName: string | undefined,
+  item: Value,
+  indexName: string | undefined,
+  index: Value,
+): Locals {
   const inner = new Map(locals);
   if (itemName) inner.set(itemName, item);
   if (indexName) inner.set(indexName, index);
@@ -68,7 +110,15 @@ interface ResourceShape {
   existing: boolean;
 }
 
-function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: ResourceView, shape: ResourceShape, locals: Locals, index: number | undefined, count: number | 'unknown'): Value {
+function evaluateInstance(
+  file: BicepFile,
+  node: ResourceDeclaration,
+  view: ResourceView,
+  shape: ResourceShape,
+  locals: Locals,
+  index: number | undefined,
+  count: number | 'unknown',
+): Value {
   const input = file.input;
   const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
   const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
@@ -84,10 +134,20 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
   let parent = shape.parent;
   if (!parent && isObject(fields.parent)) {
     const declared = fields.parent;
-    parent = { type: typeof declared.type === 'string' ? declared.type : '', id: declared.id, name: declared.name, symbolPath: shape.symbolPath };
+    parent = {
+      type: typeof declared.type === 'string' ? declared.type : '',
+      id: declared.id,
+      name: declared.name,
+      symbolPath: shape.symbolPath,
+    };
   }
-  const type = parent && parent.type && !shape.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') && !shape.type.includes('/')
-    ? `${parent.type}/${shape.type}` : shape.type;
+  const type =
+    parent &&
+    parent.type &&
+    !shape.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') &&
+    !shape.type.includes('/')
+      ? `${parent.type}/${shape.type}`
+      : shape.type;
   const fullName = parent ? concatStrings([parent.name, '/', ownName]) : ownName;
   const id = parent
     ? childResourceId(parent.id, type, ownName)
@@ -97,11 +157,17 @@ function evaluateInstance(file: BicepFile, node: ResourceDeclaration, view: Reso
   const properties = shape.existing
     ? withOrigin(makeObject([]), `${key}.properties`)
     : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
-  const value = withOrigin(makeObject([
-    ...Object.entries(fields).filter(([name]) => name !== 'properties' && name !== 'parent' && name !== 'scope'),
-    ['id', id], ['name', ownName], ['type', type], ['apiVersion', shape.apiVersion ?? null],
-    ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
-  ]), key);
+  const value = withOrigin(
+    makeObject([
+      ...Object.entries(fields).filter(([name]) => name !== 'properties' && name !== 'parent' && name !== 'scope'),
+      ['id', id],
+      ['name', ownName],
+      ['type', type],
+      ['apiVersion', shape.apiVersion ?? null],
+      ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
+    ]),
+    key,
+  );
 
   const nameToken = present(node.name);
   input.sink.push({
@@ -140,7 +206,13 @@ const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
  * in part), only the identity keys and those keys of `properties` are. Where the syntax is not
  * plain object literals (a spread, a computed key) the whole body is evaluated.
  */
-function evaluateBody(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder, keys: readonly string[] | undefined): Value {
+function evaluateBody(
+  file: BicepFile,
+  body: ObjectExpression,
+  locals: Locals,
+  record: RangeRecorder,
+  keys: readonly string[] | undefined,
+): Value {
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
   const wanted = keys && new Set(keys.map((key) => key.toLowerCase()));
   const entries: [string, Value][] = [];

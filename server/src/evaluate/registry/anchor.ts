@@ -19,24 +19,32 @@ export interface CachedCall {
  * left out; a resource without a twin in the interface model sits at the call, told apart by its
  * place in the module's declarations.
  */
-export function anchorCachedResources(cached: readonly ResourceDecl[], modelled: readonly ResourceDecl[], call: CachedCall): ResourceDecl[] {
-  return cached.filter((decl) => !decl.existing).map((decl, index) => {
-    const twin = modelled.find((model) => model.type.toLowerCase() === decl.type.toLowerCase() && same(model.id, decl.id, true) === true);
-    const { symbol: _symbol, ...rest } = decl;
-    return {
-      ...rest,
-      uri: call.uri,
-      language: 'bicep' as const,
-      properties: twin ? withKnownConnections(withoutNulls(decl.properties), twin) : withoutNulls(decl.properties),
-      // A copy loop around a nested deployment multiplies its resources' count; the twin has the
-      // same id, so it is one resource of the loop: its count (per parameter entry) holds.
-      ...(twin ? { count: twin.count } : {}),
-      range: twin?.range ?? call.callRange,
-      propertyRanges: twin?.propertyRanges ?? new Map(),
-      via: call.via,
-      registry: twin?.registry ?? { module: call.module, tag: call.tag, paramPath: `#${index}` },
-    };
-  });
+export function anchorCachedResources(
+  cached: readonly ResourceDecl[],
+  modelled: readonly ResourceDecl[],
+  call: CachedCall,
+): ResourceDecl[] {
+  return cached
+    .filter((decl) => !decl.existing)
+    .map((decl, index) => {
+      const twin = modelled.find(
+        (model) => model.type.toLowerCase() === decl.type.toLowerCase() && same(model.id, decl.id, true) === true,
+      );
+      const { symbol: _symbol, ...rest } = decl;
+      return {
+        ...rest,
+        uri: call.uri,
+        language: 'bicep' as const,
+        properties: twin ? withKnownConnections(withoutNulls(decl.properties), twin) : withoutNulls(decl.properties),
+        // A copy loop around a nested deployment multiplies its resources' count; the twin has the
+        // same id, so it is one resource of the loop: its count (per parameter entry) holds.
+        ...(twin ? { count: twin.count } : {}),
+        range: twin?.range ?? call.callRange,
+        propertyRanges: twin?.propertyRanges ?? new Map(),
+        via: call.via,
+        registry: twin?.registry ?? { module: call.module, tag: call.tag, paramPath: `#${index}` },
+      };
+    });
 }
 
 /**
@@ -56,7 +64,8 @@ const connectionKeys = ['privateLinkServiceConnections', 'manualPrivateLinkServi
  * on an unknown entry) takes the interface model's: the same target and group ids either way.
  */
 function withKnownConnections(properties: Value, twin: ResourceDecl): Value {
-  if (!isObject(properties) || !isObject(twin.properties) || !twin.type.toLowerCase().endsWith('/privateendpoints')) return properties;
+  if (!isObject(properties) || !isObject(twin.properties) || !twin.type.toLowerCase().endsWith('/privateendpoints'))
+    return properties;
   if (connectionKeys.every((key) => properties[key] === undefined || isArray(properties[key]))) return properties;
   const modelled = twin.properties;
   return makeObject([

@@ -3,7 +3,8 @@
 // corpus and from the versions real callers pass). A version outside its range is not modelled.
 import { compareVersions, parseVersion, type Version } from './reference';
 
-export type AvmKind = 'resource' | 'private-endpoint' | 'virtual-network' | 'private-dns-zone' | 'private-link-dns-zones';
+export type AvmKind =
+  'resource' | 'private-endpoint' | 'virtual-network' | 'private-dns-zone' | 'private-link-dns-zones';
 
 /** How a resource module sets its main resource's `publicNetworkAccess` (FACTS §17 row 4). */
 export type PublicAccessRule =
@@ -36,7 +37,12 @@ const resourceRange = { from: v('0.1.0'), through: v('0.999.999') };
 /** Main resource type and default group id per module (each module's `main.bicep`, private endpoint loop). */
 const resourceModules: ReadonlyArray<readonly [string, string, string | undefined, PublicAccessRule?]> = [
   ['api-management/service', 'Microsoft.ApiManagement/service', 'Gateway'],
-  ['app-configuration/configuration-store', 'Microsoft.AppConfiguration/configurationStores', 'configurationStores', 'explicit-if-non-empty'],
+  [
+    'app-configuration/configuration-store',
+    'Microsoft.AppConfiguration/configurationStores',
+    'configurationStores',
+    'explicit-if-non-empty',
+  ],
   ['app/managed-environment', 'Microsoft.App/managedEnvironments', 'managedEnvironments'],
   ['automation/automation-account', 'Microsoft.Automation/automationAccounts', undefined],
   ['batch/batch-account', 'Microsoft.Batch/batchAccounts', undefined],
@@ -72,15 +78,28 @@ const resourceModules: ReadonlyArray<readonly [string, string, string | undefine
 ];
 
 const catalog = new Map<string, AvmModule>([
-  ...resourceModules.map(([path, mainType, defaultService, publicAccess]) => [`avm/res/${path}`, {
-    kind: 'resource' as const, ...resourceRange, mainType, ...(defaultService ? { defaultService } : {}), ...(publicAccess ? { publicAccess } : {}),
-  }] as const),
+  ...resourceModules.map(
+    ([path, mainType, defaultService, publicAccess]) =>
+      [
+        `avm/res/${path}`,
+        {
+          kind: 'resource' as const,
+          ...resourceRange,
+          mainType,
+          ...(defaultService ? { defaultService } : {}),
+          ...(publicAccess ? { publicAccess } : {}),
+        },
+      ] as const,
+  ),
   // `privateDnsZoneGroup` since 0.7.0 (Azure/bicep-registry-modules#2896); 0.12.1 is the source read.
   ['avm/res/network/private-endpoint', { kind: 'private-endpoint', from: v('0.7.0'), through: v('0.12.1') }],
   // The oldest version corpus callers pass through the source read (0.10.1): same parameter names.
   ['avm/res/network/virtual-network', { kind: 'virtual-network', from: v('0.1.6'), through: v('0.10.1') }],
   ['avm/res/network/private-dns-zone', { kind: 'private-dns-zone', from: v('0.2.5'), through: v('0.8.1') }],
-  ['avm/ptn/network/private-link-private-dns-zones', { kind: 'private-link-dns-zones', from: v('0.7.0'), through: v('0.7.0') }],
+  [
+    'avm/ptn/network/private-link-private-dns-zones',
+    { kind: 'private-link-dns-zones', from: v('0.7.0'), through: v('0.7.0') },
+  ],
 ]);
 
 export type Placement = { module: AvmModule; version: Version } | { module: AvmModule; version: undefined } | undefined;
@@ -94,6 +113,7 @@ export function placeAvmModule(path: string, tag: string): Placement {
   const module = catalog.get(path.toLowerCase());
   if (!module) return undefined;
   const version = parseVersion(tag);
-  if (!version || compareVersions(version, module.from) < 0 || compareVersions(version, module.through) > 0) return { module, version: undefined };
+  if (!version || compareVersions(version, module.from) < 0 || compareVersions(version, module.through) > 0)
+    return { module, version: undefined };
   return { module, version };
 }

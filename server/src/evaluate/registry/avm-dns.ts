@@ -11,14 +11,27 @@ export function declarePrivateDnsZone(call: RegistryCall): { id: Value; name: Va
   const params = call.params;
   const name = params.get('name') ?? new Unknown(`${call.key}.params.name`);
   const zone = emit(call, {
-    type: zoneType, name, location: params.get('location') ?? 'global', at: '', properties: makeObject([]),
-    ranges: [['name', 'name'], ['location', 'location']],
+    type: zoneType,
+    name,
+    location: params.get('location') ?? 'global',
+    at: '',
+    properties: makeObject([]),
+    ranges: [
+      ['name', 'name'],
+      ['location', 'location'],
+    ],
   });
   declareLinks(call, zone, params.get('virtualNetworkLinks'), 'virtualNetworkLinks', 1);
   return zone;
 }
 
-function declareLinks(call: RegistryCall, zone: { id: Value; name: Value }, links: Value | undefined, at: string, zoneCount: number | 'unknown'): void {
+function declareLinks(
+  call: RegistryCall,
+  zone: { id: Value; name: Value },
+  links: Value | undefined,
+  at: string,
+  zoneCount: number | 'unknown',
+): void {
   if (!isSet(links)) return;
   if (!isArray(links)) {
     declareLink(call, zone, new Unknown(`${call.key}.${at}[]`), at, 'unknown');
@@ -27,12 +40,25 @@ function declareLinks(call: RegistryCall, zone: { id: Value; name: Value }, link
   links.forEach((link, index) => declareLink(call, zone, link, `${at}[${index}]`, zoneCount));
 }
 
-function declareLink(call: RegistryCall, zone: { id: Value; name: Value }, link: Value, at: string, count: number | 'unknown'): void {
+function declareLink(
+  call: RegistryCall,
+  zone: { id: Value; name: Value },
+  link: Value,
+  at: string,
+  count: number | 'unknown',
+): void {
   const vnetId = field(link, 'virtualNetworkResourceId') ?? new Unknown(`${call.key}.${at}.virtualNetworkResourceId`);
   const vnetName = lastSegment(vnetId, `${call.key}.${at}.vnet`);
-  const name = field(link, 'name') ?? (typeof vnetName === 'string' ? `${vnetName}-vnetlink` : new Unknown(`${call.key}.${at}.name`));
+  const name =
+    field(link, 'name') ??
+    (typeof vnetName === 'string' ? `${vnetName}-vnetlink` : new Unknown(`${call.key}.${at}.name`));
   emit(call, {
-    type: linkType, name, parent: zone, location: field(link, 'location') ?? 'global', at, count,
+    type: linkType,
+    name,
+    parent: zone,
+    location: field(link, 'location') ?? 'global',
+    at,
+    count,
     properties: objectOf([
       ['virtualNetwork', makeObject([['id', vnetId]])],
       ['registrationEnabled', field(link, 'registrationEnabled') ?? false],
@@ -60,15 +86,24 @@ export function declareDnsZonesPattern(call: RegistryCall): boolean {
   if (!isArray(zones) || !isArray(extra) || (excluded !== undefined && !isArray(excluded))) return false;
   const names = [...zones, ...extra];
   if (!names.every((name) => typeof name === 'string' && !name.includes('{'))) return false;
-  const skip = new Set((excluded ?? []).filter((name): name is string => typeof name === 'string').map((name) => name.toLowerCase()));
-  const links = params.get('virtualNetworkLinks')
-    ?? (isArray(params.get('virtualNetworkResourceIdsToLinkTo'))
-      ? (params.get('virtualNetworkResourceIdsToLinkTo') as Value[]).map((id) => makeObject([['virtualNetworkResourceId', id]]))
+  const skip = new Set(
+    (excluded ?? []).filter((name): name is string => typeof name === 'string').map((name) => name.toLowerCase()),
+  );
+  const links =
+    params.get('virtualNetworkLinks') ??
+    (isArray(params.get('virtualNetworkResourceIdsToLinkTo'))
+      ? (params.get('virtualNetworkResourceIdsToLinkTo') as Value[]).map((id) =>
+          makeObject([['virtualNetworkResourceId', id]]),
+        )
       : params.get('virtualNetworkResourceIdsToLinkTo'));
-  const linksAt = params.get('virtualNetworkLinks') !== undefined ? 'virtualNetworkLinks' : 'virtualNetworkResourceIdsToLinkTo';
+  const linksAt =
+    params.get('virtualNetworkLinks') !== undefined ? 'virtualNetworkLinks' : 'virtualNetworkResourceIdsToLinkTo';
   names.forEach((name, index) => {
     if (skip.has((name as string).toLowerCase())) return;
-    const at = index < zones.length ? `privateLinkPrivateDnsZones[${index}]` : `additionalPrivateLinkPrivateDnsZonesToInclude[${index - zones.length}]`;
+    const at =
+      index < zones.length
+        ? `privateLinkPrivateDnsZones[${index}]`
+        : `additionalPrivateLinkPrivateDnsZonesToInclude[${index - zones.length}]`;
     const zone = emit(call, { type: zoneType, name, location: 'global', at, properties: makeObject([]) });
     declareLinks(call, zone, links, linksAt, 1);
   });

@@ -1,7 +1,16 @@
 // Private endpoints declared through Azure Verified Modules (FACTS §17): the `privateEndpoints`
 // entries of any `avm/res` module, and calls of `avm/res/network/private-endpoint` itself. Each
 // endpoint (and its zone group) lands at the entry or parameter the user wrote.
-import { concatStrings, isArray, isObject, makeObject, Unknown, type ObjectValue, type Tri, type Value } from '../value';
+import {
+  concatStrings,
+  isArray,
+  isObject,
+  makeObject,
+  Unknown,
+  type ObjectValue,
+  type Tri,
+  type Value,
+} from '../value';
 import type { DeploymentScope } from '../scope';
 import { emit, field, isSet, lastSegment, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
 
@@ -28,20 +37,33 @@ export function declareEntryEndpoints(call: RegistryCall, target: EndpointTarget
   declareEntry(call, target, item, 'privateEndpoints', undefined, 'unknown');
 }
 
-function declareEntry(call: RegistryCall, target: EndpointTarget, entry: Value, at: string, index: number | undefined, count: number | 'unknown'): void {
+function declareEntry(
+  call: RegistryCall,
+  target: EndpointTarget,
+  entry: Value,
+  at: string,
+  index: number | undefined,
+  count: number | 'unknown',
+): void {
   const service = field(entry, 'service') ?? target.defaultService ?? new Unknown(`${call.key}.${at}.service`);
   const manual = field(entry, 'isManualConnection');
   const connection = makeObject([
     ['name', field(entry, 'privateLinkServiceConnectionName') ?? new Unknown(`${call.key}.${at}.connectionName`)],
-    ['properties', objectOf([
-      ['privateLinkServiceId', target.id],
-      ['groupIds', [service]],
-      ['requestMessage', manual === true ? field(entry, 'manualConnectionRequestMessage') : undefined],
-    ])],
+    [
+      'properties',
+      objectOf([
+        ['privateLinkServiceId', target.id],
+        ['groupIds', [service]],
+        ['requestMessage', manual === true ? field(entry, 'manualConnectionRequestMessage') : undefined],
+      ]),
+    ],
   ]);
   // Every module names an unnamed endpoint `pep-<resource name>-<service>-<index>`.
-  const name = field(entry, 'name') ?? (index === undefined ? new Unknown(`${call.key}.${at}.name`)
-    : concatStrings(['pep-', target.name, '-', service, `-${index}`]));
+  const name =
+    field(entry, 'name') ??
+    (index === undefined
+      ? new Unknown(`${call.key}.${at}.name`)
+      : concatStrings(['pep-', target.name, '-', service, `-${index}`]));
   const serviceRange = `${at}.service`;
   declareEndpoint(call, {
     at,
@@ -53,7 +75,10 @@ function declareEntry(call: RegistryCall, target: EndpointTarget, entry: Value, 
     // are what the rules read: the connection is modelled as automatic.
     connections: manual === true ? { manual: [connection] } : { automatic: [connection] },
     zoneGroup: zoneGroupOfEntry(entry),
-    zoneGroupAt: field(entry, 'privateDnsZoneGroup') !== undefined ? `${at}.privateDnsZoneGroup` : `${at}.privateDnsZoneResourceIds`,
+    zoneGroupAt:
+      field(entry, 'privateDnsZoneGroup') !== undefined
+        ? `${at}.privateDnsZoneGroup`
+        : `${at}.privateDnsZoneResourceIds`,
     customDnsConfigs: field(entry, 'customDnsConfigs'),
     ipConfigurations: field(entry, 'ipConfigurations'),
     count,
@@ -76,11 +101,21 @@ function zoneGroupOfEntry(entry: Value): ZoneGroupRequest {
   if (group !== undefined) return groupRequest(group);
   const ids = field(entry, 'privateDnsZoneResourceIds');
   if (ids === undefined) return undefined;
-  if (isArray(ids)) return ids.length === 0 ? undefined : { name: undefined, configs: ids.map((id) => ({ zoneId: id, name: undefined, path: '' })), configsPath: '' };
+  if (isArray(ids))
+    return ids.length === 0
+      ? undefined
+      : { name: undefined, configs: ids.map((id) => ({ zoneId: id, name: undefined, path: '' })), configsPath: '' };
   return 'unknown';
 }
 
-type ZoneGroupRequest = undefined | 'unknown' | { name: Value | undefined; configs: { zoneId: Value; name: Value | undefined; path: string }[]; configsPath: string };
+type ZoneGroupRequest =
+  | undefined
+  | 'unknown'
+  | {
+      name: Value | undefined;
+      configs: { zoneId: Value; name: Value | undefined; path: string }[];
+      configsPath: string;
+    };
 
 function groupRequest(group: Value): ZoneGroupRequest {
   const configs = field(group, 'privateDnsZoneGroupConfigs');
@@ -115,9 +150,10 @@ interface EndpointSpec {
 }
 
 function declareEndpoint(call: RegistryCall, spec: EndpointSpec): void {
-  const connections: [string, Value | undefined][] = 'automatic' in spec.connections
-    ? [['privateLinkServiceConnections', spec.connections.automatic]]
-    : [['manualPrivateLinkServiceConnections', spec.connections.manual]];
+  const connections: [string, Value | undefined][] =
+    'automatic' in spec.connections
+      ? [['privateLinkServiceConnections', spec.connections.automatic]]
+      : [['manualPrivateLinkServiceConnections', spec.connections.manual]];
   const properties: ObjectValue = objectOf([
     ['subnet', makeObject([['id', spec.subnetId]])],
     ...connections,
@@ -125,7 +161,13 @@ function declareEndpoint(call: RegistryCall, spec: EndpointSpec): void {
     ['ipConfigurations', spec.ipConfigurations],
   ]);
   const endpoint = emit(call, {
-    type: endpointType, name: spec.name, location: spec.location, properties, at: spec.at, count: spec.count, ranges: spec.ranges,
+    type: endpointType,
+    name: spec.name,
+    location: spec.location,
+    properties,
+    at: spec.at,
+    count: spec.count,
+    ranges: spec.ranges,
     ...(spec.scope ? { scope: spec.scope } : {}),
   });
   declareZoneGroup(call, spec, endpoint);
@@ -138,19 +180,36 @@ function declareZoneGroup(call: RegistryCall, spec: EndpointSpec, endpoint: { id
   if (request === 'unknown') {
     // Maybe a zone group: enough to keep "missing" silent, never enough to judge its zones.
     emit(call, {
-      type: zoneGroupType, name: new Unknown(`${call.key}.${spec.zoneGroupAt}.name`), parent, at: spec.zoneGroupAt, count: spec.count,
-      condition: 'unknown' as Tri, properties: makeObject([['privateDnsZoneConfigs', new Unknown(`${call.key}.${spec.zoneGroupAt}.configs`)]]),
+      type: zoneGroupType,
+      name: new Unknown(`${call.key}.${spec.zoneGroupAt}.name`),
+      parent,
+      at: spec.zoneGroupAt,
+      count: spec.count,
+      condition: 'unknown' as Tri,
+      properties: makeObject([['privateDnsZoneConfigs', new Unknown(`${call.key}.${spec.zoneGroupAt}.configs`)]]),
     });
     return;
   }
-  const configs = request.configs.map((config) => makeObject([
-    ['name', config.name ?? lastSegment(config.zoneId, `${call.key}.${spec.zoneGroupAt}${config.path}`)],
-    ['properties', makeObject([['privateDnsZoneId', config.zoneId]])],
-  ]));
+  const configs = request.configs.map((config) =>
+    makeObject([
+      ['name', config.name ?? lastSegment(config.zoneId, `${call.key}.${spec.zoneGroupAt}${config.path}`)],
+      ['properties', makeObject([['privateDnsZoneId', config.zoneId]])],
+    ]),
+  );
   emit(call, {
-    type: zoneGroupType, name: request.name ?? 'default', parent, at: spec.zoneGroupAt, count: spec.count,
+    type: zoneGroupType,
+    name: request.name ?? 'default',
+    parent,
+    at: spec.zoneGroupAt,
+    count: spec.count,
     properties: makeObject([['privateDnsZoneConfigs', configs]]),
-    ranges: request.configs.map((config, index) => [`properties.privateDnsZoneConfigs[${index}].properties.privateDnsZoneId`, `${spec.zoneGroupAt}${config.path}`] as const),
+    ranges: request.configs.map(
+      (config, index) =>
+        [
+          `properties.privateDnsZoneConfigs[${index}].properties.privateDnsZoneId`,
+          `${spec.zoneGroupAt}${config.path}`,
+        ] as const,
+    ),
   });
 }
 
@@ -164,7 +223,10 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
   const [automatic, manual] = connectionParams(call);
   const group = params.get('privateDnsZoneGroup');
   const properties = objectOf([
-    ['subnet', makeObject([['id', params.get('subnetResourceId') ?? new Unknown(`${call.key}.params.subnetResourceId`)]])],
+    [
+      'subnet',
+      makeObject([['id', params.get('subnetResourceId') ?? new Unknown(`${call.key}.params.subnetResourceId`)]]),
+    ],
     ['privateLinkServiceConnections', automatic ?? []],
     ['manualPrivateLinkServiceConnections', manual ?? []],
     ['customDnsConfigs', params.get('customDnsConfigs')],
@@ -172,7 +234,11 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
   ]);
   const location = params.get('location') ?? call.scope.location;
   const endpoint = emit(call, {
-    type: endpointType, name, location, properties, at: '',
+    type: endpointType,
+    name,
+    location,
+    properties,
+    at: '',
     ranges: [
       ['properties.subnet.id', 'subnetResourceId'],
       ['properties.subnet', 'subnetResourceId'],
@@ -183,10 +249,24 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
     ],
   });
   const request = group === undefined ? undefined : groupRequest(group);
-  declareZoneGroup(call, {
-    at: '', name, location, scope: undefined, subnetId: null, connections: { automatic: [] }, zoneGroup: request,
-    zoneGroupAt: 'privateDnsZoneGroup', customDnsConfigs: undefined, ipConfigurations: undefined, count: 1, ranges: [],
-  }, endpoint);
+  declareZoneGroup(
+    call,
+    {
+      at: '',
+      name,
+      location,
+      scope: undefined,
+      subnetId: null,
+      connections: { automatic: [] },
+      zoneGroup: request,
+      zoneGroupAt: 'privateDnsZoneGroup',
+      customDnsConfigs: undefined,
+      ipConfigurations: undefined,
+      count: 1,
+      ranges: [],
+    },
+    endpoint,
+  );
   return endpoint;
 }
 
@@ -200,11 +280,15 @@ function connectionParams(call: RegistryCall): [Value | undefined, Value | undef
   const manual = call.params.get('manualPrivateLinkServiceConnections');
   const either = (branches: readonly [Value, Value] | undefined) => {
     const filled = branches?.filter((branch) => isArray(branch) && branch.length > 0);
-    return filled?.length === 1 && branches!.some((branch) => branch === null || (isArray(branch) && branch.length === 0)) ? filled[0] : undefined;
+    return filled?.length === 1 &&
+      branches!.some((branch) => branch === null || (isArray(branch) && branch.length === 0))
+      ? filled[0]
+      : undefined;
   };
   const automaticEither = either(call.params.branches('privateLinkServiceConnections'));
   const manualEither = either(call.params.branches('manualPrivateLinkServiceConnections'));
-  if (automaticEither !== undefined && (manual === undefined || manualEither !== undefined)) return [automaticEither, undefined];
+  if (automaticEither !== undefined && (manual === undefined || manualEither !== undefined))
+    return [automaticEither, undefined];
   if (manualEither !== undefined && automatic === undefined) return [manualEither, undefined];
   return [automatic, manual];
 }

@@ -14,12 +14,31 @@ export function declareVirtualNetwork(call: RegistryCall): { id: Value; name: Va
   const dnsServers = params.get('dnsServers');
   const dnsSet = isSet(dnsServers);
   const vnet = emit(call, {
-    type: vnetType, name, location: params.get('location') ?? call.scope.location, at: '',
+    type: vnetType,
+    name,
+    location: params.get('location') ?? call.scope.location,
+    at: '',
     properties: objectOf([
-      ['addressSpace', makeObject([['addressPrefixes', params.get('addressPrefixes') ?? new Unknown(`${call.key}.params.addressPrefixes`)]])],
-      ['dhcpOptions', dnsSet === true ? makeObject([['dnsServers', dnsServers!]]) : dnsSet === 'unknown' ? new Unknown(`${call.key}.params.dnsServers`) : undefined],
+      [
+        'addressSpace',
+        makeObject([
+          ['addressPrefixes', params.get('addressPrefixes') ?? new Unknown(`${call.key}.params.addressPrefixes`)],
+        ]),
+      ],
+      [
+        'dhcpOptions',
+        dnsSet === true
+          ? makeObject([['dnsServers', dnsServers!]])
+          : dnsSet === 'unknown'
+            ? new Unknown(`${call.key}.params.dnsServers`)
+            : undefined,
+      ],
     ]),
-    ranges: [['properties.addressSpace.addressPrefixes', 'addressPrefixes'], ['properties.dhcpOptions.dnsServers', 'dnsServers'], ['location', 'location']],
+    ranges: [
+      ['properties.addressSpace.addressPrefixes', 'addressPrefixes'],
+      ['properties.dhcpOptions.dnsServers', 'dnsServers'],
+      ['location', 'location'],
+    ],
   });
   const subnetIds = declareSubnets(call, vnet);
   declarePeerings(call, vnet);
@@ -36,11 +55,21 @@ function declareSubnets(call: RegistryCall, vnet: { id: Value; name: Value }): V
   return subnets.map((subnet, index) => declareSubnet(call, vnet, subnet, `subnets[${index}]`, 1));
 }
 
-function declareSubnet(call: RegistryCall, vnet: { id: Value; name: Value }, subnet: Value, at: string, count: number | 'unknown'): Value {
+function declareSubnet(
+  call: RegistryCall,
+  vnet: { id: Value; name: Value },
+  subnet: Value,
+  at: string,
+  count: number | 'unknown',
+): Value {
   const idOf = (param: string) => {
     const id = field(subnet, param);
     const set = isSet(id);
-    return set === true ? makeObject([['id', id!]]) : set === 'unknown' ? new Unknown(`${call.key}.${at}.${param}`) : undefined;
+    return set === true
+      ? makeObject([['id', id!]])
+      : set === 'unknown'
+        ? new Unknown(`${call.key}.${at}.${param}`)
+        : undefined;
   };
   const delegation = field(subnet, 'delegation');
   const delegationSet = isSet(delegation);
@@ -51,17 +80,39 @@ function declareSubnet(call: RegistryCall, vnet: { id: Value; name: Value }, sub
     ['networkSecurityGroup', idOf('networkSecurityGroupResourceId')],
     ['routeTable', idOf('routeTableResourceId')],
     ['natGateway', idOf('natGatewayResourceId')],
-    ['serviceEndpoints', isArray(serviceEndpoints) ? serviceEndpoints.map((service) => makeObject([['service', service]]))
-      : serviceEndpoints === undefined ? [] : new Unknown(`${call.key}.${at}.serviceEndpoints`)],
-    ['delegations', delegationSet === true ? [makeObject([['name', delegation!], ['properties', makeObject([['serviceName', delegation!]])]])]
-      : delegationSet === false ? [] : new Unknown(`${call.key}.${at}.delegation`)],
+    [
+      'serviceEndpoints',
+      isArray(serviceEndpoints)
+        ? serviceEndpoints.map((service) => makeObject([['service', service]]))
+        : serviceEndpoints === undefined
+          ? []
+          : new Unknown(`${call.key}.${at}.serviceEndpoints`),
+    ],
+    [
+      'delegations',
+      delegationSet === true
+        ? [
+            makeObject([
+              ['name', delegation!],
+              ['properties', makeObject([['serviceName', delegation!]])],
+            ]),
+          ]
+        : delegationSet === false
+          ? []
+          : new Unknown(`${call.key}.${at}.delegation`),
+    ],
     ['privateEndpointNetworkPolicies', field(subnet, 'privateEndpointNetworkPolicies')],
     ['privateLinkServiceNetworkPolicies', field(subnet, 'privateLinkServiceNetworkPolicies')],
     ['defaultOutboundAccess', field(subnet, 'defaultOutboundAccess')],
   ]);
   const subnetName = field(subnet, 'name') ?? new Unknown(`${call.key}.${at}.name`);
   return emit(call, {
-    type: subnetType, name: subnetName, parent: vnet, at, count, properties,
+    type: subnetType,
+    name: subnetName,
+    parent: vnet,
+    at,
+    count,
+    properties,
     ranges: [
       ['name', `${at}.name`],
       ['properties.addressPrefix', `${at}.addressPrefix`],
@@ -93,22 +144,38 @@ function flags(entry: Value, prefix: string): [string, Value][] {
     return [name, own ?? fallback];
   };
   return [
-    read('allowForwardedTraffic', true), read('allowGatewayTransit', false), read('allowVirtualNetworkAccess', true),
-    read('doNotVerifyRemoteGateways', true), read('useRemoteGateways', false),
+    read('allowForwardedTraffic', true),
+    read('allowGatewayTransit', false),
+    read('allowVirtualNetworkAccess', true),
+    read('doNotVerifyRemoteGateways', true),
+    read('useRemoteGateways', false),
   ];
 }
 
-function declarePeering(call: RegistryCall, vnet: { id: Value; name: Value }, peering: Value, at: string, count: number | 'unknown'): void {
-  const remoteId = field(peering, 'remoteVirtualNetworkResourceId') ?? new Unknown(`${call.key}.${at}.remoteVirtualNetworkResourceId`);
+function declarePeering(
+  call: RegistryCall,
+  vnet: { id: Value; name: Value },
+  peering: Value,
+  at: string,
+  count: number | 'unknown',
+): void {
+  const remoteId =
+    field(peering, 'remoteVirtualNetworkResourceId') ?? new Unknown(`${call.key}.${at}.remoteVirtualNetworkResourceId`);
   const remoteName = lastSegment(remoteId, `${call.key}.${at}.remote`);
   const localName = field(peering, 'name') ?? concatStrings(['peer-', vnet.name, '-', remoteName]);
   emit(call, {
-    type: peeringType, name: localName, parent: vnet, at, count,
+    type: peeringType,
+    name: localName,
+    parent: vnet,
+    at,
+    count,
     properties: makeObject([...flags(peering, ''), ['remoteVirtualNetwork', makeObject([['id', remoteId]])]]),
     ranges: [
       ['properties.remoteVirtualNetwork.id', `${at}.remoteVirtualNetworkResourceId`],
       ['properties.remoteVirtualNetwork', `${at}.remoteVirtualNetworkResourceId`],
-      ...['allowForwardedTraffic', 'allowGatewayTransit', 'allowVirtualNetworkAccess', 'useRemoteGateways'].map((flag) => [`properties.${flag}`, `${at}.${flag}`] as const),
+      ...['allowForwardedTraffic', 'allowGatewayTransit', 'allowVirtualNetworkAccess', 'useRemoteGateways'].map(
+        (flag) => [`properties.${flag}`, `${at}.${flag}`] as const,
+      ),
     ],
   });
   const enabled = field(peering, 'remotePeeringEnabled') ?? false;
@@ -118,9 +185,16 @@ function declarePeering(call: RegistryCall, vnet: { id: Value; name: Value }, pe
   const scope = scopeOfResourceGroup(call, remoteGroup ?? remoteId);
   const remoteVnet = emitRemoteParent(remoteId, remoteName);
   emit(call, {
-    type: peeringType, name: field(peering, 'remotePeeringName') ?? concatStrings(['peer-', remoteName, '-', vnet.name]),
-    parent: remoteVnet, at, count, condition: enabled === true ? true : 'unknown',
-    properties: makeObject([...flags(peering, 'remotePeering'), ['remoteVirtualNetwork', makeObject([['id', vnet.id]])]]),
+    type: peeringType,
+    name: field(peering, 'remotePeeringName') ?? concatStrings(['peer-', remoteName, '-', vnet.name]),
+    parent: remoteVnet,
+    at,
+    count,
+    condition: enabled === true ? true : 'unknown',
+    properties: makeObject([
+      ...flags(peering, 'remotePeering'),
+      ['remoteVirtualNetwork', makeObject([['id', vnet.id]])],
+    ]),
     ranges: [['properties', `${at}.remotePeeringEnabled`]],
     ...(scope ? { scope } : {}),
   });

@@ -18,13 +18,19 @@ const builtInBr = { public: { registry: 'mcr.microsoft.com', modulePath: 'bicep'
 export function parseRegistryConfig(text: string): RegistryConfig | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g, (_match, string: string | undefined) => string ?? ''));
+    json = JSON.parse(
+      text.replace(
+        /\/\*[\s\S]*?\*\/|("(?:\\.|[^"\\])*")|\/\/[^\n]*/g,
+        (_match, string: string | undefined) => string ?? '',
+      ),
+    );
   } catch {
     return undefined;
   }
   if (typeof json !== 'object' || json === null) return undefined;
   const config = json as { cacheRootDirectory?: unknown; moduleAliases?: { br?: unknown; ts?: unknown } };
-  const record = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, never> : {});
+  const record = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, never>) : {};
   return {
     ...(typeof config.cacheRootDirectory === 'string' ? { cacheRootDirectory: config.cacheRootDirectory } : {}),
     br: record(config.moduleAliases?.br),
@@ -38,7 +44,7 @@ export function parseRegistryConfig(text: string): RegistryConfig | undefined {
  */
 export function userCacheRoot(): string | undefined {
   const env = typeof process === 'undefined' ? {} : process.env;
-  const home = process.platform === 'win32' ? env.USERPROFILE ?? env.HOME : env.HOME ?? env.USERPROFILE;
+  const home = process.platform === 'win32' ? (env.USERPROFILE ?? env.HOME) : (env.HOME ?? env.USERPROFILE);
   return home ? joinPath(home, '.bicep') : undefined;
 }
 
@@ -51,7 +57,12 @@ function joinPath(base: string, ...parts: string[]): string {
 export function pathToUri(path: string): string {
   const slashed = path.replace(/\\/g, '/');
   const absolute = slashed.startsWith('/') ? slashed : `/${slashed}`;
-  return new URL(`file://${absolute.split('/').map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':')).join('/')}`).href;
+  return new URL(
+    `file://${absolute
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':'))
+      .join('/')}`,
+  ).href;
 }
 
 /** `TagEncoder`: the tag, `$`, and the hex bitmask of its upper-case character positions (FACTS §16). */
@@ -85,7 +96,16 @@ export function cachedModuleUri(path: string, config: RegistryConfig | undefined
     if (!match) return undefined;
     const [, registry, repository, tag, digest] = match;
     const version = tag !== undefined ? encodeTag(tag) : digest!.replace(':', '#');
-    return placedUri(joinPath(root, 'br', registry.toLowerCase().replace(/:/g, '$'), repository.replace(/\//g, '$'), version, 'main.json'));
+    return placedUri(
+      joinPath(
+        root,
+        'br',
+        registry.toLowerCase().replace(/:/g, '$'),
+        repository.replace(/\//g, '$'),
+        version,
+        'main.json',
+      ),
+    );
   }
   let body = reference.body;
   if (reference.alias !== undefined) {
@@ -103,7 +123,9 @@ export function cachedModuleUri(path: string, config: RegistryConfig | undefined
  * restore could have written, and `encodeURIComponent` throws on it: such a path is not placed.
  */
 function placedUri(path: string): string | undefined {
-  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path) ? undefined : pathToUri(path);
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path)
+    ? undefined
+    : pathToUri(path);
 }
 
 /** The bicepconfig.json URIs Bicep would consult for a file, nearest first. */
@@ -128,7 +150,11 @@ export function configCandidates(fromUri: string): string[] {
  * The cached `main.json` URI of a registry reference written in `fromUri`, reading bicepconfig.json
  * texts through `text` (the nearest one that exists is the config; none: the defaults).
  */
-export function cachedModuleFor(fromUri: string, path: string, text: (uri: string) => string | undefined): string | undefined {
+export function cachedModuleFor(
+  fromUri: string,
+  path: string,
+  text: (uri: string) => string | undefined,
+): string | undefined {
   for (const candidate of configCandidates(fromUri)) {
     const found = text(candidate);
     if (found !== undefined) return cachedModuleUri(path, parseRegistryConfig(found));

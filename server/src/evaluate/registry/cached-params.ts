@@ -11,8 +11,12 @@ function nullableParameters(uri: string, text: string): readonly string[] {
   if (known && known.text === text) return known.names;
   let names: string[] = [];
   try {
-    const parameters = (JSON.parse(text) as { parameters?: Record<string, { nullable?: unknown; defaultValue?: unknown }> }).parameters ?? {};
-    names = Object.entries(parameters).filter(([, declared]) => declared?.nullable === true && !('defaultValue' in declared)).map(([name]) => name);
+    const parameters =
+      (JSON.parse(text) as { parameters?: Record<string, { nullable?: unknown; defaultValue?: unknown }> })
+        .parameters ?? {};
+    names = Object.entries(parameters)
+      .filter(([, declared]) => declared?.nullable === true && !('defaultValue' in declared))
+      .map(([name]) => name);
   } catch {
     names = [];
   }
@@ -22,7 +26,11 @@ function nullableParameters(uri: string, text: string): readonly string[] {
 }
 
 /** The call's params plus null for every nullable parameter it leaves out. */
-export function withOmittedNulls(params: ReadonlyMap<string, Value>, uri: string, text: string): ReadonlyMap<string, Value> {
+export function withOmittedNulls(
+  params: ReadonlyMap<string, Value>,
+  uri: string,
+  text: string,
+): ReadonlyMap<string, Value> {
   const omitted = nullableParameters(uri, text).filter((name) => !params.has(name));
   if (omitted.length === 0) return params;
   const lower = new Set([...params.keys()].map((name) => name.toLowerCase()));

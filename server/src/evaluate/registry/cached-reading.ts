@@ -12,7 +12,11 @@ let heldChars = 0;
 const maxHeldChars = 16 * 1024 * 1024;
 
 /** The module at `uri` read with only the resources `needsType` may need (all when it is absent). */
-export function cachedModuleReading(uri: string, text: string, needsType?: (type: string, existing: boolean) => boolean): LoadedArmFile {
+export function cachedModuleReading(
+  uri: string,
+  text: string,
+  needsType?: (type: string, existing: boolean) => boolean,
+): LoadedArmFile {
   const key = `${needsType ? 'needed' : 'all'} ${uri}`;
   const known = readings.get(key);
   if (known) {
@@ -20,7 +24,10 @@ export function cachedModuleReading(uri: string, text: string, needsType?: (type
     heldChars -= known.text.length;
   }
   // The reading keeps the skimmed text; the original is what the caller compares.
-  const reading = known && originals.get(known) === text ? known : loadArmText(uri, needsType ? blankUnneededResources(text, needsType) : text);
+  const reading =
+    known && originals.get(known) === text
+      ? known
+      : loadArmText(uri, needsType ? blankUnneededResources(text, needsType) : text);
   originals.set(reading, text);
   readings.set(key, reading);
   heldChars += reading.text.length;

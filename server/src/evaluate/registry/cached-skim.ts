@@ -9,7 +9,11 @@ const answers = new Map<string, { text: string; needed: boolean }>();
 const maxRemembered = 200;
 
 /** Whether the compiled module `text` at `uri` may declare a resource `needsType` accepts. */
-export function cachedModuleMayDeclareNeeded(uri: string, text: string, needsType: (type: string, existing: boolean) => boolean): boolean {
+export function cachedModuleMayDeclareNeeded(
+  uri: string,
+  text: string,
+  needsType: (type: string, existing: boolean) => boolean,
+): boolean {
   const known = answers.get(uri);
   if (known && known.text === text) return known.needed;
   const needed = !declaresNothingNeeded(text, needsType);

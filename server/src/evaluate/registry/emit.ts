@@ -4,7 +4,16 @@
 import type { ResourceDecl, SourceLocation, TextSpan } from '../declaration';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import type { DeploymentScope } from '../scope';
-import { concatStrings, isObject, makeObject, PartialString, Unknown, type ObjectValue, type Tri, type Value } from '../value';
+import {
+  concatStrings,
+  isObject,
+  makeObject,
+  PartialString,
+  Unknown,
+  type ObjectValue,
+  type Tri,
+  type Value,
+} from '../value';
 
 /** A module call's parameters as evaluated, with the source range of every literal part. */
 export interface CallParams {
@@ -73,7 +82,8 @@ export function field(value: Value | undefined, name: string): Value | undefined
 export function isSet(value: Value | undefined): Tri {
   if (value === undefined || value === null) return false;
   // A string with known non-empty text in it (a resource id, mostly) is not empty.
-  if (value instanceof PartialString) return value.parts.some((part) => typeof part === 'string' && part.length > 0) ? true : 'unknown';
+  if (value instanceof PartialString)
+    return value.parts.some((part) => typeof part === 'string' && part.length > 0) ? true : 'unknown';
   if (value instanceof Unknown) return 'unknown';
   if (typeof value === 'string') return value.length > 0;
   if (Array.isArray(value)) return value.length > 0;
@@ -100,7 +110,9 @@ export function lastSegment(id: Value | undefined, key: string): Value {
 export function emit(call: RegistryCall, resource: EmittedResource): { id: Value; name: Value } {
   const scope = resource.scope ?? call.scope;
   const fullName = resource.parent ? concatStrings([resource.parent.name, '/', resource.name]) : resource.name;
-  const id = resource.parent ? childResourceId(resource.parent.id, resource.type, resource.name) : resourceIdAt(scopeId(scope), resource.type, fullName);
+  const id = resource.parent
+    ? childResourceId(resource.parent.id, resource.type, resource.name)
+    : resourceIdAt(scopeId(scope), resource.type, fullName);
   const propertyRanges = new Map<string, TextSpan>();
   for (const [declPath, paramPath] of resource.ranges ?? []) {
     const own = call.params.range(paramPath);
@@ -150,14 +162,29 @@ function multiply(a: number | 'unknown', b: number | 'unknown'): number | 'unkno
 }
 
 /** A deployment scope moved to the resource group a resource id names (`resourceGroupResourceId`). */
-export function scopeOfResourceGroup(call: RegistryCall, resourceGroupId: Value | undefined): DeploymentScope | undefined {
+export function scopeOfResourceGroup(
+  call: RegistryCall,
+  resourceGroupId: Value | undefined,
+): DeploymentScope | undefined {
   if (resourceGroupId === undefined) return undefined;
   if (typeof resourceGroupId === 'string') {
     const parts = resourceGroupId.split('/');
-    if (parts.length >= 5 && parts[1].toLowerCase() === 'subscriptions' && parts[3].toLowerCase() === 'resourcegroups') {
+    if (
+      parts.length >= 5 &&
+      parts[1].toLowerCase() === 'subscriptions' &&
+      parts[3].toLowerCase() === 'resourcegroups'
+    ) {
       return { ...call.scope, kind: 'resourceGroup', subscriptionId: parts[2], resourceGroupName: parts[4] };
     }
   }
-  const key = resourceGroupId instanceof Unknown || resourceGroupId instanceof PartialString ? resourceGroupId.key : `${call.key}.resourceGroup`;
-  return { ...call.scope, kind: 'resourceGroup', subscriptionId: new Unknown(`${key}.subscriptionId`), resourceGroupName: new Unknown(`${key}.resourceGroupName`) };
+  const key =
+    resourceGroupId instanceof Unknown || resourceGroupId instanceof PartialString
+      ? resourceGroupId.key
+      : `${call.key}.resourceGroup`;
+  return {
+    ...call.scope,
+    kind: 'resourceGroup',
+    subscriptionId: new Unknown(`${key}.subscriptionId`),
+    resourceGroupName: new Unknown(`${key}.resourceGroupName`),
+  };
 }

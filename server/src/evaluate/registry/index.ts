@@ -12,7 +12,9 @@ import { avmModuleOf, parseRegistryReference } from './reference';
 export type { RegistryCall, CallParams } from './emit';
 
 /** What the interface models know of a registry path: modelled, known but unplaceable, or not at all. */
-export function registryModelOf(path: string): { module: string; tag: string; status: 'modelled' | 'unplaceable' } | undefined {
+export function registryModelOf(
+  path: string,
+): { module: string; tag: string; status: 'modelled' | 'unplaceable' } | undefined {
   const reference = parseRegistryReference(path);
   const avm = reference && avmModuleOf(reference);
   if (!avm) return undefined;
@@ -26,14 +28,23 @@ export function registryModelOf(path: string): { module: string; tag: string; st
  * module's outputs (those the model knows; others read as unknowns keyed by the call), or
  * undefined when the path is not modelled at this version.
  */
-export function evaluateRegistryCall(path: string, call: Omit<RegistryCall, 'module' | 'tag'>): ObjectValue | undefined {
+export function evaluateRegistryCall(
+  path: string,
+  call: Omit<RegistryCall, 'module' | 'tag'>,
+): ObjectValue | undefined {
   const reference = parseRegistryReference(path);
   const avm = reference && avmModuleOf(reference);
   const placement = avm && placeAvmModule(avm.path, avm.tag);
   if (!avm || !placement?.version) return undefined;
   const full: RegistryCall = { ...call, module: avm.path, tag: avm.tag };
   const outputs = declareModule(full, placement.module);
-  return outputs && withOrigin(makeObject(Object.entries(outputs).filter((entry): entry is [string, Value] => entry[1] !== undefined)), `${call.key}.outputs`);
+  return (
+    outputs &&
+    withOrigin(
+      makeObject(Object.entries(outputs).filter((entry): entry is [string, Value] => entry[1] !== undefined)),
+      `${call.key}.outputs`,
+    )
+  );
 }
 
 function declareModule(call: RegistryCall, module: AvmModule): Record<string, Value | undefined> | undefined {
@@ -63,9 +74,16 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
   const name = params.get('name') ?? new Unknown(`${call.key}.params.name`);
   const location = params.get('location') ?? call.scope.location;
   const main = emit(call, {
-    type: module.mainType!, name, location, at: '',
+    type: module.mainType!,
+    name,
+    location,
+    at: '',
     properties: makeObject([['publicNetworkAccess', publicNetworkAccess(call, module)]]),
-    ranges: [['properties.publicNetworkAccess', 'publicNetworkAccess'], ['name', 'name'], ['location', 'location']],
+    ranges: [
+      ['properties.publicNetworkAccess', 'publicNetworkAccess'],
+      ['name', 'name'],
+      ['location', 'location'],
+    ],
   });
   declareEntryEndpoints(call, { id: main.id, name: main.name, defaultService: module.defaultService, location });
   return { resourceId: main.id, name: main.name };

@@ -3,7 +3,17 @@
 // Invariant: a prefix that is unknown, malformed, has host bits set or lies in a forbidden range has no
 // `cidr` here, so only subnet-cidr-invalid speaks about it and the other rules stay silent on it.
 import { forbiddenIpv4Ranges, type ForbiddenRange } from '../../facts';
-import { at, cidrContains, isArray, isObject, parseCidr, type Cidr, type Subnet, type Value, type VirtualNetwork } from '../../model';
+import {
+  at,
+  cidrContains,
+  isArray,
+  isObject,
+  parseCidr,
+  type Cidr,
+  type Subnet,
+  type Value,
+  type VirtualNetwork,
+} from '../../model';
 
 export interface PrefixEntry {
   value: Value;
@@ -63,7 +73,8 @@ function readSubnetPrefixes(subnet: Subnet): PrefixList {
   const single = at(subnet.properties, 'addressPrefix');
   if (single !== undefined) entries.push(entry(single, `${subnet.propertiesPath}.addressPrefix`));
   const many = at(subnet.properties, 'addressPrefixes');
-  if (isArray(many)) many.forEach((value, index) => entries.push(entry(value, `${subnet.propertiesPath}.addressPrefixes[${index}]`)));
+  if (isArray(many))
+    many.forEach((value, index) => entries.push(entry(value, `${subnet.propertiesPath}.addressPrefixes[${index}]`)));
   else if (many !== undefined) complete = false;
   return { entries, complete };
 }
@@ -76,13 +87,17 @@ export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   if (vnet.decl.existing) return undefined;
   const list = at(vnet.decl.properties, 'addressSpace.addressPrefixes');
   if (!isArray(list)) return undefined;
-  return { entries: list.map((value, index) => entry(value, `properties.addressSpace.addressPrefixes[${index}]`)), complete: true };
+  return {
+    entries: list.map((value, index) => entry(value, `properties.addressSpace.addressPrefixes[${index}]`)),
+    complete: true,
+  };
 }
 
 /** Whether `inner` lies inside the union of `outer` (adjacent prefixes of one version merge). */
 export function coveredBy(inner: Cidr, outer: readonly Cidr[]): boolean {
   const last = (cidr: Cidr) => cidr.network + (1n << BigInt((cidr.version === 4 ? 32 : 128) - cidr.prefix)) - 1n;
-  const ranges = outer.filter((cidr) => cidr.version === inner.version)
+  const ranges = outer
+    .filter((cidr) => cidr.version === inner.version)
     .map((cidr) => ({ start: cidr.network, end: last(cidr) }))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   let current: { start: bigint; end: bigint } | undefined;

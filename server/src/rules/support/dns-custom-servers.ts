@@ -2,7 +2,13 @@
 // the analysed VNets that answer its queries through their own zone links (FACTS §5.2, S5).
 // Invariant: an answer only when every server and its VNet are certain; otherwise undefined.
 import { forwarderSubnetsOfUnknownUpstream } from '../../facts';
-import { declaredDnsServers, placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../../model';
+import {
+  declaredDnsServers,
+  placeOfDnsServer,
+  type NetworkModel,
+  type PrivateDnsZone,
+  type VirtualNetwork,
+} from '../../model';
 import { certainlyCreatedAsOne, knownString } from './certain';
 import { mayBeLinked, sameId } from './dns-network';
 import { vnetCandidatesFor } from './model-lookups';
@@ -13,10 +19,17 @@ import { vnetCandidatesFor } from './model-lookups';
  * servers, a server outside the analysed VNets or behind a forwarder of unknown upstream, a link to
  * `zone` when given).
  */
-export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: PrivateDnsZone | undefined): { servers: string[]; vnets: VirtualNetwork[] } | undefined {
-  const declarations = vnetCandidatesFor(model, client.id).filter((other) => (other === client || sameId(other.id, client.id)) && !other.decl.existing);
+export function serverVnets(
+  model: NetworkModel,
+  client: VirtualNetwork,
+  zone: PrivateDnsZone | undefined,
+): { servers: string[]; vnets: VirtualNetwork[] } | undefined {
+  const declarations = vnetCandidatesFor(model, client.id).filter(
+    (other) => (other === client || sameId(other.id, client.id)) && !other.decl.existing,
+  );
   const answers = declarations.map(declaredDnsServers);
-  if (answers.length === 0 || answers.some((answer) => answer === undefined || answer === 'azure-provided')) return undefined;
+  if (answers.length === 0 || answers.some((answer) => answer === undefined || answer === 'azure-provided'))
+    return undefined;
   const servers = [...new Set(answers.flatMap((answer) => answer as string[]))];
   const vnets: VirtualNetwork[] = [];
   for (const server of servers) {
@@ -24,10 +37,13 @@ export function serverVnets(model: NetworkModel, client: VirtualNetwork, zone: P
     if (!place.vnet || !certainlyCreatedAsOne(place.vnet.decl)) return undefined;
     const subnetName = place.subnet ? knownString(place.subnet.name) : undefined;
     if (!place.inboundEndpoint && (!place.subnet || subnetName === undefined)) return undefined;
-    if (subnetName !== undefined && forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())) return undefined;
+    if (
+      subnetName !== undefined &&
+      forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())
+    )
+      return undefined;
     if (zone && mayBeLinked(model, zone, place.vnet)) return undefined;
     if (!vnets.some((known) => sameId(known.id, place.vnet!.id))) vnets.push(place.vnet);
   }
   return { servers, vnets };
 }
-

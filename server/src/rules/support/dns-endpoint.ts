@@ -3,10 +3,26 @@
 // Invariants: a need exists only for a connection whose target type and group id are both certain;
 // `complete` is true only when every connection and group id of the endpoint is certain and has a
 // zone expectation, so "no zone fits any need" can be said for certain only then.
-import { expectedZones, groupIdValidity, nearMissGroupId, zoneNameMatches, type Cloud, type ExpectedZone, type ZoneExpectation } from '../../facts';
 import {
-  at, connectionTargetType, isObject, PartialString, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint,
-  type PrivateLinkConnection, type Value, type ZoneConfig,
+  expectedZones,
+  groupIdValidity,
+  nearMissGroupId,
+  zoneNameMatches,
+  type Cloud,
+  type ExpectedZone,
+  type ZoneExpectation,
+} from '../../facts';
+import {
+  at,
+  connectionTargetType,
+  isObject,
+  PartialString,
+  type NetworkModel,
+  type PrivateDnsZone,
+  type PrivateEndpoint,
+  type PrivateLinkConnection,
+  type Value,
+  type ZoneConfig,
 } from '../../model';
 import { knownArray, knownString, label } from './certain';
 
@@ -34,8 +50,11 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
   const result: EndpointDns = { groupIdInvalid: false, needs: [], complete: true };
   const properties = endpoint.decl.properties;
   // The model lists no connection for an unknown connections array: only a known one is complete.
-  const arraysKnown = isObject(properties) && ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']
-    .every((name) => at(properties, name) === undefined || knownArray(at(properties, name)) !== undefined);
+  const arraysKnown =
+    isObject(properties) &&
+    ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections'].every(
+      (name) => at(properties, name) === undefined || knownArray(at(properties, name)) !== undefined,
+    );
   if (!arraysKnown) result.complete = false;
   for (const connection of endpoint.connections) {
     const targetType = connectionTargetType(connection);
@@ -53,14 +72,18 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
       }
       // A case-only near miss (`Vault`) may deploy (pe-group-id-invalid says so as a warning): its
       // endpoint keeps its DNS checks, with the zones of the documented id (facts match without case).
-      if (groupIdValidity(targetType, groupId) === 'invalid' && !differsOnlyInCase(targetType, groupId)) result.groupIdInvalid = true;
+      if (groupIdValidity(targetType, groupId) === 'invalid' && !differsOnlyInCase(targetType, groupId))
+        result.groupIdInvalid = true;
       const expectation = expectedZones(cloud, targetType, groupId);
       if (!expectation) {
         result.complete = false;
         continue;
       }
       result.needs.push({
-        connection, targetType, groupId, expectation,
+        connection,
+        targetType,
+        groupId,
+        expectation,
         ...(target ? { targetLabel: label(target), targetLocation: target.decl.location } : {}),
       });
     }
@@ -68,7 +91,6 @@ export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDn
   if (result.needs.length === 0) result.complete = false;
   return result;
 }
-
 
 /** The name of the zone a config points at: the zone's known name, else the id's last segment. */
 export function zoneNameOfConfig(config: ZoneConfig): string | undefined {
@@ -86,7 +108,9 @@ function zoneNameFromId(id: Value | undefined): string | undefined {
 
 /** Distinct recommended zone names (record names excluded) of some needs, table order. */
 export function neededZoneNames(needs: readonly ZoneNeed[]): string[] {
-  const names = needs.flatMap((need) => need.expectation.zones.filter((zone: ExpectedZone) => !zone.record).map((zone) => zone.name));
+  const names = needs.flatMap((need) =>
+    need.expectation.zones.filter((zone: ExpectedZone) => !zone.record).map((zone) => zone.name),
+  );
   return [...new Set(names)];
 }
 
@@ -103,7 +127,6 @@ export function targetText(need: ZoneNeed): string {
   if (need.targetLabel !== undefined) return `'${need.targetLabel}'`;
   return `its ${need.expectation.zones[0]?.service ?? 'target'}`;
 }
-
 
 /** Whether `groupId` is a documented id of the type spelt in another case (`Vault` for `vault`). */
 function differsOnlyInCase(targetType: string, groupId: string): boolean {

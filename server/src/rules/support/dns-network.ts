@@ -4,8 +4,20 @@
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
 import { type Cloud } from '../../facts';
 import {
-  at, CertainlySameIds, isObject, parentIdOf, PartialString, same, type NetworkModel, type Peering, type PrivateDnsZone, type PrivateEndpoint,
-  type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
+  at,
+  CertainlySameIds,
+  isObject,
+  parentIdOf,
+  PartialString,
+  same,
+  type NetworkModel,
+  type Peering,
+  type PrivateDnsZone,
+  type PrivateEndpoint,
+  type Value,
+  type VirtualNetwork,
+  type VnetLink,
+  type ZoneGroup,
 } from '../../model';
 import { certainlyCreatedAsOne, knownArray, knownString } from './certain';
 import { endpointDns } from './dns-endpoint';
@@ -53,13 +65,23 @@ function belongsMaybe(link: VnetLink, zone: PrivateDnsZone): boolean {
 }
 
 /** Links that may join `zone` to `vnet` (a superset, from the model's lookups; the caller compares). */
-export function linkCandidatesBetween(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): readonly VnetLink[] {
-  return linkCandidatesFor(zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)), vnet);
+export function linkCandidatesBetween(
+  model: NetworkModel,
+  zone: PrivateDnsZone,
+  vnet: VirtualNetwork,
+): readonly VnetLink[] {
+  return linkCandidatesFor(
+    zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)),
+    vnet,
+  );
 }
 
 /** Whether some link (deployed or maybe) may connect `zone` to `vnet`. */
 export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: VirtualNetwork): boolean {
-  return linkCandidatesFor(zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)), vnet).some((link) => {
+  return linkCandidatesFor(
+    zoneLinksOf(model, zone, (link) => belongsMaybe(link, zone)),
+    vnet,
+  ).some((link) => {
     if (!link.vnet) return true;
     return link.vnet.resolved ? sameId(link.vnet.target.id, vnet.id) : mayBeSameId(link.vnet.value, vnet.id);
   });
@@ -101,7 +123,9 @@ export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
     if (!certainlyCreatedAsOne(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
     if (sameId(remote.id, vnet.id) || seen.candidates(remote.id).some((known) => sameId(known.id, remote.id))) continue;
-    const back = peeringsTo(remote).candidates(vnet.id).some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
+    const back = peeringsTo(remote)
+      .candidates(vnet.id)
+      .some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
     if (back) {
       found.push(remote);
       seen.add(remote.id, remote);
@@ -118,7 +142,8 @@ function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
   if (!known || known.count !== vnet.peerings.length) {
     const byRemote = new CertainlySameIds<Peering>();
     for (const peering of vnet.peerings) {
-      if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved) byRemote.add(peering.remote.target.id, peering);
+      if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved)
+        byRemote.add(peering.remote.target.id, peering);
     }
     certainPeerings.set(vnet, (known = { count: vnet.peerings.length, byRemote }));
   }

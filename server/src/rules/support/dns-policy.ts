@@ -12,7 +12,9 @@ import type { RelatedAnchor, RuleContext, RuleReport } from './rule';
 
 /** A need the policy meets: an automatic connection whose target type and group id it covers. */
 function coveredByPolicy(need: ZoneNeed, context: RuleContext): boolean {
-  return !need.connection.manual && policyCoversGroupId(need.targetType, need.groupId, context.privateDns?.policyGroupIds);
+  return (
+    !need.connection.manual && policyCoversGroupId(need.targetType, need.groupId, context.privateDns?.policyGroupIds)
+  );
 }
 
 /** In policy mode, whether the policy gives the endpoint the zone group its needs lack. */
@@ -21,22 +23,32 @@ export function policyProvidesZoneGroup(needs: readonly ZoneNeed[], context: Rul
 }
 
 /** Related information for a finding that fires in policy mode all the same. */
-export function policyNotes(endpoint: PrivateEndpoint, needs: readonly ZoneNeed[], context: RuleContext): RelatedAnchor[] {
+export function policyNotes(
+  endpoint: PrivateEndpoint,
+  needs: readonly ZoneNeed[],
+  context: RuleContext,
+): RelatedAnchor[] {
   if (context.privateDns?.zoneGroups !== 'policy') return [];
-  return needs.filter((need) => !coveredByPolicy(need, context)).map((need) => ({
-    decl: endpoint.decl,
-    path: need.connection.path,
-    message: need.connection.manual
-      ? `group id '${need.groupId}' is asked on a manual connection, which the DNS policy gives no zone group (FACTS §15)`
-      : `group id '${need.groupId}' of ${need.targetType} is not among the group ids the DNS policy covers`,
-  }));
+  return needs
+    .filter((need) => !coveredByPolicy(need, context))
+    .map((need) => ({
+      decl: endpoint.decl,
+      path: need.connection.path,
+      message: need.connection.manual
+        ? `group id '${need.groupId}' is asked on a manual connection, which the DNS policy gives no zone group (FACTS §15)`
+        : `group id '${need.groupId}' of ${need.targetType} is not among the group ids the DNS policy covers`,
+    }));
 }
 
 /**
  * In policy mode, one information report per zone group the template certainly creates for an endpoint
  * whose automatic connection asks a covered group id: it competes with the policy's zone group.
  */
-export function reportCompetingZoneGroups(model: NetworkModel, context: RuleContext, report: (report: RuleReport) => void): void {
+export function reportCompetingZoneGroups(
+  model: NetworkModel,
+  context: RuleContext,
+  report: (report: RuleReport) => void,
+): void {
   if (context.privateDns?.zoneGroups !== 'policy') return;
   for (const group of model.zoneGroups) {
     if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
@@ -49,7 +61,12 @@ export function reportCompetingZoneGroups(model: NetworkModel, context: RuleCont
       level: 'info',
       data: { group: lastSegment(group.name) ?? label(group), endpoint: label(endpoint), groupId: covered.groupId },
       at: { decl: group.decl },
-      related: [{ decl: endpoint.decl, message: `the private endpoint whose zone group the policy creates for group id '${covered.groupId}'` }],
+      related: [
+        {
+          decl: endpoint.decl,
+          message: `the private endpoint whose zone group the policy creates for group id '${covered.groupId}'`,
+        },
+      ],
     });
   }
 }

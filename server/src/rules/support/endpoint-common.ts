@@ -82,7 +82,10 @@ export function attaches(subnet: Subnet, property: 'networkSecurityGroup' | 'rou
 }
 
 /** The declaration of the attached NSG or route table, when it resolves to one in the set. */
-export function attachedDecl(subnet: Subnet, property: 'networkSecurityGroup' | 'routeTable'): { decl: ResourceDecl; name: string } | undefined {
+export function attachedDecl(
+  subnet: Subnet,
+  property: 'networkSecurityGroup' | 'routeTable',
+): { decl: ResourceDecl; name: string } | undefined {
   const reference = property === 'networkSecurityGroup' ? subnet.nsg : subnet.routeTable;
   return reference?.resolved ? { decl: reference.target.decl, name: label(reference.target) } : undefined;
 }

@@ -4,7 +4,21 @@
 // inbound NSG rules matter; a UDR overrides the /32 when its prefix is no longer than the VNet's address
 // space, never for 0.0.0.0/0 (FACTS §3.1). Invariant: every answer is certain; an NSG or route table
 // whose contents are not fully known (a parameter, `existing`, a maybe-deployed rule) gives no answer.
-import { at, cidrContains, idKey, isArray, isObject, parentIdOf, parseCidr, type Cidr, type NetworkSecurityGroup, type ResourceDecl, type RouteTable, type Subnet, type Value } from '../../model';
+import {
+  at,
+  cidrContains,
+  idKey,
+  isArray,
+  isObject,
+  parentIdOf,
+  parseCidr,
+  type Cidr,
+  type NetworkSecurityGroup,
+  type ResourceDecl,
+  type RouteTable,
+  type Subnet,
+  type Value,
+} from '../../model';
 import { subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './certain';
 import { attaches } from './endpoint-common';
@@ -65,8 +79,12 @@ function strings(properties: Value, single: string, plural: string): string[] | 
 function readRule(decl: ResourceDecl, path: string | undefined, name: Value, properties: Value): SecurityRule {
   const priority = at(properties, 'priority');
   return {
-    decl, path, name: typeof name === 'string' ? name.slice(name.lastIndexOf('/') + 1) : 'rule',
-    direction: lower(at(properties, 'direction')), access: lower(at(properties, 'access')), protocol: lower(at(properties, 'protocol')),
+    decl,
+    path,
+    name: typeof name === 'string' ? name.slice(name.lastIndexOf('/') + 1) : 'rule',
+    direction: lower(at(properties, 'direction')),
+    access: lower(at(properties, 'access')),
+    protocol: lower(at(properties, 'protocol')),
     priority: typeof priority === 'number' ? priority : undefined,
     sources: strings(properties, 'sourceAddressPrefix', 'sourceAddressPrefixes'),
     destinations: strings(properties, 'destinationAddressPrefix', 'destinationAddressPrefixes'),
@@ -94,7 +112,8 @@ function securityRules(nsg: NetworkSecurityGroup, declarations: readonly Resourc
   return rules;
 }
 
-const everyPort = (ports: readonly string[] | undefined) => ports?.some((port) => port === '*' || port === '0-65535') === true;
+const everyPort = (ports: readonly string[] | undefined) =>
+  ports?.some((port) => port === '*' || port === '0-65535') === true;
 const anyClient = (prefix: string) => prefix === '*' || prefix.toLowerCase() === 'virtualnetwork';
 
 /** A source that certainly sends traffic an endpoint can receive: any, the VNet tag, or addresses. */
@@ -119,19 +138,35 @@ function coversSubnet(prefix: string, subnet: readonly Cidr[]): boolean {
  * earlier rule could pre-empt: an unknown earlier rule, or an earlier Allow of everything from the same
  * clients, leaves no certain answer.
  */
-export function blockingRule(nsg: NetworkSecurityGroup, subnet: Subnet, declarations: readonly ResourceDecl[]): BlockingRule | undefined {
+export function blockingRule(
+  nsg: NetworkSecurityGroup,
+  subnet: Subnet,
+  declarations: readonly ResourceDecl[],
+): BlockingRule | undefined {
   const rules = securityRules(nsg, declarations);
   const cidrs = subnetCidrs(subnet);
   if (!rules || !cidrs) return undefined;
   const inbound = rules.filter((rule) => rule.direction !== 'outbound');
   const denies = inbound
-    .filter((rule) => rule.direction === 'inbound' && rule.access === 'deny' && rule.protocol === '*' && rule.priority !== undefined && everyPort(rule.ports)
-      && rule.sources?.some(certainSource) === true && rule.destinations?.some((prefix) => coversSubnet(prefix, cidrs)) === true)
+    .filter(
+      (rule) =>
+        rule.direction === 'inbound' &&
+        rule.access === 'deny' &&
+        rule.protocol === '*' &&
+        rule.priority !== undefined &&
+        everyPort(rule.ports) &&
+        rule.sources?.some(certainSource) === true &&
+        rule.destinations?.some((prefix) => coversSubnet(prefix, cidrs)) === true,
+    )
     .sort((a, b) => a.priority! - b.priority!);
   for (const deny of denies) {
-    const earlier = inbound.filter((rule) => rule !== deny && (rule.priority === undefined || rule.priority < deny.priority!));
+    const earlier = inbound.filter(
+      (rule) => rule !== deny && (rule.priority === undefined || rule.priority < deny.priority!),
+    );
     // A rule of unknown direction or access may be an Allow of everything.
-    const preempted = earlier.some((rule) => rule.direction !== 'inbound' || (rule.access !== 'deny' && mayAdmitEverything(rule, deny, cidrs)));
+    const preempted = earlier.some(
+      (rule) => rule.direction !== 'inbound' || (rule.access !== 'deny' && mayAdmitEverything(rule, deny, cidrs)),
+    );
     if (!preempted) return { nsg, decl: deny.decl, path: deny.path, name: deny.name };
   }
   return undefined;
@@ -143,7 +178,9 @@ function mayAdmitEverything(allow: SecurityRule, deny: SecurityRule, cidrs: read
   if (allow.protocol === undefined || !allow.ports || !allow.sources || !allow.destinations) return true;
   if (allow.protocol !== '*' || !everyPort(allow.ports)) return false;
   const sourceCovered = allow.sources.some((prefix) => anyClient(prefix) || deny.sources?.includes(prefix));
-  const destinationCovered = allow.destinations.some((prefix) => coversSubnet(prefix, cidrs) || deny.destinations?.includes(prefix));
+  const destinationCovered = allow.destinations.some(
+    (prefix) => coversSubnet(prefix, cidrs) || deny.destinations?.includes(prefix),
+  );
   return sourceCovered && destinationCovered;
 }
 
@@ -166,11 +203,18 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
   const cidrs = subnetCidrs(subnet);
   const space = vnet ? vnetPrefixes(vnet) : undefined;
   if (!vnet || !cidrs || !space) return undefined;
-  const holders = cidrs.map((cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr);
+  const holders = cidrs.map(
+    (cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr,
+  );
   if (holders.some((holder) => holder === undefined)) return undefined;
   const longest = Math.min(...holders.map((holder) => holder!.prefix));
   for (const client of vnet.subnets) {
-    if (!certainlyDeployed(client.decl) || client.routeTable?.resolved !== true || attaches(client, 'routeTable') !== true) continue;
+    if (
+      !certainlyDeployed(client.decl) ||
+      client.routeTable?.resolved !== true ||
+      attaches(client, 'routeTable') !== true
+    )
+      continue;
     const table = client.routeTable.target;
     if (!certainlyCreated(table.decl)) continue;
     for (const route of table.routes) {
@@ -179,12 +223,18 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
       const hopType = at(route.properties, 'nextHopType');
       if (typeof prefix !== 'string' || typeof hopType !== 'string' || hopType.toLowerCase() === 'vnetlocal') continue;
       const range = usableCidr(prefix);
-      if (!range || range.prefix === 0 || range.prefix > longest || !cidrs.every((cidr) => cidrContains(range, cidr))) continue;
+      if (!range || range.prefix === 0 || range.prefix > longest || !cidrs.every((cidr) => cidrContains(range, cidr)))
+        continue;
       const inline = route.decl === table.decl;
       const name = typeof route.name === 'string' ? route.name.slice(route.name.lastIndexOf('/') + 1) : 'route';
       return {
-        table, decl: route.decl, path: inline ? route.path.replace(/\.properties$/, '.name') : undefined,
-        name, prefix, hopType, client,
+        table,
+        decl: route.decl,
+        path: inline ? route.path.replace(/\.properties$/, '.name') : undefined,
+        name,
+        prefix,
+        hopType,
+        client,
       };
     }
   }

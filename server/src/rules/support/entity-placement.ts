@@ -16,8 +16,13 @@ export function entityAnchor(entity: Placed): Anchor {
 
 /** Sorts entities in file order: file, then offset of the declaration or inline part, then loop index. */
 export function compareFileOrder(a: Placed, b: Placed): number {
-  const offset = (entity: Placed) => (entity.path === '' ? entity.decl.range.start : entity.decl.propertyRanges.get(entity.path)?.start ?? entity.decl.range.start);
-  return a.decl.uri.localeCompare(b.decl.uri) || offset(a) - offset(b) || (a.decl.instance ?? -1) - (b.decl.instance ?? -1);
+  const offset = (entity: Placed) =>
+    entity.path === ''
+      ? entity.decl.range.start
+      : (entity.decl.propertyRanges.get(entity.path)?.start ?? entity.decl.range.start);
+  return (
+    a.decl.uri.localeCompare(b.decl.uri) || offset(a) - offset(b) || (a.decl.instance ?? -1) - (b.decl.instance ?? -1)
+  );
 }
 
 /**

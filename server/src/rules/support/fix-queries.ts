@@ -7,5 +7,14 @@ import { zoneNameOfConfig, zonesNamed } from './dns-endpoint';
 import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, usesAzureProvidedDns } from './dns-network';
 
 export const fixQueries: ModelQueries = {
-  certainlyCreatedAsOne, sameId, zonesNamed, zoneNameOfConfig, endpointVnet, peeredBothWays, usesAzureProvidedDns, linksMaybeOf, mayBeLinked, serverVnets,
+  certainlyCreatedAsOne,
+  sameId,
+  zonesNamed,
+  zoneNameOfConfig,
+  endpointVnet,
+  peeredBothWays,
+  usesAzureProvidedDns,
+  linksMaybeOf,
+  mayBeLinked,
+  serverVnets,
 };

@@ -4,8 +4,19 @@
 // instead of scanning the model for each entity, then decide with the same comparisons as before, so
 // findings stay as they were and the cost grows with the size of the network, not its square.
 import {
-  certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, parentIdOf,
-  type NetworkModel, type Peering, type PrivateDnsZone, type Value, type VirtualNetwork, type VnetLink, type ZoneGroup,
+  certainKey,
+  CertainlySameIds,
+  lastSegmentKey,
+  Lookup,
+  MaybeSameIdPairs,
+  parentIdOf,
+  type NetworkModel,
+  type Peering,
+  type PrivateDnsZone,
+  type Value,
+  type VirtualNetwork,
+  type VnetLink,
+  type ZoneGroup,
 } from '../../model';
 
 interface ZoneLinks {
@@ -32,7 +43,10 @@ function lookupsOf(model: NetworkModel): ModelLookups {
   if (lookups) return lookups;
   const linksByZone = new Lookup<VnetLink>();
   model.vnetLinks.forEach((link) => {
-    linksByZone.add([link.zone?.resolved ? keyed(`c${certainKey(link.zone.target.id) ?? ''}`) : maybeKey(parentIdOf(link.id))], link);
+    linksByZone.add(
+      [link.zone?.resolved ? keyed(`c${certainKey(link.zone.target.id) ?? ''}`) : maybeKey(parentIdOf(link.id))],
+      link,
+    );
   });
   const groupsByZone = new Lookup<ZoneGroup>();
   model.zoneGroups.forEach((group) => {
@@ -59,16 +73,26 @@ function maybeKey(id: Value | undefined): string | undefined {
 const keyed = (key: string | undefined) => (key === 'c' ? undefined : key);
 
 /** The links that may belong to `zone`, in model order, with an index of them by VNet. */
-export function zoneLinksOf(model: NetworkModel, zone: PrivateDnsZone, belongs: (link: VnetLink) => boolean): ZoneLinks {
+export function zoneLinksOf(
+  model: NetworkModel,
+  zone: PrivateDnsZone,
+  belongs: (link: VnetLink) => boolean,
+): ZoneLinks {
   const lookups = lookupsOf(model);
   let found = lookups.zoneLinks.get(zone);
   if (found) return found;
   const certain = certainKey(zone.id);
-  const links = lookups.linksByZone.candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(zone.id)]).filter(belongs);
+  const links = lookups.linksByZone
+    .candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(zone.id)])
+    .filter(belongs);
   const byVnet = new Lookup<VnetLink>();
   for (const link of links) {
     if (!link.vnet) byVnet.add([], link);
-    else byVnet.add([link.vnet.resolved ? keyed(`c${certainKey(link.vnet.target.id) ?? ''}`) : maybeKey(link.vnet.value)], link);
+    else
+      byVnet.add(
+        [link.vnet.resolved ? keyed(`c${certainKey(link.vnet.target.id) ?? ''}`) : maybeKey(link.vnet.value)],
+        link,
+      );
   }
   lookups.zoneLinks.set(zone, (found = { links, byVnet }));
   return found;
@@ -91,7 +115,11 @@ export function vnetCandidatesFor(model: NetworkModel, id: Value): readonly Virt
 }
 
 /** Peerings that may lead from `from` to `to` (a superset, in no order; the caller compares). */
-export function peeringCandidatesFor(model: NetworkModel, from: VirtualNetwork, to: VirtualNetwork): readonly Peering[] {
+export function peeringCandidatesFor(
+  model: NetworkModel,
+  from: VirtualNetwork,
+  to: VirtualNetwork,
+): readonly Peering[] {
   return lookupsOf(model).peeringEnds.candidates(from.id, to.id);
 }
 

@@ -64,6 +64,8 @@ export function flagOf(peering: Peering, flag: PeeringFlag): boolean | 'absent' 
  */
 export function maySubnetPeer(peering: Peering): boolean {
   if (!isObject(peering.properties)) return true;
-  const written = subnetPeeringProperties.some((path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined);
+  const written = subnetPeeringProperties.some(
+    (path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined,
+  );
   return written && at(peering.properties, 'peerCompleteVnets') !== true;
 }

@@ -39,7 +39,8 @@ function parseSpan(parser: ExpressionParser): ArmExpressionParse {
   try {
     return { kind: 'expression', expression: parser.parseWhole(), errors: noErrors };
   } catch (error) {
-    if (error instanceof ExpressionError) return { kind: 'expression', expression: undefined, errors: [parser.toSyntaxError(error)] };
+    if (error instanceof ExpressionError)
+      return { kind: 'expression', expression: undefined, errors: [parser.toSyntaxError(error)] };
     // Not ours (a bug): still never throw to the caller.
     const message = `Expression could not be read (${error instanceof Error ? error.message : String(error)}).`;
     return { kind: 'expression', expression: undefined, errors: [{ ...parser.wholeRange(), message }] };
@@ -50,12 +51,26 @@ const noErrors: readonly ArmSyntaxError[] = Object.freeze([]);
 
 /** A parse error at decoded indexes [start, end); thrown inside the parser only, to unwind to `parseWhole`. */
 class ExpressionError {
-  constructor(readonly start: number, readonly end: number, readonly message: string) {}
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly message: string,
+  ) {}
 }
 
 const enum Char {
-  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, Quote = 39, OpenParen = 40, CloseParen = 41, Comma = 44,
-  Minus = 45, Dot = 46, OpenBracket = 91, CloseBracket = 93,
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 39,
+  OpenParen = 40,
+  CloseParen = 41,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  OpenBracket = 91,
+  CloseBracket = 93,
 }
 
 class ExpressionParser {
@@ -82,7 +97,11 @@ class ExpressionParser {
     const expression = this.parseExpression(0);
     this.skipSpace();
     if (this.pos < this.end) {
-      throw new ExpressionError(this.pos, this.pos + 1, `Unexpected ${this.describe(this.pos)} after the end of the expression.`);
+      throw new ExpressionError(
+        this.pos,
+        this.pos + 1,
+        `Unexpected ${this.describe(this.pos)} after the end of the expression.`,
+      );
     }
     return expression;
   }
@@ -105,7 +124,11 @@ class ExpressionParser {
 
   private parseExpression(depth: number): ArmExpr {
     if (depth > maxExpressionDepth) {
-      throw new ExpressionError(this.pos, this.pos + 1, `The expression nests more than ${maxExpressionDepth} levels deep.`);
+      throw new ExpressionError(
+        this.pos,
+        this.pos + 1,
+        `The expression nests more than ${maxExpressionDepth} levels deep.`,
+      );
     }
     let expression = this.parsePrimary(depth);
     for (;;) {
@@ -114,7 +137,7 @@ class ExpressionParser {
       if (code === Char.Dot && this.pos < this.end) {
         this.pos++;
         this.skipSpace();
-        const name = this.readName('a property name after \'.\'');
+        const name = this.readName("a property name after '.'");
         expression = { kind: 'property', start: expression.start, end: name.end, target: expression, name };
       } else if (code === Char.OpenBracket && this.pos < this.end) {
         this.pos++;
@@ -133,11 +156,16 @@ class ExpressionParser {
     const { src } = this;
     const start = this.pos;
     const code = src.charCodeAt(start);
-    if (start >= this.end) throw new ExpressionError(start, start + 1, 'Expected a value (a function call, string or number).');
+    if (start >= this.end)
+      throw new ExpressionError(start, start + 1, 'Expected a value (a function call, string or number).');
     if (code === Char.Quote) return this.parseString();
     if (code === Char.Minus || isDigit(code)) return this.parseNumber();
     if (!isNameStart(code)) {
-      throw new ExpressionError(start, start + 1, `Unexpected ${this.describe(start)}: expected a function call, string or number.`);
+      throw new ExpressionError(
+        start,
+        start + 1,
+        `Unexpected ${this.describe(start)}: expected a function call, string or number.`,
+      );
     }
     const first = this.readName('a function name');
     if (src.charCodeAt(this.pos) === Char.Dot && isNameStart(src.charCodeAt(this.pos + 1)) && this.pos + 1 < this.end) {
@@ -146,19 +174,28 @@ class ExpressionParser {
       return this.parseCall(first, member, depth);
     }
     this.skipSpace();
-    if (src.charCodeAt(this.pos) === Char.OpenParen && this.pos < this.end) return this.parseCall(undefined, first, depth);
+    if (src.charCodeAt(this.pos) === Char.OpenParen && this.pos < this.end)
+      return this.parseCall(undefined, first, depth);
     switch (first.text) {
-      case 'true': return { kind: 'boolean', start: first.start, end: first.end, value: true };
-      case 'false': return { kind: 'boolean', start: first.start, end: first.end, value: false };
-      case 'null': return { kind: 'null', start: first.start, end: first.end };
-      default: throw new ExpressionError(start, this.pos, `Expected '(' after the function name '${first.text}'.`);
+      case 'true':
+        return { kind: 'boolean', start: first.start, end: first.end, value: true };
+      case 'false':
+        return { kind: 'boolean', start: first.start, end: first.end, value: false };
+      case 'null':
+        return { kind: 'null', start: first.start, end: first.end };
+      default:
+        throw new ExpressionError(start, this.pos, `Expected '(' after the function name '${first.text}'.`);
     }
   }
 
   private parseCall(namespace: ArmName | undefined, name: ArmName, depth: number): ArmCall {
     this.skipSpace();
     if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== Char.OpenParen) {
-      throw new ExpressionError(this.pos, this.pos + 1, `Expected '(' after the function name '${qualifiedName(namespace, name)}', found ${this.describe(this.pos)}.`);
+      throw new ExpressionError(
+        this.pos,
+        this.pos + 1,
+        `Expected '(' after the function name '${qualifiedName(namespace, name)}', found ${this.describe(this.pos)}.`,
+      );
     }
     this.pos++;
     this.skipSpace();
@@ -201,7 +238,11 @@ class ExpressionParser {
       return argument;
     }
     const at = this.describe(this.pos);
-    throw new ExpressionError(this.pos, this.pos + 1, `Expected ',' or ')' in the arguments of '${qualifiedName(namespace, name)}', found ${at}.`);
+    throw new ExpressionError(
+      this.pos,
+      this.pos + 1,
+      `Expected ',' or ')' in the arguments of '${qualifiedName(namespace, name)}', found ${at}.`,
+    );
   }
 
   private parseString(): ArmExpr {
@@ -220,7 +261,11 @@ class ExpressionParser {
       this.pos = i + 1;
       return { kind: 'string', start: this.at(start), end: this.at(this.pos), value };
     }
-    throw new ExpressionError(start, end, "The string is not closed with a single quote (write '' for a quote inside a string).");
+    throw new ExpressionError(
+      start,
+      end,
+      "The string is not closed with a single quote (write '' for a quote inside a string).",
+    );
   }
 
   private parseNumber(): ArmExpr {

@@ -59,15 +59,24 @@ export interface ArmIndexAccess extends ArmRange {
 }
 
 export type ArmExpr =
-  | ArmCall | ArmStringLiteral | ArmNumberLiteral | ArmBooleanLiteral | ArmNullLiteral
-  | ArmPropertyAccess | ArmIndexAccess;
+  | ArmCall
+  | ArmStringLiteral
+  | ArmNumberLiteral
+  | ArmBooleanLiteral
+  | ArmNullLiteral
+  | ArmPropertyAccess
+  | ArmIndexAccess;
 
 /**
  * What a JSON string value is to ARM: an expression (parsed, or not parsable: then `expression` is
  * `undefined` and `errors` say why), or a literal string (`value` has a leading `[[` escape undone).
  */
 export type ArmStringValue =
-  | { readonly kind: 'expression'; readonly expression: ArmExpr | undefined; readonly errors: readonly ArmSyntaxError[] }
+  | {
+      readonly kind: 'expression';
+      readonly expression: ArmExpr | undefined;
+      readonly errors: readonly ArmSyntaxError[];
+    }
   | { readonly kind: 'literal'; readonly value: string };
 
 /** Calls `visit` on `root` and every node below it, parents before children, in source order. */

@@ -27,9 +27,12 @@ export function parseArmExpression(node: Node, text: string): ArmStringValue {
  */
 export function parseArmExpressionText(value: string, offsets: OffsetMap): ArmStringValue {
   switch (armStringForm(value)) {
-    case 'expression': return parseExpressionText(value, offsets);
-    case 'escaped': return { kind: 'literal', value: value.slice(1) };
-    default: return { kind: 'literal', value };
+    case 'expression':
+      return parseExpressionText(value, offsets);
+    case 'escaped':
+      return { kind: 'literal', value: value.slice(1) };
+    default:
+      return { kind: 'literal', value };
   }
 }
 

@@ -12,13 +12,35 @@ export { maxExpressionDepth } from './expression-parser';
 export { stringOffsetMap, fileOffsetAt, armStringForm, type OffsetMap, type ArmStringForm } from './string-offsets';
 export {
   forEachArmExprNode,
-  type ArmExpr, type ArmCall, type ArmName, type ArmRange, type ArmStringLiteral, type ArmNumberLiteral,
-  type ArmBooleanLiteral, type ArmNullLiteral, type ArmPropertyAccess, type ArmIndexAccess, type ArmStringValue,
+  type ArmExpr,
+  type ArmCall,
+  type ArmName,
+  type ArmRange,
+  type ArmStringLiteral,
+  type ArmNumberLiteral,
+  type ArmBooleanLiteral,
+  type ArmNullLiteral,
+  type ArmPropertyAccess,
+  type ArmIndexAccess,
+  type ArmStringValue,
 } from './expression-types';
 
 export type {
-  ArmTemplate, ArmParameter, ArmVariable, ArmValueVariable, ArmCopyVariable, ArmUserFunction, ArmFunctionParameter,
-  ArmDefinition, ArmOutput, ArmCopy, ArmResource, ArmNestedDeployment, ArmExpressionSite, ArmParameterValue,
-  ArmParameterFile, ArmNamed,
+  ArmTemplate,
+  ArmParameter,
+  ArmVariable,
+  ArmValueVariable,
+  ArmCopyVariable,
+  ArmUserFunction,
+  ArmFunctionParameter,
+  ArmDefinition,
+  ArmOutput,
+  ArmCopy,
+  ArmResource,
+  ArmNestedDeployment,
+  ArmExpressionSite,
+  ArmParameterValue,
+  ArmParameterFile,
+  ArmNamed,
 } from './template-types';
 export { armTemplates, armResources, armExpressions, type ArmWalkOptions } from './walk';

@@ -17,11 +17,11 @@ export const maxJsonDepth = 256;
 
 export type FastTreeResult =
   | {
-    readonly ok: true;
-    readonly root: Node | undefined;
-    /** Every string value (not key) that starts with `[`, in file order: where expressions can be. */
-    readonly bracketStrings: readonly Node[];
-  }
+      readonly ok: true;
+      readonly root: Node | undefined;
+      /** Every string value (not key) that starts with `[`, in file order: where expressions can be. */
+      readonly bracketStrings: readonly Node[];
+    }
   | { readonly ok: false; readonly at: number; readonly tooDeep: boolean; readonly partialRoot: Node | undefined };
 
 /** The mutable shape we build; it is structurally a jsonc-parser `Node`. */
@@ -36,13 +36,33 @@ interface TreeNode {
 }
 
 const enum Char {
-  Tab = 9, LineFeed = 10, CarriageReturn = 13, Space = 32, Quote = 34, Comma = 44, Minus = 45, Slash = 47,
-  Zero = 48, Nine = 57, Colon = 58, OpenBracket = 91, CloseBracket = 93, LowerF = 102, LowerN = 110, LowerT = 116,
-  OpenBrace = 123, CloseBrace = 125, ByteOrderMark = 0xfeff,
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Minus = 45,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  OpenBracket = 91,
+  CloseBracket = 93,
+  LowerF = 102,
+  LowerN = 110,
+  LowerT = 116,
+  OpenBrace = 123,
+  CloseBrace = 125,
+  ByteOrderMark = 0xfeff,
 }
 
 /** What the next token must be: a value, an object key, or what follows a value (`,` or a closer). */
-const enum Expect { Value, Key, AfterValue }
+const enum Expect {
+  Value,
+  Key,
+  AfterValue,
+}
 
 /** Reads `text` into a tree, or reports the offset of the first thing it does not accept. */
 export function buildFastTree(text: string): FastTreeResult {
@@ -75,7 +95,13 @@ export function buildFastTree(text: string): FastTreeResult {
 
   for (;;) {
     let code = text.charCodeAt(pos);
-    while (code === Char.Space || code === Char.LineFeed || code === Char.CarriageReturn || code === Char.Tab || code === Char.Slash) {
+    while (
+      code === Char.Space ||
+      code === Char.LineFeed ||
+      code === Char.CarriageReturn ||
+      code === Char.Tab ||
+      code === Char.Slash
+    ) {
       if (code === Char.Slash) {
         pos = skipComment(text, pos);
         if (pos < 0) return fail(false);
@@ -91,7 +117,8 @@ export function buildFastTree(text: string): FastTreeResult {
     }
 
     if (expect === Expect.AfterValue) {
-      if (container === undefined) return pos >= length ? { ok: true, root: finishRoot(root), bracketStrings } : fail(false);
+      if (container === undefined)
+        return pos >= length ? { ok: true, root: finishRoot(root), bracketStrings } : fail(false);
       const isObject = container.type === 'object';
       if (code === Char.Comma) {
         pos++;
@@ -112,15 +139,34 @@ export function buildFastTree(text: string): FastTreeResult {
       if (key === undefined) return fail(false);
       pos = keyEnd;
       code = text.charCodeAt(pos);
-      while (code === Char.Space || code === Char.Tab || code === Char.LineFeed || code === Char.CarriageReturn || code === Char.Slash) {
+      while (
+        code === Char.Space ||
+        code === Char.Tab ||
+        code === Char.LineFeed ||
+        code === Char.CarriageReturn ||
+        code === Char.Slash
+      ) {
         pos = code === Char.Slash ? skipComment(text, pos) : pos + 1;
         if (pos < 0) return fail(false);
         code = text.charCodeAt(pos);
       }
       if (code !== Char.Colon) return fail(false);
-      const keyNode: TreeNode = { type: 'string', offset: keyStart, length: keyEnd - keyStart, parent: undefined, value: key };
+      const keyNode: TreeNode = {
+        type: 'string',
+        offset: keyStart,
+        length: keyEnd - keyStart,
+        parent: undefined,
+        value: key,
+      };
       // The key stands in for the value until it comes.
-      property = { type: 'property', offset: keyStart, length: -1, parent: container, children: [keyNode, keyNode], colonOffset: pos };
+      property = {
+        type: 'property',
+        offset: keyStart,
+        length: -1,
+        parent: container,
+        children: [keyNode, keyNode],
+        colonOffset: pos,
+      };
       keyNode.parent = property;
       pending[pendingTop++] = property;
       pos++;
@@ -134,7 +180,13 @@ export function buildFastTree(text: string): FastTreeResult {
       let node: TreeNode;
       if (code === Char.OpenBrace || code === Char.OpenBracket) {
         if (++depth > maxJsonDepth) return fail(true);
-        node = { type: code === Char.OpenBrace ? 'object' : 'array', offset: start, length: -1, parent, children: noChildren };
+        node = {
+          type: code === Char.OpenBrace ? 'object' : 'array',
+          offset: start,
+          length: -1,
+          parent,
+          children: noChildren,
+        };
         if (parent === undefined) root = node;
         else if (parent === property) parent.children![1] = node;
         else pending[pendingTop++] = node;
@@ -164,7 +216,8 @@ export function buildFastTree(text: string): FastTreeResult {
         pos = end;
         node = { type: 'number', offset: start, length: end - start, parent, value: Number(text.slice(start, end)) };
       } else {
-        const word = code === Char.LowerT ? 'true' : code === Char.LowerF ? 'false' : code === Char.LowerN ? 'null' : '';
+        const word =
+          code === Char.LowerT ? 'true' : code === Char.LowerF ? 'false' : code === Char.LowerN ? 'null' : '';
         if (word === '' || !text.startsWith(word, pos) || !endsWord(text, pos + word.length)) return fail(false);
         pos += word.length;
         const value = word === 'null' ? null : word === 'true';

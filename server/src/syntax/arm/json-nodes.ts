@@ -44,7 +44,10 @@ export function defineKeywords<K extends string>(create: () => Record<K, Node | 
 export const none: Node | undefined = undefined;
 
 /** The values of an object's members under their lower-cased keywords; others are not looked at. */
-export function keywordValues<K extends string>(node: Node | undefined, keywords: Keywords<K>): Record<K, Node | undefined> {
+export function keywordValues<K extends string>(
+  node: Node | undefined,
+  keywords: Keywords<K>,
+): Record<K, Node | undefined> {
   const found = keywords.create();
   if (node === undefined || node.type !== 'object' || node.children === undefined) return found;
   for (const property of node.children) {

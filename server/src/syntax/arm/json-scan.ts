@@ -4,9 +4,30 @@
 // none allocates except for the string values it returns.
 
 const enum Char {
-  LineFeed = 10, CarriageReturn = 13, Tab = 9, Space = 32, Quote = 34, Star = 42, Plus = 43, Comma = 44, Minus = 45,
-  Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, E = 69, OpenBracket = 91, Backslash = 92, CloseBracket = 93,
-  LowerE = 101, LowerF = 102, LowerN = 110, LowerT = 116, OpenBrace = 123, CloseBrace = 125,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Tab = 9,
+  Space = 32,
+  Quote = 34,
+  Star = 42,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  E = 69,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  LowerE = 101,
+  LowerF = 102,
+  LowerN = 110,
+  LowerT = 116,
+  OpenBrace = 123,
+  CloseBrace = 125,
 }
 
 /**
@@ -100,7 +121,8 @@ export function skipComment(text: string, pos: number): number {
   const next = text.charCodeAt(pos + 1);
   if (next === Char.Slash) {
     let i = pos + 2;
-    for (let c = text.charCodeAt(i); i < text.length && c !== Char.LineFeed && c !== Char.CarriageReturn;) c = text.charCodeAt(++i);
+    for (let c = text.charCodeAt(i); i < text.length && c !== Char.LineFeed && c !== Char.CarriageReturn;)
+      c = text.charCodeAt(++i);
     return i;
   }
   if (next === Char.Star) {
@@ -118,8 +140,17 @@ function isDigit(code: number): boolean {
 export function endsWord(text: string, pos: number): boolean {
   if (pos >= text.length) return true;
   switch (text.charCodeAt(pos)) {
-    case Char.Space: case Char.Tab: case Char.LineFeed: case Char.CarriageReturn: case Char.Comma: case Char.Colon:
-    case Char.CloseBrace: case Char.CloseBracket: case Char.OpenBrace: case Char.OpenBracket: case Char.Quote:
+    case Char.Space:
+    case Char.Tab:
+    case Char.LineFeed:
+    case Char.CarriageReturn:
+    case Char.Comma:
+    case Char.Colon:
+    case Char.CloseBrace:
+    case Char.CloseBracket:
+    case Char.OpenBrace:
+    case Char.OpenBracket:
+    case Char.Quote:
     case Char.Slash:
       return true;
     default:
@@ -130,19 +161,27 @@ export function endsWord(text: string, pos: number): boolean {
 /** The character a JSON escape stands for; `at` is just after the backslash. */
 function decodeEscape(text: string, at: number): string | undefined {
   switch (text.charCodeAt(at)) {
-    case Char.Quote: return '"';
-    case Char.Backslash: return '\\';
-    case Char.Slash: return '/';
-    case 98: return '\b';
-    case Char.LowerF: return '\f';
-    case Char.LowerN: return '\n';
-    case 114: return '\r';
-    case Char.LowerT: return '\t';
+    case Char.Quote:
+      return '"';
+    case Char.Backslash:
+      return '\\';
+    case Char.Slash:
+      return '/';
+    case 98:
+      return '\b';
+    case Char.LowerF:
+      return '\f';
+    case Char.LowerN:
+      return '\n';
+    case 114:
+      return '\r';
+    case Char.LowerT:
+      return '\t';
     case 117: {
       const hex = text.slice(at + 1, at + 5);
       return /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
-

@@ -32,10 +32,13 @@ export function readJsonTree(text: string): JsonTree {
       root: undefined,
       bracketStrings: [],
       partialRoot: fast.partialRoot,
-      errors: [{
-        start: deepAt, end: deepAt + 1,
-        message: `JSON is nested more than ${maxJsonDepth} levels deep here; the file is not read.`,
-      }],
+      errors: [
+        {
+          start: deepAt,
+          end: deepAt + 1,
+          message: `JSON is nested more than ${maxJsonDepth} levels deep here; the file is not read.`,
+        },
+      ],
     };
   }
   const errors: ParseError[] = [];
@@ -64,7 +67,11 @@ function findBracketStrings(root: Node | undefined): Node[] {
 }
 
 function toSyntaxError(error: ParseError): ArmSyntaxError {
-  return { start: error.offset, end: error.offset + error.length, message: parseErrorMessages[error.error] ?? 'Invalid JSON.' };
+  return {
+    start: error.offset,
+    end: error.offset + error.length,
+    message: parseErrorMessages[error.error] ?? 'Invalid JSON.',
+  };
 }
 
 /** jsonc-parser's `ParseErrorCode` (a const enum, so not importable as values here) as sentences. */

@@ -40,10 +40,23 @@ function read(text: string): ArmFile {
   if (kind === undefined) return { kind: 'other', root: tree.root, errors: [], skipped: [] };
   const root = tree.root;
   if (root === undefined) return { kind, root, errors: tree.errors, skipped: [] };
-  const context: ReadContext = { text, bracketStrings: tree.bracketStrings, errors: [...tree.errors], skipped: [], readTemplate };
-  const file: ArmFile = kind === 'arm-template'
-    ? { kind, root, template: readTemplate(context, root, undefined), errors: context.errors, skipped: context.skipped }
-    : { kind, root, parameters: readParameterFile(context, root), errors: context.errors, skipped: context.skipped };
+  const context: ReadContext = {
+    text,
+    bracketStrings: tree.bracketStrings,
+    errors: [...tree.errors],
+    skipped: [],
+    readTemplate,
+  };
+  const file: ArmFile =
+    kind === 'arm-template'
+      ? {
+          kind,
+          root,
+          template: readTemplate(context, root, undefined),
+          errors: context.errors,
+          skipped: context.skipped,
+        }
+      : { kind, root, parameters: readParameterFile(context, root), errors: context.errors, skipped: context.skipped };
   context.errors.sort((a, b) => a.start - b.start);
   return file;
 }

@@ -51,7 +51,11 @@ export function rejectedKeywords(context: ReadContext, part: SkeletonPart, node:
  * reader, in file order, so this looks at the strings in `root`'s range only, not at every node below it.
  */
 export function collectExpressions(
-  context: ReadContext, template: ArmTemplate, root: Node | undefined, sites: ArmExpressionSite[], exclude: readonly Node[] = [],
+  context: ReadContext,
+  template: ArmTemplate,
+  root: Node | undefined,
+  sites: ArmExpressionSite[],
+  exclude: readonly Node[] = [],
 ): void {
   if (root === undefined) return;
   const candidates = context.bracketStrings;

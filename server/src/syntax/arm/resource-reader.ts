@@ -10,12 +10,25 @@ import { acceptPart, rejectedKeywords, type ReadContext } from './read-context';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
 const resourceKeywords = defineKeywords(() => ({
-  type: none, name: none, apiversion: none, location: none, condition: none, dependson: none, existing: none,
-  scope: none, properties: none, copy: none, resources: none,
+  type: none,
+  name: none,
+  apiversion: none,
+  location: none,
+  condition: none,
+  dependson: none,
+  existing: none,
+  scope: none,
+  properties: none,
+  copy: none,
+  resources: none,
 }));
 const copyKeywords = defineKeywords(() => ({ name: none, count: none, mode: none, batchsize: none, input: none }));
 const deploymentKeywords = defineKeywords(() => ({
-  template: none, parameters: none, expressionevaluationoptions: none, templatelink: none, mode: none,
+  template: none,
+  parameters: none,
+  expressionevaluationoptions: none,
+  templatelink: none,
+  mode: none,
 }));
 const deploymentType = 'microsoft.resources/deployments';
 
@@ -23,7 +36,11 @@ type MutableResource = { -readonly [K in keyof ArmResource]: K extends 'children
 
 /** Reads a resource object; `undefined` (and a skip) when it lacks the shape of a resource. */
 export function readResource(
-  context: ReadContext, template: ArmTemplate, node: Node, parent: ArmResource | undefined, symbolicNameNode: Node | undefined,
+  context: ReadContext,
+  template: ArmTemplate,
+  node: Node,
+  parent: ArmResource | undefined,
+  symbolicNameNode: Node | undefined,
 ): ArmResource | undefined {
   if (!acceptPart(context, 'resource', node)) return undefined;
   const keywords = keywordValues(node, resourceKeywords);
@@ -33,12 +50,16 @@ export function readResource(
   const relative = parent !== undefined && !(ownType ?? '').split('/')[0].includes('.');
   const typeChain = relative ? [...parent.typeChain, type] : [type];
   const name = keywords.name;
-  const nameChain = name === undefined ? undefined : relative ? parent.nameChain && [...parent.nameChain, name] : [name];
+  const nameChain =
+    name === undefined ? undefined : relative ? parent.nameChain && [...parent.nameChain, name] : [name];
   const resource: MutableResource = {
-    node, template, parent,
+    node,
+    template,
+    parent,
     symbolicName: symbolicNameNode === undefined ? undefined : String(symbolicNameNode.value),
     symbolicNameNode,
-    type, name,
+    type,
+    name,
     fullType: joinLiterals(typeChain),
     typeChain,
     nameChain,
@@ -79,7 +100,12 @@ export function readCopy(node: Node | undefined): ArmCopy | undefined {
   if (node === undefined || node.type !== 'object') return undefined;
   const keywords = keywordValues(node, copyKeywords);
   return {
-    node, name: keywords.name, count: keywords.count, mode: keywords.mode, batchSize: keywords.batchsize, input: keywords.input,
+    node,
+    name: keywords.name,
+    count: keywords.count,
+    mode: keywords.mode,
+    batchSize: keywords.batchsize,
+    input: keywords.input,
   };
 }
 
@@ -101,20 +127,26 @@ function readDeployment(context: ReadContext, resource: ArmResource, properties:
     relativePath: keywordValue(keywords.templatelink, 'relativepath'),
     mode: keywords.mode,
   };
-  if (keywords.template?.type === 'object') deployment.template = context.readTemplate(context, keywords.template, deployment);
+  if (keywords.template?.type === 'object')
+    deployment.template = context.readTemplate(context, keywords.template, deployment);
   return deployment;
 }
 
 /** The members of a `parameters` object of values: a parameter file's, or a nested deployment's. */
 export function readParameterValues(
-  context: ReadContext, section: Node | undefined, part: 'parameterValue' | 'deploymentParameterValue',
+  context: ReadContext,
+  section: Node | undefined,
+  part: 'parameterValue' | 'deploymentParameterValue',
 ): ArmParameterValue[] {
   const values: ArmParameterValue[] = [];
   for (const member of membersOf(section)) {
     if (!acceptPart(context, part, member.value)) continue;
     values.push({
-      name: member.name, nameNode: member.nameNode, node: member.value,
-      value: keywordValue(member.value, 'value'), reference: keywordValue(member.value, 'reference'),
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
+      value: keywordValue(member.value, 'value'),
+      reference: keywordValue(member.value, 'reference'),
     });
   }
   return values;

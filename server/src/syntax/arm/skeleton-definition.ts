@@ -4,7 +4,8 @@
 const stringOrExpression = { type: 'string' } as const;
 const countValue = { type: ['integer', 'string'] } as const;
 const copyLoop = {
-  type: 'object', required: ['name'],
+  type: 'object',
+  required: ['name'],
   properties: { name: stringOrExpression, count: countValue, mode: { type: 'string' }, batchsize: countValue },
 } as const;
 
@@ -15,9 +16,15 @@ export const skeleton = {
     template: {
       type: 'object',
       properties: {
-        $schema: { type: 'string' }, contentversion: { type: 'string' }, languageversion: { type: 'string' },
-        parameters: { type: 'object' }, variables: { type: 'object' }, functions: { type: 'array' },
-        definitions: { type: 'object' }, resources: { type: ['array', 'object'] }, outputs: { type: 'object' },
+        $schema: { type: 'string' },
+        contentversion: { type: 'string' },
+        languageversion: { type: 'string' },
+        parameters: { type: 'object' },
+        variables: { type: 'object' },
+        functions: { type: 'array' },
+        definitions: { type: 'object' },
+        resources: { type: ['array', 'object'] },
+        outputs: { type: 'object' },
       },
     },
     parameter: {
@@ -25,25 +32,35 @@ export const skeleton = {
       properties: { type: { type: 'string' }, allowedvalues: { type: 'array' } },
     },
     variableCopy: {
-      type: 'object', required: ['name', 'count'],
+      type: 'object',
+      required: ['name', 'count'],
       properties: { name: { type: 'string' }, count: countValue },
     },
     functionNamespace: {
-      type: 'object', required: ['namespace'],
+      type: 'object',
+      required: ['namespace'],
       properties: { namespace: { type: 'string' }, members: { type: 'object' } },
     },
     functionMember: {
       type: 'object',
       properties: {
-        parameters: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
+        parameters: {
+          type: 'array',
+          items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+        },
         output: { type: 'object' },
       },
     },
     resource: {
-      type: 'object', required: ['type'],
+      type: 'object',
+      required: ['type'],
       properties: {
-        type: { type: 'string', minLength: 1 }, apiversion: { type: 'string' }, condition: { type: ['boolean', 'string'] },
-        existing: { type: ['boolean', 'string'] }, dependson: { type: 'array' }, resources: { type: 'array' },
+        type: { type: 'string', minLength: 1 },
+        apiversion: { type: 'string' },
+        condition: { type: ['boolean', 'string'] },
+        existing: { type: ['boolean', 'string'] },
+        dependson: { type: 'array' },
+        resources: { type: 'array' },
         copy: copyLoop,
       },
     },
@@ -51,15 +68,20 @@ export const skeleton = {
       type: 'object',
       properties: {
         // Both may be expressions (Bicep writes `loadJsonContent` templates as a variable).
-        template: { type: ['object', 'string'] }, parameters: { type: ['object', 'string'] },
+        template: { type: ['object', 'string'] },
+        parameters: { type: ['object', 'string'] },
         expressionevaluationoptions: { type: 'object', properties: { scope: { type: 'string' } } },
-        templatelink: { type: 'object', properties: { relativepath: { type: 'string' }, uri: { type: 'string' }, id: { type: 'string' } } },
+        templatelink: {
+          type: 'object',
+          properties: { relativepath: { type: 'string' }, uri: { type: 'string' }, id: { type: 'string' } },
+        },
       },
     },
     output: {
       type: 'object',
       properties: {
-        type: { type: 'string' }, condition: { type: ['boolean', 'string'] },
+        type: { type: 'string' },
+        condition: { type: ['boolean', 'string'] },
         copy: { type: 'object', required: ['count'], properties: { count: countValue } },
       },
     },

@@ -11,9 +11,17 @@ import { skeleton } from './skeleton-definition';
 export type SkeletonPart = keyof typeof skeleton.definitions;
 
 const partNames: Readonly<Record<SkeletonPart, string>> = {
-  template: 'template', parameter: 'parameter', variableCopy: 'variable copy loop', functionNamespace: 'function namespace',
-  functionMember: 'function', resource: 'resource', deploymentProperties: 'deployment properties', output: 'output',
-  parameterFile: 'parameter file', parameterValue: 'parameter value', deploymentParameterValue: 'parameter value',
+  template: 'template',
+  parameter: 'parameter',
+  variableCopy: 'variable copy loop',
+  functionNamespace: 'function namespace',
+  functionMember: 'function',
+  resource: 'resource',
+  deploymentProperties: 'deployment properties',
+  output: 'output',
+  parameterFile: 'parameter file',
+  parameterValue: 'parameter value',
+  deploymentParameterValue: 'parameter value',
 };
 
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -36,10 +44,17 @@ export function checkPart(part: SkeletonPart, node: Node): SkeletonProblem[] {
 }
 
 function toProblem(part: SkeletonPart, node: Node, error: ErrorObject): SkeletonProblem {
-  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   const at = nodeAtPath(node, path) ?? node;
   const where = path.length === 0 ? '' : ` '${path.join('.')}'`;
-  return { node: at, keyword: path[0], reason: `${partNames[part]}${where} ${error.message ?? 'has an unexpected shape'}` };
+  return {
+    node: at,
+    keyword: path[0],
+    reason: `${partNames[part]}${where} ${error.message ?? 'has an unexpected shape'}`,
+  };
 }
 
 /** The node at a path of lower-cased keys and indexes (as `project` wrote them). */
@@ -75,8 +90,10 @@ interface SchemaNode {
 
 function shapeOf(schema: SchemaNode | undefined): Shape | undefined {
   if (schema === undefined) return undefined;
-  const properties = schema.properties === undefined ? undefined
-    : new Map(Object.entries(schema.properties).map(([key, child]) => [key, shapeOf(child) ?? leaf]));
+  const properties =
+    schema.properties === undefined
+      ? undefined
+      : new Map(Object.entries(schema.properties).map(([key, child]) => [key, shapeOf(child) ?? leaf]));
   const lengths: boolean[] = [];
   for (const key of properties?.keys() ?? []) lengths[key.length] = true;
   return { properties, lengths, items: shapeOf(schema.items) };

@@ -8,12 +8,24 @@ import { defineKeywords, jsonString, keywordValue, keywordValues, membersOf, non
 import { acceptPart, collectExpressions, rejectedKeywords, skip, type ReadContext } from './read-context';
 import { readCopy, readResource } from './resource-reader';
 import type {
-  ArmDefinition, ArmExpressionSite, ArmNestedDeployment, ArmOutput, ArmParameter, ArmResource, ArmTemplate,
-  ArmUserFunction, ArmVariable,
+  ArmDefinition,
+  ArmExpressionSite,
+  ArmNestedDeployment,
+  ArmOutput,
+  ArmParameter,
+  ArmResource,
+  ArmTemplate,
+  ArmUserFunction,
+  ArmVariable,
 } from './template-types';
 
 const templateKeywords = defineKeywords(() => ({
-  languageversion: none, parameters: none, variables: none, functions: none, definitions: none, resources: none,
+  languageversion: none,
+  parameters: none,
+  variables: none,
+  functions: none,
+  definitions: none,
+  resources: none,
   outputs: none,
 }));
 const parameterKeywords = defineKeywords(() => ({ type: none, defaultvalue: none, allowedvalues: none }));
@@ -22,7 +34,11 @@ const outputKeywords = defineKeywords(() => ({ type: none, value: none, conditio
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 
 /** Reads the template object `node`; `deployment` is set for an inline template of a nested deployment. */
-export function readTemplate(context: ReadContext, node: Node, deployment: ArmNestedDeployment | undefined): ArmTemplate {
+export function readTemplate(
+  context: ReadContext,
+  node: Node,
+  deployment: ArmNestedDeployment | undefined,
+): ArmTemplate {
   const rejected = rejectedKeywords(context, 'template', node);
   const sections = keywordValues(node, templateKeywords);
   for (const keyword of rejected) sections[keyword as keyof typeof sections] = undefined;
@@ -32,8 +48,11 @@ export function readTemplate(context: ReadContext, node: Node, deployment: ArmNe
     parameters: readParameters(context, sections.parameters),
     variables: readVariables(context, sections.variables),
     functions: readFunctions(context, sections.functions),
-    definitions: membersOf(sections.definitions).map((member): ArmDefinition => (
-      { name: member.name, nameNode: member.nameNode, node: member.value })),
+    definitions: membersOf(sections.definitions).map((member): ArmDefinition => ({
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
+    })),
     resources: [],
     symbolicNames: sections.resources?.type === 'object',
     outputs: readOutputs(context, sections.outputs),
@@ -51,9 +70,13 @@ function readParameters(context: ReadContext, section: Node | undefined): ArmPar
     if (!acceptPart(context, 'parameter', member.value)) continue;
     const keywords = keywordValues(member.value, parameterKeywords);
     parameters.push({
-      name: member.name, nameNode: member.nameNode, node: member.value,
-      type: keywords.type, typeName: jsonString(keywords.type),
-      defaultValue: keywords.defaultvalue, allowedValues: keywords.allowedvalues,
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
+      type: keywords.type,
+      typeName: jsonString(keywords.type),
+      defaultValue: keywords.defaultvalue,
+      allowedValues: keywords.allowedvalues,
     });
   }
   return parameters;
@@ -64,7 +87,13 @@ function readVariables(context: ReadContext, section: Node | undefined): ArmVari
   const variables: ArmVariable[] = [];
   for (const member of membersOf(section)) {
     if (member.name.toLowerCase() !== 'copy') {
-      variables.push({ kind: 'value', name: member.name, nameNode: member.nameNode, node: member.value, value: member.value });
+      variables.push({
+        kind: 'value',
+        name: member.name,
+        nameNode: member.nameNode,
+        node: member.value,
+        value: member.value,
+      });
     } else if (member.value.type !== 'array') {
       skip(context, member.value, "variables 'copy' must be an array of copy loops");
     } else {
@@ -72,8 +101,12 @@ function readVariables(context: ReadContext, section: Node | undefined): ArmVari
         if (!acceptPart(context, 'variableCopy', entry)) continue;
         const nameNode = keywordValue(entry, 'name')!;
         variables.push({
-          kind: 'copy', name: String(nameNode.value), nameNode, node: entry,
-          count: keywordValue(entry, 'count'), input: keywordValue(entry, 'input'),
+          kind: 'copy',
+          name: String(nameNode.value),
+          nameNode,
+          node: entry,
+          count: keywordValue(entry, 'count'),
+          input: keywordValue(entry, 'input'),
         });
       }
     }
@@ -94,9 +127,15 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
         return { name: String(nameNode.value), nameNode, node: parameter, type: keywordValue(parameter, 'type') };
       });
       functions.push({
-        name: member.name, nameNode: member.nameNode, node: member.value,
-        namespace: String(namespaceName.value), namespaceNode: namespaceName, parameters,
-        output, outputType: keywordValue(output, 'type'), outputValue: keywordValue(output, 'value'),
+        name: member.name,
+        nameNode: member.nameNode,
+        node: member.value,
+        namespace: String(namespaceName.value),
+        namespaceNode: namespaceName,
+        parameters,
+        output,
+        outputType: keywordValue(output, 'type'),
+        outputValue: keywordValue(output, 'value'),
       });
     }
   }
@@ -106,7 +145,8 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
 function readResources(context: ReadContext, template: Mutable<ArmTemplate>, section: Node | undefined): void {
   if (section === undefined) return;
   if (section.type === 'array') {
-    for (const node of section.children ?? []) pushResource(template, readResource(context, template, node, undefined, undefined));
+    for (const node of section.children ?? [])
+      pushResource(template, readResource(context, template, node, undefined, undefined));
   } else {
     for (const member of membersOf(section)) {
       pushResource(template, readResource(context, template, member.value, undefined, member.nameNode));
@@ -124,8 +164,13 @@ function readOutputs(context: ReadContext, section: Node | undefined): ArmOutput
     if (!acceptPart(context, 'output', member.value)) continue;
     const keywords = keywordValues(member.value, outputKeywords);
     outputs.push({
-      name: member.name, nameNode: member.nameNode, node: member.value,
-      type: keywords.type, value: keywords.value, condition: keywords.condition, copy: readCopy(keywords.copy),
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
+      type: keywords.type,
+      value: keywords.value,
+      condition: keywords.condition,
+      copy: readCopy(keywords.copy),
     });
   }
   return outputs;
@@ -154,14 +199,18 @@ function collectTemplateExpressions(context: ReadContext, template: Mutable<ArmT
 
 /** A resource's own expressions: its nested children and an inline template are walked on their own. */
 function collectResourceExpressions(
-  context: ReadContext, template: ArmTemplate, resource: ArmResource, sites: ArmExpressionSite[],
+  context: ReadContext,
+  template: ArmTemplate,
+  resource: ArmResource,
+  sites: ArmExpressionSite[],
 ): void {
   const exclude: Node[] = [];
   const children = keywordValue(resource.node, 'resources');
   if (children !== undefined) exclude.push(children);
   // An inline template object is read on its own; even one of the wrong shape is not this template's to
   // evaluate. (A template given as an expression is this template's expression.)
-  const inline = resource.deployment !== undefined ? keywordValue(resource.deployment.properties, 'template') : undefined;
+  const inline =
+    resource.deployment !== undefined ? keywordValue(resource.deployment.properties, 'template') : undefined;
   if (inline !== undefined && inline.type !== 'string') exclude.push(inline);
   collectExpressions(context, template, resource.node, sites, exclude);
   for (const child of resource.children) collectResourceExpressions(context, template, child, sites);

@@ -32,7 +32,8 @@ export function armTemplates(template: ArmTemplate, options: ArmWalkOptions = {}
  */
 export function armResources(template: ArmTemplate, options: ArmWalkOptions = {}): ArmResource[] {
   const resources: ArmResource[] = [];
-  for (const current of armTemplates(template, options)) for (const resource of armResourcesOf(current)) resources.push(resource);
+  for (const current of armTemplates(template, options))
+    for (const resource of armResourcesOf(current)) resources.push(resource);
   return resources;
 }
 

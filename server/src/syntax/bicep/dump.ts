@@ -30,6 +30,8 @@ export function dumpTree(tree: SourceFile): string {
 
 // JSON quoting, plus escapes for characters that are invisible in a golden file (BOM, zero-width…).
 function quote(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -56,13 +56,28 @@ export type { BicepLanguage, SourceFile };
 export { printTree, forEachToken, walkNodes, nodePathAt, tokenAt } from './printer';
 export { dumpTree } from './dump';
 export { stringValue, stringSegments, isMultiLineString, decodeEscapes, type StringSegments } from './strings';
+export { readPragmas, computeLineStarts, lineIndex, type PragmaDirective, type PragmaIndex } from './pragmas';
 export {
-  readPragmas, computeLineStarts, lineIndex, type PragmaDirective, type PragmaIndex,
-} from './pragmas';
-export {
-  declarations, present, nameOf, literalString, bodyParts, resourceView, moduleView, splitResourceType,
-  objectProperties, isPlainObject, propertyKey, findProperty, propertyValue, nestedResources, decoratorName,
-  findDecorator, decoratorArguments, type BodyParts, type ResourceView, type ModuleView,
+  declarations,
+  present,
+  nameOf,
+  literalString,
+  bodyParts,
+  resourceView,
+  moduleView,
+  splitResourceType,
+  objectProperties,
+  isPlainObject,
+  propertyKey,
+  findProperty,
+  propertyValue,
+  nestedResources,
+  decoratorName,
+  findDecorator,
+  decoratorArguments,
+  type BodyParts,
+  type ResourceView,
+  type ModuleView,
 } from './views';
 export { lex, type LexResult } from './lexer';
 export { outlineBicep, outlineOfTree, type BicepOutline, type OutlineEntry } from './outline';

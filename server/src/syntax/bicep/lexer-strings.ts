@@ -6,7 +6,6 @@
 import { TokenKind } from './token';
 import type { TriviaProblem } from './trivia';
 
-
 /** What the string scanners need from the lexer. */
 export interface StringScanner {
   readonly text: string;
@@ -67,7 +66,7 @@ function scanEscape(s: StringScanner, at: number): number {
   if (at + 1 >= text.length || c === 10 || c === 13) return at + 1; // reported as unterminated
   if (c === 117 /* u */) {
     let pos = at + 2;
-    let valid = text.charCodeAt(pos) === 123 /* { */;
+    let valid = text.charCodeAt(pos) === 123; /* { */
     if (valid) {
       pos++;
       const digitsStart = pos;
@@ -76,7 +75,12 @@ function scanEscape(s: StringScanner, at: number): number {
       valid = digits.length > 0 && text.charCodeAt(pos) === 125 /* } */ && parseInt(digits, 16) <= 0x10ffff;
       if (text.charCodeAt(pos) === 125) pos++;
     }
-    if (!valid) s.problems.push({ start: at, end: pos, message: 'The Unicode escape is not valid; use \\u{…} with 1 to 6 hex digits up to 10FFFF.' });
+    if (!valid)
+      s.problems.push({
+        start: at,
+        end: pos,
+        message: 'The Unicode escape is not valid; use \\u{…} with 1 to 6 hex digits up to 10FFFF.',
+      });
     return pos;
   }
   const known = c === 110 || c === 114 || c === 116 || c === 92 || c === 39 || c === 36; // n r t \ ' $

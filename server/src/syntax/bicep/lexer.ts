@@ -64,19 +64,45 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
       const next = text.charCodeAt(pos + 1);
       pos++;
       switch (c) {
-        case 40: kind = TokenKind.LeftParen; break;
-        case 41: kind = TokenKind.RightParen; break;
-        case 91: kind = TokenKind.LeftSquare; break;
-        case 93: kind = TokenKind.RightSquare; break;
-        case 64: kind = TokenKind.At; break;
-        case 44: kind = TokenKind.Comma; break;
-        case 59: kind = TokenKind.Semicolon; break;
-        case 43: kind = TokenKind.Plus; break;
-        case 45: kind = TokenKind.Minus; break;
-        case 37: kind = TokenKind.Modulo; break;
-        case 42: kind = TokenKind.Asterisk; break;
-        case 47: kind = TokenKind.Slash; break;
-        case 94: kind = TokenKind.Hat; break;
+        case 40:
+          kind = TokenKind.LeftParen;
+          break;
+        case 41:
+          kind = TokenKind.RightParen;
+          break;
+        case 91:
+          kind = TokenKind.LeftSquare;
+          break;
+        case 93:
+          kind = TokenKind.RightSquare;
+          break;
+        case 64:
+          kind = TokenKind.At;
+          break;
+        case 44:
+          kind = TokenKind.Comma;
+          break;
+        case 59:
+          kind = TokenKind.Semicolon;
+          break;
+        case 43:
+          kind = TokenKind.Plus;
+          break;
+        case 45:
+          kind = TokenKind.Minus;
+          break;
+        case 37:
+          kind = TokenKind.Modulo;
+          break;
+        case 42:
+          kind = TokenKind.Asterisk;
+          break;
+        case 47:
+          kind = TokenKind.Slash;
+          break;
+        case 94:
+          kind = TokenKind.Hat;
+          break;
         case 123 /* { */:
           if (holes.length > 0) holes.push(braceInHole);
           kind = TokenKind.LeftBrace;
@@ -89,7 +115,8 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
             break;
           }
           strings.pos = pos;
-          kind = top === singleLineHole ? scanSingleLine(strings, start, false) : scanMultiLine(strings, start, top, false);
+          kind =
+            top === singleLineHole ? scanSingleLine(strings, start, false) : scanMultiLine(strings, start, top, false);
           pos = strings.pos;
           if (kind === TokenKind.StringRightPiece) holes.pop();
           break;
@@ -119,13 +146,19 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
           }
           break;
         case 61 /* = */:
-          kind = next === 61 ? TokenKind.Equals : next === 126 ? TokenKind.EqualsInsensitive
-            : next === 62 ? TokenKind.Arrow : TokenKind.Assignment;
+          kind =
+            next === 61
+              ? TokenKind.Equals
+              : next === 126
+                ? TokenKind.EqualsInsensitive
+                : next === 62
+                  ? TokenKind.Arrow
+                  : TokenKind.Assignment;
           if (kind !== TokenKind.Assignment) pos++;
           break;
         case 33 /* ! */:
-          kind = next === 61 ? TokenKind.NotEquals
-            : next === 126 ? TokenKind.NotEqualsInsensitive : TokenKind.Exclamation;
+          kind =
+            next === 61 ? TokenKind.NotEquals : next === 126 ? TokenKind.NotEqualsInsensitive : TokenKind.Exclamation;
           if (kind !== TokenKind.Exclamation) pos++;
           break;
         case 60 /* < */:
@@ -223,9 +256,10 @@ function keywordKind(text: string, start: number, length: number): TokenKind {
 
 function unrecognized(text: string, start: number, end: number): TriviaProblem {
   const junk = text.slice(start, end);
-  const message = junk === '"'
-    ? 'Strings use single quotes in Bicep; the character " is not recognised.'
-    : `The following token is not recognised: "${junk.length > 40 ? junk.slice(0, 40) + '…' : junk}".`;
+  const message =
+    junk === '"'
+      ? 'Strings use single quotes in Bicep; the character " is not recognised.'
+      : `The following token is not recognised: "${junk.length > 40 ? junk.slice(0, 40) + '…' : junk}".`;
   return { start, end, message };
 }
 

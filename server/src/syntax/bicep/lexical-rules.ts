@@ -10,8 +10,23 @@ for (let c = 0; c < 128; c++) {
 
 /** Keywords that, first on a line in column 0, start a top-level declaration and so end an unclosed list. */
 export const declarationKeywords: readonly string[] = [
-  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import',
-  'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig', 'provider',
+  'targetScope',
+  'metadata',
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'type',
+  'func',
+  'import',
+  'extension',
+  'assert',
+  'test',
+  'using',
+  'extends',
+  'extensionConfig',
+  'provider',
 ];
 
 /** `#…` pragmas, recognised only first on their line, with the trivia kind each makes. */

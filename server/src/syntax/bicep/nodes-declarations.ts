@@ -3,7 +3,14 @@
 // and the line breaks after them are the declaration's first children.
 import type { Token } from './token';
 import type {
-  Bad, Expression, ExpressionPart, IfCondition, Missing, NodeBase, ObjectExpression, StringLiteral,
+  Bad,
+  Expression,
+  ExpressionPart,
+  IfCondition,
+  Missing,
+  NodeBase,
+  ObjectExpression,
+  StringLiteral,
   TypedLambda,
 } from './nodes';
 import type { TypeExpression, TypePart } from './nodes-types';
@@ -235,12 +242,7 @@ export interface SourceFile extends NodeBase {
 }
 
 export type DeclarationPart =
-  | ImportedSymbols
-  | ImportedSymbol
-  | WildcardImport
-  | AliasClause
-  | ImportFromClause
-  | WithClause;
+  ImportedSymbols | ImportedSymbol | WildcardImport | AliasClause | ImportFromClause | WithClause;
 
 export type Node =
   | SourceFile

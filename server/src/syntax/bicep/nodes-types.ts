@@ -3,7 +3,14 @@
 // Invariant: same as nodes.ts — `children` holds every token in order; broken parts are Missing/Skipped.
 import type { Token } from './token';
 import type {
-  Bad, BooleanLiteral, Expression, IntegerLiteral, Missing, NodeBase, NullLiteral, StringLiteral,
+  Bad,
+  BooleanLiteral,
+  Expression,
+  IntegerLiteral,
+  Missing,
+  NodeBase,
+  NullLiteral,
+  StringLiteral,
 } from './nodes';
 import type { Decorator } from './nodes-declarations';
 

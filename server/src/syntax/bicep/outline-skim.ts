@@ -14,7 +14,14 @@ import { isFirstOnLine, type TriviaProblem } from './trivia';
 
 /** Classes of the token `skimToken` read last; LineEnd: a line break or the end, nothing read. */
 export const TokenClass = {
-  LineEnd: 0, Identifier: 1, PlainString: 2, InterpolatedString: 3, MultiLineString: 4, Assign: 5, Arrow: 6, Other: 7,
+  LineEnd: 0,
+  Identifier: 1,
+  PlainString: 2,
+  InterpolatedString: 3,
+  MultiLineString: 4,
+  Assign: 5,
+  Arrow: 6,
+  Other: 7,
 } as const;
 const K = TokenClass;
 
@@ -38,7 +45,11 @@ function table(accept: (c: string) => boolean): Uint8Array {
 const maxNesting = 100;
 const frames = new Int32Array(maxNesting);
 // Frames: brackets, then string holes (a multi-line string's is MultiLineHole + its dollar count).
-const Paren = 1, Square = 2, Brace = 3, SingleLineHole = 4, MultiLineHole = 8;
+const Paren = 1,
+  Square = 2,
+  Brace = 3,
+  SingleLineHole = 4,
+  MultiLineHole = 8;
 
 /** Where the parser's atDeclarationBoundary ends an element list. */
 const boundaryKeywords = declarationKeywords;
@@ -46,8 +57,12 @@ const boundaryKeywords = declarationKeywords;
 // The first `\n`, `\r`, `$` and `\` of `cachedText` at or after `cachedAt`, the last position asked
 // about (the skim asks in text order): found once each, so most strings and comments are crossed by
 // an indexOf and a few comparisons, and a `\r` most files lack is not searched per comment (quadratic).
-let cachedText = '', cachedAt = 0;
-let nextNewline = -1, nextReturn = -1, nextDollar = -1, nextBackslash = -1;
+let cachedText = '',
+  cachedAt = 0;
+let nextNewline = -1,
+  nextReturn = -1,
+  nextDollar = -1,
+  nextBackslash = -1;
 
 function advanceCache(text: string, pos: number): void {
   if (cachedText !== text || pos < cachedAt) {
@@ -95,9 +110,12 @@ export function skimToken(text: string, pos: number): number {
   if (operator[c] === 1) {
     if (c === 38 && next !== 38) return -1; // a lone & is junk
     if (c === 46) return pos + (next === 46 && text.charCodeAt(pos + 2) === 46 ? 3 : 1);
-    const pair = next === 61 ? c === 33 || c === 60 || c === 62 // != <= >=
-      : next === c ? c === 38 || c === 124 || c === 63 || c === 58 // && || ?? ::
-        : c === 33 && next === 126; // !~
+    const pair =
+      next === 61
+        ? c === 33 || c === 60 || c === 62 // != <= >=
+        : next === c
+          ? c === 38 || c === 124 || c === 63 || c === 58 // && || ?? ::
+          : c === 33 && next === 126; // !~
     return pos + (pair ? 2 : 1);
   }
   if (c !== 39 && c !== 36 && c !== 40 && c !== 91 && c !== 123) return -1; // a closer, `#` or junk
@@ -117,13 +135,15 @@ function skipItem(text: string, pos: number): number {
   let holes = 0; // interpolation holes among them
   for (;;) {
     let c = 0;
-    while (pos < n && plainInGroup[c = text.charCodeAt(pos)] === 1) pos++;
+    while (pos < n && plainInGroup[(c = text.charCodeAt(pos))] === 1) pos++;
     if (pos >= n) return -1;
     let open = 0;
     switch (c) {
-      case 10: case 13:
+      case 10:
+      case 13:
         if (holes > 0) return -1; // the lexer ends every open string at a line break in a hole
-        do c = text.charCodeAt(++pos); while (c === 10 || c === 13);
+        do c = text.charCodeAt(++pos);
+        while (c === 10 || c === 13);
         if (pos < n && identifierPart[c] === 1 && atDeclarationBoundary(text, pos)) return -1;
         continue;
       case 39:
@@ -138,10 +158,20 @@ function skipItem(text: string, pos: number): number {
         if (pos > 0 && text.charCodeAt(pos - 1) === 123) open = MultiLineHole + dollars;
         break;
       }
-      case 40: open = Paren; pos++; break;
-      case 91: open = Square; pos++; break;
-      case 123: open = Brace; pos++; break;
-      case 41: case 93:
+      case 40:
+        open = Paren;
+        pos++;
+        break;
+      case 91:
+        open = Square;
+        pos++;
+        break;
+      case 123:
+        open = Brace;
+        pos++;
+        break;
+      case 41:
+      case 93:
         pos = depth > 0 && frames[depth - 1] === (c === 41 ? Paren : Square) ? pos + 1 : -1;
         depth--;
         break;
@@ -150,18 +180,28 @@ function skipItem(text: string, pos: number): number {
         if (top === Brace) pos++;
         else if (top < SingleLineHole) return -1;
         else {
-          pos = top === SingleLineHole ? scanSingleLine(text, pos + 1) : scanMultiLine(text, pos + 1, top - MultiLineHole);
+          pos =
+            top === SingleLineHole ? scanSingleLine(text, pos + 1) : scanMultiLine(text, pos + 1, top - MultiLineHole);
           if (pos > 0 && text.charCodeAt(pos - 1) === 123) continue; // `}…${`: the same hole goes on
           holes--;
         }
         depth--;
         break;
       }
-      case 47: pos = text.charCodeAt(pos + 1) === 47 || text.charCodeAt(pos + 1) === 42 ? skipComment(text, pos) : pos + 1; break;
-      case 35: pos = isFirstOnLine(text, pos) ? skipPragma(text, pos) : -1; break; // else `#` is junk
-      case 38: pos = text.charCodeAt(pos + 1) === 38 ? pos + 2 : -1; break;
-      case 126: pos = isTildeOperator(text, pos) ? pos + 1 : -1; break;
-      default: return -1; // junk
+      case 47:
+        pos = text.charCodeAt(pos + 1) === 47 || text.charCodeAt(pos + 1) === 42 ? skipComment(text, pos) : pos + 1;
+        break;
+      case 35:
+        pos = isFirstOnLine(text, pos) ? skipPragma(text, pos) : -1;
+        break; // else `#` is junk
+      case 38:
+        pos = text.charCodeAt(pos + 1) === 38 ? pos + 2 : -1;
+        break;
+      case 126:
+        pos = isTildeOperator(text, pos) ? pos + 1 : -1;
+        break;
+      default:
+        return -1; // junk
     }
     if (pos < 0) return -1;
     if (open !== 0) {
@@ -184,7 +224,8 @@ function atDeclarationBoundary(text: string, pos: number): boolean {
   if (keyword !== 'resource') return true;
   // An unindented child resource: `resource name 'short@type'`, with no '/' in the type.
   end = skipBlanks(text, end + identifierAt(text, end).length);
-  const close = text.charCodeAt(end) === 39 && text.charCodeAt(end + 1) !== 39 ? scanSingleLineSlowly(text, end + 1) : -1;
+  const close =
+    text.charCodeAt(end) === 39 && text.charCodeAt(end + 1) !== 39 ? scanSingleLineSlowly(text, end + 1) : -1;
   return close < 0 || text.charCodeAt(close - 1) !== 39 || text.slice(end, close).includes('/');
 }
 

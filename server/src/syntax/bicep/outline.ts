@@ -10,7 +10,14 @@
 //   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
 import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
 import {
-  identifierAt, keywordAt, plainStringValue, scanned, skimToken, skipComment, skipPragma, TokenClass,
+  identifierAt,
+  keywordAt,
+  plainStringValue,
+  scanned,
+  skimToken,
+  skipComment,
+  skipPragma,
+  TokenClass,
 } from './outline-skim';
 import { parseSourceFile, parseStatementSlice } from './parse-program';
 import { declarations, literalString, nameOf } from './views';
@@ -60,7 +67,10 @@ export function outlineOfTree(tree: SourceFile): BicepOutline {
   const found = declarations(tree);
   const byStart = new Map(found.map((declaration) => [declaration.start, declaration]));
   return {
-    language: tree.language, text: tree.text, entries: found.map(entryOf), skimmed: false,
+    language: tree.language,
+    text: tree.text,
+    entries: found.map(entryOf),
+    skimmed: false,
     declaration: (entry) => byStart.get(entry.start),
     tree: () => tree,
   };
@@ -75,7 +85,11 @@ class LazyOutline implements BicepOutline {
   private full: SourceFile | undefined;
   private byStart: Map<number, Declaration> | undefined;
 
-  constructor(readonly text: string, readonly language: BicepLanguage, private readonly skim: Skim) {
+  constructor(
+    readonly text: string,
+    readonly language: BicepLanguage,
+    private readonly skim: Skim,
+  ) {
     this.entries = skim.entries;
     this.parsed = new Array<null>(skim.entries.length).fill(null);
   }
@@ -102,8 +116,12 @@ class LazyOutline implements BicepOutline {
     const slices = this.skim.slices;
     const result = parseStatementSlice(this.text, this.language, slices[2 * i], slices[2 * i + 1]);
     const statement = result.statement;
-    const clean = result.errors.length === 0 && result.complete && statement.kind !== 'Skipped' &&
-      statement.kind !== 'Missing' && statement.kind !== 'MissingDeclaration';
+    const clean =
+      result.errors.length === 0 &&
+      result.complete &&
+      statement.kind !== 'Skipped' &&
+      statement.kind !== 'Missing' &&
+      statement.kind !== 'MissingDeclaration';
     if (clean && statement.start === entry.start && statement.end === entry.end) return statement as Declaration;
     return this.fromTree(entry.start);
   }
@@ -116,22 +134,41 @@ class LazyOutline implements BicepOutline {
 
 // The entry the skim would give for a declaration of a full parse.
 function entryOf(declaration: Declaration): OutlineEntry {
-  const name = declaration.kind === 'ExtensionConfigAssignment' ? nameOf({ name: declaration.alias })
-    : 'name' in declaration ? nameOf(declaration) : undefined;
+  const name =
+    declaration.kind === 'ExtensionConfigAssignment'
+      ? nameOf({ name: declaration.alias })
+      : 'name' in declaration
+        ? nameOf(declaration)
+        : undefined;
   const existing = declaration.kind === 'ResourceDeclaration' && declaration.existing !== undefined;
   const { start, end } = declaration;
-  return { keyword: declaration.keyword.text, name: name?.text, literal: headerLiteral(declaration), existing, start, end };
+  return {
+    keyword: declaration.keyword.text,
+    name: name?.text,
+    literal: headerLiteral(declaration),
+    existing,
+    start,
+    end,
+  };
 }
 
 function headerLiteral(declaration: Declaration): string | undefined {
   switch (declaration.kind) {
-    case 'ResourceDeclaration': return literalString(declaration.type);
-    case 'ModuleDeclaration': case 'TestDeclaration': case 'UsingDeclaration': case 'ExtendsDeclaration':
+    case 'ResourceDeclaration':
+      return literalString(declaration.type);
+    case 'ModuleDeclaration':
+    case 'TestDeclaration':
+    case 'UsingDeclaration':
+    case 'ExtendsDeclaration':
       return literalString(declaration.path);
-    case 'ImportDeclaration': return declaration.from.kind === 'ImportFromClause' ? literalString(declaration.from.path) : undefined;
-    case 'ExtensionDeclaration': return literalString(declaration.specification);
-    case 'TargetScopeDeclaration': return literalString(declaration.value);
-    default: return undefined;
+    case 'ImportDeclaration':
+      return declaration.from.kind === 'ImportFromClause' ? literalString(declaration.from.path) : undefined;
+    case 'ExtensionDeclaration':
+      return literalString(declaration.specification);
+    case 'TargetScopeDeclaration':
+      return literalString(declaration.value);
+    default:
+      return undefined;
   }
 }
 
@@ -150,15 +187,67 @@ interface Skim {
   readonly slices: number[];
 }
 
-const bicepKeywords = ['param', 'var', 'resource', 'output', 'module', 'type', 'func', 'import', 'metadata', 'targetScope', 'test', 'extension', 'provider', 'assert'];
+const bicepKeywords = [
+  'param',
+  'var',
+  'resource',
+  'output',
+  'module',
+  'type',
+  'func',
+  'import',
+  'metadata',
+  'targetScope',
+  'test',
+  'extension',
+  'provider',
+  'assert',
+];
 const paramsKeywords = ['param', 'var', 'using', 'extends', 'import', 'extensionConfig', 'extension', 'type'];
-const named = new Set(['param', 'var', 'resource', 'module', 'output', 'type', 'func', 'metadata', 'assert', 'test', 'extensionConfig']);
-const withLiteral = new Set(['resource', 'module', 'test', 'import', 'using', 'extends', 'extension', 'provider', 'targetScope']);
+const named = new Set([
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'type',
+  'func',
+  'metadata',
+  'assert',
+  'test',
+  'extensionConfig',
+]);
+const withLiteral = new Set([
+  'resource',
+  'module',
+  'test',
+  'import',
+  'using',
+  'extends',
+  'extension',
+  'provider',
+  'targetScope',
+]);
 const expressionTail = new Set(['var', 'param', 'output', 'metadata', 'assert', 'targetScope']);
 const typeTail = new Set(['type', 'param', 'output', 'func', 'var']);
 /** parse-parentheses.ts startsDeclaration: a lambda body is not taken from a line starting so. */
-const lambdaStoppers = new Set(['metadata', 'param', 'var', 'resource', 'output', 'module', 'targetScope', 'import', 'type', 'func', 'assert', 'test',
-  'extension', 'using', 'extends']);
+const lambdaStoppers = new Set([
+  'metadata',
+  'param',
+  'var',
+  'resource',
+  'output',
+  'module',
+  'targetScope',
+  'import',
+  'type',
+  'func',
+  'assert',
+  'test',
+  'extension',
+  'using',
+  'extends',
+]);
 
 const K = TokenClass;
 const none = 0;
@@ -224,7 +313,13 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       if (index === 1 && kind === K.Identifier && named.has(keyword) && !isLiteralKeyword(text, scanned.start, pos)) {
         name = text.slice(scanned.start, pos);
       }
-      if (index === 3 && stringIndex === 2 && kind === K.Identifier && keyword === 'resource' && pos - scanned.start === 8) {
+      if (
+        index === 3 &&
+        stringIndex === 2 &&
+        kind === K.Identifier &&
+        keyword === 'resource' &&
+        pos - scanned.start === 8
+      ) {
         existing = text.startsWith('existing', scanned.start);
       }
       if (kind >= K.PlainString && kind <= K.MultiLineString && index >= 1 && stringIndex < 0) {
@@ -255,7 +350,8 @@ function continues(text: string, q: number, keyword: string, last: number): bool
   const c = text.charCodeAt(q);
   const next = text.charCodeAt(q + 1);
   if (last === K.Arrow) return !lambdaStoppers.has(identifierAt(text, q));
-  if (last === K.Assign && (keyword === 'resource' || keyword === 'module') && identifierAt(text, q) === 'if') return true;
+  if (last === K.Assign && (keyword === 'resource' || keyword === 'module') && identifierAt(text, q) === 'if')
+    return true;
   if ((c === 63 || c === 58) && next !== c) return expressionTail.has(keyword);
   // parse-types.ts atUnionSeparator: one NewLine token, then `|`.
   if (c === 124 && next !== 124) return typeTail.has(keyword) && crossed.runs === 1 && crossed.blanksAfterRun;

@@ -50,8 +50,12 @@ function parseDeclarationParts(p: Parser, nestedResource: boolean): Declaration 
   if (token.kind === K.Identifier) {
     const start: Start = { children, decorators, keyword: token };
     const declaration = nestedResource
-      ? (p.atKeyword('resource') ? parseResource(p, start) : undefined)
-      : p.parameterFile ? p.grammar.paramsFileDeclaration(p, start) : parseBicepDeclaration(p, start);
+      ? p.atKeyword('resource')
+        ? parseResource(p, start)
+        : undefined
+      : p.parameterFile
+        ? p.grammar.paramsFileDeclaration(p, start)
+        : parseBicepDeclaration(p, start);
     if (declaration) return declaration;
   }
   if (decorators.length === 0) return p.fail(p.parameterFile ? unrecognizedParamsDeclaration : unrecognizedDeclaration);
@@ -64,22 +68,37 @@ const unrecognizedParamsDeclaration =
 
 function parseBicepDeclaration(p: Parser, start: Start): Declaration | undefined {
   switch (start.keyword.text) {
-    case 'targetScope': return parseTargetScope(p, start);
-    case 'metadata': return parseNamedValue(p, start, 'MetadataDeclaration', 'Expected a metadata identifier at this location.');
-    case 'type': return parseTypeDeclaration(p, start);
-    case 'param': return parseParameter(p, start);
-    case 'var': return parseVariable(p, start);
-    case 'func': return parseFunction(p, start);
-    case 'resource': return parseResource(p, start);
-    case 'output': return parseOutput(p, start);
-    case 'module': return parseModuleOrTest(p, start, 'ModuleDeclaration');
-    case 'test': return parseModuleOrTest(p, start, 'TestDeclaration');
-    case 'import': return parseImport(p, start);
-    case 'extension': return parseExtensionDeclaration(p, start, p.read());
+    case 'targetScope':
+      return parseTargetScope(p, start);
+    case 'metadata':
+      return parseNamedValue(p, start, 'MetadataDeclaration', 'Expected a metadata identifier at this location.');
+    case 'type':
+      return parseTypeDeclaration(p, start);
+    case 'param':
+      return parseParameter(p, start);
+    case 'var':
+      return parseVariable(p, start);
+    case 'func':
+      return parseFunction(p, start);
+    case 'resource':
+      return parseResource(p, start);
+    case 'output':
+      return parseOutput(p, start);
+    case 'module':
+      return parseModuleOrTest(p, start, 'ModuleDeclaration');
+    case 'test':
+      return parseModuleOrTest(p, start, 'TestDeclaration');
+    case 'import':
+      return parseImport(p, start);
+    case 'extension':
+      return parseExtensionDeclaration(p, start, p.read());
     // `provider` is what earlier Bicep versions called `extension`; older templates still use it.
-    case 'provider': return parseExtensionDeclaration(p, start, p.read());
-    case 'assert': return parseNamedValue(p, start, 'AssertDeclaration', 'Expected an assert identifier at this location.');
-    default: return undefined;
+    case 'provider':
+      return parseExtensionDeclaration(p, start, p.read());
+    case 'assert':
+      return parseNamedValue(p, start, 'AssertDeclaration', 'Expected an assert identifier at this location.');
+    default:
+      return undefined;
   }
 }
 
@@ -91,7 +110,11 @@ export function readKeyword(p: Parser, start: Start): Child[] {
 
 export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
   if (p.at(K.Assignment)) return p.read();
-  return p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), terminators, suppressAfter(after));
+  return p.attempt(
+    () => p.expect(K.Assignment, 'Expected the "=" character at this location.'),
+    terminators,
+    suppressAfter(after),
+  );
 }
 
 export function parseValue(p: Parser, after: { kind: unknown }): Expression {
@@ -103,17 +126,41 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   const assignment = p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), T.lineEnd);
   const value: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
   children.push(assignment, value);
-  return { kind: 'TargetScopeDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, assignment, value };
+  return {
+    kind: 'TargetScopeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    assignment,
+    value,
+  };
 }
 
 /** `metadata name = value` and `assert name = value`. */
-function parseNamedValue(p: Parser, start: Start, kind: 'MetadataDeclaration' | 'AssertDeclaration', message: string): Declaration {
+function parseNamedValue(
+  p: Parser,
+  start: Start,
+  kind: 'MetadataDeclaration' | 'AssertDeclaration',
+  message: string,
+): Declaration {
   const children = readKeyword(p, start);
   const name = parseName(p, message, T.assignmentOrLine);
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
-  return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, assignment, value };
+  return {
+    kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
@@ -122,7 +169,17 @@ export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
   children.push(name, assignment, value);
-  return { kind: 'TypeDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, assignment, value };
+  return {
+    kind: 'TypeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseParameter(p: Parser, start: Start): Declaration {
@@ -137,10 +194,25 @@ function parseParameter(p: Parser, start: Start): Declaration {
     value = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
     children.push(assignment, value);
   } else if (!p.at(K.NewLine) && !p.atEnd()) {
-    value = p.attempt(() => p.fail('Expected the "=" character or a new line at this location.'), T.lineEnd, suppressAfter(type));
+    value = p.attempt(
+      () => p.fail('Expected the "=" character or a new line at this location.'),
+      T.lineEnd,
+      suppressAfter(type),
+    );
     children.push(value);
   }
-  return { kind: 'ParameterDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+  return {
+    kind: 'ParameterDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 export function parseVariable(p: Parser, start: Start): Declaration {
@@ -155,7 +227,18 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type ?? name);
   const value = parseValue(p, assignment);
   children.push(assignment, value);
-  return { kind: 'VariableDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+  return {
+    kind: 'VariableDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseOutput(p: Parser, start: Start): Declaration {
@@ -165,7 +248,18 @@ function parseOutput(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type);
   const value = parseValue(p, assignment);
   children.push(name, type, assignment, value);
-  return { kind: 'OutputDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, type, assignment, value };
+  return {
+    kind: 'OutputDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseFunction(p: Parser, start: Start): Declaration {
@@ -173,15 +267,29 @@ function parseFunction(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
   const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
   children.push(name, lambda);
-  return { kind: 'FunctionDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, lambda };
+  return {
+    kind: 'FunctionDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    lambda,
+  };
 }
 
 function parseTypedLambda(p: Parser): TypedLambda {
   const list = parseParenthesizedList(p, () => parseTypedLocalVariable(p), true);
   const parametersChildren: Child[] = [list.open, ...list.inner, list.close];
   const parameters = {
-    kind: 'TypedVariableBlock' as const, start: list.open.start, end: lastEnd(parametersChildren), children: parametersChildren,
-    open: list.open, parameters: list.items, close: list.close,
+    kind: 'TypedVariableBlock' as const,
+    start: list.open.start,
+    end: lastEnd(parametersChildren),
+    children: parametersChildren,
+    open: list.open,
+    parameters: list.items,
+    close: list.close,
   };
   const returnType: TypeExpression = p.attempt(() => parseType(p, false), T.lambdaBody);
   const arrow = p.attempt(() => p.expect(K.Arrow, 'Expected the "=>" characters at this location.'), T.lambdaBody);
@@ -189,7 +297,16 @@ function parseTypedLambda(p: Parser): TypedLambda {
   if (arrow.kind === K.Arrow && !startsDeclaration(p, p.peekPastNewLines())) p.pushNewLines(children);
   const body: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lambdaBody);
   children.push(body);
-  return { kind: 'TypedLambda', start: children[0].start, end: lastEnd(children), children, parameters, returnType, arrow, body };
+  return {
+    kind: 'TypedLambda',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    parameters,
+    returnType,
+    arrow,
+    body,
+  };
 }
 
 function parseTypedLocalVariable(p: Parser): TypedLocalVariable {
@@ -202,7 +319,15 @@ function parseTypedLocalVariable(p: Parser): TypedLocalVariable {
 function parseResource(p: Parser, start: Start): Declaration {
   const children = readKeyword(p, start);
   const name = parseName(p, 'Expected a resource identifier at this location.', T.stringOrLine);
-  const type = p.attempt(() => expectString(p, 'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".'), T.assignmentOrLine, suppressAfter(name));
+  const type = p.attempt(
+    () =>
+      expectString(
+        p,
+        'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".',
+      ),
+    T.assignmentOrLine,
+    suppressAfter(name),
+  );
   children.push(name, type);
   const existing = p.atKeyword('existing') ? p.read() : undefined;
   if (existing) children.push(existing);
@@ -210,8 +335,17 @@ function parseResource(p: Parser, start: Start): Declaration {
   children.push(assignment);
   const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
   return {
-    kind: 'ResourceDeclaration', start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword,
-    name, type, existing, assignment, value,
+    kind: 'ResourceDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    existing,
+    assignment,
+    value,
   };
 }
 
@@ -219,27 +353,69 @@ function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 
   const children = readKeyword(p, start);
   const isModule = kind === 'ModuleDeclaration';
   const name = parseName(p, `Expected a ${isModule ? 'module' : 'test'} identifier at this location.`, T.stringOrLine);
-  const path: StringLiteral | Bad = p.attempt(() => expectString(p, `Expected a ${isModule ? 'module' : 'test'} path string. This should be a relative path to another bicep file, e.g. 'myModule.bicep' or '../parent/myModule.bicep'`), T.assignmentOrLine, suppressAfter(name));
+  const path: StringLiteral | Bad = p.attempt(
+    () =>
+      expectString(
+        p,
+        `Expected a ${isModule ? 'module' : 'test'} path string. This should be a relative path to another bicep file, e.g. 'myModule.bicep' or '../parent/myModule.bicep'`,
+      ),
+    T.assignmentOrLine,
+    suppressAfter(name),
+  );
   const assignment = parseAssignment(p, path, T.braceOrLine);
   children.push(name, path, assignment);
   if (!isModule) {
-    const value: Expression = p.attempt(() => (p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.')), T.lineEnd, suppressAfter(assignment));
+    const value: Expression = p.attempt(
+      () =>
+        p.at(K.LeftBrace)
+          ? parseObject(p, allowComplexLiterals)
+          : p.fail('Expected the "{" character at this location.'),
+      T.lineEnd,
+      suppressAfter(assignment),
+    );
     children.push(value);
-    return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, path, assignment, value };
+    return {
+      kind,
+      start: children[0].start,
+      end: lastEnd(children),
+      children,
+      decorators: start.decorators,
+      keyword: start.keyword,
+      name,
+      path,
+      assignment,
+      value,
+    };
   }
   const value = parseBody(p, children, assignment, allowComplexLiterals);
-  return { kind, start: children[0].start, end: lastEnd(children), children, decorators: start.decorators, keyword: start.keyword, name, path, assignment, value };
+  return {
+    kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    path,
+    assignment,
+    value,
+  };
 }
 
 // The value of a resource or module: `{…}`, `if (…) {…}` (possibly on the next line) or `[for …]`.
 function parseBody(p: Parser, children: Child[], assignment: Token | Bad, flags: number): DeclarationBody {
-  if (assignment.kind === K.Assignment && p.at(K.NewLine) && p.isKeyword(p.peekPastNewLines(), 'if')) p.pushNewLines(children);
-  const value = p.attempt((): DeclarationBody => {
-    if (p.atKeyword('if')) return parseIfCondition(p, flags, false);
-    if (p.at(K.LeftBrace)) return parseObject(p, flags);
-    if (p.at(K.LeftSquare)) return parseForExpression(p, flags, true);
-    return p.fail('Expected the "{" character, the "[" character, or the "if" keyword at this location.');
-  }, T.lineEnd, suppressAfter(assignment));
+  if (assignment.kind === K.Assignment && p.at(K.NewLine) && p.isKeyword(p.peekPastNewLines(), 'if'))
+    p.pushNewLines(children);
+  const value = p.attempt(
+    (): DeclarationBody => {
+      if (p.atKeyword('if')) return parseIfCondition(p, flags, false);
+      if (p.at(K.LeftBrace)) return parseObject(p, flags);
+      if (p.at(K.LeftSquare)) return parseForExpression(p, flags, true);
+      return p.fail('Expected the "{" character, the "[" character, or the "if" keyword at this location.');
+    },
+    T.lineEnd,
+    suppressAfter(assignment),
+  );
   children.push(value);
   return value;
 }

@@ -18,9 +18,15 @@ export function parseDecorators(p: Parser, children: Child[]): Decorator[] {
     const decorator = parseDecorator(p);
     children.push(decorator);
     decorators.push(decorator);
-    children.push(p.at(K.NewLine)
-      ? p.read()
-      : p.attempt(() => p.expect(K.NewLine, 'Expected a new line character at this location.'), T.lineEnd, consumeTerminator));
+    children.push(
+      p.at(K.NewLine)
+        ? p.read()
+        : p.attempt(
+            () => p.expect(K.NewLine, 'Expected a new line character at this location.'),
+            T.lineEnd,
+            consumeTerminator,
+          ),
+    );
     p.pushNewLines(children);
   }
   return decorators;
@@ -46,7 +52,16 @@ function parseDecoratorExpression(p: Parser): Expression {
   if (p.at(K.LeftParen)) {
     const children: Child[] = [name];
     const call = parseArguments(p, allowComplexLiterals, children);
-    current = { kind: 'FunctionCall', start: name.start, end: call.end, children, name, open: call.open, arguments: call.args, close: call.close };
+    current = {
+      kind: 'FunctionCall',
+      start: name.start,
+      end: call.end,
+      children,
+      name,
+      open: call.open,
+      arguments: call.args,
+      close: call.close,
+    };
   } else {
     current = { kind: 'VariableAccess', start: name.start, end: name.end, children: [name], name };
   }
@@ -57,12 +72,29 @@ function parseDecoratorExpression(p: Parser): Expression {
       const children: Child[] = [current, dot, member];
       const call = parseArguments(p, allowComplexLiterals, children);
       current = {
-        kind: 'InstanceFunctionCall', start: current.start, end: call.end, children,
-        base: current, dot, name: member, open: call.open, arguments: call.args, close: call.close,
+        kind: 'InstanceFunctionCall',
+        start: current.start,
+        end: call.end,
+        children,
+        base: current,
+        dot,
+        name: member,
+        open: call.open,
+        arguments: call.args,
+        close: call.close,
       };
     } else {
       const end = member.kind === 'Missing' ? dot.end : member.end;
-      current = { kind: 'PropertyAccess', start: current.start, end, children: [current, dot, member], base: current, dot, safe: undefined, name: member };
+      current = {
+        kind: 'PropertyAccess',
+        start: current.start,
+        end,
+        children: [current, dot, member],
+        base: current,
+        dot,
+        safe: undefined,
+        name: member,
+      };
     }
   }
   return current;

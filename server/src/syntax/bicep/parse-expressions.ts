@@ -20,8 +20,16 @@ const F = ParseFlags;
 const precedence = new Uint8Array(tokenKindCount);
 precedence[K.Asterisk] = precedence[K.Slash] = precedence[K.Modulo] = 100;
 precedence[K.Plus] = precedence[K.Minus] = 90;
-precedence[K.LessThan] = precedence[K.LessThanOrEqual] = precedence[K.GreaterThan] = precedence[K.GreaterThanOrEqual] = 80;
-precedence[K.Equals] = precedence[K.NotEquals] = precedence[K.EqualsInsensitive] = precedence[K.NotEqualsInsensitive] = 70;
+precedence[K.LessThan] =
+  precedence[K.LessThanOrEqual] =
+  precedence[K.GreaterThan] =
+  precedence[K.GreaterThanOrEqual] =
+    80;
+precedence[K.Equals] =
+  precedence[K.NotEquals] =
+  precedence[K.EqualsInsensitive] =
+  precedence[K.NotEqualsInsensitive] =
+    70;
 precedence[K.LogicalAnd] = 50;
 precedence[K.LogicalOr] = 40;
 precedence[K.DoubleQuestion] = 30;
@@ -64,11 +72,25 @@ function parseTernary(p: Parser, flags: number, condition: Expression): Expressi
   }
   const colon = p.at(K.Colon)
     ? p.read()
-    : p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.afterOperand, isMissing(whenTrue) ? F.suppressErrors : 0);
+    : p.attempt(
+        () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+        T.afterOperand,
+        isMissing(whenTrue) ? F.suppressErrors : 0,
+      );
   children.push(colon);
   const whenFalse = parseExpressionOrSkip(p, flags, T.afterOperand, isMissing(colon) ? F.suppressErrors : 0);
   children.push(whenFalse);
-  return { kind: 'Ternary', start: condition.start, end: whenFalse.end, children, condition, question, whenTrue, colon, whenFalse };
+  return {
+    kind: 'Ternary',
+    start: condition.start,
+    end: whenFalse.end,
+    children,
+    condition,
+    question,
+    whenTrue,
+    colon,
+    whenFalse,
+  };
 }
 
 function parseBinary(p: Parser, flags: number, minimum: number): Expression {
@@ -123,7 +145,18 @@ function parseMember(p: Parser, flags: number): Expression {
         if (safe) children.push(safe);
         if (fromEnd) children.push(fromEnd);
         children.push(index, close);
-        base = { kind: 'ArrayAccess', start: base.start, end: close.end, children, base, open, safe, fromEnd, index, close };
+        base = {
+          kind: 'ArrayAccess',
+          start: base.start,
+          end: close.end,
+          children,
+          base,
+          open,
+          safe,
+          fromEnd,
+          index,
+          close,
+        };
         continue;
       }
       case K.Dot:
@@ -133,7 +166,15 @@ function parseMember(p: Parser, flags: number): Expression {
         const doubleColon = p.read();
         const name = p.at(K.Identifier) ? p.read() : p.missing(expectedMemberName);
         const end = isMissing(name) ? doubleColon.end : name.end;
-        base = { kind: 'ResourceAccess', start: base.start, end, children: [base, doubleColon, name], base, doubleColon, name };
+        base = {
+          kind: 'ResourceAccess',
+          start: base.start,
+          end,
+          children: [base, doubleColon, name],
+          base,
+          doubleColon,
+          name,
+        };
         continue;
       }
       case K.Exclamation: {
@@ -155,7 +196,18 @@ function parseDotAccess(p: Parser, flags: number, base: Expression): Expression 
     if (safe) p.error(safe.start, safe.end, 'The safe-access operator is not permitted on instance function calls.');
     const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
     const call = parseArguments(p, flags, children);
-    return { kind: 'InstanceFunctionCall', start: base.start, end: call.end, children, base, dot, name, open: call.open, arguments: call.args, close: call.close };
+    return {
+      kind: 'InstanceFunctionCall',
+      start: base.start,
+      end: call.end,
+      children,
+      base,
+      dot,
+      name,
+      open: call.open,
+      arguments: call.args,
+      close: call.close,
+    };
   }
   const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
   const end = isMissing(name) ? (safe ?? dot).end : name.end;
@@ -173,10 +225,12 @@ function parsePrimary(p: Parser, flags: number): Expression {
     case K.StringLeftPiece:
       return parseString(p);
     case K.LeftBrace:
-      if ((flags & F.allowComplexLiterals) === 0) return p.fail('Object and array literals are not permitted at this location.');
+      if ((flags & F.allowComplexLiterals) === 0)
+        return p.fail('Object and array literals are not permitted at this location.');
       return parseObject(p, flags);
     case K.LeftSquare:
-      if ((flags & F.allowComplexLiterals) === 0) return p.fail('Object and array literals are not permitted at this location.');
+      if ((flags & F.allowComplexLiterals) === 0)
+        return p.fail('Object and array literals are not permitted at this location.');
       return startsForExpression(p) ? parseForExpression(p, flags, false) : parseArray(p);
     case K.LeftParen:
       return parseParenthesizedOrLambda(p, flags);
@@ -198,7 +252,16 @@ function parseIdentifierExpression(p: Parser, flags: number): Expression {
   if (p.at(K.LeftParen)) {
     const children: Child[] = [name];
     const call = parseArguments(p, flags, children);
-    return { kind: 'FunctionCall', start: name.start, end: call.end, children, name, open: call.open, arguments: call.args, close: call.close };
+    return {
+      kind: 'FunctionCall',
+      start: name.start,
+      end: call.end,
+      children,
+      name,
+      open: call.open,
+      arguments: call.args,
+      close: call.close,
+    };
   }
   if (p.at(K.Arrow)) return parseLambdaRest(p, name, [name]);
   return { kind: 'VariableAccess', start: name.start, end: name.end, children: [name], name };

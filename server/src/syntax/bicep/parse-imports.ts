@@ -3,7 +3,13 @@
 // Invariant: optional clauses that are absent are `undefined`, never Missing (no error for them).
 import type { Bad, Child, StringLiteral } from './nodes';
 import type {
-  AliasClause, Declaration, ImportedSymbol, ImportedSymbols, ImportFromClause, WildcardImport, WithClause,
+  AliasClause,
+  Declaration,
+  ImportedSymbol,
+  ImportedSymbols,
+  ImportFromClause,
+  WildcardImport,
+  WithClause,
 } from './nodes-declarations';
 import { parseName, span } from './parse-common';
 import { parseElements, parseObject, parseString } from './parse-literals';
@@ -37,7 +43,15 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   }
   const from = p.attempt(() => parseFromClause(p), T.lineEnd);
   children.push(clause, from);
-  return { kind: 'ImportDeclaration', ...span(children), children, decorators: start.decorators, keyword, clause, from };
+  return {
+    kind: 'ImportDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    clause,
+    from,
+  };
 }
 
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
@@ -104,31 +118,62 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
   children.push(keyword);
   const specification = p.at(K.Identifier)
     ? p.read()
-    : p.attempt(() => expectString(p, 'Expected an extension specification string or name at this location.'), T.lineEnd);
+    : p.attempt(
+        () => expectString(p, 'Expected an extension specification string or name at this location.'),
+        T.lineEnd,
+      );
   children.push(specification);
   let withClause: WithClause | Bad | undefined;
   if (!p.at(K.NewLine) && !p.atEnd() && !p.atKeyword('as')) {
-    withClause = p.attempt(() => parseWithClause(p, 'Expected the "with" keyword, "as" keyword, or a new line character at this location.'), T.lineEnd, suppressAfter(specification));
+    withClause = p.attempt(
+      () => parseWithClause(p, 'Expected the "with" keyword, "as" keyword, or a new line character at this location.'),
+      T.lineEnd,
+      suppressAfter(specification),
+    );
     children.push(withClause);
   }
   let asClause: AliasClause | Bad | undefined;
   if (!p.at(K.NewLine) && !p.atEnd()) {
-    asClause = p.attempt(() => {
-      if (!p.atKeyword('as')) p.fail('Expected the "with" keyword, "as" keyword, or a new line character at this location.');
-      const clauseKeyword = p.read();
-      const name = parseName(p, 'Expected an extension alias name at this location.', T.lineEnd);
-      const clauseChildren = [clauseKeyword, name];
-      return { kind: 'AliasClause' as const, ...span(clauseChildren), children: clauseChildren, keyword: clauseKeyword, name };
-    }, T.lineEnd, withClause ? suppressAfter(withClause) : 0);
+    asClause = p.attempt(
+      () => {
+        if (!p.atKeyword('as'))
+          p.fail('Expected the "with" keyword, "as" keyword, or a new line character at this location.');
+        const clauseKeyword = p.read();
+        const name = parseName(p, 'Expected an extension alias name at this location.', T.lineEnd);
+        const clauseChildren = [clauseKeyword, name];
+        return {
+          kind: 'AliasClause' as const,
+          ...span(clauseChildren),
+          children: clauseChildren,
+          keyword: clauseKeyword,
+          name,
+        };
+      },
+      T.lineEnd,
+      withClause ? suppressAfter(withClause) : 0,
+    );
     children.push(asClause);
   }
-  return { kind: 'ExtensionDeclaration', ...span(children), children, decorators: start.decorators, keyword, specification, withClause, asClause };
+  return {
+    kind: 'ExtensionDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    specification,
+    withClause,
+    asClause,
+  };
 }
 
 /** `with { … }`. */
 export function parseWithClause(p: Parser, message: string): WithClause {
   const keyword = p.expectKeyword('with', message);
-  const value = p.attempt(() => (p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.')), T.lineEnd);
+  const value = p.attempt(
+    () =>
+      p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.'),
+    T.lineEnd,
+  );
   const children = [keyword, value];
   return { kind: 'WithClause', ...span(children), children, keyword, value };
 }

@@ -4,8 +4,17 @@
 // break right after a comma is an error in objects and arrays). An unclosed list ends at a top-level
 // declaration keyword in column 0, so it cannot swallow the declarations after it.
 import type {
-  ArrayExpression, Bad, Child, Expression, ForExpression, IfCondition, ObjectExpression, ObjectMember,
-  Spread, StringLiteral, VariableBlock,
+  ArrayExpression,
+  Bad,
+  Child,
+  Expression,
+  ForExpression,
+  IfCondition,
+  ObjectExpression,
+  ObjectMember,
+  Spread,
+  StringLiteral,
+  VariableBlock,
 } from './nodes';
 import { lastEnd } from './parse-common';
 import { parseParenthesized, parseParenthesizedList, variableBlock } from './parse-parentheses';
@@ -26,7 +35,14 @@ export function parseLiteral(p: Parser): Expression {
   switch (token.kind) {
     case K.TrueKeyword:
     case K.FalseKeyword:
-      return { kind: 'Boolean', start: token.start, end: token.end, children, token, value: token.kind === K.TrueKeyword };
+      return {
+        kind: 'Boolean',
+        start: token.start,
+        end: token.end,
+        children,
+        token,
+        value: token.kind === K.TrueKeyword,
+      };
     case K.NullKeyword:
       return { kind: 'Null', start: token.start, end: token.end, children, token };
     default:
@@ -43,7 +59,14 @@ export function parseString(p: Parser): StringLiteral | Bad {
   const first = p.read();
   if (first.kind === K.StringComplete) {
     const only = [first]; // one array serves as both children and tokens (neither is mutated later)
-    return { kind: 'String', start: first.start, end: first.end, children: only, tokens: only, expressions: noExpressions };
+    return {
+      kind: 'String',
+      start: first.start,
+      end: first.end,
+      children: only,
+      tokens: only,
+      expressions: noExpressions,
+    };
   }
   const children: Child[] = [first];
   const tokens: Token[] = [first];
@@ -88,8 +111,10 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
   const from = p.pos;
   const errorCount = p.errors.length;
   try {
-    if ((flags & F.allowResourceDeclarations) !== 0 &&
-      (p.at(K.At) || (p.atKeyword('resource') && p.peek().kind === K.Identifier))) {
+    if (
+      (flags & F.allowResourceDeclarations) !== 0 &&
+      (p.at(K.At) || (p.atKeyword('resource') && p.peek().kind === K.Identifier))
+    ) {
       return p.grammar.declaration(p, true) as ObjectMember;
     }
     if (p.at(K.Ellipsis)) return parseSpread(p, T.objectSpread);
@@ -107,7 +132,11 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
     }
     const colon = p.at(K.Colon)
       ? p.read()
-      : p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.objectElement, suppressAfter(key));
+      : p.attempt(
+          () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+          T.objectElement,
+          suppressAfter(key),
+        );
     const value = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
     const children = [key, colon, value];
     return { kind: 'ObjectProperty', start: key.start, end: lastEnd(children), children, key, colon, value };
@@ -117,7 +146,10 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
 }
 
 /** An object (or object type) property name: an identifier or a string. */
-export function parsePropertyKey(p: Parser, message = 'Expected a property name at this location.'): Token | StringLiteral {
+export function parsePropertyKey(
+  p: Parser,
+  message = 'Expected a property name at this location.',
+): Token | StringLiteral {
   const token = p.current;
   if (token.kind === K.Identifier) return p.read();
   if (token.kind === K.StringComplete || token.kind === K.StringLeftPiece) {
@@ -162,7 +194,12 @@ function parseSpread(p: Parser, terminators: KindSet): Spread {
  * closer. Separators and line breaks go to `children`; items to both `children` and `items`.
  */
 export function parseElements<T extends Child, A>(
-  p: Parser, close: TokenKind, parseItem: (p: Parser, argument: A) => T, argument: A, children: Child[], items: T[],
+  p: Parser,
+  close: TokenKind,
+  parseItem: (p: Parser, argument: A) => T,
+  argument: A,
+  children: Child[],
+  items: T[],
 ): void {
   if (p.at(close) || p.atDeclarationBoundary()) return;
   p.pushNewLines(children);
@@ -204,19 +241,37 @@ export function parseForExpression(p: Parser, flags: number, resourceContext: bo
   const variableBroken = !isToken(variable) && variable.kind !== 'VariableBlock';
   const inKeyword = p.attempt(() => p.expectKeyword('in'), T.forClause, variableBroken ? 1 : 0);
   const iterable = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.forIterable, suppressAfter(inKeyword));
-  const colon = p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.forClause, suppressAfter(iterable));
+  const colon = p.attempt(
+    () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+    T.forClause,
+    suppressAfter(iterable),
+  );
   const body = p.attempt(() => parseForBody(p, flags, resourceContext), T.forClause, suppressAfter(colon));
   children.push(variable, inKeyword, iterable, colon, body);
   if (body.kind !== 'Skipped' && body.kind !== 'Missing') p.pushNewLines(children);
-  let close: Token | Bad = p.attempt(() => p.expect(K.RightSquare, 'Expected the "]" character at this location.'), T.forClause, suppressAfter(body));
+  let close: Token | Bad = p.attempt(
+    () => p.expect(K.RightSquare, 'Expected the "]" character at this location.'),
+    T.forClause,
+    suppressAfter(body),
+  );
   if (close.kind === 'Skipped' && p.at(K.RightSquare)) {
     children.push(close);
     close = p.read();
   }
   children.push(close);
   return {
-    kind: 'For', start: open.start, end: lastEnd(children), children,
-    open, keyword, variable, inKeyword, iterable, colon, body, close,
+    kind: 'For',
+    start: open.start,
+    end: lastEnd(children),
+    children,
+    open,
+    keyword,
+    variable,
+    inKeyword,
+    iterable,
+    colon,
+    body,
+    close,
   };
 }
 
@@ -225,7 +280,11 @@ function parseLoopVariables(p: Parser): VariableBlock | Bad {
   const errorCount = p.errors.length;
   const block = variableBlock(p, list);
   if (block.variables.length !== 2 && p.errors.length === errorCount && !block.variables.some(isMissing)) {
-    p.error(block.start, block.end, 'Expected loop variable block to consist of exactly 2 elements (item variable and index variable).');
+    p.error(
+      block.start,
+      block.end,
+      'Expected loop variable block to consist of exactly 2 elements (item variable and index variable).',
+    );
     return skipped([block]);
   }
   return block;
@@ -245,7 +304,8 @@ export function parseIfCondition(p: Parser, flags: number, insideFor: boolean): 
     () => parseParenthesized(p, flags & ~F.allowResourceDeclarations),
     insideFor ? T.ifConditionInFor : T.ifCondition,
   );
-  const conditionBroken = condition.kind !== 'Parenthesized' || condition.close.kind === 'Skipped' || condition.close.kind === 'Missing';
+  const conditionBroken =
+    condition.kind !== 'Parenthesized' || condition.close.kind === 'Skipped' || condition.close.kind === 'Missing';
   const body = p.attempt(
     () => (p.at(K.LeftBrace) ? parseObject(p, flags) : p.fail('Expected the "{" character at this location.')),
     insideFor ? T.forClause : T.lineEnd,

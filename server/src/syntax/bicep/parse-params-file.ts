@@ -3,9 +3,7 @@
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
-import {
-  parseAssignment, parseTypeDeclaration, parseValue, parseVariable,
-} from './parse-declarations';
+import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
 import { parseName, span } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-types';
@@ -18,15 +16,24 @@ const T = Terminators;
 
 export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration | undefined {
   switch (start.keyword.text) {
-    case 'using': return parseUsing(p, start);
-    case 'extends': return parseExtends(p, start);
-    case 'param': return parseParameterAssignment(p, start);
-    case 'var': return parseVariable(p, start);
-    case 'import': return parseCompileTimeImport(p, start, p.read());
-    case 'extensionConfig': return parseExtensionConfig(p, start);
-    case 'extension': return parseExtensionDeclaration(p, start, p.read());
-    case 'type': return parseTypeDeclaration(p, start);
-    default: return undefined;
+    case 'using':
+      return parseUsing(p, start);
+    case 'extends':
+      return parseExtends(p, start);
+    case 'param':
+      return parseParameterAssignment(p, start);
+    case 'var':
+      return parseVariable(p, start);
+    case 'import':
+      return parseCompileTimeImport(p, start, p.read());
+    case 'extensionConfig':
+      return parseExtensionConfig(p, start);
+    case 'extension':
+      return parseExtensionDeclaration(p, start, p.read());
+    case 'type':
+      return parseTypeDeclaration(p, start);
+    default:
+      return undefined;
   }
 }
 
@@ -35,22 +42,39 @@ function parseUsing(p: Parser, start: Start): Declaration {
   const keyword = p.read();
   children.push(keyword);
   let path: StringLiteral | Token | Bad;
-  if (p.at(K.Identifier)) path = p.read(); // `using none`
-  else if (p.at(K.StringComplete)) path = p.attempt(() => expectString(p, 'Expected a file path string at this location.'), T.lineEnd);
+  if (p.at(K.Identifier))
+    path = p.read(); // `using none`
+  else if (p.at(K.StringComplete))
+    path = p.attempt(() => expectString(p, 'Expected a file path string at this location.'), T.lineEnd);
   else path = p.missing('Expected a file path string or "none" at this location.');
   children.push(path);
   let withClause: WithClause | Bad | undefined;
   if (!p.at(K.NewLine) && !p.atEnd()) {
-    withClause = p.attempt(() => parseWithClause(p, 'Expected the "with" keyword or a new line character at this location.'), T.lineEnd, suppressAfter(path));
+    withClause = p.attempt(
+      () => parseWithClause(p, 'Expected the "with" keyword or a new line character at this location.'),
+      T.lineEnd,
+      suppressAfter(path),
+    );
     children.push(withClause);
   }
-  return { kind: 'UsingDeclaration', ...span(children), children, decorators: start.decorators, keyword, path, withClause };
+  return {
+    kind: 'UsingDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    path,
+    withClause,
+  };
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
   const children = start.children;
   const keyword = p.read();
-  const path = p.attempt(() => expectString(p, 'Expected the path of the .bicepparam file to extend at this location.'), T.lineEnd);
+  const path = p.attempt(
+    () => expectString(p, 'Expected the path of the .bicepparam file to extend at this location.'),
+    T.lineEnd,
+  );
   children.push(keyword, path);
   return { kind: 'ExtendsDeclaration', ...span(children), children, decorators: start.decorators, keyword, path };
 }
@@ -62,14 +86,35 @@ function parseParameterAssignment(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(keyword, name, assignment, value);
-  return { kind: 'ParameterAssignment', ...span(children), children, decorators: start.decorators, keyword, name, assignment, value };
+  return {
+    kind: 'ParameterAssignment',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
   const children = start.children;
   const keyword = p.read();
   const alias = parseName(p, 'Expected an extension alias name at this location.', T.identifierOrLine);
-  const withClause = p.attempt(() => parseWithClause(p, 'Expected the "with" keyword at this location.'), T.lineEnd, suppressAfter(alias));
+  const withClause = p.attempt(
+    () => parseWithClause(p, 'Expected the "with" keyword at this location.'),
+    T.lineEnd,
+    suppressAfter(alias),
+  );
   children.push(keyword, alias, withClause);
-  return { kind: 'ExtensionConfigAssignment', ...span(children), children, decorators: start.decorators, keyword, alias, withClause };
+  return {
+    kind: 'ExtensionConfigAssignment',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    alias,
+    withClause,
+  };
 }

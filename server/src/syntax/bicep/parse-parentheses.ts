@@ -22,13 +22,19 @@ export interface ParenthesizedList<T> {
 }
 
 /** `(item, item…)`, as Bicep parses parentheses, loop variable blocks and typed lambda parameters. */
-export function parseParenthesizedList<T extends Child>(p: Parser, parseItem: () => T, permitNewLines: boolean): ParenthesizedList<T> {
+export function parseParenthesizedList<T extends Child>(
+  p: Parser,
+  parseItem: () => T,
+  permitNewLines: boolean,
+): ParenthesizedList<T> {
   const open = p.expect(K.LeftParen, 'Expected the "(" character at this location.');
   const inner: Child[] = [];
   const items: (T | Bad)[] = [];
-  const newLines = permitNewLines ? () => {
-    if (!p.atDeclarationBoundary()) p.pushNewLines(inner);
-  } : undefined;
+  const newLines = permitNewLines
+    ? () => {
+        if (!p.atDeclarationBoundary()) p.pushNewLines(inner);
+      }
+    : undefined;
   newLines?.();
   while (!p.at(K.RightParen)) {
     const item = p.attempt(parseItem, T.parenItem);
@@ -43,10 +49,10 @@ export function parseParenthesizedList<T extends Child>(p: Parser, parseItem: ()
   const close = p.at(K.RightParen)
     ? p.read()
     : p.attempt(
-      () => p.expect(K.RightParen, 'Expected the ")" character at this location.'),
-      T.parenClose,
-      last && last.kind === 'Missing' ? F.suppressErrors : 0,
-    );
+        () => p.expect(K.RightParen, 'Expected the ")" character at this location.'),
+        T.parenClose,
+        last && last.kind === 'Missing' ? F.suppressErrors : 0,
+      );
   return { open, inner, items, close };
 }
 
@@ -95,8 +101,21 @@ export function parseLambdaRest(p: Parser, parameters: Token | VariableBlock, ch
 }
 
 const declarationKeywords = new Set([
-  'metadata', 'param', 'var', 'resource', 'output', 'module', 'targetScope', 'import', 'type', 'func',
-  'assert', 'test', 'extension', 'using', 'extends',
+  'metadata',
+  'param',
+  'var',
+  'resource',
+  'output',
+  'module',
+  'targetScope',
+  'import',
+  'type',
+  'func',
+  'assert',
+  'test',
+  'extension',
+  'using',
+  'extends',
 ]);
 
 export function startsDeclaration(p: Parser, token: Token): boolean {

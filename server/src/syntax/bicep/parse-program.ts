@@ -46,7 +46,9 @@ export function parseSourceFile(text: string, language: BicepLanguage): BicepPar
     statements.push(statement);
     if (p.pos === before) {
       // Defensive: a statement that consumed nothing would loop forever; skip one token instead.
-      children.push(p.synchronize(before, new ParseFailure(p.current.start, p.current.end, 'Unexpected token.'), T.lineEnd, 0));
+      children.push(
+        p.synchronize(before, new ParseFailure(p.current.start, p.current.end, 'Unexpected token.'), T.lineEnd, 0),
+      );
       continue;
     }
     if (statement.kind !== 'Skipped' && statement.kind !== 'Missing') expectLineEnd(p, children);
@@ -55,8 +57,15 @@ export function parseSourceFile(text: string, language: BicepLanguage): BicepPar
   children.push(endOfFile);
   const errors = mergeErrors(lexed.errors, p.errors);
   const tree: SourceFile = {
-    kind: 'SourceFile', start: 0, end: text.length, children, language,
-    statements: statements as SourceFile['statements'], endOfFile, tokens: lexed.tokens, text,
+    kind: 'SourceFile',
+    start: 0,
+    end: text.length,
+    children,
+    language,
+    statements: statements as SourceFile['statements'],
+    endOfFile,
+    tokens: lexed.tokens,
+    text,
   };
   return { tree, errors };
 }
@@ -74,7 +83,12 @@ export interface StatementParseResult {
  * fullStart of the statement's first token) and `to` the line break after it: the tokens are those
  * of the full lex, so an error-free, complete result is the node the full parse builds there.
  */
-export function parseStatementSlice(text: string, language: BicepLanguage, from: number, to: number): StatementParseResult {
+export function parseStatementSlice(
+  text: string,
+  language: BicepLanguage,
+  from: number,
+  to: number,
+): StatementParseResult {
   const lexed = lex(text, from, to);
   const p = new Parser(lexed.tokens, text, language === 'bicepparam', grammar);
   const statement = parseDeclaration(p, false);

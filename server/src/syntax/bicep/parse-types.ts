@@ -5,7 +5,12 @@
 // Invariant: recursion passes through parseTypeExpression, which enforces maxDepth.
 import type { Bad, Child, Expression, Missing, StringLiteral } from './nodes';
 import type {
-  ObjectType, ObjectTypeAdditionalProperties, ObjectTypeProperty, TupleType, TupleTypeItem, TypeExpression,
+  ObjectType,
+  ObjectTypeAdditionalProperties,
+  ObjectTypeProperty,
+  TupleType,
+  TupleTypeItem,
+  TypeExpression,
 } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
 import { lastEnd } from './parse-common';
@@ -19,7 +24,8 @@ import { type KindSet, type Token, TokenKind } from './token';
 const K = TokenKind;
 const T = Terminators;
 
-const expectedType = 'Expected a type at this location. Specify a valid type expression, such as "string", "int", "bool", "object", "array" or "any".';
+const expectedType =
+  'Expected a type at this location. Specify a valid type expression, such as "string", "int", "bool", "object", "array" or "any".';
 
 /** A declaration's type: a type expression or `resource '<type>@<version>'`. */
 export function parseType(p: Parser, allowOptionalResourceType: boolean): TypeExpression {
@@ -27,14 +33,26 @@ export function parseType(p: Parser, allowOptionalResourceType: boolean): TypeEx
   const keyword = p.read();
   let typeString: StringLiteral | Bad | undefined;
   if (!allowOptionalResourceType || p.at(K.StringComplete) || p.at(K.StringLeftPiece)) {
-    typeString = p.attempt(() => expectString(p, 'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".'), T.assignmentOrLine);
+    typeString = p.attempt(
+      () =>
+        expectString(
+          p,
+          'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".',
+        ),
+      T.assignmentOrLine,
+    );
   }
   const children: Child[] = typeString ? [keyword, typeString] : [keyword];
   return { kind: 'ResourceType', start: keyword.start, end: lastEnd(children), children, keyword, typeString };
 }
 
 /** parseType wrapped in recovery: on failure, the tokens up to a terminator become Skipped. */
-export function parseTypeOrSkip(p: Parser, allowOptionalResourceType: boolean, terminators: KindSet, options = 0): TypeExpression {
+export function parseTypeOrSkip(
+  p: Parser,
+  allowOptionalResourceType: boolean,
+  terminators: KindSet,
+  options = 0,
+): TypeExpression {
   const from = p.pos;
   const errorCount = p.errors.length;
   try {
@@ -114,7 +132,14 @@ function parseUnaryType(p: Parser): TypeExpression {
   for (;;) {
     if (p.at(K.Question)) {
       const question = p.read();
-      type = { kind: 'NullableType', start: type.start, end: question.end, children: [type, question], base: type, question };
+      type = {
+        kind: 'NullableType',
+        start: type.start,
+        end: question.end,
+        children: [type, question],
+        base: type,
+        question,
+      };
     } else if (p.at(K.Exclamation)) {
       const bang = p.read();
       type = { kind: 'NonNullableType', start: type.start, end: bang.end, children: [type, bang], base: type, bang };
@@ -128,7 +153,14 @@ function parseUnaryTypeBase(p: Parser): TypeExpression {
   if (!p.at(K.Exclamation) && !p.at(K.Minus)) return parseMemberType(p);
   const operator = p.read();
   const operand: TypeExpression = p.attempt(() => parseMemberType(p), T.afterOperand);
-  return { kind: 'UnaryType', start: operator.start, end: operand.end, children: [operator, operand], operator, operand };
+  return {
+    kind: 'UnaryType',
+    start: operator.start,
+    end: operand.end,
+    children: [operator, operand],
+    operator,
+    operand,
+  };
 }
 
 function parseMemberType(p: Parser): TypeExpression {
@@ -138,28 +170,73 @@ function parseMemberType(p: Parser): TypeExpression {
       const open = p.read();
       if (p.at(K.RightSquare)) {
         const close = p.read();
-        base = { kind: 'ArrayType', start: base.start, end: close.end, children: [base, open, close], item: base, open, close };
+        base = {
+          kind: 'ArrayType',
+          start: base.start,
+          end: close.end,
+          children: [base, open, close],
+          item: base,
+          open,
+          close,
+        };
       } else if (p.at(K.Asterisk)) {
         const asterisk = p.read();
         const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
-        base = { kind: 'TypeItemsAccess', start: base.start, end: close.end, children: [base, open, asterisk, close], base, open, asterisk, close };
+        base = {
+          kind: 'TypeItemsAccess',
+          start: base.start,
+          end: close.end,
+          children: [base, open, asterisk, close],
+          base,
+          open,
+          asterisk,
+          close,
+        };
       } else {
         const index: Expression = parseExpression(p, 0);
         const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
-        base = { kind: 'TypeIndexAccess', start: base.start, end: close.end, children: [base, open, index, close], base, open, index, close };
+        base = {
+          kind: 'TypeIndexAccess',
+          start: base.start,
+          end: close.end,
+          children: [base, open, index, close],
+          base,
+          open,
+          index,
+          close,
+        };
       }
     } else if (p.at(K.Dot)) {
       const dot = p.read();
       if (p.at(K.Asterisk)) {
         const asterisk = p.read();
-        base = { kind: 'TypeAdditionalPropertiesAccess', start: base.start, end: asterisk.end, children: [base, dot, asterisk], base, dot, asterisk };
+        base = {
+          kind: 'TypeAdditionalPropertiesAccess',
+          start: base.start,
+          end: asterisk.end,
+          children: [base, dot, asterisk],
+          base,
+          dot,
+          asterisk,
+        };
         continue;
       }
       const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
       if (p.at(K.LessThan) && name.kind === K.Identifier) {
         const children: Child[] = [base, dot, name];
         const { open, args, close } = parseTypeArguments(p, children);
-        base = { kind: 'InstanceParameterizedType', start: base.start, end: lastEnd(children), children, base, dot, name, open, arguments: args, close };
+        base = {
+          kind: 'InstanceParameterizedType',
+          start: base.start,
+          end: lastEnd(children),
+          children,
+          base,
+          dot,
+          name,
+          open,
+          arguments: args,
+          close,
+        };
       } else {
         const end = name.kind === 'Missing' ? dot.end : name.end;
         base = { kind: 'TypePropertyAccess', start: base.start, end, children: [base, dot, name], base, dot, name };
@@ -192,14 +269,26 @@ function parsePrimaryType(p: Parser): TypeExpression {
       if (!p.at(K.LessThan)) return { kind: 'TypeReference', start: name.start, end: name.end, children: [name], name };
       const children: Child[] = [name];
       const { open, args, close } = parseTypeArguments(p, children);
-      return { kind: 'ParameterizedType', start: name.start, end: lastEnd(children), children, name, open, arguments: args, close };
+      return {
+        kind: 'ParameterizedType',
+        start: name.start,
+        end: lastEnd(children),
+        children,
+        name,
+        open,
+        arguments: args,
+        close,
+      };
     }
     default:
       return p.fail(expectedType);
   }
 }
 
-function parseTypeArguments(p: Parser, children: Child[]): { open: Token; args: TypeExpression[]; close: Token | Missing } {
+function parseTypeArguments(
+  p: Parser,
+  children: Child[],
+): { open: Token; args: TypeExpression[]; close: Token | Missing } {
   const open = p.read();
   children.push(open);
   const args: TypeExpression[] = [];
@@ -257,7 +346,11 @@ function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditi
   }, T.objectKey);
   const colon = p.at(K.Colon)
     ? p.read()
-    : p.attempt(() => p.expect(K.Colon, 'Expected the ":" character at this location.'), T.objectElement, suppressAfter(key));
+    : p.attempt(
+        () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+        T.objectElement,
+        suppressAfter(key),
+      );
   const value = parseTypeExpressionOrSkip(p, T.objectElement, suppressAfter(colon));
   children.push(key, colon, value);
   const start = children[0].start;

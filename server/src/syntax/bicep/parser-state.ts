@@ -20,7 +20,11 @@ export interface BicepSyntaxError {
 }
 
 export class ParseFailure {
-  constructor(readonly start: number, readonly end: number, readonly message: string) {}
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly message: string,
+  ) {}
 }
 
 /** Expression flags, as in Bicep's parser. */
@@ -33,7 +37,12 @@ export const consumeTerminator = 2;
 
 /** The same constants as one plain object: modules alias it locally, since a module-export read per
  * use costs a getter call when TypeScript is run through a per-file transpiler (tsx). */
-export const ParseFlags = { allowComplexLiterals, allowResourceDeclarations, suppressErrors, consumeTerminator } as const;
+export const ParseFlags = {
+  allowComplexLiterals,
+  allowResourceDeclarations,
+  suppressErrors,
+  consumeTerminator,
+} as const;
 
 /**
  * Nesting limit for expressions, types and child resources; deeper input is skipped with an error.
@@ -72,7 +81,10 @@ export class Parser {
   private readonly last: number;
 
   constructor(
-    readonly tokens: readonly Token[], readonly text: string, readonly parameterFile: boolean, readonly grammar: Grammar,
+    readonly tokens: readonly Token[],
+    readonly text: string,
+    readonly parameterFile: boolean,
+    readonly grammar: Grammar,
   ) {
     this.last = tokens.length - 1;
   }
@@ -104,8 +116,11 @@ export class Parser {
   }
 
   isKeyword(token: Token, keyword: string): boolean {
-    return token.kind === K.Identifier && token.end - token.start === keyword.length &&
-      this.text.startsWith(keyword, token.start);
+    return (
+      token.kind === K.Identifier &&
+      token.end - token.start === keyword.length &&
+      this.text.startsWith(keyword, token.start)
+    );
   }
 
   /** The first token at or after the cursor that is not a line break. */
@@ -238,13 +253,11 @@ export class Parser {
 }
 
 function isOpener(kind: TokenKind): boolean {
-  return kind === K.LeftParen || kind === K.LeftSquare || kind === K.LeftBrace ||
-    kind === K.StringLeftPiece;
+  return kind === K.LeftParen || kind === K.LeftSquare || kind === K.LeftBrace || kind === K.StringLeftPiece;
 }
 
 function isCloser(kind: TokenKind): boolean {
-  return kind === K.RightParen || kind === K.RightSquare || kind === K.RightBrace ||
-    kind === K.StringRightPiece;
+  return kind === K.RightParen || kind === K.RightSquare || kind === K.RightBrace || kind === K.StringRightPiece;
 }
 
 export function skipped(children: Child[]): Skipped {

@@ -67,7 +67,8 @@ export function readPragmas(tree: SourceFile, text: string = tree.text): PragmaI
     lineOf,
     disabledOnLine: (line) => nextLine.get(line) ?? empty,
     disabledInRegion,
-    isDisabled: (code, offset) => (nextLine.get(lineOf(offset))?.has(code) ?? false) || disabledInRegion(offset).has(code),
+    isDisabled: (code, offset) =>
+      (nextLine.get(lineOf(offset))?.has(code) ?? false) || disabledInRegion(offset).has(code),
   };
 }
 
@@ -79,7 +80,10 @@ function findDirectives(tree: SourceFile, text: string, lineOf: (offset: number)
       if (at >= token.start) continue; // inside a token (a string), not in its leading trivia
       const trivia = token.leading.find((item) => item.start === at);
       if (!trivia || !isPragma(trivia.kind)) continue;
-      const codes = trivia.text.slice(keyword.length).split(/[ \t]+/).filter((code) => code.length > 0);
+      const codes = trivia.text
+        .slice(keyword.length)
+        .split(/[ \t]+/)
+        .filter((code) => code.length > 0);
       found.push({ kind: trivia.kind, start: trivia.start, end: trivia.end, line: lineOf(at), codes });
     }
   }

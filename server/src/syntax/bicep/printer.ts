@@ -33,8 +33,13 @@ export function forEachToken(root: Child, visit: (token: Token) => void): void {
  * Visits every node under `root` (itself included) in text order, pre-order. Returning false from
  * `enter` skips the node's descendants. `depth` is 0 for `root`.
  */
-export function walkNodes(root: Node, enter: (node: Node, parent: Node | undefined, depth: number) => boolean | void): void {
-  const stack: { node: Node; parent: Node | undefined; depth: number }[] = [{ node: root, parent: undefined, depth: 0 }];
+export function walkNodes(
+  root: Node,
+  enter: (node: Node, parent: Node | undefined, depth: number) => boolean | void,
+): void {
+  const stack: { node: Node; parent: Node | undefined; depth: number }[] = [
+    { node: root, parent: undefined, depth: 0 },
+  ];
   while (stack.length > 0) {
     const { node, parent, depth } = stack.pop()!;
     if (enter(node, parent, depth) === false) continue;

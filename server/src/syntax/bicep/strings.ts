@@ -70,12 +70,24 @@ export function decodeEscapes(text: string, from: number, to: number): string | 
     if (i + 1 >= to) return undefined;
     const escaped = text.charCodeAt(i + 1);
     switch (escaped) {
-      case 110: result += '\n'; break;
-      case 114: result += '\r'; break;
-      case 116: result += '\t'; break;
-      case 92: result += '\\'; break;
-      case 39: result += "'"; break;
-      case 36: result += '$'; break;
+      case 110:
+        result += '\n';
+        break;
+      case 114:
+        result += '\r';
+        break;
+      case 116:
+        result += '\t';
+        break;
+      case 92:
+        result += '\\';
+        break;
+      case 39:
+        result += "'";
+        break;
+      case 36:
+        result += '$';
+        break;
       case 117: {
         const close = text.indexOf('}', i + 3);
         if (text.charCodeAt(i + 2) !== 123 || close < 0 || close >= to) return undefined;

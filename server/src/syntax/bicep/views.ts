@@ -2,10 +2,21 @@
 // object property lookup, decorators. Views never throw and return undefined for any part that is
 // missing or broken, so callers can branch early (`const name = nameOf(decl); if (!name) return;`).
 import type {
-  Bad, Expression, ForExpression, IfCondition, ObjectExpression, ObjectProperty, StringLiteral,
+  Bad,
+  Expression,
+  ForExpression,
+  IfCondition,
+  ObjectExpression,
+  ObjectProperty,
+  StringLiteral,
 } from './nodes';
 import type {
-  Declaration, DeclarationBody, Decorator, ModuleDeclaration, ResourceDeclaration, SourceFile,
+  Declaration,
+  DeclarationBody,
+  Decorator,
+  ModuleDeclaration,
+  ResourceDeclaration,
+  SourceFile,
 } from './nodes-declarations';
 import { stringValue } from './strings';
 import { Token, TokenKind } from './token';
@@ -108,7 +119,9 @@ export function moduleView(declaration: ModuleDeclaration): ModuleView {
 /** Splits `Microsoft.Network/virtualNetworks/subnets@2024-05-01` into type and API version. */
 export function splitResourceType(typeString: string): { type: string; apiVersion: string | undefined } {
   const at = typeString.indexOf('@');
-  return at < 0 ? { type: typeString, apiVersion: undefined } : { type: typeString.slice(0, at), apiVersion: typeString.slice(at + 1) };
+  return at < 0
+    ? { type: typeString, apiVersion: undefined }
+    : { type: typeString.slice(0, at), apiVersion: typeString.slice(at + 1) };
 }
 
 /** The well-formed `key: value` members of an object, in order. */
@@ -134,7 +147,11 @@ export function propertyKey(property: ObjectProperty): string | undefined {
  * The last property named `key` (ARM keeps the last of duplicates). Matching ignores case by
  * default, as ARM property names do.
  */
-export function findProperty(object: ObjectExpression, key: string, options: { ignoreCase?: boolean } = {}): ObjectProperty | undefined {
+export function findProperty(
+  object: ObjectExpression,
+  key: string,
+  options: { ignoreCase?: boolean } = {},
+): ObjectProperty | undefined {
   const ignoreCase = options.ignoreCase ?? true;
   const wanted = ignoreCase ? key.toLowerCase() : key;
   let found: ObjectProperty | undefined;
@@ -185,10 +202,16 @@ export function decoratorName(decorator: Decorator): string | undefined {
 }
 
 /** The decorator named `name` (matching `name` and `sys.name`/`az.name`), if present. */
-export function findDecorator(declaration: { readonly decorators: readonly Decorator[] }, name: string): Decorator | undefined {
+export function findDecorator(
+  declaration: { readonly decorators: readonly Decorator[] },
+  name: string,
+): Decorator | undefined {
   return declaration.decorators.find((decorator) => {
     const full = decoratorName(decorator);
-    return full === name || (full !== undefined && full.endsWith(`.${name}`) && full.indexOf('.') === full.length - name.length - 1);
+    return (
+      full === name ||
+      (full !== undefined && full.endsWith(`.${name}`) && full.indexOf('.') === full.length - name.length - 1)
+    );
   });
 }
 
