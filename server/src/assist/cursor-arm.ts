@@ -45,17 +45,9 @@ export function armCursor(text: string, offset: number): CursorContext | undefin
       .map((key) => String(key.value));
     return { ...base, path, position: 'key', replace: typed, afterColon: false, siblingKeys };
   }
-  if (previous && previous.type === 'string') {
-    if (String(previous.value).startsWith('[')) return undefined;
-    return {
-      ...base,
-      path: rest,
-      position: 'value',
-      replace: { start: previous.offset, end: previous.offset + previous.length },
-      afterColon: false,
-    };
-  }
   if (previous && previous.type !== 'property') {
+    // A string that opens an ARM expression is not a value to complete.
+    if (previous.type === 'string' && String(previous.value).startsWith('[')) return undefined;
     return {
       ...base,
       path: rest,
