@@ -9,24 +9,16 @@ const svgNs = 'http://www.w3.org/2000/svg';
 
 export function toSvg(cy: Core, theme: Theme): string {
   const margin = 24;
-  const box = cy.elements().boundingBox({ includeLabels: true, includeOverlays: false });
+  const page = grown(cy.elements().boundingBox({ includeLabels: true, includeOverlays: false }), margin);
   const svg = element('svg', {
     version: '1.1',
-    width: Math.ceil(box.w + 2 * margin),
-    height: Math.ceil(box.h + 2 * margin),
-    viewBox: `${fixed(box.x1 - margin)} ${fixed(box.y1 - margin)} ${fixed(box.w + 2 * margin)} ${fixed(box.h + 2 * margin)}`,
+    width: Math.ceil(page.width),
+    height: Math.ceil(page.height),
+    viewBox: `${fixed(page.x)} ${fixed(page.y)} ${fixed(page.width)} ${fixed(page.height)}`,
     'font-family': theme.fontFamily,
   });
   svg.append(element('title', {}, 'VNet Lens topology'));
-  svg.append(
-    element('rect', {
-      x: box.x1 - margin,
-      y: box.y1 - margin,
-      width: box.w + 2 * margin,
-      height: box.h + 2 * margin,
-      fill: theme.background,
-    }),
-  );
+  svg.append(element('rect', { ...page, fill: theme.background }));
   const defs = element('defs', {});
   svg.append(defs);
   const markers = new Map<string, string>();
@@ -71,10 +63,7 @@ function nodeGroup(node: NodeSingular): SVGGElement {
     const pad = Number.parseFloat(node.style('underlay-padding'));
     group.append(
       element('rect', {
-        x: box.x1 - pad,
-        y: box.y1 - pad,
-        width: box.w + 2 * pad,
-        height: box.h + 2 * pad,
+        ...grown(box, pad),
         rx: 10,
         fill: node.style('underlay-color'),
         'fill-opacity': underlay,
@@ -189,6 +178,11 @@ function dash(style: string): Record<string, string> {
   if (style === 'dashed') return { 'stroke-dasharray': '8 5' };
   if (style === 'dotted') return { 'stroke-dasharray': '2 4' };
   return {};
+}
+
+/** A box grown by `margin` on every side, as SVG rectangle attributes. */
+function grown(box: { x1: number; y1: number; w: number; h: number }, margin: number) {
+  return { x: box.x1 - margin, y: box.y1 - margin, width: box.w + 2 * margin, height: box.h + 2 * margin };
 }
 
 function fixed(value: number): string {
