@@ -245,6 +245,13 @@ const linkedZone = (
   name: 'privatelink.vaultcore.azure.net'${head ? '' : "\n  location: 'global'"}
 }
 ${head ? '' : zoneLink(vnetId)}`;
+/** A second VNet, where a zone may be linked instead of the endpoint's. */
+const hubVnet = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+`;
 const marked = (text: string) => text.replace("resource pe '", "resource [|pe|] '");
 
 ruleTests(rule, {
@@ -277,6 +284,18 @@ ruleTests(rule, {
   }
 }
 ` +
+        kvPe() +
+        newGroup('zone.id'),
+    },
+    {
+      name: "a zone of the file linked elsewhere only: the endpoint VNet's link is added beside it",
+      code: network + hubVnet + kvExisting + linkedZone('', 'hub.id') + marked(kvPe()),
+      errors: [{ messageId: 'missingInVnet' }],
+      output:
+        network +
+        hubVnet +
+        kvExisting +
+        linkedZone('', 'hub.id').replace(zoneLink('hub.id'), newLink() + zoneLink('hub.id')) +
         kvPe() +
         newGroup('zone.id'),
     },
