@@ -81,12 +81,13 @@ export function linksForNewZone(
   model: NetworkModel,
   home: VirtualNetwork | undefined,
 ): ResourceDecl[] {
-  const resolving = resolvingVnets(queries, model, home).filter(
-    (vnet, index) => index === 0 || queries.usesAzureProvidedDns(model, vnet) === true,
+  if (!home) return [];
+  const vnets = withUnique(
+    queries,
+    resolvingVnets(queries, model, home),
+    dnsServerVnets(queries, model, home, undefined),
   );
-  return (home ? withUnique(queries, resolving, dnsServerVnets(queries, model, home, undefined)) : resolving).map(
-    (vnet) => vnet.decl,
-  );
+  return vnets.map((vnet) => vnet.decl);
 }
 
 /** The links a zone of the workspace lacks once the endpoint uses it (none for a zone owned elsewhere). */
@@ -97,12 +98,12 @@ function linksMissing(
   home: VirtualNetwork | undefined,
 ): VirtualNetwork[] {
   if (!home || zone.existing || !queries.certainlyCreatedAsOne(zone.decl)) return [];
+  // The endpoint's own VNet needs a link when the zone has none (a zone needs one), or when it resolves
+  // through Azure's DNS itself; its peers are resolvingVnets' already.
   const unlinked = queries.linksMaybeOf(model, zone).length === 0;
-  const resolving = resolvingVnets(queries, model, home).filter(
-    (vnet, index) =>
-      (index === 0 && unlinked) ||
-      (queries.usesAzureProvidedDns(model, vnet) === true && queries.certainlyCreatedAsOne(vnet.decl)),
-  );
+  const homeResolves = queries.usesAzureProvidedDns(model, home) === true && queries.certainlyCreatedAsOne(home.decl);
+  const peers = resolvingVnets(queries, model, home).slice(1);
+  const resolving = unlinked || homeResolves ? [home, ...peers] : peers;
   return withUnique(queries, resolving, dnsServerVnets(queries, model, home, zone)).filter(
     (vnet) => !queries.mayBeLinked(model, zone, vnet),
   );
