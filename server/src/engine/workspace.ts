@@ -134,8 +134,8 @@ export class Workspace {
   }
 
   /**
-   * Every file's syntax errors will be asked for (the CLI): Bicep files are then parsed in full once,
-   * when first needed, instead of skimmed for evaluation and parsed again for their errors.
+   * Every file's syntax errors will be asked for (the CLI): a Bicep file's are found when it is first
+   * loaded, by a full parse whose tree is not kept.
    */
   parseInFull(): void {
     this.cache.parseInFull = true;
