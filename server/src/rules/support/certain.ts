@@ -23,7 +23,9 @@ export function certainlyCreated(decl: ResourceDecl): boolean {
  * call of a looped module) gives no one id to pair, so it can only silence.
  */
 export function certainlyCreatedAsOne(decl: ResourceDecl): boolean {
-  return conditionHolds(decl) && !decl.existing && (decl.count === 1 || decl.instance !== undefined);
+  // An expanded instance of a loop inside a module looped over unknown items has an unknown count:
+  // that module's loop may be empty, so the instance may not exist at all.
+  return certainlyCreated(decl) && (decl.count === 1 || decl.instance !== undefined);
 }
 
 /**
