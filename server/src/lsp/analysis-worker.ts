@@ -16,10 +16,8 @@ import {
   requestsFix,
   resolutionsJson,
   unseenModulesJson,
-  textSource,
   withoutFixRequest,
   workspaceModel,
-  workspaceTexts,
   Workspace,
   type Finding,
   type Fix,
@@ -47,7 +45,7 @@ export function runAnalysisWorker(port: MessagePort): void {
     const { run, uris, configuration } = message;
     const isCancelled = () => latest !== run;
     try {
-      const texts = workspaceTexts(workspace);
+      const changes = workspace.changes;
       // Evaluated first to keep the results for the model message; the analysis reuses them.
       const deployments = await workspace.evaluate(isCancelled);
       const result = isCancelled()
@@ -62,7 +60,7 @@ export function runAnalysisWorker(port: MessagePort): void {
         post({ kind: 'stale', run });
         return;
       }
-      const fixed = fixesOf(result.findings, new Set(uris), texts, configuration.cloud);
+      const fixed = fixesOf(result.findings, new Set(uris), workspace.changes === changes, configuration.cloud);
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
       post({
         kind: 'result',
@@ -81,17 +79,17 @@ export function runAnalysisWorker(port: MessagePort): void {
   /**
    * The fixes of findings in open documents (code actions are asked for those only), built against the
    * texts the analysis read, and the texts the main thread needs: those the fixes edit, and files
-   * outside the index that findings and notices point into. None when a file changed meanwhile.
+   * outside the index that findings and notices point into. None when a file changed meanwhile
+   * (`unchanged` false). The texts are read from the workspace as needed: while it is unchanged they
+   * are the analysed ones (copying every text of a corpus-sized index twice per keystroke was not free).
    */
-  function fixesOf(
-    findings: readonly Finding[],
-    open: ReadonlySet<string>,
-    texts: Map<string, string>,
-    cloud: Parameters<typeof textSource>[0],
-  ) {
-    const now = workspaceTexts(workspace);
-    const unchanged = now.size === texts.size && [...now].every(([uri, text]) => texts.get(uri) === text);
-    const session = new FixSession(textSource(cloud, texts, (uri) => workspace.file(uri)?.text));
+  function fixesOf(findings: readonly Finding[], open: ReadonlySet<string>, unchanged: boolean, cloud: Cloud) {
+    let uris: string[] | undefined;
+    const session = new FixSession({
+      cloud,
+      text: (uri) => workspace.file(uri)?.text,
+      uris: () => (uris ??= workspace.uris()),
+    });
     const fixes: [number, Fix[]][] = [];
     const involved = new Set<string>();
     findings.forEach((finding, index) => {
