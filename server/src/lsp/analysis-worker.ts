@@ -5,7 +5,8 @@
 // file access, and answers each analysis with plain data: findings, notices, the fixes of the open
 // documents' findings, and then the deployments that read the open documents (codec text).
 // Invariants: a run is stale as soon as a newer one is announced, and a stale run posts nothing but
-// `stale`; every finished run posts `result` and then `model`; a failure posts `failed`, never a throw.
+// `stale`; every finished run posts `result` and then `model` (or `model-skipped`, when a newer run was
+// announced before its model was written); a failure posts `failed`, never a throw.
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
 import type { Cloud } from '../facts';
@@ -25,6 +26,9 @@ import {
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
+
+/** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
+export const modelPauseMs = 30;
 
 export function runAnalysisWorker(port: MessagePort): void {
   const post = (message: FromWorker) => port.postMessage(message);
@@ -46,6 +50,7 @@ export function runAnalysisWorker(port: MessagePort): void {
     const isCancelled = () => latest !== run;
     try {
       const changes = workspace.changes;
+      const seen = uris.map((uri) => workspace.file(uri)?.text);
       // Evaluated first to keep the results for the model message; the analysis reuses them.
       const deployments = await workspace.evaluate(isCancelled);
       const result = isCancelled()
@@ -70,6 +75,23 @@ export function runAnalysisWorker(port: MessagePort): void {
         fixes: fixed.fixes,
         texts: fixed.texts,
       });
+      // The model answers requests on documents whose text this run saw. Once a newer run is announced
+      // and every one of them was edited since, no request will read it (an edited document waits for
+      // the run that sees its text), so it is written only after a short pause that did not make it
+      // moot (issue 16: writing it was a fifth of the worker's work per keystroke, and a third of what
+      // it allocated, while the user went on typing).
+      setTimeout(() => {
+        const moot = latest !== run && uris.every((uri, index) => workspace.file(uri)?.text !== seen[index]);
+        if (moot) post({ kind: 'model-skipped', run });
+        else postModel(run, uris, deployments);
+      }, modelPauseMs);
+    } catch (error) {
+      post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+
+  function postModel(run: number, uris: string[], deployments: readonly DeploymentResult[]): void {
+    try {
       post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
     } catch (error) {
       post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
