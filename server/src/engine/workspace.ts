@@ -51,6 +51,7 @@ export class Workspace {
   /** Counts edits to Bicep files that name a registry module (before or after the edit). */
   private registryCallerEdits = 0;
   private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
+  private changeCount = 0;
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -62,6 +63,11 @@ export class Workspace {
     private readonly evaluateEverything = false,
   ) {}
 
+  /** Counts changes to the index (texts set, files removed, outside reads forgotten): equal counts, same texts. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
   setCloud(cloud: Cloud): void {
     if (cloud !== this.cloud) this.deployments.clear();
     this.cloud = cloud;
@@ -71,6 +77,7 @@ export class Workspace {
   setFile(uri: string, text: string): boolean {
     const existing = this.files.get(uri);
     if (existing && existing.text === text) return false;
+    this.changeCount++;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
     if ((existing && callsRegistry(existing)) || callsRegistry(file)) this.registryCallerEdits++;
@@ -85,6 +92,7 @@ export class Workspace {
   removeFile(uri: string): void {
     const existing = this.files.get(uri);
     if (existing && callsRegistry(existing)) this.registryCallerEdits++;
+    this.changeCount++;
     this.files.delete(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
@@ -107,6 +115,7 @@ export class Workspace {
    * missing): the host's answers changed (e.g. a setting lets it read files it refused before).
    */
   forgetOutsideFiles(): void {
+    this.changeCount++;
     for (const [entry, cached] of this.deployments) {
       if ([...cached.read.keys()].some((uri) => this.outside.has(uri))) this.deployments.delete(entry);
     }
@@ -121,6 +130,11 @@ export class Workspace {
 
   uris(): string[] {
     return [...this.files.keys()];
+  }
+
+  /** How many files are indexed (without copying their names, as `uris()` does). */
+  get fileCount(): number {
+    return this.files.size;
   }
 
   file(uri: string): { text: string; language: Language } | undefined {
@@ -154,20 +168,20 @@ export class Workspace {
 
   /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */
   notices(): Notice[] {
+    // Asked after every analysis: walked in place, not copied (a corpus-sized index has thousands of files).
     const notices: Notice[] = [];
-    for (const [uri, file] of [...this.files, ...this.outside]) {
-      if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
+    for (const files of [this.files, this.outside]) {
+      for (const [uri, file] of files)
+        if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
     }
+    const oversized = new Map<string, NonNullable<DeploymentResult['oversized']>>();
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
+      const at = cached.result.oversized;
+      if (at) oversized.set(`${at.uri}:${at.start}`, at);
     }
     const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
-    const oversized = new Map(
-      [...this.deployments.values()].flatMap(({ result: { oversized: at } }) =>
-        at ? [[`${at.uri}:${at.start}`, at] as const] : [],
-      ),
-    );
     for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }

@@ -201,6 +201,11 @@ export class AnalysisClient {
         this.models.modelArrived(message, this.analysed.get(message.run) ?? new Map());
         for (const run of this.analysed.keys()) if (run <= message.run) this.analysed.delete(run);
         return;
+      case 'model-skipped':
+        // The newer run's model follows; until it does, requests answer from the last model that arrived.
+        this.models.settled(message.run);
+        for (const run of this.analysed.keys()) if (run <= message.run) this.analysed.delete(run);
+        return;
       case 'stale':
         this.settle(message.run, undefined);
         return;

@@ -41,6 +41,11 @@ export type FromWorker =
     }
   /** Follows each result: the deployments that read the documents open when it ran. */
   | { kind: 'model'; run: number; uris: string[]; deployments: DeploymentEntry[] }
+  /**
+   * Follows a result instead of its model when, before it was written, a newer analysis was announced
+   * and every open document it analysed was edited: no request could read it.
+   */
+  | { kind: 'model-skipped'; run: number }
   | { kind: 'stale'; run: number }
   | { kind: 'failed'; run: number; message: string }
   | { kind: 'model-json'; request: number; model: TopologyJson };

@@ -5,7 +5,8 @@
 // file access, and answers each analysis with plain data: findings, notices, the fixes of the open
 // documents' findings, and then the deployments that read the open documents (codec text).
 // Invariants: a run is stale as soon as a newer one is announced, and a stale run posts nothing but
-// `stale`; every finished run posts `result` and then `model`; a failure posts `failed`, never a throw.
+// `stale`; every finished run posts `result` and then `model` (or `model-skipped`, when a newer run was
+// announced before its model was written); a failure posts `failed`, never a throw.
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
 import type { Cloud } from '../facts';
@@ -16,10 +17,8 @@ import {
   requestsFix,
   resolutionsJson,
   unseenModulesJson,
-  textSource,
   withoutFixRequest,
   workspaceModel,
-  workspaceTexts,
   Workspace,
   type Finding,
   type Fix,
@@ -27,6 +26,9 @@ import {
 import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
+
+/** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
+export const modelPauseMs = 30;
 
 export function runAnalysisWorker(port: MessagePort): void {
   const post = (message: FromWorker) => port.postMessage(message);
@@ -47,7 +49,8 @@ export function runAnalysisWorker(port: MessagePort): void {
     const { run, uris, configuration } = message;
     const isCancelled = () => latest !== run;
     try {
-      const texts = workspaceTexts(workspace);
+      const changes = workspace.changes;
+      const seen = uris.map((uri) => workspace.file(uri)?.text);
       // Evaluated first to keep the results for the model message; the analysis reuses them.
       const deployments = await workspace.evaluate(isCancelled);
       const result = isCancelled()
@@ -62,7 +65,7 @@ export function runAnalysisWorker(port: MessagePort): void {
         post({ kind: 'stale', run });
         return;
       }
-      const fixed = fixesOf(result.findings, new Set(uris), texts, configuration.cloud);
+      const fixed = fixesOf(result.findings, new Set(uris), workspace.changes === changes, configuration.cloud);
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
       post({
         kind: 'result',
@@ -72,6 +75,23 @@ export function runAnalysisWorker(port: MessagePort): void {
         fixes: fixed.fixes,
         texts: fixed.texts,
       });
+      // The model answers requests on documents whose text this run saw. Once a newer run is announced
+      // and every one of them was edited since, no request will read it (an edited document waits for
+      // the run that sees its text), so it is written only after a short pause that did not make it
+      // moot (issue 16: writing it was a fifth of the worker's work per keystroke, and a third of what
+      // it allocated, while the user went on typing).
+      setTimeout(() => {
+        const moot = latest !== run && uris.every((uri, index) => workspace.file(uri)?.text !== seen[index]);
+        if (moot) post({ kind: 'model-skipped', run });
+        else postModel(run, uris, deployments);
+      }, modelPauseMs);
+    } catch (error) {
+      post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+
+  function postModel(run: number, uris: string[], deployments: readonly DeploymentResult[]): void {
+    try {
       post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
     } catch (error) {
       post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -81,17 +101,17 @@ export function runAnalysisWorker(port: MessagePort): void {
   /**
    * The fixes of findings in open documents (code actions are asked for those only), built against the
    * texts the analysis read, and the texts the main thread needs: those the fixes edit, and files
-   * outside the index that findings and notices point into. None when a file changed meanwhile.
+   * outside the index that findings and notices point into. None when a file changed meanwhile
+   * (`unchanged` false). The texts are read from the workspace as needed: while it is unchanged they
+   * are the analysed ones (copying every text of a corpus-sized index twice per keystroke was not free).
    */
-  function fixesOf(
-    findings: readonly Finding[],
-    open: ReadonlySet<string>,
-    texts: Map<string, string>,
-    cloud: Parameters<typeof textSource>[0],
-  ) {
-    const now = workspaceTexts(workspace);
-    const unchanged = now.size === texts.size && [...now].every(([uri, text]) => texts.get(uri) === text);
-    const session = new FixSession(textSource(cloud, texts, (uri) => workspace.file(uri)?.text));
+  function fixesOf(findings: readonly Finding[], open: ReadonlySet<string>, unchanged: boolean, cloud: Cloud) {
+    let uris: string[] | undefined;
+    const session = new FixSession({
+      cloud,
+      text: (uri) => workspace.file(uri)?.text,
+      uris: () => (uris ??= workspace.uris()),
+    });
     const fixes: [number, Fix[]][] = [];
     const involved = new Set<string>();
     findings.forEach((finding, index) => {

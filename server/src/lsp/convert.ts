@@ -18,6 +18,15 @@ const severities: Record<Level, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** Each rule's documentation link, made once: a file URL is costly to build for every finding of every analysis. */
+const docLinks = new Map<string, string>();
+
+function docLink(ruleId: string): string {
+  let link = docLinks.get(ruleId);
+  if (link === undefined) docLinks.set(ruleId, (link = pathToFileURL(ruleDocPath(packageRoot(), ruleId)).href));
+  return link;
+}
+
 export function toRange(document: TextDocument, range: TextRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
@@ -51,7 +60,7 @@ export function toDiagnostic(
     range: toRange(document, finding),
     severity: severities[finding.level],
     code: finding.ruleId,
-    codeDescription: { href: pathToFileURL(ruleDocPath(packageRoot(), finding.ruleId)).href },
+    codeDescription: { href: docLink(finding.ruleId) },
     source: toolName,
     message: finding.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),

@@ -14,53 +14,117 @@ import { noteWritten, writtenOf } from '../evaluate/written';
 const maxDepth = 400;
 
 type Encoded = null | boolean | number | string | { '#': string; [key: string]: unknown };
-/** What a value encodes as; undefined: left out (see below). */
-type Encoding = Encoded | undefined;
 
+/**
+ * Writes the JSON text at once, piece by piece, instead of building a tagged tree for
+ * `JSON.stringify` to walk: the worker encodes the edited deployment after every keystroke, and the
+ * tree was as large as the deployment (issue 16: encoding was a fifth of a keystroke's work, and
+ * its garbage a share of the collector's). The text is the one that tree stringified to.
+ */
 export function encodeDeployment(result: DeploymentResult): string {
   const ids = new Map<object, number>();
-  const encode = (value: unknown, depth: number): Encoding => {
-    if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
-    if (typeof value === 'number') return Number.isFinite(value) ? value : { '#': 'n', v: String(value) };
-    if (typeof value !== 'object') return typeof value === 'function' ? { '#': 'l', n: 0 } : null;
+  let text = ''; // appended to: V8 joins the pieces once, when the text is first read
+  /** A string, number or hint as JSON writes it. */
+  const quote = (value: string | number | NonNullable<Unknown['hint']>) => JSON.stringify(value);
+
+  /**
+   * Whether `value` is left out. Any class instance but the value classes is no value but the
+   * analysis's own machinery (a Bicep deployment-order frame holds the file's whole outline and
+   * syntax tree): rules read it in the worker, requests on this side never do, and writing it out
+   * could pass V8's longest string. Such an instance still takes an id when first met (as the tree
+   * did), so a second sight writes a reference.
+   */
+  const leftOut = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== 'object' || ids.has(value) || depth > maxDepth) return false;
+    if (value instanceof Unknown || value instanceof PartialString || value instanceof LambdaValue) return false;
+    if (value instanceof Map || Array.isArray(value)) return false;
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) return false;
+    ids.set(value, ids.size);
+    return true;
+  };
+
+  /** Writes `value`; a value left out writes `null` (in an array or a Map, as the tree did). */
+  const write = (value: unknown, depth: number): void => {
+    if (value === null || typeof value === 'boolean') {
+      text += String(value);
+      return;
+    }
+    if (typeof value === 'string') {
+      text += quote(value);
+      return;
+    }
+    if (typeof value === 'number') {
+      text += Number.isFinite(value) ? quote(value) : `{"#":"n","v":${quote(String(value))}}`;
+      return;
+    }
+    if (typeof value !== 'object') {
+      text += typeof value === 'function' ? '{"#":"l","n":0}' : 'null';
+      return;
+    }
     const known = ids.get(value);
-    if (known !== undefined) return { '#': 'r', i: known };
-    if (depth > maxDepth) return { '#': 'u', k: 'too-deep' };
+    if (known !== undefined) {
+      text += `{"#":"r","i":${known}}`;
+      return;
+    }
+    if (depth > maxDepth) {
+      text += '{"#":"u","k":"too-deep"}';
+      return;
+    }
     const i = ids.size;
     ids.set(value, i);
-    const inner = (item: unknown) => encode(item, depth + 1);
     if (value instanceof Unknown) {
       const written = writtenOf(value);
-      return {
-        '#': 'u',
-        i,
-        k: value.key,
-        ...(value.hint ? { h: value.hint } : {}),
-        ...(written !== undefined ? { w: written } : {}),
-      };
+      text += `{"#":"u","i":${i},"k":${quote(value.key)}`;
+      if (value.hint) text += `,"h":${quote(value.hint)}`;
+      if (written !== undefined) text += `,"w":${quote(written)}`;
+      text += '}';
+      return;
     }
-    if (value instanceof PartialString) return { '#': 's', i, p: value.parts.map(inner) };
-    if (value instanceof LambdaValue) return { '#': 'l', i, n: value.arity };
-    if (value instanceof Map) return { '#': 'm', i, v: [...value].map(([key, item]) => [key, inner(item) ?? null]) };
-    // Any other class instance is no value but the analysis's own machinery (a Bicep deployment-order
-    // frame holds the file's whole outline and syntax tree): rules read it in the worker, requests on
-    // this side never do, and writing it out could pass V8's longest string. It is left out.
-    if (Array.isArray(value)) return { '#': 'a', i, v: value.map((item) => inner(item) ?? null) };
-    const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) return undefined;
-    const entries: Record<string, Encoded> = Object.create(null); // a key such as __proto__ stays data
+    if (value instanceof PartialString) return list('s', i, 'p', value.parts, depth);
+    if (value instanceof LambdaValue) {
+      text += `{"#":"l","i":${i},"n":${quote(value.arity)}}`;
+      return;
+    }
+    if (value instanceof Map) {
+      text += `{"#":"m","i":${i},"v":[`;
+      let first = true;
+      for (const [key, item] of value) {
+        text += `${first ? '[' : ',['}${quote(key)},`;
+        first = false;
+        write(leftOut(item, depth + 1) ? null : item, depth + 1);
+        text += ']';
+      }
+      text += ']}';
+      return;
+    }
+    if (Array.isArray(value)) return list('a', i, 'v', value, depth);
+    text += `{"#":"o","i":${i},"v":{`;
+    let first = true;
     for (const key of Object.keys(value)) {
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
       // A lazy property nobody read: reading it here would evaluate it after the analysis.
-      if (descriptor.get) entries[key] = { '#': 'x' };
-      else if (descriptor.value !== undefined) {
-        const encoded = inner(descriptor.value);
-        if (encoded !== undefined) entries[key] = encoded;
-      }
+      if (!descriptor.get && (descriptor.value === undefined || leftOut(descriptor.value, depth + 1))) continue;
+      text += `${first ? '' : ','}${quote(key)}:`;
+      first = false;
+      if (descriptor.get) text += '{"#":"x"}';
+      else write(descriptor.value, depth + 1);
     }
-    return { '#': 'o', i, v: entries, ...(Object.getPrototypeOf(value) === null ? {} : { p: 1 }) };
+    text += Object.getPrototypeOf(value) === null ? '}}' : '},"p":1}';
   };
-  return JSON.stringify(encode(result, 0) ?? null);
+
+  const list = (tag: string, i: number, field: string, items: readonly unknown[], depth: number): void => {
+    text += `{"#":"${tag}","i":${i},"${field}":[`;
+    for (let index = 0; index < items.length; index++) {
+      if (index > 0) text += ',';
+      const item = items[index];
+      write(leftOut(item, depth + 1) ? null : item, depth + 1);
+    }
+    text += ']}';
+  };
+
+  write(leftOut(result, 0) ? null : result, 0);
+  return text;
 }
 
 export function decodeDeployment(text: string): DeploymentResult {

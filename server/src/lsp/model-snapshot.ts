@@ -3,7 +3,8 @@
 // Invariants: a request never waits for a running analysis when the last finished one saw its
 // document's current text; it waits only for a document whose current text no finished analysis saw
 // (just opened or edited: offsets into another text would point at the wrong declaration), or for the
-// model of an analysis whose result already arrived (it follows at once).
+// model of an analysis whose result already arrived (it follows within a short pause, or word that it was
+// skipped: a newer analysis was announced and every document it saw was edited).
 import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel, type NetworkModel } from '../model';
 import type { DeploymentEntry, FromWorker } from './analysis-messages';

@@ -3,14 +3,17 @@
 // analysis (the client waits for one); any other file only when its diagnostics changed, and a
 // file that no longer has any is cleared once.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Notice } from '../engine';
 import { asBaselined, type Baselines } from './baselines';
 import { noticeDiagnostic, toDiagnostic } from './convert';
+import { LineDocuments } from './line-documents';
 
 export class Publisher {
   /** What each file was last sent (files with no diagnostics are absent). */
   private readonly published = new Map<string, string>();
+  /** Closed files' texts with their line offsets, kept while their texts stay the same. */
+  private readonly lineDocuments = new LineDocuments();
 
   constructor(
     private readonly connection: Connection,
@@ -33,6 +36,7 @@ export class Publisher {
     for (const document of this.documents.all()) of(document.uri);
     for (const uri of this.published.keys()) of(uri);
     for (const [uri, entry] of byUri) this.publish(uri, entry.findings, entry.notices);
+    this.lineDocuments.endRound();
   }
 
   /** A document closed: its diagnostics go. */
@@ -50,13 +54,15 @@ export class Publisher {
         void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const document = open ?? TextDocument.create(uri, 'plaintext', 0, text);
+    const document = open ?? this.lineDocuments.of(uri, text);
     const diagnostics = [
       ...notices.map((notice) => noticeDiagnostic(document, notice)),
       ...findings.map((finding) => {
         const diagnostic = toDiagnostic(document, finding, (other) => {
           const otherText = this.textOf(other);
-          return otherText === undefined ? undefined : TextDocument.create(other, 'plaintext', 0, otherText);
+          return otherText === undefined
+            ? undefined
+            : (this.documents.get(other) ?? this.lineDocuments.of(other, otherText));
         });
         return this.baselines.has(finding) ? asBaselined(diagnostic) : diagnostic;
       }),

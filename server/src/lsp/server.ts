@@ -54,7 +54,7 @@ export function startServer(connection: Connection, workerScript: string): void 
 
   const scheduler = new Scheduler(
     connection,
-    () => workspace.uris().length,
+    () => workspace.fileCount,
     async (run, isCancelled) => {
       const open = documents.all().map((d) => d.uri);
       const result = await analysis.analyse(run, open, configuration.effective());
