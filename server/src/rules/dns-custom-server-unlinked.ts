@@ -31,9 +31,7 @@ export default defineRule({
     unlinked:
       "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     if (!customDnsResolution.customServersBypassOwnLinks || !customDnsResolution.answeredWhereServerLives) return;
     for (const zone of model.dnsZones) {
       if (!certainlyCreatedAsOne(zone.decl)) continue;

@@ -20,9 +20,7 @@ export default defineRule({
     unlinked:
       "Private DNS zone '{{zone}}' holds the record of private endpoint '{{endpoint}}' but is linked to no virtual network: no client resolves the endpoint's private address through it.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     for (const zone of model.dnsZones) {
       if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);

@@ -31,9 +31,7 @@ export default defineRule({
     peered:
       "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
     for (const zone of model.dnsZones) {
       if (!certainlyCreatedAsOne(zone.decl)) continue;

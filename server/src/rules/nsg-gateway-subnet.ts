@@ -18,10 +18,9 @@ export default defineRule({
     attached:
       'GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
   },
-  check(context: RuleContext) {
+  check({ model, report }: RuleContext) {
     if (reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence !== 'verified') return;
-    const { report } = context;
-    for (const subnet of context.model.subnets) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
       if (attaches(subnet, 'networkSecurityGroup') !== true) continue;
       const nsg = attachedDecl(subnet, 'networkSecurityGroup');

@@ -16,10 +16,9 @@ export default defineRule({
     mismatch:
       "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
   },
-  check(context: RuleContext) {
+  check({ model, report }: RuleContext) {
     if (!privateEndpointPlacement.sameRegionAsVnet) return;
-    const { report } = context;
-    for (const endpoint of context.model.privateEndpoints) {
+    for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl) || !endpoint.subnet?.resolved) continue;
       const subnet = endpoint.subnet.target;
       const vnet = subnet.vnet;

@@ -22,10 +22,8 @@ export default defineRule({
     notOrdered:
       "Peering '{{peering}}' sets useRemoteGateways, but nothing orders it after the gateway '{{gateway}}' of '{{remote}}' that this deployment creates: if the peering is written first, Azure rejects it with RemoteVnetHasNoGateways.",
   },
-  check(context: RuleContext) {
+  check({ model, report }: RuleContext) {
     if (!hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst) return;
-    const { report } = context;
-    const { model } = context;
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
     const routeServers = model.declarations.filter(
       (decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false,

@@ -24,14 +24,13 @@ export default defineRule({
     overlap:
       "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
-  check(context: RuleContext) {
+  check({ model, report }: RuleContext) {
     if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
+    const ambiguous = createdMoreThanOnce(model.vnets);
     // Model order is file order (the entry's declarations first, then each module's).
-    const position = new Map(context.model.peerings.map((peering, index) => [peering, index]));
+    const position = new Map(model.peerings.map((peering, index) => [peering, index]));
     const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isAmbiguous(ambiguous, vnet);
-    for (const [hub, spokes] of spokesByHub(context.model.peerings)) {
+    for (const [hub, spokes] of spokesByHub(model.peerings)) {
       if (spokes.size < 2) continue;
       const ranges: SpokeRange[] = [];
       for (const [spoke, peerings] of spokes) {

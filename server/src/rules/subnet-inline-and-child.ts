@@ -32,10 +32,9 @@ export default defineRule({
     oldApi:
       "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    const ambiguous = createdMoreThanOnce(model.vnets);
+    for (const subnet of model.subnets) {
       const vnet = subnet.vnet;
       if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet))
         continue;

@@ -16,10 +16,9 @@ export default defineRule({
     outside:
       "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    const ambiguous = createdMoreThanOnce(model.vnets);
+    for (const subnet of model.subnets) {
       const vnet = subnet.vnet;
       if (!vnet || !certainlyCreated(subnet.decl) || !certainlyDeployed(vnet.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.

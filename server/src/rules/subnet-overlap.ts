@@ -17,10 +17,9 @@ export default defineRule({
     overlap:
       "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const vnet of context.model.vnets) {
+  check({ model, report }: RuleContext) {
+    const ambiguous = createdMoreThanOnce(model.vnets);
+    for (const vnet of model.vnets) {
       // A VNet declared twice keeps one declaration's inline subnets (which depends on deployment order);
       // its child subnets, which join it by id, all stay.
       const settled = !isAmbiguous(ambiguous, vnet);

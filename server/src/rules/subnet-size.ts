@@ -28,10 +28,9 @@ export default defineRule({
     endpoints:
       "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.subnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    const ambiguous = createdMoreThanOnce(model.subnets);
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       const prefixes = subnetPrefixes(subnet);
       if (!prefixes) continue;

@@ -20,11 +20,10 @@ export default defineRule({
     overlap:
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
-  check(context: RuleContext) {
+  check({ model, report }: RuleContext) {
     if (!peeringRules.addressSpacesMustNotOverlap) return;
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const peering of context.model.peerings) {
+    const ambiguous = createdMoreThanOnce(model.vnets);
+    for (const peering of model.peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
       if (!local || !remote || !certainlyCreated(peering.decl)) continue;
