@@ -27,12 +27,12 @@ export default defineRule({
   fixable: true,
   description:
     "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
+  appliesWhen: customDnsResolution.customServersBypassOwnLinks && customDnsResolution.answeredWhereServerLives,
   messages: {
     unlinked:
       "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
   },
   check({ model, cloud, report }: RuleContext) {
-    if (!customDnsResolution.customServersBypassOwnLinks || !customDnsResolution.answeredWhereServerLives) return;
     for (const zone of model.dnsZones) {
       if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);

@@ -25,6 +25,7 @@ export default defineRule({
   fixable: true,
   description:
     "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
+  appliesWhen: vnetLinkRules.linkedZonesNeedAzureProvidedDns,
   messages: {
     ownVnet:
       "Private DNS zone '{{zone}}' is not linked to '{{home}}', the virtual network of private endpoint '{{endpoint}}'{{more}}: clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
@@ -32,7 +33,6 @@ export default defineRule({
       "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
   },
   check({ model, cloud, report }: RuleContext) {
-    if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
     for (const zone of model.dnsZones) {
       if (!certainlyCreatedAsOne(zone.decl)) continue;
       const name = knownString(zone.name);

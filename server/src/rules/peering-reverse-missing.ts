@@ -19,12 +19,12 @@ export default defineRule({
   level: 'warning',
   fixable: true,
   description: 'A virtual network peering has its reverse peering from the remote virtual network.',
+  appliesWhen: peeringRules.reverseRequired,
   messages: {
     missing:
       "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', but no peering connects '{{remote}}' back to '{{vnet}}': the peering stays 'Initiated' and no traffic flows between them.",
   },
   check({ model, report }: RuleContext) {
-    if (!peeringRules.reverseRequired) return;
     const { peerings } = model;
     for (const peering of peerings) {
       const local = peering.local;

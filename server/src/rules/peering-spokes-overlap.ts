@@ -20,12 +20,12 @@ export default defineRule({
   fixable: false,
   description:
     'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
+  appliesWhen: hubPeeringRules.peersOfOneVnetMustNotOverlap,
   messages: {
     overlap:
       "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
   check({ model, report }: RuleContext) {
-    if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
     const ambiguous = createdMoreThanOnce(model.vnets);
     // Model order is file order (the entry's declarations first, then each module's).
     const position = new Map(model.peerings.map((peering, index) => [peering, index]));

@@ -16,12 +16,12 @@ export default defineRule({
   level: 'error',
   fixable: false,
   description: 'Peered virtual networks have address spaces that do not overlap.',
+  appliesWhen: peeringRules.addressSpacesMustNotOverlap,
   messages: {
     overlap:
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
   check({ model, report }: RuleContext) {
-    if (!peeringRules.addressSpacesMustNotOverlap) return;
     const ambiguous = createdMoreThanOnce(model.vnets);
     for (const peering of model.peerings) {
       const local = peering.local;
