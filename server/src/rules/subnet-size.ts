@@ -6,7 +6,7 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
@@ -29,7 +29,6 @@ export default defineRule({
       "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
   check({ model, report }: RuleContext) {
-    const ambiguous = createdMoreThanOnce(model.subnets);
     for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       const prefixes = subnetPrefixes(subnet);
@@ -47,7 +46,8 @@ export default defineRule({
       };
       for (const item of prefixes.entries) checkPrefix(subnet, item, emit);
       // A subnet declared twice may end with either declaration's prefix.
-      if (!isAmbiguous(ambiguous, subnet)) checkEndpoints(subnet, prefixes.entries, prefixes.complete, emit);
+      if (!isCreatedMoreThanOnce(model.subnets, subnet))
+        checkEndpoints(subnet, prefixes.entries, prefixes.complete, emit);
     }
   },
 });

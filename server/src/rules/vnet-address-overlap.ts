@@ -5,7 +5,7 @@
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
+import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
@@ -22,13 +22,12 @@ export default defineRule({
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
   check({ model, report }: RuleContext) {
-    const ambiguous = createdMoreThanOnce(model.vnets);
     for (const peering of model.peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
       if (!local || !remote || !certainlyCreated(peering.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
-      if (isAmbiguous(ambiguous, remote) || isAmbiguous(ambiguous, local)) continue;
+      if (isCreatedMoreThanOnce(model.vnets, remote) || isCreatedMoreThanOnce(model.vnets, local)) continue;
       if (!certainlyDeployed(local.decl) || !certainlyDeployed(remote.decl)) continue;
       if (isSelfPeering(peering) !== false || sameVnet(local, remote) !== false || maySubnetPeer(peering)) continue;
       const clash = overlapOf(local, remote);
