@@ -11,7 +11,7 @@ import type {
   WildcardImport,
   WithClause,
 } from './nodes-declarations';
-import { parseName, span } from './parse-common';
+import { declarationNode, parseName, span } from './parse-common';
 import { parseElements, parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
 import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
@@ -43,15 +43,7 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   }
   const from = p.attempt(() => parseFromClause(p), T.lineEnd);
   children.push(clause, from);
-  return {
-    kind: 'ImportDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    clause,
-    from,
-  };
+  return declarationNode(start, { kind: 'ImportDeclaration', clause, from });
 }
 
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
@@ -154,16 +146,7 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
     );
     children.push(asClause);
   }
-  return {
-    kind: 'ExtensionDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    specification,
-    withClause,
-    asClause,
-  };
+  return declarationNode(start, { kind: 'ExtensionDeclaration', specification, withClause, asClause });
 }
 
 /** `with { … }`. */
