@@ -10,6 +10,7 @@ import type {
   Expression,
   ForExpression,
   IfCondition,
+  Missing,
   ObjectExpression,
   ObjectMember,
   Spread,
@@ -98,13 +99,8 @@ export function parseString(p: Parser): StringLiteral | Bad {
 }
 
 export function parseObject(p: Parser, flags: number): ObjectExpression {
-  const open = p.read();
-  const children: Child[] = [open];
-  const members: ObjectMember[] = [];
-  parseElements(p, K.RightBrace, parseObjectMember, flags, children, members);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
-  return { kind: 'Object', start: open.start, end: lastEnd(children), children, open, members, close };
+  const { items: members, ...list } = parseBracketed(p, K.RightBrace, parseObjectMember, flags);
+  return { kind: 'Object', ...list, members };
 }
 
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
@@ -160,13 +156,7 @@ export function parsePropertyKey(
 }
 
 export function parseArray(p: Parser): ArrayExpression {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: (Expression | Spread)[] = [];
-  parseElements(p, K.RightSquare, parseArrayItem, undefined, children, items);
-  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
-  children.push(close);
-  return { kind: 'Array', start: open.start, end: lastEnd(children), children, open, items, close };
+  return { kind: 'Array', ...parseBracketed(p, K.RightSquare, parseArrayItem, undefined) };
 }
 
 function parseArrayItem(p: Parser): Expression | Spread {
@@ -189,11 +179,42 @@ function parseSpread(p: Parser, terminators: KindSet): Spread {
   return { kind: 'Spread', start: ellipsis.start, end: lastEnd(children), children, ellipsis, expression };
 }
 
+/** A bracketed list node's parts: the brackets, the items, and every child token and item in order. */
+export interface Bracketed<T> {
+  start: number;
+  end: number;
+  children: Child[];
+  open: Token;
+  items: T[];
+  close: Token | Missing;
+}
+
 /**
- * The items of `{…}`, `[…]`, object and tuple types and import lists, up to (not including) the
- * closer. Separators and line breaks go to `children`; items to both `children` and `items`.
+ * `{…}`, `[…]`, object and tuple types and import lists: the opening bracket at the parser, the items,
+ * and the closer (`}` or `]`; a missing one is reported).
  */
-export function parseElements<T extends Child, A>(
+export function parseBracketed<T extends Child, A>(
+  p: Parser,
+  closer: typeof K.RightBrace | typeof K.RightSquare,
+  parseItem: (p: Parser, argument: A) => T,
+  argument: A,
+): Bracketed<T> {
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: T[] = [];
+  parseElements(p, closer, parseItem, argument, children, items);
+  const close = p.at(closer)
+    ? p.read()
+    : p.missing(`Expected the "${closer === K.RightBrace ? '}' : ']'}" character at this location.`);
+  children.push(close);
+  return { start: open.start, end: lastEnd(children), children, open, items, close };
+}
+
+/**
+ * The items of a bracketed list up to (not including) the closer. Separators and line breaks go to
+ * `children`; items to both `children` and `items`.
+ */
+function parseElements<T extends Child, A>(
   p: Parser,
   close: TokenKind,
   parseItem: (p: Parser, argument: A) => T,

@@ -15,7 +15,7 @@ import type {
 import { parseDecorators } from './parse-decorators';
 import { lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
-import { parseElements, parseLiteral, parseString } from './parse-literals';
+import { parseBracketed, parseLiteral, parseString } from './parse-literals';
 import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
 import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -327,13 +327,8 @@ function parseParenthesizedType(p: Parser): TypeExpression {
 }
 
 function parseObjectType(p: Parser): ObjectType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const members: (ObjectTypeProperty | ObjectTypeAdditionalProperties | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseObjectTypeMember, undefined, children, members);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
-  return { kind: 'ObjectType', start: open.start, end: lastEnd(children), children, open, members, close };
+  const { items: members, ...list } = parseBracketed(p, K.RightBrace, parseObjectTypeMember, undefined);
+  return { kind: 'ObjectType', ...list, members };
 }
 
 function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
@@ -372,11 +367,5 @@ function parseTupleItem(p: Parser): TupleTypeItem | Bad {
 }
 
 function parseTupleType(p: Parser): TupleType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: (TupleTypeItem | Bad)[] = [];
-  parseElements(p, K.RightSquare, parseTupleItem, undefined, children, items);
-  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
-  children.push(close);
-  return { kind: 'TupleType', start: open.start, end: lastEnd(children), children, open, items, close };
+  return { kind: 'TupleType', ...parseBracketed(p, K.RightSquare, parseTupleItem, undefined) };
 }
