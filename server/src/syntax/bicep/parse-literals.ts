@@ -126,13 +126,7 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
         key = p.recover(failure, keyFrom, keyErrors, T.objectKey);
       }
     }
-    const colon = p.at(K.Colon)
-      ? p.read()
-      : p.attempt(
-          () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
-          T.objectElement,
-          suppressAfter(key),
-        );
+    const colon = parseColon(p, key);
     const value = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
     const children = [key, colon, value];
     return { kind: 'ObjectProperty', start: key.start, end: lastEnd(children), children, key, colon, value };
@@ -153,6 +147,16 @@ export function parsePropertyKey(
     if (key.kind === 'String') return key;
   }
   return p.fail(message, token);
+}
+
+/** The `:` after an object or object type member's key (missing: reported, the element skipped). */
+export function parseColon(p: Parser, key: { kind: unknown }): Token | Bad {
+  if (p.at(K.Colon)) return p.read();
+  return p.attempt(
+    () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+    T.objectElement,
+    suppressAfter(key),
+  );
 }
 
 export function parseArray(p: Parser): ArrayExpression {
