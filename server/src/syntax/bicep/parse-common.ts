@@ -32,7 +32,8 @@ type DeclarationParts = Declaration extends infer D
 /** A declaration node over `start.children` (decorators and keyword first, then what was pushed after). */
 export function declarationNode(start: Start, parts: DeclarationParts): Declaration {
   const { children, decorators, keyword } = start;
-  return { ...parts, ...span(children), children, decorators, keyword };
+  // Object.assign, not a spread: spread-built nodes made the whole parse about three times slower (V8).
+  return Object.assign(parts, { start: children[0].start, end: lastEnd(children), children, decorators, keyword });
 }
 
 export function parseName(p: Parser, message: string, terminators: KindSet, options = 0): Token | Bad {

@@ -49,7 +49,8 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
 
 function parseImportedSymbols(p: Parser): ImportedSymbols {
-  return { kind: 'ImportedSymbols', ...parseBracketed(p, K.RightBrace, parseImportedSymbol, undefined) };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseImportedSymbol, undefined);
+  return { kind: 'ImportedSymbols', start, end, children, open, items, close };
 }
 
 function parseImportedSymbol(p: Parser): ImportedSymbol | Bad {

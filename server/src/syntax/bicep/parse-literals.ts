@@ -99,8 +99,8 @@ export function parseString(p: Parser): StringLiteral | Bad {
 }
 
 export function parseObject(p: Parser, flags: number): ObjectExpression {
-  const { items: members, ...list } = parseBracketed(p, K.RightBrace, parseObjectMember, flags);
-  return { kind: 'Object', ...list, members };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseObjectMember, flags);
+  return { kind: 'Object', start, end, children, open, members: items, close };
 }
 
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
@@ -160,7 +160,8 @@ export function parseColon(p: Parser, key: { kind: unknown }): Token | Bad {
 }
 
 export function parseArray(p: Parser): ArrayExpression {
-  return { kind: 'Array', ...parseBracketed(p, K.RightSquare, parseArrayItem, undefined) };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseArrayItem, undefined);
+  return { kind: 'Array', start, end, children, open, items, close };
 }
 
 function parseArrayItem(p: Parser): Expression | Spread {
@@ -195,7 +196,8 @@ export interface Bracketed<T> {
 
 /**
  * `{…}`, `[…]`, object and tuple types and import lists: the opening bracket at the parser, the items,
- * and the closer (`}` or `]`; a missing one is reported).
+ * and the closer (`}` or `]`; a missing one is reported). Callers build their node with a literal, not
+ * a spread of this (spread-built nodes slow the parse down several times in V8).
  */
 export function parseBracketed<T extends Child, A>(
   p: Parser,

@@ -327,8 +327,13 @@ function parseParenthesizedType(p: Parser): TypeExpression {
 }
 
 function parseObjectType(p: Parser): ObjectType {
-  const { items: members, ...list } = parseBracketed(p, K.RightBrace, parseObjectTypeMember, undefined);
-  return { kind: 'ObjectType', ...list, members };
+  const { start, end, children, open, items, close } = parseBracketed(
+    p,
+    K.RightBrace,
+    parseObjectTypeMember,
+    undefined,
+  );
+  return { kind: 'ObjectType', start, end, children, open, members: items, close };
 }
 
 function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
@@ -361,5 +366,6 @@ function parseTupleItem(p: Parser): TupleTypeItem | Bad {
 }
 
 function parseTupleType(p: Parser): TupleType {
-  return { kind: 'TupleType', ...parseBracketed(p, K.RightSquare, parseTupleItem, undefined) };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseTupleItem, undefined);
+  return { kind: 'TupleType', start, end, children, open, items, close };
 }
