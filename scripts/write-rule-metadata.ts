@@ -223,6 +223,7 @@ if (require.main === module) {
   if (!check) {
     for (const { file, text } of validatorSources()) {
       if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) continue;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }

@@ -5,6 +5,8 @@
 //   - server/src/engine/generated/baseline-validator.ts  baseline files (schemas/vnetlens-baseline.schema.json)
 //   - server/src/syntax/arm/generated/skeleton-validators.ts   the ARM shapes (skeleton-definition.ts)
 //
+// The files are build output, not tracked in git (.gitignore): `npm ci` runs scripts/build.mjs (the `prepare`
+// script), and `npm run typecheck` runs this script first, so a fresh clone compiles and tests.
 //   node --import tsx scripts/write-validators.ts           write the files (scripts/build.mjs runs this)
 //   node --import tsx scripts/write-validators.ts --check   exit 1 if a file on disk is stale
 import Ajv, { type Options } from 'ajv';

@@ -93,7 +93,7 @@ function runCatalog(
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
-    if (configured === 'off') continue;
+    if (configured === 'off' || rule.appliesWhen === false) continue;
     const reports: RuleReport[] = [];
     try {
       rule.check({

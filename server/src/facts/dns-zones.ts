@@ -6,17 +6,11 @@
 import type { Cloud } from './cloud';
 import { zoneGroupLimits } from './private-endpoint';
 import { placeholdersOf, type Placeholder, type ZoneRow } from './zone-table';
-import { azureChinaCloudZones } from './zones-azure-china-cloud';
-import { azureCloudZones } from './zones-azure-cloud';
-import { azureUsGovernmentZones } from './zones-azure-us-government';
+import { zoneTables } from './zone-data';
 
 export type { Placeholder } from './zone-table';
 
-export const zoneTables: Readonly<Record<Cloud, readonly ZoneRow[]>> = {
-  AzureCloud: azureCloudZones,
-  AzureUSGovernment: azureUsGovernmentZones,
-  AzureChinaCloud: azureChinaCloudZones,
-};
+export { zoneTables };
 
 export interface ExpectedZone {
   /** Zone name as FACTS prints it (lower-case outside placeholders); may hold placeholders such as `{regionName}`. */

@@ -1,4 +1,4 @@
-// Row shape of the private DNS zone tables (one table per cloud) and the helper that builds rows.
+// Row shape of the private DNS zone tables (one table per cloud, data/private-dns-zones.json, read by zone-data.ts).
 // Invariants: zone names are FQDNs as FACTS §1 prints them, lower-case outside `{name}` placeholders; each
 // placeholder stands for exactly one DNS label; a row only holds what FACTS §1 or dns-zones.json states.
 
@@ -33,17 +33,6 @@ export interface ZoneRow extends ZoneRowOptions {
   readonly service: string;
   /** Recommended zones in table order, records included. */
   readonly zones: readonly string[];
-}
-
-/** Builds one table row; group ids sharing the same zones share a row. */
-export function z(
-  resourceType: string,
-  groupIds: readonly string[],
-  service: string,
-  zones: readonly string[],
-  options: ZoneRowOptions = {},
-): ZoneRow {
-  return { resourceType, groupIds, service, zones, ...options };
 }
 
 /** The placeholders in a zone name template, in order of appearance. */

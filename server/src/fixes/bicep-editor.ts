@@ -36,21 +36,23 @@ export function findResourceNode(tree: SourceFile, decl: ResourceDecl): Resource
 }
 
 export function objectContainer(object: ObjectExpression): Container | undefined {
-  if (!(object.close instanceof Token)) return undefined;
-  return {
-    open: object.open.start,
-    close: object.close.start,
-    members: object.members.map((m) => ({ start: m.start, end: m.end })),
-    commas: false,
-  };
+  return bracketContainer(object, object.members);
 }
 
 export function arrayContainer(array: ArrayExpression): Container | undefined {
-  if (!(array.close instanceof Token)) return undefined;
+  return bracketContainer(array, array.items);
+}
+
+/** The layout of `{…}` or `[…]` with its members; none while the closer is missing (the text is broken). */
+function bracketContainer(
+  brackets: ObjectExpression | ArrayExpression,
+  members: readonly { start: number; end: number }[],
+): Container | undefined {
+  if (!(brackets.close instanceof Token)) return undefined;
   return {
-    open: array.open.start,
-    close: array.close.start,
-    members: array.items.map((m) => ({ start: m.start, end: m.end })),
+    open: brackets.open.start,
+    close: brackets.close.start,
+    members: members.map((m) => ({ start: m.start, end: m.end })),
     commas: false,
   };
 }

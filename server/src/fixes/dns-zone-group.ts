@@ -54,18 +54,18 @@ export const addDnsZoneGroup: Builder<'add-dns-zone-group'> = (docs, { model, en
   const home = docs.queries.endpointVnet(endpoint);
   const zones = wantedZones(docs.queries, model, names, home);
   const vnets = linksForNewZone(docs.queries, model, home);
-  return endpoint.decl.language === 'bicep'
-    ? bicepGroup(docs, endpoint.decl, zones, vnets, defaultZoneGroupName)
-    : armGroup(docs, endpoint.decl, zones, vnets, defaultZoneGroupName);
+  const group: NewGroup = { endpoint: endpoint.decl, zones, vnets };
+  return endpoint.decl.language === 'bicep' ? bicepGroup(docs, group) : armGroup(docs, group);
 };
 
-function bicepGroup(
-  docs: FixDocuments,
-  endpoint: ResourceDecl,
-  zones: readonly WantedZone[],
-  vnets: readonly ResourceDecl[],
-  groupName: string,
-): Fix[] {
+/** The zone group to add: its endpoint, the zones it points at, and the VNets a created zone is linked to. */
+interface NewGroup {
+  endpoint: ResourceDecl;
+  zones: readonly WantedZone[];
+  vnets: readonly ResourceDecl[];
+}
+
+function bicepGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): Fix[] {
   const tree = docs.bicepTree(endpoint.uri);
   if (!tree || !endpoint.symbol) return [];
   const taken = identifiersOf(tree);
@@ -80,7 +80,7 @@ function bicepGroup(
     tail: header.tail,
     body: obj(
       ['parent', expr(`${endpoint.symbol}${header.index}`)],
-      ['name', groupName],
+      ['name', defaultZoneGroupName],
       [
         'properties',
         obj([
@@ -107,13 +107,7 @@ function bicepGroup(
   ];
 }
 
-function armGroup(
-  docs: FixDocuments,
-  endpoint: ResourceDecl,
-  zones: readonly WantedZone[],
-  vnets: readonly ResourceDecl[],
-  groupName: string,
-): Fix[] {
+function armGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): Fix[] {
   const node = findTemplateResource(docs, endpoint);
   const template = node && templateOf(node);
   const peRef = template && armReference(docs, template, endpoint);
@@ -129,7 +123,7 @@ function armGroup(
   const body = obj(
     ['type', groupType],
     ['apiVersion', armApiVersion(template, groupType) ?? ''],
-    ['name', childName(shape.segments, groupName)],
+    ['name', childName(shape.segments, defaultZoneGroupName)],
     condition !== undefined && ['condition', condition],
     ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
     [

@@ -93,27 +93,31 @@ export class Lookup<T> {
   }
 }
 
-/** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call equal. */
-export class MaybeSameIds<T> {
+/** Items by one key of their id (see the two kinds below). */
+class IdLookup<T> {
   private readonly lookup = new Lookup<T>();
+  constructor(private readonly keyOf: (id: Value | undefined) => string | undefined) {}
+
   add(id: Value | undefined, item: T): void {
-    this.lookup.add([lastSegmentKey(id)], item);
+    this.lookup.add([this.keyOf(id)], item);
   }
 
   candidates(id: Value | undefined): readonly T[] {
-    return this.lookup.candidates([lastSegmentKey(id)]);
+    return this.lookup.candidates([this.keyOf(id)]);
+  }
+}
+
+/** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call equal. */
+export class MaybeSameIds<T> extends IdLookup<T> {
+  constructor() {
+    super(lastSegmentKey);
   }
 }
 
 /** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call certainly equal. */
-export class CertainlySameIds<T> {
-  private readonly lookup = new Lookup<T>();
-  add(id: Value | undefined, item: T): void {
-    this.lookup.add([certainKey(id)], item);
-  }
-
-  candidates(id: Value | undefined): readonly T[] {
-    return this.lookup.candidates([certainKey(id)]);
+export class CertainlySameIds<T> extends IdLookup<T> {
+  constructor() {
+    super(certainKey);
   }
 }
 

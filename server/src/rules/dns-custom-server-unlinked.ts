@@ -8,7 +8,7 @@
 // one analysed, certainly created VNet, outside a firewall subnet (its upstream is not in the VNet's
 // templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
 // (a forwarder may forward to it).
-import { customDnsResolution, isPrivatelinkZoneName } from '../facts';
+import { customDnsResolution } from '../facts';
 import {
   CertainlySameIds,
   dnsResolversOf,
@@ -16,8 +16,16 @@ import {
   type PrivateDnsZone,
   type VirtualNetwork,
 } from '../model';
-import { certainlyCreatedAsOne, knownString, label } from './support/certain';
-import { endpointVnet, linksMaybeOf, mayBeLinked, peeredBothWays, sameId, zoneUses } from './support/dns-network';
+import { certainlyCreatedAsOne, label } from './support/certain';
+import {
+  endpointVnet,
+  linksMaybeOf,
+  mayBeLinked,
+  peeredBothWays,
+  privatelinkZones,
+  sameId,
+  zoneUses,
+} from './support/dns-network';
 import { serverVnets } from './support/dns-custom-servers';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
@@ -27,18 +35,13 @@ export default defineRule({
   fixable: true,
   description:
     "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
+  appliesWhen: customDnsResolution.customServersBypassOwnLinks && customDnsResolution.answeredWhereServerLives,
   messages: {
     unlinked:
       "Private DNS zone '{{zone}}' is not linked to {{dnsVnets}}, where the custom DNS servers {{servers}} of '{{client}}' live: custom DNS servers answer only from zones linked to their own virtual network, so clients in '{{client}}' resolve private endpoint '{{endpoint}}' to its public address.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
-    if (!customDnsResolution.customServersBypassOwnLinks || !customDnsResolution.answeredWhereServerLives) return;
-    for (const zone of model.dnsZones) {
-      if (!certainlyCreatedAsOne(zone.decl)) continue;
-      const name = knownString(zone.name);
-      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+  check({ model, cloud, report }: RuleContext) {
+    for (const { zone, name } of privatelinkZones(model)) {
       // Like dns-zone-vnet-link-missing: a zone without any link is dns-zone-unlinked's finding.
       if (linksMaybeOf(model, zone).length === 0) continue;
       if (resolverMayAnswer(model, zone)) continue;

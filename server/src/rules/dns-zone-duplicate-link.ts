@@ -21,9 +21,7 @@ export default defineRule({
     sameName:
       "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { model } = context;
-    const { report } = context;
+  check({ model, report }: RuleContext) {
     const links = ordered(model).filter((link) => certainlyCreatedAsOne(link.decl) && vnetIdOf(link) !== undefined);
     // Earlier links by their VNet's id: only links to the same VNet for certain can clash.
     const earlierByVnet = new CertainlySameIds<VnetLink>();

@@ -18,9 +18,8 @@ export default defineRule({
     registration:
       "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const link of context.model.vnetLinks) {
+  check({ model, report }: RuleContext) {
+    for (const link of model.vnetLinks) {
       if (!certainlyCreatedAsOne(link.decl) || knownBoolean(link.registrationEnabled) !== true) continue;
       const zone = zoneNameOfLink(link);
       if (zone === undefined || !isPrivatelinkZoneName(zone)) continue;

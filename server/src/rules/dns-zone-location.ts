@@ -15,13 +15,12 @@ export default defineRule({
     zone: "Private DNS zone '{{name}}' has location {{value}}; private DNS zones are global, so the deployment fails or the zone drifts from its template. Use 'global'.",
     link: "VNet link '{{name}}' has location {{value}}; links of private DNS zones are global. Use 'global'.",
   },
-  check(context: RuleContext) {
-    const { model } = context;
+  check({ model, report }: RuleContext) {
     const check = (entity: PrivateDnsZone | VnetLink, messageId: 'zone' | 'link') => {
       if (!conditionHolds(entity.decl) || entity.decl.existing || entity.location === undefined) return;
       const shown = regionText(entity.location);
       if (shown === undefined) return;
-      context.report({
+      report({
         messageId,
         data: { name: label(entity), value: shown },
         at: { decl: entity.decl, path: 'location' },

@@ -4,9 +4,8 @@
 // passed-in zone is linked elsewhere), its name is a known privatelink name, a zone group created for
 // certain points at it, and no link, not even a maybe-deployed one or one whose zone is unknown, may
 // belong to it. Zone groups of endpoints that pe-group-id-invalid silences do not count.
-import { isPrivatelinkZoneName } from '../facts';
-import { certainlyCreatedAsOne, knownString, label } from './support/certain';
-import { endpointVnet, linksMaybeOf, sameId, zoneUses } from './support/dns-network';
+import { label } from './support/certain';
+import { endpointVnet, linksMaybeOf, privatelinkZones, sameId, zoneUses } from './support/dns-network';
 import type { VirtualNetwork } from '../model';
 import { serverVnets } from './support/dns-custom-servers';
 import { defineRule, type RuleContext } from './support/rule';
@@ -20,13 +19,8 @@ export default defineRule({
     unlinked:
       "Private DNS zone '{{zone}}' holds the record of private endpoint '{{endpoint}}' but is linked to no virtual network: no client resolves the endpoint's private address through it.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
-    for (const zone of model.dnsZones) {
-      if (!certainlyCreatedAsOne(zone.decl)) continue;
-      const name = knownString(zone.name);
-      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+  check({ model, cloud, report }: RuleContext) {
+    for (const { zone, name } of privatelinkZones(model)) {
       if (linksMaybeOf(model, zone).length > 0) continue;
       const uses = zoneUses(model, zone, cloud);
       if (uses.length === 0) continue;

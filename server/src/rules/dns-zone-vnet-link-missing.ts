@@ -5,14 +5,15 @@
 // link (with none, dns-zone-unlinked reports it instead); a zone group created for certain points at
 // it; the endpoint's VNet is known; the VNet certainly uses Azure-provided DNS (dhcpOptions.dnsServers
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
-import { isPrivatelinkZoneName, vnetLinkRules } from '../facts';
+import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
-import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { certainlyCreatedAsOne, label } from './support/certain';
 import {
   endpointVnet,
   linksMaybeOf,
   mayBeLinked,
   peeredBothWays,
+  privatelinkZones,
   sameId,
   usesAzureProvidedDns,
   zoneUses,
@@ -25,20 +26,15 @@ export default defineRule({
   fixable: true,
   description:
     "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
+  appliesWhen: vnetLinkRules.linkedZonesNeedAzureProvidedDns,
   messages: {
     ownVnet:
       "Private DNS zone '{{zone}}' is not linked to '{{home}}', the virtual network of private endpoint '{{endpoint}}'{{more}}: clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
     peered:
       "Private DNS zone '{{zone}}' is not linked to {{vnets}}, peered with the virtual network of private endpoint '{{endpoint}}': clients there use Azure-provided DNS, which answers only from linked zones, so they resolve the endpoint's public address.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
-    if (!vnetLinkRules.linkedZonesNeedAzureProvidedDns) return;
-    for (const zone of model.dnsZones) {
-      if (!certainlyCreatedAsOne(zone.decl)) continue;
-      const name = knownString(zone.name);
-      if (name === undefined || !isPrivatelinkZoneName(name)) continue;
+  check({ model, cloud, report }: RuleContext) {
+    for (const { zone, name } of privatelinkZones(model)) {
       // DESIGN §3: dns-zone-unlinked silences this rule for a zone without links.
       if (linksMaybeOf(model, zone).length === 0) continue;
       const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];

@@ -32,9 +32,8 @@ export default defineRule({
     overridden:
       "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const rules of serviceNetworkRules(context.model)) {
+  check({ model, report }: RuleContext) {
+    for (const rules of serviceNetworkRules(model)) {
       if (!certainlyCreated(rules.decl)) continue;
       const written = writtenRules(rules);
       for (const setting of ineffectiveSettings(rules.service)) {

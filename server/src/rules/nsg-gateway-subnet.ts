@@ -14,14 +14,13 @@ export default defineRule({
   level: 'error',
   fixable: true,
   description: 'No network security group is attached to GatewaySubnet.',
+  appliesWhen: reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence === 'verified',
   messages: {
     attached:
       'GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
   },
-  check(context: RuleContext) {
-    if (reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence !== 'verified') return;
-    const { report } = context;
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
       if (attaches(subnet, 'networkSecurityGroup') !== true) continue;
       const nsg = attachedDecl(subnet, 'networkSecurityGroup');

@@ -18,9 +18,7 @@ export default defineRule({
     missing:
       "Zone group '{{group}}' of private endpoint '{{endpoint}}' lacks {{missing}}: {{service}} needs all its zones, and names in a missing zone resolve to their public address.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     for (const group of model.zoneGroups) {
       if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;

@@ -21,9 +21,7 @@ export default defineRule({
     tooManyConfigs:
       "Zone group '{{group}}' has {{count}} zone configs; a zone group holds at most {{max}} zones, so the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     const order = declarationOrder(model);
     for (const endpoint of model.privateEndpoints) {
       if (endpoint.zoneGroups.length < 2 || endpointDns(endpoint, cloud).groupIdInvalid) continue;

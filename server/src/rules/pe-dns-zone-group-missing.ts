@@ -30,8 +30,7 @@ export default defineRule({
       "Zone group '{{group}}' of private endpoint '{{endpoint}}' is created by the template, but Azure Policy creates the zone groups for group id '{{groupId}}' here (privateDns.zoneGroups is 'policy'): this one stops the policy's, and an endpoint holds only one. Leave the zone group to the policy.",
   },
   check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+    const { model, cloud, report } = context;
     for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreatedAsOne(endpoint.decl)) continue;
       const dns = endpointDns(endpoint, cloud);

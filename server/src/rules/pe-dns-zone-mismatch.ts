@@ -21,9 +21,7 @@ export default defineRule({
     legacyZone:
       "Zone '{{zone}}' is an older name for the private DNS zone of {{service}} ('{{groupId}}'); the current name is '{{current}}'.",
   },
-  check(context: RuleContext) {
-    const { model, cloud } = context;
-    const { report } = context;
+  check({ model, cloud, report }: RuleContext) {
     for (const group of model.zoneGroups) {
       if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;

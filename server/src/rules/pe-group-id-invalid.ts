@@ -21,9 +21,8 @@ export default defineRule({
     noGroupIds:
       "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const endpoint of context.model.privateEndpoints) {
+  check({ model, report }: RuleContext) {
+    for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl)) continue;
       for (const invalid of invalidGroupIds(endpoint)) {
         const target = invalid.connection.target?.resolved ? invalid.connection.target.target : undefined;

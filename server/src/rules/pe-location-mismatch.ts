@@ -12,14 +12,13 @@ export default defineRule({
   level: 'error',
   fixable: true,
   description: 'A private endpoint is deployed in the same region as its virtual network.',
+  appliesWhen: privateEndpointPlacement.sameRegionAsVnet,
   messages: {
     mismatch:
       "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
   },
-  check(context: RuleContext) {
-    if (!privateEndpointPlacement.sameRegionAsVnet) return;
-    const { report } = context;
-    for (const endpoint of context.model.privateEndpoints) {
+  check({ model, report }: RuleContext) {
+    for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl) || !endpoint.subnet?.resolved) continue;
       const subnet = endpoint.subnet.target;
       const vnet = subnet.vnet;

@@ -28,10 +28,9 @@ export default defineRule({
     enabled:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
+  check({ model, report }: RuleContext) {
     const exposures = new Map<string, Exposure>();
-    for (const endpoint of context.model.privateEndpoints) {
+    for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl)) continue;
       for (const connection of endpoint.connections) {
         if (!connection.target?.resolved || connection.target.target.kind !== 'target') continue;
@@ -42,7 +41,7 @@ export default defineRule({
         exposures.set(target.key, exposure);
       }
     }
-    const ruled = targetsWithNetworkRules(context.model);
+    const ruled = targetsWithNetworkRules(model);
     for (const { target, path, value, endpoints } of exposures.values()) {
       const [first] = endpoints;
       if (!first) continue;

@@ -23,9 +23,8 @@ export default defineRule({
     ignored:
       "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       const endpoints = subnet.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl));
       const [first] = endpoints;
@@ -38,7 +37,7 @@ export default defineRule({
       if (!effect) continue;
       const nsg =
         !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
-          ? blockingRule(subnet.nsg.target, subnet, context.model.declarations)
+          ? blockingRule(subnet.nsg.target, subnet, model.declarations)
           : undefined;
       const route = effect.routeTable ? undefined : overridingRoute(subnet);
       if (!nsg && !route) continue;

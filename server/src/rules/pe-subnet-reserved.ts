@@ -29,9 +29,8 @@ export default defineRule({
     reserved:
       "Private endpoint '{{endpoint}}' is placed in '{{subnet}}', a subnet reserved for {{service}}. Move the endpoint to a subnet of its own.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const endpoint of context.model.privateEndpoints) {
+  check({ model, report }: RuleContext) {
+    for (const endpoint of model.privateEndpoints) {
       if (!certainlyCreated(endpoint.decl) || !endpoint.subnet) continue;
       const reference = endpoint.subnet;
       const name = (reference.resolved ? subnetName(reference.target) : undefined) ?? subnetNameFromId(reference.value);

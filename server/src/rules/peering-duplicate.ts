@@ -17,9 +17,8 @@ export default defineRule({
     duplicate:
       "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', which peering '{{other}}' already does: Azure allows one peering per pair of VNets, so the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const peerings = context.model.peerings
+  check({ model, report }: RuleContext) {
+    const peerings = model.peerings
       .filter(
         (peering) =>
           peering.local && peering.remote && certainlyCreated(peering.decl) && isSelfPeering(peering) !== true,

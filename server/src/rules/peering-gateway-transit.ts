@@ -29,9 +29,8 @@ export default defineRule({
     tooMany:
       "Peering '{{peering}}' sets useRemoteGateways, but peering '{{other}}' of the same VNet '{{vnet}}' already does: Azure allows only one such peering per VNet, so this one is rejected.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const { peerings } = context.model;
+  check({ model, report }: RuleContext) {
+    const { peerings } = model;
     const usesRemote = (peering: Peering) =>
       certainlyCreated(peering.decl) &&
       flagOf(peering, 'useRemoteGateways') === true &&
@@ -41,7 +40,7 @@ export default defineRule({
     // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
     const position = new Map(peerings.map((peering, index) => [peering, index]));
     const between = (from: VirtualNetwork, to: VirtualNetwork) =>
-      [...peeringCandidatesFor(context.model, from, to)].sort((a, b) => position.get(a)! - position.get(b)!);
+      [...peeringCandidatesFor(model, from, to)].sort((a, b) => position.get(a)! - position.get(b)!);
     const usersByLocal = new CertainlySameIds<Peering>();
     for (const peering of users) {
       const found =

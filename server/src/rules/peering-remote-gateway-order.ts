@@ -18,14 +18,12 @@ export default defineRule({
   fixable: true,
   description:
     'A peering that uses remote gateways is deployed after the gateway of its remote virtual network, when the same deployment creates it.',
+  appliesWhen: hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst,
   messages: {
     notOrdered:
       "Peering '{{peering}}' sets useRemoteGateways, but nothing orders it after the gateway '{{gateway}}' of '{{remote}}' that this deployment creates: if the peering is written first, Azure rejects it with RemoteVnetHasNoGateways.",
   },
-  check(context: RuleContext) {
-    if (!hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst) return;
-    const { report } = context;
-    const { model } = context;
+  check({ model, report }: RuleContext) {
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
     const routeServers = model.declarations.filter(
       (decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false,

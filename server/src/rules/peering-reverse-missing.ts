@@ -19,21 +19,20 @@ export default defineRule({
   level: 'warning',
   fixable: true,
   description: 'A virtual network peering has its reverse peering from the remote virtual network.',
+  appliesWhen: peeringRules.reverseRequired,
   messages: {
     missing:
       "Peering '{{peering}}' connects '{{vnet}}' to '{{remote}}', but no peering connects '{{remote}}' back to '{{vnet}}': the peering stays 'Initiated' and no traffic flows between them.",
   },
-  check(context: RuleContext) {
-    if (!peeringRules.reverseRequired) return;
-    const { report } = context;
-    const { peerings } = context.model;
+  check({ model, report }: RuleContext) {
+    const { peerings } = model;
     for (const peering of peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
       if (!local || !remote || !certainlyCreated(peering.decl) || isSelfPeering(peering) !== false) continue;
       if (!certainlyDeployed(remote.decl) || !writable(remote, peering)) continue;
       if (
-        peeringCandidatesFor(context.model, remote, local).some(
+        peeringCandidatesFor(model, remote, local).some(
           (other) => other !== peering && connects(other, remote, local) !== false,
         )
       )

@@ -15,9 +15,8 @@ export default defineRule({
   messages: {
     self: "Peering '{{peering}}' points back at its own VNet '{{vnet}}': a VNet cannot be peered to itself, so Azure rejects the peering.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const peering of context.model.peerings) {
+  check({ model, report }: RuleContext) {
+    for (const peering of model.peerings) {
       if (!certainlyCreated(peering.decl) || isSelfPeering(peering) !== true) continue;
       const vnet = peering.local ? label(peering.local) : label(peering).split('/')[0];
       report({

@@ -8,7 +8,7 @@
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
 import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
+import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
@@ -20,18 +20,16 @@ export default defineRule({
   fixable: false,
   description:
     'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
+  appliesWhen: hubPeeringRules.peersOfOneVnetMustNotOverlap,
   messages: {
     overlap:
       "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
-  check(context: RuleContext) {
-    if (!hubPeeringRules.peersOfOneVnetMustNotOverlap) return;
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
+  check({ model, report }: RuleContext) {
     // Model order is file order (the entry's declarations first, then each module's).
-    const position = new Map(context.model.peerings.map((peering, index) => [peering, index]));
-    const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isAmbiguous(ambiguous, vnet);
-    for (const [hub, spokes] of spokesByHub(context.model.peerings)) {
+    const position = new Map(model.peerings.map((peering, index) => [peering, index]));
+    const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isCreatedMoreThanOnce(model.vnets, vnet);
+    for (const [hub, spokes] of spokesByHub(model.peerings)) {
       if (spokes.size < 2) continue;
       const ranges: SpokeRange[] = [];
       for (const [spoke, peerings] of spokes) {

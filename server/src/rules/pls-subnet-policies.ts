@@ -29,10 +29,9 @@ export default defineRule({
     enabled:
       "Subnet {{subnet}} gives Private Link service '{{service}}'{{others}} its NAT IP but sets privateLinkServiceNetworkPolicies to '{{value}}'; the service needs 'Disabled' there and cannot be created. Set 'Disabled'.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
+  check({ model, report }: RuleContext) {
     const uses = new Map<string, Use>();
-    for (const service of context.model.privateLinkServices) {
+    for (const service of model.privateLinkServices) {
       if (!certainlyCreated(service.decl)) continue;
       for (const { path, subnet } of service.subnets) {
         if (!subnet.resolved) continue;

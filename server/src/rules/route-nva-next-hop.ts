@@ -22,8 +22,7 @@ export default defineRule({
     addressOnOtherHop:
       "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
+  check({ model, report }: RuleContext) {
     const checkRoute = (properties: Value, name: string, at: Anchor) => {
       const hopType = lookup(properties, 'nextHopType');
       const address = lookup(properties, 'nextHopIpAddress');
@@ -48,7 +47,7 @@ export default defineRule({
       });
     };
     // Inline routes (`properties.routes[i]`) of route tables the set creates.
-    for (const table of context.model.routeTables) {
+    for (const table of model.routeTables) {
       if (!certainlyCreated(table.decl)) continue;
       for (const route of table.routes) {
         if (route.path === 'properties') continue; // a route resource: checked below with its own declaration
@@ -58,7 +57,7 @@ export default defineRule({
       }
     }
     // Route resources (`Microsoft.Network/routeTables/routes`), whose own declaration is the anchor.
-    for (const decl of context.model.declarations) {
+    for (const decl of model.declarations) {
       if (decl.type.toLowerCase() !== routeType || !certainlyCreated(decl)) continue;
       checkRoute(decl.properties, routeName(decl), { decl });
     }

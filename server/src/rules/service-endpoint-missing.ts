@@ -33,12 +33,11 @@ export default defineRule({
     missing:
       "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const rules of serviceNetworkRules(context.model)) {
+  check({ model, cloud, report }: RuleContext) {
+    for (const rules of serviceNetworkRules(model)) {
       if (!certainlyCreated(rules.decl)) continue;
       const facts = serviceEndpointFacts(rules.service);
-      if (facts.publicCloudOnly && context.cloud !== 'AzureCloud') continue;
+      if (facts.publicCloudOnly && cloud !== 'AzureCloud') continue;
       for (const list of rules.vnetRules) {
         for (const rule of list.rules) {
           if (!lacksEndpoint(rules, rule)) continue;

@@ -17,18 +17,17 @@ export default defineRule({
   messages: {
     both: "{{service}} '{{resource}}' has {{count}} service-endpoint network rule(s) and private endpoint '{{endpoint}}'{{others}}: {{service}} does not support both. Remove the subnet rules and reach it through the private endpoint.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const rules of serviceNetworkRules(context.model)) {
+  check({ model, cloud, report }: RuleContext) {
+    for (const rules of serviceNetworkRules(model)) {
       if (!servicesWithoutEndpointsBesidePrivateLink.includes(rules.service)) continue;
       const resource = rules.resource;
       if (!resource || !certainlyCreated(rules.decl) || !certainlyCreated(resource.decl)) continue;
       const facts = serviceEndpointFacts(rules.service);
-      if (facts.publicCloudOnly && context.cloud !== 'AzureCloud') continue;
+      if (facts.publicCloudOnly && cloud !== 'AzureCloud') continue;
       const subnetRules = rules.vnetRules.flatMap((list) => list.rules);
       const [first] = subnetRules;
       if (!first) continue;
-      const endpoints = context.model.privateEndpoints.filter(
+      const endpoints = model.privateEndpoints.filter(
         (endpoint) =>
           certainlyDeployed(endpoint.decl) &&
           endpoint.connections.some(

@@ -21,13 +21,12 @@ export default defineRule({
     forbidden:
       "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const vnet of context.model.vnets) {
+  check({ model, report }: RuleContext) {
+    for (const vnet of model.vnets) {
       if (!certainlyDeployed(vnet.decl)) continue;
       for (const item of vnetPrefixes(vnet)?.entries ?? []) checkPrefix(item, 'VNet', label(vnet), vnet.decl, report);
     }
-    for (const subnet of context.model.subnets) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       for (const item of subnetPrefixes(subnet)?.entries ?? [])
         checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);

@@ -14,7 +14,7 @@ import {
   type PolicyProperty,
 } from '../facts';
 import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { certainlyDeployed, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
@@ -32,12 +32,16 @@ export default defineRule({
     oldApi:
       "Subnet '{{subnet}}' is a separate resource, and VNet '{{vnet}}' lists no subnets at API version {{apiVersion}}: before {{since}} a VNet redeployment deletes the subnets it does not list, so '{{subnet}}' is deleted or the deployment fails with InUseSubnetCannotBeDeleted. Use API version {{suggested}} or later for the VNet.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       const vnet = subnet.vnet;
-      if (subnet.inline || !vnet || subnet.decl.existing || vnet.decl.existing || isAmbiguous(ambiguous, vnet))
+      if (
+        subnet.inline ||
+        !vnet ||
+        subnet.decl.existing ||
+        vnet.decl.existing ||
+        isCreatedMoreThanOnce(model.vnets, vnet)
+      )
         continue;
       if (!certainlyDeployed(subnet.decl) || !certainlyDeployed(vnet.decl) || !isObject(vnet.decl.properties)) continue;
       const name = subnetName(subnet);

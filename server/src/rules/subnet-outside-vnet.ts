@@ -2,7 +2,7 @@
 // cases: a certainly deployed subnet of a certainly deployed VNet this set creates, whose address space
 // is fully known, with a prefix that no (merged) prefix of that space covers.
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
@@ -16,14 +16,12 @@ export default defineRule({
     outside:
       "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       const vnet = subnet.vnet;
       if (!vnet || !certainlyCreated(subnet.decl) || !certainlyDeployed(vnet.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
-      if (isAmbiguous(ambiguous, vnet)) continue;
+      if (isCreatedMoreThanOnce(model.vnets, vnet)) continue;
       checkSubnet(subnet, vnet, report);
     }
   },

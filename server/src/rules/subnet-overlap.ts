@@ -3,7 +3,7 @@
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
 // Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
 import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
-import { compareFileOrder, createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { compareFileOrder, isCreatedMoreThanOnce } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
@@ -17,13 +17,11 @@ export default defineRule({
     overlap:
       "Subnet '{{subnet}}' ({{prefix}}) overlaps subnet '{{other}}' ({{otherPrefix}}) in VNet '{{vnet}}': subnets of one VNet must not share addresses, so Azure rejects the deployment.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const vnet of context.model.vnets) {
+  check({ model, report }: RuleContext) {
+    for (const vnet of model.vnets) {
       // A VNet declared twice keeps one declaration's inline subnets (which depends on deployment order);
       // its child subnets, which join it by id, all stay.
-      const settled = !isAmbiguous(ambiguous, vnet);
+      const settled = !isCreatedMoreThanOnce(model.vnets, vnet);
       const subnets = vnet.subnets
         .filter((subnet) => certainlyCreated(subnet.decl) && (!subnet.inline || settled))
         .map((subnet) => ({ subnet, entries: (subnetPrefixes(subnet)?.entries ?? []).filter((item) => item.cidr) }))

@@ -21,9 +21,8 @@ export default defineRule({
     notInApi:
       'Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.',
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       const apiVersion = subnet.decl.apiVersion;
       if (apiVersion === undefined) continue;

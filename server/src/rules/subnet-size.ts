@@ -6,7 +6,7 @@
 // (AzureFirewallManagementSubnet, RouteServerSubnet) stay silent. At most one finding per prefix.
 import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../facts';
 import { same, type PrivateEndpoint, type Subnet } from '../model';
-import { createdMoreThanOnce, isAmbiguous } from './support/entity-placement';
+import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
@@ -28,10 +28,8 @@ export default defineRule({
     endpoints:
       "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
-  check(context: RuleContext) {
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.subnets);
-    for (const subnet of context.model.subnets) {
+  check({ model, report }: RuleContext) {
+    for (const subnet of model.subnets) {
       if (!certainlyCreated(subnet.decl)) continue;
       const prefixes = subnetPrefixes(subnet);
       if (!prefixes) continue;
@@ -48,7 +46,8 @@ export default defineRule({
       };
       for (const item of prefixes.entries) checkPrefix(subnet, item, emit);
       // A subnet declared twice may end with either declaration's prefix.
-      if (!isAmbiguous(ambiguous, subnet)) checkEndpoints(subnet, prefixes.entries, prefixes.complete, emit);
+      if (!isCreatedMoreThanOnce(model.subnets, subnet))
+        checkEndpoints(subnet, prefixes.entries, prefixes.complete, emit);
     }
   },
 });

@@ -5,7 +5,7 @@
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
-import { createdMoreThanOnce, entityAnchor, isAmbiguous } from './support/entity-placement';
+import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
@@ -16,20 +16,18 @@ export default defineRule({
   level: 'error',
   fixable: false,
   description: 'Peered virtual networks have address spaces that do not overlap.',
+  appliesWhen: peeringRules.addressSpacesMustNotOverlap,
   messages: {
     overlap:
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
-  check(context: RuleContext) {
-    if (!peeringRules.addressSpacesMustNotOverlap) return;
-    const { report } = context;
-    const ambiguous = createdMoreThanOnce(context.model.vnets);
-    for (const peering of context.model.peerings) {
+  check({ model, report }: RuleContext) {
+    for (const peering of model.peerings) {
       const local = peering.local;
       const remote = remoteVnet(peering);
       if (!local || !remote || !certainlyCreated(peering.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
-      if (isAmbiguous(ambiguous, remote) || isAmbiguous(ambiguous, local)) continue;
+      if (isCreatedMoreThanOnce(model.vnets, remote) || isCreatedMoreThanOnce(model.vnets, local)) continue;
       if (!certainlyDeployed(local.decl) || !certainlyDeployed(remote.decl)) continue;
       if (isSelfPeering(peering) !== false || sameVnet(local, remote) !== false || maySubnetPeer(peering)) continue;
       const clash = overlapOf(local, remote);

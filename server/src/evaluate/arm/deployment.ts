@@ -9,7 +9,7 @@ import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
 import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { makeObject, Unknown, type Value } from '../value';
-import { EvaluationStopped, noteClock, startClock } from '../stop-clock';
+import { EvaluationStopped, noteClock, startClock, type StopClock } from '../stop-clock';
 import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
 import { newBudget, type LoadedArmFile } from './input';
 import { literalValue, memberValue } from './json-members';
@@ -69,25 +69,17 @@ async function withTemplate(
 ): Promise<DeploymentResult> {
   const files = await loadArmClosure(templateUri, source);
   const file = files.get(templateUri);
-  result.template = templateUri;
-  result.files = [...new Set([result.entry, ...files.keys()])];
+  noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
-  const clock = startClock(options.timeLimitMs);
-  evaluateArmTemplate({
-    file,
-    files,
-    params,
-    paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-    via: [],
-    condition: true,
-    count: 1,
-    stack: [templateUri],
-    sink: result.resources,
-    budget: newBudget(clock),
-  });
-  noteClock(result, clock);
-  return result;
+  return timed(result, options, (clock) =>
+    evaluateArmTemplate({
+      ...rootFrame(result, templateUri, params),
+      file,
+      files,
+      scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
+      budget: newBudget(clock),
+    }),
+  );
 }
 
 /** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
@@ -100,26 +92,49 @@ async function withBicepTemplate(
 ): Promise<DeploymentResult> {
   const files = await loadClosure(templateUri, source);
   const file = files.get(templateUri);
-  result.template = templateUri;
-  result.files = [...new Set([result.entry, ...files.keys()])];
+  noteFiles(result, templateUri, files.keys());
   if (!file || typeof file === 'string') return result;
-  const clock = startClock(options.timeLimitMs);
-  evaluateBicepFile({
-    file,
-    files,
+  return timed(result, options, (clock) =>
+    evaluateBicepFile({
+      ...rootFrame(result, templateUri, params),
+      file,
+      files,
+      scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
+      armModule: options.armModule ?? armModuleEvaluator,
+      clock,
+      ...(options.needsType ? { needsType: options.needsType } : {}),
+      ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
+    }),
+  );
+}
+
+/** Notes the deployment's template and every file it read (the entry first). */
+function noteFiles(result: DeploymentResult, templateUri: string, read: Iterable<string>): void {
+  result.template = templateUri;
+  result.files = [...new Set([result.entry, ...read])];
+}
+
+/** The root frame of a deployment, in either language: its template, evaluated once at the top. */
+function rootFrame(result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>) {
+  return {
     params,
     paramKeyPrefix: 'param',
-    scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
     via: [],
     condition: true,
     count: 1,
     stack: [templateUri],
     sink: result.resources,
-    armModule: options.armModule ?? armModuleEvaluator,
-    clock,
-    ...(options.needsType ? { needsType: options.needsType } : {}),
-    ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
-  });
+  };
+}
+
+/** Evaluates under the deployment's time limit and notes on the result where the limit stopped it. */
+function timed(
+  result: DeploymentResult,
+  options: DeploymentOptions,
+  evaluate: (clock: StopClock | undefined) => void,
+): DeploymentResult {
+  const clock = startClock(options.timeLimitMs);
+  evaluate(clock);
   noteClock(result, clock);
   return result;
 }

@@ -328,29 +328,26 @@ export class ExpressionEvaluator {
         return right === false ? false : left === true && right === true ? true : this.positional('and', node);
       case '||':
         return right === true ? true : left === false && right === false ? false : this.positional('or', node);
-      case '<':
-        return callFunction('less', [left, right], this.scope.context);
-      case '<=':
-        return callFunction('lessOrEquals', [left, right], this.scope.context);
-      case '>':
-        return callFunction('greater', [left, right], this.scope.context);
-      case '>=':
-        return callFunction('greaterOrEquals', [left, right], this.scope.context);
-      case '+':
-        return callFunction('add', [left, right], this.scope.context);
-      case '-':
-        return callFunction('sub', [left, right], this.scope.context);
-      case '*':
-        return callFunction('mul', [left, right], this.scope.context);
-      case '/':
-        return callFunction('div', [left, right], this.scope.context);
-      case '%':
-        return callFunction('mod', [left, right], this.scope.context);
-      default:
-        return this.positional(operator, node);
+      default: {
+        const name = operatorFunctions.get(operator);
+        return name ? callFunction(name, [left, right], this.scope.context) : this.positional(operator, node);
+      }
     }
   }
 }
+
+/** Comparison and arithmetic operators: each means the ARM function of both operands. */
+const operatorFunctions: ReadonlyMap<string, string> = new Map([
+  ['<', 'less'],
+  ['<=', 'lessOrEquals'],
+  ['>', 'greater'],
+  ['>=', 'greaterOrEquals'],
+  ['+', 'add'],
+  ['-', 'sub'],
+  ['*', 'mul'],
+  ['/', 'div'],
+  ['%', 'mod'],
+]);
 
 export function loopVariables(node: ForExpression): [string | undefined, string | undefined] {
   const variable = node.variable;

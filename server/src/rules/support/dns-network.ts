@@ -2,7 +2,7 @@
 // which VNets may be linked to it, which VNets use Azure-provided DNS, which are peered both ways.
 // Invariants: "certainly" answers come only from known values and certainly deployed declarations;
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
-import { type Cloud } from '../../facts';
+import { isPrivatelinkZoneName, type Cloud } from '../../facts';
 import {
   at,
   CertainlySameIds,
@@ -53,6 +53,20 @@ export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud
     uses.push({ group, endpoint });
   }
   return uses;
+}
+
+/**
+ * The zones the link rules judge: privatelink zones (FACTS §1) with a known name, each certainly created as
+ * one resource (a loop's zones or a maybe-deployed one could be linked by a declaration the rule cannot pair).
+ */
+export function privatelinkZones(model: NetworkModel): { zone: PrivateDnsZone; name: string }[] {
+  const zones: { zone: PrivateDnsZone; name: string }[] = [];
+  for (const zone of model.dnsZones) {
+    if (!certainlyCreatedAsOne(zone.decl)) continue;
+    const name = knownString(zone.name);
+    if (name !== undefined && isPrivatelinkZoneName(name)) zones.push({ zone, name });
+  }
+  return zones;
 }
 
 /** The links that may belong to `zone`: its resolved links and links whose zone could be it. */

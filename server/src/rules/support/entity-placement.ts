@@ -32,7 +32,7 @@ export function compareFileOrder(a: Placed, b: Placed): number {
  */
 const createdMoreThanOnceOf = new WeakMap<readonly unknown[], Set<string>>();
 
-export function createdMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
+function createdMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
   // Several rules ask for the same list of one model (its VNets, its subnets): found once per list.
   let found = createdMoreThanOnceOf.get(entities);
   if (!found) createdMoreThanOnceOf.set(entities, (found = findCreatedMoreThanOnce(entities)));
@@ -52,8 +52,8 @@ function findCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[]):
   return new Set([...places].filter(([, seen]) => seen.size > 1).map(([key]) => key));
 }
 
-/** Whether the entity's id is one of `ambiguous` (see createdMoreThanOnce). */
-export function isAmbiguous(ambiguous: ReadonlySet<string>, entity: { id: Value }): boolean {
+/** Whether more than one declaration creates the entity's id among `entities` (see createdMoreThanOnce). */
+export function isCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[], entity: { id: Value }): boolean {
   const key = idKey(entity.id);
-  return key !== undefined && ambiguous.has(key);
+  return key !== undefined && createdMoreThanOnce(entities).has(key);
 }

@@ -46,6 +46,11 @@ export interface RuleContext {
 }
 
 export interface RuleDefinition extends RuleMeta {
+  /**
+   * Whether the FACTS the rule rests on hold (e.g. `peeringRules.reverseRequired`, FACTS §4.2): when false the
+   * engine runs no check, so the rule says once, beside its metadata, which facts it needs. Absent: always.
+   */
+  appliesWhen?: boolean;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Readonly<Record<string, string>>;
   check(context: RuleContext): void;

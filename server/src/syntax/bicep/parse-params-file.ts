@@ -4,7 +4,7 @@
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
 import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { parseName, span } from './parse-common';
+import { declarationNode, parseName } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-types';
 import { type Parser, type Start, suppressAfter } from './parser-state';
@@ -57,15 +57,7 @@ function parseUsing(p: Parser, start: Start): Declaration {
     );
     children.push(withClause);
   }
-  return {
-    kind: 'UsingDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    path,
-    withClause,
-  };
+  return declarationNode(start, { kind: 'UsingDeclaration', path, withClause });
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
@@ -76,7 +68,7 @@ function parseExtends(p: Parser, start: Start): Declaration {
     T.lineEnd,
   );
   children.push(keyword, path);
-  return { kind: 'ExtendsDeclaration', ...span(children), children, decorators: start.decorators, keyword, path };
+  return declarationNode(start, { kind: 'ExtendsDeclaration', path });
 }
 
 function parseParameterAssignment(p: Parser, start: Start): Declaration {
@@ -86,16 +78,7 @@ function parseParameterAssignment(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(keyword, name, assignment, value);
-  return {
-    kind: 'ParameterAssignment',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    name,
-    assignment,
-    value,
-  };
+  return declarationNode(start, { kind: 'ParameterAssignment', name, assignment, value });
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
@@ -108,13 +91,5 @@ function parseExtensionConfig(p: Parser, start: Start): Declaration {
     suppressAfter(alias),
   );
   children.push(keyword, alias, withClause);
-  return {
-    kind: 'ExtensionConfigAssignment',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    alias,
-    withClause,
-  };
+  return declarationNode(start, { kind: 'ExtensionConfigAssignment', alias, withClause });
 }

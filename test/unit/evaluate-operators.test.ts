@@ -1,0 +1,42 @@
+// Bicep's comparison and arithmetic operators evaluate as the ARM functions they stand for (less, add, …),
+// and an operand that is unknown keeps the result unknown.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { workspaceModel } from '../../server/src/engine/analyze';
+import { Workspace } from '../../server/src/engine/workspace';
+import { Unknown } from '../../server/src/evaluate/value';
+import { fixtureHost, splitFixture } from '../support/fixture';
+
+async function addressPrefixes(list: string): Promise<unknown> {
+  const files = splitFixture(`//- /main.bicep
+param unknownNumber int
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ${list} } }
+}
+`);
+  const workspace = new Workspace(fixtureHost(files));
+  for (const [uri, text] of files) workspace.setFile(uri, text);
+  const model = await workspaceModel(workspace, undefined);
+  return model.vnets[0]?.addressPrefixes;
+}
+
+test('comparison and arithmetic operators give the ARM functions’ results', async () => {
+  assert.deepEqual(await addressPrefixes('[ 1 < 2, 2 <= 2, 1 > 2, 2 >= 3, 1 + 2, 5 - 3, 2 * 3, 7 / 2, 7 % 3 ]'), [
+    true,
+    true,
+    false,
+    false,
+    3,
+    2,
+    6,
+    3,
+    1,
+  ]);
+});
+
+test('an unknown operand makes the result unknown', async () => {
+  const [sum] = (await addressPrefixes('[ unknownNumber + 1 ]')) as unknown[];
+  assert.ok(sum instanceof Unknown);
+});
