@@ -1,0 +1,80 @@
+// Bicep network resources the rule tests declare again and again (a VNet, a subnet, a private endpoint),
+// so that a case writes only what differs from the usual shape: the values that matter are arguments.
+
+/** Where a Bicep resource differs from the usual one: its symbol, name, API version, condition. */
+export interface ResourceOptions {
+  symbol?: string;
+  name?: string;
+  api?: string;
+  /** Text before the resource (params, other resources), each line ended. */
+  head?: string;
+  /** What stands between `=` and `{`: `if (deploy) ` or `[for … in …: `… (a loop closes itself with `]`). */
+  condition?: string;
+  location?: string;
+}
+
+/** A VNet's options: its address space's items (Bicep, `'10.1.0.0/16'` by default) and extra properties. */
+export interface VnetOptions extends ResourceOptions {
+  space?: string;
+  /** More lines in properties after the subnets (each indented by four spaces). */
+  extra?: string[];
+}
+
+/** The lines of a properties block at `indent`, one per item. */
+const block = (lines: readonly string[], indent: string) => lines.map((line) => `${indent}${line}`).join('\n');
+
+/** The closing of a resource: a loop (`[for`) closes its array as well. */
+const close = (condition: string) => (condition.startsWith('[for') ? '}]' : '}');
+
+/**
+ * A VNet (default `vnet` = vnet-spoke over 10.1.0.0/16 in westeurope, at 2025-09-01) whose subnets array
+ * holds `subnets` (its lines, as inlineSubnet gives them); undefined: no subnets property at all.
+ */
+export function bicepVnet(subnets?: string, options: VnetOptions = {}): string {
+  const { symbol = 'vnet', name = 'vnet-spoke', api = '2025-09-01', head = '', condition = '' } = options;
+  const { location = 'westeurope', space = "'10.1.0.0/16'", extra = [] } = options;
+  const addressSpace = `addressSpace: { addressPrefixes: [ ${space} ] }`;
+  const properties =
+    subnets === undefined && extra.length === 0
+      ? `  properties: { ${addressSpace} }`
+      : `  properties: {\n    ${addressSpace}\n${subnets === undefined ? '' : `    subnets: [\n${subnets}\n    ]\n`}${extra.length ? `${block(extra, '    ')}\n` : ''}  }`;
+  return `${head}resource ${symbol} 'Microsoft.Network/virtualNetworks@${api}' = ${condition}{
+  name: '${name}'
+  location: '${location}'
+${properties}
+${close(condition)}
+`;
+}
+
+/** One item of a VNet's subnets array: `name` (Bicep text, quoted by the caller) with `properties` (one a line). */
+export const inlineSubnetItem = (name: string, properties: readonly string[]) => `      {
+        name: ${name}
+        properties: {
+${block(properties, '          ')}
+        }
+      }`;
+
+/** A subnet child resource (default `snet` of `vnet`, at 2025-09-01) named `name`, with `properties` (one a line). */
+export function bicepChildSubnet(
+  name: string,
+  properties: readonly string[],
+  options: ResourceOptions & { parent?: string } = {},
+): string {
+  const { symbol = 'snet', parent = 'vnet', api = '2025-09-01', head = '', condition = '' } = options;
+  return `${head}resource ${symbol} 'Microsoft.Network/virtualNetworks/subnets@${api}' = ${condition}{
+  parent: ${parent}
+  name: ${name}
+  properties: {
+${block(properties, '    ')}
+  }
+${close(condition)}
+`;
+}
+
+/** A VNet without inline subnets and one child subnet `snet` in it: the usual "child subnet resource" case. */
+export const vnetWithChildSubnet = (
+  subnet: string,
+  properties: readonly string[],
+  vnet: VnetOptions = {},
+  child: ResourceOptions = {},
+) => bicepVnet(undefined, vnet) + bicepChildSubnet(subnet, properties, { ...child, api: child.api ?? vnet.api });
