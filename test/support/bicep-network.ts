@@ -54,19 +54,26 @@ ${block(properties, '          ')}
         }
       }`;
 
-/** A subnet child resource (default `snet` of `vnet`, at 2025-09-01) named `name`, with `properties` (one a line). */
+/** A properties object: one item a line, or (given one string) all on one line. */
+const propertiesOf = (properties: readonly string[] | string) =>
+  typeof properties === 'string'
+    ? `  properties: { ${properties} }`
+    : `  properties: {\n${block(properties, '    ')}\n  }`;
+
+/**
+ * A subnet child resource (default `snet` of `vnet`, at 2025-09-01) named `name` (Bicep text), with
+ * `properties` (one a line; one string: on one line).
+ */
 export function bicepChildSubnet(
   name: string,
-  properties: readonly string[],
+  properties: readonly string[] | string,
   options: ResourceOptions & { parent?: string } = {},
 ): string {
   const { symbol = 'snet', parent = 'vnet', api = '2025-09-01', head = '', condition = '' } = options;
   return `${head}resource ${symbol} 'Microsoft.Network/virtualNetworks/subnets@${api}' = ${condition}{
   parent: ${parent}
   name: ${name}
-  properties: {
-${block(properties, '    ')}
-  }
+${propertiesOf(properties)}
 ${close(condition)}
 `;
 }
@@ -74,7 +81,7 @@ ${close(condition)}
 /** A VNet without inline subnets and one child subnet `snet` in it: the usual "child subnet resource" case. */
 export const vnetWithChildSubnet = (
   subnet: string,
-  properties: readonly string[],
+  properties: readonly string[] | string,
   vnet: VnetOptions = {},
   child: ResourceOptions = {},
 ) => bicepVnet(undefined, vnet) + bicepChildSubnet(subnet, properties, { ...child, api: child.api ?? vnet.api });
