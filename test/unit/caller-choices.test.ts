@@ -4,18 +4,10 @@
 // defaults (DESIGN §2, docs/ARCHITECTURE.md). Bicep and ARM.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
-import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
 
 async function rulesFired(fixture: string): Promise<string[]> {
-  const files = splitFixture(fixture);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, text]) => ({ uri, text })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings.map((finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`);
+  return (await findingsOfFixture(fixture)).map(ruleAndFile);
 }
 
 const zoneId =

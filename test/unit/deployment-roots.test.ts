@@ -3,21 +3,10 @@
 // only, and roots meet only through an explicit reference, which the finding names (Bicep and ARM).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
-import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
 
-async function findings(fixture: string): Promise<Finding[]> {
-  const files = splitFixture(fixture);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, text]) => ({ uri, text })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings;
-}
-
-const where = (finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`;
+const findings = findingsOfFixture;
+const where = ruleAndFile;
 
 /** A Cosmos DB account and its endpoint, without a zone group. */
 const cosmosEndpoint = `resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
