@@ -63,3 +63,29 @@ export const bicepVnet = (
   }
 }
 `;
+
+/** Where an ARM VNet differs from vnet-spoke (10.1.0.0/16, 2025-09-01, westeurope): JSON values as text. */
+export interface ArmVnetOptions {
+  name?: string;
+  space?: string;
+  api?: string;
+  /** The resource's condition (a JSON value). */
+  condition?: string;
+}
+
+/** An ARM VNet resource whose subnets array holds `subnets` (its lines, indented by ten spaces). */
+export function armVnetWithSubnets(subnets: string, options: ArmVnetOptions = {}): string {
+  const { name = 'vnet-spoke', space = '"10.1.0.0/16"', api = '2025-09-01', condition } = options;
+  return `    {${condition ? `\n      "condition": ${condition},` : ''}
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "${api}",
+      "name": "${name}",
+      "location": "westeurope",
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ ${space} ] },
+        "subnets": [
+${subnets}
+        ]
+      }
+    }`;
+}
