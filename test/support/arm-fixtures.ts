@@ -71,16 +71,24 @@ export interface ArmVnetOptions {
   api?: string;
   /** The resource's condition (a JSON value). */
   condition?: string;
+  /** A JSON value (default "westeurope"). */
+  location?: string;
 }
 
 /** An ARM VNet resource whose subnets array holds `subnets` (its lines, indented by ten spaces). */
 export function armVnetWithSubnets(subnets: string, options: ArmVnetOptions = {}): string {
-  const { name = 'vnet-spoke', space = '"10.1.0.0/16"', api = '2025-09-01', condition } = options;
+  const {
+    name = 'vnet-spoke',
+    space = '"10.1.0.0/16"',
+    api = '2025-09-01',
+    condition,
+    location = '"westeurope"',
+  } = options;
   return `    {${condition ? `\n      "condition": ${condition},` : ''}
       "type": "Microsoft.Network/virtualNetworks",
       "apiVersion": "${api}",
       "name": "${name}",
-      "location": "westeurope",
+      "location": ${location},
       "properties": {
         "addressSpace": { "addressPrefixes": [ ${space} ] },
         "subnets": [
@@ -89,3 +97,18 @@ ${subnets}
       }
     }`;
 }
+
+/** The id of subnet `subnet` of VNet `vnet`, as a JSON string of resourceId(). */
+export const armSubnetId = (vnet: string, subnet: string) =>
+  `"[resourceId('Microsoft.Network/virtualNetworks/subnets', '${vnet}', '${subnet}')]"`;
+
+/** A private endpoint (pe-kv in westeurope unless told) in the subnet whose id is `subnetId` (a JSON value). */
+export const armEndpointIn = (subnetId: string, options: { name?: string; location?: string } = {}) => `    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "${options.name ?? 'pe-kv'}",
+      "location": ${options.location ?? '"westeurope"'},
+      "properties": {
+        "subnet": { "id": ${subnetId} }
+      }
+    }`;

@@ -10,6 +10,7 @@ export interface ResourceOptions {
   head?: string;
   /** What stands between `=` and `{`: `if (deploy) ` or `[for … in …: `… (a loop closes itself with `]`). */
   condition?: string;
+  /** A Bicep expression (default `'westeurope'`). */
   location?: string;
 }
 
@@ -32,7 +33,7 @@ const close = (condition: string) => (condition.startsWith('[for') ? '}]' : '}')
  */
 export function bicepVnet(subnets?: string, options: VnetOptions = {}): string {
   const { symbol = 'vnet', name = 'vnet-spoke', api = '2025-09-01', head = '', condition = '' } = options;
-  const { location = 'westeurope', space = "'10.1.0.0/16'", extra = [] } = options;
+  const { location = "'westeurope'", space = "'10.1.0.0/16'", extra = [] } = options;
   const addressSpace = `addressSpace: { addressPrefixes: [ ${space} ] }`;
   const properties =
     subnets === undefined && extra.length === 0
@@ -40,7 +41,7 @@ export function bicepVnet(subnets?: string, options: VnetOptions = {}): string {
       : `  properties: {\n    ${addressSpace}\n${subnets === undefined ? '' : `    subnets: [\n${subnets}\n    ]\n`}${extra.length ? `${block(extra, '    ')}\n` : ''}  }`;
   return `${head}resource ${symbol} 'Microsoft.Network/virtualNetworks@${api}' = ${condition}{
   name: '${name}'
-  location: '${location}'
+  location: ${location}
 ${properties}
 ${close(condition)}
 `;
@@ -85,3 +86,22 @@ export const vnetWithChildSubnet = (
   vnet: VnetOptions = {},
   child: ResourceOptions = {},
 ) => bicepVnet(undefined, vnet) + bicepChildSubnet(subnet, properties, { ...child, api: child.api ?? vnet.api });
+
+/** One subnets item on one line: `name` over `prefix` (plain text, quoted here). */
+export const oneLineSubnet = (name: string, prefix: string) =>
+  `      { name: '${name}', properties: { addressPrefix: '${prefix}' } }`;
+
+/**
+ * A private endpoint (default `pe` = pe-kv in westeurope, at 2025-09-01) in the subnet whose id is
+ * `subnetId` (Bicep), with `properties` after the subnet (one a line).
+ */
+export function bicepEndpoint(subnetId: string, properties: readonly string[] = [], options: ResourceOptions = {}) {
+  const { symbol = 'pe', name = 'pe-kv', api = '2025-09-01', head = '', condition = '' } = options;
+  const { location = "'westeurope'" } = options;
+  return `${head}resource ${symbol} 'Microsoft.Network/privateEndpoints@${api}' = ${condition}{
+  name: '${name}'
+  location: ${location}
+${propertiesOf([`subnet: { id: ${subnetId} }`, ...properties])}
+${close(condition)}
+`;
+}
