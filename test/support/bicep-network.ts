@@ -105,3 +105,22 @@ ${propertiesOf([`subnet: { id: ${subnetId} }`, ...properties])}
 ${close(condition)}
 `;
 }
+
+/** The connection of an endpoint to the `vault` group of Key Vault `kv` (a properties line), by `kind` of connection. */
+export const vaultConnection = (kind = 'privateLinkServiceConnections', name = 'c') =>
+  `${kind}: [ { name: '${name}', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]`;
+
+/**
+ * An existing Key Vault `kv` (kv-prod unless told), then endpoint pe-kv to its vault in the subnet
+ * `subnetId`, with `properties` after its connection.
+ */
+export const keyVaultEndpoint = (
+  subnetId: string,
+  options: ResourceOptions & { vault?: string; properties?: string[] } = {},
+) =>
+  `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {\n  name: '${options.vault ?? 'kv-prod'}'\n}\n` +
+  bicepEndpoint(subnetId, [vaultConnection(), ...(options.properties ?? [])], options);
+
+/** A VNet (vnet-spoke unless told) with subnet `subnet` (10.1.1.0/24) and a Key Vault endpoint in it. */
+export const vaultEndpointInVnet = (subnet = 'snet-pe', vnet: VnetOptions = {}) =>
+  bicepVnet(oneLineSubnet(subnet, '10.1.1.0/24'), vnet) + keyVaultEndpoint('vnet.properties.subnets[0].id');

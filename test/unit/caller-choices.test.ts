@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
+import { keyVaultEndpoint } from '../support/bicep-network';
 
 async function rulesFired(fixture: string): Promise<string[]> {
   return (await findingsOfFixture(fixture)).map(ruleAndFile);
@@ -15,18 +16,7 @@ const zoneId =
 
 /** A Key Vault endpoint whose zone group exists when `condition` holds. */
 const endpoint = (params: string, condition: string) => `${params}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (${condition}) {
+${keyVaultEndpoint("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe')")}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (${condition}) {
   parent: pe
   name: 'default'
   properties: { privateDnsZoneConfigs: [ { name: 'c', properties: { privateDnsZoneId: privateDnsZoneId } } ] }
