@@ -2,9 +2,14 @@
 // a VNet, a peering (optionally with its `type` marked as the expected finding range), a VNet id, and
 // the reverse peering add-reverse-peering writes.
 
-export const arm = (resources: string, parameters = '') => `//- /main.json
+/** A template holding `resources` (and `parameters`, a JSON object, if any), its `$schema` line `head`. */
+export const arm = (
+  resources: string,
+  parameters = '',
+  head = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+) => `//- /main.json
 {
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  ${head}
   "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
   "resources": [
 ${resources}
@@ -112,3 +117,11 @@ export const armEndpointIn = (subnetId: string, options: { name?: string; locati
         "subnet": { "id": ${subnetId} }
       }
     }`;
+
+/** A template of vnet-hub over `hub`, vnet-spoke over `spoke` (none when undefined), then `resources`. */
+export const armHubAndSpoke = (hub: string, spoke: string | undefined, ...resources: string[]) =>
+  arm(
+    [armVnet('vnet-hub', hub), ...(spoke === undefined ? [] : [armVnet('vnet-spoke', spoke)]), ...resources].join(
+      ',\n',
+    ),
+  );

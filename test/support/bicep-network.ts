@@ -124,3 +124,26 @@ export const keyVaultEndpoint = (
 /** A VNet (vnet-spoke unless told) with subnet `subnet` (10.1.1.0/24) and a Key Vault endpoint in it. */
 export const vaultEndpointInVnet = (subnet = 'snet-pe', vnet: VnetOptions = {}) =>
   bicepVnet(oneLineSubnet(subnet, '10.1.1.0/24'), vnet) + keyVaultEndpoint('vnet.properties.subnets[0].id');
+
+/** Where a peering differs from the usual one; `properties` is text after its remote's line (each line begun). */
+export interface PeeringOptions {
+  /** Its name as Bicep (default: the symbol, quoted). */
+  name?: string;
+  condition?: string;
+  /** The symbol marked as the expected finding's range. */
+  mark?: boolean;
+  properties?: string;
+  /** Text after the properties object (each line begun), as a dependsOn. */
+  after?: string;
+}
+
+/** A peering child `symbol` of VNet `parent` to the VNet whose id is `remoteId` (Bicep), at 2024-05-01. */
+export const bicepPeering = (symbol: string, parent: string, remoteId: string, options: PeeringOptions = {}) =>
+  `resource ${options.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${options.condition ?? ''}{
+  parent: ${parent}
+  name: ${options.name ?? `'${symbol}'`}
+  properties: {
+    remoteVirtualNetwork: { id: ${remoteId} }${options.properties ?? ''}
+  }${options.after ?? ''}
+}
+`;

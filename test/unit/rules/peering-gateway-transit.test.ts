@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/peering-gateway-transit';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (
@@ -18,16 +19,11 @@ const peering = (
   remote: string,
   flags: string,
   opts: { condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remote}.id }
-    allowVirtualNetworkAccess: true
-    ${flags}
-  }
-}
-`;
+) =>
+  bicepPeering(symbol, parent, `${remote}.id`, {
+    ...opts,
+    properties: `\n    allowVirtualNetworkAccess: true\n    ${flags}`,
+  });
 const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const uses = 'useRemoteGateways: true';
 const allows = 'allowGatewayTransit: true';
