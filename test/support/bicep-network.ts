@@ -106,9 +106,13 @@ ${close(condition)}
 `;
 }
 
+/** An endpoint's connection (a properties line) named `name` to `target` (Bicep) for `groupIds` (a Bicep array). */
+export const connectionTo = (target: string, groupIds: string, name = 'c', kind = 'privateLinkServiceConnections') =>
+  `${kind}: [ { name: '${name}', properties: { privateLinkServiceId: ${target}, groupIds: ${groupIds} } } ]`;
+
 /** The connection of an endpoint to the `vault` group of Key Vault `kv` (a properties line), by `kind` of connection. */
 export const vaultConnection = (kind = 'privateLinkServiceConnections', name = 'c') =>
-  `${kind}: [ { name: '${name}', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]`;
+  connectionTo('kv.id', "[ 'vault' ]", name, kind);
 
 /**
  * An existing Key Vault `kv` (kv-prod unless told), then endpoint pe-kv to its vault in the subnet
