@@ -151,3 +151,24 @@ export const bicepPeering = (symbol: string, parent: string, remoteId: string, o
   }${options.after ?? ''}
 }
 `;
+
+/**
+ * Spokes vnet-spoke1..2 in a loop, each peered to `hub` using its gateways (`symbol` may carry a marker),
+ * `after` closing the peering's body (a dependsOn).
+ */
+export const spokesUsingHubGateway = (
+  symbol = 'spokesToHub',
+  after = '',
+) => `resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
+  name: 'vnet-spoke\${i}'
+  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
+}]
+resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+  parent: spokes[i]
+  name: 'spoke-to-hub'
+  properties: {
+    remoteVirtualNetwork: { id: hub.id }
+    useRemoteGateways: true
+  }${after}
+}]
+`;

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { arm as armTemplate, armSubnetId, armVnetWithSubnets } from '../../support/arm-fixtures';
 import { bicepChildSubnet, bicepVnet, inlineSubnetItem, vnetWithChildSubnet } from '../../support/bicep-network';
 import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
@@ -183,6 +184,28 @@ const natChild = (symbol: string, policies: string) =>
     },
   ) + pls('natSubnet.id');
 
+/** A VNet deployed when deployVnet (true by default), its NAT subnet `name` with `properties`, and the service. */
+const conditionalVnet = (name: string, properties: string) =>
+  armTemplate(
+    `${armVnetWithSubnets(
+      `          {
+            "name": ${name},
+            "properties": {
+              ${properties}
+            }
+          }`,
+      { condition: `"[parameters('deployVnet')]"` },
+    )},
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": ${armSubnetId('vnet-spoke', 'snet-pls')} } } } ] }
+    }`,
+    '{ "deployVnet": { "type": "bool", "defaultValue": true } }',
+  );
+
 ruleTests(rule, {
   valid: [],
   invalid: [
@@ -214,76 +237,12 @@ ruleTests(rule, {
     },
     {
       name: 'ARM inline subnet in a conditional VNet deployed for certain',
-      code: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
-  "resources": [
-    {
-      "condition": "[parameters('deployVnet')]",
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
-            "name": [|"snet-pls"|],
-            "properties": {
-              "addressPrefix": "10.1.2.0/24"
-            }
-          }
-        ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateLinkServices",
-      "apiVersion": "2025-09-01",
-      "name": "pls",
-      "location": "westeurope",
-      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
-    }
-  ]
-}
-`,
+      code: conditionalVnet('[|"snet-pls"|]', '"addressPrefix": "10.1.2.0/24"'),
       errors: [{ messageId: 'unset' }],
-      output: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
-  "resources": [
-    {
-      "condition": "[parameters('deployVnet')]",
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
-            "name": "snet-pls",
-            "properties": {
-              "addressPrefix": "10.1.2.0/24",
-              "privateLinkServiceNetworkPolicies": "Disabled"
-            }
-          }
-        ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateLinkServices",
-      "apiVersion": "2025-09-01",
-      "name": "pls",
-      "location": "westeurope",
-      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
-    }
-  ]
-}
-`,
+      output: conditionalVnet(
+        '"snet-pls"',
+        '"addressPrefix": "10.1.2.0/24",\n              "privateLinkServiceNetworkPolicies": "Disabled"',
+      ),
     },
   ],
 });
