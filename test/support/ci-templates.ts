@@ -1,4 +1,5 @@
 // Small templates for the CI recipe tests: one finding each (or none), checked with the CLI.
+import { formattedBlobEndpoint, formattedBlobZoneGroup } from './formatted-bicep';
 
 /** An error: the subnet lies outside its VNet's address space (subnet-outside-vnet). */
 export const errorTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
@@ -101,39 +102,5 @@ resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01'
   }
 }
 
-resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
-  name: 'pe-blob'
-  location: 'westeurope'
-  properties: {
-    subnet: {
-      id: vnet.properties.subnets[0].id
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'blob'
-        properties: {
-          privateLinkServiceId: storage.id
-          groupIds: [
-            'blob'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
-  parent: endpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'blob'
-        properties: {
-          privateDnsZoneId: zone.id
-        }
-      }
-    ]
-  }
-}
-`;
+${formattedBlobEndpoint('endpoint', 'pe-blob', 'storage.id', '2024-05-01')}
+${formattedBlobZoneGroup('zone.id', 'zoneGroup', 'endpoint', '2024-05-01')}`;

@@ -2,6 +2,7 @@
 // endpoints, subnets, peerings and private DNS zones in Bicep and ARM, and the escaping of user names.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { formattedBlobEndpoint, formattedBlobZoneGroup } from '../support/formatted-bicep';
 import { armTemplate, hover } from '../support/cursor-fixture';
 
 const network = (
@@ -37,27 +38,7 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
 }
 `;
 
-const endpoint = (symbol: string) => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-stdemo-blob'
-  location: 'westeurope'
-  properties: {
-    subnet: {
-      id: vnet.properties.subnets[0].id
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'blob'
-        properties: {
-          privateLinkServiceId: st.id
-          groupIds: [
-            'blob'
-          ]
-        }
-      }
-    ]
-  }
-}
-`;
+const endpoint = (symbol: string) => formattedBlobEndpoint(symbol, 'pe-stdemo-blob', 'st.id');
 
 const zone = (
   symbol: string,
@@ -80,23 +61,7 @@ resource ${symbol}Link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@20
 }
 `;
 
-const zoneGroup = (
-  zoneSymbol: string,
-) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
-  parent: pe
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'blob'
-        properties: {
-          privateDnsZoneId: ${zoneSymbol}.id
-        }
-      }
-    ]
-  }
-}
-`;
+const zoneGroup = (zoneSymbol: string) => formattedBlobZoneGroup(`${zoneSymbol}.id`);
 
 describe('hover: private endpoint', () => {
   test('shows target, group id, expected zone, zone group status, subnet and VNet', async () => {
