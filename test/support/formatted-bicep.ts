@@ -42,3 +42,35 @@ export const formattedBlobZoneGroup = (zoneId: string, symbol = 'dns', parent = 
   }
 }
 `;
+
+/**
+ * A VNet `name` (at `api`, over 10.0.0.0/16) with one subnet `subnet` over `prefix` and the subnet's
+ * `extra` property lines; `location: false` leaves out the VNet's location.
+ */
+export function formattedVnet(
+  name: string,
+  subnet: string,
+  prefix: string,
+  options: { api?: string; extra?: string[]; location?: boolean } = {},
+): string {
+  const { api = '2024-05-01', extra = [], location = true } = options;
+  return `resource vnet 'Microsoft.Network/virtualNetworks@${api}' = {
+  name: '${name}'${location ? "\n  location: 'westeurope'" : ''}
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.0.0.0/16'
+      ]
+    }
+    subnets: [
+      {
+        name: '${subnet}'
+        properties: {
+          addressPrefix: '${prefix}'${extra.map((line) => `\n          ${line}`).join('')}
+        }
+      }
+    ]
+  }
+}
+`;
+}

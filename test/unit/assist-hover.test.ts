@@ -2,33 +2,13 @@
 // endpoints, subnets, peerings and private DNS zones in Bicep and ARM, and the escaping of user names.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formattedBlobEndpoint, formattedBlobZoneGroup } from '../support/formatted-bicep';
+import { formattedBlobEndpoint, formattedBlobZoneGroup, formattedVnet } from '../support/formatted-bicep';
 import { armTemplate, hover } from '../support/cursor-fixture';
 
-const network = (
-  subnetName = 'snet-pe',
-  prefix = '10.0.1.0/24',
-) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: '${subnetName}'
-        properties: {
-          addressPrefix: '${prefix}'
-          privateEndpointNetworkPolicies: 'Enabled'
-        }
-      }
-    ]
-  }
-}
-resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+const network = (subnetName = 'snet-pe', prefix = '10.0.1.0/24') => `${formattedVnet('vnet-spoke', subnetName, prefix, {
+  api: '2025-09-01',
+  extra: ["privateEndpointNetworkPolicies: 'Enabled'"],
+})}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stdemo'
   location: 'westeurope'
   kind: 'StorageV2'
