@@ -20,9 +20,9 @@ const zone = (name: string) =>
   `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
 const moduleCall = (symbol: string, target: string) => `module ${symbol} '${target}' = {\n  name: '${symbol}'\n}\n`;
 
-/** `vnet-lens check folder` run under strace, which logs to `log` every file the run opens. */
-const checkUnderStrace = (log: string, folder: string, env = process.env) =>
-  spawnSync(
+/** `vnet-lens check folder` run under strace (which logs to `log`): the lines of the files it opened. */
+function openedUnderStrace(log: string, folder: string, env = process.env): string[] {
+  const run = spawnSync(
     'strace',
     // Run from the project (where tsx resolves), on the absolute path of the folder.
     ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, '--import', 'tsx'].concat([
@@ -34,6 +34,12 @@ const checkUnderStrace = (log: string, folder: string, env = process.env) =>
     ]),
     { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env },
   );
+  assert.equal(run.status, 0, run.stderr);
+  return fs
+    .readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+}
 
 describe('the CLI reads only what it may', { skip: !posix }, () => {
   let root: string;
@@ -169,12 +175,7 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
 
   test('strace: no refused file is ever opened', { skip: !hasStrace }, () => {
     const log = at('strace.log');
-    const run = checkUnderStrace(log, at('ws'));
-    assert.equal(run.status, 0, run.stderr);
-    const opened = fs
-      .readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    const opened = openedUnderStrace(log, at('ws'));
     assert.ok(
       opened.some((line) => line.includes(at('ws/main.bicep'))),
       'the trace sees the file that is read',
@@ -199,12 +200,7 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
   test('strace: above the folder given, only bicepconfig.json is opened', { skip: !hasStrace }, () => {
     withAncestorConfig();
     const log = at('strace-config.log');
-    const run = checkUnderStrace(log, at('repo/infra/net'), { ...process.env, HOME: at('home') });
-    assert.equal(run.status, 0, run.stderr);
-    const opened = fs
-      .readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    const opened = openedUnderStrace(log, at('repo/infra/net'), { ...process.env, HOME: at('home') });
     assert.ok(
       opened.some((line) => line.includes(`"${at('repo/bicepconfig.json')}"`)),
       'the config above is read',

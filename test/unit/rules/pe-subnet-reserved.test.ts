@@ -33,21 +33,17 @@ ruleTests(rule, {
       code: inline('GatewaySubnet', marked),
       errors: [{ messageId: 'reserved', level: 'error', message: /'pe-kv' is placed in 'GatewaySubnet'/ }],
     },
-    {
-      name: 'AzureFirewallSubnet is an error',
-      code: inline('AzureFirewallSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'error' }],
-    },
-    {
-      name: 'AzureBastionSubnet is an error',
-      code: inline('AzureBastionSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'error' }],
-    },
-    {
-      name: 'AzureFirewallManagementSubnet is a warning',
-      code: inline('AzureFirewallManagementSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'warning' }],
-    },
+    ...(
+      [
+        ['AzureFirewallSubnet', 'error'],
+        ['AzureBastionSubnet', 'error'],
+        ['AzureFirewallManagementSubnet', 'warning'],
+      ] as const
+    ).map(([subnet, level]) => ({
+      name: `${subnet} is ${level === 'error' ? 'an error' : 'a warning'}`,
+      code: inline(subnet, marked),
+      errors: [{ messageId: 'reserved', level }],
+    })),
     {
       name: 'RouteServerSubnet is a warning',
       code: inline('RouteServerSubnet', marked),

@@ -58,6 +58,19 @@ const sqlOnChildSubnet = (id: string, endpoints: string[]) =>
 }
 `;
 
+/** main.bicep: the VNet (subnet properties `extra`) passing its subnet's id to data.bicep, whose storage names it by `id`. */
+const storageModule = (extra: string, id: string) => `//- /main.bicep
+${vnet(
+  extra,
+  `module data 'data.bicep' = {
+  name: 'data'
+  params: { subnetId: vnet.properties.subnets[0].id }
+}
+`,
+)}//- /data.bicep
+param subnetId string
+${storage(id)}`;
+
 ruleTests(rule, {
   valid: [
     {
@@ -298,29 +311,12 @@ ${bicepVnet(undefined, { extra: ["subnets: [for (name, i) in names: { name: name
     },
     {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
-      code: `//- /main.bicep
-${vnet(
-  '',
-  `module data 'data.bicep' = {
-  name: 'data'
-  params: { subnetId: vnet.properties.subnets[0].id }
-}
-`,
-)}//- /data.bicep
-param subnetId string
-${storage('[|subnetId|]')}`,
+      code: storageModule('', '[|subnetId|]'),
       errors: [{ messageId: 'missing' }],
-      output: `//- /main.bicep
-${vnet(
-  "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
-  `module data 'data.bicep' = {
-  name: 'data'
-  params: { subnetId: vnet.properties.subnets[0].id }
-}
-`,
-)}//- /data.bicep
-param subnetId string
-${storage('subnetId')}`,
+      output: storageModule(
+        "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
+        'subnetId',
+      ),
     },
   ],
 });
