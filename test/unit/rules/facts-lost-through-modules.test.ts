@@ -4,7 +4,7 @@
 import peeringReverseMissing from '../../../server/src/rules/peering-reverse-missing';
 import subnetSize from '../../../server/src/rules/subnet-size';
 import vnetAddressOverlap from '../../../server/src/rules/vnet-address-overlap';
-import { arm, armPeering, armReverse, armVnet } from '../../support/arm-fixtures';
+import { arm, armHubAndSpoke, armPeering, armReverse } from '../../support/arm-fixtures';
 import { ruleTests } from '../../support/rule-test';
 
 /** A caller that deploys a VNet module and a Bastion subnet module named after the VNet module's output. */
@@ -97,34 +97,28 @@ ruleTests(peeringReverseMissing, {
   valid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() finds the reverse peering',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.1.0.0/16"',
+        armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
+        armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
       ),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() names a VNet of the template',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.1.0.0/16"',
+        armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
       ),
       errors: [{ messageId: 'missing', message: /connects 'vnet-hub' to 'vnet-spoke'/ }],
-      output: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armReverse(),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-        ].join(',\n'),
+      output: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.1.0.0/16"',
+        armReverse(),
+        armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
       ),
     },
   ],
@@ -134,26 +128,22 @@ ruleTests(vnetAddressOverlap, {
   valid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between VNets that do not overlap',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.1.0.0/16"',
+        armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
+        armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
       ),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between overlapping VNets',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.0.128.0/17"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark: true }),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.0.128.0/17"',
+        armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
+        armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark: true }),
       ),
       errors: [{ messageId: 'overlap' }, { messageId: 'overlap' }],
     },
