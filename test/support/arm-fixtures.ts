@@ -125,3 +125,9 @@ export const armHubAndSpoke = (hub: string, spoke: string | undefined, ...resour
       ',\n',
     ),
   );
+
+/** The usual peerings of a hub and its spoke, hub-to-spoke and spoke-to-hub, each by resourceId(). */
+export const hubToSpoke = (opts: { flags?: string; mark?: boolean } = {}) =>
+  armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), opts);
+export const spokeToHub = (opts: { flags?: string; mark?: boolean } = {}) =>
+  armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), opts);

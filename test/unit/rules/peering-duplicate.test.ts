@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/peering-duplicate';
-import { armHubAndSpoke, armPeering, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { armHubAndSpoke, armPeering, bicepVnet, hubToSpoke, spokeToHub, vnetId } from '../../support/arm-fixtures';
 import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
@@ -92,12 +92,7 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: one peering each way',
-      code: armHubAndSpoke(
-        '"10.0.0.0/16"',
-        '"10.1.0.0/16"',
-        armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-        armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub')),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke(), spokeToHub()),
     },
   ],
   invalid: [
@@ -106,7 +101,7 @@ const armCases: RuleCases = {
       code: armHubAndSpoke(
         '"10.0.0.0/16"',
         '"10.1.0.0/16"',
-        armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+        hubToSpoke(),
         armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true }),
       ),
       errors: [{ messageId: 'duplicate' }],

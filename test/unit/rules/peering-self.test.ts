@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/peering-self';
-import { armHubAndSpoke, armPeering, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { armHubAndSpoke, armPeering, bicepVnet, hubToSpoke, vnetId } from '../../support/arm-fixtures';
 import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
@@ -61,11 +61,7 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: a peering to another VNet',
-      code: armHubAndSpoke(
-        '"10.0.0.0/16"',
-        '"10.1.0.0/16"',
-        armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke()),
     },
   ],
   invalid: [

@@ -1,5 +1,5 @@
 import rule from '../../../server/src/rules/vnet-address-overlap';
-import { arm, armHubAndSpoke, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { arm, armHubAndSpoke, armVnet, hubToSpoke, spokeToHub, vnetId } from '../../support/arm-fixtures';
 import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
@@ -134,22 +134,13 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: peered VNets with separate spaces',
-      code: armHubAndSpoke(
-        '"10.0.0.0/16"',
-        '"10.1.0.0/16"',
-        armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke()),
     },
   ],
   invalid: [
     {
       name: 'ARM: both peerings of an overlapping pair',
-      code: armHubAndSpoke(
-        '"10.0.0.0/16"',
-        '"10.0.1.0/24"',
-        armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { mark: true }),
-        armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { mark: true }),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.0.1.0/24"', hubToSpoke({ mark: true }), spokeToHub({ mark: true })),
       errors: [{ messageId: 'overlap' }, { messageId: 'overlap' }],
     },
     {
