@@ -220,33 +220,31 @@ const flaggedPeering = (
 }
 `;
 
+/** The hub's peering with `hubFlags` and the spoke's using its gateways; the fix sets the hub's flag to true. */
+const hubFlagsFixed = (hubFlags: string) => ({
+  code:
+    two +
+    flaggedPeering('hubToSpoke', 'hub', 'spoke', hubFlags) +
+    flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+  output:
+    two +
+    flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
+    flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+});
+
 ruleTests(rule, {
   valid: [],
   invalid: [
     {
       name: 'Bicep: allowGatewayTransit added to the reverse peering',
-      code:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '') +
-        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      ...hubFlagsFixed(''),
       errors: [{ messageId: 'noTransit' }],
       fixTitle: /^Set allowGatewayTransit to true on the reverse peering$/,
-      output:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
-        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'Bicep: false on the reverse becomes true',
-      code:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') +
-        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      ...hubFlagsFixed('\n    allowGatewayTransit: false'),
       errors: [{ messageId: 'noTransit' }],
-      output:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
-        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'ARM: the reverse peering gets allowGatewayTransit',
