@@ -1,6 +1,7 @@
-// ARM template builders the peering and address rule tests share: a template around resources,
-// a VNet, a peering (optionally with its `type` marked as the expected finding range), a VNet id, and
-// the reverse peering add-reverse-peering writes.
+// ARM template builders the rule tests share: a template around resources, a VNet (bare or with its
+// subnets), a hub and spoke with their usual peerings, a peering (optionally with its `type` marked as
+// the expected finding range), VNet and subnet ids, an endpoint in a subnet, and the reverse peering
+// add-reverse-peering writes.
 
 /** A template holding `resources` (and `parameters`, a JSON object, if any), its `$schema` line `head`. */
 export const arm = (
