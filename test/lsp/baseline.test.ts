@@ -13,18 +13,6 @@ import { startServer, type LspSession } from '../support/lsp-client';
 const zone = (symbol: string, name: string) =>
   `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
 
-async function diagnosticsWhere(
-  session: LspSession,
-  uri: string,
-  accept: (p: PublishDiagnosticsParams) => boolean,
-): Promise<PublishDiagnosticsParams> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const published = await session.nextDiagnostics(uri);
-    if (accept(published)) return published;
-  }
-  throw new Error(`no acceptable diagnostics for ${uri}`);
-}
-
 const messageOf = (message: string | { value: string }) => (typeof message === 'string' ? message : message.value);
 const severities = (published: PublishDiagnosticsParams) =>
   published.diagnostics.map((d) => `${/'([a-z]\.internal)'/.exec(messageOf(d.message))?.[1]}:${d.severity}`).sort();
@@ -53,15 +41,8 @@ describe('baselined findings in the editor', () => {
 
   test('the baselined finding is a hint, the new one a warning', async () => {
     const uri = pathToFileURL(path.join(dir, 'main.bicep')).href;
-    void session.connection.sendNotification('textDocument/didOpen', {
-      textDocument: {
-        uri,
-        languageId: 'bicep',
-        version: 1,
-        text: fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8'),
-      },
-    });
-    const published = await diagnosticsWhere(session, uri, (p) => p.diagnostics.length === 2);
+    session.open(uri, fs.readFileSync(path.join(dir, 'main.bicep'), 'utf8'));
+    const published = await session.diagnosticsWhere(uri, (p) => p.diagnostics.length === 2);
     assert.deepEqual(severities(published), ['a.internal:4', 'b.internal:2']);
     const hint = published.diagnostics.find((d) => d.severity === 4)!;
     assert.equal(hint.code, 'dns-zone-location');
@@ -75,8 +56,7 @@ describe('baselined findings in the editor', () => {
     void session.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: pathToFileURL(baseline).href, type: 2 }],
     });
-    const published = await diagnosticsWhere(
-      session,
+    const published = await session.diagnosticsWhere(
       uri,
       (p) => p.diagnostics.every((d) => d.severity === 2) && p.diagnostics.length === 2,
     );

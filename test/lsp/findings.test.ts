@@ -1,43 +1,16 @@
 // The planted mistakes of examples/ reach the editor as diagnostics, each in its declaring file,
 // and a change in one file updates the diagnostics of another (DESIGN §2, "Across files").
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { startServer, type LspSession } from '../support/lsp-client';
-import { repoRoot } from '../support/paths';
+import { examples, exampleText, exampleUri, openExample, startServer, type LspSession } from '../support/lsp-client';
 
-const examples = path.join(repoRoot, 'examples');
-const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
+const uriOf = exampleUri;
 const codes = (published: PublishDiagnosticsParams) =>
   published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
 
-/** The next diagnostics for `uri` that satisfy `accept` (earlier ones are skipped). */
-async function diagnosticsWhere(
-  session: LspSession,
-  uri: string,
-  accept: (p: PublishDiagnosticsParams) => boolean,
-): Promise<PublishDiagnosticsParams> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const published = await session.nextDiagnostics(uri);
-    if (accept(published)) return published;
-  }
-  throw new Error(`no acceptable diagnostics for ${uri}`);
-}
-
-function open(
-  session: LspSession,
-  relative: string,
-  text = fs.readFileSync(path.join(examples, relative), 'utf8'),
-): string {
-  const uri = uriOf(relative);
-  void session.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'bicep', version: 1, text },
-  });
-  return uri;
-}
+const open = (session: LspSession, relative: string, text?: string) => openExample(session, relative, 'bicep', text);
 
 describe('findings in the editor', () => {
   let session: LspSession;
@@ -50,7 +23,7 @@ describe('findings in the editor', () => {
 
   test('the planted mistakes appear in their declaring files with rule ids, docs links and related locations', async () => {
     const data = open(session, 'modules/data.bicep');
-    const published = await diagnosticsWhere(session, data, (p) => p.diagnostics.length > 0);
+    const published = await session.diagnosticsWhere(data, (p) => p.diagnostics.length > 0);
     assert.deepEqual(codes(published), ['pe-dns-zone-group-missing@103', 'service-endpoint-missing@146']);
     const diagnostic = published.diagnostics.find((d) => d.code === 'pe-dns-zone-group-missing')!;
     assert.equal(diagnostic.severity, 2);
@@ -62,22 +35,22 @@ describe('findings in the editor', () => {
     );
 
     const spoke = open(session, 'modules/spoke.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0)), [
+    assert.deepEqual(codes(await session.diagnosticsWhere(spoke, (p) => p.diagnostics.length > 0)), [
       'pls-subnet-policies@82',
     ]);
     const main = open(session, 'main.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, main, (p) => p.diagnostics.length > 0)), [
+    assert.deepEqual(codes(await session.diagnosticsWhere(main, (p) => p.diagnostics.length > 0)), [
       'peering-reverse-missing@63',
     ]);
     const connectivity = open(session, 'connectivity.bicep');
-    assert.deepEqual(codes(await diagnosticsWhere(session, connectivity, (p) => p.diagnostics.length > 0)).sort(), [
+    assert.deepEqual(codes(await session.diagnosticsWhere(connectivity, (p) => p.diagnostics.length > 0)).sort(), [
       'peering-remote-gateway-order@115',
       'peering-spokes-overlap@129',
     ]);
   });
 
   test('adding the reverse peering in the spoke module clears the finding in main.bicep', async () => {
-    const spokeText = fs.readFileSync(path.join(examples, 'modules/spoke.bicep'), 'utf8');
+    const spokeText = exampleText('modules/spoke.bicep');
     const reverse = `
 resource peerSpokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
   parent: vnet
@@ -95,8 +68,7 @@ resource peerSpokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeering
       textDocument: { uri: uriOf('modules/spoke.bicep'), version: 2 },
       contentChanges: [{ text: spokeText + reverse }],
     });
-    const main = await diagnosticsWhere(
-      session,
+    const main = await session.diagnosticsWhere(
       uriOf('main.bicep'),
       (p) => !codes(p).includes('peering-reverse-missing@63'),
     );

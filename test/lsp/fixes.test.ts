@@ -2,36 +2,13 @@
 // its WorkspaceEdit applied as an editor would (didChange), and the diagnostic gone; the fix-all source
 // action across two files; nothing offered while the text differs from the analysed one.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type {
-  CodeAction,
-  Diagnostic,
-  PublishDiagnosticsParams,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer, type LspSession } from '../support/lsp-client';
-import { repoRoot } from '../support/paths';
+import { examples, exampleText, exampleUri, openExample, startServer, type LspSession } from '../support/lsp-client';
 
-const examples = path.join(repoRoot, 'examples');
-const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
-const textOf = (relative: string) => fs.readFileSync(path.join(examples, relative), 'utf8');
-
-async function diagnosticsWhere(
-  session: LspSession,
-  uri: string,
-  accept: (p: PublishDiagnosticsParams) => boolean,
-): Promise<PublishDiagnosticsParams> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const published = await session.nextDiagnostics(uri);
-    if (accept(published)) return published;
-  }
-  throw new Error(`no acceptable diagnostics for ${uri}`);
-}
+const uriOf = exampleUri;
 
 class Editor {
   readonly versions = new Map<string, number>();
@@ -39,12 +16,9 @@ class Editor {
   constructor(private readonly session: LspSession) {}
 
   open(relative: string): string {
-    const uri = uriOf(relative);
-    this.texts.set(uri, textOf(relative));
+    const uri = openExample(this.session, relative);
+    this.texts.set(uri, exampleText(relative));
     this.versions.set(uri, 1);
-    void this.session.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'bicep', version: 1, text: textOf(relative) },
-    });
     return uri;
   }
 
@@ -90,7 +64,7 @@ describe('quick fixes in the editor (LSP)', () => {
 
   test('the quick fix of pls-subnet-policies is preferred, edits the subnet, and the diagnostic goes away', async () => {
     const spoke = editor.open('modules/spoke.bicep');
-    const published = await diagnosticsWhere(session, spoke, (p) => p.diagnostics.length > 0);
+    const published = await session.diagnosticsWhere(spoke, (p) => p.diagnostics.length > 0);
     const diagnostic = published.diagnostics.find((d) => d.code === 'pls-subnet-policies')!;
     const actions = await editor.codeActions(spoke, [diagnostic]);
     assert.deepEqual(
@@ -104,7 +78,7 @@ describe('quick fixes in the editor (LSP)', () => {
       ["          privateLinkServiceNetworkPolicies: 'Disabled'\n"],
     );
     editor.apply(actions[0].edit!);
-    const after = await diagnosticsWhere(session, spoke, (p) => p.version === editor.versions.get(spoke));
+    const after = await session.diagnosticsWhere(spoke, (p) => p.version === editor.versions.get(spoke));
     assert.deepEqual(
       after.diagnostics.map((d) => d.code),
       [],
@@ -121,13 +95,13 @@ describe('quick fixes in the editor (LSP)', () => {
     };
     editor.change(spoke, `// edited\n${editor.texts.get(spoke)}`);
     assert.deepEqual(await editor.codeActions(spoke, [stale], ['source.fixAll.vnetLens']), []);
-    await diagnosticsWhere(session, spoke, (p) => p.version === editor.versions.get(spoke));
+    await session.diagnosticsWhere(spoke, (p) => p.version === editor.versions.get(spoke));
   });
 
   test('source.fixAll.vnetLens applies the preferred fixes of a file, across the files they touch', async () => {
     const main = editor.open('main.bicep');
     const data = editor.open('modules/data.bicep');
-    const published = await diagnosticsWhere(session, data, (p) =>
+    const published = await session.diagnosticsWhere(data, (p) =>
       p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'),
     );
     const quick = await editor.codeActions(data, published.diagnostics);
@@ -143,8 +117,7 @@ describe('quick fixes in the editor (LSP)', () => {
     // The service endpoint goes onto the workload subnet, declared in the spoke module.
     assert.deepEqual(Object.keys(all[0].edit!.changes!).sort(), [main, data, uriOf('modules/spoke.bicep')].sort());
     editor.apply(all[0].edit!);
-    const after = await diagnosticsWhere(
-      session,
+    const after = await session.diagnosticsWhere(
       data,
       (p) =>
         p.version === editor.versions.get(data) && !p.diagnostics.some((d) => d.code === 'pe-dns-zone-group-missing'),

@@ -1,25 +1,13 @@
 // The built server over stdio: initialize, diagnostics for Bicep and ARM documents, the model
 // request, code actions, and a clean shutdown.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ModelJson, TopologyJson } from '../../server/src/protocol';
-import { startServer, type LspSession } from '../support/lsp-client';
-import { repoRoot } from '../support/paths';
+import { examples, exampleUri, openExample, startServer, type LspSession } from '../support/lsp-client';
 
-const examples = path.join(repoRoot, 'examples');
-const uriOf = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
-
-function open(session: LspSession, relative: string, languageId: string): string {
-  const uri = uriOf(relative);
-  const text = fs.readFileSync(path.join(examples, relative), 'utf8');
-  void session.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId, version: 1, text },
-  });
-  return uri;
-}
+const uriOf = exampleUri;
+const open = (session: LspSession, relative: string, languageId: string) => openExample(session, relative, languageId);
 
 describe('language server over stdio', () => {
   let session: LspSession;

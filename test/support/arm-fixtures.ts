@@ -1,10 +1,16 @@
-// ARM template builders the peering and address rule tests share: a template around resources,
-// a VNet, a peering (optionally with its `type` marked as the expected finding range), a VNet id, and
-// the reverse peering add-reverse-peering writes.
+// ARM template builders the rule tests share: a template around resources, a VNet (bare or with its
+// subnets), a hub and spoke with their usual peerings, a peering (optionally with its `type` marked as
+// the expected finding range), VNet and subnet ids, an endpoint in a subnet, and the reverse peering
+// add-reverse-peering writes.
 
-export const arm = (resources: string, parameters = '') => `//- /main.json
+/** A template holding `resources` (and `parameters`, a JSON object, if any), its `$schema` line `head`. */
+export const arm = (
+  resources: string,
+  parameters = '',
+  head = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+) => `//- /main.json
 {
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  ${head}
   "contentVersion": "1.0.0.0",${parameters ? `\n  "parameters": ${parameters},` : ''}
   "resources": [
 ${resources}
@@ -63,3 +69,66 @@ export const bicepVnet = (
   }
 }
 `;
+
+/** Where an ARM VNet differs from vnet-spoke (10.1.0.0/16, 2025-09-01, westeurope): JSON values as text. */
+export interface ArmVnetOptions {
+  name?: string;
+  space?: string;
+  api?: string;
+  /** The resource's condition (a JSON value). */
+  condition?: string;
+  /** A JSON value (default "westeurope"). */
+  location?: string;
+}
+
+/** An ARM VNet resource whose subnets array holds `subnets` (its lines, indented by ten spaces). */
+export function armVnetWithSubnets(subnets: string, options: ArmVnetOptions = {}): string {
+  const {
+    name = 'vnet-spoke',
+    space = '"10.1.0.0/16"',
+    api = '2025-09-01',
+    condition,
+    location = '"westeurope"',
+  } = options;
+  return `    {${condition ? `\n      "condition": ${condition},` : ''}
+      "type": "Microsoft.Network/virtualNetworks",
+      "apiVersion": "${api}",
+      "name": "${name}",
+      "location": ${location},
+      "properties": {
+        "addressSpace": { "addressPrefixes": [ ${space} ] },
+        "subnets": [
+${subnets}
+        ]
+      }
+    }`;
+}
+
+/** The id of subnet `subnet` of VNet `vnet`, as a JSON string of resourceId(). */
+export const armSubnetId = (vnet: string, subnet: string) =>
+  `"[resourceId('Microsoft.Network/virtualNetworks/subnets', '${vnet}', '${subnet}')]"`;
+
+/** A private endpoint (pe-kv in westeurope unless told) in the subnet whose id is `subnetId` (a JSON value). */
+export const armEndpointIn = (subnetId: string, options: { name?: string; location?: string } = {}) => `    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2025-09-01",
+      "name": "${options.name ?? 'pe-kv'}",
+      "location": ${options.location ?? '"westeurope"'},
+      "properties": {
+        "subnet": { "id": ${subnetId} }
+      }
+    }`;
+
+/** A template of vnet-hub over `hub`, vnet-spoke over `spoke` (none when undefined), then `resources`. */
+export const armHubAndSpoke = (hub: string, spoke: string | undefined, ...resources: string[]) =>
+  arm(
+    [armVnet('vnet-hub', hub), ...(spoke === undefined ? [] : [armVnet('vnet-spoke', spoke)]), ...resources].join(
+      ',\n',
+    ),
+  );
+
+/** The usual peerings of a hub and its spoke, hub-to-spoke and spoke-to-hub, each by resourceId(). */
+export const hubToSpoke = (opts: { flags?: string; mark?: boolean } = {}) =>
+  armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), opts);
+export const spokeToHub = (opts: { flags?: string; mark?: boolean } = {}) =>
+  armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), opts);

@@ -1,48 +1,11 @@
 // Small templates for the CI recipe tests: one finding each (or none), checked with the CLI.
+import { formattedBlobEndpoint, formattedBlobZoneGroup, formattedVnet } from './formatted-bicep';
 
 /** An error: the subnet lies outside its VNet's address space (subnet-outside-vnet). */
-export const errorTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-app'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: 'snet-app'
-        properties: {
-          addressPrefix: '10.1.0.0/24'
-        }
-      }
-    ]
-  }
-}
-`;
+export const errorTemplate = `${formattedVnet('vnet-app', 'snet-app', '10.1.0.0/24')}`;
 
 /** No finding: the same VNet with its subnet inside the address space. */
-export const cleanTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-app'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: 'snet-app'
-        properties: {
-          addressPrefix: '10.0.1.0/24'
-        }
-      }
-    ]
-  }
-}
-`;
+export const cleanTemplate = `${formattedVnet('vnet-app', 'snet-app', '10.0.1.0/24')}`;
 
 /** A warning only: a private DNS zone in a region instead of 'global' (dns-zone-location). */
 export const warningTemplate = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
@@ -52,26 +15,7 @@ export const warningTemplate = `resource zone 'Microsoft.Network/privateDnsZones
 `;
 
 /** Clean in AzureCloud; in AzureUSGovernment the blob zone name is wrong (pe-dns-zone-mismatch, a warning). */
-export const cloudSensitiveTemplate = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-data'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: 'snet-pe'
-        properties: {
-          addressPrefix: '10.0.1.0/24'
-        }
-      }
-    ]
-  }
-}
-
+export const cloudSensitiveTemplate = `${formattedVnet('vnet-data', 'snet-pe', '10.0.1.0/24')}
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: 'stdata'
   location: 'westeurope'
@@ -101,39 +45,5 @@ resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01'
   }
 }
 
-resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
-  name: 'pe-blob'
-  location: 'westeurope'
-  properties: {
-    subnet: {
-      id: vnet.properties.subnets[0].id
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'blob'
-        properties: {
-          privateLinkServiceId: storage.id
-          groupIds: [
-            'blob'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = {
-  parent: endpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'blob'
-        properties: {
-          privateDnsZoneId: zone.id
-        }
-      }
-    ]
-  }
-}
-`;
+${formattedBlobEndpoint('endpoint', 'pe-blob', 'storage.id', '2024-05-01')}
+${formattedBlobZoneGroup('zone.id', 'zoneGroup', 'endpoint', '2024-05-01')}`;

@@ -1,7 +1,9 @@
 // Spawns the built language server (dist/server.js) over stdio and speaks LSP to it with
 // vscode-languageserver-protocol, as an editor would. Used by the LSP suite and the benches.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -17,6 +19,10 @@ export interface LspSession {
   stderr: () => string;
   /** Resolves with the next publishDiagnostics for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** The next diagnostics for `uri` that satisfy `accept` (earlier ones are skipped; 20 at the most). */
+  diagnosticsWhere(uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** Opens `uri` with `text` at version 1, as an editor's didOpen. */
+  open(uri: string, text: string, languageId?: string): void;
   /** shutdown + exit, then waits for the process to end; resolves with its exit code. */
   close(): Promise<number | null>;
 }
@@ -55,10 +61,20 @@ export async function startServer(rootUri?: string, settings: unknown = null): P
   });
   await connection.sendNotification('initialized', {});
 
-  return {
+  const session: LspSession = {
     connection,
     child,
     stderr: () => stderr,
+    async diagnosticsWhere(uri, accept) {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const published = await session.nextDiagnostics(uri);
+        if (accept(published)) return published;
+      }
+      throw new Error(`no acceptable diagnostics for ${uri}`);
+    },
+    open(uri, text, languageId = 'bicep') {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
     nextDiagnostics(uri, timeoutMs = 10_000) {
       const earlier = received.findIndex((params) => params.uri === uri);
       if (earlier >= 0) return Promise.resolve(received.splice(earlier, 1)[0]);
@@ -85,4 +101,22 @@ export async function startServer(rootUri?: string, settings: unknown = null): P
       return code;
     },
   };
+  return session;
+}
+
+/** The repository's examples/, the workspace most LSP tests open. */
+export const examples = path.join(repoRoot, 'examples');
+export const exampleUri = (relative: string) => pathToFileURL(path.join(examples, relative)).href;
+export const exampleText = (relative: string) => fs.readFileSync(path.join(examples, relative), 'utf8');
+
+/** Opens examples/`relative` in `session` (its text on disk unless `text` is given); returns its uri. */
+export function openExample(
+  session: LspSession,
+  relative: string,
+  languageId = 'bicep',
+  text = exampleText(relative),
+): string {
+  const uri = exampleUri(relative);
+  session.open(uri, text, languageId);
+  return uri;
 }

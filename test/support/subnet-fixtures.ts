@@ -1,23 +1,11 @@
 // Fixtures the subnet rule tests share: a Bicep VNet with inline subnets; in ARM a template around
 // VNet vnet-spoke (10.1.0.0/16) and its subnets, and a private endpoint in its subnet snet-pe.
+import { arm, armEndpointIn, armSubnetId, armVnetWithSubnets } from './arm-fixtures';
+import { bicepVnet } from './bicep-network';
 
 /** A Bicep VNet `name` over `space` (a Bicep array's items) with `subnets` (items of its array), after `head`. */
-export const vnetWithSubnets = (
-  name: string,
-  space: string,
-  subnets: string,
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [${space}] }
-    subnets: [
-${subnets}
-    ]
-  }
-}
-`;
+export const vnetWithSubnets = (name: string, space: string, subnets: string, head = '') =>
+  bicepVnet(subnets, { name, space, api: '2024-05-01', head });
 /** One inline subnet item of vnetWithSubnets. */
 export const inlineSubnet = (name: string, prefix: string) => `      {
         name: '${name}'
@@ -25,51 +13,14 @@ export const inlineSubnet = (name: string, prefix: string) => `      {
       }`;
 
 /** A template: `before` (resources, each line-ended), vnet-spoke with `subnets` (its array's lines), then `after`. */
-export const armSpokeSubnets = (subnets: string, after = '', before = '') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-${before}    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-${subnets}
-        ]
-      }
-    }${after}
-  ]
-}
-`;
+export const armSpokeSubnets = (subnets: string, after = '', before = '') =>
+  arm(`${before}${armVnetWithSubnets(subnets)}${after}`);
 
 /** A private endpoint in vnet-spoke's snet-pe (no connection: the subnet rules need only its place). */
-export const armEndpointInSnetPe = `    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } }
-    }`;
+export const armEndpointInSnetPe = armEndpointIn(armSubnetId('vnet-spoke', 'snet-pe'));
 
 /** A Bicep vnet-spoke (10.1.0.0/16, at `api`) whose subnets array holds `subnets`. */
-export const spokeVnetWithSubnets = (
-  subnets: string,
-  api = '2025-09-01',
-) => `resource vnet 'Microsoft.Network/virtualNetworks@${api}' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [
-${subnets}
-    ]
-  }
-}
-`;
+export const spokeVnetWithSubnets = (subnets: string, api = '2025-09-01') => bicepVnet(subnets, { api });
 
 /** armSpokeSubnets behind NSG nsg-pe (denying all inbound), `extra` resources and the endpoint in snet-pe after it. */
 export const armSpokeBehindNsg = (subnets: string, extra = '') =>

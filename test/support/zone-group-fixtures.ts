@@ -1,6 +1,7 @@
 // Fixtures of the zone group tests: a Bicep endpoint to an existing target, a zone with its link;
 // in ARM a template around resources, the spoke VNet, an endpoint (its "type" markable), the Key Vault
 // zone, the group add-dns-zone-group writes, and a languageVersion 2.0 template with symbolic names.
+import { arm, armVnetWithSubnets } from './arm-fixtures';
 
 /** A private endpoint `pe` to an existing `target` (named `name`) of `type` with `groupIds`. */
 export const targetEndpoint = (
@@ -56,28 +57,10 @@ export const armEndpoint = (
       }
     }`;
 
-export const armTemplate = (
-  resources: string,
-  head = '"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
-) => `//- /main.json
-{
-  ${head}
-  "contentVersion": "1.0.0.0",
-  "resources": [
-${resources}
-  ]
-}
-`;
-export const armSpokeVnet = `    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]
-      }
-    }`;
+export const armTemplate = (resources: string, head?: string) => arm(resources, '', head);
+export const armSpokeVnet = armVnetWithSubnets(
+  `          { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } }`,
+);
 export const armKvPe = (type?: string) =>
   armEndpoint('pe-kv', "[resourceId('Microsoft.KeyVault/vaults', 'kv-prod')]", 'vault', type);
 export const armZone = `    {

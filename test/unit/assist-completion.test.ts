@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseBicep } from '../../server/src/syntax/bicep';
+import { formattedBlobZoneGroup, formattedVnet } from '../support/formatted-bicep';
 import { applied, armTemplate, complete } from '../support/cursor-fixture';
 
 const labels = (items: { label: string }[]) => items.map((item) => item.label);
@@ -154,22 +155,7 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   });
 
   test("offers the endpoint's zones as privateDnsZoneId of a zone group: a zone symbol when declared, else resourceId()", async () => {
-    const zoneGroup = (
-      value: string,
-    ) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
-  parent: pe
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'blob'
-        properties: {
-          privateDnsZoneId: ${value}
-        }
-      }
-    ]
-  }
-}`;
+    const zoneGroup = (value: string) => formattedBlobZoneGroup(value).trimEnd();
     const declared = await complete(`param subnetId string
 ${storage}${endpoint('st.id', "'blob'")}
 resource zoneBlob 'Microsoft.Network/privateDnsZones@2024-06-01' = {
@@ -212,25 +198,13 @@ describe('completion: subnet policy values', () => {
   });
 
   test('offers them for inline subnets of a VNet and in ARM templates', async () => {
-    const inline = await complete(`resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: 'snet-pe'
-        properties: {
-          addressPrefix: '10.0.1.0/24'
-          privateEndpointNetworkPolicies: 'Ena$0'
-        }
-      }
-    ]
-  }
-}`);
+    const inline = await complete(
+      formattedVnet('vnet', 'snet-pe', '10.0.1.0/24', {
+        api: '2025-09-01',
+        extra: ["privateEndpointNetworkPolicies: 'Ena$0'"],
+        location: false,
+      }),
+    );
     assert.equal(labels(inline.items).length, 4);
     assert.equal(inline.items[0]!.filterText, "'Enabled'");
     const arm = await complete(

@@ -2,22 +2,16 @@
 // or a connection's privateLinkServiceId — how its name resolves from each VNet that reaches it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { bicepVnet, oneLineSubnet } from '../support/bicep-network';
 import { hover } from '../support/cursor-fixture';
 
-const vnet = (
-  symbol: string,
-  name: string,
-  octet: number,
-  dns = '',
-) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.${octet}.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.${octet}.1.0/24' } } ]${dns ? `\n    dhcpOptions: { dnsServers: [ '${dns}' ] }` : ''}
-  }
-}
-`;
+const vnet = (symbol: string, name: string, octet: number, dns = '') =>
+  bicepVnet(oneLineSubnet('snet-pe', `10.${octet}.1.0/24`), {
+    symbol,
+    name,
+    space: `'10.${octet}.0.0/16'`,
+    extra: dns ? [`dhcpOptions: { dnsServers: [ '${dns}' ] }`] : [],
+  });
 const peering = (
   symbol: string,
   parent: string,

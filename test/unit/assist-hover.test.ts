@@ -2,32 +2,13 @@
 // endpoints, subnets, peerings and private DNS zones in Bicep and ARM, and the escaping of user names.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { formattedBlobEndpoint, formattedBlobZoneGroup, formattedVnet } from '../support/formatted-bicep';
 import { armTemplate, hover } from '../support/cursor-fixture';
 
-const network = (
-  subnetName = 'snet-pe',
-  prefix = '10.0.1.0/24',
-) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: [
-        '10.0.0.0/16'
-      ]
-    }
-    subnets: [
-      {
-        name: '${subnetName}'
-        properties: {
-          addressPrefix: '${prefix}'
-          privateEndpointNetworkPolicies: 'Enabled'
-        }
-      }
-    ]
-  }
-}
-resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+const network = (subnetName = 'snet-pe', prefix = '10.0.1.0/24') => `${formattedVnet('vnet-spoke', subnetName, prefix, {
+  api: '2025-09-01',
+  extra: ["privateEndpointNetworkPolicies: 'Enabled'"],
+})}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stdemo'
   location: 'westeurope'
   kind: 'StorageV2'
@@ -37,27 +18,7 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
 }
 `;
 
-const endpoint = (symbol: string) => `resource ${symbol} 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-stdemo-blob'
-  location: 'westeurope'
-  properties: {
-    subnet: {
-      id: vnet.properties.subnets[0].id
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'blob'
-        properties: {
-          privateLinkServiceId: st.id
-          groupIds: [
-            'blob'
-          ]
-        }
-      }
-    ]
-  }
-}
-`;
+const endpoint = (symbol: string) => formattedBlobEndpoint(symbol, 'pe-stdemo-blob', 'st.id');
 
 const zone = (
   symbol: string,
@@ -80,23 +41,7 @@ resource ${symbol}Link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@20
 }
 `;
 
-const zoneGroup = (
-  zoneSymbol: string,
-) => `resource dns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
-  parent: pe
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'blob'
-        properties: {
-          privateDnsZoneId: ${zoneSymbol}.id
-        }
-      }
-    ]
-  }
-}
-`;
+const zoneGroup = (zoneSymbol: string) => formattedBlobZoneGroup(`${zoneSymbol}.id`);
 
 describe('hover: private endpoint', () => {
   test('shows target, group id, expected zone, zone group status, subnet and VNet', async () => {

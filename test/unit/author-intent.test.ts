@@ -4,30 +4,16 @@
 // a note elsewhere in the file keeps the finding.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
 import { authorLeavesZoneGroupToPolicy } from '../../server/src/engine/author-intent';
-import { defaultAnalysisOptions } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import { findingsOfFixture } from '../support/analyze-fixture';
+import { bicepVnet, oneLineSubnet } from '../support/bicep-network';
 
 async function zoneGroupMissing(text: string): Promise<number> {
-  const files = splitFixture(`//- /main.bicep\n${text}`);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, body]) => ({ uri, text: body })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings.filter((finding) => finding.ruleId === 'pe-dns-zone-group-missing').length;
+  const findings = await findingsOfFixture(`//- /main.bicep\n${text}`);
+  return findings.filter((finding) => finding.ruleId === 'pe-dns-zone-group-missing').length;
 }
 
-const network = `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+const network = `${bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'))}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-orders'
 }
 `;

@@ -4,18 +4,11 @@
 // defaults (DESIGN §2, docs/ARCHITECTURE.md). Bicep and ARM.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
-import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
+import { keyVaultEndpoint } from '../support/bicep-network';
 
 async function rulesFired(fixture: string): Promise<string[]> {
-  const files = splitFixture(fixture);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, text]) => ({ uri, text })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings.map((finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`);
+  return (await findingsOfFixture(fixture)).map(ruleAndFile);
 }
 
 const zoneId =
@@ -23,18 +16,7 @@ const zoneId =
 
 /** A Key Vault endpoint whose zone group exists when `condition` holds. */
 const endpoint = (params: string, condition: string) => `${params}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (${condition}) {
+${keyVaultEndpoint("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet-pe')")}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (${condition}) {
   parent: pe
   name: 'default'
   properties: { privateDnsZoneConfigs: [ { name: 'c', properties: { privateDnsZoneId: privateDnsZoneId } } ] }

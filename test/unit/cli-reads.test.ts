@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { readRegularFile } from '../../server/src/read-scope';
+import { cli } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
 const posix = process.platform !== 'win32';
@@ -20,19 +20,25 @@ const zone = (name: string) =>
   `resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: '${name}'\n  location: 'westeurope'\n}\n`;
 const moduleCall = (symbol: string, target: string) => `module ${symbol} '${target}' = {\n  name: '${symbol}'\n}\n`;
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+/** `vnet-lens check folder` run under strace (which logs to `log`): the lines of the files it opened. */
+function openedUnderStrace(log: string, folder: string, env = process.env): string[] {
+  const run = spawnSync(
+    'strace',
+    // Run from the project (where tsx resolves), on the absolute path of the folder.
+    ['-f', '-qq', '-e', 'trace=open,openat,openat2', '-o', log, process.execPath, '--import', 'tsx'].concat([
+      path.join(repoRoot, 'server/src/cli/bin.ts'),
+      'check',
+      folder,
+      '--fail-on',
+      'none',
+    ]),
+    { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  return fs
+    .readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
 }
 
 describe('the CLI reads only what it may', { skip: !posix }, () => {
@@ -169,32 +175,7 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
 
   test('strace: no refused file is ever opened', { skip: !hasStrace }, () => {
     const log = at('strace.log');
-    const run = spawnSync(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-e',
-        'trace=open,openat,openat2',
-        '-o',
-        log,
-        // Run from the project (where tsx resolves), on the absolute path of the folder.
-        process.execPath,
-        '--import',
-        'tsx',
-        path.join(repoRoot, 'server/src/cli/bin.ts'),
-        'check',
-        at('ws'),
-        '--fail-on',
-        'none',
-      ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const opened = fs
-      .readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    const opened = openedUnderStrace(log, at('ws'));
     assert.ok(
       opened.some((line) => line.includes(at('ws/main.bicep'))),
       'the trace sees the file that is read',
@@ -219,31 +200,7 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
   test('strace: above the folder given, only bicepconfig.json is opened', { skip: !hasStrace }, () => {
     withAncestorConfig();
     const log = at('strace-config.log');
-    const run = spawnSync(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-e',
-        'trace=open,openat,openat2',
-        '-o',
-        log,
-        process.execPath,
-        '--import',
-        'tsx',
-        path.join(repoRoot, 'server/src/cli/bin.ts'),
-        'check',
-        at('repo/infra/net'),
-        '--fail-on',
-        'none',
-      ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: at('home') } },
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const opened = fs
-      .readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((line) => /open/.test(line) && !/ENOENT/.test(line));
+    const opened = openedUnderStrace(log, at('repo/infra/net'), { ...process.env, HOME: at('home') });
     assert.ok(
       opened.some((line) => line.includes(`"${at('repo/bicepconfig.json')}"`)),
       'the config above is read',

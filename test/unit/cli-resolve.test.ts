@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCommandLine, UsageError } from '../../server/src/cli/args';
+import { vaultEndpointInVnet } from '../support/bicep-network';
 import { cli, workspace } from '../support/cli-run';
 
 test('resolve --format json prints the answer and the steps', async () => {
@@ -41,26 +42,7 @@ test('a target or VNet the files do not hold: a message and exit 2', async () =>
 
 test('names from templates are escaped in text output', async () => {
   const dir = workspace({
-    'main.bicep': `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-\\u{1b}[31m'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-a', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-`,
+    'main.bicep': vaultEndpointInVnet('snet-a', { name: 'vnet-\\u{1b}[31m' }),
   });
   const result = await cli(['resolve', 'kv-prod', '--from', 'vnet-\u001b[31m', '.'], dir);
   assert.equal(result.code, 0, result.stderr);

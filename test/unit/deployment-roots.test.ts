@@ -3,21 +3,11 @@
 // only, and roots meet only through an explicit reference, which the finding names (Bicep and ARM).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
-import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import { bicepEndpoint, connectionTo } from '../support/bicep-network';
+import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
 
-async function findings(fixture: string): Promise<Finding[]> {
-  const files = splitFixture(fixture);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, text]) => ({ uri, text })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings;
-}
-
-const where = (finding: Finding) => `${finding.ruleId} ${finding.uri.replace('file:///fixture/', '')}`;
+const findings = findingsOfFixture;
+const where = ruleAndFile;
 
 /** A Cosmos DB account and its endpoint, without a zone group. */
 const cosmosEndpoint = `resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
@@ -25,15 +15,7 @@ const cosmosEndpoint = `resource account 'Microsoft.DocumentDB/databaseAccounts@
   location: 'westeurope'
   properties: { databaseAccountOfferType: 'Standard', locations: [ { locationName: 'westeurope' } ] }
 }
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-cosmos'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-a', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: account.id, groupIds: [ 'Sql' ] } } ]
-  }
-}
-`;
+${bicepEndpoint("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-a', 'snet-pe')", [connectionTo('account.id', "[ 'Sql' ]")], { name: 'pe-cosmos' })}`;
 
 /** A zone group whose endpoint's name the deployer passes: it could be any endpoint of its own deployment. */
 const foreignZoneGroup = `param endpointName string

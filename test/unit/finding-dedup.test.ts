@@ -3,18 +3,11 @@
 // lack the spoke's link, reports both; a loop's instances still report once (Bicep and ARM).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
-import { defaultAnalysisOptions, type Finding } from '../../server/src/engine/types';
-import { fixtureHost, splitFixture } from '../support/fixture';
+import type { Finding } from '../../server/src/engine/types';
+import { findingsOfFixture } from '../support/analyze-fixture';
 
 async function findings(fixture: string): Promise<Finding[]> {
-  const files = splitFixture(fixture);
-  const result = await analyzeDocuments(
-    [...files].map(([uri, text]) => ({ uri, text })),
-    fixtureHost(files),
-    defaultAnalysisOptions,
-  );
-  return result.findings.filter(
+  return (await findingsOfFixture(fixture)).filter(
     (finding) => finding.ruleId === 'dns-zone-vnet-link-missing' || finding.ruleId === 'dns-zone-unlinked',
   );
 }

@@ -14,29 +14,11 @@ import {
   withoutFixRequest,
   type Finding,
 } from '../../server/src/engine';
+import { vaultEndpointInVnet } from '../support/bicep-network';
 import { repoRoot } from '../support/paths';
 
 const uri = 'file:///w/main.bicep';
-const text = `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+const text = `${vaultEndpointInVnet()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.vaultcore.azure.net'
   location: 'westeurope'
 }

@@ -2,13 +2,10 @@
 // model JSON the topology draws, rule messages, hovers, `vnet-lens model --format text` — each unknown
 // part reads as its source expression, shortened, never as the evaluator's key.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { describe, test } from 'node:test';
 import { analyzeDocuments, modelOfDocuments } from '../../server/src/engine';
 import { shortExpression } from '../../server/src/model/as-written';
+import { cli, workspace } from '../support/cli-run';
 import { armTemplate, hover } from '../support/cursor-fixture';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
@@ -140,27 +137,8 @@ describe('shortExpression', () => {
 });
 
 describe('vnet-lens model --format text', () => {
-  const dirs: string[] = [];
-  after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-  async function cli(args: string[], cwd: string) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      cwd,
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-    });
-    return { code, stdout, stderr };
-  }
-
   test('prints names as written and references by name; ids only with --ids', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-names-'));
-    dirs.push(dir);
-    fs.writeFileSync(path.join(dir, 'main.bicep'), bicepNetwork);
+    const dir = workspace({ 'main.bicep': bicepNetwork });
     const plain = await cli(['model', '.', '--format', 'text'], dir);
     assert.equal(plain.code, 0, plain.stderr);
     assert.match(plain.stdout, /^main\.bicep:\d+: privateEndpoint pe-st\$\{uniqueString\(…\)\}-blob$/m);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { resolveInDocuments, type ResolveOutcome } from '../../server/src/engine';
+import { bicepVnet, keyVaultEndpoint, oneLineSubnet } from '../support/bicep-network';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { repoRoot } from '../support/paths';
 
@@ -117,33 +118,20 @@ describe('examples/: every endpoint from every VNet', () => {
 });
 
 // Fixtures: a spoke on custom DNS whose server is `server`, a Key Vault endpoint there, the zone linked to `linked`.
-const vnet = (
-  symbol: string,
-  name: string,
-  octet: number,
-  extra = '',
-  subnet = 'snet-a',
-) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.${octet}.0.0/16' ] }
-    subnets: [ { name: '${subnet}', properties: { addressPrefix: '10.${octet}.1.0/24' } } ]${extra ? `\n    ${extra}` : ''}
-  }
-}
-`;
-const endpoint = (zone = 'zone.id', ip = '') => `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: spoke.properties.subnets[0].id }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]${ip ? `\n    ipConfigurations: [ { name: 'ip', properties: { groupId: 'vault', memberName: 'default', privateIPAddress: '${ip}' } } ]` : ''}
-  }
-}
-resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+const vnet = (symbol: string, name: string, octet: number, extra = '', subnet = 'snet-a') =>
+  bicepVnet(oneLineSubnet(subnet, `10.${octet}.1.0/24`), {
+    symbol,
+    name,
+    space: `'10.${octet}.0.0/16'`,
+    extra: extra ? [extra] : [],
+  });
+const endpoint = (zone = 'zone.id', ip = '') => `${keyVaultEndpoint('spoke.properties.subnets[0].id', {
+  properties: ip
+    ? [
+        `ipConfigurations: [ { name: 'ip', properties: { groupId: 'vault', memberName: 'default', privateIPAddress: '${ip}' } } ]`,
+      ]
+    : [],
+})}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: pe
   name: 'default'
   properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: ${zone} } } ] }

@@ -4,7 +4,7 @@
 import peeringReverseMissing from '../../../server/src/rules/peering-reverse-missing';
 import subnetSize from '../../../server/src/rules/subnet-size';
 import vnetAddressOverlap from '../../../server/src/rules/vnet-address-overlap';
-import { arm, armPeering, armReverse, armVnet } from '../../support/arm-fixtures';
+import { arm, armHubAndSpoke, armPeering, armReverse } from '../../support/arm-fixtures';
 import { ruleTests } from '../../support/rule-test';
 
 /** A caller that deploys a VNet module and a Bastion subnet module named after the VNet module's output. */
@@ -92,40 +92,24 @@ ruleTests(subnetSize, {
 
 /** `resourceId()` with the trailing slash ARM accepts after the type. */
 const slashId = (name: string) => `"[resourceId('Microsoft.Network/virtualNetworks/', '${name}')]"`;
+const hubToSpoke = (mark = false) => armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark });
+const spokeToHub = (mark = false) => armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark });
+/** vnet-hub (10.0.0.0/16) and vnet-spoke over `spoke`, peered by ids with the trailing slash. */
+const slashed = (spoke: string, ...peerings: string[]) => armHubAndSpoke('"10.0.0.0/16"', spoke, ...peerings);
 
 ruleTests(peeringReverseMissing, {
   valid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() finds the reverse peering',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
-        ].join(',\n'),
-      ),
+      code: slashed('"10.1.0.0/16"', hubToSpoke(), spokeToHub()),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): a trailing-slash resourceId() names a VNet of the template',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
-        ].join(',\n'),
-      ),
+      code: slashed('"10.1.0.0/16"', hubToSpoke(true)),
       errors: [{ messageId: 'missing', message: /connects 'vnet-hub' to 'vnet-spoke'/ }],
-      output: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armReverse(),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-        ].join(',\n'),
-      ),
+      output: slashed('"10.1.0.0/16"', armReverse(), hubToSpoke()),
     },
   ],
 });
@@ -134,27 +118,13 @@ ruleTests(vnetAddressOverlap, {
   valid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between VNets that do not overlap',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub')),
-        ].join(',\n'),
-      ),
+      code: slashed('"10.1.0.0/16"', hubToSpoke(), spokeToHub()),
     },
   ],
   invalid: [
     {
       name: 'odd ids (class 6): trailing-slash ids between overlapping VNets',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.0.128.0/17"'),
-          armPeering('vnet-hub', 'hub-to-spoke', slashId('vnet-spoke'), { mark: true }),
-          armPeering('vnet-spoke', 'spoke-to-hub', slashId('vnet-hub'), { mark: true }),
-        ].join(',\n'),
-      ),
+      code: slashed('"10.0.128.0/17"', hubToSpoke(true), spokeToHub(true)),
       errors: [{ messageId: 'overlap' }, { messageId: 'overlap' }],
     },
   ],

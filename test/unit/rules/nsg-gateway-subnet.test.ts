@@ -1,4 +1,12 @@
 import rule from '../../../server/src/rules/nsg-gateway-subnet';
+import { arm as armTemplate, armVnetWithSubnets } from '../../support/arm-fixtures';
+import {
+  bicepChildSubnet,
+  bicepVnet,
+  inlineSubnetItem,
+  vnetWithChildSubnet,
+  type VnetOptions,
+} from '../../support/bicep-network';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
@@ -7,27 +15,10 @@ const nsg = `resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' =
 }
 `;
 /** A hub VNet with one inline subnet named `name` (Bicep expression, may carry a marker) with `extra` properties. */
-const hub = (
-  name: string,
-  extra: string,
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [
-      {
-        name: ${name}
-        properties: {
-          addressPrefix: '10.0.0.0/27'
-          ${extra}
-        }
-      }
-    ]
-  }
-}
-`;
+const hub = (name: string, extra: string, options: VnetOptions = {}) =>
+  hubWithLines(name, ["addressPrefix: '10.0.0.0/27'", extra], options);
+const hubWithLines = (name: string, properties: string[], options: VnetOptions = {}) =>
+  bicepVnet(inlineSubnetItem(name, properties), { name: 'vnet-hub', space: "'10.0.0.0/16'", ...options });
 
 ruleTests(rule, {
   valid: [
@@ -44,20 +35,23 @@ ruleTests(rule, {
     {
       name: 'an NSG that may be null',
       code:
-        nsg + hub("'GatewaySubnet'", 'networkSecurityGroup: withNsg ? { id: nsg.id } : null', 'param withNsg bool\n'),
+        nsg +
+        hub("'GatewaySubnet'", 'networkSecurityGroup: withNsg ? { id: nsg.id } : null', {
+          head: 'param withNsg bool\n',
+        }),
     },
     {
       name: 'a subnet name from a parameter without default',
-      code: nsg + hub('subnetName', 'networkSecurityGroup: { id: nsg.id }', 'param subnetName string\n'),
+      code: nsg + hub('subnetName', 'networkSecurityGroup: { id: nsg.id }', { head: 'param subnetName string\n' }),
     },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',
       code:
         nsg +
-        hub("'GatewaySubnet'", 'networkSecurityGroup: { id: nsg.id }', 'param deploy bool\n').replace(
-          "= {\n  name: 'vnet-hub'",
-          "= if (deploy) {\n  name: 'vnet-hub'",
-        ),
+        hub("'GatewaySubnet'", 'networkSecurityGroup: { id: nsg.id }', {
+          head: 'param deploy bool\n',
+          condition: 'if (deploy) ',
+        }),
     },
   ],
   invalid: [
@@ -84,7 +78,7 @@ ruleTests(rule, {
         hub(
           '[|gatewaySubnetName|]',
           "networkSecurityGroup: { id: resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-other') }",
-          "var gatewaySubnetName = 'GatewaySubnet'\n",
+          { head: "var gatewaySubnetName = 'GatewaySubnet'\n" },
         ),
       errors: [{ messageId: 'attached' }],
       output: edited([
@@ -95,17 +89,14 @@ ruleTests(rule, {
     },
     {
       name: 'a child GatewaySubnet resource',
-      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
-}
-resource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'GatewaySubnet'
-  properties: { addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id } }
-}
-`,
+      code:
+        nsg +
+        vnetWithChildSubnet(
+          "'GatewaySubnet'",
+          "addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id }",
+          { name: 'vnet-hub', space: "'10.0.0.0/16'" },
+          { symbol: '[|gw|]' },
+        ),
       errors: [{ messageId: 'attached' }],
       output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
     },
@@ -113,28 +104,16 @@ resource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
 });
 
 // ARM JSON: a hub VNet with an inline subnet named `name` whose NSG is given by `nsgId` (a JSON value).
-const arm = (name: string, nsgId: string, parameters = '{}') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": ${parameters},
-  "resources": [
-    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-hub", "location": "westeurope" },
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-hub",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
-        "subnets": [
-          { "name": ${name}, "properties": { "addressPrefix": "10.0.0.0/27", "networkSecurityGroup": { "id": ${nsgId} } } }
-        ]
-      }
-    }
-  ]
-}
-`;
+const arm = (name: string, nsgId: string, parameters = '{}') =>
+  armTemplate(
+    `    { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2025-09-01", "name": "nsg-hub", "location": "westeurope" },
+${armVnetWithSubnets(
+  `          { "name": ${name}, "properties": { "addressPrefix": "10.0.0.0/27", "networkSecurityGroup": { "id": ${nsgId} } } }`,
+  armHub,
+)}`,
+    parameters,
+  );
+const armHub = { name: 'vnet-hub', space: '"10.0.0.0/16"' };
 const nsgId = `"[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]"`;
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
@@ -160,25 +139,7 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
 ruleTests(rule, armCases);
 
 // remove-subnet-nsg: the association removed with its comment and the comma before it.
-const gatewayVnet = (
-  name: string,
-  nsgLines: string,
-) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [
-      {
-        name: ${name}
-        properties: {
-          addressPrefix: '10.0.0.0/27'${nsgLines}
-        }
-      }
-    ]
-  }
-}
-`;
+const gatewayVnet = (name: string, nsgLines: string) => hubWithLines(name, [`addressPrefix: '10.0.0.0/27'${nsgLines}`]);
 
 ruleTests(rule, {
   valid: [],
@@ -197,38 +158,27 @@ ruleTests(rule, {
     },
     {
       name: 'Bicep: a child GatewaySubnet resource with a single-line association',
-      code: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-hub'\n}\nresource [|gw|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {\n  parent: vnet\n  name: 'GatewaySubnet'\n  properties: { addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id } }\n}\n`,
+      code: bicepChildSubnet("'GatewaySubnet'", "addressPrefix: '10.0.0.0/27', networkSecurityGroup: { id: nsg.id }", {
+        symbol: '[|gw|]',
+        head: `${nsg}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-hub'\n}\n`,
+      }),
       errors: [{ messageId: 'attached' }],
       output: edited([', networkSecurityGroup: { id: nsg.id }', '']),
     },
     {
       name: 'ARM: the last property goes, and the comma before it',
-      code: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-hub",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
-        "subnets": [
-          {
+      code: armTemplate(
+        armVnetWithSubnets(
+          `          {
             "name": [|"GatewaySubnet"|],
             "properties": {
               "addressPrefix": "10.0.0.0/27", // the gateway
               "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }
             }
-          }
-        ]
-      }
-    }
-  ]
-}
-`,
+          }`,
+          armHub,
+        ),
+      ),
       errors: [{ messageId: 'attached' }],
       output: edited([
         `"10.0.0.0/27", // the gateway\n              "networkSecurityGroup": { "id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-hub')]" }`,

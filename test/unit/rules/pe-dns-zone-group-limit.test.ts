@@ -1,19 +1,9 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-limit';
+import { keyVaultEndpoint } from '../../support/bicep-network';
 import { ruleTests } from '../../support/rule-test';
 import { armKvPe } from '../../support/zone-group-fixtures';
 
-const endpoint = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
-  name: 'kv-prod'
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
-  }
-}
-`;
+const endpoint = keyVaultEndpoint("resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')");
 
 const config = (index: number) =>
   `      { name: 'z${index}', properties: { privateDnsZoneId: resourceId('rg-hub', 'Microsoft.Network/privateDnsZones', 'zone${index}.example') } }`;

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/pe-group-id-invalid';
+import { bicepEndpoint } from '../../support/bicep-network';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const pls = `resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
@@ -48,23 +49,19 @@ const endpoint = (
   groupIds: string,
   head = '',
   connections = 'privateLinkServiceConnections',
-) => `${head}resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-app'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe' }
-    ${connections}: [
-      {
-        name: 'conn'
-        properties: {
-          privateLinkServiceId: ${target}
-          groupIds: ${groupIds}
-        }
-      }
-    ]
-  }
-}
-`;
+  condition = '',
+) =>
+  bicepEndpoint(
+    "'/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-pe'",
+    [
+      `${connections}: [`,
+      '  {',
+      "    name: 'conn'",
+      '    properties: {',
+      `      privateLinkServiceId: ${target}`,
+    ].concat([`      groupIds: ${groupIds}`, '    }', '  }', ']']),
+    { name: 'pe-app', head, condition },
+  );
 
 ruleTests(rule, {
   valid: [
@@ -97,12 +94,7 @@ ruleTests(rule, {
     },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code:
-        pls +
-        endpoint('pls.id', "[ 'blob' ]", 'param deploy bool\n').replace(
-          "= {\n  name: 'pe-app'",
-          "= if (deploy) {\n  name: 'pe-app'",
-        ),
+      code: pls + endpoint('pls.id', "[ 'blob' ]", 'param deploy bool\n', undefined, 'if (deploy) '),
     },
     {
       name: 'an endpoint loop with an unknown count cannot cause a finding',

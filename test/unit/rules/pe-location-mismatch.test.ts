@@ -1,27 +1,12 @@
 import rule from '../../../server/src/rules/pe-location-mismatch';
+import { arm as armTemplate, armEndpointIn, armSubnetId, armVnetWithSubnets } from '../../support/arm-fixtures';
+import { bicepEndpoint, bicepVnet, oneLineSubnet, vnetWithChildSubnet } from '../../support/bicep-network';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 /** A VNet in `vnetLocation` with one inline subnet and a private endpoint in `peLocation` (Bicep expressions). */
-const network = (
-  vnetLocation: string,
-  peLocation: string,
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: ${vnetLocation}
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: ${peLocation}
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-  }
-}
-`;
+const network = (vnetLocation: string, peLocation: string, head = '', vnetIf = '', endpointIf = '') =>
+  bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'), { location: vnetLocation, head, condition: vnetIf }) +
+  bicepEndpoint('vnet.properties.subnets[0].id', [], { location: peLocation, condition: endpointIf });
 
 ruleTests(rule, {
   valid: [
@@ -39,17 +24,11 @@ ruleTests(rule, {
     { name: 'a region that is unknown but certainly a region', code: network('resourceGroup().location', "'eastus'") },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',
-      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace(
-        "= {\n  name: 'vnet-spoke'",
-        "= if (deploy) {\n  name: 'vnet-spoke'",
-      ),
+      code: network("'westeurope'", "'eastus'", 'param deploy bool\n', 'if (deploy) '),
     },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: network("'westeurope'", "'eastus'", 'param deploy bool\n').replace(
-        "= {\n  name: 'pe-kv'",
-        "= if (deploy) {\n  name: 'pe-kv'",
-      ),
+      code: network("'westeurope'", "'eastus'", 'param deploy bool\n', '', 'if (deploy) '),
     },
     {
       name: 'a subnet outside the analysed files',
@@ -83,47 +62,25 @@ ruleTests(rule, {
     {
       name: 'a child subnet resource, the endpoint in a module',
       code: `//- /main.bicep
-resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
-}
-resource snet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-pe'
-  properties: { addressPrefix: '10.1.1.0/24' }
-}
-module ep 'ep.bicep' = {
+${vnetWithChildSubnet("'snet-pe'", "addressPrefix: '10.1.1.0/24'")}module ep 'ep.bicep' = {
   name: 'ep'
   params: { subnetId: snet.id }
 }
 //- /ep.bicep
 param subnetId string
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: [|'swedencentral'|]
-  properties: { subnet: { id: subnetId } }
-}
-`,
+${bicepEndpoint('subnetId', [], { location: "[|'swedencentral'|]" })}`,
       errors: [{ messageId: 'mismatch' }],
       output: edited(['swedencentral', 'westeurope']),
     },
     {
       name: 'a loop of endpoints gives one finding',
-      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a', 'b' ]: {
-  name: 'pe-\${name}'
-  location: [|'eastus'|]
-  properties: { subnet: { id: vnet.properties.subnets[0].id } }
-}]
-`,
+      code:
+        bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
+        bicepEndpoint('vnet.properties.subnets[0].id', [], {
+          name: 'pe-${name}',
+          location: "[|'eastus'|]",
+          condition: "[for name in [ 'a', 'b' ]: ",
+        }),
       errors: [{ messageId: 'mismatch' }],
       output: edited(['eastus', 'westeurope']),
     },
@@ -131,34 +88,12 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = [for name in [ 'a'
 });
 
 // ARM JSON: a VNet with an inline subnet and an endpoint referring to it by resourceId().
-const arm = (vnetLocation: string, peLocation: string, parameters = '{}') => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": ${parameters},
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": ${vnetLocation},
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ]
-      }
-    },
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": ${peLocation},
-      "properties": {
-        "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" }
-      }
-    }
-  ]
-}
-`;
+const arm = (vnetLocation: string, peLocation: string, parameters = '{}') =>
+  armTemplate(
+    `${armVnetWithSubnets(`          { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } }`, { location: vnetLocation })},
+${armEndpointIn(armSubnetId('vnet-spoke', 'snet-pe'), { location: peLocation })}`,
+    parameters,
+  );
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
@@ -196,19 +131,11 @@ ruleTests(rule, {
     },
     {
       name: "ARM: the VNet's expression",
-      code: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": { "location": { "type": "string", "defaultValue": "westeurope" } },
-  "resources": [
-    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2025-09-01", "name": "vnet-spoke", "location": "[parameters('location')]",
-      "properties": { "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] }, "subnets": [ { "name": "snet-pe", "properties": { "addressPrefix": "10.1.1.0/24" } } ] } },
-    { "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-kv", "location": [|"eastus"|],
-      "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')]" } } }
-  ]
-}
-`,
+      code: arm(
+        `"[parameters('location')]"`,
+        '[|"eastus"|]',
+        '{ "location": { "type": "string", "defaultValue": "westeurope" } }',
+      ),
       errors: [{ messageId: 'mismatch' }],
       output: edited(['"location": "eastus"', `"location": "[parameters('location')]"`]),
     },

@@ -1,27 +1,13 @@
 import rule from '../../../server/src/rules/pe-subnet-reserved';
+import { arm as armTemplate, armEndpointIn, armSubnetId } from '../../support/arm-fixtures';
+import { bicepEndpoint, bicepVnet, oneLineSubnet, vnetWithChildSubnet } from '../../support/bicep-network';
 import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
+const hub = { name: 'vnet-hub', space: "'10.0.0.0/16'" };
 /** A VNet with one inline subnet named `subnet` and an endpoint in it (the subnet id marked by `mark`). */
-const inline = (
-  subnet: string,
-  mark = (text: string) => text,
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [ { name: '${subnet}', properties: { addressPrefix: '10.0.0.0/26' } } ]
-  }
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: ${mark('vnet.properties.subnets[0].id')} }
-  }
-}
-`;
+const inline = (subnet: string, mark = (text: string) => text, head = '', endpointIf = '') =>
+  bicepVnet(oneLineSubnet(subnet, '10.0.0.0/26'), { ...hub, head }) +
+  bicepEndpoint(mark('vnet.properties.subnets[0].id'), [], { condition: endpointIf });
 const marked = (text: string) => `[|${text}|]`;
 
 ruleTests(rule, {
@@ -34,10 +20,7 @@ ruleTests(rule, {
     },
     {
       name: 'an endpoint whose condition is unknown cannot cause a finding',
-      code: inline('GatewaySubnet', undefined, 'param deploy bool\n').replace(
-        "= {\n  name: 'pe-kv'",
-        "= if (deploy) {\n  name: 'pe-kv'",
-      ),
+      code: inline('GatewaySubnet', undefined, 'param deploy bool\n', 'if (deploy) '),
     },
     {
       name: 'a subnet whose name is a parameter without default',
@@ -50,21 +33,17 @@ ruleTests(rule, {
       code: inline('GatewaySubnet', marked),
       errors: [{ messageId: 'reserved', level: 'error', message: /'pe-kv' is placed in 'GatewaySubnet'/ }],
     },
-    {
-      name: 'AzureFirewallSubnet is an error',
-      code: inline('AzureFirewallSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'error' }],
-    },
-    {
-      name: 'AzureBastionSubnet is an error',
-      code: inline('AzureBastionSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'error' }],
-    },
-    {
-      name: 'AzureFirewallManagementSubnet is a warning',
-      code: inline('AzureFirewallManagementSubnet', marked),
-      errors: [{ messageId: 'reserved', level: 'warning' }],
-    },
+    ...(
+      [
+        ['AzureFirewallSubnet', 'error'],
+        ['AzureBastionSubnet', 'error'],
+        ['AzureFirewallManagementSubnet', 'warning'],
+      ] as const
+    ).map(([subnet, level]) => ({
+      name: `${subnet} is ${level === 'error' ? 'an error' : 'a warning'}`,
+      code: inline(subnet, marked),
+      errors: [{ messageId: 'reserved', level }],
+    })),
     {
       name: 'RouteServerSubnet is a warning',
       code: inline('RouteServerSubnet', marked),
@@ -72,22 +51,9 @@ ruleTests(rule, {
     },
     {
       name: 'a child subnet resource',
-      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
-}
-resource bastion 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'AzureBastionSubnet'
-  properties: { addressPrefix: '10.0.1.0/26' }
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'westeurope'
-  properties: { subnet: { id: [|bastion.id|] } }
-}
-`,
+      code:
+        vnetWithChildSubnet("'AzureBastionSubnet'", "addressPrefix: '10.0.1.0/26'", hub, { symbol: 'bastion' }) +
+        bicepEndpoint('[|bastion.id|]'),
       errors: [{ messageId: 'reserved', level: 'error' }],
     },
     {
@@ -104,12 +70,8 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
 });
 
 // ARM JSON: a VNet with a child subnet resource (nested) and an endpoint in it.
-const arm = (subnet: string, idMark = (text: string) => text) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
+const arm = (subnet: string, idMark = (text: string) => text) =>
+  armTemplate(`    {
       "type": "Microsoft.Network/virtualNetworks",
       "apiVersion": "2025-09-01",
       "name": "vnet-hub",
@@ -119,18 +81,7 @@ const arm = (subnet: string, idMark = (text: string) => text) => `//- /main.json
         { "type": "subnets", "apiVersion": "2025-09-01", "name": "${subnet}", "properties": { "addressPrefix": "10.0.0.0/26" } }
       ]
     },
-    {
-      "type": "Microsoft.Network/privateEndpoints",
-      "apiVersion": "2025-09-01",
-      "name": "pe-kv",
-      "location": "westeurope",
-      "properties": {
-        "subnet": { "id": ${idMark(`"[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', '${subnet}')]"`)} }
-      }
-    }
-  ]
-}
-`;
+${armEndpointIn(idMark(armSubnetId('vnet-hub', subnet)))}`);
 
 const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [{ name: 'ARM: an ordinary subnet', code: arm('snet-pe') }],

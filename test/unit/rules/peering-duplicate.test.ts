@@ -1,21 +1,10 @@
 import rule from '../../../server/src/rules/peering-duplicate';
-import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { armHubAndSpoke, armPeering, bicepVnet, hubToSpoke, spokeToHub, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = bicepVnet;
-const peering = (
-  symbol: string,
-  parent: string,
-  remoteId: string,
-  opts: { name?: string; condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: ${opts.name ?? `'${symbol}'`}
-  properties: {
-    remoteVirtualNetwork: { id: ${remoteId} }
-  }
-}
-`;
+const peering = bicepPeering;
 const two = vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1');
 
 const bicepCases: RuleCases = {
@@ -103,26 +92,17 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: one peering each way',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub')),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke(), spokeToHub()),
     },
   ],
   invalid: [
     {
       name: 'ARM: two peerings from hub to spoke, on the later one',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-          armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true }),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        '"10.1.0.0/16"',
+        hubToSpoke(),
+        armPeering('vnet-hub', 'hub-to-spoke-2', vnetId('vnet-spoke'), { mark: true }),
       ),
       errors: [{ messageId: 'duplicate' }],
     },

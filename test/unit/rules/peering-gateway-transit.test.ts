@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/peering-gateway-transit';
-import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { arm, armHubAndSpoke, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering, spokesUsingHubGateway } from '../../support/bicep-network';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (
@@ -18,16 +19,11 @@ const peering = (
   remote: string,
   flags: string,
   opts: { condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remote}.id }
-    allowVirtualNetworkAccess: true
-    ${flags}
-  }
-}
-`;
+) =>
+  bicepPeering(symbol, parent, `${remote}.id`, {
+    ...opts,
+    properties: `\n    allowVirtualNetworkAccess: true\n    ${flags}`,
+  });
 const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const uses = 'useRemoteGateways: true';
 const allows = 'allowGatewayTransit: true';
@@ -154,22 +150,10 @@ ${vnet('spoke', 'vnet-spoke', 1)}${peering('spokeToHub', 'spoke', 'hub', uses, {
     },
     {
       name: 'spokes in a loop that use the gateway of a hub that allows none: one finding',
-      code: `${vnet('hub', 'vnet-hub', 0)}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
-  name: 'vnet-spoke\${i}'
-  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
-}]
-resource hubToSpokes 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
+      code: `${vnet('hub', 'vnet-hub', 0)}${spokesUsingHubGateway('[|spokesToHub|]')}resource hubToSpokes 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
   parent: hub
   name: 'hub-to-spoke\${i}'
   properties: { remoteVirtualNetwork: { id: spokes[i].id } }
-}]
-resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
-  parent: spokes[i]
-  name: 'spoke-to-hub'
-  properties: {
-    remoteVirtualNetwork: { id: hub.id }
-    useRemoteGateways: true
-  }
 }]
 `,
       errors: [{ messageId: 'noTransit' }],
@@ -179,35 +163,25 @@ resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerin
 };
 
 const base = [armVnet('vnet-hub', '"10.0.0.0/16"'), armVnet('vnet-spoke', '"10.1.0.0/16"')];
+/** hub → spoke, allowing gateway transit when `allows` (a JSON value) is given. */
+const armHubToSpoke = (allows?: string) =>
+  armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), {
+    flags: allows === undefined ? undefined : `,\n        "allowGatewayTransit": ${allows}`,
+  });
+/** spoke → hub, using the hub's gateways. */
+const armSpokeUsesHub = (mark = false) =>
+  armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { flags: ',\n        "useRemoteGateways": true', mark });
 // The same rule on ARM JSON templates.
 const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: the hub allows the transit the spoke uses',
-      code: arm(
-        [
-          ...base,
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), {
-            flags: ',\n        "allowGatewayTransit": true',
-          }),
-          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
-            flags: ',\n        "useRemoteGateways": true',
-          }),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', armHubToSpoke('true'), armSpokeUsesHub()),
     },
     {
       name: 'ARM: the reverse flag from a parameter without default',
       code: arm(
-        [
-          ...base,
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), {
-            flags: ',\n        "allowGatewayTransit": "[parameters(\'transit\')]"',
-          }),
-          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
-            flags: ',\n        "useRemoteGateways": true',
-          }),
-        ].join(',\n'),
+        [...base, armHubToSpoke(`"[parameters('transit')]"`), armSpokeUsesHub()].join(',\n'),
         '{ "transit": { "type": "bool" } }',
       ),
     },
@@ -215,16 +189,7 @@ const armCases: RuleCases = {
   invalid: [
     {
       name: 'ARM: the reverse lacks allowGatewayTransit',
-      code: arm(
-        [
-          ...base,
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), {
-            flags: ',\n        "useRemoteGateways": true',
-            mark: true,
-          }),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', armHubToSpoke(), armSpokeUsesHub(true)),
       errors: [{ messageId: 'noTransit' }],
       output: edited([
         `vnet-spoke')]" }`,
@@ -255,33 +220,31 @@ const flaggedPeering = (
 }
 `;
 
+/** The hub's peering with `hubFlags` and the spoke's using its gateways; the fix sets the hub's flag to true. */
+const hubFlagsFixed = (hubFlags: string) => ({
+  code:
+    two +
+    flaggedPeering('hubToSpoke', 'hub', 'spoke', hubFlags) +
+    flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+  output:
+    two +
+    flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
+    flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+});
+
 ruleTests(rule, {
   valid: [],
   invalid: [
     {
       name: 'Bicep: allowGatewayTransit added to the reverse peering',
-      code:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '') +
-        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      ...hubFlagsFixed(''),
       errors: [{ messageId: 'noTransit' }],
       fixTitle: /^Set allowGatewayTransit to true on the reverse peering$/,
-      output:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
-        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'Bicep: false on the reverse becomes true',
-      code:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: false') +
-        flaggedPeering('[|spokeToHub|]', 'spoke', 'hub', '\n    useRemoteGateways: true'),
+      ...hubFlagsFixed('\n    allowGatewayTransit: false'),
       errors: [{ messageId: 'noTransit' }],
-      output:
-        two +
-        flaggedPeering('hubToSpoke', 'hub', 'spoke', '\n    allowGatewayTransit: true') +
-        flaggedPeering('spokeToHub', 'spoke', 'hub', '\n    useRemoteGateways: true'),
     },
     {
       name: 'ARM: the reverse peering gets allowGatewayTransit',

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/peering-remote-gateway-order';
 import { arm, armVnet, vnetId } from '../../support/arm-fixtures';
+import { spokesUsingHubGateway } from '../../support/bicep-network';
 import { ruleTests } from '../../support/rule-test';
 
 const hub = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
@@ -192,36 +193,9 @@ ruleTests(rule, {
     },
     {
       name: 'spokes from a for-loop: one finding, the fix on the loop body',
-      code: `${hub}${gateway()}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
-  name: 'vnet-spoke\${i}'
-  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
-}]
-resource [|spokesToHub|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
-  parent: spokes[i]
-  name: 'spoke-to-hub'
-  properties: {
-    remoteVirtualNetwork: { id: hub.id }
-    useRemoteGateways: true
-  }
-}]
-`,
+      code: `${hub}${gateway()}${spokesUsingHubGateway('[|spokesToHub|]')}`,
       errors: [{ messageId: 'notOrdered' }],
-      output: `${hub}${gateway()}resource spokes 'Microsoft.Network/virtualNetworks@2024-05-01' = [for i in range(1, 2): {
-  name: 'vnet-spoke\${i}'
-  properties: { addressSpace: { addressPrefixes: ['10.\${i}.0.0/16'] } }
-}]
-resource spokesToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for i in range(0, 2): {
-  parent: spokes[i]
-  name: 'spoke-to-hub'
-  properties: {
-    remoteVirtualNetwork: { id: hub.id }
-    useRemoteGateways: true
-  }
-  dependsOn: [
-    gw
-  ]
-}]
-`,
+      output: `${hub}${gateway()}${spokesUsingHubGateway('spokesToHub', '\n  dependsOn: [\n    gw\n  ]')}`,
     },
     {
       name: 'the gateway in a module nothing waits for: no fix across files',

@@ -4,6 +4,7 @@
 // swapped); no fix when a flag is unknown or subnet peering is written.
 import rule from '../../../server/src/rules/peering-reverse-missing';
 import { arm, armPeering, armReverse, armVnet, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (
@@ -32,14 +33,7 @@ const peering = (
   parent: string,
   remoteId: string,
   opts: { flags?: string; condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remoteId} }${opts.flags ?? ''}
-  }
-}
-`;
+) => bicepPeering(symbol, parent, remoteId, { ...opts, properties: opts.flags });
 const two = vnet('hub', 'vnet-hub', 0) + vnet('spoke', 'vnet-spoke', 1);
 const flags =
   '\n    allowVirtualNetworkAccess: true\n    allowForwardedTraffic: false\n    allowGatewayTransit: true\n    useRemoteGateways: false';

@@ -1,21 +1,10 @@
 import rule from '../../../server/src/rules/peering-self';
-import { arm, armPeering, armVnet, bicepVnet, vnetId } from '../../support/arm-fixtures';
+import { armHubAndSpoke, armPeering, bicepVnet, hubToSpoke, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = bicepVnet;
-const peering = (
-  symbol: string,
-  parent: string,
-  remoteId: string,
-  opts: { condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remoteId} }
-  }
-}
-`;
+const peering = bicepPeering;
 
 const bicepCases: RuleCases = {
   valid: [
@@ -72,23 +61,16 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: a peering to another VNet',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke()),
     },
   ],
   invalid: [
     {
       name: 'ARM: a peering to its own VNet',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-hub', vnetId('vnet-hub'), { mark: true }),
-        ].join(',\n'),
+      code: armHubAndSpoke(
+        '"10.0.0.0/16"',
+        undefined,
+        armPeering('vnet-hub', 'hub-to-hub', vnetId('vnet-hub'), { mark: true }),
       ),
       errors: [{ messageId: 'self' }],
     },

@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/peering-spokes-overlap';
 import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests } from '../../support/rule-test';
 
 const vnet = (
@@ -19,14 +20,12 @@ const peering = (
   parent: string,
   remote: string,
   opts: { props?: string; condition?: string; mark?: boolean; dependsOn?: string } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remote}.id }${opts.props ?? ''}
-  }${opts.dependsOn ? `\n  dependsOn: [${opts.dependsOn}]` : ''}
-}
-`;
+) =>
+  bicepPeering(symbol, parent, `${remote}.id`, {
+    ...opts,
+    properties: opts.props,
+    after: opts.dependsOn ? `\n  dependsOn: [${opts.dependsOn}]` : '',
+  });
 const hubAnd = (one: string, two: string) =>
   vnet('hub', 'vnet-hub', "'10.0.0.0/16'") + vnet('one', 'vnet-one', one) + vnet('two', 'vnet-two', two);
 

@@ -1,41 +1,18 @@
 import rule from '../../../server/src/rules/pls-subnet-policies';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { armSpokeSubnets, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
+import { arm as armTemplate, armSubnetId, armVnetWithSubnets } from '../../support/arm-fixtures';
+import { bicepChildSubnet, bicepVnet, inlineSubnetItem, vnetWithChildSubnet } from '../../support/bicep-network';
+import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /**
  * A VNet with a frontend subnet (`feExtra` properties) and a NAT subnet (`natExtra`), a Standard internal
  * load balancer with its frontend in the first, and a Private Link service whose NAT IP is in the second.
  */
-const network = (
-  natExtra: string,
-  natName = "'snet-pls'",
-  feExtra = '',
-  head = '',
-  plsHead = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [
-      {
-        name: 'snet-workload'
-        properties: {
-          addressPrefix: '10.1.0.0/24'
-          ${feExtra}
-        }
-      }
-      {
-        name: ${natName}
-        properties: {
-          addressPrefix: '10.1.2.0/24'
-          ${natExtra}
-        }
-      }
-    ]
-  }
-}
-resource lb 'Microsoft.Network/loadBalancers@2025-09-01' = {
+const network = (natExtra: string, natName = "'snet-pls'", feExtra = '', head = '', plsHead = '') => `${bicepVnet(
+  `${inlineSubnetItem("'snet-workload'", ["addressPrefix: '10.1.0.0/24'", feExtra])}
+${inlineSubnetItem(natName, ["addressPrefix: '10.1.2.0/24'", natExtra])}`,
+  { head },
+)}resource lb 'Microsoft.Network/loadBalancers@2025-09-01' = {
   name: 'lbi-app'
   location: 'westeurope'
   sku: { name: 'Standard' }
@@ -129,17 +106,7 @@ resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
   properties: { ipConfigurations: [ { name: 'nat', properties: { subnet: { id: net.outputs.natSubnetId } } } ] }
 }
 //- /net.bicep
-resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
-}
-resource [|nat|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-pls'
-  properties: { addressPrefix: '10.1.2.0/24' }
-}
-output natSubnetId string = nat.id
+${vnetWithChildSubnet("'snet-pls'", "addressPrefix: '10.1.2.0/24'", {}, { symbol: '[|nat|]' })}output natSubnetId string = nat.id
 `,
       errors: [{ messageId: 'unset' }],
       output: edited(["10.1.2.0/24'", "10.1.2.0/24', privateLinkServiceNetworkPolicies: 'Disabled'"]),
@@ -206,140 +173,76 @@ const pls = (
 }
 `;
 
+/** An existing VNet's child NAT subnet `symbol` whose policies are `policies`, and the service using it. */
+const natChild = (symbol: string, policies: string) =>
+  bicepChildSubnet(
+    "'snet-pls'",
+    ["addressPrefix: '10.1.2.0/24'", `privateLinkServiceNetworkPolicies: '${policies}' // default`],
+    {
+      symbol,
+      head: "resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-spoke'\n}\n// NAT subnet\n",
+    },
+  ) + pls('natSubnet.id');
+
+/** A VNet deployed when deployVnet (true by default), its NAT subnet `name` with `properties`, and the service. */
+const conditionalVnet = (name: string, properties: string) =>
+  armTemplate(
+    `${armVnetWithSubnets(
+      `          {
+            "name": ${name},
+            "properties": {
+              ${properties}
+            }
+          }`,
+      { condition: `"[parameters('deployVnet')]"` },
+    )},
+    {
+      "type": "Microsoft.Network/privateLinkServices",
+      "apiVersion": "2025-09-01",
+      "name": "pls",
+      "location": "westeurope",
+      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": ${armSubnetId('vnet-spoke', 'snet-pls')} } } } ] }
+    }`,
+    '{ "deployVnet": { "type": "bool", "defaultValue": true } }',
+  );
+
 ruleTests(rule, {
   valid: [],
   invalid: [
     {
       name: "Bicep inline subnet: privateLinkServiceNetworkPolicies 'Disabled' added",
-      code:
-        spokeVnetWithSubnets(`      {
-        name: [|'snet-pls'|]
-        properties: {
-          addressPrefix: '10.1.2.0/24'
-        }
-      }`) + pls(),
+      code: bicepVnet(inlineSubnetItem("[|'snet-pls'|]", ["addressPrefix: '10.1.2.0/24'"])) + pls(),
       errors: [{ messageId: 'unset' }],
       fixTitle: /^Set privateLinkServiceNetworkPolicies to 'Disabled'$/,
       output:
-        spokeVnetWithSubnets(`      {
-        name: 'snet-pls'
-        properties: {
-          addressPrefix: '10.1.2.0/24'
-          privateLinkServiceNetworkPolicies: 'Disabled'
-        }
-      }`) + pls(),
-    },
-    {
-      name: "Bicep child subnet set to 'Enabled': replaced",
-      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
-  name: 'vnet-spoke'
-}
-// NAT subnet
-resource [|natSubnet|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-pls'
-  properties: {
-    addressPrefix: '10.1.2.0/24'
-    privateLinkServiceNetworkPolicies: 'Enabled' // default
-  }
-}
-${pls('natSubnet.id')}`,
-      errors: [{ messageId: 'enabled' }],
-      output: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
-  name: 'vnet-spoke'
-}
-// NAT subnet
-resource natSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-pls'
-  properties: {
-    addressPrefix: '10.1.2.0/24'
-    privateLinkServiceNetworkPolicies: 'Disabled' // default
-  }
-}
-${pls('natSubnet.id')}`,
-    },
-    {
-      name: 'Bicep inline subnet with an empty properties object',
-      code: spokeVnetWithSubnets(`      { name: [|'snet-pls'|], properties: {} }`) + pls(),
-      errors: [{ messageId: 'unset' }],
-      output:
-        spokeVnetWithSubnets(
-          `      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`,
+        bicepVnet(
+          inlineSubnetItem("'snet-pls'", [
+            "addressPrefix: '10.1.2.0/24'",
+            "privateLinkServiceNetworkPolicies: 'Disabled'",
+          ]),
         ) + pls(),
     },
     {
-      name: 'ARM inline subnet in a conditional VNet deployed for certain',
-      code: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
-  "resources": [
-    {
-      "condition": "[parameters('deployVnet')]",
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
-            "name": [|"snet-pls"|],
-            "properties": {
-              "addressPrefix": "10.1.2.0/24"
-            }
-          }
-        ]
-      }
+      name: "Bicep child subnet set to 'Enabled': replaced",
+      code: natChild('[|natSubnet|]', 'Enabled'),
+      errors: [{ messageId: 'enabled' }],
+      output: natChild('natSubnet', 'Disabled'),
     },
     {
-      "type": "Microsoft.Network/privateLinkServices",
-      "apiVersion": "2025-09-01",
-      "name": "pls",
-      "location": "westeurope",
-      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
-    }
-  ]
-}
-`,
+      name: 'Bicep inline subnet with an empty properties object',
+      code: bicepVnet(`      { name: [|'snet-pls'|], properties: {} }`) + pls(),
       errors: [{ messageId: 'unset' }],
-      output: `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "parameters": { "deployVnet": { "type": "bool", "defaultValue": true } },
-  "resources": [
-    {
-      "condition": "[parameters('deployVnet')]",
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2025-09-01",
-      "name": "vnet-spoke",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
-        "subnets": [
-          {
-            "name": "snet-pls",
-            "properties": {
-              "addressPrefix": "10.1.2.0/24",
-              "privateLinkServiceNetworkPolicies": "Disabled"
-            }
-          }
-        ]
-      }
+      output:
+        bicepVnet(`      { name: 'snet-pls', properties: { privateLinkServiceNetworkPolicies: 'Disabled' } }`) + pls(),
     },
     {
-      "type": "Microsoft.Network/privateLinkServices",
-      "apiVersion": "2025-09-01",
-      "name": "pls",
-      "location": "westeurope",
-      "properties": { "ipConfigurations": [ { "name": "nat", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pls')]" } } } ] }
-    }
-  ]
-}
-`,
+      name: 'ARM inline subnet in a conditional VNet deployed for certain',
+      code: conditionalVnet('[|"snet-pls"|]', '"addressPrefix": "10.1.2.0/24"'),
+      errors: [{ messageId: 'unset' }],
+      output: conditionalVnet(
+        '"snet-pls"',
+        '"addressPrefix": "10.1.2.0/24",\n              "privateLinkServiceNetworkPolicies": "Disabled"',
+      ),
     },
   ],
 });

@@ -1,28 +1,11 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
+import { bicepChildSubnet, bicepVnet, inlineSubnetItem, vnetWithChildSubnet } from '../../support/bicep-network';
 import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
-const vnet = (
-  extra: string,
-  resources: string,
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [
-      {
-        name: 'snet-app'
-        properties: {
-          addressPrefix: '10.1.0.0/24'${extra}
-        }
-      }
-    ]
-  }
-}
-${resources}`;
+const vnet = (extra: string, resources: string, head = '') =>
+  bicepVnet(inlineSubnetItem("'snet-app'", [`addressPrefix: '10.1.0.0/24'${extra}`]), { head }) + resources;
 
 /** A storage account whose one virtual network rule names `snet-app` (`id` may carry a marker). */
 const storage = (
@@ -60,6 +43,33 @@ const vault = (
   }
 }
 `;
+
+/** A child subnet snet-app (its `endpoints` lines) and a SQL server's rule naming it by `id`. */
+const sqlOnChildSubnet = (id: string, endpoints: string[]) =>
+  vnetWithChildSubnet("'snet-app'", ["addressPrefix: '10.1.0.0/24'", ...endpoints]) +
+  `resource sql 'Microsoft.Sql/servers@2025-01-01' = {
+  name: 'sql-app'
+  location: 'westeurope'
+  properties: { administratorLogin: 'admin' }
+  resource rule 'virtualNetworkRules' = {
+    name: 'allow-app'
+    properties: { virtualNetworkSubnetId: ${id} }
+  }
+}
+`;
+
+/** main.bicep: the VNet (subnet properties `extra`) passing its subnet's id to data.bicep, whose storage names it by `id`. */
+const storageModule = (extra: string, id: string) => `//- /main.bicep
+${vnet(
+  extra,
+  `module data 'data.bicep' = {
+  name: 'data'
+  params: { subnetId: vnet.properties.subnets[0].id }
+}
+`,
+)}//- /data.bicep
+param subnetId string
+${storage(id)}`;
 
 ruleTests(rule, {
   valid: [
@@ -109,26 +119,20 @@ ruleTests(rule, {
     {
       name: 'a VNet the caller may switch on holds a twin with the endpoint (absence over caller values)',
       code: `param withEndpoints bool = false
-${vnet('', storage())}resource vnet2 'Microsoft.Network/virtualNetworks@2025-09-01' = if (withEndpoints) {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-app', properties: { addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ] } } ]
-  }
-}
-`,
+${vnet('', storage())}${bicepVnet(
+        "      { name: 'snet-app', properties: { addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ] } }",
+        { symbol: 'vnet2', condition: 'if (withEndpoints) ' },
+      )}`,
     },
     {
       name: 'a child subnet twin of the inline subnet carries the endpoint',
       code: vnet(
         '',
-        `resource twin 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-app'
-  properties: { addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ] }
-}
-${storage()}`,
+        bicepChildSubnet(
+          "'snet-app'",
+          "addressPrefix: '10.1.0.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ]",
+          { symbol: 'twin' },
+        ) + storage(),
       ),
     },
     {
@@ -194,56 +198,9 @@ ${storage()}`,
     },
     {
       name: 'a SQL virtualNetworkRules child of a server, naming a child subnet; the fix adds the property to the child',
-      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
-}
-resource snet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-app'
-  properties: {
-    addressPrefix: '10.1.0.0/24'
-  }
-}
-resource sql 'Microsoft.Sql/servers@2025-01-01' = {
-  name: 'sql-app'
-  location: 'westeurope'
-  properties: { administratorLogin: 'admin' }
-  resource rule 'virtualNetworkRules' = {
-    name: 'allow-app'
-    properties: { virtualNetworkSubnetId: [|snet.id|] }
-  }
-}
-`,
+      code: sqlOnChildSubnet('[|snet.id|]', []),
       errors: [{ messageId: 'missing', message: /SQL 'sql-app'.*'Microsoft\.Sql'/ }],
-      output: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
-}
-resource snet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = {
-  parent: vnet
-  name: 'snet-app'
-  properties: {
-    addressPrefix: '10.1.0.0/24'
-    serviceEndpoints: [
-      {
-        service: 'Microsoft.Sql'
-      }
-    ]
-  }
-}
-resource sql 'Microsoft.Sql/servers@2025-01-01' = {
-  name: 'sql-app'
-  location: 'westeurope'
-  properties: { administratorLogin: 'admin' }
-  resource rule 'virtualNetworkRules' = {
-    name: 'allow-app'
-    properties: { virtualNetworkSubnetId: snet.id }
-  }
-}
-`,
+      output: sqlOnChildSubnet('snet.id', ['serviceEndpoints: [', '  {', "    service: 'Microsoft.Sql'", '  }', ']']),
     },
     {
       name: 'Cosmos DB, Event Hubs, Service Bus, App Service and Container Registry rules',
@@ -310,15 +267,7 @@ resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
     {
       name: 'rules built by a for-expression, over subnets built by one: the finding, and no fix (the subnets share their source)',
       code: `var names = [ 'snet-a', 'snet-b' ]
-resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [for (name, i) in names: { name: name, properties: { addressPrefix: '10.1.\${i}.0/24' } }]
-  }
-}
-resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+${bicepVnet(undefined, { extra: ["subnets: [for (name, i) in names: { name: name, properties: { addressPrefix: '10.1.${i}.0/24' } }]"] })}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: 'stapp'
   location: 'westeurope'
   sku: { name: 'Standard_LRS' }
@@ -362,29 +311,12 @@ resource st 'Microsoft.Storage/storageAccounts@2026-04-01' = {
     },
     {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
-      code: `//- /main.bicep
-${vnet(
-  '',
-  `module data 'data.bicep' = {
-  name: 'data'
-  params: { subnetId: vnet.properties.subnets[0].id }
-}
-`,
-)}//- /data.bicep
-param subnetId string
-${storage('[|subnetId|]')}`,
+      code: storageModule('', '[|subnetId|]'),
       errors: [{ messageId: 'missing' }],
-      output: `//- /main.bicep
-${vnet(
-  "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
-  `module data 'data.bicep' = {
-  name: 'data'
-  params: { subnetId: vnet.properties.subnets[0].id }
-}
-`,
-)}//- /data.bicep
-param subnetId string
-${storage('subnetId')}`,
+      output: storageModule(
+        "\n          serviceEndpoints: [\n            {\n              service: 'Microsoft.Storage'\n            }\n          ]",
+        'subnetId',
+      ),
     },
   ],
 });

@@ -1,11 +1,13 @@
 import rule from '../../../server/src/rules/service-endpoint-with-private-link';
+import { bicepEndpoint, connectionTo } from '../../support/bicep-network';
 import { ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
 
 const subnetId = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-app')";
+const snetPe = "resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe')";
 /** A Premium registry with `networkRuleSet` and, unless `endpoint` is '', a private endpoint to it. */
 const registry = (
   ruleSet: string,
-  endpoint = "resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-acrapp'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }\n    privateLinkServiceConnections: [ { name: 'registry', properties: { privateLinkServiceId: acr.id, groupIds: [ 'registry' ] } } ]\n  }\n}\n",
+  endpoint = bicepEndpoint(snetPe, [connectionTo('acr.id', "[ 'registry' ]", 'registry')], { name: 'pe-acrapp' }),
   head = '',
 ) => `${head}resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   name: 'acrapp'
@@ -16,11 +18,8 @@ const registry = (
 ${endpoint}`;
 
 /** A web app with `restrictions` in its siteConfig and a private endpoint (`condition` on it). */
-const app = (
-  restrictions: string,
-  condition = '',
-  head = '',
-) => `${head}resource app 'Microsoft.Web/sites@2025-03-01' = {
+const app = (restrictions: string, condition = '', head = '') =>
+  `${head}resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: 'app-orders'
   location: 'westeurope'
   properties: {
@@ -29,15 +28,7 @@ const app = (
     }
   }
 }
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = ${condition}{
-  name: 'pe-app-orders'
-  location: 'westeurope'
-  properties: {
-    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-pe') }
-    privateLinkServiceConnections: [ { name: 'sites', properties: { privateLinkServiceId: app.id, groupIds: [ 'sites' ] } } ]
-  }
-}
-`;
+` + bicepEndpoint(snetPe, [connectionTo('app.id', "[ 'sites' ]", 'sites')], { name: 'pe-app-orders', condition });
 
 ruleTests(rule, {
   valid: [

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/subnet-cidr-invalid';
+import { arm as armTemplate, armVnetWithSubnets } from '../../support/arm-fixtures';
 import { edited, ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (
@@ -112,24 +113,14 @@ const bicepCases: RuleCases = {
   ],
 };
 
-const arm = (space: string, prefix: string) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2024-05-01",
-      "name": "vnet-hub",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": [${space}] },
-        "subnets": [ { "name": "snet-a", "properties": { "addressPrefix": ${prefix} } } ]
-      }
-    }
-  ]
-}
-`;
+const arm = (space: string, prefix: string) =>
+  armTemplate(
+    armVnetWithSubnets(`          { "name": "snet-a", "properties": { "addressPrefix": ${prefix} } }`, {
+      name: 'vnet-hub',
+      space,
+      api: '2024-05-01',
+    }),
+  );
 
 // The same rule on ARM JSON templates.
 const armCases: RuleCases = {

@@ -1,36 +1,18 @@
 import rule from '../../../server/src/rules/subnet-policies-value';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { armSpokeBehindNsg, spokeVnetWithSubnets } from '../../support/subnet-fixtures';
+import { bicepVnet, inlineSubnetItem, vnetWithChildSubnet, type VnetOptions } from '../../support/bicep-network';
+import { armSpokeBehindNsg } from '../../support/subnet-fixtures';
 
-/** A VNet at `apiVersion` with one inline subnet whose properties include `extra`. */
-const vnet = (
-  extra: string,
-  apiVersion = '2025-09-01',
-  head = '',
-) => `${head}resource vnet 'Microsoft.Network/virtualNetworks@${apiVersion}' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [
-      {
-        name: 'snet-pe'
-        properties: {
-          addressPrefix: '10.1.1.0/24'
-          ${extra}
-        }
-      }
-    ]
-  }
-}
-`;
+/** A VNet (at `options.api`) with one inline subnet, snet-pe, whose properties include `property`. */
+const vnet = (property: string, options: VnetOptions = {}) =>
+  bicepVnet(inlineSubnetItem("'snet-pe'", ["addressPrefix: '10.1.1.0/24'", property]), options);
 
 ruleTests(rule, {
   valid: [
     { name: "'Enabled' at 2025-09-01", code: vnet("privateEndpointNetworkPolicies: 'Enabled'") },
     {
       name: "'RouteTableEnabled' at 2023-09-01",
-      code: vnet("privateEndpointNetworkPolicies: 'RouteTableEnabled'", '2023-09-01'),
+      code: vnet("privateEndpointNetworkPolicies: 'RouteTableEnabled'", { api: '2023-09-01' }),
     },
     { name: "'Disabled' for Private Link services", code: vnet("privateLinkServiceNetworkPolicies: 'Disabled'") },
     {
@@ -39,18 +21,18 @@ ruleTests(rule, {
     },
     {
       name: 'a preview API version cannot be compared',
-      code: vnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", '2023-06-01-preview'),
+      code: vnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'", { api: '2023-06-01-preview' }),
     },
     {
       name: 'a value from a parameter without default',
-      code: vnet('privateEndpointNetworkPolicies: policy', undefined, 'param policy string\n'),
+      code: vnet('privateEndpointNetworkPolicies: policy', { head: 'param policy string\n' }),
     },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',
-      code: vnet("privateEndpointNetworkPolicies: 'Enable'", undefined, 'param deploy bool\n').replace(
-        "= {\n  name: 'vnet-spoke'",
-        "= if (deploy) {\n  name: 'vnet-spoke'",
-      ),
+      code: vnet("privateEndpointNetworkPolicies: 'Enable'", {
+        head: 'param deploy bool\n',
+        condition: 'if (deploy) ',
+      }),
     },
   ],
   invalid: [
@@ -74,47 +56,42 @@ ruleTests(rule, {
     },
     {
       name: 'a value newer than the API version',
-      code: vnet("privateEndpointNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]", '2023-05-01'),
+      code: vnet("privateEndpointNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]", { api: '2023-05-01' }),
       errors: [
         { messageId: 'newerApi', message: /API version 2023-05-01 does not list \(first listed in 2023-09-01\)/ },
       ],
     },
     {
       name: 'the property predates the API version',
-      code: vnet("privateEndpointNetworkPolicies: [|'Disabled'|]", '2018-08-01'),
+      code: vnet("privateEndpointNetworkPolicies: [|'Disabled'|]", { api: '2018-08-01' }),
       errors: [{ messageId: 'notInApi' }],
     },
     {
       name: 'a child subnet resource',
-      code: `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
-}
-resource snet 'Microsoft.Network/virtualNetworks/subnets@2022-07-01' = {
-  parent: vnet
-  name: 'snet-pe'
-  properties: {
-    addressPrefix: '10.1.1.0/24'
-    privateEndpointNetworkPolicies: [|'RouteTableEnabled'|]
-    privateLinkServiceNetworkPolicies: [|'Disable'|]
-  }
-}
-`,
+      code: vnetWithChildSubnet(
+        "'snet-pe'",
+        [
+          "addressPrefix: '10.1.1.0/24'",
+          "privateEndpointNetworkPolicies: [|'RouteTableEnabled'|]",
+          "privateLinkServiceNetworkPolicies: [|'Disable'|]",
+        ],
+        {},
+        { api: '2022-07-01' },
+      ),
       errors: [{ messageId: 'newerApi' }, { messageId: 'invalid', message: /Use 'Disabled'/ }],
       output: edited(['Disable', 'Disabled']),
     },
     {
       name: 'a loop of VNets gives one finding',
-      code: `resource vnets 'Microsoft.Network/virtualNetworks@2025-09-01' = [for i in range(0, 3): {
-  name: 'vnet-\${i}'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.\${i}.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.\${i}.1.0/24', privateEndpointNetworkPolicies: [|'Enable'|] } } ]
-  }
-}]
-`,
+      code: bicepVnet(
+        "      { name: 'snet-pe', properties: { addressPrefix: '10.${i}.1.0/24', privateEndpointNetworkPolicies: [|'Enable'|] } }",
+        {
+          symbol: 'vnets',
+          name: 'vnet-${i}',
+          space: "'10.${i}.0.0/16'",
+          condition: '[for i in range(0, 3): ',
+        },
+      ),
       errors: [{ messageId: 'invalid' }],
       output: edited(['Enable', 'Enabled']),
     },
@@ -177,21 +154,9 @@ ruleTests(rule, {
   invalid: [
     {
       name: 'Bicep: a value of no API version becomes the closest valid one',
-      code: spokeVnetWithSubnets(`      {
-        name: 'snet-pe'
-        properties: {
-          addressPrefix: '10.1.1.0/24'
-          privateEndpointNetworkPolicies: [|'Disable'|]
-        }
-      }`),
+      code: vnet("privateEndpointNetworkPolicies: [|'Disable'|]"),
       errors: [{ messageId: 'invalid' }],
-      output: spokeVnetWithSubnets(`      {
-        name: 'snet-pe'
-        properties: {
-          addressPrefix: '10.1.1.0/24'
-          privateEndpointNetworkPolicies: 'Disabled'
-        }
-      }`),
+      output: vnet("privateEndpointNetworkPolicies: 'Disabled'"),
     },
     {
       name: 'ARM child subnet: the value is replaced',

@@ -1,4 +1,5 @@
 import rule from '../../../server/src/rules/subnet-size';
+import { arm as armTemplate, armVnetWithSubnets } from '../../support/arm-fixtures';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 import { inlineSubnet, vnetWithSubnets } from '../../support/subnet-fixtures';
 
@@ -144,26 +145,10 @@ const bicepCases: RuleCases = {
   ],
 };
 
-const arm = (subnets: string) => `//- /main.json
-{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Network/virtualNetworks",
-      "apiVersion": "2024-05-01",
-      "name": "vnet-hub",
-      "location": "westeurope",
-      "properties": {
-        "addressSpace": { "addressPrefixes": ["10.0.0.0/16", "fd00:db8::/48"] },
-        "subnets": [
-${subnets}
-        ]
-      }
-    }
-  ]
-}
-`;
+const arm = (subnets: string) =>
+  armTemplate(
+    armVnetWithSubnets(subnets, { name: 'vnet-hub', space: '"10.0.0.0/16", "fd00:db8::/48"', api: '2024-05-01' }),
+  );
 const armSubnet = (name: string, prefix: string) =>
   `          { "name": "${name}", "properties": { "addressPrefix": ${prefix} } }`;
 

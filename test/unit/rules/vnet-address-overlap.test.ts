@@ -1,5 +1,6 @@
 import rule from '../../../server/src/rules/vnet-address-overlap';
-import { arm, armPeering, armVnet, vnetId } from '../../support/arm-fixtures';
+import { arm, armHubAndSpoke, armVnet, hubToSpoke, spokeToHub, vnetId } from '../../support/arm-fixtures';
+import { bicepPeering } from '../../support/bicep-network';
 import { ruleTests, type RuleCases } from '../../support/rule-test';
 
 const vnet = (
@@ -20,15 +21,11 @@ const peering = (
   parent: string,
   remote: string,
   opts: { props?: string; condition?: string; mark?: boolean } = {},
-) => `resource ${opts.mark ? `[|${symbol}|]` : symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = ${opts.condition ?? ''}{
-  parent: ${parent}
-  name: '${symbol}'
-  properties: {
-    remoteVirtualNetwork: { id: ${remote}.id }
-    allowVirtualNetworkAccess: true${opts.props ?? ''}
-  }
-}
-`;
+) =>
+  bicepPeering(symbol, parent, `${remote}.id`, {
+    ...opts,
+    properties: `\n    allowVirtualNetworkAccess: true${opts.props ?? ''}`,
+  });
 const pair = (a: string, b: string) => vnet('hub', 'vnet-hub', a) + vnet('spoke', 'vnet-spoke', b);
 
 const bicepCases: RuleCases = {
@@ -137,26 +134,13 @@ const armCases: RuleCases = {
   valid: [
     {
       name: 'ARM: peered VNets with separate spaces',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.1.0.0/16"'),
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.1.0.0/16"', hubToSpoke()),
     },
   ],
   invalid: [
     {
       name: 'ARM: both peerings of an overlapping pair',
-      code: arm(
-        [
-          armVnet('vnet-hub', '"10.0.0.0/16"'),
-          armVnet('vnet-spoke', '"10.0.1.0/24"'),
-          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), { mark: true }),
-          armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), { mark: true }),
-        ].join(',\n'),
-      ),
+      code: armHubAndSpoke('"10.0.0.0/16"', '"10.0.1.0/24"', hubToSpoke({ mark: true }), spokeToHub({ mark: true })),
       errors: [{ messageId: 'overlap' }, { messageId: 'overlap' }],
     },
     {
