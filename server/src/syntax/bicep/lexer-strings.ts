@@ -2,7 +2,8 @@
 // multi-line strings `'''…'''`, and interpolated multi-line strings `$'''…${x}…'''` (with N dollars,
 // only a run of at least N `$` followed by `{` opens a hole, and the last N of them belong to it).
 // Invariants: a segment scan always advances past its opening character(s); an unterminated string
-// still yields a token (with an error), so lexing never stalls.
+// still yields a token (with an error), so lexing never stalls; a scanner's positions only grow (the
+// plain-string cache relies on it), and every search is amortised over the text: linear time.
 import { TokenKind } from './token';
 import type { TriviaProblem } from './trivia';
 
@@ -11,6 +12,40 @@ export interface StringScanner {
   readonly text: string;
   pos: number;
   readonly problems: TriviaProblem[];
+  /** See `newPlainStringCache`; shared by every string one scanner reads, in text order. */
+  readonly plainStringCache: Int32Array;
+}
+
+// The characters a single-line string treats specially, by their index in a plain-string cache.
+const cachedSearches = ["'", '\n', '\r', '$', '\\'];
+
+/**
+ * For each of `'`, `\n`, `\r`, `$` and backslash: its first position at or after the last position
+ * asked about (text.length when there is none; -1 before the first question). Each is searched with
+ * `indexOf` once per occurrence, so most strings are crossed by a few comparisons, and a character a
+ * file lacks (often `\r`) is searched once per file rather than once per string.
+ */
+export function newPlainStringCache(): Int32Array {
+  return new Int32Array(cachedSearches.length).fill(-1);
+}
+
+/** The end of a single-line string segment from `pos` (after its `'` or `}`) when nothing but its
+ * closing quote is special in it; else -1. */
+function plainStringEnd(s: StringScanner, pos: number): number {
+  const text = s.text;
+  const cache = s.plainStringCache;
+  let quote = text.length;
+  let special = text.length;
+  for (let i = 0; i < cachedSearches.length; i++) {
+    let at = cache[i];
+    if (at < pos) {
+      at = text.indexOf(cachedSearches[i], pos);
+      cache[i] = at = at < 0 ? text.length : at;
+    }
+    if (i === 0) quote = at;
+    else if (at < special) special = at;
+  }
+  return quote < special ? quote + 1 : -1;
 }
 
 const validEscapes = "\\n \\r \\t \\\\ \\' \\$ \\u{…}";
@@ -27,6 +62,11 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
   const text = s.text;
   const end = first ? TokenKind.StringComplete : TokenKind.StringRightPiece;
   let pos = s.pos;
+  const plainEnd = plainStringEnd(s, pos);
+  if (plainEnd >= 0) {
+    s.pos = plainEnd;
+    return end;
+  }
   const length = text.length;
   for (;;) {
     // Fast path: plain characters (not ' $ \ or a line break).
@@ -51,7 +91,7 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
       s.pos = pos;
       return end;
     }
-    if (c === 36 /* $ */ && text.charCodeAt(pos) === 123 /* { */) {
+    if (c === 36 /* $ */ && pos < length && text.charCodeAt(pos) === 123 /* { */) {
       s.pos = pos + 1;
       return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
     }
@@ -62,8 +102,9 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
 // `at` is the backslash; returns the position after the escape (or after what was consumed of it).
 function scanEscape(s: StringScanner, at: number): number {
   const text = s.text;
+  if (at + 1 >= text.length) return at + 1; // reported as unterminated
   const c = text.charCodeAt(at + 1);
-  if (at + 1 >= text.length || c === 10 || c === 13) return at + 1; // reported as unterminated
+  if (c === 10 || c === 13) return at + 1; // reported as unterminated
   if (c === 117 /* u */) {
     let pos = at + 2;
     let valid = text.charCodeAt(pos) === 123; /* { */
@@ -128,8 +169,8 @@ export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dolla
       quotes = 0;
       if (c === 36) {
         let run = pos;
-        while (text.charCodeAt(run) === 36) run++;
-        if (run - pos >= dollars && text.charCodeAt(run) === 123) {
+        while (run < text.length && text.charCodeAt(run) === 36) run++;
+        if (run - pos >= dollars && run < text.length && text.charCodeAt(run) === 123) {
           s.pos = run + 1;
           return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
         }
@@ -146,6 +187,6 @@ export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dolla
 
 // A verbatim string may end in quotes: `'''it''''` holds `it'`; the extra quotes belong to the token.
 function skipQuotes(text: string, pos: number): number {
-  while (text.charCodeAt(pos) === 39) pos++;
+  while (pos < text.length && text.charCodeAt(pos) === 39) pos++;
   return pos;
 }
