@@ -1,7 +1,7 @@
 // The lexer's group-crossing entry, for the lazy outline's skim: from an opening bracket or a string's
 // first piece before a `${` hole, reads on to the matching closer or the string's last piece, with
-// `scanToken` reading every token that can start a string, comment, pragma, bracket, line break,
-// operator of two characters or junk, and a table stepping over the rest (see steppedOver).
+// `scanToken` reading every token that can start a string, comment, pragma, bracket, operator of two
+// characters or junk, and a table stepping over the rest (see steppedOver) and over line breaks.
 // Invariants: answers false ("give up, let the full parse decide") wherever the lexer reports a
 // problem, brackets do not match, nesting passes maxNesting, the text ends inside the group, or the
 // caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary);
@@ -88,7 +88,14 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       if (--depth === 0) return state.problems.length === problems;
     }
     let pos = state.pos;
-    while (pos < length && steppedOver[text.charCodeAt(pos)] === 1) pos++;
+    let c = 0;
+    for (;;) {
+      while (pos < length && steppedOver[(c = text.charCodeAt(pos))] === 1) pos++;
+      // Where no string is open, a run of line breaks is one NewLine token whatever follows it.
+      if (pos >= length || (c !== 10 && c !== 13) || state.holes.length > 0) break;
+      while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
+      if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
+    }
     state.pos = pos;
     kind = scanToken(state);
     if (state.problems.length !== problems) return false;

@@ -16,36 +16,32 @@ export interface StringScanner {
   readonly plainStringCache: Int32Array;
 }
 
-// The characters a single-line string treats specially, by their index in a plain-string cache.
-const cachedSearches = ["'", '\n', '\r', '$', '\\'];
-
 /**
- * For each of `'`, `\n`, `\r`, `$` and backslash: its first position at or after the last position
- * asked about (text.length when there is none; -1 before the first question). Each is searched with
- * `indexOf` once per occurrence, so most strings are crossed by a few comparisons, and a character a
- * file lacks (often `\r`) is searched once per file rather than once per string.
+ * For each of `'`, `\n`, `\r`, `$` and backslash (in this order): its first position at or after the
+ * last position asked about (text.length when there is none; -1 before the first question). Each is
+ * searched with `indexOf` once per occurrence, so most strings are crossed by a few comparisons, and a
+ * character a file lacks (often `\r`) is searched once per file rather than once per string.
  */
 export function newPlainStringCache(): Int32Array {
-  return new Int32Array(cachedSearches.length).fill(-1);
+  return new Int32Array(5).fill(-1);
 }
 
 /** The end of a single-line string segment from `pos` (after its `'` or `}`) when nothing but its
  * closing quote is special in it; else -1. */
 function plainStringEnd(s: StringScanner, pos: number): number {
-  const text = s.text;
   const cache = s.plainStringCache;
-  let quote = text.length;
-  let special = text.length;
-  for (let i = 0; i < cachedSearches.length; i++) {
-    let at = cache[i];
-    if (at < pos) {
-      at = text.indexOf(cachedSearches[i], pos);
-      cache[i] = at = at < 0 ? text.length : at;
-    }
-    if (i === 0) quote = at;
-    else if (at < special) special = at;
-  }
-  return quote < special ? quote + 1 : -1;
+  const quote = cache[0] >= pos ? cache[0] : (cache[0] = indexOrEnd(s.text, "'", pos));
+  if (quote >= s.text.length) return -1;
+  const newline = cache[1] >= pos ? cache[1] : (cache[1] = indexOrEnd(s.text, '\n', pos));
+  const carriageReturn = cache[2] >= pos ? cache[2] : (cache[2] = indexOrEnd(s.text, '\r', pos));
+  const dollar = cache[3] >= pos ? cache[3] : (cache[3] = indexOrEnd(s.text, '$', pos));
+  const backslash = cache[4] >= pos ? cache[4] : (cache[4] = indexOrEnd(s.text, '\\', pos));
+  return quote < newline && quote < carriageReturn && quote < dollar && quote < backslash ? quote + 1 : -1;
+}
+
+function indexOrEnd(text: string, search: string, pos: number): number {
+  const found = text.indexOf(search, pos);
+  return found < 0 ? text.length : found;
 }
 
 const validEscapes = "\\n \\r \\t \\\\ \\' \\$ \\u{…}";
