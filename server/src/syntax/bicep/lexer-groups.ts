@@ -1,12 +1,14 @@
 // The lexer's group-crossing entry, for the lazy outline's skim: from an opening bracket or a string's
 // first piece before a `${` hole, reads on to the matching closer or the string's last piece, with
-// `scanToken` reading every token that can start a string, comment, pragma, bracket, operator of two
-// characters or junk, and a table stepping over the rest (see steppedOver) and over line breaks.
+// `scanToken` reading every token that can start a string, comment, pragma, operator of two characters
+// or junk; a table steps over the rest (see steppedOver), and, where no string is open, brackets, line
+// breaks and plain strings (lexer-strings.ts) are crossed without a token read.
 // Invariants: answers false ("give up, let the full parse decide") wherever the lexer reports a
 // problem, brackets do not match, nesting passes maxNesting, the text ends inside the group, or the
 // caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary);
 // allocates nothing per character or token.
 import { scanToken } from './lexer';
+import { plainSingleLineStringEnd } from './lexer-strings';
 import type { LexState } from './lexer-state';
 import { identifierPart } from './lexical-rules';
 import { TokenKind } from './token';
@@ -30,6 +32,21 @@ const Paren = 1,
   Square = 2,
   Brace = 3,
   Hole = 4;
+
+/** Opening brackets by their frame, closing ones by minus their frame. */
+const brackets = new Int8Array(65536);
+for (const [c, frame] of [
+  ['(', Paren],
+  ['[', Square],
+  ['{', Brace],
+] as const)
+  brackets[c.charCodeAt(0)] = frame;
+for (const [c, frame] of [
+  [')', Paren],
+  [']', Square],
+  ['}', Brace],
+] as const)
+  brackets[c.charCodeAt(0)] = -frame;
 
 /**
  * With `state` just past an opening bracket or a string's first piece before a hole (its token):
@@ -71,6 +88,9 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       case TokenKind.StringRightPiece:
         close = Hole;
         break;
+      case TokenKind.StringMiddlePiece:
+        if (depth === 0 || frames[depth - 1] !== Hole) return false;
+        break;
       case TokenKind.NewLine: {
         const pos = state.pos;
         if (pos < length && identifierPart[text.charCodeAt(pos)] === 1 && endsGroup(text, pos)) return false;
@@ -91,10 +111,27 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
     let c = 0;
     for (;;) {
       while (pos < length && steppedOver[(c = text.charCodeAt(pos))] === 1) pos++;
-      // Where no string is open, a run of line breaks is one NewLine token whatever follows it.
-      if (pos >= length || (c !== 10 && c !== 13) || state.holes.length > 0) break;
-      while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
-      if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
+      // Where no string is open, a bracket is a token of its own, a run of line breaks one NewLine
+      // token, whatever follows them; a plain single-line string is crossed by the string scanner.
+      if (pos >= length || state.holes.length > 0) break;
+      const bracket = brackets[c];
+      if (bracket > 0) {
+        if (depth === maxNesting) return false;
+        frames[depth++] = bracket;
+        pos++;
+      } else if (bracket < 0 && depth > 1) {
+        if (frames[--depth] !== -bracket) return false;
+        pos++;
+      } else if (c === 10 || c === 13) {
+        while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
+        if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
+      } else if (c === 39 /* ' */) {
+        const end = plainSingleLineStringEnd(state, pos);
+        if (end < 0) break;
+        pos = end;
+      } else {
+        break; // the group's closer, or a token only scanToken reads
+      }
     }
     state.pos = pos;
     kind = scanToken(state);

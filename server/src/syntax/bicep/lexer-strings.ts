@@ -39,6 +39,13 @@ function plainStringEnd(s: StringScanner, pos: number): number {
   return quote < newline && quote < carriageReturn && quote < dollar && quote < backslash ? quote + 1 : -1;
 }
 
+/** The end of the single-line string whose opening quote is at `quote` when it is plain (no hole,
+ * escape or line break, so its token is StringComplete with no problem); else -1. */
+export function plainSingleLineStringEnd(s: StringScanner, quote: number): number {
+  if (s.text.startsWith("''", quote + 1)) return -1; // `'''` opens a multi-line string
+  return plainStringEnd(s, quote + 1);
+}
+
 function indexOrEnd(text: string, search: string, pos: number): number {
   const found = text.indexOf(search, pos);
   return found < 0 ? text.length : found;
