@@ -2,7 +2,8 @@
 // multi-line strings `'''…'''`, and interpolated multi-line strings `$'''…${x}…'''` (with N dollars,
 // only a run of at least N `$` followed by `{` opens a hole, and the last N of them belong to it).
 // Invariants: a segment scan always advances past its opening character(s); an unterminated string
-// still yields a token (with an error), so lexing never stalls.
+// still yields a token (with an error), so lexing never stalls; a scanner's positions only grow (the
+// plain-string cache relies on it), and every search is amortised over the text: linear time.
 import { TokenKind } from './token';
 import type { TriviaProblem } from './trivia';
 
@@ -11,6 +12,43 @@ export interface StringScanner {
   readonly text: string;
   pos: number;
   readonly problems: TriviaProblem[];
+  /** See `newPlainStringCache`; shared by every string one scanner reads, in text order. */
+  readonly plainStringCache: Int32Array;
+}
+
+/**
+ * For each of `'`, `\n`, `\r`, `$` and backslash (in this order): its first position at or after the
+ * last position asked about (text.length when there is none; -1 before the first question). Each is
+ * searched with `indexOf` once per occurrence, so most strings are crossed by a few comparisons, and a
+ * character a file lacks (often `\r`) is searched once per file rather than once per string.
+ */
+export function newPlainStringCache(): Int32Array {
+  return new Int32Array(5).fill(-1);
+}
+
+/** The end of a single-line string segment from `pos` (after its `'` or `}`) when nothing but its
+ * closing quote is special in it; else -1. */
+function plainStringEnd(s: StringScanner, pos: number): number {
+  const cache = s.plainStringCache;
+  const quote = cache[0] >= pos ? cache[0] : (cache[0] = indexOrEnd(s.text, "'", pos));
+  if (quote >= s.text.length) return -1;
+  const newline = cache[1] >= pos ? cache[1] : (cache[1] = indexOrEnd(s.text, '\n', pos));
+  const carriageReturn = cache[2] >= pos ? cache[2] : (cache[2] = indexOrEnd(s.text, '\r', pos));
+  const dollar = cache[3] >= pos ? cache[3] : (cache[3] = indexOrEnd(s.text, '$', pos));
+  const backslash = cache[4] >= pos ? cache[4] : (cache[4] = indexOrEnd(s.text, '\\', pos));
+  return quote < newline && quote < carriageReturn && quote < dollar && quote < backslash ? quote + 1 : -1;
+}
+
+/** The end of the single-line string whose opening quote is at `quote` when it is plain (no hole,
+ * escape or line break, so its token is StringComplete with no problem); else -1. */
+export function plainSingleLineStringEnd(s: StringScanner, quote: number): number {
+  if (s.text.startsWith("''", quote + 1)) return -1; // `'''` opens a multi-line string
+  return plainStringEnd(s, quote + 1);
+}
+
+function indexOrEnd(text: string, search: string, pos: number): number {
+  const found = text.indexOf(search, pos);
+  return found < 0 ? text.length : found;
 }
 
 const validEscapes = "\\n \\r \\t \\\\ \\' \\$ \\u{…}";
@@ -27,6 +65,11 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
   const text = s.text;
   const end = first ? TokenKind.StringComplete : TokenKind.StringRightPiece;
   let pos = s.pos;
+  const plainEnd = plainStringEnd(s, pos);
+  if (plainEnd >= 0) {
+    s.pos = plainEnd;
+    return end;
+  }
   const length = text.length;
   for (;;) {
     // Fast path: plain characters (not ' $ \ or a line break).
@@ -51,7 +94,7 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
       s.pos = pos;
       return end;
     }
-    if (c === 36 /* $ */ && text.charCodeAt(pos) === 123 /* { */) {
+    if (c === 36 /* $ */ && pos < length && text.charCodeAt(pos) === 123 /* { */) {
       s.pos = pos + 1;
       return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
     }
@@ -62,8 +105,9 @@ export function scanSingleLineSegment(s: StringScanner, tokenStart: number, firs
 // `at` is the backslash; returns the position after the escape (or after what was consumed of it).
 function scanEscape(s: StringScanner, at: number): number {
   const text = s.text;
+  if (at + 1 >= text.length) return at + 1; // reported as unterminated
   const c = text.charCodeAt(at + 1);
-  if (at + 1 >= text.length || c === 10 || c === 13) return at + 1; // reported as unterminated
+  if (c === 10 || c === 13) return at + 1; // reported as unterminated
   if (c === 117 /* u */) {
     let pos = at + 2;
     let valid = text.charCodeAt(pos) === 123; /* { */
@@ -128,8 +172,8 @@ export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dolla
       quotes = 0;
       if (c === 36) {
         let run = pos;
-        while (text.charCodeAt(run) === 36) run++;
-        if (run - pos >= dollars && text.charCodeAt(run) === 123) {
+        while (run < text.length && text.charCodeAt(run) === 36) run++;
+        if (run - pos >= dollars && run < text.length && text.charCodeAt(run) === 123) {
           s.pos = run + 1;
           return first ? TokenKind.StringLeftPiece : TokenKind.StringMiddlePiece;
         }
@@ -146,6 +190,6 @@ export function scanMultiLineSegment(s: StringScanner, tokenStart: number, dolla
 
 // A verbatim string may end in quotes: `'''it''''` holds `it'`; the extra quotes belong to the token.
 function skipQuotes(text: string, pos: number): number {
-  while (text.charCodeAt(pos) === 39) pos++;
+  while (pos < text.length && text.charCodeAt(pos) === 39) pos++;
   return pos;
 }

@@ -4,11 +4,17 @@
 // produce an error per byte); a line break inside an interpolation hole ends every open string.
 // A slice `lex(text, from, to)` scans text[from, to) only (the outline parses one declaration
 // that way): tokens carry absolute offsets and the last one is a zero-width EndOfFile at `to`.
-// Written as one loop over local variables: this is the hottest code of the front end.
-import { scanMultiLineSegment, scanSingleLineSegment, type StringScanner } from './lexer-strings';
+// One reader of Bicep's lexical rules, built as a scanner: `scanToken` reads the token at a position
+// into a reused LexState (no allocation); `lex` adds a Token object per token for the parser; the lazy
+// outline's skim reads tokens in place and crosses groups with lexer-groups.ts. scanToken keeps its
+// state in locals while it runs: this is the hottest code of the front end.
+import { LexState } from './lexer-state';
+import { scanMultiLineSegment, scanSingleLineSegment } from './lexer-strings';
 import { identifierPart as identifierPartTable } from './lexical-rules';
 import { Token, TokenKind } from './token';
 import { skipLeadingTrivia, skipTrailingTrivia, type TriviaProblem } from './trivia';
+
+export { LexState };
 
 // Local aliases: read once, so the loop does not pay a module-export getter per use when this file
 // runs through a per-file transpiler (tsx); a bundler inlines them anyway. Token kinds are written
@@ -41,207 +47,220 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
   const limit = Math.max(0, Math.min(to, source.length));
   // Scanning a prefix of the source is what keeps every scanner (strings, comments, trivia) from
   // reading past `to`; V8 makes the prefix a slice of the source, without copying.
-  const text = limit === source.length ? source : source.slice(0, limit);
+  const state = new LexState(limit === source.length ? source : source.slice(0, limit), from);
   const tokens: Token[] = [];
-  const problems: TriviaProblem[] = [];
-  const holes: number[] = [];
-  const strings: StringScanner = { text, pos: 0, problems };
-  const length = text.length;
-  let pos = Math.max(0, Math.min(from, length));
   for (;;) {
-    const fullStart = pos;
-    let c = text.charCodeAt(pos);
-    while (c === 32 || c === 9) c = text.charCodeAt(++pos);
-    if (c === 47 || c === 35 || c === 0xfeff) {
-      pos = skipLeading(text, pos, problems);
-      c = text.charCodeAt(pos);
-    }
-    const start = pos;
-    let kind: TokenKind;
-    if (pos >= length) {
-      kind = TokenKind.EndOfFile;
-    } else {
-      const next = text.charCodeAt(pos + 1);
-      pos++;
-      switch (c) {
-        case 40:
-          kind = TokenKind.LeftParen;
-          break;
-        case 41:
-          kind = TokenKind.RightParen;
-          break;
-        case 91:
-          kind = TokenKind.LeftSquare;
-          break;
-        case 93:
-          kind = TokenKind.RightSquare;
-          break;
-        case 64:
-          kind = TokenKind.At;
-          break;
-        case 44:
-          kind = TokenKind.Comma;
-          break;
-        case 59:
-          kind = TokenKind.Semicolon;
-          break;
-        case 43:
-          kind = TokenKind.Plus;
-          break;
-        case 45:
-          kind = TokenKind.Minus;
-          break;
-        case 37:
-          kind = TokenKind.Modulo;
-          break;
-        case 42:
-          kind = TokenKind.Asterisk;
-          break;
-        case 47:
-          kind = TokenKind.Slash;
-          break;
-        case 94:
-          kind = TokenKind.Hat;
-          break;
-        case 123 /* { */:
-          if (holes.length > 0) holes.push(braceInHole);
-          kind = TokenKind.LeftBrace;
-          break;
-        case 125 /* } */: {
-          const top = holes.length > 0 ? holes[holes.length - 1] : braceInHole;
-          if (top === braceInHole) {
-            if (holes.length > 0) holes.pop();
-            kind = TokenKind.RightBrace;
-            break;
-          }
-          strings.pos = pos;
-          kind =
-            top === singleLineHole ? scanSingleLine(strings, start, false) : scanMultiLine(strings, start, top, false);
-          pos = strings.pos;
-          if (kind === TokenKind.StringRightPiece) holes.pop();
-          break;
-        }
-        case 46 /* . */:
-          if (next === 46 && text.charCodeAt(pos + 1) === 46) {
-            pos += 2;
-            kind = TokenKind.Ellipsis;
-          } else {
-            kind = TokenKind.Dot;
-          }
-          break;
-        case 63 /* ? */:
-          if (next === 63) {
-            pos++;
-            kind = TokenKind.DoubleQuestion;
-          } else {
-            kind = TokenKind.Question;
-          }
-          break;
-        case 58 /* : */:
-          if (next === 58) {
-            pos++;
-            kind = TokenKind.DoubleColon;
-          } else {
-            kind = TokenKind.Colon;
-          }
-          break;
-        case 61 /* = */:
-          kind =
-            next === 61
-              ? TokenKind.Equals
-              : next === 126
-                ? TokenKind.EqualsInsensitive
-                : next === 62
-                  ? TokenKind.Arrow
-                  : TokenKind.Assignment;
-          if (kind !== TokenKind.Assignment) pos++;
-          break;
-        case 33 /* ! */:
-          kind =
-            next === 61 ? TokenKind.NotEquals : next === 126 ? TokenKind.NotEqualsInsensitive : TokenKind.Exclamation;
-          if (kind !== TokenKind.Exclamation) pos++;
-          break;
-        case 60 /* < */:
-          kind = next === 61 ? TokenKind.LessThanOrEqual : TokenKind.LessThan;
-          if (next === 61) pos++;
-          break;
-        case 62 /* > */:
-          kind = next === 61 ? TokenKind.GreaterThanOrEqual : TokenKind.GreaterThan;
-          if (next === 61) pos++;
-          break;
-        case 124 /* | */:
-          kind = next === 124 ? TokenKind.LogicalOr : TokenKind.Pipe;
-          if (next === 124) pos++;
-          break;
-        case 38 /* & */:
-          if (next === 38) {
-            pos++;
-            kind = TokenKind.LogicalAnd;
-          } else {
-            kind = TokenKind.Unrecognized;
-            problems.push(unrecognized(text, start, pos));
-          }
-          break;
-        case 39 /* ' */:
-          strings.pos = pos;
-          if (next === 39 && text.charCodeAt(pos + 1) === 39) {
-            strings.pos = pos + 2;
-            kind = scanMultiLine(strings, start, 0, true);
-          } else {
-            kind = scanSingleLine(strings, start, true);
-            if (kind === TokenKind.StringLeftPiece) holes.push(singleLineHole);
-          }
-          pos = strings.pos;
-          break;
-        case 36 /* $ */: {
-          let quote = pos;
-          while (text.charCodeAt(quote) === 36) quote++;
-          if (!text.startsWith("'''", quote)) {
-            kind = TokenKind.Unrecognized;
-            problems.push(unrecognized(text, start, pos));
-            break;
-          }
-          strings.pos = quote + 3;
-          kind = scanMultiLine(strings, start, quote - start, true);
-          pos = strings.pos;
-          if (kind === TokenKind.StringLeftPiece) holes.push(quote - start);
-          break;
-        }
-        case 10:
-        case 13:
-          if (holes.length > 0) {
-            if (holes.some(isStringHole)) {
-              problems.push({ start, end: start, message: 'The string is not terminated before the end of the line.' });
-            }
-            holes.length = 0;
-          }
-          for (c = text.charCodeAt(pos); c === 10 || c === 13; c = text.charCodeAt(++pos));
-          kind = TokenKind.NewLine;
-          break;
-        default:
-          if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-            while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
-            kind = keywordKind(text, start, pos - start);
-          } else if (c >= 48 && c <= 57) {
-            for (c = text.charCodeAt(pos); c >= 48 && c <= 57; c = text.charCodeAt(++pos));
-            kind = TokenKind.Integer;
-          } else {
-            if (isJunk(c)) while (pos < length && isJunk(text.charCodeAt(pos))) pos++;
-            kind = TokenKind.Unrecognized;
-            problems.push(unrecognized(text, start, pos));
-          }
-      }
-    }
-    const end = pos;
-    if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile) {
-      // Trailing trivia: blanks, then at most one comment (as Bicep does).
-      c = text.charCodeAt(pos);
-      while (c === 32 || c === 9) c = text.charCodeAt(++pos);
-      if (c === 47) pos = skipTrailing(text, pos, problems);
-    }
-    tokens.push(new TokenClass(kind, fullStart, start, end, pos, source));
-    if (kind === TokenKind.EndOfFile) return { tokens, errors: problems };
+    const kind = scanToken(state);
+    tokens.push(new TokenClass(kind, state.fullStart, state.start, state.end, state.pos, source));
+    if (kind === TokenKind.EndOfFile) return { tokens, errors: state.problems };
   }
+}
+
+// Every read of the text is guarded by the length: charCodeAt past the end gives NaN, but the first
+// such read at each place deoptimises the compiled lexer (one recompile each, a cold run's cost).
+
+/** Reads the token at `state.pos` with its trivia into `state`; at the end, EndOfFile (again and again). */
+export function scanToken(state: LexState): TokenKind {
+  const text = state.text;
+  const length = state.length;
+  const problems = state.problems;
+  const holes = state.holes;
+  let pos = state.pos;
+  const fullStart = pos;
+  let c = pos < length ? text.charCodeAt(pos) : -1;
+  while (c === 32 || c === 9) c = ++pos < length ? text.charCodeAt(pos) : -1;
+  if (c === 47 || c === 35 || c === 0xfeff) {
+    pos = skipLeading(text, pos, problems);
+    c = pos < length ? text.charCodeAt(pos) : -1;
+  }
+  const start = pos;
+  let kind: TokenKind;
+  if (pos >= length) {
+    kind = TokenKind.EndOfFile;
+  } else {
+    pos++;
+    const next = pos < length ? text.charCodeAt(pos) : -1;
+    switch (c) {
+      case 40:
+        kind = TokenKind.LeftParen;
+        break;
+      case 41:
+        kind = TokenKind.RightParen;
+        break;
+      case 91:
+        kind = TokenKind.LeftSquare;
+        break;
+      case 93:
+        kind = TokenKind.RightSquare;
+        break;
+      case 64:
+        kind = TokenKind.At;
+        break;
+      case 44:
+        kind = TokenKind.Comma;
+        break;
+      case 59:
+        kind = TokenKind.Semicolon;
+        break;
+      case 43:
+        kind = TokenKind.Plus;
+        break;
+      case 45:
+        kind = TokenKind.Minus;
+        break;
+      case 37:
+        kind = TokenKind.Modulo;
+        break;
+      case 42:
+        kind = TokenKind.Asterisk;
+        break;
+      case 47:
+        kind = TokenKind.Slash;
+        break;
+      case 94:
+        kind = TokenKind.Hat;
+        break;
+      case 123 /* { */:
+        if (holes.length > 0) holes.push(braceInHole);
+        kind = TokenKind.LeftBrace;
+        break;
+      case 125 /* } */: {
+        const top = holes.length > 0 ? holes[holes.length - 1] : braceInHole;
+        if (top === braceInHole) {
+          if (holes.length > 0) holes.pop();
+          kind = TokenKind.RightBrace;
+          break;
+        }
+        state.pos = pos;
+        kind = top === singleLineHole ? scanSingleLine(state, start, false) : scanMultiLine(state, start, top, false);
+        pos = state.pos;
+        if (kind === TokenKind.StringRightPiece) holes.pop();
+        break;
+      }
+      case 46 /* . */:
+        if (next === 46 && pos + 1 < length && text.charCodeAt(pos + 1) === 46) {
+          pos += 2;
+          kind = TokenKind.Ellipsis;
+        } else {
+          kind = TokenKind.Dot;
+        }
+        break;
+      case 63 /* ? */:
+        if (next === 63) {
+          pos++;
+          kind = TokenKind.DoubleQuestion;
+        } else {
+          kind = TokenKind.Question;
+        }
+        break;
+      case 58 /* : */:
+        if (next === 58) {
+          pos++;
+          kind = TokenKind.DoubleColon;
+        } else {
+          kind = TokenKind.Colon;
+        }
+        break;
+      case 61 /* = */:
+        kind =
+          next === 61
+            ? TokenKind.Equals
+            : next === 126
+              ? TokenKind.EqualsInsensitive
+              : next === 62
+                ? TokenKind.Arrow
+                : TokenKind.Assignment;
+        if (kind !== TokenKind.Assignment) pos++;
+        break;
+      case 33 /* ! */:
+        kind =
+          next === 61 ? TokenKind.NotEquals : next === 126 ? TokenKind.NotEqualsInsensitive : TokenKind.Exclamation;
+        if (kind !== TokenKind.Exclamation) pos++;
+        break;
+      case 60 /* < */:
+        kind = next === 61 ? TokenKind.LessThanOrEqual : TokenKind.LessThan;
+        if (next === 61) pos++;
+        break;
+      case 62 /* > */:
+        kind = next === 61 ? TokenKind.GreaterThanOrEqual : TokenKind.GreaterThan;
+        if (next === 61) pos++;
+        break;
+      case 124 /* | */:
+        kind = next === 124 ? TokenKind.LogicalOr : TokenKind.Pipe;
+        if (next === 124) pos++;
+        break;
+      case 38 /* & */:
+        if (next === 38) {
+          pos++;
+          kind = TokenKind.LogicalAnd;
+        } else {
+          kind = TokenKind.Unrecognized;
+          problems.push(unrecognized(text, start, pos));
+        }
+        break;
+      case 39 /* ' */:
+        state.pos = pos;
+        if (next === 39 && pos + 1 < length && text.charCodeAt(pos + 1) === 39) {
+          state.pos = pos + 2;
+          kind = scanMultiLine(state, start, 0, true);
+        } else {
+          kind = scanSingleLine(state, start, true);
+          if (kind === TokenKind.StringLeftPiece) holes.push(singleLineHole);
+        }
+        pos = state.pos;
+        break;
+      case 36 /* $ */: {
+        let quote = pos;
+        while (quote < length && text.charCodeAt(quote) === 36) quote++;
+        if (!text.startsWith("'''", quote)) {
+          kind = TokenKind.Unrecognized;
+          problems.push(unrecognized(text, start, pos));
+          break;
+        }
+        state.pos = quote + 3;
+        kind = scanMultiLine(state, start, quote - start, true);
+        pos = state.pos;
+        if (kind === TokenKind.StringLeftPiece) holes.push(quote - start);
+        break;
+      }
+      case 10:
+      case 13:
+        if (holes.length > 0) {
+          if (holes.some(isStringHole)) {
+            problems.push({ start, end: start, message: 'The string is not terminated before the end of the line.' });
+          }
+          holes.length = 0;
+        }
+        while (pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13)) pos++;
+        kind = TokenKind.NewLine;
+        break;
+      default:
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
+          while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
+          kind = keywordKind(text, start, pos - start);
+        } else if (c >= 48 && c <= 57) {
+          while (pos < length && (c = text.charCodeAt(pos)) >= 48 && c <= 57) pos++;
+          kind = TokenKind.Integer;
+        } else {
+          if (isJunk(c)) while (pos < length && isJunk(text.charCodeAt(pos))) pos++;
+          kind = TokenKind.Unrecognized;
+          problems.push(unrecognized(text, start, pos));
+        }
+    }
+  }
+  const end = pos;
+  if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile && pos < length) {
+    // Trailing trivia: blanks, then at most one comment (as Bicep does).
+    c = text.charCodeAt(pos);
+    while (c === 32 || c === 9) c = ++pos < length ? text.charCodeAt(pos) : -1;
+    if (c === 47) pos = skipTrailing(text, pos, problems);
+  }
+  state.kind = kind;
+  state.fullStart = fullStart;
+  state.start = start;
+  state.end = end;
+  state.pos = pos;
+  return kind;
 }
 
 function keywordKind(text: string, start: number, length: number): TokenKind {

@@ -1,6 +1,7 @@
-// The lazy outline of a Bicep file: its top-level declarations, found by a skim over the characters
-// (no tokens), each parsed only when asked, from its own slice of the text — the networking analysis
-// never needs most declarations of a file (parameter decorators, types, outputs…).
+// The lazy outline of a Bicep file: its top-level declarations, found by a skim of the lexer's tokens
+// (read in place, no Token objects; groups crossed whole), each parsed only when asked, from its own
+// slice of the text — the networking analysis never needs most declarations of a file (parameter
+// decorators, types, outputs…).
 // Invariants (test/unit/bicep-outline.test.ts, test/corpus/bicep-outline-corpus.test.ts):
 // - Never throws; linear time. Where the skim is not certain, the outline comes from a full parse; so
 //   `entries` matches `declarations(tree)` for every error-free file (a syntax error the skim cannot
@@ -9,17 +10,19 @@
 //   the line start to the line break after the statement (so token trivia match too); a slice with an
 //   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
 import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
+import { LexState, scanToken } from './lexer';
 import {
+  classify,
+  crossed,
   identifierAt,
   keywordAt,
   plainStringValue,
   scanned,
-  skimToken,
-  skipComment,
-  skipPragma,
+  skipLineBreaks,
   TokenClass,
 } from './outline-skim';
 import { parseSourceFile, parseStatementSlice } from './parse-program';
+import { TokenKind } from './token';
 import { declarations, literalString, nameOf } from './views';
 
 export interface OutlineEntry {
@@ -270,9 +273,11 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
   let stringIndex = -1; // of its first depth-0 string
   let lastEnd = 0;
   let last: number = K.Other;
-  let q = skipTrivia(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, true);
+  const state = new LexState(text);
+  scanToken(state);
   for (;;) {
-    if (q < 0) return undefined;
+    if (!skipLineBreaks(state)) return undefined;
+    const q = state.start; // the line's first token (text.length at the end)
     if (phase === declaring && !continues(text, q, keyword, last)) {
       if (keyword === 'targetScope' && !(stringIndex === 2 && index === 2)) literal = undefined;
       entries.push({ keyword, name, literal, existing, start: nodeStart, end: lastEnd });
@@ -280,7 +285,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       phase = none;
     }
     if (phase === none) {
-      if (q >= n) return { entries, slices };
+      if (state.kind === TokenKind.EndOfFile) return { entries, slices };
       sliceStart = crossed.runs > 0 ? crossed.lastBreakEnd : 0;
       nodeStart = q;
       name = literal = undefined;
@@ -288,50 +293,42 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
       stringIndex = -1;
       phase = decorating; // until a line starts with something else than `@`
     }
-    if (phase === decorating && text.charCodeAt(q) !== 64 /* @ */) {
-      const found = keywordAt(text, q, keywords);
+    if (phase === decorating && state.kind !== TokenKind.At) {
+      const found = state.kind === TokenKind.Identifier ? keywordAt(text, q, keywords) : undefined;
       if (found === undefined) return undefined; // decorators without a declaration, or a line the parser skips
       keyword = found;
       phase = declaring;
       index = -1;
     }
-    let pos = q;
     let shape = 0; // of a decorator line, see decoratorStep
     for (;;) {
-      pos = skimToken(text, pos);
-      if (pos < 0) return undefined;
-      const kind = scanned.kind;
+      const kind = classify(state);
+      if (kind < 0) return undefined;
       if (kind === K.LineEnd) break;
-      lastEnd = pos;
+      const start = scanned.start;
+      const end = scanned.end;
+      scanToken(state);
+      lastEnd = end;
       last = kind;
       if (phase !== declaring) {
-        shape = decoratorStep(text, shape, kind, scanned.start, pos);
+        shape = decoratorStep(text, shape, kind, start, end);
         if (shape < 0) return undefined;
         continue;
       }
       index++;
-      if (index === 1 && kind === K.Identifier && named.has(keyword) && !isLiteralKeyword(text, scanned.start, pos)) {
-        name = text.slice(scanned.start, pos);
-      }
-      if (
-        index === 3 &&
-        stringIndex === 2 &&
-        kind === K.Identifier &&
-        keyword === 'resource' &&
-        pos - scanned.start === 8
-      ) {
-        existing = text.startsWith('existing', scanned.start);
+      if (index === 1 && kind === K.Identifier && named.has(keyword)) name = text.slice(start, end);
+      if (index === 3 && stringIndex === 2 && kind === K.Identifier && keyword === 'resource' && end - start === 8) {
+        existing = text.startsWith('existing', start);
       }
       if (kind >= K.PlainString && kind <= K.MultiLineString && index >= 1 && stringIndex < 0) {
         stringIndex = index;
         if (withLiteral.has(keyword)) {
           if (kind === K.MultiLineString) return undefined; // too rare to decode here
-          literal = kind === K.PlainString ? plainStringValue(text, scanned.start, pos) : undefined;
+          literal = kind === K.PlainString ? plainStringValue(text, start, end) : undefined;
         }
       }
     }
     if (phase === decorating && shape !== 2 && shape !== 4) return undefined;
-    q = skipTrivia(text, pos, false);
   }
 }
 
@@ -340,7 +337,7 @@ function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
 function decoratorStep(text: string, shape: number, kind: number, start: number, end: number): number {
   const c = text.charCodeAt(start);
   if (shape === 0) return c === 64 ? 1 : -1;
-  if (shape === 1 || shape === 3) return kind === K.Identifier && !isLiteralKeyword(text, start, end) ? 2 : -1;
+  if (shape === 1 || shape === 3) return kind === K.Identifier ? 2 : -1;
   return c === 46 && end === start + 1 ? 3 : shape === 2 && c === 40 ? 4 : -1;
 }
 
@@ -356,40 +353,4 @@ function continues(text: string, q: number, keyword: string, last: number): bool
   // parse-types.ts atUnionSeparator: one NewLine token, then `|`.
   if (c === 124 && next !== 124) return typeTail.has(keyword) && crossed.runs === 1 && crossed.blanksAfterRun;
   return false;
-}
-
-/** What `skipTrivia` crossed: first line break, end of the last run of them, runs (NewLine tokens). */
-const crossed = { firstBreak: -1, lastBreakEnd: -1, runs: 0, blanksAfterRun: true };
-
-/** Skips blanks, comments, pragma lines and line breaks (noting them in `crossed`); returns the next
- * code character's position (text.length at the end), or -1 to give up. */
-function skipTrivia(text: string, pos: number, fileStart: boolean): number {
-  crossed.firstBreak = crossed.lastBreakEnd = -1;
-  crossed.runs = 0;
-  crossed.blanksAfterRun = true;
-  let fresh = fileStart; // only blanks since the line start, as a pragma needs (after a line break)
-  for (;;) {
-    let c = text.charCodeAt(pos);
-    if (c === 32 || c === 9) pos++;
-    else if (c === 10 || c === 13) {
-      if (crossed.firstBreak < 0) crossed.firstBreak = pos;
-      while (c === 10 || c === 13) c = text.charCodeAt(++pos);
-      crossed.runs++;
-      crossed.lastBreakEnd = pos;
-      crossed.blanksAfterRun = fresh = true;
-    } else {
-      const next = text.charCodeAt(pos + 1);
-      if (c === 47 && (next === 47 || next === 42)) pos = skipComment(text, pos);
-      else if (c === 35 && fresh) pos = skipPragma(text, pos);
-      else return pos;
-      if (pos < 0) return -1;
-      crossed.blanksAfterRun = fresh = false;
-    }
-  }
-}
-
-// `true`, `false` and `null` lex as keywords, never as a declared name.
-function isLiteralKeyword(text: string, start: number, end: number): boolean {
-  const word = end - start === 4 || end - start === 5 ? text.slice(start, end) : '';
-  return word === 'true' || word === 'false' || word === 'null';
 }

@@ -19,13 +19,16 @@ let scannedProblem: TriviaProblem | undefined;
 /** Everything up to the next line break (or the end). */
 const restOfLine = /[^\n\r]*/y;
 
+// Reads are guarded by the length, as in the lexer (whose first read past the end deoptimises it).
 /** Scans one trivia item starting at `pos`, returning its end, or `pos` when there is none. */
 function scanTrivia(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
   scannedProblem = undefined;
+  const length = text.length;
+  if (pos >= length) return pos;
+  const c = text.charCodeAt(pos);
   if (c === 32 || c === 9) {
-    let end = pos + 1;
-    for (let d = text.charCodeAt(end); d === 32 || d === 9; d = text.charCodeAt(++end));
+    let end = pos;
+    for (let d = c; d === 32 || d === 9; d = end < length ? text.charCodeAt(end) : -1) end++;
     scannedKind = 'Whitespace';
     return end;
   }
@@ -34,7 +37,7 @@ function scanTrivia(text: string, pos: number): number {
     return 1;
   }
   if (c === 47 /* / */) {
-    const next = text.charCodeAt(pos + 1);
+    const next = pos + 1 < length ? text.charCodeAt(pos + 1) : -1;
     if (next === 47) {
       // The regular expression engine crosses a comment's text faster than a loop in script.
       restOfLine.lastIndex = pos + 2;
@@ -61,7 +64,7 @@ function scanPragma(text: string, pos: number): number {
     let end = pos + keyword.length;
     let hasCode = false;
     for (;;) {
-      const d = text.charCodeAt(end);
+      const d = end < text.length ? text.charCodeAt(end) : -1;
       const isCodeChar = (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 45;
       if (isCodeChar) hasCode = true;
       else if (d !== 32 && d !== 9) break;

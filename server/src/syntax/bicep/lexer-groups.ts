@@ -1,0 +1,140 @@
+// The lexer's group-crossing entry, for the lazy outline's skim: from an opening bracket or a string's
+// first piece before a `${` hole, reads on to the matching closer or the string's last piece, with
+// `scanToken` reading every token that can start a string, comment, pragma, operator of two characters
+// or junk; a table steps over the rest (see steppedOver), and, where no string is open, brackets, line
+// breaks and plain strings (lexer-strings.ts) are crossed without a token read.
+// Invariants: answers false ("give up, let the full parse decide") wherever the lexer reports a
+// problem, brackets do not match, nesting passes maxNesting, the text ends inside the group, or the
+// caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary);
+// allocates nothing per character or token.
+import { scanToken } from './lexer';
+import { plainSingleLineStringEnd } from './lexer-strings';
+import type { LexState } from './lexer-state';
+import { identifierPart } from './lexical-rules';
+import { TokenKind } from './token';
+
+/**
+ * Characters stepped over without the lexer: a token that starts at one of them is made of them only
+ * (identifiers and integers of [A-Za-z0-9_]; `,` `;` `+` `-` `*` `%` `^` `@` alone; `.` `...` `?` `??`
+ * `:` `::` `|` `||`; blanks are trivia), so a run of them from a token boundary ends on one. Not here:
+ * what joins the next character (`=` `!` `<` `>` `&`), starts trivia or a string (`/` `#` `'` `$`),
+ * brackets, line breaks and junk. test/unit/bicep-lexer-groups.test.ts checks this against `lex`.
+ */
+export const steppedOver = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  if (identifierPart[c] === 1 || ' \t,;+-*%^@.?:|'.includes(String.fromCharCode(c))) steppedOver[c] = 1;
+}
+
+/** Parser recursion stays under maxDepth (128) levels; deeper nesting is the full parse's business. */
+const maxNesting = 100;
+const frames = new Uint8Array(maxNesting);
+const Paren = 1,
+  Square = 2,
+  Brace = 3,
+  Hole = 4;
+
+/** Opening brackets by their frame, closing ones by minus their frame. */
+const brackets = new Int8Array(65536);
+for (const [c, frame] of [
+  ['(', Paren],
+  ['[', Square],
+  ['{', Brace],
+] as const)
+  brackets[c.charCodeAt(0)] = frame;
+for (const [c, frame] of [
+  [')', Paren],
+  [']', Square],
+  ['}', Brace],
+] as const)
+  brackets[c.charCodeAt(0)] = -frame;
+
+/**
+ * With `state` just past an opening bracket or a string's first piece before a hole (its token):
+ * reads on to the matching closer or the string's last piece, which is then the state's token.
+ * `endsGroup(text, pos)` is asked at every line inside the group that starts with an identifier
+ * character in column 0. Returns false to give up (see the invariants); the state is then anywhere.
+ */
+export function crossGroup(state: LexState, endsGroup: (text: string, pos: number) => boolean): boolean {
+  const text = state.text;
+  const length = state.length;
+  const problems = state.problems.length;
+  let depth = 0;
+  let kind = state.kind;
+  for (;;) {
+    let open = 0;
+    let close = 0;
+    switch (kind) {
+      case TokenKind.LeftParen:
+        open = Paren;
+        break;
+      case TokenKind.LeftSquare:
+        open = Square;
+        break;
+      case TokenKind.LeftBrace:
+        open = Brace;
+        break;
+      case TokenKind.StringLeftPiece:
+        open = Hole;
+        break;
+      case TokenKind.RightParen:
+        close = Paren;
+        break;
+      case TokenKind.RightSquare:
+        close = Square;
+        break;
+      case TokenKind.RightBrace:
+        close = Brace;
+        break;
+      case TokenKind.StringRightPiece:
+        close = Hole;
+        break;
+      case TokenKind.StringMiddlePiece:
+        if (depth === 0 || frames[depth - 1] !== Hole) return false;
+        break;
+      case TokenKind.NewLine: {
+        const pos = state.pos;
+        if (pos < length && identifierPart[text.charCodeAt(pos)] === 1 && endsGroup(text, pos)) return false;
+        break;
+      }
+      case TokenKind.Unrecognized:
+      case TokenKind.EndOfFile:
+        return false;
+    }
+    if (open !== 0) {
+      if (depth === maxNesting) return false;
+      frames[depth++] = open;
+    } else if (close !== 0) {
+      if (depth === 0 || frames[depth - 1] !== close) return false;
+      if (--depth === 0) return state.problems.length === problems;
+    }
+    let pos = state.pos;
+    let c = 0;
+    for (;;) {
+      while (pos < length && steppedOver[(c = text.charCodeAt(pos))] === 1) pos++;
+      // Where no string is open, a bracket is a token of its own, a run of line breaks one NewLine
+      // token, whatever follows them; a plain single-line string is crossed by the string scanner.
+      if (pos >= length || state.holes.length > 0) break;
+      const bracket = brackets[c];
+      if (bracket > 0) {
+        if (depth === maxNesting) return false;
+        frames[depth++] = bracket;
+        pos++;
+      } else if (bracket < 0 && depth > 1) {
+        if (frames[--depth] !== -bracket) return false;
+        pos++;
+      } else if (c === 10 || c === 13) {
+        while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
+        if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
+      } else if (c === 39 /* ' */) {
+        const end = plainSingleLineStringEnd(state, pos);
+        if (end < 0) break;
+        pos = end;
+      } else {
+        break; // the group's closer, or a token only scanToken reads
+      }
+    }
+    state.pos = pos;
+    kind = scanToken(state);
+    if (state.problems.length !== problems) return false;
+  }
+}

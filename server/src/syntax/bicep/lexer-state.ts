@@ -1,0 +1,34 @@
+// The lexer's state between two tokens (lexer.ts scanToken reads one token into it), with what its
+// string scanners need (lexer-strings.ts): a plain object of numbers, reused for every token.
+import { newPlainStringCache, type StringScanner } from './lexer-strings';
+import { TokenKind } from './token';
+import type { TriviaProblem } from './trivia';
+
+/**
+ * The lexer between two tokens, and the token it read last: `scanToken` reads one token at `pos` into
+ * it, so a reader that needs no Token objects (the lazy outline's skim) lexes without allocating.
+ */
+export class LexState implements StringScanner {
+  /** Where the next token's leading trivia starts; after `scanToken`, the token's fullEnd. */
+  pos: number;
+  /** The token read last: its kind and offsets (its fullEnd is `pos`). */
+  kind: TokenKind = TokenKind.EndOfFile;
+  fullStart = 0;
+  start = 0;
+  end = 0;
+  readonly length: number;
+  /** Lexical errors so far, in text order. */
+  readonly problems: TriviaProblem[] = [];
+  /** The interpolation stack (see braceInHole); every line break empties it. */
+  readonly holes: number[] = [];
+  readonly plainStringCache = newPlainStringCache();
+
+  /** Scans text[from, text.length): pass a prefix of the source to stop earlier (see `lex`). */
+  constructor(
+    readonly text: string,
+    from = 0,
+  ) {
+    this.length = text.length;
+    this.pos = Math.max(0, Math.min(from, this.length));
+  }
+}

@@ -1,0 +1,145 @@
+// The lexer as a scanner (scanToken into a reused LexState) and its group-crossing entry (crossGroup),
+// which the lazy outline's skim reads instead of Token objects: the table of characters it steps over,
+// the closer it stops at, where it gives up, and the plain-string cache shared by a scanner's strings.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lex, TokenKind } from '../../server/src/syntax/bicep';
+import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
+import { crossGroup, steppedOver } from '../../server/src/syntax/bicep/lexer-groups';
+
+const K = TokenKind;
+const never = (): boolean => false;
+
+test('a run of stepped-over characters from a token boundary ends on one, whatever follows it', () => {
+  const stepped: string[] = [];
+  const others: string[] = ['\u00e9', '\u00a0'];
+  for (let c = 0; c < 128; c++) (steppedOver[c] === 1 ? stepped : others).push(String.fromCharCode(c));
+  assert.ok(stepped.length > 60 && others.length > 30, 'both sets are populated');
+  const runs = [...stepped, ...stepped.flatMap((a) => stepped.map((b) => a + b))];
+  for (const run of runs) {
+    for (const next of others) {
+      const text = run + next + 'x';
+      const spanning = lex(text).tokens.find((token) => token.start < run.length && token.end > run.length);
+      assert.equal(
+        spanning,
+        undefined,
+        `a token spans the end of ${JSON.stringify(run)} before ${JSON.stringify(next)}`,
+      );
+    }
+  }
+});
+
+/** Lexes `text` to its first token (an opener) and crosses the group; the closer's offsets, or 'gave up'. */
+function cross(text: string, endsGroup: (text: string, pos: number) => boolean = never): string {
+  const state = new LexState(text);
+  scanToken(state);
+  if (!crossGroup(state, endsGroup)) return 'gave up';
+  return `${TokenKind[state.kind]} ${state.start}-${state.end}`;
+}
+
+/** The matching closer of the first token by the lexer's token list, counted the simple way. */
+function closerByLex(text: string): string {
+  let depth = 0;
+  for (const token of lex(text).tokens) {
+    const k = token.kind;
+    if (k === K.LeftParen || k === K.LeftSquare || k === K.LeftBrace || k === K.StringLeftPiece) depth++;
+    if (k === K.RightParen || k === K.RightSquare || k === K.RightBrace || k === K.StringRightPiece) depth--;
+    if (depth === 0) return `${TokenKind[k]} ${token.start}-${token.end}`;
+  }
+  return 'unclosed';
+}
+
+test('crossGroup stops at the matching closer the token list has', () => {
+  const groups = [
+    "{\n  name: 'a'\n  tags: { x: [1, 2] }\n}",
+    "[for (x, i) in range(0, 3): '${x}-${i}']",
+    "'a${b}c${ {k: 'v'}.k }d' trailing",
+    "$$'''x $${y} ${z} ''' + 1",
+    "(a == b ? c : d) =~ 'e'",
+    '{ a: x =>\n  y\n} // comment\n',
+    "{ 'q': '}' /* } */ // }\n}",
+    "['it''s', '\\'', '\\u{1F600}', 'd$ollar', '\\${not a hole}']",
+  ];
+  for (const text of groups) assert.equal(cross(text), closerByLex(text), text);
+});
+
+test('crossGroup gives up where the lexer reports a problem or the brackets do not match', () => {
+  const bad = [
+    '{ a: (1] }',
+    '[1, 2',
+    "{ a: 'unterminated\n}",
+    "'a${b\n}'",
+    '{ a: 1 & 2 }',
+    '{ a: "x" }',
+    '{ /* open',
+    '( ${ )',
+    "('${(}')",
+  ];
+  for (const text of bad) assert.equal(cross(text), 'gave up', text);
+});
+
+test('crossGroup asks endsGroup at each column-0 identifier line inside the group, and gives up when it says so', () => {
+  const text = '{\n  a: 1\nparam x int\n  b: 2\n}';
+  const asked: number[] = [];
+  const ask = (_: string, pos: number): boolean => {
+    asked.push(pos);
+    return false;
+  };
+  assert.equal(cross(text, ask), closerByLex(text));
+  assert.deepEqual(asked, [text.indexOf('param')]);
+  assert.equal(
+    cross(text, () => true),
+    'gave up',
+  );
+});
+
+test('crossGroup gives up past 100 levels of nesting, which the full parse reports', () => {
+  assert.equal(cross('['.repeat(100) + ']'.repeat(100)), `RightSquare 199-200`);
+  assert.equal(cross('['.repeat(101) + ']'.repeat(101)), 'gave up');
+});
+
+test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFile again at the end', () => {
+  const text = "param a string = 'x${y}' // c\nvar b = [\n  1\n]\n";
+  const tokens = lex(text).tokens;
+  const state = new LexState(text, tokens[3].fullStart);
+  for (const token of tokens.slice(3)) {
+    assert.equal(scanToken(state), token.kind);
+    assert.deepEqual(
+      [state.fullStart, state.start, state.end, state.pos],
+      [token.fullStart, token.start, token.end, token.fullEnd],
+    );
+  }
+  assert.equal(scanToken(state), K.EndOfFile);
+  assert.equal(state.pos, text.length);
+});
+
+test('strings read in one pass end where each ends when read alone (the plain-string cache)', () => {
+  const lines = [
+    "'plain'",
+    "'a$b'",
+    "'c\\\\d'",
+    "'e${f}g'",
+    "'h'",
+    "'\\r'",
+    "'i\\u{41}'",
+    "''",
+    "'$'",
+    "'j\\''",
+    "'k'",
+  ];
+  // Every order of specials and plain strings: each line's cache answer must be the line's own.
+  const text = [...lines, ...lines.slice().reverse(), ...lines].join('\r\n');
+  let offset = 0;
+  const whole = lex(text).tokens;
+  for (const line of text.split('\r\n')) {
+    const alone = lex(line)
+      .tokens.filter((token) => token.kind !== K.EndOfFile)
+      .map((token) => `${TokenKind[token.kind]} ${token.start + offset}-${token.end + offset}`);
+    const within = whole
+      .filter((token) => token.start >= offset && token.end <= offset + line.length && token.kind !== K.EndOfFile)
+      .filter((token) => token.kind !== K.NewLine)
+      .map((token) => `${TokenKind[token.kind]} ${token.start}-${token.end}`);
+    assert.deepEqual(within, alone, line);
+    offset += line.length + 2;
+  }
+});
