@@ -20,6 +20,7 @@ import type { JsonError, JsonTokens } from './json-tokens';
 export { maxJsonDepth, type BuiltTree };
 
 const enum Char {
+  EndOfText = -1,
   Tab = 9,
   LineFeed = 10,
   CarriageReturn = 13,
@@ -65,7 +66,8 @@ export function buildJsonTree(text: string): BuiltTree {
   for (;;) {
     // Each turn reads one token; a token that does not fit leaves the block for the recovery below.
     reading: {
-      let code = text.charCodeAt(pos);
+      // Reads stay within the text: one past its end would cost a deoptimisation ("out of bounds").
+      let code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
       while (
         code === Char.Space ||
         code === Char.LineFeed ||
@@ -85,7 +87,7 @@ export function buildJsonTree(text: string): BuiltTree {
         } else {
           pos++;
         }
-        code = text.charCodeAt(pos);
+        code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
       }
 
       if (expect === Expect.AfterValue) {
