@@ -50,7 +50,9 @@ export function recover(s: BuildState): BuiltTree | undefined {
   }
   let valueExpectedAfterSkip = false; // a property name was missing: one more error where the skip stops
   let advance = true; // the current token was consumed; read the next
-  let consumed = false;
+  // The errors before the current token was read: a token read and consumed without one hands back (tokens
+  // with errors, one after another, stay here, where each costs less than a turn through the fast loop).
+  let errorsBefore = -1;
   const report = (error: ErrorCode): void => {
     s.errors.push({ error: error as number as ParseErrorCode, offset: t.start, length: t.end - t.start });
   };
@@ -58,10 +60,10 @@ export function recover(s: BuildState): BuiltTree | undefined {
   for (;;) {
     if (advance) {
       advance = false;
-      if (consumed && handBack(s, state, needsComma, afterComma)) return undefined;
+      if (errorsBefore === s.errors.length && handBack(s, state, needsComma, afterComma)) return undefined;
+      errorsBefore = s.errors.length;
       t.read(s.pos);
       s.pos = t.end;
-      consumed = true;
     }
 
     if (state === State.Value) {
