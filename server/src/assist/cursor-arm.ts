@@ -3,10 +3,9 @@
 // property name is being typed. Reads jsonc-parser's tolerant scanner, so a half-typed line has a context.
 // Invariants: ARM keywords compare case-insensitively; a string that starts with `[` is an expression and
 // gets no value completion; answers `undefined` outside resources.
-import { findNodeAtLocation, getLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
+import { readJsonTree } from '../syntax/arm';
 import type { CursorContext, PathStep } from './types';
-
-const parseOptions = { allowTrailingComma: true, disallowComments: false } as const;
 
 interface Resource {
   node: Node;
@@ -18,7 +17,7 @@ interface Resource {
 
 export function armCursor(text: string, offset: number): CursorContext | undefined {
   const location = getLocation(text, offset);
-  const root = parseTree(text, [], parseOptions);
+  const root = readJsonTree(text).root;
   if (!root) return undefined;
   const resource = innermostResource(root, location.path);
   if (!resource) return undefined;

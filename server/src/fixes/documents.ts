@@ -2,9 +2,10 @@
 // findings were computed on, with each file's style. Invariant: everything comes from FixSource
 // (the analysed texts), never from disk, so edits always fit the text the findings point into; what
 // fix planning asks of the model beyond its entities, it asks the rules' predicates (`queries`).
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { Cloud } from '../facts';
 import type { ModelQueries } from '../model';
+import { readJsonTree } from '../syntax/arm';
 import { parseBicep, type SourceFile } from '../syntax/bicep';
 import { styleOf, type Style } from './layout';
 import type { FixSource } from './types';
@@ -53,14 +54,10 @@ export class FixDocuments {
   jsonTree(uri: string): JsonNode | undefined {
     if (!this.json.has(uri)) {
       const text = this.text(uri);
-      const errors: ParseError[] = [];
-      // jsonc-parser rejects a byte order mark as an invalid symbol; a space in its place keeps
-      // every offset, so edits land where the analysis saw them and the BOM stays in the file.
-      const root =
-        text === undefined
-          ? undefined
-          : parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
-      this.json.set(uri, errors.length === 0 ? root : undefined);
+      // The tree ARM reading sees (a byte order mark is skipped, every offset kept), so edits land where the
+      // analysis saw them.
+      const tree = text === undefined ? undefined : readJsonTree(text);
+      this.json.set(uri, tree !== undefined && tree.errors.length === 0 ? tree.root : undefined);
     }
     return this.json.get(uri);
   }

@@ -5,7 +5,7 @@
 export { readArmFile, type ArmFile } from './read-arm-file';
 export type { ArmSkip, ArmSyntaxError } from './syntax-error';
 export { armKindOfSchema, type ArmFileKind } from './schema-kind';
-export { maxJsonDepth } from './json-tree';
+export { maxJsonDepth, readJsonTree, type JsonTree } from './json-tree';
 
 export { parseArmExpression, parseArmExpressionText, isArmExpressionNode, armLiteralString } from './expression';
 export { maxExpressionDepth } from './expression-parser';

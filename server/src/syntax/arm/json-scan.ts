@@ -1,6 +1,6 @@
-// Token scanning for the fast JSON tree builder (json-fast-tree.ts): strings, numbers, comments.
+// Token scanning for the JSON tree builder (json-builder.ts, json-tokens.ts): strings, numbers, comments.
 // Invariants: each scan accepts exactly what jsonc-parser's scanner accepts without an error (save raw
-// control characters in strings, see json-fast-tree.ts) and answers -1 or `undefined` for anything else;
+// control characters in strings, see json-builder.ts) and answers -1 or `undefined` for anything else;
 // none allocates except for the string values it returns.
 
 const enum Char {
@@ -114,6 +114,35 @@ export function scanNumber(text: string, start: number): number {
     while (isDigit(text.charCodeAt(i))) i++;
   }
   return endsWord(text, i) ? i : -1;
+}
+
+const whitespaceRun = /[ \t\r\n]*/y;
+
+/** The offset after the blanks and comments at `pos`; a `/` that starts no closed comment is left there. */
+export function skipBlanks(text: string, pos: number): number {
+  let code = text.charCodeAt(pos);
+  while (
+    code === Char.Space ||
+    code === Char.LineFeed ||
+    code === Char.CarriageReturn ||
+    code === Char.Tab ||
+    code === Char.Slash
+  ) {
+    if (code === Char.Slash) {
+      const after = skipComment(text, pos);
+      if (after < 0) return pos;
+      pos = after;
+    } else if (code === Char.LineFeed) {
+      // A line break starts an indentation, often long: the regular expression engine skips it faster.
+      whitespaceRun.lastIndex = pos + 1;
+      whitespaceRun.test(text);
+      pos = whitespaceRun.lastIndex;
+    } else {
+      pos++;
+    }
+    code = text.charCodeAt(pos);
+  }
+  return pos;
 }
 
 /** The offset after the comment starting at `pos` (a `/`); -1 when no comment starts there or it is not closed. */

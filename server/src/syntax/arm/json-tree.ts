@@ -1,12 +1,12 @@
 // Reads JSON text into jsonc-parser's syntax tree, with comments and trailing commas allowed (as ARM accepts
 // them), and its syntax errors as readable messages.
-// Invariants: never throws and never recurses per nesting level on its own; text nested deeper than
-// `maxJsonDepth` never reaches jsonc-parser's recursive parser (it would overflow the stack) and gets one
-// clear error and no tree instead. Well-formed text takes the fast builder; text with errors takes
-// `parseTree`, whose recovery keeps as much of the tree as it can. (Raw control characters inside strings
-// are not reported: see json-fast-tree.ts.)
-import { parseTree, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser';
-import { buildFastTree, maxJsonDepth } from './json-fast-tree';
+// Invariants: never throws and never recurses per nesting level; text nested deeper than `maxJsonDepth` gets
+// one clear error and no tree instead (tree walkers recurse per level). One builder reads all text, well-formed
+// or not (json-builder.ts), with jsonc-parser's recovery and errors. (Raw control characters inside strings
+// are not reported: see json-builder.ts.)
+import type { Node, ParseErrorCode } from 'jsonc-parser';
+import { buildJsonTree, maxJsonDepth } from './json-builder';
+import type { JsonError } from './json-tokens';
 import type { ArmSyntaxError } from './syntax-error';
 
 export { maxJsonDepth };
@@ -21,52 +21,26 @@ export interface JsonTree {
   readonly partialRoot?: Node;
 }
 
-const parseOptions = { allowTrailingComma: true, disallowComments: false } as const;
-
 export function readJsonTree(text: string): JsonTree {
-  const fast = buildFastTree(text);
-  if (fast.ok) return { root: fast.root, errors: [], bracketStrings: fast.bracketStrings };
-  const deepAt = fast.tooDeep ? fast.at : tooDeepOffset(text);
-  if (deepAt !== undefined) {
-    return {
-      root: undefined,
-      bracketStrings: [],
-      partialRoot: fast.partialRoot,
-      errors: [
-        {
-          start: deepAt,
-          end: deepAt + 1,
-          message: `JSON is nested more than ${maxJsonDepth} levels deep here; the file is not read.`,
-        },
-      ],
-    };
+  const built = buildJsonTree(text);
+  if (built.tooDeepAt < 0) {
+    return { root: built.root, errors: built.errors.map(toSyntaxError), bracketStrings: built.bracketStrings };
   }
-  const errors: ParseError[] = [];
-  // A byte order mark is not JSON to jsonc-parser; a space in its place keeps every offset.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const root = parseTree(source, errors, parseOptions);
-  return { root, errors: errors.map(toSyntaxError), bracketStrings: findBracketStrings(root) };
+  return {
+    root: undefined,
+    bracketStrings: [],
+    partialRoot: built.root,
+    errors: [
+      {
+        start: built.tooDeepAt,
+        end: built.tooDeepAt + 1,
+        message: `JSON is nested more than ${maxJsonDepth} levels deep here; the file is not read.`,
+      },
+    ],
+  };
 }
 
-/** The string values (not keys) under `root` that start with `[`, in file order. */
-function findBracketStrings(root: Node | undefined): Node[] {
-  const found: Node[] = [];
-  const stack: Node[] = root === undefined ? [] : [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'string') {
-      if (typeof node.value === 'string' && node.value.charCodeAt(0) === 91) found.push(node);
-    } else if (node.type === 'property') {
-      if (node.children?.[1] !== undefined) stack.push(node.children[1]);
-    } else {
-      const children = node.children ?? [];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
-  return found;
-}
-
-function toSyntaxError(error: ParseError): ArmSyntaxError {
+function toSyntaxError(error: JsonError): ArmSyntaxError {
   return {
     start: error.offset,
     end: error.offset + error.length,
@@ -93,31 +67,3 @@ const parseErrorMessages: Readonly<Record<ParseErrorCode, string>> = {
   15: 'Invalid escape character in string.',
   16: 'Control characters are not allowed in strings.',
 };
-
-/**
- * Where the nesting first goes deeper than `maxJsonDepth`, or `undefined`. It skips strings and comments the
- * way jsonc-parser's scanner does (a string also ends at a line break), so it sees the depth the parser would.
- */
-function tooDeepOffset(text: string): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 123 || code === 91) {
-      if (++depth > maxJsonDepth) return i;
-    } else if (code === 125 || code === 93) {
-      if (depth > 0) depth--;
-    } else if (code === 34) {
-      for (i++; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 92) i++;
-        else if (c === 34 || c === 10 || c === 13) break;
-      }
-    } else if (code === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (code === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 1;
-    }
-  }
-  return undefined;
-}
