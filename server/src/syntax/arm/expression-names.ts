@@ -2,17 +2,7 @@
 // Invariants: a name starts with a letter, `_`, `$` or any non-ASCII character and goes on with those and
 // digits (lenient: ARM's own names are ASCII).
 import type { ArmName } from './expression-types';
-
-const enum Char {
-  Dollar = 36,
-  Zero = 48,
-  Nine = 57,
-  UpperA = 65,
-  UpperZ = 90,
-  Underscore = 95,
-  LowerA = 97,
-  LowerZ = 122,
-}
+import { Char } from './char-codes';
 
 export function qualifiedName(namespace: ArmName | undefined, name: ArmName): string {
   return namespace === undefined ? name.text : `${namespace.text}.${name.text}`;

@@ -9,6 +9,7 @@ import { isDigit, isNamePart, isNameStart, qualifiedName } from './expression-na
 import type { ArmCall, ArmExpr, ArmName, ArmStringValue } from './expression-types';
 import type { OffsetMap } from './string-offsets';
 import type { ArmSyntaxError } from './syntax-error';
+import { Char } from './char-codes';
 
 /** Deepest nesting of calls and indexes read; deeper is reported, not parsed (the stack is finite). */
 export const maxExpressionDepth = 200;
@@ -56,21 +57,6 @@ class ExpressionError {
     readonly end: number,
     readonly message: string,
   ) {}
-}
-
-const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Quote = 39,
-  OpenParen = 40,
-  CloseParen = 41,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  OpenBracket = 91,
-  CloseBracket = 93,
 }
 
 class ExpressionParser {
@@ -158,7 +144,7 @@ class ExpressionParser {
     const code = src.charCodeAt(start);
     if (start >= this.end)
       throw new ExpressionError(start, start + 1, 'Expected a value (a function call, string or number).');
-    if (code === Char.Quote) return this.parseString();
+    if (code === Char.SingleQuote) return this.parseString();
     if (code === Char.Minus || isDigit(code)) return this.parseNumber();
     if (!isNameStart(code)) {
       throw new ExpressionError(
@@ -251,7 +237,7 @@ class ExpressionParser {
     let value = '';
     let chunk = start + 1;
     for (let i = src.indexOf("'", chunk); i >= 0 && i < end; i = src.indexOf("'", i + 1)) {
-      if (src.charCodeAt(i + 1) === Char.Quote && i + 1 < end) {
+      if (src.charCodeAt(i + 1) === Char.SingleQuote && i + 1 < end) {
         value += src.slice(chunk, i + 1);
         chunk = i + 2;
         i++;

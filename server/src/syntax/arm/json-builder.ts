@@ -16,31 +16,9 @@ import { Expect, maxJsonDepth, Opening, type BuildState, type BuiltTree, type Tr
 import { recover } from './json-recovery';
 import { endsWord, scanNumber, skipComment, StringEnds, stringValue } from './json-scan';
 import type { JsonError, JsonTokens } from './json-tokens';
+import { Char } from './char-codes';
 
 export { maxJsonDepth, type BuiltTree };
-
-const enum Char {
-  EndOfText = -1,
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Minus = 45,
-  Slash = 47,
-  Zero = 48,
-  Nine = 57,
-  Colon = 58,
-  OpenBracket = 91,
-  CloseBracket = 93,
-  LowerF = 102,
-  LowerN = 110,
-  LowerT = 116,
-  OpenBrace = 123,
-  CloseBrace = 125,
-  ByteOrderMark = 0xfeff,
-}
 
 /** Reads `text` into a tree, with jsonc-parser's errors and recovery. */
 export function buildJsonTree(text: string): BuiltTree {
@@ -110,7 +88,7 @@ export function buildJsonTree(text: string): BuiltTree {
       } else if (expect === Expect.Key) {
         // `"key" :` opens a property.
         const keyStart = pos;
-        const keyEnd = code === Char.Quote ? strings.find(pos) : -1;
+        const keyEnd = code === Char.DoubleQuote ? strings.find(pos) : -1;
         if (keyEnd < 0) break reading;
         const key = stringValue(text, keyStart, keyEnd, strings.escaped);
         if (key === undefined) break reading;
@@ -179,7 +157,7 @@ export function buildJsonTree(text: string): BuiltTree {
           opening = Opening.AfterOpen;
           continue;
         }
-        if (code === Char.Quote) {
+        if (code === Char.DoubleQuote) {
           const end = strings.find(pos);
           if (end < 0) break reading;
           const escaped = strings.escaped;

@@ -2,33 +2,7 @@
 // Invariants: each scan accepts exactly what jsonc-parser's scanner accepts without an error (save raw
 // control characters in strings, see json-builder.ts) and answers -1 or `undefined` for anything else;
 // none allocates except for the string values it returns.
-
-const enum Char {
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Tab = 9,
-  Space = 32,
-  Quote = 34,
-  Star = 42,
-  Plus = 43,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  Slash = 47,
-  Zero = 48,
-  Nine = 57,
-  Colon = 58,
-  E = 69,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  LowerE = 101,
-  LowerF = 102,
-  LowerN = 110,
-  LowerT = 116,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
+import { Char } from './char-codes';
 
 /**
  * Finds where strings end with the native `indexOf`, which is much faster than a loop in script for the
@@ -63,7 +37,7 @@ export class StringEnds {
     this.escaped = true;
     for (let i = start + 1; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code === Char.Quote) return i + 1;
+      if (code === Char.DoubleQuote) return i + 1;
       if (code === Char.Backslash) i++;
       else if (code === Char.LineFeed || code === Char.CarriageReturn) return -1;
     }
@@ -106,7 +80,7 @@ export function scanNumber(text: string, start: number): number {
     while (isDigit(text.charCodeAt(i))) i++;
   }
   const e = text.charCodeAt(i);
-  if (e === Char.E || e === Char.LowerE) {
+  if (e === Char.UpperE || e === Char.LowerE) {
     i++;
     const sign = text.charCodeAt(i);
     if (sign === Char.Plus || sign === Char.Minus) i++;
@@ -179,7 +153,7 @@ export function endsWord(text: string, pos: number): boolean {
     case Char.CloseBracket:
     case Char.OpenBrace:
     case Char.OpenBracket:
-    case Char.Quote:
+    case Char.DoubleQuote:
     case Char.Slash:
       return true;
     default:
@@ -190,7 +164,7 @@ export function endsWord(text: string, pos: number): boolean {
 /** The character a JSON escape stands for; `at` is just after the backslash. */
 function decodeEscape(text: string, at: number): string | undefined {
   switch (text.charCodeAt(at)) {
-    case Char.Quote:
+    case Char.DoubleQuote:
       return '"';
     case Char.Backslash:
       return '\\';
