@@ -1,8 +1,7 @@
 // Small parse helpers every grammar module may use, kept apart so no module has to import a module
-// above it for them: node spans, declaration nodes and declaration names.
+// above it for them: node spans and declaration names.
 import type { Bad, Child } from './nodes';
-import type { Declaration } from './nodes-declarations';
-import type { Parser, Start } from './parser-state';
+import type { Parser } from './parser-state';
 import { type KindSet, type Token, TokenKind } from './token';
 
 const K = TokenKind;
@@ -20,20 +19,6 @@ export function lastEnd(children: readonly Child[]): number {
 /** `start`/`end` of a node from its children (ignoring Missing placeholders at the end). */
 export function span(children: readonly Child[]): { start: number; end: number } {
   return { start: children[0].start, end: lastEnd(children) };
-}
-
-/** What a declaration node holds besides what its start read (decorators, keyword) and its span. */
-type DeclarationParts = Declaration extends infer D
-  ? D extends Declaration
-    ? Omit<D, 'start' | 'end' | 'children' | 'decorators' | 'keyword'>
-    : never
-  : never;
-
-/** A declaration node over `start.children` (decorators and keyword first, then what was pushed after). */
-export function declarationNode(start: Start, parts: DeclarationParts): Declaration {
-  const { children, decorators, keyword } = start;
-  // Object.assign, not a spread: spread-built nodes made the whole parse about three times slower (V8).
-  return Object.assign(parts, { start: children[0].start, end: lastEnd(children), children, decorators, keyword });
 }
 
 export function parseName(p: Parser, message: string, terminators: KindSet, options = 0): Token | Bad {

@@ -7,7 +7,7 @@ import type { Bad, Child, Expression, StringLiteral, TypedLambda, TypedLocalVari
 import type { Declaration, DeclarationBody, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { declarationNode, lastEnd, parseName } from './parse-common';
+import { lastEnd, parseName } from './parse-common';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
 import { parseForExpression, parseIfCondition, parseObject } from './parse-literals';
@@ -126,7 +126,16 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   const assignment = p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), T.lineEnd);
   const value: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
   children.push(assignment, value);
-  return declarationNode(start, { kind: 'TargetScopeDeclaration', assignment, value });
+  return {
+    kind: 'TargetScopeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    assignment,
+    value,
+  };
 }
 
 /** `metadata name = value` and `assert name = value`. */
@@ -141,7 +150,17 @@ function parseNamedValue(
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
-  return declarationNode(start, { kind, name, assignment, value });
+  return {
+    kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
@@ -150,7 +169,17 @@ export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
   children.push(name, assignment, value);
-  return declarationNode(start, { kind: 'TypeDeclaration', name, assignment, value });
+  return {
+    kind: 'TypeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseParameter(p: Parser, start: Start): Declaration {
@@ -172,7 +201,18 @@ function parseParameter(p: Parser, start: Start): Declaration {
     );
     children.push(value);
   }
-  return declarationNode(start, { kind: 'ParameterDeclaration', name, type, assignment, value });
+  return {
+    kind: 'ParameterDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 export function parseVariable(p: Parser, start: Start): Declaration {
@@ -187,7 +227,18 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type ?? name);
   const value = parseValue(p, assignment);
   children.push(assignment, value);
-  return declarationNode(start, { kind: 'VariableDeclaration', name, type, assignment, value });
+  return {
+    kind: 'VariableDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseOutput(p: Parser, start: Start): Declaration {
@@ -197,7 +248,18 @@ function parseOutput(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type);
   const value = parseValue(p, assignment);
   children.push(name, type, assignment, value);
-  return declarationNode(start, { kind: 'OutputDeclaration', name, type, assignment, value });
+  return {
+    kind: 'OutputDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseFunction(p: Parser, start: Start): Declaration {
@@ -205,7 +267,16 @@ function parseFunction(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
   const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
   children.push(name, lambda);
-  return declarationNode(start, { kind: 'FunctionDeclaration', name, lambda });
+  return {
+    kind: 'FunctionDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    lambda,
+  };
 }
 
 function parseTypedLambda(p: Parser): TypedLambda {
@@ -263,7 +334,19 @@ function parseResource(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type, T.braceOrLine);
   children.push(assignment);
   const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
-  return declarationNode(start, { kind: 'ResourceDeclaration', name, type, existing, assignment, value });
+  return {
+    kind: 'ResourceDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    existing,
+    assignment,
+    value,
+  };
 }
 
 function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 'TestDeclaration'): Declaration {
@@ -291,10 +374,32 @@ function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 
       suppressAfter(assignment),
     );
     children.push(value);
-    return declarationNode(start, { kind, name, path, assignment, value });
+    return {
+      kind,
+      start: children[0].start,
+      end: lastEnd(children),
+      children,
+      decorators: start.decorators,
+      keyword: start.keyword,
+      name,
+      path,
+      assignment,
+      value,
+    };
   }
   const value = parseBody(p, children, assignment, allowComplexLiterals);
-  return declarationNode(start, { kind, name, path, assignment, value });
+  return {
+    kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    path,
+    assignment,
+    value,
+  };
 }
 
 // The value of a resource or module: `{…}`, `if (…) {…}` (possibly on the next line) or `[for …]`.

@@ -11,8 +11,8 @@ import type {
   WildcardImport,
   WithClause,
 } from './nodes-declarations';
-import { declarationNode, parseName, span } from './parse-common';
-import { parseBracketed, parseObject, parseString } from './parse-literals';
+import { parseName, span } from './parse-common';
+import { parseElements, parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
 import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -43,14 +43,27 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   }
   const from = p.attempt(() => parseFromClause(p), T.lineEnd);
   children.push(clause, from);
-  return declarationNode(start, { kind: 'ImportDeclaration', clause, from });
+  return {
+    kind: 'ImportDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    clause,
+    from,
+  };
 }
 
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
 
 function parseImportedSymbols(p: Parser): ImportedSymbols {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseImportedSymbol, undefined);
-  return { kind: 'ImportedSymbols', start, end, children, open, items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (ImportedSymbol | Bad)[] = [];
+  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
 }
 
 function parseImportedSymbol(p: Parser): ImportedSymbol | Bad {
@@ -141,7 +154,16 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
     );
     children.push(asClause);
   }
-  return declarationNode(start, { kind: 'ExtensionDeclaration', specification, withClause, asClause });
+  return {
+    kind: 'ExtensionDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    specification,
+    withClause,
+    asClause,
+  };
 }
 
 /** `with { … }`. */

@@ -10,7 +10,6 @@ import type {
   Expression,
   ForExpression,
   IfCondition,
-  Missing,
   ObjectExpression,
   ObjectMember,
   Spread,
@@ -99,8 +98,13 @@ export function parseString(p: Parser): StringLiteral | Bad {
 }
 
 export function parseObject(p: Parser, flags: number): ObjectExpression {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseObjectMember, flags);
-  return { kind: 'Object', start, end, children, open, members: items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const members: ObjectMember[] = [];
+  parseElements(p, K.RightBrace, parseObjectMember, flags, children, members);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'Object', start: open.start, end: lastEnd(children), children, open, members, close };
 }
 
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
@@ -126,7 +130,13 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
         key = p.recover(failure, keyFrom, keyErrors, T.objectKey);
       }
     }
-    const colon = parseColon(p, key);
+    const colon = p.at(K.Colon)
+      ? p.read()
+      : p.attempt(
+          () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+          T.objectElement,
+          suppressAfter(key),
+        );
     const value = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
     const children = [key, colon, value];
     return { kind: 'ObjectProperty', start: key.start, end: lastEnd(children), children, key, colon, value };
@@ -149,19 +159,14 @@ export function parsePropertyKey(
   return p.fail(message, token);
 }
 
-/** The `:` after an object or object type member's key (missing: reported, the element skipped). */
-export function parseColon(p: Parser, key: { kind: unknown }): Token | Bad {
-  if (p.at(K.Colon)) return p.read();
-  return p.attempt(
-    () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
-    T.objectElement,
-    suppressAfter(key),
-  );
-}
-
 export function parseArray(p: Parser): ArrayExpression {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseArrayItem, undefined);
-  return { kind: 'Array', start, end, children, open, items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (Expression | Spread)[] = [];
+  parseElements(p, K.RightSquare, parseArrayItem, undefined, children, items);
+  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
+  children.push(close);
+  return { kind: 'Array', start: open.start, end: lastEnd(children), children, open, items, close };
 }
 
 function parseArrayItem(p: Parser): Expression | Spread {
@@ -184,43 +189,11 @@ function parseSpread(p: Parser, terminators: KindSet): Spread {
   return { kind: 'Spread', start: ellipsis.start, end: lastEnd(children), children, ellipsis, expression };
 }
 
-/** A bracketed list node's parts: the brackets, the items, and every child token and item in order. */
-export interface Bracketed<T> {
-  start: number;
-  end: number;
-  children: Child[];
-  open: Token;
-  items: T[];
-  close: Token | Missing;
-}
-
 /**
- * `{…}`, `[…]`, object and tuple types and import lists: the opening bracket at the parser, the items,
- * and the closer (`}` or `]`; a missing one is reported). Callers build their node with a literal, not
- * a spread of this (spread-built nodes slow the parse down several times in V8).
+ * The items of `{…}`, `[…]`, object and tuple types and import lists, up to (not including) the
+ * closer. Separators and line breaks go to `children`; items to both `children` and `items`.
  */
-export function parseBracketed<T extends Child, A>(
-  p: Parser,
-  closer: typeof K.RightBrace | typeof K.RightSquare,
-  parseItem: (p: Parser, argument: A) => T,
-  argument: A,
-): Bracketed<T> {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: T[] = [];
-  parseElements(p, closer, parseItem, argument, children, items);
-  const close = p.at(closer)
-    ? p.read()
-    : p.missing(`Expected the "${closer === K.RightBrace ? '}' : ']'}" character at this location.`);
-  children.push(close);
-  return { start: open.start, end: lastEnd(children), children, open, items, close };
-}
-
-/**
- * The items of a bracketed list up to (not including) the closer. Separators and line breaks go to
- * `children`; items to both `children` and `items`.
- */
-function parseElements<T extends Child, A>(
+export function parseElements<T extends Child, A>(
   p: Parser,
   close: TokenKind,
   parseItem: (p: Parser, argument: A) => T,

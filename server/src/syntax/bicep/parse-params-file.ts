@@ -4,7 +4,7 @@
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
 import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { declarationNode, parseName } from './parse-common';
+import { parseName, span } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-types';
 import { type Parser, type Start, suppressAfter } from './parser-state';
@@ -57,7 +57,15 @@ function parseUsing(p: Parser, start: Start): Declaration {
     );
     children.push(withClause);
   }
-  return declarationNode(start, { kind: 'UsingDeclaration', path, withClause });
+  return {
+    kind: 'UsingDeclaration',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    path,
+    withClause,
+  };
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
@@ -68,7 +76,7 @@ function parseExtends(p: Parser, start: Start): Declaration {
     T.lineEnd,
   );
   children.push(keyword, path);
-  return declarationNode(start, { kind: 'ExtendsDeclaration', path });
+  return { kind: 'ExtendsDeclaration', ...span(children), children, decorators: start.decorators, keyword, path };
 }
 
 function parseParameterAssignment(p: Parser, start: Start): Declaration {
@@ -78,7 +86,16 @@ function parseParameterAssignment(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(keyword, name, assignment, value);
-  return declarationNode(start, { kind: 'ParameterAssignment', name, assignment, value });
+  return {
+    kind: 'ParameterAssignment',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
@@ -91,5 +108,13 @@ function parseExtensionConfig(p: Parser, start: Start): Declaration {
     suppressAfter(alias),
   );
   children.push(keyword, alias, withClause);
-  return declarationNode(start, { kind: 'ExtensionConfigAssignment', alias, withClause });
+  return {
+    kind: 'ExtensionConfigAssignment',
+    ...span(children),
+    children,
+    decorators: start.decorators,
+    keyword,
+    alias,
+    withClause,
+  };
 }
