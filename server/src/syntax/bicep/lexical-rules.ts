@@ -29,6 +29,28 @@ export const declarationKeywords: readonly string[] = [
   'provider',
 ];
 
+/**
+ * Keywords that, first on the line after a lambda's `=>`, start a declaration: the lambda's body is not
+ * taken from that line (the parser's startsDeclaration and the lazy outline both ask this).
+ */
+export const lambdaBodyStoppers: ReadonlySet<string> = new Set([
+  'metadata',
+  'param',
+  'var',
+  'resource',
+  'output',
+  'module',
+  'targetScope',
+  'import',
+  'type',
+  'func',
+  'assert',
+  'test',
+  'extension',
+  'using',
+  'extends',
+]);
+
 /** `#…` pragmas, recognised only first on their line, with the trivia kind each makes. */
 export const pragmaKeywords: readonly (readonly [string, TriviaKind])[] = [
   ['#disable-next-line', 'DisableNextLine'],

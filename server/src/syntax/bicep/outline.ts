@@ -11,6 +11,7 @@
 //   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
 import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
 import { LexState, scanToken } from './lexer';
+import { lambdaBodyStoppers } from './lexical-rules';
 import {
   classify,
   crossed,
@@ -233,24 +234,6 @@ const withLiteral = new Set([
 ]);
 const expressionTail = new Set(['var', 'param', 'output', 'metadata', 'assert', 'targetScope']);
 const typeTail = new Set(['type', 'param', 'output', 'func', 'var']);
-/** parse-parentheses.ts startsDeclaration: a lambda body is not taken from a line starting so. */
-const lambdaStoppers = new Set([
-  'metadata',
-  'param',
-  'var',
-  'resource',
-  'output',
-  'module',
-  'targetScope',
-  'import',
-  'type',
-  'func',
-  'assert',
-  'test',
-  'extension',
-  'using',
-  'extends',
-]);
 
 const K = TokenClass;
 const none = 0;
@@ -346,7 +329,7 @@ function continues(text: string, q: number, keyword: string, last: number): bool
   if (q >= text.length) return false;
   const c = text.charCodeAt(q);
   const next = text.charCodeAt(q + 1);
-  if (last === K.Arrow) return !lambdaStoppers.has(identifierAt(text, q));
+  if (last === K.Arrow) return !lambdaBodyStoppers.has(identifierAt(text, q));
   if (last === K.Assign && (keyword === 'resource' || keyword === 'module') && identifierAt(text, q) === 'if')
     return true;
   if ((c === 63 || c === 58) && next !== c) return expressionTail.has(keyword);

@@ -2,6 +2,7 @@
 // shared with loop variable blocks, parenthesised types and typed lambda parameters.
 // Invariant: a `(` left open at the end of a line does not swallow a column-0 declaration below it.
 import type { Bad, Child, Expression, LambdaExpression, ParenthesizedExpression, VariableBlock } from './nodes';
+import { lambdaBodyStoppers } from './lexical-rules';
 import { lastEnd } from './parse-common';
 import { isToken, type Parser, ParseFlags, skipped } from './parser-state';
 import { Terminators } from './terminators';
@@ -100,26 +101,8 @@ export function parseLambdaRest(p: Parser, parameters: Token | VariableBlock, ch
   return { kind: 'Lambda', start: parameters.start, end: lastEnd(children), children, parameters, arrow, body };
 }
 
-const declarationKeywords = new Set([
-  'metadata',
-  'param',
-  'var',
-  'resource',
-  'output',
-  'module',
-  'targetScope',
-  'import',
-  'type',
-  'func',
-  'assert',
-  'test',
-  'extension',
-  'using',
-  'extends',
-]);
-
 export function startsDeclaration(p: Parser, token: Token): boolean {
-  return token.kind === K.Identifier && declarationKeywords.has(p.text.slice(token.start, token.end));
+  return token.kind === K.Identifier && lambdaBodyStoppers.has(p.text.slice(token.start, token.end));
 }
 
 /** Turns `(a, b)` parsed as expressions into lambda or loop variables (each must be a bare name). */
