@@ -14,7 +14,7 @@
 import type { Node } from 'jsonc-parser';
 import { Expect, maxJsonDepth, Opening, type BuildState, type BuiltTree, type TreeNode } from './json-build-state';
 import { recover } from './json-recovery';
-import { endsWord, scanNumber, skipComment, StringEnds, stringValue } from './json-scan';
+import { endsWord, scanNumber, skipBlanks, StringEnds, stringValue } from './json-scan';
 import type { JsonError, JsonTokens } from './json-tokens';
 import { Char } from './char-codes';
 
@@ -45,28 +45,9 @@ export function buildJsonTree(text: string): BuiltTree {
     // Each turn reads one token; a token that does not fit leaves the block for the recovery below.
     reading: {
       // Reads stay within the text: one past its end would cost a deoptimisation ("out of bounds").
+      pos = skipBlanks(text, pos);
       let code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
-      while (
-        code === Char.Space ||
-        code === Char.LineFeed ||
-        code === Char.CarriageReturn ||
-        code === Char.Tab ||
-        code === Char.Slash
-      ) {
-        if (code === Char.Slash) {
-          const after = skipComment(text, pos);
-          if (after < 0) break reading;
-          pos = after;
-        } else if (code === Char.LineFeed) {
-          // A line break starts an indentation, often long: the regular expression engine skips it faster.
-          whitespaceRun.lastIndex = pos + 1;
-          whitespaceRun.test(text);
-          pos = whitespaceRun.lastIndex;
-        } else {
-          pos++;
-        }
-        code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
-      }
+      if (code === Char.Slash) break reading; // a `/` that starts no closed comment
 
       if (expect === Expect.AfterValue) {
         if (container === undefined) {
@@ -93,19 +74,9 @@ export function buildJsonTree(text: string): BuiltTree {
         const key = stringValue(text, keyStart, keyEnd, strings.escaped);
         if (key === undefined) break reading;
         pos = keyEnd;
-        code = text.charCodeAt(pos);
-        while (
-          code === Char.Space ||
-          code === Char.Tab ||
-          code === Char.LineFeed ||
-          code === Char.CarriageReturn ||
-          code === Char.Slash
-        ) {
-          pos = code === Char.Slash ? skipComment(text, pos) : pos + 1;
-          if (pos < 0) break;
-          code = text.charCodeAt(pos);
-        }
-        if (code !== Char.Colon || pos < 0) {
+        pos = skipBlanks(text, pos);
+        code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
+        if (code !== Char.Colon) {
           pos = keyStart; // the recovery reads the key again
           break reading;
         }
@@ -242,4 +213,3 @@ export function buildJsonTree(text: string): BuiltTree {
 
 const noChildren: TreeNode[] = [];
 const noErrors: readonly JsonError[] = [];
-const whitespaceRun = /[ \t\r\n]*/y;

@@ -92,9 +92,14 @@ export function scanNumber(text: string, start: number): number {
 
 const whitespaceRun = /[ \t\r\n]*/y;
 
-/** The offset after the blanks and comments at `pos`; a `/` that starts no closed comment is left there. */
+/**
+ * The offset after the blanks and comments at `pos`; a `/` that starts no closed comment is left there.
+ * The tree builder's loop and the recovery's token reader both skip blanks through it.
+ */
 export function skipBlanks(text: string, pos: number): number {
-  let code = text.charCodeAt(pos);
+  const length = text.length;
+  // Reads stay within the text: one past its end would cost a deoptimisation ("out of bounds").
+  let code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
   while (
     code === Char.Space ||
     code === Char.LineFeed ||
@@ -114,7 +119,7 @@ export function skipBlanks(text: string, pos: number): number {
     } else {
       pos++;
     }
-    code = text.charCodeAt(pos);
+    code = pos < length ? text.charCodeAt(pos) : Char.EndOfText;
   }
   return pos;
 }
