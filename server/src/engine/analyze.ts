@@ -24,7 +24,7 @@ export async function analyzeDocuments(
 ): Promise<AnalysisResult> {
   const workspace = new Workspace(host, { ...defaultLimits, ...options.limits });
   workspace.setCloud(options.cloud);
-  if (options.withSyntaxErrors) workspace.parseInFull();
+  if (options.withSyntaxErrors) workspace.findSyntaxErrorsOnLoad();
   for (const document of documents) workspace.setFile(document.uri, document.text);
   return analyzeWorkspace(
     workspace,

@@ -51,7 +51,7 @@ export class FileCache {
    * The tree is dropped at once and the outline skimmed as usual: kept as the outline, the trees
    * outlived young-generation collections, which cost more than the skim (CPU 0.92x without them).
    */
-  parseInFull = false;
+  syntaxErrorsOnLoad = false;
 
   /** Marks a file as just used, dropping the least recently used outlines and readings beyond the limit. */
   private touch(uri: string, file: IndexedFile): void {
@@ -75,7 +75,7 @@ export class FileCache {
     if (!file.bicep) {
       file.bicep = outlineFile(uri, file.text);
       file.summary ??= { references: referencedPaths(file.bicep.outline) };
-      if (this.parseInFull) file.summary.errors ??= bicepSyntaxErrors(file);
+      if (this.syntaxErrorsOnLoad) file.summary.errors ??= bicepSyntaxErrors(file);
     }
     this.touch(uri, file);
     return file.bicep;

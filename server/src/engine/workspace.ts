@@ -151,8 +151,8 @@ export class Workspace {
    * Every file's syntax errors will be asked for (the CLI): a Bicep file's are found when it is first
    * loaded, by a full parse whose tree is not kept.
    */
-  parseInFull(): void {
-    this.cache.parseInFull = true;
+  findSyntaxErrorsOnLoad(): void {
+    this.cache.syntaxErrorsOnLoad = true;
   }
 
   /** Syntax errors of an indexed file (a full parse, on first ask); undefined for files not indexed. */
