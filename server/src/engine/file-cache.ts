@@ -85,10 +85,11 @@ export class FileCache {
     if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
     if (!file.arm) {
       file.arm = loadArmText(uri, file.text);
-      file.summary ??= {
-        errors: file.arm.arm.errors.map(plainError),
-        references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [],
-      };
+      // Errors join a summary the index made without reading (summaryOf): found again after the
+      // reading is dropped, they would cost a second reading (the CLI asks every file's errors).
+      const errors = file.arm.arm.errors.map(plainError);
+      if (file.summary) file.summary.errors ??= errors;
+      else file.summary = { errors, references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [] };
     }
     this.touch(uri, file);
     return file.arm;
