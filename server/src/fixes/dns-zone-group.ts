@@ -11,16 +11,15 @@ import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-pl
 import { combineChanges } from './apply';
 import {
   armApiVersion,
-  armReference,
+  armParent,
   childName,
   conditionOf,
   findTemplateResource,
   insertArmResources,
   isSymbolic,
+  takenSymbols,
   templateOf,
-  typeAndSegments,
 } from './arm-declarations';
-import { member } from './arm-editor';
 import {
   bicepApiVersion,
   camel,
@@ -108,22 +107,18 @@ function bicepGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): F
 }
 
 function armGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): Fix[] {
-  const node = findTemplateResource(docs, endpoint);
-  const template = node && templateOf(node);
-  const peRef = template && armReference(docs, template, endpoint);
-  const shape = node && typeAndSegments(node);
-  if (!node || !template || !peRef || !shape) return [];
+  const parent = armParent(docs, endpoint);
+  if (!parent) return [];
+  const { node, template, reference: peRef, segments } = parent;
   const symbolic = isSymbolic(template);
-  const taken = new Set(
-    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-  );
+  const taken = takenSymbols(template);
   const plans = zones.map((zone) => ({ zone, plan: planArmZone(docs, template, zone, vnets, symbolic, taken) }));
   if (plans.some((p) => !p.plan)) return [];
   const condition = conditionOf(node);
   const body = obj(
     ['type', groupType],
     ['apiVersion', armApiVersion(template, groupType) ?? ''],
-    ['name', childName(shape.segments, defaultZoneGroupName)],
+    ['name', childName(segments, defaultZoneGroupName)],
     condition !== undefined && ['condition', condition],
     ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
     [
@@ -186,9 +181,7 @@ export const addZoneConfigs: Builder<'add-zone-configs'> = (docs, request) => {
     const node = findTemplateResource(docs, group);
     const template = node && templateOf(node);
     if (!node || !template) return [];
-    const taken = new Set(
-      (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-    );
+    const taken = takenSymbols(template);
     const created: { symbol: string; body: Gen }[] = [];
     const dependencies: Gen[] = [];
     for (const zone of zones) {
