@@ -5,7 +5,7 @@
 // Invariants: one config per zone (FACTS §2.2: named after the zone, dots as dashes), at most five;
 // the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
 // on their endpoint and on every zone of the same template they use.
-import { defaultZoneGroupName, latestStableApiVersion, zoneConfigName, zoneGroupLimits } from '../facts';
+import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits } from '../facts';
 import { idKey, type ResourceDecl } from '../model';
 import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-plan';
 import { combineChanges } from './apply';
@@ -74,7 +74,7 @@ function bicepGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): F
   if (!header) return [];
   const group: NewResource = {
     symbol: uniqueName(taken, camel(endpoint.symbol.replace(/::/g, ' '), 'DnsZoneGroup')),
-    type: `${groupType}@${bicepApiVersion(tree, groupType) ?? latestStableApiVersion(groupType)}`,
+    type: `${groupType}@${bicepApiVersion(tree, groupType)}`,
     head: header.head,
     tail: header.tail,
     body: obj(

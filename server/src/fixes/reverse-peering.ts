@@ -7,7 +7,6 @@
 // parameter bound to it, or one threaded through B's single module call); else no fix. No fix when a
 // flag is unknown or subnet-peering properties are written (FACTS gives no mirroring for those).
 import {
-  latestStableApiVersion,
   mirrorPeeringFlags,
   peeringFlags,
   peeringNamePattern,
@@ -121,7 +120,7 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
       edits = insertBicepResources(docs, remote.uri, after, [
         {
           symbol: uniqueName(taken, symbolHint),
-          type: `${peeringType}@${bicepApiVersion(tree, peeringType) ?? latestStableApiVersion(peeringType)}`,
+          type: `${peeringType}@${bicepApiVersion(tree, peeringType)}`,
           head: header && !header.tail ? header.head : '',
           body: obj(['parent', expr(remote.symbol)], ['name', name], ['properties', properties(id.text, flags)]),
         },
