@@ -25,20 +25,18 @@ export function cliReadScope(
   return new ReadScope(roots, { allowOutside, ancestorConfigs: true });
 }
 
-/** Why a file is not read, as the CLI says it. */
+/** Why a file is not read, as the CLI says it; a record, so a new kind of refusal cannot go without its words. */
+const refusalTexts: Readonly<Record<Refusal, string>> = {
+  'outside-workspace': 'it is outside the paths given (--allow-outside reads it)',
+  'not-analysable': 'only .bicep, .bicepparam, .json and .jsonc files are read',
+  'not-regular': 'it is not a regular file (a pipe or a device, say)',
+  'too-large': `it is over the ${maxReadBytes / (1024 * 1024)} MB limit`,
+  'not-file': 'no such file',
+  missing: 'no such file',
+};
+
 export function refusalText(why: Refusal): string {
-  switch (why) {
-    case 'outside-workspace':
-      return 'it is outside the paths given (--allow-outside reads it)';
-    case 'not-analysable':
-      return 'only .bicep, .bicepparam, .json and .jsonc files are read';
-    case 'not-regular':
-      return 'it is not a regular file (a pipe or a device, say)';
-    case 'too-large':
-      return `it is over the ${maxReadBytes / (1024 * 1024)} MB limit`;
-    default:
-      return 'no such file';
-  }
+  return refusalTexts[why];
 }
 
 /** A file named on the command line or found under a folder: analysable, regular, under the limit. */

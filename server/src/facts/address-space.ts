@@ -2,6 +2,7 @@
 // dedicated subnets whose names Azure reserves (sizes, NSG and private endpoint placement).
 // Invariants: subnet names match exactly (FACTS §7 "name exact"); each size or placement fact keeps FACTS'
 // evidence (`verified` / `inferred` / `unverified`), and rules decide severity from it and DESIGN §3.
+import { reservedSubnetTable } from './subnet-data';
 
 export type Evidence = 'verified' | 'inferred' | 'unverified';
 
@@ -57,40 +58,10 @@ export interface ReservedSubnet {
 }
 
 /**
- * Dedicated subnets (FACTS §7 sizes, §2.3 placement). Placement: GatewaySubnet's PE-specific wording and the
- * firewall / Route Server subnets are [INFERRED]; AzureBastionSubnet "can't contain other resources" is verified.
+ * Dedicated subnets (FACTS §7 sizes, §2.3 placement), read from data/reserved-subnets.json (subnet-data.ts),
+ * each fact with FACTS' evidence and a note saying where it stands.
  */
-export const reservedSubnets: readonly ReservedSubnet[] = [
-  {
-    name: 'GatewaySubnet',
-    minimum: { maxPrefixLength: 29, evidence: 'verified' },
-    recommended: { maxPrefixLength: 27, evidence: 'verified' },
-    privateEndpoints: { allowed: false, evidence: 'inferred' },
-    nsgForbidden: { evidence: 'verified' },
-  },
-  {
-    name: 'AzureBastionSubnet',
-    minimum: { maxPrefixLength: 26, evidence: 'verified' },
-    privateEndpoints: { allowed: false, evidence: 'verified' },
-  },
-  {
-    name: 'AzureFirewallSubnet',
-    minimum: { maxPrefixLength: 26, evidence: 'verified' },
-    privateEndpoints: { allowed: false, evidence: 'inferred' },
-  },
-  {
-    // FACTS §7: the management subnet's /26 comes from PSRule and field reports [UNVERIFIED].
-    name: 'AzureFirewallManagementSubnet',
-    minimum: { maxPrefixLength: 26, evidence: 'unverified' },
-    privateEndpoints: { allowed: false, evidence: 'inferred' },
-  },
-  {
-    // FACTS §7: "/26 or larger (older docs /27)" [UNVERIFIED].
-    name: 'RouteServerSubnet',
-    minimum: { maxPrefixLength: 26, evidence: 'unverified' },
-    privateEndpoints: { allowed: false, evidence: 'inferred' },
-  },
-];
+export const reservedSubnets: readonly ReservedSubnet[] = reservedSubnetTable;
 
 /** The dedicated subnet with exactly this name, or `undefined`. */
 export function reservedSubnet(name: string): ReservedSubnet | undefined {

@@ -5,50 +5,21 @@
 // preview version could change is `unknown`.
 import { isApiVersionAtLeast } from './api-versions';
 import { closestByEditDistance } from './closest';
+import { policyHistories as histories } from './subnet-data';
 
 export type PolicyProperty = 'privateEndpointNetworkPolicies' | 'privateLinkServiceNetworkPolicies';
 
-interface PolicyValue {
-  readonly value: string;
-  /** First API version whose schema names it; earlier versions accept it only as free text. */
-  readonly since: string;
-}
-
-interface PolicyHistory {
+/** A policy property's history (FACTS §3.1), read from data/subnet-policies.json by subnet-data.ts. */
+export interface PolicyHistory {
   /** First stable API version with the property (a free string until `enumSince`). */
   readonly since: string;
   /** First API version whose schema lists the values as an enum (every enum stays open to `string`). */
   readonly enumSince: string;
   /** Service default when the property is absent (FACTS §3.1, S3 spec). */
   readonly default: string;
-  readonly values: readonly PolicyValue[];
+  /** Each value with the first API version whose schema names it; earlier versions accept it only as free text. */
+  readonly values: readonly { readonly value: string; readonly since: string }[];
 }
-
-// FACTS §3.1: property from 2018-10-01 as free string; enum Enabled/Disabled from 2020-07-01;
-// NetworkSecurityGroupEnabled and RouteTableEnabled from 2023-09-01. Enabled/Disabled are the values the
-// property has meant since it exists, so they count as known from 2018-10-01.
-const histories: Readonly<Record<PolicyProperty, PolicyHistory>> = {
-  privateEndpointNetworkPolicies: {
-    since: '2018-10-01',
-    enumSince: '2020-07-01',
-    default: 'Disabled',
-    values: [
-      { value: 'Enabled', since: '2018-10-01' },
-      { value: 'Disabled', since: '2018-10-01' },
-      { value: 'NetworkSecurityGroupEnabled', since: '2023-09-01' },
-      { value: 'RouteTableEnabled', since: '2023-09-01' },
-    ],
-  },
-  privateLinkServiceNetworkPolicies: {
-    since: '2018-10-01',
-    enumSince: '2020-07-01',
-    default: 'Enabled',
-    values: [
-      { value: 'Enabled', since: '2018-10-01' },
-      { value: 'Disabled', since: '2018-10-01' },
-    ],
-  },
-};
 
 export const policyProperties: readonly PolicyProperty[] = [
   'privateEndpointNetworkPolicies',

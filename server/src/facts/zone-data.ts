@@ -6,6 +6,7 @@
 // throws here, naming the file and row, when this module loads: the unit tests load it, so a bad edit
 // fails there, never in a user's session.
 import { clouds, type Cloud } from './cloud';
+import { fields, list, oneOf, record, text, texts } from './json-checks';
 import type { LegacyName, ZoneRow } from './zone-table';
 import zonesJson from './data/private-dns-zones.json';
 import forwardersJson from './data/zone-forwarders.json';
@@ -34,10 +35,8 @@ export function readZoneTables(json: unknown): Record<Cloud, ZoneRow[]> {
 }
 
 function readRow(json: unknown, where: string): ZoneRow {
-  const fields = record(json, where);
-  const unknown = Object.keys(fields).filter((key) => !rowKeys.includes(key));
-  if (unknown.length > 0) throw new Error(`${where}: unknown field ${unknown.join(', ')}`);
-  const { resourceType, groupIds, service, zones, records, legacy, needsAll, unverified, note } = fields;
+  const given = fields(json, where, rowKeys);
+  const { resourceType, groupIds, service, zones, records, legacy, needsAll, unverified, note } = given;
   const row: { -readonly [K in keyof ZoneRow]: ZoneRow[K] } = {
     resourceType: text(resourceType, `${where}.resourceType`),
     groupIds: texts(groupIds, `${where}.groupIds`),
@@ -46,10 +45,7 @@ function readRow(json: unknown, where: string): ZoneRow {
   };
   if (records !== undefined) row.records = texts(records, `${where}.records`);
   if (legacy !== undefined) row.legacy = list(legacy, `${where}.legacy`).map((item, i) => readLegacy(item, where, i));
-  if (needsAll !== undefined) {
-    if (needsAll !== 'verified' && needsAll !== 'inferred') throw new Error(`${where}.needsAll: not verified|inferred`);
-    row.needsAll = needsAll;
-  }
+  if (needsAll !== undefined) row.needsAll = oneOf(needsAll, `${where}.needsAll`, ['verified', 'inferred'] as const);
   if (unverified !== undefined) {
     if (unverified !== true) throw new Error(`${where}.unverified: only true may be written`);
     row.unverified = true;
@@ -77,23 +73,4 @@ export function readForwarders(json: unknown): Record<string, Forwarders> {
     table[key] = forwarders;
   }
   return table;
-}
-
-function record(json: unknown, where: string): Record<string, unknown> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${where}: not an object`);
-  return json as Record<string, unknown>;
-}
-
-function list(json: unknown, where: string): unknown[] {
-  if (!Array.isArray(json)) throw new Error(`${where}: not a list`);
-  return json;
-}
-
-function text(json: unknown, where: string): string {
-  if (typeof json !== 'string' || json === '') throw new Error(`${where}: not a non-empty string`);
-  return json;
-}
-
-function texts(json: unknown, where: string): string[] {
-  return list(json, where).map((item, index) => text(item, `${where}[${index}]`));
 }

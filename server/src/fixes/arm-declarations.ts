@@ -94,6 +94,30 @@ export function findTemplateResource(docs: FixDocuments, decl: ResourceDecl): Js
   return root && findArmResource(root, decl);
 }
 
+/** The symbolic names a template's `resources` object takes, so a new resource takes none of them (an array: none). */
+export function takenSymbols(template: JsonNode): Set<string> {
+  return new Set(
+    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
+  );
+}
+
+/** What a new child resource of an ARM declaration is written from: the parent's node, template, reference and name. */
+export interface ArmParent {
+  node: JsonNode;
+  template: JsonNode;
+  reference: { id: string; dependsOn: Gen };
+  segments: string[];
+}
+
+/** The declaration as the parent of a new resource of its template; undefined when it cannot be referred to. */
+export function armParent(docs: FixDocuments, decl: ResourceDecl): ArmParent | undefined {
+  const node = findTemplateResource(docs, decl);
+  const template = node && templateOf(node);
+  const reference = template && armReference(docs, template, decl);
+  const shape = node && typeAndSegments(node);
+  return node && template && reference && shape ? { node, template, reference, segments: shape.segments } : undefined;
+}
+
 /** A single-instance resource of the same template: its id and how a new resource depends on it. */
 export function armReference(
   docs: FixDocuments,

@@ -5,22 +5,21 @@
 // Invariants: one config per zone (FACTS §2.2: named after the zone, dots as dashes), at most five;
 // the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
 // on their endpoint and on every zone of the same template they use.
-import { defaultZoneGroupName, latestStableApiVersion, zoneConfigName, zoneGroupLimits } from '../facts';
+import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits } from '../facts';
 import { idKey, type ResourceDecl } from '../model';
 import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-plan';
 import { combineChanges } from './apply';
 import {
   armApiVersion,
-  armReference,
+  armParent,
   childName,
   conditionOf,
   findTemplateResource,
   insertArmResources,
   isSymbolic,
+  takenSymbols,
   templateOf,
-  typeAndSegments,
 } from './arm-declarations';
-import { member } from './arm-editor';
 import {
   bicepApiVersion,
   camel,
@@ -75,7 +74,7 @@ function bicepGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): F
   if (!header) return [];
   const group: NewResource = {
     symbol: uniqueName(taken, camel(endpoint.symbol.replace(/::/g, ' '), 'DnsZoneGroup')),
-    type: `${groupType}@${bicepApiVersion(tree, groupType) ?? latestStableApiVersion(groupType)}`,
+    type: `${groupType}@${bicepApiVersion(tree, groupType)}`,
     head: header.head,
     tail: header.tail,
     body: obj(
@@ -108,22 +107,18 @@ function bicepGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): F
 }
 
 function armGroup(docs: FixDocuments, { endpoint, zones, vnets }: NewGroup): Fix[] {
-  const node = findTemplateResource(docs, endpoint);
-  const template = node && templateOf(node);
-  const peRef = template && armReference(docs, template, endpoint);
-  const shape = node && typeAndSegments(node);
-  if (!node || !template || !peRef || !shape) return [];
+  const parent = armParent(docs, endpoint);
+  if (!parent) return [];
+  const { node, template, reference: peRef, segments } = parent;
   const symbolic = isSymbolic(template);
-  const taken = new Set(
-    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-  );
+  const taken = takenSymbols(template);
   const plans = zones.map((zone) => ({ zone, plan: planArmZone(docs, template, zone, vnets, symbolic, taken) }));
   if (plans.some((p) => !p.plan)) return [];
   const condition = conditionOf(node);
   const body = obj(
     ['type', groupType],
     ['apiVersion', armApiVersion(template, groupType) ?? ''],
-    ['name', childName(shape.segments, defaultZoneGroupName)],
+    ['name', childName(segments, defaultZoneGroupName)],
     condition !== undefined && ['condition', condition],
     ['dependsOn', arr(...unique([peRef.dependsOn, ...plans.flatMap((p) => p.plan!.dependsOn)]))],
     [
@@ -186,9 +181,7 @@ export const addZoneConfigs: Builder<'add-zone-configs'> = (docs, request) => {
     const node = findTemplateResource(docs, group);
     const template = node && templateOf(node);
     if (!node || !template) return [];
-    const taken = new Set(
-      (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-    );
+    const taken = takenSymbols(template);
     const created: { symbol: string; body: Gen }[] = [];
     const dependencies: Gen[] = [];
     for (const zone of zones) {

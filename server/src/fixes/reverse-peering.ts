@@ -7,7 +7,6 @@
 // parameter bound to it, or one threaded through B's single module call); else no fix. No fix when a
 // flag is unknown or subnet-peering properties are written (FACTS gives no mirroring for those).
 import {
-  latestStableApiVersion,
   mirrorPeeringFlags,
   peeringFlags,
   peeringNamePattern,
@@ -18,15 +17,15 @@ import { at, isObject, type Peering, type VirtualNetwork } from '../model';
 import { combineChanges } from './apply';
 import {
   armApiVersion,
+  armParent,
   armReference,
   childName,
   conditionOf,
   findTemplateResource,
   insertArmResources,
+  takenSymbols,
   templateOf,
-  typeAndSegments,
 } from './arm-declarations';
-import { member } from './arm-editor';
 import {
   bicepApiVersion,
   camel,
@@ -35,11 +34,10 @@ import {
   instanceHeader,
   uniqueName,
 } from './bicep-declarations';
-import { reachId } from './bicep-modules';
 import { arr, expr, obj, type Gen } from './gen';
 import { editorFor } from './property-fixes';
 import type { Builder, FileEdits, FixRequestOf } from './types';
-import { vnetLabel } from './zone-resources';
+import { reachVnetId, vnetLabel } from './zone-resources';
 
 const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 
@@ -101,19 +99,14 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
   const name = plan.name ?? (peeringNamePattern.test(fallback) ? fallback : 'reverse-peering');
   const flags = plan.flags;
   const title = `Add the reverse peering '${name}'`;
+  const symbolHint = camel('peer', vnetLabel(remote), 'to', vnetLabel(local));
   const inline = editorFor(docs, remote)?.valueAt('properties.virtualNetworkPeerings');
   if (remote.language === 'bicep') {
     const tree = docs.bicepTree(remote.uri);
     if (!tree || !remote.symbol) return [];
     const taken = identifiersOf(tree);
-    const id = reachId(
-      docs,
-      remote.uri,
-      local,
-      camel(vnetLabel(local), 'Id'),
-      `Resource id of the virtual network ${vnetLabel(local)}, peered with ${vnetLabel(remote)}.`,
-      taken,
-    );
+    const peered = `Resource id of the virtual network ${vnetLabel(local)}, peered with ${vnetLabel(remote)}.`;
+    const id = reachVnetId(docs, remote.uri, local, taken, peered);
     if (!id) return [];
     let edits;
     if (inline) {
@@ -126,8 +119,8 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
       const header = peering.uri === remote.uri ? instanceHeader(docs, peering, taken) : undefined;
       edits = insertBicepResources(docs, remote.uri, after, [
         {
-          symbol: uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local))),
-          type: `${peeringType}@${bicepApiVersion(tree, peeringType) ?? latestStableApiVersion(peeringType)}`,
+          symbol: uniqueName(taken, symbolHint),
+          type: `${peeringType}@${bicepApiVersion(tree, peeringType)}`,
           head: header && !header.tail ? header.head : '',
           body: obj(['parent', expr(remote.symbol)], ['name', name], ['properties', properties(id.text, flags)]),
         },
@@ -136,12 +129,10 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
     const changes = edits && combineChanges([{ uri: remote.uri, edits }, ...id.changes]);
     return changes ? [{ title, isPreferred: true, changes }] : [];
   }
-  const node = findTemplateResource(docs, remote);
-  const template = node && templateOf(node);
-  const remoteRef = template && armReference(docs, template, remote);
-  const localRef = template && armReference(docs, template, local);
-  const shape = node && typeAndSegments(node);
-  if (!node || !template || !remoteRef || !localRef || !shape) return [];
+  const parent = armParent(docs, remote);
+  const localRef = parent && armReference(docs, parent.template, local);
+  if (!parent || !localRef) return [];
+  const { node, template, reference: remoteRef, segments } = parent;
   let changes: FileEdits[] | undefined;
   if (inline) {
     const edits = editorFor(docs, remote)!.append('properties.virtualNetworkPeerings', [
@@ -149,9 +140,7 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
     ]);
     changes = edits && [{ uri: remote.uri, edits }];
   } else {
-    const taken = new Set(
-      (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-    );
+    const taken = takenSymbols(template);
     // An `existing` remote is not deployed here: nothing to wait for, and the peering goes beside the local one.
     const dependencies = [
       ...(remote.existing ? [] : [remoteRef.dependsOn]),
@@ -162,12 +151,12 @@ export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request)
     const body = obj(
       ['type', peeringType],
       ['apiVersion', armApiVersion(template, peeringType) ?? ''],
-      ['name', childName(shape.segments, name)],
+      ['name', childName(segments, name)],
       condition !== undefined && ['condition', condition],
       dependencies.length > 0 && ['dependsOn', arr(...dependencies)],
       ['properties', properties(localRef.id, flags)],
     );
-    const symbol = uniqueName(taken, camel('peer', vnetLabel(remote), 'to', vnetLabel(local)));
+    const symbol = uniqueName(taken, symbolHint);
     const beside = remote.existing && peering.uri === remote.uri ? findTemplateResource(docs, peering) : node;
     const edits = beside && insertArmResources(docs, remote.uri, beside, [{ symbol, body }]);
     changes = edits && [{ uri: remote.uri, edits }];

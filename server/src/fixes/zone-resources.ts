@@ -10,15 +10,13 @@ import type { ResourceDecl } from '../model';
 import { combineChanges } from './apply';
 import {
   armApiVersion,
+  armParent,
   armReference,
   childName,
-  findTemplateResource,
   insertArmResources,
   resourceIdText,
-  templateOf,
-  typeAndSegments,
+  takenSymbols,
 } from './arm-declarations';
-import { member } from './arm-editor';
 import {
   bicepApiVersion,
   camel,
@@ -75,6 +73,17 @@ export function vnetLabel(vnet: ResourceDecl): string {
   return name && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) ? name : (vnet.symbol?.replace(/\W/g, '') ?? 'vnet');
 }
 
+/** A VNet's id as Bicep file `uri` can write it (reachId), through a parameter `<vnet>Id` where one is needed. */
+export function reachVnetId(
+  docs: FixDocuments,
+  uri: string,
+  vnet: ResourceDecl,
+  taken: Set<string>,
+  description = `Resource id of the virtual network ${vnetLabel(vnet)}.`,
+): ReturnType<typeof reachId> {
+  return reachId(docs, uri, vnet, camel(vnetLabel(vnet), 'Id'), description, taken);
+}
+
 export interface BicepZonePlan {
   id: string;
   created: NewResource[];
@@ -121,14 +130,7 @@ export function planBicepZone(
   ];
   const changes: FileEdits[] = [];
   for (const vnet of vnets) {
-    const vnetId = reachId(
-      docs,
-      uri,
-      vnet,
-      camel(vnetLabel(vnet), 'Id'),
-      `Resource id of the virtual network ${vnetLabel(vnet)}.`,
-      taken,
-    );
+    const vnetId = reachVnetId(docs, uri, vnet, taken);
     if (!vnetId) return undefined;
     created.push(bicepLink(tree, symbol, vnet, vnetId.text, taken));
     changes.push(...vnetId.changes);
@@ -237,14 +239,7 @@ export function linkChanges(
     const links: NewResource[] = [];
     const parts: FileEdits[] = [];
     for (const vnet of vnets) {
-      const id = reachId(
-        docs,
-        zone.uri,
-        vnet,
-        camel(vnetLabel(vnet), 'Id'),
-        `Resource id of the virtual network ${vnetLabel(vnet)}.`,
-        taken,
-      );
+      const id = reachVnetId(docs, zone.uri, vnet, taken);
       if (!id) return undefined;
       links.push(bicepLink(tree, zone.symbol, vnet, id.text, taken));
       parts.push(...id.changes);
@@ -252,19 +247,15 @@ export function linkChanges(
     const inserted = insertBicepResources(docs, zone.uri, zone, links);
     return inserted && combineChanges([{ uri: zone.uri, edits: inserted }, ...parts]);
   }
-  const node = findTemplateResource(docs, zone);
-  const template = node && templateOf(node);
-  const zoneRef = template && armReference(docs, template, zone);
-  const shape = node && typeAndSegments(node);
-  if (!node || !template || !zoneRef || !shape) return undefined;
-  const taken = new Set(
-    (member(template, 'resources')?.value.children ?? []).map((c) => String(c.children?.[0]?.value ?? '')),
-  );
+  const parent = armParent(docs, zone);
+  if (!parent) return undefined;
+  const { node, template, reference: zoneRef, segments } = parent;
+  const taken = takenSymbols(template);
   const links: { symbol: string; body: Gen }[] = [];
   for (const vnet of vnets) {
     const vnetRef = armReference(docs, template, vnet);
     if (!vnetRef) return undefined;
-    links.push(armLink(template, shape.segments, zoneRef.dependsOn, vnet, vnetRef, taken));
+    links.push(armLink(template, segments, zoneRef.dependsOn, vnet, vnetRef, taken));
   }
   const edits = insertArmResources(docs, zone.uri, node, links);
   return edits && [{ uri: zone.uri, edits }];

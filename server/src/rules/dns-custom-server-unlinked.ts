@@ -17,15 +17,7 @@ import {
   type VirtualNetwork,
 } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';
-import {
-  endpointVnet,
-  linksMaybeOf,
-  mayBeLinked,
-  peeredBothWays,
-  privatelinkZones,
-  sameId,
-  zoneUses,
-} from './support/dns-network';
+import { holdsSameVnet, linksMaybeOf, mayBeLinked, privatelinkZones, zoneClients } from './support/dns-network';
 import { serverVnets } from './support/dns-custom-servers';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
@@ -51,12 +43,9 @@ export default defineRule({
       let first:
         { client: VirtualNetwork; servers: string[]; endpoint: string; dnsVnets: VirtualNetwork[] } | undefined;
       const seenClients = new CertainlySameIds<VirtualNetwork>();
-      for (const use of zoneUses(model, zone, cloud)) {
-        const endpoint = use.endpoint;
-        const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
-        if (!endpoint || !home) continue;
-        for (const client of [home, ...peeredBothWays(home)]) {
-          if (seenClients.candidates(client.id).some((known) => sameId(known.id, client.id))) continue;
+      for (const { group, endpoint, vnets: clients } of zoneClients(model, zone, cloud)) {
+        for (const client of clients) {
+          if (holdsSameVnet(seenClients, client)) continue;
           seenClients.add(client.id, client);
           if (!certainlyCreatedAsOne(client.decl)) continue;
           const dns = serverVnets(model, client, zone);
@@ -67,17 +56,14 @@ export default defineRule({
             message: `virtual network '${label(client)}' uses the custom DNS servers ${dns.servers.join(', ')}`,
           });
           for (const vnet of dns.vnets) {
-            if (toLink.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
+            if (holdsSameVnet(toLink, vnet)) continue;
             toLink.add(vnet.id, vnet);
             vnetsToLink.push(vnet);
             related.push({ decl: vnet.decl, message: `the DNS servers live in virtual network '${label(vnet)}'` });
           }
         }
         if (first)
-          related.push({
-            decl: use.group.decl,
-            message: `zone group '${label(use.group)}' writes its records into this zone`,
-          });
+          related.push({ decl: group.decl, message: `zone group '${label(group)}' writes its records into this zone` });
       }
       if (!first) continue;
       report({

@@ -9,14 +9,12 @@ import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';
 import {
-  endpointVnet,
+  holdsSameVnet,
   linksMaybeOf,
   mayBeLinked,
-  peeredBothWays,
   privatelinkZones,
-  sameId,
   usesAzureProvidedDns,
-  zoneUses,
+  zoneClients,
 } from './support/dns-network';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
@@ -40,12 +38,9 @@ export default defineRule({
       const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];
       const missingByVnet = new CertainlySameIds<VirtualNetwork>();
       const related: RelatedAnchor[] = [];
-      for (const use of zoneUses(model, zone, cloud)) {
-        const endpoint = use.endpoint;
-        const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
-        if (!endpoint || !home) continue;
-        for (const vnet of [home, ...peeredBothWays(home)]) {
-          if (missingByVnet.candidates(vnet.id).some((known) => sameId(known.id, vnet.id))) continue;
+      for (const { group, endpoint, home, vnets } of zoneClients(model, zone, cloud)) {
+        for (const vnet of vnets) {
+          if (holdsSameVnet(missingByVnet, vnet)) continue;
           if (
             !certainlyCreatedAsOne(vnet.decl) ||
             usesAzureProvidedDns(model, vnet) !== true ||
@@ -61,10 +56,7 @@ export default defineRule({
               message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'`,
             });
         }
-        related.push({
-          decl: use.group.decl,
-          message: `zone group '${label(use.group)}' writes its records into this zone`,
-        });
+        related.push({ decl: group.decl, message: `zone group '${label(group)}' writes its records into this zone` });
       }
       if (missing.length === 0) continue;
       const own = missing.find((entry) => entry.own);

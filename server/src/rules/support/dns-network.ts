@@ -136,7 +136,7 @@ export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
   for (const peering of vnet.peerings) {
     if (!certainlyCreatedAsOne(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
-    if (sameId(remote.id, vnet.id) || seen.candidates(remote.id).some((known) => sameId(known.id, remote.id))) continue;
+    if (sameId(remote.id, vnet.id) || holdsSameVnet(seen, remote)) continue;
     const back = peeringsTo(remote)
       .candidates(vnet.id)
       .some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
@@ -167,6 +167,31 @@ function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
 /** The VNet of an endpoint, when its subnet and the subnet's VNet are both resolved. */
 export function endpointVnet(endpoint: PrivateEndpoint): VirtualNetwork | undefined {
   return endpoint.subnet?.resolved ? endpoint.subnet.target.vnet : undefined;
+}
+
+/** A zone use whose endpoint is certainly created as one in a known VNet, and the VNets whose clients resolve it. */
+export interface ZoneClients extends ZoneUse {
+  endpoint: PrivateEndpoint;
+  /** The endpoint's VNet. */
+  home: VirtualNetwork;
+  /** `home`, then the VNets peered with it both ways (FACTS §5.2: clients there resolve the endpoint too). */
+  vnets: VirtualNetwork[];
+}
+
+/** The uses of `zone` (zoneUses) whose endpoint is certain and placed, each with the VNets of its clients. */
+export function zoneClients(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneClients[] {
+  const found: ZoneClients[] = [];
+  for (const use of zoneUses(model, zone, cloud)) {
+    const endpoint = use.endpoint;
+    const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
+    if (endpoint && home) found.push({ ...use, endpoint, home, vnets: [home, ...peeredBothWays(home)] });
+  }
+  return found;
+}
+
+/** Whether `seen` holds a VNet certainly the same as `vnet`. */
+export function holdsSameVnet(seen: CertainlySameIds<VirtualNetwork>, vnet: VirtualNetwork): boolean {
+  return seen.candidates(vnet.id).some((known) => sameId(known.id, vnet.id));
 }
 
 /**
