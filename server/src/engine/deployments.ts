@@ -43,7 +43,8 @@ interface Reach {
 export class DeploymentModels {
   private reach = new Map<string, Reach>();
   private created: Created = new Map();
-  private index: CreatedIndex = { below: new Map(), position: new Map() };
+  /** Created ids by each of their '/'-bounded ancestors. */
+  private below = new Map<string, Set<string>>();
 
   models(deployments: readonly DeploymentResult[]): NetworkModel[] {
     const previous = this.reach;
@@ -65,8 +66,20 @@ export class DeploymentModels {
     for (const [entry, before] of previous) {
       if (this.reach.get(entry) !== before) for (const [key] of before.creates) changed.add(key);
     }
-    // Creation order follows the order of the deployments: a new order is a new index.
-    if (changed.size > 0 || !sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
+    // Creation order follows the order of the deployments: a new order is a new index. Otherwise only
+    // the changed deployments' ids are taken out and put back (issue 16: rebuilding the index over
+    // every created id of a corpus-sized workspace cost milliseconds per keystroke).
+    if (!sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
+    else if (changed.size > 0) {
+      let rank = 0;
+      for (const [root, reach] of this.reach) {
+        if (changedEntries.has(root)) {
+          this.unindex(root, previous.get(root)?.creates ?? []);
+          this.index(root, rank, reach.creates);
+        }
+        rank++;
+      }
+    }
     const touched = withAncestors(changed);
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
@@ -80,14 +93,47 @@ export class DeploymentModels {
 
   private rebuildIndex(): void {
     this.created = new Map();
-    for (const [root, reach] of this.reach) {
-      for (const [key, decl] of reach.creates) {
-        const list = this.created.get(key);
-        if (list) list.push({ root, decl });
-        else this.created.set(key, [{ root, decl }]);
+    this.below = new Map();
+    let rank = 0;
+    for (const [root, reach] of this.reach) this.index(root, rank++, reach.creates);
+  }
+
+  /** Adds a root's created ids; each id's creators stay in creation order (rank of the root, then `at`). */
+  private index(root: string, rank: number, creates: Reach['creates']): void {
+    creates.forEach(([key, decl], at) => {
+      const creator = { root, decl, rank, at };
+      const list = this.created.get(key);
+      if (!list) {
+        this.created.set(key, [creator]);
+        for (const ancestor of ancestorsOf(key)) {
+          const ids = this.below.get(ancestor);
+          if (ids) ids.add(key);
+          else this.below.set(ancestor, new Set([key]));
+        }
+        return;
+      }
+      let place = list.length;
+      while (place > 0 && compareCreators(list[place - 1], creator) > 0) place--;
+      list.splice(place, 0, creator);
+    });
+  }
+
+  /** Takes a root's created ids out (`creates`: what it created when indexed). */
+  private unindex(root: string, creates: Reach['creates']): void {
+    for (const [key] of creates) {
+      const list = this.created.get(key)?.filter((creator) => creator.root !== root);
+      if (list === undefined) continue;
+      if (list.length > 0) {
+        this.created.set(key, list);
+        continue;
+      }
+      this.created.delete(key);
+      for (const ancestor of ancestorsOf(key)) {
+        const ids = this.below.get(ancestor);
+        ids?.delete(key);
+        if (ids?.size === 0) this.below.delete(ancestor);
       }
     }
-    this.index = indexCreated(this.created);
   }
 
   private modelOf({ result: deployment, names }: Reach): NetworkModel {
@@ -96,7 +142,7 @@ export class DeploymentModels {
     // The resource an id names, its children, and its parent (whose inline children it may name).
     if (this.created.size > 0) {
       for (const key of names) {
-        for (const other of createdAtOrAround(this.created, this.index, key)) {
+        for (const other of createdAtOrAround(this.created, this.below, key)) {
           if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
         }
       }
@@ -138,7 +184,16 @@ function withAncestors(ids: ReadonlySet<string>): Set<string> {
   return all;
 }
 
-type Created = Map<string, { root: string; decl: ResourceDecl }[]>;
+/** A created id's creators: the root, the declaration, and its place in creation order (root's rank, then `at`). */
+type Created = Map<string, Creator[]>;
+interface Creator {
+  root: string;
+  decl: ResourceDecl;
+  rank: number;
+  at: number;
+}
+
+const compareCreators = (a: Creator, b: Creator) => a.rank - b.rank || a.at - b.at;
 
 /** The '/'-bounded proper prefixes of an id (`/a/b/c` → `/a`, `/a/b`). */
 function ancestorsOf(id: string): string[] {
@@ -148,35 +203,16 @@ function ancestorsOf(id: string): string[] {
   return ancestors;
 }
 
-/** Created ids by each of their ancestors, and each id's place in creation order. */
-interface CreatedIndex {
-  below: Map<string, string[]>;
-  position: Map<string, number>;
-}
-
-function indexCreated(created: Created): CreatedIndex {
-  const below = new Map<string, string[]>();
-  const position = new Map<string, number>();
-  for (const id of created.keys()) {
-    position.set(id, position.size);
-    for (const ancestor of ancestorsOf(id)) {
-      const list = below.get(ancestor);
-      if (list) list.push(id);
-      else below.set(ancestor, [id]);
-    }
-  }
-  return { below, position };
-}
-
 /**
  * What an id joins: the resource it names, its descendants, and its ancestors (whose inline children
  * it may name), in creation order — found through the index, not by scanning every created id.
  */
-function createdAtOrAround(created: Created, index: CreatedIndex, key: string): { root: string; decl: ResourceDecl }[] {
-  const ids = new Set([key, ...(index.below.get(key) ?? []), ...ancestorsOf(key)].filter((id) => created.has(id)));
+function createdAtOrAround(created: Created, below: ReadonlyMap<string, ReadonlySet<string>>, key: string): Creator[] {
+  const ids = new Set([key, ...(below.get(key) ?? []), ...ancestorsOf(key)].filter((id) => created.has(id)));
   return [...ids]
-    .sort((a, b) => (index.position.get(a) ?? 0) - (index.position.get(b) ?? 0))
-    .flatMap((id) => created.get(id) ?? []);
+    .map((id) => created.get(id)!)
+    .sort((a, b) => compareCreators(a[0], b[0]))
+    .flat();
 }
 
 /** Calls `visit` with every known string inside a value (ids sit in nested objects and arrays). */
