@@ -29,8 +29,11 @@ interface Reach {
   result: DeploymentResult;
   /** Certainly known ids it creates, with their declarations, in declaration order. */
   creates: [key: string, decl: ResourceDecl][];
-  /** Ids it names (`existing` declarations, ids written out from names), in the order it names them. */
-  names: string[];
+  /**
+   * Ids it names (`existing` declarations, ids written out from names), in the order it names them:
+   * found when first asked (namesOf), which a workspace of one deployment never does.
+   */
+  names?: string[];
   model?: NetworkModel;
 }
 
@@ -83,10 +86,10 @@ export class DeploymentModels {
     const touched = withAncestors(changed);
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
-      const rejoins =
-        changed.size > 0 &&
-        reach.names.some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
-      if (!reach.model || changedEntries.has(deployment.entry) || rejoins) reach.model = this.modelOf(reach);
+      const rejoins = () =>
+        namesOf(reach).some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
+      if (!reach.model || changedEntries.has(deployment.entry) || (changed.size > 0 && rejoins()))
+        reach.model = this.modelOf(reach);
       return reach.model;
     });
   }
@@ -136,12 +139,14 @@ export class DeploymentModels {
     }
   }
 
-  private modelOf({ result: deployment, names }: Reach): NetworkModel {
+  private modelOf(reach: Reach): NetworkModel {
+    const deployment = reach.result;
     const own = new Set(deployment.resources);
     const joined = new Map<ResourceDecl, string>();
-    // The resource an id names, its children, and its parent (whose inline children it may name).
-    if (this.created.size > 0) {
-      for (const key of names) {
+    // The resource an id names, its children, and its parent (whose inline children it may name);
+    // only another deployment's resources join.
+    if (this.created.size > 0 && this.reach.size > 1) {
+      for (const key of namesOf(reach)) {
         for (const other of createdAtOrAround(this.created, this.below, key)) {
           if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
         }
@@ -155,11 +160,18 @@ export class DeploymentModels {
 
 function reachOf(deployment: DeploymentResult): Reach {
   const creates: Reach['creates'] = [];
-  const names: string[] = [];
   for (const decl of deployment.resources) {
     const key = knownIdKey(decl);
     if (key !== undefined && !decl.existing) creates.push([key, decl]);
-    const named = decl.existing ? key : undefined;
+  }
+  return { result: deployment, creates };
+}
+
+function namesOf(reach: Reach): string[] {
+  if (reach.names) return reach.names;
+  const names: string[] = [];
+  for (const decl of reach.result.resources) {
+    const named = decl.existing ? knownIdKey(decl) : undefined;
     if (named !== undefined) names.push(named);
     else {
       // An id written out from names (`/subscriptions/…/virtualNetworks/hub`) names its resource too.
@@ -168,7 +180,7 @@ function reachOf(deployment: DeploymentResult): Reach {
       });
     }
   }
-  return { result: deployment, creates, names };
+  return (reach.names = names);
 }
 
 function sameOrder(a: Iterable<string>, b: Iterable<string>): boolean {
