@@ -39,7 +39,11 @@ export class FixActions {
     this.fixes = new Map(fixes);
     this.texts = new Map(texts);
     this.documents.clear();
-    for (const finding of findings) this.byUri.set(finding.uri, [...(this.byUri.get(finding.uri) ?? []), finding]);
+    for (const finding of findings) {
+      const list = this.byUri.get(finding.uri);
+      if (list) list.push(finding);
+      else this.byUri.set(finding.uri, [finding]);
+    }
   }
 
   covers(uri: string): boolean {
