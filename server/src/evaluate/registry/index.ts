@@ -12,9 +12,20 @@ import { avmModuleOf, parseRegistryReference } from './reference';
 export type { RegistryCall, CallParams } from './emit';
 
 /** What the interface models know of a registry path: modelled, known but unplaceable, or not at all. */
-export function registryModelOf(
-  path: string,
-): { module: string; tag: string; status: 'modelled' | 'unplaceable' } | undefined {
+export function registryModelOf(path: string): RegistryModel | undefined {
+  const known = modelsByPath.get(path);
+  if (known !== undefined || modelsByPath.has(path)) return known;
+  // Asked for each call on every analysis and for the unseen-module notice: answered once per path.
+  if (modelsByPath.size >= 10_000) modelsByPath.clear();
+  const model = findRegistryModel(path);
+  modelsByPath.set(path, model);
+  return model;
+}
+
+type RegistryModel = Readonly<{ module: string; tag: string; status: 'modelled' | 'unplaceable' }>;
+const modelsByPath = new Map<string, RegistryModel | undefined>();
+
+function findRegistryModel(path: string): RegistryModel | undefined {
   const reference = parseRegistryReference(path);
   const avm = reference && avmModuleOf(reference);
   if (!avm) return undefined;
