@@ -90,18 +90,23 @@ function runCatalog(
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
+  // One context for the catalog (rules only read it): its reports are taken rule by rule.
+  const reports: RuleReport[] = [];
+  const ruleContext = {
+    model,
+    cloud: options.cloud,
+    ...(options.privateDns ? { privateDns: options.privateDns } : {}),
+    report: (report: RuleReport) => {
+      reports.push(report);
+    },
+  };
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
     if (configured === 'off' || rule.appliesWhen === false) continue;
-    const reports: RuleReport[] = [];
+    reports.length = 0;
     try {
-      rule.check({
-        model,
-        cloud: options.cloud,
-        ...(options.privateDns ? { privateDns: options.privateDns } : {}),
-        report: (report) => reports.push(report),
-      });
+      rule.check(ruleContext);
     } catch {
       // A defect in one rule must not take the others down; the rule's tests catch it.
       continue;

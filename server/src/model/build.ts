@@ -35,9 +35,14 @@ const types = {
 /** Reads `a.b.c` from a value; undefined where a step is absent. */
 export function at(value: Value | undefined, path: string): Value | undefined {
   let current = value;
-  for (const step of path.split('.')) {
+  // Step by step along the dots, without splitting the path (asked for every entity built).
+  for (let start = 0; start <= path.length;) {
+    const dot = path.indexOf('.', start);
+    const end = dot < 0 ? path.length : dot;
+    const step = path.slice(start, end);
     if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
     current = current[step];
+    start = end + 1;
   }
   return current;
 }
