@@ -74,7 +74,14 @@ function judged(
 
 /** What the findings of a model depend on besides the model. */
 function settingsKey(options: AnalysisOptions): string {
+  // The usual case (no rule configured, no private DNS setting) needs no JSON; it cannot meet a '[' key.
+  if (options.privateDns == null && !hasOwnKey(options.ruleLevels)) return `${options.cloud}|defaults`;
   return JSON.stringify([options.cloud, options.ruleLevels, options.privateDns ?? null]);
+}
+
+function hasOwnKey(record: object): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 interface Context {

@@ -268,7 +268,9 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
   const routeTables = indexOf<RouteTable>(model.routeTables);
   const endpoints = indexOf<PrivateEndpoint>(model.privateEndpoints);
   const zones = indexOf<PrivateDnsZone>(model.dnsZones);
-  const targets = indexOf<Target | PrivateLinkService>([...model.targets, ...model.privateLinkServices]);
+  const targets = indexOf<Target | PrivateLinkService>(
+    model.privateLinkServices.length === 0 ? model.targets : [...model.targets, ...model.privateLinkServices],
+  );
 
   for (const subnet of model.subnets) {
     if (!subnet.inline) {
