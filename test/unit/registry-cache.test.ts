@@ -101,6 +101,26 @@ describe('where the restore cache keeps a module', () => {
     assert.match(at('file:///repo/infra/net/main.bicep'), /^file:\/\/\/inner\//);
     assert.match(at('file:///repo/main.bicep'), /^file:\/\/\/outer\//);
   });
+
+  test('placements remembered between analyses follow an edited config and a changed home folder', () => {
+    const reference = 'br/public:avm/res/x/y:1.0.0';
+    const configs = new Map([['file:///repo/bicepconfig.json', '{ "cacheRootDirectory": "/first" }']]);
+    const at = () =>
+      decodeURIComponent(cachedModuleFor('file:///repo/main.bicep', reference, (uri) => configs.get(uri))!);
+    assert.match(at(), /^file:\/\/\/first\//);
+    configs.set('file:///repo/bicepconfig.json', '{ "cacheRootDirectory": "/second" }');
+    assert.match(at(), /^file:\/\/\/second\//);
+    configs.clear();
+    const home = process.env.HOME;
+    try {
+      process.env.HOME = '/home/one';
+      assert.match(at(), /^file:\/\/\/home\/one\/\.bicep\//);
+      process.env.HOME = '/home/two';
+      assert.match(at(), /^file:\/\/\/home\/two\/\.bicep\//);
+    } finally {
+      process.env.HOME = home;
+    }
+  });
 });
 
 const scenario = `//- /main.bicep

@@ -25,6 +25,20 @@ function targetTypesAndParents(): Set<string> {
  * its own it has no properties to check.
  */
 export function needsResourceType(type: string, existing = false): boolean {
+  // Asked for every resource declaration on every analysis (and by the skims): once per type as written.
+  const answers = existing ? existingAnswers : createdAnswers;
+  let answer = answers.get(type);
+  if (answer === undefined) {
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(type, (answer = decideNeedsType(type, existing)));
+  }
+  return answer;
+}
+
+const createdAnswers = new Map<string, boolean>();
+const existingAnswers = new Map<string, boolean>();
+
+function decideNeedsType(type: string, existing: boolean): boolean {
   const lower = type.toLowerCase();
   if (lower.startsWith(networkPrefix)) return true;
   neededTypes ??= targetTypesAndParents();

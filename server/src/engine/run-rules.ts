@@ -74,7 +74,14 @@ function judged(
 
 /** What the findings of a model depend on besides the model. */
 function settingsKey(options: AnalysisOptions): string {
+  // The usual case (no rule configured, no private DNS setting) needs no JSON; it cannot meet a '[' key.
+  if (options.privateDns == null && !hasOwnKey(options.ruleLevels)) return `${options.cloud}|defaults`;
   return JSON.stringify([options.cloud, options.ruleLevels, options.privateDns ?? null]);
+}
+
+function hasOwnKey(record: object): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 interface Context {
@@ -90,18 +97,23 @@ function runCatalog(
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
+  // One context for the catalog (rules only read it): its reports are taken rule by rule.
+  const reports: RuleReport[] = [];
+  const ruleContext = {
+    model,
+    cloud: options.cloud,
+    ...(options.privateDns ? { privateDns: options.privateDns } : {}),
+    report: (report: RuleReport) => {
+      reports.push(report);
+    },
+  };
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
     if (configured === 'off' || rule.appliesWhen === false) continue;
-    const reports: RuleReport[] = [];
+    reports.length = 0;
     try {
-      rule.check({
-        model,
-        cloud: options.cloud,
-        ...(options.privateDns ? { privateDns: options.privateDns } : {}),
-        report: (report) => reports.push(report),
-      });
+      rule.check(ruleContext);
     } catch {
       // A defect in one rule must not take the others down; the rule's tests catch it.
       continue;

@@ -35,9 +35,14 @@ const types = {
 /** Reads `a.b.c` from a value; undefined where a step is absent. */
 export function at(value: Value | undefined, path: string): Value | undefined {
   let current = value;
-  for (const step of path.split('.')) {
+  // Step by step along the dots, without splitting the path (asked for every entity built).
+  for (let start = 0; start <= path.length;) {
+    const dot = path.indexOf('.', start);
+    const end = dot < 0 ? path.length : dot;
+    const step = path.slice(start, end);
     if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
     current = current[step];
+    start = end + 1;
   }
   return current;
 }
@@ -263,7 +268,9 @@ function resolveReferences(model: NetworkModel, routes: readonly { decl: Resourc
   const routeTables = indexOf<RouteTable>(model.routeTables);
   const endpoints = indexOf<PrivateEndpoint>(model.privateEndpoints);
   const zones = indexOf<PrivateDnsZone>(model.dnsZones);
-  const targets = indexOf<Target | PrivateLinkService>([...model.targets, ...model.privateLinkServices]);
+  const targets = indexOf<Target | PrivateLinkService>(
+    model.privateLinkServices.length === 0 ? model.targets : [...model.targets, ...model.privateLinkServices],
+  );
 
   for (const subnet of model.subnets) {
     if (!subnet.inline) {

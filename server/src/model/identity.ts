@@ -21,11 +21,13 @@ function withoutTrailingSlashes(text: string): string {
 }
 
 export class IdIndex<T extends { id: Value }> {
-  private readonly byKey = new Map<string, T[]>();
+  /** Made on the first add: a model builds an index per kind of entity, and most kinds are empty. */
+  private byKey: Map<string, T[]> | undefined;
 
   add(entity: T): void {
     const key = idKey(entity.id);
     if (key === undefined) return;
+    this.byKey ??= new Map();
     const list = this.byKey.get(key);
     if (list) list.push(entity);
     else this.byKey.set(key, [entity]);
@@ -36,7 +38,7 @@ export class IdIndex<T extends { id: Value }> {
     if (value === undefined) return undefined;
     const id = isObject(value) && value.id !== undefined ? value.id : value;
     const key = idKey(id);
-    const found = key === undefined ? undefined : this.byKey.get(key);
+    const found = key === undefined ? undefined : this.byKey?.get(key);
     if (found && found.length > 0) {
       const target = (prefer && found.find(prefer)) ?? found[0];
       return { resolved: true, target, value: id };

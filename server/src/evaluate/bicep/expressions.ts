@@ -108,12 +108,15 @@ export class ExpressionEvaluator {
       case 'String': {
         const parts = stringSegments(node);
         if (!parts) return this.positional('string', node);
+        const { segments, expressions } = parts;
+        // A plain literal (most strings) is its one segment: no list of parts to join.
+        if (segments.length === 1 && !expressions[0]) return concatStrings(segments);
         const values: Value[] = [];
-        parts.segments.forEach((segment, index) => {
-          values.push(segment);
-          const hole = parts.expressions[index];
+        for (let index = 0; index < segments.length; index++) {
+          values.push(segments[index]);
+          const hole = expressions[index];
           if (hole) values.push(this.evaluate(hole, locals));
-        });
+        }
         return concatStrings(values);
       }
       case 'Integer': {
@@ -128,16 +131,21 @@ export class ExpressionEvaluator {
         return this.object(node, locals, record, path);
       case 'Array': {
         const items: Value[] = [];
-        node.items.forEach((item, index) => {
+        for (let index = 0; index < node.items.length; index++) {
+          const item = node.items[index];
           if (item.kind === 'Spread') {
             const spread = this.evaluate(item.expression, locals);
             if (isArray(spread)) items.push(...spread);
             else items.push(this.positional('spread', item));
+          } else if (record) {
+            const itemPath = `${path}[${index}]`;
+            record(itemPath, item);
+            items.push(this.evaluate(item, locals, record, itemPath));
           } else {
-            record?.(`${path}[${index}]`, item);
-            items.push(this.evaluate(item, locals, record, `${path}[${index}]`));
+            // Without a recorder the path is never read: it is not built.
+            items.push(this.evaluate(item, locals));
           }
-        });
+        }
         return sizedArray(items);
       }
       case 'For':
@@ -221,8 +229,12 @@ export class ExpressionEvaluator {
           propertyKey(member) ??
           (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
         if (key === undefined) continue;
+        if (!record) {
+          entries.push([key, this.evaluate(member.value, locals)]);
+          continue;
+        }
         const childPath = path ? `${path}.${key}` : key;
-        record?.(childPath, member.value);
+        record(childPath, member.value);
         entries.push([key, this.evaluate(member.value, locals, record, childPath)]);
       }
     }

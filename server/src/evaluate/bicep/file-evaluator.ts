@@ -108,10 +108,11 @@ export class BicepFile implements SymbolScope {
    * Evaluates every module and every resource of a needed type; returns the outputs, each
    * evaluated when first read (an entry's outputs never are).
    */
-  evaluateAll(): ObjectValue {
+  evaluateAll(withOutputs = true): ObjectValue {
     for (const [name, entry] of this.symbols) {
       if (entryDeploysNeeded(entry, this.uri, this.input)) this.symbol(name);
     }
+    if (!withOutputs) return makeObject([]);
     const outputs = new Map<string, OutlineEntry>();
     for (const entry of this.input.file.outline.entries)
       if (entry.keyword === 'output' && entry.name !== undefined) outputs.set(entry.name, entry);
@@ -309,5 +310,6 @@ export function evaluateBicepFile(input: BicepInput): ObjectValue {
  */
 export function evaluateBicepEntry(input: BicepInput): void {
   if (input.needsType && !fileDeploysNeeded(input.file.uri, input)) return;
-  evaluateBicepFile(input);
+  // Nobody reads an entry's outputs: they are not even bound.
+  if (input.stack.length <= maxModuleDepth) new BicepFile(input).evaluateAll(false);
 }

@@ -159,7 +159,7 @@ function evaluateInstance(
     : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
   const value = withOrigin(
     makeObject([
-      ...Object.entries(fields).filter(([name]) => name !== 'properties' && name !== 'parent' && name !== 'scope'),
+      ...entriesExcept(fields, 'properties', 'parent', 'scope'),
       ['id', id],
       ['name', ownName],
       ['type', type],
@@ -180,7 +180,7 @@ function evaluateInstance(
     id,
     location: fields.location,
     properties: isObject(properties) && !shape.existing ? properties : new Unknown(`${key}.properties`),
-    body: Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'properties')),
+    body: Object.fromEntries(entriesExcept(fields, 'properties')),
     existing: shape.existing,
     condition,
     count: input.count === 'unknown' || count === 'unknown' ? 'unknown' : input.count * count,
@@ -195,6 +195,22 @@ function evaluateInstance(
     evaluateResource(file, child, { type, id, name: fullName, symbolPath: shape.symbolPath }, locals);
   }
   return value;
+}
+
+/** The entries of an object but those of the keys named (one pass, no intermediate array of all). */
+function entriesExcept(object: ObjectValue, ...excluded: string[]): [string, Value][] {
+  const kept: [string, Value][] = [];
+  for (const key in object) if (!excluded.includes(key)) kept.push([key, object[key]]);
+  return kept;
+}
+
+/** The `properties` keys a projection names, lower case: one set per projection (they are built once per type). */
+const wantedKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
+  let set = wantedKeys.get(keys);
+  if (!set) wantedKeys.set(keys, (set = new Set(keys.map((key) => key.toLowerCase()))));
+  return set;
 }
 
 /** Body keys every resource needs: what its id, its parent and its place are made of. */
@@ -214,7 +230,7 @@ function evaluateBody(
   keys: readonly string[] | undefined,
 ): Value {
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
-  const wanted = keys && new Set(keys.map((key) => key.toLowerCase()));
+  const wanted = keys && lowerCaseSet(keys);
   const entries: [string, Value][] = [];
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;

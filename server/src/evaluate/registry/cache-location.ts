@@ -128,8 +128,31 @@ function placedUri(path: string): string | undefined {
     : pathToUri(path);
 }
 
+/**
+ * Answers computed once per process: every analysis asks them again for the same files and
+ * references (URL parsing and config parsing cost more than reading a small module). Bounded: a
+ * full table is emptied.
+ */
+const maxRemembered = 10_000;
+const candidatesByFile = new Map<string, readonly string[]>();
+/** Placements by config text ('' for none), then by the cache root and the reference. */
+const placedByConfig = new Map<string, Map<string, string | undefined>>();
+
+function remembered<V>(table: Map<string, V>, key: string, compute: () => V): V {
+  const known = table.get(key);
+  if (known !== undefined || table.has(key)) return known as V;
+  if (table.size >= maxRemembered) table.clear();
+  const value = compute();
+  table.set(key, value);
+  return value;
+}
+
 /** The bicepconfig.json URIs Bicep would consult for a file, nearest first. */
-export function configCandidates(fromUri: string): string[] {
+export function configCandidates(fromUri: string): readonly string[] {
+  return remembered(candidatesByFile, fromUri, () => findConfigCandidates(fromUri));
+}
+
+function findConfigCandidates(fromUri: string): string[] {
   const candidates: string[] = [];
   let url: URL;
   try {
@@ -146,6 +169,14 @@ export function configCandidates(fromUri: string): string[] {
   return candidates;
 }
 
+/** cachedModuleUri of a config text (undefined: no config); the home folder is part of the key. */
+function placedWithConfig(path: string, configText: string | undefined): string | undefined {
+  const byReference = remembered(placedByConfig, configText ?? '', () => new Map<string, string | undefined>());
+  return remembered(byReference, `${userCacheRoot() ?? ''}\n${path}`, () =>
+    cachedModuleUri(path, configText === undefined ? undefined : parseRegistryConfig(configText)),
+  );
+}
+
 /**
  * The cached `main.json` URI of a registry reference written in `fromUri`, reading bicepconfig.json
  * texts through `text` (the nearest one that exists is the config; none: the defaults).
@@ -157,7 +188,7 @@ export function cachedModuleFor(
 ): string | undefined {
   for (const candidate of configCandidates(fromUri)) {
     const found = text(candidate);
-    if (found !== undefined) return cachedModuleUri(path, parseRegistryConfig(found));
+    if (found !== undefined) return placedWithConfig(path, found);
   }
-  return cachedModuleUri(path, undefined);
+  return placedWithConfig(path, undefined);
 }

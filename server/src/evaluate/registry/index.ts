@@ -12,15 +12,38 @@ import { avmModuleOf, parseRegistryReference } from './reference';
 export type { RegistryCall, CallParams } from './emit';
 
 /** What the interface models know of a registry path: modelled, known but unplaceable, or not at all. */
-export function registryModelOf(
-  path: string,
-): { module: string; tag: string; status: 'modelled' | 'unplaceable' } | undefined {
+export function registryModelOf(path: string): RegistryModel | undefined {
+  return placedPath(path)?.model;
+}
+
+type RegistryModel = Readonly<{ module: string; tag: string; status: 'modelled' | 'unplaceable' }>;
+interface PlacedPath {
+  model: RegistryModel;
+  /** The interface model of the module, when the version is one it covers. */
+  modelled: AvmModule | undefined;
+}
+const placedPaths = new Map<string, PlacedPath | undefined>();
+
+/** What the catalog says of a path: asked for each call on every analysis and for the unseen-module notice, answered once per path. */
+function placedPath(path: string): PlacedPath | undefined {
+  const known = placedPaths.get(path);
+  if (known !== undefined || placedPaths.has(path)) return known;
+  if (placedPaths.size >= 10_000) placedPaths.clear();
+  const placed = placePath(path);
+  placedPaths.set(path, placed);
+  return placed;
+}
+
+function placePath(path: string): PlacedPath | undefined {
   const reference = parseRegistryReference(path);
   const avm = reference && avmModuleOf(reference);
   if (!avm) return undefined;
   const placement = placeAvmModule(avm.path, avm.tag);
   if (!placement) return undefined;
-  return { module: avm.path, tag: avm.tag, status: placement.version ? 'modelled' : 'unplaceable' };
+  return {
+    model: { module: avm.path, tag: avm.tag, status: placement.version ? 'modelled' : 'unplaceable' },
+    modelled: placement.version ? placement.module : undefined,
+  };
 }
 
 /**
@@ -32,12 +55,10 @@ export function evaluateRegistryCall(
   path: string,
   call: Omit<RegistryCall, 'module' | 'tag'>,
 ): ObjectValue | undefined {
-  const reference = parseRegistryReference(path);
-  const avm = reference && avmModuleOf(reference);
-  const placement = avm && placeAvmModule(avm.path, avm.tag);
-  if (!avm || !placement?.version) return undefined;
-  const full: RegistryCall = { ...call, module: avm.path, tag: avm.tag };
-  const outputs = declareModule(full, placement.module);
+  const placed = placedPath(path);
+  if (!placed?.modelled) return undefined;
+  const full: RegistryCall = { ...call, module: placed.model.module, tag: placed.model.tag };
+  const outputs = declareModule(full, placed.modelled);
   return (
     outputs &&
     withOrigin(
