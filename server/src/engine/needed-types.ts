@@ -4,6 +4,7 @@
 // of those refers to it — a role assignment, a lock or a diagnostic setting costs nothing.
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 import { holdsNetworkRules, networkRuleProperties } from '../model';
+import { remembered } from '../evaluate/remembered';
 
 const networkPrefix = 'microsoft.network/';
 
@@ -26,13 +27,7 @@ function targetTypesAndParents(): Set<string> {
  */
 export function needsResourceType(type: string, existing = false): boolean {
   // Asked for every resource declaration on every analysis (and by the skims): once per type as written.
-  const answers = existing ? existingAnswers : createdAnswers;
-  let answer = answers.get(type);
-  if (answer === undefined) {
-    if (answers.size >= 10_000) answers.clear();
-    answers.set(type, (answer = decideNeedsType(type, existing)));
-  }
-  return answer;
+  return remembered(existing ? existingAnswers : createdAnswers, type, () => decideNeedsType(type, existing));
 }
 
 const createdAnswers = new Map<string, boolean>();

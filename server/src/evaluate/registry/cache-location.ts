@@ -3,6 +3,7 @@
 // `moduleAliases` merged over Bicep's built-in `public` alias, and the folder layout of `br:` and
 // `ts:` references. Pure: the only outside input is the home folder, read in `userCacheRoot`.
 import { parseRegistryReference } from './reference';
+import { remembered } from '../remembered';
 
 /** What a bicepconfig.json says that matters here. */
 export interface RegistryConfig {
@@ -128,24 +129,11 @@ function placedUri(path: string): string | undefined {
     : pathToUri(path);
 }
 
-/**
- * Answers computed once per process: every analysis asks them again for the same files and
- * references (URL parsing and config parsing cost more than reading a small module). Bounded: a
- * full table is emptied.
- */
-const maxRemembered = 10_000;
+// Placements are remembered per process (remembered.ts): every analysis asks them again for the same
+// files and references, and URL and config parsing cost more than reading a small module.
 const candidatesByFile = new Map<string, readonly string[]>();
 /** Placements by config text ('' for none), then by the cache root and the reference. */
 const placedByConfig = new Map<string, Map<string, string | undefined>>();
-
-function remembered<V>(table: Map<string, V>, key: string, compute: () => V): V {
-  const known = table.get(key);
-  if (known !== undefined || table.has(key)) return known as V;
-  if (table.size >= maxRemembered) table.clear();
-  const value = compute();
-  table.set(key, value);
-  return value;
-}
 
 /** The bicepconfig.json URIs Bicep would consult for a file, nearest first. */
 export function configCandidates(fromUri: string): readonly string[] {

@@ -1,6 +1,7 @@
 // Registry module calls without a restore cache: the Azure Verified Modules whose interfaces are
 // modelled (avm-catalog.ts) declare their resources in the caller's deployment from the call's
 // parameters; anything else (another registry, an unplaceable version) stays unseen.
+import { remembered } from '../remembered';
 import { makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
 import { placeAvmModule, type AvmModule } from './avm-catalog';
 import { declareDnsZonesPattern, declarePrivateDnsZone } from './avm-dns';
@@ -26,12 +27,7 @@ const placedPaths = new Map<string, PlacedPath | undefined>();
 
 /** What the catalog says of a path: asked for each call on every analysis and for the unseen-module notice, answered once per path. */
 function placedPath(path: string): PlacedPath | undefined {
-  const known = placedPaths.get(path);
-  if (known !== undefined || placedPaths.has(path)) return known;
-  if (placedPaths.size >= 10_000) placedPaths.clear();
-  const placed = placePath(path);
-  placedPaths.set(path, placed);
-  return placed;
+  return remembered(placedPaths, path, () => placePath(path));
 }
 
 function placePath(path: string): PlacedPath | undefined {
