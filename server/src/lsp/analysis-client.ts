@@ -17,18 +17,30 @@ import { ModelSnapshot } from './model-snapshot';
 /** How many times a stopped worker is replaced before the server gives up analysing. */
 const maxRestarts = 5;
 
-export type AnalysisResult = Extract<FromWorker, { kind: 'result' }>;
+/** A finished analysis, with every text it gave the main thread (those kept from earlier results too). */
+export type AnalysisResult = Omit<Extract<FromWorker, { kind: 'result' }>, 'texts' | 'keptTexts'> & {
+  texts: [string, string][];
+};
 
 /** What the worker thread is started with, so the bundle's entry knows to run the worker. */
 export const workerRole = 'vnet-lens-analysis';
 
-/** The main thread's index: the same as ever, and every change also goes to the worker. */
+/**
+ * The main thread's index, every change of which also goes to the worker. It keeps the texts of open
+ * documents only (hover and completion read them): a closed file's text is the worker's, and comes
+ * back with the results whose findings point into it (issue 16: the corpus's texts twice were 40 MB).
+ */
 export class MirroredWorkspace extends Workspace {
   /** A number per text sent, by file: which text of a document an analysis saw. */
   private readonly versions = new Map<string, number>();
+  /** Indexed files whose text only the worker holds. */
+  private readonly textless = new Set<string>();
   private counter = 0;
 
-  constructor(private readonly send: (message: ToWorker) => void) {
+  constructor(
+    private readonly send: (message: ToWorker) => void,
+    private readonly isOpen: (uri: string) => boolean,
+  ) {
     super(noReads);
   }
 
@@ -36,19 +48,47 @@ export class MirroredWorkspace extends Workspace {
     return this.versions.get(uri);
   }
 
+  /** A closed file is always sent: without its text here, the worker finds out whether it changed. */
   override setFile(uri: string, text: string): boolean {
-    const changed = super.setFile(uri, text);
+    let changed: boolean;
+    if (this.isOpen(uri)) {
+      this.textless.delete(uri);
+      changed = super.setFile(uri, text);
+    } else {
+      if (super.has(uri)) super.removeFile(uri);
+      this.textless.add(uri);
+      changed = true;
+    }
     if (changed) {
-      this.versions.set(uri, ++this.counter);
-      this.send({ kind: 'set', uri, text });
+      const version = ++this.counter;
+      this.versions.set(uri, version);
+      this.send({ kind: 'set', uri, text, version });
     }
     return changed;
   }
 
   override removeFile(uri: string): void {
     super.removeFile(uri);
+    this.textless.delete(uri);
     this.versions.delete(uri);
     this.send({ kind: 'remove', uri });
+  }
+
+  override has(uri: string): boolean {
+    return this.textless.has(uri) || super.has(uri);
+  }
+
+  override uris(): string[] {
+    return [...super.uris(), ...this.textless];
+  }
+
+  override get fileCount(): number {
+    return super.fileCount + this.textless.size;
+  }
+
+  /** Whether only the worker holds the file's text (it is read again from disk for a new worker). */
+  isTextless(uri: string): boolean {
+    return this.textless.has(uri);
   }
 
   override setCloud(cloud: Cloud): void {
@@ -104,20 +144,32 @@ export class AnalysisClient {
   private readonly analysed = new Map<number, Map<string, number | undefined>>();
   private readonly modelRequests = new Map<number, (model: TopologyJson) => void>();
   private requestCounter = 0;
+  /** The texts the last result pointed into (AnalysedText), as the worker keeps track of them. */
+  private texts = new Map<string, { text: string; version: number | undefined }>();
   private cloud: Cloud = 'AzureCloud';
   private restarts = 0;
   /** Set when workers kept stopping: analyses end at once without a result, so no request waits for one. */
   private gaveUp = false;
 
-  /** `restarted` runs after a new worker replaced one that stopped (its analyses were lost). */
+  /**
+   * `restarted` runs after a new worker replaced one that stopped (its analyses were lost); `isOpen`
+   * tells open documents, whose texts the main thread keeps.
+   */
   constructor(
     private readonly script: string,
     private readonly log: Logger,
     private readonly restarted: () => void,
+    isOpen: (uri: string) => boolean,
   ) {
-    this.workspace = new MirroredWorkspace((message) => this.post(message));
+    this.workspace = new MirroredWorkspace((message) => this.post(message), isOpen);
     this.start();
     this.access.attach((message) => this.post(message));
+  }
+
+  /** The text of a file the last result pointed into, while the index still holds that text. */
+  analysedText(uri: string): string | undefined {
+    const analysed = this.texts.get(uri);
+    return analysed && analysed.version === this.workspace.versionOf(uri) ? analysed.text : undefined;
   }
 
   /** Run `run` is the newest: older ones stop at their next look. */
@@ -163,9 +215,10 @@ export class AnalysisClient {
     // The index as the main thread holds it: none when the server starts, all of it after a restart.
     this.post({ kind: 'cloud', cloud: this.cloud });
     for (const uri of this.workspace?.uris() ?? []) {
-      const file = this.workspace.file(uri);
-      if (file) this.post({ kind: 'set', uri, text: file.text });
+      const text = this.workspace.isTextless(uri) ? this.access.read(uri).text : this.workspace.file(uri)?.text;
+      if (text !== undefined) this.post({ kind: 'set', uri, text, version: this.workspace.versionOf(uri) });
     }
+    this.texts = new Map(); // the new worker holds none of them as sent
     this.access.sendState();
   }
 
@@ -193,10 +246,27 @@ export class AnalysisClient {
       case 'log':
         this.log(message.message);
         return;
-      case 'result':
+      case 'result': {
+        // Kept whether or not the run is still wanted: the worker's next result counts on them.
+        const texts = new Map<string, { text: string; version: number | undefined }>();
+        for (const uri of message.keptTexts) {
+          const kept = this.texts.get(uri);
+          if (kept) texts.set(uri, kept);
+        }
+        for (const [uri, text, version] of message.texts) texts.set(uri, { text, version });
+        this.texts = texts;
         this.models.resultArrived(message.run);
-        this.settle(message.run, message);
+        const { kind, run, findings, notices, fixes } = message;
+        this.settle(run, {
+          kind,
+          run,
+          findings,
+          notices,
+          fixes,
+          texts: [...texts].map(([uri, { text }]) => [uri, text]),
+        });
         return;
+      }
       case 'model':
         this.models.modelArrived(message, this.analysed.get(message.run) ?? new Map());
         for (const run of this.analysed.keys()) if (run <= message.run) this.analysed.delete(run);
