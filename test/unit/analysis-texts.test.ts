@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
-import { MirroredWorkspace } from '../../server/src/lsp/analysis-client';
+import { MirroredWorkspace } from '../../server/src/lsp/mirrored-workspace';
 import type { FromWorker, ToWorker } from '../../server/src/lsp/analysis-messages';
 import { runAnalysisWorker } from '../../server/src/lsp/analysis-worker';
 

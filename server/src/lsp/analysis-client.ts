@@ -4,14 +4,13 @@
 // Invariants: changes reach the worker in the order they happened; an analysis promise always
 // settles (with undefined when the run went stale, failed or its worker died).
 import { Worker } from 'node:worker_threads';
-import type { Host } from '../engine';
-import { Workspace } from '../engine';
 import type { Cloud } from '../facts';
 import type { TopologyJson } from '../protocol';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import type { EffectiveConfiguration } from './configuration';
 import { FileAccess } from './file-access';
 import type { Logger } from './guard';
+import { MirroredWorkspace } from './mirrored-workspace';
 import { ModelSnapshot } from './model-snapshot';
 
 /** How many times a stopped worker is replaced before the server gives up analysing. */
@@ -24,86 +23,6 @@ export type AnalysisResult = Omit<Extract<FromWorker, { kind: 'result' }>, 'text
 
 /** What the worker thread is started with, so the bundle's entry knows to run the worker. */
 export const workerRole = 'vnet-lens-analysis';
-
-/**
- * The main thread's index, every change of which also goes to the worker. It keeps the texts of open
- * documents only (hover and completion read them): a closed file's text is the worker's, and comes
- * back with the results whose findings point into it (issue 16: the corpus's texts twice were 40 MB).
- */
-export class MirroredWorkspace extends Workspace {
-  /** A number per text sent, by file: which text of a document an analysis saw. */
-  private readonly versions = new Map<string, number>();
-  /** Indexed files whose text only the worker holds. */
-  private readonly textless = new Set<string>();
-  private counter = 0;
-
-  constructor(
-    private readonly send: (message: ToWorker) => void,
-    private readonly isOpen: (uri: string) => boolean,
-  ) {
-    super(noReads);
-  }
-
-  versionOf(uri: string): number | undefined {
-    return this.versions.get(uri);
-  }
-
-  /** A closed file is always sent: without its text here, the worker finds out whether it changed. */
-  override setFile(uri: string, text: string): boolean {
-    let changed: boolean;
-    if (this.isOpen(uri)) {
-      this.textless.delete(uri);
-      changed = super.setFile(uri, text);
-    } else {
-      if (super.has(uri)) super.removeFile(uri);
-      this.textless.add(uri);
-      changed = true;
-    }
-    if (changed) {
-      const version = ++this.counter;
-      this.versions.set(uri, version);
-      this.send({ kind: 'set', uri, text, version });
-    }
-    return changed;
-  }
-
-  override removeFile(uri: string): void {
-    super.removeFile(uri);
-    this.textless.delete(uri);
-    this.versions.delete(uri);
-    this.send({ kind: 'remove', uri });
-  }
-
-  override has(uri: string): boolean {
-    return this.textless.has(uri) || super.has(uri);
-  }
-
-  override uris(): string[] {
-    return [...super.uris(), ...this.textless];
-  }
-
-  override get fileCount(): number {
-    return super.fileCount + this.textless.size;
-  }
-
-  /** Whether only the worker holds the file's text (it is read again from disk for a new worker). */
-  isTextless(uri: string): boolean {
-    return this.textless.has(uri);
-  }
-
-  override setCloud(cloud: Cloud): void {
-    super.setCloud(cloud);
-    this.send({ kind: 'cloud', cloud });
-  }
-
-  override forgetOutsideFiles(): void {
-    super.forgetOutsideFiles();
-    this.send({ kind: 'forget-outside' });
-  }
-}
-
-/** The main thread evaluates nothing: referenced files are the worker's to read. */
-const noReads: Host = { readFile: async () => undefined };
 
 /** The main thread's read boundary: the same decisions, and every change also goes to the worker. */
 export class MirroredAccess extends FileAccess {
