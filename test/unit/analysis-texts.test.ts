@@ -2,7 +2,11 @@
 // per thread): its index keeps open documents' texts only, and the worker sends back, once per
 // version, the texts of closed files its findings point into. Driven over a real MessageChannel.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { MirroredWorkspace } from '../../server/src/lsp/mirrored-workspace';
 import type { FromWorker, ToWorker } from '../../server/src/lsp/analysis-messages';
@@ -31,7 +35,7 @@ test("the main thread's index keeps open documents' texts, and only names closed
   assert.equal(workspace.setFile(zoneUri, zoneText), true);
   assert.equal(workspace.file('file:///w/open.bicep')?.text, 'param a string');
   assert.equal(workspace.file(zoneUri), undefined, 'no text of a closed file');
-  assert.ok(workspace.has(zoneUri) && workspace.isTextless(zoneUri));
+  assert.ok(workspace.has(zoneUri));
   assert.deepEqual(workspace.uris().sort(), ['file:///w/open.bicep', zoneUri]);
   assert.equal(workspace.fileCount, 2);
   assert.deepEqual(
@@ -51,6 +55,36 @@ test("the main thread's index keeps open documents' texts, and only names closed
   workspace.removeFile(zoneUri);
   assert.equal(workspace.has(zoneUri), false);
   assert.equal(workspace.fileCount, 1);
+  // A file of the folder scan: the worker reads it; no text is sent.
+  sent.length = 0;
+  workspace.readFromDisk(zoneUri);
+  assert.ok(workspace.has(zoneUri) && workspace.file(zoneUri) === undefined);
+  assert.deepEqual(sent, [{ kind: 'read', uri: zoneUri, version: workspace.versionOf(zoneUri) }]);
+});
+
+test('the worker reads a file of the folder scan from disk and indexes it; an unreadable one is not indexed', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-read-'));
+  const { port1, port2 } = new MessageChannel();
+  runAnalysisWorker(port1);
+  try {
+    fs.writeFileSync(path.join(folder, 'zone.bicep'), zoneText);
+    const uri = pathToFileURL(path.join(folder, 'zone.bicep')).href;
+    const result = new Promise<Extract<FromWorker, { kind: 'result' }>>((resolve) =>
+      port2.on('message', (message: FromWorker) => {
+        if (message.kind === 'result') resolve(message);
+      }),
+    );
+    port2.postMessage({ kind: 'read', uri, version: 3 });
+    port2.postMessage({ kind: 'read', uri: pathToFileURL(path.join(folder, 'missing.bicep')).href, version: 4 });
+    port2.postMessage({ kind: 'analyse', run: 1, uris: [], configuration: { cloud: 'AzureCloud', rules: {} } });
+    const message = await result;
+    assert.ok(message.findings.some((finding) => finding.uri === uri && finding.ruleId === 'dns-zone-location'));
+    assert.deepEqual(message.texts, [[uri, zoneText, 3]]);
+  } finally {
+    port1.close();
+    port2.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('the worker sends the text of a closed file with findings once per version, then names it', async () => {

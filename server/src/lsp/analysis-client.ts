@@ -134,8 +134,10 @@ export class AnalysisClient {
     // The index as the main thread holds it: none when the server starts, all of it after a restart.
     this.post({ kind: 'cloud', cloud: this.cloud });
     for (const uri of this.workspace?.uris() ?? []) {
-      const text = this.workspace.isTextless(uri) ? this.access.read(uri).text : this.workspace.file(uri)?.text;
-      if (text !== undefined) this.post({ kind: 'set', uri, text, version: this.workspace.versionOf(uri) });
+      const version = this.workspace.versionOf(uri) ?? 0;
+      const text = this.workspace.file(uri)?.text;
+      // A closed file's text was the worker's: the new one reads it from disk.
+      this.post(text === undefined ? { kind: 'read', uri, version } : { kind: 'set', uri, text, version });
     }
     this.texts = new Map(); // the new worker holds none of them as sent
     this.access.sendState();

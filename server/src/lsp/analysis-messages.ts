@@ -9,6 +9,8 @@ import type { EffectiveConfiguration } from './configuration';
 export type ToWorker =
   /** `version`: the main thread's number for this text of the file (analysis-client.ts `versionOf`). */
   | { kind: 'set'; uri: string; text: string; version?: number }
+  /** A closed file of the workspace folders, which the worker reads from disk itself (no text crosses the threads). */
+  | { kind: 'read'; uri: string; version: number }
   | { kind: 'remove'; uri: string }
   | { kind: 'cloud'; cloud: Cloud }
   | { kind: 'forget-outside' }

@@ -27,6 +27,7 @@ import {
 import type { AnalysedText, DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
+import { readWorkspaceFile } from './workspace-files';
 
 /** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
 export const modelPauseMs = 30;
@@ -206,6 +207,18 @@ export function runAnalysisWorker(port: MessagePort): void {
         workspace.setFile(message.uri, message.text);
         versions.set(message.uri, message.version);
         return;
+      case 'read': {
+        // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
+        const text = readWorkspaceFile(message.uri);
+        if (text !== undefined) {
+          workspace.setFile(message.uri, text);
+          versions.set(message.uri, message.version);
+        } else if (workspace.has(message.uri)) {
+          workspace.removeFile(message.uri);
+          versions.delete(message.uri);
+        }
+        return;
+      }
       case 'remove':
         workspace.removeFile(message.uri);
         versions.delete(message.uri);

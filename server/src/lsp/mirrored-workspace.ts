@@ -48,6 +48,19 @@ export class MirroredWorkspace extends Workspace {
     return changed;
   }
 
+  /**
+   * Indexes a closed file of the workspace folders that the worker reads from disk itself: the folder
+   * scan's texts never cross the threads (issue 16: reading, copying and posting them was most of the
+   * main thread's indexing, and their buffers stayed in its resident memory).
+   */
+  readFromDisk(uri: string): void {
+    if (super.has(uri)) super.removeFile(uri);
+    this.textless.add(uri);
+    const version = ++this.counter;
+    this.versions.set(uri, version);
+    this.send({ kind: 'read', uri, version });
+  }
+
   override removeFile(uri: string): void {
     super.removeFile(uri);
     this.textless.delete(uri);
@@ -65,11 +78,6 @@ export class MirroredWorkspace extends Workspace {
 
   override get fileCount(): number {
     return super.fileCount + this.textless.size;
-  }
-
-  /** Whether only the worker holds the file's text (it is read again from disk for a new worker). */
-  isTextless(uri: string): boolean {
-    return this.textless.has(uri);
   }
 
   override setCloud(cloud: Cloud): void {
