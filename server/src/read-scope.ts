@@ -39,6 +39,12 @@ export function realPath(file: string): string | undefined {
 }
 
 /**
+ * One read buffer, grown to the largest file read (at most the limit): a buffer per file left the
+ * freed memory of a workspace's worth of them in the process's resident size (issue 16).
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
  * The text of a regular file of at most `maxBytes`, or why not. Stat'ed first, so a FIFO or a
  * device is refused without being opened; opened non-blocking and checked again on the open file,
  * so a file swapped for a FIFO in between cannot block; at most `maxBytes + 1` bytes are read.
@@ -62,7 +68,10 @@ export function readRegularFile(file: string, maxBytes = maxReadBytes): ReadResu
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { why: 'not-regular' };
     // The size can change after the stat (or lie, as in /proc): read no more than the limit allows.
-    const buffer = Buffer.alloc(Math.min(maxBytes, Math.max(opened.size, 0)) + 1);
+    const wanted = Math.min(maxBytes, Math.max(opened.size, 0)) + 1;
+    if (readBuffer.length < wanted) readBuffer = Buffer.allocUnsafe(wanted);
+    // Read synchronously and decoded before returning: nothing else uses the buffer meanwhile.
+    const buffer = readBuffer.subarray(0, wanted);
     let length = 0;
     for (let count = -1; count !== 0 && length < buffer.length;) {
       count = fs.readSync(fd, buffer, length, buffer.length - length, null);

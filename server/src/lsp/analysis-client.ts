@@ -4,66 +4,25 @@
 // Invariants: changes reach the worker in the order they happened; an analysis promise always
 // settles (with undefined when the run went stale, failed or its worker died).
 import { Worker } from 'node:worker_threads';
-import type { Host } from '../engine';
-import { Workspace } from '../engine';
 import type { Cloud } from '../facts';
 import type { TopologyJson } from '../protocol';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import type { EffectiveConfiguration } from './configuration';
 import { FileAccess } from './file-access';
 import type { Logger } from './guard';
+import { MirroredWorkspace } from './mirrored-workspace';
 import { ModelSnapshot } from './model-snapshot';
 
 /** How many times a stopped worker is replaced before the server gives up analysing. */
 const maxRestarts = 5;
 
-export type AnalysisResult = Extract<FromWorker, { kind: 'result' }>;
+/** A finished analysis, with every text it gave the main thread (those kept from earlier results too). */
+export type AnalysisResult = Omit<Extract<FromWorker, { kind: 'result' }>, 'texts' | 'keptTexts'> & {
+  texts: [string, string][];
+};
 
 /** What the worker thread is started with, so the bundle's entry knows to run the worker. */
 export const workerRole = 'vnet-lens-analysis';
-
-/** The main thread's index: the same as ever, and every change also goes to the worker. */
-export class MirroredWorkspace extends Workspace {
-  /** A number per text sent, by file: which text of a document an analysis saw. */
-  private readonly versions = new Map<string, number>();
-  private counter = 0;
-
-  constructor(private readonly send: (message: ToWorker) => void) {
-    super(noReads);
-  }
-
-  versionOf(uri: string): number | undefined {
-    return this.versions.get(uri);
-  }
-
-  override setFile(uri: string, text: string): boolean {
-    const changed = super.setFile(uri, text);
-    if (changed) {
-      this.versions.set(uri, ++this.counter);
-      this.send({ kind: 'set', uri, text });
-    }
-    return changed;
-  }
-
-  override removeFile(uri: string): void {
-    super.removeFile(uri);
-    this.versions.delete(uri);
-    this.send({ kind: 'remove', uri });
-  }
-
-  override setCloud(cloud: Cloud): void {
-    super.setCloud(cloud);
-    this.send({ kind: 'cloud', cloud });
-  }
-
-  override forgetOutsideFiles(): void {
-    super.forgetOutsideFiles();
-    this.send({ kind: 'forget-outside' });
-  }
-}
-
-/** The main thread evaluates nothing: referenced files are the worker's to read. */
-const noReads: Host = { readFile: async () => undefined };
 
 /** The main thread's read boundary: the same decisions, and every change also goes to the worker. */
 export class MirroredAccess extends FileAccess {
@@ -104,20 +63,32 @@ export class AnalysisClient {
   private readonly analysed = new Map<number, Map<string, number | undefined>>();
   private readonly modelRequests = new Map<number, (model: TopologyJson) => void>();
   private requestCounter = 0;
+  /** The texts the last result pointed into (AnalysedText), as the worker keeps track of them. */
+  private texts = new Map<string, { text: string; version: number | undefined }>();
   private cloud: Cloud = 'AzureCloud';
   private restarts = 0;
   /** Set when workers kept stopping: analyses end at once without a result, so no request waits for one. */
   private gaveUp = false;
 
-  /** `restarted` runs after a new worker replaced one that stopped (its analyses were lost). */
+  /**
+   * `restarted` runs after a new worker replaced one that stopped (its analyses were lost); `isOpen`
+   * tells open documents, whose texts the main thread keeps.
+   */
   constructor(
     private readonly script: string,
     private readonly log: Logger,
     private readonly restarted: () => void,
+    isOpen: (uri: string) => boolean,
   ) {
-    this.workspace = new MirroredWorkspace((message) => this.post(message));
+    this.workspace = new MirroredWorkspace((message) => this.post(message), isOpen);
     this.start();
     this.access.attach((message) => this.post(message));
+  }
+
+  /** The text of a file the last result pointed into, while the index still holds that text. */
+  analysedText(uri: string): string | undefined {
+    const analysed = this.texts.get(uri);
+    return analysed && analysed.version === this.workspace.versionOf(uri) ? analysed.text : undefined;
   }
 
   /** Run `run` is the newest: older ones stop at their next look. */
@@ -163,9 +134,12 @@ export class AnalysisClient {
     // The index as the main thread holds it: none when the server starts, all of it after a restart.
     this.post({ kind: 'cloud', cloud: this.cloud });
     for (const uri of this.workspace?.uris() ?? []) {
-      const file = this.workspace.file(uri);
-      if (file) this.post({ kind: 'set', uri, text: file.text });
+      const version = this.workspace.versionOf(uri) ?? 0;
+      const text = this.workspace.file(uri)?.text;
+      // A closed file's text was the worker's: the new one reads it from disk.
+      this.post(text === undefined ? { kind: 'read', uri, version } : { kind: 'set', uri, text, version });
     }
+    this.texts = new Map(); // the new worker holds none of them as sent
     this.access.sendState();
   }
 
@@ -193,10 +167,27 @@ export class AnalysisClient {
       case 'log':
         this.log(message.message);
         return;
-      case 'result':
+      case 'result': {
+        // Kept whether or not the run is still wanted: the worker's next result counts on them.
+        const texts = new Map<string, { text: string; version: number | undefined }>();
+        for (const uri of message.keptTexts) {
+          const kept = this.texts.get(uri);
+          if (kept) texts.set(uri, kept);
+        }
+        for (const [uri, text, version] of message.texts) texts.set(uri, { text, version });
+        this.texts = texts;
         this.models.resultArrived(message.run);
-        this.settle(message.run, message);
+        const { kind, run, findings, notices, fixes } = message;
+        this.settle(run, {
+          kind,
+          run,
+          findings,
+          notices,
+          fixes,
+          texts: [...texts].map(([uri, { text }]) => [uri, text]),
+        });
         return;
+      }
       case 'model':
         this.models.modelArrived(message, this.analysed.get(message.run) ?? new Map());
         for (const run of this.analysed.keys()) if (run <= message.run) this.analysed.delete(run);

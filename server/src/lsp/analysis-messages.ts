@@ -7,7 +7,10 @@ import type { TopologyJson } from '../protocol';
 import type { EffectiveConfiguration } from './configuration';
 
 export type ToWorker =
-  | { kind: 'set'; uri: string; text: string }
+  /** `version`: the main thread's number for this text of the file (analysis-client.ts `versionOf`). */
+  | { kind: 'set'; uri: string; text: string; version?: number }
+  /** A closed file of the workspace folders, which the worker reads from disk itself (no text crosses the threads). */
+  | { kind: 'read'; uri: string; version: number }
   | { kind: 'remove'; uri: string }
   | { kind: 'cloud'; cloud: Cloud }
   | { kind: 'forget-outside' }
@@ -17,6 +20,9 @@ export type ToWorker =
   /** `uris`: the open documents (their findings get fixes, their deployments are sent back). */
   | { kind: 'analyse'; run: number; uris: string[]; configuration: EffectiveConfiguration }
   | { kind: 'model'; request: number; uri: string | undefined };
+
+/** A text an analysis read: uri, text, and the main thread's version of it (none for files outside the index). */
+export type AnalysedText = [uri: string, text: string, version: number | undefined];
 
 /** A deployment that reads an open document: its files, and its codec text unless the last model message had it. */
 export interface DeploymentEntry {
@@ -29,7 +35,9 @@ export type FromWorker =
   | { kind: 'log'; message: string }
   /**
    * A finished analysis: findings, notices, the fixes of open documents' findings (by index into
-   * `findings`) and the analysed texts those fixes and any file outside the index point into.
+   * `findings`) and the analysed texts the main thread needs: those the fixes edit, and those of the
+   * closed files findings and notices point into. A text the last result sent (same version) is only
+   * named in `keptTexts`; the main thread keeps exactly the texts of its last result.
    */
   | {
       kind: 'result';
@@ -37,7 +45,8 @@ export type FromWorker =
       findings: Finding[];
       notices: Notice[];
       fixes: [number, Fix[]][];
-      texts: [string, string][];
+      texts: AnalysedText[];
+      keptTexts: string[];
     }
   /** Follows each result: the deployments that read the documents open when it ran. */
   | { kind: 'model'; run: number; uris: string[]; deployments: DeploymentEntry[] }

@@ -22,10 +22,12 @@ import {
   Workspace,
   type Finding,
   type Fix,
+  type Notice,
 } from '../engine';
-import type { DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
+import type { AnalysedText, DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
 import { encodeDeployment } from './deployment-codec';
 import { accessHost, analysisFileAccess } from './file-access';
+import { readWorkspaceFile } from './workspace-files';
 
 /** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
 export const modelPauseMs = 30;
@@ -44,6 +46,10 @@ export function runAnalysisWorker(port: MessagePort): void {
   let nextId = 0;
   /** Ids of the deployments the last model message listed: the main thread holds their texts. */
   let held = new Set<number>();
+  /** The main thread's version of each indexed file's text (ToWorker 'set'). */
+  const versions = new Map<string, number | undefined>();
+  /** The texts the last result gave the main thread, which keeps them until the next result. */
+  let textsHeld = new Map<string, { text: string; version: number | undefined }>();
 
   async function analyse(message: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
     const { run, uris, configuration } = message;
@@ -65,7 +71,13 @@ export function runAnalysisWorker(port: MessagePort): void {
         post({ kind: 'stale', run });
         return;
       }
-      const fixed = fixesOf(result.findings, new Set(uris), workspace.changes === changes, configuration.cloud);
+      const fixed = fixesOf(
+        result.findings,
+        result.notices,
+        new Set(uris),
+        workspace.changes === changes,
+        configuration.cloud,
+      );
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
       post({
         kind: 'result',
@@ -74,7 +86,9 @@ export function runAnalysisWorker(port: MessagePort): void {
         notices: result.notices,
         fixes: fixed.fixes,
         texts: fixed.texts,
+        keptTexts: fixed.keptTexts,
       });
+      textsHeld = fixed.sent;
       // The model answers requests on documents whose text this run saw. Once a newer run is announced
       // and every one of them was edited since, no request will read it (an edited document waits for
       // the run that sees its text), so it is written only after a short pause that did not make it
@@ -100,12 +114,19 @@ export function runAnalysisWorker(port: MessagePort): void {
 
   /**
    * The fixes of findings in open documents (code actions are asked for those only), built against the
-   * texts the analysis read, and the texts the main thread needs: those the fixes edit, and files
-   * outside the index that findings and notices point into. None when a file changed meanwhile
-   * (`unchanged` false). The texts are read from the workspace as needed: while it is unchanged they
-   * are the analysed ones (copying every text of a corpus-sized index twice per keystroke was not free).
+   * texts the analysis read, and the texts the main thread needs: those the fixes edit, and those of
+   * files other than the open documents that findings and notices point into (the main thread keeps
+   * no text of closed files: issue 16, a second copy of a corpus-sized index). None when a file
+   * changed meanwhile (`unchanged` false). The texts are read from the workspace as needed: while it
+   * is unchanged they are the analysed ones.
    */
-  function fixesOf(findings: readonly Finding[], open: ReadonlySet<string>, unchanged: boolean, cloud: Cloud) {
+  function fixesOf(
+    findings: readonly Finding[],
+    notices: readonly Notice[],
+    open: ReadonlySet<string>,
+    unchanged: boolean,
+    cloud: Cloud,
+  ) {
     let uris: string[] | undefined;
     const session = new FixSession({
       cloud,
@@ -114,9 +135,10 @@ export function runAnalysisWorker(port: MessagePort): void {
     });
     const fixes: [number, Fix[]][] = [];
     const involved = new Set<string>();
+    for (const notice of notices) if (!open.has(notice.uri)) involved.add(notice.uri);
     findings.forEach((finding, index) => {
       for (const uri of [finding.uri, ...finding.related.map((related) => related.uri)])
-        if (!workspace.has(uri)) involved.add(uri);
+        if (!open.has(uri)) involved.add(uri);
       if (!unchanged || !open.has(finding.uri) || !requestsFix(finding)) return;
       let built: Fix[] = [];
       try {
@@ -129,11 +151,27 @@ export function runAnalysisWorker(port: MessagePort): void {
       involved.add(finding.uri);
       for (const fix of built) for (const change of fix.changes) involved.add(change.uri);
     });
-    const textsSent = [...involved].flatMap((uri): [string, string][] => {
-      const text = session.source.text(uri);
-      return text === undefined ? [] : [[uri, text]];
-    });
-    return { fixes, texts: textsSent };
+    return { fixes, ...textsFor(involved, (uri) => session.source.text(uri)) };
+  }
+
+  /**
+   * The texts of `uris` for the main thread: those it does not hold yet (as of the last result
+   * posted) go in full, the others by name; `sent` is what it holds once this result is posted.
+   */
+  function textsFor(uris: ReadonlySet<string>, textOf: (uri: string) => string | undefined) {
+    const texts: AnalysedText[] = [];
+    const keptTexts: string[] = [];
+    const sent = new Map<string, { text: string; version: number | undefined }>();
+    for (const uri of uris) {
+      const text = textOf(uri);
+      if (text === undefined) continue;
+      const version = versions.get(uri);
+      const before = textsHeld.get(uri);
+      if (before && before.text === text && before.version === version) keptTexts.push(uri);
+      else texts.push([uri, text, version]);
+      sent.set(uri, { text, version });
+    }
+    return { texts, keptTexts, sent };
   }
 
   /** The deployments that read an open document; codec text only for those the main thread lacks. */
@@ -167,9 +205,23 @@ export function runAnalysisWorker(port: MessagePort): void {
     switch (message.kind) {
       case 'set':
         workspace.setFile(message.uri, message.text);
+        versions.set(message.uri, message.version);
         return;
+      case 'read': {
+        // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
+        const text = readWorkspaceFile(message.uri);
+        if (text !== undefined) {
+          workspace.setFile(message.uri, text);
+          versions.set(message.uri, message.version);
+        } else if (workspace.has(message.uri)) {
+          workspace.removeFile(message.uri);
+          versions.delete(message.uri);
+        }
+        return;
+      }
       case 'remove':
         workspace.removeFile(message.uri);
+        versions.delete(message.uri);
         return;
       case 'cloud':
         cloud = message.cloud;

@@ -36,7 +36,12 @@ export function startServer(connection: Connection, workerScript: string): void 
   const log = (message: string) => connection.console.log(message);
   // Evaluation and rules run in a worker thread with a copy of the index (analysis-worker.ts): the
   // main thread reads requests and answers them from the last finished analysis.
-  const analysis = new AnalysisClient(workerScript, log, () => scheduler.schedule());
+  const analysis = new AnalysisClient(
+    workerScript,
+    log,
+    () => scheduler.schedule(),
+    (uri) => documents.get(uri) !== undefined,
+  );
   const { workspace, access } = analysis;
   // Referenced files (modules, imports, parameter files' templates) are read by the worker, only if
   // analysable, and outside the workspace folders only with vnetLens.allowFilesOutsideWorkspace
@@ -47,9 +52,9 @@ export function startServer(connection: Connection, workerScript: string): void 
   const configuration = new Configuration(connection, baselines, log);
   // The last analysis's findings with the texts they point into, for code actions.
   const fixActions = new FixActions(fixAllKind);
-  // Files the last analysis read through the worker's host (outside the index), for offsets in them.
-  let analysedTexts = new Map<string, string>();
-  const textOf = (uri: string) => documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysedTexts.get(uri);
+  // Closed files and files outside the index: the texts the last analysis gave, while still current.
+  const textOf = (uri: string) =>
+    documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysis.analysedText(uri);
   const publisher = new Publisher(connection, documents, textOf, baselines);
 
   const scheduler = new Scheduler(
@@ -59,11 +64,10 @@ export function startServer(connection: Connection, workerScript: string): void 
       const open = documents.all().map((d) => d.uri);
       const result = await analysis.analyse(run, open, configuration.effective());
       if (!result || isCancelled()) return undefined;
-      analysedTexts = new Map(result.texts);
       fixActions.record(
         result.findings,
         new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])),
-        analysedTexts,
+        new Map(result.texts),
         open,
       );
       publisher.publishAll(result.findings, result.notices);

@@ -5,14 +5,15 @@
 // analysis.
 import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isCandidateFileName, type Workspace } from '../engine';
+import { isCandidateFileName } from '../engine';
 import type { Baselines } from './baselines';
 import { configUriOf, isConfigFile, type Configuration } from './configuration';
 import type { FileAccess } from './file-access';
-import { readWorkspaceFile, scanFolder } from './workspace-files';
+import type { MirroredWorkspace } from './mirrored-workspace';
+import { scanFolder } from './workspace-files';
 
 export interface SyncDependencies {
-  workspace: Workspace;
+  workspace: MirroredWorkspace;
   documents: TextDocuments<TextDocument>;
   access: FileAccess;
   /** Forgets which refused reads were logged (the boundary moved). */
@@ -63,11 +64,7 @@ export class WorkspaceSync {
       return;
     }
     for (const folder of this.folders) {
-      for (const uri of scanFolder(folder)) {
-        if (documents.get(uri)) continue;
-        const text = readWorkspaceFile(uri);
-        if (text !== undefined) workspace.setFile(uri, text);
-      }
+      for (const uri of scanFolder(folder)) if (!documents.get(uri)) workspace.readFromDisk(uri);
     }
   }
 
