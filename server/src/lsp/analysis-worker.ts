@@ -24,62 +24,132 @@ import {
   type Fix,
   type Notice,
 } from '../engine';
-import type { AnalysedText, DeploymentEntry, FromWorker, ToWorker } from './analysis-messages';
-import { encodeDeployment } from './deployment-codec';
+import type { FromWorker, ToWorker } from './analysis-messages';
 import { accessHost, analysisFileAccess } from './file-access';
+import { DeploymentHandoff, TextHandoff } from './worker-handoff';
 import { readWorkspaceFile } from './workspace-files';
 
 /** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
 export const modelPauseMs = 30;
 
 export function runAnalysisWorker(port: MessagePort): void {
-  const post = (message: FromWorker) => port.postMessage(message);
-  const log = (message: string) => post({ kind: 'log', message });
-  const access = analysisFileAccess();
-  // Open documents are in the index (the main thread sets them), which the workspace reads first.
-  const host = accessHost(access, () => undefined, log);
-  const workspace = new Workspace(host);
-  /** The cloud the main thread last set: the workspace evaluates with it, the resolutions read its zones. */
-  let cloud: Cloud = 'AzureCloud';
-  let latest = 0;
-  const deploymentIds = new WeakMap<DeploymentResult, number>();
-  let nextId = 0;
-  /** Ids of the deployments the last model message listed: the main thread holds their texts. */
-  let held = new Set<number>();
-  /** The main thread's version of each indexed file's text (ToWorker 'set'). */
-  const versions = new Map<string, number | undefined>();
-  /** The texts the last result gave the main thread, which keeps them until the next result. */
-  let textsHeld = new Map<string, { text: string; version: number | undefined }>();
+  const worker = new AnalysisWorker((message) => port.postMessage(message));
+  port.on('message', (message: ToWorker) => worker.receive(message));
+}
 
-  async function analyse(message: Extract<ToWorker, { kind: 'analyse' }>): Promise<void> {
+type AnalyseMessage = Extract<ToWorker, { kind: 'analyse' }>;
+type ModelMessage = Extract<ToWorker, { kind: 'model' }>;
+
+class AnalysisWorker {
+  private readonly access = analysisFileAccess();
+  // Open documents are in the index (the main thread sets them), which the workspace reads first.
+  private readonly host = accessHost(
+    this.access,
+    () => undefined,
+    (message) => this.log(message),
+  );
+  private readonly workspace = new Workspace(this.host);
+  /** The cloud the main thread last set: the workspace evaluates with it, the resolutions read its zones. */
+  private cloud: Cloud = 'AzureCloud';
+  /** The newest run announced (by `analyse` or `cancel`): any older one is stale. */
+  private latest = 0;
+  private readonly texts = new TextHandoff();
+  private readonly deployments = new DeploymentHandoff((message) => this.log(message));
+  // Messages are handled one at a time in order; an analysis awaits, so the changes and the `cancel`
+  // that arrive while it runs are seen at its next look (the workspace yields between deployments).
+  private queue = Promise.resolve();
+
+  constructor(private readonly post: (message: FromWorker) => void) {}
+
+  receive(message: ToWorker): void {
+    switch (message.kind) {
+      case 'set':
+        this.workspace.setFile(message.uri, message.text);
+        this.texts.setVersion(message.uri, message.version);
+        return;
+      case 'read': {
+        // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
+        const text = readWorkspaceFile(message.uri);
+        if (text !== undefined) {
+          this.workspace.setFile(message.uri, text);
+          this.texts.setVersion(message.uri, message.version);
+        } else if (this.workspace.has(message.uri)) {
+          this.workspace.removeFile(message.uri);
+          this.texts.forget(message.uri);
+        }
+        return;
+      }
+      case 'remove':
+        this.workspace.removeFile(message.uri);
+        this.texts.forget(message.uri);
+        return;
+      case 'cloud':
+        this.cloud = message.cloud;
+        this.workspace.setCloud(message.cloud);
+        return;
+      case 'forget-outside':
+        this.workspace.forgetOutsideFiles();
+        this.host.forgetLogged();
+        return;
+      case 'access':
+        this.access.setFolders(message.folders);
+        this.access.setAllowOutside(message.allowOutside);
+        return;
+      case 'cancel':
+        this.latest = Math.max(this.latest, message.run);
+        return;
+      case 'analyse':
+        this.latest = Math.max(this.latest, message.run);
+        this.queue = this.queue.then(() => this.analyse(message));
+        return;
+      case 'model':
+        // The whole model (the topology view) may wait for a running analysis: it is not an editing request.
+        this.queue = this.queue.then(() => this.answerModel(message));
+        return;
+    }
+  }
+
+  private log(message: string): void {
+    this.post({ kind: 'log', message });
+  }
+
+  private failed(run: number, error: unknown): void {
+    this.post({
+      kind: 'failed',
+      run,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  }
+
+  private async analyse(message: AnalyseMessage): Promise<void> {
     const { run, uris, configuration } = message;
-    const isCancelled = () => latest !== run;
+    const isCancelled = () => this.latest !== run;
     try {
-      const changes = workspace.changes;
-      const seen = uris.map((uri) => workspace.file(uri)?.text);
+      const changes = this.workspace.changes;
+      const seen = uris.map((uri) => this.workspace.file(uri)?.text);
       // Evaluated first to keep the results for the model message; the analysis reuses them.
-      const deployments = await workspace.evaluate(isCancelled);
+      const deployments = await this.workspace.evaluate(isCancelled);
       const result = isCancelled()
         ? undefined
-        : await analyzeWorkspace(workspace, uris, {
+        : await analyzeWorkspace(this.workspace, uris, {
             cloud: configuration.cloud,
             ruleLevels: configuration.rules,
             ...(configuration.privateDns ? { privateDns: configuration.privateDns } : {}),
             isCancelled,
           });
       if (!result || isCancelled()) {
-        post({ kind: 'stale', run });
+        this.post({ kind: 'stale', run });
         return;
       }
-      const fixed = fixesOf(
+      const fixed = this.fixesOf(
         result.findings,
         result.notices,
         new Set(uris),
-        workspace.changes === changes,
+        this.workspace.changes === changes,
         configuration.cloud,
       );
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
-      post({
+      this.post({
         kind: 'result',
         run,
         findings: result.findings.map(withoutFixRequest),
@@ -88,27 +158,27 @@ export function runAnalysisWorker(port: MessagePort): void {
         texts: fixed.texts,
         keptTexts: fixed.keptTexts,
       });
-      textsHeld = fixed.sent;
+      this.texts.posted(fixed.sent);
       // The model answers requests on documents whose text this run saw. Once a newer run is announced
       // and every one of them was edited since, no request will read it (an edited document waits for
       // the run that sees its text), so it is written only after a short pause that did not make it
       // moot (issue 16: writing it was a fifth of the worker's work per keystroke, and a third of what
       // it allocated, while the user went on typing).
       setTimeout(() => {
-        const moot = latest !== run && uris.every((uri, index) => workspace.file(uri)?.text !== seen[index]);
-        if (moot) post({ kind: 'model-skipped', run });
-        else postModel(run, uris, deployments);
+        const moot = this.latest !== run && uris.every((uri, index) => this.workspace.file(uri)?.text !== seen[index]);
+        if (moot) this.post({ kind: 'model-skipped', run });
+        else this.postModel(run, uris, deployments);
       }, modelPauseMs);
     } catch (error) {
-      post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      this.failed(run, error);
     }
   }
 
-  function postModel(run: number, uris: string[], deployments: readonly DeploymentResult[]): void {
+  private postModel(run: number, uris: string[], deployments: readonly DeploymentResult[]): void {
     try {
-      post({ kind: 'model', run, uris, deployments: entriesReading(deployments, new Set(uris)) });
+      this.post({ kind: 'model', run, uris, deployments: this.deployments.entriesReading(deployments, new Set(uris)) });
     } catch (error) {
-      post({ kind: 'failed', run, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      this.failed(run, error);
     }
   }
 
@@ -120,7 +190,7 @@ export function runAnalysisWorker(port: MessagePort): void {
    * changed meanwhile (`unchanged` false). The texts are read from the workspace as needed: while it
    * is unchanged they are the analysed ones.
    */
-  function fixesOf(
+  private fixesOf(
     findings: readonly Finding[],
     notices: readonly Notice[],
     open: ReadonlySet<string>,
@@ -130,8 +200,8 @@ export function runAnalysisWorker(port: MessagePort): void {
     let uris: string[] | undefined;
     const session = new FixSession({
       cloud,
-      text: (uri) => workspace.file(uri)?.text,
-      uris: () => (uris ??= workspace.uris()),
+      text: (uri) => this.workspace.file(uri)?.text,
+      uris: () => (uris ??= this.workspace.uris()),
     });
     const fixes: [number, Fix[]][] = [];
     const involved = new Set<string>();
@@ -144,128 +214,36 @@ export function runAnalysisWorker(port: MessagePort): void {
       try {
         built = session.fixesOf(finding);
       } catch (error) {
-        log(`building fixes failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.log(`building fixes failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       if (built.length === 0) return;
       fixes.push([index, built]);
       involved.add(finding.uri);
       for (const fix of built) for (const change of fix.changes) involved.add(change.uri);
     });
-    return { fixes, ...textsFor(involved, (uri) => session.source.text(uri)) };
+    return { fixes, ...this.texts.textsFor(involved, (uri) => session.source.text(uri)) };
   }
 
-  /**
-   * The texts of `uris` for the main thread: those it does not hold yet (as of the last result
-   * posted) go in full, the others by name; `sent` is what it holds once this result is posted.
-   */
-  function textsFor(uris: ReadonlySet<string>, textOf: (uri: string) => string | undefined) {
-    const texts: AnalysedText[] = [];
-    const keptTexts: string[] = [];
-    const sent = new Map<string, { text: string; version: number | undefined }>();
-    for (const uri of uris) {
-      const text = textOf(uri);
-      if (text === undefined) continue;
-      const version = versions.get(uri);
-      const before = textsHeld.get(uri);
-      if (before && before.text === text && before.version === version) keptTexts.push(uri);
-      else texts.push([uri, text, version]);
-      sent.set(uri, { text, version });
+  /** The whole model of a document's scope, with its name resolutions and unseen modules (the topology view). */
+  private async answerModel(message: ModelMessage): Promise<void> {
+    let model: FromWorker & { kind: 'model-json' } = {
+      kind: 'model-json',
+      request: message.request,
+      model: { entities: [], references: [] },
+    };
+    try {
+      const resolutions = await resolutionsJson(this.workspace, message.uri, this.cloud);
+      model = {
+        ...model,
+        model: {
+          ...modelJson(this.workspace, await workspaceModel(this.workspace, message.uri)),
+          ...(await unseenModulesJson(this.workspace, message.uri)),
+          ...(resolutions.length > 0 ? { resolutions } : {}),
+        },
+      };
+    } catch (error) {
+      this.log(`model request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    return { texts, keptTexts, sent };
+    this.post(model);
   }
-
-  /** The deployments that read an open document; codec text only for those the main thread lacks. */
-  function entriesReading(deployments: readonly DeploymentResult[], open: ReadonlySet<string>): DeploymentEntry[] {
-    const entries: DeploymentEntry[] = [];
-    for (const deployment of deployments) {
-      if (!deployment.files.some((file) => open.has(file))) continue;
-      let id = deploymentIds.get(deployment);
-      if (id === undefined) deploymentIds.set(deployment, (id = ++nextId));
-      let text: string | undefined;
-      if (!held.has(id)) {
-        try {
-          text = encodeDeployment(deployment);
-        } catch (error) {
-          log(
-            `sending the model of ${deployment.entry} failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          continue;
-        }
-      }
-      entries.push({ id, files: deployment.files, ...(text === undefined ? {} : { text }) });
-    }
-    held = new Set(entries.map((entry) => entry.id));
-    return entries;
-  }
-
-  // Messages are handled one at a time in order; an analysis awaits, so the changes and the `cancel`
-  // that arrive while it runs are seen at its next look (the workspace yields between deployments).
-  let queue = Promise.resolve();
-  port.on('message', (message: ToWorker) => {
-    switch (message.kind) {
-      case 'set':
-        workspace.setFile(message.uri, message.text);
-        versions.set(message.uri, message.version);
-        return;
-      case 'read': {
-        // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
-        const text = readWorkspaceFile(message.uri);
-        if (text !== undefined) {
-          workspace.setFile(message.uri, text);
-          versions.set(message.uri, message.version);
-        } else if (workspace.has(message.uri)) {
-          workspace.removeFile(message.uri);
-          versions.delete(message.uri);
-        }
-        return;
-      }
-      case 'remove':
-        workspace.removeFile(message.uri);
-        versions.delete(message.uri);
-        return;
-      case 'cloud':
-        cloud = message.cloud;
-        workspace.setCloud(message.cloud);
-        return;
-      case 'forget-outside':
-        workspace.forgetOutsideFiles();
-        host.forgetLogged();
-        return;
-      case 'access':
-        access.setFolders(message.folders);
-        access.setAllowOutside(message.allowOutside);
-        return;
-      case 'cancel':
-        latest = Math.max(latest, message.run);
-        return;
-      case 'analyse':
-        latest = Math.max(latest, message.run);
-        queue = queue.then(() => analyse(message));
-        return;
-      case 'model':
-        // The whole model (the topology view) may wait for a running analysis: it is not an editing request.
-        queue = queue.then(async () => {
-          let model: FromWorker & { kind: 'model-json' } = {
-            kind: 'model-json',
-            request: message.request,
-            model: { entities: [], references: [] },
-          };
-          try {
-            const resolutions = await resolutionsJson(workspace, message.uri, cloud);
-            model = {
-              ...model,
-              model: {
-                ...modelJson(workspace, await workspaceModel(workspace, message.uri)),
-                ...(await unseenModulesJson(workspace, message.uri)),
-                ...(resolutions.length > 0 ? { resolutions } : {}),
-              },
-            };
-          } catch (error) {
-            log(`model request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          }
-          post(model);
-        });
-        return;
-    }
-  });
 }
