@@ -31,3 +31,21 @@ export function kindIcon(kind: string, colour: string): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${iconSize}" height="${iconSize}" viewBox="0 0 16 16" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round">${shapes[kind] ?? generic}</svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
 }
+
+/** The icons loaded ahead by URL, held so that the page keeps them (one theme's worth). */
+const loadedIcons = new Map<string, HTMLImageElement>();
+
+/**
+ * Starts loading the icons before cytoscape asks for them. cytoscape loads a node's background image
+ * when it first draws the node: that frame lacks the icon, and its arrival restyles the node and draws
+ * the whole drawing again (issue 16). An image the page holds is ready at once when cytoscape asks for
+ * the same URL.
+ */
+export function loadIcons(urls: readonly string[]): void {
+  loadedIcons.clear();
+  for (const url of urls) {
+    const image = new Image();
+    image.src = url;
+    loadedIcons.set(url, image);
+  }
+}

@@ -103,10 +103,9 @@ export function readableZoom(theme: Theme): number {
 /** cytoscape draws `text-justify` but its types lack it (layout.ts sets it through `style()`). */
 const justifyLeft: object = { 'text-justify': 'left' };
 
-export function stylesheet(theme: Theme): StylesheetJson {
-  const font = labelFont(theme);
-  const border = theme.highContrast ? 2 : 1;
-  const kinds: [string, string][] = [
+/** Each node kind with its colour in the theme (its border and its icon's stroke). */
+function kindColours(theme: Theme): [string, string][] {
+  return [
     ['vnet', theme.vnet],
     ['subnet', theme.subnet],
     ['privateEndpoint', theme.endpoint],
@@ -120,6 +119,17 @@ export function stylesheet(theme: Theme): StylesheetJson {
     ['external', theme.muted],
     ['registryModule', theme.muted],
   ];
+}
+
+/** The icons the stylesheet of `theme` draws (data: URIs), to load before the first drawing. */
+export function iconUrls(theme: Theme): string[] {
+  return kindColours(theme).map(([kind, colour]) => kindIcon(kind, colour));
+}
+
+export function stylesheet(theme: Theme): StylesheetJson {
+  const font = labelFont(theme);
+  const border = theme.highContrast ? 2 : 1;
+  const kinds = kindColours(theme);
   const edgeColours: [string, string][] = [
     ['peering', theme.vnet],
     ['vnetLink', theme.zone],

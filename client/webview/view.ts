@@ -14,7 +14,7 @@ import cytoscape, {
   type SingularElementReturnValue,
 } from 'cytoscape';
 import type { Graph, GraphEdge, GraphNode } from './graph';
-import { iconSize } from './icons';
+import { iconSize, loadIcons } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
 import {
   containerLabelShifts,
@@ -25,7 +25,7 @@ import {
   type PackedNode,
 } from './layout-packed';
 import { findingsText, fileName } from './names';
-import { iconInset, labelFont, readableZoom, readTheme, stylesheet, type Theme } from './theme';
+import { iconInset, iconUrls, labelFont, readableZoom, readTheme, stylesheet, type Theme } from './theme';
 
 /** Space kept around the drawing when it is fitted to the view. */
 const fitPadding = 24;
@@ -44,6 +44,7 @@ export class TopologyView {
 
   constructor(container: HTMLElement, handlers: ViewHandlers) {
     this.theme = readTheme();
+    loadIcons(iconUrls(this.theme));
     this.cy = cytoscape({
       container,
       style: stylesheet(this.theme),
@@ -210,6 +211,7 @@ export class TopologyView {
   /** Reads the theme again and restyles; sizes follow the (possibly new) font. */
   applyTheme(): void {
     this.theme = readTheme();
+    loadIcons(iconUrls(this.theme));
     this.cy.style(stylesheet(this.theme));
     this.cy.minZoom(readableZoom(this.theme));
     this.cy.batch(() => {

@@ -801,6 +801,48 @@ test('a selected VNet or target draws how names resolve through it: the path, th
   }
 });
 
+// Issue 16: the kinds' icons are loaded while the page waits for its first model, so the first frame
+// of a drawing already shows them (an icon loaded on first use is missing from that frame, and its
+// arrival restyles the node and draws everything again). A large drawing is the case: its elements
+// reach cytoscape in the same task that posts 'rendered', so the next frame is their first.
+test("the first frame of a drawing shows the kinds' icons", async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    const iconPixels = await page.evaluate(async (model) => {
+      const { promise: firstFrame, resolve } = Promise.withResolvers();
+      const post = window.__posted.push.bind(window.__posted);
+      window.__posted.push = (message) => {
+        // cytoscape asked for this frame before: its drawing is on the canvas when this callback runs.
+        if (message.type === 'rendered') requestAnimationFrame(resolve);
+        return post(message);
+      };
+      window.postMessage({ type: 'model', model, scope: 'workspace', title: 'icons', seq: 1 }, '*');
+      await firstFrame;
+      const { nodes, theme } = window.vnetLensTopology.describe();
+      const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
+      const context = canvas.getContext('2d');
+      const stroke = [1, 3, 5].map((at) => Number.parseInt(theme.target.slice(at, at + 2), 16));
+      // The icon sits 8 px inside the top-left corner of a leaf, 16 px square (theme.ts, icons.ts).
+      return nodes
+        .filter((node) => node.kind === 'target' && node.box.x1 >= 0 && node.box.y1 >= 0)
+        .filter((node) => node.box.x2 <= canvas.width && node.box.y2 <= canvas.height)
+        .map((node) => {
+          const { data } = context.getImageData(Math.round(node.box.x1) + 8, Math.round(node.box.y1) + 8, 16, 16);
+          let stroked = 0;
+          for (let i = 0; i < data.length; i += 4)
+            if (stroke.every((part, channel) => Math.abs(data[i + channel] - part) <= 3)) stroked++;
+          return stroked;
+        });
+    }, largeModel(300));
+    assert.ok(iconPixels.length > 0, 'targets in view');
+    for (const stroked of iconPixels)
+      assert.ok(stroked >= 10, `${stroked} pixels of a target's icon in the first frame`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('an empty model says so; 300 resources draw', async () => {
   const page = shared.page;
   await postModel(page, { entities: [], references: [] }, { scope: 'file' });
