@@ -12,7 +12,8 @@ import type {
   WithClause,
 } from './nodes-declarations';
 import { parseName, span } from './parse-common';
-import { parseElements, parseObject, parseString } from './parse-literals';
+import { parseBracketed } from './parse-bracketed';
+import { parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
 import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -57,13 +58,8 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
 
 function parseImportedSymbols(p: Parser): ImportedSymbols {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: (ImportedSymbol | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
-  return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseImportedSymbol, undefined);
+  return { kind: 'ImportedSymbols', start, end, children, open, items, close };
 }
 
 function parseImportedSymbol(p: Parser): ImportedSymbol | Bad {

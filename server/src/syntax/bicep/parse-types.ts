@@ -15,7 +15,8 @@ import type {
 import { parseDecorators } from './parse-decorators';
 import { lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
-import { parseElements, parseLiteral, parseString } from './parse-literals';
+import { parseBracketed } from './parse-bracketed';
+import { parseColon, parseLiteral, parseString } from './parse-literals';
 import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
 import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -327,13 +328,13 @@ function parseParenthesizedType(p: Parser): TypeExpression {
 }
 
 function parseObjectType(p: Parser): ObjectType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const members: (ObjectTypeProperty | ObjectTypeAdditionalProperties | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseObjectTypeMember, undefined, children, members);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
-  return { kind: 'ObjectType', start: open.start, end: lastEnd(children), children, open, members, close };
+  const { start, end, children, open, items, close } = parseBracketed(
+    p,
+    K.RightBrace,
+    parseObjectTypeMember,
+    undefined,
+  );
+  return { kind: 'ObjectType', start, end, children, open, members: items, close };
 }
 
 function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
@@ -344,13 +345,7 @@ function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditi
     if (p.at(K.Identifier)) return p.read();
     return expectString(p, 'Expected a property name or "*" at this location.', false);
   }, T.objectKey);
-  const colon = p.at(K.Colon)
-    ? p.read()
-    : p.attempt(
-        () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
-        T.objectElement,
-        suppressAfter(key),
-      );
+  const colon = parseColon(p, key);
   const value = parseTypeExpressionOrSkip(p, T.objectElement, suppressAfter(colon));
   children.push(key, colon, value);
   const start = children[0].start;
@@ -372,11 +367,6 @@ function parseTupleItem(p: Parser): TupleTypeItem | Bad {
 }
 
 function parseTupleType(p: Parser): TupleType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: (TupleTypeItem | Bad)[] = [];
-  parseElements(p, K.RightSquare, parseTupleItem, undefined, children, items);
-  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
-  children.push(close);
-  return { kind: 'TupleType', start: open.start, end: lastEnd(children), children, open, items, close };
+  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseTupleItem, undefined);
+  return { kind: 'TupleType', start, end, children, open, items, close };
 }
