@@ -1,50 +1,17 @@
-// Bracketed lists, which objects, arrays, object and tuple types and import lists all are: the
-// opening bracket, items separated by commas or line breaks, the closer (a missing one reported).
+// The items of bracketed lists, which objects, arrays, object and tuple types and import lists all
+// are: items separated by commas or line breaks, up to the closer, which each caller reads itself.
 // Invariant: every token and item read is pushed to `children` in text order.
-import type { Child, Missing } from './nodes';
-import { lastEnd } from './parse-common';
+import type { Child } from './nodes';
 import type { Parser } from './parser-state';
-import { type Token, TokenKind } from './token';
+import { TokenKind } from './token';
 
 const K = TokenKind;
-
-/** A bracketed list node's parts: the brackets, the items, and every child token and item in order. */
-export interface Bracketed<T> {
-  start: number;
-  end: number;
-  children: Child[];
-  open: Token;
-  items: T[];
-  close: Token | Missing;
-}
-
-/**
- * `{…}`, `[…]`, object and tuple types and import lists: the opening bracket at the parser, the items,
- * and the closer (`}` or `]`; a missing one is reported). Callers build their node with a literal, not
- * a spread of this (spread-built nodes slow the parse down several times in V8).
- */
-export function parseBracketed<T extends Child, A>(
-  p: Parser,
-  closer: typeof K.RightBrace | typeof K.RightSquare,
-  parseItem: (p: Parser, argument: A) => T,
-  argument: A,
-): Bracketed<T> {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: T[] = [];
-  parseElements(p, closer, parseItem, argument, children, items);
-  const close = p.at(closer)
-    ? p.read()
-    : p.missing(`Expected the "${closer === K.RightBrace ? '}' : ']'}" character at this location.`);
-  children.push(close);
-  return { start: open.start, end: lastEnd(children), children, open, items, close };
-}
 
 /**
  * The items of a bracketed list up to (not including) the closer. Separators and line breaks go to
  * `children`; items to both `children` and `items`.
  */
-function parseElements<T extends Child, A>(
+export function parseElements<T extends Child, A>(
   p: Parser,
   close: TokenKind,
   parseItem: (p: Parser, argument: A) => T,

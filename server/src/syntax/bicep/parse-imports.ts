@@ -12,7 +12,7 @@ import type {
   WithClause,
 } from './nodes-declarations';
 import { parseName, span } from './parse-common';
-import { parseBracketed } from './parse-bracketed';
+import { parseElements } from './parse-bracketed';
 import { parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
 import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
@@ -58,8 +58,13 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
 
 function parseImportedSymbols(p: Parser): ImportedSymbols {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseImportedSymbol, undefined);
-  return { kind: 'ImportedSymbols', start, end, children, open, items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (ImportedSymbol | Bad)[] = [];
+  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
 }
 
 function parseImportedSymbol(p: Parser): ImportedSymbol | Bad {

@@ -16,7 +16,7 @@ import type {
   StringLiteral,
   VariableBlock,
 } from './nodes';
-import { parseBracketed } from './parse-bracketed';
+import { parseElements } from './parse-bracketed';
 import { lastEnd } from './parse-common';
 import { parseParenthesized, parseParenthesizedList, variableBlock } from './parse-parentheses';
 import { isMissing, isToken, type Parser, ParseFlags, skipped, suppressAfter } from './parser-state';
@@ -99,8 +99,13 @@ export function parseString(p: Parser): StringLiteral | Bad {
 }
 
 export function parseObject(p: Parser, flags: number): ObjectExpression {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightBrace, parseObjectMember, flags);
-  return { kind: 'Object', start, end, children, open, members: items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const members: ObjectMember[] = [];
+  parseElements(p, K.RightBrace, parseObjectMember, flags, children, members);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'Object', start: open.start, end: lastEnd(children), children, open, members, close };
 }
 
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
@@ -160,8 +165,13 @@ export function parseColon(p: Parser, key: { kind: unknown }): Token | Bad {
 }
 
 export function parseArray(p: Parser): ArrayExpression {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseArrayItem, undefined);
-  return { kind: 'Array', start, end, children, open, items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (Expression | Spread)[] = [];
+  parseElements(p, K.RightSquare, parseArrayItem, undefined, children, items);
+  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
+  children.push(close);
+  return { kind: 'Array', start: open.start, end: lastEnd(children), children, open, items, close };
 }
 
 function parseArrayItem(p: Parser): Expression | Spread {

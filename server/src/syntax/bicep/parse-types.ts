@@ -15,7 +15,7 @@ import type {
 import { parseDecorators } from './parse-decorators';
 import { lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
-import { parseBracketed } from './parse-bracketed';
+import { parseElements } from './parse-bracketed';
 import { parseColon, parseLiteral, parseString } from './parse-literals';
 import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
 import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
@@ -328,13 +328,13 @@ function parseParenthesizedType(p: Parser): TypeExpression {
 }
 
 function parseObjectType(p: Parser): ObjectType {
-  const { start, end, children, open, items, close } = parseBracketed(
-    p,
-    K.RightBrace,
-    parseObjectTypeMember,
-    undefined,
-  );
-  return { kind: 'ObjectType', start, end, children, open, members: items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const members: (ObjectTypeProperty | ObjectTypeAdditionalProperties | Bad)[] = [];
+  parseElements(p, K.RightBrace, parseObjectTypeMember, undefined, children, members);
+  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
+  children.push(close);
+  return { kind: 'ObjectType', start: open.start, end: lastEnd(children), children, open, members, close };
 }
 
 function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
@@ -367,6 +367,11 @@ function parseTupleItem(p: Parser): TupleTypeItem | Bad {
 }
 
 function parseTupleType(p: Parser): TupleType {
-  const { start, end, children, open, items, close } = parseBracketed(p, K.RightSquare, parseTupleItem, undefined);
-  return { kind: 'TupleType', start, end, children, open, items, close };
+  const open = p.read();
+  const children: Child[] = [open];
+  const items: (TupleTypeItem | Bad)[] = [];
+  parseElements(p, K.RightSquare, parseTupleItem, undefined, children, items);
+  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
+  children.push(close);
+  return { kind: 'TupleType', start: open.start, end: lastEnd(children), children, open, items, close };
 }
