@@ -2,7 +2,7 @@
 // Invariant: the decorator lines and the line breaks after them are pushed to the caller's children.
 import type { Child, Expression } from './nodes';
 import type { Decorator } from './nodes-declarations';
-import { parseArguments } from './parse-expressions';
+import { parseFunctionCall, parseInstanceFunctionCall } from './parse-expressions';
 import { type Parser, ParseFlags } from './parser-state';
 import { Terminators } from './terminators';
 import { TokenKind } from './token';
@@ -50,18 +50,7 @@ function parseDecoratorExpression(p: Parser): Expression {
   const name = p.expect(K.Identifier, 'Expected a namespace or decorator name at this location.');
   let current: Expression;
   if (p.at(K.LeftParen)) {
-    const children: Child[] = [name];
-    const call = parseArguments(p, allowComplexLiterals, children);
-    current = {
-      kind: 'FunctionCall',
-      start: name.start,
-      end: call.end,
-      children,
-      name,
-      open: call.open,
-      arguments: call.args,
-      close: call.close,
-    };
+    current = parseFunctionCall(p, allowComplexLiterals, name);
   } else {
     current = { kind: 'VariableAccess', start: name.start, end: name.end, children: [name], name };
   }
@@ -69,20 +58,7 @@ function parseDecoratorExpression(p: Parser): Expression {
     const dot = p.read();
     const member = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
     if (p.at(K.LeftParen) && member.kind === K.Identifier) {
-      const children: Child[] = [current, dot, member];
-      const call = parseArguments(p, allowComplexLiterals, children);
-      current = {
-        kind: 'InstanceFunctionCall',
-        start: current.start,
-        end: call.end,
-        children,
-        base: current,
-        dot,
-        name: member,
-        open: call.open,
-        arguments: call.args,
-        close: call.close,
-      };
+      current = parseInstanceFunctionCall(p, allowComplexLiterals, current, dot, undefined, member);
     } else {
       const end = member.kind === 'Missing' ? dot.end : member.end;
       current = {

@@ -194,20 +194,7 @@ function parseDotAccess(p: Parser, flags: number, base: Expression): Expression 
   const name = p.at(K.Identifier) ? p.read() : p.missing(expectedMemberName);
   if (p.at(K.LeftParen) && name.kind === K.Identifier) {
     if (safe) p.error(safe.start, safe.end, 'The safe-access operator is not permitted on instance function calls.');
-    const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
-    const call = parseArguments(p, flags, children);
-    return {
-      kind: 'InstanceFunctionCall',
-      start: base.start,
-      end: call.end,
-      children,
-      base,
-      dot,
-      name,
-      open: call.open,
-      arguments: call.args,
-      close: call.close,
-    };
+    return parseInstanceFunctionCall(p, flags, base, dot, safe, name);
   }
   const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
   const end = isMissing(name) ? (safe ?? dot).end : name.end;
@@ -249,20 +236,7 @@ function startsForExpression(p: Parser): boolean {
 
 function parseIdentifierExpression(p: Parser, flags: number): Expression {
   const name = p.read();
-  if (p.at(K.LeftParen)) {
-    const children: Child[] = [name];
-    const call = parseArguments(p, flags, children);
-    return {
-      kind: 'FunctionCall',
-      start: name.start,
-      end: call.end,
-      children,
-      name,
-      open: call.open,
-      arguments: call.args,
-      close: call.close,
-    };
-  }
+  if (p.at(K.LeftParen)) return parseFunctionCall(p, flags, name);
   if (p.at(K.Arrow)) return parseLambdaRest(p, name, [name]);
   return { kind: 'VariableAccess', start: name.start, end: name.end, children: [name], name };
 }
@@ -274,11 +248,43 @@ interface CallArguments {
   end: number;
 }
 
+/** `name(…)`: a call of the function named by the identifier just read. */
+export function parseFunctionCall(p: Parser, flags: number, name: Token): Expression {
+  const children: Child[] = [name];
+  const { open, args, close, end } = parseArguments(p, flags, children);
+  return { kind: 'FunctionCall', start: name.start, end, children, name, open, arguments: args, close };
+}
+
+/** `base.name(…)` (or `base.?name(…)`, which the caller reports): a call after the member name just read. */
+export function parseInstanceFunctionCall(
+  p: Parser,
+  flags: number,
+  base: Expression,
+  dot: Token,
+  safe: Token | undefined,
+  name: Token,
+): Expression {
+  const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
+  const { open, args, close, end } = parseArguments(p, flags, children);
+  return {
+    kind: 'InstanceFunctionCall',
+    start: base.start,
+    end,
+    children,
+    base,
+    dot,
+    name,
+    open,
+    arguments: args,
+    close,
+  };
+}
+
 /**
  * `(a, b)` after a function name; pushes every token to `children`. Arguments are separated by
  * commas (a line break may follow a comma); a trailing comma is an error.
  */
-export function parseArguments(p: Parser, flags: number, children: Child[]): CallArguments {
+function parseArguments(p: Parser, flags: number, children: Child[]): CallArguments {
   const open = p.read();
   children.push(open);
   const args: Expression[] = [];

@@ -12,7 +12,8 @@ import type {
   WithClause,
 } from './nodes-declarations';
 import { parseName, span } from './parse-common';
-import { parseElements, parseObject, parseString } from './parse-literals';
+import { parseElements } from './parse-bracketed';
+import { parseObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
 import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';

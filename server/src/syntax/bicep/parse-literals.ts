@@ -16,6 +16,7 @@ import type {
   StringLiteral,
   VariableBlock,
 } from './nodes';
+import { parseElements } from './parse-bracketed';
 import { lastEnd } from './parse-common';
 import { parseParenthesized, parseParenthesizedList, variableBlock } from './parse-parentheses';
 import { isMissing, isToken, type Parser, ParseFlags, skipped, suppressAfter } from './parser-state';
@@ -130,13 +131,7 @@ function parseObjectMember(p: Parser, flags: number): ObjectMember {
         key = p.recover(failure, keyFrom, keyErrors, T.objectKey);
       }
     }
-    const colon = p.at(K.Colon)
-      ? p.read()
-      : p.attempt(
-          () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
-          T.objectElement,
-          suppressAfter(key),
-        );
+    const colon = parseColon(p, key);
     const value = p.grammar.expressionOrSkip(p, allowComplexLiterals, T.objectElement, suppressAfter(colon));
     const children = [key, colon, value];
     return { kind: 'ObjectProperty', start: key.start, end: lastEnd(children), children, key, colon, value };
@@ -157,6 +152,16 @@ export function parsePropertyKey(
     if (key.kind === 'String') return key;
   }
   return p.fail(message, token);
+}
+
+/** The `:` after an object or object type member's key (missing: reported, the element skipped). */
+export function parseColon(p: Parser, key: { kind: unknown }): Token | Bad {
+  if (p.at(K.Colon)) return p.read();
+  return p.attempt(
+    () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
+    T.objectElement,
+    suppressAfter(key),
+  );
 }
 
 export function parseArray(p: Parser): ArrayExpression {
@@ -187,44 +192,6 @@ function parseSpread(p: Parser, terminators: KindSet): Spread {
   const expression = p.grammar.expressionOrSkip(p, allowComplexLiterals, terminators);
   const children = [ellipsis, expression];
   return { kind: 'Spread', start: ellipsis.start, end: lastEnd(children), children, ellipsis, expression };
-}
-
-/**
- * The items of `{…}`, `[…]`, object and tuple types and import lists, up to (not including) the
- * closer. Separators and line breaks go to `children`; items to both `children` and `items`.
- */
-export function parseElements<T extends Child, A>(
-  p: Parser,
-  close: TokenKind,
-  parseItem: (p: Parser, argument: A) => T,
-  argument: A,
-  children: Child[],
-  items: T[],
-): void {
-  if (p.at(close) || p.atDeclarationBoundary()) return;
-  p.pushNewLines(children);
-  let expectItem = true;
-  while (!p.atEnd() && !p.at(close) && !p.atDeclarationBoundary()) {
-    if (expectItem) {
-      const item = parseItem(p, argument);
-      children.push(item);
-      items.push(item);
-      expectItem = false;
-      continue;
-    }
-    expectItem = true;
-    if (p.at(K.NewLine)) {
-      p.pushNewLines(children);
-    } else if (p.at(K.Comma)) {
-      children.push(p.read());
-      if (p.at(K.NewLine) && !p.atDeclarationBoundary()) {
-        children.push(p.missing('Unexpected new line character after a comma.'));
-        p.pushNewLines(children);
-      }
-    } else {
-      children.push(p.missing('Expected a new line or comma character at this location.'));
-    }
-  }
 }
 
 /** `[for x in list: body]`; in a resource or module value the body is an object or `if`. */

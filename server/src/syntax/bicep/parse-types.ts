@@ -15,7 +15,8 @@ import type {
 import { parseDecorators } from './parse-decorators';
 import { lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
-import { parseElements, parseLiteral, parseString } from './parse-literals';
+import { parseElements } from './parse-bracketed';
+import { parseColon, parseLiteral, parseString } from './parse-literals';
 import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
 import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -344,13 +345,7 @@ function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditi
     if (p.at(K.Identifier)) return p.read();
     return expectString(p, 'Expected a property name or "*" at this location.', false);
   }, T.objectKey);
-  const colon = p.at(K.Colon)
-    ? p.read()
-    : p.attempt(
-        () => p.expect(K.Colon, 'Expected the ":" character at this location.'),
-        T.objectElement,
-        suppressAfter(key),
-      );
+  const colon = parseColon(p, key);
   const value = parseTypeExpressionOrSkip(p, T.objectElement, suppressAfter(colon));
   children.push(key, colon, value);
   const start = children[0].start;
