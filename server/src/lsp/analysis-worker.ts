@@ -64,24 +64,17 @@ class AnalysisWorker {
   receive(message: ToWorker): void {
     switch (message.kind) {
       case 'set':
-        this.workspace.setFile(message.uri, message.text);
-        this.texts.setVersion(message.uri, message.version);
+        this.index(message.uri, message.text, message.version);
         return;
       case 'read': {
         // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
         const text = readWorkspaceFile(message.uri);
-        if (text !== undefined) {
-          this.workspace.setFile(message.uri, text);
-          this.texts.setVersion(message.uri, message.version);
-        } else if (this.workspace.has(message.uri)) {
-          this.workspace.removeFile(message.uri);
-          this.texts.forget(message.uri);
-        }
+        if (text !== undefined) this.index(message.uri, text, message.version);
+        else if (this.workspace.has(message.uri)) this.unindex(message.uri);
         return;
       }
       case 'remove':
-        this.workspace.removeFile(message.uri);
-        this.texts.forget(message.uri);
+        this.unindex(message.uri);
         return;
       case 'cloud':
         this.cloud = message.cloud;
@@ -107,6 +100,17 @@ class AnalysisWorker {
         this.queue = this.queue.then(() => this.answerModel(message));
         return;
     }
+  }
+
+  /** A file's text in the index, with the main thread's version of it. */
+  private index(uri: string, text: string, version: number | undefined): void {
+    this.workspace.setFile(uri, text);
+    this.texts.setVersion(uri, version);
+  }
+
+  private unindex(uri: string): void {
+    this.workspace.removeFile(uri);
+    this.texts.forget(uri);
   }
 
   private log(message: string): void {
