@@ -72,7 +72,9 @@ export class DeploymentModels {
     // Creation order follows the order of the deployments: a new order is a new index. Otherwise only
     // the changed deployments' ids are taken out and put back (issue 16: rebuilding the index over
     // every created id of a corpus-sized workspace cost milliseconds per keystroke).
-    if (!sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
+    // A single deployment joins nothing (modelOf), so it keeps no index: a second one rebuilds it.
+    if (this.reach.size <= 1) this.clearIndex();
+    else if (!sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
     else if (changed.size > 0) {
       let rank = 0;
       for (const [root, reach] of this.reach) {
@@ -83,20 +85,28 @@ export class DeploymentModels {
         rank++;
       }
     }
-    const touched = withAncestors(changed);
+    // Found when a kept deployment first asks: an edited file alone (one changed deployment) never does.
+    let touched: Set<string> | undefined;
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
       const rejoins = () =>
-        namesOf(reach).some((key) => touched.has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)));
+        namesOf(reach).some(
+          (key) =>
+            (touched ??= withAncestors(changed)).has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)),
+        );
       if (!reach.model || changedEntries.has(deployment.entry) || (changed.size > 0 && rejoins()))
         reach.model = this.modelOf(reach);
       return reach.model;
     });
   }
 
+  private clearIndex(): void {
+    if (this.created.size > 0) this.created = new Map();
+    if (this.below.size > 0) this.below = new Map();
+  }
+
   private rebuildIndex(): void {
-    this.created = new Map();
-    this.below = new Map();
+    this.clearIndex();
     let rank = 0;
     for (const [root, reach] of this.reach) this.index(root, rank++, reach.creates);
   }
