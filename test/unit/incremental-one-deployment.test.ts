@@ -3,51 +3,36 @@
 // fresh analysis answers: the spoke joins the hub's VNet when the hub's file arrives, and loses it when
 // the file goes.
 import { test } from 'node:test';
+import { bicepPeering, bicepVnet } from '../support/bicep-network';
 import { assertIncrementalEqualsFresh, typeIntoName, type Edit, type Files } from '../support/incremental-equivalence';
 
 const subscription = '00000000-0000-0000-0000-000000000000';
-const inGroup = (group: string, module: string) => `module deployed '${module}' = {
-  name: 'deployed'
-  scope: resourceGroup('${subscription}', '${group}')
-}
-`;
-const vnet = (
+
+/**
+ * A root that deploys, into resource group `group`, a VNet `name` over `space` peered to the VNet `remote`
+ * of resource group `remoteGroup` (an id written out from names: it joins that VNet when it is deployed).
+ */
+function peeredVnetIn(
+  group: string,
   name: string,
-  prefix: string,
-  remoteId: string,
-) => `resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: '${name}'
-  location: 'westeurope'
-  properties: { addressSpace: { addressPrefixes: [ '${prefix}' ] } }
+  space: string,
+  remoteGroup: string,
+  remote: string,
+): [string, string][] {
+  const remoteId = `resourceId('${subscription}', '${remoteGroup}', 'Microsoft.Network/virtualNetworks', '${remote}')`;
+  return [
+    [
+      `file:///w/${name}-root.bicep`,
+      `module deployed '${name}.bicep' = {\n  name: 'deployed'\n  scope: resourceGroup('${subscription}', '${group}')\n}\n`,
+    ],
+    [
+      `file:///w/${name}.bicep`,
+      bicepVnet(undefined, { name, space: `'${space}'` }) + bicepPeering('peering', 'vnet', remoteId),
+    ],
+  ];
 }
-resource peering 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
-  parent: vnet
-  name: 'to-other'
-  properties: { remoteVirtualNetwork: { id: ${remoteId} } }
-}
-`;
-const hubFiles: [string, string][] = [
-  ['file:///w/hub.bicep', inGroup('rg-hub', 'hub-vnet.bicep')],
-  [
-    'file:///w/hub-vnet.bicep',
-    vnet(
-      'vnet-hub',
-      '10.0.0.0/16',
-      `resourceId('${subscription}', 'rg-spoke', 'Microsoft.Network/virtualNetworks', 'vnet-spoke')`,
-    ),
-  ],
-];
-const spokeFiles: [string, string][] = [
-  ['file:///w/spoke.bicep', inGroup('rg-spoke', 'spoke-vnet.bicep')],
-  [
-    'file:///w/spoke-vnet.bicep',
-    vnet(
-      'vnet-spoke',
-      '10.0.0.0/24',
-      `resourceId('${subscription}', 'rg-hub', 'Microsoft.Network/virtualNetworks', 'vnet-hub')`,
-    ),
-  ],
-];
+const hubFiles = peeredVnetIn('rg-hub', 'vnet-hub', '10.0.0.0/16', 'rg-spoke', 'vnet-spoke');
+const spokeFiles = peeredVnetIn('rg-spoke', 'vnet-spoke', '10.0.0.0/24', 'rg-hub', 'vnet-hub');
 
 /** Takes the hub's deployment away, or brings it back: one deployment, then two, then one. */
 const toggleHub: Edit = (files: Files) => {
