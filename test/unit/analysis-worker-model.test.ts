@@ -41,6 +41,14 @@ async function afterAnalysis(uris: string[], afterResult: (post: (message: unkno
   return seen.map((message) => ({ kind: message.kind, run: 'run' in message ? message.run : undefined, message }));
 }
 
+/** After the result: the first document is edited and run 2 announced (as the main thread does on a keystroke). */
+const editFirstThenAnnounceRun2 = (post: (message: unknown) => void) => {
+  post({ kind: 'set', uri: first, text: vnet('hubx') });
+  post({ kind: 'cancel', run: 2 });
+};
+
+const kindsAndRuns = (messages: { kind: string; run?: number }[]) => messages.map(({ kind, run }) => [kind, run]);
+
 test('the model follows the result when nothing newer is announced', async () => {
   const [result, model] = await afterAnalysis([first], () => undefined);
   assert.deepEqual([result?.kind, model?.kind, model?.run], ['result', 'model', 1]);
@@ -50,29 +58,17 @@ test('the model follows the result when nothing newer is announced', async () =>
 });
 
 test('the model is skipped when a newer analysis is announced and the open document was edited', async () => {
-  const messages = await afterAnalysis([first], (post) => {
-    post({ kind: 'set', uri: first, text: vnet('hubx') });
-    post({ kind: 'cancel', run: 2 });
-  });
-  assert.deepEqual(
-    messages.map((message) => [message.kind, message.run]),
-    [
-      ['result', 1],
-      ['model-skipped', 1],
-    ],
-  );
+  const messages = await afterAnalysis([first], editFirstThenAnnounceRun2);
+  assert.deepEqual(kindsAndRuns(messages), [
+    ['result', 1],
+    ['model-skipped', 1],
+  ]);
 });
 
 test('the model is written when an open document the run saw is unchanged, though a newer run is announced', async () => {
-  const messages = await afterAnalysis([first, second], (post) => {
-    post({ kind: 'set', uri: first, text: vnet('hubx') });
-    post({ kind: 'cancel', run: 2 });
-  });
-  assert.deepEqual(
-    messages.map((message) => [message.kind, message.run]),
-    [
-      ['result', 1],
-      ['model', 1],
-    ],
-  );
+  const messages = await afterAnalysis([first, second], editFirstThenAnnounceRun2);
+  assert.deepEqual(kindsAndRuns(messages), [
+    ['result', 1],
+    ['model', 1],
+  ]);
 });

@@ -3,24 +3,14 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import rule from '../../server/src/rules/pe-location-mismatch';
+import { bicepEndpoint, bicepVnet, oneLineSubnet } from '../support/bicep-network';
 import { findingsOf, stripMarkers } from '../support/rule-test';
 
-const { files } = stripMarkers(`resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24' } } ]
-  }
-}
-resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
-  name: 'pe-kv'
-  location: 'eastus'
-  properties: {
-    subnet: { id: vnet.properties.subnets[0].id }
-  }
-}
-`);
+// A VNet in westeurope and an endpoint in its subnet placed in eastus.
+const { files } = stripMarkers(
+  bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
+    bicepEndpoint('vnet.properties.subnets[0].id', [], { location: "'eastus'" }),
+);
 
 test('a rule whose facts hold reports; the same rule with appliesWhen false runs no check', async () => {
   assert.equal(rule.appliesWhen, true, 'FACTS §2.3: a private endpoint sits in its VNet region');
