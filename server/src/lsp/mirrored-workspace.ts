@@ -36,15 +36,10 @@ export class MirroredWorkspace extends Workspace {
       this.textless.delete(uri);
       changed = super.setFile(uri, text);
     } else {
-      if (super.has(uri)) super.removeFile(uri);
-      this.textless.add(uri);
+      this.dropText(uri);
       changed = true;
     }
-    if (changed) {
-      const version = ++this.counter;
-      this.versions.set(uri, version);
-      this.send({ kind: 'set', uri, text, version });
-    }
+    if (changed) this.send({ kind: 'set', uri, text, version: this.nextVersion(uri) });
     return changed;
   }
 
@@ -54,11 +49,21 @@ export class MirroredWorkspace extends Workspace {
    * main thread's indexing, and their buffers stayed in its resident memory).
    */
   readFromDisk(uri: string): void {
+    this.dropText(uri);
+    this.send({ kind: 'read', uri, version: this.nextVersion(uri) });
+  }
+
+  /** Keeps `uri` indexed by name only: its text is the worker's. */
+  private dropText(uri: string): void {
     if (super.has(uri)) super.removeFile(uri);
     this.textless.add(uri);
+  }
+
+  /** A new version for the text of `uri` about to be sent. */
+  private nextVersion(uri: string): number {
     const version = ++this.counter;
     this.versions.set(uri, version);
-    this.send({ kind: 'read', uri, version });
+    return version;
   }
 
   override removeFile(uri: string): void {
