@@ -56,7 +56,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
     status,
     registerArmTemplateSnippets(context.asAbsolutePath(path.join('snippets', 'arm.json'))),
   );
+  client = createClient(context, output);
+  context.subscriptions.push(client.onDidChangeState((event) => status.show(event.newState)));
+  registerCommands(context, output);
+  await startClient(client, context, output, status);
+  return {
+    async requestModel(uri) {
+      if (!client) throw new Error('VNet Lens is not running.');
+      return client.sendRequest<ModelJson>(modelRequestMethod, uri ? { uri: uri.toString() } : {});
+    },
+    topologyState: () => TopologyPanel.state(),
+    serverState: () => serverState(client?.state),
+  };
+}
 
+/** The client of the bundled server over IPC. Its default error handler restarts a crashed server
+ * (up to 4 times in 3 minutes), and the status item shows each transition. */
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -74,11 +90,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{bicep,bicepparam,json,jsonc}'),
     },
   };
-  // The client's default error handler restarts a crashed server (up to 4 times in 3 minutes),
-  // and the status item shows each transition.
-  client = new LanguageClient('vnetLens', 'VNet Lens', serverOptions, clientOptions);
-  context.subscriptions.push(client.onDidChangeState((event) => status.show(event.newState)));
+  return new LanguageClient('vnetLens', 'VNet Lens', serverOptions, clientOptions);
+}
 
+function registerCommands(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(commandIds.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(commandIds.restartServer, async () => {
@@ -88,58 +103,59 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
     vscode.commands.registerCommand(commandIds.showTopology, (argument?: unknown): Promise<TopologyCommandResult> =>
       TopologyPanel.show(context.extensionUri, requestTopology, argument),
     ),
-    // Asks the server for its source.fixAll.vnetLens action on the active file (or the given URI) and
-    // applies its edit; resolves with whether anything changed (the in-editor tests read it).
-    vscode.commands.registerCommand(commandIds.fixAllInFile, async (target?: vscode.Uri): Promise<boolean> => {
-      const document = target
-        ? await vscode.workspace.openTextDocument(target)
-        : vscode.window.activeTextEditor?.document;
-      if (!document) return false;
-      const whole = new vscode.Range(0, 0, document.lineCount, 0);
-      const kind = vscode.CodeActionKind.SourceFixAll.append('vnetLens');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        document.uri,
-        whole,
-        kind.value,
-      );
-      const action = actions?.find((candidate) => candidate.kind && kind.contains(candidate.kind) && candidate.edit);
-      if (!action?.edit) {
-        void vscode.window.showInformationMessage('VNet Lens: nothing to fix in this file.');
-        return false;
-      }
-      return vscode.workspace.applyEdit(action.edit);
-    }),
+    vscode.commands.registerCommand(commandIds.fixAllInFile, fixAllInFile),
   );
+}
 
+/** Asks the server for its source.fixAll.vnetLens action on the active file (or the given URI) and
+ * applies its edit; resolves with whether anything changed (the in-editor tests read it). */
+async function fixAllInFile(target?: vscode.Uri): Promise<boolean> {
+  const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+  if (!document) return false;
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const kind = vscode.CodeActionKind.SourceFixAll.append('vnetLens');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    whole,
+    kind.value,
+  );
+  const action = actions?.find((candidate) => candidate.kind && kind.contains(candidate.kind) && candidate.edit);
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage('VNet Lens: nothing to fix in this file.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(action.edit);
+}
+
+/** Starts the server; a server that cannot start leaves the reason in the output and a stopped status. */
+async function startClient(
+  started: LanguageClient,
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  status: ServerStatusItem,
+): Promise<void> {
   status.show(State.Starting);
   try {
-    await client.start();
+    await started.start();
     context.subscriptions.push(
-      client.onNotification(statusNotificationMethod, (params: StatusParams) => status.analysis(params)),
+      started.onNotification(statusNotificationMethod, (params: StatusParams) => status.analysis(params)),
     );
   } catch (error) {
     output.appendLine(`The VNet Lens server did not start: ${error instanceof Error ? error.message : String(error)}`);
     status.show(State.Stopped);
   }
+}
 
-  return {
-    async requestModel(uri) {
-      if (!client) throw new Error('VNet Lens is not running.');
-      return client.sendRequest<ModelJson>(modelRequestMethod, uri ? { uri: uri.toString() } : {});
-    },
-    topologyState: () => TopologyPanel.state(),
-    serverState() {
-      switch (client?.state) {
-        case State.Running:
-          return 'running';
-        case State.Starting:
-          return 'starting';
-        default:
-          return 'stopped';
-      }
-    },
-  };
+function serverState(state: State | undefined): ReturnType<VnetLensApi['serverState']> {
+  switch (state) {
+    case State.Running:
+      return 'running';
+    case State.Starting:
+      return 'starting';
+    default:
+      return 'stopped';
+  }
 }
 
 export async function deactivate(): Promise<void> {
