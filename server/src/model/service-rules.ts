@@ -133,36 +133,7 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
       ? parents.resolve(parentIdOf(target.id), (candidate) => !candidate.decl.existing)
       : undefined;
     const resource = shape.child ? (parent?.resolved ? parent.target : undefined) : target;
-    const entry = (rule: Value, path: string): VnetRuleEntry | undefined => {
-      if (!isObject(rule)) return undefined;
-      const subnetId = at(rule, shape.subnetId);
-      if (subnetId === undefined || subnetId === null) return undefined;
-      const key = idKey(isObject(subnetId) ? getProperty(subnetId, 'id') : subnetId);
-      const flag = Object.keys(rule).find((name) => bypassFlag.test(name));
-      return {
-        path: `${path}.${shape.subnetId}`,
-        subnetId,
-        subnets: key === undefined ? [] : (subnetsById.get(key) ?? []),
-        bypass: flag === undefined ? undefined : { path: `${path}.${flag}`, value: rule[flag] },
-      };
-    };
     const body = { properties: target.properties };
-    const vnetRules = shape.vnetRules.flatMap((path): ServiceNetworkRules['vnetRules'] => {
-      if (shape.single) {
-        const one = entry(target.properties, path);
-        return one ? [{ path, count: 1, rules: [one] }] : [];
-      }
-      const value = at(body, path);
-      if (value === undefined) return [];
-      if (!isArray(value)) return [{ path, count: undefined, rules: [] }];
-      const rules = value.flatMap((rule, index) => entry(rule, `${path}[${index}]`) ?? []);
-      return [{ path, count: shape.subnetId === 'vnetSubnetResourceId' ? rules.length : value.length, rules }];
-    });
-    const written = (from: Target | undefined, path: string | undefined): ServiceRuleSetting | undefined => {
-      if (!from || path === undefined) return undefined;
-      const value = at({ properties: from.properties }, path);
-      return value === undefined ? undefined : { decl: from.decl, path, value };
-    };
     const ipValue = shape.ipRules === undefined ? undefined : at(body, shape.ipRules);
     const ipRules =
       ipValue === undefined || shape.ipRules === undefined
@@ -178,13 +149,60 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
       decl: target.decl,
       owner: target,
       resource,
-      vnetRules,
+      vnetRules: vnetRulesOf(target, shape, subnetsById),
       ipRules,
       defaultAction: written(target, shape.defaultAction),
       publicNetworkAccess,
     });
   }
   return result;
+}
+
+/** The declaration's virtual network rules, per array of them its shape names. */
+function vnetRulesOf(
+  target: Target,
+  shape: Shape,
+  subnetsById: ReadonlyMap<string, Subnet[]>,
+): ServiceNetworkRules['vnetRules'] {
+  const body = { properties: target.properties };
+  return shape.vnetRules.flatMap((path): ServiceNetworkRules['vnetRules'] => {
+    if (shape.single) {
+      const one = vnetRuleEntry(target.properties, path, shape, subnetsById);
+      return one ? [{ path, count: 1, rules: [one] }] : [];
+    }
+    const value = at(body, path);
+    if (value === undefined) return [];
+    if (!isArray(value)) return [{ path, count: undefined, rules: [] }];
+    const rules = value.flatMap((rule, index) => vnetRuleEntry(rule, `${path}[${index}]`, shape, subnetsById) ?? []);
+    return [{ path, count: shape.subnetId === 'vnetSubnetResourceId' ? rules.length : value.length, rules }];
+  });
+}
+
+/** One rule's subnet id, the analysed subnets it names and its bypass flag; undefined when it names none. */
+function vnetRuleEntry(
+  rule: Value,
+  path: string,
+  shape: Shape,
+  subnetsById: ReadonlyMap<string, Subnet[]>,
+): VnetRuleEntry | undefined {
+  if (!isObject(rule)) return undefined;
+  const subnetId = at(rule, shape.subnetId);
+  if (subnetId === undefined || subnetId === null) return undefined;
+  const key = idKey(isObject(subnetId) ? getProperty(subnetId, 'id') : subnetId);
+  const flag = Object.keys(rule).find((name) => bypassFlag.test(name));
+  return {
+    path: `${path}.${shape.subnetId}`,
+    subnetId,
+    subnets: key === undefined ? [] : (subnetsById.get(key) ?? []),
+    bypass: flag === undefined ? undefined : { path: `${path}.${flag}`, value: rule[flag] },
+  };
+}
+
+/** The setting at `path` of a declaration, when the declaration is known and writes it. */
+function written(from: Target | undefined, path: string | undefined): ServiceRuleSetting | undefined {
+  if (!from || path === undefined) return undefined;
+  const value = at({ properties: from.properties }, path);
+  return value === undefined ? undefined : { decl: from.decl, path, value };
 }
 
 /**
