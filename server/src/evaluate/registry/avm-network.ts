@@ -1,7 +1,7 @@
 // `avm/res/network/virtual-network` (FACTS §17): the VNet, each `subnets` entry as a child subnet,
 // each `peerings` entry as a peering and, with `remotePeeringEnabled: true`, the reverse peering
 // the module creates on the remote VNet. Parameters map to properties as the module's source does.
-import { concatStrings, isArray, makeObject, Unknown, type Value } from '../value';
+import { concatStrings, isArray, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { emit, field, isSet, lastSegment, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
 
 const vnetType = 'Microsoft.Network/virtualNetworks';
@@ -62,49 +62,7 @@ function declareSubnet(
   at: string,
   count: number | 'unknown',
 ): Value {
-  const idOf = (param: string) => {
-    const id = field(subnet, param);
-    const set = isSet(id);
-    return set === true
-      ? makeObject([['id', id!]])
-      : set === 'unknown'
-        ? new Unknown(`${call.key}.${at}.${param}`)
-        : undefined;
-  };
-  const delegation = field(subnet, 'delegation');
-  const delegationSet = isSet(delegation);
-  const serviceEndpoints = field(subnet, 'serviceEndpoints');
-  const properties = objectOf([
-    ['addressPrefix', field(subnet, 'addressPrefix')],
-    ['addressPrefixes', field(subnet, 'addressPrefixes')],
-    ['networkSecurityGroup', idOf('networkSecurityGroupResourceId')],
-    ['routeTable', idOf('routeTableResourceId')],
-    ['natGateway', idOf('natGatewayResourceId')],
-    [
-      'serviceEndpoints',
-      isArray(serviceEndpoints)
-        ? serviceEndpoints.map((service) => makeObject([['service', service]]))
-        : serviceEndpoints === undefined
-          ? []
-          : new Unknown(`${call.key}.${at}.serviceEndpoints`),
-    ],
-    [
-      'delegations',
-      delegationSet === true
-        ? [
-            makeObject([
-              ['name', delegation!],
-              ['properties', makeObject([['serviceName', delegation!]])],
-            ]),
-          ]
-        : delegationSet === false
-          ? []
-          : new Unknown(`${call.key}.${at}.delegation`),
-    ],
-    ['privateEndpointNetworkPolicies', field(subnet, 'privateEndpointNetworkPolicies')],
-    ['privateLinkServiceNetworkPolicies', field(subnet, 'privateLinkServiceNetworkPolicies')],
-    ['defaultOutboundAccess', field(subnet, 'defaultOutboundAccess')],
-  ]);
+  const properties = subnetProperties(call, subnet, at);
   const subnetName = field(subnet, 'name') ?? new Unknown(`${call.key}.${at}.name`);
   return emit(call, {
     type: subnetType,
@@ -125,6 +83,50 @@ function declareSubnet(
       ['properties.delegations', `${at}.delegation`],
     ],
   }).id;
+}
+
+/** A subnet entry's parameters as the subnet's `properties`, the way the module writes them. */
+function subnetProperties(call: RegistryCall, subnet: Value, at: string): ObjectValue {
+  const unknownAt = (param: string) => new Unknown(`${call.key}.${at}.${param}`);
+  const idOf = (param: string) => {
+    const id = field(subnet, param);
+    const set = isSet(id);
+    return set === true ? makeObject([['id', id!]]) : set === 'unknown' ? unknownAt(param) : undefined;
+  };
+  const serviceEndpoints = field(subnet, 'serviceEndpoints');
+  const delegation = field(subnet, 'delegation');
+  const delegationSet = isSet(delegation);
+  return objectOf([
+    ['addressPrefix', field(subnet, 'addressPrefix')],
+    ['addressPrefixes', field(subnet, 'addressPrefixes')],
+    ['networkSecurityGroup', idOf('networkSecurityGroupResourceId')],
+    ['routeTable', idOf('routeTableResourceId')],
+    ['natGateway', idOf('natGatewayResourceId')],
+    [
+      'serviceEndpoints',
+      isArray(serviceEndpoints)
+        ? serviceEndpoints.map((service) => makeObject([['service', service]]))
+        : serviceEndpoints === undefined
+          ? []
+          : unknownAt('serviceEndpoints'),
+    ],
+    [
+      'delegations',
+      delegationSet === true
+        ? [
+            makeObject([
+              ['name', delegation!],
+              ['properties', makeObject([['serviceName', delegation!]])],
+            ]),
+          ]
+        : delegationSet === false
+          ? []
+          : unknownAt('delegation'),
+    ],
+    ['privateEndpointNetworkPolicies', field(subnet, 'privateEndpointNetworkPolicies')],
+    ['privateLinkServiceNetworkPolicies', field(subnet, 'privateLinkServiceNetworkPolicies')],
+    ['defaultOutboundAccess', field(subnet, 'defaultOutboundAccess')],
+  ]);
 }
 
 function declarePeerings(call: RegistryCall, vnet: { id: Value; name: Value }): void {
