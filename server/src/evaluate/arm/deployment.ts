@@ -71,15 +71,8 @@ async function withTemplate(
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
-  return timed(result, options, (clock) =>
-    evaluateArmTemplate({
-      ...rootFrame(result, templateUri, params),
-      file,
-      files,
-      scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-      budget: newBudget(clock),
-    }),
-  );
+  const frame = rootFrame(result, templateUri, params, options, armScopeKind(file));
+  return timed(result, options, (clock) => evaluateArmTemplate({ ...frame, file, files, budget: newBudget(clock) }));
 }
 
 /** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
@@ -94,12 +87,12 @@ async function withBicepTemplate(
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file || typeof file === 'string') return result;
+  const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline));
   return timed(result, options, (clock) =>
     evaluateBicepFile({
-      ...rootFrame(result, templateUri, params),
+      ...frame,
       file,
       files,
-      scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
       armModule: options.armModule ?? armModuleEvaluator,
       clock,
       ...(options.needsType ? { needsType: options.needsType } : {}),
@@ -114,9 +107,19 @@ function noteFiles(result: DeploymentResult, templateUri: string, read: Iterable
   result.files = [...new Set([result.entry, ...read])];
 }
 
-/** The root frame of a deployment, in either language: its template, evaluated once at the top. */
-function rootFrame(result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>) {
+/**
+ * The root frame of a deployment, in either language: its template, evaluated once at the top, in the
+ * default scope of the kind the template targets.
+ */
+function rootFrame(
+  result: DeploymentResult,
+  templateUri: string,
+  params: ReadonlyMap<string, Value>,
+  options: DeploymentOptions,
+  scopeKind: DeploymentScope['kind'],
+) {
   return {
+    scope: defaultScope(options.cloud, scopeKind, options.environment, options.scopeTag),
     params,
     paramKeyPrefix: 'param',
     via: [],
