@@ -5,8 +5,8 @@
 // part is a literal; recursion follows the JSON nesting, which json-tree.ts bounds.
 import type { Node } from 'jsonc-parser';
 import { armLiteralString } from './expression';
-import { defineKeywords, keywordValue, keywordValues, membersOf, none } from './json-nodes';
-import { acceptPart, rejectedKeywords, type ReadContext } from './read-context';
+import { defineKeywords, keywordValue, keywordValues, none } from './json-nodes';
+import { acceptPart, acceptedMembers, rejectedKeywords, type ReadContext } from './read-context';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
 const resourceKeywords = defineKeywords(() => ({
@@ -139,8 +139,7 @@ export function readParameterValues(
   part: 'parameterValue' | 'deploymentParameterValue',
 ): ArmParameterValue[] {
   const values: ArmParameterValue[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, part, member.value)) continue;
+  for (const member of acceptedMembers(context, section, part)) {
     values.push({
       name: member.name,
       nameNode: member.nameNode,

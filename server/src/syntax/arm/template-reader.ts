@@ -5,7 +5,14 @@
 // expressions belong to them, not to this template.
 import type { Node } from 'jsonc-parser';
 import { defineKeywords, jsonString, keywordValue, keywordValues, membersOf, none } from './json-nodes';
-import { acceptPart, collectExpressions, rejectedKeywords, skip, type ReadContext } from './read-context';
+import {
+  acceptPart,
+  acceptedMembers,
+  collectExpressions,
+  rejectedKeywords,
+  skip,
+  type ReadContext,
+} from './read-context';
 import { readCopy, readResource } from './resource-reader';
 import type {
   ArmDefinition,
@@ -66,8 +73,7 @@ export function readTemplate(
 
 function readParameters(context: ReadContext, section: Node | undefined): ArmParameter[] {
   const parameters: ArmParameter[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, 'parameter', member.value)) continue;
+  for (const member of acceptedMembers(context, section, 'parameter')) {
     const keywords = keywordValues(member.value, parameterKeywords);
     parameters.push({
       name: member.name,
@@ -119,8 +125,7 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
   for (const namespaceNode of section?.children ?? []) {
     if (!acceptPart(context, 'functionNamespace', namespaceNode)) continue;
     const namespaceName = keywordValue(namespaceNode, 'namespace')!;
-    for (const member of membersOf(keywordValue(namespaceNode, 'members'))) {
-      if (!acceptPart(context, 'functionMember', member.value)) continue;
+    for (const member of acceptedMembers(context, keywordValue(namespaceNode, 'members'), 'functionMember')) {
       const output = keywordValue(member.value, 'output');
       const parameters = (keywordValue(member.value, 'parameters')?.children ?? []).map((parameter) => {
         const nameNode = keywordValue(parameter, 'name')!;
@@ -160,8 +165,7 @@ function pushResource(template: Mutable<ArmTemplate>, resource: ArmResource | un
 
 function readOutputs(context: ReadContext, section: Node | undefined): ArmOutput[] {
   const outputs: ArmOutput[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, 'output', member.value)) continue;
+  for (const member of acceptedMembers(context, section, 'output')) {
     const keywords = keywordValues(member.value, outputKeywords);
     outputs.push({
       name: member.name,
