@@ -44,13 +44,12 @@ export async function evaluateArmDeployment(
     }
     if (first.arm.kind !== 'arm-parameters') return result;
     const params = parameterFileValues(first);
+    // The first candidate that is there (and, in ARM, is a template) is the parameter file's template.
     for (const candidate of parameterFileTemplates(entry)) {
       if (isBicepUri(candidate)) {
         if (source.parsed?.(candidate) === undefined && (await source.read(candidate)) === undefined) continue;
-        return await withBicepTemplate(result, candidate, params, source, options);
-      }
-      const template = await readArm(candidate, source);
-      if (template?.arm.kind === 'arm-template') return await withTemplate(result, candidate, params, source, options);
+      } else if ((await readArm(candidate, source))?.arm.kind !== 'arm-template') continue;
+      return await withTemplate(result, candidate, params, source, options);
     }
   } catch (error) {
     // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts); running
@@ -60,6 +59,10 @@ export async function evaluateArmDeployment(
   return result;
 }
 
+/**
+ * Evaluates the deployment's template with `params`: an ARM template, or a Bicep file named by an ARM
+ * parameter file (`az deployment ... -f main.bicep -p main.parameters.json`).
+ */
 async function withTemplate(
   result: DeploymentResult,
   templateUri: string,
@@ -67,38 +70,30 @@ async function withTemplate(
   source: ArmFileSource,
   options: DeploymentOptions,
 ): Promise<DeploymentResult> {
+  if (isBicepUri(templateUri)) {
+    const files = await loadClosure(templateUri, source);
+    const file = files.get(templateUri);
+    noteFiles(result, templateUri, files.keys());
+    if (!file || typeof file === 'string') return result;
+    const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline));
+    return timed(result, options, (clock) =>
+      evaluateBicepFile({
+        ...frame,
+        file,
+        files,
+        armModule: options.armModule ?? armModuleEvaluator,
+        clock,
+        ...(options.needsType ? { needsType: options.needsType } : {}),
+        ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
+      }),
+    );
+  }
   const files = await loadArmClosure(templateUri, source);
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
   const frame = rootFrame(result, templateUri, params, options, armScopeKind(file));
   return timed(result, options, (clock) => evaluateArmTemplate({ ...frame, file, files, budget: newBudget(clock) }));
-}
-
-/** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
-async function withBicepTemplate(
-  result: DeploymentResult,
-  templateUri: string,
-  params: ReadonlyMap<string, Value>,
-  source: ArmFileSource,
-  options: DeploymentOptions,
-): Promise<DeploymentResult> {
-  const files = await loadClosure(templateUri, source);
-  const file = files.get(templateUri);
-  noteFiles(result, templateUri, files.keys());
-  if (!file || typeof file === 'string') return result;
-  const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline));
-  return timed(result, options, (clock) =>
-    evaluateBicepFile({
-      ...frame,
-      file,
-      files,
-      armModule: options.armModule ?? armModuleEvaluator,
-      clock,
-      ...(options.needsType ? { needsType: options.needsType } : {}),
-      ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
-    }),
-  );
 }
 
 /** Notes the deployment's template and every file it read (the entry first). */
