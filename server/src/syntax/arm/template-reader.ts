@@ -9,13 +9,13 @@ import {
   acceptPart,
   acceptedMembers,
   collectExpressions,
+  namedFrom,
   rejectedKeywords,
   skip,
   type ReadContext,
 } from './read-context';
 import { readCopy, readResource } from './resource-reader';
 import type {
-  ArmDefinition,
   ArmExpressionSite,
   ArmNestedDeployment,
   ArmOutput,
@@ -55,11 +55,7 @@ export function readTemplate(
     parameters: readParameters(context, sections.parameters),
     variables: readVariables(context, sections.variables),
     functions: readFunctions(context, sections.functions),
-    definitions: membersOf(sections.definitions).map((member): ArmDefinition => ({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
-    })),
+    definitions: membersOf(sections.definitions).map(namedFrom),
     resources: [],
     symbolicNames: sections.resources?.type === 'object',
     outputs: readOutputs(context, sections.outputs),
@@ -76,9 +72,7 @@ function readParameters(context: ReadContext, section: Node | undefined): ArmPar
   for (const member of acceptedMembers(context, section, 'parameter')) {
     const keywords = keywordValues(member.value, parameterKeywords);
     parameters.push({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
+      ...namedFrom(member),
       type: keywords.type,
       typeName: jsonString(keywords.type),
       defaultValue: keywords.defaultvalue,
@@ -95,9 +89,7 @@ function readVariables(context: ReadContext, section: Node | undefined): ArmVari
     if (member.name.toLowerCase() !== 'copy') {
       variables.push({
         kind: 'value',
-        name: member.name,
-        nameNode: member.nameNode,
-        node: member.value,
+        ...namedFrom(member),
         value: member.value,
       });
     } else if (member.value.type !== 'array') {
@@ -132,9 +124,7 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
         return { name: String(nameNode.value), nameNode, node: parameter, type: keywordValue(parameter, 'type') };
       });
       functions.push({
-        name: member.name,
-        nameNode: member.nameNode,
-        node: member.value,
+        ...namedFrom(member),
         namespace: String(namespaceName.value),
         namespaceNode: namespaceName,
         parameters,
@@ -168,9 +158,7 @@ function readOutputs(context: ReadContext, section: Node | undefined): ArmOutput
   for (const member of acceptedMembers(context, section, 'output')) {
     const keywords = keywordValues(member.value, outputKeywords);
     outputs.push({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
+      ...namedFrom(member),
       type: keywords.type,
       value: keywords.value,
       condition: keywords.condition,
