@@ -3,46 +3,26 @@
 // failure becomes a message and exit code 2, never a stack trace.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { modelAsText } from './model-text';
-import {
-  analyzeDocuments,
-  classifyFile,
-  modelOfDocuments,
-  FixSession,
-  LineIndex,
-  textSource,
-  type Finding,
-  type Host,
-  type Level,
-  type SourceDocument,
-} from '../engine';
+import { fileURLToPath } from 'node:url';
+import { analyzeDocuments, classifyFile, FixSession, LineIndex, textSource, type Finding, type Level } from '../engine';
 import { readRegularFile } from '../read-scope';
-import { userCacheRoot } from '../evaluate/registry/cache-location';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
-import { parseDocument } from '../engine/parse';
 import { toolName, toolVersion } from '../version';
-import { parseCommandLine, usage, UsageError, type CheckCommand, type ParseCommand, type ResolveCommand } from './args';
+import { parseCommandLine, usage, UsageError, type CheckCommand } from './args';
 import { baselinePathFor, loadBaseline, writeBaselineFile } from './baseline-io';
 import { unifiedDiff } from './diff';
-import { discoverFiles } from './discover';
 import { fixDocuments } from './fix';
 import { escapeControls, escapeJsonControls } from './escape';
 import { formatJson, formatText } from './format';
+import { exitCodes, type CliIo } from './io';
 import { displayPath, locate } from './located';
-import { cliReadScope, readGivenFile, refusalText, scopedHost } from './reading';
+import { runParseOrModel } from './parse-model';
+import { refusalText } from './reading';
 import { runResolve } from './resolve';
+import { hostFor, loadFiles } from './run-files';
 import { formatSarif } from './sarif';
 import { syntaxFindings } from './syntax-findings';
 import { writeFilesAtomically } from './write-files';
-
-export interface CliIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-export const exitCodes = { clean: 0, findings: 1, usageOrIo: 2 } as const;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -60,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'model':
         return await runParseOrModel(command, io);
       case 'resolve':
-        return await runResolve(command, io, loadFiles, hostFor);
+        return await runResolve(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -70,53 +50,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`vnet-lens: internal error: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
     return exitCodes.usageOrIo;
   }
-}
-
-export interface LoadedFiles {
-  documents: SourceDocument[];
-  texts: Map<string, string>;
-  ioErrors: number;
-  /** Path arguments that name nothing: an error on its own, nothing is analysed. */
-  missing: number;
-}
-
-export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
-  const { files, missing } = discoverFiles(paths, io.cwd);
-  for (const arg of missing) io.stderr(`vnet-lens: cannot read '${escapeControls(arg)}': no such file or folder\n`);
-  const documents: SourceDocument[] = [];
-  const texts = new Map<string, string>();
-  let ioErrors = missing.length;
-  if (missing.length > 0) return { documents, texts, ioErrors, missing: missing.length };
-  for (const file of files) {
-    const read = readGivenFile(file);
-    if (read.text === undefined) {
-      // Too large is a limit, as in the editor (a note); anything else was asked for and cannot be read.
-      const shown = escapeControls(displayPath(file, io.cwd));
-      if (read.why === 'too-large')
-        io.stderr(`${shown}: note: VNet Lens did not analyse this file: ${refusalText(read.why)}.\n`);
-      else {
-        io.stderr(`vnet-lens: cannot read '${shown}': ${refusalText(read.why)}\n`);
-        ioErrors++;
-      }
-      continue;
-    }
-    const uri = pathToFileURL(file).href;
-    documents.push({ uri, text: read.text });
-    texts.set(uri, read.text);
-  }
-  return { documents, texts, ioErrors, missing: 0 };
-}
-
-/** The engine's host for this run: files the paths given reference, inside them unless --allow-outside. */
-function hostFor(command: CheckCommand | ParseCommand | ResolveCommand, io: CliIo): Host {
-  const isFolder = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
-  const scope = cliReadScope(command.paths, io.cwd, command.allowOutside, isFolder);
-  // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16).
-  const cacheRoot = userCacheRoot();
-  if (cacheRoot !== undefined) scope.addRoot(cacheRoot);
-  return scopedHost(scope, (file, why) =>
-    io.stderr(`${escapeControls(displayPath(file, io.cwd))}: note: not read: ${why}; what it declares is unknown.\n`),
-  );
 }
 
 /** A configuration file is small; a larger one is refused rather than parsed. */
@@ -280,48 +213,4 @@ function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: 
   const threshold = levelRank[command.failOn];
   const failing = findings.some((finding) => levelRank[finding.level] >= threshold);
   return failing ? exitCodes.findings : exitCodes.clean;
-}
-
-async function runParseOrModel(command: ParseCommand, io: CliIo): Promise<number> {
-  const { documents, ioErrors, missing } = loadFiles(command.paths, io);
-  if (missing > 0) return exitCodes.usageOrIo;
-  if (command.command === 'model') {
-    const model = await modelOfDocuments(documents, hostFor(command, io), 'AzureCloud');
-    const entities = model.entities.map((entity) => ({ ...entity, file: displayPath(entity.file, io.cwd) }));
-    if (command.format === 'json') {
-      io.stdout(escapeJsonControls(JSON.stringify({ entities, references: model.references }, null, 2)) + '\n');
-    } else {
-      // Names come from templates: each line is escaped, the line breaks between them are ours.
-      const text = modelAsText({ entities, references: model.references }, { ids: command.ids });
-      io.stdout(
-        text
-          .split('\n')
-          .map((line) => escapeControls(line))
-          .join('\n'),
-      );
-    }
-    return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
-  }
-  const reports = documents.map((document) => {
-    const parsed = parseDocument(document.uri, document.text);
-    const index = new LineIndex(document.text);
-    return {
-      file: displayPath(document.uri, io.cwd),
-      language: parsed.language,
-      syntaxErrors: parsed.syntaxErrors.map((error) => {
-        const position = index.positionAt(error.start);
-        return { line: position.line + 1, column: position.column + 1, message: error.message };
-      }),
-    };
-  });
-  if (command.format === 'json') {
-    io.stdout(escapeJsonControls(JSON.stringify(reports, null, 2)) + '\n');
-  } else {
-    for (const report of reports) {
-      io.stdout(`${escapeControls(report.file)}: ${report.language}, ${report.syntaxErrors.length} syntax error(s)\n`);
-      for (const error of report.syntaxErrors)
-        io.stdout(`  ${escapeControls(report.file)}:${error.line}:${error.column}: ${escapeControls(error.message)}\n`);
-    }
-  }
-  return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
 }

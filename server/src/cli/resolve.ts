@@ -1,21 +1,15 @@
 // `vnet-lens resolve <target> --from <vnet> [paths]`: how a private-link target's name resolves from
 // a VNet, as numbered steps (text) or `{ answer, steps, … }` (JSON). Exit 0 when explained, 2 when the
 // files hold no such target or VNet (or on I/O errors). Invariant: template names are escaped.
-import { classifyFile, resolveInDocuments, type Host, type Resolution } from '../engine';
+import { classifyFile, resolveInDocuments, type Resolution } from '../engine';
 import type { ResolveCommand } from './args';
 import { escapeControls, escapeJsonControls } from './escape';
-import type { CliIo, LoadedFiles } from './main';
+import { exitCodes, type CliIo } from './io';
+import { hostFor, loadFiles } from './run-files';
 
-const exit = { clean: 0, usageOrIo: 2 } as const;
-
-export async function runResolve(
-  command: ResolveCommand,
-  io: CliIo,
-  loadFiles: (paths: readonly string[], io: CliIo) => LoadedFiles,
-  hostFor: (command: ResolveCommand, io: CliIo) => Host,
-): Promise<number> {
+export async function runResolve(command: ResolveCommand, io: CliIo): Promise<number> {
   const { documents, ioErrors, missing } = loadFiles(command.paths, io);
-  if (missing > 0) return exit.usageOrIo;
+  if (missing > 0) return exitCodes.usageOrIo;
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
   const outcome = await resolveInDocuments(
     analysable,
@@ -25,7 +19,7 @@ export async function runResolve(
     command.from,
   );
   for (const problem of outcome.problems) io.stderr(`vnet-lens: ${escapeControls(problem)}\n`);
-  if (outcome.resolutions.length === 0) return exit.usageOrIo;
+  if (outcome.resolutions.length === 0) return exitCodes.usageOrIo;
   if (command.format === 'json') {
     const body =
       outcome.resolutions.length === 1
@@ -35,7 +29,7 @@ export async function runResolve(
   } else {
     io.stdout(outcome.resolutions.map(resolutionText).join('\n'));
   }
-  return ioErrors > 0 ? exit.usageOrIo : exit.clean;
+  return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
 }
 
 /** Several deployments (or VNets of one name) that agree give their answer; otherwise unknown. */

@@ -7,6 +7,9 @@ import type { DeploymentScope } from './scope';
 import type { StopClock } from './stop-clock';
 import type { Tri, Value } from './value';
 
+/** Whether the analysis needs resources of `type` (or children nested in them), declared or `existing`. */
+export type NeedsType = (type: string, existing: boolean) => boolean;
+
 export interface TextSpan {
   start: number;
   end: number;
@@ -93,7 +96,7 @@ export interface EvaluationInput {
    * types), declared or `existing`. Other resources are evaluated only when an expression refers
    * to them, so what they alone use is never computed.
    */
-  needsType?: (type: string, existing: boolean) => boolean;
+  needsType?: NeedsType;
   /**
    * The keys of `properties` the analysis reads for a resource type; undefined: all. For the
    * others, a resource's body is evaluated in part: `name`, `location`, `parent`, `scope` and those keys.

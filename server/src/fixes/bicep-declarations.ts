@@ -93,10 +93,9 @@ export function insertBicepResources(
   resources: readonly NewResource[],
 ): TextEdit[] | undefined {
   const tree = docs.bicepTree(uri);
-  const text = docs.text(uri);
   const node = tree && findResourceNode(tree, after);
   const top = node && tree && topLevelOf(tree, node);
-  if (!top || text === undefined) return undefined;
+  if (!top) return undefined;
   return insertAfterDeclaration(
     docs,
     uri,

@@ -10,7 +10,7 @@ import { BicepResourceEditor } from './bicep-editor';
 import type { FixDocuments } from './documents';
 import { expr, type Gen } from './gen';
 import type { ResourceEditor } from './paths';
-import type { Builder, Fix, FixAnchor, TextEdit } from './types';
+import type { Builder, Fix, FixAnchor, FixKind, TextEdit } from './types';
 
 export function editorFor(docs: FixDocuments, decl: ResourceDecl): ResourceEditor | undefined {
   return decl.language === 'bicep' ? BicepResourceEditor.for(docs, decl) : ArmResourceEditor.for(docs, decl);
@@ -59,27 +59,29 @@ function replaceAt(
   return single(decl, title, editor.replace(bodyPath(path), value));
 }
 
-export const setLocationGlobal: Builder<'set-location-global'> = (docs, _request, anchor) => {
-  return replaceAt(
-    docs,
-    anchor,
-    anchor.path ?? 'location',
-    privateDnsLocation,
-    `Set location to '${privateDnsLocation}'`,
-    'none',
-  );
-};
+/** A fix that writes one value, the same for every finding, at the anchor's path (else at `defaultPath`). */
+function writeFixedValue<K extends FixKind>(
+  defaultPath: string,
+  value: Gen,
+  title: string,
+  keep: 'expressions' | 'loops' | 'none',
+): Builder<K> {
+  return (docs, _request, anchor) => replaceAt(docs, anchor, anchor.path ?? defaultPath, value, title, keep);
+}
 
-export const setRegistrationDisabled: Builder<'set-registration-disabled'> = (docs, _request, anchor) => {
-  return replaceAt(
-    docs,
-    anchor,
-    anchor.path ?? 'properties.registrationEnabled',
-    false,
-    'Set registrationEnabled to false',
-    'loops',
-  );
-};
+export const setLocationGlobal = writeFixedValue<'set-location-global'>(
+  'location',
+  privateDnsLocation,
+  `Set location to '${privateDnsLocation}'`,
+  'none',
+);
+
+export const setRegistrationDisabled = writeFixedValue<'set-registration-disabled'>(
+  'properties.registrationEnabled',
+  false,
+  'Set registrationEnabled to false',
+  'loops',
+);
 
 export const replaceGroupId: Builder<'replace-group-id'> = (docs, { path, value }, anchor) => {
   return replaceAt(docs, anchor, path, value, `Use group id '${value}'`, 'expressions');

@@ -1,21 +1,11 @@
-// Builds the network model from evaluated declarations: entities per resource type (inline
-// subnets, peerings and routes included), then references resolved by identity. Declarations
-// whose condition is false are not deployed and make no entity.
+// Builds the network model from evaluated declarations: entities per resource type (inline subnets,
+// peerings and routes included), then references resolved by identity (resolve-references.ts).
+// Declarations whose condition is false are not deployed and make no entity.
 import type { ResourceDecl } from '../evaluate/declaration';
-import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
-import { IdIndex, parentIdOf } from './identity';
-import type {
-  Entity,
-  NetworkModel,
-  NetworkSecurityGroup,
-  PrivateDnsZone,
-  PrivateEndpoint,
-  PrivateLinkService,
-  RouteTable,
-  Subnet,
-  Target,
-  VirtualNetwork,
-} from './types';
+import { getProperty, type Value } from '../evaluate/value';
+import { at, list } from './property-path';
+import { resolveReferences } from './resolve-references';
+import type { NetworkModel, Subnet, VirtualNetwork } from './types';
 
 const types = {
   vnet: 'microsoft.network/virtualnetworks',
@@ -31,23 +21,6 @@ const types = {
   privateLinkService: 'microsoft.network/privatelinkservices',
   vnetGateway: 'microsoft.network/virtualnetworkgateways',
 } as const;
-
-/** Reads `a.b.c` from a value; undefined where a step is absent. */
-export function at(value: Value | undefined, path: string): Value | undefined {
-  let current = value;
-  // Step by step along the dots, without splitting the path (asked for every entity built).
-  for (let start = 0; start <= path.length;) {
-    const dot = path.indexOf('.', start);
-    const end = dot < 0 ? path.length : dot;
-    const step = path.slice(start, end);
-    if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
-    current = current[step];
-    start = end + 1;
-  }
-  return current;
-}
-
-const list = (value: Value | undefined): readonly Value[] => (isArray(value) ? value : []);
 
 export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel {
   const model: NetworkModel = {
@@ -250,85 +223,4 @@ function makeSubnet(
     routeTable: undefined,
     privateEndpoints: [],
   };
-}
-
-/** Prefer a declaration that creates the resource over one that refers to an existing one. */
-const declared = (entity: Entity) => !entity.decl.existing;
-
-function indexOf<T extends Entity>(entities: readonly T[]): IdIndex<T> {
-  const index = new IdIndex<T>();
-  for (const entity of entities) index.add(entity);
-  return index;
-}
-
-function resolveReferences(model: NetworkModel, routes: readonly { decl: ResourceDecl }[]): void {
-  const vnets = indexOf(model.vnets);
-  const subnets = indexOf(model.subnets);
-  const nsgs = indexOf<NetworkSecurityGroup>(model.nsgs);
-  const routeTables = indexOf<RouteTable>(model.routeTables);
-  const endpoints = indexOf<PrivateEndpoint>(model.privateEndpoints);
-  const zones = indexOf<PrivateDnsZone>(model.dnsZones);
-  const targets = indexOf<Target | PrivateLinkService>(
-    model.privateLinkServices.length === 0 ? model.targets : [...model.targets, ...model.privateLinkServices],
-  );
-
-  for (const subnet of model.subnets) {
-    if (!subnet.inline) {
-      const parent = vnets.resolve(parentIdOf(subnet.id), declared);
-      if (parent?.resolved) {
-        subnet.vnet = parent.target;
-      }
-    }
-    subnet.vnet?.subnets.push(subnet);
-    const nsg = at(subnet.properties, 'networkSecurityGroup');
-    if (nsg !== undefined) subnet.nsg = nsgs.resolve(nsg, declared);
-    const routeTable = at(subnet.properties, 'routeTable');
-    if (routeTable !== undefined) subnet.routeTable = routeTables.resolve(routeTable, declared);
-  }
-  for (const peering of model.peerings) {
-    if (!peering.inline) {
-      const parent = vnets.resolve(parentIdOf(peering.id), declared);
-      if (parent?.resolved) peering.local = parent.target;
-    }
-    peering.local?.peerings.push(peering);
-    const remote = at(peering.properties, 'remoteVirtualNetwork');
-    if (remote !== undefined) peering.remote = vnets.resolve(remote, declared);
-  }
-  for (const endpoint of model.privateEndpoints) {
-    const subnet = at(endpoint.decl.properties, 'subnet');
-    if (subnet !== undefined) endpoint.subnet = subnets.resolve(subnet, declared);
-    if (endpoint.subnet?.resolved) endpoint.subnet.target.privateEndpoints.push(endpoint);
-    for (const connection of endpoint.connections) connection.target = targets.resolve(connection.targetId, declared);
-  }
-  for (const group of model.zoneGroups) {
-    group.endpoint = endpoints.resolve(parentIdOf(group.id), declared);
-    if (group.endpoint?.resolved) group.endpoint.target.zoneGroups.push(group);
-    for (const config of group.configs) config.zone = zones.resolve(config.zoneId, declared);
-  }
-  for (const link of model.vnetLinks) {
-    link.zone = zones.resolve(parentIdOf(link.id), declared);
-    if (link.zone?.resolved) link.zone.target.links.push(link);
-    const vnet = at(link.decl.properties, 'virtualNetwork');
-    if (vnet !== undefined) link.vnet = vnets.resolve(vnet, declared);
-  }
-  for (const service of model.privateLinkServices) {
-    list(at(service.decl.properties, 'ipConfigurations')).forEach((configuration, index) => {
-      const subnet = at(configuration, 'properties.subnet');
-      const resolved = subnet === undefined ? undefined : subnets.resolve(subnet, declared);
-      if (resolved)
-        service.subnets.push({ path: `properties.ipConfigurations[${index}].properties.subnet`, subnet: resolved });
-    });
-  }
-  for (const gateway of model.vnetGateways) {
-    for (const configuration of list(at(gateway.decl.properties, 'ipConfigurations'))) {
-      const subnet = at(configuration, 'properties.subnet');
-      const resolved = subnet === undefined ? undefined : subnets.resolve(subnet, declared);
-      if (resolved) gateway.subnets.push(resolved);
-    }
-  }
-  for (const { decl } of routes) {
-    const table = routeTables.resolve(parentIdOf(decl.id), declared);
-    if (table?.resolved)
-      table.target.routes.push({ decl, path: 'properties', properties: decl.properties, name: decl.name });
-  }
 }

@@ -5,7 +5,7 @@
 import { contains, parseCidr, type Cidr } from '../evaluate/cidr';
 import type { ResourceDecl } from '../evaluate/declaration';
 import { isArray, isObject, same, type Value } from '../evaluate/value';
-import { at } from './build';
+import { at } from './property-path';
 import { IdIndex, parentIdOf } from './identity';
 import type {
   DnsResolver,

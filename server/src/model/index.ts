@@ -2,7 +2,8 @@
 // and address arithmetic rules reason with (re-exported so rules depend on the model alone).
 export * from './types';
 export type { FixAnchor, FixKind, FixRequest, FixRequestOf, ModelQueries, RequestedFix } from './fix-contract';
-export { at, buildModel } from './build';
+export { buildModel } from './build';
+export { at } from './property-path';
 export { displayValue } from './json';
 export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';

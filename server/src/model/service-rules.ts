@@ -3,7 +3,7 @@
 // the IP rules' count, the default action and the public network access that govern them. Derived once
 // per model from its targets; nothing here judges the rules (rules/service-endpoint-*.ts do).
 import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
-import { at } from './build';
+import { at } from './property-path';
 import { IdIndex, idKey, parentIdOf } from './identity';
 import type {
   NetworkModel,

@@ -5,7 +5,7 @@
 // zone's name (the resolved zone's, or the first segment of the link's full name) is a known
 // privatelink name.
 import { isPrivatelinkZoneName, registrationEnabledPath, vnetLinkRules } from '../facts';
-import { certainlyCreatedAsOne, knownBoolean, label } from './support/certain';
+import { certainlyCreatedAsOneAmong, knownBoolean, label } from './support/certain';
 import { zoneNameOfLink } from './support/dns-network';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -19,8 +19,8 @@ export default defineRule({
       "VNet link '{{link}}' turns on auto-registration in private link zone '{{zone}}': virtual machines of the network write their records into a zone meant for private endpoints, and the network can have only {{max}} registration zone. Set registrationEnabled to false.",
   },
   check({ model, report }: RuleContext) {
-    for (const link of model.vnetLinks) {
-      if (!certainlyCreatedAsOne(link.decl) || knownBoolean(link.registrationEnabled) !== true) continue;
+    for (const link of certainlyCreatedAsOneAmong(model.vnetLinks)) {
+      if (knownBoolean(link.registrationEnabled) !== true) continue;
       const zone = zoneNameOfLink(link);
       if (zone === undefined || !isPrivatelinkZoneName(zone)) continue;
       const target = link.zone?.resolved ? link.zone.target : undefined;

@@ -7,7 +7,7 @@
 // non-empty rule list), once per declaration.
 import { ineffectiveSettings, makesRulesIneffective, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, type ServiceNetworkRules, type ServiceRuleSetting } from '../model';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
@@ -33,8 +33,7 @@ export default defineRule({
       "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
   },
   check({ model, report }: RuleContext) {
-    for (const rules of serviceNetworkRules(model)) {
-      if (!certainlyCreated(rules.decl)) continue;
+    for (const rules of certainlyCreatedAmong(serviceNetworkRules(model))) {
       const written = writtenRules(rules);
       for (const setting of ineffectiveSettings(rules.service)) {
         const candidates = (

@@ -3,7 +3,7 @@
 // subnet is ours, its name is exactly 'GatewaySubnet' (FACTS §7 "name exact"), and the NSG is certainly
 // attached (a conditional null or an unknown id stays silent). Anchor: the subnet.
 import { reservedSubnet } from '../facts';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreatedAmong, label } from './support/certain';
 import { attachedDecl, attaches, subnetAnchor, subnetName, subnetPropertyPath } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -20,8 +20,8 @@ export default defineRule({
       'GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
   },
   check({ model, report }: RuleContext) {
-    for (const subnet of model.subnets) {
-      if (!certainlyCreated(subnet.decl) || subnetName(subnet) !== gatewaySubnet) continue;
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
+      if (subnetName(subnet) !== gatewaySubnet) continue;
       if (attaches(subnet, 'networkSecurityGroup') !== true) continue;
       const nsg = attachedDecl(subnet, 'networkSecurityGroup');
       const path = subnetPropertyPath(subnet, 'networkSecurityGroup');

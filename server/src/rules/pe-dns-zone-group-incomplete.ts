@@ -5,7 +5,7 @@
 // of known zone names, each of them right (a wrong one is pe-dns-zone-mismatch, which takes precedence).
 import { classifyZone, missingRequiredZones, type ExpectedZone } from '../facts';
 import { at, type ZoneGroup } from '../model';
-import { certainlyCreatedAsOne, knownArray, label } from './support/certain';
+import { certainlyCreatedAsOneAmong, knownArray, label } from './support/certain';
 import { endpointDns, zoneNameOfConfig } from './support/dns-endpoint';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -19,8 +19,8 @@ export default defineRule({
       "Zone group '{{group}}' of private endpoint '{{endpoint}}' lacks {{missing}}: {{service}} needs all its zones, and names in a missing zone resolve to their public address.",
   },
   check({ model, cloud, report }: RuleContext) {
-    for (const group of model.zoneGroups) {
-      if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
+    for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
+      if (!group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
       // Several groups on one endpoint is pe-dns-zone-group-limit's error; which one is short is moot.
       if (endpoint.zoneGroups.length !== 1) continue;

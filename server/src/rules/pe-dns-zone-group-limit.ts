@@ -5,7 +5,7 @@
 // created for certain whose configs are a known list longer than the limit.
 import { zoneGroupLimits } from '../facts';
 import { at, type NetworkModel, type ZoneGroup } from '../model';
-import { certainlyCreatedAsOne, knownArray, label } from './support/certain';
+import { certainlyCreatedAsOne, certainlyCreatedAsOneAmong, knownArray, label } from './support/certain';
 import { endpointDns } from './support/dns-endpoint';
 import { mayBeSameId } from './support/dns-network';
 import { defineRule, type RuleContext } from './support/rule';
@@ -39,8 +39,7 @@ export default defineRule({
         });
       });
     }
-    for (const group of model.zoneGroups) {
-      if (!certainlyCreatedAsOne(group.decl)) continue;
+    for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
       const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
       if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
       const configs = knownArray(at(group.decl.properties, 'privateDnsZoneConfigs'));

@@ -10,7 +10,7 @@
 // finding: it competes with the policy's (FACTS §15).
 import { zoneGroupLimits, zoneNameMatches, zonesForNewGroup } from '../facts';
 import { parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
-import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './support/dns-endpoint';
 import { endpointVnet, mayBeSameId } from './support/dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
@@ -31,8 +31,7 @@ export default defineRule({
   },
   check(context: RuleContext) {
     const { model, cloud, report } = context;
-    for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreatedAsOne(endpoint.decl)) continue;
+    for (const endpoint of certainlyCreatedAsOneAmong(model.privateEndpoints)) {
       const dns = endpointDns(endpoint, cloud);
       if (dns.groupIdInvalid || dns.needs.length === 0) continue;
       if (mayHaveZoneGroup(model, endpoint) || policyProvidesZoneGroup(dns.needs, context)) continue;

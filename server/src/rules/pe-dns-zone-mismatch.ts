@@ -5,7 +5,7 @@
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
 import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
-import { certainlyCreatedAsOne, knownString, label } from './support/certain';
+import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './support/dns-endpoint';
 import type { FixRequest, NetworkModel, ZoneConfig, ZoneGroup } from '../model';
 import { defineRule, type RuleContext } from './support/rule';
@@ -22,8 +22,8 @@ export default defineRule({
       "Zone '{{zone}}' is an older name for the private DNS zone of {{service}} ('{{groupId}}'); the current name is '{{current}}'.",
   },
   check({ model, cloud, report }: RuleContext) {
-    for (const group of model.zoneGroups) {
-      if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
+    for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
+      if (!group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
       const dns = endpointDns(endpoint, cloud);
       if (dns.groupIdInvalid || !dns.complete) continue;

@@ -4,7 +4,7 @@
 // Link service takes none, FACTS §2.1), or the id is documented for none of the type's sub-resources
 // and is a near miss of one that is (`blobs`, `Vault`): FACTS §12 says no API lists every id, so an
 // undocumented id that resembles none stays silent. Anchor: the value.
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreatedAmong, label } from './support/certain';
 import { invalidGroupIds } from './support/endpoint-group-ids';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -22,8 +22,7 @@ export default defineRule({
       "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
   check({ model, report }: RuleContext) {
-    for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreated(endpoint.decl)) continue;
+    for (const endpoint of certainlyCreatedAmong(model.privateEndpoints)) {
       for (const invalid of invalidGroupIds(endpoint)) {
         const target = invalid.connection.target?.resolved ? invalid.connection.target.target : undefined;
         const related = target

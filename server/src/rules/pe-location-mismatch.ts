@@ -4,7 +4,7 @@
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
 import { privateEndpointPlacement } from '../facts';
-import { certainlyCreated, certainlyDeployed, knownString, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, knownString, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -18,8 +18,8 @@ export default defineRule({
       "Private endpoint '{{endpoint}}' is in '{{location}}' but its VNet '{{vnet}}' is in '{{vnetLocation}}'; a private endpoint must be in its VNet's region, so the deployment fails. Use the VNet's location.",
   },
   check({ model, report }: RuleContext) {
-    for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreated(endpoint.decl) || !endpoint.subnet?.resolved) continue;
+    for (const endpoint of certainlyCreatedAmong(model.privateEndpoints)) {
+      if (!endpoint.subnet?.resolved) continue;
       const subnet = endpoint.subnet.target;
       const vnet = subnet.vnet;
       // A maybe-deployed VNet or subnet might be replaced by another one of the same id elsewhere.

@@ -8,7 +8,7 @@
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
 import { publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lookup } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -30,8 +30,7 @@ export default defineRule({
   },
   check({ model, report }: RuleContext) {
     const exposures = new Map<string, Exposure>();
-    for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreated(endpoint.decl)) continue;
+    for (const endpoint of certainlyCreatedAmong(model.privateEndpoints)) {
       for (const connection of endpoint.connections) {
         if (!connection.target?.resolved || connection.target.target.kind !== 'target') continue;
         const target = connection.target.target;

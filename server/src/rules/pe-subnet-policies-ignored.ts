@@ -7,7 +7,7 @@
 // endpoint sits in it, and the policy is absent or a known value whose effect facts give.
 // Anchor: the subnet.
 import { privateEndpointPolicyEffect, privateEndpointPolicyFor } from '../facts';
-import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { attaches, lookup, subnetAnchor, subnetLabel, subnetName } from './support/endpoint-common';
 import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
@@ -24,8 +24,7 @@ export default defineRule({
       "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
   check({ model, report }: RuleContext) {
-    for (const subnet of model.subnets) {
-      if (!certainlyCreated(subnet.decl)) continue;
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const endpoints = subnet.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl));
       const [first] = endpoints;
       if (!first) continue;

@@ -5,7 +5,7 @@
 // and AzureBastionSubnet; warning for AzureFirewallManagementSubnet and RouteServerSubnet, where
 // FACTS only infers the restriction. Anchor: the endpoint's subnet reference.
 import { reservedSubnet } from '../facts';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreatedAmong, label } from './support/certain';
 import { subnetAnchor, subnetName, subnetNameFromId } from './support/endpoint-common';
 import type { Level } from './support/rule-meta';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
@@ -30,8 +30,8 @@ export default defineRule({
       "Private endpoint '{{endpoint}}' is placed in '{{subnet}}', a subnet reserved for {{service}}. Move the endpoint to a subnet of its own.",
   },
   check({ model, report }: RuleContext) {
-    for (const endpoint of model.privateEndpoints) {
-      if (!certainlyCreated(endpoint.decl) || !endpoint.subnet) continue;
+    for (const endpoint of certainlyCreatedAmong(model.privateEndpoints)) {
+      if (!endpoint.subnet) continue;
       const reference = endpoint.subnet;
       const name = (reference.resolved ? subnetName(reference.target) : undefined) ?? subnetNameFromId(reference.value);
       if (name === undefined) continue;

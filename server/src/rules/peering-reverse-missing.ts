@@ -9,7 +9,7 @@
 import { peeringRules } from '../facts';
 import { idKey, type Peering, type Value, type VirtualNetwork } from '../model';
 import { entityAnchor } from './support/entity-placement';
-import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
@@ -26,10 +26,10 @@ export default defineRule({
   },
   check({ model, report }: RuleContext) {
     const { peerings } = model;
-    for (const peering of peerings) {
+    for (const peering of certainlyCreatedAmong(peerings)) {
       const local = peering.local;
       const remote = remoteVnet(peering);
-      if (!local || !remote || !certainlyCreated(peering.decl) || isSelfPeering(peering) !== false) continue;
+      if (!local || !remote || isSelfPeering(peering) !== false) continue;
       if (!certainlyDeployed(remote.decl) || !writable(remote, peering)) continue;
       if (
         peeringCandidatesFor(model, remote, local).some(

@@ -3,7 +3,7 @@
 // always overlaps itself, and peered VNets must not overlap (FACTS §4.2 [VERIFIED S7]). This finding
 // silences vnet-address-overlap and peering-reverse-missing for the same peering (DESIGN §3).
 import { entityAnchor } from './support/entity-placement';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreatedAmong, label } from './support/certain';
 import { isSelfPeering } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -16,8 +16,8 @@ export default defineRule({
     self: "Peering '{{peering}}' points back at its own VNet '{{vnet}}': a VNet cannot be peered to itself, so Azure rejects the peering.",
   },
   check({ model, report }: RuleContext) {
-    for (const peering of model.peerings) {
-      if (!certainlyCreated(peering.decl) || isSelfPeering(peering) !== true) continue;
+    for (const peering of certainlyCreatedAmong(model.peerings)) {
+      if (isSelfPeering(peering) !== true) continue;
       const vnet = peering.local ? label(peering.local) : label(peering).split('/')[0];
       report({
         messageId: 'self',

@@ -10,7 +10,7 @@ import { hubPeeringRules } from '../facts';
 import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
 import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -92,10 +92,10 @@ function spokesByHub(peerings: readonly Peering[]): Map<VirtualNetwork, Map<Virt
     list.push(peering);
     spokes.set(spoke, list);
   };
-  for (const peering of peerings) {
+  for (const peering of certainlyCreatedAmong(peerings)) {
     const local = peering.local;
     const remote = remoteVnet(peering);
-    if (!local || !remote || !certainlyCreated(peering.decl)) continue;
+    if (!local || !remote) continue;
     if (isSelfPeering(peering) !== false || maySubnetPeer(peering)) continue;
     add(local, remote, peering);
     add(remote, local, peering);

@@ -6,7 +6,7 @@
 // subnet-policies-value). Anchor: the subnet, once however many services use it.
 import { policyDefault, policyValues, privateLinkServiceSubnetPolicy } from '../facts';
 import type { PrivateLinkService, Subnet } from '../model';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lookup, subnetAnchor, subnetLabel } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -31,8 +31,7 @@ export default defineRule({
   },
   check({ model, report }: RuleContext) {
     const uses = new Map<string, Use>();
-    for (const service of model.privateLinkServices) {
-      if (!certainlyCreated(service.decl)) continue;
+    for (const service of certainlyCreatedAmong(model.privateLinkServices)) {
       for (const { path, subnet } of service.subnets) {
         if (!subnet.resolved) continue;
         const use = uses.get(subnet.target.key) ?? { subnet: subnet.target, services: [] };

@@ -5,7 +5,7 @@
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../facts';
 import type { ResourceDecl, Value } from '../model';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lastSegment, lookup } from './support/endpoint-common';
 import { defineRule, type Anchor, type RuleContext } from './support/rule';
 
@@ -47,8 +47,7 @@ export default defineRule({
       });
     };
     // Inline routes (`properties.routes[i]`) of route tables the set creates.
-    for (const table of model.routeTables) {
-      if (!certainlyCreated(table.decl)) continue;
+    for (const table of certainlyCreatedAmong(model.routeTables)) {
       for (const route of table.routes) {
         if (route.path === 'properties') continue; // a route resource: checked below with its own declaration
         const routePath = route.path.replace(/\.properties$/, '');

@@ -8,7 +8,7 @@
 // Anchor: the rule's subnet reference.
 import { endpointServes, serviceEndpointFacts } from '../facts';
 import { serviceNetworkRules, subnetServiceEndpoints, type ServiceNetworkRules, type VnetRuleEntry } from '../model';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { subnetAnchor, subnetLabel } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -34,8 +34,7 @@ export default defineRule({
       "{{service}} '{{resource}}' has a virtual network rule for subnet {{subnet}}, whose serviceEndpoints lack '{{endpoint}}': without that endpoint the rule never matches the subnet's traffic. Add '{{endpoint}}' to the subnet's serviceEndpoints.",
   },
   check({ model, cloud, report }: RuleContext) {
-    for (const rules of serviceNetworkRules(model)) {
-      if (!certainlyCreated(rules.decl)) continue;
+    for (const rules of certainlyCreatedAmong(serviceNetworkRules(model))) {
       const facts = serviceEndpointFacts(rules.service);
       if (facts.publicCloudOnly && cloud !== 'AzureCloud') continue;
       for (const list of rules.vnetRules) {

@@ -4,7 +4,7 @@
 // Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
 import { formatCidr, parseCidr, type Value } from '../model';
 import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
-import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
 export default defineRule({
@@ -26,8 +26,7 @@ export default defineRule({
       if (!certainlyDeployed(vnet.decl)) continue;
       for (const item of vnetPrefixes(vnet)?.entries ?? []) checkPrefix(item, 'VNet', label(vnet), vnet.decl, report);
     }
-    for (const subnet of model.subnets) {
-      if (!certainlyCreated(subnet.decl)) continue;
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
       for (const item of subnetPrefixes(subnet)?.entries ?? [])
         checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
     }

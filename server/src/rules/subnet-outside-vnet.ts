@@ -4,7 +4,7 @@
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
 import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
-import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -17,9 +17,9 @@ export default defineRule({
       "Subnet '{{subnet}}' has prefix '{{prefix}}', which is not inside the address space of VNet '{{vnet}}' ({{space}}): Azure rejects the subnet and the deployment fails.",
   },
   check({ model, report }: RuleContext) {
-    for (const subnet of model.subnets) {
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const vnet = subnet.vnet;
-      if (!vnet || !certainlyCreated(subnet.decl) || !certainlyDeployed(vnet.decl)) continue;
+      if (!vnet || !certainlyDeployed(vnet.decl)) continue;
       // A VNet declared twice may end with either declaration's address space.
       if (isCreatedMoreThanOnce(model.vnets, vnet)) continue;
       checkSubnet(subnet, vnet, report);

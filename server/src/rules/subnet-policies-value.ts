@@ -4,7 +4,7 @@
 // comparable stable API version. A value that differs from a listed one only in case stays silent:
 // FACTS does not say whether Azure compares these values case-sensitively. Anchor: the value.
 import { checkPolicyValue, policyProperties, policyValues } from '../facts';
-import { certainlyCreated } from './support/certain';
+import { certainlyCreatedAmong } from './support/certain';
 import { lookup, subnetLabel, subnetPropertyPath } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -22,8 +22,7 @@ export default defineRule({
       'Subnet {{subnet}} sets {{property}}, which API version {{apiVersion}} does not have (it arrived in {{since}}). Use API version {{since}} or later.',
   },
   check({ model, report }: RuleContext) {
-    for (const subnet of model.subnets) {
-      if (!certainlyCreated(subnet.decl)) continue;
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const apiVersion = subnet.decl.apiVersion;
       if (apiVersion === undefined) continue;
       for (const property of policyProperties) {

@@ -8,7 +8,7 @@ import { reservedSubnet, subnetPrefixLimits, usableIpv4Addresses } from '../fact
 import { same, type PrivateEndpoint, type Subnet } from '../model';
 import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
-import { certainlyCreated, label } from './support/certain';
+import { certainlyCreatedAmong, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
 import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
@@ -29,8 +29,7 @@ export default defineRule({
       "Subnet '{{subnet}}' ('{{prefix}}') has {{usable}} usable addresses (Azure reserves 5 per subnet) but {{count}} private endpoints are placed in it: the endpoints beyond the free addresses fail to deploy.",
   },
   check({ model, report }: RuleContext) {
-    for (const subnet of model.subnets) {
-      if (!certainlyCreated(subnet.decl)) continue;
+    for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const prefixes = subnetPrefixes(subnet);
       if (!prefixes) continue;
       const reported = new Set<string>();
@@ -97,8 +96,7 @@ function checkEndpoints(subnet: Subnet, entries: readonly PrefixEntry[], complet
   // A lower bound on the endpoints: certainly deployed ones whose ids certainly differ from each other
   // (each takes at least one address; a loop's instances have their own ids).
   const distinct: PrivateEndpoint[] = [];
-  for (const endpoint of subnet.privateEndpoints) {
-    if (!certainlyCreated(endpoint.decl)) continue;
+  for (const endpoint of certainlyCreatedAmong(subnet.privateEndpoints)) {
     if (distinct.every((other) => same(other.id, endpoint.id, true) === false)) distinct.push(endpoint);
   }
   if (distinct.length <= usable) return;

@@ -7,7 +7,7 @@ import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
 import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
 import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
-import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -22,10 +22,10 @@ export default defineRule({
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
   check({ model, report }: RuleContext) {
-    for (const peering of model.peerings) {
+    for (const peering of certainlyCreatedAmong(model.peerings)) {
       const local = peering.local;
       const remote = remoteVnet(peering);
-      if (!local || !remote || !certainlyCreated(peering.decl)) continue;
+      if (!local || !remote) continue;
       // A VNet declared twice may end with either declaration's address space.
       if (isCreatedMoreThanOnce(model.vnets, remote) || isCreatedMoreThanOnce(model.vnets, local)) continue;
       if (!certainlyDeployed(local.decl) || !certainlyDeployed(remote.decl)) continue;

@@ -5,17 +5,14 @@
 // a type written as an expression or with an escape, or a linked template, counts as needed.
 import type { ArmResource } from '../../syntax/arm';
 import type { LoadedArmFile } from './input';
+import type { NeedsType } from '../declaration';
 
 const typeMember = /"type"\s*:\s*"([^"]*)"/gi;
 
 const answers = new WeakMap<ArmResource, boolean>();
 
 /** Whether evaluating `resource` may put a resource the analysis needs into the model. */
-export function mayDeclareNeeded(
-  file: LoadedArmFile,
-  resource: ArmResource,
-  needsType: (type: string, existing: boolean) => boolean,
-): boolean {
+export function mayDeclareNeeded(file: LoadedArmFile, resource: ArmResource, needsType: NeedsType): boolean {
   const known = answers.get(resource);
   if (known !== undefined) return known;
   const answer = textMayDeclareNeeded(
@@ -27,7 +24,7 @@ export function mayDeclareNeeded(
 }
 
 /** The same for a resource's JSON text. */
-export function textMayDeclareNeeded(text: string, needsType: (type: string, existing: boolean) => boolean): boolean {
+export function textMayDeclareNeeded(text: string, needsType: NeedsType): boolean {
   if (text.includes('\\u') || /relativepath|templatelink/i.test(text)) return true;
   for (const match of text.matchAll(typeMember)) {
     const type = match[1];

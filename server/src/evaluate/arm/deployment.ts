@@ -44,13 +44,12 @@ export async function evaluateArmDeployment(
     }
     if (first.arm.kind !== 'arm-parameters') return result;
     const params = parameterFileValues(first);
+    // The first candidate that is there (and, in ARM, is a template) is the parameter file's template.
     for (const candidate of parameterFileTemplates(entry)) {
       if (isBicepUri(candidate)) {
         if (source.parsed?.(candidate) === undefined && (await source.read(candidate)) === undefined) continue;
-        return await withBicepTemplate(result, candidate, params, source, options);
-      }
-      const template = await readArm(candidate, source);
-      if (template?.arm.kind === 'arm-template') return await withTemplate(result, candidate, params, source, options);
+      } else if ((await readArm(candidate, source))?.arm.kind !== 'arm-template') continue;
+      return await withTemplate(result, candidate, params, source, options);
     }
   } catch (error) {
     // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts); running
@@ -60,6 +59,10 @@ export async function evaluateArmDeployment(
   return result;
 }
 
+/**
+ * Evaluates the deployment's template with `params`: an ARM template, or a Bicep file named by an ARM
+ * parameter file (`az deployment ... -f main.bicep -p main.parameters.json`).
+ */
 async function withTemplate(
   result: DeploymentResult,
   templateUri: string,
@@ -67,45 +70,30 @@ async function withTemplate(
   source: ArmFileSource,
   options: DeploymentOptions,
 ): Promise<DeploymentResult> {
+  if (isBicepUri(templateUri)) {
+    const files = await loadClosure(templateUri, source);
+    const file = files.get(templateUri);
+    noteFiles(result, templateUri, files.keys());
+    if (!file || typeof file === 'string') return result;
+    const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline));
+    return timed(result, options, (clock) =>
+      evaluateBicepFile({
+        ...frame,
+        file,
+        files,
+        armModule: options.armModule ?? armModuleEvaluator,
+        clock,
+        ...(options.needsType ? { needsType: options.needsType } : {}),
+        ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
+      }),
+    );
+  }
   const files = await loadArmClosure(templateUri, source);
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
-  return timed(result, options, (clock) =>
-    evaluateArmTemplate({
-      ...rootFrame(result, templateUri, params),
-      file,
-      files,
-      scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
-      budget: newBudget(clock),
-    }),
-  );
-}
-
-/** An ARM parameter file used with a Bicep template (`az deployment ... -f main.bicep -p main.parameters.json`). */
-async function withBicepTemplate(
-  result: DeploymentResult,
-  templateUri: string,
-  params: ReadonlyMap<string, Value>,
-  source: ArmFileSource,
-  options: DeploymentOptions,
-): Promise<DeploymentResult> {
-  const files = await loadClosure(templateUri, source);
-  const file = files.get(templateUri);
-  noteFiles(result, templateUri, files.keys());
-  if (!file || typeof file === 'string') return result;
-  return timed(result, options, (clock) =>
-    evaluateBicepFile({
-      ...rootFrame(result, templateUri, params),
-      file,
-      files,
-      scope: defaultScope(options.cloud, bicepTargetScope(file.outline), options.environment, options.scopeTag),
-      armModule: options.armModule ?? armModuleEvaluator,
-      clock,
-      ...(options.needsType ? { needsType: options.needsType } : {}),
-      ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
-    }),
-  );
+  const frame = rootFrame(result, templateUri, params, options, armScopeKind(file));
+  return timed(result, options, (clock) => evaluateArmTemplate({ ...frame, file, files, budget: newBudget(clock) }));
 }
 
 /** Notes the deployment's template and every file it read (the entry first). */
@@ -114,9 +102,19 @@ function noteFiles(result: DeploymentResult, templateUri: string, read: Iterable
   result.files = [...new Set([result.entry, ...read])];
 }
 
-/** The root frame of a deployment, in either language: its template, evaluated once at the top. */
-function rootFrame(result: DeploymentResult, templateUri: string, params: ReadonlyMap<string, Value>) {
+/**
+ * The root frame of a deployment, in either language: its template, evaluated once at the top, in the
+ * default scope of the kind the template targets.
+ */
+function rootFrame(
+  result: DeploymentResult,
+  templateUri: string,
+  params: ReadonlyMap<string, Value>,
+  options: DeploymentOptions,
+  scopeKind: DeploymentScope['kind'],
+) {
   return {
+    scope: defaultScope(options.cloud, scopeKind, options.environment, options.scopeTag),
     params,
     paramKeyPrefix: 'param',
     via: [],

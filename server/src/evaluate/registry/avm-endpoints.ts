@@ -1,21 +1,12 @@
 // Private endpoints declared through Azure Verified Modules (FACTS §17): the `privateEndpoints`
 // entries of any `avm/res` module, and calls of `avm/res/network/private-endpoint` itself. Each
 // endpoint (and its zone group) lands at the entry or parameter the user wrote.
-import {
-  concatStrings,
-  isArray,
-  isObject,
-  makeObject,
-  Unknown,
-  type ObjectValue,
-  type Tri,
-  type Value,
-} from '../value';
+import { concatStrings, isArray, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
-import { emit, field, isSet, lastSegment, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
+import { declareZoneGroup, groupRequest, zoneGroupOfEntry, type ZoneGroupRequest } from './avm-zone-groups';
+import { emit, field, isSet, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
 
 const endpointType = 'Microsoft.Network/privateEndpoints';
-const zoneGroupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
 
 /** The main resource of a resource module, as its endpoints point at it. */
 export interface EndpointTarget {
@@ -92,46 +83,6 @@ function declareEntry(
   });
 }
 
-/**
- * The zone group an entry asks for: the current `privateDnsZoneGroup` or the older flat
- * `privateDnsZoneResourceIds` (FACTS §17: both shapes are read). Absent: none; unknown: maybe.
- */
-function zoneGroupOfEntry(entry: Value): ZoneGroupRequest {
-  const group = field(entry, 'privateDnsZoneGroup');
-  if (group !== undefined) return groupRequest(group);
-  const ids = field(entry, 'privateDnsZoneResourceIds');
-  if (ids === undefined) return undefined;
-  if (isArray(ids))
-    return ids.length === 0
-      ? undefined
-      : { name: undefined, configs: ids.map((id) => ({ zoneId: id, name: undefined, path: '' })), configsPath: '' };
-  return 'unknown';
-}
-
-type ZoneGroupRequest =
-  | undefined
-  | 'unknown'
-  | {
-      name: Value | undefined;
-      configs: { zoneId: Value; name: Value | undefined; path: string }[];
-      configsPath: string;
-    };
-
-function groupRequest(group: Value): ZoneGroupRequest {
-  const configs = field(group, 'privateDnsZoneGroupConfigs');
-  if (!isObject(group) || (configs !== undefined && !isArray(configs))) return 'unknown';
-  if (!configs || configs.length === 0) return undefined;
-  return {
-    name: field(group, 'name'),
-    configs: configs.map((config, index) => ({
-      zoneId: field(config, 'privateDnsZoneResourceId') ?? new Unknown(`zoneConfig[${index}].privateDnsZoneResourceId`),
-      name: field(config, 'name'),
-      path: `.privateDnsZoneGroupConfigs[${index}].privateDnsZoneResourceId`,
-    })),
-    configsPath: '.privateDnsZoneGroupConfigs',
-  };
-}
-
 interface EndpointSpec {
   at: string;
   name: Value;
@@ -170,47 +121,7 @@ function declareEndpoint(call: RegistryCall, spec: EndpointSpec): void {
     ranges: spec.ranges,
     ...(spec.scope ? { scope: spec.scope } : {}),
   });
-  declareZoneGroup(call, spec, endpoint);
-}
-
-function declareZoneGroup(call: RegistryCall, spec: EndpointSpec, endpoint: { id: Value; name: Value }): void {
-  const request = spec.zoneGroup;
-  if (request === undefined) return;
-  const parent = { id: endpoint.id, name: endpoint.name };
-  if (request === 'unknown') {
-    // Maybe a zone group: enough to keep "missing" silent, never enough to judge its zones.
-    emit(call, {
-      type: zoneGroupType,
-      name: new Unknown(`${call.key}.${spec.zoneGroupAt}.name`),
-      parent,
-      at: spec.zoneGroupAt,
-      count: spec.count,
-      condition: 'unknown' as Tri,
-      properties: makeObject([['privateDnsZoneConfigs', new Unknown(`${call.key}.${spec.zoneGroupAt}.configs`)]]),
-    });
-    return;
-  }
-  const configs = request.configs.map((config) =>
-    makeObject([
-      ['name', config.name ?? lastSegment(config.zoneId, `${call.key}.${spec.zoneGroupAt}${config.path}`)],
-      ['properties', makeObject([['privateDnsZoneId', config.zoneId]])],
-    ]),
-  );
-  emit(call, {
-    type: zoneGroupType,
-    name: request.name ?? 'default',
-    parent,
-    at: spec.zoneGroupAt,
-    count: spec.count,
-    properties: makeObject([['privateDnsZoneConfigs', configs]]),
-    ranges: request.configs.map(
-      (config, index) =>
-        [
-          `properties.privateDnsZoneConfigs[${index}].properties.privateDnsZoneId`,
-          `${spec.zoneGroupAt}${config.path}`,
-        ] as const,
-    ),
-  });
+  declareZoneGroup(call, endpoint, spec.zoneGroup, spec.zoneGroupAt, spec.count);
 }
 
 /**
@@ -249,24 +160,7 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
     ],
   });
   const request = group === undefined ? undefined : groupRequest(group);
-  declareZoneGroup(
-    call,
-    {
-      at: '',
-      name,
-      location,
-      scope: undefined,
-      subnetId: null,
-      connections: { automatic: [] },
-      zoneGroup: request,
-      zoneGroupAt: 'privateDnsZoneGroup',
-      customDnsConfigs: undefined,
-      ipConfigurations: undefined,
-      count: 1,
-      ranges: [],
-    },
-    endpoint,
-  );
+  declareZoneGroup(call, endpoint, request, 'privateDnsZoneGroup', 1);
   return endpoint;
 }
 

@@ -4,16 +4,13 @@
 // something reads their outputs. Answers are remembered per module file and text, since every call
 // of a module asks on every analysis.
 import { declaresNothingNeeded } from '../arm/skim';
+import type { NeedsType } from '../declaration';
 
 const answers = new Map<string, { text: string; needed: boolean }>();
 const maxRemembered = 200;
 
 /** Whether the compiled module `text` at `uri` may declare a resource `needsType` accepts. */
-export function cachedModuleMayDeclareNeeded(
-  uri: string,
-  text: string,
-  needsType: (type: string, existing: boolean) => boolean,
-): boolean {
+export function cachedModuleMayDeclareNeeded(uri: string, text: string, needsType: NeedsType): boolean {
   const known = answers.get(uri);
   if (known && known.text === text) return known.needed;
   const needed = !declaresNothingNeeded(text, needsType);

@@ -28,6 +28,16 @@ export function certainlyCreatedAsOne(decl: ResourceDecl): boolean {
   return certainlyCreated(decl) && (decl.count === 1 || decl.instance !== undefined);
 }
 
+/** The members of a model collection this set certainly creates (certainlyCreated), in model order. */
+export function certainlyCreatedAmong<T extends { decl: ResourceDecl }>(entities: readonly T[]): T[] {
+  return entities.filter((entity) => certainlyCreated(entity.decl));
+}
+
+/** The members of a model collection each certainly created as one resource (certainlyCreatedAsOne). */
+export function certainlyCreatedAsOneAmong<T extends { decl: ResourceDecl }>(entities: readonly T[]): T[] {
+  return entities.filter((entity) => certainlyCreatedAsOne(entity.decl));
+}
+
 /**
  * Its condition is certainly true, whatever its loop count. Why apart: dns-zone-location judges a value
  * written on the declaration, wrong in every instance it has, and has always asked only the condition.

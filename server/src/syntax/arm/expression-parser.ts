@@ -5,7 +5,8 @@
 //               | "'" ( any but "'" | "''" )* "'" | '-'? digit+ | 'true' | 'false' | 'null'
 // Invariants: never throws; stops at the first error and returns it (range + message) with no expression;
 // recursion is bounded by `maxExpressionDepth`; every node range is a FILE range, through the offset map.
-import { isDigit, isNamePart, isNameStart, qualifiedName } from './expression-names';
+import { ExpressionCursor, ExpressionError } from './expression-cursor';
+import { isDigit, isNameStart, qualifiedName } from './expression-names';
 import type { ArmCall, ArmExpr, ArmName, ArmStringValue } from './expression-types';
 import type { OffsetMap } from './string-offsets';
 import type { ArmSyntaxError } from './syntax-error';
@@ -50,33 +51,7 @@ function parseSpan(parser: ExpressionParser): ArmExpressionParse {
 
 const noErrors: readonly ArmSyntaxError[] = Object.freeze([]);
 
-/** A parse error at decoded indexes [start, end); thrown inside the parser only, to unwind to `parseWhole`. */
-class ExpressionError {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly message: string,
-  ) {}
-}
-
-class ExpressionParser {
-  /** Where reading is: an index into `src`. */
-  private pos: number;
-
-  /**
-   * Reads `src` between the `[` at `open` and the `]` at `close` (nothing at or after `close` is read).
-   * File offset of index i: `table[i]` with a table, else `shift + i`.
-   */
-  constructor(
-    private readonly src: string,
-    private readonly open: number,
-    private readonly end: number,
-    private readonly shift: number,
-    private readonly table: Int32Array | undefined,
-  ) {
-    this.pos = open + 1;
-  }
-
+class ExpressionParser extends ExpressionCursor {
   parseWhole(): ArmExpr {
     this.skipSpace();
     if (this.pos >= this.end) throw new ExpressionError(this.open, this.end + 1, 'The expression is empty.');
@@ -90,22 +65,6 @@ class ExpressionParser {
       );
     }
     return expression;
-  }
-
-  toSyntaxError(error: ExpressionError): ArmSyntaxError {
-    const start = Math.min(Math.max(error.start, this.open), this.end + 1);
-    const end = Math.max(start, Math.min(error.end, this.end + 1));
-    return { start: this.at(start), end: this.at(end), message: error.message };
-  }
-
-  /** The file range of the whole string value, brackets included. */
-  wholeRange(): { start: number; end: number } {
-    return { start: this.at(this.open), end: this.at(this.end + 1) };
-  }
-
-  private at(index: number): number {
-    const table = this.table;
-    return table === undefined ? this.shift + index : table[index];
   }
 
   private parseExpression(depth: number): ArmExpr {
@@ -144,8 +103,8 @@ class ExpressionParser {
     const code = src.charCodeAt(start);
     if (start >= this.end)
       throw new ExpressionError(start, start + 1, 'Expected a value (a function call, string or number).');
-    if (code === Char.SingleQuote) return this.parseString();
-    if (code === Char.Minus || isDigit(code)) return this.parseNumber();
+    if (code === Char.SingleQuote) return this.readString();
+    if (code === Char.Minus || isDigit(code)) return this.readNumber();
     if (!isNameStart(code)) {
       throw new ExpressionError(
         start,
@@ -229,74 +188,5 @@ class ExpressionParser {
       this.pos + 1,
       `Expected ',' or ')' in the arguments of '${qualifiedName(namespace, name)}', found ${at}.`,
     );
-  }
-
-  private parseString(): ArmExpr {
-    const { src, end } = this;
-    const start = this.pos;
-    let value = '';
-    let chunk = start + 1;
-    for (let i = src.indexOf("'", chunk); i >= 0 && i < end; i = src.indexOf("'", i + 1)) {
-      if (src.charCodeAt(i + 1) === Char.SingleQuote && i + 1 < end) {
-        value += src.slice(chunk, i + 1);
-        chunk = i + 2;
-        i++;
-        continue;
-      }
-      value += src.slice(chunk, i);
-      this.pos = i + 1;
-      return { kind: 'string', start: this.at(start), end: this.at(this.pos), value };
-    }
-    throw new ExpressionError(
-      start,
-      end,
-      "The string is not closed with a single quote (write '' for a quote inside a string).",
-    );
-  }
-
-  private parseNumber(): ArmExpr {
-    const { src } = this;
-    const start = this.pos;
-    let i = start;
-    if (src.charCodeAt(i) === Char.Minus) i++;
-    const digits = i;
-    while (i < this.end && isDigit(src.charCodeAt(i))) i++;
-    if (i === digits) throw new ExpressionError(start, start + 1, "Expected digits after '-'.");
-    if (src.charCodeAt(i) === Char.Dot && isDigit(src.charCodeAt(i + 1)) && i + 1 < this.end) {
-      throw new ExpressionError(start, i + 1, "Expressions have whole numbers only; write json('1.5') for a fraction.");
-    }
-    this.pos = i;
-    return { kind: 'number', start: this.at(start), end: this.at(i), value: Number(src.slice(start, i)) };
-  }
-
-  private readName(what: string): ArmName {
-    const { src } = this;
-    const start = this.pos;
-    if (start >= this.end || !isNameStart(src.charCodeAt(start))) {
-      throw new ExpressionError(start, start + 1, `Expected ${what}, found ${this.describe(start)}.`);
-    }
-    let i = start + 1;
-    while (i < this.end && isNamePart(src.charCodeAt(i))) i++;
-    this.pos = i;
-    return { text: src.slice(start, i), start: this.at(start), end: this.at(i) };
-  }
-
-  private expect(code: number, what: string): void {
-    if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== code) {
-      throw new ExpressionError(this.pos, this.pos + 1, `Expected ${what}, found ${this.describe(this.pos)}.`);
-    }
-    this.pos++;
-  }
-
-  private skipSpace(): void {
-    const { src } = this;
-    let code = src.charCodeAt(this.pos);
-    while (code === Char.Space || code === Char.Tab || code === Char.LineFeed || code === Char.CarriageReturn) {
-      code = src.charCodeAt(++this.pos);
-    }
-  }
-
-  private describe(index: number): string {
-    return index >= this.end ? 'the end of the expression' : `'${this.src[index]}'`;
   }
 }

@@ -3,9 +3,10 @@
 // and a part that fails is recorded once, at the node at fault, and not read.
 import type { Node } from 'jsonc-parser';
 import { parseArmExpression } from './expression';
+import { membersOf, type JsonMember } from './json-nodes';
 import { checkPart, type SkeletonPart } from './skeleton-schema';
 import type { ArmSkip, ArmSyntaxError } from './syntax-error';
-import type { ArmExpressionSite, ArmNestedDeployment, ArmTemplate } from './template-types';
+import type { ArmExpressionSite, ArmNamed, ArmNestedDeployment, ArmTemplate } from './template-types';
 
 export interface ReadContext {
   readonly text: string;
@@ -30,6 +31,16 @@ export function acceptPart(context: ReadContext, part: SkeletonPart, node: Node)
   if (problems.length === 0) return true;
   skip(context, node, problems.map((problem) => problem.reason).join('; '));
   return false;
+}
+
+/** The members of an object section whose values have the shape of `part`; the others are recorded as skipped. */
+export function acceptedMembers(context: ReadContext, section: Node | undefined, part: SkeletonPart): JsonMember[] {
+  return membersOf(section).filter((member) => acceptPart(context, part, member.value));
+}
+
+/** A JSON member as the declaration it names: its name, the key node holding it, and its value node. */
+export function namedFrom(member: JsonMember): ArmNamed {
+  return { name: member.name, nameNode: member.nameNode, node: member.value };
 }
 
 /**

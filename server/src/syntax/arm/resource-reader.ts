@@ -5,8 +5,8 @@
 // part is a literal; recursion follows the JSON nesting, which json-tree.ts bounds.
 import type { Node } from 'jsonc-parser';
 import { armLiteralString } from './expression';
-import { defineKeywords, keywordValue, keywordValues, membersOf, none } from './json-nodes';
-import { acceptPart, rejectedKeywords, type ReadContext } from './read-context';
+import { defineKeywords, keywordValue, keywordValues, none } from './json-nodes';
+import { acceptedMembers, acceptPart, namedFrom, rejectedKeywords, type ReadContext } from './read-context';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
 const resourceKeywords = defineKeywords(() => ({
@@ -139,12 +139,9 @@ export function readParameterValues(
   part: 'parameterValue' | 'deploymentParameterValue',
 ): ArmParameterValue[] {
   const values: ArmParameterValue[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, part, member.value)) continue;
+  for (const member of acceptedMembers(context, section, part)) {
     values.push({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
+      ...namedFrom(member),
       value: keywordValue(member.value, 'value'),
       reference: keywordValue(member.value, 'reference'),
     });

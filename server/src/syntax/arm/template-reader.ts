@@ -5,10 +5,17 @@
 // expressions belong to them, not to this template.
 import type { Node } from 'jsonc-parser';
 import { defineKeywords, jsonString, keywordValue, keywordValues, membersOf, none } from './json-nodes';
-import { acceptPart, collectExpressions, rejectedKeywords, skip, type ReadContext } from './read-context';
+import {
+  acceptPart,
+  acceptedMembers,
+  collectExpressions,
+  namedFrom,
+  rejectedKeywords,
+  skip,
+  type ReadContext,
+} from './read-context';
 import { readCopy, readResource } from './resource-reader';
 import type {
-  ArmDefinition,
   ArmExpressionSite,
   ArmNestedDeployment,
   ArmOutput,
@@ -48,11 +55,7 @@ export function readTemplate(
     parameters: readParameters(context, sections.parameters),
     variables: readVariables(context, sections.variables),
     functions: readFunctions(context, sections.functions),
-    definitions: membersOf(sections.definitions).map((member): ArmDefinition => ({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
-    })),
+    definitions: membersOf(sections.definitions).map(namedFrom),
     resources: [],
     symbolicNames: sections.resources?.type === 'object',
     outputs: readOutputs(context, sections.outputs),
@@ -66,13 +69,10 @@ export function readTemplate(
 
 function readParameters(context: ReadContext, section: Node | undefined): ArmParameter[] {
   const parameters: ArmParameter[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, 'parameter', member.value)) continue;
+  for (const member of acceptedMembers(context, section, 'parameter')) {
     const keywords = keywordValues(member.value, parameterKeywords);
     parameters.push({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
+      ...namedFrom(member),
       type: keywords.type,
       typeName: jsonString(keywords.type),
       defaultValue: keywords.defaultvalue,
@@ -89,9 +89,7 @@ function readVariables(context: ReadContext, section: Node | undefined): ArmVari
     if (member.name.toLowerCase() !== 'copy') {
       variables.push({
         kind: 'value',
-        name: member.name,
-        nameNode: member.nameNode,
-        node: member.value,
+        ...namedFrom(member),
         value: member.value,
       });
     } else if (member.value.type !== 'array') {
@@ -119,17 +117,14 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
   for (const namespaceNode of section?.children ?? []) {
     if (!acceptPart(context, 'functionNamespace', namespaceNode)) continue;
     const namespaceName = keywordValue(namespaceNode, 'namespace')!;
-    for (const member of membersOf(keywordValue(namespaceNode, 'members'))) {
-      if (!acceptPart(context, 'functionMember', member.value)) continue;
+    for (const member of acceptedMembers(context, keywordValue(namespaceNode, 'members'), 'functionMember')) {
       const output = keywordValue(member.value, 'output');
       const parameters = (keywordValue(member.value, 'parameters')?.children ?? []).map((parameter) => {
         const nameNode = keywordValue(parameter, 'name')!;
         return { name: String(nameNode.value), nameNode, node: parameter, type: keywordValue(parameter, 'type') };
       });
       functions.push({
-        name: member.name,
-        nameNode: member.nameNode,
-        node: member.value,
+        ...namedFrom(member),
         namespace: String(namespaceName.value),
         namespaceNode: namespaceName,
         parameters,
@@ -160,13 +155,10 @@ function pushResource(template: Mutable<ArmTemplate>, resource: ArmResource | un
 
 function readOutputs(context: ReadContext, section: Node | undefined): ArmOutput[] {
   const outputs: ArmOutput[] = [];
-  for (const member of membersOf(section)) {
-    if (!acceptPart(context, 'output', member.value)) continue;
+  for (const member of acceptedMembers(context, section, 'output')) {
     const keywords = keywordValues(member.value, outputKeywords);
     outputs.push({
-      name: member.name,
-      nameNode: member.nameNode,
-      node: member.value,
+      ...namedFrom(member),
       type: keywords.type,
       value: keywords.value,
       condition: keywords.condition,
