@@ -7,10 +7,10 @@ import type { Bad, Child, Expression, StringLiteral, TypedLambda, TypedLocalVari
 import type { Declaration, DeclarationBody, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { lastEnd, parseName } from './parse-common';
+import { declarationNode, lastEnd, parseName } from './parse-common';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
-import { parseForExpression, parseIfCondition, parseObject } from './parse-literals';
+import { parseForExpression, parseIfCondition, parseObject, parseRequiredObject } from './parse-literals';
 import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
 import { expectString, parseType, parseTypeOrSkip } from './parse-types';
 import { type DeclarationResult, maxDepth, type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
@@ -126,16 +126,7 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   const assignment = p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), T.lineEnd);
   const value: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
   children.push(assignment, value);
-  return {
-    kind: 'TargetScopeDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    assignment,
-    value,
-  };
+  return declarationNode('TargetScopeDeclaration', start, children, { assignment, value });
 }
 
 /** `metadata name = value` and `assert name = value`. */
@@ -150,17 +141,7 @@ function parseNamedValue(
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
-  return {
-    kind,
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    assignment,
-    value,
-  };
+  return declarationNode(kind, start, children, { name, assignment, value });
 }
 
 export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
@@ -169,17 +150,7 @@ export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
   children.push(name, assignment, value);
-  return {
-    kind: 'TypeDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    assignment,
-    value,
-  };
+  return declarationNode('TypeDeclaration', start, children, { name, assignment, value });
 }
 
 function parseParameter(p: Parser, start: Start): Declaration {
@@ -201,18 +172,7 @@ function parseParameter(p: Parser, start: Start): Declaration {
     );
     children.push(value);
   }
-  return {
-    kind: 'ParameterDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    type,
-    assignment,
-    value,
-  };
+  return declarationNode('ParameterDeclaration', start, children, { name, type, assignment, value });
 }
 
 export function parseVariable(p: Parser, start: Start): Declaration {
@@ -227,18 +187,7 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type ?? name);
   const value = parseValue(p, assignment);
   children.push(assignment, value);
-  return {
-    kind: 'VariableDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    type,
-    assignment,
-    value,
-  };
+  return declarationNode('VariableDeclaration', start, children, { name, type, assignment, value });
 }
 
 function parseOutput(p: Parser, start: Start): Declaration {
@@ -248,18 +197,7 @@ function parseOutput(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type);
   const value = parseValue(p, assignment);
   children.push(name, type, assignment, value);
-  return {
-    kind: 'OutputDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    type,
-    assignment,
-    value,
-  };
+  return declarationNode('OutputDeclaration', start, children, { name, type, assignment, value });
 }
 
 function parseFunction(p: Parser, start: Start): Declaration {
@@ -267,16 +205,7 @@ function parseFunction(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
   const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
   children.push(name, lambda);
-  return {
-    kind: 'FunctionDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    lambda,
-  };
+  return declarationNode('FunctionDeclaration', start, children, { name, lambda });
 }
 
 function parseTypedLambda(p: Parser): TypedLambda {
@@ -334,19 +263,7 @@ function parseResource(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type, T.braceOrLine);
   children.push(assignment);
   const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
-  return {
-    kind: 'ResourceDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    type,
-    existing,
-    assignment,
-    value,
-  };
+  return declarationNode('ResourceDeclaration', start, children, { name, type, existing, assignment, value });
 }
 
 function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 'TestDeclaration'): Declaration {
@@ -364,42 +281,13 @@ function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 
   );
   const assignment = parseAssignment(p, path, T.braceOrLine);
   children.push(name, path, assignment);
-  if (!isModule) {
-    const value: Expression = p.attempt(
-      () =>
-        p.at(K.LeftBrace)
-          ? parseObject(p, allowComplexLiterals)
-          : p.fail('Expected the "{" character at this location.'),
-      T.lineEnd,
-      suppressAfter(assignment),
-    );
-    children.push(value);
-    return {
-      kind,
-      start: children[0].start,
-      end: lastEnd(children),
-      children,
-      decorators: start.decorators,
-      keyword: start.keyword,
-      name,
-      path,
-      assignment,
-      value,
-    };
+  if (isModule) {
+    const body = parseBody(p, children, assignment, allowComplexLiterals);
+    return declarationNode(kind, start, children, { name, path, assignment, value: body });
   }
-  const value = parseBody(p, children, assignment, allowComplexLiterals);
-  return {
-    kind,
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    path,
-    assignment,
-    value,
-  };
+  const value = parseRequiredObject(p, suppressAfter(assignment));
+  children.push(value);
+  return declarationNode(kind, start, children, { name, path, assignment, value });
 }
 
 // The value of a resource or module: `{…}`, `if (…) {…}` (possibly on the next line) or `[for …]`.

@@ -11,17 +11,16 @@ import type {
   WildcardImport,
   WithClause,
 } from './nodes-declarations';
-import { parseName, span } from './parse-common';
+import { declarationNode, parseName, span } from './parse-common';
 import { parseElements } from './parse-bracketed';
-import { parseObject, parseString } from './parse-literals';
+import { parseRequiredObject, parseString } from './parse-literals';
 import { expectString } from './parse-types';
-import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
+import { type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
-const allowComplexLiterals = ParseFlags.allowComplexLiterals;
 
 /** `import …` in a `.bicep` file: a string after the keyword means the legacy extension form. */
 export function parseImport(p: Parser, start: Start): Declaration {
@@ -44,15 +43,7 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   }
   const from = p.attempt(() => parseFromClause(p), T.lineEnd);
   children.push(clause, from);
-  return {
-    kind: 'ImportDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    clause,
-    from,
-  };
+  return declarationNode('ImportDeclaration', start, children, { clause, from });
 }
 
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
@@ -155,26 +146,13 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
     );
     children.push(asClause);
   }
-  return {
-    kind: 'ExtensionDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    specification,
-    withClause,
-    asClause,
-  };
+  return declarationNode('ExtensionDeclaration', start, children, { specification, withClause, asClause });
 }
 
 /** `with { … }`. */
 export function parseWithClause(p: Parser, message: string): WithClause {
   const keyword = p.expectKeyword('with', message);
-  const value = p.attempt(
-    () =>
-      p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.'),
-    T.lineEnd,
-  );
+  const value = parseRequiredObject(p, 0);
   const children = [keyword, value];
   return { kind: 'WithClause', ...span(children), children, keyword, value };
 }

@@ -108,6 +108,18 @@ export function parseObject(p: Parser, flags: number): ObjectExpression {
   return { kind: 'Object', start: open.start, end: lastEnd(children), children, open, members, close };
 }
 
+/** An object that must stand here (a test's body, a `with` clause), recovering at the line end. */
+export function parseRequiredObject(p: Parser, options: number): ObjectExpression | Bad {
+  const from = p.pos;
+  const errorCount = p.errors.length;
+  try {
+    if (!p.at(K.LeftBrace)) p.fail('Expected the "{" character at this location.');
+    return parseObject(p, allowComplexLiterals);
+  } catch (failure) {
+    return p.recover(failure, from, errorCount, T.lineEnd, options);
+  }
+}
+
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
   const from = p.pos;
   const errorCount = p.errors.length;

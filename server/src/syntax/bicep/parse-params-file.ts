@@ -3,8 +3,8 @@
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
-import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { parseName, span } from './parse-common';
+import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable, readKeyword } from './parse-declarations';
+import { declarationNode, parseName } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-types';
 import { type Parser, type Start, suppressAfter } from './parser-state';
@@ -38,9 +38,7 @@ export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration
 }
 
 function parseUsing(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
-  children.push(keyword);
+  const children = readKeyword(p, start);
   let path: StringLiteral | Token | Bad;
   if (p.at(K.Identifier))
     path = p.read(); // `using none`
@@ -57,64 +55,36 @@ function parseUsing(p: Parser, start: Start): Declaration {
     );
     children.push(withClause);
   }
-  return {
-    kind: 'UsingDeclaration',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    path,
-    withClause,
-  };
+  return declarationNode('UsingDeclaration', start, children, { path, withClause });
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const path = p.attempt(
     () => expectString(p, 'Expected the path of the .bicepparam file to extend at this location.'),
     T.lineEnd,
   );
-  children.push(keyword, path);
-  return { kind: 'ExtendsDeclaration', ...span(children), children, decorators: start.decorators, keyword, path };
+  children.push(path);
+  return declarationNode('ExtendsDeclaration', start, children, { path });
 }
 
 function parseParameterAssignment(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const name = parseName(p, 'Expected a parameter identifier at this location.', T.identifierOrLine);
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
-  children.push(keyword, name, assignment, value);
-  return {
-    kind: 'ParameterAssignment',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    name,
-    assignment,
-    value,
-  };
+  children.push(name, assignment, value);
+  return declarationNode('ParameterAssignment', start, children, { name, assignment, value });
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const alias = parseName(p, 'Expected an extension alias name at this location.', T.identifierOrLine);
   const withClause = p.attempt(
     () => parseWithClause(p, 'Expected the "with" keyword at this location.'),
     T.lineEnd,
     suppressAfter(alias),
   );
-  children.push(keyword, alias, withClause);
-  return {
-    kind: 'ExtensionConfigAssignment',
-    ...span(children),
-    children,
-    decorators: start.decorators,
-    keyword,
-    alias,
-    withClause,
-  };
+  children.push(alias, withClause);
+  return declarationNode('ExtensionConfigAssignment', start, children, { alias, withClause });
 }
