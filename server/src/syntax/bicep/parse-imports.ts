@@ -13,8 +13,7 @@ import type {
 } from './nodes-declarations';
 import { declarationNode, parseName, span } from './parse-common';
 import { parseElements } from './parse-bracketed';
-import { parseRequiredObject, parseString } from './parse-literals';
-import { expectString } from './parse-types';
+import { expectString, parseRequiredObject, parseString } from './parse-literals';
 import { type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
@@ -52,9 +51,7 @@ function parseImportedSymbols(p: Parser): ImportedSymbols {
   const open = p.read();
   const children: Child[] = [open];
   const items: (ImportedSymbol | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
+  const close = parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
   return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
 }
 

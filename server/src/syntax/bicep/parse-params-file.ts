@@ -6,7 +6,7 @@ import type { Declaration, WithClause } from './nodes-declarations';
 import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable, readKeyword } from './parse-declarations';
 import { declarationNode, parseName } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
-import { expectString } from './parse-types';
+import { expectString } from './parse-literals';
 import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
