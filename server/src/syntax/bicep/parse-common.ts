@@ -1,11 +1,14 @@
 // Small parse helpers every grammar module may use, kept apart so no module has to import a module
-// above it for them: node spans, declaration nodes and declaration names.
+// above it for them: node spans, declaration nodes and the parts many declarations share (keyword,
+// name, `=`).
 import type { Bad, Child } from './nodes';
 import type { Declaration } from './nodes-declarations';
-import type { Parser, Start } from './parser-state';
+import { type Parser, type Start, suppressAfter } from './parser-state';
+import { Terminators } from './terminators';
 import { type KindSet, type Token, TokenKind } from './token';
 
 const K = TokenKind;
+const T = Terminators;
 const maxIdentifierLength = 255;
 
 /** The end of a node with these children, ignoring zero-width Missing placeholders at the end. */
@@ -58,4 +61,19 @@ export function parseName(p: Parser, message: string, terminators: KindSet, opti
     p.error(name.start, name.end, `The identifier exceeds the limit of ${maxIdentifierLength} characters.`);
   }
   return name;
+}
+
+/** Reads the keyword; returns the children list with it appended. */
+export function readKeyword(p: Parser, start: Start): Child[] {
+  start.children.push(p.read());
+  return start.children;
+}
+
+export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
+  if (p.at(K.Assignment)) return p.read();
+  return p.attempt(
+    () => p.expect(K.Assignment, 'Expected the "=" character at this location.'),
+    terminators,
+    suppressAfter(after),
+  );
 }

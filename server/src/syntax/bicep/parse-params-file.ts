@@ -3,8 +3,8 @@
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration, WithClause } from './nodes-declarations';
-import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable, readKeyword } from './parse-declarations';
-import { declarationNode, parseName } from './parse-common';
+import { parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
+import { declarationNode, parseAssignment, parseName, readKeyword } from './parse-common';
 import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
 import { expectString } from './parse-literals';
 import { type Parser, type Start, suppressAfter } from './parser-state';

@@ -20,20 +20,16 @@ const T = Terminators;
 const expectedType =
   'Expected a type at this location. Specify a valid type expression, such as "string", "int", "bool", "object", "array" or "any".';
 
+export const expectedResourceType =
+  'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".';
+
 /** A declaration's type: a type expression or `resource '<type>@<version>'`. */
 export function parseType(p: Parser, allowOptionalResourceType: boolean): TypeExpression {
   if (!p.atKeyword('resource') || p.peek().kind === K.LessThan) return parseTypeExpression(p);
   const keyword = p.read();
   let typeString: StringLiteral | Bad | undefined;
   if (!allowOptionalResourceType || p.at(K.StringComplete) || p.at(K.StringLeftPiece)) {
-    typeString = p.attempt(
-      () =>
-        expectString(
-          p,
-          'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".',
-        ),
-      T.assignmentOrLine,
-    );
+    typeString = p.attempt(() => expectString(p, expectedResourceType), T.assignmentOrLine);
   }
   const children: Child[] = typeString ? [keyword, typeString] : [keyword];
   return { kind: 'ResourceType', start: keyword.start, end: lastEnd(children), children, keyword, typeString };
