@@ -148,7 +148,7 @@ function parseParameter(p: Parser, start: Start): Declaration {
     assignment = p.read();
     value = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
     children.push(assignment, value);
-  } else if (!p.at(K.NewLine) && !p.atEnd()) {
+  } else if (!p.atLineEnd()) {
     value = p.attempt(
       () => p.fail('Expected the "=" character or a new line at this location.'),
       T.lineEnd,
@@ -164,7 +164,7 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a variable identifier at this location.', T.assignmentOrLine);
   children.push(name);
   let type: TypeExpression | undefined;
-  if (!p.at(K.Assignment) && !p.at(K.NewLine) && !p.atEnd()) {
+  if (!p.at(K.Assignment) && !p.atLineEnd()) {
     type = parseTypeOrSkip(p, false, T.assignmentOrLine, suppressAfter(name));
     children.push(type);
   }

@@ -34,7 +34,7 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   let clause: ImportedSymbols | WildcardImport | Bad;
   if (p.at(K.LeftBrace)) clause = p.attempt(() => parseImportedSymbols(p), T.lineEnd);
   else if (p.at(K.Asterisk)) clause = p.attempt(() => parseWildcard(p), T.lineEnd);
-  else if (p.at(K.NewLine) || p.atEnd() || p.at(K.Identifier)) clause = p.missing(expectedImportClause);
+  else if (p.atLineEnd() || p.at(K.Identifier)) clause = p.missing(expectedImportClause);
   else {
     const token = p.read();
     p.error(token.start, token.end, expectedImportClause);
@@ -82,6 +82,10 @@ function parseAlias(p: Parser, recover: boolean): AliasClause {
   const name = recover
     ? parseName(p, 'Expected an identifier after "as" at this location.', T.commaOrLine)
     : p.expect(K.Identifier, 'Expected a namespace identifier at this location.');
+  return aliasClause(keyword, name);
+}
+
+function aliasClause(keyword: Token, name: Token | Bad): AliasClause {
   const children = [keyword, name];
   return { kind: 'AliasClause', ...span(children), children, keyword, name };
 }
@@ -112,31 +116,15 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
         T.lineEnd,
       );
   children.push(specification);
-  let withClause: WithClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd() && !p.atKeyword('as')) {
-    withClause = p.attempt(
-      () => parseWithClause(p, 'Expected the "with" keyword, "as" keyword, or a new line character at this location.'),
-      T.lineEnd,
-      suppressAfter(specification),
-    );
-    children.push(withClause);
-  }
+  const withClause = p.atKeyword('as')
+    ? undefined
+    : parseOptionalWithClause(p, expectedWithOrAs, specification, children);
   let asClause: AliasClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd()) {
+  if (!p.atLineEnd()) {
     asClause = p.attempt(
       () => {
-        if (!p.atKeyword('as'))
-          p.fail('Expected the "with" keyword, "as" keyword, or a new line character at this location.');
-        const clauseKeyword = p.read();
-        const name = parseName(p, 'Expected an extension alias name at this location.', T.lineEnd);
-        const clauseChildren = [clauseKeyword, name];
-        return {
-          kind: 'AliasClause' as const,
-          ...span(clauseChildren),
-          children: clauseChildren,
-          keyword: clauseKeyword,
-          name,
-        };
+        if (!p.atKeyword('as')) p.fail(expectedWithOrAs);
+        return aliasClause(p.read(), parseName(p, 'Expected an extension alias name at this location.', T.lineEnd));
       },
       T.lineEnd,
       withClause ? suppressAfter(withClause) : 0,
@@ -144,6 +132,21 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
     children.push(asClause);
   }
   return declarationNode('ExtensionDeclaration', start, children, { specification, withClause, asClause });
+}
+
+const expectedWithOrAs = 'Expected the "with" keyword, "as" keyword, or a new line character at this location.';
+
+/** An optional `with {…}` clause: none at the end of the line, else one (pushed to `children`). */
+export function parseOptionalWithClause(
+  p: Parser,
+  message: string,
+  after: { kind: unknown },
+  children: Child[],
+): WithClause | Bad | undefined {
+  if (p.atLineEnd()) return undefined;
+  const clause = p.attempt(() => parseWithClause(p, message), T.lineEnd, suppressAfter(after));
+  children.push(clause);
+  return clause;
 }
 
 /** `with { … }`. */

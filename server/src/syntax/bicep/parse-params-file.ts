@@ -2,10 +2,15 @@
 // plus the shared `var`, `type`, `import` and `extension` declarations.
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
-import type { Declaration, WithClause } from './nodes-declarations';
+import type { Declaration } from './nodes-declarations';
 import { parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
 import { declarationNode, parseAssignment, parseName, readKeyword } from './parse-common';
-import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
+import {
+  parseCompileTimeImport,
+  parseExtensionDeclaration,
+  parseOptionalWithClause,
+  parseWithClause,
+} from './parse-imports';
 import { expectString } from './parse-literals';
 import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -37,6 +42,8 @@ export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration
   }
 }
 
+const expectedWith = 'Expected the "with" keyword or a new line character at this location.';
+
 function parseUsing(p: Parser, start: Start): Declaration {
   const children = readKeyword(p, start);
   let path: StringLiteral | Token | Bad;
@@ -46,15 +53,7 @@ function parseUsing(p: Parser, start: Start): Declaration {
     path = p.attempt(() => expectString(p, 'Expected a file path string at this location.'), T.lineEnd);
   else path = p.missing('Expected a file path string or "none" at this location.');
   children.push(path);
-  let withClause: WithClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd()) {
-    withClause = p.attempt(
-      () => parseWithClause(p, 'Expected the "with" keyword or a new line character at this location.'),
-      T.lineEnd,
-      suppressAfter(path),
-    );
-    children.push(withClause);
-  }
+  const withClause = parseOptionalWithClause(p, expectedWith, path, children);
   return declarationNode('UsingDeclaration', start, children, { path, withClause });
 }
 
