@@ -1,21 +1,14 @@
 // Function calls: `name(…)` and `base.name(…)`, with their arguments. The arguments are read through
 // the parser's grammar (parse-expressions.ts), which calls this module for every call it meets.
 // Invariant: every token between the parentheses is pushed to the call's children, in text order.
-import type { Child, Expression, Missing } from './nodes';
-import { lastEnd } from './parse-common';
+import type { Child, Expression } from './nodes';
+import { type ArgumentList, instanceCallNode, lastEnd } from './parse-common';
 import type { Parser } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
-
-interface CallArguments {
-  open: Token;
-  args: Expression[];
-  close: Token | Missing;
-  end: number;
-}
 
 /** `name(…)`: a call of the function named by the identifier just read. */
 export function parseFunctionCall(p: Parser, flags: number, name: Token): Expression {
@@ -34,26 +27,14 @@ export function parseInstanceFunctionCall(
   name: Token,
 ): Expression {
   const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
-  const { open, args, close, end } = parseArguments(p, flags, children);
-  return {
-    kind: 'InstanceFunctionCall',
-    start: base.start,
-    end,
-    children,
-    base,
-    dot,
-    name,
-    open,
-    arguments: args,
-    close,
-  };
+  return instanceCallNode('InstanceFunctionCall', base, dot, name, children, parseArguments(p, flags, children));
 }
 
 /**
  * `(a, b)` after a function name; pushes every token to `children`. Arguments are separated by
  * commas (a line break may follow a comma); a trailing comma is an error.
  */
-function parseArguments(p: Parser, flags: number, children: Child[]): CallArguments {
+function parseArguments(p: Parser, flags: number, children: Child[]): ArgumentList<Expression> {
   const open = p.read();
   children.push(open);
   const args: Expression[] = [];

@@ -1,7 +1,7 @@
 // Small parse helpers every grammar module may use, kept apart so no module has to import a module
 // above it for them: node spans, declaration nodes and the parts many declarations share (keyword,
 // name, `=`).
-import type { Bad, Child } from './nodes';
+import type { Bad, Child, Missing } from './nodes';
 import type { Declaration } from './nodes-declarations';
 import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
@@ -76,4 +76,25 @@ export function parseAssignment(p: Parser, after: { kind: unknown }, terminators
     terminators,
     suppressAfter(after),
   );
+}
+
+/** The bracketed arguments after a name: the `(…)` of a call, the `<…>` of a parameterised type. */
+export interface ArgumentList<Argument> {
+  open: Token;
+  args: Argument[];
+  close: Token | Missing;
+  end: number;
+}
+
+/** `base.name(…)` and `base.name<…>` are one shape: the base, the dot, the name, then its arguments. */
+export function instanceCallNode<Kind extends string, Base extends { start: number }, Argument>(
+  kind: Kind,
+  base: Base,
+  dot: Token,
+  name: Token,
+  children: Child[],
+  list: ArgumentList<Argument>,
+) {
+  const { open, args, close, end } = list;
+  return { kind, start: base.start, end, children, base, dot, name, open, arguments: args, close };
 }

@@ -3,16 +3,16 @@
 // parameterised types, type member access (`T.prop`, `T[0]`, `T[*]`, `T.*`) and `resource '…'` types;
 // object and tuple types are in parse-structured-types.ts.
 // Invariant: recursion passes through parseTypeExpression, which enforces maxDepth.
-import type { Bad, Child, Expression, Missing, StringLiteral } from './nodes';
+import type { Bad, Child, Expression, StringLiteral } from './nodes';
 import type { TypeExpression } from './nodes-types';
-import { lastEnd } from './parse-common';
+import { type ArgumentList, instanceCallNode, lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
 import { expectString, parseLiteral, parseString } from './parse-literals';
 import { parseObjectType, parseTupleType } from './parse-structured-types';
 import { parseParenthesizedList, soleItem } from './parse-parentheses';
 import { maxDepth, type Parser } from './parser-state';
 import { Terminators } from './terminators';
-import { type KindSet, type Token, TokenKind } from './token';
+import { type KindSet, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
@@ -184,20 +184,7 @@ function parseTypeDotSuffix(p: Parser, base: TypeExpression): TypeExpression {
   const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
   if (p.at(K.LessThan) && name.kind === K.Identifier) {
     const children: Child[] = [base, dot, name];
-    const { open, args, close } = parseTypeArguments(p, children);
-    const end = lastEnd(children);
-    return {
-      kind: 'InstanceParameterizedType',
-      start: base.start,
-      end,
-      children,
-      base,
-      dot,
-      name,
-      open,
-      arguments: args,
-      close,
-    };
+    return instanceCallNode('InstanceParameterizedType', base, dot, name, children, parseTypeArguments(p, children));
   }
   const end = name.kind === 'Missing' ? dot.end : name.end;
   return { kind: 'TypePropertyAccess', start: base.start, end, children: [base, dot, name], base, dot, name };
@@ -224,11 +211,11 @@ function parsePrimaryType(p: Parser): TypeExpression {
       const name = p.read();
       if (!p.at(K.LessThan)) return { kind: 'TypeReference', start: name.start, end: name.end, children: [name], name };
       const children: Child[] = [name];
-      const { open, args, close } = parseTypeArguments(p, children);
+      const { open, args, close, end } = parseTypeArguments(p, children);
       return {
         kind: 'ParameterizedType',
         start: name.start,
-        end: lastEnd(children),
+        end,
         children,
         name,
         open,
@@ -241,10 +228,7 @@ function parsePrimaryType(p: Parser): TypeExpression {
   }
 }
 
-function parseTypeArguments(
-  p: Parser,
-  children: Child[],
-): { open: Token; args: TypeExpression[]; close: Token | Missing } {
+function parseTypeArguments(p: Parser, children: Child[]): ArgumentList<TypeExpression> {
   const open = p.read();
   children.push(open);
   const args: TypeExpression[] = [];
@@ -262,7 +246,7 @@ function parseTypeArguments(
   }
   const close = p.at(K.GreaterThan) ? p.read() : p.missing('Expected the ">" character at this location.');
   children.push(close);
-  return { open, args, close };
+  return { open, args, close, end: lastEnd(children) };
 }
 
 function parseParenthesizedType(p: Parser): TypeExpression {
