@@ -1,8 +1,6 @@
 // Small parse helpers every grammar module may use, kept apart so no module has to import a module
-// above it for them: node spans, declaration nodes and the parts many declarations share (keyword,
-// name, `=`).
+// above it for them: node spans, call shapes and the parts many declarations share (keyword, name, `=`).
 import type { Bad, Child, Missing } from './nodes';
-import type { Declaration } from './nodes-declarations';
 import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type KindSet, type Token, TokenKind } from './token';
@@ -23,36 +21,6 @@ export function lastEnd(children: readonly Child[]): number {
 /** `start`/`end` of a node from its children (ignoring Missing placeholders at the end). */
 export function span(children: readonly Child[]): { start: number; end: number } {
   return { start: children[0].start, end: lastEnd(children) };
-}
-
-/** What every declaration node holds besides its kind and its own parts. */
-interface DeclarationHead {
-  start: number;
-  end: number;
-  children: Child[];
-  decorators: Start['decorators'];
-  keyword: Start['keyword'];
-}
-
-/**
- * A declaration node of `kind`: its span from `children`, the decorators and keyword of `start`, then
- * its own `parts` (in the order given, so every node of a kind has one shape).
- */
-export function declarationNode<Kind extends Declaration['kind'], Parts extends object>(
-  kind: Kind,
-  start: Start,
-  children: Child[],
-  parts: Parts,
-): { kind: Kind } & DeclarationHead & Parts {
-  return {
-    kind,
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    ...parts,
-  };
 }
 
 export function parseName(p: Parser, message: string, terminators: KindSet, options = 0): Token | Bad {

@@ -7,7 +7,7 @@ import type { Child, Expression, TypedLambda, TypedLocalVariable } from './nodes
 import type { Declaration, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { declarationNode, lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
+import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
 import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
@@ -110,7 +110,16 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   const assignment = p.attempt(() => p.expect(K.Assignment, 'Expected the "=" character at this location.'), T.lineEnd);
   const value: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
   children.push(assignment, value);
-  return declarationNode('TargetScopeDeclaration', start, children, { assignment, value });
+  return {
+    kind: 'TargetScopeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    assignment,
+    value,
+  };
 }
 
 /** `metadata name = value` and `assert name = value`. */
@@ -125,7 +134,17 @@ function parseNamedValue(
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
-  return declarationNode(kind, start, children, { name, assignment, value });
+  return {
+    kind: kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
@@ -134,7 +153,17 @@ export function parseTypeDeclaration(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseTypeOrSkip(p, false, T.assignmentBraceOrLine, suppressAfter(name));
   children.push(name, assignment, value);
-  return declarationNode('TypeDeclaration', start, children, { name, assignment, value });
+  return {
+    kind: 'TypeDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseParameter(p: Parser, start: Start): Declaration {
@@ -156,7 +185,18 @@ function parseParameter(p: Parser, start: Start): Declaration {
     );
     children.push(value);
   }
-  return declarationNode('ParameterDeclaration', start, children, { name, type, assignment, value });
+  return {
+    kind: 'ParameterDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 export function parseVariable(p: Parser, start: Start): Declaration {
@@ -171,7 +211,18 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type ?? name);
   const value = parseValue(p, assignment);
   children.push(assignment, value);
-  return declarationNode('VariableDeclaration', start, children, { name, type, assignment, value });
+  return {
+    kind: 'VariableDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseOutput(p: Parser, start: Start): Declaration {
@@ -181,7 +232,18 @@ function parseOutput(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type);
   const value = parseValue(p, assignment);
   children.push(name, type, assignment, value);
-  return declarationNode('OutputDeclaration', start, children, { name, type, assignment, value });
+  return {
+    kind: 'OutputDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    assignment,
+    value,
+  };
 }
 
 function parseFunction(p: Parser, start: Start): Declaration {
@@ -189,7 +251,16 @@ function parseFunction(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
   const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
   children.push(name, lambda);
-  return declarationNode('FunctionDeclaration', start, children, { name, lambda });
+  return {
+    kind: 'FunctionDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    lambda,
+  };
 }
 
 function parseTypedLambda(p: Parser): TypedLambda {

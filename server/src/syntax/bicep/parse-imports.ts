@@ -11,7 +11,7 @@ import type {
   WildcardImport,
   WithClause,
 } from './nodes-declarations';
-import { declarationNode, parseName, span } from './parse-common';
+import { lastEnd, parseName, span } from './parse-common';
 import { parseElements } from './parse-bracketed';
 import { expectString, parseRequiredObject, parseString } from './parse-literals';
 import { type Parser, skipped, type Start, suppressAfter } from './parser-state';
@@ -42,7 +42,16 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   }
   const from = p.attempt(() => parseFromClause(p), T.lineEnd);
   children.push(clause, from);
-  return declarationNode('ImportDeclaration', start, children, { clause, from });
+  return {
+    kind: 'ImportDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    clause,
+    from,
+  };
 }
 
 const expectedImportClause = 'Expected an import list "{ … }" or a wildcard "* as name" at this location.';
@@ -131,7 +140,17 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
     );
     children.push(asClause);
   }
-  return declarationNode('ExtensionDeclaration', start, children, { specification, withClause, asClause });
+  return {
+    kind: 'ExtensionDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    specification,
+    withClause,
+    asClause,
+  };
 }
 
 const expectedWithOrAs = 'Expected the "with" keyword, "as" keyword, or a new line character at this location.';

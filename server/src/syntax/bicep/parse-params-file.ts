@@ -4,7 +4,7 @@
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration } from './nodes-declarations';
 import { parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { declarationNode, parseAssignment, parseName, readKeyword } from './parse-common';
+import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
 import {
   parseCompileTimeImport,
   parseExtensionDeclaration,
@@ -54,7 +54,16 @@ function parseUsing(p: Parser, start: Start): Declaration {
   else path = p.missing('Expected a file path string or "none" at this location.');
   children.push(path);
   const withClause = parseOptionalWithClause(p, expectedWith, path, children);
-  return declarationNode('UsingDeclaration', start, children, { path, withClause });
+  return {
+    kind: 'UsingDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    path,
+    withClause,
+  };
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
@@ -64,7 +73,15 @@ function parseExtends(p: Parser, start: Start): Declaration {
     T.lineEnd,
   );
   children.push(path);
-  return declarationNode('ExtendsDeclaration', start, children, { path });
+  return {
+    kind: 'ExtendsDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    path,
+  };
 }
 
 function parseParameterAssignment(p: Parser, start: Start): Declaration {
@@ -73,7 +90,17 @@ function parseParameterAssignment(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
-  return declarationNode('ParameterAssignment', start, children, { name, assignment, value });
+  return {
+    kind: 'ParameterAssignment',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    assignment,
+    value,
+  };
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
@@ -85,5 +112,14 @@ function parseExtensionConfig(p: Parser, start: Start): Declaration {
     suppressAfter(alias),
   );
   children.push(alias, withClause);
-  return declarationNode('ExtensionConfigAssignment', start, children, { alias, withClause });
+  return {
+    kind: 'ExtensionConfigAssignment',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    alias,
+    withClause,
+  };
 }

@@ -3,7 +3,7 @@
 // Invariant: like every declaration parser, each part recovers at the end of its line.
 import type { Bad, Child } from './nodes';
 import type { Declaration, DeclarationBody } from './nodes-declarations';
-import { declarationNode, parseAssignment, parseName, readKeyword } from './parse-common';
+import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
 import { expectString, parseForExpression, parseIfCondition, parseObject, parseRequiredObject } from './parse-literals';
 import { expectedResourceType } from './parse-types';
 import { type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
@@ -25,7 +25,19 @@ export function parseResource(p: Parser, start: Start): Declaration {
   const assignment = parseAssignment(p, type, T.braceOrLine);
   children.push(assignment);
   const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
-  return declarationNode('ResourceDeclaration', start, children, { name, type, existing, assignment, value });
+  return {
+    kind: 'ResourceDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    type,
+    existing,
+    assignment,
+    value,
+  };
 }
 
 export function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 'TestDeclaration'): Declaration {
@@ -41,11 +53,33 @@ export function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclarat
   children.push(name, path, assignment);
   if (kind === 'ModuleDeclaration') {
     const body = parseBody(p, children, assignment, allowComplexLiterals);
-    return declarationNode(kind, start, children, { name, path, assignment, value: body });
+    return {
+      kind: kind,
+      start: children[0].start,
+      end: lastEnd(children),
+      children,
+      decorators: start.decorators,
+      keyword: start.keyword,
+      name,
+      path,
+      assignment,
+      value: body,
+    };
   }
   const value = parseRequiredObject(p, suppressAfter(assignment));
   children.push(value);
-  return declarationNode(kind, start, children, { name, path, assignment, value });
+  return {
+    kind: kind,
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    name,
+    path,
+    assignment,
+    value,
+  };
 }
 
 /** The string after a declaration's name (a resource type, a module path), recovering before `=`. */
