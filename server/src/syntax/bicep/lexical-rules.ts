@@ -8,25 +8,41 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) identifierPart[c] = 1;
 }
 
-/** Keywords that, first on a line in column 0, start a top-level declaration and so end an unclosed list. */
-export const declarationKeywords: readonly string[] = [
-  'targetScope',
-  'metadata',
+/** The keywords that start a declaration in a `.bicep` file (parse-declarations.ts), the most common
+ * first: the outline's skim tries them in this order. */
+export const bicepDeclarationKeywords: readonly string[] = [
   'param',
   'var',
   'resource',
-  'module',
   'output',
+  'module',
   'type',
   'func',
   'import',
-  'extension',
-  'assert',
+  'metadata',
+  'targetScope',
   'test',
+  'extension',
+  'provider',
+  'assert',
+];
+
+/** The keywords that start a declaration in a `.bicepparam` file (parse-params-file.ts). */
+export const paramsDeclarationKeywords: readonly string[] = [
+  'param',
+  'var',
   'using',
   'extends',
+  'import',
   'extensionConfig',
-  'provider',
+  'extension',
+  'type',
+];
+
+/** Keywords that, first on a line in column 0, start a top-level declaration (of either language) and so
+ * end an unclosed list. */
+export const declarationKeywords: readonly string[] = [
+  ...new Set([...bicepDeclarationKeywords, ...paramsDeclarationKeywords]),
 ];
 
 /**

@@ -1,17 +1,34 @@
 // The items of bracketed lists, which objects, arrays, object and tuple types and import lists all
-// are: items separated by commas or line breaks, up to the closer, which each caller reads itself.
+// are: items separated by commas or line breaks, then the closer (Missing when absent).
 // Invariant: every token and item read is pushed to `children` in text order.
-import type { Child } from './nodes';
+import type { Child, Missing } from './nodes';
 import type { Parser } from './parser-state';
-import { TokenKind } from './token';
+import { type Token, TokenKind } from './token';
 
 const K = TokenKind;
 
 /**
- * The items of a bracketed list up to (not including) the closer. Separators and line breaks go to
- * `children`; items to both `children` and `items`.
+ * The items of a bracketed list and its closer (`}` or `]`), which it returns. Separators, line breaks
+ * and the closer go to `children`; items to both `children` and `items`.
  */
 export function parseElements<T extends Child, A>(
+  p: Parser,
+  close: TokenKind.RightBrace | TokenKind.RightSquare,
+  parseItem: (p: Parser, argument: A) => T,
+  argument: A,
+  children: Child[],
+  items: T[],
+): Token | Missing {
+  parseItems(p, close, parseItem, argument, children, items);
+  const closer = p.at(close) ? p.read() : p.missing(close === K.RightBrace ? expectedBrace : expectedSquare);
+  children.push(closer);
+  return closer;
+}
+
+const expectedBrace = 'Expected the "}" character at this location.';
+const expectedSquare = 'Expected the "]" character at this location.';
+
+function parseItems<T extends Child, A>(
   p: Parser,
   close: TokenKind,
   parseItem: (p: Parser, argument: A) => T,

@@ -1,10 +1,12 @@
 // Small parse helpers every grammar module may use, kept apart so no module has to import a module
-// above it for them: node spans and declaration names.
-import type { Bad, Child } from './nodes';
-import type { Parser } from './parser-state';
+// above it for them: node spans, call shapes and the parts many declarations share (keyword, name, `=`).
+import type { Bad, Child, Missing } from './nodes';
+import { type Parser, type Start, suppressAfter } from './parser-state';
+import { Terminators } from './terminators';
 import { type KindSet, type Token, TokenKind } from './token';
 
 const K = TokenKind;
+const T = Terminators;
 const maxIdentifierLength = 255;
 
 /** The end of a node with these children, ignoring zero-width Missing placeholders at the end. */
@@ -27,4 +29,40 @@ export function parseName(p: Parser, message: string, terminators: KindSet, opti
     p.error(name.start, name.end, `The identifier exceeds the limit of ${maxIdentifierLength} characters.`);
   }
   return name;
+}
+
+/** Reads the keyword; returns the children list with it appended. */
+export function readKeyword(p: Parser, start: Start): Child[] {
+  start.children.push(p.read());
+  return start.children;
+}
+
+export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
+  if (p.at(K.Assignment)) return p.read();
+  return p.attempt(
+    () => p.expect(K.Assignment, 'Expected the "=" character at this location.'),
+    terminators,
+    suppressAfter(after),
+  );
+}
+
+/** The bracketed arguments after a name: the `(…)` of a call, the `<…>` of a parameterised type. */
+export interface ArgumentList<Argument> {
+  open: Token;
+  args: Argument[];
+  close: Token | Missing;
+  end: number;
+}
+
+/** `base.name(…)` and `base.name<…>` are one shape: the base, the dot, the name, then its arguments. */
+export function instanceCallNode<Kind extends string, Base extends { start: number }, Argument>(
+  kind: Kind,
+  base: Base,
+  dot: Token,
+  name: Token,
+  children: Child[],
+  list: ArgumentList<Argument>,
+) {
+  const { open, args, close, end } = list;
+  return { kind, start: base.start, end, children, base, dot, name, open, arguments: args, close };
 }

@@ -1,26 +1,25 @@
 // Declarations of `.bicep` files (and those shared with `.bicepparam`): targetScope, metadata,
-// param, var, output, resource, module, test, type, func, assert; imports and extensions are in
-// parse-imports.ts, `.bicepparam`-only statements in parse-params-file.ts.
+// param, var, output, type, func, assert; resources, modules and tests are in parse-resources.ts,
+// imports and extensions in parse-imports.ts, `.bicepparam`-only statements in parse-params-file.ts.
 // Invariant: each declaration parser reads its keyword, then recovers part by part at the line end,
 // so one broken part yields one error and the rest of the declaration still parses.
-import type { Bad, Child, Expression, StringLiteral, TypedLambda, TypedLocalVariable } from './nodes';
-import type { Declaration, DeclarationBody, MissingDeclaration } from './nodes-declarations';
+import type { Child, Expression, TypedLambda, TypedLocalVariable } from './nodes';
+import type { Declaration, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
-import { lastEnd, parseName } from './parse-common';
+import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
-import { parseForExpression, parseIfCondition, parseObject } from './parse-literals';
 import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
-import { expectString, parseType, parseTypeOrSkip } from './parse-types';
+import { parseModuleOrTest, parseResource } from './parse-resources';
+import { parseType, parseTypeOrSkip } from './parse-types';
 import { type DeclarationResult, maxDepth, type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
-import { type KindSet, type Token, TokenKind } from './token';
+import { type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
 const allowComplexLiterals = ParseFlags.allowComplexLiterals;
-const allowResourceDeclarations = ParseFlags.allowResourceDeclarations;
 
 export type { DeclarationResult, Start } from './parser-state';
 
@@ -102,21 +101,6 @@ function parseBicepDeclaration(p: Parser, start: Start): Declaration | undefined
   }
 }
 
-/** Reads the keyword; returns the children list with it appended. */
-export function readKeyword(p: Parser, start: Start): Child[] {
-  start.children.push(p.read());
-  return start.children;
-}
-
-export function parseAssignment(p: Parser, after: { kind: unknown }, terminators: KindSet = T.lineEnd): Token | Bad {
-  if (p.at(K.Assignment)) return p.read();
-  return p.attempt(
-    () => p.expect(K.Assignment, 'Expected the "=" character at this location.'),
-    terminators,
-    suppressAfter(after),
-  );
-}
-
 export function parseValue(p: Parser, after: { kind: unknown }): Expression {
   return parseExpressionOrSkip(p, allowComplexLiterals, T.lineEnd, suppressAfter(after));
 }
@@ -151,7 +135,7 @@ function parseNamedValue(
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
   return {
-    kind,
+    kind: kind,
     start: children[0].start,
     end: lastEnd(children),
     children,
@@ -193,7 +177,7 @@ function parseParameter(p: Parser, start: Start): Declaration {
     assignment = p.read();
     value = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lineEnd);
     children.push(assignment, value);
-  } else if (!p.at(K.NewLine) && !p.atEnd()) {
+  } else if (!p.atLineEnd()) {
     value = p.attempt(
       () => p.fail('Expected the "=" character or a new line at this location.'),
       T.lineEnd,
@@ -220,7 +204,7 @@ export function parseVariable(p: Parser, start: Start): Declaration {
   const name = parseName(p, 'Expected a variable identifier at this location.', T.assignmentOrLine);
   children.push(name);
   let type: TypeExpression | undefined;
-  if (!p.at(K.Assignment) && !p.at(K.NewLine) && !p.atEnd()) {
+  if (!p.at(K.Assignment) && !p.atLineEnd()) {
     type = parseTypeOrSkip(p, false, T.assignmentOrLine, suppressAfter(name));
     children.push(type);
   }
@@ -314,108 +298,4 @@ function parseTypedLocalVariable(p: Parser): TypedLocalVariable {
   const type: TypeExpression = p.attempt(() => parseType(p, false), T.typedVariable);
   const children = [name, type];
   return { kind: 'TypedLocalVariable', start: children[0].start, end: lastEnd(children), children, name, type };
-}
-
-function parseResource(p: Parser, start: Start): Declaration {
-  const children = readKeyword(p, start);
-  const name = parseName(p, 'Expected a resource identifier at this location.', T.stringOrLine);
-  const type = p.attempt(
-    () =>
-      expectString(
-        p,
-        'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".',
-      ),
-    T.assignmentOrLine,
-    suppressAfter(name),
-  );
-  children.push(name, type);
-  const existing = p.atKeyword('existing') ? p.read() : undefined;
-  if (existing) children.push(existing);
-  const assignment = parseAssignment(p, type, T.braceOrLine);
-  children.push(assignment);
-  const value = parseBody(p, children, assignment, allowComplexLiterals | allowResourceDeclarations);
-  return {
-    kind: 'ResourceDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    type,
-    existing,
-    assignment,
-    value,
-  };
-}
-
-function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclaration' | 'TestDeclaration'): Declaration {
-  const children = readKeyword(p, start);
-  const isModule = kind === 'ModuleDeclaration';
-  const name = parseName(p, `Expected a ${isModule ? 'module' : 'test'} identifier at this location.`, T.stringOrLine);
-  const path: StringLiteral | Bad = p.attempt(
-    () =>
-      expectString(
-        p,
-        `Expected a ${isModule ? 'module' : 'test'} path string. This should be a relative path to another bicep file, e.g. 'myModule.bicep' or '../parent/myModule.bicep'`,
-      ),
-    T.assignmentOrLine,
-    suppressAfter(name),
-  );
-  const assignment = parseAssignment(p, path, T.braceOrLine);
-  children.push(name, path, assignment);
-  if (!isModule) {
-    const value: Expression = p.attempt(
-      () =>
-        p.at(K.LeftBrace)
-          ? parseObject(p, allowComplexLiterals)
-          : p.fail('Expected the "{" character at this location.'),
-      T.lineEnd,
-      suppressAfter(assignment),
-    );
-    children.push(value);
-    return {
-      kind,
-      start: children[0].start,
-      end: lastEnd(children),
-      children,
-      decorators: start.decorators,
-      keyword: start.keyword,
-      name,
-      path,
-      assignment,
-      value,
-    };
-  }
-  const value = parseBody(p, children, assignment, allowComplexLiterals);
-  return {
-    kind,
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    path,
-    assignment,
-    value,
-  };
-}
-
-// The value of a resource or module: `{…}`, `if (…) {…}` (possibly on the next line) or `[for …]`.
-function parseBody(p: Parser, children: Child[], assignment: Token | Bad, flags: number): DeclarationBody {
-  if (assignment.kind === K.Assignment && p.at(K.NewLine) && p.isKeyword(p.peekPastNewLines(), 'if'))
-    p.pushNewLines(children);
-  const value = p.attempt(
-    (): DeclarationBody => {
-      if (p.atKeyword('if')) return parseIfCondition(p, flags, false);
-      if (p.at(K.LeftBrace)) return parseObject(p, flags);
-      if (p.at(K.LeftSquare)) return parseForExpression(p, flags, true);
-      return p.fail('Expected the "{" character, the "[" character, or the "if" keyword at this location.');
-    },
-    T.lineEnd,
-    suppressAfter(assignment),
-  );
-  children.push(value);
-  return value;
 }

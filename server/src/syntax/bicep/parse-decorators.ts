@@ -2,7 +2,7 @@
 // Invariant: the decorator lines and the line breaks after them are pushed to the caller's children.
 import type { Child, Expression } from './nodes';
 import type { Decorator } from './nodes-declarations';
-import { parseFunctionCall, parseInstanceFunctionCall } from './parse-expressions';
+import { parseFunctionCall, parseInstanceFunctionCall } from './parse-calls';
 import { type Parser, ParseFlags } from './parser-state';
 import { Terminators } from './terminators';
 import { TokenKind } from './token';

@@ -1,17 +1,17 @@
 // Expression parsing: ternary, binary operators by precedence, unary, member access chains and
-// calls. Parentheses and lambdas are in parse-parentheses.ts; literals, objects, arrays and loops in
-// parse-literals.ts. Precedence, lowest first: `??`, `||`, `&&`, `== != =~ !~`, `< <= > >=`, `+ -`,
+// calls. Call arguments are in parse-calls.ts, parentheses and lambdas in parse-parentheses.ts; literals,
+// objects, arrays and loops in parse-literals.ts. Precedence, lowest first: `??`, `||`, `&&`, `== != =~ !~`, `< <= > >=`, `+ -`,
 // `* / %`; then unary `!`/`-`; then postfix `.x .?x [i] [?i] [^i] ::x ! (args)`.
 // Invariants: every function either returns a node covering the tokens it read or throws a
 // ParseFailure; recursion passes through parseExpression, which enforces maxDepth (and restores the
 // depth counter in `finally`, so failures unwinding through it keep the count exact).
-import type { Child, Expression, Missing } from './nodes';
-import { lastEnd } from './parse-common';
+import type { Child, Expression } from './nodes';
+import { parseFunctionCall, parseInstanceFunctionCall } from './parse-calls';
 import { parseArray, parseForExpression, parseLiteral, parseObject, parseString } from './parse-literals';
 import { parseLambdaRest, parseParenthesizedOrLambda } from './parse-parentheses';
 import { isMissing, maxDepth, type Parser, ParseFlags } from './parser-state';
 import { Terminators } from './terminators';
-import { type Token, TokenKind, tokenKindCount } from './token';
+import { TokenKind, tokenKindCount } from './token';
 
 const K = TokenKind;
 const T = Terminators;
@@ -239,86 +239,4 @@ function parseIdentifierExpression(p: Parser, flags: number): Expression {
   if (p.at(K.LeftParen)) return parseFunctionCall(p, flags, name);
   if (p.at(K.Arrow)) return parseLambdaRest(p, name, [name]);
   return { kind: 'VariableAccess', start: name.start, end: name.end, children: [name], name };
-}
-
-interface CallArguments {
-  open: Token;
-  args: Expression[];
-  close: Token | Missing;
-  end: number;
-}
-
-/** `name(…)`: a call of the function named by the identifier just read. */
-export function parseFunctionCall(p: Parser, flags: number, name: Token): Expression {
-  const children: Child[] = [name];
-  const { open, args, close, end } = parseArguments(p, flags, children);
-  return { kind: 'FunctionCall', start: name.start, end, children, name, open, arguments: args, close };
-}
-
-/** `base.name(…)` (or `base.?name(…)`, which the caller reports): a call after the member name just read. */
-export function parseInstanceFunctionCall(
-  p: Parser,
-  flags: number,
-  base: Expression,
-  dot: Token,
-  safe: Token | undefined,
-  name: Token,
-): Expression {
-  const children: Child[] = safe ? [base, dot, safe, name] : [base, dot, name];
-  const { open, args, close, end } = parseArguments(p, flags, children);
-  return {
-    kind: 'InstanceFunctionCall',
-    start: base.start,
-    end,
-    children,
-    base,
-    dot,
-    name,
-    open,
-    arguments: args,
-    close,
-  };
-}
-
-/**
- * `(a, b)` after a function name; pushes every token to `children`. Arguments are separated by
- * commas (a line break may follow a comma); a trailing comma is an error.
- */
-function parseArguments(p: Parser, flags: number, children: Child[]): CallArguments {
-  const open = p.read();
-  children.push(open);
-  const args: Expression[] = [];
-  if (!p.at(K.RightParen) && !p.atDeclarationBoundary()) {
-    p.pushNewLines(children);
-    let expectArgument = true;
-    while (!p.atEnd() && !p.at(K.RightParen) && !p.atDeclarationBoundary()) {
-      if (expectArgument) {
-        const argument = parseExpressionOrSkip(p, flags, T.functionArgument);
-        children.push(argument);
-        args.push(argument);
-        expectArgument = false;
-        continue;
-      }
-      expectArgument = true;
-      if (p.at(K.NewLine)) {
-        const next = p.peekPastNewLines().kind;
-        if (next === K.EndOfFile) break;
-        if (next !== K.RightParen) children.push(p.missing('Expected a comma character at this location.'));
-        p.pushNewLines(children);
-      } else if (p.at(K.Comma)) {
-        children.push(p.read());
-        if (!p.atDeclarationBoundary()) p.pushNewLines(children);
-        if (p.at(K.RightParen)) {
-          const argument = parseExpressionOrSkip(p, flags, T.functionArgument); // reports the trailing comma
-          children.push(argument);
-          args.push(argument);
-        }
-      } else {
-        children.push(p.missing('Expected a new line or comma character at this location.'));
-      }
-    }
-  }
-  const close = p.at(K.RightParen) ? p.read() : p.missing('Expected the ")" character at this location.');
-  children.push(close);
-  return { open, args, close, end: close.kind === 'Missing' ? lastEnd(children) : close.end };
 }

@@ -11,17 +11,15 @@ import type {
   WildcardImport,
   WithClause,
 } from './nodes-declarations';
-import { parseName, span } from './parse-common';
+import { lastEnd, parseName, span } from './parse-common';
 import { parseElements } from './parse-bracketed';
-import { parseObject, parseString } from './parse-literals';
-import { expectString } from './parse-types';
-import { ParseFlags, type Parser, skipped, type Start, suppressAfter } from './parser-state';
+import { expectString, parseRequiredObject, parseString } from './parse-literals';
+import { type Parser, skipped, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
-const allowComplexLiterals = ParseFlags.allowComplexLiterals;
 
 /** `import …` in a `.bicep` file: a string after the keyword means the legacy extension form. */
 export function parseImport(p: Parser, start: Start): Declaration {
@@ -36,7 +34,7 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   let clause: ImportedSymbols | WildcardImport | Bad;
   if (p.at(K.LeftBrace)) clause = p.attempt(() => parseImportedSymbols(p), T.lineEnd);
   else if (p.at(K.Asterisk)) clause = p.attempt(() => parseWildcard(p), T.lineEnd);
-  else if (p.at(K.NewLine) || p.atEnd() || p.at(K.Identifier)) clause = p.missing(expectedImportClause);
+  else if (p.atLineEnd() || p.at(K.Identifier)) clause = p.missing(expectedImportClause);
   else {
     const token = p.read();
     p.error(token.start, token.end, expectedImportClause);
@@ -46,10 +44,11 @@ export function parseCompileTimeImport(p: Parser, start: Start, keyword: Token):
   children.push(clause, from);
   return {
     kind: 'ImportDeclaration',
-    ...span(children),
+    start: children[0].start,
+    end: lastEnd(children),
     children,
     decorators: start.decorators,
-    keyword,
+    keyword: start.keyword,
     clause,
     from,
   };
@@ -61,9 +60,7 @@ function parseImportedSymbols(p: Parser): ImportedSymbols {
   const open = p.read();
   const children: Child[] = [open];
   const items: (ImportedSymbol | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
+  const close = parseElements(p, K.RightBrace, parseImportedSymbol, undefined, children, items);
   return { kind: 'ImportedSymbols', ...span(children), children, open, items, close };
 }
 
@@ -94,6 +91,10 @@ function parseAlias(p: Parser, recover: boolean): AliasClause {
   const name = recover
     ? parseName(p, 'Expected an identifier after "as" at this location.', T.commaOrLine)
     : p.expect(K.Identifier, 'Expected a namespace identifier at this location.');
+  return aliasClause(keyword, name);
+}
+
+function aliasClause(keyword: Token, name: Token | Bad): AliasClause {
   const children = [keyword, name];
   return { kind: 'AliasClause', ...span(children), children, keyword, name };
 }
@@ -124,31 +125,15 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
         T.lineEnd,
       );
   children.push(specification);
-  let withClause: WithClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd() && !p.atKeyword('as')) {
-    withClause = p.attempt(
-      () => parseWithClause(p, 'Expected the "with" keyword, "as" keyword, or a new line character at this location.'),
-      T.lineEnd,
-      suppressAfter(specification),
-    );
-    children.push(withClause);
-  }
+  const withClause = p.atKeyword('as')
+    ? undefined
+    : parseOptionalWithClause(p, expectedWithOrAs, specification, children);
   let asClause: AliasClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd()) {
+  if (!p.atLineEnd()) {
     asClause = p.attempt(
       () => {
-        if (!p.atKeyword('as'))
-          p.fail('Expected the "with" keyword, "as" keyword, or a new line character at this location.');
-        const clauseKeyword = p.read();
-        const name = parseName(p, 'Expected an extension alias name at this location.', T.lineEnd);
-        const clauseChildren = [clauseKeyword, name];
-        return {
-          kind: 'AliasClause' as const,
-          ...span(clauseChildren),
-          children: clauseChildren,
-          keyword: clauseKeyword,
-          name,
-        };
+        if (!p.atKeyword('as')) p.fail(expectedWithOrAs);
+        return aliasClause(p.read(), parseName(p, 'Expected an extension alias name at this location.', T.lineEnd));
       },
       T.lineEnd,
       withClause ? suppressAfter(withClause) : 0,
@@ -157,24 +142,36 @@ export function parseExtensionDeclaration(p: Parser, start: Start, keyword: Toke
   }
   return {
     kind: 'ExtensionDeclaration',
-    ...span(children),
+    start: children[0].start,
+    end: lastEnd(children),
     children,
     decorators: start.decorators,
-    keyword,
+    keyword: start.keyword,
     specification,
     withClause,
     asClause,
   };
 }
 
+const expectedWithOrAs = 'Expected the "with" keyword, "as" keyword, or a new line character at this location.';
+
+/** An optional `with {…}` clause: none at the end of the line, else one (pushed to `children`). */
+export function parseOptionalWithClause(
+  p: Parser,
+  message: string,
+  after: { kind: unknown },
+  children: Child[],
+): WithClause | Bad | undefined {
+  if (p.atLineEnd()) return undefined;
+  const clause = p.attempt(() => parseWithClause(p, message), T.lineEnd, suppressAfter(after));
+  children.push(clause);
+  return clause;
+}
+
 /** `with { … }`. */
 export function parseWithClause(p: Parser, message: string): WithClause {
   const keyword = p.expectKeyword('with', message);
-  const value = p.attempt(
-    () =>
-      p.at(K.LeftBrace) ? parseObject(p, allowComplexLiterals) : p.fail('Expected the "{" character at this location.'),
-    T.lineEnd,
-  );
+  const value = parseRequiredObject(p, 0);
   const children = [keyword, value];
   return { kind: 'WithClause', ...span(children), children, keyword, value };
 }

@@ -102,10 +102,20 @@ export function parseObject(p: Parser, flags: number): ObjectExpression {
   const open = p.read();
   const children: Child[] = [open];
   const members: ObjectMember[] = [];
-  parseElements(p, K.RightBrace, parseObjectMember, flags, children, members);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
+  const close = parseElements(p, K.RightBrace, parseObjectMember, flags, children, members);
   return { kind: 'Object', start: open.start, end: lastEnd(children), children, open, members, close };
+}
+
+/** An object that must stand here (a test's body, a `with` clause), recovering at the line end. */
+export function parseRequiredObject(p: Parser, options: number): ObjectExpression | Bad {
+  const from = p.pos;
+  const errorCount = p.errors.length;
+  try {
+    if (!p.at(K.LeftBrace)) p.fail('Expected the "{" character at this location.');
+    return parseObject(p, allowComplexLiterals);
+  } catch (failure) {
+    return p.recover(failure, from, errorCount, T.lineEnd, options);
+  }
 }
 
 function parseObjectMember(p: Parser, flags: number): ObjectMember {
@@ -145,11 +155,20 @@ export function parsePropertyKey(
   p: Parser,
   message = 'Expected a property name at this location.',
 ): Token | StringLiteral {
+  return p.at(K.Identifier) ? p.read() : expectString(p, message, false);
+}
+
+/**
+ * A string literal, or a failure with `message`. Like Bicep, a token that is no string makes the
+ * failure swallow the rest of the line (`module m = {` loses its `= {`), so errors match the compiler.
+ */
+export function expectString(p: Parser, message: string, swallowLine = true): StringLiteral {
   const token = p.current;
-  if (token.kind === K.Identifier) return p.read();
   if (token.kind === K.StringComplete || token.kind === K.StringLeftPiece) {
-    const key = parseString(p);
-    if (key.kind === 'String') return key;
+    const value = parseString(p);
+    if (value.kind === 'String') return value;
+  } else if (swallowLine) {
+    p.synchronize(p.pos, undefined, T.interpolationHole, 0);
   }
   return p.fail(message, token);
 }
@@ -168,9 +187,7 @@ export function parseArray(p: Parser): ArrayExpression {
   const open = p.read();
   const children: Child[] = [open];
   const items: (Expression | Spread)[] = [];
-  parseElements(p, K.RightSquare, parseArrayItem, undefined, children, items);
-  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
-  children.push(close);
+  const close = parseElements(p, K.RightSquare, parseArrayItem, undefined, children, items);
   return { kind: 'Array', start: open.start, end: lastEnd(children), children, open, items, close };
 }
 

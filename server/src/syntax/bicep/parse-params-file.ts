@@ -2,11 +2,16 @@
 // plus the shared `var`, `type`, `import` and `extension` declarations.
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
-import type { Declaration, WithClause } from './nodes-declarations';
-import { parseAssignment, parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { parseName, span } from './parse-common';
-import { parseCompileTimeImport, parseExtensionDeclaration, parseWithClause } from './parse-imports';
-import { expectString } from './parse-types';
+import type { Declaration } from './nodes-declarations';
+import { parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
+import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
+import {
+  parseCompileTimeImport,
+  parseExtensionDeclaration,
+  parseOptionalWithClause,
+  parseWithClause,
+} from './parse-imports';
+import { expectString } from './parse-literals';
 import { type Parser, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
 import { type Token, TokenKind } from './token';
@@ -37,10 +42,10 @@ export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration
   }
 }
 
+const expectedWith = 'Expected the "with" keyword or a new line character at this location.';
+
 function parseUsing(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
-  children.push(keyword);
+  const children = readKeyword(p, start);
   let path: StringLiteral | Token | Bad;
   if (p.at(K.Identifier))
     path = p.read(); // `using none`
@@ -48,50 +53,50 @@ function parseUsing(p: Parser, start: Start): Declaration {
     path = p.attempt(() => expectString(p, 'Expected a file path string at this location.'), T.lineEnd);
   else path = p.missing('Expected a file path string or "none" at this location.');
   children.push(path);
-  let withClause: WithClause | Bad | undefined;
-  if (!p.at(K.NewLine) && !p.atEnd()) {
-    withClause = p.attempt(
-      () => parseWithClause(p, 'Expected the "with" keyword or a new line character at this location.'),
-      T.lineEnd,
-      suppressAfter(path),
-    );
-    children.push(withClause);
-  }
+  const withClause = parseOptionalWithClause(p, expectedWith, path, children);
   return {
     kind: 'UsingDeclaration',
-    ...span(children),
+    start: children[0].start,
+    end: lastEnd(children),
     children,
     decorators: start.decorators,
-    keyword,
+    keyword: start.keyword,
     path,
     withClause,
   };
 }
 
 function parseExtends(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const path = p.attempt(
     () => expectString(p, 'Expected the path of the .bicepparam file to extend at this location.'),
     T.lineEnd,
   );
-  children.push(keyword, path);
-  return { kind: 'ExtendsDeclaration', ...span(children), children, decorators: start.decorators, keyword, path };
+  children.push(path);
+  return {
+    kind: 'ExtendsDeclaration',
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+    path,
+  };
 }
 
 function parseParameterAssignment(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const name = parseName(p, 'Expected a parameter identifier at this location.', T.identifierOrLine);
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
-  children.push(keyword, name, assignment, value);
+  children.push(name, assignment, value);
   return {
     kind: 'ParameterAssignment',
-    ...span(children),
+    start: children[0].start,
+    end: lastEnd(children),
     children,
     decorators: start.decorators,
-    keyword,
+    keyword: start.keyword,
     name,
     assignment,
     value,
@@ -99,21 +104,21 @@ function parseParameterAssignment(p: Parser, start: Start): Declaration {
 }
 
 function parseExtensionConfig(p: Parser, start: Start): Declaration {
-  const children = start.children;
-  const keyword = p.read();
+  const children = readKeyword(p, start);
   const alias = parseName(p, 'Expected an extension alias name at this location.', T.identifierOrLine);
   const withClause = p.attempt(
     () => parseWithClause(p, 'Expected the "with" keyword at this location.'),
     T.lineEnd,
     suppressAfter(alias),
   );
-  children.push(keyword, alias, withClause);
+  children.push(alias, withClause);
   return {
     kind: 'ExtensionConfigAssignment',
-    ...span(children),
+    start: children[0].start,
+    end: lastEnd(children),
     children,
     decorators: start.decorators,
-    keyword,
+    keyword: start.keyword,
     alias,
     withClause,
   };

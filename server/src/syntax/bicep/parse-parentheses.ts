@@ -12,7 +12,7 @@ const K = TokenKind;
 const T = Terminators;
 const F = ParseFlags;
 
-export const parenthesesMessage = 'Parentheses must contain exactly one expression.';
+const parenthesesMessage = 'Parentheses must contain exactly one expression.';
 
 export interface ParenthesizedList<T> {
   open: Token;
@@ -73,21 +73,24 @@ export function parseParenthesizedOrLambda(p: Parser, flags: number): Expression
 // Bicep counts line breaks inside plain parentheses as items, so `(\n x\n)` is an error (only
 // lambda parameter lists may span lines); we report the same.
 function parenthesizedFromList(p: Parser, list: ParenthesizedList<Expression>): ParenthesizedExpression {
-  const { open, inner, close } = list;
-  let expression: Expression;
-  const only = inner.length === 1 ? inner[0] : undefined;
-  if (only && !isToken(only)) {
-    expression = only as Expression;
-  } else if (inner.length === 0) {
-    expression = { kind: 'Missing', start: open.end, end: open.end, children: [] };
-    p.error(open.end, open.end, parenthesesMessage);
-  } else {
-    expression = skipped(inner);
-    if (!only) p.error(expression.start, expression.end, parenthesesMessage);
-  }
+  const { open, close } = list;
+  const expression = soleItem(p, list);
   const children: Child[] = [open, expression, close];
   const end = close.kind === 'Missing' ? lastEnd(children) : close.end;
   return { kind: 'Parenthesized', start: open.start, end, children, open, expression, close };
+}
+
+/** What plain parentheses hold: their one item, else a Missing or Skipped node with the error. */
+export function soleItem<T extends Child>(p: Parser, list: ParenthesizedList<T>): T | Bad {
+  const { open, inner, items } = list;
+  if (inner.length === 1 && items.length === 1) return items[0];
+  if (inner.length === 0) {
+    p.error(open.end, open.end, parenthesesMessage);
+    return { kind: 'Missing', start: open.end, end: open.end, children: [] };
+  }
+  const bad = skipped(inner);
+  if (inner.length !== 1) p.error(bad.start, bad.end, parenthesesMessage);
+  return bad;
 }
 
 // `=> body`, after the parameters (an identifier or a variable block) already in `children`. The body

@@ -1,26 +1,18 @@
 // Type expressions: names, literal types, unions (`'a' | 'b'`, leading `|`, `|` after a line break),
-// nullable `T?`, non-null `T!`, arrays `T[]`, object types with decorated properties and `*:`,
-// tuples, parenthesised types, `resourceInput<'…'>`-style parameterised types, type member access
-// (`T.prop`, `T[0]`, `T[*]`, `T.*`) and `resource '…'` types.
+// nullable `T?`, non-null `T!`, arrays `T[]`, parenthesised types, `resourceInput<'…'>`-style
+// parameterised types, type member access (`T.prop`, `T[0]`, `T[*]`, `T.*`) and `resource '…'` types;
+// object and tuple types are in parse-structured-types.ts.
 // Invariant: recursion passes through parseTypeExpression, which enforces maxDepth.
-import type { Bad, Child, Expression, Missing, StringLiteral } from './nodes';
-import type {
-  ObjectType,
-  ObjectTypeAdditionalProperties,
-  ObjectTypeProperty,
-  TupleType,
-  TupleTypeItem,
-  TypeExpression,
-} from './nodes-types';
-import { parseDecorators } from './parse-decorators';
-import { lastEnd } from './parse-common';
+import type { Bad, Child, Expression, StringLiteral } from './nodes';
+import type { TypeExpression } from './nodes-types';
+import { type ArgumentList, instanceCallNode, lastEnd } from './parse-common';
 import { parseExpression } from './parse-expressions';
-import { parseElements } from './parse-bracketed';
-import { parseColon, parseLiteral, parseString } from './parse-literals';
-import { parenthesesMessage, parseParenthesizedList } from './parse-parentheses';
-import { isToken, maxDepth, type Parser, skipped, suppressAfter } from './parser-state';
+import { expectString, parseLiteral, parseString } from './parse-literals';
+import { parseObjectType, parseTupleType } from './parse-structured-types';
+import { parseParenthesizedList, soleItem } from './parse-parentheses';
+import { maxDepth, type Parser } from './parser-state';
 import { Terminators } from './terminators';
-import { type KindSet, type Token, TokenKind } from './token';
+import { type KindSet, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
@@ -28,20 +20,16 @@ const T = Terminators;
 const expectedType =
   'Expected a type at this location. Specify a valid type expression, such as "string", "int", "bool", "object", "array" or "any".';
 
+export const expectedResourceType =
+  'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".';
+
 /** A declaration's type: a type expression or `resource '<type>@<version>'`. */
 export function parseType(p: Parser, allowOptionalResourceType: boolean): TypeExpression {
   if (!p.atKeyword('resource') || p.peek().kind === K.LessThan) return parseTypeExpression(p);
   const keyword = p.read();
   let typeString: StringLiteral | Bad | undefined;
   if (!allowOptionalResourceType || p.at(K.StringComplete) || p.at(K.StringLeftPiece)) {
-    typeString = p.attempt(
-      () =>
-        expectString(
-          p,
-          'Expected a resource type string. Specify a valid resource type of format "<type-name>@<apiVersion>".',
-        ),
-      T.assignmentOrLine,
-    );
+    typeString = p.attempt(() => expectString(p, expectedResourceType), T.assignmentOrLine);
   }
   const children: Child[] = typeString ? [keyword, typeString] : [keyword];
   return { kind: 'ResourceType', start: keyword.start, end: lastEnd(children), children, keyword, typeString };
@@ -61,21 +49,6 @@ export function parseTypeOrSkip(
   } catch (failure) {
     return p.recover(failure, from, errorCount, terminators, options);
   }
-}
-
-/**
- * A string literal, or a failure with `message`. Like Bicep, a token that is no string makes the
- * failure swallow the rest of the line (`module m = {` loses its `= {`), so errors match the compiler.
- */
-export function expectString(p: Parser, message: string, swallowLine = true): StringLiteral {
-  const token = p.current;
-  if (token.kind === K.StringComplete || token.kind === K.StringLeftPiece) {
-    const value = parseString(p);
-    if (value.kind === 'String') return value;
-  } else if (swallowLine) {
-    p.synchronize(p.pos, undefined, T.interpolationHole, 0);
-  }
-  return p.fail(message, token);
 }
 
 export function parseTypeExpression(p: Parser): TypeExpression {
@@ -112,16 +85,6 @@ function parseUnion(p: Parser): TypeExpression {
     result = { kind: 'UnionType', start: children[0].start, end: lastEnd(children), children, members };
   }
   return result;
-}
-
-function parseTypeExpressionOrSkip(p: Parser, terminators: KindSet, options: number): TypeExpression {
-  const from = p.pos;
-  const errorCount = p.errors.length;
-  try {
-    return parseTypeExpression(p);
-  } catch (failure) {
-    return p.recover(failure, from, errorCount, terminators, options);
-  }
 }
 
 function atUnionSeparator(p: Parser): boolean {
@@ -167,85 +130,64 @@ function parseUnaryTypeBase(p: Parser): TypeExpression {
 function parseMemberType(p: Parser): TypeExpression {
   let base = parsePrimaryType(p);
   for (;;) {
-    if (p.at(K.LeftSquare)) {
-      const open = p.read();
-      if (p.at(K.RightSquare)) {
-        const close = p.read();
-        base = {
-          kind: 'ArrayType',
-          start: base.start,
-          end: close.end,
-          children: [base, open, close],
-          item: base,
-          open,
-          close,
-        };
-      } else if (p.at(K.Asterisk)) {
-        const asterisk = p.read();
-        const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
-        base = {
-          kind: 'TypeItemsAccess',
-          start: base.start,
-          end: close.end,
-          children: [base, open, asterisk, close],
-          base,
-          open,
-          asterisk,
-          close,
-        };
-      } else {
-        const index: Expression = parseExpression(p, 0);
-        const close = p.expect(K.RightSquare, 'Expected the "]" character at this location.');
-        base = {
-          kind: 'TypeIndexAccess',
-          start: base.start,
-          end: close.end,
-          children: [base, open, index, close],
-          base,
-          open,
-          index,
-          close,
-        };
-      }
-    } else if (p.at(K.Dot)) {
-      const dot = p.read();
-      if (p.at(K.Asterisk)) {
-        const asterisk = p.read();
-        base = {
-          kind: 'TypeAdditionalPropertiesAccess',
-          start: base.start,
-          end: asterisk.end,
-          children: [base, dot, asterisk],
-          base,
-          dot,
-          asterisk,
-        };
-        continue;
-      }
-      const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
-      if (p.at(K.LessThan) && name.kind === K.Identifier) {
-        const children: Child[] = [base, dot, name];
-        const { open, args, close } = parseTypeArguments(p, children);
-        base = {
-          kind: 'InstanceParameterizedType',
-          start: base.start,
-          end: lastEnd(children),
-          children,
-          base,
-          dot,
-          name,
-          open,
-          arguments: args,
-          close,
-        };
-      } else {
-        const end = name.kind === 'Missing' ? dot.end : name.end;
-        base = { kind: 'TypePropertyAccess', start: base.start, end, children: [base, dot, name], base, dot, name };
-      }
-    } else {
-      return base;
-    }
+    if (p.at(K.LeftSquare)) base = parseTypeIndexSuffix(p, base);
+    else if (p.at(K.Dot)) base = parseTypeDotSuffix(p, base);
+    else return base;
   }
+}
+
+/** `T[]`, `T[*]` or `T[index]` after `base`. */
+function parseTypeIndexSuffix(p: Parser, base: TypeExpression): TypeExpression {
+  const open = p.read();
+  if (p.at(K.RightSquare)) {
+    const close = p.read();
+    return {
+      kind: 'ArrayType',
+      start: base.start,
+      end: close.end,
+      children: [base, open, close],
+      item: base,
+      open,
+      close,
+    };
+  }
+  if (p.at(K.Asterisk)) {
+    const asterisk = p.read();
+    const close = p.expect(K.RightSquare, expectedSquare);
+    const children = [base, open, asterisk, close];
+    return { kind: 'TypeItemsAccess', start: base.start, end: close.end, children, base, open, asterisk, close };
+  }
+  const index: Expression = parseExpression(p, 0);
+  const close = p.expect(K.RightSquare, expectedSquare);
+  const children = [base, open, index, close];
+  return { kind: 'TypeIndexAccess', start: base.start, end: close.end, children, base, open, index, close };
+}
+
+const expectedSquare = 'Expected the "]" character at this location.';
+
+/** `T.*`, `T.name` or `T.name<…>` after `base`. */
+function parseTypeDotSuffix(p: Parser, base: TypeExpression): TypeExpression {
+  const dot = p.read();
+  if (p.at(K.Asterisk)) {
+    const asterisk = p.read();
+    const children = [base, dot, asterisk];
+    return {
+      kind: 'TypeAdditionalPropertiesAccess',
+      start: base.start,
+      end: asterisk.end,
+      children,
+      base,
+      dot,
+      asterisk,
+    };
+  }
+  const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a function or property name at this location.');
+  if (p.at(K.LessThan) && name.kind === K.Identifier) {
+    const children: Child[] = [base, dot, name];
+    return instanceCallNode('InstanceParameterizedType', base, dot, name, children, parseTypeArguments(p, children));
+  }
+  const end = name.kind === 'Missing' ? dot.end : name.end;
+  return { kind: 'TypePropertyAccess', start: base.start, end, children: [base, dot, name], base, dot, name };
 }
 
 function parsePrimaryType(p: Parser): TypeExpression {
@@ -260,20 +202,20 @@ function parsePrimaryType(p: Parser): TypeExpression {
     case K.StringLeftPiece:
       return parseString(p);
     case K.LeftBrace:
-      return parseObjectType(p);
+      return parseObjectType(p, parseTypeExpression);
     case K.LeftSquare:
-      return parseTupleType(p);
+      return parseTupleType(p, parseTypeExpression);
     case K.LeftParen:
       return parseParenthesizedType(p);
     case K.Identifier: {
       const name = p.read();
       if (!p.at(K.LessThan)) return { kind: 'TypeReference', start: name.start, end: name.end, children: [name], name };
       const children: Child[] = [name];
-      const { open, args, close } = parseTypeArguments(p, children);
+      const { open, args, close, end } = parseTypeArguments(p, children);
       return {
         kind: 'ParameterizedType',
         start: name.start,
-        end: lastEnd(children),
+        end,
         children,
         name,
         open,
@@ -286,10 +228,7 @@ function parsePrimaryType(p: Parser): TypeExpression {
   }
 }
 
-function parseTypeArguments(
-  p: Parser,
-  children: Child[],
-): { open: Token; args: TypeExpression[]; close: Token | Missing } {
+function parseTypeArguments(p: Parser, children: Child[]): ArgumentList<TypeExpression> {
   const open = p.read();
   children.push(open);
   const args: TypeExpression[] = [];
@@ -307,71 +246,13 @@ function parseTypeArguments(
   }
   const close = p.at(K.GreaterThan) ? p.read() : p.missing('Expected the ">" character at this location.');
   children.push(close);
-  return { open, args, close };
+  return { open, args, close, end: lastEnd(children) };
 }
 
 function parseParenthesizedType(p: Parser): TypeExpression {
-  const { open, inner, close } = parseParenthesizedList(p, () => parseTypeExpression(p), false);
-  let type: TypeExpression;
-  const only = inner.length === 1 ? inner[0] : undefined;
-  if (only && !isToken(only)) {
-    type = only as TypeExpression;
-  } else if (inner.length === 0) {
-    type = { kind: 'Missing', start: open.end, end: open.end, children: [] };
-    p.error(open.end, open.end, parenthesesMessage);
-  } else {
-    type = skipped(inner);
-    if (!only) p.error(type.start, type.end, parenthesesMessage);
-  }
+  const list = parseParenthesizedList(p, () => parseTypeExpression(p), false);
+  const { open, close } = list;
+  const type = soleItem(p, list);
   const children: Child[] = [open, type, close];
   return { kind: 'ParenthesizedType', start: open.start, end: lastEnd(children), children, open, type, close };
-}
-
-function parseObjectType(p: Parser): ObjectType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const members: (ObjectTypeProperty | ObjectTypeAdditionalProperties | Bad)[] = [];
-  parseElements(p, K.RightBrace, parseObjectTypeMember, undefined, children, members);
-  const close = p.at(K.RightBrace) ? p.read() : p.missing('Expected the "}" character at this location.');
-  children.push(close);
-  return { kind: 'ObjectType', start: open.start, end: lastEnd(children), children, open, members, close };
-}
-
-function parseObjectTypeMember(p: Parser): ObjectTypeProperty | ObjectTypeAdditionalProperties {
-  const children: Child[] = [];
-  const decorators = parseDecorators(p, children);
-  const key = p.attempt((): Token | StringLiteral => {
-    if (p.at(K.Asterisk)) return p.read();
-    if (p.at(K.Identifier)) return p.read();
-    return expectString(p, 'Expected a property name or "*" at this location.', false);
-  }, T.objectKey);
-  const colon = parseColon(p, key);
-  const value = parseTypeExpressionOrSkip(p, T.objectElement, suppressAfter(colon));
-  children.push(key, colon, value);
-  const start = children[0].start;
-  const end = lastEnd(children);
-  if (isToken(key) && key.kind === K.Asterisk) {
-    return { kind: 'ObjectTypeAdditionalProperties', start, end, children, decorators, asterisk: key, colon, value };
-  }
-  return { kind: 'ObjectTypeProperty', start, end, children, decorators, key, colon, value };
-}
-
-function parseTupleItem(p: Parser): TupleTypeItem | Bad {
-  return p.attempt((): TupleTypeItem => {
-    const children: Child[] = [];
-    const decorators = parseDecorators(p, children);
-    const value = parseTypeExpression(p);
-    children.push(value);
-    return { kind: 'TupleTypeItem', start: children[0].start, end: value.end, children, decorators, value };
-  }, T.arrayElement);
-}
-
-function parseTupleType(p: Parser): TupleType {
-  const open = p.read();
-  const children: Child[] = [open];
-  const items: (TupleTypeItem | Bad)[] = [];
-  parseElements(p, K.RightSquare, parseTupleItem, undefined, children, items);
-  const close = p.at(K.RightSquare) ? p.read() : p.missing('Expected the "]" character at this location.');
-  children.push(close);
-  return { kind: 'TupleType', start: open.start, end: lastEnd(children), children, open, items, close };
 }

@@ -111,6 +111,12 @@ export class Parser {
     return this.tokens[this.pos].kind === K.EndOfFile;
   }
 
+  /** At a line break or the end of the file: where a declaration's optional parts stop. */
+  atLineEnd(): boolean {
+    const kind = this.tokens[this.pos].kind;
+    return kind === K.NewLine || kind === K.EndOfFile;
+  }
+
   atKeyword(keyword: string): boolean {
     return this.isKeyword(this.tokens[this.pos], keyword);
   }
