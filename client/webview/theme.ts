@@ -144,29 +144,18 @@ export function stylesheet(theme: Theme): StylesheetJson {
         label: 'data(label)',
         'text-wrap': 'wrap',
         'text-valign': 'center',
-        'text-halign': 'center',
         'font-family': font.family,
         'font-size': font.size,
         'line-height': 1.3,
         color: theme.foreground,
         'background-color': theme.background,
-        'background-opacity': 1,
         'border-width': border,
         'border-color': theme.other,
         width: 'data(w)',
         height: 'data(h)',
         'text-max-width': '600px',
-      },
-    },
-    ...kinds.map(([kind, colour]) => ({
-      selector: `node[kind = "${kind}"]`,
-      style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) },
-    })),
-    {
-      // The icon sits at the left of a leaf (its label moves right to make room) and in the top-left
-      // corner of a container.
-      selector: 'node',
-      style: {
+        // The icon sits at the left of a leaf (its label moves right to make room) and in the top-left
+        // corner of a container.
         'background-width': iconSize,
         'background-height': iconSize,
         'background-position-x': iconInset,
@@ -176,6 +165,10 @@ export function stylesheet(theme: Theme): StylesheetJson {
         'text-margin-x': (iconSize + iconInset) / 2,
       },
     },
+    ...kinds.map(([kind, colour]) => ({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) },
+    })),
     { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
     // A large drawing's containers (layout-packed.ts) carry the shift that starts their name at their left edge.
     {
@@ -197,7 +190,6 @@ export function stylesheet(theme: Theme): StylesheetJson {
       selector: ':parent',
       style: {
         'text-valign': 'top',
-        'text-halign': 'center',
         'text-margin-y': -4,
         padding: '14px',
         'background-opacity': theme.highContrast ? 0 : 0.07,
@@ -238,7 +230,6 @@ export function stylesheet(theme: Theme): StylesheetJson {
         'text-background-color': theme.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
-        'text-rotation': 'none',
       },
     },
     ...edgeColours.map(([kind, colour]) => ({
