@@ -4,6 +4,7 @@
 // Invariant: names from user files reach the page only as text (textContent, canvas text, SVG text nodes).
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
 import { toSvg } from './export-svg';
+import { describeDrawing } from './describe';
 import { buildGraph, type Graph } from './graph';
 import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
@@ -168,8 +169,16 @@ function setScope(scope: TopologyScope): void {
 }
 setScope(state.scope ?? 'file');
 outlineButton.setAttribute('aria-expanded', String(!outline.hidden));
+/** The list of the drawn graph; while the list is closed, it is built when it opens (issue 16). */
+let outlineOf: Graph | undefined;
+function showOutline(): void {
+  if (outline.hidden || !graph || outlineOf === graph) return;
+  outlineOf = graph;
+  renderOutline(outline, graph, reveal, selectNode);
+}
 outlineButton.addEventListener('click', () => {
   outline.hidden = !outline.hidden;
+  showOutline();
   outlineButton.setAttribute('aria-expanded', String(!outline.hidden));
   state.outline = !outline.hidden;
   vscode.setState(state);
@@ -230,7 +239,7 @@ async function drawModel(message: Extract<TopologyToPage, { type: 'model' }>): P
       ? 'No network resources in this file or what it pulls in. Switch to Workspace, or open a Bicep or ARM file.'
       : 'No network resources in the workspace.';
   const outlineStart = performance.now();
-  renderOutline(outline, graph, reveal, selectNode);
+  showOutline();
   showSelectedResolutions(false);
   performance.measure('topology:outline', { start: outlineStart });
   vscode.postMessage({
@@ -278,52 +287,7 @@ new MutationObserver(themeChanged).observe(document.documentElement, {
 });
 
 /** Read-only view of what is drawn, for the tests (in a browser and in VS Code) and for debugging. */
-(window as unknown as { vnetLensTopology: unknown }).vnetLensTopology = {
-  describe: () => ({
-    nodes: view.cy.nodes().map((node) => ({
-      id: node.id(),
-      kind: node.data('kind'),
-      name: node.data('name'),
-      label: node.data('label'),
-      parent: node.parent().nonempty() ? node.parent().first().id() : null,
-      file: node.data('file') ?? null,
-      line: node.data('line') ?? null,
-      level: node.data('level') ?? null,
-      tooltip: node.data('tooltip'),
-      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
-      colour: node.style('border-color'),
-      background: node.style('background-color'),
-      fontSize: Number.parseFloat(node.style('font-size')),
-      icon: node.style('background-image'),
-      borderStyle: node.style('border-style'),
-      classes: node.classes(),
-      selected: node.selected(),
-    })),
-    edges: view.cy.edges().map((edge) => ({
-      id: edge.id(),
-      kind: edge.data('kind'),
-      state: edge.data('state'),
-      source: edge.source().id(),
-      target: edge.target().id(),
-      label: edge.data('label'),
-      lineStyle: edge.style('line-style'),
-      colour: edge.style('line-color'),
-      file: edge.data('file') ?? null,
-      line: edge.data('line') ?? null,
-      midpoint: edge.renderedMidpoint(),
-      fontSize: Number.parseFloat(edge.style('font-size')),
-      curve: edge.style('curve-style'),
-      classes: edge.classes(),
-      route: [
-        edge.renderedSourceEndpoint(),
-        ...(edge.style('curve-style') === 'segments' ? (edge.renderedSegmentPoints() ?? []) : []),
-        edge.renderedTargetEndpoint(),
-      ],
-    })),
-    viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },
-    theme: view.currentTheme,
-  }),
-};
+(window as unknown as { vnetLensTopology: unknown }).vnetLensTopology = { describe: () => describeDrawing(view) };
 
 vscode.postMessage({ type: 'ready' });
 warmUpElk();

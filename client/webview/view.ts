@@ -6,15 +6,10 @@
 // only updates the labels. Each step of a drawing is a performance measure named `topology:<step>`
 // (the render bench reports them).
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
-import cytoscape, {
-  type Core,
-  type ElementDefinition,
-  type EventObject,
-  type NodeCollection,
-  type SingularElementReturnValue,
-} from 'cytoscape';
-import type { Graph, GraphEdge, GraphNode } from './graph';
-import { iconSize, loadIcons } from './icons';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection } from 'cytoscape';
+import { edgeElement, LabelMeasure, nodeElement, updateData } from './elements';
+import type { Graph } from './graph';
+import { loadIcons } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
 import {
   containerLabelShifts,
@@ -24,8 +19,7 @@ import {
   type DrawnPlaces,
   type PackedNode,
 } from './layout-packed';
-import { findingsText, fileName } from './names';
-import { iconInset, iconUrls, labelFont, readableZoom, readTheme, stylesheet, type Theme } from './theme';
+import { iconUrls, readableZoom, readTheme, stylesheet, type Theme } from './theme';
 
 /** Space kept around the drawing when it is fitted to the view. */
 const fitPadding = 24;
@@ -34,16 +28,15 @@ export interface ViewHandlers {
   reveal(file: string, line: number): void;
 }
 
-const levelGlyph = { error: '⚠ ', warning: '⚠ ', info: 'ℹ ' } as const;
-
 export class TopologyView {
   readonly cy: Core;
   private theme: Theme;
   private shape = '';
-  private readonly measure = document.createElement('canvas').getContext('2d');
+  private readonly measure: LabelMeasure;
 
   constructor(container: HTMLElement, handlers: ViewHandlers) {
     this.theme = readTheme();
+    this.measure = new LabelMeasure(this.theme);
     loadIcons(iconUrls(this.theme));
     this.cy = cytoscape({
       container,
@@ -80,10 +73,7 @@ export class TopologyView {
       performance.measure(`topology:${name}`, { start: phaseStart });
       phaseStart = performance.now();
     };
-    const elements = [
-      ...graph.nodes.map((node) => this.nodeElement(node)),
-      ...graph.edges.map((edge) => this.edgeElement(edge)),
-    ];
+    const elements = [...graph.nodes.map((node) => nodeElement(node, this.measure)), ...graph.edges.map(edgeElement)];
     const shape = JSON.stringify([
       graph.nodes.map((node) => [node.id, node.parent ?? '', node.lines.length + node.badges.length]),
       graph.edges.map((edge) => [edge.id, edge.source, edge.target]),
@@ -121,7 +111,7 @@ export class TopologyView {
       }
     });
     phase('add');
-    if (!packed) await layoutWithElk(cy, (node) => this.labelBox(String(node.data('label'))));
+    if (!packed) await layoutWithElk(cy, (node) => this.measure.box(String(node.data('label'))));
     phase('layered');
     if (first) this.fit();
     else cy.viewport(viewport);
@@ -145,7 +135,7 @@ export class TopologyView {
         kind: String(data.kind),
         width: Number(data.w),
         height: Number(data.h),
-        label: parents.has(String(data.id)) ? this.labelBox(String(data.label)) : { width: 0, height: 0 },
+        label: parents.has(String(data.id)) ? this.measure.box(String(data.label)) : { width: 0, height: 0 },
       }));
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
     const kept = drawn && keepsPlaces(nodes, parents, drawn) ? drawn : undefined;
@@ -211,11 +201,12 @@ export class TopologyView {
   /** Reads the theme again and restyles; sizes follow the (possibly new) font. */
   applyTheme(): void {
     this.theme = readTheme();
+    this.measure.setTheme(this.theme);
     loadIcons(iconUrls(this.theme));
     this.cy.style(stylesheet(this.theme));
     this.cy.minZoom(readableZoom(this.theme));
     this.cy.batch(() => {
-      for (const node of this.cy.nodes()) node.data(this.size(String(node.data('label'))));
+      for (const node of this.cy.nodes()) node.data(this.measure.size(String(node.data('label'))));
     });
   }
 
@@ -261,102 +252,4 @@ export class TopologyView {
     const dy = event.shiftKey && event.deltaX === 0 ? 0 : event.deltaY;
     cy.panBy({ x: -dx * scale, y: -dy * scale });
   }
-
-  private nodeElement(node: GraphNode): ElementDefinition {
-    const lines = [...node.lines, ...node.badges];
-    if (node.level) lines[0] = `${levelGlyph[node.level]}${lines[0]}`;
-    const label = lines.join('\n');
-    return {
-      group: 'nodes',
-      data: {
-        id: node.id,
-        ...(node.parent ? { parent: node.parent } : {}),
-        kind: node.kind,
-        label,
-        name: node.name,
-        ...(node.level ? { level: node.level } : {}),
-        ...(node.file !== undefined ? { file: node.file, line: node.line } : {}),
-        tooltip: tooltip(
-          node.name,
-          node.lines.slice(1),
-          node.badges,
-          node.file,
-          node.line,
-          findingsText(node.findings),
-        ),
-        ...this.size(label),
-      },
-    };
-  }
-
-  private edgeElement(edge: GraphEdge): ElementDefinition {
-    return {
-      group: 'edges',
-      data: {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        kind: edge.kind,
-        state: edge.state,
-        name: edge.name,
-        label: edge.level ? `${levelGlyph[edge.level]}${edge.label}` : edge.label,
-        ...(edge.level ? { level: edge.level } : {}),
-        ...(edge.file !== undefined ? { file: edge.file, line: edge.line } : {}),
-        tooltip: tooltip(
-          edge.name,
-          [
-            `${edge.kind}${edge.state === 'ok' ? '' : ` (${edge.state === 'broken' ? 'one-way' : 'other end outside the analysed files'})`}`,
-          ],
-          [],
-          edge.file,
-          edge.line,
-          findingsText(edge.findings),
-        ),
-      },
-    };
-  }
-
-  /** Width and height of a leaf node that fits its label and icon; compound nodes take their size from their children. */
-  private size(label: string): { w: number; h: number } {
-    const box = this.labelBox(label);
-    return { w: Math.ceil(box.width) + 24 + iconSize + iconInset, h: box.height + 16 };
-  }
-
-  /** The size of a label's text. */
-  private labelBox(label: string): { width: number; height: number } {
-    const font = labelFont(this.theme);
-    const lines = label.split('\n');
-    let width = 0;
-    if (this.measure) {
-      this.measure.font = `${font.size}px ${font.family}`;
-      for (const line of lines) width = Math.max(width, this.measure.measureText(line).width);
-    } else {
-      width = Math.max(...lines.map((line) => line.length)) * font.size * 0.6;
-    }
-    return { width, height: lines.length * font.lineHeight };
-  }
-}
-
-/** Sets an element's data to `data`, dropping keys it no longer has (a finding gone takes its level). */
-function updateData(element: SingularElementReturnValue, data: ElementDefinition['data']): void {
-  const stale = Object.keys(element.data() as object).filter((key) => !(key in data));
-  if (stale.length > 0) element.removeData(stale.join(' '));
-  if (stale.length > 0 || Object.entries(data).some(([key, value]) => element.data(key) !== value)) element.data(data);
-}
-
-function tooltip(
-  name: string,
-  details: string[],
-  badges: string[],
-  file: string | undefined,
-  line: number | undefined,
-  findings: string,
-): string {
-  return [
-    name,
-    ...details,
-    ...badges,
-    ...(file !== undefined ? [`${fileName(file)}:${line}`] : []),
-    ...(findings ? ['', findings] : []),
-  ].join('\n');
 }
