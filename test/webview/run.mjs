@@ -459,6 +459,32 @@ test('a redraw after an edit keeps pan and zoom; an unchanged shape keeps the pl
   );
 });
 
+// A redraw restyles what changed: a node's new size must move the containers that depend on it.
+test('a longer name in a redraw widens its node, and its subnet and VNet grow around it', async () => {
+  const { page } = await openPage(browser, server);
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    const before = await describe(page);
+    const endpoint = before.nodes.find((node) => node.kind === 'privateEndpoint');
+    const renamed = structuredClone(examples);
+    renamed.entities.find((entity) => entity.name === endpoint.name).name = 'W'.repeat(60);
+    await postModel(page, renamed, { scope: 'file' });
+    const after = await describe(page);
+    const grown = after.nodes.find((node) => node.id === endpoint.id);
+    assert.ok(grown.box.w > endpoint.box.w + 100, `${grown.box.w} px wide, was ${endpoint.box.w}`);
+    for (let child = grown; child.parent;) {
+      const parent = after.nodes.find((node) => node.id === child.parent);
+      assert.ok(
+        grown.box.x1 >= parent.box.x1 && grown.box.x2 <= parent.box.x2,
+        `${parent.name} (${parent.box.x1}..${parent.box.x2}) holds the widened endpoint (${grown.box.x1}..${grown.box.x2})`,
+      );
+      child = parent;
+    }
+  } finally {
+    await page.close();
+  }
+});
+
 test('the scope switch posts the chosen scope and marks the button', async () => {
   const page = shared.page;
   await page.evaluate(() => {
