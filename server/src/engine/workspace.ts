@@ -48,8 +48,13 @@ export class Workspace {
   private readonly entryIndex = new EntryIndex(this.files, this.cache);
   /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
   private knownGeneration = 0;
-  /** Counts edits to Bicep files that name a registry module (before or after the edit). */
+  /** Counts edits to Bicep files that refer to a registry module (before or after the edit). */
   private registryCallerEdits = 0;
+  /**
+   * Files set since the unseen registry calls were last found: whether each refers to a registry is
+   * asked then, from its summary (the analysis outlines every file anyway), not when it is set.
+   */
+  private readonly unscreened = new Set<string>();
   private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
   private changeCount = 0;
 
@@ -80,7 +85,9 @@ export class Workspace {
     this.changeCount++;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
-    if ((existing && callsRegistry(existing)) || callsRegistry(file)) this.registryCallerEdits++;
+    // The text replaced was screened unless it was set since the last screening (then it never counted).
+    if (existing && !this.unscreened.has(uri) && existing.refersToRegistry) this.registryCallerEdits++;
+    this.unscreened.add(uri);
     if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
     else this.entryIndex.edited(uri);
     this.outside.delete(uri);
@@ -91,7 +98,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     const existing = this.files.get(uri);
-    if (existing && callsRegistry(existing)) this.registryCallerEdits++;
+    if (existing && !this.unscreened.delete(uri) && existing.refersToRegistry) this.registryCallerEdits++;
     this.changeCount++;
     this.files.delete(uri);
     this.outside.delete(uri);
@@ -191,6 +198,12 @@ export class Workspace {
    * once. Found again only when a registry caller or the set of known files changed (not on every keystroke).
    */
   unseenRegistryCalls(): UnseenRegistryCall[] {
+    const referencesOf = (uri: string, file: IndexedFile) => this.cache.summaryOf(uri, file)?.references;
+    for (const uri of this.unscreened) {
+      const file = this.files.get(uri);
+      if (file && callsRegistry(file, () => referencesOf(uri, file))) this.registryCallerEdits++;
+    }
+    this.unscreened.clear();
     const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
     if (this.registryCalls?.key !== key) {
       const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
@@ -201,6 +214,7 @@ export class Workspace {
           this.knownGeneration,
           (uri, file) => this.cache.loaded(uri, file)?.outline,
           known,
+          referencesOf,
         ),
       };
     }
