@@ -15,6 +15,7 @@ import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type Wor
 import { FileCache, type IndexedFile } from './file-cache';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { EntryIndex } from './entry-index';
+import { DeploymentModels } from './deployments';
 import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
 import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
@@ -57,6 +58,7 @@ export class Workspace {
   private readonly unscreened = new Set<string>();
   private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
   private changeCount = 0;
+  private keptModels?: DeploymentModels;
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -67,6 +69,20 @@ export class Workspace {
     private readonly limits: WorkspaceLimits = defaultLimits,
     private readonly evaluateEverything = false,
   ) {}
+
+  /**
+   * The deployment models kept between analyses (engine/deployments.ts), made when first asked. Held
+   * here, not in a WeakMap keyed by the workspace: an entry per short-lived workspace (one per module
+   * in the bench, per `check`) kept its models alive past young-generation collections.
+   */
+  get deploymentModels(): DeploymentModels {
+    return (this.keptModels ??= new DeploymentModels());
+  }
+
+  /** Forgets the deployment models kept: the next analysis builds every model afresh. */
+  dropDeploymentModels(): void {
+    this.keptModels = undefined;
+  }
 
   /** Counts changes to the index (texts set, files removed, outside reads forgotten): equal counts, same texts. */
   get changes(): number {
