@@ -16,6 +16,7 @@ import { FileCache, type IndexedFile } from './file-cache';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
+import { quietDeployment, type IndexedBicep } from './quiet-deployment';
 import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
 import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
@@ -264,6 +265,17 @@ export class Workspace {
         results.push(cached.result);
         continue;
       }
+      const language = this.files.get(entry)?.language;
+      const quiet =
+        language === 'bicep' && !this.evaluateEverything
+          ? quietDeployment(entry, this.indexedBicep, needsResourceType)
+          : undefined;
+      if (quiet) {
+        this.failures.delete(entry);
+        this.keep(entry, quiet.result, quiet.read);
+        results.push(quiet.result);
+        continue;
+      }
       const read = new Map<string, number>();
       const source = {
         read: async (uri: string) => {
@@ -292,7 +304,6 @@ export class Workspace {
         timeLimitMs: this.limits.evaluationMs,
         ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
-      const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
       const evaluateWith = (openParameters: boolean) => {
         const chosen =
@@ -318,19 +329,30 @@ export class Workspace {
         // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
         result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
       }
-      // A file edited while this ran leaves the result stale: it is used this once, never kept.
-      if (this.unchanged(read)) {
-        this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
-        for (const uri of read.keys()) {
-          const readers = this.readers.get(uri);
-          if (readers) readers.add(entry);
-          else this.readers.set(uri, new Set([entry]));
-        }
-      }
+      this.keep(entry, result, read, stoppedAfterMs);
       results.push(result);
     }
     return results;
   }
+
+  /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
+  private keep(entry: string, result: DeploymentResult, read: CachedDeployment['read'], stoppedAfterMs?: number): void {
+    if (!this.unchanged(read)) return;
+    this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+    for (const uri of read.keys()) {
+      const readers = this.readers.get(uri);
+      if (readers) readers.add(entry);
+      else this.readers.set(uri, new Set([entry]));
+    }
+  }
+
+  /** An indexed Bicep file's outline, version and references (engine/quiet-deployment.ts). */
+  private readonly indexedBicep = (uri: string): IndexedBicep | undefined => {
+    const file = this.files.get(uri);
+    const loaded = file && this.cache.loaded(uri, file);
+    const references = loaded && this.cache.summaryOf(uri, file)?.references;
+    return loaded && references ? { loaded, version: file.version, references } : undefined;
+  };
 
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();

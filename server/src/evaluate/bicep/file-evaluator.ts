@@ -258,10 +258,13 @@ export class BicepFile implements SymbolScope {
  * evaluated only if something reads its outputs. A header that is not a plain string (an error in
  * the file) counts as needed.
  */
+/** What deciding whether files deploy something needed reads of a deployment's input. */
+type DeployingInput = Pick<BicepInput, 'files' | 'needsType' | 'deploysNeeded'>;
+
 function entryDeploysNeeded(
   entry: OutlineEntry,
   fromUri: string,
-  input: BicepInput,
+  input: DeployingInput,
   seen = new Set<string>(),
 ): boolean {
   if (entry.keyword === 'resource') {
@@ -285,7 +288,7 @@ function entryDeploysNeeded(
   return target !== undefined && fileDeploysNeeded(target, input, seen);
 }
 
-function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string>()): boolean {
+function fileDeploysNeeded(uri: string, input: DeployingInput, seen = new Set<string>()): boolean {
   const file = input.files.get(uri);
   if (file === undefined || seen.has(uri)) return false;
   if (typeof file === 'string' || !input.needsType) return true; // an ARM JSON module is not outlined
@@ -298,6 +301,18 @@ function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string
   const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, seen));
   known.set(uri, deploys);
   return deploys;
+}
+
+/**
+ * Whether the Bicep file `uri` of a deployment's `files` may deploy something needed: when it is the
+ * entry and does not, evaluateBicepEntry evaluates nothing (engine/quiet-deployment.ts asks first).
+ */
+export function deploysSomethingNeeded(
+  uri: string,
+  files: BicepInput['files'],
+  needsType: NonNullable<BicepInput['needsType']>,
+): boolean {
+  return fileDeploysNeeded(uri, { files, needsType });
 }
 
 /** Evaluates a Bicep file with its inputs and returns its outputs; resources go to the sink. */
