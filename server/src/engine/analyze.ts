@@ -51,11 +51,11 @@ export async function analyzeWorkspace(
   const findings = options.isCancelled?.() ? [] : findingsOf(results, workspace, options);
   // Syntax errors are the compiler's to report in the editor: analysis parses only the declarations
   // it needs. The CLI asks for them; the workspace's parse cache shares ARM reads with evaluation.
-  const files: FileAnalysis[] = uris.map((uri) => ({
-    uri,
-    language: workspace.file(uri)?.language ?? classifyFile(uri, ''),
-    ...(options.withSyntaxErrors ? { syntaxErrors: workspace.syntaxErrors(uri) ?? [] } : {}),
-  }));
+  const files = uris.map((uri) => {
+    const file: FileAnalysis = { uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') };
+    if (options.withSyntaxErrors) file.syntaxErrors = workspace.syntaxErrors(uri) ?? [];
+    return file;
+  });
   return { files, findings, notices: workspace.notices() };
 }
 

@@ -47,6 +47,7 @@ export function unseenRegistryCalls(
 
 /** The notice, or undefined when every registry module call is modelled or cached. */
 export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Notice | undefined {
+  if (calls.length === 0) return undefined;
   const unseen = new Map<string, { uri: string; start: number; end: number }>();
   for (const { uri, start, path } of calls) if (!unseen.has(path)) unseen.set(path, { uri, start, end: start });
   if (unseen.size === 0) return undefined;

@@ -198,15 +198,16 @@ export class Workspace {
       for (const [uri, file] of files)
         if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
     }
-    const oversized = new Map<string, NonNullable<DeploymentResult['oversized']>>();
+    // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
+    let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
       const at = cached.result.oversized;
-      if (at) oversized.set(`${at.uri}:${at.start}`, at);
+      if (at) (oversized ??= new Map()).set(`${at.uri}:${at.start}`, at);
     }
     const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
-    for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
+    for (const at of oversized?.values() ?? []) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }
 
