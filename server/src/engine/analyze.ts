@@ -8,10 +8,11 @@ import type { Cloud } from '../facts';
 import type { ModelJson, TopologyResolutionJson } from '../protocol';
 import { LineIndex } from '../syntax/line-index';
 import { classifyFile } from '../syntax/classify';
-import { DeploymentModels } from './deployments';
+import type { DeploymentModels } from './deployments';
 import { runRules } from './run-rules';
 import { topologyResolutions } from './topology-resolutions';
-import type { AnalysisOptions, AnalysisResult, FileAnalysis, Host, SourceDocument } from './types';
+import type { AnalysisOptions, AnalysisResult, FileAnalysis, Finding, Host, SourceDocument } from './types';
+import type { DeploymentResult } from '../evaluate/deployment';
 import { defaultAnalysisOptions } from './types';
 import { Workspace } from './workspace';
 import { defaultLimits } from './limits';
@@ -33,13 +34,9 @@ export async function analyzeDocuments(
   );
 }
 
-const modelsByWorkspace = new WeakMap<Workspace, DeploymentModels>();
-
 /** The deployment models a workspace keeps between analyses (the equivalence test reads them too). */
 export function deploymentModelsOf(workspace: Workspace): DeploymentModels {
-  let models = modelsByWorkspace.get(workspace);
-  if (!models) modelsByWorkspace.set(workspace, (models = new DeploymentModels()));
-  return models;
+  return workspace.deploymentModels;
 }
 
 export async function analyzeWorkspace(
@@ -49,18 +46,30 @@ export async function analyzeWorkspace(
 ): Promise<AnalysisResult> {
   // Each deployment is judged on its own model (engine/deployments.ts); a workspace analysed again
   // keeps the models, and with them the findings, of the deployments an edit did not touch.
-  const models = deploymentModelsOf(workspace);
   const results = await workspace.evaluate(options.isCancelled);
   // A cancelled evaluation is partial: its results are thrown away, and must not replace the models kept.
-  const findings = options.isCancelled?.() ? [] : runRules(models.models(results), workspace, options);
+  const findings = options.isCancelled?.() ? [] : findingsOf(results, workspace, options);
   // Syntax errors are the compiler's to report in the editor: analysis parses only the declarations
   // it needs. The CLI asks for them; the workspace's parse cache shares ARM reads with evaluation.
-  const files: FileAnalysis[] = uris.map((uri) => ({
-    uri,
-    language: workspace.file(uri)?.language ?? classifyFile(uri, ''),
-    ...(options.withSyntaxErrors ? { syntaxErrors: workspace.syntaxErrors(uri) ?? [] } : {}),
-  }));
+  const files = uris.map((uri) => {
+    const file: FileAnalysis = { uri, language: workspace.file(uri)?.language ?? classifyFile(uri, '') };
+    if (options.withSyntaxErrors) file.syntaxErrors = workspace.syntaxErrors(uri) ?? [];
+    return file;
+  });
   return { files, findings, notices: workspace.notices() };
+}
+
+/**
+ * The findings of a workspace's deployments. When none declares a resource the analysis needs (most
+ * modules of a registry, a workspace of role assignments), every model would be empty and no rule
+ * could report: no model is built, and the models kept are dropped, as they could only be empty.
+ */
+function findingsOf(results: readonly DeploymentResult[], workspace: Workspace, options: AnalysisOptions): Finding[] {
+  if (results.every((result) => result.resources.length === 0)) {
+    workspace.dropDeploymentModels();
+    return [];
+  }
+  return runRules(deploymentModelsOf(workspace).models(results), workspace, options);
 }
 
 /** The network model of documents that form one workspace, as JSON; no rule runs. */

@@ -14,8 +14,8 @@ export interface IndexedFile {
   language: Language;
   /** Over the size limit: kept (its text is the user's) but never parsed or evaluated. */
   tooLarge: boolean;
-  /** Whether the text names a registry module (`br:`, `br/…:`, `ts:`), found once per version. */
-  mentionsRegistry?: boolean;
+  /** Whether it refers to a registry module (`br:`, `br/…:`, `ts:`), found once per version (registry-notice.ts). */
+  refersToRegistry?: boolean;
   /** The local files a Bicep file deploys or imports (its references resolved), once per version. */
   deploys?: readonly string[];
   /** Its calls of registry modules nothing shows (registry-notice.ts), as of a generation of the set of known files. */

@@ -47,6 +47,7 @@ export function unseenRegistryCalls(
 
 /** The notice, or undefined when every registry module call is modelled or cached. */
 export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Notice | undefined {
+  if (calls.length === 0) return undefined;
   const unseen = new Map<string, { uri: string; start: number; end: number }>();
   for (const { uri, start, path } of calls) if (!unseen.has(path)) unseen.set(path, { uri, start, end: start });
   if (unseen.size === 0) return undefined;
@@ -66,14 +67,18 @@ export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Noti
   };
 }
 
-/** Whether a Bicep file's text names a registry module (`br:`, `br/…:`, `ts:`), searched once per version. */
-export function callsRegistry(file: IndexedFile): boolean {
-  return file.language === 'bicep' && (file.mentionsRegistry ??= /\b(br|ts)[:/]/.test(file.text));
+/**
+ * Whether a Bicep file refers to a registry module (`br:`, `br/…:`, `ts:`), once per version: from the
+ * paths its summary lists (which the index makes of every file anyway, and keeps when it drops the
+ * outline), not by searching its text — a search cost as much as the rest of a small module's analysis.
+ */
+export function callsRegistry(file: IndexedFile, references: () => readonly string[] | undefined): boolean {
+  return file.language === 'bicep' && (file.refersToRegistry ??= references()?.some(isRegistryPath) ?? false);
 }
 
 /**
- * The unseen calls of a workspace's indexed files. Asked after every analysis, so each file's text is
- * searched once per version, and its unseen calls are found once per version and `generation` (of
+ * The unseen calls of a workspace's indexed files. Asked after every analysis, so whether a file
+ * refers to a registry is found once per version, and its unseen calls once per version and `generation` (of
  * the set of known files and their bicepconfig.json files, which say where the cache is).
  */
 export function workspaceUnseenCalls(
@@ -81,6 +86,7 @@ export function workspaceUnseenCalls(
   generation: number,
   outlineOf: (uri: string, file: IndexedFile) => BicepOutline | undefined,
   known: (uri: string) => IndexedFile | undefined,
+  referencesOf: (uri: string, file: IndexedFile) => readonly string[] | undefined,
 ): UnseenRegistryCall[] {
   const isCached = (from: string, path: string) => {
     const cached = cachedModuleFor(from, path, (uri) => known(uri)?.text);
@@ -88,7 +94,7 @@ export function workspaceUnseenCalls(
   };
   const calling: { uri: string; outline: Pick<BicepOutline, 'entries'> }[] = [];
   for (const [uri, file] of files) {
-    if (!callsRegistry(file)) continue;
+    if (!callsRegistry(file, () => referencesOf(uri, file))) continue;
     if (file.unseenCalls?.generation !== generation) {
       const entries = outlineOf(uri, file)?.entries.filter((entry) => isUnseenCall(uri, entry, isCached)) ?? [];
       file.unseenCalls = { generation, entries };

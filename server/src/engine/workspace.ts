@@ -15,6 +15,8 @@ import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type Wor
 import { FileCache, type IndexedFile } from './file-cache';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { EntryIndex } from './entry-index';
+import { DeploymentModels } from './deployments';
+import { quietDeployment, type IndexedBicep } from './quiet-deployment';
 import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
 import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
 
@@ -48,10 +50,16 @@ export class Workspace {
   private readonly entryIndex = new EntryIndex(this.files, this.cache);
   /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
   private knownGeneration = 0;
-  /** Counts edits to Bicep files that name a registry module (before or after the edit). */
+  /** Counts edits to Bicep files that refer to a registry module (before or after the edit). */
   private registryCallerEdits = 0;
+  /**
+   * Files set since the unseen registry calls were last found: whether each refers to a registry is
+   * asked then, from its summary (the analysis outlines every file anyway), not when it is set.
+   */
+  private readonly unscreened = new Set<string>();
   private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
   private changeCount = 0;
+  private keptModels?: DeploymentModels;
 
   /**
    * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
@@ -62,6 +70,20 @@ export class Workspace {
     private readonly limits: WorkspaceLimits = defaultLimits,
     private readonly evaluateEverything = false,
   ) {}
+
+  /**
+   * The deployment models kept between analyses (engine/deployments.ts), made when first asked. Held
+   * here, not in a WeakMap keyed by the workspace: an entry per short-lived workspace (one per module
+   * in the bench, per `check`) kept its models alive past young-generation collections.
+   */
+  get deploymentModels(): DeploymentModels {
+    return (this.keptModels ??= new DeploymentModels());
+  }
+
+  /** Forgets the deployment models kept: the next analysis builds every model afresh. */
+  dropDeploymentModels(): void {
+    this.keptModels = undefined;
+  }
 
   /** Counts changes to the index (texts set, files removed, outside reads forgotten): equal counts, same texts. */
   get changes(): number {
@@ -80,7 +102,9 @@ export class Workspace {
     this.changeCount++;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
-    if ((existing && callsRegistry(existing)) || callsRegistry(file)) this.registryCallerEdits++;
+    // The text replaced was screened unless it was set since the last screening (then it never counted).
+    if (existing && !this.unscreened.has(uri) && existing.refersToRegistry) this.registryCallerEdits++;
+    this.unscreened.add(uri);
     if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
     else this.entryIndex.edited(uri);
     this.outside.delete(uri);
@@ -91,7 +115,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     const existing = this.files.get(uri);
-    if (existing && callsRegistry(existing)) this.registryCallerEdits++;
+    if (existing && !this.unscreened.delete(uri) && existing.refersToRegistry) this.registryCallerEdits++;
     this.changeCount++;
     this.files.delete(uri);
     this.outside.delete(uri);
@@ -174,15 +198,16 @@ export class Workspace {
       for (const [uri, file] of files)
         if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
     }
-    const oversized = new Map<string, NonNullable<DeploymentResult['oversized']>>();
+    // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
+    let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
     for (const [entry, cached] of this.deployments) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
       const at = cached.result.oversized;
-      if (at) oversized.set(`${at.uri}:${at.start}`, at);
+      if (at) (oversized ??= new Map()).set(`${at.uri}:${at.start}`, at);
     }
     const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
     if (unseen) notices.push(unseen);
-    for (const at of oversized.values()) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
+    for (const at of oversized?.values() ?? []) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
     return notices;
   }
 
@@ -191,6 +216,12 @@ export class Workspace {
    * once. Found again only when a registry caller or the set of known files changed (not on every keystroke).
    */
   unseenRegistryCalls(): UnseenRegistryCall[] {
+    const referencesOf = (uri: string, file: IndexedFile) => this.cache.summaryOf(uri, file)?.references;
+    for (const uri of this.unscreened) {
+      const file = this.files.get(uri);
+      if (file && callsRegistry(file, () => referencesOf(uri, file))) this.registryCallerEdits++;
+    }
+    this.unscreened.clear();
     const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
     if (this.registryCalls?.key !== key) {
       const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
@@ -201,6 +232,7 @@ export class Workspace {
           this.knownGeneration,
           (uri, file) => this.cache.loaded(uri, file)?.outline,
           known,
+          referencesOf,
         ),
       };
     }
@@ -234,6 +266,17 @@ export class Workspace {
         results.push(cached.result);
         continue;
       }
+      const language = this.files.get(entry)?.language;
+      const quiet =
+        language === 'bicep' && !this.evaluateEverything
+          ? quietDeployment(entry, this.indexedBicep, needsResourceType)
+          : undefined;
+      if (quiet) {
+        this.failures.delete(entry);
+        this.keep(entry, quiet.result, quiet.read);
+        results.push(quiet.result);
+        continue;
+      }
       const read = new Map<string, number>();
       const source = {
         read: async (uri: string) => {
@@ -262,7 +305,6 @@ export class Workspace {
         timeLimitMs: this.limits.evaluationMs,
         ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
       };
-      const language = this.files.get(entry)?.language;
       let stoppedAfterMs: number | undefined;
       const evaluateWith = (openParameters: boolean) => {
         const chosen =
@@ -288,19 +330,30 @@ export class Workspace {
         // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
         result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
       }
-      // A file edited while this ran leaves the result stale: it is used this once, never kept.
-      if (this.unchanged(read)) {
-        this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
-        for (const uri of read.keys()) {
-          const readers = this.readers.get(uri);
-          if (readers) readers.add(entry);
-          else this.readers.set(uri, new Set([entry]));
-        }
-      }
+      this.keep(entry, result, read, stoppedAfterMs);
       results.push(result);
     }
     return results;
   }
+
+  /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
+  private keep(entry: string, result: DeploymentResult, read: CachedDeployment['read'], stoppedAfterMs?: number): void {
+    if (!this.unchanged(read)) return;
+    this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
+    for (const uri of read.keys()) {
+      const readers = this.readers.get(uri);
+      if (readers) readers.add(entry);
+      else this.readers.set(uri, new Set([entry]));
+    }
+  }
+
+  /** An indexed Bicep file's outline, version and references (engine/quiet-deployment.ts). */
+  private readonly indexedBicep = (uri: string): IndexedBicep | undefined => {
+    const file = this.files.get(uri);
+    const loaded = file && this.cache.loaded(uri, file);
+    const references = loaded && this.cache.summaryOf(uri, file)?.references;
+    return loaded && references ? { loaded, version: file.version, references } : undefined;
+  };
 
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();

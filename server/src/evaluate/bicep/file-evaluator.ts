@@ -38,6 +38,11 @@ export interface BicepInput extends EvaluationInput {
   file: LoadedBicepFile;
   files: ReadonlyMap<string, LoadedBicepFile | string>;
   armModule?: ArmModuleEvaluator;
+  /**
+   * Whether each file of `files` deploys something needed (fileDeploysNeeded), made by
+   * evaluateBicepEntry and shared by every module's input (each spreads its caller's).
+   */
+  deploysNeeded?: Map<string, boolean>;
 }
 
 /**
@@ -246,9 +251,6 @@ export class BicepFile implements SymbolScope {
   }
 }
 
-/** Answers of fileDeploysNeeded per deployment (its file map), since every module file is asked often. */
-const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
-
 /**
  * Whether a declaration may put a resource the analysis needs into the model without being asked
  * for: such a resource (or a parent of one), or a module call whose files declare one, or a
@@ -256,10 +258,13 @@ const deployingFiles = new WeakMap<BicepInput['files'], Map<string, boolean>>();
  * evaluated only if something reads its outputs. A header that is not a plain string (an error in
  * the file) counts as needed.
  */
+/** What deciding whether files deploy something needed reads of a deployment's input. */
+type DeployingInput = Pick<BicepInput, 'files' | 'needsType' | 'deploysNeeded'>;
+
 function entryDeploysNeeded(
   entry: OutlineEntry,
   fromUri: string,
-  input: BicepInput,
+  input: DeployingInput,
   seen = new Set<string>(),
 ): boolean {
   if (entry.keyword === 'resource') {
@@ -283,18 +288,31 @@ function entryDeploysNeeded(
   return target !== undefined && fileDeploysNeeded(target, input, seen);
 }
 
-function fileDeploysNeeded(uri: string, input: BicepInput, seen = new Set<string>()): boolean {
+function fileDeploysNeeded(uri: string, input: DeployingInput, seen = new Set<string>()): boolean {
   const file = input.files.get(uri);
   if (file === undefined || seen.has(uri)) return false;
   if (typeof file === 'string' || !input.needsType) return true; // an ARM JSON module is not outlined
-  let known = deployingFiles.get(input.files);
-  if (!known) deployingFiles.set(input.files, (known = new Map()));
+  // Kept with the deployment's inputs, since every module file is asked often (a WeakMap keyed by the
+  // file map, as before, kept each deployment's answers alive past young-generation collections).
+  const known = (input.deploysNeeded ??= new Map());
   const answer = known.get(uri);
   if (answer !== undefined) return answer;
   seen.add(uri);
   const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, seen));
   known.set(uri, deploys);
   return deploys;
+}
+
+/**
+ * Whether the Bicep file `uri` of a deployment's `files` may deploy something needed: when it is the
+ * entry and does not, evaluateBicepEntry evaluates nothing (engine/quiet-deployment.ts asks first).
+ */
+export function deploysSomethingNeeded(
+  uri: string,
+  files: BicepInput['files'],
+  needsType: NonNullable<BicepInput['needsType']>,
+): boolean {
+  return fileDeploysNeeded(uri, { files, needsType });
 }
 
 /** Evaluates a Bicep file with its inputs and returns its outputs; resources go to the sink. */
