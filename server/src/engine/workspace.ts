@@ -3,68 +3,41 @@
 // file it read changes — so an edit re-evaluates only the deployments that depend on that file.
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
 import type { SourceFile } from '../syntax/bicep';
-import { evaluateBicepDeployment, type DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluatorWith, evaluateArmDeployment, loadArmText } from '../evaluate/arm';
+import type { DeploymentResult } from '../evaluate/deployment';
+import { armModuleEvaluatorWith, loadArmText } from '../evaluate/arm';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../facts';
-import { environmentValue } from './environment';
-import { neededProperties, needsResourceType } from './needed-types';
+import { needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
-import { EvaluationStopped } from '../evaluate/stop-clock';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
 import { FileCache, type IndexedFile } from './file-cache';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
 import { quietDeployment, type IndexedBicep } from './quiet-deployment';
-import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
-import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
-
-const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
+import { unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
+import { UnseenRegistryCalls } from './unseen-registry-calls';
+import { evaluateEntry, type EntryEvaluation, type EntryFiles } from './entry-evaluation';
+import { CachedDeployments } from './cached-deployments';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
 
-interface CachedDeployment {
-  result: DeploymentResult;
-  /** Set when the deployment ran out of time: its resources were dropped. */
-  stoppedAfterMs?: number;
-  /** Version of every file the evaluation read (-1: it was missing). */
-  read: Map<string, number>;
-}
-
-/** A short, readable tag for an entry file (its path after the last shared folder is not needed). */
-function fileName(uri: string): string {
-  return uri.replace(/^file:\/\/\//, '/');
-}
-
 export class Workspace {
   private readonly files = new Map<string, IndexedFile>();
   private readonly outside = new Map<string, IndexedFile | null>();
-  private readonly deployments = new Map<string, CachedDeployment>();
+  private readonly deployments = new CachedDeployments();
   private versionCounter = 0;
   private cloud: Cloud = 'AzureCloud';
   private readonly cache = new FileCache();
-  /** The entries each file was read by: an edit makes exactly those evaluations stale. */
-  private readonly readers = new Map<string, Set<string>>();
   private readonly entryIndex = new EntryIndex(this.files, this.cache);
   /** Counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
   private knownGeneration = 0;
-  /** Counts edits to Bicep files that refer to a registry module (before or after the edit). */
-  private registryCallerEdits = 0;
-  /**
-   * Files set since the unseen registry calls were last found: whether each refers to a registry is
-   * asked then, from its summary (the analysis outlines every file anyway), not when it is set.
-   */
-  private readonly unscreened = new Set<string>();
-  private registryCalls?: { key: string; calls: UnseenRegistryCall[] };
+  private readonly registryCalls = new UnseenRegistryCalls();
   private changeCount = 0;
   private keptModels?: DeploymentModels;
 
-  /**
-   * `evaluateEverything` turns demand-driven evaluation off (every resource in full): the corpus
-   * test compares the two, which must find the same.
-   */
+  /** `evaluateEverything`: demand-driven evaluation off (every resource in full); the corpus test compares the two. */
   constructor(
     private readonly host: Host,
     private readonly limits: WorkspaceLimits = defaultLimits,
@@ -102,9 +75,7 @@ export class Workspace {
     this.changeCount++;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
-    // The text replaced was screened unless it was set since the last screening (then it never counted).
-    if (existing && !this.unscreened.has(uri) && existing.refersToRegistry) this.registryCallerEdits++;
-    this.unscreened.add(uri);
+    this.registryCalls.set(uri, existing);
     if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
     else this.entryIndex.edited(uri);
     this.outside.delete(uri);
@@ -115,7 +86,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     const existing = this.files.get(uri);
-    if (existing && !this.unscreened.delete(uri) && existing.refersToRegistry) this.registryCallerEdits++;
+    this.registryCalls.removed(uri, existing);
     this.changeCount++;
     this.files.delete(uri);
     this.outside.delete(uri);
@@ -130,8 +101,7 @@ export class Workspace {
   }
 
   private invalidateReaders(uri: string): void {
-    for (const entry of this.readers.get(uri) ?? []) this.deployments.delete(entry);
-    this.readers.delete(uri);
+    this.deployments.fileChanged(uri);
   }
 
   /**
@@ -140,9 +110,7 @@ export class Workspace {
    */
   forgetOutsideFiles(): void {
     this.changeCount++;
-    for (const [entry, cached] of this.deployments) {
-      if ([...cached.read.keys()].some((uri) => this.outside.has(uri))) this.deployments.delete(entry);
-    }
+    this.deployments.dropReading((uri) => this.outside.has(uri));
     for (const uri of this.outside.keys()) this.cache.forget(uri);
     this.outside.clear();
     this.knownGeneration++;
@@ -200,7 +168,7 @@ export class Workspace {
     }
     // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
     let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
-    for (const [entry, cached] of this.deployments) {
+    for (const [entry, cached] of this.deployments.values()) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
       const at = cached.result.oversized;
       if (at) (oversized ??= new Map()).set(`${at.uri}:${at.start}`, at);
@@ -211,32 +179,15 @@ export class Workspace {
     return notices;
   }
 
-  /**
-   * Registry module calls neither cached (as last read) nor modelled: drawn as opaque boxes, noted
-   * once. Found again only when a registry caller or the set of known files changed (not on every keystroke).
-   */
+  /** Registry module calls neither cached nor modelled, drawn as opaque boxes (engine/unseen-registry-calls.ts). */
   unseenRegistryCalls(): UnseenRegistryCall[] {
-    const referencesOf = (uri: string, file: IndexedFile) => this.cache.summaryOf(uri, file)?.references;
-    for (const uri of this.unscreened) {
-      const file = this.files.get(uri);
-      if (file && callsRegistry(file, () => referencesOf(uri, file))) this.registryCallerEdits++;
-    }
-    this.unscreened.clear();
-    const key = `${this.knownGeneration}|${this.registryCallerEdits}`;
-    if (this.registryCalls?.key !== key) {
-      const known = (uri: string) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined;
-      this.registryCalls = {
-        key,
-        calls: workspaceUnseenCalls(
-          this.files,
-          this.knownGeneration,
-          (uri, file) => this.cache.loaded(uri, file)?.outline,
-          known,
-          referencesOf,
-        ),
-      };
-    }
-    return this.registryCalls.calls;
+    return this.registryCalls.calls({
+      files: this.files,
+      knownGeneration: this.knownGeneration,
+      known: (uri) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined,
+      outlineOf: (uri, file) => this.cache.loaded(uri, file)?.outline,
+      referencesOf: (uri, file) => this.cache.summaryOf(uri, file)?.references,
+    });
   }
 
   /**
@@ -250,8 +201,7 @@ export class Workspace {
   /** Evaluates every entry (reusing cached results whose files did not change). */
   async evaluate(isCancelled: () => boolean = () => false): Promise<DeploymentResult[]> {
     const entries = this.entries();
-    const current = new Set(entries);
-    for (const cached of [...this.deployments.keys()]) if (!current.has(cached)) this.deployments.delete(cached);
+    this.deployments.keepOnly(new Set(entries));
     const results: DeploymentResult[] = [];
     let lastYield = performance.now();
     for (const entry of entries) {
@@ -273,78 +223,26 @@ export class Workspace {
           : undefined;
       if (quiet) {
         this.failures.delete(entry);
-        this.keep(entry, quiet.result, quiet.read);
+        this.keep(entry, quiet);
         results.push(quiet.result);
         continue;
       }
-      const read = new Map<string, number>();
-      const source = {
-        read: async (uri: string) => {
-          const file = await this.fileFor(uri);
-          read.set(uri, file ? file.version : -1);
-          return file && !file.tooLarge ? file.text : undefined;
-        },
-        parsed: (uri: string) => {
-          const file = this.files.get(uri);
-          if (!file) return undefined;
-          read.set(uri, file.version);
-          return this.cache.loaded(uri, file);
-        },
-        armParsed: (uri: string) => {
-          const file = this.files.get(uri);
-          if (!file) return undefined;
-          read.set(uri, file.version);
-          return this.cache.armLoaded(uri, file);
-        },
-      };
-      const options = {
+      const evaluated = await evaluateEntry(entry, language, this.entryFiles, {
         cloud: this.cloud,
-        environment: environmentValue(this.cloud),
         armModule: this.armModule,
-        scopeTag: fileName(entry),
         timeLimitMs: this.limits.evaluationMs,
-        ...(this.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
-      };
-      let stoppedAfterMs: number | undefined;
-      const evaluateWith = (openParameters: boolean) => {
-        const chosen =
-          openParameters && options.needsType
-            ? { ...options, needsType: openEvaluationNeeds(options.needsType) }
-            : options;
-        return language === 'arm-template' || language === 'arm-parameters'
-          ? evaluateArmDeployment(entry, source, { ...chosen, openParameters })
-          : evaluateBicepDeployment(entry, source, { ...chosen, openParameters });
-      };
-      let result = await this.safely(
-        entry,
-        () => evaluateWith(false),
-        (elapsed) => (stoppedAfterMs = elapsed),
-      );
-      // A parameter file binds the entry's values: nothing is left for a deployer to choose.
-      if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {
-        const open = await this.safely(
-          entry,
-          () => evaluateWith(true),
-          (elapsed) => (stoppedAfterMs = elapsed),
-        );
-        // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
-        result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
-      }
-      this.keep(entry, result, read, stoppedAfterMs);
-      results.push(result);
+        evaluateEverything: this.evaluateEverything,
+        failures: this.failures,
+      });
+      this.keep(entry, evaluated);
+      results.push(evaluated.result);
     }
     return results;
   }
 
   /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
-  private keep(entry: string, result: DeploymentResult, read: CachedDeployment['read'], stoppedAfterMs?: number): void {
-    if (!this.unchanged(read)) return;
-    this.deployments.set(entry, { result, read, ...(stoppedAfterMs === undefined ? {} : { stoppedAfterMs }) });
-    for (const uri of read.keys()) {
-      const readers = this.readers.get(uri);
-      if (readers) readers.add(entry);
-      else this.readers.set(uri, new Set([entry]));
-    }
+  private keep(entry: string, evaluation: EntryEvaluation): void {
+    if (this.unchanged(evaluation.read)) this.deployments.keep(entry, evaluation);
   }
 
   /** An indexed Bicep file's outline, version and references (engine/quiet-deployment.ts). */
@@ -358,21 +256,12 @@ export class Workspace {
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();
 
-  private async safely(
-    entry: string,
-    evaluate: () => Promise<DeploymentResult>,
-    stopped: (elapsedMs: number) => void,
-  ): Promise<DeploymentResult> {
-    try {
-      const result = await evaluate();
-      this.failures.delete(entry);
-      return result;
-    } catch (error) {
-      if (error instanceof EvaluationStopped) stopped(error.elapsedMs);
-      else this.failures.set(entry, error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return { entry, template: entry, files: [entry], resources: [] };
-    }
-  }
+  /** What an entry's evaluation reads (engine/entry-evaluation.ts). */
+  private readonly entryFiles: EntryFiles = {
+    fileFor: (uri) => this.fileFor(uri),
+    indexed: (uri) => this.files.get(uri),
+    cache: this.cache,
+  };
 
   /**
    * JSON modules are read once per text: the workspace's while kept, those read through the host
@@ -387,7 +276,7 @@ export class Workspace {
     return loadArmText(uri, text);
   });
 
-  private unchanged(read: CachedDeployment['read']): boolean {
+  private unchanged(read: EntryEvaluation['read']): boolean {
     for (const [uri, version] of read) {
       const file = this.files.get(uri) ?? this.outside.get(uri);
       if ((file ? file.version : -1) !== version) return false;
