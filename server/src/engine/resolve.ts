@@ -3,64 +3,25 @@
 // endpoint), the privatelink zone each group id answers from (FACTS §1), whether it is linked where the
 // query is answered (FACTS §5.2), and the zone group that writes the record. Invariants: `private` and
 // `public` only when every step is certain; otherwise `unknown`, with the step that it depends on.
-import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream, zoneNameMatches } from '../facts';
+import { azureProvidedDnsAddress, zoneNameMatches } from '../facts';
 import {
   at,
-  declaredDnsServers,
   dnsResolversOf,
   isArray,
-  placeOfDnsServer,
   type Entity,
   type NetworkModel,
   type PrivateDnsZone,
-  type ResourceDecl,
-  type Value,
   type VirtualNetwork,
 } from '../model';
-import { certainlyCreatedAsOne, valueForMessage } from '../rules/support/certain';
+import { certainlyCreatedAsOne } from '../rules/support/certain';
 import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/support/dns-network';
-import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolveTarget, TargetAccess } from './resolve-target';
+import { answeringPlaces, dnsSteps, label, named, type AnsweringPlace, type Places } from './resolve-places';
+import type { NameResolution, Resolution, ResolutionAnswer, ResolutionStep } from './resolve-types';
 
-export type ResolutionAnswer = 'private' | 'public' | 'unknown';
+export type { NameResolution, Resolution, ResolutionAnswer, ResolutionStep };
 
-export interface ResolutionStep {
-  /** dns: the asking VNet's DNS; server: where a custom server lives; zone, link, record: the zone's part; answer. */
-  step: 'dns' | 'server' | 'zone' | 'link' | 'record' | 'answer';
-  text: string;
-  /** The model's resources the step goes through (the topology view draws them as the path). */
-  via?: readonly Entity[];
-}
-
-/** How one name (a group id's zone) of the target resolves. */
-export interface NameResolution {
-  groupId: string;
-  zone: string;
-  answer: ResolutionAnswer;
-  steps: ResolutionStep[];
-  /** The endpoint whose private IP answers, for `private`. */
-  endpoint?: string;
-  /** Its private IP, when statically assigned and known. */
-  address?: string;
-}
-
-export interface Resolution {
-  target: string;
-  from: string;
-  answer: ResolutionAnswer;
-  steps: ResolutionStep[];
-  names: NameResolution[];
-}
-
-/** Where the asking VNet's queries are answered: by Azure-provided DNS in `vnet`, or unknown. */
-interface AnsweringPlace {
-  vnet: VirtualNetwork;
-  /** Through a forwarder whose upstream templates do not show: a private answer depends on it. */
-  forwarder?: string;
-}
-
-type Places = { places: AnsweringPlace[]; steps: ResolutionStep[] } | { unknown: ResolutionStep[] };
-
+/** How a client in `from` resolves the target's names, and the steps that lead to the answer. */
 export function explainResolution(model: NetworkModel, target: ResolveTarget, from: VirtualNetwork): Resolution {
   const dns = answeringPlaces(model, from);
   const byName = new Map<string, TargetAccess[]>();
@@ -108,119 +69,6 @@ export function resolutionData(resolution: Resolution): Resolution {
     steps: plain(resolution.steps),
     names: resolution.names.map((name) => ({ ...name, steps: plain(name.steps) })),
   };
-}
-
-/** How steps name a resource: its known name, else its name as written with the symbolic name beside it. */
-function label(entity: { name: Value; decl: ResourceDecl; path: string }): string {
-  return typeof entity.name === 'string' ? entity.name : valueForMessage(entity.name);
-}
-
-/** The label in quotes, with the symbolic name beside a name that is not known. */
-function named(entity: { name: Value; decl: ResourceDecl; path: string }): string {
-  const symbol =
-    typeof entity.name !== 'string' && entity.decl.symbol && entity.path === '' ? ` (${entity.decl.symbol})` : '';
-  return `'${label(entity)}'${symbol}`;
-}
-
-const dnsSteps = (dns: Places) => ('unknown' in dns ? dns.unknown : dns.steps);
-
-/** The asking VNet's DNS: Azure-provided (answered in the VNet itself) or its custom servers' places. */
-function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Places {
-  const declarations = vnetCandidatesFor(model, from.id).filter(
-    (vnet) => (vnet === from || sameId(vnet.id, from.id)) && !vnet.decl.existing,
-  );
-  const answers = declarations.map(declaredDnsServers);
-  const name = label(from);
-  if (answers.length === 0)
-    return {
-      unknown: [
-        { step: 'dns', text: `'${name}' is declared existing: its DNS servers are set outside the analysed files` },
-      ],
-    };
-  if (answers.some((answer) => answer === undefined))
-    return {
-      unknown: [
-        { step: 'dns', text: `the DNS servers of '${name}' are not known (a parameter or expression decides them)` },
-      ],
-    };
-  if (answers.every((answer) => answer === 'azure-provided')) {
-    return {
-      places: [{ vnet: from }],
-      steps: [
-        {
-          step: 'dns',
-          text: `'${name}' uses Azure-provided DNS (${azureProvidedDnsAddress}): it answers from the private DNS zones linked to '${name}'`,
-          via: [from],
-        },
-      ],
-    };
-  }
-  if (answers.includes('azure-provided'))
-    return {
-      unknown: [
-        {
-          step: 'dns',
-          text: `'${name}' is declared both with and without custom DNS servers: which applies depends on the deployment order`,
-        },
-      ],
-    };
-  const servers = [...new Set(answers.flatMap((answer) => answer as string[]))];
-  const steps: ResolutionStep[] = [
-    {
-      step: 'dns',
-      text: `'${name}' uses the custom DNS servers ${servers.join(', ')}: the zones linked to '${name}' itself are not asked (FACTS §5.2)`,
-      via: [from],
-    },
-  ];
-  const places: AnsweringPlace[] = [];
-  for (const server of servers) {
-    const place = placeOfDnsServer(model, server);
-    if (!place.vnet)
-      return {
-        unknown: [
-          ...steps,
-          {
-            step: 'server',
-            text: `${server} lies in no virtual network of the analysed files (or in several): where it forwards is not known`,
-          },
-        ],
-      };
-    const vnetName = label(place.vnet);
-    const subnetName = place.subnet && typeof place.subnet.name === 'string' ? place.subnet.name : undefined;
-    if (place.inboundEndpoint) {
-      const resolver = place.inboundEndpoint.resolver?.resolved
-        ? ` of DNS Private Resolver ${named(place.inboundEndpoint.resolver.target)}`
-        : '';
-      const endpointName = label(place.inboundEndpoint);
-      steps.push({
-        step: 'server',
-        text: `${server} is inbound endpoint '${endpointName.slice(endpointName.lastIndexOf('/') + 1)}'${resolver} in '${vnetName}': it answers from the zones linked to '${vnetName}'`,
-        via: [place.vnet],
-      });
-      places.push({ vnet: place.vnet });
-    } else if (
-      subnetName &&
-      forwarderSubnetsOfUnknownUpstream.some((reserved) => reserved.toLowerCase() === subnetName.toLowerCase())
-    ) {
-      return {
-        unknown: [
-          ...steps,
-          {
-            step: 'server',
-            text: `${server} is in '${subnetName}' of '${vnetName}': a firewall DNS proxy forwards where its policy says, which the network templates do not show`,
-          },
-        ],
-      };
-    } else {
-      steps.push({
-        step: 'server',
-        text: `${server} lies in ${subnetName ? `subnet '${subnetName}' of ` : ''}'${vnetName}': a forwarder there that forwards to Azure-provided DNS answers from the zones linked to '${vnetName}'`,
-        via: [place.vnet],
-      });
-      places.push({ vnet: place.vnet, forwarder: server });
-    }
-  }
-  return { places, steps };
 }
 
 /** One zone name of the target, through every answering place; agreeing answers or unknown. */
