@@ -3,24 +3,16 @@
 // (debounced, stale runs dropped), publishing (diagnostics per file) and the request handlers — and
 // answers the lifecycle messages.
 // Invariant: with convert.ts and the parts it wires, the only code that knows LSP.
-import {
-  CodeActionKind,
-  DidChangeWatchedFilesNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type Connection,
-  type InitializeResult,
-} from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../engine';
-import { toolName, toolVersion } from '../version';
 import { Baselines } from './baselines';
 import { listenChecked } from './checked-documents';
-import { completionTriggerCharacters } from './completion';
 import { Configuration } from './configuration';
 import { AnalysisClient } from './analysis-client';
 import { FixActions } from './fix-actions';
 import { registerHandlers } from './handlers';
+import { registerLifecycle } from './lifecycle';
 import { Publisher } from './publishing';
 import { Scheduler } from './scheduling';
 import { WorkspaceSync } from './workspace-sync';
@@ -86,51 +78,7 @@ export function startServer(connection: Connection, workerScript: string): void 
     cleared: (uri) => publisher.cleared(uri),
   });
 
-  let foldersChange = false;
-  connection.onInitialize((params): InitializeResult => {
-    configuration.canPull = params.capabilities.workspace?.configuration === true;
-    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
-    sync.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    return {
-      serverInfo: { name: toolName, version: toolVersion },
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
-        completionProvider: { triggerCharacters: completionTriggerCharacters },
-        hoverProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-    };
-  });
-
-  connection.onInitialized(async () => {
-    configuration.settings = await configuration.pullSettings();
-    access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace);
-    configuration.loadFolderConfigs(sync.folders, (uri) => access.read(uri).text);
-    // A folder added or removed later moves the workspace boundary: index, configs and reads follow.
-    if (foldersChange)
-      connection.workspace.onDidChangeWorkspaceFolders((event) =>
-        sync.changeFolders(
-          event.added.map((f) => f.uri),
-          event.removed.map((f) => f.uri),
-        ),
-      );
-    workspace.setCloud(configuration.effective().cloud);
-    sync.syncIndex();
-    void connection.client
-      .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{bicep,bicepparam,json,jsonc}' }],
-      })
-      .catch(() => undefined);
-    scheduler.schedule();
-  });
-
-  connection.onDidChangeConfiguration(async (change) => {
-    await configuration.changed(change.settings?.vnetLens);
-    // Files refused (or read) under the old value are asked for again.
-    if (access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace)) sync.forgetOutsideReads();
-    sync.refresh();
-  });
+  registerLifecycle(connection, { configuration, sync, access, workspace, scheduler, fixAllKind });
   connection.onDidChangeWatchedFiles((change) => sync.watchedFilesChanged(change));
   documents.onDidChangeContent((event) => sync.documentChanged(event.document));
   documents.onDidClose((event) => sync.documentClosed(event.document.uri));
