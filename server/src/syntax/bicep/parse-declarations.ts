@@ -15,7 +15,7 @@ import { parseModuleOrTest, parseResource } from './parse-resources';
 import { parseTypeOrSkip } from './parse-types';
 import { type DeclarationResult, maxDepth, type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
-import { type Token, TokenKind } from './token';
+import { type KindSet, type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
@@ -101,7 +101,7 @@ function parseBicepDeclaration(p: Parser, start: Start): Declaration | undefined
   }
 }
 
-export function parseValue(p: Parser, after: { kind: unknown }): Expression {
+function parseValue(p: Parser, after: { kind: unknown }): Expression {
   return parseExpressionOrSkip(p, allowComplexLiterals, T.lineEnd, suppressAfter(after));
 }
 
@@ -122,20 +122,21 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   };
 }
 
-/** `metadata name = value` and `assert name = value`. */
-function parseNamedValue(
+/** `metadata name = value`, `assert name = value` and, in `.bicepparam` files, `param name = value`. */
+export function parseNamedValue(
   p: Parser,
   start: Start,
-  kind: 'MetadataDeclaration' | 'AssertDeclaration',
+  kind: 'MetadataDeclaration' | 'AssertDeclaration' | 'ParameterAssignment',
   message: string,
+  nameTerminators: KindSet = T.assignmentOrLine,
 ): Declaration {
   const children = readKeyword(p, start);
-  const name = parseName(p, message, T.assignmentOrLine);
+  const name = parseName(p, message, nameTerminators);
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
   return {
-    kind: kind,
+    kind,
     start: children[0].start,
     end: lastEnd(children),
     children,
