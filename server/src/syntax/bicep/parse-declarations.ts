@@ -1,21 +1,21 @@
 // Declarations of `.bicep` files (and those shared with `.bicepparam`): targetScope, metadata,
-// param, var, output, type, func, assert; resources, modules and tests are in parse-resources.ts,
+// param, var, output, type, assert; functions are in parse-functions.ts, resources, modules and tests are in parse-resources.ts,
 // imports and extensions in parse-imports.ts, `.bicepparam`-only statements in parse-params-file.ts.
 // Invariant: each declaration parser reads its keyword, then recovers part by part at the line end,
 // so one broken part yields one error and the rest of the declaration still parses.
-import type { Child, Expression, TypedLambda, TypedLocalVariable } from './nodes';
+import type { Child, Expression } from './nodes';
 import type { Declaration, MissingDeclaration } from './nodes-declarations';
 import type { TypeExpression } from './nodes-types';
 import { parseDecorators } from './parse-decorators';
 import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseExtensionDeclaration, parseImport } from './parse-imports';
-import { parseParenthesizedList, startsDeclaration } from './parse-parentheses';
+import { parseFunction } from './parse-functions';
 import { parseModuleOrTest, parseResource } from './parse-resources';
-import { parseType, parseTypeOrSkip } from './parse-types';
+import { parseTypeOrSkip } from './parse-types';
 import { type DeclarationResult, maxDepth, type Parser, ParseFlags, type Start, suppressAfter } from './parser-state';
 import { Terminators } from './terminators';
-import { type Token, TokenKind } from './token';
+import { type KindSet, type Token, TokenKind } from './token';
 
 const K = TokenKind;
 const T = Terminators;
@@ -101,7 +101,7 @@ function parseBicepDeclaration(p: Parser, start: Start): Declaration | undefined
   }
 }
 
-export function parseValue(p: Parser, after: { kind: unknown }): Expression {
+function parseValue(p: Parser, after: { kind: unknown }): Expression {
   return parseExpressionOrSkip(p, allowComplexLiterals, T.lineEnd, suppressAfter(after));
 }
 
@@ -122,20 +122,21 @@ function parseTargetScope(p: Parser, start: Start): Declaration {
   };
 }
 
-/** `metadata name = value` and `assert name = value`. */
-function parseNamedValue(
+/** `metadata name = value`, `assert name = value` and, in `.bicepparam` files, `param name = value`. */
+export function parseNamedValue(
   p: Parser,
   start: Start,
-  kind: 'MetadataDeclaration' | 'AssertDeclaration',
+  kind: 'MetadataDeclaration' | 'AssertDeclaration' | 'ParameterAssignment',
   message: string,
+  nameTerminators: KindSet = T.assignmentOrLine,
 ): Declaration {
   const children = readKeyword(p, start);
-  const name = parseName(p, message, T.assignmentOrLine);
+  const name = parseName(p, message, nameTerminators);
   const assignment = parseAssignment(p, name);
   const value = parseValue(p, assignment);
   children.push(name, assignment, value);
   return {
-    kind: kind,
+    kind,
     start: children[0].start,
     end: lastEnd(children),
     children,
@@ -244,58 +245,4 @@ function parseOutput(p: Parser, start: Start): Declaration {
     assignment,
     value,
   };
-}
-
-function parseFunction(p: Parser, start: Start): Declaration {
-  const children = readKeyword(p, start);
-  const name = parseName(p, 'Expected a function identifier at this location.', T.assignmentOrLine);
-  const lambda = p.attempt(() => parseTypedLambda(p), T.lineEnd, suppressAfter(name));
-  children.push(name, lambda);
-  return {
-    kind: 'FunctionDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    lambda,
-  };
-}
-
-function parseTypedLambda(p: Parser): TypedLambda {
-  const list = parseParenthesizedList(p, () => parseTypedLocalVariable(p), true);
-  const parametersChildren: Child[] = [list.open, ...list.inner, list.close];
-  const parameters = {
-    kind: 'TypedVariableBlock' as const,
-    start: list.open.start,
-    end: lastEnd(parametersChildren),
-    children: parametersChildren,
-    open: list.open,
-    parameters: list.items,
-    close: list.close,
-  };
-  const returnType: TypeExpression = p.attempt(() => parseType(p, false), T.lambdaBody);
-  const arrow = p.attempt(() => p.expect(K.Arrow, 'Expected the "=>" characters at this location.'), T.lambdaBody);
-  const children: Child[] = [parameters, returnType, arrow];
-  if (arrow.kind === K.Arrow && !startsDeclaration(p, p.peekPastNewLines())) p.pushNewLines(children);
-  const body: Expression = p.attempt(() => parseExpression(p, allowComplexLiterals), T.lambdaBody);
-  children.push(body);
-  return {
-    kind: 'TypedLambda',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    parameters,
-    returnType,
-    arrow,
-    body,
-  };
-}
-
-function parseTypedLocalVariable(p: Parser): TypedLocalVariable {
-  const name = p.at(K.Identifier) ? p.read() : p.missing('Expected a variable identifier at this location.');
-  const type: TypeExpression = p.attempt(() => parseType(p, false), T.typedVariable);
-  const children = [name, type];
-  return { kind: 'TypedLocalVariable', start: children[0].start, end: lastEnd(children), children, name, type };
 }

@@ -3,8 +3,8 @@
 // Invariant: like parse-declarations.ts, each part recovers at the end of its line.
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration } from './nodes-declarations';
-import { parseTypeDeclaration, parseValue, parseVariable } from './parse-declarations';
-import { lastEnd, parseAssignment, parseName, readKeyword } from './parse-common';
+import { parseNamedValue, parseTypeDeclaration, parseVariable } from './parse-declarations';
+import { lastEnd, parseName, readKeyword } from './parse-common';
 import {
   parseCompileTimeImport,
   parseExtensionDeclaration,
@@ -26,7 +26,7 @@ export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration
     case 'extends':
       return parseExtends(p, start);
     case 'param':
-      return parseParameterAssignment(p, start);
+      return parseNamedValue(p, start, 'ParameterAssignment', expectedParameterName, T.identifierOrLine);
     case 'var':
       return parseVariable(p, start);
     case 'import':
@@ -43,6 +43,8 @@ export function parseParamsFileDeclaration(p: Parser, start: Start): Declaration
 }
 
 const expectedWith = 'Expected the "with" keyword or a new line character at this location.';
+
+const expectedParameterName = 'Expected a parameter identifier at this location.';
 
 function parseUsing(p: Parser, start: Start): Declaration {
   const children = readKeyword(p, start);
@@ -81,25 +83,6 @@ function parseExtends(p: Parser, start: Start): Declaration {
     decorators: start.decorators,
     keyword: start.keyword,
     path,
-  };
-}
-
-function parseParameterAssignment(p: Parser, start: Start): Declaration {
-  const children = readKeyword(p, start);
-  const name = parseName(p, 'Expected a parameter identifier at this location.', T.identifierOrLine);
-  const assignment = parseAssignment(p, name);
-  const value = parseValue(p, assignment);
-  children.push(name, assignment, value);
-  return {
-    kind: 'ParameterAssignment',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
-    name,
-    assignment,
-    value,
   };
 }
 

@@ -54,7 +54,7 @@ export function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclarat
   if (kind === 'ModuleDeclaration') {
     const body = parseBody(p, children, assignment, allowComplexLiterals);
     return {
-      kind: kind,
+      kind,
       start: children[0].start,
       end: lastEnd(children),
       children,
@@ -69,7 +69,7 @@ export function parseModuleOrTest(p: Parser, start: Start, kind: 'ModuleDeclarat
   const value = parseRequiredObject(p, suppressAfter(assignment));
   children.push(value);
   return {
-    kind: kind,
+    kind,
     start: children[0].start,
     end: lastEnd(children),
     children,
