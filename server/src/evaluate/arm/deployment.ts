@@ -78,6 +78,8 @@ async function withTemplate(
       files,
       scope: defaultScope(options.cloud, armScopeKind(file), options.environment, options.scopeTag),
       budget: newBudget(clock),
+      // Demand as for a Bicep entry (demand.ts): only resources that may declare what the analysis needs.
+      ...(options.needsType ? { needsType: options.needsType } : {}),
     }),
   );
 }
