@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeDocuments } from '../../server/src/engine/analyze';
 import { sizedArray, sizedObject, sizeOf } from '../../server/src/evaluate/value-size';
-import { makeObject, Unknown, type Value } from '../../server/src/evaluate/value';
+import { getProperty, makeObject, Unknown, withOrigin, type Value } from '../../server/src/evaluate/value';
 
 const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -76,4 +76,26 @@ test('a Bicep array doubled through a choice and an array literal is cut off onc
   const found = await notices({ 'main.bicep': lines.join('\n') });
   assert.equal(found.length, 1);
   assert.match(found[0], /^\[ a\d+, a/);
+});
+
+test('the remembered size and origin of a value are invisible: keys, JSON and copies do not carry them', () => {
+  const built = sizedObject([
+    ['name', 'vnet'],
+    ['list', sizedArray(['a', 'b'])],
+  ]);
+  const size = sizeOf(built);
+  assert.deepEqual(Object.keys(built), ['name', 'list']);
+  assert.equal(JSON.stringify(built), '{"name":"vnet","list":["a","b"]}');
+  // A copy with one more entry is sized for what it holds, not for what it was copied from.
+  const copy = makeObject(Object.entries({ ...built, more: 'x'.repeat(100) }));
+  assert.equal(sizeOf(copy), size + 'more'.length + 101);
+  const spread: Value = { ...built, more: 'x'.repeat(100) };
+  assert.equal(sizeOf(spread), size + 'more'.length + 101);
+  // A value marked twice (a variable used as two resources' properties) keeps the later origin.
+  const properties = withOrigin(withOrigin(makeObject([]), 'resource:a.properties'), 'resource:b.properties');
+  assert.equal(
+    (getProperty(properties, 'provisioningState') as Unknown).key,
+    'resource:b.properties.provisioningState',
+  );
+  assert.match((getProperty({ ...properties }, 'provisioningState') as Unknown).key, /^missing\.provisioningState#/);
 });

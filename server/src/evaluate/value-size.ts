@@ -3,7 +3,9 @@
 // cap that turns a value over it into an unknown. The time limit cannot catch these: one doubling
 // step is one tick. Invariants: sizes are memoised per object (values are immutable), so sizing a
 // value built from sized parts costs only its own entries; sizing never recurses deeper than
-// `maxSizedDepth` (a deeper value counts as over the cap).
+// `maxSizedDepth` (a deeper value counts as over the cap). The memo is a hidden property of the
+// value itself: a WeakMap entry per object built cost about ten times more, mostly in the garbage
+// collector (its entries are ephemerons), and every object and array literal gets one.
 import {
   isOversized,
   LambdaValue,
@@ -18,24 +20,41 @@ import {
 export const maxValueUnits = 4_000_000;
 
 const maxSizedDepth = 1_000;
-const sizes = new WeakMap<object, number>();
+
+/**
+ * The memoised size. Not enumerable, so a walk, a spread copy (`{ ...value }`), `Object.keys`,
+ * `JSON.stringify` and structured clone never see it or carry it to a value it does not measure.
+ */
+const sizeKey = Symbol('value size');
+
+function knownSize(value: object): number | undefined {
+  return (value as { [sizeKey]?: number })[sizeKey];
+}
+
+function rememberSize(value: object, size: number): void {
+  // Reflect: a value that cannot take it (frozen) is simply sized again next time.
+  Reflect.defineProperty(value, sizeKey, { value: size });
+}
 
 /** The size of a value in units: characters of text, plus one per entry, part and scalar. */
 export function sizeOf(value: Value, depth = 0): number {
   if (typeof value === 'string') return value.length + 1;
   if (value === null || typeof value !== 'object' || value instanceof Unknown || value instanceof LambdaValue) return 1;
-  const known = sizes.get(value);
-  if (known !== undefined) return known;
-  if (depth > maxSizedDepth) return Number.POSITIVE_INFINITY;
   let size = 1;
+  // A partial string's parts are text and unknowns only: sized directly, never memoised (its class keeps one shape).
   if (value instanceof PartialString) {
     for (const part of value.parts) size += typeof part === 'string' ? part.length + 1 : 1;
-  } else if (Array.isArray(value)) {
+    return size;
+  }
+  const known = knownSize(value);
+  if (known !== undefined) return known;
+  if (depth > maxSizedDepth) return Number.POSITIVE_INFINITY;
+  if (Array.isArray(value)) {
     for (const item of value as readonly Value[]) size += sizeOf(item, depth + 1);
   } else {
     for (const key in value) size += key.length + sizeOf((value as Record<string, Value>)[key], depth + 1);
   }
-  sizes.set(value, size);
+  rememberSize(value, size);
   return size;
 }
 
@@ -53,7 +72,7 @@ export function sizedObject(entries: Iterable<readonly [string, Value]>): Object
     size += key.length + sizeOf(value);
   }
   // A repeated key counted twice: the walk on first capping counts what the object holds.
-  if (!repeated) sizes.set(object, size);
+  if (!repeated) rememberSize(object, size);
   return object;
 }
 
@@ -61,7 +80,7 @@ export function sizedObject(entries: Iterable<readonly [string, Value]>): Object
 export function sizedArray(items: Value[]): Value[] {
   let size = 1;
   for (const item of items) size += sizeOf(item);
-  sizes.set(items, size);
+  rememberSize(items, size);
   return items;
 }
 

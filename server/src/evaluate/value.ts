@@ -249,11 +249,14 @@ export function fromJson(json: unknown, depth = 0): Value {
 }
 
 // Objects that stand for something deployed (a resource, a module) have runtime properties the
-// template does not declare; reading one gives an unknown keyed by where it came from.
-const origins = new WeakMap<object, string>();
+// template does not declare; reading one gives an unknown keyed by where it came from. The key is a
+// hidden property of the object (not enumerable, so walks and copies never see it): cheaper to set
+// and to collect than a WeakMap entry per resource and module value.
+const originKey = Symbol('origin');
 
 export function withOrigin<T extends ObjectValue>(object: T, key: string): T {
-  origins.set(object, key);
+  // Writable: marking the same object again (a variable used as two resources' properties) keeps the last key.
+  Reflect.defineProperty(object, originKey, { value: key, writable: true, configurable: true });
   return object;
 }
 
@@ -261,7 +264,7 @@ export function withOrigin<T extends ObjectValue>(object: T, key: string): T {
 export function getProperty(base: Value, name: string): Value {
   if (isObject(base)) {
     if (Object.prototype.hasOwnProperty.call(base, name)) return base[name];
-    const origin = origins.get(base);
+    const origin = (base as { [originKey]?: string })[originKey];
     return origin === undefined ? freshUnknown(`missing.${name}`) : new Unknown(`${origin}.${name}`);
   }
   if (base instanceof Unknown || base instanceof PartialString) return new Unknown(`${base.key}.${name}`);

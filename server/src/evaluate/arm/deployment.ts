@@ -93,7 +93,16 @@ async function withTemplate(
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
   const frame = rootFrame(result, templateUri, params, options, armScopeKind(file));
-  return timed(result, options, (clock) => evaluateArmTemplate({ ...frame, file, files, budget: newBudget(clock) }));
+  return timed(result, options, (clock) =>
+    evaluateArmTemplate({
+      ...frame,
+      file,
+      files,
+      budget: newBudget(clock),
+      // Demand as for a Bicep entry (demand.ts): only resources that may declare what the analysis needs.
+      ...(options.needsType ? { needsType: options.needsType } : {}),
+    }),
+  );
 }
 
 /** Notes the deployment's template and every file it read (the entry first). */

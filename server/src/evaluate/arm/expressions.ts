@@ -11,7 +11,7 @@ import { capped, gatherWithin, sizedArray, sizedObject } from '../value-size';
 import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
-import { memberValue, membersOf } from './json-members';
+import { memberValue } from './json-members';
 
 /** Called with each member value and array item node under an evaluated value, by path (`a.b[0].c`). */
 export type RangeRecorder = (path: string, node: Node) => void;
@@ -64,14 +64,22 @@ export class ArmExpressions {
         return node.value === true;
       case 'null':
         return null;
-      case 'array':
-        return sizedArray(
-          (node.children ?? []).map((item, index) => {
-            const itemPath = `${path}[${index}]`;
-            record?.(itemPath, item);
-            return this.value(item, env, record, itemPath);
-          }),
-        );
+      case 'array': {
+        const children = node.children ?? [];
+        const items: Value[] = [];
+        for (let index = 0; index < children.length; index++) {
+          const item = children[index];
+          if (!record) {
+            // Without a recorder (variables, parameters, outputs) the path is never read: it is not built.
+            items.push(this.value(item, env));
+            continue;
+          }
+          const itemPath = `${path}[${index}]`;
+          record(itemPath, item);
+          items.push(this.value(item, env, record, itemPath));
+        }
+        return sizedArray(items);
+      }
       case 'object':
         return this.object(node, env, record, path);
       default:
@@ -100,14 +108,24 @@ export class ArmExpressions {
 
   private object(node: Node, env: Env, record: RangeRecorder | undefined, path: string): Value {
     const entries: [string, Value][] = [];
-    for (const member of membersOf(node)) {
-      if (member.key.toLowerCase() === 'copy' && isPropertyCopy(member.value)) {
-        this.propertyCopy(member.value, env, record, path, entries);
+    // The members read in place (as membersOf does, without a list of them): every JSON object evaluated passes here.
+    for (const property of node.children ?? []) {
+      const keyNode = property.children?.[0];
+      const member = property.children?.[1];
+      if (keyNode === undefined || member === undefined) continue;
+      const key = String(keyNode.value);
+      // Length first: lower-casing every member's key (most have capitals) would allocate a string each.
+      if (key.length === 4 && key.toLowerCase() === 'copy' && isPropertyCopy(member)) {
+        this.propertyCopy(member, env, record, path, entries);
         continue;
       }
-      const childPath = path ? `${path}.${member.key}` : member.key;
-      record?.(childPath, member.value);
-      entries.push([member.key, this.value(member.value, env, record, childPath)]);
+      if (!record) {
+        entries.push([key, this.value(member, env)]);
+        continue;
+      }
+      const childPath = path ? `${path}.${key}` : key;
+      record(childPath, member);
+      entries.push([key, this.value(member, env, record, childPath)]);
     }
     return sizedObject(entries);
   }

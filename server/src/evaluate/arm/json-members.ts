@@ -25,8 +25,17 @@ export function membersOf(node: Node | undefined): Member[] {
 
 /** The value of `key` (compared lower-cased) in an object node. */
 export function memberValue(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object') return undefined;
+  // Asked for keywords on every resource and deployment: no list of members, and a key is lower-cased
+  // (a new string) only when its length matches.
   let found: Node | undefined;
-  for (const member of membersOf(node)) if (member.key.toLowerCase() === key) found = member.value;
+  for (const property of node.children ?? []) {
+    const keyNode = property.children?.[0];
+    const value = property.children?.[1];
+    if (keyNode === undefined || value === undefined) continue;
+    const name = String(keyNode.value);
+    if (name.length === key.length && name.toLowerCase() === key) found = value;
+  }
   return found;
 }
 
