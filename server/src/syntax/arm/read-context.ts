@@ -38,7 +38,11 @@ export function acceptedMembers(context: ReadContext, section: Node | undefined,
   return membersOf(section).filter((member) => acceptPart(context, part, member.value));
 }
 
-/** A JSON member as the declaration it names: its name, the key node holding it, and its value node. */
+/**
+ * A JSON member as the declaration it names: its name, the key node holding it, and its value node.
+ * The readers of declarations with more fields write these three out instead of spreading this: a
+ * spread in the object literal made reading the corpus's ARM files 1.6× slower (bench arm-read).
+ */
 export function namedFrom(member: JsonMember): ArmNamed {
   return { name: member.name, nameNode: member.nameNode, node: member.value };
 }

@@ -6,7 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import { armLiteralString } from './expression';
 import { defineKeywords, keywordValue, keywordValues, none } from './json-nodes';
-import { acceptedMembers, acceptPart, namedFrom, rejectedKeywords, type ReadContext } from './read-context';
+import { acceptedMembers, acceptPart, rejectedKeywords, type ReadContext } from './read-context';
 import type { ArmCopy, ArmNestedDeployment, ArmParameterValue, ArmResource, ArmTemplate } from './template-types';
 
 const resourceKeywords = defineKeywords(() => ({
@@ -141,7 +141,9 @@ export function readParameterValues(
   const values: ArmParameterValue[] = [];
   for (const member of acceptedMembers(context, section, part)) {
     values.push({
-      ...namedFrom(member),
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
       value: keywordValue(member.value, 'value'),
       reference: keywordValue(member.value, 'reference'),
     });

@@ -72,7 +72,9 @@ function readParameters(context: ReadContext, section: Node | undefined): ArmPar
   for (const member of acceptedMembers(context, section, 'parameter')) {
     const keywords = keywordValues(member.value, parameterKeywords);
     parameters.push({
-      ...namedFrom(member),
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
       type: keywords.type,
       typeName: jsonString(keywords.type),
       defaultValue: keywords.defaultvalue,
@@ -89,7 +91,9 @@ function readVariables(context: ReadContext, section: Node | undefined): ArmVari
     if (member.name.toLowerCase() !== 'copy') {
       variables.push({
         kind: 'value',
-        ...namedFrom(member),
+        name: member.name,
+        nameNode: member.nameNode,
+        node: member.value,
         value: member.value,
       });
     } else if (member.value.type !== 'array') {
@@ -124,7 +128,9 @@ function readFunctions(context: ReadContext, section: Node | undefined): ArmUser
         return { name: String(nameNode.value), nameNode, node: parameter, type: keywordValue(parameter, 'type') };
       });
       functions.push({
-        ...namedFrom(member),
+        name: member.name,
+        nameNode: member.nameNode,
+        node: member.value,
         namespace: String(namespaceName.value),
         namespaceNode: namespaceName,
         parameters,
@@ -158,7 +164,9 @@ function readOutputs(context: ReadContext, section: Node | undefined): ArmOutput
   for (const member of acceptedMembers(context, section, 'output')) {
     const keywords = keywordValues(member.value, outputKeywords);
     outputs.push({
-      ...namedFrom(member),
+      name: member.name,
+      nameNode: member.nameNode,
+      node: member.value,
       type: keywords.type,
       value: keywords.value,
       condition: keywords.condition,
