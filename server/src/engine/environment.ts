@@ -3,6 +3,7 @@
 import { environmentFacts } from '../facts/environment';
 import type { Cloud } from '../facts';
 import { makeObject, Unknown, type Value } from '../evaluate/value';
+import { remembered } from '../evaluate/remembered';
 
 const suffixNames = [
   'storage',
@@ -14,13 +15,11 @@ const suffixNames = [
   'azureDatalakeAnalyticsCatalogAndJob',
 ];
 
-const byCloud = new Map<Cloud, Value>();
+const byCloud = new Map<string, Value>();
 
 /** The value for a cloud, built once: values are never mutated, so deployments can share it. */
 export function environmentValue(cloud: Cloud): Value {
-  let value = byCloud.get(cloud);
-  if (!value) byCloud.set(cloud, (value = buildEnvironmentValue(cloud)));
-  return value;
+  return remembered(byCloud, cloud, () => buildEnvironmentValue(cloud));
 }
 
 function buildEnvironmentValue(cloud: Cloud): Value {
