@@ -13,10 +13,11 @@ const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
 const hub = 'file:///w/hub.bicep';
 const spoke = 'file:///w/spoke.bicep';
 const remoteId = (name: string) => `resourceId('Microsoft.Network/virtualNetworks', '${name}')`;
+/** A VNet with a /28 AzureBastionSubnet: subnet-size reports it (FACTS on Bastion's subnet size). */
+const bastionVnet = (name: string) =>
+  bicepVnet(inlineSubnetItem(`'AzureBastionSubnet'`, [`addressPrefix: '10.1.0.0/28'`]), { name });
 /** A VNet whose /28 AzureBastionSubnet subnet-size reports, peered to `remote`. */
-const network = (name: string, remote: string) =>
-  bicepVnet(inlineSubnetItem(`'AzureBastionSubnet'`, [`addressPrefix: '10.1.0.0/28'`]), { name }) +
-  bicepPeering('peering', 'vnet', remoteId(remote));
+const network = (name: string, remote: string) => bastionVnet(name) + bicepPeering('peering', 'vnet', remoteId(remote));
 /** Nothing a rule reads: a lock and a role assignment. */
 const nothingNeeded = `resource lock 'Microsoft.Authorization/locks@2020-05-01' = {
   name: 'keep'
@@ -47,20 +48,9 @@ test('through states where no deployment declares anything needed and back: as a
   for (const seed of [1, 2, 3]) await assertIncrementalEqualsFresh(initial, edits, 12, seed);
 });
 
-/** A /28 AzureBastionSubnet: subnet-size reports it (FACTS on Bastion's subnet size). */
-const smallBastionSubnet = `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [ { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.0.0/28' } } ]
-  }
-}
-`;
-
 test('an analysis that finds nothing needed keeps no model; the next one with a VNet builds its own', async () => {
   const workspace = new Workspace({ readFile: async () => undefined });
-  workspace.setFile(hub, smallBastionSubnet);
+  workspace.setFile(hub, bastionVnet('vnet-hub'));
   const first = await analyzeWorkspace(workspace, [hub], options);
   assert.deepEqual(
     first.findings.map((finding) => finding.ruleId),
@@ -72,6 +62,6 @@ test('an analysis that finds nothing needed keeps no model; the next one with a 
   assert.deepEqual((await analyzeWorkspace(workspace, [hub], options)).findings, []);
   assert.notEqual(deploymentModelsOf(workspace), kept, 'the models kept from the VNet are dropped');
 
-  workspace.setFile(hub, smallBastionSubnet);
+  workspace.setFile(hub, bastionVnet('vnet-hub'));
   assert.deepEqual((await analyzeWorkspace(workspace, [hub], options)).findings, first.findings);
 });
