@@ -7,6 +7,7 @@
 // (the render bench reports them).
 // Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection } from 'cytoscape';
+import { addStaged } from './add-staged';
 import { edgeElement, LabelMeasure, nodeElement, updateData } from './elements';
 import type { Graph } from './graph';
 import { loadIcons } from './icons';
@@ -93,8 +94,8 @@ export class TopologyView {
     const packed = graph.nodes.length > routedUpTo;
     const kept = packed && (await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces()));
     phase('pack');
-    cy.batch(() => {
-      if (kept) {
+    if (kept) {
+      cy.batch(() => {
         // The drawn elements stay (cytoscape keeps their styles): only what changed is touched.
         const ids = new Set(elements.map((element) => String(element.data.id)));
         cy.elements()
@@ -105,11 +106,11 @@ export class TopologyView {
           if (drawn.empty()) cy.add(element);
           else updateData(drawn, element.data);
         }
-      } else {
-        cy.elements().remove();
-        cy.add(elements);
-      }
-    });
+      });
+    } else {
+      cy.elements().remove();
+      addStaged(cy, elements);
+    }
     phase('add');
     if (!packed) await layoutWithElk(cy, (node) => this.measure.box(String(node.data('label'))));
     phase('layered');
