@@ -108,13 +108,12 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       if (--depth === 0) return state.problems.length === problems;
     }
     let pos = state.pos;
-    let c = 0;
     for (;;) {
       pos = stepOver(text, pos);
-      c = pos < length ? text.charCodeAt(pos) : 0;
       // Where no string is open, a bracket is a token of its own, a run of line breaks one NewLine
       // token, whatever follows them; a plain single-line string is crossed by the string scanner.
       if (pos >= length || state.holes.length > 0) break;
+      let c = text.charCodeAt(pos);
       const bracket = brackets[c];
       if (bracket > 0) {
         if (depth === maxNesting) return false;
