@@ -106,7 +106,8 @@ const boundaryKeywords = declarationKeywords;
 // it, or it is an unindented child resource (`resource name 'short@type'`, no '/' in the type).
 function atDeclarationBoundary(text: string, pos: number): boolean {
   const look = new LexState(text, pos); // rare: column 0 inside a group
-  if (scanToken(look) !== TokenKind.Identifier || keywordAt(text, pos, boundaryKeywords) === undefined) return false;
+  if (scanToken(look) !== TokenKind.Identifier || keywordAt(text, pos, look.end, boundaryKeywords) === undefined)
+    return false;
   const next = scanToken(look);
   if (next === TokenKind.Colon || next === TokenKind.Comma || next === TokenKind.NewLine) return false;
   if (!text.startsWith('resource', pos)) return true;
@@ -122,10 +123,8 @@ export function identifierAt(text: string, start: number): string {
   return end > start && text.charCodeAt(start) > 57 ? text.slice(start, end) : '';
 }
 
-/** The identifier at `start` when it is one of `keywords` (found without making a substring). */
-export function keywordAt(text: string, start: number, keywords: readonly string[]): string | undefined {
-  let end = start;
-  while (end < text.length && identifierPart[text.charCodeAt(end)] === 1) end++;
+/** The identifier token text[start, end) when it is one of `keywords` (found without making a substring). */
+export function keywordAt(text: string, start: number, end: number, keywords: readonly string[]): string | undefined {
   for (const keyword of keywords) if (keyword.length === end - start && text.startsWith(keyword, start)) return keyword;
   return undefined;
 }

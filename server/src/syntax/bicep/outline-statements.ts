@@ -113,7 +113,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       phase = decorating; // until a line starts with something else than `@`
     }
     if (phase === decorating && state.kind !== TokenKind.At) {
-      const found = state.kind === TokenKind.Identifier ? keywordAt(text, q, keywords) : undefined;
+      const found = state.kind === TokenKind.Identifier ? keywordAt(text, q, state.end, keywords) : undefined;
       if (found === undefined) return undefined; // decorators without a declaration, or a line the parser skips
       keyword = found;
       phase = declaring;
