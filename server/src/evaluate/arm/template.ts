@@ -73,8 +73,11 @@ export class ArmTemplateEvaluator implements ArmFrame {
    */
   evaluateAll(): ObjectValue {
     const needsType = this.input.needsType;
+    const wants = this.input.wantsDeclaration;
     for (const resource of this.template.resources) {
-      if (!needsType || mayDeclareNeeded(this.file, resource, needsType)) this.resourceValue(resource);
+      if (needsType && !mayDeclareNeeded(this.file, resource, needsType)) continue;
+      const { offset, length } = resource.node;
+      if (!wants || wants(this.file.uri, offset, offset + length)) this.resourceValue(resource);
     }
     return needsType ? this.lazyOutputs() : this.outputs();
   }
