@@ -165,3 +165,61 @@ test('ARM: a nested deployment whose VNet is on by default is not evaluated agai
   ]);
   assert.deepEqual(conditions(withCallerChoices(first, narrowed)), conditions(withCallerChoices(first, everything)));
 });
+
+test('ARM: a parameter the wanted deployment never reads does not evaluate what its value reads', async () => {
+  // The hub's VNet is on by default; the spoke is passed the hub's output (which reads the VNet), but
+  // its zone never reads it: bound lazily (nested.ts), the parameter leaves the VNet unevaluated.
+  const main = template({
+    parameters: { deployZone: { type: 'bool', defaultValue: false } },
+    resources: [
+      nested(
+        'hub',
+        {},
+        template({
+          resources: [
+            {
+              type: 'Microsoft.Network/virtualNetworks',
+              apiVersion: '2025-09-01',
+              name: 'vnet-hub',
+              location: 'westeurope',
+            },
+          ],
+          // Reading the output evaluates the VNet (reference() of a resource of the same template).
+          outputs: {
+            space: {
+              type: 'object',
+              value:
+                "[reference(resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub'), '2025-09-01').addressSpace]",
+            },
+          },
+        }),
+      ),
+      nested(
+        'spoke',
+        {
+          deployZone: { value: "[parameters('deployZone')]" },
+          hubSpace: { value: "[reference('hub').outputs.space.value]" },
+        },
+        template({
+          parameters: { deployZone: { type: 'bool' }, hubSpace: { type: 'object' } },
+          resources: [
+            {
+              type: 'Microsoft.Network/privateDnsZones',
+              apiVersion: '2024-06-01',
+              name: 'privatelink.blob.core.windows.net',
+              location: 'global',
+              condition: "[parameters('deployZone')]",
+            },
+          ],
+        }),
+      ),
+    ],
+  });
+  const files = new Map([[`${fixtureRoot}main.json`, JSON.stringify(main, null, 2)]]);
+  const { first, narrowed } = await passes(evaluateArmDeployment, files, 'main.json');
+  assert.deepEqual(names(narrowed), ['privatelink.blob.core.windows.net']);
+  assert.deepEqual(conditions(withCallerChoices(first, narrowed)), [
+    'privatelink.blob.core.windows.net unknown',
+    'vnet-hub true',
+  ]);
+});
