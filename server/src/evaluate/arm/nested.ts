@@ -11,6 +11,7 @@ import { armLiteralString } from '../../syntax/arm';
 import { resolveLocalPath } from '../bicep/files';
 import { LazyBindings, lazyObject } from '../lazy';
 import { isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import { sizedByParts } from '../value-size';
 import { propertyOf } from './expressions';
 import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
@@ -163,10 +164,10 @@ function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, templa
     );
     fields.push(['outputs', withOrigin(typed, `${shape.key}.outputs`)]);
   }
-  return withOrigin(makeObject(fields), shape.key);
+  return sizedByParts(withOrigin(makeObject(fields), shape.key));
 }
 
 /** `reference(x, version, 'Full')`: the deployment's object under `properties`. */
 export function fullReference(value: Value, key: string): Value {
-  return withOrigin(makeObject([['properties', value]]), key);
+  return sizedByParts(withOrigin(makeObject([['properties', value]]), key));
 }
