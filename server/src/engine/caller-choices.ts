@@ -4,7 +4,7 @@
 // rule that reports something missing, and no rule reports them as present and wrong (rules judge
 // only certainly deployed declarations). Values a parameter file or a calling module binds stay
 // certain: only the entry template's own parameters are opened.
-import type { ResourceDecl } from '../evaluate/declaration';
+import type { ResourceDecl, WantsDeclaration } from '../evaluate/declaration';
 import type { DeploymentOptions, DeploymentResult } from '../evaluate/deployment';
 
 type NeedsType = NonNullable<DeploymentOptions['needsType']>;
@@ -42,6 +42,29 @@ const opensType = (type: string) => satisfiesAbsence.test(type) || nestsAbsenceT
  */
 export function hasSwitchedOff(result: DeploymentResult): boolean {
   return result.resources.some((decl) => decl.condition === false && satisfiesAbsence.test(decl.type));
+}
+
+/**
+ * The top-level declarations the open evaluation must take up: those that hold a switched-off
+ * declaration of `result`, or a module call or nested deployment on the way to one. withCallerChoices
+ * reads the open evaluation only there; opening a parameter can only make a condition less known, so
+ * a declaration on by default has nothing to gain from it, and a module that holds only such
+ * declarations is not evaluated again (what a wanted one reads is, as in any evaluation).
+ */
+export function switchedOffPlaces(result: DeploymentResult): WantsDeclaration {
+  const places = new Map<string, number[]>();
+  const add = (uri: string, offset: number) => {
+    const offsets = places.get(uri);
+    if (offsets) offsets.push(offset);
+    else places.set(uri, [offset]);
+  };
+  for (const decl of result.resources) {
+    // As withCallerChoices opens them: an endpoint switched off with its zone group is opened too.
+    if (decl.condition !== false || !opensType(decl.type)) continue;
+    add(decl.uri, decl.range.start);
+    for (const call of decl.via) add(call.uri, call.start);
+  }
+  return (uri, start, end) => places.get(uri)?.some((offset) => offset >= start && offset <= end) ?? false;
 }
 
 /**

@@ -7,7 +7,7 @@ import { evaluateArmDeployment, type armModuleEvaluatorWith } from '../evaluate/
 import { EvaluationStopped } from '../evaluate/stop-clock';
 import type { Cloud } from '../facts';
 import type { Language } from '../syntax/classify';
-import { hasSwitchedOff, openEvaluationNeeds, withCallerChoices } from './caller-choices';
+import { hasSwitchedOff, openEvaluationNeeds, switchedOffPlaces, withCallerChoices } from './caller-choices';
 import { environmentValue } from './environment';
 import type { FileCache, IndexedFile } from './file-cache';
 import { neededProperties, needsResourceType } from './needed-types';
@@ -81,18 +81,26 @@ export async function evaluateEntry(
     ...(settings.evaluateEverything ? {} : { needsType: needsResourceType, neededProperties }),
   };
   let stoppedAfterMs: number | undefined;
-  const evaluateWith = (openParameters: boolean) => {
-    const chosen =
-      openParameters && options.needsType ? { ...options, needsType: openEvaluationNeeds(options.needsType) } : options;
+  const evaluateWith = (opened?: DeploymentResult) => {
+    const chosen = opened
+      ? {
+          ...options,
+          ...(options.needsType ? { needsType: openEvaluationNeeds(options.needsType) } : {}),
+          // Only where the first pass switched something off: elsewhere opening changes nothing read.
+          wantsDeclaration: switchedOffPlaces(opened),
+          openParameters: true,
+        }
+      : options;
     return language === 'arm-template' || language === 'arm-parameters'
-      ? evaluateArmDeployment(entry, source, { ...chosen, openParameters })
-      : evaluateBicepDeployment(entry, source, { ...chosen, openParameters });
+      ? evaluateArmDeployment(entry, source, chosen)
+      : evaluateBicepDeployment(entry, source, chosen);
   };
   const stopped = (elapsed: number) => (stoppedAfterMs = elapsed);
-  let result = await safely(entry, settings.failures, () => evaluateWith(false), stopped);
+  let result = await safely(entry, settings.failures, () => evaluateWith(), stopped);
   // A parameter file binds the entry's values: nothing is left for a deployer to choose.
   if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {
-    const open = await safely(entry, settings.failures, () => evaluateWith(true), stopped);
+    const first = result;
+    const open = await safely(entry, settings.failures, () => evaluateWith(first), stopped);
     // Out of time there, what the deployer may switch on is not known: the deployment is dropped.
     result = stoppedAfterMs === undefined ? withCallerChoices(result, open) : open;
   }

@@ -10,6 +10,13 @@ import type { Tri, Value } from './value';
 /** Whether the analysis needs resources of `type` (or children nested in them), declared or `existing`. */
 export type NeedsType = (type: string, existing: boolean) => boolean;
 
+/**
+ * Whether evaluation takes up, on its own, the top-level declaration of file `uri` spanning
+ * `start`..`end` (a resource, a module call, a nested deployment). What an expression reads is
+ * evaluated whatever this answers.
+ */
+export type WantsDeclaration = (uri: string, start: number, end: number) => boolean;
+
 export interface TextSpan {
   start: number;
   end: number;
@@ -97,6 +104,8 @@ export interface EvaluationInput {
    * to them, so what they alone use is never computed.
    */
   needsType?: NeedsType;
+  /** Narrows needsType to some declarations (absent: all): the engine's second, open pass asks for few. */
+  wantsDeclaration?: WantsDeclaration;
   /**
    * The keys of `properties` the analysis reads for a resource type; undefined: all. For the
    * others, a resource's body is evaluated in part: `name`, `location`, `parent`, `scope` and those keys.

@@ -3,7 +3,7 @@
 // entry never throws; whatever is missing or cyclic becomes unknown.
 import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
-import type { ResourceDecl } from './declaration';
+import type { ResourceDecl, WantsDeclaration } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
 import { noteClock, startClock, type OversizedAt, type StopClock } from './stop-clock';
@@ -19,6 +19,8 @@ export interface DeploymentOptions {
   /** See EvaluationInput.needsType and neededProperties. */
   needsType?: (type: string, existing: boolean) => boolean;
   neededProperties?: (type: string) => readonly string[] | undefined;
+  /** See EvaluationInput.wantsDeclaration. */
+  wantsDeclaration?: WantsDeclaration;
   /** Evaluation time allowed for the deployment; beyond it evaluation throws EvaluationStopped. */
   timeLimitMs?: number;
   /**
@@ -87,6 +89,7 @@ export async function evaluateBicepDeployment(
     ...(options.armModule ? { armModule: options.armModule } : {}),
     ...(options.needsType ? { needsType: options.needsType } : {}),
     ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
+    ...(options.wantsDeclaration ? { wantsDeclaration: options.wantsDeclaration } : {}),
     clock,
   };
   evaluateBicepEntry(input);

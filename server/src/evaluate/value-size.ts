@@ -84,10 +84,25 @@ export function sizedArray(items: Value[]): Value[] {
   return items;
 }
 
+/** Marks values whose every part was capped where it was computed (sizedByParts). */
+const partsKey = Symbol('sized by parts');
+
+/**
+ * Marks a value the evaluator builds of parts each capped where it was computed: a module's or
+ * nested deployment's `{ name, outputs }`, whose outputs are computed when first read. Capping it
+ * alone would find nothing new and would compute every output nobody reads (each a cascade of
+ * evaluation); capped() passes it as it is. A value that holds it is sized as before, all of it.
+ */
+export function sizedByParts<T extends object>(value: T): T {
+  Reflect.defineProperty(value, partsKey, { value: true });
+  return value;
+}
+
 /** The value, or an oversized unknown when it is over the cap. */
 export function capped(value: Value): Value {
   if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof LambdaValue)
     return value;
+  if ((value as { [partsKey]?: true })[partsKey]) return value;
   return sizeOf(value) > maxValueUnits ? oversizedUnknown('value') : value;
 }
 

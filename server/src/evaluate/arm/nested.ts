@@ -5,15 +5,17 @@
 // Invariants: the deployment itself declares nothing (as a Bicep module); linked files come from the
 // pre-loaded map (files.ts), never read here; a missing file, a URI link, a cycle between files or
 // nesting past `maxNesting` gives outputs that are unknown, keyed by the deployment.
+import type { Node } from 'jsonc-parser';
 import type { ArmNestedDeployment, ArmResource, ArmTemplate } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
 import { resolveLocalPath } from '../bicep/files';
-import { lazyObject } from '../lazy';
+import { LazyBindings, lazyObject } from '../lazy';
 import { isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import { sizedByParts } from '../value-size';
 import { propertyOf } from './expressions';
 import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
-import { memberValue } from './json-members';
+import { memberValue, membersOf } from './json-members';
 import { movedScope, scopeMembers } from './resource-scope';
 import type { ArmTemplateEvaluator } from './template';
 
@@ -51,6 +53,7 @@ export function evaluateDeploymentInstance(
     paramKeyPrefix: `${shape.key}.params`,
     orderCaller: { frame: t.order, name: shape.orderName },
     ...(t.input.needsType ? { needsType: t.input.needsType } : {}),
+    ...(t.input.wantsDeclaration ? { wantsDeclaration: t.input.wantsDeclaration } : {}),
   };
   let callee: ArmTemplateInput;
   if (deployment.template) {
@@ -92,7 +95,7 @@ function parameterValues(
   template: ArmTemplate,
   env: Env,
   key: string,
-): Map<string, Value> {
+): ReadonlyMap<string, Value> {
   const values = new Map<string, Value>();
   const allUnknown = () =>
     new Map(
@@ -102,21 +105,46 @@ function parameterValues(
       ]),
     );
   if (memberValue(deployment.properties, 'parameterslink')) return allUnknown();
-  if (!deployment.parametersNode) return values;
-  const given = t.expressions.value(deployment.parametersNode, env);
-  if (!isObject(given)) return allUnknown();
-  for (const [name, entry] of Object.entries(given)) {
-    const hasKey = (wanted: string) => isObject(entry) && Object.keys(entry).some((k) => k.toLowerCase() === wanted);
-    values.set(
-      name,
-      hasKey('value')
-        ? propertyOf(entry, 'value')
-        : hasKey('reference')
-          ? new Unknown(`${key}.params:${name}.keyVaultReference`)
-          : new Unknown(`${key}.params:${name}`),
+  const node = deployment.parametersNode;
+  if (!node) return values;
+  const members = plainMembers(node);
+  if (members) {
+    // Each value is evaluated when the template first reads it (as a Bicep module's params): most of
+    // what a compiled module is passed (names, tags, settings of resources analysis skips) is never read.
+    return new LazyBindings(
+      [...members.keys()],
+      (name) => passedValue(name, t.expressions.value(members.get(name)!, env), key),
+      `${key}.params`,
     );
   }
+  const given = t.expressions.value(node, env);
+  if (!isObject(given)) return allUnknown();
+  for (const [name, entry] of Object.entries(given)) values.set(name, passedValue(name, entry, key));
   return values;
+}
+
+/** A parameter's value from its `{ value }` entry; a Key Vault `{ reference }` or anything else is unknown. */
+function passedValue(name: string, entry: Value, key: string): Value {
+  const hasKey = (wanted: string) => isObject(entry) && Object.keys(entry).some((k) => k.toLowerCase() === wanted);
+  return hasKey('value')
+    ? propertyOf(entry, 'value')
+    : hasKey('reference')
+      ? new Unknown(`${key}.params:${name}.keyVaultReference`)
+      : new Unknown(`${key}.params:${name}`);
+}
+
+/**
+ * The members of a `parameters` object written out in JSON, by name; undefined when evaluating it
+ * whole could give another set of names (an expression, a property `copy` loop, a repeated key).
+ */
+function plainMembers(node: Node): Map<string, Node> | undefined {
+  if (node.type !== 'object') return undefined;
+  const members = new Map<string, Node>();
+  for (const member of membersOf(node)) {
+    if (members.has(member.key) || member.key.toLowerCase() === 'copy') return undefined;
+    members.set(member.key, member.value);
+  }
+  return members;
 }
 
 /** What `reference()` gives for a deployment: its outputs as `{ type, value }`, or unknowns keyed by it. */
@@ -136,10 +164,10 @@ function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, templa
     );
     fields.push(['outputs', withOrigin(typed, `${shape.key}.outputs`)]);
   }
-  return withOrigin(makeObject(fields), shape.key);
+  return sizedByParts(withOrigin(makeObject(fields), shape.key));
 }
 
 /** `reference(x, version, 'Full')`: the deployment's object under `properties`. */
 export function fullReference(value: Value, key: string): Value {
-  return withOrigin(makeObject([['properties', value]]), key);
+  return sizedByParts(withOrigin(makeObject([['properties', value]]), key));
 }

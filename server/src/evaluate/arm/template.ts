@@ -38,7 +38,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   private readonly parameters = new Map<string, ArmParameter>();
   private readonly variables = new Map<string, ArmVariable>();
   private readonly functions = new Map<string, ArmUserFunction>();
-  private readonly bound = new Map<string, Value>();
+  /** Bound parameter names by their lower case: the values stay in `input.params`, read when first needed. */
+  private readonly boundNames = new Map<string, string>();
   private readonly values = new Map<string, Value | undefined>();
   private readonly inProgress = new Set<string>();
   private readonly resourceValues = new Map<ArmResource, Value>();
@@ -59,7 +60,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     for (const parameter of template.parameters) this.parameters.set(parameter.name.toLowerCase(), parameter);
     for (const variable of template.variables) this.variables.set(variable.name.toLowerCase(), variable);
     for (const fn of template.functions) this.functions.set(`${fn.namespace}.${fn.name}`.toLowerCase(), fn);
-    for (const [name, value] of input.params) this.bound.set(name.toLowerCase(), value);
+    // Names only: a caller's bindings may be lazy (a Bicep module's, a nested deployment's), and a
+    // parameter the template never reads is then never evaluated.
+    for (const name of input.params.keys()) this.boundNames.set(name.toLowerCase(), name);
   }
 
   /** The outputs of a nested or linked deployment (nested.ts reaches the evaluator through here, not an import cycle). */
@@ -73,8 +76,11 @@ export class ArmTemplateEvaluator implements ArmFrame {
    */
   evaluateAll(): ObjectValue {
     const needsType = this.input.needsType;
+    const wants = this.input.wantsDeclaration;
     for (const resource of this.template.resources) {
-      if (!needsType || mayDeclareNeeded(this.file, resource, needsType)) this.resourceValue(resource);
+      if (needsType && !mayDeclareNeeded(this.file, resource, needsType)) continue;
+      const { offset, length } = resource.node;
+      if (!wants || wants(this.file.uri, offset, offset + length)) this.resourceValue(resource);
     }
     return needsType ? this.lazyOutputs() : this.outputs();
   }
@@ -85,7 +91,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     return this.memo(`parameters:${key}`, () => {
       const declared = this.parameters.get(key);
       // ARM deploys a parameter passed as null with its default value, as if it were left out.
-      if (this.bound.has(key) && !(this.bound.get(key) === null && declared?.defaultValue)) return this.bound.get(key);
+      const boundName = this.boundNames.get(key);
+      const bound = boundName === undefined ? undefined : this.input.params.get(boundName);
+      if (boundName !== undefined && !(bound === null && declared?.defaultValue)) return bound;
       if (!declared) return undefined;
       if (declared.defaultValue) return this.expressions.value(declared.defaultValue, emptyEnv);
       return new Unknown(`${this.input.paramKeyPrefix}:${declared.name}`);

@@ -114,8 +114,10 @@ export class BicepFile implements SymbolScope {
    * evaluated when first read (an entry's outputs never are).
    */
   evaluateAll(withOutputs = true): ObjectValue {
+    const wants = this.input.wantsDeclaration;
     for (const [name, entry] of this.symbols) {
-      if (entryDeploysNeeded(entry, this.uri, this.input)) this.symbol(name);
+      if (!entryDeploysNeeded(entry, this.uri, this.input)) continue;
+      if (!wants || wants(this.uri, entry.start, entry.end)) this.symbol(name);
     }
     if (!withOutputs) return makeObject([]);
     const outputs = new Map<string, OutlineEntry>();

@@ -13,6 +13,7 @@ import {
 } from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import { sizedByParts } from '../value-size';
 import type { DeploymentScope } from '../scope';
 import { loopVariables, type Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
@@ -109,12 +110,14 @@ function evaluateCall(
   } else {
     outputs = file.evaluateCallee({ ...calleeInput, file: callee });
   }
-  return withOrigin(
-    makeObject([
-      ['name', fields.name],
-      ['outputs', withOrigin(outputs, `${key}.outputs`)],
-    ]),
-    key,
+  return sizedByParts(
+    withOrigin(
+      makeObject([
+        ['name', fields.name],
+        ['outputs', withOrigin(outputs, `${key}.outputs`)],
+      ]),
+      key,
+    ),
   );
 }
 
