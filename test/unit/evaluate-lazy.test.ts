@@ -61,12 +61,14 @@ test('lazy objects share one getter per property name, and their state is not on
 
 test('lazy bindings compute a parameter from its source once, on first read, in declaration order', () => {
   const computed: string[] = [];
+  const sources = new Map([
+    ['location', 'westeurope'],
+    ['name', 'vnet'],
+  ]);
   const bindings = new LazyBindings(
-    new Map([
-      ['location', 'westeurope'],
-      ['name', 'vnet'],
-    ]),
-    (source: string) => {
+    [...sources.keys()],
+    (name) => {
+      const source = sources.get(name)!;
       computed.push(source);
       return source.toUpperCase();
     },
@@ -92,9 +94,9 @@ test('lazy bindings compute a parameter from its source once, on first read, in 
 });
 
 test('a binding read while it is computed is a cycle: an unknown keyed by the call and name', () => {
-  const bindings: LazyBindings<string> = new LazyBindings(
-    new Map([['self', 'self']]),
-    (source) => bindings.get(source) ?? null,
+  const bindings: LazyBindings = new LazyBindings(
+    ['self'],
+    (name) => bindings.get(name) ?? null,
     'module:main#loop.params',
   );
   const value = bindings.get('self');
@@ -105,7 +107,7 @@ test('a binding read while it is computed is a cycle: an unknown keyed by the ca
 test('a binding whose value is null is kept, not computed again', () => {
   let calls = 0;
   const bindings = new LazyBindings(
-    new Map([['tags', 'tags']]),
+    ['tags'],
     () => {
       calls++;
       return null;

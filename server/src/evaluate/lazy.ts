@@ -61,36 +61,39 @@ export function lazyObject(names: readonly string[], compute: Compute, cycleKey:
 const computing = Symbol('computing');
 
 /**
- * Parameter bindings whose values are computed on first read (a module call's `params`), each from
- * its source (the expression written for it). Held in Maps rather than as a lazyObject: a call binds
- * many parameters and its callee reads few, and a getter per name made every call pay for all.
+ * Parameter bindings whose values are computed on first read (a module call's `params`). Held in a
+ * Map rather than as a lazyObject: a call binds many parameters and its callee reads few, and an
+ * accessor per name made every call pay for all of them.
  */
-export class LazyBindings<Source> implements ReadonlyMap<string, Value> {
+export class LazyBindings implements ReadonlyMap<string, Value> {
+  private readonly bound: ReadonlySet<string>;
   private readonly computed = new Map<string, Value | typeof computing>();
 
   constructor(
-    private readonly sources: ReadonlyMap<string, Source>,
-    private readonly compute: (source: Source) => Value,
+    names: readonly string[],
+    private readonly compute: Compute,
     private readonly cycleKey: string,
-  ) {}
+  ) {
+    this.bound = new Set(names);
+  }
 
   get size(): number {
-    return this.sources.size;
+    return this.bound.size;
   }
 
   has(name: string): boolean {
-    return this.sources.has(name);
+    return this.bound.has(name);
   }
 
   get(name: string): Value | undefined {
     const known = this.computed.get(name);
     if (known === computing) return new Unknown(`cycle:${this.cycleKey}.${name}`);
     if (known !== undefined) return known;
-    if (!this.sources.has(name)) return undefined;
+    if (!this.bound.has(name)) return undefined;
     this.computed.set(name, computing);
     let value: Value;
     try {
-      value = this.compute(this.sources.get(name)!);
+      value = this.compute(name);
     } catch (error) {
       this.computed.delete(name);
       throw error;
@@ -104,15 +107,15 @@ export class LazyBindings<Source> implements ReadonlyMap<string, Value> {
   }
 
   *entries(): MapIterator<[string, Value]> {
-    for (const name of this.sources.keys()) yield [name, this.get(name)!];
+    for (const name of this.bound) yield [name, this.get(name)!];
   }
 
   *keys(): MapIterator<string> {
-    yield* this.sources.keys();
+    yield* this.bound;
   }
 
   *values(): MapIterator<Value> {
-    for (const name of this.sources.keys()) yield this.get(name)!;
+    for (const name of this.bound) yield this.get(name)!;
   }
 
   [Symbol.iterator](): MapIterator<[string, Value]> {

@@ -158,7 +158,11 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const sources = new Map<string, Expression>();
     for (const member of objectProperties(paramsNode)) sources.set(propertyKey(member)!, member.value);
-    params = new LazyBindings(sources, (value) => file.expressions.evaluate(value, locals), `${key}.params`);
+    params = new LazyBindings(
+      [...sources.keys()],
+      (name) => file.expressions.evaluate(sources.get(name)!, locals),
+      `${key}.params`,
+    );
   } else if (paramsNode) {
     const value = file.expressions.evaluate(paramsNode, locals);
     if (isObject(value)) params = new Map(Object.entries(value));
