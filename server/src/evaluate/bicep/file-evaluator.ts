@@ -267,7 +267,8 @@ function entryDeploysNeeded(
   entry: OutlineEntry,
   fromUri: string,
   input: DeployingInput,
-  seen = new Set<string>(),
+  // Made only for a local module call: asked for every declaration of every file evaluated.
+  seen?: Set<string>,
 ): boolean {
   if (entry.keyword === 'resource') {
     return (

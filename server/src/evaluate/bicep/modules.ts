@@ -7,6 +7,7 @@ import {
   objectProperties,
   present,
   propertyKey,
+  type Expression,
   type ModuleDeclaration,
   type ModuleView,
   type ObjectExpression,
@@ -38,30 +39,31 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
     };
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
       return iterable.map((item, index) =>
-        evaluateCall(file, node, bind(item, index), `${symbol}[${index}]`, iterable.length),
+        evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length),
       );
     }
     const loopKey = `loop@${file.uri}:${view.loop.start}`;
     evaluateCall(
       file,
       node,
+      view,
       bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`)),
       `${symbol}[]`,
       'unknown',
     );
     return new Unknown(`module:${file.uri}#${symbol}[]`);
   }
-  return evaluateCall(file, node, new Map(), symbol, 1);
+  return evaluateCall(file, node, view, new Map(), symbol, 1);
 }
 
 function evaluateCall(
   file: BicepFile,
   node: ModuleDeclaration,
+  view: ModuleView,
   locals: Locals,
   symbolPath: string,
   count: number | 'unknown',
 ): Value {
-  const view = moduleView(node);
   const input = file.input;
   const key = `module:${file.uri}#${symbolPath}`;
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
@@ -145,28 +147,33 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
     return { name: fields.name ?? null, scope: fields.scope, params };
   }
-  const field = (name: string) => {
-    const property = objectProperties(body)
-      .filter((member) => propertyKey(member) === name)
-      .pop();
-    return property ? file.expressions.evaluate(property.value, locals) : undefined;
-  };
-  const paramsNode = objectProperties(body)
-    .filter((member) => propertyKey(member) === 'params')
-    .pop()?.value;
+  // One pass over the body; a key written twice means its last value, as in Bicep.
+  let nameNode: Expression | undefined;
+  let scopeNode: Expression | undefined;
+  let paramsNode: Expression | undefined;
+  for (const member of objectProperties(body)) {
+    const name = propertyKey(member);
+    if (name === 'name') nameNode = member.value;
+    else if (name === 'scope') scopeNode = member.value;
+    else if (name === 'params') paramsNode = member.value;
+  }
   let params: ReadonlyMap<string, Value> = new Map();
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
-    const values = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
+    const sources = new Map<string, Expression>();
+    for (const member of objectProperties(paramsNode)) sources.set(propertyKey(member)!, member.value);
     params = new LazyBindings(
-      [...values.keys()],
-      (name) => file.expressions.evaluate(values.get(name)!, locals),
+      [...sources.keys()],
+      (name) => file.expressions.evaluate(sources.get(name)!, locals),
       `${key}.params`,
     );
   } else if (paramsNode) {
     const value = file.expressions.evaluate(paramsNode, locals);
     if (isObject(value)) params = new Map(Object.entries(value));
   }
-  return { name: field('name') ?? null, scope: field('scope'), params };
+  // Evaluated in the order they were before: name, then scope (params are bound lazily).
+  const name = nameNode ? file.expressions.evaluate(nameNode, locals) : undefined;
+  const scope = scopeNode ? file.expressions.evaluate(scopeNode, locals) : undefined;
+  return { name: name ?? null, scope, params };
 }
 
 /** A module's `scope:`: a resource group or subscription object moves the deployment there. */
