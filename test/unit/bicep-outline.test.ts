@@ -245,12 +245,16 @@ test('.bicepparam files: using, extends, param assignments, extensionConfig', ()
   check('using none\n', [['using', undefined, undefined, 'using none']], 'bicepparam');
 });
 
-test('declarations are parsed once, lazily; after tree() the rest come from the tree', () => {
+test('declarations are parsed lazily and kept from their second ask; after tree() the rest come from the tree', () => {
   const text = 'param a string\nparam b string\nparam c string\n';
   const outline = outlineBicep(text, 'bicep');
   const [a, b, c] = outline.entries;
+  const firstA = outline.declaration(a);
   const lazyA = outline.declaration(a);
-  assert.equal(outline.declaration(a), lazyA, 'memoised');
+  // The file being typed in is outlined anew per keystroke and asks once: its trees are not kept (issue 16).
+  assert.notEqual(lazyA, firstA, 'asked once: parsed, not kept');
+  assert.equal(dump(lazyA), dump(firstA));
+  assert.equal(outline.declaration(a), lazyA, 'asked again: kept');
   const tree = outline.tree();
   assert.equal(outline.tree(), tree, 'memoised');
   const fromTree = declarations(tree);

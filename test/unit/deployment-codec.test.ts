@@ -23,7 +23,7 @@ import { corpusRoot, repoRoot } from '../support/paths';
 async function deploymentsOf(
   folder: string,
   limit = Infinity,
-): Promise<{ workspace: Workspace; results: DeploymentResult[] }> {
+): Promise<{ workspace: Workspace; results: readonly DeploymentResult[] }> {
   const workspace = new Workspace({ readFile: async () => undefined });
   const files = fs
     .readdirSync(folder, { recursive: true })

@@ -36,6 +36,13 @@ export class Workspace {
   private readonly registryCalls = new UnseenRegistryCalls();
   private changeCount = 0;
   private keptModels?: DeploymentModels;
+  /**
+   * The results of the last evaluation that finished with every entry's result kept, and the count of
+   * changes it saw: until the index changes, evaluating again gives them again, so it is not walked
+   * again (issue 16: the server evaluates, then analyses, once per keystroke: a second walk over every
+   * entry of a corpus-sized workspace).
+   */
+  private lastEvaluation?: { changes: number; results: readonly DeploymentResult[] };
 
   /** `evaluateEverything`: demand-driven evaluation off (every resource in full); the corpus test compares the two. */
   constructor(
@@ -64,7 +71,10 @@ export class Workspace {
   }
 
   setCloud(cloud: Cloud): void {
-    if (cloud !== this.cloud) this.deployments.clear();
+    if (cloud !== this.cloud) {
+      this.deployments.clear();
+      this.lastEvaluation = undefined;
+    }
     this.cloud = cloud;
   }
 
@@ -199,7 +209,8 @@ export class Workspace {
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
-  async evaluate(isCancelled: () => boolean = () => false): Promise<DeploymentResult[]> {
+  async evaluate(isCancelled: () => boolean = () => false): Promise<readonly DeploymentResult[]> {
+    if (this.lastEvaluation?.changes === this.changeCount) return this.lastEvaluation.results;
     const entries = this.entries();
     this.deployments.keepOnly(new Set(entries));
     const results: DeploymentResult[] = [];
@@ -237,7 +248,14 @@ export class Workspace {
       this.keep(entry, evaluated);
       results.push(evaluated.result);
     }
+    if (results.length === entries.length && this.keptAsEvaluated(entries, results))
+      this.lastEvaluation = { changes: this.changeCount, results };
     return results;
+  }
+
+  /** Whether each entry's kept result is the one evaluated (none was left stale by an edit meanwhile). */
+  private keptAsEvaluated(entries: readonly string[], results: readonly DeploymentResult[]): boolean {
+    return entries.every((entry, index) => this.deployments.get(entry)?.result === results[index]);
   }
 
   /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
