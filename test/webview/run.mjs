@@ -469,6 +469,8 @@ test('a longer name in a redraw widens its node, and its subnet and VNet grow ar
     const renamed = structuredClone(examples);
     renamed.entities.find((entity) => entity.name === endpoint.name).name = 'W'.repeat(60);
     await postModel(page, renamed, { scope: 'file' });
+    // Read what the user sees: the boxes after cytoscape has painted the redraw's frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const after = await describe(page);
     const grown = after.nodes.find((node) => node.id === endpoint.id);
     assert.ok(grown.box.w > endpoint.box.w + 100, `${grown.box.w} px wide, was ${endpoint.box.w}`);
