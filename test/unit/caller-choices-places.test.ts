@@ -118,6 +118,20 @@ const nested = (name: string, parameters: object, inner: object) => ({
   name,
   properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, parameters, template: inner },
 });
+// The hub's VNet, on by default, and a zone switched by the template's `deployZone` (off by default).
+const hubVnet = {
+  type: 'Microsoft.Network/virtualNetworks',
+  apiVersion: '2025-09-01',
+  name: 'vnet-hub',
+  location: 'westeurope',
+};
+const switchableZone = {
+  type: 'Microsoft.Network/privateDnsZones',
+  apiVersion: '2024-06-01',
+  name: 'privatelink.blob.core.windows.net',
+  location: 'global',
+  condition: "[parameters('deployZone')]",
+};
 
 test('ARM: a nested deployment whose VNet is on by default is not evaluated again; the zone in another turns maybe deployed', async () => {
   const main = template({
@@ -127,14 +141,7 @@ test('ARM: a nested deployment whose VNet is on by default is not evaluated agai
         'hub',
         {},
         template({
-          resources: [
-            {
-              type: 'Microsoft.Network/virtualNetworks',
-              apiVersion: '2025-09-01',
-              name: 'vnet-hub',
-              location: 'westeurope',
-            },
-          ],
+          resources: [hubVnet],
         }),
       ),
       nested(
@@ -142,15 +149,7 @@ test('ARM: a nested deployment whose VNet is on by default is not evaluated agai
         { deployZone: { value: "[parameters('deployZone')]" } },
         template({
           parameters: { deployZone: { type: 'bool' } },
-          resources: [
-            {
-              type: 'Microsoft.Network/privateDnsZones',
-              apiVersion: '2024-06-01',
-              name: 'privatelink.blob.core.windows.net',
-              location: 'global',
-              condition: "[parameters('deployZone')]",
-            },
-          ],
+          resources: [switchableZone],
         }),
       ),
     ],
@@ -176,14 +175,7 @@ test('ARM: a parameter the wanted deployment never reads does not evaluate what 
         'hub',
         {},
         template({
-          resources: [
-            {
-              type: 'Microsoft.Network/virtualNetworks',
-              apiVersion: '2025-09-01',
-              name: 'vnet-hub',
-              location: 'westeurope',
-            },
-          ],
+          resources: [hubVnet],
           // Reading the output evaluates the VNet (reference() of a resource of the same template).
           outputs: {
             space: {
@@ -202,15 +194,7 @@ test('ARM: a parameter the wanted deployment never reads does not evaluate what 
         },
         template({
           parameters: { deployZone: { type: 'bool' }, hubSpace: { type: 'object' } },
-          resources: [
-            {
-              type: 'Microsoft.Network/privateDnsZones',
-              apiVersion: '2024-06-01',
-              name: 'privatelink.blob.core.windows.net',
-              location: 'global',
-              condition: "[parameters('deployZone')]",
-            },
-          ],
+          resources: [switchableZone],
         }),
       ),
     ],
