@@ -132,3 +132,40 @@ export const hubToSpoke = (opts: { flags?: string; mark?: boolean } = {}) =>
   armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke'), opts);
 export const spokeToHub = (opts: { flags?: string; mark?: boolean } = {}) =>
   armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub'), opts);
+
+// The same as objects, for tests that build a template's JSON rather than its text.
+
+/** The `$schema` of a resource-group deployment template and of a parameter file. */
+export const templateSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+export const parametersSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+
+/** A deployment template: its schema and content version, then `body` (parameters, resources, outputs…). */
+export const templateObject = (body: object) => ({ $schema: templateSchema, contentVersion: '1.0.0.0', ...body });
+
+/** A nested deployment resource named `name`: mode Incremental, then `properties`; `extra` beside them. */
+export const nestedDeployment = (name: unknown, properties: object, extra: object = {}) => ({
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name,
+  properties: { mode: 'Incremental', ...properties },
+  ...extra,
+});
+
+/** A nested deployment of the inline `template` in its own ('inner') scope, given `parameters` if any. */
+export const innerDeployment = (name: string, template: object, parameters?: unknown, extra: object = {}) =>
+  nestedDeployment(
+    name,
+    { expressionEvaluationOptions: { scope: 'inner' }, ...(parameters === undefined ? {} : { parameters }), template },
+    extra,
+  );
+
+/** The text of `templateObject(body)`, indented as an author writes it. */
+export const templateText = (body: object) => JSON.stringify(templateObject(body), null, 2);
+
+/** A resource no rule reads (a lock), for templates that must hold something unneeded. */
+export const lockResource = {
+  type: 'Microsoft.Authorization/locks',
+  apiVersion: '2020-05-01',
+  name: 'lock',
+  properties: { level: 'CanNotDelete' },
+};

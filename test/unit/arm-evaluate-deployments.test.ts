@@ -9,15 +9,14 @@ import type { ResourceDecl } from '../../server/src/evaluate/declaration';
 import { environmentValue } from '../../server/src/engine/environment';
 import { Unknown } from '../../server/src/evaluate/value';
 import { displayValue } from '../../server/src/model/json';
+import { nestedDeployment, parametersSchema, templateSchema, templateText } from '../support/arm-fixtures';
 import { fixtureRoot, fixtureSource } from '../support/fixture';
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const paramSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
 
-const template = (body: object) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', ...body }, null, 2);
+const template = templateText;
 const parameterFile = (values: object) =>
-  JSON.stringify({ $schema: paramSchema, contentVersion: '1.0.0.0', parameters: values }, null, 2);
+  JSON.stringify({ $schema: parametersSchema, contentVersion: '1.0.0.0', parameters: values }, null, 2);
 const uri = (path: string) => new URL(path, fixtureRoot).href;
 
 async function deploy(files: Record<string, string>, entry = 'main.json') {
@@ -33,14 +32,6 @@ const zone = (name: unknown, extra: object = {}) => ({
   ...extra,
 });
 const names = (decls: readonly ResourceDecl[]) => decls.map((d) => displayValue(d.name));
-/** A nested deployment resource named `name` with `properties` (mode added). */
-const deployment = (name: unknown, properties: object, extra: object = {}) => ({
-  type: 'Microsoft.Resources/deployments',
-  apiVersion: '2022-09-01',
-  name,
-  properties: { mode: 'Incremental', ...properties },
-  ...extra,
-});
 /** A zone whose name is an output of a deployment, to read outputs back through a resource. */
 const zoneFromOutput = (expression: string) => zone(expression);
 
@@ -50,11 +41,11 @@ describe('nested deployments', () => {
       'main.json': template({
         variables: { zoneName: 'privatelink.blob.core.windows.net' },
         resources: [
-          deployment('net', {
+          nestedDeployment('net', {
             expressionEvaluationOptions: { scope: 'inner' },
             parameters: { name: { value: "[variables('zoneName')]" } },
             template: {
-              $schema: schema,
+              $schema: templateSchema,
               parameters: { name: { type: 'string' }, suffix: { type: 'string', defaultValue: '-x' } },
               variables: { zoneName: 'inner-variable-not-outer' },
               resources: [zone("[parameters('name')]")],
@@ -84,9 +75,9 @@ describe('nested deployments', () => {
         parameters: { prefix: { type: 'string', defaultValue: 'outer' } },
         variables: { v: 'outer-var' },
         resources: [
-          deployment('nested', {
+          nestedDeployment('nested', {
             template: {
-              $schema: schema,
+              $schema: templateSchema,
               variables: { v: 'inner-var' },
               resources: [zone("[concat(parameters('prefix'), '-', variables('v'))]")],
             },
@@ -101,11 +92,11 @@ describe('nested deployments', () => {
     const result = await deploy({
       'main.json': template({
         resources: [
-          deployment(
+          nestedDeployment(
             'spoke',
             {
               expressionEvaluationOptions: { scope: 'inner' },
-              template: { $schema: schema, resources: [zone('z')] },
+              template: { $schema: templateSchema, resources: [zone('z')] },
             },
             { resourceGroup: 'rg-spoke', subscriptionId: 'sub-spoke' },
           ),
@@ -122,10 +113,10 @@ describe('nested deployments', () => {
     const result = await deploy({
       'main.json': template({
         resources: [
-          deployment(
+          nestedDeployment(
             "[format('d{0}', copyIndex())]",
             {
-              template: { $schema: schema, resources: [zone("[format('z{0}', copyIndex())]")] },
+              template: { $schema: templateSchema, resources: [zone("[format('z{0}', copyIndex())]")] },
             },
             { copy: { name: 'loop', count: 2 } },
           ),
@@ -145,7 +136,7 @@ describe('linked templates (templateLink.relativePath)', () => {
     const files: Record<string, string> = {
       'main.json': template({
         resources: [
-          deployment('linked', {
+          nestedDeployment('linked', {
             templateLink: { relativePath: 'nested/zone.json' },
             parameters: { name: { value: 'z-linked' } },
           }),
@@ -156,7 +147,7 @@ describe('linked templates (templateLink.relativePath)', () => {
         parameters: { name: { type: 'string' } },
         resources: [
           zone("[parameters('name')]"),
-          deployment('deeper', { templateLink: { relativePath: 'leaf.json' } }),
+          nestedDeployment('deeper', { templateLink: { relativePath: 'leaf.json' } }),
         ],
         outputs: {
           id: { type: 'string', value: "[resourceId('Microsoft.Network/privateDnsZones', parameters('name'))]" },
@@ -189,13 +180,13 @@ describe('linked templates (templateLink.relativePath)', () => {
     const result = await deploy({
       'main.json': template({
         resources: [
-          deployment('a', { templateLink: { relativePath: 'a.json' } }),
-          deployment('gone', { templateLink: { relativePath: 'missing.json' } }),
+          nestedDeployment('a', { templateLink: { relativePath: 'a.json' } }),
+          nestedDeployment('gone', { templateLink: { relativePath: 'missing.json' } }),
           zoneFromOutput("[reference('gone').outputs.x.value]"),
         ],
       }),
       'a.json': template({
-        resources: [zone('in-a'), deployment('back', { templateLink: { relativePath: 'main.json' } })],
+        resources: [zone('in-a'), nestedDeployment('back', { templateLink: { relativePath: 'main.json' } })],
       }),
     });
     assert.equal(result.resources.length, 2, 'a.json is evaluated once; its link back to main.json is not followed');

@@ -7,15 +7,14 @@ import { test } from 'node:test';
 import { evaluateArmDeployment } from '../../server/src/evaluate/arm';
 import { environmentValue } from '../../server/src/engine/environment';
 import { displayValue } from '../../server/src/model/json';
+import { innerDeployment, templateObject } from '../support/arm-fixtures';
 import { fixtureRoot, fixtureSource } from '../support/fixture';
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 const options = { cloud: 'AzureCloud' as const, environment: environmentValue('AzureCloud') };
 
 /** A template whose nested deployment is passed `parameters` and names one zone per parameter it declares. */
 async function zoneNames(parameters: unknown, variables: object = {}): Promise<string[]> {
-  const inner = {
-    $schema: schema,
+  const inner = templateObject({
     parameters: {
       plain: { type: 'string', defaultValue: 'default-plain' },
       secret: { type: 'string', defaultValue: 'default-secret' },
@@ -26,25 +25,8 @@ async function zoneNames(parameters: unknown, variables: object = {}): Promise<s
       name: `[parameters('${name}')]`,
       location: 'global',
     })),
-  };
-  const main = {
-    $schema: schema,
-    contentVersion: '1.0.0.0',
-    variables,
-    resources: [
-      {
-        type: 'Microsoft.Resources/deployments',
-        apiVersion: '2022-09-01',
-        name: 'zones',
-        properties: {
-          mode: 'Incremental',
-          expressionEvaluationOptions: { scope: 'inner' },
-          parameters,
-          template: inner,
-        },
-      },
-    ],
-  };
+  });
+  const main = templateObject({ variables, resources: [innerDeployment('zones', inner, parameters)] });
   const files = new Map([[`${fixtureRoot}main.json`, JSON.stringify(main)]]);
   const result = await evaluateArmDeployment(`${fixtureRoot}main.json`, fixtureSource(files), options);
   return result.resources.map((decl) => displayValue(decl.name));

@@ -5,27 +5,12 @@ import { test } from 'node:test';
 import { declaresNothingNeeded } from '../../server/src/evaluate/arm/skim';
 import { evaluateArmDeployment } from '../../server/src/evaluate/arm';
 import { needsResourceType } from '../../server/src/engine/needed-types';
+import { lockResource, nestedDeployment, parametersSchema, templateText } from '../support/arm-fixtures';
 import { environmentValue } from '../../server/src/engine/environment';
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 const template = (resources: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify(
-    {
-      $schema: schema,
-      contentVersion: '1.0.0.0',
-      parameters: { name: { type: 'string' } },
-      resources,
-      ...extra,
-    },
-    null,
-    2,
-  );
-const lock = {
-  type: 'Microsoft.Authorization/locks',
-  apiVersion: '2020-05-01',
-  name: 'lock',
-  properties: { level: 'CanNotDelete' },
-};
+  templateText({ parameters: { name: { type: 'string' } }, resources, ...extra });
+const lock = lockResource;
 const vnet = {
   type: 'Microsoft.Network/virtualNetworks',
   apiVersion: '2024-05-01',
@@ -57,27 +42,14 @@ test('a template of unneeded types declares nothing needed; a needed type, an ex
     false,
   );
   // A nested inline template's resources are in the same text.
-  const nested = {
-    type: 'Microsoft.Resources/deployments',
-    apiVersion: '2022-09-01',
-    name: 'inner',
-    properties: { mode: 'Incremental', template: JSON.parse(template([vnet])) },
-  };
+  const nested = nestedDeployment('inner', { template: JSON.parse(template([vnet])) });
   assert.equal(declaresNothingNeeded(template([nested]), needsResourceType), false);
   // A linked template's types are in another file.
-  const linked = {
-    type: 'Microsoft.Resources/deployments',
-    apiVersion: '2022-09-01',
-    name: 'linked',
-    properties: { mode: 'Incremental', templateLink: { relativePath: 'other.json' } },
-  };
+  const linked = nestedDeployment('linked', { templateLink: { relativePath: 'other.json' } });
   assert.equal(declaresNothingNeeded(template([linked]), needsResourceType), false);
   // A parameter file is not a template.
   assert.equal(
-    declaresNothingNeeded(
-      JSON.stringify({ $schema: schema.replace('deploymentTemplate', 'deploymentParameters'), parameters: {} }),
-      needsResourceType,
-    ),
+    declaresNothingNeeded(JSON.stringify({ $schema: parametersSchema, parameters: {} }), needsResourceType),
     false,
   );
 });

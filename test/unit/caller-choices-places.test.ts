@@ -10,6 +10,7 @@ import { needsResourceType } from '../../server/src/engine/needed-types';
 import { evaluateArmDeployment } from '../../server/src/evaluate/arm';
 import type { DeploymentOptions, DeploymentResult } from '../../server/src/evaluate/deployment';
 import { evaluateBicepDeployment } from '../../server/src/evaluate/deployment';
+import { innerDeployment, templateObject } from '../support/arm-fixtures';
 import { fixtureRoot, fixtureSource, splitFixture } from '../support/fixture';
 
 type Evaluate = typeof evaluateBicepDeployment;
@@ -110,14 +111,8 @@ resource never 'Microsoft.Network/privateDnsZones@2024-06-01' = if (deployZone &
   assert.deepEqual(conditions(withCallerChoices(first, narrowed)), conditions(withCallerChoices(first, everything)));
 });
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const template = (body: object) => ({ $schema: schema, contentVersion: '1.0.0.0', ...body });
-const nested = (name: string, parameters: object, inner: object) => ({
-  type: 'Microsoft.Resources/deployments',
-  apiVersion: '2022-09-01',
-  name,
-  properties: { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, parameters, template: inner },
-});
+const template = templateObject;
+const nested = (name: string, parameters: object, inner: object) => innerDeployment(name, inner, parameters);
 // The hub's VNet, on by default, and a zone switched by the template's `deployZone` (off by default).
 const hubVnet = {
   type: 'Microsoft.Network/virtualNetworks',

@@ -9,11 +9,16 @@ import { environmentValue } from '../../server/src/engine/environment';
 import { buildModel } from '../../server/src/model/build';
 import { displayValue } from '../../server/src/model/json';
 import type { NetworkModel, Reference } from '../../server/src/model/types';
+import {
+  innerDeployment,
+  nestedDeployment,
+  parametersSchema,
+  templateObject,
+  templateText,
+} from '../support/arm-fixtures';
 import { fixtureRoot, fixtureSource } from '../support/fixture';
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const paramSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
-const template = (body: object) => JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', ...body }, null, 2);
+const template = templateText;
 const uri = (path: string) => new URL(path, fixtureRoot).href;
 
 async function modelOf(files: Record<string, string> | object, entry = 'main.json'): Promise<NetworkModel> {
@@ -141,27 +146,20 @@ describe('ARM reference forms', () => {
   test('nested deployment outputs flow back through reference()', async () => {
     const model = await modelOf({
       resources: [
-        {
-          type: 'Microsoft.Resources/deployments',
-          apiVersion: '2022-09-01',
-          name: 'net',
-          properties: {
-            mode: 'Incremental',
-            expressionEvaluationOptions: { scope: 'inner' },
-            parameters: { vnetName: { value: 'vnet-m' } },
-            template: {
-              $schema: schema,
-              parameters: { vnetName: { type: 'string' } },
-              resources: [{ ...vnet, name: "[parameters('vnetName')]" }],
-              outputs: {
-                peSubnetId: {
-                  type: 'string',
-                  value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-pe')]",
-                },
+        innerDeployment(
+          'net',
+          templateObject({
+            parameters: { vnetName: { type: 'string' } },
+            resources: [{ ...vnet, name: "[parameters('vnetName')]" }],
+            outputs: {
+              peSubnetId: {
+                type: 'string',
+                value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-pe')]",
               },
             },
-          },
-        },
+          }),
+          { vnetName: { value: 'vnet-m' } },
+        ),
         pe("[reference('net').outputs.peSubnetId.value]"),
       ],
     });
@@ -174,12 +172,7 @@ describe('ARM reference forms', () => {
     const model = await modelOf({
       'main.json': template({
         resources: [
-          {
-            type: 'Microsoft.Resources/deployments',
-            apiVersion: '2022-09-01',
-            name: 'net',
-            properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/vnet.json' } },
-          },
+          nestedDeployment('net', { templateLink: { relativePath: 'modules/vnet.json' } }),
           pe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-spoke', 'snet-app')]"),
         ],
       }),
@@ -209,7 +202,7 @@ describe('ARM reference forms', () => {
           ],
         }),
         'main.parameters.json': JSON.stringify({
-          $schema: paramSchema,
+          $schema: parametersSchema,
           contentVersion: '1.0.0.0',
           parameters: { vnetName: { value: 'vnet-from-params' } },
         }),
@@ -289,27 +282,21 @@ describe('ARM reference forms', () => {
   test('a nested deployment moved to another resource group deploys there', async () => {
     const model = await modelOf({
       resources: [
-        {
-          type: 'Microsoft.Resources/deployments',
-          apiVersion: '2022-09-01',
-          name: 'spoke',
-          resourceGroup: 'rg-spoke',
-          properties: {
-            mode: 'Incremental',
-            expressionEvaluationOptions: { scope: 'inner' },
-            template: {
-              $schema: schema,
-              resources: [
-                {
-                  type: 'Microsoft.Network/virtualNetworks',
-                  apiVersion: '2024-05-01',
-                  name: 'vnet-s',
-                  location: 'westeurope',
-                },
-              ],
-            },
-          },
-        },
+        innerDeployment(
+          'spoke',
+          templateObject({
+            resources: [
+              {
+                type: 'Microsoft.Network/virtualNetworks',
+                apiVersion: '2024-05-01',
+                name: 'vnet-s',
+                location: 'westeurope',
+              },
+            ],
+          }),
+          undefined,
+          { resourceGroup: 'rg-spoke' },
+        ),
         {
           type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
           apiVersion: '2024-05-01',

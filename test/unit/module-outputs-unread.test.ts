@@ -7,6 +7,7 @@ import { environmentValue } from '../../server/src/engine/environment';
 import { needsResourceType } from '../../server/src/engine/needed-types';
 import { evaluateArmDeployment } from '../../server/src/evaluate/arm';
 import { evaluateBicepDeployment } from '../../server/src/evaluate/deployment';
+import { innerDeployment, templateObject } from '../support/arm-fixtures';
 import { fixtureRoot, fixtureSource, splitFixture } from '../support/fixture';
 
 const options = {
@@ -40,33 +41,23 @@ output planId string = plan.id
 });
 
 test('ARM: reference() of a nested deployment computes only the output read', async () => {
-  const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-  const main = {
-    $schema: schema,
-    contentVersion: '1.0.0.0',
+  const main = templateObject({
     resources: [
-      {
-        type: 'Microsoft.Resources/deployments',
-        apiVersion: '2022-09-01',
-        name: 'names',
-        properties: {
-          mode: 'Incremental',
-          expressionEvaluationOptions: { scope: 'inner' },
-          template: {
-            $schema: schema,
-            resources: [
-              { type: 'Microsoft.Web/serverfarms', apiVersion: '2024-11-01', name: 'plan', location: 'westeurope' },
-            ],
-            outputs: {
-              vnetName: { type: 'string', value: 'vnet-spoke' },
-              planSku: {
-                type: 'object',
-                value: "[reference(resourceId('Microsoft.Web/serverfarms', 'plan'), '2024-11-01', 'Full')]",
-              },
+      innerDeployment(
+        'names',
+        templateObject({
+          resources: [
+            { type: 'Microsoft.Web/serverfarms', apiVersion: '2024-11-01', name: 'plan', location: 'westeurope' },
+          ],
+          outputs: {
+            vnetName: { type: 'string', value: 'vnet-spoke' },
+            planSku: {
+              type: 'object',
+              value: "[reference(resourceId('Microsoft.Web/serverfarms', 'plan'), '2024-11-01', 'Full')]",
             },
           },
-        },
-      },
+        }),
+      ),
       {
         type: 'Microsoft.Network/virtualNetworks',
         apiVersion: '2025-09-01',
@@ -74,7 +65,7 @@ test('ARM: reference() of a nested deployment computes only the output read', as
         location: 'westeurope',
       },
     ],
-  };
+  });
   const files = new Map([[`${fixtureRoot}main.json`, JSON.stringify(main)]]);
   const result = await evaluateArmDeployment(`${fixtureRoot}main.json`, fixtureSource(files), options);
   assert.deepEqual(

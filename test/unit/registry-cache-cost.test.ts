@@ -15,16 +15,11 @@ import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
 import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
 import { modelToJson } from '../../server/src/engine/model-json';
+import { lockResource, nestedDeployment, templateObject, templateSchema, templateText } from '../support/arm-fixtures';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot } from '../support/paths';
 
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const lock = {
-  type: 'Microsoft.Authorization/locks',
-  apiVersion: '2020-05-01',
-  name: 'lock',
-  properties: { level: 'CanNotDelete' },
-};
+const lock = lockResource;
 const vnet = {
   type: 'Microsoft.Network/virtualNetworks',
   apiVersion: '2024-05-01',
@@ -32,14 +27,8 @@ const vnet = {
   location: 'westeurope',
   properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
 };
-const nested = (resources: unknown[]) => ({
-  type: 'Microsoft.Resources/deployments',
-  apiVersion: '2022-09-01',
-  name: 'inner',
-  properties: { mode: 'Incremental', template: { $schema: schema, contentVersion: '1.0.0.0', resources } },
-});
-const template = (resources: unknown) =>
-  JSON.stringify({ $schema: schema, contentVersion: '1.0.0.0', resources }, null, 2);
+const nested = (resources: unknown[]) => nestedDeployment('inner', { template: templateObject({ resources }) });
+const template = (resources: unknown) => templateText({ resources });
 
 describe('the skim of a cached module', () => {
   test('unneeded top-level resources become { spaces }, keeping every offset; needed ones stay', () => {
@@ -56,7 +45,7 @@ describe('the skim of a cached module', () => {
 
   test('languageVersion 2.0 resources (an object by symbolic name) are skimmed the same way', () => {
     const text = JSON.stringify({
-      $schema: schema,
+      $schema: templateSchema,
       languageVersion: '2.0',
       contentVersion: '1.0.0.0',
       resources: { lock, vnet },
@@ -107,7 +96,7 @@ describe('readings of cached modules', () => {
 describe('demand-driven evaluation of a cached module', () => {
   const module = JSON.stringify(
     {
-      $schema: schema,
+      $schema: templateSchema,
       contentVersion: '1.0.0.0',
       parameters: { name: { type: 'string' } },
       resources: [
