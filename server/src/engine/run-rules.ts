@@ -110,7 +110,7 @@ function runCatalog(
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = options.ruleLevels[rule.id];
-    if (configured === 'off' || rule.appliesWhen === false) continue;
+    if (configured === 'off' || rule.appliesWhen === false || !hasStart(model, rule)) continue;
     reports.length = 0;
     try {
       rule.check(ruleContext);
@@ -156,6 +156,11 @@ function runCatalog(
     }
   }
   return candidates;
+}
+
+/** Whether the model holds an entity the rule's findings can start from (a rule that names none: yes). */
+function hasStart(model: NetworkModel, rule: RuleDefinition): boolean {
+  return rule.startsFrom === undefined || rule.startsFrom.some((collection) => model[collection].length > 0);
 }
 
 const joinNote =
