@@ -11,6 +11,7 @@ import {
   type ModuleDeclaration,
   type OutlineEntry,
   type ResourceDeclaration,
+  undecoratedDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
@@ -143,9 +144,15 @@ export class BicepFile implements SymbolScope {
     this.inProgress.add(name);
     let value: Value;
     try {
-      // A parameter the caller binds needs no parse of its declaration (decorators, type, default).
+      // A parameter the caller binds needs no parse of its declaration; one it does not bind, none of its
+      // decorators (evaluation reads its default, never its description).
       const bound = entry.keyword === 'param' && this.input.params.has(name);
-      const declaration = bound ? undefined : this.input.file.outline.declaration(entry);
+      const { outline } = this.input.file;
+      const declaration = bound
+        ? undefined
+        : entry.keyword === 'param'
+          ? undecoratedDeclaration(outline, entry)
+          : outline.declaration(entry);
       value = bound
         ? this.input.params.get(name)!
         : declaration
