@@ -50,12 +50,17 @@ interface Candidate {
  * A model's candidates, kept with the model (issue 16 item 2): a deployment whose model is kept
  * (engine/deployments.ts DeploymentModels) keeps its findings without running a rule. They depend
  * only on the model's declarations, the texts of their files (which a kept model's evaluation read
- * at the same versions) and the settings, which are part of the key.
+ * at the same versions) and the settings, which are part of the key. Held as a hidden property of
+ * the model, not in a WeakMap keyed by it: an analysis of one deployment (a registry module, each
+ * `check`) builds a model used once, and an ephemeron entry per model cost more than the skipped rules.
  */
-const judgedModels = new WeakMap<
-  NetworkModel,
-  { settings: string; catalog: readonly RuleDefinition[]; candidates: Candidate[] }
->();
+const judgedKey = Symbol('judged');
+
+interface Judged {
+  settings: string;
+  catalog: readonly RuleDefinition[];
+  candidates: Candidate[];
+}
 
 function judged(
   model: NetworkModel,
@@ -64,11 +69,13 @@ function judged(
   settings: string,
   context: Context,
 ): Candidate[] {
-  const kept = judgedModels.get(model);
+  const kept = (model as { [judgedKey]?: Judged })[judgedKey];
   if (kept && kept.settings === settings && kept.catalog === catalog) return kept.candidates;
   const candidates = runCatalog(model, options, catalog, context);
-  // A cancelled run stopped between rules: its candidates are not the model's.
-  if (!options.isCancelled?.()) judgedModels.set(model, { settings, catalog, candidates });
+  // A cancelled run stopped between rules: its candidates are not the model's. Not enumerable: a
+  // walk, a spread copy or JSON never sees it.
+  const judgement: Judged = { settings, catalog, candidates };
+  if (!options.isCancelled?.()) Reflect.defineProperty(model, judgedKey, { value: judgement, configurable: true });
   return candidates;
 }
 
@@ -107,9 +114,11 @@ function runCatalog(
       reports.push(report);
     },
   };
+  // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
+  const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
-    const configured = options.ruleLevels[rule.id];
+    const configured = levels?.[rule.id];
     if (configured === 'off' || rule.appliesWhen === false || !hasStart(model, rule)) continue;
     reports.length = 0;
     try {
