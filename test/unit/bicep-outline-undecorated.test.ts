@@ -1,5 +1,6 @@
 // A declaration parsed from its keyword on (syntax/bicep/outline-undecorated.ts): evaluation reads a
-// parameter's default, never its decorators, so it parses no decorator text. What follows the keyword
+// parameter's default, never its decorators, so it parses no decorator text, and no text at all of a
+// parameter without `=` after its keyword (mayHaveDefault). What follows the keyword
 // dumps exactly like the full parse's; a declaration without decorators, a file the skim gave up on and
 // a syntax error after the keyword give the outline's own declaration.
 import assert from 'node:assert/strict';
@@ -7,6 +8,7 @@ import { test } from 'node:test';
 import {
   declarations,
   dumpTree,
+  mayHaveDefault,
   outlineBicep,
   parseBicep,
   undecoratedDeclaration,
@@ -75,4 +77,36 @@ test('a syntax error after the keyword gives the declaration the outline parses,
   const answer = undecoratedDeclaration(outline, entry);
   assert.equal(dump(answer), dump(outline.declaration(entry)));
   assert.equal(answer?.decorators.length, 1);
+});
+
+test('a parameter may have a default only with `=` after its keyword; any doubt answers that it may', () => {
+  const outline = outlineBicep(text, 'bicep');
+  const full = declarations(parseBicep(text).tree);
+  // Against the full parse: each parameter with a value may have one, each without has none.
+  assert.deepEqual(
+    outline.entries.map((entry) => mayHaveDefault(outline, entry)),
+    full.map((declaration) => declaration.kind === 'ParameterDeclaration' && declaration.value !== undefined),
+  );
+  assert.deepEqual(
+    outline.entries.map((entry) => mayHaveDefault(outline, entry)),
+    [true, true, true, false],
+  );
+  // `=` in a decorator does not count; `=` anywhere after the keyword (here in a string type) does.
+  const decorated = outlineBicep("@metadata({ a: 'x=y' })\nparam p string\nparam q 'a=b'\n", 'bicep');
+  assert.deepEqual(
+    decorated.entries.map((entry) => mayHaveDefault(decorated, entry)),
+    [false, true],
+  );
+  // A file the skim gave up on, a parameter file and other keywords: may.
+  const fallback = outlineBicep('var a = (1]\nparam b string\n', 'bicep');
+  assert.equal(fallback.skimmed, false);
+  assert.equal(
+    mayHaveDefault(
+      fallback,
+      fallback.entries.find((entry) => entry.name === 'b')!,
+    ),
+    true,
+  );
+  const variable = outlineBicep("var v = 'x'\n", 'bicep');
+  assert.equal(mayHaveDefault(variable, variable.entries[0]), true);
 });

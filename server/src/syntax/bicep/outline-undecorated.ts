@@ -22,3 +22,14 @@ export function undecoratedDeclaration(outline: BicepOutline, entry: OutlineEntr
     statement.end === entry.end;
   return clean ? (statement as Declaration) : outline.declaration(entry);
 }
+
+/**
+ * Whether a `param` entry may hold a default value. A default is written `= value`, so a skimmed
+ * Bicep parameter with no `=` after its keyword has none: evaluation then needs no parse at all (most
+ * registry module parameters are required, or optional with `?`). Any doubt answers true.
+ */
+export function mayHaveDefault(outline: BicepOutline, entry: OutlineEntry): boolean {
+  if (!outline.skimmed || outline.language !== 'bicep' || entry.keyword !== 'param') return true;
+  for (let at = entry.keywordStart; at < entry.end; at++) if (outline.text.charCodeAt(at) === 61 /* = */) return true;
+  return false;
+}
