@@ -5,7 +5,13 @@
 import { rangeOfPath } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
-import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/support/rule';
+import {
+  formatMessage,
+  type Anchor,
+  type EntityCollection,
+  type RuleDefinition,
+  type RuleReport,
+} from '../rules/support/rule';
 import { allRules as rules } from '../rules';
 import { reportKey } from '../rules/support/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
@@ -116,10 +122,11 @@ function runCatalog(
   };
   // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
   const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
+  const holds = collectionsHeld(model);
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = levels?.[rule.id];
-    if (configured === 'off' || rule.appliesWhen === false || !hasStart(model, rule)) continue;
+    if (configured === 'off' || rule.appliesWhen === false || !startsIn(holds, rule)) continue;
     reports.length = 0;
     try {
       rule.check(ruleContext);
@@ -167,9 +174,31 @@ function runCatalog(
   return candidates;
 }
 
+/** Every collection of entities by name: the Record's type makes the compiler ask for a new one here. */
+const collectionNames: Readonly<Record<EntityCollection, EntityCollection>> = {
+  vnets: 'vnets',
+  subnets: 'subnets',
+  peerings: 'peerings',
+  privateEndpoints: 'privateEndpoints',
+  zoneGroups: 'zoneGroups',
+  dnsZones: 'dnsZones',
+  vnetLinks: 'vnetLinks',
+  nsgs: 'nsgs',
+  routeTables: 'routeTables',
+  privateLinkServices: 'privateLinkServices',
+  vnetGateways: 'vnetGateways',
+  targets: 'targets',
+};
+const entityCollections = Object.values(collectionNames);
+
+/** The model's collections that hold an entity: read once per model (a lookup by each rule's names cost more). */
+function collectionsHeld(model: NetworkModel): ReadonlySet<EntityCollection> {
+  return new Set(entityCollections.filter((collection) => model[collection].length > 0));
+}
+
 /** Whether the model holds an entity the rule's findings can start from (a rule that names none: yes). */
-function hasStart(model: NetworkModel, rule: RuleDefinition): boolean {
-  return rule.startsFrom === undefined || rule.startsFrom.some((collection) => model[collection].length > 0);
+function startsIn(held: ReadonlySet<EntityCollection>, rule: RuleDefinition): boolean {
+  return rule.startsFrom === undefined || rule.startsFrom.some((collection) => held.has(collection));
 }
 
 const joinNote =
