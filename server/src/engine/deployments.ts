@@ -9,14 +9,15 @@ import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel } from '../model/build';
 import { idKey } from '../model/identity';
 import type { NetworkModel } from '../model/types';
-import { isArray, isObject, keyOf, type Value } from '../evaluate/value';
+import { isArray, isObject, type Value } from '../evaluate/value';
 
 /** For each model, the declarations joined from other roots, with the root they belong to. */
 const joins = new WeakMap<NetworkModel, Map<ResourceDecl, string>>();
 
 /** A certainly known id (no unknown part): the only kind that can name a resource across roots. */
 function knownIdKey(decl: ResourceDecl): string | undefined {
-  return keyOf(decl.id) === undefined ? idKey(decl.id) : undefined;
+  // Only a string id is known throughout (asking keyOf of a partial id would join its parts for nothing).
+  return typeof decl.id === 'string' ? idKey(decl.id) : undefined;
 }
 
 /** One model per deployment, each with what its `existing` declarations join from other roots. */

@@ -5,7 +5,13 @@
 import { rangeOfPath } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
-import { formatMessage, type Anchor, type RuleDefinition, type RuleReport } from '../rules/support/rule';
+import {
+  formatMessage,
+  type Anchor,
+  type EntityCollection,
+  type RuleDefinition,
+  type RuleReport,
+} from '../rules/support/rule';
 import { allRules as rules } from '../rules';
 import { reportKey } from '../rules/support/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
@@ -50,12 +56,17 @@ interface Candidate {
  * A model's candidates, kept with the model (issue 16 item 2): a deployment whose model is kept
  * (engine/deployments.ts DeploymentModels) keeps its findings without running a rule. They depend
  * only on the model's declarations, the texts of their files (which a kept model's evaluation read
- * at the same versions) and the settings, which are part of the key.
+ * at the same versions) and the settings, which are part of the key. Held as a hidden property of
+ * the model, not in a WeakMap keyed by it: an analysis of one deployment (a registry module, each
+ * `check`) builds a model used once, and an ephemeron entry per model cost more than the skipped rules.
  */
-const judgedModels = new WeakMap<
-  NetworkModel,
-  { settings: string; catalog: readonly RuleDefinition[]; candidates: Candidate[] }
->();
+const judgedKey = Symbol('judged');
+
+interface Judged {
+  settings: string;
+  catalog: readonly RuleDefinition[];
+  candidates: Candidate[];
+}
 
 function judged(
   model: NetworkModel,
@@ -64,11 +75,13 @@ function judged(
   settings: string,
   context: Context,
 ): Candidate[] {
-  const kept = judgedModels.get(model);
+  const kept = (model as { [judgedKey]?: Judged })[judgedKey];
   if (kept && kept.settings === settings && kept.catalog === catalog) return kept.candidates;
   const candidates = runCatalog(model, options, catalog, context);
-  // A cancelled run stopped between rules: its candidates are not the model's.
-  if (!options.isCancelled?.()) judgedModels.set(model, { settings, catalog, candidates });
+  // A cancelled run stopped between rules: its candidates are not the model's. Not enumerable: a
+  // walk, a spread copy or JSON never sees it.
+  const judgement: Judged = { settings, catalog, candidates };
+  if (!options.isCancelled?.()) Reflect.defineProperty(model, judgedKey, { value: judgement, configurable: true });
   return candidates;
 }
 
@@ -107,10 +120,13 @@ function runCatalog(
       reports.push(report);
     },
   };
+  // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
+  const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
+  const holds = collectionsHeld(model);
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
-    const configured = options.ruleLevels[rule.id];
-    if (configured === 'off' || rule.appliesWhen === false) continue;
+    const configured = levels?.[rule.id];
+    if (configured === 'off' || rule.appliesWhen === false || !startsIn(holds, rule)) continue;
     reports.length = 0;
     try {
       rule.check(ruleContext);
@@ -156,6 +172,33 @@ function runCatalog(
     }
   }
   return candidates;
+}
+
+/** Every collection of entities by name: the Record's type makes the compiler ask for a new one here. */
+const collectionNames: Readonly<Record<EntityCollection, EntityCollection>> = {
+  vnets: 'vnets',
+  subnets: 'subnets',
+  peerings: 'peerings',
+  privateEndpoints: 'privateEndpoints',
+  zoneGroups: 'zoneGroups',
+  dnsZones: 'dnsZones',
+  vnetLinks: 'vnetLinks',
+  nsgs: 'nsgs',
+  routeTables: 'routeTables',
+  privateLinkServices: 'privateLinkServices',
+  vnetGateways: 'vnetGateways',
+  targets: 'targets',
+};
+const entityCollections = Object.values(collectionNames);
+
+/** The model's collections that hold an entity: read once per model (a lookup by each rule's names cost more). */
+function collectionsHeld(model: NetworkModel): ReadonlySet<EntityCollection> {
+  return new Set(entityCollections.filter((collection) => model[collection].length > 0));
+}
+
+/** Whether the model holds an entity the rule's findings can start from (a rule that names none: yes). */
+function startsIn(held: ReadonlySet<EntityCollection>, rule: RuleDefinition): boolean {
+  return rule.startsFrom === undefined || rule.startsFrom.some((collection) => held.has(collection));
 }
 
 const joinNote =

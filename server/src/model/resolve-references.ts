@@ -35,9 +35,13 @@ export function resolveReferences(model: NetworkModel, routes: readonly { decl: 
   const routeTables = indexOf<RouteTable>(model.routeTables);
   const endpoints = indexOf<PrivateEndpoint>(model.privateEndpoints);
   const zones = indexOf<PrivateDnsZone>(model.dnsZones);
-  const targets = indexOf<Target | PrivateLinkService>(
-    model.privateLinkServices.length === 0 ? model.targets : [...model.targets, ...model.privateLinkServices],
-  );
+  // Only endpoint connections look targets up: most models have no endpoint (issue 16: a module of DNS records).
+  const targets =
+    model.privateEndpoints.length === 0
+      ? undefined
+      : indexOf<Target | PrivateLinkService>(
+          model.privateLinkServices.length === 0 ? model.targets : [...model.targets, ...model.privateLinkServices],
+        );
 
   for (const subnet of model.subnets) {
     if (!subnet.inline) {
@@ -65,7 +69,7 @@ export function resolveReferences(model: NetworkModel, routes: readonly { decl: 
     const subnet = at(endpoint.decl.properties, 'subnet');
     if (subnet !== undefined) endpoint.subnet = subnets.resolve(subnet, declared);
     if (endpoint.subnet?.resolved) endpoint.subnet.target.privateEndpoints.push(endpoint);
-    for (const connection of endpoint.connections) connection.target = targets.resolve(connection.targetId, declared);
+    for (const connection of endpoint.connections) connection.target = targets?.resolve(connection.targetId, declared);
   }
   for (const group of model.zoneGroups) {
     group.endpoint = endpoints.resolve(parentIdOf(group.id), declared);

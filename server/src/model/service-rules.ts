@@ -110,12 +110,15 @@ export function serviceNetworkRules(model: NetworkModel): readonly ServiceNetwor
   let built = cache.get(model);
   if (!built) {
     built = build(model);
-    cache.set(model, built);
+    // None is found again at once; a WeakMap entry per model costs more (its entries are ephemerons).
+    if (built.length > 0) cache.set(model, built);
   }
   return built;
 }
 
 function build(model: NetworkModel): ServiceNetworkRules[] {
+  // Most models hold no resource with network rules (issue 16: a module of DNS records): nothing to index.
+  if (!model.targets.some((target) => shapes[target.type.toLowerCase()] !== undefined)) return [];
   const subnetsById = new Map<string, Subnet[]>();
   for (const subnet of model.subnets) {
     const key = idKey(subnet.id);

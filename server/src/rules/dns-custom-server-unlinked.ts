@@ -25,6 +25,7 @@ export default defineRule({
   id: 'dns-custom-server-unlinked',
   level: 'warning',
   fixable: true,
+  startsFrom: ['dnsZones'],
   description:
     "A private DNS zone that private endpoints use is linked where the custom DNS servers of their clients' virtual networks live.",
   appliesWhen: customDnsResolution.customServersBypassOwnLinks && customDnsResolution.answeredWhereServerLives,

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'dns-zone-duplicate-link',
   level: 'error',
   fixable: false,
+  startsFrom: ['vnetLinks'],
   description: 'A private DNS zone is linked once to a virtual network, and a virtual network to one zone of a name.',
   messages: {
     sameZone:

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'dns-zone-link-registration',
   level: 'warning',
   fixable: true,
+  startsFrom: ['vnetLinks'],
   description: 'Virtual network links to privatelink DNS zones do not auto-register virtual machines.',
   messages: {
     registration:

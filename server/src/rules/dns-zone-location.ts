@@ -10,6 +10,7 @@ export default defineRule({
   id: 'dns-zone-location',
   level: 'warning',
   fixable: true,
+  startsFrom: ['dnsZones', 'vnetLinks'],
   description: "Private DNS zones and their virtual network links use location 'global'.",
   messages: {
     zone: "Private DNS zone '{{name}}' has location {{value}}; private DNS zones are global, so the deployment fails or the zone drifts from its template. Use 'global'.",

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'dns-zone-unlinked',
   level: 'warning',
   fixable: true,
+  startsFrom: ['dnsZones'],
   description: 'A private DNS zone that private endpoints use is linked to a virtual network.',
   messages: {
     unlinked:

@@ -22,6 +22,7 @@ export default defineRule({
   id: 'dns-zone-vnet-link-missing',
   level: 'warning',
   fixable: true,
+  startsFrom: ['dnsZones'],
   description:
     "A private DNS zone a private endpoint uses is linked to the endpoint's virtual network and to the networks peered with it.",
   appliesWhen: vnetLinkRules.linkedZonesNeedAzureProvidedDns,

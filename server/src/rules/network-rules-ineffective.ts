@@ -26,6 +26,7 @@ export default defineRule({
   id: 'network-rules-ineffective',
   level: 'warning',
   fixable: false,
+  startsFrom: ['targets'],
   description:
     "Virtual network and IP rules are not overridden by the resource's public network access or default action.",
   messages: {

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'nsg-gateway-subnet',
   level: 'error',
   fixable: true,
+  startsFrom: ['subnets'],
   description: 'No network security group is attached to GatewaySubnet.',
   appliesWhen: reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence === 'verified',
   messages: {

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'pe-dns-zone-group-incomplete',
   level: 'warning',
   fixable: true,
+  startsFrom: ['zoneGroups'],
   description: 'A DNS zone group holds every private DNS zone its private endpoint needs.',
   messages: {
     missing:

@@ -14,6 +14,7 @@ export default defineRule({
   id: 'pe-dns-zone-group-limit',
   level: 'error',
   fixable: false,
+  startsFrom: ['privateEndpoints'],
   description: 'A private endpoint has at most one DNS zone group, and a zone group at most five zone configs.',
   messages: {
     secondGroup:

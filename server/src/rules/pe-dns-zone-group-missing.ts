@@ -20,6 +20,7 @@ export default defineRule({
   id: 'pe-dns-zone-group-missing',
   level: 'warning',
   fixable: true,
+  startsFrom: ['privateEndpoints'],
   description: 'A private endpoint to a service with a private DNS zone has a DNS zone group.',
   messages: {
     missingInVnet:

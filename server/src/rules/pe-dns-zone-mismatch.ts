@@ -14,6 +14,7 @@ export default defineRule({
   id: 'pe-dns-zone-mismatch',
   level: 'warning',
   fixable: true,
+  startsFrom: ['zoneGroups'],
   description: "A private endpoint's DNS zone group points at the private DNS zone its service uses.",
   messages: {
     wrongZone:

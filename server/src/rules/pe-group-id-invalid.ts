@@ -12,6 +12,7 @@ export default defineRule({
   id: 'pe-group-id-invalid',
   level: 'error',
   fixable: true,
+  startsFrom: ['privateEndpoints'],
   description: "A private endpoint's group id is one its target's resource type offers.",
   messages: {
     invalid:

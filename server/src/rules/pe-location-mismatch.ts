@@ -11,6 +11,7 @@ export default defineRule({
   id: 'pe-location-mismatch',
   level: 'error',
   fixable: true,
+  startsFrom: ['privateEndpoints'],
   description: 'A private endpoint is deployed in the same region as its virtual network.',
   appliesWhen: privateEndpointPlacement.sameRegionAsVnet,
   messages: {

@@ -23,6 +23,7 @@ export default defineRule({
   id: 'pe-public-access-enabled',
   level: 'warning',
   fixable: true,
+  startsFrom: ['privateEndpoints'],
   description: 'A resource behind a private endpoint has public network access turned off.',
   messages: {
     enabled:

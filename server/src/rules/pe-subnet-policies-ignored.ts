@@ -18,6 +18,7 @@ export default defineRule({
   id: 'pe-subnet-policies-ignored',
   level: 'warning',
   fixable: true,
+  startsFrom: ['subnets'],
   description: "A subnet's NSG and route table apply to the private endpoints in it.",
   messages: {
     ignored:

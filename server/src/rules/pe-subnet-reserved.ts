@@ -23,6 +23,7 @@ export default defineRule({
   id: 'pe-subnet-reserved',
   level: 'error',
   fixable: false,
+  startsFrom: ['privateEndpoints'],
   description:
     'A private endpoint is not placed in a subnet dedicated to a gateway, firewall, Bastion or Route Server.',
   messages: {

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'peering-duplicate',
   level: 'error',
   fixable: false,
+  startsFrom: ['peerings'],
   description: 'A virtual network has at most one peering to each remote virtual network.',
   messages: {
     duplicate:

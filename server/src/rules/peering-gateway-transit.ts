@@ -19,6 +19,7 @@ export default defineRule({
   id: 'peering-gateway-transit',
   level: 'error',
   fixable: true,
+  startsFrom: ['peerings'],
   description:
     'A peering that uses remote gateways has a reverse peering that allows gateway transit, and is the only one of its virtual network that does.',
   messages: {

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'peering-remote-gateway-order',
   level: 'error',
   fixable: true,
+  startsFrom: ['peerings'],
   description:
     'A peering that uses remote gateways is deployed after the gateway of its remote virtual network, when the same deployment creates it.',
   appliesWhen: hubPeeringRules.useRemoteGatewaysNeedsGatewayFirst,

@@ -18,6 +18,7 @@ export default defineRule({
   id: 'peering-reverse-missing',
   level: 'warning',
   fixable: true,
+  startsFrom: ['peerings'],
   description: 'A virtual network peering has its reverse peering from the remote virtual network.',
   appliesWhen: peeringRules.reverseRequired,
   messages: {

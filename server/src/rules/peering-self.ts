@@ -11,6 +11,7 @@ export default defineRule({
   id: 'peering-self',
   level: 'error',
   fixable: false,
+  startsFrom: ['peerings'],
   description: 'A virtual network is not peered to itself.',
   messages: {
     self: "Peering '{{peering}}' points back at its own VNet '{{vnet}}': a VNet cannot be peered to itself, so Azure rejects the peering.",

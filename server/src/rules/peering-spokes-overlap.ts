@@ -18,6 +18,7 @@ export default defineRule({
   id: 'peering-spokes-overlap',
   level: 'error',
   fixable: false,
+  startsFrom: ['peerings'],
   description:
     'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
   appliesWhen: hubPeeringRules.peersOfOneVnetMustNotOverlap,

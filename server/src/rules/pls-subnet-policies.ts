@@ -21,6 +21,7 @@ export default defineRule({
   id: 'pls-subnet-policies',
   level: 'error',
   fixable: true,
+  startsFrom: ['privateLinkServices'],
   description:
     "The subnet a Private Link service takes its NAT IPs from sets privateLinkServiceNetworkPolicies to 'Disabled'.",
   messages: {

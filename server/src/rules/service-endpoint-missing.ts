@@ -27,6 +27,7 @@ export default defineRule({
   id: 'service-endpoint-missing',
   level: 'error',
   fixable: true,
+  startsFrom: ['targets'],
   description:
     "A subnet that a service's virtual network rule names has that service's endpoint in its serviceEndpoints.",
   messages: {

@@ -13,6 +13,7 @@ export default defineRule({
   id: 'service-endpoint-with-private-link',
   level: 'error',
   fixable: false,
+  startsFrom: ['targets'],
   description: 'A Container Registry or App Service with a private endpoint has no service-endpoint network rules.',
   messages: {
     both: "{{service}} '{{resource}}' has {{count}} service-endpoint network rule(s) and private endpoint '{{endpoint}}'{{others}}: {{service}} does not support both. Remove the subnet rules and reach it through the private endpoint.",

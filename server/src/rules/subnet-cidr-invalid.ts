@@ -11,6 +11,7 @@ export default defineRule({
   id: 'subnet-cidr-invalid',
   level: 'error',
   fixable: true,
+  startsFrom: ['subnets', 'vnets'],
   description:
     'Subnet and virtual network address prefixes are valid CIDR network prefixes outside the ranges Azure reserves.',
   messages: {

@@ -23,6 +23,7 @@ export default defineRule({
   id: 'subnet-inline-and-child',
   level: 'warning',
   fixable: false,
+  startsFrom: ['subnets'],
   description: 'A virtual network declares its subnets either inline or as separate subnet resources, not both.',
   messages: {
     mixed:

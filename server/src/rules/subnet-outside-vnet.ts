@@ -11,6 +11,7 @@ export default defineRule({
   id: 'subnet-outside-vnet',
   level: 'error',
   fixable: false,
+  startsFrom: ['subnets'],
   description: "A subnet's address prefix lies inside the address space of its virtual network.",
   messages: {
     outside:

@@ -12,6 +12,7 @@ export default defineRule({
   id: 'subnet-overlap',
   level: 'error',
   fixable: false,
+  startsFrom: ['vnets'],
   description: 'Subnets of one virtual network do not overlap.',
   messages: {
     overlap:

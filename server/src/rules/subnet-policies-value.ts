@@ -12,6 +12,7 @@ export default defineRule({
   id: 'subnet-policies-value',
   level: 'warning',
   fixable: true,
+  startsFrom: ['subnets'],
   description: "A subnet's network-policy values are valid for the property and for the template's API version.",
   messages: {
     invalid:

@@ -16,6 +16,7 @@ export default defineRule({
   id: 'subnet-size',
   level: 'error',
   fixable: false,
+  startsFrom: ['subnets'],
   description: 'Subnets are large enough for Azure and for the resources they hold.',
   messages: {
     tooSmall:

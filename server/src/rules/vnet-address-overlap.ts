@@ -15,6 +15,7 @@ export default defineRule({
   id: 'vnet-address-overlap',
   level: 'error',
   fixable: false,
+  startsFrom: ['peerings'],
   description: 'Peered virtual networks have address spaces that do not overlap.',
   appliesWhen: peeringRules.addressSpacesMustNotOverlap,
   messages: {

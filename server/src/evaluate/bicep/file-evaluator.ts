@@ -11,6 +11,8 @@ import {
   type ModuleDeclaration,
   type OutlineEntry,
   type ResourceDeclaration,
+  mayHaveDefault,
+  undecoratedDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
@@ -143,19 +145,28 @@ export class BicepFile implements SymbolScope {
     this.inProgress.add(name);
     let value: Value;
     try {
-      // A parameter the caller binds needs no parse of its declaration (decorators, type, default).
-      const bound = entry.keyword === 'param' && this.input.params.has(name);
-      const declaration = bound ? undefined : this.input.file.outline.declaration(entry);
-      value = bound
-        ? this.input.params.get(name)!
-        : declaration
-          ? this.evaluateDeclaration(name, declaration)
-          : new Unknown(`unparsed:${this.uri}#${name}`);
+      const { outline } = this.input.file;
+      value = entry.keyword === 'param' ? this.parameter(name, entry) : this.declared(name, outline.declaration(entry));
     } finally {
       this.inProgress.delete(name);
     }
     this.values.set(name, value);
     return value;
+  }
+
+  /**
+   * A parameter's value: the caller's binding (no parse), else its default, parsed without its decorators
+   * (evaluation never reads a description), else its unknown (no parse when its text has no `=`).
+   */
+  private parameter(name: string, entry: OutlineEntry): Value {
+    if (this.input.params.has(name)) return this.input.params.get(name)!;
+    const { outline } = this.input.file;
+    if (!mayHaveDefault(outline, entry)) return new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+    return this.declared(name, undecoratedDeclaration(outline, entry));
+  }
+
+  private declared(name: string, declaration: Declaration | undefined): Value {
+    return declaration ? this.evaluateDeclaration(name, declaration) : new Unknown(`unparsed:${this.uri}#${name}`);
   }
 
   private evaluateDeclaration(name: string, declaration: Declaration): Value {

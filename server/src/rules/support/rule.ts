@@ -45,12 +45,21 @@ export interface RuleContext {
   readonly report: (report: RuleReport) => void;
 }
 
+/** The model's collections of entities, by name. */
+export type EntityCollection = Exclude<keyof NetworkModel, 'declarations'>;
+
 export interface RuleDefinition extends RuleMeta {
   /**
    * Whether the FACTS the rule rests on hold (e.g. `peeringRules.reverseRequired`, FACTS §4.2): when false the
    * engine runs no check, so the rule says once, beside its metadata, which facts it needs. Absent: always.
    */
   appliesWhen?: boolean;
+  /**
+   * The model collections the rule's findings start from: when every one is empty the engine runs no
+   * check. Most models lack most kinds of entity (a module of DNS records, a VNet alone), and each check
+   * has a fixed cost (issue 16). Absent: the check always runs.
+   */
+  startsFrom?: readonly EntityCollection[];
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Readonly<Record<string, string>>;
   check(context: RuleContext): void;

@@ -34,6 +34,8 @@ export interface OutlineEntry {
   readonly existing: boolean;
   /** The declaration node's offsets: its first decorator or keyword to its last token (no trivia). */
   readonly start: number;
+  /** The keyword's offset: `start` unless decorators come first. */
+  readonly keywordStart: number;
   readonly end: number;
 }
 
@@ -84,6 +86,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
   let phase = none;
   let sliceStart = 0;
   let nodeStart = 0;
+  let keywordStart = 0;
   let keyword = '';
   let name: string | undefined;
   let literal: string | undefined;
@@ -99,7 +102,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
     const q = state.start; // the line's first token (text.length at the end)
     if (phase === declaring && !continues(text, q, keyword, last)) {
       if (keyword === 'targetScope' && !(stringIndex === 2 && index === 2)) literal = undefined;
-      entries.push({ keyword, name, literal, existing, start: nodeStart, end: lastEnd });
+      entries.push({ keyword, name, literal, existing, start: nodeStart, keywordStart, end: lastEnd });
       slices.push(sliceStart, crossed.firstBreak >= 0 ? crossed.firstBreak : n);
       phase = none;
     }
@@ -116,6 +119,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       const found = state.kind === TokenKind.Identifier ? keywordAt(text, q, state.end, keywords) : undefined;
       if (found === undefined) return undefined; // decorators without a declaration, or a line the parser skips
       keyword = found;
+      keywordStart = q;
       phase = declaring;
       index = -1;
     }

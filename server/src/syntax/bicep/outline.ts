@@ -140,6 +140,7 @@ function entryOf(declaration: Declaration): OutlineEntry {
     literal: headerLiteral(declaration),
     existing,
     start,
+    keywordStart: declaration.keyword.start,
     end,
   };
 }

@@ -1,0 +1,35 @@
+// A rule's `startsFrom` (the model collections its findings start from) lets the engine skip its check
+// on a model without such entities (issue 16: a module of DNS records runs few of the ~35 checks). The
+// skip must never cost a finding: the same case reports through a rule that starts from what the model
+// holds, and every rule test's invalid case runs through the engine with the skip (test/support/rule-test.ts).
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import rule from '../../server/src/rules/pe-location-mismatch';
+import { allRules } from '../../server/src/rules';
+import type { EntityCollection } from '../../server/src/rules/support/rule';
+import { bicepEndpoint, bicepVnet, oneLineSubnet } from '../support/bicep-network';
+import { findingsOf, stripMarkers } from '../support/rule-test';
+
+// A VNet in westeurope and an endpoint in its subnet placed in eastus: no peering, no route table.
+const { files } = stripMarkers(
+  bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
+    bicepEndpoint('vnet.properties.subnets[0].id', [], { location: "'eastus'" }),
+);
+
+const messageIds = async (startsFrom: readonly EntityCollection[] | undefined) =>
+  (await findingsOf({ ...rule, startsFrom }, files)).map((finding) => finding.messageId);
+
+test('a rule runs when the model holds an entity of a collection it starts from, or when it names none', async () => {
+  assert.deepEqual(rule.startsFrom, ['privateEndpoints']);
+  assert.deepEqual(await messageIds(['privateEndpoints']), ['mismatch']);
+  assert.deepEqual(await messageIds(['peerings', 'subnets']), ['mismatch'], 'one collection with entities is enough');
+  assert.deepEqual(await messageIds(undefined), ['mismatch']);
+});
+
+test('a rule whose collections are all empty in the model runs no check', async () => {
+  assert.deepEqual(await messageIds(['peerings', 'routeTables']), []);
+});
+
+test('no rule names an empty list of collections (it would never run)', () => {
+  for (const { id, startsFrom } of allRules) assert.notDeepEqual(startsFrom, [], id);
+});
