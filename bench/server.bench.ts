@@ -9,82 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { requestsDuringLongAnalysis } from '../test/support/long-analysis';
-import { startServer, type LspSession } from '../test/support/lsp-client';
+import { startServer } from '../test/support/lsp-client';
 import { hubAndSpokeFileBicep, spokesForLines } from './hub-and-spoke';
+import { cpuSeconds, debounceMs, edits, typeInto, whenIdle } from './keystrokes';
 import { corpusRoot, percentile, report } from './support';
-
-const debounceMs = 150; // server/src/lsp/scheduling.ts: edits are coalesced for this long before analysis
-const edits = 30;
-
-/** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
-function cpuSeconds(pid: number): number {
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /s, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** Resolves when the server says `idle` (every diagnostic of an analysis published). */
-function whenIdle(session: LspSession): Promise<void> {
-  return new Promise((resolve) => {
-    session.connection.onNotification('vnetLens/status', (status: { state: string }) => {
-      if (status.state === 'idle') resolve();
-    });
-  });
-}
-
-/**
- * Opens the file and types into a spoke's VNet name, then deletes what it typed; milliseconds per
- * edit, and the server's CPU milliseconds per edit (what load on the machine cannot inflate).
- */
-async function typeInto(
-  session: LspSession,
-  uri: string,
-  text: string,
-): Promise<{ latencies: number[]; cpuMsPerEdit: number }> {
-  const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
-  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) =>
-    waiting.get(`${params.uri}@${params.version}`)?.(params),
-  );
-  const next = (version: number) => new Promise<void>((resolve) => waiting.set(`${uri}@${version}`, () => resolve()));
-  const opened = next(1);
-  void session.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'bicep', version: 1, text },
-  });
-  await opened;
-  const lines = text.split('\n');
-  const line = lines.findIndex((candidate) => candidate.includes("name: 'vnet-spoke-0010'"));
-  const column = lines[line].lastIndexOf("'");
-  const latencies: number[] = [];
-  const cpuBefore = cpuSeconds(session.child.pid!);
-  for (let edit = 0; edit < edits; edit++) {
-    const version = edit + 2;
-    const typing = edit < edits / 2;
-    const typed = typing ? edit : edits - edit - 1; // characters already typed
-    const change = typing
-      ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: 'x' }
-      : {
-          range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed } },
-          text: '',
-        };
-    const published = next(version);
-    const start = process.hrtime.bigint();
-    void session.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [change],
-    });
-    await published;
-    latencies.push(Number(process.hrtime.bigint() - start) / 1e6 - debounceMs);
-  }
-  return { latencies, cpuMsPerEdit: ((cpuSeconds(session.child.pid!) - cpuBefore) * 1000) / edits };
 }
 
 async function main(): Promise<void> {

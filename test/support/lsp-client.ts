@@ -27,9 +27,18 @@ export interface LspSession {
   close(): Promise<number | null>;
 }
 
-/** `settings` is what the client answers for the `vnetLens` configuration section. */
-export async function startServer(rootUri?: string, settings: unknown = null): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
+/**
+ * `settings` is what the client answers for the `vnetLens` configuration section; `nodeArgs` go to
+ * the server's node (scripts/profile-keystrokes.ts passes `--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startServer(
+  rootUri?: string,
+  settings: unknown = null,
+  nodeArgs: readonly string[] = [],
+): Promise<LspSession> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist/server.js'), '--stdio'], {
+    stdio: 'pipe',
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr += String(chunk);

@@ -1,7 +1,7 @@
 // Publishes an analysis as diagnostics: notices and findings per file (baselined findings as hints),
 // related locations in other files. Invariant: every open document gets an answer after each
-// analysis (the client waits for one); any other file only when its diagnostics changed, and a
-// file that no longer has any is cleared once.
+// analysis (the client waits for one), before any other file; any other file only when its
+// diagnostics changed, and a file that no longer has any is cleared once.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Notice } from '../engine';
@@ -31,9 +31,11 @@ export class Publisher {
       if (!entry) byUri.set(uri, (entry = { findings: [], notices: [] }));
       return entry;
     };
+    // Open documents go first: the editor shows them, and the client waits for their answer (issue 16:
+    // in a corpus-sized workspace, every other file's diagnostics were converted before theirs).
+    for (const document of this.documents.all()) of(document.uri);
     for (const finding of findings) of(finding.uri).findings.push(finding);
     for (const notice of notices) of(notice.uri).notices.push(notice);
-    for (const document of this.documents.all()) of(document.uri);
     for (const uri of this.published.keys()) of(uri);
     for (const [uri, entry] of byUri) this.publish(uri, entry.findings, entry.notices);
     this.lineDocuments.endRound();

@@ -1,0 +1,83 @@
+// The editor's side of the keystroke benches (issue 16): opens a file in a running server and types
+// into (then deletes from) a spoke's VNet name, waiting for each version's diagnostics. Shared by
+// bench/server.bench.ts (latencies) and scripts/profile-keystrokes.ts (CPU profiles of the same edits).
+import fs from 'node:fs';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { LspSession } from '../test/support/lsp-client';
+
+export const debounceMs = 150; // server/src/lsp/scheduling.ts: edits are coalesced for this long before analysis
+export const edits = 30;
+
+/** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
+export function cpuSeconds(pid: number): number {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resolves when the server says `idle` (every diagnostic of an analysis published). */
+export function whenIdle(session: LspSession): Promise<void> {
+  return new Promise((resolve) => {
+    session.connection.onNotification('vnetLens/status', (status: { state: string }) => {
+      if (status.state === 'idle') resolve();
+    });
+  });
+}
+
+/** Microseconds of the monotonic clock, the one CPU profiles time their samples by. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+export interface Typed {
+  /** Milliseconds from each change to its diagnostics, the debounce subtracted. */
+  latencies: number[];
+  /** The server's CPU milliseconds per edit (what load on the machine cannot inflate). */
+  cpuMsPerEdit: number;
+  /** When the edits began and ended (monotonic microseconds), to pick a profile's samples. */
+  window: { start: number; end: number };
+}
+
+/** Opens the file and types into a spoke's VNet name, then deletes what it typed. */
+export async function typeInto(session: LspSession, uri: string, text: string): Promise<Typed> {
+  const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
+  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) =>
+    waiting.get(`${params.uri}@${params.version}`)?.(params),
+  );
+  const next = (version: number) => new Promise<void>((resolve) => waiting.set(`${uri}@${version}`, () => resolve()));
+  const opened = next(1);
+  void session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'bicep', version: 1, text },
+  });
+  await opened;
+  const lines = text.split('\n');
+  const line = lines.findIndex((candidate) => candidate.includes("name: 'vnet-spoke-0010'"));
+  const column = lines[line].lastIndexOf("'");
+  const latencies: number[] = [];
+  const cpuBefore = cpuSeconds(session.child.pid!);
+  const start = monotonicMicros();
+  for (let edit = 0; edit < edits; edit++) {
+    const version = edit + 2;
+    const typing = edit < edits / 2;
+    const typed = typing ? edit : edits - edit - 1; // characters already typed
+    const change = typing
+      ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: 'x' }
+      : {
+          range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed } },
+          text: '',
+        };
+    const published = next(version);
+    const sent = process.hrtime.bigint();
+    void session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
+    await published;
+    latencies.push(Number(process.hrtime.bigint() - sent) / 1e6 - debounceMs);
+  }
+  return {
+    latencies,
+    cpuMsPerEdit: ((cpuSeconds(session.child.pid!) - cpuBefore) * 1000) / edits,
+    window: { start, end: monotonicMicros() },
+  };
+}

@@ -1,0 +1,99 @@
+// Where the keystroke bench's time goes (issue 16): runs the built server (dist/server.js; `npm run
+// build` first) with `--cpu-prof`, types the bench's 30 edits (bench/keystrokes.ts) into the
+// 5,000-line hub-and-spoke file, and prints, for the main thread and the analysis worker apart, the
+// functions with the most self and total time in the samples taken while the edits ran (opening the
+// file, and indexing the corpus, are left out). Profiles stay in the folder printed, for DevTools.
+//
+//   node --import tsx scripts/profile-keystrokes.ts               no folder open
+//   node --import tsx scripts/profile-keystrokes.ts --workspace   all of ../shared/corpus open
+//   node --import tsx scripts/profile-keystrokes.ts --top 60      more functions per list
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
+import { typeInto, whenIdle } from '../bench/keystrokes';
+import { corpusRoot, percentile } from '../bench/support';
+import { startServer } from '../test/support/lsp-client';
+
+const args = process.argv.slice(2);
+const workspace = args.includes('--workspace');
+const top = Number(args[args.indexOf('--top') + 1]) || 30;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Milliseconds of self and total time by function, over the samples inside `window` (monotonic µs). */
+function timeByFunction(profile: CpuProfile, window: { start: number; end: number }) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const label = ({ callFrame }: ProfileNode) =>
+    `${callFrame.functionName || '(anonymous)'} ${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let busy = 0;
+  let time = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    time += profile.timeDeltas[index];
+    const node = byId.get(id)!;
+    if (time < window.start || time > window.end || node.callFrame.functionName === '(idle)') return;
+    const ms = profile.timeDeltas[index] / 1000;
+    busy += ms;
+    self.set(label(node), (self.get(label(node)) ?? 0) + ms);
+    // A recursive function counts once per sample in the total.
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(label(byId.get(at)!));
+    for (const name of onStack) total.set(name, (total.get(name) ?? 0) + ms);
+  });
+  return { busy, self, total };
+}
+
+function printTop(title: string, times: Map<string, number>, busy: number): void {
+  console.log(`  ${title}`);
+  for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`    ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${name}`);
+}
+
+async function main(): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-profile-'));
+  const profiles = path.join(folder, 'profiles');
+  const text = hubAndSpokeFileBicep(spokesForLines(5000));
+  const file = path.join(folder, 'hub-and-spoke.bicep');
+  fs.writeFileSync(file, text);
+  const session = await startServer(workspace ? pathToFileURL(corpusRoot).href : undefined, null, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profiles}`,
+    '--cpu-prof-interval=250',
+  ]);
+  if (workspace) await whenIdle(session);
+  const { latencies, cpuMsPerEdit, window } = await typeInto(session, pathToFileURL(file).href, text);
+  await session.close(); // the profiles are written as the threads end
+  console.log(
+    `keystroke ms p50 ${percentile(latencies, 50).toFixed(1)}, p95 ${percentile(latencies, 95).toFixed(1)}; ` +
+      `server CPU ${cpuMsPerEdit.toFixed(1)} ms per edit; load ${os.loadavg()[0].toFixed(1)} (profiling slows it)`,
+  );
+  // Node names a thread's profile CPU.<date>.<time>.<pid>.<thread id>.<sequence>: thread 0 is the main one.
+  for (const name of fs.readdirSync(profiles).sort()) {
+    const thread = name.split('.')[4] === '0' ? 'main thread' : 'analysis worker';
+    const profile = JSON.parse(fs.readFileSync(path.join(profiles, name), 'utf8')) as CpuProfile;
+    const { busy, self, total } = timeByFunction(profile, window);
+    console.log(`\n${thread}: ${busy.toFixed(0)} ms busy during the edits (${path.join(profiles, name)})`);
+    printTop('self', self, busy);
+    printTop('total', total, busy);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
