@@ -1,11 +1,20 @@
 // Each entry's evaluation kept until a file it read changes, with the entries each file was read by,
-// so an edit drops exactly the evaluations it makes stale.
+// so an edit drops exactly the evaluations it makes stale; and the last evaluation of every entry,
+// kept while the index does not change.
+import type { DeploymentResult } from '../evaluate/deployment';
 import type { EntryEvaluation } from './entry-evaluation';
 
 export class CachedDeployments {
   private readonly byEntry = new Map<string, EntryEvaluation>();
   /** The entries each file was read by. */
   private readonly readers = new Map<string, Set<string>>();
+  /**
+   * The results of the last evaluation that finished with every entry's result kept, and the count of
+   * the index's changes it saw: until the index changes, evaluating again gives them again, so it is not
+   * walked again (issue 16: the server evaluates, then analyses, once per keystroke: a second walk over
+   * every entry of a corpus-sized workspace).
+   */
+  private last?: { changes: number; results: readonly DeploymentResult[] };
 
   get(entry: string): EntryEvaluation | undefined {
     return this.byEntry.get(entry);
@@ -44,5 +53,22 @@ export class CachedDeployments {
 
   clear(): void {
     this.byEntry.clear();
+    this.last = undefined;
+  }
+
+  /** The results of the last evaluation of every entry, if the index has seen no change since (`changes`). */
+  resultsAt(changes: number): readonly DeploymentResult[] | undefined {
+    return this.last?.changes === changes ? this.last.results : undefined;
+  }
+
+  /**
+   * Remembers an evaluation of `entries` at the index's `changes`, if each entry's kept result is the
+   * one evaluated (an edit meanwhile leaves a result stale: used once, not kept).
+   */
+  rememberResults(changes: number, entries: readonly string[], results: readonly DeploymentResult[]): void {
+    const current =
+      results.length === entries.length &&
+      entries.every((entry, index) => this.byEntry.get(entry)?.result === results[index]);
+    if (current) this.last = { changes, results };
   }
 }

@@ -36,14 +36,6 @@ export class Workspace {
   private readonly registryCalls = new UnseenRegistryCalls();
   private changeCount = 0;
   private keptModels?: DeploymentModels;
-  /**
-   * The results of the last evaluation that finished with every entry's result kept, and the count of
-   * changes it saw: until the index changes, evaluating again gives them again, so it is not walked
-   * again (issue 16: the server evaluates, then analyses, once per keystroke: a second walk over every
-   * entry of a corpus-sized workspace).
-   */
-  private lastEvaluation?: { changes: number; results: readonly DeploymentResult[] };
-
   /** `evaluateEverything`: demand-driven evaluation off (every resource in full); the corpus test compares the two. */
   constructor(
     private readonly host: Host,
@@ -71,10 +63,7 @@ export class Workspace {
   }
 
   setCloud(cloud: Cloud): void {
-    if (cloud !== this.cloud) {
-      this.deployments.clear();
-      this.lastEvaluation = undefined;
-    }
+    if (cloud !== this.cloud) this.deployments.clear();
     this.cloud = cloud;
   }
 
@@ -90,7 +79,7 @@ export class Workspace {
     else this.entryIndex.edited(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
-    this.invalidateReaders(uri);
+    this.deployments.fileChanged(uri);
     return true;
   }
 
@@ -102,16 +91,12 @@ export class Workspace {
     this.outside.delete(uri);
     this.cache.forget(uri);
     this.filesChanged();
-    this.invalidateReaders(uri);
+    this.deployments.fileChanged(uri);
   }
 
   private filesChanged(): void {
     this.knownGeneration++;
     this.entryIndex.filesChanged();
-  }
-
-  private invalidateReaders(uri: string): void {
-    this.deployments.fileChanged(uri);
   }
 
   /**
@@ -210,7 +195,8 @@ export class Workspace {
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
   async evaluate(isCancelled: () => boolean = () => false): Promise<readonly DeploymentResult[]> {
-    if (this.lastEvaluation?.changes === this.changeCount) return this.lastEvaluation.results;
+    const last = this.deployments.resultsAt(this.changeCount);
+    if (last) return last;
     const entries = this.entries();
     this.deployments.keepOnly(new Set(entries));
     const results: DeploymentResult[] = [];
@@ -221,7 +207,7 @@ export class Workspace {
         lastYield = performance.now();
       }
       if (isCancelled()) break;
-      // An edit drops the evaluations that read the file (invalidateReaders): what is cached is current.
+      // An edit drops the evaluations that read the file (setFile, removeFile): what is cached is current.
       const cached = this.deployments.get(entry);
       if (cached) {
         results.push(cached.result);
@@ -248,14 +234,8 @@ export class Workspace {
       this.keep(entry, evaluated);
       results.push(evaluated.result);
     }
-    if (results.length === entries.length && this.keptAsEvaluated(entries, results))
-      this.lastEvaluation = { changes: this.changeCount, results };
+    this.deployments.rememberResults(this.changeCount, entries, results);
     return results;
-  }
-
-  /** Whether each entry's kept result is the one evaluated (none was left stale by an edit meanwhile). */
-  private keptAsEvaluated(entries: readonly string[], results: readonly DeploymentResult[]): boolean {
-    return entries.every((entry, index) => this.deployments.get(entry)?.result === results[index]);
   }
 
   /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
