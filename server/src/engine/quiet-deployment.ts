@@ -4,7 +4,7 @@
 // the rest of their analysis. Invariant: the answer is exactly what evaluateBicepDeployment gives
 // for the same entry (no resource, the files it reads in the order it reads them), or none.
 import type { DeploymentResult } from '../evaluate/deployment';
-import { deploysSomethingNeeded } from '../evaluate/bicep/file-evaluator';
+import { deploysSomethingNeeded } from '../evaluate/bicep/deploys-needed';
 import { isRegistryPath, loadLimits, resolveLocalPath, type LoadedBicepFile } from '../evaluate/bicep/files';
 
 /** What the index holds of a Bicep file it has: its outline, its version and the paths it refers to. */

@@ -5,7 +5,6 @@ import {
   literalString,
   nameOf,
   present,
-  splitResourceType,
   type Declaration,
   type FunctionDeclaration,
   type ModuleDeclaration,
@@ -20,11 +19,9 @@ import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
 import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
-import { configText, isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
-import { cachedModuleFor } from '../registry/cache-location';
-import { cachedModuleMayDeclareNeeded } from '../registry/cached-skim';
+import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { evaluateModule, maxModuleDepth } from './modules';
-import { registryModelOf } from '../registry';
+import { entryDeploysNeeded, fileDeploysNeeded } from './deploys-needed';
 import { BicepDeclarationOrder } from './order';
 import { evaluateResource } from './resources';
 
@@ -262,71 +259,6 @@ export class BicepFile implements SymbolScope {
   location(node: { start: number; end: number }): SourceLocation {
     return { uri: this.uri, start: node.start, end: node.end };
   }
-}
-
-/**
- * Whether a declaration may put a resource the analysis needs into the model without being asked
- * for: such a resource (or a parent of one), or a module call whose files declare one, or a
- * registry module an interface model declares. Any other registry or missing module deploys nothing known; a module of only role assignments and child settings is
- * evaluated only if something reads its outputs. A header that is not a plain string (an error in
- * the file) counts as needed.
- */
-/** What deciding whether files deploy something needed reads of a deployment's input. */
-type DeployingInput = Pick<BicepInput, 'files' | 'needsType' | 'deploysNeeded'>;
-
-function entryDeploysNeeded(
-  entry: OutlineEntry,
-  fromUri: string,
-  input: DeployingInput,
-  // Made only for a local module call: asked for every declaration of every file evaluated.
-  seen?: Set<string>,
-): boolean {
-  if (entry.keyword === 'resource') {
-    return (
-      !input.needsType ||
-      entry.literal === undefined ||
-      input.needsType(splitResourceType(entry.literal).type, entry.existing)
-    );
-  }
-  if (entry.keyword !== 'module') return false;
-  if (entry.literal === undefined) return true;
-  if (isRegistryPath(entry.literal)) {
-    const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
-    const text = cached === undefined ? undefined : input.files.get(cached);
-    // The cached module wins over the model: its text says whether it may deploy anything needed.
-    if (cached !== undefined && typeof text === 'string')
-      return !input.needsType || cachedModuleMayDeclareNeeded(cached, text, input.needsType);
-    return registryModelOf(entry.literal)?.status === 'modelled';
-  }
-  const target = resolveLocalPath(fromUri, entry.literal);
-  return target !== undefined && fileDeploysNeeded(target, input, seen);
-}
-
-function fileDeploysNeeded(uri: string, input: DeployingInput, seen = new Set<string>()): boolean {
-  const file = input.files.get(uri);
-  if (file === undefined || seen.has(uri)) return false;
-  if (typeof file === 'string' || !input.needsType) return true; // an ARM JSON module is not outlined
-  // Kept with the deployment's inputs, since every module file is asked often (a WeakMap keyed by the
-  // file map, as before, kept each deployment's answers alive past young-generation collections).
-  const known = (input.deploysNeeded ??= new Map());
-  const answer = known.get(uri);
-  if (answer !== undefined) return answer;
-  seen.add(uri);
-  const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, seen));
-  known.set(uri, deploys);
-  return deploys;
-}
-
-/**
- * Whether the Bicep file `uri` of a deployment's `files` may deploy something needed: when it is the
- * entry and does not, evaluateBicepEntry evaluates nothing (engine/quiet-deployment.ts asks first).
- */
-export function deploysSomethingNeeded(
-  uri: string,
-  files: BicepInput['files'],
-  needsType: NonNullable<BicepInput['needsType']>,
-): boolean {
-  return fileDeploysNeeded(uri, { files, needsType });
 }
 
 /** Evaluates a Bicep file with its inputs and returns its outputs; resources go to the sink. */
