@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
 import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
-import { crossGroup, steppedOver } from '../../server/src/syntax/bicep/lexer-groups';
+import { crossedLine, crossGroup, crossLine, steppedOver } from '../../server/src/syntax/bicep/lexer-groups';
 
 const K = TokenKind;
 const never = (): boolean => false;
@@ -76,6 +76,72 @@ test('crossGroup gives up where the lexer reports a problem or the brackets do n
     "('${(}')",
   ];
   for (const text of bad) assert.equal(cross(text), 'gave up', text);
+});
+
+test('crossGroup leaves the state at its closer as scanToken would, trailing trivia read, from any group', () => {
+  const texts = [
+    '(a) // c\nx',
+    '[1, 2]  /* d */ y',
+    '{\n  a: (b)\n}\t\n',
+    '(a)',
+    "{ a: '${b}' } + 1",
+    "'s${ (1) }' // e",
+  ];
+  for (const text of texts) {
+    const state = new LexState(text);
+    scanToken(state);
+    assert.ok(crossGroup(state, never), text);
+    const closer = lex(text).tokens.find((token) => token.end === state.end && token.start === state.start);
+    assert.ok(closer, text);
+    assert.deepEqual([state.kind, state.pos], [closer.kind, closer.fullEnd], text);
+    assert.deepEqual(state.problems, []);
+  }
+});
+
+/** Reads `text` to the token at `from` and crosses the rest of its line: the NewLine or EndOfFile token
+ * reached, and the last token's end and kind ('stepped' for one stepped over), or 'gave up'. */
+function crossRest(text: string, from: number, endsGroup = never): string {
+  const state = new LexState(text, from);
+  scanToken(state);
+  if (!crossLine(state, endsGroup)) return 'gave up';
+  if (crossedLine.lastEnd < 0) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
+  const last = crossedLine.lastKind < 0 ? 'stepped' : TokenKind[crossedLine.lastKind];
+  return `${TokenKind[state.kind]} ${state.start}, last ${last} ending ${crossedLine.lastEnd}`;
+}
+
+test('crossLine reads a line to its end, groups whole, and tells the last token before it', () => {
+  const text = "param a string = f(x)[0].b ? c : 'd' // note\nvar e = x => y\nvar f = {\n} /* g */\n";
+  const line1 = text.indexOf('string');
+  assert.equal(
+    crossRest(text, line1),
+    `NewLine ${text.indexOf('\n')}, last StringComplete ending ${text.indexOf(' //')}`,
+  );
+  const line2 = text.indexOf('= x');
+  assert.equal(
+    crossRest(text, line2),
+    `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
+  );
+  assert.equal(
+    crossRest(text, text.indexOf('=> y')),
+    `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
+  );
+  assert.equal(crossRest('a = b =>', 4), 'EndOfFile 8, last Arrow ending 8');
+  assert.equal(crossRest('a = \n', 2), 'NewLine 4, last Assignment ending 3');
+  const line3 = text.indexOf('{\n}');
+  assert.equal(crossRest(text, line3), `NewLine ${text.length - 1}, last LeftBrace ending ${line3 + 3}`);
+  assert.equal(crossRest('a b c.d  ', 2), 'EndOfFile 9, last stepped ending 7');
+  assert.equal(crossRest('a b   ', 2), 'EndOfFile 6, last Identifier ending 3');
+  assert.equal(crossRest('a\n', 1), 'NewLine 1, no token before it');
+});
+
+test('crossLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
+  for (const text of ['a b) c', 'a b} c', 'a ] c', 'a ~ b', 'a (b', 'a { b: 1 ]']) {
+    assert.equal(crossRest(text, 2), 'gave up', text);
+  }
+  assert.equal(
+    crossRest('a {\nparam x int\n}', 2, () => true),
+    'gave up',
+  );
 });
 
 test('crossGroup asks endsGroup at each column-0 identifier line inside the group, and gives up when it says so', () => {

@@ -104,6 +104,26 @@ test('header strings: resource types, module paths, imports, extensions, targetS
   ]);
 });
 
+test('header strings with escapes, between plain ones and after a backslash elsewhere, are decoded', () => {
+  const text = [
+    "module a './a.bicep' = {}",
+    "var b = '\\\\'",
+    "module c './c.bicep' = {}",
+    "module d './it\\'s.bicep' = {}",
+    "module e './e.bicep' = {}",
+    "resource f 'x\\u{2F}y@1' existing = {}",
+  ].join('\n');
+  const lines = text.split('\n');
+  check(text, [
+    ['module', 'a', './a.bicep', lines[0]],
+    ['var', 'b', undefined, lines[1]],
+    ['module', 'c', './c.bicep', lines[2]],
+    ['module', 'd', "./it's.bicep", lines[3]],
+    ['module', 'e', './e.bicep', lines[4]],
+    ['resource', 'f', 'x/y@1', lines[5]],
+  ]);
+});
+
 test('multi-line strings with holes and dollar counts, nested braces and quotes inside holes', () => {
   const text = [
     "var greeting = 'hi ${name} and ${concat('}', '${'{'}')}'",

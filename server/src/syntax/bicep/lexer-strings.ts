@@ -13,7 +13,7 @@ export interface StringScanner {
   pos: number;
   readonly problems: TriviaProblem[];
   /** See `newPlainStringCache`; shared by every string one scanner reads, in text order. */
-  readonly plainStringCache: Int32Array;
+  readonly plainStringCache: number[];
 }
 
 /**
@@ -22,8 +22,8 @@ export interface StringScanner {
  * searched with `indexOf` once per occurrence, so most strings are crossed by a few comparisons, and a
  * character a file lacks (often `\r`) is searched once per file rather than once per string.
  */
-export function newPlainStringCache(): Int32Array {
-  return new Int32Array(5).fill(-1);
+export function newPlainStringCache(): number[] {
+  return [-1, -1, -1, -1, -1];
 }
 
 /** The end of a single-line string segment from `pos` (after its `'` or `}`) when nothing but its

@@ -6,7 +6,7 @@
 // that way): tokens carry absolute offsets and the last one is a zero-width EndOfFile at `to`.
 // One reader of Bicep's lexical rules, built as a scanner: `scanToken` reads the token at a position
 // into a reused LexState (no allocation); `lex` adds a Token object per token for the parser; the lazy
-// outline's skim reads tokens in place and crosses groups with lexer-groups.ts. scanToken keeps its
+// outline's skim reads tokens in place and crosses groups and lines with lexer-groups.ts. scanToken keeps its
 // state in locals while it runs: this is the hottest code of the front end.
 import { LexState } from './lexer-state';
 import { scanMultiLineSegment, scanSingleLineSegment } from './lexer-strings';

@@ -5,7 +5,7 @@
 // Invariants: answers -1 / false ("give up", so the full parse decides) wherever the lexer reports a
 // problem, a closer or junk stands at depth 0, or crossGroup gives up; allocates nothing per token.
 import { LexState, scanToken } from './lexer';
-import { crossGroup } from './lexer-groups';
+import { crossedLine, crossGroup, crossLine } from './lexer-groups';
 import { declarationKeywords, identifierPart } from './lexical-rules';
 import { decodeEscapes } from './strings';
 import { TokenKind } from './token';
@@ -75,6 +75,19 @@ export function classify(state: LexState): number {
   return result;
 }
 
+/**
+ * Crosses the rest of the state's line whole (lexer-groups.ts crossLine), for a declaration whose
+ * header is read: the class of the line's last token (Assign, Arrow or Other, which is all the
+ * statement level asks of it; `scanned.end` is its end), LineEnd when it had none, or -1 to give up.
+ */
+export function crossRestOfLine(state: LexState): number {
+  if (!crossLine(state, atDeclarationBoundary)) return -1;
+  if (crossedLine.lastEnd < 0) return K.LineEnd;
+  scanned.end = crossedLine.lastEnd;
+  const kind = crossedLine.lastKind;
+  return kind === TokenKind.Assignment ? K.Assign : kind === TokenKind.Arrow ? K.Arrow : K.Other;
+}
+
 /** What `skipLineBreaks` crossed: first line break, end of the last run of them, runs (NewLine tokens),
  * and whether only blanks follow the last run. */
 export const crossed = { firstBreak: -1, lastBreakEnd: -1, runs: 0, blanksAfterRun: true };
@@ -125,14 +138,23 @@ export function identifierAt(text: string, start: number): string {
 
 /** The identifier token text[start, end) when it is one of `keywords` (found without making a substring). */
 export function keywordAt(text: string, start: number, end: number, keywords: readonly string[]): string | undefined {
-  for (const keyword of keywords) if (keyword.length === end - start && text.startsWith(keyword, start)) return keyword;
+  const first = text.charCodeAt(start);
+  for (const keyword of keywords) {
+    // The first character sorts out most keywords before a comparison of the rest.
+    if (keyword.charCodeAt(0) === first && keyword.length === end - start && text.startsWith(keyword, start))
+      return keyword;
+  }
   return undefined;
 }
 
-/** The value of the plain single-line string text[start, end), decoded like stringValue(). */
-export function plainStringValue(text: string, start: number, end: number): string | undefined {
-  for (let i = start + 1; i < end - 1; i++) {
-    if (text.charCodeAt(i) === 92 /* \ */) return decodeEscapes(text, start + 1, end - 1);
-  }
-  return text.slice(start + 1, end - 1);
+/** The value of the plain single-line string text[start, end), decoded like stringValue(); `backslash`
+ * is the first backslash at or after `start` (text.length when there is none). */
+export function plainStringValue(text: string, start: number, end: number, backslash: number): string | undefined {
+  return backslash < end ? decodeEscapes(text, start + 1, end - 1) : text.slice(start + 1, end - 1);
+}
+
+/** The first `\` at or after `from`, or text.length. */
+export function backslashFrom(text: string, from: number): number {
+  const found = text.indexOf('\\', from);
+  return found < 0 ? text.length : found;
 }

@@ -12,9 +12,11 @@ import type { BicepLanguage } from './nodes-declarations';
 import {
   classify,
   crossed,
+  crossRestOfLine,
   identifierAt,
   keywordAt,
   plainStringValue,
+  backslashFrom,
   scanned,
   skipLineBreaks,
   TokenClass,
@@ -76,6 +78,8 @@ const K = TokenClass;
 const none = 0;
 const decorating = 1;
 const declaring = 2;
+/** crossFrom of targetScope, whose entry needs the count of its tokens. */
+const noCrossing = 1 << 30;
 
 /** The entries of `text` and their slices; undefined where the skim is not certain (parse in full). */
 export function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
@@ -93,6 +97,11 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
   let existing = false; // `resource name 'type' existing`
   let index = 0; // of the current depth-0 token of the declaration (the keyword is 0)
   let stringIndex = -1; // of its first depth-0 string
+  let wantsLiteral = false; // withLiteral.has(keyword)
+  // The first backslash at or after the last literal (one search per backslash, as literals come in
+  // text order), so a literal is decoded without a look at each of its characters.
+  let backslash = -1;
+  let crossFrom = 0; // the index from which, the header read, the rest of each line is crossed whole
   let lastEnd = 0;
   let last: number = K.Other;
   const state = new LexState(text);
@@ -122,6 +131,8 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       keywordStart = q;
       phase = declaring;
       index = -1;
+      wantsLiteral = withLiteral.has(keyword);
+      crossFrom = keyword === 'targetScope' ? noCrossing : keyword === 'resource' ? 3 : 1;
     }
     let shape = 0; // of a decorator line, see decoratorStep
     for (;;) {
@@ -145,10 +156,20 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       }
       if (kind >= K.PlainString && kind <= K.MultiLineString && index >= 1 && stringIndex < 0) {
         stringIndex = index;
-        if (withLiteral.has(keyword)) {
+        if (wantsLiteral) {
           if (kind === K.MultiLineString) return undefined; // too rare to decode here
-          literal = kind === K.PlainString ? plainStringValue(text, start, end) : undefined;
+          if (kind === K.PlainString && backslash < start) backslash = backslashFrom(text, start);
+          literal = kind === K.PlainString ? plainStringValue(text, start, end, backslash) : undefined;
         }
+      }
+      if (index >= crossFrom && (stringIndex >= 0 || !wantsLiteral)) {
+        const rest = crossRestOfLine(state);
+        if (rest < 0) return undefined;
+        if (rest !== K.LineEnd) {
+          last = rest;
+          lastEnd = scanned.end;
+        }
+        break;
       }
     }
     if (phase === decorating && shape !== 2 && shape !== 4) return undefined;

@@ -57,10 +57,11 @@ export function outlineOfTree(tree: SourceFile): BicepOutline {
 class LazyOutline implements BicepOutline {
   readonly skimmed = true;
   readonly entries: readonly OutlineEntry[];
-  /** Parsed declarations by entry index; null until asked for a second time (see `declaration`). */
-  private readonly parsed: (Declaration | undefined | null)[];
+  /** Parsed declarations by entry index; null until asked for a second time (see `declaration`). Made
+   * on the first ask, as is `askedOnce`: most outlines of a workspace are never asked for one. */
+  private parsed: (Declaration | undefined | null)[] | undefined;
   /** Entries asked for once, whose declaration was parsed and not kept. */
-  private readonly askedOnce: Uint8Array;
+  private askedOnce: Uint8Array | undefined;
   private indexOf: Map<number, number> | undefined;
   private full: SourceFile | undefined;
   private byStart: Map<number, Declaration> | undefined;
@@ -71,8 +72,6 @@ class LazyOutline implements BicepOutline {
     private readonly skim: Skim,
   ) {
     this.entries = skim.entries;
-    this.parsed = new Array<null>(skim.entries.length).fill(null);
-    this.askedOnce = new Uint8Array(skim.entries.length);
   }
 
   /**
@@ -86,14 +85,16 @@ class LazyOutline implements BicepOutline {
     this.indexOf ??= new Map(this.entries.map((known, i) => [known.start, i]));
     const i = this.indexOf.get(entry.start);
     if (i === undefined) return this.fromTree(entry.start);
-    let found = this.parsed[i];
+    const parsed = (this.parsed ??= new Array<null>(this.entries.length).fill(null));
+    const askedOnce = (this.askedOnce ??= new Uint8Array(this.entries.length));
+    let found = parsed[i];
     if (found === null) {
-      if (!this.full && this.askedOnce[i] === 0) {
-        this.askedOnce[i] = 1;
+      if (!this.full && askedOnce[i] === 0) {
+        askedOnce[i] = 1;
         return this.parseSlice(i);
       }
       found = this.full ? this.fromTree(entry.start) : this.parseSlice(i);
-      this.parsed[i] = found;
+      parsed[i] = found;
     }
     return found;
   }
