@@ -3,7 +3,7 @@
 // (cytoscape's own `boundingBox`), and `containerPadding` on every side; its name, drawn above it, moves
 // to start at its left edge. Called after a layout, a redraw that changed sizes, a theme change and a drag.
 // Invariant: a container's box encloses its children's; nothing else sizes or places a container.
-import type { Core } from 'cytoscape';
+import type { BoundingBox12, BoundingBoxWH, Core } from 'cytoscape';
 import type { Nesting } from './nesting';
 
 /** Space inside a container around its children (what cytoscape's compound padding was). */
@@ -29,7 +29,7 @@ export function fitContainers(
     const container = cy.getElementById(id);
     if (container.empty()) continue;
     const box = childrenBox(cy, nesting.childrenOf(id));
-    if (!box) continue;
+    if (box.w === 0 || box.h === 0) continue;
     const w = box.w + 2 * containerPadding;
     const h = box.h + 2 * containerPadding;
     const position = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
@@ -41,25 +41,14 @@ export function fitContainers(
   }
 }
 
-/** The union of the children's boxes (labels included, overlays not), as cytoscape's compound sizing took it. */
-function childrenBox(
-  cy: Core,
-  children: readonly string[],
-): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } | undefined {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const id of children) {
-    const box = cy.getElementById(id).boundingBox({ includeLabels: true, includeOverlays: false });
-    // cytoscape leaves boxes of no area out of a union.
-    if (box.w === 0 || box.h === 0) continue;
-    x1 = Math.min(x1, box.x1);
-    y1 = Math.min(y1, box.y1);
-    x2 = Math.max(x2, box.x2);
-    y2 = Math.max(y2, box.y2);
-  }
-  return x1 === Infinity ? undefined : { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+/**
+ * The box of the children, labels included and overlays not, as cytoscape's compound sizing took it:
+ * one collection, merged in place (a collection per child cost more than the boxes).
+ */
+function childrenBox(cy: Core, children: readonly string[]): BoundingBox12 & BoundingBoxWH {
+  const collection = cy.collection();
+  for (const id of children) collection.merge(cy.getElementById(id));
+  return collection.boundingBox({ includeLabels: true, includeOverlays: false });
 }
 
 /** The containers to fit again after `ids` moved or changed size: theirs, innermost first. */
