@@ -10,7 +10,7 @@ export function describeDrawing(view: TopologyView) {
       kind: node.data('kind'),
       name: node.data('name'),
       label: node.data('label'),
-      parent: node.parent().nonempty() ? node.parent().first().id() : null,
+      parent: view.nesting.parentOf(node.id()) ?? null,
       file: node.data('file') ?? null,
       line: node.data('line') ?? null,
       level: node.data('level') ?? null,

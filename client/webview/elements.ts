@@ -1,10 +1,12 @@
 // The graph's nodes and edges as cytoscape element definitions: labels with their finding marks,
 // tooltips, and each leaf's size, measured from its label in the theme's font.
-// Invariant: names from user files go into data only (cytoscape draws them as canvas text).
+// Invariant: names from user files go into data only (cytoscape draws them as canvas text); no element
+// has a `parent` (containers are plain nodes, container-boxes.ts sizes them).
 import type { ElementDefinition, SingularElementReturnValue } from 'cytoscape';
 import type { GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
 import { findingsText, fileName } from './names';
+import type { Nesting } from './nesting';
 import { iconInset, labelFont, type Theme } from './theme';
 
 const levelGlyph = { error: '⚠ ', warning: '⚠ ', info: 'ℹ ' } as const;
@@ -49,7 +51,8 @@ export class LabelMeasure {
   }
 }
 
-export function nodeElement(node: GraphNode, measure: LabelMeasure): ElementDefinition {
+/** A node's definition; a container's size is its label's until container-boxes.ts fits it around its children. */
+export function nodeElement(node: GraphNode, measure: LabelMeasure, nesting: Nesting): ElementDefinition {
   const lines = [...node.lines, ...node.badges];
   if (node.level) lines[0] = `${levelGlyph[node.level]}${lines[0]}`;
   const label = lines.join('\n');
@@ -57,7 +60,7 @@ export function nodeElement(node: GraphNode, measure: LabelMeasure): ElementDefi
     group: 'nodes',
     data: {
       id: node.id,
-      ...(node.parent ? { parent: node.parent } : {}),
+      ...(nesting.isContainer(node.id) ? { container: true } : {}),
       kind: node.kind,
       label,
       name: node.name,

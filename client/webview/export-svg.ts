@@ -3,11 +3,12 @@
 // theme's colours written out so the file looks the same outside VS Code.
 // Invariant: built with DOM calls and serialised by XMLSerializer, so names are escaped text.
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Nesting } from './nesting';
 import type { Theme } from './theme';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-export function toSvg(cy: Core, theme: Theme): string {
+export function toSvg(cy: Core, theme: Theme, nesting: Nesting): string {
   const margin = 24;
   const page = grown(cy.elements().boundingBox({ includeLabels: true, includeOverlays: false }), margin);
   const svg = element('svg', {
@@ -42,19 +43,20 @@ export function toSvg(cy: Core, theme: Theme): string {
     return id;
   };
 
-  const depth = (node: NodeSingular) => node.ancestors().length;
+  const depth = (node: NodeSingular) => nesting.depth(node.id());
   const nodes: NodeSingular[] = cy
     .nodes()
     .toArray()
     .map((node) => node as NodeSingular)
     .sort((a, b) => depth(a) - depth(b));
-  for (const node of nodes.filter((node) => node.isParent())) svg.append(nodeGroup(node));
+  const container = (node: NodeSingular) => nesting.isContainer(node.id());
+  for (const node of nodes.filter(container)) svg.append(nodeGroup(node, true));
   for (const edge of cy.edges()) svg.append(edgeGroup(edge, arrow));
-  for (const node of nodes.filter((node) => !node.isParent())) svg.append(nodeGroup(node));
+  for (const node of nodes.filter((node) => !container(node))) svg.append(nodeGroup(node, false));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
 }
 
-function nodeGroup(node: NodeSingular): SVGGElement {
+function nodeGroup(node: NodeSingular, container: boolean): SVGGElement {
   const group = element('g', { class: `node ${String(node.data('kind'))}` }) as SVGGElement;
   group.append(element('title', {}, String(node.data('tooltip') ?? node.data('name') ?? '')));
   const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
@@ -89,8 +91,8 @@ function nodeGroup(node: NodeSingular): SVGGElement {
   const size = Number.parseFloat(node.style('font-size'));
   const lineHeight = size * 1.3;
   const centre = node.position();
-  // Compound nodes carry their label above the box (as cytoscape draws them), others inside it.
-  const top = node.isParent()
+  // Containers carry their label above the box (as cytoscape draws them), others inside it.
+  const top = container
     ? box.y1 - 4 - lines.length * lineHeight + size
     : centre.y - (lines.length * lineHeight) / 2 + size;
   const text = element('text', {

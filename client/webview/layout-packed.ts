@@ -8,7 +8,8 @@
 // nothing is drawn (or moved) before its place is known.
 // Invariant: positions come from ELK; this module only decides what ELK packs together and in which order.
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { containerLabelShift, containerLayoutOptions, containerPadding, elk } from './layout';
+import { containerPadding } from './container-boxes';
+import { containerLayoutOptions, elk } from './layout';
 
 export interface PackedNode {
   id: string;
@@ -192,37 +193,6 @@ export async function packBelow(
       y: drawn.box.y2 + outerSpacing + above + centre.y - top,
     });
   return centres;
-}
-
-/**
- * How far each container's name moves left to start at its left edge (layout.ts does the same from
- * cytoscape's boxes; here the boxes follow from the centres: the children's extent and the padding).
- */
-export function containerLabelShifts(
-  nodes: readonly PackedNode[],
-  centres: ReadonlyMap<string, { x: number; y: number }>,
-): Map<string, number> {
-  const childrenExtent = new Map<string, { x1: number; x2: number }>();
-  const shifts = new Map<string, number>();
-  // Parents come first in the list: backwards, a container's children are all measured before it.
-  for (const node of [...nodes].reverse()) {
-    const inner = childrenExtent.get(node.id);
-    const centre = centres.get(node.id);
-    let box: { x1: number; x2: number } | undefined;
-    if (inner) {
-      box = { x1: inner.x1 - containerPadding, x2: inner.x2 + containerPadding };
-      shifts.set(node.id, containerLabelShift(node.label.width, box.x2 - box.x1));
-    } else if (centre) {
-      box = { x1: centre.x - node.width / 2, x2: centre.x + node.width / 2 };
-    }
-    if (!box || node.parent === undefined) continue;
-    const parent = childrenExtent.get(node.parent);
-    childrenExtent.set(node.parent, {
-      x1: Math.min(parent?.x1 ?? Infinity, box.x1),
-      x2: Math.max(parent?.x2 ?? -Infinity, box.x2),
-    });
-  }
-  return shifts;
 }
 
 /** Box layout options: rows about `aspect` times as wide as tall (ELK's default 1.3 without), `spacing` apart. */

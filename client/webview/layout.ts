@@ -1,11 +1,14 @@
 // Places the drawing with ELK's layered algorithm (elkjs): VNets and subnets are containers ELK lays
 // out with their contents (hierarchy handling "include children"), and edges are routed orthogonally
-// around the containers. cytoscape then draws nodes at ELK's places and edges along ELK's bend points.
+// around the containers. cytoscape then draws leaves at ELK's places, containers around them, and edges
+// along ELK's bend points.
 // ELK's hierarchical layout grows steeply with size (300 nodes take seconds), so a drawing of more
 // than `routedUpTo` nodes is packed by ELK's box layout instead (layout-packed.ts).
 // Invariant: positions and routes come from ELK; this module only translates between the two graphs.
-import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { containerPadding, fitContainers } from './container-boxes';
+import type { Nesting } from './nesting';
 
 export const elk = new ELK();
 
@@ -41,14 +44,14 @@ export function warmUpElk(): void {
 /** Largest drawing ELK lays out; real templates' drawings are far smaller (the examples have 19 nodes). */
 export const routedUpTo = 80;
 
-/** Space inside a container around its children; cytoscape's compound padding is the same. */
-export const containerPadding = 14;
-
 /** Sizes of a container's label, drawn above its box (inside the space ELK leaves at the top). */
-export type LabelSize = (node: NodeSingular) => { width: number; height: number };
+export type LabelSize = (id: string) => { width: number; height: number };
 
-/** Lays the elements of `cy` out and moves them there; edges get ELK's orthogonal routes. */
-export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<void> {
+/**
+ * Lays the elements of `cy` out and moves them there: leaves at ELK's places, containers fitted around
+ * them (container-boxes.ts), edges along ELK's orthogonal routes.
+ */
+export async function layoutWithElk(cy: Core, nesting: Nesting, labelSize: LabelSize): Promise<void> {
   const graph: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -73,22 +76,20 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
     edges: [],
   };
   const elkNodes = new Map<string, ElkNode>();
-  const holder = (node: NodeSingular): ElkNode => {
-    const parent = node.parent();
-    return parent.nonempty() ? (elkNodes.get(parent.first().id()) ?? graph) : graph;
-  };
   // cytoscape lists parents before their children (graph.ts sorts them so).
   for (const node of cy.nodes()) {
-    const elkNode: ElkNode = { id: node.id() };
-    if (node.isParent()) {
+    const id = node.id();
+    const elkNode: ElkNode = { id };
+    if (nesting.isContainer(id)) {
       elkNode.children = [];
-      elkNode.layoutOptions = containerLayoutOptions(labelSize(node));
+      elkNode.layoutOptions = containerLayoutOptions(labelSize(id));
     } else {
       elkNode.width = Number(node.data('w'));
       elkNode.height = Number(node.data('h'));
     }
-    elkNodes.set(node.id(), elkNode);
-    (holder(node).children ??= []).push(elkNode);
+    elkNodes.set(id, elkNode);
+    const parent = nesting.parentOf(id);
+    ((parent !== undefined ? elkNodes.get(parent) : undefined) ?? graph).children?.push(elkNode);
   }
   // A self-loop (a VNet peered to itself) keeps cytoscape's own loop.
   const edges: EdgeSingular[] = [];
@@ -111,30 +112,16 @@ export async function layoutWithElk(cy: Core, labelSize: LabelSize): Promise<voi
   cy.batch(() => {
     for (const node of cy.nodes()) {
       const box = placed.get(node.id());
-      if (!node.isParent() && box?.x !== undefined && box.y !== undefined) {
+      if (!nesting.isContainer(node.id()) && box?.x !== undefined && box.y !== undefined) {
         node.position({ x: box.x + (box.width ?? 0) / 2, y: box.y + (box.height ?? 0) / 2 });
       }
     }
   });
+  fitContainers(cy, nesting, (id) => labelSize(id).width);
   const routes = new Map((result.edges ?? []).map((edge) => [edge.id, edge as ElkExtendedEdge]));
-  // Containers' centres and boxes are read after the batch that moved their children, and before the next.
-  const centres = new Map(cy.nodes().map((node) => [node.id(), centre(node)]));
-  const labelShifts: { node: NodeSingular; shift: number }[] = [];
-  cy.nodes().forEach((node) => {
-    if (!node.isParent()) return;
-    const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
-    labelShifts.push({ node, shift: containerLabelShift(labelSize(node).width, box.w) });
-  });
   cy.batch(() => {
-    for (const edge of edges) applyRoute(edge, routes.get(edge.id()), centres);
-    // A container's name starts at its left edge, where a narrow panel still shows it.
-    for (const { node, shift } of labelShifts) node.style({ 'text-margin-x': shift, 'text-justify': 'left' });
+    for (const edge of edges) applyRoute(edge, routes.get(edge.id()));
   });
-}
-
-/** How far a container's name (centred by cytoscape) moves left to start at the container's left edge. */
-export function containerLabelShift(labelWidth: number, boxWidth: number): number {
-  return Math.min(0, labelWidth / 2 - boxWidth / 2 + containerPadding / 2);
 }
 
 /** ELK options of a container: room for its label on top, and at least the label's width. */
@@ -150,17 +137,13 @@ export function containerLayoutOptions(label: { width: number; height: number })
  * Draws an edge along ELK's route: the end points as offsets from the node centres, the bend points
  * as cytoscape segment weights (along the line between the ends) and distances (across it).
  */
-function applyRoute(
-  edge: EdgeSingular,
-  route: ElkExtendedEdge | undefined,
-  centres: ReadonlyMap<string, { x: number; y: number }>,
-): void {
+function applyRoute(edge: EdgeSingular, route: ElkExtendedEdge | undefined): void {
   const section = route?.sections?.[0];
   if (!section) return;
   const start = section.startPoint;
   const end = section.endPoint;
-  const source = centres.get(edge.source().id()) ?? edge.source().position();
-  const target = centres.get(edge.target().id()) ?? edge.target().position();
+  const source = edge.source().position();
+  const target = edge.target().position();
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const length = Math.hypot(dx, dy);
@@ -181,14 +164,4 @@ function applyRoute(
     'target-endpoint': `${(end.x - target.x).toFixed(1)}px ${(end.y - target.y).toFixed(1)}px`,
     ...(bends.length > 0 ? { 'segment-weights': weights.join(' '), 'segment-distances': distances.join(' ') } : {}),
   });
-}
-
-/**
- * Where cytoscape puts a node's centre: a container's follows its children, and reading its bounding
- * box brings it up to date after the children moved.
- */
-function centre(node: NodeSingular): { x: number; y: number } {
-  if (!node.isParent()) return node.position();
-  const box = node.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
-  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
 }

@@ -100,7 +100,7 @@ export function readableZoom(theme: Theme): number {
   return minLabelPixels / Math.min(labelFont(theme).size, edgeFontSize(theme));
 }
 
-/** cytoscape draws `text-justify` but its types lack it (layout.ts sets it through `style()`). */
+/** cytoscape draws `text-justify` but its types lack it. */
 const justifyLeft: object = { 'text-justify': 'left' };
 
 /** Each node kind with its colour in the theme (its border and its icon's stroke). */
@@ -169,10 +169,20 @@ export function stylesheet(theme: Theme): StylesheetJson {
       selector: `node[kind = "${kind}"]`,
       style: { 'border-color': colour, 'background-image': kindIcon(kind, colour) },
     })),
-    { selector: ':parent', style: { 'text-margin-x': 0, 'background-position-x': 6, 'background-position-y': 6 } },
-    // A large drawing's containers (layout-packed.ts) carry the shift that starts their name at their left edge.
     {
-      selector: 'node[labelShift]:parent',
+      selector: 'node[?container]',
+      style: {
+        'text-margin-x': 0,
+        'background-position-x': 6,
+        'background-position-y': 6,
+        // Containers are plain nodes (nesting.ts), drawn beneath everything else as compound parents
+        // were: beneath edges and leaves, and an outer one (added first) beneath an inner one.
+        'z-compound-depth': 'bottom',
+      },
+    },
+    // Containers carry the shift that starts their name at their left edge (container-boxes.ts).
+    {
+      selector: 'node[labelShift]',
       style: { 'text-margin-x': (node: NodeSingular) => Number(node.data('labelShift')), ...justifyLeft },
     },
     { selector: 'node[kind = "external"]', style: { 'border-style': 'dashed', color: theme.muted } },
@@ -187,18 +197,20 @@ export function stylesheet(theme: Theme): StylesheetJson {
       },
     },
     {
-      selector: ':parent',
+      selector: 'node[?container]',
       style: {
         'text-valign': 'top',
         'text-margin-y': -4,
-        padding: '14px',
         'background-opacity': theme.highContrast ? 0 : 0.07,
         'border-width': border + 1,
       },
     },
-    { selector: 'node[kind = "vnet"]:parent', style: { 'background-color': theme.vnet, 'font-weight': 'bold' } },
-    { selector: 'node[kind = "subnet"]:parent', style: { 'background-color': theme.subnet } },
-    // A finding marks a node with a halo in its level's colour; a compound node, whose halo would
+    {
+      selector: 'node[kind = "vnet"][?container]',
+      style: { 'background-color': theme.vnet, 'font-weight': 'bold' },
+    },
+    { selector: 'node[kind = "subnet"][?container]', style: { 'background-color': theme.subnet } },
+    // A finding marks a node with a halo in its level's colour; a container, whose halo would
     // fill everything inside it, gets a thick border instead.
     ...(['error', 'warning', 'info'] as const).map((level) => ({
       selector: `node[level = "${level}"]`,
@@ -211,7 +223,7 @@ export function stylesheet(theme: Theme): StylesheetJson {
       },
     })),
     {
-      selector: 'node[level]:parent',
+      selector: 'node[level][?container]',
       style: { 'underlay-opacity': 0, 'border-width': border + 3, 'border-style': 'double' },
     },
     {

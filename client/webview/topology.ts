@@ -188,7 +188,7 @@ new ResizeObserver(() => view.cy.resize()).observe(graphRoot);
 fitButton.addEventListener('click', () => view.fit());
 
 function exportData(format: TopologyExportFormat): string {
-  if (format === 'svg') return toSvg(view.cy, view.currentTheme);
+  if (format === 'svg') return toSvg(view.cy, view.currentTheme, view.nesting);
   // Twice the pixels for sharp text, but no side beyond 8192 px (larger canvases fail in browsers).
   return view.cy.png({
     full: true,

@@ -4,22 +4,21 @@
 // (theme.ts `readableZoom`): a drawing larger than the panel is panned (drag, or scroll with the
 // wheel; Ctrl+wheel zooms). A new model keeps the user's pan and zoom; a model with the same shape
 // only updates the labels. Each step of a drawing is a performance measure named `topology:<step>`
-// (the render bench reports them).
-// Invariant: positions come from the layout library; names reach cytoscape as data, drawn as canvas text.
+// (the render bench reports them). VNets and subnets are plain nodes fitted around what they hold
+// (nesting.ts, container-boxes.ts); dragging one drags its contents, and a container grows around a
+// child dragged inside it, as cytoscape's compound nodes did.
+// Invariant: leaves' positions come from the layout library, containers' from their children; names
+// reach cytoscape as data, drawn as canvas text.
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeCollection } from 'cytoscape';
 import { addStaged } from './add-staged';
+import { containersAround, fitContainers } from './container-boxes';
+import { followContainerDrags } from './container-drag';
 import { edgeElement, LabelMeasure, nodeElement, updateData } from './elements';
 import type { Graph } from './graph';
 import { loadIcons } from './icons';
 import { layoutWithElk, routedUpTo } from './layout';
-import {
-  containerLabelShifts,
-  keepsPlaces,
-  layoutPacked,
-  packBelow,
-  type DrawnPlaces,
-  type PackedNode,
-} from './layout-packed';
+import { keepsPlaces, layoutPacked, packBelow, type DrawnPlaces, type PackedNode } from './layout-packed';
+import { Nesting } from './nesting';
 import { iconUrls, readableZoom, readTheme, stylesheet, type Theme } from './theme';
 
 /** Space kept around the drawing when it is fitted to the view. */
@@ -34,6 +33,8 @@ export class TopologyView {
   private theme: Theme;
   private shape = '';
   private readonly measure: LabelMeasure;
+  /** What holds what in the drawing shown. */
+  private drawn = new Nesting([]);
 
   constructor(container: HTMLElement, handlers: ViewHandlers) {
     this.theme = readTheme();
@@ -61,6 +62,22 @@ export class TopologyView {
       container.title = '';
       container.style.cursor = '';
     });
+    followContainerDrags(
+      this.cy,
+      () => this.drawn,
+      (ids) => this.fitContainers(containersAround(this.drawn, ids)),
+    );
+  }
+
+  /** What holds what in the drawing shown. */
+  get nesting(): Nesting {
+    return this.drawn;
+  }
+
+  /** Fits the drawn containers (all, or these, innermost first) around their children. */
+  private fitContainers(containers?: readonly string[]): void {
+    const labelWidth = (id: string) => this.measure.box(String(this.cy.getElementById(id).data('label'))).width;
+    fitContainers(this.cy, this.drawn, labelWidth, containers);
   }
 
   /**
@@ -74,7 +91,11 @@ export class TopologyView {
       performance.measure(`topology:${name}`, { start: phaseStart });
       phaseStart = performance.now();
     };
-    const elements = [...graph.nodes.map((node) => nodeElement(node, this.measure)), ...graph.edges.map(edgeElement)];
+    const nesting = new Nesting(graph.nodes);
+    const elements = [
+      ...graph.nodes.map((node) => nodeElement(node, this.measure, nesting)),
+      ...graph.edges.map(edgeElement),
+    ];
     const shape = JSON.stringify([
       graph.nodes.map((node) => [node.id, node.parent ?? '', node.lines.length + node.badges.length]),
       graph.edges.map((edge) => [edge.id, edge.source, edge.target]),
@@ -82,17 +103,21 @@ export class TopologyView {
     const cy = this.cy;
     phase('elements');
     if (shape === this.shape) {
-      // Same resources and relations: new labels and markers, same places.
+      // Same resources and relations: new labels and markers, same places; containers grow around
+      // children whose labels grew.
       cy.batch(() => {
-        for (const element of elements) updateData(cy.getElementById(element.data.id as string), element.data);
+        for (const element of elements) this.updateElement(element);
       });
+      this.fitContainers();
       return performance.now() - started;
     }
     const first = this.shape === '' || cy.nodes().length === 0 || refit;
     this.shape = shape;
+    const drawnPlaces = first ? undefined : this.drawnPlaces();
+    this.drawn = nesting;
     const viewport = { pan: { ...cy.pan() }, zoom: cy.zoom() };
     const packed = graph.nodes.length > routedUpTo;
-    const kept = packed && (await this.placePacked(graph, elements, first ? undefined : this.drawnPlaces()));
+    const kept = packed && (await this.placePacked(nesting, elements, drawnPlaces));
     phase('pack');
     if (kept) {
       cy.batch(() => {
@@ -102,17 +127,18 @@ export class TopologyView {
           .filter((element) => !ids.has(element.id()))
           .remove();
         for (const element of elements) {
-          const drawn = cy.getElementById(String(element.data.id));
-          if (drawn.empty()) cy.add(element);
-          else updateData(drawn, element.data);
+          if (cy.getElementById(String(element.data.id)).empty()) cy.add(element);
+          else this.updateElement(element);
         }
       });
+      this.fitContainers();
     } else {
       cy.elements().remove();
-      addStaged(cy, elements);
+      addStaged(cy, elements, () => this.fitContainers());
     }
     phase('add');
-    if (!packed) await layoutWithElk(cy, (node) => this.measure.box(String(node.data('label'))));
+    if (!packed)
+      await layoutWithElk(cy, nesting, (id) => this.measure.box(String(cy.getElementById(id).data('label'))));
     phase('layered');
     if (first) this.fit();
     else cy.viewport(viewport);
@@ -121,35 +147,46 @@ export class TopologyView {
   }
 
   /**
+   * Updates a drawn element's data; a container keeps its fitted box (fitContainers changes it if its
+   * children changed), so that an unchanged one is not restyled.
+   */
+  private updateElement(element: ElementDefinition): void {
+    const drawn = this.cy.getElementById(String(element.data.id));
+    if (element.data.container === true)
+      for (const key of ['w', 'h', 'labelShift']) element.data[key] = drawn.data(key);
+    updateData(drawn, element.data);
+  }
+
+  /**
    * Gives the elements of a large drawing their places (layout-packed.ts) before cytoscape sees them.
    * A redraw that only adds top-level resources (with their contents) keeps every drawn resource where
    * it is, and packs the new ones below the drawing; any other change packs the whole drawing again.
    * Says whether the drawn places were kept.
    */
-  private async placePacked(graph: Graph, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<boolean> {
-    const parents = new Set(graph.nodes.flatMap((node) => (node.parent === undefined ? [] : [node.parent])));
+  private async placePacked(nesting: Nesting, elements: ElementDefinition[], drawn?: DrawnPlaces): Promise<boolean> {
+    const parents = new Set(nesting.containers);
     const nodes: PackedNode[] = elements
       .filter((element) => element.group === 'nodes')
-      .map(({ data }) => ({
-        id: String(data.id),
-        ...(data.parent !== undefined ? { parent: String(data.parent) } : {}),
-        kind: String(data.kind),
-        width: Number(data.w),
-        height: Number(data.h),
-        label: parents.has(String(data.id)) ? this.measure.box(String(data.label)) : { width: 0, height: 0 },
-      }));
+      .map(({ data }) => {
+        const parent = nesting.parentOf(String(data.id));
+        return {
+          id: String(data.id),
+          ...(parent !== undefined ? { parent } : {}),
+          kind: String(data.kind),
+          width: Number(data.w),
+          height: Number(data.h),
+          label: parents.has(String(data.id)) ? this.measure.box(String(data.label)) : { width: 0, height: 0 },
+        };
+      });
+    const edgeEnds = elements
+      .filter((element) => element.group === 'edges')
+      .map(({ data }) => ({ source: String(data.source), target: String(data.target) }));
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
     const kept = drawn && keepsPlaces(nodes, parents, drawn) ? drawn : undefined;
-    const centres = kept
-      ? await packBelow(nodes, graph.edges, aspect, kept)
-      : await layoutPacked(nodes, graph.edges, aspect);
-    const shifts = containerLabelShifts(nodes, centres);
+    const centres = kept ? await packBelow(nodes, edgeEnds, aspect, kept) : await layoutPacked(nodes, edgeEnds, aspect);
     for (const element of elements) {
-      const id = String(element.data.id);
-      const centre = centres.get(id);
+      const centre = centres.get(String(element.data.id));
       if (centre) element.position = centre;
-      const shift = shifts.get(id);
-      if (shift !== undefined) element.data.labelShift = shift;
     }
     return kept !== undefined;
   }
@@ -161,8 +198,8 @@ export class TopologyView {
     const containers = new Set<string>();
     const parentOf = new Map<string, string | undefined>();
     this.cy.nodes().forEach((node) => {
-      parentOf.set(node.id(), node.parent().nonempty() ? node.parent().first().id() : undefined);
-      if (node.isParent()) containers.add(node.id());
+      parentOf.set(node.id(), this.drawn.parentOf(node.id()));
+      if (this.drawn.isContainer(node.id())) containers.add(node.id());
       else {
         leaves.set(node.id(), { ...node.position() });
         sizes.set(node.id(), { w: Number(node.data('w')), h: Number(node.data('h')) });
@@ -185,7 +222,11 @@ export class TopologyView {
       cy.elements('.on-path, .off-path').removeClass('on-path off-path');
       if (path.empty()) return;
       path.addClass('on-path');
-      cy.elements().not(path.union(path.nodes().ancestors())).addClass('off-path');
+      const kept = new Set(path.map((element) => element.id()));
+      path.nodes().forEach((node) => this.drawn.ancestors(node.id()).forEach((id) => kept.add(id)));
+      cy.elements()
+        .filter((element) => !kept.has(element.id()))
+        .addClass('off-path');
     });
     if (bringIntoView) this.bringIntoView(path.nodes());
   }
@@ -207,8 +248,10 @@ export class TopologyView {
     this.cy.style(stylesheet(this.theme));
     this.cy.minZoom(readableZoom(this.theme));
     this.cy.batch(() => {
-      for (const node of this.cy.nodes()) node.data(this.measure.size(String(node.data('label'))));
+      for (const node of this.cy.nodes())
+        if (!this.drawn.isContainer(node.id())) node.data(this.measure.size(String(node.data('label'))));
     });
+    this.fitContainers();
   }
 
   get currentTheme(): Theme {

@@ -515,11 +515,37 @@ test('export: SVG (well-formed, with the names and the broken peering) and PNG',
       error: doc.querySelector('parsererror')?.textContent ?? null,
       texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
       nodes: doc.querySelectorAll('g.node').length,
+      // Each node's name (its title's first line) and box, in document (drawing) order.
+      boxes: [...doc.querySelectorAll('g.node')].map((group) => {
+        const rect = group.querySelector('rect:last-of-type');
+        const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name)));
+        const textY = Number(group.querySelector('text').getAttribute('y'));
+        return {
+          name: group.querySelector('title').textContent.split('\n')[0],
+          x1: x,
+          y1: y,
+          x2: x + w,
+          y2: y + h,
+          textY,
+        };
+      }),
       broken: doc.querySelectorAll('g.edge.broken path[stroke-dasharray]').length,
     };
   }, svg.data);
   assert.equal(parsed.error, null);
   assert.equal(parsed.nodes, 19);
+  // Containers come before (beneath) what they hold, and enclose it.
+  const { nodes: drawnNodes } = await describe(page);
+  const svgIndex = (id) => parsed.boxes.findIndex((box) => box.name === drawnNodes.find((node) => node.id === id).name);
+  for (const node of drawnNodes.filter((candidate) => candidate.parent)) {
+    const [inner, outer] = [parsed.boxes[svgIndex(node.id)], parsed.boxes[svgIndex(node.parent)]];
+    assert.ok(svgIndex(node.parent) < svgIndex(node.id), `${node.name} is drawn after its container`);
+    assert.ok(outer.textY < outer.y1, 'a container is named above its box');
+    assert.ok(
+      inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2,
+      `${node.name} lies inside its container in the SVG`,
+    );
+  }
   assert.equal(parsed.broken, 1);
   assert.ok(
     parsed.texts.some((text) => text.includes('vnet-hub')) &&
@@ -931,6 +957,120 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
       }
     }
     assert.deepEqual(overlaps, [], 'no two resources drawn over each other');
+    assert.deepEqual(outsideParents(drawing), [], 'every resource is drawn inside its container');
+  }
+});
+
+/** The nodes of a description drawn (their boxes, labels aside) outside their container's box. */
+function outsideParents(description) {
+  const byId = new Map(description.nodes.map((node) => [node.id, node]));
+  return description.nodes
+    .filter((node) => node.parent)
+    .filter((node) => {
+      const parent = byId.get(node.parent).box;
+      return node.box.x1 < parent.x1 || node.box.x2 > parent.x2 || node.box.y1 < parent.y1 || node.box.y2 > parent.y2;
+    })
+    .map((node) => node.name);
+}
+
+// Containers are plain cytoscape nodes (client/webview/nesting.ts): the page draws them beneath what they
+// hold, and dragging behaves as with compound nodes.
+test('containers are drawn beneath what they hold: a leaf in a subnet shows its own fill, not the subnet tint', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    // cytoscape may first draw from a texture of another scale, and refines it a few frames later.
+    await page.waitForTimeout(500);
+    const description = await describe(page);
+    const endpoint = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+    const subnet = description.nodes.find((node) => node.id === endpoint.parent);
+    const colours = await page.evaluate(
+      ([leaf, container]) => {
+        const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
+        const context = canvas.getContext('2d');
+        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        const at = (x, y) => [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+        // Inside the leaf near its bottom-left corner (no text, no icon); inside the subnet below the leaf.
+        return { leaf: at(leaf.x1 + 6, leaf.y2 - 6), container: at(leaf.x1 + 6, (leaf.y2 + container.y2) / 2) };
+      },
+      [endpoint.box, subnet.box],
+    );
+    const background = [0x1f, 0x1f, 0x1f, 255];
+    assert.deepEqual(colours.leaf, background, "the endpoint's opaque fill is on top");
+    assert.notDeepEqual(colours.container, background, "the subnet's own fill is tinted (the check can tell)");
+    // The endpoint's edge to its target leaves the subnet and the VNet: drawn over their fills, its pixels
+    // inside them are the same as below them (beneath, the tint would show through). Zoomed in, the line
+    // is 6 px wide, so that some of its pixels are covered in full at both places.
+    const graph = await page.locator('#graph').boundingBox();
+    const vnetBottom = description.nodes.find((node) => node.id === subnet.parent).box.y2;
+    const edgeOf = (drawing) =>
+      drawing.edges.find((candidate) => candidate.kind === 'endpointTarget' && candidate.source === endpoint.id);
+    await page.mouse.move(graph.x + edgeOf(description).route[0].x, graph.y + vnetBottom);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(500);
+    const zoomed = await describe(page);
+    assert.equal(zoomed.viewport.zoom, 4);
+    const at = (id) => zoomed.nodes.find((node) => node.id === id).box;
+    const rows = await page.evaluate(
+      ([x, ys]) => {
+        const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
+        const context = canvas.getContext('2d');
+        return ys.map((y) => [...context.getImageData(x - 4, Math.round(y), 9, 1).data]);
+      },
+      [Math.round(edgeOf(zoomed).route[0].x), [(at(endpoint.id).y2 + at(subnet.id).y2) / 2, at(subnet.parent).y2 + 6]],
+    );
+    const full = [...Array(9).keys()].filter((i) => rows[0][4 * i + 3] === 255 && rows[1][4 * i + 3] === 255);
+    assert.ok(full.length > 0, `the edge is there (${rows.join(' | ')})`);
+    const pixel = (row) => row.slice(4 * full[0], 4 * full[0] + 4);
+    assert.deepEqual(pixel(rows[0]), pixel(rows[1]), 'the edge is drawn over the containers it leaves');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('dragging a VNet takes its subnets and endpoints along; a node dragged out of its subnet widens it', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    const graph = await page.locator('#graph').boundingBox();
+    const drag = async (from, by) => {
+      await page.mouse.move(graph.x + from.x, graph.y + from.y);
+      await page.mouse.down();
+      await page.mouse.move(graph.x + from.x + by.x, graph.y + from.y + by.y, { steps: 5 });
+      await page.mouse.up();
+    };
+    const before = await describe(page);
+    const vnet = byName(before, 'vnet-spoke-orders');
+    const inside = before.nodes.filter(
+      (node) => node.parent === vnet.id || before.nodes.find((p) => p.id === node.parent)?.parent === vnet.id,
+    );
+    await drag({ x: vnet.box.x1 + 4, y: vnet.box.y2 - 4 }, { x: 40, y: 30 });
+    const moved = await describe(page);
+    const shift = {
+      x: byName(moved, 'vnet-spoke-orders').box.x1 - vnet.box.x1,
+      y: byName(moved, 'vnet-spoke-orders').box.y1 - vnet.box.y1,
+    };
+    assert.ok(Math.abs(shift.x - 40) < 2 && Math.abs(shift.y - 30) < 2, `the VNet moved by (${shift.x}, ${shift.y})`);
+    for (const node of inside) {
+      const now = moved.nodes.find((candidate) => candidate.id === node.id).box;
+      assert.ok(
+        Math.abs(now.x1 - node.box.x1 - shift.x) < 0.5 && Math.abs(now.y1 - node.box.y1 - shift.y) < 0.5,
+        `${node.name} moved with it`,
+      );
+    }
+    const pls = byName(moved, 'pls-orders');
+    const subnetBefore = moved.nodes.find((node) => node.id === pls.parent).box;
+    await drag({ x: (pls.box.x1 + pls.box.x2) / 2, y: (pls.box.y1 + pls.box.y2) / 2 }, { x: 0, y: 120 });
+    const dragged = await describe(page);
+    const subnetAfter = dragged.nodes.find((node) => node.id === pls.parent).box;
+    assert.ok(subnetAfter.y2 > subnetBefore.y2 + 100, `the subnet grew down (${subnetBefore.y2} → ${subnetAfter.y2})`);
+    assert.deepEqual(outsideParents(dragged), [], 'every resource is still drawn inside its container');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
   }
 });
 
