@@ -5,22 +5,13 @@
 // by the same grammar); anything less than a clean parse of the same span gives `declaration(entry)`.
 import type { Declaration } from './nodes-declarations';
 import type { BicepOutline, OutlineEntry } from './outline';
-import { parseStatementSlice } from './parse-program';
+import { cleanDeclaration, parseStatementSlice } from './parse-program';
 
 export function undecoratedDeclaration(outline: BicepOutline, entry: OutlineEntry): Declaration | undefined {
   // Without decorators, or from a full parse (the skim gave up), the declaration is as cheap to ask.
   if (entry.keywordStart === entry.start || !outline.skimmed) return outline.declaration(entry);
   const result = parseStatementSlice(outline.text, outline.language, entry.keywordStart, entry.end);
-  const statement = result.statement;
-  const clean =
-    result.errors.length === 0 &&
-    result.complete &&
-    statement.kind !== 'Skipped' &&
-    statement.kind !== 'Missing' &&
-    statement.kind !== 'MissingDeclaration' &&
-    statement.start === entry.keywordStart &&
-    statement.end === entry.end;
-  return clean ? (statement as Declaration) : outline.declaration(entry);
+  return cleanDeclaration(result, entry.keywordStart, entry.end) ?? outline.declaration(entry);
 }
 
 /**

@@ -11,7 +11,7 @@
 //   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
 import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
 import { type OutlineEntry, type Skim, skimBicep } from './outline-statements';
-import { parseSourceFile, parseStatementSlice } from './parse-program';
+import { cleanDeclaration, parseSourceFile, parseStatementSlice } from './parse-program';
 import { declarations, literalString, nameOf } from './views';
 
 export type { OutlineEntry } from './outline-statements';
@@ -108,15 +108,7 @@ class LazyOutline implements BicepOutline {
     const entry = this.entries[i];
     const slices = this.skim.slices;
     const result = parseStatementSlice(this.text, this.language, slices[2 * i], slices[2 * i + 1]);
-    const statement = result.statement;
-    const clean =
-      result.errors.length === 0 &&
-      result.complete &&
-      statement.kind !== 'Skipped' &&
-      statement.kind !== 'Missing' &&
-      statement.kind !== 'MissingDeclaration';
-    if (clean && statement.start === entry.start && statement.end === entry.end) return statement as Declaration;
-    return this.fromTree(entry.start);
+    return cleanDeclaration(result, entry.start, entry.end) ?? this.fromTree(entry.start);
   }
 
   private fromTree(start: number): Declaration | undefined {

@@ -5,7 +5,7 @@
 // least one token, so parsing is linear in the input.
 import { lex } from './lexer';
 import type { Child } from './nodes';
-import type { BicepLanguage, SourceFile } from './nodes-declarations';
+import type { BicepLanguage, Declaration, SourceFile } from './nodes-declarations';
 import { parseDeclaration, type DeclarationResult } from './parse-declarations';
 import { parseExpression, parseExpressionOrSkip } from './parse-expressions';
 import { parseParamsFileDeclaration } from './parse-params-file';
@@ -93,6 +93,19 @@ export function parseStatementSlice(
   const p = new Parser(lexed.tokens, text, language === 'bicepparam', grammar);
   const statement = parseDeclaration(p, false);
   return { statement, errors: mergeErrors(lexed.errors, p.errors), complete: p.atEnd() };
+}
+
+/**
+ * The declaration a slice parse found, if the parse was clean and the declaration spans exactly
+ * [start, end): no error, no token left over, a declaration and not a skip. Anything else: undefined,
+ * and the caller asks the full parse (the lazy outline's invariant: a slice gives what the file gives).
+ */
+export function cleanDeclaration(result: StatementParseResult, start: number, end: number): Declaration | undefined {
+  const statement = result.statement;
+  if (result.errors.length > 0 || !result.complete || statement.start !== start || statement.end !== end) return;
+  return statement.kind === 'Skipped' || statement.kind === 'Missing' || statement.kind === 'MissingDeclaration'
+    ? undefined
+    : statement;
 }
 
 // A declaration must be followed by a line break or the end of the file.
