@@ -18,6 +18,21 @@ export function lastEnd(children: readonly Child[]): number {
   return children[0].end;
 }
 
+/**
+ * The parts every declaration node has: its span, children, decorators and keyword. For declarations
+ * parsed rarely (a .bicepparam file's `using`, `extends`, `extensionConfig`), spread into the node; the
+ * declarations of every template write them out, since a spread there cost parse speed (issue 19).
+ */
+export function declarationParts(children: Child[], start: Start) {
+  return {
+    start: children[0].start,
+    end: lastEnd(children),
+    children,
+    decorators: start.decorators,
+    keyword: start.keyword,
+  };
+}
+
 /** `start`/`end` of a node from its children (ignoring Missing placeholders at the end). */
 export function span(children: readonly Child[]): { start: number; end: number } {
   return { start: children[0].start, end: lastEnd(children) };

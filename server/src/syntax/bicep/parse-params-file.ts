@@ -4,7 +4,7 @@
 import type { Bad, StringLiteral } from './nodes';
 import type { Declaration } from './nodes-declarations';
 import { parseNamedValue, parseTypeDeclaration, parseVariable } from './parse-declarations';
-import { lastEnd, parseName, readKeyword } from './parse-common';
+import { declarationParts, parseName, readKeyword } from './parse-common';
 import {
   parseCompileTimeImport,
   parseExtensionDeclaration,
@@ -58,11 +58,7 @@ function parseUsing(p: Parser, start: Start): Declaration {
   const withClause = parseOptionalWithClause(p, expectedWith, path, children);
   return {
     kind: 'UsingDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
+    ...declarationParts(children, start),
     path,
     withClause,
   };
@@ -77,11 +73,7 @@ function parseExtends(p: Parser, start: Start): Declaration {
   children.push(path);
   return {
     kind: 'ExtendsDeclaration',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
+    ...declarationParts(children, start),
     path,
   };
 }
@@ -97,11 +89,7 @@ function parseExtensionConfig(p: Parser, start: Start): Declaration {
   children.push(alias, withClause);
   return {
     kind: 'ExtensionConfigAssignment',
-    start: children[0].start,
-    end: lastEnd(children),
-    children,
-    decorators: start.decorators,
-    keyword: start.keyword,
+    ...declarationParts(children, start),
     alias,
     withClause,
   };
