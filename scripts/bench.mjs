@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -46,14 +47,9 @@ for (const file of files) {
   const bundle = path.join(root, 'out', 'bench', file.replace(/\.ts$/, '.js'));
   if (!runsInBrowser) {
     await esbuild.build({
+      ...nodeBundle,
       entryPoints: [path.join(root, 'bench', file)],
       outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
       // Bench files find the repository (and ../shared) from their own folder.
       define: { __dirname: JSON.stringify(path.join(root, 'bench')) },
     });

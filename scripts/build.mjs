@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -15,17 +16,7 @@ execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-types.ts'], { 
 // JSON Schema validators are compiled here, not at run time: the bundles must hold no `new Function`.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/write-validators.ts'], { cwd: root, stdio: 'inherit' });
 const production = process.argv.includes('--production');
-// `module` first: jsonc-parser's UMD build requires its own files at run time, which a bundle lacks.
-const node = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  minify: production,
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-};
+const node = { ...nodeBundle, sourcemap: true, minify: production };
 
 await Promise.all([
   esbuild.build({

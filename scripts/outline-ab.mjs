@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -87,14 +88,9 @@ function runChildProcess(measured, rounds, bundles) {
 async function bundleSyntax(tree, index) {
   const outfile = path.join(root, 'out', 'outline-ab', `syntax-${index}.cjs`);
   await esbuild.build({
+    ...nodeBundle,
     entryPoints: [path.join(tree, 'server', 'src', 'syntax', 'bicep', 'index.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
   });
   return outfile;
 }
