@@ -10,6 +10,7 @@
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { containerPadding } from './container-boxes';
 import { containerLayoutOptions, elk } from './layout';
+import type { Nesting } from './nesting';
 
 export interface PackedNode {
   id: string;
@@ -129,10 +130,11 @@ export async function layoutPacked(
 }
 
 export interface DrawnPlaces {
+  /** What holds what in the drawing, and the ids of the nodes it draws. */
+  nesting: Nesting;
+  ids: ReadonlySet<string>;
   leaves: Map<string, { x: number; y: number }>;
   sizes: Map<string, { w: number; h: number }>;
-  containers: Set<string>;
-  parentOf: Map<string, string | undefined>;
   box: { x1: number; y1: number; x2: number; y2: number };
 }
 
@@ -146,13 +148,16 @@ export function keepsPlaces(
   drawn: DrawnPlaces,
 ): boolean {
   const ids = new Set(nodes.map((node) => node.id));
-  for (const id of drawn.parentOf.keys()) if (!ids.has(id)) return false;
+  for (const id of drawn.ids) if (!ids.has(id)) return false;
   for (const node of nodes) {
-    if (!drawn.parentOf.has(node.id)) {
-      if (node.parent !== undefined && drawn.parentOf.has(node.parent)) return false;
+    if (!drawn.ids.has(node.id)) {
+      if (node.parent !== undefined && drawn.ids.has(node.parent)) return false;
       continue;
     }
-    if (drawn.parentOf.get(node.id) !== node.parent || drawn.containers.has(node.id) !== containers.has(node.id))
+    if (
+      drawn.nesting.parentOf(node.id) !== node.parent ||
+      drawn.nesting.isContainer(node.id) !== containers.has(node.id)
+    )
       return false;
     const size = drawn.sizes.get(node.id);
     if (size && (size.w !== node.width || size.h !== node.height)) return false;
@@ -171,7 +176,7 @@ export async function packBelow(
   drawn: DrawnPlaces,
 ): Promise<Map<string, { x: number; y: number }>> {
   const centres = new Map(drawn.leaves);
-  const added = nodes.filter((node) => !drawn.parentOf.has(node.id));
+  const added = nodes.filter((node) => !drawn.ids.has(node.id));
   if (added.length === 0) return centres;
   const placed = await layoutPacked(added, edges, aspect);
   const byId = new Map(added.map((node) => [node.id, node]));

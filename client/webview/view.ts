@@ -191,21 +191,18 @@ export class TopologyView {
     return kept !== undefined;
   }
 
-  /** Where the drawn resources are (leaves' centres, containers' parents) and the drawing's box. */
+  /** Where the drawn resources are (leaves' centres and sizes, what holds what) and the drawing's box. */
   private drawnPlaces(): DrawnPlaces {
+    const ids = new Set<string>();
     const leaves = new Map<string, { x: number; y: number }>();
     const sizes = new Map<string, { w: number; h: number }>();
-    const containers = new Set<string>();
-    const parentOf = new Map<string, string | undefined>();
     this.cy.nodes().forEach((node) => {
-      parentOf.set(node.id(), this.drawn.parentOf(node.id()));
-      if (this.drawn.isContainer(node.id())) containers.add(node.id());
-      else {
-        leaves.set(node.id(), { ...node.position() });
-        sizes.set(node.id(), { w: Number(node.data('w')), h: Number(node.data('h')) });
-      }
+      ids.add(node.id());
+      if (this.drawn.isContainer(node.id())) return;
+      leaves.set(node.id(), { ...node.position() });
+      sizes.set(node.id(), { w: Number(node.data('w')), h: Number(node.data('h')) });
     });
-    return { leaves, sizes, containers, parentOf, box: this.cy.elements().boundingBox({}) };
+    return { nesting: this.drawn, ids, leaves, sizes, box: this.cy.elements().boundingBox({}) };
   }
 
   /**
