@@ -2,7 +2,9 @@
 // Writes test/webview/fixtures/examples.json: the model of examples/ as `vnet-lens model` prints it
 // (run `npm run build` first), plus the four planted findings of examples/README.md as the server
 // will send them (one by entity id, three by file and line: the declaration nearest above the line takes them).
-// The other fixtures are written by hand. Run again when the model's JSON changes shape.
+// The other fixtures are written by hand. Run again when the model's JSON changes shape, and update
+// test/webview/run.mjs's hand-checked counts with it: the fixture is examples/ as it was when they
+// were written (examples/ has grown since: connectivity.bicep, spoke-reports.bicep, …).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,9 +1,11 @@
 // The network model as JSON (DESIGN §7 `vnet-lens model`, the server's vnetLens/model, the topology
 // view): entities with kind, name, id, file and 1-based line, and references with their targets or
-// the reason they are unresolved. Ids print unknown parts as `{placeholders}` (model/json.ts); names
-// and reasons print them as written (`${uniqueString(…)}`, see model/as-written.ts).
+// the reason they are unresolved. Ids print unknown parts as `{placeholders}` (model/json.ts), and
+// property values as `{ "$unknown": … }`, both naming a deployment by its file name, not its path;
+// names and reasons print them as written (`${uniqueString(…)}`, see model/as-written.ts).
 import {
   asWritten,
+  displayJson,
   displayValue,
   isArray,
   keyOf,
@@ -12,7 +14,6 @@ import {
   type Reference,
   type Value,
 } from '../model';
-import { toJson } from '../evaluate/value';
 import type { ModelEntityJson, ModelJson, ModelReferenceJson } from '../protocol';
 
 export function emptyModel(): ModelJson {
@@ -48,7 +49,7 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
           },
     );
   };
-  const json = (value: Value | undefined) => (value === undefined ? undefined : toJson(value));
+  const json = (value: Value | undefined) => (value === undefined ? undefined : displayJson(value));
 
   for (const vnet of model.vnets)
     entity(vnet, {
@@ -61,7 +62,7 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
     entity(subnet, {
       vnet: subnet.vnet ? displayValue(subnet.vnet.id) : null,
       inline: subnet.inline,
-      prefixes: subnet.prefixes.map((p) => toJson(p)),
+      prefixes: subnet.prefixes.map((p) => displayJson(p)),
       privateEndpointNetworkPolicies: json(valueAt(subnet.properties, 'privateEndpointNetworkPolicies')),
       privateLinkServiceNetworkPolicies: json(valueAt(subnet.properties, 'privateLinkServiceNetworkPolicies')),
       privateEndpoints: subnet.privateEndpoints.length,
@@ -79,7 +80,7 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
   for (const endpoint of model.privateEndpoints) {
     entity(endpoint, {
       location: json(endpoint.location),
-      connections: endpoint.connections.map((c) => ({ groupIds: toJson(c.groupIds), manual: c.manual })),
+      connections: endpoint.connections.map((c) => ({ groupIds: displayJson(c.groupIds), manual: c.manual })),
       zoneGroups: endpoint.zoneGroups.length,
     });
     reference('privateEndpoint.subnet', endpoint, endpoint.subnet);

@@ -226,15 +226,18 @@ export function not(value: Tri): Tri {
   return value === 'unknown' ? 'unknown' : !value;
 }
 
-/** The value as plain JSON for output: unknowns become `{ "$unknown": key }`. */
-export function toJson(value: Value, depth = 0): unknown {
+/**
+ * The value as plain JSON for output: unknowns become `{ "$unknown": key }`, partial strings
+ * `{ "$partial": key }`, each key as `keyText` shows it.
+ */
+export function toJson(value: Value, keyText: (key: string) => string = (key) => key, depth = 0): unknown {
   if (depth > 64) return { $unknown: 'too-deep' };
-  if (value instanceof Unknown) return { $unknown: value.key };
-  if (value instanceof PartialString) return { $partial: value.key };
+  if (value instanceof Unknown) return { $unknown: keyText(value.key) };
+  if (value instanceof PartialString) return { $partial: keyText(value.key) };
   if (value instanceof LambdaValue) return { $lambda: value.arity };
-  if (Array.isArray(value)) return value.map((item) => toJson(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => toJson(item, keyText, depth + 1));
   if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item, depth + 1)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toJson(item, keyText, depth + 1)]));
   return value;
 }
 

@@ -4,7 +4,7 @@ export * from './types';
 export type { FixAnchor, FixKind, FixRequest, FixRequestOf, ModelQueries, RequestedFix } from './fix-contract';
 export { buildModel } from './build';
 export { at } from './property-path';
-export { displayValue } from './json';
+export { displayJson, displayValue } from './json';
 export { asWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export {

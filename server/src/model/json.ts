@@ -11,6 +11,11 @@ export function displayValue(value: Value | undefined): string {
   return JSON.stringify(toJson(value));
 }
 
+/** A value as JSON for people: unknown keys name their deployment's file as `displayValue` does. */
+export function displayJson(value: Value): unknown {
+  return toJson(value, shortenFiles);
+}
+
 /** Keys name their deployment by file path; for people the file name is enough. */
 function shortenFiles(text: string): string {
   return text.replace(/(@|param:)(?:file:\/\/)?\/[^{}@#:]*\/([^/{}@#:]+\.(?:bicep|bicepparam|jsonc?))/g, '$1$2');
