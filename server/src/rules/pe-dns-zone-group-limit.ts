@@ -25,7 +25,7 @@ export default defineRule({
   check({ model, cloud, report }: RuleContext) {
     const order = declarationOrder(model);
     for (const endpoint of model.privateEndpoints) {
-      if (endpoint.zoneGroups.length < 2 || endpointDns(endpoint, cloud).groupIdInvalid) continue;
+      if (endpoint.zoneGroups.length < 2 || endpointDns(model, endpoint, cloud).groupIdInvalid) continue;
       const groups = [...endpoint.zoneGroups].sort((a, b) => order(a) - order(b));
       groups.forEach((group, index) => {
         if (index === 0 || !certainlyCreatedAsOne(group.decl)) return;
@@ -42,7 +42,7 @@ export default defineRule({
     }
     for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
       const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
-      if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
+      if (endpoint && endpointDns(model, endpoint, cloud).groupIdInvalid) continue;
       const configs = knownArray(at(group.decl.properties, 'privateDnsZoneConfigs'));
       if (!configs || configs.length <= zoneGroupLimits.maxConfigsPerGroup) continue;
       report({

@@ -36,6 +36,14 @@ interface ModelLookups {
   peeringEnds: MaybeSameIdPairs<Peering>;
 }
 
+const memosKey = Symbol('memos');
+
+interface Memo<K, V> {
+  /** What else the answers depend on (the cloud): asked with another, the answers start again. */
+  variant: string;
+  answers: Map<K, V>;
+}
+
 const built = new WeakMap<NetworkModel, ModelLookups>();
 
 function lookupsOf(model: NetworkModel): ModelLookups {
@@ -61,6 +69,22 @@ function lookupsOf(model: NetworkModel): ModelLookups {
   lookups = { linksByZone, zoneLinks: new Map(), groupsByZone, vnets, peeringEnds };
   built.set(model, lookups);
   return lookups;
+}
+
+/**
+ * The answers to one question about the model's entities, kept for the model: a model does not change
+ * once built, and several rules ask the same question of each entity on every analysis (issue 16).
+ * `variant` names what else the answers depend on; the caller gets and sets.
+ */
+export function modelMemo<K, V>(model: NetworkModel, question: string, variant = ''): Map<K, V> {
+  let memos = (model as { [memosKey]?: Map<string, Memo<unknown, unknown>> })[memosKey];
+  // A hidden property, like the model's judged findings (engine/run-rules.ts): not a second WeakMap
+  // entry per model, and a walk, a spread copy or JSON never sees it. Asked only by rules that judge
+  // an entity the model holds, so a model without one builds no indexes for it.
+  if (!memos) Reflect.defineProperty(model, memosKey, { value: (memos = new Map()), configurable: true });
+  let memo = memos.get(question) as Memo<K, V> | undefined;
+  if (!memo || memo.variant !== variant) memos.set(question, (memo = { variant, answers: new Map<K, V>() }));
+  return memo.answers;
 }
 
 /** `m` and the last segment, or undefined (keyless) when it has none. */
