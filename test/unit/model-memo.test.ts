@@ -9,7 +9,7 @@ import { Workspace } from '../../server/src/engine/workspace';
 import type { Cloud } from '../../server/src/facts';
 import type { NetworkModel } from '../../server/src/model';
 import rule from '../../server/src/rules/pe-dns-zone-mismatch';
-import { modelMemo } from '../../server/src/rules/support/model-lookups';
+import { declarationPositions, modelMemo } from '../../server/src/rules/support/model-lookups';
 import { fixtureHost } from '../support/fixture';
 import { targetEndpoint } from '../support/zone-group-fixtures';
 
@@ -57,4 +57,14 @@ test('a memo keeps its answers for the same question and variant, and starts aga
   assert.equal(modelMemo<string, number>(model, 'question', 'AzureUSGovernment').get('asked'), undefined);
   // Hidden from a spread copy of the model (the analysis worker spreads models) (nor do key walks see a symbol).
   assert.deepEqual(Object.getOwnPropertySymbols({ ...model }), []);
+});
+
+test("declaration positions number the model's declarations in order, once per model", async () => {
+  const [model] = (await analysed()).models;
+  const positions = declarationPositions(model);
+  assert.deepEqual(
+    model.declarations.map((decl) => positions.get(decl)),
+    model.declarations.map((_, position) => position),
+  );
+  assert.equal(declarationPositions(model), positions, 'the second ask answers from the memo');
 });

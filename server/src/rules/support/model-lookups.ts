@@ -13,6 +13,7 @@ import {
   type NetworkModel,
   type Peering,
   type PrivateDnsZone,
+  type ResourceDecl,
   type Value,
   type VirtualNetwork,
   type VnetLink,
@@ -85,6 +86,17 @@ export function modelMemo<K, V>(model: NetworkModel, question: string, variant =
   let memo = memos.get(question) as Memo<K, V> | undefined;
   if (!memo || memo.variant !== variant) memos.set(question, (memo = { variant, answers: new Map<K, V>() }));
   return memo.answers;
+}
+
+/**
+ * Each declaration's place in the analysed set's declaration order (file order across files), for
+ * rules that report on the later of two: numbered once per model, not once per rule and analysis.
+ */
+export function declarationPositions(model: NetworkModel): ReadonlyMap<ResourceDecl, number> {
+  const positions = modelMemo<ResourceDecl, number>(model, 'declarationPositions');
+  // As a Map built from the list would: a declaration listed twice takes its last place.
+  if (positions.size === 0) model.declarations.forEach((decl, position) => positions.set(decl, position));
+  return positions;
 }
 
 /** `m` and the last segment, or undefined (keyless) when it has none. */
