@@ -147,3 +147,19 @@ test('a lookup with several keys per item answers each item once, keyless items 
   lookup.add(['a'], 'late');
   assert.equal(all.length, 3);
 });
+
+test('a one-key query of a lookup without keyless items answers that key, in order, as a copy', () => {
+  const lookup = new Lookup<string>();
+  lookup.add(['a'], 'first');
+  lookup.add(['b'], 'other');
+  lookup.add(['a', 'a'], 'twice');
+  const answer = lookup.candidates(['a']);
+  assert.deepEqual(answer, ['first', 'twice']);
+  assert.deepEqual(lookup.candidates(['c']), []);
+  lookup.add(['a'], 'late');
+  assert.deepEqual(answer, ['first', 'twice'], 'adding while walking changes nothing already answered');
+  // A keyless item joins every answer from then on.
+  lookup.add([undefined], 'anywhere');
+  assert.deepEqual(lookup.candidates(['a']), ['first', 'twice', 'late', 'anywhere']);
+  assert.deepEqual(lookup.candidates(['c']), ['anywhere']);
+});

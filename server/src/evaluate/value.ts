@@ -43,10 +43,21 @@ export class PartialString {
 
   /** The key and the literal text before the first and after the last unknown part, in lower case, built once. */
   get lower(): { key: string; head: string; tail: string } {
-    const edge = (part: string | Unknown | undefined) => (typeof part === 'string' ? part.toLowerCase() : '');
-    this.lowered ??= { key: this.key.toLowerCase(), head: edge(this.parts[0]), tail: edge(this.parts.at(-1)) };
+    this.lowered ??= {
+      key: this.key.toLowerCase(),
+      head: lowerEdge(this.parts[0]),
+      tail: lowerEdge(this.parts.at(-1)),
+    };
     return this.lowered;
   }
+}
+
+/**
+ * A part at an edge of a partial string in lower case ('' for an unknown). Not a closure in `lower`:
+ * the rules read `lower` thousands of times per analysis, and each read made one (issue 16).
+ */
+function lowerEdge(part: string | Unknown | undefined): string {
+  return typeof part === 'string' ? part.toLowerCase() : '';
 }
 
 /** A function value (Bicep lambdas, ARM `lambda()`), applied by the library's map/filter/reduce. */

@@ -72,16 +72,23 @@ export class Lookup<T> {
       this.keyless.push(filed);
       return;
     }
-    for (const key of new Set(keys as string[])) {
-      const list = this.byKey.get(key);
-      if (list) list.push(filed);
-      else this.byKey.set(key, [filed]);
-    }
+    // One key is what the id lookups file under: no Set to drop duplicates (issue 16, allocation per edit).
+    if (keys.length === 1) this.file(keys[0] as string, filed);
+    else for (const key of new Set(keys as string[])) this.file(key, filed);
+  }
+
+  private file(key: string, filed: Filed<T>): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(filed);
+    else this.byKey.set(key, [filed]);
   }
 
   candidates(keys: readonly (string | undefined)[]): readonly T[] {
     // A copy: the caller may add to this lookup while it walks the answer.
     if (keys.length === 0 || keys.includes(undefined)) return [...this.all];
+    // The usual query, one key and no keyless item: its list alone, as the general case below gives it.
+    if (keys.length === 1 && this.keyless.length === 0)
+      return this.byKey.get(keys[0] as string)?.map((filed) => filed.item) ?? [];
     const lists = [this.keyless, ...new Set(keys as string[])].map((key) =>
       typeof key === 'string' ? (this.byKey.get(key) ?? []) : key,
     );

@@ -8,6 +8,7 @@ import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
 import { certainlyCreatedAsOne, label, valueForMessage } from './support/certain';
 import { sameId, zoneNameOfLink } from './support/dns-network';
+import { declarationPositions } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -62,8 +63,8 @@ export default defineRule({
 
 /** Links in declaration order (file order across the analysed set), loop instances in order. */
 function ordered(model: NetworkModel): VnetLink[] {
-  const index = new Map(model.declarations.map((decl, position) => [decl, position]));
-  const position = (link: VnetLink) => (index.get(link.decl) ?? 0) * 1000 + (link.decl.instance ?? 0);
+  const positions = declarationPositions(model);
+  const position = (link: VnetLink) => (positions.get(link.decl) ?? 0) * 1000 + (link.decl.instance ?? 0);
   return [...model.vnetLinks].sort((a, b) => position(a) - position(b));
 }
 

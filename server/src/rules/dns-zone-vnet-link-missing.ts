@@ -39,8 +39,12 @@ export default defineRule({
       const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];
       const missingByVnet = new CertainlySameIds<VirtualNetwork>();
       const related: RelatedAnchor[] = [];
+      // A hub is a client VNet of every spoke's endpoints: judged once per zone, its answer stands.
+      const judged = new Set<VirtualNetwork>();
       for (const { group, endpoint, home, vnets } of zoneClients(model, zone, cloud)) {
         for (const vnet of vnets) {
+          if (judged.has(vnet)) continue;
+          judged.add(vnet);
           if (holdsSameVnet(missingByVnet, vnet)) continue;
           if (
             !certainlyCreatedAsOne(vnet.decl) ||

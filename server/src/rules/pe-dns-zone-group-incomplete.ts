@@ -25,7 +25,7 @@ export default defineRule({
       const endpoint = group.endpoint.target;
       // Several groups on one endpoint is pe-dns-zone-group-limit's error; which one is short is moot.
       if (endpoint.zoneGroups.length !== 1) continue;
-      const dns = endpointDns(endpoint, cloud);
+      const dns = endpointDns(model, endpoint, cloud);
       if (dns.groupIdInvalid || !dns.complete) continue;
       const names = knownZoneNames(group);
       if (!names) continue;

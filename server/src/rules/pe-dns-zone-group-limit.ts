@@ -8,6 +8,7 @@ import { at, type NetworkModel, type ZoneGroup } from '../model';
 import { certainlyCreatedAsOne, certainlyCreatedAsOneAmong, knownArray, label } from './support/certain';
 import { endpointDns } from './support/dns-endpoint';
 import { mayBeSameId } from './support/dns-network';
+import { declarationPositions } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -23,9 +24,10 @@ export default defineRule({
       "Zone group '{{group}}' has {{count}} zone configs; a zone group holds at most {{max}} zones, so the deployment fails.",
   },
   check({ model, cloud, report }: RuleContext) {
-    const order = declarationOrder(model);
     for (const endpoint of model.privateEndpoints) {
-      if (endpoint.zoneGroups.length < 2 || endpointDns(endpoint, cloud).groupIdInvalid) continue;
+      if (endpoint.zoneGroups.length < 2 || endpointDns(model, endpoint, cloud).groupIdInvalid) continue;
+      // Numbered only when an endpoint has two groups to order (once per model: declarationPositions).
+      const order = declarationOrder(model);
       const groups = [...endpoint.zoneGroups].sort((a, b) => order(a) - order(b));
       groups.forEach((group, index) => {
         if (index === 0 || !certainlyCreatedAsOne(group.decl)) return;
@@ -42,7 +44,7 @@ export default defineRule({
     }
     for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
       const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
-      if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
+      if (endpoint && endpointDns(model, endpoint, cloud).groupIdInvalid) continue;
       const configs = knownArray(at(group.decl.properties, 'privateDnsZoneConfigs'));
       if (!configs || configs.length <= zoneGroupLimits.maxConfigsPerGroup) continue;
       report({
@@ -56,6 +58,6 @@ export default defineRule({
 
 /** Position of a zone group in the analysed set: declaration order, then loop instance. */
 function declarationOrder(model: NetworkModel): (group: ZoneGroup) => number {
-  const index = new Map(model.declarations.map((decl, position) => [decl, position]));
-  return (group) => (index.get(group.decl) ?? 0) * 1000 + (group.decl.instance ?? 0);
+  const positions = declarationPositions(model);
+  return (group) => (positions.get(group.decl) ?? 0) * 1000 + (group.decl.instance ?? 0);
 }

@@ -33,7 +33,7 @@ export default defineRule({
   check(context: RuleContext) {
     const { model, cloud, report } = context;
     for (const endpoint of certainlyCreatedAsOneAmong(model.privateEndpoints)) {
-      const dns = endpointDns(endpoint, cloud);
+      const dns = endpointDns(model, endpoint, cloud);
       if (dns.groupIdInvalid || dns.needs.length === 0) continue;
       if (mayHaveZoneGroup(model, endpoint) || policyProvidesZoneGroup(dns.needs, context)) continue;
       const zones = neededZoneNames(dns.needs);

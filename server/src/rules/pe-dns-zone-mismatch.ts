@@ -26,7 +26,7 @@ export default defineRule({
     for (const group of certainlyCreatedAsOneAmong(model.zoneGroups)) {
       if (!group.endpoint?.resolved) continue;
       const endpoint = group.endpoint.target;
-      const dns = endpointDns(endpoint, cloud);
+      const dns = endpointDns(model, endpoint, cloud);
       if (dns.groupIdInvalid || !dns.complete) continue;
       for (const config of group.configs) {
         const zoneName = zoneNameOfConfig(config);

@@ -29,8 +29,9 @@ export default defineRule({
     // remote's resolved id (`r`) or its written id (`w`); a later one asks under both.
     const earlierByEnds = new Lookup<Peering>();
     for (const later of peerings) {
-      const earlier = earlierByEnds.candidates(endKeys(later)).find((candidate) => duplicates(candidate, later));
-      earlierByEnds.add(endKeys(later), later);
+      const keys = endKeys(later);
+      const earlier = earlierByEnds.candidates(keys).find((candidate) => duplicates(candidate, later));
+      earlierByEnds.add(keys, later);
       if (!earlier?.local) continue;
       const remote = later.remote?.resolved ? label(later.remote.target) : valueForMessage(later.remote?.value);
       report({

@@ -41,6 +41,9 @@ function checkPrefix(
   decl: RuleReport['at']['decl'],
   report: (r: RuleReport) => void,
 ): void {
+  // A prefix Azure accepts as written has its CIDR parsed (address-prefixes.ts): nothing to say of it,
+  // and nothing to build for it (issue 16: nearly every prefix, on every analysis).
+  if (item.cidr) return;
   const text: Value = item.value;
   // An empty prefix is a placeholder (a parameter default of '' that callers fill in), not a prefix
   // anyone meant to deploy: saying it is malformed would judge the placeholder, not the template.

@@ -65,7 +65,7 @@ export function subnetPrefixes(subnet: Subnet): PrefixList | undefined {
   return list;
 }
 
-const prefixesOf = new WeakMap<object, Map<string, PrefixList>>();
+const prefixesOf = new WeakMap<object, Map<string, PrefixList | undefined>>();
 
 function readSubnetPrefixes(subnet: Subnet): PrefixList {
   const entries: PrefixEntry[] = [];
@@ -85,6 +85,17 @@ function readSubnetPrefixes(subnet: Subnet): PrefixList {
  */
 export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   if (vnet.decl.existing) return undefined;
+  const properties = vnet.decl.properties;
+  // Asked of a hub once per peering and subnet that meets it: parsed once, as a subnet's are.
+  if (!isObject(properties)) return readVnetPrefixes(vnet);
+  let byPath = prefixesOf.get(properties);
+  if (!byPath) prefixesOf.set(properties, (byPath = new Map()));
+  // No subnet's properties path is empty: the key cannot meet a subnet's list on shared values.
+  if (!byPath.has('')) byPath.set('', readVnetPrefixes(vnet));
+  return byPath.get('');
+}
+
+function readVnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   const list = at(vnet.decl.properties, 'addressSpace.addressPrefixes');
   if (!isArray(list)) return undefined;
   return {

@@ -25,6 +25,7 @@ import {
   type ZoneConfig,
 } from '../../model';
 import { knownArray, knownString, label } from './certain';
+import { modelMemo } from './model-lookups';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
 export interface ZoneNeed {
@@ -45,8 +46,18 @@ export interface EndpointDns {
   complete: boolean;
 }
 
-/** The zone needs of an endpoint in `cloud`. */
-export function endpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
+/**
+ * The zone needs of an endpoint in `cloud`, worked out once per model: five DNS rules and the zone
+ * uses of every zone ask it of each endpoint. The answer is shared: callers only read it.
+ */
+export function endpointDns(model: NetworkModel, endpoint: PrivateEndpoint, cloud: Cloud): Readonly<EndpointDns> {
+  const answers = modelMemo<PrivateEndpoint, EndpointDns>(model, 'endpointDns', cloud);
+  let answer = answers.get(endpoint);
+  if (!answer) answers.set(endpoint, (answer = readEndpointDns(endpoint, cloud)));
+  return answer;
+}
+
+function readEndpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
   const result: EndpointDns = { groupIdInvalid: false, needs: [], complete: true };
   const properties = endpoint.decl.properties;
   // The model lists no connection for an unknown connections array: only a known one is complete.

@@ -21,7 +21,7 @@ import {
 } from '../../model';
 import { certainlyCreatedAsOne, knownArray, knownString } from './certain';
 import { endpointDns } from './dns-endpoint';
-import { groupCandidatesFor, linkCandidatesFor, vnetCandidatesFor, zoneLinksOf } from './model-lookups';
+import { groupCandidatesFor, linkCandidatesFor, modelMemo, vnetCandidatesFor, zoneLinksOf } from './model-lookups';
 
 /** Two ids (or id values) name the same resource for certain. */
 export function sameId(a: Value | undefined, b: Value | undefined): boolean {
@@ -49,7 +49,7 @@ export function zoneUses(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud
     if (!certainlyCreatedAsOne(group.decl)) continue;
     if (!group.configs.some((config) => config.zone?.resolved && sameId(config.zone.target.id, zone.id))) continue;
     const endpoint = group.endpoint?.resolved ? group.endpoint.target : undefined;
-    if (endpoint && endpointDns(endpoint, cloud).groupIdInvalid) continue;
+    if (endpoint && endpointDns(model, endpoint, cloud).groupIdInvalid) continue;
     uses.push({ group, endpoint });
   }
   return uses;
@@ -107,6 +107,14 @@ export function mayBeLinked(model: NetworkModel, zone: PrivateDnsZone, vnet: Vir
  * and redeploy it later with the DNS servers of a firewall or resolver it has created meanwhile).
  */
 export function usesAzureProvidedDns(model: NetworkModel, vnet: VirtualNetwork): boolean | 'unknown' {
+  // Asked of a hub once per endpoint behind each spoke and zone: answered once per model.
+  const answers = modelMemo<VirtualNetwork, boolean | 'unknown'>(model, 'usesAzureProvidedDns');
+  let answer = answers.get(vnet);
+  if (answer === undefined) answers.set(vnet, (answer = declaredDnsOfAll(model, vnet)));
+  return answer;
+}
+
+function declaredDnsOfAll(model: NetworkModel, vnet: VirtualNetwork): boolean | 'unknown' {
   // An `existing` declaration sets nothing; the declarations that create the VNet decide.
   const answers = vnetCandidatesFor(model, vnet.id)
     .filter((other) => (other === vnet || sameId(other.id, vnet.id)) && !other.decl.existing)
@@ -179,7 +187,15 @@ export interface ZoneClients extends ZoneUse {
 }
 
 /** The uses of `zone` (zoneUses) whose endpoint is certain and placed, each with the VNets of its clients. */
-export function zoneClients(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneClients[] {
+export function zoneClients(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): readonly ZoneClients[] {
+  // Two link rules walk each zone's clients: found once per model and cloud, and only read.
+  const answers = modelMemo<PrivateDnsZone, ZoneClients[]>(model, 'zoneClients', cloud);
+  let answer = answers.get(zone);
+  if (!answer) answers.set(zone, (answer = findZoneClients(model, zone, cloud)));
+  return answer;
+}
+
+function findZoneClients(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): ZoneClients[] {
   const found: ZoneClients[] = [];
   for (const use of zoneUses(model, zone, cloud)) {
     const endpoint = use.endpoint;

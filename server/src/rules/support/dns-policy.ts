@@ -53,7 +53,7 @@ export function reportCompetingZoneGroups(
   for (const group of model.zoneGroups) {
     if (!certainlyCreatedAsOne(group.decl) || !group.endpoint?.resolved) continue;
     const endpoint = group.endpoint.target;
-    const dns = endpointDns(endpoint, context.cloud);
+    const dns = endpointDns(model, endpoint, context.cloud);
     const covered = dns.groupIdInvalid ? undefined : dns.needs.find((need) => coveredByPolicy(need, context));
     if (!covered) continue;
     report({

@@ -13,6 +13,7 @@ import {
   type NetworkModel,
   type Peering,
   type PrivateDnsZone,
+  type ResourceDecl,
   type Value,
   type VirtualNetwork,
   type VnetLink,
@@ -34,6 +35,14 @@ interface ModelLookups {
   vnets: CertainlySameIds<VirtualNetwork>;
   /** Peerings by the VNet they start from (their local VNet, else their id's parent) and their remote. */
   peeringEnds: MaybeSameIdPairs<Peering>;
+}
+
+const memosKey = Symbol('memos');
+
+interface Memo<K, V> {
+  /** What else the answers depend on (the cloud): asked with another, the answers start again. */
+  variant: string;
+  answers: Map<K, V>;
 }
 
 const built = new WeakMap<NetworkModel, ModelLookups>();
@@ -61,6 +70,33 @@ function lookupsOf(model: NetworkModel): ModelLookups {
   lookups = { linksByZone, zoneLinks: new Map(), groupsByZone, vnets, peeringEnds };
   built.set(model, lookups);
   return lookups;
+}
+
+/**
+ * The answers to one question about the model's entities, kept for the model: a model does not change
+ * once built, and several rules ask the same question of each entity on every analysis (issue 16).
+ * `variant` names what else the answers depend on; the caller gets and sets.
+ */
+export function modelMemo<K, V>(model: NetworkModel, question: string, variant = ''): Map<K, V> {
+  let memos = (model as { [memosKey]?: Map<string, Memo<unknown, unknown>> })[memosKey];
+  // A hidden property, like the model's judged findings (engine/run-rules.ts): not a second WeakMap
+  // entry per model, and a walk, a spread copy or JSON never sees it. Asked only by rules that judge
+  // an entity the model holds, so a model without one builds no indexes for it.
+  if (!memos) Reflect.defineProperty(model, memosKey, { value: (memos = new Map()), configurable: true });
+  let memo = memos.get(question) as Memo<K, V> | undefined;
+  if (!memo || memo.variant !== variant) memos.set(question, (memo = { variant, answers: new Map<K, V>() }));
+  return memo.answers;
+}
+
+/**
+ * Each declaration's place in the analysed set's declaration order (file order across files), for
+ * rules that report on the later of two: numbered once per model, not once per rule and analysis.
+ */
+export function declarationPositions(model: NetworkModel): ReadonlyMap<ResourceDecl, number> {
+  const positions = modelMemo<ResourceDecl, number>(model, 'declarationPositions');
+  // As a Map built from the list would: a declaration listed twice takes its last place.
+  if (positions.size === 0) model.declarations.forEach((decl, position) => positions.set(decl, position));
+  return positions;
 }
 
 /** `m` and the last segment, or undefined (keyless) when it has none. */
