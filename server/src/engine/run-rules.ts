@@ -198,7 +198,9 @@ function collectionsHeld(model: NetworkModel): ReadonlySet<EntityCollection> {
 
 /** Whether the model holds an entity the rule's findings can start from (a rule that names none: yes). */
 function startsIn(held: ReadonlySet<EntityCollection>, rule: RuleDefinition): boolean {
-  return rule.startsFrom === undefined || rule.startsFrom.some((collection) => held.has(collection));
+  if (rule.startsFrom === undefined) return true;
+  for (const collection of rule.startsFrom) if (held.has(collection)) return true;
+  return false;
 }
 
 const joinNote =

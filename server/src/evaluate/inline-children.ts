@@ -16,8 +16,11 @@ export function inlineChildCollections(parentType: string): Readonly<Record<stri
 
 /** `properties` with an `id` on every inline child that has a name and no id of its own. */
 export function withInlineChildIds(parentType: string, parentId: Value, properties: Value): Value {
-  const collections = inlineChildCollections(parentType);
-  if (!isObject(properties) || Object.keys(collections).length === 0) return properties;
+  // Every resource passes here and most types have no inline children: no array of keys to learn it.
+  // Own entries only: a type written `constructor` must not find Object's.
+  const type = parentType.toLowerCase();
+  if (!Object.prototype.hasOwnProperty.call(inlineChildren, type) || !isObject(properties)) return properties;
+  const collections = inlineChildren[type];
   const entries = Object.entries(properties).map(([key, value]): [string, Value] => {
     const segment = collections[key];
     if (!segment || !isArray(value)) return [key, value];

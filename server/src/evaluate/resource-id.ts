@@ -36,14 +36,15 @@ function nameSegments(name: Value): Value[] | undefined {
 
 /** `{scope}/providers/ns/t1/n1/t2/n2` for a top-level declaration (its name holds every segment). */
 export function resourceIdAt(base: Value, type: string, name: Value): Value {
-  const [namespace, ...types] = type.split('/');
+  // The namespace, then one type segment per name segment (indexed: a rest pattern walks an iterator).
+  const typeSegments = type.split('/');
   const names = nameSegments(name);
-  if (!names || names.length !== types.length)
+  if (!names || names.length !== typeSegments.length - 1)
     return new Unknown(
       `id(${type}:${name instanceof Unknown || name instanceof PartialString ? name.key : JSON.stringify(name)})`,
     );
-  const parts: Value[] = [base, '/providers/', namespace];
-  types.forEach((segment, index) => parts.push(`/${segment}/`, names[index]));
+  const parts: Value[] = [base, '/providers/', typeSegments[0]];
+  for (let index = 1; index < typeSegments.length; index++) parts.push(`/${typeSegments[index]}/`, names[index - 1]);
   return concatStrings(parts);
 }
 

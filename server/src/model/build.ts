@@ -5,6 +5,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { getProperty, type Value } from '../evaluate/value';
 import { at, list } from './property-path';
 import { resolveReferences } from './resolve-references';
+import { lowerCase } from './id-lookup';
 import type { NetworkModel, Subnet, VirtualNetwork } from './types';
 
 const types = {
@@ -52,7 +53,7 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
   for (const decl of declarations) {
     if (decl.condition === false) continue;
     const props = decl.properties;
-    switch (decl.type.toLowerCase()) {
+    switch (lowerCase(decl.type)) {
       case types.vnet: {
         const vnet: VirtualNetwork = {
           kind: 'vnet',

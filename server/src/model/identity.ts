@@ -23,8 +23,31 @@ function withoutTrailingSlashes(text: string): string {
 export class IdIndex<T extends { id: Value }> {
   /** Made on the first add: a model builds an index per kind of entity, and most kinds are empty. */
   private byKey: Map<string, T[]> | undefined;
+  /**
+   * Entities given whole, keyed when the index is first used: a model indexes every kind that
+   * references can name, and most models resolve nothing through most of them (issue 16). The list
+   * is read then, so it must not change meanwhile (a model's lists are complete before references
+   * are resolved).
+   */
+  private unkeyed: readonly T[] | undefined;
+
+  constructor(entities?: readonly T[]) {
+    if (entities && entities.length > 0) this.unkeyed = entities;
+  }
 
   add(entity: T): void {
+    this.keyUnkeyed();
+    this.keyed(entity);
+  }
+
+  private keyUnkeyed(): void {
+    const entities = this.unkeyed;
+    if (!entities) return;
+    this.unkeyed = undefined;
+    for (const entity of entities) this.keyed(entity);
+  }
+
+  private keyed(entity: T): void {
     const key = idKey(entity.id);
     if (key === undefined) return;
     this.byKey ??= new Map();
@@ -36,6 +59,7 @@ export class IdIndex<T extends { id: Value }> {
   /** Resolves `value` (an id, or an object with an `id`) to an entity of this index. */
   resolve(value: Value | undefined, prefer?: (candidate: T) => boolean): Reference<T> | undefined {
     if (value === undefined) return undefined;
+    this.keyUnkeyed();
     const id = isObject(value) && value.id !== undefined ? value.id : value;
     const key = idKey(id);
     const found = key === undefined ? undefined : this.byKey?.get(key);

@@ -18,10 +18,9 @@ import type {
 /** Prefer a declaration that creates the resource over one that refers to an existing one. */
 const declared = (entity: Entity) => !entity.decl.existing;
 
+/** Keyed when a reference is first resolved through it (identity.ts). */
 function indexOf<T extends Entity>(entities: readonly T[]): IdIndex<T> {
-  const index = new IdIndex<T>();
-  for (const entity of entities) index.add(entity);
-  return index;
+  return new IdIndex<T>(entities);
 }
 
 /**

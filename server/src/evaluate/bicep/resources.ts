@@ -141,13 +141,9 @@ function evaluateInstance(
       symbolPath: shape.symbolPath,
     };
   }
-  const type =
-    parent &&
-    parent.type &&
-    !shape.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') &&
-    !shape.type.includes('/')
-      ? `${parent.type}/${shape.type}`
-      : shape.type;
+  // A type without '/' is a child's short type, under its parent's. (A type with none cannot start with
+  // `{parent type}/`: no lower-cased comparison is needed to tell.)
+  const type = parent && parent.type && !shape.type.includes('/') ? `${parent.type}/${shape.type}` : shape.type;
   const fullName = parent ? concatStrings([parent.name, '/', ownName]) : ownName;
   const id = parent
     ? childResourceId(parent.id, type, ownName)
@@ -158,14 +154,13 @@ function evaluateInstance(
     ? withOrigin(makeObject([]), `${key}.properties`)
     : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
   const value = withOrigin(
-    makeObject([
-      ...entriesExcept(fields, 'properties', 'parent', 'scope'),
-      ['id', id],
-      ['name', ownName],
-      ['type', type],
-      ['apiVersion', shape.apiVersion ?? null],
-      ['properties', isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties],
-    ]),
+    resourceValue(fields, {
+      id,
+      name: ownName,
+      type,
+      apiVersion: shape.apiVersion ?? null,
+      properties: isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties,
+    }),
     key,
   );
 
@@ -180,7 +175,7 @@ function evaluateInstance(
     id,
     location: fields.location,
     properties: isObject(properties) && !shape.existing ? properties : new Unknown(`${key}.properties`),
-    body: Object.fromEntries(entriesExcept(fields, 'properties')),
+    body: bodyOf(fields),
     existing: shape.existing,
     condition,
     count: input.count === 'unknown' || count === 'unknown' ? 'unknown' : input.count * count,
@@ -197,11 +192,44 @@ function evaluateInstance(
   return value;
 }
 
-/** The entries of an object but those of the keys named (one pass, no intermediate array of all). */
-function entriesExcept(object: ObjectValue, ...excluded: string[]): [string, Value][] {
-  const kept: [string, Value][] = [];
-  for (const key in object) if (!excluded.includes(key)) kept.push([key, object[key]]);
-  return kept;
+/**
+ * A declaration's `body`: the evaluated body's keys but `properties`, as an ordinary object. Written
+ * key by key (Object.fromEntries over an array of entries was the costliest line of a resource);
+ * `__proto__` is defined as data, as Object.fromEntries defined it.
+ */
+function bodyOf(fields: ObjectValue): Record<string, Value> {
+  const body: Record<string, Value> = {};
+  for (const key in fields) {
+    if (key === 'properties') continue;
+    if (key === '__proto__')
+      Object.defineProperty(body, key, { value: fields[key], enumerable: true, writable: true, configurable: true });
+    else body[key] = fields[key];
+  }
+  return body;
+}
+
+/** What a resource's value adds to its body, in this order (after the body's own keys, which these replace). */
+interface ResourceFields {
+  id: Value;
+  name: Value;
+  type: string;
+  apiVersion: string | null;
+  properties: Value;
+}
+
+/**
+ * The value other expressions see: the body's keys but `properties`, `parent` and `scope`, then the
+ * resource's own fields. Written into one object (no entry arrays): every evaluated resource makes one.
+ */
+function resourceValue(body: ObjectValue, own: ResourceFields): ObjectValue {
+  const value = makeObject([]) as Record<string, Value>;
+  for (const key in body) if (key !== 'properties' && key !== 'parent' && key !== 'scope') value[key] = body[key];
+  value.id = own.id;
+  value.name = own.name;
+  value.type = own.type;
+  value.apiVersion = own.apiVersion;
+  value.properties = own.properties;
+  return value;
 }
 
 /** The `properties` keys a projection names, lower case: one set per projection (they are built once per type). */

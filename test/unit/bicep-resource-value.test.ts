@@ -1,0 +1,59 @@
+// What a Bicep resource declaration evaluates to (evaluate/bicep/resources.ts): the value other
+// expressions read (the body's keys but `properties`, `parent` and `scope`, then id, name, type,
+// apiVersion and properties) and the declaration's `body` (every key but `properties`, `__proto__`
+// kept as data), each written key by key.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace } from '../../server/src/engine/workspace';
+import type { ResourceDecl } from '../../server/src/evaluate/declaration';
+import { fixtureHost, splitFixture } from '../support/fixture';
+
+async function declarations(text: string): Promise<ResourceDecl[]> {
+  const files = splitFixture(text);
+  const workspace = new Workspace(fixtureHost(files));
+  for (const [uri, content] of files) workspace.setFile(uri, content);
+  return (await workspace.evaluate()).flatMap((result) => result.resources);
+}
+
+test("a resource's body keeps every key but properties, `__proto__` as data", async () => {
+  const [nsg] = await declarations(`resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: 'nsg-app'
+  location: 'westeurope'
+  '__proto__': { polluted: true }
+  tags: { team: 'net' }
+  properties: { securityRules: [] }
+}`);
+  assert.deepEqual(Object.keys(nsg.body), ['name', 'location', '__proto__', 'tags']);
+  assert.equal(Object.getPrototypeOf(nsg.body), Object.prototype, 'the prototype is not replaced');
+  assert.equal((Object.getOwnPropertyDescriptor(nsg.body, '__proto__')?.value as { polluted: boolean }).polluted, true);
+  assert.equal(nsg.body.location, 'westeurope');
+});
+
+test("a resource's value: body keys first (but properties, parent, scope), then its own fields", async () => {
+  const resources = await declarations(`resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'global'
+  tags: { team: 'net' }
+  properties: {}
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: zone
+  name: 'link-hub'
+  location: 'global'
+  properties: { registrationEnabled: false, zoneSeen: zone, linkSeen: { name: 'x' } }
+}
+resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: 'nsg-app'
+  properties: { linkSeen: link }
+}
+`);
+  const nsg = resources.find((decl) => decl.symbol === 'nsg')!;
+  const link = (nsg.properties as Record<string, Record<string, unknown>>).linkSeen;
+  assert.deepEqual(Object.keys(link), ['name', 'location', 'id', 'type', 'apiVersion', 'properties']);
+  assert.equal(link.name, 'link-hub');
+  assert.equal(link.type, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks');
+  assert.equal(link.apiVersion, '2020-06-01');
+  assert.equal(link.id, nsg.properties && resources.find((decl) => decl.symbol === 'link')!.id);
+  const zone = (link.properties as Record<string, Record<string, unknown>>).zoneSeen;
+  assert.deepEqual(Object.keys(zone), ['name', 'location', 'tags', 'id', 'type', 'apiVersion', 'properties']);
+});
