@@ -33,3 +33,16 @@ test('a type without inline children, or named like an Object.prototype member, 
   for (const type of ['Microsoft.Storage/storageAccounts', 'constructor', 'toString', '__proto__'])
     assert.equal(withInlineChildIds(type, vnetId, properties), properties, type);
 });
+
+test("a VNet's property named like an Object.prototype member gets no child ids", () => {
+  const children = [makeObject([['name', 'x']])];
+  const properties = makeObject([
+    ['constructor', children],
+    ['toString', children],
+  ]);
+  const withIds = withInlineChildIds('Microsoft.Network/virtualNetworks', vnetId, properties) as Record<
+    string,
+    { id?: string }[]
+  >;
+  for (const key of ['constructor', 'toString']) assert.equal(withIds[key][0].id, undefined, key);
+});

@@ -2,27 +2,27 @@
 // `securityRules`): each element is a child resource whose id is the parent's id plus
 // `/{segment}/{name}`. Evaluators add that id, so `vnet.properties.subnets[0].id` resolves.
 import { concatStrings, isArray, isObject, makeObject, type ObjectValue, type Value } from './value';
-
-/** Parent type (lower case) → property under `properties` → child type segment. */
-const inlineChildren: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'microsoft.network/virtualnetworks': { subnets: 'subnets', virtualNetworkPeerings: 'virtualNetworkPeerings' },
-  'microsoft.network/networksecuritygroups': { securityRules: 'securityRules' },
-  'microsoft.network/routetables': { routes: 'routes' },
-};
-
-export function inlineChildCollections(parentType: string): Readonly<Record<string, string>> {
-  return inlineChildren[parentType.toLowerCase()] ?? {};
-}
+/** Parent type (lower case) → property under `properties` → child type segment (Maps: no key is Object's). */
+/** Parent type (lower case) → property under `properties` → child type segment. Maps: a type or key named `constructor` finds nothing. */
+const inlineChildren: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  [
+    'microsoft.network/virtualnetworks',
+    new Map([
+      ['subnets', 'subnets'],
+      ['virtualNetworkPeerings', 'virtualNetworkPeerings'],
+    ]),
+  ],
+  ['microsoft.network/networksecuritygroups', new Map([['securityRules', 'securityRules']])],
+  ['microsoft.network/routetables', new Map([['routes', 'routes']])],
+]);
 
 /** `properties` with an `id` on every inline child that has a name and no id of its own. */
 export function withInlineChildIds(parentType: string, parentId: Value, properties: Value): Value {
-  // Every resource passes here and most types have no inline children: no array of keys to learn it.
-  // Own entries only: a type written `constructor` must not find Object's.
-  const type = parentType.toLowerCase();
-  if (!Object.prototype.hasOwnProperty.call(inlineChildren, type) || !isObject(properties)) return properties;
-  const collections = inlineChildren[type];
+  // Every resource passes here and most types have no inline children: one lookup tells.
+  const collections = inlineChildren.get(parentType.toLowerCase());
+  if (!collections || !isObject(properties)) return properties;
   const entries = Object.entries(properties).map(([key, value]): [string, Value] => {
-    const segment = collections[key];
+    const segment = collections.get(key);
     if (!segment || !isArray(value)) return [key, value];
     return [key, value.map((child) => addId(child, parentId, segment))];
   });
