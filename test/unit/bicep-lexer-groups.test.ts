@@ -59,6 +59,10 @@ test('crossGroup stops at the matching closer the token list has', () => {
     '{ a: x =>\n  y\n} // comment\n',
     "{ 'q': '}' /* } */ // }\n}",
     "['it''s', '\\'', '\\u{1F600}', 'd$ollar', '\\${not a hole}']",
+    // Brackets and plain strings inside holes, which crossGroup reads without the lexer's dispatch.
+    "'${f(a, [1, 'b'])}-${ (x) ? [y] : 'z' }' + 1",
+    "'${ '${a}' }${ {k: ['v']}.k }' x",
+    "$'''a ${ [b, ('c')] } d'''",
   ];
   for (const text of groups) assert.equal(cross(text), closerByLex(text), text);
 });
@@ -74,6 +78,10 @@ test('crossGroup gives up where the lexer reports a problem or the brackets do n
     '{ /* open',
     '( ${ )',
     "('${(}')",
+    "'${ (] }'",
+    "'${ ( }'",
+    "'${ [a\n] }'",
+    "'${ 'b }'",
   ];
   for (const text of bad) assert.equal(cross(text), 'gave up', text);
 });
@@ -98,48 +106,50 @@ test('crossGroup leaves the state at its closer as scanToken would, trailing tri
   }
 });
 
-/** Reads `text` to the token at `from` and crosses the rest of its line: the NewLine or EndOfFile token
+/** Reads the token at `from` and crosses the rest of its line after it: the NewLine or EndOfFile token
  * reached, and the last token's end and kind ('stepped' for one stepped over), or 'gave up'. */
 function crossRest(text: string, from: number, endsGroup = never): string {
   const state = new LexState(text, from);
-  scanToken(state);
+  if (scanToken(state) === K.LeftBrace && !crossGroup(state, endsGroup)) return 'gave up';
   if (!crossLine(state, endsGroup)) return 'gave up';
   if (crossedLine.lastEnd < 0) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
   const last = crossedLine.lastKind < 0 ? 'stepped' : TokenKind[crossedLine.lastKind];
   return `${TokenKind[state.kind]} ${state.start}, last ${last} ending ${crossedLine.lastEnd}`;
 }
 
-test('crossLine reads a line to its end, groups whole, and tells the last token before it', () => {
+test('crossLine reads a line to its end after a token, groups whole, and tells the last token before it', () => {
   const text = "param a string = f(x)[0].b ? c : 'd' // note\nvar e = x => y\nvar f = {\n} /* g */\n";
-  const line1 = text.indexOf('string');
+  const line1 = text.indexOf('a string');
   assert.equal(
     crossRest(text, line1),
     `NewLine ${text.indexOf('\n')}, last StringComplete ending ${text.indexOf(' //')}`,
   );
-  const line2 = text.indexOf('= x');
+  const line2 = text.indexOf('e = x');
   assert.equal(
     crossRest(text, line2),
     `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
   );
   assert.equal(
-    crossRest(text, text.indexOf('=> y')),
+    crossRest(text, text.indexOf('x => y')),
     `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
   );
-  assert.equal(crossRest('a = b =>', 4), 'EndOfFile 8, last Arrow ending 8');
-  assert.equal(crossRest('a = \n', 2), 'NewLine 4, last Assignment ending 3');
+  assert.equal(crossRest('a = b =>', 2), 'EndOfFile 8, last Arrow ending 8');
+  assert.equal(crossRest('a = \n', 0), 'NewLine 4, last Assignment ending 3');
   const line3 = text.indexOf('{\n}');
-  assert.equal(crossRest(text, line3), `NewLine ${text.length - 1}, last LeftBrace ending ${line3 + 3}`);
-  assert.equal(crossRest('a b c.d  ', 2), 'EndOfFile 9, last stepped ending 7');
-  assert.equal(crossRest('a b   ', 2), 'EndOfFile 6, last Identifier ending 3');
-  assert.equal(crossRest('a\n', 1), 'NewLine 1, no token before it');
+  assert.equal(crossRest(text, line3 - 2), `NewLine ${text.length - 1}, last LeftBrace ending ${line3 + 3}`);
+  assert.equal(crossRest(text, line3), `NewLine ${text.length - 1}, no token before it`);
+  assert.equal(crossRest('a b c.d  ', 0), 'EndOfFile 9, last stepped ending 7');
+  assert.equal(crossRest('a =   ', 0), 'EndOfFile 6, last Assignment ending 3');
+  assert.equal(crossRest('a b // c', 0), 'EndOfFile 8, last stepped ending 3');
+  assert.equal(crossRest('a\n', 0), 'NewLine 1, no token before it');
 });
 
 test('crossLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
   for (const text of ['a b) c', 'a b} c', 'a ] c', 'a ~ b', 'a (b', 'a { b: 1 ]']) {
-    assert.equal(crossRest(text, 2), 'gave up', text);
+    assert.equal(crossRest(text, 0), 'gave up', text);
   }
   assert.equal(
-    crossRest('a {\nparam x int\n}', 2, () => true),
+    crossRest('a {\nparam x int\n}', 0, () => true),
     'gave up',
   );
 });

@@ -111,18 +111,23 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       if (--depth === 0) return state.problems.length === problems;
     }
     let pos = state.pos;
+    // In an interpolation hole, braces and line breaks are the lexer's (its hole stack), but a
+    // parenthesis or square bracket is still a token of its own and a plain string the string scanner's.
+    const inHole = state.holes.length > 0;
     for (;;) {
       pos = stepOver(text, pos);
-      // Where no string is open, a bracket is a token of its own, a run of line breaks one NewLine
-      // token, whatever follows them; a plain single-line string is crossed by the string scanner.
-      if (pos >= length || state.holes.length > 0) break;
+      // A bracket is a token of its own, a run of line breaks one NewLine token, whatever follows them;
+      // a plain single-line string is crossed by the string scanner.
+      if (pos >= length) break;
       let c = text.charCodeAt(pos);
       const bracket = brackets[c];
       if (bracket > 0) {
+        if (inHole && bracket === Brace) break;
         if (depth === maxNesting) return false;
         frames[depth++] = bracket;
         pos++;
       } else if (bracket < 0) {
+        if (inHole && bracket === -Brace) break;
         if (frames[--depth] !== -bracket) return false;
         if (depth === 0) {
           readCloser(state, pos, -bracket);
@@ -130,6 +135,7 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
         }
         pos++;
       } else if (c === 10 || c === 13) {
+        if (inHole) break;
         while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
         if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
       } else if (c === 39 /* ' */) {
@@ -152,19 +158,32 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
 export const crossedLine = { lastEnd: -1, lastKind: -1 };
 
 /**
- * From the state's token (read, and not crossed yet) on a line outside any group, reads on to the end
- * of that line: the state then holds its NewLine or EndOfFile token, and `crossedLine` the last token
- * before it. Groups and interpolated strings are crossed by crossGroup (with `endsGroup`), runs of
- * steppedOver characters without a token read, every other token by scanToken. Returns false to give
- * up where a closer, a string's later piece or junk stands outside a group, or crossGroup gives up; a
- * problem the lexer reports on the line is left in `state.problems` for the caller.
+ * From after the state's token (read, and crossed when it opens a group) on a line outside any group,
+ * reads on to the end of that line: the state then holds its NewLine or EndOfFile token, and
+ * `crossedLine` the last token before it (after the state's token). Groups and interpolated strings are
+ * crossed by crossGroup (with `endsGroup`), runs of steppedOver characters without a token read, every
+ * other token by scanToken. Returns false to give up where a closer, a string's later piece or junk
+ * stands outside a group, or crossGroup gives up; a problem the lexer reports on the line is left in
+ * `state.problems` for the caller.
  */
 export function crossLine(state: LexState, endsGroup: (text: string, pos: number) => boolean): boolean {
   const text = state.text;
   let lastEnd = -1;
   let lastKind = -1;
   for (;;) {
-    const kind = state.kind;
+    const from = state.pos;
+    const pos = stepOver(text, from);
+    if (pos > from) {
+      // The run holds whole tokens and blanks: its last character that is no blank ends a token.
+      let end = pos;
+      while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+      if (end > from) {
+        lastEnd = end;
+        lastKind = -1;
+      }
+      state.pos = pos;
+    }
+    const kind = scanToken(state);
     switch (kind) {
       case TokenKind.NewLine:
       case TokenKind.EndOfFile:
@@ -187,19 +206,6 @@ export function crossLine(state: LexState, endsGroup: (text: string, pos: number
     }
     lastEnd = state.end;
     lastKind = kind;
-    const from = state.pos;
-    const pos = stepOver(text, from);
-    if (pos > from) {
-      // The run holds whole tokens and blanks: its last character that is no blank ends a token.
-      let end = pos;
-      while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-      if (end > from) {
-        lastEnd = end;
-        lastKind = -1;
-      }
-      state.pos = pos;
-    }
-    scanToken(state);
   }
 }
 

@@ -76,9 +76,10 @@ export function classify(state: LexState): number {
 }
 
 /**
- * Crosses the rest of the state's line whole (lexer-groups.ts crossLine), for a declaration whose
- * header is read: the class of the line's last token (Assign, Arrow or Other, which is all the
- * statement level asks of it; `scanned.end` is its end), LineEnd when it had none, or -1 to give up.
+ * Crosses the rest of the state's line after its token (classed) whole (lexer-groups.ts crossLine), for
+ * a declaration whose header is read: the class of the line's last token (Assign, Arrow or Other, which
+ * is all the statement level asks of it; `scanned.end` is its end), LineEnd when it had none after the
+ * state's token, or -1 to give up.
  */
 export function crossRestOfLine(state: LexState): number {
   if (!crossLine(state, atDeclarationBoundary)) return -1;

@@ -141,12 +141,12 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       if (kind === K.LineEnd) break;
       const start = scanned.start;
       const end = scanned.end;
-      scanToken(state);
       lastEnd = end;
       last = kind;
       if (phase !== declaring) {
         shape = decoratorStep(text, shape, kind, start, end);
         if (shape < 0) return undefined;
+        scanToken(state);
         continue;
       }
       index++;
@@ -171,6 +171,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
         }
         break;
       }
+      scanToken(state);
     }
     if (phase === decorating && shape !== 2 && shape !== 4) return undefined;
   }
