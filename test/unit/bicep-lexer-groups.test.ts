@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
-import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
+import { LexState, readTrailingTrivia, scanToken } from '../../server/src/syntax/bicep/lexer';
 import { crossedLine, crossGroup, crossLine, steppedOver } from '../../server/src/syntax/bicep/lexer-groups';
 
 const K = TokenKind;
@@ -86,7 +86,7 @@ test('crossGroup gives up where the lexer reports a problem or the brackets do n
   for (const text of bad) assert.equal(cross(text), 'gave up', text);
 });
 
-test('crossGroup leaves the state at its closer as scanToken would, trailing trivia read, from any group', () => {
+test('crossGroup leaves the state at its closer as scanToken would (its end, no trailing trivia), from any group', () => {
   const texts = [
     '(a) // c\nx',
     '[1, 2]  /* d */ y',
@@ -101,7 +101,7 @@ test('crossGroup leaves the state at its closer as scanToken would, trailing tri
     assert.ok(crossGroup(state, never), text);
     const closer = lex(text).tokens.find((token) => token.end === state.end && token.start === state.start);
     assert.ok(closer, text);
-    assert.deepEqual([state.kind, state.pos], [closer.kind, closer.fullEnd], text);
+    assert.deepEqual([state.kind, state.pos], [closer.kind, closer.end], text);
     assert.deepEqual(state.problems, []);
   }
 });
@@ -180,6 +180,8 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
   const state = new LexState(text, tokens[3].fullStart);
   for (const token of tokens.slice(3)) {
     assert.equal(scanToken(state), token.kind);
+    assert.equal(state.pos, token.end);
+    if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) readTrailingTrivia(state);
     assert.deepEqual(
       [state.fullStart, state.start, state.end, state.pos],
       [token.fullStart, token.start, token.end, token.fullEnd],

@@ -14,7 +14,6 @@ import { plainSingleLineStringEnd } from './lexer-strings';
 import type { LexState } from './lexer-state';
 import { identifierPart } from './lexical-rules';
 import { TokenKind } from './token';
-import { skipTrailingTrivia } from './trivia';
 
 /**
  * Characters stepped over without the lexer: a token that starts at one of them is made of them only
@@ -210,13 +209,12 @@ export function crossLine(state: LexState, endsGroup: (text: string, pos: number
 }
 
 // Reads the group's last closer at `start` into the state as scanToken would (where no string is open
-// a bracket is a token of its own; then its trailing trivia), without scanToken's dispatch: such closers
-// were a tenth of the skim's scanToken calls. Its leading blanks went with the run before it.
+// a bracket is a token of its own), without scanToken's dispatch: such closers were a tenth of the
+// skim's scanToken calls. Its leading blanks went with the run before it.
 function readCloser(state: LexState, start: number, frame: number): void {
   state.kind = frame === Paren ? TokenKind.RightParen : frame === Square ? TokenKind.RightSquare : TokenKind.RightBrace;
   state.fullStart = state.start = start;
-  state.end = start + 1;
-  state.pos = skipTrailingTrivia(state.text, start + 1, state.problems);
+  state.end = state.pos = start + 1;
 }
 
 // The end of the run of steppedOver characters from `pos`. A loop of its own: written inline in
