@@ -5,7 +5,7 @@
 // Invariants: answers -1 / false ("give up", so the full parse decides) wherever the lexer reports a
 // problem, a closer or junk stands at depth 0, or crossGroup gives up; allocates nothing per token.
 import { LexState, scanToken } from './lexer';
-import { crossedLine, crossGroup, crossLine } from './lexer-groups';
+import { crossGroup, stepOverTokens } from './lexer-groups';
 import { declarationKeywords, identifierPart } from './lexical-rules';
 import { decodeEscapes } from './strings';
 import { TokenKind } from './token';
@@ -76,17 +76,32 @@ export function classify(state: LexState): number {
 }
 
 /**
- * Crosses the rest of the state's line after its token (classed) whole (lexer-groups.ts crossLine), for
- * a declaration whose header is read: the class of the line's last token (Assign, Arrow or Other, which
- * is all the statement level asks of it; `scanned.end` is its end), LineEnd when it had none after the
- * state's token, or -1 to give up.
+ * Crosses the rest of the state's line after its token (classed) whole, for a declaration whose header
+ * is read: the class of the line's last token (Assign, Arrow or Other, which is all the statement level
+ * asks of it; `scanned.end` is its end), LineEnd when it had none after the state's token, or -1 to give
+ * up. The state then holds the line's NewLine or EndOfFile; a problem the lexer reports on the line is
+ * left in `state.problems` (skipLineBreaks gives up on it). Runs of tokens steppedOver lists (never `=`
+ * nor `=>`) are stepped over without a token read.
  */
 export function crossRestOfLine(state: LexState): number {
-  if (!crossLine(state, atDeclarationBoundary)) return -1;
-  if (crossedLine.lastEnd < 0) return K.LineEnd;
-  scanned.end = crossedLine.lastEnd;
-  const kind = crossedLine.lastKind;
-  return kind === TokenKind.Assignment ? K.Assign : kind === TokenKind.Arrow ? K.Arrow : K.Other;
+  let last: number = K.LineEnd;
+  let lastEnd = -1;
+  for (;;) {
+    const stepped = stepOverTokens(state);
+    if (stepped >= 0) {
+      last = K.Other;
+      lastEnd = stepped;
+    }
+    scanToken(state);
+    const kind = classify(state);
+    if (kind < 0) return -1;
+    if (kind === K.LineEnd) {
+      scanned.end = lastEnd;
+      return last;
+    }
+    last = kind === K.Assign || kind === K.Arrow ? kind : K.Other;
+    lastEnd = scanned.end;
+  }
 }
 
 /** What `skipLineBreaks` crossed: first line break, end of the last run of them, runs (NewLine tokens),
