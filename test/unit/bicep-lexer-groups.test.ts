@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
-import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
-import { crossedLine, crossGroup, crossLine, steppedOver } from '../../server/src/syntax/bicep/lexer-groups';
+import { LexState, readTrailingTrivia, scanToken } from '../../server/src/syntax/bicep/lexer';
+import { crossGroup, steppedOver, stepOverTokens } from '../../server/src/syntax/bicep/lexer-groups';
+import { crossRestOfLine, scanned, TokenClass } from '../../server/src/syntax/bicep/outline-skim';
 
 const K = TokenKind;
 const never = (): boolean => false;
@@ -59,6 +60,10 @@ test('crossGroup stops at the matching closer the token list has', () => {
     '{ a: x =>\n  y\n} // comment\n',
     "{ 'q': '}' /* } */ // }\n}",
     "['it''s', '\\'', '\\u{1F600}', 'd$ollar', '\\${not a hole}']",
+    // Brackets and plain strings inside holes, which crossGroup reads without the lexer's dispatch.
+    "'${f(a, [1, 'b'])}-${ (x) ? [y] : 'z' }' + 1",
+    "'${ '${a}' }${ {k: ['v']}.k }' x",
+    "$'''a ${ [b, ('c')] } d'''",
   ];
   for (const text of groups) assert.equal(cross(text), closerByLex(text), text);
 });
@@ -74,11 +79,15 @@ test('crossGroup gives up where the lexer reports a problem or the brackets do n
     '{ /* open',
     '( ${ )',
     "('${(}')",
+    "'${ (] }'",
+    "'${ ( }'",
+    "'${ [a\n] }'",
+    "'${ 'b }'",
   ];
   for (const text of bad) assert.equal(cross(text), 'gave up', text);
 });
 
-test('crossGroup leaves the state at its closer as scanToken would, trailing trivia read, from any group', () => {
+test('crossGroup leaves the state at its closer as scanToken would (its end, no trailing trivia), from any group', () => {
   const texts = [
     '(a) // c\nx',
     '[1, 2]  /* d */ y',
@@ -93,55 +102,62 @@ test('crossGroup leaves the state at its closer as scanToken would, trailing tri
     assert.ok(crossGroup(state, never), text);
     const closer = lex(text).tokens.find((token) => token.end === state.end && token.start === state.start);
     assert.ok(closer, text);
-    assert.deepEqual([state.kind, state.pos], [closer.kind, closer.fullEnd], text);
+    assert.deepEqual([state.kind, state.pos], [closer.kind, closer.end], text);
     assert.deepEqual(state.problems, []);
   }
 });
 
-/** Reads `text` to the token at `from` and crosses the rest of its line: the NewLine or EndOfFile token
- * reached, and the last token's end and kind ('stepped' for one stepped over), or 'gave up'. */
-function crossRest(text: string, from: number, endsGroup = never): string {
+/** Reads the token at `from` (crossing it when it opens a group) and crosses the rest of its line after
+ * it (crossRestOfLine): the NewLine or EndOfFile token reached, and the class and end of the line's last
+ * token, or 'gave up'. */
+function crossRest(text: string, from: number): string {
   const state = new LexState(text, from);
-  scanToken(state);
-  if (!crossLine(state, endsGroup)) return 'gave up';
-  if (crossedLine.lastEnd < 0) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
-  const last = crossedLine.lastKind < 0 ? 'stepped' : TokenKind[crossedLine.lastKind];
-  return `${TokenKind[state.kind]} ${state.start}, last ${last} ending ${crossedLine.lastEnd}`;
+  if (scanToken(state) === K.LeftBrace && !crossGroup(state, never)) return 'gave up';
+  const last = crossRestOfLine(state);
+  if (last < 0) return 'gave up';
+  if (last === TokenClass.LineEnd) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
+  const className = Object.keys(TokenClass).find((name) => TokenClass[name as keyof typeof TokenClass] === last);
+  return `${TokenKind[state.kind]} ${state.start}, last ${className} ending ${scanned.end}`;
 }
 
-test('crossLine reads a line to its end, groups whole, and tells the last token before it', () => {
+test('crossRestOfLine reads a line to its end after a token, groups whole, and classes the last token', () => {
   const text = "param a string = f(x)[0].b ? c : 'd' // note\nvar e = x => y\nvar f = {\n} /* g */\n";
-  const line1 = text.indexOf('string');
-  assert.equal(
-    crossRest(text, line1),
-    `NewLine ${text.indexOf('\n')}, last StringComplete ending ${text.indexOf(' //')}`,
-  );
-  const line2 = text.indexOf('= x');
+  const line1 = text.indexOf('a string');
+  assert.equal(crossRest(text, line1), `NewLine ${text.indexOf('\n')}, last Other ending ${text.indexOf(' //')}`);
+  const line2 = text.indexOf('e = x');
   assert.equal(
     crossRest(text, line2),
-    `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
+    `NewLine ${text.indexOf('\nvar f')}, last Other ending ${text.indexOf('\nvar f')}`,
   );
   assert.equal(
-    crossRest(text, text.indexOf('=> y')),
-    `NewLine ${text.indexOf('\nvar f')}, last stepped ending ${text.indexOf('\nvar f')}`,
+    crossRest(text, text.indexOf('x => y')),
+    `NewLine ${text.indexOf('\nvar f')}, last Other ending ${text.indexOf('\nvar f')}`,
   );
-  assert.equal(crossRest('a = b =>', 4), 'EndOfFile 8, last Arrow ending 8');
-  assert.equal(crossRest('a = \n', 2), 'NewLine 4, last Assignment ending 3');
+  assert.equal(crossRest('a = b =>', 2), 'EndOfFile 8, last Arrow ending 8');
+  assert.equal(crossRest('a = \n', 0), 'NewLine 4, last Assign ending 3');
   const line3 = text.indexOf('{\n}');
-  assert.equal(crossRest(text, line3), `NewLine ${text.length - 1}, last LeftBrace ending ${line3 + 3}`);
-  assert.equal(crossRest('a b c.d  ', 2), 'EndOfFile 9, last stepped ending 7');
-  assert.equal(crossRest('a b   ', 2), 'EndOfFile 6, last Identifier ending 3');
-  assert.equal(crossRest('a\n', 1), 'NewLine 1, no token before it');
+  assert.equal(crossRest(text, line3 - 2), `NewLine ${text.length - 1}, last Other ending ${line3 + 3}`);
+  assert.equal(crossRest(text, line3), `NewLine ${text.length - 1}, no token before it`);
+  assert.equal(crossRest('a b c.d  ', 0), 'EndOfFile 9, last Other ending 7');
+  assert.equal(crossRest('a =   ', 0), 'EndOfFile 6, last Assign ending 3');
+  assert.equal(crossRest('a = b // c', 0), 'EndOfFile 10, last Other ending 5');
+  assert.equal(crossRest('a\n', 0), 'NewLine 1, no token before it');
 });
 
-test('crossLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
-  for (const text of ['a b) c', 'a b} c', 'a ] c', 'a ~ b', 'a (b', 'a { b: 1 ]']) {
-    assert.equal(crossRest(text, 2), 'gave up', text);
+test('stepOverTokens steps over a run of whole tokens and tells where its last token ends', () => {
+  const state = new LexState('a b.c  = d');
+  scanToken(state);
+  assert.equal(stepOverTokens(state), 5);
+  assert.equal(state.pos, 7);
+  assert.equal(stepOverTokens(state), -1, 'no run at `=`');
+  assert.equal(state.pos, 7);
+  assert.equal(stepOverTokens(new LexState('  \t=')), -1, 'blanks only');
+});
+
+test('crossRestOfLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
+  for (const text of ['a b) c', 'a b} c', 'a ] c', 'a ~ b', 'a (b', 'a { b: 1 ]', 'a {\nparam x int\n}']) {
+    assert.equal(crossRest(text, 0), 'gave up', text);
   }
-  assert.equal(
-    crossRest('a {\nparam x int\n}', 2, () => true),
-    'gave up',
-  );
 });
 
 test('crossGroup asks endsGroup at each column-0 identifier line inside the group, and gives up when it says so', () => {
@@ -170,6 +186,8 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
   const state = new LexState(text, tokens[3].fullStart);
   for (const token of tokens.slice(3)) {
     assert.equal(scanToken(state), token.kind);
+    assert.equal(state.pos, token.end);
+    if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) readTrailingTrivia(state);
     assert.deepEqual(
       [state.fullStart, state.start, state.end, state.pos],
       [token.fullStart, token.start, token.end, token.fullEnd],

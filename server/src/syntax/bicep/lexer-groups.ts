@@ -1,20 +1,18 @@
 // The lexer's group-crossing entries, for the lazy outline's skim: crossGroup, from an opening bracket or
 // a string's first piece before a `${` hole, reads on to the matching closer or the string's last piece;
-// crossLine reads on to the end of a line outside any group (crossing its groups). Both read with
+// stepOverTokens steps over a run of tokens no scanToken needs to read. crossGroup reads with
 // `scanToken` reading every token that can start a string, comment, pragma, operator of two characters
 // or junk; a table steps over the rest (see steppedOver), and, where no string is open, brackets, line
 // breaks and plain strings (lexer-strings.ts) are crossed without a token read.
 // Invariants: answers false ("give up, let the full parse decide") wherever the lexer reports a
 // problem, brackets do not match, nesting passes maxNesting, the text ends inside the group, or the
-// caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary); a
-// problem outside any group crossLine leaves in the state for its caller. Allocates nothing per
-// character or token.
+// caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary).
+// Allocates nothing per character or token.
 import { scanToken } from './lexer';
 import { plainSingleLineStringEnd } from './lexer-strings';
 import type { LexState } from './lexer-state';
 import { identifierPart } from './lexical-rules';
 import { TokenKind } from './token';
-import { skipTrailingTrivia } from './trivia';
 
 /**
  * Characters stepped over without the lexer: a token that starts at one of them is made of them only
@@ -111,18 +109,23 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       if (--depth === 0) return state.problems.length === problems;
     }
     let pos = state.pos;
+    // In an interpolation hole, braces and line breaks are the lexer's (its hole stack), but a
+    // parenthesis or square bracket is still a token of its own and a plain string the string scanner's.
+    const inHole = state.holes.length > 0;
     for (;;) {
       pos = stepOver(text, pos);
-      // Where no string is open, a bracket is a token of its own, a run of line breaks one NewLine
-      // token, whatever follows them; a plain single-line string is crossed by the string scanner.
-      if (pos >= length || state.holes.length > 0) break;
+      // A bracket is a token of its own, a run of line breaks one NewLine token, whatever follows them;
+      // a plain single-line string is crossed by the string scanner.
+      if (pos >= length) break;
       let c = text.charCodeAt(pos);
       const bracket = brackets[c];
       if (bracket > 0) {
+        if (inHole && bracket === Brace) break;
         if (depth === maxNesting) return false;
         frames[depth++] = bracket;
         pos++;
       } else if (bracket < 0) {
+        if (inHole && bracket === -Brace) break;
         if (frames[--depth] !== -bracket) return false;
         if (depth === 0) {
           readCloser(state, pos, -bracket);
@@ -130,6 +133,7 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
         }
         pos++;
       } else if (c === 10 || c === 13) {
+        if (inHole) break;
         while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
         if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
       } else if (c === 39 /* ' */) {
@@ -146,71 +150,29 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
   }
 }
 
-/** What `crossLine` read last: that token's end and kind, or -1 for both when it read no token; the kind
- * is -1 too for a token stepped over (an identifier, a number, or one of the operators steppedOver
- * lists: never `=` nor `=>`). */
-export const crossedLine = { lastEnd: -1, lastKind: -1 };
-
 /**
- * From the state's token (read, and not crossed yet) on a line outside any group, reads on to the end
- * of that line: the state then holds its NewLine or EndOfFile token, and `crossedLine` the last token
- * before it. Groups and interpolated strings are crossed by crossGroup (with `endsGroup`), runs of
- * steppedOver characters without a token read, every other token by scanToken. Returns false to give
- * up where a closer, a string's later piece or junk stands outside a group, or crossGroup gives up; a
- * problem the lexer reports on the line is left in `state.problems` for the caller.
+ * Steps over the run of steppedOver characters at `state.pos` (whole tokens and blanks, no token read):
+ * the end of the run's last token, or -1 when the run holds none (it is empty or only blanks).
  */
-export function crossLine(state: LexState, endsGroup: (text: string, pos: number) => boolean): boolean {
+export function stepOverTokens(state: LexState): number {
   const text = state.text;
-  let lastEnd = -1;
-  let lastKind = -1;
-  for (;;) {
-    const kind = state.kind;
-    switch (kind) {
-      case TokenKind.NewLine:
-      case TokenKind.EndOfFile:
-        crossedLine.lastEnd = lastEnd;
-        crossedLine.lastKind = lastKind;
-        return true;
-      case TokenKind.LeftParen:
-      case TokenKind.LeftSquare:
-      case TokenKind.LeftBrace:
-      case TokenKind.StringLeftPiece:
-        if (!crossGroup(state, endsGroup)) return false;
-        break;
-      case TokenKind.RightParen:
-      case TokenKind.RightSquare:
-      case TokenKind.RightBrace:
-      case TokenKind.StringMiddlePiece:
-      case TokenKind.StringRightPiece:
-      case TokenKind.Unrecognized:
-        return false;
-    }
-    lastEnd = state.end;
-    lastKind = kind;
-    const from = state.pos;
-    const pos = stepOver(text, from);
-    if (pos > from) {
-      // The run holds whole tokens and blanks: its last character that is no blank ends a token.
-      let end = pos;
-      while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-      if (end > from) {
-        lastEnd = end;
-        lastKind = -1;
-      }
-      state.pos = pos;
-    }
-    scanToken(state);
-  }
+  const from = state.pos;
+  const pos = stepOver(text, from);
+  if (pos === from) return -1;
+  state.pos = pos;
+  // The run holds whole tokens and blanks: its last character that is no blank ends a token.
+  let end = pos;
+  while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end > from ? end : -1;
 }
 
 // Reads the group's last closer at `start` into the state as scanToken would (where no string is open
-// a bracket is a token of its own; then its trailing trivia), without scanToken's dispatch: such closers
-// were a tenth of the skim's scanToken calls. Its leading blanks went with the run before it.
+// a bracket is a token of its own), without scanToken's dispatch: such closers were a tenth of the
+// skim's scanToken calls. Its leading blanks went with the run before it.
 function readCloser(state: LexState, start: number, frame: number): void {
   state.kind = frame === Paren ? TokenKind.RightParen : frame === Square ? TokenKind.RightSquare : TokenKind.RightBrace;
   state.fullStart = state.start = start;
-  state.end = start + 1;
-  state.pos = skipTrailingTrivia(state.text, start + 1, state.problems);
+  state.end = state.pos = start + 1;
 }
 
 // The end of the run of steppedOver characters from `pos`. A loop of its own: written inline in

@@ -9,7 +9,8 @@ import type { TriviaProblem } from './trivia';
  * it, so a reader that needs no Token objects (the lazy outline's skim) lexes without allocating.
  */
 export class LexState implements StringScanner {
-  /** Where the next token's leading trivia starts; after `scanToken`, the token's fullEnd. */
+  /** Where the next token's leading trivia starts; after `scanToken`, the token's end (its fullEnd once
+   * `readTrailingTrivia` read its trailing trivia). */
   pos: number;
   /** The token read last: its kind and offsets (its fullEnd is `pos`). */
   kind: TokenKind = TokenKind.EndOfFile;

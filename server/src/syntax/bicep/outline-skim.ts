@@ -5,7 +5,7 @@
 // Invariants: answers -1 / false ("give up", so the full parse decides) wherever the lexer reports a
 // problem, a closer or junk stands at depth 0, or crossGroup gives up; allocates nothing per token.
 import { LexState, scanToken } from './lexer';
-import { crossedLine, crossGroup, crossLine } from './lexer-groups';
+import { crossGroup, stepOverTokens } from './lexer-groups';
 import { declarationKeywords, identifierPart } from './lexical-rules';
 import { decodeEscapes } from './strings';
 import { TokenKind } from './token';
@@ -76,16 +76,32 @@ export function classify(state: LexState): number {
 }
 
 /**
- * Crosses the rest of the state's line whole (lexer-groups.ts crossLine), for a declaration whose
- * header is read: the class of the line's last token (Assign, Arrow or Other, which is all the
- * statement level asks of it; `scanned.end` is its end), LineEnd when it had none, or -1 to give up.
+ * Crosses the rest of the state's line after its token (classed) whole, for a declaration whose header
+ * is read: the class of the line's last token (Assign, Arrow or Other, which is all the statement level
+ * asks of it; `scanned.end` is its end), LineEnd when it had none after the state's token, or -1 to give
+ * up. The state then holds the line's NewLine or EndOfFile; a problem the lexer reports on the line is
+ * left in `state.problems` (skipLineBreaks gives up on it). Runs of tokens steppedOver lists (never `=`
+ * nor `=>`) are stepped over without a token read.
  */
 export function crossRestOfLine(state: LexState): number {
-  if (!crossLine(state, atDeclarationBoundary)) return -1;
-  if (crossedLine.lastEnd < 0) return K.LineEnd;
-  scanned.end = crossedLine.lastEnd;
-  const kind = crossedLine.lastKind;
-  return kind === TokenKind.Assignment ? K.Assign : kind === TokenKind.Arrow ? K.Arrow : K.Other;
+  let last: number = K.LineEnd;
+  let lastEnd = -1;
+  for (;;) {
+    const stepped = stepOverTokens(state);
+    if (stepped >= 0) {
+      last = K.Other;
+      lastEnd = stepped;
+    }
+    scanToken(state);
+    const kind = classify(state);
+    if (kind < 0) return -1;
+    if (kind === K.LineEnd) {
+      scanned.end = lastEnd;
+      return last;
+    }
+    last = kind === K.Assign || kind === K.Arrow ? kind : K.Other;
+    lastEnd = scanned.end;
+  }
 }
 
 /** What `skipLineBreaks` crossed: first line break, end of the last run of them, runs (NewLine tokens),
@@ -138,13 +154,27 @@ export function identifierAt(text: string, start: number): string {
 
 /** The identifier token text[start, end) when it is one of `keywords` (found without making a substring). */
 export function keywordAt(text: string, start: number, end: number, keywords: readonly string[]): string | undefined {
+  const index = keywordIndexAt(text, start, end, keywords);
+  return index < 0 ? undefined : keywords[index];
+}
+
+/** The index in `keywords` of the identifier token text[start, end), or -1 when it is none of them. */
+export function keywordIndexAt(text: string, start: number, end: number, keywords: readonly string[]): number {
   const first = text.charCodeAt(start);
-  for (const keyword of keywords) {
-    // The first character sorts out most keywords before a comparison of the rest.
-    if (keyword.charCodeAt(0) === first && keyword.length === end - start && text.startsWith(keyword, start))
-      return keyword;
+  for (let i = 0; i < keywords.length; i++) {
+    const keyword = keywords[i];
+    // The first character and the length sort out most keywords before a comparison of the rest.
+    if (keyword.charCodeAt(0) === first && keyword.length === end - start && restMatches(text, start, keyword))
+      return i;
   }
-  return undefined;
+  return -1;
+}
+
+// Whether text[start + 1, start + keyword.length) is the rest of `keyword`: compared a character at a
+// time, as a call of startsWith with a keyword not known when compiled cost ~1% of the skim.
+function restMatches(text: string, start: number, keyword: string): boolean {
+  for (let i = 1; i < keyword.length; i++) if (text.charCodeAt(start + i) !== keyword.charCodeAt(i)) return false;
+  return true;
 }
 
 /** The value of the plain single-line string text[start, end), decoded like stringValue(); `backslash`
