@@ -41,7 +41,10 @@ async function runParent(argv) {
     console.error('usage: node scripts/outline-ab.mjs [--runs N] [--rounds N] [--parse] treeA [treeB = this tree]');
     process.exit(2);
   }
-  const bundles = await Promise.all(trees.map((tree, i) => bundleSyntax(tree, i)));
+  // A directory of this run's own: two A/Bs started from one tree must not overwrite each other's bundles.
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+  const bundleDir = fs.mkdtempSync(path.join(root, 'out', 'outline-ab-'));
+  const bundles = await Promise.all(trees.map((tree, i) => bundleSyntax(tree, i, bundleDir)));
   const ratios = [];
   for (let run = 0; run < options.runs; run++) {
     // Even runs time A first in each pair of rounds, odd runs B first.
@@ -66,6 +69,7 @@ async function runParent(argv) {
   console.log(
     `median B/A over ${options.runs} runs: ${median(ratios).toFixed(3)}; load now ${os.loadavg()[0].toFixed(1)}`,
   );
+  fs.rmSync(bundleDir, { recursive: true, force: true });
 }
 
 // Runs the bundles' rounds in one child process; their CPU times a round, in the bundles' order.
@@ -85,8 +89,8 @@ function runChildProcess(measured, rounds, bundles) {
 }
 
 // The tree's Bicep syntax as one CommonJS bundle, built like the bench's bundles.
-async function bundleSyntax(tree, index) {
-  const outfile = path.join(root, 'out', 'outline-ab', `syntax-${index}.cjs`);
+async function bundleSyntax(tree, index, directory) {
+  const outfile = path.join(directory, `syntax-${index}.cjs`);
   await esbuild.build({
     ...nodeBundle,
     entryPoints: [path.join(tree, 'server', 'src', 'syntax', 'bicep', 'index.ts')],
