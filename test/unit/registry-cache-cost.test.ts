@@ -16,6 +16,7 @@ import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-r
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
 import { withOmittedNulls } from '../../server/src/evaluate/registry/cached-params';
 import { LazyBindings } from '../../server/src/evaluate/lazy';
+import { templateNames } from '../../server/src/evaluate/arm/template-names';
 import { modelToJson } from '../../server/src/engine/model-json';
 import { lockResource, nestedDeployment, templateObject, templateSchema, templateText } from '../support/arm-fixtures';
 import { fixtureHost, splitFixture } from '../support/fixture';
@@ -92,6 +93,19 @@ describe('readings of cached modules', () => {
     // Skimmed, the lock is not read; without a demand it is.
     assert.equal(first.arm.template?.resources.length, 1);
     assert.equal(cachedModuleReading('file:///cache/a/main.json', text).arm.template?.resources.length, 2);
+  });
+});
+
+describe("a reading's template names", () => {
+  test('indexed once per template of a reading, lower-cased; a changed text is indexed anew', () => {
+    const uri = 'file:///cache/names/main.json';
+    const text = templateText({ parameters: { vnetName: { type: 'string' } }, resources: [vnet] });
+    const reading = cachedModuleReading(uri, text, needsResourceType);
+    const names = templateNames(reading, reading.arm.template!);
+    assert.equal(templateNames(reading, reading.arm.template!), names, 'every evaluation shares one index');
+    assert.deepEqual([...names.parameters.keys()], ['vnetname']);
+    const changed = cachedModuleReading(uri, text.replace('vnetName', 'hubName'), needsResourceType);
+    assert.deepEqual([...templateNames(changed, changed.arm.template!).parameters.keys()], ['hubname']);
   });
 });
 
