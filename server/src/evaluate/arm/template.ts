@@ -41,8 +41,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   /** Bound parameter names by their lower case: the values stay in `input.params`, read when first needed. */
   private readonly boundNames = new Map<string, string>();
   /** Parameter and variable values by lower-cased name, each computed once (`memo`). */
-  private readonly parameterValues: Memo = { values: new Map(), running: new Set(), kind: 'parameters' };
-  private readonly variableValues: Memo = { values: new Map(), running: new Set(), kind: 'variables' };
+  private readonly parameterValues = newMemo('parameters');
+  private readonly variableValues = newMemo('variables');
   private readonly resourceValues = new Map<ArmResource, Value>();
   private readonly resourcesInProgress = new Set<ArmResource>();
   private readonly perResource = new Map<string, Map<ArmResource, Value>>();
@@ -86,8 +86,10 @@ export class ArmTemplateEvaluator implements ArmFrame {
 
   parameter(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.parameter(name);
+    const table = this.parameterValues;
+    if (table.byName.has(name)) return table.byName.get(name);
     const key = name.toLowerCase();
-    return this.memo(this.parameterValues, key, () => {
+    return this.memo(table, name, key, () => {
       const declared = this.names.parameters.get(key);
       // ARM deploys a parameter passed as null with its default value, as if it were left out.
       const boundName = this.boundNames.get(key);
@@ -101,10 +103,12 @@ export class ArmTemplateEvaluator implements ArmFrame {
 
   variable(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.variable(name);
+    const table = this.variableValues;
+    if (table.byName.has(name)) return table.byName.get(name);
     const key = name.toLowerCase();
     const declared = this.names.variables.get(key);
     if (!declared) return undefined;
-    return this.memo(this.variableValues, key, () =>
+    return this.memo(table, name, key, () =>
       declared.kind === 'value'
         ? this.expressions.value(declared.value, emptyEnv)
         : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset),
@@ -221,10 +225,16 @@ export class ArmTemplateEvaluator implements ArmFrame {
     return { uri: this.file.uri, start: node.offset, end: node.offset + node.length };
   }
 
-  /** A table's value for `key`, computed once; read again while computed (a cycle), an unknown. */
-  private memo(table: Memo, key: string, compute: () => Value | undefined): Value | undefined {
-    const known = table.values.get(key);
-    if (known !== undefined || table.values.has(key)) return known;
+  /**
+   * A table's value for `key` (`name` lower-cased), computed once; read again while computed (a
+   * cycle), an unknown. Once computed it is found by `name` as written, without lower-casing.
+   */
+  private memo(table: Memo, name: string, key: string, compute: () => Value | undefined): Value | undefined {
+    if (table.values.has(key)) {
+      const known = table.values.get(key);
+      table.byName.set(name, known);
+      return known;
+    }
     if (table.running.has(key)) return new Unknown(`cycle:${this.file.uri}#${table.kind}:${key}`);
     table.running.add(key);
     let value: Value | undefined;
@@ -234,6 +244,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
       table.running.delete(key);
     }
     table.values.set(key, value);
+    table.byName.set(name, value);
     return value;
   }
 }
@@ -244,8 +255,14 @@ export class ArmTemplateEvaluator implements ArmFrame {
  */
 interface Memo {
   readonly values: Map<string, Value | undefined>;
+  /** The same values by the name as an expression wrote it: reads repeat a spelling, and lower-casing made a string each. */
+  readonly byName: Map<string, Value | undefined>;
   readonly running: Set<string>;
   readonly kind: 'parameters' | 'variables';
+}
+
+function newMemo(kind: Memo['kind']): Memo {
+  return { values: new Map(), byName: new Map(), running: new Set(), kind };
 }
 
 /** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */
