@@ -132,6 +132,21 @@ describe('ARM expressions', () => {
     assert.equal(result.settledAgain, 'in-x');
   });
 
+  test('function names match in any case, each spelling alike however often it is called', () => {
+    const result = outputs(
+      {
+        calls: "[createArray(toLower('A'), TOLOWER('B'), ToLower('C'), toLower('D'))]",
+        parameter: "[PARAMETERS('p')]",
+        nested: "[Concat(concat('a', 'b'), CONCAT('c'))]",
+      },
+      { parameters: { p: { type: 'string' } } },
+      { p: 'given' },
+    );
+    assert.deepEqual(json(result.calls), ['a', 'b', 'c', 'd']);
+    assert.equal(result.parameter, 'given');
+    assert.equal(result.nested, 'abc');
+  });
+
   test('functions of the shared library, the lazy if, and the [[ escape', () => {
     const result = outputs(
       {
