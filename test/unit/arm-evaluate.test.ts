@@ -109,6 +109,44 @@ describe('ARM expressions', () => {
     assert.ok(result.a instanceof Unknown);
   });
 
+  test('a name read in any spelling is one value, computed once; a cycle answer is not kept for later reads', () => {
+    const result = outputs(
+      {
+        first: "[parameters('Tag')]",
+        again: "[parameters('TAG')]",
+        cyclic: "[variables('Loop')]",
+        later: "[variables('loop')]",
+        settled: "[variables('Settled')]",
+        settledAgain: "[variables('settled')]",
+      },
+      {
+        parameters: { tag: { type: 'string', defaultValue: '[newGuid()]' } },
+        variables: { loop: "[variables('LOOP')]", settled: "[concat(variables('Inner'), '-x')]", inner: 'in' },
+      },
+    );
+    assert.ok(result.first instanceof Unknown && result.again instanceof Unknown);
+    assert.equal(result.first.key, result.again.key, 'one newGuid() for both spellings');
+    assert.ok(result.cyclic instanceof Unknown && result.later instanceof Unknown);
+    assert.equal(result.cyclic.key, result.later.key);
+    assert.equal(result.settled, 'in-x');
+    assert.equal(result.settledAgain, 'in-x');
+  });
+
+  test('function names match in any case, each spelling alike however often it is called', () => {
+    const result = outputs(
+      {
+        calls: "[createArray(toLower('A'), TOLOWER('B'), ToLower('C'), toLower('D'))]",
+        parameter: "[PARAMETERS('p')]",
+        nested: "[Concat(concat('a', 'b'), CONCAT('c'))]",
+      },
+      { parameters: { p: { type: 'string' } } },
+      { p: 'given' },
+    );
+    assert.deepEqual(json(result.calls), ['a', 'b', 'c', 'd']);
+    assert.equal(result.parameter, 'given');
+    assert.equal(result.nested, 'abc');
+  });
+
   test('functions of the shared library, the lazy if, and the [[ escape', () => {
     const result = outputs(
       {

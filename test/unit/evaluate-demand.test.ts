@@ -60,6 +60,44 @@ test('a private-link target is evaluated on its own (an endpoint may name it by 
   );
 });
 
+test('an ARM private-link target is evaluated as in Bicep: identity, location and its public access only', async () => {
+  const template = (properties: object) =>
+    JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { skuName: { type: 'string' } },
+      resources: [
+        {
+          type: 'Microsoft.KeyVault/vaults',
+          apiVersion: '2023-07-01',
+          name: 'kv-a',
+          location: 'westeurope',
+          tags: { owner: "[parameters('skuName')]" },
+          properties,
+        },
+      ],
+    });
+  const [vault] = await declarationsOf({
+    'main.json': template({ sku: { family: 'A', name: "[parameters('skuName')]" }, publicNetworkAccess: 'Enabled' }),
+  });
+  assert.deepEqual(Object.keys(vault.properties as object), ['publicNetworkAccess'], 'what the rules read');
+  assert.equal(vault.location, 'westeurope');
+  assert.deepEqual(Object.keys(vault.body).sort(), ['location', 'name'], 'no tags: nothing reads them');
+  assert.deepEqual([...vault.propertyRanges.keys()].sort(), [
+    'location',
+    'name',
+    'properties',
+    'properties.publicNetworkAccess',
+  ]);
+  // A property copy loop could make any key: the whole object is evaluated.
+  const copied = template({
+    copy: [{ name: 'publicNetworkAccess', count: 1, input: 'Disabled' }],
+    sku: { family: 'A' },
+  });
+  const [looped] = await declarationsOf({ 'main.json': copied });
+  assert.deepEqual(Object.keys(looped.properties as object).sort(), ['publicNetworkAccess', 'sku']);
+});
+
 test('module outputs are evaluated when read, module params when the callee reads them', async () => {
   const child =
     'param prefix string\nparam unused string\n' +

@@ -84,6 +84,7 @@ test('ARM: a kept result lets go of the JSON tree, and reference() still makes t
     text: armText,
     arm: readArmFile(armText),
     expressions: new Map(),
+    templateNames: new Map(),
   };
   assert.ok(loaded.arm.root);
   const tree = new WeakRef(loaded.arm.root);

@@ -14,6 +14,9 @@ import { blankUnneededResources } from '../../server/src/evaluate/arm';
 import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
 import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
+import { withOmittedNulls } from '../../server/src/evaluate/registry/cached-params';
+import { LazyBindings } from '../../server/src/evaluate/lazy';
+import { templateNames } from '../../server/src/evaluate/arm/template-names';
 import { modelToJson } from '../../server/src/engine/model-json';
 import { lockResource, nestedDeployment, templateObject, templateSchema, templateText } from '../support/arm-fixtures';
 import { fixtureHost, splitFixture } from '../support/fixture';
@@ -90,6 +93,51 @@ describe('readings of cached modules', () => {
     // Skimmed, the lock is not read; without a demand it is.
     assert.equal(first.arm.template?.resources.length, 1);
     assert.equal(cachedModuleReading('file:///cache/a/main.json', text).arm.template?.resources.length, 2);
+  });
+});
+
+describe("a reading's template names", () => {
+  test('indexed once per template of a reading, lower-cased; a changed text is indexed anew', () => {
+    const uri = 'file:///cache/names/main.json';
+    const text = templateText({ parameters: { vnetName: { type: 'string' } }, resources: [vnet] });
+    const reading = cachedModuleReading(uri, text, needsResourceType);
+    const names = templateNames(reading, reading.arm.template!);
+    assert.equal(templateNames(reading, reading.arm.template!), names, 'every evaluation shares one index');
+    assert.deepEqual([...names.parameters.keys()], ['vnetname']);
+    const changed = cachedModuleReading(uri, text.replace('vnetName', 'hubName'), needsResourceType);
+    assert.deepEqual([...templateNames(changed, changed.arm.template!).parameters.keys()], ['hubname']);
+  });
+});
+
+describe("a cached module call's params", () => {
+  test('omitted nullable parameters read as null, and no binding is evaluated before the module reads it', () => {
+    const text = JSON.stringify({
+      $schema: templateSchema,
+      contentVersion: '1.0.0.0',
+      parameters: {
+        name: { type: 'string' },
+        tags: { type: 'object', nullable: true },
+        subnetResourceId: { type: 'string', nullable: true },
+        lock: { type: 'object', nullable: true, defaultValue: null },
+      },
+      resources: [],
+    });
+    const evaluated: string[] = [];
+    const bindings = new LazyBindings(
+      ['name', 'Tags'],
+      (name) => {
+        evaluated.push(name);
+        return `${name}-value`;
+      },
+      'call',
+    );
+    const params = withOmittedNulls(bindings, 'file:///cache/nulls/main.json', text);
+    assert.deepEqual(evaluated, [], 'building the params evaluates nothing');
+    assert.deepEqual([...params.keys()], ['name', 'Tags', 'subnetResourceId'], 'a name bound in another case is bound');
+    assert.equal(params.get('subnetResourceId'), null);
+    assert.equal(params.has('lock'), false, 'a parameter with a default keeps it');
+    assert.equal(params.get('name'), 'name-value');
+    assert.deepEqual(evaluated, ['name'], 'only what is read');
   });
 });
 

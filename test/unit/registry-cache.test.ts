@@ -228,6 +228,27 @@ describe('cached modules', () => {
     assert.deepEqual(withCache, without);
   });
 
+  test('a param the interface model read is not evaluated again for the cached module: both see one value', async () => {
+    // newGuid() is unknown and unlike any other value: evaluated twice, the vault and its modelled
+    // twin would differ, and the vault would sit at the call instead of at the entries that name it.
+    const { model } = await run(
+      `//- /main.bicep
+module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
+  name: 'kv'
+  params: {
+    name: 'kv-\${newGuid()}'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+`,
+      cache,
+      config,
+    );
+    const vault = model.targets.find((target) => target.decl.type === 'Microsoft.KeyVault/vaults');
+    assert.equal(vault?.decl.registry?.paramPath, '', 'the twin was found: the call itself asked for it');
+    assert.ok(vault.decl.propertyRanges.has('name'), 'with the range of the name the caller wrote');
+  });
+
   test('a module missing from the cache falls back to its interface model, and one neither cached nor modelled is noted', async () => {
     const partial = restoreCache('/cache', { 'key-vault/vault': '0.14.0' });
     const { model, result } = await run(

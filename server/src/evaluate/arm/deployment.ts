@@ -102,6 +102,7 @@ async function withTemplate(
       budget: newBudget(clock),
       // Demand as for a Bicep entry (demand.ts): only resources that may declare what the analysis needs.
       ...(options.needsType ? { needsType: options.needsType } : {}),
+      ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
       ...(options.wantsDeclaration ? { wantsDeclaration: options.wantsDeclaration } : {}),
     }),
   );
@@ -199,6 +200,7 @@ export const armModuleEvaluatorWith =
       ...(input.clock ? { clock: input.clock } : {}),
       // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
       ...(input.needsType ? { needsType: input.needsType } : {}),
+      ...(input.neededProperties ? { neededProperties: input.neededProperties } : {}),
       ...(input.wantsDeclaration ? { wantsDeclaration: input.wantsDeclaration } : {}),
     });
   };

@@ -29,7 +29,7 @@ export function loadArmText(uri: string, text: string): LoadedArmFile {
   const expressions = new Map<Node, ArmExpr | null>();
   if (arm.template)
     for (const site of armExpressions(arm.template)) expressions.set(site.node, site.expression ?? null);
-  const loaded: LoadedArmFile = { uri, text, arm, expressions };
+  const loaded: LoadedArmFile = { uri, text, arm, expressions, templateNames: new Map() };
   parseCache.set(uri, loaded);
   if (parseCache.size > parseCacheSize) parseCache.delete(parseCache.keys().next().value!);
   return loaded;

@@ -3,7 +3,7 @@
 // Invariants: plain data only; `params` keys are matched case-insensitively (ARM names are); the budget
 // object is shared by every template of one deployment, so nested and linked templates draw on one total.
 import type { Node } from 'jsonc-parser';
-import type { ArmExpr, ArmFile, ArmTemplate } from '../../syntax/arm';
+import type { ArmExpr, ArmFile, ArmParameter, ArmTemplate, ArmUserFunction, ArmVariable } from '../../syntax/arm';
 import type { EvaluationInput } from '../declaration';
 import type { LoadedBicepFile } from '../bicep/files';
 import type { FunctionContext } from '../functions';
@@ -16,6 +16,15 @@ export interface LoadedArmFile {
   readonly text: string;
   readonly arm: ArmFile;
   readonly expressions: Map<Node, ArmExpr | null>;
+  /** The declarations of each template of the file evaluated so far, by name (template-names.ts). */
+  readonly templateNames: Map<ArmTemplate, TemplateNames>;
+}
+
+/** A template's parameters, variables and user functions (`namespace.name`) by lower-cased name. */
+export interface TemplateNames {
+  readonly parameters: ReadonlyMap<string, ArmParameter>;
+  readonly variables: ReadonlyMap<string, ArmVariable>;
+  readonly functions: ReadonlyMap<string, ArmUserFunction>;
 }
 
 /** The files a deployment has loaded: ARM files read, Bicep files parsed, or texts not read yet. */

@@ -53,6 +53,7 @@ export function evaluateDeploymentInstance(
     paramKeyPrefix: `${shape.key}.params`,
     orderCaller: { frame: t.order, name: shape.orderName },
     ...(t.input.needsType ? { needsType: t.input.needsType } : {}),
+    ...(t.input.neededProperties ? { neededProperties: t.input.neededProperties } : {}),
     ...(t.input.wantsDeclaration ? { wantsDeclaration: t.input.wantsDeclaration } : {}),
   };
   let callee: ArmTemplateInput;

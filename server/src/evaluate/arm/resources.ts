@@ -152,16 +152,24 @@ function evaluateInstance(
   const ranges = new Map<string, TextSpan>();
   const record = (path: string, node: Node) => ranges.set(path, spanOf(node));
   if (resource.name) record('name', resource.name);
+  const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
+  // A type the model reads in part (a private-link target) is evaluated in part, as in Bicep.
+  const projection = existing ? undefined : input.neededProperties?.(shape.type);
   const fields: [string, Value][] = [['name', ownName]];
   for (const member of membersOf(resource.node)) {
     const lower = member.key.toLowerCase();
     if (notBody.has(lower)) continue;
     const path = canonicalKeys[lower] ?? member.key;
+    if (projection && path !== 'location' && path !== 'properties') continue;
     record(path, member.value);
-    fields.push([path, ev.value(member.value, env, record, path)]);
+    fields.push([
+      path,
+      projection && path === 'properties'
+        ? projectedProperties(t, member.value, env, record, projection)
+        : ev.value(member.value, env, record, path),
+    ]);
   }
   const body = makeObject(fields);
-  const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
   const declared = body.properties ?? makeObject([]);
   const properties =
     existing || !isObject(declared) ? new Unknown(`${key}.properties`) : withInlineChildIds(shape.type, id, declared);
@@ -200,6 +208,40 @@ function evaluateInstance(
     ]),
     key,
   );
+}
+
+/**
+ * Only the `properties` keys a projection names, each recorded under `properties.<key>`. Where the
+ * keys are not plain members (an expression, a property `copy` loop) the whole object is evaluated.
+ */
+function projectedProperties(
+  t: ArmTemplateEvaluator,
+  node: Node,
+  env: Env,
+  record: (path: string, node: Node) => void,
+  keys: readonly string[],
+): Value {
+  const members = membersOf(node);
+  if (node.type !== 'object' || members.some((member) => member.key.toLowerCase() === 'copy'))
+    return t.expressions.value(node, env, record, 'properties');
+  const wanted = lowerCaseSet(keys);
+  const kept: [string, Value][] = [];
+  for (const member of members) {
+    if (!wanted.has(member.key.toLowerCase())) continue;
+    const path = `properties.${member.key}`;
+    record(path, member.value);
+    kept.push([member.key, t.expressions.value(member.value, env, record, path)]);
+  }
+  return makeObject(kept);
+}
+
+/** The lower-cased keys of a projection: one set per projection (each is built once per type). */
+const wantedKeys = new Map<readonly string[], ReadonlySet<string>>();
+
+function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
+  let set = wantedKeys.get(keys);
+  if (!set) wantedKeys.set(keys, (set = new Set(keys.map((key) => key.toLowerCase()))));
+  return set;
 }
 
 /**

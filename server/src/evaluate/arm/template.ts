@@ -4,7 +4,7 @@
 // case-insensitively, as ARM's do; a cycle between variables, parameters or deployments gives an
 // Unknown, never a loop; every resource found lands in `input.sink`.
 import type { Node } from 'jsonc-parser';
-import type { ArmParameter, ArmResource, ArmTemplate, ArmUserFunction, ArmVariable } from '../../syntax/arm';
+import type { ArmResource, ArmTemplate } from '../../syntax/arm';
 import type { SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
@@ -20,8 +20,10 @@ import {
   type Budget,
   type Env,
   type LoadedArmFile,
+  type TemplateNames,
 } from './input';
 import { referenceOf } from './references';
+import { templateNames } from './template-names';
 import { armOrderFrame, type ArmOrderFrame } from '../order';
 import { evaluateResource } from './resources';
 
@@ -35,13 +37,12 @@ export class ArmTemplateEvaluator implements ArmFrame {
   readonly budget: Budget;
   /** The deployment order of this template's resources (issue 17). */
   readonly order: ArmOrderFrame;
-  private readonly parameters = new Map<string, ArmParameter>();
-  private readonly variables = new Map<string, ArmVariable>();
-  private readonly functions = new Map<string, ArmUserFunction>();
+  private readonly names: TemplateNames;
   /** Bound parameter names by their lower case: the values stay in `input.params`, read when first needed. */
   private readonly boundNames = new Map<string, string>();
-  private readonly values = new Map<string, Value | undefined>();
-  private readonly inProgress = new Set<string>();
+  /** Parameter and variable values by lower-cased name, each computed once (`memo`). */
+  private readonly parameterValues = newMemo('parameters');
+  private readonly variableValues = newMemo('variables');
   private readonly resourceValues = new Map<ArmResource, Value>();
   private readonly resourcesInProgress = new Set<ArmResource>();
   private readonly perResource = new Map<string, Map<ArmResource, Value>>();
@@ -57,9 +58,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
     this.budget = input.budget ?? newBudget(input.clock);
     this.order = armOrderFrame(input.orderCaller);
     this.expressions = new ArmExpressions(this, this.budget);
-    for (const parameter of template.parameters) this.parameters.set(parameter.name.toLowerCase(), parameter);
-    for (const variable of template.variables) this.variables.set(variable.name.toLowerCase(), variable);
-    for (const fn of template.functions) this.functions.set(`${fn.namespace}.${fn.name}`.toLowerCase(), fn);
+    this.names = templateNames(input.file, template);
     // Names only: a caller's bindings may be lazy (a Bicep module's, a nested deployment's), and a
     // parameter the template never reads is then never evaluated.
     for (const name of input.params.keys()) this.boundNames.set(name.toLowerCase(), name);
@@ -87,9 +86,11 @@ export class ArmTemplateEvaluator implements ArmFrame {
 
   parameter(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.parameter(name);
+    const table = this.parameterValues;
+    if (table.byName.has(name)) return table.byName.get(name);
     const key = name.toLowerCase();
-    return this.memo(`parameters:${key}`, () => {
-      const declared = this.parameters.get(key);
+    return this.memo(table, name, key, () => {
+      const declared = this.names.parameters.get(key);
       // ARM deploys a parameter passed as null with its default value, as if it were left out.
       const boundName = this.boundNames.get(key);
       const bound = boundName === undefined ? undefined : this.input.params.get(boundName);
@@ -102,10 +103,12 @@ export class ArmTemplateEvaluator implements ArmFrame {
 
   variable(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.variable(name);
+    const table = this.variableValues;
+    if (table.byName.has(name)) return table.byName.get(name);
     const key = name.toLowerCase();
-    const declared = this.variables.get(key);
+    const declared = this.names.variables.get(key);
     if (!declared) return undefined;
-    return this.memo(`variables:${key}`, () =>
+    return this.memo(table, name, key, () =>
       declared.kind === 'value'
         ? this.expressions.value(declared.value, emptyEnv)
         : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset),
@@ -134,7 +137,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
   }
 
   callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined {
-    const fn = this.functions.get(`${namespace}.${name}`.toLowerCase());
+    const fn = this.names.functions.get(`${namespace}.${name}`.toLowerCase());
     if (!fn) return this.input.outer?.frame.callUser(namespace, name, args);
     if (!fn.outputValue) return this.expressions.positional(`${namespace}.${name}()`, fn.node.offset);
     const fnParams = new Map(
@@ -222,19 +225,44 @@ export class ArmTemplateEvaluator implements ArmFrame {
     return { uri: this.file.uri, start: node.offset, end: node.offset + node.length };
   }
 
-  private memo(key: string, compute: () => Value | undefined): Value | undefined {
-    if (this.values.has(key)) return this.values.get(key);
-    if (this.inProgress.has(key)) return new Unknown(`cycle:${this.file.uri}#${key}`);
-    this.inProgress.add(key);
+  /**
+   * A table's value for `key` (`name` lower-cased), computed once; read again while computed (a
+   * cycle), an unknown. Once computed it is found by `name` as written, without lower-casing.
+   */
+  private memo(table: Memo, name: string, key: string, compute: () => Value | undefined): Value | undefined {
+    if (table.values.has(key)) {
+      const known = table.values.get(key);
+      table.byName.set(name, known);
+      return known;
+    }
+    if (table.running.has(key)) return new Unknown(`cycle:${this.file.uri}#${table.kind}:${key}`);
+    table.running.add(key);
     let value: Value | undefined;
     try {
       value = compute();
     } finally {
-      this.inProgress.delete(key);
+      table.running.delete(key);
     }
-    this.values.set(key, value);
+    table.values.set(key, value);
+    table.byName.set(name, value);
     return value;
   }
+}
+
+/**
+ * Values by lower-cased name: a table per kind, as a key naming the kind (`parameters:x`) made a
+ * string on every read of a parameter, and compiled modules read their parameters everywhere.
+ */
+interface Memo {
+  readonly values: Map<string, Value | undefined>;
+  /** The same values by the name as an expression wrote it: reads repeat a spelling, and lower-casing made a string each. */
+  readonly byName: Map<string, Value | undefined>;
+  readonly running: Set<string>;
+  readonly kind: 'parameters' | 'variables';
+}
+
+function newMemo(kind: Memo['kind']): Memo {
+  return { values: new Map(), byName: new Map(), running: new Set(), kind };
 }
 
 /** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */

@@ -14,6 +14,7 @@ import { evaluateRegistryCall, registryModelOf, type CallParams } from '../regis
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
 import { withOmittedNulls } from '../registry/cached-params';
+import { LazyBindings } from '../lazy';
 import { configText } from './files';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
@@ -50,10 +51,11 @@ export function evaluateRegistryModule(
   const count =
     input.count === 'unknown' || context.count === 'unknown' ? ('unknown' as const) : input.count * context.count;
   const via = [...input.via, file.location(callRange)];
+  const params = callParams(file, body, context.locals, context.key);
   const call = (sink: ResourceDecl[]) => ({
     uri: file.uri,
     key: context.key,
-    params: callParams(file, body, context.locals, context.key),
+    params,
     scope: context.scope,
     condition: context.condition,
     count,
@@ -68,10 +70,10 @@ export function evaluateRegistryModule(
     const modelled: ResourceDecl[] = [];
     evaluateRegistryCall(path, call(modelled));
     const declared: ResourceDecl[] = [];
-    const params = withOmittedNulls(context.params, cached, text);
-    const outputs = input.armModule(cached, text, params, {
+    const bound = withOmittedNulls(sharedBindings(context, params), cached, text);
+    const outputs = input.armModule(cached, text, bound, {
       ...input,
-      params,
+      params: bound,
       paramKeyPrefix: `${context.key}.params`,
       scope: context.scope,
       via,
@@ -112,8 +114,33 @@ export function evaluateRegistryModule(
   );
 }
 
+/**
+ * The call's params as the cached module binds them: those the interface model (run first) has
+ * evaluated are not evaluated again (they were most of what the model cost); the rest as the caller
+ * bound them, evaluated when read without recording ranges nobody reads.
+ */
+function sharedBindings(context: RegistryCallContext, params: EvaluatedCallParams): ReadonlyMap<string, Value> {
+  const evaluated = params.evaluated;
+  if (!evaluated) return context.params;
+  return new LazyBindings(
+    [...context.params.keys()],
+    (name) => evaluated(name) ?? context.params.get(name) ?? null,
+    `${context.key}.params`,
+  );
+}
+
+/** CallParams that, for params written as plain members, give a param's value once evaluated (null kept). */
+interface EvaluatedCallParams extends CallParams {
+  readonly evaluated?: (name: string) => Value | undefined;
+}
+
 /** Each parameter evaluated once, when a model first reads it, recording where its parts are written. */
-function callParams(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): CallParams {
+function callParams(
+  file: BicepFile,
+  body: ObjectExpression | undefined,
+  locals: Locals,
+  key: string,
+): EvaluatedCallParams {
   const ranges = new Map<string, TextSpan>();
   const record = (path: string, at: { start: number; end: number }) =>
     ranges.set(path, { start: at.start, end: at.end });
@@ -126,18 +153,22 @@ function callParams(file: BicepFile, body: ObjectExpression | undefined, locals:
   const values = new Map<string, Value | undefined>();
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const members = new Map(objectProperties(paramsNode).map((member) => [propertyKey(member)!, member.value]));
+    const valueOf = (name: string): Value | undefined => {
+      if (values.has(name)) return values.get(name);
+      const member = members.get(name);
+      values.set(name, undefined);
+      if (!member) return undefined;
+      record(name, member);
+      const value = file.expressions.evaluate(member, locals, record, name);
+      values.set(name, value);
+      return value;
+    };
     return {
       get(name) {
-        if (values.has(name)) return values.get(name);
-        const member = members.get(name);
-        values.set(name, undefined);
-        if (!member) return undefined;
-        record(name, member);
-        const value = file.expressions.evaluate(member, locals, record, name);
-        const present = value === null ? undefined : value;
-        values.set(name, present);
-        return present;
+        const value = valueOf(name);
+        return value === null ? undefined : value;
       },
+      evaluated: (name) => values.get(name),
       range: (path) => ranges.get(path),
       branches(name) {
         const member = members.get(name);
