@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
-import { LexState, readTrailingTrivia, scanToken } from '../../server/src/syntax/bicep/lexer';
+import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
 import { crossGroup, steppedOver, stepOverTokens } from '../../server/src/syntax/bicep/lexer-groups';
 import { crossRestOfLine, scanned, TokenClass } from '../../server/src/syntax/bicep/outline-skim';
 
@@ -187,7 +187,7 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
   for (const token of tokens.slice(3)) {
     assert.equal(scanToken(state), token.kind);
     assert.equal(state.pos, token.end);
-    if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) readTrailingTrivia(state);
+    if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) state.readTrailingTrivia();
     assert.deepEqual(
       [state.fullStart, state.start, state.end, state.pos],
       [token.fullStart, token.start, token.end, token.fullEnd],

@@ -2,15 +2,17 @@
 // string scanners need (lexer-strings.ts): a plain object of numbers, reused for every token.
 import { newPlainStringCache, type StringScanner } from './lexer-strings';
 import { TokenKind } from './token';
-import type { TriviaProblem } from './trivia';
+import { skipTrailingTrivia, type TriviaProblem } from './trivia';
 
 /**
  * The lexer between two tokens, and the token it read last: `scanToken` reads one token at `pos` into
  * it, so a reader that needs no Token objects (the lazy outline's skim) lexes without allocating.
  */
 export class LexState implements StringScanner {
-  /** Where the next token's leading trivia starts; after `scanToken`, the token's end (its fullEnd once
-   * `readTrailingTrivia` read its trailing trivia). */
+  /**
+   * Where the next token's leading trivia starts; after `scanToken`, the token's end (its fullEnd once
+   * `readTrailingTrivia` read its trailing trivia).
+   */
   pos: number;
   /** The token read last: its kind and offsets (its fullEnd is `pos`). */
   kind: TokenKind = TokenKind.EndOfFile;
@@ -31,5 +33,22 @@ export class LexState implements StringScanner {
   ) {
     this.length = text.length;
     this.pos = Math.max(0, Math.min(from, this.length));
+  }
+
+  /**
+   * Reads the trailing trivia of the token read last (neither a NewLine nor EndOfFile) into its fullEnd,
+   * `pos`: blanks, then at most one comment (as Bicep does). Apart from scanToken because only Token
+   * objects carry trivia: a reader of kinds and offsets (the outline's skim) leaves a token's trailing
+   * blanks and comment to the next token's leading trivia, which reads the same problems.
+   */
+  readTrailingTrivia(): void {
+    const text = this.text;
+    const length = this.length;
+    let pos = this.pos;
+    if (pos >= length) return;
+    let c = text.charCodeAt(pos);
+    while (c === 32 || c === 9) c = ++pos < length ? text.charCodeAt(pos) : -1;
+    if (c === 47) pos = skipTrailingTrivia(text, pos, this.problems);
+    this.pos = pos;
   }
 }

@@ -5,7 +5,7 @@
 // A slice `lex(text, from, to)` scans text[from, to) only (the outline parses one declaration
 // that way): tokens carry absolute offsets and the last one is a zero-width EndOfFile at `to`.
 // One reader of Bicep's lexical rules, built as a scanner: `scanToken` reads the token at a position
-// into a reused LexState (no allocation); `lex` adds its trailing trivia (readTrailingTrivia) and a Token
+// into a reused LexState (no allocation); `lex` adds its trailing trivia (LexState.readTrailingTrivia) and a Token
 // object per token for the parser; the lazy outline's skim reads tokens in place and crosses groups and
 // lines with lexer-groups.ts. scanToken keeps its state in locals while it runs: this is the hottest code
 // of the front end.
@@ -13,7 +13,7 @@ import { LexState } from './lexer-state';
 import { scanMultiLineSegment, scanSingleLineSegment } from './lexer-strings';
 import { identifierPart as identifierPartTable } from './lexical-rules';
 import { Token, TokenKind } from './token';
-import { skipLeadingTrivia, skipTrailingTrivia, type TriviaProblem } from './trivia';
+import { skipLeadingTrivia, type TriviaProblem } from './trivia';
 
 export { LexState };
 
@@ -23,7 +23,6 @@ export { LexState };
 // through an alias every kind was a property load in the shipped bundle.
 const TokenClass = Token;
 const skipLeading = skipLeadingTrivia;
-const skipTrailing = skipTrailingTrivia;
 const scanSingleLine = scanSingleLineSegment;
 const scanMultiLine = scanMultiLineSegment;
 
@@ -52,7 +51,7 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
   const tokens: Token[] = [];
   for (;;) {
     const kind = scanToken(state);
-    if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile) readTrailingTrivia(state);
+    if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile) state.readTrailingTrivia();
     tokens.push(new TokenClass(kind, state.fullStart, state.start, state.end, state.pos, source));
     if (kind === TokenKind.EndOfFile) return { tokens, errors: state.problems };
   }
@@ -259,23 +258,6 @@ export function scanToken(state: LexState): TokenKind {
   state.end = pos;
   state.pos = pos;
   return kind;
-}
-
-/**
- * Reads the trailing trivia of the state's token (neither a NewLine nor EndOfFile) into its fullEnd,
- * `state.pos`: blanks, then at most one comment (as Bicep does). Apart from scanToken because only
- * Token objects carry trivia: a reader of kinds and offsets (the outline's skim) leaves a token's
- * trailing blanks and comment to the next token's leading trivia, which reads the same problems.
- */
-export function readTrailingTrivia(state: LexState): void {
-  const text = state.text;
-  const length = state.length;
-  let pos = state.pos;
-  if (pos >= length) return;
-  let c = text.charCodeAt(pos);
-  while (c === 32 || c === 9) c = ++pos < length ? text.charCodeAt(pos) : -1;
-  if (c === 47) pos = skipTrailing(text, pos, state.problems);
-  state.pos = pos;
 }
 
 function keywordKind(text: string, start: number, length: number): TokenKind {
