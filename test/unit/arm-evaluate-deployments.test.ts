@@ -292,7 +292,7 @@ describe('ARM JSON as a Bicep module', () => {
     });
     assert.deepEqual(names(result.resources), [
       'privatelink.vaultcore.azure.net',
-      '{module:file:///fixture/main.bicep#net.params:unbound}',
+      '{module:main.bicep#net.params:unbound}',
       'privatelink.vaultcore.azure.net-copy',
     ]);
     assert.equal(result.resources[0].language, 'arm');

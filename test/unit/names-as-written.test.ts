@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeDocuments, modelOfDocuments } from '../../server/src/engine';
-import { shortExpression } from '../../server/src/model/as-written';
+import { makeObject, Unknown } from '../../server/src/evaluate/value';
+import { displayValue } from '../../server/src/model';
+import { asWritten, shortExpression } from '../../server/src/model/as-written';
 import { cli, workspace } from '../support/cli-run';
 import { armTemplate, hover } from '../support/cursor-fixture';
 import { fixtureHost, splitFixture } from '../support/fixture';
@@ -133,6 +135,16 @@ describe('shortExpression', () => {
     );
     assert.equal(shortExpression("concat('a', ')', parameters('b'))"), 'concat(…)');
     assert.equal(shortExpression('condition\n  ? averyveryverylongname\n  : anotherveryveryverylongname').length, 40);
+  });
+
+  test("an unknown a module call made reads by its path in the call, not by the module file's URL", () => {
+    const fromModule = new Unknown('module:file:///home/someone/repo/modules/hub.bicep#hub[0].subnets[].name');
+    assert.equal(asWritten(fromModule), '${hub[0].subnets[].name}');
+    assert.equal(displayValue(fromModule), '{module:hub.bicep#hub[0].subnets[].name}');
+    assert.equal(
+      asWritten(makeObject([['name', fromModule]])),
+      '{"name":{"$unknown":"module:hub.bicep#hub[0].subnets[].name"}}',
+    );
   });
 });
 

@@ -2,8 +2,9 @@
 // produced it, shortened (`pe-st${uniqueString(…)}-blob`), never the evaluator's key. Names in
 // messages, hovers, the topology and `vnet-lens model --format text` read this way.
 // Invariant: for display only; identity and equality go by keys (json.ts `displayValue`).
-import { PartialString, toJson, Unknown, type Value } from '../evaluate/value';
+import { PartialString, Unknown, type Value } from '../evaluate/value';
 import { writtenOf } from '../evaluate/written';
+import { displayJson } from './json';
 
 /** Longest expression shown whole; longer ones lose their arguments, then their middle. */
 const maxExpression = 40;
@@ -16,7 +17,8 @@ export function asWritten(value: Value | undefined): string {
   if (value instanceof PartialString) {
     return value.parts.map((part) => (typeof part === 'string' ? part : `\${${unknownAsWritten(part)}}`)).join('');
   }
-  return JSON.stringify(toJson(value));
+  // An object or array: as JSON, its unknown keys naming files, not paths (json.ts).
+  return JSON.stringify(displayJson(value));
 }
 
 /** The expression an unknown was written as, else a readable form of its key. */
@@ -26,11 +28,11 @@ function unknownAsWritten(value: Unknown): string {
 
 /**
  * Keys carry what people need not see: the deployment tag (`@main.bicep`), the fresh-unknown counter
- * (`#12`), the kind prefix (`param:`) and file URIs.
+ * (`#12`), the kind prefix (`param:`, `module:`, …) and file URIs.
  */
 function readableKey(key: string): string {
   return key
-    .replace(/^(?:param|var|symbol|output|import|func|unparsed|cycle):(?:[^#\s]*#)?/, '')
+    .replace(/^(?:param|var|symbol|output|outputs|import|func|unparsed|cycle|module|resource|name):(?:[^#\s]*#)?/, '')
     .replace(/@[^{}()\s,]+/g, '')
     .replace(/#\d+$/, '');
 }

@@ -16,7 +16,13 @@ export function displayJson(value: Value): unknown {
   return toJson(value, shortenFiles);
 }
 
-/** Keys name their deployment by file path; for people the file name is enough. */
+/**
+ * Keys name their deployment (`@/dir/main.bicep`) and the file of what made them (`module:file:///dir/hub.bicep#…`)
+ * by path; for people, and for output that reads the same on every machine, the file name is enough.
+ */
 function shortenFiles(text: string): string {
-  return text.replace(/(@|param:)(?:file:\/\/)?\/[^{}@#:]*\/([^/{}@#:]+\.(?:bicep|bicepparam|jsonc?))/g, '$1$2');
+  return text.replace(
+    /(@|\b(?!https?:)[a-z]+:)(?:file:\/\/)?\/[^{}@#:]*\/([^/{}@#:]+\.(?:bicep|bicepparam|jsonc?))/g,
+    '$1$2',
+  );
 }
