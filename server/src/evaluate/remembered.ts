@@ -1,5 +1,5 @@
-// A bounded memo for answers that depend on their key alone (registry placements, resource-type
-// decisions): asked again on every analysis, computed once per process. A full table is emptied
+// Bounded memos for answers that depend on their key alone (registry placements, resource-type
+// decisions, lower-cased names): asked again on every analysis, computed once per process. A full table is emptied
 // rather than grown without bound.
 const maxRemembered = 10_000;
 
@@ -11,4 +11,20 @@ export function remembered<V>(table: Map<string, V>, key: string, compute: () =>
   const value = compute();
   table.set(key, value);
   return value;
+}
+
+const lowered = new Map<string, string>();
+
+/**
+ * `text.toLowerCase()`, remembered: ids are compared and function names matched case-insensitively
+ * again and again, and each toLowerCase made a new string. Bounded: a long session forgets and starts
+ * over rather than growing without end.
+ */
+export function lowerCase(text: string): string {
+  let lower = lowered.get(text);
+  if (lower === undefined) {
+    if (lowered.size > 100_000) lowered.clear();
+    lowered.set(text, (lower = text.toLowerCase()));
+  }
+  return lower;
 }

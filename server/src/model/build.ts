@@ -5,7 +5,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { getProperty, type Value } from '../evaluate/value';
 import { at, list } from './property-path';
 import { resolveReferences } from './resolve-references';
-import { lowerCase } from './id-lookup';
+import { lowerCase } from '../evaluate/remembered';
 import type { NetworkModel, Subnet, VirtualNetwork } from './types';
 
 const types = {

@@ -5,20 +5,8 @@
 // Invariant: for ids a and b, `same(a, b, true) === true` implies `certainKey(a) === certainKey(b)`
 // (or one of them has none), and `same(a, b, true) !== false` implies `lastSegmentKey(a) ===
 // lastSegmentKey(b)` (or one of them has none). `id-lookup.test.ts` checks both on generated ids.
+import { lowerCase } from '../evaluate/remembered';
 import { PartialString, Unknown, type Value } from '../evaluate/value';
-
-const lowered = new Map<string, string>();
-
-/** `text.toLowerCase()`, remembered: the same ids are compared again and again. */
-export function lowerCase(text: string): string {
-  let lower = lowered.get(text);
-  if (lower === undefined) {
-    // Bounded: a long session forgets and starts over rather than growing without end.
-    if (lowered.size > 100_000) lowered.clear();
-    lowered.set(text, (lower = text.toLowerCase()));
-  }
-  return lower;
-}
 
 /**
  * A key equal for ids `same(…, true)` calls certainly equal: known text by its lower case, unknown and

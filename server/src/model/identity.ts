@@ -3,7 +3,7 @@
 // the ids are certainly equal; an id that is not even partly known is 'unknown', one that is
 // known but matches nothing declared is 'outside' the analysed set.
 import { isObject, keyOf, PartialString, Unknown, type Value } from '../evaluate/value';
-import { lowerCase } from './id-lookup';
+import { lowerCase } from '../evaluate/remembered';
 import type { Reference } from './types';
 
 /** The lookup key of an id value, or undefined when the value cannot be an id. */

@@ -12,10 +12,10 @@ export {
   CertainlySameIds,
   lastSegmentKey,
   Lookup,
-  lowerCase,
   MaybeSameIdPairs,
   MaybeSameIds,
 } from './id-lookup';
+export { lowerCase } from '../evaluate/remembered';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
 export {

@@ -8,6 +8,7 @@ import { parse, type ParseError } from 'jsonc-parser';
 import type { ArmCall } from '../../syntax/arm';
 import { callFunction } from '../functions';
 import { unknownCall } from '../functions-support';
+import { lowerCase } from '../remembered';
 import {
   concatStrings,
   fromJson,
@@ -31,7 +32,7 @@ export function evaluateCall(ev: ArmExpressions, node: ArmCall, env: Env): Value
       ev.positional(`${node.namespace.text}.${node.name.text}()`, node.start)
     );
   }
-  const name = lowerCased(node.name.text);
+  const name = lowerCase(node.name.text);
   switch (name) {
     case 'if':
       return lazyIf(ev, node, env);
@@ -95,23 +96,6 @@ function argumentValues(ev: ArmExpressions, node: ArmCall, env: Env): Value[] {
   for (let index = 0; index < args.length; index++) values[index] = ev.evaluate(args[index], env);
   return values;
 }
-
-/**
- * A function name lower-cased once per process: each call lower-cased its name, a new string for
- * most (`resourceId`, `tryGet`), and a compiled module makes thousands of calls a round. Bounded, as
- * names come from the files read.
- */
-function lowerCased(name: string): string {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    if (lowerNames.size >= maxLowerNames) lowerNames.clear();
-    lowerNames.set(name, (lower = name.toLowerCase()));
-  }
-  return lower;
-}
-
-const lowerNames = new Map<string, string>();
-const maxLowerNames = 4096;
 
 /** `if(c, a, b)`: ARM evaluates only the branch taken; an unknown condition gives a value only when both agree. */
 function lazyIf(ev: ArmExpressions, node: ArmCall, env: Env): Value {
