@@ -1,5 +1,6 @@
 // A cached module's parameters as its caller binds them: Bicep passes null for an optional
 // (`nullable`) parameter the call leaves out, so such a parameter is known to be null, not unknown.
+import { LazyBindings } from '../lazy';
 import type { Value } from '../value';
 
 const nullableByModule = new Map<string, { text: string; names: readonly string[] }>();
@@ -39,53 +40,11 @@ export function withOmittedNulls(
   if (omitted.length === 0) return params;
   const lower = new Set([...params.keys()].map((name) => name.toLowerCase()));
   const nulls = omitted.filter((name) => !lower.has(name.toLowerCase()));
-  return nulls.length === 0 ? params : new BindingsWithNulls(params, nulls);
-}
-
-/** Bindings read through to the call's (each evaluated when read), and null for the names added. */
-class BindingsWithNulls implements ReadonlyMap<string, Value> {
-  private readonly nulls: ReadonlySet<string>;
-
-  constructor(
-    private readonly bound: ReadonlyMap<string, Value>,
-    nulls: readonly string[],
-  ) {
-    this.nulls = new Set(nulls);
-  }
-
-  get size(): number {
-    return this.bound.size + this.nulls.size;
-  }
-
-  has(name: string): boolean {
-    return this.bound.has(name) || this.nulls.has(name);
-  }
-
-  get(name: string): Value | undefined {
-    if (this.bound.has(name)) return this.bound.get(name);
-    return this.nulls.has(name) ? null : undefined;
-  }
-
-  forEach(callback: (value: Value, key: string, map: ReadonlyMap<string, Value>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
-  }
-
-  *entries(): MapIterator<[string, Value]> {
-    yield* this.bound.entries();
-    for (const name of this.nulls) yield [name, null];
-  }
-
-  *keys(): MapIterator<string> {
-    yield* this.bound.keys();
-    yield* this.nulls;
-  }
-
-  *values(): MapIterator<Value> {
-    yield* this.bound.values();
-    for (let left = this.nulls.size; left > 0; left--) yield null;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Value]> {
-    return this.entries();
-  }
+  if (nulls.length === 0) return params;
+  // Read through to the call's bindings (each evaluated when read), null for the names added.
+  return new LazyBindings(
+    [...params.keys(), ...nulls],
+    (name) => (params.has(name) ? (params.get(name) ?? null) : null),
+    `${uri}.params`,
+  );
 }
