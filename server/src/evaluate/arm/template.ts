@@ -23,6 +23,7 @@ import {
   type TemplateNames,
 } from './input';
 import { referenceOf } from './references';
+import { lowerCase } from '../remembered';
 import { templateNames } from './template-names';
 import { armOrderFrame, type ArmOrderFrame } from '../order';
 import { evaluateResource } from './resources';
@@ -87,9 +88,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
   parameter(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.parameter(name);
     const table = this.parameterValues;
-    if (table.byName.has(name)) return table.byName.get(name);
-    const key = name.toLowerCase();
-    return this.memo(table, name, key, () => {
+    const key = lowerCase(name);
+    if (table.values.has(key)) return table.values.get(key);
+    return this.memo(table, key, () => {
       const declared = this.names.parameters.get(key);
       // ARM deploys a parameter passed as null with its default value, as if it were left out.
       const boundName = this.boundNames.get(key);
@@ -104,11 +105,11 @@ export class ArmTemplateEvaluator implements ArmFrame {
   variable(name: string): Value | undefined {
     if (this.input.outer) return this.input.outer.frame.variable(name);
     const table = this.variableValues;
-    if (table.byName.has(name)) return table.byName.get(name);
-    const key = name.toLowerCase();
+    const key = lowerCase(name);
+    if (table.values.has(key)) return table.values.get(key);
     const declared = this.names.variables.get(key);
     if (!declared) return undefined;
-    return this.memo(table, name, key, () =>
+    return this.memo(table, key, () =>
       declared.kind === 'value'
         ? this.expressions.value(declared.value, emptyEnv)
         : this.copyLoop(declared.count, declared.input, declared.name, declared.node.offset),
@@ -225,16 +226,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     return { uri: this.file.uri, start: node.offset, end: node.offset + node.length };
   }
 
-  /**
-   * A table's value for `key` (`name` lower-cased), computed once; read again while computed (a
-   * cycle), an unknown. Once computed it is found by `name` as written, without lower-casing.
-   */
-  private memo(table: Memo, name: string, key: string, compute: () => Value | undefined): Value | undefined {
-    if (table.values.has(key)) {
-      const known = table.values.get(key);
-      table.byName.set(name, known);
-      return known;
-    }
+  /** A table's value for `key` (a lower-cased name), computed once; read again while computed (a cycle), an unknown. */
+  private memo(table: Memo, key: string, compute: () => Value | undefined): Value | undefined {
+    if (table.values.has(key)) return table.values.get(key);
     if (table.running.has(key)) return new Unknown(`cycle:${this.file.uri}#${table.kind}:${key}`);
     table.running.add(key);
     let value: Value | undefined;
@@ -244,25 +238,23 @@ export class ArmTemplateEvaluator implements ArmFrame {
       table.running.delete(key);
     }
     table.values.set(key, value);
-    table.byName.set(name, value);
     return value;
   }
 }
 
 /**
- * Values by lower-cased name: a table per kind, as a key naming the kind (`parameters:x`) made a
- * string on every read of a parameter, and compiled modules read their parameters everywhere.
+ * Values by lower-cased name (`lowerCase`, remembered: compiled modules read their parameters
+ * everywhere, and lower-casing made a string each read): a table per kind, as a key naming the kind
+ * (`parameters:x`) made a string on every read too.
  */
 interface Memo {
   readonly values: Map<string, Value | undefined>;
-  /** The same values by the name as an expression wrote it: reads repeat a spelling, and lower-casing made a string each. */
-  readonly byName: Map<string, Value | undefined>;
   readonly running: Set<string>;
   readonly kind: 'parameters' | 'variables';
 }
 
 function newMemo(kind: Memo['kind']): Memo {
-  return { values: new Map(), byName: new Map(), running: new Set(), kind };
+  return { values: new Map(), running: new Set(), kind };
 }
 
 /** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */
