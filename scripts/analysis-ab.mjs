@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// In-process CPU-time A/B of the analysis bench's module analyses (bench/analysis.bench.ts: a fresh
+// Workspace of an AVM module's own Bicep files, then analyzeWorkspace) between two trees of this
+// repository. The bench's wall-time ratios swing too much on a shared machine to see a few percent:
+// each run loads both trees' engines (bundled as they ship) into one process, warms both, then
+// alternates rounds A, B, A, B… over the 494 modules, each module analysed 5 times in a row as the
+// bench does, and times each module's analyses with process.cpuUsage(). Runs alternate which tree
+// goes first, each in a fresh process.
+//
+//   node scripts/analysis-ab.mjs /tmp/old-tree             this tree (B) against /tmp/old-tree (A)
+//   node scripts/analysis-ab.mjs --runs 6 --rounds 6 A B   two trees, 6 runs of 6 rounds each
+//
+// Prints per run the load and two ratios B/A: of the CPU time of all modules, and the median over
+// modules of each module's ratio (the bench's median key moves with the latter). Below 1: B is faster.
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeBundle } from './node-bundle.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const runsPerModule = 5;
+
+if (args[0] === '--child') await runChild(args.slice(1));
+else await runParent(args);
+
+async function runParent(argv) {
+  const options = { runs: 6, rounds: 6 };
+  const trees = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs' || argv[i] === '--rounds') options[argv[i].slice(2)] = Number(argv[++i]);
+    else trees.push(path.resolve(argv[i]));
+  }
+  if (trees.length === 1) trees.push(root);
+  if (trees.length !== 2 || !(options.runs > 0) || !(options.rounds > 0)) {
+    console.error('usage: node scripts/analysis-ab.mjs [--runs N] [--rounds N] treeA [treeB = this tree]');
+    process.exit(2);
+  }
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
+  const bundleDir = fs.mkdtempSync(path.join(root, 'out', 'analysis-ab-'));
+  const bundles = await Promise.all(trees.map((tree, i) => bundleEngine(tree, i, bundleDir)));
+  const totals = [];
+  const medians = [];
+  for (let run = 0; run < options.runs; run++) {
+    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    const load = os.loadavg()[0].toFixed(1);
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', String(options.rounds), ...order.map((i) => bundles[i])],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    if (child.status !== 0) {
+      console.error(child.stderr);
+      process.exit(1);
+    }
+    const timed = JSON.parse(child.stdout);
+    const [a, b] = order[0] === 0 ? timed.perModule : [timed.perModule[1], timed.perModule[0]];
+    const total = sum(b) / sum(a);
+    const perModule = median(a.map((msA, i) => b[i] / msA));
+    totals.push(total);
+    medians.push(perModule);
+    console.log(
+      `run ${run} (${order[0] === 0 ? 'A first' : 'B first'}) load ${load}: all modules A ${sum(a).toFixed(0)} ms, ` +
+        `B ${sum(b).toFixed(0)} ms CPU; B/A ${total.toFixed(3)}, median module B/A ${perModule.toFixed(3)} (${a.length} modules)`,
+    );
+  }
+  console.log(`A = ${trees[0]}\nB = ${trees[1]}`);
+  console.log(
+    `median over ${options.runs} runs: all modules B/A ${median(totals).toFixed(3)}, median module B/A ` +
+      `${median(medians).toFixed(3)}; load now ${os.loadavg()[0].toFixed(1)}`,
+  );
+  fs.rmSync(bundleDir, { recursive: true, force: true });
+}
+
+// The tree's engine entry points the bench uses, as one CommonJS bundle built like the bench's.
+async function bundleEngine(tree, index, directory) {
+  const entry = path.join(directory, `entry-${index}.ts`);
+  fs.writeFileSync(
+    entry,
+    `export { analyzeWorkspace } from ${JSON.stringify(path.join(tree, 'server/src/engine/analyze'))};\n` +
+      `export { Workspace } from ${JSON.stringify(path.join(tree, 'server/src/engine/workspace'))};\n`,
+  );
+  const outfile = path.join(directory, `engine-${index}.cjs`);
+  await esbuild.build({ ...nodeBundle, entryPoints: [entry], outfile });
+  return outfile;
+}
+
+async function runChild([rounds, ...bundles]) {
+  const require = createRequire(import.meta.url);
+  const engines = bundles.map((bundle) => require(bundle));
+  const modules = corpusModules(path.join(root, '..', 'shared', 'corpus', 'broad'));
+  const options = { cloud: 'AzureCloud', ruleLevels: {} };
+  const analyse = async (engine, files) => {
+    const workspace = new engine.Workspace({ readFile: async () => undefined });
+    for (const file of files) workspace.setFile(file.uri, file.text);
+    await engine.analyzeWorkspace(
+      workspace,
+      files.map((file) => file.uri),
+      options,
+    );
+  };
+  // Warmed in turns, as a tree warmed wholly before the other ran slower (outline-ab's finding).
+  for (let round = 0; round < 2; round++)
+    for (const engine of engines) for (const files of modules) await analyse(engine, files);
+  const perModule = engines.map(() => new Array(modules.length).fill(0));
+  for (let round = 0; round < Number(rounds); round++) {
+    for (const [e, engine] of engines.entries()) {
+      for (const [m, files] of modules.entries()) {
+        const start = process.cpuUsage();
+        for (let run = 0; run < runsPerModule; run++) await analyse(engine, files);
+        const used = process.cpuUsage(start);
+        perModule[e][m] += (used.user + used.system) / 1e3;
+      }
+    }
+  }
+  console.log(JSON.stringify({ perModule }));
+}
+
+// The bench's modules: each AVM resource module's own Bicep files (its tests excluded).
+function corpusModules(broad) {
+  return fs
+    .readdirSync(broad, { recursive: true })
+    .map(String)
+    .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && file.endsWith(`${path.sep}main.json`))
+    .map((file) => path.join(broad, path.dirname(file)))
+    .filter((dir) => fs.existsSync(path.join(dir, 'main.bicep')))
+    .map((dir) =>
+      fs
+        .readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file))
+        .map((file) => path.join(dir, file))
+        .map((file) => ({ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') })),
+    );
+}
+
+function sum(values) {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,253 @@
+// Where the analysis bench's module time goes (issue 16): analyses the 494 corpus AVM modules exactly as
+// bench/analysis.bench.ts does (a fresh Workspace of the module's own Bicep files, analyzeWorkspace),
+// warms every module, then profiles warm rounds with the inspector and prints the self time by stage
+// (the source folder a function lives in) and the functions with the most self time.
+//
+//   node --import tsx scripts/profile-modules.ts                  all modules, 2 profiled rounds of 5 runs each
+//   node --import tsx scripts/profile-modules.ts --near-median    only the modules whose ratio to
+//                                                                 JSON.parse is near the median (40th–60th)
+//   node --import tsx scripts/profile-modules.ts --network        only the modules declaring network types
+//   node --import tsx scripts/profile-modules.ts --module service/policy   the modules whose folder names it
+//   node --import tsx scripts/profile-modules.ts --rounds 8 --top 50
+//
+// Run as the bench runs, bundled: run from source, the script bundles itself into out/ and runs that; a
+// function's stage is the source file esbuild's bundle comments put its line in. Shares count samples
+// (the machine is shared: a sample's time delta includes time the process waited for a core). The
+// profile stays in the folder printed, for DevTools.
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeWorkspace } from '../server/src/engine/analyze';
+import { Workspace } from '../server/src/engine/workspace';
+import { corpusRoot, percentile } from '../bench/support';
+import { nodeBundle } from './node-bundle.mjs';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+const rounds = option('--rounds', 2);
+const top = option('--top', 40);
+const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
+
+interface Module {
+  dir: string;
+  files: { uri: string; text: string }[];
+  json: string;
+  network: boolean;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .map((file) => path.join(dir, file))
+    .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file) && fs.statSync(file).isFile());
+}
+
+function loadModules(): Module[] {
+  return fs
+    .readdirSync(path.join(corpusRoot, 'broad'), { recursive: true })
+    .map(String)
+    .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && file.endsWith(`${path.sep}main.json`))
+    .map((file) => path.join(corpusRoot, 'broad', path.dirname(file)))
+    .filter((dir) => fs.existsSync(path.join(dir, 'main.bicep')))
+    .map((dir) => {
+      const files = filesUnder(dir).map((file) => ({
+        uri: pathToFileURL(file).href,
+        text: fs.readFileSync(file, 'utf8'),
+      }));
+      const json = fs.readFileSync(path.join(dir, 'main.json'), 'utf8');
+      return { dir, files, json, network: files.some((file) => /microsoft\.network\//i.test(file.text)) };
+    });
+}
+
+async function analyse(module: Module): Promise<void> {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  for (const file of module.files) workspace.setFile(file.uri, file.text);
+  await analyzeWorkspace(
+    workspace,
+    module.files.map((file) => file.uri),
+    options,
+  );
+}
+
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Each module's CPU ratio to JSON.parse of its main.json, the median of 5 interleaved runs. */
+async function ratios(modules: Module[]): Promise<number[]> {
+  const result: number[] = [];
+  for (const module of modules) {
+    const analysis: number[] = [];
+    const parse: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      let start = process.cpuUsage();
+      await analyse(module);
+      analysis.push(cpuMs(start));
+      start = process.cpuUsage();
+      JSON.parse(module.json);
+      parse.push(cpuMs(start));
+    }
+    result.push(percentile(analysis, 50) / Math.max(percentile(parse, 50), 0.001));
+  }
+  return result;
+}
+
+/** The source file of each line of this bundle, from the `// path` comment esbuild puts before each module. */
+function bundleSources(): (line: number) => string {
+  const starts: { line: number; file: string }[] = [];
+  fs.readFileSync(__filename, 'utf8')
+    .split('\n')
+    .forEach((text, line) => {
+      const match = /^\/\/ ((?:server|bench|scripts|node_modules)\/\S+\.[cm]?[jt]s)$/.exec(text);
+      if (match) starts.push({ line, file: match[1] });
+    });
+  return (line) => {
+    let found = '';
+    for (const start of starts) {
+      if (start.line > line) break;
+      found = start.file;
+    }
+    return found;
+  };
+}
+
+// The stage a function's source file belongs to: its folder under server/src, finer for Bicep syntax.
+function stageOf(file: string, functionName: string): string {
+  if (functionName === '(garbage collector)') return 'GC';
+  if (functionName.startsWith('(')) return functionName;
+  if (!file.startsWith('server/src/')) return file ? file.split('/')[0] : 'node/builtin';
+  const rel = file.slice('server/src/'.length);
+  if (rel.startsWith('syntax/bicep/')) {
+    const file = path.basename(rel, '.ts');
+    if (file.startsWith('outline')) return 'syntax/bicep outline';
+    if (file.startsWith('lexer')) return 'syntax/bicep lexer';
+    if (file.startsWith('parse')) return 'syntax/bicep parse';
+    return 'syntax/bicep other';
+  }
+  const parts = rel.split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts.length === 2 ? `${parts[0]}/${parts[1]}` : rel;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+const interval = 0.1; // ms between samples
+
+function printProfile(profile: { nodes: ProfileNode[]; samples: number[] }): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const sourceAt = bundleSources();
+  const ownUrl = pathToFileURL(__filename).href;
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nameOf = ({ callFrame }: ProfileNode) => {
+    const file = callFrame.url === ownUrl ? sourceAt(callFrame.lineNumber) : '';
+    return `${callFrame.functionName || '(anonymous)'} ${file.replace('server/src/', '')}:${callFrame.lineNumber + 1}`;
+  };
+  const stages = new Map<string, number>();
+  const functions = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id) => {
+    const node = byId.get(id)!;
+    const { callFrame } = node;
+    if (callFrame.functionName === '(idle)') return;
+    const ms = interval;
+    total += ms;
+    const file = callFrame.url === ownUrl ? sourceAt(callFrame.lineNumber) : '';
+    const stage = stageOf(file, callFrame.functionName);
+    stages.set(stage, (stages.get(stage) ?? 0) + ms);
+    functions.set(nameOf(node), (functions.get(nameOf(node)) ?? 0) + ms);
+    // A recursive function counts once per sample in the inclusive time.
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(nameOf(byId.get(at)!));
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+  });
+  const print = (title: string, times: Map<string, number>, limit: number) => {
+    console.log(`\n${title}`);
+    for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, limit))
+      console.log(`  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`);
+  };
+  console.log(`${profile.samples.length} samples (${total.toFixed(0)} ms at ${interval} ms a sample)`);
+  print('self time by stage', stages, 60);
+  print('self time by function', functions, top);
+  print('inclusive time by function', inclusive, top);
+}
+
+async function main(): Promise<void> {
+  let modules = loadModules();
+  if (args.includes('--network')) modules = modules.filter((module) => module.network);
+  if (args.includes('--module'))
+    modules = modules.filter((module) => module.dir.includes(args[args.indexOf('--module') + 1]));
+  for (let round = 0; round < 2; round++) for (const module of modules) await analyse(module);
+  if (args.includes('--census')) {
+    const moduleRatios = await ratios(modules);
+    for (const [i, module] of modules.entries())
+      console.log(
+        `${moduleRatios[i].toFixed(2)}\t${module.network ? 'net' : '-'}\t${module.files.length}\t${module.files.reduce((n, f) => n + f.text.length, 0)}\t${module.json.length}\t${path.relative(corpusRoot, module.dir)}`,
+      );
+    return;
+  }
+  if (args.includes('--near-median')) {
+    const moduleRatios = await ratios(modules);
+    const low = percentile(moduleRatios, 40);
+    const high = percentile(moduleRatios, 60);
+    modules = modules.filter((_, i) => moduleRatios[i] >= low && moduleRatios[i] <= high);
+    console.log(`${modules.length} modules with a CPU ratio in ${low.toFixed(2)}–${high.toFixed(2)}`);
+  }
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: interval * 1000 });
+  await session.post('Profiler.start');
+  const start = process.cpuUsage();
+  // As the bench does: each module analysed several times in a row, each analysis followed by the JSON.parse
+  // it is compared with (which the profile shows as the yardstick).
+  for (let round = 0; round < rounds; round++) {
+    for (const module of modules) {
+      for (let run = 0; run < 5; run++) {
+        await analyse(module);
+        JSON.parse(module.json);
+      }
+    }
+  }
+  const ms = cpuMs(start);
+  const { profile } = await session.post('Profiler.stop');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-modules-')), 'modules.cpuprofile');
+  fs.writeFileSync(file, JSON.stringify(profile));
+  console.log(
+    `${modules.length} modules × ${rounds} rounds × 5 runs: ${ms.toFixed(0)} ms CPU (${((1000 * ms) / rounds / modules.length / 5).toFixed(0)} µs an analysis and its JSON.parse), load ${os.loadavg()[0].toFixed(1)}; ${file}`,
+  );
+  printProfile(profile as never);
+}
+
+// From source: bundle as the bench does and run the bundle with the same arguments.
+async function bundleAndRun(): Promise<void> {
+  const bundle = path.resolve(__dirname, '..', 'out', 'profile-modules.cjs');
+  await esbuild.build({
+    ...nodeBundle,
+    entryPoints: [__filename],
+    outfile: bundle,
+    external: ['esbuild'],
+    define: { __dirname: JSON.stringify(path.resolve(__dirname, '..', 'bench')), PROFILE_BUNDLED: 'true' },
+  });
+  const child = spawnSync(process.execPath, ['--expose-gc', bundle, ...args], { stdio: 'inherit' });
+  process.exitCode = child.status ?? 1;
+}
+
+declare const PROFILE_BUNDLED: boolean | undefined;
+const bundled = typeof PROFILE_BUNDLED !== 'undefined';
+
+(bundled ? main() : bundleAndRun()).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
