@@ -29,7 +29,7 @@ export class CachedDeployments {
     for (const uri of evaluation.read.keys()) {
       const readers = this.readers.get(uri);
       if (readers) readers.add(entry);
-      else this.readers.set(uri, new Set([entry]));
+      else this.readers.set(uri, new Set<string>().add(entry));
     }
   }
 
@@ -47,8 +47,11 @@ export class CachedDeployments {
   }
 
   /** Drops the evaluations of entries that are no longer entries. */
-  keepOnly(entries: ReadonlySet<string>): void {
-    for (const entry of [...this.byEntry.keys()]) if (!entries.has(entry)) this.byEntry.delete(entry);
+  keepOnly(entries: readonly string[]): void {
+    // A new workspace (one per module in the bench, per `check`) keeps nothing yet: no Set to make.
+    if (this.byEntry.size === 0) return;
+    const kept = new Set(entries);
+    for (const entry of [...this.byEntry.keys()]) if (!kept.has(entry)) this.byEntry.delete(entry);
   }
 
   clear(): void {

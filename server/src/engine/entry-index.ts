@@ -32,22 +32,29 @@ export class EntryIndex {
 
   entries(): string[] {
     const found = this.found;
-    const edited = [...this.editedFiles];
+    if (found && this.editsKeep(found.deploys)) return found.entries;
     this.editedFiles.clear();
-    if (found && edited.every((uri) => sameList(this.deploysOf(uri), found.deploys.get(uri)))) return found.entries;
     const deploys = new Map<string, readonly string[] | undefined>();
-    const used = new Set<string>();
+    // Made when some file deploys another: most small workspaces (a module and its tests) have none.
+    let used: Set<string> | undefined;
     for (const uri of this.files.keys()) {
       const targets = this.deploysOf(uri);
       deploys.set(uri, targets);
-      for (const target of targets ?? []) used.add(target);
+      if (targets) for (const target of targets) (used ??= new Set()).add(target);
     }
-    const entries = [...deploys]
-      .filter(([uri, targets]) => targets !== undefined && (isParameterFile(this.files.get(uri)) || !used.has(uri)))
-      .map(([uri]) => uri)
-      .sort();
-    this.found = { entries, deploys };
+    const entries: string[] = [];
+    for (const [uri, targets] of deploys) {
+      if (targets !== undefined && (isParameterFile(this.files.get(uri)) || !used?.has(uri))) entries.push(uri);
+    }
+    this.found = { entries: entries.sort(), deploys };
     return entries;
+  }
+
+  /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
+  private editsKeep(deploys: ReadonlyMap<string, readonly string[] | undefined>): boolean {
+    for (const uri of this.editedFiles) if (!sameList(this.deploysOf(uri), deploys.get(uri))) return false;
+    this.editedFiles.clear();
+    return true;
   }
 
   /** What a file deploys (modules, imports, linked templates, a parameter file's template); undefined: no template. */

@@ -6,6 +6,7 @@ import { parseBicep, type OutlineEntry } from '../syntax/bicep';
 import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { armLinkedPaths, loadArmText, type LoadedArmFile } from '../evaluate/arm';
 import type { Language } from '../syntax/classify';
+import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import type { SyntaxError } from './types';
 
 export interface IndexedFile {
@@ -27,6 +28,26 @@ export interface IndexedFile {
    * to, and its syntax errors once someone asked (a Bicep outline parses only what is needed).
    */
   summary?: { references: string[]; errors?: SyntaxError[] };
+}
+
+/**
+ * A file as the index first holds it. Every field the index may add later is here from the start, so
+ * all indexed files share one shape: added in the order each path happens to add them (an outline, a
+ * summary, its deploys…), they made several, and the index's reads of them polymorphic.
+ */
+export function indexedFile(text: string, version: number, language: Language, tooLarge: boolean): IndexedFile {
+  return {
+    text,
+    version,
+    language,
+    tooLarge,
+    refersToRegistry: undefined,
+    deploys: undefined,
+    unseenCalls: undefined,
+    bicep: undefined,
+    arm: undefined,
+    summary: undefined,
+  };
 }
 
 /**
@@ -57,6 +78,9 @@ export class FileCache {
   private touch(uri: string, file: IndexedFile): void {
     this.recent.delete(uri);
     this.recent.set(uri, file);
+    // Walked only when over the limit: a walk that stops at once still made an iterator and an entry
+    // per touch, and files are touched several times per analysis.
+    if (this.recent.size <= parsedLimit) return;
     for (const [oldUri, old] of this.recent) {
       if (this.recent.size <= parsedLimit) break;
       old.bicep = undefined;
@@ -93,6 +117,24 @@ export class FileCache {
     }
     this.touch(uri, file);
     return file.arm;
+  }
+
+  /**
+   * The reading of a JSON module a deployment calls, `file` being the file at its URI, `indexed` or read
+   * through the host: an indexed file's reading is the index's (kept while recently used), a host-read
+   * one's (Bicep's restore cache) is made once per process and only as far as `needsType` asks, and
+   * any other text is read afresh.
+   */
+  moduleReading(
+    uri: string,
+    text: string,
+    file: IndexedFile | null | undefined,
+    indexed: boolean,
+    needsType: ((type: string, existing: boolean) => boolean) | undefined,
+  ): LoadedArmFile {
+    if (file?.text !== text) return loadArmText(uri, text);
+    if (indexed) return this.armLoaded(uri, file) ?? loadArmText(uri, text);
+    return cachedModuleReading(uri, text, needsType);
   }
 
   /** References (and errors, once known) of a Bicep or ARM file, outlining or parsing it if needed. */

@@ -26,8 +26,11 @@ function targetTypesAndParents(): Set<string> {
  * its own it has no properties to check.
  */
 export function needsResourceType(type: string, existing = false): boolean {
-  // Asked for every resource declaration on every analysis (and by the skims): once per type as written.
-  return remembered(existing ? existingAnswers : createdAnswers, type, () => decideNeedsType(type, existing));
+  // Asked for every resource declaration on every analysis (and by the skims): once per type as written,
+  // and a known answer found without making the closure `remembered` would compute it with.
+  const answers = existing ? existingAnswers : createdAnswers;
+  const known = answers.get(type);
+  return known ?? remembered(answers, type, () => decideNeedsType(type, existing));
 }
 
 const createdAnswers = new Map<string, boolean>();

@@ -21,7 +21,7 @@ export class UnseenRegistryCalls {
   private callerEdits = 0;
   /** Files set since the calls were last found: screened then, not when set. */
   private readonly unscreened = new Set<string>();
-  private found?: { key: string; calls: UnseenRegistryCall[] };
+  private found?: { generation: number; callerEdits: number; calls: UnseenRegistryCall[] };
 
   /** A file's text was set; `replaced` is the text it replaced, if any. */
   set(uri: string, replaced: IndexedFile | undefined): void {
@@ -40,17 +40,17 @@ export class UnseenRegistryCalls {
       if (file && callsRegistry(file, () => sources.referencesOf(uri, file))) this.callerEdits++;
     }
     this.unscreened.clear();
-    const key = `${sources.knownGeneration}|${this.callerEdits}`;
-    if (this.found?.key !== key) {
-      const calls = workspaceUnseenCalls(
-        sources.files,
-        sources.knownGeneration,
-        sources.outlineOf,
-        sources.known,
-        sources.referencesOf,
-      );
-      this.found = { key, calls };
-    }
-    return this.found.calls;
+    // Compared as numbers: a key string made of them was built on every ask.
+    const found = this.found;
+    if (found?.generation === sources.knownGeneration && found.callerEdits === this.callerEdits) return found.calls;
+    const calls = workspaceUnseenCalls(
+      sources.files,
+      sources.knownGeneration,
+      sources.outlineOf,
+      sources.known,
+      sources.referencesOf,
+    );
+    this.found = { generation: sources.knownGeneration, callerEdits: this.callerEdits, calls };
+    return calls;
   }
 }

@@ -4,14 +4,14 @@
 // Invariant: the engine does no I/O of its own; files outside the index come through the Host.
 import type { SourceFile } from '../syntax/bicep';
 import type { DeploymentResult } from '../evaluate/deployment';
-import { armModuleEvaluatorWith, loadArmText } from '../evaluate/arm';
+import { armModuleEvaluatorWith } from '../evaluate/arm';
+import type { ArmModuleEvaluator } from '../evaluate/bicep/file-evaluator';
 import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../facts';
 import { needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
 import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
-import { FileCache, type IndexedFile } from './file-cache';
-import { cachedModuleReading } from '../evaluate/registry/cached-reading';
+import { FileCache, indexedFile, type IndexedFile } from './file-cache';
 import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
 import { quietDeployment, type IndexedBicep } from './quiet-deployment';
@@ -150,17 +150,17 @@ export class Workspace {
 
   private indexed(uri: string, text: string): IndexedFile {
     const tooLarge = text.length > this.limits.maxFileChars;
-    return { text, version: ++this.versionCounter, language: tooLarge ? 'other' : classifyFile(uri, text), tooLarge };
+    return indexedFile(text, ++this.versionCounter, tooLarge ? 'other' : classifyFile(uri, text), tooLarge);
   }
 
   /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */
   notices(): Notice[] {
     // Asked after every analysis: walked in place, not copied (a corpus-sized index has thousands of files).
     const notices: Notice[] = [];
-    for (const files of [this.files, this.outside]) {
-      for (const [uri, file] of files)
-        if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
-    }
+    for (const [uri, file] of this.files)
+      if (file.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
+    for (const [uri, file] of this.outside)
+      if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
     // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
     let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
     for (const [entry, cached] of this.deployments.values()) {
@@ -198,7 +198,7 @@ export class Workspace {
     const last = this.deployments.resultsAt(this.changeCount);
     if (last) return last;
     const entries = this.entries();
-    this.deployments.keepOnly(new Set(entries));
+    this.deployments.keepOnly(entries);
     const results: DeploymentResult[] = [];
     let lastYield = performance.now();
     for (const entry of entries) {
@@ -254,25 +254,29 @@ export class Workspace {
   /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
   readonly failures = new Map<string, string>();
 
-  /** What an entry's evaluation reads (engine/entry-evaluation.ts). */
-  private readonly entryFiles: EntryFiles = {
-    fileFor: (uri) => this.fileFor(uri),
-    indexed: (uri) => this.files.get(uri),
-    cache: this.cache,
-  };
-
   /**
-   * JSON modules are read once per text: the workspace's while kept, those read through the host
-   * (Bicep's restore cache) once per process, and only as far as the analysis needs them.
+   * What an entry's evaluation reads (engine/entry-evaluation.ts) and its reader of JSON modules
+   * (FileCache.moduleReading), made when an entry is first evaluated: a workspace whose deployments
+   * are all quiet (most registry modules) needs neither.
    */
-  private readonly armModule = armModuleEvaluatorWith((uri, text) => {
-    const indexed = this.files.get(uri);
-    const outside = indexed ? undefined : this.outside.get(uri);
-    if (indexed?.text === text) return this.cache.armLoaded(uri, indexed) ?? loadArmText(uri, text);
-    if (outside?.text === text)
-      return cachedModuleReading(uri, text, this.evaluateEverything ? undefined : needsResourceType);
-    return loadArmText(uri, text);
-  });
+  private get entryFiles(): EntryFiles {
+    return (this.madeEntryFiles ??= {
+      fileFor: (uri) => this.fileFor(uri),
+      indexed: (uri) => this.files.get(uri),
+      cache: this.cache,
+    });
+  }
+
+  private get armModule(): ArmModuleEvaluator {
+    const needsType = this.evaluateEverything ? undefined : needsResourceType;
+    return (this.madeArmModule ??= armModuleEvaluatorWith((uri, text) => {
+      const indexed = this.files.get(uri);
+      return this.cache.moduleReading(uri, text, indexed ?? this.outside.get(uri), indexed !== undefined, needsType);
+    }));
+  }
+
+  private madeEntryFiles?: EntryFiles;
+  private madeArmModule?: ArmModuleEvaluator;
 
   private unchanged(read: EntryEvaluation['read']): boolean {
     for (const [uri, version] of read) {

@@ -24,8 +24,10 @@ export type Language = 'bicep' | 'bicepparam' | 'arm-template' | 'arm-parameters
 /** The file name part of a path or URI, lower-cased. */
 function baseName(pathOrUri: string): string {
   // Only a URI has a query or fragment; in a path, `#` and `?` are part of the file's name.
+  // Asked for every file set: the scheme tests only matter when there is a query or fragment to drop.
+  const mayHaveQuery = pathOrUri.includes('?') || pathOrUri.includes('#');
   const withoutQuery =
-    /^[a-z][a-z0-9+.-]*:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)
+    mayHaveQuery && /^[a-z][a-z0-9+.-]*:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)
       ? pathOrUri.replace(/[?#].*$/, '')
       : pathOrUri;
   return withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1).toLowerCase();

@@ -46,20 +46,25 @@ export function entryDeploysNeeded(
 }
 
 /** Whether a Bicep file of the deployment, or a module it calls, may deploy something needed (memoised per deployment). */
-export function fileDeploysNeeded(uri: string, input: DeployingInput, seen = new Set<string>()): boolean {
+export function fileDeploysNeeded(uri: string, input: DeployingInput, seen?: Set<string>): boolean {
   const file = input.files.get(uri);
-  if (file === undefined || seen.has(uri)) return false;
+  if (file === undefined || seen?.has(uri)) return false;
   if (typeof file === 'string' || !input.needsType) return true; // an ARM JSON module is not outlined
   // Kept with the deployment's inputs, since every module file is asked often (a WeakMap keyed by the
   // file map, as before, kept each deployment's answers alive past young-generation collections).
   const known = (input.deploysNeeded ??= new Map());
   const answer = known.get(uri);
   if (answer !== undefined) return answer;
-  seen.add(uri);
-  const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, seen));
+  // The files this walk has visited matter only to a module call's walk: a file that calls no module
+  // (most) makes no Set.
+  const visited = seen ?? (file.outline.entries.some(callsModule) ? new Set<string>() : undefined);
+  visited?.add(uri);
+  const deploys = file.outline.entries.some((entry) => entryDeploysNeeded(entry, uri, input, visited));
   known.set(uri, deploys);
   return deploys;
 }
+
+const callsModule = (entry: OutlineEntry) => entry.keyword === 'module';
 
 /**
  * Whether the Bicep file `uri` of a deployment's `files` may deploy something needed: when it is the

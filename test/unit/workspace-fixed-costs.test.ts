@@ -1,0 +1,92 @@
+// What one analysis of a small workspace costs besides its files' outlines (issue 16: most registry
+// modules are one or two files that deploy nothing needed, so these fixed costs are a large part of
+// their analysis): indexed files share one shape whatever read them, a workspace whose deployments are
+// all quiet makes none of the helpers an evaluation reads, and a file that calls no module makes no
+// Set of visited files to decide whether it deploys something needed (the answers stay those of a walk).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeWorkspace } from '../../server/src/engine/analyze';
+import type { IndexedFile } from '../../server/src/engine/file-cache';
+import { needsResourceType } from '../../server/src/engine/needed-types';
+import { Workspace } from '../../server/src/engine/workspace';
+import { fileDeploysNeeded } from '../../server/src/evaluate/bicep/deploys-needed';
+import { outlineFile } from '../../server/src/evaluate/bicep/files';
+import { classifyFile } from '../../server/src/syntax/classify';
+
+const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
+
+async function analysed(files: Record<string, string>): Promise<Workspace> {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  for (const [uri, text] of Object.entries(files)) workspace.setFile(uri, text);
+  await analyzeWorkspace(workspace, Object.keys(files), options);
+  return workspace;
+}
+
+const quietModule = `param name string
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: name
+  properties: { level: 'CanNotDelete' }
+}
+`;
+
+const vnetModule = `resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {
+  name: 'hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
+}
+`;
+
+const armTemplate = JSON.stringify({
+  $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+  contentVersion: '1.0.0.0',
+  resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-09-01', name: 'spoke' }],
+});
+
+test('indexed files share one shape, whichever paths read them', async () => {
+  const workspace = await analysed({
+    'file:///w/quiet/main.bicep': quietModule,
+    'file:///w/vnet/main.bicep': vnetModule,
+    'file:///w/arm/azuredeploy.json': armTemplate,
+  });
+  const files = (workspace as unknown as { files: Map<string, IndexedFile> }).files;
+  const shapes = new Set([...files.values()].map((file) => Object.keys(file).join(',')));
+  assert.equal(files.size, 3);
+  assert.equal(shapes.size, 1, [...shapes].join('\n'));
+});
+
+test('a workspace whose deployments are all quiet makes no evaluation helpers; one that evaluates does', async () => {
+  type Helpers = { madeEntryFiles?: unknown; madeArmModule?: unknown };
+  const quiet = (await analysed({ 'file:///w/quiet/main.bicep': quietModule })) as unknown as Helpers;
+  assert.equal(quiet.madeEntryFiles, undefined);
+  assert.equal(quiet.madeArmModule, undefined);
+  const evaluated = (await analysed({ 'file:///w/vnet/main.bicep': vnetModule })) as unknown as Helpers;
+  assert.notEqual(evaluated.madeEntryFiles, undefined);
+  assert.notEqual(evaluated.madeArmModule, undefined);
+});
+
+test('whether files deploy something needed: module cycles and shared modules answer as a walk does', () => {
+  const texts: Record<string, string> = {
+    'file:///w/root.bicep': "module a 'a.bicep' = { name: 'a' }\nmodule b 'b.bicep' = { name: 'b' }\n",
+    // a calls root back (a cycle) and deploys nothing needed itself.
+    'file:///w/a.bicep': "module back 'root.bicep' = { name: 'back' }\n",
+    // b calls a again (already answered) and c, which declares a VNet.
+    'file:///w/b.bicep': "module again 'a.bicep' = { name: 'again' }\nmodule c 'c.bicep' = { name: 'c' }\n",
+    'file:///w/c.bicep': vnetModule,
+    'file:///w/alone.bicep': quietModule,
+  };
+  const files = new Map(Object.entries(texts).map(([uri, text]) => [uri, outlineFile(uri, text)]));
+  const input = { files, needsType: needsResourceType };
+  assert.equal(fileDeploysNeeded('file:///w/root.bicep', input), true);
+  assert.equal(fileDeploysNeeded('file:///w/alone.bicep', input), false);
+  // Asked on their own (no walk in progress), as the evaluator asks for each file it evaluates.
+  assert.equal(fileDeploysNeeded('file:///w/b.bicep', { files, needsType: needsResourceType }), true);
+  assert.equal(fileDeploysNeeded('file:///w/a.bicep', { files, needsType: needsResourceType }), true);
+});
+
+test('file names with a query or fragment are classified by the name before it; a path keeps # in its name', () => {
+  assert.equal(classifyFile('file:///w/main.bicep?version=2', ''), 'bicep');
+  assert.equal(classifyFile('untitled:main.bicep#1', ''), 'bicep');
+  assert.equal(classifyFile('/w/odd#name.bicep', ''), 'bicep');
+  assert.equal(classifyFile('C:\\w\\odd?.bicep', ''), 'bicep');
+  assert.equal(classifyFile('file:///w/main.bicep.txt', ''), 'other');
+});
