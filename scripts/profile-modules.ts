@@ -8,6 +8,9 @@
 //                                                                 JSON.parse is near the median (40th–60th)
 //   node --import tsx scripts/profile-modules.ts --network        only the modules declaring network types
 //   node --import tsx scripts/profile-modules.ts --module service/policy   the modules whose folder names it
+//   node --import tsx scripts/profile-modules.ts --census         no profile: each module's CPU ratio to
+//                                                                 JSON.parse, whether it declares network
+//                                                                 types, its files, Bicep and JSON sizes
 //   node --import tsx scripts/profile-modules.ts --rounds 8 --top 50
 //
 // Run as the bench runs, bundled: run from source, the script bundles itself into out/ and runs that; a
