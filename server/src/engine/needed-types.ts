@@ -1,19 +1,21 @@
-// The resource types networking analysis evaluates on its own: every Microsoft.Network type (all
-// rules are about them) and the private-link target types the facts know (a private endpoint may
-// name one by a resourceId() string rather than a symbol). Anything else is evaluated only when one
-// of those refers to it — a role assignment, a lock or a diagnostic setting costs nothing.
+// The resource types networking analysis evaluates on its own: the Microsoft.Network types the model
+// and rules read (network-types-read.ts) and the private-link target types the facts know (a private
+// endpoint may name one by a resourceId() string rather than a symbol), each with its parent types so
+// that a child nested in its parent is reached. Anything else is evaluated only when one of those
+// refers to it — a role assignment, a lock, a public IP or a DNS record costs nothing.
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 import { holdsNetworkRules, networkRuleProperties } from '../model';
 import { remembered } from '../evaluate/remembered';
+import { networkTypesRead } from './network-types-read';
 
 const networkPrefix = 'microsoft.network/';
 
 let neededTypes: Set<string> | undefined;
 
-/** The known target types and each of their parent types, lower case. */
-function targetTypesAndParents(): Set<string> {
+/** The network types read and the known target types, and each of their parent types, lower case. */
+function neededTypesAndParents(): Set<string> {
   const types = new Set<string>();
-  for (const type of [...groupIdTypes(), ...publicAccessTypes]) {
+  for (const type of [...Object.keys(networkTypesRead), ...groupIdTypes(), ...publicAccessTypes]) {
     const segments = type.toLowerCase().split('/');
     for (let length = 2; length <= segments.length; length++) types.add(segments.slice(0, length).join('/'));
   }
@@ -38,8 +40,9 @@ const existingAnswers = new Map<string, boolean>();
 
 function decideNeedsType(type: string, existing: boolean): boolean {
   const lower = type.toLowerCase();
-  if (lower.startsWith(networkPrefix)) return true;
-  neededTypes ??= targetTypesAndParents();
+  neededTypes ??= neededTypesAndParents();
+  // A network type is needed even when `existing`: a VNet, zone or NSG declared so is referred to.
+  if (lower.startsWith(networkPrefix)) return neededTypes.has(lower);
   // Service-endpoint rules (model/service-rules.ts) read PaaS network rules, some in child resources.
   return !existing && (neededTypes.has(lower) || holdsNetworkRules(lower));
 }
