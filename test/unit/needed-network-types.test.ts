@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { analyzeDocuments } from '../../server/src/engine/analyze';
 import { needsResourceType } from '../../server/src/engine/needed-types';
 import { networkTypesRead } from '../../server/src/engine/network-types-read';
 import { Workspace } from '../../server/src/engine/workspace';
@@ -112,4 +113,68 @@ test('an ARM template of a public IP is not read; one with a route table is', ()
     });
   assert.equal(declaresNothingNeeded(template('Microsoft.Network/publicIPAddresses'), needsResourceType), true);
   assert.equal(declaresNothingNeeded(template('Microsoft.Network/routeTables'), needsResourceType), false);
+});
+
+/** A hub with a gateway, and a spoke peering that uses it; `chain` orders the peering after a public IP that waits for the gateway. */
+function gatewayOrderTemplate(chain: boolean): string {
+  const id = (type: string, ...names: string[]) =>
+    `[resourceId('Microsoft.Network/${type}', ${names.map((name) => `'${name}'`).join(', ')})]`;
+  const base = { apiVersion: '2023-09-01', location: 'westeurope' };
+  return JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      {
+        ...base,
+        type: 'Microsoft.Network/virtualNetworks',
+        name: 'hub',
+        properties: {
+          addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+          subnets: [{ name: 'GatewaySubnet', properties: { addressPrefix: '10.0.0.0/24' } }],
+        },
+      },
+      {
+        ...base,
+        type: 'Microsoft.Network/virtualNetworks',
+        name: 'spoke',
+        properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] } },
+      },
+      {
+        ...base,
+        type: 'Microsoft.Network/virtualNetworkGateways',
+        name: 'gw',
+        dependsOn: [id('virtualNetworks', 'hub')],
+        properties: {
+          gatewayType: 'Vpn',
+          ipConfigurations: [
+            { name: 'c', properties: { subnet: { id: id('virtualNetworks/subnets', 'hub', 'GatewaySubnet') } } },
+          ],
+        },
+      },
+      {
+        ...base,
+        type: 'Microsoft.Network/publicIPAddresses',
+        name: 'pip',
+        dependsOn: [id('virtualNetworkGateways', 'gw')],
+        properties: { publicIPAllocationMethod: 'Static' },
+      },
+      {
+        apiVersion: base.apiVersion,
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        name: 'spoke/to-hub',
+        dependsOn: [...(chain ? [id('publicIPAddresses', 'pip')] : []), id('virtualNetworks', 'spoke')],
+        properties: { useRemoteGateways: true, remoteVirtualNetwork: { id: id('virtualNetworks', 'hub') } },
+      },
+    ],
+  });
+}
+
+test('a dependsOn chain through an unread network resource (a public IP) still orders a peering after its gateway', async () => {
+  const ruleIds = async (chain: boolean) => {
+    const documents = [{ uri: 'file:///w/hub.json', text: gatewayOrderTemplate(chain) }];
+    const result = await analyzeDocuments(documents, { readFile: async () => undefined });
+    return result.findings.map((finding) => finding.ruleId);
+  };
+  assert.ok((await ruleIds(false)).includes('peering-remote-gateway-order'), 'without the chain: reported');
+  assert.ok(!(await ruleIds(true)).includes('peering-remote-gateway-order'), 'through the public IP: ordered');
 });
