@@ -9,7 +9,7 @@ import { unifiedDiff } from '../../server/src/cli/diff';
 import { formatSarif } from '../../server/src/cli/sarif';
 import { formatJson, formatText } from '../../server/src/cli/format';
 import type { LocatedFile } from '../../server/src/cli/located';
-import { cli, workspace } from '../support/cli-run';
+import { cli, workspace, zoneInRegion } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
 const armTemplate =
@@ -197,6 +197,28 @@ describe('configuration', () => {
 });
 
 describe('output formats', () => {
+  test("a file's findings come in the order of their places in it, whatever order the rules found them in", async () => {
+    // The rules judge the zone's location (line 11) before the subnet's size (line 6).
+    const subnet = [
+      'param vnetName string',
+      '',
+      "resource bastionSubnet 'Microsoft.Network/virtualNetworks/subnets@2022-01-01' = {",
+      "  name: '${vnetName}/AzureBastionSubnet'",
+      '  properties: {',
+      "    addressPrefix: '192.168.250.0/27'",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'main.bicep': subnet + zoneInRegion() });
+    const { stdout } = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
+    const [file] = JSON.parse(stdout).files as { findings: { ruleId: string; line: number }[] }[];
+    assert.deepEqual(
+      file.findings.map((finding) => `${finding.line} ${finding.ruleId}`),
+      ['6 subnet-size', '11 dns-zone-location'],
+    );
+  });
+
   const located: LocatedFile[] = [
     {
       file: 'main.bicep',

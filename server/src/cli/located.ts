@@ -56,39 +56,56 @@ export function locate(
       endColumn: end.column + 1,
     };
   };
+  const findingsByFile = findingsInTextOrder(result.findings);
   return result.files.map((file) => ({
     file: displayPath(file.uri, cwd),
     language: file.language,
-    findings: result.findings
-      .filter((finding) => finding.uri === file.uri)
-      .map((finding) => ({
-        finding,
-        file: displayPath(finding.uri, cwd),
-        region: region(finding.uri, finding),
-        related: finding.related.map((related) => ({
-          file: displayPath(related.uri, cwd),
-          region: region(related.uri, related),
-          message: related.message,
-        })),
-        ...(fixesOf
-          ? {
-              fixes: fixesOf(finding)
-                .filter((fix) => fix.changes.every((change) => texts.has(change.uri)))
-                .map((fix) => ({
-                  description: fix.title,
-                  preferred: fix.isPreferred,
-                  changes: fix.changes.map((change) => ({
-                    file: displayPath(change.uri, cwd),
-                    replacements: change.edits.map((edit) => ({
-                      region: region(change.uri, edit),
-                      text: edit.newText,
-                    })),
+    findings: (findingsByFile.get(file.uri) ?? []).map((finding) => ({
+      finding,
+      file: displayPath(finding.uri, cwd),
+      region: region(finding.uri, finding),
+      related: finding.related.map((related) => ({
+        file: displayPath(related.uri, cwd),
+        region: region(related.uri, related),
+        message: related.message,
+      })),
+      ...(fixesOf
+        ? {
+            fixes: fixesOf(finding)
+              .filter((fix) => fix.changes.every((change) => texts.has(change.uri)))
+              .map((fix) => ({
+                description: fix.title,
+                preferred: fix.isPreferred,
+                changes: fix.changes.map((change) => ({
+                  file: displayPath(change.uri, cwd),
+                  replacements: change.edits.map((edit) => ({
+                    region: region(change.uri, edit),
+                    text: edit.newText,
                   })),
                 })),
-            }
-          : {}),
-      })),
+              })),
+          }
+        : {}),
+    })),
   }));
+}
+
+/**
+ * Each file's findings in the order of their places in its text (then by rule): the order the engine
+ * found them in follows evaluation, which a change elsewhere in a template (what is evaluated, and
+ * when) may reorder, and a CI diff or a reader should see the same output for the same findings.
+ */
+function findingsInTextOrder(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.uri);
+    if (list) list.push(finding);
+    else byFile.set(finding.uri, [finding]);
+  }
+  const byPlace = (a: Finding, b: Finding) =>
+    a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  for (const list of byFile.values()) list.sort(byPlace);
+  return byFile;
 }
 
 /** A path relative to the working directory with forward slashes, as users typed it. */
