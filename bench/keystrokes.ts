@@ -36,6 +36,8 @@ export interface Typed {
   cpuMsPerEdit: number;
   /** When the edits began and ended (monotonic microseconds), to pick a profile's samples. */
   window: { start: number; end: number };
+  /** When each edit was sent (monotonic microseconds), to tell a profile's first edits from the later ones. */
+  editStarts: number[];
 }
 
 /** Opens the file and types into a spoke's VNet name, then deletes what it typed. */
@@ -54,6 +56,7 @@ export async function typeInto(session: LspSession, uri: string, text: string): 
   const line = lines.findIndex((candidate) => candidate.includes("name: 'vnet-spoke-0010'"));
   const column = lines[line].lastIndexOf("'");
   const latencies: number[] = [];
+  const editStarts: number[] = [];
   const cpuBefore = cpuSeconds(session.child.pid!);
   const start = monotonicMicros();
   for (let edit = 0; edit < edits; edit++) {
@@ -68,6 +71,7 @@ export async function typeInto(session: LspSession, uri: string, text: string): 
         };
     const published = next(version);
     const sent = process.hrtime.bigint();
+    editStarts.push(Number(sent / 1000n));
     void session.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [change],
@@ -79,5 +83,6 @@ export async function typeInto(session: LspSession, uri: string, text: string): 
     latencies,
     cpuMsPerEdit: ((cpuSeconds(session.child.pid!) - cpuBefore) * 1000) / edits,
     window: { start, end: monotonicMicros() },
+    editStarts,
   };
 }

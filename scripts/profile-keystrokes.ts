@@ -7,6 +7,7 @@
 //   node --import tsx scripts/profile-keystrokes.ts               no folder open
 //   node --import tsx scripts/profile-keystrokes.ts --workspace   all of ../shared/corpus open
 //   node --import tsx scripts/profile-keystrokes.ts --top 60      more functions per list
+//   node --import tsx scripts/profile-keystrokes.ts --first 5     stages of the first 5 edits and the rest apart
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,21 @@ import { startServer } from '../test/support/lsp-client';
 const args = process.argv.slice(2);
 const workspace = args.includes('--workspace');
 const top = Number(args[args.indexOf('--top') + 1]) || 30;
+const first = args.includes('--first') ? Number(args[args.indexOf('--first') + 1]) : 0;
+
+/** The pipeline's stages, each named by functions that run it: a sample counts for the innermost one on its stack. */
+const stageFunctions: [string, string[]][] = [
+  ['gc', ['(garbage collector)']],
+  ['outline', ['outlineBicep', 'skimBicep']],
+  ['parse', ['parseSlice', 'parseStatementSlice', 'parseBicep', 'parseBicepDeclaration']],
+  ['model', ['buildModel', 'modelOf']],
+  ['rules', ['runRules']],
+  ['fixes', ['fixesOf']],
+  ['codec model', ['postModel', 'encodeDeployment']],
+  ['evaluation', ['evaluateBicepDeployment', 'evaluateArmDeployment', 'evaluateAll']],
+  ['post result', ['postMessage']],
+];
+const stageOf = new Map(stageFunctions.flatMap(([stage, names]) => names.map((name) => [name, stage] as const)));
 
 interface ProfileNode {
   id: number;
@@ -58,6 +74,37 @@ function timeByFunction(profile: CpuProfile, window: { start: number; end: numbe
   return { busy, self, total };
 }
 
+/** Milliseconds per edit by stage, for the edits before `first` and the others (`starts` monotonic µs). */
+function stagesBySpan(profile: CpuProfile, starts: number[], end: number) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const spans = [new Map<string, number>(), new Map<string, number>()];
+  let time = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    time += profile.timeDeltas[index];
+    if (time < starts[0] || time > end || byId.get(id)!.callFrame.functionName === '(idle)') return;
+    let stage = 'other';
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const named = stageOf.get(byId.get(at)!.callFrame.functionName);
+      if (named) {
+        stage = named;
+        break;
+      }
+    }
+    const span = spans[time < starts[first] ? 0 : 1];
+    span.set(stage, (span.get(stage) ?? 0) + profile.timeDeltas[index] / 1000);
+    span.set('busy', (span.get('busy') ?? 0) + profile.timeDeltas[index] / 1000);
+  });
+  const perEdit = (span: Map<string, number>, count: number) =>
+    [...span]
+      .sort((a, b) => b[1] - a[1])
+      .map(([stage, ms]) => `${stage} ${(ms / count).toFixed(1)}`)
+      .join(', ');
+  console.log(`  first ${first} edits, ms per edit: ${perEdit(spans[0], first)}`);
+  console.log(`  later ${starts.length - first} edits, ms per edit: ${perEdit(spans[1], starts.length - first)}`);
+}
+
 function printTop(title: string, times: Map<string, number>, busy: number): void {
   console.log(`  ${title}`);
   for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top))
@@ -76,7 +123,7 @@ async function main(): Promise<void> {
     '--cpu-prof-interval=250',
   ]);
   if (workspace) await whenIdle(session);
-  const { latencies, cpuMsPerEdit, window } = await typeInto(session, pathToFileURL(file).href, text);
+  const { latencies, cpuMsPerEdit, window, editStarts } = await typeInto(session, pathToFileURL(file).href, text);
   await session.close(); // the profiles are written as the threads end
   console.log(
     `keystroke ms p50 ${percentile(latencies, 50).toFixed(1)}, p95 ${percentile(latencies, 95).toFixed(1)}; ` +
@@ -88,6 +135,10 @@ async function main(): Promise<void> {
     const profile = JSON.parse(fs.readFileSync(path.join(profiles, name), 'utf8')) as CpuProfile;
     const { busy, self, total } = timeByFunction(profile, window);
     console.log(`\n${thread}: ${busy.toFixed(0)} ms busy during the edits (${path.join(profiles, name)})`);
+    if (first > 0) {
+      stagesBySpan(profile, editStarts, window.end);
+      continue;
+    }
     printTop('self', self, busy);
     printTop('total', total, busy);
   }
