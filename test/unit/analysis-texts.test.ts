@@ -78,7 +78,11 @@ test('the worker reads a file of the folder scan from disk and indexes it; an un
     port2.postMessage({ kind: 'read', uri: pathToFileURL(path.join(folder, 'missing.bicep')).href, version: 4 });
     port2.postMessage({ kind: 'analyse', run: 1, uris: [], configuration: { cloud: 'AzureCloud', rules: {} } });
     const message = await result;
-    assert.ok(message.findings.some((finding) => finding.uri === uri && finding.ruleId === 'dns-zone-location'));
+    assert.ok(
+      message.files
+        .flatMap(([, findings]) => findings)
+        .some((finding) => finding.uri === uri && finding.ruleId === 'dns-zone-location'),
+    );
     assert.deepEqual(message.texts, [[uri, zoneText, 3]]);
   } finally {
     port1.close();
@@ -107,7 +111,7 @@ test('the worker sends the text of a closed file with findings once per version,
     port2.postMessage({ kind: 'set', uri: zoneUri, text: zoneText, version: 7 });
     await analyse(1);
     assert.ok(
-      results[0].findings.some((finding) => finding.uri === zoneUri),
+      results[0].files.flatMap(([, findings]) => findings).some((finding) => finding.uri === zoneUri),
       'the closed file has a finding',
     );
     assert.deepEqual(results[0].texts, [[zoneUri, zoneText, 7]]);

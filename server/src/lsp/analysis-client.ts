@@ -4,11 +4,13 @@
 // Invariants: changes reach the worker in the order they happened; an analysis promise always
 // settles (with undefined when the run went stale, failed or its worker died).
 import { Worker } from 'node:worker_threads';
+import type { Finding, Fix, Notice } from '../engine';
 import type { Cloud } from '../facts';
 import type { TopologyJson } from '../protocol';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import type { EffectiveConfiguration } from './configuration';
 import { FileAccess } from './file-access';
+import { HeldFindings } from './finding-handoff';
 import type { Logger } from './guard';
 import { MirroredWorkspace } from './mirrored-workspace';
 import { ModelSnapshot } from './model-snapshot';
@@ -16,10 +18,19 @@ import { ModelSnapshot } from './model-snapshot';
 /** How many times a stopped worker is replaced before the server gives up analysing. */
 const maxRestarts = 5;
 
-/** A finished analysis, with every text it gave the main thread (those kept from earlier results too). */
-export type AnalysisResult = Omit<Extract<FromWorker, { kind: 'result' }>, 'texts' | 'keptTexts'> & {
+/**
+ * A finished analysis: every finding and notice (those kept from earlier results too), the files whose
+ * findings or notices may have changed since the last result, the fixes built for the open documents'
+ * findings, and every text it gave the main thread (those kept from earlier results too).
+ */
+export interface AnalysisResult {
+  run: number;
+  findings: Finding[];
+  notices: Notice[];
+  changed: ReadonlySet<string>;
+  fixes: Map<Finding, Fix[]>;
   texts: [string, string][];
-};
+}
 
 /** What the worker thread is started with, so the bundle's entry knows to run the worker. */
 export const workerRole = 'vnet-lens-analysis';
@@ -65,6 +76,8 @@ export class AnalysisClient {
   private requestCounter = 0;
   /** The texts the last result pointed into (AnalysedText), as the worker keeps track of them. */
   private texts = new Map<string, { text: string; version: number | undefined }>();
+  /** The findings of the last result, per file, as the worker keeps track of them. */
+  private readonly findings = new HeldFindings();
   private cloud: Cloud = 'AzureCloud';
   private restarts = 0;
   /** Set when workers kept stopping: analyses end at once without a result, so no request waits for one. */
@@ -140,6 +153,7 @@ export class AnalysisClient {
       this.post(text === undefined ? { kind: 'read', uri, version } : { kind: 'set', uri, text, version });
     }
     this.texts = new Map(); // the new worker holds none of them as sent
+    this.findings.clear();
     this.access.sendState();
   }
 
@@ -177,13 +191,9 @@ export class AnalysisClient {
         for (const [uri, text, version] of message.texts) texts.set(uri, { text, version });
         this.texts = texts;
         this.models.resultArrived(message.run);
-        const { kind, run, findings, notices, fixes } = message;
-        this.settle(run, {
-          kind,
-          run,
-          findings,
-          notices,
-          fixes,
+        this.settle(message.run, {
+          run: message.run,
+          ...this.findings.receive(message.files, message.fixes),
           texts: [...texts].map(([uri, { text }]) => [uri, text]),
         });
         return;

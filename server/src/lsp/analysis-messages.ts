@@ -1,10 +1,11 @@
 // What the server's main thread and its analysis worker (analysis-worker.ts) say to each other: plain
 // data only (structured clone), with deployments as codec text (deployment-codec.ts).
 // Invariant: the worker's index is the main thread's, replayed message by message in order.
-import type { Finding, Fix, Notice } from '../engine';
+import type { Fix } from '../engine';
 import type { Cloud } from '../facts';
 import type { TopologyJson } from '../protocol';
 import type { EffectiveConfiguration } from './configuration';
+import type { FileFindings } from './finding-handoff';
 
 export type ToWorker =
   /** `version`: the main thread's number for this text of the file (analysis-client.ts `versionOf`). */
@@ -34,16 +35,17 @@ export interface DeploymentEntry {
 export type FromWorker =
   | { kind: 'log'; message: string }
   /**
-   * A finished analysis: findings, notices, the fixes of open documents' findings (by index into
-   * `findings`) and the analysed texts the main thread needs: those the fixes edit, and those of the
-   * closed files findings and notices point into. A text the last result sent (same version) is only
-   * named in `keptTexts`; the main thread keeps exactly the texts of its last result.
+   * A finished analysis: the findings and notices of the files whose findings changed since the last
+   * result, and of the open documents (finding-handoff.ts), the fixes of open documents' findings (by
+   * index into the findings of `files`, in order) and the analysed texts the main thread needs: those
+   * the fixes edit, and those of the closed files findings and notices point into. A text the last
+   * result sent (same version) is only named in `keptTexts`; the main thread keeps exactly the texts
+   * of its last result.
    */
   | {
       kind: 'result';
       run: number;
-      findings: Finding[];
-      notices: Notice[];
+      files: FileFindings[];
       fixes: [number, Fix[]][];
       texts: AnalysedText[];
       keptTexts: string[];

@@ -17,7 +17,6 @@ import {
   requestsFix,
   resolutionsJson,
   unseenModulesJson,
-  withoutFixRequest,
   workspaceModel,
   Workspace,
   type Finding,
@@ -26,6 +25,7 @@ import {
 } from '../engine';
 import type { FromWorker, ToWorker } from './analysis-messages';
 import { accessHost, analysisFileAccess } from './file-access';
+import { FindingHandoff } from './finding-handoff';
 import { DeploymentHandoff, TextHandoff } from './worker-handoff';
 import { readWorkspaceFile } from './workspace-files';
 
@@ -54,6 +54,7 @@ class AnalysisWorker {
   /** The newest run announced (by `analyse` or `cancel`): any older one is stale. */
   private latest = 0;
   private readonly texts = new TextHandoff();
+  private readonly findings = new FindingHandoff();
   private readonly deployments = new DeploymentHandoff((message) => this.log(message));
   // Messages are handled one at a time in order; an analysis awaits, so the changes and the `cancel`
   // that arrive while it runs are seen at its next look (the workspace yields between deployments).
@@ -145,24 +146,19 @@ class AnalysisWorker {
         this.post({ kind: 'stale', run });
         return;
       }
+      const open = new Set(uris);
       const fixed = this.fixesOf(
         result.findings,
         result.notices,
-        new Set(uris),
+        open,
         this.workspace.changes === changes,
         configuration.cloud,
       );
       // The main thread gets the fixes already built: the requests, which hold model entities, stay here.
-      this.post({
-        kind: 'result',
-        run,
-        findings: result.findings.map(withoutFixRequest),
-        notices: result.notices,
-        fixes: fixed.fixes,
-        texts: fixed.texts,
-        keptTexts: fixed.keptTexts,
-      });
+      const { files, fixes, sent } = this.findings.toSend(result.findings, result.notices, open, fixed.fixes);
+      this.post({ kind: 'result', run, files, fixes, texts: fixed.texts, keptTexts: fixed.keptTexts });
       this.texts.posted(fixed.sent);
+      this.findings.posted(sent);
       // The model answers requests on documents whose text this run saw. Once a newer run is announced
       // and every one of them was edited since, no request will read it (an edited document waits for
       // the run that sees its text), so it is written only after a short pause that did not make it
@@ -207,24 +203,24 @@ class AnalysisWorker {
       text: (uri) => this.workspace.file(uri)?.text,
       uris: () => (uris ??= this.workspace.uris()),
     });
-    const fixes: [number, Fix[]][] = [];
+    const fixes = new Map<Finding, Fix[]>();
     const involved = new Set<string>();
     for (const notice of notices) if (!open.has(notice.uri)) involved.add(notice.uri);
-    findings.forEach((finding, index) => {
+    for (const finding of findings) {
       for (const uri of [finding.uri, ...finding.related.map((related) => related.uri)])
         if (!open.has(uri)) involved.add(uri);
-      if (!unchanged || !open.has(finding.uri) || !requestsFix(finding)) return;
+      if (!unchanged || !open.has(finding.uri) || !requestsFix(finding)) continue;
       let built: Fix[] = [];
       try {
         built = session.fixesOf(finding);
       } catch (error) {
         this.log(`building fixes failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
-      if (built.length === 0) return;
-      fixes.push([index, built]);
+      if (built.length === 0) continue;
+      fixes.set(finding, built);
       involved.add(finding.uri);
       for (const fix of built) for (const change of fix.changes) involved.add(change.uri);
-    });
+    }
     return { fixes, ...this.texts.textsFor(involved, (uri) => session.source.text(uri)) };
   }
 

@@ -9,6 +9,8 @@ export class Baselines {
   /** Baseline URI by the vnetlens.json that names it. */
   private readonly named = new Map<string, string>();
   private readonly matchers = new Map<string, BaselineMatcher | undefined>();
+  /** Counts the changes of what `has` may answer: a finding's diagnostic made before one may differ now. */
+  generation = 0;
 
   constructor(
     private readonly read: (uri: string) => string | undefined,
@@ -18,6 +20,7 @@ export class Baselines {
   /** vnetlens.json at `configUri` names `baseline` (relative to its folder), or no longer exists. */
   setConfig(configUri: string, baseline: string | undefined): void {
     const previous = this.named.get(configUri);
+    this.generation++;
     if (baseline === undefined) this.named.delete(configUri);
     else this.named.set(configUri, new URL(baseline.split(/[\\/]/).map(encodeURIComponent).join('/'), configUri).href);
     if (previous !== undefined) this.matchers.delete(previous);
@@ -30,6 +33,7 @@ export class Baselines {
 
   /** The file changed on disk: read it again when next asked. */
   forget(uri: string): void {
+    this.generation++;
     this.matchers.delete(uri);
   }
 

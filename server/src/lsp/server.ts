@@ -5,7 +5,6 @@
 // Invariant: with convert.ts and the parts it wires, the only code that knows LSP.
 import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix } from '../engine';
 import { Baselines } from './baselines';
 import { listenChecked } from './checked-documents';
 import { Configuration } from './configuration';
@@ -56,13 +55,8 @@ export function startServer(connection: Connection, workerScript: string): void 
       const open = documents.all().map((d) => d.uri);
       const result = await analysis.analyse(run, open, configuration.effective());
       if (!result || isCancelled()) return undefined;
-      fixActions.record(
-        result.findings,
-        new Map<Finding, Fix[]>(result.fixes.map(([index, fixes]) => [result.findings[index]!, fixes])),
-        new Map(result.texts),
-        open,
-      );
-      publisher.publishAll(result.findings, result.notices);
+      fixActions.record(result.findings, result.fixes, new Map(result.texts), open);
+      await publisher.publishAll(result.findings, result.notices, result.changed);
       return result.findings.length;
     },
     (run) => analysis.cancelBefore(run),
