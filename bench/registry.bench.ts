@@ -60,25 +60,40 @@ async function analyse(files: readonly { uri: string; text: string }[], withCach
 }
 
 type Mode = 'without' | 'with';
+interface Measured {
+  seconds: number;
+  laterSeconds: number;
+  findings: number;
+}
 
-/** One measurement (the child process): the CPU seconds of analysing every repository once in `mode`. */
+/**
+ * One measurement (the child process): the CPU seconds of analysing every repository once in `mode`
+ * in a fresh process (what `vnet-lens check` in CI pays), then the median of three more passes in
+ * the same process (what a server's later analyses pay: module readings kept, code optimised).
+ */
 async function measure(mode: Mode): Promise<void> {
   const folders = repositories.map((name) => filesUnder(path.join(corpusRoot, 'networking', name)));
   process.env.HOME = home;
-  const start = process.cpuUsage();
-  let findings = 0;
-  for (const files of folders) findings += await analyse(files, mode === 'with');
-  const used = process.cpuUsage(start);
-  console.log(JSON.stringify({ seconds: (used.user + used.system) / 1e6, findings }));
+  const pass = async () => {
+    const start = process.cpuUsage();
+    let findings = 0;
+    for (const files of folders) findings += await analyse(files, mode === 'with');
+    const used = process.cpuUsage(start);
+    return { seconds: (used.user + used.system) / 1e6, findings };
+  };
+  const { seconds, findings } = await pass();
+  const later: number[] = [];
+  for (let again = 0; again < 3; again++) later.push((await pass()).seconds);
+  console.log(JSON.stringify({ seconds, laterSeconds: median(later), findings }));
 }
 
 /** Runs this file again as a child that measures `mode` once. */
-function measureApart(mode: Mode): { seconds: number; findings: number } {
+function measureApart(mode: Mode): Measured {
   const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--measure', mode], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(output.trim().split('\n').pop()!) as { seconds: number; findings: number };
+  return JSON.parse(output.trim().split('\n').pop()!) as Measured;
 }
 
 async function main(): Promise<void> {
@@ -86,21 +101,29 @@ async function main(): Promise<void> {
   // the median of each, never the best.
   const rounds = 9;
   const seconds: Record<Mode, number[]> = { without: [], with: [] };
+  const laterSeconds: Record<Mode, number[]> = { without: [], with: [] };
   const findings: Record<Mode, number> = { without: 0, with: 0 };
   for (let round = 0; round < rounds; round++) {
     const order: Mode[] = round % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
     for (const mode of order) {
       const measured = measureApart(mode);
       seconds[mode].push(measured.seconds);
+      laterSeconds[mode].push(measured.laterSeconds);
       findings[mode] = measured.findings;
     }
   }
   const without = median(seconds.without);
   const withCache = median(seconds.with);
-  const note = `${repositories.length} AVM-heavy repositories, CPU seconds, median of ${rounds} interleaved rounds, each mode in a fresh process; findings ${findings.without} without, ${findings.with} with a cache`;
+  const note = `${repositories.length} AVM-heavy repositories, CPU seconds of a fresh process's first pass, median of ${rounds} interleaved rounds, each mode in a process of its own; findings ${findings.without} without, ${findings.with} with a cache`;
   report({ name: 'registryWithoutCacheSeconds', value: without, unit: 's', note });
   report({ name: 'registryWithCacheSeconds', value: withCache, unit: 's', note });
   report({ name: 'registryCacheCostRatio', value: withCache / without, unit: 'x', budget: 2, note });
+  report({
+    name: 'registryCacheCostRatioLater',
+    value: median(laterSeconds.with) / median(laterSeconds.without),
+    unit: 'x',
+    note: 'the same, for the median of three more passes in each process (a server analysing again)',
+  });
 }
 
 const measuring = process.argv.indexOf('--measure');
