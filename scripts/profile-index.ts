@@ -14,22 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { cpuSeconds, whenIdle } from '../bench/keystrokes';
 import { corpusRoot } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
+import { printTop, type CpuProfile, type ProfileNode } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const profiling = args.includes('--profile');
 const top = Number(args[args.indexOf('--top') + 1]) || 25;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 function statusKb(pid: number, field: string): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -64,12 +53,6 @@ function summarise(profile: CpuProfile, start: number, bucketMs: number) {
   return { busy, buckets, self, total };
 }
 
-function printTop(title: string, times: Map<string, number>, busy: number): void {
-  console.log(`  ${title}`);
-  for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`    ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${name}`);
-}
-
 async function main(): Promise<void> {
   const profiles = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-index-profile-'));
   const nodeArgs = profiling ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--cpu-prof-interval=500'] : [];
@@ -96,8 +79,8 @@ async function main(): Promise<void> {
     const { busy, buckets, self, total } = summarise(profile, startMicros, bucketMs);
     console.log(`\n${thread}: ${busy.toFixed(0)} ms busy (${path.join(profiles, name)})`);
     console.log(`  busy ms per ${bucketMs} ms: ${Array.from(buckets, (ms) => (ms ?? 0).toFixed(0)).join(' ')}`);
-    printTop('self', self, busy);
-    printTop('total', total, busy);
+    printTop('self', self, busy, top);
+    printTop('total', total, busy, top);
   }
 }
 

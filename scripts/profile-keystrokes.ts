@@ -16,6 +16,7 @@ import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
 import { typeInto, whenIdle } from '../bench/keystrokes';
 import { corpusRoot, percentile } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
+import { printTop, type CpuProfile, type ProfileNode } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const workspace = args.includes('--workspace');
@@ -35,18 +36,6 @@ const stageFunctions: [string, string[]][] = [
   ['post result', ['postMessage']],
 ];
 const stageOf = new Map(stageFunctions.flatMap(([stage, names]) => names.map((name) => [name, stage] as const)));
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Milliseconds of self and total time by function, over the samples inside `window` (monotonic µs). */
 function timeByFunction(profile: CpuProfile, window: { start: number; end: number }) {
@@ -105,12 +94,6 @@ function stagesBySpan(profile: CpuProfile, starts: number[], end: number) {
   console.log(`  later ${starts.length - first} edits, ms per edit: ${perEdit(spans[1], starts.length - first)}`);
 }
 
-function printTop(title: string, times: Map<string, number>, busy: number): void {
-  console.log(`  ${title}`);
-  for (const [name, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`    ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)}%  ${name}`);
-}
-
 async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-profile-'));
   const profiles = path.join(folder, 'profiles');
@@ -139,8 +122,8 @@ async function main(): Promise<void> {
       stagesBySpan(profile, editStarts, window.end);
       continue;
     }
-    printTop('self', self, busy);
-    printTop('total', total, busy);
+    printTop('self', self, busy, top);
+    printTop('total', total, busy, top);
   }
 }
 
