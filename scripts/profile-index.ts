@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { cpuSeconds, whenIdle } from '../bench/keystrokes';
 import { corpusRoot } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
-import { printTop, type CpuProfile, type ProfileNode } from './cpu-profile';
+import { forEachSample, printTop, tallySample, type CpuProfile } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const profiling = args.includes('--profile');
@@ -27,28 +27,15 @@ function statusKb(pid: number, field: string): number {
 
 /** Busy milliseconds per bucket of wall time from `start` (monotonic µs), and by function. */
 function summarise(profile: CpuProfile, start: number, bucketMs: number) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const label = ({ callFrame }: ProfileNode) =>
-    `${callFrame.functionName || '(anonymous)'} ${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}`;
   const buckets: number[] = [];
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let busy = 0;
-  let time = profile.startTime;
-  profile.samples.forEach((id, index) => {
-    time += profile.timeDeltas[index];
-    const node = byId.get(id)!;
-    if (node.callFrame.functionName === '(idle)') return;
-    const ms = profile.timeDeltas[index] / 1000;
-    busy += ms;
-    const bucket = Math.max(0, Math.floor((time - start) / 1000 / bucketMs));
-    buckets[bucket] = (buckets[bucket] ?? 0) + ms;
-    self.set(label(node), (self.get(label(node)) ?? 0) + ms);
-    const onStack = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(label(byId.get(at)!));
-    for (const name of onStack) total.set(name, (total.get(name) ?? 0) + ms);
+  forEachSample(profile, (sample) => {
+    busy += sample.ms;
+    const bucket = Math.max(0, Math.floor((sample.time - start) / 1000 / bucketMs));
+    buckets[bucket] = (buckets[bucket] ?? 0) + sample.ms;
+    tallySample(sample, self, total);
   });
   return { busy, buckets, self, total };
 }

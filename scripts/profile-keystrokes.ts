@@ -16,7 +16,7 @@ import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
 import { typeInto, whenIdle } from '../bench/keystrokes';
 import { corpusRoot, percentile } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
-import { printTop, type CpuProfile, type ProfileNode } from './cpu-profile';
+import { forEachSample, printTop, tallySample, type CpuProfile } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const workspace = args.includes('--workspace');
@@ -39,51 +39,27 @@ const stageOf = new Map(stageFunctions.flatMap(([stage, names]) => names.map((na
 
 /** Milliseconds of self and total time by function, over the samples inside `window` (monotonic µs). */
 function timeByFunction(profile: CpuProfile, window: { start: number; end: number }) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const label = ({ callFrame }: ProfileNode) =>
-    `${callFrame.functionName || '(anonymous)'} ${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let busy = 0;
-  let time = profile.startTime;
-  profile.samples.forEach((id, index) => {
-    time += profile.timeDeltas[index];
-    const node = byId.get(id)!;
-    if (time < window.start || time > window.end || node.callFrame.functionName === '(idle)') return;
-    const ms = profile.timeDeltas[index] / 1000;
-    busy += ms;
-    self.set(label(node), (self.get(label(node)) ?? 0) + ms);
-    // A recursive function counts once per sample in the total.
-    const onStack = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(label(byId.get(at)!));
-    for (const name of onStack) total.set(name, (total.get(name) ?? 0) + ms);
+  forEachSample(profile, (sample) => {
+    if (sample.time < window.start || sample.time > window.end) return;
+    busy += sample.ms;
+    tallySample(sample, self, total);
   });
   return { busy, self, total };
 }
 
 /** Milliseconds per edit by stage, for the edits before `first` and the others (`starts` monotonic µs). */
 function stagesBySpan(profile: CpuProfile, starts: number[], end: number) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const spans = [new Map<string, number>(), new Map<string, number>()];
-  let time = profile.startTime;
-  profile.samples.forEach((id, index) => {
-    time += profile.timeDeltas[index];
-    if (time < starts[0] || time > end || byId.get(id)!.callFrame.functionName === '(idle)') return;
-    let stage = 'other';
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
-      const named = stageOf.get(byId.get(at)!.callFrame.functionName);
-      if (named) {
-        stage = named;
-        break;
-      }
-    }
+  forEachSample(profile, ({ time, ms, stack }) => {
+    if (time < starts[0] || time > end) return;
+    const staged = stack().find((node) => stageOf.has(node.callFrame.functionName));
+    const stage = staged ? stageOf.get(staged.callFrame.functionName)! : 'other';
     const span = spans[time < starts[first] ? 0 : 1];
-    span.set(stage, (span.get(stage) ?? 0) + profile.timeDeltas[index] / 1000);
-    span.set('busy', (span.get('busy') ?? 0) + profile.timeDeltas[index] / 1000);
+    span.set(stage, (span.get(stage) ?? 0) + ms);
+    span.set('busy', (span.get('busy') ?? 0) + ms);
   });
   const perEdit = (span: Map<string, number>, count: number) =>
     [...span]

@@ -28,6 +28,7 @@ import { analyzeWorkspace } from '../server/src/engine/analyze';
 import { Workspace } from '../server/src/engine/workspace';
 import { corpusRoot, percentile } from '../bench/support';
 import { nodeBundle } from './node-bundle.mjs';
+import { forEachSample, type CpuProfile, type ProfileNode } from './cpu-profile';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) =>
@@ -138,20 +139,11 @@ function stageOf(file: string, functionName: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts.length === 2 ? `${parts[0]}/${parts[1]}` : rel;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
 const interval = 0.1; // ms between samples
 
-function printProfile(profile: { nodes: ProfileNode[]; samples: number[] }): void {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+function printProfile(profile: CpuProfile): void {
   const sourceAt = bundleSources();
   const ownUrl = pathToFileURL(__filename).href;
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const nameOf = ({ callFrame }: ProfileNode) => {
     const file = callFrame.url === ownUrl ? sourceAt(callFrame.lineNumber) : '';
     return `${callFrame.functionName || '(anonymous)'} ${file.replace('server/src/', '')}:${callFrame.lineNumber + 1}`;
@@ -160,20 +152,17 @@ function printProfile(profile: { nodes: ProfileNode[]; samples: number[] }): voi
   const functions = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
-  profile.samples.forEach((id) => {
-    const node = byId.get(id)!;
-    const { callFrame } = node;
-    if (callFrame.functionName === '(idle)') return;
+  // Counted in samples, not time deltas: on a shared machine a delta includes time spent waiting for a core.
+  forEachSample(profile, ({ node, stack }) => {
     const ms = interval;
     total += ms;
+    const { callFrame } = node;
     const file = callFrame.url === ownUrl ? sourceAt(callFrame.lineNumber) : '';
     const stage = stageOf(file, callFrame.functionName);
     stages.set(stage, (stages.get(stage) ?? 0) + ms);
     functions.set(nameOf(node), (functions.get(nameOf(node)) ?? 0) + ms);
     // A recursive function counts once per sample in the inclusive time.
-    const onStack = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(nameOf(byId.get(at)!));
-    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    for (const name of new Set(stack().map(nameOf))) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
   });
   const print = (title: string, times: Map<string, number>, limit: number) => {
     console.log(`\n${title}`);
