@@ -29,14 +29,14 @@ function neededTypesAndParents(): Set<string> {
  */
 export function needsResourceType(type: string, existing = false): boolean {
   // Asked for every resource declaration on every analysis (and by the skims): once per type as written,
-  // and a known answer found without making the closure `remembered` would compute it with.
-  const answers = existing ? existingAnswers : createdAnswers;
-  const known = answers.get(type);
-  return known ?? remembered(answers, type, () => decideNeedsType(type, existing));
+  // by deciders made once (a closure per ask was garbage on this path).
+  return existing ? remembered(existingAnswers, type, decideExisting) : remembered(createdAnswers, type, decideCreated);
 }
 
 const createdAnswers = new Map<string, boolean>();
 const existingAnswers = new Map<string, boolean>();
+const decideCreated = (type: string) => decideNeedsType(type, false);
+const decideExisting = (type: string) => decideNeedsType(type, true);
 
 function decideNeedsType(type: string, existing: boolean): boolean {
   const lower = type.toLowerCase();

@@ -3,12 +3,15 @@
 // rather than grown without bound.
 const maxRemembered = 10_000;
 
-/** `table`'s answer for `key`, computing and keeping it on first ask (undefined answers are kept too). */
-export function remembered<V>(table: Map<string, V>, key: string, compute: () => V): V {
+/**
+ * `table`'s answer for `key`, computing and keeping it on first ask (undefined answers are kept too).
+ * `compute` is given the key, so a hot caller can pass a function made once rather than a closure per ask.
+ */
+export function remembered<V>(table: Map<string, V>, key: string, compute: (key: string) => V): V {
   const known = table.get(key);
   if (known !== undefined || table.has(key)) return known as V;
   if (table.size >= maxRemembered) table.clear();
-  const value = compute();
+  const value = compute(key);
   table.set(key, value);
   return value;
 }
