@@ -12,16 +12,15 @@
 //
 // Prints per run the load and two ratios B/A: of the CPU time of all modules, and the median over
 // modules of each module's ratio (the bench's median key moves with the latter). Below 1: B is faster.
-import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeBundleDir, median, orderOfRun, readCommandLine, root, runChildProcess, sum } from './ab-support.mjs';
 import { nodeBundle } from './node-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const runsPerModule = 5;
 
@@ -29,35 +28,22 @@ if (args[0] === '--child') await runChild(args.slice(1));
 else await runParent(args);
 
 async function runParent(argv) {
-  const options = { runs: 6, rounds: 6 };
-  const trees = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs' || argv[i] === '--rounds') options[argv[i].slice(2)] = Number(argv[++i]);
-    else trees.push(path.resolve(argv[i]));
-  }
-  if (trees.length === 1) trees.push(root);
-  if (trees.length !== 2 || !(options.runs > 0) || !(options.rounds > 0)) {
-    console.error('usage: node scripts/analysis-ab.mjs [--runs N] [--rounds N] treeA [treeB = this tree]');
-    process.exit(2);
-  }
-  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  const bundleDir = fs.mkdtempSync(path.join(root, 'out', 'analysis-ab-'));
+  const { options, trees } = readCommandLine(argv, {
+    defaults: { runs: 6, rounds: 6 },
+    usage: 'node scripts/analysis-ab.mjs [--runs N] [--rounds N] treeA [treeB = this tree]',
+  });
+  const bundleDir = makeBundleDir('analysis-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleEngine(tree, i, bundleDir)));
   const totals = [];
   const medians = [];
   for (let run = 0; run < options.runs; run++) {
-    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    const order = orderOfRun(run);
     const load = os.loadavg()[0].toFixed(1);
-    const child = spawnSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), '--child', String(options.rounds), ...order.map((i) => bundles[i])],
-      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    const timed = runChildProcess(
+      fileURLToPath(import.meta.url),
+      [String(options.rounds), ...order.map((i) => bundles[i])],
+      1 << 26,
     );
-    if (child.status !== 0) {
-      console.error(child.stderr);
-      process.exit(1);
-    }
-    const timed = JSON.parse(child.stdout);
     const [a, b] = order[0] === 0 ? timed.perModule : [timed.perModule[1], timed.perModule[0]];
     const total = sum(b) / sum(a);
     const perModule = median(a.map((msA, i) => b[i] / msA));
@@ -136,14 +122,4 @@ function corpusModules(broad) {
         .map((file) => path.join(dir, file))
         .map((file) => ({ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') })),
     );
-}
-
-function sum(values) {
-  return values.reduce((total, value) => total + value, 0);
-}
-
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

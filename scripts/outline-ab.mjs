@@ -12,16 +12,23 @@
 //
 // Prints per run the load, the medians and the median of the per-round ratios B/A; then the median of
 // the runs' ratios. A ratio below 1 means B takes less CPU than A. Corpus: ../shared/corpus of this tree.
-import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  cpuMilliseconds,
+  makeBundleDir,
+  median,
+  orderOfRun,
+  readCommandLine,
+  root,
+  runChildProcess,
+} from './ab-support.mjs';
 import { nodeBundle } from './node-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let corpusSize = ''; // as the last child process reported it
 
@@ -29,33 +36,20 @@ if (args[0] === '--child') runChild(args.slice(1));
 else await runParent(args);
 
 async function runParent(argv) {
-  const options = { runs: 6, rounds: 24, parse: false };
-  const trees = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs' || argv[i] === '--rounds') options[argv[i].slice(2)] = Number(argv[++i]);
-    else if (argv[i] === '--parse') options.parse = true;
-    else trees.push(path.resolve(argv[i]));
-  }
-  if (trees.length === 1) trees.push(root);
-  if (trees.length !== 2 || !(options.runs > 0) || !(options.rounds > 0)) {
-    console.error('usage: node scripts/outline-ab.mjs [--runs N] [--rounds N] [--parse] treeA [treeB = this tree]');
-    process.exit(2);
-  }
-  // A directory of this run's own: two A/Bs started from one tree must not overwrite each other's bundles.
-  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  const bundleDir = fs.mkdtempSync(path.join(root, 'out', 'outline-ab-'));
+  const { options, trees } = readCommandLine(argv, {
+    defaults: { runs: 6, rounds: 24, parse: false },
+    usage: 'node scripts/outline-ab.mjs [--runs N] [--rounds N] [--parse] treeA [treeB = this tree]',
+  });
+  const bundleDir = makeBundleDir('outline-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleSyntax(tree, i, bundleDir)));
   const ratios = [];
   for (let run = 0; run < options.runs; run++) {
-    // Even runs time A first in each pair of rounds, odd runs B first.
-    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    const order = orderOfRun(run);
     const load = os.loadavg()[0].toFixed(1);
     // The parse runs one tree a process: a second bundle's full parse ran 4x slower in the same
     // process, even a copy of the first (seen on Node 20).
     const groups = options.parse ? order.map((i) => [bundles[i]]) : [order.map((i) => bundles[i])];
-    const rounds = groups.flatMap((group) =>
-      runChildProcess(options.parse ? 'parse' : 'outline', options.rounds, group),
-    );
+    const rounds = groups.flatMap((group) => timeRounds(options.parse ? 'parse' : 'outline', options.rounds, group));
     const [a, b] = order[0] === 0 ? rounds : [rounds[1], rounds[0]];
     // Rounds in one process pair up; across processes only the medians compare.
     const ratio = options.parse ? median(b) / median(a) : median(a.map((msA, round) => b[round] / msA));
@@ -73,17 +67,8 @@ async function runParent(argv) {
 }
 
 // Runs the bundles' rounds in one child process; their CPU times a round, in the bundles' order.
-function runChildProcess(measured, rounds, bundles) {
-  const child = spawnSync(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--child', measured, String(rounds), ...bundles],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
-  );
-  if (child.status !== 0) {
-    console.error(child.stderr);
-    process.exit(1);
-  }
-  const timed = JSON.parse(child.stdout);
+function timeRounds(measured, rounds, bundles) {
+  const timed = runChildProcess(fileURLToPath(import.meta.url), [measured, String(rounds), ...bundles], 1 << 24);
   corpusSize = `${timed.files} files, ${timed.megabytes} MB`;
   return timed.rounds;
 }
@@ -133,17 +118,4 @@ function corpusTexts(corpus) {
   };
   walk(corpus);
   return files.sort().map((file) => fs.readFileSync(file, 'utf8'));
-}
-
-function cpuMilliseconds(work) {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1e3;
-}
-
-function median(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
