@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { topologyHtml } from '../../client/src/topology-html.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const script = path.join(repoRoot, 'dist/webview/topology.js');
+const defaultScript = path.join(repoRoot, 'dist/webview/topology.js');
 
 export const darkTheme = {
   '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
@@ -76,8 +76,9 @@ for (const [name, value] of Object.entries(${JSON.stringify(theme)})) document.d
 /**
  * Serves the page; `csp: false` drops the policy, to show that escaping alone keeps names inert.
  * `inject` is HTML put at the end of the body, under the page's own policy (the CSP tests' probes).
+ * `script` serves another bundle under the same HTML (scripts/topology-ab.mjs: another tree's build).
  */
-export async function startPageServer({ csp = true, inject = '' } = {}) {
+export async function startPageServer({ csp = true, inject = '', script = defaultScript } = {}) {
   if (!fs.existsSync(script)) throw new Error(`missing ${script}: run npm run build`);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
