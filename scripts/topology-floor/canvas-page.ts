@@ -2,9 +2,18 @@
 // (round boxes with the kind's border colour, container fills, icons, multi-line labels, straight
 // edges with their dash, arrow and label on a background), to measure what a renderer without
 // cytoscape's style system costs. Every label is measured (what bounds and hit tests would need);
-// only what meets the view is drawn, as cytoscape does (all=1 draws everything). Left out: halos,
-// double borders, parallel edges apart, selection, hover, hit tests, export.
+// only what meets the view is drawn, as cytoscape does (all=1 draws everything). With pipeline=1 the
+// page first does what the topology page does before cytoscape (graph, elements with measured labels,
+// ELK's packing) on the model it is sent, and sizes containers around their children itself. Left
+// out: halos, double borders, parallel edges apart, selection, hover, hit tests, export.
+import type { TopologyJson } from '@vnet-lens/protocol';
+import type { ElementDefinition } from 'cytoscape';
+import { containerPadding } from '../../client/webview/container-boxes';
+import { edgeElement, LabelMeasure, nodeElement } from '../../client/webview/elements';
+import { buildGraph } from '../../client/webview/graph';
 import { iconSize, kindIcon } from '../../client/webview/icons';
+import { layoutPacked, type PackedNode } from '../../client/webview/layout-packed';
+import { Nesting } from '../../client/webview/nesting';
 import { edgeFontSize, iconInset, labelFont, readTheme, type Theme } from '../../client/webview/theme';
 import { drawingArea, drawn } from './drawn';
 
@@ -16,7 +25,9 @@ canvas.width = drawn.area.width;
 canvas.height = drawn.area.height;
 drawingArea().append(canvas);
 const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-const drawAll = new URLSearchParams(location.search).get('all') === '1';
+const query = new URLSearchParams(location.search);
+const drawAll = query.get('all') === '1';
+const pipeline = query.get('pipeline') === '1';
 
 const kindColour: Record<string, string> = {
   vnet: theme.vnet,
@@ -46,6 +57,10 @@ interface Box {
   lines: string[];
   container: boolean;
   level?: 'error' | 'warning' | 'info';
+}
+interface Elements {
+  nodes?: ElementDefinition[];
+  edges?: ElementDefinition[];
 }
 interface Line {
   source: Box;
@@ -135,9 +150,53 @@ function drawLine(line: Line, width: number): void {
   context.fillText(line.label, middleX, middleY);
 }
 
-window.addEventListener('message', (event: MessageEvent<{ seq: number }>) => {
+/**
+ * The elements the topology page would hand cytoscape, placed by its ELK packing; containers get the
+ * box of their children (innermost first) and the padding, as container-boxes.ts fits them.
+ */
+async function placedElements(model: TopologyJson): Promise<Elements> {
+  const graph = buildGraph(model);
+  const nesting = new Nesting(graph.nodes);
+  const measure = new LabelMeasure(theme);
+  const nodes = graph.nodes.map((node) => nodeElement(node, measure, nesting));
+  const packed: PackedNode[] = nodes.map(({ data }) => ({
+    id: String(data.id),
+    ...(nesting.parentOf(String(data.id)) !== undefined ? { parent: nesting.parentOf(String(data.id)) } : {}),
+    kind: String(data.kind),
+    width: Number(data.w),
+    height: Number(data.h),
+    label: nesting.isContainer(String(data.id)) ? measure.box(String(data.label)) : { width: 0, height: 0 },
+  }));
+  const edges = graph.edges.map(edgeElement);
+  const ends = edges.map(({ data }) => ({ source: String(data.source), target: String(data.target) }));
+  const centres = await layoutPacked(packed, ends, drawn.area.width / drawn.area.height);
+  const byId = new Map<string, ElementDefinition>(nodes.map((node) => [String(node.data.id), node]));
+  for (const node of nodes) node.position = centres.get(String(node.data.id));
+  for (const id of nesting.containers) {
+    const children = nesting.childrenOf(id).map((child) => byId.get(child) as ElementDefinition);
+    const x1 = Math.min(...children.map(({ data, position }) => (position?.x ?? 0) - Number(data.w) / 2));
+    const x2 = Math.max(...children.map(({ data, position }) => (position?.x ?? 0) + Number(data.w) / 2));
+    // A container's name is drawn above it: room for it inside its parent.
+    const above = (data: ElementDefinition['data']) =>
+      data.container === true ? measure.box(String(data.label)).height + 4 : 0;
+    const y1 = Math.min(...children.map(({ data, position }) => (position?.y ?? 0) - Number(data.h) / 2 - above(data)));
+    const y2 = Math.max(...children.map(({ data, position }) => (position?.y ?? 0) + Number(data.h) / 2));
+    const container = byId.get(id) as ElementDefinition;
+    container.position = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+    Object.assign(container.data, { w: x2 - x1 + 2 * containerPadding, h: y2 - y1 + 2 * containerPadding });
+  }
+  return { nodes, edges };
+}
+
+window.addEventListener('message', (event: MessageEvent<{ seq: number; model: TopologyJson }>) => {
   const start = performance.now();
-  const { nodes = [], edges = [] } = structuredClone(drawn.elements);
+  void (pipeline ? placedElements(event.data.model) : Promise.resolve(structuredClone(drawn.elements))).then(
+    (elements) => draw(elements, start, event.data.seq),
+  );
+});
+
+function draw(elements: Elements, start: number, seq: number): void {
+  const { nodes = [], edges = [] } = elements;
   const boxes = new Map<string, Box>();
   for (const { data, position } of nodes)
     boxes.set(String(data.id), {
@@ -186,6 +245,6 @@ window.addEventListener('message', (event: MessageEvent<{ seq: number }>) => {
   });
   for (const box of boxes.values()) if (!box.container) drawBox(box, view);
   performance.measure('topology:canvas', { start });
-  vscode.postMessage({ type: 'rendered', seq: event.data.seq, nodes: boxes.size });
-});
+  vscode.postMessage({ type: 'rendered', seq, nodes: boxes.size });
+}
 vscode.postMessage({ type: 'ready' });
