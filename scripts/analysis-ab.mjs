@@ -9,6 +9,9 @@
 //
 //   node scripts/analysis-ab.mjs /tmp/old-tree             this tree (B) against /tmp/old-tree (A)
 //   node scripts/analysis-ab.mjs --runs 6 --rounds 6 A B   two trees, 6 runs of 6 rounds each
+//   node scripts/analysis-ab.mjs --network /tmp/old-tree   only the modules declaring Microsoft.Network
+//                                                         types (networkAnalysisVsJsonParse's): more
+//                                                         rounds in the same time
 //
 // Prints per run the load and two ratios B/A: of the CPU time of all modules, and the median over
 // modules of each module's ratio (the bench's median key moves with the latter). Below 1: B is faster.
@@ -29,35 +32,40 @@ else await runParent(args);
 
 async function runParent(argv) {
   const { options, trees } = readCommandLine(argv, {
-    defaults: { runs: 6, rounds: 6 },
-    usage: 'node scripts/analysis-ab.mjs [--runs N] [--rounds N] treeA [treeB = this tree]',
+    defaults: { runs: 6, rounds: 6, network: false },
+    usage: 'node scripts/analysis-ab.mjs [--runs N] [--rounds N] [--network] treeA [treeB = this tree]',
   });
   const bundleDir = makeBundleDir('analysis-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleEngine(tree, i, bundleDir)));
   const totals = [];
   const medians = [];
+  // The modules the bench's networkAnalysisVsJsonParse keys are over (they declare Microsoft.Network types).
+  const networkMedians = [];
   for (let run = 0; run < options.runs; run++) {
     const order = orderOfRun(run);
     const load = os.loadavg()[0].toFixed(1);
     const timed = runChildProcess(
       fileURLToPath(import.meta.url),
-      [String(options.rounds), ...order.map((i) => bundles[i])],
+      [String(options.rounds), String(options.network), ...order.map((i) => bundles[i])],
       1 << 26,
     );
     const [a, b] = order[0] === 0 ? timed.perModule : [timed.perModule[1], timed.perModule[0]];
     const total = sum(b) / sum(a);
     const perModule = median(a.map((msA, i) => b[i] / msA));
+    const network = timed.network.map((declares, i) => (declares ? b[i] / a[i] : undefined)).filter(Boolean);
     totals.push(total);
     medians.push(perModule);
+    networkMedians.push(median(network));
     console.log(
       `run ${run} (${order[0] === 0 ? 'A first' : 'B first'}) load ${load}: all modules A ${sum(a).toFixed(0)} ms, ` +
-        `B ${sum(b).toFixed(0)} ms CPU; B/A ${total.toFixed(3)}, median module B/A ${perModule.toFixed(3)} (${a.length} modules)`,
+        `B ${sum(b).toFixed(0)} ms CPU; B/A ${total.toFixed(3)}, median module B/A ${perModule.toFixed(3)} (${a.length} modules), ` +
+        `median network module B/A ${median(network).toFixed(3)} (${network.length})`,
     );
   }
   console.log(`A = ${trees[0]}\nB = ${trees[1]}`);
   console.log(
     `median over ${options.runs} runs: all modules B/A ${median(totals).toFixed(3)}, median module B/A ` +
-      `${median(medians).toFixed(3)}; load now ${os.loadavg()[0].toFixed(1)}`,
+      `${median(medians).toFixed(3)}, median network module B/A ${median(networkMedians).toFixed(3)}; load now ${os.loadavg()[0].toFixed(1)}`,
   );
   fs.rmSync(bundleDir, { recursive: true, force: true });
 }
@@ -75,10 +83,12 @@ async function bundleEngine(tree, index, directory) {
   return outfile;
 }
 
-async function runChild([rounds, ...bundles]) {
+async function runChild([rounds, networkOnly, ...bundles]) {
   const require = createRequire(import.meta.url);
   const engines = bundles.map((bundle) => require(bundle));
-  const modules = corpusModules(path.join(root, '..', 'shared', 'corpus', 'broad'));
+  const modules = corpusModules(path.join(root, '..', 'shared', 'corpus', 'broad')).filter(
+    (files) => networkOnly !== 'true' || declaresNetwork(files),
+  );
   const options = { cloud: 'AzureCloud', ruleLevels: {} };
   const analyse = async (engine, files) => {
     const workspace = new engine.Workspace({ readFile: async () => undefined });
@@ -103,7 +113,8 @@ async function runChild([rounds, ...bundles]) {
       }
     }
   }
-  console.log(JSON.stringify({ perModule }));
+  const network = modules.map(declaresNetwork);
+  console.log(JSON.stringify({ perModule, network }));
 }
 
 // The bench's modules: each AVM resource module's own Bicep files (its tests excluded).
@@ -118,8 +129,14 @@ function corpusModules(broad) {
       fs
         .readdirSync(dir, { recursive: true })
         .map(String)
-        .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file))
         .map((file) => path.join(dir, file))
+        // Tested on the whole path, as the bench does: a path relative to the module starts `tests/`.
+        .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file))
         .map((file) => ({ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') })),
     );
+}
+
+/** As the bench tells the modules its networkAnalysisVsJsonParse keys are over. */
+function declaresNetwork(files) {
+  return files.some((file) => /microsoft\.network\//i.test(file.text));
 }
