@@ -2,11 +2,13 @@
 // modules are one or two files that deploy nothing needed, so these fixed costs are a large part of
 // their analysis): indexed files share one shape whatever read them, a workspace whose deployments are
 // all quiet makes none of the helpers an evaluation reads, and a file that calls no module makes no
-// Set of visited files to decide whether it deploys something needed (the answers stay those of a walk).
+// Set of visited files to decide whether it deploys something needed (the answers stay those of a walk);
+// a workspace whose files call no registry module finds its unseen calls without a walk, and the file
+// cache keeps its recently-used order when one outline is asked for several times in a row.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeWorkspace } from '../../server/src/engine/analyze';
-import type { IndexedFile } from '../../server/src/engine/file-cache';
+import { FileCache, indexedFile, type IndexedFile } from '../../server/src/engine/file-cache';
 import { needsResourceType } from '../../server/src/engine/needed-types';
 import { Workspace } from '../../server/src/engine/workspace';
 import { fileDeploysNeeded } from '../../server/src/evaluate/bicep/deploys-needed';
@@ -89,4 +91,56 @@ test('file names with a query or fragment are classified by the name before it; 
   assert.equal(classifyFile('/w/odd#name.bicep', ''), 'bicep');
   assert.equal(classifyFile('C:\\w\\odd?.bicep', ''), 'bicep');
   assert.equal(classifyFile('file:///w/main.bicep.txt', ''), 'other');
+});
+
+test('a workspace none of whose files refers to a registry module finds no unseen calls by a walk of its files', async () => {
+  type Calls = { registryCalls: { found?: unknown }; registrySources?: unknown };
+  const quiet = await analysed({ 'file:///w/quiet/main.bicep': quietModule });
+  const internals = quiet as unknown as Calls;
+  assert.deepEqual(quiet.unseenRegistryCalls(), []);
+  assert.equal(internals.registryCalls.found, undefined);
+  // What the calls are found from is made once per workspace, not on every ask.
+  const sources = internals.registrySources;
+  assert.notEqual(sources, undefined);
+  quiet.unseenRegistryCalls();
+  assert.equal(internals.registrySources, sources);
+  // A file that calls one is walked and its call found; replaced by one that does not, none is left.
+  const caller = "module m 'br/public:avm/res/unknown/thing:0.1.0' = { name: 'm' }\n";
+  quiet.setFile('file:///w/quiet/caller.bicep', caller);
+  assert.deepEqual(
+    quiet.unseenRegistryCalls().map((call) => call.path),
+    ['br/public:avm/res/unknown/thing:0.1.0'],
+  );
+  assert.notEqual(internals.registryCalls.found, undefined);
+  quiet.setFile('file:///w/quiet/caller.bicep', quietModule);
+  assert.deepEqual(quiet.unseenRegistryCalls(), []);
+  quiet.setFile('file:///w/quiet/caller.bicep', caller);
+  assert.equal(quiet.unseenRegistryCalls().length, 1);
+  quiet.removeFile('file:///w/quiet/caller.bicep');
+  assert.deepEqual(quiet.unseenRegistryCalls(), []);
+});
+
+test('outlines asked for again in a row stay the most recently used; a file forgotten and asked again is used anew', () => {
+  const cache = new FileCache();
+  const bicep = (version: number) => indexedFile(quietModule, version, 'bicep', false);
+  const others = Array.from({ length: 96 }, (_, i) => bicep(100 + i));
+  const useOthers = () => others.forEach((file, i) => cache.loaded(`file:///w/other${i}.bicep`, file));
+  // Asked twice in a row, then B, then A again: A is newer than B, so B goes first when the limit is passed.
+  const a = bicep(1);
+  const b = bicep(2);
+  cache.loaded('file:///w/a.bicep', a);
+  cache.loaded('file:///w/a.bicep', a);
+  cache.loaded('file:///w/b.bicep', b);
+  cache.loaded('file:///w/a.bicep', a);
+  others.slice(0, 95).forEach((file, i) => cache.loaded(`file:///w/other${i}.bicep`, file));
+  assert.equal(b.bicep, undefined);
+  assert.notEqual(a.bicep, undefined);
+  // Forgotten (its text replaced elsewhere) right after it was used, then asked again: it is counted again
+  // as used, so it goes once 96 files are used after it.
+  const c = bicep(3);
+  cache.loaded('file:///w/c.bicep', c);
+  cache.forget('file:///w/c.bicep');
+  cache.loaded('file:///w/c.bicep', c);
+  useOthers();
+  assert.equal(c.bicep, undefined);
 });

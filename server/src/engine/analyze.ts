@@ -65,12 +65,14 @@ export async function analyzeWorkspace(
  * could report: no model is built, and the models kept are dropped, as they could only be empty.
  */
 function findingsOf(results: readonly DeploymentResult[], workspace: Workspace, options: AnalysisOptions): Finding[] {
-  if (results.every((result) => result.resources.length === 0)) {
+  if (results.every(hasNoResource)) {
     workspace.dropDeploymentModels();
     return [];
   }
   return runRules(deploymentModelsOf(workspace).models(results), workspace, options);
 }
+
+const hasNoResource = (result: DeploymentResult) => result.resources.length === 0;
 
 /** The network model of documents that form one workspace, as JSON; no rule runs. */
 export async function modelOfDocuments(

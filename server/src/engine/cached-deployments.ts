@@ -69,9 +69,9 @@ export class CachedDeployments {
    * one evaluated (an edit meanwhile leaves a result stale: used once, not kept).
    */
   rememberResults(changes: number, entries: readonly string[], results: readonly DeploymentResult[]): void {
-    const current =
-      results.length === entries.length &&
-      entries.every((entry, index) => this.byEntry.get(entry)?.result === results[index]);
-    if (current) this.last = { changes, results };
+    if (results.length !== entries.length) return;
+    // A loop, not every() with a closure: asked after every evaluation, of one entry in most workspaces.
+    for (let i = 0; i < entries.length; i++) if (this.byEntry.get(entries[i])?.result !== results[i]) return;
+    this.last = { changes, results };
   }
 }

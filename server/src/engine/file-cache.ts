@@ -74,8 +74,13 @@ export class FileCache {
    */
   syntaxErrorsOnLoad = false;
 
+  /** The file touched last: touched again (its outline is asked for several times in a row), it stays last. */
+  private lastTouched?: IndexedFile;
+
   /** Marks a file as just used, dropping the least recently used outlines and readings beyond the limit. */
   private touch(uri: string, file: IndexedFile): void {
+    if (file === this.lastTouched) return;
+    this.lastTouched = file;
     this.recent.delete(uri);
     this.recent.set(uri, file);
     // Walked only when over the limit: a walk that stops at once still made an iterator and an entry
@@ -92,6 +97,7 @@ export class FileCache {
   /** Forgets that a file was used (it was replaced or removed). */
   forget(uri: string): void {
     this.recent.delete(uri);
+    this.lastTouched = undefined;
   }
 
   loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {

@@ -29,10 +29,11 @@ export function quietDeployment(
   const files = new Map<string, LoadedBicepFile>();
   const read = new Map<string, number>();
   const queue = [entry];
-  while (queue.length > 0) {
+  // Walked by index, not shift(): the queue is dropped after the walk anyway.
+  for (let next = 0; next < queue.length; next++) {
     // A closure cut at the limit is loadClosure's to cut.
     if (files.size >= loadLimits.maxFiles) return undefined;
-    const uri = queue.shift()!;
+    const uri = queue[next];
     if (files.has(uri)) continue;
     const indexed = indexedBicep(uri);
     if (!indexed) return undefined;

@@ -16,12 +16,15 @@ import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
 import { quietDeployment, type IndexedBicep } from './quiet-deployment';
 import { unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
-import { UnseenRegistryCalls } from './unseen-registry-calls';
+import { UnseenRegistryCalls, type RegistryCallSources } from './unseen-registry-calls';
 import { evaluateEntry, type EntryEvaluation, type EntryFiles } from './entry-evaluation';
 import { CachedDeployments } from './cached-deployments';
 
 /** Evaluation hands the event loop back this often, so edits arriving meanwhile cancel stale work. */
 const yieldEveryMs = 10;
+
+/** An evaluation nobody cancels (made once: a default closure was made on every call). */
+const neverCancelled = () => false;
 
 export class Workspace {
   private readonly files = new Map<string, IndexedFile>();
@@ -176,14 +179,17 @@ export class Workspace {
 
   /** Registry module calls neither cached nor modelled, drawn as opaque boxes (engine/unseen-registry-calls.ts). */
   unseenRegistryCalls(): UnseenRegistryCall[] {
-    return this.registryCalls.calls({
+    // What the calls are found from, made once: asked after every analysis.
+    this.registrySources ??= {
       files: this.files,
-      knownGeneration: this.knownGeneration,
       known: (uri) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined,
       outlineOf: (uri, file) => this.cache.loaded(uri, file)?.outline,
       referencesOf: (uri, file) => this.cache.summaryOf(uri, file)?.references,
-    });
+    };
+    return this.registryCalls.calls(this.registrySources, this.knownGeneration);
   }
+
+  private registrySources?: RegistryCallSources;
 
   /**
    * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
@@ -194,15 +200,17 @@ export class Workspace {
   }
 
   /** Evaluates every entry (reusing cached results whose files did not change). */
-  async evaluate(isCancelled: () => boolean = () => false): Promise<readonly DeploymentResult[]> {
+  async evaluate(isCancelled: () => boolean = neverCancelled): Promise<readonly DeploymentResult[]> {
     const last = this.deployments.resultsAt(this.changeCount);
     if (last) return last;
     const entries = this.entries();
     this.deployments.keepOnly(entries);
     const results: DeploymentResult[] = [];
     let lastYield = performance.now();
-    for (const entry of entries) {
-      if (performance.now() - lastYield > yieldEveryMs) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      // Not before the first entry: no time has passed (a clock read is a tenth of a quiet module's bookkeeping).
+      if (index > 0 && performance.now() - lastYield > yieldEveryMs) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = performance.now();
       }
