@@ -57,13 +57,22 @@ test('indexed files share one shape, whichever paths read them', async () => {
 });
 
 test('a workspace whose deployments are all quiet makes no evaluation helpers; one that evaluates does', async () => {
-  type Helpers = { madeEntryFiles?: unknown; madeArmModule?: unknown };
+  type Helpers = {
+    madeEntryFiles?: unknown;
+    madeArmModule?: unknown;
+    madeFailures?: unknown;
+    entryIndex: { editedFiles?: unknown };
+  };
   const quiet = (await analysed({ 'file:///w/quiet/main.bicep': quietModule })) as unknown as Helpers;
   assert.equal(quiet.madeEntryFiles, undefined);
   assert.equal(quiet.madeArmModule, undefined);
+  assert.equal(quiet.madeFailures, undefined);
+  // Nor a Set of files edited since the entries were found: its files were set once, never edited.
+  assert.equal(quiet.entryIndex.editedFiles, undefined);
   const evaluated = (await analysed({ 'file:///w/vnet/main.bicep': vnetModule })) as unknown as Helpers;
   assert.notEqual(evaluated.madeEntryFiles, undefined);
   assert.notEqual(evaluated.madeArmModule, undefined);
+  assert.notEqual(evaluated.madeFailures, undefined);
 });
 
 test('whether files deploy something needed: module cycles and shared modules answer as a walk does', () => {

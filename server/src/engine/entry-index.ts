@@ -9,11 +9,14 @@ import type { FileCache, IndexedFile } from './file-cache';
 const isParameterFile = (file: IndexedFile | undefined) =>
   file?.language === 'bicepparam' || file?.language === 'arm-parameters';
 
+const noDeploys: readonly string[] = [];
+
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
   private found?: { entries: string[]; deploys: Map<string, readonly string[] | undefined> };
-  /** Files edited (their language kept) since the entries were last asked for. */
-  private readonly editedFiles = new Set<string>();
+  /** Files edited (their language kept) since the entries were last asked for; made on the first edit
+   * (a workspace made for one analysis, one per module in the bench and per `check`, has none). */
+  private editedFiles?: Set<string>;
 
   constructor(
     private readonly files: ReadonlyMap<string, IndexedFile>,
@@ -22,7 +25,7 @@ export class EntryIndex {
 
   /** A file's text changed, its language did not. */
   edited(uri: string): void {
-    this.editedFiles.add(uri);
+    (this.editedFiles ??= new Set()).add(uri);
   }
 
   /** A file was added or removed, or its language changed. */
@@ -33,7 +36,7 @@ export class EntryIndex {
   entries(): string[] {
     const found = this.found;
     if (found && this.editsKeep(found.deploys)) return found.entries;
-    this.editedFiles.clear();
+    this.editedFiles?.clear();
     const deploys = new Map<string, readonly string[] | undefined>();
     // Made when some file deploys another: most small workspaces (a module and its tests) have none.
     let used: Set<string> | undefined;
@@ -52,6 +55,7 @@ export class EntryIndex {
 
   /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
   private editsKeep(deploys: ReadonlyMap<string, readonly string[] | undefined>): boolean {
+    if (!this.editedFiles) return true;
     for (const uri of this.editedFiles) if (!sameList(this.deploysOf(uri), deploys.get(uri))) return false;
     this.editedFiles.clear();
     return true;
@@ -67,7 +71,12 @@ export class EntryIndex {
         .filter((target) => this.files.has(target))
         .slice(0, 1);
     if (file.language === 'arm-template') return summary.references;
-    return (file.deploys ??= summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []));
+    // Most files refer to no file: they share one empty list rather than each making one.
+    file.deploys ??=
+      summary.references.length === 0
+        ? noDeploys
+        : summary.references.flatMap((path) => resolveLocalPath(uri, path) ?? []);
+    return file.deploys;
   }
 }
 

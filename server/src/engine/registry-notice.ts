@@ -72,8 +72,15 @@ export function unseenRegistryNotice(calls: readonly UnseenRegistryCall[]): Noti
  * paths its summary lists (which the index makes of every file anyway, and keeps when it drops the
  * outline), not by searching its text — a search cost as much as the rest of a small module's analysis.
  */
-export function callsRegistry(file: IndexedFile, references: () => readonly string[] | undefined): boolean {
-  return file.language === 'bicep' && (file.refersToRegistry ??= references()?.some(isRegistryPath) ?? false);
+export function callsRegistry(
+  uri: string,
+  file: IndexedFile,
+  referencesOf: (uri: string, file: IndexedFile) => readonly string[] | undefined,
+): boolean {
+  // The uri and the workspace's function, not a closure over them: every file set is screened once.
+  return (
+    file.language === 'bicep' && (file.refersToRegistry ??= referencesOf(uri, file)?.some(isRegistryPath) ?? false)
+  );
 }
 
 /**
@@ -94,7 +101,7 @@ export function workspaceUnseenCalls(
   };
   const calling: { uri: string; outline: Pick<BicepOutline, 'entries'> }[] = [];
   for (const [uri, file] of files) {
-    if (!callsRegistry(file, () => referencesOf(uri, file))) continue;
+    if (!callsRegistry(uri, file, referencesOf)) continue;
     if (file.unseenCalls?.generation !== generation) {
       const entries = outlineOf(uri, file)?.entries.filter((entry) => isUnseenCall(uri, entry, isCached)) ?? [];
       file.unseenCalls = { generation, entries };

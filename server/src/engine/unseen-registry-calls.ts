@@ -20,35 +20,39 @@ export class UnseenRegistryCalls {
   private callerEdits = 0;
   /** Files set since the calls were last found: screened then, not when set. */
   private readonly unscreened = new Set<string>();
-  /** The screened files that refer to a registry module: none, no calls. */
-  private readonly callers = new Set<string>();
+  /** How many screened files refer to a registry module: none, no calls (a count, not a Set: one fewer per workspace). */
+  private callers = 0;
   private found?: { generation: number; callerEdits: number; calls: UnseenRegistryCall[] };
 
   /** A file's text was set; `replaced` is the text it replaced, if any. */
   set(uri: string, replaced: IndexedFile | undefined): void {
     // The text replaced was screened unless it was set since the last screening (then it never counted).
-    if (replaced && !this.unscreened.has(uri) && replaced.refersToRegistry) this.callerEdits++;
+    if (replaced && !this.unscreened.has(uri) && replaced.refersToRegistry) this.callerLeft();
     this.unscreened.add(uri);
-    this.callers.delete(uri);
   }
 
   removed(uri: string, existing: IndexedFile | undefined): void {
-    if (existing && !this.unscreened.delete(uri) && existing.refersToRegistry) this.callerEdits++;
-    this.callers.delete(uri);
+    if (existing && !this.unscreened.delete(uri) && existing.refersToRegistry) this.callerLeft();
+  }
+
+  /** A screened file that refers to a registry module was replaced or removed. */
+  private callerLeft(): void {
+    this.callerEdits++;
+    this.callers--;
   }
 
   /** `knownGeneration` counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */
   calls(sources: RegistryCallSources, knownGeneration: number): UnseenRegistryCall[] {
     for (const uri of this.unscreened) {
       const file = sources.files.get(uri);
-      if (file && callsRegistry(file, () => sources.referencesOf(uri, file))) {
+      if (file && callsRegistry(uri, file, sources.referencesOf)) {
         this.callerEdits++;
-        this.callers.add(uri);
+        this.callers++;
       }
     }
     this.unscreened.clear();
     // Only an indexed file that refers to a registry module can call one nothing shows.
-    if (this.callers.size === 0) return [];
+    if (this.callers === 0) return [];
     // Compared as numbers: a key string made of them was built on every ask.
     const found = this.found;
     if (found?.generation === knownGeneration && found.callerEdits === this.callerEdits) return found.calls;

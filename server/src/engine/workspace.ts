@@ -227,7 +227,7 @@ export class Workspace {
           ? quietDeployment(entry, this.indexedBicep, needsResourceType)
           : undefined;
       if (quiet) {
-        this.failures.delete(entry);
+        this.madeFailures?.delete(entry);
         this.keep(entry, quiet);
         results.push(quiet.result);
         continue;
@@ -259,8 +259,15 @@ export class Workspace {
     return loaded && references ? { loaded, version: file.version, references } : undefined;
   };
 
-  /** Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. */
-  readonly failures = new Map<string, string>();
+  /**
+   * Errors seen while evaluating, by entry: a defect costs one deployment, never the analysis. Made when
+   * an entry is first evaluated, as entryFiles is: a workspace of quiet deployments has none.
+   */
+  get failures(): Map<string, string> {
+    return (this.madeFailures ??= new Map());
+  }
+
+  private madeFailures?: Map<string, string>;
 
   /**
    * What an entry's evaluation reads (engine/entry-evaluation.ts) and its reader of JSON modules
