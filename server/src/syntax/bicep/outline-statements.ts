@@ -118,7 +118,9 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
     if (phase === declaring && !continues(text, q, keyword, facts, last)) {
       if (keyword === 'targetScope' && !(stringIndex === 2 && index === 2)) literal = undefined;
       entries.push({ keyword, name, literal, existing, start: nodeStart, keywordStart, end: lastEnd });
-      slices.push(sliceStart, crossed.firstBreak >= 0 ? crossed.firstBreak : n);
+      // Two pushes of one value: V8 inlines those, and called with two values push was ~4% of the skim.
+      slices.push(sliceStart);
+      slices.push(crossed.firstBreak >= 0 ? crossed.firstBreak : n);
       phase = none;
     }
     if (phase === none) {
