@@ -10,12 +10,13 @@ import { defaultAnalysisOptions } from '../../server/src/engine/types';
 import { defaultLimits } from '../../server/src/engine/limits';
 import { needsResourceType } from '../../server/src/engine/needed-types';
 import { Workspace } from '../../server/src/engine/workspace';
-import { blankUnneededResources } from '../../server/src/evaluate/arm';
+import { blankUnneededParts } from '../../server/src/evaluate/arm';
 import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
 import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
 import { withOmittedNulls } from '../../server/src/evaluate/registry/cached-params';
 import { LazyBindings } from '../../server/src/evaluate/lazy';
+import type { Value } from '../../server/src/evaluate/value';
 import { templateNames } from '../../server/src/evaluate/arm/template-names';
 import { modelToJson } from '../../server/src/engine/model-json';
 import { lockResource, nestedDeployment, templateObject, templateSchema, templateText } from '../support/arm-fixtures';
@@ -36,7 +37,7 @@ const template = (resources: unknown) => templateText({ resources });
 describe('the skim of a cached module', () => {
   test('unneeded top-level resources become { spaces }, keeping every offset; needed ones stay', () => {
     const text = template([lock, vnet, nested([lock]), nested([vnet])]);
-    const skimmed = blankUnneededResources(text, needsResourceType);
+    const skimmed = blankUnneededParts(text, needsResourceType);
     assert.equal(skimmed.length, text.length);
     assert.equal(skimmed.split('\n').length, text.split('\n').length);
     const parsed = JSON.parse(skimmed) as { resources: Record<string, unknown>[] };
@@ -53,23 +54,56 @@ describe('the skim of a cached module', () => {
       contentVersion: '1.0.0.0',
       resources: { lock, vnet },
     });
-    assert.deepEqual(
-      (JSON.parse(blankUnneededResources(text, needsResourceType)) as { resources: unknown }).resources,
-      { lock: {}, vnet },
-    );
+    assert.deepEqual((JSON.parse(blankUnneededParts(text, needsResourceType)) as { resources: unknown }).resources, {
+      lock: {},
+      vnet,
+    });
   });
 
   test('any doubt leaves the text as it is: a comment, a type written as an expression, a linked template, broken JSON', () => {
     const withComment = template([lock]).replace('"resources"', '// note\n  "resources"');
-    assert.equal(blankUnneededResources(withComment, needsResourceType), withComment);
+    assert.equal(blankUnneededParts(withComment, needsResourceType), withComment);
     const expression = template([{ ...lock, type: "[parameters('type')]" }]);
-    assert.equal(blankUnneededResources(expression, needsResourceType), expression);
+    assert.equal(blankUnneededParts(expression, needsResourceType), expression);
     const linked = template([
       { ...nested([]), properties: { mode: 'Incremental', templateLink: { relativePath: 'x.json' } } },
     ]);
-    assert.equal(blankUnneededResources(linked, needsResourceType), linked);
+    assert.equal(blankUnneededParts(linked, needsResourceType), linked);
     const broken = template([lock]).slice(0, -3);
-    assert.equal(blankUnneededResources(broken, needsResourceType), broken);
+    assert.equal(blankUnneededParts(broken, needsResourceType), broken);
+  });
+
+  test('user-defined types and parameter descriptions become { spaces } too: evaluation reads neither', () => {
+    const text = templateText({
+      definitions: { lockType: { type: 'object', metadata: { description: 'A lock.' } } },
+      parameters: { name: { type: 'string', defaultValue: 'vnet', metadata: { description: 'The name.' } } },
+      resources: [vnet],
+    });
+    const skimmed = blankUnneededParts(text, needsResourceType);
+    assert.equal(skimmed.length, text.length);
+    const parsed = JSON.parse(skimmed) as Record<string, unknown>;
+    assert.deepEqual(parsed.definitions, {});
+    assert.deepEqual(parsed.parameters, { name: { type: 'string', defaultValue: 'vnet', metadata: {} } });
+    assert.deepEqual(parsed.resources, [vnet]);
+  });
+
+  test("a kept nested deployment's inline template is skimmed as the file's is; other resources' templates are not", () => {
+    const inner = templateObject({ definitions: { t: { type: 'string' } }, resources: [lock, vnet] });
+    const app = {
+      type: 'Microsoft.App/containerApps',
+      apiVersion: '2024-03-01',
+      name: 'app',
+      properties: { template: { definitions: { kept: true }, resources: [lock] } },
+    };
+    const text = template([nestedDeployment('inner', { template: inner }), app]);
+    const parsed = JSON.parse(blankUnneededParts(text, needsResourceType)) as {
+      resources: [{ properties: { template: { definitions: unknown; resources: unknown } } }, unknown];
+    };
+    assert.deepEqual(parsed.resources[0].properties.template.definitions, {});
+    assert.deepEqual(parsed.resources[0].properties.template.resources, [{}, vnet]);
+    assert.deepEqual(parsed.resources[1], {}, 'a container app declares nothing needed');
+    const needed = template([{ ...app, properties: { ...app.properties, subnet: vnet } }]);
+    assert.equal(blankUnneededParts(needed, needsResourceType), needed);
   });
 
   test('a compiled AVM module that deploys nothing the analysis needs is not read at all', () => {
@@ -138,6 +172,24 @@ describe("a cached module call's params", () => {
     assert.equal(params.has('lock'), false, 'a parameter with a default keeps it');
     assert.equal(params.get('name'), 'name-value');
     assert.deepEqual(evaluated, ['name'], 'only what is read');
+  });
+
+  test('the parameters are found in the text without parsing the rest, wherever the section is', () => {
+    const tricky = {
+      ...lock,
+      properties: { notes: 'a "parameters": { "x": { "nullable": true } } \\ "quoted" }' },
+    };
+    const text = JSON.stringify({
+      $schema: templateSchema,
+      contentVersion: '1.0.0.0',
+      resources: [tricky, nested([lock])],
+      parameters: { zone: { type: 'string', nullable: true } },
+      outputs: { id: { type: 'string', value: '[resourceId()]' } },
+    });
+    const params = withOmittedNulls(new Map<string, Value>(), 'file:///cache/section/main.json', text);
+    assert.deepEqual([...params.keys()], ['zone']);
+    const notJson = `${text.slice(0, -1)},}`;
+    assert.equal(withOmittedNulls(new Map(), 'file:///cache/broken/main.json', notJson).size, 0);
   });
 });
 

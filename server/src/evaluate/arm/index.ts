@@ -10,7 +10,7 @@ export {
   armScopeKind,
 } from './deployment';
 export { evaluateArmTemplate, ArmTemplateEvaluator } from './template';
-export { blankUnneededResources } from './skim-resources';
+export { blankUnneededParts } from './skim-resources';
 export {
   loadArmClosure,
   loadArmText,

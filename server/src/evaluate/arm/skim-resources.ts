@@ -1,22 +1,26 @@
 // A demand-driven reading of a module's ARM text (a cached registry module, read through the host):
-// the top-level resources that certainly declare nothing the analysis needs (demand.ts) are blanked
-// out before the text is read, so their trees and expressions are never built. Blanking keeps every
-// offset (each character of a dropped resource becomes a space, `{}` stays), so locations in the
+// the top-level resources that certainly declare nothing the analysis needs (demand.ts), and the parts
+// no evaluation reads, are blanked out before the text is read, so their trees and expressions are
+// never built. Blanking keeps every offset (each character of a dropped object becomes a space, `{}`
+// stays), so locations in the
 // module still point at its text. Invariant: any doubt (a comment, a shape not understood) leaves
 // the text as it is.
+import { Char } from '../../syntax/arm/char-codes';
 import { textMayDeclareNeeded } from './demand';
+import { JsonSkim } from './json-skim';
 
 type NeedsType = (type: string, existing: boolean) => boolean;
 
-/** `text` with its unneeded top-level resources replaced by braces around spaces; `text` itself when unsure. */
-export function blankUnneededResources(text: string, needsType: NeedsType): string {
+/** `text` with its unneeded parts (`unneededSpans`) replaced by braces around spaces; `text` itself when unsure. */
+export function blankUnneededParts(text: string, needsType: NeedsType): string {
   try {
-    const spans = unneededResourceSpans(text, needsType);
+    const spans = unneededSpans(text, needsType);
     if (spans.length === 0) return text;
     let result = '';
     let at = 0;
     for (const [start, end] of spans) {
-      result += `${text.slice(at, start)}{${text.slice(start + 1, end - 1).replace(/[^\r\n]/g, ' ')}}`;
+      // A line's run at once: a match per character made blanking cost more than reading the rest.
+      result += `${text.slice(at, start)}{${text.slice(start + 1, end - 1).replace(/[^\r\n]+/g, spaces)}}`;
       at = end;
     }
     return result + text.slice(at);
@@ -25,113 +29,59 @@ export function blankUnneededResources(text: string, needsType: NeedsType): stri
   }
 }
 
-/** The [start, end) of each top-level resource object that declares nothing needed. */
-function unneededResourceSpans(text: string, needsType: NeedsType): [number, number][] {
-  const scan = new Scanner(text);
+const spaces = (run: string) => ' '.repeat(run.length);
+
+/**
+ * The [start, end) of each part of the template nothing evaluates, in text order: the resources that
+ * declare nothing needed, the user-defined types (`definitions`: evaluation reads no type) and the
+ * parameters' `metadata` (their descriptions), in the file's template and in the inline templates of
+ * the nested deployments it keeps (an AVM module's child modules). Types and descriptions were a
+ * fifth of an AVM module's text, read into trees for nothing.
+ */
+function unneededSpans(text: string, needsType: NeedsType): [number, number][] {
+  const skim = new JsonSkim(text);
   const spans: [number, number][] = [];
-  scan.expect('{');
-  scan.members('}', (key) => {
-    if (key.toLowerCase() !== 'resources') return scan.skipValue();
-    const visit = () => {
-      const isObject = scan.peek() === '{';
-      const start = scan.at;
-      scan.skipValue();
-      if (isObject && !textMayDeclareNeeded(text.slice(start, scan.at), needsType)) spans.push([start, scan.at]);
-    };
-    if (scan.peek() === '[') {
-      scan.expect('[');
-      scan.items(']', visit);
-    } else if (scan.peek() === '{') {
-      scan.expect('{');
-      scan.members('}', visit);
-    } else {
-      scan.skipValue();
+  /** The members of the object here, each key handed to `member` (which consumes its value); any other value skipped. */
+  const within = (member: (key: string) => void) => {
+    if (skim.peek() === Char.OpenBrace) skim.members(member);
+    else skim.skipValue();
+  };
+  const blankObject = () => {
+    const start = skim.peek() === Char.OpenBrace ? skim.at : -1;
+    skim.skipValue();
+    if (start >= 0) spans.push([start, skim.at]);
+  };
+  const parameter = () => within((key) => (key.toLowerCase() === 'metadata' ? blankObject() : skim.skipValue()));
+  const resource = () => {
+    if (skim.peek() !== Char.OpenBrace) return skim.skipValue();
+    const start = skim.at;
+    let type = '';
+    let properties = -1;
+    skim.members((key) => {
+      const name = key.toLowerCase();
+      const opening = skim.peek();
+      const from = skim.at;
+      if (name === 'properties') properties = opening === Char.OpenBrace ? from : -1;
+      skim.skipValue();
+      if (name === 'type') type = text.slice(from, skim.at);
+    });
+    const end = skim.at;
+    if (!textMayDeclareNeeded(text.slice(start, end), needsType)) spans.push([start, end]);
+    else if (properties >= 0 && type.toLowerCase() === '"microsoft.resources/deployments"') {
+      skim.at = properties;
+      within((key) => (key.toLowerCase() === 'template' ? template() : skim.skipValue()));
+      skim.at = end;
     }
-  });
+  };
+  const template = () =>
+    within((key) => {
+      const section = key.toLowerCase();
+      if (section === 'definitions') blankObject();
+      else if (section === 'parameters') within(parameter);
+      else if (section !== 'resources') skim.skipValue();
+      else if (skim.peek() === Char.OpenBracket) skim.items(resource);
+      else within(resource);
+    });
+  template();
   return spans;
-}
-
-/** A minimal strict JSON walker: throws on anything it does not expect (comments included). */
-class Scanner {
-  at = 0;
-
-  constructor(private readonly text: string) {}
-
-  peek(): string {
-    this.skipSpace();
-    return this.text[this.at] ?? '';
-  }
-
-  expect(char: string): void {
-    if (this.peek() !== char) throw new Error(`expected ${char} at ${this.at}`);
-    this.at += 1;
-  }
-
-  /** Object members up to `close`; `visit` must consume the value. */
-  members(close: string, visit: (key: string) => void): void {
-    if (this.peek() === close) {
-      this.at += 1;
-      return;
-    }
-    for (;;) {
-      const key = this.string();
-      this.expect(':');
-      visit(key);
-      if (this.peek() === ',') this.at += 1;
-      else return this.expect(close);
-    }
-  }
-
-  items(close: string, visit: () => void): void {
-    if (this.peek() === close) {
-      this.at += 1;
-      return;
-    }
-    for (;;) {
-      visit();
-      if (this.peek() === ',') this.at += 1;
-      else return this.expect(close);
-    }
-  }
-
-  skipValue(): void {
-    const char = this.peek();
-    if (char === '{') {
-      this.at += 1;
-      this.members('}', () => this.skipValue());
-    } else if (char === '[') {
-      this.at += 1;
-      this.items(']', () => this.skipValue());
-    } else if (char === '"') {
-      this.string();
-    } else {
-      const literal = /^(?:-?\d[\d.eE+-]*|true|false|null)/.exec(this.text.slice(this.at, this.at + 64));
-      if (!literal) throw new Error(`unexpected ${char} at ${this.at}`);
-      this.at += literal[0].length;
-    }
-  }
-
-  private string(): string {
-    if (this.peek() !== '"') throw new Error(`expected a string at ${this.at}`);
-    let end = this.at + 1;
-    for (;;) {
-      const quote = this.text.indexOf('"', end);
-      if (quote < 0) throw new Error('unterminated string');
-      let backslashes = 0;
-      while (this.text[quote - 1 - backslashes] === '\\') backslashes += 1;
-      end = quote + 1;
-      if (backslashes % 2 === 0) break;
-    }
-    const value = this.text.slice(this.at + 1, end - 1);
-    this.at = end;
-    return value;
-  }
-
-  private skipSpace(): void {
-    while (this.at < this.text.length) {
-      const code = this.text.charCodeAt(this.at);
-      if (code === 32 || code === 10 || code === 13 || code === 9) this.at += 1;
-      else break;
-    }
-  }
 }
