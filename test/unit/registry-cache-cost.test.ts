@@ -10,7 +10,7 @@ import { defaultAnalysisOptions } from '../../server/src/engine/types';
 import { defaultLimits } from '../../server/src/engine/limits';
 import { needsResourceType } from '../../server/src/engine/needed-types';
 import { Workspace } from '../../server/src/engine/workspace';
-import { blankUnneededParts } from '../../server/src/evaluate/arm';
+import { blankUnneededParts, loadArmText } from '../../server/src/evaluate/arm';
 import { encodeTag } from '../../server/src/evaluate/registry/cache-location';
 import { cachedModuleReading } from '../../server/src/evaluate/registry/cached-reading';
 import { cachedModuleMayDeclareNeeded } from '../../server/src/evaluate/registry/cached-skim';
@@ -127,6 +127,21 @@ describe('readings of cached modules', () => {
     // Skimmed, the lock is not read; without a demand it is.
     assert.equal(first.arm.template?.resources.length, 1);
     assert.equal(cachedModuleReading('file:///cache/a/main.json', text).arm.template?.resources.length, 2);
+  });
+});
+
+describe('the expressions of a cached module', () => {
+  test('are parsed as evaluation reaches them, not while reading: none parsed, none of their errors', () => {
+    const text = template([
+      { ...vnet, name: '[concat(]' },
+      { ...vnet, location: '[resourceGroup().location]' },
+    ]);
+    const reading = cachedModuleReading('file:///cache/lazy/main.json', text, needsResourceType);
+    assert.equal(reading.expressions.size, 0);
+    assert.deepEqual(reading.arm.template?.expressions, []);
+    assert.deepEqual(reading.arm.errors, []);
+    // Read as a workspace file, the same text reports the broken expression.
+    assert.equal(loadArmText('file:///workspace/lazy.json', text).arm.errors.length, 1);
   });
 });
 

@@ -35,6 +35,17 @@ export function loadArmText(uri: string, text: string): LoadedArmFile {
   return loaded;
 }
 
+/**
+ * Reads ARM text for evaluation only, its syntax errors asked of nobody (a registry module from Bicep's
+ * restore cache): its expressions are parsed when evaluation first reaches them, not while reading
+ * (an analysis evaluates a small part of an AVM module, and parsing every expression was a third of
+ * reading a template into its views). Not put in the parse cache, whose readings carry every error.
+ */
+export function loadArmTextForEvaluation(uri: string, text: string): LoadedArmFile {
+  const arm = readArmFile(text, { expressions: false });
+  return { uri, text, arm, expressions: new Map(), templateNames: new Map() };
+}
+
 /** The ARM file `uri` in a map of loaded files (texts are read on first use); undefined for Bicep or absent files. */
 export function armFileAt(files: ArmFileMap, uri: string): LoadedArmFile | undefined {
   const entry = files.get(uri);

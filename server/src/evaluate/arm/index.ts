@@ -14,6 +14,7 @@ export { blankUnneededParts } from './skim-resources';
 export {
   loadArmClosure,
   loadArmText,
+  loadArmTextForEvaluation,
   armFileAt,
   armLinkedPaths,
   armLinkedPathsOfText,

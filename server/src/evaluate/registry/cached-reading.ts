@@ -4,7 +4,7 @@
 // (arm/skim-resources.ts) and read once, not once per workspace or per analysis. Invariant: a
 // reading belongs to the exact text it was made from (a changed file is read again); bounded by
 // total text size, least recently used first out.
-import { blankUnneededParts, loadArmText, type LoadedArmFile } from '../arm';
+import { blankUnneededParts, loadArmTextForEvaluation, type LoadedArmFile } from '../arm';
 
 const readings = new Map<string, LoadedArmFile>();
 let heldChars = 0;
@@ -27,7 +27,7 @@ export function cachedModuleReading(
   const reading =
     known && originals.get(known) === text
       ? known
-      : loadArmText(uri, needsType ? blankUnneededParts(text, needsType) : text);
+      : loadArmTextForEvaluation(uri, needsType ? blankUnneededParts(text, needsType) : text);
   originals.set(reading, text);
   readings.set(key, reading);
   heldChars += reading.text.length;

@@ -2,7 +2,7 @@
 // API Boundary: everything other layers use from syntax/arm is exported here. Invariants: nothing here
 // throws; every range is a 0-based `{ start, end }` (or jsonc `offset`/`length`) in the file text; this
 // folder imports nothing else of ours.
-export { readArmFile, type ArmFile } from './read-arm-file';
+export { readArmFile, type ArmFile, type ArmReadOptions } from './read-arm-file';
 export type { ArmSkip, ArmSyntaxError } from './syntax-error';
 export { armKindOfSchema, type ArmFileKind } from './schema-kind';
 export { maxJsonDepth, readJsonTree, type JsonTree } from './json-tree';

@@ -24,16 +24,26 @@ export interface ArmFile {
   readonly skipped: readonly ArmSkip[];
 }
 
-export function readArmFile(text: string): ArmFile {
+export interface ArmReadOptions {
+  /**
+   * Whether every expression is parsed while reading, its syntax errors among the file's (the default).
+   * Off, `ArmTemplate.expressions` stays empty and an evaluator parses an expression when it first
+   * evaluates it: for texts whose errors nobody reports (Bicep's restore cache) and of which an
+   * analysis evaluates a small part.
+   */
+  readonly expressions?: boolean;
+}
+
+export function readArmFile(text: string, options: ArmReadOptions = {}): ArmFile {
   try {
-    return read(text);
+    return read(text, options.expressions ?? true);
   } catch (error) {
     const message = `The file could not be read (${error instanceof Error ? error.message : String(error)}).`;
     return { kind: 'other', root: undefined, errors: [{ start: 0, end: 0, message }], skipped: [] };
   }
 }
 
-function read(text: string): ArmFile {
+function read(text: string, parseExpressions: boolean): ArmFile {
   const tree = readJsonTree(text);
   const top = tree.root ?? tree.partialRoot;
   const kind = armKindOfSchema(jsonString(keywordValue(top, '$schema')));
@@ -45,6 +55,7 @@ function read(text: string): ArmFile {
     bracketStrings: tree.bracketStrings,
     errors: [...tree.errors],
     skipped: [],
+    parseExpressions,
     readTemplate,
   };
   const file: ArmFile =

@@ -14,6 +14,8 @@ export interface ReadContext {
   readonly bracketStrings: readonly Node[];
   readonly errors: ArmSyntaxError[];
   readonly skipped: ArmSkip[];
+  /** Whether templates' expressions are parsed while reading (read-arm-file.ts `ArmReadOptions`). */
+  readonly parseExpressions: boolean;
   /**
    * Reads a nested deployment's inline template. A template's resources hold nested templates, so
    * the resource reader reaches the template reader through here rather than importing it back.

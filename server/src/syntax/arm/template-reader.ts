@@ -63,7 +63,7 @@ export function readTemplate(
     expressions: [],
   };
   readResources(context, template, sections.resources);
-  collectTemplateExpressions(context, template);
+  if (context.parseExpressions) collectTemplateExpressions(context, template);
   return template;
 }
 
