@@ -20,6 +20,7 @@ const template = (index: number) => `{
 
 test('an ARM reading dropped by the recently-used limit leaves its errors in the summary, and they are not read again', () => {
   const cache = new FileCache();
+  cache.syntaxErrorsOnLoad = true; // as the CLI sets it
   const broken = armFile(brokenTemplate);
   // The index summarises first (no reading: the template cannot link others), evaluation reads it later.
   assert.deepEqual(cache.summaryOf('file:///broken.json', broken)?.errors, undefined);
@@ -30,4 +31,16 @@ test('an ARM reading dropped by the recently-used limit leaves its errors in the
   assert.equal(broken.arm, undefined, 'the limit dropped the reading');
   assert.deepEqual(cache.syntaxErrors('file:///broken.json', broken), errors);
   assert.equal(broken.arm, undefined, 'the errors came from the summary, not from a second reading');
+});
+
+test("where not every file's errors are asked (the server), a reading parses no expression, and errors asked still include them", () => {
+  const cache = new FileCache();
+  const broken = armFile(brokenTemplate);
+  const reading = cache.armLoaded('file:///broken.json', broken);
+  assert.equal(reading?.expressions.size, 0, 'evaluation parses an expression when it reaches it');
+  assert.deepEqual(reading?.arm.errors, []);
+  const errors = cache.syntaxErrors('file:///broken.json', broken);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0].message, /./);
+  assert.equal(cache.armLoaded('file:///broken.json', broken), reading, 'the reading is kept as it was');
 });

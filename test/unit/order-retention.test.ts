@@ -85,6 +85,7 @@ test('ARM: a kept result lets go of the JSON tree, and reference() still makes t
     arm: readArmFile(armText),
     expressions: new Map(),
     templateNames: new Map(),
+    errorsComplete: true,
   };
   assert.ok(loaded.arm.root);
   const tree = new WeakRef(loaded.arm.root);

@@ -4,7 +4,8 @@
 // Invariant: a derived value always belongs to the text beside it (a new text is a new IndexedFile).
 import { parseBicep, type OutlineEntry } from '../syntax/bicep';
 import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
-import { armLinkedPaths, loadArmText, type LoadedArmFile } from '../evaluate/arm';
+import { armLinkedPaths, loadArmText, loadArmTextForEvaluation, type LoadedArmFile } from '../evaluate/arm';
+import { readArmFile } from '../syntax/arm';
 import type { Language } from '../syntax/classify';
 import { cachedModuleReading } from '../evaluate/registry/cached-reading';
 import type { SyntaxError } from './types';
@@ -114,12 +115,19 @@ export class FileCache {
   armLoaded(uri: string, file: IndexedFile): LoadedArmFile | undefined {
     if (file.language !== 'arm-template' && file.language !== 'arm-parameters') return undefined;
     if (!file.arm) {
-      file.arm = loadArmText(uri, file.text);
-      // Errors join a summary the index made without reading (summaryOf): found again after the
-      // reading is dropped, they would cost a second reading (the CLI asks every file's errors).
-      const errors = file.arm.arm.errors.map(plainError);
-      if (file.summary) file.summary.errors ??= errors;
-      else file.summary = { errors, references: file.language === 'arm-template' ? armLinkedPaths(file.arm) : [] };
+      if (!this.syntaxErrorsOnLoad) {
+        // Nobody asks every file's errors (the server): expressions are parsed as evaluation reaches
+        // them, and a file's errors, if asked, come from a reading of their own (syntaxErrors).
+        file.arm = loadArmTextForEvaluation(uri, file.text);
+        file.summary ??= { references: this.armReferences(file, file.arm) };
+      } else {
+        file.arm = loadArmText(uri, file.text);
+        // Errors join a summary the index made without reading (summaryOf): found again after the
+        // reading is dropped, they would cost a second reading (the CLI asks every file's errors).
+        const errors = file.arm.arm.errors.map(plainError);
+        if (file.summary) file.summary.errors ??= errors;
+        else file.summary = { errors, references: this.armReferences(file, file.arm) };
+      }
     }
     this.touch(uri, file);
     return file.arm;
@@ -143,6 +151,10 @@ export class FileCache {
     return cachedModuleReading(uri, text, needsType);
   }
 
+  private armReferences(file: IndexedFile, reading: LoadedArmFile): string[] {
+    return file.language === 'arm-template' ? armLinkedPaths(reading) : [];
+  }
+
   /** References (and errors, once known) of a Bicep or ARM file, outlining or parsing it if needed. */
   summaryOf(uri: string, file: IndexedFile): IndexedFile['summary'] {
     // An ARM file can link templates only through `relativePath` (a parameter file never does): most
@@ -164,8 +176,16 @@ export class FileCache {
     summary.errors ??=
       file.language === 'bicep' || file.language === 'bicepparam'
         ? bicepSyntaxErrors(file)
-        : (this.armLoaded(uri, file)?.arm.errors ?? []).map(plainError);
+        : this.armSyntaxErrors(uri, file);
     return summary.errors;
+  }
+
+  /** An ARM file's errors: of its reading when that parsed every expression, else of a reading of their own, not kept. */
+  private armSyntaxErrors(uri: string, file: IndexedFile): SyntaxError[] {
+    const reading = this.armLoaded(uri, file);
+    if (!reading) return [];
+    const errors = reading.errorsComplete ? reading.arm.errors : readArmFile(file.text).errors;
+    return errors.map(plainError);
   }
 }
 

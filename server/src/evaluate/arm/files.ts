@@ -29,7 +29,7 @@ export function loadArmText(uri: string, text: string): LoadedArmFile {
   const expressions = new Map<Node, ArmExpr | null>();
   if (arm.template)
     for (const site of armExpressions(arm.template)) expressions.set(site.node, site.expression ?? null);
-  const loaded: LoadedArmFile = { uri, text, arm, expressions, templateNames: new Map() };
+  const loaded: LoadedArmFile = { uri, text, arm, expressions, templateNames: new Map(), errorsComplete: true };
   parseCache.set(uri, loaded);
   if (parseCache.size > parseCacheSize) parseCache.delete(parseCache.keys().next().value!);
   return loaded;
@@ -43,7 +43,7 @@ export function loadArmText(uri: string, text: string): LoadedArmFile {
  */
 export function loadArmTextForEvaluation(uri: string, text: string): LoadedArmFile {
   const arm = readArmFile(text, { expressions: false });
-  return { uri, text, arm, expressions: new Map(), templateNames: new Map() };
+  return { uri, text, arm, expressions: new Map(), templateNames: new Map(), errorsComplete: false };
 }
 
 /** The ARM file `uri` in a map of loaded files (texts are read on first use); undefined for Bicep or absent files. */

@@ -18,6 +18,8 @@ export interface LoadedArmFile {
   readonly expressions: Map<Node, ArmExpr | null>;
   /** The declarations of each template of the file evaluated so far, by name (template-names.ts). */
   readonly templateNames: Map<ArmTemplate, TemplateNames>;
+  /** Whether `arm.errors` holds the expressions' errors too (false: read for evaluation only, files.ts). */
+  readonly errorsComplete: boolean;
 }
 
 /** A template's parameters, variables and user functions (`namespace.name`) by lower-cased name. */
