@@ -47,6 +47,17 @@ describe('the skim of a cached module', () => {
     assert.equal(skimmed.slice(at, at + 40), text.slice(at, at + 40));
   });
 
+  test('blanking keeps every line break where it was, CRLF and a lone CR included', () => {
+    const text = template([lock, vnet])
+      .replace(/\n/g, '\r\n')
+      .replace('"Microsoft.Authorization/locks"', '"Microsoft.Authorization/locks"\r');
+    const skimmed = blankUnneededParts(text, needsResourceType);
+    assert.notEqual(skimmed, text);
+    assert.equal(skimmed.length, text.length);
+    for (let at = 0; at < text.length; at++)
+      if (text[at] === '\r' || text[at] === '\n') assert.equal(skimmed[at], text[at], `line break at ${at}`);
+  });
+
   test('languageVersion 2.0 resources (an object by symbolic name) are skimmed the same way', () => {
     const text = JSON.stringify({
       $schema: templateSchema,

@@ -16,20 +16,40 @@ export function blankUnneededParts(text: string, needsType: NeedsType): string {
   try {
     const spans = unneededSpans(text, needsType);
     if (spans.length === 0) return text;
-    let result = '';
+    const parts: string[] = [];
     let at = 0;
     for (const [start, end] of spans) {
-      // A line's run at once: a match per character made blanking cost more than reading the rest.
-      result += `${text.slice(at, start)}{${text.slice(start + 1, end - 1).replace(/[^\r\n]+/g, spaces)}}`;
-      at = end;
+      parts.push(text.slice(at, start + 1));
+      blankInto(parts, text, start + 1, end - 1);
+      at = end - 1;
     }
-    return result + text.slice(at);
+    parts.push(text.slice(at));
+    return parts.join('');
   } catch {
     return text;
   }
 }
 
-const spaces = (run: string) => ' '.repeat(run.length);
+/**
+ * Pushes `text[from, to)` with every character but line breaks as a space, a run per line: a regex
+ * replacing a character per match, then one per line with string concatenation, cost more than
+ * reading the rest of the module.
+ */
+function blankInto(parts: string[], text: string, from: number, to: number): void {
+  let nextLineFeed = text.indexOf('\n', from);
+  let nextReturn = text.indexOf('\r', from);
+  let at = from;
+  while (at < to) {
+    if (nextLineFeed >= 0 && nextLineFeed < at) nextLineFeed = text.indexOf('\n', at);
+    if (nextReturn >= 0 && nextReturn < at) nextReturn = text.indexOf('\r', at);
+    const lineFeed = nextLineFeed < 0 ? to : Math.min(nextLineFeed, to);
+    const lineEnd = nextReturn < 0 ? lineFeed : Math.min(nextReturn, lineFeed);
+    if (lineEnd > at) parts.push(' '.repeat(lineEnd - at));
+    if (lineEnd === to) return;
+    parts.push(text[lineEnd]);
+    at = lineEnd + 1;
+  }
+}
 
 /**
  * The [start, end) of each part of the template nothing evaluates, in text order: the resources that
