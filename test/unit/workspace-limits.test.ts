@@ -77,6 +77,83 @@ test('a deployment over the time limit contributes no resources and gets one not
   assert.deepEqual(full.notices, []);
 });
 
+// Running out of time inside a part whose defects cost only that part (a function call, an ARM resource,
+// a nested template) once became an unknown there, and the rest of the deployment went on: the zone
+// declared beside the slow part kept its finding, and no notice said the deployment was cut.
+const armSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const zoneInWestEurope = {
+  type: 'Microsoft.Network/privateDnsZones',
+  apiVersion: '2020-06-01',
+  name: 'privatelink.blob.core.windows.net',
+  location: 'westeurope',
+};
+// 800 copies (ARM's most) of an expression of a dozen steps: more steps than the clock takes between looks.
+const slowArmVariables = {
+  copy: [
+    {
+      name: 'grid',
+      count: 800,
+      input: "[concat('x', string(copyIndex('grid')), string(add(1, 2)), string(add(3, 4)), string(add(5, 6)))]",
+    },
+  ],
+};
+const zoneReadingGrid = {
+  type: 'Microsoft.Network/privateDnsZones',
+  apiVersion: '2020-06-01',
+  name: 'privatelink.vaultcore.azure.net',
+  location: 'global',
+  tags: { n: "[string(length(variables('grid')))]" },
+};
+const slowInOnePart: Record<string, string> = {
+  'in a lambda of a function call.bicep':
+    `${zoneInWrongLocation('privatelink.blob.core.windows.net')}` +
+    `resource other 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: 'privatelink.vaultcore.azure.net'\n` +
+    `  location: 'global'\n  tags: { n: string(length(map(range(0, 5000), i => '\${i}-x'))) }\n}\n`,
+  'in an ARM resource.json': JSON.stringify({
+    $schema: armSchema,
+    contentVersion: '1.0.0.0',
+    variables: slowArmVariables,
+    resources: [zoneInWestEurope, zoneReadingGrid],
+  }),
+  'in a nested ARM template.json': JSON.stringify({
+    $schema: armSchema,
+    contentVersion: '1.0.0.0',
+    resources: [
+      zoneInWestEurope,
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'inner',
+        properties: {
+          mode: 'Incremental',
+          expressionEvaluationOptions: { scope: 'inner' },
+          template: {
+            $schema: armSchema,
+            contentVersion: '1.0.0.0',
+            variables: slowArmVariables,
+            resources: [zoneReadingGrid],
+          },
+        },
+      },
+    ],
+  }),
+};
+for (const [name, text] of Object.entries(slowInOnePart)) {
+  test(`a deployment over the time limit ${name.replace(/\.\w+$/, '')} contributes nothing, not the rest`, async () => {
+    const uri = `file:///w/${name}`;
+    const full = await analyzeWorkspace(workspaceWith({}, { [name]: text }), [uri], options);
+    assert.deepEqual(
+      full.findings.map((finding) => finding.ruleId),
+      ['dns-zone-location'],
+      'within the default limit the zone beside the slow part has its finding',
+    );
+    const stopped = await analyzeWorkspace(workspaceWith({ evaluationMs: 0 }, { [name]: text }), [uri], options);
+    assert.deepEqual(stopped.findings, [], 'half an evaluation could yield false findings, so none');
+    assert.equal(stopped.notices.length, 1);
+    assert.match(stopped.notices[0].message, /stopped evaluating this deployment/);
+  });
+}
+
 test('the stopped deployment is not evaluated again until one of its files changes', async () => {
   const workspace = workspaceWith(
     { evaluationMs: 0 },

@@ -8,6 +8,7 @@ import { logicFunctions } from './functions-logic';
 import { resourceFunctions } from './functions-resource';
 import { textFunctions } from './functions-text';
 import { Unknown, type Value } from './value';
+import { rethrowStop } from './stop-clock';
 
 export interface FunctionContext {
   scope: DeploymentScope;
@@ -30,7 +31,8 @@ export function callFunction(name: string, args: readonly Value[], context: Func
   if (!fn) return new Unknown(callKey(name, args));
   try {
     return fn(args, context);
-  } catch {
+  } catch (error) {
+    rethrowStop(error);
     // A defect in one function must not stop the evaluation of a template.
     return new Unknown(callKey(name, args));
   }

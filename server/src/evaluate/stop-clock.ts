@@ -38,6 +38,16 @@ export class StopClock {
   }
 }
 
+/**
+ * Rethrows a stop. A catch that turns a defect in one part (a function, a resource, a nested template)
+ * into an unknown calls this first: turned into an unknown, running out of time let the rest of the
+ * deployment go on, and a deployment cut part-way contributed the parts it had (a private endpoint
+ * without its zone group), where a stopped deployment must contribute nothing.
+ */
+export function rethrowStop(error: unknown): void {
+  if (error instanceof EvaluationStopped) throw error;
+}
+
 /** A clock for a deployment that starts now, or none when there is no limit. */
 export function startClock(limitMs: number | undefined): StopClock | undefined {
   return limitMs === undefined ? undefined : new StopClock(limitMs);

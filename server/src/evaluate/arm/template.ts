@@ -27,6 +27,7 @@ import { lowerCase } from '../remembered';
 import { templateNames } from './template-names';
 import { armOrderFrame, type ArmOrderFrame } from '../order';
 import { evaluateResource } from './resources';
+import { rethrowStop } from '../stop-clock';
 
 export class ArmTemplateEvaluator implements ArmFrame {
   readonly file: LoadedArmFile;
@@ -170,7 +171,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
     let value: Value;
     try {
       value = evaluateResource(this, resource, undefined, this.env);
-    } catch {
+    } catch (error) {
+      rethrowStop(error);
       // A defect in one resource costs that resource, not the template.
       value = this.expressions.positional('resource', resource.type.offset);
     } finally {
@@ -213,7 +215,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
             : output.value
               ? this.expressions.value(output.value, this.env)
               : null;
-        } catch {
+        } catch (error) {
+          rethrowStop(error);
           // Read after evaluateArmTemplate returned: a defect costs this output, as it would the template.
           return this.expressions.positional('output', output.node.offset);
         }
@@ -256,15 +259,18 @@ interface Memo {
 function newMemo(kind: Memo['kind']): Memo {
   return { values: new Map(), running: new Set(), kind };
 }
-
-/** Evaluates a template with its inputs; resources go to the sink, outputs are returned. Never throws. */
+/**
+ * Evaluates a template with its inputs; resources go to the sink, outputs are returned. Throws only
+ * EvaluationStopped: the whole deployment stops, not this template.
+ */
 export function evaluateArmTemplate(input: ArmTemplateInput): ObjectValue {
   const template = input.template ?? input.file.arm.template;
   if (!template || (input.depth ?? 0) > armLimits.maxNesting || input.stack.length > armLimits.maxNesting)
     return makeObject([]);
   try {
     return new ArmTemplateEvaluator(input, template).evaluateAll();
-  } catch {
+  } catch (error) {
+    rethrowStop(error);
     return makeObject([]);
   }
 }
