@@ -1,8 +1,8 @@
 // A strict walk over JSON text that builds nothing: the skims of a module's text before it is read
 // (skim-resources.ts, registry/cached-params.ts) find member spans with it. It compares character
-// codes and slices only the keys a caller asks for: the skims cross megabytes of compiled modules per
-// analysis, and a walk that sliced every key and literal (and made a closure per object) cost more
-// than a third of reading the text into a tree. Invariant: throws on anything that is not strict
+// codes and slices only the keys of the objects a caller walks (`members`), never a skipped value: the
+// skims cross megabytes of compiled modules per analysis, and a walk that sliced every key and literal
+// (and made a closure per object) cost more than a third of reading the text into a tree. Invariant: throws on anything that is not strict
 // JSON (comments included), so a skim in doubt leaves the text alone.
 import { Char } from '../../syntax/arm/char-codes';
 

@@ -2,9 +2,8 @@
 // the top-level resources that certainly declare nothing the analysis needs (demand.ts), and the parts
 // no evaluation reads, are blanked out before the text is read, so their trees and expressions are
 // never built. Blanking keeps every offset (each character of a dropped object becomes a space, `{}`
-// stays), so locations in the
-// module still point at its text. Invariant: any doubt (a comment, a shape not understood) leaves
-// the text as it is.
+// stays), so locations in the module still point at its text. Invariant: any doubt (a comment, a
+// shape not understood) leaves the text as it is.
 import { Char } from '../../syntax/arm/char-codes';
 import { textMayDeclareNeeded } from './demand';
 import { JsonSkim } from './json-skim';
