@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, report } from './support';
+import { renderInPage } from './render-in-page';
 
 interface CdpSession {
   send(method: string, params?: object): Promise<{ metrics: { name: string; value: number }[] }>;
@@ -27,27 +28,6 @@ if (!fs.existsSync(path.join(repoRoot, 'dist/webview/topology.js'))) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
-// Page code as text: tsx would wrap named functions in a `__name` helper the page does not have.
-const renderInPage = `async ({ model, seq }) => {
-  const start = performance.now();
-  window.postMessage({ type: 'model', model, scope: 'workspace', title: 'bench', seq }, '*');
-  const rendered = await new Promise((resolve) => {
-    const check = () => {
-      const message = window.__posted.find((candidate) => candidate.type === 'rendered' && candidate.seq === seq);
-      if (message) resolve(message); else setTimeout(check, 1);
-    };
-    check();
-  });
-  const drawn = performance.now();
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  const end = performance.now();
-  const steps = { paint: end - drawn };
-  for (const measure of performance.getEntriesByType('measure')) {
-    if (measure.name.startsWith('topology:') && measure.startTime >= start) steps[measure.name.slice(9)] = measure.duration;
-  }
-  return { ms: end - start, nodes: rendered.nodes, edges: rendered.edges, steps };
-}`;
-
 /** The page's CPU seconds so far (the renderer process), from the DevTools protocol. */
 async function cpuSeconds(session: CdpSession): Promise<number> {
   const { metrics } = await session.send('Performance.getMetrics');
@@ -60,7 +40,7 @@ function timeRender(
   model: unknown,
   seq: number,
 ): Promise<{ ms: number; nodes: number; edges: number; steps: Record<string, number> }> {
-  return page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq })})`);
+  return page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq, title: 'bench' })})`);
 }
 
 async function main(): Promise<void> {

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, startPageServer } from '../test/webview/harness.mjs';
 import { largeModel } from '../test/webview/large-model.mjs';
+import { renderInPage } from '../bench/render-in-page.ts';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -39,27 +40,6 @@ if (targets.length === 0) {
   console.error('usage: topology-ab.mjs [--pairs N] [--threads] TREE-OR-BUNDLE[?query] ...');
   process.exit(2);
 }
-
-// Page code as text, as the bench has it (tsx would wrap named functions in a helper the page lacks).
-const renderInPage = `async ({ model, seq }) => {
-  const start = performance.now();
-  window.postMessage({ type: 'model', model, scope: 'workspace', title: 'ab', seq }, '*');
-  const rendered = await new Promise((resolve) => {
-    const check = () => {
-      const message = window.__posted.find((candidate) => candidate.type === 'rendered' && candidate.seq === seq);
-      if (message) resolve(message); else setTimeout(check, 1);
-    };
-    check();
-  });
-  const drawn = performance.now();
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  const end = performance.now();
-  const steps = { paint: end - drawn };
-  for (const measure of performance.getEntriesByType('measure')) {
-    if (measure.name.startsWith('topology:') && measure.startTime >= start) steps[measure.name.slice(9)] = measure.duration;
-  }
-  return { ms: end - start, nodes: rendered.nodes, steps };
-}`;
 
 /** CPU milliseconds of every thread of the processes this script started, by pid/tid. */
 function threadTimes() {
@@ -129,7 +109,7 @@ try {
       await session.send('Performance.enable');
       const before = { cpu: await metric(session, 'ProcessTime'), main: await metric(session, 'ThreadTime') };
       const threadsBefore = threads ? threadTimes() : new Map();
-      const run = await page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq: 1 })})`);
+      const run = await page.evaluate(`(${renderInPage})(${JSON.stringify({ model, seq: 1, title: 'ab' })})`);
       const result = results[index];
       result.cpu.push((await metric(session, 'ProcessTime')) - before.cpu);
       result.mainThread.push((await metric(session, 'ThreadTime')) - before.main);
