@@ -9,6 +9,7 @@
 // Invariant: after each result, the main thread's findings per file equal the worker's last result,
 // and the files named changed are every file whose findings or notices may differ from before.
 import { withoutFixRequest, type Finding, type Fix, type Notice } from '../engine';
+import { ByFile } from './by-file';
 
 /** A file's findings and notices (both empty: the file has none any more). */
 export type FileFindings = [uri: string, findings: Finding[], notices: Notice[]];
@@ -16,19 +17,6 @@ export type FileFindings = [uri: string, findings: Finding[], notices: Notice[]]
 interface Held {
   findings: readonly Finding[];
   notices: readonly Notice[];
-}
-
-/** Groups findings and notices by file, in the order of their first appearance. */
-function byFile(findings: readonly Finding[], notices: readonly Notice[]): Map<string, Held> {
-  const files = new Map<string, { findings: Finding[]; notices: Notice[] }>();
-  const of = (uri: string) => {
-    let file = files.get(uri);
-    if (!file) files.set(uri, (file = { findings: [], notices: [] }));
-    return file;
-  };
-  for (const finding of findings) of(finding.uri).findings.push(finding);
-  for (const notice of notices) of(notice.uri).notices.push(notice);
-  return files;
 }
 
 const sameNotice = (a: Notice, b: Notice) =>
@@ -60,7 +48,7 @@ export class FindingHandoff {
     always: ReadonlySet<string>,
     built: ReadonlyMap<Finding, Fix[]>,
   ) {
-    const now = byFile(findings, notices);
+    const now: Map<string, Held> = new ByFile().add(findings, notices).files;
     const files: FileFindings[] = [];
     const fixes: [number, Fix[]][] = [];
     let index = 0;

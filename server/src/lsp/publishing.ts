@@ -10,6 +10,7 @@ import type { Finding, Notice } from '../engine';
 import { asBaselined, type Baselines } from './baselines';
 import { noticeDiagnostic, toDiagnostic } from './convert';
 import { LineDocuments } from './line-documents';
+import { ByFile, type FileEntry } from './by-file';
 
 export class Publisher {
   /** What each file was last sent (files with no diagnostics are absent). */
@@ -43,21 +44,15 @@ export class Publisher {
   ): Promise<void> {
     const baselinesSame = this.baselineGeneration === this.baselines.generation;
     this.baselineGeneration = this.baselines.generation;
-    const byUri = new Map<string, { findings: Finding[]; notices: Notice[] }>();
-    const of = (uri: string) => {
-      let entry = byUri.get(uri);
-      if (!entry) byUri.set(uri, (entry = { findings: [], notices: [] }));
-      return entry;
-    };
+    const byUri = new ByFile();
     // Open documents go first: the editor shows them, and the client waits for their answer (issue 16:
     // in a corpus-sized workspace, every other file's diagnostics were converted before theirs).
-    for (const document of this.documents.all()) of(document.uri);
-    for (const finding of findings) of(finding.uri).findings.push(finding);
-    for (const notice of notices) of(notice.uri).notices.push(notice);
-    for (const uri of this.published.keys()) of(uri);
-    const others: typeof byUri = new Map();
+    for (const document of this.documents.all()) byUri.of(document.uri);
+    byUri.add(findings, notices);
+    for (const uri of this.published.keys()) byUri.of(uri);
+    const others = new Map<string, FileEntry>();
     const written: Promise<void>[] = [];
-    for (const [uri, entry] of byUri) {
+    for (const [uri, entry] of byUri.files) {
       if (this.documents.get(uri)) written.push(this.publish(uri, entry.findings, entry.notices));
       else if (!(baselinesSame && changed && this.asPublished(uri, entry, changed))) others.set(uri, entry);
     }
@@ -70,7 +65,7 @@ export class Publisher {
    * Whether a closed file's last publication stands: its findings and notices did not change, and
    * it holds diagnostics exactly when it has some (a file that was open and closed since was cleared).
    */
-  private asPublished(uri: string, entry: { findings: Finding[]; notices: Notice[] }, changed: ReadonlySet<string>) {
+  private asPublished(uri: string, entry: FileEntry, changed: ReadonlySet<string>) {
     if (changed.has(uri)) return false;
     return this.published.has(uri) === (entry.findings.length > 0 || entry.notices.length > 0);
   }
