@@ -12,6 +12,12 @@
 //                                                                 JSON.parse, whether it declares network
 //                                                                 types, its files, Bicep and JSON sizes
 //   node --import tsx scripts/profile-modules.ts --rounds 8 --top 50
+//   node --import tsx scripts/profile-modules.ts --as-bench --network   no warm rounds: all 494 modules in
+//                                                                 the bench's order, each analysed once and
+//                                                                 then 5 times with its JSON.parse, as the
+//                                                                 bench does; only the chosen modules' runs
+//                                                                 are tallied (code that only some modules
+//                                                                 run is still cold there, as in the bench)
 //
 // Run as the bench runs, bundled: run from source, the script bundles itself into out/ and runs that; a
 // function's stage is the source file esbuild's bundle comments put its line in. Shares count samples
@@ -141,7 +147,15 @@ function stageOf(file: string, functionName: string): string {
 
 const interval = 0.1; // ms between samples
 
-function printProfile(profile: CpuProfile): void {
+/** A span of the monotonic clock, in µs, as profile sample times are. */
+interface Window {
+  start: number;
+  end: number;
+}
+
+const nowMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+function printProfile(profile: CpuProfile, windows?: readonly Window[]): void {
   const sourceAt = bundleSources();
   const ownUrl = pathToFileURL(__filename).href;
   const nameOf = ({ callFrame }: ProfileNode) => {
@@ -153,7 +167,12 @@ function printProfile(profile: CpuProfile): void {
   const inclusive = new Map<string, number>();
   let total = 0;
   // Counted in samples, not time deltas: on a shared machine a delta includes time spent waiting for a core.
-  forEachSample(profile, ({ node, stack }) => {
+  let window = 0;
+  forEachSample(profile, ({ node, stack, time }) => {
+    if (windows) {
+      while (window < windows.length && windows[window].end < time) window++;
+      if (window === windows.length || time < windows[window].start) return;
+    }
     const ms = interval;
     total += ms;
     const { callFrame } = node;
@@ -175,11 +194,38 @@ function printProfile(profile: CpuProfile): void {
   print('inclusive time by function', inclusive, top);
 }
 
+/** The bench's sequence over every module, profiled; the samples inside the chosen modules' runs are tallied. */
+async function profileAsBench(all: readonly Module[], chosen: ReadonlySet<Module>): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: interval * 1000 });
+  await session.post('Profiler.start');
+  const windows: Window[] = [];
+  for (const module of all) {
+    const start = nowMicros();
+    await analyse(module);
+    JSON.parse(module.json);
+    for (let run = 0; run < 5; run++) {
+      await analyse(module);
+      JSON.parse(module.json);
+    }
+    if (chosen.has(module)) windows.push({ start, end: nowMicros() });
+  }
+  const { profile } = await session.post('Profiler.stop');
+  console.log(
+    `${chosen.size} of ${all.length} modules tallied, in the bench's order; load ${os.loadavg()[0].toFixed(1)}`,
+  );
+  printProfile(profile as never, windows);
+}
+
 async function main(): Promise<void> {
-  let modules = loadModules();
+  const all = loadModules();
+  let modules = all;
   if (args.includes('--network')) modules = modules.filter((module) => module.network);
   if (args.includes('--module'))
     modules = modules.filter((module) => module.dir.includes(args[args.indexOf('--module') + 1]));
+  if (args.includes('--as-bench')) return profileAsBench(all, new Set(modules));
   for (let round = 0; round < 2; round++) for (const module of modules) await analyse(module);
   if (args.includes('--census')) {
     const moduleRatios = await ratios(modules);
