@@ -9,6 +9,10 @@
 //   node scripts/outline-ab.mjs --runs 6 --rounds 24 A B      two trees, 6 runs of 24 rounds each
 //   node scripts/outline-ab.mjs --parse A                     the full parse (bicepParseMBps) instead,
 //                                                             each tree in its own process (see below)
+//   node scripts/outline-ab.mjs --small A                     only the AVM modules' Bicep files under
+//                                                             8,000 characters: the single-file modules
+//                                                             near the analysis bench's median (issue 16),
+//                                                             whose skim is mostly `param` lines
 //
 // Prints per run the load, the medians and the median of the per-round ratios B/A; then the median of
 // the runs' ratios. A ratio below 1 means B takes less CPU than A. Corpus: ../shared/corpus of this tree.
@@ -37,8 +41,8 @@ else await runParent(args);
 
 async function runParent(argv) {
   const { options, trees } = readCommandLine(argv, {
-    defaults: { runs: 6, rounds: 24, parse: false },
-    usage: 'node scripts/outline-ab.mjs [--runs N] [--rounds N] [--parse] treeA [treeB = this tree]',
+    defaults: { runs: 6, rounds: 24, parse: false, small: false },
+    usage: 'node scripts/outline-ab.mjs [--runs N] [--rounds N] [--parse] [--small] treeA [treeB = this tree]',
   });
   const bundleDir = makeBundleDir('outline-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleSyntax(tree, i, bundleDir)));
@@ -49,7 +53,8 @@ async function runParent(argv) {
     // The parse runs one tree a process: a second bundle's full parse ran 4x slower in the same
     // process, even a copy of the first (seen on Node 20).
     const groups = options.parse ? order.map((i) => [bundles[i]]) : [order.map((i) => bundles[i])];
-    const rounds = groups.flatMap((group) => timeRounds(options.parse ? 'parse' : 'outline', options.rounds, group));
+    const measured = options.parse ? 'parse' : options.small ? 'small' : 'outline';
+    const rounds = groups.flatMap((group) => timeRounds(measured, options.rounds, group));
     const [a, b] = order[0] === 0 ? rounds : [rounds[1], rounds[0]];
     // Rounds in one process pair up; across processes only the medians compare.
     const ratio = options.parse ? median(b) / median(a) : median(a.map((msA, round) => b[round] / msA));
@@ -87,14 +92,19 @@ async function bundleSyntax(tree, index, directory) {
 function runChild([measured, rounds, ...bundles]) {
   const require = createRequire(import.meta.url);
   const libraries = bundles.map((bundle) => require(bundle));
-  const texts = corpusTexts(path.join(root, '..', 'shared', 'corpus'));
+  const texts = corpusTexts(path.join(root, '..', 'shared', 'corpus'), measured === 'small');
   const outlineAll = (library) => {
     for (const text of texts) library.outlineBicep(text, 'bicep');
   };
   const parseAll = (library) => {
     for (const text of texts) library.parseBicep(text);
   };
-  const timedWork = measured === 'parse' ? parseAll : outlineAll;
+  // Small files are many more rounds of little work each: repeated so that a round is not a tick of the clock.
+  const repeats = measured === 'small' ? 20 : 1;
+  const outlineRepeated = (library) => {
+    for (let i = 0; i < repeats; i++) outlineAll(library);
+  };
+  const timedWork = measured === 'parse' ? parseAll : outlineRepeated;
   // Warmed as the bench warms (parse rounds, then an outline round), the trees taking turns: a tree
   // warmed wholly before the other ran its rounds 10-15% slower, in either order.
   for (let round = 0; round < 8; round++) libraries.forEach(parseAll);
@@ -107,15 +117,16 @@ function runChild([measured, rounds, ...bundles]) {
   console.log(JSON.stringify({ files: texts.length, megabytes: megabytes.toFixed(1), rounds: timed }));
 }
 
-function corpusTexts(corpus) {
+function corpusTexts(corpus, small) {
   const files = [];
   const walk = (directory) => {
     for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.bicep')) files.push(full);
+      else if (entry.name.endsWith('.bicep') && (!small || /[\\/]avm[\\/]res[\\/]/.test(full))) files.push(full);
     }
   };
   walk(corpus);
-  return files.sort().map((file) => fs.readFileSync(file, 'utf8'));
+  const texts = files.sort().map((file) => fs.readFileSync(file, 'utf8'));
+  return small ? texts.filter((text) => text.length < 8000) : texts;
 }

@@ -5,11 +5,30 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
 import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
-import { crossGroup, steppedOver, stepOverTokens } from '../../server/src/syntax/bicep/lexer-groups';
-import { crossRestOfLine, scanned, TokenClass } from '../../server/src/syntax/bicep/outline-skim';
+import { asciiBytes, crossGroup, steppedOver, stepOverTokens } from '../../server/src/syntax/bicep/lexer-groups';
+import {
+  crossRestOfLine,
+  keywordAt,
+  keywordList,
+  scanned,
+  TokenClass,
+} from '../../server/src/syntax/bicep/outline-skim';
 
 const K = TokenKind;
 const never = (): boolean => false;
+
+/**
+ * `read(state)` on a state over `text` from `from` as the skim makes one (its ASCII bytes, when the text
+ * has them) and on one reading the string: both answers must be the same; the skim's is returned.
+ */
+function bothReadings<T>(text: string, from: number, read: (state: LexState) => T): T {
+  const plain = read(new LexState(text, from));
+  const state = new LexState(text, from);
+  state.bytes = asciiBytes(text);
+  const skimmed = read(state);
+  assert.deepEqual(skimmed, plain, `bytes and string readings of ${JSON.stringify(text)}`);
+  return skimmed;
+}
 
 test('a run of stepped-over characters from a token boundary ends on one, whatever follows it', () => {
   const stepped: string[] = [];
@@ -32,10 +51,11 @@ test('a run of stepped-over characters from a token boundary ends on one, whatev
 
 /** Lexes `text` to its first token (an opener) and crosses the group; the closer's offsets, or 'gave up'. */
 function cross(text: string, endsGroup: (text: string, pos: number) => boolean = never): string {
-  const state = new LexState(text);
-  scanToken(state);
-  if (!crossGroup(state, endsGroup)) return 'gave up';
-  return `${TokenKind[state.kind]} ${state.start}-${state.end}`;
+  return bothReadings(text, 0, (state) => {
+    scanToken(state);
+    if (!crossGroup(state, endsGroup)) return 'gave up';
+    return `${TokenKind[state.kind]} ${state.start}-${state.end}`;
+  });
 }
 
 /** The matching closer of the first token by the lexer's token list, counted the simple way. */
@@ -111,13 +131,14 @@ test('crossGroup leaves the state at its closer as scanToken would (its end, no 
  * it (crossRestOfLine): the NewLine or EndOfFile token reached, and the class and end of the line's last
  * token, or 'gave up'. */
 function crossRest(text: string, from: number): string {
-  const state = new LexState(text, from);
-  if (scanToken(state) === K.LeftBrace && !crossGroup(state, never)) return 'gave up';
-  const last = crossRestOfLine(state);
-  if (last < 0) return 'gave up';
-  if (last === TokenClass.LineEnd) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
-  const className = Object.keys(TokenClass).find((name) => TokenClass[name as keyof typeof TokenClass] === last);
-  return `${TokenKind[state.kind]} ${state.start}, last ${className} ending ${scanned.end}`;
+  return bothReadings(text, from, (state) => {
+    if (scanToken(state) === K.LeftBrace && !crossGroup(state, never)) return 'gave up';
+    const last = crossRestOfLine(state);
+    if (last < 0) return 'gave up';
+    if (last === TokenClass.LineEnd) return `${TokenKind[state.kind]} ${state.start}, no token before it`;
+    const className = Object.keys(TokenClass).find((name) => TokenClass[name as keyof typeof TokenClass] === last);
+    return `${TokenKind[state.kind]} ${state.start}, last ${className} ending ${scanned.end}`;
+  });
 }
 
 test('crossRestOfLine reads a line to its end after a token, groups whole, and classes the last token', () => {
@@ -145,13 +166,32 @@ test('crossRestOfLine reads a line to its end after a token, groups whole, and c
 });
 
 test('stepOverTokens steps over a run of whole tokens and tells where its last token ends', () => {
-  const state = new LexState('a b.c  = d');
-  scanToken(state);
-  assert.equal(stepOverTokens(state), 5);
-  assert.equal(state.pos, 7);
-  assert.equal(stepOverTokens(state), -1, 'no run at `=`');
-  assert.equal(state.pos, 7);
-  assert.equal(stepOverTokens(new LexState('  \t=')), -1, 'blanks only');
+  bothReadings('a b.c  = d', 0, (state) => {
+    scanToken(state);
+    assert.equal(stepOverTokens(state), 5);
+    assert.equal(state.pos, 7);
+    assert.equal(stepOverTokens(state), -1, 'no run at `=`');
+    assert.equal(state.pos, 7);
+  });
+  assert.equal(
+    bothReadings('  \t=', 0, (state) => stepOverTokens(state)),
+    -1,
+    'blanks only',
+  );
+});
+
+test('asciiBytes gives a text of ASCII characters as bytes, and nothing for any other text', () => {
+  const ascii = "param a string = 'x' // \t~\x7f";
+  const bytes = asciiBytes(ascii);
+  assert.ok(bytes);
+  assert.deepEqual([...bytes.subarray(0, ascii.length)], [...Buffer.from(ascii, 'latin1')]);
+  for (const other of ['caf\u00e9', 'a \u2013 b', '\u{1F600}', 'lone \ud800 surrogate', '\u0080']) {
+    assert.equal(asciiBytes(other), undefined, JSON.stringify(other));
+  }
+  // Longer than the buffer kept so far: it grows, and a shorter text after it reads its own bytes.
+  const long = 'var x = 1\n'.repeat(5000);
+  assert.equal(asciiBytes(long)?.[long.length - 1], 10);
+  assert.equal(asciiBytes('ab')?.[1], 98);
 });
 
 test('crossRestOfLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
@@ -168,7 +208,7 @@ test('crossGroup asks endsGroup at each column-0 identifier line inside the grou
     return false;
   };
   assert.equal(cross(text, ask), closerByLex(text));
-  assert.deepEqual(asked, [text.indexOf('param')]);
+  assert.deepEqual(asked, [text.indexOf('param'), text.indexOf('param')], 'once in each reading (bothReadings)');
   assert.equal(
     cross(text, () => true),
     'gave up',
@@ -181,20 +221,21 @@ test('crossGroup gives up past 100 levels of nesting, which the full parse repor
 });
 
 test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFile again at the end', () => {
-  const text = "param a string = 'x${y}' // c\nvar b = [\n  1\n]\n";
+  const text = "param a string = 'x${y}' // c\nvar b = [\n  1\n]\nvar _c1 = d_2";
   const tokens = lex(text).tokens;
-  const state = new LexState(text, tokens[3].fullStart);
-  for (const token of tokens.slice(3)) {
-    assert.equal(scanToken(state), token.kind);
-    assert.equal(state.pos, token.end);
-    if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) state.readTrailingTrivia();
-    assert.deepEqual(
-      [state.fullStart, state.start, state.end, state.pos],
-      [token.fullStart, token.start, token.end, token.fullEnd],
-    );
-  }
-  assert.equal(scanToken(state), K.EndOfFile);
-  assert.equal(state.pos, text.length);
+  bothReadings(text, tokens[3].fullStart, (state) => {
+    for (const token of tokens.slice(3)) {
+      assert.equal(scanToken(state), token.kind);
+      assert.equal(state.pos, token.end);
+      if (token.kind !== K.NewLine && token.kind !== K.EndOfFile) state.readTrailingTrivia();
+      assert.deepEqual(
+        [state.fullStart, state.start, state.end, state.pos],
+        [token.fullStart, token.start, token.end, token.fullEnd],
+      );
+    }
+    assert.equal(scanToken(state), K.EndOfFile);
+    assert.equal(state.pos, text.length);
+  });
 });
 
 test('strings read in one pass end where each ends when read alone (the plain-string cache)', () => {
@@ -226,4 +267,15 @@ test('strings read in one pass end where each ends when read alone (the plain-st
     assert.deepEqual(within, alone, line);
     offset += line.length + 2;
   }
+});
+
+test('keywordAt finds a keyword by its length and first character, among keywords that share them', () => {
+  const list = keywordList(['type', 'param', 'test', 'targetScope']);
+  const line = 'test type tests tes param_ targetScope Type';
+  const found = lex(line)
+    .tokens.filter((token) => token.kind === K.Identifier)
+    .map((token) => keywordAt(line, token.start, token.end, list) ?? '-');
+  assert.deepEqual(found, ['test', 'type', '-', '-', '-', 'targetScope', '-']);
+  assert.equal(keywordAt('t'.repeat(40), 0, 40, list), undefined, 'longer than any keyword');
+  assert.throws(() => keywordList(['type', 'test', 'tick']), /no slot for tick/);
 });

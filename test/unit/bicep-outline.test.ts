@@ -34,6 +34,11 @@ function check(text: string, expected: Expected[], language: BicepLanguage = 'bi
     expected,
   );
   assert.deepEqual(outline.entries, outlineOfTree(full.tree).entries);
+  // With a character outside ASCII after it, the text is skimmed as a string, not as bytes (lexer-groups.ts
+  // asciiBytes): the same entries.
+  const notAscii = outlineBicep(`${text}\n// \u00e9`, language);
+  assert.equal(notAscii.skimmed, true);
+  assert.deepEqual(notAscii.entries, outline.entries, 'skimmed as a string');
   const fromFull = declarations(full.tree);
   outline.entries.forEach((entry, i) =>
     assert.equal(dump(outline.declaration(entry)), dump(fromFull[i]), `entry ${i}`),

@@ -25,6 +25,11 @@ export class LexState implements StringScanner {
   /** The interpolation stack (see braceInHole); every line break empties it. */
   readonly holes: number[] = [];
   readonly plainStringCache = newPlainStringCache();
+  /**
+   * The text as bytes when it is all ASCII, for the skim's character runs (lexer-groups.ts asciiBytes):
+   * V8 reads a typed array faster than a string's characters. Undefined for every other reader.
+   */
+  bytes: Uint8Array | undefined = undefined;
 
   /** Scans text[from, text.length): pass a prefix of the source to stop earlier (see `lex`). */
   constructor(

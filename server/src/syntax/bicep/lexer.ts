@@ -240,7 +240,10 @@ export function scanToken(state: LexState): TokenKind {
         break;
       default:
         if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-          while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
+          // The skim's ASCII bytes when it has them (LexState.bytes): read faster than the string.
+          const bytes = state.bytes;
+          if (bytes === undefined) while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
+          else while (pos < length && identifierPart[bytes[pos]] === 1) pos++;
           kind = keywordKind(text, start, pos - start);
         } else if (c >= 48 && c <= 57) {
           while (pos < length && (c = text.charCodeAt(pos)) >= 48 && c <= 57) pos++;

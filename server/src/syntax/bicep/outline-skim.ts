@@ -128,8 +128,6 @@ function onlyBlanks(text: string, from: number, to: number): boolean {
   return true;
 }
 
-const boundaryKeywords = declarationKeywords;
-
 // parser-state.ts atDeclarationBoundary, asked at a line in a group starting in column 0 with an
 // identifier character: a declaration keyword ends the group unless `:`, `,` or a line break follows
 // it, or it is an unindented child resource (`resource name 'short@type'`, no '/' in the type).
@@ -152,20 +150,51 @@ export function identifierAt(text: string, start: number): string {
   return end > start && text.charCodeAt(start) > 57 ? text.slice(start, end) : '';
 }
 
-/** The identifier token text[start, end) when it is one of `keywords` (found without making a substring). */
-export function keywordAt(text: string, start: number, end: number, keywords: readonly string[]): string | undefined {
-  const index = keywordIndexAt(text, start, end, keywords);
-  return index < 0 ? undefined : keywords[index];
+/**
+ * A list of keywords, each found by its length and first character (two lists' keywords share those at
+ * most in pairs, such as `type` and `test`): a walk of the list compared a line's first identifier with
+ * each keyword before it, ~5% of the skim.
+ */
+export interface KeywordList {
+  readonly keywords: readonly string[];
+  /** By `shapeOf`, two slots: the index + 1 of a keyword of that shape, or 0. */
+  readonly byShape: Int8Array;
 }
 
-/** The index in `keywords` of the identifier token text[start, end), or -1 when it is none of them. */
-export function keywordIndexAt(text: string, start: number, end: number, keywords: readonly string[]): number {
+const maxKeywordLength = 31;
+// A keyword's slots in byShape: its length and its first character (ASCII, as every identifier's).
+function shapeOf(length: number, first: number): number {
+  return ((length << 7) | first) << 1;
+}
+
+export function keywordList(keywords: readonly string[]): KeywordList {
+  const byShape = new Int8Array(shapeOf(maxKeywordLength + 1, 0));
+  keywords.forEach((keyword, index) => {
+    const slot = shapeOf(keyword.length, keyword.charCodeAt(0));
+    if (keyword.length > maxKeywordLength || keyword.charCodeAt(0) > 127 || byShape[slot + 1] !== 0)
+      throw new Error(`keywordList: no slot for ${keyword}`); // a list this file's lists are not
+    byShape[byShape[slot] === 0 ? slot : slot + 1] = index + 1;
+  });
+  return { keywords, byShape };
+}
+
+const boundaryKeywords = keywordList(declarationKeywords);
+
+/** The identifier token text[start, end) when it is one of `list`'s keywords (found without making a substring). */
+export function keywordAt(text: string, start: number, end: number, list: KeywordList): string | undefined {
+  const index = keywordIndexAt(text, start, end, list);
+  return index < 0 ? undefined : list.keywords[index];
+}
+
+/** The index in `list` of the identifier token text[start, end), or -1 when it is none of its keywords. */
+export function keywordIndexAt(text: string, start: number, end: number, list: KeywordList): number {
   const first = text.charCodeAt(start);
-  for (let i = 0; i < keywords.length; i++) {
-    const keyword = keywords[i];
-    // The first character and the length sort out most keywords before a comparison of the rest.
-    if (keyword.charCodeAt(0) === first && keyword.length === end - start && restMatches(text, start, keyword))
-      return i;
+  if (end - start > maxKeywordLength || first > 127) return -1;
+  const slot = shapeOf(end - start, first);
+  for (let k = slot; k < slot + 2; k++) {
+    const index = list.byShape[k] - 1;
+    if (index < 0) return -1;
+    if (restMatches(text, start, list.keywords[index])) return index;
   }
   return -1;
 }

@@ -7,6 +7,7 @@
 // for declarations ending in an expression) and before a line right below starting with `|` (a
 // multi-line union type). Any other line must start a declaration with `@` or a known keyword.
 import { LexState, scanToken } from './lexer';
+import { asciiBytes } from './lexer-groups';
 import { bicepDeclarationKeywords, lambdaBodyStoppers, paramsDeclarationKeywords } from './lexical-rules';
 import type { BicepLanguage } from './nodes-declarations';
 import {
@@ -15,6 +16,7 @@ import {
   crossRestOfLine,
   identifierAt,
   keywordIndexAt,
+  keywordList,
   plainStringValue,
   backslashFrom,
   scanned,
@@ -78,6 +80,8 @@ const keywordFacts: Record<string, number> = {
 };
 const bicepFacts = Uint8Array.from(bicepDeclarationKeywords, (keyword) => keywordFacts[keyword] ?? 0);
 const paramsFacts = Uint8Array.from(paramsDeclarationKeywords, (keyword) => keywordFacts[keyword] ?? 0);
+const bicepKeywords = keywordList(bicepDeclarationKeywords);
+const paramsKeywords = keywordList(paramsDeclarationKeywords);
 
 const K = TokenClass;
 const none = 0;
@@ -88,7 +92,7 @@ const noCrossing = 1 << 30;
 
 /** The entries of `text` and their slices; undefined where the skim is not certain (parse in full). */
 export function skimBicep(text: string, language: BicepLanguage): Skim | undefined {
-  const keywords = language === 'bicepparam' ? paramsDeclarationKeywords : bicepDeclarationKeywords;
+  const keywords = language === 'bicepparam' ? paramsKeywords : bicepKeywords;
   const factsOf = language === 'bicepparam' ? paramsFacts : bicepFacts;
   const n = text.length;
   const entries: OutlineEntry[] = [];
@@ -111,6 +115,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
   let lastEnd = 0;
   let last: number = K.Other;
   const state = new LexState(text);
+  state.bytes = asciiBytes(text);
   scanToken(state);
   for (;;) {
     if (!skipLineBreaks(state)) return undefined;
@@ -135,7 +140,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
     if (phase === decorating && state.kind !== TokenKind.At) {
       const found = state.kind === TokenKind.Identifier ? keywordIndexAt(text, q, state.end, keywords) : -1;
       if (found < 0) return undefined; // decorators without a declaration, or a line the parser skips
-      keyword = keywords[found];
+      keyword = keywords.keywords[found];
       facts = factsOf[found];
       keywordStart = q;
       phase = declaring;
