@@ -155,6 +155,22 @@ test('multi-line strings with holes and dollar counts, nested braces and quotes 
   ]);
 });
 
+test('empty strings beside multi-line ones, in groups and last in the text', () => {
+  const text =
+    "var a = ''\nvar b = {\n  c: ''\n  d: '''\nx'''\n  e: ''''''\n}\nvar f = ['', '''y''', '']\nmetadata g = ''";
+  check(text, [
+    ['var', 'a', undefined, "var a = ''"],
+    ['var', 'b', undefined, text.slice(text.indexOf('var b'), text.indexOf('\nvar f'))],
+    ['var', 'f', undefined, "var f = ['', '''y''', '']"],
+    ['metadata', 'g', undefined, "metadata g = ''"],
+  ]);
+  // A header string that is empty is a literal, not a multi-line string (which the skim gives up on).
+  check("targetScope = ''\nvar h = ''", [
+    ['targetScope', undefined, '', "targetScope = ''"],
+    ['var', 'h', undefined, "var h = ''"],
+  ]);
+});
+
 test('comments holding quotes and brackets, and comments across lines', () => {
   const text = [
     "/* a header: it's { not [ code ( */",

@@ -119,7 +119,7 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       // A bracket is a token of its own, a run of line breaks one NewLine token, whatever follows them;
       // a plain single-line string is crossed by the string scanner.
       if (pos >= length) break;
-      let c = text.charCodeAt(pos);
+      let c = bytes === undefined ? text.charCodeAt(pos) : bytes[pos];
       const bracket = brackets[c];
       if (bracket > 0) {
         if (inHole && bracket === Brace) break;
@@ -136,7 +136,8 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
         pos++;
       } else if (c === 10 || c === 13) {
         if (inHole) break;
-        while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
+        if (bytes === undefined) while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
+        else while (++pos < length && ((c = bytes[pos]) === 10 || c === 13));
         if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
       } else if (c === 39 /* ' */) {
         const end = plainSingleLineStringEnd(state, pos);

@@ -42,7 +42,9 @@ function plainStringEnd(s: StringScanner, pos: number): number {
 /** The end of the single-line string whose opening quote is at `quote` when it is plain (no hole,
  * escape or line break, so its token is StringComplete with no problem); else -1. */
 export function plainSingleLineStringEnd(s: StringScanner, quote: number): number {
-  if (s.text.startsWith("''", quote + 1)) return -1; // `'''` opens a multi-line string
+  // `'''` opens a multi-line string (compared by character: startsWith cost ~4% of crossGroup).
+  const text = s.text;
+  if (quote + 2 < text.length && text.charCodeAt(quote + 1) === 39 && text.charCodeAt(quote + 2) === 39) return -1;
   return plainStringEnd(s, quote + 1);
 }
 
