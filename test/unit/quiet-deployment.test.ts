@@ -11,7 +11,8 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { environmentValue } from '../../server/src/engine/environment';
 import { neededProperties, needsResourceType } from '../../server/src/engine/needed-types';
 import { evaluateBicepDeployment } from '../../server/src/evaluate/deployment';
-import { outlineFile } from '../../server/src/evaluate/bicep/files';
+import { outlineFile, referencedPaths } from '../../server/src/evaluate/bicep/files';
+import { quietDeployment } from '../../server/src/engine/quiet-deployment';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot } from '../support/paths';
 
@@ -71,6 +72,10 @@ module gone 'not-here.bicep' = { name: 'gone' }
 resource lock 'Microsoft.Authorization/locks@2020-05-01' = { name: 'keep', properties: { level: 'CanNotDelete' } }
 //- /registry/main.bicep
 module site 'br:contoso.azurecr.io/bicep/app:1.0.0' = { name: 'site' }
+//- /imports/main.bicep
+import { lockType } from 'br/public:avm/utl/types/avm-common-types:0.5.1'
+import * as shared from 'br:contoso.azurecr.io/bicep/types:1.0.0'
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = { name: 'keep', properties: { level: 'CanNotDelete' } }
 //- /arm/main.bicep
 module compiled 'compiled.json' = { name: 'compiled' }
 //- /arm/compiled.json
@@ -88,6 +93,22 @@ test('entries with nothing needed, with needed resources, missing modules, regis
   assert.equal(kept, evaluated);
   assert.match(kept, /quiet\/roles\.bicep/, 'the quiet deployment lists the files it reads');
   assert.match(kept, /virtualNetworks/, 'the needed VNet is evaluated');
+});
+
+test('a file that only imports from registry modules is quiet: an import deploys nothing, and no config is read for it', () => {
+  const files = splitFixture(fixture);
+  const indexed = (uri: string) => {
+    const text = files.get(uri);
+    const loaded = text === undefined ? undefined : outlineFile(uri, text);
+    return loaded && { loaded, version: 1, references: referencedPaths(loaded.outline) };
+  };
+  const entry = (folder: string) => [...files.keys()].find((uri) => uri.endsWith(`/${folder}/main.bicep`))!;
+  assert.deepEqual(quietDeployment(entry('imports'), indexed, needsResourceType)?.result.files, [entry('imports')]);
+  assert.equal(
+    quietDeployment(entry('registry'), indexed, needsResourceType),
+    undefined,
+    'a registry module call is evaluated',
+  );
 });
 
 test('edits to a module of a quiet deployment are seen: the lock becomes a VNet and back', async () => {
