@@ -1,54 +1,69 @@
-// Sizes the drawn containers (VNets, subnets: plain cytoscape nodes, nesting.ts) around their children
-// as cytoscape sized its compound nodes: the box of the children, their labels and underlays included
-// (cytoscape's own `boundingBox`), and `containerPadding` on every side; its name, drawn above it, moves
-// to start at its left edge. Called after a layout, a redraw that changed sizes, a theme change and a drag.
+// Sizes the drawn containers (VNets, subnets) around their children: the box of the children (a
+// levelled leaf's halo and a child container's name above it included) and `containerPadding` on
+// every side. Called after a layout, a redraw that changed sizes, a theme change and a drag.
 // Invariant: a container's box encloses its children's; nothing else sizes or places a container.
-import type { BoundingBox12, BoundingBoxWH, Core } from 'cytoscape';
+import type { DrawnNode } from './drawn-types';
 import type { Nesting } from './nesting';
 
-/** Space inside a container around its children (what cytoscape's compound padding was). */
+/** Space inside a container around its children. */
 export const containerPadding = 14;
+/** Space between a container's box and its name, drawn above it. */
+export const containerLabelGap = 4;
+/** How far a finding's halo reaches beyond a leaf's box. */
+export const haloPadding = 5;
 
-/** How far a container's name (centred by cytoscape) moves left to start at the container's left edge. */
-export function containerLabelShift(labelWidth: number, boxWidth: number): number {
-  return Math.min(0, labelWidth / 2 - boxWidth / 2 + containerPadding / 2);
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A node's own box: its centre and size. */
+export function nodeBox(node: DrawnNode): Box {
+  return { x1: node.x - node.w / 2, y1: node.y - node.h / 2, x2: node.x + node.w / 2, y2: node.y + node.h / 2 };
+}
+
+export type LabelSize = (node: DrawnNode) => { width: number; height: number };
+
+/** The box a node takes: a container with its name above it, a levelled leaf with its halo. */
+export function outerBox(node: DrawnNode, labelSize: LabelSize): Box {
+  const box = nodeBox(node);
+  if (node.container) {
+    const label = labelSize(node);
+    return { ...box, y1: box.y1 - containerLabelGap - label.height, x2: Math.max(box.x2, box.x1 + label.width) };
+  }
+  if (!node.level) return box;
+  return { x1: box.x1 - haloPadding, y1: box.y1 - haloPadding, x2: box.x2 + haloPadding, y2: box.y2 + haloPadding };
 }
 
 /**
- * Fits `containers` (innermost first; all of them when not given) around their children. A container
- * whose box is unchanged is not touched, so cytoscape restyles only what moved or grew. Not in a batch:
- * cytoscape restyles what changed in a batch when the batch ends, and the boxes read here need the styles.
+ * Fits `containers` (innermost first; all of them when not given) around their children, and says
+ * which of them changed.
  */
 export function fitContainers(
-  cy: Core,
+  nodes: ReadonlyMap<string, DrawnNode>,
   nesting: Nesting,
-  labelWidth: (id: string) => number,
+  labelSize: LabelSize,
   containers: readonly string[] = nesting.containers,
-): void {
+): string[] {
+  const changed: string[] = [];
   for (const id of containers) {
-    const container = cy.getElementById(id);
-    if (container.empty()) continue;
-    const box = childrenBox(cy, nesting.childrenOf(id));
-    if (box.w === 0 || box.h === 0) continue;
-    const w = box.w + 2 * containerPadding;
-    const h = box.h + 2 * containerPadding;
-    const position = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-    const labelShift = containerLabelShift(labelWidth(id), w);
-    const drawn = container.position();
-    if (drawn.x !== position.x || drawn.y !== position.y) container.position(position);
-    if (container.data('w') !== w || container.data('h') !== h || container.data('labelShift') !== labelShift)
-      container.data({ w, h, labelShift });
+    const container = nodes.get(id);
+    const children = nesting.childrenOf(id).flatMap((child) => nodes.get(child) ?? []);
+    if (!container || children.length === 0) continue;
+    const boxes = children.map((child) => outerBox(child, labelSize));
+    const x1 = Math.min(...boxes.map((box) => box.x1)) - containerPadding;
+    const y1 = Math.min(...boxes.map((box) => box.y1)) - containerPadding;
+    const x2 = Math.max(...boxes.map((box) => box.x2)) + containerPadding;
+    const y2 = Math.max(...boxes.map((box) => box.y2)) + containerPadding;
+    const fitted = { x: (x1 + x2) / 2, y: (y1 + y2) / 2, w: x2 - x1, h: y2 - y1 };
+    if (fitted.x === container.x && fitted.y === container.y && fitted.w === container.w && fitted.h === container.h)
+      continue;
+    Object.assign(container, fitted);
+    changed.push(id);
   }
-}
-
-/**
- * The box of the children, labels included and overlays not, as cytoscape's compound sizing took it:
- * one collection, merged in place (a collection per child cost more than the boxes).
- */
-function childrenBox(cy: Core, children: readonly string[]): BoundingBox12 & BoundingBoxWH {
-  const collection = cy.collection();
-  for (const id of children) collection.merge(cy.getElementById(id));
-  return collection.boundingBox({ includeLabels: true, includeOverlays: false });
+  return changed;
 }
 
 /** The containers to fit again after `ids` moved or changed size: theirs, innermost first. */
@@ -56,4 +71,16 @@ export function containersAround(nesting: Nesting, ids: Iterable<string>): strin
   const around = new Set<string>();
   for (const id of ids) for (const ancestor of nesting.ancestors(id)) around.add(ancestor);
   return nesting.containers.filter((id) => around.has(id));
+}
+
+/** The box around all of `boxes`. */
+export function unionBox(boxes: Iterable<Box>): Box {
+  const all = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const box of boxes) {
+    all.x1 = Math.min(all.x1, box.x1);
+    all.y1 = Math.min(all.y1, box.y1);
+    all.x2 = Math.max(all.x2, box.x2);
+    all.y2 = Math.max(all.y2, box.y2);
+  }
+  return all;
 }

@@ -1,51 +1,72 @@
-// What the topology page draws, read back from cytoscape as plain data: nodes and edges with their
-// places, colours and styles, the viewport and the theme. The page exposes it as
+// What the topology page draws, as plain data: nodes and edges with their places (in the drawing
+// area's pixels), colours and styles, the viewport and the theme. The page exposes it as
 // `window.vnetLensTopology.describe()` for the tests (in a browser and in VS Code) and for debugging.
+import { nodeBox } from './container-boxes';
+import { edgePoints, midpoint } from './edge-geometry';
+import type { Point } from './drawn-types';
+import { kindIcon } from './icons';
+import { edgePaint, nodePaint } from './paint';
+import { edgeFontSize, kindColour, labelFont } from './theme';
 import type { TopologyView } from './view';
 
 export function describeDrawing(view: TopologyView) {
+  const theme = view.currentTheme;
+  const { viewport } = view;
+  const screen = (point: Point) => ({
+    x: point.x * viewport.zoom + viewport.pan.x,
+    y: point.y * viewport.zoom + viewport.pan.y,
+  });
   return {
-    nodes: view.cy.nodes().map((node) => ({
-      id: node.id(),
-      kind: node.data('kind'),
-      name: node.data('name'),
-      label: node.data('label'),
-      parent: view.nesting.parentOf(node.id()) ?? null,
-      file: node.data('file') ?? null,
-      line: node.data('line') ?? null,
-      level: node.data('level') ?? null,
-      tooltip: node.data('tooltip'),
-      box: node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }),
-      colour: node.style('border-color'),
-      background: node.style('background-color'),
-      fontSize: Number.parseFloat(node.style('font-size')),
-      icon: node.style('background-image'),
-      borderStyle: node.style('border-style'),
-      classes: node.classes(),
-      selected: node.selected(),
-    })),
-    edges: view.cy.edges().map((edge) => ({
-      id: edge.id(),
-      kind: edge.data('kind'),
-      state: edge.data('state'),
-      source: edge.source().id(),
-      target: edge.target().id(),
-      label: edge.data('label'),
-      lineStyle: edge.style('line-style'),
-      colour: edge.style('line-color'),
-      file: edge.data('file') ?? null,
-      line: edge.data('line') ?? null,
-      midpoint: edge.renderedMidpoint(),
-      fontSize: Number.parseFloat(edge.style('font-size')),
-      curve: edge.style('curve-style'),
-      classes: edge.classes(),
-      route: [
-        edge.renderedSourceEndpoint(),
-        ...(edge.style('curve-style') === 'segments' ? (edge.renderedSegmentPoints() ?? []) : []),
-        edge.renderedTargetEndpoint(),
-      ],
-    })),
-    viewport: { zoom: view.cy.zoom(), pan: view.cy.pan() },
-    theme: view.currentTheme,
+    nodes: [...view.nodes.values()].map((node) => {
+      const mark = view.marks.get(node.id);
+      const paint = nodePaint(node, theme, mark);
+      return {
+        id: node.id,
+        kind: node.kind,
+        name: node.name,
+        label: node.label,
+        parent: view.nesting.parentOf(node.id) ?? null,
+        file: node.file ?? null,
+        line: node.line ?? null,
+        level: node.level ?? null,
+        tooltip: node.tooltip,
+        box: viewport.toScreen(nodeBox(node)),
+        colour: paint.stroke,
+        background: paint.fill,
+        fontSize: labelFont(theme).size,
+        icon: kindIcon(node.kind, kindColour(theme, node.kind)),
+        borderStyle: paint.borderStyle,
+        classes: mark ? [mark] : [],
+        selected: view.selected.has(node.id),
+      };
+    }),
+    edges: view.edges.flatMap((edge) => {
+      const [source, target] = [view.nodes.get(edge.source), view.nodes.get(edge.target)];
+      if (!source || !target) return [];
+      const mark = view.marks.get(edge.id);
+      const paint = edgePaint(edge, theme, mark);
+      const points = edgePoints(edge, source, target);
+      return [
+        {
+          id: edge.id,
+          kind: edge.kind,
+          state: edge.state,
+          source: edge.source,
+          target: edge.target,
+          label: edge.label,
+          lineStyle: paint.lineStyle,
+          colour: paint.colour,
+          file: edge.file ?? null,
+          line: edge.line ?? null,
+          midpoint: screen(midpoint(points)),
+          fontSize: edgeFontSize(theme),
+          curve: source === target ? 'loop' : points.length > 2 ? 'segments' : 'straight',
+          classes: mark ? [mark] : [],
+          route: points.map(screen),
+        },
+      ];
+    }),
+    viewport: { zoom: viewport.zoom, pan: { ...viewport.pan } },
+    theme,
   };
 }

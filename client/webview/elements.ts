@@ -1,8 +1,8 @@
-// The graph's nodes and edges as cytoscape element definitions: labels with their finding marks,
-// tooltips, and each leaf's size, measured from its label in the theme's font.
-// Invariant: names from user files go into data only (cytoscape draws them as canvas text); no element
-// has a `parent` (containers are plain nodes, container-boxes.ts sizes them).
-import type { ElementDefinition, SingularElementReturnValue } from 'cytoscape';
+// The graph's nodes and edges as the records the drawing keeps (drawn-types.ts): labels with their finding marks,
+// tooltips, and each leaf's size, measured from its label in the theme's font. Places (a node's
+// centre, an edge's route) are filled in by the layout and by the user's drags.
+// Invariant: names from user files stay plain strings here; the drawing puts them in text nodes only.
+import type { DrawnEdge, DrawnNode } from './drawn-types';
 import type { GraphEdge, GraphNode } from './graph';
 import { iconSize } from './icons';
 import { findingsText, fileName } from './names';
@@ -39,7 +39,7 @@ export class LabelMeasure {
     return { width, height: lines.length * this.font.lineHeight };
   }
 
-  /** Width and height of a leaf node that fits its label and icon; compound nodes take their size from their children. */
+  /** Width and height of a leaf node that fits its label and icon; containers take their size from their children. */
   size(label: string): { w: number; h: number } {
     const box = this.box(label);
     return { w: Math.ceil(box.width) + 24 + iconSize + iconInset, h: box.height + 16 };
@@ -51,52 +51,43 @@ export class LabelMeasure {
   }
 }
 
-/** A node's definition; a container's size is its label's until container-boxes.ts fits it around its children. */
-export function nodeElement(node: GraphNode, measure: LabelMeasure, nesting: Nesting): ElementDefinition {
+/** A node's record, not yet placed; a container's size is its label's until it is fitted around its children. */
+export function nodeRecord(node: GraphNode, measure: LabelMeasure, nesting: Nesting): DrawnNode {
   const lines = [...node.lines, ...node.badges];
   if (node.level) lines[0] = `${levelGlyph[node.level]}${lines[0]}`;
   const label = lines.join('\n');
-  return {
-    group: 'nodes',
-    data: {
-      id: node.id,
-      ...(nesting.isContainer(node.id) ? { container: true } : {}),
-      kind: node.kind,
-      label,
-      name: node.name,
-      ...(node.level ? { level: node.level } : {}),
-      ...(node.file !== undefined ? { file: node.file, line: node.line } : {}),
-      tooltip: tooltip(node.name, node.lines.slice(1), node.badges, node.file, node.line, findingsText(node.findings)),
-      ...measure.size(label),
-    },
+  const record: DrawnNode = {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    label,
+    container: nesting.isContainer(node.id),
+    tooltip: tooltip(node.name, node.lines.slice(1), node.badges, node.file, node.line, findingsText(node.findings)),
+    x: 0,
+    y: 0,
+    ...measure.size(label),
   };
+  if (node.level) record.level = node.level;
+  if (node.file !== undefined) Object.assign(record, { file: node.file, line: node.line });
+  return record;
 }
 
-export function edgeElement(edge: GraphEdge): ElementDefinition {
+export function edgeRecord(edge: GraphEdge): DrawnEdge {
   const state =
     edge.state === 'ok' ? '' : ` (${edge.state === 'broken' ? 'one-way' : 'other end outside the analysed files'})`;
-  return {
-    group: 'edges',
-    data: {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      kind: edge.kind,
-      state: edge.state,
-      name: edge.name,
-      label: edge.level ? `${levelGlyph[edge.level]}${edge.label}` : edge.label,
-      ...(edge.level ? { level: edge.level } : {}),
-      ...(edge.file !== undefined ? { file: edge.file, line: edge.line } : {}),
-      tooltip: tooltip(edge.name, [`${edge.kind}${state}`], [], edge.file, edge.line, findingsText(edge.findings)),
-    },
+  const record: DrawnEdge = {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    kind: edge.kind,
+    state: edge.state,
+    name: edge.name,
+    label: edge.level ? `${levelGlyph[edge.level]}${edge.label}` : edge.label,
+    tooltip: tooltip(edge.name, [`${edge.kind}${state}`], [], edge.file, edge.line, findingsText(edge.findings)),
   };
-}
-
-/** Sets an element's data to `data`, dropping keys it no longer has (a finding gone takes its level). */
-export function updateData(element: SingularElementReturnValue, data: ElementDefinition['data']): void {
-  const stale = Object.keys(element.data() as object).filter((key) => !(key in data));
-  if (stale.length > 0) element.removeData(stale.join(' '));
-  if (stale.length > 0 || Object.entries(data).some(([key, value]) => element.data(key) !== value)) element.data(data);
+  if (edge.level) record.level = edge.level;
+  if (edge.file !== undefined) Object.assign(record, { file: edge.file, line: edge.line });
+  return record;
 }
 
 function tooltip(

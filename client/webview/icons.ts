@@ -1,9 +1,10 @@
-// Icons of resource kinds, drawn inside the nodes: small SVG outlines in the kind's colour, handed to
-// cytoscape as data: URIs (the page's CSP allows data: images and nothing remote).
+// Icons of resource kinds, drawn inside the nodes: small SVG outlines in the kind's colour, as
+// symbols in the drawing's <defs> (each node draws its kind's with a <use>, so no image loads), and
+// as data: URIs (what the page's description reports).
 // Invariant: the SVG text is fixed here; only the colour (a `#rrggbb` from theme.ts) is put into it.
 
 /** Outline paths on a 16×16 grid, per node kind; a kind without one gets the generic box. */
-const shapes: Record<string, string> = {
+export const shapes: Record<string, string> = {
   vnet: '<circle cx="3.5" cy="8" r="2"/><circle cx="12.5" cy="3.5" r="2"/><circle cx="12.5" cy="12.5" r="2"/><path d="M5.3 7l5.4-2.6M5.3 9l5.4 2.6"/>',
   subnet: '<rect x="2" y="2" width="12" height="12" rx="1.5"/><path d="M2 8h12M8 2v12"/>',
   privateEndpoint:
@@ -30,22 +31,4 @@ export function kindIcon(kind: string, colour: string): string {
   const stroke = /^#[0-9a-f]{6}$/i.test(colour) ? colour : '#888888';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${iconSize}" height="${iconSize}" viewBox="0 0 16 16" fill="none" stroke="${stroke}" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round">${shapes[kind] ?? generic}</svg>`;
   return `data:image/svg+xml;utf8,${encodeURIComponent(svg)}`;
-}
-
-/** The icons loaded ahead by URL, held so that the page keeps them (one theme's worth). */
-const loadedIcons = new Map<string, HTMLImageElement>();
-
-/**
- * Starts loading the icons before cytoscape asks for them. cytoscape loads a node's background image
- * when it first draws the node: that frame lacks the icon, and its arrival restyles the node and draws
- * the whole drawing again (issue 16). An image the page holds is ready at once when cytoscape asks for
- * the same URL.
- */
-export function loadIcons(urls: readonly string[]): void {
-  loadedIcons.clear();
-  for (const url of urls) {
-    const image = new Image();
-    image.src = url;
-    loadedIcons.set(url, image);
-  }
 }

@@ -4,8 +4,8 @@
 // only it reaches (its endpoints' targets), then the rest. Nothing overlaps, the same model gets the
 // same places, and 300 nodes take a fraction of the force layout's time this replaced (fCoSE: seconds
 // under load, with VNets drawn over each other; bench/topology-render.bench.ts). Edges are not
-// routed: cytoscape draws them straight. It works on the elements before they reach cytoscape, so
-// nothing is drawn (or moved) before its place is known.
+// routed: the page draws them straight (edge-geometry.ts). It works on the records before anything
+// is drawn, so nothing is drawn (or moved) before its place is known.
 // Invariant: positions come from ELK; this module only decides what ELK packs together and in which order.
 import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { containerPadding } from './container-boxes';

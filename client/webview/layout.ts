@@ -1,13 +1,13 @@
 // Places the drawing with ELK's layered algorithm (elkjs): VNets and subnets are containers ELK lays
 // out with their contents (hierarchy handling "include children"), and edges are routed orthogonally
-// around the containers. cytoscape then draws leaves at ELK's places, containers around them, and edges
-// along ELK's bend points.
+// around the containers. The drawing then puts leaves at ELK's places, fits containers around them,
+// and draws edges along ELK's routes.
 // ELK's hierarchical layout grows steeply with size (300 nodes take seconds), so a drawing of more
 // than `routedUpTo` nodes is packed by ELK's box layout instead (layout-packed.ts).
 // Invariant: positions and routes come from ELK; this module only translates between the two graphs.
-import type { Core, EdgeSingular } from 'cytoscape';
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { containerPadding, fitContainers } from './container-boxes';
+import { containerPadding, fitContainers, type LabelSize } from './container-boxes';
+import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
 
 export const elk = new ELK();
@@ -44,14 +44,16 @@ export function warmUpElk(): void {
 /** Largest drawing ELK lays out; real templates' drawings are far smaller (the examples have 19 nodes). */
 export const routedUpTo = 80;
 
-/** Sizes of a container's label, drawn above its box (inside the space ELK leaves at the top). */
-export type LabelSize = (id: string) => { width: number; height: number };
-
 /**
- * Lays the elements of `cy` out and moves them there: leaves at ELK's places, containers fitted around
- * them (container-boxes.ts), edges along ELK's orthogonal routes.
+ * Lays the drawing out and moves it there: leaves at ELK's places, containers fitted around them
+ * (container-boxes.ts), edges along ELK's orthogonal routes. `nodes` lists parents before their children.
  */
-export async function layoutWithElk(cy: Core, nesting: Nesting, labelSize: LabelSize): Promise<void> {
+export async function layoutWithElk(
+  nodes: ReadonlyMap<string, DrawnNode>,
+  edges: readonly DrawnEdge[],
+  nesting: Nesting,
+  labelSize: LabelSize,
+): Promise<void> {
   const graph: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -76,52 +78,37 @@ export async function layoutWithElk(cy: Core, nesting: Nesting, labelSize: Label
     edges: [],
   };
   const elkNodes = new Map<string, ElkNode>();
-  // cytoscape lists parents before their children (graph.ts sorts them so).
-  for (const node of cy.nodes()) {
-    const id = node.id();
-    const elkNode: ElkNode = { id };
-    if (nesting.isContainer(id)) {
-      elkNode.children = [];
-      elkNode.layoutOptions = containerLayoutOptions(labelSize(id));
-    } else {
-      elkNode.width = Number(node.data('w'));
-      elkNode.height = Number(node.data('h'));
-    }
-    elkNodes.set(id, elkNode);
-    const parent = nesting.parentOf(id);
+  for (const node of nodes.values()) {
+    const elkNode: ElkNode = node.container
+      ? { id: node.id, children: [], layoutOptions: containerLayoutOptions(labelSize(node)) }
+      : { id: node.id, width: node.w, height: node.h };
+    elkNodes.set(node.id, elkNode);
+    const parent = nesting.parentOf(node.id);
     ((parent !== undefined ? elkNodes.get(parent) : undefined) ?? graph).children?.push(elkNode);
   }
-  // A self-loop (a VNet peered to itself) keeps cytoscape's own loop.
-  const edges: EdgeSingular[] = [];
-  cy.edges().forEach((edge) => {
-    if (edge.source().id() !== edge.target().id()) edges.push(edge);
-  });
-  graph.edges = edges.map((edge): ElkExtendedEdge => ({
-    id: edge.id(),
-    sources: [edge.source().id()],
-    targets: [edge.target().id()],
+  // A self-loop (a VNet peered to itself) is drawn as a loop beside its node (edge-geometry.ts).
+  const routed = edges.filter((edge) => edge.source !== edge.target);
+  graph.edges = routed.map((edge): ElkExtendedEdge => ({
+    id: edge.id,
+    sources: [edge.source],
+    targets: [edge.target],
   }));
 
   const result = await elk.layout(graph);
-  const placed = new Map<string, ElkNode>();
-  const collect = (node: ElkNode) => {
-    placed.set(node.id, node);
-    for (const child of node.children ?? []) collect(child);
+  const collect = (elkNode: ElkNode) => {
+    const node = nodes.get(elkNode.id);
+    if (node && !node.container && elkNode.x !== undefined && elkNode.y !== undefined)
+      Object.assign(node, { x: elkNode.x + (elkNode.width ?? 0) / 2, y: elkNode.y + (elkNode.height ?? 0) / 2 });
+    for (const child of elkNode.children ?? []) collect(child);
   };
   collect(result);
-  cy.batch(() => {
-    for (const node of cy.nodes()) {
-      const box = placed.get(node.id());
-      if (!nesting.isContainer(node.id()) && box?.x !== undefined && box.y !== undefined) {
-        node.position({ x: box.x + (box.width ?? 0) / 2, y: box.y + (box.height ?? 0) / 2 });
-      }
-    }
-  });
-  fitContainers(cy, nesting, (id) => labelSize(id).width);
-  const routes = new Map((result.edges ?? []).map((edge) => [edge.id, edge as ElkExtendedEdge]));
-  cy.batch(() => {
-    for (const edge of edges) applyRoute(edge, routes.get(edge.id()));
-  });
+  fitContainers(nodes, nesting, labelSize);
+  const routes = new Map((result.edges ?? []).map((edge) => [edge.id, route(edge as ElkExtendedEdge)]));
+  for (const edge of routed) {
+    const points = routes.get(edge.id);
+    if (points) edge.route = points;
+    else delete edge.route;
+  }
 }
 
 /** ELK options of a container: room for its label on top, and at least the label's width. */
@@ -133,35 +120,11 @@ export function containerLayoutOptions(label: { width: number; height: number })
   };
 }
 
-/**
- * Draws an edge along ELK's route: the end points as offsets from the node centres, the bend points
- * as cytoscape segment weights (along the line between the ends) and distances (across it).
- */
-function applyRoute(edge: EdgeSingular, route: ElkExtendedEdge | undefined): void {
-  const section = route?.sections?.[0];
-  if (!section) return;
-  const start = section.startPoint;
-  const end = section.endPoint;
-  const source = edge.source().position();
-  const target = edge.target().position();
-  const dx = end.x - start.x;
-  const dy = end.y - start.y;
-  const length = Math.hypot(dx, dy);
-  const bends = section.bendPoints ?? [];
-  if (length < 1) return;
-  const weights: number[] = [];
-  const distances: number[] = [];
-  for (const point of bends) {
-    const px = point.x - start.x;
-    const py = point.y - start.y;
-    weights.push((px * dx + py * dy) / (length * length));
-    distances.push((px * -dy + py * dx) / length);
-  }
-  edge.style({
-    'curve-style': bends.length > 0 ? 'segments' : 'straight',
-    'edge-distances': 'endpoints',
-    'source-endpoint': `${(start.x - source.x).toFixed(1)}px ${(start.y - source.y).toFixed(1)}px`,
-    'target-endpoint': `${(end.x - target.x).toFixed(1)}px ${(end.y - target.y).toFixed(1)}px`,
-    ...(bends.length > 0 ? { 'segment-weights': weights.join(' '), 'segment-distances': distances.join(' ') } : {}),
-  });
+/** ELK's route of an edge (its first section): its ends and bends, or nothing when it has none. */
+function route(edge: ElkExtendedEdge): Point[] | undefined {
+  const section = edge.sections?.[0];
+  if (!section) return undefined;
+  const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(({ x, y }) => ({ x, y }));
+  const [start, end] = [points[0], points[points.length - 1]];
+  return Math.hypot(end.x - start.x, end.y - start.y) < 1 ? undefined : points;
 }

@@ -1,9 +1,6 @@
-// Which drawn node holds which (VNet ⊃ subnet ⊃ endpoint, Private Link service, gateway), kept by the
-// page itself. cytoscape draws the containers as plain nodes sized around their children
-// (container-boxes.ts), not as compound nodes: with compound parents, each style property cytoscape
-// sets clears the caches of a node's whole family, and its bounds are recomputed through the family,
-// which made a large drawing's first frame cost twice what its nodes cost (issue 16).
-// Invariant: cytoscape holds no `parent` data; everything that asks what holds what asks this.
+// Which drawn node holds which (VNet ⊃ subnet ⊃ endpoint, Private Link service, gateway). Containers
+// are sized around their children (container-boxes.ts) and drawn beneath them (drawn-layers.ts).
+// Invariant: the drawn records hold no parent; everything that asks what holds what asks this.
 
 export class Nesting {
   /** Containers, innermost first: a container's box is fitted after the boxes inside it. */

@@ -1,10 +1,6 @@
 // The page's stylesheet, inserted by the script with the page's nonce (the CSP allows no inline
 // style otherwise). Colours are VS Code theme variables with fallbacks for a page outside VS Code.
 
-/** cytoscape inserts this rule itself unless an element with this id exists; ours carries the nonce. */
-export const cytoscapeStylesheetId = '__________cytoscape_stylesheet';
-export const cytoscapeContainerRule = '.__________cytoscape_container { position: relative; }';
-
 export const pageCss = `
 :root { color-scheme: light dark; }
 html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
@@ -42,7 +38,8 @@ body {
 .legend .dns { border-top-style: dotted; border-color: var(--vscode-charts-orange, #d18616); }
 main { flex: 1; display: flex; min-height: 0; }
 main .graph-area { flex: 1; min-width: 0; position: relative; display: flex; flex-direction: column; }
-#graph { flex: 1; min-height: 0; }
+#graph { flex: 1; min-height: 0; position: relative; overflow: hidden; }
+#graph svg.drawing { position: absolute; inset: 0; display: block; touch-action: none; user-select: none; }
 .empty {
   position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; text-align: center;
   padding: 2em; color: var(--vscode-descriptionForeground, #9d9d9d); pointer-events: none;

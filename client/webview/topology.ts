@@ -3,13 +3,13 @@
 // scope, export the drawing. It never imports engine code.
 // Invariant: names from user files reach the page only as text (textContent, canvas text, SVG text nodes).
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
-import { toSvg } from './export-svg';
+import { toPng, toSvg } from './export-svg';
 import { describeDrawing } from './describe';
 import { buildGraph, type Graph } from './graph';
 import { warmUpElk } from './layout';
 import { renderOutline } from './outline';
 import { renderResolutions } from './resolution-panel';
-import { cytoscapeContainerRule, cytoscapeStylesheetId, pageCss } from './styles';
+import { pageCss } from './styles';
 import { TopologyView } from './view';
 
 interface VsCodeApi {
@@ -34,7 +34,7 @@ function styleElement(text: string, id?: string): HTMLStyleElement {
   style.textContent = text;
   return style;
 }
-document.head.append(styleElement(cytoscapeContainerRule, cytoscapeStylesheetId), styleElement(pageCss));
+document.head.append(styleElement(pageCss));
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -73,7 +73,7 @@ const exportButtons = (['svg', 'png'] as const).map((format) => {
     title: `Save the drawing as a ${format.toUpperCase()} file`,
   });
   button.dataset.export = format;
-  button.addEventListener('click', () => exportDrawing(format));
+  button.addEventListener('click', () => void exportDrawing(format));
   return button;
 });
 const legend = el(
@@ -118,7 +118,14 @@ document.body.append(
 );
 
 const reveal = (file: string, line: number) => vscode.postMessage({ type: 'reveal', file, line });
-const view = new TopologyView(graphRoot, { reveal });
+let selectionFrame = 0;
+const view = new TopologyView(graphRoot, {
+  reveal,
+  selectionChanged: () => {
+    cancelAnimationFrame(selectionFrame);
+    selectionFrame = requestAnimationFrame(() => showSelectedResolutions(true));
+  },
+});
 let graph: Graph | undefined;
 let shownScope: TopologyScope | undefined;
 
@@ -128,15 +135,13 @@ let shownScope: TopologyScope | undefined;
  * selection pans the drawing to its path (a redraw keeps the user's pan and zoom).
  */
 function showSelectedResolutions(bringIntoView: boolean): void {
-  const selected = view.cy
-    .nodes(':selected')
-    .filter((node) => node.data('kind') === 'vnet' || node.data('kind') === 'target');
-  const node = selected.length === 1 ? selected.first() : undefined;
+  const selected = [...view.selected]
+    .flatMap((id) => view.nodes.get(id) ?? [])
+    .filter((candidate) => candidate.kind === 'vnet' || candidate.kind === 'target');
+  const node = selected.length === 1 ? selected[0] : undefined;
   const shown =
     node && graph
-      ? graph.resolutions.filter(
-          (resolution) => resolution.fromNode === node.id() || resolution.targetNode === node.id(),
-        )
+      ? graph.resolutions.filter((resolution) => resolution.fromNode === node.id || resolution.targetNode === node.id)
       : [];
   view.showPath(
     shown.flatMap((resolution) => resolution.nodes),
@@ -145,22 +150,14 @@ function showSelectedResolutions(bringIntoView: boolean): void {
   );
   renderResolutions(
     resolutionPanel,
-    node ? { kind: node.data('kind') as 'vnet' | 'target', name: String(node.data('name')) } : undefined,
+    node ? { kind: node.kind as 'vnet' | 'target', name: node.name } : undefined,
     shown,
   );
 }
-let selectionFrame = 0;
-view.cy.on('select unselect', 'node', () => {
-  cancelAnimationFrame(selectionFrame);
-  selectionFrame = requestAnimationFrame(() => showSelectedResolutions(true));
-});
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') view.cy.nodes(':selected').unselect();
+  if (event.key === 'Escape' && view.selected.size > 0) view.select(undefined);
 });
-const selectNode = (id: string) => {
-  view.cy.nodes(':selected').unselect();
-  view.cy.getElementById(id).select();
-};
+const selectNode = (id: string) => view.select(id);
 
 function setScope(scope: TopologyScope): void {
   state.scope = scope;
@@ -183,30 +180,15 @@ outlineButton.addEventListener('click', () => {
   state.outline = !outline.hidden;
   vscode.setState(state);
 });
-// cytoscape measures its container once; follow the panel's size (and the list opening) from here.
-new ResizeObserver(() => view.cy.resize()).observe(graphRoot);
 fitButton.addEventListener('click', () => view.fit());
 
-function exportData(format: TopologyExportFormat): string {
-  if (format === 'svg') return toSvg(view.cy, view.currentTheme, view.nesting);
-  // Twice the pixels for sharp text, but no side beyond 8192 px (larger canvases fail in browsers).
-  return view.cy.png({
-    full: true,
-    scale: 2,
-    maxWidth: 8192,
-    maxHeight: 8192,
-    bg: view.currentTheme.background,
-    output: 'base64',
-  });
-}
-
-function exportDrawing(format: TopologyExportFormat, requestId?: number): void {
+async function exportDrawing(format: TopologyExportFormat, requestId?: number): Promise<void> {
   try {
-    if (view.cy.elements().length === 0) throw new Error('There is nothing to export: the view is empty.');
+    if (view.nodes.size === 0) throw new Error('There is nothing to export: the view is empty.');
     vscode.postMessage({
       type: 'exported',
       format,
-      data: exportData(format),
+      data: format === 'svg' ? toSvg(view) : await toPng(view),
       ...(requestId !== undefined ? { requestId } : {}),
     });
   } catch (error) {
@@ -269,7 +251,7 @@ window.addEventListener('message', (event: MessageEvent<TopologyToPage>) => {
       status.textContent = message.message;
       break;
     case 'export':
-      exportDrawing(message.format, message.requestId);
+      void exportDrawing(message.format, message.requestId);
       break;
   }
 });

@@ -1,10 +1,18 @@
-// The topology page keeps what holds what itself (client/webview/nesting.ts), and fits its containers,
-// plain cytoscape nodes, around their children (container-boxes.ts): pinned here on a headless
-// cytoscape (no labels there; the page's suite checks the drawing in Chromium).
+// The topology page keeps what holds what itself (client/webview/nesting.ts), fits its containers
+// around their children (container-boxes.ts) and moves a dragged node with what it holds
+// (places.ts): pinned here on plain records (the page's suite checks the drawing in Chromium).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
-import { containersAround, containerPadding, fitContainers } from '../../client/webview/container-boxes';
+import {
+  containerLabelGap,
+  containersAround,
+  containerPadding,
+  fitContainers,
+  nodeBox,
+  unionBox,
+} from '../../client/webview/container-boxes';
+import type { DrawnEdge, DrawnNode } from '../../client/webview/drawn-types';
+import { moveNode } from '../../client/webview/places';
 import { Nesting } from '../../client/webview/nesting';
 
 /** A VNet holding two subnets, one holding two endpoints; a zone apart; a node whose parent is not drawn. */
@@ -34,76 +42,111 @@ test('Nesting: parents, children, ancestors, depth; containers innermost first; 
   assert.deepEqual(containersAround(nesting, ['snet-b']), ['vnet']);
 });
 
-const style: StylesheetJson = [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', 'border-width': 2 } }];
-
-/** The nodes on a headless cytoscape, leaves 100×40 at given centres, containers unsized. */
-function drawing(): Core {
+/** The nodes as records, leaves 100×40 at given centres, containers unsized; every label 20 px high. */
+function drawing(): Map<string, DrawnNode> {
   const centres: Record<string, { x: number; y: number }> = {
     zone: { x: -300, y: 0 },
     'snet-b': { x: 400, y: 50 },
     'pe-1': { x: 0, y: 0 },
     'pe-2': { x: 150, y: 60 },
   };
-  const cy = cytoscape({ headless: true, styleEnabled: true, style });
-  cy.add(
-    nodes.map(({ id }) => ({
-      group: 'nodes' as const,
-      data: { id, w: centres[id] ? 100 : 0, h: centres[id] ? 40 : 0 },
-      position: centres[id] ?? { x: 0, y: 0 },
-    })),
+  const nesting = new Nesting(nodes);
+  return new Map(
+    nodes.map(({ id }) => [
+      id,
+      {
+        id,
+        kind: 'subnet',
+        name: id,
+        label: id,
+        tooltip: id,
+        container: nesting.isContainer(id),
+        ...(centres[id] ?? { x: 0, y: 0 }),
+        w: centres[id] ? 100 : 0,
+        h: centres[id] ? 40 : 0,
+      },
+    ]),
   );
-  return cy;
 }
-
-/** A node's outer box (its border included). */
-const box = (cy: Core, id: string) => cy.getElementById(id).boundingBox({});
+const labelHeight = 20;
 
 /** How far a box lies inside another on each side (left, top, right, bottom). */
 function margins(outer: { x1: number; y1: number; x2: number; y2: number }, inner: typeof outer): number[] {
   return [inner.x1 - outer.x1, inner.y1 - outer.y1, outer.x2 - inner.x2, outer.y2 - inner.y2];
 }
 
-/** The union of some nodes' boxes. */
-function union(cy: Core, ids: string[]) {
-  const boxes = ids.map((id) => box(cy, id));
-  return {
-    x1: Math.min(...boxes.map((b) => b.x1)),
-    y1: Math.min(...boxes.map((b) => b.y1)),
-    x2: Math.max(...boxes.map((b) => b.x2)),
-    y2: Math.max(...boxes.map((b) => b.y2)),
-  };
-}
+const box = (drawn: Map<string, DrawnNode>, id: string) => nodeBox(drawn.get(id) as DrawnNode);
+const union = (drawn: Map<string, DrawnNode>, ids: readonly string[]) => unionBox(ids.map((id) => box(drawn, id)));
 
-test('fitContainers: each container encloses its children with the padding, outer ones around inner ones', () => {
-  const cy = drawing();
+test("fitContainers: each container encloses its children with the padding, and an inner container's name above it", () => {
+  const drawn = drawing();
   const nesting = new Nesting(nodes);
-  fitContainers(cy, nesting, () => 0);
-  // A box reaches past the node's size by what its border adds (the same for every node here).
-  const beyond = (box(cy, 'pe-1').x2 - box(cy, 'pe-1').x1 - 100) / 2;
-  const around = containerPadding + beyond;
-  assert.deepEqual(margins(box(cy, 'snet-a'), union(cy, ['pe-1', 'pe-2'])), [around, around, around, around]);
-  assert.deepEqual(margins(box(cy, 'vnet'), union(cy, ['snet-a', 'snet-b'])), [around, around, around, around]);
-  assert.deepEqual(cy.getElementById('zone').position(), { x: -300, y: 0 }, 'what stands alone stays');
-  cy.destroy();
+  const labelSize = () => ({ width: 10, height: labelHeight });
+  assert.deepEqual(fitContainers(drawn, nesting, labelSize), ['snet-a', 'vnet']);
+  const around = containerPadding;
+  assert.deepEqual(margins(box(drawn, 'snet-a'), union(drawn, ['pe-1', 'pe-2'])), [around, around, around, around]);
+  assert.deepEqual(margins(box(drawn, 'vnet'), union(drawn, ['snet-a', 'snet-b'])), [
+    around,
+    around + labelHeight + containerLabelGap,
+    around,
+    around,
+  ]);
+  assert.deepEqual([drawn.get('zone')?.x, drawn.get('zone')?.y], [-300, 0], 'what stands alone stays');
+  assert.deepEqual(fitContainers(drawn, nesting, labelSize), [], 'fitted containers are not changed again');
 });
 
-test("fitContainers: a container's name starts at its left edge; an unchanged container is not touched", () => {
-  const cy = drawing();
+test('fitContainers: a container is as wide as its name; a node moved out of its subnet widens it and its VNet', () => {
+  const drawn = drawing();
   const nesting = new Nesting(nodes);
-  const labelWidth = (id: string) => (id === 'vnet' ? 40 : 1000);
-  fitContainers(cy, nesting, labelWidth);
-  const width = Number(cy.getElementById('vnet').data('w'));
-  assert.equal(cy.getElementById('vnet').data('labelShift'), 20 - width / 2 + containerPadding / 2);
-  assert.equal(cy.getElementById('snet-a').data('labelShift'), 0, 'a name wider than its box stays centred');
-  let changes = 0;
-  cy.on('data position', () => changes++);
-  fitContainers(cy, nesting, labelWidth);
-  assert.equal(changes, 0);
-  // A child moved out of its subnet (a drag): the subnet and the VNet grow around it.
-  cy.getElementById('pe-2').position({ x: 600, y: 60 });
-  fitContainers(cy, nesting, labelWidth, containersAround(nesting, ['pe-2']));
-  const right = (id: string) => margins(box(cy, id), union(cy, nesting.childrenOf(id) as string[]))[2];
-  assert.equal(right('snet-a'), right('vnet'));
-  assert.ok(box(cy, 'snet-a').x2 > box(cy, 'pe-2').x2 && box(cy, 'vnet').x2 > box(cy, 'snet-a').x2);
-  cy.destroy();
+  const labelSize = (node: DrawnNode) => ({ width: node.id === 'snet-a' ? 1000 : 10, height: labelHeight });
+  fitContainers(drawn, nesting, labelSize);
+  assert.ok(box(drawn, 'vnet').x2 >= box(drawn, 'snet-a').x1 + 1000, "the VNet holds its subnet's long name");
+  const [before] = [box(drawn, 'snet-a')];
+  drawn.get('pe-2')!.x = 2000;
+  fitContainers(drawn, nesting, labelSize, containersAround(nesting, ['pe-2']));
+  assert.equal(box(drawn, 'snet-a').x2, 2050 + containerPadding);
+  assert.equal(box(drawn, 'vnet').x2, 2050 + 2 * containerPadding);
+  assert.equal(box(drawn, 'snet-a').x1, before.x1);
+});
+
+test('moveNode: a dragged VNet takes what it holds along; routes of edges within keep their shape, others go straight', () => {
+  const drawn = drawing();
+  const nesting = new Nesting(nodes);
+  const labelSize = () => ({ width: 10, height: labelHeight });
+  fitContainers(drawn, nesting, labelSize);
+  const route = [
+    { x: 0, y: 20 },
+    { x: 0, y: 40 },
+    { x: 150, y: 40 },
+  ];
+  const edge = (id: string, source: string, target: string): DrawnEdge => ({
+    id,
+    source,
+    target,
+    kind: 'endpointTarget',
+    state: 'ok',
+    name: id,
+    label: '',
+    tooltip: id,
+    route,
+  });
+  const edges = [edge('inside', 'pe-1', 'pe-2'), edge('out', 'pe-1', 'zone')];
+  const before = new Map([...drawn].map(([id, node]) => [id, nodeBox(node)]));
+  const moved = moveNode('vnet', { x: 10, y: -5 }, drawn, edges, nesting, labelSize);
+  assert.deepEqual([...moved].sort(), ['pe-1', 'pe-2', 'snet-a', 'snet-b', 'vnet']);
+  for (const id of moved) {
+    const [was, now] = [before.get(id)!, box(drawn, id)];
+    assert.deepEqual([now.x1 - was.x1, now.y1 - was.y1, now.x2 - was.x2], [10, -5, 10], `${id} moved with its VNet`);
+  }
+  assert.deepEqual(
+    edges[0].route,
+    route.map(({ x, y }) => ({ x: x + 10, y: y - 5 })),
+  );
+  assert.equal(edges[1].route, undefined, 'an edge leaving the moved VNet is drawn straight');
+  // A leaf dragged down out of its subnet: the subnet and VNet grow down around it.
+  const subnetBottom = box(drawn, 'snet-a').y2;
+  const grown = moveNode('pe-1', { x: 0, y: 300 }, drawn, edges, nesting, labelSize);
+  assert.deepEqual([...grown].sort(), ['pe-1', 'snet-a', 'vnet']);
+  assert.equal(box(drawn, 'snet-a').y2, box(drawn, 'pe-1').y2 + containerPadding);
+  assert.ok(box(drawn, 'snet-a').y2 > subnetBottom + 200);
 });

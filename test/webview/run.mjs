@@ -855,42 +855,52 @@ test('a selected VNet or target draws how names resolve through it: the path, th
   }
 });
 
-// Issue 16: the kinds' icons are loaded while the page waits for its first model, so the first frame
-// of a drawing already shows them (an icon loaded on first use is missing from that frame, and its
-// arrival restyles the node and draws everything again). A large drawing is the case: its elements
-// reach cytoscape in the same task that posts 'rendered', so the next frame is their first.
+// Issue 16: the first frame of a drawing already shows the kinds' icons. The page draws them from
+// symbols in its SVG (nothing loads on first use); a large drawing is the case: its elements reach the
+// page in the same task that posts 'rendered', so the next frame is their first. (This read the pixels
+// of cytoscape's node canvas before the page drew its own SVG.)
 test("the first frame of a drawing shows the kinds' icons", async () => {
   const { page, errors } = await openPage(browser, server);
   try {
-    const iconPixels = await page.evaluate(async (model) => {
+    const icons = await page.evaluate(async (model) => {
       const { promise: firstFrame, resolve } = Promise.withResolvers();
       const post = window.__posted.push.bind(window.__posted);
       window.__posted.push = (message) => {
-        // cytoscape asked for this frame before: its drawing is on the canvas when this callback runs.
         if (message.type === 'rendered') requestAnimationFrame(resolve);
         return post(message);
       };
       window.postMessage({ type: 'model', model, scope: 'workspace', title: 'icons', seq: 1 }, '*');
       await firstFrame;
       const { nodes, theme } = window.vnetLensTopology.describe();
-      const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
-      const context = canvas.getContext('2d');
-      const stroke = [1, 3, 5].map((at) => Number.parseInt(theme.target.slice(at, at + 2), 16));
+      const area = document.querySelector('#graph').getBoundingClientRect();
       // The icon sits 8 px inside the top-left corner of a leaf, 16 px square (theme.ts, icons.ts).
       return nodes
         .filter((node) => node.kind === 'target' && node.box.x1 >= 0 && node.box.y1 >= 0)
-        .filter((node) => node.box.x2 <= canvas.width && node.box.y2 <= canvas.height)
+        .filter((node) => node.box.x2 <= area.width && node.box.y2 <= area.height)
         .map((node) => {
-          const { data } = context.getImageData(Math.round(node.box.x1) + 8, Math.round(node.box.y1) + 8, 16, 16);
-          let stroked = 0;
-          for (let i = 0; i < data.length; i += 4)
-            if (stroke.every((part, channel) => Math.abs(data[i + channel] - part) <= 3)) stroked++;
-          return stroked;
+          const use = document.querySelector(`#graph g.node[data-id="${CSS.escape(node.id)}"] use`);
+          const symbol = use && document.querySelector(use.getAttribute('href'));
+          const { zoom, pan } = window.vnetLensTopology.describe().viewport;
+          const attribute = (name) => Number(use?.getAttribute(name));
+          return {
+            stroke: symbol?.querySelector('g')?.getAttribute('stroke') === theme.target,
+            shapes: symbol?.querySelectorAll('path, ellipse, circle, rect').length ?? 0,
+            // Where the <use> draws the symbol, from the node's top-left corner, in drawing units.
+            place: [
+              attribute('x') - (node.box.x1 - pan.x) / zoom,
+              attribute('y') - (node.box.y1 - pan.y) / zoom,
+              attribute('width'),
+              attribute('height'),
+            ].map(Math.round),
+          };
         });
     }, largeModel(300));
-    assert.ok(iconPixels.length > 0, 'targets in view');
-    for (const stroked of iconPixels)
-      assert.ok(stroked >= 10, `${stroked} pixels of a target's icon in the first frame`);
+    assert.ok(icons.length > 0, 'targets in view');
+    for (const icon of icons) {
+      assert.ok(icon.stroke, "stroked in the target's colour");
+      assert.ok(icon.shapes >= 2, "the target's outline");
+      assert.deepEqual(icon.place, [8, 8, 16, 16]);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
@@ -973,35 +983,33 @@ function outsideParents(description) {
     .map((node) => node.name);
 }
 
-// Containers are plain cytoscape nodes (client/webview/nesting.ts): the page draws them beneath what they
-// hold, and dragging behaves as with compound nodes.
-test('containers are drawn beneath what they hold: a leaf in a subnet shows its own fill, not the subnet tint', async () => {
+// Containers are drawn beneath what they hold (client/webview/drawn-layers.ts): what the pointer meets
+// (the browser's hit test of the SVG, topmost first) is the leaf, not the subnet around it, and an edge
+// leaving its subnet and VNet, not their fills. (This read the pixels of cytoscape's node canvas before
+// the page drew its own SVG.)
+test('containers are drawn beneath what they hold: a leaf in a subnet and an edge leaving it are on top', async () => {
   const { page, errors } = await openPage(browser, server);
   try {
     await postModel(page, examples, { scope: 'file' });
-    // cytoscape may first draw from a texture of another scale, and refines it a few frames later.
-    await page.waitForTimeout(500);
     const description = await describe(page);
     const endpoint = description.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
     const subnet = description.nodes.find((node) => node.id === endpoint.parent);
-    const colours = await page.evaluate(
-      ([leaf, container]) => {
-        const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
-        const context = canvas.getContext('2d');
-        const ratio = canvas.width / canvas.getBoundingClientRect().width;
-        const at = (x, y) => [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-        // Inside the leaf near its bottom-left corner (no text, no icon); inside the subnet below the leaf.
-        return { leaf: at(leaf.x1 + 6, leaf.y2 - 6), container: at(leaf.x1 + 6, (leaf.y2 + container.y2) / 2) };
-      },
-      [endpoint.box, subnet.box],
-    );
-    const background = [0x1f, 0x1f, 0x1f, 255];
-    assert.deepEqual(colours.leaf, background, "the endpoint's opaque fill is on top");
-    assert.notDeepEqual(colours.container, background, "the subnet's own fill is tinted (the check can tell)");
-    // The endpoint's edge to its target leaves the subnet and the VNet: drawn over their fills, its pixels
-    // inside them are the same as below them (beneath, the tint would show through). Zoomed in, the line
-    // is 6 px wide, so that some of its pixels are covered in full at both places.
     const graph = await page.locator('#graph').boundingBox();
+    const topmost = (points) =>
+      page.evaluate(
+        (at) => at.map(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-id]')?.dataset.id ?? null),
+        points.map(({ x, y }) => ({ x: graph.x + x, y: graph.y + y })),
+      );
+    const leaf = endpoint.box;
+    assert.deepEqual(
+      await topmost([
+        { x: leaf.x1 + 6, y: leaf.y2 - 6 },
+        { x: leaf.x1 + 6, y: (leaf.y2 + subnet.box.y2) / 2 },
+      ]),
+      [endpoint.id, subnet.id],
+      'the endpoint is met inside its box, the subnet beside it',
+    );
+    // The endpoint's edge to its target leaves the subnet and the VNet: zoomed in, it is met inside both.
     const vnetBottom = description.nodes.find((node) => node.id === subnet.parent).box.y2;
     const edgeOf = (drawing) =>
       drawing.edges.find((candidate) => candidate.kind === 'endpointTarget' && candidate.source === endpoint.id);
@@ -1009,22 +1017,19 @@ test('containers are drawn beneath what they hold: a leaf in a subnet shows its 
     await page.keyboard.down('Control');
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -400);
     await page.keyboard.up('Control');
-    await page.waitForTimeout(500);
     const zoomed = await describe(page);
     assert.equal(zoomed.viewport.zoom, 4);
     const at = (id) => zoomed.nodes.find((node) => node.id === id).box;
-    const rows = await page.evaluate(
-      ([x, ys]) => {
-        const canvas = document.querySelector('#graph canvas[data-id="layer2-node"]');
-        const context = canvas.getContext('2d');
-        return ys.map((y) => [...context.getImageData(x - 4, Math.round(y), 9, 1).data]);
-      },
-      [Math.round(edgeOf(zoomed).route[0].x), [(at(endpoint.id).y2 + at(subnet.id).y2) / 2, at(subnet.parent).y2 + 6]],
+    const x = edgeOf(zoomed).route[0].x;
+    assert.deepEqual(
+      await topmost([
+        { x, y: (at(endpoint.id).y2 + at(subnet.id).y2) / 2 },
+        { x, y: (at(subnet.id).y2 + at(subnet.parent).y2) / 2 },
+        { x, y: at(subnet.parent).y2 + 6 },
+      ]),
+      [edgeOf(zoomed).id, edgeOf(zoomed).id, edgeOf(zoomed).id],
+      'the edge is drawn over the subnet and the VNet it leaves',
     );
-    const full = [...Array(9).keys()].filter((i) => rows[0][4 * i + 3] === 255 && rows[1][4 * i + 3] === 255);
-    assert.ok(full.length > 0, `the edge is there (${rows.join(' | ')})`);
-    const pixel = (row) => row.slice(4 * full[0], 4 * full[0] + 4);
-    assert.deepEqual(pixel(rows[0]), pixel(rows[1]), 'the edge is drawn over the containers it leaves');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

@@ -1,0 +1,128 @@
+// The page's SVG: shared definitions, and under the viewport's transform three layers drawn in order:
+// containers (outer before inner), edges, then leaves, so that a container lies beneath what it holds
+// and an edge leaving a container is drawn over its fill. Only what meets the view (and a margin
+// around it) is drawn: the rest is added as panning and zooming bring it near, and stays (the first
+// frame of a large drawing costs what is seen, not the whole drawing; issue 16). Keeps each element's
+// group by id, so that a drag, a selection or a path redraws only the groups it changed.
+import { outerBox, unionBox, type Box, type LabelSize } from './container-boxes';
+import { edgePoints } from './edge-geometry';
+import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
+import type { Nesting } from './nesting';
+import { edgePaint, nodePaint, type PathMark } from './paint';
+import { drawingDefs, edgeGroup, nodeGroup, svgElement } from './svg-draw';
+import type { Theme } from './theme';
+
+/** What the layers draw from: the view's records and marks. */
+export interface DrawingSource {
+  readonly currentTheme: Theme;
+  readonly nodes: ReadonlyMap<string, DrawnNode>;
+  readonly edges: readonly DrawnEdge[];
+  readonly nesting: Nesting;
+  readonly selected: ReadonlySet<string>;
+  readonly marks: ReadonlyMap<string, PathMark>;
+  readonly labelSize: LabelSize;
+}
+
+function meets(a: Box, b: Box): boolean {
+  return a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
+}
+
+export class DrawnLayers {
+  readonly svg = svgElement('svg', { class: 'drawing', width: '100%', height: '100%' }) as SVGSVGElement;
+  readonly root = svgElement('g', { class: 'viewport' }) as SVGGElement;
+  private defs = svgElement('defs', {});
+  private readonly containers = svgElement('g', { class: 'containers' });
+  private readonly edgeLayer = svgElement('g', { class: 'edges' });
+  private readonly leaves = svgElement('g', { class: 'leaves' });
+  private readonly groups = new Map<string, SVGGElement>();
+
+  constructor(private readonly source: DrawingSource) {
+    this.root.append(this.containers, this.edgeLayer, this.leaves);
+    this.svg.append(this.defs, this.root);
+  }
+
+  /** Draws the drawing again (a new drawing, a theme change): what meets `extent` (model units). */
+  drawAll(extent: Box): void {
+    const defs = drawingDefs(this.source.currentTheme);
+    this.defs.replaceWith(defs);
+    this.defs = defs;
+    this.groups.clear();
+    for (const layer of [this.containers, this.edgeLayer, this.leaves]) layer.replaceChildren();
+    this.drawMissing(extent);
+  }
+
+  /**
+   * Adds what meets `extent` and is not drawn yet. Containers go in outer ones first: an inner one's
+   * box lies in its outer one's, which meets the extent too, and siblings never overlap.
+   */
+  drawMissing(extent: Box): void {
+    const { nodes, edges, nesting, labelSize } = this.source;
+    const missing = (id: string) => !this.groups.has(id);
+    const containers: DrawnNode[] = [];
+    const leaves: DrawnNode[] = [];
+    for (const node of nodes.values())
+      if (missing(node.id) && meets(outerBox(node, labelSize), extent))
+        (node.container ? containers : leaves).push(node);
+    containers.sort((a, b) => nesting.depth(a.id) - nesting.depth(b.id));
+    this.containers.append(...containers.map((node) => this.add(node.id, this.drawNode(node))));
+    this.leaves.append(...leaves.map((node) => this.add(node.id, this.drawNode(node))));
+    const added: SVGGElement[] = [];
+    for (const edge of edges) {
+      if (!missing(edge.id)) continue;
+      const points = this.points(edge);
+      const box = points && unionBox(points.map(({ x, y }) => ({ x1: x, y1: y, x2: x, y2: y })));
+      if (points && box && meets(box, extent)) added.push(this.add(edge.id, this.drawEdge(edge, points)));
+    }
+    this.edgeLayer.append(...added);
+  }
+
+  /** Draws these nodes and edges again, and the edges of these nodes, where they are drawn. */
+  redraw(ids: Iterable<string>): void {
+    const changed = new Set(ids);
+    if (changed.size === 0) return;
+    for (const id of changed) {
+      const node = this.source.nodes.get(id);
+      if (node) this.replace(id, () => this.drawNode(node));
+    }
+    for (const edge of this.source.edges)
+      if (changed.has(edge.id) || changed.has(edge.source) || changed.has(edge.target)) {
+        const points = this.points(edge);
+        if (points) this.replace(edge.id, () => this.drawEdge(edge, points));
+      }
+  }
+
+  private add(id: string, group: SVGGElement): SVGGElement {
+    this.groups.set(id, group);
+    return group;
+  }
+
+  private replace(id: string, draw: () => SVGGElement): void {
+    const drawn = this.groups.get(id);
+    if (!drawn) return;
+    const group = draw();
+    drawn.replaceWith(group);
+    this.groups.set(id, group);
+  }
+
+  private points(edge: DrawnEdge) {
+    const [source, target] = [this.source.nodes.get(edge.source), this.source.nodes.get(edge.target)];
+    return source && target ? edgePoints(edge, source, target) : undefined;
+  }
+
+  private drawNode(node: DrawnNode): SVGGElement {
+    const { currentTheme: theme, marks, selected } = this.source;
+    const mark = marks.get(node.id);
+    return nodeGroup(node, theme, {
+      paint: nodePaint(node, theme, mark),
+      mark,
+      selected: selected.has(node.id),
+      title: false,
+    });
+  }
+
+  private drawEdge(edge: DrawnEdge, points: readonly Point[]): SVGGElement {
+    const { currentTheme: theme, marks } = this.source;
+    const mark = marks.get(edge.id);
+    return edgeGroup(edge, points, theme, { paint: edgePaint(edge, theme, mark), mark, title: false });
+  }
+}

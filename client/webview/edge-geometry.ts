@@ -1,0 +1,53 @@
+// Where an edge is drawn: along ELK's orthogonal route while it has one (layout.ts), else straight
+// from the border of its source's box to the border of its target's (a packed drawing, or an end
+// dragged away), or as a loop beside a node peered with itself. All in model units.
+import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
+
+/** The points an edge goes through, from its source's end to its target's. */
+export function edgePoints(edge: DrawnEdge, source: DrawnNode, target: DrawnNode): Point[] {
+  if (edge.route) return edge.route;
+  if (source === target) {
+    // A loop out of the node's top-right corner and back into its right side.
+    const right = source.x + source.w / 2;
+    const top = source.y - source.h / 2;
+    return [
+      { x: right - 12, y: top },
+      { x: right - 12, y: top - 18 },
+      { x: right + 18, y: top - 18 },
+      { x: right + 18, y: top + 12 },
+      { x: right, y: top + 12 },
+    ];
+  }
+  return [borderPoint(source, target), borderPoint(target, source)];
+}
+
+/** Where the line from a node's centre towards another's leaves the node's box. */
+function borderPoint(node: DrawnNode, towards: Point): Point {
+  const dx = towards.x - node.x;
+  const dy = towards.y - node.y;
+  const scale = Math.min(1, Math.abs(node.w / 2 / (dx || 1e-9)), Math.abs(node.h / 2 / (dy || 1e-9)));
+  return { x: node.x + dx * scale, y: node.y + dy * scale };
+}
+
+/** The point halfway along a polyline. */
+export function midpoint(points: readonly Point[]): Point {
+  const lengths = points.slice(1).map((point, index) => distance(points[index], point));
+  let left = lengths.reduce((sum, length) => sum + length, 0) / 2;
+  for (const [index, length] of lengths.entries()) {
+    if (left <= length && length > 0) {
+      const [a, b] = [points[index], points[index + 1]];
+      return { x: a.x + ((b.x - a.x) * left) / length, y: a.y + ((b.y - a.y) * left) / length };
+    }
+    left -= length;
+  }
+  return points[0];
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+/** The route shifted by a drag of both its ends. */
+export function shifted(route: readonly Point[], by: Point): Point[] {
+  return route.map((point) => ({ x: point.x + by.x, y: point.y + by.y }));
+}
