@@ -469,7 +469,7 @@ test('a longer name in a redraw widens its node, and its subnet and VNet grow ar
     const renamed = structuredClone(examples);
     renamed.entities.find((entity) => entity.name === endpoint.name).name = 'W'.repeat(60);
     await postModel(page, renamed, { scope: 'file' });
-    // Read what the user sees: the boxes after cytoscape has painted the redraw's frames.
+    // Read what the user sees: the boxes after the redraw's frames are painted.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const after = await describe(page);
     const grown = after.nodes.find((node) => node.id === endpoint.id);
