@@ -1,10 +1,11 @@
 // The page's SVG: shared definitions, and under the viewport's transform three layers drawn in order:
 // containers (outer before inner), edges, then leaves, so that a container lies beneath what it holds
 // and an edge leaving a container is drawn over its fill. Only what meets the view (and a margin
-// around it) is drawn: the rest is added as panning and zooming bring it near, and stays (the first
-// frame of a large drawing costs what is seen, not the whole drawing; issue 16). Keeps each element's
+// around it) is drawn: the rest is added as panning and zooming bring it into view, before the frame
+// that shows it, and stays (the first frame of a large drawing costs what is seen, not the whole
+// drawing; issue 16). Keeps each element's
 // group by id, so that a drag, a selection or a path redraws only the groups it changed.
-import { outerBox, unionBox, type Box, type LabelSize } from './container-boxes';
+import { outerBox, type Box, type LabelSize } from './container-boxes';
 import { edgePoints } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
@@ -25,6 +26,30 @@ export interface DrawingSource {
 
 function meets(a: Box, b: Box): boolean {
   return a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
+}
+
+/** Whether a polyline passes through a box: some segment, clipped to the box (Liang–Barsky), is left. */
+export function lineMeets(points: readonly Point[], box: Box): boolean {
+  return points.slice(1).some((end, index) => {
+    const start = points[index];
+    const [dx, dy] = [end.x - start.x, end.y - start.y];
+    let [from, to] = [0, 1];
+    for (const [p, q] of [
+      [-dx, start.x - box.x1],
+      [dx, box.x2 - start.x],
+      [-dy, start.y - box.y1],
+      [dy, box.y2 - start.y],
+    ]) {
+      if (p === 0) {
+        if (q < 0) return false;
+        continue;
+      }
+      const t = q / p;
+      if (p < 0) from = Math.max(from, t);
+      else to = Math.min(to, t);
+    }
+    return from <= to;
+  });
 }
 
 export class DrawnLayers {
@@ -70,8 +95,7 @@ export class DrawnLayers {
     for (const edge of edges) {
       if (!missing(edge.id)) continue;
       const points = this.points(edge);
-      const box = points && unionBox(points.map(({ x, y }) => ({ x1: x, y1: y, x2: x, y2: y })));
-      if (points && box && meets(box, extent)) added.push(this.add(edge.id, this.drawEdge(edge, points)));
+      if (points && lineMeets(points, extent)) added.push(this.add(edge.id, this.drawEdge(edge, points)));
     }
     this.edgeLayer.append(...added);
   }

@@ -28,11 +28,38 @@ export function fixed(value: number): string {
   return (Math.round(value * 10) / 10).toString();
 }
 
-/** The drawing's shared definitions: one icon symbol per kind in the theme's colours. */
+/**
+ * The drawing's shared definitions: one icon symbol per kind, and one arrow head per edge colour,
+ * in the theme's colours.
+ */
 export function drawingDefs(theme: Theme): SVGDefsElement {
   const defs = svgElement('defs', {}) as SVGDefsElement;
   defs.append(...iconSymbols(kindColours(theme), theme.other));
+  const colours = new Set([theme.vnet, theme.zone, theme.endpoint, theme.muted, theme.broken, theme.link, theme.other]);
+  for (const colour of colours) {
+    // In units of the line's width, from the line's end (where the head's base sits) to its tip.
+    const marker = svgElement('marker', {
+      id: arrowId(colour),
+      viewBox: `0 0 ${arrowLength} ${arrowLength}`,
+      refX: 0,
+      refY: arrowLength / 2,
+      markerWidth: arrowLength,
+      markerHeight: arrowLength,
+      orient: 'auto',
+    });
+    marker.append(
+      svgElement('path', { d: `M 0 0 L ${arrowLength} ${arrowLength / 2} L 0 ${arrowLength} Z`, fill: colour }),
+    );
+    defs.append(marker);
+  }
   return defs;
+}
+
+/** An edge's arrow head, in line widths. */
+const arrowLength = 5;
+
+function arrowId(colour: string): string {
+  return `arrow-${colour.replace(/[^0-9a-z]/gi, '')}`;
 }
 
 export interface NodeLook {
@@ -140,8 +167,7 @@ export function edgeGroup(edge: DrawnEdge, points: readonly Point[], theme: Them
   const { paint } = look;
   const group = svgElement('g', groupAttributes('edge', edge.id, [edge.kind, edge.state], look.mark)) as SVGGElement;
   if (look.title) group.append(svgElement('title', {}, edge.tooltip));
-  const arrow = 4 + 3 * paint.width;
-  const line = shortened(points, arrow);
+  const line = shortened(points, arrowLength * paint.width);
   const d = path(line);
   if (paint.halo)
     group.append(
@@ -162,9 +188,9 @@ export function edgeGroup(edge: DrawnEdge, points: readonly Point[], theme: Them
       stroke: paint.colour,
       'stroke-width': paint.width,
       ...(dash ? { 'stroke-dasharray': dash } : {}),
+      'marker-end': `url(#${arrowId(paint.colour)})`,
     }),
   );
-  group.append(svgElement('path', { d: arrowHead(points, arrow), fill: paint.colour }));
   if (edge.label) {
     const middle = midpoint(points);
     group.append(
@@ -205,17 +231,6 @@ function shortened(points: readonly Point[], by: number): Point[] {
   if (length <= by) return [...points];
   const cut = (length - by) / length;
   return [...points.slice(0, -1), { x: before.x + (end.x - before.x) * cut, y: before.y + (end.y - before.y) * cut }];
-}
-
-function arrowHead(points: readonly Point[], length: number): string {
-  const tip = points[points.length - 1];
-  const before = points[points.length - 2] ?? tip;
-  const angle = Math.atan2(tip.y - before.y, tip.x - before.x);
-  const side = (turn: number) => ({
-    x: tip.x - length * Math.cos(angle + turn),
-    y: tip.y - length * Math.sin(angle + turn),
-  });
-  return `${path([tip, side(0.42), side(-0.42)])} Z`;
 }
 
 function path(points: readonly Point[]): string {

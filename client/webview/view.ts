@@ -22,6 +22,9 @@ import { Nesting } from './nesting';
 import { readableZoom, readTheme, type Theme } from './theme';
 import { Viewport } from './viewport';
 
+/** Pixels around the view drawn ahead (what a pan or zoom brings into view is drawn in its own frame anyway). */
+const nearMargin = 64;
+
 export interface ViewHandlers {
   reveal(file: string, line: number): void;
   /** The selection changed (a tap, Escape, or the list's selection). */
@@ -148,11 +151,11 @@ export class TopologyView {
     this.layers.drawAll(this.nearExtent());
   }
 
-  /** The part of the drawing to draw: what the view shows and half a view more on every side. */
+  /** The part of the drawing to draw: what the view shows and `nearMargin` pixels around it. */
   private nearExtent(): Box {
     const { x1, y1, x2, y2 } = this.viewport.extent();
-    const [across, down] = [(x2 - x1) / 2, (y2 - y1) / 2];
-    return { x1: x1 - across, y1: y1 - down, x2: x2 + across, y2: y2 + down };
+    const margin = nearMargin / this.viewport.zoom;
+    return { x1: x1 - margin, y1: y1 - margin, x2: x2 + margin, y2: y2 + margin };
   }
 
   /** The box around everything drawn, containers' names included (model units). */

@@ -971,6 +971,43 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
   }
 });
 
+// The page draws only what meets the view (client/webview/drawn-layers.ts): what a pan brings into
+// view is drawn before the frame that shows it, where the pointer finds it.
+test('300 resources: only what is in view is drawn, and what a pan brings into view is drawn and hit', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    await postModel(page, largeModel(300), { scope: 'workspace' });
+    const area = await page.locator('#graph').boundingBox();
+    const inView = (node) =>
+      node.box.x1 >= 0 && node.box.y1 >= 0 && node.box.x2 <= area.width && node.box.y2 <= area.height;
+    const drawnIds = () =>
+      page.evaluate(() => [...document.querySelectorAll('#graph g.node')].map((group) => group.dataset.id));
+    const before = await describe(page);
+    const drawn = new Set(await drawnIds());
+    assert.ok(drawn.size < before.nodes.length / 2, `${drawn.size} of ${before.nodes.length} nodes drawn`);
+    for (const node of before.nodes.filter(inView)) assert.ok(drawn.has(node.id), `${node.name} is drawn`);
+    const hidden = before.nodes.find((node) => !node.parent && !drawn.has(node.id) && node.box.y1 > area.height);
+    assert.ok(hidden, 'a resource below the view is not drawn yet');
+    await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+    await page.mouse.wheel(0, hidden.box.y1 - 40);
+    await page.waitForFunction(
+      ([id, y]) => window.vnetLensTopology.describe().nodes.find((node) => node.id === id).box.y1 < y,
+      [hidden.id, area.height / 2],
+    );
+    const after = await describe(page);
+    const now = after.nodes.find((node) => node.id === hidden.id);
+    assert.ok((await drawnIds()).includes(hidden.id), `${hidden.name} is drawn once in view`);
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-id]')?.dataset.id, {
+      x: area.x + now.box.x1 + 6,
+      y: area.y + now.box.y1 + 6,
+    });
+    assert.equal(hit, hidden.id, 'the pointer finds it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 /** The nodes of a description drawn (their boxes, labels aside) outside their container's box. */
 function outsideParents(description) {
   const byId = new Map(description.nodes.map((node) => [node.id, node]));
