@@ -6,7 +6,7 @@
 // drawing; issue 16). Keeps each element's
 // group by id, so that a drag, a selection or a path redraws only the groups it changed.
 import { outerBox, type Box, type LabelSize } from './container-boxes';
-import { edgePoints } from './edge-geometry';
+import { edgePoints, lineMeets } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
 import { edgePaint, nodePaint, type PathMark } from './paint';
@@ -26,30 +26,6 @@ export interface DrawingSource {
 
 function meets(a: Box, b: Box): boolean {
   return a.x1 <= b.x2 && b.x1 <= a.x2 && a.y1 <= b.y2 && b.y1 <= a.y2;
-}
-
-/** Whether a polyline passes through a box: some segment, clipped to the box (Liang–Barsky), is left. */
-export function lineMeets(points: readonly Point[], box: Box): boolean {
-  return points.slice(1).some((end, index) => {
-    const start = points[index];
-    const [dx, dy] = [end.x - start.x, end.y - start.y];
-    let [from, to] = [0, 1];
-    for (const [p, q] of [
-      [-dx, start.x - box.x1],
-      [dx, box.x2 - start.x],
-      [-dy, start.y - box.y1],
-      [dy, box.y2 - start.y],
-    ]) {
-      if (p === 0) {
-        if (q < 0) return false;
-        continue;
-      }
-      const t = q / p;
-      if (p < 0) from = Math.max(from, t);
-      else to = Math.min(to, t);
-    }
-    return from <= to;
-  });
 }
 
 export class DrawnLayers {

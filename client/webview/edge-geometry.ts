@@ -1,6 +1,7 @@
 // Where an edge is drawn: along ELK's orthogonal route while it has one (layout.ts), else straight
 // from the border of its source's box to the border of its target's (a packed drawing, or an end
 // dragged away), or as a loop beside a node peered with itself. All in model units.
+import type { Box } from './container-boxes';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 
 /** The points an edge goes through, from its source's end to its target's. */
@@ -50,4 +51,28 @@ function distance(a: Point, b: Point): number {
 /** The route shifted by a drag of both its ends. */
 export function shifted(route: readonly Point[], by: Point): Point[] {
   return route.map((point) => ({ x: point.x + by.x, y: point.y + by.y }));
+}
+
+/** Whether a polyline passes through a box: some segment, clipped to the box (Liang–Barsky), is left. */
+export function lineMeets(points: readonly Point[], box: Box): boolean {
+  return points.slice(1).some((end, index) => {
+    const start = points[index];
+    const [dx, dy] = [end.x - start.x, end.y - start.y];
+    let [from, to] = [0, 1];
+    for (const [p, q] of [
+      [-dx, start.x - box.x1],
+      [dx, box.x2 - start.x],
+      [-dy, start.y - box.y1],
+      [dy, box.y2 - start.y],
+    ]) {
+      if (p === 0) {
+        if (q < 0) return false;
+        continue;
+      }
+      const t = q / p;
+      if (p < 0) from = Math.max(from, t);
+      else to = Math.min(to, t);
+    }
+    return from <= to;
+  });
 }

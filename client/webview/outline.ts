@@ -1,5 +1,5 @@
 // The drawing as a nested list beside it: every resource, relation and finding as text, each a button
-// that reveals its declaration. It is what screen readers and keyboards use (the canvas is opaque to
+// that reveals its declaration. It is what screen readers and keyboards use (the drawing is one image to
 // them), and a way to find a resource by name.
 // Invariant: text goes in through textContent only.
 import type { TopologyFindingJson } from '@vnet-lens/protocol';

@@ -1,7 +1,7 @@
 // The topology page (browser code, bundled apart from the engine). It receives the model as JSON
 // through postMessage, draws it, and posts back what the user does: reveal a declaration, switch the
 // scope, export the drawing. It never imports engine code.
-// Invariant: names from user files reach the page only as text (textContent, canvas text, SVG text nodes).
+// Invariant: names from user files reach the page only as text (textContent, SVG text nodes).
 import type { TopologyExportFormat, TopologyFromPage, TopologyScope, TopologyToPage } from '@vnet-lens/protocol';
 import { toPng, toSvg } from './export-svg';
 import { describeDrawing } from './describe';

@@ -86,6 +86,8 @@ export class TopologyView {
    */
   async render(graph: Graph, refit = false): Promise<number> {
     const started = performance.now();
+    // Labels measured for an earlier drawing are dropped, not kept for the page's lifetime.
+    this.labelSizes.clear();
     let phaseStart = started;
     const phase = (name: string) => {
       performance.measure(`topology:${name}`, { start: phaseStart });

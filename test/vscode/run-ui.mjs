@@ -209,8 +209,9 @@ const steps = [
 ];
 
 // The topology view: the page runs in two nested iframes (the workbench's webview host, then the
-// page itself). Its canvas has no DOM per node, so the steps read what is drawn through the page's
-// read-only `vnetLensTopology.describe()` and click where it says a node is.
+// page itself). The steps read what is drawn through the page's read-only
+// `vnetLensTopology.describe()` (places in the drawing area's pixels, whatever draws them) and click
+// where it says a node is.
 const topologyFrame = () =>
   page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator('iframe#active-frame');
 const describeTopology = () =>
