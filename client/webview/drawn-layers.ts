@@ -36,6 +36,9 @@ export class DrawnLayers {
   private readonly edgeLayer = svgElement('g', { class: 'edges' });
   private readonly leaves = svgElement('g', { class: 'leaves' });
   private readonly groups = new Map<string, SVGGElement>();
+  /** What each drawn group shows (`signature`). */
+  private readonly drawnAs = new Map<string, string>();
+  private edgeIndex?: { edges: readonly DrawnEdge[]; byId: Map<string, DrawnEdge> };
 
   constructor(private readonly source: DrawingSource) {
     this.root.append(this.containers, this.edgeLayer, this.leaves);
@@ -48,8 +51,47 @@ export class DrawnLayers {
     this.defs.replaceWith(defs);
     this.defs = defs;
     this.groups.clear();
+    this.drawnAs.clear();
     for (const layer of [this.containers, this.edgeLayer, this.leaves]) layer.replaceChildren();
     this.drawMissing(extent);
+  }
+
+  /**
+   * Draws a redraw after an edit (same theme): the groups of elements drawn as before stay, the
+   * others go, and what meets `extent` is drawn. When a container changes, all containers are drawn
+   * again, so that outer ones stay beneath inner ones.
+   */
+  drawChanged(extent: Box): void {
+    const { nodes, labelSize } = this.source;
+    const stale = new Set([...this.groups.keys()].filter((id) => this.drawnAs.get(id) !== this.signature(id)));
+    const drawnContainers = [...this.containers.children].flatMap((group) => (group as SVGElement).dataset.id ?? []);
+    const containersChange =
+      drawnContainers.some((id) => stale.has(id)) ||
+      [...nodes.values()].some(
+        (node) => node.container && !this.groups.has(node.id) && meets(outerBox(node, labelSize), extent),
+      );
+    if (containersChange) for (const id of drawnContainers) stale.add(id);
+    for (const id of stale) {
+      this.groups.get(id)?.remove();
+      this.groups.delete(id);
+      this.drawnAs.delete(id);
+    }
+    this.drawMissing(extent);
+  }
+
+  /** What an element's group shows, to tell a group drawn the same from one to draw again. */
+  private signature(id: string): string | undefined {
+    const { nodes, marks, selected } = this.source;
+    const node = nodes.get(id);
+    if (node) return JSON.stringify([node, marks.get(id) ?? '', selected.has(id)]);
+    const edge = this.edgesById().get(id);
+    return edge && JSON.stringify([edge, this.points(edge), marks.get(id) ?? '']);
+  }
+
+  private edgesById(): Map<string, DrawnEdge> {
+    if (this.edgeIndex?.edges !== this.source.edges)
+      this.edgeIndex = { edges: this.source.edges, byId: new Map(this.source.edges.map((edge) => [edge.id, edge])) };
+    return this.edgeIndex.byId;
   }
 
   /**
@@ -93,6 +135,7 @@ export class DrawnLayers {
 
   private add(id: string, group: SVGGElement): SVGGElement {
     this.groups.set(id, group);
+    this.drawnAs.set(id, this.signature(id) ?? '');
     return group;
   }
 
@@ -101,7 +144,7 @@ export class DrawnLayers {
     if (!drawn) return;
     const group = draw();
     drawn.replaceWith(group);
-    this.groups.set(id, group);
+    this.add(id, group);
   }
 
   private points(edge: DrawnEdge) {

@@ -106,7 +106,7 @@ export class TopologyView {
       // children whose labels grew.
       this.keepPlaces(nodes, edges);
       fitContainers(nodes, nesting, this.labelSize);
-      this.show(nodes, edges, nesting);
+      this.show(nodes, edges, nesting, false);
       return performance.now() - started;
     }
     const first = this.shape === '' || this.nodes.size === 0 || refit;
@@ -123,7 +123,7 @@ export class TopologyView {
     phase('layered');
     if (first) this.viewport.fit(unionBox([...nodes.values()].map(nodeBox)), true);
     phase('fit');
-    this.show(nodes, edges, nesting);
+    this.show(nodes, edges, nesting, first);
     phase('add');
     return performance.now() - started;
   }
@@ -143,14 +143,18 @@ export class TopologyView {
     }
   }
 
-  /** Shows placed records, containers fitted: draws what the view shows. */
-  private show(nodes: Map<string, DrawnNode>, edges: DrawnEdge[], nesting: Nesting): void {
+  /**
+   * Shows placed records, containers fitted: draws what the view shows. A first drawing draws all
+   * of it; a redraw keeps the groups of what is drawn as before.
+   */
+  private show(nodes: Map<string, DrawnNode>, edges: DrawnEdge[], nesting: Nesting, first: boolean): void {
     this.nodes = nodes;
     this.edges = edges;
     this.nesting = nesting;
     for (const id of this.selected)
       if (!nodes.has(id) && !edges.some((edge) => edge.id === id)) this.selected.delete(id);
-    this.layers.drawAll(this.nearExtent());
+    if (first) this.layers.drawAll(this.nearExtent());
+    else this.layers.drawChanged(this.nearExtent());
   }
 
   /** The part of the drawing to draw: what the view shows and `nearMargin` pixels around it. */

@@ -459,6 +459,46 @@ test('a redraw after an edit keeps pan and zoom; an unchanged shape keeps the pl
   );
 });
 
+// A redraw after an edit keeps the SVG groups of what is drawn as before (client/webview/drawn-layers.ts
+// drawChanged), and draws again only what changed, containers still beneath what they hold.
+test('a redraw keeps the drawn groups of unchanged resources and draws the changed ones again', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    const before = await describe(page);
+    const blob = before.nodes.find((node) => node.kind === 'privateEndpoint' && node.name.endsWith('-blob'));
+    const zone = byName(before, 'privatelink.blob.core.windows.net');
+    await page.evaluate(() => {
+      for (const group of document.querySelectorAll('#graph [data-id]')) group.__before = true;
+    });
+    const renamed = structuredClone(examples);
+    renamed.entities.find((entity) => entity.name === zone.name).name = 'privatelink.blob.core.windows.nex';
+    await postModel(page, renamed, { scope: 'file' });
+    const kept = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const group = document.querySelector(`#graph [data-id="${CSS.escape(id)}"]`);
+          return [group?.__before === true, group?.querySelector('text')?.textContent ?? ''];
+        }),
+      [blob.id, zone.id],
+    );
+    assert.deepEqual(kept[0], [true, blob.label.replaceAll('\n', '')], 'the endpoint keeps its group');
+    assert.equal(kept[1][0], false, 'the renamed zone is drawn again');
+    assert.match(kept[1][1], /windows\.nex/);
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('#graph g.containers > g')].map((group) => group.dataset.id),
+    );
+    const after = await describe(page);
+    for (const node of after.nodes.filter(
+      (candidate) => order.includes(candidate.parent ?? '') && order.includes(candidate.id),
+    ))
+      assert.ok(order.indexOf(node.parent) < order.indexOf(node.id), `${node.name} is drawn over its container`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 // A redraw restyles what changed: a node's new size must move the containers that depend on it.
 test('a longer name in a redraw widens its node, and its subnet and VNet grow around it', async () => {
   const { page } = await openPage(browser, server);
