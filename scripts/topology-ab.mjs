@@ -10,7 +10,7 @@
 //
 //   node --import tsx scripts/topology-ab.mjs /tmp/base-tree .            two trees' dist/webview builds
 //   node --import tsx scripts/topology-ab.mjs --pairs 7 --threads A B      7 turns, per-thread CPU
-//   node --import tsx scripts/topology-ab.mjs out/topology-floor/floor.js?mode=fit
+//   node --import tsx scripts/topology-ab.mjs /tmp/page.js?mode=fit
 //                                             a bundle (a path ending in .js), with a query for the page
 //
 // Each argument is a tree (its dist/webview/topology.js, `node scripts/build.mjs` first) or a bundle;

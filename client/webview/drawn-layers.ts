@@ -85,7 +85,7 @@ export class DrawnLayers {
     const node = nodes.get(id);
     if (node) return JSON.stringify([node, marks.get(id) ?? '', selected.has(id)]);
     const edge = this.edgesById().get(id);
-    return edge && JSON.stringify([edge, this.points(edge), marks.get(id) ?? '']);
+    return edge && JSON.stringify([edge, this.points(edge), marks.get(id) ?? '', selected.has(id)]);
   }
 
   private edgesById(): Map<string, DrawnEdge> {
@@ -164,8 +164,9 @@ export class DrawnLayers {
   }
 
   private drawEdge(edge: DrawnEdge, points: readonly Point[]): SVGGElement {
-    const { currentTheme: theme, marks } = this.source;
+    const { currentTheme: theme, marks, selected } = this.source;
     const mark = marks.get(edge.id);
-    return edgeGroup(edge, points, theme, { paint: edgePaint(edge, theme, mark), mark, title: false });
+    const look = { paint: edgePaint(edge, theme, mark), mark, selected: selected.has(edge.id), title: false };
+    return edgeGroup(edge, points, theme, look);
   }
 }

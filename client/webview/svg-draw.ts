@@ -127,6 +127,7 @@ export function nodeGroup(node: DrawnNode, theme: Theme, look: NodeLook): SVGGEl
     group.append(
       svgElement('path', {
         d: roundedRect(grownBox(box, 4), cornerRadius + 4),
+        class: 'selection',
         fill: theme.link,
         'fill-opacity': 0.15,
       }),
@@ -160,6 +161,7 @@ function nodeLabel(node: DrawnNode, theme: Theme, paint: NodePaint): SVGElement 
 export interface EdgeLook {
   paint: EdgePaint;
   mark: PathMark;
+  selected: boolean;
   title: boolean;
 }
 
@@ -191,6 +193,18 @@ export function edgeGroup(edge: DrawnEdge, points: readonly Point[], theme: Them
       'marker-end': `url(#${arrowId(paint.colour)})`,
     }),
   );
+  if (look.selected)
+    group.append(
+      svgElement('path', {
+        d,
+        class: 'selection',
+        fill: 'none',
+        stroke: theme.link,
+        'stroke-opacity': 0.15,
+        'stroke-width': paint.width + 8,
+        'stroke-linecap': 'round',
+      }),
+    );
   if (edge.label) {
     const middle = midpoint(points);
     group.append(

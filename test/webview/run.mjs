@@ -410,6 +410,40 @@ test('click on a node posts reveal with its file and line (leaf, endpoint and co
   ]);
 });
 
+test('a click selects a node or an edge: each is drawn with the selection overlay, one at a time', async () => {
+  const page = shared.page;
+  const description = await describe(page);
+  const origin = await page.locator('#graph').boundingBox();
+  // A point on an edge (a segment's middle) that the browser's hit test gives to that edge.
+  const onEdge = await page.evaluate(
+    ({ edges, origin }) => {
+      for (const edge of edges)
+        for (let i = 0; i + 1 < edge.route.length; i++) {
+          const x = origin.x + (edge.route[i].x + edge.route[i + 1].x) / 2;
+          const y = origin.y + (edge.route[i].y + edge.route[i + 1].y) / 2;
+          if (document.elementFromPoint(x, y)?.closest('[data-id]')?.getAttribute('data-id') === edge.id)
+            return { id: edge.id, x, y };
+        }
+      return undefined;
+    },
+    { edges: description.edges, origin },
+  );
+  assert.ok(onEdge, 'some edge is hit where it is drawn');
+  const overlays = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#graph .selection')].map((path) =>
+        path.closest('[data-id]').getAttribute('data-id'),
+      ),
+    );
+  await page.mouse.click(onEdge.x, onEdge.y);
+  assert.deepEqual(await overlays(), [onEdge.id]);
+  const subnet = byName(description, 'GatewaySubnet');
+  await clickNode(page, subnet);
+  assert.deepEqual(await overlays(), [subnet.id]);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await overlays(), []);
+});
+
 test('the list shows every resource as text and reveals from the keyboard too', async () => {
   const page = shared.page;
   await page.locator('button', { hasText: 'List' }).click();
