@@ -18,6 +18,7 @@ export interface DrawingSource {
   readonly currentTheme: Theme;
   readonly nodes: ReadonlyMap<string, DrawnNode>;
   readonly edges: readonly DrawnEdge[];
+  edgeById(id: string): DrawnEdge | undefined;
   readonly nesting: Nesting;
   readonly selected: ReadonlySet<string>;
   readonly marks: ReadonlyMap<string, PathMark>;
@@ -38,7 +39,6 @@ export class DrawnLayers {
   private readonly groups = new Map<string, SVGGElement>();
   /** What each drawn group shows (`signature`). */
   private readonly drawnAs = new Map<string, string>();
-  private edgeIndex?: { edges: readonly DrawnEdge[]; byId: Map<string, DrawnEdge> };
 
   constructor(private readonly source: DrawingSource) {
     this.root.append(this.containers, this.edgeLayer, this.leaves);
@@ -84,14 +84,8 @@ export class DrawnLayers {
     const { nodes, marks, selected } = this.source;
     const node = nodes.get(id);
     if (node) return JSON.stringify([node, marks.get(id) ?? '', selected.has(id)]);
-    const edge = this.edgesById().get(id);
+    const edge = this.source.edgeById(id);
     return edge && JSON.stringify([edge, this.points(edge), marks.get(id) ?? '', selected.has(id)]);
-  }
-
-  private edgesById(): Map<string, DrawnEdge> {
-    if (this.edgeIndex?.edges !== this.source.edges)
-      this.edgeIndex = { edges: this.source.edges, byId: new Map(this.source.edges.map((edge) => [edge.id, edge])) };
-    return this.edgeIndex.byId;
   }
 
   /**

@@ -41,6 +41,8 @@ export class TopologyView {
   /** The drawn nodes, parents before their children, and edges. */
   nodes = new Map<string, DrawnNode>();
   edges: DrawnEdge[] = [];
+  /** The drawn edges by id, set with `edges`. */
+  private edgesById = new Map<string, DrawnEdge>();
   /** What holds what in the drawing shown. */
   nesting = new Nesting([]);
   readonly selected = new Set<string>();
@@ -150,9 +152,9 @@ export class TopologyView {
   private show(nodes: Map<string, DrawnNode>, edges: DrawnEdge[], nesting: Nesting, first: boolean): void {
     this.nodes = nodes;
     this.edges = edges;
+    this.edgesById = new Map(edges.map((edge) => [edge.id, edge]));
     this.nesting = nesting;
-    for (const id of this.selected)
-      if (!nodes.has(id) && !edges.some((edge) => edge.id === id)) this.selected.delete(id);
+    for (const id of this.selected) if (!nodes.has(id) && !this.edgesById.has(id)) this.selected.delete(id);
     if (first) this.layers.drawAll(this.nearExtent());
     else this.layers.drawChanged(this.nearExtent());
   }
@@ -206,7 +208,7 @@ export class TopologyView {
   }
 
   edgeById(id: string): DrawnEdge | undefined {
-    return this.edges.find((edge) => edge.id === id);
+    return this.edgesById.get(id);
   }
 
   /** Selects one element (or none), as a tap does. */
