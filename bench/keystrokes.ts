@@ -40,8 +40,17 @@ export interface Typed {
   editStarts: number[];
 }
 
-/** Opens the file and types into a spoke's VNet name, then deletes what it typed. */
-export async function typeInto(session: LspSession, uri: string, text: string): Promise<Typed> {
+/**
+ * Opens the file and types into a spoke's VNet name, then deletes what it typed. `published` is called
+ * when each version's diagnostics arrive (the open's is version 1), after its latency is taken and
+ * before the next edit is sent (scripts/keystroke-threads.ts reads each thread's CPU there).
+ */
+export async function typeInto(
+  session: LspSession,
+  uri: string,
+  text: string,
+  published: (version: number) => void = () => undefined,
+): Promise<Typed> {
   const waiting = new Map<string, (params: PublishDiagnosticsParams) => void>();
   session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) =>
     waiting.get(`${params.uri}@${params.version}`)?.(params),
@@ -52,6 +61,7 @@ export async function typeInto(session: LspSession, uri: string, text: string): 
     textDocument: { uri, languageId: 'bicep', version: 1, text },
   });
   await opened;
+  published(1);
   const lines = text.split('\n');
   const line = lines.findIndex((candidate) => candidate.includes("name: 'vnet-spoke-0010'"));
   const column = lines[line].lastIndexOf("'");
@@ -69,15 +79,16 @@ export async function typeInto(session: LspSession, uri: string, text: string): 
           range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed } },
           text: '',
         };
-    const published = next(version);
+    const answered = next(version);
     const sent = process.hrtime.bigint();
     editStarts.push(Number(sent / 1000n));
     void session.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [change],
     });
-    await published;
+    await answered;
     latencies.push(Number(process.hrtime.bigint() - sent) / 1e6 - debounceMs);
+    published(version);
   }
   return {
     latencies,
