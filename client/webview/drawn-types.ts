@@ -25,7 +25,7 @@ export interface DrawnNode {
   h: number;
 }
 
-/** A drawn edge; `route` is ELK's orthogonal route (ends and bends) while its ends stay where ELK put them. */
+/** A drawn edge; `route` is ELK's orthogonal route (ends and bends), moved along by drags of its ends. */
 export interface DrawnEdge {
   id: string;
   source: string;

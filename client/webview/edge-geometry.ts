@@ -1,6 +1,6 @@
-// Where an edge is drawn: along ELK's orthogonal route while it has one (layout.ts), else straight
-// from the border of its source's box to the border of its target's (a packed drawing, or an end
-// dragged away), or as a loop beside a node peered with itself. All in model units.
+// Where an edge is drawn: along ELK's orthogonal route while it has one (layout.ts; a drag bends it
+// along, `withEndMoved`), else straight from the border of its source's box to the border of its
+// target's (a packed drawing), or as a loop beside a node peered with itself. All in model units.
 import type { Box } from './container-boxes';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 
@@ -51,6 +51,44 @@ function distance(a: Point, b: Point): number {
 /** The route shifted by a drag of both its ends. */
 export function shifted(route: readonly Point[], by: Point): Point[] {
   return route.map((point) => ({ x: point.x + by.x, y: point.y + by.y }));
+}
+
+/**
+ * The route with one end moved by `by` (a drag of that end's node). The end moves with its node and
+ * the bend next to it moves across the segment between them only, so every segment stays horizontal
+ * or vertical and the rest of the route keeps the lane ELK routed it along. A straight route that the
+ * move takes off its line gets a step halfway.
+ */
+export function withEndMoved(route: readonly Point[], end: 'source' | 'target', by: Point): Point[] {
+  if (end === 'source') return movedAtStart(route, by);
+  return movedAtStart([...route].reverse(), by).reverse();
+}
+
+/** Below this, two coordinates are the same (ELK's routes are exact; a drag moves both alike). */
+const sameSpot = 0.01;
+
+function movedAtStart(route: readonly Point[], by: Point): Point[] {
+  const [start, next, ...rest] = route;
+  const moved = { x: start.x + by.x, y: start.y + by.y };
+  if (!next) return [moved];
+  const [alongX, alongY] = [Math.abs(next.y - start.y) < sameSpot, Math.abs(next.x - start.x) < sameSpot];
+  // Two points in one spot: the second says nothing of the first segment's direction.
+  if (alongX && alongY) return movedAtStart([start, ...rest], by);
+  if (!alongX && !alongY) return [moved, next, ...rest];
+  const bend = alongX ? { x: next.x, y: next.y + by.y } : { x: next.x + by.x, y: next.y };
+  if (rest.length > 0) return [moved, bend, ...rest];
+  if (alongX ? by.y === 0 : by.x === 0) return [moved, next];
+  const half = alongX ? (moved.x + next.x) / 2 : (moved.y + next.y) / 2;
+  const step = alongX
+    ? [
+        { x: half, y: moved.y },
+        { x: half, y: next.y },
+      ]
+    : [
+        { x: moved.x, y: half },
+        { x: next.x, y: half },
+      ];
+  return [moved, ...step, next];
 }
 
 /** Whether a polyline passes through a box: some segment, clipped to the box (Liang–Barsky), is left. */

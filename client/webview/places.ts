@@ -2,7 +2,7 @@
 // the drawn places when a redraw only adds top-level resources; a drag moving a node (a container
 // with everything inside it) and fitting the containers around it again.
 import { containersAround, fitContainers, type LabelSize, nodeBox, unionBox } from './container-boxes';
-import { shifted } from './edge-geometry';
+import { shifted, withEndMoved } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import { keepsPlaces, layoutPacked, packBelow, type DrawnPlaces, type PackedNode } from './layout-packed';
 import type { Nesting } from './nesting';
@@ -56,8 +56,8 @@ export function drawnPlaces(nodes: ReadonlyMap<string, DrawnNode>, nesting: Nest
 
 /**
  * Moves a node by `by` (model units), with everything inside it; edges whose both ends moved keep
- * their route, shifted, and those with one end moved are drawn straight. The containers around it
- * are fitted again. Returns the nodes that moved or changed size.
+ * their route, shifted, and those with one end moved bend their route along (edge-geometry.ts
+ * `withEndMoved`). The containers around it are fitted again. Returns the nodes that moved or changed size.
  */
 export function moveNode(
   id: string,
@@ -76,7 +76,7 @@ export function moveNode(
     if (!edge.route) continue;
     const [source, target] = [moved.has(edge.source), moved.has(edge.target)];
     if (source && target) edge.route = shifted(edge.route, by);
-    else if (source || target) delete edge.route;
+    else if (source || target) edge.route = withEndMoved(edge.route, source ? 'source' : 'target', by);
   }
   const refitted = fitContainers(nodes, nesting, labelSize, containersAround(nesting, [id]));
   return new Set([...moved, ...refitted]);

@@ -1,10 +1,11 @@
 // Where the topology page draws an edge (client/webview/edge-geometry.ts): along ELK's route, else
 // straight between the borders of its ends' boxes, or as a loop; its label halfway along; and whether
-// it crosses the part of the drawing in view (only those are drawn, drawn-layers.ts).
+// it crosses the part of the drawing in view (only those are drawn, drawn-layers.ts); how a route
+// bends along when a drag moves one of its ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DrawnEdge, DrawnNode } from '../../client/webview/drawn-types';
-import { edgePoints, lineMeets, midpoint } from '../../client/webview/edge-geometry';
+import { edgePoints, lineMeets, midpoint, withEndMoved } from '../../client/webview/edge-geometry';
 
 const node = (id: string, x: number, y: number): DrawnNode => ({
   id,
@@ -91,5 +92,36 @@ test('lineMeets: a segment crossing the box meets it even with both ends outside
     ),
     true,
     'the last segment of a route enters it',
+  );
+});
+
+const points = (...coordinates: [number, number][]) => coordinates.map(([x, y]) => ({ x, y }));
+const isOrthogonal = (route: { x: number; y: number }[]) =>
+  route.slice(1).every((point, index) => point.x === route[index].x || point.y === route[index].y);
+
+test('withEndMoved: the moved end and the bend beside it move, the rest of the route stays, every segment orthogonal', () => {
+  // Down from the source, across, and up into the target.
+  const route = points([0, 20], [0, 60], [300, 60], [300, 20]);
+  const bySource = withEndMoved(route, 'source', { x: 30, y: -10 });
+  assert.deepEqual(bySource, points([30, 10], [30, 60], [300, 60], [300, 20]));
+  const byTarget = withEndMoved(route, 'target', { x: 30, y: -10 });
+  assert.deepEqual(byTarget, points([0, 20], [0, 60], [330, 60], [330, 10]));
+  assert.ok(isOrthogonal(bySource) && isOrthogonal(byTarget));
+  // A horizontal first segment: its bend follows the end up and down only.
+  assert.deepEqual(
+    withEndMoved(points([0, 0], [100, 0], [100, 50]), 'source', { x: 7, y: 5 }),
+    points([7, 5], [100, 5], [100, 50]),
+  );
+  assert.deepEqual(route, points([0, 20], [0, 60], [300, 60], [300, 20]), 'the route given is left as it was');
+});
+
+test('withEndMoved: a straight route moved off its line steps halfway; along its line it stays straight', () => {
+  const straight = points([0, 0], [100, 0]);
+  assert.deepEqual(withEndMoved(straight, 'source', { x: 20, y: 0 }), points([20, 0], [100, 0]));
+  assert.deepEqual(withEndMoved(straight, 'target', { x: 20, y: 40 }), points([0, 0], [60, 0], [60, 40], [120, 40]));
+  // Two points in one spot do not decide the direction: the segment after them does.
+  assert.deepEqual(
+    withEndMoved(points([0, 0], [0, 0], [0, 50], [80, 50]), 'source', { x: 10, y: 10 }),
+    points([10, 10], [10, 50], [80, 50]),
   );
 });

@@ -109,7 +109,7 @@ test('fitContainers: a container is as wide as its name; a node moved out of its
   assert.equal(box(drawn, 'snet-a').x1, before.x1);
 });
 
-test('moveNode: a dragged VNet takes what it holds along; routes of edges within keep their shape, others go straight', () => {
+test('moveNode: a dragged VNet takes what it holds along; routes of edges within keep their shape, others bend along', () => {
   const drawn = drawing();
   const nesting = new Nesting(nodes);
   const labelSize = () => ({ width: 10, height: labelHeight });
@@ -142,7 +142,15 @@ test('moveNode: a dragged VNet takes what it holds along; routes of edges within
     edges[0].route,
     route.map(({ x, y }) => ({ x: x + 10, y: y - 5 })),
   );
-  assert.equal(edges[1].route, undefined, 'an edge leaving the moved VNet is drawn straight');
+  assert.deepEqual(
+    edges[1].route,
+    [
+      { x: 10, y: 15 },
+      { x: 10, y: 40 },
+      { x: 150, y: 40 },
+    ],
+    'an edge leaving the moved VNet moves its end and the bend beside it, and keeps the rest',
+  );
   // A leaf dragged down out of its subnet: the subnet and VNet grow down around it.
   const subnetBottom = box(drawn, 'snet-a').y2;
   const grown = moveNode('pe-1', { x: 0, y: 300 }, drawn, edges, nesting, labelSize);

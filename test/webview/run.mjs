@@ -1190,6 +1190,42 @@ test('dragging a VNet takes its subnets and endpoints along; a node dragged out 
   }
 });
 
+// Cytoscape bent a routed edge along when one of its ends was dragged; the SVG drawing must too
+// (edge-geometry.ts withEndMoved), not fall back to a straight line.
+test('an edge with one end dragged keeps a routed, orthogonal shape; its other end stays', async () => {
+  const { page, errors } = await openPage(browser, server);
+  try {
+    await postModel(page, examples, { scope: 'file' });
+    const graph = await page.locator('#graph').boundingBox();
+    const before = await describe(page);
+    const containers = new Set(before.nodes.flatMap((node) => node.parent ?? []));
+    const edge = before.edges.find(
+      (candidate) =>
+        candidate.route.length > 2 && candidate.source !== candidate.target && !containers.has(candidate.source),
+    );
+    assert.ok(edge, 'ELK routed some edge from a leaf with bends');
+    const leaf = before.nodes.find((node) => node.id === edge.source).box;
+    const from = { x: graph.x + (leaf.x1 + leaf.x2) / 2, y: graph.y + (leaf.y1 + leaf.y2) / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 25, from.y + 35, { steps: 5 });
+    await page.mouse.up();
+    const route = (await describe(page)).edges.find((candidate) => candidate.id === edge.id).route;
+    assert.ok(route.length > 2, `drawn along ${route.length} points, not straight`);
+    const near = (a, b) => Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+    assert.ok(near(route[0], { x: edge.route[0].x + 25, y: edge.route[0].y + 35 }), 'its dragged end moved along');
+    assert.ok(near(route.at(-1), edge.route.at(-1)), 'its other end stayed');
+    for (let i = 1; i < route.length; i++)
+      assert.ok(
+        Math.abs(route[i - 1].x - route[i].x) < 0.5 || Math.abs(route[i - 1].y - route[i].y) < 0.5,
+        `segment ${i} is horizontal or vertical`,
+      );
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 function rgbToHex(colour) {
   const match = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(colour);
   if (!match) return colour;
