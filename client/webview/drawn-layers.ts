@@ -9,8 +9,9 @@ import { outerBox, type Box, type LabelSize } from './container-boxes';
 import { edgePoints, lineMeets } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
-import { edgePaint, nodePaint, type PathMark } from './paint';
-import { drawingDefs, edgeGroup, nodeGroup, svgElement } from './svg-draw';
+import type { PathMark } from './paint';
+import { paintOrder } from './paint-order';
+import { drawingDefs, edgeGroup, edgeLook, nodeGroup, nodeLook, svgElement, type Marking } from './svg-draw';
 import type { Theme } from './theme';
 
 /** What the layers draw from: the view's records and marks. */
@@ -95,12 +96,10 @@ export class DrawnLayers {
   drawMissing(extent: Box): void {
     const { nodes, edges, nesting, labelSize } = this.source;
     const missing = (id: string) => !this.groups.has(id);
-    const containers: DrawnNode[] = [];
-    const leaves: DrawnNode[] = [];
-    for (const node of nodes.values())
-      if (missing(node.id) && meets(outerBox(node, labelSize), extent))
-        (node.container ? containers : leaves).push(node);
-    containers.sort((a, b) => nesting.depth(a.id) - nesting.depth(b.id));
+    const { containers, leaves } = paintOrder(
+      [...nodes.values()].filter((node) => missing(node.id) && meets(outerBox(node, labelSize), extent)),
+      nesting,
+    );
     this.containers.append(...containers.map((node) => this.add(node.id, this.drawNode(node))));
     this.leaves.append(...leaves.map((node) => this.add(node.id, this.drawNode(node))));
     const added: SVGGElement[] = [];
@@ -147,20 +146,17 @@ export class DrawnLayers {
   }
 
   private drawNode(node: DrawnNode): SVGGElement {
-    const { currentTheme: theme, marks, selected } = this.source;
-    const mark = marks.get(node.id);
-    return nodeGroup(node, theme, {
-      paint: nodePaint(node, theme, mark),
-      mark,
-      selected: selected.has(node.id),
-      title: false,
-    });
+    const theme = this.source.currentTheme;
+    return nodeGroup(node, theme, nodeLook(node, theme, this.marking(node.id)));
   }
 
   private drawEdge(edge: DrawnEdge, points: readonly Point[]): SVGGElement {
-    const { currentTheme: theme, marks, selected } = this.source;
-    const mark = marks.get(edge.id);
-    const look = { paint: edgePaint(edge, theme, mark), mark, selected: selected.has(edge.id), title: false };
-    return edgeGroup(edge, points, theme, look);
+    const theme = this.source.currentTheme;
+    return edgeGroup(edge, points, theme, edgeLook(edge, theme, this.marking(edge.id)));
+  }
+
+  /** The page shows hover text as the drawing area's title, not as each group's. */
+  private marking(id: string): Marking {
+    return { mark: this.source.marks.get(id), selected: this.source.selected.has(id), title: false };
   }
 }

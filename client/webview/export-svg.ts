@@ -4,8 +4,8 @@
 // Invariant: built with DOM calls and serialised by XMLSerializer, so names are escaped text.
 import { unionBox } from './container-boxes';
 import { edgePoints } from './edge-geometry';
-import { edgePaint, nodePaint } from './paint';
-import { drawingDefs, edgeGroup, fixed, nodeGroup, svgElement } from './svg-draw';
+import { paintOrder } from './paint-order';
+import { drawingDefs, edgeGroup, edgeLook, fixed, nodeGroup, nodeLook, svgElement, type Marking } from './svg-draw';
 import type { TopologyView } from './view';
 
 const margin = 24;
@@ -33,17 +33,13 @@ function drawingSvg(view: TopologyView): { svg: SVGSVGElement; width: number; he
   }) as SVGSVGElement;
   svg.append(svgElement('title', {}, 'VNet Lens topology'), drawingDefs(theme));
   svg.append(svgElement('rect', { ...page, height, fill: theme.background }));
-  const nodes = [...view.nodes.values()];
-  const depth = (id: string) => view.nesting.depth(id);
-  const look = (id: string) => ({ mark: view.marks.get(id), selected: false, title: true });
-  for (const node of nodes.filter((candidate) => candidate.container).sort((a, b) => depth(a.id) - depth(b.id)))
-    svg.append(nodeGroup(node, theme, { ...look(node.id), paint: nodePaint(node, theme, view.marks.get(node.id)) }));
+  // Hover text goes into the file as each element's <title>; a selection is the page's, not the file's.
+  const marking = (id: string): Marking => ({ mark: view.marks.get(id), selected: false, title: true });
+  const { containers, leaves } = paintOrder(view.nodes.values(), view.nesting);
+  for (const node of containers) svg.append(nodeGroup(node, theme, nodeLook(node, theme, marking(node.id))));
   for (const { edge, points } of edges)
-    svg.append(
-      edgeGroup(edge, points, theme, { ...look(edge.id), paint: edgePaint(edge, theme, view.marks.get(edge.id)) }),
-    );
-  for (const node of nodes.filter((candidate) => !candidate.container))
-    svg.append(nodeGroup(node, theme, { ...look(node.id), paint: nodePaint(node, theme, view.marks.get(node.id)) }));
+    svg.append(edgeGroup(edge, points, theme, edgeLook(edge, theme, marking(edge.id))));
+  for (const node of leaves) svg.append(nodeGroup(node, theme, nodeLook(node, theme, marking(node.id))));
   return { svg, width: page.width, height };
 }
 

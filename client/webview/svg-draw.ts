@@ -7,7 +7,7 @@ import { midpoint } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import { iconId, iconSymbols } from './icon-symbols';
 import { iconSize } from './icons';
-import { dashArray, fadedOpacity, type EdgePaint, type NodePaint, type PathMark } from './paint';
+import { dashArray, edgePaint, fadedOpacity, nodePaint, type EdgePaint, type NodePaint, type PathMark } from './paint';
 import { edgeFontSize, iconInset, kindColours, labelFont, type Theme } from './theme';
 
 export const svgNs = 'http://www.w3.org/2000/svg';
@@ -62,12 +62,33 @@ function arrowId(colour: string): string {
   return `arrow-${colour.replace(/[^0-9a-z]/gi, '')}`;
 }
 
-export interface NodeLook {
-  paint: NodePaint;
+/** How an element is marked beyond its kind and state; its look adds the paint of that. */
+export interface Marking {
+  /** Its place on a shown name resolution's path. */
   mark: PathMark;
   selected: boolean;
   /** Hover text as an SVG <title> (the export; the page shows it as the drawing area's title). */
   title: boolean;
+}
+
+export interface NodeLook extends Marking {
+  paint: NodePaint;
+}
+
+export interface EdgeLook extends Marking {
+  paint: EdgePaint;
+}
+
+/** A node's look: the page's drawing and the export make it alike. */
+export function nodeLook(node: DrawnNode, theme: Theme, marking: Marking): NodeLook {
+  const { mark, selected, title } = marking;
+  return { paint: nodePaint(node, theme, mark), mark, selected, title };
+}
+
+/** An edge's look: the page's drawing and the export make it alike. */
+export function edgeLook(edge: DrawnEdge, theme: Theme, marking: Marking): EdgeLook {
+  const { mark, selected, title } = marking;
+  return { paint: edgePaint(edge, theme, mark), mark, selected, title };
 }
 
 export function nodeGroup(node: DrawnNode, theme: Theme, look: NodeLook): SVGGElement {
@@ -156,13 +177,6 @@ function nodeLabel(node: DrawnNode, theme: Theme, paint: NodePaint): SVGElement 
   });
   lines.forEach((line, index) => text.append(svgElement('tspan', { x, y: first + index * font.lineHeight }, line)));
   return text;
-}
-
-export interface EdgeLook {
-  paint: EdgePaint;
-  mark: PathMark;
-  selected: boolean;
-  title: boolean;
 }
 
 export function edgeGroup(edge: DrawnEdge, points: readonly Point[], theme: Theme, look: EdgeLook): SVGGElement {
