@@ -6,7 +6,8 @@
 // than the code, so beside it each run reports CPU: the page process's (Chromium's ProcessTime), its
 // main thread's (ThreadTime), and with --threads the CPU of every Chromium thread this script started
 // (from /proc), summed by process type and thread name: how much went to V8's background threads
-// (compiling, collecting garbage) and to the compositor.
+// (compiling, collecting garbage) and to the compositor. Each run then times a redraw after an edit on
+// the same page (the bench key topologyRedrawMs: one resource added), wall and page CPU.
 //
 //   node --import tsx scripts/topology-ab.mjs /tmp/base-tree .            two trees' dist/webview builds
 //   node --import tsx scripts/topology-ab.mjs --pairs 7 --threads A B      7 turns, per-thread CPU
@@ -88,11 +89,21 @@ async function metric(session, name) {
 }
 
 const model = largeModel(300);
+// The bench's edit (bench/topology-render.bench.ts): one target added.
+const edited = structuredClone(model);
+edited.entities.push({
+  ...edited.entities.find((entity) => entity.kind === 'target'),
+  name: 'st-added',
+  id: '/targets/st-added',
+});
 const launched = await launchBrowser();
 const servers = await Promise.all(targets.map((target) => startPageServer({ script: target.script })));
 const results = targets.map(() => ({
   ms: [],
   cpu: [],
+  redrawMs: [],
+  redrawCpu: [],
+  redrawSteps: new Map(),
   mainThread: [],
   load: [],
   steps: new Map(),
@@ -122,8 +133,16 @@ try {
           const spent = ms - (threadsBefore.get(id)?.ms ?? 0);
           if (spent > 0) result.threads.set(key, (result.threads.get(key) ?? 0) + spent);
         }
+      const beforeRedraw = await metric(session, 'ProcessTime');
+      const redraw = await page.evaluate(
+        `(${renderInPage})(${JSON.stringify({ model: edited, seq: 2, title: 'ab' })})`,
+      );
+      result.redrawCpu.push((await metric(session, 'ProcessTime')) - beforeRedraw);
+      result.redrawMs.push(redraw.ms);
+      for (const [step, ms] of Object.entries(redraw.steps))
+        result.redrawSteps.set(step, [...(result.redrawSteps.get(step) ?? []), ms]);
       console.error(
-        `${targets[index].name}: ${run.ms.toFixed(0)} ms, CPU ${result.cpu.at(-1).toFixed(0)} ms (main thread ${result.mainThread.at(-1).toFixed(0)}), ${run.nodes} nodes, load ${os.loadavg()[0].toFixed(1)}`,
+        `${targets[index].name}: ${run.ms.toFixed(0)} ms, CPU ${result.cpu.at(-1).toFixed(0)} ms (main thread ${result.mainThread.at(-1).toFixed(0)}), redraw ${redraw.ms.toFixed(0)} ms, CPU ${result.redrawCpu.at(-1).toFixed(0)} ms, ${run.nodes} nodes, load ${os.loadavg()[0].toFixed(1)}`,
       );
       await page.close();
     }
@@ -143,6 +162,9 @@ targets.forEach((target, index) => {
   const load = `${Math.min(...result.load).toFixed(1)}-${Math.max(...result.load).toFixed(1)}`;
   console.log(
     `${target.name}: wall ${median(result.ms).toFixed(0)} ms, CPU ${median(result.cpu).toFixed(0)} ms, main thread ${median(result.mainThread).toFixed(0)} ms (medians of ${pairs}, load ${load})`,
+  );
+  console.log(
+    `  redraw after an edit: wall ${median(result.redrawMs).toFixed(0)} ms, CPU ${median(result.redrawCpu).toFixed(0)} ms; steps: ${[...result.redrawSteps].map(([step, values]) => `${step} ${median(values).toFixed(1)}`).join(', ')}`,
   );
   console.log(
     `  steps: ${[...result.steps].map(([step, values]) => `${step} ${median(values).toFixed(0)}`).join(', ')}`,

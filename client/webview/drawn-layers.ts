@@ -7,6 +7,7 @@
 // group by id, so that a drag, a selection or a path redraws only the groups it changed.
 import { outerBox, type Box, type LabelSize } from './container-boxes';
 import { edgePoints, lineMeets } from './edge-geometry';
+import { drawnAlike, type DrawnFrom } from './drawn-state';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
 import type { PathMark } from './paint';
@@ -38,8 +39,8 @@ export class DrawnLayers {
   private readonly edgeLayer = svgElement('g', { class: 'edges' });
   private readonly leaves = svgElement('g', { class: 'leaves' });
   private readonly groups = new Map<string, SVGGElement>();
-  /** What each drawn group shows (`signature`). */
-  private readonly drawnAs = new Map<string, string>();
+  /** What each drawn group was drawn from. */
+  private readonly drawnFrom = new Map<string, DrawnFrom>();
 
   constructor(private readonly source: DrawingSource) {
     this.root.append(this.containers, this.edgeLayer, this.leaves);
@@ -52,7 +53,7 @@ export class DrawnLayers {
     this.defs.replaceWith(defs);
     this.defs = defs;
     this.groups.clear();
-    this.drawnAs.clear();
+    this.drawnFrom.clear();
     for (const layer of [this.containers, this.edgeLayer, this.leaves]) layer.replaceChildren();
     this.drawMissing(extent);
   }
@@ -64,7 +65,7 @@ export class DrawnLayers {
    */
   drawChanged(extent: Box): void {
     const { nodes, labelSize } = this.source;
-    const stale = new Set([...this.groups.keys()].filter((id) => this.drawnAs.get(id) !== this.signature(id)));
+    const stale = new Set([...this.groups.keys()].filter((id) => !this.drawnAsBefore(id)));
     const drawnContainers = [...this.containers.children].flatMap((group) => (group as SVGElement).dataset.id ?? []);
     const containersChange =
       drawnContainers.some((id) => stale.has(id)) ||
@@ -75,18 +76,25 @@ export class DrawnLayers {
     for (const id of stale) {
       this.groups.get(id)?.remove();
       this.groups.delete(id);
-      this.drawnAs.delete(id);
+      this.drawnFrom.delete(id);
     }
     this.drawMissing(extent);
   }
 
-  /** What an element's group shows, to tell a group drawn the same from one to draw again. */
-  private signature(id: string): string | undefined {
+  /** Whether an element's group shows it as it is now (false when it is gone). */
+  private drawnAsBefore(id: string): boolean {
+    const [before, now] = [this.drawnFrom.get(id), this.drawnState(id)];
+    return before !== undefined && now !== undefined && drawnAlike(before, now);
+  }
+
+  /** What a group drawn now for an element would be drawn from. */
+  private drawnState(id: string): DrawnFrom | undefined {
     const { nodes, marks, selected } = this.source;
+    const [mark, isSelected] = [marks.get(id), selected.has(id)];
     const node = nodes.get(id);
-    if (node) return JSON.stringify([node, marks.get(id) ?? '', selected.has(id)]);
+    if (node) return { record: node, mark, selected: isSelected };
     const edge = this.source.edgeById(id);
-    return edge && JSON.stringify([edge, this.points(edge), marks.get(id) ?? '', selected.has(id)]);
+    return edge && { record: edge, points: this.points(edge), mark, selected: isSelected };
   }
 
   /**
@@ -128,7 +136,8 @@ export class DrawnLayers {
 
   private add(id: string, group: SVGGElement): SVGGElement {
     this.groups.set(id, group);
-    this.drawnAs.set(id, this.signature(id) ?? '');
+    const state = this.drawnState(id);
+    if (state) this.drawnFrom.set(id, state);
     return group;
   }
 
