@@ -46,14 +46,9 @@ function timeRender(
 async function main(): Promise<void> {
   // Plain ES modules shared with the webview suite (this package is CommonJS: import them dynamically).
   const { launchBrowser, startPageServer } = await import('../test/webview/harness.mjs' as string);
-  const { largeModel } = await import('../test/webview/large-model.mjs' as string);
+  const { largeModel, withTargetAdded } = await import('../test/webview/large-model.mjs' as string);
   const model = largeModel(300);
-  const edited = structuredClone(model);
-  edited.entities.push({
-    ...edited.entities.find((entity: { kind: string }) => entity.kind === 'target'),
-    name: 'st-added',
-    id: '/targets/st-added',
-  });
+  const edited = withTargetAdded(model);
 
   const launched = await launchBrowser();
   const server = await startPageServer();

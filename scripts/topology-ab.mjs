@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, startPageServer } from '../test/webview/harness.mjs';
-import { largeModel } from '../test/webview/large-model.mjs';
+import { largeModel, withTargetAdded } from '../test/webview/large-model.mjs';
 import { renderInPage } from '../bench/render-in-page.ts';
 
 const args = process.argv.slice(2);
@@ -89,13 +89,8 @@ async function metric(session, name) {
 }
 
 const model = largeModel(300);
-// The bench's edit (bench/topology-render.bench.ts): one target added.
-const edited = structuredClone(model);
-edited.entities.push({
-  ...edited.entities.find((entity) => entity.kind === 'target'),
-  name: 'st-added',
-  id: '/targets/st-added',
-});
+// The bench's edit (bench/topology-render.bench.ts).
+const edited = withTargetAdded(model);
 const launched = await launchBrowser();
 const servers = await Promise.all(targets.map((target) => startPageServer({ script: target.script })));
 const results = targets.map(() => ({

@@ -4,32 +4,13 @@
 // bends along when a drag moves one of its ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DrawnEdge, DrawnNode } from '../../client/webview/drawn-types';
+import type { DrawnEdge } from '../../client/webview/drawn-types';
 import { edgePoints, lineMeets, midpoint, withEndMoved } from '../../client/webview/edge-geometry';
+import { drawnEdge, drawnNode } from '../support/drawn-records';
 
-const node = (id: string, x: number, y: number): DrawnNode => ({
-  id,
-  kind: 'target',
-  name: id,
-  label: id,
-  tooltip: id,
-  container: false,
-  x,
-  y,
-  w: 100,
-  h: 40,
-});
-const edge = (source: string, target: string, route?: DrawnEdge['route']): DrawnEdge => ({
-  id: `${source}-${target}`,
-  source,
-  target,
-  kind: 'peering',
-  state: 'ok',
-  name: 'e',
-  label: 'e',
-  tooltip: 'e',
-  ...(route ? { route } : {}),
-});
+const node = (id: string, x: number, y: number) => drawnNode(id, { kind: 'target', x, y });
+const edge = (source: string, target: string, route?: DrawnEdge['route']) =>
+  drawnEdge(`${source}-${target}`, source, target, route ? { route } : {});
 
 test('edgePoints: straight from border to border without a route, along the route with one, a loop for a self-edge', () => {
   const [a, b] = [node('a', 0, 0), node('b', 300, 0)];

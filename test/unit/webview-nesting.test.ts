@@ -11,9 +11,10 @@ import {
   nodeBox,
   unionBox,
 } from '../../client/webview/container-boxes';
-import type { DrawnEdge, DrawnNode } from '../../client/webview/drawn-types';
+import type { DrawnNode } from '../../client/webview/drawn-types';
 import { moveNode } from '../../client/webview/places';
 import { Nesting } from '../../client/webview/nesting';
+import { drawnEdge, drawnNode } from '../support/drawn-records';
 
 /** A VNet holding two subnets, one holding two endpoints; a zone apart; a node whose parent is not drawn. */
 const nodes = [
@@ -51,20 +52,11 @@ function drawing(): Map<string, DrawnNode> {
     'pe-2': { x: 150, y: 60 },
   };
   const nesting = new Nesting(nodes);
+  // Containers are sized by fitting them; until then they are points at the origin.
   return new Map(
     nodes.map(({ id }) => [
       id,
-      {
-        id,
-        kind: 'subnet',
-        name: id,
-        label: id,
-        tooltip: id,
-        container: nesting.isContainer(id),
-        ...(centres[id] ?? { x: 0, y: 0 }),
-        w: centres[id] ? 100 : 0,
-        h: centres[id] ? 40 : 0,
-      },
+      drawnNode(id, { container: nesting.isContainer(id), ...(centres[id] ?? { w: 0, h: 0 }) }),
     ]),
   );
 }
@@ -119,17 +111,8 @@ test('moveNode: a dragged VNet takes what it holds along; routes of edges within
     { x: 0, y: 40 },
     { x: 150, y: 40 },
   ];
-  const edge = (id: string, source: string, target: string): DrawnEdge => ({
-    id,
-    source,
-    target,
-    kind: 'endpointTarget',
-    state: 'ok',
-    name: id,
-    label: '',
-    tooltip: id,
-    route,
-  });
+  const edge = (id: string, source: string, target: string) =>
+    drawnEdge(id, source, target, { kind: 'endpointTarget', route });
   const edges = [edge('inside', 'pe-1', 'pe-2'), edge('out', 'pe-1', 'zone')];
   const before = new Map([...drawn].map(([id, node]) => [id, nodeBox(node)]));
   const moved = moveNode('vnet', { x: 10, y: -5 }, drawn, edges, nesting, labelSize);

@@ -2,9 +2,9 @@
 // here on plain records; the webview suite compares the export with the page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DrawnNode } from '../../client/webview/drawn-types';
 import { Nesting } from '../../client/webview/nesting';
 import { paintOrder } from '../../client/webview/paint-order';
+import { drawnNode } from '../support/drawn-records';
 
 const graph = [
   { id: 'pe', parent: 'snet' },
@@ -15,18 +15,7 @@ const graph = [
   { id: 'other', parent: 'vnet' },
 ];
 const nesting = new Nesting(graph);
-const record = (id: string): DrawnNode => ({
-  id,
-  kind: 'subnet',
-  name: id,
-  label: id,
-  tooltip: id,
-  container: nesting.isContainer(id),
-  x: 0,
-  y: 0,
-  w: 10,
-  h: 10,
-});
+const record = (id: string) => drawnNode(id, { container: nesting.isContainer(id) });
 
 test('paintOrder: containers outer first (siblings in the given order), leaves apart in the given order', () => {
   const { containers, leaves } = paintOrder(

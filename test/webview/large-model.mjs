@@ -60,3 +60,14 @@ export function largeModel(nodes = 300) {
   }
   return { entities, references, findings: [] };
 }
+
+/** The model with one target added (a copy): the edit the render bench redraws and the load test checks. */
+export function withTargetAdded(model) {
+  const edited = structuredClone(model);
+  edited.entities.push({
+    ...edited.entities.find((entity) => entity.kind === 'target'),
+    name: 'st-added',
+    id: '/targets/st-added',
+  });
+  return edited;
+}

@@ -23,7 +23,7 @@ import {
   startPageServer,
 } from './harness.mjs';
 import { examplesTopology } from './examples-topology.ts';
-import { largeModel } from './large-model.mjs';
+import { largeModel, withTargetAdded } from './large-model.mjs';
 
 const fixture = (name) =>
   JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/webview/fixtures', `${name}.json`), 'utf8'));
@@ -993,18 +993,10 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
   const model = largeModel(300);
   const drawings = [];
   for (let run = 0; run < 2; run++) {
-    const { page, errors } = await openPage(browser, server);
-    try {
-      await postModel(page, model, { scope: 'workspace' });
-      drawings.push(await describe(page));
+    await withDrawing({ model, scope: 'workspace' }, async ({ page, description }) => {
+      drawings.push(description);
       if (run === 1) {
-        const edited = structuredClone(model);
-        edited.entities.push({
-          ...edited.entities.find((entity) => entity.kind === 'target'),
-          name: 'st-added',
-          id: '/targets/st-added',
-        });
-        await postModel(page, edited, { scope: 'workspace' });
+        await postModel(page, withTargetAdded(model), { scope: 'workspace' });
         const after = await describe(page);
         assert.equal(after.nodes.length, drawings[1].nodes.length + 1);
         assert.deepEqual(after.viewport, drawings[1].viewport);
@@ -1013,10 +1005,7 @@ test('300 resources: nothing overlaps, the same model draws the same, and an add
           assert.deepEqual(placed.get(node.id), node.box, `${node.name} stays where it was`);
         drawings.push(after);
       }
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   }
   assert.deepEqual(
     drawings[1].nodes.map((node) => [node.id, node.box]),
