@@ -2,7 +2,7 @@
 // area's pixels), colours and styles, the viewport and the theme. The page exposes it as
 // `window.vnetLensTopology.describe()` for the tests (in a browser and in VS Code) and for debugging.
 import { nodeBox } from './container-boxes';
-import { edgePoints, midpoint } from './edge-geometry';
+import { midpoint, pointsAmong } from './edge-geometry';
 import type { Point } from './drawn-types';
 import { kindIcon } from './icons';
 import { edgePaint, nodePaint } from './paint';
@@ -41,11 +41,10 @@ export function describeDrawing(view: TopologyView) {
       };
     }),
     edges: view.edges.flatMap((edge) => {
-      const [source, target] = [view.nodes.get(edge.source), view.nodes.get(edge.target)];
-      if (!source || !target) return [];
+      const points = pointsAmong(edge, view.nodes);
+      if (!points) return [];
       const mark = view.marks.get(edge.id);
       const paint = edgePaint(edge, theme, mark);
-      const points = edgePoints(edge, source, target);
       return [
         {
           id: edge.id,
@@ -60,7 +59,7 @@ export function describeDrawing(view: TopologyView) {
           line: edge.line ?? null,
           midpoint: screen(midpoint(points)),
           fontSize: edgeFontSize(theme),
-          curve: source === target ? 'loop' : points.length > 2 ? 'segments' : 'straight',
+          curve: edge.source === edge.target ? 'loop' : points.length > 2 ? 'segments' : 'straight',
           classes: mark ? [mark] : [],
           route: points.map(screen),
         },

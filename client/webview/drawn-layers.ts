@@ -6,7 +6,7 @@
 // drawing; issue 16). Keeps each element's
 // group by id, so that a drag, a selection or a path redraws only the groups it changed.
 import { outerBox, type Box, type LabelSize } from './container-boxes';
-import { edgePoints, lineMeets } from './edge-geometry';
+import { lineMeets, pointsAmong } from './edge-geometry';
 import { drawnAlike, type DrawnFrom } from './drawn-state';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import type { Nesting } from './nesting';
@@ -150,8 +150,7 @@ export class DrawnLayers {
   }
 
   private points(edge: DrawnEdge) {
-    const [source, target] = [this.source.nodes.get(edge.source), this.source.nodes.get(edge.target)];
-    return source && target ? edgePoints(edge, source, target) : undefined;
+    return pointsAmong(edge, this.source.nodes);
   }
 
   private drawNode(node: DrawnNode): SVGGElement {

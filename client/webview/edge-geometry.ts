@@ -22,6 +22,12 @@ export function edgePoints(edge: DrawnEdge, source: DrawnNode, target: DrawnNode
   return [borderPoint(source, target), borderPoint(target, source)];
 }
 
+/** The points an edge is drawn through, or none while one of its ends is not among the drawn nodes. */
+export function pointsAmong(edge: DrawnEdge, nodes: ReadonlyMap<string, DrawnNode>): Point[] | undefined {
+  const [source, target] = [nodes.get(edge.source), nodes.get(edge.target)];
+  return source && target ? edgePoints(edge, source, target) : undefined;
+}
+
 /** Where the line from a node's centre towards another's leaves the node's box. */
 function borderPoint(node: DrawnNode, towards: Point): Point {
   const dx = towards.x - node.x;

@@ -3,7 +3,7 @@
 // VS Code), and as a PNG: that SVG drawn into a canvas.
 // Invariant: built with DOM calls and serialised by XMLSerializer, so names are escaped text.
 import { unionBox } from './container-boxes';
-import { edgePoints } from './edge-geometry';
+import { pointsAmong } from './edge-geometry';
 import { paintOrder } from './paint-order';
 import { drawingDefs, edgeGroup, edgeLook, fixed, nodeGroup, nodeLook, svgElement, type Marking } from './svg-draw';
 import type { TopologyView } from './view';
@@ -15,8 +15,8 @@ const largestSide = 8192;
 function drawingSvg(view: TopologyView): { svg: SVGSVGElement; width: number; height: number } {
   const theme = view.currentTheme;
   const edges = view.edges.flatMap((edge) => {
-    const [source, target] = [view.nodes.get(edge.source), view.nodes.get(edge.target)];
-    return source && target ? [{ edge, points: edgePoints(edge, source, target) }] : [];
+    const points = pointsAmong(edge, view.nodes);
+    return points ? [{ edge, points }] : [];
   });
   const content = unionBox([
     view.drawingBox(),

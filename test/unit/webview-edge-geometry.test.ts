@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DrawnEdge } from '../../client/webview/drawn-types';
-import { edgePoints, lineMeets, midpoint, withEndMoved } from '../../client/webview/edge-geometry';
+import { edgePoints, lineMeets, midpoint, pointsAmong, withEndMoved } from '../../client/webview/edge-geometry';
 import { drawnEdge, drawnNode } from '../support/drawn-records';
 
 const node = (id: string, x: number, y: number) => drawnNode(id, { kind: 'target', x, y });
@@ -105,4 +105,13 @@ test('withEndMoved: a straight route moved off its line steps halfway; along its
     withEndMoved(points([0, 0], [0, 0], [0, 50], [80, 50]), 'source', { x: 10, y: 10 }),
     points([10, 10], [10, 50], [80, 50]),
   );
+});
+
+test('pointsAmong: the points between the drawn ends; none while an end is not drawn', () => {
+  const nodes = new Map([
+    ['a', node('a', 0, 0)],
+    ['b', node('b', 300, 0)],
+  ]);
+  assert.deepEqual(pointsAmong(edge('a', 'b'), nodes), points([50, 0], [250, 0]));
+  assert.equal(pointsAmong(edge('a', 'gone'), nodes), undefined);
 });
