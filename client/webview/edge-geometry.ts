@@ -62,8 +62,9 @@ export function shifted(route: readonly Point[], by: Point): Point[] {
 /**
  * The route with one end moved by `by` (a drag of that end's node). The end moves with its node and
  * the bend next to it moves across the segment between them only, so every segment stays horizontal
- * or vertical and the rest of the route keeps the lane ELK routed it along. A straight route that the
- * move takes off its line gets a step halfway.
+ * or vertical and the rest of the route keeps the lane ELK routed it along (unless the end comes
+ * within `stub` of that bend: the lane then moves ahead of it). A straight route that the move takes
+ * off its line gets a step halfway.
  */
 export function withEndMoved(route: readonly Point[], end: 'source' | 'target', by: Point): Point[] {
   if (end === 'source') return movedAtStart(route, by);
@@ -72,29 +73,46 @@ export function withEndMoved(route: readonly Point[], end: 'source' | 'target', 
 
 /** Below this, two coordinates are the same (ELK's routes are exact; a drag moves both alike). */
 const sameSpot = 0.01;
+/** How far a moved end's first segment leaves its node, at the least, when a lane can move to keep it. */
+const stub = 12;
+
+type Axis = 'x' | 'y';
+
+/** The axis a segment runs along; `same` for two points in one spot; none for a slanted one. */
+function segmentAxis(from: Point, to: Point): Axis | 'same' | undefined {
+  const [flatY, flatX] = [Math.abs(to.y - from.y) < sameSpot, Math.abs(to.x - from.x) < sameSpot];
+  if (flatY && flatX) return 'same';
+  if (flatY) return 'x';
+  return flatX ? 'y' : undefined;
+}
 
 function movedAtStart(route: readonly Point[], by: Point): Point[] {
   const [start, next, ...rest] = route;
   const moved = { x: start.x + by.x, y: start.y + by.y };
   if (!next) return [moved];
-  const [alongX, alongY] = [Math.abs(next.y - start.y) < sameSpot, Math.abs(next.x - start.x) < sameSpot];
+  const axis = segmentAxis(start, next);
   // Two points in one spot: the second says nothing of the first segment's direction.
-  if (alongX && alongY) return movedAtStart([start, ...rest], by);
-  if (!alongX && !alongY) return [moved, next, ...rest];
-  const bend = alongX ? { x: next.x, y: next.y + by.y } : { x: next.x + by.x, y: next.y };
-  if (rest.length > 0) return [moved, bend, ...rest];
-  if (alongX ? by.y === 0 : by.x === 0) return [moved, next];
-  const half = alongX ? (moved.x + next.x) / 2 : (moved.y + next.y) / 2;
-  const step = alongX
-    ? [
-        { x: half, y: moved.y },
-        { x: half, y: next.y },
-      ]
-    : [
-        { x: moved.x, y: half },
-        { x: next.x, y: half },
-      ];
-  return [moved, ...step, next];
+  if (axis === 'same') return movedAtStart([start, ...rest], by);
+  if (axis === undefined) return [moved, next, ...rest];
+  const side: Axis = axis === 'x' ? 'y' : 'x';
+  if (rest.length === 0) return by[side] === 0 ? [moved, next] : [moved, ...step(moved, next, axis), next];
+  const bend = { ...next, [side]: next[side] + by[side] };
+  const [second, ...others] = rest;
+  // The end leaves its node outwards. A drag up to or past the first bend would fold the segment back
+  // across the node: the lane from the first bend to the second (not the far end) moves ahead instead.
+  const outwards = Math.sign(next[axis] - start[axis]);
+  if (others.length === 0 || (bend[axis] - moved[axis]) * outwards >= stub) return [moved, bend, ...rest];
+  const lane = moved[axis] + outwards * stub;
+  return [moved, { ...bend, [axis]: lane }, { ...second, [axis]: lane }, ...others];
+}
+
+/** Two bends that take a straight route from its moved end to its other end: a step halfway. */
+function step(moved: Point, end: Point, axis: Axis): Point[] {
+  const half = (moved[axis] + end[axis]) / 2;
+  return [
+    { ...moved, [axis]: half },
+    { ...end, [axis]: half },
+  ];
 }
 
 /** Whether a polyline passes through a box: some segment, clipped to the box (Liang–Barsky), is left. */

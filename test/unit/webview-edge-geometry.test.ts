@@ -115,3 +115,21 @@ test('pointsAmong: the points between the drawn ends; none while an end is not d
   assert.deepEqual(pointsAmong(edge('a', 'b'), nodes), points([50, 0], [250, 0]));
   assert.equal(pointsAmong(edge('a', 'gone'), nodes), undefined);
 });
+
+test('withEndMoved: an end dragged up to its first bend pushes the lane ahead of it rather than fold back across its node', () => {
+  // Down 40 from the source, across, and down into the target: the source dragged 50 down.
+  assert.deepEqual(
+    withEndMoved(points([0, 0], [0, 40], [200, 40], [200, 100]), 'source', { x: 0, y: 50 }),
+    points([0, 50], [0, 62], [200, 62], [200, 100]),
+  );
+  // A drag in small moves: the first makes the step; the next ones push it along, never behind the end.
+  let route = points([0, 0], [0, 100]);
+  for (let move = 0; move < 6; move++) route = withEndMoved(route, 'source', { x: -5, y: 10 });
+  assert.deepEqual(route, points([-30, 60], [-30, 72], [0, 72], [0, 100]));
+  assert.ok(isOrthogonal(route));
+  // With one bend the lane ends at the far end, which stays where it is: the segment folds back.
+  assert.deepEqual(
+    withEndMoved(points([0, 0], [0, 40], [200, 40]), 'source', { x: 0, y: 50 }),
+    points([0, 50], [0, 40], [200, 40]),
+  );
+});
