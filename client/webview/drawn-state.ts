@@ -1,6 +1,7 @@
 // What a drawn group was drawn from, to tell after an edit which groups still show their element as it
 // is (drawn-layers.ts drawChanged keeps those). Compared field by field: a redraw makes new records, so
-// identity says nothing, and serialising every drawn element on every redraw cost more than drawing.
+// identity says nothing, and serialising every drawn element (as this did until session 15) allocates
+// a string per element to compare. Every field counts, so a field added to the records is compared too.
 // Invariant: a record changed in place (a drag) has its group drawn again, so a kept `record` shows
 // what its group shows. Loads without a DOM (unit tests).
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
