@@ -15,6 +15,13 @@ export class CachedDeployments {
    * every entry of a corpus-sized workspace).
    */
   private last?: { changes: number; results: readonly DeploymentResult[] };
+  /** The entries last given to keepOnly: given again (the same array), every entry kept is among them. */
+  private keptAmong?: readonly string[];
+  /**
+   * How many kept evaluations give a notice (stopped for time, or a value over the size cap): notices
+   * are asked after every analysis, and a corpus-sized workspace has thousands of entries, most with none.
+   */
+  private noticing = 0;
 
   get(entry: string): EntryEvaluation | undefined {
     return this.byEntry.get(entry);
@@ -24,8 +31,17 @@ export class CachedDeployments {
     return this.byEntry.entries();
   }
 
-  keep(entry: string, evaluation: EntryEvaluation): void {
+  /** Whether a kept evaluation was stopped for time or met a value over the size cap (values() has its notices). */
+  get anyNoticing(): boolean {
+    return this.noticing > 0;
+  }
+
+  /** `among`: the entries of the evaluation that keeps it (one that ran over others makes keepOnly check again). */
+  keep(entry: string, evaluation: EntryEvaluation, among: readonly string[]): void {
+    if (among !== this.keptAmong) this.keptAmong = undefined;
+    this.drop(entry);
     this.byEntry.set(entry, evaluation);
+    if (givesNotice(evaluation)) this.noticing++;
     for (const uri of evaluation.read.keys()) {
       const readers = this.readers.get(uri);
       if (readers) readers.add(entry);
@@ -35,28 +51,40 @@ export class CachedDeployments {
 
   /** Drops the evaluations that read the file (or found it missing). */
   fileChanged(uri: string): void {
-    for (const entry of this.readers.get(uri) ?? []) this.byEntry.delete(entry);
+    for (const entry of this.readers.get(uri) ?? []) this.drop(entry);
     this.readers.delete(uri);
   }
 
   /** Drops the evaluations that read any file `forgotten` names. */
   dropReading(forgotten: (uri: string) => boolean): void {
     for (const [entry, cached] of this.byEntry) {
-      if ([...cached.read.keys()].some(forgotten)) this.byEntry.delete(entry);
+      if ([...cached.read.keys()].some(forgotten)) this.drop(entry);
     }
   }
 
   /** Drops the evaluations of entries that are no longer entries. */
   keepOnly(entries: readonly string[]): void {
     // A new workspace (one per module in the bench, per `check`) keeps nothing yet: no Set to make.
-    if (this.byEntry.size === 0) return;
+    // The same entries as last time (an edit that deploys what it did) leave nothing to drop: a Set of
+    // every entry per keystroke was garbage in a corpus-sized workspace (issue 16).
+    const same = entries === this.keptAmong;
+    this.keptAmong = entries;
+    if (this.byEntry.size === 0 || same) return;
     const kept = new Set(entries);
-    for (const entry of [...this.byEntry.keys()]) if (!kept.has(entry)) this.byEntry.delete(entry);
+    for (const entry of [...this.byEntry.keys()]) if (!kept.has(entry)) this.drop(entry);
   }
 
   clear(): void {
     this.byEntry.clear();
+    this.noticing = 0;
     this.last = undefined;
+  }
+
+  private drop(entry: string): void {
+    const dropped = this.byEntry.get(entry);
+    if (dropped === undefined) return;
+    this.byEntry.delete(entry);
+    if (givesNotice(dropped)) this.noticing--;
   }
 
   /** The results of the last evaluation of every entry, if the index has seen no change since (`changes`). */
@@ -75,3 +103,6 @@ export class CachedDeployments {
     this.last = { changes, results };
   }
 }
+
+const givesNotice = (evaluation: EntryEvaluation) =>
+  evaluation.stoppedAfterMs !== undefined || evaluation.result.oversized !== undefined;

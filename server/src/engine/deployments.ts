@@ -35,6 +35,14 @@ interface Reach {
    * found when first asked (namesOf), which a workspace of one deployment never does.
    */
   names?: string[];
+  /**
+   * The '/'-bounded ancestors of the ids it names, each once: found when first asked (namedAround), so
+   * that a kept deployment is asked whether a changed id is around one of its names without cutting
+   * every name into its ancestors again per keystroke (issue 16).
+   */
+  around?: string[];
+  /** The ancestors of the ids it creates, each once: found when it changes and a kept deployment asks (withAncestors). */
+  createdAround?: string[];
   model?: NetworkModel;
 }
 
@@ -51,36 +59,47 @@ export class DeploymentModels {
   private below = new Map<string, Set<string>>();
 
   models(deployments: readonly DeploymentResult[]): NetworkModel[] {
-    const previous = this.reach;
-    this.reach = new Map();
+    // The same entries in the same order (an edit that deploys what it did): the map is updated in
+    // place (issue 16: a new map of every deployment of a corpus-sized workspace per keystroke lived
+    // until the next one, and was promoted for nothing).
+    const previous = sameEntries(deployments, this.reach) ? undefined : this.reach;
+    if (previous) this.reach = new Map();
     // Ids whose creators changed: a deployment naming one of them (or one around it) joins anew.
     const changed = new Set<string>();
-    const changedEntries = new Set<string>();
+    /** The reaches whose created ids make `changed`: their ancestors are found once per reach. */
+    const changers: Reach[] = [];
+    /** The changed deployments, each with what it was before. */
+    const changedEntries = new Map<string, Reach | undefined>();
     for (const deployment of deployments) {
-      const before = previous.get(deployment.entry);
+      const before = (previous ?? this.reach).get(deployment.entry);
       if (before?.result === deployment) {
-        this.reach.set(deployment.entry, before);
+        if (previous) this.reach.set(deployment.entry, before);
         continue;
       }
       const reach = reachOf(deployment);
       this.reach.set(deployment.entry, reach);
-      changedEntries.add(deployment.entry);
-      for (const [key] of [...(before?.creates ?? []), ...reach.creates]) changed.add(key);
+      changedEntries.set(deployment.entry, before);
+      for (const changer of before ? [before, reach] : [reach]) {
+        for (const [key] of changer.creates) changed.add(key);
+        changers.push(changer);
+      }
     }
-    for (const [entry, before] of previous) {
-      if (this.reach.get(entry) !== before) for (const [key] of before.creates) changed.add(key);
+    for (const [entry, before] of previous ?? []) {
+      if (this.reach.get(entry) === before) continue;
+      for (const [key] of before.creates) changed.add(key);
+      changers.push(before);
     }
     // Creation order follows the order of the deployments: a new order is a new index. Otherwise only
     // the changed deployments' ids are taken out and put back (issue 16: rebuilding the index over
     // every created id of a corpus-sized workspace cost milliseconds per keystroke).
     // A single deployment joins nothing (modelOf), so it keeps no index: a second one rebuilds it.
     if (this.reach.size <= 1) this.clearIndex();
-    else if (!sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
+    else if (previous && !sameOrder(this.reach.keys(), previous.keys())) this.rebuildIndex();
     else if (changed.size > 0) {
       let rank = 0;
       for (const [root, reach] of this.reach) {
         if (changedEntries.has(root)) {
-          this.unindex(root, previous.get(root)?.creates ?? []);
+          this.unindex(root, changedEntries.get(root)?.creates ?? []);
           this.index(root, rank, reach.creates);
         }
         rank++;
@@ -88,14 +107,16 @@ export class DeploymentModels {
     }
     // Found when a kept deployment first asks: an edited file alone (one changed deployment) never does.
     let touched: Set<string> | undefined;
+    const rejoins = (reach: Reach) => {
+      const { names, around } = namedAround(reach);
+      return (
+        names.some((key) => (touched ??= withAncestors(changed, changers)).has(key)) ||
+        around.some((ancestor) => changed.has(ancestor))
+      );
+    };
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
-      const rejoins = () =>
-        namesOf(reach).some(
-          (key) =>
-            (touched ??= withAncestors(changed)).has(key) || ancestorsOf(key).some((ancestor) => changed.has(ancestor)),
-        );
-      if (!reach.model || changedEntries.has(deployment.entry) || (changed.size > 0 && rejoins()))
+      if (!reach.model || changedEntries.has(deployment.entry) || (changed.size > 0 && rejoins(reach)))
         reach.model = this.modelOf(reach);
       return reach.model;
     });
@@ -194,16 +215,35 @@ function namesOf(reach: Reach): string[] {
   return (reach.names = names);
 }
 
+/** The ids a deployment names, and their ancestors. */
+function namedAround(reach: Reach): { names: string[]; around: string[] } {
+  const names = namesOf(reach);
+  reach.around ??= [...new Set(names.flatMap(ancestorsOf))];
+  return { names, around: reach.around };
+}
+
+/** Whether the deployments are those of the map, in its order. */
+function sameEntries(deployments: readonly DeploymentResult[], reach: ReadonlyMap<string, Reach>): boolean {
+  if (deployments.length !== reach.size) return false;
+  let index = 0;
+  for (const entry of reach.keys()) if (deployments[index++].entry !== entry) return false;
+  return true;
+}
+
 function sameOrder(a: Iterable<string>, b: Iterable<string>): boolean {
   const other = b[Symbol.iterator]();
   for (const item of a) if (other.next().value !== item) return false;
   return other.next().done === true;
 }
 
-/** The ids with every '/'-bounded prefix of each. */
-function withAncestors(ids: ReadonlySet<string>): Set<string> {
+/** The ids (those `creators` create) with every '/'-bounded prefix of each. */
+function withAncestors(ids: ReadonlySet<string>, creators: readonly Reach[]): Set<string> {
   const all = new Set(ids);
-  for (const id of ids) for (const ancestor of ancestorsOf(id)) all.add(ancestor);
+  // Per reach, so the deployment changed by the edit before this one is not cut into ancestors again.
+  for (const reach of creators) {
+    reach.createdAround ??= [...new Set(reach.creates.flatMap(([key]) => ancestorsOf(key)))];
+    for (const ancestor of reach.createdAround) all.add(ancestor);
+  }
   return all;
 }
 

@@ -10,7 +10,8 @@ import { classifyFile, type Language } from '../syntax/classify';
 import type { Cloud } from '../facts';
 import { needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
-import { defaultLimits, oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
+import { defaultLimits, type WorkspaceLimits } from './limits';
+import { workspaceNotices } from './workspace-notices';
 import { FileCache, indexedFile, type IndexedFile } from './file-cache';
 import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
@@ -38,6 +39,10 @@ export class Workspace {
   private knownGeneration = 0;
   private readonly registryCalls = new UnseenRegistryCalls();
   private changeCount = 0;
+  /** How many indexed files are over the size limit: most workspaces have none, and notices() then walks no file. */
+  private tooLargeCount = 0;
+  /** The unseen-module notice of the last calls found (the same array while they stay the same). */
+  private unseenNotice?: { calls: readonly UnseenRegistryCall[]; notice: Notice | undefined };
   private keptModels?: DeploymentModels;
   /** `evaluateEverything`: demand-driven evaluation off (every resource in full); the corpus test compares the two. */
   constructor(
@@ -77,6 +82,7 @@ export class Workspace {
     this.changeCount++;
     const file = this.indexed(uri, text);
     this.files.set(uri, file);
+    this.tooLargeCount += Number(file.tooLarge) - Number(existing?.tooLarge ?? false);
     this.registryCalls.set(uri, existing);
     if (existing?.language !== file.language || uri.endsWith('bicepconfig.json')) this.filesChanged();
     else this.entryIndex.edited(uri);
@@ -90,6 +96,7 @@ export class Workspace {
     const existing = this.files.get(uri);
     this.registryCalls.removed(uri, existing);
     this.changeCount++;
+    if (existing?.tooLarge) this.tooLargeCount--;
     this.files.delete(uri);
     this.outside.delete(uri);
     this.cache.forget(uri);
@@ -158,23 +165,22 @@ export class Workspace {
 
   /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */
   notices(): Notice[] {
-    // Asked after every analysis: walked in place, not copied (a corpus-sized index has thousands of files).
-    const notices: Notice[] = [];
-    for (const [uri, file] of this.files)
-      if (file.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
-    for (const [uri, file] of this.outside)
-      if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, this.limits));
-    // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
-    let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
-    for (const [entry, cached] of this.deployments.values()) {
-      if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, this.limits));
-      const at = cached.result.oversized;
-      if (at) (oversized ??= new Map()).set(`${at.uri}:${at.start}`, at);
-    }
-    const unseen = unseenRegistryNotice(this.unseenRegistryCalls());
-    if (unseen) notices.push(unseen);
-    for (const at of oversized?.values() ?? []) notices.push(oversizedNotice(at, this.file(at.uri)?.text));
-    return notices;
+    return workspaceNotices({
+      files: this.files,
+      anyTooLarge: this.tooLargeCount > 0,
+      outside: this.outside,
+      deployments: this.deployments,
+      limits: this.limits,
+      unseenRegistry: this.unseenRegistryNotice(),
+      textOf: (uri) => this.file(uri)?.text,
+    });
+  }
+
+  /** The notice of the unseen registry calls, made again only when the calls found change. */
+  private unseenRegistryNotice(): Notice | undefined {
+    const calls = this.unseenRegistryCalls();
+    if (this.unseenNotice?.calls !== calls) this.unseenNotice = { calls, notice: unseenRegistryNotice(calls) };
+    return this.unseenNotice.notice;
   }
 
   /** Registry module calls neither cached nor modelled, drawn as opaque boxes (engine/unseen-registry-calls.ts). */
@@ -228,7 +234,7 @@ export class Workspace {
           : undefined;
       if (quiet) {
         this.madeFailures?.delete(entry);
-        this.keep(entry, quiet);
+        this.keep(entry, quiet, entries);
         results.push(quiet.result);
         continue;
       }
@@ -239,7 +245,7 @@ export class Workspace {
         evaluateEverything: this.evaluateEverything,
         failures: this.failures,
       });
-      this.keep(entry, evaluated);
+      this.keep(entry, evaluated, entries);
       results.push(evaluated.result);
     }
     this.deployments.rememberResults(this.changeCount, entries, results);
@@ -247,8 +253,8 @@ export class Workspace {
   }
 
   /** Keeps an entry's result until a file it read changes; a file edited while it ran leaves it stale: used once, not kept. */
-  private keep(entry: string, evaluation: EntryEvaluation): void {
-    if (this.unchanged(evaluation.read)) this.deployments.keep(entry, evaluation);
+  private keep(entry: string, evaluation: EntryEvaluation, entries: readonly string[]): void {
+    if (this.unchanged(evaluation.read)) this.deployments.keep(entry, evaluation, entries);
   }
 
   /** An indexed Bicep file's outline, version and references (engine/quiet-deployment.ts). */
