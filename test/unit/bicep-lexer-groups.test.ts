@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lex, TokenKind } from '../../server/src/syntax/bicep';
 import { LexState, scanToken } from '../../server/src/syntax/bicep/lexer';
-import { asciiBytes, crossGroup, steppedOver, stepOverTokens } from '../../server/src/syntax/bicep/lexer-groups';
+import {
+  asciiBytes,
+  crossGroup,
+  skimToken,
+  steppedOver,
+  stepOverTokens,
+} from '../../server/src/syntax/bicep/lexer-groups';
 import {
   crossRestOfLine,
   keywordAt,
@@ -236,6 +242,27 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
     assert.equal(scanToken(state), K.EndOfFile);
     assert.equal(state.pos, text.length);
   });
+});
+
+test('skimToken reads the tokens lex makes, identifiers from the bytes, from any token boundary', () => {
+  // Identifiers after blanks or at a line's start, keywords that are no identifiers, a digit start, and
+  // tokens skimToken leaves to scanToken (a comment before an identifier, strings, line breaks).
+  const text = "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\nx /* c */ y 2z\r\n_";
+  const tokens = lex(text).tokens;
+  for (let from = 0; from < tokens.length; from++) {
+    bothReadings(text, tokens[from].fullStart, (state) => {
+      const read: number[][] = [];
+      for (const token of tokens.slice(from)) {
+        const kind = skimToken(state);
+        assert.equal(kind, token.kind);
+        read.push([kind, state.fullStart, state.start, state.end, state.pos]);
+        // lex's token ends at its fullEnd (trailing trivia); the skim leaves that to the next token.
+        assert.deepEqual([state.fullStart, state.start, state.end], [token.fullStart, token.start, token.end]);
+        state.pos = token.fullEnd;
+      }
+      return read;
+    });
+  }
 });
 
 test('strings read in one pass end where each ends when read alone (the plain-string cache)', () => {

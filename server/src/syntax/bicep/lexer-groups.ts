@@ -1,6 +1,7 @@
 // The lexer's group-crossing entries, for the lazy outline's skim: crossGroup, from an opening bracket or
 // a string's first piece before a `${` hole, reads on to the matching closer or the string's last piece;
-// stepOverTokens steps over a run of tokens no scanToken needs to read. crossGroup reads with
+// stepOverTokens steps over a run of tokens no scanToken needs to read; skimToken is scanToken with an
+// identifier read from the skim's bytes. crossGroup reads with
 // `scanToken` reading every token that can start a string, comment, pragma, operator of two characters
 // or junk; a table steps over the rest (see steppedOver), and, where no string is open, brackets, line
 // breaks and plain strings (lexer-strings.ts) are crossed without a token read. Runs of such characters
@@ -9,7 +10,7 @@
 // problem, brackets do not match, nesting passes maxNesting, the text ends inside the group, or the
 // caller's `endsGroup` says a line inside the group ends it (the parser's declaration boundary).
 // Allocates nothing per character or token.
-import { scanToken } from './lexer';
+import { keywordKind, scanToken } from './lexer';
 import { plainSingleLineStringEnd } from './lexer-strings';
 import type { LexState } from './lexer-state';
 import { identifierPart } from './lexical-rules';
@@ -170,6 +171,30 @@ export function stepOverTokens(state: LexState): number {
     while (end > from && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   else while (end > from && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--;
   return end > from ? end : -1;
+}
+
+/**
+ * scanToken for the skim, which reads a line's keyword and a declaration's name with it: an identifier
+ * (after blanks) is read from the text's bytes when the skim has them (LexState.bytes), any other token
+ * by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
+ */
+export function skimToken(state: LexState): TokenKind {
+  const bytes = state.bytes;
+  if (bytes === undefined) return scanToken(state);
+  const length = state.length;
+  const fullStart = state.pos;
+  let pos = fullStart;
+  while (pos < length && (bytes[pos] === 32 || bytes[pos] === 9)) pos++;
+  // An identifier starts with a letter or `_`: an identifier character after the digits.
+  if (pos >= length || bytes[pos] <= 57 || identifierPart[bytes[pos]] !== 1) return scanToken(state);
+  const start = pos;
+  while (++pos < length && identifierPart[bytes[pos]] === 1);
+  const kind = keywordKind(state.text, start, pos - start);
+  state.kind = kind;
+  state.fullStart = fullStart;
+  state.start = start;
+  state.end = state.pos = pos;
+  return kind;
 }
 
 // Reads the group's last closer at `start` into the state as scanToken would (where no string is open

@@ -240,10 +240,7 @@ export function scanToken(state: LexState): TokenKind {
         break;
       default:
         if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-          // The skim's ASCII bytes when it has them (LexState.bytes): read faster than the string.
-          const bytes = state.bytes;
-          if (bytes === undefined) while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
-          else while (pos < length && identifierPart[bytes[pos]] === 1) pos++;
+          while (pos < length && identifierPart[text.charCodeAt(pos)] === 1) pos++;
           kind = keywordKind(text, start, pos - start);
         } else if (c >= 48 && c <= 57) {
           while (pos < length && (c = text.charCodeAt(pos)) >= 48 && c <= 57) pos++;
@@ -263,7 +260,8 @@ export function scanToken(state: LexState): TokenKind {
   return kind;
 }
 
-function keywordKind(text: string, start: number, length: number): TokenKind {
+/** The kind of the identifier token text[start, start + length): `true`, `false` and `null` are keywords. */
+export function keywordKind(text: string, start: number, length: number): TokenKind {
   if (length === 4) {
     if (text.startsWith('true', start)) return TokenKind.TrueKeyword;
     if (text.startsWith('null', start)) return TokenKind.NullKeyword;

@@ -5,7 +5,7 @@
 // Invariants: answers -1 / false ("give up", so the full parse decides) wherever the lexer reports a
 // problem, a closer or junk stands at depth 0, or crossGroup gives up; allocates nothing per token.
 import { LexState, scanToken } from './lexer';
-import { crossGroup, stepOverTokens } from './lexer-groups';
+import { crossGroup, skimToken, stepOverTokens } from './lexer-groups';
 import { declarationKeywords, identifierPart } from './lexical-rules';
 import { decodeEscapes } from './strings';
 import { TokenKind } from './token';
@@ -123,7 +123,7 @@ export function skipLineBreaks(state: LexState): boolean {
     if (crossed.firstBreak < 0) crossed.firstBreak = state.start;
     crossed.runs++;
     crossed.lastBreakEnd = state.end;
-    scanToken(state);
+    skimToken(state);
   }
   crossed.blanksAfterRun = onlyBlanks(state.text, state.fullStart, state.start);
   return state.problems.length === 0;

@@ -6,8 +6,8 @@
 // (a resource or module condition), before a line starting with `?` or `:` (a multi-line ternary,
 // for declarations ending in an expression) and before a line right below starting with `|` (a
 // multi-line union type). Any other line must start a declaration with `@` or a known keyword.
-import { LexState, scanToken } from './lexer';
-import { asciiBytes } from './lexer-groups';
+import { LexState } from './lexer';
+import { asciiBytes, skimToken } from './lexer-groups';
 import { bicepDeclarationKeywords, lambdaBodyStoppers, paramsDeclarationKeywords } from './lexical-rules';
 import type { BicepLanguage } from './nodes-declarations';
 import {
@@ -116,7 +116,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
   let last: number = K.Other;
   const state = new LexState(text);
   state.bytes = asciiBytes(text);
-  scanToken(state);
+  skimToken(state);
   for (;;) {
     if (!skipLineBreaks(state)) return undefined;
     const q = state.start; // the line's first token (text.length at the end)
@@ -159,7 +159,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       if (phase !== declaring) {
         shape = decoratorStep(text, shape, kind, start, end);
         if (shape < 0) return undefined;
-        scanToken(state);
+        skimToken(state);
         continue;
       }
       index++;
@@ -184,7 +184,7 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
         }
         break;
       }
-      scanToken(state);
+      skimToken(state);
     }
     if (phase === decorating && shape !== 2 && shape !== 4) return undefined;
   }
