@@ -12,6 +12,7 @@ import {
   steppedOver,
   stepOverTokens,
 } from '../../server/src/syntax/bicep/lexer-groups';
+import { plainDecoratorEnd } from '../../server/src/syntax/bicep/outline-decorators';
 import {
   crossRestOfLine,
   keywordAt,
@@ -263,6 +264,22 @@ test('skimToken reads the tokens lex makes, identifiers from the bytes, from any
       return read;
     });
   }
+});
+
+test('plainDecoratorEnd reads `@name(…)` lines with nothing or one plain string, and leaves all others', () => {
+  const endOf = (line: string) => {
+    const text = `${line}\nparam a string`;
+    const bytes = asciiBytes(text);
+    assert.ok(bytes);
+    return plainDecoratorEnd(new LexState(text), bytes, 0);
+  };
+  assert.equal(endOf("@description('x')"), 17);
+  assert.equal(endOf("@sys.description('')  "), 20);
+  assert.equal(endOf('@secure()'), 9);
+  for (const other of ["@description('x') // c", "@description( 'x')", "@description('${x}')", '@minValue(1)'])
+    assert.equal(endOf(other), -1, other);
+  for (const other of ["@description('''x''')", "@description('x\\'y')", '@null()', '@a.true()', '@a.b.c()'])
+    assert.equal(endOf(other), -1, other);
 });
 
 test('strings read in one pass end where each ends when read alone (the plain-string cache)', () => {

@@ -78,6 +78,29 @@ test('decorators with blank, comment and pragma lines between them, and multi-li
   ]);
 });
 
+test('plain decorator lines (read from the bytes) beside others, as the full parse reads them', () => {
+  const text = [
+    "@description('The name')",
+    "@sys.description('')",
+    '@secure()',
+    "@description('x')  \t",
+    "@description('y') // a comment after it",
+    "@description( 'z' )",
+    "@description('a ${b}')",
+    "@description('''multi''')",
+    "@description('it\\'s')",
+    '@minValue(1)',
+    'param name string',
+    "@description('last')",
+    'param b int',
+  ].join('\n');
+  const firstEnd = text.indexOf('param name string') + 'param name string'.length;
+  check(text, [
+    ['param', 'name', undefined, text.slice(0, firstEnd)],
+    ['param', 'b', undefined, "@description('last')\nparam b int"],
+  ]);
+});
+
 test('header strings: resource types, module paths, imports, extensions, targetScope', () => {
   const text = [
     "targetScope = 'subscription'",
@@ -331,6 +354,9 @@ test('unusual text falls back to the full parse, with the same declarations', ()
     'param a string\n  junk here\nparam b string', // a line that starts no declaration
     'param a string\n"quoted"\nparam b string', // junk characters
     "@description('x')\n", // decorators without a declaration
+    "@description('x')", // the same at the end of the text
+    "@true('x')\nparam a string", // a keyword is no decorator name
+    '@a.null()\nparam a string',
     "@description('x') param a string\nparam b string", // a declaration on the decorator line
     'var a = {\n  b: 1\nvar c = 2\n}', // a column-0 keyword inside braces
     "var a = '''never closed\nparam b string",

@@ -8,6 +8,7 @@
 // multi-line union type). Any other line must start a declaration with `@` or a known keyword.
 import { LexState } from './lexer';
 import { asciiBytes, skimToken } from './lexer-groups';
+import { plainDecoratorEnd } from './outline-decorators';
 import { bicepDeclarationKeywords, lambdaBodyStoppers, paramsDeclarationKeywords } from './lexical-rules';
 import type { BicepLanguage } from './nodes-declarations';
 import {
@@ -146,6 +147,17 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       phase = declaring;
       index = -1;
       crossFrom = keyword === 'targetScope' ? noCrossing : keyword === 'resource' ? 3 : 1;
+    }
+    if (phase === decorating && state.bytes !== undefined) {
+      // The line's `@` read: a plain decorator line is read from the bytes, to the same state.
+      const end = plainDecoratorEnd(state, state.bytes, q);
+      if (end >= 0) {
+        lastEnd = end;
+        last = K.Other;
+        state.pos = end;
+        skimToken(state); // the line break or the end of the text
+        continue;
+      }
     }
     let shape = 0; // of a decorator line, see decoratorStep
     for (;;) {
