@@ -5,7 +5,8 @@
 // modules, most `check` runs) has no calls, found without a walk of its files.
 import type { BicepOutline } from '../syntax/bicep';
 import type { IndexedFile } from './file-cache';
-import { callsRegistry, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
+import { callsRegistry, unseenRegistryNotice, workspaceUnseenCalls, type UnseenRegistryCall } from './registry-notice';
+import type { Notice } from './types';
 
 /** What finding the calls reads from the workspace. */
 export interface RegistryCallSources {
@@ -23,6 +24,8 @@ export class UnseenRegistryCalls {
   /** How many screened files refer to a registry module: none, no calls (a count, not a Set: one fewer per workspace). */
   private callers = 0;
   private found?: { generation: number; callerEdits: number; calls: UnseenRegistryCall[] };
+  /** The notice of the calls last found, made again only when they change (asked after every analysis). */
+  private noticed?: { calls: readonly UnseenRegistryCall[]; notice: Notice | undefined };
 
   /** A file's text was set; `replaced` is the text it replaced, if any. */
   set(uri: string, replaced: IndexedFile | undefined): void {
@@ -39,6 +42,14 @@ export class UnseenRegistryCalls {
   private callerLeft(): void {
     this.callerEdits++;
     this.callers--;
+  }
+
+  /** The notice of the calls (registry-notice.ts), or undefined when there are none. */
+  notice(sources: RegistryCallSources, knownGeneration: number): Notice | undefined {
+    const calls = this.calls(sources, knownGeneration);
+    if (calls.length === 0) return undefined;
+    if (this.noticed?.calls !== calls) this.noticed = { calls, notice: unseenRegistryNotice(calls) };
+    return this.noticed.notice;
   }
 
   /** `knownGeneration` counts changes to the set of known files and to bicepconfig.json files (what registry calls resolve to). */

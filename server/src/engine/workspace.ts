@@ -16,7 +16,7 @@ import { FileCache, indexedFile, type IndexedFile } from './file-cache';
 import { EntryIndex } from './entry-index';
 import { DeploymentModels } from './deployments';
 import { quietDeployment, type IndexedBicep } from './quiet-deployment';
-import { unseenRegistryNotice, type UnseenRegistryCall } from './registry-notice';
+import type { UnseenRegistryCall } from './registry-notice';
 import { UnseenRegistryCalls, type RegistryCallSources } from './unseen-registry-calls';
 import { evaluateEntry, type EntryEvaluation, type EntryFiles } from './entry-evaluation';
 import { CachedDeployments } from './cached-deployments';
@@ -41,8 +41,6 @@ export class Workspace {
   private changeCount = 0;
   /** How many indexed files are over the size limit: most workspaces have none, and notices() then walks no file. */
   private tooLargeCount = 0;
-  /** The unseen-module notice of the last calls found (the same array while they stay the same). */
-  private unseenNotice?: { calls: readonly UnseenRegistryCall[]; notice: Notice | undefined };
   private keptModels?: DeploymentModels;
   /** `evaluateEverything`: demand-driven evaluation off (every resource in full); the corpus test compares the two. */
   constructor(
@@ -171,28 +169,24 @@ export class Workspace {
       outside: this.outside,
       deployments: this.deployments,
       limits: this.limits,
-      unseenRegistry: this.unseenRegistryNotice(),
+      unseenRegistry: this.registryCalls.notice(this.registrySourcesOf(), this.knownGeneration),
       textOf: (uri) => this.file(uri)?.text,
     });
   }
 
-  /** The notice of the unseen registry calls, made again only when the calls found change. */
-  private unseenRegistryNotice(): Notice | undefined {
-    const calls = this.unseenRegistryCalls();
-    if (this.unseenNotice?.calls !== calls) this.unseenNotice = { calls, notice: unseenRegistryNotice(calls) };
-    return this.unseenNotice.notice;
-  }
-
   /** Registry module calls neither cached nor modelled, drawn as opaque boxes (engine/unseen-registry-calls.ts). */
   unseenRegistryCalls(): UnseenRegistryCall[] {
-    // What the calls are found from, made once: asked after every analysis.
-    this.registrySources ??= {
+    return this.registryCalls.calls(this.registrySourcesOf(), this.knownGeneration);
+  }
+
+  /** What the calls are found from, made once: asked after every analysis. */
+  private registrySourcesOf(): RegistryCallSources {
+    return (this.registrySources ??= {
       files: this.files,
       known: (uri) => this.files.get(uri) ?? this.outside.get(uri) ?? undefined,
       outlineOf: (uri, file) => this.cache.loaded(uri, file)?.outline,
       referencesOf: (uri, file) => this.cache.summaryOf(uri, file)?.references,
-    };
-    return this.registryCalls.calls(this.registrySources, this.knownGeneration);
+    });
   }
 
   private registrySources?: RegistryCallSources;
