@@ -282,8 +282,8 @@ function createdAtOrAround(created: Created, below: ReadonlyMap<string, Readonly
 function forEachString(value: Value | undefined, visit: (text: string) => void, depth = 0): void {
   if (typeof value === 'string') visit(value);
   else if (depth < 32 && isArray(value)) for (const item of value) forEachString(item, visit, depth + 1);
-  else if (depth < 32 && isObject(value))
-    for (const item of Object.values(value)) forEachString(item, visit, depth + 1);
+  // Keys walked in place: a list of values per object was ~0.4 MB of garbage per keystroke (issue 16).
+  else if (depth < 32 && isObject(value)) for (const key in value) forEachString(value[key], visit, depth + 1);
 }
 
 /** The root whose deployment creates `decl`, when `model` joined it from another root. */
