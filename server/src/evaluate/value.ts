@@ -147,31 +147,39 @@ export function isOversized(value: Value | undefined): boolean {
  */
 export function concatStrings(values: readonly Value[]): string | PartialString | Unknown {
   let length = 0;
+  let allText = true;
   for (const value of values) {
     if (typeof value === 'string') length += value.length;
-    else if (value instanceof Unknown) length += value.key.length;
-    else if (value instanceof PartialString)
-      for (const part of value.parts) length += typeof part === 'string' ? part.length : part.key.length;
+    else {
+      allText = false;
+      if (value instanceof Unknown) length += value.key.length;
+      else if (value instanceof PartialString)
+        for (const part of value.parts) length += typeof part === 'string' ? part.length : part.key.length;
+    }
   }
   if (length > maxStringLength) return oversizedUnknown('string');
+  // Most calls join text only (a plain literal is one piece): no list of parts for them (issue 16).
+  if (allText) return values.length === 1 ? (values[0] as string) : (values as readonly string[]).join('');
   const parts: (string | Unknown)[] = [];
-  const push = (part: string | Unknown) => {
-    const last = parts.length - 1;
-    if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] = (parts[last] as string) + part;
-    else if (part !== '') parts.push(part);
-  };
   for (const value of values) {
-    if (typeof value === 'string') push(value);
-    else if (typeof value === 'number' || typeof value === 'boolean') push(String(value));
-    else if (value === null) push('');
-    else if (value instanceof Unknown) push(value);
-    else if (value instanceof PartialString) value.parts.forEach(push);
+    if (typeof value === 'string') appendPart(parts, value);
+    else if (typeof value === 'number' || typeof value === 'boolean') appendPart(parts, String(value));
+    else if (value === null) continue;
+    else if (value instanceof Unknown) appendPart(parts, value);
+    else if (value instanceof PartialString) for (const part of value.parts) appendPart(parts, part);
     else return freshUnknown('string');
   }
   if (parts.length === 0) return '';
   if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
   if (parts.length === 1 && parts[0] instanceof Unknown) return parts[0];
   return new PartialString(parts);
+}
+
+/** Adds a part, joining text to text before it and dropping empty text (a function, not a closure per call). */
+function appendPart(parts: (string | Unknown)[], part: string | Unknown): void {
+  const last = parts.length - 1;
+  if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] = (parts[last] as string) + part;
+  else if (part !== '') parts.push(part);
 }
 
 /** Equality in three values; `ignoreCase` for names and ids, which Azure compares that way. */

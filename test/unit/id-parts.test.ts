@@ -1,0 +1,28 @@
+// Ids and strings built from parts (evaluate/value.ts concatStrings, model/identity.ts parentIdOf):
+// text-only joins, partly known ids, and the parent of a child id two segments up, with the empty
+// text that joins drop.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { concatStrings, maxStringLength, PartialString, Unknown } from '../../server/src/evaluate/value';
+
+const subscription = new Unknown('subscription().subscriptionId');
+
+test('joining text only gives one string, empty when nothing is joined', () => {
+  assert.equal(concatStrings([]), '');
+  assert.equal(concatStrings(['']), '');
+  assert.equal(concatStrings(['vnet']), 'vnet');
+  assert.equal(concatStrings(['vnet', '', '-', 'hub']), 'vnet-hub');
+  assert.ok(concatStrings(['x'.repeat(maxStringLength), 'y']) instanceof Unknown, 'over the cap: unknown');
+});
+
+test('joining unknowns keeps text runs joined, scalars as text and null as nothing', () => {
+  const joined = concatStrings(['/subscriptions/', subscription, '/a', null, 1, true, '']);
+  assert.ok(joined instanceof PartialString);
+  assert.deepEqual(joined.parts, ['/subscriptions/', subscription, '/a1true']);
+  assert.equal(concatStrings(['', subscription, null]), subscription);
+  assert.equal(concatStrings([null, 'a', null]), 'a');
+  const nested = concatStrings([joined, '/b']);
+  assert.ok(nested instanceof PartialString);
+  assert.deepEqual(nested.parts, ['/subscriptions/', subscription, '/a1true/b']);
+  assert.ok(concatStrings(['a', [1] as never]) instanceof Unknown, 'an array is no text');
+});
