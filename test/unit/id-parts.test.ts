@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { concatStrings, maxStringLength, PartialString, Unknown } from '../../server/src/evaluate/value';
+import { parentIdOf } from '../../server/src/model/identity';
 
 const subscription = new Unknown('subscription().subscriptionId');
 
@@ -25,4 +26,21 @@ test('joining unknowns keeps text runs joined, scalars as text and null as nothi
   assert.ok(nested instanceof PartialString);
   assert.deepEqual(nested.parts, ['/subscriptions/', subscription, '/a1true/b']);
   assert.ok(concatStrings(['a', [1] as never]) instanceof Unknown, 'an array is no text');
+});
+
+test('a parent id is its child id two segments up, partly known ids keeping their unknown parts', () => {
+  assert.equal(parentIdOf('/rg/providers/ns/vnets/hub/subnets/a'), '/rg/providers/ns/vnets/hub');
+  assert.equal(parentIdOf('/subnets/a'), undefined, 'nothing is left');
+  assert.equal(parentIdOf('a'), undefined);
+  assert.equal(parentIdOf(subscription), undefined);
+  const vnetName = new Unknown('param:vnet');
+  const child = new PartialString(['/subscriptions/', subscription, '/vnets/', vnetName, '/subnets/a']);
+  const parent = parentIdOf(child);
+  assert.ok(parent instanceof PartialString);
+  assert.deepEqual(parent.parts, ['/subscriptions/', subscription, '/vnets/', vnetName]);
+  // The second slash up is in an earlier part: the parts after it are dropped, empty text too.
+  const split = new PartialString(['/subscriptions/', subscription, '/', vnetName]);
+  assert.equal(parentIdOf(split), '/subscriptions');
+  assert.equal(parentIdOf(new PartialString(['/', subscription, '/x'])), undefined, 'only empty text is left');
+  assert.equal(parentIdOf(new PartialString([subscription, '/b/x'])), subscription);
 });

@@ -75,23 +75,34 @@ export class IdIndex<T extends { id: Value }> {
   }
 }
 
-/** `/a/b/types/name` → `/a/b`: the id of a child's parent (two segments up). */
+/**
+ * `/a/b/types/name` → `/a/b`: the id of a child's parent (two segments up). Reads the id's parts in
+ * place and copies only the kept ones (issue 16: every child's parent is looked up per edit).
+ */
 export function parentIdOf(id: Value): Value | undefined {
-  const parts = typeof id === 'string' ? [id] : id instanceof PartialString ? [...id.parts] : undefined;
-  if (!parts) return undefined;
+  if (typeof id === 'string') return parentOfParts([id]);
+  return id instanceof PartialString ? parentOfParts(id.parts) : undefined;
+}
+
+function parentOfParts(parts: readonly (string | Unknown)[]): Value | undefined {
   let slashes = 0;
   for (let index = parts.length - 1; index >= 0; index--) {
     const part = parts[index];
     if (typeof part !== 'string') continue;
     for (let at = part.length - 1; at >= 0; at--) {
-      if (part[at] !== '/') continue;
-      if (++slashes === 2) {
-        const kept = [...parts.slice(0, index), part.slice(0, at)].filter((p) => p !== '');
-        if (kept.length === 0) return undefined;
-        if (kept.length === 1) return kept[0];
-        return new PartialString(kept);
-      }
+      if (part.charCodeAt(at) !== 47 /* / */) continue;
+      if (++slashes === 2) return keptParts(parts, index, part.slice(0, at));
     }
   }
   return undefined;
+}
+
+/** The parts before `index`, then `last`, without empty text: one part alone, or a partial string. */
+function keptParts(parts: readonly (string | Unknown)[], index: number, last: string): Value | undefined {
+  const kept: (string | Unknown)[] = [];
+  for (let before = 0; before < index; before++) if (parts[before] !== '') kept.push(parts[before]);
+  if (last !== '') kept.push(last);
+  if (kept.length === 0) return undefined;
+  if (kept.length === 1) return kept[0];
+  return new PartialString(kept);
 }
