@@ -163,3 +163,15 @@ test('a one-key query of a lookup without keyless items answers that key, in ord
   assert.deepEqual(lookup.candidates(['a']), ['first', 'twice', 'late', 'anywhere']);
   assert.deepEqual(lookup.candidates(['c']), ['anywhere']);
 });
+
+test('a one-key query merges keyless items with the key’s own in the order added', () => {
+  const lookup = new Lookup<string>();
+  lookup.add([undefined], 'anywhere first');
+  lookup.add(['a'], 'a1');
+  lookup.add(['b'], 'b1');
+  lookup.add([undefined], 'anywhere second');
+  lookup.add(['a'], 'a2');
+  assert.deepEqual(lookup.candidates(['a']), ['anywhere first', 'a1', 'anywhere second', 'a2']);
+  assert.deepEqual(lookup.candidates(['b']), ['anywhere first', 'b1', 'anywhere second']);
+  assert.deepEqual(lookup.candidates(['c']), ['anywhere first', 'anywhere second']);
+});

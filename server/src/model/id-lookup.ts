@@ -54,15 +54,19 @@ export class Lookup<T> {
   private readonly all: T[] = [];
 
   add(keys: readonly (string | undefined)[], item: T): void {
+    if (keys.length === 1) return this.addUnder(keys[0], item);
     const filed = { order: this.all.length, item };
     this.all.push(item);
-    if (keys.length === 0 || keys.includes(undefined)) {
-      this.keyless.push(filed);
-      return;
-    }
-    // One key is what the id lookups file under: no Set to drop duplicates (issue 16, allocation per edit).
-    if (keys.length === 1) this.file(keys[0] as string, filed);
+    if (keys.length === 0 || keys.includes(undefined)) this.keyless.push(filed);
     else for (const key of new Set(keys as string[])) this.file(key, filed);
+  }
+
+  /** `add([key], item)` without the list: the id lookups file every item under one key (issue 16). */
+  addUnder(key: string | undefined, item: T): void {
+    const filed = { order: this.all.length, item };
+    this.all.push(item);
+    if (key === undefined) this.keyless.push(filed);
+    else this.file(key, filed);
   }
 
   private file(key: string, filed: Filed<T>): void {
@@ -72,20 +76,47 @@ export class Lookup<T> {
   }
 
   candidates(keys: readonly (string | undefined)[]): readonly T[] {
+    if (keys.length === 1) return this.candidatesUnder(keys[0]);
     // A copy: the caller may add to this lookup while it walks the answer.
     if (keys.length === 0 || keys.includes(undefined)) return [...this.all];
-    // The usual query, one key and no keyless item: its list alone, as the general case below gives it.
-    if (keys.length === 1 && this.keyless.length === 0)
-      return this.byKey.get(keys[0] as string)?.map((filed) => filed.item) ?? [];
     const lists = [this.keyless, ...new Set(keys as string[])].map((key) =>
       typeof key === 'string' ? (this.byKey.get(key) ?? []) : key,
     );
     const found = lists.filter((list) => list.length > 0);
     if (found.length === 0) return [];
-    if (found.length === 1) return found[0].map((filed) => filed.item);
+    if (found.length === 1) return itemsOf(found[0]);
     const merged = found.flat().sort((a, b) => a.order - b.order);
     return merged.filter((filed, index) => index === 0 || merged[index - 1] !== filed).map((filed) => filed.item);
   }
+
+  /** `candidates([key])` without the list. */
+  candidatesUnder(key: string | undefined): readonly T[] {
+    // A copy: the caller may add to this lookup while it walks the answer.
+    if (key === undefined) return [...this.all];
+    const list = this.byKey.get(key);
+    if (this.keyless.length === 0) return list ? itemsOf(list) : [];
+    if (!list) return itemsOf(this.keyless);
+    // Both lists are in the order added, and an item is in only one of them: merged as they are.
+    return mergedItems(this.keyless, list);
+  }
+}
+
+function itemsOf<T>(list: readonly Filed<T>[]): T[] {
+  const items: T[] = new Array<T>(list.length);
+  for (let index = 0; index < list.length; index++) items[index] = list[index].item;
+  return items;
+}
+
+/** The items of two lists ordered by `order` with no item in both, in that order. */
+function mergedItems<T>(a: readonly Filed<T>[], b: readonly Filed<T>[]): T[] {
+  const items: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].order < b[j].order)) items.push(a[i++].item);
+    else items.push(b[j++].item);
+  }
+  return items;
 }
 
 /** Items by one key of their id (see the two kinds below). */
@@ -94,11 +125,11 @@ class IdLookup<T> {
   constructor(private readonly keyOf: (id: Value | undefined) => string | undefined) {}
 
   add(id: Value | undefined, item: T): void {
-    this.lookup.add([this.keyOf(id)], item);
+    this.lookup.addUnder(this.keyOf(id), item);
   }
 
   candidates(id: Value | undefined): readonly T[] {
-    return this.lookup.candidates([this.keyOf(id)]);
+    return this.lookup.candidatesUnder(this.keyOf(id));
   }
 }
 
