@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace } from '../../server/src/engine/workspace';
 import type { ResourceDecl } from '../../server/src/evaluate/declaration';
+import { makeObject, type Value } from '../../server/src/evaluate/value';
+import { sizeOf } from '../../server/src/evaluate/value-size';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
 async function declarations(text: string): Promise<ResourceDecl[]> {
@@ -56,4 +58,23 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
   assert.equal(link.id, nsg.properties && resources.find((decl) => decl.symbol === 'link')!.id);
   const zone = (link.properties as Record<string, Record<string, unknown>>).zoneSeen;
   assert.deepEqual(Object.keys(zone), ['name', 'location', 'tags', 'id', 'type', 'apiVersion', 'properties']);
+});
+
+test('an object literal is written key by key: spreads in place, later keys winning, sized as a walk finds', async () => {
+  const [nsg] = await declarations(`var base = { b: 'from base', c: 'from base', nested: { deep: [1, 'two'] } }
+resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: 'nsg-app'
+  tags: { a: 'first', ...base, c: 'last' }
+  location: { plain: 'westeurope', list: ['x', { y: 'z' }] }
+}`);
+  const tags = nsg.body.tags as Record<string, Value>;
+  assert.deepEqual(Object.keys(tags), ['a', 'b', 'c', 'nested']);
+  assert.deepEqual([tags.a, tags.b, tags.c], ['first', 'from base', 'last']);
+  assert.equal(Object.getPrototypeOf(tags), null);
+  // A repeated key is not remembered with a size; a literal without one is, and both equal a fresh walk.
+  const fresh = (value: Record<string, Value>) => sizeOf(makeObject(Object.entries(value)));
+  assert.equal(sizeOf(tags), fresh(tags));
+  const location = nsg.body.location as Record<string, Value>;
+  assert.equal(sizeOf(location), fresh(location));
+  assert.equal(sizeOf(location), 1 + 5 + 11 + 4 + (1 + 2 + (1 + 1 + 2)));
 });

@@ -76,6 +76,19 @@ export function sizedObject(entries: Iterable<readonly [string, Value]>): Object
   return object;
 }
 
+/**
+ * `object`, built by the caller key by key from sized values, sized as sizedObject sizes the same
+ * entries: no list of entries is made first (issue 16: an object literal is evaluated per keystroke).
+ * `repeated`: a key was set twice (then the walk on first capping counts what the object holds).
+ */
+export function sizedBuilt(object: Record<string, Value>, repeated: boolean): ObjectValue {
+  if (repeated) return object;
+  let size = 1;
+  for (const key in object) size += key.length + sizeOf(object[key]);
+  rememberSize(object, size);
+  return object;
+}
+
 /** `items` as an array value, sized as it is built (see sizedObject). */
 export function sizedArray(items: Value[]): Value[] {
   let size = 1;

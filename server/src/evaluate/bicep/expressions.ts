@@ -30,7 +30,7 @@ import {
 } from '../value';
 import { limits } from '../functions-support';
 import { noteWritten } from '../written';
-import { capped, maxValueUnits, sizedArray, sizedObject, sizeOf } from '../value-size';
+import { capped, maxValueUnits, sizedArray, sizedBuilt, sizeOf } from '../value-size';
 import type { StopClock } from '../stop-clock';
 
 /** What an expression can refer to besides its locals. */
@@ -217,28 +217,34 @@ export class ExpressionEvaluator {
     }
   }
 
+  /** Written key by key into the object (no entry pairs: issue 16), later keys winning. */
   private object(node: ObjectExpression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
-    const entries: [string, Value][] = [];
+    const object: Record<string, Value> = Object.create(null);
+    let repeated = false;
     for (const member of node.members) {
       if (member.kind === 'Spread') {
         const spread = this.evaluate(member.expression, locals);
-        if (isObject(spread)) entries.push(...Object.entries(spread));
-        else return this.positional('spread', member);
+        if (!isObject(spread)) return this.positional('spread', member);
+        for (const key of Object.keys(spread)) {
+          if (key in object) repeated = true;
+          object[key] = spread[key];
+        }
       } else if (member.kind === 'ObjectProperty') {
         const key =
           propertyKey(member) ??
           (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
         if (key === undefined) continue;
-        if (!record) {
-          entries.push([key, this.evaluate(member.value, locals)]);
-          continue;
-        }
-        const childPath = path ? `${path}.${key}` : key;
-        record(childPath, member.value);
-        entries.push([key, this.evaluate(member.value, locals, record, childPath)]);
+        let value: Value;
+        if (record) {
+          const childPath = path ? `${path}.${key}` : key;
+          record(childPath, member.value);
+          value = this.evaluate(member.value, locals, record, childPath);
+        } else value = this.evaluate(member.value, locals);
+        if (key in object) repeated = true;
+        object[key] = value;
       }
     }
-    return sizedObject(entries);
+    return sizedBuilt(object, repeated);
   }
 
   private keyOfInterpolated(key: Expression, locals: Locals): string | undefined {
