@@ -259,29 +259,30 @@ function evaluateBody(
 ): Value {
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
   const wanted = keys && lowerCaseSet(keys);
-  const entries: [string, Value][] = [];
+  // Written key by key, later keys winning as in makeObject (no [key, value] pairs: issue 16).
+  const fields: Record<string, Value> = Object.create(null);
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;
     if (key === 'dependsOn') continue;
     if (!wanted) {
       record(key, member.value);
-      entries.push([key, file.expressions.evaluate(member.value, locals, record, key)]);
+      fields[key] = file.expressions.evaluate(member.value, locals, record, key);
     } else if (key === 'properties' && member.value.kind === 'Object' && isPlainObject(member.value)) {
       record(key, member.value);
-      const properties: [string, Value][] = [];
+      const properties: Record<string, Value> = Object.create(null);
       for (const property of objectProperties(member.value)) {
         const name = propertyKey(property)!;
         if (!wanted.has(name.toLowerCase())) continue;
         record(`properties.${name}`, property.value);
-        properties.push([name, file.expressions.evaluate(property.value, locals, record, `properties.${name}`)]);
+        properties[name] = file.expressions.evaluate(property.value, locals, record, `properties.${name}`);
       }
-      entries.push([key, makeObject(properties)]);
+      fields[key] = properties;
     } else if (identityKeys.has(key) || key === 'properties') {
       record(key, member.value);
-      entries.push([key, file.expressions.evaluate(member.value, locals, record, key)]);
+      fields[key] = file.expressions.evaluate(member.value, locals, record, key);
     }
   }
-  return makeObject(entries);
+  return fields;
 }
 
 export function and(a: Tri, b: Tri): Tri {
