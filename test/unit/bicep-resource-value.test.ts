@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace } from '../../server/src/engine/workspace';
 import type { ResourceDecl } from '../../server/src/evaluate/declaration';
-import { makeObject, type Value } from '../../server/src/evaluate/value';
+import { makeObject, Unknown, type Value } from '../../server/src/evaluate/value';
 import { sizeOf } from '../../server/src/evaluate/value-size';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
@@ -77,4 +77,18 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
   const location = nsg.body.location as Record<string, Value>;
   assert.equal(sizeOf(location), fresh(location));
   assert.equal(sizeOf(location), 1 + 5 + 11 + 4 + (1 + 2 + (1 + 1 + 2)));
+});
+
+test('a symbol read while it is evaluated is a cycle; its value is kept once known', async () => {
+  const [first, second] = await declarations(`var a = b
+var b = a
+resource first 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: a
+}
+resource second 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: b
+}`);
+  assert.ok(first.name instanceof Unknown);
+  assert.match(first.name.key, /^cycle:.*#a$/);
+  assert.equal(second.name, first.name, 'b holds the cycle found evaluating a');
 });

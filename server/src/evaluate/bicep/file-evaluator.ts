@@ -50,6 +50,9 @@ export interface BicepInput extends EvaluationInput {
  */
 const valueKeywords = new Set(['param', 'var', 'resource', 'module', 'func']);
 
+/** Marks a symbol whose value is being computed: asked again meanwhile, it is a cycle. */
+const evaluating = Symbol('evaluating');
+
 export class BicepFile implements SymbolScope {
   readonly uri: string;
   readonly context: FunctionContext;
@@ -61,8 +64,8 @@ export class BicepFile implements SymbolScope {
   /** Declarations by name, from the outline: each is parsed when its symbol is first evaluated. */
   private readonly symbols = new Map<string, OutlineEntry>();
   private readonly imports = new Map<string, { uri: string; name: string } | { uri: string; wildcard: true }>();
-  private readonly values = new Map<string, Value>();
-  private readonly inProgress = new Set<string>();
+  /** Symbols' values, and `evaluating` for those being evaluated (a cycle); no set of those apart: issue 16. */
+  private readonly values = new Map<string, Value | typeof evaluating>();
   private readonly nested = new Map<string, Value>();
   private readonly importedFiles = new Map<string, BicepFile>();
 
@@ -135,17 +138,18 @@ export class BicepFile implements SymbolScope {
   }
 
   symbol(name: string): Value | undefined {
-    if (this.values.has(name)) return this.values.get(name);
+    const known = this.values.get(name);
+    if (known === evaluating) return new Unknown(`cycle:${this.uri}#${name}`);
+    if (known !== undefined) return known;
     const entry = this.symbols.get(name);
     if (!entry) return this.imported(name);
-    if (this.inProgress.has(name)) return new Unknown(`cycle:${this.uri}#${name}`);
-    this.inProgress.add(name);
-    let value: Value;
+    this.values.set(name, evaluating);
+    let value: Value | undefined;
     try {
       const { outline } = this.input.file;
       value = entry.keyword === 'param' ? this.parameter(name, entry) : this.declared(name, outline.declaration(entry));
     } finally {
-      this.inProgress.delete(name);
+      if (value === undefined) this.values.delete(name);
     }
     this.values.set(name, value);
     return value;
