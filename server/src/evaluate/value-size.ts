@@ -58,28 +58,22 @@ export function sizeOf(value: Value, depth = 0): number {
   return size;
 }
 
-/**
- * An object of `entries` (later keys win), sized as it is built: its values are sized already (or
- * are sized now), so no walk over the new object is needed when it is capped.
- */
+/** An object of `entries` (later keys win), sized as sizedBuilt sizes it. */
 export function sizedObject(entries: Iterable<readonly [string, Value]>): ObjectValue {
   const object: Record<string, Value> = Object.create(null);
-  let size = 1;
   let repeated = false;
   for (const [key, value] of entries) {
     if (key in object) repeated = true;
     object[key] = value;
-    size += key.length + sizeOf(value);
   }
-  // A repeated key counted twice: the walk on first capping counts what the object holds.
-  if (!repeated) rememberSize(object, size);
-  return object;
+  return sizedBuilt(object, repeated);
 }
 
 /**
- * `object`, built by the caller key by key from sized values, sized as sizedObject sizes the same
- * entries: no list of entries is made first (issue 16: an object literal is evaluated per keystroke).
- * `repeated`: a key was set twice (then the walk on first capping counts what the object holds).
+ * `object`, built by the caller key by key from values already sized (or sized now), sized without a
+ * walk over it when it is later capped; no list of entries is made first (issue 16: an object literal
+ * is evaluated per keystroke). `repeated`: a key was set twice, and the object is left unsized (the
+ * walk on first capping counts what it holds).
  */
 export function sizedBuilt(object: Record<string, Value>, repeated: boolean): ObjectValue {
   if (repeated) return object;
