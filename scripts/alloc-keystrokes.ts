@@ -10,7 +10,7 @@
 import inspector from 'node:inspector/promises';
 import v8 from 'node:v8';
 import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { edits } from '../bench/keystrokes';
+import { benchEdit, editedName, edits } from '../bench/keystrokes';
 import { analyzeWorkspace, Workspace } from '../server/src/engine';
 
 const args = process.argv.slice(2);
@@ -19,13 +19,14 @@ const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 4
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 3;
 const uri = 'file:///bench/hub-and-spoke.bicep';
 
-/** The texts the bench types, in order: a character at a time into a VNet name, then deleted again. */
+/** The texts the bench types, in order (bench/keystrokes.ts benchEdit), each edit applied to the last text. */
 function editedTexts(text: string): string[] {
-  const at = text.indexOf("name: 'vnet-spoke-0010'") + "name: 'vnet-spoke-0010".length;
+  const quote = text.indexOf(editedName) + editedName.length - 1;
   const texts: string[] = [];
   for (let edit = 0; edit < edits; edit++) {
-    const typed = edit < edits / 2 ? edit + 1 : edits - edit - 1;
-    texts.push(text.slice(0, at) + 'x'.repeat(typed) + text.slice(at));
+    const { from, to, text: inserted } = benchEdit(edit);
+    text = text.slice(0, quote + from) + inserted + text.slice(quote + to);
+    texts.push(text);
   }
   return texts;
 }
