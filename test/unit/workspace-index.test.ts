@@ -24,3 +24,19 @@ test('many files: entries, syntax errors and edits stay right when older trees a
   assert.ok(model.vnets.some((v) => displayValue(v.name) === 'vnet-1001'));
   assert.ok(!model.vnets.some((v) => displayValue(v.name) === 'vnet-1'));
 });
+
+test('the entries are the same array while they stay the same, and a new one when they change', () => {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  workspace.setFile('file:///w/main.bicep', "module m 'a.bicep' = { name: 'm' }\n");
+  workspace.setFile('file:///w/a.bicep', vnet(1));
+  const first = workspace.entries();
+  assert.deepEqual(first, ['file:///w/main.bicep']);
+  // An edit inside a resource deploys what it did: CachedDeployments.keepOnly tells this by identity.
+  workspace.setFile('file:///w/a.bicep', vnet(2));
+  assert.equal(workspace.entries(), first);
+  workspace.setFile('file:///w/main.bicep', '// deploys nothing now\n');
+  const second = workspace.entries();
+  assert.notEqual(second, first);
+  assert.deepEqual(second, ['file:///w/a.bicep', 'file:///w/main.bicep']);
+  assert.deepEqual(first, ['file:///w/main.bicep'], 'an array handed out is never changed');
+});

@@ -15,7 +15,10 @@ export class CachedDeployments {
    * every entry of a corpus-sized workspace).
    */
   private last?: { changes: number; results: readonly DeploymentResult[] };
-  /** The entries last given to keepOnly: given again (the same array), every entry kept is among them. */
+  /**
+   * The entries last given to keepOnly: given again (the same array), every entry kept is among them.
+   * EntryIndex.entries() hands out one unchanged array for as long as the entries stay the same.
+   */
   private keptAmong?: readonly string[];
   /**
    * How many kept evaluations give a notice (stopped for time, or a value over the size cap): notices

@@ -13,7 +13,7 @@ const noDeploys: readonly string[] = [];
 
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
-  private found?: { entries: string[]; deploys: Map<string, readonly string[] | undefined> };
+  private found?: { entries: readonly string[]; deploys: Map<string, readonly string[] | undefined> };
   /** Files edited (their language kept) since the entries were last asked for; made on the first edit
    * (a workspace made for one analysis, one per module in the bench and per `check`, has none). */
   private editedFiles?: Set<string>;
@@ -33,7 +33,11 @@ export class EntryIndex {
     this.found = undefined;
   }
 
-  entries(): string[] {
+  /**
+   * The entries, sorted: the same array, never changed, for as long as they stay the same (a new array
+   * when they change), so a holder can tell "the same entries" by identity (CachedDeployments.keepOnly).
+   */
+  entries(): readonly string[] {
     const found = this.found;
     if (found && this.editsKeep(found.deploys)) return found.entries;
     this.editedFiles?.clear();

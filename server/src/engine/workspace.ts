@@ -195,7 +195,7 @@ export class Workspace {
    * Entries: parameter files (Bicep and ARM), and templates no other indexed file pulls in as a
    * module, an import, a linked template or the template of a parameter file.
    */
-  entries(): string[] {
+  entries(): readonly string[] {
     return this.entryIndex.entries();
   }
 
