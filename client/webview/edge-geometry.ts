@@ -71,6 +71,34 @@ export function withEndMoved(route: readonly Point[], end: 'source' | 'target', 
   return movedAtStart([...route].reverse(), by).reverse();
 }
 
+/**
+ * The route with one end kept on the border of its node's box as the box changed from `was` to `now`
+ * (a container fitted again around a dragged child): the end moves with the side of the box it leaves
+ * from, staying within that side's span, and the route bends along as for a drag (`withEndMoved`). An
+ * end that is not on the border of `was` is left where it is.
+ */
+export function withEndOnResizedBox(route: readonly Point[], end: 'source' | 'target', was: Box, now: Box): Point[] {
+  const point = end === 'source' ? route[0] : route[route.length - 1];
+  if (!point) return [...route];
+  const sides = [
+    { gap: Math.abs(point.x - was.x1), by: { x: now.x1 - was.x1, y: within(point.y, now.y1, now.y2) } },
+    { gap: Math.abs(point.x - was.x2), by: { x: now.x2 - was.x2, y: within(point.y, now.y1, now.y2) } },
+    { gap: Math.abs(point.y - was.y1), by: { x: within(point.x, now.x1, now.x2), y: now.y1 - was.y1 } },
+    { gap: Math.abs(point.y - was.y2), by: { x: within(point.x, now.x1, now.x2), y: now.y2 - was.y2 } },
+  ];
+  const side = sides.reduce((nearest, candidate) => (candidate.gap < nearest.gap ? candidate : nearest));
+  if (side.gap > onBorder || (side.by.x === 0 && side.by.y === 0)) return [...route];
+  return withEndMoved(route, end, side.by);
+}
+
+/** How far a coordinate must move to lie within [from, to]. */
+function within(value: number, from: number, to: number): number {
+  return Math.min(Math.max(value, from), to) - value;
+}
+
+/** How far from a box's border an edge's end may lie and still be drawn as leaving from it (ELK's ends are exact). */
+const onBorder = 0.5;
+
 /** Below this, two coordinates are the same (ELK's routes are exact; a drag moves both alike). */
 const sameSpot = 0.01;
 /** How far a moved end's first segment leaves its node, at the least, when a lane can move to keep it. */

@@ -1,8 +1,8 @@
 // Where a drawing's records go: a large drawing packed by ELK's box layout (layout-packed.ts), keeping
 // the drawn places when a redraw only adds top-level resources; a drag moving a node (a container
-// with everything inside it) and fitting the containers around it again.
-import { containersAround, fitContainers, type LabelSize, nodeBox, unionBox } from './container-boxes';
-import { shifted, withEndMoved } from './edge-geometry';
+// with everything inside it) and fitting the containers around it again, with the ends of edges on them.
+import { type Box, containersAround, fitContainers, type LabelSize, nodeBox, unionBox } from './container-boxes';
+import { shifted, withEndMoved, withEndOnResizedBox } from './edge-geometry';
 import type { DrawnEdge, DrawnNode, Point } from './drawn-types';
 import { keepsPlaces, layoutPacked, packBelow, type DrawnPlaces, type PackedNode } from './layout-packed';
 import type { Nesting } from './nesting';
@@ -78,8 +78,28 @@ export function moveNode(
     if (source && target) edge.route = shifted(edge.route, by);
     else if (source || target) edge.route = withEndMoved(edge.route, source ? 'source' : 'target', by);
   }
-  const refitted = fitContainers(nodes, nesting, labelSize, containersAround(nesting, [id]));
+  const around = containersAround(nesting, [id]);
+  const was = new Map(around.flatMap((container) => nodeBoxOf(nodes, container)));
+  const refitted = fitContainers(nodes, nesting, labelSize, around);
+  keepEndsOnBorders(edges, nodes, new Map(refitted.map((container) => [container, was.get(container)!])));
   return new Set([...moved, ...refitted]);
+}
+
+/** Edges ending on a container that was fitted again keep their ends on its border (`withEndOnResizedBox`). */
+function keepEndsOnBorders(edges: readonly DrawnEdge[], nodes: ReadonlyMap<string, DrawnNode>, was: Map<string, Box>) {
+  if (was.size === 0) return;
+  for (const edge of edges) {
+    for (const end of ['source', 'target'] as const) {
+      const before = was.get(edge[end]);
+      const node = nodes.get(edge[end]);
+      if (edge.route && before && node) edge.route = withEndOnResizedBox(edge.route, end, before, nodeBox(node));
+    }
+  }
+}
+
+function nodeBoxOf(nodes: ReadonlyMap<string, DrawnNode>, id: string): [string, Box][] {
+  const node = nodes.get(id);
+  return node ? [[id, nodeBox(node)]] : [];
 }
 
 function descendants(nesting: Nesting, id: string): string[] {

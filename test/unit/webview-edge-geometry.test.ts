@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DrawnEdge } from '../../client/webview/drawn-types';
-import { edgePoints, lineMeets, midpoint, pointsAmong, withEndMoved } from '../../client/webview/edge-geometry';
+import {
+  edgePoints,
+  lineMeets,
+  midpoint,
+  pointsAmong,
+  withEndMoved,
+  withEndOnResizedBox,
+} from '../../client/webview/edge-geometry';
 import { drawnEdge, drawnNode } from '../support/drawn-records';
 
 const node = (id: string, x: number, y: number) => drawnNode(id, { kind: 'target', x, y });
@@ -132,4 +139,49 @@ test('withEndMoved: an end dragged up to its first bend pushes the lane ahead of
     withEndMoved(points([0, 0], [0, 40], [200, 40]), 'source', { x: 0, y: 50 }),
     points([0, 50], [0, 40], [200, 40]),
   );
+});
+
+test('withEndOnResizedBox: an end on a side of a box that grew or shrank moves with that side and stays within it', () => {
+  const was = { x1: 0, y1: 0, x2: 100, y2: 100 };
+  // Leaves the bottom side downwards, bends right, goes on down.
+  const route = [
+    { x: 50, y: 100 },
+    { x: 50, y: 140 },
+    { x: 300, y: 140 },
+    { x: 300, y: 200 },
+  ];
+  assert.deepEqual(
+    withEndOnResizedBox(route, 'source', was, { ...was, y2: 120 }),
+    [{ x: 50, y: 120 }, ...route.slice(1)],
+    'the bottom side went down 20: the end follows it, along its first segment',
+  );
+  assert.deepEqual(
+    withEndOnResizedBox(route, 'source', was, { ...was, x2: 40 }),
+    [{ x: 40, y: 100 }, { x: 40, y: 140 }, ...route.slice(2)],
+    'the box narrowed past the end: the end slides along the side into it, and the bend beside it along',
+  );
+  const reversed = [...route].reverse();
+  assert.deepEqual(
+    withEndOnResizedBox(reversed, 'target', was, { ...was, y2: 120 }),
+    [...reversed.slice(0, 3), { x: 50, y: 120 }],
+    'the same at the target end',
+  );
+  const left = [
+    { x: 0, y: 30 },
+    { x: -80, y: 30 },
+  ];
+  assert.deepEqual(withEndOnResizedBox(left, 'source', was, { ...was, x1: -20 }), [
+    { x: -20, y: 30 },
+    { x: -80, y: 30 },
+  ]);
+  const inside = [
+    { x: 50, y: 50 },
+    { x: 50, y: 300 },
+  ];
+  assert.deepEqual(
+    withEndOnResizedBox(inside, 'source', was, { ...was, y2: 120 }),
+    inside,
+    'an end off the border stays',
+  );
+  assert.deepEqual(withEndOnResizedBox(route, 'source', was, { ...was, x1: -50 }), route, 'another side moved');
 });

@@ -141,3 +141,33 @@ test('moveNode: a dragged VNet takes what it holds along; routes of edges within
   assert.equal(box(drawn, 'snet-a').y2, box(drawn, 'pe-1').y2 + containerPadding);
   assert.ok(box(drawn, 'snet-a').y2 > subnetBottom + 200);
 });
+
+test('moveNode: an edge ending on a container that grows around a dragged child keeps its end on the border', () => {
+  const drawn = drawing();
+  const nesting = new Nesting(nodes);
+  const labelSize = () => ({ width: 10, height: labelHeight });
+  fitContainers(drawn, nesting, labelSize);
+  const vnet = box(drawn, 'vnet');
+  // From the zone, to the bottom side of the VNet, arriving upwards.
+  const route = [
+    { x: -250, y: 0 },
+    { x: -200, y: 0 },
+    { x: -200, y: vnet.y2 + 50 },
+    { x: 60, y: vnet.y2 + 50 },
+    { x: 60, y: vnet.y2 },
+  ];
+  const edges = [drawnEdge('to-vnet', 'zone', 'vnet', { kind: 'vnetLink', route })];
+  moveNode('pe-1', { x: 0, y: 300 }, drawn, edges, nesting, labelSize);
+  const grown = box(drawn, 'vnet');
+  assert.ok(grown.y2 > vnet.y2 + 200, 'the VNet grew down');
+  const ends = edges[0].route!.slice(-2);
+  assert.deepEqual(
+    ends,
+    [
+      { x: 60, y: grown.y2 + 12 },
+      { x: 60, y: grown.y2 },
+    ],
+    'the end is on the new bottom side; the lane below it moved ahead of it',
+  );
+  assert.deepEqual(edges[0].route!.slice(0, 2), route.slice(0, 2), 'the far end and its first segment stay');
+});
