@@ -63,8 +63,8 @@ export function shifted(route: readonly Point[], by: Point): Point[] {
  * The route with one end moved by `by` (a drag of that end's node). The end moves with its node and
  * the bend next to it moves across the segment between them only, so every segment stays horizontal
  * or vertical and the rest of the route keeps the lane ELK routed it along (unless the end comes
- * within `stub` of that bend: the lane then moves ahead of it). A straight route that the move takes
- * off its line gets a step halfway.
+ * within `stub` of that bend: the lane then moves ahead of it, or with one bend the route detours
+ * ahead of it). A straight route that the move takes off its line gets a step halfway.
  */
 export function withEndMoved(route: readonly Point[], end: 'source' | 'target', by: Point): Point[] {
   if (end === 'source') return movedAtStart(route, by);
@@ -127,10 +127,17 @@ function movedAtStart(route: readonly Point[], by: Point): Point[] {
   const bend = { ...next, [side]: next[side] + by[side] };
   const [second, ...others] = rest;
   // The end leaves its node outwards. A drag up to or past the first bend would fold the segment back
-  // across the node: the lane from the first bend to the second (not the far end) moves ahead instead.
+  // across the node: the lane from the first bend to the second moves ahead instead; with one bend
+  // (the lane ends at the far end, which stays) the route detours ahead of the end and comes back
+  // halfway to the far end, which it enters as before.
   const outwards = Math.sign(next[axis] - start[axis]);
-  if (others.length === 0 || (bend[axis] - moved[axis]) * outwards >= stub) return [moved, bend, ...rest];
+  if ((bend[axis] - moved[axis]) * outwards >= stub) return [moved, bend, ...rest];
   const lane = moved[axis] + outwards * stub;
+  if (others.length === 0) {
+    const across = (moved[side] + second[side]) / 2;
+    const ahead = { ...moved, [axis]: lane };
+    return [moved, ahead, { ...ahead, [side]: across }, { ...second, [side]: across }, second];
+  }
   return [moved, { ...bend, [axis]: lane }, { ...second, [axis]: lane }, ...others];
 }
 

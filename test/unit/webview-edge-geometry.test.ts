@@ -134,10 +134,20 @@ test('withEndMoved: an end dragged up to its first bend pushes the lane ahead of
   for (let move = 0; move < 6; move++) route = withEndMoved(route, 'source', { x: -5, y: 10 });
   assert.deepEqual(route, points([-30, 60], [-30, 72], [0, 72], [0, 100]));
   assert.ok(isOrthogonal(route));
-  // With one bend the lane ends at the far end, which stays where it is: the segment folds back.
+  // With one bend the lane ends at the far end, which stays where it is: the route goes ahead of the
+  // end, comes back halfway, and enters the far end as before.
+  const detour = withEndMoved(points([0, 0], [0, 40], [200, 40]), 'source', { x: 0, y: 50 });
+  assert.deepEqual(detour, points([0, 50], [0, 62], [100, 62], [100, 40], [200, 40]));
+  assert.ok(isOrthogonal(detour));
   assert.deepEqual(
-    withEndMoved(points([0, 0], [0, 40], [200, 40]), 'source', { x: 0, y: 50 }),
-    points([0, 50], [0, 40], [200, 40]),
+    withEndMoved(points([200, 40], [0, 40], [0, 0]), 'target', { x: 30, y: 50 }),
+    points([200, 40], [115, 40], [115, 62], [30, 62], [30, 50]),
+    'the same at the target end, moved across too',
+  );
+  // A drag that stays short of the bend keeps the one-bend route.
+  assert.deepEqual(
+    withEndMoved(points([0, 0], [0, 40], [200, 40]), 'source', { x: 0, y: 20 }),
+    points([0, 20], [0, 40], [200, 40]),
   );
 });
 
