@@ -81,18 +81,28 @@ export function moveNode(
   const around = containersAround(nesting, [id]);
   const was = new Map(around.flatMap((container) => nodeBoxOf(nodes, container)));
   const refitted = fitContainers(nodes, nesting, labelSize, around);
-  keepEndsOnBorders(edges, nodes, new Map(refitted.map((container) => [container, was.get(container)!])));
+  keepEdgeEndsOnBorders(edges, nodes, new Map(refitted.map((container) => [container, was.get(container)!])));
   return new Set([...moved, ...refitted]);
 }
 
-/** Edges ending on a container that was fitted again keep their ends on its border (`withEndOnResizedBox`). */
-function keepEndsOnBorders(edges: readonly DrawnEdge[], nodes: ReadonlyMap<string, DrawnNode>, was: Map<string, Box>) {
+/**
+ * Routed edges ending on a node whose box changed from its box in `was` (a container fitted again)
+ * keep their ends on its border (`withEndOnResizedBox`).
+ */
+function keepEdgeEndsOnBorders(
+  edges: readonly DrawnEdge[],
+  nodes: ReadonlyMap<string, DrawnNode>,
+  was: ReadonlyMap<string, Box>,
+): void {
   if (was.size === 0) return;
   for (const edge of edges) {
     for (const end of ['source', 'target'] as const) {
       const before = was.get(edge[end]);
       const node = nodes.get(edge[end]);
-      if (edge.route && before && node) edge.route = withEndOnResizedBox(edge.route, end, before, nodeBox(node));
+      if (!edge.route || !before || !node) continue;
+      const now = nodeBox(node);
+      if (now.x1 !== before.x1 || now.y1 !== before.y1 || now.x2 !== before.x2 || now.y2 !== before.y2)
+        edge.route = withEndOnResizedBox(edge.route, end, before, now);
     }
   }
 }

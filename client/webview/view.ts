@@ -109,6 +109,7 @@ export class TopologyView {
       this.keepPlaces(nodes, edges);
       fitContainers(nodes, nesting, this.labelSize);
       this.show(nodes, edges, nesting, false);
+      phase('add');
       return performance.now() - started;
     }
     const first = this.shape === '' || this.nodes.size === 0 || refit;

@@ -546,10 +546,13 @@ test('a longer name in a redraw widens its node, and its subnet and VNet grow ar
     const endpoint = before.nodes.find((node) => node.kind === 'privateEndpoint');
     const renamed = structuredClone(examples);
     renamed.entities.find((entity) => entity.name === endpoint.name).name = 'W'.repeat(60);
+    const drawings = () => page.evaluate(() => performance.getEntriesByName('topology:add').length);
+    const drawnBefore = await drawings();
     await postModel(page, renamed, { scope: 'file' });
     // Read what the user sees: the boxes after the redraw's frames are painted.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const after = await describe(page);
+    assert.equal(await drawings(), drawnBefore + 1, 'the redraw of the same resources is timed as a drawing step');
     const grown = after.nodes.find((node) => node.id === endpoint.id);
     assert.ok(grown.box.w > endpoint.box.w + 100, `${grown.box.w} px wide, was ${endpoint.box.w}`);
     for (let child = grown; child.parent;) {
