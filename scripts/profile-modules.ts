@@ -8,6 +8,7 @@
 //                                                                 JSON.parse is near the median (40th–60th)
 //   node --import tsx scripts/profile-modules.ts --network        only the modules declaring network types
 //   node --import tsx scripts/profile-modules.ts --module service/policy   the modules whose folder names it
+//                                                                 (a,b,c: any of them)
 //   node --import tsx scripts/profile-modules.ts --census         no profile: each module's CPU ratio to
 //                                                                 JSON.parse, whether it declares network
 //                                                                 types, its files, Bicep and JSON sizes
@@ -223,8 +224,10 @@ async function main(): Promise<void> {
   const all = loadModules();
   let modules = all;
   if (args.includes('--network')) modules = modules.filter((module) => module.network);
-  if (args.includes('--module'))
-    modules = modules.filter((module) => module.dir.includes(args[args.indexOf('--module') + 1]));
+  if (args.includes('--module')) {
+    const names = args[args.indexOf('--module') + 1].split(',');
+    modules = modules.filter((module) => names.some((name) => module.dir.includes(name)));
+  }
   if (args.includes('--as-bench')) return profileAsBench(all, new Set(modules));
   for (let round = 0; round < 2; round++) for (const module of modules) await analyse(module);
   if (args.includes('--census')) {

@@ -1,14 +1,18 @@
 // The lazy outline over every corpus .bicep and .bicepparam file (read in place): for each file the
 // skim handles, the entries are those of the full parse and every lazily parsed declaration dumps
 // exactly like the full parse's; nearly every error-free file is handled by the skim (the rest fall
-// back to a full parse), and no declaration of an error-free file needs the full parse.
+// back to a full parse), and no declaration of an error-free file needs the full parse. Every parameter
+// default read without a parse (literalDefault) is the value evaluation gives the parsed default.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { ExpressionEvaluator, type SymbolScope } from '../../server/src/evaluate/bicep/expressions';
 import {
   declarations,
   dumpTree,
+  literalDefault,
+  notLiteral,
   outlineBicep,
   outlineOfTree,
   parseBicep,
@@ -80,4 +84,38 @@ test('the outline agrees with the full parse on every corpus file', { timeout: 6
   assert.deepEqual(mismatches.slice(0, 10), []);
   assert.deepEqual(fromFullParse.slice(0, 10), [], 'error-free files whose slices did not parse on their own');
   assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)}% of the error-free files were skimmed`);
+});
+
+test('every parameter default read without a parse is what evaluation of the parse gives', { timeout: 600_000 }, () => {
+  // Literal defaults read no symbol, call or scope: a scope that has none evaluates them.
+  const scope = {
+    uri: 'file:///corpus.bicep',
+    context: {},
+    symbol: () => undefined,
+    callUser: () => undefined,
+    nestedResource: () => undefined,
+  } as unknown as SymbolScope;
+  let read = 0;
+  const mismatches: string[] = [];
+  for (const relative of listBicepFiles()) {
+    if (!relative.endsWith('.bicep')) continue;
+    const text = fs.readFileSync(path.join(corpusRoot, relative), 'utf8');
+    const outline = outlineBicep(text, 'bicep');
+    const parsed = new Map(declarations(parseBicep(text).tree).map((declaration) => [declaration.start, declaration]));
+    for (const entry of outline.entries) {
+      const literal = literalDefault(outline, entry);
+      if (literal === notLiteral) continue;
+      read++;
+      const declaration = parsed.get(entry.start);
+      const value =
+        declaration?.kind === 'ParameterDeclaration' && declaration.value
+          ? new ExpressionEvaluator(scope).evaluate(declaration.value)
+          : undefined;
+      if (value !== literal)
+        mismatches.push(`${relative}: param ${entry.name} is ${String(value)}, read ${String(literal)}`);
+    }
+  }
+  console.log(`literal parameter defaults: ${read} read without a parse`);
+  assert.deepEqual(mismatches.slice(0, 10), []);
+  assert.ok(read >= 1000, `only ${read} literal defaults`);
 });

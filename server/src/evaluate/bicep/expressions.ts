@@ -71,8 +71,13 @@ export class ExpressionEvaluator {
 
   constructor(private readonly scope: SymbolScope) {}
 
+  /** Whether an expression evaluated now would be too deep (its value the `too-deep` unknown). */
+  get tooDeep(): boolean {
+    return this.depth > maxDepth;
+  }
+
   evaluate(node: Expression, locals: Locals = noLocals, record?: RangeRecorder, path = ''): Value {
-    if (this.depth > maxDepth) return this.positional('too-deep', node);
+    if (this.tooDeep) return this.positional('too-deep', node);
     this.scope.clock?.tick();
     this.depth++;
     try {

@@ -10,14 +10,16 @@ import {
   type ModuleDeclaration,
   type OutlineEntry,
   type ResourceDeclaration,
+  literalDefault,
   mayHaveDefault,
+  notLiteral,
   undecoratedDeclaration,
 } from '../../syntax/bicep';
 import type { EvaluationInput, SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
-import { LambdaValue, makeObject, Unknown, type ObjectValue, type Value } from '../value';
+import { LambdaValue, makeObject, maxStringLength, Unknown, type ObjectValue, type Value } from '../value';
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { evaluateModule, maxModuleDepth } from './modules';
@@ -157,12 +159,21 @@ export class BicepFile implements SymbolScope {
 
   /**
    * A parameter's value: the caller's binding (no parse), else its default, parsed without its decorators
-   * (evaluation never reads a description), else its unknown (no parse when its text has no `=`).
+   * (evaluation never reads a description), else its unknown (no parse when its text has no `=`). A
+   * default that is one literal token is its value with no parse (literalDefault), unless evaluating it
+   * would have given something else: an expression too deep, or a string over the size cap.
    */
   private parameter(name: string, entry: OutlineEntry): Value {
     if (this.input.params.has(name)) return this.input.params.get(name)!;
     const { outline } = this.input.file;
     if (!mayHaveDefault(outline, entry)) return new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+    const literal = literalDefault(outline, entry);
+    if (
+      literal !== notLiteral &&
+      !this.expressions.tooDeep &&
+      (typeof literal !== 'string' || literal.length <= maxStringLength)
+    )
+      return literal;
     return this.declared(name, undecoratedDeclaration(outline, entry));
   }
 

@@ -81,4 +81,4 @@ export {
 } from './views';
 export { lex, type LexResult } from './lexer';
 export { outlineBicep, outlineOfTree, type BicepOutline, type OutlineEntry } from './outline';
-export { mayHaveDefault, undecoratedDeclaration } from './outline-undecorated';
+export { literalDefault, mayHaveDefault, notLiteral, undecoratedDeclaration } from './outline-undecorated';
