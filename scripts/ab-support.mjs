@@ -10,8 +10,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * The trees and options of `script [--runs N] [--rounds N] [--flag…] treeA [treeB]`: the options are
- * the keys of `defaults`, a number takes a positive value and a boolean is a flag; exits with the
- * usage on anything else.
+ * the keys of `defaults`, a number takes a positive value, a string the word after it and a boolean
+ * is a flag; exits with the usage on anything else.
  */
 export function readCommandLine(argv, { defaults, usage }) {
   const options = { ...defaults };
@@ -19,6 +19,7 @@ export function readCommandLine(argv, { defaults, usage }) {
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].slice(2);
     if (argv[i].startsWith('--') && typeof defaults[name] === 'number') options[name] = Number(argv[++i]);
+    else if (argv[i].startsWith('--') && typeof defaults[name] === 'string') options[name] = argv[++i] ?? '';
     else if (argv[i].startsWith('--') && typeof defaults[name] === 'boolean') options[name] = true;
     else trees.push(path.resolve(argv[i]));
   }

@@ -12,6 +12,11 @@
 //   node scripts/analysis-ab.mjs --network /tmp/old-tree   only the modules declaring Microsoft.Network
 //                                                         types (networkAnalysisVsJsonParse's): more
 //                                                         rounds in the same time
+//   node scripts/analysis-ab.mjs --network --show virtual-network-peering,private-dns-zone/a /tmp/old-tree
+//                                                         also each named module's own B/A (the modules
+//                                                         whose folder contains one of the names): the
+//                                                         p95 keys move with a few modules, which a
+//                                                         median over all of them does not show
 //
 // Prints per run the load and two ratios B/A: of the CPU time of all modules, and the median over
 // modules of each module's ratio (the bench's median key moves with the latter). Below 1: B is faster.
@@ -32,8 +37,9 @@ else await runParent(args);
 
 async function runParent(argv) {
   const { options, trees } = readCommandLine(argv, {
-    defaults: { runs: 6, rounds: 6, network: false },
-    usage: 'node scripts/analysis-ab.mjs [--runs N] [--rounds N] [--network] treeA [treeB = this tree]',
+    defaults: { runs: 6, rounds: 6, network: false, show: '' },
+    usage:
+      'node scripts/analysis-ab.mjs [--runs N] [--rounds N] [--network] [--show name,name] treeA [treeB = this tree]',
   });
   const bundleDir = makeBundleDir('analysis-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleEngine(tree, i, bundleDir)));
@@ -41,6 +47,9 @@ async function runParent(argv) {
   const medians = [];
   // The modules the bench's networkAnalysisVsJsonParse keys are over (they declare Microsoft.Network types).
   const networkMedians = [];
+  const shownNames = options.show.split(',').filter(Boolean);
+  /** Each shown module's B/A per run, by its folder. */
+  const shown = new Map();
   for (let run = 0; run < options.runs; run++) {
     const order = orderOfRun(run);
     const load = os.loadavg()[0].toFixed(1);
@@ -55,6 +64,11 @@ async function runParent(argv) {
     const network = timed.network.map((declares, i) => (declares ? b[i] / a[i] : undefined)).filter(Boolean);
     totals.push(total);
     medians.push(perModule);
+    timed.dirs.forEach((dir, i) => {
+      if (!shownNames.some((name) => dir.includes(name))) return;
+      if (!shown.has(dir)) shown.set(dir, []);
+      shown.get(dir).push(b[i] / a[i]);
+    });
     networkMedians.push(median(network));
     console.log(
       `run ${run} (${order[0] === 0 ? 'A first' : 'B first'}) load ${load}: all modules A ${sum(a).toFixed(0)} ms, ` +
@@ -62,6 +76,8 @@ async function runParent(argv) {
         `median network module B/A ${median(network).toFixed(3)} (${network.length})`,
     );
   }
+  for (const [dir, ratios] of shown)
+    console.log(`${dir}: B/A ${median(ratios).toFixed(3)} (runs ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')})`);
   console.log(`A = ${trees[0]}\nB = ${trees[1]}`);
   console.log(
     `median over ${options.runs} runs: all modules B/A ${median(totals).toFixed(3)}, median module B/A ` +
@@ -86,9 +102,9 @@ async function bundleEngine(tree, index, directory) {
 async function runChild([rounds, networkOnly, ...bundles]) {
   const require = createRequire(import.meta.url);
   const engines = bundles.map((bundle) => require(bundle));
-  const modules = corpusModules(path.join(root, '..', 'shared', 'corpus', 'broad')).filter(
-    (files) => networkOnly !== 'true' || declaresNetwork(files),
-  );
+  const broad = path.join(root, '..', 'shared', 'corpus', 'broad');
+  const chosen = corpusModules(broad).filter(({ files }) => networkOnly !== 'true' || declaresNetwork(files));
+  const modules = chosen.map(({ files }) => files);
   const options = { cloud: 'AzureCloud', ruleLevels: {} };
   const analyse = async (engine, files) => {
     const workspace = new engine.Workspace({ readFile: async () => undefined });
@@ -114,10 +130,11 @@ async function runChild([rounds, networkOnly, ...bundles]) {
     }
   }
   const network = modules.map(declaresNetwork);
-  console.log(JSON.stringify({ perModule, network }));
+  const dirs = chosen.map(({ dir }) => path.relative(broad, dir));
+  console.log(JSON.stringify({ perModule, network, dirs }));
 }
 
-// The bench's modules: each AVM resource module's own Bicep files (its tests excluded).
+// The bench's modules: each AVM resource module's folder and own Bicep files (its tests excluded).
 function corpusModules(broad) {
   return fs
     .readdirSync(broad, { recursive: true })
@@ -125,15 +142,16 @@ function corpusModules(broad) {
     .filter((file) => /[\\/]avm[\\/]res[\\/]/.test(file) && file.endsWith(`${path.sep}main.json`))
     .map((file) => path.join(broad, path.dirname(file)))
     .filter((dir) => fs.existsSync(path.join(dir, 'main.bicep')))
-    .map((dir) =>
-      fs
+    .map((dir) => ({
+      dir,
+      files: fs
         .readdirSync(dir, { recursive: true })
         .map(String)
         .map((file) => path.join(dir, file))
         // Tested on the whole path, as the bench does: a path relative to the module starts `tests/`.
         .filter((file) => file.endsWith('.bicep') && !/[\\/]tests[\\/]/.test(file))
         .map((file) => ({ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') })),
-    );
+    }));
 }
 
 /** As the bench tells the modules its networkAnalysisVsJsonParse keys are over. */

@@ -122,11 +122,11 @@ function runCatalog(
   };
   // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
   const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
-  const holds = collectionsHeld(model);
+  const held = collectionsHeld(model);
   for (const rule of catalog) {
     if (options.isCancelled?.()) break;
     const configured = levels?.[rule.id];
-    if (configured === 'off' || rule.appliesWhen === false || !startsIn(holds, rule)) continue;
+    if (configured === 'off' || rule.appliesWhen === false || !startsIn(held, rule)) continue;
     reports.length = 0;
     try {
       rule.check(ruleContext);
@@ -191,15 +191,28 @@ const collectionNames: Readonly<Record<EntityCollection, EntityCollection>> = {
 };
 const entityCollections = Object.values(collectionNames);
 
-/** The model's collections that hold an entity: read once per model (a lookup by each rule's names cost more). */
-function collectionsHeld(model: NetworkModel): ReadonlySet<EntityCollection> {
-  return new Set(entityCollections.filter((collection) => model[collection].length > 0));
+/**
+ * How many entities each collection that holds one has: read once per model (a lookup by each rule's
+ * names cost more).
+ */
+function collectionsHeld(model: NetworkModel): ReadonlyMap<EntityCollection, number> {
+  const held = new Map<EntityCollection, number>();
+  for (const collection of entityCollections) {
+    const count = model[collection].length;
+    if (count > 0) held.set(collection, count);
+  }
+  return held;
 }
 
-/** Whether the model holds an entity the rule's findings can start from (a rule that names none: yes). */
-function startsIn(held: ReadonlySet<EntityCollection>, rule: RuleDefinition): boolean {
+/**
+ * Whether the model holds what the rule's findings can start from: an entity of its collections, or
+ * two for a pairwise rule (a rule that names none: yes).
+ */
+function startsIn(held: ReadonlyMap<EntityCollection, number>, rule: RuleDefinition): boolean {
   if (rule.startsFrom === undefined) return true;
-  for (const collection of rule.startsFrom) if (held.has(collection)) return true;
+  const needed = rule.pairwise ? 2 : 1;
+  let count = 0;
+  for (const collection of rule.startsFrom) if ((count += held.get(collection) ?? 0) >= needed) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@ export default defineRule({
   level: 'error',
   fixable: false,
   startsFrom: ['vnetLinks'],
+  pairwise: true,
   description: 'A private DNS zone is linked once to a virtual network, and a virtual network to one zone of a name.',
   messages: {
     sameZone:

@@ -13,6 +13,7 @@ export default defineRule({
   level: 'error',
   fixable: false,
   startsFrom: ['peerings'],
+  pairwise: true,
   description: 'A virtual network has at most one peering to each remote virtual network.',
   messages: {
     duplicate:

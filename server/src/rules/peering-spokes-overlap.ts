@@ -19,6 +19,7 @@ export default defineRule({
   level: 'error',
   fixable: false,
   startsFrom: ['peerings'],
+  pairwise: true,
   description:
     'Virtual networks peered with the same virtual network have address spaces that do not overlap each other.',
   appliesWhen: hubPeeringRules.peersOfOneVnetMustNotOverlap,

@@ -60,6 +60,13 @@ export interface RuleDefinition extends RuleMeta {
    * has a fixed cost (issue 16). Absent: the check always runs.
    */
   startsFrom?: readonly EntityCollection[];
+  /**
+   * The rule's findings are about two entities of its `startsFrom` collections (a duplicate of another,
+   * an overlap between two peers): the engine runs no check when those hold fewer than two in all. A
+   * lone peering or VNet link (every child module of a registry) cannot be a duplicate, and the check's
+   * setup cost more than the rest of its module's rules (issue 16).
+   */
+  pairwise?: true;
   /** Message templates by id; `{{name}}` is replaced from the report's data. */
   messages: Readonly<Record<string, string>>;
   check(context: RuleContext): void;
