@@ -44,7 +44,7 @@ test('every pairwise rule names the collections its pairs are of', () => {
   for (const { id, startsFrom, pairwise } of allRules) if (pairwise) assert.ok(startsFrom && startsFrom.length > 0, id);
   assert.deepEqual(
     allRules.filter((candidate) => candidate.pairwise).map((candidate) => candidate.id),
-    ['dns-zone-duplicate-link', 'peering-duplicate', 'peering-spokes-overlap'],
+    ['dns-zone-duplicate-link', 'subnet-overlap', 'peering-duplicate', 'peering-spokes-overlap'],
   );
 });
 

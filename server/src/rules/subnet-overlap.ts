@@ -12,7 +12,9 @@ export default defineRule({
   id: 'subnet-overlap',
   level: 'error',
   fixable: false,
-  startsFrom: ['vnets'],
+  // Two subnets of one VNet: every VNet's subnets are among the model's.
+  startsFrom: ['subnets'],
+  pairwise: true,
   description: 'Subnets of one virtual network do not overlap.',
   messages: {
     overlap:
