@@ -62,7 +62,6 @@ class LazyOutline implements BicepOutline {
   private parsed: (Declaration | undefined | null)[] | undefined;
   /** Entries asked for once, whose declaration was parsed and not kept. */
   private askedOnce: Uint8Array | undefined;
-  private indexOf: Map<number, number> | undefined;
   private full: SourceFile | undefined;
   private byStart: Map<number, Declaration> | undefined;
 
@@ -82,9 +81,8 @@ class LazyOutline implements BicepOutline {
    * callers, or a file evaluated again in the next analysis, asks again and keeps them.
    */
   declaration(entry: OutlineEntry): Declaration | undefined {
-    this.indexOf ??= new Map(this.entries.map((known, i) => [known.start, i]));
-    const i = this.indexOf.get(entry.start);
-    if (i === undefined) return this.fromTree(entry.start);
+    const i = this.indexAt(entry.start);
+    if (i < 0) return this.fromTree(entry.start);
     const parsed = (this.parsed ??= new Array<null>(this.entries.length).fill(null));
     const askedOnce = (this.askedOnce ??= new Uint8Array(this.entries.length));
     let found = parsed[i];
@@ -102,6 +100,24 @@ class LazyOutline implements BicepOutline {
   tree(): SourceFile {
     this.full ??= parseSourceFile(this.text, this.language).tree;
     return this.full;
+  }
+
+  /**
+   * The index of the entry that starts at `start`, or -1: a binary search, as the skim's entries are in
+   * text order (a Map of every entry by its start was made per outline asked once, issue 16).
+   */
+  private indexAt(start: number): number {
+    const entries = this.entries;
+    let low = 0;
+    let high = entries.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = entries[middle].start;
+      if (at === start) return middle;
+      if (at < start) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   private parseSlice(i: number): Declaration | undefined {
