@@ -173,18 +173,20 @@ export class DeploymentModels {
 
   private modelOf(reach: Reach): NetworkModel {
     const deployment = reach.result;
-    const own = new Set(deployment.resources);
     const joined = new Map<ResourceDecl, string>();
     // The resource an id names, its children, and its parent (whose inline children it may name);
-    // only another deployment's resources join.
+    // only another deployment's resources join. (A workspace of one deployment joins nothing: no set
+    // of its own resources, nor a copy of them, is made.)
     if (this.created.size > 0 && this.reach.size > 1) {
+      const own = new Set(deployment.resources);
       for (const key of namesOf(reach)) {
         for (const other of createdAtOrAround(this.created, this.below, key)) {
           if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
         }
       }
     }
-    const model = buildModel([...deployment.resources, ...joined.keys()]);
+    // buildModel copies the declarations it is given.
+    const model = buildModel(joined.size === 0 ? deployment.resources : [...deployment.resources, ...joined.keys()]);
     if (joined.size > 0) joins.set(model, joined);
     return model;
   }
