@@ -199,7 +199,29 @@ test('asciiBytes gives a text of ASCII characters as bytes, and nothing for any 
   const long = 'var x = 1\n'.repeat(5000);
   assert.equal(asciiBytes(long)?.[long.length - 1], 10);
   assert.equal(asciiBytes('ab')?.[1], 98);
+  // A 0 follows the text, where the buffer held the longer text's bytes: the byte loops stop there.
+  assert.equal(asciiBytes('ab')?.[2], 0);
+  assert.equal(asciiBytes('')?.[0], 0);
 });
+
+test('the skim reads a text to its own end after a longer text left its bytes in the buffer', () => {
+  asciiBytes('param abcdef string\n@description');
+  for (const text of ['param ab', 'param ab  ', 'x(a', '@a', '@a(']) {
+    const state = new LexState(text);
+    state.bytes = asciiBytes(text);
+    const ends: number[] = [];
+    while (skimToken(state) !== TokenKind.EndOfFile) ends.push(state.end);
+    assert.deepEqual(ends, lexedEnds(text), JSON.stringify(text));
+  }
+  const text = '@description';
+  assert.equal(plainDecoratorEnd(new LexState(text), asciiBytes(text)!, 0), -1);
+});
+
+function lexedEnds(text: string): number[] {
+  return lex(text)
+    .tokens.filter((token) => token.kind !== TokenKind.EndOfFile)
+    .map((token) => token.end);
+}
 
 test('crossRestOfLine gives up at a closer or junk outside a group, or where crossGroup gives up', () => {
   for (const text of ['a b) c', 'a b} c', 'a ] c', 'a ~ b', 'a (b', 'a { b: 1 ]', 'a {\nparam x int\n}']) {

@@ -116,7 +116,7 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
     // parenthesis or square bracket is still a token of its own and a plain string the string scanner's.
     const inHole = state.holes.length > 0;
     for (;;) {
-      pos = bytes === undefined ? stepOver(text, pos) : stepOverBytes(bytes, pos, length);
+      pos = bytes === undefined ? stepOver(text, pos) : stepOverBytes(bytes, pos);
       // A bracket is a token of its own, a run of line breaks one NewLine token, whatever follows them;
       // a plain single-line string is crossed by the string scanner.
       if (pos >= length) break;
@@ -138,7 +138,7 @@ export function crossGroup(state: LexState, endsGroup: (text: string, pos: numbe
       } else if (c === 10 || c === 13) {
         if (inHole) break;
         if (bytes === undefined) while (++pos < length && ((c = text.charCodeAt(pos)) === 10 || c === 13));
-        else while (++pos < length && ((c = bytes[pos]) === 10 || c === 13));
+        else while ((c = bytes[++pos]) === 10 || c === 13); // to the 0 after the text at the latest
         if (pos < length && identifierPart[c] === 1 && endsGroup(text, pos)) return false;
       } else if (c === 39 /* ' */) {
         const end = plainSingleLineStringEnd(state, pos);
@@ -162,7 +162,7 @@ export function stepOverTokens(state: LexState): number {
   const text = state.text;
   const from = state.pos;
   const bytes = state.bytes;
-  const pos = bytes === undefined ? stepOver(text, from) : stepOverBytes(bytes, from, state.length);
+  const pos = bytes === undefined ? stepOver(text, from) : stepOverBytes(bytes, from);
   if (pos === from) return -1;
   state.pos = pos;
   // The run holds whole tokens and blanks: its last character that is no blank ends a token.
@@ -181,14 +181,14 @@ export function stepOverTokens(state: LexState): number {
 export function skimToken(state: LexState): TokenKind {
   const bytes = state.bytes;
   if (bytes === undefined) return scanToken(state);
-  const length = state.length;
   const fullStart = state.pos;
   let pos = fullStart;
-  while (pos < length && (bytes[pos] === 32 || bytes[pos] === 9)) pos++;
+  // Each loop stops at the 0 after the text at the latest (asciiBytes), as does the test for a letter.
+  while (bytes[pos] === 32 || bytes[pos] === 9) pos++;
   // An identifier starts with a letter or `_`: an identifier character after the digits.
-  if (pos >= length || bytes[pos] <= 57 || identifierPart[bytes[pos]] !== 1) return scanToken(state);
+  if (bytes[pos] <= 57 || identifierPart[bytes[pos]] !== 1) return scanToken(state);
   const start = pos;
-  while (++pos < length && identifierPart[bytes[pos]] === 1);
+  while (identifierPart[bytes[++pos]] === 1);
   const kind = keywordKind(state.text, start, pos - start);
   state.kind = kind;
   state.fullStart = fullStart;
@@ -214,9 +214,9 @@ function stepOver(text: string, pos: number): number {
   return pos;
 }
 
-// stepOver over the text's ASCII bytes (see asciiBytes), to `length`, the text's.
-function stepOverBytes(bytes: Uint8Array, pos: number, length: number): number {
-  while (pos < length && steppedOver[bytes[pos]] === 1) pos++;
+// stepOver over the text's ASCII bytes (see asciiBytes), to the 0 after the text at the latest.
+function stepOverBytes(bytes: Uint8Array, pos: number): number {
+  while (steppedOver[bytes[pos]] === 1) pos++;
   return pos;
 }
 
@@ -229,14 +229,18 @@ let scratch = new Uint8Array(1 << 14);
  * character runs from them (stepOver in V8 reads a string's characters ~1.6x slower than a typed
  * array's), and encoding an ASCII text costs about a tenth of a character's read. The bytes are a
  * buffer shared from text to text: good until the next call, which the skim of one text never makes.
+ * A 0 follows the text's last byte (`bytes[text.length]`): no character table counts 0 in a run, so a
+ * loop over a run stops there without comparing its position with the length at every character.
  */
 export function asciiBytes(text: string): Uint8Array | undefined {
   const length = text.length;
   if (length > maxBytes) return undefined;
-  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2));
+  if (scratch.length <= length) scratch = new Uint8Array(Math.max(length + 1, scratch.length * 2));
   const encoded = encoder.encodeInto(text, scratch);
   // A character outside ASCII takes two bytes or more: then fewer than all characters are read, or
   // more bytes are written than there are characters.
-  return encoded.read === length && encoded.written === length ? scratch : undefined;
+  if (encoded.read !== length || encoded.written !== length) return undefined;
+  scratch[length] = 0;
+  return scratch;
 }
 const encoder = new TextEncoder();

@@ -25,7 +25,7 @@ export function plainDecoratorEnd(state: LexState, bytes: Uint8Array, at: number
   if (pos < 0 || pos >= length || bytes[pos] !== 41 /* ) */) return -1;
   const end = pos + 1;
   pos = end;
-  while (pos < length && (bytes[pos] === 32 || bytes[pos] === 9)) pos++;
+  while (bytes[pos] === 32 || bytes[pos] === 9) pos++; // to the 0 after the text at the latest
   return pos === length || bytes[pos] === 10 || bytes[pos] === 13 ? end : -1;
 }
 
@@ -35,6 +35,6 @@ function nameEnd(state: LexState, bytes: Uint8Array, start: number): number {
   const length = state.length;
   if (start >= length || bytes[start] <= 57 || identifierPart[bytes[start]] !== 1) return -1;
   let pos = start;
-  while (++pos < length && identifierPart[bytes[pos]] === 1);
+  while (identifierPart[bytes[++pos]] === 1); // to the 0 after the text at the latest (asciiBytes)
   return keywordKind(state.text, start, pos - start) === TokenKind.Identifier ? pos : -1;
 }
