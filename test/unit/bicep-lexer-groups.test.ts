@@ -16,6 +16,7 @@ import { plainDecoratorEnd } from '../../server/src/syntax/bicep/outline-decorat
 import {
   crossRestOfLine,
   keywordAt,
+  keywordIndexInBytes,
   keywordList,
   scanned,
   TokenClass,
@@ -267,10 +268,12 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
   });
 });
 
-test('skimToken reads the tokens lex makes, identifiers from the bytes, from any token boundary', () => {
-  // Identifiers after blanks or at a line's start, keywords that are no identifiers, a digit start, and
-  // tokens skimToken leaves to scanToken (a comment before an identifier, strings, line breaks).
-  const text = "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\nx /* c */ y 2z\r\n_";
+test('skimToken reads the tokens lex makes, identifiers and line breaks from the bytes, from any token boundary', () => {
+  // Identifiers after blanks or at a line's start, keywords that are no identifiers, a digit start, runs
+  // of line breaks (with blanks between them), and tokens skimToken leaves to scanToken (a comment before
+  // an identifier, strings, a comment before a line break, a line break in an interpolation hole).
+  const text =
+    "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\n\n  \r\n\rx /* c */ y 2z // e\r\n_\nz = 'p${q\n\n";
   const tokens = lex(text).tokens;
   for (let from = 0; from < tokens.length; from++) {
     bothReadings(text, tokens[from].fullStart, (state) => {
@@ -342,6 +345,14 @@ test('keywordAt finds a keyword by its length and first character, among keyword
     .tokens.filter((token) => token.kind === K.Identifier)
     .map((token) => keywordAt(line, token.start, token.end, list) ?? '-');
   assert.deepEqual(found, ['test', 'type', '-', '-', '-', 'targetScope', '-']);
+  // The skim's reading from the bytes finds the same (and an `a` after the text is not read as its own).
+  asciiBytes(`${line} targetScopes`);
+  const bytes = asciiBytes(line)!;
+  const inBytes = lex(line)
+    .tokens.filter((token) => token.kind === K.Identifier)
+    .map((token) => keywordIndexInBytes(bytes, token.start, token.end, list));
+  assert.deepEqual(inBytes, [2, 0, -1, -1, -1, 3, -1]);
   assert.equal(keywordAt('t'.repeat(40), 0, 40, list), undefined, 'longer than any keyword');
+  assert.equal(keywordIndexInBytes(asciiBytes('t'.repeat(40))!, 0, 40, list), -1);
   assert.throws(() => keywordList(['type', 'test', 'tick']), /no slot for tick/);
 });

@@ -174,9 +174,9 @@ export function stepOverTokens(state: LexState): number {
 }
 
 /**
- * scanToken for the skim, which reads a line's keyword and a declaration's name with it: an identifier
- * (after blanks) is read from the text's bytes when the skim has them (LexState.bytes), any other token
- * by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
+ * scanToken for the skim, which reads a line's keyword and a declaration's name with it and steps from
+ * line to line: an identifier or a run of line breaks (after blanks) is read from the text's bytes when
+ * the skim has them (LexState.bytes), any other token by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
  */
 export function skimToken(state: LexState): TokenKind {
   const bytes = state.bytes;
@@ -185,11 +185,19 @@ export function skimToken(state: LexState): TokenKind {
   let pos = fullStart;
   // Each loop stops at the 0 after the text at the latest (asciiBytes), as does the test for a letter.
   while (bytes[pos] === 32 || bytes[pos] === 9) pos++;
-  // An identifier starts with a letter or `_`: an identifier character after the digits.
-  if (bytes[pos] <= 57 || identifierPart[bytes[pos]] !== 1) return scanToken(state);
   const start = pos;
-  while (identifierPart[bytes[++pos]] === 1);
-  const kind = keywordKind(state.text, start, pos - start);
+  let c = bytes[pos];
+  let kind: TokenKind;
+  if ((c === 10 || c === 13) && state.holes.length === 0) {
+    // A run of line breaks, one NewLine token (where no interpolation hole is open, which it would close).
+    while ((c = bytes[++pos]) === 10 || c === 13);
+    kind = TokenKind.NewLine;
+  } else {
+    // An identifier starts with a letter or `_`: an identifier character after the digits.
+    if (c <= 57 || identifierPart[c] !== 1) return scanToken(state);
+    while (identifierPart[bytes[++pos]] === 1);
+    kind = keywordKind(state.text, start, pos - start);
+  }
   state.kind = kind;
   state.fullStart = fullStart;
   state.start = start;

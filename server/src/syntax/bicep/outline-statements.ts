@@ -17,6 +17,7 @@ import {
   crossRestOfLine,
   identifierAt,
   keywordIndexAt,
+  keywordIndexInBytes,
   keywordList,
   plainStringValue,
   backslashFrom,
@@ -139,7 +140,12 @@ export function skimBicep(text: string, language: BicepLanguage): Skim | undefin
       phase = decorating; // until a line starts with something else than `@`
     }
     if (phase === decorating && state.kind !== TokenKind.At) {
-      const found = state.kind === TokenKind.Identifier ? keywordIndexAt(text, q, state.end, keywords) : -1;
+      const found =
+        state.kind !== TokenKind.Identifier
+          ? -1
+          : state.bytes !== undefined
+            ? keywordIndexInBytes(state.bytes, q, state.end, keywords)
+            : keywordIndexAt(text, q, state.end, keywords);
       if (found < 0) return undefined; // decorators without a declaration, or a line the parser skips
       keyword = keywords.keywords[found];
       facts = factsOf[found];
