@@ -262,10 +262,13 @@ export function scanToken(state: LexState): TokenKind {
 
 /** The kind of the identifier token text[start, start + length): `true`, `false` and `null` are keywords. */
 export function keywordKind(text: string, start: number, length: number): TokenKind {
+  // The first character first: a call of startsWith for every identifier of 4 or 5 characters (`param`,
+  // `name`, `type`) was ~1% of the skim.
   if (length === 4) {
-    if (text.startsWith('true', start)) return TokenKind.TrueKeyword;
-    if (text.startsWith('null', start)) return TokenKind.NullKeyword;
-  } else if (length === 5 && text.startsWith('false', start)) {
+    const first = text.charCodeAt(start);
+    if (first === 116 /* t */ && text.startsWith('true', start)) return TokenKind.TrueKeyword;
+    if (first === 110 /* n */ && text.startsWith('null', start)) return TokenKind.NullKeyword;
+  } else if (length === 5 && text.charCodeAt(start) === 102 /* f */ && text.startsWith('false', start)) {
     return TokenKind.FalseKeyword;
   }
   return TokenKind.Identifier;
