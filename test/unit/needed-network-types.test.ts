@@ -10,7 +10,9 @@ import { needsResourceType } from '../../server/src/engine/needed-types';
 import { networkTypesRead } from '../../server/src/engine/network-types-read';
 import { Workspace } from '../../server/src/engine/workspace';
 import { declaresNothingNeeded } from '../../server/src/evaluate/arm/skim';
+import { groupIdTypes, publicAccessTypes } from '../../server/src/facts';
 import { routeServerTypes } from '../../server/src/facts/peering-hubs';
+import { networkRuleTypes } from '../../server/src/model';
 import { repoRoot } from '../support/paths';
 
 const listFile = path.join(repoRoot, 'server/src/engine/network-types-read.ts');
@@ -62,6 +64,35 @@ test('unread network types are not needed; read ones are, also as written and wh
     assert.equal(needsResourceType(type), false, type);
   for (const type of ['Microsoft.Network/virtualNetworks', 'Microsoft.Network/privateDnsZones/A'])
     assert.equal(needsResourceType(type, true), true, type);
+});
+
+test('a needed type is needed however it is written (the first look at a few characters never says no to one)', () => {
+  const needed = [
+    ...Object.keys(networkTypesRead),
+    ...groupIdTypes(),
+    ...publicAccessTypes,
+    ...networkRuleTypes,
+  ].flatMap((type) =>
+    type
+      .split('/')
+      .map((_, i, segments) => segments.slice(0, i + 1).join('/'))
+      .slice(1),
+  );
+  assert.ok(needed.length > 100);
+  for (const type of needed) {
+    const network = type.toLowerCase().startsWith('microsoft.network/');
+    // The Kelvin sign lower-cases to `k` (toLowerCase), as in `Microsoft.Networ\u212a/…`.
+    for (const written of [type, type.toLowerCase(), type.toUpperCase(), type.replace(/k/gi, '\u212a')]) {
+      assert.equal(needsResourceType(written), true, written);
+      assert.equal(needsResourceType(written, true), network, `${written} existing`);
+    }
+  }
+  for (const type of [
+    'Microsoft.Resources/deployments',
+    'Microsoft.Authorization/locks',
+    'microsoft.storage/storageaccountz',
+  ])
+    assert.equal(needsResourceType(type), false, type);
 });
 
 const publicOnly = `param location string = resourceGroup().location

@@ -4,7 +4,7 @@
 // that a child nested in its parent is reached. Anything else is evaluated only when one of those
 // refers to it — a role assignment, a lock, a public IP or a DNS record costs nothing.
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
-import { holdsNetworkRules, networkRuleProperties } from '../model';
+import { holdsNetworkRules, networkRuleProperties, networkRuleTypes } from '../model';
 import { remembered } from '../evaluate/remembered';
 import { networkTypesRead } from './network-types-read';
 
@@ -28,10 +28,64 @@ function neededTypesAndParents(): Set<string> {
  * its own it has no properties to check.
  */
 export function needsResourceType(type: string, existing = false): boolean {
+  // Most types asked are none of the needed ones (a deployment, a role assignment, a child setting):
+  // a look at a few characters says so without the memo, whose lookup hashed the type, a string made
+  // afresh from the text on every analysis (~3% of a small module's analysis, issue 16).
+  if (!mayBeNeeded(type)) return false;
   // Asked for every resource declaration on every analysis (and by the skims): once per type as written,
   // by deciders made once (a closure per ask was garbage on this path).
   return existing ? remembered(existingAnswers, type, decideExisting) : remembered(createdAnswers, type, decideCreated);
 }
+
+/**
+ * False only when `type`, lower-cased, is none of the needed types and their parents nor a type whose
+ * network rules the model reads, the only types decideNeedsType can answer true for: its signature (see
+ * `signatureOf`) is none of theirs. True when it may be one (rarely when it is not: then the memo decides).
+ */
+function mayBeNeeded(type: string): boolean {
+  const signature = signatureOf(type);
+  return signature < 0 || (neededSignatures ??= signaturesOfNeeded())[signature] === 1;
+}
+
+let neededSignatures: Uint8Array | undefined;
+const signatureSlots = 1 << 16;
+
+function signaturesOfNeeded(): Uint8Array {
+  const slots = new Uint8Array(signatureSlots);
+  neededTypes ??= neededTypesAndParents();
+  for (const type of [...neededTypes, ...networkRuleTypes]) {
+    const signature = signatureOf(type);
+    // Every needed type is lower-case ASCII and longer than the characters sampled.
+    if (signature < 0) throw new Error(`needed-types: no signature for ${type}`);
+    slots[signature] = 1;
+  }
+  return slots;
+}
+
+/**
+ * A hash of the length and four characters of `type` as lower-cased, or -1 when `type` is too short or
+ * one of those characters is not ASCII. Sound for any type whose toLowerCase() is lower-case ASCII (as
+ * every needed type is): lower-casing such a type keeps its length (a character outside ASCII that
+ * lower-cases into ASCII, the Kelvin sign, is one character), and an ASCII character lower-cases here
+ * as toLowerCase() does.
+ */
+function signatureOf(type: string): number {
+  const length = type.length;
+  if (length < 12) return -1;
+  // After `Microsoft.`: the provider's first two characters; the type's last and third-last.
+  const a = type.charCodeAt(10);
+  const b = type.charCodeAt(11);
+  const c = type.charCodeAt(length - 1);
+  const d = type.charCodeAt(length - 3);
+  if ((a | b | c | d) >= 128) return -1;
+  const hash =
+    Math.imul(Math.imul(Math.imul(Math.imul(length, 31) + asciiLower(a), 31) + asciiLower(b), 31) + asciiLower(c), 31) +
+    asciiLower(d);
+  return (hash ^ (hash >>> 16)) & (signatureSlots - 1);
+}
+
+/** An ASCII character lower-cased. */
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
 
 const createdAnswers = new Map<string, boolean>();
 const existingAnswers = new Map<string, boolean>();

@@ -34,6 +34,12 @@ export {
   type Cidr,
 } from '../evaluate/cidr';
 export { orderedBefore } from './dependencies';
-export { holdsNetworkRules, networkRuleProperties, serviceNetworkRules, subnetServiceEndpoints } from './service-rules';
+export {
+  holdsNetworkRules,
+  networkRuleProperties,
+  networkRuleTypes,
+  serviceNetworkRules,
+  subnetServiceEndpoints,
+} from './service-rules';
 export { declaredDnsServers, dnsResolversOf, placeOfDnsServer, type DnsResolvers } from './dns-servers';
 export { overlappingCidrPairs } from './cidr-sweep';

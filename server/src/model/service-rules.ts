@@ -84,6 +84,9 @@ const shapes: Readonly<Record<string, Shape>> = {
 
 const publicAccess = 'properties.publicNetworkAccess';
 
+/** The resource types whose network rules the model reads, lower case. */
+export const networkRuleTypes: readonly string[] = Object.keys(shapes);
+
 /** Whether the model reads network rules of this resource type (lower case or not). */
 export function holdsNetworkRules(type: string): boolean {
   return Object.prototype.hasOwnProperty.call(shapes, type.toLowerCase());
