@@ -4,8 +4,9 @@
 // decorators, types, outputs…).
 // Invariants (test/unit/bicep-outline.test.ts, test/corpus/bicep-outline-corpus.test.ts):
 // - Never throws; linear time. Where the skim is not certain, the outline comes from a full parse; so
-//   `entries` matches `declarations(tree)` for every error-free file (a syntax error the skim cannot
-//   see, as in `var x = 1 2`, may leave an entry's end different from the full parse's).
+//   `entries` (their OutlineEntry fields: a skimmed entry also holds its slice) matches
+//   `declarations(tree)` for every error-free file (a syntax error the skim cannot see, as in
+//   `var x = 1 2`, may leave an entry's end different from the full parse's).
 // - `declaration(entry)` is dumpTree-equal to the full parse's node at `entry.start`. A slice runs from
 //   the line start to the line break after the statement (so token trivia match too); a slice with an
 //   error or another span, and every entry first asked for after `tree()`, comes from the full parse.
@@ -121,9 +122,8 @@ class LazyOutline implements BicepOutline {
   }
 
   private parseSlice(i: number): Declaration | undefined {
-    const entry = this.entries[i];
-    const slices = this.skim.slices;
-    const result = parseStatementSlice(this.text, this.language, slices[2 * i], slices[2 * i + 1]);
+    const entry = this.skim.entries[i];
+    const result = parseStatementSlice(this.text, this.language, entry.sliceStart, entry.sliceEnd);
     return cleanDeclaration(result, entry.start, entry.end) ?? this.fromTree(entry.start);
   }
 
