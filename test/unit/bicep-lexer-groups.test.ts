@@ -270,10 +270,11 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
 
 test('skimToken reads the tokens lex makes, identifiers and line breaks from the bytes, from any token boundary', () => {
   // Identifiers after blanks or at a line's start, keywords that are no identifiers, a digit start, runs
-  // of line breaks (with blanks between them), and tokens skimToken leaves to scanToken (a comment before
+  // of line breaks (with blanks between them), `@`, `=` beside `==`, `=~` and `=>`, and tokens skimToken leaves to scanToken (a comment before
   // an identifier, strings, a comment before a line break, a line break in an interpolation hole).
   const text =
-    "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\n\n  \r\n\rx /* c */ y 2z // e\r\n_\nz = 'p${q\n\n";
+    "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\n\n  \r\n\rx /* c */ y 2z // e\r\n_\nz = 'p${q\n\n" +
+    'a == b =~ c => d =\n@@ =';
   const tokens = lex(text).tokens;
   for (let from = 0; from < tokens.length; from++) {
     bothReadings(text, tokens[from].fullStart, (state) => {

@@ -175,8 +175,8 @@ export function stepOverTokens(state: LexState): number {
 
 /**
  * scanToken for the skim, which reads a line's keyword and a declaration's name with it and steps from
- * line to line: an identifier or a run of line breaks (after blanks) is read from the text's bytes when
- * the skim has them (LexState.bytes), any other token by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
+ * line to line: an identifier, a run of line breaks, `@` or `=` (after blanks) is read from the text's
+ * bytes when the skim has them (LexState.bytes), any other token by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
  */
 export function skimToken(state: LexState): TokenKind {
   const bytes = state.bytes;
@@ -192,6 +192,14 @@ export function skimToken(state: LexState): TokenKind {
     // A run of line breaks, one NewLine token (where no interpolation hole is open, which it would close).
     while ((c = bytes[++pos]) === 10 || c === 13);
     kind = TokenKind.NewLine;
+  } else if (c === 64 /* @ */) {
+    // A decorator line's first token, and `=` after a declaration's header: half of the tokens the skim
+    // of a small AVM module read with scanToken (issue 16).
+    pos++;
+    kind = TokenKind.At;
+  } else if (c === 61 /* = */ && (c = bytes[pos + 1]) !== 61 && c !== 126 /* ~ */ && c !== 62 /* > */) {
+    pos++;
+    kind = TokenKind.Assignment;
   } else {
     // An identifier starts with a letter or `_`: an identifier character after the digits.
     if (c <= 57 || identifierPart[c] !== 1) return scanToken(state);
