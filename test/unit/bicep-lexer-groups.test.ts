@@ -270,11 +270,12 @@ test('scanToken reads the tokens lex makes, from any token boundary, and EndOfFi
 
 test('skimToken reads the tokens lex makes, identifiers and line breaks from the bytes, from any token boundary', () => {
   // Identifiers after blanks or at a line's start, keywords that are no identifiers, a digit start, runs
-  // of line breaks (with blanks between them), `@`, `=` beside `==`, `=~` and `=>`, and tokens skimToken leaves to scanToken (a comment before
+  // of line breaks (with blanks between them), `@`, `=` beside `==`, `=~` and `=>`, plain strings, opening brackets, and tokens skimToken leaves to scanToken (a comment before
   // an identifier, strings, a comment before a line break, a line break in an interpolation hole).
   const text =
     "param a_1 string\n  @sys.description('d')\nvar b = true ? null : false\n\n  \r\n\rx /* c */ y 2z // e\r\n_\nz = 'p${q\n\n" +
-    'a == b =~ c => d =\n@@ =';
+    'a == b =~ c => d =\n@@ =\n' +
+    "v = ['a', {b: '''x'''}, '', 'c\\'d']";
   const tokens = lex(text).tokens;
   for (let from = 0; from < tokens.length; from++) {
     bothReadings(text, tokens[from].fullStart, (state) => {
@@ -290,6 +291,19 @@ test('skimToken reads the tokens lex makes, identifiers and line breaks from the
       return read;
     });
   }
+});
+
+test('skimToken leaves a brace in an interpolation hole to scanToken, which counts it', () => {
+  const text = "x = ('${ {c: '1'} }' + '${[2]}')";
+  bothReadings(text, 0, (state) => {
+    const kinds: TokenKind[] = [];
+    for (const token of lex(text).tokens) {
+      kinds.push(skimToken(state));
+      assert.equal(kinds[kinds.length - 1], token.kind, `at ${token.start}`);
+      state.pos = token.fullEnd;
+    }
+    return kinds;
+  });
 });
 
 test('plainDecoratorEnd reads `@name(…)` lines with nothing or one plain string, and leaves all others', () => {

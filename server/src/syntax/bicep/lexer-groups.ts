@@ -175,8 +175,9 @@ export function stepOverTokens(state: LexState): number {
 
 /**
  * scanToken for the skim, which reads a line's keyword and a declaration's name with it and steps from
- * line to line: an identifier, a run of line breaks, `@` or `=` (after blanks) is read from the text's
- * bytes when the skim has them (LexState.bytes), any other token by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
+ * line to line: an identifier, a run of line breaks, `@`, `=` or a plain string (after
+ * blanks) is read from the text's bytes when the skim has them (LexState.bytes), any other token
+ * by scanToken. Here and not in scanToken, so the full parse's lexer never asks for the bytes.
  */
 export function skimToken(state: LexState): TokenKind {
   const bytes = state.bytes;
@@ -188,6 +189,7 @@ export function skimToken(state: LexState): TokenKind {
   const start = pos;
   let c = bytes[pos];
   let kind: TokenKind;
+  let stringEnd = -1;
   if ((c === 10 || c === 13) && state.holes.length === 0) {
     // A run of line breaks, one NewLine token (where no interpolation hole is open, which it would close).
     while ((c = bytes[++pos]) === 10 || c === 13);
@@ -197,9 +199,13 @@ export function skimToken(state: LexState): TokenKind {
     // of a small AVM module read with scanToken (issue 16).
     pos++;
     kind = TokenKind.At;
-  } else if (c === 61 /* = */ && (c = bytes[pos + 1]) !== 61 && c !== 126 /* ~ */ && c !== 62 /* > */) {
+  } else if (c === 61 /* = */ && !joinsEquals[bytes[pos + 1]]) {
     pos++;
     kind = TokenKind.Assignment;
+  } else if (c === 39 /* ' */ && (stringEnd = plainSingleLineStringEnd(state, pos)) >= 0) {
+    // A plain string (a resource type, a default value), as the lexer reads it; any other is its own.
+    pos = stringEnd;
+    kind = TokenKind.StringComplete;
   } else {
     // An identifier starts with a letter or `_`: an identifier character after the digits.
     if (c <= 57 || identifierPart[c] !== 1) return scanToken(state);
@@ -212,6 +218,10 @@ export function skimToken(state: LexState): TokenKind {
   state.end = state.pos = pos;
   return kind;
 }
+
+/** 1 for the characters that make one token with an `=` before them: `==`, `=~`, `=>`. */
+const joinsEquals = new Uint8Array(256);
+joinsEquals[61] = joinsEquals[126] = joinsEquals[62] = 1;
 
 // Reads the group's last closer at `start` into the state as scanToken would (where no string is open
 // a bracket is a token of its own), without scanToken's dispatch: such closers were a tenth of the
