@@ -9,13 +9,16 @@
 //   node --import tsx scripts/keystroke-threads.ts                    3 runs
 //   node --import tsx scripts/keystroke-threads.ts --runs 6 --json runs.jsonl   each run as a JSON line too
 //   node --import tsx scripts/keystroke-threads.ts -- --no-concurrent-recompilation   node flags for the server
+//   node --import tsx scripts/keystroke-threads.ts --workspace       with ../shared/corpus open as the
+//                                                                     workspace (the bench's workspace
+//                                                                     keystrokes), edits after its indexing
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { typeInto } from '../bench/keystrokes';
-import { median } from '../bench/support';
+import { typeInto, whenIdle } from '../bench/keystrokes';
+import { corpusRoot, median } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
 
 const dash = process.argv.indexOf('--');
@@ -24,6 +27,7 @@ const nodeArgs = dash < 0 ? [] : process.argv.slice(dash + 1);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs') ?? 3);
 const jsonPath = option('--json');
+const workspace = args.includes('--workspace');
 
 /** Milliseconds each thread of `pid` has spent on a CPU, by thread id. */
 function threadCpuMs(pid: number): Map<number, number> {
@@ -70,7 +74,8 @@ interface Run {
 }
 
 async function oneRun(uri: string, text: string): Promise<Run> {
-  const session = await startServer(undefined, null, nodeArgs);
+  const session = await startServer(workspace ? pathToFileURL(corpusRoot).href : undefined, null, nodeArgs);
+  if (workspace) await whenIdle(session);
   const pid = session.child.pid!;
   const readings = [threadCpuMs(pid)];
   const openStart = performance.now();

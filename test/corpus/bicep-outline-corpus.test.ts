@@ -120,3 +120,47 @@ test('every parameter default read without a parse is what evaluation of the par
   assert.deepEqual(mismatches.slice(0, 10), []);
   assert.ok(read >= 1000, `only ${read} literal defaults`);
 });
+
+test(
+  'after an edit, the outline that takes over the previous one agrees with a fresh one on every corpus file',
+  { timeout: 600_000 },
+  () => {
+    // One edit per file, in its middle, alternately a character typed and one deleted (often inside a
+    // declaration, sometimes a line break, which joins two): the declarations before it keep their trees,
+    // those after it have theirs moved (outline.ts `adopt`).
+    const mismatches: string[] = [];
+    let handedOn = 0;
+    listBicepFiles().forEach((relative, index) => {
+      const text = fs.readFileSync(path.join(corpusRoot, relative), 'utf8');
+      const language: BicepLanguage = relative.endsWith('.bicepparam') ? 'bicepparam' : 'bicep';
+      const previous = outlineBicep(text, language);
+      if (!previous.skimmed) return;
+      for (const entry of previous.entries) previous.declaration(entry);
+      const before = new Set(previous.entries.map((entry) => previous.declaration(entry)));
+      const middle = text.length >> 1;
+      const edited =
+        index % 2 === 0
+          ? `${text.slice(0, middle)}x${text.slice(middle)}`
+          : text.slice(0, middle) + text.slice(middle + 1);
+      const outline = outlineBicep(edited, language, previous);
+      const fresh = outlineBicep(edited, language);
+      if (JSON.stringify(outline.entries) !== JSON.stringify(fresh.entries))
+        mismatches.push(`${relative}: entries differ`);
+      for (const entry of fresh.entries) {
+        const taken = outline.declaration(entry);
+        if (before.has(taken)) handedOn++;
+        if (dump(taken) !== dump(fresh.declaration(entry)))
+          mismatches.push(`${relative}: the declaration at ${entry.start} differs`);
+      }
+      // The outline that handed its trees on still answers for its own text.
+      const freshBefore = outlineBicep(text, language);
+      for (const entry of previous.entries) {
+        if (dump(previous.declaration(entry)) !== dump(freshBefore.declaration(entry)))
+          mismatches.push(`${relative}: the previous outline's declaration at ${entry.start} differs`);
+      }
+    });
+    console.log(`bicep outline after an edit: ${handedOn} declarations handed on`);
+    assert.deepEqual(mismatches.slice(0, 10), []);
+    assert.ok(handedOn > 10_000, `only ${handedOn} declarations handed on`);
+  },
+);

@@ -2,7 +2,7 @@
 // Bicep outline or an ARM reading, and a summary (the files it refers to, its syntax errors once
 // asked). Outlines and readings are kept for the most recently used files only; the summary stays.
 // Invariant: a derived value always belongs to the text beside it (a new text is a new IndexedFile).
-import { parseBicep, type OutlineEntry } from '../syntax/bicep';
+import { parseBicep, type BicepOutline, type OutlineEntry } from '../syntax/bicep';
 import { outlineFile, referencedPaths, type LoadedBicepFile } from '../evaluate/bicep/files';
 import { armLinkedPaths, loadArmText, loadArmTextForEvaluation, type LoadedArmFile } from '../evaluate/arm';
 import { readArmFile } from '../syntax/arm';
@@ -23,6 +23,11 @@ export interface IndexedFile {
   /** Its calls of registry modules nothing shows (registry-notice.ts), as of a generation of the set of known files. */
   unseenCalls?: { generation: number; entries: readonly OutlineEntry[] };
   bicep?: LoadedBicepFile;
+  /**
+   * The outline of the text this one replaced (an edit), until this text is outlined: it hands on the
+   * declarations the edit left alone (outlineBicep). Not derived from this text, and dropped once used.
+   */
+  replaced?: BicepOutline;
   arm?: LoadedArmFile;
   /**
    * What the index keeps after dropping the outline or tree (see `parsedLimit`): the files it refers
@@ -46,6 +51,7 @@ export function indexedFile(text: string, version: number, language: Language, t
     deploys: undefined,
     unseenCalls: undefined,
     bicep: undefined,
+    replaced: undefined,
     arm: undefined,
     summary: undefined,
   };
@@ -104,7 +110,8 @@ export class FileCache {
   loaded(uri: string, file: IndexedFile): LoadedBicepFile | undefined {
     if (file.language !== 'bicep' && file.language !== 'bicepparam') return undefined;
     if (!file.bicep) {
-      file.bicep = outlineFile(uri, file.text);
+      file.bicep = outlineFile(uri, file.text, file.replaced);
+      file.replaced = undefined;
       file.summary ??= { references: referencedPaths(file.bicep.outline) };
       if (this.syntaxErrorsOnLoad) file.summary.errors ??= bicepSyntaxErrors(file);
     }

@@ -79,6 +79,8 @@ export class Workspace {
     if (existing && existing.text === text) return false;
     this.changeCount++;
     const file = this.indexed(uri, text);
+    // An edit: the next outline takes over the declarations it left alone (a Bicep file being typed in).
+    if (existing?.language === file.language) file.replaced = existing.bicep?.outline ?? existing.replaced;
     this.files.set(uri, file);
     this.tooLargeCount += Number(file.tooLarge) - Number(existing?.tooLarge ?? false);
     this.registryCalls.set(uri, existing);

@@ -11,9 +11,12 @@ export interface LoadedBicepFile {
   outline: BicepOutline;
 }
 
-/** Outlines a Bicep or .bicepparam file by its name. */
-export function outlineFile(uri: string, text: string): LoadedBicepFile {
-  return { uri, text, outline: outlineBicep(text, /\.bicepparam$/i.test(uri) ? 'bicepparam' : 'bicep') };
+/**
+ * Outlines a Bicep or .bicepparam file by its name; `previous`, the outline of the text this one
+ * replaced, hands on its declarations that the edit left alone (outlineBicep).
+ */
+export function outlineFile(uri: string, text: string, previous?: BicepOutline): LoadedBicepFile {
+  return { uri, text, outline: outlineBicep(text, /\.bicepparam$/i.test(uri) ? 'bicepparam' : 'bicep', previous) };
 }
 
 export interface FileSource {

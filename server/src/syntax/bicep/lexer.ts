@@ -12,7 +12,7 @@
 import { LexState } from './lexer-state';
 import { scanMultiLineSegment, scanSingleLineSegment } from './lexer-strings';
 import { identifierPart as identifierPartTable } from './lexical-rules';
-import { Token, TokenKind } from './token';
+import { Token, TokenKind, TokenSource } from './token';
 import { skipLeadingTrivia, type TriviaProblem } from './trivia';
 
 export { LexState };
@@ -49,10 +49,11 @@ export function lex(source: string, from = 0, to = source.length): LexResult {
   // reading past `to`; V8 makes the prefix a slice of the source, without copying.
   const state = new LexState(limit === source.length ? source : source.slice(0, limit), from);
   const tokens: Token[] = [];
+  const shared = new TokenSource(source);
   for (;;) {
     const kind = scanToken(state);
     if (kind !== TokenKind.NewLine && kind !== TokenKind.EndOfFile) state.readTrailingTrivia();
-    tokens.push(new TokenClass(kind, state.fullStart, state.start, state.end, state.pos, source));
+    tokens.push(new TokenClass(kind, state.fullStart, state.start, state.end, state.pos, shared));
     if (kind === TokenKind.EndOfFile) return { tokens, errors: state.problems };
   }
 }
