@@ -46,10 +46,22 @@ function forbiddenRanges(): { range: Cidr; fact: ForbiddenRange }[] {
 /** The prefix when it is a known string Azure accepts: well formed, the network address, not forbidden. */
 export function usableCidr(value: Value): Cidr | undefined {
   if (typeof value !== 'string') return undefined;
-  const cidr = parseCidr(value);
-  if (!cidr || cidr.hostBitsSet || forbiddenRangeOf(cidr)) return undefined;
-  return cidr;
+  let known = usableByText.get(value);
+  if (known === undefined) {
+    const cidr = parseCidr(value);
+    known = !cidr || cidr.hostBitsSet || forbiddenRangeOf(cidr) ? null : cidr;
+    if (usableByText.size >= usableByTextLimit) usableByText.clear();
+    usableByText.set(value, known);
+  }
+  return known ?? undefined;
 }
+
+/**
+ * Prefixes by their text, parsed (null: not usable). An edit evaluates its file anew, so the lists kept
+ * per properties object start again, but the texts stay: each was parsed again on every edit (issue 16). No one changes a Cidr, so one object may serve every entry of the same text.
+ */
+const usableByText = new Map<string, Cidr | null>();
+const usableByTextLimit = 10_000;
 
 const entry = (value: Value, path: string): PrefixEntry => ({ value, path, cidr: usableCidr(value) });
 
