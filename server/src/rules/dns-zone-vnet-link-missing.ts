@@ -6,7 +6,7 @@
 // it; the endpoint's VNet is known; the VNet certainly uses Azure-provided DNS (dhcpOptions.dnsServers
 // absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { vnetLinkRules } from '../facts';
-import { CertainlySameIds, type VirtualNetwork } from '../model';
+import { CertainlySameIds, type VirtualNetwork, type ZoneGroup } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';
 import {
   holdsSameVnet,
@@ -38,7 +38,9 @@ export default defineRule({
       if (linksMaybeOf(model, zone).length === 0) continue;
       const missing: { vnet: VirtualNetwork; own: boolean; endpoint: string }[] = [];
       const missingByVnet = new CertainlySameIds<VirtualNetwork>();
-      const related: RelatedAnchor[] = [];
+      // A zone group's note is written only when the zone has a finding (most have none): the group
+      // stands in its place until then (issue 16: a message per endpoint and zone on every analysis).
+      const related: (RelatedAnchor | ZoneGroup)[] = [];
       // A hub is a client VNet of every spoke's endpoints: judged once per zone, its answer stands.
       const judged = new Set<VirtualNetwork>();
       for (const { group, endpoint, home, vnets } of zoneClients(model, zone, cloud)) {
@@ -61,7 +63,7 @@ export default defineRule({
               message: `the virtual network '${label(home)}' of private endpoint '${label(endpoint)}'`,
             });
         }
-        related.push({ decl: group.decl, message: `zone group '${label(group)}' writes its records into this zone` });
+        related.push(group);
       }
       if (missing.length === 0) continue;
       const own = missing.find((entry) => entry.own);
@@ -75,12 +77,18 @@ export default defineRule({
           ? { zone: name, home: label(own.vnet), endpoint: own.endpoint, more: others ? ` (nor to ${others})` : '' }
           : { zone: name, vnets: others, endpoint: missing[0].endpoint },
         at: { decl: zone.decl },
-        related: firstOfEach(related),
+        related: firstOfEach(related.map(withGroupNote)),
         fix: { kind: 'add-vnet-link', vnets: missing.map((entry) => entry.vnet.decl) },
       });
     }
   },
 });
+
+/** A zone group's place in `related` as its note. */
+function withGroupNote(entry: RelatedAnchor | ZoneGroup): RelatedAnchor {
+  if (!('kind' in entry)) return entry;
+  return { decl: entry.decl, message: `zone group '${label(entry)}' writes its records into this zone` };
+}
 
 /** Each declaration and message once, at its first place (a zone group per endpoint can repeat them). */
 function firstOfEach(related: readonly RelatedAnchor[]): RelatedAnchor[] {

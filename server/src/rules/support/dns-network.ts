@@ -140,20 +140,38 @@ function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
 /** VNets peered with `vnet` in both directions, each peering certainly deployed (DESIGN §3 "Peered"). */
 export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
   const found: VirtualNetwork[] = [];
-  const seen = new CertainlySameIds<VirtualNetwork>();
+  // The VNets found, by id, once there are enough to look up: a spoke has one or two peers, and asked
+  // of each endpoint's spoke a lookup per call cost more than comparing with the few found (issue 16).
+  let seen: CertainlySameIds<VirtualNetwork> | undefined;
   for (const peering of vnet.peerings) {
     if (!certainlyCreatedAsOne(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
-    if (sameId(remote.id, vnet.id) || holdsSameVnet(seen, remote)) continue;
-    const back = peeringsTo(remote)
-      .candidates(vnet.id)
-      .some((reverse) => reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id));
-    if (back) {
-      found.push(remote);
-      seen.add(remote.id, remote);
+    if (sameId(remote.id, vnet.id) || (seen ? holdsSameVnet(seen, remote) : holdsSameIn(found, remote))) continue;
+    if (!peeredBack(remote, vnet)) continue;
+    found.push(remote);
+    if (seen) seen.add(remote.id, remote);
+    else if (found.length >= fewPeers) {
+      seen = new CertainlySameIds<VirtualNetwork>();
+      for (const known of found) seen.add(known.id, known);
     }
   }
   return found;
+}
+
+/** How many VNets found `peeredBothWays` compares one by one before it looks them up by id. */
+const fewPeers = 8;
+
+/** Whether `vnets` holds a VNet certainly the same as `vnet` (holdsSameVnet for a short list). */
+function holdsSameIn(vnets: readonly VirtualNetwork[], vnet: VirtualNetwork): boolean {
+  for (const known of vnets) if (sameId(known.id, vnet.id)) return true;
+  return false;
+}
+
+/** Whether `remote` has a certainly deployed peering back to `vnet`. */
+function peeredBack(remote: VirtualNetwork, vnet: VirtualNetwork): boolean {
+  for (const reverse of peeringsTo(remote).candidates(vnet.id))
+    if (reverse.remote?.resolved && sameId(reverse.remote.target.id, vnet.id)) return true;
+  return false;
 }
 
 const certainPeerings = new WeakMap<VirtualNetwork, { count: number; byRemote: CertainlySameIds<Peering> }>();
@@ -200,7 +218,10 @@ function findZoneClients(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud
   for (const use of zoneUses(model, zone, cloud)) {
     const endpoint = use.endpoint;
     const home = endpoint && certainlyCreatedAsOne(endpoint.decl) ? endpointVnet(endpoint) : undefined;
-    if (endpoint && home) found.push({ ...use, endpoint, home, vnets: [home, ...peeredBothWays(home)] });
+    if (!endpoint || !home) continue;
+    const vnets = peeredBothWays(home);
+    vnets.unshift(home);
+    found.push({ group: use.group, endpoint, home, vnets });
   }
   return found;
 }
