@@ -79,6 +79,16 @@ export class Lookup<T> {
     if (keys.length === 1) return this.candidatesUnder(keys[0]);
     // A copy: the caller may add to this lookup while it walks the answer.
     if (keys.length === 0 || keys.includes(undefined)) return [...this.all];
+    // Most queries meet one list or none (a peering's two end keys, one filed): no merge to set up.
+    let only: Filed<T>[] | undefined = this.keyless.length > 0 ? this.keyless : undefined;
+    let several = false;
+    for (const key of keys as string[]) {
+      const list = this.byKey.get(key);
+      if (list === undefined || list === only) continue;
+      if (only === undefined) only = list;
+      else several = true;
+    }
+    if (!several) return only ? itemsOf(only) : [];
     const lists = [this.keyless, ...new Set(keys as string[])].map((key) =>
       typeof key === 'string' ? (this.byKey.get(key) ?? []) : key,
     );

@@ -32,7 +32,6 @@ export default defineRule({
       const earlierLinks = earlierByVnet.candidates(vnetIdOf(link));
       earlierByVnet.add(vnetIdOf(link), link);
       for (const earlier of earlierLinks) {
-        if (same(earlier.id, link.id, true) !== false || !sameId(vnetIdOf(earlier), vnetIdOf(link))) continue;
         const zoneA = zoneIdOf(earlier);
         const zoneB = zoneIdOf(link);
         const zonesSame = zoneA !== undefined && zoneB !== undefined ? same(zoneA, zoneB, true) : 'unknown';
@@ -43,6 +42,8 @@ export default defineRule({
         else if (zonesSame === false && name !== undefined && name.toLowerCase() === otherName?.toLowerCase())
           messageId = 'sameName';
         if (!messageId) continue;
+        // Asked after the zones, which tell most pairs apart: each `same` of two ids costs (issue 16).
+        if (same(earlier.id, link.id, true) !== false || !sameId(vnetIdOf(earlier), vnetIdOf(link))) continue;
         const vnet = link.vnet?.resolved ? label(link.vnet.target) : vnetText(vnetIdOf(link));
         report({
           messageId,

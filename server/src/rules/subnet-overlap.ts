@@ -2,7 +2,7 @@
 // subnets of the same VNet, with ids that certainly differ (the same id is the same subnet), whose valid
 // prefixes overlap. Reported on the later subnet in file order, with the earlier as related.
 // Cost: one sweep of the VNet's prefixes in address order, so only overlapping prefixes are compared.
-import { cidrOverlaps, overlappingCidrPairs, same, type Subnet } from '../model';
+import { cidrOverlaps, overlappingCidrPairs, same, type Cidr, type Subnet } from '../model';
 import { compareFileOrder, isCreatedMoreThanOnce } from './support/entity-placement';
 import { subnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, label } from './support/certain';
@@ -22,6 +22,7 @@ export default defineRule({
   },
   check({ model, report }: RuleContext) {
     for (const vnet of model.vnets) {
+      if (vnet.subnets.length < 2) continue;
       // A VNet declared twice keeps one declaration's inline subnets (which depends on deployment order);
       // its child subnets, which join it by id, all stay.
       const settled = !isCreatedMoreThanOnce(model.vnets, vnet);
@@ -32,14 +33,7 @@ export default defineRule({
         .sort((a, b) => compareFileOrder(a.subnet, b.subnet));
       // Which earlier subnets each one's prefixes meet: a sweep in address order, not every pair.
       const entries = subnets.flatMap((item, index) => item.entries.map((entry) => ({ index, cidr: entry.cidr! })));
-      const meets = new Map<number, number[]>();
-      for (const [a, b] of overlappingCidrPairs(entries, (entry) => entry.cidr)) {
-        if (a.index === b.index) continue;
-        const [earlier, later] = a.index < b.index ? [a.index, b.index] : [b.index, a.index];
-        const list = meets.get(later) ?? [];
-        list.push(earlier);
-        meets.set(later, list);
-      }
+      const meets = earlierMeets(entries);
       for (const index of [...meets.keys()].sort((x, y) => x - y)) {
         const later = subnets[index];
         const earlierIndexes = meets.get(index)!;
@@ -72,6 +66,32 @@ export default defineRule({
     }
   },
 });
+
+/** Up to how many prefixes of one VNet are compared pair by pair: a sweep's setup costs more (issue 16). */
+const fewPrefixes = 8;
+
+/**
+ * For each subnet (by its index) whose prefixes meet an earlier subnet's, the earlier ones' indexes (in no
+ * order, maybe repeated): every pair of overlapping prefixes of two subnets, by a sweep in address order
+ * or, for a few, compared one by one (the same pairs).
+ */
+function earlierMeets(entries: readonly { index: number; cidr: Cidr }[]): Map<number, number[]> {
+  const meets = new Map<number, number[]>();
+  const note = (a: number, b: number) => {
+    if (a === b) return;
+    const [earlier, later] = a < b ? [a, b] : [b, a];
+    const list = meets.get(later);
+    if (list) list.push(earlier);
+    else meets.set(later, [earlier]);
+  };
+  if (entries.length <= fewPrefixes) {
+    for (let i = 0; i < entries.length; i++)
+      for (let j = i + 1; j < entries.length; j++)
+        if (entries[i].index !== entries[j].index && cidrOverlaps(entries[i].cidr, entries[j].cidr))
+          note(entries[i].index, entries[j].index);
+  } else for (const [a, b] of overlappingCidrPairs(entries, (entry) => entry.cidr)) note(a.index, b.index);
+  return meets;
+}
 
 interface Prefixed {
   subnet: Subnet;

@@ -16,13 +16,16 @@ export function entityAnchor(entity: Placed): Anchor {
 
 /** Sorts entities in file order: file, then offset of the declaration or inline part, then loop index. */
 export function compareFileOrder(a: Placed, b: Placed): number {
-  const offset = (entity: Placed) =>
-    entity.path === ''
-      ? entity.decl.range.start
-      : (entity.decl.propertyRanges.get(entity.path)?.start ?? entity.decl.range.start);
-  return (
-    a.decl.uri.localeCompare(b.decl.uri) || offset(a) - offset(b) || (a.decl.instance ?? -1) - (b.decl.instance ?? -1)
-  );
+  // Entities sorted together are mostly of one file: equal uris need no locale comparison (issue 16).
+  const uris = a.decl.uri === b.decl.uri ? 0 : a.decl.uri.localeCompare(b.decl.uri);
+  return uris || offsetOf(a) - offsetOf(b) || (a.decl.instance ?? -1) - (b.decl.instance ?? -1);
+}
+
+/** Where an entity starts: its declaration, or its inline part's property. */
+function offsetOf(entity: Placed): number {
+  return entity.path === ''
+    ? entity.decl.range.start
+    : (entity.decl.propertyRanges.get(entity.path)?.start ?? entity.decl.range.start);
 }
 
 /**
