@@ -5,7 +5,7 @@
 // Invariant: for ids a and b, `same(a, b, true) === true` implies `certainKey(a) === certainKey(b)`
 // (or one of them has none), and `same(a, b, true) !== false` implies `lastSegmentKey(a) ===
 // lastSegmentKey(b)` (or one of them has none). `id-lookup.test.ts` checks both on generated ids.
-import { lowerCase } from '../evaluate/remembered';
+import { lowerCase, remembered } from '../evaluate/remembered';
 import { PartialString, Unknown, type Value } from '../evaluate/value';
 
 /**
@@ -14,11 +14,18 @@ import { PartialString, Unknown, type Value } from '../evaluate/value';
  * `same` compares by structure (objects, arrays, numbers): those are candidates for every query.
  */
 export function certainKey(value: Value | undefined): string | undefined {
-  if (typeof value === 'string') return `=${lowerCase(value)}`;
-  if (value instanceof Unknown) return `?${value.lowerKey}`;
-  if (value instanceof PartialString) return `?${value.lower.key}`;
+  if (typeof value === 'string') return remembered(knownKeys, value, knownKeyOf);
+  if (value instanceof Unknown) return remembered(unknownKeys, value.lowerKey, unknownKeyOf);
+  if (value instanceof PartialString) return remembered(unknownKeys, value.lower.key, unknownKeyOf);
   return undefined;
 }
+
+// The keys made once per text (issue 16): every lookup built and asked on every analysis made a new
+// string of a whole id, which each Map read then copied flat and hashed; the one kept is hashed once.
+const knownKeys = new Map<string, string>();
+const unknownKeys = new Map<string, string>();
+const knownKeyOf = (text: string) => `=${lowerCase(text)}`;
+const unknownKeyOf = (lowerKey: string) => `?${lowerKey}`;
 
 /**
  * The last `/` segment an id certainly ends with, in lower case: of known text, or of the literal text
