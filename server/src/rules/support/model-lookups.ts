@@ -10,6 +10,7 @@ import {
   Lookup,
   MaybeSameIdPairs,
   parentIdOf,
+  remembered,
   type NetworkModel,
   type Peering,
   type PrivateDnsZone,
@@ -51,12 +52,8 @@ function lookupsOf(model: NetworkModel): ModelLookups {
   let lookups = built.get(model);
   if (lookups) return lookups;
   const linksByZone = new Lookup<VnetLink>();
-  model.vnetLinks.forEach((link) => {
-    linksByZone.add(
-      [link.zone?.resolved ? keyed(`c${certainKey(link.zone.target.id) ?? ''}`) : maybeKey(parentIdOf(link.id))],
-      link,
-    );
-  });
+  for (const link of model.vnetLinks)
+    linksByZone.addUnder(link.zone?.resolved ? certainKey(link.zone.target.id) : maybeKey(parentIdOf(link.id)), link);
   const groupsByZone = new Lookup<ZoneGroup>();
   model.zoneGroups.forEach((group) => {
     const zones = group.configs.flatMap((config) => (config.zone?.resolved ? [config.zone.target.id] : []));
@@ -99,14 +96,18 @@ export function declarationPositions(model: NetworkModel): ReadonlyMap<ResourceD
   return positions;
 }
 
-/** `m` and the last segment, or undefined (keyless) when it has none. */
+/**
+ * `m` and the last segment, or undefined (keyless) when it has none. A certain key (id-lookup.ts
+ * certainKey) starts with `=` or `?`: the two kinds of key share a lookup and never meet.
+ */
 function maybeKey(id: Value | undefined): string | undefined {
   const segment = lastSegmentKey(id);
-  return segment === undefined ? undefined : `m${segment}`;
+  return segment === undefined ? undefined : remembered(maybeKeys, segment, maybeKeyOf);
 }
 
-/** `c` alone means a certain key was missing: keyless. */
-const keyed = (key: string | undefined) => (key === 'c' ? undefined : key);
+// Made once per segment, like certainKey's keys: a new string per ask was copied flat and hashed by each read.
+const maybeKeys = new Map<string, string>();
+const maybeKeyOf = (segment: string) => `m${segment}`;
 
 /** The links that may belong to `zone`, in model order, with an index of them by VNet. */
 export function zoneLinksOf(
@@ -117,18 +118,11 @@ export function zoneLinksOf(
   const lookups = lookupsOf(model);
   let found = lookups.zoneLinks.get(zone);
   if (found) return found;
-  const certain = certainKey(zone.id);
-  const links = lookups.linksByZone
-    .candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(zone.id)])
-    .filter(belongs);
+  const links = lookups.linksByZone.candidates([certainKey(zone.id), maybeKey(zone.id)]).filter(belongs);
   const byVnet = new Lookup<VnetLink>();
   for (const link of links) {
     if (!link.vnet) byVnet.add([], link);
-    else
-      byVnet.add(
-        [link.vnet.resolved ? keyed(`c${certainKey(link.vnet.target.id) ?? ''}`) : maybeKey(link.vnet.value)],
-        link,
-      );
+    else byVnet.addUnder(link.vnet.resolved ? certainKey(link.vnet.target.id) : maybeKey(link.vnet.value), link);
   }
   lookups.zoneLinks.set(zone, (found = { links, byVnet }));
   return found;
@@ -136,8 +130,7 @@ export function zoneLinksOf(
 
 /** Links of `links.byVnet` that may join `vnet` (a superset; the caller compares). */
 export function linkCandidatesFor(links: ZoneLinks, vnet: VirtualNetwork): readonly VnetLink[] {
-  const certain = certainKey(vnet.id);
-  return links.byVnet.candidates([certain === undefined ? undefined : `c${certain}`, maybeKey(vnet.id)]);
+  return links.byVnet.candidates([certainKey(vnet.id), maybeKey(vnet.id)]);
 }
 
 /** Zone groups whose configs may resolve to `zone`, in model order (a superset; the caller compares). */
