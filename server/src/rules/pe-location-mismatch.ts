@@ -4,6 +4,7 @@
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
 import { privateEndpointPlacement } from '../facts';
+import { remembered } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownString, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -42,5 +43,9 @@ export default defineRule({
 
 /** Names that differ after this differ for certain; names equal after it may be spellings of one region. */
 function normalised(region: string): string {
-  return region.toLowerCase().replace(/\s+/g, '');
+  // A model names few regions, each asked of every endpoint and its VNet: normalised once each (issue 16).
+  return remembered(normalisedRegions, region, normalise);
 }
+
+const normalisedRegions = new Map<string, string>();
+const normalise = (region: string) => region.toLowerCase().replace(/\s+/g, '');

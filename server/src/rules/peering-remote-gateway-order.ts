@@ -6,7 +6,7 @@
 // of this deployment in B's subnets; and no gateway that is or may be in B, and no Route Server, is or may
 // be ordered before the peering (model/dependencies.ts). Fix: add the dependency on the gateway.
 import { hubPeeringRules, routeServerTypes } from '../facts';
-import { at, orderedBefore, type Peering, type VirtualNetwork, type VnetGateway } from '../model';
+import { at, lowerCase, orderedBefore, type Peering, type VirtualNetwork, type VnetGateway } from '../model';
 import { entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label } from './support/certain';
 import { flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
@@ -27,7 +27,7 @@ export default defineRule({
   check({ model, report }: RuleContext) {
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
     const routeServers = model.declarations.filter(
-      (decl) => (routeServerTypes as readonly string[]).includes(decl.type.toLowerCase()) && decl.condition !== false,
+      (decl) => (routeServerTypes as readonly string[]).includes(lowerCase(decl.type)) && decl.condition !== false,
     );
     for (const peering of model.peerings) {
       const remote = remoteVnet(peering);

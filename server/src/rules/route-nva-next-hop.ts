@@ -4,7 +4,7 @@
 // next hop type is VirtualAppliance"). Hop types compare exactly; an unknown type or address is silent.
 // Anchor: the route — a route resource's declaration, or the `name` of an inline route.
 import { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from '../facts';
-import type { ResourceDecl, Value } from '../model';
+import { lowerCase, type ResourceDecl, type Value } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lastSegment, lookup } from './support/endpoint-common';
 import { defineRule, type Anchor, type RuleContext } from './support/rule';
@@ -57,7 +57,8 @@ export default defineRule({
     }
     // Route resources (`Microsoft.Network/routeTables/routes`), whose own declaration is the anchor.
     for (const decl of model.declarations) {
-      if (decl.type.toLowerCase() !== routeType || !certainlyCreated(decl)) continue;
+      // lowerCase: kept per type, not a new string per declaration and analysis (issue 16).
+      if (lowerCase(decl.type) !== routeType || !certainlyCreated(decl)) continue;
       checkRoute(decl.properties, routeName(decl), { decl });
     }
   },

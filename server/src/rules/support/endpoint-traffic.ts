@@ -10,6 +10,7 @@ import {
   idKey,
   isArray,
   isObject,
+  lowerCase,
   parentIdOf,
   parseCidr,
   type Cidr,
@@ -104,7 +105,7 @@ function securityRules(nsg: NetworkSecurityGroup, declarations: readonly Resourc
   }
   const nsgKey = idKey(nsg.id);
   for (const decl of declarations) {
-    if (decl.type.toLowerCase() !== securityRuleType || decl.condition === false) continue;
+    if (lowerCase(decl.type) !== securityRuleType || decl.condition === false) continue;
     if (idKey(parentIdOf(decl.id)) !== nsgKey) continue;
     if (!certainlyDeployed(decl) || !isObject(decl.properties)) return undefined;
     rules.push(readRule(decl, undefined, decl.name, decl.properties));
@@ -200,6 +201,8 @@ function subnetCidrs(subnet: Subnet): Cidr[] | undefined {
  */
 export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
   const vnet = subnet.vnet;
+  // Most VNets attach no route table to any subnet: no route to find, so no prefixes to read (issue 16).
+  if (!vnet?.subnets.some(hasRouteTable)) return undefined;
   const cidrs = subnetCidrs(subnet);
   const space = vnet ? vnetPrefixes(vnet) : undefined;
   if (!vnet || !cidrs || !space) return undefined;
@@ -240,6 +243,8 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
   }
   return undefined;
 }
+
+const hasRouteTable = (client: Subnet) => client.routeTable?.resolved === true;
 
 /** How messages name the table of a route. */
 export function tableLabel(route: OverridingRoute): string {
