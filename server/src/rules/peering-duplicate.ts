@@ -29,8 +29,9 @@ export default defineRule({
     // Earlier peerings filed by what `duplicates` finds certainly equal: the local VNet's id with the
     // remote's resolved id (`r`) or its written id (`w`); a later one asks under both.
     const earlierByEnds = new Lookup<Peering>();
+    const numbers = new KeyNumbers();
     for (const later of peerings) {
-      const keys = endKeys(later);
+      const keys = endKeys(later, numbers);
       const earlier = earlierByEnds.candidates(keys).find((candidate) => duplicates(candidate, later));
       earlierByEnds.add(keys, later);
       if (!earlier?.local) continue;
@@ -45,18 +46,34 @@ export default defineRule({
   },
 });
 
-/** The keys a peering is filed and asked under: undefined (compare with all) when an id has no certain key. */
-function endKeys(peering: Peering): (string | undefined)[] {
+/**
+ * The keys a peering is filed and asked under: undefined (compare with all) when an id has no certain key.
+ * Each certain key stands as its number: a key of two whole ids was a new string of some 400 characters
+ * per peering, which every read of the lookup copied flat and hashed (issue 16).
+ */
+function endKeys(peering: Peering, numbers: KeyNumbers): (string | undefined)[] {
   const local = peering.local ? certainKey(peering.local.id) : undefined;
   const remote = peering.remote;
   if (local === undefined || !remote) return [undefined];
+  const localNumber = numbers.of(local);
   const written = certainKey(remote.value);
-  const keys = [written === undefined ? undefined : `w${local}|${written}`];
+  const keys = [written === undefined ? undefined : `w${localNumber}|${numbers.of(written)}`];
   if (remote.resolved) {
     const resolved = certainKey(remote.target.id);
-    keys.push(resolved === undefined ? undefined : `r${local}|${resolved}`);
+    keys.push(resolved === undefined ? undefined : `r${localNumber}|${numbers.of(resolved)}`);
   }
   return keys;
+}
+
+/** A number for each key, the same for equal keys and different for different ones (one check's). */
+class KeyNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  of(key: string): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) this.numbers.set(key, (number = this.numbers.size));
+    return number;
+  }
 }
 
 function duplicates(earlier: Peering, later: Peering): boolean {

@@ -28,8 +28,10 @@ export default defineRule({
       "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
   check({ model, report }: RuleContext) {
-    // Model order is file order (the entry's declarations first, then each module's).
-    const position = new Map(model.peerings.map((peering, index) => [peering, index]));
+    // Model order is file order (the entry's declarations first, then each module's): numbered when two
+    // spokes overlap, which most networks never do.
+    let numbered: ReadonlyMap<Peering, number> | undefined;
+    const position = () => (numbered ??= new Map(model.peerings.map((peering, index) => [peering, index])));
     const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isCreatedMoreThanOnce(model.vnets, vnet);
     for (const [hub, spokes] of spokesByHub(model.peerings)) {
       if (spokes.size < 2) continue;
@@ -43,7 +45,7 @@ export default defineRule({
       const reported = new Set<VirtualNetwork>();
       for (const [a, b] of overlappingCidrPairs(ranges, (range) => range.cidr)) {
         if (a.spoke === b.spoke || sameVnet(a.spoke, b.spoke) !== false) continue;
-        const [earlier, later] = inOrder(a, b, position);
+        const [earlier, later] = inOrder(a, b, position());
         if (reported.has(later.spoke)) continue;
         reported.add(later.spoke);
         const peering = later.peerings[0];

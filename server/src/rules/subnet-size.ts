@@ -33,10 +33,11 @@ export default defineRule({
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const prefixes = subnetPrefixes(subnet);
       if (!prefixes) continue;
-      const reported = new Set<string>();
+      // Made at the first report: most subnets have none (issue 16).
+      let reported: Set<string> | undefined;
       const emit: Emit = (item, messageId, data, extra = {}) => {
-        if (reported.has(item.path)) return;
-        reported.add(item.path);
+        if (reported?.has(item.path)) return;
+        (reported ??= new Set()).add(item.path);
         report({
           messageId,
           data: { subnet: label(subnet), prefix: String(item.value), ...data },

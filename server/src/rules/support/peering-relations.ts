@@ -64,8 +64,10 @@ export function flagOf(peering: Peering, flag: PeeringFlag): boolean | 'absent' 
  */
 export function maySubnetPeer(peering: Peering): boolean {
   if (!isObject(peering.properties)) return true;
-  const written = subnetPeeringProperties.some(
-    (path) => at(peering.properties, path.replace(/^properties\./, '')) !== undefined,
-  );
-  return written && at(peering.properties, 'peerCompleteVnets') !== true;
+  for (const path of subnetPeeringPaths)
+    if (at(peering.properties, path) !== undefined) return at(peering.properties, 'peerCompleteVnets') !== true;
+  return false;
 }
+
+/** The subnet-peering properties' paths inside `properties`: cut once, not per peering and rule (issue 16). */
+const subnetPeeringPaths = subnetPeeringProperties.map((path) => path.replace(/^properties\./, ''));
