@@ -118,6 +118,8 @@ function readVnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
 
 /** Whether `inner` lies inside the union of `outer` (adjacent prefixes of one version merge). */
 export function coveredBy(inner: Cidr, outer: readonly Cidr[]): boolean {
+  // Most subnets lie inside one prefix of the space, which the union holds too: no ranges to merge (issue 16).
+  for (const cidr of outer) if (cidrContains(cidr, inner)) return true;
   const last = (cidr: Cidr) => cidr.network + (1n << BigInt((cidr.version === 4 ? 32 : 128) - cidr.prefix)) - 1n;
   const ranges = outer
     .filter((cidr) => cidr.version === inner.version)
