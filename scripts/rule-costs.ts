@@ -12,6 +12,13 @@
 // and the figures are B (this tree) against A (<tree>). Bytes are only sound without a collection
 // inside a check: give the young generation room.
 //
+// Reading the figures: the first rule to ask for an index kept per model (model-lookups, prefix lists,
+// endpointDns) pays for building it, so a change can move cost from one rule to the next. Run through
+// tsx, each call into a module costs an export getter the bundle does not have. An A/A run (the same
+// tree twice) read 0.90 on the per-rule sum and 0.99 on runRules: trust the runRules line for B/A.
+// The A tree needs its generated validators (cp -r server/src/engine/generated and
+// server/src/syntax/arm/generated) and a node_modules link; e.g. `git archive <commit> | tar -x -C /tmp/a`.
+//
 //   node --max-semi-space-size=64 --import tsx scripts/rule-costs.ts [--rounds 200] [--warmup 40]
 //   node --max-semi-space-size=64 --import tsx scripts/rule-costs.ts --ab /tmp/rules16-before
 import path from 'node:path';
