@@ -36,16 +36,17 @@ export interface AnalysisResult {
 export const workerRole = 'vnet-lens-analysis';
 
 /**
- * The worker's young generation: two 8 MB semi-spaces and a new large-object space of the same size
- * (V8 lets semi-spaces grow to 16 MB by default). Issue 16: an edit allocates ~12 MB that is dead by
- * the next one; with 8 MB the server held ~17 MB less after indexing the corpus (budget 300) and spent
- * no more CPU per keystroke (a little less on a file alone), while 32 MB cost more CPU on a file alone
- * and took the corpus's memory near its budget. A worker's own limit, so it holds however the server
- * is started (the editor, the benches, the tests).
+ * The worker's young generation: two 16 MB semi-spaces and a new large-object space of the same size.
+ * Issue 16: the worker scavenges when it goes idle after each run (idle-collection.ts), so an edit
+ * starts with an empty nursery, and one that holds what an edit allocates (~10 MB on a 5,000-line file
+ * alone, more with a corpus open) runs without a scavenge in the middle: with 8 MB semi-spaces every
+ * edit of the keystroke bench had one or two. The price is memory: ~15 MB more resident after
+ * indexing the corpus (bench corpusRssMb ~260, budget 300); 24 MB semi-spaces took it near 300. A
+ * worker's own limit, so it holds however the server is started (the editor, the benches, the tests).
  */
 export const analysisWorkerOptions = {
   workerData: { role: workerRole },
-  resourceLimits: { maxYoungGenerationSizeMb: 3 * 8 },
+  resourceLimits: { maxYoungGenerationSizeMb: 3 * 16 },
 };
 
 /** The main thread's read boundary: the same decisions, and every change also goes to the worker. */

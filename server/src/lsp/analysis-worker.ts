@@ -6,7 +6,9 @@
 // documents' findings, and then the deployments that read the open documents (codec text).
 // Invariants: a run is stale as soon as a newer one is announced, and a stale run posts nothing but
 // `stale`; every finished run posts `result` and then `model` (or `model-skipped`, when a newer run was
-// announced before its model was written); a failure posts `failed`, never a throw.
+// announced before its model was written); a failure posts `failed`, never a throw. Garbage is
+// collected at idle (idle-collection.ts) only after a model is written or skipped, and only when no
+// analysis or model request waits and no other model is still to be written.
 import type { MessagePort } from 'node:worker_threads';
 import type { DeploymentResult } from '../evaluate/deployment';
 import type { Cloud } from '../facts';
@@ -32,8 +34,12 @@ import { readWorkspaceFile } from './workspace-files';
 /** How long the worker waits after a result before writing its model, for a newer analysis to make it moot. */
 export const modelPauseMs = 30;
 
-export function runAnalysisWorker(port: MessagePort): void {
-  const worker = new AnalysisWorker((message) => port.postMessage(message));
+/**
+ * `collectWhenIdle` collects garbage when the worker has nothing to do (idle-collection.ts; the
+ * server's worker thread has one, tests may pass their own).
+ */
+export function runAnalysisWorker(port: MessagePort, collectWhenIdle?: () => void): void {
+  const worker = new AnalysisWorker((message) => port.postMessage(message), collectWhenIdle);
   port.on('message', (message: ToWorker) => worker.receive(message));
 }
 
@@ -59,8 +65,15 @@ class AnalysisWorker {
   // Messages are handled one at a time in order; an analysis awaits, so the changes and the `cancel`
   // that arrive while it runs are seen at its next look (the workspace yields between deployments).
   private queue = Promise.resolve();
+  /** Analyses and model requests received and not yet finished, and results whose model waits to be written. */
+  private busy = 0;
+  /** An idle collection is scheduled (collectWhenIdle): two models written at once collect once. */
+  private collectionScheduled = false;
 
-  constructor(private readonly post: (message: FromWorker) => void) {}
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    private readonly collectGarbage?: () => void,
+  ) {}
 
   receive(message: ToWorker): void {
     switch (message.kind) {
@@ -94,13 +107,38 @@ class AnalysisWorker {
         return;
       case 'analyse':
         this.latest = Math.max(this.latest, message.run);
-        this.queue = this.queue.then(() => this.analyse(message));
+        this.enqueue(() => this.analyse(message));
         return;
       case 'model':
         // The whole model (the topology view) may wait for a running analysis: it is not an editing request.
-        this.queue = this.queue.then(() => this.answerModel(message));
+        this.enqueue(() => this.answerModel(message));
         return;
     }
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.busy++;
+    this.queue = this.queue.then(work).finally(() => this.busy--);
+  }
+
+  /**
+   * After a run's model: the edit's garbage is collected while the user types on (the next analysis
+   * waits for the debounce). After the messages already received are handled (setImmediate), and only
+   * when nothing is busy (no analysis or model request waits, no model is still to be written), so
+   * none waits for the collection and a burst of runs collects once, after the last.
+   */
+  private collectWhenIdle(): void {
+    if (!this.collectGarbage || this.collectionScheduled) return;
+    this.collectionScheduled = true;
+    setImmediate(() => {
+      this.collectionScheduled = false;
+      if (this.busy > 0) return;
+      try {
+        this.collectGarbage?.();
+      } catch (error) {
+        this.log(`idle collection failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   }
 
   /** A file's text in the index, with the main thread's version of it. */
@@ -164,10 +202,13 @@ class AnalysisWorker {
       // the run that sees its text), so it is written only after a short pause that did not make it
       // moot (issue 16: writing it was a fifth of the worker's work per keystroke, and a third of what
       // it allocated, while the user went on typing).
+      this.busy++;
       setTimeout(() => {
+        this.busy--;
         const moot = this.latest !== run && uris.every((uri, index) => this.workspace.file(uri)?.text !== seen[index]);
         if (moot) this.post({ kind: 'model-skipped', run });
         else this.postModel(run, uris, deployments);
+        this.collectWhenIdle();
       }, modelPauseMs);
     } catch (error) {
       this.failed(run, error);

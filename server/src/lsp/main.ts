@@ -5,6 +5,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { workerRole } from './analysis-client';
 import { runAnalysisWorker } from './analysis-worker';
+import { exposedGc, youngGenerationCollector } from './idle-collection';
 import { startServer } from './server';
 
 // V8 lets the heap grow to several times what is live before collecting fully, and keeps the pages
@@ -14,6 +15,6 @@ import { startServer } from './server';
 v8.setFlagsFromString('--heap-growing-percent=50');
 
 // The same bundle runs the analysis worker (analysis-worker.ts) in a worker thread.
-if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === workerRole)
-  runAnalysisWorker(parentPort);
-else startServer(createConnection(ProposedFeatures.all), __filename);
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === workerRole) {
+  runAnalysisWorker(parentPort, youngGenerationCollector(exposedGc()));
+} else startServer(createConnection(ProposedFeatures.all), __filename);
