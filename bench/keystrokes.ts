@@ -24,6 +24,18 @@ export function benchEdit(edit: number): { from: number; to: number; text: strin
   return { from: typed - 1, to: typed, text: '' };
 }
 
+/** The texts the bench types into `text`, in order, each edit applied to the last text (for in-process tools). */
+export function benchTexts(text: string): string[] {
+  const quote = text.indexOf(editedName) + editedName.length - 1;
+  const texts: string[] = [];
+  for (let edit = 0; edit < edits; edit++) {
+    const { from, to, text: inserted } = benchEdit(edit);
+    text = text.slice(0, quote + from) + inserted + text.slice(quote + to);
+    texts.push(text);
+  }
+  return texts;
+}
+
 /** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
 export function cpuSeconds(pid: number): number {
   const fields = fs

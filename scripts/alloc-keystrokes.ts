@@ -10,7 +10,7 @@
 import inspector from 'node:inspector/promises';
 import v8 from 'node:v8';
 import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { benchEdit, editedName, edits } from '../bench/keystrokes';
+import { benchTexts } from '../bench/keystrokes';
 import { analyzeWorkspace, Workspace } from '../server/src/engine';
 
 const args = process.argv.slice(2);
@@ -18,18 +18,6 @@ const sites = args.includes('--sites');
 const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 40;
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 3;
 const uri = 'file:///bench/hub-and-spoke.bicep';
-
-/** The texts the bench types, in order (bench/keystrokes.ts benchEdit), each edit applied to the last text. */
-function editedTexts(text: string): string[] {
-  const quote = text.indexOf(editedName) + editedName.length - 1;
-  const texts: string[] = [];
-  for (let edit = 0; edit < edits; edit++) {
-    const { from, to, text: inserted } = benchEdit(edit);
-    text = text.slice(0, quote + from) + inserted + text.slice(quote + to);
-    texts.push(text);
-  }
-  return texts;
-}
 
 interface GcStatistics {
   cost: number;
@@ -101,7 +89,7 @@ async function main(): Promise<void> {
   const workspace = new Workspace({ readFile: async () => undefined });
   workspace.setFile(uri, text);
   await analyse(workspace);
-  const texts = editedTexts(text);
+  const texts = benchTexts(text);
   // The first round warms the JIT up; the later ones are measured.
   for (const edited of texts) {
     workspace.setFile(uri, edited);

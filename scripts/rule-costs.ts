@@ -25,7 +25,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { benchEdit, editedName, edits } from '../bench/keystrokes';
+import { benchTexts } from '../bench/keystrokes';
 import type { RuleDefinition, RuleReport } from '../server/src/rules/support/rule';
 import type { NetworkModel } from '../server/src/model/types';
 import type { AnalysisOptions } from '../server/src/engine/types';
@@ -71,18 +71,6 @@ async function loadTree(name: string, root: string): Promise<Tree> {
     bytes: new Map(),
     catalogMicros: [],
   };
-}
-
-/** The texts the bench types, in order, each edit applied to the last text. */
-function editedTexts(text: string): string[] {
-  const quote = text.indexOf(editedName) + editedName.length - 1;
-  const texts: string[] = [];
-  for (let edit = 0; edit < edits; edit++) {
-    const { from, to, text: inserted } = benchEdit(edit);
-    text = text.slice(0, quote + from) + inserted + text.slice(quote + to);
-    texts.push(text);
-  }
-  return texts;
 }
 
 /** Whether the engine runs the rule on the model (engine/run-rules.ts startsIn). */
@@ -136,7 +124,7 @@ const median = (values: readonly number[] | undefined) =>
 async function main(): Promise<void> {
   const trees = [await loadTree('this', path.resolve(import.meta.dirname, '..'))];
   if (otherTree) trees.unshift(await loadTree('A', path.resolve(otherTree)));
-  const texts = editedTexts(hubAndSpokeFileBicep(spokesForLines(5000)));
+  const texts = benchTexts(hubAndSpokeFileBicep(spokesForLines(5000)));
   for (const tree of trees) tree.workspace.setFile(uri, texts[0]);
   for (let round = 0; round < warmup + rounds; round++) {
     const keep = round >= warmup;
