@@ -10,20 +10,14 @@
 //   node --import tsx scripts/keystroke-ab.ts --runs 4 /work/base .     tree A, tree B (4 runs each)
 //   node --import tsx scripts/keystroke-ab.ts --alone /work/base .      only the file alone
 //   node --import tsx scripts/keystroke-ab.ts --latencies A B           each run's 30 latencies too
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
 import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
 import { typeInto, whenIdle } from '../bench/keystrokes';
 import { corpusRoot, median, percentile } from '../bench/support';
-import type { LspSession } from '../test/support/lsp-client';
+import { startServer } from '../test/support/lsp-client';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -50,43 +44,6 @@ function threadCpuMs(pid: number): Map<number, number> {
   return times;
 }
 
-/** A started server of `tree` (its dist/server.js), as test/support/lsp-client.ts starts one. */
-async function startTreeServer(tree: string, rootUri: string | undefined): Promise<LspSession> {
-  const child = spawn(process.execPath, [path.join(tree, 'dist/server.js'), '--stdio'], { stdio: 'pipe' });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-  const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout),
-    new StreamMessageWriter(child.stdin),
-  );
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: rootUri ?? null,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: {
-      workspace: { configuration: true, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { relatedInformation: true } },
-    },
-  });
-  await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    child,
-    stderr: () => stderr,
-    async close() {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      const code = await exited;
-      connection.dispose();
-      return code;
-    },
-  } as LspSession;
-}
-
 interface Figures {
   load: number;
   p50: number;
@@ -98,7 +55,7 @@ interface Figures {
 }
 
 async function typed(tree: string, uri: string, text: string, workspace: boolean): Promise<Figures> {
-  const session = await startTreeServer(tree, workspace ? pathToFileURL(corpusRoot).href : undefined);
+  const session = await startServer(workspace ? pathToFileURL(corpusRoot).href : undefined, null, [], tree);
   const pid = session.child.pid!;
   const start = threadCpuMs(pid);
   let rssMb: number | undefined;

@@ -29,14 +29,16 @@ export interface LspSession {
 
 /**
  * `settings` is what the client answers for the `vnetLens` configuration section; `nodeArgs` go to
- * the server's node (scripts/profile-keystrokes.ts passes `--cpu-prof`, which NODE_OPTIONS refuses).
+ * the server's node (scripts/profile-keystrokes.ts passes `--cpu-prof`, which NODE_OPTIONS refuses);
+ * `tree` is the checkout whose built server runs (scripts/keystroke-ab.ts runs two).
  */
 export async function startServer(
   rootUri?: string,
   settings: unknown = null,
   nodeArgs: readonly string[] = [],
+  tree = repoRoot,
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot, 'dist/server.js'), '--stdio'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(tree, 'dist/server.js'), '--stdio'], {
     stdio: 'pipe',
   });
   let stderr = '';
