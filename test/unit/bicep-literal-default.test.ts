@@ -4,33 +4,16 @@
 // a lexical problem) is notLiteral, and evaluation parses it as before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ExpressionEvaluator, type SymbolScope } from '../../server/src/evaluate/bicep/expressions';
-import {
-  declarations,
-  literalDefault,
-  notLiteral,
-  outlineBicep,
-  parseBicep,
-  type Expression,
-} from '../../server/src/syntax/bicep';
+import { declarations, literalDefault, notLiteral, outlineBicep, parseBicep } from '../../server/src/syntax/bicep';
 import type { Value } from '../../server/src/evaluate/value';
-
-/** What evaluation gives a parsed default that is a literal (no symbol, call or scope is read). */
-function evaluated(node: Expression): Value {
-  const scope = {
-    uri: 'file:///main.bicep',
-    context: {},
-    symbol: () => undefined,
-    callUser: () => undefined,
-    nestedResource: () => undefined,
-  } as unknown as SymbolScope;
-  return new ExpressionEvaluator(scope).evaluate(node);
-}
+import { evaluatedLiteral } from '../support/literal-evaluation';
 
 /** The default of the file's first parameter as the full parse and evaluation see it. */
 function parsedDefault(text: string): Value | undefined {
   const declaration = declarations(parseBicep(text).tree)[0];
-  return declaration?.kind === 'ParameterDeclaration' && declaration.value ? evaluated(declaration.value) : undefined;
+  return declaration?.kind === 'ParameterDeclaration' && declaration.value
+    ? evaluatedLiteral(declaration.value)
+    : undefined;
 }
 
 const cases: [string, boolean | null | number | string | typeof notLiteral][] = [
