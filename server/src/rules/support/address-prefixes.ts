@@ -9,6 +9,7 @@ import {
   isArray,
   isObject,
   parseCidr,
+  remembered,
   type Cidr,
   type Subnet,
   type Value,
@@ -46,22 +47,20 @@ function forbiddenRanges(): { range: Cidr; fact: ForbiddenRange }[] {
 /** The prefix when it is a known string Azure accepts: well formed, the network address, not forbidden. */
 export function usableCidr(value: Value): Cidr | undefined {
   if (typeof value !== 'string') return undefined;
-  let known = usableByText.get(value);
-  if (known === undefined) {
-    const cidr = parseCidr(value);
-    known = !cidr || cidr.hostBitsSet || forbiddenRangeOf(cidr) ? null : cidr;
-    if (usableByText.size >= usableByTextLimit) usableByText.clear();
-    usableByText.set(value, known);
-  }
-  return known ?? undefined;
+  return remembered(usableByText, value, usableOf) ?? undefined;
 }
 
 /**
  * Prefixes by their text, parsed (null: not usable). An edit evaluates its file anew, so the lists kept
- * per properties object start again, but the texts stay: each was parsed again on every edit (issue 16). No one changes a Cidr, so one object may serve every entry of the same text.
+ * per properties object start again, but the texts stay: each was parsed again on every edit (issue 16).
+ * No one changes a Cidr, so one object may serve every entry of the same text.
  */
 const usableByText = new Map<string, Cidr | null>();
-const usableByTextLimit = 10_000;
+
+function usableOf(text: string): Cidr | null {
+  const cidr = parseCidr(text);
+  return !cidr || cidr.hostBitsSet || forbiddenRangeOf(cidr) ? null : cidr;
+}
 
 const entry = (value: Value, path: string): PrefixEntry => ({ value, path, cidr: usableCidr(value) });
 
