@@ -2,8 +2,12 @@
 // into (then deletes from) a spoke's VNet name, waiting for each version's diagnostics. Shared by
 // bench/server.bench.ts (latencies) and scripts/profile-keystrokes.ts (CPU profiles of the same edits).
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { LspSession } from '../test/support/lsp-client';
+import { hubAndSpokeFileBicep, spokesForLines } from './hub-and-spoke';
 
 export const debounceMs = 150; // server/src/lsp/scheduling.ts: edits are coalesced for this long before analysis
 export const edits = 30;
@@ -34,6 +38,24 @@ export function benchTexts(text: string): string[] {
     texts.push(text);
   }
   return texts;
+}
+
+/**
+ * The file the keystroke benches type into (a 5,000-line hub-and-spoke file), written to a new folder
+ * under the system's temporary folder whose name starts with `prefix`; the caller removes the folder.
+ */
+export function writeKeystrokeFile(prefix: string): { folder: string; text: string; uri: string } {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const text = hubAndSpokeFileBicep(spokesForLines(5000));
+  const file = path.join(folder, 'hub-and-spoke.bicep');
+  fs.writeFileSync(file, text);
+  return { folder, text, uri: pathToFileURL(file).href };
+}
+
+/** A process's resident memory in MB (VmRSS of /proc/<pid>/status). */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** User + system CPU seconds a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */

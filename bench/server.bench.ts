@@ -7,25 +7,14 @@
 // small document while a long analysis runs (a VNet of 4,000 subnets and a 3.9 MB ARM template).
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requestsDuringLongAnalysis } from '../test/support/long-analysis';
 import { startServer } from '../test/support/lsp-client';
-import { hubAndSpokeFileBicep, spokesForLines } from './hub-and-spoke';
-import { cpuSeconds, debounceMs, edits, typeInto, whenIdle } from './keystrokes';
+import { cpuSeconds, debounceMs, edits, rssMb, typeInto, whenIdle, writeKeystrokeFile } from './keystrokes';
 import { corpusRoot, percentile, report } from './support';
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 async function main(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-keystroke-'));
-  const text = hubAndSpokeFileBicep(spokesForLines(5000));
-  const file = path.join(folder, 'hub-and-spoke.bicep');
-  fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
+  const { folder, text, uri } = writeKeystrokeFile('vnet-lens-keystroke-');
   const lineCount = text.split('\n').length;
   const note = (where: string) =>
     `${lineCount}-line hub-and-spoke file, ${where}, ${edits} edits to a VNet name; the ${debounceMs} ms debounce subtracted`;

@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { typeInto, whenIdle } from '../bench/keystrokes';
+import { rssMb, typeInto, whenIdle, writeKeystrokeFile } from '../bench/keystrokes';
 import { corpusRoot, median, percentile } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
 
@@ -58,10 +57,10 @@ async function typed(tree: string, uri: string, text: string, workspace: boolean
   const session = await startServer(workspace ? pathToFileURL(corpusRoot).href : undefined, null, [], tree);
   const pid = session.child.pid!;
   const start = threadCpuMs(pid);
-  let rssMb: number | undefined;
+  let rss: number | undefined;
   if (workspace) {
     await whenIdle(session);
-    rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    rss = rssMb(pid);
   }
   let opened = start;
   let edited = start;
@@ -82,7 +81,7 @@ async function typed(tree: string, uri: string, text: string, workspace: boolean
     p95: percentile(latencies, 95),
     max: Math.max(...latencies),
     workerCpuMs: ((edited.get(worker) ?? 0) - (opened.get(worker) ?? 0)) / latencies.length,
-    rssMb,
+    rssMb: rss,
     latencies,
   };
 }
@@ -90,11 +89,7 @@ async function typed(tree: string, uri: string, text: string, workspace: boolean
 const fixed = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1)).padStart(7);
 
 async function main(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-keystroke-ab-'));
-  const text = hubAndSpokeFileBicep(spokesForLines(5000));
-  const file = path.join(folder, 'hub-and-spoke.bicep');
-  fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
+  const { folder, text, uri } = writeKeystrokeFile('vnet-lens-keystroke-ab-');
   const modes = aloneOnly ? [false] : workspaceOnly ? [true] : [false, true];
   const results = new Map<string, Figures[]>();
   console.log(`${'run'.padEnd(4)} ${'tree'.padEnd(28)} mode       load    p50    p95    max  worker   rss`);

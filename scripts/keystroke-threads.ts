@@ -14,10 +14,8 @@
 //                                                                     keystrokes), edits after its indexing
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { typeInto, whenIdle } from '../bench/keystrokes';
+import { typeInto, whenIdle, writeKeystrokeFile } from '../bench/keystrokes';
 import { corpusRoot, median } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
 
@@ -117,14 +115,15 @@ function printMedians(all: Run[]): void {
 }
 
 async function main(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-threads-'));
-  const text = hubAndSpokeFileBicep(spokesForLines(5000));
-  const file = path.join(folder, 'hub-and-spoke.bicep');
-  fs.writeFileSync(file, text);
+  const { folder, text, uri } = writeKeystrokeFile('vnet-lens-threads-');
   const all: Run[] = [];
-  for (let run = 0; run < runs; run++) {
-    all.push(await oneRun(pathToFileURL(file).href, text));
-    if (jsonPath) fs.appendFileSync(jsonPath, `${JSON.stringify(all[run])}\n`);
+  try {
+    for (let run = 0; run < runs; run++) {
+      all.push(await oneRun(uri, text));
+      if (jsonPath) fs.appendFileSync(jsonPath, `${JSON.stringify(all[run])}\n`);
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
   printMedians(all);
 }

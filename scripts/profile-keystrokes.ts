@@ -12,8 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hubAndSpokeFileBicep, spokesForLines } from '../bench/hub-and-spoke';
-import { typeInto, whenIdle } from '../bench/keystrokes';
+import { typeInto, whenIdle, writeKeystrokeFile } from '../bench/keystrokes';
 import { corpusRoot, percentile } from '../bench/support';
 import { startServer } from '../test/support/lsp-client';
 import { forEachSample, printTop, tallySample, type CpuProfile } from './cpu-profile';
@@ -71,18 +70,15 @@ function stagesBySpan(profile: CpuProfile, starts: number[], end: number) {
 }
 
 async function main(): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-profile-'));
+  const { folder, text, uri } = writeKeystrokeFile('vnet-lens-profile-');
   const profiles = path.join(folder, 'profiles');
-  const text = hubAndSpokeFileBicep(spokesForLines(5000));
-  const file = path.join(folder, 'hub-and-spoke.bicep');
-  fs.writeFileSync(file, text);
   const session = await startServer(workspace ? pathToFileURL(corpusRoot).href : undefined, null, [
     '--cpu-prof',
     `--cpu-prof-dir=${profiles}`,
     '--cpu-prof-interval=250',
   ]);
   if (workspace) await whenIdle(session);
-  const { latencies, cpuMsPerEdit, window, editStarts } = await typeInto(session, pathToFileURL(file).href, text);
+  const { latencies, cpuMsPerEdit, window, editStarts } = await typeInto(session, uri, text);
   await session.close(); // the profiles are written as the threads end
   console.log(
     `keystroke ms p50 ${percentile(latencies, 50).toFixed(1)}, p95 ${percentile(latencies, 95).toFixed(1)}; ` +
