@@ -43,12 +43,24 @@ function blankInto(parts: string[], text: string, from: number, to: number): voi
     if (nextReturn >= 0 && nextReturn < at) nextReturn = text.indexOf('\r', at);
     const lineFeed = nextLineFeed < 0 ? to : Math.min(nextLineFeed, to);
     const lineEnd = nextReturn < 0 ? lineFeed : Math.min(nextReturn, lineFeed);
-    if (lineEnd > at) parts.push(' '.repeat(lineEnd - at));
+    if (lineEnd > at) parts.push(spaces(lineEnd - at));
     if (lineEnd === to) return;
     parts.push(text[lineEnd]);
     at = lineEnd + 1;
   }
 }
+
+/**
+ * A run of `length` spaces. Lines of a compiled module have few distinct lengths, and a fresh
+ * `repeat` per line (tens of thousands in an AVM module) was most of the cost of blanking: each
+ * is a new string the join then copies (issue 15's cache cost). Kept for lines up to 512 characters.
+ */
+function spaces(length: number): string {
+  if (length >= spaceRuns.length) return ' '.repeat(length);
+  return (spaceRuns[length] ??= ' '.repeat(length));
+}
+
+const spaceRuns = new Array<string | undefined>(513);
 
 /**
  * The [start, end) of each part of the template nothing evaluates, in text order: the resources that
