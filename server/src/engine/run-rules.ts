@@ -9,6 +9,7 @@ import {
   formatMessage,
   type Anchor,
   type EntityCollection,
+  type RuleContext,
   type RuleDefinition,
   type RuleReport,
 } from '../rules/support/rule';
@@ -112,21 +113,21 @@ function runCatalog(
   const seen = new Map<string, number>();
   // One context for the catalog (rules only read it): its reports are taken rule by rule.
   const reports: RuleReport[] = [];
-  const ruleContext = {
-    model,
-    cloud: options.cloud,
-    ...(options.privateDns ? { privateDns: options.privateDns } : {}),
-    report: (report: RuleReport) => {
-      reports.push(report);
-    },
+  const collect = (report: RuleReport) => {
+    reports.push(report);
   };
+  // No spread of a maybe-empty object: one literal or the other (a spread copied per model).
+  const ruleContext: RuleContext = options.privateDns
+    ? { model, cloud: options.cloud, privateDns: options.privateDns, report: collect }
+    : { model, cloud: options.cloud, report: collect };
   // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
   const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
   const held = collectionsHeld(model);
-  for (const rule of catalog) {
+  for (const { rule, starts, pairwise } of planOf(catalog)) {
     if (options.isCancelled?.()) break;
+    if (!startsIn(held, starts, pairwise)) continue;
     const configured = levels?.[rule.id];
-    if (configured === 'off' || rule.appliesWhen === false || !startsIn(held, rule)) continue;
+    if (configured === 'off') continue;
     reports.length = 0;
     try {
       rule.check(ruleContext);
@@ -174,46 +175,78 @@ function runCatalog(
   return candidates;
 }
 
-/** Every collection of entities by name: the Record's type makes the compiler ask for a new one here. */
-const collectionNames: Readonly<Record<EntityCollection, EntityCollection>> = {
-  vnets: 'vnets',
-  subnets: 'subnets',
-  peerings: 'peerings',
-  privateEndpoints: 'privateEndpoints',
-  zoneGroups: 'zoneGroups',
-  dnsZones: 'dnsZones',
-  vnetLinks: 'vnetLinks',
-  nsgs: 'nsgs',
-  routeTables: 'routeTables',
-  privateLinkServices: 'privateLinkServices',
-  vnetGateways: 'vnetGateways',
-  targets: 'targets',
+/**
+ * Each collection's bit in a model's mask (collectionsHeld): the Record's type makes the compiler ask
+ * for a new one here.
+ */
+const collectionBits: Readonly<Record<EntityCollection, number>> = {
+  vnets: 1 << 0,
+  subnets: 1 << 1,
+  peerings: 1 << 2,
+  privateEndpoints: 1 << 3,
+  zoneGroups: 1 << 4,
+  dnsZones: 1 << 5,
+  vnetLinks: 1 << 6,
+  nsgs: 1 << 7,
+  routeTables: 1 << 8,
+  privateLinkServices: 1 << 9,
+  vnetGateways: 1 << 10,
+  targets: 1 << 11,
 };
-const entityCollections = Object.values(collectionNames);
+const entityCollections = Object.keys(collectionBits) as EntityCollection[];
+/** How far a collection's bit moves to say it holds two entities or more. */
+const manyShift = 12;
+
+/** A rule of a catalog with the mask of the collections its findings start from (0: it names none). */
+interface PlannedRule {
+  rule: RuleDefinition;
+  starts: number;
+  pairwise: boolean;
+}
 
 /**
- * How many entities each collection that holds one has: read once per model (a lookup by each rule's
- * names cost more).
+ * A catalog's rules that apply, each with its mask, worked out once per catalog (the catalog is code,
+ * not input): every model of every analysis asked each rule for its collections, one by one.
  */
-function collectionsHeld(model: NetworkModel): ReadonlyMap<EntityCollection, number> {
-  const held = new Map<EntityCollection, number>();
-  for (const collection of entityCollections) {
+const plans = new WeakMap<readonly RuleDefinition[], readonly PlannedRule[]>();
+
+function planOf(catalog: readonly RuleDefinition[]): readonly PlannedRule[] {
+  let plan = plans.get(catalog);
+  if (plan) return plan;
+  plan = catalog
+    .filter((rule) => rule.appliesWhen !== false)
+    .map((rule) => ({
+      rule,
+      starts: (rule.startsFrom ?? []).reduce((mask, collection) => mask | collectionBits[collection], 0),
+      pairwise: rule.pairwise === true,
+    }));
+  plans.set(catalog, plan);
+  return plan;
+}
+
+/**
+ * A model's mask: the bit of each collection that holds an entity, and that bit moved by `manyShift`
+ * when it holds two or more. Read once per model, as plain numbers (a Map of counts was garbage).
+ */
+function collectionsHeld(model: NetworkModel): number {
+  let mask = 0;
+  for (let index = 0; index < entityCollections.length; index++) {
+    const collection = entityCollections[index];
     const count = model[collection].length;
-    if (count > 0) held.set(collection, count);
+    if (count > 0) mask |= count > 1 ? collectionBits[collection] * ((1 << manyShift) + 1) : collectionBits[collection];
   }
-  return held;
+  return mask;
 }
 
 /**
  * Whether the model holds what the rule's findings can start from: an entity of its collections, or
- * two for a pairwise rule (a rule that names none: yes).
+ * two for a pairwise rule, in one collection or in two (a rule that names none: yes).
  */
-function startsIn(held: ReadonlyMap<EntityCollection, number>, rule: RuleDefinition): boolean {
-  if (rule.startsFrom === undefined) return true;
-  const needed = rule.pairwise ? 2 : 1;
-  let count = 0;
-  for (const collection of rule.startsFrom) if ((count += held.get(collection) ?? 0) >= needed) return true;
-  return false;
+function startsIn(held: number, starts: number, pairwise: boolean): boolean {
+  if (starts === 0) return true;
+  const some = held & starts;
+  if (!pairwise || some === 0) return some !== 0;
+  return (some & (some - 1)) !== 0 || ((held >>> manyShift) & starts) !== 0;
 }
 
 const joinNote =
