@@ -28,8 +28,11 @@ export function deploymentModels(deployments: readonly DeploymentResult[]): Netw
 /** What one deployment offers to and asks of the others: computed once per evaluation result. */
 interface Reach {
   result: DeploymentResult;
-  /** Certainly known ids it creates, with their declarations, in declaration order. */
-  creates: [key: string, decl: ResourceDecl][];
+  /**
+   * Certainly known ids it creates, with their declarations, in declaration order: found when another
+   * deployment is first analysed beside it (createsOf); a workspace of one deployment never asks.
+   */
+  creates?: [key: string, decl: ResourceDecl][];
   /**
    * Ids it names (`existing` declarations, ids written out from names), in the order it names them:
    * found when first asked (namesOf), which a workspace of one deployment never does.
@@ -59,6 +62,7 @@ export class DeploymentModels {
   private below = new Map<string, Set<string>>();
 
   models(deployments: readonly DeploymentResult[]): NetworkModel[] {
+    if (deployments.length === 1 && this.reach.size <= 1) return [this.onlyModel(deployments[0])];
     // The same entries in the same order (an edit that deploys what it did): the map is updated in
     // place (issue 16: a new map of every deployment of a corpus-sized workspace per keystroke lived
     // until the next one, and was promoted for nothing).
@@ -76,17 +80,17 @@ export class DeploymentModels {
         if (previous) this.reach.set(deployment.entry, before);
         continue;
       }
-      const reach = reachOf(deployment);
+      const reach: Reach = { result: deployment };
       this.reach.set(deployment.entry, reach);
       changedEntries.set(deployment.entry, before);
       for (const changer of before ? [before, reach] : [reach]) {
-        for (const [key] of changer.creates) changed.add(key);
+        for (const [key] of createsOf(changer)) changed.add(key);
         changers.push(changer);
       }
     }
     for (const [entry, before] of previous ?? []) {
       if (this.reach.get(entry) === before) continue;
-      for (const [key] of before.creates) changed.add(key);
+      for (const [key] of createsOf(before)) changed.add(key);
       changers.push(before);
     }
     // Creation order follows the order of the deployments: a new order is a new index. Otherwise only
@@ -99,8 +103,9 @@ export class DeploymentModels {
       let rank = 0;
       for (const [root, reach] of this.reach) {
         if (changedEntries.has(root)) {
-          this.unindex(root, changedEntries.get(root)?.creates ?? []);
-          this.index(root, rank, reach.creates);
+          const before = changedEntries.get(root);
+          this.unindex(root, before ? createsOf(before) : []);
+          this.index(root, rank, createsOf(reach));
         }
         rank++;
       }
@@ -122,6 +127,22 @@ export class DeploymentModels {
     });
   }
 
+  /**
+   * The model of a workspace's only deployment, when it had at most one before (a registry module, most
+   * `check` runs): it joins nothing and keeps no index, so none of the bookkeeping of `models` for
+   * changed ids is needed; its model is kept while its result is the same object. Answers what
+   * `models` does for one deployment.
+   */
+  private onlyModel(deployment: DeploymentResult): NetworkModel {
+    const kept = this.reach.get(deployment.entry);
+    if (kept?.result === deployment && kept.model) return kept.model;
+    // Another entry before: it is no longer a deployment (with at most one, the index is empty).
+    if (!kept && this.reach.size > 0) this.reach = new Map();
+    const reach: Reach = { result: deployment };
+    this.reach.set(deployment.entry, reach);
+    return (reach.model = this.modelOf(reach));
+  }
+
   private clearIndex(): void {
     if (this.created.size > 0) this.created = new Map();
     if (this.below.size > 0) this.below = new Map();
@@ -130,11 +151,11 @@ export class DeploymentModels {
   private rebuildIndex(): void {
     this.clearIndex();
     let rank = 0;
-    for (const [root, reach] of this.reach) this.index(root, rank++, reach.creates);
+    for (const [root, reach] of this.reach) this.index(root, rank++, createsOf(reach));
   }
 
   /** Adds a root's created ids; each id's creators stay in creation order (rank of the root, then `at`). */
-  private index(root: string, rank: number, creates: Reach['creates']): void {
+  private index(root: string, rank: number, creates: CreatedIds): void {
     creates.forEach(([key, decl], at) => {
       const creator = { root, decl, rank, at };
       const list = this.created.get(key);
@@ -154,7 +175,7 @@ export class DeploymentModels {
   }
 
   /** Takes a root's created ids out (`creates`: what it created when indexed). */
-  private unindex(root: string, creates: Reach['creates']): void {
+  private unindex(root: string, creates: CreatedIds): void {
     for (const [key] of creates) {
       const list = this.created.get(key)?.filter((creator) => creator.root !== root);
       if (list === undefined) continue;
@@ -192,13 +213,17 @@ export class DeploymentModels {
   }
 }
 
-function reachOf(deployment: DeploymentResult): Reach {
-  const creates: Reach['creates'] = [];
-  for (const decl of deployment.resources) {
+type CreatedIds = NonNullable<Reach['creates']>;
+
+/** The certainly known ids a deployment creates (Reach.creates), found once. */
+function createsOf(reach: Reach): CreatedIds {
+  if (reach.creates) return reach.creates;
+  const creates: CreatedIds = [];
+  for (const decl of reach.result.resources) {
     const key = knownIdKey(decl);
     if (key !== undefined && !decl.existing) creates.push([key, decl]);
   }
-  return { result: deployment, creates };
+  return (reach.creates = creates);
 }
 
 function namesOf(reach: Reach): string[] {
@@ -243,7 +268,7 @@ function withAncestors(ids: ReadonlySet<string>, creators: readonly Reach[]): Se
   const all = new Set(ids);
   // Per reach, so the deployment changed by the edit before this one is not cut into ancestors again.
   for (const reach of creators) {
-    reach.createdAround ??= [...new Set(reach.creates.flatMap(([key]) => ancestorsOf(key)))];
+    reach.createdAround ??= [...new Set(createsOf(reach).flatMap(([key]) => ancestorsOf(key)))];
     for (const ancestor of reach.createdAround) all.add(ancestor);
   }
   return all;
