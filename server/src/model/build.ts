@@ -40,24 +40,21 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
     declarations: [...declarations],
   };
   const routes: { decl: ResourceDecl }[] = [];
-  const base = (decl: ResourceDecl, path = '', id: Value = decl.id, name: Value = decl.name) => ({
-    // Resources a registry module declares share their place (the call, or one parameter entry):
-    // their type and parameter path tell them apart.
-    key: `${decl.uri}:${decl.range.start}${decl.instance === undefined ? '' : `[${decl.instance}]`}${path ? `#${path}` : ''}${decl.registry ? `~${decl.type}~${decl.registry.paramPath}` : ''}`,
-    id,
-    name,
-    decl,
-    path,
-  });
-
   for (const decl of declarations) {
     if (decl.condition === false) continue;
     const props = decl.properties;
+    // Entities are written out field by field, not spread from a shared base object: a spread copied
+    // each entity's five common fields through the runtime, and most models hold a few entities built once.
+    const { id, name } = decl;
     switch (lowerCase(decl.type)) {
       case types.vnet: {
         const vnet: VirtualNetwork = {
           kind: 'vnet',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           location: decl.location,
           addressPrefixes: at(props, 'addressSpace.addressPrefixes'),
           dnsServers: at(props, 'dhcpOptions.dnsServers'),
@@ -68,21 +65,18 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         model.vnets.push(vnet);
         list(at(props, 'subnets')).forEach((subnet, index) => {
           const path = `properties.subnets[${index}]`;
-          model.subnets.push(
-            makeSubnet(
-              base(decl, path, getProperty(subnet, 'id'), getProperty(subnet, 'name')),
-              vnet,
-              true,
-              getProperty(subnet, 'properties'),
-              `${path}.properties`,
-            ),
-          );
+          const shape = { id: getProperty(subnet, 'id'), name: getProperty(subnet, 'name'), decl, path };
+          model.subnets.push(makeSubnet(shape, vnet, true, getProperty(subnet, 'properties'), `${path}.properties`));
         });
         list(at(props, 'virtualNetworkPeerings')).forEach((peering, index) => {
           const path = `properties.virtualNetworkPeerings[${index}]`;
           model.peerings.push({
             kind: 'peering',
-            ...base(decl, path, getProperty(peering, 'id'), getProperty(peering, 'name')),
+            key: keyOf(decl, path),
+            id: getProperty(peering, 'id'),
+            name: getProperty(peering, 'name'),
+            decl,
+            path,
             local: vnet,
             remote: undefined,
             inline: true,
@@ -93,12 +87,16 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         break;
       }
       case types.subnet:
-        model.subnets.push(makeSubnet(base(decl), undefined, false, props, 'properties'));
+        model.subnets.push(makeSubnet({ id, name, decl, path: '' }, undefined, false, props, 'properties'));
         break;
       case types.peering:
         model.peerings.push({
           kind: 'peering',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           local: undefined,
           remote: undefined,
           inline: false,
@@ -120,7 +118,11 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         );
         model.privateEndpoints.push({
           kind: 'privateEndpoint',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           location: decl.location,
           subnet: undefined,
           connections,
@@ -131,7 +133,11 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
       case types.zoneGroup:
         model.zoneGroups.push({
           kind: 'zoneGroup',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           endpoint: undefined,
           configs: list(at(props, 'privateDnsZoneConfigs')).map((config, index) => ({
             path: `properties.privateDnsZoneConfigs[${index}]`,
@@ -143,7 +149,11 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
       case types.dnsZone:
         model.dnsZones.push({
           kind: 'dnsZone',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           location: decl.location,
           links: [],
           existing: decl.existing,
@@ -152,7 +162,11 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
       case types.vnetLink:
         model.vnetLinks.push({
           kind: 'vnetLink',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           zone: undefined,
           vnet: undefined,
           location: decl.location,
@@ -160,12 +174,16 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         });
         break;
       case types.nsg:
-        model.nsgs.push({ kind: 'nsg', ...base(decl) });
+        model.nsgs.push({ kind: 'nsg', key: keyOf(decl, ''), id, name, decl, path: '' });
         break;
       case types.routeTable:
         model.routeTables.push({
           kind: 'routeTable',
-          ...base(decl),
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
           routes: list(at(props, 'routes')).map((route, index) => ({
             decl,
             path: `properties.routes[${index}].properties`,
@@ -178,32 +196,45 @@ export function buildModel(declarations: readonly ResourceDecl[]): NetworkModel 
         routes.push({ decl });
         break;
       case types.privateLinkService:
-        model.privateLinkServices.push({ kind: 'privateLinkService', ...base(decl), subnets: [] });
+        model.privateLinkServices.push({
+          kind: 'privateLinkService',
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
+          subnets: [],
+        });
         break;
       case types.vnetGateway:
-        model.vnetGateways.push({ kind: 'vnetGateway', ...base(decl), subnets: [] });
+        model.vnetGateways.push({ kind: 'vnetGateway', key: keyOf(decl, ''), id, name, decl, path: '', subnets: [] });
         break;
       default:
-        model.targets.push({ kind: 'target', ...base(decl), type: decl.type, properties: props });
+        model.targets.push({
+          kind: 'target',
+          key: keyOf(decl, ''),
+          id,
+          name,
+          decl,
+          path: '',
+          type: decl.type,
+          properties: props,
+        });
     }
   }
   resolveReferences(model, routes);
   return model;
 }
 
+/** An entity's key: its declaration's place, and its path there for an inline part. */
+function keyOf(decl: ResourceDecl, path: string): string {
+  // Resources a registry module declares share their place (the call, or one parameter entry):
+  // their type and parameter path tell them apart.
+  return `${decl.uri}:${decl.range.start}${decl.instance === undefined ? '' : `[${decl.instance}]`}${path ? `#${path}` : ''}${decl.registry ? `~${decl.type}~${decl.registry.paramPath}` : ''}`;
+}
+
 function makeSubnet(
-  shape: Omit<
-    Subnet,
-    | 'kind'
-    | 'vnet'
-    | 'inline'
-    | 'properties'
-    | 'propertiesPath'
-    | 'prefixes'
-    | 'nsg'
-    | 'routeTable'
-    | 'privateEndpoints'
-  >,
+  shape: Pick<Subnet, 'id' | 'name' | 'decl' | 'path'>,
   vnet: VirtualNetwork | undefined,
   inline: boolean,
   properties: Value,
@@ -211,10 +242,16 @@ function makeSubnet(
 ): Subnet {
   const single = at(properties, 'addressPrefix');
   const many = at(properties, 'addressPrefixes');
-  const prefixes = [...(single === undefined ? [] : [single]), ...list(many)];
+  // Pushed, not spread from two temporary arrays: every subnet of every model makes its list.
+  const prefixes: Value[] = single === undefined ? [] : [single];
+  for (const prefix of list(many)) prefixes.push(prefix);
   return {
     kind: 'subnet',
-    ...shape,
+    key: keyOf(shape.decl, shape.path),
+    id: shape.id,
+    name: shape.name,
+    decl: shape.decl,
+    path: shape.path,
     vnet,
     inline,
     properties,
