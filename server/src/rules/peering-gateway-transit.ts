@@ -37,6 +37,8 @@ export default defineRule({
       flagOf(peering, 'useRemoteGateways') === true &&
       isSelfPeering(peering) === false;
     const users = peerings.filter(usesRemote).sort(compareFileOrder);
+    // Every finding is about a user: without one, none of the lookups below is needed (issue 16).
+    if (users.length === 0) return;
     // Peerings that may join two VNets come from the model's index, put back in model order (the first
     // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
     const position = new Map(peerings.map((peering, index) => [peering, index]));

@@ -25,6 +25,8 @@ export default defineRule({
       "Peering '{{peering}}' sets useRemoteGateways, but nothing orders it after the gateway '{{gateway}}' of '{{remote}}' that this deployment creates: if the peering is written first, Azure rejects it with RemoteVnetHasNoGateways.",
   },
   check({ model, report }: RuleContext) {
+    // A finding names a gateway of the model: without one, no declaration need be walked (issue 16).
+    if (model.vnetGateways.length === 0) return;
     const gatewaysOf = gatewaysByVnet(model.vnetGateways);
     const routeServers = model.declarations.filter(
       (decl) => (routeServerTypes as readonly string[]).includes(lowerCase(decl.type)) && decl.condition !== false,

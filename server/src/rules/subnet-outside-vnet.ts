@@ -3,7 +3,7 @@
 // is fully known, with a prefix that no (merged) prefix of that space covers.
 import { cidrOverlaps, type Subnet, type VirtualNetwork } from '../model';
 import { isCreatedMoreThanOnce } from './support/entity-placement';
-import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes } from './support/address-prefixes';
+import { coveredBy, prefixText, subnetPrefixes, vnetPrefixes, type PrefixList } from './support/address-prefixes';
 import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -21,17 +21,18 @@ export default defineRule({
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const vnet = subnet.vnet;
       if (!vnet || !certainlyDeployed(vnet.decl)) continue;
+      // No known space (an `existing` VNet, as every subnet child module has): nothing to compare with.
+      const space = vnetPrefixes(vnet);
       // A VNet declared twice may end with either declaration's address space.
-      if (isCreatedMoreThanOnce(model.vnets, vnet)) continue;
-      checkSubnet(subnet, vnet, report);
+      if (!space || isCreatedMoreThanOnce(model.vnets, vnet)) continue;
+      checkSubnet(subnet, vnet, space, report);
     }
   },
 });
 
-function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, report: RuleContext['report']): void {
-  const space = vnetPrefixes(vnet);
+function checkSubnet(subnet: Subnet, vnet: VirtualNetwork, space: PrefixList, report: RuleContext['report']): void {
   const prefixes = subnetPrefixes(subnet);
-  if (!space || !prefixes) return;
+  if (!prefixes) return;
   // Silent unless every prefix of the space is known and valid: an unknown one might hold the subnet.
   const outer = space.entries.map((item) => item.cidr);
   if (outer.length === 0 || outer.some((cidr) => cidr === undefined)) return;

@@ -51,11 +51,17 @@ export interface EndpointDns {
  * uses of every zone ask it of each endpoint. The answer is shared: callers only read it.
  */
 export function endpointDns(model: NetworkModel, endpoint: PrivateEndpoint, cloud: Cloud): Readonly<EndpointDns> {
+  // Properties not known (an `existing` endpoint, as every zone group child module has): no connection,
+  // nothing complete, one answer for all, with no memo made for it.
+  if (!isObject(endpoint.decl.properties)) return unknownEndpointDns;
   const answers = modelMemo<PrivateEndpoint, EndpointDns>(model, 'endpointDns', cloud);
   let answer = answers.get(endpoint);
   if (!answer) answers.set(endpoint, (answer = readEndpointDns(endpoint, cloud)));
   return answer;
 }
+
+/** What readEndpointDns finds of an endpoint whose properties are not known (shared: callers only read). */
+const unknownEndpointDns: Readonly<EndpointDns> = Object.freeze({ groupIdInvalid: false, needs: [], complete: false });
 
 function readEndpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
   const result: EndpointDns = { groupIdInvalid: false, needs: [], complete: true };

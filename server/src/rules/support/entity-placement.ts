@@ -57,6 +57,8 @@ function findCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[]):
 
 /** Whether more than one declaration creates the entity's id among `entities` (see createdMoreThanOnce). */
 export function isCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[], entity: { id: Value }): boolean {
+  // One entity cannot be created twice: most models hold one VNet and few subnets (issue 16).
+  if (entities.length < 2) return false;
   const key = idKey(entity.id);
   return key !== undefined && createdMoreThanOnce(entities).has(key);
 }
