@@ -5,6 +5,7 @@
 import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
 import { at } from './property-path';
 import { IdIndex, idKey, parentIdOf } from './identity';
+import { lowerCase } from '../evaluate/remembered';
 import type {
   NetworkModel,
   NetworkRuleService,
@@ -89,7 +90,7 @@ export const networkRuleTypes: readonly string[] = Object.keys(shapes);
 
 /** Whether the model reads network rules of this resource type (lower case or not). */
 export function holdsNetworkRules(type: string): boolean {
-  return Object.prototype.hasOwnProperty.call(shapes, type.toLowerCase());
+  return Object.prototype.hasOwnProperty.call(shapes, lowerCase(type));
 }
 
 /**
@@ -97,7 +98,7 @@ export function holdsNetworkRules(type: string): boolean {
  * undefined (all) for the small child resources, [] for types that hold none.
  */
 export function networkRuleProperties(type: string): readonly string[] | undefined {
-  const shape = shapes[type.toLowerCase()];
+  const shape = shapes[lowerCase(type)];
   if (!shape) return [];
   if (shape.child) return undefined;
   const paths = [...shape.vnetRules, shape.ipRules, shape.defaultAction, publicAccess];
@@ -121,7 +122,7 @@ export function serviceNetworkRules(model: NetworkModel): readonly ServiceNetwor
 
 function build(model: NetworkModel): ServiceNetworkRules[] {
   // Most models hold no resource with network rules (issue 16: a module of DNS records): nothing to index.
-  if (!model.targets.some((target) => shapes[target.type.toLowerCase()] !== undefined)) return [];
+  if (!model.targets.some((target) => shapes[lowerCase(target.type)] !== undefined)) return [];
   const subnetsById = new Map<string, Subnet[]>();
   for (const subnet of model.subnets) {
     const key = idKey(subnet.id);
@@ -133,7 +134,7 @@ function build(model: NetworkModel): ServiceNetworkRules[] {
 
   const result: ServiceNetworkRules[] = [];
   for (const target of model.targets) {
-    const shape = shapes[target.type.toLowerCase()];
+    const shape = shapes[lowerCase(target.type)];
     if (!shape) continue;
     const parent = shape.child
       ? parents.resolve(parentIdOf(target.id), (candidate) => !candidate.decl.existing)

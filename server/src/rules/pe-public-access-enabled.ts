@@ -41,7 +41,8 @@ export default defineRule({
         exposures.set(target.key, exposure);
       }
     }
-    const ruled = targetsWithNetworkRules(model);
+    // Found only when a target is exposed: most endpoints' targets keep public access off or unsaid.
+    const ruled = exposures.size > 0 ? targetsWithNetworkRules(model) : undefined;
     for (const { target, path, value, endpoints } of exposures.values()) {
       const [first] = endpoints;
       if (!first) continue;
@@ -63,7 +64,7 @@ export default defineRule({
             message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
           })),
         ],
-        ...(ruled.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
+        ...(ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
     }
   },
