@@ -8,7 +8,6 @@ import type { NetworkModel } from '../model/types';
 import {
   formatMessage,
   type Anchor,
-  type EntityCollection,
   type RuleContext,
   type RuleDefinition,
   type RuleReport,
@@ -21,6 +20,7 @@ import { authorLeavesZoneGroupToPolicy } from './author-intent';
 import { resourceIdentity } from './finding-identity';
 import { joinedRoot } from './deployments';
 import type { AnalysisOptions, Finding } from './types';
+import { collectionsHeld, planOf, startsIn } from './rule-plan';
 import type { Workspace } from './workspace';
 
 export function runRules(
@@ -107,10 +107,9 @@ function runCatalog(
   model: NetworkModel,
   options: AnalysisOptions,
   catalog: readonly RuleDefinition[],
-  { suppression, workspace }: Context,
+  context: Context,
 ): Candidate[] {
-  const candidates: Candidate[] = [];
-  const seen = new Map<string, number>();
+  const found: Found = { candidates: [], seen: new Map(), context, model };
   // One context for the catalog (rules only read it): its reports are taken rule by rule.
   const reports: RuleReport[] = [];
   const collect = (report: RuleReport) => {
@@ -123,7 +122,11 @@ function runCatalog(
   // Looked up only when something is configured: a missing key, asked by each rule's id, cost more than most checks.
   const levels = hasOwnKey(options.ruleLevels) ? options.ruleLevels : undefined;
   const held = collectionsHeld(model);
-  for (const { rule, starts, pairwise } of planOf(catalog)) {
+  const plan = planOf(catalog);
+  // By index, and the reports turned into findings elsewhere: this loop runs for every model, mostly
+  // before V8 optimises it, where an iterator per model and a larger body each cost (issue 16).
+  for (let index = 0; index < plan.length; index++) {
+    const { rule, starts, pairwise } = plan[index];
     if (options.isCancelled?.()) break;
     if (!startsIn(held, starts, pairwise)) continue;
     const configured = levels?.[rule.id];
@@ -135,118 +138,62 @@ function runCatalog(
       // A defect in one rule must not take the others down; the rule's tests catch it.
       continue;
     }
-    for (const report of reports) {
-      const range = anchorRange(report.at);
-      const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-      // One finding per site, kind of message and resources involved (DESIGN §3): a loop's instances
-      // differ in their names, so the message text cannot be part of the key; the first instance speaks.
-      const key = `${rule.id}|${range.start}|${range.end}|${reportKey(report)}`;
-      const joins = joinsOf(model, report);
-      const earlier = seen.get(key);
-      // runRules merges models by the same test, so deciding it here first changes nothing.
-      const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
-      if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start))
-        continue;
-      if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
-      const finding: Finding = {
-        ruleId: rule.id,
-        messageId: report.messageId,
-        level: configured ?? report.level ?? rule.level,
-        message,
-        uri: report.at.decl.uri,
-        ...range,
-        related: [
-          ...(report.related ?? []).map((related) => ({
-            uri: related.decl.uri,
-            ...anchorRange(related),
-            message: related.message,
-          })),
-          ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
-          ...joins,
-        ],
-        resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
-        ...(report.fix ? { fix: { request: report.fix, anchor: report.at } } : {}),
-      };
-      const candidate = { key, joined: joins.length > 0, finding };
-      if (replaces) candidates[earlier] = candidate;
-      else seen.set(key, candidates.push(candidate) - 1);
-    }
+    if (reports.length > 0) addCandidates(rule, configured, reports, found);
   }
-  return candidates;
+  return found.candidates;
 }
 
-/**
- * Each collection's bit in a model's mask (collectionsHeld): the Record's type makes the compiler ask
- * for a new one here.
- */
-const collectionBits: Readonly<Record<EntityCollection, number>> = {
-  vnets: 1 << 0,
-  subnets: 1 << 1,
-  peerings: 1 << 2,
-  privateEndpoints: 1 << 3,
-  zoneGroups: 1 << 4,
-  dnsZones: 1 << 5,
-  vnetLinks: 1 << 6,
-  nsgs: 1 << 7,
-  routeTables: 1 << 8,
-  privateLinkServices: 1 << 9,
-  vnetGateways: 1 << 10,
-  targets: 1 << 11,
-};
-const entityCollections = Object.keys(collectionBits) as EntityCollection[];
-/** How far a collection's bit moves to say it holds two entities or more. */
-const manyShift = 12;
-
-/** A rule of a catalog with the mask of the collections its findings start from (0: it names none). */
-interface PlannedRule {
-  rule: RuleDefinition;
-  starts: number;
-  pairwise: boolean;
+/** A model's candidates so far, by key, and what turning reports into findings reads. */
+interface Found {
+  candidates: Candidate[];
+  seen: Map<string, number>;
+  context: Context;
+  model: NetworkModel;
 }
 
-/**
- * A catalog's rules that apply, each with its mask, worked out once per catalog (the catalog is code,
- * not input): every model of every analysis asked each rule for its collections, one by one.
- */
-const plans = new WeakMap<readonly RuleDefinition[], readonly PlannedRule[]>();
-
-function planOf(catalog: readonly RuleDefinition[]): readonly PlannedRule[] {
-  let plan = plans.get(catalog);
-  if (plan) return plan;
-  plan = catalog
-    .filter((rule) => rule.appliesWhen !== false)
-    .map((rule) => ({
-      rule,
-      starts: (rule.startsFrom ?? []).reduce((mask, collection) => mask | collectionBits[collection], 0),
-      pairwise: rule.pairwise === true,
-    }));
-  plans.set(catalog, plan);
-  return plan;
-}
-
-/**
- * A model's mask: the bit of each collection that holds an entity, and that bit moved by `manyShift`
- * when it holds two or more. Read once per model, as plain numbers (a Map of counts was garbage).
- */
-function collectionsHeld(model: NetworkModel): number {
-  let mask = 0;
-  for (let index = 0; index < entityCollections.length; index++) {
-    const collection = entityCollections[index];
-    const count = model[collection].length;
-    if (count > 0) mask |= count > 1 ? collectionBits[collection] * ((1 << manyShift) + 1) : collectionBits[collection];
+/** A rule's reports on the model as candidates: ranges from anchors, suppression and author intent honoured. */
+function addCandidates(
+  rule: RuleDefinition,
+  configured: Finding['level'] | undefined,
+  reports: readonly RuleReport[],
+  { candidates, seen, context: { suppression, workspace }, model }: Found,
+): void {
+  for (const report of reports) {
+    const range = anchorRange(report.at);
+    const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
+    // One finding per site, kind of message and resources involved (DESIGN §3): a loop's instances
+    // differ in their names, so the message text cannot be part of the key; the first instance speaks.
+    const key = `${rule.id}|${range.start}|${range.end}|${reportKey(report)}`;
+    const joins = joinsOf(model, report);
+    const earlier = seen.get(key);
+    // runRules merges models by the same test, so deciding it here first changes nothing.
+    const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
+    if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start))
+      continue;
+    if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
+    const finding: Finding = {
+      ruleId: rule.id,
+      messageId: report.messageId,
+      level: configured ?? report.level ?? rule.level,
+      message,
+      uri: report.at.decl.uri,
+      ...range,
+      related: [
+        ...(report.related ?? []).map((related) => ({
+          uri: related.decl.uri,
+          ...anchorRange(related),
+          message: related.message,
+        })),
+        ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
+        ...joins,
+      ],
+      resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
+      ...(report.fix ? { fix: { request: report.fix, anchor: report.at } } : {}),
+    };
+    const candidate = { key, joined: joins.length > 0, finding };
+    if (replaces) candidates[earlier] = candidate;
+    else seen.set(key, candidates.push(candidate) - 1);
   }
-  return mask;
-}
-
-/**
- * Whether the model holds what the rule's findings can start from: an entity of its collections, or
- * two for a pairwise rule, in one collection or in two (a rule that names none: yes).
- */
-function startsIn(held: number, starts: number, pairwise: boolean): boolean {
-  if (starts === 0) return true;
-  const some = held & starts;
-  if (!pairwise || some === 0) return some !== 0;
-  return (some & (some - 1)) !== 0 || ((held >>> manyShift) & starts) !== 0;
 }
 
 const joinNote =
