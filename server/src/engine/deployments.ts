@@ -194,7 +194,8 @@ export class DeploymentModels {
 
   private modelOf(reach: Reach): NetworkModel {
     const deployment = reach.result;
-    const joined = new Map<ResourceDecl, string>();
+    // Made at the first join: most models join nothing.
+    let joined: Map<ResourceDecl, string> | undefined;
     // The resource an id names, its children, and its parent (whose inline children it may name);
     // only another deployment's resources join. (A workspace of one deployment joins nothing: no set
     // of its own resources, nor a copy of them, is made.)
@@ -202,13 +203,14 @@ export class DeploymentModels {
       const own = new Set(deployment.resources);
       for (const key of namesOf(reach)) {
         for (const other of createdAtOrAround(this.created, this.below, key)) {
-          if (other.root !== deployment.entry && !own.has(other.decl)) joined.set(other.decl, other.root);
+          if (other.root !== deployment.entry && !own.has(other.decl))
+            (joined ??= new Map()).set(other.decl, other.root);
         }
       }
     }
     // buildModel copies the declarations it is given.
-    const model = buildModel(joined.size === 0 ? deployment.resources : [...deployment.resources, ...joined.keys()]);
-    if (joined.size > 0) joins.set(model, joined);
+    const model = buildModel(joined ? [...deployment.resources, ...joined.keys()] : deployment.resources);
+    if (joined) joins.set(model, joined);
     return model;
   }
 }
