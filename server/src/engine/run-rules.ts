@@ -109,7 +109,7 @@ function runCatalog(
   catalog: readonly RuleDefinition[],
   context: Context,
 ): Candidate[] {
-  const found: Found = { candidates: [], seen: new Map(), context, model };
+  const found: Found = { candidates: [], seen: undefined, context, model };
   // One context for the catalog (rules only read it): its reports are taken rule by rule.
   const reports: RuleReport[] = [];
   const collect = (report: RuleReport) => {
@@ -131,7 +131,8 @@ function runCatalog(
     if (!startsIn(held, starts, pairwise)) continue;
     const configured = levels?.[rule.id];
     if (configured === 'off') continue;
-    reports.length = 0;
+    // Emptied only when a report (or a check that threw) left some: setting the length is a runtime call.
+    if (reports.length > 0) reports.length = 0;
     try {
       rule.check(ruleContext);
     } catch {
@@ -146,7 +147,8 @@ function runCatalog(
 /** A model's candidates so far, by key, and what turning reports into findings reads. */
 interface Found {
   candidates: Candidate[];
-  seen: Map<string, number>;
+  /** Made at the first report: most models get none. */
+  seen: Map<string, number> | undefined;
   context: Context;
   model: NetworkModel;
 }
@@ -156,8 +158,14 @@ function addCandidates(
   rule: RuleDefinition,
   configured: Finding['level'] | undefined,
   reports: readonly RuleReport[],
-  { candidates, seen, context: { suppression, workspace }, model }: Found,
+  found: Found,
 ): void {
+  const {
+    candidates,
+    context: { suppression, workspace },
+    model,
+  } = found;
+  const seen = (found.seen ??= new Map());
   for (const report of reports) {
     const range = anchorRange(report.at);
     const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);

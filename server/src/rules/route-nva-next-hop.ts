@@ -57,8 +57,10 @@ export default defineRule({
     }
     // Route resources (`Microsoft.Network/routeTables/routes`), whose own declaration is the anchor.
     for (const decl of model.declarations) {
-      // lowerCase: kept per type, not a new string per declaration and analysis (issue 16).
-      if (lowerCase(decl.type) !== routeType || !certainlyCreated(decl)) continue;
+      // lowerCase: kept per type, not a new string per declaration and analysis (issue 16). Most types
+      // differ from a route's in length: this rule runs on every model, and those need no lookup.
+      if (decl.type.length !== routeType.length || lowerCase(decl.type) !== routeType || !certainlyCreated(decl))
+        continue;
       checkRoute(decl.properties, routeName(decl), { decl });
     }
   },
