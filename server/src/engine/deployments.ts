@@ -9,7 +9,7 @@ import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel } from '../model/build';
 import { idKey } from '../model/identity';
 import type { NetworkModel } from '../model/types';
-import { isArray, isObject, type Value } from '../evaluate/value';
+import { ancestorsOf, forEachString, sameOrder } from './id-walks';
 
 /** For each model, the declarations joined from other roots, with the root they belong to. */
 const joins = new WeakMap<NetworkModel, Map<ResourceDecl, string>>();
@@ -28,10 +28,7 @@ export function deploymentModels(deployments: readonly DeploymentResult[]): Netw
 /** What one deployment offers to and asks of the others: computed once per evaluation result. */
 interface Reach {
   result: DeploymentResult;
-  /**
-   * Certainly known ids it creates, with their declarations, in declaration order: found when another
-   * deployment is first analysed beside it (createsOf); a workspace of one deployment never asks.
-   */
+  /** Certainly known ids it creates, with their declarations, in declaration order (createsOf: found when asked). */
   creates?: [key: string, decl: ResourceDecl][];
   /**
    * Ids it names (`existing` declarations, ids written out from names), in the order it names them:
@@ -128,10 +125,8 @@ export class DeploymentModels {
   }
 
   /**
-   * The model of a workspace's only deployment, when it had at most one before (a registry module, most
-   * `check` runs): it joins nothing and keeps no index, so none of the bookkeeping of `models` for
-   * changed ids is needed; its model is kept while its result is the same object. Answers what
-   * `models` does for one deployment.
+   * `models` of a workspace's only deployment, which had at most one before (a registry module, most `check`
+   * runs): it joins nothing and keeps no index, so it needs no bookkeeping of changed ids (issue 16).
    */
   private onlyModel(deployment: DeploymentResult): NetworkModel {
     const kept = this.reach.get(deployment.entry);
@@ -216,8 +211,7 @@ export class DeploymentModels {
 }
 
 type CreatedIds = NonNullable<Reach['creates']>;
-
-/** The certainly known ids a deployment creates (Reach.creates), found once. */
+/** The certainly known ids a deployment creates (Reach.creates), found once: one deployment alone never asks. */
 function createsOf(reach: Reach): CreatedIds {
   if (reach.creates) return reach.creates;
   const creates: CreatedIds = [];
@@ -259,12 +253,6 @@ function sameEntries(deployments: readonly DeploymentResult[], reach: ReadonlyMa
   return true;
 }
 
-function sameOrder(a: Iterable<string>, b: Iterable<string>): boolean {
-  const other = b[Symbol.iterator]();
-  for (const item of a) if (other.next().value !== item) return false;
-  return other.next().done === true;
-}
-
 /** The ids (those `creators` create) with every '/'-bounded prefix of each. */
 function withAncestors(ids: ReadonlySet<string>, creators: readonly Reach[]): Set<string> {
   const all = new Set(ids);
@@ -287,14 +275,6 @@ interface Creator {
 
 const compareCreators = (a: Creator, b: Creator) => a.rank - b.rank || a.at - b.at;
 
-/** The '/'-bounded proper prefixes of an id (`/a/b/c` → `/a`, `/a/b`). */
-function ancestorsOf(id: string): string[] {
-  const ancestors: string[] = [];
-  for (let slash = id.indexOf('/', 1); slash > 0; slash = id.indexOf('/', slash + 1))
-    ancestors.push(id.slice(0, slash));
-  return ancestors;
-}
-
 /**
  * What an id joins: the resource it names, its descendants, and its ancestors (whose inline children
  * it may name), in creation order — found through the index, not by scanning every created id.
@@ -305,14 +285,6 @@ function createdAtOrAround(created: Created, below: ReadonlyMap<string, Readonly
     .map((id) => created.get(id)!)
     .sort((a, b) => compareCreators(a[0], b[0]))
     .flat();
-}
-
-/** Calls `visit` with every known string inside a value (ids sit in nested objects and arrays). */
-function forEachString(value: Value | undefined, visit: (text: string) => void, depth = 0): void {
-  if (typeof value === 'string') visit(value);
-  else if (depth < 32 && isArray(value)) for (const item of value) forEachString(item, visit, depth + 1);
-  // Keys walked in place: a list of values per object was ~0.4 MB of garbage per keystroke (issue 16).
-  else if (depth < 32 && isObject(value)) for (const key in value) forEachString(value[key], visit, depth + 1);
 }
 
 /** The root whose deployment creates `decl`, when `model` joined it from another root. */
