@@ -91,7 +91,7 @@ function checkPrefix(subnet: Subnet, item: PrefixEntry, emit: Emit): void {
 }
 
 function checkEndpoints(subnet: Subnet, entries: readonly PrefixEntry[], complete: boolean, emit: Emit): void {
-  // No endpoint never outnumbers the free addresses (never below 0): most subnets hold none.
+  // A subnet without endpoints has nothing to count against its free addresses: most hold none.
   if (subnet.privateEndpoints.length === 0) return;
   // Private endpoints take IPv4 addresses; every IPv4 prefix must be known to bound the free addresses.
   const ipv4 = entries.filter((item) => item.cidr?.version === 4);
