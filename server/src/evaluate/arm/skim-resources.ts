@@ -16,10 +16,11 @@ export function blankUnneededParts(text: string, needsType: NeedsType): string {
     const spans = unneededSpans(text, needsType);
     if (spans.length === 0) return text;
     const parts: string[] = [];
+    const breaks = new LineBreaks(text);
     let at = 0;
     for (const [start, end] of spans) {
       parts.push(text.slice(at, start + 1));
-      blankInto(parts, text, start + 1, end - 1);
+      blankInto(parts, breaks, start + 1, end - 1);
       at = end - 1;
     }
     parts.push(text.slice(at));
@@ -30,22 +31,41 @@ export function blankUnneededParts(text: string, needsType: NeedsType): string {
 }
 
 /**
+ * The next line break at or after an offset that only grows (the spans come in text order): each
+ * search reads new text only. Searched afresh per span, a kind of break the text lacks (`\r` in most
+ * modules) had the whole rest of the text read once per span, hundreds of times per AVM module.
+ */
+class LineBreaks {
+  private lineFeed = -1;
+  private carriageReturn = -1;
+
+  constructor(readonly text: string) {}
+
+  /** The first `\n` or `\r` at or after `from`; past the text's end when there is none. */
+  next(from: number): number {
+    if (this.lineFeed < from) this.lineFeed = nextIndex(this.text, '\n', from);
+    if (this.carriageReturn < from) this.carriageReturn = nextIndex(this.text, '\r', from);
+    return Math.min(this.lineFeed, this.carriageReturn);
+  }
+}
+
+function nextIndex(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+/**
  * Pushes `text[from, to)` with every character but line breaks as a space, a run per line: a regex
  * replacing a character per match, then one per line with string concatenation, cost more than
  * reading the rest of the module.
  */
-function blankInto(parts: string[], text: string, from: number, to: number): void {
-  let nextLineFeed = text.indexOf('\n', from);
-  let nextReturn = text.indexOf('\r', from);
+function blankInto(parts: string[], breaks: LineBreaks, from: number, to: number): void {
   let at = from;
-  while (at < to) {
-    if (nextLineFeed >= 0 && nextLineFeed < at) nextLineFeed = text.indexOf('\n', at);
-    if (nextReturn >= 0 && nextReturn < at) nextReturn = text.indexOf('\r', at);
-    const lineFeed = nextLineFeed < 0 ? to : Math.min(nextLineFeed, to);
-    const lineEnd = nextReturn < 0 ? lineFeed : Math.min(nextReturn, lineFeed);
+  for (;;) {
+    const lineEnd = Math.min(breaks.next(at), to);
     if (lineEnd > at) parts.push(spaces(lineEnd - at));
     if (lineEnd === to) return;
-    parts.push(text[lineEnd]);
+    parts.push(breaks.text[lineEnd]);
     at = lineEnd + 1;
   }
 }
