@@ -61,7 +61,12 @@ export function endpointDns(model: NetworkModel, endpoint: PrivateEndpoint, clou
 }
 
 /** What readEndpointDns finds of an endpoint whose properties are not known (shared: callers only read). */
-const unknownEndpointDns: Readonly<EndpointDns> = Object.freeze({ groupIdInvalid: false, needs: [], complete: false });
+const unknownEndpointDns: Readonly<EndpointDns> = Object.freeze({
+  groupIdInvalid: false,
+  // Frozen too: a caller that pushed into it would change the answer for every such endpoint.
+  needs: Object.freeze([]) as unknown as ZoneNeed[],
+  complete: false,
+});
 
 function readEndpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
   const result: EndpointDns = { groupIdInvalid: false, needs: [], complete: true };
