@@ -40,6 +40,23 @@ test('a pairwise rule runs only when its collections hold two entities in all', 
   assert.deepEqual(await messageIds(['privateEndpoints']), ['mismatch'], 'not pairwise: one is enough');
 });
 
+test('a pairwise rule runs when one of its collections holds two entities', async () => {
+  // Two endpoints in eastus, and nothing of the other collection named.
+  const { files: twoEndpoints } = stripMarkers(
+    bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
+      bicepEndpoint('vnet.properties.subnets[0].id', [], { location: "'eastus'" }) +
+      bicepEndpoint('vnet.properties.subnets[0].id', [], { location: "'eastus'", symbol: 'pe2', name: 'pe-two' }),
+  );
+  const pairs = await findingsOf(
+    { ...rule, startsFrom: ['privateEndpoints', 'routeTables'], pairwise: true },
+    twoEndpoints,
+  );
+  assert.deepEqual(
+    pairs.map((finding) => finding.messageId),
+    ['mismatch', 'mismatch'],
+  );
+});
+
 test('every pairwise rule names the collections its pairs are of', () => {
   for (const { id, startsFrom, pairwise } of allRules) if (pairwise) assert.ok(startsFrom && startsFrom.length > 0, id);
   assert.deepEqual(
