@@ -36,3 +36,42 @@ test('the sweep yields exactly the overlapping pairs, each once', () => {
     assert.ok(expected.size > 0, 'the random prefixes do overlap somewhere');
   }
 });
+
+test('few items or many, the pairs come as [earlier, later] in address order, by the later, then the earlier', () => {
+  // A few prefixes are compared pair by pair, more are swept: peering-spokes-overlap reports the first
+  // pair found for each spoke, so both ways must yield the same order.
+  for (const count of [2, 3, 5, 8, 9, 40]) {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7]) {
+      const prefixes = randomPrefixes(seed * 2654435 + count * 40503, count).map((cidr, index) => ({ index, cidr }));
+      const rank = new Map(
+        [...prefixes]
+          .sort(
+            (a, b) =>
+              a.cidr.version - b.cidr.version ||
+              (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0),
+          )
+          .map((item, position) => [item, position]),
+      );
+      const found = [...overlappingCidrPairs(prefixes, (item) => item.cidr)].map(([a, b]) => [
+        rank.get(a)!,
+        rank.get(b)!,
+      ]);
+      for (const [earlier, later] of found) assert.ok(earlier < later, `${count}/${seed}: [earlier, later]`);
+      const ordered = [...found].sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+      assert.deepEqual(found, ordered, `${count}/${seed}: by the later, then the earlier`);
+      const expected = prefixes.flatMap((a) =>
+        prefixes.filter((b) => a.index < b.index && cidrOverlaps(a.cidr, b.cidr)).map(() => 1),
+      ).length;
+      assert.equal(found.length, expected, `${count}/${seed}: every overlapping pair once`);
+    }
+  }
+  // Written out of address order: the /16 comes first in address order, before both /24s.
+  const written = ['10.0.2.0/24', '10.0.0.0/16', '10.0.1.0/24'].map((text) => ({ text, cidr: parseCidr(text)! }));
+  assert.deepEqual(
+    [...overlappingCidrPairs(written, (item) => item.cidr)].map(([a, b]) => [a.text, b.text]),
+    [
+      ['10.0.0.0/16', '10.0.1.0/24'],
+      ['10.0.0.0/16', '10.0.2.0/24'],
+    ],
+  );
+});

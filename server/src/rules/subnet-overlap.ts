@@ -67,29 +67,19 @@ export default defineRule({
   },
 });
 
-/** Up to how many prefixes of one VNet are compared pair by pair: a sweep's setup costs more (issue 16). */
-const fewPrefixes = 8;
-
 /**
  * For each subnet (by its index) whose prefixes meet an earlier subnet's, the earlier ones' indexes (in no
- * order, maybe repeated): every pair of overlapping prefixes of two subnets, by a sweep in address order
- * or, for a few, compared one by one (the same pairs).
+ * order, maybe repeated): every pair of overlapping prefixes of two subnets.
  */
 function earlierMeets(entries: readonly { index: number; cidr: Cidr }[]): Map<number, number[]> {
   const meets = new Map<number, number[]>();
-  const note = (a: number, b: number) => {
-    if (a === b) return;
-    const [earlier, later] = a < b ? [a, b] : [b, a];
+  for (const [a, b] of overlappingCidrPairs(entries, (entry) => entry.cidr)) {
+    if (a.index === b.index) continue;
+    const [earlier, later] = a.index < b.index ? [a.index, b.index] : [b.index, a.index];
     const list = meets.get(later);
     if (list) list.push(earlier);
     else meets.set(later, [earlier]);
-  };
-  if (entries.length <= fewPrefixes) {
-    for (let i = 0; i < entries.length; i++)
-      for (let j = i + 1; j < entries.length; j++)
-        if (entries[i].index !== entries[j].index && cidrOverlaps(entries[i].cidr, entries[j].cidr))
-          note(entries[i].index, entries[j].index);
-  } else for (const [a, b] of overlappingCidrPairs(entries, (entry) => entry.cidr)) note(a.index, b.index);
+  }
   return meets;
 }
 
