@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace } from '../../server/src/engine/workspace';
 import { displayValue } from '../../server/src/model/json';
+import { at } from '../../server/src/model/property-path';
 import type { ResourceDecl } from '../../server/src/evaluate/declaration';
+import { Unknown, type Value } from '../../server/src/evaluate/value';
 
 async function declarationsOf(files: Record<string, string>): Promise<ResourceDecl[]> {
   const workspace = new Workspace({ readFile: async () => undefined });
@@ -47,15 +49,14 @@ test('a private-link target is evaluated on its own (an endpoint may name it by 
     "  tags: { owner: skuName }\n  properties: {\n    sku: { family: 'A', name: skuName }\n    publicNetworkAccess: 'Enabled'\n  }\n}\n";
   const decls = await declarationsOf({ 'main.bicep': vault });
   assert.deepEqual(types(decls), ['Microsoft.KeyVault/vaults']);
-  assert.deepEqual(
-    Object.keys(decls[0].properties as object),
-    ['publicNetworkAccess'],
-    'what the rules read, nothing more',
-  );
+  const properties = decls[0].properties as Record<string, Value>;
+  assert.deepEqual(Object.keys(properties), ['sku', 'publicNetworkAccess'], 'every key written is there');
+  assert.equal(properties.publicNetworkAccess, 'Enabled', 'what the rules read is evaluated');
+  assert.ok(properties.sku instanceof Unknown, 'the rest is not');
   assert.equal(decls[0].location, 'westeurope');
   assert.deepEqual(
     [...decls[0].propertyRanges.keys()].sort(),
-    ['location', 'name', 'properties', 'properties.publicNetworkAccess'],
+    ['location', 'name', 'properties', 'properties.publicNetworkAccess', 'properties.sku'],
     'ranges where fixes and findings point',
   );
 });
@@ -80,7 +81,10 @@ test('an ARM private-link target is evaluated as in Bicep: identity, location an
   const [vault] = await declarationsOf({
     'main.json': template({ sku: { family: 'A', name: "[parameters('skuName')]" }, publicNetworkAccess: 'Enabled' }),
   });
-  assert.deepEqual(Object.keys(vault.properties as object), ['publicNetworkAccess'], 'what the rules read');
+  const properties = vault.properties as Record<string, Value>;
+  assert.deepEqual(Object.keys(properties), ['sku', 'publicNetworkAccess']);
+  assert.equal(properties.publicNetworkAccess, 'Enabled', 'what the rules read');
+  assert.ok(properties.sku instanceof Unknown, 'the rest is there, not evaluated');
   assert.equal(vault.location, 'westeurope');
   assert.deepEqual(Object.keys(vault.body).sort(), ['location', 'name'], 'no tags: nothing reads them');
   assert.deepEqual([...vault.propertyRanges.keys()].sort(), [
@@ -88,6 +92,7 @@ test('an ARM private-link target is evaluated as in Bicep: identity, location an
     'name',
     'properties',
     'properties.publicNetworkAccess',
+    'properties.sku',
   ]);
   // A property copy loop could make any key: the whole object is evaluated.
   const copied = template({
@@ -96,6 +101,51 @@ test('an ARM private-link target is evaluated as in Bicep: identity, location an
   });
   const [looped] = await declarationsOf({ 'main.json': copied });
   assert.deepEqual(Object.keys(looped.properties as object).sort(), ['publicNetworkAccess', 'sku']);
+});
+
+test('a network type read in part (network-types-read.ts) evaluates the keys read; the others are written as unknowns', async () => {
+  const bicep =
+    "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-hub'\n  location: 'westeurope'\n" +
+    "  tags: { owner: 'net' }\n  properties: {\n    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }\n" +
+    "    encryption: { enabled: true, enforcement: 'AllowUnencrypted' }\n" +
+    "    subnets: [{ name: 'snet-a', properties: { addressPrefix: '10.0.0.0/24' } }]\n  }\n}\n" +
+    "resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {\n  name: 'pe'\n  location: 'westeurope'\n" +
+    '  properties: {\n    subnet: { id: vnet.properties.subnets[0].id }\n    customNetworkInterfaceName: string(vnet.properties.encryption.enabled)\n  }\n}\n';
+  const arm = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      {
+        type: 'Microsoft.Network/virtualNetworks',
+        apiVersion: '2024-05-01',
+        name: 'vnet-hub',
+        location: 'westeurope',
+        tags: { owner: 'net' },
+        properties: {
+          addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+          encryption: { enabled: true, enforcement: 'AllowUnencrypted' },
+          subnets: [{ name: 'snet-a', properties: { addressPrefix: '10.0.0.0/24' } }],
+        },
+      },
+    ],
+  });
+  for (const [name, text] of [
+    ['main.bicep', bicep],
+    ['main.json', arm],
+  ]) {
+    const decls = await declarationsOf({ [name]: text });
+    const vnet = decls.find((decl) => decl.type === 'Microsoft.Network/virtualNetworks')!;
+    const properties = vnet.properties as Record<string, Value>;
+    assert.deepEqual(Object.keys(properties), ['addressSpace', 'encryption', 'subnets'], `${name}: every key written`);
+    assert.deepEqual(at(properties, 'addressSpace.addressPrefixes'), ['10.0.0.0/16'], name);
+    assert.ok(properties.encryption instanceof Unknown, `${name}: a key no reader reads is not evaluated`);
+    assert.ok(vnet.propertyRanges.has('properties.encryption'), `${name}: but its range is known`);
+    assert.deepEqual(Object.keys(vnet.body).sort(), ['location', 'name'], `${name}: no tags`);
+  }
+  // What a reference reads of a key read: its value; of a key not read: an unknown.
+  const pe = (await declarationsOf({ 'main.bicep': bicep })).find((decl) => decl.symbol === 'pe')!;
+  assert.match(displayValue(at(pe.properties, 'subnet.id')) as string, /virtualNetworks\/vnet-hub\/subnets\/snet-a$/);
+  assert.ok(at(pe.properties, 'customNetworkInterfaceName') instanceof Unknown);
 });
 
 test('module outputs are evaluated when read, module params when the callee reads them', async () => {

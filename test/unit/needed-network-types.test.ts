@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeDocuments } from '../../server/src/engine/analyze';
 import { needsResourceType } from '../../server/src/engine/needed-types';
-import { networkTypesRead } from '../../server/src/engine/network-types-read';
+import { networkPropertiesRead, networkTypesRead } from '../../server/src/engine/network-types-read';
 import { Workspace } from '../../server/src/engine/workspace';
 import { declaresNothingNeeded } from '../../server/src/evaluate/arm/skim';
 import { groupIdTypes, publicAccessTypes } from '../../server/src/facts';
@@ -41,6 +41,19 @@ test('every Microsoft.Network type a server or webview source names is needed', 
 test('every type on the list is named by some source (no entry outlives its reader)', () => {
   const named = networkTypesNamedUnder(path.join(repoRoot, 'server/src'));
   for (const type of Object.keys(networkTypesRead)) assert.ok(named.has(type), `nothing names ${type}`);
+});
+
+test('a type read in part is a read type, and some server source names each key read', () => {
+  const sources = fs
+    .readdirSync(path.join(repoRoot, 'server/src'), { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.ts') && path.join(repoRoot, 'server/src', file) !== listFile)
+    .map((file) => fs.readFileSync(path.join(repoRoot, 'server/src', file), 'utf8'))
+    .join('\n');
+  for (const [type, keys] of Object.entries(networkPropertiesRead)) {
+    assert.ok(type in networkTypesRead, `${type} is read`);
+    for (const key of keys) assert.ok(new RegExp(`\\b${key}\\b`).test(sources), `nothing names ${type} ${key}`);
+  }
 });
 
 test('each needed network type brings its parent types, and route servers stay needed (they silence a rule)', () => {

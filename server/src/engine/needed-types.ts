@@ -6,7 +6,7 @@
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 import { holdsNetworkRules, networkRuleProperties, networkRuleTypes } from '../model';
 import { remembered } from '../evaluate/remembered';
-import { networkTypesRead } from './network-types-read';
+import { networkPropertiesRead, networkTypesRead } from './network-types-read';
 
 const networkPrefix = 'microsoft.network/';
 
@@ -102,13 +102,14 @@ function decideNeedsType(type: string, existing: boolean): boolean {
 }
 
 /**
- * The `properties` keys the model reads of a resource type: all (undefined) for Microsoft.Network
- * types; for a private-link target only those its public-access facts name (FACTS §6), since the
- * rules read a target's type, name, location and public access, nothing else.
+ * The `properties` keys the model reads of a resource type: for Microsoft.Network types those
+ * network-types-read.ts lists (all, undefined, for a type it does not); for a private-link target only
+ * those its public-access facts name (FACTS §6), since the rules read a target's type, name, location
+ * and public access, nothing else.
  */
 export function neededProperties(type: string): readonly string[] | undefined {
   const lower = type.toLowerCase();
-  if (lower.startsWith(networkPrefix)) return undefined;
+  if (lower.startsWith(networkPrefix)) return networkPropertiesRead[lower];
   // Asked once per resource instance evaluated: the answer per type is built once.
   let keys = propertiesByType.get(lower);
   if (!keys) {

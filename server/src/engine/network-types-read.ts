@@ -26,3 +26,33 @@ export const networkTypesRead: Readonly<Record<string, string>> = {
   'microsoft.network/virtualhubs': 'facts/peering-hubs.ts routeServerTypes: a Route Server silences gateway order',
   'microsoft.network/virtualhubs/ipconfigurations': 'facts/peering-hubs.ts routeServerTypes: as virtualhubs',
 };
+
+/**
+ * The `properties` keys read of the network types whose readers take a few of many keys, with who reads
+ * each: a declaration of such a type evaluates only these (needed-types.ts neededProperties), its other
+ * keys hold unknowns, so a reader that asks whether one is there is told it may be. Every other type on
+ * the list is read whole. Invariant: a reader of another key adds it here; until it does it reads an
+ * unknown, and its rule stays silent (its tests that must fire fail).
+ */
+export const networkPropertiesRead: Readonly<Record<string, readonly string[]>> = {
+  // model/build.ts; dns-servers.ts and rules/support/dns-network.ts (dhcpOptions, also whether it is
+  // written); rules/support/address-prefixes.ts; rules/subnet-inline-and-child.ts.
+  'microsoft.network/virtualnetworks': ['addressSpace', 'dhcpOptions', 'subnets', 'virtualNetworkPeerings'],
+  // model/build.ts (registrationEnabled), resolve-references.ts (virtualNetwork).
+  'microsoft.network/privatednszones/virtualnetworklinks': ['registrationEnabled', 'virtualNetwork'],
+  // Zones are read by type, name and place only.
+  'microsoft.network/privatednszones': [],
+  // rules/support/endpoint-traffic.ts (inline security rules).
+  'microsoft.network/networksecuritygroups': ['securityRules'],
+  // model/build.ts (inline routes).
+  'microsoft.network/routetables': ['routes'],
+  // model/resolve-references.ts (the subnets of its ip configurations).
+  'microsoft.network/privatelinkservices': ['ipConfigurations'],
+  'microsoft.network/virtualnetworkgateways': ['ipConfigurations'],
+  // model/dns-servers.ts: the resolver's VNet, its inbound endpoints' addresses.
+  'microsoft.network/dnsresolvers': ['virtualNetwork'],
+  'microsoft.network/dnsresolvers/inboundendpoints': ['ipConfigurations'],
+  // facts/peering-hubs.ts routeServerTypes: hubs are read by type only.
+  'microsoft.network/virtualhubs': [],
+  'microsoft.network/virtualhubs/ipconfigurations': [],
+};

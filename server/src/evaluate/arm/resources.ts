@@ -165,7 +165,7 @@ function evaluateInstance(
     fields.push([
       path,
       projection && path === 'properties'
-        ? projectedProperties(t, member.value, env, record, projection)
+        ? projectedProperties(t, member.value, env, record, { keys: projection, unread: `${key}.properties` })
         : ev.value(member.value, env, record, path),
     ]);
   }
@@ -211,26 +211,31 @@ function evaluateInstance(
 }
 
 /**
- * Only the `properties` keys a projection names, each recorded under `properties.<key>`. Where the
- * keys are not plain members (an expression, a property `copy` loop) the whole object is evaluated.
+ * Only the `properties` keys a projection names are evaluated, each recorded under `properties.<key>`;
+ * the others hold unknowns (`{unread}.{key}`), so a reader still sees that they are written. Where
+ * the keys are not plain members (an expression, a property `copy` loop) the whole object is evaluated.
  */
 function projectedProperties(
   t: ArmTemplateEvaluator,
   node: Node,
   env: Env,
   record: (path: string, node: Node) => void,
-  keys: readonly string[],
+  projection: { keys: readonly string[]; unread: string },
 ): Value {
   const members = membersOf(node);
   if (node.type !== 'object' || members.some((member) => member.key.toLowerCase() === 'copy'))
     return t.expressions.value(node, env, record, 'properties');
-  const wanted = lowerCaseSet(keys);
+  const wanted = lowerCaseSet(projection.keys);
   const kept: [string, Value][] = [];
   for (const member of members) {
-    if (!wanted.has(member.key.toLowerCase())) continue;
     const path = `properties.${member.key}`;
     record(path, member.value);
-    kept.push([member.key, t.expressions.value(member.value, env, record, path)]);
+    kept.push([
+      member.key,
+      wanted.has(member.key.toLowerCase())
+        ? t.expressions.value(member.value, env, record, path)
+        : new Unknown(`${projection.unread}.${member.key}`),
+    ]);
   }
   return makeObject(kept);
 }

@@ -1,7 +1,8 @@
 // Evaluates a Bicep `resource` declaration: type, API version, name, id, parent, scope, condition,
 // loop, properties with their source ranges, and nested child resources. Pushes one ResourceDecl
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
-// other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`).
+// other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`). A type the model reads in part
+// evaluates the keys it reads (engine/network-types-read.ts).
 import {
   isPlainObject,
   objectProperties,
@@ -125,8 +126,11 @@ function evaluateInstance(
 
   const ranges = new Map<string, TextSpan>();
   const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
+  const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
   const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
-  const body = view.object ? evaluateBody(file, view.object, locals, record, projection) : makeObject([]);
+  const body = view.object
+    ? evaluateBody(file, view.object, locals, record, projection && { keys: projection, unread: `${key}.properties` })
+    : makeObject([]);
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
   const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
 
@@ -149,7 +153,6 @@ function evaluateInstance(
     ? childResourceId(parent.id, type, ownName)
     : resourceIdAt(isObject(fields.scope) ? fields.scope.id : scopeId(input.scope), type, ownName);
 
-  const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
   const properties = shape.existing
     ? withOrigin(makeObject([]), `${key}.properties`)
     : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
@@ -244,21 +247,28 @@ function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
 /** Body keys every resource needs: what its id, its parent and its place are made of. */
 const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
 
+/** The `properties` keys to evaluate of a type the model reads in part, and the key of its `properties`. */
+interface Projection {
+  keys: readonly string[];
+  unread: string;
+}
+
 /**
  * A resource body. `dependsOn` only orders the deployment, so it is never evaluated (it would also
- * keep whole module evaluations alive through their values). With `keys` (a type the model reads
- * in part), only the identity keys and those keys of `properties` are. Where the syntax is not
- * plain object literals (a spread, a computed key) the whole body is evaluated.
+ * keep whole module evaluations alive through their values). With a projection (a type the model
+ * reads in part), only the identity keys and the projection's keys of `properties` are; its other keys
+ * hold unknowns (`{unread}.{key}`), so a reader still sees that they are written. Where the syntax is
+ * not plain object literals (a spread, a computed key) the whole body is evaluated.
  */
 function evaluateBody(
   file: BicepFile,
   body: ObjectExpression,
   locals: Locals,
   record: RangeRecorder,
-  keys: readonly string[] | undefined,
+  projection: Projection | undefined,
 ): Value {
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
-  const wanted = keys && lowerCaseSet(keys);
+  const wanted = projection && lowerCaseSet(projection.keys);
   // Written key by key, later keys winning as in makeObject (no [key, value] pairs: issue 16).
   const fields: Record<string, Value> = Object.create(null);
   for (const member of objectProperties(body)) {
@@ -272,9 +282,11 @@ function evaluateBody(
       const properties: Record<string, Value> = Object.create(null);
       for (const property of objectProperties(member.value)) {
         const name = propertyKey(property)!;
-        if (!wanted.has(name.toLowerCase())) continue;
-        record(`properties.${name}`, property.value);
-        properties[name] = file.expressions.evaluate(property.value, locals, record, `properties.${name}`);
+        const path = `properties.${name}`;
+        record(path, property.value);
+        properties[name] = wanted.has(name.toLowerCase())
+          ? file.expressions.evaluate(property.value, locals, record, path)
+          : new Unknown(`${projection.unread}.${name}`);
       }
       fields[key] = properties;
     } else if (identityKeys.has(key) || key === 'properties') {
