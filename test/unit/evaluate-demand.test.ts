@@ -148,6 +148,28 @@ test('a network type read in part (network-types-read.ts) evaluates the keys rea
   assert.ok(at(pe.properties, 'customNetworkInterfaceName') instanceof Unknown);
 });
 
+test('a resource no reader needs, referred to: a reference reads what the template says; what nobody reads is not evaluated', async () => {
+  const decls = await declarationsOf({
+    'main.bicep':
+      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'nic-nva'\n  location: 'westeurope'\n" +
+      '  tags: { size: string(length(range(0, 10))) }\n  properties: {\n    enableIPForwarding: true\n' +
+      "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.4' } }]\n" +
+      '  }\n}\n' +
+      "resource table 'Microsoft.Network/routeTables@2024-05-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n" +
+      "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
+      '      nextHopIpAddress: nic.properties.ipConfigurations[0].properties.privateIPAddress } }]\n  }\n}\n',
+  });
+  assert.deepEqual(types(decls), ['Microsoft.Network/networkInterfaces', 'Microsoft.Network/routeTables']);
+  const table = decls.find((decl) => decl.symbol === 'table')!;
+  const [route] = at(table.properties, 'routes') as Value[];
+  assert.equal(at(route, 'properties.nextHopIpAddress'), '10.0.1.4');
+  const nic = decls.find((decl) => decl.symbol === 'nic')!;
+  assert.ok(nic.properties instanceof Unknown, 'no reader reads a network interface');
+  assert.deepEqual(Object.keys(nic.body).sort(), ['location', 'name']);
+  assert.ok(nic.propertyRanges.has('properties'), 'its properties were read by the route');
+  assert.ok(!nic.propertyRanges.has('tags'), 'its tags never were');
+});
+
 test('module outputs are evaluated when read, module params when the callee reads them', async () => {
   const child =
     'param prefix string\nparam unused string\n' +

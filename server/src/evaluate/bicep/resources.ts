@@ -2,7 +2,8 @@
 // loop, properties with their source ranges, and nested child resources. Pushes one ResourceDecl
 // per instance (a loop over unknown items gives one with an unknown count) and returns the value
 // other expressions see (`vnet.id`, `vnet.properties.subnets[0].id`). A type the model reads in part
-// evaluates the keys it reads (engine/network-types-read.ts).
+// evaluates the keys it reads (engine/network-types-read.ts); one nothing reads, met only through a
+// reference, gives a value whose keys are evaluated when a reference reads them.
 import {
   isPlainObject,
   objectProperties,
@@ -10,11 +11,14 @@ import {
   propertyKey,
   resourceView,
   splitResourceType,
+  type Expression,
   type ObjectExpression,
   type ResourceDeclaration,
   type ResourceView,
 } from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
+import { lazyObject } from '../lazy';
+import { sizedByParts } from '../value-size';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import {
@@ -127,10 +131,26 @@ function evaluateInstance(
   const ranges = new Map<string, TextSpan>();
   const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
   const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
+  // A type no reader needs is evaluated only because something refers to it (an endpoint names an
+  // application gateway's id): what places it is evaluated now, the rest when a reference reads it.
+  const referencedOnly =
+    !shape.existing &&
+    input.needsType !== undefined &&
+    view.object !== undefined &&
+    isPlainObject(view.object) &&
+    !input.needsType(shape.type, false);
   const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
-  const body = view.object
-    ? evaluateBody(file, view.object, locals, record, projection && { keys: projection, unread: `${key}.properties` })
-    : makeObject([]);
+  const body = !view.object
+    ? makeObject([])
+    : referencedOnly
+      ? identityFields(file, view.object, locals, record)
+      : evaluateBody(
+          file,
+          view.object,
+          locals,
+          record,
+          projection && { keys: projection, unread: `${key}.properties` },
+        );
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
   const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
 
@@ -155,15 +175,17 @@ function evaluateInstance(
 
   const properties = shape.existing
     ? withOrigin(makeObject([]), `${key}.properties`)
-    : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
+    : referencedOnly
+      ? new Unknown(`${key}.properties`)
+      : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
+  const own: ResourceFields = { id, name: ownName, type, apiVersion: shape.apiVersion ?? null, properties };
   const value = withOrigin(
-    resourceValue(fields, {
-      id,
-      name: ownName,
-      type,
-      apiVersion: shape.apiVersion ?? null,
-      properties: isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties,
-    }),
+    referencedOnly
+      ? referencedValue(file, view.object as ObjectExpression, locals, record, fields, own, key)
+      : resourceValue(fields, {
+          ...own,
+          properties: isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties,
+        }),
     key,
   );
 
@@ -246,6 +268,59 @@ function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
 
 /** Body keys every resource needs: what its id, its parent and its place are made of. */
 const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
+
+/** The identity keys of a plain body, evaluated. */
+function identityFields(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder): ObjectValue {
+  const fields: Record<string, Value> = Object.create(null);
+  for (const member of objectProperties(body)) {
+    const key = propertyKey(member)!;
+    if (!identityKeys.has(key)) continue;
+    record(key, member.value);
+    fields[key] = file.expressions.evaluate(member.value, locals, record, key);
+  }
+  return fields;
+}
+
+/**
+ * The value references see of a resource no reader needs (resourceValue's keys): its own fields and
+ * identity keys as evaluated, every other key of its plain body evaluated when first read (lazy.ts),
+ * so `gateway.properties.frontendIPConfigurations[0].id` reads what the template says while what
+ * nobody reads (most of a large resource) costs nothing.
+ */
+function referencedValue(
+  file: BicepFile,
+  body: ObjectExpression,
+  locals: Locals,
+  record: RangeRecorder,
+  fields: ObjectValue,
+  own: ResourceFields,
+  key: string,
+): ObjectValue {
+  // Later keys win, as in makeObject.
+  const written = new Map<string, Expression>();
+  for (const member of objectProperties(body)) {
+    const name = propertyKey(member)!;
+    if (name !== 'dependsOn' && name !== 'parent' && name !== 'scope') written.set(name, member.value);
+  }
+  // Read from the body when first read, its range recorded then, as evaluateBody records it.
+  const evaluated = (name: string): Value => {
+    const expression = written.get(name);
+    if (!expression) return makeObject([]); // only `properties` is asked for without being written
+    record(name, expression);
+    return file.expressions.evaluate(expression, locals, record, name);
+  };
+  const compute = (name: string): Value => {
+    if (name === 'properties') {
+      const properties = evaluated(name);
+      return isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties;
+    }
+    if (Object.prototype.hasOwnProperty.call(own, name)) return own[name as keyof ResourceFields];
+    return name in fields ? fields[name] : evaluated(name); // fields has no prototype
+  };
+  const names = new Set([...written.keys(), 'id', 'name', 'type', 'apiVersion', 'properties']);
+  // Each part is capped where it is computed: sizing the whole would compute what nobody reads.
+  return sizedByParts(lazyObject([...names], compute, key));
+}
 
 /** The `properties` keys to evaluate of a type the model reads in part, and the key of its `properties`. */
 interface Projection {
