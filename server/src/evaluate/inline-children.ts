@@ -2,7 +2,6 @@
 // `securityRules`): each element is a child resource whose id is the parent's id plus
 // `/{segment}/{name}`. Evaluators add that id, so `vnet.properties.subnets[0].id` resolves.
 import { concatStrings, isArray, isObject, makeObject, type ObjectValue, type Value } from './value';
-/** Parent type (lower case) → property under `properties` → child type segment (Maps: no key is Object's). */
 /** Parent type (lower case) → property under `properties` → child type segment. Maps: a type or key named `constructor` finds nothing. */
 const inlineChildren: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   [

@@ -136,9 +136,9 @@ function evaluateInstance(
   const referencedOnly =
     !shape.existing &&
     input.needsType !== undefined &&
+    !input.needsType(shape.type, false) &&
     view.object !== undefined &&
-    isPlainObject(view.object) &&
-    !input.needsType(shape.type, false);
+    isPlainObject(view.object);
   const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
   const body = !view.object
     ? makeObject([])
