@@ -62,6 +62,9 @@ test("a model's candidates are kept for the same settings and catalog, and judge
   assert.equal(checks(), 2, 'other settings run the check again');
   runRules(models, workspace, options({}), [...catalog]);
   assert.equal(checks(), 3, 'another catalog runs it again');
+  // Kept by the catalog array, so the array cannot change in place and leave them stale.
+  assert.throws(() => catalog.push(rule), TypeError);
+  assert.equal(catalog.length, 1);
   // What is kept is hidden from a spread copy of the model (the analysis worker spreads models).
   assert.deepEqual(Object.getOwnPropertySymbols({ ...models[0] }), []);
 });

@@ -36,13 +36,16 @@ export interface PlannedRule {
 
 /**
  * A catalog's rules that apply, each with its mask, worked out once per catalog (the catalog is code,
- * not input): every model of every analysis asked each rule for its collections, one by one.
+ * not input): every model of every analysis asked each rule for its collections, one by one. The plan
+ * is kept for the array: the array is frozen, so a catalog changed in place (which would keep a stale
+ * plan, and stale findings kept with a model, run-rules.ts judged) throws instead.
  */
 const plans = new WeakMap<readonly RuleDefinition[], readonly PlannedRule[]>();
 
 export function planOf(catalog: readonly RuleDefinition[]): readonly PlannedRule[] {
   let plan = plans.get(catalog);
   if (plan) return plan;
+  Object.freeze(catalog);
   plan = catalog
     .filter((rule) => rule.appliesWhen !== false)
     .map((rule) => ({
