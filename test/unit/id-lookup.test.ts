@@ -117,6 +117,20 @@ test('lookups answer every item the exact comparison keeps, in the order added',
   }
 });
 
+test('an id lookup of a few items answers them all, in order and as a copy; past eight it answers by key', () => {
+  const lookup = new CertainlySameIds<number>();
+  const id = (index: number) =>
+    `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v${index}`;
+  for (let index = 0; index < 8; index++) lookup.add(id(index), index);
+  const answer = lookup.candidates(id(3));
+  assert.deepEqual(answer, [0, 1, 2, 3, 4, 5, 6, 7], 'a superset: the caller compares');
+  lookup.add(id(8), 8);
+  assert.equal(answer.length, 8, 'an answer is not the lookup’s own list');
+  assert.deepEqual(lookup.candidates(id(3).toUpperCase()), [3], 'filed by key, case-insensitively');
+  lookup.add(id(3), 9);
+  assert.deepEqual(lookup.candidates(id(3)), [3, 9]);
+});
+
 test('a pair lookup answers every item whose two ids may both match', () => {
   const firsts = ids(7, 300);
   const seconds = ids(8, 300);

@@ -136,19 +136,36 @@ function mergedItems<T>(a: readonly Filed<T>[], b: readonly Filed<T>[]): T[] {
   return items;
 }
 
-/** Items by one key of their id (see the two kinds below). */
+/**
+ * Items by one key of their id (see the two kinds below). The first `fewItems` are kept as a list and a
+ * query answers all of them (a superset, as the contract allows): most lookups hold a VNet's few peers
+ * or a small model's VNets, and keying each id cost more than the caller's comparing a few (issue 16).
+ * Past that, every item is filed by its key.
+ */
 class IdLookup<T> {
-  private readonly lookup = new Lookup<T>();
+  private few: { id: Value | undefined; item: T }[] | undefined = [];
+  private lookup: Lookup<T> | undefined;
   constructor(private readonly keyOf: (id: Value | undefined) => string | undefined) {}
 
   add(id: Value | undefined, item: T): void {
-    this.lookup.addUnder(this.keyOf(id), item);
+    if (this.lookup) return this.lookup.addUnder(this.keyOf(id), item);
+    const few = this.few!;
+    few.push({ id, item });
+    if (few.length <= fewItems) return;
+    const lookup = (this.lookup = new Lookup<T>());
+    for (const filed of few) lookup.addUnder(this.keyOf(filed.id), filed.item);
+    this.few = undefined;
   }
 
   candidates(id: Value | undefined): readonly T[] {
-    return this.lookup.candidatesUnder(this.keyOf(id));
+    if (this.lookup) return this.lookup.candidatesUnder(this.keyOf(id));
+    // A new array, as Lookup answers: the caller may add to this lookup while it walks the answer.
+    return this.few!.map((filed) => filed.item);
   }
 }
+
+/** How many items an id lookup answers whole before it files them by key. */
+const fewItems = 8;
 
 /** Items by id: `candidates(id)` holds every item whose id `same(…, id, true)` may call equal. */
 export class MaybeSameIds<T> extends IdLookup<T> {

@@ -140,31 +140,16 @@ function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
 /** VNets peered with `vnet` in both directions, each peering certainly deployed (DESIGN §3 "Peered"). */
 export function peeredBothWays(vnet: VirtualNetwork): VirtualNetwork[] {
   const found: VirtualNetwork[] = [];
-  // The VNets found, by id, once there are enough to look up: a spoke has one or two peers, and asked
-  // of each endpoint's spoke a lookup per call cost more than comparing with the few found (issue 16).
-  let seen: CertainlySameIds<VirtualNetwork> | undefined;
+  const seen = new CertainlySameIds<VirtualNetwork>();
   for (const peering of vnet.peerings) {
     if (!certainlyCreatedAsOne(peering.decl) || !peering.remote?.resolved) continue;
     const remote = peering.remote.target;
-    if (sameId(remote.id, vnet.id) || (seen ? holdsSameVnet(seen, remote) : holdsSameIn(found, remote))) continue;
+    if (sameId(remote.id, vnet.id) || holdsSameVnet(seen, remote)) continue;
     if (!peeredBack(remote, vnet)) continue;
     found.push(remote);
-    if (seen) seen.add(remote.id, remote);
-    else if (found.length >= fewPeers) {
-      seen = new CertainlySameIds<VirtualNetwork>();
-      for (const known of found) seen.add(known.id, known);
-    }
+    seen.add(remote.id, remote);
   }
   return found;
-}
-
-/** How many VNets found `peeredBothWays` compares one by one before it looks them up by id. */
-const fewPeers = 8;
-
-/** Whether `vnets` holds a VNet certainly the same as `vnet` (holdsSameVnet for a short list). */
-function holdsSameIn(vnets: readonly VirtualNetwork[], vnet: VirtualNetwork): boolean {
-  for (const known of vnets) if (sameId(known.id, vnet.id)) return true;
-  return false;
 }
 
 /** Whether `remote` has a certainly deployed peering back to `vnet`. */
