@@ -5,7 +5,7 @@
 // refers to it — a role assignment, a lock, a public IP or a DNS record costs nothing.
 import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 import { holdsNetworkRules, networkRuleProperties, networkRuleTypes } from '../model';
-import { remembered } from '../evaluate/remembered';
+import { lowerCase, remembered } from '../evaluate/remembered';
 import { networkPropertiesRead, networkTypesRead } from './network-types-read';
 
 const networkPrefix = 'microsoft.network/';
@@ -108,7 +108,8 @@ function decideNeedsType(type: string, existing: boolean): boolean {
  * and public access, nothing else.
  */
 export function neededProperties(type: string): readonly string[] | undefined {
-  const lower = type.toLowerCase();
+  // Asked for every resource instance evaluated: lower-cased once per type as written.
+  const lower = lowerCase(type);
   if (lower.startsWith(networkPrefix)) return networkPropertiesRead[lower];
   // Asked once per resource instance evaluated: the answer per type is built once.
   let keys = propertiesByType.get(lower);

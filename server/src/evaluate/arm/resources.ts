@@ -11,6 +11,7 @@ import { armLiteralString } from '../../syntax/arm';
 import type { TextSpan } from '../declaration';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt } from '../resource-id';
+import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { concatStrings, isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
 import { armLimits, type Env } from './input';
 import { membersOf, spanOf } from './json-members';
@@ -220,12 +221,12 @@ function projectedProperties(
   node: Node,
   env: Env,
   record: (path: string, node: Node) => void,
-  projection: { keys: readonly string[]; unread: string },
+  projection: Projection,
 ): Value {
   const members = membersOf(node);
   if (node.type !== 'object' || members.some((member) => member.key.toLowerCase() === 'copy'))
     return t.expressions.value(node, env, record, 'properties');
-  const wanted = lowerCaseSet(projection.keys);
+  const wanted = wantedKeys(projection);
   const kept: [string, Value][] = [];
   for (const member of members) {
     const path = `properties.${member.key}`;
@@ -234,19 +235,10 @@ function projectedProperties(
       member.key,
       wanted.has(member.key.toLowerCase())
         ? t.expressions.value(member.value, env, record, path)
-        : new Unknown(`${projection.unread}.${member.key}`),
+        : unreadValue(projection, member.key),
     ]);
   }
   return makeObject(kept);
-}
-
-/** The lower-cased keys of a projection: one set per projection (each is built once per type). */
-const wantedKeys = new Map<readonly string[], ReadonlySet<string>>();
-
-function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
-  let set = wantedKeys.get(keys);
-  if (!set) wantedKeys.set(keys, (set = new Set(keys.map((key) => key.toLowerCase()))));
-  return set;
 }
 
 /**

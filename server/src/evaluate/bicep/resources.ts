@@ -18,6 +18,7 @@ import {
 } from '../../syntax/bicep';
 import type { TextSpan } from '../declaration';
 import { lazyObject } from '../lazy';
+import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { sizedByParts } from '../value-size';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
@@ -178,14 +179,17 @@ function evaluateInstance(
     : referencedOnly
       ? new Unknown(`${key}.properties`)
       : withInlineChildIds(type, id, fields.properties ?? makeObject([]));
-  const own: ResourceFields = { id, name: ownName, type, apiVersion: shape.apiVersion ?? null, properties };
+  const own: ResourceFields = {
+    id,
+    name: ownName,
+    type,
+    apiVersion: shape.apiVersion ?? null,
+    properties: isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties,
+  };
   const value = withOrigin(
     referencedOnly
       ? referencedValue(file, view.object as ObjectExpression, locals, record, fields, own, key)
-      : resourceValue(fields, {
-          ...own,
-          properties: isObject(properties) ? withOrigin(properties, `${key}.properties`) : properties,
-        }),
+      : resourceValue(fields, own),
     key,
   );
 
@@ -233,6 +237,9 @@ function bodyOf(fields: ObjectValue): Record<string, Value> {
   return body;
 }
 
+/** Whether a resource's value shows a key of its body: not its properties (an own field, last), parent or scope. */
+const showsBodyKey = (key: string) => key !== 'properties' && key !== 'parent' && key !== 'scope';
+
 /** What a resource's value adds to its body, in this order (after the body's own keys, which these replace). */
 interface ResourceFields {
   id: Value;
@@ -248,22 +255,13 @@ interface ResourceFields {
  */
 function resourceValue(body: ObjectValue, own: ResourceFields): ObjectValue {
   const value = makeObject([]) as Record<string, Value>;
-  for (const key in body) if (key !== 'properties' && key !== 'parent' && key !== 'scope') value[key] = body[key];
+  for (const key in body) if (showsBodyKey(key)) value[key] = body[key];
   value.id = own.id;
   value.name = own.name;
   value.type = own.type;
   value.apiVersion = own.apiVersion;
   value.properties = own.properties;
   return value;
-}
-
-/** The `properties` keys a projection names, lower case: one set per projection (they are built once per type). */
-const wantedKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-function lowerCaseSet(keys: readonly string[]): ReadonlySet<string> {
-  let set = wantedKeys.get(keys);
-  if (!set) wantedKeys.set(keys, (set = new Set(keys.map((key) => key.toLowerCase()))));
-  return set;
 }
 
 /** Body keys every resource needs: what its id, its parent and its place are made of. */
@@ -300,7 +298,7 @@ function referencedValue(
   const written = new Map<string, Expression>();
   for (const member of objectProperties(body)) {
     const name = propertyKey(member)!;
-    if (name !== 'dependsOn' && name !== 'parent' && name !== 'scope') written.set(name, member.value);
+    if (name !== 'dependsOn') written.set(name, member.value); // never evaluated, as in evaluateBody
   }
   // Read from the body when first read, its range recorded then, as evaluateBody records it.
   const evaluated = (name: string): Value => {
@@ -317,15 +315,17 @@ function referencedValue(
     if (Object.prototype.hasOwnProperty.call(own, name)) return own[name as keyof ResourceFields];
     return name in fields ? fields[name] : evaluated(name); // fields has no prototype
   };
-  const names = new Set([...written.keys(), 'id', 'name', 'type', 'apiVersion', 'properties']);
+  // resourceValue's keys in its order: the body's shown, then the own fields.
+  const names = new Set([
+    ...[...written.keys()].filter(showsBodyKey),
+    'id',
+    'name',
+    'type',
+    'apiVersion',
+    'properties',
+  ]);
   // Each part is capped where it is computed: sizing the whole would compute what nobody reads.
   return sizedByParts(lazyObject([...names], compute, key));
-}
-
-/** The `properties` keys to evaluate of a type the model reads in part, and the key of its `properties`. */
-interface Projection {
-  keys: readonly string[];
-  unread: string;
 }
 
 /**
@@ -343,7 +343,7 @@ function evaluateBody(
   projection: Projection | undefined,
 ): Value {
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
-  const wanted = projection && lowerCaseSet(projection.keys);
+  const wanted = projection && wantedKeys(projection);
   // Written key by key, later keys winning as in makeObject (no [key, value] pairs: issue 16).
   const fields: Record<string, Value> = Object.create(null);
   for (const member of objectProperties(body)) {
@@ -361,7 +361,7 @@ function evaluateBody(
         record(path, property.value);
         properties[name] = wanted.has(name.toLowerCase())
           ? file.expressions.evaluate(property.value, locals, record, path)
-          : new Unknown(`${projection.unread}.${name}`);
+          : unreadValue(projection, name);
       }
       fields[key] = properties;
     } else if (identityKeys.has(key) || key === 'properties') {
