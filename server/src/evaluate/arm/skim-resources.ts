@@ -57,30 +57,46 @@ function nextIndex(text: string, search: string, from: number): number {
 /**
  * Pushes `text[from, to)` with every character but line breaks as a space, a run per line: a regex
  * replacing a character per match, then one per line with string concatenation, cost more than
- * reading the rest of the module.
+ * reading the rest of the module. A line that ends in a line feed is one part with it.
  */
 function blankInto(parts: string[], breaks: LineBreaks, from: number, to: number): void {
   let at = from;
   for (;;) {
     const lineEnd = Math.min(breaks.next(at), to);
-    if (lineEnd > at) parts.push(spaces(lineEnd - at));
-    if (lineEnd === to) return;
-    parts.push(breaks.text[lineEnd]);
+    if (lineEnd === to) {
+      if (lineEnd > at) parts.push(spaces(lineEnd - at));
+      return;
+    }
+    const lineBreak = breaks.text[lineEnd];
+    if (lineBreak === '\n') parts.push(spacesThenLineFeed(lineEnd - at));
+    else {
+      if (lineEnd > at) parts.push(spaces(lineEnd - at));
+      parts.push(lineBreak);
+    }
     at = lineEnd + 1;
   }
 }
 
 /**
- * A run of `length` spaces. Lines of a compiled module have few distinct lengths, and a fresh
- * `repeat` per line (tens of thousands in an AVM module) was most of the cost of blanking: each
- * is a new string the join then copies (issue 15's cache cost). Kept for lines up to 512 characters.
+ * Runs of spaces, with or without a line feed after them, each a slice of one flat string and kept
+ * per length (lines of a compiled module have few distinct lengths). Not `repeat`: it builds a tree of
+ * joined strings, which the final join walked for every run, a third of the cost of blanking (issue
+ * 15's cache cost). Lines over 512 characters are rare, and get a run of their own.
  */
+const longestRun = 512;
+const runText = String.fromCharCode(...new Array<number>(longestRun).fill(Char.Space), Char.LineFeed);
+const spaceRuns = new Array<string | undefined>(longestRun + 1);
+const lineRuns = new Array<string | undefined>(longestRun + 1);
+
 function spaces(length: number): string {
-  if (length >= spaceRuns.length) return ' '.repeat(length);
-  return (spaceRuns[length] ??= ' '.repeat(length));
+  if (length > longestRun) return ' '.repeat(length);
+  return (spaceRuns[length] ??= runText.slice(0, length));
 }
 
-const spaceRuns = new Array<string | undefined>(513);
+function spacesThenLineFeed(length: number): string {
+  if (length > longestRun) return `${' '.repeat(length)}\n`;
+  return (lineRuns[length] ??= runText.slice(longestRun - length));
+}
 
 /**
  * The [start, end) of each part of the template nothing evaluates, in text order: the resources that
