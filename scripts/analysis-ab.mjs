@@ -18,7 +18,17 @@
 //                                                         p95 keys move with a few modules, which a
 //                                                         median over all of them does not show
 //
-// Prints per run the load and two ratios B/A: of the CPU time of all modules, and the median over
+//   node scripts/analysis-ab.mjs --wall --network --show virtual-network-peering /tmp/old-tree
+//                                                         wall-clock time instead, the trees taking turns
+//                                                         module by module (both meet the same load): the
+//                                                         CPU time the kernel accounts comes in ticks,
+//                                                         coarser than the ~0.1 ms a small module takes.
+//                                                         Even so, a small module's own B/A swings 0.6–1.6
+//                                                         in an A/A run (each tree's copy of the code is
+//                                                         optimised apart): read the medians over modules,
+//                                                         and the bench itself for the p95 keys
+//
+// Prints per run the load and two ratios B/A: of the CPU (or wall) time of all modules, and the median over
 // modules of each module's ratio (the bench's median key moves with the latter). Below 1: B is faster.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -37,9 +47,9 @@ else await runParent(args);
 
 async function runParent(argv) {
   const { options, trees } = readCommandLine(argv, {
-    defaults: { runs: 6, rounds: 6, network: false, show: '' },
+    defaults: { runs: 6, rounds: 6, network: false, wall: false, show: '' },
     usage:
-      'node scripts/analysis-ab.mjs [--runs N] [--rounds N] [--network] [--show name,name] treeA [treeB = this tree]',
+      'node scripts/analysis-ab.mjs [--runs N] [--rounds N] [--network] [--wall] [--show name,name] treeA [treeB = this tree]',
   });
   const bundleDir = makeBundleDir('analysis-ab');
   const bundles = await Promise.all(trees.map((tree, i) => bundleEngine(tree, i, bundleDir)));
@@ -55,7 +65,7 @@ async function runParent(argv) {
     const load = os.loadavg()[0].toFixed(1);
     const timed = runChildProcess(
       fileURLToPath(import.meta.url),
-      [String(options.rounds), String(options.network), ...order.map((i) => bundles[i])],
+      [String(options.rounds), String(options.network), String(options.wall), ...order.map((i) => bundles[i])],
       1 << 26,
     );
     const [a, b] = order[0] === 0 ? timed.perModule : [timed.perModule[1], timed.perModule[0]];
@@ -72,7 +82,7 @@ async function runParent(argv) {
     networkMedians.push(median(network));
     console.log(
       `run ${run} (${order[0] === 0 ? 'A first' : 'B first'}) load ${load}: all modules A ${sum(a).toFixed(0)} ms, ` +
-        `B ${sum(b).toFixed(0)} ms CPU; B/A ${total.toFixed(3)}, median module B/A ${perModule.toFixed(3)} (${a.length} modules), ` +
+        `B ${sum(b).toFixed(0)} ms ${options.wall ? 'wall' : 'CPU'}; B/A ${total.toFixed(3)}, median module B/A ${perModule.toFixed(3)} (${a.length} modules), ` +
         `median network module B/A ${median(network).toFixed(3)} (${network.length})`,
     );
   }
@@ -99,7 +109,7 @@ async function bundleEngine(tree, index, directory) {
   return outfile;
 }
 
-async function runChild([rounds, networkOnly, ...bundles]) {
+async function runChild([rounds, networkOnly, wall, ...bundles]) {
   const require = createRequire(import.meta.url);
   const engines = bundles.map((bundle) => require(bundle));
   const broad = path.join(root, '..', 'shared', 'corpus', 'broad');
@@ -118,17 +128,31 @@ async function runChild([rounds, networkOnly, ...bundles]) {
   // Warmed in turns, as a tree warmed wholly before the other ran slower (outline-ab's finding).
   for (let round = 0; round < 2; round++)
     for (const engine of engines) for (const files of modules) await analyse(engine, files);
-  const perModule = engines.map(() => new Array(modules.length).fill(0));
+  // Each module's time per round; the median of its rounds is its time (a collection that lands in one
+  // round, a millisecond, is more than a small module's five analyses and must not count as its cost).
+  const rounded = engines.map(() => modules.map(() => []));
+  const timeOf = async (engine, files) => {
+    if (wall === 'true') {
+      const start = process.hrtime.bigint();
+      for (let run = 0; run < runsPerModule; run++) await analyse(engine, files);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }
+    const start = process.cpuUsage();
+    for (let run = 0; run < runsPerModule; run++) await analyse(engine, files);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1e3;
+  };
   for (let round = 0; round < Number(rounds); round++) {
-    for (const [e, engine] of engines.entries()) {
-      for (const [m, files] of modules.entries()) {
-        const start = process.cpuUsage();
-        for (let run = 0; run < runsPerModule; run++) await analyse(engine, files);
-        const used = process.cpuUsage(start);
-        perModule[e][m] += (used.user + used.system) / 1e3;
-      }
+    if (wall === 'true') {
+      // Module by module, the trees in turns: each module's pair meets the same moment's load.
+      for (const [m, files] of modules.entries())
+        for (const [e, engine] of engines.entries()) rounded[e][m].push(await timeOf(engine, files));
+    } else {
+      for (const [e, engine] of engines.entries())
+        for (const [m, files] of modules.entries()) rounded[e][m].push(await timeOf(engine, files));
     }
   }
+  const perModule = rounded.map((times) => times.map(median));
   const network = modules.map(declaresNetwork);
   const dirs = chosen.map(({ dir }) => path.relative(broad, dir));
   console.log(JSON.stringify({ perModule, network, dirs }));
