@@ -249,6 +249,49 @@ module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
     assert.ok(vault.decl.propertyRanges.has('name'), 'with the range of the name the caller wrote');
   });
 
+  test("a cached module's outputs are computed when read, not when its value is reached", async () => {
+    // One output the caller reads, one over the size cap nobody reads: reaching `demo.outputs.name`
+    // must not compute the other (it did when the module's value was sized whole, and its notice
+    // told the user of an expression nothing evaluates).
+    const doubling: Record<string, string> = { v0: 'ab' };
+    for (let i = 1; i < 40; i++) doubling[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+    const template = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      variables: doubling,
+      resources: [],
+      outputs: {
+        name: { type: 'string', value: 'vnet-from-module' },
+        everything: { type: 'string', value: "[variables('v39')]" },
+      },
+    });
+    const demoCache = new Map([
+      [
+        `file:///cache/br/mcr.microsoft.com/bicep${encodeURIComponent('$avm$res$network$demo')}/${encodeURIComponent(encodeTag('1.0.0'))}/main.json`,
+        template,
+      ],
+    ]);
+    const { model, result } = await run(
+      `//- /main.bicep
+module demo 'br/public:avm/res/network/demo:1.0.0' = {
+  name: 'demo'
+}
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: demo.outputs.name
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
+}
+`,
+      demoCache,
+      config,
+    );
+    assert.deepEqual(
+      model.vnets.map((vnet) => displayValue(vnet.name)),
+      ['vnet-from-module'],
+    );
+    assert.deepEqual(result.notices, [], 'no notice of an output nobody read');
+  });
+
   test('a module missing from the cache falls back to its interface model, and one neither cached nor modelled is noted', async () => {
     const partial = restoreCache('/cache', { 'key-vault/vault': '0.14.0' });
     const { model, result } = await run(

@@ -18,6 +18,7 @@ import { LazyBindings } from '../lazy';
 import { configText } from './files';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import { sizedByParts } from '../value-size';
 import type { Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
@@ -93,12 +94,17 @@ export function evaluateRegistryModule(
         tag: reference?.tag ?? '',
       }),
     );
-    return withOrigin(
-      makeObject([
-        ['name', context.name],
-        ['outputs', withOrigin(outputs, `${context.key}.outputs`)],
-      ]),
-      context.key,
+    // Its outputs are computed when first read, each capped then (as a local module's, modules.ts):
+    // sized whole, the value computed every output of the compiled module, read or not, and every
+    // deployment and resource of the module an output names (issue 15's cache cost).
+    return sizedByParts(
+      withOrigin(
+        makeObject([
+          ['name', context.name],
+          ['outputs', withOrigin(outputs, `${context.key}.outputs`)],
+        ]),
+        context.key,
+      ),
     );
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
