@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace } from '../../server/src/engine/workspace';
 import type { ResourceDecl } from '../../server/src/evaluate/declaration';
-import { makeObject, Unknown, type Value } from '../../server/src/evaluate/value';
+import { makeObject, objectValuePrototype, Unknown, type Value } from '../../server/src/evaluate/value';
 import { sizeOf } from '../../server/src/evaluate/value-size';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
@@ -74,7 +74,9 @@ resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   const tags = endpoint.body.tags as Record<string, Value>;
   assert.deepEqual(Object.keys(tags), ['a', 'b', 'c', 'nested']);
   assert.deepEqual([tags.a, tags.b, tags.c], ['first', 'from base', 'last']);
-  assert.equal(Object.getPrototypeOf(tags), null);
+  // An object value sees nothing of Object.prototype: a key a user writes is never one of its members.
+  assert.equal(Object.getPrototypeOf(tags), objectValuePrototype);
+  assert.ok(!('toString' in tags) && !('__proto__' in tags) && !('constructor' in tags));
   // A repeated key is not remembered with a size; a literal without one is, and both equal a fresh walk.
   const fresh = (value: Record<string, Value>) => sizeOf(makeObject(Object.entries(value)));
   assert.equal(sizeOf(tags), fresh(tags));

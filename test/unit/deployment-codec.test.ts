@@ -12,7 +12,14 @@ import { hoverFor } from '../../server/src/assist/hover';
 import { Workspace } from '../../server/src/engine';
 import type { DeploymentResult } from '../../server/src/evaluate/deployment';
 import { lazyObject } from '../../server/src/evaluate/lazy';
-import { LambdaValue, makeObject, PartialString, Unknown, type Value } from '../../server/src/evaluate/value';
+import {
+  LambdaValue,
+  makeObject,
+  objectValuePrototype,
+  PartialString,
+  Unknown,
+  type Value,
+} from '../../server/src/evaluate/value';
 import { noteWritten, writtenOf } from '../../server/src/evaluate/written';
 import { decodeDeployment, encodeDeployment, roundTrip } from '../../server/src/lsp/deployment-codec';
 import { modelToJson } from '../../server/src/engine/model-json';
@@ -80,13 +87,13 @@ test('unknowns keep key, hint and written text; partial strings their parts; sha
   assert.equal((value[4] as Record<string, Value[]>).ids[0], decodedId);
 });
 
-test('objects keep their null prototype and keys such as __proto__ as data; numbers beyond JSON survive', () => {
+test('object values stay without Object.prototype and keys such as __proto__ stay data; numbers beyond JSON survive', () => {
   const object = makeObject([
     ['__proto__', 'text'],
     ['constructor', 1],
   ]) as Record<string, Value>;
   const decoded = roundTrip([object, Number.POSITIVE_INFINITY, Number.NaN]) as [Record<string, Value>, number, number];
-  assert.equal(Object.getPrototypeOf(decoded[0]), null);
+  assert.equal(Object.getPrototypeOf(decoded[0]), objectValuePrototype);
   assert.deepEqual(Object.entries(decoded[0]), [
     ['__proto__', 'text'],
     ['constructor', 1],

@@ -7,6 +7,7 @@
 // value itself: a WeakMap entry per object built cost about ten times more, mostly in the garbage
 // collector (its entries are ephemerons), and every object and array literal gets one.
 import {
+  emptyObjectValue,
   isOversized,
   LambdaValue,
   oversizedUnknown,
@@ -60,7 +61,7 @@ export function sizeOf(value: Value, depth = 0): number {
 
 /** An object of `entries` (later keys win), sized as sizedBuilt sizes it. */
 export function sizedObject(entries: Iterable<readonly [string, Value]>): ObjectValue {
-  const object: Record<string, Value> = Object.create(null);
+  const object: Record<string, Value> = emptyObjectValue();
   let repeated = false;
   for (const [key, value] of entries) {
     if (key in object) repeated = true;

@@ -102,9 +102,26 @@ export function isArray(value: Value | undefined): value is readonly Value[] {
   return Array.isArray(value);
 }
 
-/** A plain object without a prototype, so keys such as `__proto__` from user files stay data. */
+/**
+ * The prototype of the objects evaluation makes: an object with no prototype of its own and no keys,
+ * frozen. Its objects see no `Object.prototype` (a key such as `__proto__`, `constructor` or
+ * `toString` from a user's file stays data, as with `Object.create(null)`), yet V8 keeps them as
+ * fast objects with shapes it shares: `Object.create(null)` gives a hash-table object, slower to
+ * build and to read, and evaluation makes one per object literal, resource and body (issue 16).
+ */
+export const objectValuePrototype: object = Object.freeze(Object.create(null) as object);
+
+function ObjectValueConstructor(): void {}
+ObjectValueConstructor.prototype = objectValuePrototype;
+
+/** A new object value without keys (see objectValuePrototype). */
+export function emptyObjectValue(): Record<string, Value> {
+  return new (ObjectValueConstructor as unknown as new () => Record<string, Value>)();
+}
+
+/** An object value of `entries` (later keys win); keys such as `__proto__` from user files stay data. */
 export function makeObject(entries: Iterable<readonly [string, Value]>): ObjectValue {
-  const object: Record<string, Value> = Object.create(null);
+  const object = emptyObjectValue();
   for (const [key, value] of entries) object[key] = value;
   return object;
 }

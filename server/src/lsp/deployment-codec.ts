@@ -1,5 +1,5 @@
 // Deployments as text between the analysis worker and the server's main thread (lsp/analysis-worker.ts):
-// evaluated values hold class instances (Unknown, PartialString, LambdaValue), null-prototype objects,
+// evaluated values hold class instances (Unknown, PartialString, LambdaValue), objects without Object.prototype,
 // Maps and shared parts that structured cloning would flatten or refuse, so they are written as JSON
 // with tags and ids, and revived on the main thread only when a request needs them.
 // Invariants: what decodes compares as what was encoded (unknown keys, hints and the text they were
@@ -7,7 +7,15 @@
 // property still to be computed (evaluate/lazy.ts) is not computed here: it decodes to an unknown; an
 // instance of any other class (the analysis's machinery, not a value) is left out.
 import type { DeploymentResult } from '../evaluate/deployment';
-import { freshUnknown, LambdaValue, PartialString, Unknown, type Value } from '../evaluate/value';
+import {
+  emptyObjectValue,
+  freshUnknown,
+  LambdaValue,
+  objectValuePrototype,
+  PartialString,
+  Unknown,
+  type Value,
+} from '../evaluate/value';
 import { noteWritten, writtenOf } from '../evaluate/written';
 
 /** Nesting beyond this is cut to an unknown: no input may overflow the stack here. */
@@ -39,7 +47,7 @@ export function encodeDeployment(result: DeploymentResult): string {
     if (value instanceof Unknown || value instanceof PartialString || value instanceof LambdaValue) return false;
     if (value instanceof Map || Array.isArray(value)) return false;
     const prototype = Object.getPrototypeOf(value);
-    if (prototype === Object.prototype || prototype === null) return false;
+    if (prototype === Object.prototype || prototype === null || prototype === objectValuePrototype) return false;
     ids.set(value, ids.size);
     return true;
   };
@@ -110,7 +118,9 @@ export function encodeDeployment(result: DeploymentResult): string {
       if (descriptor.get) text += '{"#":"x"}';
       else write(descriptor.value, depth + 1);
     }
-    text += Object.getPrototypeOf(value) === null ? '}}' : '},"p":1}';
+    // An object value (no Object.prototype, see value.ts) is written as the null-prototype objects it
+    // was made as before; a plain object says so.
+    text += Object.getPrototypeOf(value) === Object.prototype ? '},"p":1}' : '}}';
   };
 
   const list = (tag: string, i: number, field: string, items: readonly unknown[], depth: number): void => {
@@ -166,7 +176,7 @@ export function decodeDeployment(text: string): DeploymentResult {
         return array;
       }
       case 'o': {
-        const object = keep((encoded.p ? {} : Object.create(null)) as Record<string, unknown>);
+        const object = keep((encoded.p ? {} : emptyObjectValue()) as Record<string, unknown>);
         for (const [key, item] of Object.entries(encoded.v as Record<string, Encoded>)) {
           // As data, never as the prototype, whatever the object's own prototype is.
           Object.defineProperty(object, key, {

@@ -13,6 +13,7 @@ import {
 import { callFunction, type FunctionContext } from '../functions';
 import {
   concatStrings,
+  emptyObjectValue,
   freshUnknown,
   getIndex,
   getProperty,
@@ -224,7 +225,7 @@ export class ExpressionEvaluator {
 
   /** Written key by key into the object (no entry pairs: issue 16), later keys winning. */
   private object(node: ObjectExpression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
-    const object: Record<string, Value> = Object.create(null);
+    const object: Record<string, Value> = emptyObjectValue();
     let repeated = false;
     for (const member of node.members) {
       if (member.kind === 'Spread') {

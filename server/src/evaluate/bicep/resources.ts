@@ -24,6 +24,7 @@ import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import {
   concatStrings,
+  emptyObjectValue,
   isArray,
   isObject,
   makeObject,
@@ -269,7 +270,7 @@ const identityKeys = new Set(['name', 'location', 'parent', 'scope']);
 
 /** The identity keys of a plain body, evaluated. */
 function identityFields(file: BicepFile, body: ObjectExpression, locals: Locals, record: RangeRecorder): ObjectValue {
-  const fields: Record<string, Value> = Object.create(null);
+  const fields: Record<string, Value> = emptyObjectValue();
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;
     if (!identityKeys.has(key)) continue;
@@ -345,7 +346,7 @@ function evaluateBody(
   if (!isPlainObject(body)) return file.expressions.evaluate(body, locals, record);
   const wanted = projection && wantedKeys(projection);
   // Written key by key, later keys winning as in makeObject (no [key, value] pairs: issue 16).
-  const fields: Record<string, Value> = Object.create(null);
+  const fields: Record<string, Value> = emptyObjectValue();
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;
     if (key === 'dependsOn') continue;
@@ -354,7 +355,7 @@ function evaluateBody(
       fields[key] = file.expressions.evaluate(member.value, locals, record, key);
     } else if (key === 'properties' && member.value.kind === 'Object' && isPlainObject(member.value)) {
       record(key, member.value);
-      const properties: Record<string, Value> = Object.create(null);
+      const properties: Record<string, Value> = emptyObjectValue();
       for (const property of objectProperties(member.value)) {
         const name = propertyKey(property)!;
         const path = `properties.${name}`;
