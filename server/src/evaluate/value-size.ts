@@ -1,11 +1,11 @@
 // The memory budget of evaluation (DESIGN §10): how large a value is, counted as a walk over it sees
 // it, so a value that shares its parts (`{ a: v, b: v }` repeated) counts every occurrence, and the
 // cap that turns a value over it into an unknown. The time limit cannot catch these: one doubling
-// step is one tick. Invariants: sizes are memoised per object (values are immutable), so sizing a
-// value built from sized parts costs only its own entries; sizing never recurses deeper than
-// `maxSizedDepth` (a deeper value counts as over the cap). The memo is a hidden property of the
-// value itself: a WeakMap entry per object built cost about ten times more, mostly in the garbage
-// collector (its entries are ephemerons), and every object and array literal gets one.
+// step is one tick. Invariants: sizes of 256 units or more are memoised per object (values are
+// immutable), so sizing a value built from sized parts costs its own entries and at most 256 units
+// per smaller part; sizing never recurses deeper than `maxSizedDepth` (a deeper value counts as over
+// the cap). The memo is a hidden property of the value itself: a WeakMap entry per object built cost
+// about ten times more, mostly in the garbage collector (its entries are ephemerons).
 import {
   emptyObjectValue,
   isOversized,
@@ -23,6 +23,13 @@ export const maxValueUnits = 4_000_000;
 const maxSizedDepth = 1_000;
 
 /**
+ * Smaller values are not given a memo: walking one again costs at most this many units, while
+ * remembering is a runtime call that gives the object a new shape, and most values evaluation makes
+ * (names, ids, small objects) are this small (issue 16).
+ */
+const smallestRemembered = 256;
+
+/**
  * The memoised size. Not enumerable, so a walk, a spread copy (`{ ...value }`), `Object.keys`,
  * `JSON.stringify` and structured clone never see it or carry it to a value it does not measure.
  */
@@ -33,6 +40,7 @@ function knownSize(value: object): number | undefined {
 }
 
 function rememberSize(value: object, size: number): void {
+  if (size < smallestRemembered) return;
   // Reflect: a value that cannot take it (frozen) is simply sized again next time.
   Reflect.defineProperty(value, sizeKey, { value: size });
 }
