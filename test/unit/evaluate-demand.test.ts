@@ -197,6 +197,31 @@ test('module outputs are evaluated when read, module params when the callee read
   ]);
 });
 
+test("a module's name is evaluated when read: what only the name refers to stays unevaluated", async () => {
+  const child =
+    "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'spoke-vnet'\n  location: 'westeurope'\n}\n";
+  // Both calls name themselves after a lock, as AVM modules name theirs after uniqueString(…).
+  const parent =
+    "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n" +
+    "module local 'child.bicep' = {\n  name: 'local-${lock.id}'\n}\n" +
+    "module registry 'br/public:avm/res/network/private-dns-zone:0.8.0' = {\n  name: 'registry-${lock.id}'\n  params: { name: 'privatelink.vaultcore.azure.net' }\n}\n";
+  const quiet = await declarationsOf({ 'main.bicep': parent, 'child.bicep': child });
+  assert.deepEqual(types(quiet), ['Microsoft.Network/privateDnsZones', 'Microsoft.Network/virtualNetworks']);
+
+  const reading = await declarationsOf({
+    'main.bicep': `${parent}resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${local.name}'\n  location: 'westeurope'\n}\n`,
+    'child.bicep': child,
+  });
+  assert.deepEqual(types(reading), [
+    'Microsoft.Authorization/locks',
+    'Microsoft.Network/privateDnsZones',
+    'Microsoft.Network/virtualNetworks',
+    'Microsoft.Network/virtualNetworks',
+  ]);
+  const peer = reading.find((decl) => decl.symbol === 'peer')!;
+  assert.match(displayValue(peer.name), /^peer-local-/, 'the name read is the name written');
+});
+
 test('a registry module no interface model knows deploys nothing known and its body is not evaluated', async () => {
   const decls = await declarationsOf({
     'main.bicep':

@@ -14,11 +14,11 @@ import {
 } from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
-import { sizedByParts } from '../value-size';
 import type { DeploymentScope } from '../scope';
 import { loopVariables, type Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
+import { moduleValue } from './module-value';
 import { evaluateRegistryModule } from './registry-call';
 import { and, maxExpandedInstances } from './resources';
 
@@ -112,15 +112,7 @@ function evaluateCall(
   } else {
     outputs = file.evaluateCallee({ ...calleeInput, file: callee });
   }
-  return sizedByParts(
-    withOrigin(
-      makeObject([
-        ['name', fields.name],
-        ['outputs', withOrigin(outputs, `${key}.outputs`)],
-      ]),
-      key,
-    ),
-  );
+  return moduleValue(fields.name, withOrigin(outputs, `${key}.outputs`), key);
 }
 
 /** The call's `if (…)` joined with the caller's own condition. */
@@ -130,7 +122,8 @@ function callCondition(file: BicepFile, node: ModuleView['condition'], locals: L
 }
 
 interface ModuleFields {
-  name: Value;
+  /** Evaluated when called (moduleValue calls it when the name is first read). */
+  name: () => Value;
   scope: Value | undefined;
   params: ReadonlyMap<string, Value>;
 }
@@ -140,12 +133,13 @@ interface ModuleFields {
  * written as an object literal, since the callee's networking resources read only a few of them.
  */
 function moduleFields(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): ModuleFields {
-  if (!body) return { name: null, scope: undefined, params: new Map() };
+  if (!body) return { name: () => null, scope: undefined, params: new Map() };
   if (!isPlainObject(body)) {
     const value = file.expressions.evaluate(body, locals);
     const fields: ObjectValue = isObject(value) ? value : makeObject([]);
     const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
-    return { name: fields.name ?? null, scope: fields.scope, params };
+    const name = fields.name ?? null;
+    return { name: () => name, scope: fields.scope, params };
   }
   // One pass over the body; a key written twice means its last value, as in Bicep.
   let nameNode: Expression | undefined;
@@ -170,10 +164,10 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     const value = file.expressions.evaluate(paramsNode, locals);
     if (isObject(value)) params = new Map(Object.entries(value));
   }
-  // Evaluated in the order they were before: name, then scope (params are bound lazily).
-  const name = nameNode ? file.expressions.evaluate(nameNode, locals) : undefined;
   const scope = scopeNode ? file.expressions.evaluate(scopeNode, locals) : undefined;
-  return { name: name ?? null, scope, params };
+  const written = nameNode;
+  const name = () => (written ? (file.expressions.evaluate(written, locals) ?? null) : null);
+  return { name, scope, params };
 }
 
 /** A module's `scope:`: a resource group or subscription object moves the deployment there. */

@@ -14,11 +14,11 @@ import { evaluateRegistryCall, registryModelOf, type CallParams } from '../regis
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
 import { withOmittedNulls } from '../registry/cached-params';
-import { LazyBindings } from '../lazy';
+import { LazyBindings, lazyObject } from '../lazy';
 import { configText } from './files';
+import { moduleValue } from './module-value';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
-import { sizedByParts } from '../value-size';
 import type { Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
@@ -28,7 +28,8 @@ export interface RegistryCallContext {
   condition: Tri;
   count: number | 'unknown';
   scope: DeploymentScope;
-  name: Value;
+  /** The module's name, evaluated when first read (modules.ts moduleValue). */
+  name: () => Value;
   /** The params as the callee binds them (lazily evaluated). */
   params: ReadonlyMap<string, Value>;
 }
@@ -97,24 +98,14 @@ export function evaluateRegistryModule(
     // Its outputs are computed when first read, each capped then (as a local module's, modules.ts):
     // sized whole, the value computed every output of the compiled module, read or not, and every
     // deployment and resource of the module an output names (issue 15's cache cost).
-    return sizedByParts(
-      withOrigin(
-        makeObject([
-          ['name', context.name],
-          ['outputs', withOrigin(outputs, `${context.key}.outputs`)],
-        ]),
-        context.key,
-      ),
-    );
+    return moduleValue(context.name, withOrigin(outputs, `${context.key}.outputs`), context.key);
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
+  // An interface model's outputs are made whole: this value is sized whole when reached (not by parts).
   return (
     outputs &&
     withOrigin(
-      makeObject([
-        ['name', context.name],
-        ['outputs', outputs],
-      ]),
+      lazyObject(['name', 'outputs'], (field) => (field === 'name' ? context.name() : outputs), context.key),
       context.key,
     )
   );
