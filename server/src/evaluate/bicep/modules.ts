@@ -165,8 +165,8 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     if (isObject(value)) params = new Map(Object.entries(value));
   }
   const scope = scopeNode ? file.expressions.evaluate(scopeNode, locals) : undefined;
-  const written = nameNode;
-  const name = () => (written ? (file.expressions.evaluate(written, locals) ?? null) : null);
+  const nameExpression = nameNode;
+  const name = () => (nameExpression ? (file.expressions.evaluate(nameExpression, locals) ?? null) : null);
   return { name, scope, params };
 }
 

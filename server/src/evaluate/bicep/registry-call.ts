@@ -28,7 +28,7 @@ export interface RegistryCallContext {
   condition: Tri;
   count: number | 'unknown';
   scope: DeploymentScope;
-  /** The module's name, evaluated when first read (modules.ts moduleValue). */
+  /** The module's name, evaluated when first read (module-value.ts). */
   name: () => Value;
   /** The params as the callee binds them (lazily evaluated). */
   params: ReadonlyMap<string, Value>;
@@ -95,9 +95,9 @@ export function evaluateRegistryModule(
         tag: reference?.tag ?? '',
       }),
     );
-    // Its outputs are computed when first read, each capped then (as a local module's, modules.ts):
-    // sized whole, the value computed every output of the compiled module, read or not, and every
-    // deployment and resource of the module an output names (issue 15's cache cost).
+    // Its outputs are computed when first read, each capped then, as a local module's: sized whole,
+    // reaching the value computed every output of the compiled module, read or not (and told the
+    // user of those over the size cap).
     return moduleValue(context.name, withOrigin(outputs, `${context.key}.outputs`), context.key);
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
