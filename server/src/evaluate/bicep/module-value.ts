@@ -4,16 +4,18 @@ import { withOrigin, type ObjectValue, type Value } from '../value';
 import { sizedByParts } from '../value-size';
 
 /**
- * A module's value, `{ name, outputs }`, of parts each capped where it is computed. Its name is
- * evaluated when first read: nothing but a reference to `module.name` reads it (the callee's
- * `deployment().name` is not it), and an AVM module names each call from `uniqueString` of the
- * subscription, the group, the location and the name (issue 16: a quarter of dns-resolver's analysis).
+ * A module's value, `{ name, outputs }`, its name evaluated when first read: nothing but a reference
+ * to `module.name` reads it (the callee's `deployment().name` is not it), and an AVM module names each
+ * call from `uniqueString` of the subscription, the group, the location and the name (issue 16: a
+ * quarter of dns-resolver's analysis). The outputs are a plain key: they are lazy inside.
  */
+export function lazilyNamed(name: () => Value, outputs: Value, key: string): ObjectValue {
+  const value = lazyObject(['name'], name, key) as Record<string, Value>;
+  value.outputs = outputs;
+  return withOrigin(value, key);
+}
+
+/** A module's value (lazilyNamed) of parts each capped where they are computed: not capped whole. */
 export function moduleValue(name: () => Value, outputs: Value, key: string): ObjectValue {
-  return sizedByParts(
-    withOrigin(
-      lazyObject(['name', 'outputs'], (field) => (field === 'name' ? name() : outputs), key),
-      key,
-    ),
-  );
+  return sizedByParts(lazilyNamed(name, outputs, key));
 }

@@ -14,9 +14,9 @@ import { evaluateRegistryCall, registryModelOf, type CallParams } from '../regis
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
 import { withOmittedNulls } from '../registry/cached-params';
-import { LazyBindings, lazyObject } from '../lazy';
+import { LazyBindings } from '../lazy';
 import { configText } from './files';
-import { moduleValue } from './module-value';
+import { lazilyNamed, moduleValue } from './module-value';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
 import type { Locals } from './expressions';
@@ -102,13 +102,7 @@ export function evaluateRegistryModule(
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
   // An interface model's outputs are made whole: this value is sized whole when reached (not by parts).
-  return (
-    outputs &&
-    withOrigin(
-      lazyObject(['name', 'outputs'], (field) => (field === 'name' ? context.name() : outputs), context.key),
-      context.key,
-    )
-  );
+  return outputs && lazilyNamed(context.name, outputs, context.key);
 }
 
 /**
