@@ -1,7 +1,7 @@
 // Deployments as text between the analysis worker and the server's main thread (lsp/analysis-worker.ts):
-// evaluated values hold class instances (Unknown, PartialString, LambdaValue), objects without Object.prototype,
-// Maps and shared parts that structured cloning would flatten or refuse, so they are written as JSON
-// with tags and ids, and revived on the main thread only when a request needs them.
+// evaluated values hold class instances (Unknown, PartialString, LambdaValue), objects that do not
+// see Object.prototype, Maps and shared parts that structured cloning would flatten or refuse, so they
+// are written as JSON with tags and ids, and revived on the main thread only when a request needs them.
 // Invariants: what decodes compares as what was encoded (unknown keys, hints and the text they were
 // written as survive; shared parts stay shared); a lambda decodes to one that yields an unknown; a
 // property still to be computed (evaluate/lazy.ts) is not computed here: it decodes to an unknown; an
@@ -118,8 +118,8 @@ export function encodeDeployment(result: DeploymentResult): string {
       if (descriptor.get) text += '{"#":"x"}';
       else write(descriptor.value, depth + 1);
     }
-    // An object value (no Object.prototype, see value.ts) is written as the null-prototype objects it
-    // was made as before; a plain object says so.
+    // An object value (objectValuePrototype, value.ts) or a null-prototype object decodes as an
+    // object value; a plain object is marked so, and decodes as one.
     text += Object.getPrototypeOf(value) === Object.prototype ? '},"p":1}' : '}}';
   };
 
