@@ -18,6 +18,16 @@ async function declarationsOf(files: Record<string, string>): Promise<ResourceDe
 
 const types = (decls: readonly ResourceDecl[]) => decls.map((decl) => decl.type).sort();
 
+/** A resource nothing in the model reads: evaluated only when something needed refers to it. */
+const lock =
+  "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n";
+
+/** The declarations of `parent` and `child` when `parent` adds a VNet named after `expression`. */
+function withVnetNamedAfter(parent: string, child: string, expression: string): Promise<ResourceDecl[]> {
+  const peer = `resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${${expression}}'\n  location: 'westeurope'\n}\n`;
+  return declarationsOf({ 'main.bicep': `${parent}${peer}`, 'child.bicep': child });
+}
+
 test('`metadata name` does not hide `param name` (every Azure Verified Module has both)', async () => {
   const decls = await declarationsOf({
     'main.bicep':
@@ -177,19 +187,14 @@ test('module outputs are evaluated when read, module params when the callee read
     "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: '${prefix}-vnet'\n  location: 'westeurope'\n}\n" +
     'output assignmentId string = assignment.id\noutput vnetName string = vnet.name\n';
   // The parent passes `unused` from a lock; nothing networking reads it, so the lock stays unevaluated.
-  const parent =
-    "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n" +
-    "module m 'child.bicep' = {\n  name: 'm'\n  params: {\n    prefix: 'spoke'\n    unused: lock.id\n  }\n}\n";
+  const parent = `${lock}module m 'child.bicep' = {\n  name: 'm'\n  params: {\n    prefix: 'spoke'\n    unused: lock.id\n  }\n}\n`;
   const quiet = await declarationsOf({ 'main.bicep': parent, 'child.bicep': child });
   assert.deepEqual(types(quiet), ['Microsoft.Network/virtualNetworks']);
   assert.equal(displayValue(quiet[0].name), 'spoke-vnet', 'the param the VNet reads is bound');
 
   // Reading the output that names the role assignment evaluates it (in the child) — its identity only:
   // the model reads no property of a role assignment, so `unused` (and with it the lock) stays unread.
-  const reading = await declarationsOf({
-    'main.bicep': `${parent}resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${m.outputs.assignmentId}'\n  location: 'westeurope'\n}\n`,
-    'child.bicep': child,
-  });
+  const reading = await withVnetNamedAfter(parent, child, 'm.outputs.assignmentId');
   assert.deepEqual(types(reading), [
     'Microsoft.Authorization/roleAssignments',
     'Microsoft.Network/virtualNetworks',
@@ -202,16 +207,13 @@ test("a module's name is evaluated when read: what only the name refers to stays
     "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'spoke-vnet'\n  location: 'westeurope'\n}\n";
   // Both calls name themselves after a lock, as AVM modules name theirs after uniqueString(…).
   const parent =
-    "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n" +
+    lock +
     "module local 'child.bicep' = {\n  name: 'local-${lock.id}'\n}\n" +
     "module registry 'br/public:avm/res/network/private-dns-zone:0.8.0' = {\n  name: 'registry-${lock.id}'\n  params: { name: 'privatelink.vaultcore.azure.net' }\n}\n";
   const quiet = await declarationsOf({ 'main.bicep': parent, 'child.bicep': child });
   assert.deepEqual(types(quiet), ['Microsoft.Network/privateDnsZones', 'Microsoft.Network/virtualNetworks']);
 
-  const reading = await declarationsOf({
-    'main.bicep': `${parent}resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${local.name}'\n  location: 'westeurope'\n}\n`,
-    'child.bicep': child,
-  });
+  const reading = await withVnetNamedAfter(parent, child, 'local.name');
   assert.deepEqual(types(reading), [
     'Microsoft.Authorization/locks',
     'Microsoft.Network/privateDnsZones',

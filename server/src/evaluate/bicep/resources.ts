@@ -59,17 +59,28 @@ export function evaluateResource(
   const split = splitResourceType(view.type);
   const type = parent && !split.type.includes('/') ? `${parent.type}/${split.type}` : split.type;
   const symbolPath = parent ? `${parent.symbolPath}::${symbol}` : symbol;
+  const input = file.input;
+  // Decided once for the declaration, not per instance of a loop.
+  const shape: ResourceShape = {
+    type,
+    apiVersion: split.apiVersion,
+    symbol,
+    symbolPath,
+    parent,
+    existing: view.existing,
+    // A type no reader needs is evaluated only because something refers to it (an endpoint names an
+    // application gateway's id): what places it is evaluated now, the rest when a reference reads it.
+    referencedOnly:
+      !view.existing &&
+      input.needsType !== undefined &&
+      !input.needsType(type, false) &&
+      view.object !== undefined &&
+      isPlainObject(view.object),
+    projectionKeys: view.existing ? undefined : input.neededProperties?.(type),
+  };
 
   const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown'): Value =>
-    evaluateInstance(
-      file,
-      node,
-      view,
-      { type, apiVersion: split.apiVersion, symbol, symbolPath, parent, existing: view.existing },
-      instanceLocals,
-      index,
-      count,
-    );
+    evaluateInstance(file, node, view, shape, instanceLocals, index, count);
 
   let value: Value;
   if (view.loop) {
@@ -115,6 +126,10 @@ interface ResourceShape {
   symbolPath: string;
   parent: ParentContext | undefined;
   existing: boolean;
+  /** Of a type no reader needs, with a plain body: its identity now, its other keys when a reference reads them. */
+  referencedOnly: boolean;
+  /** The `properties` keys a type read in part evaluates (needed-types.ts neededProperties); all when undefined. */
+  projectionKeys: readonly string[] | undefined;
 }
 
 function evaluateInstance(
@@ -133,15 +148,7 @@ function evaluateInstance(
   const ranges = new Map<string, TextSpan>();
   const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
   const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
-  // A type no reader needs is evaluated only because something refers to it (an endpoint names an
-  // application gateway's id): what places it is evaluated now, the rest when a reference reads it.
-  const referencedOnly =
-    !shape.existing &&
-    input.needsType !== undefined &&
-    !input.needsType(shape.type, false) &&
-    view.object !== undefined &&
-    isPlainObject(view.object);
-  const projection = shape.existing ? undefined : input.neededProperties?.(shape.type);
+  const { referencedOnly, projectionKeys } = shape;
   const body = !view.object
     ? makeObject([])
     : referencedOnly
@@ -151,7 +158,7 @@ function evaluateInstance(
           view.object,
           locals,
           record,
-          projection && { keys: projection, unread: `${key}.properties` },
+          projectionKeys && { keys: projectionKeys, unread: `${key}.properties` },
         );
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
   const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
@@ -274,8 +281,7 @@ function identityFields(file: BicepFile, body: ObjectExpression, locals: Locals,
   for (const member of objectProperties(body)) {
     const key = propertyKey(member)!;
     if (!identityKeys.has(key)) continue;
-    record(key, member.value);
-    fields[key] = file.expressions.evaluate(member.value, locals, record, key);
+    fields[key] = recorded(file, key, member.value, locals, record);
   }
   return fields;
 }
@@ -305,8 +311,7 @@ function referencedValue(
   const evaluated = (name: string): Value => {
     const expression = written.get(name);
     if (!expression) return makeObject([]); // only `properties` is asked for without being written
-    record(name, expression);
-    return file.expressions.evaluate(expression, locals, record, name);
+    return recorded(file, name, expression, locals, record);
   };
   const compute = (name: string): Value => {
     if (name === 'properties') {
@@ -327,6 +332,12 @@ function referencedValue(
   ]);
   // Each part is capped where it is computed: sizing the whole would compute what nobody reads.
   return sizedByParts(lazyObject([...names], compute, key));
+}
+
+/** A body key's value, its range recorded under its path (as references and findings read it). */
+function recorded(file: BicepFile, path: string, expression: Expression, locals: Locals, record: RangeRecorder): Value {
+  record(path, expression);
+  return file.expressions.evaluate(expression, locals, record, path);
 }
 
 /**
@@ -351,8 +362,7 @@ function evaluateBody(
     const key = propertyKey(member)!;
     if (key === 'dependsOn') continue;
     if (!wanted) {
-      record(key, member.value);
-      fields[key] = file.expressions.evaluate(member.value, locals, record, key);
+      fields[key] = recorded(file, key, member.value, locals, record);
     } else if (key === 'properties' && member.value.kind === 'Object' && isPlainObject(member.value)) {
       record(key, member.value);
       const properties: Record<string, Value> = emptyObjectValue();
@@ -366,8 +376,7 @@ function evaluateBody(
       }
       fields[key] = properties;
     } else if (identityKeys.has(key) || key === 'properties') {
-      record(key, member.value);
-      fields[key] = file.expressions.evaluate(member.value, locals, record, key);
+      fields[key] = recorded(file, key, member.value, locals, record);
     }
   }
   return fields;
