@@ -3,7 +3,7 @@
 // members, array literals or a choice is still cut at the cap, with one notice where it was built.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeDocuments } from '../../server/src/engine/analyze';
+import { analyzeDocuments, modelOfDocuments } from '../../server/src/engine/analyze';
 import { sizedArray, sizedObject, sizeOf } from '../../server/src/evaluate/value-size';
 import { getProperty, makeObject, Unknown, withOrigin, type Value } from '../../server/src/evaluate/value';
 
@@ -98,4 +98,38 @@ test('the remembered size and origin of a value are invisible: keys, JSON and co
     'resource:b.properties.provisioningState',
   );
   assert.match((getProperty({ ...properties }, 'provisioningState') as Unknown).key, /^missing\.provisioningState#/);
+});
+
+test("a looped module's outputs are computed when read, not when an expression reaches the loop", async () => {
+  // `spokes[1].outputs.name` reaches the array of both calls; sizing it whole computed every output of
+  // each, and the one over the cap that nobody reads gave a notice of an expression nothing needed.
+  const spoke = ['param index int', "var v0 = 'ab'"];
+  for (let i = 1; i < 40; i++) spoke.push(`var v${i} = '\${v${i - 1}}\${v${i - 1}}'`);
+  spoke.push("output name string = 'spoke-${index}'", 'output everything string = v39');
+  const files = {
+    'main.bicep': `module spokes 'spoke.bicep' = [for i in range(0, 2): {
+  name: 'spoke-\${i}'
+  params: { index: i }
+}]
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: spokes[1].outputs.name
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
+}
+`,
+    'spoke.bicep': spoke.join('\n'),
+  };
+  const documents = Object.entries(files).map(([name, text]) => ({ uri: `file:///w/${name}`, text }));
+  const host = { readFile: async () => undefined };
+  const model = await modelOfDocuments(documents, host, 'AzureCloud');
+  assert.deepEqual(
+    model.entities.map((entity) => `${entity.kind} ${entity.name}`),
+    ['vnet spoke-1'],
+  );
+  const result = await analyzeDocuments(documents, host, options);
+  assert.deepEqual(
+    result.notices.map((notice) => notice.uri),
+    [],
+    'no notice of an output nobody read',
+  );
 });

@@ -105,20 +105,26 @@ const partsKey = Symbol('sized by parts');
 
 /**
  * Marks a value the evaluator builds of parts each capped where it was computed: a module's or
- * nested deployment's `{ name, outputs }`, whose outputs are computed when first read. Capping it
- * alone would find nothing new and would compute every output nobody reads (each a cascade of
- * evaluation); capped() passes it as it is. A value that holds it is sized as before, all of it.
+ * nested deployment's `{ name, outputs }`, whose outputs are computed when first read, and the array
+ * of such values a module loop gives. Capping it alone would find nothing new and would compute
+ * every output nobody reads (each a cascade of evaluation); capped() passes it as it is. A value
+ * that holds it is sized as before, all of it.
  */
 export function sizedByParts<T extends object>(value: T): T {
   Reflect.defineProperty(value, partsKey, { value: true });
   return value;
 }
 
+/** Whether sizedByParts marked the value. */
+export function isSizedByParts(value: Value): boolean {
+  return typeof value === 'object' && value !== null && (value as { [partsKey]?: true })[partsKey] === true;
+}
+
 /** The value, or an oversized unknown when it is over the cap. */
 export function capped(value: Value): Value {
   if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof LambdaValue)
     return value;
-  if ((value as { [partsKey]?: true })[partsKey]) return value;
+  if (isSizedByParts(value)) return value;
   return sizeOf(value) > maxValueUnits ? oversizedUnknown('value') : value;
 }
 

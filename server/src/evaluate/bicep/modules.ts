@@ -15,6 +15,7 @@ import {
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
+import { isSizedByParts, sizedByParts } from '../value-size';
 import { loopVariables, type Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
@@ -38,9 +39,12 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       return locals;
     };
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
-      return iterable.map((item, index) =>
+      const calls = iterable.map((item, index) =>
         evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length),
       );
+      // Calls whose values are capped by their parts (moduleValue) make an array that is too: sized
+      // whole, each time an expression reached the symbol, it computed every output of every call.
+      return calls.every(isSizedByParts) ? sizedByParts(calls) : calls;
     }
     const loopKey = `loop@${file.uri}:${view.loop.start}`;
     evaluateCall(
