@@ -143,24 +143,25 @@ function mergedItems<T>(a: readonly Filed<T>[], b: readonly Filed<T>[]): T[] {
  * Past that, every item is filed by its key.
  */
 class IdLookup<T> {
-  private few: { id: Value | undefined; item: T }[] | undefined = [];
-  private lookup: Lookup<T> | undefined;
+  /** A few items are answered whole, unkeyed; past `fewItems` they are filed by key. */
+  private items: { id: Value | undefined; item: T }[] | Lookup<T> = [];
   constructor(private readonly keyOf: (id: Value | undefined) => string | undefined) {}
 
   add(id: Value | undefined, item: T): void {
-    if (this.lookup) return this.lookup.addUnder(this.keyOf(id), item);
-    const few = this.few!;
-    few.push({ id, item });
-    if (few.length <= fewItems) return;
-    const lookup = (this.lookup = new Lookup<T>());
-    for (const filed of few) lookup.addUnder(this.keyOf(filed.id), filed.item);
-    this.few = undefined;
+    const items = this.items;
+    if (items instanceof Lookup) return items.addUnder(this.keyOf(id), item);
+    items.push({ id, item });
+    if (items.length <= fewItems) return;
+    const lookup = new Lookup<T>();
+    for (const filed of items) lookup.addUnder(this.keyOf(filed.id), filed.item);
+    this.items = lookup;
   }
 
   candidates(id: Value | undefined): readonly T[] {
-    if (this.lookup) return this.lookup.candidatesUnder(this.keyOf(id));
+    const items = this.items;
+    if (items instanceof Lookup) return items.candidatesUnder(this.keyOf(id));
     // A new array, as Lookup answers: the caller may add to this lookup while it walks the answer.
-    return this.few!.map((filed) => filed.item);
+    return items.map((filed) => filed.item);
   }
 }
 
