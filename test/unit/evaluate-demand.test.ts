@@ -180,6 +180,32 @@ test('a resource no reader needs, referred to: a reference reads what the templa
   assert.ok(!nic.propertyRanges.has('tags'), 'its tags never were');
 });
 
+test('a loop of resources no reader needs, referred to through one instance: what nobody reads of any instance is not evaluated', async () => {
+  const decls = await declarationsOf({
+    'main.bicep':
+      "resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, 2): {\n  name: 'nic-${i}'\n" +
+      "  location: 'westeurope'\n  tags: { size: string(length(range(0, 10))) }\n  properties: {\n" +
+      "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.${4 + i}' } }]\n" +
+      '  }\n}]\n' +
+      "resource table 'Microsoft.Network/routeTables@2024-05-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n" +
+      "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
+      '      nextHopIpAddress: nics[1].properties.ipConfigurations[0].properties.privateIPAddress } }]\n  }\n}\n',
+  });
+  const table = decls.find((decl) => decl.symbol === 'table')!;
+  const [route] = at(table.properties, 'routes') as Value[];
+  assert.equal(at(route, 'properties.nextHopIpAddress'), '10.0.1.5');
+  const nics = decls.filter((decl) => decl.symbol === 'nics');
+  assert.deepEqual(
+    nics.map((nic) => nic.propertyRanges.has('properties')),
+    [false, true],
+    'the route read the properties of the second instance only',
+  );
+  assert.ok(
+    nics.every((nic) => !nic.propertyRanges.has('tags')),
+    "no instance's tags were evaluated",
+  );
+});
+
 test('module outputs are evaluated when read, module params when the callee reads them', async () => {
   const child =
     'param prefix string\nparam unused string\n' +
