@@ -100,26 +100,94 @@ test('the remembered size and origin of a value are invisible: keys, JSON and co
   assert.match((getProperty({ ...properties }, 'provisioningState') as Unknown).key, /^missing\.provisioningState#/);
 });
 
-test("a looped module's outputs are computed when read, not when an expression reaches the loop", async () => {
-  // `spokes[1].outputs.name` reaches the array of both calls; sizing it whole computed every output of
-  // each, and the one over the cap that nobody reads gave a notice of an expression nothing needed.
+/** A module whose output `name` is 'spoke-{index}' and whose output `everything` is over the size cap. */
+function spokeWithAnOutputOverTheCap(): string {
   const spoke = ['param index int', "var v0 = 'ab'"];
   for (let i = 1; i < 40; i++) spoke.push(`var v${i} = '\${v${i - 1}}\${v${i - 1}}'`);
   spoke.push("output name string = 'spoke-${index}'", 'output everything string = v39');
-  const files = {
-    'main.bicep': `module spokes 'spoke.bicep' = [for i in range(0, 2): {
-  name: 'spoke-\${i}'
-  params: { index: i }
-}]
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: spokes[1].outputs.name
+  return spoke.join('\n');
+}
+
+/** The VNets of `main.bicep` (calling spoke.bicep) and the files of the notices the analysis gives. */
+async function vnetsAndNotices(main: string, others: Record<string, string> = {}) {
+  const files = { 'main.bicep': main, 'spoke.bicep': spokeWithAnOutputOverTheCap(), ...others };
+  const documents = Object.entries(files).map(([name, text]) => ({ uri: `file:///w/${name}`, text }));
+  const host = { readFile: async () => undefined };
+  const model = await modelOfDocuments(documents, host, 'AzureCloud');
+  const result = await analyzeDocuments(documents, host, options);
+  return {
+    vnets: model.entities.map((entity) => `${entity.kind} ${entity.name}`),
+    notices: result.notices.map((notice) => notice.uri),
+  };
+}
+
+const vnetNamed = (expression: string) => `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: ${expression}
   location: 'westeurope'
   properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
 }
-`,
-    'spoke.bicep': spoke.join('\n'),
+`;
+
+test("a looped module's outputs are computed when read, not when an expression reaches the loop", async () => {
+  // `spokes[1].outputs.name` reaches the array of both calls; sizing it whole computed every output of
+  // each, and the one over the cap that nobody reads gave a notice of an expression nothing needed.
+  const main = `module spokes 'spoke.bicep' = [for i in range(0, 2): {
+  name: 'spoke-\${i}'
+  params: { index: i }
+}]
+${vnetNamed('spokes[1].outputs.name')}`;
+  assert.deepEqual(await vnetsAndNotices(main), { vnets: ['vnet spoke-1'], notices: [] });
+});
+
+test("a module's outputs held whole (a variable, a module parameter) are computed when read", async () => {
+  const call = "module spoke 'spoke.bicep' = {\n  name: 'spoke'\n  params: { index: 1 }\n}\n";
+  const throughVariable = `${call}var outputs = spoke.outputs\n${vnetNamed('outputs.name')}`;
+  assert.deepEqual(await vnetsAndNotices(throughVariable), { vnets: ['vnet spoke-1'], notices: [] });
+  const throughParameter = `${call}module consumer 'consumer.bicep' = {\n  name: 'consumer'\n  params: { spoke: spoke.outputs }\n}\n`;
+  const consumer = `param spoke object\n${vnetNamed('spoke.name')}`;
+  assert.deepEqual(await vnetsAndNotices(throughParameter, { 'consumer.bicep': consumer }), {
+    vnets: ['vnet spoke-1'],
+    notices: [],
+  });
+});
+
+test("a nested deployment's outputs held whole in an ARM variable are computed when read", async () => {
+  const doubling: Record<string, string> = { v0: 'ab' };
+  for (let i = 1; i < 40; i++) doubling[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+  const nested = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name: 'nested',
+    properties: {
+      mode: 'Incremental',
+      expressionEvaluationOptions: { scope: 'inner' },
+      template: {
+        $schema: schema,
+        contentVersion: '1.0.0.0',
+        variables: doubling,
+        resources: [],
+        outputs: {
+          name: { type: 'string', value: 'spoke-1' },
+          everything: { type: 'string', value: "[variables('v39')]" },
+        },
+      },
+    },
   };
-  const documents = Object.entries(files).map(([name, text]) => ({ uri: `file:///w/${name}`, text }));
+  const vnet = {
+    type: 'Microsoft.Network/virtualNetworks',
+    apiVersion: '2024-05-01',
+    name: "[variables('outputs').name.value]",
+    location: 'westeurope',
+    dependsOn: ['nested'],
+    properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
+  };
+  const template = {
+    $schema: schema,
+    contentVersion: '1.0.0.0',
+    variables: { outputs: "[reference('nested').outputs]" },
+    resources: [nested, vnet],
+  };
+  const documents = [{ uri: 'file:///w/main.json', text: JSON.stringify(template, null, 1) }];
   const host = { readFile: async () => undefined };
   const model = await modelOfDocuments(documents, host, 'AzureCloud');
   assert.deepEqual(
@@ -127,9 +195,5 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
     ['vnet spoke-1'],
   );
   const result = await analyzeDocuments(documents, host, options);
-  assert.deepEqual(
-    result.notices.map((notice) => notice.uri),
-    [],
-    'no notice of an output nobody read',
-  );
+  assert.deepEqual(result.notices, [], 'no notice of an output nobody read');
 });

@@ -105,10 +105,10 @@ const partsKey = Symbol('sized by parts');
 
 /**
  * Marks a value the evaluator builds of parts each capped where it was computed: a module's or
- * nested deployment's `{ name, outputs }`, whose outputs are computed when first read, and the array
- * of such values a module loop gives. Capping it alone would find nothing new and would compute
- * every output nobody reads (each a cascade of evaluation); capped() passes it as it is. A value
- * that holds it is sized as before, all of it.
+ * nested deployment's `{ name, outputs }` and its outputs, each computed when first read; the array
+ * of such values a loop gives. Capping it alone would find nothing new and would compute every
+ * output nobody reads (each a cascade of evaluation); capped() passes it as it is. A value that
+ * holds it is sized as before, all of it.
  */
 export function sizedByParts<T extends object>(value: T): T {
   Reflect.defineProperty(value, partsKey, { value: true });

@@ -163,7 +163,8 @@ function referenceValue(shape: DeploymentInstance, outputs?: ObjectValue, templa
         ]),
       `${shape.key}.outputs`,
     );
-    fields.push(['outputs', withOrigin(typed, `${shape.key}.outputs`)]);
+    // Capped by its parts, as the deployment's value is: a variable or a parameter may hold it whole.
+    fields.push(['outputs', sizedByParts(withOrigin(typed, `${shape.key}.outputs`))]);
   }
   return sizedByParts(withOrigin(makeObject(fields), shape.key));
 }

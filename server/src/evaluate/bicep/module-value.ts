@@ -15,7 +15,10 @@ export function lazilyNamed(name: () => Value, outputs: Value, key: string): Obj
   return withOrigin(value, key);
 }
 
-/** A module's value (lazilyNamed) of parts each capped where they are computed: not capped whole. */
-export function moduleValue(name: () => Value, outputs: Value, key: string): ObjectValue {
-  return sizedByParts(lazilyNamed(name, outputs, key));
+/**
+ * A module's value (lazilyNamed) of parts each capped where they are computed: not capped whole, and
+ * neither are its outputs, which a variable or a module parameter may hold whole (`hub.outputs`).
+ */
+export function moduleValue(name: () => Value, outputs: ObjectValue, key: string): ObjectValue {
+  return sizedByParts(lazilyNamed(name, sizedByParts(outputs), key));
 }
