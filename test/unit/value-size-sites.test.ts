@@ -1,6 +1,8 @@
 // Values are sized where they can grow (value-size.ts): objects and arrays are sized as they are
 // built, and parts, choices and literals pass without a walk. A value that doubles through JSON
 // members, array literals or a choice is still cut at the cap, with one notice where it was built.
+// A callee's outputs are capped each where it is computed: reaching them whole (a loop of calls, a
+// variable or parameter holding them) computes none that nobody reads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeDocuments, modelOfDocuments } from '../../server/src/engine/analyze';
