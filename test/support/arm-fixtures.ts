@@ -169,3 +169,20 @@ export const lockResource = {
   name: 'lock',
   properties: { level: 'CanNotDelete' },
 };
+
+/**
+ * A template whose output `name` is `name` and whose output `everything` doubles a string past the
+ * evaluation's size cap: computing that output gives a notice, so a test sees whether it was computed.
+ */
+export function templateWithAnOutputOverTheCap(name: string): object {
+  const variables: Record<string, string> = { v0: 'ab' };
+  for (let i = 1; i < 40; i++) variables[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+  return templateObject({
+    variables,
+    resources: [],
+    outputs: {
+      name: { type: 'string', value: name },
+      everything: { type: 'string', value: "[variables('v39')]" },
+    },
+  });
+}

@@ -16,6 +16,7 @@ import {
   parseRegistryConfig,
 } from '../../server/src/evaluate/registry/cache-location';
 import { displayValue } from '../../server/src/model/json';
+import { templateWithAnOutputOverTheCap } from '../support/arm-fixtures';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { corpusRoot, repoRoot } from '../support/paths';
 import { expandSnippet } from '../support/snippet-expander';
@@ -253,18 +254,7 @@ module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
     // One output the caller reads, one over the size cap nobody reads: reaching `demo.outputs.name`
     // must not compute the other (it did when the module's value was sized whole, and its notice
     // told the user of an expression nothing evaluates).
-    const doubling: Record<string, string> = { v0: 'ab' };
-    for (let i = 1; i < 40; i++) doubling[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
-    const template = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      contentVersion: '1.0.0.0',
-      variables: doubling,
-      resources: [],
-      outputs: {
-        name: { type: 'string', value: 'vnet-from-module' },
-        everything: { type: 'string', value: "[variables('v39')]" },
-      },
-    });
+    const template = JSON.stringify(templateWithAnOutputOverTheCap('vnet-from-module'));
     const demoCache = new Map([
       [
         `file:///cache/br/mcr.microsoft.com/bicep${encodeURIComponent('$avm$res$network$demo')}/${encodeURIComponent(encodeTag('1.0.0'))}/main.json`,

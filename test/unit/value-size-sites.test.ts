@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { analyzeDocuments, modelOfDocuments } from '../../server/src/engine/analyze';
 import { sizedArray, sizedObject, sizeOf } from '../../server/src/evaluate/value-size';
 import { getProperty, makeObject, Unknown, withOrigin, type Value } from '../../server/src/evaluate/value';
+import { innerDeployment, templateText, templateWithAnOutputOverTheCap } from '../support/arm-fixtures';
 
 const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
 const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -154,27 +155,7 @@ test("a module's outputs held whole (a variable, a module parameter) are compute
 });
 
 test("a nested deployment's outputs held whole in an ARM variable are computed when read", async () => {
-  const doubling: Record<string, string> = { v0: 'ab' };
-  for (let i = 1; i < 40; i++) doubling[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
-  const nested = {
-    type: 'Microsoft.Resources/deployments',
-    apiVersion: '2022-09-01',
-    name: 'nested',
-    properties: {
-      mode: 'Incremental',
-      expressionEvaluationOptions: { scope: 'inner' },
-      template: {
-        $schema: schema,
-        contentVersion: '1.0.0.0',
-        variables: doubling,
-        resources: [],
-        outputs: {
-          name: { type: 'string', value: 'spoke-1' },
-          everything: { type: 'string', value: "[variables('v39')]" },
-        },
-      },
-    },
-  };
+  const nested = innerDeployment('nested', templateWithAnOutputOverTheCap('spoke-1'));
   const vnet = {
     type: 'Microsoft.Network/virtualNetworks',
     apiVersion: '2024-05-01',
@@ -183,13 +164,8 @@ test("a nested deployment's outputs held whole in an ARM variable are computed w
     dependsOn: ['nested'],
     properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } },
   };
-  const template = {
-    $schema: schema,
-    contentVersion: '1.0.0.0',
-    variables: { outputs: "[reference('nested').outputs]" },
-    resources: [nested, vnet],
-  };
-  const documents = [{ uri: 'file:///w/main.json', text: JSON.stringify(template, null, 1) }];
+  const text = templateText({ variables: { outputs: "[reference('nested').outputs]" }, resources: [nested, vnet] });
+  const documents = [{ uri: 'file:///w/main.json', text }];
   const host = { readFile: async () => undefined };
   const model = await modelOfDocuments(documents, host, 'AzureCloud');
   assert.deepEqual(
