@@ -22,6 +22,12 @@ const types = (decls: readonly ResourceDecl[]) => decls.map((decl) => decl.type)
 const lock =
   "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n  properties: { level: 'CanNotDelete' }\n}\n";
 
+/** A route table whose one route sends everything to the appliance at `nextHop` (an expression). */
+const routeTableTo = (nextHop: string) =>
+  "resource table 'Microsoft.Network/routeTables@2024-05-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n" +
+  "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
+  `      nextHopIpAddress: ${nextHop} } }]\n  }\n}\n`;
+
 /** The declarations of `parent` and `child` when `parent` adds a VNet named after `expression`. */
 function withVnetNamedAfter(parent: string, child: string, expression: string): Promise<ResourceDecl[]> {
   const peer = `resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${${expression}}'\n  location: 'westeurope'\n}\n`;
@@ -165,9 +171,7 @@ test('a resource no reader needs, referred to: a reference reads what the templa
       '  tags: { size: string(length(range(0, 10))) }\n  properties: {\n    enableIPForwarding: true\n' +
       "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.4' } }]\n" +
       '  }\n}\n' +
-      "resource table 'Microsoft.Network/routeTables@2024-05-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n" +
-      "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
-      '      nextHopIpAddress: nic.properties.ipConfigurations[0].properties.privateIPAddress } }]\n  }\n}\n',
+      routeTableTo('nic.properties.ipConfigurations[0].properties.privateIPAddress'),
   });
   assert.deepEqual(types(decls), ['Microsoft.Network/networkInterfaces', 'Microsoft.Network/routeTables']);
   const table = decls.find((decl) => decl.symbol === 'table')!;
@@ -187,9 +191,7 @@ test('a loop of resources no reader needs, referred to through one instance: wha
       "  location: 'westeurope'\n  tags: { size: string(length(range(0, 10))) }\n  properties: {\n" +
       "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.${4 + i}' } }]\n" +
       '  }\n}]\n' +
-      "resource table 'Microsoft.Network/routeTables@2024-05-01' = {\n  name: 'rt-spoke'\n  location: 'westeurope'\n" +
-      "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
-      '      nextHopIpAddress: nics[1].properties.ipConfigurations[0].properties.privateIPAddress } }]\n  }\n}\n',
+      routeTableTo('nics[1].properties.ipConfigurations[0].properties.privateIPAddress'),
   });
   const table = decls.find((decl) => decl.symbol === 'table')!;
   const [route] = at(table.properties, 'routes') as Value[];

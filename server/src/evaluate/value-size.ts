@@ -115,9 +115,17 @@ export function sizedByParts<T extends object>(value: T): T {
   return value;
 }
 
-/** Whether sizedByParts marked the value. */
-export function isSizedByParts(value: Value): boolean {
+function isSizedByParts(value: Value): boolean {
   return typeof value === 'object' && value !== null && (value as { [partsKey]?: true })[partsKey] === true;
+}
+
+/**
+ * The items of a loop as an array value: capped by its parts when each item is (a loop of module
+ * calls, or of resources no reader needs). Sized whole, each time an expression reached the loop's
+ * symbol, it computed every part of every item.
+ */
+export function loopArray(items: Value[]): Value[] {
+  return items.every(isSizedByParts) ? sizedByParts(items) : items;
 }
 
 /** The value, or an oversized unknown when it is over the cap. */

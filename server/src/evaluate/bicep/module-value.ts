@@ -18,7 +18,8 @@ export function lazilyNamed(name: () => Value, outputs: Value, key: string): Obj
 /**
  * A module's value (lazilyNamed) of parts each capped where they are computed: not capped whole, and
  * neither are its outputs, which a variable or a module parameter may hold whole (`hub.outputs`).
+ * `outputs` are the callee's, each computed when first read; a missing one is unknown under `key`.
  */
 export function moduleValue(name: () => Value, outputs: ObjectValue, key: string): ObjectValue {
-  return sizedByParts(lazilyNamed(name, sizedByParts(outputs), key));
+  return sizedByParts(lazilyNamed(name, sizedByParts(withOrigin(outputs, `${key}.outputs`)), key));
 }

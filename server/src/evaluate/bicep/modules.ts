@@ -15,7 +15,7 @@ import {
 import { LazyBindings } from '../lazy';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
-import { isSizedByParts, sizedByParts } from '../value-size';
+import { loopArray } from '../value-size';
 import { loopVariables, type Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
@@ -39,12 +39,11 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       return locals;
     };
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
-      const calls = iterable.map((item, index) =>
-        evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length),
+      return loopArray(
+        iterable.map((item, index) =>
+          evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length),
+        ),
       );
-      // Calls whose values are capped by their parts (moduleValue) make an array that is too: sized
-      // whole, each time an expression reached the symbol, it computed every output of every call.
-      return calls.every(isSizedByParts) ? sizedByParts(calls) : calls;
     }
     const loopKey = `loop@${file.uri}:${view.loop.start}`;
     evaluateCall(
@@ -116,7 +115,7 @@ function evaluateCall(
   } else {
     outputs = file.evaluateCallee({ ...calleeInput, file: callee });
   }
-  return moduleValue(fields.name, withOrigin(outputs, `${key}.outputs`), key);
+  return moduleValue(fields.name, outputs, key);
 }
 
 /** The call's `if (…)` joined with the caller's own condition. */
@@ -169,8 +168,8 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     if (isObject(value)) params = new Map(Object.entries(value));
   }
   const scope = scopeNode ? file.expressions.evaluate(scopeNode, locals) : undefined;
-  const nameExpression = nameNode;
-  const name = () => (nameExpression ? (file.expressions.evaluate(nameExpression, locals) ?? null) : null);
+  const nameExpression = nameNode; // a constant the closure can hold
+  const name = nameExpression ? () => file.expressions.evaluate(nameExpression, locals) ?? null : () => null;
   return { name, scope, params };
 }
 

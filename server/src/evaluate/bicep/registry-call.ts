@@ -18,7 +18,7 @@ import { LazyBindings } from '../lazy';
 import { configText } from './files';
 import { lazilyNamed, moduleValue } from './module-value';
 import type { DeploymentScope } from '../scope';
-import { isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import { isObject, makeObject, Unknown, type Tri, type Value } from '../value';
 import type { Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
@@ -98,7 +98,7 @@ export function evaluateRegistryModule(
     // Its outputs are computed when first read, each capped then, as a local module's: sized whole,
     // reaching the value computed every output of the compiled module, read or not (and told the
     // user of those over the size cap).
-    return moduleValue(context.name, withOrigin(outputs, `${context.key}.outputs`), context.key);
+    return moduleValue(context.name, outputs, context.key);
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
   // An interface model's outputs are made whole: this value is sized whole when reached (not by parts).

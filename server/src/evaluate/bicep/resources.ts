@@ -19,7 +19,7 @@ import {
 import type { TextSpan } from '../declaration';
 import { lazyObject } from '../lazy';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
-import { isSizedByParts, sizedByParts } from '../value-size';
+import { loopArray, sizedByParts } from '../value-size';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import {
@@ -87,12 +87,9 @@ export function evaluateResource(
     const iterable = file.expressions.evaluate(view.loop.iterable, locals);
     const [itemName, indexName] = loopVariables(view.loop);
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
-      const instances = iterable.map((item, index) =>
-        instance(bind(locals, itemName, item, indexName, index), index, iterable.length),
+      value = loopArray(
+        iterable.map((item, index) => instance(bind(locals, itemName, item, indexName, index), index, iterable.length)),
       );
-      // Instances capped by their parts (a type no reader needs: referencedValue) make an array that is
-      // too: sized whole when an expression reached the symbol, it evaluated every key of every instance.
-      value = instances.every(isSizedByParts) ? sizedByParts(instances) : instances;
     } else {
       const loopKey = `loop@${file.uri}:${view.loop.start}`;
       instance(
