@@ -1,6 +1,7 @@
 // The VS Code extension: starts the bundled language server over IPC, shows its state in the
 // status bar, registers the commands, and exposes a small API the in-editor tests use.
 // Invariant: the only code that imports `vscode`.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -13,6 +14,7 @@ import {
 import {
   commandIds,
   modelRequestMethod,
+  serverNodeOptions,
   statusNotificationMethod,
   type ModelJson,
   type StatusParams,
@@ -74,12 +76,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<VnetLe
  * (up to 4 times in 3 minutes), and the status item shows each transition. */
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const nodeOptions = serverNodeOptions(os.availableParallelism());
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: nodeOptions } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+      options: { execArgv: [...nodeOptions, '--nolazy', '--inspect=6019'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -1,7 +1,9 @@
-// Spawns the built language server (dist/server.js) over stdio and speaks LSP to it with
-// vscode-languageserver-protocol, as an editor would. Used by the LSP suite and the benches.
+// Spawns the built language server (dist/server.js) over stdio, with the Node options the extension
+// starts it with, and speaks LSP to it with vscode-languageserver-protocol, as an editor would. Used
+// by the LSP suite and the benches.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -11,6 +13,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { serverNodeOptions } from '../../server/src/protocol';
 import { repoRoot } from './paths';
 
 export interface LspSession {
@@ -38,7 +41,8 @@ export async function startServer(
   nodeArgs: readonly string[] = [],
   tree = repoRoot,
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join(tree, 'dist/server.js'), '--stdio'], {
+  const options = [...serverNodeOptions(os.availableParallelism()), ...nodeArgs];
+  const child = spawn(process.execPath, [...options, path.join(tree, 'dist/server.js'), '--stdio'], {
     stdio: 'pipe',
   });
   let stderr = '';

@@ -1,9 +1,10 @@
 // Runs inside the real VS Code extension host on a copy of examples/: the extension activates,
 // its client reaches the server, the model request answers, and the commands and settings exist.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { VnetLensApi } from '../../../client/src/extension';
-import { extensionId, waitFor, workspaceFile } from './support';
+import { extensionId, serverProcesses, waitFor, workspaceFile } from './support';
 
 describe('VNet Lens in VS Code', () => {
   let api: VnetLensApi;
@@ -21,6 +22,20 @@ describe('VNet Lens in VS Code', () => {
   it('activates on the examples workspace and starts its server', async () => {
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
     await waitFor('the server to run', () => api.serverState() === 'running' || undefined);
+  });
+
+  it('starts its server with a V8 helper pool that leaves a core to each of its two busy threads', async () => {
+    const [server] = await waitFor('the server process', () => {
+      const servers = serverProcesses();
+      return servers.length === 1 ? servers : undefined;
+    });
+    // protocol serverNodeOptions: at least one helper, at most Node's four.
+    const pool = Math.min(4, Math.max(1, os.availableParallelism() - 2));
+    const options = server.args.slice(
+      1,
+      server.args.findIndex((arg) => arg.endsWith('dist/server.js')),
+    );
+    assert.ok(options.includes(`--v8-pool-size=${pool}`), `--v8-pool-size=${pool} among ${options.join(' ')}`);
   });
 
   it('answers vnetLens/model through the language client with the examples network', async () => {

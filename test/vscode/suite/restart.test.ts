@@ -5,26 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { VnetLensApi } from '../../../client/src/extension';
-import { extensionId, waitFor } from './support';
+import { extensionId, serverProcesses, waitFor } from './support';
 
-/** Pids of VNet Lens servers whose parent is this extension host (not another window's or test's). */
-function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (!cmdline.some((arg) => arg.endsWith('dist/server.js'))) continue;
-      // stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) pids.push(Number(entry));
-    } catch {
-      // The process ended while we read it.
-    }
-  }
-  return pids;
-}
+/** Pids of VNet Lens servers whose parent is this extension host. */
+const serverPids = () => serverProcesses().map((server) => server.pid);
 
 describe('VNet Lens server restart', () => {
   let api: VnetLensApi;
