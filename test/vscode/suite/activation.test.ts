@@ -29,7 +29,8 @@ describe('VNet Lens in VS Code', () => {
       const servers = serverProcesses();
       return servers.length === 1 ? servers : undefined;
     });
-    // protocol serverNodeOptions: at least one helper, at most Node's four.
+    // The rule of protocol serverNodeOptions, restated: this suite is compiled file by file and cannot
+    // load the server's source. At least one helper, at most Node's four.
     const pool = Math.min(4, Math.max(1, os.availableParallelism() - 2));
     const options = server.args.slice(
       1,
