@@ -6,8 +6,7 @@
 import type { ArmResource } from '../../syntax/arm';
 import type { LoadedArmFile } from './input';
 import type { NeedsType } from '../declaration';
-
-const typeMember = /"type"\s*:\s*"([^"]*)"/gi;
+import { mayNameNeededType } from './skim';
 
 const answers = new WeakMap<ArmResource, boolean>();
 
@@ -23,15 +22,11 @@ export function mayDeclareNeeded(file: LoadedArmFile, resource: ArmResource, nee
   return answer;
 }
 
-/** The same for a resource's JSON text. */
+/**
+ * The same for a resource's JSON text. A relative child type (`subnets`) is needed when its parent
+ * is: the parent's own type decides.
+ */
 export function textMayDeclareNeeded(text: string, needsType: NeedsType): boolean {
   if (text.includes('\\u') || /relativepath|templatelink/i.test(text)) return true;
-  for (const match of text.matchAll(typeMember)) {
-    const type = match[1];
-    if (type.startsWith('[') || type.includes('\\')) return true;
-    // A relative child type (`subnets`) is needed when its parent is: the parent's own type decides.
-    // Parameter and output types ("string", "object") are not resource types; needsType turns them down.
-    if (needsType(type, false)) return true;
-  }
-  return false;
+  return mayNameNeededType(text, needsType);
 }
