@@ -28,6 +28,16 @@ const routeTableTo = (nextHop: string) =>
   "  properties: {\n    routes: [{ name: 'to-nva', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'\n" +
   `      nextHopIpAddress: ${nextHop} } }]\n  }\n}\n`;
 
+/**
+ * A network interface's body (no reader needs the type): `moreProperties` lines, then one static IP
+ * configuration at `address`, and tags no reader reads. Name and address are Bicep string contents.
+ */
+const nicBody = (name: string, address: string, moreProperties = '') =>
+  `{\n  name: '${name}'\n  location: 'westeurope'\n  tags: { size: string(length(range(0, 10))) }\n  properties: {\n` +
+  moreProperties +
+  `    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '${address}' } }]\n` +
+  '  }\n}';
+
 /** The declarations of `parent` and `child` when `parent` adds a VNet named after `expression`. */
 function withVnetNamedAfter(parent: string, child: string, expression: string): Promise<ResourceDecl[]> {
   const peer = `resource peer 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'peer-\${${expression}}'\n  location: 'westeurope'\n}\n`;
@@ -167,10 +177,9 @@ test('a network type read in part (network-types-read.ts) evaluates the keys rea
 test('a resource no reader needs, referred to: a reference reads what the template says; what nobody reads is not evaluated', async () => {
   const decls = await declarationsOf({
     'main.bicep':
-      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = {\n  name: 'nic-nva'\n  location: 'westeurope'\n" +
-      '  tags: { size: string(length(range(0, 10))) }\n  properties: {\n    enableIPForwarding: true\n' +
-      "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.4' } }]\n" +
-      '  }\n}\n' +
+      "resource nic 'Microsoft.Network/networkInterfaces@2024-05-01' = " +
+      nicBody('nic-nva', '10.0.1.4', '    enableIPForwarding: true\n') +
+      '\n' +
       routeTableTo('nic.properties.ipConfigurations[0].properties.privateIPAddress'),
   });
   assert.deepEqual(types(decls), ['Microsoft.Network/networkInterfaces', 'Microsoft.Network/routeTables']);
@@ -187,10 +196,9 @@ test('a resource no reader needs, referred to: a reference reads what the templa
 test('a loop of resources no reader needs, referred to through one instance: what nobody reads of any instance is not evaluated', async () => {
   const decls = await declarationsOf({
     'main.bicep':
-      "resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, 2): {\n  name: 'nic-${i}'\n" +
-      "  location: 'westeurope'\n  tags: { size: string(length(range(0, 10))) }\n  properties: {\n" +
-      "    ipConfigurations: [{ name: 'ip', properties: { privateIPAllocationMethod: 'Static', privateIPAddress: '10.0.1.${4 + i}' } }]\n" +
-      '  }\n}]\n' +
+      "resource nics 'Microsoft.Network/networkInterfaces@2024-05-01' = [for i in range(0, 2): " +
+      nicBody('nic-${i}', '10.0.1.${4 + i}') +
+      ']\n' +
       routeTableTo('nics[1].properties.ipConfigurations[0].properties.privateIPAddress'),
   });
   const table = decls.find((decl) => decl.symbol === 'table')!;
