@@ -37,7 +37,9 @@ export default defineRule({
 function regionText(location: Value): string | undefined {
   const text = knownString(location);
   if (text !== undefined) return isGlobalLocation(text) ? undefined : `'${text}'`;
+  // An unknown shows as the expression it was written as (`${resourceGroup().location}`), here without
+  // its `${…}`: the message is prose, not a name with an unknown part.
   if (isUnknown(location) && location.hint === 'region')
-    return `${valueForMessage(location).replace(/^\{|\}$/g, '')} (a region)`;
+    return `${valueForMessage(location).replace(/^\$\{/, '').replace(/\}$/, '')} (a region)`;
   return undefined;
 }

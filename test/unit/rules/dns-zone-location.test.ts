@@ -35,7 +35,7 @@ ruleTests(rule, {
     {
       name: 'resourceGroup().location is a region, never global',
       code: zone('[|resourceGroup().location|]'),
-      errors: [{ messageId: 'zone' }],
+      errors: [{ messageId: 'zone', message: /has location resourceGroup\(\)\.location \(a region\);/ }],
       output: edited(['resourceGroup().location', "'global'"]),
     },
     {
