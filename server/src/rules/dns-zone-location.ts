@@ -3,7 +3,7 @@
 // is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
 import { isGlobalLocation } from '../facts';
 import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
-import { conditionHolds, knownString, label, valueForMessage } from './support/certain';
+import { conditionHolds, knownText, label, valueForMessage } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -35,8 +35,10 @@ export default defineRule({
 
 /** How to show a location that is certainly not global, or undefined when it may be global. */
 function regionText(location: Value): string | undefined {
-  const text = knownString(location);
-  if (text !== undefined) return isGlobalLocation(text) ? undefined : `'${text}'`;
+  if (typeof location === 'string') {
+    const text = knownText(location);
+    return text === undefined || isGlobalLocation(text) ? undefined : `'${text}'`;
+  }
   // An unknown shows as the expression it was written as (`${resourceGroup().location}`), here without
   // its `${…}`: the message is prose, not a name with an unknown part.
   if (isUnknown(location) && location.hint === 'region')

@@ -1,11 +1,11 @@
 // pe-location-mismatch: a private endpoint must sit in the region of its VNet (FACTS §2.3, S4).
 // Certain cases only: the endpoint's subnet resolves to a subnet of a declared VNet, both locations
-// are known strings, and they differ even ignoring case and spaces. FACTS does not say how Azure
+// are known, non-blank strings, and they differ even ignoring case and spaces. FACTS does not say how Azure
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
 import { privateEndpointPlacement } from '../facts';
 import { remembered } from '../model';
-import { certainlyCreatedAmong, certainlyDeployed, knownString, label } from './support/certain';
+import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -26,8 +26,8 @@ export default defineRule({
       const vnet = subnet.vnet;
       // A maybe-deployed VNet or subnet might be replaced by another one of the same id elsewhere.
       if (!vnet || !certainlyDeployed(vnet.decl) || !certainlyDeployed(subnet.decl)) continue;
-      const location = knownString(endpoint.location);
-      const vnetLocation = knownString(vnet.location);
+      const location = knownText(endpoint.location);
+      const vnetLocation = knownText(vnet.location);
       if (location === undefined || vnetLocation === undefined) continue;
       if (normalised(location) === normalised(vnetLocation)) continue;
       report({

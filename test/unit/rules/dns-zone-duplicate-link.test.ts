@@ -56,6 +56,10 @@ ruleTests(rule, {
         link('vaultToHub', 'link-hub', 'vault'),
     },
     {
+      name: 'two links to a blank VNet id name no VNet: each fails for its id, not as a second link',
+      code: zone() + link('a', 'link-a', 'zone', "''") + link('b', 'link-b', 'zone', "''"),
+    },
+    {
       name: 'the same link declared twice is one link',
       code: hub + zone() + link('toHub', 'link-hub') + link('toHubAgain', 'link-hub'),
     },

@@ -16,6 +16,7 @@ ruleTests(rule, {
     { name: "location 'global'", code: zone("'global'") },
     { name: "location 'Global' (case-insensitive)", code: zone("'Global'") },
     { name: 'a parameter without default could be global', code: `param where string\n${zone('where')}` },
+    { name: 'a blank location names no region', code: zone("''") },
     {
       name: 'an existing zone is not ours to place',
       code: `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.blob.core.windows.net'\n}\n`,

@@ -66,6 +66,14 @@ const endpoint = (
 ruleTests(rule, {
   valid: [
     { name: 'a Private Link service without group ids', code: pls + endpoint('pls.id', '[]') },
+    {
+      name: "a blank group id for a Private Link service: FACTS does not say if [''] is none",
+      code: pls + endpoint('pls.id', "[ '' ]"),
+    },
+    {
+      name: 'a blank group id for a Key Vault is not a near miss of vault',
+      code: vault + endpoint('kv.id', "[ ' ' ]"),
+    },
     { name: 'a storage id FACTS lists', code: storage + endpoint('st.id', "[ 'blob' ]") },
     {
       name: 'an undocumented storage id unlike any documented one: FACTS §12 has no complete list, so silent',

@@ -21,6 +21,7 @@ ruleTests(rule, {
       code: network("'West Europe'", "'westeurope'"),
     },
     { name: 'an unknown VNet location', code: network('where', "'eastus'", 'param where string\n') },
+    { name: 'a blank VNet location names no region', code: network("''", "'eastus'") },
     { name: 'a region that is unknown but certainly a region', code: network('resourceGroup().location', "'eastus'") },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',

@@ -29,6 +29,10 @@ const bicepCases: RuleCases = {
       code: `param other string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'spoke.id', { name: 'other' })}`,
     },
     {
+      name: 'two blank remote ids name no VNet: each peering fails for its id, not as a duplicate',
+      code: two + peering('a', 'hub', "''") + peering('b', 'hub', "''"),
+    },
+    {
       name: 'a second remote from a parameter without default may be another VNet',
       code: `param remoteId string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'remoteId')}`,
     },

@@ -50,6 +50,20 @@ export function knownString(value: Value | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Whether a value is a string of nothing but white space. A blank location, id or group id names no
+ * region, resource or sub-resource, and FACTS does not say what Azure does with one (its own error, or
+ * a default), so a rule that compares such values says nothing of a blank one.
+ */
+export function isBlank(value: Value | undefined): boolean {
+  return typeof value === 'string' && value.trim() === '';
+}
+
+/** A known string that is not blank (see isBlank). */
+export function knownText(value: Value | undefined): string | undefined {
+  return typeof value === 'string' && !isBlank(value) ? value : undefined;
+}
+
 export function knownBoolean(value: Value | undefined): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }

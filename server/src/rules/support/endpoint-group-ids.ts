@@ -4,7 +4,7 @@
 // the DNS rules, which DESIGN §3 silences for an endpoint with an invalid group id.
 import { closestGroupId, groupIdFacts, groupIdValidity } from '../../facts';
 import type { PrivateEndpoint, PrivateLinkConnection } from '../../model';
-import { knownArray, knownString, label } from './certain';
+import { knownArray, knownText, label } from './certain';
 
 export interface InvalidGroupId {
   connection: PrivateLinkConnection;
@@ -30,7 +30,9 @@ export function invalidGroupIds(endpoint: PrivateEndpoint): InvalidGroupId[] {
     const targetType = target.decl.type;
     const ids = knownArray(connection.groupIds) ?? [];
     ids.forEach((item, index) => {
-      const groupId = knownString(item);
+      // A blank group id is not judged: whether Azure reads `['']` as no group id (what a Private Link
+      // service wants, FACTS §2.1) or rejects it, FACTS does not say.
+      const groupId = knownText(item);
       if (groupId === undefined || groupIdValidity(targetType, groupId) !== 'invalid') return;
       found.push({
         connection,
