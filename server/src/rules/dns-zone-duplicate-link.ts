@@ -6,7 +6,7 @@
 // certainly different zones with the same known name. Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
-import { certainlyCreatedAsOne, isBlank, label, valueForMessage } from './support/certain';
+import { canBeId, certainlyCreatedAsOne, label, valueForMessage } from './support/certain';
 import { sameId, zoneNameOfLink } from './support/dns-network';
 import { declarationPositions } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
@@ -25,10 +25,8 @@ export default defineRule({
       "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
   },
   check({ model, report }: RuleContext) {
-    // A blank VNet id names no VNet: Azure rejects such a link for its id, whatever else links the zone.
-    const links = ordered(model).filter(
-      (link) => certainlyCreatedAsOne(link.decl) && vnetIdOf(link) !== undefined && !isBlank(vnetIdOf(link)),
-    );
+    // A VNet id that is no id (blank, an object) names no VNet: Azure rejects such a link for its id.
+    const links = ordered(model).filter((link) => certainlyCreatedAsOne(link.decl) && canBeId(vnetIdOf(link)));
     // Earlier links by their VNet's id: only links to the same VNet for certain can clash.
     const earlierByVnet = new CertainlySameIds<VnetLink>();
     for (const link of links) {

@@ -4,7 +4,7 @@
 // and whose remotes are certainly the same VNet. Reported on the later declaration in file order.
 import { certainKey, Lookup, same, type Peering } from '../model';
 import { compareFileOrder, entityAnchor } from './support/entity-placement';
-import { certainlyCreated, isBlank, label, valueForMessage } from './support/certain';
+import { canBeId, certainlyCreated, label, valueForMessage } from './support/certain';
 import { isSelfPeering, localIs, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';
 
@@ -83,6 +83,6 @@ function duplicates(earlier: Peering, later: Peering): boolean {
   const a = earlier.remote;
   const b = later.remote;
   if (a.resolved && b.resolved) return sameVnet(a.target, b.target) === true;
-  // Two blank remote ids are equal, but name no VNet: Azure rejects each peering for its id.
-  return !isBlank(a.value) && same(a.value, b.value, true) === true;
+  // Two equal remotes that are no id (blank, an object) name no VNet: Azure rejects each peering for its id.
+  return canBeId(a.value) && same(a.value, b.value, true) === true;
 }

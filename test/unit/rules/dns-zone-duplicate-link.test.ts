@@ -60,6 +60,10 @@ ruleTests(rule, {
       code: zone() + link('a', 'link-a', 'zone', "''") + link('b', 'link-b', 'zone', "''"),
     },
     {
+      name: 'two links to equal VNet ids that are objects name no VNet either',
+      code: zone() + link('a', 'link-a', 'zone', "{ i: 'x' }") + link('b', 'link-b', 'zone', "{ i: 'x' }"),
+    },
+    {
       name: 'the same link declared twice is one link',
       code: hub + zone() + link('toHub', 'link-hub') + link('toHubAgain', 'link-hub'),
     },

@@ -33,6 +33,10 @@ const bicepCases: RuleCases = {
       code: two + peering('a', 'hub', "''") + peering('b', 'hub', "''"),
     },
     {
+      name: 'two equal remotes that are objects name no VNet either',
+      code: two + peering('a', 'hub', "{ i: 'x' }") + peering('b', 'hub', "{ i: 'x' }"),
+    },
+    {
       name: 'a second remote from a parameter without default may be another VNet',
       code: `param remoteId string\n${two}${peering('a', 'hub', 'spoke.id')}${peering('b', 'hub', 'remoteId')}`,
     },

@@ -1,7 +1,7 @@
 // Three-valued helpers rules share: what is certainly deployed, certainly a string, certainly true.
 // A rule that asks these and acts only on a definite answer reports only certain problems.
 // The one word for "certainly deployed" is certainlyDeployed; the others say how they differ from it.
-import { asWritten, isArray, type ResourceDecl, type Value } from '../../model';
+import { asWritten, isArray, PartialString, Unknown, type ResourceDecl, type Value } from '../../model';
 
 /**
  * Deployed for certain, at least once: its condition is true and its loop count known and not zero.
@@ -55,8 +55,17 @@ export function knownString(value: Value | undefined): string | undefined {
  * region, resource or sub-resource, and FACTS does not say what Azure does with one (its own error, or
  * a default), so a rule that compares such values says nothing of a blank one.
  */
-export function isBlank(value: Value | undefined): boolean {
+function isBlank(value: Value | undefined): boolean {
   return typeof value === 'string' && value.trim() === '';
+}
+
+/**
+ * Whether a value can be a resource id: a string that is not blank, or a value not wholly known. An
+ * object, array, number or blank string is no id, and Azure rejects what carries it for that reason;
+ * two equal ones are not "the same resource twice".
+ */
+export function canBeId(value: Value | undefined): boolean {
+  return (typeof value === 'string' && !isBlank(value)) || value instanceof PartialString || value instanceof Unknown;
 }
 
 /** A known string that is not blank (see isBlank). */
