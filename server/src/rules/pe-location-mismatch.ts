@@ -3,7 +3,7 @@
 // are known, non-blank strings, and they differ even ignoring case and spaces. FACTS does not say how Azure
 // compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
 // unknown location stay silent. Anchor: the endpoint's `location`.
-import { privateEndpointPlacement } from '../facts';
+import { isGlobalLocation, privateEndpointPlacement } from '../facts';
 import { remembered } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
@@ -28,7 +28,8 @@ export default defineRule({
       if (!vnet || !certainlyDeployed(vnet.decl) || !certainlyDeployed(subnet.decl)) continue;
       const location = knownText(endpoint.location);
       const vnetLocation = knownText(vnet.location);
-      if (location === undefined || vnetLocation === undefined) continue;
+      // A VNet in 'global' names no region: that VNet fails on its own, and moving the endpoint there is no fix.
+      if (location === undefined || vnetLocation === undefined || isGlobalLocation(vnetLocation)) continue;
       if (normalised(location) === normalised(vnetLocation)) continue;
       report({
         messageId: 'mismatch',

@@ -22,6 +22,10 @@ ruleTests(rule, {
     },
     { name: 'an unknown VNet location', code: network('where', "'eastus'", 'param where string\n') },
     { name: 'a blank VNet location names no region', code: network("''", "'eastus'") },
+    {
+      name: "a VNet in 'global' names no region: no location to move the endpoint to",
+      code: network("'global'", "'eastus'"),
+    },
     { name: 'a region that is unknown but certainly a region', code: network('resourceGroup().location', "'eastus'") },
     {
       name: 'a VNet whose condition is unknown cannot cause a finding',
