@@ -1,8 +1,9 @@
 // subnet-cidr-invalid: an address prefix Azure cannot take. Certain cases, on a known string among the
 // prefixes of a certainly deployed subnet or VNet address space this set creates: not CIDR notation (or
-// an impossible address or length), host bits set (fix: the network address), or wholly inside a range
+// an impossible address or length), host bits set (fix: the network address, when it stays in the
+// written first octet), or wholly inside a range
 // Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
-import { formatCidr, parseCidr, type Value } from '../model';
+import { formatCidr, parseCidr, type Cidr, type Value } from '../model';
 import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext, type RuleReport } from './support/rule';
@@ -61,11 +62,22 @@ function checkPrefix(
       messageId: 'hostBits',
       data: { ...data, network },
       at,
-      fix: { kind: 'use-network-address', value: network },
+      ...(keepsLeadingBlock(cidr) ? { fix: { kind: 'use-network-address' as const, value: network } } : {}),
     });
     return;
   }
   const forbidden = forbiddenRangeOf(cidr);
   if (forbidden)
     report({ messageId: 'forbidden', data: { ...data, range: forbidden.cidr, what: forbidden.label }, at });
+}
+
+/**
+ * Whether clearing the host bits leaves the address's first octet (IPv6: first group) as written. Then
+ * the network address is what the author evidently meant ('10.0.1.10/24' → '10.0.1.0/24'). Otherwise
+ * the length is the likelier slip ('10.0.0.0/6' for /16 clears to the public '8.0.0.0/6'), and a fix
+ * that moves the range to another block would do harm: the finding stands without one.
+ */
+function keepsLeadingBlock(cidr: Cidr): boolean {
+  const shift = BigInt(cidr.version === 4 ? 24 : 112);
+  return cidr.address >> shift === cidr.network >> shift;
 }

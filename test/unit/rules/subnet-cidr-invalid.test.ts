@@ -77,6 +77,12 @@ const bicepCases: RuleCases = {
       output: edited(['10.0.1.10', '10.0.1.0']),
     },
     {
+      name: "a length that clears the first octet ('10.0.0.0/6' → '8.0.0.0/6') is reported without a fix",
+      code: vnet("[|'10.0.0.0/6'|]", "'10.0.1.0/24'"),
+      errors: [{ messageId: 'hostBits', message: /its network address is '8\.0\.0\.0\/6'/ }],
+      output: null,
+    },
+    {
       name: 'IPv6 host bits set',
       code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"),
       errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }],
