@@ -41,15 +41,19 @@ test('privateEndpointNetworkPolicies values per API version', () => {
   assert.deepEqual(checkPolicyValue(pe, 'latest', 'Enabled'), { status: 'unknown' });
 });
 
-test('case-only differences and invalid values with the closest valid one', () => {
+test('case-only differences, and invalid values with the valid one they nearly spell, if any', () => {
   assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'enabled'), { status: 'case-differs', canonical: 'Enabled' });
   assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'Enable'), { status: 'invalid', closest: 'Enabled' });
   assert.deepEqual(checkPolicyValue(pe, '2024-05-01', 'RouteTablesEnabled'), {
     status: 'invalid',
     closest: 'RouteTableEnabled',
   });
-  assert.deepEqual(checkPolicyValue(pe, '2022-01-01', 'RouteTablesEnabled'), { status: 'invalid', closest: 'Enabled' });
-  assert.deepEqual(checkPolicyValue(pls, '2024-05-01', 'RouteTableEnabled'), { status: 'invalid', closest: 'Enabled' });
+  // What it nearly spells is newer than 2022-01-01, and 'Enabled' would turn on the NSG policies too.
+  assert.deepEqual(checkPolicyValue(pe, '2022-01-01', 'RouteTablesEnabled'), { status: 'invalid' });
+  assert.deepEqual(checkPolicyValue(pls, '2024-05-01', 'RouteTableEnabled'), { status: 'invalid' });
+  // Booleans and words misspell no value: nearest by letters ('Enabled') would turn the policies on.
+  for (const value of ['false', 'off', 'none', 'true'])
+    assert.deepEqual(checkPolicyValue(pe, '2024-05-01', value), { status: 'invalid' }, value);
   assert.deepEqual(checkPolicyValue(pls, '2024-05-01', 'Disabled'), { status: 'valid' });
 });
 

@@ -11,6 +11,23 @@ export function closestByEditDistance(candidates: readonly string[], value: stri
   return best?.candidate;
 }
 
+/**
+ * The one candidate `value` nearly spells: within one edit per four letters of the candidate (at least
+ * one), case ignored. None when no candidate is that near, or two are equally near: the intent is then
+ * not clear ('false' or 'off' misspell neither 'Enabled' nor 'Disabled'), and a replacement would guess.
+ */
+export function nearMiss(candidates: readonly string[], value: string): string | undefined {
+  const lower = value.toLowerCase();
+  let best: { candidate: string; distance: number; tied: boolean } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(candidate.toLowerCase(), lower);
+    if (distance > Math.max(1, Math.floor(candidate.length / 4))) continue;
+    if (!best || distance < best.distance) best = { candidate, distance, tied: false };
+    else if (distance === best.distance) best.tied = true;
+  }
+  return best && !best.tied ? best.candidate : undefined;
+}
+
 /** Levenshtein distance between two strings, as written (callers lower-case them to compare without case). */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

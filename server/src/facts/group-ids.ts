@@ -3,7 +3,7 @@
 // included) plus the Private Link service fact of FACTS §2.1. FACTS §12: no API publishes a complete
 // list, so an id is invalid only where FACTS says no other id exists (a Private Link service), or when
 // it is documented for none of the type's sub-resources and nearly spells one that is (a near miss).
-import { closestByEditDistance, editDistance } from './closest';
+import { closestByEditDistance, nearMiss } from './closest';
 import { zoneTables } from './dns-zones';
 
 export interface GroupIdFacts {
@@ -101,16 +101,7 @@ export function nearMissGroupId(resourceType: string, groupId: string): string |
   const facts = groupIdFacts(resourceType);
   if (!facts || groupId === '' || documented(facts, groupId)) return undefined;
   const lower = groupId.toLowerCase();
-  const sameButCase = facts.groupIds.find((id) => id.toLowerCase() === lower);
-  if (sameButCase) return sameButCase;
-  let best: { id: string; distance: number; tied: boolean } | undefined;
-  for (const id of facts.groupIds) {
-    const distance = editDistance(id.toLowerCase(), lower);
-    if (distance > Math.max(1, Math.floor(id.length / 4))) continue;
-    if (!best || distance < best.distance) best = { id, distance, tied: false };
-    else if (distance === best.distance) best.tied = true;
-  }
-  return best && !best.tied ? best.id : undefined;
+  return facts.groupIds.find((id) => id.toLowerCase() === lower) ?? nearMiss(facts.groupIds, groupId);
 }
 
 /**

@@ -4,7 +4,7 @@
 // a case-only difference is reported apart (FACTS does not say whether ARM ignores case); any answer a
 // preview version could change is `unknown`.
 import { isApiVersionAtLeast } from './api-versions';
-import { closestByEditDistance } from './closest';
+import { nearMiss } from './closest';
 import { policyHistories as histories } from './subnet-data';
 
 export type PolicyProperty = 'privateEndpointNetworkPolicies' | 'privateLinkServiceNetworkPolicies';
@@ -55,8 +55,11 @@ export type PolicyValueCheck =
   | { readonly status: 'case-differs'; readonly canonical: string }
   /** A known value the template's API version does not list yet (FACTS §3.1: warn, ARM may still accept it). */
   | { readonly status: 'newer-api'; readonly since: string }
-  /** Not a value of the property in any API version. */
-  | { readonly status: 'invalid'; readonly closest: string }
+  /**
+   * Not a value of the property in any API version; `closest`, the value the API version lists that it
+   * nearly spells (closest.ts nearMiss), absent when it nearly spells none ('false', 'off').
+   */
+  | { readonly status: 'invalid'; readonly closest?: string }
   /** The API version predates the property. */
   | { readonly status: 'property-not-in-api'; readonly since: string }
   /** The API version cannot be compared (preview or malformed). */
@@ -72,16 +75,17 @@ export function checkPolicyValue(property: PolicyProperty, apiVersion: string, v
   if (!exact) {
     const folded = history.values.find((v) => v.value.toLowerCase() === value.toLowerCase());
     if (folded) return { status: 'case-differs', canonical: folded.value };
-    return { status: 'invalid', closest: closestValue(history, apiVersion, value) };
+    const closest = closestValue(history, apiVersion, value);
+    return closest === undefined ? { status: 'invalid' } : { status: 'invalid', closest };
   }
   const listed = isApiVersionAtLeast(apiVersion, exact.since);
   if (listed === 'unknown') return { status: 'unknown' };
   return listed ? { status: 'valid' } : { status: 'newer-api', since: exact.since };
 }
 
-function closestValue(history: PolicyHistory, apiVersion: string, value: string): string {
+function closestValue(history: PolicyHistory, apiVersion: string, value: string): string | undefined {
   const usable = history.values.filter((v) => isApiVersionAtLeast(apiVersion, v.since) === true).map((v) => v.value);
-  return closestByEditDistance(usable, value) ?? history.default;
+  return nearMiss(usable, value);
 }
 
 /**

@@ -17,6 +17,8 @@ export default defineRule({
   messages: {
     invalid:
       "Subnet {{subnet}} sets {{property}} to '{{value}}', which is not a value of that property in any API version ({{valid}}), so what Azure makes of it is undefined. Use '{{closest}}'.",
+    invalidNoCloseValue:
+      "Subnet {{subnet}} sets {{property}} to '{{value}}', which is not a value of that property in any API version ({{valid}}), so what Azure makes of it is undefined. Use one of those values.",
     newerApi:
       "Subnet {{subnet}} sets {{property}} to '{{value}}', a value the schema of API version {{apiVersion}} does not list (first listed in {{since}}). Use API version {{since}} or later.",
     notInApi:
@@ -34,20 +36,24 @@ export default defineRule({
         const base = { subnet: subnetLabel(subnet), property, value, apiVersion };
         const result = checkPolicyValue(property, apiVersion, value);
         switch (result.status) {
-          case 'invalid':
+          case 'invalid': {
+            const valid = policyValues(property)
+              .map((v) => `'${v}'`)
+              .join(', ');
+            // No near value ('false', 'off'): which policy the author meant is not known, and the nearest
+            // by letters could turn on the policies they meant to turn off. Said without a fix.
+            if (result.closest === undefined) {
+              report({ messageId: 'invalidNoCloseValue', data: { ...base, valid }, at });
+              break;
+            }
             report({
               messageId: 'invalid',
-              data: {
-                ...base,
-                valid: policyValues(property)
-                  .map((v) => `'${v}'`)
-                  .join(', '),
-                closest: result.closest,
-              },
+              data: { ...base, valid, closest: result.closest },
               at,
               fix: { kind: 'set-subnet-policy', property, value: result.closest },
             });
             break;
+          }
           case 'newer-api':
             // FACTS §3.1: ARM accepts these values on older versions too; the schema just does not name them.
             // No fix: the remedy is a newer API version, and a listed value would mean something else.

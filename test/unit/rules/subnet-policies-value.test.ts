@@ -51,8 +51,9 @@ ruleTests(rule, {
     {
       name: "'NetworkSecurityGroupEnabled' is a privateEndpointNetworkPolicies value, not a privateLinkServiceNetworkPolicies one",
       code: vnet("privateLinkServiceNetworkPolicies: [|'NetworkSecurityGroupEnabled'|]"),
-      errors: [{ messageId: 'invalid' }],
-      output: edited(['NetworkSecurityGroupEnabled', 'Enabled']),
+      // It nearly spells neither 'Enabled' nor 'Disabled', and 'Enabled' would stop a Private Link service.
+      errors: [{ messageId: 'invalidNoCloseValue' }],
+      output: null,
     },
     {
       name: 'a value newer than the API version',
@@ -80,6 +81,19 @@ ruleTests(rule, {
       ),
       errors: [{ messageId: 'newerApi' }, { messageId: 'invalid', message: /Use 'Disabled'/ }],
       output: edited(['Disable', 'Disabled']),
+    },
+    {
+      name: "'false' misspells no value: reported without a value to use, and no fix",
+      code: bicepVnet(
+        "      { name: 'snet-pe', properties: { addressPrefix: '10.1.1.0/24', privateEndpointNetworkPolicies: [|'false'|] } }",
+      ),
+      errors: [
+        {
+          messageId: 'invalidNoCloseValue',
+          message: /so what Azure makes of it is undefined\. Use one of those values\.$/,
+        },
+      ],
+      output: null,
     },
     {
       name: 'a loop of VNets gives one finding',
