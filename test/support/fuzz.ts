@@ -6,7 +6,7 @@
 // evaluation never throws and records no failure, no rule's check throws, no fix builder throws, and
 // every fix offered keeps its edits in bounds, sorted, and adds no syntax error to the file it edits,
 // and, on inputs without syntax errors, demand-driven evaluation finds exactly what evaluating every
-// resource finds.
+// resource finds. Every finding's message reads as prose (checkMessage).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -123,6 +123,7 @@ export async function checkInput(input: FuzzInput, maxFixedFindings = 200): Prom
       problems.push(`evaluation of ${entry} failed: ${failure.split('\n').slice(0, 4).join(' | ')}`);
     const options = { cloud: 'AzureCloud' as const, ruleLevels: {} };
     const findings = runRules(model, workspace, options, checkedRules);
+    for (const finding of findings) checkMessage(finding, problems);
     // Broken files can make references cyclic, and which symbol of a cycle turns unknown depends on the
     // order of evaluation: the two evaluations are compared on inputs that parse cleanly.
     if (syntaxErrors === 0) await checkDemandDriven(host, files, workspace, findings, problems);
@@ -171,6 +172,23 @@ async function checkDemandDriven(
   problems.push(
     `demand-driven evaluation differs from full evaluation: only demand-driven [${only(a, b)}], only full [${only(b, a)}]`,
   );
+}
+
+/**
+ * A finding's message reads as prose: its placeholders are filled, each unknown part written `${…}` is
+ * closed (or cut short with `…`), and no JavaScript value shows as text. A rule once cut the closing
+ * brace of `${resourceGroup().location}` off its message.
+ */
+function checkMessage(finding: Finding, problems: string[]): void {
+  const message = finding.message;
+  const wrong = (what: string) => problems.push(`${finding.ruleId} message ${what}: ${message}`);
+  if (/\{\{|\}\}/.test(message)) wrong('has an unfilled placeholder');
+  if (/\[object |'undefined'|\bNaN\b/.test(message)) wrong('shows a JavaScript value');
+  for (let open = message.indexOf('${'); open >= 0; open = message.indexOf('${', open + 2)) {
+    const close = message.indexOf('}', open);
+    const cut = message.indexOf('…', open);
+    if (close < 0 && cut < 0) wrong('leaves an unknown part open');
+  }
 }
 
 /** Checks the parsers on one file; returns its number of syntax errors. */
