@@ -73,7 +73,7 @@ async function modules(): Promise<void> {
     .map((file) => path.join(corpusRoot, 'broad', path.dirname(file)))
     .filter((dir) => fs.existsSync(path.join(dir, 'main.bicep')));
   const ratios: number[] = [];
-  const networkRatios: number[] = [];
+  const networkModules: { name: string; ratio: number }[] = [];
   for (const dir of dirs) {
     // The module's own Bicep files (main.bicep and its local modules below it); its tests excluded.
     const files = filesUnder(dir)
@@ -90,11 +90,13 @@ async function modules(): Promise<void> {
     }
     const ratio = median(analysis) / median(parse);
     ratios.push(ratio);
-    if (files.some((file) => /microsoft\.network\//i.test(file.text))) networkRatios.push(ratio);
+    if (files.some((file) => /microsoft\.network\//i.test(file.text)))
+      networkModules.push({ name: dir.split(/[\\/]avm[\\/]res[\\/]/).pop()!, ratio });
   }
   const note = `${dirs.length} AVM resource modules, parse → findings / JSON.parse(main.json), median of ${runsPerModule} interleaved runs each`;
   report({ name: 'analysisVsJsonParse.median', value: percentile(ratios, 50), unit: 'x', budget: 1, note });
   report({ name: 'analysisVsJsonParse.p95', value: percentile(ratios, 95), unit: 'x', note });
+  const networkRatios = networkModules.map((module) => module.ratio);
   const networkNote = `the ${networkRatios.length} of them that declare Microsoft.Network resources`;
   report({
     name: 'networkAnalysisVsJsonParse.median',
@@ -103,12 +105,19 @@ async function modules(): Promise<void> {
     budget: 2,
     note: networkNote,
   });
+  // The modules at and above the p95, so a reader sees what sets it.
+  const p95 = percentile(networkRatios, 95);
+  const top = networkModules
+    .filter((module) => module.ratio >= p95)
+    .sort((a, b) => b.ratio - a.ratio)
+    .map((module) => `${module.name} ${module.ratio.toFixed(1)}`)
+    .join(', ');
   report({
     name: 'networkAnalysisVsJsonParse.p95',
-    value: percentile(networkRatios, 95),
+    value: p95,
     unit: 'x',
     budget: 4,
-    note: networkNote,
+    note: `${networkNote}; at and above it: ${top}`,
   });
 }
 
