@@ -1,5 +1,6 @@
-// Picks the candidate nearest to a mistyped value, for "replace with the closest valid value" fixes.
-// Invariants: case-insensitive Levenshtein distance; ties keep the earlier candidate; no candidates, no answer.
+// Which valid value a mistyped one stands for: the nearest candidate, and the one it nearly spells (the
+// stricter answer, for fixes that must not guess). Invariants: case-insensitive Levenshtein distance;
+// closestByEditDistance keeps the earlier of tied candidates, nearMiss answers none; no candidates, no answer.
 
 /** The candidate with the smallest case-insensitive edit distance to `value`, or `undefined` if none. */
 export function closestByEditDistance(candidates: readonly string[], value: string): string | undefined {

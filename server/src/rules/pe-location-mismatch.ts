@@ -1,8 +1,8 @@
 // pe-location-mismatch: a private endpoint must sit in the region of its VNet (FACTS §2.3, S4).
 // Certain cases only: the endpoint's subnet resolves to a subnet of a declared VNet, both locations
-// are known, non-blank strings, and they differ even ignoring case and spaces. FACTS does not say how Azure
-// compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and any
-// unknown location stay silent. Anchor: the endpoint's `location`.
+// are known, non-blank strings, and they differ even ignoring case and spaces. FACTS does not say how
+// Azure compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and
+// any unknown location stay silent. Anchor: the endpoint's `location`.
 import { isGlobalLocation, privateEndpointPlacement } from '../facts';
 import { remembered } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';

@@ -1,8 +1,8 @@
 // subnet-cidr-invalid: an address prefix Azure cannot take. Certain cases, on a known string among the
 // prefixes of a certainly deployed subnet or VNet address space this set creates: not CIDR notation (or
-// an impossible address or length), host bits set (fix: the network address, when it stays in the
-// written first octet), or wholly inside a range
-// Azure forbids in a VNet (FACTS §7: multicast, broadcast, loopback, link-local, 168.63.129.16).
+// an impossible address or length), host bits set (fix: the network address, when it keeps the written
+// first octet), or wholly inside a range Azure forbids in a VNet (FACTS §7: multicast, broadcast,
+// loopback, link-local, 168.63.129.16).
 import { formatCidr, parseCidr, type Cidr, type Value } from '../model';
 import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
