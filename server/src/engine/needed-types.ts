@@ -3,7 +3,7 @@
 // endpoint may name one by a resourceId() string rather than a symbol), each with its parent types so
 // that a child nested in its parent is reached. Anything else is evaluated only when one of those
 // refers to it — a role assignment, a lock, a public IP or a DNS record costs nothing.
-import { groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
+import { firewallDefaultActionPath, groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
 import { holdsNetworkRules, networkRuleProperties, networkRuleTypes } from '../model';
 import { lowerCase, remembered } from '../evaluate/remembered';
 import { networkPropertiesRead, networkTypesRead } from './network-types-read';
@@ -104,8 +104,8 @@ function decideNeedsType(type: string, existing: boolean): boolean {
 /**
  * The `properties` keys the model reads of a resource type: for Microsoft.Network types those
  * network-types-read.ts lists (all, undefined, for a type it does not); for a private-link target only
- * those its public-access facts name (FACTS §6), since the rules read a target's type, name, location
- * and public access, nothing else.
+ * those its public-access facts name (FACTS §6, its firewall's default action included), since the rules
+ * read a target's type, name, location and public access, nothing else.
  */
 export function neededProperties(type: string): readonly string[] | undefined {
   // Asked for every resource instance evaluated: lower-cased once per type as written.
@@ -117,11 +117,10 @@ export function neededProperties(type: string): readonly string[] | undefined {
     const settings = publicAccessFacts(type)?.settings ?? [];
     const ruleKeys = networkRuleProperties(type);
     if (ruleKeys === undefined) return undefined;
+    const paths = [...settings.map((setting) => setting.path), firewallDefaultActionPath(type)];
     keys = [
       ...new Set(
-        [...settings.map((setting) => setting.path.split('.')[1]), ...ruleKeys].filter(
-          (key): key is string => key !== undefined,
-        ),
+        [...paths.map((path) => path?.split('.')[1]), ...ruleKeys].filter((key): key is string => key !== undefined),
       ),
     ];
     propertiesByType.set(lower, keys);

@@ -28,7 +28,9 @@
 //   pe-location-mismatch          privateEndpointPlacement.sameRegionAsVnet.
 //   pe-subnet-reserved            reservedSubnet(name)?.privateEndpoints.evidence ('verified' | 'inferred').
 //   pe-public-access-enabled      publicAccessFacts(type).settings[].path; publicAccessState(type, path, value)
-//                                 === 'enabled' only for a stated enabling value; fix: publicAccessFix(type, api).
+//                                 === 'enabled' only for a stated enabling value; fix: publicAccessFix(type, api);
+//                                 a firewall whose firewallDefaultActionPath(type) holds 'Deny' (firewallDenies)
+//                                 gets no fix and a message that claims no public reach.
 //   pe-subnet-policies-ignored    privateEndpointPolicyEffect(value | undefined) → { nsg, routeTable };
 //                                 fix: privateEndpointPolicyFor({ nsg, routeTable }, apiVersion).
 //   pls-subnet-policies           privateLinkServiceSubnetPolicy ('Disabled'); policyDefault(...) ('Enabled').
@@ -137,6 +139,8 @@ export {
 export { hubPeeringRules, routeServerTypes } from './peering-hubs';
 export { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from './routes';
 export {
+  firewallDefaultActionPath,
+  firewallDenies,
   publicAccessFacts,
   publicAccessFix,
   publicAccessState,

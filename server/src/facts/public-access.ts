@@ -147,6 +147,30 @@ export function publicAccessState(
 }
 
 /**
+ * FACTS §6 "Network ACL / firewall path" on the resource itself: where its firewall says what becomes of
+ * traffic no rule names. `'Deny'` there closes the public endpoint to all but the firewall's rules and
+ * bypass. (Event Hubs and Service Bus keep theirs in a child resource, and are not read here.)
+ */
+const firewallDefaultActionPaths: ReadonlyMap<string, string> = new Map([
+  ['microsoft.storage/storageaccounts', 'properties.networkAcls.defaultAction'],
+  ['microsoft.keyvault/vaults', 'properties.networkAcls.defaultAction'],
+  ['microsoft.keyvault/managedhsms', 'properties.networkAcls.defaultAction'],
+  ['microsoft.cognitiveservices/accounts', 'properties.networkAcls.defaultAction'],
+  ['microsoft.containerregistry/registries', 'properties.networkRuleSet.defaultAction'],
+  ['microsoft.web/sites', 'properties.siteConfig.ipSecurityRestrictionsDefaultAction'],
+]);
+
+/** The path of the type's firewall default action (FACTS §6), or undefined when it has none on itself. */
+export function firewallDefaultActionPath(resourceType: string): string | undefined {
+  return firewallDefaultActionPaths.get(resourceType.toLowerCase());
+}
+
+/** Whether a known firewall default action denies (`'Deny'`, compared as public-access values are). */
+export function firewallDenies(value: unknown): boolean {
+  return same('Deny', value);
+}
+
+/**
  * The property values a fix writes to turn public access off for a template at `apiVersion`, or `undefined`
  * when the type has no facts or the value for that version is unknown.
  */

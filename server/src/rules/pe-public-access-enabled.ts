@@ -5,8 +5,10 @@
 // public access on. An absent property stays silent (the service default is not verified).
 // Anchor: the target resource, once however many endpoints point at it. No fix is offered when the
 // target writes virtual network or IP rules: turning public access off would make them grant nothing
-// (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call.
-import { publicAccessFacts, publicAccessState } from '../facts';
+// (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call. Nor when its firewall
+// denies by default (FACTS §6 firewall path): the public endpoint is on, but only the firewall's rules
+// and bypass reach it, which is the author's evident design; the message then claims no public reach.
+import { firewallDefaultActionPath, firewallDenies, publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lookup } from './support/endpoint-common';
@@ -28,6 +30,8 @@ export default defineRule({
   messages: {
     enabled:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
+    enabledBehindFirewall:
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' but open to the firewall's rules and bypass. Turn public access off if nothing needs them.",
   },
   check({ model, report }: RuleContext) {
     const exposures = new Map<string, Exposure>();
@@ -46,8 +50,9 @@ export default defineRule({
     for (const { target, path, value, endpoints } of exposures.values()) {
       const [first] = endpoints;
       if (!first) continue;
+      const firewalled = firewallDeniesByDefault(target);
       report({
-        messageId: 'enabled',
+        messageId: firewalled ? 'enabledBehindFirewall' : 'enabled',
         data: {
           target: label(target),
           type: target.type,
@@ -64,7 +69,7 @@ export default defineRule({
             message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
           })),
         ],
-        ...(ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
+        ...(firewalled || ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
     }
   },
@@ -79,6 +84,13 @@ function targetsWithNetworkRules(model: NetworkModel): Set<string> {
     if (writesRules && rules.resource) keys.add(rules.resource.key);
   }
   return keys;
+}
+
+/** Whether the target's own firewall (FACTS §6) is known to deny what no rule of it names. */
+function firewallDeniesByDefault(target: Target): boolean {
+  const path = firewallDefaultActionPath(target.type);
+  const found = path ? lookup(target.properties, path.slice('properties.'.length)) : undefined;
+  return found?.present === true && firewallDenies(found.value);
 }
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */

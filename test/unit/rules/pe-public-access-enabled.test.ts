@@ -95,10 +95,47 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       name: "a target that writes virtual network rules: reported, but turning access off is the author's call (no fix)",
       code:
         storage(
-          "{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }",
+          "{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Allow', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }",
         ) + endpoint('pe-blob'),
       errors: [{ messageId: 'enabled' }],
       output: null,
+    },
+    {
+      name: 'a firewall that denies by default (FACTS §6): the public endpoint is on but not open to all; said so, no fix',
+      code:
+        storage(
+          "{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' }\n  }",
+        ) + endpoint('pe-blob'),
+      errors: [
+        {
+          messageId: 'enabledBehindFirewall',
+          message: /its public endpoint stays on, closed by its firewall's default action 'Deny'/,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a container registry's networkRuleSet that denies by default",
+      code: `resource [|acr|] 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'acrapp'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    publicNetworkAccess: 'Enabled'
+    networkRuleSet: { defaultAction: 'Deny' }
+  }
+}
+${endpoint('pe-acr', 'acr.id', 'registry')}`,
+      errors: [{ messageId: 'enabledBehindFirewall' }],
+      output: null,
+    },
+    {
+      name: 'a firewall that allows by default changes nothing: reachable from public networks, fixed',
+      code:
+        storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Allow' }\n  }") +
+        endpoint('pe-blob'),
+      errors: [{ messageId: 'enabled', message: /so it stays reachable from public networks/ }],
+      output: edited(["publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"]),
     },
     {
       name: 'two endpoints to one target give one finding',
