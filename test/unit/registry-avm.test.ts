@@ -206,6 +206,32 @@ ruleTests(pePublicAccess, {
         ).replace('module kv', 'module [|kv|]'),
       errors: [{ messageId: 'enabled' }],
     },
+    {
+      name: 'AVM vault with public access on and a networkAcls of its own: what the module writes from it is unknown',
+      code:
+        hub() +
+        zone +
+        vault(
+          `{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`,
+          `\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' }`,
+        ).replace('module kv', 'module [|kv|]'),
+      errors: [{ messageId: 'enabledFirewallUnknown', message: /open to whatever its firewall lets through/ }],
+    },
+    {
+      name: 'AVM storage account with public access on: the module writes a firewall of its own',
+      code: `${hub()}module [|st|] 'br/public:avm/res/storage/storage-account:0.14.3' = {
+  name: 'st'
+  params: {
+    name: 'stdemo001'
+    publicNetworkAccess: 'Enabled'
+    privateEndpoints: [
+      { service: 'blob', subnetResourceId: hub.outputs.subnetResourceIds[0] }
+    ]
+  }
+}
+`,
+      errors: [{ messageId: 'enabledFirewallUnknown' }],
+    },
   ],
 });
 

@@ -8,6 +8,7 @@
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call. Nor when its firewall
 // denies by default (FACTS §6 firewall path): the public endpoint is on, but only the firewall's rules
 // and bypass reach it, which is the author's evident design; the message then claims no public reach.
+// A firewall whose default action is not known (a parameter, an AVM module's own) is said the same way.
 import { firewallDefaultActionPath, firewallDenies, publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
@@ -30,6 +31,8 @@ export default defineRule({
   messages: {
     enabled:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
+    enabledFirewallUnknown:
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, open to whatever its firewall lets through. Turn public access off if nothing needs it.",
     enabledBehindFirewall:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' but open to the firewall's rules and bypass. Turn public access off if nothing needs them.",
   },
@@ -50,9 +53,15 @@ export default defineRule({
     for (const { target, path, value, endpoints } of exposures.values()) {
       const [first] = endpoints;
       if (!first) continue;
-      const firewalled = firewallDeniesByDefault(target);
+      const firewall = firewallOf(target);
+      const firewalled = firewall !== 'open';
       report({
-        messageId: firewalled ? 'enabledBehindFirewall' : 'enabled',
+        messageId:
+          firewall === 'denies'
+            ? 'enabledBehindFirewall'
+            : firewall === 'unknown'
+              ? 'enabledFirewallUnknown'
+              : 'enabled',
         data: {
           target: label(target),
           type: target.type,
@@ -86,11 +95,19 @@ function targetsWithNetworkRules(model: NetworkModel): Set<string> {
   return keys;
 }
 
-/** Whether the target's own firewall (FACTS §6) is known to deny what no rule of it names. */
-function firewallDeniesByDefault(target: Target): boolean {
+/**
+ * What the target's own firewall (FACTS §6) does with traffic no rule of it names: `denies`, `open`
+ * (no firewall written, or a known action other than 'Deny'), or `unknown` (not known here).
+ */
+function firewallOf(target: Target): 'denies' | 'open' | 'unknown' {
   const path = firewallDefaultActionPath(target.type);
-  const found = path ? lookup(target.properties, path.slice('properties.'.length)) : undefined;
-  return found?.present === true && firewallDenies(found.value);
+  if (!path) return 'open';
+  const found = lookup(target.properties, path.slice('properties.'.length));
+  // undefined: a step of the path is not an object (an unknown, a parameter without default).
+  if (found === undefined) return 'unknown';
+  if (!found.present) return 'open';
+  if (firewallDenies(found.value)) return 'denies';
+  return typeof found.value === 'string' ? 'open' : 'unknown';
 }
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */

@@ -130,6 +130,14 @@ ${endpoint('pe-acr', 'acr.id', 'registry')}`,
       output: null,
     },
     {
+      name: 'a firewall from a parameter without default: its action is not known, so no public reach is claimed',
+      code:
+        storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: acls\n  }", '[|st|]', 'param acls object\n') +
+        endpoint('pe-blob'),
+      errors: [{ messageId: 'enabledFirewallUnknown', message: /open to whatever its firewall lets through/ }],
+      output: null,
+    },
+    {
       name: 'a firewall that allows by default changes nothing: reachable from public networks, fixed',
       code:
         storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Allow' }\n  }") +

@@ -95,7 +95,10 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
     name,
     location,
     at: '',
-    properties: makeObject([['publicNetworkAccess', publicNetworkAccess(call, module)]]),
+    properties: makeObject([
+      ['publicNetworkAccess', publicNetworkAccess(call, module)],
+      ...mainFirewall(call, module.mainType!),
+    ]),
     ranges: [
       ['properties.publicNetworkAccess', 'publicNetworkAccess'],
       ['name', 'name'],
@@ -104,6 +107,27 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
   });
   declareEntryEndpoints(call, { id: main.id, name: main.name, defaultService: module.defaultService, location });
   return { resourceId: main.id, name: main.name };
+}
+
+/**
+ * The firewall a module may write on its main resource (FACTS §6 firewall path), as far as the sources
+ * at FACTS §17's commit show: the storage and container registry modules write one that denies by
+ * default unless told otherwise; the Key Vault and Azure AI services modules write the `networkAcls`
+ * a caller passes. Other versions may differ (FACTS §17), so what they write is unknown here, and
+ * pe-public-access-enabled claims no public reach where a firewall may stand.
+ */
+const moduleFirewalls: ReadonlyMap<string, { property: string; param?: string }> = new Map([
+  ['microsoft.storage/storageaccounts', { property: 'networkAcls' }],
+  ['microsoft.containerregistry/registries', { property: 'networkRuleSet' }],
+  ['microsoft.keyvault/vaults', { property: 'networkAcls', param: 'networkAcls' }],
+  ['microsoft.cognitiveservices/accounts', { property: 'networkAcls', param: 'networkAcls' }],
+]);
+
+/** The main resource's firewall property as an unknown, where the module may write one. */
+function mainFirewall(call: RegistryCall, mainType: string): [string, Value][] {
+  const firewall = moduleFirewalls.get(mainType.toLowerCase());
+  if (!firewall || (firewall.param !== undefined && call.params.get(firewall.param) === undefined)) return [];
+  return [[firewall.property, new Unknown(`${call.key}.${firewall.property}`)]];
 }
 
 /**
