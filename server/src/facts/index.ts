@@ -30,7 +30,7 @@
 //   pe-public-access-enabled      publicAccessFacts(type).settings[].path; publicAccessState(type, path, value)
 //                                 === 'enabled' only for a stated enabling value; fix: publicAccessFix(type, api);
 //                                 a firewall whose firewallDefaultActionPath(type) holds 'Deny' (firewallDenies)
-//                                 gets no fix and a message that claims no public reach.
+//                                 or a value not known gets no fix and a message that claims no public reach.
 //   pe-subnet-policies-ignored    privateEndpointPolicyEffect(value | undefined) → { nsg, routeTable };
 //                                 fix: privateEndpointPolicyFor({ nsg, routeTable }, apiVersion).
 //   pls-subnet-policies           privateLinkServiceSubnetPolicy ('Disabled'); policyDefault(...) ('Enabled').

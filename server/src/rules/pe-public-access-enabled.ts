@@ -8,7 +8,8 @@
 // (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call. Nor when its firewall
 // denies by default (FACTS §6 firewall path): the public endpoint is on, but only the firewall's rules
 // and bypass reach it, which is the author's evident design; the message then claims no public reach.
-// A firewall whose default action is not known (a parameter, an AVM module's own) is said the same way.
+// Nor is a firewall whose default action is not known (a parameter, an AVM module's own) taken for an
+// open one: no fix, and a message that says only that the public endpoint stays on.
 import { firewallDefaultActionPath, firewallDenies, publicAccessFacts, publicAccessState } from '../facts';
 import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
@@ -54,14 +55,8 @@ export default defineRule({
       const [first] = endpoints;
       if (!first) continue;
       const firewall = firewallOf(target);
-      const firewalled = firewall !== 'open';
       report({
-        messageId:
-          firewall === 'denies'
-            ? 'enabledBehindFirewall'
-            : firewall === 'unknown'
-              ? 'enabledFirewallUnknown'
-              : 'enabled',
+        messageId: messageByFirewall[firewall],
         data: {
           target: label(target),
           type: target.type,
@@ -78,7 +73,7 @@ export default defineRule({
             message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
           })),
         ],
-        ...(firewalled || ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
+        ...(firewall !== 'open' || ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
     }
   },
@@ -94,6 +89,12 @@ function targetsWithNetworkRules(model: NetworkModel): Set<string> {
   }
   return keys;
 }
+
+const messageByFirewall = {
+  open: 'enabled',
+  denies: 'enabledBehindFirewall',
+  unknown: 'enabledFirewallUnknown',
+} as const;
 
 /**
  * What the target's own firewall (FACTS §6) does with traffic no rule of it names: `denies`, `open`
