@@ -1,7 +1,8 @@
 // The language server as an editor meets it (DESIGN §10), through the built dist/server.js over
-// stdio, started with the Node options the extension gives it (protocol serverNodeOptions): keystroke → diagnostics on a generated 5,000-line hub-and-spoke file, first with no folder
-// open, then with all of ../shared/corpus open as the workspace (the default scope indexes every
-// file of it); and indexing that corpus (time to the first finished analysis, resident memory then).
+// stdio, started with the Node options the extension gives it (protocol serverNodeOptions):
+// keystroke → diagnostics on a generated 5,000-line hub-and-spoke file, first with no folder open,
+// then with all of ../shared/corpus open as the workspace (the default scope indexes every file of
+// it); and indexing that corpus (time to the first finished analysis, resident memory then).
 // Each keystroke types into (or deletes from) a resource name, so the model changes every time; the
 // server's deliberate debounce is subtracted. Last, hover, completion and code action latency on a
 // small document while a long analysis runs (a VNet of 4,000 subnets and a 3.9 MB ARM template).

@@ -22,7 +22,7 @@ export function asWritten(value: Value | undefined): string {
 }
 
 /** The expression an unknown was written as, else a readable form of its key. */
-function unknownAsWritten(value: Unknown): string {
+export function unknownAsWritten(value: Unknown): string {
   return shortExpression(writtenOf(value) ?? readableKey(value.key));
 }
 

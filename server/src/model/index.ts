@@ -5,7 +5,7 @@ export type { FixAnchor, FixKind, FixRequest, FixRequestOf, ModelQueries, Reques
 export { buildModel } from './build';
 export { at } from './property-path';
 export { displayJson, displayValue } from './json';
-export { asWritten } from './as-written';
+export { asWritten, unknownAsWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
 export { lowerCase, remembered } from '../evaluate/remembered';

@@ -2,8 +2,8 @@
 // location fails or drifts. Certain cases: a known location other than 'global', or a value that
 // is certainly a region (resourceGroup().location, deployment().location — DESIGN §3 edge cases).
 import { isGlobalLocation } from '../facts';
-import { isUnknown, type PrivateDnsZone, type Value, type VnetLink } from '../model';
-import { conditionHolds, knownText, label, valueForMessage } from './support/certain';
+import { isUnknown, unknownAsWritten, type PrivateDnsZone, type Value, type VnetLink } from '../model';
+import { conditionHolds, knownText, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -39,9 +39,8 @@ function regionText(location: Value): string | undefined {
     const text = knownText(location);
     return text === undefined || isGlobalLocation(text) ? undefined : `'${text}'`;
   }
-  // An unknown shows as the expression it was written as (`${resourceGroup().location}`), here without
-  // its `${…}`: the message is prose, not a name with an unknown part.
-  if (isUnknown(location) && location.hint === 'region')
-    return `${valueForMessage(location).replace(/^\$\{/, '').replace(/\}$/, '')} (a region)`;
+  // An unknown shows as the expression it was written as, without the `${…}` of a name's unknown part:
+  // the message is prose.
+  if (isUnknown(location) && location.hint === 'region') return `${unknownAsWritten(location)} (a region)`;
   return undefined;
 }

@@ -13,6 +13,15 @@ export type PublicAccessRule =
   /** A non-null `publicNetworkAccess` param is written as given. */
   | 'explicit-if-not-null';
 
+/**
+ * The firewall a resource module may write on its main resource (FACTS §6 firewall path): `property`
+ * under `properties`; with `param`, only when the caller passes that parameter.
+ */
+export interface ModuleFirewall {
+  property: string;
+  param?: string;
+}
+
 export interface AvmModule {
   kind: AvmKind;
   /** Lowest and highest version whose interface was checked, inclusive. */
@@ -23,6 +32,7 @@ export interface AvmModule {
   /** Resource modules: the group id used when a `privateEndpoints` entry has no `service` (undefined: required). */
   defaultService?: string;
   publicAccess?: PublicAccessRule;
+  firewall?: ModuleFirewall;
 }
 
 const v = (text: string): Version => parseVersion(text)!;
@@ -77,6 +87,19 @@ const resourceModules: ReadonlyArray<readonly [string, string, string | undefine
   ['web/site', 'Microsoft.Web/sites', 'sites'],
 ];
 
+/**
+ * As the sources at FACTS §17's commit show: the storage and container registry modules write a
+ * firewall that denies by default unless told otherwise; the Key Vault and Azure AI services modules
+ * write the `networkAcls` a caller passes. What other versions write may differ (FACTS §17), so an
+ * interface model holds that firewall as unknown (registry/index.ts).
+ */
+const firewalls: Readonly<Record<string, ModuleFirewall>> = {
+  'storage/storage-account': { property: 'networkAcls' },
+  'container-registry/registry': { property: 'networkRuleSet' },
+  'key-vault/vault': { property: 'networkAcls', param: 'networkAcls' },
+  'cognitive-services/account': { property: 'networkAcls', param: 'networkAcls' },
+};
+
 const catalog = new Map<string, AvmModule>([
   ...resourceModules.map(
     ([path, mainType, defaultService, publicAccess]) =>
@@ -88,6 +111,7 @@ const catalog = new Map<string, AvmModule>([
           mainType,
           ...(defaultService ? { defaultService } : {}),
           ...(publicAccess ? { publicAccess } : {}),
+          ...(firewalls[path] ? { firewall: firewalls[path] } : {}),
         },
       ] as const,
   ),

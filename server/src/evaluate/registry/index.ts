@@ -95,10 +95,7 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
     name,
     location,
     at: '',
-    properties: makeObject([
-      ['publicNetworkAccess', publicNetworkAccess(call, module)],
-      ...mainFirewall(call, module.mainType!),
-    ]),
+    properties: makeObject([['publicNetworkAccess', publicNetworkAccess(call, module)], ...mainFirewall(call, module)]),
     ranges: [
       ['properties.publicNetworkAccess', 'publicNetworkAccess'],
       ['name', 'name'],
@@ -110,22 +107,12 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
 }
 
 /**
- * The firewall a module may write on its main resource (FACTS §6 firewall path), as far as the sources
- * at FACTS §17's commit show: the storage and container registry modules write one that denies by
- * default unless told otherwise; the Key Vault and Azure AI services modules write the `networkAcls`
- * a caller passes. Other versions may differ (FACTS §17), so what they write is unknown here, and
- * pe-public-access-enabled claims no public reach where a firewall may stand.
+ * The main resource's firewall (avm-catalog.ts `firewall`) as an unknown, where the module may write
+ * one: what it writes differs by version (FACTS §17), and pe-public-access-enabled then claims no
+ * public reach.
  */
-const moduleFirewalls: ReadonlyMap<string, { property: string; param?: string }> = new Map([
-  ['microsoft.storage/storageaccounts', { property: 'networkAcls' }],
-  ['microsoft.containerregistry/registries', { property: 'networkRuleSet' }],
-  ['microsoft.keyvault/vaults', { property: 'networkAcls', param: 'networkAcls' }],
-  ['microsoft.cognitiveservices/accounts', { property: 'networkAcls', param: 'networkAcls' }],
-]);
-
-/** The main resource's firewall property as an unknown, where the module may write one. */
-function mainFirewall(call: RegistryCall, mainType: string): [string, Value][] {
-  const firewall = moduleFirewalls.get(mainType.toLowerCase());
+function mainFirewall(call: RegistryCall, module: AvmModule): [string, Value][] {
+  const firewall = module.firewall;
   if (!firewall || (firewall.param !== undefined && call.params.get(firewall.param) === undefined)) return [];
   return [[firewall.property, new Unknown(`${call.key}.${firewall.property}`)]];
 }
