@@ -417,6 +417,17 @@ module hub 'br/public:avm/res/network/virtual-network:0.7.0' = {
           zone +
           vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
       },
+      {
+        // The fix would change whatever else uses the variable: none is offered.
+        name: 'a subnets entry written in a variable is reported there, with no fix',
+        code:
+          nsgHub('...hubSubnets') +
+          `var hubSubnets = [\n  [|{ name: 'snet-pe', addressPrefix: '10.0.1.0/24', networkSecurityGroupResourceId: nsg.id, privateEndpointNetworkPolicies: 'Disabled' }|]\n]\n` +
+          zone +
+          vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+        errors: [{ messageId: 'ignored' }],
+        output: null,
+      },
     ],
   });
 });

@@ -2,7 +2,7 @@
 // ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
-import { rangeOfPath } from '../evaluate/declaration';
+import { rangeOfPath, type PropertyRange } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
 import {
@@ -176,7 +176,7 @@ function addCandidates(
     const earlier = seen.get(key);
     // runRules merges models by the same test, so deciding it here first changes nothing.
     const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
-    if ((earlier !== undefined && !replaces) || suppression.isSuppressed(rule.id, report.at.decl.uri, range.start))
+    if ((earlier !== undefined && !replaces) || isSuppressedAt(suppression, rule.id, report.at.decl.uri, range))
       continue;
     if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
     const finding: Finding = {
@@ -185,13 +185,14 @@ function addCandidates(
       level: configured ?? report.level ?? rule.level,
       message,
       uri: report.at.decl.uri,
-      ...range,
+      start: range.start,
+      end: range.end,
       related: [
-        ...(report.related ?? []).map((related) => ({
-          uri: related.decl.uri,
-          ...anchorRange(related),
-          message: related.message,
-        })),
+        ...(report.related ?? []).map((related) => {
+          const { start, end } = anchorRange(related);
+          return { uri: related.decl.uri, start, end, message: related.message };
+        }),
+        ...(range.usedAt ? [{ uri: report.at.decl.uri, ...range.usedAt, message: 'the value is used here' }] : []),
         ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ...joins,
       ],
@@ -237,8 +238,20 @@ function leftToPolicyByAuthor(ruleId: string, report: RuleReport, workspace: Wor
   return authorLeavesZoneGroupToPolicy(file.text, decl.range.start);
 }
 
-function anchorRange(anchor: Anchor): { start: number; end: number } {
+function anchorRange(anchor: Anchor): PropertyRange {
   return anchor.path ? rangeOfPath(anchor.decl, anchor.path) : anchor.decl.range;
+}
+
+/**
+ * A pragma on the line before the finding, or, for a value written in a variable or a parameter's
+ * default, before the place the resource uses it (where findings on such values pointed until they
+ * pointed into the variable: a pragma written there still holds).
+ */
+function isSuppressedAt(suppression: Suppression, ruleId: string, uri: string, range: PropertyRange): boolean {
+  return (
+    suppression.isSuppressed(ruleId, uri, range.start) ||
+    (range.usedAt !== undefined && suppression.isSuppressed(ruleId, uri, range.usedAt.start))
+  );
 }
 
 /** `#disable-next-line id` (Bicep's pragma; in ARM JSON inside a `//` comment on the line above). */

@@ -22,6 +22,14 @@ export interface TextSpan {
   end: number;
 }
 
+/**
+ * Where a property value is written. A part of a variable's value, or of a parameter's default, is
+ * written in that declaration: `usedAt` is then where the resource refers to it.
+ */
+export interface PropertyRange extends TextSpan {
+  usedAt?: TextSpan;
+}
+
 /** A place in a file: what related information and cross-file references point at. */
 export interface SourceLocation extends TextSpan {
   uri: string;
@@ -54,10 +62,13 @@ export interface ResourceDecl {
   count: number | 'unknown';
   /** Instance index inside a loop whose items were expanded. */
   instance?: number;
-  /** The declaration's anchor: Bicep symbolic name, ARM `"type"` property. */
-  range: TextSpan;
+  /**
+   * The declaration's anchor: Bicep symbolic name, ARM `"type"` property; for a resource a registry
+   * module's interface declares, the call's parameter that asks for it (registry below).
+   */
+  range: PropertyRange;
   /** Ranges of property values by path (`properties.subnets[0].properties.addressPrefix`). */
-  propertyRanges: ReadonlyMap<string, TextSpan>;
+  propertyRanges: ReadonlyMap<string, PropertyRange>;
   /** The module calls that led here, outermost first (for related information). */
   via: readonly SourceLocation[];
   /**
@@ -70,7 +81,7 @@ export interface ResourceDecl {
 }
 
 /** The range of the nearest recorded path at or above `path`, else the declaration's range. */
-export function rangeOfPath(decl: ResourceDecl, path: string): TextSpan {
+export function rangeOfPath(decl: ResourceDecl, path: string): PropertyRange {
   let current = path;
   for (;;) {
     const found = decl.propertyRanges.get(current);

@@ -115,13 +115,17 @@ function addProperty(text: string, object: ObjectExpression, key: string, value:
     : { start: object.open.end, end: close, newText: ` ${key}: ${value} ` };
 }
 
-/** The parameter entry a registry resource came from, when it is an object literal in its caller. */
+/**
+ * The parameter entry a registry resource came from, when it is an object literal in its call. Not
+ * one written in a variable or a parameter's default (`subnets: hubSubnets`): whatever else uses that
+ * value would change with it.
+ */
 function entryOf(
   docs: FixDocuments,
   decl: ResourceDecl,
   prefix: string,
 ): { text: string; entry: ObjectExpression } | undefined {
-  if (!decl.registry?.paramPath.startsWith(prefix)) return undefined;
+  if (!decl.registry?.paramPath.startsWith(prefix) || decl.range.usedAt) return undefined;
   const tree = docs.bicepTree(decl.uri);
   const text = docs.text(decl.uri);
   const entry = tree && objectAt(tree, decl.range.start);

@@ -125,6 +125,64 @@ const bicepCases: RuleCases = {
       errors: [{ messageId: 'outside' }],
     },
     {
+      name: 'a subnet written after a spread of subnets is reported on its own prefix',
+      code: vnet(
+        "['10.0.0.0/16']",
+        `      ...base\n${inline('c', "[|'10.9.0.0/24'|]")}`,
+        `var base = [\n  { name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }\n  { name: 'b', properties: { addressPrefix: '10.0.1.0/24' } }\n]\n`,
+      ),
+      errors: [{ messageId: 'outside', message: /Subnet 'c'/ }],
+    },
+    {
+      // Not on the item written after the spread, which is the array's second item in the text.
+      name: 'a subnet that a spread of a variable brings in is reported where the variable writes it',
+      code: vnet(
+        "['10.0.0.0/16']",
+        `      ...base\n${inline('c', "'10.0.2.0/24'")}`,
+        `var base = [\n  { name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }\n  { name: 'b', properties: { addressPrefix: [|'10.9.1.0/24'|] } }\n]\n`,
+      ),
+      errors: [{ messageId: 'outside', message: /Subnet 'b'/ }],
+    },
+    {
+      name: 'subnets written in a variable are reported where it writes them, each silenced on its own line',
+      code: vnet(
+        "['10.0.0.0/16']",
+        '      ...subnets',
+        `var subnets = [\n  {\n    name: 'a'\n    properties: {\n      #disable-next-line subnet-outside-vnet\n      addressPrefix: '10.1.0.0/24'\n    }\n  }\n  {\n    name: 'b'\n    properties: {\n      addressPrefix: [|'10.2.0.0/24'|]\n    }\n  }\n]\n`,
+      ),
+      errors: [{ messageId: 'outside', message: /Subnet 'b'/ }],
+    },
+    {
+      name: "a VNet's properties in a variable: a subnet is reported in it",
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-hub'\n  location: 'westeurope'\n  properties: vnetProperties\n}\nvar vnetProperties = {\n  addressSpace: { addressPrefixes: ['10.0.0.0/16'] }\n  subnets: [\n    { name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }\n    { name: 'b', properties: { addressPrefix: [|'10.5.0.0/24'|] } }\n  ]\n}\n`,
+      errors: [{ messageId: 'outside', message: /Subnet 'b'/ }],
+    },
+    {
+      name: "a subnet in a parameter's default is reported there",
+      code: `param subnets array = [\n  { name: 'a', properties: { addressPrefix: [|'10.7.0.0/24'|] } }\n]\n${vnet("['10.0.0.0/16']", '      ...subnets')}`,
+      errors: [{ messageId: 'outside', message: /Subnet 'a'/ }],
+    },
+    {
+      name: 'a subnet a calling module passes is reported where the module uses it, not in its default',
+      code: `//- /main.bicep
+module hub 'hub.bicep' = {
+  name: 'hub'
+  params: { subnets: [{ name: 'x', properties: { addressPrefix: '10.8.0.0/24' } }] }
+}
+//- /hub.bicep
+param subnets array = [{ name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }]
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
+    subnets: [|subnets|]
+  }
+}
+`,
+      errors: [{ messageId: 'outside', message: /Subnet 'x'/ }],
+    },
+    {
       name: 'an IPv6 subnet in an IPv4-only VNet',
       code: bare("['10.0.0.0/16']") + child("[|'fd00:db8:0:1::/64'|]"),
       errors: [{ messageId: 'outside' }],

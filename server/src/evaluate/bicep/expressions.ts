@@ -33,6 +33,8 @@ import { limits } from '../functions-support';
 import { noteWritten } from '../written';
 import { capped, maxValueUnits, sizedArray, sizedBuilt, sizeOf } from '../value-size';
 import type { StopClock } from '../stop-clock';
+import type { TextSpan } from '../declaration';
+import { recordWrittenRanges } from './written-ranges';
 
 /** What an expression can refer to besides its locals. */
 export interface SymbolScope {
@@ -48,10 +50,15 @@ export interface SymbolScope {
   readonly clock?: StopClock;
   /** The file's text, to note how unknowns were written (names show them so). */
   readonly text?: string;
+  /** The object or array literal a top-level variable or unbound parameter's default is written as. */
+  writtenValue?(name: string): Expression | undefined;
 }
 
-/** Called for each property value inside object literals, to remember where it is written. */
-export type RangeRecorder = (path: string, node: { start: number; end: number }) => void;
+/**
+ * Called for each property value inside object literals, to remember where it is written; `usedAt`
+ * when that is in a variable or a parameter's default (written-ranges.ts), where the value is used.
+ */
+export type RangeRecorder = (path: string, node: TextSpan, usedAt?: TextSpan) => void;
 
 export type Locals = ReadonlyMap<string, Value>;
 const noLocals: Locals = new Map();
@@ -141,10 +148,14 @@ export class ExpressionEvaluator {
           const item = node.items[index];
           if (item.kind === 'Spread') {
             const spread = this.evaluate(item.expression, locals);
+            const spreadName = item.expression.kind === 'VariableAccess' ? item.expression.name.text : undefined;
+            if (record && spreadName !== undefined && !locals.has(spreadName) && isArray(spread))
+              recordWrittenRanges(this.scope, spreadName, item, path, record, items.length);
             if (isArray(spread)) items.push(...spread);
             else items.push(this.positional('spread', item));
           } else if (record) {
-            const itemPath = `${path}[${index}]`;
+            // The item's index in the value, not in the text: a spread before it adds its own items.
+            const itemPath = `${path}[${items.length}]`;
             record(itemPath, item);
             items.push(this.evaluate(item, locals, record, itemPath));
           } else {
@@ -159,7 +170,10 @@ export class ExpressionEvaluator {
       case 'VariableAccess': {
         const name = node.name.text;
         if (locals.has(name)) return locals.get(name)!;
-        return this.scope.symbol(name) ?? this.positional(`symbol:${name}`, node);
+        const value = this.scope.symbol(name);
+        if (value === undefined || value === null) return this.positional(`symbol:${name}`, node);
+        if (record && (isObject(value) || isArray(value))) recordWrittenRanges(this.scope, name, node, path, record);
+        return value;
       }
       case 'FunctionCall':
         return this.call(node.name.text, node.arguments, locals, undefined, node);

@@ -6,6 +6,7 @@ import {
   nameOf,
   present,
   type Declaration,
+  type Expression,
   type FunctionDeclaration,
   type ModuleDeclaration,
   type OutlineEntry,
@@ -175,6 +176,22 @@ export class BicepFile implements SymbolScope {
     )
       return literal;
     return this.declared(name, undecoratedDeclaration(outline, entry));
+  }
+
+  /**
+   * The object or array literal a variable, or a parameter the caller does not bind, is written as
+   * (a parameter's default): what written-ranges.ts follows to say where a part of its value lies.
+   */
+  writtenValue(name: string): Expression | undefined {
+    const entry = this.symbols.get(name);
+    if (!entry || (entry.keyword !== 'var' && entry.keyword !== 'param')) return undefined;
+    if (entry.keyword === 'param' && this.input.params.has(name)) return undefined;
+    const declaration = this.input.file.outline.declaration(entry);
+    const value =
+      declaration?.kind === 'VariableDeclaration' || declaration?.kind === 'ParameterDeclaration'
+        ? declaration.value
+        : undefined;
+    return value?.kind === 'Object' || value?.kind === 'Array' ? value : undefined;
   }
 
   private declared(name: string, declaration: Declaration | undefined): Value {

@@ -9,7 +9,7 @@ import {
   type ModuleDeclaration,
   type ObjectExpression,
 } from '../../syntax/bicep';
-import type { ResourceDecl, TextSpan } from '../declaration';
+import type { PropertyRange, ResourceDecl, TextSpan } from '../declaration';
 import { evaluateRegistryCall, registryModelOf, type CallParams } from '../registry';
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
@@ -19,7 +19,7 @@ import { configText } from './files';
 import { lazilyNamed, moduleValue } from './module-value';
 import type { DeploymentScope } from '../scope';
 import { isObject, makeObject, Unknown, type Tri, type Value } from '../value';
-import type { Locals } from './expressions';
+import type { Locals, RangeRecorder } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
 export interface RegistryCallContext {
@@ -132,9 +132,9 @@ function callParams(
   locals: Locals,
   key: string,
 ): EvaluatedCallParams {
-  const ranges = new Map<string, TextSpan>();
-  const record = (path: string, at: { start: number; end: number }) =>
-    ranges.set(path, { start: at.start, end: at.end });
+  const ranges = new Map<string, PropertyRange>();
+  const record: RangeRecorder = (path, at, usedAt) =>
+    ranges.set(path, usedAt ? { start: at.start, end: at.end, usedAt } : { start: at.start, end: at.end });
   const paramsNode =
     body && isPlainObject(body)
       ? objectProperties(body)

@@ -16,7 +16,7 @@ import {
   type ResourceDeclaration,
   type ResourceView,
 } from '../../syntax/bicep';
-import type { TextSpan } from '../declaration';
+import type { PropertyRange } from '../declaration';
 import { lazyObject } from '../lazy';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { loopArray, sizedByParts } from '../value-size';
@@ -145,8 +145,9 @@ function evaluateInstance(
   const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
   const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
 
-  const ranges = new Map<string, TextSpan>();
-  const record: RangeRecorder = (path, at) => ranges.set(path, { start: at.start, end: at.end });
+  const ranges = new Map<string, PropertyRange>();
+  const record: RangeRecorder = (path, at, usedAt) =>
+    ranges.set(path, usedAt ? { start: at.start, end: at.end, usedAt } : { start: at.start, end: at.end });
   const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
   const { referencedOnly, projectionKeys } = shape;
   const body = !view.object

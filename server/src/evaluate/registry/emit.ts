@@ -1,7 +1,7 @@
 // What an interface model of a registry module call works with: the call's parameters (values and
 // where the user wrote them), and an emitter that declares the module's resources in the caller's
 // deployment, anchored at the parameter entry that asked for each (DESIGN §2, registry modules).
-import type { ResourceDecl, SourceLocation, TextSpan } from '../declaration';
+import type { PropertyRange, ResourceDecl, SourceLocation, TextSpan } from '../declaration';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import type { DeploymentScope } from '../scope';
 import {
@@ -20,7 +20,7 @@ export interface CallParams {
   /** A parameter's value; undefined when the call does not pass it. */
   get(name: string): Value | undefined;
   /** Range of a recorded path (`privateEndpoints[0].subnetResourceId`). */
-  range(path: string): TextSpan | undefined;
+  range(path: string): PropertyRange | undefined;
   /** Both values of a parameter written `condition ? a : b` whose condition is unknown; else undefined. */
   branches(name: string): readonly [Value, Value] | undefined;
 }
@@ -113,7 +113,7 @@ export function emit(call: RegistryCall, resource: EmittedResource): { id: Value
   const id = resource.parent
     ? childResourceId(resource.parent.id, resource.type, resource.name)
     : resourceIdAt(scopeId(scope), resource.type, fullName);
-  const propertyRanges = new Map<string, TextSpan>();
+  const propertyRanges = new Map<string, PropertyRange>();
   for (const [declPath, paramPath] of resource.ranges ?? []) {
     const own = call.params.range(paramPath);
     if (own) propertyRanges.set(declPath, own);
@@ -140,7 +140,7 @@ export function emit(call: RegistryCall, resource: EmittedResource): { id: Value
 }
 
 /** The nearest recorded range at or above a parameter path, else the module's symbolic name. */
-function anchor(call: RegistryCall, path: string): TextSpan {
+function anchor(call: RegistryCall, path: string): PropertyRange {
   let current = path;
   while (current) {
     const found = call.params.range(current);
