@@ -284,7 +284,28 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
+/** Set while collectRuleCases loads rule test files: their cases are gathered, not run. */
+let collecting: { rule: RuleDefinition; cases: RuleCases }[] | undefined;
+
+/** The cases of every `ruleTests` call that `load` (importing rule test files) makes, without running them. */
+export async function collectRuleCases(
+  load: () => Promise<void>,
+): Promise<{ rule: RuleDefinition; cases: RuleCases }[]> {
+  const collected: { rule: RuleDefinition; cases: RuleCases }[] = [];
+  collecting = collected;
+  try {
+    await load();
+  } finally {
+    collecting = undefined;
+  }
+  return collected;
+}
+
 export function ruleTests(rule: RuleDefinition, cases: RuleCases): void {
+  if (collecting) {
+    collecting.push({ rule, cases });
+    return;
+  }
   describe(rule.id, () => {
     for (const valid of cases.valid) {
       test(`valid: ${valid.name}`, async () => {

@@ -1,0 +1,131 @@
+// Rewritings of a Bicep fixture that Azure deploys exactly as the original: the same resources with
+// the same values, written another way. A rule judges what deploys, so its findings (rule, kind and
+// message; not their ranges) must not change under any of them (rules-metamorphic.test.ts). Each
+// returns the fixture unchanged where it does not apply.
+import { outlineBicep } from '../../server/src/syntax/bicep';
+
+export type Rewriting = (files: ReadonlyMap<string, string>) => Map<string, string>;
+
+const eachBicepFile =
+  (rewrite: (text: string) => string): Rewriting =>
+  (files) =>
+    new Map([...files].map(([uri, text]) => [uri, uri.endsWith('.bicep') ? rewrite(text) : text]));
+
+/** `resource x '…' = {` and `module m '…' = {` made `= if (true) {`. */
+export const alwaysTrueCondition = eachBicepFile((text) =>
+  text.replace(/^(\s*(?:resource|module)\s+\w+\s+'[^']*'\s*=\s*)\{/gm, (whole, head: string) =>
+    /\bexisting\b/.test(head) ? whole : `${head}if (true) {`,
+  ),
+);
+
+/** Each one-line string literal value in a resource or module body moved into a variable. */
+export const literalsInVariables = eachBicepFile((text) => {
+  const declared: string[] = [];
+  const rewritten = mapBodyLines(text, (line) => {
+    const match = /^(\s+)(\w+): ('[^'$\\\r\n]*')(\r?)$/.exec(line);
+    if (!match || match[2] === 'name') return line;
+    const name = `rewrittenLiteral${declared.length}`;
+    declared.push(`var ${name} = ${match[3]}`);
+    return `${match[1]}${match[2]}: ${name}${match[4]}`;
+  });
+  return declared.length === 0 ? text : `${rewritten}\n${declared.join('\n')}\n`;
+});
+
+/**
+ * Each top-level resource's multi-line `properties: {…}` moved into a variable declared right after the
+ * resource, so that what is written keeps its order in the file (rules that report the later of two
+ * things go by it).
+ */
+export const propertiesInVariables = eachBicepFile((text) => {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let declared = 0;
+  let pending: string | undefined;
+  let inResource = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (/^resource \w+ '[^']*' (existing )?= (if \(.*\) )?\{\s*$/.test(line)) inResource = true;
+    const close = inResource && line === '  properties: {' ? lines.indexOf('  }', index + 1) : -1;
+    if (close >= 0) {
+      const name = `rewrittenProperties${declared++}`;
+      const body = lines.slice(index + 1, close).map((inner) => inner.slice(2));
+      pending = `var ${name} = {\n${body.join('\n')}\n}`;
+      kept.push(`  properties: ${name}`);
+      index = close;
+      continue;
+    }
+    kept.push(line);
+    if (inResource && line === '}') {
+      inResource = false;
+      if (pending !== undefined) kept.push(pending);
+      pending = undefined;
+    }
+  }
+  return declared === 0 ? text : kept.join('\n');
+});
+
+/** Top-level resources that nothing names made a loop over one item. */
+export const loopsOfOne = eachBicepFile((text) => {
+  const lines = text.split('\n');
+  let open = false;
+  return lines
+    .map((line) => {
+      const bare = line.replace(/\r$/, '');
+      const header = /^resource (\w+) ('[^']*') = \{$/.exec(bare);
+      if (header && (text.match(new RegExp(`\\b${header[1]}\\b`, 'g')) ?? []).length === 1) {
+        open = true;
+        return `resource ${header[1]} ${header[2]} = [for rewrittenItem in ['only']: {${line.slice(bare.length)}`;
+      }
+      if (open && bare === '}') {
+        open = false;
+        return `}]${line.slice(bare.length)}`;
+      }
+      return line;
+    })
+    .join('\n');
+});
+
+/**
+ * /main.bicep moved to /wrapped.bicep and called from a new /main.bicep as a module, which declares
+ * the same parameters (defaults included) and passes each on. Not for a main that sets its target
+ * scope, declares types, functions or imports, nor when another file names main.bicep.
+ */
+export const wrappedInModule: Rewriting = (files) => {
+  const mainUri = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'));
+  const text = mainUri === undefined ? undefined : files.get(mainUri);
+  if (mainUri === undefined || text === undefined || [...files.values()].some((file) => file.includes('main.bicep')))
+    return new Map(files);
+  const entries = outlineBicep(text, 'bicep').entries;
+  if (entries.some((entry) => ['targetScope', 'import', 'type', 'func', 'extension'].includes(entry.keyword)))
+    return new Map(files);
+  const params = entries.filter((entry) => entry.keyword === 'param' && entry.name !== undefined);
+  const passed = params.map((entry) => `    ${entry.name}: ${entry.name}`).join('\n');
+  const main = [
+    ...params.map((entry) => text.slice(entry.start, entry.end)),
+    `module wrapped 'wrapped.bicep' = {`,
+    `  name: 'wrapped'`,
+    ...(params.length > 0 ? [`  params: {\n${passed}\n  }`] : []),
+    `}`,
+    '',
+  ].join('\n');
+  const rewritten = new Map(files);
+  rewritten.set(mainUri.replace(/main\.bicep$/, 'wrapped.bicep'), text);
+  rewritten.set(mainUri, main);
+  return rewritten;
+};
+
+/** `text` with `rewrite` applied to each line inside a top-level resource or module declaration. */
+function mapBodyLines(text: string, rewrite: (line: string) => string): string {
+  const bodies = outlineBicep(text, 'bicep')
+    .entries.filter((entry) => entry.keyword === 'resource' || entry.keyword === 'module')
+    .map((entry) => [entry.start, entry.end]);
+  let offset = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      const inside = bodies.some(([start, end]) => offset > start && offset < end);
+      offset += line.length + 1;
+      return inside ? rewrite(line) : line;
+    })
+    .join('\n');
+}

@@ -1,0 +1,68 @@
+// Every case of every rule's tests (test/unit/rules), valid and invalid, analysed again as rewritten by
+// each of test/support/metamorphic.ts: the template then deploys the same resources with the same
+// values, so the rule's findings (rule, kind and message) must be the same. Where they point may move
+// (into a variable, into the wrapped module); what they say may not.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import type { Finding } from '../../server/src/engine/types';
+import {
+  alwaysTrueCondition,
+  literalsInVariables,
+  loopsOfOne,
+  propertiesInVariables,
+  wrappedInModule,
+  type Rewriting,
+} from '../support/metamorphic';
+import { collectRuleCases, findingsOf, stripMarkers } from '../support/rule-test';
+
+const rewritings: Record<string, Rewriting> = {
+  'a condition that is always true': alwaysTrueCondition,
+  'literal values in variables': literalsInVariables,
+  'properties in variables': propertiesInVariables,
+  'unnamed resources as loops over one item': loopsOfOne,
+  'the template wrapped in a module': wrappedInModule,
+};
+
+const rulesDir = path.join(__dirname, 'rules');
+const said = (finding: Finding) => `${finding.ruleId} ${finding.messageId}: ${finding.message}`;
+
+describe('findings do not depend on how the same deployment is written', async () => {
+  const rules = await collectRuleCases(async () => {
+    for (const file of fs
+      .readdirSync(rulesDir)
+      .filter((name) => name.endsWith('.test.ts'))
+      .sort())
+      await import(path.join(rulesDir, file));
+  });
+  const cases = rules.flatMap(({ rule, cases: { valid, invalid } }) =>
+    [...valid, ...invalid].map((ruleCase) => ({ rule, ruleCase, files: stripMarkers(ruleCase.code).files })),
+  );
+
+  test('the rule tests give cases to rewrite', () => {
+    assert.ok(rules.length >= 28, `${rules.length} rules`);
+    assert.ok(cases.length >= 500, `${cases.length} cases`);
+  });
+
+  for (const [name, rewrite] of Object.entries(rewritings)) {
+    test(name, async () => {
+      const differences: string[] = [];
+      let rewritten = 0;
+      for (const { rule, ruleCase, files } of cases) {
+        const changed = rewrite(files);
+        if ([...changed].every(([uri, text]) => files.get(uri) === text)) continue;
+        rewritten++;
+        const before = (await findingsOf(rule, files, ruleCase.cloud)).map(said).sort();
+        const after = (await findingsOf(rule, changed, ruleCase.cloud)).map(said).sort();
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          differences.push(
+            `${rule.id}: ${ruleCase.name}\n  before: ${before.join(' / ')}\n  after:  ${after.join(' / ')}`,
+          );
+      }
+      // A rewriting that no longer applies to the cases would pass while proving nothing.
+      assert.ok(rewritten >= 100, `only ${rewritten} cases rewritten`);
+      assert.deepEqual(differences, []);
+    });
+  }
+});
