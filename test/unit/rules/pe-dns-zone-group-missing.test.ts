@@ -16,6 +16,8 @@ const vnet = `${spokeVnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' e
 }
 `;
 
+const kvById = "resourceId('Microsoft.KeyVault/vaults', 'kv-prod')";
+
 /** A private endpoint in vnet-spoke (or `subnet`); `symbol` may carry a [|…|] marker. */
 const pe = (
   symbol = 'pe',
@@ -121,14 +123,32 @@ ruleTests(rule, {
       output: edited([pe(), pe() + newGroup('zone.id')], [zone, zone + newLink()]),
     },
     {
+      // An `existing` target that only resourceId() names is never evaluated: the message takes its
+      // name from the id, as it does for the symbol's.
+      name: 'a target named by resourceId() is named by its id',
+      code: vnet + pe('[|pe|]', undefined, kvById) + zone,
+      errors: [{ messageId: 'missingInVnet', message: /no record for 'kv-prod' is written/ }],
+      output: edited(
+        [pe('pe', undefined, kvById), pe('pe', undefined, kvById) + newGroup('zone.id')],
+        [zone, zone + newLink()],
+      ),
+    },
+    {
       name: 'the subnet given as an id: the VNet is not named',
       code: `param subnetId string\nresource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stprod'\n}\nresource [|pe|] 'Microsoft.Network/privateEndpoints@2025-09-01' = {\n  name: 'pe-st'\n  location: 'westeurope'\n  properties: {\n    subnet: { id: subnetId }\n    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: st.id, groupIds: [ 'blob' ] } } ]\n  }\n}\n`,
       errors: [{ messageId: 'missing', message: /'stprod'.*'privatelink\.blob\.core\.windows\.net'/ }],
     },
     {
-      name: 'a target given by resourceId(): the type comes from the id',
+      name: 'a target given by resourceId(): the type and the name come from the id',
       code: vnet + pe('[|pe|]', "[ 'vault' ]", "resourceId('Microsoft.KeyVault/vaults', 'kv-other')"),
-      errors: [{ messageId: 'missingInVnet', message: /its Azure Key Vault/ }],
+      errors: [{ messageId: 'missingInVnet', message: /no record for 'kv-other' is written/ }],
+      output: appended(newZoneAndGroup()),
+    },
+    {
+      name: 'a target whose id ends in a name not known is named by its type',
+      code:
+        'param kvName string\n' + vnet + pe('[|pe|]', "[ 'vault' ]", "resourceId('Microsoft.KeyVault/vaults', kvName)"),
+      errors: [{ messageId: 'missingInVnet', message: /no record for its Azure Key Vault is written/ }],
       output: appended(newZoneAndGroup()),
     },
     {

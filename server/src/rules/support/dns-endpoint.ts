@@ -25,6 +25,7 @@ import {
   type ZoneConfig,
 } from '../../model';
 import { knownArray, knownString, label } from './certain';
+import { lastSegment } from './endpoint-common';
 import { modelMemo } from './model-lookups';
 
 /** One (connection, group id) pair of an endpoint whose private DNS zones the facts name. */
@@ -33,7 +34,10 @@ export interface ZoneNeed {
   targetType: string;
   groupId: string;
   expectation: ZoneExpectation;
-  /** How messages name the target (label()), when it is declared in the analysed set. */
+  /**
+   * How messages name the target: label() when it is declared in the analysed set, else the name its
+   * id ends with (an `existing` target named by `resourceId()` is not evaluated, so it is never declared).
+   */
   targetLabel?: string;
   targetLocation?: Value;
 }
@@ -106,7 +110,9 @@ function readEndpointDns(endpoint: PrivateEndpoint, cloud: Cloud): EndpointDns {
         targetType,
         groupId,
         expectation,
-        ...(target ? { targetLabel: label(target), targetLocation: target.decl.location } : {}),
+        ...(target
+          ? { targetLabel: label(target), targetLocation: target.decl.location }
+          : nameInId(connection.targetId, targetType)),
       });
     }
   }
@@ -142,6 +148,12 @@ export function zonesNamed(model: NetworkModel, template: string): PrivateDnsZon
     const name = knownString(zone.name);
     return name !== undefined && zoneNameMatches(template, name);
   });
+}
+
+/** The name a target's id certainly ends with, for a top-level type (a child's last segment is not its whole name). */
+function nameInId(id: Value | undefined, targetType: string): { targetLabel?: string } {
+  const name = targetType.split('/').length === 2 ? lastSegment(id) : undefined;
+  return name === undefined ? {} : { targetLabel: name };
 }
 
 /** How messages name an endpoint's target: its name in quotes, or a plain phrase when unknown. */
