@@ -129,3 +129,75 @@ function mapBodyLines(text: string, rewrite: (line: string) => string): string {
     })
     .join('\n');
 }
+
+/** A top-level resource of the text: its symbol, type (no API version), literal name, and whether it names a scope. */
+interface Declared {
+  symbol: string;
+  type: string;
+  name: string | undefined;
+  scoped: boolean;
+  parent: string | undefined;
+}
+
+function topLevelResources(text: string): Map<string, Declared> {
+  const found = new Map<string, Declared>();
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  for (let index = 0; index < lines.length; index++) {
+    const header = /^resource (\w+) '([^'@]+)@[^']*' (?:existing )?= (?:if \(.*\) )?\{$/.exec(lines[index]);
+    if (!header) continue;
+    const body: string[] = [];
+    for (let inner = index + 1; inner < lines.length && lines[inner] !== '}'; inner++) body.push(lines[inner]);
+    const name = body.map((line) => /^ {2}name: '([^'$\\]*)'$/.exec(line)?.[1]).find((value) => value !== undefined);
+    const parent = body.map((line) => /^ {2}parent: (\w+)$/.exec(line)?.[1]).find((value) => value !== undefined);
+    found.set(header[1], {
+      symbol: header[1],
+      type: header[2],
+      name,
+      scoped: body.some((line) => /^ {2}scope: /.test(line)),
+      parent,
+    });
+  }
+  return found;
+}
+
+/**
+ * A child resource written with `parent: p` and a literal name, whose parent is a top-level resource
+ * with a literal name, written instead with its full name `'parent/child'` and no `parent`.
+ */
+export const childrenByFullName = eachBicepFile((text) => {
+  const resources = topLevelResources(text);
+  const lines = text.split('\n');
+  let child: Declared | undefined;
+  return lines
+    .flatMap((line) => {
+      const bare = line.replace(/\r$/, '');
+      const header = /^resource (\w+) '/.exec(bare);
+      if (header) {
+        const declared = resources.get(header[1]);
+        const parent = declared?.parent === undefined ? undefined : resources.get(declared.parent);
+        child = declared?.name !== undefined && parent?.name !== undefined && !parent.scoped ? declared : undefined;
+        return [line];
+      }
+      if (bare === '}') child = undefined;
+      if (child && /^ {2}parent: \w+$/.test(bare)) return [];
+      if (child && /^ {2}name: '/.test(bare)) {
+        const parentName = resources.get(child.parent!)!.name!;
+        return [`  name: '${parentName}/${child.name}'${line.slice(bare.length)}`];
+      }
+      return [line];
+    })
+    .join('\n');
+});
+
+/**
+ * `x.id` of a top-level resource with a literal name, no parent and no scope of its own written as
+ * `resourceId('type', 'name')`, which names the same resource in the file's own resource group.
+ */
+export const idsByResourceId = eachBicepFile((text) => {
+  const resources = topLevelResources(text);
+  return text.replace(/\b(\w+)\.id\b/g, (whole, symbol: string) => {
+    const declared = resources.get(symbol);
+    if (!declared || declared.name === undefined || declared.parent !== undefined || declared.scoped) return whole;
+    return `resourceId('${declared.type}', '${declared.name}')`;
+  });
+});

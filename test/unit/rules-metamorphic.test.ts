@@ -9,6 +9,8 @@ import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/engine/types';
 import {
   alwaysTrueCondition,
+  childrenByFullName,
+  idsByResourceId,
   literalsInVariables,
   loopsOfOne,
   propertiesInVariables,
@@ -17,13 +19,21 @@ import {
 } from '../support/metamorphic';
 import { collectRuleCases, findingsOf, stripMarkers } from '../support/rule-test';
 
-const rewritings: Record<string, Rewriting> = {
-  'a condition that is always true': alwaysTrueCondition,
-  'literal values in variables': literalsInVariables,
-  'properties in variables': propertiesInVariables,
-  'unnamed resources as loops over one item': loopsOfOne,
-  'the template wrapped in a module': wrappedInModule,
+/**
+ * Each rewriting, and whether it keeps the deployment's order: naming a resource by `resourceId()` or
+ * by its full name instead of by its symbol drops the dependency Bicep derives from the symbol, so
+ * the rules about order may then rightly say more.
+ */
+const rewritings: Record<string, { rewrite: Rewriting; keepsOrder: boolean }> = {
+  'a condition that is always true': { rewrite: alwaysTrueCondition, keepsOrder: true },
+  'literal values in variables': { rewrite: literalsInVariables, keepsOrder: true },
+  'properties in variables': { rewrite: propertiesInVariables, keepsOrder: true },
+  'unnamed resources as loops over one item': { rewrite: loopsOfOne, keepsOrder: true },
+  'the template wrapped in a module': { rewrite: wrappedInModule, keepsOrder: true },
+  "children named 'parent/child' instead of by parent": { rewrite: childrenByFullName, keepsOrder: false },
+  "ids as resourceId('type', 'name')": { rewrite: idsByResourceId, keepsOrder: false },
 };
+const orderRules = new Set(['peering-remote-gateway-order']);
 
 const rulesDir = path.join(__dirname, 'rules');
 const said = (finding: Finding) => `${finding.ruleId} ${finding.messageId}: ${finding.message}`;
@@ -45,11 +55,12 @@ describe('findings do not depend on how the same deployment is written', async (
     assert.ok(cases.length >= 500, `${cases.length} cases`);
   });
 
-  for (const [name, rewrite] of Object.entries(rewritings)) {
+  for (const [name, { rewrite, keepsOrder }] of Object.entries(rewritings)) {
     test(name, async () => {
       const differences: string[] = [];
       let rewritten = 0;
       for (const { rule, ruleCase, files } of cases) {
+        if (!keepsOrder && orderRules.has(rule.id)) continue;
         const changed = rewrite(files);
         if ([...changed].every(([uri, text]) => files.get(uri) === text)) continue;
         rewritten++;
