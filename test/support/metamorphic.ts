@@ -2,6 +2,7 @@
 // the same values, written another way. A rule judges what deploys, so its findings (rule, kind and
 // message; not their ranges) must not change under any of them (rules-metamorphic.test.ts). Each
 // returns the fixture unchanged where it does not apply.
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { outlineBicep } from '../../server/src/syntax/bicep';
 
 export type Rewriting = (files: ReadonlyMap<string, string>) => Map<string, string>;
@@ -200,4 +201,73 @@ export const idsByResourceId = eachBicepFile((text) => {
     if (!declared || declared.name === undefined || declared.parent !== undefined || declared.scoped) return whole;
     return `resourceId('${declared.type}', '${declared.name}')`;
   });
+});
+
+const eachArmTemplate =
+  (rewrite: (text: string) => string): Rewriting =>
+  (files) =>
+    new Map(
+      [...files].map(([uri, text]) => [
+        uri,
+        uri.endsWith('.json') && text.includes('deploymentTemplate.json#') ? rewrite(text) : text,
+      ]),
+    );
+
+/** The keys whose string values say what a resource is, not what it is configured with. */
+const armIdentityKeys = new Set(['type', 'apiVersion', 'name', 'dependsOn', 'condition', '$schema', 'contentVersion']);
+
+/**
+ * ARM: each literal string value inside `resources` (not an expression, nor a key that says what the
+ * resource is) written as `[variables('…')]`, its value in the template's `variables`.
+ */
+export const armLiteralsInVariables = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['resources']);
+  if (!root || resources?.type !== 'array') return text;
+  const literals: { node: JsonNode; name: string }[] = [];
+  const visit = (node: JsonNode) => {
+    if (node.type === 'property') {
+      const [key, value] = node.children ?? [];
+      if (armIdentityKeys.has(String(key?.value))) return;
+      if (value) visit(value);
+    } else if (node.type === 'string') {
+      if (typeof node.value === 'string' && !node.value.startsWith('['))
+        literals.push({ node, name: `rewritten${literals.length}` });
+    } else for (const child of node.children ?? []) visit(child);
+  };
+  visit(resources);
+  if (literals.length === 0 || findNodeAtLocation(root, ['variables'])) return text;
+  let rewritten = text;
+  for (const { node, name } of [...literals].reverse())
+    rewritten = `${rewritten.slice(0, node.offset)}"[variables('${name}')]"${rewritten.slice(node.offset + node.length)}`;
+  const variables = literals.map(({ node, name }) => `"${name}": ${JSON.stringify(node.value)}`).join(', ');
+  // Before the `resources` property, which comes after every literal replaced (they are inside it).
+  const at = resources.parent!.offset;
+  return `${rewritten.slice(0, at)}"variables": { ${variables} }, ${rewritten.slice(at)}`;
+});
+
+/**
+ * ARM: a template without parameters deployed as the inline template of a nested deployment with
+ * `inner` scope (its expressions evaluated in it, as in the original) in the same resource group.
+ */
+export const armNestedDeployment = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  if (!root || findNodeAtLocation(root, ['parameters'])) return text;
+  return `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "rewritten",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": ${text.trim()}
+      }
+    }
+  ]
+}
+`;
 });

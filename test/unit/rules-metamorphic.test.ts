@@ -9,6 +9,8 @@ import { describe, test } from 'node:test';
 import type { Finding } from '../../server/src/engine/types';
 import {
   alwaysTrueCondition,
+  armLiteralsInVariables,
+  armNestedDeployment,
   childrenByFullName,
   idsByResourceId,
   literalsInVariables,
@@ -32,6 +34,8 @@ const rewritings: Record<string, { rewrite: Rewriting; keepsOrder: boolean }> = 
   'the template wrapped in a module': { rewrite: wrappedInModule, keepsOrder: true },
   "children named 'parent/child' instead of by parent": { rewrite: childrenByFullName, keepsOrder: false },
   "ids as resourceId('type', 'name')": { rewrite: idsByResourceId, keepsOrder: false },
+  'ARM: literal values in variables': { rewrite: armLiteralsInVariables, keepsOrder: true },
+  'ARM: the template nested in a deployment': { rewrite: armNestedDeployment, keepsOrder: true },
 };
 const orderRules = new Set(['peering-remote-gateway-order']);
 
