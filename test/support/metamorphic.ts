@@ -91,7 +91,12 @@ export const loopsOfOne = eachBicepFile((text) => {
  * the same parameters (defaults included) and passes each on. Not for a main that sets its target
  * scope, declares types, functions or imports, nor when another file names main.bicep.
  */
-export const wrappedInModule: Rewriting = (files) => {
+export const wrappedInModule: Rewriting = (files) => wrapped(files, '');
+
+/** As wrappedInModule, the call naming its resource group as Bicep would by default: `scope: resourceGroup()`. */
+export const wrappedInScopedModule: Rewriting = (files) => wrapped(files, '  scope: resourceGroup()');
+
+function wrapped(files: ReadonlyMap<string, string>, scope: string): Map<string, string> {
   const mainUri = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'));
   const text = mainUri === undefined ? undefined : files.get(mainUri);
   if (mainUri === undefined || text === undefined || [...files.values()].some((file) => file.includes('main.bicep')))
@@ -105,6 +110,7 @@ export const wrappedInModule: Rewriting = (files) => {
     ...params.map((entry) => text.slice(entry.start, entry.end)),
     `module wrapped 'wrapped.bicep' = {`,
     `  name: 'wrapped'`,
+    ...(scope ? [scope] : []),
     ...(params.length > 0 ? [`  params: {\n${passed}\n  }`] : []),
     `}`,
     '',
@@ -113,7 +119,7 @@ export const wrappedInModule: Rewriting = (files) => {
   rewritten.set(mainUri.replace(/main\.bicep$/, 'wrapped.bicep'), text);
   rewritten.set(mainUri, main);
   return rewritten;
-};
+}
 
 /** `text` with `rewrite` applied to each line inside a top-level resource or module declaration. */
 function mapBodyLines(text: string, rewrite: (line: string) => string): string {
@@ -271,3 +277,44 @@ export const armNestedDeployment = eachArmTemplate((text) => {
 }
 `;
 });
+
+/**
+ * Each top-level VNet of /main.bicep with a literal name and a self-contained body (it names no other
+ * symbol) declared instead in /network.bicep, which main calls, and referred to in main as `existing`
+ * by that name: the ids and names main reads are the same. Only for VNets main reads no more of than
+ * `.id` and `.name` (an existing resource's properties are Azure's to say).
+ */
+export const vnetsInModule: Rewriting = (files) => {
+  const mainUri = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'));
+  const text = mainUri === undefined ? undefined : files.get(mainUri);
+  if (mainUri === undefined || text === undefined || [...files.keys()].some((uri) => uri.endsWith('/network.bicep')))
+    return new Map(files);
+  const entries = outlineBicep(text, 'bicep').entries;
+  if (entries.some((entry) => entry.keyword === 'targetScope')) return new Map(files);
+  const symbols = entries.flatMap((entry) => (entry.name === undefined ? [] : [entry.name]));
+  const moved = entries.filter((entry) => {
+    if (entry.keyword !== 'resource' || entry.name === undefined || entry.existing) return false;
+    if (!/^Microsoft\.Network\/virtualNetworks@/i.test(entry.literal ?? '')) return false;
+    const declaration = text.slice(entry.start, entry.end);
+    if (!/\n {2}name: '[^'$\\]*'\r?\n/.test(declaration) || /= \[for /.test(declaration)) return false;
+    const body = declaration.slice(declaration.indexOf('{'));
+    if (symbols.some((symbol) => symbol !== entry.name && new RegExp(`\\b${symbol}\\b`).test(body))) return false;
+    const rest = text.slice(0, entry.start) + text.slice(entry.end);
+    return !new RegExp(`\\b${entry.name}(?!\\.(?:id|name)\\b)\\b(?!\\s*'|\\s*=)`).test(rest);
+  });
+  if (moved.length === 0) return new Map(files);
+  let main = text;
+  for (const entry of [...moved].reverse()) {
+    const declaration = text.slice(entry.start, entry.end);
+    const name = /\n {2}name: ('[^'$\\]*')/.exec(declaration)![1];
+    const reference = `resource ${entry.name} '${entry.literal}' existing = {\n  name: ${name}\n}`;
+    main = main.slice(0, entry.start) + reference + main.slice(entry.end);
+  }
+  const rewritten = new Map(files);
+  rewritten.set(mainUri, `${main}\nmodule network 'network.bicep' = {\n  name: 'network'\n}\n`);
+  rewritten.set(
+    mainUri.replace(/main\.bicep$/, 'network.bicep'),
+    moved.map((entry) => text.slice(entry.start, entry.end)).join('\n') + '\n',
+  );
+  return rewritten;
+};

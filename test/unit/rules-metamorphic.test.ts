@@ -16,7 +16,9 @@ import {
   literalsInVariables,
   loopsOfOne,
   propertiesInVariables,
+  vnetsInModule,
   wrappedInModule,
+  wrappedInScopedModule,
   type Rewriting,
 } from '../support/metamorphic';
 import { collectRuleCases, findingsOf, stripMarkers } from '../support/rule-test';
@@ -32,8 +34,10 @@ const rewritings: Record<string, { rewrite: Rewriting; keepsOrder: boolean }> = 
   'properties in variables': { rewrite: propertiesInVariables, keepsOrder: true },
   'unnamed resources as loops over one item': { rewrite: loopsOfOne, keepsOrder: true },
   'the template wrapped in a module': { rewrite: wrappedInModule, keepsOrder: true },
+  'the template wrapped in a module scoped to resourceGroup()': { rewrite: wrappedInScopedModule, keepsOrder: true },
   "children named 'parent/child' instead of by parent": { rewrite: childrenByFullName, keepsOrder: false },
   "ids as resourceId('type', 'name')": { rewrite: idsByResourceId, keepsOrder: false },
+  'VNets declared in a module, referred to as existing': { rewrite: vnetsInModule, keepsOrder: false },
   'ARM: literal values in variables': { rewrite: armLiteralsInVariables, keepsOrder: true },
   'ARM: the template nested in a deployment': { rewrite: armNestedDeployment, keepsOrder: true },
 };
