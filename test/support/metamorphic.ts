@@ -1,6 +1,7 @@
-// Rewritings of a Bicep fixture that Azure deploys exactly as the original: the same resources with
-// the same values, written another way. A rule judges what deploys, so its findings (rule, kind and
-// message; not their ranges) must not change under any of them (rules-metamorphic.test.ts). Each
+// Rewritings of a fixture's Bicep files or ARM templates that Azure deploys as the original: the same
+// resources with the same values, written another way (some drop a dependency Bicep derived from a
+// symbol, so the order may differ: rules-metamorphic.test.ts says which). A rule judges what deploys,
+// so its findings (rule, kind and message; not their ranges) must not change under any of them. Each
 // returns the fixture unchanged where it does not apply.
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { outlineBicep } from '../../server/src/syntax/bicep';

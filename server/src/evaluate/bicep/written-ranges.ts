@@ -10,7 +10,7 @@ import type { RangeRecorder, SymbolScope } from './expressions';
 
 /** At most this many parts are recorded per use: a large literal used by many resources stays cheap. */
 const maxRecordedParts = 1_000;
-/** Variables that name variables are followed this deep. */
+/** Literals are followed this deep: their nesting, and variables that name variables, add up. */
 const maxDepth = 32;
 
 /**
