@@ -92,6 +92,28 @@ ${pe('vnet::snet.id')}`);
     assert.equal(targetName(model.privateEndpoints[0].subnet), 'vnet-a/snet-pe');
   });
 
+  test('nested peerings of two VNets that name each other both resolve (a nested resource is no part of its parent)', async () => {
+    const vnetPeeredTo = (
+      symbol: string,
+      name: string,
+      remote: string,
+    ) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: ['10.${symbol === 'hub' ? 0 : 1}.0.0/16'] } }
+  resource peering 'virtualNetworkPeerings' = {
+    name: 'to-${remote}'
+    properties: { remoteVirtualNetwork: { id: ${remote}.id } }
+  }
+}
+`;
+    const model = await modelOf(vnetPeeredTo('hub', 'vnet-hub', 'spoke') + vnetPeeredTo('spoke', 'vnet-spoke', 'hub'));
+    assert.deepEqual(
+      model.peerings.map((peering) => `${displayValue(peering.name)} -> ${targetName(peering.remote)}`).sort(),
+      ['vnet-hub/to-spoke -> vnet-spoke', 'vnet-spoke/to-hub -> vnet-hub'],
+    );
+  });
+
   test('module outputs flow back to the caller', async () => {
     const model = await modelOf(`//- /main.bicep
 module net 'net.bicep' = {

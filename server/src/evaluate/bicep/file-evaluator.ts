@@ -70,6 +70,11 @@ export class BicepFile implements SymbolScope {
   /** Symbols' values, and `evaluating` for those being evaluated (a cycle); no set of those apart: issue 16. */
   private readonly values = new Map<string, Value | typeof evaluating>();
   private readonly nested = new Map<string, Value>();
+  /** Nested resources not evaluated yet, by their top-level resource (deferNested). */
+  private readonly nestedWaiting = new Map<string, (() => void)[]>();
+  /** How many symbols are being evaluated (nested resources wait until none is). */
+  private symbolsEvaluating = 0;
+  private drainingNested = false;
   private readonly importedFiles = new Map<string, BicepFile>();
 
   constructor(readonly input: BicepInput) {
@@ -148,14 +153,52 @@ export class BicepFile implements SymbolScope {
     if (!entry) return this.imported(name);
     this.values.set(name, evaluating);
     let value: Value | undefined;
+    this.symbolsEvaluating++;
     try {
       const { outline } = this.input.file;
       value = entry.keyword === 'param' ? this.parameter(name, entry) : this.declared(name, outline.declaration(entry));
     } finally {
+      this.symbolsEvaluating--;
       if (value === undefined) this.values.delete(name);
     }
     this.values.set(name, value);
+    // Not from within a drain (a nested resource evaluating a symbol): the drain under way goes on.
+    if (this.symbolsEvaluating === 0 && !this.drainingNested) {
+      this.drainingNested = true;
+      try {
+        this.evaluateNested();
+      } finally {
+        this.drainingNested = false;
+      }
+    }
     return value;
+  }
+
+  /**
+   * Holds the evaluation of a resource nested in top-level resource `root` until no symbol is being
+   * evaluated: a nested resource is no part of its parent's value, and may refer to what refers to
+   * its parent (a hub's nested peering names the spoke, whose nested peering names the hub; evaluated
+   * inside their parents, the second saw the hub as a cycle).
+   */
+  deferNested(root: string, evaluate: () => void): void {
+    let waiting = this.nestedWaiting.get(root);
+    if (!waiting) this.nestedWaiting.set(root, (waiting = []));
+    waiting.push(evaluate);
+  }
+
+  /** Evaluates the nested resources held (those of `root` only, when given), and what they nest. */
+  private evaluateNested(root?: string): void {
+    for (;;) {
+      const key = root ?? this.nestedWaiting.keys().next().value;
+      if (key === undefined) return;
+      const task = this.nestedWaiting.get(key)?.shift();
+      if (!task) {
+        this.nestedWaiting.delete(key);
+        if (root !== undefined) return;
+        continue;
+      }
+      task();
+    }
   }
 
   /**
@@ -249,6 +292,7 @@ export class BicepFile implements SymbolScope {
 
   nestedResource(parentSymbol: string, child: string): Value | undefined {
     this.symbol(parentSymbol);
+    this.evaluateNested(parentSymbol);
     return this.nested.get(`${parentSymbol}::${child}`);
   }
 

@@ -224,8 +224,10 @@ function evaluateInstance(
     order: { frame: file.order, name: shape.symbolPath },
   });
 
+  const root = shape.symbolPath.split('::')[0];
   for (const child of view.children) {
-    evaluateResource(file, child, { type, id, name: fullName, symbolPath: shape.symbolPath }, locals);
+    const parent = { type, id, name: fullName, symbolPath: shape.symbolPath };
+    file.deferNested(root, () => evaluateResource(file, child, parent, locals));
   }
   return value;
 }
