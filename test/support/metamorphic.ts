@@ -319,3 +319,67 @@ export const vnetsInModule: Rewriting = (files) => {
   );
   return rewritten;
 };
+
+/** Each one-line string literal value in a resource or module body returned by a function of its own. */
+export const literalsFromFunctions = eachBicepFile((text) => {
+  const declared: string[] = [];
+  const rewritten = mapBodyLines(text, (line) => {
+    const match = /^(\s+)(\w+): ('[^'$\\\r\n]*')(\r?)$/.exec(line);
+    if (!match || match[2] === 'name') return line;
+    const name = `rewrittenLiteral${declared.length}`;
+    declared.push(`func ${name}() string => ${match[3]}`);
+    return `${match[1]}${match[2]}: ${name}()${match[4]}`;
+  });
+  return declared.length === 0 ? text : `${rewritten}\n${declared.join('\n')}\n`;
+});
+
+/**
+ * A top-level child resource written with `parent: p` (and a literal name) that nothing names, declared
+ * instead inside its parent's body with its short type, when the parent is a top-level resource of
+ * the same file with a plain body.
+ */
+export const childrenNested = eachBicepFile((text) => {
+  if (text.includes('\r')) return text;
+  const lines = text.split('\n');
+  const blocks: { symbol: string; start: number; end: number }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const header = /^resource (\w+) '[^']*' (?:existing )?= \{$/.exec(lines[index]);
+    const end = header ? lines.indexOf('}', index + 1) : -1;
+    if (header && end > index) blocks.push({ symbol: header[1], start: index, end });
+  }
+  const inserts = new Map<number, string[]>();
+  const removed = new Set<number>();
+  for (const child of blocks) {
+    const header = /^resource (\w+) '([^'@]+)\/(\w+)@([^']*)' = \{$/.exec(lines[child.start]);
+    if (!header || (text.match(new RegExp(`\\b${child.symbol}\\b`, 'g')) ?? []).length !== 1) continue;
+    const body = lines.slice(child.start + 1, child.end);
+    const parentLine = body.findIndex((line) => /^ {2}parent: \w+$/.test(line));
+    const parent = parentLine < 0 ? undefined : blocks.find((block) => block.symbol === body[parentLine].slice(10));
+    if (!parent || parent === child || inserts.has(parent.end) || removed.has(parent.start)) continue;
+    const nested = [
+      `  resource ${child.symbol} '${header[3]}@${header[4]}' = {`,
+      ...body.filter((_, index) => index !== parentLine).map((line) => `  ${line}`),
+      '  }',
+    ];
+    inserts.set(parent.end, nested);
+    for (let index = child.start; index <= child.end; index++) removed.add(index);
+  }
+  if (inserts.size === 0) return text;
+  return lines.flatMap((line, index) => (removed.has(index) ? [] : [...(inserts.get(index) ?? []), line])).join('\n');
+});
+
+/** ARM: each top-level resource without a copy loop made a loop of one (`"copy": { "count": 1 }`). */
+export const armCopiesOfOne = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['resources']);
+  if (resources?.type !== 'array') return text;
+  let rewritten = text;
+  const objects = (resources.children ?? []).filter(
+    (node) => node.type === 'object' && !findNodeAtLocation(node, ['copy']) && findNodeAtLocation(node, ['type']),
+  );
+  for (const [index, node] of [...objects.entries()].reverse()) {
+    const type = findNodeAtLocation(node, ['type'])!.parent!;
+    rewritten = `${rewritten.slice(0, type.offset)}"copy": { "name": "rewritten${index}", "count": 1 }, ${rewritten.slice(type.offset)}`;
+  }
+  return rewritten;
+});
