@@ -285,7 +285,45 @@ export const armNestedDeployment = eachArmTemplate((text) => {
  * by that name: the ids and names main reads are the same. Only for VNets main reads no more of than
  * `.id` and `.name` (an existing resource's properties are Azure's to say).
  */
-export const vnetsInModule: Rewriting = (files) => {
+export const vnetsInModule: Rewriting = (files) =>
+  vnetsMoved(files, (main, moved) => {
+    let rewritten = main.text;
+    for (const { entry, name } of [...moved].reverse())
+      rewritten = `${rewritten.slice(0, entry.start)}resource ${entry.name} '${entry.literal}' existing = {\n  name: ${name}\n}${rewritten.slice(entry.end)}`;
+    return { main: rewritten, outputs: '' };
+  });
+
+/**
+ * The same VNets declared in /network.bicep, and main reading their ids and names from its outputs
+ * (`network.outputs.hubId`), which also makes what uses them wait for the module.
+ */
+export const vnetsThroughOutputs: Rewriting = (files) =>
+  vnetsMoved(files, (main, moved) => {
+    let rewritten = main.text;
+    for (const { entry } of [...moved].reverse())
+      rewritten = rewritten.slice(0, entry.start) + rewritten.slice(entry.end);
+    for (const { entry } of moved)
+      rewritten = rewritten.replace(
+        new RegExp(`\\b${entry.name}\\.(id|name)\\b`, 'g'),
+        (_, field: string) => `network.outputs.${entry.name}${field === 'id' ? 'Id' : 'Name'}`,
+      );
+    const outputs = moved
+      .map(
+        ({ entry }) =>
+          `output ${entry.name}Id string = ${entry.name}.id\noutput ${entry.name}Name string = ${entry.name}.name\n`,
+      )
+      .join('');
+    return { main: rewritten, outputs };
+  });
+
+/** The VNets vnetsInModule can move, moved to /network.bicep, main rewritten by `rewrite`. */
+function vnetsMoved(
+  files: ReadonlyMap<string, string>,
+  rewrite: (
+    main: { text: string },
+    moved: { entry: ReturnType<typeof outlineBicep>['entries'][number]; name: string }[],
+  ) => { main: string; outputs: string },
+): Map<string, string> {
   const mainUri = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'));
   const text = mainUri === undefined ? undefined : files.get(mainUri);
   if (mainUri === undefined || text === undefined || [...files.keys()].some((uri) => uri.endsWith('/network.bicep')))
@@ -293,32 +331,28 @@ export const vnetsInModule: Rewriting = (files) => {
   const entries = outlineBicep(text, 'bicep').entries;
   if (entries.some((entry) => entry.keyword === 'targetScope')) return new Map(files);
   const symbols = entries.flatMap((entry) => (entry.name === undefined ? [] : [entry.name]));
-  const moved = entries.filter((entry) => {
-    if (entry.keyword !== 'resource' || entry.name === undefined || entry.existing) return false;
-    if (!/^Microsoft\.Network\/virtualNetworks@/i.test(entry.literal ?? '')) return false;
+  const moved = entries.flatMap((entry) => {
+    if (entry.keyword !== 'resource' || entry.name === undefined || entry.existing) return [];
+    if (!/^Microsoft\.Network\/virtualNetworks@/i.test(entry.literal ?? '')) return [];
     const declaration = text.slice(entry.start, entry.end);
-    if (!/\n {2}name: '[^'$\\]*'\r?\n/.test(declaration) || /= \[for /.test(declaration)) return false;
+    const name = /\n {2}name: ('[^'$\\]*')\r?\n/.exec(declaration)?.[1];
+    if (name === undefined || /= \[for /.test(declaration)) return [];
     const body = declaration.slice(declaration.indexOf('{'));
-    if (symbols.some((symbol) => symbol !== entry.name && new RegExp(`\\b${symbol}\\b`).test(body))) return false;
+    if (symbols.some((symbol) => symbol !== entry.name && new RegExp(`\\b${symbol}\\b`).test(body))) return [];
     const rest = text.slice(0, entry.start) + text.slice(entry.end);
-    return !new RegExp(`\\b${entry.name}(?!\\.(?:id|name)\\b)\\b(?!\\s*'|\\s*=)`).test(rest);
+    if (new RegExp(`\\b${entry.name}(?!\\.(?:id|name)\\b)\\b(?!\\s*'|\\s*=)`).test(rest)) return [];
+    return [{ entry, name }];
   });
   if (moved.length === 0) return new Map(files);
-  let main = text;
-  for (const entry of [...moved].reverse()) {
-    const declaration = text.slice(entry.start, entry.end);
-    const name = /\n {2}name: ('[^'$\\]*')/.exec(declaration)![1];
-    const reference = `resource ${entry.name} '${entry.literal}' existing = {\n  name: ${name}\n}`;
-    main = main.slice(0, entry.start) + reference + main.slice(entry.end);
-  }
+  const { main, outputs } = rewrite({ text }, moved);
   const rewritten = new Map(files);
   rewritten.set(mainUri, `${main}\nmodule network 'network.bicep' = {\n  name: 'network'\n}\n`);
   rewritten.set(
     mainUri.replace(/main\.bicep$/, 'network.bicep'),
-    moved.map((entry) => text.slice(entry.start, entry.end)).join('\n') + '\n',
+    moved.map(({ entry }) => text.slice(entry.start, entry.end)).join('\n') + '\n' + outputs,
   );
   return rewritten;
-};
+}
 
 /** Each one-line string literal value in a resource or module body returned by a function of its own. */
 export const literalsFromFunctions = eachBicepFile((text) => {
