@@ -417,3 +417,11 @@ export const armCopiesOfOne = eachArmTemplate((text) => {
   }
   return rewritten;
 });
+
+/** Each one-line literal `name: 'x…'` (resources, inline subnets, peerings…) written `name: '${'x'}…'`. */
+export const namesInterpolated = eachBicepFile((text) =>
+  text.replace(
+    /^(\s+name: )'([^'$\\\r\n])([^'$\\\r\n]*)'(\r?)$/gm,
+    (_, head: string, first: string, rest: string, cr: string) => `${head}'\${'${first}'}${rest}'${cr}`,
+  ),
+);
