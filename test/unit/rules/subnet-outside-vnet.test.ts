@@ -283,6 +283,29 @@ const armCases: RuleCases = {
       code: arm(`${armVnet('"10.0.0.0/16"')},\n${armChild('[|"192.168.1.0/24"|]')}`),
       errors: [{ messageId: 'outside' }],
     },
+    {
+      name: 'ARM: subnets of properties written in a variable are reported there, each silenced on its own line',
+      code: arm(
+        armVnet('"10.0.0.0/16"').replace(
+          /"properties": \{[\s\S]*\n {6}\}/,
+          `"properties": "[variables('vnetProperties')]"`,
+        ),
+      ).replace(
+        '"resources"',
+        `"variables": {
+    "vnetProperties": {
+      "addressSpace": { "addressPrefixes": ["10.0.0.0/16"] },
+      "subnets": [
+        // #disable-next-line subnet-outside-vnet
+        { "name": "a", "properties": { "addressPrefix": "10.5.0.0/24" } },
+        { "name": "b", "properties": { "addressPrefix": [|"10.6.0.0/24"|] } }
+      ]
+    }
+  },
+  "resources"`,
+      ),
+      errors: [{ messageId: 'outside', message: /Subnet 'b'/ }],
+    },
   ],
 };
 ruleTests(rule, {

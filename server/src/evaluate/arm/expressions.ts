@@ -12,9 +12,14 @@ import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
 import { memberValue } from './json-members';
+import type { TextSpan } from '../declaration';
+import { recordWrittenVariable } from './written-variables';
 
-/** Called with each member value and array item node under an evaluated value, by path (`a.b[0].c`). */
-export type RangeRecorder = (path: string, node: Node) => void;
+/**
+ * Called with each member value and array item node under an evaluated value, by path (`a.b[0].c`);
+ * `usedAt` when the node is in a variable (written-variables.ts), where the value is used.
+ */
+export type RangeRecorder = (path: string, node: Node, usedAt?: TextSpan) => void;
 
 export class ArmExpressions {
   private depth = 0;
@@ -54,8 +59,11 @@ export class ArmExpressions {
 
   private valueOf(node: Node, env: Env, record: RangeRecorder | undefined, path: string): Value {
     switch (node.type) {
-      case 'string':
-        return this.stringValue(node, env);
+      case 'string': {
+        const value = this.stringValue(node, env);
+        if (record && (isObject(value) || Array.isArray(value))) recordWrittenVariable(this, node, path, record);
+        return value;
+      }
       case 'number':
         return typeof node.value === 'number' && Number.isFinite(node.value)
           ? node.value

@@ -94,6 +94,8 @@ export interface ArmFrame {
   readonly context: FunctionContext;
   parameter(name: string): Value | undefined;
   variable(name: string): Value | undefined;
+  /** The object or array a variable is written as, in this file (written-variables.ts follows it). */
+  writtenVariable?(name: string): Node | undefined;
   callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined;
   /** `reference(...)` of a deployment this template declares; undefined for anything else. */
   reference(args: readonly Value[]): Value | undefined;

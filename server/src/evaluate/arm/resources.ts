@@ -8,7 +8,8 @@
 import type { Node } from 'jsonc-parser';
 import type { ArmResource } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
-import type { TextSpan } from '../declaration';
+import type { PropertyRange } from '../declaration';
+import type { RangeRecorder } from './expressions';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt } from '../resource-id';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
@@ -150,8 +151,9 @@ function evaluateInstance(
   }
 
   orderEntry(id);
-  const ranges = new Map<string, TextSpan>();
-  const record = (path: string, node: Node) => ranges.set(path, spanOf(node));
+  const ranges = new Map<string, PropertyRange>();
+  const record: RangeRecorder = (path, node, usedAt) =>
+    ranges.set(path, usedAt ? { ...spanOf(node), usedAt } : spanOf(node));
   if (resource.name) record('name', resource.name);
   const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
   // A type the model reads in part (a private-link target) is evaluated in part, as in Bicep.

@@ -117,6 +117,13 @@ export class ArmTemplateEvaluator implements ArmFrame {
     );
   }
 
+  writtenVariable(name: string): Node | undefined {
+    if (this.input.outer) return this.input.outer.frame.writtenVariable?.(name);
+    const declared = this.names.variables.get(lowerCase(name));
+    if (declared?.kind !== 'value') return undefined;
+    return declared.value.type === 'object' || declared.value.type === 'array' ? declared.value : undefined;
+  }
+
   /** A variable or output copy loop: `count` items of `input`, with `copyIndex(name)` (and `copyIndex()`). */
   copyLoop(countNode: Node | undefined, input: Node | undefined, name: string | undefined, offset: number): Value {
     const count = countNode ? this.expressions.value(countNode, this.env) : undefined;
