@@ -425,3 +425,57 @@ export const namesInterpolated = eachBicepFile((text) =>
     (_, head: string, first: string, rest: string, cr: string) => `${head}'\${'${first}'}${rest}'${cr}`,
   ),
 );
+
+/** ARM: each literal resource name written `[concat('x', '…')]`. */
+export const armNamesConcatenated = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['resources']);
+  if (resources?.type !== 'array') return text;
+  const names: JsonNode[] = [];
+  const visit = (list: JsonNode) => {
+    for (const resource of list.children ?? []) {
+      const name = resource.type === 'object' ? findNodeAtLocation(resource, ['name']) : undefined;
+      if (
+        name?.type === 'string' &&
+        typeof name.value === 'string' &&
+        name.value.length > 1 &&
+        !name.value.startsWith('[')
+      )
+        names.push(name);
+      const children = resource.type === 'object' ? findNodeAtLocation(resource, ['resources']) : undefined;
+      if (children?.type === 'array') visit(children);
+    }
+  };
+  visit(resources);
+  let rewritten = text;
+  for (const node of [...names].sort((a, b) => b.offset - a.offset)) {
+    const value = node.value as string;
+    const quoted = (part: string) => `'${part.replace(/'/g, "''")}'`;
+    const expression = JSON.stringify(`[concat(${quoted(value.slice(0, 1))}, ${quoted(value.slice(1))})]`);
+    rewritten = rewritten.slice(0, node.offset) + expression + rewritten.slice(node.offset + node.length);
+  }
+  return rewritten;
+});
+
+/**
+ * ARM: each top-level resource's `properties` object, outside copy loops and without `copyIndex()`,
+ * `reference()` or other resource-bound functions, given as `[variables('…')]`.
+ */
+export const armPropertiesInVariables = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['resources']);
+  if (!root || resources?.type !== 'array' || findNodeAtLocation(root, ['variables'])) return text;
+  const moved = (resources.children ?? []).flatMap((resource) => {
+    const properties = resource.type === 'object' ? findNodeAtLocation(resource, ['properties']) : undefined;
+    if (!properties || properties.type !== 'object' || findNodeAtLocation(resource, ['copy'])) return [];
+    const written = text.slice(properties.offset, properties.offset + properties.length);
+    return /copyIndex|reference\(|list\w*\(|\/\//i.test(written) ? [] : [{ properties, written }];
+  });
+  if (moved.length === 0) return text;
+  let rewritten = text;
+  for (const [index, { properties }] of [...moved.entries()].reverse())
+    rewritten = `${rewritten.slice(0, properties.offset)}"[variables('rewrittenProperties${index}')]"${rewritten.slice(properties.offset + properties.length)}`;
+  const variables = moved.map(({ written }, index) => `"rewrittenProperties${index}": ${written}`).join(', ');
+  const at = resources.parent!.offset;
+  return `${rewritten.slice(0, at)}"variables": { ${variables} }, ${rewritten.slice(at)}`;
+});

@@ -11,7 +11,9 @@ import {
   alwaysTrueCondition,
   armCopiesOfOne,
   armLiteralsInVariables,
+  armNamesConcatenated,
   armNestedDeployment,
+  armPropertiesInVariables,
   childrenByFullName,
   childrenNested,
   idsByResourceId,
@@ -58,6 +60,8 @@ const rewritings: Record<string, Rewritten> = {
   'ARM: resources as copy loops of one': { rewrite: armCopiesOfOne },
   'ARM: literal values in variables': { rewrite: armLiteralsInVariables },
   'ARM: the template nested in a deployment': { rewrite: armNestedDeployment },
+  "ARM: names written [concat('v', 'net')]": { rewrite: armNamesConcatenated },
+  'ARM: properties in variables': { rewrite: armPropertiesInVariables },
 };
 const orderRules = new Set(['peering-remote-gateway-order']);
 
