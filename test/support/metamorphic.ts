@@ -479,3 +479,63 @@ export const armPropertiesInVariables = eachArmTemplate((text) => {
   const at = resources.parent!.offset;
   return `${rewritten.slice(0, at)}"variables": { ${variables} }, ${rewritten.slice(at)}`;
 });
+
+/**
+ * Each top-level resource of /main.bicep that nothing names (and that is in no loop) moved to a module
+ * of its own, `moved<N>.bicep`, which main calls: what the resource read of main's symbols
+ * (`vnet.properties.subnets[0].id`, `kv.id`) is passed in as parameters, so it deploys the same.
+ */
+export const resourcesInOwnModules: Rewriting = (files) => {
+  const mainUri = [...files.keys()].find((uri) => uri.endsWith('/main.bicep'));
+  const text = mainUri === undefined ? undefined : files.get(mainUri);
+  if (mainUri === undefined || text === undefined || [...files.keys()].some((uri) => /\/moved\d+\.bicep$/.test(uri)))
+    return new Map(files);
+  const entries = outlineBicep(text, 'bicep').entries;
+  if (entries.some((entry) => ['targetScope', 'import', 'type', 'func'].includes(entry.keyword))) return new Map(files);
+  const symbols = entries.flatMap((entry) => (entry.name === undefined ? [] : [entry.name]));
+  const rewritten = new Map(files);
+  let main = text;
+  let count = 0;
+  for (const entry of [...entries].reverse()) {
+    if (entry.keyword !== 'resource' || entry.name === undefined || entry.existing) continue;
+    const declaration = text.slice(entry.start, entry.end);
+    if (!declaration.startsWith('resource') || /= \[for |\r|#disable/.test(declaration)) continue;
+    if (codeOf(text).match(new RegExp(`\\b${entry.name}\\b`, 'g'))?.length !== 1) continue;
+    // Each reference to another of main's symbols, with what it reads, becomes a parameter.
+    const passed = new Map<string, string>();
+    const others = symbols.filter((symbol) => symbol !== entry.name).join('|') || '$^';
+    const body = mapCode(declaration, (code) =>
+      code.replace(new RegExp(`\\b(${others})((?:\\.\\w+|\\[\\d+\\])*)`, 'g'), (expression: string) => {
+        if (!passed.has(expression)) passed.set(expression, `moved${passed.size}`);
+        return passed.get(expression)!;
+      }),
+    );
+    if ([...passed.keys()].some((expression) => !/[.[]/.test(expression))) continue; // `parent: x`, a bare symbol
+    const file = `moved${count++}.bicep`;
+    const params = [...passed.values()].map((name) => `param ${name} string\n`).join('');
+    rewritten.set(mainUri.replace(/main\.bicep$/, file), `${params}${body}\n`);
+    const args = [...passed].map(([expression, name]) => `    ${name}: ${expression}`).join('\n');
+    const call = `module ${entry.name} '${file}' = {\n  name: '${entry.name}'${args ? `\n  params: {\n${args}\n  }` : ''}\n}`;
+    main = main.slice(0, entry.start) + call + main.slice(entry.end);
+  }
+  if (count === 0) return new Map(files);
+  rewritten.set(mainUri, main);
+  return rewritten;
+};
+
+/** Plain string literals (no interpolation): symbols named inside them are text, not references. */
+const plainString = /'(?:[^'\\$\r\n]|\\.|\$(?!\{))*'/g;
+
+/** `text` with `rewrite` applied to what lies outside its plain string literals. */
+function mapCode(text: string, rewrite: (code: string) => string): string {
+  let rewritten = '';
+  let last = 0;
+  for (const match of text.matchAll(plainString)) {
+    rewritten += rewrite(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return rewritten + rewrite(text.slice(last));
+}
+
+/** `text` with its plain string literals emptied. */
+const codeOf = (text: string) => text.replace(plainString, "''");
