@@ -539,3 +539,31 @@ function mapCode(text: string, rewrite: (code: string) => string): string {
 
 /** `text` with its plain string literals emptied. */
 const codeOf = (text: string) => text.replace(plainString, "''");
+
+/**
+ * ARM: the template's resources moved into the inline template of a nested deployment with `outer`
+ * scope, its parameters and variables left where they are (the nested resources read them there).
+ */
+export const armResourcesInOuterScopeDeployment = eachArmTemplate((text) => {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['resources']);
+  if (!root || resources?.type !== 'array' || findNodeAtLocation(root, ['outputs'])) return text;
+  const written = text.slice(resources.offset, resources.offset + resources.length);
+  const nested = `[
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "rewritten",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "outer" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": ${written}
+        }
+      }
+    }
+  ]`;
+  return text.slice(0, resources.offset) + nested + text.slice(resources.offset + resources.length);
+});

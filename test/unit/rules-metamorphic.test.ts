@@ -14,6 +14,7 @@ import {
   armNamesConcatenated,
   armNestedDeployment,
   armPropertiesInVariables,
+  armResourcesInOuterScopeDeployment,
   childrenByFullName,
   childrenNested,
   idsByResourceId,
@@ -64,6 +65,7 @@ const rewritings: Record<string, Rewritten> = {
   'ARM: the template nested in a deployment': { rewrite: armNestedDeployment },
   "ARM: names written [concat('v', 'net')]": { rewrite: armNamesConcatenated },
   'ARM: properties in variables': { rewrite: armPropertiesInVariables },
+  'ARM: the resources nested in an outer-scope deployment': { rewrite: armResourcesInOuterScopeDeployment },
 };
 const orderRules = new Set(['peering-remote-gateway-order']);
 
