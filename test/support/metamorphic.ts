@@ -21,17 +21,25 @@ export const alwaysTrueCondition = eachBicepFile((text) =>
 );
 
 /** Each one-line string literal value in a resource or module body moved into a variable. */
-export const literalsInVariables = eachBicepFile((text) => {
+export const literalsInVariables = eachBicepFile((text) =>
+  literalsDeclared(text, (name, literal) => [`var ${name} = ${literal}`, name]),
+);
+
+/**
+ * Each one-line string literal value (but a name) in a resource or module body replaced by the
+ * reference `declare` gives, with the declaration it gives appended to the file.
+ */
+function literalsDeclared(text: string, declare: (name: string, literal: string) => [string, string]): string {
   const declared: string[] = [];
   const rewritten = mapBodyLines(text, (line) => {
     const match = /^(\s+)(\w+): ('[^'$\\\r\n]*')(\r?)$/.exec(line);
     if (!match || match[2] === 'name') return line;
-    const name = `rewrittenLiteral${declared.length}`;
-    declared.push(`var ${name} = ${match[3]}`);
-    return `${match[1]}${match[2]}: ${name}${match[4]}`;
+    const [declaration, reference] = declare(`rewrittenLiteral${declared.length}`, match[3]);
+    declared.push(declaration);
+    return `${match[1]}${match[2]}: ${reference}${match[4]}`;
   });
   return declared.length === 0 ? text : `${rewritten}\n${declared.join('\n')}\n`;
-});
+}
 
 /**
  * Each top-level resource's multi-line `properties: {…}` moved into a variable declared right after the
@@ -287,7 +295,7 @@ export const armNestedDeployment = eachArmTemplate((text) => {
  */
 export const vnetsInModule: Rewriting = (files) =>
   vnetsMoved(files, (main, moved) => {
-    let rewritten = main.text;
+    let rewritten = main;
     for (const { entry, name } of [...moved].reverse())
       rewritten = `${rewritten.slice(0, entry.start)}resource ${entry.name} '${entry.literal}' existing = {\n  name: ${name}\n}${rewritten.slice(entry.end)}`;
     return { main: rewritten, outputs: '' };
@@ -299,7 +307,7 @@ export const vnetsInModule: Rewriting = (files) =>
  */
 export const vnetsThroughOutputs: Rewriting = (files) =>
   vnetsMoved(files, (main, moved) => {
-    let rewritten = main.text;
+    let rewritten = main;
     for (const { entry } of [...moved].reverse())
       rewritten = rewritten.slice(0, entry.start) + rewritten.slice(entry.end);
     for (const { entry } of moved)
@@ -320,7 +328,7 @@ export const vnetsThroughOutputs: Rewriting = (files) =>
 function vnetsMoved(
   files: ReadonlyMap<string, string>,
   rewrite: (
-    main: { text: string },
+    main: string,
     moved: { entry: ReturnType<typeof outlineBicep>['entries'][number]; name: string }[],
   ) => { main: string; outputs: string },
 ): Map<string, string> {
@@ -344,7 +352,7 @@ function vnetsMoved(
     return [{ entry, name }];
   });
   if (moved.length === 0) return new Map(files);
-  const { main, outputs } = rewrite({ text }, moved);
+  const { main, outputs } = rewrite(text, moved);
   const rewritten = new Map(files);
   rewritten.set(mainUri, `${main}\nmodule network 'network.bicep' = {\n  name: 'network'\n}\n`);
   rewritten.set(
@@ -355,17 +363,9 @@ function vnetsMoved(
 }
 
 /** Each one-line string literal value in a resource or module body returned by a function of its own. */
-export const literalsFromFunctions = eachBicepFile((text) => {
-  const declared: string[] = [];
-  const rewritten = mapBodyLines(text, (line) => {
-    const match = /^(\s+)(\w+): ('[^'$\\\r\n]*')(\r?)$/.exec(line);
-    if (!match || match[2] === 'name') return line;
-    const name = `rewrittenLiteral${declared.length}`;
-    declared.push(`func ${name}() string => ${match[3]}`);
-    return `${match[1]}${match[2]}: ${name}()${match[4]}`;
-  });
-  return declared.length === 0 ? text : `${rewritten}\n${declared.join('\n')}\n`;
-});
+export const literalsFromFunctions = eachBicepFile((text) =>
+  literalsDeclared(text, (name, literal) => [`func ${name}() string => ${literal}`, `${name}()`]),
+);
 
 /**
  * A top-level child resource written with `parent: p` (and a literal name) that nothing names, declared
