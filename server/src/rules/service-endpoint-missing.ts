@@ -4,10 +4,19 @@
 // SubnetsHaveNoServiceEndpointsConfigured). Absence is judged over what the subnet may have: every
 // analysed subnet with that id (inline and child twins) must be certainly deployed, ours, with a fully
 // known endpoint list that lacks the service. A bypass flag that is true or unknown, a subnet outside
-// the analysed files or Container Registry outside the public cloud stay silent.
+// the analysed files or Container Registry outside the public cloud stay silent. So does a Container
+// Registry or App Service that a private endpoint may connect to: there the subnet rules are not
+// supported at all (FACTS §9.3), service-endpoint-with-private-link says so, and adding the endpoint
+// would complete the combination that is not supported.
 // Anchor: the rule's subnet reference.
-import { endpointServes, serviceEndpointFacts } from '../facts';
-import { serviceNetworkRules, subnetServiceEndpoints, type ServiceNetworkRules, type VnetRuleEntry } from '../model';
+import { endpointServes, serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink } from '../facts';
+import {
+  serviceNetworkRules,
+  subnetServiceEndpoints,
+  type NetworkModel,
+  type ServiceNetworkRules,
+  type VnetRuleEntry,
+} from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { subnetAnchor, subnetLabel } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
@@ -21,6 +30,15 @@ function lacksEndpoint(rules: ServiceNetworkRules, rule: VnetRuleEntry): boolean
     const names = subnetServiceEndpoints(subnet);
     return names !== undefined && !names.some((name) => endpointServes(rules.service, name));
   });
+}
+
+/** A service that takes no subnet rules beside a private endpoint, with an endpoint that may connect to it. */
+function subnetRulesUnsupported(model: NetworkModel, rules: ServiceNetworkRules): boolean {
+  const resource = rules.resource;
+  if (!resource || !servicesWithoutEndpointsBesidePrivateLink.includes(rules.service)) return false;
+  return model.privateEndpoints.some((endpoint) =>
+    endpoint.connections.some((connection) => connection.target?.resolved && connection.target.target === resource),
+  );
 }
 
 export default defineRule({
@@ -38,6 +56,7 @@ export default defineRule({
     for (const rules of certainlyCreatedAmong(serviceNetworkRules(model))) {
       const facts = serviceEndpointFacts(rules.service);
       if (facts.publicCloudOnly && cloud !== 'AzureCloud') continue;
+      if (subnetRulesUnsupported(model, rules)) continue;
       for (const list of rules.vnetRules) {
         for (const rule of list.rules) {
           if (!lacksEndpoint(rules, rule)) continue;

@@ -1,6 +1,13 @@
 import rule from '../../../server/src/rules/service-endpoint-missing';
 import { edited, ruleTests, type InvalidCase, type ValidCase } from '../../support/rule-test';
-import { bicepChildSubnet, bicepVnet, inlineSubnetItem, vnetWithChildSubnet } from '../../support/bicep-network';
+import {
+  bicepChildSubnet,
+  bicepEndpoint,
+  bicepVnet,
+  connectionTo,
+  inlineSubnetItem,
+  vnetWithChildSubnet,
+} from '../../support/bicep-network';
 import { armSpokeSubnets } from '../../support/subnet-fixtures';
 
 /** A VNet whose inline subnet `snet-app` has the properties `extra`, and `resources` after it. */
@@ -147,6 +154,39 @@ ${vnet('', storage())}${bicepVnet(
   properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
 }
 `,
+      ),
+    },
+    {
+      name: 'a Container Registry with a private endpoint: subnet rules are not supported beside it (FACTS §9.3)',
+      code: vnet(
+        '',
+        `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'acrapp'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
+}
+` + bicepEndpoint('vnet.properties.subnets[0].id', [connectionTo('acr.id', "[ 'registry' ]", 'registry')]),
+      ),
+    },
+    {
+      name: 'an App Service with a private endpoint under an unknown condition (FACTS §9.3)',
+      code: vnet(
+        '',
+        `resource app 'Microsoft.Web/sites@2025-03-01' = {
+  name: 'app-orders'
+  location: 'westeurope'
+  properties: {
+    siteConfig: {
+      ipSecurityRestrictions: [ { name: 'spoke', vnetSubnetResourceId: vnet.properties.subnets[0].id, action: 'Allow', priority: 200 } ]
+    }
+  }
+}
+` +
+          bicepEndpoint('vnet.properties.subnets[0].id', [connectionTo('app.id', "[ 'sites' ]", 'sites')], {
+            condition: 'if (withPe) ',
+          }),
+        'param withPe bool\n',
       ),
     },
   ],
