@@ -32,6 +32,7 @@
 //                                 a firewall whose firewallDefaultActionPath(type) holds 'Deny' (firewallDenies)
 //                                 or a value not known gets no fix and a message that claims no public reach.
 //   pe-subnet-policies-ignored    privateEndpointPolicyEffect(value | undefined) → { nsg, routeTable };
+//                                 what can apply there: privateEndpointPolicySupport(cloud, region);
 //                                 fix: privateEndpointPolicyFor({ nsg, routeTable }, apiVersion).
 //   pls-subnet-policies           privateLinkServiceSubnetPolicy ('Disabled'); policyDefault(...) ('Enabled').
 //   subnet-policies-value         checkPolicyValue(property, apiVersion, value): valid | case-differs |
@@ -110,6 +111,7 @@ export {
   policyValues,
   privateEndpointPolicyEffect,
   privateEndpointPolicyFor,
+  privateEndpointPolicySupport,
   privateLinkServiceSubnetPolicy,
   type PolicyProperty,
   type PolicyValueCheck,

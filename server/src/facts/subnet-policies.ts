@@ -4,6 +4,7 @@
 // a case-only difference is reported apart (FACTS does not say whether ARM ignores case); any answer a
 // preview version could change is `unknown`.
 import { isApiVersionAtLeast } from './api-versions';
+import type { Cloud } from './cloud';
 import { nearMiss } from './closest';
 import { policyHistories as histories } from './subnet-data';
 
@@ -107,6 +108,32 @@ export function privateEndpointPolicyEffect(
     default:
       return undefined;
   }
+}
+
+/**
+ * Regions where private endpoints support neither NSGs nor route tables (FACTS §2.3, S4 limitations:
+ * "UDR & ASG unavailable in the first four regions", NSG support unavailable there too), as written in
+ * templates: lower case, no spaces.
+ */
+const regionsWithoutEndpointPolicies = new Set([
+  'westindia',
+  'australiacentral2',
+  'southafricawest',
+  'brazilsoutheast',
+]);
+
+/**
+ * What the subnet policy can make apply to private endpoints in `cloud` and `region` (FACTS §2.3):
+ * no NSG in any Government or China region, neither NSG nor route table in the four regions above.
+ * A region that is not known gives what its cloud supports.
+ */
+export function privateEndpointPolicySupport(
+  cloud: Cloud,
+  region: string | undefined,
+): { nsg: boolean; routeTable: boolean } {
+  if (region !== undefined && regionsWithoutEndpointPolicies.has(region.toLowerCase().replace(/\s+/g, '')))
+    return { nsg: false, routeTable: false };
+  return { nsg: cloud === 'AzureCloud', routeTable: true };
 }
 
 /**

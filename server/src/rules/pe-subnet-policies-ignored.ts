@@ -4,10 +4,12 @@
 // not presence (endpoint-traffic.ts): an inbound Deny of the subnet's NSG that certainly blocks traffic
 // to the endpoints, or a client route in the VNet that would override their /32 routes. An NSG without
 // such a rule changes nothing: silent. Certain cases only: the subnet is ours, a certainly deployed
-// endpoint sits in it, and the policy is absent or a known value whose effect facts give.
+// endpoint sits in it, and the policy is absent or a known value whose effect facts give. Where the
+// policy cannot make NSGs or route tables apply to private endpoints (Government and China clouds for
+// NSGs, four public regions for both: FACTS §2.3), neither is reported: setting it would change nothing.
 // Anchor: the subnet.
-import { privateEndpointPolicyEffect, privateEndpointPolicyFor } from '../facts';
-import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
+import { privateEndpointPolicyEffect, privateEndpointPolicyFor, privateEndpointPolicySupport } from '../facts';
+import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { attaches, lookup, subnetAnchor, subnetLabel, subnetName } from './support/endpoint-common';
 import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
@@ -24,11 +26,17 @@ export default defineRule({
     ignored:
       "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
   },
-  check({ model, report }: RuleContext) {
+  check({ model, cloud, report }: RuleContext) {
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
       const endpoints = subnet.privateEndpoints.filter((endpoint) => certainlyDeployed(endpoint.decl));
       const [first] = endpoints;
       if (!first) continue;
+      // An endpoint sits in its VNet's region (FACTS §2.3): either location tells the region.
+      const support = privateEndpointPolicySupport(
+        cloud,
+        knownText(first.location) ?? knownText(subnet.vnet?.location),
+      );
+      if (!support.nsg && !support.routeTable) continue;
       const found = lookup(subnet.properties, property);
       if (!found) continue;
       const current = found.present ? found.value : undefined;
@@ -36,10 +44,10 @@ export default defineRule({
       const effect = privateEndpointPolicyEffect(current as string | undefined);
       if (!effect) continue;
       const nsg =
-        !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
+        support.nsg && !effect.nsg && subnet.nsg?.resolved && attaches(subnet, 'networkSecurityGroup') === true
           ? blockingRule(subnet.nsg.target, subnet, model.declarations)
           : undefined;
-      const route = effect.routeTable ? undefined : overridingRoute(subnet);
+      const route = !support.routeTable || effect.routeTable ? undefined : overridingRoute(subnet);
       if (!nsg && !route) continue;
       const ignored: string[] = [];
       const related: RelatedAnchor[] = [];
@@ -74,7 +82,7 @@ export default defineRule({
       // The fix keeps what the policy already applies and whatever the subnet may attach.
       const value = privateEndpointPolicyFor(
         {
-          nsg: effect.nsg || nsg !== undefined || attaches(subnet, 'networkSecurityGroup') !== false,
+          nsg: effect.nsg || nsg !== undefined || (support.nsg && attaches(subnet, 'networkSecurityGroup') !== false),
           routeTable: effect.routeTable || route !== undefined || attaches(subnet, 'routeTable') !== false,
         },
         subnet.decl.apiVersion ?? '',

@@ -237,6 +237,39 @@ ${network(withNsg)}`,
           "= if (deploy) {\n  name: 'pe-kv'",
         ),
     },
+    {
+      name: "effect, not presence (class 4): an earlier allow from a range that contains the deny's source makes it moot",
+      code:
+        nsgWith(
+          securityRule('AllowCorp', { priority: 100, access: 'Allow', sourceAddressPrefix: '10.0.0.0/8' }) +
+            securityRule('DenyVnetRange', {
+              sourceAddressPrefix: '10.1.0.0/16',
+              destinationAddressPrefix: '10.1.1.0/24',
+            }),
+        ) + network(withNsg),
+    },
+    {
+      name: 'effect, not presence (class 4): two earlier allows that together admit both sources of the deny',
+      code:
+        nsgWith(
+          securityRule('AllowTen', { priority: 100, access: 'Allow', sourceAddressPrefix: '10.0.0.0/8' }) +
+            securityRule('AllowOnPrem', { priority: 110, access: 'Allow', sourceAddressPrefix: '192.168.0.0/16' }) +
+            "      { name: 'DenyBoth', properties: { priority: 4000, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefixes: [ '10.1.0.0/16', '192.168.1.0/24' ], sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '*' } }\n",
+        ) + network(withNsg),
+    },
+    {
+      name: 'Government cloud: private endpoints take no NSG there (FACTS §2.3)',
+      cloud: 'AzureUSGovernment',
+      code: (nsgWith(denyAll) + network(withNsg)).replaceAll('westeurope', 'usgovvirginia'),
+    },
+    {
+      name: 'West India: private endpoints take neither NSG nor route table there (FACTS §2.3)',
+      code: (
+        nsgWith(denyAll) +
+        routesTo('10.0.0.0/8') +
+        network(`${withNsg}\n          routeTable: { id: rt.id }`)
+      ).replaceAll('westeurope', 'westindia'),
+    },
   ],
   invalid: [
     {
@@ -253,6 +286,40 @@ ${network(withNsg)}`,
       output:
         nsgWith(denyAll) +
         network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
+    },
+    {
+      name: "effect, not presence (class 4): an earlier allow from a range that misses part of the deny's source",
+      code:
+        nsgWith(
+          securityRule('AllowApp', { priority: 100, access: 'Allow', sourceAddressPrefix: '10.2.0.0/16' }) +
+            securityRule('DenyTen', { sourceAddressPrefix: '10.0.0.0/8', destinationAddressPrefix: '10.1.1.0/24' }),
+        ) + network(withNsg, marked),
+      errors: [{ messageId: 'ignored', message: /rule 'DenyTen' of NSG 'nsg-pe' would block traffic/ }],
+      output:
+        nsgWith(
+          securityRule('AllowApp', { priority: 100, access: 'Allow', sourceAddressPrefix: '10.2.0.0/16' }) +
+            securityRule('DenyTen', { sourceAddressPrefix: '10.0.0.0/8', destinationAddressPrefix: '10.1.1.0/24' }),
+        ) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
+    },
+    {
+      name: "Government cloud: a deny and a covering route report the route only, and the fix is 'RouteTableEnabled'",
+      cloud: 'AzureUSGovernment',
+      code: (
+        nsgWith(denyAll) +
+        routesTo('10.0.0.0/8') +
+        network(
+          `${withNsg}\n          routeTable: { id: rt.id }\n          privateEndpointNetworkPolicies: 'Disabled'`,
+          marked,
+        )
+      ).replaceAll('westeurope', 'usgovvirginia'),
+      errors: [
+        {
+          messageId: 'ignored',
+          message:
+            /'Disabled': route 'to-hub' \(10\.0\.0\.0\/8 via VirtualAppliance\) of route table 'rt-spoke' on this subnet is overridden by the endpoints' \/32 routes\. Set 'RouteTableEnabled'\./,
+        },
+      ],
+      output: edited(['Disabled', 'RouteTableEnabled']),
     },
     {
       name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',

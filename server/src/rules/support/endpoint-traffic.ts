@@ -136,8 +136,9 @@ function coversSubnet(prefix: string, subnet: readonly Cidr[]): boolean {
 /**
  * The first inbound Deny rule (by priority) that certainly blocks some traffic to the subnet's endpoints
  * — every protocol and port, a certain source and a destination covering the subnet — and that no
- * earlier rule could pre-empt: an unknown earlier rule, or an earlier Allow of everything from the same
- * clients, leaves no certain answer.
+ * earlier rule could pre-empt: an unknown earlier rule, or earlier Allows of everything that together
+ * admit each source the deny certainly blocks (an address range inside an allowed one included), leave
+ * no certain answer.
  */
 export function blockingRule(
   nsg: NetworkSecurityGroup,
@@ -165,24 +166,45 @@ export function blockingRule(
       (rule) => rule !== deny && (rule.priority === undefined || rule.priority < deny.priority!),
     );
     // A rule of unknown direction or access may be an Allow of everything.
-    const preempted = earlier.some(
-      (rule) => rule.direction !== 'inbound' || (rule.access !== 'deny' && mayAdmitEverything(rule, deny, cidrs)),
-    );
+    const allows = earlier.filter((rule) => rule.direction !== 'inbound' || rule.access !== 'deny');
+    const admitted = (source: string) =>
+      allows.some(
+        (allow) =>
+          admitsAllTraffic(allow, deny, cidrs) && allow.sources!.some((prefix) => mayCoverSource(prefix, source)),
+      );
+    const preempted =
+      allows.some((rule) => rule.direction !== 'inbound' || !fullyKnown(rule)) ||
+      deny.sources!.filter(certainSource).every(admitted);
     if (!preempted) return { nsg, decl: deny.decl, path: deny.path, name: deny.name };
   }
   return undefined;
 }
 
-/** An earlier Allow that may admit everything the deny blocks, which makes the deny moot. */
-function mayAdmitEverything(allow: SecurityRule, deny: SecurityRule, cidrs: readonly Cidr[]): boolean {
-  // A match that is not fully known may be everything.
-  if (allow.protocol === undefined || !allow.ports || !allow.sources || !allow.destinations) return true;
+/** A rule whose match is fully known (otherwise it may match everything). */
+const fullyKnown = (rule: SecurityRule) =>
+  rule.protocol !== undefined &&
+  rule.ports !== undefined &&
+  rule.sources !== undefined &&
+  rule.destinations !== undefined;
+
+/** An Allow of every protocol and port to the subnet the deny blocks: together, such allows make it moot. */
+function admitsAllTraffic(allow: SecurityRule, deny: SecurityRule, cidrs: readonly Cidr[]): boolean {
   if (allow.protocol !== '*' || !everyPort(allow.ports)) return false;
-  const sourceCovered = allow.sources.some((prefix) => anyClient(prefix) || deny.sources?.includes(prefix));
-  const destinationCovered = allow.destinations.some(
-    (prefix) => coversSubnet(prefix, cidrs) || deny.destinations?.includes(prefix),
-  );
-  return sourceCovered && destinationCovered;
+  return allow.destinations!.some((prefix) => coversSubnet(prefix, cidrs) || deny.destinations?.includes(prefix));
+}
+
+/**
+ * Whether an allowed source prefix includes every client of a blocked one: any client, the same prefix
+ * (case aside), a range of all addresses, or an address range that contains the blocked range. A service
+ * tag other than the VNet's is not taken to cover anything (its members are not known here).
+ */
+function mayCoverSource(allowed: string, blocked: string): boolean {
+  if (anyClient(allowed) || allowed.toLowerCase() === blocked.toLowerCase()) return true;
+  const outer = addressRange(allowed);
+  if (outer === undefined) return false;
+  if (outer.prefix === 0) return true;
+  const inner = addressRange(blocked);
+  return inner !== undefined && cidrContains(outer, inner);
 }
 
 /** The subnet's prefixes, when every one is known and usable. */
