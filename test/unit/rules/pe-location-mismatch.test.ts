@@ -8,8 +8,25 @@ const network = (vnetLocation: string, peLocation: string, head = '', vnetIf = '
   bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'), { location: vnetLocation, head, condition: vnetIf }) +
   bicepEndpoint('vnet.properties.subnets[0].id', [], { location: peLocation, condition: endpointIf });
 
+/** A Key Vault module of the registry in `location` whose endpoint entry (with `entryExtra`) is in the VNet's subnet. */
+const avmVault = (location: string, entryExtra = '') =>
+  bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'), { location: "'northeurope'" }) +
+  `module kv 'br/public:avm/res/key-vault/vault:0.11.0' = {
+  name: 'kv'
+  params: {
+    name: 'kv-app'
+    location: ${location}
+    privateEndpoints: [ { subnetResourceId: vnet.properties.subnets[0].id${entryExtra} } ]
+  }
+}
+`;
+
 ruleTests(rule, {
   valid: [
+    {
+      name: "AVM: an endpoint entry without location is not taken to be in the module's location (FACTS §17 does not say)",
+      code: avmVault("'westeurope'"),
+    },
     { name: 'same literal region', code: network("'westeurope'", "'westeurope'") },
     {
       name: 'one location parameter for both',
@@ -76,6 +93,11 @@ param subnetId string
 ${bicepEndpoint('subnetId', [], { location: "[|'swedencentral'|]" })}`,
       errors: [{ messageId: 'mismatch' }],
       output: edited(['swedencentral', 'westeurope']),
+    },
+    {
+      name: 'AVM: an endpoint entry in another region than its VNet',
+      code: avmVault("'westeurope'", ", location: [|'westeurope'|]"),
+      errors: [{ messageId: 'mismatch', message: /is in 'westeurope' but its VNet 'vnet-spoke' is in 'northeurope'/ }],
     },
     {
       name: 'a loop of endpoints gives one finding',

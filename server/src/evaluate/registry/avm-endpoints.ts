@@ -13,7 +13,6 @@ export interface EndpointTarget {
   id: Value;
   name: Value;
   defaultService: string | undefined;
-  location: Value;
 }
 
 /** Declares one endpoint per `privateEndpoints` entry (one of unknown count when the list is unknown). */
@@ -59,7 +58,9 @@ function declareEntry(
   declareEndpoint(call, {
     at,
     name,
-    location: field(entry, 'location') ?? target.location,
+    // FACTS §17 does not say where a module places an endpoint whose entry names no region (the
+    // module's own `location` is the main resource's): unknown, so no rule compares it.
+    location: field(entry, 'location') ?? new Unknown(`${call.key}.${at}.location`, 'region'),
     scope: scopeOfResourceGroup(call, field(entry, 'resourceGroupResourceId')),
     subnetId: field(entry, 'subnetResourceId') ?? new Unknown(`${call.key}.${at}.subnetResourceId`),
     // An unknown `isManualConnection` leaves the approval unknown, not the target or group ids, which

@@ -102,7 +102,7 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
       ['location', 'location'],
     ],
   });
-  declareEntryEndpoints(call, { id: main.id, name: main.name, defaultService: module.defaultService, location });
+  declareEntryEndpoints(call, { id: main.id, name: main.name, defaultService: module.defaultService });
   return { resourceId: main.id, name: main.name };
 }
 
