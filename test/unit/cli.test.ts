@@ -182,6 +182,21 @@ describe('configuration', () => {
     assert.match(silent.stdout, /No problems found/);
   });
 
+  test('with none from the working directory up, the one nearest to the paths checked applies, if they share it', async () => {
+    const dir = workspace({
+      'infra/main.bicep': zoneInRegion,
+      'infra/vnetlens.json': '{ "rules": { "dns-zone-location": "off" } }',
+      'other/main.bicep': zoneInRegion,
+    });
+    const inInfra = await cli(['check', 'infra'], dir);
+    assert.match(inInfra.stdout, /No problems found/);
+    const fileInInfra = await cli(['check', 'infra/main.bicep'], dir);
+    assert.match(fileInInfra.stdout, /No problems found/);
+    // Two paths whose nearest files differ (one has none): no file applies, rather than one for both.
+    const both = await cli(['check', 'infra', 'other'], dir);
+    assert.equal((both.stdout.match(/warning dns-zone-location/g) ?? []).length, 2);
+  });
+
   test('a bad vnetlens.json is reported with its position and defaults apply', async () => {
     const dir = workspace({
       'main.bicep': zoneInRegion,

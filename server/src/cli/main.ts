@@ -57,13 +57,37 @@ const maxConfigBytes = 1024 * 1024;
 
 const levelRank: Record<Level, number> = { info: 0, warning: 1, error: 2 };
 
-/** The --config file, or the nearest vnetlens.json from the working directory up. */
+/**
+ * The --config file, or the nearest vnetlens.json from the working directory up; when there is none,
+ * the nearest one from the paths checked up, if they all have the same (`check infra` run from the
+ * repository's root must not lose infra/vnetlens.json: its policy mode silences findings).
+ */
 function findConfig(command: CheckCommand, cwd: string): string | undefined {
   if (command.config !== undefined) return path.resolve(cwd, command.config);
-  for (let dir = cwd; ; dir = path.dirname(dir)) {
+  const fromCwd = nearestConfig(cwd);
+  if (fromCwd !== undefined) return fromCwd;
+  const found = new Set(
+    (command.paths.length > 0 ? command.paths : ['.']).map((given) => {
+      const absolute = path.resolve(cwd, given);
+      return nearestConfig(isDirectory(absolute) ? absolute : path.dirname(absolute));
+    }),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function nearestConfig(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, configFileName);
     if (fs.existsSync(candidate)) return candidate;
     if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 
