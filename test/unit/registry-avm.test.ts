@@ -166,8 +166,26 @@ ruleTests(peDnsZoneGroupMissing, {
       name: 'AVM entry whose zone group is a parameter the caller may set',
       code: `param group object\n${hub()}${zone}${vault('{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: group }')}`,
     },
+    {
+      name: "AVM entry whose zone group is null under a parameter's default, which the caller may change (DESIGN §2)",
+      code: `param zoneId string = ''\n${hub()}${vault(
+        '{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: empty(zoneId) ? null : { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zoneId } ] } }',
+      )}`,
+    },
+    {
+      name: "AVM entry that a parameter's default leaves without the zone group key (union)",
+      code: `param zoneId string = ''\n${hub()}${vault(
+        'union({ subnetResourceId: hub.outputs.subnetResourceIds[0] }, empty(zoneId) ? {} : { privateDnsZoneGroup: { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zoneId } ] } })',
+      )}`,
+    },
   ],
   invalid: [
+    {
+      name: 'AVM entry whose zone group is written null',
+      code:
+        hub() + zone + vault('[|{ subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: null }|]'),
+      errors: [{ messageId: 'missingInVnet' }],
+    },
     {
       name: 'AVM entry without a zone group',
       code: hub() + zone + vault('[|{ subnetResourceId: hub.outputs.subnetResourceIds[0] }|]'),

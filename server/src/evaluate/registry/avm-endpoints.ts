@@ -160,7 +160,7 @@ export function declarePrivateEndpointModule(call: RegistryCall): { id: Value; n
       ...prefixRanges(call, 'properties.privateLinkServiceConnections', 'privateLinkServiceConnections'),
     ],
   });
-  const request = group === undefined ? undefined : groupRequest(group);
+  const request = groupRequest(group);
   declareZoneGroup(call, endpoint, request, 'privateDnsZoneGroup', 1);
   return endpoint;
 }

@@ -1,6 +1,9 @@
 // Private DNS zone groups of endpoints declared through Azure Verified Modules (FACTS §17): what an entry's
 // `privateDnsZoneGroup` (or older `privateDnsZoneResourceIds`) asks for, and the zone group resource it makes.
-// Invariant: an unknown request declares a maybe-group (it keeps "missing" silent; its zones are never judged).
+// Invariant: an unknown request declares a maybe-group (it keeps "missing" silent; its zones are never judged);
+// no request (absent, `null`, no configs) declares a group that is off: in no model, but the caller's choices
+// may turn it on (engine/caller-choices.ts), as `privateDnsZoneGroup: empty(zoneId) ? null : {…}` does with
+// zoneId's default '' when the caller passes a zone.
 import { isArray, isObject, makeObject, Unknown, type Tri, type Value } from '../value';
 import { emit, field, lastSegment, type RegistryCall } from './emit';
 
@@ -8,33 +11,35 @@ const zoneGroupType = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
 
 /**
  * The zone group an entry asks for: the current `privateDnsZoneGroup` or the older flat
- * `privateDnsZoneResourceIds` (FACTS §17: both shapes are read). Absent: none; unknown: maybe.
+ * `privateDnsZoneResourceIds` (FACTS §17: both shapes are read). Unknown: maybe; absent, `null` or
+ * empty: off.
  */
 export function zoneGroupOfEntry(entry: Value): ZoneGroupRequest {
   const group = field(entry, 'privateDnsZoneGroup');
   if (group !== undefined) return groupRequest(group);
   const ids = field(entry, 'privateDnsZoneResourceIds');
-  if (ids === undefined) return undefined;
+  if (ids === undefined) return 'off';
   if (isArray(ids))
     return ids.length === 0
-      ? undefined
+      ? 'off'
       : { name: undefined, configs: ids.map((id) => ({ zoneId: id, name: undefined, path: '' })), configsPath: '' };
   return 'unknown';
 }
 
 export type ZoneGroupRequest =
-  | undefined
   | 'unknown'
+  | 'off'
   | {
       name: Value | undefined;
       configs: { zoneId: Value; name: Value | undefined; path: string }[];
       configsPath: string;
     };
 
-export function groupRequest(group: Value): ZoneGroupRequest {
+export function groupRequest(group: Value | undefined): ZoneGroupRequest {
+  if (group === undefined || group === null) return 'off';
   const configs = field(group, 'privateDnsZoneGroupConfigs');
   if (!isObject(group) || (configs !== undefined && !isArray(configs))) return 'unknown';
-  if (!configs || configs.length === 0) return undefined;
+  if (!configs || configs.length === 0) return 'off';
   return {
     name: field(group, 'name'),
     configs: configs.map((config, index) => ({
@@ -57,17 +62,17 @@ export function declareZoneGroup(
   at: string,
   count: number | 'unknown',
 ): void {
-  if (request === undefined) return;
   const parent = { id: endpoint.id, name: endpoint.name };
-  if (request === 'unknown') {
-    // Maybe a zone group: enough to keep "missing" silent, never enough to judge its zones.
+  if (request === 'unknown' || request === 'off') {
+    // Maybe a zone group: enough to keep "missing" silent, never enough to judge its zones. Off: in
+    // no model, but the caller's choices may make it a maybe-group (the same place, opened).
     emit(call, {
       type: zoneGroupType,
       name: new Unknown(`${call.key}.${at}.name`),
       parent,
       at: at,
       count: count,
-      condition: 'unknown' as Tri,
+      condition: (request === 'off' ? false : 'unknown') as Tri,
       properties: makeObject([['privateDnsZoneConfigs', new Unknown(`${call.key}.${at}.configs`)]]),
     });
     return;
