@@ -63,6 +63,33 @@ describe('the author leaves the zone group to Azure Policy', () => {
     );
   });
 
+  test('an endpoint of a registry module: the comment above the call, or on its entry, counts', async () => {
+    const avmEndpoint = `module pe 'br/public:avm/res/network/private-endpoint:0.11.0' = {
+  name: 'pe'
+  params: {
+    name: 'pe-kv'
+    subnetResourceId: vnet.properties.subnets[0].id
+    privateLinkServiceConnections: [ { name: 'kv', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
+  }
+}
+`;
+    assert.equal(await zoneGroupMissing(network + avmEndpoint), 1, 'without the note the finding stands');
+    assert.equal(await zoneGroupMissing(network + policyNote.trimStart() + avmEndpoint), 0);
+    const vault = (entry: string) => `module kvm 'br/public:avm/res/key-vault/vault:0.11.0' = {
+  name: 'kvm'
+  params: {
+    name: 'kv-orders'
+    privateEndpoints: [
+${entry}      { subnetResourceId: vnet.properties.subnets[0].id }
+    ]
+  }
+}
+`;
+    assert.equal(await zoneGroupMissing(network + vault('')), 1);
+    assert.equal(await zoneGroupMissing(network + vault(`    ${policyNote}`)), 0);
+    assert.equal(await zoneGroupMissing(network + policyNote.trimStart() + vault('')), 0);
+  });
+
   test("'//' inside a string is not a comment", () => {
     const text = "resource pe 'x' = {\n  name: 'a // zone group by policy'\n}\n";
     assert.equal(authorLeavesZoneGroupToPolicy(text, text.indexOf('pe')), false);

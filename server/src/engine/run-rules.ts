@@ -228,14 +228,17 @@ function leftToPolicyByAuthor(ruleId: string, report: RuleReport, workspace: Wor
   if (ruleId !== 'pe-dns-zone-group-missing' || report.messageId === 'competesWithPolicy') return false;
   const { decl } = report.at;
   const file = workspace.file(decl.uri);
-  if (file?.language !== 'bicep' || decl.registry) return false;
+  if (file?.language !== 'bicep') return false;
   const properties = decl.properties;
   const manual =
     isObject(properties) && Object.prototype.hasOwnProperty.call(properties, 'manualPrivateLinkServiceConnections')
       ? properties['manualPrivateLinkServiceConnections']
       : undefined;
   if (manual !== undefined && !(Array.isArray(manual) && manual.length === 0)) return false;
-  return authorLeavesZoneGroupToPolicy(file.text, decl.range.start);
+  if (authorLeavesZoneGroupToPolicy(file.text, decl.range.start)) return true;
+  // An endpoint a registry module declares: its entry in the call's parameters, or the call itself.
+  const call = decl.registry ? decl.via.at(-1) : undefined;
+  return call !== undefined && call.uri === decl.uri && authorLeavesZoneGroupToPolicy(file.text, call.start);
 }
 
 function anchorRange(anchor: Anchor): PropertyRange {
