@@ -137,6 +137,14 @@ describe('the ALZ initiative coverage as data (FACTS §15)', () => {
     assert.equal(policyCoversGroupId(undefined, 'blob'), false);
     assert.equal(policyCoversGroupId(undefined, 'BLOB', ['blob']), true);
   });
+
+  test('services FACTS §15 names as covered by built-ins are covered, each documented id where it cannot say which', () => {
+    assert.equal(policyCoversGroupId('Microsoft.Migrate/migrateProjects', 'Default'), true);
+    assert.equal(policyCoversGroupId('Microsoft.RecoveryServices/vaults', 'AzureSiteRecovery'), true);
+    assert.equal(policyCoversGroupId('Microsoft.RecoveryServices/vaults', 'AzureBackup'), true);
+    assert.equal(policyCoversGroupId('Microsoft.Batch/batchAccounts', 'nodeManagement'), true);
+    assert.equal(policyCoversGroupId('Microsoft.BotService/botServices', 'Token'), true);
+  });
 });
 
 describe('pe-dns-zone-group-missing in policy mode (class 8)', () => {

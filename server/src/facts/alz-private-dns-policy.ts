@@ -1,8 +1,10 @@
 // The group ids the Azure landing zone initiative `Deploy-Private-DNS-Zones` (2.2.0) gives zone groups to,
 // by target type (FACTS §15), for pe-dns-zone-group-missing in policy mode (`privateDns.zoneGroups`).
 // Invariants: ids the initiative passes explicitly and the storage ids are as FACTS §15 lists them; for a
-// service FACTS §15 names as covered through a built-in policy without reading its id, the id is the one
-// the DNS zone table documents for that type (FACTS §1), and only where that table documents exactly one.
+// service FACTS §15 names as covered through a built-in policy without reading its id, the ids are the ones
+// the DNS zone table documents for that type (FACTS §1): exactly one for most; for Batch, Bot Service and
+// Recovery Services vaults (Site Recovery and Backup) every documented id, since FACTS cannot say which the
+// built-in serves and an absence rule stays silent where it may be covered.
 // Types FACTS §15 lists as not covered (SQL, PostgreSQL/MySQL/MariaDB, AKS, Container Apps, Purview, Relay,
 // Cosmos Analytical and SqlDedicated, storage file_secondary, ...) are absent. Ids compare without case:
 // the initiative itself passes `SQL` for the documented Cosmos DB `Sql`.
@@ -12,7 +14,7 @@ export interface PolicyCoverage {
   readonly groupIds: readonly string[];
 }
 
-/** FACTS §15 rows 4 and 5 (explicit ids, storage ids, built-ins with one documented id). */
+/** FACTS §15 rows 4 and 5 (explicit ids, storage ids, built-ins with their documented ids). */
 export const alzPrivateDnsCoverage: readonly PolicyCoverage[] = [
   // Passed explicitly by the initiative (FACTS §15 row 4).
   { resourceType: 'Microsoft.Automation/automationAccounts', groupIds: ['Webhook', 'DSCAndHybridWorker'] },
@@ -68,6 +70,15 @@ export const alzPrivateDnsCoverage: readonly PolicyCoverage[] = [
   { resourceType: 'Microsoft.IoTCentral/IoTApps', groupIds: ['iotApp'] },
   { resourceType: 'Microsoft.DeviceUpdate/accounts', groupIds: ['DeviceUpdate'] },
   { resourceType: 'Microsoft.HybridCompute/privateLinkScopes', groupIds: ['hybridcompute'] },
+  { resourceType: 'Microsoft.Migrate/migrateProjects', groupIds: ['Default'] },
+  { resourceType: 'Microsoft.Migrate/assessmentProjects', groupIds: ['Default'] },
+  // Built-ins FACTS §15 row 5 names for a type the table documents several ids for: each may be the one.
+  { resourceType: 'Microsoft.Batch/batchAccounts', groupIds: ['batchAccount', 'nodeManagement'] },
+  { resourceType: 'Microsoft.BotService/botServices', groupIds: ['Bot', 'Token'] },
+  {
+    resourceType: 'Microsoft.RecoveryServices/vaults',
+    groupIds: ['AzureSiteRecovery', 'AzureBackup', 'AzureBackup_secondary'],
+  },
 ];
 
 /**
