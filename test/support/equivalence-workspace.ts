@@ -1,6 +1,6 @@
 // The small generated workspace the incremental-equivalence tests edit at random: several roots
 // (Bicep and ARM, modules, a parameter file, roots joined through `existing` and ids written out
-// from names).
+// from names, and roots in a scope none of them knows that may add children to each other's resources).
 import type { Files } from './incremental-equivalence';
 
 const subscription = '00000000-0000-0000-0000-000000000000';
@@ -100,6 +100,59 @@ const armParameters = `{
   "parameters": { "endpointName": { "value": "pe-arm-bound" } }
 }`;
 
+/** Three roots deployed to a resource group none names: each may add children to the others' resources. */
+const splitHub = `resource hub 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-split-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.50.0.0/16' ] }
+    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.50.1.0/24' } } ]
+  }
+}
+resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-split-spoke'
+}
+resource toSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  parent: hub
+  name: 'hub-to-spoke'
+  properties: { remoteVirtualNetwork: { id: spoke.id } }
+}
+resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: 'stsplit'
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-split'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: hub.properties.subnets[0].id }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: st.id, groupIds: [ 'blob' ] } } ]
+  }
+}
+`;
+
+const splitSpoke = `resource hub 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: 'vnet-split-hub'
+}
+resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-split-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.51.0.0/16' ] }
+    virtualNetworkPeerings: [ { name: 'spoke-to-hub', properties: { remoteVirtualNetwork: { id: hub.id } } } ]
+  }
+}
+`;
+
+const splitDns = `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {
+  name: 'pe-split'
+}
+resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'blob', properties: { privateDnsZoneId: resourceId('Microsoft.Network/privateDnsZones', 'privatelink.blob.core.windows.net') } } ] }
+}
+`;
+
 const root = 'file:///ws/';
 export function generatedWorkspace(): Files {
   return new Map([
@@ -109,5 +162,8 @@ export function generatedWorkspace(): Files {
     [`${root}spoke2/main.bicep`, spoke(2, 'northeurope')],
     [`${root}arm/azuredeploy.json`, armSpoke],
     [`${root}arm/azuredeploy.parameters.json`, armParameters],
+    [`${root}split/hub.bicep`, splitHub],
+    [`${root}split/spoke.bicep`, splitSpoke],
+    [`${root}split/dns.bicep`, splitDns],
   ]);
 }

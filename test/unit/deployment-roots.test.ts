@@ -203,3 +203,82 @@ resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
     assert.ok(!size[0].related.some((related) => /joins a resource/.test(related.message)));
   });
 });
+
+describe('roots in a scope none of them knows may add children to each other (maybe-joins)', () => {
+  const vnet = (
+    name: string,
+    prefix: string,
+    inline = '',
+  ) => `resource ${name.replace(/-/g, '')} 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: '${name}'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '${prefix}' ] }${inline}
+  }
+}
+`;
+  const existingVnet = (
+    name: string,
+  ) => `resource ${name.replace(/-/g, '')} 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: '${name}'
+}
+`;
+  const peering = (
+    from: string,
+    to: string,
+  ) => `resource ${from.replace(/-/g, '')}To 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  parent: ${from.replace(/-/g, '')}
+  name: '${from}-to-${to}'
+  properties: { remoteVirtualNetwork: { id: ${to.replace(/-/g, '')}.id } }
+}
+`;
+  const hub = vnet('vnet-hub', '10.0.0.0/16') + existingVnet('vnet-spoke') + peering('vnet-hub', 'vnet-spoke');
+  const spokeBack = existingVnet('vnet-hub') + vnet('vnet-spoke', '10.1.0.0/16') + peering('vnet-spoke', 'vnet-hub');
+
+  test('a hub and a spoke each peering to the other from its own file: no reverse peering is missing', async () => {
+    assert.deepEqual((await findings(`//- /hub.bicep\n${hub}//- /spoke.bicep\n${spokeBack}`)).map(where), []);
+  });
+
+  test('the spoke without its peering back: the hub peering is reported, in the hub file', async () => {
+    const spokeAlone = existingVnet('vnet-hub') + vnet('vnet-spoke', '10.1.0.0/16');
+    assert.deepEqual((await findings(`//- /hub.bicep\n${hub}//- /spoke.bicep\n${spokeAlone}`)).map(where), [
+      'peering-reverse-missing hub.bicep',
+    ]);
+  });
+
+  test("the hub's peerings written inline reach the spoke's file too", async () => {
+    const inlineHub =
+      existingVnet('vnet-spoke') +
+      vnet(
+        'vnet-hub',
+        '10.0.0.0/16',
+        "\n    virtualNetworkPeerings: [ { name: 'hub-to-spoke', properties: { remoteVirtualNetwork: { id: vnetspoke.id } } } ]",
+      );
+    assert.deepEqual((await findings(`//- /hub.bicep\n${inlineHub}//- /spoke.bicep\n${spokeBack}`)).map(where), []);
+  });
+
+  test('a zone group another file adds to an endpoint it names as existing keeps the endpoint silent', async () => {
+    const endpoint = `${vnet('vnet-app', '10.2.0.0/16', "\n    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.2.1.0/24' } } ]")}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+  name: 'kv-app'
+}
+${bicepEndpoint('vnetapp.properties.subnets[0].id', [connectionTo('kv.id', "[ 'vault' ]")], { name: 'pe-kv-app' })}`;
+    const zoneGroup = `resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {
+  name: 'pe-kv-app'
+}
+resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'vault', properties: { privateDnsZoneId: resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net') } } ] }
+}
+`;
+    assert.deepEqual((await findings(`//- /pe.bicep\n${endpoint}`)).map(where), ['pe-dns-zone-group-missing pe.bicep']);
+    assert.deepEqual((await findings(`//- /pe.bicep\n${endpoint}//- /dns.bicep\n${zoneGroup}`)).map(where), []);
+    // Another endpoint's name names another resource: that zone group is not this endpoint's.
+    assert.deepEqual(
+      (
+        await findings(`//- /pe.bicep\n${endpoint}//- /dns.bicep\n${zoneGroup.replace("'pe-kv-app'", "'pe-other'")}`)
+      ).map(where),
+      ['pe-dns-zone-group-missing pe.bicep'],
+    );
+  });
+});

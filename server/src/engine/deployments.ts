@@ -10,6 +10,15 @@ import { buildModel } from '../model/build';
 import { idKey } from '../model/identity';
 import type { NetworkModel } from '../model/types';
 import { ancestorsOf, forEachString, sameOrder } from './id-walks';
+import {
+  indexOffers,
+  maybeCopy,
+  maybeJoined,
+  offeredParents,
+  reachesOf,
+  type OfferIndex,
+  type Reaches,
+} from './maybe-joins';
 
 /** For each model, the declarations joined from other roots, with the root they belong to. */
 const joins = new WeakMap<NetworkModel, Map<ResourceDecl, string>>();
@@ -43,6 +52,8 @@ interface Reach {
   around?: string[];
   /** The ancestors of the ids it creates, each once: found when it changes and a kept deployment asks (withAncestors). */
   createdAround?: string[];
+  /** What it may add under other deployments' resources, and what it declares (maybe-joins.ts): found when asked. */
+  reaches?: Reaches;
   model?: NetworkModel;
 }
 
@@ -57,6 +68,8 @@ export class DeploymentModels {
   private created: Created = new Map();
   /** Created ids by each of their '/'-bounded ancestors. */
   private below = new Map<string, Set<string>>();
+  /** Every deployment's offers (maybe-joins.ts), made when a model first asks after a change. */
+  private offers: OfferIndex | undefined;
 
   models(deployments: readonly DeploymentResult[]): NetworkModel[] {
     if (deployments.length === 1 && this.reach.size <= 1) return [this.onlyModel(deployments[0])];
@@ -107,6 +120,15 @@ export class DeploymentModels {
         rank++;
       }
     }
+    // A changed deployment's children may join a kept one's resources as maybe deployed (maybe-joins.ts).
+    if (changers.length > 0) this.offers = undefined;
+    let offeredBy: Set<string> | undefined;
+    const offeredTo = (reach: Reach) => {
+      offeredBy ??= new Set(changers.flatMap((changer) => offeredParents(reachesFor(changer))));
+      if (offeredBy.size === 0) return false;
+      for (const key of reachesFor(reach).declared.keys()) if (offeredBy.has(key)) return true;
+      return false;
+    };
     // Found when a kept deployment first asks: an edited file alone (one changed deployment) never does.
     let touched: Set<string> | undefined;
     const rejoins = (reach: Reach) => {
@@ -118,7 +140,12 @@ export class DeploymentModels {
     };
     return deployments.map((deployment) => {
       const reach = this.reach.get(deployment.entry)!;
-      if (!reach.model || changedEntries.has(deployment.entry) || (changed.size > 0 && rejoins(reach)))
+      if (
+        !reach.model ||
+        changedEntries.has(deployment.entry) ||
+        (changed.size > 0 && rejoins(reach)) ||
+        (changers.length > 0 && offeredTo(reach))
+      )
         reach.model = this.modelOf(reach);
       return reach.model;
     });
@@ -203,12 +230,20 @@ export class DeploymentModels {
         }
       }
     }
+    // What other deployments may add under its resources, as maybe deployed (maybe-joins.ts).
+    if (this.reach.size > 1) {
+      this.offers ??= indexOffers([...this.reach].map(([root, other]) => [root, reachesFor(other)]));
+      for (const [decl, root] of maybeJoined(deployment.entry, reachesFor(reach), this.offers) ?? [])
+        if (!joined?.has(decl)) (joined ??= new Map()).set(maybeCopy(decl), root);
+    }
     // buildModel copies the declarations it is given.
     const model = buildModel(joined ? [...deployment.resources, ...joined.keys()] : deployment.resources);
     if (joined) joins.set(model, joined);
     return model;
   }
 }
+
+const reachesFor = (reach: Reach): Reaches => (reach.reaches ??= reachesOf(reach.result.resources));
 
 type CreatedIds = NonNullable<Reach['creates']>;
 /** The certainly known ids a deployment creates (Reach.creates), found once: one deployment alone never asks. */

@@ -1,0 +1,136 @@
+// What other deployments may add to a deployment's resources: a peering, zone group or VNet link another
+// root creates under a resource this one declares, or a VNet it names with peerings written inline,
+// where the ids may be the same (DESIGN §2: a rule that
+// reports something missing judges every way it may be there). Templates split across entry points name
+// each other's resources as `existing` in a scope neither knows (`resourceGroup()` of each), so the ids
+// are never certainly equal and the exact joins (deployments.ts) never take them; the hub's peering to the
+// spoke and the spoke's back, or an endpoint and the zone group another file gives it, were then each
+// reported as missing. Joined here as "maybe deployed" copies, they can silence a rule, never trigger one.
+// Invariants: only declarations whose id ends in known text from its `/providers/` on are keyed; a child
+// whose other end is a VNet (a peering's remote, a link's network) is offered only to a deployment that
+// declares that VNet too, so a hub's thousand peerings are not offered to every spoke.
+import type { ResourceDecl } from '../evaluate/declaration';
+import { PartialString, same, type Value } from '../evaluate/value';
+import { parentIdOf } from '../model/identity';
+import { at } from '../model/property-path';
+
+/** Child types another root may create under a resource of this one, with the VNet they point at. */
+const childTypes: ReadonlyMap<string, string | undefined> = new Map([
+  ['microsoft.network/virtualnetworks/virtualnetworkpeerings', 'remoteVirtualNetwork.id'],
+  ['microsoft.network/privatednszones/virtualnetworklinks', 'virtualNetwork.id'],
+  ['microsoft.network/privateendpoints/privatednszonegroups', undefined],
+]);
+const vnetType = 'microsoft.network/virtualnetworks';
+/** The `points` of a VNet offered for its inline peerings (no provider key is '*'). */
+const inlinePeerings = '*';
+
+/**
+ * The text of an id from its first `/providers/` after every unknown part, lower case, no trailing '/';
+ * undefined when the id is not text or its provider part is not known.
+ */
+export function providerKey(id: Value | undefined): string | undefined {
+  let tail: string;
+  if (typeof id === 'string') tail = id;
+  else if (id instanceof PartialString) {
+    let first = id.parts.length;
+    while (first > 0 && typeof id.parts[first - 1] === 'string') first--;
+    tail = id.parts.slice(first).join('');
+  } else return undefined;
+  const lower = tail.toLowerCase();
+  const cut = lower.indexOf('/providers/');
+  if (cut < 0) return undefined;
+  let end = lower.length;
+  while (end > cut && lower.charCodeAt(end - 1) === 47 /* / */) end--;
+  return lower.slice(cut, end);
+}
+
+/** A child a deployment creates that may belong under another deployment's resource. */
+export interface Offer {
+  decl: ResourceDecl;
+  /** The provider key of its parent; of itself for a VNet offered for its inline peerings. */
+  parent: string;
+  /** The provider key of the VNet it points at, for types that point at one; '' otherwise; '*' for a VNet. */
+  points: string;
+}
+
+/** What a deployment offers others and what it declares (keys of each of its declarations, VNets apart). */
+export interface Reaches {
+  offers: Offer[];
+  /** Each declared provider key with the ids declared under it. */
+  declared: Map<string, Value[]>;
+  vnets: string[];
+}
+
+export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
+  const offers: Offer[] = [];
+  const declared = new Map<string, Value[]>();
+  const vnets = new Set<string>();
+  for (const decl of resources) {
+    if (decl.condition === false) continue;
+    const key = providerKey(decl.id);
+    if (key === undefined) continue;
+    const ids = declared.get(key);
+    if (ids) ids.push(decl.id);
+    else declared.set(key, [decl.id]);
+    const type = decl.type.toLowerCase();
+    if (type === vnetType) vnets.add(key);
+    if (decl.existing) continue;
+    // A VNet that writes its peerings inline offers itself, to a deployment that names it.
+    if (type === vnetType && at(decl.properties, 'virtualNetworkPeerings') !== undefined)
+      offers.push({ decl, parent: key, points: inlinePeerings });
+    if (!childTypes.has(type)) continue;
+    const parent = providerKey(parentIdOf(decl.id));
+    if (parent === undefined) continue;
+    const pointer = childTypes.get(type);
+    const points = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
+    if (points !== undefined) offers.push({ decl, parent, points });
+  }
+  return { offers, declared, vnets: [...vnets] };
+}
+
+/** Every offer of the workspace's deployments by parent and pointed VNet, with the root that makes it. */
+export type OfferIndex = Map<string, { root: string; offer: Offer }[]>;
+
+const indexKey = (parent: string, points: string) => `${parent}|${points}`;
+
+export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>): OfferIndex {
+  const index: OfferIndex = new Map();
+  for (const [root, { offers }] of reaches) {
+    for (const offer of offers) {
+      const key = indexKey(offer.parent, offer.points);
+      const list = index.get(key);
+      if (list) list.push({ root, offer });
+      else index.set(key, [{ root, offer }]);
+    }
+  }
+  return index;
+}
+
+/**
+ * The other roots' children that may belong under `own`'s resources, each once, with its root: under a
+ * declared key, pointing at none or at a VNet `own` declares, and under an id that may be one of `own`'s.
+ */
+export function maybeJoined(root: string, own: Reaches, index: OfferIndex): Map<ResourceDecl, string> | undefined {
+  let joined: Map<ResourceDecl, string> | undefined;
+  for (const [parent, ids] of own.declared) {
+    for (const points of ['', inlinePeerings, ...own.vnets]) {
+      for (const { root: other, offer } of index.get(indexKey(parent, points)) ?? []) {
+        if (other === root || joined?.has(offer.decl)) continue;
+        const parentId = points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
+        if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
+        (joined ??= new Map()).set(offer.decl, other);
+      }
+    }
+  }
+  return joined;
+}
+
+/** The parent keys of `reaches`' offers: a kept deployment that declares one of them joins anew. */
+export function offeredParents(reaches: Reaches): string[] {
+  return reaches.offers.map((offer) => offer.parent);
+}
+
+/** A copy of another root's declaration that may be deployed with this one: it can silence, never trigger. */
+export function maybeCopy(decl: ResourceDecl): ResourceDecl {
+  return { ...decl, condition: 'unknown' };
+}
