@@ -13,7 +13,18 @@ import {
   vnetPutSuggestedApiVersion,
   type PolicyProperty,
 } from '../facts';
-import { at, isArray, isObject, same, type Subnet, type Value, type VirtualNetwork } from '../model';
+import {
+  at,
+  formatCidr,
+  isArray,
+  isObject,
+  parseCidr,
+  same,
+  type Subnet,
+  type Tri,
+  type Value,
+  type VirtualNetwork,
+} from '../model';
 import { isCreatedMoreThanOnce } from './support/entity-placement';
 import { certainlyDeployed, label } from './support/certain';
 import { subnetName } from './support/endpoint-common';
@@ -118,19 +129,73 @@ function inlineTwin(vnet: VirtualNetwork, name: string): Subnet | undefined | 'u
  * agree or cannot be told apart. A property only one side sets differs when the other side's absence
  * certainly means something else: an empty value means none; a policy absent means its default
  * (FACTS §3.1); any other absent string or flag has a default FACTS does not give, so it cannot tell.
+ * The address range is compared as the set of ranges, however written (`addressPrefix` or a list of
+ * one, IPv6 shortened or not); other lists as sets of items, so an order alone is no difference.
  */
 function differingProperty(child: Value, twin: Value): string | undefined {
   if (!isObject(child) || !isObject(twin)) return undefined;
+  const ranges = sameRanges(child, twin);
+  // Written under one name on both sides, the finding names it; else it speaks of the range.
+  if (ranges === false) return rangeKey(child) === rangeKey(twin) ? rangeKey(child) : 'address range';
   for (const key of new Set([...Object.keys(child), ...Object.keys(twin)])) {
+    if (rangeKeys.includes(key)) continue;
     const inChild = Object.prototype.hasOwnProperty.call(child, key);
     const inTwin = Object.prototype.hasOwnProperty.call(twin, key);
     if (inChild && inTwin) {
-      if (same(child[key], twin[key], true) === false) return key;
+      if (sameAsSets(child[key], twin[key]) === false) return key;
       continue;
     }
     if (absenceDiffers(key, inChild ? child[key] : twin[key])) return key;
   }
   return undefined;
+}
+
+const rangeKeys = ['addressPrefix', 'addressPrefixes'];
+const rangeKey = (properties: Readonly<Record<string, Value>>) =>
+  rangeKeys.find((key) => Object.prototype.hasOwnProperty.call(properties, key) && properties[key] !== null);
+
+/** Whether both sides give the same set of address ranges: unknown when either is not fully known. */
+function sameRanges(child: Readonly<Record<string, Value>>, twin: Readonly<Record<string, Value>>): Tri {
+  const a = rangesOf(child);
+  const b = rangesOf(twin);
+  // One side without a range (an IPAM allocation, say) gives no certain difference of ranges.
+  if (a === undefined || b === undefined || a.size === 0 || b.size === 0) return 'unknown';
+  return a.size === b.size && [...a].every((range) => b.has(range));
+}
+
+/** The canonical ranges of `addressPrefix` and `addressPrefixes` together; undefined when one is not known. */
+function rangesOf(properties: Readonly<Record<string, Value>>): Set<string> | undefined {
+  const written: Value[] = [];
+  const single = properties['addressPrefix'];
+  if (single !== undefined && single !== null) written.push(single);
+  const list = properties['addressPrefixes'];
+  if (isArray(list)) written.push(...list);
+  else if (list !== undefined && list !== null) return undefined;
+  const ranges = new Set<string>();
+  for (const text of written) {
+    if (typeof text !== 'string') return undefined;
+    const cidr = parseCidr(text);
+    ranges.add(cidr ? formatCidr(cidr.version, cidr.network, cidr.prefix) : text.toLowerCase());
+  }
+  return ranges;
+}
+
+/** `same`, lists compared as sets: each item of one the same as an item of the other, each used once. */
+function sameAsSets(a: Value, b: Value): Tri {
+  if (!isArray(a) || !isArray(b)) return same(a, b, true);
+  if (a.length !== b.length) return same(a, b, true);
+  const used = new Set<number>();
+  let result: Tri = true;
+  for (const item of a) {
+    const match = b.findIndex((other, index) => !used.has(index) && same(item, other, true) === true);
+    if (match >= 0) {
+      used.add(match);
+      continue;
+    }
+    if (b.some((other, index) => !used.has(index) && same(item, other, true) === 'unknown')) result = 'unknown';
+    else return false;
+  }
+  return result;
 }
 
 function absenceDiffers(key: string, value: Value): boolean {

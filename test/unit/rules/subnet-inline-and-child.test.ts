@@ -62,6 +62,30 @@ const bicepCases: RuleCases = {
         ),
     },
     {
+      name: 'harmless repeats (class 5): the same range as addressPrefix and as a list of one',
+      code: vnet(withTwin("addressPrefix: '10.1.1.0/24'")) + child('snetPe', '', "addressPrefixes: [ '10.1.1.0/24' ]"),
+    },
+    {
+      name: 'harmless repeats (class 5): the same ranges in another order, IPv6 written out',
+      code:
+        vnet(withTwin("addressPrefixes: [ '10.1.1.0/24', 'fd00:db8:1:1::/64' ]")) +
+        child('snetPe', '', "addressPrefixes: [ 'fd00:db8:1:0001:0000::/64', '10.1.1.0/24' ]"),
+    },
+    {
+      name: 'harmless repeats (class 5): the same service endpoints in another order',
+      code:
+        vnet(
+          withTwin(
+            "addressPrefix: '10.1.1.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' }, { service: 'Microsoft.KeyVault' } ]",
+          ),
+        ) +
+        child(
+          'snetPe',
+          '',
+          "addressPrefix: '10.1.1.0/24', serviceEndpoints: [ { service: 'Microsoft.KeyVault' }, { service: 'Microsoft.Storage' } ]",
+        ),
+    },
+    {
       name: 'harmless repeats (class 5): a flag whose default FACTS does not give',
       code:
         vnet(withTwin("addressPrefix: '10.1.1.0/24'")) +
@@ -142,6 +166,29 @@ const bicepCases: RuleCases = {
             /Subnet 'vnet-spoke\/snet-pe' is a separate resource whose addressPrefix differs from its inline twin in VNet 'vnet-spoke': each redeployment of the VNet puts back the inline addressPrefix\./,
         },
       ],
+    },
+    {
+      name: "harmless repeats (class 5): a list of one range that differs from the twin's addressPrefix",
+      code:
+        vnet(withTwin("addressPrefix: '10.1.1.0/24'")) + child('[|snetPe|]', '', "addressPrefixes: [ '10.1.2.0/24' ]"),
+      errors: [
+        {
+          messageId: 'differs',
+          message:
+            /whose address range differs from its inline twin in VNet 'vnet-spoke': each redeployment of the VNet puts back the inline address range\./,
+        },
+      ],
+    },
+    {
+      name: 'harmless repeats (class 5): service endpoints that differ, in any order',
+      code:
+        vnet(withTwin("addressPrefix: '10.1.1.0/24', serviceEndpoints: [ { service: 'Microsoft.Storage' } ]")) +
+        child(
+          '[|snetPe|]',
+          '',
+          "addressPrefix: '10.1.1.0/24', serviceEndpoints: [ { service: 'Microsoft.KeyVault' } ]",
+        ),
+      errors: [{ messageId: 'differs', message: /whose serviceEndpoints differs/ }],
     },
     {
       name: 'harmless repeats (class 5): a child that attaches an NSG its inline twin lacks',
