@@ -14,6 +14,7 @@ import peeringReverseMissing from '../../server/src/rules/peering-reverse-missin
 import dnsZoneVnetLinkMissing from '../../server/src/rules/dns-zone-vnet-link-missing';
 import dnsZoneUnlinked from '../../server/src/rules/dns-zone-unlinked';
 import peSubnetPoliciesIgnored from '../../server/src/rules/pe-subnet-policies-ignored';
+import subnetCidrInvalid from '../../server/src/rules/subnet-cidr-invalid';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { ruleTests } from '../support/rule-test';
 
@@ -191,6 +192,25 @@ ruleTests(peDnsZoneGroupMissing, {
       code: hub() + zone + vault('[|{ subnetResourceId: hub.outputs.subnetResourceIds[0] }|]'),
       errors: [{ messageId: 'missingInVnet' }],
       output: hub() + zone + vault(`{ subnetResourceId: hub.outputs.subnetResourceIds[0], ${zoneGroup} }`),
+    },
+  ],
+});
+
+ruleTests(subnetCidrInvalid, {
+  valid: [
+    {
+      name: 'AVM: an IPAM pool id among the address prefixes leaves the space unknown (what the module does with it FACTS §17 does not say)',
+      code: hub().replace(
+        "addressPrefixes: ['10.0.0.0/16']",
+        "addressPrefixes: [ '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkManagers/avnm/ipamPools/pool-weu' ]",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'AVM: an address prefix that is no CIDR',
+      code: hub().replace("addressPrefixes: ['10.0.0.0/16']", "addressPrefixes: [|[ '10.0.0.0' ]|]"),
+      errors: [{ messageId: 'malformed' }],
     },
   ],
 });

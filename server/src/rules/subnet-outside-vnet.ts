@@ -23,8 +23,9 @@ export default defineRule({
       if (!vnet || !certainlyDeployed(vnet.decl)) continue;
       // No known space (an `existing` VNet, as every subnet child module has): nothing to compare with.
       const space = vnetPrefixes(vnet);
-      // A VNet declared twice may end with either declaration's address space.
-      if (!space || isCreatedMoreThanOnce(model.vnets, vnet)) continue;
+      // A VNet declared twice may end with either declaration's address space; one an IPAM pool adds
+      // to holds ranges not known here.
+      if (!space?.complete || isCreatedMoreThanOnce(model.vnets, vnet)) continue;
       checkSubnet(subnet, vnet, space, report);
     }
   },

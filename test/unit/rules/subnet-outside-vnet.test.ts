@@ -39,6 +39,14 @@ const bare = (prefixes: string) => `resource vnet 'Microsoft.Network/virtualNetw
 const bicepCases: RuleCases = {
   valid: [
     {
+      name: 'an address space that an IPAM pool adds to: the subnet may be in the allocated range',
+      code: vnet(
+        "['10.0.0.0/24'], ipamPoolPrefixAllocations: [ { pool: { id: poolId }, numberOfIpAddresses: '4096' } ]",
+        inline('snet-a', "'10.200.0.0/24'"),
+        'param poolId string\n',
+      ),
+    },
+    {
       name: 'an inline subnet inside the address space',
       code: vnet("['10.0.0.0/16']", inline('snet-a', "'10.0.1.0/24'")),
     },

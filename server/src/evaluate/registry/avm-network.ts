@@ -1,12 +1,28 @@
 // `avm/res/network/virtual-network` (FACTS §17): the VNet, each `subnets` entry as a child subnet,
 // each `peerings` entry as a peering and, with `remotePeeringEnabled: true`, the reverse peering
 // the module creates on the remote VNet. Parameters map to properties as the module's source does.
-import { concatStrings, isArray, makeObject, Unknown, type ObjectValue, type Value } from '../value';
+import { concatStrings, isArray, makeObject, PartialString, Unknown, type ObjectValue, type Value } from '../value';
 import { emit, field, isSet, lastSegment, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
 
 const vnetType = 'Microsoft.Network/virtualNetworks';
 const subnetType = 'Microsoft.Network/virtualNetworks/subnets';
 const peeringType = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
+
+/**
+ * The module's address prefixes as the VNet's, unless an entry is a resource id (an IPAM pool's, as
+ * later module versions accept): what the module makes of one FACTS §17 does not say, so the space is
+ * unknown then.
+ */
+function addressPrefixesOf(call: RegistryCall): Value {
+  const prefixes = call.params.get('addressPrefixes');
+  const unknown = new Unknown(`${call.key}.params.addressPrefixes`);
+  if (prefixes === undefined) return unknown;
+  const namesResource = (item: Value) =>
+    (typeof item === 'string' ? item : item instanceof PartialString ? item.key : '')
+      .toLowerCase()
+      .includes('/providers/');
+  return isArray(prefixes) && prefixes.some(namesResource) ? unknown : prefixes;
+}
 
 export function declareVirtualNetwork(call: RegistryCall): { id: Value; name: Value; subnetIds: Value } {
   const params = call.params;
@@ -19,12 +35,7 @@ export function declareVirtualNetwork(call: RegistryCall): { id: Value; name: Va
     location: params.get('location') ?? call.scope.location,
     at: '',
     properties: objectOf([
-      [
-        'addressSpace',
-        makeObject([
-          ['addressPrefixes', params.get('addressPrefixes') ?? new Unknown(`${call.key}.params.addressPrefixes`)],
-        ]),
-      ],
+      ['addressSpace', makeObject([['addressPrefixes', addressPrefixesOf(call)]])],
       [
         'dhcpOptions',
         dnsSet === true

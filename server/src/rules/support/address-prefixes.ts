@@ -109,9 +109,11 @@ export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
 function readVnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   const list = at(vnet.decl.properties, 'addressSpace.addressPrefixes');
   if (!isArray(list)) return undefined;
+  // Ranges an IPAM pool allocates beside the written prefixes are not known here.
+  const pools = at(vnet.decl.properties, 'addressSpace.ipamPoolPrefixAllocations');
   return {
     entries: list.map((value, index) => entry(value, `properties.addressSpace.addressPrefixes[${index}]`)),
-    complete: true,
+    complete: pools === undefined || pools === null || (isArray(pools) && pools.length === 0),
   };
 }
 
