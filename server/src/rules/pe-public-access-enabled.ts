@@ -5,7 +5,8 @@
 // public access on. An absent property stays silent (the service default is not verified).
 // Anchor: the target resource, once however many endpoints point at it. No fix is offered when the
 // target writes virtual network or IP rules: turning public access off would make them grant nothing
-// (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call. Nor when its firewall
+// (network-rules-ineffective, FACTS §9.3), so which to keep is the author's call, and the finding says
+// so at information level (a SQL server's VNet rules need public access on beside private endpoints). Nor when its firewall
 // denies by default (FACTS §6 firewall path): the public endpoint is on, but only the firewall's rules
 // and bypass reach it, which is the author's evident design; the message then claims no public reach.
 // Nor is a firewall whose default action is not known (a parameter, an AVM module's own) taken for an
@@ -34,6 +35,8 @@ export default defineRule({
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}, so it stays reachable from public networks. Turn public access off.",
     enabledFirewallUnknown:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, open to whatever its firewall lets through. Turn public access off if nothing needs it.",
+    enabledForNetworkRules:
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} and sets {{property}} to {{value}}, which its virtual network or IP rules need: its public endpoint stays on for them. Turn public access off if they are not needed.",
     enabledBehindFirewall:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' but open to the firewall's rules and bypass. Turn public access off if nothing needs them.",
   },
@@ -55,8 +58,13 @@ export default defineRule({
       const [first] = endpoints;
       if (!first) continue;
       const firewall = firewallOf(target);
+      // Where the rules are the only gate (no default action to open it to all, as a SQL server's), they
+      // need the public endpoint on (FACTS §9.3: VNet rules beside private endpoints need public access
+      // enabled); the author evidently keeps it for them: said, as information.
+      const forRules = firewallDefaultActionPath(target.type) === undefined && ruled?.has(target.key) === true;
       report({
-        messageId: messageByFirewall[firewall],
+        messageId: forRules ? 'enabledForNetworkRules' : messageByFirewall[firewall],
+        ...(forRules ? { level: 'info' as const } : {}),
         data: {
           target: label(target),
           type: target.type,

@@ -101,6 +101,28 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       output: null,
     },
     {
+      name: 'a SQL server whose VNet rules need public access on beside its endpoint (FACTS §9.3): information, no fix',
+      code: `resource [|sql|] 'Microsoft.Sql/servers@2023-08-01' = {
+  name: 'sql-app'
+  location: 'westeurope'
+  properties: { publicNetworkAccess: 'Enabled' }
+}
+resource rule 'Microsoft.Sql/servers/virtualNetworkRules@2023-08-01' = {
+  parent: sql
+  name: 'allow-app'
+  properties: { virtualNetworkSubnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' }
+}
+${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
+      errors: [
+        {
+          messageId: 'enabledForNetworkRules',
+          level: 'info',
+          message: /which its virtual network or IP rules need: its public endpoint stays on for them/,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a firewall that denies by default (FACTS §6): the public endpoint is on but not open to all; said so, no fix',
       code:
         storage(
