@@ -200,6 +200,32 @@ ${pe('subnetId', 'pe-unknown')}`);
     );
   });
 
+  test('a reference written null names nothing (a ternary that attaches no NSG to the gateway subnet)', async () => {
+    const model = await modelOf(`resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: 'nsg-default'
+  location: 'westeurope'
+}
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
+    subnets: [for name in [ 'GatewaySubnet', 'snet-mgmt' ]: {
+      name: name
+      properties: {
+        addressPrefix: name == 'GatewaySubnet' ? '10.0.0.0/27' : '10.0.1.0/24'
+        networkSecurityGroup: name == 'GatewaySubnet' ? null : { id: nsg.id }
+      }
+    }]
+  }
+}
+`);
+    assert.deepEqual(
+      model.subnets.map((subnet) => `${displayValue(subnet.name as never)} ${targetName(subnet.nsg)}`),
+      ['GatewaySubnet none', 'snet-mgmt nsg-default'],
+    );
+  });
+
   test('a module scoped to another resource group deploys there', async () => {
     const model = await modelOf(`//- /main.bicep
 module spoke 'vnet.bicep' = {

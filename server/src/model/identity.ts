@@ -56,9 +56,10 @@ export class IdIndex<T extends { id: Value }> {
     else this.byKey.set(key, [entity]);
   }
 
-  /** Resolves `value` (an id, or an object with an `id`) to an entity of this index. */
+  /** Resolves `value` (an id, or an object with an `id`) to an entity of this index; none for null. */
   resolve(value: Value | undefined, prefer?: (candidate: T) => boolean): Reference<T> | undefined {
-    if (value === undefined) return undefined;
+    // A reference written null (`isGateway ? null : { id: nsg.id }`) names nothing.
+    if (value === undefined || value === null) return undefined;
     this.keyUnkeyed();
     const id = isObject(value) && value.id !== undefined ? value.id : value;
     const key = idKey(id);
