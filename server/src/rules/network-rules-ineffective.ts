@@ -31,7 +31,7 @@ export default defineRule({
     "Virtual network and IP rules are not overridden by the resource's public network access or default action.",
   messages: {
     overridden:
-      "{{service}} '{{resource}}' writes {{rules}} that grant nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
+      "{{service}} '{{resource}}' writes {{rules}} that {{grant}} nothing: {{setting}} is '{{value}}', and {{effect}}. Remove the rules, or change {{setting}} if they are meant to apply.",
   },
   check({ model, report }: RuleContext) {
     for (const rules of certainlyCreatedAmong(serviceNetworkRules(model))) {
@@ -63,6 +63,7 @@ export default defineRule({
             service: serviceEndpointFacts(rules.service).label,
             resource: label(rules.resource ?? rules.owner),
             rules: described,
+            grant: written.vnet + ip === 1 ? 'grants' : 'grant',
             setting: setting.setting,
             value: String(governing.value),
             effect: setting.effect,

@@ -209,7 +209,7 @@ resource rule 'Microsoft.Sql/servers/virtualNetworkRules@2025-01-01' = {
         {
           messageId: 'overridden',
           message:
-            /SQL 'sql-app' writes 1 virtual network rule that grant nothing: publicNetworkAccess is 'Disabled', and SQL virtual network rules need public network access 'Enabled'/,
+            /SQL 'sql-app' writes 1 virtual network rule that grants nothing: publicNetworkAccess is 'Disabled', and SQL virtual network rules need public network access 'Enabled'/,
         },
       ],
     },

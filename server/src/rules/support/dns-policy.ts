@@ -35,7 +35,7 @@ export function policyNotes(
       decl: endpoint.decl,
       path: need.connection.path,
       message: need.connection.manual
-        ? `group id '${need.groupId}' is asked on a manual connection, which the DNS policy gives no zone group (FACTS §15)`
+        ? `group id '${need.groupId}' is asked on a manual connection, which the DNS policy gives no zone group (the policy serves automatic connections only)`
         : `group id '${need.groupId}' of ${need.targetType} is not among the group ids the DNS policy covers`,
     }));
 }
