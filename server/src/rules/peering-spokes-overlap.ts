@@ -2,7 +2,8 @@
 // other VNet peered with it, not only with the hub: the peering written second fails with
 // VnetAddressSpaceOverlapsWithAlreadyPeeredVnet (FACTS §10 [VERIFIED], hubPeeringRules). Whichever order
 // the deployment writes them in, one fails, so the finding goes to the later spoke: the one the recorded
-// deployment order puts second, else the one whose peering with the hub comes later in file order.
+// deployment order puts second, naming the peering that fails; else the one whose peering with the hub
+// comes later in file order, saying only that the one written second fails (they may run in parallel).
 // Certain cases: certainly deployed, created peerings (not subnet peerings, not self-peerings) joining
 // the hub with two spokes that are different VNets this deployment creates once, with known prefixes.
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
@@ -26,6 +27,8 @@ export default defineRule({
   messages: {
     overlap:
       "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects peering '{{peering}}' with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
+    overlapOrderUnknown:
+      "'{{spoke}}' ({{prefix}}) overlaps '{{other}}' ({{otherPrefix}}), which is also peered with '{{hub}}': Azure rejects whichever of their peerings with '{{hub}}' is written second, with VnetAddressSpaceOverlapsWithAlreadyPeeredVnet.",
   },
   check({ model, report }: RuleContext) {
     // Model order is file order (the entry's declarations first, then each module's): numbered when two
@@ -45,12 +48,13 @@ export default defineRule({
       const reported = new Set<VirtualNetwork>();
       for (const [a, b] of overlappingCidrPairs(ranges, (range) => range.cidr)) {
         if (a.spoke === b.spoke || sameVnet(a.spoke, b.spoke) !== false) continue;
-        const [earlier, later] = inOrder(a, b, position());
+        const [earlier, later, ordered] = inOrder(a, b, position());
         if (reported.has(later.spoke)) continue;
         reported.add(later.spoke);
         const peering = later.peerings[0];
         report({
-          messageId: 'overlap',
+          // Without a recorded order the deployment writes them in parallel: which fails is not known.
+          messageId: ordered ? 'overlap' : 'overlapOrderUnknown',
           data: {
             spoke: label(later.spoke),
             prefix: String(later.entry.value),
@@ -108,13 +112,18 @@ function spokesByHub(peerings: readonly Peering[]): Map<VirtualNetwork, Map<Virt
 }
 
 /**
- * The two spokes in deployment order: by the recorded order when every peering of one is ordered before
- * every peering of the other, else by their first peering with the hub in file order.
+ * The two spokes in deployment order, and whether that order is certain: by the recorded order when
+ * every peering of one is ordered before every peering of the other, else (not certain) by their first
+ * peering with the hub in file order.
  */
-function inOrder(a: SpokeRange, b: SpokeRange, position: ReadonlyMap<Peering, number>): [SpokeRange, SpokeRange] {
+function inOrder(
+  a: SpokeRange,
+  b: SpokeRange,
+  position: ReadonlyMap<Peering, number>,
+): [SpokeRange, SpokeRange, boolean] {
   const allBefore = (first: SpokeRange, second: SpokeRange) =>
     first.peerings.every((p) => second.peerings.every((q) => orderedBefore(p.decl, q.decl) === true));
-  if (allBefore(b, a)) return [b, a];
-  if (allBefore(a, b)) return [a, b];
-  return position.get(a.peerings[0])! <= position.get(b.peerings[0])! ? [a, b] : [b, a];
+  if (allBefore(b, a)) return [b, a, true];
+  if (allBefore(a, b)) return [a, b, true];
+  return position.get(a.peerings[0])! <= position.get(b.peerings[0])! ? [a, b, false] : [b, a, false];
 }
