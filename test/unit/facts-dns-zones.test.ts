@@ -246,6 +246,10 @@ test('clouds and the zone names Bicep fixes write', () => {
     "'privatelink.vaultcore.azure.net'",
   );
   assert.equal(
+    bicepZoneNameExpression('AzureCloud', 'privatelink.database.windows.net'),
+    "'privatelink${environment().suffixes.sqlServerHostname}'",
+  );
+  assert.equal(
     bicepZoneNameExpression('AzureUSGovernment', 'privatelink.blob.core.usgovcloudapi.net'),
     "'privatelink.blob.core.usgovcloudapi.net'",
   );

@@ -20,8 +20,14 @@ interface SuffixFact {
 }
 
 // DESIGN §4: `'privatelink.blob.${environment().suffixes.storage}'` names the right zone in AzureCloud, so
-// the storage suffix there is `core.windows.net`. No other suffix value is stated for any cloud.
-const suffixFacts: readonly SuffixFact[] = [{ cloud: 'AzureCloud', suffix: 'storage', value: 'core.windows.net' }];
+// the storage suffix there is `core.windows.net`. The SQL server host suffix there is
+// `.database.windows.net` (environment.ts: the documented `environment()` output), so
+// `'privatelink${environment().suffixes.sqlServerHostname}'` is the SQL zone (FACTS §1), written so because
+// Bicep's no-hardcoded-env-urls flags `database.windows.net`. No other suffix value is used for a zone.
+const suffixFacts: readonly SuffixFact[] = [
+  { cloud: 'AzureCloud', suffix: 'storage', value: 'core.windows.net' },
+  { cloud: 'AzureCloud', suffix: 'sqlServerHostname', value: '.database.windows.net' },
+];
 
 /**
  * `environment().suffixes` properties that must never build a private DNS zone name.
@@ -37,7 +43,9 @@ export const suffixesNeverForZoneNames: readonly string[] = ['keyvaultDns'];
 export function bicepZoneNameExpression(cloud: Cloud, zoneName: string): string {
   const lower = zoneName.toLowerCase();
   for (const fact of suffixFacts) {
-    if (fact.cloud !== cloud || !lower.endsWith(`.${fact.value}`)) continue;
+    // A suffix that starts with its own dot follows the label before it directly.
+    const ending = fact.value.startsWith('.') ? fact.value : `.${fact.value}`;
+    if (fact.cloud !== cloud || !lower.endsWith(ending)) continue;
     const head = lower.slice(0, lower.length - fact.value.length);
     return `'${head}\${environment().suffixes.${fact.suffix}}'`;
   }
