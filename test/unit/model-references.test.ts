@@ -159,6 +159,39 @@ param vnetName = 'vnet-from-params'
     assert.ok(!model.subnets[0].vnet, 'a subnet of an unknown VNet is not guessed onto another');
   });
 
+  test('a .bicepparam file that extends another takes its assignments, its own winning; an unread base leaves the rest unknown', async () => {
+    const template = `//- /main.bicep
+param vnetName string = 'vnet-default'
+param prefix string = '10.9.0.0/16'
+resource a 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: vnetName
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ prefix ] } }
+}
+`;
+    const model = await modelOf(`${template}//- /base.bicepparam
+using none
+param vnetName = 'vnet-base'
+param prefix = '10.5.0.0/16'
+//- /prod.bicepparam
+using 'main.bicep'
+extends 'base.bicepparam'
+param prefix = '10.6.0.0/16'
+`);
+    const vnets = model.vnets.map((vnet) => `${displayValue(vnet.name)} ${displayValue(vnet.addressPrefixes)}`);
+    assert.ok(vnets.includes('vnet-base ["10.6.0.0/16"]'), vnets.join(' | '));
+    const missingBase = await modelOf(`${template}//- /prod.bicepparam
+using 'main.bicep'
+extends 'base.bicepparam'
+param prefix = '10.6.0.0/16'
+`);
+    const names = missingBase.vnets.map((vnet) => displayValue(vnet.name));
+    assert.ok(
+      !names.includes('vnet-default'),
+      `the default is not taken where a base may assign: ${names.join(' | ')}`,
+    );
+  });
+
   test('loops with known items expand; conditions that are false create nothing', async () => {
     // A deployer's switch (`param deployExtra bool = false`) would make vnet-extra maybe deployed
     // (caller-choices.test.ts); a variable fixes it.

@@ -67,7 +67,15 @@ export async function evaluateBicepDeployment(
     if (!file || typeof file === 'string') return result;
     template = file;
     result.template = file.uri;
-    params = parameterAssignments(loaded, files, options, clock);
+    const assigned = parameterAssignments(loaded, files, options, clock);
+    params = assigned.values;
+    // A base parameter file that could not be read may assign any parameter the leaf leaves alone.
+    if (assigned.open) {
+      const unassigned = file.outline.entries
+        .filter((entry) => entry.keyword === 'param' && entry.name !== undefined && !params.has(entry.name))
+        .map((entry) => entry.name!);
+      for (const [name, value] of openParameterValues(unassigned, `param:${file.uri}`)) params.set(name, value);
+    }
   } else if (options.openParameters) {
     params = openParameterValues(
       template.outline.entries.filter((entry) => entry.keyword === 'param' && entry.name).map((entry) => entry.name!),
@@ -97,8 +105,45 @@ export async function evaluateBicepDeployment(
   return result;
 }
 
-/** The values a .bicepparam file assigns, evaluated in the parameter file itself. */
+/** How deep `extends` chains of parameter files are followed (Bicep allows a chain; a loop must end). */
+const maxExtendsDepth = 8;
+
+/**
+ * The values a .bicepparam file assigns, evaluated in the parameter file itself, over those of the
+ * file it `extends` (its own assignments win). `open` when a base file in the chain could not be read
+ * (missing, outside the files read, a loop, too deep): it may assign anything.
+ */
 function parameterAssignments(
+  file: LoadedBicepFile,
+  files: ReadonlyMap<string, LoadedBicepFile | string>,
+  options: DeploymentOptions,
+  clock: StopClock | undefined,
+  chain: readonly string[] = [],
+): { values: Map<string, Value>; open: boolean } {
+  const inherited = baseAssignments(file, files, options, clock, [...chain, file.uri]);
+  const own = ownAssignments(file, files, options, clock);
+  for (const [name, value] of own) inherited.values.set(name, value);
+  return inherited;
+}
+
+function baseAssignments(
+  file: LoadedBicepFile,
+  files: ReadonlyMap<string, LoadedBicepFile | string>,
+  options: DeploymentOptions,
+  clock: StopClock | undefined,
+  chain: readonly string[],
+): { values: Map<string, Value>; open: boolean } {
+  const extendsEntry = file.outline.entries.find((entry) => entry.keyword === 'extends');
+  if (!extendsEntry) return { values: new Map(), open: false };
+  const path = extendsEntry.literal;
+  const uri = path ? resolveLocalPath(file.uri, path) : undefined;
+  const base = uri ? files.get(uri) : undefined;
+  if (!uri || !base || typeof base === 'string' || chain.includes(uri) || chain.length > maxExtendsDepth)
+    return { values: new Map(), open: true };
+  return parameterAssignments(base, files, options, clock, chain);
+}
+
+function ownAssignments(
   file: LoadedBicepFile,
   files: ReadonlyMap<string, LoadedBicepFile | string>,
   options: DeploymentOptions,
