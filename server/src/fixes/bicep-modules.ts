@@ -8,10 +8,13 @@ import type { ResourceDecl } from '../model';
 import {
   bodyParts,
   declarations,
+  forEachToken,
   literalString,
   nameOf,
   propertyKey,
   Token,
+  TokenKind,
+  type Declaration,
   type ModuleDeclaration,
   type ObjectExpression,
   type SourceFile,
@@ -130,6 +133,10 @@ export function reachId(
   const value = idInCaller(docs, caller, call.uri, target);
   const body = bodyParts(call.node.value).object;
   if (!value || !body) return undefined;
+  // Passing a value that already waits for this module (a sibling fed by its outputs) would make the
+  // deployment a cycle, which Bicep rejects: no fix then.
+  const receiving = nameOf(call.node)?.text;
+  if (receiving === undefined || dependsOn(caller, value.split('.')[0], receiving)) return undefined;
   const params = resolveBicepPath(body, ['params']);
   if (!params) return undefined;
   const declared = new Set(
@@ -160,6 +167,38 @@ export function reachId(
       { uri: call.uri, edits: passed },
     ],
   };
+}
+
+/**
+ * Whether top-level symbol `from` of a file refers to `to`, directly or through other top-level symbols
+ * (any identifier token that names one counts, so a property named like a symbol is taken for a reference:
+ * that can only decline a fix).
+ */
+function dependsOn(tree: SourceFile, from: string, to: string): boolean {
+  const symbols = new Map<string, Set<string>>();
+  const symbolOf = (declaration: Declaration) => ('name' in declaration ? nameOf(declaration)?.text : undefined);
+  for (const declaration of declarations(tree)) {
+    const name = symbolOf(declaration);
+    if (name !== undefined) symbols.set(name, new Set());
+  }
+  for (const declaration of declarations(tree)) {
+    const name = symbolOf(declaration);
+    const refers = name === undefined ? undefined : symbols.get(name);
+    if (!refers) continue;
+    forEachToken(declaration, (token) => {
+      if (token.kind === TokenKind.Identifier && token.text !== name && symbols.has(token.text)) refers.add(token.text);
+    });
+  }
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const symbol = stack.pop()!;
+    if (symbol === to) return true;
+    if (seen.has(symbol)) continue;
+    seen.add(symbol);
+    stack.push(...(symbols.get(symbol) ?? []));
+  }
+  return false;
 }
 
 function addParameter(docs: FixDocuments, uri: string, tree: SourceFile, name: string, description: string) {

@@ -135,6 +135,63 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: "the spoke module is fed by the zone module's output: passing the spoke's VNet back would be a cycle, so no fix",
+      code: `//- /main.bicep
+module dns 'dns.bicep' = {
+  name: 'dns'
+}
+module spoke 'spoke.bicep' = {
+  name: 'spoke'
+  params: { vaultZoneId: dns.outputs.zoneId }
+}
+//- /dns.bicep
+resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/24' ] } }
+}
+resource [|zone|] 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'hub'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: hub.id } }
+}
+output zoneId string = zone.id
+//- /spoke.bicep
+param vaultZoneId string
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/24' ] }
+    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.1.0.0/26' } } ]
+  }
+}
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: 'kv-spoke-01'
+}
+resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-kv'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnet.properties.subnets[0].id }
+    privateLinkServiceConnections: [ { name: 'kv', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
+  }
+  resource zg 'privateDnsZoneGroups' = {
+    name: 'default'
+    properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: vaultZoneId } } ] }
+  }
+}
+output vnetId string = vnet.id
+`,
+      errors: [{ messageId: 'ownVnet' }],
+      output: null,
+    },
+    {
       name: "a zone linked to the hub only: the endpoint's own VNet cannot resolve it",
       code: hub() + spoke() + endpoint() + zone('[|zone|]') + link('toHub', 'hub.id'),
       errors: [
