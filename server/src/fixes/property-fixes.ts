@@ -2,7 +2,10 @@
 // Each is the same edit in Bicep and ARM (the editor hides the language). Invariants: a value is
 // replaced in place only when that changes nothing but the finding's cause: a non-literal value
 // shared by every instance of a loop is left alone, and so is a value that is not a literal where
-// the fix would drop a user's expression for a computed one (an address prefix, a group id).
+// the fix would drop a user's expression for a computed one (an address prefix, a group id). A
+// setting the author made configurable (public access, a subnet policy, gateway transit written as a
+// parameter or an expression) is not overwritten with a literal: every caller and parameter file
+// that sets it would be silently overruled, so those findings come without a fix.
 import { privateDnsLocation, publicAccessFix } from '../facts';
 import type { ResourceDecl } from '../model';
 import { ArmResourceEditor } from './arm-editor';
@@ -114,7 +117,7 @@ export const disablePublicAccess: Builder<'disable-public-access'> = (docs, _req
   const all: TextEdit[] = [];
   for (const { path, value } of edits) {
     const current = editor.valueAt(path);
-    if (current && sharedByInstances(decl) && !current.literal) return [];
+    if (current && !current.literal) return [];
     const made = editor.set(path, value);
     if (!made) return [];
     all.push(...made);
@@ -130,7 +133,7 @@ export const setSubnetPolicy: Builder<'set-subnet-policy'> = (docs, { property, 
   if (!path) return [];
   const editor = editorFor(docs, decl);
   const current = editor?.valueAt(path);
-  if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
+  if (!editor || (current && !current.literal)) return [];
   return single(decl, `Set ${property} to '${value}'`, editor.set(path, value));
 };
 
@@ -147,7 +150,7 @@ export const setAllowGatewayTransit: Builder<'set-allow-gateway-transit'> = (doc
   const editor = editorFor(docs, decl);
   const path = `${reverse.path ? reverse.path : 'properties'}.allowGatewayTransit`;
   const current = editor?.valueAt(path);
-  if (!editor || (current && sharedByInstances(decl) && !current.literal)) return [];
+  if (!editor || (current && !current.literal)) return [];
   return single(decl, 'Set allowGatewayTransit to true on the reverse peering', editor.set(path, true));
 };
 

@@ -322,6 +322,19 @@ ${network(withNsg)}`,
       output: edited(['Disabled', 'RouteTableEnabled']),
     },
     {
+      name: 'a policy written as a parameter with a default: reported, without a fix that would overrule its callers',
+      code:
+        nsgWith(denyAll) +
+        network(
+          `${withNsg}\n          privateEndpointNetworkPolicies: policy`,
+          marked,
+          undefined,
+          "param policy string = 'Disabled'\n",
+        ),
+      errors: [{ messageId: 'ignored', message: /privateEndpointNetworkPolicies is 'Disabled'/ }],
+      output: null,
+    },
+    {
       name: 'effect, not presence (class 4): allow HTTPS from the VNet, then deny everything',
       code:
         nsgWith(
