@@ -282,3 +282,40 @@ resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-
     );
   });
 });
+
+test('one declaration deployed by two module calls is two resources: a finding for each, with its own endpoint', async () => {
+  const found = (
+    await findings(`//- /main.bicep
+module a 'kv.bicep' = {
+  name: 'kv-a'
+  params: { name: 'kv-a-01' }
+}
+module b 'kv.bicep' = {
+  name: 'kv-b'
+  params: { name: 'kv-b-01' }
+}
+//- /kv.bicep
+param name string
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: 'westeurope'
+  properties: { tenantId: subscription().tenantId, sku: { family: 'A', name: 'standard' }, publicNetworkAccess: 'Enabled' }
+}
+resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-\${name}'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'snet') }
+    privateLinkServiceConnections: [ { name: 'kv', properties: { privateLinkServiceId: kv.id, groupIds: [ 'vault' ] } } ]
+  }
+}
+`)
+  ).filter((finding) => finding.ruleId === 'pe-public-access-enabled');
+  assert.deepEqual(
+    found.map((finding) => /^'([^']+)'.*private endpoint '([^']+)'/.exec(finding.message)?.slice(1).join(' ')),
+    ['kv-a-01 pe-kv-a-01', 'kv-b-01 pe-kv-b-01'],
+  );
+  assert.ok(
+    found.every((finding) => finding.related.filter((related) => /connects to/.test(related.message)).length === 1),
+  );
+});

@@ -41,15 +41,17 @@ export default defineRule({
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' but open to the firewall's rules and bypass. Turn public access off if nothing needs them.",
   },
   check({ model, report }: RuleContext) {
-    const exposures = new Map<string, Exposure>();
+    // By target entity, not its declaration's key: one declaration deployed by two module calls is two
+    // resources, each with its own endpoints.
+    const exposures = new Map<Target, Exposure>();
     for (const endpoint of certainlyCreatedAmong(model.privateEndpoints)) {
       for (const connection of endpoint.connections) {
         if (!connection.target?.resolved || connection.target.target.kind !== 'target') continue;
         const target = connection.target.target;
-        const exposure = exposures.get(target.key) ?? exposedSetting(target);
+        const exposure = exposures.get(target) ?? exposedSetting(target);
         if (!exposure) continue;
         if (!exposure.endpoints.includes(endpoint)) exposure.endpoints.push(endpoint);
-        exposures.set(target.key, exposure);
+        exposures.set(target, exposure);
       }
     }
     // Found only when a target is exposed: most endpoints' targets keep public access off or unsaid.
@@ -76,10 +78,17 @@ export default defineRule({
         at: { decl: target.decl },
         related: [
           { decl: target.decl, path, message: 'public network access is turned on here' },
-          ...endpoints.map((endpoint) => ({
-            decl: endpoint.decl,
-            message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
-          })),
+          // A loop's instances share a declaration and, unexpanded, a label: each said once.
+          ...endpoints
+            .filter(
+              (endpoint, index) =>
+                endpoints.findIndex((other) => other.decl === endpoint.decl && label(other) === label(endpoint)) ===
+                index,
+            )
+            .map((endpoint) => ({
+              decl: endpoint.decl,
+              message: `private endpoint '${label(endpoint)}' connects to '${label(target)}'`,
+            })),
         ],
         ...(firewall !== 'open' || ruled?.has(target.key) ? {} : { fix: { kind: 'disable-public-access' } }),
       });
