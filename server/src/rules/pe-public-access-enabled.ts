@@ -60,10 +60,12 @@ export default defineRule({
       const [first] = endpoints;
       if (!first) continue;
       const firewall = firewallOf(target);
-      // Where the rules are the only gate (no default action to open it to all, as a SQL server's), they
-      // need the public endpoint on (FACTS §9.3: VNet rules beside private endpoints need public access
-      // enabled); the author evidently keeps it for them: said, as information.
-      const forRules = firewallDefaultActionPath(target.type) === undefined && ruled?.has(target.key) === true;
+      // Where the rules are the gate (no default action that opens it to all, as a SQL server's, or one
+      // that denies), they need the public endpoint on (FACTS §9.3: VNet rules grant nothing with public
+      // access off); the author evidently keeps it for them: said, as information.
+      const forRules =
+        (firewall === 'denies' || firewallDefaultActionPath(target.type) === undefined) &&
+        ruled?.has(target.key) === true;
       report({
         messageId: forRules ? 'enabledForNetworkRules' : messageByFirewall[firewall],
         ...(forRules ? { level: 'info' as const } : {}),

@@ -123,6 +123,15 @@ ${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
       output: null,
     },
     {
+      name: 'a firewall that denies by default with virtual network rules, which need the public endpoint: information, no fix',
+      code:
+        storage(
+          "{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: { defaultAction: 'Deny', virtualNetworkRules: [ { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/snet-app' } ] }\n  }",
+        ) + endpoint('pe-blob'),
+      errors: [{ messageId: 'enabledForNetworkRules', level: 'info' }],
+      output: null,
+    },
+    {
       name: 'a firewall that denies by default (FACTS §6): the public endpoint is on but not open to all; said so, no fix',
       code:
         storage(
