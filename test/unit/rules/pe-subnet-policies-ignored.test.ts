@@ -258,6 +258,15 @@ ${network(withNsg)}`,
         ) + network(withNsg),
     },
     {
+      name: "effect, not presence (class 4): two earlier allows whose ranges together hold the deny's range",
+      code:
+        nsgWith(
+          securityRule('AllowSiteA', { priority: 100, access: 'Allow', sourceAddressPrefix: '192.168.0.0/17' }) +
+            securityRule('AllowSiteB', { priority: 110, access: 'Allow', sourceAddressPrefix: '192.168.128.0/17' }) +
+            securityRule('DenyOnPrem', { priority: 200, sourceAddressPrefix: '192.168.0.0/16' }),
+        ) + network(withNsg),
+    },
+    {
       name: 'Government cloud: private endpoints take no NSG there (FACTS §2.3)',
       cloud: 'AzureUSGovernment',
       code: (nsgWith(denyAll) + network(withNsg)).replaceAll('westeurope', 'usgovvirginia'),

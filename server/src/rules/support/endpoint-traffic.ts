@@ -20,7 +20,7 @@ import {
   type Subnet,
   type Value,
 } from '../../model';
-import { subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
+import { coveredBy, subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
 import { certainlyCreated, certainlyDeployed, label } from './certain';
 import { attaches } from './endpoint-common';
 
@@ -167,11 +167,16 @@ export function blockingRule(
     );
     // A rule of unknown direction or access may be an Allow of everything.
     const allows = earlier.filter((rule) => rule.direction !== 'inbound' || rule.access !== 'deny');
-    const admitted = (source: string) =>
-      allows.some(
-        (allow) =>
-          admitsAllTraffic(allow, deny, cidrs) && allow.sources!.some((prefix) => mayCoverSource(prefix, source)),
-      );
+    const admitting = allows.filter((allow) => allow.sources !== undefined && admitsAllTraffic(allow, deny, cidrs));
+    // Ranges several allows admit together (two /17s before a /16 deny) count as one.
+    const admittedRanges = admitting.flatMap((allow) =>
+      allow.sources!.map(addressRange).filter((range): range is Cidr => range !== undefined),
+    );
+    const admitted = (source: string) => {
+      if (admitting.some((allow) => allow.sources!.some((prefix) => mayCoverSource(prefix, source)))) return true;
+      const range = addressRange(source);
+      return range !== undefined && coveredBy(range, admittedRanges);
+    };
     const preempted =
       allows.some((rule) => rule.direction !== 'inbound' || !fullyKnown(rule)) ||
       deny.sources!.filter(certainSource).every(admitted);
