@@ -319,3 +319,32 @@ resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = {
     found.every((finding) => finding.related.filter((related) => /connects to/.test(related.message)).length === 1),
   );
 });
+
+test('a template Bicep compiled from the .bicep file beside it is not a deployment of its own; alone it is', async () => {
+  const bicep = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: 'westeurope'
+}
+`;
+  const compiled = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.41.2.15936", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Network/privateDnsZones", "apiVersion": "2024-06-01", "name": "privatelink.blob.core.windows.net", "location": "westeurope" }
+  ]
+}`;
+  assert.deepEqual((await findings(`//- /main.bicep\n${bicep}//- /main.json\n${compiled}`)).map(where), [
+    'dns-zone-location main.bicep',
+  ]);
+  assert.deepEqual((await findings(`//- /main.json\n${compiled}`)).map(where), ['dns-zone-location main.json']);
+  // A hand-written template of the same name is its own deployment.
+  const handWritten = compiled.replace(
+    '"_generator": { "name": "bicep", "version": "0.41.2.15936", "templateHash": "1" }',
+    '"author": "me"',
+  );
+  assert.deepEqual((await findings(`//- /main.bicep\n${bicep}//- /main.json\n${handWritten}`)).map(where).sort(), [
+    'dns-zone-location main.bicep',
+    'dns-zone-location main.json',
+  ]);
+});

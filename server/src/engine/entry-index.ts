@@ -11,6 +11,9 @@ const isParameterFile = (file: IndexedFile | undefined) =>
 
 const noDeploys: readonly string[] = [];
 
+/** The generator stamp Bicep writes at the top of a compiled template's `metadata`. */
+const bicepGenerator = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
   private found?: { entries: readonly string[]; deploys: Map<string, readonly string[] | undefined> };
@@ -51,10 +54,24 @@ export class EntryIndex {
     }
     const entries: string[] = [];
     for (const [uri, targets] of deploys) {
-      if (targets !== undefined && (isParameterFile(this.files.get(uri)) || !used?.has(uri))) entries.push(uri);
+      if (targets === undefined || this.compiledFromSibling(uri)) continue;
+      if (isParameterFile(this.files.get(uri)) || !used?.has(uri)) entries.push(uri);
     }
     this.found = { entries: entries.sort(), deploys };
     return entries;
+  }
+
+  /**
+   * An ARM template Bicep compiled from the `.bicep` file beside it (`main.json` from `main.bicep`, its
+   * `metadata._generator.name` 'bicep'), as repositories commit it: the same deployment as that file, so
+   * not a deployment of its own (every finding came twice, and a fix edited the generated copy). It is
+   * still read where a template deploys it.
+   */
+  private compiledFromSibling(uri: string): boolean {
+    const file = this.files.get(uri);
+    if (file?.language !== 'arm-template' || !/\.json$/i.test(uri)) return false;
+    if (!this.files.has(uri.replace(/\.json$/i, '.bicep'))) return false;
+    return bicepGenerator.test(file.text.slice(0, 4096));
   }
 
   /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
