@@ -38,7 +38,7 @@ export default defineRule({
     enabledForNetworkRules:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} and sets {{property}} to {{value}}, which its virtual network or IP rules need: its public endpoint stays on for them. Turn public access off if they are not needed.",
     enabledBehindFirewall:
-      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' but open to the firewall's rules and bypass. Turn public access off if nothing needs them.",
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' except to what the firewall's rules and bypass let through. Turn public access off if nothing needs that.",
   },
   check({ model, report }: RuleContext) {
     // By target entity, not its declaration's key: one declaration deployed by two module calls is two
