@@ -33,6 +33,15 @@ const storage = (
 `;
 const markedId = '[|vnet.properties.subnets[0].id|]';
 
+/** A Premium Container Registry whose one virtual network rule names `snet-app`. */
+const registry = `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'acrapp'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
+}
+`;
+
 /** A Key Vault whose rule names `snet-app`, with `flag` in the rule. */
 const vault = (
   flag: string,
@@ -145,28 +154,14 @@ ${vnet('', storage())}${bicepVnet(
     {
       name: 'Container Registry outside the public cloud (no such endpoint there, FACTS §9.2)',
       cloud: 'AzureUSGovernment',
-      code: vnet(
-        '',
-        `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
-  name: 'acrapp'
-  location: 'westeurope'
-  sku: { name: 'Premium' }
-  properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
-}
-`,
-      ),
+      code: vnet('', registry),
     },
     {
       name: 'a Container Registry with a private endpoint: subnet rules are not supported beside it (FACTS §9.3)',
       code: vnet(
         '',
-        `resource acr 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
-  name: 'acrapp'
-  location: 'westeurope'
-  sku: { name: 'Premium' }
-  properties: { networkRuleSet: { defaultAction: 'Deny', virtualNetworkRules: [ { action: 'Allow', id: vnet.properties.subnets[0].id } ] } }
-}
-` + bicepEndpoint('vnet.properties.subnets[0].id', [connectionTo('acr.id', "[ 'registry' ]", 'registry')]),
+        registry +
+          bicepEndpoint('vnet.properties.subnets[0].id', [connectionTo('acr.id', "[ 'registry' ]", 'registry')]),
       ),
     },
     {
