@@ -4,6 +4,8 @@
 // Across roots, resources meet only through an explicit reference: an `existing` declaration, or an
 // id written out from names, that is certainly the id of a resource another root creates joins that
 // resource (with its children) into the model; findings that rest on such a join say so (joinedRoot).
+// Where the ids may be the same but are not certainly, another root's peerings, zone groups and VNet
+// links under this one's resources join as maybe deployed (maybe-joins.ts): they can only silence.
 import type { ResourceDecl } from '../evaluate/declaration';
 import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel } from '../model/build';

@@ -8,7 +8,9 @@
 // reported as missing. Joined here as "maybe deployed" copies, they can silence a rule, never trigger one.
 // Invariants: only declarations whose id ends in known text from its `/providers/` on are keyed; a child
 // whose other end is a VNet (a peering's remote, a link's network) is offered only to a deployment that
-// declares that VNet too, so a hub's thousand peerings are not offered to every spoke.
+// declares that VNet too, so a hub's thousand peering resources are not offered to every spoke. A VNet
+// with inline peerings is offered whole (its peerings are part of it): N spokes naming a hub that lists
+// N peerings inline each join all N, which is the cost of seeing them.
 import type { ResourceDecl } from '../evaluate/declaration';
 import { PartialString, same, type Value } from '../evaluate/value';
 import { parentIdOf } from '../model/identity';
