@@ -16,8 +16,10 @@ import {
   indexOffers,
   maybeCopy,
   maybeJoined,
-  offeredParents,
+  offersByParent,
   reachesOf,
+  takesAnyOf,
+  type Offer,
   type OfferIndex,
   type Reaches,
 } from './maybe-joins';
@@ -124,12 +126,10 @@ export class DeploymentModels {
     }
     // A changed deployment's children may join a kept one's resources as maybe deployed (maybe-joins.ts).
     if (changers.length > 0) this.offers = undefined;
-    let offeredBy: Set<string> | undefined;
+    let offered: Map<string, Offer[]> | undefined;
     const offeredTo = (reach: Reach) => {
-      offeredBy ??= new Set(changers.flatMap((changer) => offeredParents(reachesFor(changer))));
-      if (offeredBy.size === 0) return false;
-      for (const key of reachesFor(reach).declared.keys()) if (offeredBy.has(key)) return true;
-      return false;
+      offered ??= offersByParent(changers.flatMap((changer) => reachesFor(changer).offers));
+      return offered.size > 0 && takesAnyOf(reachesFor(reach), offered);
     };
     // Found when a kept deployment first asks: an edited file alone (one changed deployment) never does.
     let touched: Set<string> | undefined;

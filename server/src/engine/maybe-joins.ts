@@ -60,7 +60,7 @@ export interface Reaches {
   offers: Offer[];
   /** Each declared provider key with the ids declared under it. */
   declared: Map<string, Value[]>;
-  vnets: string[];
+  vnets: Set<string>;
 }
 
 export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
@@ -87,22 +87,19 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     const points = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
     if (points !== undefined) offers.push({ decl, parent, points });
   }
-  return { offers, declared, vnets: [...vnets] };
+  return { offers, declared, vnets };
 }
 
-/** Every offer of the workspace's deployments by parent and pointed VNet, with the root that makes it. */
+/** Every offer of the workspace's deployments by parent, with the root that makes it. */
 export type OfferIndex = Map<string, { root: string; offer: Offer }[]>;
-
-const indexKey = (parent: string, points: string) => `${parent}|${points}`;
 
 export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>): OfferIndex {
   const index: OfferIndex = new Map();
   for (const [root, { offers }] of reaches) {
     for (const offer of offers) {
-      const key = indexKey(offer.parent, offer.points);
-      const list = index.get(key);
+      const list = index.get(offer.parent);
       if (list) list.push({ root, offer });
-      else index.set(key, [{ root, offer }]);
+      else index.set(offer.parent, [{ root, offer }]);
     }
   }
   return index;
@@ -115,21 +112,45 @@ export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>)
 export function maybeJoined(root: string, own: Reaches, index: OfferIndex): Map<ResourceDecl, string> | undefined {
   let joined: Map<ResourceDecl, string> | undefined;
   for (const [parent, ids] of own.declared) {
-    for (const points of ['', inlinePeerings, ...own.vnets]) {
-      for (const { root: other, offer } of index.get(indexKey(parent, points)) ?? []) {
-        if (other === root || joined?.has(offer.decl)) continue;
-        const parentId = points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
-        if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
-        (joined ??= new Map()).set(offer.decl, other);
-      }
+    const offered = index.get(parent);
+    if (!offered) continue;
+    for (const { root: other, offer } of offered) {
+      if (other === root || joined?.has(offer.decl)) continue;
+      if (offer.points !== '' && offer.points !== inlinePeerings && !own.vnets.has(offer.points)) continue;
+      const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
+      if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
+      (joined ??= new Map()).set(offer.decl, other);
     }
   }
   return joined;
 }
 
-/** The parent keys of `reaches`' offers: a kept deployment that declares one of them joins anew. */
-export function offeredParents(reaches: Reaches): string[] {
-  return reaches.offers.map((offer) => offer.parent);
+/** Offers by their parent key, for takesAnyOf. */
+export function offersByParent(offers: readonly Offer[]): Map<string, Offer[]> {
+  const byParent = new Map<string, Offer[]>();
+  for (const offer of offers) {
+    const list = byParent.get(offer.parent);
+    if (list) list.push(offer);
+    else byParent.set(offer.parent, [offer]);
+  }
+  return byParent;
+}
+
+/**
+ * Whether `reaches` declares what one of the offers would join under: the offer's parent, and the VNet
+ * it points at when it points at one (as maybeJoined takes them). A kept deployment that does joins anew
+ * when those offers change; others keep their models (a zone that every repository names, with a link
+ * to a VNet only one of them has, must not rebuild them all per keystroke). Walks the deployment's own
+ * keys, so a keystroke costs what the workspace declares, not that times what the edited file offers.
+ */
+export function takesAnyOf(reaches: Reaches, byParent: ReadonlyMap<string, readonly Offer[]>): boolean {
+  for (const key of reaches.declared.keys()) {
+    const offers = byParent.get(key);
+    if (!offers) continue;
+    for (const offer of offers)
+      if (offer.points === '' || offer.points === inlinePeerings || reaches.vnets.has(offer.points)) return true;
+  }
+  return false;
 }
 
 /** A copy of another root's declaration that may be deployed with this one: it can silence, never trigger. */
