@@ -348,3 +348,33 @@ test('a template Bicep compiled from the .bicep file beside it is not a deployme
     'dns-zone-location main.json',
   ]);
 });
+
+test("one finding for a loop's instances names the others that differ in its related information", async () => {
+  const found = await findings(`//- /main.bicep
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }, subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.0.1.0/24' } } ] }
+}
+resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: 'stdemo001'
+}
+resource pes 'Microsoft.Network/privateEndpoints@2024-05-01' = [for group in [ 'blob', 'file' ]: {
+  name: 'pe-\${group}'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnet.properties.subnets[0].id }
+    privateLinkServiceConnections: [ { name: group, properties: { privateLinkServiceId: st.id, groupIds: [ group ] } } ]
+  }
+}]
+`);
+  const missing = found.filter((finding) => finding.ruleId === 'pe-dns-zone-group-missing');
+  assert.equal(missing.length, 1);
+  assert.match(missing[0].message, /'pe-blob'/);
+  assert.deepEqual(
+    missing[0].related.filter((related) => related.message.startsWith('another instance')).map((r) => r.message),
+    [
+      "another instance of this declaration: Private endpoint 'pe-file' has no private DNS zone group: no record for 'stdemo001' is written to 'privatelink.file.core.windows.net', so clients in 'vnet' do not resolve it to the endpoint's private address.",
+    ],
+  );
+});

@@ -176,8 +176,11 @@ function addCandidates(
     const earlier = seen.get(key);
     // runRules merges models by the same test, so deciding it here first changes nothing.
     const replaces = earlier !== undefined && joins.length === 0 && candidates[earlier].joined;
-    if ((earlier !== undefined && !replaces) || isSuppressedAt(suppression, rule.id, report.at.decl.uri, range))
+    if (isSuppressedAt(suppression, rule.id, report.at.decl.uri, range)) continue;
+    if (earlier !== undefined && !replaces) {
+      noteAnotherInstance(candidates[earlier].finding, message);
       continue;
+    }
     if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
     const finding: Finding = {
       ruleId: rule.id,
@@ -203,6 +206,22 @@ function addCandidates(
     if (replaces) candidates[earlier] = candidate;
     else seen.set(key, candidates.push(candidate) - 1);
   }
+}
+
+/** How many other instances of a declaration a finding names in its related information. */
+const maxInstanceNotes = 5;
+const instanceNote = 'another instance of this declaration: ';
+
+/**
+ * A finding for another instance of the same declaration (a loop's, a module's deployed twice) that
+ * says something else (another name, another zone): one finding per declaration (DESIGN §2), which
+ * names the others in its related information, up to a few, rather than only the first instance.
+ */
+function noteAnotherInstance(finding: Finding, message: string): void {
+  if (message === finding.message) return;
+  const notes = finding.related.filter((related) => related.message.startsWith(instanceNote));
+  if (notes.length >= maxInstanceNotes || notes.some((note) => note.message === instanceNote + message)) return;
+  finding.related.push({ uri: finding.uri, start: finding.start, end: finding.end, message: instanceNote + message });
 }
 
 const joinNote =
