@@ -13,7 +13,7 @@ export default defineRule({
   startsFrom: ['dnsZones', 'vnetLinks'],
   description: "Private DNS zones and their virtual network links use location 'global'.",
   messages: {
-    zone: "Private DNS zone '{{name}}' has location {{value}}; private DNS zones are global, so the deployment fails or the zone drifts from its template. Use 'global'.",
+    zone: "Private DNS zone '{{name}}' has location {{value}}; private DNS zones are global resources, whose location is 'global'. Use 'global'.",
     link: "VNet link '{{name}}' has location {{value}}; links of private DNS zones are global. Use 'global'.",
   },
   check({ model, report }: RuleContext) {

@@ -19,7 +19,7 @@ export default defineRule({
     malformed:
       "{{owner}} '{{name}}' has the address prefix '{{prefix}}', which is not a valid CIDR prefix (address/length): Azure rejects the deployment.",
     hostBits:
-      "{{owner}} '{{name}}' has the address prefix '{{prefix}}' with host bits set; its network address is '{{network}}'. Azure rejects a prefix that does not start its range.",
+      "{{owner}} '{{name}}' has the address prefix '{{prefix}}' with host bits set; the range it names starts at its network address '{{network}}', not at the address written, which is most likely not what was meant.",
     forbidden:
       "{{owner}} '{{name}}' has the address prefix '{{prefix}}', inside {{range}} ({{what}}), which Azure does not allow in a virtual network: the deployment fails.",
   },
