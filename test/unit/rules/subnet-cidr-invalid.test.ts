@@ -72,14 +72,19 @@ const bicepCases: RuleCases = {
     {
       name: 'host bits set',
       code: subnet("[|'10.0.1.10/24'|]"),
-      errors: [{ messageId: 'hostBits', message: /its network address is '10\.0\.1\.0\/24'/ }],
+      errors: [
+        {
+          messageId: 'hostBits',
+          message: /starts at its network address '10\.0\.1\.0\/24', not at the address written/,
+        },
+      ],
       fixTitle: /^Use the network address '10\.0\.1\.0\/24'$/,
       output: edited(['10.0.1.10', '10.0.1.0']),
     },
     {
       name: "a length that clears the first octet ('10.0.0.0/6' → '8.0.0.0/6') is reported without a fix",
       code: vnet("[|'10.0.0.0/6'|]", "'10.0.1.0/24'"),
-      errors: [{ messageId: 'hostBits', message: /its network address is '8\.0\.0\.0\/6'/ }],
+      errors: [{ messageId: 'hostBits', message: /its network address '8\.0\.0\.0\/6'/ }],
       output: null,
     },
     {
