@@ -259,6 +259,45 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
     );
   });
 
+  test('an existing resource scoped to an existing resource group symbol has the id of the one a module deploys there', async () => {
+    const model = await modelOf(`//- /main.bicep
+resource hubRg 'Microsoft.Resources/resourceGroups@2024-03-01' existing = {
+  scope: subscription()
+  name: 'rg-hub'
+}
+module hubnet 'hubnet.bicep' = {
+  name: 'hubnet'
+  scope: hubRg
+}
+resource hubVnet 'Microsoft.Network/virtualNetworks@2023-11-01' existing = {
+  scope: hubRg
+  name: 'vnet-hub'
+}
+resource zone 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: zone
+  name: 'link-hub'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: hubVnet.id } }
+}
+//- /hubnet.bicep
+resource hub 'Microsoft.Network/virtualNetworks@2023-11-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+`);
+    const link = model.vnetLinks[0].vnet;
+    assert.ok(link?.resolved && !link.target.decl.existing, 'the link reaches the VNet the module creates');
+    assert.match(
+      displayValue(model.vnets[0].id),
+      /\/resourceGroups\/rg-hub\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-hub$/,
+    );
+  });
+
   test('a module scoped to another resource group deploys there', async () => {
     const model = await modelOf(`//- /main.bicep
 module spoke 'vnet.bicep' = {

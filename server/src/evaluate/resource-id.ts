@@ -34,8 +34,15 @@ function nameSegments(name: Value): Value[] | undefined {
   return segments.map((parts) => concatStrings(parts));
 }
 
-/** `{scope}/providers/ns/t1/n1/t2/n2` for a top-level declaration (its name holds every segment). */
+/**
+ * `{scope}/providers/ns/t1/n1/t2/n2` for a top-level declaration (its name holds every segment). A
+ * resource group is the exception: its id is `/subscriptions/{s}/resourceGroups/{name}`, as
+ * `resourceGroup().id` gives it, so a resource scoped to an `existing` resource group symbol gets the
+ * same id as one deployed by a module scoped there.
+ */
 export function resourceIdAt(base: Value, type: string, name: Value): Value {
+  if (type.toLowerCase() === 'microsoft.resources/resourcegroups' && subscriptionLevel(base))
+    return concatStrings([base, '/resourceGroups/', name]);
   // The namespace, then one type segment per name segment (indexed: a rest pattern walks an iterator).
   const typeSegments = type.split('/');
   const names = nameSegments(name);
@@ -46,6 +53,12 @@ export function resourceIdAt(base: Value, type: string, name: Value): Value {
   const parts: Value[] = [base, '/providers/', typeSegments[0]];
   for (let index = 1; index < typeSegments.length; index++) parts.push(`/${typeSegments[index]}/`, names[index - 1]);
   return concatStrings(parts);
+}
+
+/** Whether a scope id is a subscription's (no resource group in it). */
+function subscriptionLevel(base: Value): boolean {
+  const text = typeof base === 'string' ? base : base instanceof PartialString ? base.key : undefined;
+  return text !== undefined && text.startsWith('/subscriptions/') && !/\/resourcegroups\//i.test(text);
 }
 
 /** A child's id: its parent's id, its own type's last segment and its own name. */
