@@ -226,6 +226,18 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['[not-evaluated]', '{param:secret}', 'default-other']);
   });
 
+  test('per-environment parameter files bind the template: X.parameters.dev.json, and X.dev.parameters.json without an X.dev.json', async () => {
+    for (const file of ['main.parameters.dev.json', 'main.dev.parameters.json']) {
+      const result = await deploy(
+        { 'main.json': main, [file]: parameterFile({ zoneName: { value: `z-${file}` } }) },
+        file,
+      );
+      assert.equal(result.template, uri('main.json'), file);
+      assert.equal(result.resources[0].name, `z-${file}`);
+    }
+    assert.deepEqual(parameterFileTemplates('file:///a/b.dev.parameters.json').slice(0, 1), ['file:///a/b.dev.json']);
+  });
+
   test('.parameters.jsonc binds .jsonc; a parameter file without its template declares nothing', async () => {
     const bound = await deploy(
       { 'net.jsonc': main, 'net.parameters.jsonc': parameterFile({ zoneName: { value: 'z' } }) },
@@ -255,7 +267,7 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['from-json']);
   });
 
-  test('a subscription deployment template deploys at subscription scope', async () => {
+  test('a subscription deployment template deploys at subscription scope; a resource group id is /subscriptions/{s}/resourceGroups/{name}', async () => {
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
       resources: [
@@ -265,7 +277,7 @@ describe('parameter files', () => {
     const result = await deploy({ 'sub.json': text }, 'sub.json');
     assert.equal(
       displayValue(result.resources[0].id),
-      '/subscriptions/{subscription().subscriptionId}/providers/Microsoft.Resources/resourceGroups/rg',
+      '/subscriptions/{subscription().subscriptionId}/resourceGroups/rg',
     );
   });
 });

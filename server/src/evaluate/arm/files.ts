@@ -75,11 +75,22 @@ export function armLinkedPathsOfText(uri: string, text: string): string[] {
  * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`). None for other names.
  */
 export function parameterFileTemplates(uri: string): string[] {
-  const match = /^(.*)\.parameters\.(jsonc?)$/i.exec(uri);
-  if (!match) return [];
-  const [, base, extension] = match;
-  const json = extension.toLowerCase() === 'jsonc' ? ['jsonc', 'json'] : ['json', 'jsonc'];
-  return [...json.map((ext) => `${base}.${ext}`), `${base}.bicep`];
+  const templates = (base: string, extension: string) => {
+    const json = extension.toLowerCase() === 'jsonc' ? ['jsonc', 'json'] : ['json', 'jsonc'];
+    return [...json.map((ext) => `${base}.${ext}`), `${base}.bicep`];
+  };
+  const plain = /^(.*)\.parameters\.(jsonc?)$/i.exec(uri);
+  if (plain) {
+    // `azuredeploy.dev.parameters.json`: the template of that environment if there is one, else the template.
+    const [, base, extension] = plain;
+    const environment = /^(.*\/[^/]+)\.[^./]+$/.exec(base);
+    return environment
+      ? [...templates(base, extension), ...templates(environment[1], extension)]
+      : templates(base, extension);
+  }
+  // `azuredeploy.parameters.dev.json`: one environment's values for `azuredeploy.json`.
+  const perEnvironment = /^(.*)\.parameters\.[^./]+\.(jsonc?)$/i.exec(uri);
+  return perEnvironment ? templates(perEnvironment[1], perEnvironment[2]) : [];
 }
 
 export async function readArm(uri: string, source: ArmFileSource): Promise<LoadedArmFile | undefined> {
