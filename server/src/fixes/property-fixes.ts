@@ -105,7 +105,10 @@ export const useVnetLocation: Builder<'use-vnet-location'> = (docs, { value, vne
       if (decl.language === 'arm' && !/^"\[[^]*\]"$/.test(source.text)) written = value;
     }
   }
-  return replaceAt(docs, anchor, anchor.path ?? 'location', written, "Use the virtual network's location", 'loops');
+  // The VNet's region as a literal would overrule every caller of a location written as a parameter,
+  // and be wrong for those that deploy the VNet elsewhere: only the VNet's own expression replaces one.
+  const keep = written === value ? 'expressions' : 'loops';
+  return replaceAt(docs, anchor, anchor.path ?? 'location', written, "Use the virtual network's location", keep);
 };
 
 /** Every public-access setting of the resource's type gets its disabling value for the API version (FACTS §6). */

@@ -100,6 +100,20 @@ ${bicepEndpoint('subnetId', [], { location: "[|'swedencentral'|]" })}`,
       errors: [{ messageId: 'mismatch', message: /is in 'westeurope' but its VNet 'vnet-spoke' is in 'northeurope'/ }],
     },
     {
+      name: "the endpoint's location a parameter its caller sets: reported, without a fix that would write one region over it",
+      code: `//- /main.bicep
+${bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'))}module ep 'ep.bicep' = {
+  name: 'ep'
+  params: { subnetId: vnet.properties.subnets[0].id, location: 'northeurope' }
+}
+//- /ep.bicep
+param subnetId string
+param location string
+${bicepEndpoint('subnetId', [], { location: '[|location|]' })}`,
+      errors: [{ messageId: 'mismatch', message: /is in 'northeurope' but its VNet 'vnet-spoke' is in 'westeurope'/ }],
+      output: null,
+    },
+    {
       name: 'a loop of endpoints gives one finding',
       code:
         bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
