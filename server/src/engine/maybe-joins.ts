@@ -90,16 +90,18 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
   return { offers, declared, vnets };
 }
 
-/** Every offer of the workspace's deployments by parent, with the root that makes it. */
-export type OfferIndex = Map<string, { root: string; offer: Offer }[]>;
+/** Every offer of the workspace's deployments by parent, then by the VNet it points at, with its root. */
+export type OfferIndex = Map<string, Map<string, { root: string; offer: Offer }[]>>;
 
 export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>): OfferIndex {
   const index: OfferIndex = new Map();
   for (const [root, { offers }] of reaches) {
     for (const offer of offers) {
-      const list = index.get(offer.parent);
+      let byPoints = index.get(offer.parent);
+      if (!byPoints) index.set(offer.parent, (byPoints = new Map()));
+      const list = byPoints.get(offer.points);
       if (list) list.push({ root, offer });
-      else index.set(offer.parent, [{ root, offer }]);
+      else byPoints.set(offer.points, [{ root, offer }]);
     }
   }
   return index;
@@ -108,19 +110,27 @@ export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>)
 /**
  * The other roots' children that may belong under `own`'s resources, each once, with its root: under a
  * declared key, pointing at none or at a VNet `own` declares, and under an id that may be one of `own`'s.
+ * Under one parent, the smaller side is walked: a hub that four thousand spokes peer to has as many
+ * pointed VNets, and each spoke declares two (issue 16: the cost must stay linear in the spokes).
  */
 export function maybeJoined(root: string, own: Reaches, index: OfferIndex): Map<ResourceDecl, string> | undefined {
   let joined: Map<ResourceDecl, string> | undefined;
-  for (const [parent, ids] of own.declared) {
-    const offered = index.get(parent);
-    if (!offered) continue;
-    for (const { root: other, offer } of offered) {
+  const take = (parentIds: readonly Value[], offered: readonly { root: string; offer: Offer }[] | undefined) => {
+    for (const { root: other, offer } of offered ?? []) {
       if (other === root || joined?.has(offer.decl)) continue;
-      if (offer.points !== '' && offer.points !== inlinePeerings && !own.vnets.has(offer.points)) continue;
       const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
-      if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
+      if (parentId === undefined || !parentIds.some((id) => same(parentId, id, true) !== false)) continue;
       (joined ??= new Map()).set(offer.decl, other);
     }
+  };
+  for (const [parent, ids] of own.declared) {
+    const byPoints = index.get(parent);
+    if (!byPoints) continue;
+    take(ids, byPoints.get(''));
+    take(ids, byPoints.get(inlinePeerings));
+    if (byPoints.size <= own.vnets.size) {
+      for (const [points, offered] of byPoints) if (own.vnets.has(points)) take(ids, offered);
+    } else for (const vnet of own.vnets) take(ids, byPoints.get(vnet));
   }
   return joined;
 }
