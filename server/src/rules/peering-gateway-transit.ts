@@ -24,7 +24,7 @@ export default defineRule({
     'A peering that uses remote gateways has a reverse peering that allows gateway transit, and is the only one of its virtual network that does.',
   messages: {
     bothSides:
-      "Peering '{{peering}}' and its reverse '{{reverse}}' both set useRemoteGateways: a VNet that uses the remote gateway must have none of its own, so at most one of '{{vnet}}' and '{{remote}}' can, and Azure rejects the peering.",
+      "Peering '{{peering}}' and its reverse '{{reverse}}' both set useRemoteGateways: a VNet that uses the remote gateway must have none of its own, so at most one of '{{vnet}}' and '{{remote}}' can: each would need the other's gateway and have none of its own.",
     noTransit:
       "Peering '{{peering}}' sets useRemoteGateways, but the reverse peering '{{reverse}}' from '{{remote}}' does not set allowGatewayTransit, which useRemoteGateways requires: '{{vnet}}' cannot reach on-premises networks through the gateway of '{{remote}}'.",
     tooMany:
