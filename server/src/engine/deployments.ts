@@ -16,10 +16,8 @@ import {
   indexOffers,
   maybeCopy,
   maybeJoined,
-  offersByParent,
   reachesOf,
   takesAnyOf,
-  type Offer,
   type OfferIndex,
   type Reaches,
 } from './maybe-joins';
@@ -126,9 +124,9 @@ export class DeploymentModels {
     }
     // A changed deployment's children may join a kept one's resources as maybe deployed (maybe-joins.ts).
     if (changers.length > 0) this.offers = undefined;
-    let offered: Map<string, Offer[]> | undefined;
+    let offered: OfferIndex | undefined;
     const offeredTo = (reach: Reach) => {
-      offered ??= offersByParent(changers.flatMap((changer) => reachesFor(changer).offers));
+      offered ??= indexOffers(changers.map((changer) => [changer.result.entry, reachesFor(changer)]));
       return offered.size > 0 && takesAnyOf(reachesFor(reach), offered);
     };
     // Found when a kept deployment first asks: an edited file alone (one changed deployment) never does.

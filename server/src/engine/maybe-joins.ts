@@ -107,58 +107,61 @@ export function indexOffers(reaches: Iterable<[root: string, reaches: Reaches]>)
   return index;
 }
 
+type Offered = readonly { root: string; offer: Offer }[];
+
+/**
+ * The offers under one parent that a deployment with these VNets takes: those pointing at no VNet, a
+ * VNet offered for its inline peerings, and those pointing at one of its VNets. The smaller side is
+ * walked: a hub that four thousand spokes peer to has as many pointed VNets, and each spoke declares two
+ * (issue 16: the cost must stay linear in the spokes).
+ */
+function* taken(byPoints: ReadonlyMap<string, Offered>, vnets: ReadonlySet<string>): Generator<Offered> {
+  for (const points of ['', inlinePeerings]) {
+    const offered = byPoints.get(points);
+    if (offered) yield offered;
+  }
+  if (byPoints.size <= vnets.size) {
+    for (const [points, offered] of byPoints) if (vnets.has(points)) yield offered;
+  } else {
+    for (const vnet of vnets) {
+      const offered = byPoints.get(vnet);
+      if (offered) yield offered;
+    }
+  }
+}
+
 /**
  * The other roots' children that may belong under `own`'s resources, each once, with its root: under a
- * declared key, pointing at none or at a VNet `own` declares, and under an id that may be one of `own`'s.
- * Under one parent, the smaller side is walked: a hub that four thousand spokes peer to has as many
- * pointed VNets, and each spoke declares two (issue 16: the cost must stay linear in the spokes).
+ * declared key, taken as `taken` says, and under an id that may be one of `own`'s.
  */
 export function maybeJoined(root: string, own: Reaches, index: OfferIndex): Map<ResourceDecl, string> | undefined {
   let joined: Map<ResourceDecl, string> | undefined;
-  const take = (parentIds: readonly Value[], offered: readonly { root: string; offer: Offer }[] | undefined) => {
-    for (const { root: other, offer } of offered ?? []) {
-      if (other === root || joined?.has(offer.decl)) continue;
-      const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
-      if (parentId === undefined || !parentIds.some((id) => same(parentId, id, true) !== false)) continue;
-      (joined ??= new Map()).set(offer.decl, other);
-    }
-  };
   for (const [parent, ids] of own.declared) {
     const byPoints = index.get(parent);
     if (!byPoints) continue;
-    take(ids, byPoints.get(''));
-    take(ids, byPoints.get(inlinePeerings));
-    if (byPoints.size <= own.vnets.size) {
-      for (const [points, offered] of byPoints) if (own.vnets.has(points)) take(ids, offered);
-    } else for (const vnet of own.vnets) take(ids, byPoints.get(vnet));
+    for (const offered of taken(byPoints, own.vnets)) {
+      for (const { root: other, offer } of offered) {
+        if (other === root || joined?.has(offer.decl)) continue;
+        const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
+        if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
+        (joined ??= new Map()).set(offer.decl, other);
+      }
+    }
   }
   return joined;
 }
 
-/** Offers by their parent key, for takesAnyOf. */
-export function offersByParent(offers: readonly Offer[]): Map<string, Offer[]> {
-  const byParent = new Map<string, Offer[]>();
-  for (const offer of offers) {
-    const list = byParent.get(offer.parent);
-    if (list) list.push(offer);
-    else byParent.set(offer.parent, [offer]);
-  }
-  return byParent;
-}
-
 /**
- * Whether `reaches` declares what one of the offers would join under: the offer's parent, and the VNet
- * it points at when it points at one (as maybeJoined takes them). A kept deployment that does joins anew
- * when those offers change; others keep their models (a zone that every repository names, with a link
- * to a VNet only one of them has, must not rebuild them all per keystroke). Walks the deployment's own
- * keys, so a keystroke costs what the workspace declares, not that times what the edited file offers.
+ * Whether `reaches` takes one of the offers of `index` (those of the deployments that changed), as
+ * maybeJoined would. A kept deployment that does joins anew when those offers change; others keep their
+ * models (a zone that every repository names, with a link to a VNet only one of them has, must not
+ * rebuild them all per keystroke). Walks the deployment's own keys, so a keystroke costs what the
+ * workspace declares, not that times what the edited file offers.
  */
-export function takesAnyOf(reaches: Reaches, byParent: ReadonlyMap<string, readonly Offer[]>): boolean {
+export function takesAnyOf(reaches: Reaches, index: OfferIndex): boolean {
   for (const key of reaches.declared.keys()) {
-    const offers = byParent.get(key);
-    if (!offers) continue;
-    for (const offer of offers)
-      if (offer.points === '' || offer.points === inlinePeerings || reaches.vnets.has(offer.points)) return true;
+    const byPoints = index.get(key);
+    if (byPoints && !taken(byPoints, reaches.vnets).next().done) return true;
   }
   return false;
 }

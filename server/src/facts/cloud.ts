@@ -5,6 +5,14 @@
 export const clouds = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
 export type Cloud = (typeof clouds)[number];
 
+/**
+ * A region as regions compare: lower case, without spaces ('West Europe' and 'westeurope' may name one
+ * region; names that differ after this differ for certain).
+ */
+export function regionKey(region: string): string {
+  return region.toLowerCase().replace(/\s+/g, '');
+}
+
 /** The cloud a setting or `--cloud` value names (case-insensitive), or `undefined` for an unknown name. */
 export function parseCloud(name: string): Cloud | undefined {
   const lower = name.trim().toLowerCase();

@@ -62,7 +62,7 @@
 // API versions: latestStableApiVersion(type), firstStableApiVersion(type), isApiVersionAtLeast(v, since),
 //   compareApiVersions(a, b), parseApiVersion(v).
 
-export { bicepZoneNameExpression, clouds, parseCloud, suffixesNeverForZoneNames, type Cloud } from './cloud';
+export { bicepZoneNameExpression, clouds, parseCloud, regionKey, suffixesNeverForZoneNames, type Cloud } from './cloud';
 export {
   classifyZone,
   expectedZones,

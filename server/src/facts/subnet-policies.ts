@@ -4,7 +4,7 @@
 // a case-only difference is reported apart (FACTS does not say whether ARM ignores case); any answer a
 // preview version could change is `unknown`.
 import { isApiVersionAtLeast } from './api-versions';
-import type { Cloud } from './cloud';
+import { regionKey, type Cloud } from './cloud';
 import { nearMiss } from './closest';
 import { policyHistories as histories } from './subnet-data';
 
@@ -112,8 +112,7 @@ export function privateEndpointPolicyEffect(
 
 /**
  * Regions where private endpoints support neither NSGs nor route tables (FACTS §2.3, S4 limitations:
- * "UDR & ASG unavailable in the first four regions", NSG support unavailable there too), as written in
- * templates: lower case, no spaces.
+ * "UDR & ASG unavailable in the first four regions", NSG support unavailable there too), by regionKey.
  */
 const regionsWithoutEndpointPolicies = new Set([
   'westindia',
@@ -131,7 +130,7 @@ export function privateEndpointPolicySupport(
   cloud: Cloud,
   region: string | undefined,
 ): { nsg: boolean; routeTable: boolean } {
-  if (region !== undefined && regionsWithoutEndpointPolicies.has(region.toLowerCase().replace(/\s+/g, '')))
+  if (region !== undefined && regionsWithoutEndpointPolicies.has(regionKey(region)))
     return { nsg: false, routeTable: false };
   return { nsg: cloud === 'AzureCloud', routeTable: true };
 }

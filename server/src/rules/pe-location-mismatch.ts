@@ -3,7 +3,7 @@
 // are known, non-blank strings, and they differ even ignoring case and spaces. FACTS does not say how
 // Azure compares region names, so a case- or space-only difference ('West Europe' vs 'westeurope') and
 // any unknown location stay silent. Anchor: the endpoint's `location`.
-import { isGlobalLocation, privateEndpointPlacement } from '../facts';
+import { isGlobalLocation, privateEndpointPlacement, regionKey } from '../facts';
 import { remembered } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { defineRule, type RuleContext } from './support/rule';
@@ -45,8 +45,7 @@ export default defineRule({
 /** Names that differ after this differ for certain; names equal after it may be spellings of one region. */
 function normalised(region: string): string {
   // A model names few regions, each asked of every endpoint and its VNet: normalised once each (issue 16).
-  return remembered(normalisedRegions, region, normalise);
+  return remembered(normalisedRegions, region, regionKey);
 }
 
 const normalisedRegions = new Map<string, string>();
-const normalise = (region: string) => region.toLowerCase().replace(/\s+/g, '');

@@ -18,7 +18,7 @@ import {
   type VnetRuleEntry,
 } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
-import { subnetAnchor, subnetLabel } from './support/endpoint-common';
+import { endpointsConnectingTo, subnetAnchor, subnetLabel } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
 /** The subnet the rule names lacks the endpoint for certain. */
@@ -36,9 +36,7 @@ function lacksEndpoint(rules: ServiceNetworkRules, rule: VnetRuleEntry): boolean
 function subnetRulesUnsupported(model: NetworkModel, rules: ServiceNetworkRules): boolean {
   const resource = rules.resource;
   if (!resource || !servicesWithoutEndpointsBesidePrivateLink.includes(rules.service)) return false;
-  return model.privateEndpoints.some((endpoint) =>
-    endpoint.connections.some((connection) => connection.target?.resolved && connection.target.target === resource),
-  );
+  return endpointsConnectingTo(model, resource).length > 0;
 }
 
 export default defineRule({

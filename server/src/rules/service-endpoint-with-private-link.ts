@@ -7,6 +7,7 @@
 import { serviceEndpointFacts, servicesWithoutEndpointsBesidePrivateLink } from '../facts';
 import { serviceNetworkRules } from '../model';
 import { certainlyCreated, certainlyDeployed, label } from './support/certain';
+import { endpointsConnectingTo } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -28,13 +29,7 @@ export default defineRule({
       const subnetRules = rules.vnetRules.flatMap((list) => list.rules);
       const [first] = subnetRules;
       if (!first) continue;
-      const endpoints = model.privateEndpoints.filter(
-        (endpoint) =>
-          certainlyDeployed(endpoint.decl) &&
-          endpoint.connections.some(
-            (connection) => connection.target?.resolved && connection.target.target === resource,
-          ),
-      );
+      const endpoints = endpointsConnectingTo(model, resource).filter((endpoint) => certainlyDeployed(endpoint.decl));
       const [endpoint] = endpoints;
       if (!endpoint) continue;
       report({

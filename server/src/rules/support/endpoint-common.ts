@@ -1,7 +1,16 @@
 // Helpers the endpoint, policy and routing rules share: subnet names and anchors, properties that may
 // be unknown, and whether a subnet certainly attaches an NSG or route table.
 // Invariants: every question answers "certain" or "cannot tell"; a caller reports only on certain.
-import { isObject, PartialString, type ResourceDecl, type Subnet, type Value } from '../../model';
+import {
+  isObject,
+  PartialString,
+  type NetworkModel,
+  type PrivateEndpoint,
+  type ResourceDecl,
+  type Subnet,
+  type Target,
+  type Value,
+} from '../../model';
 import { label } from './certain';
 import type { Anchor } from './rule';
 
@@ -88,4 +97,11 @@ export function attachedDecl(
 ): { decl: ResourceDecl; name: string } | undefined {
   const reference = property === 'networkSecurityGroup' ? subnet.nsg : subnet.routeTable;
   return reference?.resolved ? { decl: reference.target.decl, name: label(reference.target) } : undefined;
+}
+
+/** The model's private endpoints with a connection that resolves to `target`, whatever their condition. */
+export function endpointsConnectingTo(model: NetworkModel, target: Target): PrivateEndpoint[] {
+  return model.privateEndpoints.filter((endpoint) =>
+    endpoint.connections.some((connection) => connection.target?.resolved && connection.target.target === target),
+  );
 }

@@ -173,7 +173,7 @@ export function blockingRule(
       allow.sources!.map(addressRange).filter((range): range is Cidr => range !== undefined),
     );
     const admitted = (source: string) => {
-      if (admitting.some((allow) => allow.sources!.some((prefix) => mayCoverSource(prefix, source)))) return true;
+      if (admitting.some((allow) => allow.sources!.some((prefix) => coversByName(prefix, source)))) return true;
       const range = addressRange(source);
       return range !== undefined && coveredBy(range, admittedRanges);
     };
@@ -199,17 +199,13 @@ function admitsAllTraffic(allow: SecurityRule, deny: SecurityRule, cidrs: readon
 }
 
 /**
- * Whether an allowed source prefix includes every client of a blocked one: any client, the same prefix
- * (case aside), a range of all addresses, or an address range that contains the blocked range. A service
- * tag other than the VNet's is not taken to cover anything (its members are not known here).
+ * Whether an allowed source prefix includes every client of a blocked one by its name alone: any client,
+ * the same prefix (case aside), or a range of all addresses. Address ranges held by allowed ranges are
+ * found by `coveredBy` over every admitting allow. A service tag other than the VNet's is not taken to
+ * cover anything (its members are not known here).
  */
-function mayCoverSource(allowed: string, blocked: string): boolean {
-  if (anyClient(allowed) || allowed.toLowerCase() === blocked.toLowerCase()) return true;
-  const outer = addressRange(allowed);
-  if (outer === undefined) return false;
-  if (outer.prefix === 0) return true;
-  const inner = addressRange(blocked);
-  return inner !== undefined && cidrContains(outer, inner);
+function coversByName(allowed: string, blocked: string): boolean {
+  return anyClient(allowed) || allowed.toLowerCase() === blocked.toLowerCase() || addressRange(allowed)?.prefix === 0;
 }
 
 /** The subnet's prefixes, when every one is known and usable. */
