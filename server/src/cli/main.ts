@@ -19,7 +19,7 @@ import { displayPath, locate } from './located';
 import { runParseOrModel } from './parse-model';
 import { refusalText } from './reading';
 import { runResolve } from './resolve';
-import { hostFor, loadFiles } from './run-files';
+import { hostFor, isFolder, loadFiles } from './run-files';
 import { formatSarif } from './sarif';
 import { syntaxFindings } from './syntax-findings';
 import { writeFilesAtomically } from './write-files';
@@ -69,7 +69,7 @@ function findConfig(command: CheckCommand, cwd: string): string | undefined {
   const found = new Set(
     (command.paths.length > 0 ? command.paths : ['.']).map((given) => {
       const absolute = path.resolve(cwd, given);
-      return nearestConfig(isDirectory(absolute) ? absolute : path.dirname(absolute));
+      return nearestConfig(isFolder(absolute) ? absolute : path.dirname(absolute));
     }),
   );
   return found.size === 1 ? [...found][0] : undefined;
@@ -80,14 +80,6 @@ function nearestConfig(from: string): string | undefined {
     const candidate = path.join(dir, configFileName);
     if (fs.existsSync(candidate)) return candidate;
     if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 

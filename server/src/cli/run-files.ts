@@ -45,9 +45,17 @@ export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
   return { documents, texts, ioErrors, missing: 0 };
 }
 
+/** Whether a path names a folder (false for a missing or unreadable one). */
+export function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The engine's host for this run: files the paths given reference, inside them unless --allow-outside. */
 export function hostFor(command: CheckCommand | ParseCommand | ResolveCommand, io: CliIo): Host {
-  const isFolder = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
   const scope = cliReadScope(command.paths, io.cwd, command.allowOutside, isFolder);
   // Bicep's restore cache holds the compiled registry modules the templates name (FACTS §16).
   const cacheRoot = userCacheRoot();
