@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { workspaceModel } from '../../server/src/engine/analyze';
 import { runRules } from '../../server/src/engine/run-rules';
 import { Workspace } from '../../server/src/engine/workspace';
-import { classifyZone, expectedZones, latestStableApiVersion } from '../../server/src/facts';
+import { bicepZoneNameExpression, classifyZone, expectedZones, latestStableApiVersion } from '../../server/src/facts';
 import { placeAvmModule } from '../../server/src/evaluate/registry/avm-catalog';
 import { displayValue, type NetworkModel } from '../../server/src/model';
 import { readArmFile } from '../../server/src/syntax/arm';
@@ -146,6 +146,16 @@ function zonesMatchGroupIds(model: NetworkModel): string[] {
   return problems;
 }
 
+/**
+ * Zone names a Bicep expansion writes as literals that fixes would write over `environment()` (DESIGN §4,
+ * Bicep's no-hardcoded-env-urls): a snippet must not leave the warning a fix would avoid.
+ */
+function literalZonesWrittenOtherwise(expansion: string): string[] {
+  return [...expansion.matchAll(/'(privatelink\.[a-z0-9.-]+)'/g)]
+    .map((match) => match[1]!)
+    .filter((zone) => bicepZoneNameExpression('AzureCloud', zone) !== `'${zone}'`);
+}
+
 for (const language of ['bicep', 'arm'] as const) {
   describe(`${files[language]}`, () => {
     const snippets = readSnippets(language);
@@ -213,6 +223,7 @@ for (const language of ['bicep', 'arm'] as const) {
             const label = `${name} ${JSON.stringify(variant.choices ?? {})}`;
             assert.deepEqual(findings, [], `${label}\n${document.text}`);
             assert.deepEqual(zonesMatchGroupIds(model), [], `${label}\n${document.text}`);
+            if (language === 'bicep') assert.deepEqual(literalZonesWrittenOtherwise(expansion), [], label);
           }
         });
       });
