@@ -244,6 +244,59 @@ describe('fixtures', () => {
     );
   });
 
+  test("a zone FACTS writes with a placeholder, linked and written: unknown, since it may be another region's", async () => {
+    const code = `resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    subnets: [ { name: 'snet-a', properties: { addressPrefix: '10.1.1.0/24' } } ]
+  }
+}
+resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'kusto-prod'
+  location: 'westeurope'
+  sku: { name: 'Standard_E2ads_v5', tier: 'Standard' }
+}
+resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.northeurope.kusto.windows.net'
+  location: 'global'
+}
+resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: zone
+  name: 'spoke'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: spoke.id } }
+}
+resource pe 'Microsoft.Network/privateEndpoints@2025-09-01' = {
+  name: 'pe-kusto'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: spoke.properties.subnets[0].id }
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: cluster.id, groupIds: [ 'cluster' ] } } ]
+  }
+}
+resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: pe
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'z', properties: { privateDnsZoneId: zone.id } } ] }
+}
+`;
+    const outcome = await resolveInDocuments(
+      [{ uri: 'file:///w/main.bicep', text: code }],
+      { readFile: async () => undefined },
+      'AzureCloud',
+      'kusto-prod',
+      'vnet-spoke',
+    );
+    const kustoZone = only(outcome).names.find((name) => name.zone === 'privatelink.{regionName}.kusto.windows.net')!;
+    assert.equal(kustoZone.answer, 'unknown');
+    assert.deepEqual(kustoZone.steps.map((step) => step.text).slice(1), [
+      "FACTS §1 writes that zone with a placeholder: whether 'privatelink.northeurope.kusto.windows.net' is the one for this target is not known",
+      'unknown: the answer depends on the step above',
+    ]);
+  });
+
   test('an ARM template, the target by FQDN', async () => {
     const arm = `//- /main.json
 {

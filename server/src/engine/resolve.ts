@@ -140,6 +140,19 @@ function resolveAt(
       answerStep('unknown'),
     ]);
   }
+  // FACTS §1 writes some zones with a placeholder ({regionName}, {regionCode}, …) and does not say which
+  // value a given target takes: a zone named like the template may be another region's, so no such zone
+  // settles the answer either way.
+  if (hasPlaceholder(zoneName)) {
+    return result('unknown', [
+      zoneStep(zones),
+      {
+        step: 'zone',
+        text: `FACTS §1 writes that zone with a placeholder: whether ${zones.map((zone) => `'${zone.name as string}'`).join(', ')} is the one for this target is not known`,
+      },
+      answerStep('unknown'),
+    ]);
+  }
   const linked = zones.find((zone) => certainlyLinked(model, zone, place.vnet));
   if (!linked) {
     const maybe = zones.find((zone) => mayBeLinked(model, zone, place.vnet));
@@ -236,6 +249,8 @@ function resolveAt(
       : accesses.map((access) => access.endpoint);
   return result('unknown', [zoneStep([linked]), linkStep, { step: 'record', text: why, via }, answerStep('unknown')]);
 }
+
+const hasPlaceholder = (zoneName: string): boolean => /\{\w+\}/.test(zoneName);
 
 function answerStep(answer: ResolutionAnswer, detail?: string, via?: readonly Entity[]): ResolutionStep {
   if (answer === 'unknown')
