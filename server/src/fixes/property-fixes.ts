@@ -3,8 +3,8 @@
 // replaced in place only when that changes nothing but the finding's cause: a non-literal value
 // shared by every instance of a loop is left alone, and so is a value that is not a literal where
 // the fix would drop a user's expression for a computed one (an address prefix, a group id). A
-// setting the author made configurable (public access, a subnet policy, gateway transit written as a
-// parameter or an expression) is not overwritten with a literal: every caller and parameter file
+// setting the author made configurable (public access, a subnet policy, gateway transit, a link's
+// registration written as a parameter or an expression) is not overwritten with a literal: every caller and parameter file
 // that sets it would be silently overruled, so those findings come without a fix.
 import { privateDnsLocation, publicAccessFix } from '../facts';
 import type { ResourceDecl } from '../model';
@@ -72,6 +72,7 @@ function writeFixedValue<K extends FixKind>(
   return (docs, _request, anchor) => replaceAt(docs, anchor, anchor.path ?? defaultPath, value, title, keep);
 }
 
+// No caller has a reason to place a private DNS zone or link in a region: 'global' replaces any value.
 export const setLocationGlobal = writeFixedValue<'set-location-global'>(
   'location',
   privateDnsLocation,
@@ -79,11 +80,14 @@ export const setLocationGlobal = writeFixedValue<'set-location-global'>(
   'none',
 );
 
+// A link's registration written as a parameter or expression is the caller's setting: a shared zone
+// module may be called for a zone where registration is right (a corp.internal zone).
+
 export const setRegistrationDisabled = writeFixedValue<'set-registration-disabled'>(
   'properties.registrationEnabled',
   false,
   'Set registrationEnabled to false',
-  'loops',
+  'expressions',
 );
 
 export const replaceGroupId: Builder<'replace-group-id'> = (docs, { path, value }, anchor) => {

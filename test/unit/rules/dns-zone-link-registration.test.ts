@@ -70,10 +70,11 @@ ruleTests(rule, {
       output: edited(['registrationEnabled: true', 'registrationEnabled: false']),
     },
     {
-      name: 'a parameter whose default is true',
+      // A caller or parameter file may set it for a zone where registration is right: no literal overrules it.
+      name: 'a parameter whose default is true: found, with no fix',
       code: `param register bool = true\n${zone()}${link('[|register|]')}`,
       errors: [{ messageId: 'registration' }],
-      output: edited(['registrationEnabled: register', 'registrationEnabled: false']),
+      output: null,
     },
   ],
 });
@@ -112,6 +113,15 @@ const armCases = {
       code: arm('privatelink.blob.core.windows.net', '[|true|]'),
       errors: [{ messageId: 'registration' }],
       output: edited([': true', ': false']),
+    },
+    {
+      name: 'ARM: a parameter defaulting to true: found, with no fix (a parameter file may set it)',
+      code: arm('privatelink.blob.core.windows.net', `[|"[parameters('register')]"|]`).replace(
+        '"contentVersion": "1.0.0.0",',
+        '"contentVersion": "1.0.0.0",\n  "parameters": { "register": { "type": "bool", "defaultValue": true } },',
+      ),
+      errors: [{ messageId: 'registration' }],
+      output: null,
     },
   ],
 };
