@@ -6,7 +6,7 @@
 // the group repeats its endpoint's loop and condition so each instance gets one; ARM groups depend
 // on their endpoint and on every zone of the same template they use.
 import { defaultZoneGroupName, zoneConfigName, zoneGroupLimits } from '../facts';
-import { idKey, type ResourceDecl } from '../model';
+import { idKey, isArray, type PrivateEndpoint, type ResourceDecl } from '../model';
 import { groupVnet, linksForNewZone, renamableZone, wantedZones } from './dns-plan';
 import { combineChanges } from './apply';
 import {
@@ -50,12 +50,32 @@ function title(verb: string, plans: { reused: boolean; name: string }[]): string
 /** A group with the facts' default name and one config per zone name the rule asked for. */
 export const addDnsZoneGroup: Builder<'add-dns-zone-group'> = (docs, { model, endpoint, zones: names }) => {
   if (names.length === 0 || names.length > zoneGroupLimits.maxConfigsPerGroup || endpoint.decl.existing) return [];
+  if (!groupIdsWrittenInEndpoint(docs, endpoint)) return [];
   const home = docs.queries.endpointVnet(endpoint);
   const zones = wantedZones(docs.queries, model, names, home);
   const vnets = linksForNewZone(docs.queries, model, home);
   const group: NewGroup = { endpoint: endpoint.decl, zones, vnets };
   return endpoint.decl.language === 'bicep' ? bicepGroup(docs, group) : armGroup(docs, group);
 };
+
+/**
+ * The zones follow from the endpoint's group ids: written as literals in the endpoint, they are the
+ * same for each of its instances and callers. Otherwise (a loop's item, a shared module's parameter)
+ * the group, written once, would point some instances or callers at another service's zone.
+ */
+function groupIdsWrittenInEndpoint(docs: FixDocuments, endpoint: PrivateEndpoint): boolean {
+  const editor = editorFor(docs, endpoint.decl);
+  return (
+    editor !== undefined &&
+    endpoint.connections.length > 0 &&
+    endpoint.connections.every(
+      ({ path, groupIds }) =>
+        isArray(groupIds) &&
+        groupIds.length > 0 &&
+        groupIds.every((_, index) => editor.valueAt(`${path}.properties.groupIds[${index}]`)?.literal === true),
+    )
+  );
+}
 
 /** The zone group to add: its endpoint, the zones it points at, and the VNets a created zone is linked to. */
 interface NewGroup {

@@ -434,6 +434,39 @@ ${kvPe('pe', 'subnetId')}
 ${newGroup('vaultcoreDnsZoneId')}`,
     },
     {
+      // A group written once for the loop would point the dfs endpoint at the blob zone (review of fixes).
+      name: "a loop of endpoints over group ids: each instance needs its own zone, so the loop's group gets no fix",
+      code: `${spokeVnet()}resource st 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: 'stlake'
+}
+resource [|pes|] 'Microsoft.Network/privateEndpoints@2025-09-01' = [for groupId in [ 'blob', 'dfs' ]: {
+  name: 'pe-stlake-\${groupId}'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: vnet.properties.subnets[0].id }
+    privateLinkServiceConnections: [ { name: groupId, properties: { privateLinkServiceId: st.id, groupIds: [ groupId ] } } ]
+  }
+}]
+`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
+      name: 'an endpoint module whose group id is a parameter: a zone written into it would be wrong for other callers',
+      code: `//- /main.bicep
+${vnet}module pe 'pe.bicep' = {
+  name: 'pe'
+  params: { subnetId: vnet.properties.subnets[0].id, targetId: kv.id, groupId: 'vault' }
+}
+//- /pe.bicep
+param subnetId string
+param targetId string
+param groupId string
+${marked(pe('pe', '[ groupId ]', 'targetId', '', 'subnetId'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
       name: 'the zone exists in a module called twice: it cannot be threaded in and is not duplicated',
       code: `//- /main.bicep
 ${network}module dns 'dns.bicep' = {
