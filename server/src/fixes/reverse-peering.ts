@@ -13,7 +13,9 @@ import {
   subnetPeeringProperties,
   type PeeringFlag,
 } from '../facts';
-import { at, isObject, type Peering, type VirtualNetwork } from '../model';
+import { at, isObject, type Peering, type ResourceDecl, type VirtualNetwork } from '../model';
+import { callersOf } from './bicep-modules';
+import type { FixDocuments } from './documents';
 import { combineChanges } from './apply';
 import {
   armApiVersion,
@@ -89,12 +91,24 @@ function properties(remoteId: string, flags: Partial<Record<PeeringFlag, boolean
   );
 }
 
+/**
+ * Whether the remote VNet's declaration also stands for other VNets: a module called more than once
+ * deploys a peering added there from every call, and when it declares the local VNet too (one module
+ * for hub and spoke) the peering would name its own VNet as remote (FACTS §4.2: a VNet cannot peer
+ * with itself).
+ */
+function sharedWithOtherCalls(docs: FixDocuments, remote: ResourceDecl, local: ResourceDecl): boolean {
+  if (remote.uri === local.uri && remote.range.start === local.range.start) return true;
+  return remote.language === 'bicep' && callersOf(docs, remote.uri).calls.length > 1;
+}
+
 export const addReversePeering: Builder<'add-reverse-peering'> = (docs, request) => {
   const plan = reversePlan(request);
   const remote = request.remote.decl;
   const local = request.local.decl;
   const peering = request.peering.decl;
-  if (!plan || remote.count !== 1 || remote.instance !== undefined) return [];
+  if (!plan || remote.count !== 1 || remote.instance !== undefined || sharedWithOtherCalls(docs, remote, local))
+    return [];
   const fallback = `${vnetLabel(remote)}-to-${vnetLabel(local)}`;
   const name = plan.name ?? (peeringNamePattern.test(fallback) ? fallback : 'reverse-peering');
   const flags = plan.flags;

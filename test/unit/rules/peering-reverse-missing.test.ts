@@ -239,6 +239,32 @@ ${vnet('vnet', 'vnet-spoke', 1)}output vnetId string = vnet.id
       ),
     },
     {
+      // Written into the shared module, the reverse peering would be every VNet's, naming the module's
+      // own VNet as remote for the hub (review of fixes: a self-peering, added again by each --fix).
+      name: 'one module declares hub and spoke: found, with no fix',
+      code: `//- /main.bicep
+module hubNet 'vnet.bicep' = {
+  name: 'hub'
+  params: { name: 'vnet-hub', prefix: '10.0.0.0/16' }
+}
+module spokeNet 'vnet.bicep' = {
+  name: 'spoke'
+  params: { name: 'vnet-spoke', prefix: '10.1.0.0/16' }
+}
+${existingVnet('hub', 'vnet-hub')}${peering('hubToSpoke', 'hub', 'spokeNet.outputs.id', { mark: true })}//- /vnet.bicep
+param name string
+param prefix string
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: name
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ prefix ] } }
+}
+output id string = vnet.id
+`,
+      errors: [{ messageId: 'missing' }],
+      output: null,
+    },
+    {
       name: 'a spoke module with a parameter already, and a flag: the new parameter after it, the flag mirrored',
       code: `//- /main.bicep
 ${vnet('hub', 'vnet-hub', 0)}module spoke 'spoke.bicep' = {
