@@ -4,6 +4,7 @@
 // two roots deploy alike, report once; a module deployed for two services reports each).
 import { rangeOfPath, type PropertyRange } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
+import type { ResourceDecl } from '../evaluate/declaration';
 import type { NetworkModel } from '../model/types';
 import {
   formatMessage,
@@ -51,6 +52,8 @@ interface Candidate {
   key: string;
   joined: boolean;
   finding: Finding;
+  /** With a fix: the declarations whose reports this finding stands for (a loop's instances, a module's calls). */
+  reporters?: Set<ResourceDecl>;
 }
 
 /**
@@ -141,7 +144,36 @@ function runCatalog(
     }
     if (reports.length > 0) addCandidates(rule, configured, reports, found);
   }
+  withoutFixesForSomeInstances(found.candidates, model);
   return found.candidates;
+}
+
+/**
+ * A fix edits a declaration, so every instance of it (a loop's, a module's called twice): when some
+ * instances of the finding's declaration have no such finding (one subnet of a loop hosts the Private
+ * Link service), the edit would change those too, and the finding keeps no fix.
+ */
+function withoutFixesForSomeInstances(candidates: readonly Candidate[], model: NetworkModel): void {
+  let instances: Map<string, number> | undefined;
+  for (const { finding, reporters } of candidates) {
+    const decl = finding.fix?.anchor.decl;
+    if (!decl || !reporters || (decl.instance === undefined && decl.via.length === 0)) continue;
+    instances ??= instanceCounts(model);
+    if ((instances.get(declarationPlace(decl)) ?? 0) > reporters.size) delete finding.fix;
+  }
+}
+
+const declarationPlace = (decl: ResourceDecl) => `${decl.uri}|${decl.range.start}`;
+
+/** How many instances of each declaration the model holds (those another root's deployment joins aside). */
+function instanceCounts(model: NetworkModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const decl of model.declarations) {
+    if (decl.condition === false || joinedRoot(model, decl) !== undefined) continue;
+    const place = declarationPlace(decl);
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** A model's candidates so far, by key, and what turning reports into findings reads. */
@@ -179,6 +211,7 @@ function addCandidates(
     if (isSuppressedAt(suppression, rule.id, report.at.decl.uri, range)) continue;
     if (earlier !== undefined && !replaces) {
       noteAnotherInstance(candidates[earlier].finding, message);
+      candidates[earlier].reporters?.add(report.at.decl);
       continue;
     }
     if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
@@ -202,7 +235,10 @@ function addCandidates(
       resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
       ...(report.fix ? { fix: { request: report.fix, anchor: report.at } } : {}),
     };
-    const candidate = { key, joined: joins.length > 0, finding };
+    const reporters = report.fix
+      ? new Set([...(replaces ? (candidates[earlier].reporters ?? []) : []), report.at.decl])
+      : undefined;
+    const candidate: Candidate = { key, joined: joins.length > 0, finding, ...(reporters ? { reporters } : {}) };
     if (replaces) candidates[earlier] = candidate;
     else seen.set(key, candidates.push(candidate) - 1);
   }

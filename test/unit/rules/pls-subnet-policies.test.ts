@@ -61,6 +61,36 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      // The policy written into the loop body would be the frontend subnet's too (review of fixes).
+      name: 'child subnets in a loop, one of them the NAT subnet: found, with no fix',
+      code: `param subnetDefs array = [
+  { name: 'snet-app', prefix: '10.1.0.0/24' }
+  { name: 'snet-pls', prefix: '10.1.2.0/24' }
+]
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] } }
+}
+@batchSize(1)
+resource [|subnets|] 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' = [for s in subnetDefs: {
+  parent: vnet
+  name: s.name
+  properties: { addressPrefix: s.prefix }
+}]
+resource pls 'Microsoft.Network/privateLinkServices@2025-09-01' = {
+  name: 'pls-app'
+  location: 'westeurope'
+  properties: {
+    loadBalancerFrontendIpConfigurations: [ { id: resourceId('Microsoft.Network/loadBalancers/frontendIPConfigurations', 'lbi-app', 'fe') } ]
+    ipConfigurations: [ { name: 'nat', properties: { subnet: { id: subnets[1].id }, primary: true } } ]
+  }
+}
+`,
+      errors: [{ messageId: 'unset' }],
+      output: null,
+    },
+    {
       name: 'the NAT subnet without the property; the frontend subnet stays silent',
       code: network('', marked),
       errors: [
