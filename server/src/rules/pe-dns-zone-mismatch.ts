@@ -3,7 +3,7 @@
 // client asks, so names resolve to the public address (FACTS §1: only the exact name works).
 // Certain cases: the zone group is created for certain, its endpoint is known, every connection of
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
-// and fits none of them. A documented older name is reported at information level (FACTS §1 legacy).
+// and fits none of them, while some group id has no config of its own zone. A documented older name is reported at information level (FACTS §1 legacy).
 import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
 import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './support/dns-endpoint';
@@ -28,6 +28,9 @@ export default defineRule({
       const endpoint = group.endpoint.target;
       const dns = endpointDns(model, endpoint, cloud);
       if (dns.groupIdInvalid || !dns.complete) continue;
+      // A config for another zone beside one for each group id's own zone takes nothing away: the
+      // names resolve through their own zones (FACTS §1), and FACTS says no harm of the extra one.
+      if (everyNeedHasItsZone(group, dns.needs)) continue;
       for (const config of group.configs) {
         const zoneName = zoneNameOfConfig(config);
         if (zoneName === undefined) continue;
@@ -68,6 +71,11 @@ export default defineRule({
     }
   },
 });
+
+function everyNeedHasItsZone(group: ZoneGroup, needs: readonly ZoneNeed[]): boolean {
+  const names = group.configs.map(zoneNameOfConfig).filter((name) => name !== undefined);
+  return needs.every((need) => names.some((name) => classifyZone(need.expectation, name).kind === 'recommended'));
+}
 
 /**
  * The fix request: the one recommended zone name the config should point at (fixes/ points it at a

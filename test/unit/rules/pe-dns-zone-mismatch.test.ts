@@ -37,6 +37,17 @@ ${ids.map((id, index) => `      { name: 'z${index}', properties: { privateDnsZon
 ruleTests(rule, {
   valid: [
     {
+      // The name resolves through its own zone (FACTS §1); FACTS says no harm of the other (a review of
+      // real repositories: groups that list every storage zone for each endpoint).
+      name: 'a config for another zone beside the right one',
+      code:
+        endpoint() +
+        zone('privatelink.vault.azure.net') +
+        zone('privatelink.vaultcore.azure.net', 'right') +
+        zone('privatelink.blob.core.windows.net', 'blob') +
+        group(['zone.id', 'right.id', 'blob.id']),
+    },
+    {
       name: 'Key Vault with privatelink.vaultcore.azure.net',
       code: endpoint() + zone('privatelink.vaultcore.azure.net') + group(['zone.id']),
     },
@@ -138,14 +149,15 @@ ruleTests(rule, {
       output: edited(['westeurope.privatelink.afs.azure.net', 'privatelink.afs.azure.net']),
     },
     {
-      name: 'each wrong config of a group is reported',
+      name: 'each wrong config of a group is reported when none is the right one',
       code:
         endpoint() +
         zone('privatelink.vault.azure.net') +
-        zone('privatelink.vaultcore.azure.net', 'right') +
         zone('privatelink.blob.core.windows.net', 'blob') +
-        group(['[|zone.id|]', 'right.id', '[|blob.id|]']),
+        group(['[|zone.id|]', '[|blob.id|]']),
       errors: [{ messageId: 'wrongZone' }, { messageId: 'wrongZone' }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
     {
       name: 'reported in the module that declares the zone group, the zone in another file',
