@@ -213,6 +213,14 @@ describe('fixtures', () => {
     assert.match(resolution.steps[0].text, /the DNS servers of 'vnet-spoke' are not known/);
   });
 
+  test("168.63.129.16 as the only server is Azure-provided DNS (FACTS §5.2): the spoke's own link answers", async () => {
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0) + customSpoke("'168.63.129.16'") + endpoint() + zone(['spoke.id']),
+    );
+    assert.equal(resolution.answer, 'private');
+    assert.match(resolution.steps[0].text, /'vnet-spoke' uses Azure-provided DNS \(168\.63\.129\.16\)/);
+  });
+
   test('a server outside the analysed VNets (on-premises): unknown', async () => {
     const resolution = await fixture(
       vnet('hub', 'vnet-hub', 0) + customSpoke("'192.168.0.4'") + endpoint() + zone(['hub.id']),

@@ -2,16 +2,9 @@
 // itself, or its custom servers' places (a VNet they live in, a resolver inbound endpoint, a forwarder
 // whose upstream the templates do not show), and how the steps name a resource.
 import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream } from '../facts';
-import {
-  declaredDnsServers,
-  placeOfDnsServer,
-  type NetworkModel,
-  type ResourceDecl,
-  type Value,
-  type VirtualNetwork,
-} from '../model';
+import { placeOfDnsServer, type NetworkModel, type ResourceDecl, type Value, type VirtualNetwork } from '../model';
 import { valueForMessage } from '../rules/support/certain';
-import { sameId } from '../rules/support/dns-network';
+import { dnsServersOf, sameId } from '../rules/support/dns-network';
 import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolutionStep } from './resolve-types';
 
@@ -43,7 +36,7 @@ export function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Plac
   const declarations = vnetCandidatesFor(model, from.id).filter(
     (vnet) => (vnet === from || sameId(vnet.id, from.id)) && !vnet.decl.existing,
   );
-  const answers = declarations.map(declaredDnsServers);
+  const answers = declarations.map(dnsServersOf);
   const name = label(from);
   if (answers.length === 0)
     return {

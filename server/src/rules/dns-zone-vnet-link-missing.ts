@@ -4,7 +4,7 @@
 // Certain cases: the zone is created for certain with a known privatelink name and has at least one
 // link (with none, dns-zone-unlinked reports it instead); a zone group created for certain points at
 // it; the endpoint's VNet is known; the VNet certainly uses Azure-provided DNS (dhcpOptions.dnsServers
-// absent or empty); and no link, not even a maybe one or one with an unknown VNet, may join the two.
+// absent, empty or only 168.63.129.16); and no link, not even a maybe one or one with an unknown VNet, may join the two.
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, type VirtualNetwork, type ZoneGroup } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';

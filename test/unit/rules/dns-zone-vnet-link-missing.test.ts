@@ -222,6 +222,18 @@ output vnetId string = vnet.id
       output: edited([zone(), zone() + newSpokeLink]),
     },
     {
+      // FACTS §5.2 names 168.63.129.16 as Azure-provided DNS (a review of enterprise patterns: pinned, it was read as custom).
+      name: "a list of only Azure-provided DNS's address, 168.63.129.16, is Azure-provided DNS",
+      code:
+        hub() +
+        spoke("dhcpOptions: { dnsServers: [ '168.63.129.16' ] }") +
+        endpoint() +
+        zone('[|zone|]') +
+        link('toHub', 'hub.id'),
+      errors: [{ messageId: 'ownVnet' }],
+      output: edited([zone(), zone() + newSpokeLink]),
+    },
+    {
       name: 'an existing reference to the VNet elsewhere sets nothing',
       code: `//- /main.bicep\n${hub()}${spoke()}${endpoint()}${zone('[|zone|]')}${link('toHub', 'hub.id')}module other 'other.bicep' = {\n  name: 'other'\n}\n//- /other.bicep\nresource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {\n  name: 'vnet-spoke'\n}\noutput id string = spoke.id\n`,
       errors: [{ messageId: 'ownVnet' }],

@@ -2,15 +2,9 @@
 // the analysed VNets that answer its queries through their own zone links (FACTS §5.2, S5).
 // Invariant: an answer only when every server and its VNet are certain; otherwise undefined.
 import { forwarderSubnetsOfUnknownUpstream } from '../../facts';
-import {
-  declaredDnsServers,
-  placeOfDnsServer,
-  type NetworkModel,
-  type PrivateDnsZone,
-  type VirtualNetwork,
-} from '../../model';
+import { placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../../model';
 import { certainlyCreatedAsOne, knownString } from './certain';
-import { mayBeLinked, sameId } from './dns-network';
+import { dnsServersOf, mayBeLinked, sameId } from './dns-network';
 import { vnetCandidatesFor } from './model-lookups';
 
 /**
@@ -27,7 +21,7 @@ export function serverVnets(
   const declarations = vnetCandidatesFor(model, client.id).filter(
     (other) => (other === client || sameId(other.id, client.id)) && !other.decl.existing,
   );
-  const answers = declarations.map(declaredDnsServers);
+  const answers = declarations.map(dnsServersOf);
   if (answers.length === 0 || answers.some((answer) => answer === undefined || answer === 'azure-provided'))
     return undefined;
   const servers = [...new Set(answers.flatMap((answer) => answer as string[]))];

@@ -2,10 +2,11 @@
 // which VNets may be linked to it, which VNets use Azure-provided DNS, which are peered both ways.
 // Invariants: "certainly" answers come only from known values and certainly deployed declarations;
 // every "may" answer is true whenever the model cannot rule it out, so it can only silence a rule.
-import { isPrivatelinkZoneName, type Cloud } from '../../facts';
+import { azureProvidedDnsAddress, isPrivatelinkZoneName, type Cloud } from '../../facts';
 import {
   at,
   CertainlySameIds,
+  declaredDnsServers,
   isObject,
   parentIdOf,
   PartialString,
@@ -134,7 +135,18 @@ function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
   if (!('dnsServers' in options)) return true;
   const servers = knownArray(at(options, 'dnsServers'));
   if (servers === undefined) return 'unknown';
-  return servers.length === 0;
+  return servers.every((server) => server === azureProvidedDnsAddress);
+}
+
+/**
+ * A VNet declaration's DNS servers (model declaredDnsServers), with a list of only Azure-provided DNS's
+ * own address read as Azure-provided: FACTS §5.2 names 168.63.129.16 as that service.
+ */
+export function dnsServersOf(vnet: VirtualNetwork): string[] | 'azure-provided' | undefined {
+  const servers = declaredDnsServers(vnet);
+  return Array.isArray(servers) && servers.every((server) => server === azureProvidedDnsAddress)
+    ? 'azure-provided'
+    : servers;
 }
 
 /** VNets peered with `vnet` in both directions, each peering certainly deployed (DESIGN §3 "Peered"). */
