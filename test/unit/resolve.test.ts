@@ -221,6 +221,18 @@ describe('fixtures', () => {
     assert.match(resolution.steps[0].text, /'vnet-spoke' uses Azure-provided DNS \(168\.63\.129\.16\)/);
   });
 
+  test('a VNet linked to a DNS forwarding ruleset: unknown, saying so', async () => {
+    const resolution = await fixture(
+      `${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1)}${endpoint()}${zone(['hub.id'])}resource rulesetLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks@2025-05-01' = {
+  name: 'dnsfrs-hub/spoke'
+  properties: { virtualNetwork: { id: spoke.id } }
+}
+`,
+    );
+    assert.equal(resolution.answer, 'unknown');
+    assert.match(resolution.steps[0].text, /'vnet-spoke' may be linked to a DNS forwarding ruleset/);
+  });
+
   test('a server outside the analysed VNets (on-premises): unknown', async () => {
     const resolution = await fixture(
       vnet('hub', 'vnet-hub', 0) + customSpoke("'192.168.0.4'") + endpoint() + zone(['hub.id']),

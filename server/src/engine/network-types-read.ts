@@ -23,6 +23,8 @@ export const networkTypesRead: Readonly<Record<string, string>> = {
   'microsoft.network/virtualnetworkgateways': 'model/build.ts: gateway entities (peering gateway order)',
   'microsoft.network/dnsresolvers': 'model/dns-servers.ts: resolvers a VNet may use for DNS',
   'microsoft.network/dnsresolvers/inboundendpoints': "model/dns-servers.ts: resolvers' addresses as DNS servers",
+  'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
+    'rules/support/dns-network.ts: a VNet linked to a forwarding ruleset is not judged on its zone links (silences)',
   'microsoft.network/virtualhubs': 'facts/peering-hubs.ts routeServerTypes: a Route Server silences gateway order',
   'microsoft.network/virtualhubs/ipconfigurations': 'facts/peering-hubs.ts routeServerTypes: as virtualhubs',
 };
@@ -52,6 +54,8 @@ export const networkPropertiesRead: Readonly<Record<string, readonly string[]>> 
   // model/dns-servers.ts: the resolver's VNet, its inbound endpoints' addresses.
   'microsoft.network/dnsresolvers': ['virtualNetwork'],
   'microsoft.network/dnsresolvers/inboundendpoints': ['ipConfigurations'],
+  // rules/support/dns-network.ts: the VNet a forwarding ruleset is linked to.
+  'microsoft.network/dnsforwardingrulesets/virtualnetworklinks': ['virtualNetwork'],
   // facts/peering-hubs.ts routeServerTypes: hubs are read by type only.
   'microsoft.network/virtualhubs': [],
   'microsoft.network/virtualhubs/ipconfigurations': [],

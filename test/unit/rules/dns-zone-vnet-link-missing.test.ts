@@ -65,6 +65,21 @@ resource spokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
 ruleTests(rule, {
   valid: [
     {
+      // FACTS does not say how a forwarding ruleset's rules meet the VNet's own zone links; Learn shows a
+      // spoke resolving a hub-linked zone through a rule to the resolver's inbound endpoint (review of
+      // enterprise patterns).
+      name: 'the endpoint VNet is linked to a DNS forwarding ruleset: its zone links are not judged',
+      code: `${hub()}${spoke()}${endpoint()}${zone()}${link('toHub', 'hub.id')}resource ruleset 'Microsoft.Network/dnsForwardingRulesets@2025-05-01' existing = {
+  name: 'dnsfrs-hub'
+}
+resource rulesetLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks@2025-05-01' = {
+  parent: ruleset
+  name: 'spoke'
+  properties: { virtualNetwork: { id: spoke.id } }
+}
+`,
+    },
+    {
       name: "the zone is linked to the endpoint's VNet",
       code: spoke() + endpoint() + zone() + link('toSpoke', 'spoke.id'),
     },

@@ -122,7 +122,26 @@ function declaredDnsOfAll(model: NetworkModel, vnet: VirtualNetwork): boolean | 
     .map(declaredAzureDns);
   if (answers.length === 0) return 'unknown';
   if (answers.includes(false)) return false;
-  return answers.every((answer) => answer === true) ? true : 'unknown';
+  if (!answers.every((answer) => answer === true)) return 'unknown';
+  return mayUseForwardingRuleset(model, vnet) ? 'unknown' : true;
+}
+
+const rulesetLinkType = 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks';
+
+/**
+ * Whether a DNS forwarding ruleset may be linked to the VNet: its rules then send some names to other
+ * servers before the VNet's own zone links are asked, and FACTS does not say how the two meet.
+ */
+export function mayUseForwardingRuleset(model: NetworkModel, vnet: VirtualNetwork): boolean {
+  const memo = modelMemo<NetworkModel, (Value | undefined)[]>(model, 'forwardingRulesetVnets');
+  let linked = memo.get(model);
+  if (!linked) {
+    linked = model.declarations
+      .filter((decl) => decl.condition !== false && decl.type.toLowerCase() === rulesetLinkType)
+      .map((decl) => (isObject(decl.properties) ? at(decl.properties, 'virtualNetwork.id') : undefined));
+    memo.set(model, linked);
+  }
+  return linked.some((id) => mayBeSameId(id, vnet.id));
 }
 
 function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
