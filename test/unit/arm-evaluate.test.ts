@@ -301,7 +301,10 @@ describe('ARM resources', () => {
     assert.equal(decls[3].instance, undefined);
     assert.match(displayValue(decls[3].name), /^many-\{copyIndex@/);
     assert.equal(decls[4].count, 'unknown');
-    assert.equal(decls.length, 5, 'a count of zero declares nothing');
+    // A count of zero deploys nothing: one declaration that is off, which the caller choices may open
+    // when the count is a parameter's default (engine/caller-choices.ts).
+    assert.equal(decls.length, 6);
+    assert.deepEqual([decls[5].condition, decls[5].count, decls[5].instance], [false, 'unknown', undefined]);
   });
 
   test("conditions: true, false and unknown; a nested child inherits its parent's", () => {

@@ -229,6 +229,65 @@ describe('cached modules', () => {
     assert.deepEqual(withCache, without);
   });
 
+  test("what a parameter's default leaves out, a caller may put in: silent with and without the cache (DESIGN §2)", async () => {
+    // Review of AVM calls: each of these was reported as certainly missing, with the cache or both ways.
+    const choices = `//- /main.bicep
+param createHubSide bool = false
+param linkZone bool = false
+param zoneId string = ''
+module hub 'br/public:avm/res/network/virtual-network:0.10.1' = {
+  name: 'hub'
+  params: {
+    name: 'vnet-hub'
+    addressPrefixes: ['10.0.0.0/22']
+    subnets: [ { name: 'snet-pe', addressPrefix: '10.0.0.0/24' } ]
+  }
+}
+module spoke 'br/public:avm/res/network/virtual-network:0.10.1' = {
+  name: 'spoke'
+  params: {
+    name: 'vnet-spoke'
+    addressPrefixes: ['10.9.0.0/22']
+    peerings: [ { remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: createHubSide } ]
+  }
+}
+module zone 'br/public:avm/res/network/private-dns-zone:0.8.1' = {
+  name: 'zone'
+  params: {
+    name: 'privatelink.vaultcore.azure.net'
+    virtualNetworkLinks: linkZone ? [ { virtualNetworkResourceId: hub.outputs.resourceId } ] : []
+  }
+}
+module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
+  name: 'kv'
+  params: {
+    name: 'kv-choices'
+    privateEndpoints: [
+      { subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zone.outputs.resourceId } ] } }
+      { subnetResourceId: hub.outputs.subnetResourceIds[0], privateDnsZoneGroup: empty(zoneId) ? null : { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zoneId } ] } }
+    ]
+  }
+}
+`;
+    const key = (finding: { ruleId: string; message: string }) => `${finding.ruleId}: ${finding.message}`;
+    const withCache = (await run(choices, cache, config)).result.findings.map(key);
+    const without = (await run(choices, new Map(), config)).result.findings.map(key);
+    assert.deepEqual(withCache, [], 'with the cache');
+    assert.deepEqual(without, [], 'without the cache');
+    // The same calls with the choices written as the defaults make them: each is found, both ways.
+    const fixed = choices
+      .replace('remotePeeringEnabled: createHubSide', 'remotePeeringEnabled: false')
+      .replace(/linkZone \? \[[^\]]*\] : \[\]/, '[]')
+      .replace(
+        'empty(zoneId) ? null : { privateDnsZoneGroupConfigs: [ { privateDnsZoneResourceId: zoneId } ] }',
+        'null',
+      );
+    for (const modules of [cache, new Map<string, string>()]) {
+      const rules = (await run(fixed, modules, config)).result.findings.map((finding) => finding.ruleId).sort();
+      assert.deepEqual(rules, ['dns-zone-unlinked', 'pe-dns-zone-group-missing', 'peering-reverse-missing']);
+    }
+  });
+
   test('a param the interface model read is not evaluated again for the cached module: both see one value', async () => {
     // newGuid() is unknown and unlike any other value: evaluated twice, the vault and its modelled
     // twin would differ, and the vault would sit at the call instead of at the entries that name it.

@@ -40,6 +40,37 @@ ruleTests(rule, {
     },
     { name: 'a zone group that may be deployed', code: `param dns bool\n${network}${endpoint('if (dns) ')}${zone()}` },
     {
+      // Absence is judged over every value a caller may pass (DESIGN §2).
+      name: 'links in a loop over a parameter that defaults to no VNets: a caller may pass some',
+      code: `param vnetIds array = []\n${network}${endpoint()}${zone()}resource links 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [for (id, i) in vnetIds: {
+  parent: zone
+  name: 'link-\${i}'
+  location: 'global'
+  properties: { registrationEnabled: false, virtualNetwork: { id: id } }
+}]
+`,
+    },
+    {
+      name: 'ARM: a copy loop of links whose count is a parameter defaulting to none',
+      code: `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "vnetIds": { "type": "array", "defaultValue": [] }, "subnetId": { "type": "string" } },
+  "resources": [
+    { "type": "Microsoft.Network/privateDnsZones", "apiVersion": "2024-06-01", "name": "privatelink.vaultcore.azure.net", "location": "global" },
+    { "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks", "apiVersion": "2024-06-01", "name": "[format('privatelink.vaultcore.azure.net/link-{0}', copyIndex())]", "location": "global",
+      "copy": { "name": "links", "count": "[length(parameters('vnetIds'))]" },
+      "properties": { "registrationEnabled": false, "virtualNetwork": { "id": "[parameters('vnetIds')[copyIndex()]]" } } },
+    { "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2025-09-01", "name": "pe-kv", "location": "westeurope",
+      "properties": { "subnet": { "id": "[parameters('subnetId')]" }, "privateLinkServiceConnections": [ { "name": "c", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.KeyVault/vaults', 'kv1')]", "groupIds": [ "vault" ] } } ] } },
+    { "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "apiVersion": "2025-09-01", "name": "pe-kv/default",
+      "properties": { "privateDnsZoneConfigs": [ { "name": "z", "properties": { "privateDnsZoneId": "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')]" } } ] } }
+  ]
+}
+`,
+    },
+    {
       name: 'a zone that may be deployed',
       code: `param dns bool\n${network}${endpoint()}${zone('zone', 'privatelink.vaultcore.azure.net', 'if (dns) ')}`,
     },

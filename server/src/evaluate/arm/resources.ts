@@ -86,13 +86,20 @@ export function evaluateResource(
     return { ...env, copy };
   };
   const known = typeof count === 'number' && Number.isInteger(count) && count >= 0;
+  const unknownIndex = () => bind(new Unknown(`copyIndex@${t.file.uri}:${loop.node.offset}`));
+  if (count === 0 && shape.type.toLowerCase() !== deploymentsType) {
+    // No instance, but the count may be a caller's choice (`length(parameters('links'))` of a default
+    // []): one instance that is off, which the caller choices may open (engine/caller-choices.ts). Not
+    // for a nested deployment: opening a module's every empty loop would evaluate it again for nothing.
+    evaluateInstance(t, resource, shape, parent, unknownIndex(), undefined, 'unknown', true);
+    return [];
+  }
   if (known && count <= armLimits.maxExpandedInstances) {
     return Array.from({ length: count }, (_, index) =>
       evaluateInstance(t, resource, shape, parent, bind(index), index, count),
     );
   }
-  const index = new Unknown(`copyIndex@${t.file.uri}:${loop.node.offset}`);
-  evaluateInstance(t, resource, shape, parent, bind(index), undefined, known ? count : 'unknown');
+  evaluateInstance(t, resource, shape, parent, unknownIndex(), undefined, known ? count : 'unknown');
   return new Unknown(`resource:${t.file.uri}@${resource.type.offset}[]`);
 }
 
@@ -104,14 +111,17 @@ function evaluateInstance(
   env: Env,
   index: number | undefined,
   loopCount: number | 'unknown',
+  off = false,
 ): Value {
   const input = t.input;
   const ev = t.expressions;
-  const conditionValue = resource.condition ? ev.value(resource.condition, env) : true;
-  const condition = and(
-    parent?.condition ?? input.condition,
-    conditionValue === true ? true : conditionValue === false ? false : 'unknown',
-  );
+  const conditionValue = off || !resource.condition ? true : ev.value(resource.condition, env);
+  const condition = off
+    ? false
+    : and(
+        parent?.condition ?? input.condition,
+        conditionValue === true ? true : conditionValue === false ? false : 'unknown',
+      );
   const count = multiply(parent?.count ?? input.count, loopCount);
   const instance = index ?? parent?.instance ?? input.instance;
   const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);

@@ -73,8 +73,10 @@ export function evaluateRegistryModule(
     evaluateRegistryCall(path, call(modelled));
     const declared: ResourceDecl[] = [];
     const bound = withOmittedNulls(sharedBindings(context, params), cached, text);
+    // The call is wanted whole (wantsDeclaration names places in the caller's files, never in the cache).
+    const { wantsDeclaration: _wholeCall, ...caller } = input;
     const outputs = input.armModule(cached, text, bound, {
-      ...input,
+      ...caller,
       params: bound,
       paramKeyPrefix: `${context.key}.params`,
       scope: context.scope,

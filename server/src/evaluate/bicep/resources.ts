@@ -79,24 +79,27 @@ export function evaluateResource(
     projectionKeys: view.existing ? undefined : input.neededProperties?.(type),
   };
 
-  const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown'): Value =>
-    evaluateInstance(file, node, view, shape, instanceLocals, index, count);
+  const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown', off = false): Value =>
+    evaluateInstance(file, node, view, shape, instanceLocals, index, count, off);
 
   let value: Value;
   if (view.loop) {
     const iterable = file.expressions.evaluate(view.loop.iterable, locals);
     const [itemName, indexName] = loopVariables(view.loop);
-    if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
+    const loopKey = `loop@${file.uri}:${view.loop.start}`;
+    const unknownItem = () =>
+      bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`));
+    if (isArray(iterable) && iterable.length === 0) {
+      // No instance, but the items may be a caller's choice (a parameter defaulting to []): one
+      // instance that is off, which the caller choices may open (engine/caller-choices.ts).
+      instance(unknownItem(), undefined, 'unknown', true);
+      value = loopArray([]);
+    } else if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
       value = loopArray(
         iterable.map((item, index) => instance(bind(locals, itemName, item, indexName, index), index, iterable.length)),
       );
     } else {
-      const loopKey = `loop@${file.uri}:${view.loop.start}`;
-      instance(
-        bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`)),
-        undefined,
-        isArray(iterable) ? iterable.length : 'unknown',
-      );
+      instance(unknownItem(), undefined, isArray(iterable) ? iterable.length : 'unknown');
       value = new Unknown(`resource:${file.uri}#${symbolPath}[]`);
     }
   } else {
@@ -140,10 +143,13 @@ function evaluateInstance(
   locals: Locals,
   index: number | undefined,
   count: number | 'unknown',
+  off: boolean,
 ): Value {
   const input = file.input;
-  const conditionValue = view.condition ? file.expressions.evaluate(view.condition, locals) : true;
-  const condition = and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
+  const conditionValue = off || !view.condition ? true : file.expressions.evaluate(view.condition, locals);
+  const condition = off
+    ? false
+    : and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
 
   const ranges = new Map<string, PropertyRange>();
   const record: RangeRecorder = (path, at, usedAt) =>
@@ -224,11 +230,13 @@ function evaluateInstance(
     order: { frame: file.order, name: shape.symbolPath },
   });
 
+  // An instance that is off has no children to declare (they would not say they are off).
   const root = shape.symbolPath.split('::')[0];
-  for (const child of view.children) {
-    const parent = { type, id, name: fullName, symbolPath: shape.symbolPath };
-    file.deferNested(root, () => evaluateResource(file, child, parent, locals));
-  }
+  if (!off)
+    for (const child of view.children) {
+      const parent = { type, id, name: fullName, symbolPath: shape.symbolPath };
+      file.deferNested(root, () => evaluateResource(file, child, parent, locals));
+    }
   return value;
 }
 

@@ -24,12 +24,10 @@ export function anchorCachedResources(
   modelled: readonly ResourceDecl[],
   call: CachedCall,
 ): ResourceDecl[] {
-  return cached
+  const anchored = cached
     .filter((decl) => !decl.existing)
     .map((decl, index) => {
-      const twin = modelled.find(
-        (model) => model.type.toLowerCase() === decl.type.toLowerCase() && same(model.id, decl.id, true) === true,
-      );
+      const twin = twinOf(decl, modelled);
       const { symbol: _symbol, ...rest } = decl;
       return {
         ...rest,
@@ -45,6 +43,36 @@ export function anchorCachedResources(
         registry: twin?.registry ?? { module: call.module, tag: call.tag, paramPath: `#${index}` },
       };
     });
+  return [...anchored, ...offInModelOnly(modelled, anchored)];
+}
+
+/**
+ * The interface model's declaration of the same resource: the same type and id; else, when its id is
+ * not known, the one declaration of that type (a loop of links over a list the caller chooses).
+ */
+function twinOf(decl: ResourceDecl, modelled: readonly ResourceDecl[]): ResourceDecl | undefined {
+  const type = decl.type.toLowerCase();
+  const ofType = modelled.filter((model) => model.type.toLowerCase() === type);
+  return (
+    ofType.find((model) => same(model.id, decl.id, true) === true) ??
+    (ofType.length === 1 && same(ofType[0].id, decl.id, true) !== false ? ofType[0] : undefined)
+  );
+}
+
+/**
+ * Declarations the interface model holds switched off (a caller's choice, such as links written
+ * `linkZone ? [ … ] : []`) where the compiled module declares none of that type there: a loop of no
+ * items declares nothing, and without them the caller's choices would have nothing to open
+ * (engine/caller-choices.ts).
+ */
+function offInModelOnly(modelled: readonly ResourceDecl[], anchored: readonly ResourceDecl[]): ResourceDecl[] {
+  return modelled.filter(
+    (model) =>
+      model.condition === false &&
+      !anchored.some(
+        (decl) => decl.type.toLowerCase() === model.type.toLowerCase() && decl.range.start === model.range.start,
+      ),
+  );
 }
 
 /**

@@ -32,9 +32,26 @@ function declareLinks(
   at: string,
   zoneCount: number | 'unknown',
 ): void {
-  if (!isSet(links)) return;
+  if (!isArray(links) && !isSet(links)) return;
   if (!isArray(links)) {
     declareLink(call, zone, new Unknown(`${call.key}.${at}[]`), at, 'unknown');
+    return;
+  }
+  if (links.length === 0) {
+    // Written empty, perhaps by a caller's choice (`linkZone ? [ … ] : []`): a link that is off, to a
+    // VNet not known, which the caller choices may open (engine/caller-choices.ts).
+    emit(call, {
+      type: linkType,
+      name: new Unknown(`${call.key}.${at}[].name`),
+      parent: zone,
+      location: 'global',
+      at,
+      count: zoneCount,
+      condition: false,
+      properties: makeObject([
+        ['virtualNetwork', makeObject([['id', new Unknown(`${call.key}.${at}[].virtualNetworkResourceId`)]])],
+      ]),
+    });
     return;
   }
   links.forEach((link, index) => declareLink(call, zone, link, `${at}[${index}]`, zoneCount));

@@ -191,8 +191,10 @@ function declarePeering(
       ),
     ],
   });
-  const enabled = field(peering, 'remotePeeringEnabled') ?? false;
-  if (enabled === false) return;
+  // Left out, the module's default (false): no reverse peering. Written false, perhaps by a caller's
+  // choice (`remotePeeringEnabled: createHubSide`): off, which the caller choices may open.
+  const enabled = field(peering, 'remotePeeringEnabled');
+  if (enabled === undefined) return;
   // The reverse peering lives on the remote VNet, in the remote VNet's subscription and group.
   const remoteGroup = typeof remoteId === 'string' ? remoteId.split('/').slice(0, 5).join('/') : undefined;
   const scope = scopeOfResourceGroup(call, remoteGroup ?? remoteId);
@@ -203,7 +205,7 @@ function declarePeering(
     parent: remoteVnet,
     at,
     count,
-    condition: enabled === true ? true : 'unknown',
+    condition: enabled === true ? true : enabled === false ? false : 'unknown',
     properties: makeObject([
       ...flags(peering, 'remotePeering'),
       ['remoteVirtualNetwork', makeObject([['id', vnet.id]])],
