@@ -5,6 +5,7 @@
 import { reservedSubnet } from '../facts';
 import { certainlyCreatedAmong, label } from './support/certain';
 import { attachedDecl, attaches, subnetAnchor, subnetName, subnetPropertyPath } from './support/endpoint-common';
+import type { Subnet } from '../model';
 import { defineRule, type RuleContext } from './support/rule';
 
 const gatewaySubnet = 'GatewaySubnet';
@@ -18,7 +19,7 @@ export default defineRule({
   appliesWhen: reservedSubnet(gatewaySubnet)?.nsgForbidden?.evidence === 'verified',
   messages: {
     attached:
-      'GatewaySubnet{{vnet}} has NSG {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
+      'GatewaySubnet{{vnet}} has {{nsg}} attached; Azure refuses NSGs on the gateway subnet (NetworkSecurityGroupCannotBeAttachedToGatewaySubnet), so the deployment fails. Remove the association.',
   },
   check({ model, report }: RuleContext) {
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
@@ -28,7 +29,7 @@ export default defineRule({
       const path = subnetPropertyPath(subnet, 'networkSecurityGroup');
       report({
         messageId: 'attached',
-        data: { vnet: subnet.vnet ? ` of VNet '${label(subnet.vnet)}'` : '', nsg: nsg ? `'${nsg.name}'` : 'an NSG' },
+        data: { vnet: subnet.vnet ? ` of VNet '${label(subnet.vnet)}'` : '', nsg: nsgNamed(subnet, nsg?.name) },
         at: subnetAnchor(subnet),
         related: [
           { decl: subnet.decl, path, message: 'the NSG association' },
@@ -39,3 +40,11 @@ export default defineRule({
     }
   },
 });
+
+/** The NSG as the message names it: its name, else the last segment of a known id, else "an NSG". */
+function nsgNamed(subnet: Subnet, name: string | undefined): string {
+  if (name !== undefined) return `NSG '${name}'`;
+  const id = subnet.nsg?.value;
+  const last = typeof id === 'string' ? id.split('/').filter(Boolean).pop() : undefined;
+  return last ? `NSG '${last}'` : 'an NSG';
+}

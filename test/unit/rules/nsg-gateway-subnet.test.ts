@@ -72,6 +72,19 @@ ruleTests(rule, {
       ]),
     },
     {
+      // Was "has NSG an NSG attached" (review of enterprise patterns).
+      name: "an NSG given only by its id: named by the id's last segment",
+      code: hub(
+        "[|'GatewaySubnet'|]",
+        "networkSecurityGroup: { id: '/subscriptions/s/resourceGroups/rg-hub/providers/Microsoft.Network/networkSecurityGroups/nsg-default-deny' }",
+      ),
+      errors: [{ messageId: 'attached', message: /has NSG 'nsg-default-deny' attached;/ }],
+      output: edited([
+        "          networkSecurityGroup: { id: '/subscriptions/s/resourceGroups/rg-hub/providers/Microsoft.Network/networkSecurityGroups/nsg-default-deny' }\n",
+        '',
+      ]),
+    },
+    {
       name: 'a name from a variable',
       code:
         nsg +
