@@ -15,6 +15,7 @@ import dnsZoneVnetLinkMissing from '../../server/src/rules/dns-zone-vnet-link-mi
 import dnsZoneUnlinked from '../../server/src/rules/dns-zone-unlinked';
 import peSubnetPoliciesIgnored from '../../server/src/rules/pe-subnet-policies-ignored';
 import subnetCidrInvalid from '../../server/src/rules/subnet-cidr-invalid';
+import vnetAddressOverlap from '../../server/src/rules/vnet-address-overlap';
 import { fixtureHost, splitFixture } from '../support/fixture';
 import { ruleTests } from '../support/rule-test';
 
@@ -211,6 +212,28 @@ ruleTests(subnetCidrInvalid, {
       name: 'AVM: an address prefix that is no CIDR',
       code: hub().replace("addressPrefixes: ['10.0.0.0/16']", "addressPrefixes: [|[ '10.0.0.0' ]|]"),
       errors: [{ messageId: 'malformed' }],
+    },
+  ],
+});
+
+ruleTests(vnetAddressOverlap, {
+  valid: [],
+  invalid: [
+    {
+      // Both peerings come from one entry: one finding there, not one per direction (review of AVM calls).
+      name: 'AVM: a peering entry with remotePeeringEnabled between overlapping VNets is one finding',
+      code: `${hub()}module spoke 'br/public:avm/res/network/virtual-network:0.7.0' = {
+  name: 'spoke'
+  params: {
+    name: 'vnet-spoke'
+    addressPrefixes: ['10.0.128.0/20']
+    peerings: [
+      [|{ remoteVirtualNetworkResourceId: hub.outputs.resourceId, remotePeeringEnabled: true }|]
+    ]
+  }
+}
+`,
+      errors: [{ messageId: 'overlap' }],
     },
   ],
 });

@@ -1,7 +1,8 @@
 // vnet-address-overlap: peered VNets must not have overlapping address spaces (FACTS §4.2 [VERIFIED S7],
 // peeringRules.addressSpacesMustNotOverlap). Certain cases: a certainly deployed peering A→B between two
 // certainly deployed VNets this set creates, where a valid prefix of A overlaps one of B. Reported on each
-// peering of the pair (A→B and B→A each get their own finding). Silent for a self-peering (peering-self
+// peering of the pair (A→B and B→A each get their own finding), once where both are written in one
+// place. Silent for a self-peering (peering-self
 // speaks) and for a subnet peering, which may connect VNets whose other ranges overlap (FACTS §4.2, S8).
 import { peeringRules } from '../facts';
 import { cidrOverlaps, type VirtualNetwork } from '../model';
@@ -23,6 +24,9 @@ export default defineRule({
       "Peering '{{peering}}' connects VNets whose address spaces overlap ('{{vnet}}' has '{{prefix}}', '{{remote}}' has '{{remotePrefix}}'): Azure does not peer overlapping VNets, so the peering fails.",
   },
   check({ model, report }: RuleContext) {
+    // Both peerings of a pair may be written in one place (an AVM `peerings` entry with
+    // remotePeeringEnabled): that place reports the pair once.
+    const reported = new Set<string>();
     for (const peering of certainlyCreatedAmong(model.peerings)) {
       const local = peering.local;
       const remote = remoteVnet(peering);
@@ -33,6 +37,10 @@ export default defineRule({
       if (isSelfPeering(peering) !== false || sameVnet(local, remote) !== false || maySubnetPeer(peering)) continue;
       const clash = overlapOf(local, remote);
       if (!clash) continue;
+      const at = entityAnchor(peering);
+      const place = `${at.decl.uri}:${at.decl.range.start}:${at.path ?? ''}|${[local.key, remote.key].sort().join('|')}`;
+      if (reported.has(place)) continue;
+      reported.add(place);
       report({
         messageId: 'overlap',
         data: {
@@ -42,7 +50,7 @@ export default defineRule({
           remote: label(remote),
           remotePrefix: String(clash.theirs.value),
         },
-        at: entityAnchor(peering),
+        at,
         related: [
           { decl: local.decl, path: clash.mine.path, message: `Address space of '${label(local)}'.` },
           { decl: remote.decl, path: clash.theirs.path, message: `Address space of '${label(remote)}'.` },
