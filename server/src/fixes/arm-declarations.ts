@@ -4,6 +4,7 @@
 // Invariants: a reference crosses no template boundary (an inline nested template is another
 // deployment); a name is split into segments only when it is a literal or the type has one segment;
 // a resource in a `copy` loop is never the target of a reference.
+import { declaring } from './apply';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { latestStableApiVersion } from '../facts';
 import type { ResourceDecl } from '../model';
@@ -193,10 +194,18 @@ export function insertArmResources(
           : print(r.body, 'arm', { ...options, inline }, indent),
       )
       .join(inline ? ', ' : `,${style.eol}${indent}`);
-  return insertMember(text, style, jsonContainer(holder), (indent) => render(indent, false), render('', true), {
+  // A template without symbolic names still declares each new resource once: its symbol stands for it.
+  const edits = insertMember(text, style, jsonContainer(holder), (indent) => render(indent, false), render('', true), {
     after,
     expandEmpty: true,
   });
+  return (
+    edits &&
+    declaring(
+      edits,
+      resources.map((r) => r.symbol),
+    )
+  );
 }
 
 /** An ARM resource's `condition`, to repeat on a child that must follow it. */

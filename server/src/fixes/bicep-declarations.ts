@@ -4,6 +4,7 @@
 // Invariants: a new declaration goes at top level (a nested one could not be referenced from
 // outside its parent), on its own lines after the related declaration's last line, separated by a
 // blank line; names never collide with any identifier of the file.
+import { declaring } from './apply';
 import { latestStableApiVersion } from '../facts';
 import type { ResourceDecl } from '../model';
 import {
@@ -96,11 +97,18 @@ export function insertBicepResources(
   const node = tree && findResourceNode(tree, after);
   const top = node && tree && topLevelOf(tree, node);
   if (!top) return undefined;
-  return insertAfterDeclaration(
+  const edits = insertAfterDeclaration(
     docs,
     uri,
     top,
     resources.map((r) => renderResource(docs, uri, r)),
+  );
+  return (
+    edits &&
+    declaring(
+      edits,
+      resources.map((r) => r.symbol),
+    )
   );
 }
 

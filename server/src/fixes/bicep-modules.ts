@@ -4,6 +4,7 @@
 // Invariants: only a file with exactly one caller (one `module` declaration across the workspace and
 // no `.bicepparam` that deploys it) gets a new required parameter, so no other deployment breaks;
 // outputs are matched by their text (`output x string = zone.id`), never guessed.
+import { declaring } from './apply';
 import type { ResourceDecl } from '../model';
 import {
   bodyParts,
@@ -207,7 +208,10 @@ function addParameter(docs: FixDocuments, uri: string, tree: SourceFile, name: s
   const { eol } = docs.style(uri);
   const block = `@description(${bicepString(description)})${eol}param ${name} string`;
   const last = params.at(-1);
-  if (last) return insertAfterDeclaration(docs, uri, last, [block]);
+  if (last) {
+    const edits = insertAfterDeclaration(docs, uri, last, [block]);
+    return edits && declaring(edits, [name]);
+  }
   const first = all.find(
     (d) =>
       d.kind !== 'TargetScopeDeclaration' &&
@@ -216,7 +220,7 @@ function addParameter(docs: FixDocuments, uri: string, tree: SourceFile, name: s
       d.kind !== 'ExtensionDeclaration',
   );
   if (!first) return undefined;
-  return [{ start: first.start, end: first.start, newText: `${block}${eol}${eol}` }];
+  return [{ start: first.start, end: first.start, newText: `${block}${eol}${eol}`, declares: [name] }];
 }
 
 function passArgument(

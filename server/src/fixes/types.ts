@@ -12,6 +12,12 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The names this edit declares in its file (new resources' symbols, new parameters): two fixes of one
+   * fix-all that declare the same name (each adds the zone both endpoints lack) would declare it twice,
+   * so the second waits for the next pass, where it finds the first's.
+   */
+  declares?: readonly string[];
 }
 
 /** The edits of one fix in one file. */
