@@ -293,6 +293,26 @@ ruleTests(pePublicAccess, {
 `,
       errors: [{ messageId: 'enabledFirewallUnknown' }],
     },
+    {
+      // The module's virtual-network-rule children, modelled from its sources: public access is what
+      // the rules need (FACTS §9.3), said as information, as with a restore cache (review of AVM calls).
+      name: 'AVM SQL server with public access on for its virtual network rules: information',
+      code: `${hub()}module [|sql|] 'br/public:avm/res/sql/server:0.20.1' = {
+  name: 'sql'
+  params: {
+    name: 'sql-demo'
+    publicNetworkAccess: 'Enabled'
+    virtualNetworkRules: [
+      { name: 'app', virtualNetworkSubnetResourceId: hub.outputs.subnetResourceIds[0] }
+    ]
+    privateEndpoints: [
+      { subnetResourceId: hub.outputs.subnetResourceIds[0] }
+    ]
+  }
+}
+`,
+      errors: [{ messageId: 'enabledForNetworkRules', level: 'info' }],
+    },
   ],
 });
 

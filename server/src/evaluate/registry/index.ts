@@ -2,12 +2,12 @@
 // modelled (avm-catalog.ts) declare their resources in the caller's deployment from the call's
 // parameters; anything else (another registry, an unplaceable version) stays unseen.
 import { remembered } from '../remembered';
-import { makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
+import { isArray, makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
 import { placeAvmModule, type AvmModule } from './avm-catalog';
 import { declareDnsZonesPattern, declarePrivateDnsZone } from './avm-dns';
 import { declareEntryEndpoints, declarePrivateEndpointModule } from './avm-endpoints';
 import { declareVirtualNetwork } from './avm-network';
-import { emit, isSet, type RegistryCall } from './emit';
+import { emit, field, isSet, type RegistryCall } from './emit';
 import { avmModuleOf, parseRegistryReference } from './reference';
 
 export type { RegistryCall, CallParams } from './emit';
@@ -103,7 +103,43 @@ function declareResourceModule(call: RegistryCall, module: AvmModule): Record<st
     ],
   });
   declareEntryEndpoints(call, { id: main.id, name: main.name, defaultService: module.defaultService });
+  if (module.mainType === 'Microsoft.Sql/servers') declareSqlVnetRules(call, main);
   return { resourceId: main.id, name: main.name };
+}
+
+const sqlVnetRuleType = 'Microsoft.Sql/servers/virtualNetworkRules';
+
+/**
+ * A SQL server module's `virtualNetworkRules` entries, each the rule its `virtual-network-rule` child
+ * module declares (as the sources at FACTS §17's commit write it): pe-public-access-enabled and the
+ * service endpoint rules read them as they read a cached module's. A list not known is one rule of
+ * unknown count, its subnet not known.
+ */
+function declareSqlVnetRules(call: RegistryCall, server: { id: Value; name: Value }): void {
+  const rules = call.params.get('virtualNetworkRules');
+  const declare = (rule: Value, at: string, count: number | 'unknown') =>
+    emit(call, {
+      type: sqlVnetRuleType,
+      name: field(rule, 'name') ?? new Unknown(`${call.key}.${at}.name`),
+      parent: server,
+      at,
+      count,
+      properties: makeObject([
+        [
+          'virtualNetworkSubnetId',
+          field(rule, 'virtualNetworkSubnetResourceId') ??
+            new Unknown(`${call.key}.${at}.virtualNetworkSubnetResourceId`),
+        ],
+        ['ignoreMissingVnetServiceEndpoint', field(rule, 'ignoreMissingVnetServiceEndpoint') ?? false],
+      ]),
+      ranges: [['properties.virtualNetworkSubnetId', `${at}.virtualNetworkSubnetResourceId`]],
+    });
+  if (rules === undefined || rules === null) return;
+  if (!isArray(rules)) {
+    declare(new Unknown(`${call.key}.virtualNetworkRules[]`), 'virtualNetworkRules', 'unknown');
+    return;
+  }
+  rules.forEach((rule, index) => declare(rule, `virtualNetworkRules[${index}]`, 1));
 }
 
 /**
