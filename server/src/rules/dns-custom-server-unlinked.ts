@@ -9,16 +9,10 @@
 // templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
 // (a forwarder may forward to it).
 import { customDnsResolution } from '../facts';
-import {
-  CertainlySameIds,
-  dnsResolversOf,
-  type NetworkModel,
-  type PrivateDnsZone,
-  type VirtualNetwork,
-} from '../model';
+import { CertainlySameIds, type VirtualNetwork } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';
-import { holdsSameVnet, linksMaybeOf, mayBeLinked, privatelinkZones, zoneClients } from './support/dns-network';
-import { serverVnets } from './support/dns-custom-servers';
+import { holdsSameVnet, linksMaybeOf, privatelinkZones, zoneClients } from './support/dns-network';
+import { resolverMayAnswer, serverVnets } from './support/dns-custom-servers';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -83,13 +77,6 @@ export default defineRule({
     }
   },
 });
-
-/** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
-function resolverMayAnswer(model: NetworkModel, zone: PrivateDnsZone): boolean {
-  return dnsResolversOf(model).resolvers.some(
-    (resolver) => !resolver.vnet?.resolved || mayBeLinked(model, zone, resolver.vnet.target),
-  );
-}
 
 /** Each declaration and message once, at its first place. */
 function firstOfEach(related: readonly RelatedAnchor[]): RelatedAnchor[] {

@@ -13,9 +13,11 @@ import {
   linksMaybeOf,
   mayBeLinked,
   privatelinkZones,
+  sameId,
   usesAzureProvidedDns,
   zoneClients,
 } from './support/dns-network';
+import { customServerHomes } from './support/dns-custom-servers';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -64,6 +66,14 @@ export default defineRule({
             });
         }
         related.push(group);
+      }
+      // One missing link, one finding: a VNet where a client's custom DNS servers live is
+      // dns-custom-server-unlinked's to ask for (its clients are the reason), not also this rule's.
+      if (missing.length > 0) {
+        const homes = customServerHomes(model, zone, cloud);
+        for (let index = missing.length - 1; index >= 0; index--)
+          if (homes.some((home) => home === missing[index].vnet || sameId(home.id, missing[index].vnet.id)))
+            missing.splice(index, 1);
       }
       if (missing.length === 0) continue;
       const own = missing.find((entry) => entry.own);

@@ -109,6 +109,18 @@ resource rulesetLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLink
         zone() +
         link('toHub', 'hub.id'),
     },
+    {
+      // The hub is where the spoke's servers live: dns-custom-server-unlinked asks for that link, and one
+      // missing link makes one finding (review of enterprise patterns: both rules said it).
+      name: "the hub where a spoke's custom DNS servers live, not linked: dns-custom-server-unlinked's finding",
+      code:
+        hub() +
+        spoke("dhcpOptions: { dnsServers: [ '10.0.1.4' ] }") +
+        peered +
+        endpoint() +
+        zone() +
+        link('toSpoke', 'spoke.id'),
+    },
     { name: "a zone without any link is dns-zone-unlinked's finding", code: spoke() + endpoint() + zone() },
     {
       name: 'a link to an unknown VNet may be the missing one',

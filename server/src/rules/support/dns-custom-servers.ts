@@ -1,10 +1,16 @@
 // Where a client VNet's custom DNS servers live, for dns-custom-server-unlinked and the link fixes:
 // the analysed VNets that answer its queries through their own zone links (FACTS §5.2, S5).
 // Invariant: an answer only when every server and its VNet are certain; otherwise undefined.
-import { forwarderSubnetsOfUnknownUpstream } from '../../facts';
-import { placeOfDnsServer, type NetworkModel, type PrivateDnsZone, type VirtualNetwork } from '../../model';
+import { forwarderSubnetsOfUnknownUpstream, type Cloud } from '../../facts';
+import {
+  dnsResolversOf,
+  placeOfDnsServer,
+  type NetworkModel,
+  type PrivateDnsZone,
+  type VirtualNetwork,
+} from '../../model';
 import { certainlyCreatedAsOne, knownString } from './certain';
-import { dnsServersOf, mayBeLinked, sameId } from './dns-network';
+import { dnsServersOf, mayBeLinked, sameId, zoneClients } from './dns-network';
 import { vnetCandidatesFor } from './model-lookups';
 
 /**
@@ -40,4 +46,24 @@ export function serverVnets(
     if (!vnets.some((known) => sameId(known.id, place.vnet!.id))) vnets.push(place.vnet);
   }
   return { servers, vnets };
+}
+
+/** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
+export function resolverMayAnswer(model: NetworkModel, zone: PrivateDnsZone): boolean {
+  return dnsResolversOf(model).resolvers.some(
+    (resolver) => !resolver.vnet?.resolved || mayBeLinked(model, zone, resolver.vnet.target),
+  );
+}
+
+/**
+ * The VNets dns-custom-server-unlinked asks to link to the zone: where the custom DNS servers of the
+ * zone's client VNets live (none when a resolver may answer from it).
+ */
+export function customServerHomes(model: NetworkModel, zone: PrivateDnsZone, cloud: Cloud): VirtualNetwork[] {
+  if (resolverMayAnswer(model, zone)) return [];
+  const homes: VirtualNetwork[] = [];
+  for (const { vnets: clients } of zoneClients(model, zone, cloud))
+    for (const client of clients)
+      if (certainlyCreatedAsOne(client.decl)) homes.push(...(serverVnets(model, client, zone)?.vnets ?? []));
+  return homes;
 }
