@@ -5,7 +5,7 @@
 // or not (json-builder.ts), with jsonc-parser's recovery and errors. (Raw control characters inside strings
 // are not reported: see json-builder.ts.)
 import type { Node, ParseErrorCode } from 'jsonc-parser';
-import { buildJsonTree, maxJsonDepth } from './json-builder';
+import { buildJsonTree, maxJsonDepth, type BuiltTree } from './json-builder';
 import type { JsonError } from './json-tokens';
 import type { ArmSyntaxError } from './syntax-error';
 
@@ -22,7 +22,7 @@ export interface JsonTree {
 }
 
 export function readJsonTree(text: string): JsonTree {
-  const built = buildJsonTree(text);
+  const built = withMultiLineStrings(text, buildJsonTree(text));
   if (built.tooDeepAt < 0) {
     return { root: built.root, errors: built.errors.map(toSyntaxError), bracketStrings: built.bracketStrings };
   }
@@ -38,6 +38,50 @@ export function readJsonTree(text: string): JsonTree {
       },
     ],
   };
+}
+
+/** jsonc-parser's ParseErrorCode.UnexpectedEndOfString: a string ended by the end of its line (or file). */
+const unclosedString = 12;
+
+/**
+ * ARM accepts a line break inside a string, as templates write long expressions (`"[if(⏎ … ⏎ )]"`, in the
+ * Azure Landing Zones reference templates); JSON and jsonc-parser do not. Where the tree has a string
+ * ended by its line, the text is read again with the line breaks inside strings as spaces (the same
+ * length, so every offset holds; an expression reads them as the blanks they are), and that reading is
+ * kept when it has fewer errors. Text without such a string costs nothing more.
+ */
+function withMultiLineStrings(text: string, built: BuiltTree): BuiltTree {
+  if (!built.errors.some((error) => error.error === unclosedString)) return built;
+  const joined = lineBreaksInStringsAsSpaces(text);
+  if (joined === text) return built;
+  const again = buildJsonTree(joined);
+  return again.errors.length < built.errors.length ? again : built;
+}
+
+/** `text` with each line break character inside a string (outside comments) replaced by a space. */
+function lineBreaksInStringsAsSpaces(text: string): string {
+  let result = '';
+  let copied = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+      else if (char === '\n' || char === '\r') {
+        result += text.slice(copied, i) + ' ';
+        copied = i + 1;
+      }
+    } else if (char === '"') inString = true;
+    else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    }
+  }
+  return copied === 0 ? text : result + text.slice(copied);
 }
 
 function toSyntaxError(error: JsonError): ArmSyntaxError {
