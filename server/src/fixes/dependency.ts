@@ -2,9 +2,9 @@
 // (peering-remote-gateway-order: the peering on the remote VNet's gateway). Bicep gets the symbol in
 // `dependsOn`; ARM the symbolic name (languageVersion 2.0), the copy loop's name, or a `resourceId()`
 // of the resource's own name expression. Invariant: only within one evaluation of one template (the
-// same file through the same module calls), and only where the entry names exactly that resource
-// where it is deployed; anything else gives no fix.
-import type { ResourceDecl } from '../model';
+// same file through the same module calls), only where the entry names exactly that resource where it
+// is deployed, and only where that resource does not already wait for this one; else no fix.
+import { orderedBefore, type ResourceDecl } from '../model';
 import type { FixDocuments } from './documents';
 import { arr, expr, type Gen } from './gen';
 import { editorFor, single } from './property-fixes';
@@ -13,6 +13,9 @@ import type { Builder } from './types';
 export const addDependency: Builder<'add-dependency'> = (docs, { dependency }, anchor) => {
   const decl = anchor.decl;
   if (!decl.order || dependency.order?.frame !== decl.order.frame) return [];
+  // A dependency that (maybe) waits for the resource already would close a cycle, which ARM rejects
+  // before deploying anything: a gateway on a hub VNet that depends on the spoke carrying the peering.
+  if (orderedBefore(decl, dependency) !== false) return [];
   const entry = decl.language === 'bicep' ? dependency.symbol && expr(dependency.symbol) : armEntry(docs, dependency);
   const editor = editorFor(docs, decl);
   if (!entry || !editor) return [];

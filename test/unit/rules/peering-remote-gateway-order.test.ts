@@ -92,6 +92,38 @@ const armCase = (dependsOn: string, mark: boolean) =>
   );
 const onSpoke = `"[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]"`;
 
+// A portal export (review of real ARM templates): the spoke's peering is inline, the hub waits for the
+// spoke and the gateway for the hub, so the spoke waiting for the gateway would be a cycle ARM rejects.
+const inlineSpokeBeforeHub = `//- /main.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-spoke", "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.1.0.0/16" ] },
+        "virtualNetworkPeerings": [ { "name": [|"spoke-to-hub"|], "properties": { "remoteVirtualNetwork": { "id": "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" }, "useRemoteGateways": true } } ] } },
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-hub", "location": "westeurope",
+      "dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" ],
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] }, "subnets": [ { "name": "GatewaySubnet", "properties": { "addressPrefix": "10.0.0.0/27" } } ] } },
+    { "type": "Microsoft.Network/virtualNetworkGateways", "apiVersion": "2024-05-01", "name": "gw-hub", "location": "westeurope",
+      "dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" ],
+      "properties": { "gatewayType": "Vpn", "ipConfigurations": [ { "name": "default", "properties": { "subnet": { "id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub', 'GatewaySubnet')]" } } } ] } }
+  ]
+}
+`;
+
+ruleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ARM: the gateway already waits for the VNet holding the peering: found, with no fix that would close a cycle',
+      code: inlineSpokeBeforeHub,
+      errors: [{ messageId: 'notOrdered' }],
+      output: null,
+    },
+  ],
+});
+
 ruleTests(rule, {
   valid: [
     {
