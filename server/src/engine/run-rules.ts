@@ -2,9 +2,8 @@
 // ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
-import { rangeOfPath, type PropertyRange } from '../evaluate/declaration';
+import { rangeOfPath, type PropertyRange, type ResourceDecl } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
-import type { ResourceDecl } from '../evaluate/declaration';
 import type { NetworkModel } from '../model/types';
 import {
   formatMessage,

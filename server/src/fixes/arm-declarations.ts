@@ -4,10 +4,10 @@
 // Invariants: a reference crosses no template boundary (an inline nested template is another
 // deployment); a name is split into segments only when it is a literal or the type has one segment;
 // a resource in a `copy` loop is never the target of a reference.
-import { declaring } from './apply';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { latestStableApiVersion } from '../facts';
 import type { ResourceDecl } from '../model';
+import { declaring } from './apply';
 import { findArmResource, jsonContainer, member } from './arm-editor';
 import type { FixDocuments } from './documents';
 import { armString, expr, print, printMember, type Gen } from './gen';

@@ -4,7 +4,6 @@
 // Invariants: a new declaration goes at top level (a nested one could not be referenced from
 // outside its parent), on its own lines after the related declaration's last line, separated by a
 // blank line; names never collide with any identifier of the file.
-import { declaring } from './apply';
 import { latestStableApiVersion } from '../facts';
 import type { ResourceDecl } from '../model';
 import {
@@ -22,6 +21,7 @@ import {
   type ResourceDeclaration,
   type SourceFile,
 } from '../syntax/bicep';
+import { declaring } from './apply';
 import { findResourceNode } from './bicep-editor';
 import type { FixDocuments } from './documents';
 import { print, type Gen } from './gen';

@@ -4,7 +4,6 @@
 // Invariants: only a file with exactly one caller (one `module` declaration across the workspace and
 // no `.bicepparam` that deploys it) gets a new required parameter, so no other deployment breaks;
 // outputs are matched by their text (`output x string = zone.id`), never guessed.
-import { declaring } from './apply';
 import type { ResourceDecl } from '../model';
 import {
   bodyParts,
@@ -20,6 +19,7 @@ import {
   type ObjectExpression,
   type SourceFile,
 } from '../syntax/bicep';
+import { declaring } from './apply';
 import { objectContainer, resolveBicepPath } from './bicep-editor';
 import { identifiersOf, insertAfterDeclaration, uniqueName } from './bicep-declarations';
 import type { FixDocuments } from './documents';
