@@ -288,6 +288,33 @@ module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
     }
   });
 
+  test("outputs the compiled module leaves unknown come from the interface model: a subnet id read off the VNet module's loop", async () => {
+    // subnetResourceIds reads the subnets' nested deployments in a copy loop, which the cached module
+    // leaves unknown: with a cache, the endpoint's subnet was never found (review of AVM calls).
+    const fixture = `//- /main.bicep
+module hub 'br/public:avm/res/network/virtual-network:0.10.1' = {
+  name: 'hub'
+  params: {
+    name: 'vnet-hub'
+    location: 'westeurope'
+    addressPrefixes: ['10.0.0.0/22']
+    subnets: [ { name: 'GatewaySubnet', addressPrefix: '10.0.0.0/27' } ]
+  }
+}
+module kv 'br/public:avm/res/key-vault/vault:0.14.0' = {
+  name: 'kv'
+  params: {
+    name: 'kv-gw'
+    privateEndpoints: [ { subnetResourceId: hub.outputs.subnetResourceIds[0] } ]
+  }
+}
+`;
+    const rules = async (modules: Map<string, string>) =>
+      (await run(fixture, modules, config)).result.findings.map((finding) => finding.ruleId).sort();
+    assert.deepEqual(await rules(cache), await rules(new Map()));
+    assert.ok((await rules(cache)).includes('pe-subnet-reserved'), 'the endpoint is found in GatewaySubnet');
+  });
+
   test('a param the interface model read is not evaluated again for the cached module: both see one value', async () => {
     // newGuid() is unknown and unlike any other value: evaluated twice, the vault and its modelled
     // twin would differ, and the vault would sit at the call instead of at the entries that name it.

@@ -14,11 +14,11 @@ import { evaluateRegistryCall, registryModelOf, type CallParams } from '../regis
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
 import { withOmittedNulls } from '../registry/cached-params';
-import { LazyBindings } from '../lazy';
+import { LazyBindings, lazyObject } from '../lazy';
 import { configText } from './files';
 import { lazilyNamed, moduleValue } from './module-value';
 import type { DeploymentScope } from '../scope';
-import { isObject, makeObject, Unknown, type Tri, type Value } from '../value';
+import { isArray, isObject, makeObject, Unknown, type ObjectValue, type Tri, type Value } from '../value';
 import type { Locals, RangeRecorder } from './expressions';
 import type { BicepFile } from './file-evaluator';
 
@@ -68,9 +68,10 @@ export function evaluateRegistryModule(
   const cached = cachedModuleFor(file.uri, path, configText(input.files));
   const text = cached === undefined ? undefined : input.files.get(cached);
   if (cached !== undefined && typeof text === 'string' && input.armModule && !input.stack.includes(cached)) {
-    // The interface model runs aside only to say where each resource was asked for.
+    // The interface model runs aside to say where each resource was asked for, and what the outputs
+    // the compiled module leaves unknown are.
     const modelled: ResourceDecl[] = [];
-    evaluateRegistryCall(path, call(modelled));
+    const modelledOutputs = evaluateRegistryCall(path, call(modelled));
     const declared: ResourceDecl[] = [];
     const bound = withOmittedNulls(sharedBindings(context, params), cached, text);
     // The call is wanted whole (wantsDeclaration names places in the caller's files, never in the cache).
@@ -100,11 +101,39 @@ export function evaluateRegistryModule(
     // Its outputs are computed when first read, each capped then, as a local module's: sized whole,
     // reaching the value computed every output of the compiled module, read or not (and told the
     // user of those over the size cap).
-    return moduleValue(context.name, outputs, context.key);
+    return moduleValue(context.name, withModelledOutputs(outputs, modelledOutputs, context.key), context.key);
   }
   const outputs = evaluateRegistryCall(path, call(input.sink));
   // An interface model's outputs are made whole: this value is sized whole when reached (not by parts).
   return outputs && lazilyNamed(context.name, outputs, context.key);
+}
+
+/**
+ * The compiled module's outputs, each it leaves unknown (an output read off its nested deployments in a
+ * copy loop: `subnetResourceIds`) taken from the interface model where that knows it: with a cache, a
+ * caller sees no less than without one.
+ */
+function withModelledOutputs(cached: ObjectValue, modelled: ObjectValue | undefined, key: string): ObjectValue {
+  if (!modelled) return cached;
+  return lazyObject(
+    Object.keys(cached),
+    (name) =>
+      Object.prototype.hasOwnProperty.call(modelled, name) ? filledFrom(cached[name], modelled[name]) : cached[name],
+    `${key}.outputs`,
+  );
+}
+
+/** `value`, its unknown parts (itself, or items of a list as long as the model's) the model's where known. */
+function filledFrom(value: Value, model: Value): Value {
+  if (value instanceof Unknown) return model instanceof Unknown ? value : model;
+  if (
+    isArray(value) &&
+    isArray(model) &&
+    value.length === model.length &&
+    value.some((item) => item instanceof Unknown)
+  )
+    return value.map((item, index) => filledFrom(item, model[index]));
+  return value;
 }
 
 /**
