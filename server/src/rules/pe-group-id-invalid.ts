@@ -40,12 +40,12 @@ export default defineRule({
           report({ messageId: 'noGroupIds', data, at: { decl: endpoint.decl, path: invalid.path }, related });
           continue;
         }
-        // A case-only difference is said less strongly: facts match group ids without case, and
-        // providers differ in whether they do (FACTS §1 notes, §12), so it may deploy.
+        // A case-only difference is information: FACTS §1 compares group ids without case (the docs mix
+        // `Sql`/`SQL`), so it likely deploys; the documented spelling is still the sure one.
         const caseOnly = invalid.groupId.toLowerCase() === invalid.closest.toLowerCase();
         report({
           messageId: caseOnly ? 'caseOnly' : 'invalid',
-          ...(caseOnly ? { level: 'warning' as const } : {}),
+          ...(caseOnly ? { level: 'info' as const } : {}),
           data: { ...data, valid: invalid.validIds.map((id) => `'${id}'`).join(', '), closest: invalid.closest },
           at: { decl: endpoint.decl, path: invalid.path },
           related,

@@ -134,7 +134,7 @@ ruleTests(rule, {
       name: "near miss (class 7): 'Vault' on a Key Vault is fixed to 'vault'",
       code: vault + endpoint('kv.id', "[ [|'Vault'|] ]") + zoneGroup('privatelink.vaultcore.azure.net'),
       errors: [
-        { messageId: 'caseOnly', level: 'warning', message: /group id 'Vault'; the documented spelling is 'vault'/ },
+        { messageId: 'caseOnly', level: 'info', message: /group id 'Vault'; the documented spelling is 'vault'/ },
       ],
       output: vault + endpoint('kv.id', "[ 'vault' ]") + zoneGroup('privatelink.vaultcore.azure.net'),
     },
