@@ -4,7 +4,7 @@
 // Certain cases: the zone group is created for certain, its endpoint is known, every connection of
 // the endpoint has a known target type and group id with zones, and the config's zone name is known
 // and fits none of them, while some group id has no config of its own zone. A documented older name is reported at information level (FACTS §1 legacy).
-import { classifyZone, zonesForNewGroup, type LegacyZone } from '../facts';
+import { classifyZone, missingRequiredZones, zonesForNewGroup, type LegacyZone } from '../facts';
 import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, zoneNameOfConfig, type ZoneNeed } from './support/dns-endpoint';
 import type { FixRequest, NetworkModel, ZoneConfig, ZoneGroup } from '../model';
@@ -72,9 +72,14 @@ export default defineRule({
   },
 });
 
+/** Whether each group id has its zone in the group: one of them, or all where FACTS says all are needed. */
 function everyNeedHasItsZone(group: ZoneGroup, needs: readonly ZoneNeed[]): boolean {
   const names = group.configs.map(zoneNameOfConfig).filter((name) => name !== undefined);
-  return needs.every((need) => names.some((name) => classifyZone(need.expectation, name).kind === 'recommended'));
+  return needs.every(
+    (need) =>
+      names.some((name) => classifyZone(need.expectation, name).kind === 'recommended') &&
+      missingRequiredZones(need.expectation, names).length === 0,
+  );
 }
 
 /**

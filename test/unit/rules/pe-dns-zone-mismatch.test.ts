@@ -149,6 +149,22 @@ ruleTests(rule, {
       output: edited(['westeurope.privatelink.afs.azure.net', 'privatelink.afs.azure.net']),
     },
     {
+      // FACTS says an AMPLS endpoint needs all five zones: a misspelt fifth beside four right ones is still
+      // wrong (review of real Bicep: azure-search-openai-demo writes 'azure.automation' for 'azure-automation').
+      name: 'an AMPLS group with four right zones and the fifth misspelt: the misspelt one is reported',
+      code:
+        endpoint('Microsoft.Insights/privateLinkScopes@2021-09-01', "[ 'azuremonitor' ]", 'ampls') +
+        zone('privatelink.monitor.azure.com', 'monitor') +
+        zone('privatelink.oms.opinsights.azure.com', 'oms') +
+        zone('privatelink.ods.opinsights.azure.com', 'ods') +
+        zone('privatelink.agentsvc.azure.automation.net', 'agent') +
+        zone('privatelink.blob.core.windows.net', 'blob') +
+        group(['monitor.id', 'oms.id', 'ods.id', '[|agent.id|]', 'blob.id']),
+      errors: [{ messageId: 'wrongZone', message: /'privatelink\.agentsvc\.azure\.automation\.net'/ }],
+      reveals: ['dns-zone-unlinked'],
+      output: edited(['privatelink.agentsvc.azure.automation.net', 'privatelink.agentsvc.azure-automation.net']),
+    },
+    {
       name: 'each wrong config of a group is reported when none is the right one',
       code:
         endpoint() +
