@@ -40,3 +40,23 @@ test('an unknown operand makes the result unknown', async () => {
   const [sum] = (await addressPrefixes('[ unknownNumber + 1 ]')) as unknown[];
   assert.ok(sum instanceof Unknown);
 });
+
+test("safe access is null where the key or item is not there; [^i] counts from the end (review of Bicep's language)", async () => {
+  const list = `[
+    { a: 1 }.?b ?? 'absent'
+    { a: 1 }.?a
+    [ 'x', 'y', 'z' ][^1]
+    [ 'x', 'y', 'z' ][?5] ?? 'none'
+    [ 'x' ][?0]
+  ]`;
+  assert.deepEqual(await addressPrefixes(list), ['absent', 1, 'z', 'none', 'x']);
+});
+
+test('unknowns made of different values are different: a ternary or ?? in a loop is not one value for every item', async () => {
+  const [first, second, again] = (await addressPrefixes(
+    "[ unknownNumber ? 'a' : 'b', unknownNumber ? 'a' : 'c', unknownNumber ? 'a' : 'b' ]",
+  )) as Unknown[];
+  assert.ok(first instanceof Unknown && second instanceof Unknown);
+  assert.notEqual(first.key, second.key, 'other branches, another value');
+  assert.equal(first.key, again.key, 'the same parts, the same value');
+});

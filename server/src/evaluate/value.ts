@@ -299,6 +299,15 @@ export function withOrigin<T extends ObjectValue>(object: T, key: string): T {
   return object;
 }
 
+/**
+ * What stands for a value in an unknown's key: a deployed thing's origin key, never its properties (a
+ * walk would compute every lazy one), else the value itself.
+ */
+export function keyPartOf(value: Value): Value {
+  const origin = isObject(value) ? (value as { [originKey]?: string })[originKey] : undefined;
+  return origin === undefined ? value : new Unknown(origin);
+}
+
 /** `base.name`, with unknowns for what cannot be known. */
 export function getProperty(base: Value, name: string): Value {
   if (isObject(base)) {
@@ -308,6 +317,21 @@ export function getProperty(base: Value, name: string): Value {
   }
   if (base instanceof Unknown || base instanceof PartialString) return new Unknown(`${base.key}.${name}`);
   return freshUnknown(`missing.${name}`);
+}
+
+/**
+ * `base.?name`: null where `base` is null or a wholly known object without the key (Bicep's safe
+ * access); an object whose keys are not all known (it has an origin) may hold it, as getProperty says.
+ */
+export function getSafeProperty(base: Value, name: string): Value {
+  if (base === null) return null;
+  if (
+    isObject(base) &&
+    !Object.prototype.hasOwnProperty.call(base, name) &&
+    (base as { [originKey]?: string })[originKey] === undefined
+  )
+    return null;
+  return getProperty(base, name);
 }
 
 /** `base[index]`. */

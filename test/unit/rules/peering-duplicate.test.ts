@@ -10,6 +10,19 @@ const two = vnet('hub', 'vnet-hub') + vnet('spoke', 'vnet-spoke1');
 const bicepCases: RuleCases = {
   valid: [
     {
+      // Each instance's remote is built from its own item: ?? and a ternary on a parameter once gave every
+      // instance one unknown, keyed by where it is written (review of Bicep's language features).
+      name: "a loop's remotes built with ?? and a ternary from each item are not one remote",
+      code: `param explicit bool
+var spokes = [ { name: 'vnet-sp-1' }, { name: 'vnet-sp-2', id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/vnet-sp-2' } ]
+${vnet('hub', 'vnet-hub')}resource toSpokes 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for s in spokes: {
+  parent: hub
+  name: 'hub-to-\${s.name}'
+  properties: { remoteVirtualNetwork: { id: explicit ? (s.?id ?? resourceId('Microsoft.Network/virtualNetworks', s.name)) : resourceId('Microsoft.Network/virtualNetworks', s.name) } }
+}]
+`,
+    },
+    {
       name: 'one peering each way',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id'),
     },

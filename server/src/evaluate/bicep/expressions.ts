@@ -10,6 +10,7 @@ import {
   type ForExpression,
   type ObjectExpression,
 } from '../../syntax/bicep';
+import { callKey } from '../call-key';
 import { callFunction, type FunctionContext } from '../functions';
 import {
   concatStrings,
@@ -17,9 +18,11 @@ import {
   freshUnknown,
   getIndex,
   getProperty,
+  getSafeProperty,
   isArray,
   isObject,
   isOversized,
+  keyPartOf,
   LambdaValue,
   makeObject,
   not,
@@ -176,27 +179,44 @@ export class ExpressionEvaluator {
         return value;
       }
       case 'FunctionCall':
-        return this.call(node.name.text, node.arguments, locals, undefined, node);
+        return this.call(node.name.text, node.arguments, locals, undefined);
       case 'InstanceFunctionCall': {
         const name = present(node.name)?.text;
         if (!name) return this.positional('call', node);
         if (node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)) {
           const namespace = node.base.name.text;
-          if (namespace === 'az' || namespace === 'sys')
-            return this.call(name, node.arguments, locals, undefined, node);
-          if (this.scope.symbol(namespace) === undefined)
-            return this.call(name, node.arguments, locals, namespace, node);
+          if (namespace === 'az' || namespace === 'sys') return this.call(name, node.arguments, locals, undefined);
+          if (this.scope.symbol(namespace) === undefined) return this.call(name, node.arguments, locals, namespace);
         }
-        // Resource methods (listKeys(), getSecret()) run at deployment time.
-        return this.positional(`${name}()`, node);
+        // Resource methods (listKeys(), getSecret()) run at deployment time; a function of a namespace
+        // import is not evaluated. Either is keyed by what it is called on and with, so calls on different
+        // values (a loop's instances) are not one value.
+        return new Unknown(
+          callKey(`.${name}`, [
+            // A symbol by its name (a namespace import holds a whole file), anything else by its value.
+            node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)
+              ? `symbol:${this.scope.uri}#${node.base.name.text}`
+              : keyPartOf(this.evaluate(node.base, locals)),
+            ...node.arguments.map((argument) => this.evaluate(argument, locals)),
+          ]),
+        );
       }
       case 'PropertyAccess': {
         const name = present(node.name)?.text;
         const base = this.evaluate(node.base, locals);
-        return name === undefined ? this.positional('property', node) : getProperty(base, name);
+        if (name === undefined) return this.positional('property', node);
+        return node.safe ? getSafeProperty(base, name) : getProperty(base, name);
       }
-      case 'ArrayAccess':
-        return getIndex(this.evaluate(node.base, locals), this.evaluate(node.index, locals));
+      case 'ArrayAccess': {
+        const base = this.evaluate(node.base, locals);
+        const index = this.evaluate(node.index, locals);
+        // `[^i]` counts from the end; `[?i]` is null past either end (Bicep's safe access).
+        const at = node.fromEnd && isArray(base) && typeof index === 'number' ? base.length - index : index;
+        if (node.safe && (base === null || (isArray(base) && typeof at === 'number' && (at < 0 || at >= base.length))))
+          return null;
+        if (node.fromEnd && typeof at !== 'number') return new Unknown(callKey('fromEnd', [base, index]));
+        return getIndex(base, at);
+      }
       case 'ResourceAccess': {
         const child = present(node.name)?.text;
         if (node.base.kind !== 'VariableAccess' || !child) return this.positional('resource-access', node);
@@ -219,7 +239,11 @@ export class ExpressionEvaluator {
         if (condition === false) return this.evaluate(node.whenFalse, locals);
         const whenTrue = this.evaluate(node.whenTrue, locals);
         const whenFalse = this.evaluate(node.whenFalse, locals);
-        return same(whenTrue, whenFalse) === true ? whenTrue : this.positional('ternary', node);
+        // Keyed by what it is made of, not where it is written: a loop's instances that differ in a
+        // branch (`s.id ?? resourceId(…, s.name)`) must not read as one value.
+        return same(whenTrue, whenFalse) === true
+          ? whenTrue
+          : new Unknown(callKey('if', [condition, whenTrue, whenFalse]));
       }
       case 'Lambda': {
         const names =
@@ -311,12 +335,11 @@ export class ExpressionEvaluator {
     argumentNodes: readonly Expression[],
     locals: Locals,
     namespace: string | undefined,
-    node: { start: number },
   ): Value {
     const args = argumentNodes.map((argument) => this.evaluate(argument, locals));
     const user = this.scope.callUser(name, args, namespace);
     if (user !== undefined) return user;
-    if (namespace !== undefined) return this.positional(`${namespace}.${name}()`, node);
+    if (namespace !== undefined) return new Unknown(callKey(`${namespace}.${name}`, args));
     switch (name) {
       case 'any':
         return args[0] ?? null;
@@ -349,7 +372,7 @@ export class ExpressionEvaluator {
       return left === null
         ? this.evaluate(rightNode, locals)
         : left instanceof Unknown
-          ? this.positional('coalesce', node)
+          ? new Unknown(callKey('coalesce', [left, this.evaluate(rightNode, locals)]))
           : left;
     const right = this.evaluate(rightNode, locals);
     const tri = (value: Tri): Value => (value === 'unknown' ? this.positional(operator, node) : value);
