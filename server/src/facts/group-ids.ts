@@ -112,6 +112,11 @@ export function groupIdValidity(resourceType: string, groupId: string): 'valid' 
   const facts = groupIdFacts(resourceType);
   if (!facts) return 'unknown';
   if (documented(facts, groupId)) return 'valid';
+  // Another case of a documented id: FACTS §1 compares group ids without case (the docs mix `Sql` and
+  // `SQL`), and whether a provider does is stated only for Cosmos DB (§12); Azure's own modules write
+  // `web` for Synapse's `Web`. Not judged either way.
+  const lower = groupId.toLowerCase();
+  if (facts.spellings.some((id) => id.toLowerCase() === lower)) return 'unknown';
   if (facts.complete || nearMissGroupId(resourceType, groupId) !== undefined) return 'invalid';
   return 'unknown';
 }

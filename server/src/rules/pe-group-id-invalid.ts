@@ -17,8 +17,6 @@ export default defineRule({
   messages: {
     invalid:
       "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', which is documented for none of that type's sub-resources ({{valid}}) and nearly spells '{{closest}}'. Use '{{closest}}'.",
-    caseOnly:
-      "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}'; the documented spelling is '{{closest}}'. Whether another case is accepted depends on how the resource provider compares it: use '{{closest}}'.",
     noGroupIds:
       "Private endpoint '{{endpoint}}' asks {{type}} '{{target}}' for group id '{{groupId}}', but that type takes no group ids; the connection cannot be created. Leave groupIds empty.",
   },
@@ -40,12 +38,8 @@ export default defineRule({
           report({ messageId: 'noGroupIds', data, at: { decl: endpoint.decl, path: invalid.path }, related });
           continue;
         }
-        // A case-only difference is information: FACTS §1 compares group ids without case (the docs mix
-        // `Sql`/`SQL`), so it likely deploys; the documented spelling is still the sure one.
-        const caseOnly = invalid.groupId.toLowerCase() === invalid.closest.toLowerCase();
         report({
-          messageId: caseOnly ? 'caseOnly' : 'invalid',
-          ...(caseOnly ? { level: 'info' as const } : {}),
+          messageId: 'invalid',
           data: { ...data, valid: invalid.validIds.map((id) => `'${id}'`).join(', '), closest: invalid.closest },
           at: { decl: endpoint.decl, path: invalid.path },
           related,
