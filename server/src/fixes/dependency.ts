@@ -13,9 +13,10 @@ import type { Builder } from './types';
 export const addDependency: Builder<'add-dependency'> = (docs, { dependency }, anchor) => {
   const decl = anchor.decl;
   if (!decl.order || dependency.order?.frame !== decl.order.frame) return [];
-  // A dependency that (maybe) waits for the resource already would close a cycle, which ARM rejects
-  // before deploying anything: a gateway on a hub VNet that depends on the spoke carrying the peering.
-  if (orderedBefore(decl, dependency) !== false) return [];
+  // A dependency that waits for the resource already would close a cycle, which ARM rejects before
+  // deploying anything: a gateway on a hub VNet that depends on the spoke carrying the peering. (An
+  // order not known, through a resource not analysed such as the gateway's public IP, is no cycle.)
+  if (orderedBefore(decl, dependency) === true) return [];
   const entry = decl.language === 'bicep' ? dependency.symbol && expr(dependency.symbol) : armEntry(docs, dependency);
   const editor = editorFor(docs, decl);
   if (!entry || !editor) return [];

@@ -121,6 +121,23 @@ ruleTests(rule, {
       errors: [{ messageId: 'notOrdered' }],
       output: null,
     },
+    {
+      // The public IP is not analysed, so the gateway's order behind it is not known: no cycle is known,
+      // and the fix stays (it was lost for a while, as real gateways name their public IP: a regression review).
+      name: 'ARM: the same with the spoke first and a gateway waiting for its public IP too: the fix is offered',
+      code: inlineSpokeBeforeHub
+        .replace(`"dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-spoke')]" ],\n`, '')
+        .replace(
+          `"dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" ],`,
+          `"dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]", "[resourceId('Microsoft.Network/publicIPAddresses', 'pip-gw')]" ],`,
+        ),
+      errors: [{ messageId: 'notOrdered' }],
+      output: (code: string) =>
+        code.replace(
+          `"useRemoteGateways": true } } ] } },`,
+          `"useRemoteGateways": true } } ] }, "dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworkGateways', 'gw-hub')]" ] },`,
+        ),
+    },
   ],
 });
 
