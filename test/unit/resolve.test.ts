@@ -230,7 +230,13 @@ describe('fixtures', () => {
 `,
     );
     assert.equal(resolution.answer, 'unknown');
-    assert.match(resolution.steps[0].text, /'vnet-spoke' may be linked to a DNS forwarding ruleset/);
+    assert.ok(
+      resolution.steps.some((step) =>
+        /'vnet-spoke' may be linked to a DNS forwarding ruleset whose rules send 'privatelink\.vaultcore\.azure\.net' to other servers/.test(
+          step.text,
+        ),
+      ),
+    );
   });
 
   test('a server outside the analysed VNets (on-premises): unknown', async () => {

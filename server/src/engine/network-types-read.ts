@@ -25,6 +25,8 @@ export const networkTypesRead: Readonly<Record<string, string>> = {
   'microsoft.network/dnsresolvers/inboundendpoints': "model/dns-servers.ts: resolvers' addresses as DNS servers",
   'microsoft.network/dnsforwardingrulesets/virtualnetworklinks':
     'rules/support/dns-network.ts: a VNet linked to a forwarding ruleset is not judged on its zone links (silences)',
+  'microsoft.network/dnsforwardingrulesets/forwardingrules':
+    'rules/support/dns-network.ts: the domains a ruleset forwards (a rule for the zone silences)',
   'microsoft.network/virtualhubs': 'facts/peering-hubs.ts routeServerTypes: a Route Server silences gateway order',
   'microsoft.network/virtualhubs/ipconfigurations': 'facts/peering-hubs.ts routeServerTypes: as virtualhubs',
 };
@@ -56,6 +58,7 @@ export const networkPropertiesRead: Readonly<Record<string, readonly string[]>> 
   'microsoft.network/dnsresolvers/inboundendpoints': ['ipConfigurations'],
   // rules/support/dns-network.ts: the VNet a forwarding ruleset is linked to.
   'microsoft.network/dnsforwardingrulesets/virtualnetworklinks': ['virtualNetwork'],
+  'microsoft.network/dnsforwardingrulesets/forwardingrules': ['domainName', 'forwardingRuleState'],
   // facts/peering-hubs.ts routeServerTypes: hubs are read by type only.
   'microsoft.network/virtualhubs': [],
   'microsoft.network/virtualhubs/ipconfigurations': [],

@@ -4,7 +4,7 @@
 import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream } from '../facts';
 import { placeOfDnsServer, type NetworkModel, type ResourceDecl, type Value, type VirtualNetwork } from '../model';
 import { valueForMessage } from '../rules/support/certain';
-import { dnsServersOf, mayUseForwardingRuleset, sameId } from '../rules/support/dns-network';
+import { dnsServersOf, sameId } from '../rules/support/dns-network';
 import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolutionStep } from './resolve-types';
 
@@ -48,15 +48,6 @@ export function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Plac
     return {
       unknown: [
         { step: 'dns', text: `the DNS servers of '${name}' are not known (a parameter or expression decides them)` },
-      ],
-    };
-  if (answers.every((answer) => answer === 'azure-provided') && mayUseForwardingRuleset(model, from))
-    return {
-      unknown: [
-        {
-          step: 'dns',
-          text: `'${name}' may be linked to a DNS forwarding ruleset, whose rules send some names to other servers: where its query is answered is not known`,
-        },
       ],
     };
   if (answers.every((answer) => answer === 'azure-provided')) {

@@ -14,7 +14,7 @@ import {
   type VirtualNetwork,
 } from '../model';
 import { certainlyCreatedAsOne } from '../rules/support/certain';
-import { linkCandidatesBetween, mayBeLinked, sameId } from '../rules/support/dns-network';
+import { linkCandidatesBetween, mayBeLinked, rulesetMayForward, sameId } from '../rules/support/dns-network';
 import type { ResolveTarget, TargetAccess } from './resolve-target';
 import { answeringPlaces, dnsSteps, label, named, type AnsweringPlace, type Places } from './resolve-places';
 import type { NameResolution, Resolution, ResolutionAnswer, ResolutionStep } from './resolve-types';
@@ -124,6 +124,14 @@ function resolveAt(
     steps: ResolutionStep[],
     extra: Partial<NameResolution> = {},
   ): NameResolution => ({ groupId, zone: zoneName, answer, steps, ...extra });
+  if (rulesetMayForward(model, place.vnet, zoneName))
+    return result('unknown', [
+      {
+        step: 'dns',
+        text: `'${vnetName}' may be linked to a DNS forwarding ruleset whose rules send '${zoneName}' to other servers: where its query is answered is not known`,
+      },
+      answerStep('unknown'),
+    ]);
   const zones = model.dnsZones.filter((zone) => typeof zone.name === 'string' && zoneNameMatches(zoneName, zone.name));
   const zoneStep = (via: readonly Entity[]): ResolutionStep => ({
     step: 'zone',

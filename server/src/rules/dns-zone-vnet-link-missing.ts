@@ -13,6 +13,7 @@ import {
   linksMaybeOf,
   mayBeLinked,
   privatelinkZones,
+  rulesetMayForward,
   sameId,
   usesAzureProvidedDns,
   zoneClients,
@@ -53,6 +54,7 @@ export default defineRule({
           if (
             !certainlyCreatedAsOne(vnet.decl) ||
             usesAzureProvidedDns(model, vnet) !== true ||
+            rulesetMayForward(model, vnet, name) ||
             mayBeLinked(model, zone, vnet)
           )
             continue;

@@ -249,6 +249,27 @@ output vnetId string = vnet.id
       output: edited([zone(), zone() + newSpokeLink]),
     },
     {
+      // A ruleset changes nothing for names none of its rules covers (regression review: linked to the
+      // spoke with a rule for corp.contoso.com only, it silenced this finding).
+      name: "a ruleset linked to the endpoint's VNet whose one rule is for another domain",
+      code: `${hub()}${spoke()}${endpoint()}${zone('[|zone|]')}${link('toHub', 'hub.id')}resource ruleset 'Microsoft.Network/dnsForwardingRulesets@2025-05-01' existing = {
+  name: 'dnsfrs-hub'
+}
+resource rule 'Microsoft.Network/dnsForwardingRulesets/forwardingRules@2025-05-01' = {
+  parent: ruleset
+  name: 'corp'
+  properties: { domainName: 'corp.contoso.com.', targetDnsServers: [ { ipAddress: '10.0.1.4', port: 53 } ] }
+}
+resource rulesetLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks@2025-05-01' = {
+  parent: ruleset
+  name: 'spoke'
+  properties: { virtualNetwork: { id: spoke.id } }
+}
+`,
+      errors: [{ messageId: 'ownVnet' }],
+      output: (code: string) => code.replace(zone(), zone() + newSpokeLink),
+    },
+    {
       // FACTS §5.2 names 168.63.129.16 as Azure-provided DNS (a review of enterprise patterns: pinned, it was read as custom).
       name: "a list of only Azure-provided DNS's address, 168.63.129.16, is Azure-provided DNS",
       code:

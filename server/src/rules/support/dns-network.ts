@@ -122,26 +122,63 @@ function declaredDnsOfAll(model: NetworkModel, vnet: VirtualNetwork): boolean | 
     .map(declaredAzureDns);
   if (answers.length === 0) return 'unknown';
   if (answers.includes(false)) return false;
-  if (!answers.every((answer) => answer === true)) return 'unknown';
-  return mayUseForwardingRuleset(model, vnet) ? 'unknown' : true;
+  return answers.every((answer) => answer === true) ? true : 'unknown';
 }
 
 const rulesetLinkType = 'microsoft.network/dnsforwardingrulesets/virtualnetworklinks';
+const forwardingRuleType = 'microsoft.network/dnsforwardingrulesets/forwardingrules';
+
+interface Rulesets {
+  /** Each link: its ruleset's id and the VNet it links. */
+  links: { ruleset: Value | undefined; vnet: Value | undefined }[];
+  /** Each forwarding rule: its ruleset's id, its domain (lower case, no final dot) and whether it may be on. */
+  rules: { ruleset: Value | undefined; domain: string | undefined; mayBeOn: boolean }[];
+}
+
+function rulesetsOf(model: NetworkModel): Rulesets {
+  const memo = modelMemo<NetworkModel, Rulesets>(model, 'forwardingRulesets');
+  let found = memo.get(model);
+  if (!found) {
+    found = { links: [], rules: [] };
+    for (const decl of model.declarations) {
+      if (decl.condition === false) continue;
+      const type = decl.type.toLowerCase();
+      const properties = isObject(decl.properties) ? decl.properties : undefined;
+      if (type === rulesetLinkType)
+        found.links.push({ ruleset: parentIdOf(decl.id), vnet: properties && at(properties, 'virtualNetwork.id') });
+      else if (type === forwardingRuleType) {
+        const domain = properties && at(properties, 'domainName');
+        const state = properties && at(properties, 'forwardingRuleState');
+        found.rules.push({
+          ruleset: parentIdOf(decl.id),
+          domain: typeof domain === 'string' ? domain.toLowerCase().replace(/\.+$/, '') : undefined,
+          mayBeOn: typeof state !== 'string' || state.toLowerCase() !== 'disabled',
+        });
+      }
+    }
+    memo.set(model, found);
+  }
+  return found;
+}
 
 /**
- * Whether a DNS forwarding ruleset may be linked to the VNet: its rules then send some names to other
- * servers before the VNet's own zone links are asked, and FACTS does not say how the two meet.
+ * Whether a DNS forwarding ruleset that may be linked to the VNet may send the zone's names elsewhere
+ * (FACTS says nothing of rulesets, so such a VNet is not judged on its links to the zone): a rule that
+ * may be on for the zone, its public name or a parent domain of either, a rule whose domain is not
+ * known, or a ruleset none of whose rules the analysed files hold.
  */
-export function mayUseForwardingRuleset(model: NetworkModel, vnet: VirtualNetwork): boolean {
-  const memo = modelMemo<NetworkModel, (Value | undefined)[]>(model, 'forwardingRulesetVnets');
-  let linked = memo.get(model);
-  if (!linked) {
-    linked = model.declarations
-      .filter((decl) => decl.condition !== false && decl.type.toLowerCase() === rulesetLinkType)
-      .map((decl) => (isObject(decl.properties) ? at(decl.properties, 'virtualNetwork.id') : undefined));
-    memo.set(model, linked);
-  }
-  return linked.some((id) => mayBeSameId(id, vnet.id));
+export function rulesetMayForward(model: NetworkModel, vnet: VirtualNetwork, zoneName: string): boolean {
+  const { links, rules } = rulesetsOf(model);
+  if (links.length === 0) return false;
+  const names = [zoneName.toLowerCase()];
+  if (names[0].startsWith('privatelink.')) names.push(names[0].slice('privatelink.'.length));
+  const covers = (domain: string | undefined) =>
+    domain === undefined || domain === '' || names.some((name) => name === domain || name.endsWith(`.${domain}`));
+  return links.some((link) => {
+    if (!mayBeSameId(link.vnet, vnet.id)) return false;
+    const own = rules.filter((rule) => mayBeSameId(rule.ruleset, link.ruleset));
+    return own.length === 0 || own.some((rule) => rule.mayBeOn && covers(rule.domain));
+  });
 }
 
 function declaredAzureDns(vnet: VirtualNetwork): boolean | 'unknown' {
