@@ -76,10 +76,13 @@ const shapes: Readonly<Record<string, Shape>> = {
     subnetId: 'vnetSubnetResourceId',
     vnetRules: ['properties.siteConfig.ipSecurityRestrictions', 'properties.siteConfig.scmIpSecurityRestrictions'],
   },
+  // IP rules and the default action: the 2025-11-01 type data (FACTS §8.1's version), §6's firewall path.
   'microsoft.containerregistry/registries': {
     service: 'containerRegistry',
     vnetRules: ['properties.networkRuleSet.virtualNetworkRules'],
     subnetId: 'id',
+    ipRules: 'properties.networkRuleSet.ipRules',
+    defaultAction: 'properties.networkRuleSet.defaultAction',
   },
 };
 

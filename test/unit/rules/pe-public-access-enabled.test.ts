@@ -161,6 +161,22 @@ ${endpoint('pe-acr', 'acr.id', 'registry')}`,
       output: null,
     },
     {
+      // As a storage account's (regression review): the IP rules are why public access stays on.
+      name: 'a container registry that denies by default with IP rules, which need the public endpoint: information, no fix',
+      code: `resource [|acr|] 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'acrapp'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    publicNetworkAccess: 'Enabled'
+    networkRuleSet: { defaultAction: 'Deny', ipRules: [ { action: 'Allow', value: '203.0.113.10' } ] }
+  }
+}
+${endpoint('pe-acr', 'acr.id', 'registry')}`,
+      errors: [{ messageId: 'enabledForNetworkRules', level: 'info' }],
+      output: null,
+    },
+    {
       name: 'a firewall from a parameter without default: its action is not known, so no public reach is claimed',
       code:
         storage("{\n    publicNetworkAccess: 'Enabled'\n    networkAcls: acls\n  }", '[|st|]', 'param acls object\n') +
