@@ -62,9 +62,11 @@ export default defineRule({
             ...fix,
           });
         } else {
-          const expected = neededZoneNames(dns.needs)
-            .map((name) => `'${name}'`)
-            .join(' or ');
+          // The zones it may have meant: those the group does not hold already (an AMPLS group lacks one of five).
+          const needed = neededZoneNames(dns.needs);
+          const held = group.configs.map(zoneNameOfConfig);
+          const missing = needed.filter((name) => !held.some((zone) => zone?.toLowerCase() === name.toLowerCase()));
+          const expected = (missing.length > 0 ? missing : needed).map((name) => `'${name}'`).join(' or ');
           report({ messageId: 'wrongZone', data: { ...common, expected }, at, related, ...fix });
         }
       }
