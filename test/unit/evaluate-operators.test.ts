@@ -10,6 +10,8 @@ import { fixtureHost, splitFixture } from '../support/fixture';
 async function addressPrefixes(list: string): Promise<unknown> {
   const files = splitFixture(`//- /main.bicep
 param unknownNumber int
+param unknownObject object
+param unknownList array
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet'
   location: 'westeurope'
@@ -59,4 +61,17 @@ test('unknowns made of different values are different: a ternary or ?? in a loop
   assert.ok(first instanceof Unknown && second instanceof Unknown);
   assert.notEqual(first.key, second.key, 'other branches, another value');
   assert.equal(first.key, again.key, 'the same parts, the same value');
+});
+
+test('unknowns from different lambdas, spreads of different values, and .? on an object with a key not known', async () => {
+  const [prod, test, spreadA, spreadB, computed] = (await addressPrefixes(`[
+    filter(unknownList, v => contains(v, 'prod'))
+    filter(unknownList, v => contains(v, 'test'))
+    { ...unknownObject }
+    { ...unknownList }
+    { '\${unknownNumber}': 'a' }.?b ?? 'default'
+  ]`)) as Unknown[];
+  for (const value of [prod, test, spreadA, spreadB, computed]) assert.ok(value instanceof Unknown, String(value));
+  assert.notEqual(prod.key, test.key, 'other lambdas, other values');
+  assert.notEqual(spreadA.key, spreadB.key, 'spreads of other values');
 });

@@ -5,7 +5,7 @@ import { isObject, keyOf, LambdaValue, type Value } from './value';
 export function describeValue(value: Value, depth = 0): string {
   const key = keyOf(value);
   if (key !== undefined) return key;
-  if (value instanceof LambdaValue) return 'lambda';
+  if (value instanceof LambdaValue) return value.key;
   if (depth > 8) return '…';
   if (Array.isArray(value)) return `[${value.map((item) => describeValue(item, depth + 1)).join(',')}]`;
   if (isObject(value))

@@ -65,6 +65,8 @@ export class LambdaValue {
   constructor(
     readonly arity: number,
     readonly apply: (args: readonly Value[]) => Value,
+    /** What tells it from other lambdas in an unknown's key (call-key.ts): where it is written and what it closes over. */
+    readonly key = 'lambda',
   ) {}
 }
 

@@ -10,7 +10,7 @@ import {
   type ForExpression,
   type ObjectExpression,
 } from '../../syntax/bicep';
-import { callKey } from '../call-key';
+import { callKey, describeValue } from '../call-key';
 import { callFunction, type FunctionContext } from '../functions';
 import {
   concatStrings,
@@ -29,6 +29,7 @@ import {
   oversizedUnknown,
   same,
   Unknown,
+  withOrigin,
   type Tri,
   type Value,
 } from '../value';
@@ -155,7 +156,7 @@ export class ExpressionEvaluator {
             if (record && spreadName !== undefined && !locals.has(spreadName) && isArray(spread))
               recordWrittenRanges(this.scope, spreadName, item, path, record, items.length);
             if (isArray(spread)) items.push(...spread);
-            else items.push(this.positional('spread', item));
+            else items.push(new Unknown(callKey('spread', [keyPartOf(spread)])));
           } else if (record) {
             // The item's index in the value, not in the text: a spread before it adds its own items.
             const itemPath = `${path}[${items.length}]`;
@@ -250,11 +251,18 @@ export class ExpressionEvaluator {
           'kind' in node.parameters && node.parameters.kind === 'VariableBlock'
             ? node.parameters.variables.map((variable) => present(variable)?.text ?? '')
             : [present(node.parameters as never)?.text ?? ''];
-        return new LambdaValue(names.length, (args) => {
-          const inner = new Map(locals);
-          names.forEach((name, index) => inner.set(name, args[index] ?? null));
-          return this.evaluate(node.body, inner);
-        });
+        // Keyed by its place and what it closes over: `filter(ids, v => … 'prod' …)` and the same call with
+        // another lambda are other values (review: both read as one VNet).
+        const closure = [...locals].map(([name, value]) => `${name}=${describeValue(keyPartOf(value))}`).join(',');
+        return new LambdaValue(
+          names.length,
+          (args) => {
+            const inner = new Map(locals);
+            names.forEach((name, index) => inner.set(name, args[index] ?? null));
+            return this.evaluate(node.body, inner);
+          },
+          `lambda@${this.scope.uri}:${node.start}(${closure})`,
+        );
       }
       default:
         return this.positional('expression', node);
@@ -265,10 +273,11 @@ export class ExpressionEvaluator {
   private object(node: ObjectExpression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
     const object: Record<string, Value> = emptyObjectValue();
     let repeated = false;
+    let keyNotKnown = false;
     for (const member of node.members) {
       if (member.kind === 'Spread') {
         const spread = this.evaluate(member.expression, locals);
-        if (!isObject(spread)) return this.positional('spread', member);
+        if (!isObject(spread)) return new Unknown(callKey('spread', [keyPartOf(spread)]));
         for (const key of Object.keys(spread)) {
           if (key in object) repeated = true;
           object[key] = spread[key];
@@ -277,7 +286,10 @@ export class ExpressionEvaluator {
         const key =
           propertyKey(member) ??
           (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
-        if (key === undefined) continue;
+        if (key === undefined) {
+          keyNotKnown = true;
+          continue;
+        }
         let value: Value;
         if (record) {
           const childPath = path ? `${path}.${key}` : key;
@@ -288,7 +300,9 @@ export class ExpressionEvaluator {
         object[key] = value;
       }
     }
-    return sizedBuilt(object, repeated);
+    const built = sizedBuilt(object, repeated);
+    // A key not known may be any: the object is not wholly known, so `.?` on it is not null (withOrigin).
+    return keyNotKnown && isObject(built) ? withOrigin(built, this.positional('object', node).key) : built;
   }
 
   private keyOfInterpolated(key: Expression, locals: Locals): string | undefined {
