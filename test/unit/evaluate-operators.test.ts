@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { workspaceModel } from '../../server/src/engine/analyze';
 import { Workspace } from '../../server/src/engine/workspace';
-import { Unknown } from '../../server/src/evaluate/value';
+import { Unknown, type Value } from '../../server/src/evaluate/value';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
 async function addressPrefixes(list: string): Promise<unknown> {
@@ -71,6 +71,12 @@ test('unknowns from different lambdas, spreads of different values, and .? on an
     { ...unknownList }
     { '\${unknownNumber}': 'a' }.?b ?? 'default'
   ]`)) as Unknown[];
+  // A key written before one not known may be replaced by it; one written after wins (final review).
+  const [before, after] = (await addressPrefixes(
+    "[ { b: 'x', '${unknownNumber}': 'a' }.b, { '${unknownNumber}': 'a', b: 'y' }.b ]",
+  )) as Value[];
+  assert.ok(before instanceof Unknown, String(before));
+  assert.equal(after, 'y');
   for (const value of [prod, test, spreadA, spreadB, computed]) assert.ok(value instanceof Unknown, String(value));
   assert.notEqual(prod.key, test.key, 'other lambdas, other values');
   assert.notEqual(spreadA.key, spreadB.key, 'spreads of other values');

@@ -287,6 +287,9 @@ export class ExpressionEvaluator {
           propertyKey(member) ??
           (member.key.kind === 'String' ? this.keyOfInterpolated(member.key, locals) : undefined);
         if (key === undefined) {
+          // It may be any key written before it, whose value it would then replace.
+          for (const written of Object.keys(object))
+            object[written] = new Unknown(callKey('maybeReplaced', [this.positional('object', node), written]));
           keyNotKnown = true;
           continue;
         }
