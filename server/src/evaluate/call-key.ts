@@ -1,6 +1,6 @@
 // Symbolic keys for calls whose result is unknown: the same function on the same arguments gives
 // the same key, so `uniqueString(resourceGroup().id)` in two places names one value.
-import { isObject, keyOf, LambdaValue, type Value } from './value';
+import { isObject, keyOf, keyPartOf, LambdaValue, Unknown, type Value } from './value';
 
 export function describeValue(value: Value, depth = 0): string {
   const key = keyOf(value);
@@ -8,6 +8,10 @@ export function describeValue(value: Value, depth = 0): string {
   if (value instanceof LambdaValue) return value.key;
   if (depth > 8) return '…';
   if (Array.isArray(value)) return `[${value.map((item) => describeValue(item, depth + 1)).join(',')}]`;
+  // A deployed thing (a resource, a module's outputs) by where it comes from: a walk of its properties
+  // would compute every lazy one.
+  const part = keyPartOf(value);
+  if (part instanceof Unknown) return part.key;
   if (isObject(value))
     return `{${Object.entries(value)
       .map(([k, v]) => `${k}:${describeValue(v, depth + 1)}`)
