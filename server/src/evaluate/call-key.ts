@@ -5,7 +5,7 @@ import { isObject, keyOf, keyPartOf, LambdaValue, Unknown, type Value } from './
 export function describeValue(value: Value, depth = 0): string {
   const key = keyOf(value);
   if (key !== undefined) return key;
-  if (value instanceof LambdaValue) return value.key;
+  if (value instanceof LambdaValue) return value.describe();
   if (depth > 8) return '…';
   if (Array.isArray(value)) return `[${value.map((item) => describeValue(item, depth + 1)).join(',')}]`;
   // A deployed thing (a resource, a module's outputs) by where it comes from: a walk of its properties

@@ -65,8 +65,11 @@ export class LambdaValue {
   constructor(
     readonly arity: number,
     readonly apply: (args: readonly Value[]) => Value,
-    /** What tells it from other lambdas in an unknown's key (call-key.ts): where it is written and what it closes over. */
-    readonly key = 'lambda',
+    /**
+     * What tells it from other lambdas in an unknown's key (call-key.ts): where it is written and what it
+     * closes over. Made only when a key is: most lambdas are applied, never described.
+     */
+    readonly describe: () => string = () => 'lambda',
   ) {}
 }
 

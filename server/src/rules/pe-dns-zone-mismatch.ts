@@ -30,7 +30,8 @@ export default defineRule({
       if (dns.groupIdInvalid || !dns.complete) continue;
       // A config for another zone beside one for each group id's own zone takes nothing away: the
       // names resolve through their own zones (FACTS §1), and FACTS says no harm of the extra one.
-      if (everyNeedHasItsZone(group, dns.needs)) continue;
+      const held = group.configs.map(zoneNameOfConfig).filter((name) => name !== undefined);
+      if (everyNeedHasItsZone(held, dns.needs)) continue;
       for (const config of group.configs) {
         const zoneName = zoneNameOfConfig(config);
         if (zoneName === undefined) continue;
@@ -64,8 +65,7 @@ export default defineRule({
         } else {
           // The zones it may have meant: those the group does not hold already (an AMPLS group lacks one of five).
           const needed = neededZoneNames(dns.needs);
-          const held = group.configs.map(zoneNameOfConfig);
-          const missing = needed.filter((name) => !held.some((zone) => zone?.toLowerCase() === name.toLowerCase()));
+          const missing = needed.filter((name) => !held.some((zone) => zone.toLowerCase() === name.toLowerCase()));
           const expected = (missing.length > 0 ? missing : needed).map((name) => `'${name}'`).join(' or ');
           report({ messageId: 'wrongZone', data: { ...common, expected }, at, related, ...fix });
         }
@@ -75,8 +75,7 @@ export default defineRule({
 });
 
 /** Whether each group id has its zone in the group: one of them, or all where FACTS says all are needed. */
-function everyNeedHasItsZone(group: ZoneGroup, needs: readonly ZoneNeed[]): boolean {
-  const names = group.configs.map(zoneNameOfConfig).filter((name) => name !== undefined);
+function everyNeedHasItsZone(names: readonly string[], needs: readonly ZoneNeed[]): boolean {
   return needs.every(
     (need) =>
       names.some((name) => classifyZone(need.expectation, name).kind === 'recommended') &&

@@ -22,7 +22,6 @@ import {
   isArray,
   isObject,
   isOversized,
-  keyPartOf,
   LambdaValue,
   makeObject,
   not,
@@ -156,7 +155,7 @@ export class ExpressionEvaluator {
             if (record && spreadName !== undefined && !locals.has(spreadName) && isArray(spread))
               recordWrittenRanges(this.scope, spreadName, item, path, record, items.length);
             if (isArray(spread)) items.push(...spread);
-            else items.push(new Unknown(callKey('spread', [keyPartOf(spread)])));
+            else items.push(new Unknown(callKey('spread', [spread])));
           } else if (record) {
             // The item's index in the value, not in the text: a spread before it adds its own items.
             const itemPath = `${path}[${items.length}]`;
@@ -197,7 +196,7 @@ export class ExpressionEvaluator {
             // A symbol by its name (a namespace import holds a whole file), anything else by its value.
             node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)
               ? `symbol:${this.scope.uri}#${node.base.name.text}`
-              : keyPartOf(this.evaluate(node.base, locals)),
+              : this.evaluate(node.base, locals),
             ...node.arguments.map((argument) => this.evaluate(argument, locals)),
           ]),
         );
@@ -253,7 +252,6 @@ export class ExpressionEvaluator {
             : [present(node.parameters as never)?.text ?? ''];
         // Keyed by its place and what it closes over: `filter(ids, v => … 'prod' …)` and the same call with
         // another lambda are other values (review: both read as one VNet).
-        const closure = [...locals].map(([name, value]) => `${name}=${describeValue(keyPartOf(value))}`).join(',');
         return new LambdaValue(
           names.length,
           (args) => {
@@ -261,7 +259,8 @@ export class ExpressionEvaluator {
             names.forEach((name, index) => inner.set(name, args[index] ?? null));
             return this.evaluate(node.body, inner);
           },
-          `lambda@${this.scope.uri}:${node.start}(${closure})`,
+          () =>
+            `lambda@${this.scope.uri}:${node.start}(${[...locals].map(([name, value]) => `${name}=${describeValue(value)}`).join(',')})`,
         );
       }
       default:
@@ -277,7 +276,7 @@ export class ExpressionEvaluator {
     for (const member of node.members) {
       if (member.kind === 'Spread') {
         const spread = this.evaluate(member.expression, locals);
-        if (!isObject(spread)) return new Unknown(callKey('spread', [keyPartOf(spread)]));
+        if (!isObject(spread)) return new Unknown(callKey('spread', [spread]));
         for (const key of Object.keys(spread)) {
           if (key in object) repeated = true;
           object[key] = spread[key];

@@ -4,7 +4,7 @@
 import { concatStrings, isArray, makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { declareZoneGroup, groupRequest, zoneGroupOfEntry, type ZoneGroupRequest } from './avm-zone-groups';
-import { emit, field, isSet, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
+import { emit, field, forEachEntry, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
 
 const endpointType = 'Microsoft.Network/privateEndpoints';
 
@@ -17,14 +17,9 @@ export interface EndpointTarget {
 
 /** Declares one endpoint per `privateEndpoints` entry (one of unknown count when the list is unknown). */
 export function declareEntryEndpoints(call: RegistryCall, target: EndpointTarget): void {
-  const entries = call.params.get('privateEndpoints');
-  if (!isSet(entries)) return;
-  if (isArray(entries)) {
-    entries.forEach((entry, index) => declareEntry(call, target, entry, `privateEndpoints[${index}]`, index, 1));
-    return;
-  }
-  const item = new Unknown(`${call.key}.privateEndpoints[]`);
-  declareEntry(call, target, item, 'privateEndpoints', undefined, 'unknown');
+  forEachEntry(call, call.params.get('privateEndpoints'), 'privateEndpoints', (entry, at, count, index) =>
+    declareEntry(call, target, entry, at, index, count),
+  );
 }
 
 function declareEntry(

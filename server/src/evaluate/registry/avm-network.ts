@@ -2,7 +2,16 @@
 // each `peerings` entry as a peering and, with `remotePeeringEnabled: true`, the reverse peering
 // the module creates on the remote VNet. Parameters map to properties as the module's source does.
 import { concatStrings, isArray, makeObject, PartialString, Unknown, type ObjectValue, type Value } from '../value';
-import { emit, field, isSet, lastSegment, objectOf, scopeOfResourceGroup, type RegistryCall } from './emit';
+import {
+  emit,
+  field,
+  forEachEntry,
+  isSet,
+  lastSegment,
+  objectOf,
+  scopeOfResourceGroup,
+  type RegistryCall,
+} from './emit';
 
 const vnetType = 'Microsoft.Network/virtualNetworks';
 const subnetType = 'Microsoft.Network/virtualNetworks/subnets';
@@ -141,13 +150,9 @@ function subnetProperties(call: RegistryCall, subnet: Value, at: string): Object
 }
 
 function declarePeerings(call: RegistryCall, vnet: { id: Value; name: Value }): void {
-  const peerings = call.params.get('peerings');
-  if (!isSet(peerings)) return;
-  if (!isArray(peerings)) {
-    declarePeering(call, vnet, new Unknown(`${call.key}.peerings[]`), 'peerings', 'unknown');
-    return;
-  }
-  peerings.forEach((peering, index) => declarePeering(call, vnet, peering, `peerings[${index}]`, 1));
+  forEachEntry(call, call.params.get('peerings'), 'peerings', (peering, at, count) =>
+    declarePeering(call, vnet, peering, at, count),
+  );
 }
 
 /** The peering module's defaults (`virtual-network-peering/main.bicep`) where the entry leaves a flag out. */

@@ -6,6 +6,7 @@ import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import type { DeploymentScope } from '../scope';
 import {
   concatStrings,
+  isArray,
   isObject,
   makeObject,
   PartialString,
@@ -65,6 +66,21 @@ export interface EmittedResource {
   at: string;
   /** Declaration paths and the parameter paths written for them: `['properties.subnet.id', 'privateEndpoints[0].subnetResourceId']`. */
   ranges?: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Calls `declare` for each entry of a list parameter written at `at`: each item at `at[i]`, one of a
+ * count; a list not known as one entry of unknown count at `at`. Nothing for a list not passed or empty.
+ */
+export function forEachEntry(
+  call: RegistryCall,
+  list: Value | undefined,
+  at: string,
+  declare: (entry: Value, at: string, count: number | 'unknown', index: number | undefined) => void,
+): void {
+  if (!isSet(list)) return;
+  if (!isArray(list)) declare(new Unknown(`${call.key}.${at}[]`), at, 'unknown', undefined);
+  else list.forEach((entry, index) => declare(entry, `${at}[${index}]`, 1, index));
 }
 
 /** A property of a parameter value as `value.?name` reads it: undefined when absent or null. */

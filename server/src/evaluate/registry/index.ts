@@ -2,12 +2,12 @@
 // modelled (avm-catalog.ts) declare their resources in the caller's deployment from the call's
 // parameters; anything else (another registry, an unplaceable version) stays unseen.
 import { remembered } from '../remembered';
-import { isArray, makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
+import { makeObject, Unknown, withOrigin, type ObjectValue, type Value } from '../value';
 import { placeAvmModule, type AvmModule } from './avm-catalog';
 import { declareDnsZonesPattern, declarePrivateDnsZone } from './avm-dns';
 import { declareEntryEndpoints, declarePrivateEndpointModule } from './avm-endpoints';
 import { declareVirtualNetwork } from './avm-network';
-import { emit, field, isSet, type RegistryCall } from './emit';
+import { emit, field, forEachEntry, isSet, type RegistryCall } from './emit';
 import { avmModuleOf, parseRegistryReference } from './reference';
 
 export type { RegistryCall, CallParams } from './emit';
@@ -116,8 +116,7 @@ const sqlVnetRuleType = 'Microsoft.Sql/servers/virtualNetworkRules';
  * unknown count, its subnet not known.
  */
 function declareSqlVnetRules(call: RegistryCall, server: { id: Value; name: Value }): void {
-  const rules = call.params.get('virtualNetworkRules');
-  const declare = (rule: Value, at: string, count: number | 'unknown') =>
+  forEachEntry(call, call.params.get('virtualNetworkRules'), 'virtualNetworkRules', (rule, at, count) =>
     emit(call, {
       type: sqlVnetRuleType,
       name: field(rule, 'name') ?? new Unknown(`${call.key}.${at}.name`),
@@ -133,13 +132,8 @@ function declareSqlVnetRules(call: RegistryCall, server: { id: Value; name: Valu
         ['ignoreMissingVnetServiceEndpoint', field(rule, 'ignoreMissingVnetServiceEndpoint') ?? false],
       ]),
       ranges: [['properties.virtualNetworkSubnetId', `${at}.virtualNetworkSubnetResourceId`]],
-    });
-  if (rules === undefined || rules === null) return;
-  if (!isArray(rules)) {
-    declare(new Unknown(`${call.key}.virtualNetworkRules[]`), 'virtualNetworkRules', 'unknown');
-    return;
-  }
-  rules.forEach((rule, index) => declare(rule, `virtualNetworkRules[${index}]`, 1));
+    }),
+  );
 }
 
 /**
