@@ -126,4 +126,22 @@ export interface EvaluationInput {
   clock?: StopClock;
   /** Deployment order (issue 17): the module call or nested deployment this template runs in. */
   orderCaller?: OrderNode;
+  /**
+   * Which evaluation of its template this is, for a template called as a module or linked deployment:
+   * the chain of calls that reached it. A template called twice (or from two calls of another) is
+   * evaluated twice, and what either evaluation cannot know is not known to be one value.
+   */
+  instanceKey?: string;
 }
+
+/**
+ * `key` (an unknown's or an origin's) made unique to one evaluation of its template: without it, two
+ * calls of a module made the same unknown for `app.listKeys()` or an existing resource's property,
+ * and rules read those as one value (a VNet linked twice).
+ */
+export function keyInInstance(input: Pick<EvaluationInput, 'instanceKey'>, key: string): string {
+  return input.instanceKey === undefined ? key : `${input.instanceKey}${instanceSeparator}${key}`;
+}
+
+/** Between an instance's key and a key made in it (model/as-written.ts shows only what follows the last). */
+export const instanceSeparator = ' > ';

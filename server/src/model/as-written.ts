@@ -4,6 +4,7 @@
 // Invariant: for display only; identity and equality go by keys (json.ts `displayValue`).
 import { PartialString, Unknown, type Value } from '../evaluate/value';
 import { writtenOf } from '../evaluate/written';
+import { instanceSeparator } from '../evaluate/declaration';
 import { displayJson } from './json';
 
 /** Longest expression shown whole; longer ones lose their arguments, then their middle. */
@@ -27,11 +28,13 @@ export function unknownAsWritten(value: Unknown): string {
 }
 
 /**
- * Keys carry what people need not see: the deployment tag (`@main.bicep`), the fresh-unknown counter
- * (`#12`), the kind prefix (`param:`, `module:`, …) and file URIs.
+ * Keys carry what people need not see: the module calls that led to them (declaration.ts keyInInstance),
+ * the deployment tag (`@main.bicep`), the fresh-unknown counter (`#12`), the kind prefix (`param:`,
+ * `module:`, …) and file URIs.
  */
 function readableKey(key: string): string {
-  return key
+  const local = key.lastIndexOf(instanceSeparator);
+  return (local < 0 ? key : key.slice(local + instanceSeparator.length))
     .replace(/^(?:param|var|symbol|output|outputs|import|func|unparsed|cycle|module|resource|name):(?:[^#\s]*#)?/, '')
     .replace(/@[^{}()\s,]+/g, '')
     .replace(/#\d+$/, '');

@@ -40,6 +40,22 @@ const spoke = `resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
 }
 `;
 
+/** main.bicep calls link.bicep for two apps; each call links the zone to the VNet `vnetId` reads. */
+function linkModuleCalledTwice(vnetId: string): string {
+  const call = (symbol: string, app: string) =>
+    `module ${symbol} 'link.bicep' = {\n  name: '${symbol}'\n  params: { zoneName: zone.name, appName: '${app}' }\n}\n`;
+  return `//- /main.bicep\n${zone()}${call('linkA', 'app-a')}${call('linkB', 'app-b')}//- /link.bicep
+param zoneName string
+param appName string
+resource app 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: appName
+}
+resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: zoneName
+}
+${link('toApp', 'link-${appName}', 'zone', vnetId)}`;
+}
+
 ruleTests(rule, {
   valid: [
     {
@@ -82,6 +98,15 @@ ruleTests(rule, {
     {
       name: 'a link whose name is unknown may be the same link',
       code: `param linkName string\n${hub}${zone()}${link('toHub', 'link-hub')}${link('toHub2', '${linkName}')}`,
+    },
+    // A module called twice is evaluated twice: what neither evaluation knows is not one value.
+    {
+      name: 'a module called twice links a VNet a resource method of each call gives',
+      code: linkModuleCalledTwice('app.listVnetInfo().vnetResourceId'),
+    },
+    {
+      name: "a module called twice links a VNet each call's existing resource holds",
+      code: linkModuleCalledTwice('app.properties.virtualNetworkId'),
     },
   ],
   invalid: [
@@ -145,8 +170,44 @@ const arm = (links: string) => `//- /main.json
 }
 `;
 
+/** main.json deploys link.json twice; each links the zone to the VNet its app's state picks of two. */
+const armLinkedTwice = `${arm(
+  ['app-a', 'app-b']
+    .map(
+      (app) => `,
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "link-${app}",
+      "properties": { "mode": "Incremental", "templateLink": { "relativePath": "link.json" }, "parameters": { "app": { "value": "${app}" } } }
+    }`,
+    )
+    .join(''),
+)}//- /link.json
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "app": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+      "apiVersion": "2024-06-01",
+      "name": "[concat('privatelink.blob.core.windows.net/link-', parameters('app'))]",
+      "location": "global",
+      "properties": {
+        "registrationEnabled": false,
+        "virtualNetwork": { "id": "[if(reference(resourceId('Microsoft.Web/sites', parameters('app')), '2024-04-01').enabled, resourceId('Microsoft.Network/virtualNetworks', 'vnet-blue'), resourceId('Microsoft.Network/virtualNetworks', 'vnet-green'))]" }
+      }
+    }
+  ]
+}
+`;
+
 const armCases = {
-  valid: [{ name: 'ARM: one link per VNet', code: arm(armLink('link-hub')) }],
+  valid: [
+    { name: 'ARM: one link per VNet', code: arm(armLink('link-hub')) },
+    { name: 'ARM: a template linked twice links a VNet each deployment chooses', code: armLinkedTwice },
+  ],
   invalid: [
     {
       name: 'ARM: one zone linked twice to one VNet',

@@ -198,6 +198,7 @@ export const armModuleEvaluatorWith =
       stack: input.stack,
       sink: input.sink,
       ...(input.clock ? { clock: input.clock } : {}),
+      ...(input.instanceKey !== undefined ? { instanceKey: input.instanceKey } : {}),
       // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
       ...(input.needsType ? { needsType: input.needsType } : {}),
       ...(input.neededProperties ? { neededProperties: input.neededProperties } : {}),

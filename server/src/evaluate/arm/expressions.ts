@@ -31,7 +31,7 @@ export class ArmExpressions {
 
   /** An unknown unique to a source position in this file. */
   positional(what: string, offset: number): Unknown {
-    return new Unknown(`${what}@${this.frame.file.uri}:${offset}`);
+    return new Unknown(this.frame.keyed(`${what}@${this.frame.file.uri}:${offset}`));
   }
 
   /** Whether there is depth and budget left for one more step (and takes it). */

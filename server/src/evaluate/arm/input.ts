@@ -99,4 +99,6 @@ export interface ArmFrame {
   callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined;
   /** `reference(...)` of a deployment this template declares; undefined for anything else. */
   reference(args: readonly Value[]): Value | undefined;
+  /** `key` made unique to this evaluation of the template (declaration.ts keyInInstance). */
+  keyed(key: string): string;
 }

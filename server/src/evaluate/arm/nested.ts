@@ -51,6 +51,7 @@ export function evaluateDeploymentInstance(
     depth,
     budget: t.budget,
     paramKeyPrefix: `${shape.key}.params`,
+    instanceKey: shape.key,
     orderCaller: { frame: t.order, name: shape.orderName },
     ...(t.input.needsType ? { needsType: t.input.needsType } : {}),
     ...(t.input.neededProperties ? { neededProperties: t.input.neededProperties } : {}),

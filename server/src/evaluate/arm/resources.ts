@@ -86,7 +86,7 @@ export function evaluateResource(
     return { ...env, copy };
   };
   const known = typeof count === 'number' && Number.isInteger(count) && count >= 0;
-  const unknownIndex = () => bind(new Unknown(`copyIndex@${t.file.uri}:${loop.node.offset}`));
+  const unknownIndex = () => bind(new Unknown(t.keyed(`copyIndex@${t.file.uri}:${loop.node.offset}`)));
   if (count === 0 && shape.type.toLowerCase() !== deploymentsType) {
     // No instance, but the count may be a caller's choice (`length(parameters('links'))` of a default
     // []): one instance that is off, which the caller choices may open (engine/caller-choices.ts). Not
@@ -100,7 +100,7 @@ export function evaluateResource(
     );
   }
   evaluateInstance(t, resource, shape, parent, unknownIndex(), undefined, known ? count : 'unknown');
-  return new Unknown(`resource:${t.file.uri}@${resource.type.offset}[]`);
+  return new Unknown(t.keyed(`resource:${t.file.uri}@${resource.type.offset}[]`));
 }
 
 function evaluateInstance(
@@ -127,7 +127,9 @@ function evaluateInstance(
   const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);
   const name = parent && shape.relative ? concatStrings([parent.name, '/', ownName]) : ownName;
   const symbol = resource.symbolicName;
-  const key = `resource:${t.file.uri}#${symbol ?? `@${resource.type.offset}`}${index === undefined ? '' : `[${index}]`}`;
+  const key = t.keyed(
+    `resource:${t.file.uri}#${symbol ?? `@${resource.type.offset}`}${index === undefined ? '' : `[${index}]`}`,
+  );
   const orderName = orderNodeName(resource);
   const orderEntry = (id: Value) =>
     t.order.entries.push({

@@ -5,7 +5,7 @@
 // Unknown, never a loop; every resource found lands in `input.sink`.
 import type { Node } from 'jsonc-parser';
 import type { ArmResource, ArmTemplate } from '../../syntax/arm';
-import type { SourceLocation } from '../declaration';
+import { keyInInstance, type SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { lazyObject } from '../lazy';
@@ -160,6 +160,10 @@ export class ArmTemplateEvaluator implements ArmFrame {
     return referenceOf(this, args);
   }
 
+  keyed(key: string): string {
+    return keyInInstance(this.input, key);
+  }
+
   /** A per-resource value computed once (a name or id read without evaluating the whole resource). */
   cached(kind: string, resource: ArmResource, compute: () => Value): Value {
     let table = this.perResource.get(kind);
@@ -173,7 +177,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   resourceValue(resource: ArmResource): Value {
     const done = this.resourceValues.get(resource);
     if (done !== undefined) return done;
-    if (this.resourcesInProgress.has(resource)) return new Unknown(`cycle:${this.file.uri}@${resource.type.offset}`);
+    if (this.resourcesInProgress.has(resource))
+      return new Unknown(this.keyed(`cycle:${this.file.uri}@${resource.type.offset}`));
     this.resourcesInProgress.add(resource);
     let value: Value;
     try {
@@ -239,7 +244,7 @@ export class ArmTemplateEvaluator implements ArmFrame {
   /** A table's value for `key` (a lower-cased name), computed once; read again while computed (a cycle), an unknown. */
   private memo(table: Memo, key: string, compute: () => Value | undefined): Value | undefined {
     if (table.values.has(key)) return table.values.get(key);
-    if (table.running.has(key)) return new Unknown(`cycle:${this.file.uri}#${table.kind}:${key}`);
+    if (table.running.has(key)) return new Unknown(this.keyed(`cycle:${this.file.uri}#${table.kind}:${key}`));
     table.running.add(key);
     let value: Value | undefined;
     try {

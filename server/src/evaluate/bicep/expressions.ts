@@ -51,6 +51,8 @@ export interface SymbolScope {
   nestedResource(parentSymbol: string, child: string): Value | undefined;
   /** The deployment's deadline, if it has one. */
   readonly clock?: StopClock;
+  /** `key` made unique to this evaluation of the file (declaration.ts keyInInstance). */
+  keyed(key: string): string;
   /** The file's text, to note how unknowns were written (names show them so). */
   readonly text?: string;
   /** The object or array literal a top-level variable or unbound parameter's default is written as. */
@@ -116,7 +118,7 @@ export class ExpressionEvaluator {
 
   /** A key unique to a source position: the same expression gives the same unknown. */
   positional(what: string, node: { start: number }): Unknown {
-    return new Unknown(`${what}@${this.scope.uri}:${node.start}`);
+    return new Unknown(this.scope.keyed(`${what}@${this.scope.uri}:${node.start}`));
   }
 
   private evaluateNode(node: Expression, locals: Locals, record: RangeRecorder | undefined, path: string): Value {
@@ -195,7 +197,7 @@ export class ExpressionEvaluator {
           callKey(`.${name}`, [
             // A symbol by its name (a namespace import holds a whole file), anything else by its value.
             node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)
-              ? `symbol:${this.scope.uri}#${node.base.name.text}`
+              ? this.scope.keyed(`symbol:${this.scope.uri}#${node.base.name.text}`)
               : this.evaluate(node.base, locals),
             ...node.arguments.map((argument) => this.evaluate(argument, locals)),
           ]),

@@ -16,7 +16,7 @@ import {
   notLiteral,
   undecoratedDeclaration,
 } from '../../syntax/bicep';
-import type { EvaluationInput, SourceLocation } from '../declaration';
+import { keyInInstance, type EvaluationInput, type SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { lazyObject } from '../lazy';
 import type { StopClock } from '../stop-clock';
@@ -139,15 +139,15 @@ export class BicepFile implements SymbolScope {
         const declaration = this.input.file.outline.declaration(outputs.get(name)!);
         return declaration?.kind === 'OutputDeclaration'
           ? this.expressions.evaluate(declaration.value)
-          : new Unknown(`output:${this.uri}#${name}`);
+          : new Unknown(this.keyed(`output:${this.uri}#${name}`));
       },
-      `outputs:${this.uri}`,
+      this.keyed(`outputs:${this.uri}`),
     );
   }
 
   symbol(name: string): Value | undefined {
     const known = this.values.get(name);
-    if (known === evaluating) return new Unknown(`cycle:${this.uri}#${name}`);
+    if (known === evaluating) return new Unknown(this.keyed(`cycle:${this.uri}#${name}`));
     if (known !== undefined) return known;
     const entry = this.symbols.get(name);
     if (!entry) return this.imported(name);
@@ -238,7 +238,9 @@ export class BicepFile implements SymbolScope {
   }
 
   private declared(name: string, declaration: Declaration | undefined): Value {
-    return declaration ? this.evaluateDeclaration(name, declaration) : new Unknown(`unparsed:${this.uri}#${name}`);
+    return declaration
+      ? this.evaluateDeclaration(name, declaration)
+      : new Unknown(this.keyed(`unparsed:${this.uri}#${name}`));
   }
 
   private evaluateDeclaration(name: string, declaration: Declaration): Value {
@@ -259,13 +261,13 @@ export class BicepFile implements SymbolScope {
       case 'FunctionDeclaration':
         return this.functionValue(declaration as FunctionDeclaration);
       default:
-        return new Unknown(`${declaration.kind}:${this.uri}#${name}`);
+        return new Unknown(this.keyed(`${declaration.kind}:${this.uri}#${name}`));
     }
   }
 
   private functionValue(declaration: FunctionDeclaration): Value {
     const lambda = declaration.lambda;
-    if (lambda.kind !== 'TypedLambda') return new Unknown(`func:${this.uri}#${nameOf(declaration)?.text}`);
+    if (lambda.kind !== 'TypedLambda') return new Unknown(this.keyed(`func:${this.uri}#${nameOf(declaration)?.text}`));
     const names = lambda.parameters.parameters.map((parameter) =>
       parameter.kind === 'TypedLocalVariable' ? (present(parameter.name)?.text ?? '') : '',
     );
@@ -283,7 +285,7 @@ export class BicepFile implements SymbolScope {
         ? fn.apply(args)
         : fn === undefined
           ? undefined
-          : new Unknown(`${namespace}.${name}()`);
+          : new Unknown(this.keyed(`${namespace}.${name}()`));
     }
     if (this.symbols.get(name)?.keyword !== 'func' && !this.imports.has(name)) return undefined;
     const fn = this.symbol(name);
@@ -305,14 +307,14 @@ export class BicepFile implements SymbolScope {
     const target = this.imports.get(name);
     if (!target) return undefined;
     const file = this.importedFile(target.uri);
-    if (!file) return new Unknown(`import:${target.uri}#${name}`);
+    if (!file) return new Unknown(this.keyed(`import:${target.uri}#${name}`));
     if ('wildcard' in target) {
       // A namespace import: its variables by name (functions are reached through callUser).
       return makeObject(
         [...file.symbols].filter(([, entry]) => entry.keyword === 'var').map(([n]) => [n, file.symbol(n) ?? null]),
       );
     }
-    return file.symbol(target.name) ?? new Unknown(`import:${target.uri}#${target.name}`);
+    return file.symbol(target.name) ?? new Unknown(this.keyed(`import:${target.uri}#${target.name}`));
   }
 
   private importedFile(uri: string): BicepFile | undefined {
@@ -330,6 +332,10 @@ export class BicepFile implements SymbolScope {
     });
     this.importedFiles.set(uri, evaluator);
     return evaluator;
+  }
+
+  keyed(key: string): string {
+    return keyInInstance(this.input, key);
   }
 
   location(node: { start: number; end: number }): SourceLocation {

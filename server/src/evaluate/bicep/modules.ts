@@ -45,7 +45,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
         ),
       );
     }
-    const loopKey = `loop@${file.uri}:${view.loop.start}`;
+    const loopKey = file.keyed(`loop@${file.uri}:${view.loop.start}`);
     evaluateCall(
       file,
       node,
@@ -54,7 +54,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       `${symbol}[]`,
       'unknown',
     );
-    return new Unknown(`module:${file.uri}#${symbol}[]`);
+    return new Unknown(file.keyed(`module:${file.uri}#${symbol}[]`));
   }
   return evaluateCall(file, node, view, new Map(), symbol, 1);
 }
@@ -68,7 +68,7 @@ function evaluateCall(
   count: number | 'unknown',
 ): Value {
   const input = file.input;
-  const key = `module:${file.uri}#${symbolPath}`;
+  const key = file.keyed(`module:${file.uri}#${symbolPath}`);
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
   // A registry module: from the restore cache, or declared by an interface model from its params.
@@ -101,6 +101,7 @@ function evaluateCall(
     ...input,
     params: fields.params,
     paramKeyPrefix: `${key}.params`,
+    instanceKey: key,
     scope,
     via,
     condition,

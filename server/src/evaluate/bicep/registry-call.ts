@@ -80,6 +80,7 @@ export function evaluateRegistryModule(
       ...caller,
       params: bound,
       paramKeyPrefix: `${context.key}.params`,
+      instanceKey: context.key,
       scope: context.scope,
       via,
       condition: context.condition,

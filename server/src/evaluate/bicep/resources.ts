@@ -86,7 +86,7 @@ export function evaluateResource(
   if (view.loop) {
     const iterable = file.expressions.evaluate(view.loop.iterable, locals);
     const [itemName, indexName] = loopVariables(view.loop);
-    const loopKey = `loop@${file.uri}:${view.loop.start}`;
+    const loopKey = file.keyed(`loop@${file.uri}:${view.loop.start}`);
     const unknownItem = () =>
       bind(locals, itemName, new Unknown(`${loopKey}.item`), indexName, new Unknown(`${loopKey}.index`));
     if (isArray(iterable) && iterable.length === 0) {
@@ -100,7 +100,7 @@ export function evaluateResource(
       );
     } else {
       instance(unknownItem(), undefined, isArray(iterable) ? iterable.length : 'unknown');
-      value = new Unknown(`resource:${file.uri}#${symbolPath}[]`);
+      value = new Unknown(file.keyed(`resource:${file.uri}#${symbolPath}[]`));
     }
   } else {
     value = instance(locals, undefined, 1);
@@ -154,7 +154,7 @@ function evaluateInstance(
   const ranges = new Map<string, PropertyRange>();
   const record: RangeRecorder = (path, at, usedAt) =>
     ranges.set(path, usedAt ? { start: at.start, end: at.end, usedAt } : { start: at.start, end: at.end });
-  const key = `resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`;
+  const key = file.keyed(`resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`);
   const { referencedOnly, projectionKeys } = shape;
   const body = !view.object
     ? makeObject([])
@@ -168,7 +168,7 @@ function evaluateInstance(
           projectionKeys && { keys: projectionKeys, unread: `${key}.properties` },
         );
   const fields: ObjectValue = isObject(body) ? body : makeObject([]);
-  const ownName = fields.name ?? new Unknown(`name:${file.uri}#${shape.symbolPath}`);
+  const ownName = fields.name ?? new Unknown(file.keyed(`name:${file.uri}#${shape.symbolPath}`));
 
   // The parent: lexical nesting, or `parent:` (a resource value), or none.
   let parent = shape.parent;
