@@ -249,3 +249,7 @@ export const armBlobZone = (value: string, link = '') => `//- /main.json
   ]
 }
 `;
+
+/** A call of a module nobody can read (a registry module neither cached nor modelled), given `params`. */
+export const unreadModuleCall = (params: string) =>
+  `module platform 'br:contoso.azurecr.io/bicep/platform-dns:1.0.0' = {\n  name: 'platform'\n  params: { ${params} }\n}\n`;

@@ -260,16 +260,22 @@ test("a module's name is evaluated when read: what only the name refers to stays
   assert.match(displayValue(peer.name), /^peer-local-/, 'the name read is the name written');
 });
 
-test('a registry module no interface model knows deploys nothing known and its body is not evaluated', async () => {
+test('a registry module no interface model knows deploys nothing known: only the unread deployment it is, with what it is given', async () => {
   const decls = await declarationsOf({
     'main.bicep':
       "resource lock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'lock'\n}\n" +
       "module pe 'br:contoso.azurecr.io/bicep/modules/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n" +
       "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
   });
-  assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks']);
+  assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks', 'Microsoft.Resources/deployments']);
+  const call = decls.find((decl) => decl.type === 'Microsoft.Resources/deployments')!;
+  assert.equal(call.unread, true);
+  assert.equal(call.name, 'pe');
+  // Its parameters are evaluated when a rule reads them: the lock, not a needed type, is then reached.
+  assert.match(displayValue(at(call.properties, 'parameters.lockId')), /Microsoft\.Authorization\/locks\/lock$/);
+  const vnet = decls.find((decl) => decl.type === 'Microsoft.Network/virtualNetworks')!;
   assert.match(
-    String((decls[0].name as { key?: string }).key ?? ''),
+    String((vnet.name as { key?: string }).key ?? ''),
     /module:.*#pe\.outputs\.name/,
     'the output is an unknown named after the module',
   );

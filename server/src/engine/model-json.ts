@@ -108,7 +108,8 @@ export function modelToJson(model: NetworkModel, lineOf: (uri: string, offset: n
     entity(gateway, {});
     for (const subnet of gateway.subnets) reference('vnetGateway.subnet', gateway, subnet);
   }
-  for (const target of model.targets) entity(target, { type: target.type });
+  // A module call nobody can read is no resource of the network: the topology draws those calls apart.
+  for (const target of model.targets) if (!target.decl.unread) entity(target, { type: target.type });
   return { entities, references };
 }
 

@@ -78,7 +78,16 @@ export interface ResourceDecl {
   registry?: { module: string; tag: string; paramPath: string };
   /** Deployment order (issue 17): the declaration's node in its template's order; absent where not recorded. */
   order?: OrderNode;
+  /**
+   * Set on the deployment a module call or linked template makes when its file is not read (missing,
+   * outside the files analysed, a registry module neither cached nor modelled, a URI): a
+   * `Microsoft.Resources/deployments` declaration whose `properties.parameters` holds what it is given.
+   */
+  unread?: true;
 }
+
+/** The type of a deployment: what a module call or a linked or nested template deploys as. */
+export const deploymentsType = 'Microsoft.Resources/deployments';
 
 /** The range of the nearest recorded path at or above `path`, else the declaration's range. */
 export function rangeOfPath(decl: ResourceDecl, path: string): PropertyRange {

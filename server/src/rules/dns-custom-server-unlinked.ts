@@ -13,6 +13,7 @@ import { CertainlySameIds, type VirtualNetwork } from '../model';
 import { certainlyCreatedAsOne, label } from './support/certain';
 import { holdsSameVnet, linksMaybeOf, privatelinkZones, zoneClients } from './support/dns-network';
 import { resolverMayAnswer, serverVnets } from './support/dns-custom-servers';
+import { givenToUnreadCall } from './support/unread-calls';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -44,7 +45,7 @@ export default defineRule({
           seenClients.add(client.id, client);
           if (!certainlyCreatedAsOne(client.decl)) continue;
           const dns = serverVnets(model, client, zone);
-          if (!dns) continue;
+          if (!dns || givenToUnreadCall(model, [zone, ...dns.vnets])) continue;
           first ??= { client, servers: dns.servers, endpoint: label(endpoint), dnsVnets: dns.vnets };
           related.push({
             decl: client.decl,

@@ -8,6 +8,7 @@ import { label } from './support/certain';
 import { endpointVnet, linksMaybeOf, privatelinkZones, sameId, zoneUses } from './support/dns-network';
 import type { VirtualNetwork } from '../model';
 import { serverVnets } from './support/dns-custom-servers';
+import { givenToUnreadCall } from './support/unread-calls';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -36,6 +37,8 @@ export default defineRule({
           if (!vnets.some((known) => sameId(known.id, server.id))) vnets.push(server);
         }
       }
+      // A module nobody can read, given the zone or one of these VNets, may link them.
+      if (givenToUnreadCall(model, [zone, ...vnets])) continue;
       const first = uses[0];
       report({
         messageId: 'unlinked',

@@ -19,6 +19,7 @@ import {
   zoneClients,
 } from './support/dns-network';
 import { customServerHomes } from './support/dns-custom-servers';
+import { givenToUnreadCall } from './support/unread-calls';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -55,7 +56,8 @@ export default defineRule({
             !certainlyCreatedAsOne(vnet.decl) ||
             usesAzureProvidedDns(model, vnet) !== true ||
             rulesetMayForward(model, vnet, name) ||
-            mayBeLinked(model, zone, vnet)
+            mayBeLinked(model, zone, vnet) ||
+            givenToUnreadCall(model, [zone, vnet])
           )
             continue;
           missing.push({ vnet, own: vnet === home, endpoint: label(endpoint) });

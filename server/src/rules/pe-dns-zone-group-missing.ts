@@ -14,6 +14,7 @@ import { certainlyCreatedAsOneAmong, knownString, label } from './support/certai
 import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './support/dns-endpoint';
 import { endpointVnet, mayBeSameId } from './support/dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
+import { givenToUnreadCall } from './support/unread-calls';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -37,7 +38,7 @@ export default defineRule({
       if (dns.groupIdInvalid || dns.needs.length === 0) continue;
       if (mayHaveZoneGroup(model, endpoint) || policyProvidesZoneGroup(dns.needs, context)) continue;
       const zones = neededZoneNames(dns.needs);
-      if (mayHaveManualRecords(model, zones)) continue;
+      if (mayHaveManualRecords(model, zones) || givenToUnreadCall(model, [endpoint])) continue;
       const vnet = endpointVnet(endpoint);
       const first = dns.needs[0];
       report({

@@ -12,6 +12,7 @@ import { entityAnchor } from './support/entity-placement';
 import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';
+import { givenToUnreadCall } from './support/unread-calls';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -38,6 +39,8 @@ export default defineRule({
         )
       )
         continue;
+      // A module nobody can read, given either VNet, may write the peering back.
+      if (givenToUnreadCall(model, [remote, local])) continue;
       report({
         messageId: 'missing',
         data: { peering: label(peering), vnet: label(local), remote: label(remote) },

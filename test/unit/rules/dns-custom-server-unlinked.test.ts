@@ -2,6 +2,7 @@ import rule from '../../../server/src/rules/dns-custom-server-unlinked';
 import unlinked from '../../../server/src/rules/dns-zone-unlinked';
 import groupMissing from '../../../server/src/rules/pe-dns-zone-group-missing';
 import {
+  unreadModuleCall,
   armDnsTemplate,
   armDnsVnet,
   armNewLink,
@@ -38,6 +39,10 @@ const message =
 
 ruleTests(rule, {
   valid: [
+    {
+      name: "a module nobody can read, given the DNS servers' VNet, may link it to the zone",
+      code: hub() + spoke() + endpoint + zone() + link('toSpoke', 'spoke.id') + unreadModuleCall('dnsVnetId: hub.id'),
+    },
     {
       name: 'the zone is linked where the DNS server lives',
       code: hub() + spoke() + endpoint + zone() + link('toHub', 'hub.id'),

@@ -2,6 +2,7 @@
 // to each VNet that must resolve through it, written after the zone's declaration; Bicep and ARM.
 import rule from '../../../server/src/rules/dns-zone-unlinked';
 import {
+  unreadModuleCall,
   armDnsTemplate,
   armDnsVnet,
   armNewLink,
@@ -23,6 +24,10 @@ const linkAfterZone = edited([zone(), zone() + newLink()]);
 
 ruleTests(rule, {
   valid: [
+    {
+      name: 'a module nobody can read, given the zone, may link it',
+      code: network + endpoint() + zone() + unreadModuleCall('zoneName: zone.name'),
+    },
     { name: 'the zone is linked', code: network + endpoint() + zone() + spokeLink() },
     { name: 'a zone no zone group uses', code: network + zone() },
     {

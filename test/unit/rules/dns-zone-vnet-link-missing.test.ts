@@ -2,6 +2,7 @@
 // and to VNets peered both ways with it, after the zone's declaration; Bicep and ARM.
 import rule from '../../../server/src/rules/dns-zone-vnet-link-missing';
 import {
+  unreadModuleCall,
   armDnsTemplate,
   armDnsVnet,
   armNewLink,
@@ -64,6 +65,10 @@ resource spokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
 
 ruleTests(rule, {
   valid: [
+    {
+      name: "a module nobody can read, given the spoke's id, may link it to the zones",
+      code: hub() + spoke() + endpoint() + zone() + link('toHub', 'hub.id') + unreadModuleCall('vnetId: spoke.id'),
+    },
     {
       // FACTS does not say how a forwarding ruleset's rules meet the VNet's own zone links; Learn shows a
       // spoke resolving a hub-linked zone through a rule to the resolver's inbound endpoint (review of

@@ -1,5 +1,12 @@
 import rule from '../../../server/src/rules/pe-dns-zone-group-missing';
-import { armNewLink, newGroup, newLink, newZone, vnet as spokeVnet } from '../../support/dns-fixtures';
+import {
+  unreadModuleCall,
+  armNewLink,
+  newGroup,
+  newLink,
+  newZone,
+  vnet as spokeVnet,
+} from '../../support/dns-fixtures';
 import { edited, ruleTests } from '../../support/rule-test';
 import {
   armKvPe,
@@ -56,6 +63,10 @@ const group = (
 
 ruleTests(rule, {
   valid: [
+    {
+      name: "a module nobody can read, given the endpoint's name, may give it its zone group",
+      code: vnet + pe() + zone + unreadModuleCall('endpointName: pe.name'),
+    },
     { name: 'an endpoint with a zone group', code: vnet + pe() + zone + group() },
     {
       name: 'a zone group named by its full name, without parent',

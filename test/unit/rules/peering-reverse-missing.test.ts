@@ -67,11 +67,30 @@ const otherInline = vnet('other', 'vnet-other', 2, {
     "\n    virtualNetworkPeerings: [ { name: 'other-to-spoke', properties: { remoteVirtualNetwork: { id: spoke.id } } } ]",
 });
 
+/** A module call of `path` given `params` (a Bicep object body). */
+const call = (path: string, params: string) =>
+  `module back '${path}' = {\n  name: 'back'\n  params: { ${params} }\n}\n`;
+
 const bicepCases: RuleCases = {
   valid: [
     {
       name: 'a peering with its reverse',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id'),
+    },
+    // DESIGN §2: a module nobody can read may create anything under what it is given.
+    {
+      name: 'a module whose file is missing, given the remote VNet, may write the reverse',
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke.id') +
+        call('peer-back.bicep', 'localVnetName: spoke.name, remoteVnetId: hub.id'),
+    },
+    {
+      name: "a registry module neither cached nor modelled, given the local VNet's id, may write the reverse",
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke.id') +
+        call('br:contoso.azurecr.io/bicep/peer-back:1.0.0', 'hubVnetId: hub.id'),
     },
     {
       name: 'the reverse written inline in the remote VNet',
@@ -146,6 +165,15 @@ const bicepCases: RuleCases = {
         },
       ],
       fixTitle: /^Add the reverse peering 'vnet-spoke-to-vnet-hub'$/,
+      output: reverseAfter(spokeVnet),
+    },
+    {
+      name: 'a module nobody can read, given neither VNet, writes no peering of theirs',
+      code:
+        two +
+        peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }) +
+        call('tags.bicep', "owner: 'network-team', vnetCount: 2"),
+      errors: [{ messageId: 'missing' }],
       output: reverseAfter(spokeVnet),
     },
     {
@@ -390,6 +418,25 @@ const armCases: RuleCases = {
           ...armPair,
           armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
           armPeering('vnet-spoke', 'spoke-to-hub', vnetId('vnet-hub')),
+        ].join(',\n'),
+      ),
+    },
+    {
+      name: 'ARM: a template linked by URI, given the remote VNet, may write the reverse',
+      code: arm(
+        [
+          ...armPair,
+          armPeering('vnet-hub', 'hub-to-spoke', vnetId('vnet-spoke')),
+          `{
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "back",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "uri": "https://example.com/templates/peer.json" },
+        "parameters": { "localVnetName": { "value": "vnet-spoke" }, "remoteVnetId": { "value": ${vnetId('vnet-hub')} } }
+      }
+    }`,
         ].join(',\n'),
       ),
     },

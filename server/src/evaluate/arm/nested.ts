@@ -15,7 +15,10 @@ import { sizedByParts } from '../value-size';
 import { propertyOf } from './expressions';
 import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
-import { memberValue, membersOf } from './json-members';
+import { memberValue, membersOf, spanOf } from './json-members';
+import { deploymentsType } from '../declaration';
+import { resourceIdAt, scopeId } from '../resource-id';
+import type { DeploymentScope } from '../scope';
 import { movedScope, scopeMembers } from './resource-scope';
 import type { ArmTemplateEvaluator } from './template';
 
@@ -76,7 +79,12 @@ export function evaluateDeploymentInstance(
     const linked =
       target !== undefined && !t.input.stack.includes(target) ? armFileAt(t.input.files, target) : undefined;
     const template = linked?.arm.template;
-    if (!linked || !template || target === undefined) return referenceValue(shape);
+    if (!linked || !template || target === undefined) {
+      // A file missing or outside the files analysed (a cycle or a file that is no template is read).
+      if (target !== undefined && !t.input.stack.includes(target) && !linked)
+        declareUnread(t, resource, env, shape, common.scope);
+      return referenceValue(shape);
+    }
     callee = {
       ...common,
       file: linked,
@@ -84,24 +92,60 @@ export function evaluateDeploymentInstance(
       stack: [...t.input.stack, target],
     };
   } else {
+    // A `templateLink.uri` (or `id`): nothing is fetched.
+    declareUnread(t, resource, env, shape, common.scope);
     return referenceValue(shape);
   }
   const template = callee.template ?? callee.file.arm.template!;
   return referenceValue(shape, t.evaluateNested(callee), template);
 }
 
+/**
+ * A linked template nobody can read declares the deployment it is, with what it is given
+ * (declaration.ts `unread`; rules/support/unread-calls.ts asks what it may create).
+ */
+function declareUnread(
+  t: ArmTemplateEvaluator,
+  resource: ArmResource,
+  env: Env,
+  shape: DeploymentInstance,
+  scope: DeploymentScope,
+): void {
+  const params = parameterValues(t, resource.deployment!, undefined, env, shape.key);
+  t.input.sink.push({
+    uri: t.file.uri,
+    language: 'arm',
+    ...(resource.symbolicName === undefined ? {} : { symbol: resource.symbolicName }),
+    type: deploymentsType,
+    name: shape.name,
+    id: resourceIdAt(scopeId(scope), deploymentsType, shape.name),
+    properties: makeObject([
+      ['parameters', lazyObject([...params.keys()], (name) => params.get(name) ?? null, `${shape.key}.params`)],
+    ]),
+    body: {},
+    existing: false,
+    condition: shape.condition,
+    count: shape.count,
+    ...(shape.instance === undefined ? {} : { instance: shape.instance }),
+    range: spanOf(resource.type),
+    propertyRanges: new Map(),
+    via: t.input.via,
+    unread: true,
+  });
+}
+
 /** The values a deployment passes: `{ name: { value } }` evaluated in the caller; Key Vault references are unknown. */
 function parameterValues(
   t: ArmTemplateEvaluator,
   deployment: ArmNestedDeployment,
-  template: ArmTemplate,
+  template: ArmTemplate | undefined,
   env: Env,
   key: string,
 ): ReadonlyMap<string, Value> {
   const values = new Map<string, Value>();
   const allUnknown = () =>
     new Map(
-      template.parameters.map((parameter): [string, Value] => [
+      (template?.parameters ?? []).map((parameter): [string, Value] => [
         parameter.name,
         new Unknown(`${key}.params:${parameter.name}`),
       ]),

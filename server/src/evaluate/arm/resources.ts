@@ -8,7 +8,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ArmResource } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
-import type { PropertyRange } from '../declaration';
+import { deploymentsType, type PropertyRange } from '../declaration';
 import type { RangeRecorder } from './expressions';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt } from '../resource-id';
@@ -55,7 +55,7 @@ const canonicalKeys: Readonly<Record<string, string>> = {
   sku: 'sku',
   kind: 'kind',
 };
-const deploymentsType = 'microsoft.resources/deployments';
+const lowerDeploymentsType = deploymentsType.toLowerCase();
 
 interface Shape {
   readonly type: string;
@@ -87,7 +87,7 @@ export function evaluateResource(
   };
   const known = typeof count === 'number' && Number.isInteger(count) && count >= 0;
   const unknownIndex = () => bind(new Unknown(t.keyed(`copyIndex@${t.file.uri}:${loop.node.offset}`)));
-  if (count === 0 && shape.type.toLowerCase() !== deploymentsType) {
+  if (count === 0 && shape.type.toLowerCase() !== lowerDeploymentsType) {
     // No instance, but the count may be a caller's choice (`length(parameters('links'))` of a default
     // []): one instance that is off, which the caller choices may open (engine/caller-choices.ts). Not
     // for a nested deployment: opening a module's every empty loop would evaluate it again for nothing.
@@ -144,7 +144,7 @@ function evaluateInstance(
       implicitDependencies: implicitDependencyQuery(t.file.text, resource.node.offset, resource.node.length),
     });
 
-  if (shape.type.toLowerCase() === deploymentsType) {
+  if (shape.type.toLowerCase() === lowerDeploymentsType) {
     orderEntry(null);
     return evaluateDeploymentInstance(t, resource, env, {
       name,

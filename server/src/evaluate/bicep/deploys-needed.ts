@@ -45,6 +45,22 @@ export function entryDeploysNeeded(
   return target !== undefined && fileDeploysNeeded(target, input, seen);
 }
 
+/**
+ * Whether a declaration is a module call whose file is not read: a local path not among the deployment's
+ * files (missing, or outside the files analysed), or a registry module neither cached nor modelled.
+ * What it deploys is unknown; it is evaluated for what it is given (modules.ts declareUnreadCall).
+ */
+export function isUnreadCall(entry: OutlineEntry, fromUri: string, input: DeployingInput): boolean {
+  if (entry.keyword !== 'module' || entry.literal === undefined) return false;
+  if (isRegistryPath(entry.literal)) {
+    const cached = cachedModuleFor(fromUri, entry.literal, configText(input.files));
+    if (cached !== undefined && typeof input.files.get(cached) === 'string') return false;
+    return registryModelOf(entry.literal)?.status !== 'modelled';
+  }
+  const target = resolveLocalPath(fromUri, entry.literal);
+  return target === undefined || input.files.get(target) === undefined;
+}
+
 /** Whether a Bicep file of the deployment, or a module it calls, may deploy something needed (memoised per deployment). */
 export function fileDeploysNeeded(uri: string, input: DeployingInput, seen?: Set<string>): boolean {
   const file = input.files.get(uri);

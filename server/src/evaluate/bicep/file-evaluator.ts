@@ -24,7 +24,7 @@ import { LambdaValue, makeObject, maxStringLength, Unknown, type ObjectValue, ty
 import { ExpressionEvaluator, type SymbolScope } from './expressions';
 import { isRegistryPath, resolveLocalPath, type LoadedBicepFile } from './files';
 import { evaluateModule, maxModuleDepth } from './modules';
-import { entryDeploysNeeded, fileDeploysNeeded } from './deploys-needed';
+import { entryDeploysNeeded, fileDeploysNeeded, isUnreadCall } from './deploys-needed';
 import { BicepDeclarationOrder } from './order';
 import { evaluateResource } from './resources';
 
@@ -126,7 +126,7 @@ export class BicepFile implements SymbolScope {
   evaluateAll(withOutputs = true): ObjectValue {
     const wants = this.input.wantsDeclaration;
     for (const [name, entry] of this.symbols) {
-      if (!entryDeploysNeeded(entry, this.uri, this.input)) continue;
+      if (!entryDeploysNeeded(entry, this.uri, this.input) && !isUnreadCall(entry, this.uri, this.input)) continue;
       if (!wants || wants(this.uri, entry.start, entry.end)) this.symbol(name);
     }
     if (!withOutputs) return makeObject([]);

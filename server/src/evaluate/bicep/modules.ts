@@ -12,7 +12,9 @@ import {
   type ModuleView,
   type ObjectExpression,
 } from '../../syntax/bicep';
-import { LazyBindings } from '../lazy';
+import { LazyBindings, lazyObject } from '../lazy';
+import { deploymentsType } from '../declaration';
+import { resourceIdAt, scopeId } from '../resource-id';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopArray } from '../value-size';
@@ -41,7 +43,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
       return loopArray(
         iterable.map((item, index) =>
-          evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length),
+          evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length, index),
         ),
       );
     }
@@ -66,6 +68,7 @@ function evaluateCall(
   locals: Locals,
   symbolPath: string,
   count: number | 'unknown',
+  index?: number,
 ): Value {
   const input = file.input;
   const key = file.keyed(`module:${file.uri}#${symbolPath}`);
@@ -83,13 +86,28 @@ function evaluateCall(
       name: fields.name,
       params: fields.params,
     };
-    return evaluateRegistryModule(file, node, view.path, view.object, registryContext) ?? unknownModule();
+    const outputs = evaluateRegistryModule(file, node, view.path, view.object, registryContext);
+    if (outputs) return outputs;
+    declareUnreadCall(file, node, { ...registryContext, index });
+    return unknownModule();
   }
-  // A missing file or a cycle: nothing inside is known, so its body is not evaluated.
+  // A file not read (missing, or outside the files analysed) or a cycle: nothing inside is known.
   const target = view.path ? resolveLocalPath(file.uri, view.path) : undefined;
   const callee = target ? input.files.get(target) : undefined;
-  if (!target || callee === undefined || input.stack.includes(target) || input.stack.length >= maxModuleDepth)
+  if (!target || callee === undefined) {
+    const fields = moduleFields(file, view.object, locals, key);
+    declareUnreadCall(file, node, {
+      key,
+      condition: callCondition(file, view.condition, locals),
+      count,
+      scope: moduleScope(input.scope, fields.scope),
+      name: fields.name,
+      params: fields.params,
+      index,
+    });
     return unknownModule();
+  }
+  if (input.stack.includes(target) || input.stack.length >= maxModuleDepth) return unknownModule();
 
   const condition = callCondition(file, view.condition, locals);
   const fields = moduleFields(file, view.object, locals, key);
@@ -190,4 +208,47 @@ function moduleScope(caller: DeploymentScope, scope: Value | undefined): Deploym
     return { ...caller, kind: 'subscription', subscriptionId: scope.subscriptionId ?? caller.subscriptionId };
   }
   return caller;
+}
+
+interface UnreadCall {
+  key: string;
+  condition: Tri;
+  count: number | 'unknown';
+  scope: DeploymentScope;
+  name: () => Value;
+  params: ReadonlyMap<string, Value>;
+  index: number | undefined;
+}
+
+/**
+ * A call of a module nobody can read (a file missing or outside the files analysed, a registry module
+ * neither cached nor modelled) declares the deployment it is, with what it is given: it may create
+ * anything under the resources it is given, and rules that report something missing ask
+ * (rules/support/unread-calls.ts). Its parameters are evaluated only when a rule reads them.
+ */
+function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: UnreadCall): void {
+  const input = file.input;
+  const name = call.name();
+  const nameToken = present(node.name);
+  const { params } = call;
+  input.sink.push({
+    uri: file.uri,
+    language: 'bicep',
+    symbol: nameToken?.text,
+    type: deploymentsType,
+    name,
+    id: resourceIdAt(scopeId(call.scope), deploymentsType, name),
+    properties: makeObject([
+      ['parameters', lazyObject([...params.keys()], (param) => params.get(param) ?? null, `${call.key}.params`)],
+    ]),
+    body: {},
+    existing: false,
+    condition: call.condition,
+    count: input.count === 'unknown' || call.count === 'unknown' ? 'unknown' : input.count * call.count,
+    ...(call.index === undefined ? {} : { instance: call.index }),
+    range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
+    propertyRanges: new Map(),
+    via: input.via,
+    unread: true,
+  });
 }

@@ -1,0 +1,64 @@
+// Deployments nobody can read (evaluate/declaration.ts `unread`): a module call or linked template whose
+// file is missing, outside the files analysed, or a registry module neither cached nor modelled. Such a
+// call may create anything under the resources it is given: a module given the hub's name and the
+// spoke's id may write the hub's peering back, one given an endpoint's name its zone group, one given a
+// VNet's id its links to every zone. A rule that reports something missing under or to a resource stays
+// silent when an unread call is given that resource's id or name (DESIGN §2: missing files degrade to
+// unknowns; "might be wrong" stays silent).
+import {
+  at,
+  isArray,
+  isObject,
+  PartialString,
+  same,
+  type NetworkModel,
+  type ResourceDecl,
+  type Value,
+} from '../../model';
+
+/** How deep into a call's parameters values are looked for (objects in arrays in objects…). */
+const maxDepth = 6;
+
+/** The strings (known or partly known) each model's unread calls that may be deployed are given. */
+const givenByModel = new WeakMap<NetworkModel, readonly (string | PartialString)[]>();
+
+/** Whether an unread call that may be deployed is given the id or the name of one of `entities`. */
+export function givenToUnreadCall(
+  model: NetworkModel,
+  entities: readonly ({ id: Value; name: Value } | undefined)[],
+): boolean {
+  const given = givenStrings(model);
+  if (given.length === 0) return false;
+  return entities.some(
+    (entity) => entity !== undefined && given.some((value) => names(value, entity.id) || names(value, entity.name)),
+  );
+}
+
+/** Whether `given` is certainly `wanted`, or a path below it (`{vnet id}/subnets/x` names the VNet too). */
+function names(given: string | PartialString, wanted: Value): boolean {
+  if (typeof wanted !== 'string' && !(wanted instanceof PartialString)) return false;
+  if (same(given, wanted, true) === true) return true;
+  return typeof given === 'string' && typeof wanted === 'string' && wanted.includes('/')
+    ? given.toLowerCase().startsWith(`${wanted.toLowerCase()}/`)
+    : false;
+}
+
+function givenStrings(model: NetworkModel): readonly (string | PartialString)[] {
+  let given = givenByModel.get(model);
+  if (given === undefined) {
+    const found: (string | PartialString)[] = [];
+    for (const target of model.targets)
+      if (isUnreadCall(target.decl)) collectStrings(at(target.decl.properties, 'parameters'), found, 0);
+    givenByModel.set(model, (given = found));
+  }
+  return given;
+}
+
+const isUnreadCall = (decl: ResourceDecl) => decl.unread === true && decl.condition !== false;
+
+function collectStrings(value: Value | undefined, into: (string | PartialString)[], depth: number): void {
+  if (typeof value === 'string' || value instanceof PartialString) into.push(value);
+  else if (depth >= maxDepth) return;
+  else if (isArray(value)) for (const item of value) collectStrings(item, into, depth + 1);
+  else if (isObject(value)) for (const key of Object.keys(value)) collectStrings(value[key], into, depth + 1);
+}
