@@ -281,6 +281,25 @@ resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-
       ['pe-dns-zone-group-missing pe.bicep'],
     );
   });
+
+  test("one template's environments offer each other nothing: prod's zone group is not dev's", async () => {
+    const template = `param createZoneGroup bool = true
+${vnet('vnet-app', '10.2.0.0/16', "\n    subnets: [ { name: 'snet-pe', properties: { addressPrefix: '10.2.1.0/24' } } ]")}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+  name: 'kv-app'
+}
+${bicepEndpoint('vnetapp.properties.subnets[0].id', [connectionTo('kv.id', "[ 'vault' ]")], { name: 'pe-kv-app' })}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (createZoneGroup) {
+  parent: pe
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'vault', properties: { privateDnsZoneId: resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net') } } ] }
+}
+`;
+    const environment = (on: boolean) => `using 'main.bicep'\nparam createZoneGroup = ${on}\n`;
+    const dev = `//- /main.bicep\n${template}//- /dev.bicepparam\n${environment(false)}`;
+    assert.deepEqual((await findings(dev)).map(where), ['pe-dns-zone-group-missing main.bicep']);
+    assert.deepEqual((await findings(`${dev}//- /prod.bicepparam\n${environment(true)}`)).map(where), [
+      'pe-dns-zone-group-missing main.bicep',
+    ]);
+  });
 });
 
 test('one declaration deployed by two module calls is two resources: a finding for each, with its own endpoint', async () => {

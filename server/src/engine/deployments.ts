@@ -233,7 +233,8 @@ export class DeploymentModels {
     // What other deployments may add under its resources, as maybe deployed (maybe-joins.ts).
     if (this.reach.size > 1) {
       this.offers ??= indexOffers([...this.reach].map(([root, other]) => [root, reachesFor(other)]));
-      for (const [decl, root] of maybeJoined(deployment.entry, reachesFor(reach), this.offers) ?? [])
+      const sameTemplate = (other: string) => this.reach.get(other)?.result.template === deployment.template;
+      for (const [decl, root] of maybeJoined(deployment.entry, reachesFor(reach), this.offers, sameTemplate) ?? [])
         if (!joined?.has(decl)) (joined ??= new Map()).set(maybeCopy(decl), root);
     }
     // buildModel copies the declarations it is given.

@@ -132,16 +132,23 @@ function* taken(byPoints: ReadonlyMap<string, Offered>, vnets: ReadonlySet<strin
 
 /**
  * The other roots' children that may belong under `own`'s resources, each once, with its root: under a
- * declared key, taken as `taken` says, and under an id that may be one of `own`'s.
+ * declared key, taken as `taken` says, and under an id that may be one of `own`'s. Roots that deploy
+ * the same template (its environments' parameter files) offer each other nothing: each is that template
+ * deployed with its own values, elsewhere, and one environment's zone group or link is not another's.
  */
-export function maybeJoined(root: string, own: Reaches, index: OfferIndex): Map<ResourceDecl, string> | undefined {
+export function maybeJoined(
+  root: string,
+  own: Reaches,
+  index: OfferIndex,
+  sameTemplate: (other: string) => boolean,
+): Map<ResourceDecl, string> | undefined {
   let joined: Map<ResourceDecl, string> | undefined;
   for (const [parent, ids] of own.declared) {
     const byPoints = index.get(parent);
     if (!byPoints) continue;
     for (const offered of taken(byPoints, own.vnets)) {
       for (const { root: other, offer } of offered) {
-        if (other === root || joined?.has(offer.decl)) continue;
+        if (other === root || joined?.has(offer.decl) || sameTemplate(other)) continue;
         const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
         if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
         (joined ??= new Map()).set(offer.decl, other);
