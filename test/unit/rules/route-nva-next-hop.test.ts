@@ -110,6 +110,20 @@ ${table("addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIp
   ],
   invalid: [
     {
+      name: 'routes of a property loop, each without an address: one finding where the loop writes them',
+      code: `var routes = [ { name: 'a', prefix: '10.1.0.0/16' }, { name: 'b', prefix: '10.2.0.0/16' } ]
+resource table 'Microsoft.Network/routeTables@2024-05-01' = {
+  name: 'rt'
+  location: 'westeurope'
+  properties: {
+    routes: [|[for r in routes: { name: r.name, properties: { addressPrefix: r.prefix, nextHopType: 'VirtualAppliance' } }]|]
+  }
+}
+`,
+      errors: [{ messageId: 'missingAddress', message: /^Route 'a' has next hop type VirtualAppliance/ }],
+      output: null,
+    },
+    {
       name: 'missing address (class 7): a VirtualAppliance route without nextHopIpAddress',
       code: table("addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance'", "[|'to-firewall'|]"),
       errors: [

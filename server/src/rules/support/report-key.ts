@@ -9,10 +9,9 @@ import type { Anchor, RuleReport } from './rule';
 const deploymentTag = /@[^{}()\s,]+/g;
 
 /** The key of one resource a report involves, with the property path it points at. */
-function involved(anchor: Anchor): string {
+function involved(anchor: Anchor, path = anchor.path ?? ''): string {
   const decl: ResourceDecl = anchor.decl;
   const place = `${decl.uri}:${decl.range.start}`;
-  const path = anchor.path ?? '';
   // Instances of one loop (or a loop of module calls) are one declaration: keyed by its place and
   // the module calls that led there, never by the instance's name.
   if (inLoop(decl)) return `${decl.via.map((call) => `${call.uri}:${call.start}`).join('>')}>${place}#${path}`;
@@ -23,11 +22,20 @@ function involved(anchor: Anchor): string {
 const inLoop = (decl: ResourceDecl) => decl.instance !== undefined || decl.count !== 1;
 
 /**
- * The identity of a report: reports with equal keys are one finding. A finding on a loop's
- * declaration is one finding whatever its instances involve (DESIGN §3); elsewhere every resource
- * the report names counts.
+ * The identity of a report, beside its range: reports with equal keys are one finding. A finding on a
+ * loop's declaration, or on the items of a property loop, is one finding whatever its instances involve
+ * (DESIGN §3); elsewhere every resource the report names counts.
  */
 export function reportKey(report: RuleReport): string {
-  const resources = (inLoop(report.at.decl) ? [report.at] : [report.at, ...(report.related ?? [])]).map(involved);
-  return `${report.at.decl.uri}|${report.at.decl.range.start}|${report.at.path ?? ''}|${report.messageId}|${resources.join('|')}`;
+  const at = loopItemsAsOne(report.at.path ?? '');
+  const related = inLoop(report.at.decl) ? [] : (report.related ?? []).map((anchor) => involved(anchor));
+  const resources = [involved(report.at, at), ...related];
+  return `${report.at.decl.uri}|${report.at.decl.range.start}|${at}|${report.messageId}|${resources.join('|')}`;
 }
+
+/**
+ * A path with its array indices dropped: the items of a property loop (`routes: [for r in routes: …]`,
+ * an ARM property `copy`) are written once, so their reports are one finding, as a resource loop's
+ * instances are. Items written apart are told apart by their ranges, which the engine's key holds.
+ */
+const loopItemsAsOne = (path: string) => path.replace(/\[\d+\]/g, '[]');
