@@ -79,12 +79,11 @@ export default defineRule({
           message: `private endpoint '${label(endpoint)}' sits in this subnet`,
         })),
       );
-      // The fix keeps what the policy already applies and whatever the subnet may attach.
+      // The fix keeps what the policy already applies and adds what the finding is about, nothing more
+      // (DESIGN §4): applying an NSG the finding does not name to the endpoints' traffic would change
+      // what reaches them (its Tcp deny, which does not certainly block them, would then apply).
       const value = privateEndpointPolicyFor(
-        {
-          nsg: effect.nsg || nsg !== undefined || (support.nsg && attaches(subnet, 'networkSecurityGroup') !== false),
-          routeTable: effect.routeTable || route !== undefined || attaches(subnet, 'routeTable') !== false,
-        },
+        { nsg: effect.nsg || nsg !== undefined, routeTable: effect.routeTable || route !== undefined },
         subnet.decl.apiVersion ?? '',
       );
       report({

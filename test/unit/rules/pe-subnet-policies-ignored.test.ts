@@ -311,6 +311,24 @@ ${network(withNsg)}`,
         ) + network(`${withNsg}\n          privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'`),
     },
     {
+      name: "a client subnet's route, and an NSG whose Tcp deny does not certainly block: the fix applies the route only",
+      code:
+        nsgWith(securityRule('DenyTcpInbound', { priority: 4000, protocol: 'Tcp' })) +
+        routesTo('10.1.0.0/16') +
+        network(withNsg, marked, undefined, '', 'routeTable: { id: rt.id }'),
+      errors: [{ messageId: 'ignored', message: /route 'to-hub'.*Set 'RouteTableEnabled'\./ }],
+      output:
+        nsgWith(securityRule('DenyTcpInbound', { priority: 4000, protocol: 'Tcp' })) +
+        routesTo('10.1.0.0/16') +
+        network(
+          `${withNsg}\n          privateEndpointNetworkPolicies: 'RouteTableEnabled'`,
+          undefined,
+          undefined,
+          '',
+          'routeTable: { id: rt.id }',
+        ),
+    },
+    {
       name: "Government cloud: a deny and a covering route report the route only, and the fix is 'RouteTableEnabled'",
       cloud: 'AzureUSGovernment',
       code: (
