@@ -3,7 +3,7 @@
 // an impossible address or length), host bits set (fix: the network address, when it keeps the written
 // first octet), or wholly inside a range Azure forbids in a VNet (FACTS §7: multicast, broadcast,
 // loopback, link-local, 168.63.129.16).
-import { formatCidr, parseCidr, type Cidr, type Value } from '../model';
+import { cidrOverlaps, formatCidr, parseCidr, type Cidr, type Subnet, type Value } from '../model';
 import { forbiddenRangeOf, subnetPrefixes, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certain';
 import { defineRule, type RuleContext, type RuleReport } from './support/rule';
@@ -26,11 +26,12 @@ export default defineRule({
   check({ model, report }: RuleContext) {
     for (const vnet of model.vnets) {
       if (!certainlyDeployed(vnet.decl)) continue;
-      for (const item of vnetPrefixes(vnet)?.entries ?? []) checkPrefix(item, 'VNet', label(vnet), vnet.decl, report);
+      for (const item of vnetPrefixes(vnet)?.entries ?? [])
+        checkPrefix(item, 'VNet', label(vnet), vnet.decl, report, []);
     }
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
       for (const item of subnetPrefixes(subnet)?.entries ?? [])
-        checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report);
+        checkPrefix(item, 'Subnet', label(subnet), subnet.decl, report, () => siblingRanges(subnet));
     }
   },
 });
@@ -41,6 +42,8 @@ function checkPrefix(
   name: string,
   decl: RuleReport['at']['decl'],
   report: (r: RuleReport) => void,
+  /** The ranges the network address must not meet (a subnet's siblings), found when a fix is considered. */
+  taken: readonly Cidr[] | (() => readonly Cidr[]),
 ): void {
   // A prefix Azure accepts as written has its CIDR parsed (address-prefixes.ts): nothing to say of it,
   // and nothing to build for it (issue 16: nearly every prefix, on every analysis).
@@ -62,7 +65,9 @@ function checkPrefix(
       messageId: 'hostBits',
       data: { ...data, network },
       at,
-      ...(keepsLeadingBlock(cidr) ? { fix: { kind: 'use-network-address' as const, value: network } } : {}),
+      ...(keepsLeadingBlock(cidr) && !meetsAny(cidr, typeof taken === 'function' ? taken() : taken)
+        ? { fix: { kind: 'use-network-address' as const, value: network } }
+        : {}),
     });
     return;
   }
@@ -70,6 +75,22 @@ function checkPrefix(
   if (forbidden)
     report({ messageId: 'forbidden', data: { ...data, range: forbidden.cidr, what: forbidden.label }, at });
 }
+
+/**
+ * The known prefixes of a subnet's siblings in its VNet. A network address that meets one would add a
+ * subnet-overlap error ('10.0.1.128/24' beside '10.0.1.0/24' was meant as a /25): the length is then the
+ * likelier slip, and the finding stands without a fix.
+ */
+function siblingRanges(subnet: Subnet): Cidr[] {
+  const ranges: Cidr[] = [];
+  for (const other of subnet.vnet?.subnets ?? []) {
+    if (other === subnet) continue;
+    for (const entry of subnetPrefixes(other)?.entries ?? []) if (entry.cidr) ranges.push(entry.cidr);
+  }
+  return ranges;
+}
+
+const meetsAny = (cidr: Cidr, ranges: readonly Cidr[]) => ranges.some((range) => cidrOverlaps(cidr, range));
 
 /**
  * Whether clearing the host bits leaves the address's first octet (IPv6: first group) as written. Then

@@ -88,6 +88,12 @@ const bicepCases: RuleCases = {
       output: null,
     },
     {
+      name: "a network address a sibling subnet holds ('10.0.1.128/24' beside '10.0.1.0/24' was meant as a /25) is reported without a fix",
+      code: `${vnet("'10.0.0.0/16'", "'10.0.1.0/24'")}resource snet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {\n  parent: vnet\n  name: 'snet-b'\n  properties: { addressPrefix: [|'10.0.1.128/24'|] }\n}\n`,
+      errors: [{ messageId: 'hostBits', message: /its network address '10\.0\.1\.0\/24'/ }],
+      output: null,
+    },
+    {
       name: 'IPv6 host bits set',
       code: vnet("'10.0.0.0/16', 'fd00:db8::/48'", "[|'fd00:db8:0:1::1/64'|]"),
       errors: [{ messageId: 'hostBits', message: /'fd00:db8:0:1::\/64'/ }],
