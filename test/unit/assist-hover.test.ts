@@ -181,6 +181,14 @@ describe('hover: private DNS zone', () => {
     assert.match(md, /\*\*Used by zone groups \(1\):\*\* `default` of `pe-stdemo-blob`/);
   });
 
+  test('recommends no zone FACTS does not name: a misspelt zone is not endorsed', async () => {
+    const { hover: result } = await hover(
+      `${network()}${endpoint('pe')}${zone('zoneVault', 'privatelink.vault.azure.net', '$0')}`,
+    );
+    assert.match(result!.markdown, /^\*\*Private DNS zone\*\* `privatelink\.vault\.azure\.net`/);
+    assert.doesNotMatch(result!.markdown, /Recommended/);
+  });
+
   test('works in ARM templates on the "type" and "name" values', async () => {
     const template = (cursorOnName: boolean) =>
       `//- /main.json\n${armTemplate(

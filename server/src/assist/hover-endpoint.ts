@@ -7,7 +7,7 @@ import { asWritten, type NetworkModel, type PrivateDnsZone, type PrivateEndpoint
 import { connectionTargetType, endpointNeeds, knownGroupIds, nameOf, shorten, zoneNameOfConfig } from './lookup';
 import { bullet, code, codeList, symbolNote } from './markdown';
 import { subnetSummary } from './hover-network';
-import { describeZone } from './zones';
+import { recommendedFor } from './zones';
 
 export function endpointHover(endpoint: PrivateEndpoint, cloud: Cloud): string {
   const shown = nameOf(endpoint);
@@ -82,8 +82,8 @@ export function zoneHover(model: NetworkModel, zone: PrivateDnsZone, cloud: Clou
     `**Private DNS zone** ${code(name)}${zone.existing ? ' (existing)' : ''}${symbolNote(zone, name)}`,
     '',
   ];
-  if (typeof zone.name === 'string')
-    lines.push(`${describeZone(cloud, zone.name).replace(/^Private DNS zone/, 'Recommended zone')}`, '');
+  const recommended = typeof zone.name === 'string' ? recommendedFor(cloud, zone.name) : undefined;
+  if (recommended) lines.push(recommended, '');
   const links = zone.links.map((link) => {
     const vnet = link.vnet?.resolved ? nameOf(link.vnet.target) : link.vnet ? shorten(asWritten(link.vnet.value)) : '?';
     return `${code(vnet)}${link.registrationEnabled === true ? ' (auto-registration)' : ''}`;

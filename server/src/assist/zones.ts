@@ -36,10 +36,25 @@ export function describeZone(cloud: Cloud, name: string): string {
 }
 
 function describeZoneNow(cloud: Cloud, name: string): string {
+  const users = zoneUsers(cloud, name);
+  return users.length > 0 ? `Private DNS zone in ${cloud} for ${users.join(', ')}.` : `Private DNS zone in ${cloud}.`;
+}
+
+/**
+ * A hover's word on a zone the template declares: the services it is recommended for in this cloud, or
+ * nothing for a name FACTS does not recommend (a misspelt zone must not read as endorsed: the rules
+ * report it).
+ */
+export function recommendedFor(cloud: Cloud, name: string): string | undefined {
+  const users = zoneUsers(cloud, name);
+  return users.length > 0 ? `Recommended zone in ${cloud} for ${users.join(', ')}.` : undefined;
+}
+
+/** The services and group ids whose private endpoints use the zone in this cloud, each once. */
+function zoneUsers(cloud: Cloud, name: string): string[] {
   const users = targetsUsingZone(cloud, name).map(({ resourceType, groupId }) => {
     const service = expectedZones(cloud, resourceType, groupId)?.zones.find((zone) => zone.name === name)?.service;
     return `${service ?? resourceType} (\`${groupId}\`)`;
   });
-  const unique = [...new Set(users)];
-  return unique.length > 0 ? `Private DNS zone in ${cloud} for ${unique.join(', ')}.` : `Private DNS zone in ${cloud}.`;
+  return [...new Set(users)];
 }
