@@ -26,6 +26,8 @@ export class Publisher {
     /** A file's text: the open document's, else the index's or the analysis's. */
     private readonly textOf: (uri: string) => string | undefined,
     private readonly baselines: Baselines,
+    /** Files whose diagnostics another part publishes (a vnetlens.json's own problems): never answered here. */
+    private readonly publishedElsewhere: (uri: string) => boolean = () => false,
   ) {}
 
   /**
@@ -53,6 +55,7 @@ export class Publisher {
     const others = new Map<string, FileEntry>();
     const written: Promise<void>[] = [];
     for (const [uri, entry] of byUri.files) {
+      if (this.publishedElsewhere(uri)) continue;
       if (this.documents.get(uri)) written.push(this.publish(uri, entry.findings, entry.notices));
       else if (!(baselinesSame && changed && this.asPublished(uri, entry, changed))) others.set(uri, entry);
     }

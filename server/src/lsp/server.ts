@@ -46,7 +46,8 @@ export function startServer(connection: Connection, workerScript: string): void 
   // Closed files and files outside the index: the texts the last analysis gave, while still current.
   const textOf = (uri: string) =>
     documents.get(uri)?.getText() ?? workspace.file(uri)?.text ?? analysis.analysedText(uri);
-  const publisher = new Publisher(connection, documents, textOf, baselines);
+  // A vnetlens.json's diagnostics are its own problems, which Configuration publishes: not the analysis's.
+  const publisher = new Publisher(connection, documents, textOf, baselines, (uri) => sync.isConfigFile(uri));
 
   const scheduler = new Scheduler(
     connection,

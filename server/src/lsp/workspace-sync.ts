@@ -125,10 +125,17 @@ export class WorkspaceSync {
 
   /**
    * A closed file stays indexed only if it belongs to the folders; one outside is read again
-   * through the host if something references it.
+   * through the host if something references it. A closed vnetlens.json is read from disk again.
    */
   documentClosed(uri: string): void {
     const { workspace, configuration, access } = this.dependencies;
+    if (this.isConfigFile(uri)) {
+      // The editor's text, saved or not, no longer counts: the file on disk does again.
+      configuration.loadConfig(uri, access.read(uri).text);
+      workspace.setCloud(configuration.effective().cloud);
+      this.dependencies.schedule();
+      return;
+    }
     const text =
       configuration.settings.analysisScope === 'workspace' && access.isInside(uri) ? access.read(uri).text : undefined;
     if (text === undefined || !isCandidateFileName(uri)) workspace.removeFile(uri);
