@@ -171,11 +171,37 @@ describe('check --write-baseline and --baseline', () => {
     const dir = workspace({ 'main.bicep': zoneInRegion(), 'bad.json': '{ "version": 1 }' });
     const missing = await cli(['check', '.', '--baseline', 'nope.json'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /^vnet-lens: cannot read baseline 'nope\.json': ENOENT$/m);
+    assert.match(missing.stderr, /^vnet-lens: cannot read baseline 'nope\.json': no such file$/m);
     assert.equal(missing.stdout, '');
     const bad = await cli(['check', '.', '--baseline', 'bad.json'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /baseline 'bad\.json' is not a VNet Lens baseline: .*findings/);
+  });
+
+  test("a repository's vnetlens.json cannot make check read or show a file outside it, a pipe or a device", async () => {
+    const secret = workspace({ 'secret.txt': 'root:x:0:0:hunter2\n' });
+    const dir = workspace({
+      'main.bicep': zoneInRegion(),
+      'vnetlens.json': JSON.stringify({ baseline: path.join(secret, 'secret.txt') }),
+      'inside.txt': 'root:x:0:0:hunter2\n',
+    });
+    const outside = await cli(['check', '.'], dir);
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /named by vnetlens\.json, is outside that file's folder \(--allow-outside reads it\)/);
+    assert.doesNotMatch(outside.stderr, /hunter2|root:x/);
+    // Inside the folder, a file that is not JSON is named as such, with no word of what it holds.
+    fs.writeFileSync(path.join(dir, 'vnetlens.json'), '{ "baseline": "inside.txt" }');
+    const notJson = await cli(['check', '.'], dir);
+    assert.equal(notJson.code, 2);
+    assert.match(notJson.stderr, /baseline 'inside\.txt' is not valid JSON \(InvalidSymbol on line 1\)/);
+    assert.doesNotMatch(notJson.stderr, /hunter2|root:x/);
+    // A device is refused before a byte is read, whoever names it.
+    const device = await cli(['check', '.', '--baseline', '/dev/zero'], dir);
+    assert.equal(device.code, 2);
+    assert.match(device.stderr, /cannot read baseline '\/dev\/zero': it is not a regular file/);
+    const written = await cli(['check', '.', '--write-baseline', '/dev/full'], dir);
+    assert.equal(written.code, 2);
+    assert.match(written.stderr, /cannot write baseline '\/dev\/full': it is not a regular file/);
   });
 
   test('the flags belong to check, and do not go together', async () => {

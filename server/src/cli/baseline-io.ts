@@ -6,6 +6,15 @@ import { BaselineMatcher, createBaseline, readBaseline, type BaselineFile } from
 import type { Finding } from '../engine';
 import { escapeControls, escapeJsonControls } from './escape';
 import { replaceFile } from './write-files';
+import { readRegularFile } from '../read-scope';
+import { refusalText } from './reading';
+
+/** Where the baseline is, and the folder it must lie in when a vnetlens.json (not the user) names it. */
+export interface BaselineLocation {
+  file: string;
+  /** The named-by folder: a repository's vnetlens.json may not make the CLI read outside it. */
+  within?: string;
+}
 
 /** --baseline (relative to the working folder), else vnetlens.json's `baseline` (relative to its folder). */
 export function baselinePathFor(
@@ -13,37 +22,64 @@ export function baselinePathFor(
   configBaseline: string | undefined,
   configPath: string | undefined,
   cwd: string,
-): string | undefined {
-  if (given !== undefined) return path.resolve(cwd, given);
-  if (configBaseline !== undefined && configPath !== undefined)
-    return path.resolve(path.dirname(configPath), configBaseline);
+): BaselineLocation | undefined {
+  if (given !== undefined) return { file: path.resolve(cwd, given) };
+  if (configBaseline !== undefined && configPath !== undefined) {
+    const folder = path.dirname(configPath);
+    return { file: path.resolve(folder, configBaseline), within: folder };
+  }
   return undefined;
 }
 
-/** The matcher for the baseline at `file`, or a one-line error. */
-export function loadBaseline(file: string, shown: string): BaselineMatcher | { error: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return {
-      error: `cannot read baseline '${escapeControls(shown)}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    };
-  }
-  const read = readBaseline(text);
-  if ('error' in read) return { error: `baseline '${escapeControls(shown)}' is ${escapeControls(read.error)}` };
-  return new BaselineMatcher(read.baseline, pathToFileURL(file).href);
+/**
+ * The matcher for the baseline, or a one-line error. Read as every file the CLI reads (read-scope.ts): a
+ * regular file under the size limit, never a FIFO or a device; one a vnetlens.json names only inside
+ * that file's folder (unless --allow-outside), following links. What an unreadable file holds is never
+ * shown: a hostile repository's config could name any file on the machine.
+ */
+export function loadBaseline(
+  location: BaselineLocation,
+  shown: string,
+  allowOutside: boolean,
+): BaselineMatcher | { error: string } {
+  const named = `baseline '${escapeControls(shown)}'`;
+  if (location.within !== undefined && !allowOutside && !liesWithin(location.file, location.within))
+    return { error: `${named}, named by vnetlens.json, is outside that file's folder (--allow-outside reads it)` };
+  const read = readRegularFile(location.file);
+  if (read.text === undefined) return { error: `cannot read ${named}: ${refusalText(read.why)}` };
+  const baseline = readBaseline(read.text);
+  if ('error' in baseline) return { error: `${named} is ${escapeControls(baseline.error)}` };
+  return new BaselineMatcher(baseline.baseline, pathToFileURL(location.file).href);
 }
 
-/** Records `findings` at `file` (keeping the expiry dates of an existing baseline); returns how many. */
-export function writeBaselineFile(file: string, findings: readonly Finding[]): number {
+/** Whether `file`, its links followed, lies in `folder` (a file that does not exist yet: by its path). */
+function liesWithin(file: string, folder: string): boolean {
+  const real = (target: string) => {
+    try {
+      return fs.realpathSync.native(target);
+    } catch {
+      return path.resolve(target);
+    }
+  };
+  const relative = path.relative(real(folder), real(file));
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
+/**
+ * Records `findings` at `file` (keeping the expiry dates of an existing baseline); returns how many, or
+ * why it cannot. What stands there is read as a baseline only when it is a regular file under the limit.
+ */
+export function writeBaselineFile(file: string, findings: readonly Finding[]): number | { error: string } {
   let previous: BaselineFile | undefined;
-  if (fs.existsSync(file)) {
-    const read = readBaseline(fs.readFileSync(file, 'utf8'));
+  const existing = readRegularFile(file);
+  if (existing.text !== undefined) {
+    const read = readBaseline(existing.text);
     if ('baseline' in read) previous = read.baseline;
+  } else if (existing.why !== 'missing') {
+    return { error: refusalText(existing.why) };
   }
   const text = escapeJsonControls(createBaseline(findings, pathToFileURL(file).href, previous));
-  if (previous !== undefined || fs.existsSync(file)) replaceFile(file, text);
+  if (existing.text !== undefined) replaceFile(file, text);
   else fs.writeFileSync(file, text, { flag: 'wx' });
   return (JSON.parse(text) as BaselineFile).findings.length;
 }

@@ -106,12 +106,14 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
       );
     }
   }
-  const baselinePath =
+  const baselineAt =
     command.writeBaseline === undefined
       ? baselinePathFor(command.baseline, config.baseline, configPath, io.cwd)
       : undefined;
   const baseline =
-    baselinePath === undefined ? undefined : loadBaseline(baselinePath, displayPath(baselinePath, io.cwd));
+    baselineAt === undefined
+      ? undefined
+      : loadBaseline(baselineAt, displayPath(baselineAt.file, io.cwd), command.allowOutside);
   if (baseline !== undefined && 'error' in baseline) {
     io.stderr(`vnet-lens: ${baseline.error}\n`);
     return exitCodes.usageOrIo;
@@ -178,24 +180,25 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   const findings = [...syntaxFindings(result.files), ...result.findings];
   if (command.writeBaseline !== undefined) {
     const target = path.resolve(io.cwd, command.writeBaseline);
+    const shown = escapeControls(displayPath(target, io.cwd));
+    let written: number | { error: string };
     try {
-      const count = writeBaselineFile(target, findings);
-      io.stderr(
-        `Recorded ${count} finding${count === 1 ? '' : 's'} in ${escapeControls(displayPath(target, io.cwd))}.\n`,
-      );
+      written = writeBaselineFile(target, findings);
     } catch (error) {
-      io.stderr(
-        `vnet-lens: cannot write baseline '${escapeControls(displayPath(target, io.cwd))}': ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-      );
+      written = { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+    if (typeof written !== 'number') {
+      io.stderr(`vnet-lens: cannot write baseline '${shown}': ${written.error}\n`);
       return exitCodes.usageOrIo;
     }
+    io.stderr(`Recorded ${written} finding${written === 1 ? '' : 's'} in ${shown}.\n`);
     return ioErrors > 0 ? exitCodes.usageOrIo : exitCodes.clean;
   }
   const reported = baseline === undefined ? findings : findings.filter((finding) => !baseline.has(finding));
   if (reported.length < findings.length) {
     const hidden = findings.length - reported.length;
     io.stderr(
-      `${hidden} finding${hidden === 1 ? ' is' : 's are'} in the baseline ${escapeControls(displayPath(baselinePath!, io.cwd))} and not shown.\n`,
+      `${hidden} finding${hidden === 1 ? ' is' : 's are'} in the baseline ${escapeControls(displayPath(baselineAt!.file, io.cwd))} and not shown.\n`,
     );
   }
   result = { ...result, findings: reported };

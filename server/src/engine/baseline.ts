@@ -2,6 +2,7 @@
 // line, so edits above a finding keep it matched), each with an optional expiry date. The CLI hides
 // baselined findings; the editor shows them as hints. Invariant: pure data over URIs and texts (the
 // callers read and write files); a bad baseline file gives a message, never a throw.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import generatedValidate from './generated/baseline-validator';
 import type { Finding } from './types';
@@ -76,10 +77,11 @@ function compare(a: string, b: string): number {
 /** Parses and validates a baseline file's text. */
 export function readBaseline(text: string): { baseline: BaselineFile } | { error: string } {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    data = JSON.parse(json);
+  } catch {
+    return { error: `not valid JSON (${jsonErrorAt(json)})` };
   }
   if (!validate(data)) {
     const first = validate.errors?.[0];
@@ -114,4 +116,17 @@ export class BaselineMatcher {
     if (finding.resource === undefined) return false;
     return this.live.has(keyOf(finding.ruleId, relativeToBaseline(finding.uri, this.baselineUri), finding.resource));
   }
+}
+
+/**
+ * Where and what the first JSON error is, never the text around it (JSON.parse quotes the text, and a
+ * hostile vnetlens.json may name any file as its baseline).
+ */
+function jsonErrorAt(json: string): string {
+  const errors: ParseError[] = [];
+  parse(json, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first === undefined) return 'a value JSON does not allow';
+  const line = json.slice(0, first.offset).split('\n').length;
+  return `${printParseErrorCode(first.error)} on line ${line}`;
 }
