@@ -11,6 +11,7 @@ export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs,
 export { lowerCase, remembered } from '../evaluate/remembered';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
+export { rangeOfPath } from '../evaluate/declaration';
 export {
   isArray,
   isKnown,

@@ -69,6 +69,22 @@ const bicepCases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'a property loop whose items take the same ranges over and over: one finding where the loop writes them',
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-spoke'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.1.0.0/16'] }
+    subnets: [|[for i in range(0, 12): {
+      name: 'snet-\${i}'
+      properties: { addressPrefix: cidrSubnet('10.1.0.0/16', 24, i % 3) }
+    }]|]
+  }
+}
+`,
+      errors: [{ messageId: 'overlap', message: /^Subnet 'snet-3' \('10\.1\.0\.0\/24'\) overlaps subnet 'snet-0'/ }],
+    },
+    {
       name: 'two inline subnets with the same prefix: on the later one',
       code: vnet(`${inline('snet-a', "'10.1.0.0/24'")}\n${inline('snet-b', "[|'10.1.0.0/24'|]")}`),
       errors: [
