@@ -397,3 +397,16 @@ resource pes 'Microsoft.Network/privateEndpoints@2024-05-01' = [for group in [ '
     ],
   );
 });
+
+test('files in a cycle of modules nothing else deploys are still checked, each finding once', async () => {
+  const zone = (symbol: string) =>
+    `resource ${symbol} 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n`;
+  const call = (path: string) => `module again '${path}' = {\n  name: 'again'\n}\n`;
+  assert.deepEqual((await findings(`//- /main.bicep\n${call('main.bicep')}${zone('zone')}`)).map(where), [
+    'dns-zone-location main.bicep',
+  ]);
+  assert.deepEqual(
+    (await findings(`//- /a.bicep\n${call('b.bicep')}${zone('zone')}//- /b.bicep\n${call('a.bicep')}`)).map(where),
+    ['dns-zone-location a.bicep'],
+  );
+});

@@ -57,8 +57,37 @@ export class EntryIndex {
       if (targets === undefined || this.compiledFromSibling(uri)) continue;
       if (isParameterFile(this.files.get(uri)) || !used?.has(uri)) entries.push(uri);
     }
+    if (used) entries.push(...this.inUnreachedCycles(entries, deploys));
     this.found = { entries: entries.sort(), deploys };
     return entries;
+  }
+
+  /**
+   * Templates no entry reaches: files in a cycle of modules (a file calling itself, two calling each
+   * other) that nothing outside the cycle deploys. Bicep reports the cycle; what the files declare is
+   * still checked, each as a deployment of its own (they were no deployment's, and silently unchecked).
+   */
+  private inUnreachedCycles(
+    entries: readonly string[],
+    deploys: ReadonlyMap<string, readonly string[] | undefined>,
+  ): string[] {
+    const reached = new Set<string>();
+    const reach = (from: string) => {
+      const pending = [from];
+      for (let uri = pending.pop(); uri !== undefined; uri = pending.pop()) {
+        if (reached.has(uri)) continue;
+        reached.add(uri);
+        for (const target of deploys.get(uri) ?? []) if (!reached.has(target)) pending.push(target);
+      }
+    };
+    for (const entry of entries) reach(entry);
+    const unreached: string[] = [];
+    for (const [uri, targets] of deploys) {
+      if (targets === undefined || reached.has(uri) || this.compiledFromSibling(uri)) continue;
+      unreached.push(uri);
+      reach(uri);
+    }
+    return unreached;
   }
 
   /**
