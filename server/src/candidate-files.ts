@@ -13,6 +13,8 @@ export interface WalkOptions {
   /** Also skip every folder whose name starts with `.` (the editor's index does; the CLI goes where it is told). */
   skipHiddenFolders?: boolean;
   maxFiles?: number;
+  /** Told of each folder under `dir` that cannot be listed (permission denied, say), with the error's code. */
+  onUnlisted?: (folder: string, code: string) => void;
 }
 
 /** Absolute paths of the .bicep/.bicepparam/.json/.jsonc files under `dir`, in walk order. */
@@ -25,7 +27,8 @@ export function candidateFilesUnder(dir: string, options: WalkOptions = {}): str
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      options.onUnlisted?.(current, (error as NodeJS.ErrnoException).code ?? 'unreadable');
       continue;
     }
     for (const entry of entries) {

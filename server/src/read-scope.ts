@@ -14,7 +14,8 @@ import { isCandidateFileName } from './syntax/classify';
 /** Largest file read, in bytes: the engine analyses at most 4 Mi characters of a file. */
 export const maxReadBytes = 4 * 1024 * 1024;
 
-export type Refusal = 'not-file' | 'not-analysable' | 'outside-workspace' | 'missing' | 'not-regular' | 'too-large';
+export type Refusal =
+  'not-file' | 'not-analysable' | 'outside-workspace' | 'missing' | 'no-permission' | 'not-regular' | 'too-large';
 export type ReadDecision = { read: true; file: string } | { read: false; why: Refusal };
 export type ReadResult = { text: string } | { text?: undefined; why: Refusal };
 
@@ -53,16 +54,16 @@ export function readRegularFile(file: string, maxBytes = maxReadBytes): ReadResu
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
-  } catch {
-    return { why: 'missing' };
+  } catch (error) {
+    return { why: refusalOf(error) };
   }
   if (!stat.isFile()) return { why: 'not-regular' };
   if (stat.size > maxBytes) return { why: 'too-large' };
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
-  } catch {
-    return { why: 'missing' };
+  } catch (error) {
+    return { why: refusalOf(error) };
   }
   try {
     const opened = fs.fstatSync(fd);
@@ -78,12 +79,32 @@ export function readRegularFile(file: string, maxBytes = maxReadBytes): ReadResu
       length += count;
     }
     if (length > maxBytes) return { why: 'too-large' };
-    return { text: buffer.toString('utf8', 0, length) };
-  } catch {
-    return { why: 'missing' };
+    return { text: decoded(buffer, length) };
+  } catch (error) {
+    return { why: refusalOf(error) };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** A file that cannot be read: not there, or not ours to read (told apart: 'no such file' misled). */
+function refusalOf(error: unknown): Refusal {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'no-permission' : 'missing';
+}
+
+/**
+ * A file's text: UTF-8 (a byte-order mark kept for the parsers to skip, as they do), or UTF-16 when it
+ * starts with a UTF-16 byte-order mark (Windows PowerShell 5.1 writes files so; Bicep reads them).
+ */
+function decoded(buffer: Buffer, length: number): string {
+  if (length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe)
+    return buffer.toString('utf16le', 2, length - (length % 2));
+  if (length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2, length - (length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return buffer.toString('utf8', 0, length);
 }
 
 /** The one name read above the roots with `ancestorConfigs`. */

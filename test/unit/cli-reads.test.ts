@@ -216,3 +216,32 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
     );
   });
 });
+
+test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1) is read as its text', async () => {
+  const zone =
+    "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+  const template = JSON.stringify({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      {
+        type: 'Microsoft.Network/privateDnsZones',
+        apiVersion: '2024-06-01',
+        name: 'privatelink.vaultcore.azure.net',
+        location: 'westeurope',
+      },
+    ],
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-utf16-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  fs.writeFileSync(path.join(dir, 'main.bicep'), utf16le(zone));
+  fs.writeFileSync(path.join(dir, 'azuredeploy.json'), utf16be(template));
+  const run = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const found = (JSON.parse(run.stdout) as { files: { file: string; findings: { ruleId: string }[] }[] }).files.map(
+    (file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`,
+  );
+  assert.deepEqual(found.sort(), ['azuredeploy.json dns-zone-location', 'main.bicep dns-zone-location']);
+});

@@ -8,11 +8,15 @@ import { candidateFilesUnder } from '../candidate-files';
 export interface Discovery {
   files: string[];
   missing: string[];
+  /** Folders under the paths given that cannot be listed, with why: their files are not checked. */
+  unlisted: { folder: string; code: string }[];
 }
 
 export function discoverFiles(args: readonly string[], cwd: string): Discovery {
   const files = new Set<string>();
   const missing: string[] = [];
+  const unlisted: Discovery['unlisted'] = [];
+  const onUnlisted = (folder: string, code: string) => unlisted.push({ folder, code });
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
     let stat: fs.Stats;
@@ -22,8 +26,8 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
       missing.push(arg);
       continue;
     }
-    if (stat.isDirectory()) for (const file of candidateFilesUnder(absolute)) files.add(file);
+    if (stat.isDirectory()) for (const file of candidateFilesUnder(absolute, { onUnlisted })) files.add(file);
     else files.add(absolute);
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, unlisted };
 }

@@ -19,11 +19,17 @@ export interface LoadedFiles {
 }
 
 export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
-  const { files, missing } = discoverFiles(paths, io.cwd);
+  const { files, missing, unlisted } = discoverFiles(paths, io.cwd);
   for (const arg of missing) io.stderr(`vnet-lens: cannot read '${escapeControls(arg)}': no such file or folder\n`);
+  for (const { folder, code } of unlisted) {
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    io.stderr(
+      `vnet-lens: cannot read folder '${escapeControls(displayPath(folder, io.cwd))}': ${why}; its files are not checked\n`,
+    );
+  }
   const documents: SourceDocument[] = [];
   const texts = new Map<string, string>();
-  let ioErrors = missing.length;
+  let ioErrors = missing.length + unlisted.length;
   if (missing.length > 0) return { documents, texts, ioErrors, missing: missing.length };
   for (const file of files) {
     const read = readGivenFile(file);

@@ -51,6 +51,8 @@ export function refusalMessage(uri: string, why: Refusal): string | undefined {
       return `Not reading ${shown}: only .bicep, .bicepparam, .json and .jsonc files are read.`;
     case 'not-regular':
       return `Not reading ${shown}: it is not a regular file (a pipe or a device, say).`;
+    case 'no-permission':
+      return `Not reading ${shown}: permission denied.`;
     case 'too-large':
       return `Not reading ${shown}: it is over the 4 MB limit.`;
     default:
