@@ -136,3 +136,23 @@ describe('language server isolation', () => {
     assert.doesNotMatch(session.stderr(), /Error|Maximum call stack/);
   });
 });
+
+test('workspace folders a client sends broken (null, no uri, a malformed file URI) cost themselves, not the session', async () => {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-folders-bad-')));
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(root, 'zone.bicep'), zoneInWrongLocation);
+  const good = pathToFileURL(root).href;
+  const session = await startServer(undefined, null, [], undefined, {
+    rootUri: good,
+    workspaceFolders: [null, { name: 'no uri' }, { uri: 'file://%zz/bad', name: 'bad' }, { uri: good, name: 'good' }],
+  });
+  try {
+    const zone = await session.nextDiagnostics(pathToFileURL(path.join(root, 'zone.bicep')).href, 30_000);
+    assert.deepEqual(
+      zone.diagnostics.map((d) => d.code),
+      ['dns-zone-location'],
+    );
+  } finally {
+    assert.equal(await session.close(), 0);
+  }
+});

@@ -40,6 +40,8 @@ export async function startServer(
   settings: unknown = null,
   nodeArgs: readonly string[] = [],
   tree = repoRoot,
+  /** Replaces parts of the `initialize` params (a client sending odd folders, say). */
+  initializeOverrides: Record<string, unknown> = {},
 ): Promise<LspSession> {
   const options = [...serverNodeOptions(os.availableParallelism()), ...nodeArgs];
   const child = spawn(process.execPath, [...options, path.join(tree, 'dist/server.js'), '--stdio'], {
@@ -73,6 +75,7 @@ export async function startServer(
       workspace: { configuration: true, workspaceFolders: true },
       textDocument: { publishDiagnostics: { relatedInformation: true } },
     },
+    ...initializeOverrides,
   });
   await connection.sendNotification('initialized', {});
 

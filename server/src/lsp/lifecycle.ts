@@ -1,6 +1,7 @@
 // The server's lifecycle messages: the capabilities it answers `initialize` with, the settings,
 // folder configs and file watchers it sets up once `initialized`, and a settings change re-reading
 // what the old settings decided.
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -31,7 +32,9 @@ export function registerLifecycle(connection: Connection, parts: LifecycleParts)
   connection.onInitialize((params): InitializeResult => {
     configuration.canPull = params.capabilities.workspace?.configuration === true;
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
-    sync.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    sync.setFolders(
+      params.workspaceFolders ? folderUris(params.workspaceFolders) : folderUris([{ uri: params.rootUri }]),
+    );
     return {
       serverInfo: { name: toolName, version: toolVersion },
       capabilities: {
@@ -51,10 +54,7 @@ export function registerLifecycle(connection: Connection, parts: LifecycleParts)
     // A folder added or removed later moves the workspace boundary: index, configs and reads follow.
     if (foldersChange)
       connection.workspace.onDidChangeWorkspaceFolders((event) =>
-        sync.changeFolders(
-          event.added.map((f) => f.uri),
-          event.removed.map((f) => f.uri),
-        ),
+        sync.changeFolders(folderUris(event.added), folderUris(event.removed)),
       );
     workspace.setCloud(configuration.effective().cloud);
     sync.syncIndex();
@@ -72,4 +72,24 @@ export function registerLifecycle(connection: Connection, parts: LifecycleParts)
     if (access.setAllowOutside(configuration.settings.allowFilesOutsideWorkspace)) sync.forgetOutsideReads();
     sync.refresh();
   });
+}
+
+/**
+ * The URIs of workspace folders as a client sent them, without what is no folder (a null entry, a
+ * missing or malformed URI): a bad entry costs itself, not the session (DESIGN §10).
+ */
+function folderUris(folders: readonly unknown[] | null | undefined): string[] {
+  const uris: string[] = [];
+  for (const folder of Array.isArray(folders) ? folders : []) {
+    const uri: unknown = (folder as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string') continue;
+    try {
+      if (uri.startsWith('file:')) fileURLToPath(uri);
+      else new URL(uri);
+    } catch {
+      continue;
+    }
+    uris.push(uri);
+  }
+  return uris;
 }
