@@ -9,6 +9,7 @@ import { endpointVnet, linksMaybeOf, privatelinkZones, sameId, zoneUses } from '
 import type { VirtualNetwork } from '../model';
 import { serverVnets } from './support/dns-custom-servers';
 import { givenToUnreadCall } from './support/unread-calls';
+import { declaredButSwitchedOff, vnetLinkType } from './support/switched-off';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -48,7 +49,9 @@ export default defineRule({
           decl: use.group.decl,
           message: `zone group '${label(use.group)}' writes its records into this zone`,
         })),
-        fix: { kind: 'add-vnet-link', vnets: vnets.map((vnet) => vnet.decl) },
+        ...(declaredButSwitchedOff(model, vnetLinkType, zone.id)
+          ? {}
+          : { fix: { kind: 'add-vnet-link' as const, vnets: vnets.map((vnet) => vnet.decl) } }),
       });
     }
   },

@@ -20,6 +20,7 @@ import {
 } from './support/dns-network';
 import { customServerHomes } from './support/dns-custom-servers';
 import { givenToUnreadCall } from './support/unread-calls';
+import { declaredButSwitchedOff, vnetLinkType } from './support/switched-off';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -92,7 +93,9 @@ export default defineRule({
           : { zone: name, vnets: others, endpoint: missing[0].endpoint },
         at: { decl: zone.decl },
         related: firstOfEach(related.map(withGroupNote)),
-        fix: { kind: 'add-vnet-link', vnets: missing.map((entry) => entry.vnet.decl) },
+        ...(declaredButSwitchedOff(model, vnetLinkType, zone.id)
+          ? {}
+          : { fix: { kind: 'add-vnet-link' as const, vnets: missing.map((entry) => entry.vnet.decl) } }),
       });
     }
   },

@@ -15,6 +15,7 @@ import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } f
 import { endpointVnet, mayBeSameId } from './support/dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
 import { givenToUnreadCall } from './support/unread-calls';
+import { declaredButSwitchedOff } from './support/switched-off';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -72,7 +73,9 @@ export default defineRule({
             })),
           ...policyNotes(endpoint, dns.needs, context),
         ],
-        ...fixFor(model, endpoint, dns.needs),
+        ...(declaredButSwitchedOff(model, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', endpoint.id)
+          ? {}
+          : fixFor(model, endpoint, dns.needs)),
       });
     }
     reportCompetingZoneGroups(model, context, report);

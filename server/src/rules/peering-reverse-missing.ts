@@ -13,6 +13,7 @@ import { certainlyCreatedAmong, certainlyDeployed, label } from './support/certa
 import { connects, isSelfPeering, remoteVnet } from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';
 import { givenToUnreadCall } from './support/unread-calls';
+import { declaredButSwitchedOff } from './support/switched-off';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -52,7 +53,9 @@ export default defineRule({
             message: `VNet '${label(remote)}' is declared here; it needs a peering back to '${label(local)}'.`,
           },
         ],
-        fix: { kind: 'add-reverse-peering', peering, local, remote },
+        ...(declaredButSwitchedOff(model, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', remote.id)
+          ? {}
+          : { fix: { kind: 'add-reverse-peering' as const, peering, local, remote } }),
       });
     }
   },

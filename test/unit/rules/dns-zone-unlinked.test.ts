@@ -98,6 +98,12 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the link is written but an environment switches it off: reported there, with no fix that would link every environment',
+      code: `//- /main.bicep\nparam linkZone bool = true\n${network}${endpoint()}${zone('[|zone|]')}${spokeLink('if (linkZone) ')}//- /dev.bicepparam\nusing 'main.bicep'\nparam linkZone = false\n`,
+      errors: [{ messageId: 'unlinked' }],
+      output: null,
+    },
+    {
       name: "a zone a zone group uses, with no link: a link to the endpoint's VNet after the zone",
       code: network + endpoint() + zone('[|zone|]'),
       errors: [

@@ -1,0 +1,20 @@
+// What a fix would add, already written in the template but switched off in this deployment: a link, a
+// zone group or a reverse peering under `if (linkDnsZone)` that a parameter file (or a caller) binds to
+// false. The finding stands (that deployment lacks it), but the cause is that value, not a missing
+// declaration: a fix writing another one unconditionally would change every deployment of the template
+// (the environment that keeps its own would get it twice).
+import { lowerCase, parentIdOf, same, type NetworkModel, type Value } from '../../model';
+
+/** The type of a private DNS zone's virtual network links. */
+export const vnetLinkType = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
+
+/** Whether the model holds a declaration of `type` under `parentId` whose condition is false. */
+export function declaredButSwitchedOff(model: NetworkModel, type: string, parentId: Value): boolean {
+  const wanted = type.toLowerCase();
+  return model.declarations.some((decl) => {
+    // An interface model's off declaration stands for an entry the call leaves out, not one written.
+    if (decl.condition !== false || decl.registry !== undefined || lowerCase(decl.type) !== wanted) return false;
+    const parent = parentIdOf(decl.id);
+    return parent !== undefined && same(parent, parentId, true) !== false;
+  });
+}
