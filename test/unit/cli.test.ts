@@ -499,4 +499,51 @@ describe('unified diffs', () => {
     );
     assert.equal(unifiedDiff('a/x', 'b/x', 'same\n', 'same\n'), '');
   });
+
+  test('applying the hunks to the old text gives the new text, over random edits (many far apart too)', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const lines = Array.from({ length: 1 + random(round < 290 ? 40 : 3000) }, () => `line ${random(6)}`);
+      const edited: string[] = [];
+      for (const line of lines) {
+        const roll = random(10);
+        if (roll === 0) continue; // deleted
+        edited.push(roll === 1 ? `${line} changed` : line);
+        if (roll === 2) edited.push('inserted');
+      }
+      const ending = (text: string) => (random(2) === 0 ? text : `${text}\n`);
+      const before = ending(lines.join('\n'));
+      const after = ending(edited.join('\n'));
+      assert.equal(applyHunks(before, unifiedDiff('a/x', 'b/x', before, after)), after, `round ${round}`);
+    }
+  });
 });
+
+/** The new text a unified diff makes of `before` (what `patch` does with it), for the round-trip test. */
+function applyHunks(before: string, diff: string): string {
+  if (diff === '') return before;
+  const old = before.split(/(?<=\n)/);
+  const out: string[] = [];
+  let next = 0;
+  const lines = diff.split('\n').slice(2);
+  for (let index = 0; index < lines.length; index++) {
+    const header = /^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@$/.exec(lines[index]);
+    if (!header) continue;
+    const start = Number(header[2] === '0' ? header[1] : Number(header[1]) - 1);
+    while (next < start) out.push(old[next++]);
+    for (index++; index < lines.length && !lines[index].startsWith('@@'); index++) {
+      const [kind, text] = [lines[index][0], lines[index].slice(1)];
+      const unended = lines[index + 1] === '\\ No newline at end of file';
+      if (kind === ' ' || kind === '-') next++;
+      if (kind === ' ' || kind === '+') out.push(unended ? text : `${text}\n`);
+      if (unended) index++;
+    }
+    index--;
+  }
+  while (next < old.length) out.push(old[next++]);
+  return out.join('');
+}

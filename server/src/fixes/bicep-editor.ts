@@ -25,14 +25,27 @@ import type { TextEdit } from './types';
 
 /** The `resource` declaration whose symbolic name token is the declaration's anchor. */
 export function findResourceNode(tree: SourceFile, decl: ResourceDecl): ResourceDeclaration | undefined {
-  let found: ResourceDeclaration | undefined;
+  return resourcesByNameStart(tree).get(decl.range.start);
+}
+
+/**
+ * A tree's resource declarations by the start of their symbolic names, found in one walk per tree: a
+ * walk per fix made building the fixes of a file with thousands of findings (`--fix`, SARIF, a large
+ * file in the editor) quadratic (a review timed 8,000 findings at 24 s for SARIF, 10 GB for --dry-run).
+ */
+const resourceIndexes = new WeakMap<SourceFile, Map<number, ResourceDeclaration>>();
+
+function resourcesByNameStart(tree: SourceFile): Map<number, ResourceDeclaration> {
+  let index = resourceIndexes.get(tree);
+  if (index) return index;
+  const found = new Map<number, ResourceDeclaration>();
   walkNodes(tree, (node) => {
-    if (found) return false;
-    if (node.kind === 'ResourceDeclaration' && node.name instanceof Token && node.name.start === decl.range.start)
-      found = node;
+    if (node.kind === 'ResourceDeclaration' && node.name instanceof Token && !found.has(node.name.start))
+      found.set(node.name.start, node);
     return undefined;
   });
-  return found;
+  resourceIndexes.set(tree, (index = found));
+  return index;
 }
 
 export function objectContainer(object: ObjectExpression): Container | undefined {
