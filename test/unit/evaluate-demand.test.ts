@@ -267,12 +267,21 @@ test('a registry module no interface model knows deploys nothing known: only the
       "module pe 'br:contoso.azurecr.io/bicep/modules/private-endpoint:0.11.0' = {\n  name: 'pe'\n  params: { lockId: lock.id }\n}\n" +
       "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-\${pe.outputs.name}'\n  location: 'westeurope'\n}\n",
   });
-  assert.deepEqual(types(decls), ['Microsoft.Network/virtualNetworks', 'Microsoft.Resources/deployments']);
+  // The lock is declared as what the call is given refers to it (a resource referred to is evaluated).
+  assert.deepEqual(types(decls), [
+    'Microsoft.Authorization/locks',
+    'Microsoft.Network/virtualNetworks',
+    'Microsoft.Resources/deployments',
+  ]);
   const call = decls.find((decl) => decl.type === 'Microsoft.Resources/deployments')!;
   assert.equal(call.unread, true);
   assert.equal(call.name, 'pe');
-  // Its parameters are evaluated when a rule reads them: the lock, not a needed type, is then reached.
-  assert.match(displayValue(at(call.properties, 'parameters.lockId')), /Microsoft\.Authorization\/locks\/lock$/);
+  // What it is given is kept as the strings in it: the lock's id, a type nothing needs, is reached for it.
+  const given = at(call.properties, 'given') as Value[];
+  assert.deepEqual(
+    given.map((value) => displayValue(value).replace(/^.*\/providers\//, '')),
+    ['Microsoft.Authorization/locks/lock'],
+  );
   const vnet = decls.find((decl) => decl.type === 'Microsoft.Network/virtualNetworks')!;
   assert.match(
     String((vnet.name as { key?: string }).key ?? ''),

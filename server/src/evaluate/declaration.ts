@@ -81,7 +81,8 @@ export interface ResourceDecl {
   /**
    * Set on the deployment a module call or linked template makes when its file is not read (missing,
    * outside the files analysed, a registry module neither cached nor modelled, a URI): a
-   * `Microsoft.Resources/deployments` declaration whose `properties.parameters` holds what it is given.
+   * `Microsoft.Resources/deployments` declaration whose `properties.given` holds the strings it is given
+   * (unread-call.ts).
    */
   unread?: true;
 }

@@ -16,6 +16,7 @@ import { propertyOf } from './expressions';
 import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
 import { memberValue, membersOf, spanOf } from './json-members';
+import { unreadCallProperties } from '../unread-call';
 import { deploymentsType } from '../declaration';
 import { resourceIdAt, scopeId } from '../resource-id';
 import type { DeploymentScope } from '../scope';
@@ -119,9 +120,7 @@ function declareUnread(
     type: deploymentsType,
     name: shape.name,
     id: resourceIdAt(scopeId(scope), deploymentsType, shape.name),
-    properties: makeObject([
-      ['parameters', lazyObject([...params.keys()], (name) => params.get(name) ?? null, `${shape.key}.params`)],
-    ]),
+    properties: unreadCallProperties(params),
     body: {},
     existing: false,
     condition: shape.condition,

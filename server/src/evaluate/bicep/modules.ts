@@ -12,7 +12,8 @@ import {
   type ModuleView,
   type ObjectExpression,
 } from '../../syntax/bicep';
-import { LazyBindings, lazyObject } from '../lazy';
+import { LazyBindings } from '../lazy';
+import { unreadCallProperties } from '../unread-call';
 import { deploymentsType } from '../declaration';
 import { resourceIdAt, scopeId } from '../resource-id';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
@@ -238,9 +239,7 @@ function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: Unrea
     type: deploymentsType,
     name,
     id: resourceIdAt(scopeId(call.scope), deploymentsType, name),
-    properties: makeObject([
-      ['parameters', lazyObject([...params.keys()], (param) => params.get(param) ?? null, `${call.key}.params`)],
-    ]),
+    properties: unreadCallProperties(params),
     body: {},
     existing: false,
     condition: call.condition,

@@ -5,19 +5,7 @@
 // VNet's id its links to every zone. A rule that reports something missing under or to a resource stays
 // silent when an unread call is given that resource's id or name (DESIGN §2: missing files degrade to
 // unknowns; "might be wrong" stays silent).
-import {
-  at,
-  isArray,
-  isObject,
-  PartialString,
-  same,
-  type NetworkModel,
-  type ResourceDecl,
-  type Value,
-} from '../../model';
-
-/** How deep into a call's parameters values are looked for (objects in arrays in objects…). */
-const maxDepth = 6;
+import { at, isArray, PartialString, same, type NetworkModel, type ResourceDecl, type Value } from '../../model';
 
 /** The strings (known or partly known) each model's unread calls that may be deployed are given. */
 const givenByModel = new WeakMap<NetworkModel, readonly (string | PartialString)[]>();
@@ -47,18 +35,16 @@ function givenStrings(model: NetworkModel): readonly (string | PartialString)[] 
   let given = givenByModel.get(model);
   if (given === undefined) {
     const found: (string | PartialString)[] = [];
-    for (const target of model.targets)
-      if (isUnreadCall(target.decl)) collectStrings(at(target.decl.properties, 'parameters'), found, 0);
+    for (const target of model.targets) {
+      if (!isUnreadCall(target.decl)) continue;
+      // The strings its parameters hold, collected when it was declared (evaluate/unread-call.ts).
+      const strings = at(target.decl.properties, 'given');
+      if (isArray(strings))
+        for (const value of strings) if (typeof value === 'string' || value instanceof PartialString) found.push(value);
+    }
     givenByModel.set(model, (given = found));
   }
   return given;
 }
 
 const isUnreadCall = (decl: ResourceDecl) => decl.unread === true && decl.condition !== false;
-
-function collectStrings(value: Value | undefined, into: (string | PartialString)[], depth: number): void {
-  if (typeof value === 'string' || value instanceof PartialString) into.push(value);
-  else if (depth >= maxDepth) return;
-  else if (isArray(value)) for (const item of value) collectStrings(item, into, depth + 1);
-  else if (isObject(value)) for (const key of Object.keys(value)) collectStrings(value[key], into, depth + 1);
-}
