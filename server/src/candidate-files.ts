@@ -38,6 +38,7 @@ export function candidateFilesUnder(dir: string, options: WalkOptions = {}): str
           pending.push(full);
       } else if (entry.isFile() && isCandidateFileName(entry.name)) {
         found.push(full);
+        if (found.length >= maxFiles) break;
       }
     }
   }

@@ -3,7 +3,13 @@
 // (debounced, stale runs dropped), publishing (diagnostics per file) and the request handlers — and
 // answers the lifecycle messages.
 // Invariant: with convert.ts and the parts it wires, the only code that knows LSP.
-import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  type Connection,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Baselines } from './baselines';
 import { listenChecked } from './checked-documents';
@@ -71,6 +77,9 @@ export function startServer(connection: Connection, workerScript: string): void 
     baselines,
     schedule: () => scheduler.schedule(),
     cleared: (uri) => publisher.cleared(uri),
+    // A notification: a request (showInformationMessage) waits for an answer some clients never give.
+    tell: (message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
   });
 
   registerLifecycle(connection, { configuration, sync, access, workspace, scheduler, fixAllKind });

@@ -7,7 +7,10 @@ import { readRegularFile } from '../read-scope';
 
 export const indexLimits = { maxFiles: 20_000, maxFileBytes: 4 * 1024 * 1024 } as const;
 
-/** URIs of the candidate files under a folder URI (hidden folders skipped, at most indexLimits.maxFiles). */
+/**
+ * URIs of the candidate files under a folder URI (hidden folders skipped, at most indexLimits.maxFiles:
+ * a folder that holds more is cut there, and the caller says so).
+ */
 export function scanFolder(folderUri: string): string[] {
   if (!folderUri.startsWith('file:')) return [];
   return candidateFilesUnder(fileURLToPath(folderUri), { skipHiddenFolders: true, maxFiles: indexLimits.maxFiles })

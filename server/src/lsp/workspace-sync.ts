@@ -10,7 +10,7 @@ import type { Baselines } from './baselines';
 import { configUriOf, isConfigFile, type Configuration } from './configuration';
 import type { FileAccess } from './file-access';
 import type { MirroredWorkspace } from './mirrored-workspace';
-import { scanFolder } from './workspace-files';
+import { indexLimits, scanFolder } from './workspace-files';
 
 export interface SyncDependencies {
   workspace: MirroredWorkspace;
@@ -24,10 +24,15 @@ export interface SyncDependencies {
   schedule: () => void;
   /** A document closed: its diagnostics go. */
   cleared: (uri: string) => void;
+  /** Tells the user something the analysis left out (an information message). */
+  tell: (message: string) => void;
 }
 
 export class WorkspaceSync {
   folders: string[] = [];
+
+  /** Folders the user was told were cut off at the index limit. */
+  private readonly toldCutOff = new Set<string>();
 
   constructor(private readonly dependencies: SyncDependencies) {}
 
@@ -64,7 +69,15 @@ export class WorkspaceSync {
       return;
     }
     for (const folder of this.folders) {
-      for (const uri of scanFolder(folder)) if (!documents.get(uri)) workspace.readFromDisk(uri);
+      const uris = scanFolder(folder);
+      for (const uri of uris) if (!documents.get(uri)) workspace.readFromDisk(uri);
+      // Cut off, said once per folder (DESIGN §10): not a silent half of the workspace.
+      if (uris.length >= indexLimits.maxFiles && !this.toldCutOff.has(folder)) {
+        this.toldCutOff.add(folder);
+        this.dependencies.tell(
+          `VNet Lens indexed the first ${indexLimits.maxFiles.toLocaleString('en-US')} template files of ${folder} and no more: the others are analysed when opened, or when a file that is analysed refers to them.`,
+        );
+      }
     }
   }
 
