@@ -108,4 +108,7 @@ export class CachedDeployments {
 }
 
 const givesNotice = (evaluation: EntryEvaluation) =>
-  evaluation.stoppedAfterMs !== undefined || evaluation.result.oversized !== undefined;
+  evaluation.stoppedAfterMs !== undefined ||
+  evaluation.result.oversized !== undefined ||
+  evaluation.result.collapsedLoop !== undefined ||
+  evaluation.result.tooDeep !== undefined;

@@ -1,8 +1,11 @@
 // Where the engine stops (DESIGN §10): a file over the size limit is not analysed and a deployment
 // over the time limit is cut off, each with one information notice, so the server never blocks; a
-// value over the size cap (evaluate/value-size.ts) becomes unknown, with one notice naming it.
+// value over the size cap (evaluate/value-size.ts) becomes unknown, with one notice naming it; so do a
+// loop too long to evaluate item by item and a module call nested too deep.
 import type { Notice } from './types';
-import type { OversizedAt } from '../evaluate/stop-clock';
+import type { CollapsedLoop, OversizedAt } from '../evaluate/stop-clock';
+import { maxExpandedInstances } from '../evaluate/bicep/resources';
+import { maxModuleDepth } from '../evaluate/bicep/modules';
 import { maxValueUnits } from '../evaluate/value-size';
 import { maxStringLength } from '../evaluate/value';
 
@@ -54,5 +57,28 @@ export function oversizedNotice(at: OversizedAt, text: string | undefined): Noti
       `VNet Lens treats the value of ${shown ? `\`${shown}\`` : 'this expression'} as unknown: it would be over the size ` +
       `evaluation keeps (${maxStringLength.toLocaleString('en-US')} characters of text, ${maxValueUnits.toLocaleString('en-US')} items and characters in all; ` +
       'a value that doubles again and again, say).',
+  };
+}
+
+export function collapsedLoopNotice(at: CollapsedLoop): Notice {
+  return {
+    uri: at.uri,
+    start: at.start,
+    end: at.end,
+    message:
+      `VNet Lens evaluates this loop of ${at.count.toLocaleString('en-US')} items as one declaration of that many ` +
+      `instances, not item by item (it does that up to ${maxExpandedInstances}): what tells the instances apart ` +
+      '(names, ids, address prefixes) is unknown, so findings that need it are not reported.',
+  };
+}
+
+export function tooDeepNotice(at: OversizedAt): Notice {
+  return {
+    uri: at.uri,
+    start: at.start,
+    end: at.end,
+    message:
+      `VNet Lens does not follow this call: modules and nested deployments nest more than ${maxModuleDepth} deep ` +
+      'here, so what it deploys and its outputs are unknown.',
   };
 }

@@ -1,11 +1,17 @@
 // The notices of a workspace (Workspace.notices): one per file over the size limit, one per
-// deployment stopped for time, one per expression whose value passed the size cap, and the unseen
-// registry modules' one. Asked after every analysis (issue 16): the files and the deployments,
+// deployment stopped for time, one per expression whose value passed the size cap, loop too long to
+// evaluate item by item or module call nested too deep, and the unseen registry modules' one. Asked after every analysis (issue 16): the files and the deployments,
 // thousands in a corpus-sized index, are walked only when one of them has something to say.
-import type { DeploymentResult } from '../evaluate/deployment';
 import type { CachedDeployments } from './cached-deployments';
 import type { IndexedFile } from './file-cache';
-import { oversizedNotice, stoppedNotice, tooLargeNotice, type WorkspaceLimits } from './limits';
+import {
+  collapsedLoopNotice,
+  oversizedNotice,
+  stoppedNotice,
+  tooDeepNotice,
+  tooLargeNotice,
+  type WorkspaceLimits,
+} from './limits';
 import type { Notice } from './types';
 
 export interface NoticeSources {
@@ -27,14 +33,21 @@ export function workspaceNotices(sources: NoticeSources): Notice[] {
     for (const [uri, file] of files) if (file.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, limits));
   for (const [uri, file] of outside) if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, limits));
   // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
-  let oversized: Map<string, NonNullable<DeploymentResult['oversized']>> | undefined;
+  // One notice per place, however many deployments met it (a module called from many).
+  let cuts: Map<string, Notice> | undefined;
+  const cut = (at: { uri: string; start: number } | undefined, notice: () => Notice) => {
+    const key = at && `${at.uri}:${at.start}`;
+    if (key !== undefined && !cuts?.has(key)) (cuts ??= new Map()).set(key, notice());
+  };
   if (deployments.anyNoticing)
     for (const [entry, cached] of deployments.values()) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, limits));
-      const at = cached.result.oversized;
-      if (at) (oversized ??= new Map()).set(`${at.uri}:${at.start}`, at);
+      const { oversized, collapsedLoop, tooDeep } = cached.result;
+      cut(oversized, () => oversizedNotice(oversized!, sources.textOf(oversized!.uri)));
+      cut(collapsedLoop, () => collapsedLoopNotice(collapsedLoop!));
+      cut(tooDeep, () => tooDeepNotice(tooDeep!));
     }
   if (sources.unseenRegistry) notices.push(sources.unseenRegistry);
-  for (const at of oversized?.values() ?? []) notices.push(oversizedNotice(at, sources.textOf(at.uri)));
+  for (const notice of cuts?.values() ?? []) notices.push(notice);
   return notices;
 }

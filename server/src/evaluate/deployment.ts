@@ -6,7 +6,7 @@ import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type 
 import type { ResourceDecl, WantsDeclaration } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
-import { noteClock, startClock, type OversizedAt, type StopClock } from './stop-clock';
+import { noteClock, startClock, type CollapsedLoop, type OversizedAt, type StopClock } from './stop-clock';
 
 export interface DeploymentOptions {
   /** The cloud's name (facts' `Cloud`); evaluation reads only `environment`. */
@@ -45,6 +45,10 @@ export interface DeploymentResult {
   resources: ResourceDecl[];
   /** The first expression whose value evaluation made unknown for its size (value-size.ts). */
   oversized?: OversizedAt;
+  /** The first loop with too many items to evaluate one by one. */
+  collapsedLoop?: CollapsedLoop;
+  /** The first module call or nested deployment past the depth they may nest. */
+  tooDeep?: OversizedAt;
 }
 
 export async function evaluateBicepDeployment(

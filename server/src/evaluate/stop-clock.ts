@@ -19,16 +19,40 @@ export interface OversizedAt {
   end: number;
 }
 
+/** A loop whose items were too many to tell apart, and how many there were. */
+export interface CollapsedLoop extends OversizedAt {
+  count: number;
+}
+
+/** Where a deployment's evaluation cut something short (the workspace tells the user, engine/limits.ts). */
+export interface EvaluationCuts {
+  oversized?: OversizedAt;
+  collapsedLoop?: CollapsedLoop;
+  tooDeep?: OversizedAt;
+}
+
 export class StopClock {
   private steps = 0;
   private readonly started = performance.now();
   /** The first expression whose value was over the size cap (the innermost: values are capped bottom up). */
   oversized: OversizedAt | undefined;
+  /** The first loop with too many items to evaluate one by one (one declaration of that count instead). */
+  collapsedLoop: CollapsedLoop | undefined;
+  /** The first module call or nested deployment past the depth they may nest (its outputs are unknown). */
+  tooDeep: OversizedAt | undefined;
 
   constructor(private readonly limitMs: number) {}
 
   noteOversized(at: OversizedAt): void {
     this.oversized ??= at;
+  }
+
+  noteCollapsedLoop(at: OversizedAt, count: number): void {
+    this.collapsedLoop ??= { ...at, count };
+  }
+
+  noteTooDeep(at: OversizedAt): void {
+    this.tooDeep ??= at;
   }
 
   tick(): void {
@@ -53,7 +77,9 @@ export function startClock(limitMs: number | undefined): StopClock | undefined {
   return limitMs === undefined ? undefined : new StopClock(limitMs);
 }
 
-/** Copies where the clock saw an oversized value into a deployment's result. */
-export function noteClock(result: { oversized?: OversizedAt }, clock: StopClock | undefined): void {
+/** Copies where the clock saw evaluation cut short into a deployment's result. */
+export function noteClock(result: EvaluationCuts, clock: StopClock | undefined): void {
   if (clock?.oversized) result.oversized = clock.oversized;
+  if (clock?.collapsedLoop) result.collapsedLoop = clock.collapsedLoop;
+  if (clock?.tooDeep) result.tooDeep = clock.tooDeep;
 }

@@ -42,7 +42,11 @@ export function evaluateDeploymentInstance(
 ): Value {
   const deployment = resource.deployment;
   const depth = (t.input.depth ?? 0) + 1;
-  if (!deployment || depth > armLimits.maxNesting) return referenceValue(shape);
+  if (!deployment) return referenceValue(shape);
+  if (depth > armLimits.maxNesting) {
+    t.budget.clock?.noteTooDeep(t.location(resource.type));
+    return referenceValue(shape);
+  }
   const moved = scopeMembers(t.expressions, resource.node, env);
   const common = {
     files: t.input.files,

@@ -99,6 +99,7 @@ export function evaluateResource(
       evaluateInstance(t, resource, shape, parent, bind(index), index, count),
     );
   }
+  if (known) t.budget.clock?.noteCollapsedLoop(t.location(loop.node), count);
   evaluateInstance(t, resource, shape, parent, unknownIndex(), undefined, known ? count : 'unknown');
   return new Unknown(t.keyed(`resource:${t.file.uri}@${resource.type.offset}[]`));
 }

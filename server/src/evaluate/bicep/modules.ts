@@ -48,6 +48,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
         ),
       );
     }
+    if (isArray(iterable)) file.clock?.noteCollapsedLoop(file.location(view.loop), iterable.length);
     const loopKey = file.keyed(`loop@${file.uri}:${view.loop.start}`);
     evaluateCall(
       file,
@@ -108,7 +109,11 @@ function evaluateCall(
     });
     return unknownModule();
   }
-  if (input.stack.includes(target) || input.stack.length >= maxModuleDepth) return unknownModule();
+  if (input.stack.includes(target)) return unknownModule();
+  if (input.stack.length >= maxModuleDepth) {
+    file.clock?.noteTooDeep(file.location(present(node.name) ?? node));
+    return unknownModule();
+  }
 
   const condition = callCondition(file, view.condition, locals);
   const fields = moduleFields(file, view.object, locals, key);

@@ -99,6 +99,7 @@ export function evaluateResource(
         iterable.map((item, index) => instance(bind(locals, itemName, item, indexName, index), index, iterable.length)),
       );
     } else {
+      if (isArray(iterable)) file.clock?.noteCollapsedLoop(file.location(view.loop), iterable.length);
       instance(unknownItem(), undefined, isArray(iterable) ? iterable.length : 'unknown');
       value = new Unknown(file.keyed(`resource:${file.uri}#${symbolPath}[]`));
     }
