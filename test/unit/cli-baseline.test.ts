@@ -187,7 +187,7 @@ describe('check --write-baseline and --baseline', () => {
     });
     const outside = await cli(['check', '.'], dir);
     assert.equal(outside.code, 2);
-    assert.match(outside.stderr, /named by vnetlens\.json, is outside that file's folder \(--allow-outside reads it\)/);
+    assert.match(outside.stderr, /named by vnetlens\.json, is outside its repository \(--allow-outside reads it\)/);
     assert.doesNotMatch(outside.stderr, /hunter2|root:x/);
     // Inside the folder, a file that is not JSON is named as such, with no word of what it holds.
     fs.writeFileSync(path.join(dir, 'vnetlens.json'), '{ "baseline": "inside.txt" }');
@@ -202,6 +202,15 @@ describe('check --write-baseline and --baseline', () => {
     const written = await cli(['check', '.', '--write-baseline', '/dev/full'], dir);
     assert.equal(written.code, 2);
     assert.match(written.stderr, /cannot write baseline '\/dev\/full': it is not a regular file/);
+  });
+
+  test('vnetlens.json in a folder of a repository may name a baseline anywhere in that repository', async () => {
+    const dir = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', 'infra/main.bicep': zoneInRegion() });
+    fs.writeFileSync(path.join(dir, 'infra/vnetlens.json'), '{ "baseline": "../vnetlens-baseline.json" }');
+    await cli(['check', 'infra', '--write-baseline', 'vnetlens-baseline.json'], dir);
+    const quiet = await cli(['check', 'infra', '--fail-on', 'warning'], dir);
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.match(quiet.stderr, /1 finding is in the baseline/);
   });
 
   test('the flags belong to check, and do not go together', async () => {

@@ -244,4 +244,13 @@ test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1)
     (file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`,
   );
   assert.deepEqual(found.sort(), ['azuredeploy.json dns-zone-location', 'main.bicep dns-zone-location']);
+  // --fix writes each file back in its own encoding: only the fixed line changes, not every byte.
+  const fixed = await cli(['check', '.', '--fix', '--fail-on', 'none'], dir);
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'main.bicep')), utf16le(zone.replace("'westeurope'", "'global'")));
+  assert.deepEqual(
+    fs.readFileSync(path.join(dir, 'azuredeploy.json')).subarray(0, 2),
+    Buffer.from([0xfe, 0xff]),
+    'still UTF-16 big endian',
+  );
 });

@@ -12,7 +12,7 @@ import { refusalText } from './reading';
 /** Where the baseline is, and the folder it must lie in when a vnetlens.json (not the user) names it. */
 export interface BaselineLocation {
   file: string;
-  /** The named-by folder: a repository's vnetlens.json may not make the CLI read outside it. */
+  /** The repository of the vnetlens.json that names it: a repository's config may not make the CLI read outside it. */
   within?: string;
 }
 
@@ -26,7 +26,7 @@ export function baselinePathFor(
   if (given !== undefined) return { file: path.resolve(cwd, given) };
   if (configBaseline !== undefined && configPath !== undefined) {
     const folder = path.dirname(configPath);
-    return { file: path.resolve(folder, configBaseline), within: folder };
+    return { file: path.resolve(folder, configBaseline), within: repositoryOf(folder) };
   }
   return undefined;
 }
@@ -34,7 +34,7 @@ export function baselinePathFor(
 /**
  * The matcher for the baseline, or a one-line error. Read as every file the CLI reads (read-scope.ts): a
  * regular file under the size limit, never a FIFO or a device; one a vnetlens.json names only inside
- * that file's folder (unless --allow-outside), following links. What an unreadable file holds is never
+ * that file's repository (unless --allow-outside), following links. What an unreadable file holds is never
  * shown: a hostile repository's config could name any file on the machine.
  */
 export function loadBaseline(
@@ -44,12 +44,23 @@ export function loadBaseline(
 ): BaselineMatcher | { error: string } {
   const named = `baseline '${escapeControls(shown)}'`;
   if (location.within !== undefined && !allowOutside && !liesWithin(location.file, location.within))
-    return { error: `${named}, named by vnetlens.json, is outside that file's folder (--allow-outside reads it)` };
+    return { error: `${named}, named by vnetlens.json, is outside its repository (--allow-outside reads it)` };
   const read = readRegularFile(location.file);
   if (read.text === undefined) return { error: `cannot read ${named}: ${refusalText(read.why)}` };
   const baseline = readBaseline(read.text);
   if ('error' in baseline) return { error: `${named} is ${escapeControls(baseline.error)}` };
   return new BaselineMatcher(baseline.baseline, pathToFileURL(location.file).href);
+}
+
+/**
+ * The repository a folder is in: the nearest folder up from it holding `.git` (a monorepo keeps its
+ * baseline at the root and its vnetlens.json in `infra/`), else the folder itself.
+ */
+function repositoryOf(folder: string): string {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return folder;
+  }
 }
 
 /** Whether `file`, its links followed, lies in `folder` (a file that does not exist yet: by its path). */

@@ -41,13 +41,33 @@ export function replaceFile(given: string, text: string): void {
   // Short and fixed-length, so a long file name cannot make the temporary name too long.
   const temporary = path.join(path.dirname(file), `.vnet-lens-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(temporary, text, { flag: 'wx', mode });
+    fs.writeFileSync(temporary, encodedAs(file, text), { flag: 'wx', mode });
     fs.chmodSync(temporary, mode); // the umask may have cleared bits of `mode`
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * The text in the encoding of the file it replaces: UTF-16 (little or big endian) with its byte-order
+ * mark when the file starts with one (read-scope.ts decodes those), else UTF-8 (whose mark, if any, is
+ * part of the text). A fix changes lines, never every byte of the file.
+ */
+function encodedAs(file: string, text: string): Buffer | string {
+  const head = Buffer.alloc(2);
+  let read = 0;
+  const fd = fs.openSync(file, 'r');
+  try {
+    read = fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < 2) return text;
+  if (head[0] === 0xff && head[1] === 0xfe) return Buffer.concat([head, Buffer.from(text, 'utf16le')]);
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.concat([head, Buffer.from(text, 'utf16le').swap16()]);
+  return text;
 }
 
 /** Checks every target first, writes none if one is unwritable, then replaces them one by one. */
