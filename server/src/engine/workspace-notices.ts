@@ -13,6 +13,7 @@ import {
   type WorkspaceLimits,
 } from './limits';
 import type { Notice } from './types';
+import type { OversizedAt } from '../evaluate/stop-clock';
 
 export interface NoticeSources {
   files: ReadonlyMap<string, IndexedFile>;
@@ -32,21 +33,22 @@ export function workspaceNotices(sources: NoticeSources): Notice[] {
   if (sources.anyTooLarge)
     for (const [uri, file] of files) if (file.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, limits));
   for (const [uri, file] of outside) if (file?.tooLarge) notices.push(tooLargeNotice(uri, file.text.length, limits));
-  // Made only when a deployment has one: most analyses have none (a Map per analysis is garbage).
-  // One notice per place, however many deployments met it (a module called from many).
+  // One notice per place, however many deployments met it (a module called from many). Made only when
+  // a deployment has one: most analyses have none (a Map per analysis is garbage).
   let cuts: Map<string, Notice> | undefined;
-  const cut = (at: { uri: string; start: number } | undefined, notice: () => Notice) => {
-    const key = at && `${at.uri}:${at.start}`;
-    if (key !== undefined && !cuts?.has(key)) (cuts ??= new Map()).set(key, notice());
-  };
-  if (deployments.anyNoticing)
+  if (deployments.anyNoticing) {
+    const found = (cuts = new Map<string, Notice>());
+    const cut = <At extends OversizedAt>(at: At | undefined, notice: (at: At) => Notice) => {
+      if (at !== undefined && !found.has(`${at.uri}:${at.start}`)) found.set(`${at.uri}:${at.start}`, notice(at));
+    };
     for (const [entry, cached] of deployments.values()) {
       if (cached.stoppedAfterMs !== undefined) notices.push(stoppedNotice(entry, cached.stoppedAfterMs, limits));
       const { oversized, collapsedLoop, tooDeep } = cached.result;
-      cut(oversized, () => oversizedNotice(oversized!, sources.textOf(oversized!.uri)));
-      cut(collapsedLoop, () => collapsedLoopNotice(collapsedLoop!));
-      cut(tooDeep, () => tooDeepNotice(tooDeep!));
+      cut(oversized, (at) => oversizedNotice(at, sources.textOf(at.uri)));
+      cut(collapsedLoop, collapsedLoopNotice);
+      cut(tooDeep, tooDeepNotice);
     }
+  }
   if (sources.unseenRegistry) notices.push(sources.unseenRegistry);
   for (const notice of cuts?.values() ?? []) notices.push(notice);
   return notices;

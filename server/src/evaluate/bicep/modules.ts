@@ -1,6 +1,7 @@
 // Evaluates a Bicep `module`: its params in the caller, then the called file with those values in
 // its own deployment scope; the module's value carries the callee's outputs. Registry modules go to
-// their interface models (registry-call.ts); missing files and cycles give unknown outputs.
+// their interface models (registry-call.ts); missing files and cycles give unknown outputs, and a call
+// of a file nobody can read declares the deployment it is, with what it is given (declareUnreadCall).
 import {
   isPlainObject,
   moduleView,
@@ -230,7 +231,7 @@ interface UnreadCall {
  * A call of a module nobody can read (a file missing or outside the files analysed, a registry module
  * neither cached nor modelled) declares the deployment it is, with what it is given: it may create
  * anything under the resources it is given, and rules that report something missing ask
- * (rules/support/unread-calls.ts). Its parameters are evaluated only when a rule reads them.
+ * (rules/support/unread-calls.ts). What it is given is kept as the strings it holds (unread-call.ts).
  */
 function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: UnreadCall): void {
   const input = file.input;
