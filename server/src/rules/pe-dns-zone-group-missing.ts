@@ -15,7 +15,7 @@ import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } f
 import { endpointVnet, mayBeSameId } from './support/dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
 import { givenToUnreadCall } from './support/unread-calls';
-import { declaredButSwitchedOff } from './support/switched-off';
+import { declaredButSwitchedOff, zoneDeclaredButSwitchedOff } from './support/switched-off';
 import { defineRule, type RuleContext } from './support/rule';
 
 export default defineRule({
@@ -73,7 +73,8 @@ export default defineRule({
             })),
           ...policyNotes(endpoint, dns.needs, context),
         ],
-        ...(declaredButSwitchedOff(model, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', endpoint.id)
+        ...(declaredButSwitchedOff(model, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', endpoint.id) ||
+        zones.some((zone) => zoneDeclaredButSwitchedOff(model, zone))
           ? {}
           : fixFor(model, endpoint, dns.needs)),
       });

@@ -121,6 +121,12 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the zone is written but an environment switches it off: reported there, with no fix that would declare a second zone',
+      code: `//- /main.bicep\nparam deployZone bool = true\n${vnet}${pe('[|pe|]')}${zone.replace('= {', '= if (deployZone) {')}//- /off.bicepparam\nusing 'main.bicep'\nparam deployZone = false\n`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
       name: 'the zone group is written but an environment switches it off: reported there, with no fix that would add a second',
       code: `//- /main.bicep\nparam createZoneGroup bool = true\n${vnet}${pe('[|pe|]')}${zone}${group('if (createZoneGroup) ')}//- /dev.bicepparam\nusing 'main.bicep'\nparam createZoneGroup = false\n`,
       errors: [{ messageId: 'missingInVnet' }],

@@ -3,7 +3,18 @@
 // false. The finding stands (that deployment lacks it), but the cause is that value, not a missing
 // declaration: a fix writing another one unconditionally would change every deployment of the template
 // (the environment that keeps its own would get it twice).
+import { zoneNameMatches } from '../../facts';
 import { lowerCase, parentIdOf, same, type NetworkModel, type Value } from '../../model';
+
+/** Whether the model holds a private DNS zone named `zoneName` (a facts name, placeholders allowed) whose condition is false. */
+export function zoneDeclaredButSwitchedOff(model: NetworkModel, zoneName: string): boolean {
+  return model.declarations.some((decl) => {
+    if (decl.condition !== false || decl.registry !== undefined || lowerCase(decl.type) !== zoneType) return false;
+    return typeof decl.name === 'string' && zoneNameMatches(zoneName, decl.name);
+  });
+}
+
+const zoneType = 'microsoft.network/privatednszones';
 
 /** The type of a private DNS zone's virtual network links. */
 export const vnetLinkType = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
