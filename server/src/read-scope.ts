@@ -98,13 +98,26 @@ function refusalOf(error: unknown): Refusal {
  * starts with a UTF-16 byte-order mark (Windows PowerShell 5.1 writes files so; Bicep reads them).
  */
 function decoded(buffer: Buffer, length: number): string {
-  if (length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe)
-    return buffer.toString('utf16le', 2, length - (length % 2));
-  if (length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+  const order = utf16ByteOrder(buffer.subarray(0, Math.min(length, 2)));
+  if (order === 'le') return buffer.toString('utf16le', 2, length - (length % 2));
+  if (order === 'be') {
     const swapped = Buffer.from(buffer.subarray(2, length - (length % 2)));
     return swapped.swap16().toString('utf16le');
   }
   return buffer.toString('utf8', 0, length);
+}
+
+/** The byte order a file's first bytes mark as UTF-16 ('le' for FF FE, 'be' for FE FF), else undefined. */
+export function utf16ByteOrder(head: Uint8Array): 'le' | 'be' | undefined {
+  if (head.length < 2) return undefined;
+  if (head[0] === 0xff && head[1] === 0xfe) return 'le';
+  return head[0] === 0xfe && head[1] === 0xff ? 'be' : undefined;
+}
+
+/** Whether `file` lies strictly inside `folder` (both resolved the same way: real paths, folded or not). */
+export function isWithin(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }
 
 /** The one name read above the roots with `ancestorConfigs`. */
@@ -222,11 +235,6 @@ export class ReadScope {
 
   private contains(file: string): boolean {
     const folded = this.fold(file);
-    return [...this.roots, ...this.addedRoots].some((root) => {
-      const relative = path.relative(root, folded);
-      return (
-        relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative)
-      );
-    });
+    return [...this.roots, ...this.addedRoots].some((root) => isWithin(folded, root));
   }
 }

@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { startServer } from '../support/lsp-client';
+import { startServer, watchPublished } from '../support/lsp-client';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-folders-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -33,21 +32,7 @@ test(
     const secondFolder = { uri: pathToFileURL(second).href, name: 'second' };
 
     const session = await startServer(pathToFileURL(first).href);
-    const seen: PublishDiagnosticsParams[] = [];
-    session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      seen.push(params);
-    });
-    const statuses: string[] = [];
-    session.connection.onNotification('vnetLens/status', (status: { state: string }) => {
-      statuses.push(status.state);
-    });
-    const idle = async () => {
-      const count = statuses.filter((state) => state === 'idle').length;
-      for (let waited = 0; statuses.filter((state) => state === 'idle').length === count; waited += 20) {
-        if (waited > 20_000) throw new Error('the server did not finish an analysis');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+    const { published: seen, idle } = watchPublished(session);
     await idle();
     assert.equal(
       seen.some((params) => params.uri === dnsUri),

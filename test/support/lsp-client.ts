@@ -138,3 +138,35 @@ export function openExample(
   session.open(uri, text, languageId);
   return uri;
 }
+
+/** Every diagnostics notification a session sends, and a wait for its next `idle` status. */
+export interface PublishedWatch {
+  published: PublishDiagnosticsParams[];
+  /** Resolves at the next `vnetLens/status` `idle` (every diagnostic of an analysis published). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Records what `session` publishes from now on. It takes over the session's own handler of
+ * publishDiagnostics (a connection keeps one per method), so `nextDiagnostics` waits no more.
+ */
+export function watchPublished(session: LspSession): PublishedWatch {
+  const published: PublishDiagnosticsParams[] = [];
+  session.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
+  let idles = 0;
+  session.connection.onNotification('vnetLens/status', (status: { state: string }) => {
+    if (status.state === 'idle') idles++;
+  });
+  return {
+    published,
+    async idle() {
+      const count = idles;
+      for (let waited = 0; idles === count; waited += 20) {
+        if (waited > 20_000) throw new Error('the server did not finish an analysis');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+}

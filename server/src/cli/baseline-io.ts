@@ -6,7 +6,7 @@ import { BaselineMatcher, createBaseline, readBaseline, type BaselineFile } from
 import type { Finding } from '../engine';
 import { escapeControls, escapeJsonControls } from './escape';
 import { replaceFile } from './write-files';
-import { readRegularFile } from '../read-scope';
+import { isWithin, readRegularFile, realPath } from '../read-scope';
 import { refusalText } from './reading';
 
 /** Where the baseline is, and the folder it must lie in when a vnetlens.json (not the user) names it. */
@@ -65,15 +65,8 @@ function repositoryOf(folder: string): string {
 
 /** Whether `file`, its links followed, lies in `folder` (a file that does not exist yet: by its path). */
 function liesWithin(file: string, folder: string): boolean {
-  const real = (target: string) => {
-    try {
-      return fs.realpathSync.native(target);
-    } catch {
-      return path.resolve(target);
-    }
-  };
-  const relative = path.relative(real(folder), real(file));
-  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+  const real = (target: string) => realPath(target) ?? path.resolve(target);
+  return isWithin(real(file), real(folder));
 }
 
 /**

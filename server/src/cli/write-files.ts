@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { utf16ByteOrder } from '../read-scope';
 
 export interface WriteOutcome {
   written: string[];
@@ -64,9 +65,9 @@ function encodedAs(file: string, text: string): Buffer | string {
   } finally {
     fs.closeSync(fd);
   }
-  if (read < 2) return text;
-  if (head[0] === 0xff && head[1] === 0xfe) return Buffer.concat([head, Buffer.from(text, 'utf16le')]);
-  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.concat([head, Buffer.from(text, 'utf16le').swap16()]);
+  const order = utf16ByteOrder(head.subarray(0, read));
+  if (order === 'le') return Buffer.concat([head, Buffer.from(text, 'utf16le')]);
+  if (order === 'be') return Buffer.concat([head, Buffer.from(text, 'utf16le').swap16()]);
   return text;
 }
 

@@ -3,6 +3,7 @@
 // baselined findings; the editor shows them as hints. Invariant: pure data over URIs and texts (the
 // callers read and write files); a bad baseline file gives a message, never a throw.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../syntax/line-index';
 import type { ErrorObject } from 'ajv';
 import generatedValidate from './generated/baseline-validator';
 import type { Finding } from './types';
@@ -127,6 +128,5 @@ function jsonErrorAt(json: string): string {
   parse(json, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
   if (first === undefined) return 'a value JSON does not allow';
-  const line = json.slice(0, first.offset).split('\n').length;
-  return `${printParseErrorCode(first.error)} on line ${line}`;
+  return `${printParseErrorCode(first.error)} on line ${new LineIndex(json).positionAt(first.offset).line + 1}`;
 }

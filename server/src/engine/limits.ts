@@ -4,6 +4,7 @@
 // loop too long to evaluate item by item and a module call nested too deep.
 import type { Notice } from './types';
 import type { CollapsedLoop, OversizedAt } from '../evaluate/stop-clock';
+import type { SourceLocation } from '../evaluate/declaration';
 import { maxExpandedInstances } from '../evaluate/bicep/resources';
 import { maxModuleDepth } from '../evaluate/bicep/modules';
 import { maxValueUnits } from '../evaluate/value-size';
@@ -72,7 +73,7 @@ export function collapsedLoopNotice(at: CollapsedLoop): Notice {
   };
 }
 
-export function tooDeepNotice(at: OversizedAt): Notice {
+export function tooDeepNotice(at: SourceLocation): Notice {
   return {
     uri: at.uri,
     start: at.start,

@@ -13,7 +13,7 @@ import {
   type WorkspaceLimits,
 } from './limits';
 import type { Notice } from './types';
-import type { OversizedAt } from '../evaluate/stop-clock';
+import type { SourceLocation } from '../evaluate/declaration';
 
 export interface NoticeSources {
   files: ReadonlyMap<string, IndexedFile>;
@@ -38,7 +38,7 @@ export function workspaceNotices(sources: NoticeSources): Notice[] {
   let cuts: Map<string, Notice> | undefined;
   if (deployments.anyNoticing) {
     const found = (cuts = new Map<string, Notice>());
-    const cut = <At extends OversizedAt>(at: At | undefined, notice: (at: At) => Notice) => {
+    const cut = <At extends SourceLocation>(at: At | undefined, notice: (at: At) => Notice) => {
       if (at !== undefined && !found.has(`${at.uri}:${at.start}`)) found.set(`${at.uri}:${at.start}`, notice(at));
     };
     for (const [entry, cached] of deployments.values()) {

@@ -3,7 +3,7 @@
 // entry never throws; whatever is missing or cyclic becomes unknown.
 import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
-import type { ResourceDecl, WantsDeclaration } from './declaration';
+import type { ResourceDecl, SourceLocation, WantsDeclaration } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
 import { noteClock, startClock, type CollapsedLoop, type OversizedAt, type StopClock } from './stop-clock';
@@ -48,7 +48,7 @@ export interface DeploymentResult {
   /** The first loop with too many items to evaluate one by one. */
   collapsedLoop?: CollapsedLoop;
   /** The first module call or nested deployment past the depth they may nest. */
-  tooDeep?: OversizedAt;
+  tooDeep?: SourceLocation;
 }
 
 export async function evaluateBicepDeployment(

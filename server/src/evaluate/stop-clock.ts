@@ -5,6 +5,8 @@
 // deployment contributes no resources at all (half a deployment could yield false findings).
 // The clock also remembers where evaluation first made a value unknown for its size
 // (value-size.ts): that deployment goes on with the unknown, and the workspace says where.
+import type { SourceLocation } from './declaration';
+
 export class EvaluationStopped {
   constructor(readonly elapsedMs: number) {}
 }
@@ -20,7 +22,7 @@ export interface OversizedAt {
 }
 
 /** A loop whose items were too many to tell apart, and how many there were. */
-export interface CollapsedLoop extends OversizedAt {
+export interface CollapsedLoop extends SourceLocation {
   count: number;
 }
 
@@ -28,7 +30,7 @@ export interface CollapsedLoop extends OversizedAt {
 export interface EvaluationCuts {
   oversized?: OversizedAt;
   collapsedLoop?: CollapsedLoop;
-  tooDeep?: OversizedAt;
+  tooDeep?: SourceLocation;
 }
 
 export class StopClock {
@@ -39,7 +41,7 @@ export class StopClock {
   /** The first loop with too many items to evaluate one by one (one declaration of that count instead). */
   collapsedLoop: CollapsedLoop | undefined;
   /** The first module call or nested deployment past the depth they may nest (its outputs are unknown). */
-  tooDeep: OversizedAt | undefined;
+  tooDeep: SourceLocation | undefined;
 
   constructor(private readonly limitMs: number) {}
 
@@ -47,11 +49,11 @@ export class StopClock {
     this.oversized ??= at;
   }
 
-  noteCollapsedLoop(at: OversizedAt, count: number): void {
+  noteCollapsedLoop(at: SourceLocation, count: number): void {
     this.collapsedLoop ??= { ...at, count };
   }
 
-  noteTooDeep(at: OversizedAt): void {
+  noteTooDeep(at: SourceLocation): void {
     this.tooDeep ??= at;
   }
 

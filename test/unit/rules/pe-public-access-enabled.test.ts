@@ -28,6 +28,19 @@ const endpoint = (
 }
 `;
 const plain = (text: string) => text.replace('[|st|]', 'st');
+/** A Premium container registry with public access on, `networkRuleSet` as given, and an endpoint to it. */
+const registryWithRules = (
+  networkRuleSet: string,
+) => `resource [|acr|] 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'acrapp'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    publicNetworkAccess: 'Enabled'
+    networkRuleSet: ${networkRuleSet}
+  }
+}
+${endpoint('pe-acr', 'acr.id', 'registry')}`;
 
 ruleTests(rule, {
   valid: [
@@ -147,32 +160,14 @@ ${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
     },
     {
       name: "a container registry's networkRuleSet that denies by default",
-      code: `resource [|acr|] 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
-  name: 'acrapp'
-  location: 'westeurope'
-  sku: { name: 'Premium' }
-  properties: {
-    publicNetworkAccess: 'Enabled'
-    networkRuleSet: { defaultAction: 'Deny' }
-  }
-}
-${endpoint('pe-acr', 'acr.id', 'registry')}`,
+      code: registryWithRules("{ defaultAction: 'Deny' }"),
       errors: [{ messageId: 'enabledBehindFirewall' }],
       output: null,
     },
     {
       // As a storage account's (regression review): the IP rules are why public access stays on.
       name: 'a container registry that denies by default with IP rules, which need the public endpoint: information, no fix',
-      code: `resource [|acr|] 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
-  name: 'acrapp'
-  location: 'westeurope'
-  sku: { name: 'Premium' }
-  properties: {
-    publicNetworkAccess: 'Enabled'
-    networkRuleSet: { defaultAction: 'Deny', ipRules: [ { action: 'Allow', value: '203.0.113.10' } ] }
-  }
-}
-${endpoint('pe-acr', 'acr.id', 'registry')}`,
+      code: registryWithRules("{ defaultAction: 'Deny', ipRules: [ { action: 'Allow', value: '203.0.113.10' } ] }"),
       errors: [{ messageId: 'enabledForNetworkRules', level: 'info' }],
       output: null,
     },

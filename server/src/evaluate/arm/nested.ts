@@ -16,9 +16,7 @@ import { propertyOf } from './expressions';
 import { armFileAt } from './files';
 import { armLimits, type ArmTemplateInput, type Env } from './input';
 import { memberValue, membersOf, spanOf } from './json-members';
-import { unreadCallProperties } from '../unread-call';
-import { deploymentsType } from '../declaration';
-import { resourceIdAt, scopeId } from '../resource-id';
+import { unreadDeployment } from '../unread-call';
 import type { DeploymentScope } from '../scope';
 import { movedScope, scopeMembers } from './resource-scope';
 import type { ArmTemplateEvaluator } from './template';
@@ -116,25 +114,21 @@ function declareUnread(
   shape: DeploymentInstance,
   scope: DeploymentScope,
 ): void {
-  const params = parameterValues(t, resource.deployment!, undefined, env, shape.key);
-  t.input.sink.push({
-    uri: t.file.uri,
-    language: 'arm',
-    ...(resource.symbolicName === undefined ? {} : { symbol: resource.symbolicName }),
-    type: deploymentsType,
-    name: shape.name,
-    id: resourceIdAt(scopeId(scope), deploymentsType, shape.name),
-    properties: unreadCallProperties(params),
-    body: {},
-    existing: false,
-    condition: shape.condition,
-    count: shape.count,
-    ...(shape.instance === undefined ? {} : { instance: shape.instance }),
-    range: spanOf(resource.type),
-    propertyRanges: new Map(),
-    via: t.input.via,
-    unread: true,
-  });
+  t.input.sink.push(
+    unreadDeployment({
+      uri: t.file.uri,
+      language: 'arm',
+      symbol: resource.symbolicName,
+      name: shape.name,
+      scope,
+      condition: shape.condition,
+      count: shape.count,
+      instance: shape.instance,
+      range: spanOf(resource.type),
+      via: t.input.via,
+      params: parameterValues(t, resource.deployment!, undefined, env, shape.key),
+    }),
+  );
 }
 
 /** The values a deployment passes: `{ name: { value } }` evaluated in the caller; Key Vault references are unknown. */

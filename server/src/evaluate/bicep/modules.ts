@@ -14,9 +14,7 @@ import {
   type ObjectExpression,
 } from '../../syntax/bicep';
 import { LazyBindings } from '../lazy';
-import { unreadCallProperties } from '../unread-call';
-import { deploymentsType } from '../declaration';
-import { resourceIdAt, scopeId } from '../resource-id';
+import { unreadDeployment } from '../unread-call';
 import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopArray } from '../value-size';
@@ -24,7 +22,7 @@ import { loopVariables, type Locals } from './expressions';
 import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
 import { moduleValue } from './module-value';
-import { evaluateRegistryModule } from './registry-call';
+import { evaluateRegistryModule, type RegistryCallContext } from './registry-call';
 import { and, maxExpandedInstances } from './resources';
 
 /** How deep modules may call modules; a deeper call's outputs are unknown. */
@@ -91,7 +89,7 @@ function evaluateCall(
     };
     const outputs = evaluateRegistryModule(file, node, view.path, view.object, registryContext);
     if (outputs) return outputs;
-    declareUnreadCall(file, node, { ...registryContext, index });
+    declareUnreadCall(file, node, registryContext, index);
     return unknownModule();
   }
   // A file not read (missing, or outside the files analysed) or a cycle: nothing inside is known.
@@ -99,15 +97,19 @@ function evaluateCall(
   const callee = target ? input.files.get(target) : undefined;
   if (!target || callee === undefined) {
     const fields = moduleFields(file, view.object, locals, key);
-    declareUnreadCall(file, node, {
-      key,
-      condition: callCondition(file, view.condition, locals),
-      count,
-      scope: moduleScope(input.scope, fields.scope),
-      name: fields.name,
-      params: fields.params,
+    declareUnreadCall(
+      file,
+      node,
+      {
+        key,
+        condition: callCondition(file, view.condition, locals),
+        count,
+        scope: moduleScope(input.scope, fields.scope),
+        name: fields.name,
+        params: fields.params,
+      },
       index,
-    });
+    );
     return unknownModule();
   }
   if (input.stack.includes(target)) return unknownModule();
@@ -217,43 +219,33 @@ function moduleScope(caller: DeploymentScope, scope: Value | undefined): Deploym
   return caller;
 }
 
-interface UnreadCall {
-  key: string;
-  condition: Tri;
-  count: number | 'unknown';
-  scope: DeploymentScope;
-  name: () => Value;
-  params: ReadonlyMap<string, Value>;
-  index: number | undefined;
-}
-
 /**
  * A call of a module nobody can read (a file missing or outside the files analysed, a registry module
  * neither cached nor modelled) declares the deployment it is, with what it is given: it may create
  * anything under the resources it is given, and rules that report something missing ask
  * (rules/support/unread-calls.ts). What it is given is kept as the strings it holds (unread-call.ts).
  */
-function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: UnreadCall): void {
+function declareUnreadCall(
+  file: BicepFile,
+  node: ModuleDeclaration,
+  call: Omit<RegistryCallContext, 'locals'>,
+  index: number | undefined,
+): void {
   const input = file.input;
-  const name = call.name();
   const nameToken = present(node.name);
-  const { params } = call;
-  input.sink.push({
-    uri: file.uri,
-    language: 'bicep',
-    symbol: nameToken?.text,
-    type: deploymentsType,
-    name,
-    id: resourceIdAt(scopeId(call.scope), deploymentsType, name),
-    properties: unreadCallProperties(params),
-    body: {},
-    existing: false,
-    condition: call.condition,
-    count: input.count === 'unknown' || call.count === 'unknown' ? 'unknown' : input.count * call.count,
-    ...(call.index === undefined ? {} : { instance: call.index }),
-    range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
-    propertyRanges: new Map(),
-    via: input.via,
-    unread: true,
-  });
+  input.sink.push(
+    unreadDeployment({
+      uri: file.uri,
+      language: 'bicep',
+      symbol: nameToken?.text,
+      name: call.name(),
+      scope: call.scope,
+      condition: call.condition,
+      count: input.count === 'unknown' || call.count === 'unknown' ? 'unknown' : input.count * call.count,
+      instance: index,
+      range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
+      via: input.via,
+      params: call.params,
+    }),
+  );
 }
