@@ -12,7 +12,7 @@ import { zoneGroupLimits, zoneNameMatches, zonesForNewGroup } from '../facts';
 import { parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
 import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './support/dns-endpoint';
-import { endpointVnet, mayBeSameId } from './support/dns-network';
+import { endpointVnet, mayBeSameId, sameId } from './support/dns-network';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
 import { givenToUnreadCall } from './support/unread-calls';
 import { declaredButSwitchedOff, zoneDeclaredButSwitchedOff } from './support/switched-off';
@@ -83,10 +83,19 @@ export default defineRule({
   },
 });
 
-/** A zone group declared for this endpoint, maybe deployed, or one whose parent may be it. */
+/**
+ * A zone group declared for this endpoint, maybe deployed, or one whose parent may be it. A group is
+ * judged by its parent's id, as links are (dns-network.ts belongsMaybe): one endpoint declared twice (a
+ * module called in a loop whose calls deploy the same names, as AVM's `init`/`idem` tests do) is one
+ * resource, and its group resolves to the first declaration only.
+ */
 function mayHaveZoneGroup(model: NetworkModel, endpoint: PrivateEndpoint): boolean {
   if (endpoint.zoneGroups.length > 0) return true;
-  return model.zoneGroups.some((group) => !group.endpoint?.resolved && mayBeSameId(parentIdOf(group.id), endpoint.id));
+  return model.zoneGroups.some((group) =>
+    group.endpoint?.resolved
+      ? sameId(group.endpoint.target.id, endpoint.id)
+      : mayBeSameId(parentIdOf(group.id), endpoint.id),
+  );
 }
 
 /**

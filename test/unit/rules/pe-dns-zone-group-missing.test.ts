@@ -18,10 +18,11 @@ import {
   symbolic,
 } from '../../support/zone-group-fixtures';
 
-const vnet = `${spokeVnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
+const kv = `resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-prod'
 }
 `;
+const vnet = spokeVnet() + kv;
 
 const kvById = "resourceId('Microsoft.KeyVault/vaults', 'kv-prod')";
 
@@ -49,6 +50,11 @@ const appended = (text: string) => (code: string) => code + text;
 const zone = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.vaultcore.azure.net'
   location: 'global'
+}
+`;
+
+const existingZone = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: 'privatelink.vaultcore.azure.net'
 }
 `;
 
@@ -113,6 +119,12 @@ ruleTests(rule, {
     {
       name: 'a manual A record in the needed zone replaces the zone group',
       code: `${vnet}${pe()}${zone}resource record 'Microsoft.Network/privateDnsZones/A@2024-06-01' = {\n  parent: zone\n  name: 'kv-prod'\n  properties: { ttl: 10, aRecords: [ { ipv4Address: '10.1.1.4' } ] }\n}\n`,
+    },
+    {
+      // Both calls declare endpoint pe-kv and its group: one endpoint, declared twice, whose group the model
+      // resolves to the first declaration only. A group is judged by its parent's id.
+      name: 'an endpoint module called twice with the same params, each call with the zone group',
+      code: `//- /main.bicep\n${vnet}${zone}module first 'data.bicep' = {\n  name: 'first'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\nmodule again 'data.bicep' = {\n  name: 'again'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\n//- /data.bicep\nparam subnetId string\n${kv}${pe('pe', "[ 'vault' ]", 'kv.id', '', 'subnetId')}${existingZone}${group()}`,
     },
     {
       name: 'the zone group in another file, on the endpoint as an existing resource',
