@@ -137,11 +137,30 @@ export interface EvaluationInput {
   /** Deployment order (issue 17): the module call or nested deployment this template runs in. */
   orderCaller?: OrderNode;
   /**
+   * The instance of the loop of calls this evaluation is one of (a module call or nested deployment in a
+   * loop whose items are known, or a call inside one): see instanceIn.
+   */
+  instance?: number;
+  /**
    * Which evaluation of its template this is, for a template called as a module or linked deployment:
    * the chain of calls that reached it. A template called twice (or from two calls of another) is
    * evaluated twice, and what either evaluation cannot know is not known to be one value.
    */
   instanceKey?: string;
+}
+
+/**
+ * The loop instance of a declaration or call evaluated in `input`: its own loop's index when it has a
+ * loop (none when that loop is not expanded: it stands for several resources, or none); else the
+ * instance of the call it is evaluated in. So what one call of a loop over known items declares is one
+ * resource each (rules/support/certain.ts certainlyCreatedAsOne), as an expanded loop's instance is.
+ */
+export function instanceIn(
+  input: Pick<EvaluationInput, 'instance'>,
+  ownLoop: boolean,
+  index: number | undefined,
+): number | undefined {
+  return ownLoop ? index : input.instance;
 }
 
 /**

@@ -199,6 +199,7 @@ export const armModuleEvaluatorWith =
       sink: input.sink,
       ...(input.clock ? { clock: input.clock } : {}),
       ...(input.instanceKey !== undefined ? { instanceKey: input.instanceKey } : {}),
+      ...(input.instance !== undefined ? { instance: input.instance } : {}),
       // The caller's demand carries into the module (demand.ts): only what the analysis needs is evaluated.
       ...(input.needsType ? { needsType: input.needsType } : {}),
       ...(input.neededProperties ? { neededProperties: input.neededProperties } : {}),

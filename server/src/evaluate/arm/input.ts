@@ -67,8 +67,6 @@ export interface ArmTemplateInput extends EvaluationInput {
   /** The template to evaluate: an inline one of `file`, or (by default) the file's own. */
   template?: ArmTemplate;
   files: ArmFileMap;
-  /** The caller's loop instance, given to declarations that have none of their own. */
-  instance?: number;
   /** How many inline deployments this template is nested in. */
   depth?: number;
   budget?: Budget;

@@ -8,7 +8,7 @@
 import type { Node } from 'jsonc-parser';
 import type { ArmResource } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
-import { deploymentsType, type PropertyRange } from '../declaration';
+import { deploymentsType, instanceIn, type PropertyRange } from '../declaration';
 import type { RangeRecorder } from './expressions';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt } from '../resource-id';
@@ -124,7 +124,8 @@ function evaluateInstance(
         conditionValue === true ? true : conditionValue === false ? false : 'unknown',
       );
   const count = multiply(parent?.count ?? input.count, loopCount);
-  const instance = index ?? parent?.instance ?? input.instance;
+  // A nested child is an instance of its parent's (none of a parent's loop not expanded).
+  const instance = instanceIn(parent ?? input, resource.copy !== undefined, index);
   const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);
   const name = parent && shape.relative ? concatStrings([parent.name, '/', ownName]) : ownName;
   const symbol = resource.symbolicName;

@@ -41,6 +41,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       return locals;
     };
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
+      // Each call is one instance: what it declares is one resource each (declaration.ts instanceIn).
       return loopArray(
         iterable.map((item, index) =>
           evaluateCall(file, node, view, bind(item, index), `${symbol}[${index}]`, iterable.length, index),
@@ -56,10 +57,12 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`)),
       `${symbol}[]`,
       'unknown',
+      undefined,
     );
     return new Unknown(file.keyed(`module:${file.uri}#${symbol}[]`));
   }
-  return evaluateCall(file, node, view, new Map(), symbol, 1);
+  // A call outside a loop is of the instance its caller is (declaration.ts instanceIn).
+  return evaluateCall(file, node, view, new Map(), symbol, 1, file.input.instance);
 }
 
 function evaluateCall(
@@ -69,7 +72,7 @@ function evaluateCall(
   locals: Locals,
   symbolPath: string,
   count: number | 'unknown',
-  index?: number,
+  instance: number | undefined,
 ): Value {
   const input = file.input;
   const key = file.keyed(`module:${file.uri}#${symbolPath}`);
@@ -86,10 +89,11 @@ function evaluateCall(
       scope: moduleScope(input.scope, fields.scope),
       name: fields.name,
       params: fields.params,
+      instance,
     };
     const outputs = evaluateRegistryModule(file, node, view.path, view.object, registryContext);
     if (outputs) return outputs;
-    declareUnreadCall(file, node, registryContext, index);
+    declareUnreadCall(file, node, registryContext);
     return unknownModule();
   }
   // A file not read (missing, or outside the files analysed) or a cycle: nothing inside is known.
@@ -97,19 +101,15 @@ function evaluateCall(
   const callee = target ? input.files.get(target) : undefined;
   if (!target || callee === undefined) {
     const fields = moduleFields(file, view.object, locals, key);
-    declareUnreadCall(
-      file,
-      node,
-      {
-        key,
-        condition: callCondition(file, view.condition, locals),
-        count,
-        scope: moduleScope(input.scope, fields.scope),
-        name: fields.name,
-        params: fields.params,
-      },
-      index,
-    );
+    declareUnreadCall(file, node, {
+      key,
+      condition: callCondition(file, view.condition, locals),
+      count,
+      scope: moduleScope(input.scope, fields.scope),
+      name: fields.name,
+      params: fields.params,
+      instance,
+    });
     return unknownModule();
   }
   if (input.stack.includes(target)) return unknownModule();
@@ -129,6 +129,8 @@ function evaluateCall(
     params: fields.params,
     paramKeyPrefix: `${key}.params`,
     instanceKey: key,
+    // The call's, not the caller's: a loop not expanded stands for several calls.
+    instance,
     scope,
     via,
     condition,
@@ -225,12 +227,7 @@ function moduleScope(caller: DeploymentScope, scope: Value | undefined): Deploym
  * anything under the resources it is given, and rules that report something missing ask
  * (rules/support/unread-calls.ts). What it is given is kept as the strings it holds (unread-call.ts).
  */
-function declareUnreadCall(
-  file: BicepFile,
-  node: ModuleDeclaration,
-  call: Omit<RegistryCallContext, 'locals'>,
-  index: number | undefined,
-): void {
+function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: Omit<RegistryCallContext, 'locals'>): void {
   const input = file.input;
   const nameToken = present(node.name);
   input.sink.push(
@@ -242,7 +239,7 @@ function declareUnreadCall(
       scope: call.scope,
       condition: call.condition,
       count: input.count === 'unknown' || call.count === 'unknown' ? 'unknown' : input.count * call.count,
-      instance: index,
+      instance: call.instance,
       range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
       via: input.via,
       params: call.params,

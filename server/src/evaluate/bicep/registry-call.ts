@@ -32,6 +32,8 @@ export interface RegistryCallContext {
   name: () => Value;
   /** The params as the callee binds them (lazily evaluated). */
   params: ReadonlyMap<string, Value>;
+  /** The call's loop instance (declaration.ts instanceIn): what it declares is one resource each. */
+  instance: number | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export function evaluateRegistryModule(
   const call = (sink: ResourceDecl[]) => ({
     uri: file.uri,
     key: context.key,
+    instance: context.instance,
     params,
     scope: context.scope,
     condition: context.condition,
@@ -81,6 +84,8 @@ export function evaluateRegistryModule(
       params: bound,
       paramKeyPrefix: `${context.key}.params`,
       instanceKey: context.key,
+      // The call's, not the caller's: a loop not expanded stands for several calls.
+      instance: context.instance,
       scope: context.scope,
       via,
       condition: context.condition,

@@ -16,7 +16,7 @@ import {
   type ResourceDeclaration,
   type ResourceView,
 } from '../../syntax/bicep';
-import type { PropertyRange } from '../declaration';
+import { instanceIn, type PropertyRange } from '../declaration';
 import { lazyObject } from '../lazy';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { loopArray, sizedByParts } from '../value-size';
@@ -210,6 +210,7 @@ function evaluateInstance(
   );
 
   const nameToken = present(node.name);
+  const instance = instanceIn(input, view.loop !== undefined, index);
   input.sink.push({
     uri: file.uri,
     language: 'bicep',
@@ -224,7 +225,7 @@ function evaluateInstance(
     existing: shape.existing,
     condition,
     count: input.count === 'unknown' || count === 'unknown' ? 'unknown' : input.count * count,
-    ...(index === undefined ? {} : { instance: index }),
+    ...(instance === undefined ? {} : { instance }),
     range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
     propertyRanges: ranges,
     via: input.via,

@@ -44,6 +44,8 @@ export interface RegistryCall {
   scope: DeploymentScope;
   condition: Tri;
   count: number | 'unknown';
+  /** The call's loop instance (its own, or its caller's): each resource it declares is one resource. */
+  instance?: number;
   /** The calls that led to the caller, then this call. */
   via: readonly SourceLocation[];
   /** The module's symbolic name in the caller: the anchor when no parameter entry is literal. */
@@ -147,6 +149,7 @@ export function emit(call: RegistryCall, resource: EmittedResource): { id: Value
     existing: false,
     condition: and(call.condition, resource.condition ?? true),
     count: multiply(call.count, resource.count ?? 1),
+    ...(call.instance === undefined ? {} : { instance: call.instance }),
     range: anchor(call, resource.at),
     propertyRanges,
     via: call.via,

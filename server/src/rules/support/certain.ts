@@ -20,7 +20,8 @@ export function certainlyCreated(decl: ResourceDecl): boolean {
  * Created for certain as one resource: condition true, not `existing`, and outside a loop (count 1) or
  * one expanded instance of one. Why apart: the DNS rules and fixes pair one zone, link or zone group with
  * another by id, and a declaration that stands for several resources (a loop of unexpanded instances, a
- * call of a looped module) gives no one id to pair, so it can only silence.
+ * module called in a loop over unknown items) gives no one id to pair, so it can only silence. A call of a
+ * loop over known items is one instance, and gives what it declares its index (evaluate/declaration.ts).
  */
 export function certainlyCreatedAsOne(decl: ResourceDecl): boolean {
   // An expanded instance of a loop inside a module looped over unknown items has an unknown count:
