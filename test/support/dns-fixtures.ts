@@ -2,11 +2,14 @@
 // zone group, a zone and a link as authors write them, and the links, zones and groups the fixes write.
 import { armKvPe } from './zone-group-fixtures';
 
-/** A VNet with one subnet; `extra` goes inside its properties (e.g. dhcpOptions). */
+/**
+ * A VNet with one subnet; `octet` (a number, or an interpolation such as '${octet}') places its prefixes;
+ * `extra` goes inside its properties (e.g. dhcpOptions).
+ */
 export const vnet = (
   symbol = 'vnet',
   name = 'vnet-spoke',
-  octet = 1,
+  octet: number | string = 1,
   extra = '',
   subnet = 'snet-pe',
 ) => `resource ${symbol} 'Microsoft.Network/virtualNetworks@2025-09-01' = {

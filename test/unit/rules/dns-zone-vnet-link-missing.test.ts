@@ -331,5 +331,26 @@ resource rulesetLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLink
       errors: [{ messageId: 'peered' }],
       output: edited([zone(), zone() + newHubLink]),
     },
+    {
+      // Each call of a module looped over known items deploys one spoke VNet and one endpoint
+      // (evaluate/declaration.ts instanceIn): the hub zone its group uses is linked to neither spoke.
+      name: 'spokes deployed by a module looped over known items, the zone in the caller linked to the hub only',
+      code: `//- /main.bicep
+${hub()}${zone('[|zone|]')}${link('toHub', 'hub.id')}module spoke 'spoke.bicep' = [for (name, i) in [ 'a', 'b' ]: {
+  name: 'spoke-\${name}'
+  params: { name: name, octet: i + 1 }
+}]
+//- /spoke.bicep
+param name string
+param octet int
+${vnet('spoke', 'vnet-${name}', '${octet}')}${kvEndpoint({ subnet: 'spoke.properties.subnets[0].id', zoneId: "resourceId('Microsoft.Network/privateDnsZones', 'privatelink.vaultcore.azure.net')" }).replace("'pe-kv'", "'pe-${name}'")}`,
+      errors: [
+        {
+          messageId: 'ownVnet',
+          message: /not linked to 'vnet-a', the virtual network of private endpoint 'pe-a' \(nor to 'vnet-b'\)/,
+        },
+      ],
+      output: null,
+    },
   ],
 });

@@ -189,6 +189,16 @@ ruleTests(rule, {
       reveals: ['dns-zone-unlinked'],
       output: edited(['privatelink.vault.azure.net', 'privatelink.vaultcore.azure.net']),
     },
+    {
+      // Each call's zone group is one resource (evaluate/declaration.ts instanceIn), as in AVM's init/idem
+      // tests, which deploy the module twice with the same params: one finding for the declaration. No zone
+      // of the right name exists to point at, and the other call's group uses this one too, so it is not
+      // renamed (fixes/dns-plan.ts renamableZone): no fix.
+      name: 'a zone group of a module called in a loop over known items',
+      code: `//- /main.bicep\n${zone('privatelink.vault.azure.net')}module dns 'dns.bicep' = [for iteration in [ 'init', 'idem' ]: {\n  name: 'dns-\${iteration}'\n  params: { zoneId: zone.id }\n}]\n//- /dns.bicep\nparam zoneId string\n${endpoint()}${group(['[|zoneId|]'])}`,
+      errors: [{ messageId: 'wrongZone' }],
+      output: null,
+    },
   ],
 });
 
