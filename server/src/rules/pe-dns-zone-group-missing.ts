@@ -9,10 +9,11 @@
 // covers is silent, and a zone group the template creates for a covered group id gets an information
 // finding: it competes with the policy's (FACTS §15).
 import { zoneGroupLimits, zoneNameMatches, zonesForNewGroup } from '../facts';
-import { parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
+import { idKey, parentIdOf, type FixRequest, type NetworkModel, type PrivateEndpoint } from '../model';
 import { certainlyCreatedAsOneAmong, knownString, label } from './support/certain';
 import { endpointDns, neededZoneNames, targetText, type ZoneNeed, zonesNamed } from './support/dns-endpoint';
-import { endpointVnet, mayBeSameId, sameId } from './support/dns-network';
+import { endpointVnet, mayBeSameId } from './support/dns-network';
+import { modelMemo } from './support/model-lookups';
 import { policyNotes, policyProvidesZoneGroup, reportCompetingZoneGroups } from './support/dns-policy';
 import { givenToUnreadCall } from './support/unread-calls';
 import { declaredButSwitchedOff, zoneDeclaredButSwitchedOff } from './support/switched-off';
@@ -84,18 +85,31 @@ export default defineRule({
 });
 
 /**
- * A zone group declared for this endpoint, maybe deployed, or one whose parent may be it. A group is
- * judged by its parent's id, as links are (dns-network.ts belongsMaybe): one endpoint declared twice (a
- * module called in a loop whose calls deploy the same names, as AVM's `init`/`idem` tests do) is one
- * resource, and its group resolves to the first declaration only.
+ * A zone group declared for this endpoint, maybe deployed, or one whose parent may be it. One endpoint
+ * declared twice (a module called twice with the same params, as AVM's `init`/`idem` tests do) is one
+ * resource, but the model resolves its groups to the first declaration only: a group is this endpoint's
+ * when it resolved to any declaration of its id, as links are judged by their zone's id (dns-network.ts).
  */
 function mayHaveZoneGroup(model: NetworkModel, endpoint: PrivateEndpoint): boolean {
   if (endpoint.zoneGroups.length > 0) return true;
-  return model.zoneGroups.some((group) =>
-    group.endpoint?.resolved
-      ? sameId(group.endpoint.target.id, endpoint.id)
-      : mayBeSameId(parentIdOf(group.id), endpoint.id),
-  );
+  const key = idKey(endpoint.id);
+  if (key !== undefined && endpointsWithZoneGroups(model).has(key)) return true;
+  return model.zoneGroups.some((group) => !group.endpoint?.resolved && mayBeSameId(parentIdOf(group.id), endpoint.id));
+}
+
+/** The ids (as the model looks them up) of the endpoints some zone group resolved to, once per model. */
+function endpointsWithZoneGroups(model: NetworkModel): ReadonlySet<string> {
+  const memo = modelMemo<NetworkModel, Set<string>>(model, 'endpointsWithZoneGroups');
+  let keys = memo.get(model);
+  if (!keys) {
+    keys = new Set();
+    for (const group of model.zoneGroups) {
+      const key = group.endpoint?.resolved ? idKey(group.endpoint.target.id) : undefined;
+      if (key !== undefined) keys.add(key);
+    }
+    memo.set(model, keys);
+  }
+  return keys;
 }
 
 /**
