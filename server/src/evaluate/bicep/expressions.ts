@@ -176,7 +176,8 @@ export class ExpressionEvaluator {
         const name = node.name.text;
         if (locals.has(name)) return locals.get(name)!;
         const value = this.scope.symbol(name);
-        if (value === undefined || value === null) return this.positional(`symbol:${name}`, node);
+        // A symbol whose value is null (`var none = null`, a nullable parameter the call leaves out) is null.
+        if (value === undefined) return this.positional(`symbol:${name}`, node);
         if (record && (isObject(value) || isArray(value))) recordWrittenRanges(this.scope, name, node, path, record);
         return value;
       }
