@@ -13,6 +13,10 @@
 //                                                                 JSON.parse, whether it declares network
 //                                                                 types, its files, Bicep and JSON sizes
 //   node --import tsx scripts/profile-modules.ts --rounds 8 --top 50
+//   node --import tsx scripts/profile-modules.ts --allocation --module virtual-network-peering
+//                                                                 no CPU profile: the bytes each chosen module's
+//                                                                 analysis allocates (sampled, collected objects
+//                                                                 included) beside its JSON.parse's, and where
 //   node --import tsx scripts/profile-modules.ts --as-bench --network   no warm rounds: all 494 modules in
 //                                                                 the bench's order, each analysed once and
 //                                                                 then 5 times with its JSON.parse, as the
@@ -220,6 +224,61 @@ async function profileAsBench(all: readonly Module[], chosen: ReadonlySet<Module
   printProfile(profile as never, windows);
 }
 
+/** Bytes allocated by `run`, sampled every 256 bytes with the objects collected meanwhile counted, and by whom. */
+async function allocated(session: inspector.Session, times: number, run: () => Promise<unknown> | unknown) {
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 256,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  for (let i = 0; i < times; i++) await run();
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
+    profile: { head: AllocationNode };
+  };
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  const sourceAt = bundleSources();
+  const walk = (node: AllocationNode) => {
+    const { functionName, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${sourceAt(lineNumber).replace('server/src/', '')}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize / times);
+    total += node.selfSize / times;
+    node.children.forEach(walk);
+  };
+  walk(profile.head);
+  return { total, byFunction };
+}
+
+interface AllocationNode {
+  callFrame: { functionName: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/**
+ * Issue 16's other cost: an analysis allocates many times what JSON.parse of the module allocates, and
+ * the time ratio is about twice the instruction ratio. Prints, per chosen module, the bytes of one
+ * analysis and of one JSON.parse, then the functions that allocate most over all of them.
+ */
+async function allocation(modules: readonly Module[]): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  const runs = option('--runs', 500);
+  const byFunction = new Map<string, number>();
+  for (const module of modules) {
+    const analysis = await allocated(session, runs, () => analyse(module));
+    const parse = await allocated(session, runs, () => JSON.parse(module.json));
+    for (const [name, bytes] of analysis.byFunction) byFunction.set(name, (byFunction.get(name) ?? 0) + bytes);
+    console.log(
+      `${(analysis.total / 1024).toFixed(1).padStart(7)} KB an analysis, ${(parse.total / 1024).toFixed(1).padStart(6)} KB a JSON.parse (${(analysis.total / Math.max(parse.total, 1)).toFixed(1)}x)  ${path.relative(corpusRoot, module.dir)}`,
+    );
+  }
+  console.log('\nbytes an analysis, summed over the modules, by function');
+  for (const [name, bytes] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${bytes.toFixed(0).padStart(8)}  ${name}`);
+}
+
 async function main(): Promise<void> {
   const all = loadModules();
   let modules = all;
@@ -230,6 +289,7 @@ async function main(): Promise<void> {
   }
   if (args.includes('--as-bench')) return profileAsBench(all, new Set(modules));
   for (let round = 0; round < 2; round++) for (const module of modules) await analyse(module);
+  if (args.includes('--allocation')) return allocation(modules);
   if (args.includes('--census')) {
     const moduleRatios = await ratios(modules);
     for (const [i, module] of modules.entries())
