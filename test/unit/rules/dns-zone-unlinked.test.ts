@@ -56,6 +56,10 @@ ruleTests(rule, {
 `,
     },
     {
+      name: 'links from a module looped over a parameter that defaults to no VNets: a caller may pass some',
+      code: `//- /main.bicep\nparam vnetIds array = []\n${network}${endpoint()}${zone()}module links 'link.bicep' = [for (id, i) in vnetIds: {\n  name: 'link-\${i}'\n  params: { vnetId: id, index: i }\n}]\n//- /link.bicep\nparam vnetId string\nparam index int\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\nresource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {\n  parent: zone\n  name: 'link-\${index}'\n  location: 'global'\n  properties: { registrationEnabled: false, virtualNetwork: { id: vnetId } }\n}\n`,
+    },
+    {
       name: 'ARM: a copy loop of links whose count is a parameter defaulting to none',
       code: `//- /main.json
 {
@@ -97,6 +101,12 @@ ruleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'links from a module looped over a variable with no VNets: reported (nobody can pass any), no fix beside the loop, as for a resource loop',
+      code: `//- /main.bicep\nvar vnetIds = []\n${network}${endpoint()}${zone('[|zone|]')}module links 'link.bicep' = [for (id, i) in vnetIds: {\n  name: 'link-\${i}'\n  params: { vnetId: id, index: i }\n}]\n//- /link.bicep\nparam vnetId string\nparam index int\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\nresource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {\n  parent: zone\n  name: 'link-\${index}'\n  location: 'global'\n  properties: { registrationEnabled: false, virtualNetwork: { id: vnetId } }\n}\n`,
+      errors: [{ messageId: 'unlinked' }],
+      output: null,
+    },
     {
       name: 'the link is written but an environment switches it off: reported there, with no fix that would link every environment',
       code: `//- /main.bicep\nparam linkZone bool = true\n${network}${endpoint()}${zone('[|zone|]')}${spokeLink('if (linkZone) ')}//- /dev.bicepparam\nusing 'main.bicep'\nparam linkZone = false\n`,

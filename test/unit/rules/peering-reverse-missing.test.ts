@@ -71,11 +71,19 @@ const otherInline = vnet('other', 'vnet-other', 2, {
 const call = (path: string, params: string) =>
   `module back '${path}' = {\n  name: 'back'\n  params: { ${params} }\n}\n`;
 
+/** Hub → spoke written out; peerings back made by a module looped over `items` (`reversePeerings`). */
+const reversesByModule = (items: string, mark = false) =>
+  `//- /main.bicep\n${items}\n${two}${peering('hubToSpoke', 'hub', 'spoke.id', { mark })}module reverses 'peer.bicep' = [for r in reversePeerings: {\n  name: 'peer-\${r.local}'\n  params: { localVnetName: r.local, remoteVnetId: r.remote }\n}]\n//- /peer.bicep\nparam localVnetName string\nparam remoteVnetId string\nresource local 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: localVnetName\n}\nresource back 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {\n  parent: local\n  name: 'back'\n  properties: { remoteVirtualNetwork: { id: remoteVnetId } }\n}\n`;
 const bicepCases: RuleCases = {
   valid: [
     {
       name: 'a peering with its reverse',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id') + peering('spokeToHub', 'spoke', 'hub.id'),
+    },
+    {
+      // Absence is judged over every value a caller may pass (DESIGN §2).
+      name: 'peerings back from a module looped over a parameter that defaults to none: a caller may pass some',
+      code: reversesByModule('param reversePeerings array = []'),
     },
     // DESIGN §2: a module nobody can read may create anything under what it is given.
     {
@@ -153,6 +161,12 @@ const bicepCases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'peerings back from a module looped over a variable with none: reported (nobody can pass any), no fix beside the loop, as for a resource loop',
+      code: reversesByModule('var reversePeerings = []', true),
+      errors: [{ messageId: 'missing' }],
+      output: null,
+    },
     {
       name: 'hub to spoke, both created here, no way back: the reverse after the remote VNet',
       code: two + peering('hubToSpoke', 'hub', 'spoke.id', { mark: true }),

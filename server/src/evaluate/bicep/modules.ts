@@ -40,6 +40,15 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       if (indexName) locals.set(indexName, index);
       return locals;
     };
+    const loopKey = file.keyed(`loop@${file.uri}:${view.loop.start}`);
+    const unknownItem = () => bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`));
+    if (isArray(iterable) && iterable.length === 0) {
+      // No call, but the items may be a caller's choice (a parameter defaulting to []): one call that is
+      // off, as resources.ts declares a resource loop's, which the caller choices may open
+      // (engine/caller-choices.ts). Without it what the calls declare was certainly absent.
+      evaluateCall(file, node, view, unknownItem(), `${symbol}[]`, 'unknown', undefined, true);
+      return loopArray([]);
+    }
     if (isArray(iterable) && iterable.length <= maxExpandedInstances) {
       // Each call is one instance: what it declares is one resource each (declaration.ts instanceIn).
       return loopArray(
@@ -49,16 +58,7 @@ export function evaluateModule(file: BicepFile, node: ModuleDeclaration): Value 
       );
     }
     if (isArray(iterable)) file.clock?.noteCollapsedLoop(file.location(view.loop), iterable.length);
-    const loopKey = file.keyed(`loop@${file.uri}:${view.loop.start}`);
-    evaluateCall(
-      file,
-      node,
-      view,
-      bind(new Unknown(`${loopKey}.item`), new Unknown(`${loopKey}.index`)),
-      `${symbol}[]`,
-      'unknown',
-      undefined,
-    );
+    evaluateCall(file, node, view, unknownItem(), `${symbol}[]`, 'unknown', undefined);
     return new Unknown(file.keyed(`module:${file.uri}#${symbol}[]`));
   }
   // A call outside a loop is of the instance its caller is (declaration.ts instanceIn).
@@ -73,6 +73,8 @@ function evaluateCall(
   symbolPath: string,
   count: number | 'unknown',
   instance: number | undefined,
+  /** The call stands for none (an empty loop): what it declares is switched off. */
+  off = false,
 ): Value {
   const input = file.input;
   const key = file.keyed(`module:${file.uri}#${symbolPath}`);
@@ -84,7 +86,7 @@ function evaluateCall(
     const registryContext = {
       key,
       locals,
-      condition: callCondition(file, view.condition, locals),
+      condition: off ? false : callCondition(file, view.condition, locals),
       count,
       scope: moduleScope(input.scope, fields.scope),
       name: fields.name,
@@ -103,7 +105,7 @@ function evaluateCall(
     const fields = moduleFields(file, view.object, locals, key);
     declareUnreadCall(file, node, {
       key,
-      condition: callCondition(file, view.condition, locals),
+      condition: off ? false : callCondition(file, view.condition, locals),
       count,
       scope: moduleScope(input.scope, fields.scope),
       name: fields.name,
@@ -118,7 +120,7 @@ function evaluateCall(
     return unknownModule();
   }
 
-  const condition = callCondition(file, view.condition, locals);
+  const condition = off ? false : callCondition(file, view.condition, locals);
   const fields = moduleFields(file, view.object, locals, key);
 
   const nameToken = present(node.name);
