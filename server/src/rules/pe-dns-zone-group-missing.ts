@@ -94,7 +94,14 @@ function mayHaveZoneGroup(model: NetworkModel, endpoint: PrivateEndpoint): boole
   if (endpoint.zoneGroups.length > 0) return true;
   const key = idKey(endpoint.id);
   if (key !== undefined && endpointsWithZoneGroups(model).has(key)) return true;
-  return model.zoneGroups.some((group) => !group.endpoint?.resolved && mayBeSameId(parentIdOf(group.id), endpoint.id));
+  // A group resolved to an `existing` endpoint may be this one's too when their ids may be one (a
+  // zone-group module looped over a caller's array names its endpoint by a parameter); a group resolved
+  // to an endpoint the template creates is that endpoint's.
+  return model.zoneGroups.some(
+    (group) =>
+      (!group.endpoint?.resolved || group.endpoint.target.decl.existing) &&
+      mayBeSameId(parentIdOf(group.id), endpoint.id),
+  );
 }
 
 /** The ids (as the model looks them up) of the endpoints some zone group resolved to, once per model. */

@@ -67,6 +67,15 @@ const group = (
 }
 `;
 
+/** The endpoint named `pe-kv-${suffix}`; `otherEndpoint`, named `pe-${suffix}`, has its own zone group: the names may be one. */
+const suffixed = (symbol = 'pe') => pe(symbol).replace("name: 'pe-kv'", "name: 'pe-kv-${suffix}'");
+const otherEndpoint =
+  pe('other').replace("name: 'pe-kv'", "name: 'pe-${suffix}'") + group('', "parent: other\n  name: 'default'");
+
+/** Zone groups made by a module looped over `items` (one per endpoint it names), each on the endpoint as an existing resource. */
+const zoneGroupsByModule = (items: string, marker = 'pe') =>
+  `//- /main.bicep\n${items}\n${vnet}${pe(marker)}${zone}module groups 'group.bicep' = [for g in zoneGroups: {\n  name: 'group-\${g.endpoint}'\n  params: { endpointName: g.endpoint, zoneId: zone.id }\n}]\n//- /group.bicep\nparam endpointName string\nparam zoneId string\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: endpointName\n}\nresource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zoneId } } ] }\n}\n`;
+
 ruleTests(rule, {
   valid: [
     {
@@ -127,6 +136,11 @@ ruleTests(rule, {
       code: `//- /main.bicep\n${vnet}${zone}module first 'data.bicep' = {\n  name: 'first'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\nmodule again 'data.bicep' = {\n  name: 'again'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\n//- /data.bicep\nparam subnetId string\n${kv}${pe('pe', "[ 'vault' ]", 'kv.id', '', 'subnetId')}${existingZone}${group()}`,
     },
     {
+      // Absence is judged over every value a caller may pass (DESIGN §2).
+      name: 'zone groups from a module looped over a parameter that defaults to none: a caller may pass some',
+      code: zoneGroupsByModule('param zoneGroups array = []'),
+    },
+    {
       name: 'the zone group in another file, on the endpoint as an existing resource',
       code: `//- /main.bicep\n${vnet}${pe()}module dns 'dns.bicep' = {\n  name: 'dns'\n}\n//- /dns.bicep\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: 'pe-kv'\n}\n${zone}${group()}`,
     },
@@ -143,6 +157,18 @@ ruleTests(rule, {
       code: `//- /main.bicep\nparam createZoneGroup bool = true\n${vnet}${pe('[|pe|]')}${zone}${group('if (createZoneGroup) ')}//- /dev.bicepparam\nusing 'main.bicep'\nparam createZoneGroup = false\n`,
       errors: [{ messageId: 'missingInVnet' }],
       output: null,
+    },
+    {
+      name: 'zone groups from a module looped over a variable with none: reported (nobody can pass any), no fix beside the loop, as for a resource loop',
+      code: zoneGroupsByModule('var zoneGroups = []', '[|pe|]'),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
+      name: "another created endpoint's zone group is that endpoint's, though their names may be one",
+      code: `param suffix string\n${vnet}${zone}${suffixed('[|pe|]')}${otherEndpoint}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: edited([zone, zone + newLink()], [suffixed(), suffixed() + newGroup('zone.id')]),
     },
     {
       name: 'a Key Vault endpoint without a zone group',
