@@ -76,6 +76,10 @@ const otherEndpoint =
 const zoneGroupsByModule = (items: string, marker = 'pe') =>
   `//- /main.bicep\n${items}\n${vnet}${pe(marker)}${zone}module groups 'group.bicep' = [for g in zoneGroups: {\n  name: 'group-\${g.endpoint}'\n  params: { endpointName: g.endpoint, zoneId: zone.id }\n}]\n//- /group.bicep\nparam endpointName string\nparam zoneId string\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: endpointName\n}\nresource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zoneId } } ] }\n}\n`;
 
+/** An endpoint module whose zone group is made only when the caller passes the zone (a nullable parameter). */
+const endpointModuleWithOptionalZone = (marker = 'pe') =>
+  `//- /data.bicep\nparam subnetId string\nparam zoneId string?\n${kv}${pe(marker, "[ 'vault' ]", 'kv.id', '', 'subnetId')}resource group 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = if (zoneId != null) {\n  parent: pe\n  name: 'default'\n  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: zoneId! } } ] }\n}\n`;
+
 ruleTests(rule, {
   valid: [
     {
@@ -141,6 +145,10 @@ ruleTests(rule, {
       code: zoneGroupsByModule('param zoneGroups array = []'),
     },
     {
+      name: 'an endpoint module given the zone its nullable parameter asks for makes the zone group',
+      code: `//- /main.bicep\n${vnet}${zone}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id, zoneId: zone.id }\n}\n${endpointModuleWithOptionalZone()}`,
+    },
+    {
       name: 'the zone group in another file, on the endpoint as an existing resource',
       code: `//- /main.bicep\n${vnet}${pe()}module dns 'dns.bicep' = {\n  name: 'dns'\n}\n//- /dns.bicep\nresource pe 'Microsoft.Network/privateEndpoints@2025-09-01' existing = {\n  name: 'pe-kv'\n}\n${zone}${group()}`,
     },
@@ -169,6 +177,12 @@ ruleTests(rule, {
       code: `param suffix string\n${vnet}${zone}${suffixed('[|pe|]')}${otherEndpoint}`,
       errors: [{ messageId: 'missingInVnet' }],
       output: edited([zone, zone + newLink()], [suffixed(), suffixed() + newGroup('zone.id')]),
+    },
+    {
+      name: 'an endpoint module whose call leaves out the nullable zone parameter makes no zone group',
+      code: `//- /main.bicep\n${vnet}${zone}module data 'data.bicep' = {\n  name: 'data'\n  params: { subnetId: vnet.properties.subnets[0].id }\n}\n${endpointModuleWithOptionalZone('[|pe|]')}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
     },
     {
       name: 'a Key Vault endpoint without a zone group',

@@ -10,6 +10,7 @@ import {
   type FunctionDeclaration,
   type ModuleDeclaration,
   type OutlineEntry,
+  type ParameterDeclaration,
   type ResourceDeclaration,
   literalDefault,
   mayHaveDefault,
@@ -45,6 +46,14 @@ export interface BicepInput extends EvaluationInput {
    * evaluateBicepEntry and shared by every module's input (each spreads its caller's).
    */
   deploysNeeded?: Map<string, boolean>;
+  /**
+   * True when this file is a module whose call writes out every parameter it passes (`params: { … }`
+   * with written keys, or no params at all): a parameter the call leaves out is then not passed, and
+   * Bicep gives a nullable one (`type?`) with no default the value null, as withOmittedNulls does for a
+   * restored module. Unset for an entry, whose deployer may pass anything, and for a call whose params
+   * are an expression (a key it passes may not be known).
+   */
+  omittedParamsAreNull?: boolean;
 }
 
 /**
@@ -210,7 +219,7 @@ export class BicepFile implements SymbolScope {
   private parameter(name: string, entry: OutlineEntry): Value {
     if (this.input.params.has(name)) return this.input.params.get(name)!;
     const { outline } = this.input.file;
-    if (!mayHaveDefault(outline, entry)) return new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+    if (!mayHaveDefault(outline, entry)) return this.notPassed(name, entry);
     const literal = literalDefault(outline, entry);
     if (
       literal !== notLiteral &&
@@ -219,6 +228,27 @@ export class BicepFile implements SymbolScope {
     )
       return literal;
     return this.declared(name, undecoratedDeclaration(outline, entry));
+  }
+
+  /** A parameter with no default that the caller does not bind: null when omittedIsNull, else unknown. */
+  private notPassed(name: string, entry: OutlineEntry): Value {
+    if (this.input.omittedParamsAreNull) {
+      const declaration = undecoratedDeclaration(this.input.file.outline, entry);
+      if (declaration?.kind === 'ParameterDeclaration' && this.omittedIsNull(declaration)) return null;
+    }
+    return new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+  }
+
+  /**
+   * Whether a parameter the call leaves out is null: its type is nullable (`type?`), the call writes out
+   * what it passes, and passes nothing of its name in another case (ARM binds names ignoring case).
+   */
+  private omittedIsNull(declaration: ParameterDeclaration): boolean {
+    if (this.input.omittedParamsAreNull !== true || declaration.type.kind !== 'NullableType') return false;
+    const name = present(declaration.name)?.text.toLowerCase();
+    if (name === undefined) return false;
+    for (const passed of this.input.params.keys()) if (passed.toLowerCase() === name) return false;
+    return true;
   }
 
   /**
@@ -249,7 +279,9 @@ export class BicepFile implements SymbolScope {
         if (this.input.params.has(name)) return this.input.params.get(name)!;
         return declaration.value
           ? this.expressions.evaluate(declaration.value)
-          : new Unknown(`${this.input.paramKeyPrefix}:${name}`);
+          : this.omittedIsNull(declaration)
+            ? null
+            : new Unknown(`${this.input.paramKeyPrefix}:${name}`);
       case 'ParameterAssignment':
         return this.input.params.get(name) ?? this.expressions.evaluate(declaration.value);
       case 'VariableDeclaration':

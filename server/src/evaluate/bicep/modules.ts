@@ -130,6 +130,7 @@ function evaluateCall(
     ...input,
     params: fields.params,
     paramKeyPrefix: `${key}.params`,
+    omittedParamsAreNull: fields.paramsWritten,
     instanceKey: key,
     // The call's, not the caller's: a loop not expanded stands for several calls.
     instance,
@@ -161,6 +162,8 @@ interface ModuleFields {
   name: () => Value;
   scope: Value | undefined;
   params: ReadonlyMap<string, Value>;
+  /** Whether `params` holds every parameter the call passes: written out key by key, or none passed. */
+  paramsWritten: boolean;
 }
 
 /**
@@ -168,13 +171,13 @@ interface ModuleFields {
  * written as an object literal, since the callee's networking resources read only a few of them.
  */
 function moduleFields(file: BicepFile, body: ObjectExpression | undefined, locals: Locals, key: string): ModuleFields {
-  if (!body) return { name: () => null, scope: undefined, params: new Map() };
+  if (!body) return { name: () => null, scope: undefined, params: new Map(), paramsWritten: true };
   if (!isPlainObject(body)) {
     const value = file.expressions.evaluate(body, locals);
     const fields: ObjectValue = isObject(value) ? value : makeObject([]);
     const params = isObject(fields.params) ? new Map(Object.entries(fields.params)) : new Map<string, Value>();
     const name = fields.name ?? null;
-    return { name: () => name, scope: fields.scope, params };
+    return { name: () => name, scope: fields.scope, params, paramsWritten: false };
   }
   // One pass over the body; a key written twice means its last value, as in Bicep.
   let nameNode: Expression | undefined;
@@ -187,6 +190,8 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
     else if (name === 'params') paramsNode = member.value;
   }
   let params: ReadonlyMap<string, Value> = new Map();
+  // No params, or an object literal of written keys: nothing else is passed.
+  const paramsWritten = !paramsNode || (paramsNode.kind === 'Object' && isPlainObject(paramsNode));
   if (paramsNode?.kind === 'Object' && isPlainObject(paramsNode)) {
     const sources = new Map<string, Expression>();
     for (const member of objectProperties(paramsNode)) sources.set(propertyKey(member)!, member.value);
@@ -202,7 +207,7 @@ function moduleFields(file: BicepFile, body: ObjectExpression | undefined, local
   const scope = scopeNode ? file.expressions.evaluate(scopeNode, locals) : undefined;
   const nameExpression = nameNode; // a constant the closure can hold
   const name = nameExpression ? () => file.expressions.evaluate(nameExpression, locals) ?? null : () => null;
-  return { name, scope, params };
+  return { name, scope, params, paramsWritten };
 }
 
 /** A module's `scope:`: a resource group or subscription object moves the deployment there. */
