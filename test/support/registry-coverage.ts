@@ -24,10 +24,11 @@ export interface RegistryCoverage {
   /** Endpoints unconditional calls ask for (an entry of a literal list, or one per call otherwise). */
   asked: number;
   /**
-   * Calls left out of `asked`: every deployment that reaches them loops over an empty list, so they ask
-   * for none (`privateEndpoints ?? []` where each caller leaves the nullable parameter out); their
-   * endpoints are declared switched off (evaluate/bicep/modules.ts), which tells them from a call the
-   * model misses.
+   * Calls left out of `asked`: every deployment that reaches them declares their endpoints switched off, so
+   * they ask for none. In the corpus each is given a nullable parameter that every caller leaves out: a
+   * loop over `privateEndpoints ?? []` (evaluate/bicep/modules.ts declares such a loop's one call off), or
+   * `privateEndpoints: privateEndpoints` (the interface model declares its entry off); the declarations
+   * tell them apart from a call the model misses.
    */
   reachedEmpty: number;
   /** Of those, endpoints the model holds with a subnet, a target and a decided zone-group status. */
@@ -209,7 +210,7 @@ function tallyKinds(model: NetworkModel, kinds: Record<string, number>): void {
 export function formatRegistryCoverage(label: string, report: RegistryCoverage): string {
   const pct = (n: number) => `${((100 * n) / Math.max(1, report.asked)).toFixed(1)}%`;
   return [
-    `${label}: ${report.asked} endpoints asked by unconditional registry calls (${report.reachedEmpty} calls reached only over an empty list, left out); modelled ${report.modelled} (${pct(report.modelled)}),` +
+    `${label}: ${report.asked} endpoints asked by unconditional registry calls (${report.reachedEmpty} calls whose endpoints every deployment switches off, left out); modelled ${report.modelled} (${pct(report.modelled)}),` +
       ` subnet resolved ${report.subnetResolved}, target resolved ${report.targetResolved}, with zone group ${report.withZoneGroup} (${report.millis} ms)`,
     `  registry-declared per kind: ${Object.entries(report.kinds)
       .map(([kind, n]) => `${kind} ${n}`)
