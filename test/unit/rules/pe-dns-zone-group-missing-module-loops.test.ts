@@ -15,9 +15,8 @@ import { newGroup, vnet } from '../../support/dns-fixtures';
 import { fixtureHost, splitFixture } from '../../support/fixture';
 import { ruleTests } from '../../support/rule-test';
 
-/** The spoke VNet, the Key Vault zone linked to it, and one call of app.bicep per spoke. */
-const main = (call = "module app 'app.bicep' = [for name in [ 'a', 'b' ]: {") => `//- /main.bicep
-${vnet()}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+/** The Key Vault zone, linked to the spoke VNet. */
+const zoneLinkedToSpoke = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.vaultcore.azure.net'
   location: 'global'
 }
@@ -27,7 +26,11 @@ resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01'
   location: 'global'
   properties: { registrationEnabled: false, virtualNetwork: { id: vnet.id } }
 }
-${call}
+`;
+
+/** The spoke VNet, the Key Vault zone linked to it, and one call of app.bicep per spoke. */
+const main = (call = "module app 'app.bicep' = [for name in [ 'a', 'b' ]: {") => `//- /main.bicep
+${vnet()}${zoneLinkedToSpoke}${call}
   name: 'app-\${name}'
   params: { name: name, subnetId: vnet.properties.subnets[0].id, zoneId: zone.id }
 }]
@@ -112,17 +115,7 @@ const idempotencyTest = `//- /main.bicep
 ${vnet()}resource kv 'Microsoft.KeyVault/vaults@2026-02-01' existing = {
   name: 'kv-prod'
 }
-resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: 'privatelink.vaultcore.azure.net'
-  location: 'global'
-}
-resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
-  parent: zone
-  name: 'link-spoke'
-  location: 'global'
-  properties: { registrationEnabled: false, virtualNetwork: { id: vnet.id } }
-}
-module testDeployment 'endpoint.bicep' = [for iteration in [ 'init', 'idem' ]: {
+${zoneLinkedToSpoke}module testDeployment 'endpoint.bicep' = [for iteration in [ 'init', 'idem' ]: {
   name: 'test-\${iteration}'
   params: { targetId: kv.id, subnetId: vnet.properties.subnets[0].id, zoneId: zone.id }
 }]

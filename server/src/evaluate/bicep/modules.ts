@@ -81,9 +81,10 @@ function evaluateCall(
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
   // A registry module: from the restore cache, or declared by an interface model from its params.
-  if (view.path && isRegistryPath(view.path)) {
+  // What a registry call, or one nobody can read, is given.
+  const givenToCall = (): RegistryCallContext => {
     const fields = moduleFields(file, view.object, locals, key);
-    const registryContext = {
+    return {
       key,
       locals,
       condition: off ? false : callCondition(file, view.condition, locals),
@@ -93,6 +94,9 @@ function evaluateCall(
       params: fields.params,
       instance,
     };
+  };
+  if (view.path && isRegistryPath(view.path)) {
+    const registryContext = givenToCall();
     const outputs = evaluateRegistryModule(file, node, view.path, view.object, registryContext);
     if (outputs) return outputs;
     declareUnreadCall(file, node, registryContext);
@@ -102,16 +106,7 @@ function evaluateCall(
   const target = view.path ? resolveLocalPath(file.uri, view.path) : undefined;
   const callee = target ? input.files.get(target) : undefined;
   if (!target || callee === undefined) {
-    const fields = moduleFields(file, view.object, locals, key);
-    declareUnreadCall(file, node, {
-      key,
-      condition: off ? false : callCondition(file, view.condition, locals),
-      count,
-      scope: moduleScope(input.scope, fields.scope),
-      name: fields.name,
-      params: fields.params,
-      instance,
-    });
+    declareUnreadCall(file, node, givenToCall());
     return unknownModule();
   }
   if (input.stack.includes(target)) return unknownModule();
