@@ -149,6 +149,11 @@ export interface EvaluationInput {
   instanceKey?: string;
 }
 
+/** How many instances a loop inside a loop (or inside a call of one) stands for: unknown when either count is. */
+export function multiplyCounts(a: number | 'unknown', b: number | 'unknown'): number | 'unknown' {
+  return a === 'unknown' || b === 'unknown' ? 'unknown' : a * b;
+}
+
 /**
  * The loop instance of a declaration or call evaluated in `input`: its own loop's index when it has a
  * loop (none when that loop is not expanded: it stands for several resources, or none); else the

@@ -82,6 +82,12 @@ export interface ObjectValue {
 
 export type Tri = true | false | 'unknown';
 
+/** Both conditions: false when either is false, true when both are, else unknown. */
+export function and(a: Tri, b: Tri): Tri {
+  if (a === false || b === false) return false;
+  return a === true && b === true ? true : 'unknown';
+}
+
 let freshCounter = 0;
 /** An unknown equal to nothing else (its key is never produced twice). */
 export function freshUnknown(what: string, hint?: UnknownHint): Unknown {

@@ -11,22 +11,12 @@ import { runRules } from '../../../server/src/engine/run-rules';
 import { Workspace } from '../../../server/src/engine/workspace';
 import { encodeTag } from '../../../server/src/evaluate/registry/cache-location';
 import rule from '../../../server/src/rules/pe-dns-zone-group-missing';
-import { newGroup, vnet } from '../../support/dns-fixtures';
+import { link, newGroup, vnet, zone } from '../../support/dns-fixtures';
 import { fixtureHost, splitFixture } from '../../support/fixture';
 import { ruleTests } from '../../support/rule-test';
 
 /** The Key Vault zone, linked to the spoke VNet. */
-const zoneLinkedToSpoke = `resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: 'privatelink.vaultcore.azure.net'
-  location: 'global'
-}
-resource link 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
-  parent: zone
-  name: 'link-spoke'
-  location: 'global'
-  properties: { registrationEnabled: false, virtualNetwork: { id: vnet.id } }
-}
-`;
+const zoneLinkedToSpoke = zone() + link('link', 'vnet.id', '', 'link-spoke');
 
 /** The spoke VNet, the Key Vault zone linked to it, and one call of app.bicep per spoke. */
 const main = (call = "module app 'app.bicep' = [for name in [ 'a', 'b' ]: {") => `//- /main.bicep

@@ -8,12 +8,12 @@
 import type { Node } from 'jsonc-parser';
 import type { ArmResource } from '../../syntax/arm';
 import { armLiteralString } from '../../syntax/arm';
-import { deploymentsType, instanceIn, type PropertyRange } from '../declaration';
+import { deploymentsType, instanceIn, multiplyCounts, type PropertyRange } from '../declaration';
 import type { RangeRecorder } from './expressions';
 import { withInlineChildIds } from '../inline-children';
 import { childResourceId, resourceIdAt } from '../resource-id';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
-import { concatStrings, isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
+import { and, concatStrings, isObject, makeObject, Unknown, withOrigin, type Tri, type Value } from '../value';
 import { armLimits, type Env } from './input';
 import { membersOf, spanOf } from './json-members';
 import { evaluateDeploymentInstance } from './nested';
@@ -123,7 +123,7 @@ function evaluateInstance(
         parent?.condition ?? input.condition,
         conditionValue === true ? true : conditionValue === false ? false : 'unknown',
       );
-  const count = multiply(parent?.count ?? input.count, loopCount);
+  const count = multiplyCounts(parent?.count ?? input.count, loopCount);
   // A nested child is an instance of its parent's (none of a parent's loop not expanded).
   const instance = instanceIn(parent ?? input, resource.copy !== undefined, index);
   const ownName = resource.name ? ev.value(resource.name, env) : ev.positional('name', resource.node.offset);
@@ -280,13 +280,4 @@ function orderNodeName(resource: ArmResource): string {
 
 function stringOr(value: Value): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-export function and(a: Tri, b: Tri): Tri {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : 'unknown';
-}
-
-export function multiply(a: number | 'unknown', b: number | 'unknown'): number | 'unknown' {
-  return a === 'unknown' || b === 'unknown' ? 'unknown' : a * b;
 }

@@ -13,9 +13,20 @@ import {
   type ModuleView,
   type ObjectExpression,
 } from '../../syntax/bicep';
+import { multiplyCounts } from '../declaration';
 import { LazyBindings } from '../lazy';
 import { unreadDeployment } from '../unread-call';
-import { isArray, isObject, makeObject, Unknown, withOrigin, type ObjectValue, type Tri, type Value } from '../value';
+import {
+  and,
+  isArray,
+  isObject,
+  makeObject,
+  Unknown,
+  withOrigin,
+  type ObjectValue,
+  type Tri,
+  type Value,
+} from '../value';
 import type { DeploymentScope } from '../scope';
 import { loopArray } from '../value-size';
 import { loopVariables, type Locals } from './expressions';
@@ -23,7 +34,7 @@ import type { BicepFile } from './file-evaluator';
 import { isRegistryPath, resolveLocalPath } from './files';
 import { moduleValue } from './module-value';
 import { evaluateRegistryModule, type RegistryCallContext } from './registry-call';
-import { and, maxExpandedInstances } from './resources';
+import { maxExpandedInstances } from './resources';
 
 /** How deep modules may call modules; a deeper call's outputs are unknown. */
 export const maxModuleDepth = 32;
@@ -80,7 +91,6 @@ function evaluateCall(
   const key = file.keyed(`module:${file.uri}#${symbolPath}`);
   const unknownModule = () => withOrigin(makeObject([['outputs', withOrigin(makeObject([]), `${key}.outputs`)]]), key);
 
-  // A registry module: from the restore cache, or declared by an interface model from its params.
   // What a registry call, or one nobody can read, is given.
   const givenToCall = (): RegistryCallContext => {
     const fields = moduleFields(file, view.object, locals, key);
@@ -95,6 +105,7 @@ function evaluateCall(
       instance,
     };
   };
+  // A registry module: from the restore cache, or declared by an interface model from its params.
   if (view.path && isRegistryPath(view.path)) {
     const registryContext = givenToCall();
     const outputs = evaluateRegistryModule(file, node, view.path, view.object, registryContext);
@@ -132,7 +143,7 @@ function evaluateCall(
     scope,
     via,
     condition,
-    count: input.count === 'unknown' || count === 'unknown' ? ('unknown' as const) : input.count * count,
+    count: multiplyCounts(input.count, count),
     stack: [...input.stack, target],
     orderCaller: { frame: file.order, name: view.name?.text ?? symbolPath },
   };
@@ -240,7 +251,7 @@ function declareUnreadCall(file: BicepFile, node: ModuleDeclaration, call: Omit<
       name: call.name(),
       scope: call.scope,
       condition: call.condition,
-      count: input.count === 'unknown' || call.count === 'unknown' ? 'unknown' : input.count * call.count,
+      count: multiplyCounts(input.count, call.count),
       instance: call.instance,
       range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
       via: input.via,

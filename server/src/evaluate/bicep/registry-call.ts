@@ -9,7 +9,7 @@ import {
   type ModuleDeclaration,
   type ObjectExpression,
 } from '../../syntax/bicep';
-import type { PropertyRange, ResourceDecl, TextSpan } from '../declaration';
+import { multiplyCounts, type PropertyRange, type ResourceDecl, type TextSpan } from '../declaration';
 import { evaluateRegistryCall, registryModelOf, type CallParams } from '../registry';
 import { anchorCachedResources } from '../registry/anchor';
 import { cachedModuleFor } from '../registry/cache-location';
@@ -52,8 +52,7 @@ export function evaluateRegistryModule(
   const callRange: TextSpan = nameToken
     ? { start: nameToken.start, end: nameToken.end }
     : { start: node.start, end: node.start };
-  const count =
-    input.count === 'unknown' || context.count === 'unknown' ? ('unknown' as const) : input.count * context.count;
+  const count = multiplyCounts(input.count, context.count);
   const via = [...input.via, file.location(callRange)];
   const params = callParams(file, body, context.locals, context.key);
   const call = (sink: ResourceDecl[]) => ({

@@ -16,7 +16,7 @@ import {
   type ResourceDeclaration,
   type ResourceView,
 } from '../../syntax/bicep';
-import { instanceIn, type PropertyRange } from '../declaration';
+import { instanceIn, multiplyCounts, type PropertyRange } from '../declaration';
 import { lazyObject } from '../lazy';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { loopArray, sizedByParts } from '../value-size';
@@ -25,13 +25,13 @@ import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import {
   concatStrings,
   emptyObjectValue,
+  and,
   isArray,
   isObject,
   makeObject,
   Unknown,
   withOrigin,
   type ObjectValue,
-  type Tri,
   type Value,
 } from '../value';
 import { loopVariables, type Locals, type RangeRecorder } from './expressions';
@@ -224,7 +224,7 @@ function evaluateInstance(
     body: bodyOf(fields),
     existing: shape.existing,
     condition,
-    count: input.count === 'unknown' || count === 'unknown' ? 'unknown' : input.count * count,
+    count: multiplyCounts(input.count, count),
     ...(instance === undefined ? {} : { instance }),
     range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
     propertyRanges: ranges,
@@ -393,9 +393,4 @@ function evaluateBody(
     }
   }
   return fields;
-}
-
-export function and(a: Tri, b: Tri): Tri {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : 'unknown';
 }

@@ -1,10 +1,17 @@
 // What an interface model of a registry module call works with: the call's parameters (values and
 // where the user wrote them), and an emitter that declares the module's resources in the caller's
 // deployment, anchored at the parameter entry that asked for each (DESIGN §2, registry modules).
-import type { PropertyRange, ResourceDecl, SourceLocation, TextSpan } from '../declaration';
+import {
+  multiplyCounts,
+  type PropertyRange,
+  type ResourceDecl,
+  type SourceLocation,
+  type TextSpan,
+} from '../declaration';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
 import type { DeploymentScope } from '../scope';
 import {
+  and,
   concatStrings,
   isArray,
   isObject,
@@ -148,7 +155,7 @@ export function emit(call: RegistryCall, resource: EmittedResource): { id: Value
     body: {},
     existing: false,
     condition: and(call.condition, resource.condition ?? true),
-    count: multiply(call.count, resource.count ?? 1),
+    count: multiplyCounts(call.count, resource.count ?? 1),
     ...(call.instance === undefined ? {} : { instance: call.instance }),
     range: anchor(call, resource.at),
     propertyRanges,
@@ -169,15 +176,6 @@ function anchor(call: RegistryCall, path: string): PropertyRange {
     current = current.slice(0, cut);
   }
   return call.callRange;
-}
-
-export function and(a: Tri, b: Tri): Tri {
-  if (a === false || b === false) return false;
-  return a === true && b === true ? true : 'unknown';
-}
-
-function multiply(a: number | 'unknown', b: number | 'unknown'): number | 'unknown' {
-  return a === 'unknown' || b === 'unknown' ? 'unknown' : a * b;
 }
 
 /** A deployment scope moved to the resource group a resource id names (`resourceGroupResourceId`). */
