@@ -10,6 +10,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel } from '../model/build';
 import { idKey } from '../model/identity';
+import { keptOn } from '../evaluate/remembered';
 import type { NetworkModel } from '../model/types';
 import { ancestorsOf, forEachString, sameOrder } from './id-walks';
 import {
@@ -23,7 +24,7 @@ import {
 } from './maybe-joins';
 
 /** For each model, the declarations joined from other roots, with the root they belong to. */
-const joins = new WeakMap<NetworkModel, Map<ResourceDecl, string>>();
+const joinsKey = Symbol('joins');
 
 /** A certainly known id (no unknown part): the only kind that can name a resource across roots. */
 function knownIdKey(decl: ResourceDecl): string | undefined {
@@ -239,7 +240,7 @@ export class DeploymentModels {
     }
     // buildModel copies the declarations it is given.
     const model = buildModel(joined ? [...deployment.resources, ...joined.keys()] : deployment.resources);
-    if (joined) joins.set(model, joined);
+    if (joined) keptOn(model, joinsKey, () => joined);
     return model;
   }
 }
@@ -325,5 +326,5 @@ function createdAtOrAround(created: Created, below: ReadonlyMap<string, Readonly
 
 /** The root whose deployment creates `decl`, when `model` joined it from another root. */
 export function joinedRoot(model: NetworkModel, decl: ResourceDecl): string | undefined {
-  return joins.get(model)?.get(decl);
+  return (model as { [joinsKey]?: Map<ResourceDecl, string> })[joinsKey]?.get(decl);
 }

@@ -10,6 +10,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import type { ArmOrderFrame, OrderFrame, OrderNode } from '../evaluate/order';
 import { isArray, type Tri } from '../evaluate/value';
 import { idKey } from './identity';
+import { keptOn } from '../evaluate/remembered';
 
 /** Whether `first` is certainly deployed before `later` starts. */
 export function orderedBefore(first: ResourceDecl, later: ResourceDecl): Tri {
@@ -64,15 +65,16 @@ function predecessors(node: OrderNode): readonly string[] | undefined {
   return graph.has(node.name) ? graph.get(node.name) : [];
 }
 
-const armGraphs = new WeakMap<ArmOrderFrame, Map<string, readonly string[] | undefined>>();
+const graphKey = Symbol('armGraph');
+
+const armGraph = (frame: ArmOrderFrame): Map<string, readonly string[] | undefined> =>
+  keptOn(frame, graphKey, buildArmGraph);
 
 /**
  * Each ARM node's direct predecessors: its `dependsOn` entries matched by symbolic name, copy loop
  * name, resource name, `type/name` or id (ARM accepts each), and its parent in a `resources` array.
  */
-function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefined> {
-  const cached = armGraphs.get(frame);
-  if (cached) return cached;
+function buildArmGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefined> {
   const byKey = new Map<string, Set<string>>();
   const index = (key: string | undefined, name: string) => {
     if (key === undefined) return;
@@ -111,6 +113,5 @@ function armGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefin
     found.delete(entry.name);
     graph.set(entry.name, known ? [...found] : undefined);
   }
-  armGraphs.set(frame, graph);
   return graph;
 }

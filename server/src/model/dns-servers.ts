@@ -7,6 +7,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import { isArray, isObject, same, type Value } from '../evaluate/value';
 import { at } from './property-path';
 import { IdIndex, parentIdOf } from './identity';
+import { keptOn } from '../evaluate/remembered';
 import type {
   DnsResolver,
   DnsServerPlace,
@@ -24,14 +25,10 @@ export interface DnsResolvers {
   inboundEndpoints: ResolverInboundEndpoint[];
 }
 
-const resolversByModel = new WeakMap<NetworkModel, DnsResolvers>();
+const resolversKey = Symbol('dnsResolvers');
 
 /** The DNS Private Resolvers and inbound endpoints the model's declarations create or refer to. */
-export function dnsResolversOf(model: NetworkModel): DnsResolvers {
-  let found = resolversByModel.get(model);
-  if (!found) resolversByModel.set(model, (found = readResolvers(model)));
-  return found;
-}
+export const dnsResolversOf = (model: NetworkModel): DnsResolvers => keptOn(model, resolversKey, readResolvers);
 
 function readResolvers(model: NetworkModel): DnsResolvers {
   const vnets = new IdIndex<VirtualNetwork>();

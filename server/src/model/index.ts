@@ -8,7 +8,7 @@ export { displayJson, displayValue } from './json';
 export { asWritten, unknownAsWritten } from './as-written';
 export { idKey, parentIdOf } from './identity';
 export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
-export { lowerCase, remembered } from '../evaluate/remembered';
+export { keptOn, lowerCase, remembered } from '../evaluate/remembered';
 export { connectionTargetType, resourceTypeOfId } from './targets';
 export type { ResourceDecl, TextSpan, SourceLocation } from '../evaluate/declaration';
 export { rangeOfPath } from '../evaluate/declaration';

@@ -5,7 +5,7 @@
 import { getProperty, isArray, isObject, type Value } from '../evaluate/value';
 import { at } from './property-path';
 import { IdIndex, idKey, parentIdOf } from './identity';
-import { lowerCase } from '../evaluate/remembered';
+import { keptOn, lowerCase } from '../evaluate/remembered';
 import type {
   NetworkModel,
   NetworkRuleService,
@@ -110,18 +110,11 @@ export function networkRuleProperties(type: string): readonly string[] | undefin
 /** FACTS §9.2: `ignoreMissingVnetServiceEndpoint`, `ignoreMissingVNetServiceEndpoint` on Cosmos DB; any casing is read. */
 const bypassFlag = /^ignoremissingvnetserviceendpoint$/i;
 
-const cache = new WeakMap<NetworkModel, readonly ServiceNetworkRules[]>();
+const rulesKey = Symbol('serviceNetworkRules');
 
 /** The network rules of the model's PaaS declarations, built on first use. */
-export function serviceNetworkRules(model: NetworkModel): readonly ServiceNetworkRules[] {
-  let built = cache.get(model);
-  if (!built) {
-    built = build(model);
-    // None is found again at once; a WeakMap entry per model costs more (its entries are ephemerons).
-    if (built.length > 0) cache.set(model, built);
-  }
-  return built;
-}
+export const serviceNetworkRules = (model: NetworkModel): readonly ServiceNetworkRules[] =>
+  keptOn(model, rulesKey, build);
 
 function build(model: NetworkModel): ServiceNetworkRules[] {
   // Most models hold no resource with network rules (issue 16: a module of DNS records): nothing to index.

@@ -8,6 +8,7 @@ import {
   cidrContains,
   isArray,
   isObject,
+  keptOn,
   parseCidr,
   remembered,
   type Cidr,
@@ -69,14 +70,14 @@ export function subnetPrefixes(subnet: Subnet): PrefixList | undefined {
   if (!isObject(subnet.properties)) return undefined;
   // Values never change once evaluated, and an unchanged deployment keeps its values from one analysis
   // to the next: its subnets' prefixes are parsed once, not once per rule and analysis.
-  let byPath = prefixesOf.get(subnet.properties);
-  if (!byPath) prefixesOf.set(subnet.properties, (byPath = new Map()));
+  const byPath = keptOn(subnet.properties, prefixesKey, newPrefixLists);
   let list = byPath.get(subnet.propertiesPath);
   if (!list) byPath.set(subnet.propertiesPath, (list = readSubnetPrefixes(subnet)));
   return list;
 }
 
-const prefixesOf = new WeakMap<object, Map<string, PrefixList | undefined>>();
+const prefixesKey = Symbol('subnetPrefixes');
+const newPrefixLists = () => new Map<string, PrefixList | undefined>();
 
 function readSubnetPrefixes(subnet: Subnet): PrefixList {
   const entries: PrefixEntry[] = [];
@@ -99,8 +100,7 @@ export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   const properties = vnet.decl.properties;
   // Asked of a hub once per peering and subnet that meets it: parsed once, as a subnet's are.
   if (!isObject(properties)) return readVnetPrefixes(vnet);
-  let byPath = prefixesOf.get(properties);
-  if (!byPath) prefixesOf.set(properties, (byPath = new Map()));
+  const byPath = keptOn(properties, prefixesKey, newPrefixLists);
   // No subnet's properties path is empty: the key cannot meet a subnet's list on shared values.
   if (!byPath.has('')) byPath.set('', readVnetPrefixes(vnet));
   return byPath.get('');

@@ -227,18 +227,25 @@ function peeredBack(remote: VirtualNetwork, vnet: VirtualNetwork): boolean {
   return false;
 }
 
-const certainPeerings = new WeakMap<VirtualNetwork, { count: number; byRemote: CertainlySameIds<Peering> }>();
+interface CertainPeerings {
+  count: number;
+  byRemote: CertainlySameIds<Peering>;
+}
+
+/** Kept on the VNet itself, as keptOn keeps (evaluate/remembered.ts), but built again when it has more peerings. */
+const certainPeeringsKey = Symbol('certainPeerings');
 
 /** A VNet's certainly deployed peerings with a resolved remote, by the remote's id (built once per VNet). */
 function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
-  let known = certainPeerings.get(vnet);
+  let known = (vnet as { [certainPeeringsKey]?: CertainPeerings })[certainPeeringsKey];
   if (!known || known.count !== vnet.peerings.length) {
     const byRemote = new CertainlySameIds<Peering>();
     for (const peering of vnet.peerings) {
       if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved)
         byRemote.add(peering.remote.target.id, peering);
     }
-    certainPeerings.set(vnet, (known = { count: vnet.peerings.length, byRemote }));
+    known = { count: vnet.peerings.length, byRemote };
+    Reflect.defineProperty(vnet, certainPeeringsKey, { value: known, configurable: true });
   }
   return known.byRemote;
 }

@@ -1,6 +1,6 @@
 // Shared by the address and peering rules: where an entity sits in file order, where a finding on an
 // entity points, and ids too ambiguous to follow.
-import { idKey, type ResourceDecl, type Value } from '../../model';
+import { idKey, keptOn, type ResourceDecl, type Value } from '../../model';
 import type { Anchor } from './rule';
 
 interface Placed {
@@ -33,14 +33,11 @@ function offsetOf(entity: Placed): number {
  * (a template and its module both declare it). Which declaration's properties Azure ends with (address
  * space, inline subnets) depends on deployment order, so rules that read those properties stay silent.
  */
-const createdMoreThanOnceOf = new WeakMap<readonly unknown[], Set<string>>();
+const createdMoreThanOnceKey = Symbol('createdMoreThanOnce');
 
-function createdMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
-  // Several rules ask for the same list of one model (its VNets, its subnets): found once per list.
-  let found = createdMoreThanOnceOf.get(entities);
-  if (!found) createdMoreThanOnceOf.set(entities, (found = findCreatedMoreThanOnce(entities)));
-  return found;
-}
+// Several rules ask for the same list of one model (its VNets, its subnets): found once per list.
+const createdMoreThanOnce = (entities: readonly (Placed & { id: Value })[]): Set<string> =>
+  keptOn(entities, createdMoreThanOnceKey, findCreatedMoreThanOnce);
 
 function findCreatedMoreThanOnce(entities: readonly (Placed & { id: Value })[]): Set<string> {
   const places = new Map<string, Set<string>>();

@@ -1,5 +1,5 @@
-// Indexes over one network model, built on first ask and kept for that model alone (keyed weakly by
-// the model object: every analysis builds a new one): links by zone and, per zone, by VNet; zone
+// Indexes over one network model, built on first ask and kept on that model alone (keptOn: every
+// analysis builds a new one): links by zone and, per zone, by VNet; zone
 // groups by zone; VNets by id; peerings by local and remote VNet. Rules look candidates up here
 // instead of scanning the model for each entity, then decide with the same comparisons as before, so
 // findings stay as they were and the cost grows with the size of the network, not its square.
@@ -10,6 +10,7 @@ import {
   Lookup,
   MaybeSameIdPairs,
   parentIdOf,
+  keptOn,
   remembered,
   type NetworkModel,
   type Peering,
@@ -46,11 +47,13 @@ interface Memo<K, V> {
   answers: Map<K, V>;
 }
 
-const built = new WeakMap<NetworkModel, ModelLookups>();
+const newMemos = () => new Map<string, Memo<unknown, unknown>>();
 
-function lookupsOf(model: NetworkModel): ModelLookups {
-  let lookups = built.get(model);
-  if (lookups) return lookups;
+const lookupsKey = Symbol('lookups');
+
+const lookupsOf = (model: NetworkModel): ModelLookups => keptOn(model, lookupsKey, buildLookups);
+
+function buildLookups(model: NetworkModel): ModelLookups {
   const linksByZone = new Lookup<VnetLink>();
   for (const link of model.vnetLinks)
     linksByZone.addUnder(link.zone?.resolved ? certainKey(link.zone.target.id) : maybeKey(parentIdOf(link.id)), link);
@@ -64,9 +67,7 @@ function lookupsOf(model: NetworkModel): ModelLookups {
   for (const vnet of model.vnets) vnets.add(vnet.id, vnet);
   const peeringEnds = new MaybeSameIdPairs<Peering>();
   for (const peering of model.peerings) peeringEnds.add(localIdOf(peering), remoteIdOf(peering), peering);
-  lookups = { linksByZone, zoneLinks: new Map(), groupsByZone, vnets, peeringEnds };
-  built.set(model, lookups);
-  return lookups;
+  return { linksByZone, zoneLinks: new Map(), groupsByZone, vnets, peeringEnds };
 }
 
 /**
@@ -75,11 +76,8 @@ function lookupsOf(model: NetworkModel): ModelLookups {
  * `variant` names what else the answers depend on; the caller gets and sets.
  */
 export function modelMemo<K, V>(model: NetworkModel, question: string, variant = ''): Map<K, V> {
-  let memos = (model as { [memosKey]?: Map<string, Memo<unknown, unknown>> })[memosKey];
-  // A hidden property, like the model's judged findings (engine/run-rules.ts): not a second WeakMap
-  // entry per model, and a walk, a spread copy or JSON never sees it. Asked only by rules that judge
-  // an entity the model holds, so a model without one builds no indexes for it.
-  if (!memos) Reflect.defineProperty(model, memosKey, { value: (memos = new Map()), configurable: true });
+  // Asked only by rules that judge an entity the model holds, so a model without one builds no indexes for it.
+  const memos = keptOn(model, memosKey, newMemos);
   let memo = memos.get(question) as Memo<K, V> | undefined;
   if (!memo || memo.variant !== variant) memos.set(question, (memo = { variant, answers: new Map<K, V>() }));
   return memo.answers;

@@ -5,10 +5,19 @@
 // VNet's id its links to every zone. A rule that reports something missing under or to a resource stays
 // silent when an unread call is given that resource's id or name (DESIGN §2: missing files degrade to
 // unknowns; "might be wrong" stays silent).
-import { at, isArray, PartialString, same, type NetworkModel, type ResourceDecl, type Value } from '../../model';
+import {
+  at,
+  isArray,
+  keptOn,
+  PartialString,
+  same,
+  type NetworkModel,
+  type ResourceDecl,
+  type Value,
+} from '../../model';
 
 /** The strings (known or partly known) each model's unread calls that may be deployed are given. */
-const givenByModel = new WeakMap<NetworkModel, readonly (string | PartialString)[]>();
+const givenKey = Symbol('givenToUnreadCalls');
 
 /** Whether an unread call that may be deployed is given the id or the name of one of `entities`. */
 export function givenToUnreadCall(
@@ -31,20 +40,19 @@ function names(given: string | PartialString, wanted: Value): boolean {
     : false;
 }
 
-function givenStrings(model: NetworkModel): readonly (string | PartialString)[] {
-  let given = givenByModel.get(model);
-  if (given === undefined) {
-    const found: (string | PartialString)[] = [];
-    for (const target of model.targets) {
-      if (!isUnreadCall(target.decl)) continue;
-      // The strings its parameters hold, collected when it was declared (evaluate/unread-call.ts).
-      const strings = at(target.decl.properties, 'given');
-      if (isArray(strings))
-        for (const value of strings) if (typeof value === 'string' || value instanceof PartialString) found.push(value);
-    }
-    givenByModel.set(model, (given = found));
+const givenStrings = (model: NetworkModel): readonly (string | PartialString)[] =>
+  keptOn(model, givenKey, collectGivenStrings);
+
+function collectGivenStrings(model: NetworkModel): (string | PartialString)[] {
+  const found: (string | PartialString)[] = [];
+  for (const target of model.targets) {
+    if (!isUnreadCall(target.decl)) continue;
+    // The strings its parameters hold, collected when it was declared (evaluate/unread-call.ts).
+    const strings = at(target.decl.properties, 'given');
+    if (isArray(strings))
+      for (const value of strings) if (typeof value === 'string' || value instanceof PartialString) found.push(value);
   }
-  return given;
+  return found;
 }
 
 const isUnreadCall = (decl: ResourceDecl) => decl.unread === true && decl.condition !== false;
