@@ -273,6 +273,75 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['from-json']);
   });
 
+  const bicepZone =
+    "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
+  /** main.json as Bicep writes it: its generator stamp near the top. */
+  const compiled = template({
+    metadata: { _generator: { name: 'bicep', version: '0.41.2.15936', templateHash: '1' } },
+    parameters: { zoneName: { type: 'string' } },
+    resources: [zone("[parameters('zoneName')]")],
+  });
+
+  test('the Quickstart layout: azuredeploy.parameters.json binds main.bicep when there is no azuredeploy.json; its US Government file does not', async () => {
+    const result = await deploy(
+      { 'main.bicep': bicepZone, 'azuredeploy.parameters.json': parameterFile({ zoneName: { value: 'z' } }) },
+      'azuredeploy.parameters.json',
+    );
+    assert.equal(result.template, uri('main.bicep'));
+    assert.deepEqual(names(result.resources), ['z']);
+    assert.deepEqual(parameterFileTemplates('file:///a/azuredeploy.parameters.json'), [
+      'file:///a/azuredeploy.json',
+      'file:///a/azuredeploy.jsonc',
+      'file:///a/azuredeploy.bicep',
+      'file:///a/main.bicep',
+    ]);
+    // Another cloud's values (`.us.json`), and another parameter file's name, never reach main.bicep.
+    const us = await deploy(
+      { 'main.bicep': bicepZone, 'azuredeploy.parameters.us.json': parameterFile({ zoneName: { value: 'z' } }) },
+      'azuredeploy.parameters.us.json',
+    );
+    assert.deepEqual(us.resources, []);
+    assert.ok(!parameterFileTemplates('file:///a/other.parameters.json').includes('file:///a/main.bicep'));
+  });
+
+  test('a template Bicep compiled from a file beside it is passed over for that file; a hand-written one is not', async () => {
+    const bound = (template: string, name: string) =>
+      deploy(
+        {
+          'main.bicep': bicepZone,
+          [name]: template,
+          [name.replace('.json', '.parameters.json')]: parameterFile({ zoneName: { value: 'z' } }),
+        },
+        name.replace('.json', '.parameters.json'),
+      );
+    assert.equal((await bound(compiled, 'main.json')).template, uri('main.bicep'));
+    assert.equal((await bound(compiled, 'azuredeploy.json')).template, uri('main.bicep'));
+    const handWritten = compiled.replace('"bicep"', '"me"');
+    assert.equal((await bound(handWritten, 'main.json')).template, uri('main.json'));
+    assert.equal((await bound(handWritten, 'azuredeploy.json')).template, uri('azuredeploy.json'));
+  });
+
+  test("the Quickstart repository's test tokens (GEN-UNIQUE, GEN-VNET-NAME, GET-PREREQ-vnetName) are unknown, not names", async () => {
+    const result = await deploy(
+      {
+        'main.json': main,
+        'main.parameters.json': parameterFile({
+          zoneName: { value: 'GEN-UNIQUE' },
+          secret: { value: ['a', { name: 'GEN-VNET-NAME' }] },
+          other: { value: 'REGEN-UNIQUE is no token' },
+        }),
+      },
+      'main.parameters.json',
+    );
+    assert.deepEqual(names(result.resources), ['{param:zoneName}', '{param:secret}', 'REGEN-UNIQUE is no token']);
+    // An output of the sample's prerequisite deployment, filled in by the same tests.
+    const prerequisite = await deploy(
+      { 'main.json': main, 'main.parameters.json': parameterFile({ zoneName: { value: 'GET-PREREQ-vnetName' } }) },
+      'main.parameters.json',
+    );
+    assert.equal(names(prerequisite.resources)[0], '{param:zoneName}');
+  });
+
   test('a subscription deployment template deploys at subscription scope; a resource group id is /subscriptions/{s}/resourceGroups/{name}', async () => {
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',

@@ -368,6 +368,41 @@ test('a template Bicep compiled from the .bicep file beside it is not a deployme
   ]);
 });
 
+test('the Quickstart layout: azuredeploy.parameters.json deploys main.bicep with its values, also beside a compiled azuredeploy.json', async () => {
+  const bicep = `param location string = 'global'
+resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+  name: 'privatelink.blob.core.windows.net'
+  location: location
+}
+`;
+  const parameters = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "location": { "value": "westeurope" } }
+}`;
+  const compiled = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.41.2.15936", "templateHash": "1" } },
+  "parameters": { "location": { "type": "string", "defaultValue": "global" } },
+  "resources": [
+    { "type": "Microsoft.Network/privateDnsZones", "apiVersion": "2024-06-01", "name": "privatelink.blob.core.windows.net", "location": "[parameters('location')]" }
+  ]
+}`;
+  const quickstart = `//- /main.bicep\n${bicep}//- /azuredeploy.parameters.json\n${parameters}\n`;
+  assert.deepEqual((await findings(quickstart)).map(where), ['dns-zone-location main.bicep']);
+  assert.deepEqual((await findings(`${quickstart}//- /azuredeploy.json\n${compiled}\n`)).map(where), [
+    'dns-zone-location main.bicep',
+  ]);
+  // The same with main.json and main.parameters.json: the finding is the Bicep file's, not the generated copy's.
+  assert.deepEqual(
+    (
+      await findings(`//- /main.bicep\n${bicep}//- /main.parameters.json\n${parameters}\n//- /main.json\n${compiled}\n`)
+    ).map(where),
+    ['dns-zone-location main.bicep'],
+  );
+});
+
 test("one finding for a loop's instances names the others that differ in its related information", async () => {
   const found = await findings(`//- /main.bicep
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {

@@ -3,16 +3,13 @@
 // file. Kept between analyses: found again only when the set of files (or a language) changed, or
 // an edit changed what a file deploys — an edit inside a resource keeps them (issue 16 item 2).
 import { resolveLocalPath } from '../evaluate/bicep/files';
-import { parameterFileTemplates } from '../evaluate/arm';
+import { bicepSourcesOf, compiledByBicep, parameterFileTemplates } from '../evaluate/arm';
 import type { FileCache, IndexedFile } from './file-cache';
 
 const isParameterFile = (file: IndexedFile | undefined) =>
   file?.language === 'bicepparam' || file?.language === 'arm-parameters';
 
 const noDeploys: readonly string[] = [];
-
-/** The generator stamp Bicep writes at the top of a compiled template's `metadata`. */
-const bicepGenerator = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
 
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
@@ -91,16 +88,17 @@ export class EntryIndex {
   }
 
   /**
-   * An ARM template Bicep compiled from the `.bicep` file beside it (`main.json` from `main.bicep`, its
+   * An ARM template Bicep compiled from the `.bicep` file beside it (`main.json` from `main.bicep`, the
+   * Quickstart layout's `azuredeploy.json` from `main.bicep`: arm/files.ts bicepSourcesOf; its
    * `metadata._generator.name` 'bicep'), as repositories commit it: the same deployment as that file, so
-   * not a deployment of its own (every finding came twice, and a fix edited the generated copy). It is
-   * still read where a template deploys it.
+   * not a deployment of its own (every finding came twice, and a fix edited the generated copy), nor a
+   * parameter file's template (the Bicep file is). It is still read where a template deploys it.
    */
   private compiledFromSibling(uri: string): boolean {
     const file = this.files.get(uri);
-    if (file?.language !== 'arm-template' || !/\.json$/i.test(uri)) return false;
-    if (!this.files.has(uri.replace(/\.json$/i, '.bicep'))) return false;
-    return bicepGenerator.test(file.text.slice(0, 4096));
+    if (file?.language !== 'arm-template') return false;
+    if (!bicepSourcesOf(uri).some((source) => this.files.has(source))) return false;
+    return compiledByBicep(file.text);
   }
 
   /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
@@ -118,7 +116,7 @@ export class EntryIndex {
     if (!file || !summary) return undefined;
     if (file.language === 'arm-parameters')
       return parameterFileTemplates(uri)
-        .filter((target) => this.files.has(target))
+        .filter((target) => this.files.has(target) && !this.compiledFromSibling(target))
         .slice(0, 1);
     if (file.language === 'arm-template') return summary.references;
     // Most files refer to no file: they share one empty list rather than each making one.

@@ -8,9 +8,17 @@ import { evaluateBicepFile } from '../bicep/file-evaluator';
 import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
 import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
-import { makeObject, Unknown, type Value } from '../value';
+import { isArray, isObject, makeObject, Unknown, type Value } from '../value';
 import { EvaluationStopped, noteClock, startClock, type StopClock } from '../stop-clock';
-import { loadArmClosure, loadArmText, parameterFileTemplates, readArm, type ArmFileSource } from './files';
+import {
+  bicepSourcesOf,
+  compiledByBicep,
+  loadArmClosure,
+  loadArmText,
+  parameterFileTemplates,
+  readArm,
+  type ArmFileSource,
+} from './files';
 import { newBudget, type LoadedArmFile } from './input';
 import { literalValue, memberValue } from './json-members';
 import { declaresNothingNeeded } from './skim';
@@ -44,11 +52,24 @@ export async function evaluateArmDeployment(
     }
     if (first.arm.kind !== 'arm-parameters') return result;
     const params = parameterFileValues(first);
-    // The first candidate that is there (and, in ARM, is a template) is the parameter file's template.
+    // The first candidate that is there (and, in ARM, is a template) is the parameter file's template;
+    // a template Bicep compiled from a file that is there is passed over for that file (as the entry
+    // index passes it over: engine/entry-index.ts compiledFromSibling).
+    const bicepThere = async (uri: string) =>
+      source.parsed?.(uri) !== undefined || (await source.read(uri)) !== undefined;
+    const compiledFromOneThere = async (uri: string, text: string) => {
+      if (!compiledByBicep(text)) return false;
+      for (const bicep of bicepSourcesOf(uri)) if (await bicepThere(bicep)) return true;
+      return false;
+    };
     for (const candidate of parameterFileTemplates(entry)) {
       if (isBicepUri(candidate)) {
-        if (source.parsed?.(candidate) === undefined && (await source.read(candidate)) === undefined) continue;
-      } else if ((await readArm(candidate, source))?.arm.kind !== 'arm-template') continue;
+        if (!(await bicepThere(candidate))) continue;
+      } else {
+        const template = await readArm(candidate, source);
+        if (template?.arm.kind !== 'arm-template') continue;
+        if (await compiledFromOneThere(candidate, template.text)) continue;
+      }
       return await withTemplate(result, candidate, params, source, options);
     }
   } catch (error) {
@@ -149,14 +170,32 @@ function timed(
   return result;
 }
 
-/** A parameter file's values by name: `{ "value": ... }` as written; a Key Vault `reference` is unknown. */
+/**
+ * A parameter file's values by name: `{ "value": ... }` as written; a Key Vault `reference` is unknown,
+ * and so is a value holding one of the Azure Quickstart Templates' test tokens (`GEN-UNIQUE`,
+ * `GEN-PASSWORD`, `GEN-VNET-NAME`, and `GET-PREREQ-vnetName` for an output of the sample's prerequisite
+ * deployment): that repository's tests replace each with a value made for the run, so the file does
+ * not say what deploys.
+ */
 export function parameterFileValues(file: LoadedArmFile): Map<string, Value> {
   const values = new Map<string, Value>();
   for (const parameter of file.arm.parameters?.parameters ?? []) {
-    if (parameter.value) values.set(parameter.name, literalValue(parameter.value));
-    else if (parameter.reference) values.set(parameter.name, new Unknown(`param:${parameter.name}`));
+    const value = parameter.value ? literalValue(parameter.value) : undefined;
+    if (value !== undefined && !holdsQuickstartToken(value)) values.set(parameter.name, value);
+    else if (value !== undefined || parameter.reference)
+      values.set(parameter.name, new Unknown(`param:${parameter.name}`));
   }
   return values;
+}
+
+/** `GEN-` and a capital or a digit, or `GET-PREREQ-` and a name, not inside a longer word. */
+const quickstartToken = /(?:^|[^A-Za-z0-9])(?:GEN-[A-Z0-9]|GET-PREREQ-[A-Za-z0-9])/;
+
+function holdsQuickstartToken(value: Value): boolean {
+  if (typeof value === 'string') return quickstartToken.test(value);
+  if (isArray(value)) return value.some(holdsQuickstartToken);
+  if (isObject(value)) return Object.values(value).some(holdsQuickstartToken);
+  return false;
 }
 
 /** The deployment scope a template's `$schema` names (resource group unless it says otherwise). */

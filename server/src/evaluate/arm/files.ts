@@ -72,7 +72,11 @@ export function armLinkedPathsOfText(uri: string, text: string): string[] {
 
 /**
  * The templates a parameter file may bind, most likely first: `X.parameters.json` → `X.json`,
- * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`). None for other names.
+ * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`). None for other names. The Azure
+ * Quickstart Templates layout binds `azuredeploy.parameters.json` to `azuredeploy.json`, or to
+ * `main.bicep` where the sample is written in Bicep (the repository's contribution guide: "Template
+ * File: main.bicep or azuredeploy.json"). Not its US Government file (`azuredeploy.parameters.us.json`):
+ * its values (regions, zone names) are that cloud's, and the analysis judges one cloud, the configured.
  */
 export function parameterFileTemplates(uri: string): string[] {
   const templates = (base: string, extension: string) => {
@@ -84,13 +88,31 @@ export function parameterFileTemplates(uri: string): string[] {
     // `azuredeploy.dev.parameters.json`: the template of that environment if there is one, else the template.
     const [, base, extension] = plain;
     const environment = /^(.*\/[^/]+)\.[^./]+$/.exec(base);
-    return environment
-      ? [...templates(base, extension), ...templates(environment[1], extension)]
-      : templates(base, extension);
+    if (environment) return [...templates(base, extension), ...templates(environment[1], extension)];
+    const quickstart = /^(.*\/)azuredeploy$/i.exec(base);
+    return [...templates(base, extension), ...(quickstart ? [`${quickstart[1]}main.bicep`] : [])];
   }
   // `azuredeploy.parameters.dev.json`: one environment's values for `azuredeploy.json`.
   const perEnvironment = /^(.*)\.parameters\.[^./]+\.(jsonc?)$/i.exec(uri);
   return perEnvironment ? templates(perEnvironment[1], perEnvironment[2]) : [];
+}
+
+/** The generator stamp Bicep writes at the top of a compiled template's `metadata`. */
+const bicepGenerator = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+
+/** Whether ARM JSON `text` is a template Bicep compiled (its `metadata._generator` says so, near the top). */
+export const compiledByBicep = (text: string): boolean => bicepGenerator.test(text.slice(0, 4096));
+
+/**
+ * The Bicep files an ARM template at `uri` is compiled from when repositories commit both: `main.json`
+ * from `main.bicep` beside it, and, in the Quickstart layout (parameterFileTemplates), `azuredeploy.json`
+ * from `main.bicep`. None for a name that is not `.json`.
+ */
+export function bicepSourcesOf(uri: string): string[] {
+  if (!/\.json$/i.test(uri)) return [];
+  const sameName = uri.replace(/\.json$/i, '.bicep');
+  const quickstart = /^(.*\/)azuredeploy\.json$/i.exec(uri);
+  return quickstart ? [sameName, `${quickstart[1]}main.bicep`] : [sameName];
 }
 
 export async function readArm(uri: string, source: ArmFileSource): Promise<LoadedArmFile | undefined> {

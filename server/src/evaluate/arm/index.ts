@@ -18,6 +18,8 @@ export {
   armFileAt,
   armLinkedPaths,
   armLinkedPathsOfText,
+  bicepSourcesOf,
+  compiledByBicep,
   parameterFileTemplates,
   type ArmFileSource,
 } from './files';
