@@ -2,7 +2,7 @@
 // ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
-import { rangeOfPath, type PropertyRange, type ResourceDecl } from '../evaluate/declaration';
+import { rangeOfPath, type PropertyRange, type ResourceDecl, type SourceLocation } from '../evaluate/declaration';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
 import {
@@ -223,11 +223,12 @@ function addCandidates(
       start: range.start,
       end: range.end,
       related: [
-        ...(report.related ?? []).map((related) => {
-          const { start, end } = anchorRange(related);
-          return { uri: related.decl.uri, start, end, message: related.message };
+        ...(report.related ?? []).flatMap((related) => {
+          const { start, end, givenAt } = anchorRange(related);
+          return [{ uri: related.decl.uri, start, end, message: related.message }, ...givenIn(givenAt)];
         }),
         ...(range.usedAt ? [{ uri: report.at.decl.uri, ...range.usedAt, message: 'the value is used here' }] : []),
+        ...givenIn(range.givenAt),
         ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ...joins,
       ],
@@ -242,6 +243,10 @@ function addCandidates(
     else seen.set(key, candidates.push(candidate) - 1);
   }
 }
+
+/** The place a parameter file gives a value the finding rests on (DESIGN §2: the other files it rests on). */
+const givenIn = (givenAt: SourceLocation | undefined): Finding['related'] =>
+  givenAt ? [{ ...givenAt, message: 'the parameter file gives this value' }] : [];
 
 /** How many other instances of a declaration a finding names in its related information. */
 const maxInstanceNotes = 5;

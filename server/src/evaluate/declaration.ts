@@ -24,10 +24,19 @@ export interface TextSpan {
 
 /**
  * Where a property value is written. A part of a variable's value, or of a parameter's default, is
- * written in that declaration: `usedAt` is then where the resource refers to it.
+ * written in that declaration: `usedAt` is then where the resource refers to it. A parameter a
+ * parameter file binds is written where the resource refers to it, and `givenAt` is the value in that
+ * file (DESIGN §2: a finding names the other files it rests on).
  */
 export interface PropertyRange extends TextSpan {
   usedAt?: TextSpan;
+  givenAt?: SourceLocation;
+}
+
+/** Where a parameter file gives the parameters of the template it binds (the deployment's root). */
+export interface ParamsGiven {
+  template: string;
+  at: ReadonlyMap<string, SourceLocation>;
 }
 
 /** A place in a file: what related information and cross-file references point at. */
@@ -134,6 +143,8 @@ export interface EvaluationInput {
   neededProperties?: (type: string) => readonly string[] | undefined;
   /** The deployment's deadline, ticked on every evaluation step. */
   clock?: StopClock;
+  /** Where a parameter file gives the root template's parameters (absent: no parameter file binds it). */
+  paramsGiven?: ParamsGiven;
   /** Deployment order (issue 17): the module call or nested deployment this template runs in. */
   orderCaller?: OrderNode;
   /**

@@ -3,7 +3,7 @@
 // entry never throws; whatever is missing or cyclic becomes unknown.
 import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
 import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
-import type { ResourceDecl, SourceLocation, WantsDeclaration } from './declaration';
+import type { ParamsGiven, ResourceDecl, SourceLocation, WantsDeclaration } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
 import { noteClock, startClock, type CollapsedLoop, type OversizedAt, type StopClock } from './stop-clock';
@@ -63,6 +63,7 @@ export async function evaluateBicepDeployment(
 
   let template: LoadedBicepFile = loaded;
   let params = new Map<string, Value>();
+  let given: ParamsGiven | undefined;
   const clock = startClock(options.timeLimitMs);
   if (loaded.outline.language === 'bicepparam') {
     const usingPath = loaded.outline.entries.find((entry) => entry.keyword === 'using')?.literal;
@@ -73,6 +74,7 @@ export async function evaluateBicepDeployment(
     result.template = file.uri;
     const assigned = parameterAssignments(loaded, files, options, clock);
     params = assigned.values;
+    given = { template: file.uri, at: assigned.at };
     // A base parameter file that could not be read may assign any parameter the leaf leaves alone.
     if (assigned.open) {
       const unassigned = file.outline.entries
@@ -98,6 +100,7 @@ export async function evaluateBicepDeployment(
     count: 1,
     stack: [template.uri],
     sink: result.resources,
+    ...(given ? { paramsGiven: given } : {}),
     ...(options.armModule ? { armModule: options.armModule } : {}),
     ...(options.needsType ? { needsType: options.needsType } : {}),
     ...(options.neededProperties ? { neededProperties: options.neededProperties } : {}),
@@ -114,8 +117,8 @@ const maxExtendsDepth = 8;
 
 /**
  * The values a .bicepparam file assigns, evaluated in the parameter file itself, over those of the
- * file it `extends` (its own assignments win). `open` when a base file in the chain could not be read
- * (missing, outside the files read, a loop, too deep): it may assign anything.
+ * file it `extends` (its own assignments win), and where each is written (`at`). `open` when a base file
+ * in the chain could not be read (missing, outside the files read, a loop, too deep): it may assign anything.
  */
 function parameterAssignments(
   file: LoadedBicepFile,
@@ -123,10 +126,11 @@ function parameterAssignments(
   options: DeploymentOptions,
   clock: StopClock | undefined,
   chain: readonly string[] = [],
-): { values: Map<string, Value>; open: boolean } {
+): Assignments {
   const inherited = baseAssignments(file, files, options, clock, [...chain, file.uri]);
   const own = ownAssignments(file, files, options, clock);
-  for (const [name, value] of own) inherited.values.set(name, value);
+  for (const [name, value] of own.values) inherited.values.set(name, value);
+  for (const [name, at] of own.at) inherited.at.set(name, at);
   return inherited;
 }
 
@@ -136,14 +140,14 @@ function baseAssignments(
   options: DeploymentOptions,
   clock: StopClock | undefined,
   chain: readonly string[],
-): { values: Map<string, Value>; open: boolean } {
+): Assignments {
   const extendsEntry = file.outline.entries.find((entry) => entry.keyword === 'extends');
-  if (!extendsEntry) return { values: new Map(), open: false };
+  if (!extendsEntry) return { values: new Map(), at: new Map(), open: false };
   const path = extendsEntry.literal;
   const uri = path ? resolveLocalPath(file.uri, path) : undefined;
   const base = uri ? files.get(uri) : undefined;
   if (!uri || !base || typeof base === 'string' || chain.includes(uri) || chain.length > maxExtendsDepth)
-    return { values: new Map(), open: true };
+    return { values: new Map(), at: new Map(), open: true };
   return parameterAssignments(base, files, options, clock, chain);
 }
 
@@ -152,7 +156,7 @@ function ownAssignments(
   files: ReadonlyMap<string, LoadedBicepFile | string>,
   options: DeploymentOptions,
   clock: StopClock | undefined,
-): Map<string, Value> {
+): Omit<Assignments, 'open'> {
   const evaluator = new BicepFile({
     file,
     files,
@@ -167,11 +171,23 @@ function ownAssignments(
     clock,
   });
   const values = new Map<string, Value>();
+  const at = new Map<string, SourceLocation>();
   for (const entry of file.outline.entries) {
     if (entry.keyword !== 'param') continue;
     const name = entry.name;
     const value = name ? evaluator.symbol(name) : undefined;
-    if (name && value !== undefined) values.set(name, value);
+    if (!name || value === undefined) continue;
+    values.set(name, value);
+    const assignment = file.outline.declaration(entry);
+    const written = assignment?.kind === 'ParameterAssignment' ? assignment.value : entry;
+    at.set(name, { uri: file.uri, start: written.start, end: written.end });
   }
-  return values;
+  return { values, at };
+}
+
+/** What a chain of .bicepparam files assigns. */
+interface Assignments {
+  values: Map<string, Value>;
+  at: Map<string, SourceLocation>;
+  open: boolean;
 }

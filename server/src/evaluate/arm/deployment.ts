@@ -6,6 +6,7 @@
 import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
 import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
+import type { ParamsGiven, SourceLocation } from '../declaration';
 import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { isArray, isObject, makeObject, Unknown, type Value } from '../value';
@@ -70,7 +71,8 @@ export async function evaluateArmDeployment(
         if (template?.arm.kind !== 'arm-template') continue;
         if (await compiledFromOneThere(candidate, template.text)) continue;
       }
-      return await withTemplate(result, candidate, params, source, options);
+      const given = { template: candidate, at: parameterFileLocations(first) };
+      return await withTemplate(result, candidate, params, source, options, given);
     }
   } catch (error) {
     // A defect costs this deployment's declarations, not the analysis (engine/analyze.ts); running
@@ -90,13 +92,14 @@ async function withTemplate(
   params: ReadonlyMap<string, Value>,
   source: ArmFileSource,
   options: DeploymentOptions,
+  given?: ParamsGiven,
 ): Promise<DeploymentResult> {
   if (isBicepUri(templateUri)) {
     const files = await loadClosure(templateUri, source);
     const file = files.get(templateUri);
     noteFiles(result, templateUri, files.keys());
     if (!file || typeof file === 'string') return result;
-    const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline));
+    const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline), given);
     return timed(result, options, (clock) =>
       evaluateBicepFile({
         ...frame,
@@ -114,7 +117,7 @@ async function withTemplate(
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
-  const frame = rootFrame(result, templateUri, params, options, armScopeKind(file));
+  const frame = rootFrame(result, templateUri, params, options, armScopeKind(file), given);
   return timed(result, options, (clock) =>
     evaluateArmTemplate({
       ...frame,
@@ -145,6 +148,7 @@ function rootFrame(
   params: ReadonlyMap<string, Value>,
   options: DeploymentOptions,
   scopeKind: DeploymentScope['kind'],
+  given: ParamsGiven | undefined,
 ) {
   return {
     scope: defaultScope(options.cloud, scopeKind, options.environment, options.scopeTag),
@@ -155,6 +159,7 @@ function rootFrame(
     count: 1,
     stack: [templateUri],
     sink: result.resources,
+    ...(given ? { paramsGiven: given } : {}),
   };
 }
 
@@ -186,6 +191,16 @@ export function parameterFileValues(file: LoadedArmFile): Map<string, Value> {
       values.set(parameter.name, new Unknown(`param:${parameter.name}`));
   }
   return values;
+}
+
+/** Where a parameter file writes each value it gives (a Key Vault reference is no value written). */
+function parameterFileLocations(file: LoadedArmFile): Map<string, SourceLocation> {
+  const at = new Map<string, SourceLocation>();
+  for (const parameter of file.arm.parameters?.parameters ?? []) {
+    const value = parameter.value;
+    if (value) at.set(parameter.name, { uri: file.uri, start: value.offset, end: value.offset + value.length });
+  }
+  return at;
 }
 
 /** `GEN-` and a capital or a digit, or `GET-PREREQ-` and a name, not inside a longer word. */

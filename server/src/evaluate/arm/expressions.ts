@@ -12,14 +12,16 @@ import { noteWritten } from '../written';
 import { evaluateCall } from './calls';
 import { armLimits, type ArmFrame, type Budget, type Env } from './input';
 import { memberValue } from './json-members';
-import type { TextSpan } from '../declaration';
+import type { SourceLocation, TextSpan } from '../declaration';
 import { recordWrittenVariable } from './written-variables';
+import { lowerCase } from '../remembered';
 
 /**
  * Called with each member value and array item node under an evaluated value, by path (`a.b[0].c`);
- * `usedAt` when the node is in a variable (written-variables.ts), where the value is used.
+ * `usedAt` when the node is in a variable (written-variables.ts), where the value is used; `givenAt`
+ * when the node is `[parameters('x')]` and a parameter file gives `x`, where it does.
  */
-export type RangeRecorder = (path: string, node: Node, usedAt?: TextSpan) => void;
+export type RangeRecorder = (path: string, node: Node, usedAt?: TextSpan, givenAt?: SourceLocation) => void;
 
 export class ArmExpressions {
   private depth = 0;
@@ -62,6 +64,8 @@ export class ArmExpressions {
       case 'string': {
         const value = this.stringValue(node, env);
         if (record && (isObject(value) || Array.isArray(value))) recordWrittenVariable(this, node, path, record);
+        const given = record && this.givenParameter(node);
+        if (given) record(path, node, undefined, given);
         return value;
       }
       case 'number':
@@ -93,6 +97,17 @@ export class ArmExpressions {
       default:
         return this.positional('json', node.offset);
     }
+  }
+
+  /** Where a parameter file gives the parameter a `"[parameters('x')]"` node names, when one does. */
+  private givenParameter(node: Node): SourceLocation | undefined {
+    if (!this.frame.givenAt || !isArmExpressionNode(node)) return undefined;
+    const expression = this.expressionOf(node);
+    if (expression?.kind !== 'call' || expression.namespace || expression.args.length !== 1) return undefined;
+    const [name] = expression.args;
+    return lowerCase(expression.name.text) === 'parameters' && name.kind === 'string'
+      ? this.frame.givenAt(name.value)
+      : undefined;
   }
 
   /** A string node: an expression's value, or the literal ARM sees (with `[[` undone). */

@@ -166,8 +166,8 @@ function evaluateInstance(
 
   orderEntry(id);
   const ranges = new Map<string, PropertyRange>();
-  const record: RangeRecorder = (path, node, usedAt) =>
-    ranges.set(path, usedAt ? { ...spanOf(node), usedAt } : spanOf(node));
+  const record: RangeRecorder = (path, node, usedAt, givenAt) =>
+    ranges.set(path, usedAt ? { ...spanOf(node), usedAt } : givenAt ? { ...spanOf(node), givenAt } : spanOf(node));
   if (resource.name) record('name', resource.name);
   const existing = resource.existing !== undefined && ev.value(resource.existing, env) === true;
   // A type the model reads in part (a private-link target) is evaluated in part, as in Bicep.

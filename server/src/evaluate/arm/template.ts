@@ -117,6 +117,15 @@ export class ArmTemplateEvaluator implements ArmFrame {
     );
   }
 
+  /** Where the parameter file that binds this deployment's root template gives `name` (none for a nested or linked one). */
+  givenAt(name: string): SourceLocation | undefined {
+    if (this.input.outer) return this.input.outer.frame.givenAt?.(name);
+    const given = this.input.paramsGiven;
+    if (given === undefined || given.template !== this.file.uri || this.input.stack.length !== 1) return undefined;
+    const boundName = this.boundNames.get(lowerCase(name));
+    return boundName === undefined ? undefined : given.at.get(boundName);
+  }
+
   writtenVariable(name: string): Node | undefined {
     if (this.input.outer) return this.input.outer.frame.writtenVariable?.(name);
     const declared = this.names.variables.get(lowerCase(name));

@@ -36,7 +36,7 @@ import { limits } from '../functions-support';
 import { noteWritten } from '../written';
 import { capped, maxValueUnits, sizedArray, sizedBuilt, sizeOf } from '../value-size';
 import type { StopClock } from '../stop-clock';
-import type { TextSpan } from '../declaration';
+import type { SourceLocation, TextSpan } from '../declaration';
 import { recordWrittenRanges } from './written-ranges';
 
 /** What an expression can refer to besides its locals. */
@@ -57,13 +57,16 @@ export interface SymbolScope {
   readonly text?: string;
   /** The object or array literal a top-level variable or unbound parameter's default is written as. */
   writtenValue?(name: string): Expression | undefined;
+  /** Where a parameter file gives parameter `name`'s value, when one binds it. */
+  givenAt?(name: string): SourceLocation | undefined;
 }
 
 /**
  * Called for each property value inside object literals, to remember where it is written; `usedAt`
- * when that is in a variable or a parameter's default (written-ranges.ts), where the value is used.
+ * when that is in a variable or a parameter's default (written-ranges.ts), where the value is used;
+ * `givenAt` when it is a parameter a parameter file binds, where that file gives it.
  */
-export type RangeRecorder = (path: string, node: TextSpan, usedAt?: TextSpan) => void;
+export type RangeRecorder = (path: string, node: TextSpan, usedAt?: TextSpan, givenAt?: SourceLocation) => void;
 
 export type Locals = ReadonlyMap<string, Value>;
 const noLocals: Locals = new Map();
@@ -179,6 +182,8 @@ export class ExpressionEvaluator {
         // A symbol whose value is null (`var none = null`, a nullable parameter the call leaves out) is null.
         if (value === undefined) return this.positional(`symbol:${name}`, node);
         if (record && (isObject(value) || isArray(value))) recordWrittenRanges(this.scope, name, node, path, record);
+        const given = record && this.scope.givenAt?.(name);
+        if (given) record(path, node, undefined, given);
         return value;
       }
       case 'FunctionCall':

@@ -251,6 +251,13 @@ export class BicepFile implements SymbolScope {
     return true;
   }
 
+  /** Where the parameter file that binds this deployment's root template gives `name` (none for a module). */
+  givenAt(name: string): SourceLocation | undefined {
+    const given = this.input.paramsGiven;
+    if (given === undefined || given.template !== this.uri || this.input.stack.length !== 1) return undefined;
+    return this.symbols.get(name)?.keyword === 'param' && this.input.params.has(name) ? given.at.get(name) : undefined;
+  }
+
   /**
    * The object or array literal a variable, or a parameter the caller does not bind, is written as
    * (a parameter's default): what written-ranges.ts follows to say where a part of its value lies.

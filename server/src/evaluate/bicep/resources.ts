@@ -153,8 +153,15 @@ function evaluateInstance(
     : and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
 
   const ranges = new Map<string, PropertyRange>();
-  const record: RangeRecorder = (path, at, usedAt) =>
-    ranges.set(path, usedAt ? { start: at.start, end: at.end, usedAt } : { start: at.start, end: at.end });
+  const record: RangeRecorder = (path, at, usedAt, givenAt) =>
+    ranges.set(
+      path,
+      usedAt
+        ? { start: at.start, end: at.end, usedAt }
+        : givenAt
+          ? { start: at.start, end: at.end, givenAt }
+          : { start: at.start, end: at.end },
+    );
   const key = file.keyed(`resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`);
   const { referencedOnly, projectionKeys } = shape;
   const body = !view.object

@@ -1,0 +1,115 @@
+// A finding that rests on a value a parameter file gives names that file in its related information
+// (DESIGN §2: a finding is reported where the resource is declared, with related locations in the
+// other files): an ARM parameter file binding a Bicep or an ARM template, or a .bicepparam, for the
+// finding's own property and for a property a related location points at. A module's parameter of the
+// same name, and a parameter left to its default, are not given by the file.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Finding } from '../../server/src/engine/types';
+import { findingsOfFixture } from '../support/analyze-fixture';
+import { fixtureRoot, splitFixture } from '../support/fixture';
+
+const given = 'the parameter file gives this value';
+
+/** A VNet whose subnet prefix is a parameter: outside the address space when the file gives 10.9.0.0/24. */
+const template = `param prefix string = '10.0.1.0/24'
+param otherPrefix string = '10.0.2.0/24'
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [
+      { name: 'a', properties: { addressPrefix: prefix } }
+      { name: 'b', properties: { addressPrefix: otherPrefix } }
+    ]
+  }
+}
+`;
+
+const armParameters = (values: Record<string, string>) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { ${Object.entries(values)
+    .map(([name, value]) => `"${name}": { "value": "${value}" }`)
+    .join(', ')} }
+}
+`;
+
+/** Each finding as `rule: file "text the related location covers" message` for its parameter-file locations. */
+async function givenLocations(fixture: string): Promise<string[]> {
+  const files = splitFixture(fixture);
+  const found: Finding[] = await findingsOfFixture(fixture);
+  return found.flatMap((finding) =>
+    finding.related
+      .filter((related) => related.message === given)
+      .map((related) => {
+        const text = files.get(related.uri)!.slice(related.start, related.end);
+        return `${finding.ruleId}: ${related.uri.replace(fixtureRoot, '')} ${text}`;
+      }),
+  );
+}
+
+test('an ARM parameter file that binds main.bicep is named where the finding takes its value', async () => {
+  const fixture = `//- /main.bicep\n${template}//- /main.parameters.json\n${armParameters({ prefix: '10.9.0.0/24' })}`;
+  assert.deepEqual(await givenLocations(fixture), ['subnet-outside-vnet: main.parameters.json "10.9.0.0/24"']);
+});
+
+test('an ARM parameter file that binds an ARM template is named where `[parameters(…)]` takes its value', async () => {
+  const arm = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "Prefix": { "type": "string", "defaultValue": "10.0.1.0/24" } },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet", "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
+        "subnets": [ { "name": "a", "properties": { "addressPrefix": "[parameters('prefix')]" } } ] } }
+  ]
+}
+`;
+  // ARM matches parameter names ignoring case.
+  const fixture = `//- /main.json\n${arm}//- /main.parameters.json\n${armParameters({ PREFIX: '10.9.0.0/24' })}`;
+  assert.deepEqual(await givenLocations(fixture), ['subnet-outside-vnet: main.parameters.json "10.9.0.0/24"']);
+});
+
+test('a .bicepparam assignment is named; a value left to its default names no file', async () => {
+  const fixture = `//- /main.bicep\n${template}//- /main.bicepparam\nusing 'main.bicep'\n\nparam prefix = '10.9.0.0/24'\n`;
+  assert.deepEqual(await givenLocations(fixture), ["subnet-outside-vnet: main.bicepparam '10.9.0.0/24'"]);
+  const defaults = `//- /main.bicep\n${template.replace("'10.0.1.0/24'", "'10.9.0.0/24'")}`;
+  const found = await findingsOfFixture(defaults);
+  assert.deepEqual(
+    found.map((finding) => finding.ruleId),
+    ['subnet-outside-vnet'],
+  );
+  assert.deepEqual(await givenLocations(defaults), []);
+});
+
+test('a related location whose value the file gives is followed by the file', async () => {
+  // Subnet b overlaps a: the finding is on the later subnet, and a's prefix is the file's.
+  const fixture = `//- /main.bicep\n${template}//- /main.parameters.json\n${armParameters({ prefix: '10.0.2.0/25' })}`;
+  const found = await findingsOfFixture(fixture);
+  const overlap = found.find((finding) => finding.ruleId === 'subnet-overlap');
+  assert.ok(overlap, 'subnet-overlap reported');
+  const messages = overlap.related.map((related) => related.message);
+  const at = messages.indexOf(given);
+  assert.ok(at > 0 && /Subnet 'a'/.test(messages[at - 1]), messages.join(' | '));
+});
+
+test("a module's parameter of the same name is the caller's, not the parameter file's", async () => {
+  const fixture = `//- /main.bicep
+param prefix string
+module net 'net.bicep' = {
+  name: 'net'
+  params: { prefix: '10.9.0.0/24' }
+}
+output p string = prefix
+//- /net.bicep
+${template}//- /main.parameters.json
+${armParameters({ prefix: '10.0.1.0/24' })}`;
+  const found = await findingsOfFixture(fixture);
+  assert.deepEqual(
+    found.map((finding) => finding.ruleId),
+    ['subnet-outside-vnet'],
+  );
+  assert.deepEqual(await givenLocations(fixture), []);
+});
