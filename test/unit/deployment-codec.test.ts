@@ -20,7 +20,7 @@ import {
   Unknown,
   type Value,
 } from '../../server/src/evaluate/value';
-import { noteWritten, writtenOf } from '../../server/src/evaluate/written';
+import { noteWritten, writtenInArm, writtenOf } from '../../server/src/evaluate/written';
 import { decodeDeployment, encodeDeployment, roundTrip } from '../../server/src/lsp/deployment-codec';
 import { modelToJson } from '../../server/src/engine/model-json';
 import { buildModel } from '../../server/src/model';
@@ -69,17 +69,21 @@ test('models built from decoded deployments read as the originals: a corpus samp
   assert.deepEqual(reading(workspace, decoded), reading(workspace, results));
 });
 
-test('unknowns keep key, hint and written text; partial strings their parts; shared parts stay shared', () => {
+test('unknowns keep key, hint and written text (and its language); partial strings their parts; shared parts stay shared', () => {
   const region = new Unknown('param:location', 'region');
   noteWritten(region, "param location string = 'x'", 6, 14);
+  const fromArm = new Unknown('param:name');
+  noteWritten(fromArm, "[parameters('name')]", 1, 19, true);
   const id = new PartialString(['/subscriptions/', new Unknown('subscription'), '/resourceGroups/rg']);
   const shared = makeObject([['a', 1]]);
-  const value = roundTrip([region, id, shared, shared, makeObject([['ids', [id]]])]) as Value[];
+  const value = roundTrip([region, id, shared, shared, makeObject([['ids', [id]]]), fromArm]) as Value[];
   const [decodedRegion, decodedId, first, second] = value as [Unknown, PartialString, object, object];
   assert.ok(decodedRegion instanceof Unknown);
   assert.equal(decodedRegion.key, 'param:location');
   assert.equal(decodedRegion.hint, 'region');
   assert.equal(writtenOf(decodedRegion), 'location');
+  assert.deepEqual([writtenInArm(decodedRegion), writtenInArm(value[5] as Unknown)], [false, true]);
+  assert.equal(writtenOf(value[5] as Unknown), "parameters('name')");
   assert.ok(decodedId instanceof PartialString);
   assert.equal(decodedId.key, id.key);
   assert.ok(decodedId.parts[1] instanceof Unknown);

@@ -115,10 +115,10 @@ describe('names as written: ARM', () => {
     '"parameters": { "storageName": { "type": "string" }, "subnetId": { "type": "string" } },\n  "resources"',
   );
 
-  test('concat and format show each unknown argument as written', async () => {
+  test('concat and format show each unknown argument as written, in brackets as ARM writes expressions', async () => {
     assert.deepEqual((await names(`//- /main.json\n${arm}`)).sort(), [
-      "privateEndpoint pe-${parameters('storageName')}-blob",
-      'vnet vnet-${uniqueString(…)}-hub',
+      "privateEndpoint pe-[parameters('storageName')]-blob",
+      'vnet vnet-[uniqueString(…)]-hub',
     ]);
   });
 });

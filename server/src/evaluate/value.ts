@@ -10,6 +10,8 @@ export interface WrittenAt {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** Written in an ARM template expression (shown as `[…]`, as ARM writes expressions; Bicep's as `${…}`). */
+  readonly arm?: true;
 }
 
 export class Unknown {

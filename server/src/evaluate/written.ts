@@ -11,10 +11,14 @@ const keptLength = 200;
  * Notes that an unknown was written as `text[start, end)`, unless it has a source already (the innermost
  * expression that produced it wins). Callers test `instanceof Unknown` first: this runs on every expression.
  */
-export function noteWritten(value: Unknown, text: string, start: number, end: number): void {
+export function noteWritten(value: Unknown, text: string, start: number, end: number, arm = false): void {
   // An empty span (a node error recovery made) is no source: an outer expression may still give one.
-  if (value.writtenAt === undefined && end > start) value.writtenAt = { text, start, end };
+  if (value.writtenAt === undefined && end > start)
+    value.writtenAt = arm ? { text, start, end, arm: true } : { text, start, end };
 }
+
+/** Whether an unknown's source is an ARM template expression. */
+export const writtenInArm = (value: Unknown): boolean => value.writtenAt?.arm === true;
 
 /** The source text an unknown was written as, when the evaluator saw it. */
 export function writtenOf(value: Unknown): string | undefined {

@@ -16,7 +16,7 @@ import {
   Unknown,
   type Value,
 } from '../evaluate/value';
-import { noteWritten, writtenOf } from '../evaluate/written';
+import { noteWritten, writtenInArm, writtenOf } from '../evaluate/written';
 
 /** Nesting beyond this is cut to an unknown: no input may overflow the stack here. */
 const maxDepth = 400;
@@ -85,7 +85,7 @@ export function encodeDeployment(result: DeploymentResult): string {
       const written = writtenOf(value);
       text += `{"#":"u","i":${i},"k":${quote(value.key)}`;
       if (value.hint) text += `,"h":${quote(value.hint)}`;
-      if (written !== undefined) text += `,"w":${quote(written)}`;
+      if (written !== undefined) text += `,"w":${quote(written)}${writtenInArm(value) ? ',"a":1' : ''}`;
       text += '}';
       return;
     }
@@ -154,7 +154,7 @@ export function decodeDeployment(text: string): DeploymentResult {
         return freshUnknown('unread');
       case 'u': {
         const unknown = keep(new Unknown(String(encoded.k), encoded.h as Unknown['hint']));
-        if (typeof encoded.w === 'string') noteWritten(unknown, encoded.w, 0, encoded.w.length);
+        if (typeof encoded.w === 'string') noteWritten(unknown, encoded.w, 0, encoded.w.length, encoded.a === 1);
         return unknown;
       }
       case 's': {

@@ -3,7 +3,7 @@
 // messages, hovers, the topology and `vnet-lens model --format text` read this way.
 // Invariant: for display only; identity and equality go by keys (json.ts `displayValue`).
 import { PartialString, Unknown, type Value } from '../evaluate/value';
-import { writtenOf } from '../evaluate/written';
+import { writtenInArm, writtenOf } from '../evaluate/written';
 import { instanceSeparator } from '../evaluate/declaration';
 import { displayJson } from './json';
 
@@ -14,13 +14,16 @@ const maxExpression = 40;
 export function asWritten(value: Value | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Unknown) return `\${${unknownAsWritten(value)}}`;
-  if (value instanceof PartialString) {
-    return value.parts.map((part) => (typeof part === 'string' ? part : `\${${unknownAsWritten(part)}}`)).join('');
-  }
+  if (value instanceof Unknown) return inNotation(value);
+  if (value instanceof PartialString)
+    return value.parts.map((part) => (typeof part === 'string' ? part : inNotation(part))).join('');
   // An object or array: as JSON, its unknown keys naming files, not paths (json.ts).
   return JSON.stringify(displayJson(value));
 }
+
+/** An unknown inside a name, in the notation of the language it was written in: ARM's `[…]`, else Bicep's `${…}`. */
+const inNotation = (value: Unknown): string =>
+  writtenInArm(value) ? `[${unknownAsWritten(value)}]` : `\${${unknownAsWritten(value)}}`;
 
 /** The expression an unknown was written as, else a readable form of its key. */
 export function unknownAsWritten(value: Unknown): string {

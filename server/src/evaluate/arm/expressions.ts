@@ -204,7 +204,7 @@ export class ArmExpressions {
       const found = this.evaluateExpression(expr, env);
       const value =
         expr.kind === 'call' ? this.admit(found, expr.start, expr.end) : this.noted(found, expr.start, expr.end);
-      if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end);
+      if (value instanceof Unknown) noteWritten(value, this.frame.file.text, expr.start, expr.end, true);
       return value;
     } finally {
       this.depth--;
