@@ -123,7 +123,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     const given = this.input.paramsGiven;
     if (given === undefined || given.template !== this.file.uri || this.input.stack.length !== 1) return undefined;
     const boundName = this.boundNames.get(lowerCase(name));
-    return boundName === undefined ? undefined : given.at.get(boundName);
+    // A null given deploys the default, when there is one (parameter()): the file does not say then.
+    if (boundName === undefined || this.input.params.get(boundName) === null) return undefined;
+    return given.at.get(boundName);
   }
 
   writtenVariable(name: string): Node | undefined {
