@@ -18,6 +18,12 @@ export type OrderFrame = BicepOrderFrame | ArmOrderFrame;
 interface FrameBase {
   /** The module call or nested deployment this template runs in; undefined for an entry. */
   readonly caller: OrderNode | undefined;
+  /**
+   * A registry module's interface model: what its resources wait for inside the module is not known, but
+   * it is inside the module (a module's resources cannot wait for the caller's: the call does). Such an
+   * unknown hides no order to a resource outside the module.
+   */
+  readonly opaque?: true;
 }
 
 /**
@@ -50,6 +56,11 @@ export interface ArmOrderEntry {
 export interface ArmOrderFrame extends FrameBase {
   readonly language: 'arm';
   readonly entries: ArmOrderEntry[];
+}
+
+/** The frame of the resources an interface model declares for the registry module call `caller`. */
+export function interfaceModelFrame(caller: OrderNode): BicepOrderFrame {
+  return { language: 'bicep', caller, opaque: true, after: () => undefined };
 }
 
 export function armOrderFrame(caller: OrderNode | undefined): ArmOrderFrame {

@@ -5,7 +5,9 @@
 // `resources` do, `resourceId()` does not, and a `reference()` or `list*()` call (an implicit
 // dependency on a resource the model does not name) makes the resource's order unknown.
 // Invariant: `true` only when a chain of recorded dependencies proves it; an order that cannot be
-// read (a registry module's interface model, an unknown `dependsOn` entry) makes the answer unknown.
+// read (an unknown `dependsOn` entry) makes the answer unknown, and so does one inside a registry
+// module's interface model, unless the resource asked about is outside that module (evaluate/order.ts
+// `opaque`): then only what the module call waits for can order it first.
 import type { ResourceDecl } from '../evaluate/declaration';
 import type { ArmOrderFrame, OrderFrame, OrderNode } from '../evaluate/order';
 import { isArray, type Tri } from '../evaluate/value';
@@ -30,8 +32,9 @@ export function orderedBefore(first: ResourceDecl, later: ResourceDecl): Tri {
   /** Queues what `node` waits for, and what each call around it waits for. */
   const expand = (node: OrderNode) => {
     const before = predecessors(node);
-    if (before === undefined) unknown = true;
-    else for (const name of before) visit({ frame: node.frame, name });
+    if (before === undefined) {
+      if (!node.frame.opaque || targets.has(node.frame)) unknown = true;
+    } else for (const name of before) visit({ frame: node.frame, name });
     const caller = node.frame.caller;
     if (caller && !expandedCallers.has(caller)) {
       expandedCallers.add(caller);

@@ -17,6 +17,7 @@ import { withOmittedNulls } from '../registry/cached-params';
 import { LazyBindings, lazyObject } from '../lazy';
 import { configText } from './files';
 import { lazilyNamed, moduleValue } from './module-value';
+import { interfaceModelFrame } from '../order';
 import type { DeploymentScope } from '../scope';
 import { isArray, isObject, makeObject, Unknown, type ObjectValue, type Tri, type Value } from '../value';
 import type { Locals, RangeRecorder } from './expressions';
@@ -55,6 +56,8 @@ export function evaluateRegistryModule(
   const count = multiplyCounts(input.count, context.count);
   const via = [...input.via, file.location(callRange)];
   const params = callParams(file, body, context.locals, context.key);
+  const callNode = { frame: file.order, name: nameToken?.text ?? context.key };
+  const order = interfaceModelFrame(callNode);
   const call = (sink: ResourceDecl[]) => ({
     uri: file.uri,
     key: context.key,
@@ -65,6 +68,7 @@ export function evaluateRegistryModule(
     count,
     via,
     callRange,
+    order,
     sink,
   });
   const cached = cachedModuleFor(file.uri, path, configText(input.files));
@@ -91,7 +95,7 @@ export function evaluateRegistryModule(
       count,
       stack: [...input.stack, cached],
       sink: declared,
-      orderCaller: { frame: file.order, name: nameToken?.text ?? context.key },
+      orderCaller: callNode,
     });
     const reference = registryModelOf(path);
     input.sink.push(

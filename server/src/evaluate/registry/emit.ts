@@ -9,6 +9,7 @@ import {
   type TextSpan,
 } from '../declaration';
 import { childResourceId, resourceIdAt, scopeId } from '../resource-id';
+import type { OrderFrame } from '../order';
 import type { DeploymentScope } from '../scope';
 import {
   and,
@@ -57,6 +58,8 @@ export interface RegistryCall {
   via: readonly SourceLocation[];
   /** The module's symbolic name in the caller: the anchor when no parameter entry is literal. */
   callRange: TextSpan;
+  /** The deployment-order frame of what the call declares (order.ts interfaceModelFrame). */
+  order?: OrderFrame;
   /** Module-level value of the call's `name` (the deployment name). */
   sink: ResourceDecl[];
 }
@@ -161,6 +164,7 @@ export function emit(call: RegistryCall, resource: EmittedResource): { id: Value
     propertyRanges,
     via: call.via,
     registry,
+    ...(call.order ? { order: { frame: call.order, name: `${resource.type}@${resource.at}` } } : {}),
   });
   return { id, name: fullName };
 }
