@@ -8,10 +8,18 @@
 //               (false or absent), and there is at least one (fix: set it on the reverse);
 //   tooMany     an earlier peering of A (file order), certainly another resource, also sets it.
 import { peeringRules } from '../facts';
-import { CertainlySameIds, same, type Peering, type VirtualNetwork } from '../model';
+import { CertainlySameIds, same, type Peering } from '../model';
 import { compareFileOrder, entityAnchor } from './support/entity-placement';
 import { certainlyCreated, label } from './support/certain';
-import { connects, flagOf, isSelfPeering, remoteVnet, sameVnet } from './support/peering-relations';
+import {
+  connects,
+  flagOf,
+  isSelfPeering,
+  remoteVnet,
+  sameVnet,
+  undeclaredRemoteId,
+  type VnetById,
+} from './support/peering-relations';
 import { peeringCandidatesFor } from './support/model-lookups';
 import { defineRule, type RuleContext, type RuleReport } from './support/rule';
 
@@ -42,7 +50,7 @@ export default defineRule({
     // Peerings that may join two VNets come from the model's index, put back in model order (the first
     // one found speaks); users of a VNet's remote gateways from an index by their local VNet.
     const position = new Map(peerings.map((peering, index) => [peering, index]));
-    const between = (from: VirtualNetwork, to: VirtualNetwork) =>
+    const between = (from: VnetById, to: VnetById) =>
       [...peeringCandidatesFor(model, from, to)].sort((a, b) => position.get(a)! - position.get(b)!);
     const usersByLocal = new CertainlySameIds<Peering>();
     for (const peering of users) {
@@ -62,7 +70,7 @@ const sides = (peering: Peering) => ({
   remote: label(remoteVnet(peering) ?? peering),
 });
 
-type Between = (from: VirtualNetwork, to: VirtualNetwork) => Peering[];
+type Between = (from: VnetById, to: VnetById) => Peering[];
 
 function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) => boolean): Finding | undefined {
   const local = peering.local;
@@ -79,9 +87,16 @@ function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) 
   };
 }
 
+/**
+ * B may be a VNet no analysed file declares, named by a known id (a hub in another subscription): a
+ * module that also writes B→A (AVM's `remotePeeringEnabled`) still says whether that reverse allows
+ * transit, and B can have no other peering to A.
+ */
 function noTransit(peering: Peering, between: Between): Finding | undefined {
   const local = peering.local;
-  const remote = remoteVnet(peering);
+  const undeclared = undeclaredRemoteId(peering);
+  const remote: VnetById | undefined =
+    remoteVnet(peering) ?? (undeclared === undefined ? undefined : { id: undeclared });
   if (!local || !remote || !peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit) return undefined;
   const candidates = between(remote, local).filter(
     (other) => other !== peering && connects(other, remote, local) !== false,
@@ -97,7 +112,11 @@ function noTransit(peering: Peering, between: Between): Finding | undefined {
   const reverse = lacking[0];
   return {
     messageId: 'noTransit',
-    data: { ...sides(peering), reverse: label(reverse) },
+    data: {
+      ...sides(peering),
+      reverse: label(reverse),
+      ...(undeclared === undefined ? {} : { remote: undeclared.slice(undeclared.lastIndexOf('/') + 1) }),
+    },
     related: [
       { ...entityAnchor(reverse), message: `Reverse peering '${label(reverse)}' lacks allowGatewayTransit: true.` },
     ],

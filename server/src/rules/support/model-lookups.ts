@@ -144,8 +144,8 @@ export function vnetCandidatesFor(model: NetworkModel, id: Value): readonly Virt
 /** Peerings that may lead from `from` to `to` (a superset, in no order; the caller compares). */
 export function peeringCandidatesFor(
   model: NetworkModel,
-  from: VirtualNetwork,
-  to: VirtualNetwork,
+  from: Pick<VirtualNetwork, 'id'>,
+  to: Pick<VirtualNetwork, 'id'>,
 ): readonly Peering[] {
   return lookupsOf(model).peeringEnds.candidates(from.id, to.id);
 }

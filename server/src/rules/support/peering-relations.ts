@@ -5,20 +5,26 @@
 import { subnetPeeringProperties, type PeeringFlag } from '../../facts';
 import { at, isObject, parentIdOf, same, type Peering, type Tri, type Value, type VirtualNetwork } from '../../model';
 
+/**
+ * A VNet as these relations compare it: by its id. A VNet of the analysed files, or one only named
+ * by a known id (a hub in another subscription that a module peers back from).
+ */
+export type VnetById = Pick<VirtualNetwork, 'id'>;
+
 /** Whether two VNet entities are the same VNet: the same entity, or ids that compare equal. */
-export function sameVnet(a: VirtualNetwork, b: VirtualNetwork): Tri {
+export function sameVnet(a: VnetById, b: VnetById): Tri {
   return a === b ? true : same(a.id, b.id, true);
 }
 
 /** Whether the peering's local VNet is `vnet` (by its parent entity, else by the parent part of its id). */
-export function localIs(peering: Peering, vnet: VirtualNetwork): Tri {
+export function localIs(peering: Peering, vnet: VnetById): Tri {
   if (peering.local) return sameVnet(peering.local, vnet);
   const parent = parentIdOf(peering.id);
   return parent === undefined ? 'unknown' : same(parent, vnet.id, true);
 }
 
 /** Whether the peering's remote VNet is `vnet` (resolved target, else the written id). */
-export function remoteIs(peering: Peering, vnet: VirtualNetwork): Tri {
+export function remoteIs(peering: Peering, vnet: VnetById): Tri {
   const remote = peering.remote;
   if (!remote) return 'unknown';
   return remote.resolved ? sameVnet(remote.target, vnet) : same(remote.value, vnet.id, true);
@@ -29,8 +35,14 @@ export function remoteVnet(peering: Peering): VirtualNetwork | undefined {
   return peering.remote?.resolved ? peering.remote.target : undefined;
 }
 
+/** The remote VNet's id when no analysed file declares it but the peering names it by a known id. */
+export function undeclaredRemoteId(peering: Peering): string | undefined {
+  const remote = peering.remote;
+  return remote && !remote.resolved && typeof remote.value === 'string' ? remote.value : undefined;
+}
+
 /** A peering connects `from` to `to`: true, false or unknown. */
-export function connects(peering: Peering, from: VirtualNetwork, to: VirtualNetwork): Tri {
+export function connects(peering: Peering, from: VnetById, to: VnetById): Tri {
   const local = localIs(peering, from);
   if (local === false) return false;
   const remote = remoteIs(peering, to);
