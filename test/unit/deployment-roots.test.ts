@@ -246,6 +246,25 @@ describe('roots in a scope none of them knows may add children to each other (ma
     ]);
   });
 
+  test("the hub's peerings looped over the spoke ids it is given may include the spoke's way back", async () => {
+    const loopHub = `param spokeIds array
+${vnet('vnet-hub', '10.0.0.0/16')}resource toSpokes 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = [for id in spokeIds: {
+  parent: vnethub
+  name: 'to-\${last(split(id, '/'))}'
+  properties: { remoteVirtualNetwork: { id: id } }
+}]
+`;
+    assert.deepEqual((await findings(`//- /hub.bicep\n${loopHub}//- /spoke.bicep\n${spokeBack}`)).map(where), []);
+    // Looped over named spokes, none of them this one: the way back is missing.
+    const namedHub = loopHub.replace(
+      'param spokeIds array\n',
+      "var spokeIds = [ resourceId('Microsoft.Network/virtualNetworks', 'vnet-other') ]\n",
+    );
+    assert.deepEqual((await findings(`//- /hub.bicep\n${namedHub}//- /spoke.bicep\n${spokeBack}`)).map(where), [
+      'peering-reverse-missing spoke.bicep',
+    ]);
+  });
+
   test("the hub's peerings written inline reach the spoke's file too", async () => {
     const inlineHub =
       existingVnet('vnet-spoke') +

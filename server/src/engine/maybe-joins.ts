@@ -6,11 +6,14 @@
 // are never certainly equal and the exact joins (deployments.ts) never take them; the hub's peering to the
 // spoke and the spoke's back, or an endpoint and the zone group another file gives it, were then each
 // reported as missing. Joined here as "maybe deployed" copies, they can silence a rule, never trigger one.
-// Invariants: only declarations whose id ends in known text from its `/providers/` on are keyed; a child
-// whose other end is a VNet (a peering's remote, a link's network) is offered only to a deployment that
-// declares that VNet too, so a hub's thousand peering resources are not offered to every spoke. A VNet
-// with inline peerings is offered whole (its peerings are part of it): N spokes naming a hub that lists
-// N peerings inline each join all N, which is the cost of seeing them.
+// Invariants: only declarations whose id ends in known text from its `/providers/` on are keyed (a child
+// whose own name is not known is offered under its parent's key all the same). A child whose other end is
+// a known VNet (a peering's remote, a link's network) is offered only to a deployment that declares that
+// VNet too, so a hub's thousand peering resources are not offered to every spoke; a peering whose other
+// end is not known may be any deployment's. A VNet a deployment's peering names by id counts as one it
+// declares, for what others create under it. A VNet with inline peerings is offered whole (its peerings
+// are part of it): N spokes naming a hub that lists N peerings inline each join all N, which is the cost
+// of seeing them.
 import type { ResourceDecl } from '../evaluate/declaration';
 import { PartialString, same, type Value } from '../evaluate/value';
 import { parentIdOf } from '../model/identity';
@@ -23,6 +26,7 @@ const childTypes: ReadonlyMap<string, string | undefined> = new Map([
   ['microsoft.network/privateendpoints/privatednszonegroups', undefined],
 ]);
 const vnetType = 'microsoft.network/virtualnetworks';
+const peeringType = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
 /** The `points` of a VNet offered for its inline peerings (no provider key is '*'). */
 const inlinePeerings = '*';
 
@@ -69,25 +73,44 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
   const vnets = new Set<string>();
   for (const decl of resources) {
     if (decl.condition === false) continue;
-    const key = providerKey(decl.id);
-    if (key === undefined) continue;
-    const ids = declared.get(key);
-    if (ids) ids.push(decl.id);
-    else declared.set(key, [decl.id]);
     const type = decl.type.toLowerCase();
-    if (type === vnetType) vnets.add(key);
+    // A child whose own name is not known (a hub's peerings looped over the ids it is given) is keyed by
+    // its parent alone: it still offers itself under it.
+    const key = providerKey(decl.id);
+    if (key === undefined && !childTypes.has(type)) continue;
+    if (key !== undefined) addDeclared(declared, key, decl.id);
+    // A VNet no file of this deployment declares but one of its peerings names by id (a hub in another
+    // subscription): what other roots create under it may be its peering back, which the peering rules
+    // must see (peering-gateway-transit judges such a hub by the peerings the analysed files write).
+    if (type === peeringType && !decl.existing) {
+      const remote = at(decl.properties, 'remoteVirtualNetwork.id');
+      const remoteKey = providerKey(remote);
+      if (remoteKey !== undefined && remote !== undefined) addDeclared(declared, remoteKey, remote);
+    }
+    if (key !== undefined && type === vnetType) vnets.add(key);
     if (decl.existing) continue;
     // A VNet that writes its peerings inline offers itself, to a deployment that names it.
-    if (type === vnetType && at(decl.properties, 'virtualNetworkPeerings') !== undefined)
+    if (key !== undefined && type === vnetType && at(decl.properties, 'virtualNetworkPeerings') !== undefined)
       offers.push({ decl, parent: key, points: inlinePeerings });
     if (!childTypes.has(type)) continue;
     const parent = providerKey(parentIdOf(decl.id));
     if (parent === undefined) continue;
     const pointer = childTypes.get(type);
-    const points = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
+    const pointed = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
+    // A peering to a VNet whose name is not known (a hub's peerings looped over the spokes' ids it is
+    // given) may be any spoke's way back: it is offered as pointing at none, to every deployment that
+    // names the hub. A link to an unknown VNet is not: every repository that links a zone of a common
+    // name to the VNets it is given would silence the others.
+    const points = pointed ?? (type === peeringType ? '' : undefined);
     if (points !== undefined) offers.push({ decl, parent, points });
   }
   return { offers, declared, vnets };
+}
+
+function addDeclared(declared: Map<string, Value[]>, key: string, id: Value): void {
+  const ids = declared.get(key);
+  if (ids) ids.push(id);
+  else declared.set(key, [id]);
 }
 
 /** Every offer of the workspace's deployments by parent, then by the VNet it points at, with its root. */
