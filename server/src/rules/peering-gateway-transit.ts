@@ -64,17 +64,33 @@ export default defineRule({
 
 type Finding = Omit<RuleReport, 'at'>;
 
-const sides = (peering: Peering) => ({
-  peering: label(peering),
-  vnet: peering.local ? label(peering.local) : '',
-  remote: label(remoteVnet(peering) ?? peering),
-});
+/**
+ * B, the peering's remote VNet: one of the analysed files, or one no analysed file declares but the
+ * peering names by a known id (a hub in another subscription). The reverse B→A the analysed files write
+ * (AVM's `remotePeeringEnabled`) still says what B does, and B can have no other peering to A.
+ */
+function remoteOf(peering: Peering): VnetById | undefined {
+  const undeclared = undeclaredRemoteId(peering);
+  return remoteVnet(peering) ?? (undeclared === undefined ? undefined : { id: undeclared });
+}
+
+const sides = (peering: Peering) => {
+  const undeclared = undeclaredRemoteId(peering);
+  return {
+    peering: label(peering),
+    vnet: peering.local ? label(peering.local) : '',
+    remote:
+      undeclared === undefined
+        ? label(remoteVnet(peering) ?? peering)
+        : undeclared.slice(undeclared.lastIndexOf('/') + 1),
+  };
+};
 
 type Between = (from: VnetById, to: VnetById) => Peering[];
 
 function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) => boolean): Finding | undefined {
   const local = peering.local;
-  const remote = remoteVnet(peering);
+  const remote = remoteOf(peering);
   if (!local || !remote) return undefined;
   const reverse = between(remote, local).find(
     (other) => other !== peering && usesRemote(other) && connects(other, remote, local) === true,
@@ -87,16 +103,9 @@ function bothSides(peering: Peering, between: Between, usesRemote: (p: Peering) 
   };
 }
 
-/**
- * B may be a VNet no analysed file declares, named by a known id (a hub in another subscription): a
- * module that also writes B→A (AVM's `remotePeeringEnabled`) still says whether that reverse allows
- * transit, and B can have no other peering to A.
- */
 function noTransit(peering: Peering, between: Between): Finding | undefined {
   const local = peering.local;
-  const undeclared = undeclaredRemoteId(peering);
-  const remote: VnetById | undefined =
-    remoteVnet(peering) ?? (undeclared === undefined ? undefined : { id: undeclared });
+  const remote = remoteOf(peering);
   if (!local || !remote || !peeringRules.useRemoteGatewaysNeedsRemoteAllowGatewayTransit) return undefined;
   const candidates = between(remote, local).filter(
     (other) => other !== peering && connects(other, remote, local) !== false,
@@ -112,11 +121,7 @@ function noTransit(peering: Peering, between: Between): Finding | undefined {
   const reverse = lacking[0];
   return {
     messageId: 'noTransit',
-    data: {
-      ...sides(peering),
-      reverse: label(reverse),
-      ...(undeclared === undefined ? {} : { remote: undeclared.slice(undeclared.lastIndexOf('/') + 1) }),
-    },
+    data: { ...sides(peering), reverse: label(reverse) },
     related: [
       { ...entityAnchor(reverse), message: `Reverse peering '${label(reverse)}' lacks allowGatewayTransit: true.` },
     ],

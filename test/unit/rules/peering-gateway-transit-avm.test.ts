@@ -84,3 +84,11 @@ resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
     ['noTransit'],
   );
 });
+
+test('AVM: the module writes the hub peering back using remote gateways too: both sides', async () => {
+  const found = await findings(
+    '\n        remotePeeringEnabled: true\n        remotePeeringAllowGatewayTransit: true\n        remotePeeringUseRemoteGateways: true',
+  );
+  assert.equal(found.length, 1);
+  assert.match(found[0], /^bothSides: .*at most one of 'vnet-spoke' and 'vnet-hub' can/);
+});
