@@ -172,3 +172,41 @@ resource ${symbol} 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@202
   }${after}
 }]
 `;
+
+/** A hub VNet `hub` (vnet-hub over 10.0.0.0/16) with a GatewaySubnet, for the gateway rules. */
+export const hubWithGatewaySubnet = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
+    subnets: [
+      {
+        name: 'GatewaySubnet'
+        properties: { addressPrefix: '10.0.0.0/27' }
+      }
+    ]
+  }
+}
+`;
+/**
+ * The VPN gateway `gw` (gw-hub) in `subnetId` (Bicep; the hub's GatewaySubnet by default), `condition`
+ * between `=` and `{`, `extra` closing its body.
+ */
+export const gatewayInHub = (
+  extra = '',
+  condition = '',
+  subnetId = 'hub.properties.subnets[0].id',
+) => `resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = ${condition}{
+  name: 'gw-hub'
+  location: 'westeurope'
+  properties: {
+    gatewayType: 'Vpn'
+    ipConfigurations: [
+      {
+        name: 'default'
+        properties: { subnet: { id: ${subnetId} } }
+      }
+    ]
+  }${extra}
+}
+`;

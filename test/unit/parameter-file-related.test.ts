@@ -7,25 +7,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/engine/types';
 import { findingsOfFixture } from '../support/analyze-fixture';
+import { bicepVnet, inlineSubnetItem } from '../support/bicep-network';
 import { fixtureRoot, splitFixture } from '../support/fixture';
 
 const given = 'the parameter file gives this value';
 
 /** A VNet whose subnet prefix is a parameter: outside the address space when the file gives 10.9.0.0/24. */
-const template = `param prefix string = '10.0.1.0/24'
-param otherPrefix string = '10.0.2.0/24'
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [
-      { name: 'a', properties: { addressPrefix: prefix } }
-      { name: 'b', properties: { addressPrefix: otherPrefix } }
-    ]
-  }
-}
-`;
+const template = bicepVnet(
+  [inlineSubnetItem("'a'", ['addressPrefix: prefix']), inlineSubnetItem("'b'", ['addressPrefix: otherPrefix'])].join(
+    '\n',
+  ),
+  {
+    name: 'vnet',
+    space: "'10.0.0.0/16'",
+    head: "param prefix string = '10.0.1.0/24'\nparam otherPrefix string = '10.0.2.0/24'\n",
+  },
+);
 
 const armParameters = (values: Record<string, string>) => `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",

@@ -39,10 +39,16 @@ export function lowerCase(text: string): string {
  * objects gains an entry per analysis; with one, ~3 KB of every analysis of a one-zone file survived
  * V8's young-generation collections into the old generation, each collection took ten times as long,
  * and the analysis 50 µs instead of 30 (issue 16). A frozen owner keeps nothing: each ask builds again.
+ * `current` says whether what is kept still holds (built again when not).
  */
-export function keptOn<O extends object, T>(owner: O, key: symbol, make: (owner: O) => T): T {
+export function keptOn<O extends object, T>(
+  owner: O,
+  key: symbol,
+  make: (owner: O) => T,
+  current?: (kept: T) => boolean,
+): T {
   const kept = (owner as Record<symbol, T | undefined>)[key];
-  if (kept !== undefined) return kept;
+  if (kept !== undefined && (!current || current(kept))) return kept;
   const made = make(owner);
   Reflect.defineProperty(owner, key, { value: made, configurable: true });
   return made;

@@ -5,25 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../server/src/rules/peering-remote-gateway-order';
+import { gatewayInHub, hubWithGatewaySubnet } from '../../support/bicep-network';
 import { findingsOf } from '../../support/rule-test';
 
-const hubWithGateway = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
-    subnets: [ { name: 'GatewaySubnet', properties: { addressPrefix: '10.0.0.0/27' } } ]
-  }
-}
-resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = {
-  name: 'gw-hub'
-  location: 'westeurope'
-  properties: {
-    gatewayType: 'Vpn'
-    ipConfigurations: [ { name: 'default', properties: { subnet: { id: hub.properties.subnets[0].id } } } ]
-  }
-}
-`;
+const hubWithGateway = hubWithGatewaySubnet + gatewayInHub();
 
 const spokeModule = (
   peeringExtra: string,

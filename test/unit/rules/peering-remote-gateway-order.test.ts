@@ -1,40 +1,12 @@
 import rule from '../../../server/src/rules/peering-remote-gateway-order';
 import { arm, armVnet, vnetId } from '../../support/arm-fixtures';
-import { spokesUsingHubGateway } from '../../support/bicep-network';
+import {
+  gatewayInHub as gateway,
+  hubWithGatewaySubnet as hub,
+  spokesUsingHubGateway,
+} from '../../support/bicep-network';
 import { ruleTests } from '../../support/rule-test';
 
-const hub = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }
-    subnets: [
-      {
-        name: 'GatewaySubnet'
-        properties: { addressPrefix: '10.0.0.0/27' }
-      }
-    ]
-  }
-}
-`;
-const gateway = (
-  extra = '',
-  condition = '',
-  subnetId = 'hub.properties.subnets[0].id',
-) => `resource gw 'Microsoft.Network/virtualNetworkGateways@2024-05-01' = ${condition}{
-  name: 'gw-hub'
-  location: 'westeurope'
-  properties: {
-    gatewayType: 'Vpn'
-    ipConfigurations: [
-      {
-        name: 'default'
-        properties: { subnet: { id: ${subnetId} } }
-      }
-    ]
-  }${extra}
-}
-`;
 const spoke = (extra = '') => `resource spoke 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet-spoke'
   location: 'westeurope'

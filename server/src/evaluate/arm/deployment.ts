@@ -52,7 +52,7 @@ export async function evaluateArmDeployment(
       return await withTemplate(result, entry, open, source, options);
     }
     if (first.arm.kind !== 'arm-parameters') return result;
-    const params = parameterFileValues(first);
+    const { values: params, at } = parameterFileBindings(first);
     // The first candidate that is there (and, in ARM, is a template) is the parameter file's template;
     // a template Bicep compiled from a file that is there is passed over for that file (as the entry
     // index passes it over: engine/entry-index.ts compiledFromSibling).
@@ -71,7 +71,7 @@ export async function evaluateArmDeployment(
         if (template?.arm.kind !== 'arm-template') continue;
         if (await compiledFromOneThere(candidate, template.text)) continue;
       }
-      const given = { template: candidate, at: parameterFileLocations(first) };
+      const given = { template: candidate, at };
       return await withTemplate(result, candidate, params, source, options, given);
     }
   } catch (error) {
@@ -176,31 +176,28 @@ function timed(
 }
 
 /**
- * A parameter file's values by name: `{ "value": ... }` as written; a Key Vault `reference` is unknown,
- * and so is a value holding one of the Azure Quickstart Templates' test tokens (`GEN-UNIQUE`,
+ * A parameter file's values by name, and where it writes each (what findings resting on them name):
+ * `{ "value": ... }` as written; a Key Vault `reference` is unknown (and written nowhere findings could
+ * point), and so is a value holding one of the Azure Quickstart Templates' test tokens (`GEN-UNIQUE`,
  * `GEN-PASSWORD`, `GEN-VNET-NAME`, and `GET-PREREQ-vnetName` for an output of the sample's prerequisite
  * deployment): that repository's tests replace each with a value made for the run, so the file does
  * not say what deploys.
  */
-export function parameterFileValues(file: LoadedArmFile): Map<string, Value> {
+export function parameterFileBindings(file: LoadedArmFile): {
+  values: Map<string, Value>;
+  at: Map<string, SourceLocation>;
+} {
   const values = new Map<string, Value>();
+  const at = new Map<string, SourceLocation>();
   for (const parameter of file.arm.parameters?.parameters ?? []) {
-    const value = parameter.value ? literalValue(parameter.value) : undefined;
+    const node = parameter.value;
+    if (node) at.set(parameter.name, { uri: file.uri, start: node.offset, end: node.offset + node.length });
+    const value = node ? literalValue(node) : undefined;
     if (value !== undefined && !holdsQuickstartToken(value)) values.set(parameter.name, value);
     else if (value !== undefined || parameter.reference)
       values.set(parameter.name, new Unknown(`param:${parameter.name}`));
   }
-  return values;
-}
-
-/** Where a parameter file writes each value it gives (a Key Vault reference is no value written). */
-function parameterFileLocations(file: LoadedArmFile): Map<string, SourceLocation> {
-  const at = new Map<string, SourceLocation>();
-  for (const parameter of file.arm.parameters?.parameters ?? []) {
-    const value = parameter.value;
-    if (value) at.set(parameter.name, { uri: file.uri, start: value.offset, end: value.offset + value.length });
-  }
-  return at;
+  return { values, at };
 }
 
 /** `GEN-` and a capital or a digit, or `GET-PREREQ-` and a name, not inside a longer word. */

@@ -101,7 +101,8 @@ export class ArmExpressions {
 
   /** Where a parameter file gives the parameter a `"[parameters('x')]"` node names, when one does. */
   private givenParameter(node: Node): SourceLocation | undefined {
-    if (!this.frame.givenAt || !isArmExpressionNode(node)) return undefined;
+    // Most templates are bound by no parameter file: no string node is looked at then.
+    if (!this.frame.paramsGiven || !this.frame.givenAt || !isArmExpressionNode(node)) return undefined;
     const expression = this.expressionOf(node);
     if (expression?.kind !== 'call' || expression.namespace || expression.args.length !== 1) return undefined;
     const [name] = expression.args;

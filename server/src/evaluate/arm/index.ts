@@ -6,7 +6,7 @@ export {
   evaluateArmDeployment,
   armModuleEvaluator,
   armModuleEvaluatorWith,
-  parameterFileValues,
+  parameterFileBindings,
   armScopeKind,
 } from './deployment';
 export { evaluateArmTemplate, ArmTemplateEvaluator } from './template';

@@ -4,7 +4,7 @@
 // object is shared by every template of one deployment, so nested and linked templates draw on one total.
 import type { Node } from 'jsonc-parser';
 import type { ArmExpr, ArmFile, ArmParameter, ArmTemplate, ArmUserFunction, ArmVariable } from '../../syntax/arm';
-import type { EvaluationInput, SourceLocation } from '../declaration';
+import type { EvaluationInput, ParamsGiven, SourceLocation } from '../declaration';
 import type { LoadedBicepFile } from '../bicep/files';
 import type { FunctionContext } from '../functions';
 import type { Value } from '../value';
@@ -94,6 +94,8 @@ export interface ArmFrame {
   variable(name: string): Value | undefined;
   /** The object or array a variable is written as, in this file (written-variables.ts follows it). */
   writtenVariable?(name: string): Node | undefined;
+  /** What a parameter file binding this template (the deployment's root) gives; undefined for any other. */
+  readonly paramsGiven?: ParamsGiven;
   /** Where a parameter file gives parameter `name`'s value, when one binds this template. */
   givenAt?(name: string): SourceLocation | undefined;
   callUser(namespace: string, name: string, args: readonly Value[]): Value | undefined;

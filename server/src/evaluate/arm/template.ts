@@ -5,7 +5,7 @@
 // Unknown, never a loop; every resource found lands in `input.sink`.
 import type { Node } from 'jsonc-parser';
 import type { ArmResource, ArmTemplate } from '../../syntax/arm';
-import { keyInInstance, type SourceLocation } from '../declaration';
+import { keyInInstance, type ParamsGiven, type SourceLocation } from '../declaration';
 import type { FunctionContext } from '../functions';
 import { makeObject, Unknown, type ObjectValue, type Value } from '../value';
 import { lazyObject } from '../lazy';
@@ -42,6 +42,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   private readonly names: TemplateNames;
   /** Bound parameter names by their lower case: the values stay in `input.params`, read when first needed. */
   private readonly boundNames = new Map<string, string>();
+  /** What the parameter file binding the deployment's root gives, when this template is that root (or in its scope). */
+  readonly paramsGiven: ParamsGiven | undefined;
   /** Parameter and variable values by lower-cased name, each computed once (`memo`). */
   private readonly parameterValues = newMemo('parameters');
   private readonly variableValues = newMemo('variables');
@@ -59,6 +61,9 @@ export class ArmTemplateEvaluator implements ArmFrame {
     this.env = input.outer ? input.outer.env : emptyEnv;
     this.budget = input.budget ?? newBudget(input.clock);
     this.order = armOrderFrame(input.orderCaller);
+    const given = input.outer ? input.outer.frame.paramsGiven : input.paramsGiven;
+    this.paramsGiven =
+      input.outer || (given?.template === input.file.uri && input.stack.length === 1) ? given : undefined;
     this.expressions = new ArmExpressions(this, this.budget);
     this.names = templateNames(input.file, template);
     // Names only: a caller's bindings may be lazy (a Bicep module's, a nested deployment's), and a
@@ -120,8 +125,8 @@ export class ArmTemplateEvaluator implements ArmFrame {
   /** Where the parameter file that binds this deployment's root template gives `name` (none for a nested or linked one). */
   givenAt(name: string): SourceLocation | undefined {
     if (this.input.outer) return this.input.outer.frame.givenAt?.(name);
-    const given = this.input.paramsGiven;
-    if (given === undefined || given.template !== this.file.uri || this.input.stack.length !== 1) return undefined;
+    const given = this.paramsGiven;
+    if (given === undefined) return undefined;
     const boundName = this.boundNames.get(lowerCase(name));
     // A null given deploys the default, when there is one (parameter()): the file does not say then.
     if (boundName === undefined || this.input.params.get(boundName) === null) return undefined;

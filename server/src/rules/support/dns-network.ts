@@ -8,6 +8,7 @@ import {
   CertainlySameIds,
   declaredDnsServers,
   isObject,
+  keptOn,
   parentIdOf,
   PartialString,
   same,
@@ -232,22 +233,19 @@ interface CertainPeerings {
   byRemote: CertainlySameIds<Peering>;
 }
 
-/** Kept on the VNet itself, as keptOn keeps (evaluate/remembered.ts), but built again when it has more peerings. */
 const certainPeeringsKey = Symbol('certainPeerings');
 
-/** A VNet's certainly deployed peerings with a resolved remote, by the remote's id (built once per VNet). */
-function peeringsTo(vnet: VirtualNetwork): CertainlySameIds<Peering> {
-  let known = (vnet as { [certainPeeringsKey]?: CertainPeerings })[certainPeeringsKey];
-  if (!known || known.count !== vnet.peerings.length) {
-    const byRemote = new CertainlySameIds<Peering>();
-    for (const peering of vnet.peerings) {
-      if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved)
-        byRemote.add(peering.remote.target.id, peering);
-    }
-    known = { count: vnet.peerings.length, byRemote };
-    Reflect.defineProperty(vnet, certainPeeringsKey, { value: known, configurable: true });
+/** A VNet's certainly deployed peerings with a resolved remote, by the remote's id (built again when it has more). */
+const peeringsTo = (vnet: VirtualNetwork): CertainlySameIds<Peering> =>
+  keptOn(vnet, certainPeeringsKey, certainPeeringsOf, (known) => known.count === vnet.peerings.length).byRemote;
+
+function certainPeeringsOf(vnet: VirtualNetwork): CertainPeerings {
+  const byRemote = new CertainlySameIds<Peering>();
+  for (const peering of vnet.peerings) {
+    if (certainlyCreatedAsOne(peering.decl) && peering.remote?.resolved)
+      byRemote.add(peering.remote.target.id, peering);
   }
-  return known.byRemote;
+  return { count: vnet.peerings.length, byRemote };
 }
 
 /** The VNet of an endpoint, when its subnet and the subnet's VNet are both resolved. */
