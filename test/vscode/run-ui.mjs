@@ -49,7 +49,39 @@ async function step(name, fn) {
     results.push({ name, ok: false });
     log(`FAIL ${name}: ${error?.message ?? error}`);
     await page?.screenshot({ path: path.join(resultsDir, 'ui-failure.png') }).catch(() => {});
+    await reportWorkbenchState();
     return false;
+  }
+}
+
+/**
+ * What a failed step leaves to read where only the console is kept (CI): the status bar's VNet Lens
+ * item, the Problems panel's rows and filter, what the extension reported, and the tail of its output.
+ */
+async function reportWorkbenchState() {
+  if (!page) return;
+  const texts = (selector) =>
+    page
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => []);
+  const filters = await page
+    .locator('input[placeholder^="Filter"]')
+    .evaluateAll((inputs) => inputs.map((input) => `${input.placeholder} = '${input.value}'`))
+    .catch(() => []);
+  const lines = [
+    `status bar: ${(await texts('.statusbar-item')).filter((text) => text.includes('VNet Lens')).join(' | ') || '(no VNet Lens item)'}`,
+    `panel tabs: ${(await texts('.part.panel .composite-bar .action-item')).join(' | ')}`,
+    `filter inputs: ${filters.join(' | ') || '(none)'}`,
+    'Problems rows:',
+    ...(await texts('.markers-panel .monaco-list-row')).map((text) => `  ${text.replace(/\s+/g, ' ')}`),
+    `reported by the extension: ${extensionProblems?.list().join('\n') || '(nothing)'}`,
+  ];
+  log(`workbench state:\n${lines.join('\n')}`);
+  for (const file of fs.readdirSync(sandbox.userData, { recursive: true }).map(String)) {
+    if (!/VNet Lens[^/]*\.log$/.test(file)) continue;
+    const text = fs.readFileSync(path.join(sandbox.userData, file), 'utf8');
+    log(`---- ${file} (tail) ----\n${text.slice(-4000)}`);
   }
 }
 
@@ -170,7 +202,10 @@ const steps = [
       const rows = page.locator('.markers-panel .monaco-list-row');
       // The panel draws only the rows that fit, and eight findings with their related locations do not:
       // each planted rule is found through the panel's own filter, and must show exactly once.
-      const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+      // The Problems view's own filter, by its whole placeholder: the Output view and the Debug Console have
+      // filters whose placeholders also begin "Filter (e.g. text", and one the workbench ever showed stays
+      // in the page; typing into it leaves the Problems panel unfiltered, its later rows never drawn.
+      const filter = page.getByPlaceholder('Filter (e.g. text, **/*.ts, !**/node_modules/**)', { exact: true });
       const planted = [
         ['peering-reverse-missing', 'main.bicep'],
         ['pe-dns-zone-group-missing', 'data.bicep'],
