@@ -40,3 +40,17 @@ test('the entries are the same array while they stay the same, and a new one whe
   assert.deepEqual(second, ['file:///w/a.bicep', 'file:///w/main.bicep']);
   assert.deepEqual(first, ['file:///w/main.bicep'], 'an array handed out is never changed');
 });
+
+test("a document whose name says no language takes the editor's; a file's name decides when it can", async () => {
+  const workspace = new Workspace({ readFile: async () => undefined });
+  workspace.setFile('untitled:Untitled-1', vnet(1), 'bicep');
+  workspace.setFile('untitled:Untitled-2', vnet(2));
+  workspace.setFile('file:///w/notes.txt', vnet(3), 'bicep');
+  workspace.setFile('file:///w/typed.json', '{ "a": 1 }', 'bicep');
+  assert.equal(workspace.file('untitled:Untitled-1')?.language, 'bicep');
+  assert.equal(workspace.file('untitled:Untitled-2')?.language, 'other', 'no editor language: not analysed');
+  assert.equal(workspace.file('file:///w/notes.txt')?.language, 'bicep');
+  assert.equal(workspace.file('file:///w/typed.json')?.language, 'other', 'a JSON name is read as JSON');
+  const model = await workspaceModel(workspace, undefined);
+  assert.deepEqual(model.vnets.map((v) => displayValue(v.name)).sort(), ['vnet-1', 'vnet-3']);
+});

@@ -6,7 +6,7 @@ import type { SourceFile } from '../syntax/bicep';
 import type { DeploymentResult } from '../evaluate/deployment';
 import { armModuleEvaluatorWith } from '../evaluate/arm';
 import type { ArmModuleEvaluator } from '../evaluate/bicep/file-evaluator';
-import { classifyFile, type Language } from '../syntax/classify';
+import { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
 import type { Cloud } from '../facts';
 import { needsResourceType } from './needed-types';
 import type { Host, Notice, SyntaxError } from './types';
@@ -73,12 +73,20 @@ export class Workspace {
     this.cloud = cloud;
   }
 
-  /** Adds or updates a file; returns false when the text did not change. */
-  setFile(uri: string, text: string): boolean {
+  /**
+   * Adds or updates a file; returns false when the text did not change. `editorLanguage` is the language
+   * the editor gives a document whose name says none (an untitled one): the name decides when it can.
+   */
+  setFile(uri: string, text: string, editorLanguage?: Language): boolean {
     const existing = this.files.get(uri);
-    if (existing && existing.text === text) return false;
+    if (
+      existing &&
+      existing.text === text &&
+      (!editorLanguage || existing.language === this.languageOf(uri, text, editorLanguage))
+    )
+      return false;
     this.changeCount++;
-    const file = this.indexed(uri, text);
+    const file = this.indexed(uri, text, editorLanguage);
     // An edit: the next outline takes over the declarations it left alone (a Bicep file being typed in).
     if (existing?.language === file.language) file.replaced = existing.bicep?.outline ?? existing.replaced;
     this.files.set(uri, file);
@@ -158,9 +166,19 @@ export class Workspace {
     return file ? this.cache.syntaxErrors(uri, file) : undefined;
   }
 
-  private indexed(uri: string, text: string): IndexedFile {
+  private indexed(uri: string, text: string, editorLanguage?: Language): IndexedFile {
     const tooLarge = text.length > this.limits.maxFileChars;
-    return indexedFile(text, ++this.versionCounter, tooLarge ? 'other' : classifyFile(uri, text), tooLarge);
+    return indexedFile(
+      text,
+      ++this.versionCounter,
+      tooLarge ? 'other' : this.languageOf(uri, text, editorLanguage),
+      tooLarge,
+    );
+  }
+
+  /** A file's name decides its language; a document whose name says none takes the editor's. */
+  private languageOf(uri: string, text: string, editorLanguage: Language | undefined): Language {
+    return isCandidateFileName(uri) ? classifyFile(uri, text) : (editorLanguage ?? 'other');
   }
 
   /** One notice per file over the size limit and per deployment stopped for time, and one for unseen registry modules. */

@@ -162,9 +162,14 @@ export class AnalysisClient {
     this.post({ kind: 'cloud', cloud: this.cloud });
     for (const uri of this.workspace?.uris() ?? []) {
       const version = this.workspace.versionOf(uri) ?? 0;
-      const text = this.workspace.file(uri)?.text;
-      // A closed file's text was the worker's: the new one reads it from disk.
-      this.post(text === undefined ? { kind: 'read', uri, version } : { kind: 'set', uri, text, version });
+      const file = this.workspace.file(uri);
+      // A closed file's text was the worker's: the new one reads it from disk. An open one's language
+      // is sent as the editor gave it (an untitled document's name says none).
+      this.post(
+        file === undefined
+          ? { kind: 'read', uri, version }
+          : { kind: 'set', uri, text: file.text, version, editorLanguage: file.language },
+      );
     }
     this.texts = new Map(); // the new worker holds none of them as sent
     this.findings.clear();

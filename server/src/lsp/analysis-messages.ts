@@ -1,15 +1,18 @@
 // What the server's main thread and its analysis worker (analysis-worker.ts) say to each other: plain
 // data only (structured clone), with deployments as codec text (deployment-codec.ts).
 // Invariant: the worker's index is the main thread's, replayed message by message in order.
-import type { Fix } from '../engine';
+import type { Fix, Language } from '../engine';
 import type { Cloud } from '../facts';
 import type { TopologyJson } from '../protocol';
 import type { EffectiveConfiguration } from './configuration';
 import type { FileFindings } from './finding-handoff';
 
 export type ToWorker =
-  /** `version`: the main thread's number for this text of the file (analysis-client.ts `versionOf`). */
-  | { kind: 'set'; uri: string; text: string; version?: number }
+  /**
+   * `version`: the main thread's number for this text of the file (analysis-client.ts `versionOf`);
+   * `editorLanguage`: the editor's language of a document whose name says none (Workspace.setFile).
+   */
+  | { kind: 'set'; uri: string; text: string; version?: number; editorLanguage?: Language }
   /** A closed file of the workspace folders, which the worker reads from disk itself (no text crosses the threads). */
   | { kind: 'read'; uri: string; version: number }
   | { kind: 'remove'; uri: string }

@@ -23,6 +23,7 @@ import {
   Workspace,
   type Finding,
   type Fix,
+  type Language,
   type Notice,
 } from '../engine';
 import type { FromWorker, ToWorker } from './analysis-messages';
@@ -78,7 +79,7 @@ class AnalysisWorker {
   receive(message: ToWorker): void {
     switch (message.kind) {
       case 'set':
-        this.index(message.uri, message.text, message.version);
+        this.index(message.uri, message.text, message.version, message.editorLanguage);
         return;
       case 'read': {
         // As the main thread read the folders' files before (workspace-files.ts): unreadable ones are not indexed.
@@ -142,8 +143,8 @@ class AnalysisWorker {
   }
 
   /** A file's text in the index, with the main thread's version of it. */
-  private index(uri: string, text: string, version: number | undefined): void {
-    this.workspace.setFile(uri, text);
+  private index(uri: string, text: string, version: number | undefined, editorLanguage?: Language): void {
+    this.workspace.setFile(uri, text, editorLanguage);
     this.texts.setVersion(uri, version);
   }
 

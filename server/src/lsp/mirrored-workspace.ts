@@ -1,7 +1,7 @@
 // The server main thread's index (analysis-client.ts): what the editor and the disk hold, every change
 // of which also goes to the analysis worker in order. Invariant: it keeps the texts of open documents
 // only; a closed file is a name and a version here, its text the worker's.
-import type { Host } from '../engine';
+import type { Host, Language } from '../engine';
 import { Workspace } from '../engine';
 import type { Cloud } from '../facts';
 import type { ToWorker } from './analysis-messages';
@@ -30,16 +30,16 @@ export class MirroredWorkspace extends Workspace {
   }
 
   /** A closed file is always sent: without its text here, the worker finds out whether it changed. */
-  override setFile(uri: string, text: string): boolean {
+  override setFile(uri: string, text: string, editorLanguage?: Language): boolean {
     let changed: boolean;
     if (this.isOpen(uri)) {
       this.textless.delete(uri);
-      changed = super.setFile(uri, text);
+      changed = super.setFile(uri, text, editorLanguage);
     } else {
       this.dropText(uri);
       changed = true;
     }
-    if (changed) this.send({ kind: 'set', uri, text, version: this.nextVersion(uri) });
+    if (changed) this.send({ kind: 'set', uri, text, version: this.nextVersion(uri), editorLanguage });
     return changed;
   }
 

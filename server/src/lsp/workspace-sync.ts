@@ -5,7 +5,7 @@
 // analysis.
 import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isCandidateFileName } from '../engine';
+import { isCandidateFileName, type Language } from '../engine';
 import type { Baselines } from './baselines';
 import { configUriOf, isConfigFile, type Configuration } from './configuration';
 import type { FileAccess } from './file-access';
@@ -131,7 +131,7 @@ export class WorkspaceSync {
       configuration.loadConfig(document.uri, document.getText());
       workspace.setCloud(configuration.effective().cloud);
     } else {
-      workspace.setFile(document.uri, document.getText());
+      workspace.setFile(document.uri, document.getText(), editorLanguageOf(document));
     }
     this.dependencies.schedule();
   }
@@ -156,4 +156,12 @@ export class WorkspaceSync {
     this.dependencies.cleared(uri);
     this.dependencies.schedule();
   }
+}
+
+/**
+ * The language the editor gives a document, for one whose name says none (an untitled Bicep file):
+ * only Bicep, the one language the client's selector sends untitled, and whose analysis needs no name.
+ */
+function editorLanguageOf(document: TextDocument): Language | undefined {
+  return document.languageId === 'bicep' ? 'bicep' : undefined;
 }
