@@ -53,7 +53,7 @@ describe('untitled documents (LSP)', () => {
     const published = await session.diagnosticsWhere(uri, (p) => p.diagnostics.length > 0);
     const diagnostic = published.diagnostics.find((d: Diagnostic) => d.code === 'peering-reverse-missing');
     assert.ok(diagnostic, `peering-reverse-missing among ${published.diagnostics.map((d) => d.code).join(', ')}`);
-    assert.match(diagnostic.message, /^Peering 'vnet-hub\/hub-to-spoke' connects 'vnet-hub' to 'vnet-spoke'/);
+    assert.match(String(diagnostic.message), /^Peering 'vnet-hub\/hub-to-spoke' connects 'vnet-hub' to 'vnet-spoke'/);
 
     const actions: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
