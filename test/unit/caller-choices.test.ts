@@ -134,6 +134,50 @@ ${armEndpoint('')}
     assert.deepEqual(fired, ['pe-dns-zone-group-missing azuredeploy.json']);
   });
 
+  // A parameter file makes certain what it binds; a deployer may pass the others on the command line
+  // (`-p azuredeploy.parameters.json -p deployZoneGroup=true`): they stay open (the ARM review, s28).
+  test('Bicep: a parameter file that leaves the switch unbound leaves it open: silent', async () => {
+    const fired = await rulesFired(`//- /main.bicepparam
+using 'main.bicep'
+param privateDnsZoneId = '${zoneId}'
+//- /main.bicep
+${switchedZone}`);
+    assert.deepEqual(fired, []);
+  });
+
+  test('Bicep: a parameter file that binds the switch false makes the absence certain', async () => {
+    const fired = await rulesFired(`//- /main.bicepparam
+using 'main.bicep'
+param deployZoneGroup = false
+//- /main.bicep
+${switchedZone}`);
+    assert.deepEqual(fired, ['pe-dns-zone-group-missing main.bicep']);
+  });
+
+  test('Bicep bound by an ARM parameter file: the unbound switch stays open, the bound one is certain', async () => {
+    const withParameters = (parameters: string) => `//- /main.bicep
+${switchedZone}
+//- /main.parameters.json
+{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0",
+  "parameters": { ${parameters} } }`;
+    assert.deepEqual(await rulesFired(withParameters(`"privateDnsZoneId": { "value": "${zoneId}" }`)), []);
+    assert.deepEqual(await rulesFired(withParameters(`"deployZoneGroup": { "value": false }`)), [
+      'pe-dns-zone-group-missing main.bicep',
+    ]);
+  });
+
+  test('ARM: a parameter file that binds other parameters leaves the condition open; names compare without case', async () => {
+    const withParameters = (parameters: string) => `//- /azuredeploy.json
+${armEndpoint('').replace('"parameters": {', '"parameters": {\n    "location": { "type": "string", "defaultValue": "westeurope" },')}
+//- /azuredeploy.parameters.json
+{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0",
+  "parameters": { ${parameters} } }`;
+    assert.deepEqual(await rulesFired(withParameters(`"location": { "value": "northeurope" }`)), []);
+    assert.deepEqual(await rulesFired(withParameters(`"PrivateDnsZoneId": { "value": "" }`)), [
+      'pe-dns-zone-group-missing azuredeploy.json',
+    ]);
+  });
+
   test('Bicep: a rule that reports something present and wrong judges the defaults', async () => {
     assert.deepEqual(await rulesFired(switchedWrongZone(true)), ['dns-zone-location main.bicep']);
     assert.deepEqual(await rulesFired(switchedWrongZone(false)), []);

@@ -39,8 +39,6 @@ export interface EntryEvaluation {
   stoppedAfterMs?: number;
 }
 
-const isParameterFile = (language: Language | undefined) => language === 'bicepparam' || language === 'arm-parameters';
-
 /** A short, readable tag for an entry file (its path after the last shared folder is not needed). */
 function fileName(uri: string): string {
   return uri.replace(/^file:\/\/\//, '/');
@@ -97,8 +95,8 @@ export async function evaluateEntry(
   };
   const stopped = (elapsed: number) => (stoppedAfterMs = elapsed);
   let result = await safely(entry, settings.failures, () => evaluateWith(), stopped);
-  // A parameter file binds the entry's values: nothing is left for a deployer to choose.
-  if (stoppedAfterMs === undefined && !isParameterFile(language) && hasSwitchedOff(result)) {
+  // A parameter file's values are certain; what it leaves unbound a deployer may still choose.
+  if (stoppedAfterMs === undefined && hasSwitchedOff(result)) {
     const first = result;
     const open = await safely(entry, settings.failures, () => evaluateWith(first), stopped);
     // Out of time there, what the deployer may switch on is not known: the deployment is dropped.

@@ -2,7 +2,14 @@
 // .bicepparam file (its `using` template with the assigned values). Invariant: evaluating one
 // entry never throws; whatever is missing or cyclic becomes unknown.
 import { BicepFile, evaluateBicepEntry, type ArmModuleEvaluator, type BicepInput } from './bicep/file-evaluator';
-import { bicepTargetScope, loadClosure, resolveLocalPath, type FileSource, type LoadedBicepFile } from './bicep/files';
+import {
+  bicepTargetScope,
+  loadClosure,
+  parameterNames,
+  resolveLocalPath,
+  type FileSource,
+  type LoadedBicepFile,
+} from './bicep/files';
 import type { ParamsGiven, ResourceDecl, SourceLocation, WantsDeclaration } from './declaration';
 import { defaultScope } from './scope';
 import { Unknown, type Value } from './value';
@@ -75,18 +82,15 @@ export async function evaluateBicepDeployment(
     const assigned = parameterAssignments(loaded, files, options, clock);
     params = assigned.values;
     given = { template: file.uri, at: assigned.at };
-    // A base parameter file that could not be read may assign any parameter the leaf leaves alone.
-    if (assigned.open) {
-      const unassigned = file.outline.entries
-        .filter((entry) => entry.keyword === 'param' && entry.name !== undefined && !params.has(entry.name))
-        .map((entry) => entry.name!);
+    // A base parameter file that could not be read may assign any parameter the leaf leaves alone; and
+    // in the open evaluation, a deployer may pass any the files leave alone (arm/deployment.ts
+    // withUnboundOpened).
+    if (assigned.open || options.openParameters) {
+      const unassigned = parameterNames(file.outline).filter((name) => !params.has(name));
       for (const [name, value] of openParameterValues(unassigned, `param:${file.uri}`)) params.set(name, value);
     }
   } else if (options.openParameters) {
-    params = openParameterValues(
-      template.outline.entries.filter((entry) => entry.keyword === 'param' && entry.name).map((entry) => entry.name!),
-      `param:${template.uri}`,
-    );
+    params = openParameterValues(parameterNames(template.outline), `param:${template.uri}`);
   }
   const input: BicepInput = {
     file: template,

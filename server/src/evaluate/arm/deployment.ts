@@ -5,7 +5,7 @@
 // Key Vault references are unknown; a parameter file whose template cannot be found declares nothing.
 import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
-import { bicepTargetScope, isBicepUri, loadClosure } from '../bicep/files';
+import { bicepTargetScope, isBicepUri, loadClosure, parameterNames } from '../bicep/files';
 import type { ParamsGiven, SourceLocation } from '../declaration';
 import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
@@ -99,7 +99,8 @@ async function withTemplate(
     const file = files.get(templateUri);
     noteFiles(result, templateUri, files.keys());
     if (!file || typeof file === 'string') return result;
-    const frame = rootFrame(result, templateUri, params, options, bicepTargetScope(file.outline), given);
+    const values = withUnboundOpened(params, parameterNames(file.outline), options, given);
+    const frame = rootFrame(result, templateUri, values, options, bicepTargetScope(file.outline), given);
     return timed(result, options, (clock) =>
       evaluateBicepFile({
         ...frame,
@@ -117,7 +118,9 @@ async function withTemplate(
   const file = files.get(templateUri);
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
-  const frame = rootFrame(result, templateUri, params, options, armScopeKind(file), given);
+  const names = file.arm.template.parameters.map((parameter) => parameter.name);
+  const values = withUnboundOpened(params, names, options, given);
+  const frame = rootFrame(result, templateUri, values, options, armScopeKind(file), given);
   return timed(result, options, (clock) =>
     evaluateArmTemplate({
       ...frame,
@@ -130,6 +133,24 @@ async function withTemplate(
       ...(options.wantsDeclaration ? { wantsDeclaration: options.wantsDeclaration } : {}),
     }),
   );
+}
+
+/**
+ * A parameter file's values, and in the open evaluation (DESIGN §2) the template's parameters it leaves
+ * unbound opened: the file makes certain what it binds, and a deployer may still pass the others on the
+ * command line (`-p main.parameters.json -p deployDnsZoneGroup=true`). ARM compares parameter names
+ * without case.
+ */
+function withUnboundOpened(
+  params: ReadonlyMap<string, Value>,
+  templateParameters: readonly string[],
+  options: DeploymentOptions,
+  given: ParamsGiven | undefined,
+): ReadonlyMap<string, Value> {
+  if (!options.openParameters || !given) return params;
+  const boundNames = new Set([...params.keys()].map((name) => name.toLowerCase()));
+  const unbound = templateParameters.filter((name) => !boundNames.has(name.toLowerCase()));
+  return unbound.length === 0 ? params : new Map([...params, ...openParameterValues(unbound, 'param')]);
 }
 
 /** Notes the deployment's template and every file it read (the entry first). */

@@ -155,6 +155,11 @@ export function configText(files: ReadonlyMap<string, LoadedBicepFile | string>)
   };
 }
 
+/** The names of a Bicep file's parameters, in order. */
+export function parameterNames(outline: BicepOutline): string[] {
+  return outline.entries.flatMap((entry) => (entry.keyword === 'param' && entry.name ? [entry.name] : []));
+}
+
 /** The deployment scope a Bicep file declares with `targetScope` (resource group by default). */
 export function bicepTargetScope(
   outline: BicepOutline,
