@@ -2,8 +2,9 @@
 // same name; Azure rejects the second link (FACTS §5.2: one link per zone and VNet; a VNet cannot be
 // linked to zones with overlapping names, even in other resource groups).
 // Certain cases: both links are created for certain and are different resources (their ids certainly
-// differ); their VNet ids are certainly equal; and either their zones are certainly the same zone, or
-// certainly different zones with the same known name. Reported on the later link (declaration order).
+// differ); their VNet ids are certainly equal; and their zones have the same known name: then one zone
+// or two, Azure rejects the second link (a zone in this resource group and one of the same name in
+// 'rg-dns' may be one zone, if this is 'rg-dns'). Reported on the later link (declaration order).
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
 import { canBeId, certainlyCreatedAsOne, label, valueForMessage } from './support/certain';
@@ -23,6 +24,8 @@ export default defineRule({
       "VNet link '{{link}}' links zone '{{zone}}' to '{{vnet}}' a second time (see '{{other}}'): a zone takes only {{max}} link per virtual network, so the deployment fails.",
     sameName:
       "VNet link '{{link}}' links '{{vnet}}' to a second zone named '{{zone}}' (see '{{other}}'): a virtual network cannot be linked to two zones with the same name, so the deployment fails.",
+    sameNameMaybeSameZone:
+      "VNet link '{{link}}' links '{{vnet}}' to a zone named '{{zone}}' a second time (see '{{other}}'): whether the two zones are one or two, Azure rejects the second link (a zone takes only {{max}} link per virtual network, and a virtual network cannot be linked to two zones with the same name), so the deployment fails.",
   },
   check({ model, report }: RuleContext) {
     // A VNet id that is no id (blank, an object) names no VNet: Azure rejects such a link for its id.
@@ -38,10 +41,10 @@ export default defineRule({
         const zonesSame = zoneA !== undefined && zoneB !== undefined ? same(zoneA, zoneB, true) : 'unknown';
         const name = zoneNameOfLink(link);
         const otherName = zoneNameOfLink(earlier);
-        let messageId: 'sameZone' | 'sameName' | undefined;
+        const sameName = name !== undefined && name.toLowerCase() === otherName?.toLowerCase();
+        let messageId: 'sameZone' | 'sameName' | 'sameNameMaybeSameZone' | undefined;
         if (zonesSame === true) messageId = 'sameZone';
-        else if (zonesSame === false && name !== undefined && name.toLowerCase() === otherName?.toLowerCase())
-          messageId = 'sameName';
+        else if (sameName) messageId = zonesSame === false ? 'sameName' : 'sameNameMaybeSameZone';
         if (!messageId) continue;
         // Asked after the zones, which tell most pairs apart: each `same` of two ids costs (issue 16).
         if (same(earlier.id, link.id, true) !== false || !sameId(vnetIdOf(earlier), vnetIdOf(link))) continue;

@@ -111,6 +111,17 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a same-named zone in another resource group, linked to the VNet under another name: one zone or two, the second link fails',
+      code: `//- /main.bicep\n${hub}${zone()}${link('toHub', 'link-hub')}module other 'other.bicep' = {\n  name: 'other'\n  scope: resourceGroup('rg-dns')\n  params: { hubId: hub.id }\n}\n//- /other.bicep\nparam hubId string\n${zone()}${link('[|toHub|]', 'link-central', 'zone', 'hubId')}`,
+      errors: [
+        {
+          messageId: 'sameNameMaybeSameZone',
+          message:
+            /^VNet link 'privatelink\.blob\.core\.windows\.net\/link-central' links 'vnet-hub' to a zone named 'privatelink\.blob\.core\.windows\.net' a second time \(see 'privatelink\.blob\.core\.windows\.net\/link-hub'\): whether the two zones are one or two, Azure rejects the second link \(a zone takes only 1 link per virtual network, and a virtual network cannot be linked to two zones with the same name\), so the deployment fails\.$/,
+        },
+      ],
+    },
+    {
       name: 'one zone linked twice to one VNet: reported on the later link',
       code: hub + zone() + link('toHub', 'link-hub') + link('[|toHubAgain|]', 'link-hub-2'),
       errors: [
