@@ -24,6 +24,12 @@ describe('function library', () => {
     assert.equal(call('concat', 'a', 'b', 1), 'ab1');
     assert.deepEqual(call('concat', ['a'], ['b']), ['a', 'b']);
     assert.equal(call('format', '{0}-{1}-{{x}}', 'vnet', 2), 'vnet-2-{x}');
+    // .NET's D specifier pads an integer's digits after its sign; on a non-integer it is not modelled.
+    assert.equal(call('format', 'vnet-spoke-{0:D2}-{1:d3}-{0:D}', 7, -5), 'vnet-spoke-07--005-7');
+    assert.equal(call('format', '{0:D2}', 123), '123');
+    assert.ok(call('format', '{0:D2}', 'a') instanceof Unknown);
+    assert.ok(call('format', '{0:D2}', 1.5) instanceof Unknown);
+    assert.ok(call('format', '{0:N0}', 8175133) instanceof Unknown);
     assert.equal(call('toLower', 'VNet'), 'vnet');
     assert.equal(call('replace', 'a-b-c', '-', '/'), 'a/b/c');
     assert.deepEqual(call('split', 'a/b', '/'), ['a', 'b']);

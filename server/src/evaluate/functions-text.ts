@@ -23,7 +23,12 @@ function stringify(value: Value): Value {
   )([value]);
 }
 
-/** ARM's format(): `{0}` placeholders, `{{`/`}}` escapes; number format specifiers are not modelled. */
+/**
+ * ARM's format() (Bicep's compiles to it): `{0}` placeholders, `{{`/`}}` escapes, and of .NET's format
+ * specifiers, which it takes ("the same formatting options as the System.String.Format method in .NET",
+ * the ARM string functions reference, format), only `D` with a precision on an integer: `{0:D2}` of 7
+ * is '07', the hub-and-spoke loops' `format('vnet-spoke-{0:D2}', copyIndex(1))`. Any other is unknown.
+ */
 function format(args: readonly Value[]): Value {
   const template = asString(args[0]);
   if (template === undefined) return unknownCall('format', args);
@@ -36,11 +41,14 @@ function format(args: readonly Value[]): Value {
       i++;
     } else if (char === '{') {
       const close = template.indexOf('}', i);
-      const match = close > 0 ? /^(\d+)$/.exec(template.slice(i + 1, close)) : null;
+      const match = close > 0 ? /^(\d+)(?::[Dd](\d{0,2}))?$/.exec(template.slice(i + 1, close)) : null;
       if (!match) return unknownCall('format', args);
       const value = args[Number(match[1]) + 1];
       if (value === undefined) return unknownCall('format', args);
-      parts.push(text, stringify(value));
+      const digits = match[2];
+      if (digits === undefined) parts.push(text, stringify(value));
+      else if (asInteger(value) !== undefined) parts.push(text, decimalDigits(asInteger(value)!, Number(digits || 0)));
+      else return unknownCall('format', args);
       text = '';
       i = close;
     } else {
@@ -49,6 +57,12 @@ function format(args: readonly Value[]): Value {
   }
   parts.push(text);
   return concatStrings(parts);
+}
+
+/** .NET's `D` format: the integer's digits, padded with zeros to `precision`, after its sign. */
+function decimalDigits(integer: number, precision: number): string {
+  const digits = String(Math.abs(integer)).padStart(precision, '0');
+  return integer < 0 ? `-${digits}` : digits;
 }
 
 function concat(args: readonly Value[]): Value {
