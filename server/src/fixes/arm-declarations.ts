@@ -151,8 +151,14 @@ export function childName(parentSegments: readonly string[], child: string): Gen
   };
 }
 
+/**
+ * The API version for a new resource of `type` in the file that holds `template`: the newest literal one
+ * the file already uses for that type, in any of its templates (an inline nested one too), else the
+ * latest stable one (DESIGN §4).
+ */
 export function armApiVersion(template: JsonNode, type: string): string | undefined {
   let best: string | undefined;
+  const visitTemplate = (node: JsonNode | undefined) => node && visit(member(node, 'resources')?.value, '');
   const visit = (holder: JsonNode | undefined, prefix: string) => {
     for (const child of holder?.children ?? []) {
       const resource = child.type === 'property' ? child.children?.[1] : child;
@@ -162,9 +168,13 @@ export function armApiVersion(template: JsonNode, type: string): string | undefi
       const api = str(member(resource, 'apiVersion')?.value);
       if (api && !api.startsWith('[') && full.toLowerCase() === type.toLowerCase() && (!best || api > best)) best = api;
       visit(member(resource, 'resources')?.value, full);
+      const properties = member(resource, 'properties')?.value;
+      visitTemplate(properties && member(properties, 'template')?.value);
     }
   };
-  visit(member(template, 'resources')?.value, '');
+  let root = template;
+  while (root.parent) root = root.parent;
+  visitTemplate(root);
   return best ?? latestStableApiVersion(type);
 }
 

@@ -566,6 +566,29 @@ ${kvExisting}${marked(kvPe('pe', 'subnetId'))}`,
   ],
 });
 
+/** A nested deployment (inner scope) whose template writes another endpoint's zone group at 2023-11-01. */
+const nestedZoneGroup = `    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "other-endpoint-dns",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            {
+              "type": "Microsoft.Network/privateEndpoints/privateDnsZoneGroups",
+              "apiVersion": "2023-11-01",
+              "name": "pe-other/default",
+              "properties": { "privateDnsZoneConfigs": [] }
+            }
+          ]
+        }
+      }
+    }`;
+
 ruleTests(rule, {
   valid: [],
   invalid: [
@@ -610,6 +633,24 @@ ruleTests(rule, {
       )
         .replace(/ {2}/g, '\t')
         .replace(/\n/g, '\r\n'),
+    },
+    {
+      // DESIGN §4: the API version the file already uses for the type, in any of its templates.
+      name: 'ARM: the group takes the API version a nested template of the file uses for zone groups',
+      code: armTemplate(
+        [armZone, armNewLink('vnet-spoke'), armSpokeVnet, nestedZoneGroup, armKvPe(markedType)].join(',\n'),
+      ),
+      errors: [{ messageId: 'missingInVnet' }],
+      output: armTemplate(
+        [
+          armZone,
+          armNewLink('vnet-spoke'),
+          armSpokeVnet,
+          nestedZoneGroup,
+          armKvPe(),
+          armNewGroup.replace('"apiVersion": "2025-09-01"', '"apiVersion": "2023-11-01"'),
+        ].join(',\n'),
+      ),
     },
     {
       name: 'ARM: no zone: zone, link and group after the endpoint',
