@@ -46,8 +46,9 @@ function format(args: readonly Value[]): Value {
       const value = args[Number(match[1]) + 1];
       if (value === undefined) return unknownCall('format', args);
       const digits = match[2];
+      const integer = asInteger(value);
       if (digits === undefined) parts.push(text, stringify(value));
-      else if (asInteger(value) !== undefined) parts.push(text, decimalDigits(asInteger(value)!, Number(digits || 0)));
+      else if (integer !== undefined) parts.push(text, decimalDigits(integer, Number(digits || 0)));
       else return unknownCall('format', args);
       text = '';
       i = close;
