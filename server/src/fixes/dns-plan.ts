@@ -17,7 +17,10 @@ import type {
 } from '../model';
 import type { WantedZone } from './zone-resources';
 
-/** The zones a group would point at: each name with the zones of that name in the workspace and the links each lacks. */
+/**
+ * The zones a group would point at: each name with the zones of that name in the workspace and the links
+ * each lacks, and whether another zone group points at a zone of that name the workspace does not declare.
+ */
 export function wantedZones(
   queries: ModelQueries,
   model: NetworkModel,
@@ -29,6 +32,11 @@ export function wantedZones(
     inWorkspace: queries
       .zonesNamed(model, name)
       .map((zone) => ({ decl: zone.decl, links: linksMissing(queries, model, zone, home).map((vnet) => vnet.decl) })),
+    usedByIdOnly: model.zoneGroups.some((group) =>
+      group.configs.some(
+        (config) => !config.zone?.resolved && queries.zoneNameOfConfig(config)?.toLowerCase() === name.toLowerCase(),
+      ),
+    ),
   }));
 }
 

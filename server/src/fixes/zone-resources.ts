@@ -37,6 +37,12 @@ export interface WantedZone {
   name: string;
   /** Zones of that name in the workspace, with the VNets each must be linked to once a group writes into it. */
   inWorkspace: readonly { decl: ResourceDecl; links: readonly ResourceDecl[] }[];
+  /**
+   * Another zone group points at a zone of that name by an id no zone of the workspace has (a central zone,
+   * as in a landing zone). Then no zone is created: a second zone of the name, linked to the endpoint's
+   * VNet, would fail beside the central zone's link (FACTS §5.2) or hide its records.
+   */
+  usedByIdOnly?: boolean;
 }
 
 /**
@@ -117,7 +123,7 @@ export function planBicepZone(
     if (!links) return undefined;
     return { id: reached.text, created: [], changes: [...reached.changes, ...links], reused: true };
   }
-  if (zone.inWorkspace.length > 0 || vnets.length === 0) return undefined;
+  if (zone.inWorkspace.length > 0 || zone.usedByIdOnly || vnets.length === 0) return undefined;
   const tree = docs.bicepTree(uri);
   if (!tree) return undefined;
   const symbol = uniqueName(taken, camel('privateDnsZone', label));
@@ -179,7 +185,7 @@ export function planArmZone(
     const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     return links ? { id: reference.id, dependsOn: [reference.dependsOn], created: [], changes: links } : undefined;
   }
-  if (zone.inWorkspace.length > 0 || vnets.length === 0) return undefined;
+  if (zone.inWorkspace.length > 0 || zone.usedByIdOnly || vnets.length === 0) return undefined;
   const symbol = uniqueName(taken, camel('privateDnsZone', zoneLabel(zone.name)));
   const id = resourceIdText(zoneType, [armString(zone.name)]);
   const zoneDepends: Gen = symbolic ? symbol : expr(id);

@@ -408,6 +408,19 @@ ruleTests(rule, {
       output: network + kvExisting + kvPe() + newZone() + newGroup('privateDnsZoneVaultcore.id'),
     },
     {
+      // A landing zone's central zone, known here by id only: a second zone of that name linked to the
+      // VNet would fail beside the central zone's link or hide its records (FACTS §5.2), so no fix.
+      name: 'another endpoint points at a zone of the name by id only: no new zone, no fix',
+      code: `${network}${kvExisting}${marked(kvPe())}${kvPe('other').replace("name: 'pe-kv'", "name: 'pe-kv-2'")}resource otherGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
+  parent: other
+  name: 'default'
+  properties: { privateDnsZoneConfigs: [ { name: 'kv', properties: { privateDnsZoneId: '/subscriptions/x/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net' } } ] }
+}
+`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
       name: 'storage blob: the new zone is named through environment().suffixes.storage',
       code: `${network}resource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stprod'\n}\n${marked(kvPe()).replace('kv.id', 'st.id').replace("'vault'", "'blob'")}`,
       errors: [{ messageId: 'missingInVnet' }],
