@@ -8,6 +8,7 @@
 import { vnetLinkRules } from '../facts';
 import { CertainlySameIds, parentIdOf, same, type NetworkModel, type Value, type VnetLink } from '../model';
 import { canBeId, certainlyCreatedAsOne, label, valueForMessage } from './support/certain';
+import { lastSegment } from './support/endpoint-common';
 import { sameId, zoneNameOfLink } from './support/dns-network';
 import { declarationPositions } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
@@ -83,8 +84,7 @@ function zoneIdOf(link: VnetLink): Value | undefined {
   return link.zone?.resolved ? link.zone.target.id : parentIdOf(link.id);
 }
 
-/** A VNet named by an id only: its last segment when literal. */
+/** A VNet named by an id only: its last segment when literal (`resourceId(...)` in another resource group too). */
 function vnetText(id: Value | undefined): string {
-  const last = typeof id === 'string' ? id.slice(id.lastIndexOf('/') + 1) : undefined;
-  return last || 'the same virtual network';
+  return lastSegment(id) ?? 'the same virtual network';
 }

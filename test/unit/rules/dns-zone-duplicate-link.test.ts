@@ -134,6 +134,11 @@ ruleTests(rule, {
       ],
     },
     {
+      name: 'a VNet named by resourceId() only is named by its last segment',
+      code: `${zone()}${link('toX', 'link-x', 'zone', "resourceId('Microsoft.Network/virtualNetworks', 'vnet-x')")}${link('[|toXAgain|]', 'link-x-2', 'zone', "resourceId('Microsoft.Network/virtualNetworks', 'vnet-x')")}`,
+      errors: [{ messageId: 'sameZone', message: /^VNet link '[^']+' links zone '[^']+' to 'vnet-x' a second time/ }],
+    },
+    {
       name: 'the same VNet given by the same parameter twice',
       code: `param hubId string\n${zone()}${link('toHub', 'link-hub', 'zone', 'hubId')}${link('[|toHubAgain|]', 'link-hub-2', 'zone', 'hubId')}`,
       errors: [{ messageId: 'sameZone' }],
