@@ -47,6 +47,8 @@ export interface SymbolScope {
   symbol(name: string): Value | undefined;
   /** A call of a user-defined or imported function, or undefined when `name` is none of those. */
   callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined;
+  /** Whether `name` is a namespace import (`import * as name from './shared.bicep'`). */
+  isNamespaceImport?(name: string): boolean;
   /** `parent::child` on a resource symbol. */
   nestedResource(parentSymbol: string, child: string): Value | undefined;
   /** The deployment's deadline, if it has one. */
@@ -194,11 +196,12 @@ export class ExpressionEvaluator {
         if (node.base.kind === 'VariableAccess' && !locals.has(node.base.name.text)) {
           const namespace = node.base.name.text;
           if (namespace === 'az' || namespace === 'sys') return this.call(name, node.arguments, locals, undefined);
-          if (this.scope.symbol(namespace) === undefined) return this.call(name, node.arguments, locals, namespace);
+          // A function of a namespace import (`shared.spokeName(i)`) is evaluated as a named import's is.
+          if (this.scope.symbol(namespace) === undefined || this.scope.isNamespaceImport?.(namespace))
+            return this.call(name, node.arguments, locals, namespace);
         }
-        // Resource methods (listKeys(), getSecret()) run at deployment time; a function of a namespace
-        // import is not evaluated. Either is keyed by what it is called on and with, so calls on different
-        // values (a loop's instances) are not one value.
+        // Resource methods (listKeys(), getSecret()) run at deployment time: keyed by what they are called
+        // on and with, so calls on different values (a loop's instances) are not one value.
         return new Unknown(
           callKey(`.${name}`, [
             // A symbol by its name (a namespace import holds a whole file), anything else by its value.

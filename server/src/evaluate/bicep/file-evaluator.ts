@@ -331,6 +331,11 @@ export class BicepFile implements SymbolScope {
     return fn instanceof LambdaValue ? fn.apply(args) : undefined;
   }
 
+  isNamespaceImport(name: string): boolean {
+    const target = this.imports.get(name);
+    return target !== undefined && 'wildcard' in target;
+  }
+
   nestedResource(parentSymbol: string, child: string): Value | undefined {
     this.symbol(parentSymbol);
     this.evaluateNested(parentSymbol);
