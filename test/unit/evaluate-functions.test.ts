@@ -140,6 +140,23 @@ describe('function library', () => {
     assert.deepEqual(call('filter', [1, 2, 3], new LambdaValue(1, ([x]) => (x as number) > 1)), [2, 3]);
     assert.equal(call('reduce', [1, 2, 3], 0, new LambdaValue(2, ([acc, x]) => (acc as number) + (x as number))), 6);
     assert.deepEqual(toJson(call('toObject', ['a', 'b'], new LambdaValue(1, ([x]) => x))), { a: 'a', b: 'b' });
+    // Bicep's mapValues keeps the keys and maps each value; shallowMerge merges top-level keys, later ones win.
+    assert.deepEqual(toJson(call('mapValues', { a: 1, b: 2 } as Value, double)), { a: 2, b: 4 });
+    assert.ok(call('mapValues', [1, 2], double) instanceof Unknown);
+    assert.deepEqual(
+      toJson(
+        call('shallowMerge', [
+          { a: 1, n: { x: 1 } },
+          { b: 2, n: { y: 2 } },
+        ] as Value),
+      ),
+      {
+        a: 1,
+        n: { y: 2 },
+        b: 2,
+      },
+    );
+    assert.ok(call('shallowMerge', [{ a: 1 }, 'x']) instanceof Unknown);
     assert.deepEqual(call('range', 1, 3), [1, 2, 3]);
     assert.ok(call('range', 0, 10_000_000) instanceof Unknown);
     assert.deepEqual(toJson(call('union', { a: 1, n: { x: 1 } } as Value, { b: 2, n: { y: 2 } } as Value)), {

@@ -145,6 +145,13 @@ function toObject(args: readonly Value[]): Value {
   return makeObject(entries);
 }
 
+/** Bicep's mapValues(object, value => …): the same keys, each value through the lambda. */
+function mapValues(args: readonly Value[]): Value {
+  const [object, fn] = args;
+  if (!isObject(object) || !(fn instanceof LambdaValue)) return unknownCall('mapValues', args);
+  return makeObject(Object.entries(object).map(([key, value]) => [key, fn.apply([value])]));
+}
+
 export const collectionFunctions: Record<string, Fn> = {
   length,
   contains,
@@ -213,4 +220,9 @@ export const collectionFunctions: Record<string, Fn> = {
     return items.reduce<Value>((accumulator, item, index) => fn.apply([accumulator, item, index]), initial ?? null);
   },
   toObject,
+  mapValues,
+  shallowMerge: ([list]) =>
+    isArray(list) && list.every(isObject)
+      ? makeObject((list as ObjectValue[]).flatMap((object) => Object.entries(object)))
+      : unknownCall('shallowMerge', [list ?? null]),
 };
