@@ -49,6 +49,8 @@ export interface SymbolScope {
   callUser(name: string, args: readonly Value[], namespace?: string): Value | undefined;
   /** Whether `name` is a namespace import (`import * as name from './shared.bicep'`). */
   isNamespaceImport?(name: string): boolean;
+  /** The text of a file beside this one that the deployment read (`loadJsonContent('./x.json')`). */
+  loadedText?(path: string): string | undefined;
   /** `parent::child` on a resource symbol. */
   nestedResource(parentSymbol: string, child: string): Value | undefined;
   /** The deployment's deadline, if it has one. */
@@ -370,8 +372,14 @@ export class ExpressionEvaluator {
     switch (name) {
       case 'any':
         return args[0] ?? null;
+      case 'loadJsonContent': {
+        // The whole file's JSON, as Bicep inlines it at compile time; a JSON path or an encoding is not modelled.
+        const path = literalString(argumentNodes[0]);
+        const text = path !== undefined && argumentNodes.length === 1 ? this.scope.loadedText?.(path) : undefined;
+        if (text !== undefined) return callFunction('json', [text], this.scope.context);
+        return new Unknown(`${name}(${path ?? '?'})`);
+      }
       case 'loadTextContent':
-      case 'loadJsonContent':
       case 'loadYamlContent':
       case 'loadFileAsBase64':
         return new Unknown(`${name}(${literalString(argumentNodes[0]) ?? '?'})`);

@@ -331,6 +331,12 @@ export class BicepFile implements SymbolScope {
     return fn instanceof LambdaValue ? fn.apply(args) : undefined;
   }
 
+  loadedText(path: string): string | undefined {
+    const uri = resolveLocalPath(this.uri, path);
+    const loaded = uri === undefined ? undefined : this.input.files.get(uri);
+    return typeof loaded === 'string' ? loaded : undefined;
+  }
+
   isNamespaceImport(name: string): boolean {
     const target = this.imports.get(name);
     return target !== undefined && 'wildcard' in target;

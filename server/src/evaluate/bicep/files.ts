@@ -90,7 +90,16 @@ export function referencedPaths(outline: BicepOutline): string[] {
   return paths;
 }
 
-/** Loads `entry` and everything it refers to (Bicep files and ARM JSON modules as text). */
+/**
+ * The literal paths of the file's `loadJsonContent('…')` calls (the text searched as written: a call
+ * inside a string is read too, which only reads a file). A path with an interpolation is not literal.
+ */
+export function jsonContentPaths(text: string): string[] {
+  if (!text.includes('loadJsonContent')) return [];
+  return [...text.matchAll(/\bloadJsonContent\(\s*'([^'\\$]+)'/g)].map((match) => match[1]);
+}
+
+/** Loads `entry` and everything it refers to (Bicep files and ARM JSON modules as text, JSON content too). */
 export async function loadClosure(entry: string, source: FileSource): Promise<Map<string, LoadedBicepFile | string>> {
   const loaded = new Map<string, LoadedBicepFile | string>();
   const missing = new Set<string>();
@@ -112,6 +121,13 @@ export async function loadClosure(entry: string, source: FileSource): Promise<Ma
     }
     const file = loaded.get(uri);
     if (typeof file === 'string' || !file) continue;
+    // A JSON file a loadJsonContent() of the file names is read too: its content is a compile-time value.
+    for (const path of jsonContentPaths(file.outline.text)) {
+      const target = resolveLocalPath(uri, path);
+      if (!target || loaded.has(target) || isBicepUri(target) || loaded.size >= loadLimits.maxFiles) continue;
+      const text = await source.read(target);
+      if (text !== undefined) loaded.set(target, text);
+    }
     for (const path of referencedPaths(file.outline)) {
       const target = isRegistryPath(path)
         ? await cachedRegistryModule(uri, path, source, loaded, missing)
