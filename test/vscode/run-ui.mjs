@@ -203,8 +203,8 @@ const steps = [
       // The panel draws only the rows that fit, and eight findings with their related locations do not:
       // each planted rule is found through the panel's own filter, and must show exactly once.
       // The Problems view's own filter, by its whole placeholder: the Output view and the Debug Console have
-      // filters whose placeholders also begin "Filter (e.g. text", and one the workbench ever showed stays
-      // in the page; typing into it leaves the Problems panel unfiltered, its later rows never drawn.
+      // filters whose placeholders also begin "Filter (e.g. text", so the first such input in the page
+      // need not be this one (typed into another, the Problems panel stays unfiltered).
       const filter = page.getByPlaceholder('Filter (e.g. text, **/*.ts, !**/node_modules/**)', { exact: true });
       const planted = [
         ['peering-reverse-missing', 'main.bicep'],
