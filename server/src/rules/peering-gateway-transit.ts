@@ -34,7 +34,7 @@ export default defineRule({
     bothSides:
       "Peering '{{peering}}' and its reverse '{{reverse}}' both set useRemoteGateways: a VNet that uses the remote gateway must have none of its own, so at most one of '{{vnet}}' and '{{remote}}' can: each would need the other's gateway and have none of its own.",
     noTransit:
-      "Peering '{{peering}}' sets useRemoteGateways, but the reverse peering '{{reverse}}' from '{{remote}}' does not set allowGatewayTransit, which useRemoteGateways requires: '{{vnet}}' cannot reach on-premises networks through the gateway of '{{remote}}'.",
+      "Peering '{{peering}}' sets useRemoteGateways, but the reverse peering '{{reverse}}' from '{{remote}}' does not enable allowGatewayTransit (absent or false, a parameter's default included), which useRemoteGateways requires: '{{vnet}}' cannot reach on-premises networks through the gateway of '{{remote}}'.",
     tooMany:
       "Peering '{{peering}}' sets useRemoteGateways, but peering '{{other}}' of the same VNet '{{vnet}}' already does: Azure allows only one such peering per VNet, so this one is rejected.",
   },

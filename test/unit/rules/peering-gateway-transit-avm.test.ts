@@ -37,7 +37,7 @@ test('AVM: the module writes the hub peering back without gateway transit, the h
   assert.equal(found.length, 1);
   assert.match(
     found[0],
-    /^noTransit: Peering 'vnet-spoke\/\S+' sets useRemoteGateways, but the reverse peering '\S+' from 'vnet-hub' does not set allowGatewayTransit/,
+    /^noTransit: Peering 'vnet-spoke\/\S+' sets useRemoteGateways, but the reverse peering '\S+' from 'vnet-hub' does not enable allowGatewayTransit/,
   );
 });
 

@@ -69,7 +69,7 @@ const bicepCases: RuleCases = {
   ],
   invalid: [
     {
-      name: 'the reverse peering does not set allowGatewayTransit',
+      name: 'the reverse peering does not enable allowGatewayTransit',
       code:
         two +
         peering('hubToSpoke', 'hub', 'spoke', 'allowForwardedTraffic: true') +
@@ -79,7 +79,7 @@ const bicepCases: RuleCases = {
           messageId: 'noTransit',
           level: 'error',
           message:
-            /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not set allowGatewayTransit/,
+            /Peering 'vnet-spoke\/spokeToHub' sets useRemoteGateways, but the reverse peering 'vnet-hub\/hubToSpoke' from 'vnet-hub' does not enable allowGatewayTransit/,
         },
       ],
       output: edited([
