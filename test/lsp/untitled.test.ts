@@ -5,38 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bicepPeering, bicepVnet } from '../support/bicep-network';
 import { startServer, type LspSession } from '../support/lsp-client';
 
-const hubAndSpoke = `resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-hub'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: ['10.0.0.0/16']
-    }
-  }
-}
-
-resource spoke 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: {
-      addressPrefixes: ['10.1.0.0/16']
-    }
-  }
-}
-
-resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
-  parent: hub
-  name: 'hub-to-spoke'
-  properties: {
-    remoteVirtualNetwork: {
-      id: spoke.id
-    }
-  }
-}
-`;
+/** A hub, a spoke and the hub's peering to it, with no peering back; a blank line between resources. */
+const hubAndSpoke = [
+  bicepVnet(undefined, { symbol: 'hub', name: 'vnet-hub', api: '2024-05-01', space: "'10.0.0.0/16'" }),
+  bicepVnet(undefined, { symbol: 'spoke', name: 'vnet-spoke', api: '2024-05-01' }),
+  bicepPeering('hubToSpoke', 'hub', 'spoke.id', { name: "'hub-to-spoke'" }),
+].join('\n');
 
 describe('untitled documents (LSP)', () => {
   let session: LspSession;

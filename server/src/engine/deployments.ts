@@ -10,7 +10,7 @@ import type { ResourceDecl } from '../evaluate/declaration';
 import type { DeploymentResult } from '../evaluate/deployment';
 import { buildModel } from '../model/build';
 import { idKey } from '../model/identity';
-import { keptOn } from '../evaluate/remembered';
+import { keepOn, keptValue } from '../evaluate/remembered';
 import type { NetworkModel } from '../model/types';
 import { ancestorsOf, forEachString, sameOrder } from './id-walks';
 import {
@@ -240,7 +240,7 @@ export class DeploymentModels {
     }
     // buildModel copies the declarations it is given.
     const model = buildModel(joined ? [...deployment.resources, ...joined.keys()] : deployment.resources);
-    if (joined) keptOn(model, joinsKey, () => joined);
+    if (joined) keepOn(model, joinsKey, joined);
     return model;
   }
 }
@@ -326,5 +326,5 @@ function createdAtOrAround(created: Created, below: ReadonlyMap<string, Readonly
 
 /** The root whose deployment creates `decl`, when `model` joined it from another root. */
 export function joinedRoot(model: NetworkModel, decl: ResourceDecl): string | undefined {
-  return (model as { [joinsKey]?: Map<ResourceDecl, string> })[joinsKey]?.get(decl);
+  return keptValue<Map<ResourceDecl, string>>(model, joinsKey)?.get(decl);
 }

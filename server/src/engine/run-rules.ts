@@ -3,6 +3,7 @@
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
 import { rangeOfPath, type PropertyRange, type ResourceDecl, type SourceLocation } from '../evaluate/declaration';
+import { keepOn, keptValue } from '../evaluate/remembered';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
 import {
@@ -78,13 +79,11 @@ function judged(
   settings: string,
   context: Context,
 ): Candidate[] {
-  const kept = (model as { [judgedKey]?: Judged })[judgedKey];
+  const kept = keptValue<Judged>(model, judgedKey);
   if (kept && kept.settings === settings && kept.catalog === catalog) return kept.candidates;
   const candidates = runCatalog(model, options, catalog, context);
-  // A cancelled run stopped between rules: its candidates are not the model's. Not enumerable: a
-  // walk, a spread copy or JSON never sees it.
-  const judgement: Judged = { settings, catalog, candidates };
-  if (!options.isCancelled?.()) Reflect.defineProperty(model, judgedKey, { value: judgement, configurable: true });
+  // A cancelled run stopped between rules: its candidates are not the model's.
+  if (!options.isCancelled?.()) keepOn<Judged>(model, judgedKey, { settings, catalog, candidates });
   return candidates;
 }
 

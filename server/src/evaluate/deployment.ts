@@ -43,6 +43,21 @@ export function openParameterValues(names: Iterable<string>, keyPrefix: string):
   return new Map([...names].map((name) => [name, new Unknown(`${keyPrefix}:${name}`)]));
 }
 
+/**
+ * A parameter file's values, and the template's parameters it leaves unbound opened (as
+ * openParameterValues): the file makes certain what it binds, and a deployer may still pass the others
+ * beside it (`-p main.parameters.json -p deployZoneGroup=true`). Names compare without case, as ARM's do.
+ */
+export function withUnboundOpened(
+  bound: ReadonlyMap<string, Value>,
+  templateParameters: readonly string[],
+  keyPrefix: string,
+): Map<string, Value> {
+  const boundNames = new Set([...bound.keys()].map((name) => name.toLowerCase()));
+  const unbound = templateParameters.filter((name) => !boundNames.has(name.toLowerCase()));
+  return new Map([...bound, ...openParameterValues(unbound, keyPrefix)]);
+}
+
 export interface DeploymentResult {
   entry: string;
   /** The template a parameter file binds (the entry itself otherwise). */
@@ -80,15 +95,13 @@ export async function evaluateBicepDeployment(
     template = file;
     result.template = file.uri;
     const assigned = parameterAssignments(loaded, files, options, clock);
-    params = assigned.values;
     given = { template: file.uri, at: assigned.at };
     // A base parameter file that could not be read may assign any parameter the leaf leaves alone; and
-    // in the open evaluation, a deployer may pass any the files leave alone (arm/deployment.ts
-    // withUnboundOpened).
-    if (assigned.open || options.openParameters) {
-      const unassigned = parameterNames(file.outline).filter((name) => !params.has(name));
-      for (const [name, value] of openParameterValues(unassigned, `param:${file.uri}`)) params.set(name, value);
-    }
+    // in the open evaluation, a deployer may pass any the files leave alone.
+    params =
+      assigned.open || options.openParameters
+        ? withUnboundOpened(assigned.values, parameterNames(file.outline), `param:${file.uri}`)
+        : assigned.values;
   } else if (options.openParameters) {
     params = openParameterValues(parameterNames(template.outline), `param:${template.uri}`);
   }

@@ -47,9 +47,19 @@ export function keptOn<O extends object, T>(
   make: (owner: O) => T,
   current?: (kept: T) => boolean,
 ): T {
-  const kept = (owner as Record<symbol, T | undefined>)[key];
+  const kept = keptValue<T>(owner, key);
   if (kept !== undefined && (!current || current(kept))) return kept;
   const made = make(owner);
-  Reflect.defineProperty(owner, key, { value: made, configurable: true });
+  keepOn(owner, key, made);
   return made;
+}
+
+/** Keeps `value` on `owner` under `key`, hidden as keptOn keeps its answers (a frozen owner keeps nothing). */
+export function keepOn<T>(owner: object, key: symbol, value: T): void {
+  Reflect.defineProperty(owner, key, { value, configurable: true });
+}
+
+/** What keptOn or keepOn kept on `owner` under `key`, if anything. */
+export function keptValue<T>(owner: object, key: symbol): T | undefined {
+  return (owner as Record<symbol, T | undefined>)[key];
 }

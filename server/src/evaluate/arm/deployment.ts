@@ -7,7 +7,7 @@ import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
 import { bicepTargetScope, isBicepUri, loadClosure, parameterNames } from '../bicep/files';
 import type { ParamsGiven, SourceLocation } from '../declaration';
-import { openParameterValues, type DeploymentOptions, type DeploymentResult } from '../deployment';
+import { openParameterValues, withUnboundOpened, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { isArray, isObject, makeObject, Unknown, type Value } from '../value';
 import { EvaluationStopped, noteClock, startClock, type StopClock } from '../stop-clock';
@@ -99,7 +99,7 @@ async function withTemplate(
     const file = files.get(templateUri);
     noteFiles(result, templateUri, files.keys());
     if (!file || typeof file === 'string') return result;
-    const values = withUnboundOpened(params, parameterNames(file.outline), options, given);
+    const values = openUnbound(params, parameterNames(file.outline), options, given);
     const frame = rootFrame(result, templateUri, values, options, bicepTargetScope(file.outline), given);
     return timed(result, options, (clock) =>
       evaluateBicepFile({
@@ -119,7 +119,7 @@ async function withTemplate(
   noteFiles(result, templateUri, files.keys());
   if (!file?.arm.template) return result;
   const names = file.arm.template.parameters.map((parameter) => parameter.name);
-  const values = withUnboundOpened(params, names, options, given);
+  const values = openUnbound(params, names, options, given);
   const frame = rootFrame(result, templateUri, values, options, armScopeKind(file), given);
   return timed(result, options, (clock) =>
     evaluateArmTemplate({
@@ -135,22 +135,14 @@ async function withTemplate(
   );
 }
 
-/**
- * A parameter file's values, and in the open evaluation (DESIGN §2) the template's parameters it leaves
- * unbound opened: the file makes certain what it binds, and a deployer may still pass the others on the
- * command line (`-p main.parameters.json -p deployDnsZoneGroup=true`). ARM compares parameter names
- * without case.
- */
-function withUnboundOpened(
+/** In the open evaluation (DESIGN §2), a parameter file's values with what it leaves unbound opened. */
+function openUnbound(
   params: ReadonlyMap<string, Value>,
   templateParameters: readonly string[],
   options: DeploymentOptions,
   given: ParamsGiven | undefined,
 ): ReadonlyMap<string, Value> {
-  if (!options.openParameters || !given) return params;
-  const boundNames = new Set([...params.keys()].map((name) => name.toLowerCase()));
-  const unbound = templateParameters.filter((name) => !boundNames.has(name.toLowerCase()));
-  return unbound.length === 0 ? params : new Map([...params, ...openParameterValues(unbound, 'param')]);
+  return options.openParameters && given ? withUnboundOpened(params, templateParameters, 'param') : params;
 }
 
 /** Notes the deployment's template and every file it read (the entry first). */
