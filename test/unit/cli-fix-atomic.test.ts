@@ -62,6 +62,25 @@ describe('atomic fixes', () => {
   });
 });
 
+describe('a file with other hard links', () => {
+  test('is not replaced, nor is any other file: a rename would leave its other names the old text', async () => {
+    const text = zoneInRegion();
+    const dir = workspace({ 'ws/a.bicep': text, 'ws/zone.bicep': text });
+    fs.mkdirSync(path.join(dir, 'snapshot'));
+    fs.linkSync(path.join(dir, 'ws/zone.bicep'), path.join(dir, 'snapshot/zone.bicep'));
+    const result = await cli(['check', 'ws', '--fix'], dir);
+    assert.equal(result.code, 2);
+    assert.equal(
+      result.stderr,
+      "vnet-lens: cannot write 'ws/zone.bicep': other hard links name it, and a fix replaces the file by a rename\n" +
+        '  changed: (none)\n  not changed: ws/a.bicep, ws/zone.bicep\n',
+    );
+    for (const name of ['ws/a.bicep', 'ws/zone.bicep', 'snapshot/zone.bicep'])
+      assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, name);
+    assert.equal(fs.statSync(path.join(dir, 'ws/zone.bicep')).nlink, 2, 'still one file under two names');
+  });
+});
+
 describe('a BOM and CRLF survive a fix', () => {
   test('an ARM template with a UTF-8 BOM and CRLF: its finding is fixed, BOM and line ends kept', async () => {
     const arm = fs.readFileSync(path.join(repoRoot, 'examples/arm/dns.json'), 'utf8').replace(/\r?\n/g, '\r\n');

@@ -25,6 +25,8 @@ export function unwritableReason(file: string): string | undefined {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return 'not a regular file';
     if ((stat.mode & 0o222) === 0) return 'read-only';
+    // The rename would give this name a new file and leave the file's other names the old text.
+    if (stat.nlink > 1) return 'other hard links name it, and a fix replaces the file by a rename';
     fs.accessSync(file, fs.constants.W_OK);
     // The temporary file and the rename need the folder to be writable too.
     fs.accessSync(path.dirname(file), fs.constants.W_OK | fs.constants.X_OK);
