@@ -95,23 +95,46 @@ function refusalOf(error: unknown): Refusal {
 
 /**
  * A file's text: UTF-8 (a byte-order mark kept for the parsers to skip, as they do), or UTF-16 when it
- * starts with a UTF-16 byte-order mark (Windows PowerShell 5.1 writes files so; Bicep reads them).
+ * starts with a UTF-16 byte-order mark (Windows PowerShell 5.1 writes files so; Bicep reads them) or
+ * its first bytes are UTF-16 without one (utf16EncodingOf; the editor reads such a file so).
  */
 function decoded(buffer: Buffer, length: number): string {
-  const order = utf16ByteOrder(buffer.subarray(0, Math.min(length, 2)));
-  if (order === 'le') return buffer.toString('utf16le', 2, length - (length % 2));
-  if (order === 'be') {
-    const swapped = Buffer.from(buffer.subarray(2, length - (length % 2)));
-    return swapped.swap16().toString('utf16le');
-  }
-  return buffer.toString('utf8', 0, length);
+  const utf16 = utf16EncodingOf(buffer.subarray(0, Math.min(length, utf16SampleBytes)));
+  if (!utf16) return buffer.toString('utf8', 0, length);
+  const start = utf16.marked ? 2 : 0;
+  const end = length - ((length - start) % 2);
+  if (utf16.order === 'le') return buffer.toString('utf16le', start, end);
+  return Buffer.from(buffer.subarray(start, end)).swap16().toString('utf16le');
 }
 
-/** The byte order a file's first bytes mark as UTF-16 ('le' for FF FE, 'be' for FE FF), else undefined. */
-export function utf16ByteOrder(head: Uint8Array): 'le' | 'be' | undefined {
+export interface Utf16Encoding {
+  order: 'le' | 'be';
+  /** Whether the file starts with a byte-order mark. */
+  marked: boolean;
+}
+
+/** How many first bytes of a file tell whether it is UTF-16 without a byte-order mark. */
+export const utf16SampleBytes = 512;
+
+/**
+ * Whether a file whose first bytes are `head` is UTF-16, and of which byte order: a byte-order mark
+ * says so (FF FE little endian, FE FF big endian); without one, zero bytes do, by VS Code's rule, so
+ * the CLI reads a file as the editor shows it: every pair of the sample a character below U+0100 (a
+ * template's text is mostly ASCII), its zero byte high in the byte order. UTF-8 text has no zero byte.
+ */
+export function utf16EncodingOf(head: Uint8Array): Utf16Encoding | undefined {
   if (head.length < 2) return undefined;
-  if (head[0] === 0xff && head[1] === 0xfe) return 'le';
-  return head[0] === 0xfe && head[1] === 0xff ? 'be' : undefined;
+  if (head[0] === 0xff && head[1] === 0xfe) return { order: 'le', marked: true };
+  if (head[0] === 0xfe && head[1] === 0xff) return { order: 'be', marked: true };
+  let little = true;
+  let big = true;
+  for (let at = 0; at + 1 < head.length && (little || big); at += 2) {
+    const first = head[at] === 0;
+    const second = head[at + 1] === 0;
+    little &&= !first && second;
+    big &&= first && !second;
+  }
+  return little ? { order: 'le', marked: false } : big ? { order: 'be', marked: false } : undefined;
 }
 
 /** Whether `file` lies strictly inside `folder` (both resolved the same way: real paths, folded or not). */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { readRegularFile } from '../../server/src/read-scope';
+import { readRegularFile, utf16EncodingOf } from '../../server/src/read-scope';
 import { cli } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
@@ -253,4 +253,37 @@ test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1)
     Buffer.from([0xfe, 0xff]),
     'still UTF-16 big endian',
   );
+});
+
+test('a template saved as UTF-16 without a byte-order mark is read as its text, as the editor reads it', async () => {
+  const zone =
+    "// Private DNS zone for blobs (café)\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-utf16-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  fs.writeFileSync(path.join(dir, 'little.bicep'), utf16le(zone));
+  fs.writeFileSync(path.join(dir, 'big.bicep'), utf16be(zone));
+  const run = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const found = (JSON.parse(run.stdout) as { files: { file: string; findings: { ruleId: string }[] }[] }).files.map(
+    (file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`,
+  );
+  assert.deepEqual(found.sort(), ['big.bicep dns-zone-location', 'little.bicep dns-zone-location']);
+  const fixed = await cli(['check', '.', '--fix', '--fail-on', 'none'], dir);
+  assert.equal(fixed.code, 0, fixed.stderr);
+  const fixedZone = zone.replace("'westeurope'", "'global'");
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'little.bicep')), utf16le(fixedZone), 'still UTF-16 LE, no mark');
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'big.bicep')), utf16be(fixedZone), 'still UTF-16 BE, no mark');
+});
+
+test('only text whose every first pair is a UTF-16 character below U+0100 is taken for UTF-16 without a mark', () => {
+  const ascii = Buffer.from("param name string = 'vnet-hub'\n");
+  assert.equal(utf16EncodingOf(ascii), undefined);
+  assert.equal(utf16EncodingOf(Buffer.from('中文 é résumé')), undefined);
+  // One stray zero byte in a line of text is not UTF-16, nor is UTF-16 whose sample holds a character above U+00FF.
+  assert.equal(utf16EncodingOf(Buffer.concat([ascii, Buffer.from([0]), ascii])), undefined);
+  assert.equal(utf16EncodingOf(Buffer.from('// 中文\n', 'utf16le')), undefined);
+  assert.deepEqual(utf16EncodingOf(Buffer.from('param x string\n', 'utf16le')), { order: 'le', marked: false });
+  assert.deepEqual(utf16EncodingOf(Buffer.from([0xff, 0xfe, 0x70, 0])), { order: 'le', marked: true });
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { utf16ByteOrder } from '../read-scope';
+import { utf16EncodingOf, utf16SampleBytes } from '../read-scope';
 
 export interface WriteOutcome {
   written: string[];
@@ -54,23 +54,24 @@ export function replaceFile(given: string, text: string): void {
 }
 
 /**
- * The text in the encoding of the file it replaces: UTF-16 (little or big endian) with its byte-order
- * mark when the file starts with one (read-scope.ts decodes those), else UTF-8 (whose mark, if any, is
- * part of the text). A fix changes lines, never every byte of the file.
+ * The text in the encoding of the file it replaces: UTF-16 (little or big endian, with its byte-order
+ * mark when it had one) when read-scope.ts decoded it so, else UTF-8 (whose mark, if any, is part of
+ * the text). A fix changes lines, never every byte of the file.
  */
 function encodedAs(file: string, text: string): Buffer | string {
-  const head = Buffer.alloc(2);
+  const head = Buffer.alloc(utf16SampleBytes);
   let read = 0;
   const fd = fs.openSync(file, 'r');
   try {
-    read = fs.readSync(fd, head, 0, 2, 0);
+    read = fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  const order = utf16ByteOrder(head.subarray(0, read));
-  if (order === 'le') return Buffer.concat([head, Buffer.from(text, 'utf16le')]);
-  if (order === 'be') return Buffer.concat([head, Buffer.from(text, 'utf16le').swap16()]);
-  return text;
+  const utf16 = utf16EncodingOf(head.subarray(0, read));
+  if (!utf16) return text;
+  const units = Buffer.from(text, 'utf16le');
+  if (utf16.order === 'be') units.swap16();
+  return utf16.marked ? Buffer.concat([head.subarray(0, 2), units]) : units;
 }
 
 /** Checks every target first, writes none if one is unwritable, then replaces them one by one. */
