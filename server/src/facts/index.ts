@@ -111,6 +111,7 @@ export {
   policyValues,
   privateEndpointPolicyEffect,
   privateEndpointPolicyFor,
+  privateEndpointOneSidedPolicy,
   privateEndpointPolicySupport,
   privateLinkServiceSubnetPolicy,
   type PolicyProperty,

@@ -149,6 +149,16 @@ export function privateEndpointPolicyFor(attached: { nsg: boolean; routeTable: b
 }
 
 /**
+ * The `privateEndpointNetworkPolicies` value that applies one side only, and the first API version that
+ * lists it (FACTS §3.1): before it, `Enabled` is the only value that applies either, and it applies both.
+ */
+export function privateEndpointOneSidedPolicy(side: 'nsg' | 'routeTable'): { value: string; since: string } {
+  const value = side === 'nsg' ? 'NetworkSecurityGroupEnabled' : 'RouteTableEnabled';
+  const since = histories.privateEndpointNetworkPolicies.values.find((entry) => entry.value === value)!.since;
+  return { value, since };
+}
+
+/**
  * FACTS §3.1 (S15): the subnet a Private Link service takes its NAT IPs from must set
  * `privateLinkServiceNetworkPolicies` to this value explicitly; the default is `Enabled`.
  */

@@ -8,7 +8,13 @@
 // policy cannot make NSGs or route tables apply to private endpoints (Government and China clouds for
 // NSGs, four public regions for both: FACTS §2.3), neither is reported: setting it would change nothing.
 // Anchor: the subnet.
-import { privateEndpointPolicyEffect, privateEndpointPolicyFor, privateEndpointPolicySupport } from '../facts';
+import {
+  privateEndpointOneSidedPolicy,
+  privateEndpointPolicyEffect,
+  privateEndpointPolicyFor,
+  privateEndpointPolicySupport,
+} from '../facts';
+import type { Subnet } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { attaches, lookup, subnetAnchor, subnetLabel, subnetName } from './support/endpoint-common';
 import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
@@ -25,6 +31,8 @@ export default defineRule({
   messages: {
     ignored:
       "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
+    ignoredNeedsNewerApi:
+      "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}' with API version {{since}} or later: 'Enabled', the only value of this version that applies it, would also apply {{other}} to them.",
   },
   check({ model, cloud, report }: RuleContext) {
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
@@ -82,20 +90,32 @@ export default defineRule({
       // The fix keeps what the policy already applies and adds what the finding is about, nothing more
       // (DESIGN §4): applying an NSG the finding does not name to the endpoints' traffic would change
       // what reaches them (its Tcp deny, which does not certainly block them, would then apply).
-      const value = privateEndpointPolicyFor(
-        { nsg: effect.nsg || nsg !== undefined, routeTable: effect.routeTable || route !== undefined },
-        subnet.decl.apiVersion ?? '',
-      );
+      const wanted = { nsg: effect.nsg || nsg !== undefined, routeTable: effect.routeTable || route !== undefined };
+      const value = privateEndpointPolicyFor(wanted, subnet.decl.apiVersion ?? '');
+      const data = {
+        subnet: subnetLabel(subnet),
+        endpoint: label(first),
+        others: endpoints.length > 1 ? ` (and ${endpoints.length - 1} more)` : '',
+        state: found.present ? `'${current as string}'` : "unset (default 'Disabled')",
+        ignored: ignored.join('; '),
+      };
+      // Before the one-sided values, 'Enabled' applies both sides: where the side the finding does not
+      // name has something to apply, the finding says which version has the narrower value, and no fix
+      // changes what reaches the endpoints beyond its purpose.
+      const other = wanted.nsg === wanted.routeTable || value !== 'Enabled' ? undefined : alsoApplied(subnet, wanted);
+      if (other) {
+        const narrower = privateEndpointOneSidedPolicy(wanted.nsg ? 'nsg' : 'routeTable');
+        report({
+          messageId: 'ignoredNeedsNewerApi',
+          data: { ...data, value: narrower.value, since: narrower.since, other },
+          at: subnetAnchor(subnet),
+          related,
+        });
+        continue;
+      }
       report({
         messageId: 'ignored',
-        data: {
-          subnet: subnetLabel(subnet),
-          endpoint: label(first),
-          others: endpoints.length > 1 ? ` (and ${endpoints.length - 1} more)` : '',
-          state: found.present ? `'${current as string}'` : "unset (default 'Disabled')",
-          ignored: ignored.join('; '),
-          value,
-        },
+        data: { ...data, value },
         at: subnetAnchor(subnet),
         related,
         fix: { kind: 'set-subnet-policy', property, value },
@@ -103,3 +123,19 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * What 'Enabled' would apply to the endpoints beyond `wanted`, described, or undefined when that side has
+ * nothing to apply: the subnet's NSG, or route tables on the VNet's subnets (any may hold a route that
+ * overrides the endpoints' /32 routes once route tables apply). Unknown attachments count as present.
+ */
+function alsoApplied(subnet: Subnet, wanted: { nsg: boolean; routeTable: boolean }): string | undefined {
+  if (!wanted.nsg) {
+    if (attaches(subnet, 'networkSecurityGroup') === false) return undefined;
+    return subnet.nsg?.resolved ? `NSG '${label(subnet.nsg.target)}'` : "the subnet's NSG";
+  }
+  const tables = subnet.vnet?.subnets ?? [subnet];
+  return tables.some((client) => attaches(client, 'routeTable') !== false)
+    ? "the route tables of the VNet's subnets"
+    : undefined;
+}

@@ -451,6 +451,45 @@ ${network(withNsg, marked)}`,
       ]),
     },
     {
+      name: "before API 2023-09-01, a route with an NSG on the subnet: 'RouteTableEnabled' named with its version, no fix ('Enabled' would apply the NSG too)",
+      code:
+        nsgWith(securityRule('DenyTcpInbound', { priority: 4000, protocol: 'Tcp' })) +
+        routesTo('10.1.0.0/16') +
+        network(withNsg, marked, '2022-07-01', '', 'routeTable: { id: rt.id }'),
+      errors: [
+        {
+          messageId: 'ignoredNeedsNewerApi',
+          message:
+            /route 'to-hub'.*\. Set 'RouteTableEnabled' with API version 2023-09-01 or later: 'Enabled', the only value of this version that applies it, would also apply NSG 'nsg-pe' to them\.$/,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "before API 2023-09-01, a deny with a route table on a client subnet: no fix ('Enabled' would apply the route table too)",
+      code:
+        nsgWith(denyAll) +
+        routesTo('0.0.0.0/0') +
+        network(withNsg, marked, '2023-05-01', '', 'routeTable: { id: rt.id }'),
+      errors: [
+        {
+          messageId: 'ignoredNeedsNewerApi',
+          message:
+            /rule 'DenyAllInbound'.*Set 'NetworkSecurityGroupEnabled' with API version 2023-09-01 or later: .*would also apply the route tables of the VNet's subnets to them\.$/,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "before API 2023-09-01, a route and no NSG on the subnet: 'Enabled' applies the route only",
+      code: routesTo('10.1.0.0/16') + network('', marked, '2022-07-01', '', 'routeTable: { id: rt.id }'),
+      errors: [{ messageId: 'ignored', message: /route 'to-hub'.*Set 'Enabled'\.$/ }],
+      output: (routesTo('10.1.0.0/16') + network('', undefined, '2022-07-01', '', 'routeTable: { id: rt.id }')).replace(
+        "addressPrefix: '10.1.1.0/24'\n",
+        "addressPrefix: '10.1.1.0/24'\n          privateEndpointNetworkPolicies: 'Enabled'\n",
+      ),
+    },
+    {
       name: 'a child subnet resource is reported at its declaration',
       code: `${nsgWith(denyAll)}resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: 'vnet-spoke'
