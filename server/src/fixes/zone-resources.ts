@@ -98,6 +98,18 @@ export interface BicepZonePlan {
 }
 
 /**
+ * Whether a fix may create a zone named `zone.name` and link it to `vnets`: no zone of that name is in
+ * the workspace or named by id, and every VNet is declared here, not `existing`. An existing VNet is
+ * managed elsewhere, often linked to a central zone of that name already, and a second link to a zone of
+ * one name fails (FACTS §5.2): its links are not known, so no new zone is linked to it.
+ */
+function mayCreateZone(zone: WantedZone, vnets: readonly ResourceDecl[]): boolean {
+  return (
+    zone.inWorkspace.length === 0 && !zone.usedByIdOnly && vnets.length > 0 && !vnets.some((vnet) => vnet.existing)
+  );
+}
+
+/**
  * The id of a zone named `zone.name`, valid in Bicep file `uri`: a reachable zone of the workspace
  * (plus the links it lacks, beside it), else a new zone linked to `vnets`.
  */
@@ -123,7 +135,7 @@ export function planBicepZone(
     if (!links) return undefined;
     return { id: reached.text, created: [], changes: [...reached.changes, ...links], reused: true };
   }
-  if (zone.inWorkspace.length > 0 || zone.usedByIdOnly || vnets.length === 0) return undefined;
+  if (!mayCreateZone(zone, vnets)) return undefined;
   const tree = docs.bicepTree(uri);
   if (!tree) return undefined;
   const symbol = uniqueName(taken, camel('privateDnsZone', label));
@@ -185,7 +197,7 @@ export function planArmZone(
     const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     return links ? { id: reference.id, dependsOn: [reference.dependsOn], created: [], changes: links } : undefined;
   }
-  if (zone.inWorkspace.length > 0 || zone.usedByIdOnly || vnets.length === 0) return undefined;
+  if (!mayCreateZone(zone, vnets)) return undefined;
   const symbol = uniqueName(taken, camel('privateDnsZone', zoneLabel(zone.name)));
   const id = resourceIdText(zoneType, [armString(zone.name)]);
   const zoneDepends: Gen = symbolic ? symbol : expr(id);

@@ -401,6 +401,22 @@ ruleTests(rule, {
       output: network + kvExisting + linkedZone('existing ') + kvPe() + newGroup('zone.id'),
     },
     {
+      // A landing zone's workload: the spoke VNet is the platform's, often linked to its central zone
+      // of that name already; a new zone of the name linked to it would fail (FACTS §5.2).
+      name: "no zone anywhere, the endpoint's VNet existing in another resource group: no new zone linked to it, no fix",
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
+  name: 'vnet-lz-spoke-001'
+  scope: resourceGroup('rg-network')
+}
+resource snet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
+  parent: vnet
+  name: 'snet-pe'
+}
+${kvExisting}${marked(kvPe('pe', 'snet.id'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
       name: 'no zone anywhere: zone (global, literal Key Vault name), link to the VNet and group',
       code: network + kvExisting + marked(kvPe()),
       errors: [{ messageId: 'missingInVnet' }],
