@@ -345,6 +345,33 @@ ${bicepVnet(undefined, { extra: ["subnets: [for (name, i) in names: { name: name
       ]),
     },
     {
+      name: 'a VNet module called twice, the rule naming one of its subnets: reported, no fix (it would turn the endpoint on in both VNets)',
+      code: `//- /main.bicep
+module netProd 'vnet.bicep' = {
+  name: 'net-prod'
+  params: { name: 'vnet-prod', prefix: '10.1.0.0/24' }
+}
+module netTest 'vnet.bicep' = {
+  name: 'net-test'
+  params: { name: 'vnet-test', prefix: '10.2.0.0/24' }
+}
+${storage('[|netProd.outputs.appSubnetId|]')}//- /vnet.bicep
+param name string
+param prefix string
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ prefix ] }
+    subnets: [ { name: 'snet-app', properties: { addressPrefix: prefix } } ]
+  }
+}
+output appSubnetId string = vnet.properties.subnets[0].id
+`,
+      errors: [{ messageId: 'missing' }],
+      output: null,
+    },
+    {
       name: 'a storage module given the subnet id (the finding is in the module, the fix in the caller)',
       code: storageModule('', '[|subnetId|]'),
       errors: [{ messageId: 'missing' }],
