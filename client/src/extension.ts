@@ -90,7 +90,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     synchronize: {
       configurationSection: 'vnetLens',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{bicep,bicepparam,json,jsonc}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{bicep,bicepparam,json,jsonc}'),
+        // A folder deleted, moved or created is one event for the folder, none for the templates in it
+        // (microsoft/vscode#90746): the server takes such an event as the folder's. Changes are not sent.
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+      ],
     },
   };
   return new LanguageClient('vnetLens', 'VNet Lens', serverOptions, clientOptions);

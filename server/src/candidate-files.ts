@@ -9,6 +9,11 @@ import { isCandidateFileName } from './syntax/classify';
 /** Dependency, VCS, build-output and test-download folders: never templates of the user's. */
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'bin', 'obj']);
 
+/** Whether a walk skips a folder of this name (and all below it). */
+export function skipsFolder(name: string, options: Pick<WalkOptions, 'skipHiddenFolders'> = {}): boolean {
+  return skippedFolders.has(name) || (options.skipHiddenFolders === true && name.startsWith('.'));
+}
+
 export interface WalkOptions {
   /** Also skip every folder whose name starts with `.` (the editor's index does; the CLI goes where it is told). */
   skipHiddenFolders?: boolean;
@@ -34,8 +39,7 @@ export function candidateFilesUnder(dir: string, options: WalkOptions = {}): str
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name) && !(options.skipHiddenFolders && entry.name.startsWith('.')))
-          pending.push(full);
+        if (!skipsFolder(entry.name, options)) pending.push(full);
       } else if (entry.isFile() && isCandidateFileName(entry.name)) {
         found.push(full);
         if (found.length >= maxFiles) break;

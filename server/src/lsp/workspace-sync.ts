@@ -10,7 +10,7 @@ import type { Baselines } from './baselines';
 import { configUriOf, isConfigFile, type Configuration } from './configuration';
 import type { FileAccess } from './file-access';
 import type { MirroredWorkspace } from './mirrored-workspace';
-import { indexLimits, scanFolder } from './workspace-files';
+import { indexLimits, scanAddedFolder, scanFolder } from './workspace-files';
 
 export interface SyncDependencies {
   workspace: MirroredWorkspace;
@@ -112,6 +112,10 @@ export class WorkspaceSync {
         continue;
       }
       if (documents.get(event.uri)) continue; // the editor's text wins over the disk
+      if (!isCandidateFileName(event.uri)) {
+        this.folderChanged(event.uri, event.type);
+        continue;
+      }
       // Scope 'file' indexes open documents only: forget the cached copy, it is read again when needed.
       if (event.type === FileChangeType.Deleted || configuration.settings.analysisScope === 'file')
         workspace.removeFile(event.uri);
@@ -122,6 +126,22 @@ export class WorkspaceSync {
       }
     }
     this.dependencies.schedule();
+  }
+
+  /**
+   * An event for a name no template has may be a folder's: the editor reports a folder deleted, moved or
+   * created as one event, not one per file in it. A deleted one takes its files out of the index (open
+   * documents stay: the editor's text wins); a created one adds the templates it holds.
+   */
+  private folderChanged(uri: string, type: FileChangeType): void {
+    const { workspace, documents, configuration } = this.dependencies;
+    if (type === FileChangeType.Deleted) {
+      const inside = `${uri.replace(/\/$/, '')}/`;
+      for (const indexed of workspace.uris())
+        if (indexed.startsWith(inside) && !documents.get(indexed)) workspace.removeFile(indexed);
+    } else if (type === FileChangeType.Created && configuration.settings.analysisScope === 'workspace') {
+      for (const added of scanAddedFolder(uri, this.folders)) if (!documents.get(added)) workspace.readFromDisk(added);
+    }
   }
 
   /** Fires on open too. An unchanged text still gets an answer: the client waits for diagnostics. */
