@@ -273,6 +273,35 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['from-json']);
   });
 
+  test("ALZ-Bicep's layout: parameters/X.parameters.all.json binds X.bicep in the folder above, after any X beside it", async () => {
+    const result = await deploy(
+      {
+        'hubNetworking.bicep':
+          "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n",
+        'parameters/hubNetworking.parameters.all.json': parameterFile({
+          zoneName: { value: 'from-parameters-folder' },
+        }),
+      },
+      'parameters/hubNetworking.parameters.all.json',
+    );
+    assert.equal(result.template, uri('hubNetworking.bicep'));
+    assert.deepEqual(names(result.resources), ['from-parameters-folder']);
+    assert.deepEqual(parameterFileTemplates('file:///m/parameters/hub.parameters.json'), [
+      'file:///m/parameters/hub.json',
+      'file:///m/parameters/hub.jsonc',
+      'file:///m/parameters/hub.bicep',
+      'file:///m/hub.json',
+      'file:///m/hub.jsonc',
+      'file:///m/hub.bicep',
+    ]);
+    // Only a folder named so: another folder's file binds only what is beside it.
+    assert.deepEqual(parameterFileTemplates('file:///m/envs/hub.parameters.json'), [
+      'file:///m/envs/hub.json',
+      'file:///m/envs/hub.jsonc',
+      'file:///m/envs/hub.bicep',
+    ]);
+  });
+
   const bicepZone =
     "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
   /** main.json as Bicep writes it: its generator stamp near the top. */

@@ -77,8 +77,18 @@ export function armLinkedPathsOfText(uri: string, text: string): string[] {
  * `main.bicep` where the sample is written in Bicep (the repository's contribution guide: "Template
  * File: main.bicep or azuredeploy.json"). Not its US Government file (`azuredeploy.parameters.us.json`):
  * its values (regions, zone names) are that cloud's, and the analysis judges one cloud, the configured.
+ * A parameter file in a folder named `parameters` may also bind the template of that name above it.
  */
 export function parameterFileTemplates(uri: string): string[] {
+  const beside = templatesBeside(uri);
+  // ALZ-Bicep's layout: `hubNetworking/parameters/hubNetworking.parameters.all.json` for the template in
+  // the folder above (`hubNetworking/hubNetworking.bicep`), after any template beside the file.
+  const inParametersFolder = /^(.*\/)parameters\/([^/]+)$/i.exec(uri);
+  return inParametersFolder ? [...beside, ...templatesBeside(inParametersFolder[1] + inParametersFolder[2])] : beside;
+}
+
+/** parameterFileTemplates for the templates in the parameter file's own folder. */
+function templatesBeside(uri: string): string[] {
   const templates = (base: string, extension: string) => {
     const json = extension.toLowerCase() === 'jsonc' ? ['jsonc', 'json'] : ['json', 'jsonc'];
     return [...json.map((ext) => `${base}.${ext}`), `${base}.bicep`];
