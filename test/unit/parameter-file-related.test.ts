@@ -110,3 +110,78 @@ ${armParameters({ prefix: '10.0.1.0/24' })}`;
   );
   assert.deepEqual(await givenLocations(fixture), []);
 });
+
+/** Spokes looped over a parameter, each peered with the hub: two overlap when the file gives them so. */
+const spokesTemplate = `param spokes array = []
+resource hub 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] } }
+}
+resource spoke 'Microsoft.Network/virtualNetworks@2024-05-01' = [for s in spokes: {
+  name: s.name
+  location: 'westeurope'
+  properties: { addressSpace: { addressPrefixes: [ s.prefix ] } }
+}]
+resource toSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for (s, i) in spokes: {
+  parent: hub
+  name: 'to-\${s.name}'
+  properties: { remoteVirtualNetwork: { id: spoke[i].id } }
+}]
+resource toHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = [for (s, i) in spokes: {
+  parent: spoke[i]
+  name: 'to-hub'
+  properties: { remoteVirtualNetwork: { id: hub.id } }
+}]
+`;
+const overlappingSpokes = `[
+  { name: 'vnet-spoke-a', prefix: '10.10.0.0/24' }
+  { name: 'vnet-spoke-b', prefix: '10.10.0.0/23' }
+]`;
+
+test('the items of a resource loop over a parameter the file gives: the file is named, once', async () => {
+  const fixture = `//- /hub.bicep\n${spokesTemplate}//- /hub.bicepparam\nusing 'hub.bicep'\n\nparam spokes = ${overlappingSpokes}\n`;
+  const found = await findingsOfFixture(fixture);
+  assert.deepEqual(
+    found.map((finding) => finding.ruleId),
+    ['peering-spokes-overlap'],
+  );
+  assert.deepEqual(await givenLocations(fixture), [`peering-spokes-overlap: hub.bicepparam ${overlappingSpokes}`]);
+});
+
+test("a property loop over a parameter the file gives, and ARM's parameters('x')[i].y: the file is named", async () => {
+  const subnetsTemplate = `param subnets array = []
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [for s in subnets: { name: s.name, properties: { addressPrefix: s.prefix } }]
+  }
+}
+`;
+  const bicep = `//- /main.bicep\n${subnetsTemplate}//- /main.bicepparam\nusing 'main.bicep'\n\nparam subnets = [ { name: 'a', prefix: '10.9.0.0/24' } ]\n`;
+  assert.deepEqual(await givenLocations(bicep), [
+    "subnet-outside-vnet: main.bicepparam [ { name: 'a', prefix: '10.9.0.0/24' } ]",
+  ]);
+  const arm = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "subnets": { "type": "array" } },
+  "resources": [
+    { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet", "location": "westeurope",
+      "properties": { "addressSpace": { "addressPrefixes": [ "10.0.0.0/16" ] },
+        "subnets": [ { "name": "a", "properties": { "addressPrefix": "[parameters('subnets')[0].prefix]" } } ] } }
+  ]
+}
+`;
+  const parameters = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "subnets": { "value": [ { "prefix": "10.9.0.0/24" } ] } }
+}
+`;
+  assert.deepEqual(await givenLocations(`//- /main.json\n${arm}//- /main.parameters.json\n${parameters}`), [
+    'subnet-outside-vnet: main.parameters.json [ { "prefix": "10.9.0.0/24" } ]',
+  ]);
+});

@@ -2,7 +2,13 @@
 // ranges from anchors, levels from configuration, suppression pragmas honoured, one finding per
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
-import { rangeOfPath, type PropertyRange, type ResourceDecl, type SourceLocation } from '../evaluate/declaration';
+import {
+  givenAtOfPath,
+  rangeOfPath,
+  type PropertyRange,
+  type ResourceDecl,
+  type SourceLocation,
+} from '../evaluate/declaration';
 import { keepOn, keptValue } from '../evaluate/remembered';
 import { isObject } from '../evaluate/value';
 import type { NetworkModel } from '../model/types';
@@ -213,6 +219,7 @@ function addCandidates(
       continue;
     }
     if (leftToPolicyByAuthor(rule.id, report, workspace)) continue;
+    const given = givenPlaces();
     const finding: Finding = {
       ruleId: rule.id,
       messageId: report.messageId,
@@ -223,11 +230,14 @@ function addCandidates(
       end: range.end,
       related: [
         ...(report.related ?? []).flatMap((related) => {
-          const { start, end, givenAt } = anchorRange(related);
-          return [{ uri: related.decl.uri, start, end, message: related.message }, ...givenIn(givenAt)];
+          const { start, end } = anchorRange(related);
+          return [
+            { uri: related.decl.uri, start, end, message: related.message },
+            ...given.of(givenAtOfPath(related.decl, related.path)),
+          ];
         }),
         ...(range.usedAt ? [{ uri: report.at.decl.uri, ...range.usedAt, message: 'the value is used here' }] : []),
-        ...givenIn(range.givenAt),
+        ...given.of(givenAtOfPath(report.at.decl, report.at.path)),
         ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ...joins,
       ],
@@ -243,9 +253,22 @@ function addCandidates(
   }
 }
 
-/** The place a parameter file gives a value the finding rests on (DESIGN §2: the other files it rests on). */
-const givenIn = (givenAt: SourceLocation | undefined): Finding['related'] =>
-  givenAt ? [{ ...givenAt, message: 'the parameter file gives this value' }] : [];
+/**
+ * The places a parameter file gives values the finding rests on (DESIGN §2: the other files it rests
+ * on), each named once: the items of one loop give several of its values.
+ */
+function givenPlaces(): { of(givenAt: SourceLocation | undefined): Finding['related'] } {
+  const named = new Set<string>();
+  return {
+    of(givenAt) {
+      if (!givenAt) return [];
+      const key = `${givenAt.uri}#${givenAt.start}`;
+      if (named.has(key)) return [];
+      named.add(key);
+      return [{ ...givenAt, message: 'the parameter file gives this value' }];
+    },
+  };
+}
 
 /** How many other instances of a declaration a finding names in its related information. */
 const maxInstanceNotes = 5;

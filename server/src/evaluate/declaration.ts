@@ -112,6 +112,21 @@ export function rangeOfPath(decl: ResourceDecl, path: string): PropertyRange {
 }
 
 /**
+ * Where a parameter file gives the value at `path`, or a value it is part of: the nearest recorded path
+ * at or above it that a parameter file gives (a loop over a parameter's items gives each item's
+ * properties), else the declaration's own (a resource loop over such a parameter).
+ */
+export function givenAtOfPath(decl: ResourceDecl, path: string | undefined): SourceLocation | undefined {
+  for (let current = path ?? ''; current !== '';) {
+    const given = decl.propertyRanges.get(current)?.givenAt;
+    if (given) return given;
+    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+    current = cut <= 0 ? '' : current.slice(0, cut);
+  }
+  return decl.range.givenAt;
+}
+
+/**
  * What evaluating one template (a deployment entry, a module, a nested deployment) is given, in
  * both languages: bound values, where it deploys, how it was reached, and where resources go.
  */

@@ -99,11 +99,15 @@ export class ArmExpressions {
     }
   }
 
-  /** Where a parameter file gives the parameter a `"[parameters('x')]"` node names, when one does. */
+  /**
+   * Where a parameter file gives the parameter a `"[parameters('x')]"` node names, or one it reads a
+   * part of (`"[parameters('spokes')[copyIndex()].prefix]"`), when one does.
+   */
   private givenParameter(node: Node): SourceLocation | undefined {
     // Most templates are bound by no parameter file: no string node is looked at then.
     if (!this.frame.paramsGiven || !this.frame.givenAt || !isArmExpressionNode(node)) return undefined;
-    const expression = this.expressionOf(node);
+    let expression = this.expressionOf(node);
+    while (expression?.kind === 'property' || expression?.kind === 'index') expression = expression.target;
     if (expression?.kind !== 'call' || expression.namespace || expression.args.length !== 1) return undefined;
     const [name] = expression.args;
     return lowerCase(expression.name.text) === 'parameters' && name.kind === 'string'

@@ -177,8 +177,13 @@ export class ExpressionEvaluator {
         }
         return sizedArray(items);
       }
-      case 'For':
-        return this.forExpression(node, locals);
+      case 'For': {
+        const value = this.forExpression(node, locals);
+        // Items of a parameter a parameter file binds: each item's values are the file's.
+        const given = record && this.givenItems(node.iterable, locals);
+        if (given) record(path, node, undefined, given);
+        return value;
+      }
       case 'VariableAccess': {
         const name = node.name.text;
         if (locals.has(name)) return locals.get(name)!;
@@ -323,6 +328,12 @@ export class ExpressionEvaluator {
   private keyOfInterpolated(key: Expression, locals: Locals): string | undefined {
     const value = this.evaluate(key, locals);
     return typeof value === 'string' ? value : undefined;
+  }
+
+  /** Where a parameter file gives the items of a loop over its parameter (`for s in spokes`), if it does. */
+  givenItems(iterable: Expression, locals: Locals): SourceLocation | undefined {
+    if (iterable.kind !== 'VariableAccess' || locals.has(iterable.name.text)) return undefined;
+    return this.scope.givenAt?.(iterable.name.text);
   }
 
   private forExpression(node: ForExpression, locals: Locals): Value {

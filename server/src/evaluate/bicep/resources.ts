@@ -16,7 +16,7 @@ import {
   type ResourceDeclaration,
   type ResourceView,
 } from '../../syntax/bicep';
-import { instanceIn, multiplyCounts, type PropertyRange } from '../declaration';
+import { instanceIn, multiplyCounts, type PropertyRange, type SourceLocation } from '../declaration';
 import { lazyObject } from '../lazy';
 import { unreadValue, wantedKeys, type Projection } from '../projection';
 import { loopArray, sizedByParts } from '../value-size';
@@ -77,6 +77,7 @@ export function evaluateResource(
       view.object !== undefined &&
       isPlainObject(view.object),
     projectionKeys: view.existing ? undefined : input.neededProperties?.(type),
+    itemsGivenAt: view.loop && file.expressions.givenItems(view.loop.iterable, locals),
   };
 
   const instance = (instanceLocals: Locals, index: number | undefined, count: number | 'unknown', off = false): Value =>
@@ -134,6 +135,8 @@ interface ResourceShape {
   referencedOnly: boolean;
   /** The `properties` keys a type read in part evaluates (needed-types.ts neededProperties); all when undefined. */
   projectionKeys: readonly string[] | undefined;
+  /** Where a parameter file gives the items the resource loops over, when it does. */
+  itemsGivenAt: SourceLocation | undefined;
 }
 
 function evaluateInstance(
@@ -217,6 +220,10 @@ function evaluateInstance(
   );
 
   const nameToken = present(node.name);
+  const range: PropertyRange = nameToken
+    ? { start: nameToken.start, end: nameToken.end }
+    : { start: node.start, end: node.start };
+  if (shape.itemsGivenAt) range.givenAt = shape.itemsGivenAt;
   const instance = instanceIn(input, view.loop !== undefined, index);
   input.sink.push({
     uri: file.uri,
@@ -233,7 +240,7 @@ function evaluateInstance(
     condition,
     count: multiplyCounts(input.count, count),
     ...(instance === undefined ? {} : { instance }),
-    range: nameToken ? { start: nameToken.start, end: nameToken.end } : { start: node.start, end: node.start },
+    range,
     propertyRanges: ranges,
     via: input.via,
     order: { frame: file.order, name: shape.symbolPath },
