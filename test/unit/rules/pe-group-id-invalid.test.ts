@@ -137,6 +137,18 @@ ruleTests(rule, {
       output: storage + endpoint('st.id', "[ 'blob' ]") + zoneGroup('privatelink.blob.core.windows.net'),
     },
     {
+      name: "near miss 'queu' beside a zone group on the blob zone: reported, no fix (the group may say 'blob' was meant)",
+      code: storage + endpoint('st.id', "[ [|'queu'|] ]") + zoneGroup('privatelink.blob.core.windows.net'),
+      errors: [{ messageId: 'invalid', message: /nearly spells 'queue'\. Use 'queue'\./ }],
+      output: null,
+    },
+    {
+      name: "near miss 'queu' beside a zone group on the queue zone: fixed to 'queue'",
+      code: storage + endpoint('st.id', "[ [|'queu'|] ]") + zoneGroup('privatelink.queue.core.windows.net'),
+      errors: [{ messageId: 'invalid', message: /nearly spells 'queue'/ }],
+      output: storage + endpoint('st.id', "[ 'queue' ]") + zoneGroup('privatelink.queue.core.windows.net'),
+    },
+    {
       name: "near miss (class 7): 'sqlServers' on a SQL server",
       code: `resource sql 'Microsoft.Sql/servers@2023-08-01' = {
   name: 'sql-app'
