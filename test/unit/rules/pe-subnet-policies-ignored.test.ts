@@ -451,6 +451,24 @@ ${network(withNsg, marked)}`,
       ]),
     },
     {
+      name: "a subnet of a module called twice, one call's without the NSG: reported, no fix (it would change the other VNet's endpoints too)",
+      code: `//- /main.bicep
+module prod 'spoke.bicep' = {
+  name: 'prod'
+  params: { attachNsg: true }
+}
+module test 'spoke.bicep' = {
+  name: 'test'
+  scope: resourceGroup('rg-test')
+  params: { attachNsg: false }
+}
+//- /spoke.bicep
+param attachNsg bool
+${nsgWith(denyAll)}${network('networkSecurityGroup: attachNsg ? { id: nsg.id } : null', marked)}`,
+      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'/ }],
+      output: null,
+    },
+    {
       name: "before API 2023-09-01, a route with an NSG on the subnet: 'RouteTableEnabled' named with its version, no fix ('Enabled' would apply the NSG too)",
       code:
         nsgWith(securityRule('DenyTcpInbound', { priority: 4000, protocol: 'Tcp' })) +
