@@ -11,6 +11,7 @@ import { bicepVnet, inlineSubnetItem } from '../support/bicep-network';
 import { fixtureRoot, splitFixture } from '../support/fixture';
 
 const given = 'the parameter file gives this value';
+const givenItems = 'the parameter file gives the items of this loop';
 
 /** A VNet whose subnet prefix is a parameter: outside the address space when the file gives 10.9.0.0/24. */
 const template = bicepVnet(
@@ -39,10 +40,11 @@ async function givenLocations(fixture: string): Promise<string[]> {
   const found: Finding[] = await findingsOfFixture(fixture);
   return found.flatMap((finding) =>
     finding.related
-      .filter((related) => related.message === given)
+      .filter((related) => related.message === given || related.message === givenItems)
       .map((related) => {
         const text = files.get(related.uri)!.slice(related.start, related.end);
-        return `${finding.ruleId}: ${related.uri.replace(fixtureRoot, '')} ${text}`;
+        const items = related.message === givenItems ? ' (the loop items)' : '';
+        return `${finding.ruleId}: ${related.uri.replace(fixtureRoot, '')} ${text}${items}`;
       }),
   );
 }
@@ -139,17 +141,19 @@ const overlappingSpokes = `[
   { name: 'vnet-spoke-b', prefix: '10.10.0.0/23' }
 ]`;
 
-test('the items of a resource loop over a parameter the file gives: the file is named, once', async () => {
+test('the items of a resource loop over a parameter the file gives: the file is named as giving them, once', async () => {
   const fixture = `//- /hub.bicep\n${spokesTemplate}//- /hub.bicepparam\nusing 'hub.bicep'\n\nparam spokes = ${overlappingSpokes}\n`;
   const found = await findingsOfFixture(fixture);
   assert.deepEqual(
     found.map((finding) => finding.ruleId),
     ['peering-spokes-overlap'],
   );
-  assert.deepEqual(await givenLocations(fixture), [`peering-spokes-overlap: hub.bicepparam ${overlappingSpokes}`]);
+  assert.deepEqual(await givenLocations(fixture), [
+    `peering-spokes-overlap: hub.bicepparam ${overlappingSpokes} (the loop items)`,
+  ]);
 });
 
-test("a property loop over a parameter the file gives, and ARM's parameters('x')[i].y: the file is named", async () => {
+test("a property loop over a parameter the file gives (its items), and ARM's parameters('x')[i].y (the value): the file is named", async () => {
   const subnetsTemplate = `param subnets array = []
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: 'vnet'
@@ -162,7 +166,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
 `;
   const bicep = `//- /main.bicep\n${subnetsTemplate}//- /main.bicepparam\nusing 'main.bicep'\n\nparam subnets = [ { name: 'a', prefix: '10.9.0.0/24' } ]\n`;
   assert.deepEqual(await givenLocations(bicep), [
-    "subnet-outside-vnet: main.bicepparam [ { name: 'a', prefix: '10.9.0.0/24' } ]",
+    "subnet-outside-vnet: main.bicepparam [ { name: 'a', prefix: '10.9.0.0/24' } ] (the loop items)",
   ]);
   const arm = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -183,5 +187,18 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
 `;
   assert.deepEqual(await givenLocations(`//- /main.json\n${arm}//- /main.parameters.json\n${parameters}`), [
     'subnet-outside-vnet: main.parameters.json [ { "prefix": "10.9.0.0/24" } ]',
+  ]);
+});
+
+test('a literal in a resource loop over a parameter the file gives: the file is named as giving the items, not the value', async () => {
+  const zones = `param zones array = []
+resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = [for z in zones: {
+  name: z
+  location: 'westeurope'
+}]
+`;
+  const fixture = `//- /main.bicep\n${zones}//- /main.bicepparam\nusing 'main.bicep'\n\nparam zones = [ 'privatelink.blob.core.windows.net' ]\n`;
+  assert.deepEqual(await givenLocations(fixture), [
+    "dns-zone-location: main.bicepparam [ 'privatelink.blob.core.windows.net' ] (the loop items)",
   ]);
 });

@@ -3,11 +3,11 @@
 // site, kind of message and resources involved (rules/support/report-key.ts: a loop's instances, or a module
 // two roots deploy alike, report once; a module deployed for two services reports each).
 import {
-  givenAtOfPath,
+  givenPlaceOfPath,
+  type GivenPlace,
   rangeOfPath,
   type PropertyRange,
   type ResourceDecl,
-  type SourceLocation,
 } from '../evaluate/declaration';
 import { keepOn, keptValue } from '../evaluate/remembered';
 import { isObject } from '../evaluate/value';
@@ -233,11 +233,11 @@ function addCandidates(
           const { start, end } = anchorRange(related);
           return [
             { uri: related.decl.uri, start, end, message: related.message },
-            ...given.of(givenAtOfPath(related.decl, related.path)),
+            ...given.of(givenPlaceOfPath(related.decl, related.path)),
           ];
         }),
         ...(range.usedAt ? [{ uri: report.at.decl.uri, ...range.usedAt, message: 'the value is used here' }] : []),
-        ...given.of(givenAtOfPath(report.at.decl, report.at.path)),
+        ...given.of(givenPlaceOfPath(report.at.decl, report.at.path)),
         ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ...joins,
       ],
@@ -257,15 +257,18 @@ function addCandidates(
  * The places a parameter file gives values the finding rests on (DESIGN §2: the other files it rests
  * on), each named once: the items of one loop give several of its values.
  */
-function givenPlaces(): { of(givenAt: SourceLocation | undefined): Finding['related'] } {
+function givenPlaces(): { of(place: GivenPlace | undefined): Finding['related'] } {
   const named = new Set<string>();
   return {
-    of(givenAt) {
-      if (!givenAt) return [];
-      const key = `${givenAt.uri}#${givenAt.start}`;
+    of(place) {
+      if (!place) return [];
+      const key = `${place.at.uri}#${place.at.start}`;
       if (named.has(key)) return [];
       named.add(key);
-      return [{ ...givenAt, message: 'the parameter file gives this value' }];
+      const message = place.items
+        ? 'the parameter file gives the items of this loop'
+        : 'the parameter file gives this value';
+      return [{ ...place.at, message }];
     },
   };
 }

@@ -31,6 +31,8 @@ export interface TextSpan {
 export interface PropertyRange extends TextSpan {
   usedAt?: TextSpan;
   givenAt?: SourceLocation;
+  /** Where a parameter file gives the items of the loop that wrote this value (or made this resource). */
+  itemsGivenAt?: SourceLocation;
 }
 
 /** Where a parameter file gives the parameters of the template it binds (the deployment's root). */
@@ -111,19 +113,27 @@ export function rangeOfPath(decl: ResourceDecl, path: string): PropertyRange {
   }
 }
 
+/** Where a parameter file gives what a finding rests on: the value itself, or the items of its loop. */
+export interface GivenPlace {
+  at: SourceLocation;
+  /** The file gives the items of the loop that wrote the value (not necessarily the value itself). */
+  items: boolean;
+}
+
 /**
- * Where a parameter file gives the value at `path`, or a value it is part of: the nearest recorded path
- * at or above it that a parameter file gives (a loop over a parameter's items gives each item's
- * properties), else the declaration's own (a resource loop over such a parameter).
+ * Where a parameter file gives the value at `path`, or the items of the loop that wrote it: the nearest
+ * recorded path at or above it that says so (a property loop over a parameter's items), else the
+ * declaration's own (a resource loop over such a parameter).
  */
-export function givenAtOfPath(decl: ResourceDecl, path: string | undefined): SourceLocation | undefined {
+export function givenPlaceOfPath(decl: ResourceDecl, path: string | undefined): GivenPlace | undefined {
   for (let current = path ?? ''; current !== '';) {
-    const given = decl.propertyRanges.get(current)?.givenAt;
-    if (given) return given;
+    const range = decl.propertyRanges.get(current);
+    if (range?.givenAt) return { at: range.givenAt, items: false };
+    if (range?.itemsGivenAt) return { at: range.itemsGivenAt, items: true };
     const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
     current = cut <= 0 ? '' : current.slice(0, cut);
   }
-  return decl.range.givenAt;
+  return decl.range.itemsGivenAt ? { at: decl.range.itemsGivenAt, items: true } : undefined;
 }
 
 /**

@@ -70,7 +70,13 @@ export interface SymbolScope {
  * when that is in a variable or a parameter's default (written-ranges.ts), where the value is used;
  * `givenAt` when it is a parameter a parameter file binds, where that file gives it.
  */
-export type RangeRecorder = (path: string, node: TextSpan, usedAt?: TextSpan, givenAt?: SourceLocation) => void;
+export type RangeRecorder = (
+  path: string,
+  node: TextSpan,
+  usedAt?: TextSpan,
+  givenAt?: SourceLocation,
+  itemsGivenAt?: SourceLocation,
+) => void;
 
 export type Locals = ReadonlyMap<string, Value>;
 const noLocals: Locals = new Map();
@@ -179,9 +185,9 @@ export class ExpressionEvaluator {
       }
       case 'For': {
         const value = this.forExpression(node, locals);
-        // Items of a parameter a parameter file binds: each item's values are the file's.
+        // A loop over a parameter a parameter file binds: the file gives its items.
         const given = record && this.givenItems(node.iterable, locals);
-        if (given) record(path, node, undefined, given);
+        if (given) record(path, node, undefined, undefined, given);
         return value;
       }
       case 'VariableAccess': {

@@ -156,14 +156,16 @@ function evaluateInstance(
     : and(input.condition, conditionValue === true ? true : conditionValue === false ? false : 'unknown');
 
   const ranges = new Map<string, PropertyRange>();
-  const record: RangeRecorder = (path, at, usedAt, givenAt) =>
+  const record: RangeRecorder = (path, at, usedAt, givenAt, itemsGivenAt) =>
     ranges.set(
       path,
       usedAt
         ? { start: at.start, end: at.end, usedAt }
         : givenAt
           ? { start: at.start, end: at.end, givenAt }
-          : { start: at.start, end: at.end },
+          : itemsGivenAt
+            ? { start: at.start, end: at.end, itemsGivenAt }
+            : { start: at.start, end: at.end },
     );
   const key = file.keyed(`resource:${file.uri}#${shape.symbolPath}${index === undefined ? '' : `[${index}]`}`);
   const { referencedOnly, projectionKeys } = shape;
@@ -223,7 +225,7 @@ function evaluateInstance(
   const range: PropertyRange = nameToken
     ? { start: nameToken.start, end: nameToken.end }
     : { start: node.start, end: node.start };
-  if (shape.itemsGivenAt) range.givenAt = shape.itemsGivenAt;
+  if (shape.itemsGivenAt) range.itemsGivenAt = shape.itemsGivenAt;
   const instance = instanceIn(input, view.loop !== undefined, index);
   input.sink.push({
     uri: file.uri,
