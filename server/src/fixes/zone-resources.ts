@@ -99,15 +99,18 @@ export interface BicepZonePlan {
 
 /**
  * Whether a fix may create a zone named `zone.name` and link it to `vnets`: no zone of that name is in
- * the workspace or named by id, and every VNet is declared here, not `existing`. An existing VNet is
- * managed elsewhere, often linked to a central zone of that name already, and a second link to a zone of
- * one name fails (FACTS §5.2): its links are not known, so no new zone is linked to it.
+ * the workspace or named by id, and no VNet's links are unknown (linksUnknown).
  */
 function mayCreateZone(zone: WantedZone, vnets: readonly ResourceDecl[]): boolean {
-  return (
-    zone.inWorkspace.length === 0 && !zone.usedByIdOnly && vnets.length > 0 && !vnets.some((vnet) => vnet.existing)
-  );
+  return zone.inWorkspace.length === 0 && !zone.usedByIdOnly && vnets.length > 0 && !linksUnknown(vnets);
 }
+
+/**
+ * Some VNet to link is `existing`: managed elsewhere, often linked to a central zone of the name already,
+ * and a second link to a zone of one name fails (FACTS §5.2). Its links are not known, so a zone-group fix
+ * links no zone to it, new or of the workspace.
+ */
+const linksUnknown = (vnets: readonly ResourceDecl[]) => vnets.some((vnet) => vnet.existing);
 
 /**
  * The id of a zone named `zone.name`, valid in Bicep file `uri`: a reachable zone of the workspace
@@ -131,6 +134,7 @@ export function planBicepZone(
       taken,
     );
     if (!reached) continue;
+    if (linksUnknown(found.links)) return undefined;
     const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     if (!links) return undefined;
     return { id: reached.text, created: [], changes: [...reached.changes, ...links], reused: true };
@@ -194,6 +198,7 @@ export function planArmZone(
   for (const found of zone.inWorkspace) {
     const reference = armReference(docs, template, found.decl);
     if (!reference) continue;
+    if (linksUnknown(found.links)) return undefined;
     const links = found.links.length ? linkChanges(docs, found.decl, found.links) : [];
     return links ? { id: reference.id, dependsOn: [reference.dependsOn], created: [], changes: links } : undefined;
   }

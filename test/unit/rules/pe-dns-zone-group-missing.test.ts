@@ -417,6 +417,19 @@ ${kvExisting}${marked(kvPe('pe', 'snet.id'))}`,
       output: null,
     },
     {
+      name: "the zone declared here, the endpoint's VNet existing: no link to that VNet, no fix",
+      code: `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
+  name: 'vnet-lz-spoke-001'
+}
+resource snet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
+  parent: vnet
+  name: 'snet-pe'
+}
+${kvExisting}${zone}${marked(kvPe('pe', 'snet.id'))}`,
+      errors: [{ messageId: 'missingInVnet' }],
+      output: null,
+    },
+    {
       name: 'no zone anywhere: zone (global, literal Key Vault name), link to the VNet and group',
       code: network + kvExisting + marked(kvPe()),
       errors: [{ messageId: 'missingInVnet' }],
