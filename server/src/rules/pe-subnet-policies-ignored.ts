@@ -17,7 +17,7 @@ import {
 import type { Subnet } from '../model';
 import { certainlyCreatedAmong, certainlyDeployed, knownText, label } from './support/certain';
 import { attaches, lookup, subnetAnchor, subnetLabel, subnetName } from './support/endpoint-common';
-import { blockingRule, overridingRoute, tableLabel } from './support/endpoint-traffic';
+import { blockingRule, overridingRoute, routesMayOverride, tableLabel } from './support/endpoint-traffic';
 import { defineRule, type RelatedAnchor, type RuleContext } from './support/rule';
 
 const property = 'privateEndpointNetworkPolicies';
@@ -32,7 +32,7 @@ export default defineRule({
     ignored:
       "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}'.",
     ignoredNeedsNewerApi:
-      "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}' with API version {{since}} or later: 'Enabled', the only value of this version that applies it, would also apply {{other}} to them.",
+      "Subnet {{subnet}} holds private endpoint '{{endpoint}}'{{others}}, but privateEndpointNetworkPolicies is {{state}}: {{ignored}}. Set '{{value}}' with API version {{since}} or later: 'Enabled', the only value this version's schema lists that applies it, would also apply {{other}} to them.",
   },
   check({ model, cloud, report }: RuleContext) {
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
@@ -126,16 +126,14 @@ export default defineRule({
 
 /**
  * What 'Enabled' would apply to the endpoints beyond `wanted`, described, or undefined when that side has
- * nothing to apply: the subnet's NSG, or route tables on the VNet's subnets (any may hold a route that
- * overrides the endpoints' /32 routes once route tables apply). Unknown attachments count as present.
+ * nothing to apply: the subnet's NSG (any NSG, its default rules included, filters what reaches them),
+ * or a route on the VNet's subnets that may override the endpoints' /32 routes (routesMayOverride).
+ * Unknowns count as something to apply.
  */
 function alsoApplied(subnet: Subnet, wanted: { nsg: boolean; routeTable: boolean }): string | undefined {
   if (!wanted.nsg) {
     if (attaches(subnet, 'networkSecurityGroup') === false) return undefined;
     return subnet.nsg?.resolved ? `NSG '${label(subnet.nsg.target)}'` : "the subnet's NSG";
   }
-  const tables = subnet.vnet?.subnets ?? [subnet];
-  return tables.some((client) => attaches(client, 'routeTable') !== false)
-    ? "the route tables of the VNet's subnets"
-    : undefined;
+  return routesMayOverride(subnet) ? "the route tables of the VNet's subnets" : undefined;
 }

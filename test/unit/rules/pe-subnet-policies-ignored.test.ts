@@ -478,17 +478,17 @@ ${nsgWith(denyAll)}${network('networkSecurityGroup: attachNsg ? { id: nsg.id } :
         {
           messageId: 'ignoredNeedsNewerApi',
           message:
-            /route 'to-hub'.*\. Set 'RouteTableEnabled' with API version 2023-09-01 or later: 'Enabled', the only value of this version that applies it, would also apply NSG 'nsg-pe' to them\.$/,
+            /route 'to-hub'.*\. Set 'RouteTableEnabled' with API version 2023-09-01 or later: 'Enabled', the only value this version's schema lists that applies it, would also apply NSG 'nsg-pe' to them\.$/,
         },
       ],
       output: null,
     },
     {
-      name: "before API 2023-09-01, a deny with a route table on a client subnet: no fix ('Enabled' would apply the route table too)",
+      name: "before API 2023-09-01, a deny with a client route to a range the caller gives: no fix ('Enabled' would apply a route that may override the /32s)",
       code:
         nsgWith(denyAll) +
-        routesTo('0.0.0.0/0') +
-        network(withNsg, marked, '2023-05-01', '', 'routeTable: { id: rt.id }'),
+        routesTo('RANGE').replace("'RANGE'", 'onPremRange') +
+        network(withNsg, marked, '2023-05-01', 'param onPremRange string\n', 'routeTable: { id: rt.id }'),
       errors: [
         {
           messageId: 'ignoredNeedsNewerApi',
@@ -497,6 +497,21 @@ ${nsgWith(denyAll)}${network('networkSecurityGroup: attachNsg ? { id: nsg.id } :
         },
       ],
       output: null,
+    },
+    {
+      name: "before API 2023-09-01, a deny with only a 0.0.0.0/0 client route: 'Enabled' (that route does not override the /32s)",
+      code:
+        nsgWith(denyAll) +
+        routesTo('0.0.0.0/0') +
+        network(withNsg, marked, '2023-05-01', '', 'routeTable: { id: rt.id }'),
+      errors: [{ messageId: 'ignored', message: /rule 'DenyAllInbound'.*Set 'Enabled'\.$/ }],
+      output: edited([
+        `nsg.id }
+`,
+        `nsg.id }
+          privateEndpointNetworkPolicies: 'Enabled'
+`,
+      ]),
     },
     {
       name: "before API 2023-09-01, a route and no NSG on the subnet: 'Enabled' applies the route only",

@@ -21,7 +21,7 @@ import {
   type Value,
 } from '../../model';
 import { coveredBy, subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
-import { certainlyCreated, certainlyDeployed, label } from './certain';
+import { certainlyCreated, certainlyDeployed, knownArray, label } from './certain';
 import { attaches } from './endpoint-common';
 
 const securityRuleType = 'microsoft.network/networksecuritygroups/securityrules';
@@ -268,6 +268,51 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
 }
 
 const hasRouteTable = (client: Subnet) => client.routeTable?.resolved === true;
+
+/**
+ * Whether the model holds every route a table may have: not an `existing` table (its routes are
+ * elsewhere), and its inline `routes` absent or a known array (not one a caller may add to).
+ */
+function routesKnown(table: RouteTable): boolean {
+  if (table.decl.existing || !isObject(table.decl.properties)) return false;
+  const inline = at(table.decl.properties, 'routes');
+  return inline === undefined || knownArray(inline) !== undefined;
+}
+
+/**
+ * Whether a route of the VNet may take over from the endpoints' /32 routes once route tables apply to
+ * them: overridingRoute's test with every unknown counted as "may" (a table not resolved or maybe
+ * deployed, a route whose prefix or hop is not known). False only when every route table on the VNet's
+ * subnets is known and none of its routes covers the endpoints' subnet (0.0.0.0/0 does not, FACTS §3.1).
+ */
+export function routesMayOverride(subnet: Subnet): boolean {
+  const vnet = subnet.vnet;
+  if (!vnet) return true;
+  const withTables = vnet.subnets.filter((client) => attaches(client, 'routeTable') !== false);
+  if (withTables.length === 0) return false;
+  const cidrs = subnetCidrs(subnet);
+  const space = vnetPrefixes(vnet);
+  if (!cidrs || !space?.complete) return true;
+  const holders = cidrs.map(
+    (cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr,
+  );
+  if (holders.some((holder) => holder === undefined)) return true;
+  const longest = Math.min(...holders.map((holder) => holder!.prefix));
+  return withTables.some((client) => {
+    if (client.routeTable?.resolved !== true) return true;
+    const table = client.routeTable.target;
+    if (!routesKnown(table)) return true;
+    return table.routes.some((route) => {
+      const prefix = at(route.properties, 'addressPrefix');
+      const hopType = at(route.properties, 'nextHopType');
+      if (typeof prefix !== 'string' || typeof hopType !== 'string') return true;
+      if (hopType.toLowerCase() === 'vnetlocal') return false;
+      const range = usableCidr(prefix);
+      if (!range) return true;
+      return range.prefix !== 0 && range.prefix <= longest && cidrs.every((cidr) => cidrContains(range, cidr));
+    });
+  });
+}
 
 /** How messages name the table of a route. */
 export function tableLabel(route: OverridingRoute): string {
