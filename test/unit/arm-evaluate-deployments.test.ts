@@ -302,6 +302,35 @@ describe('parameter files', () => {
     ]);
   });
 
+  test("a parameter file that gives a parameter the template does not declare is not that template's (ARM rejects the pair)", async () => {
+    const bicep =
+      "param zoneName string = 'own'\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
+    const unbound = await deploy(
+      {
+        'hub.bicep': bicep,
+        'parameters/hub.parameters.json': parameterFile({ zoneName: { value: 'z' }, hubVnetId: { value: '/x' } }),
+      },
+      'parameters/hub.parameters.json',
+    );
+    assert.deepEqual([unbound.template, unbound.resources.length], [uri('parameters/hub.parameters.json'), 0]);
+    // ARM names compare without case: a file that gives ZONENAME is the template's.
+    const bound = await deploy(
+      { 'main.json': main, 'main.parameters.json': parameterFile({ ZONENAME: { value: 'z' } }) },
+      'main.parameters.json',
+    );
+    assert.equal(bound.template, uri('main.json'));
+    // The first candidate that takes every parameter binds: here the one above, not the one beside.
+    const above = await deploy(
+      {
+        'parameters/hub.bicep': 'param other string\n',
+        'hub.bicep': bicep,
+        'parameters/hub.parameters.json': parameterFile({ zoneName: { value: 'from-file' } }),
+      },
+      'parameters/hub.parameters.json',
+    );
+    assert.deepEqual([above.template, names(above.resources)], [uri('hub.bicep'), ['from-file']]);
+  });
+
   const bicepZone =
     "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
   /** main.json as Bicep writes it: its generator stamp near the top. */

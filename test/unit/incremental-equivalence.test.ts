@@ -16,6 +16,7 @@ import {
   insertCharacters,
   typeIntoName,
   type Edit,
+  type Files,
 } from '../support/incremental-equivalence';
 import { generatedWorkspace } from '../support/equivalence-workspace';
 
@@ -39,4 +40,22 @@ describe('incremental analysis equals a fresh one', () => {
       await assertIncrementalEqualsFresh(generatedWorkspace(), edits(), 25, seed);
     });
   }
+});
+
+/**
+ * Renames the ARM template's parameter back and forth: its parameter file gives `endpointName`, which
+ * the template then does (or does not) declare, so the file does (or does not) bind it.
+ */
+const renameTemplateParameter: Edit = (files: Files) => {
+  const uri = 'file:///ws/arm/azuredeploy.json';
+  const text = files.get(uri)!;
+  const [from, to] = text.includes("'endpointName'")
+    ? ['endpointName', 'endpointLabel']
+    : ['endpointLabel', 'endpointName'];
+  files.set(uri, text.replaceAll(from, to));
+  return `azuredeploy.json: parameter ${from} → ${to}`;
+};
+
+test('a template edited so its parameter file no longer binds it, and binds it again, equals a fresh analysis', async () => {
+  await assertIncrementalEqualsFresh(generatedWorkspace(), [renameTemplateParameter], 4, 1);
 });

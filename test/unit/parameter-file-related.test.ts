@@ -202,3 +202,32 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = [for z in zones: 
     "dns-zone-location: main.bicepparam [ 'privatelink.blob.core.windows.net' ] (the loop items)",
   ]);
 });
+
+test('a parameter file written for another template of the same name binds it nothing: the template is judged on its own', async () => {
+  // The file gives vnetPrefix and hubVnetId, which this harness does not declare: ARM rejects the pair.
+  const harness = `param subnetPrefixes array = [ '10.0.1.0/24' ]
+resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
+  name: 'vnet-test'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [for (p, i) in subnetPrefixes: { name: 'snet-\${i}', properties: { addressPrefix: p } }]
+  }
+}
+`;
+  const parameters = armParameters({
+    vnetPrefix: '10.20.0.0/16',
+    hubVnetId: '/subscriptions/x/resourceGroups/r',
+  }).replace('"parameters": { ', '"parameters": { "subnetPrefixes": { "value": [ "10.20.1.0/24" ] }, ');
+  const fixture = `//- /spoke.bicep\n${harness}//- /parameters/spoke.parameters.json\n${parameters}`;
+  assert.deepEqual(await findingsOfFixture(fixture), []);
+  // The same file without the parameters the harness lacks is its own, and its subnet is outside.
+  const own = `//- /spoke.bicep\n${harness}//- /parameters/spoke.parameters.json\n${armParameters({}).replace(
+    '"parameters": {  }',
+    '"parameters": { "subnetPrefixes": { "value": [ "10.20.1.0/24" ] } }',
+  )}`;
+  assert.deepEqual(
+    (await findingsOfFixture(own)).map((finding) => finding.ruleId),
+    ['subnet-outside-vnet'],
+  );
+});

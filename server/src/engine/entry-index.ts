@@ -2,8 +2,14 @@
 // indexed file pulls in as a module, an import, a linked template or the template of a parameter
 // file. Kept between analyses: found again only when the set of files (or a language) changed, or
 // an edit changed what a file deploys — an edit inside a resource keeps them (issue 16 item 2).
-import { resolveLocalPath } from '../evaluate/bicep/files';
-import { bicepSourcesOf, compiledByBicep, parameterFileTemplates } from '../evaluate/arm';
+import { parameterNames, resolveLocalPath } from '../evaluate/bicep/files';
+import {
+  bicepSourcesOf,
+  compiledByBicep,
+  parameterFileTemplates,
+  parametersGiven,
+  takesParameters,
+} from '../evaluate/arm';
 import type { FileCache, IndexedFile } from './file-cache';
 
 const isParameterFile = (file: IndexedFile | undefined) =>
@@ -13,7 +19,12 @@ const noDeploys: readonly string[] = [];
 
 export class EntryIndex {
   /** The entries as last found, with what each file deploys. */
-  private found?: { entries: readonly string[]; deploys: Map<string, readonly string[] | undefined> };
+  private found?: {
+    entries: readonly string[];
+    deploys: Map<string, readonly string[] | undefined>;
+    /** The ARM parameter files: what each binds depends on its template's parameters too. */
+    armParameterFiles: readonly string[];
+  };
   /** Files edited (their language kept) since the entries were last asked for; made on the first edit
    * (a workspace made for one analysis, one per module in the bench and per `check`, has none). */
   private editedFiles?: Set<string>;
@@ -39,7 +50,7 @@ export class EntryIndex {
    */
   entries(): readonly string[] {
     const found = this.found;
-    if (found && this.editsKeep(found.deploys)) return found.entries;
+    if (found && this.editsKeep(found.deploys, found.armParameterFiles)) return found.entries;
     this.editedFiles?.clear();
     const deploys = new Map<string, readonly string[] | undefined>();
     // Made when some file deploys another: most small workspaces (a module and its tests) have none.
@@ -55,7 +66,8 @@ export class EntryIndex {
       if (isParameterFile(this.files.get(uri)) || !used?.has(uri)) entries.push(uri);
     }
     if (used) entries.push(...this.inUnreachedCycles(entries, deploys));
-    this.found = { entries: entries.sort(), deploys };
+    const armParameterFiles = [...deploys.keys()].filter((uri) => this.files.get(uri)?.language === 'arm-parameters');
+    this.found = { entries: entries.sort(), deploys, armParameterFiles };
     return entries;
   }
 
@@ -101,10 +113,36 @@ export class EntryIndex {
     return compiledByBicep(file.text);
   }
 
+  /**
+   * Whether template `uri` declares every parameter of `names` (a parameter file's): else ARM rejects the
+   * pair, and the file is not that template's (arm/files.ts takesParameters; arm/deployment.ts decides
+   * the same when it evaluates the file).
+   */
+  private takesParameters(uri: string, names: readonly string[]): boolean {
+    if (names.length === 0) return true;
+    const file = this.files.get(uri)!;
+    if (file.language === 'bicep') {
+      const outline = this.cache.loaded(uri, file)?.outline;
+      return outline === undefined || takesParameters(parameterNames(outline), names);
+    }
+    const template = this.cache.armLoaded(uri, file)?.arm.template;
+    return takesParameters(template?.parameters.map((parameter) => parameter.name) ?? [], names);
+  }
+
   /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
-  private editsKeep(deploys: ReadonlyMap<string, readonly string[] | undefined>): boolean {
+  private editsKeep(
+    deploys: ReadonlyMap<string, readonly string[] | undefined>,
+    armParameterFiles: readonly string[],
+  ): boolean {
     if (!this.editedFiles) return true;
     for (const uri of this.editedFiles) if (!sameList(this.deploysOf(uri), deploys.get(uri))) return false;
+    // An ARM parameter file's template depends on the template's parameters too (takesParameters): the
+    // files that may bind an edited template are asked again.
+    for (const uri of armParameterFiles) {
+      if (this.editedFiles.has(uri)) continue;
+      const edited = parameterFileTemplates(uri).some((target) => this.editedFiles!.has(target));
+      if (edited && !sameList(this.deploysOf(uri), deploys.get(uri))) return false;
+    }
     this.editedFiles.clear();
     return true;
   }
@@ -114,10 +152,16 @@ export class EntryIndex {
     const file = this.files.get(uri);
     const summary = file && this.cache.summaryOf(uri, file);
     if (!file || !summary) return undefined;
-    if (file.language === 'arm-parameters')
+    if (file.language === 'arm-parameters') {
+      const given = this.cache.armLoaded(uri, file);
+      const names = given ? parametersGiven(given) : [];
       return parameterFileTemplates(uri)
-        .filter((target) => this.files.has(target) && !this.compiledFromSibling(target))
+        .filter(
+          (target) =>
+            this.files.has(target) && !this.compiledFromSibling(target) && this.takesParameters(target, names),
+        )
         .slice(0, 1);
+    }
     if (file.language === 'arm-template') return summary.references;
     // Most files refer to no file: they share one empty list rather than each making one.
     file.deploys ??=

@@ -5,7 +5,8 @@
 // Key Vault references are unknown; a parameter file whose template cannot be found declares nothing.
 import type { ArmModuleEvaluator } from '../bicep/file-evaluator';
 import { evaluateBicepFile } from '../bicep/file-evaluator';
-import { bicepTargetScope, isBicepUri, loadClosure, parameterNames } from '../bicep/files';
+import { bicepTargetScope, isBicepUri, loadClosure, outlineFile, parameterNames } from '../bicep/files';
+import type { BicepOutline } from '../../syntax/bicep';
 import type { ParamsGiven, SourceLocation } from '../declaration';
 import { openParameterValues, withUnboundOpened, type DeploymentOptions, type DeploymentResult } from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
@@ -17,7 +18,9 @@ import {
   loadArmClosure,
   loadArmText,
   parameterFileTemplates,
+  parametersGiven,
   readArm,
+  takesParameters,
   type ArmFileSource,
 } from './files';
 import { newBudget, type LoadedArmFile } from './input';
@@ -53,9 +56,10 @@ export async function evaluateArmDeployment(
     }
     if (first.arm.kind !== 'arm-parameters') return result;
     const { values: params, at } = parameterFileBindings(first);
-    // The first candidate that is there (and, in ARM, is a template) is the parameter file's template;
-    // a template Bicep compiled from a file that is there is passed over for that file (as the entry
-    // index passes it over: engine/entry-index.ts compiledFromSibling).
+    const givenNames = parametersGiven(first);
+    // The first candidate that is there (and, in ARM, is a template) and takes every parameter the file
+    // gives is the parameter file's template (as the entry index decides: engine/entry-index.ts); a
+    // template Bicep compiled from a file that is there is passed over for that file (compiledFromSibling).
     const bicepThere = async (uri: string) =>
       source.parsed?.(uri) !== undefined || (await source.read(uri)) !== undefined;
     const compiledFromOneThere = async (uri: string, text: string) => {
@@ -65,11 +69,14 @@ export async function evaluateArmDeployment(
     };
     for (const candidate of parameterFileTemplates(entry)) {
       if (isBicepUri(candidate)) {
-        if (!(await bicepThere(candidate))) continue;
+        const bicep = await bicepOutline(candidate, source);
+        if (!bicep || !takesParameters(parameterNames(bicep), givenNames)) continue;
       } else {
         const template = await readArm(candidate, source);
         if (template?.arm.kind !== 'arm-template') continue;
         if (await compiledFromOneThere(candidate, template.text)) continue;
+        const names = (template.arm.template?.parameters ?? []).map((parameter) => parameter.name);
+        if (!takesParameters(names, givenNames)) continue;
       }
       const given = { template: candidate, at };
       return await withTemplate(result, candidate, params, source, options, given);
@@ -80,6 +87,14 @@ export async function evaluateArmDeployment(
     if (error instanceof EvaluationStopped) throw error;
   }
   return result;
+}
+
+/** The outline of a Bicep file of the deployment, or undefined when it is not there. */
+async function bicepOutline(uri: string, source: ArmFileSource): Promise<BicepOutline | undefined> {
+  const parsed = source.parsed?.(uri);
+  if (parsed) return parsed.outline;
+  const text = await source.read(uri);
+  return text === undefined ? undefined : outlineFile(uri, text).outline;
 }
 
 /**

@@ -107,6 +107,23 @@ function templatesBeside(uri: string): string[] {
   return perEnvironment ? templates(perEnvironment[1], perEnvironment[2]) : [];
 }
 
+/**
+ * Whether a template declaring `templateParameters` can take every parameter a parameter file gives
+ * (`given`), names compared without case as ARM compares them: ARM rejects a deployment whose parameter
+ * file gives a parameter its template does not declare, so a file that gives one is not that template's
+ * (it is written for another of the same name), and binds it no value.
+ */
+export function takesParameters(templateParameters: readonly string[], given: Iterable<string>): boolean {
+  const declared = new Set(templateParameters.map((name) => name.toLowerCase()));
+  for (const name of given) if (!declared.has(name.toLowerCase())) return false;
+  return true;
+}
+
+/** The names of the parameters an ARM parameter file gives. */
+export function parametersGiven(file: LoadedArmFile): string[] {
+  return (file.arm.parameters?.parameters ?? []).map((parameter) => parameter.name);
+}
+
 /** The generator stamp Bicep writes at the top of a compiled template's `metadata`. */
 const bicepGenerator = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
 

@@ -21,6 +21,8 @@ export {
   bicepSourcesOf,
   compiledByBicep,
   parameterFileTemplates,
+  parametersGiven,
+  takesParameters,
   type ArmFileSource,
 } from './files';
 export {
