@@ -54,6 +54,11 @@ test('an ARM parameter file that binds main.bicep is named where the finding tak
   assert.deepEqual(await givenLocations(fixture), ['subnet-outside-vnet: main.parameters.json "10.9.0.0/24"']);
 });
 
+test('an ARM parameter file binds a Bicep template by names compared without case, as ARM compares them', async () => {
+  const fixture = `//- /main.bicep\n${template}//- /main.parameters.json\n${armParameters({ PREFIX: '10.9.0.0/24' })}`;
+  assert.deepEqual(await givenLocations(fixture), ['subnet-outside-vnet: main.parameters.json "10.9.0.0/24"']);
+});
+
 test('an ARM parameter file that binds an ARM template is named where `[parameters(…)]` takes its value', async () => {
   const arm = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",

@@ -58,6 +58,18 @@ export function withUnboundOpened(
   return new Map([...bound, ...openParameterValues(unbound, keyPrefix)]);
 }
 
+/**
+ * `bound` with each name written as the template declares it, where the two differ only in case: an
+ * ARM parameter file's names compare without case (ARM's do), and a Bicep template reads its own.
+ */
+export function inDeclaredCase<T>(
+  bound: ReadonlyMap<string, T>,
+  templateParameters: readonly string[],
+): Map<string, T> {
+  const declared = new Map(templateParameters.map((name) => [name.toLowerCase(), name]));
+  return new Map([...bound].map(([name, value]) => [declared.get(name.toLowerCase()) ?? name, value]));
+}
+
 export interface DeploymentResult {
   entry: string;
   /** The template a parameter file binds (the entry itself otherwise). */

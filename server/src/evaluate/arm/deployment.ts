@@ -8,7 +8,13 @@ import { evaluateBicepFile } from '../bicep/file-evaluator';
 import { bicepTargetScope, isBicepUri, loadClosure, outlineFile, parameterNames } from '../bicep/files';
 import type { BicepOutline } from '../../syntax/bicep';
 import type { ParamsGiven, SourceLocation } from '../declaration';
-import { openParameterValues, withUnboundOpened, type DeploymentOptions, type DeploymentResult } from '../deployment';
+import {
+  inDeclaredCase,
+  openParameterValues,
+  withUnboundOpened,
+  type DeploymentOptions,
+  type DeploymentResult,
+} from '../deployment';
 import { defaultScope, type DeploymentScope } from '../scope';
 import { isArray, isObject, makeObject, Unknown, type Value } from '../value';
 import { EvaluationStopped, noteClock, startClock, type StopClock } from '../stop-clock';
@@ -114,8 +120,10 @@ async function withTemplate(
     const file = files.get(templateUri);
     noteFiles(result, templateUri, files.keys());
     if (!file || typeof file === 'string') return result;
-    const values = openUnbound(params, parameterNames(file.outline), options, given);
-    const frame = rootFrame(result, templateUri, values, options, bicepTargetScope(file.outline), given);
+    const names = parameterNames(file.outline);
+    const inCase = given && { ...given, at: inDeclaredCase(given.at, names) };
+    const values = openUnbound(given ? inDeclaredCase(params, names) : params, names, options, inCase);
+    const frame = rootFrame(result, templateUri, values, options, bicepTargetScope(file.outline), inCase);
     return timed(result, options, (clock) =>
       evaluateBicepFile({
         ...frame,
