@@ -499,6 +499,17 @@ ${nsgWith(denyAll)}${network('networkSecurityGroup: attachNsg ? { id: nsg.id } :
       output: null,
     },
     {
+      name: 'before API 2023-09-01, a deny with an existing route table on a client subnet: no fix (its routes are not known)',
+      code:
+        nsgWith(denyAll) +
+        "resource rt 'Microsoft.Network/routeTables@2025-09-01' existing = {\n  name: 'rt-shared'\n}\n" +
+        network(withNsg, marked, '2023-05-01', '', 'routeTable: { id: rt.id }'),
+      errors: [
+        { messageId: 'ignoredNeedsNewerApi', message: /would also apply the route tables of the VNet's subnets/ },
+      ],
+      output: null,
+    },
+    {
       name: "before API 2023-09-01, a deny with only a 0.0.0.0/0 client route: 'Enabled' (that route does not override the /32s)",
       code:
         nsgWith(denyAll) +
