@@ -19,6 +19,7 @@ import {
   type RouteTable,
   type Subnet,
   type Value,
+  type VirtualNetwork,
 } from '../../model';
 import { coveredBy, subnetPrefixes, usableCidr, vnetPrefixes } from './address-prefixes';
 import { certainlyCreated, certainlyDeployed, knownArray, label } from './certain';
@@ -226,14 +227,9 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
   const vnet = subnet.vnet;
   // Most VNets attach no route table to any subnet: no route to find, so no prefixes to read (issue 16).
   if (!vnet?.subnets.some(hasRouteTable)) return undefined;
-  const cidrs = subnetCidrs(subnet);
-  const space = vnet ? vnetPrefixes(vnet) : undefined;
-  if (!vnet || !cidrs || !space) return undefined;
-  const holders = cidrs.map(
-    (cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr,
-  );
-  if (holders.some((holder) => holder === undefined)) return undefined;
-  const longest = Math.min(...holders.map((holder) => holder!.prefix));
+  const ranges = endpointRanges(subnet, vnet, false);
+  if (!ranges) return undefined;
+  const { cidrs, longest } = ranges;
   for (const client of vnet.subnets) {
     if (
       !certainlyDeployed(client.decl) ||
@@ -270,6 +266,26 @@ export function overridingRoute(subnet: Subnet): OverridingRoute | undefined {
 const hasRouteTable = (client: Subnet) => client.routeTable?.resolved === true;
 
 /**
+ * The endpoints' subnet prefixes, and the longest prefix of the VNet ranges that hold them (a route no
+ * longer than that takes over from their /32 routes), when all are known (and, `wholeSpace`, when every
+ * range of the VNet is known too).
+ */
+function endpointRanges(
+  subnet: Subnet,
+  vnet: VirtualNetwork,
+  wholeSpace: boolean,
+): { cidrs: Cidr[]; longest: number } | undefined {
+  const cidrs = subnetCidrs(subnet);
+  const space = vnetPrefixes(vnet);
+  if (!cidrs || !space || (wholeSpace && !space.complete)) return undefined;
+  const holders = cidrs.map(
+    (cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr,
+  );
+  if (holders.some((holder) => holder === undefined)) return undefined;
+  return { cidrs, longest: Math.min(...holders.map((holder) => holder!.prefix)) };
+}
+
+/**
  * Whether the model holds every route a table may have: not an `existing` table (its routes are
  * elsewhere), and its inline `routes` absent or a known array (not one a caller may add to).
  */
@@ -290,14 +306,9 @@ export function routesMayOverride(subnet: Subnet): boolean {
   if (!vnet) return true;
   const withTables = vnet.subnets.filter((client) => attaches(client, 'routeTable') !== false);
   if (withTables.length === 0) return false;
-  const cidrs = subnetCidrs(subnet);
-  const space = vnetPrefixes(vnet);
-  if (!cidrs || !space?.complete) return true;
-  const holders = cidrs.map(
-    (cidr) => space.entries.find((entry) => entry.cidr && cidrContains(entry.cidr, cidr))?.cidr,
-  );
-  if (holders.some((holder) => holder === undefined)) return true;
-  const longest = Math.min(...holders.map((holder) => holder!.prefix));
+  const ranges = endpointRanges(subnet, vnet, true);
+  if (!ranges) return true;
+  const { cidrs, longest } = ranges;
   return withTables.some((client) => {
     if (client.routeTable?.resolved !== true) return true;
     const table = client.routeTable.target;
