@@ -22,8 +22,8 @@ export class EntryIndex {
   private found?: {
     entries: readonly string[];
     deploys: Map<string, readonly string[] | undefined>;
-    /** The ARM parameter files: what each binds depends on its template's parameters too. */
-    armParameterFiles: readonly string[];
+    /** The ARM parameter files, each with the templates it may bind: what it binds depends on their parameters too. */
+    armParameterFiles: readonly { uri: string; candidates: readonly string[] }[];
   };
   /** Files edited (their language kept) since the entries were last asked for; made on the first edit
    * (a workspace made for one analysis, one per module in the bench and per `check`, has none). */
@@ -66,7 +66,9 @@ export class EntryIndex {
       if (isParameterFile(this.files.get(uri)) || !used?.has(uri)) entries.push(uri);
     }
     if (used) entries.push(...this.inUnreachedCycles(entries, deploys));
-    const armParameterFiles = [...deploys.keys()].filter((uri) => this.files.get(uri)?.language === 'arm-parameters');
+    const armParameterFiles = [...deploys.keys()]
+      .filter((uri) => this.files.get(uri)?.language === 'arm-parameters')
+      .map((uri) => ({ uri, candidates: parameterFileTemplates(uri) }));
     this.found = { entries: entries.sort(), deploys, armParameterFiles };
     return entries;
   }
@@ -132,16 +134,15 @@ export class EntryIndex {
   /** Whether every file edited since the last ask still deploys what it did (the edits are then forgotten). */
   private editsKeep(
     deploys: ReadonlyMap<string, readonly string[] | undefined>,
-    armParameterFiles: readonly string[],
+    armParameterFiles: readonly { uri: string; candidates: readonly string[] }[],
   ): boolean {
     if (!this.editedFiles) return true;
     for (const uri of this.editedFiles) if (!sameList(this.deploysOf(uri), deploys.get(uri))) return false;
     // An ARM parameter file's template depends on the template's parameters too (takesParameters): the
     // files that may bind an edited template are asked again.
-    for (const uri of armParameterFiles) {
-      if (this.editedFiles.has(uri)) continue;
-      const edited = parameterFileTemplates(uri).some((target) => this.editedFiles!.has(target));
-      if (edited && !sameList(this.deploysOf(uri), deploys.get(uri))) return false;
+    for (const { uri, candidates } of armParameterFiles) {
+      if (this.editedFiles.has(uri) || !candidates.some((target) => this.editedFiles!.has(target))) continue;
+      if (!sameList(this.deploysOf(uri), deploys.get(uri))) return false;
     }
     this.editedFiles.clear();
     return true;
