@@ -127,7 +127,8 @@ export default defineRule({
 /**
  * What 'Enabled' would apply to the endpoints beyond `wanted`, described, or undefined when that side has
  * nothing to apply: the subnet's NSG (any NSG, its default rules included, filters what reaches them),
- * or a route on the VNet's subnets that may override the endpoints' /32 routes (routesMayOverride).
+ * or a route on the subnets of the VNet or its peers that may override the endpoints' /32 routes
+ * (routesMayOverride).
  * Unknowns count as something to apply.
  */
 function alsoApplied(subnet: Subnet, wanted: { nsg: boolean; routeTable: boolean }): string | undefined {
@@ -135,5 +136,8 @@ function alsoApplied(subnet: Subnet, wanted: { nsg: boolean; routeTable: boolean
     if (attaches(subnet, 'networkSecurityGroup') === false) return undefined;
     return subnet.nsg?.resolved ? `NSG '${label(subnet.nsg.target)}'` : "the subnet's NSG";
   }
-  return routesMayOverride(subnet) ? "the route tables of the VNet's subnets" : undefined;
+  if (!routesMayOverride(subnet)) return undefined;
+  return subnet.vnet?.peerings.length
+    ? "the route tables of the VNet's subnets and of the VNets peered with it"
+    : "the route tables of the VNet's subnets";
 }

@@ -510,6 +510,34 @@ ${nsgWith(denyAll)}${network('networkSecurityGroup: attachNsg ? { id: nsg.id } :
       output: null,
     },
     {
+      name: "before API 2023-09-01, a deny, and a peered hub whose gateway subnet routes the spoke's range: no fix (the /32s reach the peer too)",
+      code:
+        nsgWith(denyAll) +
+        routesTo('10.1.0.0/16') +
+        `resource hub 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: 'vnet-hub'
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
+    subnets: [ { name: 'GatewaySubnet', properties: { addressPrefix: '10.0.0.0/27', routeTable: { id: rt.id } } } ]
+  }
+}
+resource toHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  parent: vnet
+  name: 'to-hub'
+  properties: { remoteVirtualNetwork: { id: hub.id } }
+}
+` +
+        network(withNsg, marked, '2023-05-01'),
+      errors: [
+        {
+          messageId: 'ignoredNeedsNewerApi',
+          message: /would also apply the route tables of the VNet's subnets and of the VNets peered with it to them\.$/,
+        },
+      ],
+      output: null,
+    },
+    {
       name: "before API 2023-09-01, a deny with only a 0.0.0.0/0 client route: 'Enabled' (that route does not override the /32s)",
       code:
         nsgWith(denyAll) +

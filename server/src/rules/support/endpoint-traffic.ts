@@ -296,15 +296,22 @@ function routesKnown(table: RouteTable): boolean {
 }
 
 /**
- * Whether a route of the VNet may take over from the endpoints' /32 routes once route tables apply to
- * them: overridingRoute's test with every unknown counted as "may" (a table not resolved or maybe
- * deployed, a route whose prefix or hop is not known). False only when every route table on the VNet's
- * subnets is known and none of its routes covers the endpoints' subnet (0.0.0.0/0 does not, FACTS §3.1).
+ * Whether a route of the VNet, or of a VNet peered with it, may take over from the endpoints' /32 routes
+ * once route tables apply to them: overridingRoute's test with every unknown counted as "may" (a table
+ * not resolved or maybe deployed, a route whose prefix or hop is not known, a peer not declared). False
+ * only when every route table on those VNets' subnets is known and none of its routes covers the
+ * endpoints' subnet (0.0.0.0/0 does not, FACTS §3.1).
  */
 export function routesMayOverride(subnet: Subnet): boolean {
   const vnet = subnet.vnet;
   if (!vnet) return true;
-  const withTables = vnet.subnets.filter((client) => attaches(client, 'routeTable') !== false);
+  // The endpoints' /32 routes reach the directly peered VNets too (FACTS §3.1): their routes count, and a
+  // peer the files do not declare, or only as `existing`, has routes that are not known.
+  const peers = vnet.peerings.map((peering) => (peering.remote?.resolved ? peering.remote.target : undefined));
+  if (peers.some((peer) => peer === undefined || peer.decl.existing)) return true;
+  const withTables = [vnet, ...(peers as VirtualNetwork[])]
+    .flatMap((each) => each.subnets)
+    .filter((client) => attaches(client, 'routeTable') !== false);
   if (withTables.length === 0) return false;
   const ranges = endpointRanges(subnet, vnet, true);
   if (!ranges) return true;
