@@ -58,6 +58,18 @@ describe('arguments', () => {
     }
   });
 
+  test('a folder given also through a symbolic link is checked once, under the name given first', async () => {
+    const dir = workspace({ 'infra/zone.bicep': zoneInRegion() });
+    fs.symlinkSync(path.join(dir, 'infra'), path.join(dir, 'link'));
+    const result = await cli(['check', 'infra', 'link', '--format', 'json', '--fail-on', 'none'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    const files = (JSON.parse(result.stdout) as { files: { file: string; findings: unknown[] }[] }).files;
+    assert.deepEqual(
+      files.map((file) => [file.file, file.findings.length]),
+      [['infra/zone.bicep', 1]],
+    );
+  });
+
   test('an unknown option or a missing value: one line, then the usage', async () => {
     for (const [args, line] of [
       [['check', '.', '--bogus'], "vnet-lens: Unknown option '--bogus'."],

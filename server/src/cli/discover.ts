@@ -13,7 +13,13 @@ export interface Discovery {
 }
 
 export function discoverFiles(args: readonly string[], cwd: string): Discovery {
-  const files = new Set<string>();
+  // By real path: a folder given twice, once through a symbolic link (`check infra link-to-infra`), is
+  // one set of files, each checked once under the first name it was given by.
+  const files = new Map<string, string>();
+  const add = (file: string) => {
+    const real = realPathOf(file);
+    if (!files.has(real)) files.set(real, file);
+  };
   const missing: string[] = [];
   const unlisted: Discovery['unlisted'] = [];
   const onUnlisted = (folder: string, code: string) => unlisted.push({ folder, code });
@@ -26,8 +32,16 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
       missing.push(arg);
       continue;
     }
-    if (stat.isDirectory()) for (const file of candidateFilesUnder(absolute, { onUnlisted })) files.add(file);
-    else files.add(absolute);
+    if (stat.isDirectory()) for (const file of candidateFilesUnder(absolute, { onUnlisted })) add(file);
+    else add(absolute);
   }
-  return { files: [...files].sort(), missing, unlisted };
+  return { files: [...files.values()].sort(), missing, unlisted };
+}
+
+function realPathOf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
