@@ -133,6 +133,20 @@ describe('check --write-baseline and --baseline', () => {
     assert.equal(JSON.parse(clean.stdout).files[0].findings.length, 1, 'JSON output filters too');
   });
 
+  test('a baseline that cannot be written says why in words: a missing folder, or a folder given as the file', async () => {
+    const dir = workspace({ 'zone.bicep': zoneInRegion() });
+    const missing = await cli(['check', '.', '--write-baseline', 'nodir/baseline.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.equal(
+      missing.stderr,
+      "vnet-lens: cannot write baseline 'nodir/baseline.json': its folder does not exist (ENOENT)\n",
+    );
+    fs.mkdirSync(path.join(dir, 'folder'));
+    const folder = await cli(['check', '.', '--baseline', 'folder'], dir);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /it is not a regular file \(a folder, a pipe or a device\)/);
+  });
+
   test('an expired entry is reported again, and rewriting the baseline keeps expiry dates', async () => {
     const dir = workspace({ 'main.bicep': zoneInRegion('zoneA', 'a.internal') + zoneInRegion('zoneB', 'b.internal') });
     await cli(['check', '.', '--write-baseline', 'b.json'], dir);

@@ -185,7 +185,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     try {
       written = writeBaselineFile(target, findings);
     } catch (error) {
-      written = { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+      written = { error: writeErrorText(error) };
     }
     if (typeof written !== 'number') {
       io.stderr(`vnet-lens: cannot write baseline '${shown}': ${written.error}\n`);
@@ -232,4 +232,19 @@ function exitFor(command: CheckCommand, findings: readonly Finding[], ioErrors: 
   const threshold = levelRank[command.failOn];
   const failing = findings.some((finding) => levelRank[finding.level] >= threshold);
   return failing ? exitCodes.findings : exitCodes.clean;
+}
+
+/** Why a file could not be written, in words for the common causes, with the system's code. */
+function writeErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is not a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  return code === undefined ? String(error) : why[code] ? `${why[code]} (${code})` : code;
 }

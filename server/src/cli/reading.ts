@@ -30,7 +30,7 @@ const refusalTexts: Readonly<Record<Refusal, string>> = {
   'outside-workspace': 'it is outside the paths given (--allow-outside reads it)',
   'not-analysable': 'only .bicep, .bicepparam, .json and .jsonc files are read',
   'no-permission': 'permission denied',
-  'not-regular': 'it is not a regular file (a pipe or a device, say)',
+  'not-regular': 'it is not a regular file (a folder, a pipe or a device)',
   'too-large': `it is over the ${maxReadBytes / (1024 * 1024)} MB limit`,
   'not-file': 'no such file',
   missing: 'no such file',

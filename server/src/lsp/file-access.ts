@@ -50,7 +50,7 @@ export function refusalMessage(uri: string, why: Refusal): string | undefined {
     case 'not-analysable':
       return `Not reading ${shown}: only .bicep, .bicepparam, .json and .jsonc files are read.`;
     case 'not-regular':
-      return `Not reading ${shown}: it is not a regular file (a pipe or a device, say).`;
+      return `Not reading ${shown}: it is not a regular file (a folder, a pipe or a device).`;
     case 'no-permission':
       return `Not reading ${shown}: permission denied.`;
     case 'too-large':
