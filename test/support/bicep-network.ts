@@ -47,6 +47,16 @@ ${close(condition)}
 `;
 }
 
+/** A VNet whose subnets are a loop over `items` (a Bicep expression of `{ name, prefix }` objects, declared in `head`). */
+export const vnetWithLoopedSubnets = (items: string, options: VnetOptions = {}) =>
+  bicepVnet(undefined, {
+    ...options,
+    extra: [
+      `subnets: [for s in ${items}: { name: s.name, properties: { addressPrefix: s.prefix } }]`,
+      ...(options.extra ?? []),
+    ],
+  });
+
 /** One item of a VNet's subnets array: `name` (Bicep text, quoted by the caller) with `properties` (one a line). */
 export const inlineSubnetItem = (name: string, properties: readonly string[]) => `      {
         name: ${name}

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readRegularFile, utf16EncodingOf } from '../../server/src/read-scope';
-import { cli } from '../support/cli-run';
+import { cli, workspace } from '../support/cli-run';
 import { repoRoot } from '../support/paths';
 
 const posix = process.platform !== 'win32';
@@ -217,9 +217,31 @@ describe('the CLI reads only what it may', { skip: !posix }, () => {
   });
 });
 
+/** `text` in UTF-16 of byte order `order`, with its byte-order mark when `marked`. */
+function utf16(text: string, order: 'le' | 'be', marked: boolean): Buffer {
+  const units = Buffer.from(text, 'utf16le');
+  if (order === 'be') units.swap16();
+  return marked ? Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), units]) : units;
+}
+
+/** `check --format json` in `dir`: each file as its name and the rule ids of its findings, sorted. */
+async function rulesByFile(dir: string): Promise<string[]> {
+  const run = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  return (JSON.parse(run.stdout) as { files: { file: string; findings: { ruleId: string }[] }[] }).files
+    .map((file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`)
+    .sort();
+}
+
+async function fixAll(dir: string): Promise<void> {
+  const fixed = await cli(['check', '.', '--fix', '--fail-on', 'none'], dir);
+  assert.equal(fixed.code, 0, fixed.stderr);
+}
+
+const zoneIn = (location: string, comment = '') =>
+  `${comment}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: '${location}'\n}\n`;
+
 test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1) is read as its text', async () => {
-  const zone =
-    "resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
   const template = JSON.stringify({
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
@@ -232,22 +254,14 @@ test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1)
       },
     ],
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-utf16-'));
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-  fs.writeFileSync(path.join(dir, 'main.bicep'), utf16le(zone));
-  fs.writeFileSync(path.join(dir, 'azuredeploy.json'), utf16be(template));
-  const run = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
-  assert.equal(run.code, 0, run.stderr);
-  const found = (JSON.parse(run.stdout) as { files: { file: string; findings: { ruleId: string }[] }[] }).files.map(
-    (file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`,
-  );
-  assert.deepEqual(found.sort(), ['azuredeploy.json dns-zone-location', 'main.bicep dns-zone-location']);
+  const dir = workspace({
+    'main.bicep': utf16(zoneIn('westeurope'), 'le', true),
+    'azuredeploy.json': utf16(template, 'be', true),
+  });
+  assert.deepEqual(await rulesByFile(dir), ['azuredeploy.json dns-zone-location', 'main.bicep dns-zone-location']);
   // --fix writes each file back in its own encoding: only the fixed line changes, not every byte.
-  const fixed = await cli(['check', '.', '--fix', '--fail-on', 'none'], dir);
-  assert.equal(fixed.code, 0, fixed.stderr);
-  assert.deepEqual(fs.readFileSync(path.join(dir, 'main.bicep')), utf16le(zone.replace("'westeurope'", "'global'")));
+  await fixAll(dir);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'main.bicep')), utf16(zoneIn('global'), 'le', true));
   assert.deepEqual(
     fs.readFileSync(path.join(dir, 'azuredeploy.json')).subarray(0, 2),
     Buffer.from([0xfe, 0xff]),
@@ -256,25 +270,20 @@ test('a template saved as UTF-16 with a byte-order mark (Windows PowerShell 5.1)
 });
 
 test('a template saved as UTF-16 without a byte-order mark is read as its text, as the editor reads it', async () => {
-  const zone =
-    "// Private DNS zone for blobs (café)\nresource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = {\n  name: 'privatelink.blob.core.windows.net'\n  location: 'westeurope'\n}\n";
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnet-lens-utf16-'));
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const utf16le = (text: string) => Buffer.from(text, 'utf16le');
-  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
-  fs.writeFileSync(path.join(dir, 'little.bicep'), utf16le(zone));
-  fs.writeFileSync(path.join(dir, 'big.bicep'), utf16be(zone));
-  const run = await cli(['check', '.', '--format', 'json', '--fail-on', 'none'], dir);
-  assert.equal(run.code, 0, run.stderr);
-  const found = (JSON.parse(run.stdout) as { files: { file: string; findings: { ruleId: string }[] }[] }).files.map(
-    (file) => `${path.basename(file.file)} ${file.findings.map((finding) => finding.ruleId).join(' ')}`,
+  const comment = '// Private DNS zone for blobs (café)\n';
+  const dir = workspace({
+    'little.bicep': utf16(zoneIn('westeurope', comment), 'le', false),
+    'big.bicep': utf16(zoneIn('westeurope', comment), 'be', false),
+  });
+  assert.deepEqual(await rulesByFile(dir), ['big.bicep dns-zone-location', 'little.bicep dns-zone-location']);
+  await fixAll(dir);
+  const fixed = zoneIn('global', comment);
+  assert.deepEqual(
+    fs.readFileSync(path.join(dir, 'little.bicep')),
+    utf16(fixed, 'le', false),
+    'still UTF-16 LE, no mark',
   );
-  assert.deepEqual(found.sort(), ['big.bicep dns-zone-location', 'little.bicep dns-zone-location']);
-  const fixed = await cli(['check', '.', '--fix', '--fail-on', 'none'], dir);
-  assert.equal(fixed.code, 0, fixed.stderr);
-  const fixedZone = zone.replace("'westeurope'", "'global'");
-  assert.deepEqual(fs.readFileSync(path.join(dir, 'little.bicep')), utf16le(fixedZone), 'still UTF-16 LE, no mark');
-  assert.deepEqual(fs.readFileSync(path.join(dir, 'big.bicep')), utf16be(fixedZone), 'still UTF-16 BE, no mark');
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'big.bicep')), utf16(fixed, 'be', false), 'still UTF-16 BE, no mark');
 });
 
 test('only text whose every first pair is a UTF-16 character below U+0100 is taken for UTF-16 without a mark', () => {

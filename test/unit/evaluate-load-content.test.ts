@@ -7,19 +7,11 @@ import { analyzeWorkspace } from '../../server/src/engine/analyze';
 import { defaultAnalysisOptions } from '../../server/src/engine/types';
 import { Workspace } from '../../server/src/engine/workspace';
 import { findingsOfFixture, ruleAndFile } from '../support/analyze-fixture';
+import { vnetWithLoopedSubnets } from '../support/bicep-network';
 import { fixtureHost, splitFixture } from '../support/fixture';
 
-const vnetWithSubnetsFrom = (call: string) => `//- /main.bicep
-var subnets = ${call}
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-spoke'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
-    subnets: [for s in subnets: { name: s.name, properties: { addressPrefix: s.prefix } }]
-  }
-}
-`;
+const vnetWithSubnetsFrom = (call: string) =>
+  `//- /main.bicep\n${vnetWithLoopedSubnets('subnets', { head: `var subnets = ${call}\n` })}`;
 const overlapping = `//- /subnets.json
 [ { "name": "snet-app", "prefix": "10.1.0.0/24" }, { "name": "snet-data", "prefix": "10.1.0.128/25" } ]
 `;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/engine/types';
 import { findingsOfFixture } from '../support/analyze-fixture';
-import { bicepVnet, inlineSubnetItem } from '../support/bicep-network';
+import { bicepVnet, inlineSubnetItem, vnetWithLoopedSubnets } from '../support/bicep-network';
 import { fixtureRoot, splitFixture } from '../support/fixture';
 
 const given = 'the parameter file gives this value';
@@ -159,16 +159,11 @@ test('the items of a resource loop over a parameter the file gives: the file is 
 });
 
 test("a property loop over a parameter the file gives (its items), and ARM's parameters('x')[i].y (the value): the file is named", async () => {
-  const subnetsTemplate = `param subnets array = []
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [for s in subnets: { name: s.name, properties: { addressPrefix: s.prefix } }]
-  }
-}
-`;
+  const subnetsTemplate = vnetWithLoopedSubnets('subnets', {
+    head: 'param subnets array = []\n',
+    name: 'vnet',
+    space: "'10.0.0.0/16'",
+  });
   const bicep = `//- /main.bicep\n${subnetsTemplate}//- /main.bicepparam\nusing 'main.bicep'\n\nparam subnets = [ { name: 'a', prefix: '10.9.0.0/24' } ]\n`;
   assert.deepEqual(await givenLocations(bicep), [
     "subnet-outside-vnet: main.bicepparam [ { name: 'a', prefix: '10.9.0.0/24' } ] (the loop items)",
@@ -210,26 +205,24 @@ resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' = [for z in zones: 
 
 test('a parameter file written for another template of the same name binds it nothing: the template is judged on its own', async () => {
   // The file gives vnetPrefix and hubVnetId, which this harness does not declare: ARM rejects the pair.
-  const harness = `param subnetPrefixes array = [ '10.0.1.0/24' ]
-resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
-  name: 'vnet-test'
-  location: 'westeurope'
-  properties: {
-    addressSpace: { addressPrefixes: [ '10.0.0.0/16' ] }
-    subnets: [for (p, i) in subnetPrefixes: { name: 'snet-\${i}', properties: { addressPrefix: p } }]
-  }
-}
-`;
+  const harness = vnetWithLoopedSubnets('subnets', {
+    head: "param subnets array = [ { name: 'snet-0', prefix: '10.0.1.0/24' } ]\n",
+    name: 'vnet-test',
+    space: "'10.0.0.0/16'",
+  });
   const parameters = armParameters({
     vnetPrefix: '10.20.0.0/16',
     hubVnetId: '/subscriptions/x/resourceGroups/r',
-  }).replace('"parameters": { ', '"parameters": { "subnetPrefixes": { "value": [ "10.20.1.0/24" ] }, ');
+  }).replace(
+    '"parameters": { ',
+    '"parameters": { "subnets": { "value": [ { "name": "snet-0", "prefix": "10.20.1.0/24" } ] }, ',
+  );
   const fixture = `//- /spoke.bicep\n${harness}//- /parameters/spoke.parameters.json\n${parameters}`;
   assert.deepEqual(await findingsOfFixture(fixture), []);
   // The same file without the parameters the harness lacks is its own, and its subnet is outside.
   const own = `//- /spoke.bicep\n${harness}//- /parameters/spoke.parameters.json\n${armParameters({}).replace(
     '"parameters": {  }',
-    '"parameters": { "subnetPrefixes": { "value": [ "10.20.1.0/24" ] } }',
+    '"parameters": { "subnets": { "value": [ { "name": "snet-0", "prefix": "10.20.1.0/24" } ] } }',
   )}`;
   assert.deepEqual(
     (await findingsOfFixture(own)).map((finding) => finding.ruleId),

@@ -11,6 +11,7 @@ import {
 } from '../evaluate/declaration';
 import { keepOn, keptValue } from '../evaluate/remembered';
 import { isObject } from '../evaluate/value';
+import { editedDeclaration } from '../model/fix-contract';
 import type { NetworkModel } from '../model/types';
 import {
   formatMessage,
@@ -154,13 +155,14 @@ function runCatalog(
 
 /**
  * A fix edits a declaration, so every instance of it (a loop's, a module's called twice): when some
- * instances of the finding's declaration have no such finding (one subnet of a loop hosts the Private
- * Link service), the edit would change those too, and the finding keeps no fix.
+ * instances of the declaration it edits have no such finding (one subnet of a loop hosts the Private
+ * Link service; one of two VNets a module makes has the subnet a storage rule names), the edit would
+ * change those too, and the finding keeps no fix.
  */
 function withoutFixesForSomeInstances(candidates: readonly Candidate[], model: NetworkModel): void {
   let instances: Map<string, number> | undefined;
   for (const { finding, reporters } of candidates) {
-    const decl = finding.fix?.anchor.decl;
+    const decl = finding.fix && editedDeclaration(finding.fix);
     if (!decl || !reporters || (decl.instance === undefined && decl.via.length === 0)) continue;
     instances ??= instanceCounts(model);
     if ((instances.get(declarationPlace(decl)) ?? 0) > reporters.size) delete finding.fix;

@@ -142,7 +142,7 @@ export function privateEndpointPolicySupport(
  */
 export function privateEndpointPolicyFor(attached: { nsg: boolean; routeTable: boolean }, apiVersion: string): string {
   if (attached.nsg !== attached.routeTable) {
-    const value = attached.nsg ? 'NetworkSecurityGroupEnabled' : 'RouteTableEnabled';
+    const { value } = privateEndpointOneSidedPolicy(attached.nsg ? 'nsg' : 'routeTable');
     if (checkPolicyValue('privateEndpointNetworkPolicies', apiVersion, value).status === 'valid') return value;
   }
   return 'Enabled';

@@ -62,6 +62,14 @@ export interface RequestedFix {
 }
 
 /**
+ * The declaration a fix edits: the anchor's, but for a service endpoint, which the fix adds to the subnet
+ * the finding names (the finding is on the service's rule).
+ */
+export function editedDeclaration({ request, anchor }: RequestedFix): ResourceDecl {
+  return request.kind === 'add-service-endpoint' ? request.subnet.decl : anchor.decl;
+}
+
+/**
  * The DNS rules' own predicates, which fix planning asks so that a fix links a zone exactly where the
  * link rules look (DESIGN §4 c: a fix adds no finding). Fixes may not import rules (DESIGN §1): the
  * engine hands these over (rules/support/fix-queries.ts), and no second copy of the rules' reasoning exists.

@@ -19,7 +19,6 @@ import {
 } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { endpointsConnectingTo, subnetAnchor, subnetLabel } from './support/endpoint-common';
-import { sourceDeclaresOthers } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
 
 /** The subnet the rule names lacks the endpoint for certain. */
@@ -74,10 +73,10 @@ export default defineRule({
               ...subnetAnchor(twin),
               message: `subnet ${subnetLabel(twin)} has no '${endpoint}' service endpoint`,
             })),
-            // One subnet to change: twins (inline and child) would need the same edit twice, and a
-            // subnet written once for several (a module called twice) would turn the endpoint on in
-            // every VNet, which changes the source address of their traffic too (FACTS §9.1).
-            ...(rule.subnets.length === 1 && !sourceDeclaresOthers(model, subnet.decl)
+            // One subnet to change: twins (inline and child) would need the same edit twice. (A subnet
+            // written once for several VNets, a module called twice, keeps no fix either: run-rules.ts
+            // withholds a fix whose edit reaches instances without the finding, FACTS §9.1.)
+            ...(rule.subnets.length === 1
               ? {
                   fix: {
                     kind: 'add-service-endpoint',

@@ -161,13 +161,3 @@ function remoteIdOf(peering: Peering): Value | undefined {
   if (!remote) return undefined;
   return remote.resolved ? remote.target.id : remote.value;
 }
-
-/**
- * Whether another declaration of the model comes from the same source text as `decl` (a module called
- * twice declares its resources twice): an edit there changes every one of them, not only `decl`.
- */
-export function sourceDeclaresOthers(model: NetworkModel, decl: ResourceDecl): boolean {
-  return model.declarations.some(
-    (other) => other !== decl && other.uri === decl.uri && other.range.start === decl.range.start,
-  );
-}
