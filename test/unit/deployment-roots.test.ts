@@ -265,6 +265,44 @@ ${vnet('vnet-hub', '10.0.0.0/16')}resource toSpokes 'Microsoft.Network/virtualNe
     ]);
   });
 
+  test("a spoke's peering back whose VNet is a parameter (one template deployed per spoke) may be the hub's way back", async () => {
+    const perSpoke = (remote: string) => `param spokeName string
+resource back 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-01' = {
+  name: '\${spokeName}/to-hub'
+  properties: { remoteVirtualNetwork: { id: ${remote} } }
+}
+`;
+    const hubRoot = existingVnet('vnet-hub') + vnet('vnet-spoke', '10.1.0.0/16') + peering('vnet-hub', 'vnet-spoke');
+    const toHub = perSpoke("resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')");
+    assert.deepEqual((await findings(`//- /hub.bicep\n${hubRoot}//- /spoke-peering.bicep\n${toHub}`)).map(where), []);
+    // Back to another VNet, or to one the deployer names too: it names nothing of the hub's root.
+    for (const remote of ["resourceId('Microsoft.Network/virtualNetworks', 'vnet-other')", 'hubId']) {
+      const other = (remote === 'hubId' ? 'param hubId string\n' : '') + perSpoke(remote);
+      assert.deepEqual((await findings(`//- /hub.bicep\n${hubRoot}//- /spoke-peering.bicep\n${other}`)).map(where), [
+        'peering-reverse-missing hub.bicep',
+      ]);
+    }
+  });
+
+  test("a registry module nobody can read, given the hub's id by the spoke's root, may write the way back", async () => {
+    const spokeRoot = (
+      remote: string,
+    ) => `${vnet('vnet-spoke', '10.1.0.0/16')}module back 'br:example.azurecr.io/bicep/modules/peering:1.0.0' = {
+  name: 'back'
+  params: { localVnetName: vnetspoke.name, remoteVnetId: resourceId('Microsoft.Network/virtualNetworks', '${remote}') }
+}
+`;
+    const hubRoot = existingVnet('vnet-hub') + existingVnet('vnet-spoke') + peering('vnet-hub', 'vnet-spoke');
+    assert.deepEqual(
+      (await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${spokeRoot('vnet-hub')}`)).map(where),
+      [],
+    );
+    assert.deepEqual(
+      (await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${spokeRoot('vnet-other')}`)).map(where),
+      ['peering-reverse-missing hub.bicep'],
+    );
+  });
+
   test("the hub's peerings written inline reach the spoke's file too", async () => {
     const inlineHub =
       existingVnet('vnet-spoke') +

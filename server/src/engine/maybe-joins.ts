@@ -13,9 +13,11 @@
 // end is not known may be any deployment's. A VNet a deployment's peering names by id counts as one it
 // declares, for what others create under it. A VNet with inline peerings is offered whole (its peerings
 // are part of it): N spokes naming a hub that lists N peerings inline each join all N, which is the cost
-// of seeing them.
+// of seeing them. A peering whose own VNet's name is not known is offered to a deployment that declares
+// the VNet it points at, and a module call nobody can read to one that declares a resource it is given
+// by id: each names something of the deployment it joins (roots meet only through a reference).
 import type { ResourceDecl } from '../evaluate/declaration';
-import { PartialString, same, type Value } from '../evaluate/value';
+import { isArray, PartialString, same, type Value } from '../evaluate/value';
 import { parentIdOf } from '../model/identity';
 import { at } from '../model/property-path';
 
@@ -29,6 +31,10 @@ const vnetType = 'microsoft.network/virtualnetworks';
 const peeringType = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
 /** The `points` of a VNet offered for its inline peerings (no provider key is '*'). */
 const inlinePeerings = '*';
+/** The `parent` of a peering whose own VNet's name is not known (no provider key is '?'). */
+const unknownVnet = '?';
+/** The `points` of a module call nobody can read, offered under what it is given. */
+const unreadCall = '!';
 
 /**
  * The text of an id from its first `/providers/` after every unknown part, lower case, no trailing '/';
@@ -55,7 +61,10 @@ export interface Offer {
   decl: ResourceDecl;
   /** The provider key of its parent; of itself for a VNet offered for its inline peerings. */
   parent: string;
-  /** The provider key of the VNet it points at, for types that point at one; '' otherwise; '*' for a VNet. */
+  /**
+   * The provider key of the VNet it points at, for types that point at one; '' otherwise; '*' for a VNet
+   * offered for its inline peerings; '!' for a module call nobody can read.
+   */
   points: string;
 }
 
@@ -73,6 +82,10 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
   const vnets = new Set<string>();
   for (const decl of resources) {
     if (decl.condition === false) continue;
+    if (decl.unread) {
+      offerUnreadCall(decl, offers);
+      continue;
+    }
     const type = decl.type.toLowerCase();
     // A child whose own name is not known (a hub's peerings looped over the ids it is given) is keyed by
     // its parent alone: it still offers itself under it.
@@ -93,10 +106,17 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     if (key !== undefined && type === vnetType && at(decl.properties, 'virtualNetworkPeerings') !== undefined)
       offers.push({ decl, parent: key, points: inlinePeerings });
     if (!childTypes.has(type)) continue;
-    const parent = providerKey(parentIdOf(decl.id));
-    if (parent === undefined) continue;
     const pointer = childTypes.get(type);
     const pointed = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
+    const parent = providerKey(parentIdOf(decl.id));
+    if (parent === undefined) {
+      // A peering from a VNet whose name is given (`'${spokeName}/to-hub'`, a spoke's template deployed per
+      // spoke) to a known VNet may be the way back of that VNet's peerings: it is offered under no parent,
+      // to a deployment that declares the VNet it points at. One with both ends unknown names nothing of
+      // another root and is offered to none (roots meet only through a reference).
+      if (type === peeringType && pointed) offers.push({ decl, parent: unknownVnet, points: pointed });
+      continue;
+    }
     // A peering to a VNet whose name is not known (a hub's peerings looped over the spokes' ids it is
     // given) may be any spoke's way back: it is offered as pointing at none, to every deployment that
     // names the hub. A link to an unknown VNet is not: every repository that links a zone of a common
@@ -105,6 +125,27 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     if (points !== undefined) offers.push({ decl, parent, points });
   }
   return { offers, declared, vnets };
+}
+
+/**
+ * A module call nobody can read may create anything under the resources it is given (a spoke's peering
+ * module given the hub's id writes the peering back; rules/support/unread-calls.ts): it is offered under
+ * the key of each id it is given, and of each resource above it (a subnet's id names its VNet), to a
+ * deployment that declares one of them. Its parameters' other strings (names) then decide, as in its own.
+ */
+function offerUnreadCall(decl: ResourceDecl, offers: Offer[]): void {
+  const given = at(decl.properties, 'given');
+  if (!isArray(given)) return;
+  const keys = new Set<string>();
+  for (const value of given) {
+    let key = providerKey(value);
+    // '/providers/{namespace}/{type}/{name}' and every deeper '/{type}/{name}' below it.
+    while (key !== undefined && key.split('/').length >= 5 && !keys.has(key)) {
+      keys.add(key);
+      key = key.slice(0, key.lastIndexOf('/', key.lastIndexOf('/') - 1));
+    }
+  }
+  for (const key of keys) offers.push({ decl, parent: key, points: unreadCall });
 }
 
 function addDeclared(declared: Map<string, Value[]>, key: string, id: Value): void {
@@ -139,7 +180,7 @@ type Offered = readonly { root: string; offer: Offer }[];
  * (issue 16: the cost must stay linear in the spokes).
  */
 function* taken(byPoints: ReadonlyMap<string, Offered>, vnets: ReadonlySet<string>): Generator<Offered> {
-  for (const points of ['', inlinePeerings]) {
+  for (const points of ['', inlinePeerings, unreadCall]) {
     const offered = byPoints.get(points);
     if (offered) yield offered;
   }
@@ -166,19 +207,37 @@ export function maybeJoined(
   sameTemplate: (other: string) => boolean,
 ): Map<ResourceDecl, string> | undefined {
   let joined: Map<ResourceDecl, string> | undefined;
+  const join = (offered: Offered, ids: readonly Value[]) => {
+    for (const { root: other, offer } of offered) {
+      if (other === root || joined?.has(offer.decl) || sameTemplate(other)) continue;
+      if (!mayBeUnder(offer, ids)) continue;
+      (joined ??= new Map()).set(offer.decl, other);
+    }
+  };
   for (const [parent, ids] of own.declared) {
     const byPoints = index.get(parent);
-    if (!byPoints) continue;
-    for (const offered of taken(byPoints, own.vnets)) {
-      for (const { root: other, offer } of offered) {
-        if (other === root || joined?.has(offer.decl) || sameTemplate(other)) continue;
-        const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
-        if (parentId === undefined || !ids.some((id) => same(parentId, id, true) !== false)) continue;
-        (joined ??= new Map()).set(offer.decl, other);
-      }
+    if (byPoints) for (const offered of taken(byPoints, own.vnets)) join(offered, ids);
+  }
+  // Peerings from a VNet whose name is not known, to one of own's VNets: their own VNet may be another of own's.
+  const fromUnknown = index.get(unknownVnet);
+  if (fromUnknown && own.vnets.size > 1) {
+    const vnetIds = [...own.vnets].flatMap((key) => own.declared.get(key) ?? []);
+    for (const vnet of own.vnets) {
+      const offered = fromUnknown.get(vnet);
+      if (offered) join(offered, vnetIds);
     }
   }
   return joined;
+}
+
+/** Whether an offered child may be under one of `ids` (those its parent's key names, or own's VNets for `unknownVnet`). */
+function mayBeUnder(offer: Offer, ids: readonly Value[]): boolean {
+  // An unread call is under each resource it is given: its key is the reference.
+  if (offer.points === unreadCall) return true;
+  const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
+  // A peering whose VNet's name is not known has no parent id at all when none of its id is known.
+  if (parentId === undefined) return offer.parent === unknownVnet;
+  return ids.some((id) => same(parentId, id, true) !== false);
 }
 
 /**
@@ -193,6 +252,8 @@ export function takesAnyOf(reaches: Reaches, index: OfferIndex): boolean {
     const byPoints = index.get(key);
     if (byPoints && !taken(byPoints, reaches.vnets).next().done) return true;
   }
+  const fromUnknown = index.get(unknownVnet);
+  if (fromUnknown && reaches.vnets.size > 1) for (const vnet of reaches.vnets) if (fromUnknown.has(vnet)) return true;
   return false;
 }
 
