@@ -2,6 +2,7 @@
 // package, not written here), locations relative to %SRCROOT% with nothing of this machine in the
 // log, fingerprints that survive line shifts, rule pages embedded as help.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import AjvDraft04 from 'ajv-draft-04';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -174,5 +175,57 @@ describe('SARIF for code scanning', () => {
       assert.doesNotMatch(uri, /^[a-z][a-z0-9+.-]*:/i);
       assert.equal(decodeURIComponent(new URL(uri, 'file:///root/').pathname), `/root/${decodeURIComponent(uri)}`);
     }
+  });
+});
+
+describe("SARIF's invocation says what the run could not do", () => {
+  interface Notification {
+    level: string;
+    message: { text: string };
+    locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+  }
+  const invocationOf = (stdout: string) =>
+    (assertValidSarif(stdout).runs[0] as unknown as { invocations: [Record<string, unknown>] }).invocations[0] as {
+      executionSuccessful: boolean;
+      toolExecutionNotifications?: Notification[];
+      toolConfigurationNotifications?: Notification[];
+    };
+  const where = (notification: Notification) =>
+    `${notification.level} ${notification.locations?.[0].physicalLocation.artifactLocation.uri}:${notification.locations?.[0].physicalLocation.region?.startLine ?? ''}`;
+
+  test('a clean run: successful, with nothing to say', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion() });
+    assert.deepEqual(invocationOf((await cli(['check', '.', '--format', 'sarif'], dir)).stdout), {
+      executionSuccessful: true,
+    });
+  });
+
+  test('a file it cannot read: not successful (exit 2), the error at the file, as on stderr', async () => {
+    const dir = workspace({ 'main.bicep': zoneInRegion() });
+    execFileSync('mkfifo', [path.join(dir, 'pipe.bicep')]);
+    const result = await cli(['check', 'main.bicep', 'pipe.bicep', '--format', 'sarif'], dir);
+    assert.equal(result.code, 2);
+    const invocation = invocationOf(result.stdout);
+    assert.equal(invocation.executionSuccessful, false);
+    assert.deepEqual(invocation.toolExecutionNotifications?.map(where), ['error pipe.bicep:']);
+    assert.match(result.stderr, /^vnet-lens: cannot read 'pipe\.bicep': it is not a regular file/m);
+    assert.equal(
+      invocation.toolExecutionNotifications![0].message.text,
+      "cannot read 'pipe.bicep': it is not a regular file (a folder, a pipe or a device)",
+    );
+  });
+
+  test("a config file's problem is a configuration notification at its line; a named non-template file a note", async () => {
+    const dir = workspace({
+      'main.bicep': zoneInRegion(),
+      'vnetlens.json': '{\n  "rules": { "dns-zone-location": "loud" }\n}\n',
+      'package.json': '{ "name": "app" }\n',
+    });
+    const result = await cli(['check', 'main.bicep', 'package.json', '--format', 'sarif'], dir);
+    const invocation = invocationOf(result.stdout);
+    assert.equal(invocation.executionSuccessful, true);
+    assert.deepEqual(invocation.toolConfigurationNotifications?.map(where), ['warning vnetlens.json:2']);
+    assert.deepEqual(invocation.toolExecutionNotifications?.map(where), ['note package.json:']);
+    assert.match(result.stderr, /^package\.json: note: not checked: it is not an ARM template or parameter file/m);
   });
 });

@@ -4,7 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeDocuments, classifyFile, FixSession, LineIndex, textSource, type Finding, type Level } from '../engine';
+import {
+  analyzeDocuments,
+  classifyFile,
+  FixSession,
+  isJsonFileName,
+  LineIndex,
+  textSource,
+  type Finding,
+  type Level,
+  type SourceDocument,
+} from '../engine';
 import { readRegularFile } from '../read-scope';
 import { configFileName, effectivePrivateDns, readConfig, type WorkspaceConfig } from '../engine/config';
 import { toolName, toolVersion } from '../version';
@@ -14,7 +24,7 @@ import { unifiedDiff } from './diff';
 import { fixDocuments } from './fix';
 import { escapeControls, escapeJsonControls } from './escape';
 import { formatJson, formatText } from './format';
-import { exitCodes, type CliIo } from './io';
+import { exitCodes, tell, type CliIo } from './io';
 import { displayPath, locate } from './located';
 import { runParseOrModel } from './parse-model';
 import { refusalText } from './reading';
@@ -83,7 +93,9 @@ function nearestConfig(from: string): string | undefined {
   }
 }
 
-async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
+async function runCheck(command: CheckCommand, given: CliIo): Promise<number> {
+  // SARIF records what the run said about itself in its invocation (an unreadable file, a limit, a config problem).
+  const io: CliIo = command.format === 'sarif' ? { ...given, notes: [] } : given;
   const configPath = findConfig(command, io.cwd);
   let config: WorkspaceConfig = { rules: {} };
   if (configPath !== undefined) {
@@ -101,9 +113,13 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     const index = new LineIndex(text);
     for (const error of read.errors) {
       const at = index.positionAt(error.start);
-      io.stderr(
-        `${escapeControls(displayPath(configPath, io.cwd))}:${at.line + 1}:${at.column + 1}: warning: ${escapeControls(error.message)}\n`,
-      );
+      tell(io, {
+        level: 'warning',
+        message: error.message,
+        file: configPath,
+        position: { line: at.line + 1, column: at.column + 1 },
+        configuration: true,
+      });
     }
   }
   const baselineAt =
@@ -122,6 +138,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
   if (missing > 0) return exitCodes.usageOrIo;
   // Classifying needs no parse (the engine parses each analysable file once).
   const analysable = documents.filter((document) => classifyFile(document.uri, document.text) !== 'other');
+  noteNamedButNotChecked(command.paths, documents, analysable, io);
   // --cloud on the command line wins over the file; the file's levels apply as written.
   const cloud = command.cloudGiven ? command.cloud : (config.cloud ?? command.cloud);
   // A CI run must not depend on the runner's speed: the editor's 3 s per deployment (so typing never
@@ -174,8 +191,7 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     result = await analyzeDocuments(analysable, hostFor(command, io), options);
   }
   // A limit that cut analysis short is worth knowing in any format; stderr keeps JSON/SARIF clean.
-  for (const notice of result.notices)
-    io.stderr(`${escapeControls(displayPath(notice.uri, io.cwd))}: note: ${escapeControls(notice.message)}\n`);
+  for (const notice of result.notices) tell(io, { level: 'note', file: notice.uri, message: notice.message });
   // A file that does not parse was not fully checked: its syntax errors are findings too.
   const findings = [...syntaxFindings(result.files), ...result.findings];
   if (command.writeBaseline !== undefined) {
@@ -209,10 +225,34 @@ async function runCheck(command: CheckCommand, io: CliIo): Promise<number> {
     io.cwd,
     command.format === 'sarif' ? (finding) => session.fixesOf(finding) : undefined,
   );
-  if (command.format === 'sarif') io.stdout(escapeJsonControls(formatSarif(located)));
-  else if (command.format === 'json') io.stdout(escapeJsonControls(formatJson(located)));
+  if (command.format === 'sarif') {
+    const invocation = { executionSuccessful: ioErrors === 0, notes: io.notes ?? [] };
+    io.stdout(escapeJsonControls(formatSarif(located, { invocation, cwd: io.cwd })));
+  } else if (command.format === 'json') io.stdout(escapeJsonControls(formatJson(located)));
   else io.stdout(formatText(located));
   return exitFor(command, result.findings, ioErrors);
+}
+
+/**
+ * A file named on the command line (not found in a folder given) that is not a template says so: a run
+ * that checks nothing it was asked to must not read as a clean one.
+ */
+function noteNamedButNotChecked(
+  paths: readonly string[],
+  documents: readonly SourceDocument[],
+  analysable: readonly SourceDocument[],
+  io: CliIo,
+): void {
+  const named = new Set(paths.map((file) => path.resolve(io.cwd, file)));
+  const checked = new Set(analysable);
+  for (const document of documents) {
+    const file = fileURLToPath(document.uri);
+    if (checked.has(document) || !named.has(file)) continue;
+    const message = isJsonFileName(file)
+      ? 'not checked: it is not an ARM template or parameter file (its $schema is neither a deployment template nor a deployment parameters schema).'
+      : 'not checked: only .bicep and .bicepparam files and ARM templates and parameter files (.json, .jsonc) are checked.';
+    tell(io, { level: 'note', file, message });
+  }
 }
 
 /** A diff's lines keep their text; only controls other than tab and the line breaks are escaped. */

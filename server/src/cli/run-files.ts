@@ -5,8 +5,7 @@ import type { Host, SourceDocument } from '../engine';
 import { userCacheRoot } from '../evaluate/registry/cache-location';
 import type { CheckCommand, ParseCommand, ResolveCommand } from './args';
 import { discoverFiles } from './discover';
-import { escapeControls } from './escape';
-import type { CliIo } from './io';
+import { tell, type CliIo } from './io';
 import { displayPath } from './located';
 import { cliReadScope, readGivenFile, refusalText, scopedHost } from './reading';
 
@@ -20,12 +19,14 @@ export interface LoadedFiles {
 
 export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
   const { files, missing, unlisted } = discoverFiles(paths, io.cwd);
-  for (const arg of missing) io.stderr(`vnet-lens: cannot read '${escapeControls(arg)}': no such file or folder\n`);
+  for (const arg of missing) tell(io, { level: 'error', message: `cannot read '${arg}': no such file or folder` });
   for (const { folder, code } of unlisted) {
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
-    io.stderr(
-      `vnet-lens: cannot read folder '${escapeControls(displayPath(folder, io.cwd))}': ${why}; its files are not checked\n`,
-    );
+    tell(io, {
+      level: 'error',
+      message: `cannot read folder '${displayPath(folder, io.cwd)}': ${why}; its files are not checked`,
+      about: folder,
+    });
   }
   const documents: SourceDocument[] = [];
   const texts = new Map<string, string>();
@@ -35,11 +36,11 @@ export function loadFiles(paths: readonly string[], io: CliIo): LoadedFiles {
     const read = readGivenFile(file);
     if (read.text === undefined) {
       // Too large is a limit, as in the editor (a note); anything else was asked for and cannot be read.
-      const shown = escapeControls(displayPath(file, io.cwd));
       if (read.why === 'too-large')
-        io.stderr(`${shown}: note: VNet Lens did not analyse this file: ${refusalText(read.why)}.\n`);
+        tell(io, { level: 'note', file, message: `VNet Lens did not analyse this file: ${refusalText(read.why)}.` });
       else {
-        io.stderr(`vnet-lens: cannot read '${shown}': ${refusalText(read.why)}\n`);
+        const message = `cannot read '${displayPath(file, io.cwd)}': ${refusalText(read.why)}`;
+        tell(io, { level: 'error', message, about: file });
         ioErrors++;
       }
       continue;
@@ -67,6 +68,6 @@ export function hostFor(command: CheckCommand | ParseCommand | ResolveCommand, i
   const cacheRoot = userCacheRoot();
   if (cacheRoot !== undefined) scope.addRoot(cacheRoot);
   return scopedHost(scope, (file, why) =>
-    io.stderr(`${escapeControls(displayPath(file, io.cwd))}: note: not read: ${why}; what it declares is unknown.\n`),
+    tell(io, { level: 'note', file, message: `not read: ${why}; what it declares is unknown.` }),
   );
 }

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules } from '../rules';
 import { toolName, toolVersion } from '../version';
-import type { LocatedFile, LocatedFinding, Region } from './located';
+import type { RunNote } from './io';
+import { displayPath, type LocatedFile, type LocatedFinding, type Region } from './located';
 import { publicHomepage, sarifLevel, sarifRule } from './sarif-rules';
 import { syntaxRule } from './syntax-findings';
 
@@ -40,6 +41,10 @@ function fingerprint({ finding, file }: LocatedFinding): string {
 export interface SarifOptions {
   /** package.json `homepage` by default; links appear only for a public https base. */
   homepage?: string;
+  /** Whether the run read every file it was asked to, and what it said about itself (io.ts RunNote). */
+  invocation?: { executionSuccessful: boolean; notes: readonly RunNote[] };
+  /** The folder the run's notes' paths are relative to (the located files' already are). */
+  cwd?: string;
 }
 
 export function formatSarif(files: readonly LocatedFile[], options: SarifOptions = {}): string {
@@ -108,9 +113,45 @@ export function formatSarif(files: readonly LocatedFile[], options: SarifOptions
         artifacts: files.map((file) => ({ location: artifactLocation(file.file) })),
         results,
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocationOf(options)],
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/**
+ * SARIF's invocation (2.1.0 §3.20): executionSuccessful is false when a file the run was asked to read
+ * could not be (exit 2); its notes are toolExecutionNotifications, a config file's problems
+ * toolConfigurationNotifications (§3.58), each at the file it is about.
+ */
+function invocationOf({ invocation, cwd }: SarifOptions) {
+  const notes = invocation?.notes ?? [];
+  const notification = (note: RunNote) => {
+    const file = note.file ?? note.about;
+    const region = note.position && { startLine: note.position.line, startColumn: note.position.column };
+    return {
+      level: note.level,
+      message: { text: note.message },
+      ...(file === undefined
+        ? {}
+        : {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: artifactLocation(cwd === undefined ? file : displayPath(file, cwd)),
+                  ...(region ? { region } : {}),
+                },
+              },
+            ],
+          }),
+    };
+  };
+  const execution = notes.filter((note) => !note.configuration).map(notification);
+  const configuration = notes.filter((note) => note.configuration).map(notification);
+  return {
+    executionSuccessful: invocation?.executionSuccessful ?? true,
+    ...(execution.length > 0 ? { toolExecutionNotifications: execution } : {}),
+    ...(configuration.length > 0 ? { toolConfigurationNotifications: configuration } : {}),
+  };
 }

@@ -23,7 +23,7 @@ export {
   type FileEdits,
   type TextEdit,
 } from './fixes';
-export { classifyFile, isCandidateFileName, type Language } from '../syntax/classify';
+export { classifyFile, isCandidateFileName, isJsonFileName, type Language } from '../syntax/classify';
 export { LineIndex } from '../syntax/line-index';
 export { resolveInDocuments, type ResolveOutcome } from './resolve-run';
 export type { Resolution, ResolutionAnswer, ResolutionStep } from './resolve';
