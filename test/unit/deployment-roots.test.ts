@@ -301,6 +301,40 @@ resource back 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-09-
       (await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${spokeRoot('vnet-other')}`)).map(where),
       ['peering-reverse-missing hub.bicep'],
     );
+    // A spoke template deployed per spoke gives the hub's id as its own root knows it (its resource group
+    // is its own `resourceGroup()`), and the spoke's name as a parameter: the call still names the hub.
+    const perSpoke = `param spokeName string
+${existingVnet('vnet-hub')}resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' existing = {
+  name: spokeName
+}
+module back './modules/missing-peering.bicep' = {
+  name: 'back'
+  params: { localVnetName: spoke.name, remoteVnetId: vnethub.id }
+}
+`;
+    assert.deepEqual((await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${perSpoke}`)).map(where), []);
+  });
+
+  test('a spoke VNet whose name is a parameter, with its peering back written inline, may be the way back', async () => {
+    const spokeInline = (remote: string) => `param spokeName string
+resource spoke 'Microsoft.Network/virtualNetworks@2025-09-01' = {
+  name: spokeName
+  location: 'westeurope'
+  properties: {
+    addressSpace: { addressPrefixes: [ '10.1.0.0/16' ] }
+    virtualNetworkPeerings: [ { name: 'to-hub', properties: { remoteVirtualNetwork: { id: resourceId('Microsoft.Network/virtualNetworks', '${remote}') } } } ]
+  }
+}
+`;
+    const hubRoot = existingVnet('vnet-hub') + vnet('vnet-spoke', '10.1.0.0/16') + peering('vnet-hub', 'vnet-spoke');
+    assert.deepEqual(
+      (await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${spokeInline('vnet-hub')}`)).map(where),
+      [],
+    );
+    assert.deepEqual(
+      (await findings(`//- /hub.bicep\n${hubRoot}//- /spoke.bicep\n${spokeInline('vnet-other')}`)).map(where),
+      ['peering-reverse-missing hub.bicep'],
+    );
   });
 
   test("the hub's peerings written inline reach the spoke's file too", async () => {

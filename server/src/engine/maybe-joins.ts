@@ -17,8 +17,8 @@
 // the VNet it points at, and a module call nobody can read to one that declares a resource it is given
 // by id: each names something of the deployment it joins (roots meet only through a reference).
 import type { ResourceDecl } from '../evaluate/declaration';
-import { isArray, PartialString, same, type Value } from '../evaluate/value';
-import { parentIdOf } from '../model/identity';
+import { isArray, same, type Value } from '../evaluate/value';
+import { parentIdOf, providerKey } from '../model/identity';
 import { at } from '../model/property-path';
 
 /** Child types another root may create under a resource of this one, with the VNet they point at. */
@@ -36,26 +36,6 @@ const unknownVnet = '?';
 /** The `points` of a module call nobody can read, offered under what it is given. */
 const unreadCall = '!';
 
-/**
- * The text of an id from its first `/providers/` after every unknown part, lower case, no trailing '/';
- * undefined when the id is not text or its provider part is not known.
- */
-export function providerKey(id: Value | undefined): string | undefined {
-  let tail: string;
-  if (typeof id === 'string') tail = id;
-  else if (id instanceof PartialString) {
-    let first = id.parts.length;
-    while (first > 0 && typeof id.parts[first - 1] === 'string') first--;
-    tail = id.parts.slice(first).join('');
-  } else return undefined;
-  const lower = tail.toLowerCase();
-  const cut = lower.indexOf('/providers/');
-  if (cut < 0) return undefined;
-  let end = lower.length;
-  while (end > cut && lower.charCodeAt(end - 1) === 47 /* / */) end--;
-  return lower.slice(cut, end);
-}
-
 /** A child a deployment creates that may belong under another deployment's resource. */
 export interface Offer {
   decl: ResourceDecl;
@@ -63,9 +43,11 @@ export interface Offer {
   parent: string;
   /**
    * The provider key of the VNet it points at, for types that point at one; '' otherwise; '*' for a VNet
-   * offered for its inline peerings; '!' for a module call nobody can read.
+   * offered for its inline peerings under its own key; '!' for a module call nobody can read.
    */
   points: string;
+  /** A VNet offered for its inline peerings: under itself, not under its parent. */
+  whole?: boolean;
 }
 
 /** What a deployment offers others and what it declares (keys of each of its declarations, VNets apart). */
@@ -90,6 +72,13 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     // A child whose own name is not known (a hub's peerings looped over the ids it is given) is keyed by
     // its parent alone: it still offers itself under it.
     const key = providerKey(decl.id);
+    if (key === undefined && type === vnetType && !decl.existing) {
+      // A VNet whose name is not known offers its inline peerings to a deployment that declares a VNet
+      // they point at (as a child peering of an unknown VNet is offered).
+      const inline = at(decl.properties, 'virtualNetworkPeerings');
+      if (isArray(inline)) offerInlinePeeringsOfUnknownVnet(decl, inline, offers);
+      continue;
+    }
     if (key === undefined && !childTypes.has(type)) continue;
     if (key !== undefined) addDeclared(declared, key, decl.id);
     // A VNet no file of this deployment declares but one of its peerings names by id (a hub in another
@@ -104,7 +93,7 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     if (decl.existing) continue;
     // A VNet that writes its peerings inline offers itself, to a deployment that names it.
     if (key !== undefined && type === vnetType && at(decl.properties, 'virtualNetworkPeerings') !== undefined)
-      offers.push({ decl, parent: key, points: inlinePeerings });
+      offers.push({ decl, parent: key, points: inlinePeerings, whole: true });
     if (!childTypes.has(type)) continue;
     const pointer = childTypes.get(type);
     const pointed = pointer === undefined ? '' : providerKey(at(decl.properties, pointer));
@@ -125,6 +114,16 @@ export function reachesOf(resources: readonly ResourceDecl[]): Reaches {
     if (points !== undefined) offers.push({ decl, parent, points });
   }
   return { offers, declared, vnets };
+}
+
+/** A VNet whose name is not known, offered under '?' for each VNet its inline peerings point at. */
+function offerInlinePeeringsOfUnknownVnet(decl: ResourceDecl, peerings: readonly Value[], offers: Offer[]): void {
+  const pointed = new Set<string>();
+  for (const peering of peerings) {
+    const key = providerKey(at(peering, 'properties.remoteVirtualNetwork.id'));
+    if (key !== undefined) pointed.add(key);
+  }
+  for (const points of pointed) offers.push({ decl, parent: unknownVnet, points, whole: true });
 }
 
 /**
@@ -234,7 +233,7 @@ export function maybeJoined(
 function mayBeUnder(offer: Offer, ids: readonly Value[]): boolean {
   // An unread call is under each resource it is given: its key is the reference.
   if (offer.points === unreadCall) return true;
-  const parentId = offer.points === inlinePeerings ? offer.decl.id : parentIdOf(offer.decl.id);
+  const parentId = offer.whole ? offer.decl.id : parentIdOf(offer.decl.id);
   // A peering whose VNet's name is not known has no parent id at all when none of its id is known.
   if (parentId === undefined) return offer.parent === unknownVnet;
   return ids.some((id) => same(parentId, id, true) !== false);

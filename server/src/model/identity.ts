@@ -107,3 +107,23 @@ function keptParts(parts: readonly (string | Unknown)[], index: number, last: st
   if (kept.length === 1) return kept[0];
   return new PartialString(kept);
 }
+
+/**
+ * The text of an id from its first `/providers/` after every unknown part, lower case, no trailing '/';
+ * undefined when the id is not text or its provider part is not known.
+ */
+export function providerKey(id: Value | undefined): string | undefined {
+  let tail: string;
+  if (typeof id === 'string') tail = id;
+  else if (id instanceof PartialString) {
+    let first = id.parts.length;
+    while (first > 0 && typeof id.parts[first - 1] === 'string') first--;
+    tail = id.parts.slice(first).join('');
+  } else return undefined;
+  const lower = tail.toLowerCase();
+  const cut = lower.indexOf('/providers/');
+  if (cut < 0) return undefined;
+  let end = lower.length;
+  while (end > cut && lower.charCodeAt(end - 1) === 47 /* / */) end--;
+  return lower.slice(cut, end);
+}

@@ -6,7 +6,7 @@ export { buildModel } from './build';
 export { at } from './property-path';
 export { displayJson, displayValue } from './json';
 export { asWritten, unknownAsWritten } from './as-written';
-export { idKey, parentIdOf } from './identity';
+export { idKey, parentIdOf, providerKey } from './identity';
 export { certainKey, CertainlySameIds, lastSegmentKey, Lookup, MaybeSameIdPairs, MaybeSameIds } from './id-lookup';
 export { keptOn, lowerCase, remembered } from '../evaluate/remembered';
 export { connectionTargetType, resourceTypeOfId } from './targets';

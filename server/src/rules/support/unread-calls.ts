@@ -10,6 +10,7 @@ import {
   isArray,
   keptOn,
   PartialString,
+  providerKey,
   same,
   type NetworkModel,
   type ResourceDecl,
@@ -31,10 +32,19 @@ export function givenToUnreadCall(
   );
 }
 
-/** Whether `given` is certainly `wanted`, or a path below it (`{vnet id}/subnets/x` names the VNet too). */
+/**
+ * Whether `given` is certainly `wanted`, or a path below it (`{vnet id}/subnets/x` names the VNet too), or
+ * the same id from `/providers/` on with a scope that may be the same: a call in another root names the
+ * hub by its own `resourceGroup()`, which is never certainly this root's (engine/maybe-joins.ts).
+ */
 function names(given: string | PartialString, wanted: Value): boolean {
   if (typeof wanted !== 'string' && !(wanted instanceof PartialString)) return false;
-  if (same(given, wanted, true) === true) return true;
+  const equal = same(given, wanted, true);
+  if (equal === true) return true;
+  if (equal === 'unknown' && given instanceof PartialString) {
+    const key = providerKey(given);
+    if (key !== undefined && key === providerKey(wanted)) return true;
+  }
   return typeof given === 'string' && typeof wanted === 'string' && wanted.includes('/')
     ? given.toLowerCase().startsWith(`${wanted.toLowerCase()}/`)
     : false;
