@@ -205,6 +205,20 @@ describe('fixtures', () => {
     assert.match(resolution.steps[1].text, /firewall DNS proxy forwards where its policy says/);
   });
 
+  test("a forwarder whose own VNet asks another server (a firewall's DNS proxy): unknown, saying so", async () => {
+    const resolution = await fixture(
+      vnet('hub', 'vnet-hub', 0, "dhcpOptions: { dnsServers: [ '10.9.0.4' ] }") +
+        customSpoke() +
+        endpoint() +
+        zone(['spoke.id']),
+    );
+    assert.equal(resolution.answer, 'unknown');
+    assert.match(
+      resolution.steps[1].text,
+      /'vnet-hub', which uses the DNS servers 10\.9\.0\.4: a forwarder there may forward to them/,
+    );
+  });
+
   test('DNS servers from a parameter: unknown, saying so', async () => {
     const resolution = await fixture(
       `param servers array\n${vnet('hub', 'vnet-hub', 0)}${vnet('spoke', 'vnet-spoke', 1, 'dhcpOptions: { dnsServers: servers }')}${endpoint()}${zone(['hub.id'])}`,

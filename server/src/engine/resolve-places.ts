@@ -4,6 +4,7 @@
 import { azureProvidedDnsAddress, forwarderSubnetsOfUnknownUpstream } from '../facts';
 import { placeOfDnsServer, type NetworkModel, type ResourceDecl, type Value, type VirtualNetwork } from '../model';
 import { valueForMessage } from '../rules/support/certain';
+import { asksAzureDnsFromItsVnet } from '../rules/support/dns-custom-servers';
 import { dnsServersOf, sameId } from '../rules/support/dns-network';
 import { vnetCandidatesFor } from '../rules/support/model-lookups';
 import type { ResolutionStep } from './resolve-types';
@@ -115,6 +116,17 @@ export function answeringPlaces(model: NetworkModel, from: VirtualNetwork): Plac
           {
             step: 'server',
             text: `${server} is in '${subnetName}' of '${vnetName}': a firewall DNS proxy forwards where its policy says, which the network templates do not show`,
+          },
+        ],
+      };
+    } else if (!asksAzureDnsFromItsVnet(place.vnet, servers)) {
+      const own = dnsServersOf(place.vnet);
+      return {
+        unknown: [
+          ...steps,
+          {
+            step: 'server',
+            text: `${server} lies in ${subnetName ? `subnet '${subnetName}' of ` : ''}'${vnetName}', which ${Array.isArray(own) ? `uses the DNS servers ${own.join(', ')}` : 'uses DNS servers that are not known'}: a forwarder there may forward to them, which the network templates do not show`,
           },
         ],
       };

@@ -6,7 +6,8 @@
 // none, dns-zone-unlinked reports it); a zone group created for certain writes into it; the client VNet
 // (the endpoint's, or one peered both ways) certainly lists known servers; every server lies in exactly
 // one analysed, certainly created VNet, outside a firewall subnet (its upstream is not in the VNet's
-// templates); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
+// templates), and a server VM's VNet asks Azure DNS or only those servers (else its forwarders may
+// send the query on to a server that answers); no link may join the zone to a server's VNet, nor to the VNet of any resolver declared
 // (a forwarder may forward to it).
 import { customDnsResolution } from '../facts';
 import { CertainlySameIds, type VirtualNetwork } from '../model';

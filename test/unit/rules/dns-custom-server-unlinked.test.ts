@@ -102,6 +102,20 @@ ruleTests(rule, {
         link('toSpoke', 'spoke.id'),
     },
     {
+      name: "the servers' own VNet asks another server (domain controllers forwarding to a hub firewall's DNS proxy)",
+      code:
+        vnet('hub', 'vnet-hub', 0, customDns("'10.9.0.68'"), 'snet-dns') +
+        spoke() +
+        endpoint +
+        zone() +
+        link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: "the servers' own VNet's DNS is not known",
+      code: `param identityDns array
+${vnet('hub', 'vnet-hub', 0, 'dhcpOptions: { dnsServers: identityDns }', 'snet-dns')}${spoke()}${endpoint}${zone()}${link('toSpoke', 'spoke.id')}`,
+    },
+    {
       name: 'an existing zone is linked elsewhere',
       code: `${hub()}${spoke()}${endpoint}resource zone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {\n  name: 'privatelink.vaultcore.azure.net'\n}\n${link('toSpoke', 'spoke.id')}`,
     },
@@ -113,6 +127,23 @@ ruleTests(rule, {
       errors: [{ messageId: 'unlinked', level: 'warning', message }],
       fixTitle: /^Link the zone to 'vnet-hub'$/,
       output: hub() + spoke() + endpoint + zone() + newHubLink + link('toSpoke', 'spoke.id'),
+    },
+    {
+      name: "the servers' VNet lists the servers themselves (domain controllers that ask each other)",
+      code:
+        vnet('hub', 'vnet-hub', 0, customDns(), 'snet-dns') +
+        spoke() +
+        endpoint +
+        zone('[|zone|]') +
+        link('toSpoke', 'spoke.id'),
+      errors: [{ messageId: 'unlinked', message }],
+      output:
+        vnet('hub', 'vnet-hub', 0, customDns(), 'snet-dns') +
+        spoke() +
+        endpoint +
+        zone() +
+        newHubLink +
+        link('toSpoke', 'spoke.id'),
     },
     {
       name: 'the server is a DNS Private Resolver inbound endpoint in the hub',

@@ -43,9 +43,21 @@ export function serverVnets(
     )
       return undefined;
     if (zone && mayBeLinked(model, zone, place.vnet)) return undefined;
+    if (!place.inboundEndpoint && !asksAzureDnsFromItsVnet(place.vnet, servers)) return undefined;
     if (!vnets.some((known) => sameId(known.id, place.vnet!.id))) vnets.push(place.vnet);
   }
   return { servers, vnets };
+}
+
+/**
+ * Whether a forwarder (a DNS server VM) is taken to ask Azure DNS from its own VNet: that VNet uses
+ * Azure-provided DNS, or only the client's servers (domain controllers that list each other). A VNet whose
+ * DNS is another server (a firewall's DNS proxy in a hub) says its servers' queries go on elsewhere,
+ * where the templates cannot follow them; so does a DNS setting that is not known.
+ */
+export function asksAzureDnsFromItsVnet(vnet: VirtualNetwork, servers: readonly string[]): boolean {
+  const own = dnsServersOf(vnet);
+  return own === 'azure-provided' || (own !== undefined && own.every((server) => servers.includes(server)));
 }
 
 /** Whether a declared DNS Private Resolver may answer from the zone: its VNet is unknown or may be linked. */
