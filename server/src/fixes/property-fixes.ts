@@ -98,12 +98,19 @@ export const useNetworkAddress: Builder<'use-network-address'> = (docs, { value 
   return replaceAt(docs, anchor, anchor.path, value, `Use the network address '${value}'`, 'expressions');
 };
 
-/** The PE takes its VNet's location: the VNet's own expression when it is written in this file. */
+/**
+ * The PE takes its VNet's location: the VNet's own expression when it is written in this file, its
+ * region when the VNet's file writes it as a literal. A VNet elsewhere whose location is a parameter or an
+ * expression gets no fix: its region here is one caller's or one parameter file's, and written as a
+ * literal it would bring the mismatch back for every other.
+ */
 export const useVnetLocation: Builder<'use-vnet-location'> = (docs, { value, vnet: vnetDecl }, anchor) => {
   const decl = anchor.decl;
   let written: Gen = value;
-  if (vnetDecl.uri === decl.uri && vnetDecl.language === decl.language && !sharedByInstances(vnetDecl)) {
-    const source = editorFor(docs, vnetDecl)?.valueAt('location');
+  const source = editorFor(docs, vnetDecl)?.valueAt('location');
+  if (vnetDecl.uri !== decl.uri || vnetDecl.language !== decl.language) {
+    if (!source?.literal) return [];
+  } else if (!sharedByInstances(vnetDecl)) {
     if (source && !source.literal) {
       written = decl.language === 'bicep' ? expr(source.text) : expr(source.text.slice(2, -2));
       if (decl.language === 'arm' && !/^"\[[^]*\]"$/.test(source.text)) written = value;

@@ -114,6 +114,24 @@ ${bicepEndpoint('subnetId', [], { location: '[|location|]' })}`,
       output: null,
     },
     {
+      name: "the VNet in a module whose location its caller passes: reported, without writing one parameter file's region",
+      code: `//- /main.bicep
+param location string
+module net 'vnet.bicep' = {
+  name: 'net'
+  params: { location: location }
+}
+${bicepEndpoint('net.outputs.subnetId', [], { location: "[|'westeurope'|]" })}//- /main.bicepparam
+using 'main.bicep'
+param location = 'northeurope'
+//- /vnet.bicep
+param location string
+${bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24'), { location: 'location' })}output subnetId string = vnet.properties.subnets[0].id
+`,
+      errors: [{ messageId: 'mismatch', message: /is in 'westeurope' but its VNet 'vnet-spoke' is in 'northeurope'/ }],
+      output: null,
+    },
+    {
       name: 'a loop of endpoints gives one finding',
       code:
         bicepVnet(oneLineSubnet('snet-pe', '10.1.1.0/24')) +
