@@ -165,6 +165,19 @@ export function firewallDefaultActionPath(resourceType: string): string | undefi
   return firewallDefaultActionPaths.get(resourceType.toLowerCase());
 }
 
+/**
+ * FACTS §9.2 (App Service access restrictions): with at least one rule written and no default action,
+ * traffic no rule matches is denied. The path of those rules, for the types that behave so.
+ */
+const rulesDenyUnmatchedPaths: ReadonlyMap<string, string> = new Map([
+  ['microsoft.web/sites', 'properties.siteConfig.ipSecurityRestrictions'],
+]);
+
+/** Where the type's firewall rules are when writing any of them denies what none matches (FACTS §9.2). */
+export function rulesThatDenyUnmatchedPath(resourceType: string): string | undefined {
+  return rulesDenyUnmatchedPaths.get(resourceType.toLowerCase());
+}
+
 /** Whether a known firewall default action denies (`'Deny'`, compared as public-access values are). */
 export function firewallDenies(value: unknown): boolean {
   return same('Deny', value);

@@ -11,8 +11,21 @@
 // and bypass reach it, which is the author's evident design; the message then claims no public reach.
 // Nor is a firewall whose default action is not known (a parameter, an AVM module's own) taken for an
 // open one: no fix, and a message that says only that the public endpoint stays on.
-import { firewallDefaultActionPath, firewallDenies, publicAccessFacts, publicAccessState } from '../facts';
-import { serviceNetworkRules, type NetworkModel, type PrivateEndpoint, type Target, type Value } from '../model';
+import {
+  firewallDefaultActionPath,
+  firewallDenies,
+  publicAccessFacts,
+  publicAccessState,
+  rulesThatDenyUnmatchedPath,
+} from '../facts';
+import {
+  isArray,
+  serviceNetworkRules,
+  type NetworkModel,
+  type PrivateEndpoint,
+  type Target,
+  type Value,
+} from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lookup } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
@@ -37,6 +50,8 @@ export default defineRule({
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, open to whatever its firewall lets through. Turn public access off if nothing needs it.",
     enabledForNetworkRules:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} and sets {{property}} to {{value}}, which its virtual network or IP rules need: its public endpoint stays on for them. Turn public access off if they are not needed.",
+    enabledBehindRules:
+      "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, open only to what its access restrictions allow (with any restriction written and no default action, the rest is denied). Turn public access off if nothing needs that.",
     enabledBehindFirewall:
       "'{{target}}' ({{type}}) is reached through private endpoint '{{endpoint}}'{{others}} but sets {{property}} to {{value}}: its public endpoint stays on, closed by its firewall's default action 'Deny' except to what the firewall's rules and bypass let through. Turn public access off if nothing needs that.",
   },
@@ -64,7 +79,7 @@ export default defineRule({
       // that denies), they need the public endpoint on (FACTS §9.3: VNet rules grant nothing with public
       // access off); the author evidently keeps it for them: said, as information.
       const forRules =
-        (firewall === 'denies' || firewallDefaultActionPath(target.type) === undefined) &&
+        (firewall === 'denies' || firewall === 'rulesDeny' || firewallDefaultActionPath(target.type) === undefined) &&
         ruled?.has(target.key) === true;
       report({
         messageId: forRules ? 'enabledForNetworkRules' : messageByFirewall[firewall],
@@ -112,22 +127,38 @@ function targetsWithNetworkRules(model: NetworkModel): Set<string> {
 const messageByFirewall = {
   open: 'enabled',
   denies: 'enabledBehindFirewall',
+  rulesDeny: 'enabledBehindRules',
   unknown: 'enabledFirewallUnknown',
 } as const;
 
 /**
- * What the target's own firewall (FACTS §6) does with traffic no rule of it names: `denies`, `open`
- * (no firewall written, or a known action other than 'Deny'), or `unknown` (not known here).
+ * What the target's own firewall (FACTS §6) does with traffic no rule of it names: `denies`, `rulesDeny`
+ * (no default action, but rules written that deny the rest), `open` (no firewall written, or a known
+ * action other than 'Deny'), or `unknown` (not known here).
  */
-function firewallOf(target: Target): 'denies' | 'open' | 'unknown' {
+function firewallOf(target: Target): 'denies' | 'rulesDeny' | 'open' | 'unknown' {
   const path = firewallDefaultActionPath(target.type);
   if (!path) return 'open';
   const found = lookup(target.properties, path.slice('properties.'.length));
   // undefined: a step of the path is not an object (an unknown, a parameter without default).
   if (found === undefined) return 'unknown';
-  if (!found.present) return 'open';
+  if (!found.present) return rulesDenyUnmatched(target);
   if (firewallDenies(found.value)) return 'denies';
   return typeof found.value === 'string' ? 'open' : 'unknown';
+}
+
+/**
+ * With no default action written: App Service denies what no access restriction matches once any is
+ * written (FACTS §9.2), so a known non-empty list `rulesDeny`; a list that is not known is `unknown`.
+ */
+function rulesDenyUnmatched(target: Target): 'rulesDeny' | 'open' | 'unknown' {
+  const path = rulesThatDenyUnmatchedPath(target.type);
+  if (!path) return 'open';
+  const found = lookup(target.properties, path.slice('properties.'.length));
+  if (found === undefined) return 'unknown';
+  if (!found.present || found.value === null) return 'open';
+  if (!isArray(found.value)) return 'unknown';
+  return found.value.length > 0 ? 'rulesDeny' : 'open';
 }
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */

@@ -42,6 +42,17 @@ const registryWithRules = (
 }
 ${endpoint('pe-acr', 'acr.id', 'registry')}`;
 
+/** A web app with public access on, `siteConfig` as given, and an endpoint to it. */
+const webApp = (siteConfig: string, head = '') => `${head}resource [|app|] 'Microsoft.Web/sites@2025-03-01' = {
+  name: 'app-orders'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Enabled'
+    siteConfig: ${siteConfig}
+  }
+}
+${endpoint('pe-app', 'app.id', 'sites')}`;
+
 ruleTests(rule, {
   valid: [
     {
@@ -157,6 +168,36 @@ ${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
         },
       ],
       output: null,
+    },
+    {
+      name: 'an App Service with access restrictions and no default action denies what they do not allow (FACTS §9.2): no fix',
+      code: webApp(
+        "{ ipSecurityRestrictions: [ { name: 'office', action: 'Allow', priority: 100, ipAddress: '203.0.113.0/24' } ] }",
+      ),
+      errors: [
+        {
+          messageId: 'enabledBehindRules',
+          message: /its public endpoint stays on, open only to what its access restrictions allow/,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an App Service whose access restrictions are not known: no public reach is claimed',
+      code: webApp('{ ipSecurityRestrictions: restrictions }', 'param restrictions array\n'),
+      errors: [{ messageId: 'enabledFirewallUnknown' }],
+      output: null,
+    },
+    {
+      name: 'an App Service with no access restriction is open to all: fixed',
+      code: webApp('{ ipSecurityRestrictions: [] }'),
+      errors: [{ messageId: 'enabled' }],
+      output: edited([
+        webApp('{ ipSecurityRestrictions: [] }').replace('[|app|]', 'app'),
+        webApp('{ ipSecurityRestrictions: [] }')
+          .replace('[|app|]', 'app')
+          .replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"),
+      ]),
     },
     {
       name: "a container registry's networkRuleSet that denies by default",
