@@ -3,7 +3,7 @@
 // that API version (facts checkPolicyValue, FACTS §3.1). Certain cases only: a known string and a
 // comparable stable API version. A value that differs from a listed one only in case stays silent:
 // FACTS does not say whether Azure compares these values case-sensitively. Anchor: the value.
-import { checkPolicyValue, policyProperties, policyValues } from '../facts';
+import { checkPolicyValue, policyProperties, policyValues, type PolicyProperty } from '../facts';
 import { certainlyCreatedAmong } from './support/certain';
 import { lookup, subnetLabel, subnetPropertyPath } from './support/endpoint-common';
 import { defineRule, type RuleContext } from './support/rule';
@@ -26,20 +26,27 @@ export default defineRule({
   },
   check({ model, report }: RuleContext) {
     for (const subnet of certainlyCreatedAmong(model.subnets)) {
+      // A subnet a registry module declares (an Azure Verified Module's `subnets` entry) has the module's
+      // API version, which is not known here: only a value no version has is certain (no fix: the entry is
+      // the module's parameter, not the subnet's property).
       const apiVersion = subnet.decl.apiVersion;
-      if (apiVersion === undefined) continue;
       for (const property of policyProperties) {
         const found = lookup(subnet.properties, property);
         if (!found?.present || typeof found.value !== 'string') continue;
         const value = found.value;
         const at = { decl: subnet.decl, path: subnetPropertyPath(subnet, property) };
+        if (apiVersion === undefined) {
+          if (!policyValues(property).some((listed) => listed.toLowerCase() === value.toLowerCase())) {
+            const data = { subnet: subnetLabel(subnet), property, value, valid: validValues(property) };
+            report({ messageId: 'invalidNoCloseValue', data, at });
+          }
+          continue;
+        }
         const base = { subnet: subnetLabel(subnet), property, value, apiVersion };
         const result = checkPolicyValue(property, apiVersion, value);
         switch (result.status) {
           case 'invalid': {
-            const valid = policyValues(property)
-              .map((v) => `'${v}'`)
-              .join(', ');
+            const valid = validValues(property);
             // No near value ('false', 'off'): which policy the author meant is not known, and the nearest
             // by letters could turn on the policies they meant to turn off. Said without a fix.
             if (result.closest === undefined) {
@@ -70,3 +77,8 @@ export default defineRule({
     }
   },
 });
+
+const validValues = (property: PolicyProperty) =>
+  policyValues(property)
+    .map((v) => `'${v}'`)
+    .join(', ');

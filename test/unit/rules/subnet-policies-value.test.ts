@@ -198,3 +198,41 @@ ruleTests(rule, {
     },
   ],
 });
+
+// A subnet entry of the Azure Verified Module for virtual networks: the module's API version is not known
+// here, so only a value no version has is reported, without a fix (the entry is the module's parameter).
+const avmVnet = (entry: string) => `module vnet 'br/public:avm/res/network/virtual-network:0.5.2' = {
+  name: 'vnet'
+  params: {
+    name: 'vnet-a'
+    addressPrefixes: [ '10.0.0.0/16' ]
+    subnets: [
+      { name: 'snet-pe', addressPrefix: '10.0.4.0/28', ${entry} }
+    ]
+  }
+}
+`;
+
+ruleTests(rule, {
+  valid: [
+    { name: 'AVM: a valid value', code: avmVnet("privateEndpointNetworkPolicies: 'Enabled'") },
+    {
+      name: 'AVM: a value some API version lists (whether the module uses one that does is not known here)',
+      code: avmVnet("privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled'"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'AVM: a value of no API version is reported without a fix',
+      code: avmVnet("privateEndpointNetworkPolicies: [|'Enable'|]"),
+      errors: [
+        {
+          messageId: 'invalidNoCloseValue',
+          message:
+            /^Subnet 'snet-pe' in VNet 'vnet-a' sets privateEndpointNetworkPolicies to 'Enable', which is not a value of that property in any API version/,
+        },
+      ],
+      output: null,
+    },
+  ],
+});
