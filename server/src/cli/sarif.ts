@@ -63,7 +63,8 @@ export function formatSarif(files: readonly LocatedFile[], options: SarifOptions
         level: sarifLevel[finding.level],
         message: { text: finding.message },
         locations: [location(file.file, region)],
-        partialFingerprints: { 'vnetLensFinding/v1': fingerprint(located) },
+        // v2: array items are named in the resource identity where their name is written (v1 had indexes).
+        partialFingerprints: { 'vnetLensFinding/v2': fingerprint(located) },
         ...(related.length > 0
           ? {
               relatedLocations: related.map((other, id) => ({

@@ -55,7 +55,8 @@ export function createBaseline(findings: readonly Finding[], baselineUri: string
     const file = relativeToBaseline(finding.uri, baselineUri);
     const key = keyOf(finding.ruleId, file, finding.resource);
     if (entries.has(key)) continue;
-    const expiresOn = expiries.get(key);
+    const byIndex = finding.resourceByIndex && keyOf(finding.ruleId, file, finding.resourceByIndex);
+    const expiresOn = expiries.get(key) ?? (byIndex ? expiries.get(byIndex) : undefined);
     entries.set(key, {
       ruleId: finding.ruleId,
       file,
@@ -115,7 +116,10 @@ export class BaselineMatcher {
 
   has(finding: Finding): boolean {
     if (finding.resource === undefined) return false;
-    return this.live.has(keyOf(finding.ruleId, relativeToBaseline(finding.uri, this.baselineUri), finding.resource));
+    const file = relativeToBaseline(finding.uri, this.baselineUri);
+    if (this.live.has(keyOf(finding.ruleId, file, finding.resource))) return true;
+    // An entry written before array items were named (engine/finding-identity.ts) keys on their indexes.
+    return finding.resourceByIndex !== undefined && this.live.has(keyOf(finding.ruleId, file, finding.resourceByIndex));
   }
 }
 

@@ -25,7 +25,7 @@ import { reportKey } from '../rules/support/report-key';
 import { readPragmas, type PragmaIndex } from '../syntax/bicep';
 import { LineIndex } from '../syntax/line-index';
 import { authorLeavesZoneGroupToPolicy } from './author-intent';
-import { resourceIdentity } from './finding-identity';
+import { resourceIdentities } from './finding-identity';
 import { joinedRoot } from './deployments';
 import type { AnalysisOptions, Finding } from './types';
 import { collectionsHeld, planOf, startsIn } from './rule-plan';
@@ -243,7 +243,7 @@ function addCandidates(
         ...report.at.decl.via.map((call) => ({ ...call, message: 'deployed through this module' })),
         ...joins,
       ],
-      resource: resourceIdentity(report.at, workspace.file(report.at.decl.uri)?.text),
+      ...identityOf(report.at, workspace.file(report.at.decl.uri)?.text),
       ...(report.fix ? { fix: { request: report.fix, anchor: report.at } } : {}),
     };
     const reporters = report.fix
@@ -372,4 +372,10 @@ class Suppression {
     const match = /^\s*\/\/\s*#disable-next-line\s+(.*)$/.exec(previous.replace(/\r?\n$/, ''));
     return match !== null && match[1].split(/\s+/).includes(ruleId);
   }
+}
+
+/** The finding's `resource`, and its `resourceByIndex` when array items are named in it. */
+function identityOf(anchor: Anchor, text: string | undefined): Pick<Finding, 'resource' | 'resourceByIndex'> {
+  const { resource, byIndex } = resourceIdentities(anchor, text);
+  return byIndex === undefined ? { resource } : { resource, resourceByIndex: byIndex };
 }

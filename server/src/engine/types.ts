@@ -44,6 +44,11 @@ export interface Finding extends TextRange {
   /** What it is about, stable across line shifts (engine/finding-identity.ts); baselines key on it. */
   resource?: string;
   /**
+   * `resource` with array items by index (`subnets[2]`) where `resource` names them (`subnets['snet-pe']`):
+   * baselines written before items were named key on it.
+   */
+  resourceByIndex?: string;
+  /**
    * The fix the rule requested (model/fix-contract.ts), built into edits by `FixSession.fixesOf`. It
    * holds model entities: no output format writes it, and it does not cross threads (withoutFixRequest).
    */
