@@ -3,7 +3,7 @@
 // text that joins drop.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { concatStrings, maxStringLength, PartialString, Unknown } from '../../server/src/evaluate/value';
+import { concatStrings, maxStringLength, PartialString, same, Unknown } from '../../server/src/evaluate/value';
 import { parentIdOf } from '../../server/src/model/identity';
 
 const subscription = new Unknown('subscription().subscriptionId');
@@ -43,4 +43,38 @@ test('a parent id is its child id two segments up, partly known ids keeping thei
   assert.equal(parentIdOf(split), '/subscriptions');
   assert.equal(parentIdOf(new PartialString(['/', subscription, '/x'])), undefined, 'only empty text is left');
   assert.equal(parentIdOf(new PartialString([subscription, '/b/x'])), subscription);
+});
+
+test('partial strings with the same unknowns in the same order differ where their aligned text does', () => {
+  const unique = new Unknown('uniqueString(rg)');
+  const endpoint = (prefix: string, suffix = '-blob') =>
+    concatStrings([
+      '/subscriptions/',
+      subscription,
+      `/providers/Microsoft.Network/privateEndpoints/pe-${prefix}`,
+      unique,
+      suffix,
+    ]);
+  assert.equal(same(endpoint('sta'), endpoint('stb'), true), false, 'one length, different text');
+  assert.equal(same(endpoint('sta'), endpoint('STA'), true), true, 'the same text, case aside');
+  assert.equal(
+    same(endpoint('sta'), endpoint('stab'), true),
+    false,
+    "from the end: the text before the unknown ('a', 'b')",
+  );
+  // 'pe-{u}ay' and 'pe-a{u}y' are one string when the unknown is 'a': neither end tells them apart.
+  assert.equal(same(concatStrings(['pe-', unique, 'ay']), concatStrings(['pe-a', unique, 'y']), true), 'unknown');
+  assert.equal(
+    same(endpoint('sta', '-blob'), endpoint('sta', '-file'), true),
+    false,
+    'the text after the last unknown',
+  );
+  const other = concatStrings([
+    '/subscriptions/',
+    subscription,
+    '/providers/Microsoft.Network/privateEndpoints/pe-stb',
+    new Unknown('x'),
+    '-blob',
+  ]);
+  assert.equal(same(endpoint('sta'), other, true), 'unknown', 'other unknowns: nothing lines up');
 });

@@ -244,7 +244,45 @@ function knownDiffers(a: Value, b: Value, ignoreCase: boolean): Tri {
   if (!ea || !eb) return 'unknown';
   if (!ea.head.startsWith(eb.head) && !eb.head.startsWith(ea.head)) return false;
   if (!ea.tail.endsWith(eb.tail) && !eb.tail.endsWith(ea.tail)) return false;
+  if (a instanceof PartialString && b instanceof PartialString && alignedTextDiffers(a, b, ignoreCase)) return false;
   return 'unknown';
+}
+
+/**
+ * Two partial strings with the same unknowns in the same order (one key is one value) line up up to the
+ * first literal part they differ in: the same text before it puts it at the same place in both, so
+ * parts of one length that differ (`…/pe-sta{u}-blob` and `…/pe-stb{u}-blob`), or that differ before
+ * either ends, make the strings differ. Read from the end too.
+ */
+function alignedTextDiffers(a: PartialString, b: PartialString, ignoreCase: boolean): boolean {
+  const pa = a.parts;
+  const pb = b.parts;
+  if (pa.length !== pb.length) return false;
+  for (let i = 0; i < pa.length; i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (typeof x === 'string' ? typeof y !== 'string' : typeof y === 'string') return false;
+    if (typeof x !== 'string' && (ignoreCase ? x.lowerKey !== (y as Unknown).lowerKey : x.key !== (y as Unknown).key))
+      return false;
+  }
+  const text = (part: string | Unknown) => {
+    const literal = part as string;
+    return ignoreCase ? literal.toLowerCase() : literal;
+  };
+  const firstDiffering = (order: readonly number[], fits: (x: string, y: string) => boolean) => {
+    for (const i of order) {
+      if (typeof pa[i] !== 'string') continue;
+      const x = text(pa[i]);
+      const y = text(pb[i]);
+      if (x !== y) return !fits(x, y);
+    }
+    return false;
+  };
+  const forward = pa.map((_, i) => i);
+  return (
+    firstDiffering(forward, (x, y) => x.startsWith(y) || y.startsWith(x)) ||
+    firstDiffering(forward.reverse(), (x, y) => x.endsWith(y) || y.endsWith(x))
+  );
 }
 
 /** The literal text a string value starts and ends with (all of a known string), or undefined for non-text. */

@@ -124,6 +124,16 @@ const bicepCases: RuleCases = {
       errors: [{ messageId: 'dedicated', message: /AzureFirewallSubnet must be a \/26/ }],
     },
     {
+      name: 'endpoints named around one unique string (pe-sta{u}-blob, pe-stb{u}-blob…) are certainly distinct',
+      code: withEndpoints("'10.1.0.0/29'", 4)
+        .replace("addressPrefix: '10.1.0.0/29'", "addressPrefix: [|'10.1.0.0/29'|]")
+        .replace(
+          "[for i in range(0, 4): {\n  name: 'pe-\${i}'",
+          "[for i in range(0, 4): {\n  name: 'pe-st\${substring('abcd', i, 1)}\${uniqueString(resourceGroup().id)}-blob'",
+        ),
+      errors: [{ messageId: 'endpoints', message: /but 4 private endpoints/ }],
+    },
+    {
       name: 'dual stack: the IPv6 entry is not a /64',
       code: `resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {\n  name: 'vnet-hub'\n  properties: {\n    addressSpace: { addressPrefixes: ['10.0.0.0/16', 'fd00:db8::/48'] }\n    subnets: [ { name: 'a', properties: { addressPrefixes: ['10.0.0.0/24', [|'fd00:db8:0:1::/96'|]] } } ]\n  }\n}\n`,
       errors: [{ messageId: 'ipv6' }],
