@@ -32,9 +32,9 @@ export function orderedBefore(first: ResourceDecl, later: ResourceDecl): Tri {
   /** Queues what `node` waits for, and what each call around it waits for. */
   const expand = (node: OrderNode) => {
     const before = predecessors(node);
-    if (before === undefined) {
-      if (!node.frame.opaque || targets.has(node.frame)) unknown = true;
-    } else for (const name of before) visit({ frame: node.frame, name });
+    // What is known of a node's predecessors is walked even when not all are known: a path found is certain.
+    if (!before.complete && (!node.frame.opaque || targets.has(node.frame))) unknown = true;
+    for (const name of before.names) visit({ frame: node.frame, name });
     const caller = node.frame.caller;
     if (caller && !expandedCallers.has(caller)) {
       expandedCallers.add(caller);
@@ -61,23 +61,33 @@ function has(map: Map<OrderFrame, Set<string>>, node: OrderNode): boolean {
   return map.get(node.frame)?.has(node.name) === true;
 }
 
-function predecessors(node: OrderNode): readonly string[] | undefined {
-  if (node.frame.language === 'bicep') return node.frame.after(node.name);
-  const graph = armGraph(node.frame);
+/** The nodes `node` waits for that are known, and whether they are all it waits for. */
+interface Predecessors {
+  names: readonly string[];
+  complete: boolean;
+}
+
+const noneKnown: Predecessors = { names: [], complete: false };
+const none: Predecessors = { names: [], complete: true };
+
+function predecessors(node: OrderNode): Predecessors {
+  if (node.frame.language === 'bicep') {
+    const names = node.frame.after(node.name);
+    return names === undefined ? noneKnown : { names, complete: true };
+  }
   // A node with no entry (a resource the template did not evaluate) waits for nothing recorded.
-  return graph.has(node.name) ? graph.get(node.name) : [];
+  return armGraph(node.frame).get(node.name) ?? none;
 }
 
 const graphKey = Symbol('armGraph');
 
-const armGraph = (frame: ArmOrderFrame): Map<string, readonly string[] | undefined> =>
-  keptOn(frame, graphKey, buildArmGraph);
+const armGraph = (frame: ArmOrderFrame): Map<string, Predecessors> => keptOn(frame, graphKey, buildArmGraph);
 
 /**
  * Each ARM node's direct predecessors: its `dependsOn` entries matched by symbolic name, copy loop
  * name, resource name, `type/name` or id (ARM accepts each), and its parent in a `resources` array.
  */
-function buildArmGraph(frame: ArmOrderFrame): Map<string, readonly string[] | undefined> {
+function buildArmGraph(frame: ArmOrderFrame): Map<string, Predecessors> {
   const byKey = new Map<string, Set<string>>();
   const index = (key: string | undefined, name: string) => {
     if (key === undefined) return;
@@ -95,10 +105,10 @@ function buildArmGraph(frame: ArmOrderFrame): Map<string, readonly string[] | un
     }
     index(idKey(entry.id) && `id:${idKey(entry.id)}`, entry.name);
   }
-  const graph = new Map<string, readonly string[] | undefined>();
+  const graph = new Map<string, Predecessors>();
   for (const entry of frame.entries) {
-    if (graph.has(entry.name) && graph.get(entry.name) === undefined) continue;
-    const found = new Set(graph.get(entry.name) ?? []);
+    const earlier = graph.get(entry.name);
+    const found = new Set(earlier?.names ?? []);
     let known = isArray(entry.dependsOn) && !entry.implicitDependencies();
     for (const item of isArray(entry.dependsOn) ? entry.dependsOn : []) {
       const key = idKey(item);
@@ -114,7 +124,8 @@ function buildArmGraph(frame: ArmOrderFrame): Map<string, readonly string[] | un
     }
     if (entry.parent) found.add(entry.parent);
     found.delete(entry.name);
-    graph.set(entry.name, known ? [...found] : undefined);
+    // A computed entry that matches nothing may be anything: the others found are still waited for.
+    graph.set(entry.name, { names: [...found], complete: known && earlier?.complete !== false });
   }
   return graph;
 }

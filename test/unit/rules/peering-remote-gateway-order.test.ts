@@ -94,6 +94,17 @@ ruleTests(rule, {
       output: null,
     },
     {
+      // A review of real exported templates: a gateway also names its public IP, which is not analysed; the
+      // cycle through the hub is known all the same.
+      name: 'ARM: the cycle through the hub, the gateway waiting for its public IP too: no fix',
+      code: inlineSpokeBeforeHub.replace(
+        `"dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]" ],`,
+        `"dependsOn": [ "[resourceId('Microsoft.Network/virtualNetworks', 'vnet-hub')]", "[resourceId('Microsoft.Network/publicIPAddresses', 'pip-gw')]" ],`,
+      ),
+      errors: [{ messageId: 'notOrdered' }],
+      output: null,
+    },
+    {
       // The public IP is not analysed, so the gateway's order behind it is not known: no cycle is known,
       // and the fix stays (it was lost for a while, as real gateways name their public IP: a regression review).
       name: 'ARM: the same with the spoke first and a gateway waiting for its public IP too: the fix is offered',
