@@ -273,6 +273,30 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['from-json']);
   });
 
+  test('parameters.json alone binds template.json (a portal export) or main.bicep beside it, if it fits', async () => {
+    const bicep =
+      "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
+    const exported = await deploy(
+      { 'template.json': main, 'parameters.json': parameterFile({ zoneName: { value: 'from-export' } }) },
+      'parameters.json',
+    );
+    assert.equal(exported.template, uri('template.json'));
+    assert.equal(exported.resources[0].name, 'from-export');
+    const beside = await deploy(
+      { 'main.bicep': bicep, 'parameters.dev.json': parameterFile({ zoneName: { value: 'dev' } }) },
+      'parameters.dev.json',
+    );
+    assert.equal(beside.template, uri('main.bicep'));
+    assert.deepEqual(names(beside.resources), ['dev']);
+    // Written for another template (a parameter main.bicep does not declare): it binds nothing.
+    const other = await deploy(
+      { 'main.bicep': bicep, 'parameters.json': parameterFile({ zoneName: { value: 'z' }, vnetId: { value: '/x' } }) },
+      'parameters.json',
+    );
+    assert.deepEqual([other.template, other.resources.length], [uri('parameters.json'), 0]);
+    assert.deepEqual(parameterFileTemplates('file:///m/params.json'), []);
+  });
+
   test("ALZ-Bicep's layout: parameters/X.parameters.all.json binds X.bicep in the folder above, after any X beside it", async () => {
     const result = await deploy(
       {

@@ -72,7 +72,8 @@ export function armLinkedPathsOfText(uri: string, text: string): string[] {
 
 /**
  * The templates a parameter file may bind, most likely first: `X.parameters.json` → `X.json`,
- * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`). None for other names. The Azure
+ * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`), and `parameters-X.json` likewise;
+ * `parameters.json` → `template.*`, `main.*`, `azuredeploy.*` beside it. None for other names. The Azure
  * Quickstart Templates layout binds `azuredeploy.parameters.json` to `azuredeploy.json`, or to
  * `main.bicep` where the sample is written in Bicep (the repository's contribution guide: "Template
  * File: main.bicep or azuredeploy.json"). Not its US Government file (`azuredeploy.parameters.us.json`):
@@ -104,7 +105,17 @@ function templatesBeside(uri: string): string[] {
   }
   // `azuredeploy.parameters.dev.json`: one environment's values for `azuredeploy.json`.
   const perEnvironment = /^(.*)\.parameters\.[^./]+\.(jsonc?)$/i.exec(uri);
-  return perEnvironment ? templates(perEnvironment[1], perEnvironment[2]) : [];
+  if (perEnvironment) return templates(perEnvironment[1], perEnvironment[2]);
+  // `parameters-main.json` for `main.bicep`: the layout of Azure's landing zone accelerators (AKS, ARO,
+  // Container Apps: `az deployment sub create -f 01-Network-Hub/main.bicep -p 01-Network-Hub/parameters-main.json`).
+  const prefixed = /^(.*\/)parameters-([^/]+)\.(jsonc?)$/i.exec(uri);
+  if (prefixed) return templates(`${prefixed[1]}${prefixed[2]}`, prefixed[3]);
+  // `parameters.json` (or `parameters.dev.json`) alone: a portal export's beside `template.json`, and the
+  // file `az deployment … --template-file main.bicep --parameters parameters.json` names beside `main.bicep`.
+  const bare = /^(.*\/)parameters(?:\.[^./]+)?\.(jsonc?)$/i.exec(uri);
+  if (!bare) return [];
+  const [, folder, extension] = bare;
+  return ['template', 'main', 'azuredeploy'].flatMap((name) => templates(`${folder}${name}`, extension));
 }
 
 /**
