@@ -273,7 +273,7 @@ describe('parameter files', () => {
     assert.deepEqual(names(result.resources), ['from-json']);
   });
 
-  test('parameters.json alone binds template.json (a portal export) or main.bicep beside it, if it fits', async () => {
+  test('parameters.json alone binds template.json (a portal export) or main.bicep beside it, if it fits; parameters-X.json binds X', async () => {
     const bicep =
       "param zoneName string\nresource z 'Microsoft.Network/privateDnsZones@2020-06-01' = {\n  name: zoneName\n  location: 'global'\n}\n";
     const exported = await deploy(
@@ -295,6 +295,18 @@ describe('parameter files', () => {
     );
     assert.deepEqual([other.template, other.resources.length], [uri('parameters.json'), 0]);
     assert.deepEqual(parameterFileTemplates('file:///m/params.json'), []);
+    // The landing zone accelerators' parameters-main.json for main.bicep.
+    const accelerator = await deploy(
+      { 'main.bicep': bicep, 'parameters-main.json': parameterFile({ zoneName: { value: 'lza' } }) },
+      'parameters-main.json',
+    );
+    assert.equal(accelerator.template, uri('main.bicep'));
+    assert.deepEqual(names(accelerator.resources), ['lza']);
+    assert.deepEqual(parameterFileTemplates('file:///m/parameters-updateUDR.json'), [
+      'file:///m/updateUDR.json',
+      'file:///m/updateUDR.jsonc',
+      'file:///m/updateUDR.bicep',
+    ]);
   });
 
   test("ALZ-Bicep's layout: parameters/X.parameters.all.json binds X.bicep in the folder above, after any X beside it", async () => {
