@@ -73,7 +73,7 @@ export function armLinkedPathsOfText(uri: string, text: string): string[] {
 /**
  * The templates a parameter file may bind, most likely first: `X.parameters.json` → `X.json`,
  * `X.jsonc`, `X.bicep` (and the same for `X.parameters.jsonc`), and `parameters-X.json` likewise;
- * `parameters.json` → `template.*`, `main.*`, `azuredeploy.*` beside it. None for other names. The Azure
+ * `parameters.json` → `template.*` beside it (a portal export). None for other names. The Azure
  * Quickstart Templates layout binds `azuredeploy.parameters.json` to `azuredeploy.json`, or to
  * `main.bicep` where the sample is written in Bicep (the repository's contribution guide: "Template
  * File: main.bicep or azuredeploy.json"). Not its US Government file (`azuredeploy.parameters.us.json`):
@@ -110,12 +110,11 @@ function templatesBeside(uri: string): string[] {
   // Container Apps: `az deployment sub create -f 01-Network-Hub/main.bicep -p 01-Network-Hub/parameters-main.json`).
   const prefixed = /^(.*\/)parameters-([^/]+)\.(jsonc?)$/i.exec(uri);
   if (prefixed) return templates(`${prefixed[1]}${prefixed[2]}`, prefixed[3]);
-  // `parameters.json` (or `parameters.dev.json`) alone: a portal export's beside `template.json`, and the
-  // file `az deployment … --template-file main.bicep --parameters parameters.json` names beside `main.bicep`.
-  const bare = /^(.*\/)parameters(?:\.[^./]+)?\.(jsonc?)$/i.exec(uri);
-  if (!bare) return [];
-  const [, folder, extension] = bare;
-  return ['template', 'main', 'azuredeploy'].flatMap((name) => templates(`${folder}${name}`, extension));
+  // `parameters.json` alone: a portal export's, beside its `template.json`. Not for `main.bicep` or another
+  // template beside it: such a file is as often another template's of the folder (a review found certain
+  // errors from a `parameters.json` written for `spoke.bicep` bound to `main.bicep`).
+  const bare = /^(.*\/)parameters\.(jsonc?)$/i.exec(uri);
+  return bare ? templates(`${bare[1]}template`, bare[2]) : [];
 }
 
 /**
