@@ -20,6 +20,7 @@ import {
 } from '../facts';
 import {
   isArray,
+  isObject,
   serviceNetworkRules,
   type NetworkModel,
   type PrivateEndpoint,
@@ -158,8 +159,21 @@ function rulesDenyUnmatched(target: Target): 'rulesDeny' | 'open' | 'unknown' {
   if (found === undefined) return 'unknown';
   if (!found.present || found.value === null) return 'open';
   if (!isArray(found.value)) return 'unknown';
-  return found.value.length > 0 ? 'rulesDeny' : 'open';
+  if (found.value.length === 0) return 'open';
+  // An Allow of every address ('Any', 0.0.0.0/0) lets everything through all the same.
+  let known = true;
+  for (const restriction of found.value) {
+    const address = isObject(restriction) ? restriction.ipAddress : undefined;
+    const action = isObject(restriction) ? (restriction.action ?? 'Allow') : undefined;
+    if (typeof action !== 'string' || (address !== undefined && typeof address !== 'string')) known = false;
+    else if (action.toLowerCase() === 'allow' && typeof address === 'string' && allAddresses.has(address.toLowerCase()))
+      return 'open';
+  }
+  return known ? 'rulesDeny' : 'unknown';
 }
+
+/** How an access restriction names every address. */
+const allAddresses = new Set(['any', '0.0.0.0/0', '::/0']);
 
 /** The first of the type's settings (FACTS §6) that is explicitly set to a value keeping public access on. */
 function exposedSetting(target: Target): Exposure | undefined {

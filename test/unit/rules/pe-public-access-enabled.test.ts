@@ -183,6 +183,12 @@ ${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
       output: null,
     },
     {
+      name: "an App Service whose access restriction allows every address ('Any', 0.0.0.0/0) is open to all: fixed",
+      code: webApp("{ ipSecurityRestrictions: [ { name: 'all', action: 'Allow', priority: 100, ipAddress: 'Any' } ] }"),
+      errors: [{ messageId: 'enabled' }],
+      output: (code: string) => code.replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"),
+    },
+    {
       name: 'an App Service whose access restrictions are not known: no public reach is claimed',
       code: webApp('{ ipSecurityRestrictions: restrictions }', 'param restrictions array\n'),
       errors: [{ messageId: 'enabledFirewallUnknown' }],
