@@ -16,8 +16,8 @@ test('enum-backed types: Enabled keeps public access, Disabled and SecuredByPeri
 });
 
 test('types whose enabling value no source states never read as enabled', () => {
-  assert.equal(publicAccessState('Microsoft.Cache/redis', pna, 'Enabled'), 'unknown');
-  assert.equal(publicAccessState('Microsoft.Cache/redis', pna, 'Disabled'), 'disabled');
+  assert.equal(publicAccessState('Microsoft.DataFactory/factories', pna, 'Enabled'), 'unknown');
+  assert.equal(publicAccessState('Microsoft.DataFactory/factories', pna, 'Disabled'), 'disabled');
   assert.equal(
     publicAccessState('Microsoft.Insights/privateLinkScopes', 'properties.accessModeSettings.queryAccessMode', 'Open'),
     'unknown',
@@ -27,6 +27,13 @@ test('types whose enabling value no source states never read as enabled', () => 
     publicAccessState('Microsoft.Storage/storageAccounts', 'properties.networkAcls.defaultAction', 'Allow'),
     'unknown',
   );
+});
+
+test("Redis, Redis Enterprise and Synapse: 'Enabled' is enabling (their REST specifications' enums)", () => {
+  for (const type of ['Microsoft.Cache/redis', 'Microsoft.Cache/redisEnterprise', 'Microsoft.Synapse/workspaces']) {
+    assert.equal(publicAccessState(type, pna, 'Enabled'), 'enabled', type);
+    assert.equal(publicAccessState(type, pna, 'Disabled'), 'disabled', type);
+  }
 });
 
 test('boolean and nested paths', () => {

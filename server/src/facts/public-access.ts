@@ -56,6 +56,10 @@ const entry = (
 // - Web sites / static sites: the S2 description "Allowed Values: 'Enabled', 'Disabled' or an empty string";
 // - Key Vault: the S2 description "If set to 'disabled' all traffic except private endpoint traffic [...] will be
 //   blocked", so 'Enabled' does not block;
+// - Azure Cache for Redis, Redis Enterprise and Synapse workspaces: 'Enabled' in the REST specifications' enums
+//   (RedisPublicNetworkAccess: "Public internet access to the cache, via its public IP address, is enabled";
+//   RedisEnterprisePublicNetworkAccess; WorkspacePublicNetworkAccess: "Enable or Disable public network access
+//   to workspace"), as the Azure SDK references generated from them print them;
 // - booleans: the opposite of the disabling value.
 const table: readonly PublicAccessFacts[] = [
   entry('Microsoft.Storage/storageAccounts', '2026-04-01', str(pna, ['Enabled'], perimeter)),
@@ -70,8 +74,8 @@ const table: readonly PublicAccessFacts[] = [
   entry('Microsoft.EventHub/namespaces', '2026-01-01', str(pna, ['Enabled'], perimeter)),
   entry('Microsoft.ServiceBus/namespaces', '2026-01-01', str(pna, ['Enabled'], perimeter)),
   entry('Microsoft.Relay/namespaces', '2026-01-01', str(pna, ['Enabled'], perimeter)),
-  entry('Microsoft.Cache/redis', '2024-11-01', str(pna, [])),
-  entry('Microsoft.Cache/redisEnterprise', '2025-07-01', str(pna, [])),
+  entry('Microsoft.Cache/redis', '2024-11-01', str(pna, ['Enabled'])),
+  entry('Microsoft.Cache/redisEnterprise', '2025-07-01', str(pna, ['Enabled'])),
   entry('Microsoft.DBforPostgreSQL/flexibleServers', '2025-08-01', str('properties.network.publicNetworkAccess', [])),
   entry('Microsoft.DBforMySQL/flexibleServers', '2024-12-30', str('properties.network.publicNetworkAccess', [])),
   entry('Microsoft.CognitiveServices/accounts', '2026-07-01', str(pna, ['Enabled'])),
@@ -86,7 +90,7 @@ const table: readonly PublicAccessFacts[] = [
     ],
   }),
   entry('Microsoft.AppConfiguration/configurationStores', '2024-06-01', str(pna, [])),
-  entry('Microsoft.Synapse/workspaces', '2021-06-01', str(pna, [])),
+  entry('Microsoft.Synapse/workspaces', '2021-06-01', str(pna, ['Enabled'])),
   entry('Microsoft.DataFactory/factories', '2018-06-01', str(pna, [])),
   entry('Microsoft.ContainerService/managedClusters', '2026-05-01', str(pna, [])),
   entry(

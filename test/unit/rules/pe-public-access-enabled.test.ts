@@ -86,13 +86,13 @@ ruleTests(rule, {
       code: `resource st 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {\n  name: 'stapp'\n}\n${endpoint('pe-blob')}`,
     },
     {
-      name: "a type whose enabling value facts don't state (Redis) stays silent",
-      code: `resource redis 'Microsoft.Cache/redis@2024-11-01' = {
-  name: 'redis'
+      name: 'a type whose enabling value no source states (Data Factory) stays silent',
+      code: `resource adf 'Microsoft.DataFactory/factories@2018-06-01' = {
+  name: 'adf-orders'
   location: 'westeurope'
-  properties: { publicNetworkAccess: 'Enabled', sku: { name: 'Premium', family: 'P', capacity: 1 } }
+  properties: { publicNetworkAccess: 'Enabled' }
 }
-${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
+${endpoint('pe-adf', 'adf.id', 'dataFactory')}`,
     },
   ],
   invalid: [
@@ -204,6 +204,22 @@ ${endpoint('pe-sql', 'sql.id', 'sqlServer')}`,
           .replace('[|app|]', 'app')
           .replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"),
       ]),
+    },
+    {
+      name: "Azure Cache for Redis with publicNetworkAccess 'Enabled' (the REST specification's enum): fixed",
+      code: `resource [|redis|] 'Microsoft.Cache/redis@2024-11-01' = {
+  name: 'redis-orders'
+  location: 'westeurope'
+  properties: { sku: { name: 'Premium', family: 'P', capacity: 1 }, publicNetworkAccess: 'Enabled' }
+}
+${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
+      errors: [
+        {
+          messageId: 'enabled',
+          message: /^'redis-orders' \(Microsoft\.Cache\/redis\) is reached through private endpoint 'pe-redis'/,
+        },
+      ],
+      output: (code: string) => code.replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"),
     },
     {
       name: "a container registry's networkRuleSet that denies by default",
