@@ -19,13 +19,11 @@ export default defineRule({
   messages: {
     missingAddress:
       "Route '{{route}}' has next hop type {{applianceHop}} but no nextHopIpAddress: Azure rejects it with MissingNextHopIpAddress. Set the private IP address of the appliance (a NIC with IP forwarding or an internal load balancer frontend).",
-    emptyAddressGiven:
-      "Route '{{route}}' has next hop type {{applianceHop}}, and the parameter file gives its nextHopIpAddress as an empty string: Azure rejects it (NextHopIpAddress cannot be null or empty). Give the private IP address of the appliance (a NIC with IP forwarding or an internal load balancer frontend).",
     addressOnOtherHop:
       "Route '{{route}}' has next hop type '{{hopType}}' and a nextHopIpAddress '{{address}}'; Azure allows a next hop address only on {{applianceHop}} routes. Remove the address or use next hop type {{applianceHop}}.",
   },
   check({ model, report }: RuleContext) {
-    const checkRoute = (properties: Value, name: string, at: Anchor, addressPath: string) => {
+    const checkRoute = (properties: Value, name: string, at: Anchor) => {
       const hopType = lookup(properties, 'nextHopType');
       const address = lookup(properties, 'nextHopIpAddress');
       if (!hopType?.present || !address) return;
@@ -34,11 +32,8 @@ export default defineRule({
         // Only an absent or null address is certain: an empty string can stand for a value Azure assigns
         // at deployment (a module output read from a NIC's dynamic privateIPAddress evaluates to its input).
         const missing = !address.present || address.value === null;
-        const data = { route: name, applianceHop: nextHopIpAddressHopType };
-        if (missing) report({ messageId: 'missingAddress', data, at });
-        // An empty string a parameter file gives the root template is that value, not a stand-in.
-        else if (address.value === '' && at.decl.propertyRanges.get(addressPath)?.givenAt)
-          report({ messageId: 'emptyAddressGiven', data, at: { decl: at.decl, path: addressPath } });
+        if (missing)
+          report({ messageId: 'missingAddress', data: { route: name, applianceHop: nextHopIpAddressHopType }, at });
         return;
       }
       if (!address.present) return;
@@ -57,12 +52,7 @@ export default defineRule({
         if (route.path === 'properties') continue; // a route resource: checked below with its own declaration
         const routePath = route.path.replace(/\.properties$/, '');
         const name = typeof route.name === 'string' ? route.name : `${label(table)} route ${routePath}`;
-        checkRoute(
-          route.properties,
-          name,
-          { decl: table.decl, path: `${routePath}.name` },
-          `${routePath}.properties.nextHopIpAddress`,
-        );
+        checkRoute(route.properties, name, { decl: table.decl, path: `${routePath}.name` });
       }
     }
     // Route resources (`Microsoft.Network/routeTables/routes`), whose own declaration is the anchor.
@@ -71,7 +61,7 @@ export default defineRule({
       // differ from a route's in length: this rule runs on every model, and those need no lookup.
       if (decl.type.length !== routeType.length || lowerCase(decl.type) !== routeType || !certainlyCreated(decl))
         continue;
-      checkRoute(decl.properties, routeName(decl), { decl }, 'properties.nextHopIpAddress');
+      checkRoute(decl.properties, routeName(decl), { decl });
     }
   },
 });

@@ -257,36 +257,3 @@ const armCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 ruleTests(rule, armCases);
-
-// An empty address stands for a value known only at deployment when it is evaluated (a NIC's dynamic
-// address read back); the one a parameter file gives the root template is the value deployed.
-const withIp = (ip: string) =>
-  arm(appliance, `"addressPrefix": "10.0.0.0/8", "nextHopType": "VirtualAppliance", "nextHopIpAddress": ${ip}`).replace(
-    '"resources": [',
-    '"parameters": { "ip": { "type": "string", "defaultValue": "" } },\n  "resources": [',
-  );
-const ipFile = (value: string) => `//- /main.parameters.json
-{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0", "parameters": { "ip": { "value": "${value}" } } }
-`;
-ruleTests(rule, {
-  valid: [
-    {
-      name: 'ARM: an empty default, no parameter file: the deployer passes the address',
-      code: withIp('"[parameters(\'ip\')]"'),
-    },
-    { name: 'ARM: the parameter file gives an address', code: withIp('"[parameters(\'ip\')]"') + ipFile('10.0.1.4') },
-  ],
-  invalid: [
-    {
-      name: 'ARM: the parameter file gives an empty address (FACTS §11: null or empty is rejected)',
-      code: withIp('[|"[parameters(\'ip\')]"|]') + ipFile(''),
-      errors: [
-        {
-          messageId: 'emptyAddressGiven',
-          message:
-            /^Route 'to-onprem' has next hop type VirtualAppliance, and the parameter file gives its nextHopIpAddress as an empty string/,
-        },
-      ],
-    },
-  ],
-});
