@@ -20,6 +20,20 @@ const context: FunctionContext = { scope: defaultScope('AzureCloud', 'resourceGr
 const call = (name: string, ...args: Value[]) => callFunction(name, args, context);
 
 describe('function library', () => {
+  test("split(id, '/') of an id whose unknowns are its subscription and resource group: the name is known", () => {
+    const vnetId = call('resourceId', 'Microsoft.Network/virtualNetworks', 'vnet-hub');
+    assert.ok(vnetId instanceof PartialString);
+    const pieces = call('split', vnetId, '/');
+    assert.ok(Array.isArray(pieces));
+    assert.equal(call('last', pieces), 'vnet-hub');
+    assert.deepEqual((pieces as Value[]).slice(5), ['providers', 'Microsoft.Network', 'virtualNetworks', 'vnet-hub']);
+    assert.equal(pieces[2], context.scope.subscriptionId, 'the subscription is a piece of its own');
+    // Another separator, or an unknown that may hold '/' (a parameter): unknown, as before.
+    assert.ok(call('split', vnetId, '-') instanceof Unknown);
+    const fromParameter = concatStrings(['/x/', new Unknown('param:id'), '/vnet']);
+    assert.ok(call('split', fromParameter, '/') instanceof Unknown);
+  });
+
   test('string functions on known input', () => {
     assert.equal(call('concat', 'a', 'b', 1), 'ab1');
     assert.deepEqual(call('concat', ['a'], ['b']), ['a', 'b']);

@@ -5,6 +5,43 @@ import { sizeOf } from './value-size';
 
 type Fn = (args: readonly Value[]) => Value;
 
+const splitKnown = whenKnown('split', ([text, separators]) => {
+  const value = asString(text);
+  if (value === undefined) return unknownCall('split', [text, separators]);
+  const list = typeof separators === 'string' ? [separators] : isArray(separators) ? separators.map(asString) : [];
+  if (list.length === 0 || list.some((s) => s === undefined || s === ''))
+    return unknownCall('split', [text, separators]);
+  let pieces = [value];
+  for (const separator of list as string[]) pieces = pieces.flatMap((piece) => piece.split(separator));
+  return pieces.slice(0, limits.maxArray);
+});
+
+/**
+ * `split(id, '/')` of an id whose unknown parts are all segments (its subscription and resource group,
+ * hint 'segment'): each piece is known text or a piece with the segment in it, so `last(split(vnetId, '/'))`,
+ * the peering modules' way to a VNet's name, is the name.
+ */
+function splitIdBySlashes([text, separator]: readonly Value[]): Value[] | undefined {
+  if (!(text instanceof PartialString) || separator !== '/') return undefined;
+  if (!text.parts.every((part) => typeof part === 'string' || part.hint === 'segment')) return undefined;
+  const pieces: Value[] = [];
+  let piece: (string | Unknown)[] = [];
+  for (const part of text.parts) {
+    if (typeof part !== 'string') {
+      piece.push(part);
+      continue;
+    }
+    const texts = part.split('/');
+    piece.push(texts[0]);
+    for (const next of texts.slice(1)) {
+      pieces.push(concatStrings(piece));
+      piece = [next];
+    }
+  }
+  pieces.push(concatStrings(piece));
+  return pieces.length > limits.maxArray ? undefined : pieces;
+}
+
 function stringFn(name: string, fn: (...texts: string[]) => Value, arity: number): Fn {
   return whenKnown(name, (args) => {
     const texts = args.slice(0, arity).map(asString);
@@ -98,16 +135,7 @@ export const textFunctions: Record<string, Fn> = {
   endsWith: stringFn('endsWith', (text, end) => text.toLowerCase().endsWith(end.toLowerCase()), 2),
   indexOf: stringFn('indexOf', (text, part) => text.toLowerCase().indexOf(part.toLowerCase()), 2),
   lastIndexOf: stringFn('lastIndexOf', (text, part) => text.toLowerCase().lastIndexOf(part.toLowerCase()), 2),
-  split: whenKnown('split', ([text, separators]) => {
-    const value = asString(text);
-    if (value === undefined) return unknownCall('split', [text, separators]);
-    const list = typeof separators === 'string' ? [separators] : isArray(separators) ? separators.map(asString) : [];
-    if (list.length === 0 || list.some((s) => s === undefined || s === ''))
-      return unknownCall('split', [text, separators]);
-    let pieces = [value];
-    for (const separator of list as string[]) pieces = pieces.flatMap((piece) => piece.split(separator));
-    return pieces.slice(0, limits.maxArray);
-  }),
+  split: (args) => splitIdBySlashes(args) ?? splitKnown(args),
   join: whenKnown('join', ([items, separator]) => {
     if (!isArray(items) || typeof separator !== 'string') return unknownCall('join', [items, separator]);
     return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(separator);

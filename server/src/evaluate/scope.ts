@@ -39,8 +39,8 @@ export function defaultScope(
   return {
     cloud,
     kind,
-    subscriptionId: new Unknown(`subscription().subscriptionId${at}`),
-    resourceGroupName: new Unknown(`resourceGroup().name${at}`),
+    subscriptionId: new Unknown(`subscription().subscriptionId${at}`, 'segment'),
+    resourceGroupName: new Unknown(`resourceGroup().name${at}`, 'segment'),
     location: new Unknown(
       `${kind === 'resourceGroup' ? 'resourceGroup().location' : 'deployment().location'}${at}`,
       'region',

@@ -3,7 +3,12 @@
 // same key stand for the same value; different keys say nothing (they may still be equal).
 
 /** What an unknown is known to be, even though its value is not. */
-export type UnknownHint = 'region';
+/**
+ * What an unknown is known to be: 'region' a region name; 'segment' a value that holds no '/' (a
+ * subscription id is a GUID, and a resource group's name allows no '/'), so an id made with it splits on
+ * '/' as if it were known.
+ */
+export type UnknownHint = 'region' | 'segment';
 
 /** Where an unknown was first written in a source file (evaluate/written.ts reads it lazily). */
 export interface WrittenAt {

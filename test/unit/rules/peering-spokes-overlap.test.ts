@@ -79,6 +79,29 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: "a peering module that names the hub by last(split(hubId, '/')): its peerings belong to the hub",
+      code: `//- /main.bicep
+${hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'")}module peerOne 'peer.bicep' = {
+  name: 'peer-one'
+  params: { hubId: hub.id, spokeId: one.id }
+}
+module peerTwo 'peer.bicep' = {
+  name: 'peer-two'
+  params: { hubId: hub.id, spokeId: two.id }
+}
+//- /peer.bicep
+param hubId string
+param spokeId string
+var hubName = last(split(hubId, '/'))
+var spokeName = last(split(spokeId, '/'))
+resource [|toSpoke|] 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-05-01' = {
+  name: '\${hubName}/to-\${spokeName}'
+  properties: { remoteVirtualNetwork: { id: spokeId } }
+}
+`,
+      errors: [{ messageId: 'overlapOrderUnknown', message: /'vnet-two' \(10\.1\.128\.0\/17\) overlaps 'vnet-one'/ }],
+    },
+    {
       name: 'two spokes of one hub overlap: reported on the later peering in the file, not naming which fails (no order)',
       code:
         hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'") +
