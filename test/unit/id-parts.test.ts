@@ -45,7 +45,7 @@ test('a parent id is its child id two segments up, partly known ids keeping thei
   assert.equal(parentIdOf(new PartialString([subscription, '/b/x'])), subscription);
 });
 
-test('partial strings with the same unknowns in the same order differ where their aligned text does', () => {
+test('partial strings differ where their text, lined up from either end by the same text and unknowns, does', () => {
   const unique = new Unknown('uniqueString(rg)');
   const endpoint = (prefix: string, suffix = '-blob') =>
     concatStrings([
@@ -76,5 +76,19 @@ test('partial strings with the same unknowns in the same order differ where thei
     new Unknown('x'),
     '-blob',
   ]);
-  assert.equal(same(endpoint('sta'), other, true), 'unknown', 'other unknowns: nothing lines up');
+  assert.equal(same(endpoint('sta'), other, true), false, 'the text before the first different unknowns differs');
+  const literal = concatStrings([
+    '/subscriptions/',
+    subscription,
+    '/providers/Microsoft.Network/privateEndpoints/pe-lit',
+  ]);
+  assert.equal(same(endpoint('sta'), literal, true), false, 'a name without the unknown, differing before it');
+  const st = concatStrings(['/subscriptions/', subscription, '/providers/Microsoft.Network/privateEndpoints/pe-st']);
+  assert.equal(same(st, endpoint('sta', '')), false, "'…/pe-st' ends where '…/pe-sta{u}' goes on");
+  assert.equal(same(st, concatStrings([st, unique])), 'unknown', "'…/pe-st{u}' is '…/pe-st' when the unknown is ''");
+  assert.equal(
+    same(concatStrings(['/a/', new Unknown('x'), '/b']), concatStrings(['/a/', new Unknown('y'), '/b']), true),
+    'unknown',
+    'different unknowns between equal text: nothing tells them apart',
+  );
 });

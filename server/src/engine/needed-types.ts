@@ -3,7 +3,13 @@
 // endpoint may name one by a resourceId() string rather than a symbol), each with its parent types so
 // that a child nested in its parent is reached. Anything else is evaluated only when one of those
 // refers to it — a role assignment, a lock, a public IP or a DNS record costs nothing.
-import { firewallDefaultActionPath, groupIdTypes, publicAccessFacts, publicAccessTypes } from '../facts';
+import {
+  firewallDefaultActionPath,
+  firewallRuleChildTypes,
+  groupIdTypes,
+  publicAccessFacts,
+  publicAccessTypes,
+} from '../facts';
 import { holdsNetworkRules, networkRuleProperties, networkRuleTypes } from '../model';
 import { lowerCase, remembered } from '../evaluate/remembered';
 import { networkPropertiesRead, networkTypesRead } from './network-types-read';
@@ -15,7 +21,12 @@ let neededTypes: Set<string> | undefined;
 /** The network types read and the known target types, and each of their parent types, lower case. */
 function neededTypesAndParents(): Set<string> {
   const types = new Set<string>();
-  for (const type of [...Object.keys(networkTypesRead), ...groupIdTypes(), ...publicAccessTypes]) {
+  for (const type of [
+    ...Object.keys(networkTypesRead),
+    ...groupIdTypes(),
+    ...publicAccessTypes,
+    ...firewallRuleChildTypes,
+  ]) {
     const segments = type.toLowerCase().split('/');
     for (let length = 2; length <= segments.length; length++) types.add(segments.slice(0, length).join('/'));
   }

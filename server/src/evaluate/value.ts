@@ -254,40 +254,40 @@ function knownDiffers(a: Value, b: Value, ignoreCase: boolean): Tri {
 }
 
 /**
- * Two partial strings with the same unknowns in the same order (one key is one value) line up up to the
- * first literal part they differ in: the same text before it puts it at the same place in both, so
- * parts of one length that differ (`…/pe-sta{u}-blob` and `…/pe-stb{u}-blob`), or that differ before
- * either ends, make the strings differ. Read from the end too.
+ * Two partial strings line up, from either end, as long as their parts do: the same text, or the same
+ * unknown (one key is one value). At the first literal parts that differ there, both start (or end) at
+ * the same place, so if neither is a prefix (or suffix) of the other the strings differ:
+ * `…/pe-sta{u}-blob` and `…/pe-stb{u}-blob`, or `…/pe-sta{u}` and `…/pe-lit`.
  */
 function alignedTextDiffers(a: PartialString, b: PartialString, ignoreCase: boolean): boolean {
   const pa = a.parts;
   const pb = b.parts;
-  if (pa.length !== pb.length) return false;
-  for (let i = 0; i < pa.length; i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (typeof x === 'string' ? typeof y !== 'string' : typeof y === 'string') return false;
-    if (typeof x !== 'string' && (ignoreCase ? x.lowerKey !== (y as Unknown).lowerKey : x.key !== (y as Unknown).key))
-      return false;
-  }
-  const text = (part: string | Unknown) => {
-    const literal = part as string;
-    return ignoreCase ? literal.toLowerCase() : literal;
-  };
-  const firstDiffering = (order: readonly number[], fits: (x: string, y: string) => boolean) => {
-    for (const i of order) {
-      if (typeof pa[i] !== 'string') continue;
-      const x = text(pa[i]);
-      const y = text(pb[i]);
-      if (x !== y) return !fits(x, y);
+  const text = (part: string) => (ignoreCase ? part.toLowerCase() : part);
+  const keyOfPart = (part: Unknown) => (ignoreCase ? part.lowerKey : part.key);
+  /** Walks the parts from one end; true when the first differing literals certainly differ. */
+  const walk = (fromEnd: boolean): boolean => {
+    const count = Math.min(pa.length, pb.length);
+    for (let step = 0; step < count; step++) {
+      const x = pa[fromEnd ? pa.length - 1 - step : step];
+      const y = pb[fromEnd ? pb.length - 1 - step : step];
+      if (typeof x !== 'string' || typeof y !== 'string') {
+        if (typeof x === 'string' || typeof y === 'string' || keyOfPart(x) !== keyOfPart(y)) return false;
+        continue;
+      }
+      const tx = text(x);
+      const ty = text(y);
+      if (tx === ty) continue;
+      const fits = fromEnd ? tx.endsWith(ty) || ty.endsWith(tx) : tx.startsWith(ty) || ty.startsWith(tx);
+      if (!fits) return true;
+      // One is the start (end) of the other: they still differ when the shorter ends its string there and
+      // the longer has text past it (`…/pe-st` and `…/pe-sta{u}`).
+      const shorterIsX = tx.length < ty.length;
+      const shorterParts = shorterIsX ? pa : pb;
+      return step === shorterParts.length - 1;
     }
     return false;
   };
-  const forward = pa.map((_, i) => i);
-  return (
-    firstDiffering(forward, (x, y) => x.startsWith(y) || y.startsWith(x)) ||
-    firstDiffering(forward.reverse(), (x, y) => x.endsWith(y) || y.endsWith(x))
-  );
+  return walk(false) || walk(true);
 }
 
 /** The literal text a string value starts and ends with (all of a known string), or undefined for non-text. */

@@ -144,6 +144,7 @@ export { hopTypesWithoutNextHopIpAddress, nextHopIpAddressHopType } from './rout
 export {
   firewallDefaultActionPath,
   firewallDenies,
+  firewallRuleChildTypes,
   rulesThatDenyUnmatchedPath,
   publicAccessFacts,
   publicAccessFix,

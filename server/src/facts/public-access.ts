@@ -182,6 +182,17 @@ export function rulesThatDenyUnmatchedPath(resourceType: string): string | undef
   return rulesDenyUnmatchedPaths.get(resourceType.toLowerCase());
 }
 
+/**
+ * Firewall rules a target declares as child resources (FACTS §6: SQL's and Synapse's `firewallRules` child;
+ * Azure Cache for Redis has the same child type): they admit clients through the public endpoint only, so
+ * turning public access off is the author's call, not a fix to offer. Lower case.
+ */
+export const firewallRuleChildTypes: readonly string[] = [
+  'microsoft.sql/servers/firewallrules',
+  'microsoft.synapse/workspaces/firewallrules',
+  'microsoft.cache/redis/firewallrules',
+];
+
 /** Whether a known firewall default action denies (`'Deny'`, compared as public-access values are). */
 export function firewallDenies(value: unknown): boolean {
   return same('Deny', value);

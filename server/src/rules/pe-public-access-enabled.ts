@@ -14,6 +14,7 @@
 import {
   firewallDefaultActionPath,
   firewallDenies,
+  firewallRuleChildTypes,
   publicAccessFacts,
   publicAccessState,
   rulesThatDenyUnmatchedPath,
@@ -21,6 +22,8 @@ import {
 import {
   isArray,
   isObject,
+  parentIdOf,
+  same,
   serviceNetworkRules,
   type NetworkModel,
   type PrivateEndpoint,
@@ -71,7 +74,7 @@ export default defineRule({
       }
     }
     // Found only when a target is exposed: most endpoints' targets keep public access off or unsaid.
-    const ruled = exposures.size > 0 ? targetsWithNetworkRules(model) : undefined;
+    const ruled = exposures.size > 0 ? targetsWithNetworkRules(model, exposures.keys()) : undefined;
     for (const { target, path, value, endpoints } of exposures.values()) {
       const [first] = endpoints;
       if (!first) continue;
@@ -114,13 +117,27 @@ export default defineRule({
   },
 });
 
-/** Keys of the targets that write (or may write) virtual network or IP rules. */
-function targetsWithNetworkRules(model: NetworkModel): Set<string> {
+/**
+ * Keys of the targets that write (or may write) virtual network or IP rules, or declare firewall rules as
+ * child resources (`Microsoft.Sql/servers/firewallRules`, Synapse's and Redis's `…/firewallRules`): those
+ * grant access only through the public endpoint, so turning it off is the author's call.
+ */
+function targetsWithNetworkRules(model: NetworkModel, exposed: Iterable<Target>): Set<string> {
   const keys = new Set<string>();
   for (const rules of serviceNetworkRules(model)) {
     const writesRules =
       rules.vnetRules.some((list) => list.count !== 0) || (rules.ipRules !== undefined && rules.ipRules.count !== 0);
     if (writesRules && rules.resource) keys.add(rules.resource.key);
+  }
+  for (const target of exposed) {
+    const childType = `${target.type}/firewallRules`.toLowerCase();
+    if (!firewallRuleChildTypes.includes(childType)) continue;
+    const hasChildRules = model.declarations.some((decl) => {
+      if (decl.condition === false || decl.type.toLowerCase() !== childType) return false;
+      const parent = parentIdOf(decl.id);
+      return parent !== undefined && same(parent, target.id, true) !== false;
+    });
+    if (hasChildRules) keys.add(target.key);
   }
   return keys;
 }

@@ -222,6 +222,22 @@ ${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
       output: (code: string) => code.replace("publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'"),
     },
     {
+      name: 'Redis whose firewall rules are child resources: they need the public endpoint; information, no fix',
+      code: `resource [|redis|] 'Microsoft.Cache/redis@2024-11-01' = {
+  name: 'redis-orders'
+  location: 'westeurope'
+  properties: { sku: { name: 'Premium', family: 'P', capacity: 1 }, publicNetworkAccess: 'Enabled' }
+}
+resource office 'Microsoft.Cache/redis/firewallRules@2024-11-01' = {
+  parent: redis
+  name: 'office'
+  properties: { startIP: '203.0.113.1', endIP: '203.0.113.254' }
+}
+${endpoint('pe-redis', 'redis.id', 'redisCache')}`,
+      errors: [{ messageId: 'enabledForNetworkRules', level: 'info' }],
+      output: null,
+    },
+    {
       name: "a container registry's networkRuleSet that denies by default",
       code: registryWithRules("{ defaultAction: 'Deny' }"),
       errors: [{ messageId: 'enabledBehindFirewall' }],
