@@ -8,9 +8,9 @@
 // the hub with two spokes that are different VNets this deployment creates once, with known prefixes.
 // Cost: per hub, its spokes' prefixes are swept in address order, so only overlapping ranges meet.
 import { hubPeeringRules } from '../facts';
-import { orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
+import { idKey, orderedBefore, overlappingCidrPairs, type Cidr, type Peering, type VirtualNetwork } from '../model';
 import { entityAnchor, isCreatedMoreThanOnce } from './support/entity-placement';
-import { vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
+import { sameAddressSpaceEverywhere, vnetPrefixes, type PrefixEntry } from './support/address-prefixes';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { isSelfPeering, maySubnetPeer, remoteVnet, sameVnet } from './support/peering-relations';
 import { defineRule, type RuleContext } from './support/rule';
@@ -35,7 +35,14 @@ export default defineRule({
     // spokes overlap, which most networks never do.
     let numbered: ReadonlyMap<Peering, number> | undefined;
     const position = () => (numbered ??= new Map(model.peerings.map((peering, index) => [peering, index])));
-    const usable = (vnet: VirtualNetwork) => certainlyCreated(vnet.decl) && !isCreatedMoreThanOnce(model.vnets, vnet);
+    // A VNet declared more than once counts when every declaration writes the same address space; then a
+    // reference that resolves to its maybe-deployed copy stands for the certain one too.
+    const usable = (vnet: VirtualNetwork) => {
+      if (!isCreatedMoreThanOnce(model.vnets, vnet)) return certainlyCreated(vnet.decl);
+      if (!sameAddressSpaceEverywhere(model.vnets, vnet)) return false;
+      const key = idKey(vnet.id);
+      return model.vnets.some((each) => idKey(each.id) === key && certainlyCreated(each.decl));
+    };
     for (const [hub, spokes] of spokesByHub(model.peerings)) {
       if (spokes.size < 2) continue;
       const ranges: SpokeRange[] = [];

@@ -53,6 +53,14 @@ ruleTests(rule, {
       code: `param peerTwo bool\n${hubAnd("'10.1.0.0/16'", "'10.1.0.0/16'")}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two', { condition: 'if (peerTwo) ' })}`,
     },
     {
+      name: 'a spoke declared again with another address space: which one Azure ends with is not known',
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'") +
+        "param endStage bool\nresource twoAgain 'Microsoft.Network/virtualNetworks@2024-05-01' = if (endStage) {\n  name: 'vnet-two'\n  location: 'westeurope'\n  properties: {\n    addressSpace: { addressPrefixes: ['10.2.0.0/16'] }\n  }\n}\n" +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hubToTwo', 'hub', 'two'),
+    },
+    {
       name: 'an address space from a parameter without default',
       code: `param space string\n${hubAnd("'10.1.0.0/16'", 'space')}${peering('hubToOne', 'hub', 'one')}${peering('hubToTwo', 'hub', 'two')}`,
     },
@@ -78,6 +86,15 @@ ruleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a spoke declared again under a condition with the same address space (to add its DNS servers later): still reported',
+      code:
+        hubAnd("'10.1.0.0/16'", "'10.1.128.0/17'") +
+        "param endStage bool\nresource twoAgain 'Microsoft.Network/virtualNetworks@2024-05-01' = if (endStage) {\n  name: 'vnet-two'\n  location: 'westeurope'\n  properties: {\n    addressSpace: { addressPrefixes: ['10.1.128.0/17'] }\n    dhcpOptions: { dnsServers: [ '10.0.0.4' ] }\n  }\n}\n" +
+        peering('hubToOne', 'hub', 'one') +
+        peering('hubToTwo', 'hub', 'two', { mark: true }),
+      errors: [{ messageId: 'overlapOrderUnknown' }],
+    },
     {
       name: "a peering module that names the hub by last(split(hubId, '/')): its peerings belong to the hub",
       code: `//- /main.bicep

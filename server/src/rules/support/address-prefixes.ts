@@ -6,6 +6,7 @@ import { forbiddenIpv4Ranges, type ForbiddenRange } from '../../facts';
 import {
   at,
   cidrContains,
+  idKey,
   isArray,
   isObject,
   keptOn,
@@ -104,6 +105,23 @@ export function vnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
   // No subnet's properties path is empty: the key cannot meet a subnet's list on shared values.
   if (!byPath.has('')) byPath.set('', readVnetPrefixes(vnet));
   return byPath.get('');
+}
+
+/**
+ * Whether every declaration that creates `vnet`'s id among `vnets` writes the same known address space (a
+ * VNet declared again, under a condition, to add DNS servers): then which one Azure ends with does not
+ * change its address space.
+ */
+export function sameAddressSpaceEverywhere(vnets: readonly VirtualNetwork[], vnet: VirtualNetwork): boolean {
+  const spaceOf = (each: VirtualNetwork) => {
+    const list = vnetPrefixes(each);
+    if (!list?.complete || list.entries.some((entry) => typeof entry.value !== 'string')) return undefined;
+    return [...new Set(list.entries.map((entry) => (entry.value as string).toLowerCase()))].sort().join(',');
+  };
+  const own = spaceOf(vnet);
+  if (own === undefined) return false;
+  const key = idKey(vnet.id);
+  return vnets.every((other) => other.decl.existing || idKey(other.id) !== key || spaceOf(other) === own);
 }
 
 function readVnetPrefixes(vnet: VirtualNetwork): PrefixList | undefined {
