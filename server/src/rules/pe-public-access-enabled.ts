@@ -22,16 +22,16 @@ import {
 import {
   isArray,
   isObject,
-  parentIdOf,
-  same,
   serviceNetworkRules,
   type NetworkModel,
   type PrivateEndpoint,
+  type ResourceDecl,
   type Target,
   type Value,
 } from '../model';
 import { certainlyCreated, certainlyCreatedAmong, label } from './support/certain';
 import { lookup } from './support/endpoint-common';
+import { declaresChild } from './support/model-lookups';
 import { defineRule, type RuleContext } from './support/rule';
 
 interface Exposure {
@@ -131,16 +131,13 @@ function targetsWithNetworkRules(model: NetworkModel, exposed: Iterable<Target>)
   }
   for (const target of exposed) {
     const childType = `${target.type}/firewallRules`.toLowerCase();
-    if (!firewallRuleChildTypes.includes(childType)) continue;
-    const hasChildRules = model.declarations.some((decl) => {
-      if (decl.condition === false || decl.type.toLowerCase() !== childType) return false;
-      const parent = parentIdOf(decl.id);
-      return parent !== undefined && same(parent, target.id, true) !== false;
-    });
-    if (hasChildRules) keys.add(target.key);
+    if (firewallRuleChildTypes.includes(childType) && declaresChild(model, childType, target.id, mayBeDeployed))
+      keys.add(target.key);
   }
   return keys;
 }
+
+const mayBeDeployed = (decl: ResourceDecl) => decl.condition !== false;
 
 const messageByFirewall = {
   open: 'enabled',

@@ -11,7 +11,9 @@ import {
   MaybeSameIdPairs,
   parentIdOf,
   keptOn,
+  lowerCase,
   remembered,
+  same,
   type NetworkModel,
   type Peering,
   type PrivateDnsZone,
@@ -160,4 +162,22 @@ function remoteIdOf(peering: Peering): Value | undefined {
   const remote = peering.remote;
   if (!remote) return undefined;
   return remote.resolved ? remote.target.id : remote.value;
+}
+
+/**
+ * Whether the model holds a declaration of `type` (any case) that `accepts` takes and whose parent may be
+ * `parentId` (a child resource: a zone's links, a server's firewall rules).
+ */
+export function declaresChild(
+  model: NetworkModel,
+  type: string,
+  parentId: Value,
+  accepts: (decl: ResourceDecl) => boolean,
+): boolean {
+  const wanted = type.toLowerCase();
+  return model.declarations.some((decl) => {
+    if (lowerCase(decl.type) !== wanted || !accepts(decl)) return false;
+    const parent = parentIdOf(decl.id);
+    return parent !== undefined && same(parent, parentId, true) !== false;
+  });
 }

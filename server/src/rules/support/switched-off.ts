@@ -4,7 +4,8 @@
 // declaration: a fix writing another one unconditionally would change every deployment of the template
 // (the environment that keeps its own would get it twice).
 import { zoneNameMatches } from '../../facts';
-import { lowerCase, parentIdOf, same, type NetworkModel, type Value } from '../../model';
+import { lowerCase, type NetworkModel, type Value } from '../../model';
+import { declaresChild } from './model-lookups';
 
 /** Whether the model holds a private DNS zone named `zoneName` (a facts name, placeholders allowed) whose condition is false. */
 export function zoneDeclaredButSwitchedOff(model: NetworkModel, zoneName: string): boolean {
@@ -21,11 +22,6 @@ export const vnetLinkType = 'Microsoft.Network/privateDnsZones/virtualNetworkLin
 
 /** Whether the model holds a declaration of `type` under `parentId` whose condition is false. */
 export function declaredButSwitchedOff(model: NetworkModel, type: string, parentId: Value): boolean {
-  const wanted = type.toLowerCase();
-  return model.declarations.some((decl) => {
-    // An interface model's off declaration stands for an entry the call leaves out, not one written.
-    if (decl.condition !== false || decl.registry !== undefined || lowerCase(decl.type) !== wanted) return false;
-    const parent = parentIdOf(decl.id);
-    return parent !== undefined && same(parent, parentId, true) !== false;
-  });
+  // An interface model's off declaration stands for an entry the call leaves out, not one written.
+  return declaresChild(model, type, parentId, (decl) => decl.condition === false && decl.registry === undefined);
 }
